@@ -1,0 +1,270 @@
+#!/usr/bin/env node
+import { createRequire as __gateCreateRequire } from 'node:module';
+const require = __gateCreateRequire(import.meta.url);
+import {
+  ConfigError,
+  GATE_VERSION,
+  INPUTS,
+  nodeExec,
+  runGate
+} from "./chunks/chunk-L27ZML36.js";
+import "./chunks/chunk-DUXI62Z6.js";
+
+// src/cli/main.ts
+import fs2 from "node:fs";
+import os2 from "node:os";
+import path2 from "node:path";
+
+// src/cli/args.ts
+var ALIASES = { dir: "working-directory", out: "output-dir" };
+function parseArgs(argv) {
+  const [command = "", ...args] = argv;
+  const inputs = {};
+  const rest = [];
+  let help = command === "--help" || command === "-h" || command === "help";
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--help" || a === "-h") {
+      help = true;
+      continue;
+    }
+    if (!a.startsWith("--")) {
+      rest.push(a);
+      continue;
+    }
+    const eq = a.indexOf("=");
+    const flag = a.slice(2, eq < 0 ? void 0 : eq);
+    const name = ALIASES[flag] ?? flag;
+    const spec = INPUTS.find((s) => s.name === name && !s.actionOnly);
+    if (!spec) throw new ConfigError(flag, `unknown flag --${flag} (see --help)`);
+    let value;
+    if (eq >= 0) value = a.slice(eq + 1);
+    else if (spec.kind === "boolean" && (args[i + 1] === void 0 || args[i + 1].startsWith("--") || !/^(true|false|yes|no|1|0|on|off)$/i.test(args[i + 1]))) value = "true";
+    else if (args[i + 1] === void 0) throw new ConfigError(flag, `--${flag} needs a value`);
+    else value = args[++i];
+    if (name in inputs && spec.kind === "list") inputs[name] += `,${value}`;
+    else inputs[name] = value;
+  }
+  return { command, inputs, help, rest };
+}
+function usage() {
+  const lines = [
+    "Usage:",
+    "  go-release-gate run [flags]              build, check and report; exit 0 pass, 1 fail, 2 usage/config error",
+    "  go-release-gate inspect [--json] [--go-version-m] FILE...   inspect binaries (readelf / ldd / go version -m)",
+    "  go-release-gate --version",
+    "",
+    "Flags of run (the same as the Action inputs):"
+  ];
+  for (const s of INPUTS) {
+    if (s.actionOnly) continue;
+    const alias = Object.entries(ALIASES).find(([, v]) => v === s.name)?.[0];
+    const flag = `--${alias ?? s.name}${s.kind === "boolean" ? "" : " VALUE"}`;
+    const def = s.default ? ` (default ${s.default})` : "";
+    lines.push(`  ${flag.padEnd(30)} ${s.description}${def}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/adapters.ts
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+function where(loc) {
+  if (!loc) return "";
+  const f = loc.file ?? loc.artifact;
+  return f ? `${f}${loc.line ? `:${loc.line}` : ""}: ` : "";
+}
+function consoleLogger(write, debug = false) {
+  const secrets = [];
+  const clean = (m) => secrets.reduce((s, x) => s.split(x).join("***"), m);
+  return {
+    info: (m) => write(`${clean(m)}
+`),
+    debug: (m) => debug ? write(`debug: ${clean(m)}
+`) : void 0,
+    warning: (m, loc) => write(`warning: ${where(loc)}${clean(m)}
+`),
+    error: (m, loc) => write(`error: ${where(loc)}${clean(m)}
+`),
+    async group(name, fn) {
+      write(`== ${name}
+`);
+      return fn();
+    },
+    mask: (s) => {
+      if (s) secrets.push(s);
+    }
+  };
+}
+function fileState(file) {
+  const read = () => {
+    try {
+      return JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch {
+      return {};
+    }
+  };
+  return {
+    save(k, v) {
+      const s = read();
+      s[k] = v;
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(s, null, 2));
+    },
+    get: (k) => read()[k] ?? ""
+  };
+}
+function fileOutputs() {
+  const values = {};
+  return {
+    values,
+    set(name, value) {
+      values[name] = value;
+    },
+    async summary() {
+    },
+    addPath() {
+    }
+  };
+}
+function cacheHome(env) {
+  return env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
+}
+var RETRYABLE = (status) => status >= 500 || status === 408 || status === 429;
+async function fetchToFile(url, dest) {
+  const res = await fetch(url, { redirect: "follow" });
+  if (res.status !== 200 || !res.body) {
+    const err = new Error(`GET ${url}: HTTP ${res.status}`);
+    err.status = res.status;
+    throw err;
+  }
+  const expected = Number(res.headers.get("content-length") ?? NaN);
+  await pipeline(Readable.fromWeb(res.body), fs.createWriteStream(dest));
+  const got = fs.statSync(dest).size;
+  if (Number.isFinite(expected) && got !== expected) throw new Error(`GET ${url}: received ${got} of ${expected} bytes (truncated)`);
+}
+function localTools(root, tempDir, attempts = 3, backoffMs = 1e3) {
+  const dirOf = (tool, version, arch) => path.join(root, tool, version, arch);
+  return {
+    find(tool, version, arch) {
+      const d = dirOf(tool, version, arch);
+      return fs.existsSync(`${d}.complete`) ? d : void 0;
+    },
+    versions(tool, arch) {
+      const base = path.join(root, tool);
+      if (!fs.existsSync(base)) return [];
+      return fs.readdirSync(base).filter((v) => fs.existsSync(`${dirOf(tool, v, arch)}.complete`));
+    },
+    async download(url) {
+      fs.mkdirSync(tempDir, { recursive: true });
+      const dest = path.join(tempDir, `download-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await fetchToFile(url, dest);
+          return dest;
+        } catch (e) {
+          const status = e.status;
+          fs.rmSync(dest, { force: true });
+          if (attempt >= attempts || status !== void 0 && !RETRYABLE(status)) throw e;
+          await new Promise((r) => setTimeout(r, backoffMs * attempt));
+        }
+      }
+    },
+    async extract(archive) {
+      const dest = fs.mkdtempSync(path.join(tempDir, "extract-"));
+      const args = archive.endsWith(".zip") ? ["-q", archive, "-d", dest] : ["-xzf", archive, "-C", dest];
+      const r = spawnSync(archive.endsWith(".zip") ? "unzip" : "tar", args, { encoding: "utf8" });
+      if (r.status !== 0) throw new Error(`extracting ${archive} failed: ${r.stderr || r.error?.message}`);
+      return dest;
+    },
+    async cache(dir, tool, version, arch) {
+      const d = dirOf(tool, version, arch);
+      fs.rmSync(d, { recursive: true, force: true });
+      fs.rmSync(`${d}.complete`, { force: true });
+      fs.mkdirSync(path.dirname(d), { recursive: true });
+      fs.cpSync(dir, d, { recursive: true, verbatimSymlinks: true });
+      fs.writeFileSync(`${d}.complete`, "");
+      return d;
+    }
+  };
+}
+
+// src/cli/main.ts
+async function main(argv) {
+  const out = (s) => process.stdout.write(s);
+  const err = (s) => process.stderr.write(s);
+  if (argv[0] === "--version" || argv[0] === "version") {
+    out(`${GATE_VERSION}
+`);
+    return 0;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs(argv);
+  } catch (e) {
+    err(`go-release-gate: ${e.message}
+`);
+    return 2;
+  }
+  if (parsed.help || !parsed.command) {
+    (parsed.help ? out : err)(usage());
+    return parsed.help ? 0 : 2;
+  }
+  if (parsed.command !== "run") {
+    err(`go-release-gate: unknown command "${parsed.command}"
+${usage()}`);
+    return 2;
+  }
+  if (parsed.rest.length) {
+    err(`go-release-gate: unexpected argument "${parsed.rest[0]}"
+`);
+    return 2;
+  }
+  const env = process.env;
+  const tempDir = path2.join(os2.tmpdir(), `go-release-gate-${process.pid}`);
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const outputs = fileOutputs();
+  const log = consoleLogger(err, env.RUNNER_DEBUG === "1");
+  try {
+    const outcome = await runGate(parsed.inputs, {
+      exec: nodeExec,
+      log,
+      tools: localTools(path2.join(cacheHome(env), "go-release-gate", "tools"), tempDir),
+      state: fileState(path2.join(tempDir, "state.json")),
+      outputs,
+      env,
+      tempDir,
+      workspace,
+      platform: { os: os2.type(), arch: process.arch.toUpperCase() }
+    }, { outputRoots: [os2.tmpdir()] });
+    fs2.writeFileSync(path2.join(outcome.config.outDir, "outputs.json"), `${JSON.stringify(outputs.values, null, 2)}
+`);
+    const v = outcome.result.verdict;
+    out(`verdict: ${v.passed ? "pass" : "fail"}
+`);
+    for (const r of v.reasons) out(`  - ${r}
+`);
+    out(`summary: ${outcome.files.summary}
+report: ${outcome.files.report}
+sarif: ${outcome.files.sarif}
+`);
+    return v.passed ? 0 : 1;
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      err(`go-release-gate: ${e.message}
+`);
+      return 2;
+    }
+    err(`go-release-gate crashed: ${e instanceof Error ? e.stack ?? e.message : String(e)}
+`);
+    return 1;
+  }
+}
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,41 @@
+// Runs the test suite on Node 24 (the runtime action.yml declares), whatever node started npm.
+//   node scripts/test.mjs            typecheck, dist check, then every test
+//   node scripts/test.mjs unit       only test/unit (fast)
+//   node scripts/test.mjs FILE...    only those files
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const node24 = path.join(root, 'node_modules', 'node', 'bin', 'node');
+if (!fs.existsSync(node24)) {
+  console.error('Node 24 is missing: run npm ci first (the "node" dev dependency provides it).');
+  process.exit(2);
+}
+const run = (cmd, args, opts = {}) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+const args = process.argv.slice(2);
+const layers = ['unit', 'integration', 'e2e'];
+let files;
+if (args.length === 0 || args.every((a) => layers.includes(a))) {
+  const wanted = args.length ? args : layers;
+  files = wanted.flatMap((l) => {
+    const dir = path.join(root, 'test', l);
+    return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => path.join('test', l, f)) : [];
+  });
+  if (args.length === 0) {
+    run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.']);
+    // Users run dist/, not src/: the committed bundle must be what src builds.
+    run(process.execPath, [path.join(root, 'scripts', 'bundle.mjs'), '--check']);
+  }
+} else {
+  files = args;
+}
+const concurrency = process.env.TEST_CONCURRENCY ?? '3';
+run(node24, ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
+  env: { ...process.env, NODE_OPTIONS: '', NODE_NO_WARNINGS: '1' },
+});

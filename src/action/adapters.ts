@@ -1,0 +1,41 @@
+// Ports backed by @actions/*: only the Action front door uses these.
+import * as core from '@actions/core';
+import * as tc from '@actions/tool-cache';
+import type { Logger, Outputs, StateStore, ToolInstaller } from '../ports/ports.ts';
+import type { Location } from '../pipeline/findings.ts';
+
+function props(loc: Location | undefined): core.AnnotationProperties {
+  if (!loc) return {};
+  const file = loc.file ?? loc.artifact;
+  return { ...(file ? { file } : {}), ...(loc.line ? { startLine: loc.line } : {}), ...(loc.column ? { startColumn: loc.column } : {}) };
+}
+
+export const actionLogger: Logger = {
+  info: (m) => core.info(m),
+  debug: (m) => core.debug(m),
+  warning: (m, loc) => core.warning(m, props(loc)),
+  error: (m, loc) => core.error(m, props(loc)),
+  group: (name, fn) => core.group(name, fn),
+  mask: (s) => core.setSecret(s),
+};
+
+export const actionState: StateStore = {
+  save: (k, v) => core.saveState(k, v),
+  get: (k) => core.getState(k),
+};
+
+export const actionOutputs: Outputs = {
+  set: (name, value) => core.setOutput(name, value),
+  async summary(markdown) {
+    await core.summary.addRaw(markdown).write({ overwrite: false });
+  },
+  addPath: (dir) => core.addPath(dir),
+};
+
+export const actionTools: ToolInstaller = {
+  find: (tool, version, arch) => tc.find(tool, version, arch) || undefined,
+  versions: (tool, arch) => tc.findAllVersions(tool, arch),
+  download: (url) => tc.downloadTool(url),
+  extract: (archive) => (archive.endsWith('.zip') ? tc.extractZip(archive) : tc.extractTar(archive)),
+  cache: (dir, tool, version, arch) => tc.cacheDir(dir, tool, version, arch),
+};

@@ -1,0 +1,40 @@
+// The Action's main step: read INPUT_*, hand in the ports, run the gate, fail the step on a
+// failing verdict. Nothing else lives here.
+import * as core from '@actions/core';
+import os from 'node:os';
+import { INPUTS } from '../config/inputs.ts';
+import { ConfigError } from '../config/config.ts';
+import { nodeExec } from '../cli/exec.ts';
+import { runGate } from '../run.ts';
+import { actionLogger, actionOutputs, actionState, actionTools } from './adapters.ts';
+import { actionCacheStore } from './cache-store.ts';
+
+function platform() {
+  return { os: process.env.RUNNER_OS ?? os.type(), arch: process.env.RUNNER_ARCH ?? process.arch.toUpperCase() };
+}
+
+async function main(): Promise<void> {
+  const inputs: Record<string, string> = {};
+  for (const spec of INPUTS) if (!spec.cliOnly) inputs[spec.name] = core.getInput(spec.name);
+  const outcome = await runGate(inputs, {
+    exec: nodeExec,
+    log: actionLogger,
+    tools: actionTools,
+    state: actionState,
+    outputs: actionOutputs,
+    cache: actionCacheStore(),
+    env: process.env,
+    tempDir: process.env.RUNNER_TEMP ?? os.tmpdir(),
+    workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+    platform: platform(),
+  });
+  const v = outcome.result.verdict;
+  if (v.passed) core.info('go-release-gate: pass');
+  else core.setFailed(`go-release-gate: fail\n${v.reasons.map((r) => `- ${r}`).join('\n')}`);
+}
+
+main().catch((e: unknown) => {
+  const msg = e instanceof ConfigError ? e.message : `go-release-gate crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+  core.setOutput('verdict', 'fail');
+  core.setFailed(msg);
+});

@@ -1,0 +1,136 @@
+// Ports for the CLI: console logging, a tool cache under the user's cache home, state and
+// outputs as files in the output directory.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type { Logger, Outputs, StateStore, ToolInstaller } from '../ports/ports.ts';
+import type { Location } from '../pipeline/findings.ts';
+
+function where(loc?: Location): string {
+  if (!loc) return '';
+  const f = loc.file ?? loc.artifact;
+  return f ? `${f}${loc.line ? `:${loc.line}` : ''}: ` : '';
+}
+
+export function consoleLogger(write: (s: string) => void, debug = false): Logger {
+  const secrets: string[] = [];
+  const clean = (m: string) => secrets.reduce((s, x) => s.split(x).join('***'), m);
+  return {
+    info: (m) => write(`${clean(m)}\n`),
+    debug: (m) => (debug ? write(`debug: ${clean(m)}\n`) : undefined),
+    warning: (m, loc) => write(`warning: ${where(loc)}${clean(m)}\n`),
+    error: (m, loc) => write(`error: ${where(loc)}${clean(m)}\n`),
+    async group(name, fn) {
+      write(`== ${name}\n`);
+      return fn();
+    },
+    mask: (s) => {
+      if (s) secrets.push(s);
+    },
+  };
+}
+
+export function fileState(file: string): StateStore {
+  const read = (): Record<string, string> => {
+    try {
+      return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+    } catch {
+      return {};
+    }
+  };
+  return {
+    save(k, v) {
+      const s = read();
+      s[k] = v;
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(s, null, 2));
+    },
+    get: (k) => read()[k] ?? '',
+  };
+}
+
+/** Collects outputs; the CLI writes them to outputs.json next to summary.md. */
+export function fileOutputs(): Outputs & { values: Record<string, string> } {
+  const values: Record<string, string> = {};
+  return {
+    values,
+    set(name, value) {
+      values[name] = value;
+    },
+    async summary() {
+      // The run already wrote summary.md into the output directory.
+    },
+    addPath() {
+      // The CLI does not change its caller's PATH.
+    },
+  };
+}
+
+export function cacheHome(env: Readonly<Record<string, string | undefined>>): string {
+  return env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+}
+
+const RETRYABLE = (status: number) => status >= 500 || status === 408 || status === 429;
+
+async function fetchToFile(url: string, dest: string): Promise<void> {
+  const res = await fetch(url, { redirect: 'follow' });
+  if (res.status !== 200 || !res.body) {
+    const err = new Error(`GET ${url}: HTTP ${res.status}`) as Error & { status: number };
+    err.status = res.status;
+    throw err;
+  }
+  const expected = Number(res.headers.get('content-length') ?? NaN);
+  await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), fs.createWriteStream(dest));
+  const got = fs.statSync(dest).size;
+  if (Number.isFinite(expected) && got !== expected) throw new Error(`GET ${url}: received ${got} of ${expected} bytes (truncated)`);
+}
+
+/** The same layout as @actions/tool-cache (tool/version/arch + .complete), under the user's cache home. */
+export function localTools(root: string, tempDir: string, attempts = 3, backoffMs = 1000): ToolInstaller {
+  const dirOf = (tool: string, version: string, arch: string) => path.join(root, tool, version, arch);
+  return {
+    find(tool, version, arch) {
+      const d = dirOf(tool, version, arch);
+      return fs.existsSync(`${d}.complete`) ? d : undefined;
+    },
+    versions(tool, arch) {
+      const base = path.join(root, tool);
+      if (!fs.existsSync(base)) return [];
+      return fs.readdirSync(base).filter((v) => fs.existsSync(`${dirOf(tool, v, arch)}.complete`));
+    },
+    async download(url) {
+      fs.mkdirSync(tempDir, { recursive: true });
+      const dest = path.join(tempDir, `download-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await fetchToFile(url, dest);
+          return dest;
+        } catch (e) {
+          const status = (e as { status?: number }).status;
+          fs.rmSync(dest, { force: true });
+          if (attempt >= attempts || (status !== undefined && !RETRYABLE(status))) throw e;
+          await new Promise((r) => setTimeout(r, backoffMs * attempt));
+        }
+      }
+    },
+    async extract(archive) {
+      const dest = fs.mkdtempSync(path.join(tempDir, 'extract-'));
+      const args = archive.endsWith('.zip') ? ['-q', archive, '-d', dest] : ['-xzf', archive, '-C', dest];
+      const r = spawnSync(archive.endsWith('.zip') ? 'unzip' : 'tar', args, { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`extracting ${archive} failed: ${r.stderr || r.error?.message}`);
+      return dest;
+    },
+    async cache(dir, tool, version, arch) {
+      const d = dirOf(tool, version, arch);
+      fs.rmSync(d, { recursive: true, force: true });
+      fs.rmSync(`${d}.complete`, { force: true });
+      fs.mkdirSync(path.dirname(d), { recursive: true });
+      fs.cpSync(dir, d, { recursive: true, verbatimSymlinks: true });
+      fs.writeFileSync(`${d}.complete`, '');
+      return d;
+    },
+  };
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// The CLI front door: `go-release-gate run|inspect`. Exit 0 pass, 1 fail, 2 usage or config error.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError } from '../config/config.ts';
+import { parseArgs, usage } from './args.ts';
+import { nodeExec } from './exec.ts';
+import { cacheHome, consoleLogger, fileOutputs, fileState, localTools } from './adapters.ts';
+import { runGate } from '../run.ts';
+import { GATE_VERSION } from '../version.ts';
+
+async function main(argv: string[]): Promise<number> {
+  const out = (s: string) => process.stdout.write(s);
+  const err = (s: string) => process.stderr.write(s);
+  if (argv[0] === '--version' || argv[0] === 'version') {
+    out(`${GATE_VERSION}\n`);
+    return 0;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs(argv);
+  } catch (e) {
+    err(`go-release-gate: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (parsed.help || !parsed.command) {
+    (parsed.help ? out : err)(usage());
+    return parsed.help ? 0 : 2;
+  }
+  if (parsed.command !== 'run') {
+    err(`go-release-gate: unknown command "${parsed.command}"\n${usage()}`);
+    return 2;
+  }
+  if (parsed.rest.length) {
+    err(`go-release-gate: unexpected argument "${parsed.rest[0]}"\n`);
+    return 2;
+  }
+  const env = process.env;
+  const tempDir = path.join(os.tmpdir(), `go-release-gate-${process.pid}`);
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const outputs = fileOutputs();
+  const log = consoleLogger(err, env.RUNNER_DEBUG === '1');
+  try {
+    const outcome = await runGate(parsed.inputs, {
+      exec: nodeExec,
+      log,
+      tools: localTools(path.join(cacheHome(env), 'go-release-gate', 'tools'), tempDir),
+      state: fileState(path.join(tempDir, 'state.json')),
+      outputs,
+      env,
+      tempDir,
+      workspace,
+      platform: { os: os.type(), arch: process.arch.toUpperCase() },
+    }, { outputRoots: [os.tmpdir()] });
+    fs.writeFileSync(path.join(outcome.config.outDir, 'outputs.json'), `${JSON.stringify(outputs.values, null, 2)}\n`);
+    const v = outcome.result.verdict;
+    out(`verdict: ${v.passed ? 'pass' : 'fail'}\n`);
+    for (const r of v.reasons) out(`  - ${r}\n`);
+    out(`summary: ${outcome.files.summary}\nreport: ${outcome.files.report}\nsarif: ${outcome.files.sarif}\n`);
+    return v.passed ? 0 : 1;
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      err(`go-release-gate: ${e.message}\n`);
+      return 2;
+    }
+    err(`go-release-gate crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,57 @@
+// One declaration of every input: action.yml, the CLI flags (--<name>) and the README
+// table are all generated from this list, so they cannot drift apart.
+
+export type InputKind = 'string' | 'list' | 'boolean' | 'enum' | 'path' | 'size';
+
+export interface InputSpec {
+  name: string;
+  description: string;
+  kind: InputKind;
+  /** Default as the user would write it; '' means unset. */
+  default: string;
+  values?: readonly string[];
+  /** Only meaningful for the CLI (not written to action.yml). */
+  cliOnly?: boolean;
+  /** Only meaningful in Actions (not a CLI flag). */
+  actionOnly?: boolean;
+  /** The value is secret: masked in logs, never echoed in errors. */
+  secret?: boolean;
+}
+
+export const INPUTS: readonly InputSpec[] = [
+  { name: 'working-directory', kind: 'path', default: '.', description: 'Directory of the Go module (or go.work workspace) to gate, relative to the workspace. Must stay inside the workspace. CLI: --dir.' },
+  { name: 'go-version', kind: 'string', default: '', description: 'Go version: exact (1.26.3), a range (1.26.x, ^1.25, ~1.25.2, >=1.25), stable, oldstable, or system (the go on PATH). Wins over go-version-file.' },
+  { name: 'go-version-file', kind: 'path', default: '', description: 'File to read the Go version from: go.mod (toolchain line wins over the go line), go.work, .go-version or .tool-versions. Relative to working-directory. When neither this nor go-version is set, go.mod / go.work in working-directory is used.' },
+  { name: 'go-download-base-url', kind: 'string', default: 'https://go.dev/dl', description: 'Base URL of the Go downloads (a mirror with the same layout works): the JSON listing is read from <base>/?mode=json&include=all and each archive is verified against its SHA-256 before extraction.' },
+  { name: 'targets', kind: 'list', default: 'linux/amd64', description: 'Comma- or newline-separated GOOS/GOARCH pairs to build, checked against `go tool dist list`.' },
+  { name: 'packages', kind: 'list', default: '', description: 'Main packages to build (import paths or ./relative patterns). Default: the module root when it is a main package, else every main package under cmd/.' },
+  { name: 'ldflags', kind: 'string', default: '', description: 'Extra linker flags, appended to the fixed "-s -w -buildid=".' },
+  { name: 'tags', kind: 'list', default: '', description: 'Build tags (comma- or newline-separated), passed as -tags.' },
+  { name: 'cgo', kind: 'boolean', default: 'false', description: 'Allow cgo (CGO_ENABLED=1). Off by default: release binaries are static.' },
+  { name: 'strip', kind: 'boolean', default: 'true', description: 'Expect stripped binaries (the build passes -s -w); set false to keep symbols and allow unstripped binaries.' },
+  { name: 'output-dir', kind: 'path', default: 'gate-out', description: 'Directory (relative to the workspace) for binaries, SHA256SUMS, results.sarif, report.json and summary.md. CLI: --out.' },
+  { name: 'mode', kind: 'enum', values: ['auto', 'check', 'release'], default: 'auto', description: 'auto: from the event (pull_request -> check, tag push -> release, other pushes -> check with caches saved). check: verify and build, no signing. release: everything plus the release report.' },
+  { name: 'cache', kind: 'enum', values: ['auto', 'read-write', 'read-only', 'off'], default: 'auto', description: 'Go module and build caches. auto: read-only on pull_request and pull_request_target, read-write otherwise.' },
+  { name: 'cache-max-size', kind: 'size', default: '2GiB', description: 'Upper bound for the saved build cache (e.g. 500MiB, 2GiB); oldest entries are dropped first.' },
+  { name: 'cache-dir', kind: 'path', default: '', cliOnly: true, description: 'CLI only: local directory that holds cache entries between runs (none when empty).' },
+  { name: 'require-tidy', kind: 'boolean', default: 'false', description: 'Treat `go mod tidy -diff` differences as errors instead of warnings.' },
+  { name: 'rules', kind: 'list', default: '', description: 'Per-rule overrides, comma- or newline-separated "rule-id=off|note|warning|error", e.g. "inspect/not-stripped=warning".' },
+];
+
+export const OUTPUTS: readonly { name: string; description: string }[] = [
+  { name: 'verdict', description: 'pass or fail.' },
+  { name: 'reasons', description: 'JSON array of the reasons for a failing verdict (empty on pass).' },
+  { name: 'go-version', description: 'Go version that built the binaries, e.g. 1.26.3.' },
+  { name: 'artifacts', description: 'JSON array of {path, goos, goarch, size, sha256} for every binary built.' },
+  { name: 'checksums-file', description: 'Path of SHA256SUMS (sha256sum format).' },
+  { name: 'sarif-file', description: 'Path of results.sarif (SARIF 2.1.0), for github/codeql-action/upload-sarif.' },
+  { name: 'report-file', description: 'Path of report.json.' },
+  { name: 'summary-file', description: 'Path of summary.md (the same text as the job summary).' },
+  { name: 'cache-hit', description: 'Module cache restore state: hit, partial, miss or off.' },
+];
+
+export function inputSpec(name: string): InputSpec {
+  const spec = INPUTS.find((i) => i.name === name);
+  if (!spec) throw new Error(`unknown input ${name}`);
+  return spec;
+}

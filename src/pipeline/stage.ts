@@ -1,0 +1,80 @@
+import type { Finding, Rule, StageName } from './findings.ts';
+import type { Config } from '../config/config.ts';
+import type { Ports } from '../ports/ports.ts';
+
+export type StageStatus = 'passed' | 'failed' | 'skipped' | 'errored';
+
+/** A file the gate produced (a binary, SHA256SUMS, a signature). */
+export interface Artifact {
+  /** Absolute path on this machine. */
+  path: string;
+  /** Path as reported: relative to the workspace when inside it. */
+  displayPath: string;
+  name: string;
+  goos: string;
+  goarch: string;
+  size: number;
+  sha256: string;
+  /** Import path of the main package it was built from. */
+  pkg: string;
+}
+
+export interface GoToolchain {
+  /** Absolute path of the `go` binary used for every go command of the run. */
+  bin: string;
+  /** e.g. "1.26.3" */
+  version: string;
+  goroot: string;
+  /** Where it came from, said in the summary: tool cache, PATH, download. */
+  source: 'tool-cache' | 'path' | 'download';
+}
+
+/** What stages hand to later stages during one run. */
+export interface RunState {
+  go?: GoToolchain;
+  /** Environment every go command of the run gets (GOTOOLCHAIN=local, GOFLAGS, caches). */
+  goEnv: Record<string, string>;
+  artifacts: Artifact[];
+  checksumsFile?: string;
+  /** Extra -mod flag decided by the modules stage (vendor builds). */
+  modFlag?: string;
+  /** Free-form values for the summary and outputs (cache keys, hit state, ...). */
+  facts: Record<string, string>;
+}
+
+export interface StageResult {
+  name: StageName;
+  status: StageStatus;
+  /** Why a stage was skipped or errored, one sentence. */
+  reason?: string;
+  findings: Finding[];
+  durationMs: number;
+  /** A table the summary shows for this stage; cells are plain text (the reporter escapes them). */
+  table?: { header: string[]; rows: string[][] };
+  /** Long raw text for a collapsed block (escaped by the reporter). */
+  details?: string;
+  metrics?: Record<string, number | string | boolean>;
+}
+
+export type StageOutcome = Omit<StageResult, 'name' | 'durationMs'>;
+
+export interface StageContext {
+  config: Config;
+  ports: Ports;
+  state: RunState;
+}
+
+export interface Stage {
+  name: StageName;
+  rules: readonly Rule[];
+  run(ctx: StageContext): Promise<StageOutcome>;
+}
+
+export function skipped(reason: string): StageOutcome {
+  return { status: 'skipped', reason, findings: [] };
+}
+
+/** A stage that raises an error finding has failed; otherwise it passed. */
+export function statusFrom(findings: Finding[]): StageStatus {
+  return findings.some((f) => f.severity === 'error') ? 'failed' : 'passed';
+}

@@ -1,0 +1,85 @@
+// One run of the gate, shared by both front doors: config -> pipeline -> gate -> reports.
+// Whatever happens after the config is parsed, every report file and output is written.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseConfig, type Config, type RawInputs } from './config/config.ts';
+import { runPipeline, type RunResult } from './pipeline/pipeline.ts';
+import type { RunState, Stage } from './pipeline/stage.ts';
+import type { Ports } from './ports/ports.ts';
+import { STAGES } from './stages/index.ts';
+import { TOOL, type Report } from './report/model.ts';
+import { renderSarif } from './report/sarif.ts';
+import { renderJson } from './report/json.ts';
+import { renderSummary } from './report/summary.ts';
+import { annotate } from './report/annotations.ts';
+import { GATE_VERSION } from './version.ts';
+
+export interface GateOutcome {
+  config: Config;
+  result: RunResult;
+  report: Report;
+  files: { sarif: string; report: string; summary: string; checksums?: string };
+}
+
+export function initialState(env: Readonly<Record<string, string | undefined>>): RunState {
+  const goEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) goEnv[k] = v;
+  goEnv.GOTOOLCHAIN = 'local';
+  return { goEnv, artifacts: [], facts: {} };
+}
+
+export interface GateOptions {
+  stages?: readonly Stage[];
+  /** Roots besides the workspace where output-dir may point (the runner's temp dir). */
+  outputRoots?: string[];
+}
+
+export async function runGate(inputs: RawInputs, ports: Ports, options: GateOptions = {}): Promise<GateOutcome> {
+  const config = parseConfig(inputs, {
+    workspace: ports.workspace,
+    env: ports.env,
+    writableRoots: options.outputRoots ?? [ports.tempDir],
+  });
+  const stages = options.stages ?? STAGES;
+  const state = initialState(ports.env);
+  const result = await runPipeline(stages, { config, ports, state });
+  return writeReports(config, ports, state, result);
+}
+
+export async function writeReports(config: Config, ports: Ports, state: RunState, result: RunResult): Promise<GateOutcome> {
+  const goMod = path.join(config.dir, fs.existsSync(path.join(config.dir, 'go.mod')) ? 'go.mod' : '');
+  const report: Report = {
+    tool: { ...TOOL, version: GATE_VERSION },
+    run: result,
+    config,
+    goVersion: state.go?.version ?? '',
+    artifacts: state.artifacts,
+    defaultFile: path.relative(config.workspace, goMod).split(path.sep).join('/') || 'go.mod',
+    facts: state.facts,
+  };
+  fs.mkdirSync(config.outDir, { recursive: true });
+  const files = {
+    sarif: path.join(config.outDir, 'results.sarif'),
+    report: path.join(config.outDir, 'report.json'),
+    summary: path.join(config.outDir, 'summary.md'),
+    ...(state.checksumsFile ? { checksums: state.checksumsFile } : {}),
+  };
+  const summary = renderSummary(report);
+  fs.writeFileSync(files.sarif, renderSarif(report));
+  fs.writeFileSync(files.report, renderJson(report));
+  fs.writeFileSync(files.summary, summary);
+  annotate(result.findings, ports.log);
+
+  const o = ports.outputs;
+  o.set('verdict', result.verdict.passed ? 'pass' : 'fail');
+  o.set('reasons', JSON.stringify(result.verdict.reasons));
+  o.set('go-version', report.goVersion);
+  o.set('artifacts', JSON.stringify(report.artifacts.map((a) => ({ path: a.displayPath, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 }))));
+  o.set('checksums-file', files.checksums ?? '');
+  o.set('sarif-file', files.sarif);
+  o.set('report-file', files.report);
+  o.set('summary-file', files.summary);
+  o.set('cache-hit', state.facts['cache-hit'] ?? 'off');
+  await o.summary(summary);
+  return { config, result, report, files };
+}

@@ -1,0 +1,12 @@
+// The pipeline's stages, in order. A new stage is one module and one line here.
+import type { Stage } from '../pipeline/stage.ts';
+import { toolchainStage } from './toolchain.ts';
+import { buildStage } from './build.ts';
+
+export const STAGES: readonly Stage[] = [
+  toolchainStage,
+  // cache restore
+  // modules
+  buildStage,
+  // inspect
+];

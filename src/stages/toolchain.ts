@@ -1,0 +1,222 @@
+// Toolchain stage: resolve the Go version, then use the tool cache, the go on PATH, or a
+// download whose SHA-256 is checked against the listing before anything is extracted.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { finding, rule, type Finding } from '../pipeline/findings.ts';
+import type { GoToolchain, Stage, StageContext, StageOutcome } from '../pipeline/stage.ts';
+import {
+  describeSpec, goPlatform, goToSemver, parseGoVersionSpec, parseVersionFile, pickInstalled, pickRelease, satisfies,
+  type GoVersionSpec,
+} from '../toolchain/version.ts';
+import { archiveFor, parseListing, safeFileName } from '../toolchain/listing.ts';
+
+const UNRESOLVED = rule({
+  id: 'toolchain/version-unresolved',
+  name: 'GoVersionUnresolved',
+  shortDescription: 'The Go version to build with could not be determined.',
+  fullDescription: 'go-version / go-version-file did not name a Go version that exists: the file is missing, has no go line, or no release matches.',
+  help: 'Set go-version (1.26.3, 1.26.x, stable) or point go-version-file at a go.mod with a go or toolchain line.',
+  defaultSeverity: 'error',
+});
+const DOWNLOAD = rule({
+  id: 'toolchain/download-failed',
+  name: 'GoDownloadFailed',
+  shortDescription: 'The Go toolchain could not be downloaded.',
+  fullDescription: 'The Go downloads listing or archive could not be fetched from go-download-base-url.',
+  help: 'Check go-download-base-url (a mirror must serve the same layout and the ?mode=json&include=all listing) and the network.',
+  defaultSeverity: 'error',
+});
+const CHECKSUM = rule({
+  id: 'toolchain/checksum-mismatch',
+  name: 'GoChecksumMismatch',
+  shortDescription: 'A downloaded Go archive does not match its published SHA-256.',
+  fullDescription: 'The Go archive downloaded for this run does not have the SHA-256 the downloads listing publishes. It was not extracted or used.',
+  help: 'A truncated download or a tampered mirror. Retry; if it persists, compare the mirror with the official listing.',
+  defaultSeverity: 'error',
+  securitySeverity: 8.0,
+});
+
+class ToolchainFailure extends Error {
+  readonly finding: Finding;
+  constructor(f: Finding) {
+    super(f.message);
+    this.finding = f;
+  }
+}
+
+function fail(r: typeof UNRESOLVED, message: string, extra: Partial<Pick<Finding, 'location' | 'details'>> = {}): never {
+  throw new ToolchainFailure(finding(r, 'toolchain', { message, ...extra }));
+}
+
+function rel(ctx: StageContext, p: string): string {
+  return path.relative(ctx.config.workspace, p).split(path.sep).join('/');
+}
+
+/** Which version, and from where it was read (for the message and the finding's location). */
+export function resolveSpec(ctx: StageContext): { spec: GoVersionSpec; from: string; file?: string; line?: number } {
+  const { config } = ctx;
+  if (config.goVersion) return { spec: parseGoVersionSpec(config.goVersion), from: 'input go-version' };
+  const candidates = config.goVersionFile ? [config.goVersionFile] : ['go.work', 'go.mod'];
+  for (const name of candidates) {
+    const file = path.resolve(config.dir, name);
+    if (!fs.existsSync(file)) {
+      if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${rel(ctx, file)} does not exist`);
+      continue;
+    }
+    try {
+      const r = parseVersionFile(rel(ctx, file), fs.readFileSync(file, 'utf8'));
+      return { spec: r.spec, from: `${rel(ctx, file)}:${r.line} (${r.from})`, file: rel(ctx, file), line: r.line };
+    } catch (e) {
+      const m = /^(.*?):(\d+):/.exec((e as Error).message);
+      fail(UNRESOLVED, (e as Error).message, { location: { file: m ? m[1] : rel(ctx, file), line: m ? Number(m[2]) : 1 } });
+    }
+  }
+  return fail(UNRESOLVED, `no go-version input and no go.mod or go.work in ${rel(ctx, config.dir) || '.'}`);
+}
+
+async function probe(ctx: StageContext, bin: string): Promise<{ version: string; goroot: string } | undefined> {
+  const r = await ctx.ports.exec.run(bin, ['env', 'GOVERSION', 'GOROOT'], { env: { ...ctx.ports.env, GOTOOLCHAIN: 'local' } });
+  if (r.code !== 0) return undefined;
+  const [v, goroot] = r.stdout.split('\n');
+  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
+  return m ? { version: m[1], goroot: goroot.trim() } : undefined;
+}
+
+function whichGo(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const exe = process.platform === 'win32' ? 'go.exe' : 'go';
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const p = path.join(dir, exe);
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      return p;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+function sha256File(file: string): string {
+  const h = createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let n: number;
+    while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return h.digest('hex');
+}
+
+async function download(ctx: StageContext, spec: GoVersionSpec): Promise<GoToolchain> {
+  const { tools, log } = ctx.ports;
+  const base = ctx.config.goDownloadBaseUrl;
+  const listingUrl = `${base}/?mode=json&include=all`;
+  let listingFile: string;
+  try {
+    listingFile = await tools.download(listingUrl);
+  } catch (e) {
+    return fail(DOWNLOAD, `could not read the Go downloads listing ${listingUrl}: ${(e as Error).message}`);
+  }
+  let releases;
+  try {
+    releases = parseListing(fs.readFileSync(listingFile, 'utf8'), listingUrl);
+  } catch (e) {
+    return fail(DOWNLOAD, (e as Error).message);
+  }
+  const release = pickRelease(releases, spec);
+  if (!release) return fail(UNRESOLVED, `no Go release in ${listingUrl} matches ${describeSpec(spec)}`);
+  const plat = goPlatform(process.platform, process.arch);
+  const file = archiveFor(release, plat.os, plat.arch);
+  if (!file) return fail(UNRESOLVED, `Go ${release.version} has no archive for ${plat.os}/${plat.arch} in ${listingUrl}`);
+  if (!safeFileName(file.filename)) return fail(DOWNLOAD, `the listing names an unexpected file "${file.filename}"`);
+  if (!/^[0-9a-f]{64}$/.test(file.sha256)) return fail(DOWNLOAD, `the listing has no valid SHA-256 for ${file.filename}`);
+  const url = `${base}/${file.filename}`;
+  log.info(`Downloading Go ${release.version} from ${url}`);
+  let archive: string;
+  try {
+    archive = await tools.download(url);
+  } catch (e) {
+    return fail(DOWNLOAD, `could not download ${url}: ${(e as Error).message}`);
+  }
+  const actual = sha256File(archive);
+  if (actual !== file.sha256) {
+    const size = fs.statSync(archive).size;
+    const sizeNote = file.size && size !== file.size ? ` (received ${size} bytes, the listing says ${file.size}: truncated or replaced)` : '';
+    fs.rmSync(archive, { force: true });
+    return fail(CHECKSUM, `SHA-256 mismatch for ${file.filename}: expected ${file.sha256}, got ${actual}${sizeNote}; the archive was not extracted`);
+  }
+  log.info(`SHA-256 ${actual} matches the listing`);
+  const extracted = await tools.extract(archive);
+  const root = path.join(extracted, 'go');
+  if (!fs.existsSync(path.join(root, 'bin'))) return fail(DOWNLOAD, `${file.filename} has no go/bin directory`);
+  const cached = await tools.cache(root, 'go', goToSemver(release.version), process.arch);
+  return { bin: goBin(cached), version: release.version, goroot: cached, source: 'download' };
+}
+
+function goBin(goroot: string): string {
+  return path.join(goroot, 'bin', process.platform === 'win32' ? 'go.exe' : 'go');
+}
+
+async function locate(ctx: StageContext, spec: GoVersionSpec): Promise<GoToolchain> {
+  const { tools, log } = ctx.ports;
+  if (spec.kind === 'system') {
+    const bin = whichGo(ctx.ports.env);
+    const p = bin && (await probe(ctx, bin));
+    if (!bin || !p) return fail(UNRESOLVED, 'go-version is "system" but no working go is on PATH');
+    return { bin, version: p.version, goroot: p.goroot, source: 'path' };
+  }
+  const cachedVersion = pickInstalled(tools.versions('go', process.arch), spec);
+  if (cachedVersion) {
+    const dir = tools.find('go', goToSemver(cachedVersion), process.arch);
+    if (dir && fs.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: 'tool-cache' };
+  }
+  const onPath = whichGo(ctx.ports.env);
+  const p = onPath && (await probe(ctx, onPath));
+  if (onPath && p && satisfies(p.version, spec)) {
+    log.info(`Using go ${p.version} from PATH (${onPath}): it satisfies ${describeSpec(spec)}`);
+    return { bin: onPath, version: p.version, goroot: p.goroot, source: 'path' };
+  }
+  return download(ctx, spec);
+}
+
+export const toolchainStage: Stage = {
+  name: 'toolchain',
+  rules: [UNRESOLVED, DOWNLOAD, CHECKSUM],
+  async run(ctx: StageContext): Promise<StageOutcome> {
+    try {
+      const { spec, from, file, line } = resolveSpec(ctx);
+      const go = await locate(ctx, spec);
+      // Never trust a directory name: ask the toolchain what it is.
+      const p = await probe(ctx, go.bin);
+      if (!p) return fail(UNRESOLVED, `${go.bin} does not run (go env failed)`);
+      if (p.version !== go.version && !satisfies(p.version, spec)) {
+        return fail(UNRESOLVED, `${go.bin} reports go${p.version}, which does not satisfy ${describeSpec(spec)} from ${from}`, file ? { location: { file, line } } : {});
+      }
+      const toolchain = { ...go, version: p.version, goroot: p.goroot };
+      ctx.state.go = toolchain;
+      const binDir = path.dirname(go.bin);
+      ctx.state.goEnv = {
+        ...ctx.state.goEnv,
+        // Our go commands must never fetch another toolchain behind our back (GOTOOLCHAIN=auto).
+        GOTOOLCHAIN: 'local',
+        PATH: `${binDir}${path.delimiter}${ctx.state.goEnv.PATH ?? ''}`,
+      };
+      ctx.ports.outputs.addPath(binDir);
+      ctx.state.facts['go-version'] = toolchain.version;
+      ctx.state.facts['go-source'] = toolchain.source;
+      return {
+        status: 'passed',
+        findings: [],
+        table: { header: ['Go', 'Wanted', 'Source', 'GOROOT'], rows: [[toolchain.version, from.replace(/\|/g, '/'), go.source, toolchain.goroot]] },
+        metrics: { goVersion: toolchain.version, source: toolchain.source },
+      };
+    } catch (e) {
+      if (e instanceof ToolchainFailure) return { status: 'failed', reason: e.message, findings: [e.finding] };
+      throw e;
+    }
+  },
+};
