@@ -7,7 +7,7 @@ import {
   INPUTS,
   nodeExec,
   runGate
-} from "./chunks/chunk-L27ZML36.js";
+} from "./chunks/chunk-PPH2XVNV.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/cli/main.ts
@@ -144,9 +144,15 @@ async function fetchToFile(url, dest) {
     throw err;
   }
   const expected = Number(res.headers.get("content-length") ?? NaN);
-  await pipeline(Readable.fromWeb(res.body), fs.createWriteStream(dest));
+  const of = Number.isFinite(expected) ? ` of ${expected}` : "";
+  try {
+    await pipeline(Readable.fromWeb(res.body), fs.createWriteStream(dest));
+  } catch (e) {
+    const got2 = fs.existsSync(dest) ? fs.statSync(dest).size : 0;
+    throw new Error(`GET ${url}: connection closed after ${got2}${of} bytes (truncated): ${e.message}`);
+  }
   const got = fs.statSync(dest).size;
-  if (Number.isFinite(expected) && got !== expected) throw new Error(`GET ${url}: received ${got} of ${expected} bytes (truncated)`);
+  if (Number.isFinite(expected) && got !== expected) throw new Error(`GET ${url}: received ${got}${of} bytes (truncated)`);
 }
 function localTools(root, tempDir, attempts = 3, backoffMs = 1e3) {
   const dirOf = (tool, version, arch) => path.join(root, tool, version, arch);

@@ -83,9 +83,15 @@ async function fetchToFile(url: string, dest: string): Promise<void> {
     throw err;
   }
   const expected = Number(res.headers.get('content-length') ?? NaN);
-  await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), fs.createWriteStream(dest));
+  const of = Number.isFinite(expected) ? ` of ${expected}` : '';
+  try {
+    await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), fs.createWriteStream(dest));
+  } catch (e) {
+    const got = fs.existsSync(dest) ? fs.statSync(dest).size : 0;
+    throw new Error(`GET ${url}: connection closed after ${got}${of} bytes (truncated): ${(e as Error).message}`);
+  }
   const got = fs.statSync(dest).size;
-  if (Number.isFinite(expected) && got !== expected) throw new Error(`GET ${url}: received ${got} of ${expected} bytes (truncated)`);
+  if (Number.isFinite(expected) && got !== expected) throw new Error(`GET ${url}: received ${got}${of} bytes (truncated)`);
 }
 
 /** The same layout as @actions/tool-cache (tool/version/arch + .complete), under the user's cache home. */

@@ -1,0 +1,155 @@
+// Real builds through the CLI front door (dist/cli.js): targets in parallel, SHA256SUMS,
+// reproducibility, and every way a build can go wrong ending in a clear failing verdict.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { runCli } from '../support/cli.ts';
+import { makeWorkspace, ROOT } from '../support/runner.ts';
+import { GO } from '../support/go-mirror.ts';
+
+const fixture = (name: string) => path.join(ROOT, 'test', 'fixtures', 'build', name);
+const readReport = (out: string) => JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
+const goEnv = { ...process.env, GOTOOLCHAIN: 'local' };
+
+test('examples/hello for four targets: binaries, SHA256SUMS, report, the flags that make a static reproducible build', async () => {
+  const ws = makeWorkspace(path.join(ROOT, 'examples', 'hello'));
+  const r = await runCli(['run', '--dir', '.', '--targets', 'linux/amd64,linux/arm64,darwin/arm64,windows/amd64', '--out', 'gate-out'], { cwd: ws });
+  assert.equal(r.code, 0, r.stderr + r.stdout);
+  assert.match(r.stdout, /^verdict: pass$/m);
+  const out = path.join(ws, 'gate-out');
+  const names = ['hello_darwin_arm64', 'hello_linux_amd64', 'hello_linux_arm64', 'hello_windows_amd64.exe'];
+  for (const n of names) assert.ok(fs.statSync(path.join(out, n)).size > 100_000, n);
+  // sha256sum itself accepts the file.
+  const check = execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: out, encoding: 'utf8' });
+  assert.deepEqual(check.trim().split('\n').sort(), names.map((n) => `${n}: OK`));
+  const report = readReport(out);
+  assert.equal(report.verdict, 'pass');
+  assert.deepEqual(report.reasons, []);
+  assert.equal(report.artifacts.length, 4);
+  assert.deepEqual(report.artifacts.map((a: { goos: string; goarch: string }) => `${a.goos}/${a.goarch}`).sort(), ['darwin/arm64', 'linux/amd64', 'linux/arm64', 'windows/amd64']);
+  assert.deepEqual(report.stages.map((s: { name: string }) => s.name).slice(0, 1), ['toolchain']);
+  assert.ok(report.stages.some((s: { name: string; status: string }) => s.name === 'build' && s.status === 'passed'));
+  // What Go recorded about the build is what we promise.
+  const m = execFileSync(GO, ['version', '-m', path.join(out, 'hello_linux_amd64')], { env: goEnv, encoding: 'utf8' });
+  assert.match(m, /build\tCGO_ENABLED=0/);
+  assert.match(m, /build\t-trimpath=true/);
+  assert.match(m, /build\tGOOS=linux/);
+  const outputs = JSON.parse(fs.readFileSync(path.join(out, 'outputs.json'), 'utf8'));
+  assert.equal(outputs.verdict, 'pass');
+  assert.equal(outputs['checksums-file'], path.join(fs.realpathSync(ws), 'gate-out', 'SHA256SUMS'));
+  assert.equal(JSON.parse(outputs.artifacts).length, 4);
+});
+
+test('two builds of the same commit in different directories, one with an empty build cache, are byte-identical', async () => {
+  const a = makeWorkspace(path.join(ROOT, 'examples', 'hello'));
+  const b = makeWorkspace(path.join(ROOT, 'examples', 'hello'));
+  const freshCache = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-gocache-'));
+  const args = ['run', '--dir', '.', '--targets', 'linux/amd64,windows/amd64', '--ldflags', '-X main.version=v1.0.0', '--out', 'out'];
+  const ra = await runCli(args, { cwd: a });
+  const rb = await runCli(args, { cwd: b, env: { GOCACHE: freshCache } });
+  assert.equal(ra.code, 0, ra.stderr);
+  assert.equal(rb.code, 0, rb.stderr);
+  for (const n of ['hello_linux_amd64', 'hello_windows_amd64.exe', 'SHA256SUMS']) {
+    assert.ok(fs.readFileSync(path.join(a, 'out', n)).equals(fs.readFileSync(path.join(b, 'out', n))), `${n} differs`);
+  }
+  // -ldflags reached the linker: the version string is in the binary.
+  assert.ok(fs.readFileSync(path.join(a, 'out', 'hello_linux_amd64')).includes('v1.0.0'));
+});
+
+test('one target fails to compile: the others are built and reported, the gate fails, the compiler error is located and shown', async () => {
+  const ws = makeWorkspace(fixture('broken-arm64'));
+  const r = await runCli(['run', '--targets', 'linux/amd64,linux/arm64', '--out', 'out'], { cwd: ws });
+  assert.equal(r.code, 1, r.stderr + r.stdout);
+  assert.match(r.stdout, /^verdict: fail$/m);
+  const report = readReport(path.join(ws, 'out'));
+  assert.equal(report.verdict, 'fail');
+  assert.deepEqual(report.artifacts.map((a: { goarch: string }) => a.goarch), ['amd64']);
+  assert.ok(fs.existsSync(path.join(ws, 'out', 'broken_linux_amd64')));
+  assert.equal(fs.readFileSync(path.join(ws, 'out', 'SHA256SUMS'), 'utf8').trim().split('\n').length, 1);
+  const f = report.findings.find((x: { ruleId: string }) => x.ruleId === 'build/compile-failed');
+  assert.ok(f, JSON.stringify(report.findings));
+  assert.deepEqual({ file: f.location.file, line: f.location.line }, { file: 'greeting_arm64.go', line: 5 });
+  assert.match(f.message, /^linux\/arm64 example\.com\/broken: greeting_arm64\.go:5: undefined: undefinedGreeting/);
+  assert.ok(report.reasons.some((x: string) => x.includes('linux/arm64') && x.includes('undefinedGreeting')), report.reasons);
+  const summary = fs.readFileSync(path.join(ws, 'out', 'summary.md'), 'utf8');
+  assert.match(summary, /go-release-gate: fail/);
+  assert.match(summary, /greeting_arm64\.go:5:\d+: undefined: undefinedGreeting/);
+});
+
+test('main packages under cmd/ are found when the root is a library; names skip the /v2 suffix', async () => {
+  const ws = makeWorkspace(fixture('multi-cmd'));
+  const r = await runCli(['run', '--targets', 'linux/amd64', '--out', 'out'], { cwd: ws });
+  assert.equal(r.code, 0, r.stderr + r.stdout);
+  assert.deepEqual(fs.readdirSync(path.join(ws, 'out')).filter((n) => n.includes('_linux_')).sort(), ['alpha_linux_amd64', 'beta_linux_amd64']);
+  const only = await runCli(['run', '--targets', 'linux/amd64', '--packages', './cmd/beta', '--out', 'only'], { cwd: ws });
+  assert.equal(only.code, 0, only.stderr);
+  assert.deepEqual(readReport(path.join(ws, 'only')).artifacts.map((a: { path: string }) => path.basename(a.path)), ['beta_linux_amd64']);
+});
+
+test('no main package: a failing verdict that says so', async () => {
+  const ws = makeWorkspace(fixture('library'));
+  const r = await runCli(['run', '--out', 'out'], { cwd: ws });
+  assert.equal(r.code, 1);
+  const report = readReport(path.join(ws, 'out'));
+  assert.equal(report.findings[0].ruleId, 'build/no-main-package');
+  assert.match(report.reasons[0], /no main package in \.: the module root is not package main and cmd\/ has no main package/);
+  const lib = await runCli(['run', '--packages', '.', '--out', 'out2'], { cwd: ws });
+  assert.equal(lib.code, 1);
+  assert.match(readReport(path.join(ws, 'out2')).reasons[0], /example\.com\/library is package library, not a main package/);
+});
+
+test('an unknown target fails the gate naming it; the known ones are still built', async () => {
+  const ws = makeWorkspace(path.join(ROOT, 'examples', 'hello'));
+  const r = await runCli(['run', '--targets', 'linux/amd64,plan10/amd64', '--out', 'out'], { cwd: ws });
+  assert.equal(r.code, 1);
+  const report = readReport(path.join(ws, 'out'));
+  assert.match(report.reasons.join('\n'), /target plan10\/amd64 is not supported by go1\.\d+/);
+  assert.equal(report.artifacts.length, 1);
+});
+
+test('configuration errors exit 2 and name the input; nothing is built', async () => {
+  const ws = makeWorkspace(path.join(ROOT, 'examples', 'hello'));
+  const cases: [string[], RegExp][] = [
+    [['--targets', 'linux'], /input targets: "linux" is not of the form GOOS\/GOARCH/],
+    [['--go-version', '1.x.y'], /input go-version: "1\.x\.y" is not a Go version/],
+    [['--go-version', '^^1.25'], /input go-version: "\^\^1\.25" is not a Go version/],
+    [['--dir', '../..'], /input working-directory: "\.\.\/\.\." resolves to .*, outside the workspace/],
+    [['--cgo=maybe'], /input cgo: "maybe" is not a boolean/],
+    [['--cgo', 'maybe'], /unexpected argument "maybe"/],
+    [['--targets-typo', 'x'], /unknown flag --targets-typo/],
+    [['--packages', '-toolexec=/bin/sh'], /input packages: "-toolexec=\/bin\/sh" is not a package path/],
+  ];
+  for (const [args, want] of cases) {
+    const r = await runCli(['run', ...args, '--out', 'out'], { cwd: ws });
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, want, args.join(' '));
+  }
+  assert.equal(fs.existsSync(path.join(ws, 'out')), false, 'nothing ran');
+});
+
+test('go-version-file missing, or without a go line: a failing verdict naming the file', async () => {
+  const ws = makeWorkspace(path.join(ROOT, 'examples', 'hello'));
+  const missing = await runCli(['run', '--go-version-file', '.go-version', '--out', 'out'], { cwd: ws });
+  assert.equal(missing.code, 1);
+  assert.match(readReport(path.join(ws, 'out')).reasons[0], /go-version-file \.go-version does not exist/);
+  const nogo = makeWorkspace(fixture('no-go-line'));
+  const r = await runCli(['run', '--out', 'out'], { cwd: nogo });
+  assert.equal(r.code, 1);
+  const report = readReport(path.join(nogo, 'out'));
+  assert.match(report.reasons[0], /go\.mod: no go line/);
+  assert.equal(report.findings[0].location.file, 'go.mod');
+});
+
+test('--help lists every flag; unknown commands exit 2', async () => {
+  const help = await runCli(['--help'], { cwd: ROOT });
+  assert.equal(help.code, 0);
+  for (const flag of ['--dir', '--out', '--go-version', '--go-version-file', '--targets', '--packages', '--ldflags', '--tags', '--cgo', '--go-download-base-url']) {
+    assert.ok(help.stdout.includes(flag), flag);
+  }
+  const bad = await runCli(['deploy'], { cwd: ROOT });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /unknown command "deploy"/);
+});

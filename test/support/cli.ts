@@ -1,0 +1,18 @@
+// Runs dist/cli.js on Node 24 as a user would, with argument arrays.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { NODE24, ROOT } from './runner.ts';
+
+export interface CliResult { code: number; stdout: string; stderr: string }
+
+export function runCli(args: string[], opts: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, GITHUB_WORKSPACE: '', GITHUB_EVENT_NAME: '', GITHUB_REF: '', ...opts.env };
+    const child = spawn(NODE24, [path.join(ROOT, 'dist', 'cli.js'), ...args], { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.on('data', (b) => (stderr += b));
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}

@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { artifactFileName, binaryName, buildArgs, buildEnv, ldflagsFor, mapLimit, parseCompilerErrors, renderChecksums } from '../../src/build/args.ts';
+
+test('buildArgs: fixed reproducible flags, user ldflags appended in one argument, tags, vendor flag', () => {
+  assert.deepEqual(buildArgs({ ldflags: '', tags: [], strip: true }, '/o/app', 'example.com/app'), [
+    'build', '-trimpath', '-buildvcs=auto', '-ldflags=-s -w -buildid=', '-o', '/o/app', 'example.com/app',
+  ]);
+  assert.deepEqual(buildArgs({ ldflags: '-X "main.v=a b"', tags: ['netgo', 'osusergo'], strip: false, modFlag: '-mod=vendor' }, 'o', './cmd/x'), [
+    'build', '-trimpath', '-buildvcs=auto', '-ldflags=-buildid= -X "main.v=a b"', '-tags=netgo,osusergo', '-mod=vendor', '-o', 'o', './cmd/x',
+  ]);
+  // A hostile ldflags value stays inside its one argument: no shell ever splits it.
+  const hostile = buildArgs({ ldflags: '; rm -rf / $(id)', tags: [], strip: true }, 'o', 'p');
+  assert.equal(hostile[3], '-ldflags=-s -w -buildid= ; rm -rf / $(id)');
+  assert.equal(hostile.length, 7);
+});
+
+test('ldflagsFor keeps -buildid= always and -s -w only when stripping', () => {
+  assert.equal(ldflagsFor({ ldflags: '', strip: true }), '-s -w -buildid=');
+  assert.equal(ldflagsFor({ ldflags: '-X main.v=1', strip: false }), '-buildid= -X main.v=1');
+});
+
+test('buildEnv sets the target and CGO_ENABLED=0 unless cgo', () => {
+  const env = buildEnv({ PATH: '/bin', CGO_ENABLED: '1', GOOS: 'plan9' }, { goos: 'linux', goarch: 'arm64' }, false);
+  assert.deepEqual(env, { PATH: '/bin', CGO_ENABLED: '0', GOOS: 'linux', GOARCH: 'arm64' });
+  assert.equal(buildEnv({}, { goos: 'linux', goarch: 'amd64' }, true).CGO_ENABLED, '1');
+});
+
+test('binary names follow go build: last element, skipping a major-version suffix', () => {
+  const cases: [string, string][] = [['example.com/hello', 'hello'], ['example.com/multi/v2', 'multi'], ['example.com/x/cmd/server', 'server'], ['v2', 'v2']];
+  for (const [p, want] of cases) assert.equal(binaryName(p), want, p);
+  assert.equal(artifactFileName('app', { goos: 'windows', goarch: 'amd64' }), 'app_windows_amd64.exe');
+  assert.equal(artifactFileName('app', { goos: 'darwin', goarch: 'arm64' }), 'app_darwin_arm64');
+});
+
+test('renderChecksums writes sha256sum text format sorted by name', () => {
+  const text = renderChecksums([{ name: 'b', sha256: '2'.repeat(64) }, { name: 'a.exe', sha256: '1'.repeat(64) }]);
+  assert.equal(text, `${'1'.repeat(64)}  a.exe\n${'2'.repeat(64)}  b\n`);
+});
+
+test('parseCompilerErrors finds file:line:col lines and ignores the rest', () => {
+  const stderr = '# example.com/x\n./main.go:5:2: undefined: y\ncmd/a/a.go:10: syntax error\nnote: module requires Go 1.99\n';
+  assert.deepEqual(parseCompilerErrors(stderr), [
+    { file: 'main.go', line: 5, column: 2, message: 'undefined: y' },
+    { file: 'cmd/a/a.go', line: 10, message: 'syntax error' },
+  ]);
+  assert.deepEqual(parseCompilerErrors('go: cannot find main module'), []);
+});
+
+test('mapLimit never runs more than the limit at once and keeps order', async () => {
+  let running = 0;
+  let peak = 0;
+  const out = await mapLimit([5, 1, 4, 2, 3], 2, async (n) => {
+    running++;
+    peak = Math.max(peak, running);
+    await new Promise((r) => setTimeout(r, n));
+    running--;
+    return n * 10;
+  });
+  assert.deepEqual(out, [50, 10, 40, 20, 30]);
+  assert.equal(peak, 2);
+});
