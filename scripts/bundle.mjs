@@ -39,23 +39,6 @@ function listFiles(dir) {
   return fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, f)).isFile()).sort();
 }
 
-if (check) {
-  const want = listFiles(distDir);
-  const have = listFiles(path.join(root, 'dist'));
-  const stale = [...new Set([...want, ...have])].filter((f) => {
-    const a = path.join(distDir, f);
-    const b = path.join(root, 'dist', f);
-    return !fs.existsSync(a) || !fs.existsSync(b) || !fs.readFileSync(a).equals(fs.readFileSync(b));
-  });
-  fs.rmSync(distDir, { recursive: true, force: true });
-  if (stale.length) {
-    console.error(`dist/ is stale (run npm run bundle and commit): ${stale.join(', ')}`);
-    process.exit(1);
-  }
-  console.log('dist/ matches src/.');
-  process.exit(0);
-}
-
 // action.yml and README tables from the declaration.
 const built = await esbuild.build({ absWorkingDir: root, entryPoints: ['src/config/inputs.ts'], bundle: true, format: 'esm', platform: 'node', write: false });
 const { INPUTS, OUTPUTS } = await import(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].text).toString('base64')}`);
@@ -79,7 +62,13 @@ for (const i of INPUTS) {
 lines.push('outputs:');
 for (const o of OUTPUTS) lines.push(`  ${o.name}:`, `    description: ${yamlString(o.description)}`);
 lines.push('runs:', "  using: 'node24'", "  main: 'dist/main.js'", "  post: 'dist/post.js'", "  post-if: 'always()'", '');
-fs.writeFileSync(path.join(root, 'action.yml'), lines.join('\n'));
+const staleGenerated = [];
+/** Writes a generated file, or in --check mode records that the committed one differs. */
+function emit(file, text) {
+  if (!check) return fs.writeFileSync(file, text);
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) staleGenerated.push(path.relative(root, file));
+}
+emit(path.join(root, 'action.yml'), lines.join('\n'));
 
 const readme = path.join(root, 'README.md');
 if (fs.existsSync(readme)) {
@@ -96,5 +85,25 @@ if (fs.existsSync(readme)) {
   let text = fs.readFileSync(readme, 'utf8');
   text = text.replace(/<!-- inputs:start -->[\s\S]*?<!-- inputs:end -->/, `<!-- inputs:start -->\n${inputsTable}\n<!-- inputs:end -->`);
   text = text.replace(/<!-- outputs:start -->[\s\S]*?<!-- outputs:end -->/, `<!-- outputs:start -->\n${outputsTable}\n<!-- outputs:end -->`);
-  fs.writeFileSync(readme, text);
+  emit(readme, text);
 }
+
+if (check) {
+  const want = listFiles(distDir);
+  const have = listFiles(path.join(root, 'dist'));
+  const stale = [...new Set([...want, ...have])].filter((f) => {
+    const a = path.join(distDir, f);
+    const b = path.join(root, 'dist', f);
+    return !fs.existsSync(a) || !fs.existsSync(b) || !fs.readFileSync(a).equals(fs.readFileSync(b));
+  });
+  fs.rmSync(distDir, { recursive: true, force: true });
+  stale.push(...staleGenerated);
+  if (stale.length) {
+    console.error(`dist/ is stale (run npm run bundle and commit): ${stale.join(', ')}`);
+    process.exit(1);
+  }
+  console.log('dist/, action.yml and the README tables match src/.');
+  process.exit(0);
+}
+
+
