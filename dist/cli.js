@@ -7,7 +7,7 @@ import {
   INPUTS,
   nodeExec,
   runGate
-} from "./chunks/chunk-PPH2XVNV.js";
+} from "./chunks/chunk-L27ZML36.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/cli/main.ts

@@ -4,7 +4,7 @@ import {
   getState,
   info,
   warning
-} from "./chunks/chunk-BB3ERLU6.js";
+} from "./chunks/chunk-K5MVVJSU.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/action/post.ts

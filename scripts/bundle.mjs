@@ -30,6 +30,9 @@ await esbuild.build({
   define: { __GATE_VERSION__: JSON.stringify(pkg.version) },
   legalComments: 'eof',
   logLevel: 'warning',
+  // Paths in the bundle stay those under ./node_modules even when it is a symlink, so the
+  // output is the same bytes in every checkout.
+  preserveSymlinks: true,
 });
 fs.chmodSync(path.join(distDir, 'cli.js'), 0o755);
 fs.writeFileSync(path.join(distDir, 'package.json'), '{ "type": "module" }\n');
