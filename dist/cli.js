@@ -3,11 +3,14 @@ import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
   ConfigError,
+  FormatError,
   GATE_VERSION,
   INPUTS,
+  inspectFile,
   nodeExec,
-  runGate
-} from "./chunks/chunk-L27ZML36.js";
+  runGate,
+  toJson
+} from "./chunks/chunk-KTO3LI6S.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/cli/main.ts
@@ -200,6 +203,108 @@ function localTools(root, tempDir, attempts = 3, backoffMs = 1e3) {
   };
 }
 
+// src/cli/inspect-command.ts
+var USAGE = `usage: go-release-gate inspect [--json | --go-version-m] FILE...
+
+Reads ELF, PE and Mach-O binaries without native tools and prints, per file: format,
+architecture, static or dynamic (interpreter, needed libraries, rpath), stripped, PIE,
+RELRO, NX, build ids, Go build info, leaked source paths, tzdata and UPX.
+
+  --json           one JSON array of records (fields documented in docs/inspect.md)
+  --go-version-m   print exactly what \`go version -m FILE\` prints
+`;
+var yn = (v) => v === null ? "n/a" : v ? "yes" : "no";
+var list = (xs) => xs.length ? xs.join(", ") : "-";
+function describe(b, file) {
+  const lines = [
+    ["format", `${b.format} ${b.arch} (${b.bits}-bit, ${b.endian} endian), ${b.type}`],
+    ["static", yn(b.static)],
+    ["interpreter", b.interpreter ?? "-"],
+    ["needed", list(b.needed)]
+  ];
+  if (b.rpath.length) lines.push(["rpath", list(b.rpath)]);
+  if (b.runpath.length) lines.push(["runpath", list(b.runpath)]);
+  lines.push(["hardening", `stripped ${yn(b.stripped)}, PIE ${yn(b.pie)}, RELRO ${b.relro}, NX ${yn(b.nx)}`]);
+  if (b.goBuildId) lines.push(["go build id", b.goBuildId]);
+  if (b.gnuBuildId) lines.push(["gnu build id", b.gnuBuildId]);
+  const bi = b.buildInfo;
+  if (bi) {
+    lines.push(["go", bi.goVersion]);
+    if (bi.path) lines.push(["path", bi.path]);
+    if (bi.main) lines.push(["module", `${bi.main.path} ${bi.main.version}`.trim()]);
+    lines.push(["deps", String(bi.deps.length)]);
+    const s = (k) => bi.settings.find((x) => x.key === k)?.value;
+    if (s("vcs.revision")) lines.push(["vcs", `${s("vcs") ?? ""} ${s("vcs.revision")}${s("vcs.modified") === "true" ? " (modified)" : ""}`.trim()]);
+    lines.push(["settings", bi.settings.filter((x) => !x.key.startsWith("vcs") && x.key !== "DefaultGODEBUG").map((x) => `${x.key}=${x.value}`).join(" ")]);
+  } else {
+    lines.push(["go", b.buildInfoError ? `build info unreadable: ${b.buildInfoError}` : b.go ? "Go, no build info" : "not a Go binary"]);
+  }
+  const leaks = b.leakedPaths;
+  lines.push(["leaked paths", leaks.count ? `${leaks.count}, e.g. ${leaks.examples.slice(0, 3).join(", ")}` : "0"]);
+  lines.push(["tzdata", `${yn(b.tzdata)} (calls time.LoadLocation: ${yn(b.usesLoadLocation)})`]);
+  lines.push(["upx", yn(b.upx)]);
+  const width = Math.max(...lines.map(([k]) => k.length));
+  return `${file}
+${lines.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join("\n")}
+`;
+}
+async function runInspectCommand(args, out) {
+  let json = false;
+  let goVersionM = false;
+  const files = [];
+  let flags = true;
+  for (const a of args) {
+    if (flags && a === "--") flags = false;
+    else if (flags && a === "--json") json = true;
+    else if (flags && a === "--go-version-m") goVersionM = true;
+    else if (flags && (a === "-h" || a === "--help")) {
+      out.stdout(USAGE);
+      return 0;
+    } else if (flags && a.startsWith("-") && a !== "-") {
+      out.stderr(`inspect: unknown flag ${a}
+${USAGE}`);
+      return 2;
+    } else files.push(a);
+  }
+  if (files.length === 0 || json && goVersionM) {
+    out.stderr(`inspect: ${files.length === 0 ? "no FILE given" : "--json and --go-version-m exclude each other"}
+${USAGE}`);
+    return 2;
+  }
+  let failed = false;
+  const records = [];
+  for (const file of files) {
+    let info;
+    try {
+      info = await inspectFile(file);
+    } catch (e) {
+      failed = true;
+      const why = e instanceof FormatError ? e.message : e.code ? e.message : String(e);
+      out.stderr(goVersionM ? `${file}: could not read Go build info from ${file}: ${why}
+` : `${file}: ${why}
+`);
+      continue;
+    }
+    if (info.buildInfoError) failed = true;
+    if (goVersionM) {
+      if (info.goVersionM) out.stdout(info.goVersionM);
+      else {
+        failed = true;
+        out.stderr(`${file}: could not read Go build info from ${file}: ${info.buildInfoError ?? "not a Go executable"}
+`);
+      }
+    } else if (json) records.push(...toJson(info));
+    else {
+      for (const s of info.slices ?? [info]) out.stdout(describe(s, info.slices ? `${file} (${s.arch})` : file));
+      if (info.buildInfoError) out.stderr(`${file}: Go build info unreadable: ${info.buildInfoError}
+`);
+    }
+  }
+  if (json) out.stdout(`${JSON.stringify(records, null, 2)}
+`);
+  return failed ? 1 : 0;
+}
+
 // src/cli/main.ts
 async function main(argv) {
   const out = (s) => process.stdout.write(s);
@@ -209,6 +314,7 @@ async function main(argv) {
 `);
     return 0;
   }
+  if (argv[0] === "inspect") return runInspectCommand(argv.slice(1), { stdout: out, stderr: err });
   let parsed;
   try {
     parsed = parseArgs(argv);

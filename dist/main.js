@@ -31,7 +31,7 @@ import {
   nodeExec,
   require_semver,
   runGate
-} from "./chunks/chunk-L27ZML36.js";
+} from "./chunks/chunk-KTO3LI6S.js";
 import {
   __commonJS,
   __export,

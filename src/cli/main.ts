@@ -9,6 +9,7 @@ import { nodeExec } from './exec.ts';
 import { cacheHome, consoleLogger, fileOutputs, fileState, localTools } from './adapters.ts';
 import { runGate } from '../run.ts';
 import { GATE_VERSION } from '../version.ts';
+import { runInspectCommand } from './inspect-command.ts';
 
 async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
     out(`${GATE_VERSION}\n`);
     return 0;
   }
+  if (argv[0] === 'inspect') return runInspectCommand(argv.slice(1), { stdout: out, stderr: err });
   let parsed;
   try {
     parsed = parseArgs(argv);

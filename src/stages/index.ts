@@ -2,11 +2,12 @@
 import type { Stage } from '../pipeline/stage.ts';
 import { toolchainStage } from './toolchain.ts';
 import { buildStage } from './build.ts';
+import { inspectStage } from './inspect.ts';
 
 export const STAGES: readonly Stage[] = [
   toolchainStage,
   // cache restore
   // modules
   buildStage,
-  // inspect
+  inspectStage,
 ];

@@ -105,14 +105,14 @@ var require_re = __commonJS({
       return value;
     };
     var createToken = (name, value, isGlobal) => {
-      const safe = makeSafeRegex(value);
+      const safe2 = makeSafeRegex(value);
       const index = R++;
       debug(name, index, value);
       t[name] = index;
       src[index] = value;
-      safeSrc[index] = safe;
+      safeSrc[index] = safe2;
       re[index] = new RegExp(value, isGlobal ? "g" : void 0);
-      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe2, isGlobal ? "g" : void 0);
     };
     createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
     createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
@@ -1173,7 +1173,7 @@ var require_range = __commonJS({
         this.loose = !!options.loose;
         this.includePrerelease = !!options.includePrerelease;
         this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
-        this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
+        this.set = this.raw.split("||").map((r2) => this.parseRange(r2.trim())).filter((c) => c.length);
         if (!this.set.length) {
           throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
         }
@@ -1342,9 +1342,9 @@ var require_range = __commonJS({
       return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
     };
     var replaceTilde = (comp, options) => {
-      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const r2 = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
       const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
+      return comp.replace(r2, (_, M, m, p, pr) => {
         debug("tilde", comp, _, M, m, p, pr);
         let ret;
         if (isX(M)) {
@@ -1368,9 +1368,9 @@ var require_range = __commonJS({
     };
     var replaceCaret = (comp, options) => {
       debug("caret", comp, options);
-      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const r2 = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
       const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r, (_, M, m, p, pr) => {
+      return comp.replace(r2, (_, M, m, p, pr) => {
         debug("caret", comp, _, M, m, p, pr);
         let ret;
         if (isX(M)) {
@@ -1416,8 +1416,8 @@ var require_range = __commonJS({
     };
     var replaceXRange = (comp, options) => {
       comp = comp.trim();
-      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-      return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+      const r2 = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      return comp.replace(r2, (ret, gtlt, M, m, p, pr) => {
         debug("xRange", comp, ret, gtlt, M, m, p, pr);
         if (invalidXRangeOrder(M, m, p)) {
           return comp;
@@ -1564,8 +1564,8 @@ var require_comparator = __commonJS({
         debug("comp", this);
       }
       parse(comp) {
-        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-        const m = comp.match(r);
+        const r2 = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const m = comp.match(r2);
         if (!m) {
           throw new TypeError(`Invalid comparator: ${comp}`);
         }
@@ -2302,24 +2302,24 @@ function satisfies(version, spec) {
   }
 }
 function pickRelease(releases, spec) {
-  const sorted = [...releases].filter((r) => isGoVersion(r.version)).sort((a, b) => import_semver.default.rcompare(goToSemver(a.version), goToSemver(b.version)));
-  const stable = sorted.filter((r) => r.stable);
+  const sorted = [...releases].filter((r2) => isGoVersion(r2.version)).sort((a, b) => import_semver.default.rcompare(goToSemver(a.version), goToSemver(b.version)));
+  const stable = sorted.filter((r2) => r2.stable);
   switch (spec.kind) {
     case "exact":
-      return sorted.find((r) => goToSemver(r.version) === goToSemver(spec.version));
+      return sorted.find((r2) => goToSemver(r2.version) === goToSemver(spec.version));
     case "range":
-      return stable.find((r) => import_semver.default.satisfies(goToSemver(r.version), spec.range));
+      return stable.find((r2) => import_semver.default.satisfies(goToSemver(r2.version), spec.range));
     case "min": {
       const min = goToSemver(spec.version);
       const sameMinor = `~${import_semver.default.major(min)}.${import_semver.default.minor(min)}.0`;
-      return stable.find((r) => import_semver.default.satisfies(goToSemver(r.version), sameMinor) && import_semver.default.gte(goToSemver(r.version), min));
+      return stable.find((r2) => import_semver.default.satisfies(goToSemver(r2.version), sameMinor) && import_semver.default.gte(goToSemver(r2.version), min));
     }
     case "stable":
       return stable[0];
     case "oldstable": {
       if (!stable[0]) return void 0;
       const newest = goToSemver(stable[0].version);
-      return stable.find((r) => import_semver.default.minor(goToSemver(r.version)) < import_semver.default.minor(newest) || import_semver.default.major(goToSemver(r.version)) < import_semver.default.major(newest));
+      return stable.find((r2) => import_semver.default.minor(goToSemver(r2.version)) < import_semver.default.minor(newest) || import_semver.default.major(goToSemver(r2.version)) < import_semver.default.major(newest));
     }
     case "system":
       return void 0;
@@ -2459,7 +2459,7 @@ function isInside(parent, child) {
 function confinedPath(name, value, base, roots) {
   if (value.includes("\0")) throw new ConfigError(name, "contains a NUL byte");
   const resolved = realpathOrSelf(path.resolve(base, value));
-  if (!roots.some((r) => isInside(realpathOrSelf(r), resolved))) {
+  if (!roots.some((r2) => isInside(realpathOrSelf(r2), resolved))) {
     throw new ConfigError(name, `"${value}" resolves to ${resolved}, outside the workspace ${roots[0]}`);
   }
   return resolved;
@@ -2619,8 +2619,8 @@ var order = { error: 0, warning: 1, note: 2 };
 function compareFindings(a, b) {
   return order[a.severity] - order[b.severity] || describeLocation(a.location).localeCompare(describeLocation(b.location)) || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
 }
-function rule(r) {
-  return { helpUri: `https://github.com/org/go-release-gate/blob/v1/docs/rules.md#${r.id.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`, ...r };
+function rule(r2) {
+  return { helpUri: `https://github.com/org/go-release-gate/blob/v1/docs/rules.md#${r2.id.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`, ...r2 };
 }
 
 // src/pipeline/gate.ts
@@ -2689,13 +2689,13 @@ async function runPipeline(stages, ctx) {
     result.durationMs = Math.round(performance.now() - s0);
     results.push(result);
   }
-  const findings = results.flatMap((r) => r.findings).sort(compareFindings);
+  const findings = results.flatMap((r2) => r2.findings).sort(compareFindings);
   const rules = [STAGE_CRASHED, ...stages.flatMap((s) => s.rules)];
   return {
     verdict: decide(results),
     stages: results,
     findings,
-    rules: rules.filter((r, i) => rules.findIndex((x) => x.id === r.id) === i),
+    rules: rules.filter((r2, i) => rules.findIndex((x) => x.id === r2.id) === i),
     startedAt,
     durationMs: Math.round(performance.now() - t0)
   };
@@ -2715,8 +2715,8 @@ function parseListing(text, source) {
     throw new Error(`${source}: not JSON (${e.message}); first bytes: ${JSON.stringify(text.slice(0, 80))}`);
   }
   if (!Array.isArray(doc)) throw new Error(`${source}: expected a JSON array of releases`);
-  return doc.map((r, i) => {
-    const rel2 = r;
+  return doc.map((r2, i) => {
+    const rel2 = r2;
     if (typeof rel2.version !== "string" || !Array.isArray(rel2.files)) throw new Error(`${source}: release #${i} has no version or files`);
     return {
       version: rel2.version.replace(/^go/, ""),
@@ -2773,8 +2773,8 @@ var ToolchainFailure = class extends Error {
     this.finding = f;
   }
 };
-function fail(r, message, extra = {}) {
-  throw new ToolchainFailure(finding(r, "toolchain", { message, ...extra }));
+function fail(r2, message, extra = {}) {
+  throw new ToolchainFailure(finding(r2, "toolchain", { message, ...extra }));
 }
 function rel(ctx, p) {
   return path2.relative(ctx.config.workspace, p).split(path2.sep).join("/");
@@ -2790,8 +2790,8 @@ function resolveSpec(ctx) {
       continue;
     }
     try {
-      const r = parseVersionFile(rel(ctx, file), fs2.readFileSync(file, "utf8"));
-      return { spec: r.spec, from: `${rel(ctx, file)}:${r.line} (${r.from})`, file: rel(ctx, file), line: r.line };
+      const r2 = parseVersionFile(rel(ctx, file), fs2.readFileSync(file, "utf8"));
+      return { spec: r2.spec, from: `${rel(ctx, file)}:${r2.line} (${r2.from})`, file: rel(ctx, file), line: r2.line };
     } catch (e) {
       const m = /^(.*?):(\d+):/.exec(e.message);
       fail(UNRESOLVED, e.message, { location: { file: m ? m[1] : rel(ctx, file), line: m ? Number(m[2]) : 1 } });
@@ -2800,9 +2800,9 @@ function resolveSpec(ctx) {
   return fail(UNRESOLVED, `no go-version input and no go.mod or go.work in ${rel(ctx, config.dir) || "."}`);
 }
 async function probe(ctx, bin) {
-  const r = await ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env: { ...ctx.ports.env, GOTOOLCHAIN: "local" } });
-  if (r.code !== 0) return void 0;
-  const [v, goroot] = r.stdout.split("\n");
+  const r2 = await ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env: { ...ctx.ports.env, GOTOOLCHAIN: "local" } });
+  if (r2.code !== 0) return void 0;
+  const [v, goroot] = r2.stdout.split("\n");
   const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
   return m ? { version: m[1], goroot: goroot.trim() } : void 0;
 }
@@ -3025,19 +3025,19 @@ var COMPILE = rule({
   defaultSeverity: "error"
 });
 function relToWorkspace(ctx, p) {
-  const r = path3.relative(ctx.config.workspace, p);
-  return r.startsWith("..") ? p : r.split(path3.sep).join("/");
+  const r2 = path3.relative(ctx.config.workspace, p);
+  return r2.startsWith("..") ? p : r2.split(path3.sep).join("/");
 }
 async function goList(ctx, patterns) {
   const args = ["list", "-e", "-f", "{{.ImportPath}}	{{.Name}}	{{.Dir}}	{{if .Error}}{{.Error}}{{end}}"];
   if (ctx.state.modFlag) args.push(ctx.state.modFlag);
-  const r = await ctx.ports.exec.run(ctx.state.go.bin, [...args, ...patterns], { cwd: ctx.config.dir, env: ctx.state.goEnv });
-  if (r.code !== 0) throw new Error(`go list ${patterns.join(" ")} failed: ${r.stderr.trim() || r.stdout.trim()}`);
-  const pkgs = r.stdout.split("\n").filter(Boolean).map((l) => {
+  const r2 = await ctx.ports.exec.run(ctx.state.go.bin, [...args, ...patterns], { cwd: ctx.config.dir, env: ctx.state.goEnv });
+  if (r2.code !== 0) throw new Error(`go list ${patterns.join(" ")} failed: ${r2.stderr.trim() || r2.stdout.trim()}`);
+  const pkgs = r2.stdout.split("\n").filter(Boolean).map((l) => {
     const [importPath, name, dir, error] = l.split("	");
     return { importPath, name, dir, error: error ?? "" };
   });
-  return { pkgs, stderr: r.stderr };
+  return { pkgs, stderr: r2.stderr };
 }
 async function mainPackages(ctx) {
   const problems = [];
@@ -3096,46 +3096,46 @@ var buildStage = {
     const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
     const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
       fs3.rmSync(job.output, { force: true });
-      const r = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
+      const r2 = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
         cwd: config.dir,
         env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
       });
-      return { ...job, ok: r.code === 0 && fs3.existsSync(job.output), stderr: r.stderr };
+      return { ...job, ok: r2.code === 0 && fs3.existsSync(job.output), stderr: r2.stderr };
     });
     const artifacts = [];
     const rows = [];
     const failures = [];
-    for (const r of results) {
-      const t = `${r.target.goos}/${r.target.goarch}`;
-      if (!r.ok) {
-        const errors = parseCompilerErrors(r.stderr);
+    for (const r2 of results) {
+      const t = `${r2.target.goos}/${r2.target.goarch}`;
+      if (!r2.ok) {
+        const errors = parseCompilerErrors(r2.stderr);
         const first = errors[0];
         const loc = first ? { file: relToWorkspace(ctx, path3.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
-        const headline = first ? `${loc.file}:${first.line}: ${first.message}` : r.stderr.trim().split("\n").slice(-1)[0] || "go build failed";
+        const headline = first ? `${loc.file}:${first.line}: ${first.message}` : r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed";
         findings.push(finding(COMPILE, "build", {
-          message: `${t} ${r.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
+          message: `${t} ${r2.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
           location: loc,
-          subject: `${t}\0${r.pkg.importPath}`,
-          details: r.stderr.trim()
+          subject: `${t}\0${r2.pkg.importPath}`,
+          details: r2.stderr.trim()
         }));
-        failures.push(`${t} ${r.pkg.importPath}
-${r.stderr.trim()}`);
-        rows.push([t, r.pkg.importPath, "", "", "failed"]);
+        failures.push(`${t} ${r2.pkg.importPath}
+${r2.stderr.trim()}`);
+        rows.push([t, r2.pkg.importPath, "", "", "failed"]);
         continue;
       }
-      const size = fs3.statSync(r.output).size;
+      const size = fs3.statSync(r2.output).size;
       const a = {
-        path: r.output,
-        displayPath: relToWorkspace(ctx, r.output),
-        name: path3.basename(r.output),
-        goos: r.target.goos,
-        goarch: r.target.goarch,
+        path: r2.output,
+        displayPath: relToWorkspace(ctx, r2.output),
+        name: path3.basename(r2.output),
+        goos: r2.target.goos,
+        goarch: r2.target.goarch,
         size,
-        sha256: sha256(r.output),
-        pkg: r.pkg.importPath
+        sha256: sha256(r2.output),
+        pkg: r2.pkg.importPath
       };
       artifacts.push(a);
-      rows.push([t, r.pkg.importPath, a.name, String(size), "built"]);
+      rows.push([t, r2.pkg.importPath, a.name, String(size), "built"]);
     }
     ctx.state.artifacts.push(...artifacts);
     if (artifacts.length) {
@@ -3152,94 +3152,6 @@ ${r.stderr.trim()}`);
     };
   }
 };
-
-// src/stages/index.ts
-var STAGES = [
-  toolchainStage,
-  // cache restore
-  // modules
-  buildStage
-  // inspect
-];
-
-// src/report/model.ts
-var TOOL = { name: "go-release-gate", informationUri: "https://github.com/org/go-release-gate" };
-
-// src/report/sarif.ts
-var LEVEL = { error: "error", warning: "warning", note: "note" };
-function sarifRule(r) {
-  return {
-    id: r.id,
-    name: r.name,
-    shortDescription: { text: r.shortDescription },
-    fullDescription: { text: r.fullDescription },
-    help: { text: r.help, markdown: r.help },
-    helpUri: r.helpUri,
-    defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
-    properties: {
-      tags: r.securitySeverity !== void 0 ? ["security", "supply-chain"] : ["reliability"],
-      ...r.securitySeverity !== void 0 ? { "security-severity": r.securitySeverity.toFixed(1) } : {}
-    }
-  };
-}
-function location(f, defaultFile) {
-  const loc = f.location;
-  const uri = loc?.file ?? loc?.artifact ?? defaultFile;
-  const region = loc?.file && loc.line ? { startLine: loc.line, ...loc.column ? { startColumn: loc.column } : {} } : void 0;
-  return { physicalLocation: { artifactLocation: { uri, uriBaseId: "%SRCROOT%" }, ...region ? { region } : {} } };
-}
-function renderSarif(r) {
-  const rules = r.run.rules;
-  const index = new Map(rules.map((rule2, i) => [rule2.id, i]));
-  const results = r.run.findings.map((f) => ({
-    ruleId: f.ruleId,
-    ...index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {},
-    level: LEVEL[f.severity],
-    message: { text: f.message },
-    locations: [location(f, r.defaultFile)],
-    partialFingerprints: { primaryLocationLineHash: f.fingerprint }
-  }));
-  const doc = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: r.tool.name, version: r.tool.version, semanticVersion: r.tool.version, informationUri: r.tool.informationUri, rules: rules.map(sarifRule) } },
-        automationDetails: { id: `${r.tool.name}/` },
-        originalUriBaseIds: { "%SRCROOT%": { uri: `file://${r.config.workspace.replace(/\\/g, "/").replace(/\/?$/, "/")}` } },
-        results
-      }
-    ]
-  };
-  return `${JSON.stringify(doc, null, 2)}
-`;
-}
-
-// src/report/json.ts
-function renderJson(r) {
-  const doc = {
-    verdict: r.run.verdict.passed ? "pass" : "fail",
-    reasons: r.run.verdict.reasons,
-    goVersion: r.goVersion,
-    mode: r.config.mode,
-    toolVersion: r.tool.version,
-    startedAt: r.run.startedAt.toISOString(),
-    durationMs: r.run.durationMs,
-    stages: r.run.stages.map((s) => ({
-      name: s.name,
-      status: s.status,
-      ...s.reason ? { reason: s.reason } : {},
-      durationMs: s.durationMs,
-      findings: s.findings.length,
-      ...s.metrics ? { metrics: s.metrics } : {}
-    })),
-    findings: r.run.findings,
-    artifacts: r.artifacts.map((a) => ({ path: a.displayPath, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 })),
-    facts: r.facts
-  };
-  return `${JSON.stringify(doc, null, 2)}
-`;
-}
 
 // src/report/escape.ts
 function escapeHtml(text) {
@@ -3267,12 +3179,1523 @@ function formatDuration(ms) {
   return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
+// src/inspect/errors.ts
+var FormatError = class extends Error {
+  offset;
+  constructor(offset, message) {
+    super(`${message} (at file offset 0x${offset.toString(16)})`);
+    this.name = "FormatError";
+    this.offset = offset;
+  }
+};
+function unrecognized(detail) {
+  return new FormatError(0, `unrecognized file format: ${detail}`);
+}
+
+// src/inspect/fields.ts
+function block(bytes, offset, le) {
+  return { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes, offset, le };
+}
+function need(b, at, n, what) {
+  if (at < 0 || at + n > b.bytes.length) throw new FormatError(b.offset + at, `truncated ${what}`);
+}
+function u16(b, at, what = "field") {
+  need(b, at, 2, what);
+  return b.view.getUint16(at, b.le);
+}
+function u32(b, at, what = "field") {
+  need(b, at, 4, what);
+  return b.view.getUint32(at, b.le);
+}
+function u64(b, at, what = "field") {
+  need(b, at, 8, what);
+  return b.view.getBigUint64(at, b.le);
+}
+function word(b, at, bits, what = "field") {
+  return bits === 64 ? u64(b, at, what) : BigInt(u32(b, at, what));
+}
+var MAX = BigInt(Number.MAX_SAFE_INTEGER);
+function safe(v, at, what) {
+  if (v > MAX) throw new FormatError(at, `${what} 0x${v.toString(16)} is too large`);
+  return Number(v);
+}
+function cstring(bytes, at, fileOffset, what) {
+  if (!Number.isSafeInteger(at) || at < 0 || at >= bytes.length) {
+    throw new FormatError(fileOffset, `${what}: string index ${at} outside the ${bytes.length}-byte table`);
+  }
+  const end = bytes.indexOf(0, at);
+  if (end < 0) throw new FormatError(fileOffset + at, `${what}: unterminated string`);
+  return latin1OrUtf8(bytes.subarray(at, end));
+}
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+var latin1 = new TextDecoder("latin1");
+function latin1OrUtf8(bytes) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return latin1.decode(bytes);
+  }
+}
+function fixedName(bytes) {
+  const end = bytes.indexOf(0);
+  return latin1OrUtf8(end < 0 ? bytes : bytes.subarray(0, end));
+}
+
+// src/inspect/image.ts
+function archName(known, raw2) {
+  return known ?? `unknown(0x${raw2.toString(16)})`;
+}
+
+// src/inspect/notes.ts
+var NT_GNU_BUILD_ID = 3;
+var NT_GO_BUILD_ID = 4;
+function pad(n, align) {
+  return Math.ceil(n / align) * align;
+}
+function hex(bytes) {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+async function readNotes(src, ranges, le) {
+  const ids = { goBuildId: null, gnuBuildId: null };
+  for (const r2 of ranges) {
+    const b = block(await src.read(r2.offset, r2.size, "note segment"), r2.offset, le);
+    let at = 0;
+    while (at + 12 <= r2.size) {
+      const namesz = u32(b, at, "note header");
+      const descsz = u32(b, at + 4, "note header");
+      const type = u32(b, at + 8, "note header");
+      const nameAt = at + 12;
+      const descAt = at + pad(12 + namesz, r2.align);
+      const next = at + pad(descAt - at + descsz, r2.align);
+      if (descAt + descsz > r2.size) {
+        throw new FormatError(r2.offset + at, `note of ${namesz}+${descsz} bytes overruns its ${r2.size}-byte segment`);
+      }
+      const name = latin1OrUtf8(b.bytes.subarray(nameAt, nameAt + namesz)).replace(/\0+$/, "");
+      const desc = b.bytes.subarray(descAt, descAt + descsz);
+      if (name === "Go" && type === NT_GO_BUILD_ID && ids.goBuildId === null) ids.goBuildId = latin1OrUtf8(desc);
+      if (name === "GNU" && type === NT_GNU_BUILD_ID && ids.gnuBuildId === null) ids.gnuBuildId = hex(desc);
+      at = next;
+    }
+  }
+  return ids;
+}
+var PREFIX = new TextEncoder().encode('\xFF Go build ID: "'.replace("\xFF", ""));
+var END = '"\n \xFF';
+async function goBuildIdFromText(src) {
+  const head = await src.read(0, Math.min(src.size, 32 * 1024), "file head");
+  for (let i = head.indexOf(255); i >= 0 && i < head.length; i = head.indexOf(255, i + 1)) {
+    if (!PREFIX.every((c, k) => head[i + 1 + k] === c)) continue;
+    const start = i + 1 + PREFIX.length;
+    const text = new TextDecoder("latin1").decode(head.subarray(start, Math.min(head.length, start + 1024)));
+    const end = text.indexOf(END);
+    if (end < 0) return null;
+    return text.slice(0, end);
+  }
+  return null;
+}
+
+// src/inspect/elf.ts
+var ET_REL = 1;
+var ET_EXEC = 2;
+var ET_DYN = 3;
+var ET_CORE = 4;
+var PT_LOAD = 1;
+var PT_DYNAMIC = 2;
+var PT_INTERP = 3;
+var PT_NOTE = 4;
+var PT_GNU_STACK = 1685382481;
+var PT_GNU_RELRO = 1685382482;
+var PF_X = 1;
+var PF_W = 2;
+var SHT_NULL = 0;
+var SHT_SYMTAB = 2;
+var SHT_STRTAB = 3;
+var SHT_DYNAMIC = 6;
+var SHT_NOTE = 7;
+var SHT_NOBITS = 8;
+var SHN_LORESERVE = 65280;
+var SHN_XINDEX = 65535;
+var DT_NULL = 0n;
+var DT_NEEDED = 1n;
+var DT_STRTAB = 5n;
+var DT_STRSZ = 10n;
+var DT_RPATH = 15n;
+var DT_BIND_NOW = 24n;
+var DT_RUNPATH = 29n;
+var DT_FLAGS = 30n;
+var DT_FLAGS_1 = 0x6ffffffbn;
+var DF_BIND_NOW = 0x8n;
+var DF_1_NOW = 0x1n;
+var DF_1_PIE = 0x08000000n;
+var MACHINES = {
+  3: () => "386",
+  62: () => "amd64",
+  40: () => "arm",
+  183: () => "arm64",
+  22: (bits) => bits === 64 ? "s390x" : "s390",
+  20: () => "ppc",
+  21: (_b, le) => le ? "ppc64le" : "ppc64",
+  8: (bits, le) => bits === 64 ? le ? "mips64le" : "mips64" : le ? "mipsle" : "mips",
+  243: (bits) => bits === 64 ? "riscv64" : "riscv",
+  258: () => "loong64",
+  43: () => "sparc64"
+};
+async function readElfHeader(src) {
+  const ident = await src.read(0, 16, "ELF identification");
+  const cls = ident[4], data = ident[5];
+  if (cls !== 1 && cls !== 2) throw new FormatError(4, `invalid ELF class ${cls}`);
+  if (data !== 1 && data !== 2) throw new FormatError(5, `invalid ELF data encoding ${data}`);
+  if (ident[6] !== 1) throw new FormatError(6, `invalid ELF version ${ident[6]}`);
+  const bits = cls === 2 ? 64 : 32;
+  const le = data === 1;
+  const h = block(await src.read(0, bits === 64 ? 64 : 52, "ELF header"), 0, le);
+  const version = u32(h, 20);
+  if (version !== 1) throw new FormatError(20, `ELF header version ${version} does not match identification version 1`);
+  const at = bits === 64 ? [32, 40, 54] : [28, 32, 42];
+  return {
+    bits,
+    le,
+    type: u16(h, 16),
+    machine: u16(h, 18),
+    phoff: safe(word(h, at[0], bits), at[0], "program header offset"),
+    shoff: safe(word(h, at[1], bits), at[1], "section header offset"),
+    phentsize: u16(h, at[2]),
+    phnum: u16(h, at[2] + 2),
+    shentsize: u16(h, at[2] + 4),
+    shnum: u16(h, at[2] + 6),
+    shstrndx: u16(h, at[2] + 8)
+  };
+}
+async function readProgramHeaders(src, h) {
+  if (h.phnum === 0) return [];
+  const min = h.bits === 64 ? 56 : 32;
+  if (h.phentsize < min) throw new FormatError(h.bits === 64 ? 54 : 42, `program header size ${h.phentsize} is below ${min}`);
+  if (h.phoff === 0) throw new FormatError(h.bits === 64 ? 32 : 28, `${h.phnum} program headers at offset 0`);
+  const table2 = await src.read(h.phoff, h.phnum * h.phentsize, "program header table");
+  const progs = [];
+  for (let i = 0; i < h.phnum; i++) {
+    const off = h.phoff + i * h.phentsize;
+    const b = block(table2.subarray(i * h.phentsize, (i + 1) * h.phentsize), off, h.le);
+    const p = h.bits === 64 ? { type: u32(b, 0), flags: u32(b, 4), offset: u64(b, 8), vaddr: u64(b, 16), filesz: u64(b, 32), memsz: u64(b, 40), align: u64(b, 48) } : { type: u32(b, 0), offset: BigInt(u32(b, 4)), vaddr: BigInt(u32(b, 8)), filesz: BigInt(u32(b, 16)), memsz: BigInt(u32(b, 20)), flags: u32(b, 24), align: BigInt(u32(b, 28)) };
+    progs.push({ ...p, offset: safe(p.offset, off, "segment offset"), filesz: safe(p.filesz, off, "segment file size") });
+  }
+  return progs;
+}
+function decodeSection(h, b) {
+  const r2 = h.bits === 64 ? { nameIndex: u32(b, 0), type: u32(b, 4), flags: u64(b, 8), addr: u64(b, 16), offset: u64(b, 24), size: u64(b, 32), link: u32(b, 40) } : { nameIndex: u32(b, 0), type: u32(b, 4), flags: BigInt(u32(b, 8)), addr: BigInt(u32(b, 12)), offset: BigInt(u32(b, 16)), size: BigInt(u32(b, 20)), link: u32(b, 24) };
+  const offset = r2.type === SHT_NOBITS ? 0 : safe(r2.offset, b.offset + (h.bits === 64 ? 24 : 16), "section offset");
+  const size = safe(r2.size, b.offset + (h.bits === 64 ? 32 : 20), "section size");
+  return { ...r2, offset, size };
+}
+async function readSectionHeaders(src, h) {
+  const shoffAt = h.bits === 64 ? 40 : 32;
+  if (h.shoff === 0) {
+    if (h.shnum !== 0) throw new FormatError(shoffAt, `${h.shnum} section headers at offset 0`);
+    return [];
+  }
+  const min = h.bits === 64 ? 64 : 40;
+  if (h.shentsize < min) throw new FormatError(shoffAt + 18, `section header size ${h.shentsize} is below ${min}`);
+  let shnum = h.shnum;
+  let shstrndx = h.shstrndx;
+  if (shnum === 0 || shstrndx === SHN_XINDEX) {
+    const first = decodeSection(h, block(await src.read(h.shoff, min, "section header 0"), h.shoff, h.le));
+    if (shnum === 0) {
+      if (first.type !== SHT_NULL) throw new FormatError(h.shoff, "extended section count but section 0 is not SHT_NULL");
+      if (first.size < SHN_LORESERVE) throw new FormatError(h.shoff, `extended section count ${first.size} is below 0xff00`);
+      shnum = first.size;
+    }
+    if (shstrndx === SHN_XINDEX) shstrndx = first.link;
+  }
+  if (shstrndx >= shnum) throw new FormatError(shoffAt + 22, `section name table index ${shstrndx} is not below the section count ${shnum}`);
+  if (shnum > (src.size - h.shoff) / h.shentsize) {
+    throw new FormatError(h.shoff, `${shnum} section headers of ${h.shentsize} bytes do not fit in the file`);
+  }
+  const table2 = await src.read(h.shoff, shnum * h.shentsize, "section header table");
+  const raw2 = [];
+  for (let i = 0; i < shnum; i++) {
+    const off = h.shoff + i * h.shentsize;
+    raw2.push(decodeSection(h, block(table2.subarray(i * h.shentsize, (i + 1) * h.shentsize), off, h.le)));
+  }
+  const strtab = raw2[shstrndx];
+  const strAt = h.shoff + shstrndx * h.shentsize;
+  if (strtab.type !== SHT_STRTAB) throw new FormatError(strAt, `section name table has type ${strtab.type}, not SHT_STRTAB`);
+  const names = await src.read(strtab.offset, strtab.size, "section name table");
+  return raw2.map((s, i) => {
+    const { nameIndex, ...rest } = s;
+    return { name: cstring(names, nameIndex, h.shoff + i * h.shentsize, `name of section ${i}`), ...rest };
+  });
+}
+function mapAddress(progs, addr) {
+  for (const p of progs) {
+    if (p.type !== PT_LOAD || addr < p.vaddr || addr >= p.vaddr + BigInt(p.filesz)) continue;
+    const delta = Number(addr - p.vaddr);
+    return { offset: p.offset + delta, left: p.filesz - delta };
+  }
+  return void 0;
+}
+async function readStringTable(src, s, what) {
+  if (s.type === SHT_NOBITS) throw new FormatError(s.offset, `${what} is SHT_NOBITS and has no data`);
+  return src.read(s.offset, s.size, what);
+}
+async function readDynamic(src, h, progs, sections) {
+  const entsize = h.bits === 64 ? 16 : 8;
+  let table2;
+  let strtab = null;
+  let strtabOffset = 0;
+  const sec = sections.find((s) => s.type === SHT_DYNAMIC);
+  const seg = progs.find((p) => p.type === PT_DYNAMIC);
+  if (sec) {
+    table2 = sec;
+    if (sec.link === 0 || sec.link >= sections.length) {
+      throw new FormatError(sec.offset, `dynamic section links string table ${sec.link} of ${sections.length}`);
+    }
+    const s = sections[sec.link];
+    strtab = await readStringTable(src, s, "dynamic string table");
+    strtabOffset = s.offset;
+  } else if (seg) {
+    table2 = { offset: seg.offset, size: seg.filesz };
+  } else {
+    return null;
+  }
+  if (table2.size % entsize !== 0) throw new FormatError(table2.offset, `dynamic table size ${table2.size} is not a multiple of ${entsize}`);
+  const b = block(await src.read(table2.offset, table2.size, "dynamic table"), table2.offset, h.le);
+  const entries = [];
+  for (let at = 0; at < table2.size; at += entsize) {
+    const tag = word(b, at, h.bits);
+    if (tag === DT_NULL) break;
+    entries.push([tag, word(b, at + entsize / 2, h.bits)]);
+  }
+  if (!strtab && entries.some(([t]) => t === DT_NEEDED || t === DT_RPATH || t === DT_RUNPATH)) {
+    const addr = entries.find(([t]) => t === DT_STRTAB)?.[1];
+    const size = entries.find(([t]) => t === DT_STRSZ)?.[1];
+    const where = addr === void 0 ? void 0 : mapAddress(progs, addr);
+    if (!where || size === void 0) throw new FormatError(table2.offset, "dynamic table names libraries but its DT_STRTAB is missing or unmapped");
+    const len = Math.min(where.left, safe(size, table2.offset, "DT_STRSZ"));
+    strtab = await src.read(where.offset, len, "dynamic string table");
+    strtabOffset = where.offset;
+  }
+  const str = (v, what) => cstring(strtab, safe(v, table2.offset, what), strtabOffset, what);
+  const info = { needed: [], rpath: [], runpath: [], bindNow: false, pieFlag: false };
+  for (const [tag, value] of entries) {
+    if (tag === DT_NEEDED) info.needed.push(str(value, "DT_NEEDED"));
+    else if (tag === DT_RPATH) info.rpath.push(str(value, "DT_RPATH"));
+    else if (tag === DT_RUNPATH) info.runpath.push(str(value, "DT_RUNPATH"));
+    else if (tag === DT_BIND_NOW) info.bindNow = true;
+    else if (tag === DT_FLAGS && (value & DF_BIND_NOW) !== 0n) info.bindNow = true;
+    else if (tag === DT_FLAGS_1) {
+      if ((value & DF_1_NOW) !== 0n) info.bindNow = true;
+      if ((value & DF_1_PIE) !== 0n) info.pieFlag = true;
+    }
+  }
+  return info;
+}
+async function readInterpreter(src, progs) {
+  const p = progs.find((x) => x.type === PT_INTERP);
+  if (!p) return null;
+  const bytes = await src.read(p.offset, p.filesz, "program interpreter");
+  const end = bytes.indexOf(0);
+  return new TextDecoder("latin1").decode(end < 0 ? bytes : bytes.subarray(0, end));
+}
+async function readElfNotes(src, h, progs, sections) {
+  const ranges = progs.filter((p) => p.type === PT_NOTE).map((p) => ({ offset: p.offset, size: p.filesz, align: p.align === 8n ? 8 : 4 }));
+  for (const s of sections) {
+    if (s.type === SHT_NOTE && !ranges.some((r2) => r2.offset <= s.offset && s.offset < r2.offset + r2.size)) ranges.push({ offset: s.offset, size: s.size, align: 4 });
+  }
+  return readNotes(src, ranges, h.le);
+}
+function fileType(type, pie) {
+  if (type === ET_EXEC) return "executable";
+  if (type === ET_DYN) return pie ? "executable" : "shared-library";
+  if (type === ET_REL) return "object";
+  if (type === ET_CORE) return "core";
+  return "other";
+}
+async function readElf(src) {
+  const h = await readElfHeader(src);
+  const progs = await readProgramHeaders(src, h);
+  const sections = await readSectionHeaders(src, h);
+  const dyn = await readDynamic(src, h, progs, sections);
+  const interpreter = await readInterpreter(src, progs);
+  const notes = await readElfNotes(src, h, progs, sections);
+  const needed = dyn?.needed ?? [];
+  const pie = h.type === ET_DYN && (dyn?.pieFlag === true || interpreter !== null);
+  const stack = progs.find((p) => p.type === PT_GNU_STACK);
+  const relro = progs.length === 0 ? "n/a" : !progs.some((p) => p.type === PT_GNU_RELRO) ? "none" : dyn?.bindNow ? "full" : "partial";
+  const mappings = progs.filter((p) => p.type === PT_LOAD).map((p) => ({ addr: p.vaddr, offset: p.offset, size: p.filesz }));
+  const buildinfo = sections.find((s) => s.name === ".go.buildinfo");
+  const data = progs.find((p) => p.type === PT_LOAD && (p.flags & (PF_X | PF_W)) === PF_W);
+  const pcln = sections.find((s) => s.name === ".gopclntab" && s.type !== SHT_NOBITS);
+  return {
+    format: "elf",
+    arch: archName(MACHINES[h.machine]?.(h.bits, h.le), h.machine),
+    bits: h.bits,
+    endian: h.le ? "little" : "big",
+    type: fileType(h.type, pie),
+    static: interpreter === null && needed.length === 0,
+    interpreter,
+    needed,
+    rpath: dyn?.rpath ?? [],
+    runpath: dyn?.runpath ?? [],
+    stripped: !sections.some((s) => s.type === SHT_SYMTAB || s.name.startsWith(".debug_") || s.name.startsWith(".zdebug_")),
+    pie,
+    relro,
+    nx: stack !== void 0 && (stack.flags & PF_X) === 0,
+    goBuildId: notes.goBuildId,
+    gnuBuildId: notes.gnuBuildId,
+    mappings,
+    dataStart: buildinfo ? { addr: buildinfo.addr, size: BigInt(buildinfo.size) } : data ? { addr: data.vaddr, size: data.memsz } : null,
+    pclntab: pcln ? { offset: pcln.offset, size: pcln.size } : null,
+    pclntabSearch: []
+  };
+}
+
+// src/inspect/pe.ts
+var MACHINES2 = { 332: "386", 34404: "amd64", 448: "arm", 452: "arm", 43620: "arm64" };
+var IMAGE_FILE_DLL = 8192;
+var DYNAMIC_BASE = 64;
+var NX_COMPAT = 256;
+var DATA = 3221225536;
+var ALIGN_MASK = 6291456;
+var MAX_IMPORTS = 4096;
+async function sectionNames(src, coff, raw2, coffAt) {
+  const symtab = u32(coff, 8);
+  const nsyms = u32(coff, 12);
+  let strings = null;
+  let stringsAt = 0;
+  const names = [];
+  for (let i = 0; i < raw2.length; i++) {
+    const short = fixedName(raw2[i]);
+    const m = /^\/(\d+)$/.exec(short);
+    if (!m) {
+      names.push(short);
+      continue;
+    }
+    if (!strings) {
+      stringsAt = symtab + 18 * nsyms;
+      if (symtab === 0) throw new FormatError(coffAt + 8, `section ${i} has long name ${short} but there is no COFF symbol table`);
+      const len = u32(block(await src.read(stringsAt, 4, "COFF string table size"), stringsAt, true), 0);
+      if (len < 4) throw new FormatError(stringsAt, `COFF string table length ${len} is below 4`);
+      strings = await src.read(stringsAt, len, "COFF string table");
+    }
+    names.push(cstring(strings, Number(m[1]), stringsAt, `name of section ${i}`));
+  }
+  return names;
+}
+function rvaToOffset(sections, rva) {
+  for (const s of sections) {
+    const size = Math.min(s.sizeOfRawData, s.virtualSize || s.sizeOfRawData);
+    if (rva >= s.virtualAddress && rva < s.virtualAddress + size) {
+      return { offset: s.pointerToRawData + (rva - s.virtualAddress), left: s.virtualAddress + size - rva };
+    }
+  }
+  return void 0;
+}
+async function readImports(src, sections, rva, size, dirAt) {
+  if (rva === 0 || size === 0) return [];
+  const where = rvaToOffset(sections, rva);
+  if (!where) throw new FormatError(dirAt, `import directory RVA 0x${rva.toString(16)} is not inside any section`);
+  const table2 = block(await src.read(where.offset, where.left, "import directory"), where.offset, true);
+  const names = [];
+  for (let at = 0; at + 20 <= where.left && names.length < MAX_IMPORTS; at += 20) {
+    const originalFirstThunk = u32(table2, at);
+    const nameRva = u32(table2, at + 12);
+    if (originalFirstThunk === 0 && nameRva === 0) break;
+    const name = rvaToOffset(sections, nameRva);
+    if (!name) throw new FormatError(where.offset + at + 12, `import name RVA 0x${nameRva.toString(16)} is not inside any section`);
+    const bytes = await src.read(name.offset, Math.min(name.left, 512), "import name");
+    names.push(cstring(bytes, 0, name.offset, "import name"));
+  }
+  return names;
+}
+async function readPe(src) {
+  const dos = block(await src.read(0, 64, "DOS header"), 0, true);
+  const peAt = u32(dos, 60);
+  const sig = await src.read(peAt, 4, "PE signature");
+  if (sig[0] !== 80 || sig[1] !== 69 || sig[2] !== 0 || sig[3] !== 0) throw new FormatError(peAt, "missing PE\\0\\0 signature");
+  const coffAt = peAt + 4;
+  const coff = block(await src.read(coffAt, 20, "COFF header"), coffAt, true);
+  const machine = u16(coff, 0);
+  const nsections = u16(coff, 2);
+  const optSize = u16(coff, 16);
+  const characteristics = u16(coff, 18);
+  const optAt = coffAt + 20;
+  if (optSize < 96) throw new FormatError(coffAt + 16, `optional header size ${optSize} is too small for an image`);
+  const opt = block(await src.read(optAt, optSize, "optional header"), optAt, true);
+  const magic = u16(opt, 0);
+  if (magic !== 267 && magic !== 523) throw new FormatError(optAt, `optional header magic 0x${magic.toString(16)} is neither PE32 nor PE32+`);
+  const pe64 = magic === 523;
+  const imageBase = pe64 ? u64(opt, 24) : BigInt(u32(opt, 28));
+  const dllCharacteristics = u16(opt, 70);
+  const dirCount = u32(opt, pe64 ? 108 : 92);
+  const dirAt = pe64 ? 112 : 96;
+  const importDir = dirCount > 1 && dirAt + 16 <= optSize ? { rva: u32(opt, dirAt + 8), size: u32(opt, dirAt + 12) } : { rva: 0, size: 0 };
+  const secAt = optAt + optSize;
+  const table2 = await src.read(secAt, nsections * 40, "section table");
+  const rawNames = [];
+  const sections = [];
+  for (let i = 0; i < nsections; i++) {
+    const b = block(table2.subarray(i * 40, i * 40 + 40), secAt + i * 40, true);
+    rawNames.push(b.bytes.subarray(0, 8));
+    sections.push({
+      name: "",
+      virtualSize: u32(b, 8),
+      virtualAddress: u32(b, 12),
+      sizeOfRawData: u32(b, 16),
+      pointerToRawData: u32(b, 20),
+      characteristics: u32(b, 36)
+    });
+  }
+  const names = await sectionNames(src, coff, rawNames, coffAt);
+  sections.forEach((s, i) => s.name = names[i]);
+  const needed = await readImports(src, sections, importDir.rva, importDir.size, optAt + dirAt + 8);
+  const mappings = sections.filter((s) => s.sizeOfRawData > 0).map((s) => ({ addr: imageBase + BigInt(s.virtualAddress), offset: s.pointerToRawData, size: s.sizeOfRawData, name: s.name }));
+  const data = sections.find((s) => s.virtualAddress !== 0 && s.sizeOfRawData !== 0 && (s.characteristics & ~ALIGN_MASK) >>> 0 === DATA);
+  const rdata = sections.filter((s) => s.name === ".rdata" && s.sizeOfRawData > 0);
+  return {
+    format: "pe",
+    arch: archName(MACHINES2[machine], machine),
+    bits: pe64 ? 64 : 32,
+    endian: "little",
+    type: characteristics & IMAGE_FILE_DLL ? "shared-library" : "executable",
+    static: null,
+    interpreter: null,
+    needed,
+    rpath: [],
+    runpath: [],
+    stripped: u32(coff, 12) === 0 && !sections.some((s) => s.name.startsWith(".debug_") || s.name.startsWith(".zdebug_")),
+    pie: (dllCharacteristics & DYNAMIC_BASE) !== 0,
+    relro: "n/a",
+    nx: (dllCharacteristics & NX_COMPAT) !== 0,
+    goBuildId: await goBuildIdFromText(src),
+    gnuBuildId: null,
+    mappings,
+    dataStart: data ? { addr: imageBase + BigInt(data.virtualAddress), size: BigInt(data.virtualSize) } : null,
+    pclntab: null,
+    pclntabSearch: rdata.map((s) => ({ offset: s.pointerToRawData, size: s.sizeOfRawData }))
+  };
+}
+
+// src/inspect/macho.ts
+var LC_SEGMENT = 1;
+var LC_SEGMENT_64 = 25;
+var LC_LOAD_DYLIB = 12;
+var LC_LOAD_DYLINKER = 14;
+var LC_LOAD_WEAK_DYLIB = 2147483672;
+var LC_REEXPORT_DYLIB = 2147483679;
+var LC_LAZY_LOAD_DYLIB = 32;
+var LC_LOAD_UPWARD_DYLIB = 2147483683;
+var LC_RPATH = 2147483676;
+var MH_PIE = 2097152;
+var MH_ALLOW_STACK_EXECUTION = 131072;
+var CPU_ARCH_ABI64 = 16777216;
+var CPUS = { 7: "386", 16777223: "amd64", 12: "arm", 16777228: "arm64", 18: "ppc", 16777234: "ppc64" };
+var FILE_TYPES = { 1: "object", 2: "executable", 4: "core", 6: "shared-library", 8: "shared-library" };
+var MAX_FAT_ARCHES = 32;
+function isThinMacho(head) {
+  const be = head[0] === 254 && head[1] === 237 && head[2] === 250 && (head[3] === 206 || head[3] === 207);
+  const le = (head[0] === 206 || head[0] === 207) && head[1] === 250 && head[2] === 237 && head[3] === 254;
+  return be || le;
+}
+function isFatMacho(head) {
+  return head[0] === 202 && head[1] === 254 && head[2] === 186 && (head[3] === 190 || head[3] === 191);
+}
+async function readMacho(src) {
+  const magic = await src.read(0, 4, "Mach-O magic");
+  const le = magic[0] !== 254;
+  const bits = magic[le ? 0 : 3] === 207 ? 64 : 32;
+  const hsize = bits === 64 ? 32 : 28;
+  const h = block(await src.read(0, hsize, "Mach-O header"), 0, le);
+  const cpu = u32(h, 4);
+  const filetype = u32(h, 12);
+  const ncmds = u32(h, 16);
+  const sizeofcmds = u32(h, 20);
+  const flags = u32(h, 24);
+  if (sizeofcmds > src.size - hsize) throw new FormatError(20, `load commands of ${sizeofcmds} bytes do not fit in the file`);
+  const cmds = block(await src.read(hsize, sizeofcmds, "load commands"), hsize, le);
+  const segments = [];
+  const sections = [];
+  const needed = [];
+  const rpath = [];
+  let interpreter = null;
+  let at = 0;
+  for (let i = 0; i < ncmds; i++) {
+    if (at + 8 > sizeofcmds) throw new FormatError(hsize + at, `load command ${i} of ${ncmds} starts past sizeofcmds ${sizeofcmds}`);
+    const cmd = u32(cmds, at);
+    const size = u32(cmds, at + 4);
+    if (size < 8 || size > sizeofcmds - at) throw new FormatError(hsize + at + 4, `load command ${i} has size ${size} (${sizeofcmds - at} bytes remain)`);
+    const c = block(cmds.bytes.subarray(at, at + size), hsize + at, le);
+    const lcString = (what) => cstring(c.bytes, u32(c, 8, what), c.offset, what);
+    if (cmd === LC_SEGMENT || cmd === LC_SEGMENT_64) {
+      const w = cmd === LC_SEGMENT_64 ? 64 : 32;
+      const k = w === 64 ? 8 : 4;
+      const seg = {
+        name: fixedName(c.bytes.subarray(8, 24)),
+        addr: word(c, 24, w, "segment"),
+        memsz: word(c, 24 + k, w, "segment"),
+        offset: safe(word(c, 24 + 2 * k, w, "segment"), c.offset, "segment file offset"),
+        filesz: safe(word(c, 24 + 3 * k, w, "segment"), c.offset, "segment file size"),
+        maxprot: u32(c, 24 + 4 * k, "segment"),
+        prot: u32(c, 28 + 4 * k, "segment")
+      };
+      segments.push(seg);
+      const nsects = u32(c, 32 + 4 * k, "segment");
+      const first = w === 64 ? 72 : 56;
+      const sectSize = w === 64 ? 80 : 68;
+      if (nsects > (size - first) / sectSize) throw new FormatError(c.offset, `segment ${seg.name} claims ${nsects} sections that do not fit its command`);
+      for (let s = 0; s < nsects; s++) {
+        const so = first + s * sectSize;
+        sections.push({
+          name: fixedName(c.bytes.subarray(so, so + 16)),
+          segment: fixedName(c.bytes.subarray(so + 16, so + 32)),
+          addr: word(c, so + 32, w, "section"),
+          size: word(c, so + 32 + k, w, "section"),
+          offset: u32(c, so + 32 + 2 * k, "section")
+        });
+      }
+    } else if (cmd === LC_LOAD_DYLIB || cmd === LC_LOAD_WEAK_DYLIB || cmd === LC_REEXPORT_DYLIB || cmd === LC_LAZY_LOAD_DYLIB || cmd === LC_LOAD_UPWARD_DYLIB) {
+      needed.push(lcString("dylib name"));
+    } else if (cmd === LC_RPATH) {
+      rpath.push(lcString("rpath"));
+    } else if (cmd === LC_LOAD_DYLINKER) {
+      interpreter = lcString("dylinker name");
+    }
+    at += size;
+  }
+  const mappings = segments.filter((s) => s.filesz > 0 && s.name !== "__PAGEZERO").map((s) => ({ addr: s.addr, offset: s.offset, size: s.filesz, name: s.name }));
+  const buildinfo = sections.find((s) => s.name === "__go_buildinfo");
+  const data = segments.find((s) => s.addr !== 0n && s.filesz !== 0 && s.prot === 3 && s.maxprot === 3);
+  const pcln = sections.find((s) => s.name === "__gopclntab");
+  const pie = (flags & MH_PIE) !== 0;
+  return {
+    format: "macho",
+    arch: archName(CPUS[cpu], cpu),
+    bits: (cpu & CPU_ARCH_ABI64) !== 0 ? 64 : bits,
+    endian: le ? "little" : "big",
+    type: FILE_TYPES[filetype] ?? "other",
+    static: null,
+    interpreter,
+    needed,
+    rpath,
+    runpath: [],
+    stripped: !segments.some((s) => s.name === "__DWARF") && !sections.some((s) => s.name.startsWith("__debug_") || s.name.startsWith("__zdebug_")),
+    pie,
+    relro: "n/a",
+    nx: (flags & MH_ALLOW_STACK_EXECUTION) === 0,
+    goBuildId: await goBuildIdFromText(src),
+    gnuBuildId: null,
+    mappings,
+    dataStart: buildinfo ? { addr: buildinfo.addr, size: buildinfo.size } : data ? { addr: data.addr, size: data.memsz } : null,
+    pclntab: pcln ? { offset: pcln.offset, size: safe(pcln.size, 0, "__gopclntab size") } : null,
+    pclntabSearch: []
+  };
+}
+async function readFatArches(src) {
+  const h = block(await src.read(0, 8, "fat header"), 0, false);
+  const fat64 = h.bytes[3] === 191;
+  const narch = u32(h, 4);
+  if (narch === 0) throw new FormatError(4, "fat file has no architectures");
+  if (narch > MAX_FAT_ARCHES) throw unrecognized(`CAFEBABE magic with ${narch} architectures (a Java class file?)`);
+  const entry = fat64 ? 32 : 20;
+  const table2 = block(await src.read(8, narch * entry, "fat arch table"), 8, false);
+  const arches = [];
+  for (let i = 0; i < narch; i++) {
+    const at = i * entry;
+    const cpu = u32(table2, at);
+    const offset = safe(fat64 ? u64(table2, at + 8) : BigInt(u32(table2, at + 8)), 8 + at + 8, "fat slice offset");
+    const size = safe(fat64 ? u64(table2, at + 16) : BigInt(u32(table2, at + 12)), 8 + at + 12, "fat slice size");
+    if (offset > src.size || size > src.size - offset) throw new FormatError(8 + at, `fat slice ${i} (${offset}+${size}) runs past the end of the ${src.size}-byte file`);
+    const arch = archName(CPUS[cpu], cpu);
+    if (arches.some((a) => a.arch === arch)) throw new FormatError(8 + at, `fat file lists ${arch} twice`);
+    arches.push({ arch, offset, size });
+  }
+  return arches;
+}
+
+// src/inspect/goquote.ts
+var PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+var SIMPLE = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\\": "\\" };
+var ESCAPES = { 7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v" };
+var utf82 = new TextDecoder("utf-8");
+function bytesToByteString(bytes) {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return s;
+}
+function toUnicode(bs) {
+  return utf82.decode(Uint8Array.from(bs, (c) => c.charCodeAt(0)));
+}
+function fromUnicode(s) {
+  return bytesToByteString(new TextEncoder().encode(s));
+}
+function decodeRune(bs, i) {
+  const c = bs.charCodeAt(i);
+  if (c < 128) return { r: c, n: 1 };
+  const n = c >= 240 && c <= 244 ? 4 : c >= 224 ? 3 : c >= 194 && c < 224 ? 2 : 0;
+  if (n === 0 || n === 3 && c >= 240 || i + n > bs.length) return null;
+  let r2 = c & 255 >> n + 1;
+  for (let k = 1; k < n; k++) {
+    const d = bs.charCodeAt(i + k);
+    if ((d & 192) !== 128) return null;
+    r2 = r2 * 64 + (d & 63);
+  }
+  const min = [0, 0, 128, 2048, 65536][n];
+  if (r2 < min || r2 > 1114111 || r2 >= 55296 && r2 <= 57343) return null;
+  return { r: r2, n };
+}
+function hex2(n, width) {
+  return n.toString(16).padStart(width, "0");
+}
+function goQuote(bs) {
+  let out = '"';
+  for (let i = 0; i < bs.length; ) {
+    const d = decodeRune(bs, i);
+    if (!d) {
+      out += `\\x${hex2(bs.charCodeAt(i), 2)}`;
+      i++;
+      continue;
+    }
+    const { r: r2, n } = d;
+    const raw2 = bs.slice(i, i + n);
+    i += n;
+    if (r2 === 34 || r2 === 92) out += "\\" + raw2;
+    else if (r2 === 32 || PRINTABLE.test(String.fromCodePoint(r2))) out += raw2;
+    else if (ESCAPES[r2]) out += ESCAPES[r2];
+    else if (r2 < 32 || r2 === 127) out += `\\x${hex2(r2, 2)}`;
+    else if (r2 < 65536) out += `\\u${hex2(r2, 4)}`;
+    else out += `\\U${hex2(r2, 8)}`;
+  }
+  return out + '"';
+}
+function encodeRune(r2) {
+  return fromUnicode(String.fromCodePoint(r2));
+}
+function goUnquotePrefix(bs) {
+  const quote = bs[0];
+  if (quote === "`") {
+    const end = bs.indexOf("`", 1);
+    if (end < 0) return null;
+    return { value: bs.slice(1, end).replaceAll("\r", ""), length: end + 1 };
+  }
+  if (quote !== '"') return null;
+  let out = "";
+  let i = 1;
+  while (i < bs.length && bs[i] !== '"') {
+    const c = bs[i];
+    if (c === "\n") return null;
+    if (c !== "\\") {
+      if (c.charCodeAt(0) < 128) {
+        out += c;
+        i++;
+        continue;
+      }
+      const d = decodeRune(bs, i);
+      out += d ? bs.slice(i, i + d.n) : encodeRune(65533);
+      i += d ? d.n : 1;
+      continue;
+    }
+    const e = bs[i + 1];
+    if (e === void 0) return null;
+    i += 2;
+    if (e in SIMPLE) out += SIMPLE[e];
+    else if (e === '"') out += '"';
+    else if (e === "x" || e === "u" || e === "U") {
+      const n = e === "x" ? 2 : e === "u" ? 4 : 8;
+      const digits = bs.slice(i, i + n);
+      if (digits.length < n || !/^[0-9a-fA-F]+$/.test(digits)) return null;
+      const v = parseInt(digits, 16);
+      i += n;
+      if (e === "x") out += String.fromCharCode(v);
+      else if (v > 1114111 || v >= 55296 && v <= 57343) return null;
+      else out += encodeRune(v);
+    } else if (e >= "0" && e <= "7") {
+      const digits = bs.slice(i, i + 2);
+      if (digits.length < 2 || !/^[0-7]{2}$/.test(digits)) return null;
+      const v = parseInt(e + digits, 8);
+      if (v > 255) return null;
+      out += String.fromCharCode(v);
+      i += 2;
+    } else return null;
+  }
+  if (bs[i] !== '"') return null;
+  return { value: out, length: i + 1 };
+}
+
+// src/inspect/buildinfo.ts
+var MAGIC = "\xFF Go buildinf:";
+var ALIGN = 16n;
+var HEADER = 32;
+var CHUNK = 1 << 20;
+var MAX_VARINT = 10;
+async function readAt(src, mappings, addr, n) {
+  for (const m of mappings) {
+    if (addr < m.addr || addr >= m.addr + BigInt(m.size)) continue;
+    const delta = Number(addr - m.addr);
+    const offset = m.offset + delta;
+    return { bytes: await src.read(offset, Math.min(n, m.size - delta), "build info data"), offset };
+  }
+  return null;
+}
+async function searchMagic(src, mappings, start, size) {
+  const end = start + size;
+  let at = (start + ALIGN - 1n) / ALIGN * ALIGN;
+  while (at < end) {
+    const want = end - at < BigInt(CHUNK) ? Number(end - at) : CHUNK;
+    const chunk = await readAt(src, mappings, at, want);
+    if (!chunk || chunk.bytes.length === 0) return null;
+    const b = chunk.bytes;
+    for (let i = 0; i + MAGIC.length <= b.length; i += 16) {
+      if (b[i] !== 255 || b[i + 1] !== 32) continue;
+      let k = 2;
+      while (k < MAGIC.length && b[i + k] === MAGIC.charCodeAt(k)) k++;
+      if (k === MAGIC.length) return end - (at + BigInt(i)) < BigInt(HEADER) ? null : at + BigInt(i);
+    }
+    if (b.length < want) return null;
+    at += BigInt(b.length);
+  }
+  return null;
+}
+function uvarint(b) {
+  let value = 0n;
+  for (let i = 0; i < Math.min(b.length, MAX_VARINT); i++) {
+    const c = b[i];
+    if (i === MAX_VARINT - 1 && c > 1) return null;
+    value += BigInt(c & 127) << BigInt(7 * i);
+    if (c < 128) return { value, n: i + 1 };
+  }
+  return null;
+}
+async function inlineString(src, mappings, addr, what) {
+  const head = await readAt(src, mappings, addr, MAX_VARINT);
+  if (!head) throw new FormatError(0, `build info ${what} at address 0x${addr.toString(16)} is not in the file`);
+  const v = uvarint(head.bytes);
+  if (!v) throw new FormatError(head.offset, `build info ${what} has a malformed length varint`);
+  const dataAddr = addr + BigInt(v.n);
+  const left = remaining(mappings, dataAddr);
+  if (v.value > BigInt(left)) {
+    throw new FormatError(head.offset, `build info ${what} claims ${v.value} bytes but only ${left} remain in its segment`);
+  }
+  const body = await readAt(src, mappings, dataAddr, Number(v.value));
+  return { text: bytesToByteString(body?.bytes ?? new Uint8Array(0)), next: dataAddr + v.value };
+}
+function remaining(mappings, addr) {
+  const m = mappings.find((x) => addr >= x.addr && addr < x.addr + BigInt(x.size));
+  return m ? m.size - Number(addr - m.addr) : 0;
+}
+function readPtr(b, at, size, le) {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  return size === 8 ? v.getBigUint64(at, le) : BigInt(v.getUint32(at, le));
+}
+async function pointedString(src, mappings, addr, size, le) {
+  const hdr = await readAt(src, mappings, addr, 2 * size);
+  if (!hdr || hdr.bytes.length < 2 * size) return "";
+  const dataAddr = readPtr(hdr.bytes, 0, size, le);
+  const len = readPtr(hdr.bytes, size, size, le);
+  if (len > BigInt(remaining(mappings, dataAddr))) return "";
+  const data = await readAt(src, mappings, dataAddr, Number(len));
+  return data ? bytesToByteString(data.bytes) : "";
+}
+async function readRawBuildInfo(src, image) {
+  if (!image.dataStart || image.dataStart.size === 0n) return null;
+  const { mappings } = image;
+  const addr = await searchMagic(src, mappings, image.dataStart.addr, image.dataStart.size);
+  if (addr === null) return null;
+  const header = await readAt(src, mappings, addr, HEADER);
+  if (!header || header.bytes.length < HEADER) throw new FormatError(header?.offset ?? 0, "build info header is cut short");
+  const ptrSize = header.bytes[14];
+  const flags = header.bytes[15];
+  let version;
+  let modinfo;
+  if ((flags & 2) !== 0) {
+    const v = await inlineString(src, mappings, addr + BigInt(HEADER), "Go version");
+    version = v.text;
+    modinfo = (await inlineString(src, mappings, v.next, "module info")).text;
+  } else {
+    if (ptrSize !== 4 && ptrSize !== 8) throw new FormatError(header.offset + 14, `build info pointer size ${ptrSize} is neither 4 nor 8`);
+    const le = (flags & 1) === 0;
+    version = await pointedString(src, mappings, readPtr(header.bytes, 16, ptrSize, le), ptrSize, le);
+    modinfo = await pointedString(src, mappings, readPtr(header.bytes, 16 + ptrSize, ptrSize, le), ptrSize, le);
+  }
+  if (version === "") throw new FormatError(header.offset, "build info records no Go version");
+  modinfo = modinfo.length >= 33 && modinfo[modinfo.length - 17] === "\n" ? modinfo.slice(16, -16) : "";
+  return { version, modinfo, offset: header.offset };
+}
+var BuildInfoSyntaxError = class extends Error {
+  constructor(line, message) {
+    super(`could not parse Go build info: line ${line}: ${message}`);
+    this.name = "BuildInfoSyntaxError";
+  }
+};
+function quoteKey(key) {
+  return key.length === 0 || /[= \t\r\n"`]/.test(key);
+}
+function quoteValue(value) {
+  return /[ \t\r\n"`]/.test(value);
+}
+function moduleLine(cols, line) {
+  if (cols.length !== 2 && cols.length !== 3) throw new BuildInfoSyntaxError(line, `expected 2 or 3 columns; got ${cols.length}`);
+  return { path: cols[0], version: cols[1], sum: cols[2] ?? "", replace: null };
+}
+function goByteQuote(c) {
+  return `'${c === "'" ? "\\'" : c === "\\" ? "\\\\" : goQuote(c).slice(1, -1)}'`;
+}
+function setting(kv, line) {
+  if (kv.length < 1) throw new BuildInfoSyntaxError(line, "build line missing '='");
+  let key;
+  let raw2;
+  if (kv[0] === "=") throw new BuildInfoSyntaxError(line, "build line with missing key");
+  if (kv[0] === "`" || kv[0] === '"') {
+    const q = goUnquotePrefix(kv);
+    if (!q) throw new BuildInfoSyntaxError(line, "invalid quoted key in build line");
+    if (q.length === kv.length) throw new BuildInfoSyntaxError(line, "build line missing '=' after quoted key");
+    if (kv[q.length] !== "=") throw new BuildInfoSyntaxError(line, `unexpected character after quoted key: ${goByteQuote(kv[q.length])}`);
+    key = q.value;
+    raw2 = kv.slice(q.length + 1);
+  } else {
+    const eq = kv.indexOf("=");
+    if (eq < 0) throw new BuildInfoSyntaxError(line, "build line missing '=' after key");
+    key = kv.slice(0, eq);
+    raw2 = kv.slice(eq + 1);
+    if (quoteKey(key)) throw new BuildInfoSyntaxError(line, `unquoted key ${goQuote(key)} must be quoted`);
+  }
+  let value = "";
+  if (raw2.length > 0) {
+    if (raw2[0] === "`" || raw2[0] === '"') {
+      const q = goUnquotePrefix(raw2);
+      if (!q || q.length !== raw2.length) throw new BuildInfoSyntaxError(line, "invalid quoted value in build line");
+      value = q.value;
+    } else {
+      value = raw2;
+      if (quoteValue(value)) throw new BuildInfoSyntaxError(line, `unquoted value ${goQuote(value)} must be quoted`);
+    }
+  }
+  return { key, value };
+}
+function parseBuildInfo(goVersion, text) {
+  const bi = { goVersion, path: "", main: null, deps: [], settings: [] };
+  let main = { path: "", version: "", sum: "", replace: null };
+  let last = null;
+  let lineNum = 1;
+  let rest = text;
+  for (; ; ) {
+    const nl = rest.indexOf("\n");
+    if (nl < 0) break;
+    const line = rest.slice(0, nl);
+    rest = rest.slice(nl + 1);
+    if (line.startsWith("path	")) bi.path = line.slice(5);
+    else if (line.startsWith("mod	")) {
+      main = moduleLine(line.slice(4).split("	"), lineNum);
+      last = main;
+    } else if (line.startsWith("dep	")) {
+      last = moduleLine(line.slice(4).split("	"), lineNum);
+      bi.deps.push(last);
+    } else if (line.startsWith("=>	")) {
+      const cols = line.slice(3).split("	");
+      if (cols.length !== 3) throw new BuildInfoSyntaxError(lineNum, `expected 3 columns for replacement; got ${cols.length}`);
+      if (!last) throw new BuildInfoSyntaxError(lineNum, "replacement with no module on previous line");
+      last.replace = { path: cols[0], version: cols[1], sum: cols[2], replace: null };
+      last = null;
+    } else if (line.startsWith("build	")) {
+      bi.settings.push(setting(line.slice(6), lineNum));
+    }
+    lineNum++;
+  }
+  const zero = main.path === "" && main.version === "" && main.sum === "" && main.replace === null;
+  bi.main = zero ? null : main;
+  return bi;
+}
+function buildInfoString(bi) {
+  let s = bi.goVersion !== "" ? `go	${bi.goVersion}
+` : "";
+  if (bi.path !== "") s += `path	${bi.path}
+`;
+  const mod = (word2, m) => {
+    s += `${word2}	${m.path}	${m.version}`;
+    if (m.replace === null) s += `	${m.sum}`;
+    else {
+      s += "\n";
+      mod("=>", m.replace);
+    }
+    s += "\n";
+  };
+  if (bi.main) mod("mod", bi.main);
+  for (const d of bi.deps) mod("dep", d);
+  for (const { key, value } of bi.settings) {
+    s += `build	${quoteKey(key) ? goQuote(key) : key}=${quoteValue(value) ? goQuote(value) : value}
+`;
+  }
+  return s;
+}
+function formatGoVersionM(file, bi) {
+  let out = `${file}: ${bi.goVersion}
+`;
+  const mod = buildInfoString({ ...bi, goVersion: "" });
+  if (mod.length > 0) out += `	${mod.slice(0, -1).replaceAll("\n", "\n	")}
+`;
+  return out;
+}
+
+// src/inspect/pclntab.ts
+var MAGICS = [4294967281, 4294967280, 4294967290, 4294967291];
+var CHUNK2 = 1 << 20;
+var EXAMPLES = 5;
+function isHeader(b, at, le) {
+  if (at + 8 > b.length) return false;
+  const magic = new DataView(b.buffer, b.byteOffset + at, 4).getUint32(0, le);
+  return MAGICS.includes(magic) && b[at + 4] === 0 && b[at + 5] === 0 && [1, 2, 4].includes(b[at + 6]) && (b[at + 7] === 4 || b[at + 7] === 8);
+}
+async function tablesOf(src, table2, le) {
+  const head = await src.read(table2.offset, Math.min(table2.size, 8 + 8 * 8), "pcln table header");
+  if (!isHeader(head, 0, le)) throw new FormatError(table2.offset, "pcln table has no valid Go header");
+  const b = block(head, table2.offset, le);
+  const magic = b.view.getUint32(0, le);
+  if (magic === 4294967291) return { funcnames: table2, files: table2 };
+  const bits = head[7] === 8 ? 64 : 32;
+  const ptr = head[7];
+  const first = magic === 4294967290 ? 2 : 3;
+  const off = (i) => safe(word(b, 8 + (first + i) * ptr, bits, "pcln table header"), table2.offset + 8, "pcln table offset");
+  const [funcname, cu, filetab, pctab] = [off(0), off(1), off(2), off(3)];
+  if (!(funcname <= cu && cu <= filetab && filetab <= pctab && pctab <= table2.size)) {
+    throw new FormatError(table2.offset + 8, `pcln table offsets ${funcname}, ${cu}, ${filetab}, ${pctab} are out of order or past its ${table2.size} bytes`);
+  }
+  return {
+    funcnames: { offset: table2.offset + funcname, size: cu - funcname },
+    files: { offset: table2.offset + filetab, size: pctab - filetab }
+  };
+}
+async function searchPclntab(src, ranges, le) {
+  for (const r2 of ranges) {
+    for (let start = 0; start < r2.size; start += CHUNK2) {
+      const len = Math.min(CHUNK2 + 8, r2.size - start);
+      const b = await src.read(r2.offset + start, len, "pcln table search");
+      for (let i = b.indexOf(255); i >= 0 && i < Math.min(len, CHUNK2); i = b.indexOf(255, i + 1)) {
+        const at = le ? i - 3 : i;
+        if (at < 0 || !isHeader(b, at, le)) continue;
+        const candidate = { offset: r2.offset + start + at, size: r2.size - start - at };
+        try {
+          await tablesOf(src, candidate, le);
+          return candidate;
+        } catch (e) {
+          if (!(e instanceof FormatError)) throw e;
+        }
+      }
+    }
+  }
+  return null;
+}
+function contains(hay, name) {
+  const needle = Buffer.from(`${name}\0`, "latin1");
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+    if (i === 0 || hay[i - 1] === 0) return true;
+  }
+  return false;
+}
+var LEAK = /^(?:\/|[A-Za-z]:[\\/]).*\.go$/s;
+async function readPclnFacts(src, table2, le) {
+  const t = await tablesOf(src, table2, le);
+  const names = await src.read(t.funcnames.offset, t.funcnames.size, "function name table");
+  const hay = Buffer.from(names.buffer, names.byteOffset, names.byteLength);
+  const files = t.files === t.funcnames ? hay : Buffer.from(await src.read(t.files.offset, t.files.size, "file name table"));
+  const leaked = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (let at = 0; at < files.length; ) {
+    let end = files.indexOf(0, at);
+    if (end < 0) end = files.length;
+    if (end - at > 3 && files[end - 1] === 111 && files[end - 2] === 103 && files[end - 3] === 46) {
+      const name = files.toString("utf8", at, end);
+      if (LEAK.test(name) && !seen.has(name)) {
+        seen.add(name);
+        leaked.push(name);
+      }
+    }
+    at = end + 1;
+  }
+  return {
+    usesLoadLocation: contains(hay, "time.LoadLocation"),
+    embedsTzdata: contains(hay, "time/tzdata.loadFromEmbeddedTZData"),
+    leakedPaths: { count: leaked.length, examples: leaked.slice(0, EXAMPLES) }
+  };
+}
+
+// src/inspect/source.ts
+import { open } from "node:fs/promises";
+var HEAD = 8192;
+function checkRange(size, offset, length, what) {
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new FormatError(0, `${what}: invalid offset ${offset}`);
+  if (!Number.isSafeInteger(length) || length < 0) throw new FormatError(offset, `${what}: invalid length ${length}`);
+  if (offset > size || length > size - offset) {
+    throw new FormatError(offset, `${what}: ${length} bytes at offset ${offset} run past the end of the ${size}-byte file`);
+  }
+}
+function makeSource(size, raw2, close, counter) {
+  let head;
+  const src = {
+    size,
+    get bytesRead() {
+      return counter.n;
+    },
+    async read(offset, length, what) {
+      checkRange(size, offset, length, what);
+      if (length === 0) return new Uint8Array(0);
+      if (offset + length <= Math.min(HEAD, size)) {
+        head ??= raw2(0, Math.min(HEAD, size));
+        return (await head).subarray(offset, offset + length);
+      }
+      return raw2(offset, length);
+    },
+    slice(offset, length) {
+      checkRange(size, offset, length, "slice");
+      return makeSource(length, (o, l) => raw2(offset + o, l), async () => {
+      }, counter);
+    },
+    close
+  };
+  return src;
+}
+async function fileSource(path5) {
+  const fh = await open(path5, "r");
+  try {
+    const { size } = await fh.stat();
+    const counter = { n: 0 };
+    return makeSource(
+      size,
+      async (offset, length) => {
+        const buf = new Uint8Array(length);
+        let done = 0;
+        while (done < length) {
+          const { bytesRead } = await fh.read(buf, done, length - done, offset + done);
+          if (bytesRead === 0) throw new FormatError(offset + done, "file shrank while being read");
+          done += bytesRead;
+        }
+        counter.n += length;
+        return buf;
+      },
+      () => fh.close(),
+      counter
+    );
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
+}
+
+// src/inspect/binary.ts
+var UPX = Buffer.from("UPX!");
+function unicodeModule(m) {
+  return m && { path: toUnicode(m.path), version: toUnicode(m.version), sum: toUnicode(m.sum), replace: unicodeModule(m.replace) };
+}
+function unicodeBuildInfo(bi) {
+  return {
+    goVersion: toUnicode(bi.goVersion),
+    path: toUnicode(bi.path),
+    main: unicodeModule(bi.main),
+    deps: bi.deps.map((d) => unicodeModule(d)),
+    settings: bi.settings.map((s) => ({ key: toUnicode(s.key), value: toUnicode(s.value) }))
+  };
+}
+async function readImage(src, head) {
+  if (head[0] === 127 && head[1] === 69 && head[2] === 76 && head[3] === 70) return readElf(src);
+  if (head[0] === 77 && head[1] === 90) return readPe(src);
+  if (isThinMacho(head)) return readMacho(src);
+  throw unrecognized("not ELF, PE or Mach-O");
+}
+async function pclnFacts(src, image) {
+  const le = image.endian === "little";
+  const table2 = image.pclntab ?? (image.pclntabSearch.length > 0 ? await searchPclntab(src, image.pclntabSearch, le) : null);
+  return table2 ? readPclnFacts(src, table2, le) : null;
+}
+async function inspectThin(src, file, head) {
+  const image = await readImage(src, head);
+  const { mappings: _m, dataStart: _d, pclntab: _p, pclntabSearch: _s, ...facts } = image;
+  let buildInfo = null;
+  let buildInfoError = null;
+  let goVersionM = null;
+  try {
+    const raw2 = await readRawBuildInfo(src, image);
+    if (raw2) {
+      const bi = parseBuildInfo(raw2.version, raw2.modinfo);
+      buildInfo = unicodeBuildInfo(bi);
+      goVersionM = toUnicode(formatGoVersionM(fromUnicode(file), bi));
+    }
+  } catch (e) {
+    if (!(e instanceof FormatError || e instanceof BuildInfoSyntaxError)) throw e;
+    buildInfoError = e.message;
+  }
+  const pcln = await pclnFacts(src, image);
+  const upxHead = await src.read(0, Math.min(src.size, 8192), "file head");
+  const tags = buildInfo?.settings.find((s) => s.key === "-tags")?.value.split(",") ?? [];
+  return {
+    file,
+    ...facts,
+    upx: Buffer.from(upxHead).includes(UPX),
+    tzdata: pcln?.embedsTzdata === true || tags.includes("timetzdata"),
+    usesLoadLocation: pcln?.usesLoadLocation === true,
+    leakedPaths: pcln?.leakedPaths ?? { count: 0, examples: [] },
+    buildInfo,
+    go: buildInfo !== null || buildInfoError !== null || pcln !== null || facts.goBuildId !== null,
+    buildInfoError,
+    goVersionM,
+    size: src.size,
+    bytesRead: 0
+  };
+}
+async function inspectSource(src, file) {
+  if (src.size < 16) throw unrecognized(`file is ${src.size} bytes, shorter than any executable header`);
+  const head = await src.read(0, 16, "file magic");
+  let info;
+  if (isFatMacho(head)) {
+    const slices = [];
+    for (const a of await readFatArches(src)) {
+      const slice = src.slice(a.offset, a.size);
+      const sliceHead = await slice.read(0, Math.min(16, a.size), "fat slice magic");
+      if (!isThinMacho(sliceHead)) throw new FormatError(a.offset, `fat slice for ${a.arch} is not a thin Mach-O file`);
+      slices.push(await inspectThin(slice, file, sliceHead));
+    }
+    info = { ...slices[0], size: src.size, slices };
+  } else {
+    info = await inspectThin(src, file, head);
+  }
+  info.bytesRead = src.bytesRead;
+  return info;
+}
+async function inspectFile(path5, displayName = path5) {
+  const src = await fileSource(path5);
+  try {
+    return await inspectSource(src, displayName);
+  } finally {
+    await src.close();
+  }
+}
+function oneJson(b, file) {
+  return {
+    file,
+    format: b.format,
+    arch: b.arch,
+    bits: b.bits,
+    endian: b.endian,
+    type: b.type,
+    static: b.static,
+    interpreter: b.interpreter,
+    needed: b.needed,
+    rpath: b.rpath,
+    runpath: b.runpath,
+    stripped: b.stripped,
+    pie: b.pie,
+    relro: b.relro,
+    nx: b.nx,
+    goBuildId: b.goBuildId,
+    gnuBuildId: b.gnuBuildId,
+    upx: b.upx,
+    tzdata: b.tzdata,
+    usesLoadLocation: b.usesLoadLocation,
+    leakedPaths: b.leakedPaths,
+    buildInfo: b.buildInfo
+  };
+}
+function toJson(b) {
+  return b.slices ? b.slices.map((s) => oneJson(s, `${b.file} (${s.arch})`)) : [oneJson(b, b.file)];
+}
+
+// src/inspect/policy.ts
+var r = (id, name, severity, short, full, help, securitySeverity) => rule({ id, name, defaultSeverity: severity, shortDescription: short, fullDescription: full, help, ...securitySeverity ? { securitySeverity } : {} });
+var RULES = {
+  unreadable: r(
+    "inspect/unreadable-binary",
+    "UnreadableBinary",
+    "error",
+    "The binary could not be parsed",
+    "The built file is not a well-formed ELF, PE or Mach-O file, so nothing about it could be checked.",
+    "The message names the file offset and what was wrong there. Rebuild; if it persists, the build produced a corrupt or non-executable file."
+  ),
+  notStatic: r(
+    "inspect/not-static",
+    "NotStatic",
+    "error",
+    "A Linux binary is dynamically linked",
+    "The binary asks for a program interpreter or shared libraries, so it fails on scratch, distroless or Alpine images and on hosts with an older libc.",
+    "Build with CGO_ENABLED=0 (use the netgo and osusergo tags if net or os/user pulled in cgo), or set cgo: true if dynamic linking is intended."
+  ),
+  interpreter: r(
+    "inspect/dynamic-interpreter",
+    "DynamicInterpreter",
+    "note",
+    "The binary requests a program interpreter",
+    "PT_INTERP names the dynamic loader the kernel must start the program with; the binary does not run where that loader is missing.",
+    "Internal-linker PIE builds request a loader even without libraries: drop -buildmode=pie or accept the loader dependency."
+  ),
+  needed: r(
+    "inspect/needed-library",
+    "NeededLibrary",
+    "note",
+    "The binary needs a shared library",
+    "A DT_NEEDED entry names a shared library the loader must find at run time.",
+    "Remove the cgo dependency that pulls the library in (CGO_ENABLED=0, netgo, osusergo), or ship the library with the binary."
+  ),
+  noBuildInfo: r(
+    "inspect/no-build-info",
+    "NoBuildInfo",
+    "error",
+    "The binary has no readable Go build info",
+    "Without build info nobody can tell which Go version, module versions or build settings produced the binary, and vulnerability scanners cannot scan it.",
+    "Build with a module-aware go build (Go 1.18 or later) and do not strip the .go.buildinfo section."
+  ),
+  targetMismatch: r(
+    "inspect/target-mismatch",
+    "TargetMismatch",
+    "error",
+    "The binary is not for the target it was built for",
+    "The file format, architecture or the GOOS/GOARCH recorded in the build info differ from the target the artifact is published for.",
+    "Check the GOOS/GOARCH environment of the build; a cached or mislabelled binary may have been picked up."
+  ),
+  notTrimpath: r(
+    "inspect/not-trimpath",
+    "NotTrimpath",
+    "error",
+    "The binary was built without -trimpath",
+    "Without -trimpath the binary records the build machine's file system paths and the build is not reproducible across machines.",
+    "Add -trimpath to the go build flags."
+  ),
+  leakedPaths: r(
+    "inspect/leaked-paths",
+    "LeakedPaths",
+    "error",
+    "The binary contains build-machine source paths",
+    "Absolute .go file paths of the build machine are embedded in the binary (usernames, directory layout).",
+    "Build with -trimpath."
+  ),
+  cgoEnabled: r(
+    "inspect/cgo-enabled",
+    "CgoEnabled",
+    "error",
+    "The binary was built with cgo",
+    "CGO_ENABLED=1 is recorded in the build info although the configuration does not allow cgo.",
+    "Set CGO_ENABLED=0 for release builds, or set cgo: true if the program needs cgo."
+  ),
+  notStripped: r(
+    "inspect/not-stripped",
+    "NotStripped",
+    "error",
+    "The binary carries a symbol table or debug info",
+    "A .symtab or DWARF debug sections are present; they add size and are not needed to run the program.",
+    'Build with -ldflags="-s -w", or set strip: false to keep symbols.'
+  ),
+  vcsModified: r(
+    "inspect/vcs-modified",
+    "VcsModified",
+    "error",
+    "A release binary was built from a modified work tree",
+    "The build info records vcs.modified=true: the binary does not match the tagged commit.",
+    "Build releases from a clean checkout; check that the build does not write into the repository (generated files, vendored changes)."
+  ),
+  missingTzdata: r(
+    "inspect/missing-tzdata",
+    "MissingTzdata",
+    "warning",
+    "time.LoadLocation without embedded time zone data",
+    "The program calls time.LoadLocation but embeds no tzdata, so it fails on images without /usr/share/zoneinfo (scratch, distroless static).",
+    'Build with -tags timetzdata or import _ "time/tzdata" in the main package.'
+  ),
+  upx: r(
+    "inspect/upx-packed",
+    "UpxPacked",
+    "warning",
+    "The binary is UPX-packed",
+    "A packed binary hides its contents from inspection and scanners and is often flagged by antivirus software.",
+    "Do not pack release binaries with UPX."
+  )
+};
+var INSPECT_RULES = Object.values(RULES);
+var FORMAT_OF_GOOS = { windows: "pe", darwin: "macho", ios: "macho" };
+function setting2(info, key) {
+  return info.buildInfo?.settings.find((s) => s.key === key)?.value;
+}
+function evaluateBinary(info, artifact, config) {
+  const out = [];
+  const where = artifact.displayPath;
+  const target = `${artifact.goos}/${artifact.goarch}`;
+  const add = (rl, message, subject, fix) => out.push(finding(rl, "inspect", { message, location: { artifact: where }, subject: `${where}\0${subject}`, ...fix ? { fix } : {} }));
+  const wantFormat = FORMAT_OF_GOOS[artifact.goos] ?? "elf";
+  if (info.format !== wantFormat || info.arch !== artifact.goarch) {
+    add(RULES.targetMismatch, `${where} is a ${info.format} ${info.arch} binary, but the target is ${target}`, "container");
+  }
+  const goos = setting2(info, "GOOS");
+  const goarch = setting2(info, "GOARCH");
+  if (goos !== void 0 && goos !== artifact.goos || goarch !== void 0 && goarch !== artifact.goarch) {
+    add(RULES.targetMismatch, `${where} records GOOS=${goos ?? "?"} GOARCH=${goarch ?? "?"} in its build info, but the target is ${target}`, "buildinfo");
+  }
+  if (artifact.goos === "linux" && info.static === false && !config.cgo) {
+    const parts = [info.interpreter ? `program interpreter ${info.interpreter}` : "", info.needed.length ? `shared libraries ${info.needed.join(", ")}` : ""].filter(Boolean);
+    add(RULES.notStatic, `${where} is dynamically linked: ${parts.join("; ")}`, "static");
+    if (info.interpreter) add(RULES.interpreter, `${where} requests program interpreter ${info.interpreter}`, info.interpreter);
+    for (const lib of info.needed) add(RULES.needed, `${where} needs shared library ${lib}`, lib);
+  }
+  if (info.buildInfoError) add(RULES.noBuildInfo, `${where}: Go build info is present but unreadable: ${info.buildInfoError}`, "buildinfo");
+  else if (!info.buildInfo) add(RULES.noBuildInfo, info.go ? `${where} is a Go binary without build info` : `${where} is not a Go binary (no build info, no pcln table)`, "buildinfo");
+  if (info.buildInfo) {
+    if (setting2(info, "-trimpath") !== "true") add(RULES.notTrimpath, `${where} was built without -trimpath (no -trimpath=true build setting)`, "trimpath", "-trimpath");
+    if (!config.cgo && setting2(info, "CGO_ENABLED") === "1") add(RULES.cgoEnabled, `${where} was built with CGO_ENABLED=1, but cgo is not enabled in the configuration`, "cgo");
+    if ((config.event.isTag || config.mode === "release") && setting2(info, "vcs.modified") === "true") {
+      const rev = setting2(info, "vcs.revision");
+      add(RULES.vcsModified, `${where} records vcs.modified=true${rev ? ` on revision ${rev}` : ""}${config.event.tag ? ` for tag ${config.event.tag}` : ""}`, "vcs");
+    }
+  }
+  if (info.leakedPaths.count > 0) {
+    const n = info.leakedPaths.count;
+    add(RULES.leakedPaths, `${where} contains ${n} absolute source path${n === 1 ? "" : "s"} of the build machine, e.g. ${info.leakedPaths.examples.slice(0, 3).join(", ")}`, "paths");
+  }
+  if (config.strip && !info.stripped) add(RULES.notStripped, `${where} is not stripped (symbol table or DWARF present)`, "strip", '-ldflags="-s -w"');
+  if (info.usesLoadLocation && !info.tzdata) {
+    add(RULES.missingTzdata, `${where} calls time.LoadLocation but embeds no time zone data`, "tzdata", "-tags timetzdata");
+  }
+  if (info.upx) add(RULES.upx, `${where} is packed with UPX`, "upx");
+  return out;
+}
+var yesNo = (v) => v === null ? "n/a" : v ? "yes" : "no";
+var TABLE_HEADER = ["Binary", "Target", "Static", "Stripped", "PIE", "RELRO", "NX", "Go", "VCS revision", "Size"];
+function summaryRow(info, artifact) {
+  const go = info.buildInfo ? info.buildInfo.goVersion.split(" ")[0] : info.go ? "Go, no build info" : "not Go";
+  const rev = setting2(info, "vcs.revision");
+  const modified = setting2(info, "vcs.modified") === "true" ? " (modified)" : "";
+  return [
+    artifact.displayPath,
+    `${artifact.goos}/${artifact.goarch}`,
+    yesNo(info.static),
+    yesNo(info.stripped),
+    yesNo(info.pie),
+    info.relro,
+    yesNo(info.nx),
+    go,
+    rev ? rev.slice(0, 12) + modified : "",
+    String(info.size)
+  ];
+}
+
+// src/stages/inspect.ts
+function isBinary(a) {
+  return a.goos !== "" && a.goarch !== "";
+}
+async function run(ctx) {
+  const binaries = ctx.state.artifacts.filter(isBinary);
+  if (binaries.length === 0) return skipped("no binaries were built");
+  const findings = [];
+  const rows = [];
+  let bytesRead = 0;
+  for (const a of binaries) {
+    try {
+      const info = await inspectFile(a.path, a.displayPath);
+      bytesRead += info.bytesRead;
+      findings.push(...evaluateBinary(info, a, ctx.config));
+      const row = summaryRow(info, a);
+      row[row.length - 1] = formatBytes(info.size);
+      rows.push(row.map(cell));
+    } catch (e) {
+      const why = e instanceof FormatError ? e.message : `cannot read it: ${e.message}`;
+      findings.push(finding(RULES.unreadable, "inspect", { message: `${a.displayPath}: ${why}`, location: { artifact: a.displayPath }, subject: a.displayPath }));
+      rows.push([a.displayPath, `${a.goos}/${a.goarch}`, "unreadable", "", "", "", "", "", "", formatBytes(a.size)].map(cell));
+    }
+  }
+  return {
+    status: statusFrom(findings),
+    findings,
+    table: { header: TABLE_HEADER, rows },
+    metrics: { binaries: binaries.length, bytesRead }
+  };
+}
+var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
+
+// src/stages/index.ts
+var STAGES = [
+  toolchainStage,
+  // cache restore
+  // modules
+  buildStage,
+  inspectStage
+];
+
+// src/report/model.ts
+var TOOL = { name: "go-release-gate", informationUri: "https://github.com/org/go-release-gate" };
+
+// src/report/sarif.ts
+var LEVEL = { error: "error", warning: "warning", note: "note" };
+function sarifRule(r2) {
+  return {
+    id: r2.id,
+    name: r2.name,
+    shortDescription: { text: r2.shortDescription },
+    fullDescription: { text: r2.fullDescription },
+    help: { text: r2.help, markdown: r2.help },
+    helpUri: r2.helpUri,
+    defaultConfiguration: { level: LEVEL[r2.defaultSeverity] },
+    properties: {
+      tags: r2.securitySeverity !== void 0 ? ["security", "supply-chain"] : ["reliability"],
+      ...r2.securitySeverity !== void 0 ? { "security-severity": r2.securitySeverity.toFixed(1) } : {}
+    }
+  };
+}
+function location(f, defaultFile) {
+  const loc = f.location;
+  const uri = loc?.file ?? loc?.artifact ?? defaultFile;
+  const region = loc?.file && loc.line ? { startLine: loc.line, ...loc.column ? { startColumn: loc.column } : {} } : void 0;
+  return { physicalLocation: { artifactLocation: { uri, uriBaseId: "%SRCROOT%" }, ...region ? { region } : {} } };
+}
+function renderSarif(r2) {
+  const rules = r2.run.rules;
+  const index = new Map(rules.map((rule2, i) => [rule2.id, i]));
+  const results = r2.run.findings.map((f) => ({
+    ruleId: f.ruleId,
+    ...index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {},
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [location(f, r2.defaultFile)],
+    partialFingerprints: { primaryLocationLineHash: f.fingerprint }
+  }));
+  const doc = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: r2.tool.name, version: r2.tool.version, semanticVersion: r2.tool.version, informationUri: r2.tool.informationUri, rules: rules.map(sarifRule) } },
+        automationDetails: { id: `${r2.tool.name}/` },
+        originalUriBaseIds: { "%SRCROOT%": { uri: `file://${r2.config.workspace.replace(/\\/g, "/").replace(/\/?$/, "/")}` } },
+        results
+      }
+    ]
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+
+// src/report/json.ts
+function renderJson(r2) {
+  const doc = {
+    verdict: r2.run.verdict.passed ? "pass" : "fail",
+    reasons: r2.run.verdict.reasons,
+    goVersion: r2.goVersion,
+    mode: r2.config.mode,
+    toolVersion: r2.tool.version,
+    startedAt: r2.run.startedAt.toISOString(),
+    durationMs: r2.run.durationMs,
+    stages: r2.run.stages.map((s) => ({
+      name: s.name,
+      status: s.status,
+      ...s.reason ? { reason: s.reason } : {},
+      durationMs: s.durationMs,
+      findings: s.findings.length,
+      ...s.metrics ? { metrics: s.metrics } : {}
+    })),
+    findings: r2.run.findings,
+    artifacts: r2.artifacts.map((a) => ({ path: a.displayPath, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 })),
+    facts: r2.facts
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+
 // src/report/summary.ts
 var ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F", errored: "\u{1F4A5}" };
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", note: "\u2139\uFE0F" };
 var MAX_FINDINGS_ROWS = 50;
-function renderSummary(r) {
-  const v = r.run.verdict;
+function renderSummary(r2) {
+  const v = r2.run.verdict;
   const out = [];
   out.push(`## ${v.passed ? "\u2705" : "\u274C"} go-release-gate: ${v.passed ? "pass" : "fail"}`);
   out.push("");
@@ -3281,32 +4704,32 @@ function renderSummary(r) {
     for (const reason of v.reasons) out.push(`- ${cell(reason)}`);
     out.push("");
   }
-  out.push(`Mode **${r.config.mode}** (${escapeHtml(r.config.modeReason)}), Go **${escapeHtml(r.goVersion || "not installed")}**, ${r.config.targets.length} target(s), ${formatDuration(r.run.durationMs)}.`, "");
+  out.push(`Mode **${r2.config.mode}** (${escapeHtml(r2.config.modeReason)}), Go **${escapeHtml(r2.goVersion || "not installed")}**, ${r2.config.targets.length} target(s), ${formatDuration(r2.run.durationMs)}.`, "");
   out.push("### Stages", "");
   out.push(
     table(
       ["Stage", "Status", "Duration", "Findings", "Note"],
-      r.run.stages.map((s) => [s.name, `${ICON[s.status]} ${s.status}`, formatDuration(s.durationMs), String(s.findings.length), cell(s.reason ?? "")])
+      r2.run.stages.map((s) => [s.name, `${ICON[s.status]} ${s.status}`, formatDuration(s.durationMs), String(s.findings.length), cell(s.reason ?? "")])
     ),
     ""
   );
-  if (r.artifacts.length) {
+  if (r2.artifacts.length) {
     out.push("### Artifacts", "");
     out.push(
       table(
         ["File", "Target", "Size", "SHA-256"],
-        r.artifacts.map((a) => [`\`${cell(a.displayPath)}\``, `${a.goos}/${a.goarch}`, formatBytes(a.size), `\`${a.sha256}\``])
+        r2.artifacts.map((a) => [`\`${cell(a.displayPath)}\``, `${a.goos}/${a.goarch}`, formatBytes(a.size), `\`${a.sha256}\``])
       ),
       ""
     );
   }
-  for (const s of r.run.stages) {
+  for (const s of r2.run.stages) {
     if (!s.table && !s.details) continue;
     out.push(`### ${s.name}`, "");
     if (s.table) out.push(table(s.table.header.map(cell), s.table.rows.map((row) => row.map(cell))), "");
     if (s.details) out.push("<details><summary>Details</summary>", "", "<pre>", escapeHtml(s.details), "</pre>", "</details>", "");
   }
-  const findings = r.run.findings;
+  const findings = r2.run.findings;
   if (findings.length) {
     out.push("### Findings", "");
     const shown = findings.slice(0, MAX_FINDINGS_ROWS);
@@ -3405,6 +4828,9 @@ export {
   require_semver2 as require_semver,
   ConfigError,
   nodeExec,
+  FormatError,
+  inspectFile,
+  toJson,
   GATE_VERSION,
   runGate
 };

@@ -1,0 +1,55 @@
+// What every container reader (ELF, PE, Mach-O) hands to the format-independent readers:
+// the header facts, how virtual addresses map to file bytes, where Go keeps its data.
+export type Format = 'elf' | 'pe' | 'macho';
+export type FileType = 'executable' | 'shared-library' | 'object' | 'core' | 'other';
+export type Relro = 'none' | 'partial' | 'full' | 'n/a';
+
+/** File-backed bytes of one loaded range: [addr, addr+size) lives at [offset, offset+size). */
+export interface Mapping {
+  addr: bigint;
+  offset: number;
+  size: number;
+  /** Skipped for address lookups (Mach-O __PAGEZERO). */
+  name?: string;
+}
+
+/** A byte range of the file. */
+export interface Range {
+  offset: number;
+  size: number;
+}
+
+export interface ContainerFacts {
+  format: Format;
+  arch: string;
+  bits: 32 | 64;
+  endian: 'little' | 'big';
+  type: FileType;
+  /** null where "static" does not apply (Mach-O always loads libSystem, PE always imports kernel32). */
+  static: boolean | null;
+  interpreter: string | null;
+  needed: string[];
+  rpath: string[];
+  runpath: string[];
+  stripped: boolean;
+  pie: boolean;
+  relro: Relro;
+  nx: boolean;
+  goBuildId: string | null;
+  gnuBuildId: string | null;
+}
+
+export interface Image extends ContainerFacts {
+  mappings: Mapping[];
+  /** Where Go's build info is searched: .go.buildinfo or the first writable data range. */
+  dataStart: { addr: bigint; size: bigint } | null;
+  /** Go's pcln table when a section names it (.gopclntab, __gopclntab). */
+  pclntab: Range | null;
+  /** Ranges that may hold the pcln table when no section names it (PE .rdata). */
+  pclntabSearch: Range[];
+}
+
+/** Go's GOARCH names, the vocabulary of targets and build settings. */
+export function archName(known: string | undefined, raw: number): string {
+  return known ?? `unknown(0x${raw.toString(16)})`;
+}

@@ -1,0 +1,111 @@
+// Go's pcln table (runtime.pclntab): its presence marks a Go binary even without build
+// info, and its function-name and file-name tables answer "does it call time.LoadLocation",
+// "does it embed time/tzdata" and "which build-machine paths leaked". Only those two
+// tables are read, not the whole pcln table.
+import { FormatError } from './errors.ts';
+import { block, safe, word } from './fields.ts';
+import type { Range } from './image.ts';
+import type { ByteSource } from './source.ts';
+
+// Go 1.20+, 1.18-1.19, 1.16-1.17, 1.2-1.15.
+const MAGICS = [0xfffffff1, 0xfffffff0, 0xfffffffa, 0xfffffffb];
+const CHUNK = 1 << 20;
+const EXAMPLES = 5;
+
+export interface PclnFacts {
+  usesLoadLocation: boolean;
+  embedsTzdata: boolean;
+  leakedPaths: { count: number; examples: string[] };
+}
+
+interface Tables {
+  /** Function names, NUL-separated (the whole table for Go < 1.16). */
+  funcnames: Range;
+  files: Range;
+}
+
+function isHeader(b: Uint8Array, at: number, le: boolean): boolean {
+  if (at + 8 > b.length) return false;
+  const magic = new DataView(b.buffer, b.byteOffset + at, 4).getUint32(0, le);
+  return MAGICS.includes(magic) && b[at + 4] === 0 && b[at + 5] === 0 && [1, 2, 4].includes(b[at + 6]) && (b[at + 7] === 4 || b[at + 7] === 8);
+}
+
+/** The name tables of the pcln table at `table`; throws FormatError when its header is inconsistent. */
+async function tablesOf(src: ByteSource, table: Range, le: boolean): Promise<Tables> {
+  const head = await src.read(table.offset, Math.min(table.size, 8 + 8 * 8), 'pcln table header');
+  if (!isHeader(head, 0, le)) throw new FormatError(table.offset, 'pcln table has no valid Go header');
+  const b = block(head, table.offset, le);
+  const magic = b.view.getUint32(0, le);
+  if (magic === 0xfffffffb) return { funcnames: table, files: table };
+  const bits = head[7] === 8 ? 64 : 32;
+  const ptr = head[7];
+  // Go 1.18 added textStart before the offsets.
+  const first = magic === 0xfffffffa ? 2 : 3;
+  const off = (i: number) => safe(word(b, 8 + (first + i) * ptr, bits, 'pcln table header'), table.offset + 8, 'pcln table offset');
+  const [funcname, cu, filetab, pctab] = [off(0), off(1), off(2), off(3)];
+  if (!(funcname <= cu && cu <= filetab && filetab <= pctab && pctab <= table.size)) {
+    throw new FormatError(table.offset + 8, `pcln table offsets ${funcname}, ${cu}, ${filetab}, ${pctab} are out of order or past its ${table.size} bytes`);
+  }
+  return {
+    funcnames: { offset: table.offset + funcname, size: cu - funcname },
+    files: { offset: table.offset + filetab, size: pctab - filetab },
+  };
+}
+
+/** Looks for a pcln table header inside ranges with no section name for it (PE .rdata). */
+export async function searchPclntab(src: ByteSource, ranges: Range[], le: boolean): Promise<Range | null> {
+  for (const r of ranges) {
+    for (let start = 0; start < r.size; start += CHUNK) {
+      const len = Math.min(CHUNK + 8, r.size - start);
+      const b = await src.read(r.offset + start, len, 'pcln table search');
+      for (let i = b.indexOf(0xff); i >= 0 && i < Math.min(len, CHUNK); i = b.indexOf(0xff, i + 1)) {
+        const at = le ? i - 3 : i;
+        if (at < 0 || !isHeader(b, at, le)) continue;
+        const candidate = { offset: r.offset + start + at, size: r.size - start - at };
+        try {
+          await tablesOf(src, candidate, le);
+          return candidate;
+        } catch (e) {
+          if (!(e instanceof FormatError)) throw e;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+function contains(hay: Buffer, name: string): boolean {
+  const needle = Buffer.from(`${name}\0`, 'latin1');
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+    if (i === 0 || hay[i - 1] === 0) return true;
+  }
+  return false;
+}
+
+const LEAK = /^(?:\/|[A-Za-z]:[\\/]).*\.go$/s;
+
+export async function readPclnFacts(src: ByteSource, table: Range, le: boolean): Promise<PclnFacts> {
+  const t = await tablesOf(src, table, le);
+  const names = await src.read(t.funcnames.offset, t.funcnames.size, 'function name table');
+  const hay = Buffer.from(names.buffer, names.byteOffset, names.byteLength);
+  const files = t.files === t.funcnames ? hay : Buffer.from(await src.read(t.files.offset, t.files.size, 'file name table'));
+  const leaked: string[] = [];
+  const seen = new Set<string>();
+  for (let at = 0; at < files.length; ) {
+    let end = files.indexOf(0, at);
+    if (end < 0) end = files.length;
+    if (end - at > 3 && files[end - 1] === 0x6f && files[end - 2] === 0x67 && files[end - 3] === 0x2e) {
+      const name = files.toString('utf8', at, end);
+      if (LEAK.test(name) && !seen.has(name)) {
+        seen.add(name);
+        leaked.push(name);
+      }
+    }
+    at = end + 1;
+  }
+  return {
+    usesLoadLocation: contains(hay, 'time.LoadLocation'),
+    embedsTzdata: contains(hay, 'time/tzdata.loadFromEmbeddedTZData'),
+    leakedPaths: { count: leaked.length, examples: leaked.slice(0, EXAMPLES) },
+  };
+}

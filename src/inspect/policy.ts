@@ -1,0 +1,130 @@
+// The release policy for one inspected binary: which rules fire, with exact messages.
+// Pure (no I/O) so every rule is unit-tested on BinaryInfo values.
+import { finding, rule, type Finding, type Rule } from '../pipeline/findings.ts';
+import type { Artifact } from '../pipeline/stage.ts';
+import type { Config } from '../config/config.ts';
+import type { BinaryInfo } from './binary.ts';
+
+const r = (id: string, name: string, severity: Rule['defaultSeverity'], short: string, full: string, help: string, securitySeverity?: number): Rule =>
+  rule({ id, name, defaultSeverity: severity, shortDescription: short, fullDescription: full, help, ...(securitySeverity ? { securitySeverity } : {}) });
+
+export const RULES = {
+  unreadable: r('inspect/unreadable-binary', 'UnreadableBinary', 'error', 'The binary could not be parsed',
+    'The built file is not a well-formed ELF, PE or Mach-O file, so nothing about it could be checked.',
+    'The message names the file offset and what was wrong there. Rebuild; if it persists, the build produced a corrupt or non-executable file.'),
+  notStatic: r('inspect/not-static', 'NotStatic', 'error', 'A Linux binary is dynamically linked',
+    'The binary asks for a program interpreter or shared libraries, so it fails on scratch, distroless or Alpine images and on hosts with an older libc.',
+    'Build with CGO_ENABLED=0 (use the netgo and osusergo tags if net or os/user pulled in cgo), or set cgo: true if dynamic linking is intended.'),
+  interpreter: r('inspect/dynamic-interpreter', 'DynamicInterpreter', 'note', 'The binary requests a program interpreter',
+    'PT_INTERP names the dynamic loader the kernel must start the program with; the binary does not run where that loader is missing.',
+    'Internal-linker PIE builds request a loader even without libraries: drop -buildmode=pie or accept the loader dependency.'),
+  needed: r('inspect/needed-library', 'NeededLibrary', 'note', 'The binary needs a shared library',
+    'A DT_NEEDED entry names a shared library the loader must find at run time.',
+    'Remove the cgo dependency that pulls the library in (CGO_ENABLED=0, netgo, osusergo), or ship the library with the binary.'),
+  noBuildInfo: r('inspect/no-build-info', 'NoBuildInfo', 'error', 'The binary has no readable Go build info',
+    'Without build info nobody can tell which Go version, module versions or build settings produced the binary, and vulnerability scanners cannot scan it.',
+    'Build with a module-aware go build (Go 1.18 or later) and do not strip the .go.buildinfo section.'),
+  targetMismatch: r('inspect/target-mismatch', 'TargetMismatch', 'error', 'The binary is not for the target it was built for',
+    'The file format, architecture or the GOOS/GOARCH recorded in the build info differ from the target the artifact is published for.',
+    'Check the GOOS/GOARCH environment of the build; a cached or mislabelled binary may have been picked up.'),
+  notTrimpath: r('inspect/not-trimpath', 'NotTrimpath', 'error', 'The binary was built without -trimpath',
+    'Without -trimpath the binary records the build machine\'s file system paths and the build is not reproducible across machines.',
+    'Add -trimpath to the go build flags.'),
+  leakedPaths: r('inspect/leaked-paths', 'LeakedPaths', 'error', 'The binary contains build-machine source paths',
+    'Absolute .go file paths of the build machine are embedded in the binary (usernames, directory layout).',
+    'Build with -trimpath.'),
+  cgoEnabled: r('inspect/cgo-enabled', 'CgoEnabled', 'error', 'The binary was built with cgo',
+    'CGO_ENABLED=1 is recorded in the build info although the configuration does not allow cgo.',
+    'Set CGO_ENABLED=0 for release builds, or set cgo: true if the program needs cgo.'),
+  notStripped: r('inspect/not-stripped', 'NotStripped', 'error', 'The binary carries a symbol table or debug info',
+    'A .symtab or DWARF debug sections are present; they add size and are not needed to run the program.',
+    'Build with -ldflags="-s -w", or set strip: false to keep symbols.'),
+  vcsModified: r('inspect/vcs-modified', 'VcsModified', 'error', 'A release binary was built from a modified work tree',
+    'The build info records vcs.modified=true: the binary does not match the tagged commit.',
+    'Build releases from a clean checkout; check that the build does not write into the repository (generated files, vendored changes).'),
+  missingTzdata: r('inspect/missing-tzdata', 'MissingTzdata', 'warning', 'time.LoadLocation without embedded time zone data',
+    'The program calls time.LoadLocation but embeds no tzdata, so it fails on images without /usr/share/zoneinfo (scratch, distroless static).',
+    'Build with -tags timetzdata or import _ "time/tzdata" in the main package.'),
+  upx: r('inspect/upx-packed', 'UpxPacked', 'warning', 'The binary is UPX-packed',
+    'A packed binary hides its contents from inspection and scanners and is often flagged by antivirus software.',
+    'Do not pack release binaries with UPX.'),
+} as const;
+
+export const INSPECT_RULES: readonly Rule[] = Object.values(RULES);
+
+const FORMAT_OF_GOOS: Record<string, string> = { windows: 'pe', darwin: 'macho', ios: 'macho' };
+
+function setting(info: BinaryInfo, key: string): string | undefined {
+  return info.buildInfo?.settings.find((s) => s.key === key)?.value;
+}
+
+/** Findings for one built binary under the configured policy. */
+export function evaluateBinary(info: BinaryInfo, artifact: Artifact, config: Config): Finding[] {
+  const out: Finding[] = [];
+  const where = artifact.displayPath;
+  const target = `${artifact.goos}/${artifact.goarch}`;
+  const add = (rl: Rule, message: string, subject: string, fix?: string) =>
+    out.push(finding(rl, 'inspect', { message, location: { artifact: where }, subject: `${where}\0${subject}`, ...(fix ? { fix } : {}) }));
+
+  const wantFormat = FORMAT_OF_GOOS[artifact.goos] ?? 'elf';
+  if (info.format !== wantFormat || info.arch !== artifact.goarch) {
+    add(RULES.targetMismatch, `${where} is a ${info.format} ${info.arch} binary, but the target is ${target}`, 'container');
+  }
+  const goos = setting(info, 'GOOS');
+  const goarch = setting(info, 'GOARCH');
+  if ((goos !== undefined && goos !== artifact.goos) || (goarch !== undefined && goarch !== artifact.goarch)) {
+    add(RULES.targetMismatch, `${where} records GOOS=${goos ?? '?'} GOARCH=${goarch ?? '?'} in its build info, but the target is ${target}`, 'buildinfo');
+  }
+
+  if (artifact.goos === 'linux' && info.static === false && !config.cgo) {
+    const parts = [info.interpreter ? `program interpreter ${info.interpreter}` : '', info.needed.length ? `shared libraries ${info.needed.join(', ')}` : ''].filter(Boolean);
+    add(RULES.notStatic, `${where} is dynamically linked: ${parts.join('; ')}`, 'static');
+    if (info.interpreter) add(RULES.interpreter, `${where} requests program interpreter ${info.interpreter}`, info.interpreter);
+    for (const lib of info.needed) add(RULES.needed, `${where} needs shared library ${lib}`, lib);
+  }
+
+  if (info.buildInfoError) add(RULES.noBuildInfo, `${where}: Go build info is present but unreadable: ${info.buildInfoError}`, 'buildinfo');
+  else if (!info.buildInfo) add(RULES.noBuildInfo, info.go ? `${where} is a Go binary without build info` : `${where} is not a Go binary (no build info, no pcln table)`, 'buildinfo');
+
+  if (info.buildInfo) {
+    if (setting(info, '-trimpath') !== 'true') add(RULES.notTrimpath, `${where} was built without -trimpath (no -trimpath=true build setting)`, 'trimpath', '-trimpath');
+    if (!config.cgo && setting(info, 'CGO_ENABLED') === '1') add(RULES.cgoEnabled, `${where} was built with CGO_ENABLED=1, but cgo is not enabled in the configuration`, 'cgo');
+    if ((config.event.isTag || config.mode === 'release') && setting(info, 'vcs.modified') === 'true') {
+      const rev = setting(info, 'vcs.revision');
+      add(RULES.vcsModified, `${where} records vcs.modified=true${rev ? ` on revision ${rev}` : ''}${config.event.tag ? ` for tag ${config.event.tag}` : ''}`, 'vcs');
+    }
+  }
+  if (info.leakedPaths.count > 0) {
+    const n = info.leakedPaths.count;
+    add(RULES.leakedPaths, `${where} contains ${n} absolute source path${n === 1 ? '' : 's'} of the build machine, e.g. ${info.leakedPaths.examples.slice(0, 3).join(', ')}`, 'paths');
+  }
+  if (config.strip && !info.stripped) add(RULES.notStripped, `${where} is not stripped (symbol table or DWARF present)`, 'strip', '-ldflags="-s -w"');
+  if (info.usesLoadLocation && !info.tzdata) {
+    add(RULES.missingTzdata, `${where} calls time.LoadLocation but embeds no time zone data`, 'tzdata', '-tags timetzdata');
+  }
+  if (info.upx) add(RULES.upx, `${where} is packed with UPX`, 'upx');
+  return out;
+}
+
+const yesNo = (v: boolean | null) => (v === null ? 'n/a' : v ? 'yes' : 'no');
+
+export const TABLE_HEADER = ['Binary', 'Target', 'Static', 'Stripped', 'PIE', 'RELRO', 'NX', 'Go', 'VCS revision', 'Size'];
+
+/** One summary row (plain text; the stage escapes it). */
+export function summaryRow(info: BinaryInfo, artifact: Artifact): string[] {
+  const go = info.buildInfo ? info.buildInfo.goVersion.split(' ')[0] : info.go ? 'Go, no build info' : 'not Go';
+  const rev = setting(info, 'vcs.revision');
+  const modified = setting(info, 'vcs.modified') === 'true' ? ' (modified)' : '';
+  return [
+    artifact.displayPath,
+    `${artifact.goos}/${artifact.goarch}`,
+    yesNo(info.static),
+    yesNo(info.stripped),
+    yesNo(info.pie),
+    info.relro,
+    yesNo(info.nx),
+    go,
+    rev ? rev.slice(0, 12) + modified : '',
+    String(info.size),
+  ];
+}

@@ -1,0 +1,116 @@
+// The inspect stage and the `inspect` command on binaries built here with /usr/local/go.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
+import { mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { parseConfig } from '../../src/config/config.ts';
+import type { Artifact, StageContext } from '../../src/pipeline/stage.ts';
+import type { Ports } from '../../src/ports/ports.ts';
+import { inspectStage } from '../../src/stages/inspect.ts';
+import { runInspectCommand } from '../../src/cli/inspect-command.ts';
+import { GO, selfBuiltCorpus } from '../support/corpus.ts';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const self = await selfBuiltCorpus();
+const bin = (name: string) => self.find((f) => f.build!.name === name)!;
+
+async function artifact(name: string, goos = bin(name).build!.goos, goarch = bin(name).build!.goarch): Promise<Artifact> {
+  const f = bin(name);
+  return { path: f.path, displayPath: `gate-out/${name}`, name, goos, goarch, size: (await stat(f.path)).size, sha256: '', pkg: f.build!.pkg };
+}
+
+function context(artifacts: Artifact[], inputs: Record<string, string> = {}, env: Record<string, string> = {}): StageContext {
+  return {
+    config: parseConfig(inputs, { workspace: os.tmpdir(), env }),
+    ports: {} as Ports,
+    state: { goEnv: {}, artifacts, facts: {} },
+  };
+}
+
+test('the stage is skipped when nothing was built', async () => {
+  const out = await inspectStage.run(context([]));
+  assert.equal(out.status, 'skipped');
+});
+
+test('a -trimpath -s -w static build passes except for the tzdata warning', async () => {
+  const out = await inspectStage.run(context([await artifact('trimpath-s-w')]));
+  assert.equal(out.status, 'passed');
+  assert.deepEqual(out.findings.map((f) => [f.ruleId, f.severity]), [['inspect/missing-tzdata', 'warning']]);
+  assert.deepEqual(out.table!.header, ['Binary', 'Target', 'Static', 'Stripped', 'PIE', 'RELRO', 'NX', 'Go', 'VCS revision', 'Size']);
+  const row = out.table!.rows[0];
+  assert.deepEqual(row.slice(0, 7), ['gate-out/trimpath-s-w', 'linux/amd64', 'yes', 'yes', 'no', 'none', 'yes']);
+  const { stdout } = await run(GO, ['version'], {});
+  assert.equal(row[7], stdout.split(' ')[2]);
+  assert.match(row[8], /^[0-9a-f]{12}$/);
+});
+
+test('default, cgo and dirty builds fail with exact findings', async () => {
+  const arts = [await artifact('static-default'), await artifact('cgo'), await artifact('vcs-dirty')];
+  const out = await inspectStage.run(context(arts, {}, { GITHUB_REF: 'refs/tags/v1.0.0', GITHUB_EVENT_NAME: 'push' }));
+  assert.equal(out.status, 'failed');
+  const by = (a: string) => out.findings.filter((f) => f.location?.artifact === `gate-out/${a}`).map((f) => f.ruleId).sort();
+  assert.deepEqual(by('static-default'), ['inspect/leaked-paths', 'inspect/missing-tzdata', 'inspect/not-stripped', 'inspect/not-trimpath']);
+  assert.deepEqual(by('cgo'), ['inspect/cgo-enabled', 'inspect/dynamic-interpreter', 'inspect/leaked-paths', 'inspect/needed-library', 'inspect/not-static', 'inspect/not-stripped', 'inspect/not-trimpath']);
+  assert.deepEqual(by('vcs-dirty'), ['inspect/missing-tzdata', 'inspect/not-stripped', 'inspect/vcs-modified']);
+  const needed = out.findings.find((f) => f.ruleId === 'inspect/needed-library')!;
+  assert.equal(needed.message, 'gate-out/cgo needs shared library libc.so.6');
+  assert.match(out.findings.find((f) => f.ruleId === 'inspect/leaked-paths')!.message, /contains \d+ absolute source paths of the build machine, e\.g\. \//);
+});
+
+test('a binary published under the wrong target, and a file that is no binary', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'grg-inspect-'));
+  const junk = path.join(dir, 'junk');
+  await writeFile(junk, Buffer.from('\x7fELF\x02\x01\x01'.padEnd(64, '\0'), 'latin1'));
+  const arts = [await artifact('linux-arm64', 'linux', 'amd64'), { ...(await artifact('trimpath-s-w')), path: junk, displayPath: 'gate-out/junk' }];
+  const out = await inspectStage.run(context(arts));
+  const mismatch = out.findings.filter((f) => f.ruleId === 'inspect/target-mismatch').map((f) => f.message);
+  assert.deepEqual(mismatch, [
+    'gate-out/linux-arm64 is a elf arm64 binary, but the target is linux/amd64',
+    'gate-out/linux-arm64 records GOOS=linux GOARCH=arm64 in its build info, but the target is linux/amd64',
+  ]);
+  const unreadable = out.findings.find((f) => f.ruleId === 'inspect/unreadable-binary')!;
+  assert.match(unreadable.message, /^gate-out\/junk: .*at file offset 0x/);
+});
+
+function capture() {
+  const o = { stdout: '', stderr: '' };
+  return { o, out: { stdout: (s: string) => void (o.stdout += s), stderr: (s: string) => void (o.stderr += s) } };
+}
+
+test('inspect --json prints exactly the documented fields', async () => {
+  const { o, out } = capture();
+  assert.equal(await runInspectCommand(['--json', bin('local-replace').path, bin('darwin-arm64').path], out), 0);
+  const records = JSON.parse(o.stdout);
+  assert.equal(records.length, 2);
+  for (const r of records) {
+    assert.deepEqual(Object.keys(r), ['file', 'format', 'arch', 'bits', 'endian', 'type', 'static', 'interpreter', 'needed', 'rpath', 'runpath', 'stripped', 'pie', 'relro', 'nx', 'goBuildId', 'gnuBuildId', 'upx', 'tzdata', 'usesLoadLocation', 'leakedPaths', 'buildInfo']);
+    assert.deepEqual(Object.keys(r.buildInfo), ['goVersion', 'path', 'main', 'deps', 'settings']);
+    assert.deepEqual(Object.keys(r.buildInfo.main), ['path', 'version', 'sum', 'replace']);
+    assert.ok(['none', 'partial', 'full', 'n/a'].includes(r.relro));
+  }
+  assert.deepEqual(records[0].buildInfo.deps[0].replace, { path: './dep', version: '(devel)', sum: '', replace: null });
+  assert.equal(records[1].relro, 'n/a');
+});
+
+test('inspect --go-version-m equals go version -m, and exit codes', async () => {
+  const f = bin('ldflags-quoted').path;
+  const { o, out } = capture();
+  assert.equal(await runInspectCommand(['--go-version-m', f], out), 0);
+  assert.equal(o.stdout, (await run(GO, ['version', '-m', f])).stdout);
+
+  const text = path.join(await mkdtemp(path.join(os.tmpdir(), 'grg-inspect-')), 'notes.txt');
+  await writeFile(text, 'just some text, not a binary\n');
+  const bad = capture();
+  assert.equal(await runInspectCommand([f, text], bad.out), 1);
+  assert.match(bad.o.stdout, /hardening +stripped no, PIE no, RELRO none, NX yes/);
+  assert.equal(bad.o.stderr, `${text}: unrecognized file format: not ELF, PE or Mach-O (at file offset 0x0)\n`);
+
+  for (const args of [[], ['--bogus', f], ['--json', '--go-version-m', f]]) {
+    const u = capture();
+    assert.equal(await runInspectCommand(args, u.out), 2, JSON.stringify(args));
+    assert.match(u.o.stderr, /usage: go-release-gate inspect/);
+  }
+});
