@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-KTO3LI6S.js";
+} from "./chunks/chunk-FO6QBAFL.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/cli/main.ts

@@ -31,7 +31,7 @@ import {
   nodeExec,
   require_semver,
   runGate
-} from "./chunks/chunk-KTO3LI6S.js";
+} from "./chunks/chunk-FO6QBAFL.js";
 import {
   __commonJS,
   __export,

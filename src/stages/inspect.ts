@@ -3,7 +3,8 @@
 import type { Stage, StageContext, StageOutcome, Artifact } from '../pipeline/stage.ts';
 import { skipped, statusFrom } from '../pipeline/stage.ts';
 import { finding, type Finding } from '../pipeline/findings.ts';
-import { cell, formatBytes } from '../report/escape.ts';
+// Table cells are plain text: the summary reporter escapes them.
+import { formatBytes } from '../report/escape.ts';
 import { inspectFile } from '../inspect/binary.ts';
 import { FormatError } from '../inspect/errors.ts';
 import { evaluateBinary, INSPECT_RULES, RULES, summaryRow, TABLE_HEADER } from '../inspect/policy.ts';
@@ -25,11 +26,11 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
       findings.push(...evaluateBinary(info, a, ctx.config));
       const row = summaryRow(info, a);
       row[row.length - 1] = formatBytes(info.size);
-      rows.push(row.map(cell));
+      rows.push(row);
     } catch (e) {
       const why = e instanceof FormatError ? e.message : `cannot read it: ${(e as Error).message}`;
       findings.push(finding(RULES.unreadable, 'inspect', { message: `${a.displayPath}: ${why}`, location: { artifact: a.displayPath }, subject: a.displayPath }));
-      rows.push([a.displayPath, `${a.goos}/${a.goarch}`, 'unreadable', '', '', '', '', '', '', formatBytes(a.size)].map(cell));
+      rows.push([a.displayPath, `${a.goos}/${a.goarch}`, 'unreadable', '', '', '', '', '', '', formatBytes(a.size)]);
     }
   }
   return {

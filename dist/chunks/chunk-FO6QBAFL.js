@@ -4586,11 +4586,11 @@ async function run(ctx) {
       findings.push(...evaluateBinary(info, a, ctx.config));
       const row = summaryRow(info, a);
       row[row.length - 1] = formatBytes(info.size);
-      rows.push(row.map(cell));
+      rows.push(row);
     } catch (e) {
       const why = e instanceof FormatError ? e.message : `cannot read it: ${e.message}`;
       findings.push(finding(RULES.unreadable, "inspect", { message: `${a.displayPath}: ${why}`, location: { artifact: a.displayPath }, subject: a.displayPath }));
-      rows.push([a.displayPath, `${a.goos}/${a.goarch}`, "unreadable", "", "", "", "", "", "", formatBytes(a.size)].map(cell));
+      rows.push([a.displayPath, `${a.goos}/${a.goarch}`, "unreadable", "", "", "", "", "", "", formatBytes(a.size)]);
     }
   }
   return {
