@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-FO6QBAFL.js";
+} from "./chunks/chunk-7MDYTR52.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/cli/main.ts

@@ -24,14 +24,15 @@ import {
   summary,
   warning,
   which
-} from "./chunks/chunk-K5MVVJSU.js";
+} from "./chunks/chunk-KNUDBR6J.js";
 import {
   ConfigError,
   INPUTS,
   nodeExec,
+  renderConfigErrorSummary,
   require_semver,
   runGate
-} from "./chunks/chunk-FO6QBAFL.js";
+} from "./chunks/chunk-7MDYTR52.js";
 import {
   __commonJS,
   __export,
@@ -45954,8 +45955,10 @@ async function main() {
   else setFailed(`go-release-gate: fail
 ${v.reasons.map((r) => `- ${r}`).join("\n")}`);
 }
-main().catch((e) => {
+main().catch(async (e) => {
   const msg = e instanceof ConfigError ? e.message : `go-release-gate crashed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`;
   setOutput("verdict", "fail");
+  setOutput("reasons", JSON.stringify([e instanceof Error ? e.message : String(e)]));
   setFailed(msg);
+  await summary.addRaw(renderConfigErrorSummary(msg, e instanceof ConfigError)).write().catch(() => void 0);
 });

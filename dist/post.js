@@ -4,7 +4,7 @@ import {
   getState,
   info,
   warning
-} from "./chunks/chunk-K5MVVJSU.js";
+} from "./chunks/chunk-KNUDBR6J.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/action/post.ts

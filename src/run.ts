@@ -8,10 +8,9 @@ import type { RunState, Stage } from './pipeline/stage.ts';
 import type { Ports } from './ports/ports.ts';
 import { STAGES } from './stages/index.ts';
 import { TOOL, type Report } from './report/model.ts';
-import { renderSarif } from './report/sarif.ts';
-import { renderJson } from './report/json.ts';
-import { renderSummary } from './report/summary.ts';
-import { annotate } from './report/annotations.ts';
+import { allRules } from './report/model.ts';
+import { renderReports } from './report/render.ts';
+import { annotate, countingLogger, type AnnotationTally } from './report/annotations.ts';
 import { GATE_VERSION } from './version.ts';
 
 export interface GateOutcome {
@@ -42,17 +41,20 @@ export async function runGate(inputs: RawInputs, ports: Ports, options: GateOpti
   });
   const stages = options.stages ?? STAGES;
   const state = initialState(ports.env);
-  const result = await runPipeline(stages, { config, ports, state });
-  return writeReports(config, ports, state, result);
+  // Counts the annotations stages emit, so the report's own stay within GitHub's per-step limit.
+  const log = countingLogger(ports.log);
+  const result = await runPipeline(stages, { config, ports: { ...ports, log }, state });
+  return writeReports(config, ports, state, result, log.tally);
 }
 
-export async function writeReports(config: Config, ports: Ports, state: RunState, result: RunResult): Promise<GateOutcome> {
+export async function writeReports(config: Config, ports: Ports, state: RunState, result: RunResult, spent?: AnnotationTally): Promise<GateOutcome> {
   const goMod = path.join(config.dir, fs.existsSync(path.join(config.dir, 'go.mod')) ? 'go.mod' : '');
   const report: Report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
     config,
     goVersion: state.go?.version ?? '',
+    ...(state.go ? { go: state.go } : {}),
     artifacts: state.artifacts,
     defaultFile: path.relative(config.workspace, goMod).split(path.sep).join('/') || 'go.mod',
     facts: state.facts,
@@ -64,15 +66,18 @@ export async function writeReports(config: Config, ports: Ports, state: RunState
     summary: path.join(config.outDir, 'summary.md'),
     ...(state.checksumsFile ? { checksums: state.checksumsFile } : {}),
   };
-  const summary = renderSummary(report);
-  fs.writeFileSync(files.sarif, renderSarif(report));
-  fs.writeFileSync(files.report, renderJson(report));
+  const rendered = renderReports(report);
+  const summary = rendered.summary;
+  fs.writeFileSync(files.sarif, rendered.sarif);
+  fs.writeFileSync(files.report, rendered.json);
   fs.writeFileSync(files.summary, summary);
-  annotate(result.findings, ports.log);
+  // A failing verdict fails the step with one more error annotation: keep a slot for it.
+  annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
 
   const o = ports.outputs;
   o.set('verdict', result.verdict.passed ? 'pass' : 'fail');
   o.set('reasons', JSON.stringify(result.verdict.reasons));
+  o.set('mode', config.mode);
   o.set('go-version', report.goVersion);
   o.set('artifacts', JSON.stringify(report.artifacts.map((a) => ({ path: a.displayPath, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 }))));
   o.set('checksums-file', files.checksums ?? '');

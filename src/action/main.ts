@@ -6,6 +6,7 @@ import { INPUTS } from '../config/inputs.ts';
 import { ConfigError } from '../config/config.ts';
 import { nodeExec } from '../cli/exec.ts';
 import { runGate } from '../run.ts';
+import { renderConfigErrorSummary } from '../report/summary.ts';
 import { actionLogger, actionOutputs, actionState, actionTools } from './adapters.ts';
 import { actionCacheStore } from './cache-store.ts';
 
@@ -33,8 +34,10 @@ async function main(): Promise<void> {
   else core.setFailed(`go-release-gate: fail\n${v.reasons.map((r) => `- ${r}`).join('\n')}`);
 }
 
-main().catch((e: unknown) => {
+main().catch(async (e: unknown) => {
   const msg = e instanceof ConfigError ? e.message : `go-release-gate crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
   core.setOutput('verdict', 'fail');
+  core.setOutput('reasons', JSON.stringify([e instanceof Error ? e.message : String(e)]));
   core.setFailed(msg);
+  await core.summary.addRaw(renderConfigErrorSummary(msg, e instanceof ConfigError)).write().catch(() => undefined);
 });

@@ -27,6 +27,14 @@ export interface GitHubEvent {
   isTag: boolean;
   /** Tag name on a tag push. */
   tag?: string;
+  /** Commit the workflow runs on (GITHUB_SHA). */
+  sha?: string;
+  /** e.g. https://github.com/org/app, for SARIF's versionControlProvenance. */
+  repositoryUrl?: string;
+  /** A pull request whose head lives in another repository: its code is never trusted with writes. */
+  fromFork?: boolean;
+  /** A push that deleted its ref: there is nothing to build or release. */
+  deleted?: boolean;
 }
 
 export interface Config {
@@ -56,13 +64,15 @@ export interface Config {
 
 export type RawInputs = Record<string, string | undefined>;
 
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+// Tab, LF and CR are whitespace or line breaks (lists are one item a line); any other control character is not.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function raw(spec: InputSpec, inputs: RawInputs): string {
   const v = inputs[spec.name];
   const value = v === undefined || v.trim() === '' ? spec.default : v.trim();
-  if (CONTROL.test(value)) throw new ConfigError(spec.name, 'contains a control character');
-  if (spec.kind !== 'list' && /[\r\n]/.test(value)) throw new ConfigError(spec.name, 'must be a single line');
+  if (spec.kind !== 'list' && /[\r\n]/.test(value)) throw new ConfigError(spec.name, 'must be a single line (it contains a line break)');
+  const c = CONTROL.exec(value);
+  if (c) throw new ConfigError(spec.name, `contains the control character U+${c[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} at position ${c.index + 1}`);
   return value;
 }
 
@@ -78,9 +88,28 @@ function parseBoolean(name: string, value: string): boolean {
 
 function parseEnum<T extends string>(spec: InputSpec, value: string): T {
   if (!spec.values!.includes(value)) {
-    throw new ConfigError(spec.name, `"${value}" is not one of ${spec.values!.join(', ')}`);
+    const hint = spec.values!.find((v) => v.toLowerCase() === value.toLowerCase());
+    throw new ConfigError(spec.name, `"${value}" is not one of ${spec.values!.join(', ')}${hint ? ` (values are lower-case: ${hint})` : ''}`);
   }
   return value as T;
+}
+
+// go-release-gate never runs a shell: every value reaches a program as one argument. A shell
+// metacharacter in an input therefore never does what its author expected ($VAR is not
+// expanded, "; cmd" is not run); refusing it names the mistake instead of passing it on.
+const SHELL_META = /[`$;|&<>]/;
+
+export function rejectShellMeta(name: string, value: string, extra?: RegExp): void {
+  const m = SHELL_META.exec(value) ?? extra?.exec(value);
+  if (m) {
+    throw new ConfigError(name, `contains "${m[0]}" at position ${m.index + 1}: go-release-gate runs no shell, so it would be passed on literally (no expansion, no command); remove it`);
+  }
+}
+
+/** Path inputs: also no globs or quotes (never expanded), no leading "~" (not the home directory here). */
+function checkPathText(name: string, value: string): void {
+  rejectShellMeta(name, value, /[*?"']/);
+  if (value.startsWith('~')) throw new ConfigError(name, `"${value}" starts with "~", which is not expanded; give a path relative to the workspace`);
 }
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
@@ -109,6 +138,13 @@ export function parseTargets(value: string): Target[] {
 
 // Package patterns go to `go build` as arguments: a leading '-' would be read as a flag.
 const PACKAGE = /^[A-Za-z0-9._~/@+][A-Za-z0-9._~/@+-]*$/;
+
+function checkPackage(p: string): void {
+  if (!PACKAGE.test(p)) throw new ConfigError('packages', `"${p}" is not a package path or ./relative pattern (letters, digits and ._~/@+- only)`);
+  if (p.startsWith('/') || p.split('/').includes('..')) {
+    throw new ConfigError('packages', `"${p}" leaves the module: give an import path or a ./relative pattern inside working-directory`);
+  }
+}
 const TAG = /^[A-Za-z0-9_.]+$/;
 const RULE = /^([a-z0-9-]+\/[a-z0-9-]+)\s*=\s*(off|note|warning|error)$/;
 
@@ -122,11 +158,19 @@ function parseRules(value: string): Map<string, RuleLevel> {
   return rules;
 }
 
+/** realpath of p, or of its deepest existing ancestor with the rest appended: a symlinked parent of a not-yet-created directory is resolved too. */
 function realpathOrSelf(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
+  const tail: string[] = [];
+  let cur = p;
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(cur), ...tail.reverse());
+    } catch {
+      const parent = path.dirname(cur);
+      if (parent === cur) return p;
+      tail.push(path.basename(cur));
+      cur = parent;
+    }
   }
 }
 
@@ -138,6 +182,7 @@ function isInside(parent: string, child: string): boolean {
 /** Resolves a path input against base and refuses anything that leaves the allowed roots. */
 function confinedPath(name: string, value: string, base: string, roots: string[]): string {
   if (value.includes('\0')) throw new ConfigError(name, 'contains a NUL byte');
+  checkPathText(name, value);
   const resolved = realpathOrSelf(path.resolve(base, value));
   if (!roots.some((r) => isInside(realpathOrSelf(r), resolved))) {
     throw new ConfigError(name, `"${value}" resolves to ${resolved}, outside the workspace ${roots[0]}`);
@@ -145,25 +190,79 @@ function confinedPath(name: string, value: string, base: string, roots: string[]
   return resolved;
 }
 
-export function eventFrom(env: Readonly<Record<string, string | undefined>>): GitHubEvent {
-  const name = env.GITHUB_EVENT_NAME ?? '';
-  const ref = env.GITHUB_REF ?? '';
-  const isTag = ref.startsWith('refs/tags/');
-  return isTag ? { name, ref, isTag, tag: ref.slice('refs/tags/'.length) } : { name, ref, isTag };
+type Payload = Record<string, unknown>;
+
+/** The webhook payload at GITHUB_EVENT_PATH; {} when there is none (the CLI) or it cannot be read. */
+export function readEventPayload(file: string | undefined): Payload {
+  if (!file) return {};
+  try {
+    const v: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Payload) : {};
+  } catch {
+    return {};
+  }
+}
+
+function field(o: unknown, ...keys: string[]): unknown {
+  let cur = o;
+  for (const k of keys) cur = cur && typeof cur === 'object' ? (cur as Payload)[k] : undefined;
+  return cur;
 }
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
 
-export function resolveMode(input: string, event: GitHubEvent): { mode: Mode; reason: string } {
-  if (input === 'check' || input === 'release') return { mode: input, reason: 'input mode' };
-  if (PULL_REQUEST_EVENTS.has(event.name)) return { mode: 'check', reason: `${event.name} event` };
-  if (event.isTag) return { mode: 'release', reason: `tag ${event.tag}` };
-  return { mode: 'check', reason: event.name ? `${event.name} event` : 'no release tag' };
+/**
+ * The event as GitHub describes it: GITHUB_* variables first (the runner sets them for every
+ * event), the payload for what only it says (a fork's pull request, a deleted ref).
+ */
+export function eventFrom(env: Readonly<Record<string, string | undefined>>, payload: Payload = readEventPayload(env.GITHUB_EVENT_PATH)): GitHubEvent {
+  const name = env.GITHUB_EVENT_NAME ?? '';
+  const payloadRef = field(payload, 'ref');
+  const ref = env.GITHUB_REF || (typeof payloadRef === 'string' && payloadRef.startsWith('refs/') ? payloadRef : '');
+  const isTag = ref.startsWith('refs/tags/');
+  const ev: GitHubEvent = isTag ? { name, ref, isTag, tag: ref.slice('refs/tags/'.length) } : { name, ref, isTag };
+  if (env.GITHUB_SHA && /^[0-9a-f]{40,64}$/.test(env.GITHUB_SHA)) ev.sha = env.GITHUB_SHA;
+  const repo = env.GITHUB_REPOSITORY ?? '';
+  if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo)) {
+    const server = /^https:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(env.GITHUB_SERVER_URL ?? '') ? env.GITHUB_SERVER_URL! : 'https://github.com';
+    ev.repositoryUrl = `${server}/${repo}`;
+  }
+  if (name === 'pull_request' || name === 'pull_request_target') {
+    const head = field(payload, 'pull_request', 'head', 'repo', 'full_name');
+    const base = field(payload, 'pull_request', 'base', 'repo', 'full_name');
+    // A deleted fork leaves head.repo null: still not ours.
+    if (field(payload, 'pull_request') !== undefined) ev.fromFork = typeof head !== 'string' || head !== base;
+  }
+  if (field(payload, 'deleted') === true) ev.deleted = true;
+  return ev;
 }
 
+function refName(ref: string): string {
+  return ref.replace(/^refs\/(heads|tags)\//, '') || ref;
+}
+
+/**
+ * auto: pull-request events check (their code may be untrusted); a tag ref releases, whether it
+ * was pushed, published as a release or dispatched by hand; everything else checks.
+ */
+export function resolveMode(input: string, event: GitHubEvent): { mode: Mode; reason: string } {
+  if (input === 'check' || input === 'release') return { mode: input, reason: `mode input "${input}"` };
+  if (PULL_REQUEST_EVENTS.has(event.name)) return { mode: 'check', reason: `${event.name} event${event.fromFork ? ' from a fork' : ''}` };
+  if (event.deleted) return { mode: 'check', reason: `${event.name} deleting ${event.ref}: nothing to release` };
+  if (event.isTag) return { mode: 'release', reason: `${event.name || 'no'} event on tag ${event.tag}` };
+  if (!event.name) return { mode: 'check', reason: 'no GitHub event' };
+  return { mode: 'check', reason: `${event.name} event${event.ref ? ` on ${refName(event.ref)}` : ''}` };
+}
+
+/**
+ * auto: pull-request events restore but never save (quota, and cache poisoning from untrusted
+ * branches); so do tag refs, because GitHub scopes a cache saved on a tag to that tag alone and
+ * nothing else could ever restore it. Branch pushes, schedules and dispatches save.
+ */
 export function resolveCacheMode(input: string, event: GitHubEvent): CacheMode {
   if (input === 'read-write' || input === 'read-only' || input === 'off') return input;
-  return event.name === 'pull_request' || event.name === 'pull_request_target' ? 'read-only' : 'read-write';
+  if (PULL_REQUEST_EVENTS.has(event.name) || event.isTag || event.deleted) return 'read-only';
+  return 'read-write';
 }
 
 export interface ParseContext {
@@ -194,6 +293,7 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
   if (goVersionFile) confinedPath('go-version-file', goVersionFile, dir, [workspace]);
 
   const base = get('go-download-base-url');
+  rejectShellMeta('go-download-base-url', base, /\s/);
   let url: URL;
   try {
     url = new URL(base);
@@ -201,9 +301,15 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
     throw new ConfigError('go-download-base-url', `"${base}" is not a URL`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('go-download-base-url', 'must be http(s)');
+  // The gate appends "/?mode=json..." and file names; a query or fragment here would swallow them.
+  if (url.search || url.hash) throw new ConfigError('go-download-base-url', `"${base}" has a query or fragment; give the base directory only`);
+  // Credentials in a URL end up in logs and the summary.
+  if (url.username || url.password) throw new ConfigError('go-download-base-url', 'must not contain credentials');
 
   const packages = splitList(get('packages'));
-  for (const p of packages) if (!PACKAGE.test(p)) throw new ConfigError('packages', `"${p}" is not a package path`);
+  for (const p of packages) checkPackage(p);
+  const ldflags = get('ldflags');
+  rejectShellMeta('ldflags', ldflags);
   const tags = splitList(get('tags'));
   for (const t of tags) if (!TAG.test(t)) throw new ConfigError('tags', `"${t}" is not a build tag`);
 
@@ -219,7 +325,7 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
     goDownloadBaseUrl: base.replace(/\/+$/, ''),
     targets: parseTargets(get('targets')),
     packages,
-    ldflags: get('ldflags'),
+    ldflags,
     tags,
     cgo: parseBoolean('cgo', get('cgo')),
     strip: parseBoolean('strip', get('strip')),
@@ -227,7 +333,7 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
     modeReason: reason,
     cache: resolveCacheMode(parseEnum(INPUTS.find((i) => i.name === 'cache')!, get('cache')), event),
     cacheMaxSize: parseSize('cache-max-size', get('cache-max-size')),
-    cacheDir: cacheDirRaw ? path.resolve(cacheDirRaw) : '',
+    cacheDir: cacheDirRaw ? (checkPathText('cache-dir', cacheDirRaw), path.resolve(cacheDirRaw)) : '',
     requireTidy: parseBoolean('require-tidy', get('require-tidy')),
     rules: parseRules(get('rules')),
     event,

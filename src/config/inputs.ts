@@ -30,8 +30,8 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'cgo', kind: 'boolean', default: 'false', description: 'Allow cgo (CGO_ENABLED=1). Off by default: release binaries are static.' },
   { name: 'strip', kind: 'boolean', default: 'true', description: 'Expect stripped binaries (the build passes -s -w); set false to keep symbols and allow unstripped binaries.' },
   { name: 'output-dir', kind: 'path', default: 'gate-out', description: 'Directory (relative to the workspace) for binaries, SHA256SUMS, results.sarif, report.json and summary.md. CLI: --out.' },
-  { name: 'mode', kind: 'enum', values: ['auto', 'check', 'release'], default: 'auto', description: 'auto: from the event (pull_request -> check, tag push -> release, other pushes -> check with caches saved). check: verify and build, no signing. release: everything plus the release report.' },
-  { name: 'cache', kind: 'enum', values: ['auto', 'read-write', 'read-only', 'off'], default: 'auto', description: 'Go module and build caches. auto: read-only on pull_request and pull_request_target, read-write otherwise.' },
+  { name: 'mode', kind: 'enum', values: ['auto', 'check', 'release'], default: 'auto', description: 'auto: from the event (pull_request, pull_request_target, merge_group -> check; a tag ref -> release; branch pushes, workflow_dispatch on a branch, schedule -> check). check: verify and build, no signing. release: everything plus the release report. See Modes in the README.' },
+  { name: 'cache', kind: 'enum', values: ['auto', 'read-write', 'read-only', 'off'], default: 'auto', description: 'Go module and build caches. auto: read-only (restore, never save) on pull_request, pull_request_target, merge_group and tag refs (a cache saved on a tag is visible to that tag only), read-write otherwise.' },
   { name: 'cache-max-size', kind: 'size', default: '2GiB', description: 'Upper bound for the saved build cache (e.g. 500MiB, 2GiB); oldest entries are dropped first.' },
   { name: 'cache-dir', kind: 'path', default: '', cliOnly: true, description: 'CLI only: local directory that holds cache entries between runs (none when empty).' },
   { name: 'require-tidy', kind: 'boolean', default: 'false', description: 'Treat `go mod tidy -diff` differences as errors instead of warnings.' },
@@ -41,6 +41,7 @@ export const INPUTS: readonly InputSpec[] = [
 export const OUTPUTS: readonly { name: string; description: string }[] = [
   { name: 'verdict', description: 'pass or fail.' },
   { name: 'reasons', description: 'JSON array of the reasons for a failing verdict (empty on pass).' },
+  { name: 'mode', description: 'The mode the gate ran in: check or release (from the mode input, or the event when it is auto). Condition publishing steps on release.' },
   { name: 'go-version', description: 'Go version that built the binaries, e.g. 1.26.3.' },
   { name: 'artifacts', description: 'JSON array of {path, goos, goarch, size, sha256} for every binary built.' },
   { name: 'checksums-file', description: 'Path of SHA256SUMS (sha256sum format).' },

@@ -28,6 +28,8 @@ export interface Rule {
   defaultSeverity: Severity;
   /** CVSS-like 0 < n <= 10 for security rules; code scanning sorts on it. */
   securitySeverity?: number;
+  /** The external tool whose check this is (e.g. "trivy"); unset for go-release-gate's own checks. Each tool is one SARIF run. */
+  tool?: string;
 }
 
 export interface Finding {

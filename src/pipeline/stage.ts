@@ -54,6 +54,17 @@ export interface StageResult {
   /** Long raw text for a collapsed block (escaped by the reporter). */
   details?: string;
   metrics?: Record<string, number | string | boolean>;
+  /** Rules known only at run time (one per advisory); the reports describe them like the stage's static rules. */
+  rules?: Rule[];
+  /** External tools this stage ran (Trivy, cosign): each tool with rules gets its own SARIF run. */
+  tools?: ToolInfo[];
+}
+
+/** An external tool as SARIF's tool.driver names it. */
+export interface ToolInfo {
+  name: string;
+  version: string;
+  informationUri: string;
 }
 
 export type StageOutcome = Omit<StageResult, 'name' | 'durationMs'>;

@@ -1,17 +1,77 @@
-// Annotations on the exact file and line. GitHub shows at most 10 errors and 10 warnings
-// per step: emit the most severe first and say how many more are in the report.
-import type { Finding } from '../pipeline/findings.ts';
+// Annotations on the exact file and line. GitHub shows at most 10 errors and 10 warnings per
+// step and silently drops the rest, and the step's other messages (a crashed stage, the failed
+// step itself) count too: so the most severe go first, within what is left, and the last slot
+// says how many more there are and where.
+import type { Finding, Location, Rule } from '../pipeline/findings.ts';
 import type { Logger } from '../ports/ports.ts';
+import { rankFindings } from './model.ts';
+import { STAGE_CRASHED } from '../pipeline/pipeline.ts';
+import { repoRelative } from './location.ts';
 
 export const ANNOTATION_LIMIT = 10;
 
-export function annotate(findings: readonly Finding[], log: Logger): void {
+/** Annotations the step already spent (stages' own warnings, errors of crashed stages). */
+export interface AnnotationTally {
+  error: number;
+  warning: number;
+}
+
+/** Wraps a logger to count the annotations it emits, so the report knows what is left. */
+export function countingLogger(log: Logger): Logger & { tally: AnnotationTally } {
+  const tally: AnnotationTally = { error: 0, warning: 0 };
+  return {
+    tally,
+    info: (m) => log.info(m),
+    debug: (m) => log.debug(m),
+    warning: (m, loc) => {
+      tally.warning++;
+      log.warning(m, loc);
+    },
+    error: (m, loc) => {
+      tally.error++;
+      log.error(m, loc);
+    },
+    group: (name, fn) => log.group(name, fn),
+    mask: (s) => log.mask(s),
+  };
+}
+
+/** Only repository paths: an annotation on a path outside the checkout lands nowhere. */
+function annotationLocation(loc: Location | undefined): Location | undefined {
+  if (!loc) return undefined;
+  const file = repoRelative(loc.file);
+  if (file) return { file, ...(loc.line ? { line: loc.line } : {}), ...(loc.line && loc.column ? { column: loc.column } : {}) };
+  const artifact = repoRelative(loc.artifact);
+  return artifact ? { file: artifact } : undefined;
+}
+
+export interface AnnotateOptions {
+  rules?: readonly Rule[];
+  /** Already spent by this step. */
+  spent?: AnnotationTally;
+  /** Error slots to keep free, e.g. 1 for the failed step's own message. */
+  reserveErrors?: number;
+}
+
+export function annotate(findings: readonly Finding[], log: Logger, opts: AnnotateOptions = {}): { error: number; warning: number } {
+  // runPipeline announces each crashed stage as an error the moment it happens (and the tally
+  // counted it): annotating its finding again would say the same thing twice.
+  const ranked = rankFindings(findings.filter((f) => f.ruleId !== STAGE_CRASHED.id), opts.rules ?? []);
+  const emitted = { error: 0, warning: 0 };
   for (const severity of ['error', 'warning'] as const) {
-    const list = findings.filter((f) => f.severity === severity);
+    const list = ranked.filter((f) => f.severity === severity);
     const emit = severity === 'error' ? log.error.bind(log) : log.warning.bind(log);
-    list.slice(0, ANNOTATION_LIMIT).forEach((f) => emit(`${f.ruleId}: ${f.message}`, f.location));
-    if (list.length > ANNOTATION_LIMIT) {
-      log.info(`${list.length - ANNOTATION_LIMIT} more ${severity}s are in results.sarif, report.json and the job summary.`);
+    const budget = Math.max(0, ANNOTATION_LIMIT - (opts.spent?.[severity] ?? 0) - (severity === 'error' ? (opts.reserveErrors ?? 0) : 0));
+    // One slot goes to the "N more" note when the list does not fit.
+    const shown = list.length <= budget ? list : list.slice(0, Math.max(0, budget - 1));
+    for (const f of shown) emit(`${f.ruleId}: ${f.message}`, annotationLocation(f.location));
+    const more = list.length - shown.length;
+    if (more > 0) {
+      const text = `${more} more ${severity}${more === 1 ? '' : 's'} not shown as annotations (GitHub shows ${ANNOTATION_LIMIT} per step): see the job summary, results.sarif and report.json.`;
+      if (budget > 0) emit(text);
+      else log.info(text);
     }
+    emitted[severity] = shown.length + (more > 0 && budget > 0 ? 1 : 0);
   }
+  return emitted;
 }

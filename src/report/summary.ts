@@ -1,72 +1,173 @@
-// The job summary a person reads in ten seconds: verdict and reasons first, then stages,
-// artifacts and findings. Every tool- or file-derived text is escaped.
+// The job summary a person reads in ten seconds: verdict and reasons first, then one section
+// per stage (its table, its findings, long output collapsed). Every tool- or file-derived text
+// is escaped, and the whole stays under GitHub's 1 MiB per step: blocks that would overflow are
+// left out with a visible note, never cut mid-tag.
 import type { Report } from './model.ts';
-import { cell, escapeHtml, formatBytes, formatDuration, table } from './escape.ts';
+import type { StageResult } from '../pipeline/stage.ts';
+import type { SarifRunStats } from './sarif.ts';
+import { SARIF_LIMITS } from './sarif.ts';
+import { allRules, rankFindings, where } from './model.ts';
+import { cell, code, detailsBlock, escapeHtml, formatBytes, formatDuration, table, truncateText } from './escape.ts';
+import { renderReleaseReport } from './release.ts';
+
+/** GitHub refuses a step summary over 1 MiB. */
+export const SUMMARY_LIMIT = 1024 * 1024;
+const DETAILS_CHARS = 64 * 1024;
+const FINDING_ROWS_PER_STAGE = 100;
+const FINDING_DETAILS_PER_STAGE = 20;
+const REASON_CHARS = 2_000;
 
 const ICON = { passed: '✅', failed: '❌', skipped: '⏭️', errored: '💥' } as const;
-const SEVERITY_ICON = { error: '❌', warning: '⚠️', note: 'ℹ️' } as const;
-const MAX_FINDINGS_ROWS = 50;
+const SEVERITY_ICON = { error: '❌ error', warning: '⚠️ warning', note: 'ℹ️ note' } as const;
 
-export function renderSummary(r: Report): string {
+export interface SummaryOptions {
+  /** What the SARIF writer kept per run, to say so when it had to cut. */
+  sarif?: SarifRunStats[];
+  limit?: number;
+}
+
+interface Block {
+  text: string;
+  /** Always kept (verdict, reasons, overview): small by construction. */
+  essential?: boolean;
+  /** Named in the truncation note when left out. */
+  label: string;
+}
+
+function head(r: Report): string {
   const v = r.run.verdict;
-  const out: string[] = [];
-  out.push(`## ${v.passed ? '✅' : '❌'} go-release-gate: ${v.passed ? 'pass' : 'fail'}`);
-  out.push('');
+  const out = [`## ${v.passed ? '✅' : '❌'} go-release-gate: ${v.passed ? 'pass' : 'fail'}`, ''];
   if (v.reasons.length) {
     out.push('**Why it failed**', '');
-    for (const reason of v.reasons) out.push(`- ${cell(reason)}`);
+    for (const reason of v.reasons) out.push(`- ${cell(truncateText(reason, REASON_CHARS))}`);
     out.push('');
   }
-  out.push(`Mode **${r.config.mode}** (${escapeHtml(r.config.modeReason)}), Go **${escapeHtml(r.goVersion || 'not installed')}**, ${r.config.targets.length} target(s), ${formatDuration(r.run.durationMs)}.`, '');
-
-  out.push('### Stages', '');
+  const c = r.config;
   out.push(
-    table(
-      ['Stage', 'Status', 'Duration', 'Findings', 'Note'],
-      r.run.stages.map((s) => [s.name, `${ICON[s.status]} ${s.status}`, formatDuration(s.durationMs), String(s.findings.length), cell(s.reason ?? '')]),
-    ),
+    `Mode **${c.mode}** (${cell(c.modeReason)}), caches **${c.cache}**, Go **${cell(r.goVersion || 'not installed')}**, ` +
+      `${c.targets.length} target(s), ${formatDuration(r.run.durationMs)}.`,
     '',
   );
+  return out.join('\n');
+}
 
-  if (r.artifacts.length) {
-    out.push('### Artifacts', '');
-    out.push(
-      table(
-        ['File', 'Target', 'Size', 'SHA-256'],
-        r.artifacts.map((a) => [`\`${cell(a.displayPath)}\``, `${a.goos}/${a.goarch}`, formatBytes(a.size), `\`${a.sha256}\``]),
-      ),
-      '',
-    );
+function notes(r: Report, opts: SummaryOptions): string {
+  const out: string[] = [];
+  for (const s of opts.sarif ?? []) {
+    if (!s.cut) continue;
+    const why = s.cut === 'results-per-run'
+      ? `GitHub accepts at most ${SARIF_LIMITS.resultsPerRun.toLocaleString('en-US')} results per run`
+      : `GitHub accepts at most ${formatBytes(SARIF_LIMITS.gzipBytes)} of gzipped SARIF`;
+    out.push(`> [!WARNING]\n> results.sarif holds the ${s.kept} most severe of ${s.total} ${cell(s.tool)} findings (${why}); every finding is in report.json.`, '');
   }
-
-  for (const s of r.run.stages) {
-    if (!s.table && !s.details) continue;
-    out.push(`### ${s.name}`, '');
-    if (s.table) out.push(table(s.table.header.map(cell), s.table.rows.map((row) => row.map(cell))), '');
-    if (s.details) out.push('<details><summary>Details</summary>', '', '<pre>', escapeHtml(s.details), '</pre>', '</details>', '');
+  const known = new Set(allRules(r.run).map((x) => x.id));
+  const unknown = [...r.config.rules.keys()].filter((id) => !known.has(id));
+  if (unknown.length) {
+    out.push(`> [!WARNING]\n> The rules input names ${unknown.map(code).join(', ')}, which match no rule of this version: ${unknown.length === 1 ? 'that override has' : 'those overrides have'} no effect.`, '');
   }
+  return out.join('\n');
+}
 
-  const findings = r.run.findings;
-  if (findings.length) {
-    out.push('### Findings', '');
-    const shown = findings.slice(0, MAX_FINDINGS_ROWS);
-    out.push(
-      table(
-        ['', 'Rule', 'Where', 'Message'],
-        shown.map((f) => [
-          SEVERITY_ICON[f.severity],
-          `\`${f.ruleId}\``,
-          cell(f.location?.file ? `${f.location.file}${f.location.line ? `:${f.location.line}` : ''}` : (f.location?.artifact ?? '')),
-          cell(f.message),
-        ]),
-      ),
-      '',
-    );
-    if (findings.length > shown.length) out.push(`… and ${findings.length - shown.length} more in results.sarif and report.json.`, '');
-    const withDetails = findings.filter((f) => f.details);
-    for (const f of withDetails.slice(0, 20)) {
-      out.push(`<details><summary>${cell(f.ruleId)}: ${cell(f.message)}</summary>`, '', '<pre>', escapeHtml(f.details!), '</pre>', '</details>', '');
+function overview(r: Report): string {
+  return [
+    '### Stages',
+    '',
+    table(
+      ['Stage', 'Status', 'Duration', 'Errors', 'Warnings', 'Notes'],
+      r.run.stages.map((s) => {
+        const n = (sev: string) => String(s.findings.filter((f) => f.severity === sev).length);
+        return [s.name, `${ICON[s.status]} ${s.status}`, formatDuration(s.durationMs), n('error'), n('warning'), n('note')];
+      }),
+    ),
+    '',
+  ].join('\n');
+}
+
+function artifacts(r: Report): string {
+  return [
+    '### Artifacts',
+    '',
+    table(['File', 'Target', 'Size', 'SHA-256'], r.artifacts.map((a) => [code(a.displayPath), `${a.goos}/${a.goarch}`, formatBytes(a.size), code(a.sha256)])),
+    '',
+  ].join('\n');
+}
+
+function stageBlocks(r: Report, s: StageResult): Block[] {
+  const blocks: Block[] = [];
+  const top = [`### ${ICON[s.status]} ${s.name}: ${s.status} (${formatDuration(s.durationMs)})`, ''];
+  if (s.reason) top.push(`> ${cell(s.reason)}`, '');
+  if (s.table) top.push(table(s.table.header.map(cell), s.table.rows.map((row) => row.map(cell))), '');
+  const ranked = rankFindings(s.findings, allRules(r.run));
+  if (ranked.length === 0 && !s.table) top.push(s.status === 'skipped' ? 'Nothing checked.' : 'No findings.', '');
+  blocks.push({ text: top.join('\n'), label: `${s.name} section` });
+  if (ranked.length) {
+    const shown = ranked.slice(0, FINDING_ROWS_PER_STAGE);
+    const rows = shown.map((f) => [SEVERITY_ICON[f.severity], code(f.ruleId), where(f) ? code(where(f)) : '', cell(truncateText(f.message, REASON_CHARS))]);
+    const more = ranked.length > shown.length ? `\n\n… and ${ranked.length - shown.length} more ${s.name} findings in results.sarif and report.json.` : '';
+    blocks.push({ text: `${table(['Severity', 'Rule', 'Where', 'Message'], rows)}${more}\n`, label: `${s.name} findings` });
+  }
+  if (s.details) blocks.push({ text: `${detailsBlock(`${s.name} output`, s.details, DETAILS_CHARS)}\n`, label: `${s.name} output` });
+  for (const f of ranked.filter((x) => x.details).slice(0, FINDING_DETAILS_PER_STAGE)) {
+    // The stage's own output already holds the same text (the build's compiler output): do not show it twice.
+    if (s.details && f.details && s.details.includes(f.details)) continue;
+    blocks.push({ text: `${detailsBlock(`${f.ruleId}: ${truncateText(f.message, 200)}`, f.details!, DETAILS_CHARS)}\n`, label: `${s.name} details` });
+  }
+  return blocks;
+}
+
+/** Keeps blocks in order while they fit; essential blocks always. */
+function fit(blocks: Block[], limit: number): string {
+  const noteBudget = 2_048;
+  let used = blocks.filter((b) => b.essential).reduce((n, b) => n + Buffer.byteLength(b.text) + 1, 0);
+  const out: string[] = [];
+  const omitted: string[] = [];
+  let omittedBytes = 0;
+  for (const b of blocks) {
+    const size = Buffer.byteLength(b.text) + 1;
+    if (b.essential) {
+      out.push(b.text);
+      continue;
     }
+    if (used + size + noteBudget > limit) {
+      omitted.push(b.label);
+      omittedBytes += size;
+      continue;
+    }
+    out.push(b.text);
+    used += size;
   }
-  return `${out.join('\n')}\n`;
+  if (omitted.length) {
+    const labels = [...new Set(omitted)];
+    out.push(
+      `> [!WARNING]\n> **Summary truncated**: ${omitted.length} block(s) (${formatBytes(omittedBytes)}) were left out to stay under GitHub's ${formatBytes(limit)} step-summary limit: ` +
+        `${escapeHtml(labels.slice(0, 10).join(', '))}${labels.length > 10 ? ', …' : ''}. Every finding is in results.sarif and report.json.\n`,
+    );
+  }
+  const text = out.join('\n');
+  if (Buffer.byteLength(text) <= limit - 1) return text;
+  // Only the essential blocks can get here (thousands of binaries): cut at a line, say so.
+  const note = `\n\n**Summary truncated** at ${formatBytes(limit)} (GitHub's step-summary limit); everything is in report.json.`;
+  let cut = Buffer.from(text).subarray(0, limit - 1 - Buffer.byteLength(note)).toString('utf8');
+  cut = cut.slice(0, Math.max(0, cut.lastIndexOf('\n')));
+  return `${cut}${note}`;
+}
+
+export function renderSummary(r: Report, opts: SummaryOptions = {}): string {
+  const blocks: Block[] = [
+    { text: head(r), essential: true, label: 'verdict' },
+    { text: notes(r, opts), essential: true, label: 'notes' },
+    { text: overview(r), essential: true, label: 'stages' },
+  ];
+  if (r.config.mode === 'release') blocks.push({ text: renderReleaseReport(r), essential: true, label: 'release report' });
+  else if (r.artifacts.length) blocks.push({ text: artifacts(r), label: 'artifacts' });
+  for (const s of r.run.stages) blocks.push(...stageBlocks(r, s));
+  return `${fit(blocks.filter((b) => b.text !== ''), opts.limit ?? SUMMARY_LIMIT)}\n`;
+}
+
+/** The summary of a run that never got to its reports: refused inputs, or a crash of the gate itself. */
+export function renderConfigErrorSummary(message: string, refused = true): string {
+  const after = refused
+    ? 'Nothing was run: the inputs were refused before any command started.'
+    : 'The gate itself failed before it could write its reports; this is a bug in go-release-gate.';
+  return `## ❌ go-release-gate: fail\n\n**Why it failed**\n\n- ${cell(truncateText(message, REASON_CHARS))}\n\n${after}\n`;
 }

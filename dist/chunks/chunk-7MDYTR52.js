@@ -885,7 +885,7 @@ var require_truncate = __commonJS({
     var parse = require_parse();
     var constants = require_constants();
     var SemVer = require_semver();
-    var truncate = (version, truncation, options) => {
+    var truncate2 = (version, truncation, options) => {
       if (!constants.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
@@ -915,7 +915,7 @@ var require_truncate = __commonJS({
     var isPrerelease = (type) => {
       return type.startsWith("pre");
     };
-    module.exports = truncate;
+    module.exports = truncate2;
   }
 });
 
@@ -2152,7 +2152,7 @@ var require_semver2 = __commonJS({
     var lte = require_lte();
     var cmp = require_cmp();
     var coerce = require_coerce();
-    var truncate = require_truncate();
+    var truncate2 = require_truncate();
     var Comparator = require_comparator();
     var Range = require_range();
     var satisfies2 = require_satisfies();
@@ -2191,7 +2191,7 @@ var require_semver2 = __commonJS({
       lte,
       cmp,
       coerce,
-      truncate,
+      truncate: truncate2,
       Comparator,
       Range,
       satisfies: satisfies2,
@@ -2231,8 +2231,8 @@ var INPUTS = [
   { name: "cgo", kind: "boolean", default: "false", description: "Allow cgo (CGO_ENABLED=1). Off by default: release binaries are static." },
   { name: "strip", kind: "boolean", default: "true", description: "Expect stripped binaries (the build passes -s -w); set false to keep symbols and allow unstripped binaries." },
   { name: "output-dir", kind: "path", default: "gate-out", description: "Directory (relative to the workspace) for binaries, SHA256SUMS, results.sarif, report.json and summary.md. CLI: --out." },
-  { name: "mode", kind: "enum", values: ["auto", "check", "release"], default: "auto", description: "auto: from the event (pull_request -> check, tag push -> release, other pushes -> check with caches saved). check: verify and build, no signing. release: everything plus the release report." },
-  { name: "cache", kind: "enum", values: ["auto", "read-write", "read-only", "off"], default: "auto", description: "Go module and build caches. auto: read-only on pull_request and pull_request_target, read-write otherwise." },
+  { name: "mode", kind: "enum", values: ["auto", "check", "release"], default: "auto", description: "auto: from the event (pull_request, pull_request_target, merge_group -> check; a tag ref -> release; branch pushes, workflow_dispatch on a branch, schedule -> check). check: verify and build, no signing. release: everything plus the release report. See Modes in the README." },
+  { name: "cache", kind: "enum", values: ["auto", "read-write", "read-only", "off"], default: "auto", description: "Go module and build caches. auto: read-only (restore, never save) on pull_request, pull_request_target, merge_group and tag refs (a cache saved on a tag is visible to that tag only), read-write otherwise." },
   { name: "cache-max-size", kind: "size", default: "2GiB", description: "Upper bound for the saved build cache (e.g. 500MiB, 2GiB); oldest entries are dropped first." },
   { name: "cache-dir", kind: "path", default: "", cliOnly: true, description: "CLI only: local directory that holds cache entries between runs (none when empty)." },
   { name: "require-tidy", kind: "boolean", default: "false", description: "Treat `go mod tidy -diff` differences as errors instead of warnings." },
@@ -2391,12 +2391,13 @@ var ConfigError = class extends Error {
     this.input = input;
   }
 };
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 function raw(spec, inputs) {
   const v = inputs[spec.name];
   const value = v === void 0 || v.trim() === "" ? spec.default : v.trim();
-  if (CONTROL.test(value)) throw new ConfigError(spec.name, "contains a control character");
-  if (spec.kind !== "list" && /[\r\n]/.test(value)) throw new ConfigError(spec.name, "must be a single line");
+  if (spec.kind !== "list" && /[\r\n]/.test(value)) throw new ConfigError(spec.name, "must be a single line (it contains a line break)");
+  const c = CONTROL.exec(value);
+  if (c) throw new ConfigError(spec.name, `contains the control character U+${c[0].charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()} at position ${c.index + 1}`);
   return value;
 }
 function splitList(value) {
@@ -2409,9 +2410,21 @@ function parseBoolean(name, value) {
 }
 function parseEnum(spec, value) {
   if (!spec.values.includes(value)) {
-    throw new ConfigError(spec.name, `"${value}" is not one of ${spec.values.join(", ")}`);
+    const hint = spec.values.find((v) => v.toLowerCase() === value.toLowerCase());
+    throw new ConfigError(spec.name, `"${value}" is not one of ${spec.values.join(", ")}${hint ? ` (values are lower-case: ${hint})` : ""}`);
   }
   return value;
+}
+var SHELL_META = /[`$;|&<>]/;
+function rejectShellMeta(name, value, extra) {
+  const m = SHELL_META.exec(value) ?? extra?.exec(value);
+  if (m) {
+    throw new ConfigError(name, `contains "${m[0]}" at position ${m.index + 1}: go-release-gate runs no shell, so it would be passed on literally (no expansion, no command); remove it`);
+  }
+}
+function checkPathText(name, value) {
+  rejectShellMeta(name, value, /[*?"']/);
+  if (value.startsWith("~")) throw new ConfigError(name, `"${value}" starts with "~", which is not expanded; give a path relative to the workspace`);
 }
 var SIZE_UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
 function parseSize(name, value) {
@@ -2434,6 +2447,12 @@ function parseTargets(value) {
   return targets;
 }
 var PACKAGE = /^[A-Za-z0-9._~/@+][A-Za-z0-9._~/@+-]*$/;
+function checkPackage(p) {
+  if (!PACKAGE.test(p)) throw new ConfigError("packages", `"${p}" is not a package path or ./relative pattern (letters, digits and ._~/@+- only)`);
+  if (p.startsWith("/") || p.split("/").includes("..")) {
+    throw new ConfigError("packages", `"${p}" leaves the module: give an import path or a ./relative pattern inside working-directory`);
+  }
+}
 var TAG = /^[A-Za-z0-9_.]+$/;
 var RULE = /^([a-z0-9-]+\/[a-z0-9-]+)\s*=\s*(off|note|warning|error)$/;
 function parseRules(value) {
@@ -2446,10 +2465,17 @@ function parseRules(value) {
   return rules;
 }
 function realpathOrSelf(p) {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return p;
+  const tail = [];
+  let cur = p;
+  for (; ; ) {
+    try {
+      return path.join(fs.realpathSync(cur), ...tail.reverse());
+    } catch {
+      const parent = path.dirname(cur);
+      if (parent === cur) return p;
+      tail.push(path.basename(cur));
+      cur = parent;
+    }
   }
 }
 function isInside(parent, child) {
@@ -2458,28 +2484,63 @@ function isInside(parent, child) {
 }
 function confinedPath(name, value, base, roots) {
   if (value.includes("\0")) throw new ConfigError(name, "contains a NUL byte");
+  checkPathText(name, value);
   const resolved = realpathOrSelf(path.resolve(base, value));
   if (!roots.some((r2) => isInside(realpathOrSelf(r2), resolved))) {
     throw new ConfigError(name, `"${value}" resolves to ${resolved}, outside the workspace ${roots[0]}`);
   }
   return resolved;
 }
-function eventFrom(env) {
-  const name = env.GITHUB_EVENT_NAME ?? "";
-  const ref = env.GITHUB_REF ?? "";
-  const isTag = ref.startsWith("refs/tags/");
-  return isTag ? { name, ref, isTag, tag: ref.slice("refs/tags/".length) } : { name, ref, isTag };
+function readEventPayload(file) {
+  if (!file) return {};
+  try {
+    const v = JSON.parse(fs.readFileSync(file, "utf8"));
+    return v && typeof v === "object" && !Array.isArray(v) ? v : {};
+  } catch {
+    return {};
+  }
+}
+function field(o, ...keys) {
+  let cur = o;
+  for (const k of keys) cur = cur && typeof cur === "object" ? cur[k] : void 0;
+  return cur;
 }
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "merge_group"]);
+function eventFrom(env, payload = readEventPayload(env.GITHUB_EVENT_PATH)) {
+  const name = env.GITHUB_EVENT_NAME ?? "";
+  const payloadRef = field(payload, "ref");
+  const ref = env.GITHUB_REF || (typeof payloadRef === "string" && payloadRef.startsWith("refs/") ? payloadRef : "");
+  const isTag = ref.startsWith("refs/tags/");
+  const ev = isTag ? { name, ref, isTag, tag: ref.slice("refs/tags/".length) } : { name, ref, isTag };
+  if (env.GITHUB_SHA && /^[0-9a-f]{40,64}$/.test(env.GITHUB_SHA)) ev.sha = env.GITHUB_SHA;
+  const repo = env.GITHUB_REPOSITORY ?? "";
+  if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo)) {
+    const server = /^https:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(env.GITHUB_SERVER_URL ?? "") ? env.GITHUB_SERVER_URL : "https://github.com";
+    ev.repositoryUrl = `${server}/${repo}`;
+  }
+  if (name === "pull_request" || name === "pull_request_target") {
+    const head2 = field(payload, "pull_request", "head", "repo", "full_name");
+    const base = field(payload, "pull_request", "base", "repo", "full_name");
+    if (field(payload, "pull_request") !== void 0) ev.fromFork = typeof head2 !== "string" || head2 !== base;
+  }
+  if (field(payload, "deleted") === true) ev.deleted = true;
+  return ev;
+}
+function refName(ref) {
+  return ref.replace(/^refs\/(heads|tags)\//, "") || ref;
+}
 function resolveMode(input, event) {
-  if (input === "check" || input === "release") return { mode: input, reason: "input mode" };
-  if (PULL_REQUEST_EVENTS.has(event.name)) return { mode: "check", reason: `${event.name} event` };
-  if (event.isTag) return { mode: "release", reason: `tag ${event.tag}` };
-  return { mode: "check", reason: event.name ? `${event.name} event` : "no release tag" };
+  if (input === "check" || input === "release") return { mode: input, reason: `mode input "${input}"` };
+  if (PULL_REQUEST_EVENTS.has(event.name)) return { mode: "check", reason: `${event.name} event${event.fromFork ? " from a fork" : ""}` };
+  if (event.deleted) return { mode: "check", reason: `${event.name} deleting ${event.ref}: nothing to release` };
+  if (event.isTag) return { mode: "release", reason: `${event.name || "no"} event on tag ${event.tag}` };
+  if (!event.name) return { mode: "check", reason: "no GitHub event" };
+  return { mode: "check", reason: `${event.name} event${event.ref ? ` on ${refName(event.ref)}` : ""}` };
 }
 function resolveCacheMode(input, event) {
   if (input === "read-write" || input === "read-only" || input === "off") return input;
-  return event.name === "pull_request" || event.name === "pull_request_target" ? "read-only" : "read-write";
+  if (PULL_REQUEST_EVENTS.has(event.name) || event.isTag || event.deleted) return "read-only";
+  return "read-write";
 }
 function parseConfig(inputs, ctx) {
   for (const key of Object.keys(inputs)) {
@@ -2500,6 +2561,7 @@ function parseConfig(inputs, ctx) {
   const goVersionFile = get("go-version-file");
   if (goVersionFile) confinedPath("go-version-file", goVersionFile, dir, [workspace]);
   const base = get("go-download-base-url");
+  rejectShellMeta("go-download-base-url", base, /\s/);
   let url;
   try {
     url = new URL(base);
@@ -2507,8 +2569,12 @@ function parseConfig(inputs, ctx) {
     throw new ConfigError("go-download-base-url", `"${base}" is not a URL`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigError("go-download-base-url", "must be http(s)");
+  if (url.search || url.hash) throw new ConfigError("go-download-base-url", `"${base}" has a query or fragment; give the base directory only`);
+  if (url.username || url.password) throw new ConfigError("go-download-base-url", "must not contain credentials");
   const packages = splitList(get("packages"));
-  for (const p of packages) if (!PACKAGE.test(p)) throw new ConfigError("packages", `"${p}" is not a package path`);
+  for (const p of packages) checkPackage(p);
+  const ldflags = get("ldflags");
+  rejectShellMeta("ldflags", ldflags);
   const tags = splitList(get("tags"));
   for (const t of tags) if (!TAG.test(t)) throw new ConfigError("tags", `"${t}" is not a build tag`);
   const event = eventFrom(ctx.env);
@@ -2523,7 +2589,7 @@ function parseConfig(inputs, ctx) {
     goDownloadBaseUrl: base.replace(/\/+$/, ""),
     targets: parseTargets(get("targets")),
     packages,
-    ldflags: get("ldflags"),
+    ldflags,
     tags,
     cgo: parseBoolean("cgo", get("cgo")),
     strip: parseBoolean("strip", get("strip")),
@@ -2531,7 +2597,7 @@ function parseConfig(inputs, ctx) {
     modeReason: reason,
     cache: resolveCacheMode(parseEnum(INPUTS.find((i) => i.name === "cache"), get("cache")), event),
     cacheMaxSize: parseSize("cache-max-size", get("cache-max-size")),
-    cacheDir: cacheDirRaw ? path.resolve(cacheDirRaw) : "",
+    cacheDir: cacheDirRaw ? (checkPathText("cache-dir", cacheDirRaw), path.resolve(cacheDirRaw)) : "",
     requireTidy: parseBoolean("require-tidy", get("require-tidy")),
     rules: parseRules(get("rules")),
     event
@@ -2569,27 +2635,491 @@ var nodeExec = {
         child.kill("SIGKILL");
       }, options.timeoutMs) : void 0;
       if (options.input !== void 0) child.stdin.end(options.input);
-      const finish = (code, extra = "") => {
+      const finish = (code2, extra = "") => {
         if (timer) clearTimeout(timer);
         resolve({
-          code,
+          code: code2,
           stdout: Buffer.concat(out).toString("utf8"),
           stderr: Buffer.concat(err).toString("utf8") + extra,
           ...timedOut ? { timedOut } : {}
         });
       };
       child.on("error", (e) => finish(127, `${file}: ${e.message}`));
-      child.on("close", (code, signal) => finish(code ?? (signal ? 128 : 1)));
+      child.on("close", (code2, signal) => finish(code2 ?? (signal ? 128 : 1)));
     });
   }
 };
+
+// src/report/sarif.ts
+import { gzipSync } from "node:zlib";
+import { pathToFileURL } from "node:url";
+import path2 from "node:path";
+
+// src/report/model.ts
+var TOOL = { name: "go-release-gate", informationUri: "https://github.com/org/go-release-gate" };
+function allRules(run2) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const r2 of [...run2.rules, ...run2.stages.flatMap((s) => s.rules ?? [])]) if (!seen.has(r2.id)) seen.set(r2.id, r2);
+  return [...seen.values()];
+}
+function toolsThatRan(stages) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const s of stages) for (const t of s.tools ?? []) if (!seen.has(t.name)) seen.set(t.name, t);
+  return [...seen.values()];
+}
+var ORDER = { error: 0, warning: 1, note: 2 };
+function rankFindings(findings, rules) {
+  const sec = new Map(rules.map((r2) => [r2.id, r2.securitySeverity ?? 0]));
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || (sec.get(b.f.ruleId) ?? 0) - (sec.get(a.f.ruleId) ?? 0) || a.i - b.i).map((x) => x.f);
+}
+function where(f) {
+  const loc = f.location;
+  if (!loc) return "";
+  if (loc.file) return `${loc.file}${loc.line ? `:${loc.line}` : ""}`;
+  return loc.artifact ?? "";
+}
+
+// src/report/location.ts
+function repoRelative(p) {
+  if (!p) return void 0;
+  const s = p.replace(/\\/g, "/");
+  if (s.startsWith("/") || /^[a-z]:/i.test(s) || /^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return void 0;
+  const segs = s.split("/").filter((x) => x !== "" && x !== ".");
+  if (segs.length === 0 || segs.includes("..")) return void 0;
+  return segs.join("/");
+}
+function resolveLocation(f, defaultFile) {
+  const loc = f.location;
+  const file = repoRelative(loc?.file);
+  if (file) {
+    const line = loc?.line && loc.line > 0 ? Math.floor(loc.line) : 1;
+    const column = loc?.line && loc.column && loc.column > 0 ? Math.floor(loc.column) : void 0;
+    return { path: file, line, ...column ? { column } : {} };
+  }
+  const artifact = repoRelative(loc?.artifact);
+  if (artifact && !loc?.file) return { path: artifact, line: 1 };
+  const original = loc?.file ?? loc?.artifact;
+  return { path: repoRelative(defaultFile) ?? "go.mod", line: 1, ...original ? { original } : {} };
+}
+function toUriReference(repoPath) {
+  return repoPath.split("/").map(encodeURIComponent).join("/");
+}
+
+// src/report/escape.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>|`\\*[\]]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function cell(text) {
+  return escapeHtml(text).replace(/\r?\n/g, "<br>");
+}
+function code(text) {
+  return `<code>${cell(text)}</code>`;
+}
+function table(header, rows) {
+  const line = (cols) => `| ${cols.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+function truncateText(text, max, rest = "report.json") {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}
+\u2026 ${text.length - max} more characters cut (full text in ${rest})`;
+}
+function detailsBlock(title, body, max) {
+  return ["<details><summary>" + cell(title) + "</summary>", "", "<pre>", escapeHtml(truncateText(body.replace(/\r\n?/g, "\n"), max)), "</pre>", "</details>"].join("\n");
+}
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  const units = ["KiB", "MiB", "GiB"];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(1)} ${units[i]}`;
+}
+function formatDuration(ms) {
+  return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
+}
+
+// src/report/sarif.ts
+var SARIF_LIMITS = {
+  resultsPerRun: 25e3,
+  rulesPerRun: 25e3,
+  gzipBytes: 10 * 1024 * 1024,
+  /** A single advisory text must not eat the budget of every other result. */
+  messageChars: 8e3
+};
+var LEVEL = { error: "error", warning: "warning", note: "note" };
+function securitySeverity(value) {
+  if (value === void 0 || !Number.isFinite(value) || value <= 0 || value > 10) return void 0;
+  const s = value.toFixed(1);
+  return s === "0.0" ? "0.1" : s;
+}
+function truncate(text, max) {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
+}
+function helpMarkdown(r2) {
+  const link = /^https?:\/\/[^\s()<>]+$/.test(r2.helpUri) ? `
+
+[${escapeHtml(r2.id)}](${r2.helpUri})` : "";
+  return `${escapeHtml(r2.help)}${link}`;
+}
+function fallbackRule(id, tool) {
+  const name = id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((p) => p[0].toUpperCase() + p.slice(1)).join("") || "Finding";
+  const text = `Finding ${id} reported by ${tool ?? "go-release-gate"}.`;
+  return { id, name, shortDescription: text, fullDescription: text, help: "See the finding message.", helpUri: "https://github.com/org/go-release-gate#reports", defaultSeverity: "warning", ...tool ? { tool } : {} };
+}
+function sarifRule(r2) {
+  const sev = securitySeverity(r2.securitySeverity);
+  return {
+    id: r2.id,
+    name: r2.name,
+    shortDescription: { text: r2.shortDescription },
+    fullDescription: { text: r2.fullDescription },
+    help: { text: r2.help, markdown: helpMarkdown(r2) },
+    helpUri: r2.helpUri,
+    defaultConfiguration: { level: LEVEL[r2.defaultSeverity] },
+    properties: sev ? { tags: ["security", "supply-chain"], "security-severity": sev } : { tags: ["reliability"] }
+  };
+}
+function sarifResult(f, ruleIndex, fingerprint, r2, limits) {
+  const loc = resolveLocation(f, r2.defaultFile);
+  const text = f.fix ? `${f.message}
+Fix: ${f.fix}` : f.message;
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: truncate(text || f.ruleId, limits.messageChars) },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: toUriReference(loc.path), uriBaseId: "%SRCROOT%" },
+        region: { startLine: loc.line, ...loc.column ? { startColumn: loc.column } : {} }
+      }
+    }],
+    partialFingerprints: { primaryLocationLineHash: fingerprint },
+    properties: { stage: f.stage, ...loc.original ? { originalLocation: loc.original } : {} }
+  };
+}
+function categoryOf(toolKey, r2) {
+  const moduleDir = repoRelative(path2.relative(r2.config.workspace, r2.config.dir));
+  return `go-release-gate/${toolKey}/${moduleDir ? `${moduleDir}/` : ""}`;
+}
+function planRuns(r2) {
+  const rules = allRules(r2.run);
+  const ruleById = new Map(rules.map((x) => [x.id, x]));
+  const ranked = rankFindings(r2.run.findings, rules);
+  const toolOf = (f) => ruleById.get(f.ruleId)?.tool ?? "";
+  const ran = toolsThatRan(r2.run.stages);
+  const keys = ["", ...ran.map((t) => t.name)];
+  for (const f of ranked) if (!keys.includes(toolOf(f))) keys.push(toolOf(f));
+  return keys.map((key) => {
+    const info = ran.find((t) => t.name === key);
+    const stages = key === "" ? r2.run.stages : r2.run.stages.filter((s) => s.tools?.some((t) => t.name === key));
+    const findings = ranked.filter((f) => toolOf(f) === key);
+    const own = rules.filter((x) => (x.tool ?? "") === key);
+    for (const f of findings) if (!own.some((x) => x.id === f.ruleId)) own.push(ruleById.get(f.ruleId) ?? fallbackRule(f.ruleId, key || void 0));
+    const errored = stages.filter((s) => s.status === "errored");
+    return {
+      key,
+      driver: key === "" ? { name: r2.tool.name, version: r2.tool.version, informationUri: r2.tool.informationUri } : { name: key, ...info?.version ? { version: info.version } : {}, ...info?.informationUri ? { informationUri: info.informationUri } : {} },
+      rules: own,
+      findings,
+      executionSuccessful: errored.length === 0,
+      notifications: errored.map((s) => `${s.name} stage: ${s.reason ?? "could not complete"}`)
+    };
+  });
+}
+function renderRun(p, keep, r2, limits) {
+  const findings = p.findings.slice(0, keep);
+  const referenced = new Set(findings.map((f) => f.ruleId));
+  const rules = [...p.rules.filter((x) => referenced.has(x.id)), ...p.rules.filter((x) => !referenced.has(x.id))].slice(0, limits.rulesPerRun);
+  const index = new Map(rules.map((x, i) => [x.id, i]));
+  const seen = /* @__PURE__ */ new Map();
+  const results = findings.map((f) => {
+    const n = (seen.get(f.fingerprint) ?? 0) + 1;
+    seen.set(f.fingerprint, n);
+    return sarifResult(f, index.get(f.ruleId), `${f.fingerprint}:${n}`, r2, limits);
+  });
+  const started = r2.run.startedAt;
+  const ended = new Date(started.getTime() + Math.max(0, r2.run.durationMs));
+  const ev = r2.config.event;
+  return {
+    tool: { driver: { ...p.driver, ...p.key === "" ? { semanticVersion: r2.tool.version } : {}, rules: rules.map(sarifRule) } },
+    automationDetails: { id: categoryOf(p.key || "checks", r2) },
+    ...ev.repositoryUrl && ev.sha ? { versionControlProvenance: [{ repositoryUri: ev.repositoryUrl, revisionId: ev.sha, ...ev.ref ? { branch: ev.ref } : {} }] } : {},
+    originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(r2.config.workspace.endsWith(path2.sep) ? r2.config.workspace : `${r2.config.workspace}${path2.sep}`).href } },
+    invocations: [{
+      executionSuccessful: p.executionSuccessful,
+      startTimeUtc: started.toISOString(),
+      endTimeUtc: ended.toISOString(),
+      ...p.notifications.length ? { toolExecutionNotifications: p.notifications.map((text) => ({ level: "error", message: { text } })) } : {}
+    }],
+    results
+  };
+}
+function serialize(plans, keep, r2, limits) {
+  const doc = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: plans.map((p, i) => renderRun(p, keep[i], r2, limits))
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+function buildSarif(r2, limits = SARIF_LIMITS) {
+  const plans = planRuns(r2);
+  const keep = plans.map((p) => Math.min(p.findings.length, limits.resultsPerRun));
+  const cut = plans.map((p, i) => keep[i] < p.findings.length ? "results-per-run" : void 0);
+  let text = serialize(plans, keep, r2, limits);
+  let gz = gzipSync(text).length;
+  while (gz > limits.gzipBytes && keep.some((k) => k > 0)) {
+    const scale = Math.min(0.9, limits.gzipBytes / gz * 0.95);
+    for (let i = 0; i < keep.length; i++) {
+      const next = Math.floor(keep[i] * scale);
+      if (next < keep[i]) cut[i] = "file-size";
+      keep[i] = next;
+    }
+    text = serialize(plans, keep, r2, limits);
+    gz = gzipSync(text).length;
+  }
+  return {
+    text,
+    gzipBytes: gz,
+    runs: plans.map((p, i) => ({
+      tool: p.driver.name,
+      category: categoryOf(p.key || "checks", r2),
+      total: p.findings.length,
+      kept: keep[i],
+      ...cut[i] ? { cut: cut[i] } : {}
+    }))
+  };
+}
+
+// src/report/release.ts
+function stage(r2, name) {
+  return r2.run.stages.find((s) => s.name === name);
+}
+function toolchainText(r2) {
+  if (!r2.go) return "not installed (the toolchain stage did not complete)";
+  const source = { "tool-cache": "runner tool cache", path: "the go on PATH", download: "downloaded, SHA-256 verified" }[r2.go.source];
+  return `go${cell(r2.go.version)} (${source}, GOROOT ${code(r2.go.goroot)}); every go command ran with GOTOOLCHAIN=local`;
+}
+function revisionText(r2) {
+  const rev = r2.facts["vcs.revision"];
+  if (rev) {
+    const extra = [r2.facts["vcs.time"] ? `committed ${cell(r2.facts["vcs.time"])}` : "", r2.facts["vcs.modified"] === "true" ? "**built from a modified work tree**" : ""].filter(Boolean).join(", ");
+    return `${code(rev)} (from the binaries' build info${extra ? `; ${extra}` : ""})`;
+  }
+  const sha = r2.config.event.sha;
+  return sha ? `${code(sha)} (the workflow's commit; the binaries carry no vcs stamp)` : "unknown: the binaries carry no vcs stamp and no commit was given (GITHUB_SHA)";
+}
+var BUCKETS = [["critical", 9], ["high", 7], ["medium", 4], ["low", 0]];
+function vulnerabilityText(r2) {
+  const scan = stage(r2, "scan");
+  if (!scan) return "**not scanned**: this version of go-release-gate has no scan stage";
+  if (scan.status === "skipped") return `**not scanned**: ${cell(scan.reason ?? "the scan stage was skipped")}`;
+  if (scan.status === "errored") return `**not scanned**: the scan could not complete (${cell(scan.reason ?? "error")})`;
+  const sev = new Map(allRules(r2.run).map((x) => [x.id, x.securitySeverity]));
+  const counts = new Map(BUCKETS.map(([name]) => [name, 0]));
+  let unrated = 0;
+  for (const f of scan.findings) {
+    const s = sev.get(f.ruleId);
+    if (s === void 0) {
+      unrated++;
+      continue;
+    }
+    const bucket = BUCKETS.find(([, min]) => s >= min)[0];
+    counts.set(bucket, counts.get(bucket) + 1);
+  }
+  const total = scan.findings.length;
+  if (total === 0) return "0 known vulnerabilities";
+  const parts = BUCKETS.map(([name]) => `${counts.get(name)} ${name}`);
+  if (unrated) parts.push(`${unrated} other finding(s)`);
+  return `${total}: ${parts.join(", ")}`;
+}
+function signatureText(r2) {
+  const sign = stage(r2, "sign");
+  if (!sign) return "**not signed**: this version of go-release-gate has no signing stage; check downloads against SHA256SUMS";
+  if (sign.status === "skipped") return `**not signed**: ${cell(sign.reason ?? "the sign stage was skipped")}`;
+  if (sign.status !== "passed") return `**signing failed**: ${cell(sign.reason ?? "see the sign section")}`;
+  const verify = r2.facts["sign.verify"];
+  return `signed (see the sign section)${verify ? `; verify with ${code(verify)}` : ""}`;
+}
+function renderReleaseReport(r2) {
+  const out = [];
+  const tag = r2.config.event.tag;
+  out.push(`### \u{1F4E6} Release report${tag ? ` for ${code(tag)}` : ""}`, "");
+  if (r2.artifacts.length) {
+    out.push(table(["Binary", "Target", "Size", "SHA-256"], r2.artifacts.map((a) => [code(a.displayPath), `${a.goos}/${a.goarch}`, `${formatBytes(a.size)} (${a.size} bytes)`, code(a.sha256)])), "");
+    out.push("Check a download: `sha256sum --ignore-missing -c SHA256SUMS` (macOS: `shasum -a 256 --ignore-missing -c SHA256SUMS`).", "");
+  } else {
+    out.push("**No binaries were built.**", "");
+  }
+  out.push(table(["", ""], [
+    ["Go toolchain", toolchainText(r2)],
+    ["Revision", revisionText(r2)],
+    ["Vulnerabilities", vulnerabilityText(r2)],
+    ["Signatures", signatureText(r2)]
+  ]), "");
+  return out.join("\n");
+}
+
+// src/report/summary.ts
+var SUMMARY_LIMIT = 1024 * 1024;
+var DETAILS_CHARS = 64 * 1024;
+var FINDING_ROWS_PER_STAGE = 100;
+var FINDING_DETAILS_PER_STAGE = 20;
+var REASON_CHARS = 2e3;
+var ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F", errored: "\u{1F4A5}" };
+var SEVERITY_ICON = { error: "\u274C error", warning: "\u26A0\uFE0F warning", note: "\u2139\uFE0F note" };
+function head(r2) {
+  const v = r2.run.verdict;
+  const out = [`## ${v.passed ? "\u2705" : "\u274C"} go-release-gate: ${v.passed ? "pass" : "fail"}`, ""];
+  if (v.reasons.length) {
+    out.push("**Why it failed**", "");
+    for (const reason of v.reasons) out.push(`- ${cell(truncateText(reason, REASON_CHARS))}`);
+    out.push("");
+  }
+  const c = r2.config;
+  out.push(
+    `Mode **${c.mode}** (${cell(c.modeReason)}), caches **${c.cache}**, Go **${cell(r2.goVersion || "not installed")}**, ${c.targets.length} target(s), ${formatDuration(r2.run.durationMs)}.`,
+    ""
+  );
+  return out.join("\n");
+}
+function notes(r2, opts) {
+  const out = [];
+  for (const s of opts.sarif ?? []) {
+    if (!s.cut) continue;
+    const why = s.cut === "results-per-run" ? `GitHub accepts at most ${SARIF_LIMITS.resultsPerRun.toLocaleString("en-US")} results per run` : `GitHub accepts at most ${formatBytes(SARIF_LIMITS.gzipBytes)} of gzipped SARIF`;
+    out.push(`> [!WARNING]
+> results.sarif holds the ${s.kept} most severe of ${s.total} ${cell(s.tool)} findings (${why}); every finding is in report.json.`, "");
+  }
+  const known = new Set(allRules(r2.run).map((x) => x.id));
+  const unknown = [...r2.config.rules.keys()].filter((id) => !known.has(id));
+  if (unknown.length) {
+    out.push(`> [!WARNING]
+> The rules input names ${unknown.map(code).join(", ")}, which match no rule of this version: ${unknown.length === 1 ? "that override has" : "those overrides have"} no effect.`, "");
+  }
+  return out.join("\n");
+}
+function overview(r2) {
+  return [
+    "### Stages",
+    "",
+    table(
+      ["Stage", "Status", "Duration", "Errors", "Warnings", "Notes"],
+      r2.run.stages.map((s) => {
+        const n = (sev) => String(s.findings.filter((f) => f.severity === sev).length);
+        return [s.name, `${ICON[s.status]} ${s.status}`, formatDuration(s.durationMs), n("error"), n("warning"), n("note")];
+      })
+    ),
+    ""
+  ].join("\n");
+}
+function artifacts(r2) {
+  return [
+    "### Artifacts",
+    "",
+    table(["File", "Target", "Size", "SHA-256"], r2.artifacts.map((a) => [code(a.displayPath), `${a.goos}/${a.goarch}`, formatBytes(a.size), code(a.sha256)])),
+    ""
+  ].join("\n");
+}
+function stageBlocks(r2, s) {
+  const blocks = [];
+  const top = [`### ${ICON[s.status]} ${s.name}: ${s.status} (${formatDuration(s.durationMs)})`, ""];
+  if (s.reason) top.push(`> ${cell(s.reason)}`, "");
+  if (s.table) top.push(table(s.table.header.map(cell), s.table.rows.map((row) => row.map(cell))), "");
+  const ranked = rankFindings(s.findings, allRules(r2.run));
+  if (ranked.length === 0 && !s.table) top.push(s.status === "skipped" ? "Nothing checked." : "No findings.", "");
+  blocks.push({ text: top.join("\n"), label: `${s.name} section` });
+  if (ranked.length) {
+    const shown = ranked.slice(0, FINDING_ROWS_PER_STAGE);
+    const rows = shown.map((f) => [SEVERITY_ICON[f.severity], code(f.ruleId), where(f) ? code(where(f)) : "", cell(truncateText(f.message, REASON_CHARS))]);
+    const more = ranked.length > shown.length ? `
+
+\u2026 and ${ranked.length - shown.length} more ${s.name} findings in results.sarif and report.json.` : "";
+    blocks.push({ text: `${table(["Severity", "Rule", "Where", "Message"], rows)}${more}
+`, label: `${s.name} findings` });
+  }
+  if (s.details) blocks.push({ text: `${detailsBlock(`${s.name} output`, s.details, DETAILS_CHARS)}
+`, label: `${s.name} output` });
+  for (const f of ranked.filter((x) => x.details).slice(0, FINDING_DETAILS_PER_STAGE)) {
+    if (s.details && f.details && s.details.includes(f.details)) continue;
+    blocks.push({ text: `${detailsBlock(`${f.ruleId}: ${truncateText(f.message, 200)}`, f.details, DETAILS_CHARS)}
+`, label: `${s.name} details` });
+  }
+  return blocks;
+}
+function fit(blocks, limit) {
+  const noteBudget = 2048;
+  let used = blocks.filter((b) => b.essential).reduce((n, b) => n + Buffer.byteLength(b.text) + 1, 0);
+  const out = [];
+  const omitted = [];
+  let omittedBytes = 0;
+  for (const b of blocks) {
+    const size = Buffer.byteLength(b.text) + 1;
+    if (b.essential) {
+      out.push(b.text);
+      continue;
+    }
+    if (used + size + noteBudget > limit) {
+      omitted.push(b.label);
+      omittedBytes += size;
+      continue;
+    }
+    out.push(b.text);
+    used += size;
+  }
+  if (omitted.length) {
+    const labels = [...new Set(omitted)];
+    out.push(
+      `> [!WARNING]
+> **Summary truncated**: ${omitted.length} block(s) (${formatBytes(omittedBytes)}) were left out to stay under GitHub's ${formatBytes(limit)} step-summary limit: ${escapeHtml(labels.slice(0, 10).join(", "))}${labels.length > 10 ? ", \u2026" : ""}. Every finding is in results.sarif and report.json.
+`
+    );
+  }
+  const text = out.join("\n");
+  if (Buffer.byteLength(text) <= limit - 1) return text;
+  const note = `
+
+**Summary truncated** at ${formatBytes(limit)} (GitHub's step-summary limit); everything is in report.json.`;
+  let cut = Buffer.from(text).subarray(0, limit - 1 - Buffer.byteLength(note)).toString("utf8");
+  cut = cut.slice(0, Math.max(0, cut.lastIndexOf("\n")));
+  return `${cut}${note}`;
+}
+function renderSummary(r2, opts = {}) {
+  const blocks = [
+    { text: head(r2), essential: true, label: "verdict" },
+    { text: notes(r2, opts), essential: true, label: "notes" },
+    { text: overview(r2), essential: true, label: "stages" }
+  ];
+  if (r2.config.mode === "release") blocks.push({ text: renderReleaseReport(r2), essential: true, label: "release report" });
+  else if (r2.artifacts.length) blocks.push({ text: artifacts(r2), label: "artifacts" });
+  for (const s of r2.run.stages) blocks.push(...stageBlocks(r2, s));
+  return `${fit(blocks.filter((b) => b.text !== ""), opts.limit ?? SUMMARY_LIMIT)}
+`;
+}
+function renderConfigErrorSummary(message, refused = true) {
+  const after = refused ? "Nothing was run: the inputs were refused before any command started." : "The gate itself failed before it could write its reports; this is a bug in go-release-gate.";
+  return `## \u274C go-release-gate: fail
+
+**Why it failed**
+
+- ${cell(truncateText(message, REASON_CHARS))}
+
+${after}
+`;
+}
 
 // src/version.ts
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/run.ts
 import fs4 from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash } from "node:crypto";
@@ -2601,13 +3131,13 @@ function describeLocation(loc) {
   if (loc.file) return `${loc.file}:${loc.line ?? 0}`;
   return loc.artifact ?? "";
 }
-function finding(rule2, stage, input) {
+function finding(rule2, stage2, input) {
   const subject = input.subject ?? `${describeLocation(input.location)}\0${input.message}`;
   const f = {
     ruleId: rule2.id,
     severity: input.severity ?? rule2.defaultSeverity,
     message: input.message,
-    stage,
+    stage: stage2,
     fingerprint: fingerprintOf(rule2.id, subject)
   };
   if (input.location) f.location = input.location;
@@ -2666,24 +3196,24 @@ async function runPipeline(stages, ctx) {
   const startedAt = /* @__PURE__ */ new Date();
   const t0 = performance.now();
   const results = [];
-  for (const stage of stages) {
+  for (const stage2 of stages) {
     const s0 = performance.now();
     let result;
     try {
-      const outcome = await ctx.ports.log.group(`${stage.name}`, () => stage.run(ctx));
-      result = { ...outcome, name: stage.name, durationMs: 0, findings: applyRuleOverrides(outcome.findings, ctx.config.rules) };
+      const outcome = await ctx.ports.log.group(`${stage2.name}`, () => stage2.run(ctx));
+      result = { ...outcome, name: stage2.name, durationMs: 0, findings: applyRuleOverrides(outcome.findings, ctx.config.rules) };
       if (result.status === "failed" && outcome.findings.some((f) => f.severity === "error") && !result.findings.some((f) => f.severity === "error")) {
         result.status = "passed";
       }
     } catch (e) {
-      const message = `${stage.name} stage: ${errorText(e)}`;
+      const message = `${stage2.name} stage: ${errorText(e)}`;
       ctx.ports.log.error(message);
       result = {
-        name: stage.name,
+        name: stage2.name,
         status: "errored",
         reason: errorText(e),
         durationMs: 0,
-        findings: [finding(STAGE_CRASHED, stage.name, { message, subject: stage.name, details: e instanceof Error && e.stack ? e.stack : void 0 })]
+        findings: [finding(STAGE_CRASHED, stage2.name, { message, subject: stage2.name, details: e instanceof Error && e.stack ? e.stack : void 0 })]
       };
     }
     result.durationMs = Math.round(performance.now() - s0);
@@ -2703,7 +3233,7 @@ async function runPipeline(stages, ctx) {
 
 // src/stages/toolchain.ts
 import fs2 from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 import { createHash as createHash2 } from "node:crypto";
 
 // src/toolchain/listing.ts
@@ -2777,14 +3307,14 @@ function fail(r2, message, extra = {}) {
   throw new ToolchainFailure(finding(r2, "toolchain", { message, ...extra }));
 }
 function rel(ctx, p) {
-  return path2.relative(ctx.config.workspace, p).split(path2.sep).join("/");
+  return path3.relative(ctx.config.workspace, p).split(path3.sep).join("/");
 }
 function resolveSpec(ctx) {
   const { config } = ctx;
   if (config.goVersion) return { spec: parseGoVersionSpec(config.goVersion), from: "input go-version" };
   const candidates = config.goVersionFile ? [config.goVersionFile] : ["go.work", "go.mod"];
   for (const name of candidates) {
-    const file = path2.resolve(config.dir, name);
+    const file = path3.resolve(config.dir, name);
     if (!fs2.existsSync(file)) {
       if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${rel(ctx, file)} does not exist`);
       continue;
@@ -2808,9 +3338,9 @@ async function probe(ctx, bin) {
 }
 function whichGo(env) {
   const exe = process.platform === "win32" ? "go.exe" : "go";
-  for (const dir of (env.PATH ?? "").split(path2.delimiter)) {
+  for (const dir of (env.PATH ?? "").split(path3.delimiter)) {
     if (!dir) continue;
-    const p = path2.join(dir, exe);
+    const p = path3.join(dir, exe);
     try {
       fs2.accessSync(p, fs2.constants.X_OK);
       return p;
@@ -2871,13 +3401,13 @@ async function download(ctx, spec) {
   }
   log.info(`SHA-256 ${actual} matches the listing`);
   const extracted = await tools.extract(archive);
-  const root = path2.join(extracted, "go");
-  if (!fs2.existsSync(path2.join(root, "bin"))) return fail(DOWNLOAD, `${file.filename} has no go/bin directory`);
+  const root = path3.join(extracted, "go");
+  if (!fs2.existsSync(path3.join(root, "bin"))) return fail(DOWNLOAD, `${file.filename} has no go/bin directory`);
   const cached = await tools.cache(root, "go", goToSemver(release.version), process.arch);
   return { bin: goBin(cached), version: release.version, goroot: cached, source: "download" };
 }
 function goBin(goroot) {
-  return path2.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  return path3.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
 async function locate(ctx, spec) {
   const { tools, log } = ctx.ports;
@@ -2914,12 +3444,12 @@ var toolchainStage = {
       }
       const toolchain = { ...go, version: p.version, goroot: p.goroot };
       ctx.state.go = toolchain;
-      const binDir = path2.dirname(go.bin);
+      const binDir = path3.dirname(go.bin);
       ctx.state.goEnv = {
         ...ctx.state.goEnv,
         // Our go commands must never fetch another toolchain behind our back (GOTOOLCHAIN=auto).
         GOTOOLCHAIN: "local",
-        PATH: `${binDir}${path2.delimiter}${ctx.state.goEnv.PATH ?? ""}`
+        PATH: `${binDir}${path3.delimiter}${ctx.state.goEnv.PATH ?? ""}`
       };
       ctx.ports.outputs.addPath(binDir);
       ctx.state.facts["go-version"] = toolchain.version;
@@ -2940,7 +3470,7 @@ var toolchainStage = {
 // src/stages/build.ts
 import fs3 from "node:fs";
 import os from "node:os";
-import path3 from "node:path";
+import path4 from "node:path";
 import { createHash as createHash3 } from "node:crypto";
 
 // src/pipeline/stage.ts
@@ -3025,8 +3555,8 @@ var COMPILE = rule({
   defaultSeverity: "error"
 });
 function relToWorkspace(ctx, p) {
-  const r2 = path3.relative(ctx.config.workspace, p);
-  return r2.startsWith("..") ? p : r2.split(path3.sep).join("/");
+  const r2 = path4.relative(ctx.config.workspace, p);
+  return r2.startsWith("..") ? p : r2.split(path4.sep).join("/");
 }
 async function goList(ctx, patterns) {
   const args = ["list", "-e", "-f", "{{.ImportPath}}	{{.Name}}	{{.Dir}}	{{if .Error}}{{.Error}}{{end}}"];
@@ -3054,12 +3584,12 @@ async function mainPackages(ctx) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path3.join(ctx.config.dir, "cmd");
+  const cmdDir = path4.join(ctx.config.dir, "cmd");
   const cmd = fs3.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${relToWorkspace(ctx, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs3.existsSync(path3.join(ctx.config.dir, "go.mod")) ? { file: relToWorkspace(ctx, path3.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs3.existsSync(path4.join(ctx.config.dir, "go.mod")) ? { file: relToWorkspace(ctx, path4.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -3092,7 +3622,7 @@ var buildStage = {
       names.set(p.name, p.importPath);
     }
     fs3.mkdirSync(config.outDir, { recursive: true });
-    const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path3.join(config.outDir, artifactFileName(pkg.name, target)) })));
+    const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path4.join(config.outDir, artifactFileName(pkg.name, target)) })));
     const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
     const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
       fs3.rmSync(job.output, { force: true });
@@ -3102,7 +3632,7 @@ var buildStage = {
       });
       return { ...job, ok: r2.code === 0 && fs3.existsSync(job.output), stderr: r2.stderr };
     });
-    const artifacts = [];
+    const artifacts2 = [];
     const rows = [];
     const failures = [];
     for (const r2 of results) {
@@ -3110,7 +3640,7 @@ var buildStage = {
       if (!r2.ok) {
         const errors = parseCompilerErrors(r2.stderr);
         const first = errors[0];
-        const loc = first ? { file: relToWorkspace(ctx, path3.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+        const loc = first ? { file: relToWorkspace(ctx, path4.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
         const headline = first ? `${loc.file}:${first.line}: ${first.message}` : r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed";
         findings.push(finding(COMPILE, "build", {
           message: `${t} ${r2.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
@@ -3127,20 +3657,20 @@ ${r2.stderr.trim()}`);
       const a = {
         path: r2.output,
         displayPath: relToWorkspace(ctx, r2.output),
-        name: path3.basename(r2.output),
+        name: path4.basename(r2.output),
         goos: r2.target.goos,
         goarch: r2.target.goarch,
         size,
         sha256: sha256(r2.output),
         pkg: r2.pkg.importPath
       };
-      artifacts.push(a);
+      artifacts2.push(a);
       rows.push([t, r2.pkg.importPath, a.name, String(size), "built"]);
     }
-    ctx.state.artifacts.push(...artifacts);
-    if (artifacts.length) {
-      const sums = path3.join(config.outDir, "SHA256SUMS");
-      fs3.writeFileSync(sums, renderChecksums(artifacts));
+    ctx.state.artifacts.push(...artifacts2);
+    if (artifacts2.length) {
+      const sums = path4.join(config.outDir, "SHA256SUMS");
+      fs3.writeFileSync(sums, renderChecksums(artifacts2));
       ctx.state.checksumsFile = sums;
     }
     return {
@@ -3148,36 +3678,10 @@ ${r2.stderr.trim()}`);
       findings,
       table: { header: ["Target", "Package", "File", "Bytes", "Result"], rows },
       ...failures.length ? { details: failures.join("\n\n") } : {},
-      metrics: { built: artifacts.length, failed: failures.length, jobs: jobs.length }
+      metrics: { built: artifacts2.length, failed: failures.length, jobs: jobs.length }
     };
   }
 };
-
-// src/report/escape.ts
-function escapeHtml(text) {
-  return text.replace(/[&<>"'|`\\]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function cell(text) {
-  return escapeHtml(text).replace(/\r?\n/g, "<br>");
-}
-function table(header, rows) {
-  const line = (cols) => `| ${cols.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  const units = ["KiB", "MiB", "GiB"];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v.toFixed(1)} ${units[i]}`;
-}
-function formatDuration(ms) {
-  return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
-}
 
 // src/inspect/errors.ts
 var FormatError = class extends Error {
@@ -3282,11 +3786,11 @@ async function readNotes(src, ranges, le) {
 var PREFIX = new TextEncoder().encode('\xFF Go build ID: "'.replace("\xFF", ""));
 var END = '"\n \xFF';
 async function goBuildIdFromText(src) {
-  const head = await src.read(0, Math.min(src.size, 32 * 1024), "file head");
-  for (let i = head.indexOf(255); i >= 0 && i < head.length; i = head.indexOf(255, i + 1)) {
-    if (!PREFIX.every((c, k) => head[i + 1 + k] === c)) continue;
+  const head2 = await src.read(0, Math.min(src.size, 32 * 1024), "file head");
+  for (let i = head2.indexOf(255); i >= 0 && i < head2.length; i = head2.indexOf(255, i + 1)) {
+    if (!PREFIX.every((c, k) => head2[i + 1 + k] === c)) continue;
     const start = i + 1 + PREFIX.length;
-    const text = new TextDecoder("latin1").decode(head.subarray(start, Math.min(head.length, start + 1024)));
+    const text = new TextDecoder("latin1").decode(head2.subarray(start, Math.min(head2.length, start + 1024)));
     const end = text.indexOf(END);
     if (end < 0) return null;
     return text.slice(0, end);
@@ -3468,11 +3972,11 @@ async function readDynamic(src, h, progs, sections) {
   if (!strtab && entries.some(([t]) => t === DT_NEEDED || t === DT_RPATH || t === DT_RUNPATH)) {
     const addr = entries.find(([t]) => t === DT_STRTAB)?.[1];
     const size = entries.find(([t]) => t === DT_STRSZ)?.[1];
-    const where = addr === void 0 ? void 0 : mapAddress(progs, addr);
-    if (!where || size === void 0) throw new FormatError(table2.offset, "dynamic table names libraries but its DT_STRTAB is missing or unmapped");
-    const len = Math.min(where.left, safe(size, table2.offset, "DT_STRSZ"));
-    strtab = await src.read(where.offset, len, "dynamic string table");
-    strtabOffset = where.offset;
+    const where2 = addr === void 0 ? void 0 : mapAddress(progs, addr);
+    if (!where2 || size === void 0) throw new FormatError(table2.offset, "dynamic table names libraries but its DT_STRTAB is missing or unmapped");
+    const len = Math.min(where2.left, safe(size, table2.offset, "DT_STRSZ"));
+    strtab = await src.read(where2.offset, len, "dynamic string table");
+    strtabOffset = where2.offset;
   }
   const str = (v, what) => cstring(strtab, safe(v, table2.offset, what), strtabOffset, what);
   const info = { needed: [], rpath: [], runpath: [], bindNow: false, pieFlag: false };
@@ -3516,7 +4020,7 @@ async function readElf(src) {
   const sections = await readSectionHeaders(src, h);
   const dyn = await readDynamic(src, h, progs, sections);
   const interpreter = await readInterpreter(src, progs);
-  const notes = await readElfNotes(src, h, progs, sections);
+  const notes2 = await readElfNotes(src, h, progs, sections);
   const needed = dyn?.needed ?? [];
   const pie = h.type === ET_DYN && (dyn?.pieFlag === true || interpreter !== null);
   const stack = progs.find((p) => p.type === PT_GNU_STACK);
@@ -3540,8 +4044,8 @@ async function readElf(src) {
     pie,
     relro,
     nx: stack !== void 0 && (stack.flags & PF_X) === 0,
-    goBuildId: notes.goBuildId,
-    gnuBuildId: notes.gnuBuildId,
+    goBuildId: notes2.goBuildId,
+    gnuBuildId: notes2.gnuBuildId,
     mappings,
     dataStart: buildinfo ? { addr: buildinfo.addr, size: BigInt(buildinfo.size) } : data ? { addr: data.vaddr, size: data.memsz } : null,
     pclntab: pcln ? { offset: pcln.offset, size: pcln.size } : null,
@@ -3592,16 +4096,16 @@ function rvaToOffset(sections, rva) {
 }
 async function readImports(src, sections, rva, size, dirAt) {
   if (rva === 0 || size === 0) return [];
-  const where = rvaToOffset(sections, rva);
-  if (!where) throw new FormatError(dirAt, `import directory RVA 0x${rva.toString(16)} is not inside any section`);
-  const table2 = block(await src.read(where.offset, where.left, "import directory"), where.offset, true);
+  const where2 = rvaToOffset(sections, rva);
+  if (!where2) throw new FormatError(dirAt, `import directory RVA 0x${rva.toString(16)} is not inside any section`);
+  const table2 = block(await src.read(where2.offset, where2.left, "import directory"), where2.offset, true);
   const names = [];
-  for (let at = 0; at + 20 <= where.left && names.length < MAX_IMPORTS; at += 20) {
+  for (let at = 0; at + 20 <= where2.left && names.length < MAX_IMPORTS; at += 20) {
     const originalFirstThunk = u32(table2, at);
     const nameRva = u32(table2, at + 12);
     if (originalFirstThunk === 0 && nameRva === 0) break;
     const name = rvaToOffset(sections, nameRva);
-    if (!name) throw new FormatError(where.offset + at + 12, `import name RVA 0x${nameRva.toString(16)} is not inside any section`);
+    if (!name) throw new FormatError(where2.offset + at + 12, `import name RVA 0x${nameRva.toString(16)} is not inside any section`);
     const bytes = await src.read(name.offset, Math.min(name.left, 512), "import name");
     names.push(cstring(bytes, 0, name.offset, "import name"));
   }
@@ -3691,13 +4195,13 @@ var CPU_ARCH_ABI64 = 16777216;
 var CPUS = { 7: "386", 16777223: "amd64", 12: "arm", 16777228: "arm64", 18: "ppc", 16777234: "ppc64" };
 var FILE_TYPES = { 1: "object", 2: "executable", 4: "core", 6: "shared-library", 8: "shared-library" };
 var MAX_FAT_ARCHES = 32;
-function isThinMacho(head) {
-  const be = head[0] === 254 && head[1] === 237 && head[2] === 250 && (head[3] === 206 || head[3] === 207);
-  const le = (head[0] === 206 || head[0] === 207) && head[1] === 250 && head[2] === 237 && head[3] === 254;
+function isThinMacho(head2) {
+  const be = head2[0] === 254 && head2[1] === 237 && head2[2] === 250 && (head2[3] === 206 || head2[3] === 207);
+  const le = (head2[0] === 206 || head2[0] === 207) && head2[1] === 250 && head2[2] === 237 && head2[3] === 254;
   return be || le;
 }
-function isFatMacho(head) {
-  return head[0] === 202 && head[1] === 254 && head[2] === 186 && (head[3] === 190 || head[3] === 191);
+function isFatMacho(head2) {
+  return head2[0] === 202 && head2[1] === 254 && head2[2] === 186 && (head2[3] === 190 || head2[3] === 191);
 }
 async function readMacho(src) {
   const magic = await src.read(0, 4, "Mach-O magic");
@@ -3965,14 +4469,14 @@ function uvarint(b) {
   return null;
 }
 async function inlineString(src, mappings, addr, what) {
-  const head = await readAt(src, mappings, addr, MAX_VARINT);
-  if (!head) throw new FormatError(0, `build info ${what} at address 0x${addr.toString(16)} is not in the file`);
-  const v = uvarint(head.bytes);
-  if (!v) throw new FormatError(head.offset, `build info ${what} has a malformed length varint`);
+  const head2 = await readAt(src, mappings, addr, MAX_VARINT);
+  if (!head2) throw new FormatError(0, `build info ${what} at address 0x${addr.toString(16)} is not in the file`);
+  const v = uvarint(head2.bytes);
+  if (!v) throw new FormatError(head2.offset, `build info ${what} has a malformed length varint`);
   const dataAddr = addr + BigInt(v.n);
   const left = remaining(mappings, dataAddr);
   if (v.value > BigInt(left)) {
-    throw new FormatError(head.offset, `build info ${what} claims ${v.value} bytes but only ${left} remain in its segment`);
+    throw new FormatError(head2.offset, `build info ${what} claims ${v.value} bytes but only ${left} remain in its segment`);
   }
   const body = await readAt(src, mappings, dataAddr, Number(v.value));
   return { text: bytesToByteString(body?.bytes ?? new Uint8Array(0)), next: dataAddr + v.value };
@@ -4144,13 +4648,13 @@ function isHeader(b, at, le) {
   return MAGICS.includes(magic) && b[at + 4] === 0 && b[at + 5] === 0 && [1, 2, 4].includes(b[at + 6]) && (b[at + 7] === 4 || b[at + 7] === 8);
 }
 async function tablesOf(src, table2, le) {
-  const head = await src.read(table2.offset, Math.min(table2.size, 8 + 8 * 8), "pcln table header");
-  if (!isHeader(head, 0, le)) throw new FormatError(table2.offset, "pcln table has no valid Go header");
-  const b = block(head, table2.offset, le);
+  const head2 = await src.read(table2.offset, Math.min(table2.size, 8 + 8 * 8), "pcln table header");
+  if (!isHeader(head2, 0, le)) throw new FormatError(table2.offset, "pcln table has no valid Go header");
+  const b = block(head2, table2.offset, le);
   const magic = b.view.getUint32(0, le);
   if (magic === 4294967291) return { funcnames: table2, files: table2 };
-  const bits = head[7] === 8 ? 64 : 32;
-  const ptr = head[7];
+  const bits = head2[7] === 8 ? 64 : 32;
+  const ptr = head2[7];
   const first = magic === 4294967290 ? 2 : 3;
   const off = (i) => safe(word(b, 8 + (first + i) * ptr, bits, "pcln table header"), table2.offset + 8, "pcln table offset");
   const [funcname, cu, filetab, pctab] = [off(0), off(1), off(2), off(3)];
@@ -4227,7 +4731,7 @@ function checkRange(size, offset, length, what) {
   }
 }
 function makeSource(size, raw2, close, counter) {
-  let head;
+  let head2;
   const src = {
     size,
     get bytesRead() {
@@ -4237,8 +4741,8 @@ function makeSource(size, raw2, close, counter) {
       checkRange(size, offset, length, what);
       if (length === 0) return new Uint8Array(0);
       if (offset + length <= Math.min(HEAD, size)) {
-        head ??= raw2(0, Math.min(HEAD, size));
-        return (await head).subarray(offset, offset + length);
+        head2 ??= raw2(0, Math.min(HEAD, size));
+        return (await head2).subarray(offset, offset + length);
       }
       return raw2(offset, length);
     },
@@ -4251,8 +4755,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path5) {
-  const fh = await open(path5, "r");
+async function fileSource(path6) {
+  const fh = await open(path6, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -4292,10 +4796,10 @@ function unicodeBuildInfo(bi) {
     settings: bi.settings.map((s) => ({ key: toUnicode(s.key), value: toUnicode(s.value) }))
   };
 }
-async function readImage(src, head) {
-  if (head[0] === 127 && head[1] === 69 && head[2] === 76 && head[3] === 70) return readElf(src);
-  if (head[0] === 77 && head[1] === 90) return readPe(src);
-  if (isThinMacho(head)) return readMacho(src);
+async function readImage(src, head2) {
+  if (head2[0] === 127 && head2[1] === 69 && head2[2] === 76 && head2[3] === 70) return readElf(src);
+  if (head2[0] === 77 && head2[1] === 90) return readPe(src);
+  if (isThinMacho(head2)) return readMacho(src);
   throw unrecognized("not ELF, PE or Mach-O");
 }
 async function pclnFacts(src, image) {
@@ -4303,8 +4807,8 @@ async function pclnFacts(src, image) {
   const table2 = image.pclntab ?? (image.pclntabSearch.length > 0 ? await searchPclntab(src, image.pclntabSearch, le) : null);
   return table2 ? readPclnFacts(src, table2, le) : null;
 }
-async function inspectThin(src, file, head) {
-  const image = await readImage(src, head);
+async function inspectThin(src, file, head2) {
+  const image = await readImage(src, head2);
   const { mappings: _m, dataStart: _d, pclntab: _p, pclntabSearch: _s, ...facts } = image;
   let buildInfo = null;
   let buildInfoError = null;
@@ -4340,9 +4844,9 @@ async function inspectThin(src, file, head) {
 }
 async function inspectSource(src, file) {
   if (src.size < 16) throw unrecognized(`file is ${src.size} bytes, shorter than any executable header`);
-  const head = await src.read(0, 16, "file magic");
+  const head2 = await src.read(0, 16, "file magic");
   let info;
-  if (isFatMacho(head)) {
+  if (isFatMacho(head2)) {
     const slices = [];
     for (const a of await readFatArches(src)) {
       const slice = src.slice(a.offset, a.size);
@@ -4352,13 +4856,13 @@ async function inspectSource(src, file) {
     }
     info = { ...slices[0], size: src.size, slices };
   } else {
-    info = await inspectThin(src, file, head);
+    info = await inspectThin(src, file, head2);
   }
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path5, displayName = path5) {
-  const src = await fileSource(path5);
+async function inspectFile(path6, displayName = path6) {
+  const src = await fileSource(path6);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -4396,7 +4900,7 @@ function toJson(b) {
 }
 
 // src/inspect/policy.ts
-var r = (id, name, severity, short, full, help, securitySeverity) => rule({ id, name, defaultSeverity: severity, shortDescription: short, fullDescription: full, help, ...securitySeverity ? { securitySeverity } : {} });
+var r = (id, name, severity, short, full, help, securitySeverity2) => rule({ id, name, defaultSeverity: severity, shortDescription: short, fullDescription: full, help, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
 var RULES = {
   unreadable: r(
     "inspect/unreadable-binary",
@@ -4510,43 +5014,43 @@ function setting2(info, key) {
 }
 function evaluateBinary(info, artifact, config) {
   const out = [];
-  const where = artifact.displayPath;
+  const where2 = artifact.displayPath;
   const target = `${artifact.goos}/${artifact.goarch}`;
-  const add = (rl, message, subject, fix) => out.push(finding(rl, "inspect", { message, location: { artifact: where }, subject: `${where}\0${subject}`, ...fix ? { fix } : {} }));
+  const add = (rl, message, subject, fix) => out.push(finding(rl, "inspect", { message, location: { artifact: where2 }, subject: `${where2}\0${subject}`, ...fix ? { fix } : {} }));
   const wantFormat = FORMAT_OF_GOOS[artifact.goos] ?? "elf";
   if (info.format !== wantFormat || info.arch !== artifact.goarch) {
-    add(RULES.targetMismatch, `${where} is a ${info.format} ${info.arch} binary, but the target is ${target}`, "container");
+    add(RULES.targetMismatch, `${where2} is a ${info.format} ${info.arch} binary, but the target is ${target}`, "container");
   }
   const goos = setting2(info, "GOOS");
   const goarch = setting2(info, "GOARCH");
   if (goos !== void 0 && goos !== artifact.goos || goarch !== void 0 && goarch !== artifact.goarch) {
-    add(RULES.targetMismatch, `${where} records GOOS=${goos ?? "?"} GOARCH=${goarch ?? "?"} in its build info, but the target is ${target}`, "buildinfo");
+    add(RULES.targetMismatch, `${where2} records GOOS=${goos ?? "?"} GOARCH=${goarch ?? "?"} in its build info, but the target is ${target}`, "buildinfo");
   }
   if (artifact.goos === "linux" && info.static === false && !config.cgo) {
     const parts = [info.interpreter ? `program interpreter ${info.interpreter}` : "", info.needed.length ? `shared libraries ${info.needed.join(", ")}` : ""].filter(Boolean);
-    add(RULES.notStatic, `${where} is dynamically linked: ${parts.join("; ")}`, "static");
-    if (info.interpreter) add(RULES.interpreter, `${where} requests program interpreter ${info.interpreter}`, info.interpreter);
-    for (const lib of info.needed) add(RULES.needed, `${where} needs shared library ${lib}`, lib);
+    add(RULES.notStatic, `${where2} is dynamically linked: ${parts.join("; ")}`, "static");
+    if (info.interpreter) add(RULES.interpreter, `${where2} requests program interpreter ${info.interpreter}`, info.interpreter);
+    for (const lib of info.needed) add(RULES.needed, `${where2} needs shared library ${lib}`, lib);
   }
-  if (info.buildInfoError) add(RULES.noBuildInfo, `${where}: Go build info is present but unreadable: ${info.buildInfoError}`, "buildinfo");
-  else if (!info.buildInfo) add(RULES.noBuildInfo, info.go ? `${where} is a Go binary without build info` : `${where} is not a Go binary (no build info, no pcln table)`, "buildinfo");
+  if (info.buildInfoError) add(RULES.noBuildInfo, `${where2}: Go build info is present but unreadable: ${info.buildInfoError}`, "buildinfo");
+  else if (!info.buildInfo) add(RULES.noBuildInfo, info.go ? `${where2} is a Go binary without build info` : `${where2} is not a Go binary (no build info, no pcln table)`, "buildinfo");
   if (info.buildInfo) {
-    if (setting2(info, "-trimpath") !== "true") add(RULES.notTrimpath, `${where} was built without -trimpath (no -trimpath=true build setting)`, "trimpath", "-trimpath");
-    if (!config.cgo && setting2(info, "CGO_ENABLED") === "1") add(RULES.cgoEnabled, `${where} was built with CGO_ENABLED=1, but cgo is not enabled in the configuration`, "cgo");
+    if (setting2(info, "-trimpath") !== "true") add(RULES.notTrimpath, `${where2} was built without -trimpath (no -trimpath=true build setting)`, "trimpath", "-trimpath");
+    if (!config.cgo && setting2(info, "CGO_ENABLED") === "1") add(RULES.cgoEnabled, `${where2} was built with CGO_ENABLED=1, but cgo is not enabled in the configuration`, "cgo");
     if ((config.event.isTag || config.mode === "release") && setting2(info, "vcs.modified") === "true") {
       const rev = setting2(info, "vcs.revision");
-      add(RULES.vcsModified, `${where} records vcs.modified=true${rev ? ` on revision ${rev}` : ""}${config.event.tag ? ` for tag ${config.event.tag}` : ""}`, "vcs");
+      add(RULES.vcsModified, `${where2} records vcs.modified=true${rev ? ` on revision ${rev}` : ""}${config.event.tag ? ` for tag ${config.event.tag}` : ""}`, "vcs");
     }
   }
   if (info.leakedPaths.count > 0) {
     const n = info.leakedPaths.count;
-    add(RULES.leakedPaths, `${where} contains ${n} absolute source path${n === 1 ? "" : "s"} of the build machine, e.g. ${info.leakedPaths.examples.slice(0, 3).join(", ")}`, "paths");
+    add(RULES.leakedPaths, `${where2} contains ${n} absolute source path${n === 1 ? "" : "s"} of the build machine, e.g. ${info.leakedPaths.examples.slice(0, 3).join(", ")}`, "paths");
   }
-  if (config.strip && !info.stripped) add(RULES.notStripped, `${where} is not stripped (symbol table or DWARF present)`, "strip", '-ldflags="-s -w"');
+  if (config.strip && !info.stripped) add(RULES.notStripped, `${where2} is not stripped (symbol table or DWARF present)`, "strip", '-ldflags="-s -w"');
   if (info.usesLoadLocation && !info.tzdata) {
-    add(RULES.missingTzdata, `${where} calls time.LoadLocation but embeds no time zone data`, "tzdata", "-tags timetzdata");
+    add(RULES.missingTzdata, `${where2} calls time.LoadLocation but embeds no time zone data`, "tzdata", "-tags timetzdata");
   }
-  if (info.upx) add(RULES.upx, `${where} is packed with UPX`, "upx");
+  if (info.upx) add(RULES.upx, `${where2} is packed with UPX`, "upx");
   return out;
 }
 var yesNo = (v) => v === null ? "n/a" : v ? "yes" : "no";
@@ -4611,66 +5115,17 @@ var STAGES = [
   inspectStage
 ];
 
-// src/report/model.ts
-var TOOL = { name: "go-release-gate", informationUri: "https://github.com/org/go-release-gate" };
-
-// src/report/sarif.ts
-var LEVEL = { error: "error", warning: "warning", note: "note" };
-function sarifRule(r2) {
-  return {
-    id: r2.id,
-    name: r2.name,
-    shortDescription: { text: r2.shortDescription },
-    fullDescription: { text: r2.fullDescription },
-    help: { text: r2.help, markdown: r2.help },
-    helpUri: r2.helpUri,
-    defaultConfiguration: { level: LEVEL[r2.defaultSeverity] },
-    properties: {
-      tags: r2.securitySeverity !== void 0 ? ["security", "supply-chain"] : ["reliability"],
-      ...r2.securitySeverity !== void 0 ? { "security-severity": r2.securitySeverity.toFixed(1) } : {}
-    }
-  };
-}
-function location(f, defaultFile) {
-  const loc = f.location;
-  const uri = loc?.file ?? loc?.artifact ?? defaultFile;
-  const region = loc?.file && loc.line ? { startLine: loc.line, ...loc.column ? { startColumn: loc.column } : {} } : void 0;
-  return { physicalLocation: { artifactLocation: { uri, uriBaseId: "%SRCROOT%" }, ...region ? { region } : {} } };
-}
-function renderSarif(r2) {
-  const rules = r2.run.rules;
-  const index = new Map(rules.map((rule2, i) => [rule2.id, i]));
-  const results = r2.run.findings.map((f) => ({
-    ruleId: f.ruleId,
-    ...index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {},
-    level: LEVEL[f.severity],
-    message: { text: f.message },
-    locations: [location(f, r2.defaultFile)],
-    partialFingerprints: { primaryLocationLineHash: f.fingerprint }
-  }));
-  const doc = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: r2.tool.name, version: r2.tool.version, semanticVersion: r2.tool.version, informationUri: r2.tool.informationUri, rules: rules.map(sarifRule) } },
-        automationDetails: { id: `${r2.tool.name}/` },
-        originalUriBaseIds: { "%SRCROOT%": { uri: `file://${r2.config.workspace.replace(/\\/g, "/").replace(/\/?$/, "/")}` } },
-        results
-      }
-    ]
-  };
-  return `${JSON.stringify(doc, null, 2)}
-`;
-}
-
 // src/report/json.ts
-function renderJson(r2) {
+function renderJson(r2, sarif) {
+  const ev = r2.config.event;
   const doc = {
     verdict: r2.run.verdict.passed ? "pass" : "fail",
     reasons: r2.run.verdict.reasons,
     goVersion: r2.goVersion,
     mode: r2.config.mode,
+    modeReason: r2.config.modeReason,
+    cache: r2.config.cache,
+    event: { name: ev.name, ref: ev.ref, ...ev.tag ? { tag: ev.tag } : {}, ...ev.sha ? { sha: ev.sha } : {}, ...ev.fromFork !== void 0 ? { fromFork: ev.fromFork } : {} },
     toolVersion: r2.tool.version,
     startedAt: r2.run.startedAt.toISOString(),
     durationMs: r2.run.durationMs,
@@ -4680,92 +5135,75 @@ function renderJson(r2) {
       ...s.reason ? { reason: s.reason } : {},
       durationMs: s.durationMs,
       findings: s.findings.length,
-      ...s.metrics ? { metrics: s.metrics } : {}
+      ...s.metrics ? { metrics: s.metrics } : {},
+      ...s.tools?.length ? { tools: s.tools } : {},
+      ...s.details ? { details: s.details } : {}
     })),
     findings: r2.run.findings,
     artifacts: r2.artifacts.map((a) => ({ path: a.displayPath, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 })),
+    ...sarif ? { sarif: sarif.map((s) => ({ tool: s.tool, category: s.category, results: s.kept, findings: s.total, ...s.cut ? { cut: s.cut } : {} })) } : {},
     facts: r2.facts
   };
   return `${JSON.stringify(doc, null, 2)}
 `;
 }
 
-// src/report/summary.ts
-var ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F", errored: "\u{1F4A5}" };
-var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", note: "\u2139\uFE0F" };
-var MAX_FINDINGS_ROWS = 50;
-function renderSummary(r2) {
-  const v = r2.run.verdict;
-  const out = [];
-  out.push(`## ${v.passed ? "\u2705" : "\u274C"} go-release-gate: ${v.passed ? "pass" : "fail"}`);
-  out.push("");
-  if (v.reasons.length) {
-    out.push("**Why it failed**", "");
-    for (const reason of v.reasons) out.push(`- ${cell(reason)}`);
-    out.push("");
-  }
-  out.push(`Mode **${r2.config.mode}** (${escapeHtml(r2.config.modeReason)}), Go **${escapeHtml(r2.goVersion || "not installed")}**, ${r2.config.targets.length} target(s), ${formatDuration(r2.run.durationMs)}.`, "");
-  out.push("### Stages", "");
-  out.push(
-    table(
-      ["Stage", "Status", "Duration", "Findings", "Note"],
-      r2.run.stages.map((s) => [s.name, `${ICON[s.status]} ${s.status}`, formatDuration(s.durationMs), String(s.findings.length), cell(s.reason ?? "")])
-    ),
-    ""
-  );
-  if (r2.artifacts.length) {
-    out.push("### Artifacts", "");
-    out.push(
-      table(
-        ["File", "Target", "Size", "SHA-256"],
-        r2.artifacts.map((a) => [`\`${cell(a.displayPath)}\``, `${a.goos}/${a.goarch}`, formatBytes(a.size), `\`${a.sha256}\``])
-      ),
-      ""
-    );
-  }
-  for (const s of r2.run.stages) {
-    if (!s.table && !s.details) continue;
-    out.push(`### ${s.name}`, "");
-    if (s.table) out.push(table(s.table.header.map(cell), s.table.rows.map((row) => row.map(cell))), "");
-    if (s.details) out.push("<details><summary>Details</summary>", "", "<pre>", escapeHtml(s.details), "</pre>", "</details>", "");
-  }
-  const findings = r2.run.findings;
-  if (findings.length) {
-    out.push("### Findings", "");
-    const shown = findings.slice(0, MAX_FINDINGS_ROWS);
-    out.push(
-      table(
-        ["", "Rule", "Where", "Message"],
-        shown.map((f) => [
-          SEVERITY_ICON[f.severity],
-          `\`${f.ruleId}\``,
-          cell(f.location?.file ? `${f.location.file}${f.location.line ? `:${f.location.line}` : ""}` : f.location?.artifact ?? ""),
-          cell(f.message)
-        ])
-      ),
-      ""
-    );
-    if (findings.length > shown.length) out.push(`\u2026 and ${findings.length - shown.length} more in results.sarif and report.json.`, "");
-    const withDetails = findings.filter((f) => f.details);
-    for (const f of withDetails.slice(0, 20)) {
-      out.push(`<details><summary>${cell(f.ruleId)}: ${cell(f.message)}</summary>`, "", "<pre>", escapeHtml(f.details), "</pre>", "</details>", "");
-    }
-  }
-  return `${out.join("\n")}
-`;
+// src/report/render.ts
+function renderReports(r2) {
+  const sarif = buildSarif(r2);
+  return {
+    sarif: sarif.text,
+    json: renderJson(r2, sarif.runs),
+    summary: renderSummary(r2, { sarif: sarif.runs }),
+    sarifRuns: sarif.runs
+  };
 }
 
 // src/report/annotations.ts
 var ANNOTATION_LIMIT = 10;
-function annotate(findings, log) {
+function countingLogger(log) {
+  const tally = { error: 0, warning: 0 };
+  return {
+    tally,
+    info: (m) => log.info(m),
+    debug: (m) => log.debug(m),
+    warning: (m, loc) => {
+      tally.warning++;
+      log.warning(m, loc);
+    },
+    error: (m, loc) => {
+      tally.error++;
+      log.error(m, loc);
+    },
+    group: (name, fn) => log.group(name, fn),
+    mask: (s) => log.mask(s)
+  };
+}
+function annotationLocation(loc) {
+  if (!loc) return void 0;
+  const file = repoRelative(loc.file);
+  if (file) return { file, ...loc.line ? { line: loc.line } : {}, ...loc.line && loc.column ? { column: loc.column } : {} };
+  const artifact = repoRelative(loc.artifact);
+  return artifact ? { file: artifact } : void 0;
+}
+function annotate(findings, log, opts = {}) {
+  const ranked = rankFindings(findings.filter((f) => f.ruleId !== STAGE_CRASHED.id), opts.rules ?? []);
+  const emitted = { error: 0, warning: 0 };
   for (const severity of ["error", "warning"]) {
-    const list = findings.filter((f) => f.severity === severity);
+    const list = ranked.filter((f) => f.severity === severity);
     const emit = severity === "error" ? log.error.bind(log) : log.warning.bind(log);
-    list.slice(0, ANNOTATION_LIMIT).forEach((f) => emit(`${f.ruleId}: ${f.message}`, f.location));
-    if (list.length > ANNOTATION_LIMIT) {
-      log.info(`${list.length - ANNOTATION_LIMIT} more ${severity}s are in results.sarif, report.json and the job summary.`);
+    const budget = Math.max(0, ANNOTATION_LIMIT - (opts.spent?.[severity] ?? 0) - (severity === "error" ? opts.reserveErrors ?? 0 : 0));
+    const shown = list.length <= budget ? list : list.slice(0, Math.max(0, budget - 1));
+    for (const f of shown) emit(`${f.ruleId}: ${f.message}`, annotationLocation(f.location));
+    const more = list.length - shown.length;
+    if (more > 0) {
+      const text = `${more} more ${severity}${more === 1 ? "" : "s"} not shown as annotations (GitHub shows ${ANNOTATION_LIMIT} per step): see the job summary, results.sarif and report.json.`;
+      if (budget > 0) emit(text);
+      else log.info(text);
     }
+    emitted[severity] = shown.length + (more > 0 && budget > 0 ? 1 : 0);
   }
+  return emitted;
 }
 
 // src/run.ts
@@ -4783,35 +5221,39 @@ async function runGate(inputs, ports, options = {}) {
   });
   const stages = options.stages ?? STAGES;
   const state = initialState(ports.env);
-  const result = await runPipeline(stages, { config, ports, state });
-  return writeReports(config, ports, state, result);
+  const log = countingLogger(ports.log);
+  const result = await runPipeline(stages, { config, ports: { ...ports, log }, state });
+  return writeReports(config, ports, state, result, log.tally);
 }
-async function writeReports(config, ports, state, result) {
-  const goMod = path4.join(config.dir, fs4.existsSync(path4.join(config.dir, "go.mod")) ? "go.mod" : "");
+async function writeReports(config, ports, state, result, spent) {
+  const goMod = path5.join(config.dir, fs4.existsSync(path5.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
     config,
     goVersion: state.go?.version ?? "",
+    ...state.go ? { go: state.go } : {},
     artifacts: state.artifacts,
-    defaultFile: path4.relative(config.workspace, goMod).split(path4.sep).join("/") || "go.mod",
+    defaultFile: path5.relative(config.workspace, goMod).split(path5.sep).join("/") || "go.mod",
     facts: state.facts
   };
   fs4.mkdirSync(config.outDir, { recursive: true });
   const files = {
-    sarif: path4.join(config.outDir, "results.sarif"),
-    report: path4.join(config.outDir, "report.json"),
-    summary: path4.join(config.outDir, "summary.md"),
+    sarif: path5.join(config.outDir, "results.sarif"),
+    report: path5.join(config.outDir, "report.json"),
+    summary: path5.join(config.outDir, "summary.md"),
     ...state.checksumsFile ? { checksums: state.checksumsFile } : {}
   };
-  const summary = renderSummary(report);
-  fs4.writeFileSync(files.sarif, renderSarif(report));
-  fs4.writeFileSync(files.report, renderJson(report));
+  const rendered = renderReports(report);
+  const summary = rendered.summary;
+  fs4.writeFileSync(files.sarif, rendered.sarif);
+  fs4.writeFileSync(files.report, rendered.json);
   fs4.writeFileSync(files.summary, summary);
-  annotate(result.findings, ports.log);
+  annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
   const o = ports.outputs;
   o.set("verdict", result.verdict.passed ? "pass" : "fail");
   o.set("reasons", JSON.stringify(result.verdict.reasons));
+  o.set("mode", config.mode);
   o.set("go-version", report.goVersion);
   o.set("artifacts", JSON.stringify(report.artifacts.map((a) => ({ path: a.displayPath, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 }))));
   o.set("checksums-file", files.checksums ?? "");
@@ -4831,6 +5273,7 @@ export {
   FormatError,
   inspectFile,
   toJson,
+  renderConfigErrorSummary,
   GATE_VERSION,
   runGate
 };

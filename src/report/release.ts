@@ -1,0 +1,82 @@
+// The release report: what a person publishing (or auditing) a release needs on one screen.
+// Where a check did not run, it says so ("not scanned", "not signed"): never an empty cell
+// that reads like "nothing found".
+import type { Report } from './model.ts';
+import { allRules } from './model.ts';
+import { cell, code, formatBytes, table } from './escape.ts';
+
+function stage(r: Report, name: string) {
+  return r.run.stages.find((s) => s.name === name);
+}
+
+function toolchainText(r: Report): string {
+  if (!r.go) return 'not installed (the toolchain stage did not complete)';
+  const source = { 'tool-cache': 'runner tool cache', path: 'the go on PATH', download: 'downloaded, SHA-256 verified' }[r.go.source];
+  return `go${cell(r.go.version)} (${source}, GOROOT ${code(r.go.goroot)}); every go command ran with GOTOOLCHAIN=local`;
+}
+
+function revisionText(r: Report): string {
+  const rev = r.facts['vcs.revision'];
+  if (rev) {
+    const extra = [r.facts['vcs.time'] ? `committed ${cell(r.facts['vcs.time'])}` : '', r.facts['vcs.modified'] === 'true' ? '**built from a modified work tree**' : ''].filter(Boolean).join(', ');
+    return `${code(rev)} (from the binaries' build info${extra ? `; ${extra}` : ''})`;
+  }
+  const sha = r.config.event.sha;
+  return sha
+    ? `${code(sha)} (the workflow's commit; the binaries carry no vcs stamp)`
+    : 'unknown: the binaries carry no vcs stamp and no commit was given (GITHUB_SHA)';
+}
+
+const BUCKETS: [string, number][] = [['critical', 9], ['high', 7], ['medium', 4], ['low', 0]];
+
+function vulnerabilityText(r: Report): string {
+  const scan = stage(r, 'scan');
+  if (!scan) return '**not scanned**: this version of go-release-gate has no scan stage';
+  if (scan.status === 'skipped') return `**not scanned**: ${cell(scan.reason ?? 'the scan stage was skipped')}`;
+  if (scan.status === 'errored') return `**not scanned**: the scan could not complete (${cell(scan.reason ?? 'error')})`;
+  const sev = new Map(allRules(r.run).map((x) => [x.id, x.securitySeverity]));
+  const counts = new Map(BUCKETS.map(([name]) => [name, 0]));
+  let unrated = 0;
+  for (const f of scan.findings) {
+    const s = sev.get(f.ruleId);
+    if (s === undefined) {
+      unrated++;
+      continue;
+    }
+    const bucket = BUCKETS.find(([, min]) => s >= min)![0];
+    counts.set(bucket, counts.get(bucket)! + 1);
+  }
+  const total = scan.findings.length;
+  if (total === 0) return '0 known vulnerabilities';
+  const parts = BUCKETS.map(([name]) => `${counts.get(name)} ${name}`);
+  if (unrated) parts.push(`${unrated} other finding(s)`);
+  return `${total}: ${parts.join(', ')}`;
+}
+
+function signatureText(r: Report): string {
+  const sign = stage(r, 'sign');
+  if (!sign) return '**not signed**: this version of go-release-gate has no signing stage; check downloads against SHA256SUMS';
+  if (sign.status === 'skipped') return `**not signed**: ${cell(sign.reason ?? 'the sign stage was skipped')}`;
+  if (sign.status !== 'passed') return `**signing failed**: ${cell(sign.reason ?? 'see the sign section')}`;
+  const verify = r.facts['sign.verify'];
+  return `signed (see the sign section)${verify ? `; verify with ${code(verify)}` : ''}`;
+}
+
+export function renderReleaseReport(r: Report): string {
+  const out: string[] = [];
+  const tag = r.config.event.tag;
+  out.push(`### 📦 Release report${tag ? ` for ${code(tag)}` : ''}`, '');
+  if (r.artifacts.length) {
+    out.push(table(['Binary', 'Target', 'Size', 'SHA-256'], r.artifacts.map((a) => [code(a.displayPath), `${a.goos}/${a.goarch}`, `${formatBytes(a.size)} (${a.size} bytes)`, code(a.sha256)])), '');
+    out.push('Check a download: `sha256sum --ignore-missing -c SHA256SUMS` (macOS: `shasum -a 256 --ignore-missing -c SHA256SUMS`).', '');
+  } else {
+    out.push('**No binaries were built.**', '');
+  }
+  out.push(table(['', ''], [
+    ['Go toolchain', toolchainText(r)],
+    ['Revision', revisionText(r)],
+    ['Vulnerabilities', vulnerabilityText(r)],
+    ['Signatures', signatureText(r)],
+  ]), '');
+  return out.join('\n');
+}
