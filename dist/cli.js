@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-7MDYTR52.js";
+} from "./chunks/chunk-XQHYU6TT.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/cli/main.ts

@@ -32,7 +32,7 @@ import {
   renderConfigErrorSummary,
   require_semver,
   runGate
-} from "./chunks/chunk-7MDYTR52.js";
+} from "./chunks/chunk-XQHYU6TT.js";
 import {
   __commonJS,
   __export,

@@ -13,6 +13,21 @@ function isBinary(a: Artifact): boolean {
   return a.goos !== '' && a.goarch !== '';
 }
 
+/**
+ * The release report names the commit the binaries say they were built from (the first stamp
+ * wins), and says "modified" when any binary was built from a modified tree.
+ */
+function recordVcs(ctx: StageContext, settings: { key: string; value: string }[]): void {
+  const facts = ctx.state.facts;
+  const get = (key: string) => settings.find((s) => s.key === key)?.value;
+  for (const key of ['vcs.revision', 'vcs.time']) {
+    const value = get(key);
+    if (value !== undefined && facts[key] === undefined) facts[key] = value;
+  }
+  const modified = get('vcs.modified');
+  if (modified !== undefined && facts['vcs.modified'] !== 'true') facts['vcs.modified'] = modified;
+}
+
 async function run(ctx: StageContext): Promise<StageOutcome> {
   const binaries = ctx.state.artifacts.filter(isBinary);
   if (binaries.length === 0) return skipped('no binaries were built');
@@ -24,6 +39,7 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
       const info = await inspectFile(a.path, a.displayPath);
       bytesRead += info.bytesRead;
       findings.push(...evaluateBinary(info, a, ctx.config));
+      recordVcs(ctx, info.buildInfo?.settings ?? []);
       const row = summaryRow(info, a);
       row[row.length - 1] = formatBytes(info.size);
       rows.push(row);

@@ -49,7 +49,11 @@ test('a -trimpath -s -w static build passes except for the tzdata warning', asyn
 
 test('default, cgo and dirty builds fail with exact findings', async () => {
   const arts = [await artifact('static-default'), await artifact('cgo'), await artifact('vcs-dirty')];
-  const out = await inspectStage.run(context(arts, {}, { GITHUB_REF: 'refs/tags/v1.0.0', GITHUB_EVENT_NAME: 'push' }));
+  const ctx = context(arts, {}, { GITHUB_REF: 'refs/tags/v1.0.0', GITHUB_EVENT_NAME: 'push' });
+  const out = await inspectStage.run(ctx);
+  // The release report reads the vcs stamp the stage recorded (only the dirty build is stamped).
+  assert.match(ctx.state.facts['vcs.revision'] ?? '', /^[0-9a-f]{40}$/);
+  assert.equal(ctx.state.facts['vcs.modified'], 'true');
   assert.equal(out.status, 'failed');
   const by = (a: string) => out.findings.filter((f) => f.location?.artifact === `gate-out/${a}`).map((f) => f.ruleId).sort();
   assert.deepEqual(by('static-default'), ['inspect/leaked-paths', 'inspect/missing-tzdata', 'inspect/not-stripped', 'inspect/not-trimpath']);

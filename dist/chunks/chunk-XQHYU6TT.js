@@ -5077,6 +5077,16 @@ function summaryRow(info, artifact) {
 function isBinary(a) {
   return a.goos !== "" && a.goarch !== "";
 }
+function recordVcs(ctx, settings) {
+  const facts = ctx.state.facts;
+  const get = (key) => settings.find((s) => s.key === key)?.value;
+  for (const key of ["vcs.revision", "vcs.time"]) {
+    const value = get(key);
+    if (value !== void 0 && facts[key] === void 0) facts[key] = value;
+  }
+  const modified = get("vcs.modified");
+  if (modified !== void 0 && facts["vcs.modified"] !== "true") facts["vcs.modified"] = modified;
+}
 async function run(ctx) {
   const binaries = ctx.state.artifacts.filter(isBinary);
   if (binaries.length === 0) return skipped("no binaries were built");
@@ -5088,6 +5098,7 @@ async function run(ctx) {
       const info = await inspectFile(a.path, a.displayPath);
       bytesRead += info.bytesRead;
       findings.push(...evaluateBinary(info, a, ctx.config));
+      recordVcs(ctx, info.buildInfo?.settings ?? []);
       const row = summaryRow(info, a);
       row[row.length - 1] = formatBytes(info.size);
       rows.push(row);
