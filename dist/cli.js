@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-XQHYU6TT.js";
+} from "./chunks/chunk-V3DW4FUS.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/cli/main.ts

@@ -32,7 +32,7 @@ import {
   renderConfigErrorSummary,
   require_semver,
   runGate
-} from "./chunks/chunk-XQHYU6TT.js";
+} from "./chunks/chunk-V3DW4FUS.js";
 import {
   __commonJS,
   __export,

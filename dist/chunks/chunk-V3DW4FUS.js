@@ -2465,15 +2465,15 @@ function parseRules(value) {
   return rules;
 }
 function realpathOrSelf(p) {
-  const tail = [];
+  const tail2 = [];
   let cur = p;
   for (; ; ) {
     try {
-      return path.join(fs.realpathSync(cur), ...tail.reverse());
+      return path.join(fs.realpathSync(cur), ...tail2.reverse());
     } catch {
       const parent = path.dirname(cur);
       if (parent === cur) return p;
-      tail.push(path.basename(cur));
+      tail2.push(path.basename(cur));
       cur = parent;
     }
   }
@@ -3118,8 +3118,8 @@ ${after}
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/run.ts
-import fs4 from "node:fs";
-import path5 from "node:path";
+import fs9 from "node:fs";
+import path12 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash } from "node:crypto";
@@ -3467,11 +3467,9 @@ var toolchainStage = {
   }
 };
 
-// src/stages/build.ts
-import fs3 from "node:fs";
-import os from "node:os";
-import path4 from "node:path";
-import { createHash as createHash3 } from "node:crypto";
+// src/stages/modules.ts
+import fs7 from "node:fs/promises";
+import path10 from "node:path";
 
 // src/pipeline/stage.ts
 function skipped(reason) {
@@ -3480,6 +3478,1633 @@ function skipped(reason) {
 function statusFrom(findings) {
   return findings.some((f) => f.severity === "error") ? "failed" : "passed";
 }
+
+// src/modules/load.ts
+import fs3 from "node:fs/promises";
+import path4 from "node:path";
+
+// src/modules/errors.ts
+var ModuleFileError = class extends Error {
+  /** Repository-relative path, '/'-separated. */
+  file;
+  /** 1-based line of the offending text. */
+  line;
+  detail;
+  constructor(file, line, detail) {
+    super(`${file}:${line}: ${detail}`);
+    this.name = "ModuleFileError";
+    this.file = file;
+    this.line = line;
+    this.detail = detail;
+  }
+};
+function splitLines(text) {
+  const lines = text.split("\n");
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines.map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+}
+
+// src/modules/modfile.ts
+var PUNCT = /* @__PURE__ */ new Set(["(", ")", "[", "]", "{", "}", ","]);
+function isWordChar(c) {
+  return !PUNCT.has(c) && !/\s/.test(c) && c !== '"' && c !== "`";
+}
+function tokenizeLine(text, file, line) {
+  const tokens = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === " " || c === "	") {
+      i++;
+      continue;
+    }
+    if (text.startsWith("//", i)) return { tokens, comment: text.slice(i + 2).trim() };
+    if (text.startsWith("/*", i)) throw new ModuleFileError(file, line, "use // comments, not /* */ comments");
+    if (PUNCT.has(c)) {
+      tokens.push({ text: c, punct: true });
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      let j2 = i + 1;
+      while (j2 < text.length && text[j2] !== '"') j2 += text[j2] === "\\" ? 2 : 1;
+      if (j2 >= text.length) throw new ModuleFileError(file, line, "unterminated quoted string");
+      const quoted = text.slice(i, j2 + 1);
+      let value;
+      try {
+        value = JSON.parse(quoted);
+      } catch {
+        throw new ModuleFileError(file, line, `invalid quoted string ${quoted}`);
+      }
+      tokens.push({ text: String(value), punct: false });
+      i = j2 + 1;
+      continue;
+    }
+    if (c === "`") {
+      const j2 = text.indexOf("`", i + 1);
+      if (j2 < 0) throw new ModuleFileError(file, line, "unterminated raw string");
+      tokens.push({ text: text.slice(i + 1, j2), punct: false });
+      i = j2 + 1;
+      continue;
+    }
+    if (!isWordChar(c)) throw new ModuleFileError(file, line, `unexpected character ${JSON.stringify(c)}`);
+    let j = i;
+    while (j < text.length && isWordChar(text[j]) && !text.startsWith("//", j)) j++;
+    tokens.push({ text: text.slice(i, j), punct: false });
+    i = j;
+  }
+  return { tokens, comment: "" };
+}
+function parseDirectives(text, file) {
+  const out = [];
+  const lines = splitLines(text);
+  let block2;
+  for (let i = 0; i < lines.length; i++) {
+    const line = i + 1;
+    const { tokens, comment } = tokenizeLine(lines[i], file, line);
+    if (tokens.length === 0) continue;
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    if (block2) {
+      if (first.text === ")" && first.punct) {
+        if (tokens.length > 1) throw new ModuleFileError(file, line, 'unexpected text after ")"');
+        block2 = void 0;
+        continue;
+      }
+      if (tokens.some((t) => t.punct && (t.text === "(" || t.text === ")"))) {
+        throw new ModuleFileError(file, line, `unexpected parenthesis inside the ${block2.verb} block opened at line ${block2.line}`);
+      }
+      out.push({ verb: block2.verb, args: tokens.map((t) => t.text), line, comment });
+      continue;
+    }
+    if (first.punct) throw new ModuleFileError(file, line, `unexpected "${first.text}" at the start of a directive`);
+    if (last.punct && last.text === "(") {
+      if (tokens.length !== 2) throw new ModuleFileError(file, line, `a block must be written "${first.text} (" on its own line`);
+      block2 = { verb: first.text, line };
+      continue;
+    }
+    if (tokens.length === 3 && tokens[1].text === "(" && tokens[2].text === ")") continue;
+    if (tokens.slice(1).some((t) => t.punct && (t.text === "(" || t.text === ")"))) {
+      throw new ModuleFileError(file, line, "unexpected parenthesis");
+    }
+    out.push({ verb: first.text, args: tokens.slice(1).map((t) => t.text), line, comment });
+  }
+  if (block2) throw new ModuleFileError(file, block2.line, `the ${block2.verb} block opened here is never closed with ")"`);
+  return out;
+}
+var SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+incompatible)?$/;
+function isModuleVersion(v) {
+  return SEMVER.test(v);
+}
+var MODULE_PATH = /^[A-Za-z0-9._~+\-/!]+$/;
+function isModulePath(p) {
+  return MODULE_PATH.test(p) && !p.startsWith("/") && !p.endsWith("/") && !p.includes("//") && !p.startsWith("-");
+}
+function isLocalPath(p) {
+  return p.startsWith("./") || p.startsWith("../") || p === "." || p === ".." || p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith(".\\") || p.startsWith("..\\");
+}
+var GO_VERSION2 = /^[1-9]\d*(\.(0|[1-9]\d*)){0,2}((rc|beta)[1-9]\d*)?$/;
+function isGoVersion2(v) {
+  return GO_VERSION2.test(v);
+}
+function parseReplace(d, file) {
+  const arrow = d.args.indexOf("=>");
+  const bad = (why) => new ModuleFileError(file, d.line, `replace ${d.args.join(" ")}: ${why}`);
+  if (arrow !== 1 && arrow !== 2) throw bad('expected "old [version] => new [version]"');
+  const left = d.args.slice(0, arrow);
+  const right = d.args.slice(arrow + 1);
+  if (right.length !== 1 && right.length !== 2) throw bad('expected "old [version] => new [version]"');
+  if (!isModulePath(left[0])) throw bad(`"${left[0]}" is not a module path`);
+  if (left[1] !== void 0 && !isModuleVersion(left[1])) throw bad(`"${left[1]}" is not a version of the form v1.2.3`);
+  const local = right.length === 1;
+  if (local && !isLocalPath(right[0])) throw bad(`a replacement without a version must be a directory path starting with ./ or ../ or /, not "${right[0]}"`);
+  if (!local && !isModulePath(right[0])) throw bad(`"${right[0]}" is not a module path`);
+  if (!local && !isModuleVersion(right[1])) throw bad(`"${right[1]}" is not a version of the form v1.2.3`);
+  return { old: { path: left[0], version: left[1] ?? "" }, new: { path: right[0], version: right[1] ?? "" }, local, line: d.line };
+}
+
+// src/modules/gomod.ts
+var KNOWN = /* @__PURE__ */ new Set(["module", "go", "toolchain", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"]);
+function expectArgs(d, file, n, shape) {
+  if (d.args.length !== n) throw new ModuleFileError(file, d.line, `${d.verb}: expected "${d.verb} ${shape}", found ${d.args.length ? `"${d.args.join(" ")}"` : "nothing"}`);
+}
+function modulePathAndVersion(d, file) {
+  expectArgs(d, file, 2, "module/path v1.2.3");
+  const [path13, version] = d.args;
+  if (!isModulePath(path13)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path13}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path13}: version "${version}" is not of the form v1.2.3`);
+  return { path: path13, version };
+}
+function isIndirect(comment) {
+  return /^indirect(;|$)/.test(comment.trim());
+}
+function parseGoMod(text, file) {
+  const mod = { file, requires: [], replaces: [], excludes: [] };
+  for (const d of parseDirectives(text, file)) {
+    if (!KNOWN.has(d.verb)) throw new ModuleFileError(file, d.line, `unknown directive "${d.verb}"`);
+    switch (d.verb) {
+      case "module": {
+        if (mod.module) throw new ModuleFileError(file, d.line, `second module directive (the first is at line ${mod.module.line})`);
+        expectArgs(d, file, 1, "module/path");
+        if (!isModulePath(d.args[0])) throw new ModuleFileError(file, d.line, `module: "${d.args[0]}" is not a module path`);
+        mod.module = { path: d.args[0], line: d.line };
+        break;
+      }
+      case "go": {
+        if (mod.go) throw new ModuleFileError(file, d.line, `second go directive (the first is at line ${mod.go.line})`);
+        expectArgs(d, file, 1, "1.N");
+        if (!isGoVersion2(d.args[0])) throw new ModuleFileError(file, d.line, `go: "${d.args[0]}" is not a Go version like 1.22 or 1.22.3`);
+        mod.go = { version: d.args[0], line: d.line };
+        break;
+      }
+      case "toolchain": {
+        expectArgs(d, file, 1, "go1.N.M");
+        if (!/^(default|go[1-9][0-9A-Za-z.+-]*)$/.test(d.args[0])) throw new ModuleFileError(file, d.line, `toolchain: "${d.args[0]}" is not a toolchain name like go1.22.3`);
+        mod.toolchain = { name: d.args[0], line: d.line };
+        break;
+      }
+      case "require":
+        mod.requires.push({ ...modulePathAndVersion(d, file), indirect: isIndirect(d.comment), line: d.line });
+        break;
+      case "exclude":
+        mod.excludes.push({ ...modulePathAndVersion(d, file), line: d.line });
+        break;
+      case "replace":
+        mod.replaces.push(parseReplace(d, file));
+        break;
+      default:
+        if (d.args.length === 0) throw new ModuleFileError(file, d.line, `${d.verb}: missing argument`);
+    }
+  }
+  if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
+  return mod;
+}
+function replacementFor(replaces, path13, version) {
+  return replaces.find((r2) => r2.old.path === path13 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path13 && r2.old.version === "");
+}
+
+// src/modules/gowork.ts
+var KNOWN2 = /* @__PURE__ */ new Set(["go", "toolchain", "godebug", "use", "replace"]);
+function parseGoWork(text, file) {
+  const work = { file, uses: [], replaces: [] };
+  for (const d of parseDirectives(text, file)) {
+    if (!KNOWN2.has(d.verb)) throw new ModuleFileError(file, d.line, `unknown directive "${d.verb}"`);
+    if (d.verb === "go") {
+      if (d.args.length !== 1 || !isGoVersion2(d.args[0])) throw new ModuleFileError(file, d.line, `go: expected a Go version like 1.22, found "${d.args.join(" ")}"`);
+      if (work.go) throw new ModuleFileError(file, d.line, `second go directive (the first is at line ${work.go.line})`);
+      work.go = { version: d.args[0], line: d.line };
+    } else if (d.verb === "use") {
+      if (d.args.length !== 1) throw new ModuleFileError(file, d.line, `use: expected one directory, found "${d.args.join(" ")}"`);
+      work.uses.push({ dir: d.args[0], line: d.line });
+    } else if (d.verb === "replace") {
+      work.replaces.push(parseReplace(d, file));
+    } else if (d.args.length === 0) {
+      throw new ModuleFileError(file, d.line, `${d.verb}: missing argument`);
+    }
+  }
+  return work;
+}
+
+// src/modules/gosum.ts
+var H1 = /^h1:[A-Za-z0-9+/]{43}=$/;
+var OTHER_HASH = /^h([2-9]|[1-9]\d+):[A-Za-z0-9+/]+={0,2}$/;
+function parseGoSum(text, file) {
+  const lines = [];
+  splitLines(text).forEach((raw2, i) => {
+    const line = i + 1;
+    const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
+    if (f.length === 0) return;
+    if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
+    const [path13, rawVersion, hash] = f;
+    const goMod = rawVersion.endsWith("/go.mod");
+    const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
+    if (!isModulePath(path13)) throw new ModuleFileError(file, line, `"${path13}" is not a module path`);
+    if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
+    if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
+      throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
+    }
+    lines.push({ path: path13, version, goMod, hash, line });
+  });
+  return { file, lines };
+}
+function sumKey(path13, version, goMod) {
+  return `${path13} ${version}${goMod ? "/go.mod" : ""}`;
+}
+function indexSums(sums) {
+  const index = /* @__PURE__ */ new Map();
+  for (const sum of sums) {
+    for (const entry of sum.lines) {
+      const key = sumKey(entry.path, entry.version, entry.goMod);
+      const list = index.get(key) ?? [];
+      list.push({ sum, entry });
+      index.set(key, list);
+    }
+  }
+  return index;
+}
+function findSumConflicts(sums) {
+  const out = [];
+  for (const list of indexSums(sums).values()) {
+    const h1 = list.filter((x) => x.entry.hash.startsWith("h1:"));
+    for (let i = 1; i < h1.length; i++) {
+      if (h1[i].entry.hash !== h1[0].entry.hash) {
+        out.push({ first: { file: h1[0].sum.file, entry: h1[0].entry }, second: { file: h1[i].sum.file, entry: h1[i].entry } });
+      }
+    }
+  }
+  return out;
+}
+
+// src/modules/modulestxt.ts
+function parseHeader(fields, file, line) {
+  const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
+  if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
+  const path13 = fields[1];
+  if (!isModulePath(path13)) throw bad(`"${path13}" is not a module path`);
+  let rest = fields.slice(2);
+  let version = "";
+  if (rest[0] !== "=>") {
+    if (!isModuleVersion(rest[0])) throw bad(`"${rest[0]}" is not a version of the form v1.2.3`);
+    version = rest[0];
+    rest = rest.slice(1);
+  }
+  if (rest.length === 0) {
+    if (version === "") throw bad('expected a version or "=> replacement"');
+    return { path: path13, version, line };
+  }
+  if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
+  const [, newPath, newVersion] = rest;
+  if (newVersion === void 0) {
+    if (!isLocalPath(newPath)) throw bad(`a replacement without a version must be a directory path, not "${newPath}"`);
+  } else {
+    if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
+    if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
+  }
+  return { path: path13, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+}
+function parseModulesTxt(text, file) {
+  const txt = { file, workspace: false, modules: [] };
+  let current;
+  splitLines(text).forEach((raw2, i) => {
+    const line = i + 1;
+    if (raw2.trim() === "") return;
+    if (raw2.startsWith("## ")) {
+      const annotation = raw2.slice(3).trim();
+      if (annotation === "workspace" && line === 1) {
+        txt.workspace = true;
+        return;
+      }
+      if (!current) throw new ModuleFileError(file, line, `annotation "${raw2}" before any "# module version" line`);
+      current.annotationLines.push(line);
+      for (const entry of annotation.split(";").map((s) => s.trim())) {
+        if (entry === "explicit") current.explicit = true;
+        else if (entry.startsWith("go ")) current.goVersion = entry.slice(3).trim();
+      }
+      return;
+    }
+    if (raw2.startsWith("#")) {
+      const fields2 = raw2.trim().split(/\s+/);
+      if (fields2[0] !== "#") throw new ModuleFileError(file, line, `expected "# module/path v1.2.3" or "## annotation", found "${raw2}"`);
+      current = { ...parseHeader(fields2, file, line), explicit: false, annotationLines: [], packages: [] };
+      txt.modules.push(current);
+      return;
+    }
+    const fields = raw2.trim().split(/\s+/);
+    if (fields.length !== 1 || !isModulePath(fields[0])) throw new ModuleFileError(file, line, `expected one package import path, found "${raw2}"`);
+    if (!current) throw new ModuleFileError(file, line, `package "${fields[0]}" listed before any "# module version" line`);
+    if (current.version === "") throw new ModuleFileError(file, line, `package "${fields[0]}" listed under the wildcard replacement at line ${current.line}, which vendors nothing`);
+    current.packages.push({ path: fields[0], line });
+  });
+  return txt;
+}
+function vendoredModule(txt, path13, version) {
+  return txt.modules.find((m) => m.path === path13 && m.version === version);
+}
+function packageLineFor(txt, vendorPath) {
+  const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
+  let best;
+  for (const m of txt.modules) {
+    for (const p of m.packages) if (p.path === dir) return p.line;
+    if (m.version !== "" && (dir === m.path || dir.startsWith(`${m.path}/`)) && (!best || m.path.length > best.len)) {
+      best = { line: m.line, len: m.path.length };
+    }
+  }
+  return best?.line;
+}
+
+// src/modules/load.ts
+function relativeTo(root, abs) {
+  const rel2 = path4.relative(root, abs).split(path4.sep).join("/");
+  return rel2 === "" ? "." : rel2;
+}
+async function readIfExists(file) {
+  try {
+    return await fs3.readFile(file);
+  } catch (e) {
+    const code2 = e.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return void 0;
+    throw e;
+  }
+}
+async function isDirectory(p) {
+  try {
+    return (await fs3.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+async function loadModuleSetup(dir, workFile, root) {
+  const errors = [];
+  const contents = /* @__PURE__ */ new Map();
+  const rel2 = (abs) => relativeTo(root, abs);
+  const parse = (fn) => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ModuleFileError) {
+        errors.push(e);
+        return void 0;
+      }
+      throw e;
+    }
+  };
+  const read = async (abs) => {
+    const data = await readIfExists(abs);
+    if (data) contents.set(abs, data);
+    return data;
+  };
+  let work;
+  const moduleDirs = [];
+  if (workFile) {
+    const data = await read(workFile);
+    if (!data) {
+      errors.push(new ModuleFileError(rel2(workFile), 1, "go.work named by GOWORK does not exist"));
+      return { errors };
+    }
+    const gowork = parse(() => parseGoWork(data.toString("utf8"), rel2(workFile)));
+    if (gowork) {
+      work = { gowork, dir: path4.dirname(workFile) };
+      for (const u of gowork.uses) moduleDirs.push(path4.resolve(work.dir, u.dir));
+    }
+  } else {
+    moduleDirs.push(dir);
+  }
+  const mains = [];
+  const sums = [];
+  for (const modDir of moduleDirs) {
+    const goModPath = path4.join(modDir, "go.mod");
+    const data = await read(goModPath);
+    if (!data) {
+      errors.push(new ModuleFileError(rel2(goModPath), 1, workFile ? `go.work uses ${rel2(modDir)}, which has no go.mod` : `no go.mod in ${rel2(modDir)}`));
+      continue;
+    }
+    const gomod = parse(() => parseGoMod(data.toString("utf8"), rel2(goModPath)));
+    if (gomod) mains.push({ gomod, dir: modDir });
+    const sumPath = path4.join(modDir, "go.sum");
+    const sumData = await read(sumPath);
+    const sum = sumData ? parse(() => parseGoSum(sumData.toString("utf8"), rel2(sumPath))) : { file: rel2(sumPath), lines: [] };
+    if (sum) sums.push(sum);
+  }
+  if (work) {
+    const workSumPath = path4.join(work.dir, "go.work.sum");
+    const data = await read(workSumPath);
+    if (data) {
+      const sum = parse(() => parseGoSum(data.toString("utf8"), rel2(workSumPath)));
+      if (sum) sums.push(sum);
+    }
+  }
+  const vendorDir = path4.join(work ? work.dir : dir, "vendor");
+  const hasVendor = await isDirectory(vendorDir);
+  let txt;
+  if (hasVendor) {
+    const txtPath = path4.join(vendorDir, "modules.txt");
+    const data = await read(txtPath);
+    if (data) txt = parse(() => parseModulesTxt(data.toString("utf8"), rel2(txtPath)));
+  }
+  if (errors.length) return { errors };
+  const main = mains.find((m) => path4.resolve(m.dir) === path4.resolve(dir));
+  return { setup: { main, mains, work, sums, vendorDir, hasVendor, txt, contents }, errors };
+}
+
+// src/modules/locate.ts
+function locator(setup) {
+  const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
+  const index = indexSums(setup.sums);
+  const l = {
+    require(path13) {
+      for (const { gomod } of mains) {
+        const r2 = gomod.requires.find((x) => x.path === path13);
+        if (r2) return { file: gomod.file, line: r2.line };
+      }
+      for (const { gomod } of mains) {
+        const r2 = gomod.replaces.find((x) => x.new.path === path13);
+        if (r2) return { file: gomod.file, line: r2.line };
+      }
+      return void 0;
+    },
+    sums(path13, version, goMod) {
+      return (index.get(sumKey(path13, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    },
+    vendored(path13) {
+      const vm = setup.txt?.modules.find((m) => m.path === path13 && m.version !== "");
+      return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
+    },
+    build() {
+      if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
+      return { file: setup.work.gowork.file, line: 1 };
+    },
+    module(path13) {
+      return l.require(path13) ?? l.vendored(path13) ?? l.build();
+    }
+  };
+  return l;
+}
+function where2(loc) {
+  return loc.line ? `${loc.file}:${loc.line}` : loc.file ?? loc.artifact ?? "";
+}
+
+// src/modules/settings.ts
+function globToRegExp(glob) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "\\") {
+      i++;
+      if (i >= glob.length) return void 0;
+      re += glob[i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else if (c === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0) return void 0;
+      const cls = glob.slice(i + 1, end);
+      re += `[${cls.replace(/\\/g, "\\\\")}]`;
+      i = end;
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    return void 0;
+  }
+}
+function matchesPrefixPattern(pattern, modulePath) {
+  const p = pattern.replace(/\/+$/, "");
+  if (p === "") return false;
+  const n = p.split("/").length;
+  const elems = modulePath.split("/");
+  if (elems.length < n) return false;
+  const re = globToRegExp(p);
+  return re !== void 0 && re.test(elems.slice(0, n).join("/"));
+}
+function splitPatterns(list) {
+  return list.split(",").map((s) => s.trim()).filter((s) => s !== "");
+}
+var PUBLIC_EXAMPLES = [
+  "github.com/any-owner/any-repo",
+  "gitlab.com/any-owner/any-repo",
+  "bitbucket.org/any-owner/any-repo",
+  "codeberg.org/any-owner/any-repo",
+  "golang.org/x/text",
+  "google.golang.org/grpc",
+  "google.golang.org/protobuf",
+  "cloud.google.com/go",
+  "gopkg.in/yaml.v3",
+  "k8s.io/client-go",
+  "sigs.k8s.io/yaml",
+  "go.uber.org/zap",
+  "go.opentelemetry.io/otel",
+  "go.etcd.io/etcd",
+  "honnef.co/go/tools",
+  "mvdan.cc/sh",
+  "rsc.io/quote",
+  "modernc.org/sqlite",
+  "gonum.org/v1/gonum",
+  "gotest.tools"
+];
+function publicPathsCovered(pattern) {
+  return PUBLIC_EXAMPLES.filter((p) => matchesPrefixPattern(pattern, p));
+}
+function describeCoverage(pattern, modules) {
+  const covered = publicPathsCovered(pattern).map((p) => p.includes("any-owner") ? `${p.split("/")[0]}/...` : p);
+  const deps = modules.filter((m) => matchesPrefixPattern(pattern, m));
+  const parts = [`pattern "${pattern}" covers public modules (${covered.slice(0, 3).join(", ")}${covered.length > 3 ? ", ..." : ""})`];
+  if (deps.length) parts.push(`including ${deps.length} of this build: ${deps.slice(0, 5).join(", ")}${deps.length > 5 ? ", ..." : ""}`);
+  return parts.join(", ");
+}
+function goFlags(value) {
+  const flags = /* @__PURE__ */ new Map();
+  for (const raw2 of value.split(/\s+/).filter((s) => s !== "")) {
+    const f = raw2.replace(/^--?/, "");
+    const eq = f.indexOf("=");
+    flags.set(eq < 0 ? f : f.slice(0, eq), eq < 0 ? "true" : f.slice(eq + 1));
+  }
+  return flags;
+}
+function analyzeSettings(s, opts) {
+  const out = [];
+  const flags = goFlags(s.GOFLAGS);
+  const mod = flags.get("mod");
+  if (mod === "mod") {
+    out.push(
+      opts.hasVendor ? { setting: "GOFLAGS", severity: "warning", aboutVendor: true, subject: "GOFLAGS -mod=mod vendor", message: `GOFLAGS="${s.GOFLAGS}" sets -mod=mod: go commands ignore the vendor directory and fetch modules instead, so what is built is not what vendor/ holds (the gate's own build passes -mod=vendor)` } : { setting: "GOFLAGS", severity: "warning", aboutVendor: false, subject: "GOFLAGS -mod=mod", message: `GOFLAGS="${s.GOFLAGS}" sets -mod=mod: go commands may rewrite go.mod and add missing go.sum lines from the network instead of failing` }
+    );
+  }
+  if (flags.has("insecure")) {
+    out.push({ setting: "GOFLAGS", severity: "warning", aboutVendor: false, subject: "GOFLAGS -insecure", message: `GOFLAGS="${s.GOFLAGS}" sets -insecure, which asked older go commands to fetch over HTTP and skip certificate checks (use GOINSECURE patterns if a host really needs it)` });
+  }
+  if (flags.has("modcacherw") && flags.get("modcacherw") !== "false") {
+    out.push({ setting: "GOFLAGS", severity: "note", aboutVendor: false, subject: "GOFLAGS -modcacherw", message: `GOFLAGS="${s.GOFLAGS}" sets -modcacherw: the module cache is left writable, so a module's files can be changed after they were verified (go mod verify catches it, a build does not)` });
+  }
+  if (s.GOSUMDB.trim() === "off") {
+    out.push({ setting: "GOSUMDB", severity: "warning", aboutVendor: false, subject: "GOSUMDB off", message: "GOSUMDB=off: modules not yet in go.sum are accepted without checking the checksum database, so a first download of a tampered version is trusted" });
+  }
+  const sumdbSetting = s.GONOSUMDB.trim() !== "" ? "GONOSUMDB" : "GOPRIVATE";
+  for (const pattern of splitPatterns(s[sumdbSetting])) {
+    if (publicPathsCovered(pattern).length === 0) continue;
+    out.push({ setting: sumdbSetting, severity: "warning", aboutVendor: false, subject: `${sumdbSetting} ${pattern}`, message: `${sumdbSetting}: ${describeCoverage(pattern, opts.modules)}; those modules are never checked against the checksum database` });
+  }
+  if (sumdbSetting === "GONOSUMDB") {
+    for (const pattern of splitPatterns(s.GOPRIVATE)) {
+      if (publicPathsCovered(pattern).length === 0) continue;
+      out.push({ setting: "GOPRIVATE", severity: "warning", aboutVendor: false, subject: `GOPRIVATE ${pattern}`, message: `GOPRIVATE: ${describeCoverage(pattern, opts.modules)}; those modules bypass the module proxy and are fetched straight from their origin` });
+    }
+  }
+  for (const pattern of splitPatterns(s.GOINSECURE)) {
+    const covered = publicPathsCovered(pattern).length > 0;
+    out.push({
+      setting: "GOINSECURE",
+      severity: "warning",
+      aboutVendor: false,
+      subject: `GOINSECURE ${pattern}`,
+      message: `GOINSECURE: modules matching "${pattern}" may be fetched over plain HTTP or with unverified certificates${covered ? `; the ${describeCoverage(pattern, opts.modules)}` : ""}`
+    });
+  }
+  if (s.GONOSUMCHECK.trim() !== "") {
+    out.push({ setting: "GONOSUMCHECK", severity: "note", aboutVendor: false, subject: "GONOSUMCHECK", message: `GONOSUMCHECK="${s.GONOSUMCHECK}" is set to skip checksum checks; this go command does not read it (GONOSUMDB and GOPRIVATE are what it reads), so nothing is skipped here, but a build configured this way elsewhere may rely on it` });
+  }
+  return out;
+}
+
+// src/modules/gooutput.ts
+var VERIFY_LINE = /^(\S+) (v\S+): (.+)$/;
+var MISMATCH = /verifying (\S+?)@(v[^\s:]+?)(\/go\.mod)?: checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
+var SUMDB_MISMATCH = /(\S+?)@(v\S+?): verifying (module|go\.mod): checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
+var MISSING_GOMOD = /(\S+?)@(v\S+?): missing go\.sum entry for go\.mod file/g;
+var MISSING_PKG = /missing go\.sum entry (?:for module providing package|needed to verify package) (\S+)/g;
+var NOISE = /^(SECURITY ERROR|This download does NOT match|The bits may have been replaced|have intercepted the download|For more information, see|\s*(downloaded|go\.sum|go\.work\.sum):|\s*go (get|mod download)|\s*To |\s*\(Use -mod)/;
+function parseGoProblems(output) {
+  const result = { verify: [], mismatches: [], missing: [], other: [] };
+  for (const m of output.matchAll(MISMATCH)) {
+    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] !== void 0, downloaded: m[4], source: m[5].trim(), recorded: m[6] });
+  }
+  for (const m of output.matchAll(SUMDB_MISMATCH)) {
+    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] === "go.mod", downloaded: m[4], source: m[5].trim(), recorded: m[6] });
+  }
+  for (const m of output.matchAll(MISSING_GOMOD)) result.missing.push({ path: m[1], version: m[2], goMod: true });
+  for (const m of output.matchAll(MISSING_PKG)) result.missing.push({ pkg: m[1], goMod: false });
+  for (const raw2 of output.split("\n")) {
+    const line = raw2.trimEnd();
+    if (line.trim() === "" || line === "all modules verified" || NOISE.test(line)) continue;
+    if (/checksum mismatch|missing go\.sum entry/.test(line)) continue;
+    const v = VERIFY_LINE.exec(line);
+    if (v && !line.startsWith("go: ")) {
+      result.verify.push({ path: v[1], version: v[2], problem: v[3] });
+      continue;
+    }
+    result.other.push(line);
+  }
+  return result;
+}
+function parseDownloadJson(stdout) {
+  const out = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < stdout.length; i++) {
+    const c = stdout[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "{") {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (c === "}") {
+      depth--;
+      if (depth === 0) {
+        const o = JSON.parse(stdout.slice(start, i + 1));
+        if (o.Path) {
+          const m = { path: o.Path, version: o.Version ?? "" };
+          if (o.Sum) m.sum = o.Sum;
+          if (o.GoModSum) m.goModSum = o.GoModSum;
+          if (o.Error) m.error = o.Error;
+          out.push(m);
+        }
+      }
+    }
+  }
+  if (depth !== 0) throw new Error("go mod download -json: output ends inside a JSON object");
+  return out;
+}
+
+// src/modules/commands.ts
+import path5 from "node:path";
+
+// src/modules/tidydiff.ts
+var TidyDiffError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "TidyDiffError";
+  }
+};
+var FILE_HEADER = /^diff current\/(\S+) tidy\/(\S+)$/;
+var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function parseTidyDiff(output) {
+  const changes = [];
+  let file;
+  let line = 0;
+  let change;
+  let inHunk = false;
+  for (const raw2 of output.split("\n")) {
+    const text = raw2.endsWith("\r") ? raw2.slice(0, -1) : raw2;
+    const header = FILE_HEADER.exec(text);
+    if (header) {
+      file = header[1];
+      inHunk = false;
+      change = void 0;
+      continue;
+    }
+    if (!file) {
+      if (text.trim() === "") continue;
+      throw new TidyDiffError(`unexpected line before the first "diff current/... tidy/..." header: ${JSON.stringify(text)}`);
+    }
+    if (!inHunk && (text.startsWith("--- ") || text.startsWith("+++ "))) continue;
+    const hunk = HUNK.exec(text);
+    if (hunk) {
+      const start = Number(hunk[1]);
+      const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
+      line = count === 0 ? start + 1 : start;
+      inHunk = true;
+      change = void 0;
+      continue;
+    }
+    if (!inHunk) {
+      if (text.trim() === "") continue;
+      throw new TidyDiffError(`unexpected line outside a hunk of ${file}: ${JSON.stringify(text)}`);
+    }
+    if (text.startsWith("\\")) continue;
+    const mark = text[0];
+    if (mark === "-" || mark === "+") {
+      if (!change) {
+        change = { file, line, removed: [], added: [] };
+        changes.push(change);
+      }
+      if (mark === "-") {
+        change.removed.push(text.slice(1));
+        line++;
+      } else {
+        change.added.push(text.slice(1));
+      }
+    } else if (mark === " " || text === "") {
+      change = void 0;
+      line++;
+    } else {
+      throw new TidyDiffError(`unexpected line in a hunk of ${file}: ${JSON.stringify(text)}`);
+    }
+  }
+  return changes;
+}
+
+// src/modules/rules.ts
+var VERIFY_FAILED = rule({
+  id: "modules/verify-failed",
+  name: "ModuleVerifyFailed",
+  shortDescription: "A module could not be verified against go.sum.",
+  fullDescription: "go mod verify found a module in the module cache whose files no longer hash to what was downloaded, or a go command the check depends on failed (module download, vendor regeneration). A module that cannot be verified is treated as unverified: the gate does not pass.",
+  help: 'For "dir has been modified" or "zip has been modified": the module cache was changed after download; clear it (go clean -modcache) and run again, then find out what changed it. For a failed go command: read the command output in the details; a network or proxy failure needs the module cache restored or the proxy reachable.',
+  defaultSeverity: "error",
+  securitySeverity: 8
+});
+var VENDOR_MODIFIED = rule({
+  id: "modules/vendor-modified",
+  name: "VendoredFileModified",
+  shortDescription: "A vendored file differs from what go mod vendor produces.",
+  fullDescription: "A file under vendor/ is not byte-identical to the file `go mod vendor` writes from the modules at their go.sum hashes (or from the local directory of a replace). The build would compile code that no go.sum line vouches for.",
+  help: "Run `go mod vendor` (or `go work vendor` in a workspace) and commit the result. If the change was intended, make it upstream or in a fork and point a replace directive at it.",
+  defaultSeverity: "error",
+  securitySeverity: 8
+});
+var VENDOR_ADDED = rule({
+  id: "modules/vendor-added",
+  name: "VendoredFileAdded",
+  shortDescription: "vendor/ holds a file go mod vendor would not write.",
+  fullDescription: "A file exists under vendor/ that `go mod vendor` does not produce from go.mod and go.sum. Extra files can be compiled into the build (an extra .go file in a vendored package) or hide content from review.",
+  help: "Run `go mod vendor` (or `go work vendor`) and commit the result; it removes files that do not belong there.",
+  defaultSeverity: "error",
+  securitySeverity: 8
+});
+var VENDOR_REMOVED = rule({
+  id: "modules/vendor-removed",
+  name: "VendoredFileRemoved",
+  shortDescription: "A file go mod vendor writes is missing from vendor/.",
+  fullDescription: "A file that `go mod vendor` writes from the modules at their go.sum hashes is missing from vendor/. The build then differs from the verified module (a removed file can change behaviour as much as an edited one).",
+  help: "Run `go mod vendor` (or `go work vendor`) and commit the result.",
+  defaultSeverity: "error",
+  securitySeverity: 6.5
+});
+var VENDOR_MODULES_TXT = rule({
+  id: "modules/vendor-modules-txt",
+  name: "VendorModulesTxtDrift",
+  shortDescription: "vendor/modules.txt disagrees with go.mod.",
+  fullDescription: 'vendor/modules.txt does not say what go.mod (and go.work) say: a version differs, an "## explicit" marker is missing or extra, a replacement differs, or a line differs from the one `go mod vendor` writes. A -mod=vendor build trusts this file to describe the vendored code.',
+  help: "Run `go mod vendor` (or `go work vendor`) and commit the result; never edit vendor/modules.txt by hand.",
+  defaultSeverity: "error",
+  securitySeverity: 7
+});
+var MISSING_SUM = rule({
+  id: "modules/missing-sum",
+  name: "MissingGoSumEntry",
+  shortDescription: "go.sum has no hash for a required module.",
+  fullDescription: "A module that the build needs has no `h1:` line (hash of its files) or no `/go.mod` line (hash of its go.mod) in go.sum. Nothing then pins its content: a -mod=vendor build does not notice, and other builds fetch and trust whatever the proxy serves.",
+  help: "Run `go mod tidy` (or `go mod download <module>`) with the checksum database enabled and commit go.sum.",
+  defaultSeverity: "error",
+  securitySeverity: 6
+});
+var SUM_MISMATCH = rule({
+  id: "modules/sum-mismatch",
+  name: "GoSumMismatch",
+  shortDescription: "A go.sum hash does not match the module.",
+  fullDescription: "A hash in go.sum differs from the hash of the module as downloaded and verified (or two go.sum lines disagree about one module version). Either go.sum was edited or the module content changed after it was first published; both mean the source is not what go.sum says.",
+  help: 'Do not "fix" this by replacing the hash. Find out which side changed: compare with the checksum database (https://sum.golang.org/lookup/<module>@<version>), then restore go.sum from a trusted commit and run `go mod download` again.',
+  defaultSeverity: "error",
+  securitySeverity: 9
+});
+var NOT_TIDY = rule({
+  id: "modules/not-tidy",
+  name: "ModuleNotTidy",
+  shortDescription: "go.mod or go.sum differ from `go mod tidy`.",
+  fullDescription: "`go mod tidy -diff` reports lines it would add to or remove from go.mod or go.sum. Untidy files hide which modules the build really uses. A warning unless require-tidy is true.",
+  help: "Run `go mod tidy` and commit go.mod and go.sum. Set `require-tidy: true` to make this an error.",
+  defaultSeverity: "warning"
+});
+var WEAK_VERIFICATION = rule({
+  id: "modules/weak-verification",
+  name: "WeakModuleVerification",
+  shortDescription: "A setting weakens module verification.",
+  fullDescription: "An environment or `go env -w` setting makes the go command check less: GOFLAGS=-mod=mod with a vendor directory, GONOSUMDB or GOPRIVATE patterns that cover public modules, GOSUMDB=off, GOINSECURE. Builds elsewhere with the same settings trust more than go.sum proves.",
+  help: "Narrow GONOSUMDB / GOPRIVATE to your private module paths (e.g. github.com/your-org/*), leave GOSUMDB at its default, drop -mod=mod from GOFLAGS when you vendor, and remove GOINSECURE unless a private host truly lacks TLS.",
+  defaultSeverity: "warning",
+  securitySeverity: 5
+});
+var MALFORMED_FILE = rule({
+  id: "modules/malformed-file",
+  name: "MalformedModuleFile",
+  shortDescription: "go.mod, go.work, go.sum or vendor/modules.txt cannot be read.",
+  fullDescription: "A module file does not follow the syntax the go command writes. The gate cannot prove anything about a file it cannot read, so it fails closed instead of skipping the checks that depend on it.",
+  help: "Fix the line named in the message (the go command can usually rewrite the file: `go mod tidy`, `go mod vendor`), or restore the file from a trusted commit.",
+  defaultSeverity: "error",
+  securitySeverity: 5
+});
+var MODULES_RULES = [VERIFY_FAILED, VENDOR_MODIFIED, VENDOR_ADDED, VENDOR_REMOVED, VENDOR_MODULES_TXT, MISSING_SUM, SUM_MISMATCH, NOT_TIDY, WEAK_VERIFICATION, MALFORMED_FILE];
+
+// src/modules/commands.ts
+var MINUTE = 6e4;
+function tail(text, lines = 40) {
+  const all = text.trimEnd().split("\n");
+  return all.length > lines ? `... (${all.length - lines} lines above)
+${all.slice(-lines).join("\n")}` : all.join("\n");
+}
+function commandFailed(r2, command, location) {
+  const why = r2.timedOut ? "timed out" : `exited with ${r2.code}`;
+  const first = r2.stderr.split("\n").find((l) => l.trim() !== "" && !/^go: (downloading|finding|extracting|found) /.test(l)) ?? "";
+  return finding(VERIFY_FAILED, "modules", {
+    message: `${command} ${why}${first ? `: ${first.trim()}` : ""}; what it checks could not be verified`,
+    location,
+    subject: command,
+    details: tail(r2.stderr || r2.stdout)
+  });
+}
+async function verifyModules(run2, cwd, loc) {
+  const r2 = await run2.go(["mod", "verify"], cwd, 15 * MINUTE);
+  const problems = parseGoProblems(`${r2.stdout}
+${r2.stderr}`);
+  const findings = problems.verify.map(
+    (p) => finding(VERIFY_FAILED, "modules", {
+      message: `go mod verify: ${p.path} ${p.version}: ${p.problem}`,
+      location: loc.module(p.path),
+      subject: `${p.path}@${p.version} ${p.problem.replace(/\(.*\)/, "")}`
+    })
+  );
+  const explained = findings.length + problems.mismatches.length + problems.missing.length > 0;
+  if (r2.code !== 0 && !explained) findings.push(commandFailed(r2, "go mod verify", loc.build()));
+  return { findings, problems, ok: r2.code === 0 && /all modules verified/.test(r2.stdout) };
+}
+async function downloadModules(run2, cwd, loc) {
+  const r2 = await run2.go(["mod", "download", "-json"], cwd, 15 * MINUTE);
+  const problems = parseGoProblems(r2.stderr);
+  let modules = [];
+  const findings = [];
+  try {
+    modules = parseDownloadJson(r2.stdout);
+  } catch (e) {
+    findings.push(commandFailed({ ...r2, stderr: `${e.message}
+${r2.stderr}` }, "go mod download", loc.build()));
+  }
+  for (const m of modules.filter((x) => x.error)) {
+    const p = parseGoProblems(m.error);
+    problems.mismatches.push(...p.mismatches);
+    problems.missing.push(...p.missing);
+    if (p.mismatches.length + p.missing.length === 0) {
+      findings.push(
+        finding(VERIFY_FAILED, "modules", { message: `go mod download ${m.path}@${m.version}: ${m.error}`, location: loc.module(m.path), subject: `${m.path}@${m.version} download` })
+      );
+    }
+  }
+  if (r2.code !== 0 && problems.mismatches.length + problems.missing.length === 0 && findings.length === 0) {
+    findings.push(commandFailed(r2, "go mod download", loc.build()));
+  }
+  return { findings, problems, modules };
+}
+async function checkTidy(run2, setup, loc, severity, missingReported) {
+  const main = setup.main;
+  const r2 = await run2.go(["mod", "tidy", "-diff"], main.dir, 15 * MINUTE);
+  const changes = r2.stdout.trim() === "" ? [] : parseTidyDiff(r2.stdout);
+  if (r2.code !== 0 && changes.length === 0) {
+    const p = parseGoProblems(r2.stderr);
+    if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ["go mod tidy -diff", "", "not run: go.sum must be fixed first"] };
+    const f = commandFailed(r2, "go mod tidy -diff", loc.build());
+    return { findings: [finding(NOT_TIDY, "modules", { severity, message: f.message, location: f.location, subject: "tidy failed", details: f.details })], row: ["go mod tidy -diff", "", "could not run"] };
+  }
+  const files = {};
+  for (const name of ["go.mod", "go.sum"]) {
+    const abs = path5.join(main.dir, name);
+    const data = setup.contents.get(abs);
+    files[name] = { file: name === "go.mod" ? main.gomod.file : path5.posix.join(path5.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+  }
+  const findings = [];
+  for (const c of changes) {
+    const added = c.file === "go.sum" ? c.added.filter((l) => !missingReported.has(l.split(/\s+/).slice(0, 2).join(" "))) : c.added;
+    if (added.length === 0 && c.removed.length === 0) continue;
+    const target = files[c.file] ?? { file: c.file, lines: c.line };
+    const line = Math.max(1, Math.min(c.line, target.lines || 1));
+    const parts = [];
+    if (c.removed.length) parts.push(`remove ${c.removed.map((l) => `"${l.trim()}"`).join(", ")}`);
+    if (added.length) parts.push(`add ${added.map((l) => `"${l.trim()}"`).join(", ")}`);
+    findings.push(
+      finding(NOT_TIDY, "modules", {
+        severity,
+        message: `go mod tidy would ${parts.join(" and ")} at ${target.file}:${line}`,
+        location: { file: target.file, line },
+        subject: `${target.file} ${c.removed.join("\n")}\0${added.join("\n")}`,
+        fix: "go mod tidy"
+      })
+    );
+  }
+  return { findings, row: ["go mod tidy -diff", main.gomod.file, findings.length ? `${findings.length} difference(s)` : "tidy"] };
+}
+
+// src/modules/cachesums.ts
+import fs4 from "node:fs/promises";
+import path6 from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+function escapeModulePath(p) {
+  return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+function goModHash(content) {
+  const fileHash = createHash3("sha256").update(content).digest("hex");
+  return `h1:${createHash3("sha256").update(`${fileHash}  go.mod
+`).digest("base64")}`;
+}
+function downloadBase(modcache, modulePath, version) {
+  return path6.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
+}
+async function readOrUndefined(file) {
+  try {
+    return await fs4.readFile(file);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+async function cachedModuleHash(modcache, modulePath, version) {
+  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version)}.ziphash`);
+  return data?.toString("utf8").trim();
+}
+async function cachedGoModHash(modcache, modulePath, version) {
+  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version)}.mod`);
+  return data ? goModHash(data) : void 0;
+}
+
+// src/modules/sums.ts
+function neededSums(input) {
+  const { setup } = input;
+  const needed = /* @__PURE__ */ new Map();
+  const need2 = (n) => {
+    const key = sumKey(n.path, n.version, n.goMod);
+    if (!needed.has(key)) needed.set(key, n);
+  };
+  const mainPaths = new Set(setup.mains.map((m) => m.gomod.module.path));
+  const replaces = (own) => [...setup.work?.gowork.replaces ?? [], ...own.gomod.replaces];
+  for (const m of setup.mains) {
+    for (const r2 of m.gomod.requires) {
+      if (setup.work && mainPaths.has(r2.path)) continue;
+      const rep = replacementFor(replaces(m), r2.path, r2.version);
+      if (rep?.local) continue;
+      const eff = rep ? rep.new : { path: r2.path, version: r2.version };
+      need2({ ...eff, goMod: true, requiredAs: r2.path, why: `required at ${m.gomod.file}:${r2.line}` });
+    }
+  }
+  for (const d of input.downloaded ?? []) {
+    if (d.error || !d.sum) continue;
+    need2({ path: d.path, version: d.version, goMod: false, requiredAs: d.path, why: "needed by the build (go mod download)" });
+    need2({ path: d.path, version: d.version, goMod: true, requiredAs: d.path, why: "needed by the build (go mod download)" });
+  }
+  for (const vm of setup.txt?.modules ?? []) {
+    if (vm.packages.length === 0 || vm.version === "") continue;
+    if (vm.replacement && vm.replacement.version === "") continue;
+    const eff = vm.replacement ?? { path: vm.path, version: vm.version };
+    const why = `vendored (${setup.txt.file}:${vm.line})`;
+    need2({ ...eff, goMod: false, requiredAs: vm.path, why });
+    need2({ ...eff, goMod: true, requiredAs: vm.path, why });
+  }
+  return [...needed.values()];
+}
+async function checkSums(input) {
+  const { setup, loc } = input;
+  const out = [];
+  const missing = /* @__PURE__ */ new Set();
+  let checked = 0;
+  const reported = /* @__PURE__ */ new Set();
+  const report = (f, key) => {
+    if (reported.has(key)) return;
+    reported.add(key);
+    out.push(f);
+  };
+  for (const c of findSumConflicts(setup.sums)) {
+    const location = { file: c.second.file, line: c.second.entry.line };
+    report(
+      finding(SUM_MISMATCH, "modules", {
+        message: `${where2(location)} records ${c.second.entry.hash} for ${c.second.entry.path} ${c.second.entry.version}${c.second.entry.goMod ? "/go.mod" : ""}, but ${c.first.file}:${c.first.entry.line} records ${c.first.entry.hash}`,
+        location,
+        subject: `${c.second.file} ${sumKey(c.second.entry.path, c.second.entry.version, c.second.entry.goMod)} conflict`
+      }),
+      `${where2(location)}`
+    );
+  }
+  for (const n of neededSums(input)) {
+    if (loc.sums(n.path, n.version, n.goMod).length > 0) continue;
+    missing.add(sumKey(n.path, n.version, n.goMod));
+    const location = loc.require(n.requiredAs) ?? loc.vendored(n.requiredAs) ?? loc.build();
+    const kind = n.goMod ? '"/go.mod" line (hash of its go.mod)' : '"h1:" line (hash of its files)';
+    report(
+      finding(MISSING_SUM, "modules", {
+        message: `go.sum has no ${kind} for ${n.path} ${n.version}, ${n.why}`,
+        location,
+        subject: sumKey(n.path, n.version, n.goMod),
+        fix: `go mod download ${n.path}@${n.version}`
+      }),
+      `missing ${sumKey(n.path, n.version, n.goMod)}`
+    );
+  }
+  for (const sum of setup.sums) {
+    for (const entry of sum.lines) {
+      if (!entry.hash.startsWith("h1:")) continue;
+      const cached = entry.goMod ? await cachedGoModHash(input.modcache, entry.path, entry.version) : await cachedModuleHash(input.modcache, entry.path, entry.version);
+      if (cached === void 0) continue;
+      checked++;
+      if (cached === entry.hash) continue;
+      const location = { file: sum.file, line: entry.line };
+      report(
+        finding(SUM_MISMATCH, "modules", {
+          message: `${where2(location)} records ${entry.hash} for ${entry.path} ${entry.version}${entry.goMod ? "/go.mod" : ""}, but the module as downloaded and verified hashes to ${cached}`,
+          location,
+          subject: `${sum.file} ${sumKey(entry.path, entry.version, entry.goMod)}`
+        }),
+        where2(location)
+      );
+    }
+  }
+  for (const p of input.problems) {
+    for (const m of p.mismatches) {
+      const lines = loc.sums(m.path, m.version, m.goMod);
+      const line = lines.find((l) => l.entry.hash === m.recorded) ?? lines[0];
+      const location = line ? { file: line.file, line: line.entry.line } : loc.module(m.path);
+      report(
+        finding(SUM_MISMATCH, "modules", {
+          message: `checksum mismatch for ${m.path} ${m.version}${m.goMod ? "/go.mod" : ""}: downloaded ${m.downloaded}, ${m.source} has ${m.recorded} (${where2(location)})`,
+          location,
+          subject: line ? `${line.file} ${sumKey(m.path, m.version, m.goMod)}` : `${m.path}@${m.version} mismatch`,
+          details: `go reported: downloaded ${m.downloaded}, ${m.source}: ${m.recorded}`
+        }),
+        line ? where2(location) : `${m.path}@${m.version}${m.goMod} mismatch`
+      );
+    }
+    for (const m of p.missing) {
+      if (m.path && m.version) {
+        if (loc.sums(m.path, m.version, m.goMod).length > 0) continue;
+        missing.add(sumKey(m.path, m.version, m.goMod));
+        report(
+          finding(MISSING_SUM, "modules", {
+            message: `go.sum has no ${m.goMod ? '"/go.mod"' : '"h1:"'} line for ${m.path} ${m.version} (reported by the go command)`,
+            location: loc.module(m.path),
+            subject: sumKey(m.path, m.version, m.goMod),
+            fix: `go mod download ${m.path}@${m.version}`
+          }),
+          `missing ${sumKey(m.path, m.version, m.goMod)}`
+        );
+      } else if (m.pkg) {
+        const owner2 = owningRequire(setup, m.pkg);
+        if (owner2 && loc.sums(owner2.path, owner2.version, false).length > 0) continue;
+        if (owner2 && reported.has(`missing ${sumKey(owner2.path, owner2.version, false)}`)) continue;
+        report(
+          finding(MISSING_SUM, "modules", {
+            message: `go.sum has no "h1:" line for the module providing package ${m.pkg}${owner2 ? ` (${owner2.path} ${owner2.version})` : ""}`,
+            location: owner2 ? loc.module(owner2.path) : loc.build(),
+            subject: owner2 ? sumKey(owner2.path, owner2.version, false) : `package ${m.pkg}`
+          }),
+          owner2 ? `missing ${sumKey(owner2.path, owner2.version, false)}` : `missing package ${m.pkg}`
+        );
+      }
+    }
+  }
+  return { findings: out, missing, checked };
+}
+function owningRequire(setup, pkg) {
+  let best;
+  for (const m of setup.mains) {
+    for (const r2 of m.gomod.requires) {
+      if ((pkg === r2.path || pkg.startsWith(`${r2.path}/`)) && (!best || r2.path.length > best.path.length)) best = r2;
+    }
+  }
+  return best;
+}
+
+// src/modules/vendorcheck.ts
+import fs6 from "node:fs/promises";
+import path9 from "node:path";
+
+// src/modules/consistency.ts
+import path7 from "node:path";
+function describe(m) {
+  return m.version ? `${m.path}@${m.version}` : m.path;
+}
+function lessThan114(goVersion) {
+  if (!goVersion) return true;
+  const [major, minor] = goVersion.split(".").map((n) => parseInt(n, 10));
+  return major < 1 || major === 1 && (minor ?? 0) < 14;
+}
+function canonicalReplacement(r2, modDir, workDir) {
+  if (!r2.local || !workDir || !modDir || path7.isAbsolute(r2.new.path)) return r2.new;
+  const rel2 = path7.relative(workDir, path7.join(modDir, r2.new.path)).split(path7.sep).join("/");
+  const dirPath = rel2 === "" ? "." : rel2 === "." || rel2 === ".." || rel2.startsWith("./") || rel2.startsWith("../") ? rel2 : `./${rel2}`;
+  return { path: dirPath, version: "" };
+}
+function checkVendorConsistency(setup) {
+  const { mains, work, txt } = setup;
+  const issues = [];
+  const workspace = work !== void 0;
+  const relaxed = !workspace && lessThan114(mains[0]?.gomod.go?.version);
+  const goModName = workspace ? "a go.mod of the workspace" : "go.mod";
+  for (const { gomod } of mains) {
+    for (const r2 of gomod.requires) {
+      const at = `${gomod.file}:${r2.line}`;
+      const vm = vendoredModule(txt, r2.path, r2.version);
+      if (vm) {
+        if (!vm.explicit && !relaxed) {
+          const line = vm.annotationLines[0] ?? vm.line;
+          issues.push({ kind: "not-explicit", file: txt.file, line, subject: `${r2.path}@${r2.version} explicit`, message: `${r2.path} ${r2.version} is required at ${at} but ${txt.file}:${line} does not mark it "## explicit"` });
+        }
+        continue;
+      }
+      const other = txt.modules.find((m) => m.path === r2.path && m.version !== "");
+      if (other) {
+        issues.push({ kind: "version-differs", file: txt.file, line: other.line, subject: `${r2.path} version`, message: `${txt.file}:${other.line} lists ${r2.path} ${other.version}, but ${at} requires ${r2.version}` });
+      } else if (!relaxed) {
+        issues.push({ kind: "not-vendored", file: gomod.file, line: r2.line, subject: `${r2.path}@${r2.version} not vendored`, message: `${r2.path} ${r2.version} is required at ${at} but is not listed in ${txt.file}` });
+      }
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const checkReplace = (r2, file, modDir) => {
+    const key = describe(r2.old);
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (workspace && r2.old.version === "" && mains.some((m) => m.gomod.module.path === r2.old.path)) return;
+    const want = canonicalReplacement(r2, modDir, work?.dir);
+    const vm = vendoredModule(txt, r2.old.path, r2.old.version);
+    const at = `${file}:${r2.line}`;
+    if (!vm?.replacement) {
+      if (relaxed && (r2.old.version === "" || !vm)) return;
+      issues.push({ kind: "replace-missing", file, line: r2.line, subject: `${key} replace missing`, message: `${key} is replaced by ${describe(r2.new)} at ${at} but ${txt.file} does not record the replacement` });
+    } else if (vm.replacement.path !== want.path || vm.replacement.version !== want.version) {
+      issues.push({ kind: "replace-differs", file: txt.file, line: vm.line, subject: `${key} replace differs`, message: `${txt.file}:${vm.line} records ${key} => ${describe(vm.replacement)}, but ${at} replaces it with ${describe(want)}` });
+    }
+  };
+  for (const r2 of work?.gowork.replaces ?? []) checkReplace(r2, work.gowork.file, void 0);
+  for (const { gomod, dir } of mains) for (const r2 of gomod.replaces) checkReplace(r2, gomod.file, dir);
+  for (const vm of txt.modules) {
+    if (vm.explicit && vm.version !== "" && !mains.some(({ gomod }) => gomod.requires.some((r2) => r2.path === vm.path && r2.version === vm.version))) {
+      if (!issues.some((i) => i.kind === "version-differs" && i.line === vm.line)) {
+        issues.push({ kind: "explicit-not-required", file: txt.file, line: vm.line, subject: `${vm.path}@${vm.version} extra explicit`, message: `${txt.file}:${vm.line} marks ${vm.path} ${vm.version} explicit, but ${goModName} does not require it` });
+      }
+    }
+    if (vm.replacement) {
+      const replaces = [...work?.gowork.replaces ?? [], ...mains.flatMap((m) => m.gomod.replaces)];
+      if (!replacementFor(replaces, vm.path, vm.version)) {
+        issues.push({ kind: "replaced-not-replaced", file: txt.file, line: vm.line, subject: `${describe(vm)} extra replace`, message: `${txt.file}:${vm.line} records ${describe(vm)} => ${describe(vm.replacement)}, but ${workspace ? "the workspace" : "go.mod"} does not replace it` });
+      }
+    }
+  }
+  return issues;
+}
+
+// src/modules/linediff.ts
+var MAX_EDITS = 1e3;
+function editScript(a, b) {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, MAX_EDITS);
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push(v.slice());
+    for (let k = -d; k <= d; k += 2) {
+      let x2 = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y2 = x2 - k;
+      while (x2 < n && y2 < m && a[x2] === b[y2]) {
+        x2++;
+        y2++;
+      }
+      v[offset + k] = x2;
+      if (x2 >= n && y2 >= m) {
+        found = true;
+        break;
+      }
+    }
+  }
+  if (!found) return void 0;
+  const ops = [];
+  let x = n;
+  let y = m;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const vd = trace[d];
+    const k = x - y;
+    const prevK = k === -d || k !== d && vd[offset + k - 1] < vd[offset + k + 1] ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : vd[offset + prevK];
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: "same", text: a[--x] });
+      y--;
+    }
+    if (d === 0) break;
+    if (x === prevX) ops.push({ kind: "missing", text: b[--y] });
+    else ops.push({ kind: "extra", text: a[--x] });
+  }
+  return ops.reverse();
+}
+function diffLines(actual, expected) {
+  const changes = [];
+  let line = 1;
+  let current;
+  const ops = editScript(actual, expected);
+  if (!ops) {
+    let i = 0;
+    while (i < actual.length && i < expected.length && actual[i] === expected[i]) i++;
+    return [{ index: i, line: Math.max(1, Math.min(i + 1, actual.length)), extra: actual.slice(i), missing: expected.slice(i) }];
+  }
+  for (const op of ops) {
+    if (op.kind === "same") {
+      current = void 0;
+      line++;
+      continue;
+    }
+    if (!current) {
+      current = { index: line - 1, line: Math.max(1, Math.min(line, actual.length)), extra: [], missing: [] };
+      changes.push(current);
+    }
+    if (op.kind === "extra") {
+      current.extra.push(op.text);
+      line++;
+    } else {
+      current.missing.push(op.text);
+    }
+  }
+  return changes;
+}
+
+// src/modules/tree.ts
+import fs5 from "node:fs";
+import path8 from "node:path";
+import { createHash as createHash4 } from "node:crypto";
+function listFiles(root) {
+  const out = [];
+  const walk = (dir, prefix) => {
+    for (const e of fs5.readdirSync(dir, { withFileTypes: true })) {
+      const rel2 = prefix ? `${prefix}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path8.join(dir, e.name), rel2);
+      else out.push({ rel: rel2, kind: e.isSymbolicLink() ? "link" : "file" });
+    }
+  };
+  try {
+    walk(root, "");
+  } catch (e) {
+    if (e.code === "ENOENT") return [];
+    throw e;
+  }
+  return out;
+}
+function hashTree(root) {
+  const tree = /* @__PURE__ */ new Map();
+  for (const { rel: rel2, kind } of listFiles(root)) {
+    const abs = path8.join(root, rel2);
+    const data = kind === "link" ? Buffer.from(`symlink -> ${fs5.readlinkSync(abs)}`) : fs5.readFileSync(abs);
+    tree.set(rel2, { sha256: createHash4("sha256").update(data).digest("hex"), size: data.length, kind });
+  }
+  return tree;
+}
+function compareTrees(committed, expected) {
+  const diff = { added: [], removed: [], modified: [] };
+  for (const [p, e] of committed) {
+    const want = expected.get(p);
+    if (!want) diff.added.push(p);
+    else if (want.sha256 !== e.sha256 || want.kind !== e.kind) diff.modified.push(p);
+  }
+  for (const p of expected.keys()) if (!committed.has(p)) diff.removed.push(p);
+  diff.added.sort();
+  diff.removed.sort();
+  diff.modified.sort();
+  return diff;
+}
+function firstDifferingLine(actual, expected) {
+  const n = Math.min(actual.length, expected.length);
+  let line = 1;
+  for (let i = 0; i < n; i++) {
+    if (actual[i] !== expected[i]) return line;
+    if (actual[i] === 10) line++;
+  }
+  const endsWithNewline = actual.length > 0 && actual[actual.length - 1] === 10;
+  return actual.length === n && endsWithNewline && line > 1 ? line - 1 : line;
+}
+
+// src/modules/vendorcheck.ts
+var MODULES_TXT = "modules.txt";
+function consistencyFindings(setup) {
+  if (!setup.txt) return [];
+  return checkVendorConsistency({ mains: setup.mains, work: setup.work, txt: setup.txt }).map(
+    (i) => finding(VENDOR_MODULES_TXT, "modules", { message: i.message, location: { file: i.file, line: i.line }, subject: i.subject })
+  );
+}
+function quote(lines) {
+  const shown = lines.slice(0, 3).map((l) => `"${l}"`).join(", ");
+  return lines.length > 3 ? `${shown} and ${lines.length - 3} more` : shown;
+}
+function blockOf(txt, line) {
+  let header = 0;
+  for (const m of txt?.modules ?? []) if (m.line <= line && m.line > header) header = m.line;
+  return header;
+}
+function owner(txt, rel2) {
+  let best;
+  for (const m of txt?.modules ?? []) {
+    if (m.version === "" || !rel2.startsWith(`${m.path}/`)) continue;
+    if (!best || m.path.length > best.path.length) best = m;
+  }
+  return best;
+}
+function describeOwner(setup, m) {
+  if (!m) return "no module listed in vendor/modules.txt";
+  for (const main of setup.mains) {
+    const r2 = replacementFor([...setup.work?.gowork.replaces ?? [], ...main.gomod.replaces], m.path, m.version);
+    if (r2) {
+      const file = setup.work?.gowork.replaces.includes(r2) ? setup.work.gowork.file : main.gomod.file;
+      return `${m.path} ${m.version} (replaced by ${r2.new.path}${r2.new.version ? ` ${r2.new.version}` : ""} at ${file}:${r2.line})`;
+    }
+  }
+  return `${m.path} ${m.version}`;
+}
+async function compareVendor(setup, expectedDir, root, reportedTxtLines, committedTree) {
+  const findings = [];
+  const committed = new Map(committedTree ?? hashTree(setup.vendorDir));
+  const expected = hashTree(expectedDir);
+  const vendorRel = relativeTo(root, setup.vendorDir);
+  const txtRel = `${vendorRel}/${MODULES_TXT}`;
+  const committedTxt = committed.get(MODULES_TXT);
+  const expectedTxt = expected.get(MODULES_TXT);
+  if (!committedTxt && expectedTxt) {
+    findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
+  } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
+    const actual = splitLines(await fs6.readFile(path9.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs6.readFile(path9.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
+    for (const change of diffLines(actual, want)) {
+      const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
+      if (reportedBlocks.has(blockOf(setup.txt, anchor))) continue;
+      const parts = [];
+      if (change.extra.length) parts.push(`has ${quote(change.extra)}`);
+      if (change.missing.length) parts.push(`${change.extra.length ? "where go mod vendor writes" : "lacks"} ${quote(change.missing)}`);
+      findings.push(
+        finding(VENDOR_MODULES_TXT, "modules", {
+          message: `${txtRel}:${change.line} differs from what go mod vendor writes: it ${parts.join(" ")}`,
+          location: { file: txtRel, line: change.line },
+          subject: `${txtRel} ${change.extra.join("\n")}\0${change.missing.join("\n")}`
+        })
+      );
+    }
+  }
+  committed.delete(MODULES_TXT);
+  expected.delete(MODULES_TXT);
+  const diff = compareTrees(committed, expected);
+  for (const rel2 of diff.modified) {
+    const [a, b] = await Promise.all([fs6.readFile(path9.join(setup.vendorDir, rel2)), fs6.readFile(path9.join(expectedDir, rel2))]);
+    const line = firstDifferingLine(a, b);
+    const file = `${vendorRel}/${rel2}`;
+    findings.push(
+      finding(VENDOR_MODIFIED, "modules", {
+        message: `${file}:${line} differs from ${describeOwner(setup, owner(setup.txt, rel2))} (sha256 ${committed.get(rel2).sha256.slice(0, 12)}\u2026, expected ${expected.get(rel2).sha256.slice(0, 12)}\u2026)`,
+        location: { file, line },
+        subject: file
+      })
+    );
+  }
+  for (const rel2 of diff.added) {
+    const file = `${vendorRel}/${rel2}`;
+    const m = owner(setup.txt, rel2);
+    findings.push(
+      finding(VENDOR_ADDED, "modules", {
+        message: `${file} is not written by go mod vendor${m ? ` for ${describeOwner(setup, m)}` : ""}`,
+        location: { file, line: 1 },
+        subject: file
+      })
+    );
+  }
+  for (const rel2 of diff.removed) {
+    const file = `${vendorRel}/${rel2}`;
+    const line = setup.txt ? packageLineFor(setup.txt, rel2) : void 0;
+    findings.push(
+      finding(VENDOR_REMOVED, "modules", {
+        message: `${file} is missing: go mod vendor writes it for ${describeOwner(setup, owner(setup.txt, rel2))}`,
+        location: { file: txtRel, line: line ?? 1 },
+        subject: file
+      })
+    );
+  }
+  return { findings, diff, files: { committed: committed.size + (committedTxt ? 1 : 0), expected: expected.size + (expectedTxt ? 1 : 0) } };
+}
+
+// src/stages/modules.ts
+var MAX_TABLE_ROWS = 200;
+function atLeast(version, major, minor) {
+  const [a, b] = version.split(".").map((n) => parseInt(n, 10));
+  return a > major || a === major && (b ?? 0) >= minor;
+}
+function runner(ctx) {
+  const go = ctx.state.go;
+  const env = { ...ctx.state.goEnv, GOTOOLCHAIN: "local" };
+  const failed = [];
+  return {
+    failed,
+    async go(args, cwd, timeoutMs = 5 * MINUTE) {
+      const r2 = await ctx.ports.exec.run(go.bin, args, { cwd, env, timeoutMs });
+      if (r2.code !== 0 && args[1] !== "tidy") failed.push(`go ${args.filter((a) => !a.startsWith("/")).join(" ")}`);
+      return r2;
+    }
+  };
+}
+async function goEnvSettings(run2, dir, ctx) {
+  const r2 = await run2.go(["env", "-json", "GOWORK", "GOMODCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE"], dir);
+  if (r2.code !== 0) throw new Error(`go env failed in ${dir}: ${r2.stderr.trim()}`);
+  const env = JSON.parse(r2.stdout);
+  return {
+    work: env.GOWORK && env.GOWORK !== "off" ? env.GOWORK : "",
+    modcache: env.GOMODCACHE,
+    settings: {
+      GOFLAGS: env.GOFLAGS ?? "",
+      GONOSUMDB: env.GONOSUMDB ?? "",
+      GOPRIVATE: env.GOPRIVATE ?? "",
+      GOSUMDB: env.GOSUMDB ?? "",
+      GOINSECURE: env.GOINSECURE ?? "",
+      // Not a go env variable: only the process environment can carry it.
+      GONOSUMCHECK: ctx.state.goEnv.GONOSUMCHECK ?? ""
+    }
+  };
+}
+function settingsFindings(setup, loc, settings) {
+  const modules = [...new Set(setup.mains.flatMap((m) => m.gomod.requires.map((r2) => r2.path)))];
+  return analyzeSettings(settings, { hasVendor: setup.hasVendor, modules }).map(
+    (w) => finding(WEAK_VERIFICATION, "modules", {
+      severity: w.severity,
+      message: w.message,
+      location: w.aboutVendor && setup.txt ? { file: setup.txt.file, line: 1 } : loc.build(),
+      subject: w.subject
+    })
+  );
+}
+async function checkVendor(ctx, run2, setup, loc) {
+  const consistency = consistencyFindings(setup);
+  const txtFile = setup.txt?.file;
+  const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
+  const version = ctx.state.go.version;
+  const workspace = setup.work !== void 0;
+  const vendorRel = path10.posix.dirname(setup.txt?.file ?? `${path10.relative(ctx.config.workspace, setup.vendorDir).split(path10.sep).join("/")}/modules.txt`);
+  if (!atLeast(version, 1, workspace ? 22 : 18)) {
+    const f = finding(VERIFY_FAILED, "modules", {
+      message: `${workspace ? "go work vendor" : "go mod vendor"} -o needs Go ${workspace ? "1.22" : "1.18"} or later (this is Go ${version}); ${vendorRel}/ could not be compared`,
+      location: loc.build(),
+      subject: "vendor regenerate go version"
+    });
+    return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
+  }
+  await fs7.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await fs7.mkdtemp(path10.join(ctx.ports.tempDir, "modules-vendor-"));
+  try {
+    const out = path10.join(scratch, "vendor");
+    const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
+    const cwd = workspace ? setup.work.dir : setup.main.dir;
+    const regenerating = run2.go(args, cwd, 15 * MINUTE);
+    const t0 = performance.now();
+    const committed = hashTree(setup.vendorDir);
+    const hashMs = performance.now() - t0;
+    const r2 = await regenerating;
+    const problems = parseGoProblems(r2.stderr);
+    if (r2.code !== 0) {
+      const explained = problems.mismatches.length + problems.missing.length > 0;
+      const findings2 = explained ? consistency : [...consistency, commandFailed(r2, `go ${args.slice(0, 2).join(" ")}`, setup.txt ? { file: setup.txt.file, line: 1 } : loc.build())];
+      return { findings: findings2, problems, verified: false, rows: [[`${vendorRel}/`, "", `not compared: go ${args.slice(0, 2).join(" ")} failed`]], metrics: {} };
+    }
+    const t1 = performance.now();
+    const cmp = await compareVendor(setup, out, ctx.config.workspace, reportedTxtLines, committed);
+    const compareMs = Math.round(hashMs + performance.now() - t1);
+    const findings = [...consistency, ...cmp.findings];
+    const d = cmp.diff;
+    const rows = [
+      [`${vendorRel}/`, "", `${cmp.files.committed} files vs ${cmp.files.expected} regenerated: ${d.modified.length} modified, ${d.added.length} added, ${d.removed.length} removed`]
+    ];
+    return {
+      findings,
+      problems,
+      verified: !findings.some((f) => f.severity === "error"),
+      rows,
+      metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
+    };
+  } finally {
+    await fs7.rm(scratch, { recursive: true, force: true });
+  }
+}
+async function restoreIfChanged(setup) {
+  const restored = [];
+  for (const [file, data] of setup.contents) {
+    const now = await fs7.readFile(file).catch(() => void 0);
+    if (!now || !now.equals(data)) {
+      await fs7.writeFile(file, data);
+      restored.push(file);
+    }
+  }
+  return restored;
+}
+function dedupe(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((f) => {
+    const key = `${f.fingerprint}\0${where2(f.location ?? {})}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+async function runModules(ctx) {
+  if (!ctx.state.go) return skipped("needs the Go toolchain");
+  const run2 = runner(ctx);
+  const { config } = ctx;
+  const env = await goEnvSettings(run2, config.dir, ctx);
+  const loaded = await loadModuleSetup(config.dir, env.work, config.workspace);
+  if (!loaded.setup) {
+    const findings2 = loaded.errors.map(
+      (e) => finding(MALFORMED_FILE, "modules", { message: e.message, location: { file: e.file, line: e.line }, subject: `${e.file} malformed` })
+    );
+    return {
+      status: "failed",
+      reason: "a module file could not be read; nothing was verified",
+      findings: findings2,
+      table: { header: ["Check", "Where", "Result"], rows: loaded.errors.map((e) => ["malformed-file", `${e.file}:${e.line}`, e.detail]) }
+    };
+  }
+  const setup = loaded.setup;
+  const loc = locator(setup);
+  const cwd = setup.main?.dir ?? setup.work.dir;
+  const rows = [];
+  const metrics = {};
+  const findings = [];
+  let vendor;
+  findings.push(...settingsFindings(setup, loc, env.settings));
+  try {
+    const dl = await downloadModules(run2, cwd, loc);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path10.relative(config.workspace, file)}; restored it as committed`);
+    findings.push(...dl.findings);
+    metrics.modules = dl.modules.length;
+    const verify = await verifyModules(run2, cwd, loc);
+    findings.push(...verify.findings);
+    rows.push(["go mod verify", "", verify.ok ? `all modules verified${dl.modules.length ? ` (${dl.modules.length} downloaded)` : ""}` : `${verify.findings.length} problem(s)`]);
+    if (setup.hasVendor) {
+      vendor = await checkVendor(ctx, run2, setup, loc);
+      findings.push(...vendor.findings);
+      rows.push(...vendor.rows);
+      Object.assign(metrics, vendor.metrics);
+    }
+    const sums = await checkSums({
+      setup,
+      loc,
+      modcache: env.modcache,
+      downloaded: setup.work ? void 0 : dl.modules,
+      problems: [dl.problems, verify.problems, ...vendor ? [vendor.problems] : []]
+    });
+    findings.push(...sums.findings);
+    const sumLines = setup.sums.reduce((n, s) => n + s.lines.length, 0);
+    rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), sums.findings.length ? `${sums.findings.length} problem(s)` : sumLines === 0 ? "no lines (no dependencies)" : `${sums.checked} of ${sumLines} lines checked against the verified module cache: all match`]);
+    if (setup.main && atLeast(ctx.state.go.version, 1, 23)) {
+      const tidy = await checkTidy(run2, setup, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing);
+      findings.push(...tidy.findings);
+      rows.push(tidy.row);
+    } else {
+      rows.push(["go mod tidy -diff", "", setup.main ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
+    }
+    if (vendor?.verified) ctx.state.modFlag = "-mod=vendor";
+  } finally {
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path10.relative(config.workspace, file)} during the modules checks; restored it as committed`);
+  }
+  const unproven = [...run2.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
+  if (unproven.length && !findings.some((f) => f.severity === "error")) {
+    findings.push(finding(VERIFY_FAILED, "modules", { message: `${unproven.join(", ")} did not succeed, and no finding explains why; the modules are not verified`, location: loc.build(), subject: "unexplained failure" }));
+  }
+  const all = dedupe(findings).sort(compareFindings);
+  for (const f of all) {
+    if (rows.length >= MAX_TABLE_ROWS) {
+      rows.push(["\u2026", "", `${all.length - (MAX_TABLE_ROWS - 1)} more findings in the report`]);
+      break;
+    }
+    rows.push([f.ruleId.replace(/^modules\//, ""), f.location ? where2(f.location) : "", f.message]);
+  }
+  return {
+    status: statusFrom(all),
+    findings: all,
+    table: { header: ["Check", "Where", "Result"], rows },
+    metrics
+  };
+}
+var modulesStage = {
+  name: "modules",
+  rules: MODULES_RULES,
+  run: runModules
+};
+
+// src/stages/build.ts
+import fs8 from "node:fs";
+import os from "node:os";
+import path11 from "node:path";
+import { createHash as createHash5 } from "node:crypto";
 
 // src/build/args.ts
 function ldflagsFor(opts) {
@@ -3555,8 +5180,8 @@ var COMPILE = rule({
   defaultSeverity: "error"
 });
 function relToWorkspace(ctx, p) {
-  const r2 = path4.relative(ctx.config.workspace, p);
-  return r2.startsWith("..") ? p : r2.split(path4.sep).join("/");
+  const r2 = path11.relative(ctx.config.workspace, p);
+  return r2.startsWith("..") ? p : r2.split(path11.sep).join("/");
 }
 async function goList(ctx, patterns) {
   const args = ["list", "-e", "-f", "{{.ImportPath}}	{{.Name}}	{{.Dir}}	{{if .Error}}{{.Error}}{{end}}"];
@@ -3584,18 +5209,18 @@ async function mainPackages(ctx) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path4.join(ctx.config.dir, "cmd");
-  const cmd = fs3.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmdDir = path11.join(ctx.config.dir, "cmd");
+  const cmd = fs8.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${relToWorkspace(ctx, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs3.existsSync(path4.join(ctx.config.dir, "go.mod")) ? { file: relToWorkspace(ctx, path4.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs8.existsSync(path11.join(ctx.config.dir, "go.mod")) ? { file: relToWorkspace(ctx, path11.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
 }
 function sha256(file) {
-  return createHash3("sha256").update(fs3.readFileSync(file)).digest("hex");
+  return createHash5("sha256").update(fs8.readFileSync(file)).digest("hex");
 }
 var buildStage = {
   name: "build",
@@ -3621,16 +5246,16 @@ var buildStage = {
       if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
       names.set(p.name, p.importPath);
     }
-    fs3.mkdirSync(config.outDir, { recursive: true });
-    const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path4.join(config.outDir, artifactFileName(pkg.name, target)) })));
+    fs8.mkdirSync(config.outDir, { recursive: true });
+    const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path11.join(config.outDir, artifactFileName(pkg.name, target)) })));
     const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
     const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
-      fs3.rmSync(job.output, { force: true });
+      fs8.rmSync(job.output, { force: true });
       const r2 = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
         cwd: config.dir,
         env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
       });
-      return { ...job, ok: r2.code === 0 && fs3.existsSync(job.output), stderr: r2.stderr };
+      return { ...job, ok: r2.code === 0 && fs8.existsSync(job.output), stderr: r2.stderr };
     });
     const artifacts2 = [];
     const rows = [];
@@ -3640,7 +5265,7 @@ var buildStage = {
       if (!r2.ok) {
         const errors = parseCompilerErrors(r2.stderr);
         const first = errors[0];
-        const loc = first ? { file: relToWorkspace(ctx, path4.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+        const loc = first ? { file: relToWorkspace(ctx, path11.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
         const headline = first ? `${loc.file}:${first.line}: ${first.message}` : r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed";
         findings.push(finding(COMPILE, "build", {
           message: `${t} ${r2.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
@@ -3653,11 +5278,11 @@ ${r2.stderr.trim()}`);
         rows.push([t, r2.pkg.importPath, "", "", "failed"]);
         continue;
       }
-      const size = fs3.statSync(r2.output).size;
+      const size = fs8.statSync(r2.output).size;
       const a = {
         path: r2.output,
         displayPath: relToWorkspace(ctx, r2.output),
-        name: path4.basename(r2.output),
+        name: path11.basename(r2.output),
         goos: r2.target.goos,
         goarch: r2.target.goarch,
         size,
@@ -3669,8 +5294,8 @@ ${r2.stderr.trim()}`);
     }
     ctx.state.artifacts.push(...artifacts2);
     if (artifacts2.length) {
-      const sums = path4.join(config.outDir, "SHA256SUMS");
-      fs3.writeFileSync(sums, renderChecksums(artifacts2));
+      const sums = path11.join(config.outDir, "SHA256SUMS");
+      fs8.writeFileSync(sums, renderChecksums(artifacts2));
       ctx.state.checksumsFile = sums;
     }
     return {
@@ -3972,11 +5597,11 @@ async function readDynamic(src, h, progs, sections) {
   if (!strtab && entries.some(([t]) => t === DT_NEEDED || t === DT_RPATH || t === DT_RUNPATH)) {
     const addr = entries.find(([t]) => t === DT_STRTAB)?.[1];
     const size = entries.find(([t]) => t === DT_STRSZ)?.[1];
-    const where2 = addr === void 0 ? void 0 : mapAddress(progs, addr);
-    if (!where2 || size === void 0) throw new FormatError(table2.offset, "dynamic table names libraries but its DT_STRTAB is missing or unmapped");
-    const len = Math.min(where2.left, safe(size, table2.offset, "DT_STRSZ"));
-    strtab = await src.read(where2.offset, len, "dynamic string table");
-    strtabOffset = where2.offset;
+    const where3 = addr === void 0 ? void 0 : mapAddress(progs, addr);
+    if (!where3 || size === void 0) throw new FormatError(table2.offset, "dynamic table names libraries but its DT_STRTAB is missing or unmapped");
+    const len = Math.min(where3.left, safe(size, table2.offset, "DT_STRSZ"));
+    strtab = await src.read(where3.offset, len, "dynamic string table");
+    strtabOffset = where3.offset;
   }
   const str = (v, what) => cstring(strtab, safe(v, table2.offset, what), strtabOffset, what);
   const info = { needed: [], rpath: [], runpath: [], bindNow: false, pieFlag: false };
@@ -4096,16 +5721,16 @@ function rvaToOffset(sections, rva) {
 }
 async function readImports(src, sections, rva, size, dirAt) {
   if (rva === 0 || size === 0) return [];
-  const where2 = rvaToOffset(sections, rva);
-  if (!where2) throw new FormatError(dirAt, `import directory RVA 0x${rva.toString(16)} is not inside any section`);
-  const table2 = block(await src.read(where2.offset, where2.left, "import directory"), where2.offset, true);
+  const where3 = rvaToOffset(sections, rva);
+  if (!where3) throw new FormatError(dirAt, `import directory RVA 0x${rva.toString(16)} is not inside any section`);
+  const table2 = block(await src.read(where3.offset, where3.left, "import directory"), where3.offset, true);
   const names = [];
-  for (let at = 0; at + 20 <= where2.left && names.length < MAX_IMPORTS; at += 20) {
+  for (let at = 0; at + 20 <= where3.left && names.length < MAX_IMPORTS; at += 20) {
     const originalFirstThunk = u32(table2, at);
     const nameRva = u32(table2, at + 12);
     if (originalFirstThunk === 0 && nameRva === 0) break;
     const name = rvaToOffset(sections, nameRva);
-    if (!name) throw new FormatError(where2.offset + at + 12, `import name RVA 0x${nameRva.toString(16)} is not inside any section`);
+    if (!name) throw new FormatError(where3.offset + at + 12, `import name RVA 0x${nameRva.toString(16)} is not inside any section`);
     const bytes = await src.read(name.offset, Math.min(name.left, 512), "import name");
     names.push(cstring(bytes, 0, name.offset, "import name"));
   }
@@ -4374,13 +5999,13 @@ function encodeRune(r2) {
   return fromUnicode(String.fromCodePoint(r2));
 }
 function goUnquotePrefix(bs) {
-  const quote = bs[0];
-  if (quote === "`") {
+  const quote2 = bs[0];
+  if (quote2 === "`") {
     const end = bs.indexOf("`", 1);
     if (end < 0) return null;
     return { value: bs.slice(1, end).replaceAll("\r", ""), length: end + 1 };
   }
-  if (quote !== '"') return null;
+  if (quote2 !== '"') return null;
   let out = "";
   let i = 1;
   while (i < bs.length && bs[i] !== '"') {
@@ -4755,8 +6380,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path6) {
-  const fh = await open(path6, "r");
+async function fileSource(path13) {
+  const fh = await open(path13, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -4861,8 +6486,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path6, displayName = path6) {
-  const src = await fileSource(path6);
+async function inspectFile(path13, displayName = path13) {
+  const src = await fileSource(path13);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -5014,43 +6639,43 @@ function setting2(info, key) {
 }
 function evaluateBinary(info, artifact, config) {
   const out = [];
-  const where2 = artifact.displayPath;
+  const where3 = artifact.displayPath;
   const target = `${artifact.goos}/${artifact.goarch}`;
-  const add = (rl, message, subject, fix) => out.push(finding(rl, "inspect", { message, location: { artifact: where2 }, subject: `${where2}\0${subject}`, ...fix ? { fix } : {} }));
+  const add = (rl, message, subject, fix) => out.push(finding(rl, "inspect", { message, location: { artifact: where3 }, subject: `${where3}\0${subject}`, ...fix ? { fix } : {} }));
   const wantFormat = FORMAT_OF_GOOS[artifact.goos] ?? "elf";
   if (info.format !== wantFormat || info.arch !== artifact.goarch) {
-    add(RULES.targetMismatch, `${where2} is a ${info.format} ${info.arch} binary, but the target is ${target}`, "container");
+    add(RULES.targetMismatch, `${where3} is a ${info.format} ${info.arch} binary, but the target is ${target}`, "container");
   }
   const goos = setting2(info, "GOOS");
   const goarch = setting2(info, "GOARCH");
   if (goos !== void 0 && goos !== artifact.goos || goarch !== void 0 && goarch !== artifact.goarch) {
-    add(RULES.targetMismatch, `${where2} records GOOS=${goos ?? "?"} GOARCH=${goarch ?? "?"} in its build info, but the target is ${target}`, "buildinfo");
+    add(RULES.targetMismatch, `${where3} records GOOS=${goos ?? "?"} GOARCH=${goarch ?? "?"} in its build info, but the target is ${target}`, "buildinfo");
   }
   if (artifact.goos === "linux" && info.static === false && !config.cgo) {
     const parts = [info.interpreter ? `program interpreter ${info.interpreter}` : "", info.needed.length ? `shared libraries ${info.needed.join(", ")}` : ""].filter(Boolean);
-    add(RULES.notStatic, `${where2} is dynamically linked: ${parts.join("; ")}`, "static");
-    if (info.interpreter) add(RULES.interpreter, `${where2} requests program interpreter ${info.interpreter}`, info.interpreter);
-    for (const lib of info.needed) add(RULES.needed, `${where2} needs shared library ${lib}`, lib);
+    add(RULES.notStatic, `${where3} is dynamically linked: ${parts.join("; ")}`, "static");
+    if (info.interpreter) add(RULES.interpreter, `${where3} requests program interpreter ${info.interpreter}`, info.interpreter);
+    for (const lib of info.needed) add(RULES.needed, `${where3} needs shared library ${lib}`, lib);
   }
-  if (info.buildInfoError) add(RULES.noBuildInfo, `${where2}: Go build info is present but unreadable: ${info.buildInfoError}`, "buildinfo");
-  else if (!info.buildInfo) add(RULES.noBuildInfo, info.go ? `${where2} is a Go binary without build info` : `${where2} is not a Go binary (no build info, no pcln table)`, "buildinfo");
+  if (info.buildInfoError) add(RULES.noBuildInfo, `${where3}: Go build info is present but unreadable: ${info.buildInfoError}`, "buildinfo");
+  else if (!info.buildInfo) add(RULES.noBuildInfo, info.go ? `${where3} is a Go binary without build info` : `${where3} is not a Go binary (no build info, no pcln table)`, "buildinfo");
   if (info.buildInfo) {
-    if (setting2(info, "-trimpath") !== "true") add(RULES.notTrimpath, `${where2} was built without -trimpath (no -trimpath=true build setting)`, "trimpath", "-trimpath");
-    if (!config.cgo && setting2(info, "CGO_ENABLED") === "1") add(RULES.cgoEnabled, `${where2} was built with CGO_ENABLED=1, but cgo is not enabled in the configuration`, "cgo");
+    if (setting2(info, "-trimpath") !== "true") add(RULES.notTrimpath, `${where3} was built without -trimpath (no -trimpath=true build setting)`, "trimpath", "-trimpath");
+    if (!config.cgo && setting2(info, "CGO_ENABLED") === "1") add(RULES.cgoEnabled, `${where3} was built with CGO_ENABLED=1, but cgo is not enabled in the configuration`, "cgo");
     if ((config.event.isTag || config.mode === "release") && setting2(info, "vcs.modified") === "true") {
       const rev = setting2(info, "vcs.revision");
-      add(RULES.vcsModified, `${where2} records vcs.modified=true${rev ? ` on revision ${rev}` : ""}${config.event.tag ? ` for tag ${config.event.tag}` : ""}`, "vcs");
+      add(RULES.vcsModified, `${where3} records vcs.modified=true${rev ? ` on revision ${rev}` : ""}${config.event.tag ? ` for tag ${config.event.tag}` : ""}`, "vcs");
     }
   }
   if (info.leakedPaths.count > 0) {
     const n = info.leakedPaths.count;
-    add(RULES.leakedPaths, `${where2} contains ${n} absolute source path${n === 1 ? "" : "s"} of the build machine, e.g. ${info.leakedPaths.examples.slice(0, 3).join(", ")}`, "paths");
+    add(RULES.leakedPaths, `${where3} contains ${n} absolute source path${n === 1 ? "" : "s"} of the build machine, e.g. ${info.leakedPaths.examples.slice(0, 3).join(", ")}`, "paths");
   }
-  if (config.strip && !info.stripped) add(RULES.notStripped, `${where2} is not stripped (symbol table or DWARF present)`, "strip", '-ldflags="-s -w"');
+  if (config.strip && !info.stripped) add(RULES.notStripped, `${where3} is not stripped (symbol table or DWARF present)`, "strip", '-ldflags="-s -w"');
   if (info.usesLoadLocation && !info.tzdata) {
-    add(RULES.missingTzdata, `${where2} calls time.LoadLocation but embeds no time zone data`, "tzdata", "-tags timetzdata");
+    add(RULES.missingTzdata, `${where3} calls time.LoadLocation but embeds no time zone data`, "tzdata", "-tags timetzdata");
   }
-  if (info.upx) add(RULES.upx, `${where2} is packed with UPX`, "upx");
+  if (info.upx) add(RULES.upx, `${where3} is packed with UPX`, "upx");
   return out;
 }
 var yesNo = (v) => v === null ? "n/a" : v ? "yes" : "no";
@@ -5121,7 +6746,7 @@ var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 var STAGES = [
   toolchainStage,
   // cache restore
-  // modules
+  modulesStage,
   buildStage,
   inspectStage
 ];
@@ -5237,7 +6862,7 @@ async function runGate(inputs, ports, options = {}) {
   return writeReports(config, ports, state, result, log.tally);
 }
 async function writeReports(config, ports, state, result, spent) {
-  const goMod = path5.join(config.dir, fs4.existsSync(path5.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path12.join(config.dir, fs9.existsSync(path12.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -5245,21 +6870,21 @@ async function writeReports(config, ports, state, result, spent) {
     goVersion: state.go?.version ?? "",
     ...state.go ? { go: state.go } : {},
     artifacts: state.artifacts,
-    defaultFile: path5.relative(config.workspace, goMod).split(path5.sep).join("/") || "go.mod",
+    defaultFile: path12.relative(config.workspace, goMod).split(path12.sep).join("/") || "go.mod",
     facts: state.facts
   };
-  fs4.mkdirSync(config.outDir, { recursive: true });
+  fs9.mkdirSync(config.outDir, { recursive: true });
   const files = {
-    sarif: path5.join(config.outDir, "results.sarif"),
-    report: path5.join(config.outDir, "report.json"),
-    summary: path5.join(config.outDir, "summary.md"),
+    sarif: path12.join(config.outDir, "results.sarif"),
+    report: path12.join(config.outDir, "report.json"),
+    summary: path12.join(config.outDir, "summary.md"),
     ...state.checksumsFile ? { checksums: state.checksumsFile } : {}
   };
   const rendered = renderReports(report);
   const summary = rendered.summary;
-  fs4.writeFileSync(files.sarif, rendered.sarif);
-  fs4.writeFileSync(files.report, rendered.json);
-  fs4.writeFileSync(files.summary, summary);
+  fs9.writeFileSync(files.sarif, rendered.sarif);
+  fs9.writeFileSync(files.report, rendered.json);
+  fs9.writeFileSync(files.summary, summary);
   annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
   const o = ports.outputs;
   o.set("verdict", result.verdict.passed ? "pass" : "fail");

@@ -1,0 +1,44 @@
+// The hashes the module cache holds for what it downloaded: `<module>@<version>.ziphash`
+// (the h1 of the module tree) and the h1 of the cached go.mod. The go command checked them
+// against go.sum or the checksum database when it downloaded them, and `go mod verify` checks
+// the cache against them; comparing every go.sum line with them finds a go.sum edited after
+// the fact, which `go mod verify` alone does not (golang/go#47752).
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+
+/** The module cache's case encoding: every upper-case letter becomes '!' + its lower case. */
+export function escapeModulePath(p: string): string {
+  return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+
+/** dirhash.Hash1 of a single go.mod file, as go.sum's "/go.mod" lines record it. */
+export function goModHash(content: Uint8Array): string {
+  const fileHash = createHash('sha256').update(content).digest('hex');
+  return `h1:${createHash('sha256').update(`${fileHash}  go.mod\n`).digest('base64')}`;
+}
+
+function downloadBase(modcache: string, modulePath: string, version: string): string {
+  return path.join(modcache, 'cache', 'download', ...escapeModulePath(modulePath).split('/'), '@v', escapeModulePath(version));
+}
+
+async function readOrUndefined(file: string): Promise<Buffer | undefined> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+/** The cached h1 of the module tree, or undefined when it was never downloaded. */
+export async function cachedModuleHash(modcache: string, modulePath: string, version: string): Promise<string | undefined> {
+  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version)}.ziphash`);
+  return data?.toString('utf8').trim();
+}
+
+/** The h1 of the cached go.mod, or undefined when it was never downloaded. */
+export async function cachedGoModHash(modcache: string, modulePath: string, version: string): Promise<string | undefined> {
+  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version)}.mod`);
+  return data ? goModHash(data) : undefined;
+}

@@ -1,0 +1,128 @@
+// The go commands behind the modules checks (download, verify, tidy -diff), with their output
+// turned into findings. A command that fails without saying why is itself an error finding.
+import path from 'node:path';
+import type { Finding, Location, Severity } from '../pipeline/findings.ts';
+import { finding } from '../pipeline/findings.ts';
+import type { ExecResult } from '../ports/ports.ts';
+import type { ModuleSetup } from './load.ts';
+import type { Locator } from './locate.ts';
+import { parseDownloadJson, parseGoProblems, type DownloadedModule, type GoProblems } from './gooutput.ts';
+import { parseTidyDiff } from './tidydiff.ts';
+import { splitLines } from './errors.ts';
+import { NOT_TIDY, VERIFY_FAILED } from './rules.ts';
+
+export const MINUTE = 60_000;
+
+/** One row of the stage's summary table: check, where, result. */
+export type Row = [check: string, where: string, result: string];
+
+export interface Runner {
+  go(args: string[], cwd: string, timeoutMs?: number): Promise<ExecResult>;
+}
+
+function tail(text: string, lines = 40): string {
+  const all = text.trimEnd().split('\n');
+  return all.length > lines ? `... (${all.length - lines} lines above)\n${all.slice(-lines).join('\n')}` : all.join('\n');
+}
+
+/** A go command the checks depend on failed: an error finding with its output, never a silent pass. */
+export function commandFailed(r: ExecResult, command: string, location: Location): Finding {
+  const why = r.timedOut ? 'timed out' : `exited with ${r.code}`;
+  // The first line that says what went wrong, not a progress line.
+  const first = r.stderr.split('\n').find((l) => l.trim() !== '' && !/^go: (downloading|finding|extracting|found) /.test(l)) ?? '';
+  return finding(VERIFY_FAILED, 'modules', {
+    message: `${command} ${why}${first ? `: ${first.trim()}` : ''}; what it checks could not be verified`,
+    location,
+    subject: command,
+    details: tail(r.stderr || r.stdout),
+  });
+}
+
+/** `go mod verify`: each module whose cached files changed since download is a finding on its require line. */
+export async function verifyModules(run: Runner, cwd: string, loc: Locator): Promise<{ findings: Finding[]; problems: GoProblems; ok: boolean }> {
+  const r = await run.go(['mod', 'verify'], cwd, 15 * MINUTE);
+  const problems = parseGoProblems(`${r.stdout}\n${r.stderr}`);
+  const findings = problems.verify.map((p) =>
+    finding(VERIFY_FAILED, 'modules', {
+      message: `go mod verify: ${p.path} ${p.version}: ${p.problem}`,
+      location: loc.module(p.path),
+      subject: `${p.path}@${p.version} ${p.problem.replace(/\(.*\)/, '')}`,
+    }),
+  );
+  const explained = findings.length + problems.mismatches.length + problems.missing.length > 0;
+  if (r.code !== 0 && !explained) findings.push(commandFailed(r, 'go mod verify', loc.build()));
+  return { findings, problems, ok: r.code === 0 && /all modules verified/.test(r.stdout) };
+}
+
+/** `go mod download -json` fills the module cache the other checks read; go.sum problems it meets are returned. */
+export async function downloadModules(run: Runner, cwd: string, loc: Locator): Promise<{ findings: Finding[]; problems: GoProblems; modules: DownloadedModule[] }> {
+  const r = await run.go(['mod', 'download', '-json'], cwd, 15 * MINUTE);
+  const problems = parseGoProblems(r.stderr);
+  let modules: DownloadedModule[] = [];
+  const findings: Finding[] = [];
+  try {
+    modules = parseDownloadJson(r.stdout);
+  } catch (e) {
+    findings.push(commandFailed({ ...r, stderr: `${(e as Error).message}\n${r.stderr}` }, 'go mod download', loc.build()));
+  }
+  for (const m of modules.filter((x) => x.error)) {
+    const p = parseGoProblems(m.error!);
+    problems.mismatches.push(...p.mismatches);
+    problems.missing.push(...p.missing);
+    if (p.mismatches.length + p.missing.length === 0) {
+      findings.push(
+        finding(VERIFY_FAILED, 'modules', { message: `go mod download ${m.path}@${m.version}: ${m.error}`, location: loc.module(m.path), subject: `${m.path}@${m.version} download` }),
+      );
+    }
+  }
+  if (r.code !== 0 && problems.mismatches.length + problems.missing.length === 0 && findings.length === 0) {
+    findings.push(commandFailed(r, 'go mod download', loc.build()));
+  }
+  return { findings, problems, modules };
+}
+
+/**
+ * `go mod tidy -diff` (Go >= 1.23): each run of changed lines is a finding at its line of go.mod
+ * or go.sum; go.sum lines already reported missing are not reported twice.
+ */
+export async function checkTidy(run: Runner, setup: ModuleSetup, loc: Locator, severity: Severity, missingReported: ReadonlySet<string>): Promise<{ findings: Finding[]; row: Row }> {
+  const main = setup.main!;
+  const r = await run.go(['mod', 'tidy', '-diff'], main.dir, 15 * MINUTE);
+  const changes = r.stdout.trim() === '' ? [] : parseTidyDiff(r.stdout);
+  if (r.code !== 0 && changes.length === 0) {
+    // A wrong or missing go.sum line stops tidy too; that finding is already made.
+    const p = parseGoProblems(r.stderr);
+    if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ['go mod tidy -diff', '', 'not run: go.sum must be fixed first'] };
+    const f = commandFailed(r, 'go mod tidy -diff', loc.build());
+    return { findings: [finding(NOT_TIDY, 'modules', { severity, message: f.message, location: f.location, subject: 'tidy failed', details: f.details })], row: ['go mod tidy -diff', '', 'could not run'] };
+  }
+  const files: Record<string, { file: string; lines: number }> = {};
+  for (const name of ['go.mod', 'go.sum']) {
+    const abs = path.join(main.dir, name);
+    const data = setup.contents.get(abs);
+    files[name] = { file: name === 'go.mod' ? main.gomod.file : path.posix.join(path.posix.dirname(main.gomod.file), 'go.sum'), lines: data ? splitLines(data.toString('utf8')).length : 0 };
+  }
+  const findings: Finding[] = [];
+  for (const c of changes) {
+    // go.sum lines already reported as missing need no second finding.
+    const added = c.file === 'go.sum' ? c.added.filter((l) => !missingReported.has(l.split(/\s+/).slice(0, 2).join(' '))) : c.added;
+    if (added.length === 0 && c.removed.length === 0) continue;
+    const target = files[c.file] ?? { file: c.file, lines: c.line };
+    const line = Math.max(1, Math.min(c.line, target.lines || 1));
+    const parts: string[] = [];
+    if (c.removed.length) parts.push(`remove ${c.removed.map((l) => `"${l.trim()}"`).join(', ')}`);
+    if (added.length) parts.push(`add ${added.map((l) => `"${l.trim()}"`).join(', ')}`);
+    findings.push(
+      finding(NOT_TIDY, 'modules', {
+        severity,
+        message: `go mod tidy would ${parts.join(' and ')} at ${target.file}:${line}`,
+        location: { file: target.file, line },
+        subject: `${target.file} ${c.removed.join('\n')}\0${added.join('\n')}`,
+        fix: 'go mod tidy',
+      }),
+    );
+  }
+  return { findings, row: ['go mod tidy -diff', main.gomod.file, findings.length ? `${findings.length} difference(s)` : 'tidy'] };
+}
+
+/** No go command of this stage may change the user's files; if one did, put the bytes back. */

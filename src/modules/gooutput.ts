@@ -1,0 +1,117 @@
+// The go command's own words, turned into data: `go mod verify` lines, checksum mismatches,
+// missing go.sum entries, and the JSON stream of `go mod download -json`. Whatever is not
+// recognised is kept as text so it can be shown, never dropped.
+
+export interface VerifyProblem {
+  path: string;
+  version: string;
+  /** "dir has been modified", "zip has been modified", "missing ziphash: ...", ... */
+  problem: string;
+}
+
+export interface ChecksumMismatch {
+  path: string;
+  version: string;
+  goMod: boolean;
+  downloaded: string;
+  /** Hash the sum file (or checksum database) holds. */
+  recorded: string;
+  /** "go.sum", "go.work.sum", a go.sum path, or the checksum database name. */
+  source: string;
+}
+
+export interface MissingSum {
+  /** Module path when the go command names it; undefined when it only names a package. */
+  path?: string;
+  version?: string;
+  goMod: boolean;
+  /** Package whose module has no go.sum entry. */
+  pkg?: string;
+}
+
+export interface GoProblems {
+  verify: VerifyProblem[];
+  mismatches: ChecksumMismatch[];
+  missing: MissingSum[];
+  /** Lines no pattern explained (still shown to the user). */
+  other: string[];
+}
+
+const VERIFY_LINE = /^(\S+) (v\S+): (.+)$/;
+const MISMATCH = /verifying (\S+?)@(v[^\s:]+?)(\/go\.mod)?: checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
+// "rsc.io/quote@v1.5.2: verifying module: checksum mismatch" (checksum database variant).
+const SUMDB_MISMATCH = /(\S+?)@(v\S+?): verifying (module|go\.mod): checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
+const MISSING_GOMOD = /(\S+?)@(v\S+?): missing go\.sum entry for go\.mod file/g;
+const MISSING_PKG = /missing go\.sum entry (?:for module providing package|needed to verify package) (\S+)/g;
+
+// Lines that belong to an explanation the go command appends, not to a problem.
+const NOISE = /^(SECURITY ERROR|This download does NOT match|The bits may have been replaced|have intercepted the download|For more information, see|\s*(downloaded|go\.sum|go\.work\.sum):|\s*go (get|mod download)|\s*To |\s*\(Use -mod)/;
+
+export function parseGoProblems(output: string): GoProblems {
+  const result: GoProblems = { verify: [], mismatches: [], missing: [], other: [] };
+  for (const m of output.matchAll(MISMATCH)) {
+    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] !== undefined, downloaded: m[4], source: m[5].trim(), recorded: m[6] });
+  }
+  for (const m of output.matchAll(SUMDB_MISMATCH)) {
+    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] === 'go.mod', downloaded: m[4], source: m[5].trim(), recorded: m[6] });
+  }
+  for (const m of output.matchAll(MISSING_GOMOD)) result.missing.push({ path: m[1], version: m[2], goMod: true });
+  for (const m of output.matchAll(MISSING_PKG)) result.missing.push({ pkg: m[1], goMod: false });
+
+  for (const raw of output.split('\n')) {
+    const line = raw.trimEnd();
+    if (line.trim() === '' || line === 'all modules verified' || NOISE.test(line)) continue;
+    if (/checksum mismatch|missing go\.sum entry/.test(line)) continue; // parsed above
+    const v = VERIFY_LINE.exec(line);
+    if (v && !line.startsWith('go: ')) {
+      result.verify.push({ path: v[1], version: v[2], problem: v[3] });
+      continue;
+    }
+    result.other.push(line);
+  }
+  return result;
+}
+
+export interface DownloadedModule {
+  path: string;
+  version: string;
+  /** h1 hash of the module tree as downloaded (absent for a directory replacement or an error). */
+  sum?: string;
+  goModSum?: string;
+  error?: string;
+}
+
+/** `go mod download -json` prints one JSON object after another (not an array). */
+export function parseDownloadJson(stdout: string): DownloadedModule[] {
+  const out: DownloadedModule[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < stdout.length; i++) {
+    const c = stdout[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{') {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (c === '}') {
+      depth--;
+      if (depth === 0) {
+        const o = JSON.parse(stdout.slice(start, i + 1)) as { Path?: string; Version?: string; Sum?: string; GoModSum?: string; Error?: string };
+        if (o.Path) {
+          const m: DownloadedModule = { path: o.Path, version: o.Version ?? '' };
+          if (o.Sum) m.sum = o.Sum;
+          if (o.GoModSum) m.goModSum = o.GoModSum;
+          if (o.Error) m.error = o.Error;
+          out.push(m);
+        }
+      }
+    }
+  }
+  if (depth !== 0) throw new Error('go mod download -json: output ends inside a JSON object');
+  return out;
+}

@@ -1,0 +1,96 @@
+// Compare the committed vendor tree with the one `go mod vendor -o` regenerates: SHA-256 of
+// every file on both sides, then added / removed / modified by path. Done here rather than with
+// `git diff` so it needs no git, sees untracked and ignored files, and reports the first
+// differing line of each modified file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+
+export interface TreeEntry {
+  /** sha256 hex of the content (of the link text for a symbolic link). */
+  sha256: string;
+  size: number;
+  /** 'link' for a symbolic link: `go mod vendor` never writes one. */
+  kind: 'file' | 'link';
+}
+
+/** Files of a tree by '/'-separated path relative to its root. An absent root is an empty tree. */
+export type Tree = Map<string, TreeEntry>;
+
+function listFiles(root: string): { rel: string; kind: 'file' | 'link' }[] {
+  const out: { rel: string; kind: 'file' | 'link' }[] = [];
+  const walk = (dir: string, prefix: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const rel = prefix ? `${prefix}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path.join(dir, e.name), rel);
+      else out.push({ rel, kind: e.isSymbolicLink() ? 'link' : 'file' });
+    }
+  };
+  try {
+    walk(root, '');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  return out;
+}
+
+/**
+ * SHA-256 of every file under root. Synchronous on purpose: for thousands of small files,
+ * readFileSync is about five times faster than fs.promises (no thread-pool round trip per file;
+ * measured in bench/modules.ts), and a go command started before this keeps running meanwhile.
+ */
+export function hashTree(root: string): Tree {
+  const tree: Tree = new Map();
+  for (const { rel, kind } of listFiles(root)) {
+    const abs = path.join(root, rel);
+    const data = kind === 'link' ? Buffer.from(`symlink -> ${fs.readlinkSync(abs)}`) : fs.readFileSync(abs);
+    tree.set(rel, { sha256: createHash('sha256').update(data).digest('hex'), size: data.length, kind });
+  }
+  return tree;
+}
+
+export interface TreeDiff {
+  /** In the committed tree, not in the expected one. */
+  added: string[];
+  /** In the expected tree, missing from the committed one. */
+  removed: string[];
+  modified: string[];
+}
+
+export function compareTrees(committed: Tree, expected: Tree): TreeDiff {
+  const diff: TreeDiff = { added: [], removed: [], modified: [] };
+  for (const [p, e] of committed) {
+    const want = expected.get(p);
+    if (!want) diff.added.push(p);
+    else if (want.sha256 !== e.sha256 || want.kind !== e.kind) diff.modified.push(p);
+  }
+  for (const p of expected.keys()) if (!committed.has(p)) diff.removed.push(p);
+  diff.added.sort();
+  diff.removed.sort();
+  diff.modified.sort();
+  return diff;
+}
+
+/**
+ * 1-based line of `actual` holding the first byte where it differs from `expected`. When one is a
+ * prefix of the other, the last line of `actual` (the place where text is missing or starts to be extra).
+ */
+export function firstDifferingLine(actual: Uint8Array, expected: Uint8Array): number {
+  const n = Math.min(actual.length, expected.length);
+  let line = 1;
+  for (let i = 0; i < n; i++) {
+    if (actual[i] !== expected[i]) return line;
+    if (actual[i] === 0x0a) line++;
+  }
+  // `line` may be one past the last line when actual ends with a newline and is the shorter.
+  const endsWithNewline = actual.length > 0 && actual[actual.length - 1] === 0x0a;
+  return actual.length === n && endsWithNewline && line > 1 ? line - 1 : line;
+}
+
+/** Digest of a whole tree (path + content hash of every file), for the report. */
+export function treeDigest(tree: Tree): string {
+  const h = createHash('sha256');
+  for (const p of [...tree.keys()].sort()) h.update(`${tree.get(p)!.sha256}  ${p}\n`);
+  return h.digest('hex');
+}
