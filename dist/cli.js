@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-V3DW4FUS.js";
+} from "./chunks/chunk-UBRHL4YU.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/cli/main.ts

@@ -32,7 +32,7 @@ import {
   renderConfigErrorSummary,
   require_semver,
   runGate
-} from "./chunks/chunk-V3DW4FUS.js";
+} from "./chunks/chunk-UBRHL4YU.js";
 import {
   __commonJS,
   __export,

@@ -2,8 +2,8 @@
 // Whatever happens after the config is parsed, every report file and output is written.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseConfig, type Config, type RawInputs } from './config/config.ts';
-import { runPipeline, type RunResult } from './pipeline/pipeline.ts';
+import { ConfigError, parseConfig, type Config, type RawInputs } from './config/config.ts';
+import { runPipeline, STAGE_CRASHED, type RunResult } from './pipeline/pipeline.ts';
 import type { RunState, Stage } from './pipeline/stage.ts';
 import type { Ports } from './ports/ports.ts';
 import { STAGES } from './stages/index.ts';
@@ -40,11 +40,28 @@ export async function runGate(inputs: RawInputs, ports: Ports, options: GateOpti
     writableRoots: options.outputRoots ?? [ports.tempDir],
   });
   const stages = options.stages ?? STAGES;
+  checkRuleOverrides(config, stages);
   const state = initialState(ports.env);
   // Counts the annotations stages emit, so the report's own stay within GitHub's per-step limit.
   const log = countingLogger(ports.log);
   const result = await runPipeline(stages, { config, ports: { ...ports, log }, state });
   return writeReports(config, ports, state, result, log.tally);
+}
+
+/**
+ * An override for a rule id that does not exist would be silently ignored (a typo keeps a check
+ * on that the user meant to turn off, or the reverse): refuse it, naming the known ids.
+ */
+function checkRuleOverrides(config: Config, stages: readonly Stage[]): void {
+  const known = new Set(stages.flatMap((s) => s.rules.map((r) => r.id)));
+  for (const id of config.rules.keys()) {
+    if (id === STAGE_CRASHED.id) throw new ConfigError('rules', `${id} cannot be overridden: a check that did not run never passes`);
+    if (!known.has(id)) {
+      const stage = id.split('/')[0];
+      const near = [...known].filter((k) => k.startsWith(`${stage}/`));
+      throw new ConfigError('rules', `unknown rule id "${id}"${near.length ? ` (${stage} rules: ${near.join(', ')})` : ''}; see docs/rules.md`);
+    }
+  }
 }
 
 export async function writeReports(config: Config, ports: Ports, state: RunState, result: RunResult, spent?: AnnotationTally): Promise<GateOutcome> {

@@ -153,3 +153,18 @@ test('--help lists every flag; unknown commands exit 2', async () => {
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /unknown command "deploy"/);
 });
+
+test('rule overrides: a known rule can be lowered to a warning; a typo in a rule id is refused, not ignored', async () => {
+  const ws = makeWorkspace(fixture('broken-arm64'));
+  const lowered = await runCli(['run', '--targets', 'linux/amd64,linux/arm64', '--rules', 'build/compile-failed=warning', '--out', 'out'], { cwd: ws });
+  assert.equal(lowered.code, 0, lowered.stdout + lowered.stderr);
+  const report = readReport(path.join(ws, 'out'));
+  assert.equal(report.verdict, 'pass');
+  assert.deepEqual(report.findings.filter((f: { ruleId: string }) => f.ruleId === 'build/compile-failed').map((f: { severity: string }) => f.severity), ['warning']);
+  const typo = await runCli(['run', '--rules', 'build/compile-fail=off', '--out', 'out2'], { cwd: ws });
+  assert.equal(typo.code, 2);
+  assert.match(typo.stderr, /input rules: unknown rule id "build\/compile-fail" \(build rules: .*build\/compile-failed/);
+  const crash = await runCli(['run', '--rules', 'gate/stage-errored=off', '--out', 'out3'], { cwd: ws });
+  assert.equal(crash.code, 2);
+  assert.match(crash.stderr, /gate\/stage-errored cannot be overridden/);
+});

@@ -6856,10 +6856,22 @@ async function runGate(inputs, ports, options = {}) {
     writableRoots: options.outputRoots ?? [ports.tempDir]
   });
   const stages = options.stages ?? STAGES;
+  checkRuleOverrides(config, stages);
   const state = initialState(ports.env);
   const log = countingLogger(ports.log);
   const result = await runPipeline(stages, { config, ports: { ...ports, log }, state });
   return writeReports(config, ports, state, result, log.tally);
+}
+function checkRuleOverrides(config, stages) {
+  const known = new Set(stages.flatMap((s) => s.rules.map((r2) => r2.id)));
+  for (const id of config.rules.keys()) {
+    if (id === STAGE_CRASHED.id) throw new ConfigError("rules", `${id} cannot be overridden: a check that did not run never passes`);
+    if (!known.has(id)) {
+      const stage2 = id.split("/")[0];
+      const near = [...known].filter((k) => k.startsWith(`${stage2}/`));
+      throw new ConfigError("rules", `unknown rule id "${id}"${near.length ? ` (${stage2} rules: ${near.join(", ")})` : ""}; see docs/rules.md`);
+    }
+  }
 }
 async function writeReports(config, ports, state, result, spent) {
   const goMod = path12.join(config.dir, fs9.existsSync(path12.join(config.dir, "go.mod")) ? "go.mod" : "");
