@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-UBRHL4YU.js";
+} from "./chunks/chunk-OL5WAQW7.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/cli/main.ts

@@ -32,7 +32,7 @@ import {
   renderConfigErrorSummary,
   require_semver,
   runGate
-} from "./chunks/chunk-UBRHL4YU.js";
+} from "./chunks/chunk-OL5WAQW7.js";
 import {
   __commonJS,
   __export,

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import { sha256File } from '../util/hash.ts';
 import { finding, rule, type Finding } from '../pipeline/findings.ts';
 import { skipped, statusFrom, type Artifact, type Stage, type StageContext, type StageOutcome } from '../pipeline/stage.ts';
 import type { Target } from '../config/config.ts';
@@ -80,10 +80,6 @@ async function mainPackages(ctx: StageContext): Promise<{ pkgs: MainPackage[]; p
   return { pkgs: cmd.map(asMain), problems };
 }
 
-function sha256(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-}
-
 interface Job { pkg: MainPackage; target: Target; output: string }
 interface JobResult extends Job { ok: boolean; stderr: string }
 
@@ -154,7 +150,7 @@ export const buildStage: Stage = {
         goos: r.target.goos,
         goarch: r.target.goarch,
         size,
-        sha256: sha256(r.output),
+        sha256: sha256File(r.output),
         pkg: r.pkg.importPath,
       };
       artifacts.push(a);

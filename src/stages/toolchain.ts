@@ -2,7 +2,6 @@
 // download whose SHA-256 is checked against the listing before anything is extracted.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { finding, rule, type Finding } from '../pipeline/findings.ts';
 import type { GoToolchain, Stage, StageContext, StageOutcome } from '../pipeline/stage.ts';
 import {
@@ -10,6 +9,7 @@ import {
   type GoVersionSpec,
 } from '../toolchain/version.ts';
 import { archiveFor, parseListing, safeFileName } from '../toolchain/listing.ts';
+import { sha256File } from '../util/hash.ts';
 
 const UNRESOLVED = rule({
   id: 'toolchain/version-unresolved',
@@ -96,19 +96,6 @@ function whichGo(env: Readonly<Record<string, string | undefined>>): string | un
     }
   }
   return undefined;
-}
-
-function sha256File(file: string): string {
-  const h = createHash('sha256');
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    let n: number;
-    while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
-  } finally {
-    fs.closeSync(fd);
-  }
-  return h.digest('hex');
 }
 
 async function download(ctx: StageContext, spec: GoVersionSpec): Promise<GoToolchain> {

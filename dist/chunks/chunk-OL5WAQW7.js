@@ -3118,7 +3118,7 @@ ${after}
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/run.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import path12 from "node:path";
 
 // src/pipeline/findings.ts
@@ -3232,9 +3232,8 @@ async function runPipeline(stages, ctx) {
 }
 
 // src/stages/toolchain.ts
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 import path3 from "node:path";
-import { createHash as createHash2 } from "node:crypto";
 
 // src/toolchain/listing.ts
 function parseListing(text, source) {
@@ -3268,6 +3267,22 @@ function archiveFor(release, os2, arch) {
 }
 function safeFileName(name) {
   return /^go[0-9A-Za-z.]+\.[a-z0-9]+-[a-z0-9]+\.(tar\.gz|zip)$/.test(name);
+}
+
+// src/util/hash.ts
+import fs2 from "node:fs";
+import { createHash as createHash2 } from "node:crypto";
+function sha256File(file) {
+  const h = createHash2("sha256");
+  const fd = fs2.openSync(file, "r");
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let n;
+    while ((n = fs2.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
+  } finally {
+    fs2.closeSync(fd);
+  }
+  return h.digest("hex");
 }
 
 // src/stages/toolchain.ts
@@ -3315,12 +3330,12 @@ function resolveSpec(ctx) {
   const candidates = config.goVersionFile ? [config.goVersionFile] : ["go.work", "go.mod"];
   for (const name of candidates) {
     const file = path3.resolve(config.dir, name);
-    if (!fs2.existsSync(file)) {
+    if (!fs3.existsSync(file)) {
       if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${rel(ctx, file)} does not exist`);
       continue;
     }
     try {
-      const r2 = parseVersionFile(rel(ctx, file), fs2.readFileSync(file, "utf8"));
+      const r2 = parseVersionFile(rel(ctx, file), fs3.readFileSync(file, "utf8"));
       return { spec: r2.spec, from: `${rel(ctx, file)}:${r2.line} (${r2.from})`, file: rel(ctx, file), line: r2.line };
     } catch (e) {
       const m = /^(.*?):(\d+):/.exec(e.message);
@@ -3342,24 +3357,12 @@ function whichGo(env) {
     if (!dir) continue;
     const p = path3.join(dir, exe);
     try {
-      fs2.accessSync(p, fs2.constants.X_OK);
+      fs3.accessSync(p, fs3.constants.X_OK);
       return p;
     } catch {
     }
   }
   return void 0;
-}
-function sha256File(file) {
-  const h = createHash2("sha256");
-  const fd = fs2.openSync(file, "r");
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    let n;
-    while ((n = fs2.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
-  } finally {
-    fs2.closeSync(fd);
-  }
-  return h.digest("hex");
 }
 async function download(ctx, spec) {
   const { tools, log } = ctx.ports;
@@ -3373,7 +3376,7 @@ async function download(ctx, spec) {
   }
   let releases;
   try {
-    releases = parseListing(fs2.readFileSync(listingFile, "utf8"), listingUrl);
+    releases = parseListing(fs3.readFileSync(listingFile, "utf8"), listingUrl);
   } catch (e) {
     return fail(DOWNLOAD, e.message);
   }
@@ -3394,15 +3397,15 @@ async function download(ctx, spec) {
   }
   const actual = sha256File(archive);
   if (actual !== file.sha256) {
-    const size = fs2.statSync(archive).size;
+    const size = fs3.statSync(archive).size;
     const sizeNote = file.size && size !== file.size ? ` (received ${size} bytes, the listing says ${file.size}: truncated or replaced)` : "";
-    fs2.rmSync(archive, { force: true });
+    fs3.rmSync(archive, { force: true });
     return fail(CHECKSUM, `SHA-256 mismatch for ${file.filename}: expected ${file.sha256}, got ${actual}${sizeNote}; the archive was not extracted`);
   }
   log.info(`SHA-256 ${actual} matches the listing`);
   const extracted = await tools.extract(archive);
   const root = path3.join(extracted, "go");
-  if (!fs2.existsSync(path3.join(root, "bin"))) return fail(DOWNLOAD, `${file.filename} has no go/bin directory`);
+  if (!fs3.existsSync(path3.join(root, "bin"))) return fail(DOWNLOAD, `${file.filename} has no go/bin directory`);
   const cached = await tools.cache(root, "go", goToSemver(release.version), process.arch);
   return { bin: goBin(cached), version: release.version, goroot: cached, source: "download" };
 }
@@ -3420,7 +3423,7 @@ async function locate(ctx, spec) {
   const cachedVersion = pickInstalled(tools.versions("go", process.arch), spec);
   if (cachedVersion) {
     const dir = tools.find("go", goToSemver(cachedVersion), process.arch);
-    if (dir && fs2.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
+    if (dir && fs3.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
   }
   const onPath = whichGo(ctx.ports.env);
   const p = onPath && await probe(ctx, onPath);
@@ -3468,7 +3471,7 @@ var toolchainStage = {
 };
 
 // src/stages/modules.ts
-import fs7 from "node:fs/promises";
+import fs8 from "node:fs/promises";
 import path10 from "node:path";
 
 // src/pipeline/stage.ts
@@ -3480,7 +3483,7 @@ function statusFrom(findings) {
 }
 
 // src/modules/load.ts
-import fs3 from "node:fs/promises";
+import fs4 from "node:fs/promises";
 import path4 from "node:path";
 
 // src/modules/errors.ts
@@ -3839,7 +3842,7 @@ function relativeTo(root, abs) {
 }
 async function readIfExists(file) {
   try {
-    return await fs3.readFile(file);
+    return await fs4.readFile(file);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return void 0;
@@ -3848,7 +3851,7 @@ async function readIfExists(file) {
 }
 async function isDirectory(p) {
   try {
-    return (await fs3.stat(p)).isDirectory();
+    return (await fs4.stat(p)).isDirectory();
   } catch {
     return false;
   }
@@ -4407,7 +4410,7 @@ async function checkTidy(run2, setup, loc, severity, missingReported) {
 }
 
 // src/modules/cachesums.ts
-import fs4 from "node:fs/promises";
+import fs5 from "node:fs/promises";
 import path6 from "node:path";
 import { createHash as createHash3 } from "node:crypto";
 function escapeModulePath(p) {
@@ -4423,7 +4426,7 @@ function downloadBase(modcache, modulePath, version) {
 }
 async function readOrUndefined(file) {
   try {
-    return await fs4.readFile(file);
+    return await fs5.readFile(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -4583,7 +4586,7 @@ function owningRequire(setup, pkg) {
 }
 
 // src/modules/vendorcheck.ts
-import fs6 from "node:fs/promises";
+import fs7 from "node:fs/promises";
 import path9 from "node:path";
 
 // src/modules/consistency.ts
@@ -4738,13 +4741,13 @@ function diffLines(actual, expected) {
 }
 
 // src/modules/tree.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import path8 from "node:path";
 import { createHash as createHash4 } from "node:crypto";
 function listFiles(root) {
   const out = [];
   const walk = (dir, prefix) => {
-    for (const e of fs5.readdirSync(dir, { withFileTypes: true })) {
+    for (const e of fs6.readdirSync(dir, { withFileTypes: true })) {
       const rel2 = prefix ? `${prefix}/${e.name}` : e.name;
       if (e.isDirectory()) walk(path8.join(dir, e.name), rel2);
       else out.push({ rel: rel2, kind: e.isSymbolicLink() ? "link" : "file" });
@@ -4762,7 +4765,7 @@ function hashTree(root) {
   const tree = /* @__PURE__ */ new Map();
   for (const { rel: rel2, kind } of listFiles(root)) {
     const abs = path8.join(root, rel2);
-    const data = kind === "link" ? Buffer.from(`symlink -> ${fs5.readlinkSync(abs)}`) : fs5.readFileSync(abs);
+    const data = kind === "link" ? Buffer.from(`symlink -> ${fs6.readlinkSync(abs)}`) : fs6.readFileSync(abs);
     tree.set(rel2, { sha256: createHash4("sha256").update(data).digest("hex"), size: data.length, kind });
   }
   return tree;
@@ -4838,8 +4841,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   if (!committedTxt && expectedTxt) {
     findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
   } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs6.readFile(path9.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await fs6.readFile(path9.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const actual = splitLines(await fs7.readFile(path9.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs7.readFile(path9.join(expectedDir, MODULES_TXT), "utf8")) : [];
     const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
     for (const change of diffLines(actual, want)) {
       const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
@@ -4860,7 +4863,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
   for (const rel2 of diff.modified) {
-    const [a, b] = await Promise.all([fs6.readFile(path9.join(setup.vendorDir, rel2)), fs6.readFile(path9.join(expectedDir, rel2))]);
+    const [a, b] = await Promise.all([fs7.readFile(path9.join(setup.vendorDir, rel2)), fs7.readFile(path9.join(expectedDir, rel2))]);
     const line = firstDifferingLine(a, b);
     const file = `${vendorRel}/${rel2}`;
     findings.push(
@@ -4959,8 +4962,8 @@ async function checkVendor(ctx, run2, setup, loc) {
     });
     return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
   }
-  await fs7.mkdir(ctx.ports.tempDir, { recursive: true });
-  const scratch = await fs7.mkdtemp(path10.join(ctx.ports.tempDir, "modules-vendor-"));
+  await fs8.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await fs8.mkdtemp(path10.join(ctx.ports.tempDir, "modules-vendor-"));
   try {
     const out = path10.join(scratch, "vendor");
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
@@ -4992,15 +4995,15 @@ async function checkVendor(ctx, run2, setup, loc) {
       metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
     };
   } finally {
-    await fs7.rm(scratch, { recursive: true, force: true });
+    await fs8.rm(scratch, { recursive: true, force: true });
   }
 }
 async function restoreIfChanged(setup) {
   const restored = [];
   for (const [file, data] of setup.contents) {
-    const now = await fs7.readFile(file).catch(() => void 0);
+    const now = await fs8.readFile(file).catch(() => void 0);
     if (!now || !now.equals(data)) {
-      await fs7.writeFile(file, data);
+      await fs8.writeFile(file, data);
       restored.push(file);
     }
   }
@@ -5101,10 +5104,9 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 import os from "node:os";
 import path11 from "node:path";
-import { createHash as createHash5 } from "node:crypto";
 
 // src/build/args.ts
 function ldflagsFor(opts) {
@@ -5210,17 +5212,14 @@ async function mainPackages(ctx) {
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
   const cmdDir = path11.join(ctx.config.dir, "cmd");
-  const cmd = fs8.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmd = fs9.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${relToWorkspace(ctx, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs8.existsSync(path11.join(ctx.config.dir, "go.mod")) ? { file: relToWorkspace(ctx, path11.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs9.existsSync(path11.join(ctx.config.dir, "go.mod")) ? { file: relToWorkspace(ctx, path11.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
-}
-function sha256(file) {
-  return createHash5("sha256").update(fs8.readFileSync(file)).digest("hex");
 }
 var buildStage = {
   name: "build",
@@ -5246,16 +5245,16 @@ var buildStage = {
       if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
       names.set(p.name, p.importPath);
     }
-    fs8.mkdirSync(config.outDir, { recursive: true });
+    fs9.mkdirSync(config.outDir, { recursive: true });
     const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path11.join(config.outDir, artifactFileName(pkg.name, target)) })));
     const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
     const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
-      fs8.rmSync(job.output, { force: true });
+      fs9.rmSync(job.output, { force: true });
       const r2 = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
         cwd: config.dir,
         env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
       });
-      return { ...job, ok: r2.code === 0 && fs8.existsSync(job.output), stderr: r2.stderr };
+      return { ...job, ok: r2.code === 0 && fs9.existsSync(job.output), stderr: r2.stderr };
     });
     const artifacts2 = [];
     const rows = [];
@@ -5278,7 +5277,7 @@ ${r2.stderr.trim()}`);
         rows.push([t, r2.pkg.importPath, "", "", "failed"]);
         continue;
       }
-      const size = fs8.statSync(r2.output).size;
+      const size = fs9.statSync(r2.output).size;
       const a = {
         path: r2.output,
         displayPath: relToWorkspace(ctx, r2.output),
@@ -5286,7 +5285,7 @@ ${r2.stderr.trim()}`);
         goos: r2.target.goos,
         goarch: r2.target.goarch,
         size,
-        sha256: sha256(r2.output),
+        sha256: sha256File(r2.output),
         pkg: r2.pkg.importPath
       };
       artifacts2.push(a);
@@ -5295,7 +5294,7 @@ ${r2.stderr.trim()}`);
     ctx.state.artifacts.push(...artifacts2);
     if (artifacts2.length) {
       const sums = path11.join(config.outDir, "SHA256SUMS");
-      fs8.writeFileSync(sums, renderChecksums(artifacts2));
+      fs9.writeFileSync(sums, renderChecksums(artifacts2));
       ctx.state.checksumsFile = sums;
     }
     return {
@@ -6874,7 +6873,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent) {
-  const goMod = path12.join(config.dir, fs9.existsSync(path12.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path12.join(config.dir, fs10.existsSync(path12.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -6885,7 +6884,7 @@ async function writeReports(config, ports, state, result, spent) {
     defaultFile: path12.relative(config.workspace, goMod).split(path12.sep).join("/") || "go.mod",
     facts: state.facts
   };
-  fs9.mkdirSync(config.outDir, { recursive: true });
+  fs10.mkdirSync(config.outDir, { recursive: true });
   const files = {
     sarif: path12.join(config.outDir, "results.sarif"),
     report: path12.join(config.outDir, "report.json"),
@@ -6894,9 +6893,9 @@ async function writeReports(config, ports, state, result, spent) {
   };
   const rendered = renderReports(report);
   const summary = rendered.summary;
-  fs9.writeFileSync(files.sarif, rendered.sarif);
-  fs9.writeFileSync(files.report, rendered.json);
-  fs9.writeFileSync(files.summary, summary);
+  fs10.writeFileSync(files.sarif, rendered.sarif);
+  fs10.writeFileSync(files.report, rendered.json);
+  fs10.writeFileSync(files.summary, summary);
   annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
   const o = ports.outputs;
   o.set("verdict", result.verdict.passed ? "pass" : "fail");
