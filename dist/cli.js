@@ -10,13 +10,20 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-OL5WAQW7.js";
-import "./chunks/chunk-DUXI62Z6.js";
+} from "./chunks/chunk-DTTHAFOB.js";
+import {
+  renderSaveSummary,
+  saveCaches
+} from "./chunks/chunk-KG6PFPZM.js";
+import {
+  PLAN_STATE_KEY,
+  parsePlan
+} from "./chunks/chunk-XZG2PVW4.js";
 
 // src/cli/main.ts
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 import os2 from "node:os";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/cli/args.ts
 var ALIASES = { dir: "working-directory", out: "output-dir" };
@@ -104,22 +111,11 @@ function consoleLogger(write, debug = false) {
     }
   };
 }
-function fileState(file) {
-  const read = () => {
-    try {
-      return JSON.parse(fs.readFileSync(file, "utf8"));
-    } catch {
-      return {};
-    }
-  };
+function memoryState() {
+  const values = /* @__PURE__ */ new Map();
   return {
-    save(k, v) {
-      const s = read();
-      s[k] = v;
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, JSON.stringify(s, null, 2));
-    },
-    get: (k) => read()[k] ?? ""
+    save: (k, v) => void values.set(k, v),
+    get: (k) => values.get(k) ?? ""
   };
 }
 function fileOutputs() {
@@ -199,6 +195,109 @@ function localTools(root, tempDir, attempts = 3, backoffMs = 1e3) {
       fs.cpSync(dir, d, { recursive: true, verbatimSymlinks: true });
       fs.writeFileSync(`${d}.complete`, "");
       return d;
+    }
+  };
+}
+
+// src/cli/cache-store.ts
+import fs2 from "node:fs";
+import path2 from "node:path";
+import { createHash } from "node:crypto";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+
+// src/cache/match.ts
+function matchEntry(entries, primaryKey, restoreKeys) {
+  const newestFirst = [...entries].sort((a, b) => b.createdAtMs - a.createdAtMs || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+  for (const k of [primaryKey, ...restoreKeys]) {
+    const exact = newestFirst.find((e) => e.key === k);
+    if (exact) return exact;
+    const prefixed = newestFirst.find((e) => e.key.startsWith(k));
+    if (prefixed) return prefixed;
+  }
+  return void 0;
+}
+
+// src/cli/cache-store.ts
+var run = promisify(execFile);
+var DAY = 24 * 60 * 60 * 1e3;
+function entryName(key) {
+  return createHash("sha256").update(key).digest("hex").slice(0, 40);
+}
+async function tar(args) {
+  try {
+    await run("tar", args, { maxBuffer: 16 * 1024 * 1024 });
+  } catch (e) {
+    const err = e;
+    throw new Error(`tar ${args[0]} failed: ${(err.stderr || err.message).trim()}`);
+  }
+}
+function localCacheStore(root, options = {}) {
+  const entriesDir = path2.join(root, "entries");
+  const now = options.now ?? Date.now;
+  const maxBytes = options.maxBytes ?? 10 * 1024 ** 3;
+  const maxIdleMs = options.maxIdleMs ?? 7 * DAY;
+  const readEntries = () => {
+    if (!fs2.existsSync(entriesDir)) return [];
+    const out = [];
+    for (const name of fs2.readdirSync(entriesDir)) {
+      if (name.startsWith(".")) continue;
+      const dir = path2.join(entriesDir, name);
+      try {
+        out.push({ ...JSON.parse(fs2.readFileSync(path2.join(dir, "meta.json"), "utf8")), dir });
+      } catch {
+      }
+    }
+    return out;
+  };
+  const evict = () => {
+    const t = now();
+    const entries = readEntries().sort((a, b) => a.accessedAtMs - b.accessedAtMs);
+    let total = entries.reduce((n, e) => n + e.bytes, 0);
+    for (const e of entries) {
+      if (t - e.accessedAtMs <= maxIdleMs && total <= maxBytes) break;
+      fs2.rmSync(e.dir, { recursive: true, force: true });
+      total -= e.bytes;
+    }
+  };
+  return {
+    kind: "local directory",
+    async restore(paths, primaryKey, restoreKeys) {
+      const entry = matchEntry(readEntries().filter((e) => e.paths === paths.length), primaryKey, restoreKeys);
+      if (!entry) return {};
+      for (const [i, p] of paths.entries()) {
+        fs2.mkdirSync(p, { recursive: true });
+        await tar(["-xf", path2.join(entry.dir, `${i}.tar`), "-C", p]);
+      }
+      const meta = { key: entry.key, createdAtMs: entry.createdAtMs, accessedAtMs: now(), paths: entry.paths, bytes: entry.bytes };
+      fs2.writeFileSync(path2.join(entry.dir, "meta.json"), JSON.stringify(meta));
+      return { matchedKey: entry.key };
+    },
+    async save(paths, key) {
+      const final = path2.join(entriesDir, entryName(key));
+      if (fs2.existsSync(path2.join(final, "meta.json"))) return;
+      fs2.mkdirSync(entriesDir, { recursive: true });
+      const tmp = fs2.mkdtempSync(path2.join(entriesDir, ".new-"));
+      try {
+        let bytes = 0;
+        for (const [i, p] of paths.entries()) {
+          if (!fs2.existsSync(p)) throw new Error(`${p} does not exist`);
+          const archive = path2.join(tmp, `${i}.tar`);
+          await tar(["-cf", archive, "-C", p, "."]);
+          bytes += fs2.statSync(archive).size;
+        }
+        const t = now();
+        const meta = { key, createdAtMs: t, accessedAtMs: t, paths: paths.length, bytes };
+        fs2.writeFileSync(path2.join(tmp, "meta.json"), JSON.stringify(meta));
+        try {
+          fs2.renameSync(tmp, final);
+        } catch (e) {
+          if (!fs2.existsSync(path2.join(final, "meta.json"))) throw e;
+        }
+      } finally {
+        fs2.rmSync(tmp, { recursive: true, force: true });
+      }
+      evict();
     }
   };
 }
@@ -338,24 +437,37 @@ ${usage()}`);
     return 2;
   }
   const env = process.env;
-  const tempDir = path2.join(os2.tmpdir(), `go-release-gate-${process.pid}`);
+  const tempDir = fs3.mkdtempSync(path3.join(os2.tmpdir(), "go-release-gate-"));
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const outputs = fileOutputs();
   const log = consoleLogger(err, env.RUNNER_DEBUG === "1");
+  const cacheDir = parsed.inputs["cache-dir"];
+  const cache = cacheDir ? localCacheStore(path3.resolve(cacheDir)) : void 0;
+  const state = memoryState();
   try {
     const outcome = await runGate(parsed.inputs, {
       exec: nodeExec,
       log,
-      tools: localTools(path2.join(cacheHome(env), "go-release-gate", "tools"), tempDir),
-      state: fileState(path2.join(tempDir, "state.json")),
+      tools: localTools(path3.join(cacheHome(env), "go-release-gate", "tools"), tempDir),
+      state,
       outputs,
+      cache,
       env,
       tempDir,
       workspace,
       platform: { os: os2.type(), arch: process.arch.toUpperCase() }
     }, { outputRoots: [os2.tmpdir()] });
-    fs2.writeFileSync(path2.join(outcome.config.outDir, "outputs.json"), `${JSON.stringify(outputs.values, null, 2)}
+    fs3.writeFileSync(path3.join(outcome.config.outDir, "outputs.json"), `${JSON.stringify(outputs.values, null, 2)}
 `);
+    const plan = parsePlan(state.get(PLAN_STATE_KEY));
+    if (plan) {
+      const rows = await saveCaches(plan, cache, log, { removeDirs: true });
+      try {
+        fs3.appendFileSync(outcome.files.summary, renderSaveSummary(rows));
+      } catch (e) {
+        log.warning(`could not add the cache save table to the summary: ${e.message}`);
+      }
+    }
     const v = outcome.result.verdict;
     out(`verdict: ${v.passed ? "pass" : "fail"}
 `);
@@ -375,6 +487,12 @@ sarif: ${outcome.files.sarif}
     err(`go-release-gate crashed: ${e instanceof Error ? e.stack ?? e.message : String(e)}
 `);
     return 1;
+  } finally {
+    try {
+      fs3.rmSync(tempDir, { recursive: true, force: true });
+    } catch (e) {
+      log.warning(`could not remove ${tempDir}: ${e.message}`);
+    }
   }
 }
 main(process.argv.slice(2)).then((code) => {

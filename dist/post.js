@@ -1,20 +1,32 @@
 import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
+  actionCacheStore,
+  actionLogger,
   getState,
   info,
+  summary,
   warning
-} from "./chunks/chunk-KNUDBR6J.js";
-import "./chunks/chunk-DUXI62Z6.js";
+} from "./chunks/chunk-CO5D3SN4.js";
+import {
+  renderSaveSummary,
+  saveCaches
+} from "./chunks/chunk-KG6PFPZM.js";
+import {
+  PLAN_STATE_KEY,
+  parsePlan
+} from "./chunks/chunk-XZG2PVW4.js";
 
 // src/action/post.ts
 async function post() {
-  const saved = getState("cache-plan");
-  if (!saved) {
+  const plan = parsePlan(getState(PLAN_STATE_KEY));
+  if (!plan) {
     info("No cache to save.");
     return;
   }
+  const rows = await saveCaches(plan, actionCacheStore(), actionLogger);
+  await summary.addRaw(renderSaveSummary(rows)).write();
 }
 post().catch((e) => {
   warning(`cache save failed: ${e instanceof Error ? e.message : String(e)}`);
-});
+}).finally(() => process.exit(0));

@@ -34,10 +34,14 @@ async function main(): Promise<void> {
   else core.setFailed(`go-release-gate: fail\n${v.reasons.map((r) => `- ${r}`).join('\n')}`);
 }
 
-main().catch(async (e: unknown) => {
-  const msg = e instanceof ConfigError ? e.message : `go-release-gate crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
-  core.setOutput('verdict', 'fail');
-  core.setOutput('reasons', JSON.stringify([e instanceof Error ? e.message : String(e)]));
-  core.setFailed(msg);
-  await core.summary.addRaw(renderConfigErrorSummary(msg, e instanceof ConfigError)).write().catch(() => undefined);
-});
+main()
+  .catch(async (e: unknown) => {
+    const msg = e instanceof ConfigError ? e.message : `go-release-gate crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+    core.setOutput('verdict', 'fail');
+    core.setOutput('reasons', JSON.stringify([e instanceof Error ? e.message : String(e)]));
+    core.setFailed(msg);
+    await core.summary.addRaw(renderConfigErrorSummary(msg, e instanceof ConfigError)).write().catch(() => undefined);
+  })
+  // A cache-service socket that never answers keeps Node's event loop alive after the gate
+  // has moved on: everything is written by now, so end the step explicitly.
+  .finally(() => process.exit(process.exitCode ?? 0));

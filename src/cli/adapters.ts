@@ -33,22 +33,12 @@ export function consoleLogger(write: (s: string) => void, debug = false): Logger
   };
 }
 
-export function fileState(file: string): StateStore {
-  const read = (): Record<string, string> => {
-    try {
-      return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
-    } catch {
-      return {};
-    }
-  };
+/** The CLI's main and "post" run in one process: state is a map. */
+export function memoryState(): StateStore {
+  const values = new Map<string, string>();
   return {
-    save(k, v) {
-      const s = read();
-      s[k] = v;
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, JSON.stringify(s, null, 2));
-    },
-    get: (k) => read()[k] ?? '',
+    save: (k, v) => void values.set(k, v),
+    get: (k) => values.get(k) ?? '',
   };
 }
 

@@ -6,8 +6,11 @@ import path from 'node:path';
 import { ConfigError } from '../config/config.ts';
 import { parseArgs, usage } from './args.ts';
 import { nodeExec } from './exec.ts';
-import { cacheHome, consoleLogger, fileOutputs, fileState, localTools } from './adapters.ts';
+import { cacheHome, consoleLogger, fileOutputs, localTools, memoryState } from './adapters.ts';
 import { runGate } from '../run.ts';
+import { localCacheStore } from './cache-store.ts';
+import { parsePlan, PLAN_STATE_KEY } from '../cache/plan.ts';
+import { renderSaveSummary, saveCaches } from '../stages/cache-save.ts';
 import { GATE_VERSION } from '../version.ts';
 import { runInspectCommand } from './inspect-command.ts';
 
@@ -39,23 +42,39 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const env = process.env;
-  const tempDir = path.join(os.tmpdir(), `go-release-gate-${process.pid}`);
+  // A fresh private directory (never a predictable name in a shared /tmp), removed at the end.
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'go-release-gate-'));
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const outputs = fileOutputs();
   const log = consoleLogger(err, env.RUNNER_DEBUG === '1');
+  // --cache-dir: restore and save GOMODCACHE/GOCACHE there; without it the user's own caches are used.
+  const cacheDir = parsed.inputs['cache-dir'];
+  const cache = cacheDir ? localCacheStore(path.resolve(cacheDir)) : undefined;
+  const state = memoryState();
   try {
     const outcome = await runGate(parsed.inputs, {
       exec: nodeExec,
       log,
       tools: localTools(path.join(cacheHome(env), 'go-release-gate', 'tools'), tempDir),
-      state: fileState(path.join(tempDir, 'state.json')),
+      state,
       outputs,
+      cache,
       env,
       tempDir,
       workspace,
       platform: { os: os.type(), arch: process.arch.toUpperCase() },
     }, { outputRoots: [os.tmpdir()] });
     fs.writeFileSync(path.join(outcome.config.outDir, 'outputs.json'), `${JSON.stringify(outputs.values, null, 2)}\n`);
+    // The CLI has no post step: save the caches now. Never changes the exit code.
+    const plan = parsePlan(state.get(PLAN_STATE_KEY));
+    if (plan) {
+      const rows = await saveCaches(plan, cache, log, { removeDirs: true });
+      try {
+        fs.appendFileSync(outcome.files.summary, renderSaveSummary(rows));
+      } catch (e) {
+        log.warning(`could not add the cache save table to the summary: ${(e as Error).message}`);
+      }
+    }
     const v = outcome.result.verdict;
     out(`verdict: ${v.passed ? 'pass' : 'fail'}\n`);
     for (const r of v.reasons) out(`  - ${r}\n`);
@@ -68,6 +87,12 @@ async function main(argv: string[]): Promise<number> {
     }
     err(`go-release-gate crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 1;
+  } finally {
+    try {
+      fs.rmSync(tempDir, { recursive: true, force: true });
+    } catch (e) {
+      log.warning(`could not remove ${tempDir}: ${(e as Error).message}`);
+    }
   }
 }
 

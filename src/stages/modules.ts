@@ -42,6 +42,16 @@ function runner(ctx: StageContext): Runner & { failed: string[] } {
   };
 }
 
+/**
+ * The cache stage adds -modcacherw itself (restored module caches must stay removable); that is
+ * the gate's choice, checked by go mod verify right after the restore, not a user's weak setting.
+ */
+function withoutGateFlags(goflags: string, ctx: StageContext): string {
+  const added = ctx.state.facts['cache-goflags-added'];
+  if (!added) return goflags;
+  return goflags.split(/\s+/).filter((f) => f !== '' && f !== added).join(' ');
+}
+
 async function goEnvSettings(run: Runner, dir: string, ctx: StageContext) {
   const r = await run.go(['env', '-json', 'GOWORK', 'GOMODCACHE', 'GOFLAGS', 'GONOSUMDB', 'GOPRIVATE', 'GOSUMDB', 'GOINSECURE'], dir);
   if (r.code !== 0) throw new Error(`go env failed in ${dir}: ${r.stderr.trim()}`);
@@ -50,7 +60,7 @@ async function goEnvSettings(run: Runner, dir: string, ctx: StageContext) {
     work: env.GOWORK && env.GOWORK !== 'off' ? env.GOWORK : '',
     modcache: env.GOMODCACHE,
     settings: {
-      GOFLAGS: env.GOFLAGS ?? '',
+      GOFLAGS: withoutGateFlags(env.GOFLAGS ?? '', ctx),
       GONOSUMDB: env.GONOSUMDB ?? '',
       GOPRIVATE: env.GOPRIVATE ?? '',
       GOSUMDB: env.GOSUMDB ?? '',

@@ -1,2222 +1,24 @@
 import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
-  __commonJS,
-  __toESM
-} from "./chunk-DUXI62Z6.js";
-
-// node_modules/semver/internal/constants.js
-var require_constants = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports, module) {
-    "use strict";
-    var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
-    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
-    9007199254740991;
-    var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
-    var WHITESPACE_CHARACTERS = [
-      "	",
-      "\n",
-      "\v",
-      "\f",
-      "\r",
-      " ",
-      "\xA0",
-      "\u1680",
-      "\u2000",
-      "\u2001",
-      "\u2002",
-      "\u2003",
-      "\u2004",
-      "\u2005",
-      "\u2006",
-      "\u2007",
-      "\u2008",
-      "\u2009",
-      "\u200A",
-      "\u2028",
-      "\u2029",
-      "\u202F",
-      "\u205F",
-      "\u3000",
-      "\uFEFF"
-    ];
-    var RELEASE_TYPES = [
-      "major",
-      "premajor",
-      "minor",
-      "preminor",
-      "patch",
-      "prepatch",
-      "prerelease"
-    ];
-    module.exports = {
-      MAX_LENGTH,
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_SAFE_INTEGER,
-      WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
-      SEMVER_SPEC_VERSION,
-      FLAG_INCLUDE_PRERELEASE: 1,
-      FLAG_LOOSE: 2
-    };
-  }
-});
-
-// node_modules/semver/internal/debug.js
-var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports, module) {
-    "use strict";
-    var debug = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
-    };
-    module.exports = debug;
-  }
-});
-
-// node_modules/semver/internal/re.js
-var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
-    } = require_constants();
-    var debug = require_debug();
-    exports = module.exports = {};
-    var re = exports.re = [];
-    var safeRe = exports.safeRe = [];
-    var src = exports.src = [];
-    var safeSrc = exports.safeSrc = [];
-    var t = exports.t = {};
-    var R = 0;
-    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
-    var safeRegexReplacements = [
-      ["\\s", 1],
-      ["\\d", MAX_LENGTH],
-      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
-    ];
-    var makeSafeRegex = (value) => {
-      for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
-      }
-      return value;
-    };
-    var createToken = (name, value, isGlobal) => {
-      const safe2 = makeSafeRegex(value);
-      const index = R++;
-      debug(name, index, value);
-      t[name] = index;
-      src[index] = value;
-      safeSrc[index] = safe2;
-      re[index] = new RegExp(value, isGlobal ? "g" : void 0);
-      safeRe[index] = new RegExp(safe2, isGlobal ? "g" : void 0);
-    };
-    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
-    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
-    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
-    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
-    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
-    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
-    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
-    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
-    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
-    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
-    createToken("GTLT", "((?:<|>)?=?)");
-    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
-    createToken("COERCERTL", src[t.COERCE], true);
-    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
-    createToken("LONETILDE", "(?:~>?)");
-    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
-    exports.tildeTrimReplace = "$1~";
-    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("LONECARET", "(?:\\^)");
-    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
-    exports.caretTrimReplace = "$1^";
-    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
-    exports.comparatorTrimReplace = "$1$2$3";
-    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
-    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
-    createToken("STAR", "(<|>)?=?\\s*\\*");
-    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
-    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
-  }
-});
-
-// node_modules/semver/internal/parse-options.js
-var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports, module) {
-    "use strict";
-    var looseOption = Object.freeze({ loose: true });
-    var emptyOpts = Object.freeze({});
-    var parseOptions = (options) => {
-      if (!options) {
-        return emptyOpts;
-      }
-      if (typeof options !== "object") {
-        return looseOption;
-      }
-      return options;
-    };
-    module.exports = parseOptions;
-  }
-});
-
-// node_modules/semver/internal/identifiers.js
-var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports, module) {
-    "use strict";
-    var numeric = /^[0-9]+$/;
-    var compareIdentifiers = (a, b) => {
-      if (typeof a === "number" && typeof b === "number") {
-        return a === b ? 0 : a < b ? -1 : 1;
-      }
-      const anum = numeric.test(a);
-      const bnum = numeric.test(b);
-      if (anum && bnum) {
-        a = +a;
-        b = +b;
-      }
-      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
-    };
-    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
-    module.exports = {
-      compareIdentifiers,
-      rcompareIdentifiers
-    };
-  }
-});
-
-// node_modules/semver/classes/semver.js
-var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports, module) {
-    "use strict";
-    var debug = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants();
-    var { safeRe: re, t } = require_re();
-    var parseOptions = require_parse_options();
-    var { compareIdentifiers } = require_identifiers();
-    var isPrereleaseIdentifier = (prerelease, identifier) => {
-      const identifiers = identifier.split(".");
-      if (identifiers.length > prerelease.length) {
-        return false;
-      }
-      for (let i = 0; i < identifiers.length; i++) {
-        if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var SemVer = class _SemVer {
-      constructor(version, options) {
-        options = parseOptions(options);
-        if (version instanceof _SemVer) {
-          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
-            return version;
-          } else {
-            version = version.version;
-          }
-        } else if (typeof version !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
-        }
-        if (version.length > MAX_LENGTH) {
-          throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
-          );
-        }
-        debug("SemVer", version, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
-        if (!m) {
-          throw new TypeError(`Invalid Version: ${version}`);
-        }
-        this.raw = version;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
-        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-          throw new TypeError("Invalid major version");
-        }
-        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-          throw new TypeError("Invalid minor version");
-        }
-        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-          throw new TypeError("Invalid patch version");
-        }
-        if (!m[4]) {
-          this.prerelease = [];
-        } else {
-          this.prerelease = m[4].split(".").map((id) => {
-            if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
-              }
-            }
-            return id;
-          });
-        }
-        this.build = m[5] ? m[5].split(".") : [];
-        this.format();
-      }
-      format() {
-        this.version = `${this.major}.${this.minor}.${this.patch}`;
-        if (this.prerelease.length) {
-          this.version += `-${this.prerelease.join(".")}`;
-        }
-        return this.version;
-      }
-      toString() {
-        return this.version;
-      }
-      compare(other) {
-        debug("SemVer.compare", this.version, this.options, other);
-        if (!(other instanceof _SemVer)) {
-          if (typeof other === "string" && other === this.version) {
-            return 0;
-          }
-          other = new _SemVer(other, this.options);
-        }
-        if (other.version === this.version) {
-          return 0;
-        }
-        return this.compareMain(other) || this.comparePre(other);
-      }
-      compareMain(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.major < other.major) {
-          return -1;
-        }
-        if (this.major > other.major) {
-          return 1;
-        }
-        if (this.minor < other.minor) {
-          return -1;
-        }
-        if (this.minor > other.minor) {
-          return 1;
-        }
-        if (this.patch < other.patch) {
-          return -1;
-        }
-        if (this.patch > other.patch) {
-          return 1;
-        }
-        return 0;
-      }
-      comparePre(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.prerelease.length && !other.prerelease.length) {
-          return -1;
-        } else if (!this.prerelease.length && other.prerelease.length) {
-          return 1;
-        } else if (!this.prerelease.length && !other.prerelease.length) {
-          return 0;
-        }
-        let i = 0;
-        do {
-          const a = this.prerelease[i];
-          const b = other.prerelease[i];
-          debug("prerelease compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      compareBuild(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        let i = 0;
-        do {
-          const a = this.build[i];
-          const b = other.build[i];
-          debug("build compare", i, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i);
-      }
-      // preminor will bump the version up to the next minor release, and immediately
-      // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
-          if (!identifier && identifierBase === false) {
-            throw new Error("invalid increment argument: identifier is empty");
-          }
-          if (identifier) {
-            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
-            if (!match || match[1] !== identifier) {
-              throw new Error(`invalid identifier: ${identifier}`);
-            }
-          }
-        }
-        switch (release) {
-          case "premajor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor = 0;
-            this.major++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "preminor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "prepatch":
-            this.prerelease.length = 0;
-            this.inc("patch", identifier, identifierBase);
-            this.inc("pre", identifier, identifierBase);
-            break;
-          // If the input is a non-prerelease version, this acts the same as
-          // prepatch.
-          case "prerelease":
-            if (this.prerelease.length === 0) {
-              this.inc("patch", identifier, identifierBase);
-            }
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "release":
-            if (this.prerelease.length === 0) {
-              throw new Error(`version ${this.raw} is not a prerelease`);
-            }
-            this.prerelease.length = 0;
-            break;
-          case "major":
-            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
-              this.major++;
-            }
-            this.minor = 0;
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "minor":
-            if (this.patch !== 0 || this.prerelease.length === 0) {
-              this.minor++;
-            }
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "patch":
-            if (this.prerelease.length === 0) {
-              this.patch++;
-            }
-            this.prerelease = [];
-            break;
-          // This probably shouldn't be used publicly.
-          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-          case "pre": {
-            const base = Number(identifierBase) ? 1 : 0;
-            if (this.prerelease.length === 0) {
-              this.prerelease = [base];
-            } else {
-              let i = this.prerelease.length;
-              while (--i >= 0) {
-                if (typeof this.prerelease[i] === "number") {
-                  this.prerelease[i]++;
-                  i = -2;
-                }
-              }
-              if (i === -1) {
-                if (identifier === this.prerelease.join(".") && identifierBase === false) {
-                  throw new Error("invalid increment argument: identifier already exists");
-                }
-                this.prerelease.push(base);
-              }
-            }
-            if (identifier) {
-              let prerelease = [identifier, base];
-              if (identifierBase === false) {
-                prerelease = [identifier];
-              }
-              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-                const prereleaseBase = this.prerelease[identifier.split(".").length];
-                if (isNaN(prereleaseBase)) {
-                  this.prerelease = prerelease;
-                }
-              } else {
-                this.prerelease = prerelease;
-              }
-            }
-            break;
-          }
-          default:
-            throw new Error(`invalid increment argument: ${release}`);
-        }
-        this.raw = this.format();
-        if (this.build.length) {
-          this.raw += `+${this.build.join(".")}`;
-        }
-        return this;
-      }
-    };
-    module.exports = SemVer;
-  }
-});
-
-// node_modules/semver/functions/parse.js
-var require_parse = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse = (version, options, throwErrors = false) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      try {
-        return new SemVer(version, options);
-      } catch (er) {
-        if (!throwErrors) {
-          return null;
-        }
-        throw er;
-      }
-    };
-    module.exports = parse;
-  }
-});
-
-// node_modules/semver/functions/valid.js
-var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports, module) {
-    "use strict";
-    var parse = require_parse();
-    var valid = (version, options) => {
-      const v = parse(version, options);
-      return v ? v.version : null;
-    };
-    module.exports = valid;
-  }
-});
-
-// node_modules/semver/functions/clean.js
-var require_clean = __commonJS({
-  "node_modules/semver/functions/clean.js"(exports, module) {
-    "use strict";
-    var parse = require_parse();
-    var clean = (version, options) => {
-      const s = parse(version.trim().replace(/^[=v]+/, ""), options);
-      return s ? s.version : null;
-    };
-    module.exports = clean;
-  }
-});
-
-// node_modules/semver/functions/inc.js
-var require_inc = __commonJS({
-  "node_modules/semver/functions/inc.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var inc = (version, release, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
-        identifierBase = identifier;
-        identifier = options;
-        options = void 0;
-      }
-      try {
-        return new SemVer(
-          version instanceof SemVer ? version.version : version,
-          options
-        ).inc(release, identifier, identifierBase).version;
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = inc;
-  }
-});
-
-// node_modules/semver/functions/diff.js
-var require_diff = __commonJS({
-  "node_modules/semver/functions/diff.js"(exports, module) {
-    "use strict";
-    var parse = require_parse();
-    var diff = (version1, version2) => {
-      const v1 = parse(version1, null, true);
-      const v2 = parse(version2, null, true);
-      const comparison = v1.compare(v2);
-      if (comparison === 0) {
-        return null;
-      }
-      const v1Higher = comparison > 0;
-      const highVersion = v1Higher ? v1 : v2;
-      const lowVersion = v1Higher ? v2 : v1;
-      const highHasPre = !!highVersion.prerelease.length;
-      const lowHasPre = !!lowVersion.prerelease.length;
-      if (lowHasPre && !highHasPre) {
-        if (!lowVersion.patch && !lowVersion.minor) {
-          return "major";
-        }
-        if (lowVersion.compareMain(highVersion) === 0) {
-          if (lowVersion.minor && !lowVersion.patch) {
-            return "minor";
-          }
-          return "patch";
-        }
-      }
-      const prefix = highHasPre ? "pre" : "";
-      if (v1.major !== v2.major) {
-        return prefix + "major";
-      }
-      if (v1.minor !== v2.minor) {
-        return prefix + "minor";
-      }
-      if (v1.patch !== v2.patch) {
-        return prefix + "patch";
-      }
-      return "prerelease";
-    };
-    module.exports = diff;
-  }
-});
-
-// node_modules/semver/functions/major.js
-var require_major = __commonJS({
-  "node_modules/semver/functions/major.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var major = (a, loose) => new SemVer(a, loose).major;
-    module.exports = major;
-  }
-});
-
-// node_modules/semver/functions/minor.js
-var require_minor = __commonJS({
-  "node_modules/semver/functions/minor.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var minor = (a, loose) => new SemVer(a, loose).minor;
-    module.exports = minor;
-  }
-});
-
-// node_modules/semver/functions/patch.js
-var require_patch = __commonJS({
-  "node_modules/semver/functions/patch.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var patch = (a, loose) => new SemVer(a, loose).patch;
-    module.exports = patch;
-  }
-});
-
-// node_modules/semver/functions/prerelease.js
-var require_prerelease = __commonJS({
-  "node_modules/semver/functions/prerelease.js"(exports, module) {
-    "use strict";
-    var parse = require_parse();
-    var prerelease = (version, options) => {
-      const parsed = parse(version, options);
-      return parsed && parsed.prerelease.length ? parsed.prerelease : null;
-    };
-    module.exports = prerelease;
-  }
-});
-
-// node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare;
-  }
-});
-
-// node_modules/semver/functions/rcompare.js
-var require_rcompare = __commonJS({
-  "node_modules/semver/functions/rcompare.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var rcompare = (a, b, loose) => compare(b, a, loose);
-    module.exports = rcompare;
-  }
-});
-
-// node_modules/semver/functions/compare-loose.js
-var require_compare_loose = __commonJS({
-  "node_modules/semver/functions/compare-loose.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var compareLoose = (a, b) => compare(a, b, true);
-    module.exports = compareLoose;
-  }
-});
-
-// node_modules/semver/functions/compare-build.js
-var require_compare_build = __commonJS({
-  "node_modules/semver/functions/compare-build.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compareBuild = (a, b, loose) => {
-      const versionA = new SemVer(a, loose);
-      const versionB = new SemVer(b, loose);
-      return versionA.compare(versionB) || versionA.compareBuild(versionB);
-    };
-    module.exports = compareBuild;
-  }
-});
-
-// node_modules/semver/functions/sort.js
-var require_sort = __commonJS({
-  "node_modules/semver/functions/sort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
-    module.exports = sort;
-  }
-});
-
-// node_modules/semver/functions/rsort.js
-var require_rsort = __commonJS({
-  "node_modules/semver/functions/rsort.js"(exports, module) {
-    "use strict";
-    var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
-    module.exports = rsort;
-  }
-});
-
-// node_modules/semver/functions/gt.js
-var require_gt = __commonJS({
-  "node_modules/semver/functions/gt.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var gt = (a, b, loose) => compare(a, b, loose) > 0;
-    module.exports = gt;
-  }
-});
-
-// node_modules/semver/functions/lt.js
-var require_lt = __commonJS({
-  "node_modules/semver/functions/lt.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var lt = (a, b, loose) => compare(a, b, loose) < 0;
-    module.exports = lt;
-  }
-});
-
-// node_modules/semver/functions/eq.js
-var require_eq = __commonJS({
-  "node_modules/semver/functions/eq.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var eq = (a, b, loose) => compare(a, b, loose) === 0;
-    module.exports = eq;
-  }
-});
-
-// node_modules/semver/functions/neq.js
-var require_neq = __commonJS({
-  "node_modules/semver/functions/neq.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var neq = (a, b, loose) => compare(a, b, loose) !== 0;
-    module.exports = neq;
-  }
-});
-
-// node_modules/semver/functions/gte.js
-var require_gte = __commonJS({
-  "node_modules/semver/functions/gte.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var gte = (a, b, loose) => compare(a, b, loose) >= 0;
-    module.exports = gte;
-  }
-});
-
-// node_modules/semver/functions/lte.js
-var require_lte = __commonJS({
-  "node_modules/semver/functions/lte.js"(exports, module) {
-    "use strict";
-    var compare = require_compare();
-    var lte = (a, b, loose) => compare(a, b, loose) <= 0;
-    module.exports = lte;
-  }
-});
-
-// node_modules/semver/functions/cmp.js
-var require_cmp = __commonJS({
-  "node_modules/semver/functions/cmp.js"(exports, module) {
-    "use strict";
-    var eq = require_eq();
-    var neq = require_neq();
-    var gt = require_gt();
-    var gte = require_gte();
-    var lt = require_lt();
-    var lte = require_lte();
-    var cmp = (a, op, b, loose) => {
-      switch (op) {
-        case "===":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a === b;
-        case "!==":
-          if (typeof a === "object") {
-            a = a.version;
-          }
-          if (typeof b === "object") {
-            b = b.version;
-          }
-          return a !== b;
-        case "":
-        case "=":
-        case "==":
-          return eq(a, b, loose);
-        case "!=":
-          return neq(a, b, loose);
-        case ">":
-          return gt(a, b, loose);
-        case ">=":
-          return gte(a, b, loose);
-        case "<":
-          return lt(a, b, loose);
-        case "<=":
-          return lte(a, b, loose);
-        default:
-          throw new TypeError(`Invalid operator: ${op}`);
-      }
-    };
-    module.exports = cmp;
-  }
-});
-
-// node_modules/semver/functions/coerce.js
-var require_coerce = __commonJS({
-  "node_modules/semver/functions/coerce.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse = require_parse();
-    var { safeRe: re, t } = require_re();
-    var coerce = (version, options) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      if (typeof version === "number") {
-        version = String(version);
-      }
-      if (typeof version !== "string") {
-        return null;
-      }
-      options = options || {};
-      let match = null;
-      if (!options.rtl) {
-        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
-      } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-        let next;
-        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
-          if (!match || next.index + next[0].length !== match.index + match[0].length) {
-            match = next;
-          }
-          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
-        }
-        coerceRtlRegex.lastIndex = -1;
-      }
-      if (match === null) {
-        return null;
-      }
-      const major = match[2];
-      const minor = match[3] || "0";
-      const patch = match[4] || "0";
-      const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
-      const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options);
-    };
-    module.exports = coerce;
-  }
-});
-
-// node_modules/semver/functions/truncate.js
-var require_truncate = __commonJS({
-  "node_modules/semver/functions/truncate.js"(exports, module) {
-    "use strict";
-    var parse = require_parse();
-    var constants = require_constants();
-    var SemVer = require_semver();
-    var truncate2 = (version, truncation, options) => {
-      if (!constants.RELEASE_TYPES.includes(truncation)) {
-        return null;
-      }
-      const clonedVersion = cloneInputVersion(version, options);
-      return clonedVersion && doTruncation(clonedVersion, truncation);
-    };
-    var cloneInputVersion = (version, options) => {
-      const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse(versionStringToParse, options);
-    };
-    var doTruncation = (version, truncation) => {
-      if (isPrerelease(truncation)) {
-        return version.version;
-      }
-      version.prerelease = [];
-      switch (truncation) {
-        case "major":
-          version.minor = 0;
-          version.patch = 0;
-          break;
-        case "minor":
-          version.patch = 0;
-          break;
-      }
-      return version.format();
-    };
-    var isPrerelease = (type) => {
-      return type.startsWith("pre");
-    };
-    module.exports = truncate2;
-  }
-});
-
-// node_modules/semver/internal/lrucache.js
-var require_lrucache = __commonJS({
-  "node_modules/semver/internal/lrucache.js"(exports, module) {
-    "use strict";
-    var LRUCache = class {
-      constructor() {
-        this.max = 1e3;
-        this.map = /* @__PURE__ */ new Map();
-      }
-      get(key) {
-        const value = this.map.get(key);
-        if (value === void 0) {
-          return void 0;
-        } else {
-          this.map.delete(key);
-          this.map.set(key, value);
-          return value;
-        }
-      }
-      delete(key) {
-        return this.map.delete(key);
-      }
-      set(key, value) {
-        const deleted = this.delete(key);
-        if (!deleted && value !== void 0) {
-          if (this.map.size >= this.max) {
-            const firstKey = this.map.keys().next().value;
-            this.delete(firstKey);
-          }
-          this.map.set(key, value);
-        }
-        return this;
-      }
-    };
-    module.exports = LRUCache;
-  }
-});
-
-// node_modules/semver/internal/trim-comparator-whitespace.js
-var require_trim_comparator_whitespace = __commonJS({
-  "node_modules/semver/internal/trim-comparator-whitespace.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      WHITESPACE_CHARACTERS
-    } = require_constants();
-    var whitespace = new Uint8Array(65536);
-    for (const char of WHITESPACE_CHARACTERS) {
-      whitespace[char.charCodeAt(0)] = 1;
-    }
-    var isWhitespace = (char) => char !== void 0 && whitespace[char.charCodeAt(0)] === 1;
-    var isVersionPrefix = (char) => char === "v" || char === "=" || isWhitespace(char);
-    var isDigit = (char) => char !== void 0 && char >= "0" && char <= "9";
-    var isLetter = (char) => char !== void 0 && (char >= "a" && char <= "z" || char >= "A" && char <= "Z");
-    var isIdentifierCharacter = (char) => isDigit(char) || isLetter(char) || char === "-";
-    var isVersionStart = (char) => isDigit(char) || char === "x" || char === "X" || char === "*";
-    var findDigitsEndIndex = (range, start, limit, digitRuns) => {
-      if (!isDigit(range[start])) {
-        return start;
-      }
-      if (start >= digitRuns.start && start < digitRuns.end) {
-        return Math.min(start + limit, digitRuns.end);
-      }
-      if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
-        return Math.min(start + limit, digitRuns.previousEnd);
-      }
-      let end = start + 1;
-      while (isDigit(range[end])) {
-        end++;
-      }
-      digitRuns.previousStart = digitRuns.start;
-      digitRuns.previousEnd = digitRuns.end;
-      digitRuns.start = start;
-      digitRuns.end = end;
-      return Math.min(start + limit, end);
-    };
-    var findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
-      if (!loose && range[start] === "0") {
-        return start + 1;
-      }
-      return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns);
-    };
-    var findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
-      const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
-      if (isLetter(range[digitsEnd]) || range[digitsEnd] === "-") {
-        let end = digitsEnd + 1;
-        const limit = end + MAX_SAFE_BUILD_LENGTH;
-        while (end < limit && isIdentifierCharacter(range[end])) {
-          end++;
-        }
-        return end;
-      }
-      return findVersionNumberEndIndex(range, start, loose, digitRuns);
-    };
-    var findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
-      const hyphen = range[start] === "-";
-      if (!loose && !hyphen) {
-        return start;
-      }
-      const identifierStart = start + (hyphen ? 1 : 0);
-      let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
-      if (end === identifierStart) {
-        if (!loose || !hyphen) {
-          return start;
-        }
-        end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
-      }
-      while (range[end] === ".") {
-        const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findBuildIdentifierEndIndex = (range, start) => {
-      let end = start;
-      while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
-        end++;
-      }
-      return end;
-    };
-    var findBuildEndIndex = (range, start) => {
-      if (range[start] !== "+") {
-        return start;
-      }
-      let end = findBuildIdentifierEndIndex(range, start + 1);
-      if (end === start + 1) {
-        return start;
-      }
-      while (range[end] === ".") {
-        const next = findBuildIdentifierEndIndex(range, end + 1);
-        if (next === end + 1) {
-          break;
-        }
-        end = next;
-      }
-      return end;
-    };
-    var findLooseFullVersionEndIndex = (range, start, digitRuns) => {
-      let end = start;
-      for (let component = 0; component < 3; component++) {
-        const next = findVersionNumberEndIndex(range, end, true, digitRuns);
-        if (next === end) {
-          return start;
-        }
-        end = next;
-        if (component < 2) {
-          if (range[end] !== ".") {
-            return start;
-          }
-          end++;
-        }
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
-      if (isDigit(range[start])) {
-        return findVersionNumberEndIndex(range, start, false, digitRuns);
-      }
-      return isVersionStart(range[start]) ? start + 1 : start;
-    };
-    var findPartialVersionEndIndex = (range, start, digitRuns) => {
-      let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
-      for (let component = 0; component < 2; component++) {
-        if (range[end] !== ".") {
-          return end;
-        }
-        const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
-        if (next === end + 1) {
-          return end;
-        }
-        end = next;
-      }
-      const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
-      return findBuildEndIndex(range, prereleaseEnd);
-    };
-    var findVersionEndIndex = (range, start, digitRuns) => {
-      const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
-      return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
-    };
-    var findRemovableWhitespaceIndex = (range, matchStart) => {
-      let position = matchStart;
-      if (isWhitespace(range[position])) {
-        position++;
-      }
-      if (range[position] === "<" || range[position] === ">") {
-        position++;
-      }
-      if (range[position] === "=") {
-        position++;
-      }
-      return isWhitespace(range[position]) ? position : -1;
-    };
-    var trimComparatorWhitespace = (range) => {
-      let result = "";
-      let copyFrom = 0;
-      let cursor = 0;
-      const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
-      while (cursor < range.length) {
-        const matchStart = cursor;
-        if (range[cursor] === "<" || range[cursor] === ">") {
-          cursor++;
-        } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
-          cursor++;
-          continue;
-        }
-        while (cursor < range.length && isVersionPrefix(range[cursor])) {
-          cursor++;
-        }
-        if (!isVersionStart(range[cursor])) {
-          continue;
-        }
-        const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
-        if (whitespacePosition !== -1) {
-          result += range.slice(copyFrom, whitespacePosition);
-          copyFrom = whitespacePosition + 1;
-        }
-        cursor = findVersionEndIndex(range, cursor, digitRuns);
-      }
-      return result + range.slice(copyFrom);
-    };
-    module.exports = trimComparatorWhitespace;
-  }
-});
-
-// node_modules/semver/classes/range.js
-var require_range = __commonJS({
-  "node_modules/semver/classes/range.js"(exports, module) {
-    "use strict";
-    var SPACE_CHARACTERS = /\s+/g;
-    var Range = class _Range {
-      constructor(range, options) {
-        options = parseOptions(options);
-        if (range instanceof _Range) {
-          if (range.loose === !!options.loose && range.includePrerelease === !!options.includePrerelease) {
-            return range;
-          } else {
-            return new _Range(range.raw, options);
-          }
-        }
-        if (range instanceof Comparator) {
-          this.raw = range.value;
-          this.set = [[range]];
-          this.formatted = void 0;
-          return this;
-        }
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        this.raw = range.trim().replace(SPACE_CHARACTERS, " ");
-        this.set = this.raw.split("||").map((r2) => this.parseRange(r2.trim())).filter((c) => c.length);
-        if (!this.set.length) {
-          throw new TypeError(`Invalid SemVer Range: ${this.raw}`);
-        }
-        if (this.set.length > 1) {
-          const first = this.set[0];
-          this.set = this.set.filter((c) => !isNullSet(c[0]));
-          if (this.set.length === 0) {
-            this.set = [first];
-          } else if (this.set.length > 1) {
-            for (const c of this.set) {
-              if (c.length === 1 && isAny(c[0])) {
-                this.set = [c];
-                break;
-              }
-            }
-          }
-        }
-        this.formatted = void 0;
-      }
-      get range() {
-        if (this.formatted === void 0) {
-          this.formatted = "";
-          for (let i = 0; i < this.set.length; i++) {
-            if (i > 0) {
-              this.formatted += "||";
-            }
-            const comps = this.set[i];
-            for (let k = 0; k < comps.length; k++) {
-              if (k > 0) {
-                this.formatted += " ";
-              }
-              this.formatted += comps[k].toString().trim();
-            }
-          }
-        }
-        return this.formatted;
-      }
-      format() {
-        return this.range;
-      }
-      toString() {
-        return this.range;
-      }
-      parseRange(range) {
-        range = range.replace(BUILDSTRIPRE, "");
-        const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
-        const memoKey = memoOpts + ":" + range;
-        const cached = cache.get(memoKey);
-        if (cached) {
-          return cached;
-        }
-        const loose = this.options.loose;
-        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
-        range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
-        debug("hyphen replace", range);
-        range = trimComparatorWhitespace(range);
-        debug("comparator trim", range);
-        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
-        debug("tilde trim", range);
-        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
-        debug("caret trim", range);
-        let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
-        if (loose) {
-          rangeList = rangeList.filter((comp) => {
-            debug("loose invalid filter", comp, this.options);
-            return !!comp.match(re[t.COMPARATORLOOSE]);
-          });
-        }
-        debug("range list", rangeList);
-        const rangeMap = /* @__PURE__ */ new Map();
-        const comparators = rangeList.map((comp) => new Comparator(comp, this.options));
-        for (const comp of comparators) {
-          if (isNullSet(comp)) {
-            return [comp];
-          }
-          rangeMap.set(comp.value, comp);
-        }
-        if (rangeMap.size > 1 && rangeMap.has("")) {
-          rangeMap.delete("");
-        }
-        const result = [...rangeMap.values()];
-        cache.set(memoKey, result);
-        return result;
-      }
-      intersects(range, options) {
-        if (!(range instanceof _Range)) {
-          throw new TypeError("a Range is required");
-        }
-        return this.set.some((thisComparators) => {
-          return isSatisfiable(thisComparators, options) && range.set.some((rangeComparators) => {
-            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
-              return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options);
-              });
-            });
-          });
-        });
-      }
-      // if ANY of the sets match ALL of its comparators, then pass
-      test(version) {
-        if (!version) {
-          return false;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        for (let i = 0; i < this.set.length; i++) {
-          if (testSet(this.set[i], version, this.options)) {
-            return true;
-          }
-        }
-        return false;
-      }
-    };
-    module.exports = Range;
-    var LRU = require_lrucache();
-    var cache = new LRU();
-    var parseOptions = require_parse_options();
-    var Comparator = require_comparator();
-    var debug = require_debug();
-    var SemVer = require_semver();
-    var trimComparatorWhitespace = require_trim_comparator_whitespace();
-    var {
-      safeRe: re,
-      src,
-      t,
-      tildeTrimReplace,
-      caretTrimReplace
-    } = require_re();
-    var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants();
-    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
-    var isNullSet = (c) => c.value === "<0.0.0-0";
-    var isAny = (c) => c.value === "";
-    var isSatisfiable = (comparators, options) => {
-      let result = true;
-      const remainingComparators = comparators.slice();
-      let testComparator = remainingComparators.pop();
-      while (result && remainingComparators.length) {
-        result = remainingComparators.every((otherComparator) => {
-          return testComparator.intersects(otherComparator, options);
-        });
-        testComparator = remainingComparators.pop();
-      }
-      return result;
-    };
-    var parseComparator = (comp, options) => {
-      comp = comp.replace(re[t.BUILD], "");
-      debug("comp", comp, options);
-      comp = replaceCarets(comp, options);
-      debug("caret", comp);
-      comp = replaceTildes(comp, options);
-      debug("tildes", comp);
-      comp = replaceXRanges(comp, options);
-      debug("xrange", comp);
-      comp = replaceStars(comp, options);
-      debug("stars", comp);
-      return comp;
-    };
-    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
-    var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
-    var replaceTildes = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
-    };
-    var replaceTilde = (comp, options) => {
-      const r2 = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-      const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r2, (_, M, m, p, pr) => {
-        debug("tilde", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-        } else if (pr) {
-          debug("replaceTilde pr", pr);
-          ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-        } else {
-          ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-        }
-        debug("tilde return", ret);
-        return ret;
-      });
-    };
-    var replaceCarets = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
-    };
-    var replaceCaret = (comp, options) => {
-      debug("caret", comp, options);
-      const r2 = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
-      const z = options.includePrerelease ? "-0" : "";
-      return comp.replace(r2, (_, M, m, p, pr) => {
-        debug("caret", comp, _, M, m, p, pr);
-        let ret;
-        if (isX(M)) {
-          ret = "";
-        } else if (isX(m)) {
-          ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
-        } else if (isX(p)) {
-          if (M === "0") {
-            ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
-          } else {
-            ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
-          }
-        } else if (pr) {
-          debug("replaceCaret pr", pr);
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p}-${pr} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p}-${pr} <${+M + 1}.0.0-0`;
-          }
-        } else {
-          debug("no pr");
-          if (M === "0") {
-            if (m === "0") {
-              ret = `>=${M}.${m}.${p} <${M}.${m}.${+p + 1}-0`;
-            } else {
-              ret = `>=${M}.${m}.${p} <${M}.${+m + 1}.0-0`;
-            }
-          } else {
-            ret = `>=${M}.${m}.${p} <${+M + 1}.0.0-0`;
-          }
-        }
-        debug("caret return", ret);
-        return ret;
-      });
-    };
-    var replaceXRanges = (comp, options) => {
-      debug("replaceXRanges", comp, options);
-      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
-    };
-    var replaceXRange = (comp, options) => {
-      comp = comp.trim();
-      const r2 = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
-      return comp.replace(r2, (ret, gtlt, M, m, p, pr) => {
-        debug("xRange", comp, ret, gtlt, M, m, p, pr);
-        if (invalidXRangeOrder(M, m, p)) {
-          return comp;
-        }
-        const xM = isX(M);
-        const xm = xM || isX(m);
-        const xp = xm || isX(p);
-        const anyX = xp;
-        if (gtlt === "=" && anyX) {
-          gtlt = "";
-        }
-        pr = options.includePrerelease ? "-0" : "";
-        if (xM) {
-          if (gtlt === ">" || gtlt === "<") {
-            ret = "<0.0.0-0";
-          } else {
-            ret = "*";
-          }
-        } else if (gtlt && anyX) {
-          if (xm) {
-            m = 0;
-          }
-          p = 0;
-          if (gtlt === ">") {
-            gtlt = ">=";
-            if (xm) {
-              M = +M + 1;
-              m = 0;
-              p = 0;
-            } else {
-              m = +m + 1;
-              p = 0;
-            }
-          } else if (gtlt === "<=") {
-            gtlt = "<";
-            if (xm) {
-              M = +M + 1;
-            } else {
-              m = +m + 1;
-            }
-          }
-          if (gtlt === "<") {
-            pr = "-0";
-          }
-          ret = `${gtlt + M}.${m}.${p}${pr}`;
-        } else if (xm) {
-          ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
-        } else if (xp) {
-          ret = `>=${M}.${m}.0${pr} <${M}.${+m + 1}.0-0`;
-        }
-        debug("xRange return", ret);
-        return ret;
-      });
-    };
-    var replaceStars = (comp, options) => {
-      debug("replaceStars", comp, options);
-      return comp.trim().replace(re[t.STAR], "");
-    };
-    var replaceGTE0 = (comp, options) => {
-      debug("replaceGTE0", comp, options);
-      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
-    };
-    var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
-      if (isX(fM)) {
-        from = "";
-      } else if (isX(fm)) {
-        from = `>=${fM}.0.0${incPr ? "-0" : ""}`;
-      } else if (isX(fp)) {
-        from = `>=${fM}.${fm}.0${incPr ? "-0" : ""}`;
-      } else if (fpr) {
-        from = `>=${from}`;
-      } else {
-        from = `>=${from}${incPr ? "-0" : ""}`;
-      }
-      if (isX(tM)) {
-        to = "";
-      } else if (isX(tm)) {
-        to = `<${+tM + 1}.0.0-0`;
-      } else if (isX(tp)) {
-        to = `<${tM}.${+tm + 1}.0-0`;
-      } else if (tpr) {
-        to = `<=${tM}.${tm}.${tp}-${tpr}`;
-      } else if (incPr) {
-        to = `<${tM}.${tm}.${+tp + 1}-0`;
-      } else {
-        to = `<=${to}`;
-      }
-      return `${from} ${to}`.trim();
-    };
-    var testSet = (set, version, options) => {
-      for (let i = 0; i < set.length; i++) {
-        if (!set[i].test(version)) {
-          return false;
-        }
-      }
-      if (version.prerelease.length && !options.includePrerelease) {
-        for (let i = 0; i < set.length; i++) {
-          debug(set[i].semver);
-          if (set[i].semver === Comparator.ANY) {
-            continue;
-          }
-          if (set[i].semver.prerelease.length > 0) {
-            const allowed = set[i].semver;
-            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
-              return true;
-            }
-          }
-        }
-        return false;
-      }
-      return true;
-    };
-  }
-});
-
-// node_modules/semver/classes/comparator.js
-var require_comparator = __commonJS({
-  "node_modules/semver/classes/comparator.js"(exports, module) {
-    "use strict";
-    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
-    var Comparator = class _Comparator {
-      static get ANY() {
-        return ANY;
-      }
-      constructor(comp, options) {
-        options = parseOptions(options);
-        if (comp instanceof _Comparator) {
-          if (comp.loose === !!options.loose) {
-            return comp;
-          } else {
-            comp = comp.value;
-          }
-        }
-        comp = comp.trim().split(/\s+/).join(" ");
-        debug("comparator", comp, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.parse(comp);
-        if (this.semver === ANY) {
-          this.value = "";
-        } else {
-          this.value = this.operator + this.semver.version;
-        }
-        debug("comp", this);
-      }
-      parse(comp) {
-        const r2 = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
-        const m = comp.match(r2);
-        if (!m) {
-          throw new TypeError(`Invalid comparator: ${comp}`);
-        }
-        this.operator = m[1] !== void 0 ? m[1] : "";
-        if (this.operator === "=") {
-          this.operator = "";
-        }
-        if (!m[2]) {
-          this.semver = ANY;
-        } else {
-          this.semver = new SemVer(m[2], this.options.loose);
-        }
-      }
-      toString() {
-        return this.value;
-      }
-      test(version) {
-        debug("Comparator.test", version, this.options.loose);
-        if (this.semver === ANY || version === ANY) {
-          return true;
-        }
-        if (typeof version === "string") {
-          try {
-            version = new SemVer(version, this.options);
-          } catch (er) {
-            return false;
-          }
-        }
-        return cmp(version, this.operator, this.semver, this.options);
-      }
-      intersects(comp, options) {
-        if (!(comp instanceof _Comparator)) {
-          throw new TypeError("a Comparator is required");
-        }
-        if (this.operator === "") {
-          if (this.value === "") {
-            return true;
-          }
-          return new Range(comp.value, options).test(this.value);
-        } else if (comp.operator === "") {
-          if (comp.value === "") {
-            return true;
-          }
-          return new Range(this.value, options).test(comp.semver);
-        }
-        options = parseOptions(options);
-        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
-          return false;
-        }
-        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
-          return false;
-        }
-        if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        if (this.operator.startsWith("<") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
-          return true;
-        }
-        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
-          return true;
-        }
-        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
-          return true;
-        }
-        return false;
-      }
-    };
-    module.exports = Comparator;
-    var parseOptions = require_parse_options();
-    var { safeRe: re, t } = require_re();
-    var cmp = require_cmp();
-    var debug = require_debug();
-    var SemVer = require_semver();
-    var Range = require_range();
-  }
-});
-
-// node_modules/semver/functions/satisfies.js
-var require_satisfies = __commonJS({
-  "node_modules/semver/functions/satisfies.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var satisfies2 = (version, range, options) => {
-      try {
-        range = new Range(range, options);
-      } catch (er) {
-        return false;
-      }
-      return range.test(version);
-    };
-    module.exports = satisfies2;
-  }
-});
-
-// node_modules/semver/ranges/to-comparators.js
-var require_to_comparators = __commonJS({
-  "node_modules/semver/ranges/to-comparators.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
-    module.exports = toComparators;
-  }
-});
-
-// node_modules/semver/ranges/max-satisfying.js
-var require_max_satisfying = __commonJS({
-  "node_modules/semver/ranges/max-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var maxSatisfying = (versions, range, options) => {
-      let max = null;
-      let maxSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!max || maxSV.compare(v) === -1) {
-            max = v;
-            maxSV = new SemVer(max, options);
-          }
-        }
-      });
-      return max;
-    };
-    module.exports = maxSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-satisfying.js
-var require_min_satisfying = __commonJS({
-  "node_modules/semver/ranges/min-satisfying.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var minSatisfying = (versions, range, options) => {
-      let min = null;
-      let minSV = null;
-      let rangeObj = null;
-      try {
-        rangeObj = new Range(range, options);
-      } catch (er) {
-        return null;
-      }
-      versions.forEach((v) => {
-        if (rangeObj.test(v)) {
-          if (!min || minSV.compare(v) === 1) {
-            min = v;
-            minSV = new SemVer(min, options);
-          }
-        }
-      });
-      return min;
-    };
-    module.exports = minSatisfying;
-  }
-});
-
-// node_modules/semver/ranges/min-version.js
-var require_min_version = __commonJS({
-  "node_modules/semver/ranges/min-version.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Range = require_range();
-    var gt = require_gt();
-    var minVersion = (range, loose) => {
-      range = new Range(range, loose);
-      let minver = new SemVer("0.0.0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = new SemVer("0.0.0-0");
-      if (range.test(minver)) {
-        return minver;
-      }
-      minver = null;
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let setMin = null;
-        comparators.forEach((comparator) => {
-          const compver = new SemVer(comparator.semver.version);
-          switch (comparator.operator) {
-            case ">":
-              if (compver.prerelease.length === 0) {
-                compver.patch++;
-              } else {
-                compver.prerelease.push(0);
-              }
-              compver.raw = compver.format();
-            /* fallthrough */
-            case "":
-            case ">=":
-              if (!setMin || gt(compver, setMin)) {
-                setMin = compver;
-              }
-              break;
-            case "<":
-            case "<=":
-              break;
-            /* istanbul ignore next */
-            default:
-              throw new Error(`Unexpected operation: ${comparator.operator}`);
-          }
-        });
-        if (setMin && (!minver || gt(minver, setMin))) {
-          minver = setMin;
-        }
-      }
-      if (minver && range.test(minver)) {
-        return minver;
-      }
-      return null;
-    };
-    module.exports = minVersion;
-  }
-});
-
-// node_modules/semver/ranges/valid.js
-var require_valid2 = __commonJS({
-  "node_modules/semver/ranges/valid.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var validRange = (range, options) => {
-      try {
-        return new Range(range, options).range || "*";
-      } catch (er) {
-        return null;
-      }
-    };
-    module.exports = validRange;
-  }
-});
-
-// node_modules/semver/ranges/outside.js
-var require_outside = __commonJS({
-  "node_modules/semver/ranges/outside.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var Range = require_range();
-    var satisfies2 = require_satisfies();
-    var gt = require_gt();
-    var lt = require_lt();
-    var lte = require_lte();
-    var gte = require_gte();
-    var outside = (version, range, hilo, options) => {
-      version = new SemVer(version, options);
-      range = new Range(range, options);
-      let gtfn, ltefn, ltfn, comp, ecomp;
-      switch (hilo) {
-        case ">":
-          gtfn = gt;
-          ltefn = lte;
-          ltfn = lt;
-          comp = ">";
-          ecomp = ">=";
-          break;
-        case "<":
-          gtfn = lt;
-          ltefn = gte;
-          ltfn = gt;
-          comp = "<";
-          ecomp = "<=";
-          break;
-        default:
-          throw new TypeError('Must provide a hilo val of "<" or ">"');
-      }
-      if (satisfies2(version, range, options)) {
-        return false;
-      }
-      for (let i = 0; i < range.set.length; ++i) {
-        const comparators = range.set[i];
-        let high = null;
-        let low = null;
-        comparators.forEach((comparator) => {
-          if (comparator.semver === ANY) {
-            comparator = new Comparator(">=0.0.0");
-          }
-          high = high || comparator;
-          low = low || comparator;
-          if (gtfn(comparator.semver, high.semver, options)) {
-            high = comparator;
-          } else if (ltfn(comparator.semver, low.semver, options)) {
-            low = comparator;
-          }
-        });
-        if (high.operator === comp || high.operator === ecomp) {
-          return false;
-        }
-        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
-          return false;
-        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    module.exports = outside;
-  }
-});
-
-// node_modules/semver/ranges/gtr.js
-var require_gtr = __commonJS({
-  "node_modules/semver/ranges/gtr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var gtr = (version, range, options) => outside(version, range, ">", options);
-    module.exports = gtr;
-  }
-});
-
-// node_modules/semver/ranges/ltr.js
-var require_ltr = __commonJS({
-  "node_modules/semver/ranges/ltr.js"(exports, module) {
-    "use strict";
-    var outside = require_outside();
-    var ltr = (version, range, options) => outside(version, range, "<", options);
-    module.exports = ltr;
-  }
-});
-
-// node_modules/semver/ranges/intersects.js
-var require_intersects = __commonJS({
-  "node_modules/semver/ranges/intersects.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var intersects = (r1, r2, options) => {
-      r1 = new Range(r1, options);
-      r2 = new Range(r2, options);
-      return r1.intersects(r2, options);
-    };
-    module.exports = intersects;
-  }
-});
-
-// node_modules/semver/ranges/simplify.js
-var require_simplify = __commonJS({
-  "node_modules/semver/ranges/simplify.js"(exports, module) {
-    "use strict";
-    var satisfies2 = require_satisfies();
-    var compare = require_compare();
-    module.exports = (versions, range, options) => {
-      const set = [];
-      let first = null;
-      let prev = null;
-      const v = versions.sort((a, b) => compare(a, b, options));
-      for (const version of v) {
-        const included = satisfies2(version, range, options);
-        if (included) {
-          prev = version;
-          if (!first) {
-            first = version;
-          }
-        } else {
-          if (prev) {
-            set.push([first, prev]);
-          }
-          prev = null;
-          first = null;
-        }
-      }
-      if (first) {
-        set.push([first, null]);
-      }
-      const ranges = [];
-      for (const [min, max] of set) {
-        if (min === max) {
-          ranges.push(min);
-        } else if (!max && min === v[0]) {
-          ranges.push("*");
-        } else if (!max) {
-          ranges.push(`>=${min}`);
-        } else if (min === v[0]) {
-          ranges.push(`<=${max}`);
-        } else {
-          ranges.push(`${min} - ${max}`);
-        }
-      }
-      const simplified = ranges.join(" || ");
-      const original = typeof range.raw === "string" ? range.raw : String(range);
-      return simplified.length < original.length ? simplified : range;
-    };
-  }
-});
-
-// node_modules/semver/ranges/subset.js
-var require_subset = __commonJS({
-  "node_modules/semver/ranges/subset.js"(exports, module) {
-    "use strict";
-    var Range = require_range();
-    var Comparator = require_comparator();
-    var { ANY } = Comparator;
-    var satisfies2 = require_satisfies();
-    var compare = require_compare();
-    var subset = (sub, dom, options = {}) => {
-      if (sub === dom) {
-        return true;
-      }
-      sub = new Range(sub, options);
-      dom = new Range(dom, options);
-      let sawNonNull = false;
-      OUTER: for (const simpleSub of sub.set) {
-        for (const simpleDom of dom.set) {
-          const isSub = simpleSubset(simpleSub, simpleDom, options);
-          sawNonNull = sawNonNull || isSub !== null;
-          if (isSub) {
-            continue OUTER;
-          }
-        }
-        if (sawNonNull) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
-    var minimumVersion = [new Comparator(">=0.0.0")];
-    var simpleSubset = (sub, dom, options) => {
-      if (sub === dom) {
-        return true;
-      }
-      if (sub.length === 1 && sub[0].semver === ANY) {
-        if (dom.length === 1 && dom[0].semver === ANY) {
-          return true;
-        } else if (options.includePrerelease) {
-          sub = minimumVersionWithPreRelease;
-        } else {
-          sub = minimumVersion;
-        }
-      }
-      if (dom.length === 1 && dom[0].semver === ANY) {
-        if (options.includePrerelease) {
-          return true;
-        } else {
-          dom = minimumVersion;
-        }
-      }
-      const eqSet = /* @__PURE__ */ new Set();
-      let gt, lt;
-      for (const c of sub) {
-        if (c.operator === ">" || c.operator === ">=") {
-          gt = higherGT(gt, c, options);
-        } else if (c.operator === "<" || c.operator === "<=") {
-          lt = lowerLT(lt, c, options);
-        } else {
-          eqSet.add(c.semver);
-        }
-      }
-      if (eqSet.size > 1) {
-        return null;
-      }
-      let gtltComp;
-      if (gt && lt) {
-        gtltComp = compare(gt.semver, lt.semver, options);
-        if (gtltComp > 0) {
-          return null;
-        } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
-          return null;
-        }
-      }
-      for (const eq of eqSet) {
-        if (gt && !satisfies2(eq, String(gt), options)) {
-          return null;
-        }
-        if (lt && !satisfies2(eq, String(lt), options)) {
-          return null;
-        }
-        for (const c of dom) {
-          if (!satisfies2(eq, String(c), options)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      let higher, lower;
-      let hasDomLT, hasDomGT;
-      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
-      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
-      if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
-        needDomLTPre = false;
-      }
-      for (const c of dom) {
-        hasDomGT = hasDomGT || c.operator === ">" || c.operator === ">=";
-        hasDomLT = hasDomLT || c.operator === "<" || c.operator === "<=";
-        if (gt) {
-          if (needDomGTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomGTPre.major && c.semver.minor === needDomGTPre.minor && c.semver.patch === needDomGTPre.patch) {
-              needDomGTPre = false;
-            }
-          }
-          if (c.operator === ">" || c.operator === ">=") {
-            higher = higherGT(gt, c, options);
-            if (higher === c && higher !== gt) {
-              return false;
-            }
-          } else if (gt.operator === ">=" && !c.test(gt.semver)) {
-            return false;
-          }
-        }
-        if (lt) {
-          if (needDomLTPre) {
-            if (c.semver.prerelease && c.semver.prerelease.length && c.semver.major === needDomLTPre.major && c.semver.minor === needDomLTPre.minor && c.semver.patch === needDomLTPre.patch) {
-              needDomLTPre = false;
-            }
-          }
-          if (c.operator === "<" || c.operator === "<=") {
-            lower = lowerLT(lt, c, options);
-            if (lower === c && lower !== lt) {
-              return false;
-            }
-          } else if (lt.operator === "<=" && !c.test(lt.semver)) {
-            return false;
-          }
-        }
-        if (!c.operator && (lt || gt) && gtltComp !== 0) {
-          return false;
-        }
-      }
-      if (gt && hasDomLT && !lt && gtltComp !== 0) {
-        return false;
-      }
-      if (lt && hasDomGT && !gt && gtltComp !== 0) {
-        return false;
-      }
-      if (needDomGTPre || needDomLTPre) {
-        return false;
-      }
-      return true;
-    };
-    var higherGT = (a, b, options) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare(a.semver, b.semver, options);
-      return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
-    };
-    var lowerLT = (a, b, options) => {
-      if (!a) {
-        return b;
-      }
-      const comp = compare(a.semver, b.semver, options);
-      return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
-    };
-    module.exports = subset;
-  }
-});
-
-// node_modules/semver/index.js
-var require_semver2 = __commonJS({
-  "node_modules/semver/index.js"(exports, module) {
-    "use strict";
-    var internalRe = require_re();
-    var constants = require_constants();
-    var SemVer = require_semver();
-    var identifiers = require_identifiers();
-    var parse = require_parse();
-    var valid = require_valid();
-    var clean = require_clean();
-    var inc = require_inc();
-    var diff = require_diff();
-    var major = require_major();
-    var minor = require_minor();
-    var patch = require_patch();
-    var prerelease = require_prerelease();
-    var compare = require_compare();
-    var rcompare = require_rcompare();
-    var compareLoose = require_compare_loose();
-    var compareBuild = require_compare_build();
-    var sort = require_sort();
-    var rsort = require_rsort();
-    var gt = require_gt();
-    var lt = require_lt();
-    var eq = require_eq();
-    var neq = require_neq();
-    var gte = require_gte();
-    var lte = require_lte();
-    var cmp = require_cmp();
-    var coerce = require_coerce();
-    var truncate2 = require_truncate();
-    var Comparator = require_comparator();
-    var Range = require_range();
-    var satisfies2 = require_satisfies();
-    var toComparators = require_to_comparators();
-    var maxSatisfying = require_max_satisfying();
-    var minSatisfying = require_min_satisfying();
-    var minVersion = require_min_version();
-    var validRange = require_valid2();
-    var outside = require_outside();
-    var gtr = require_gtr();
-    var ltr = require_ltr();
-    var intersects = require_intersects();
-    var simplifyRange = require_simplify();
-    var subset = require_subset();
-    module.exports = {
-      parse,
-      valid,
-      clean,
-      inc,
-      diff,
-      major,
-      minor,
-      patch,
-      prerelease,
-      compare,
-      rcompare,
-      compareLoose,
-      compareBuild,
-      sort,
-      rsort,
-      gt,
-      lt,
-      eq,
-      neq,
-      gte,
-      lte,
-      cmp,
-      coerce,
-      truncate: truncate2,
-      Comparator,
-      Range,
-      satisfies: satisfies2,
-      toComparators,
-      maxSatisfying,
-      minSatisfying,
-      minVersion,
-      validRange,
-      outside,
-      gtr,
-      ltr,
-      intersects,
-      simplifyRange,
-      subset,
-      SemVer,
-      re: internalRe.re,
-      src: internalRe.src,
-      tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants.RELEASE_TYPES,
-      compareIdentifiers: identifiers.compareIdentifiers,
-      rcompareIdentifiers: identifiers.rcompareIdentifiers
-    };
-  }
-});
+  PLAN_STATE_KEY,
+  __toESM,
+  cell,
+  claimCacheDirs,
+  code,
+  detailsBlock,
+  escapeHtml,
+  findGoSums,
+  formatBytes,
+  formatDuration,
+  freshDir,
+  require_semver,
+  saveDecision,
+  serializePlan,
+  table,
+  treeSize,
+  truncateText
+} from "./chunk-XZG2PVW4.js";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -2244,7 +46,7 @@ import path from "node:path";
 import fs from "node:fs";
 
 // src/toolchain/version.ts
-var import_semver = __toESM(require_semver2(), 1);
+var import_semver = __toESM(require_semver(), 1);
 var GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?$/;
 function isGoVersion(text) {
   return GO_VERSION.test(text);
@@ -2252,8 +54,8 @@ function isGoVersion(text) {
 function goToSemver(text) {
   const m = GO_VERSION.exec(text.trim());
   if (!m) throw new Error(`"${text}" is not a Go version`);
-  const base = `${Number(m[1])}.${Number(m[2])}.${Number(m[3] ?? 0)}`;
-  return m[4] ? `${base}-${m[4]}.${Number(m[5])}` : base;
+  const base2 = `${Number(m[1])}.${Number(m[2])}.${Number(m[3] ?? 0)}`;
+  return m[4] ? `${base2}-${m[4]}.${Number(m[5])}` : base2;
 }
 function normalizeGoVersion(text) {
   const m = GO_VERSION.exec(text.trim());
@@ -2337,14 +139,14 @@ function semverToGo(v) {
   return `${s.major}.${s.minor}.${s.patch}`;
 }
 function parseVersionFile(fileName, text) {
-  const base = fileName.replace(/^.*[\\/]/, "");
+  const base2 = fileName.replace(/^.*[\\/]/, "");
   const lines = text.split(/\r?\n/);
-  if (base === ".go-version") {
+  if (base2 === ".go-version") {
     const i = lines.findIndex((l) => l.trim() !== "" && !l.trim().startsWith("#"));
     if (i < 0) throw new Error(`${fileName}: no Go version in the file`);
     return { spec: specOrThrow(fileName, i + 1, lines[i].trim()), line: i + 1, from: lines[i].trim() };
   }
-  if (base === ".tool-versions") {
+  if (base2 === ".tool-versions") {
     for (let i = 0; i < lines.length; i++) {
       const m = /^\s*(golang|go)\s+(\S+)/.exec(lines[i]);
       if (m) return { spec: specOrThrow(fileName, i + 1, m[2]), line: i + 1, from: lines[i].trim() };
@@ -2482,10 +284,10 @@ function isInside(parent, child) {
   const rel2 = path.relative(parent, child);
   return rel2 === "" || !rel2.startsWith("..") && !path.isAbsolute(rel2);
 }
-function confinedPath(name, value, base, roots) {
+function confinedPath(name, value, base2, roots) {
   if (value.includes("\0")) throw new ConfigError(name, "contains a NUL byte");
   checkPathText(name, value);
-  const resolved = realpathOrSelf(path.resolve(base, value));
+  const resolved = realpathOrSelf(path.resolve(base2, value));
   if (!roots.some((r2) => isInside(realpathOrSelf(r2), resolved))) {
     throw new ConfigError(name, `"${value}" resolves to ${resolved}, outside the workspace ${roots[0]}`);
   }
@@ -2520,8 +322,8 @@ function eventFrom(env, payload = readEventPayload(env.GITHUB_EVENT_PATH)) {
   }
   if (name === "pull_request" || name === "pull_request_target") {
     const head2 = field(payload, "pull_request", "head", "repo", "full_name");
-    const base = field(payload, "pull_request", "base", "repo", "full_name");
-    if (field(payload, "pull_request") !== void 0) ev.fromFork = typeof head2 !== "string" || head2 !== base;
+    const base2 = field(payload, "pull_request", "base", "repo", "full_name");
+    if (field(payload, "pull_request") !== void 0) ev.fromFork = typeof head2 !== "string" || head2 !== base2;
   }
   if (field(payload, "deleted") === true) ev.deleted = true;
   return ev;
@@ -2560,16 +362,16 @@ function parseConfig(inputs, ctx) {
   }
   const goVersionFile = get("go-version-file");
   if (goVersionFile) confinedPath("go-version-file", goVersionFile, dir, [workspace]);
-  const base = get("go-download-base-url");
-  rejectShellMeta("go-download-base-url", base, /\s/);
+  const base2 = get("go-download-base-url");
+  rejectShellMeta("go-download-base-url", base2, /\s/);
   let url;
   try {
-    url = new URL(base);
+    url = new URL(base2);
   } catch {
-    throw new ConfigError("go-download-base-url", `"${base}" is not a URL`);
+    throw new ConfigError("go-download-base-url", `"${base2}" is not a URL`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigError("go-download-base-url", "must be http(s)");
-  if (url.search || url.hash) throw new ConfigError("go-download-base-url", `"${base}" has a query or fragment; give the base directory only`);
+  if (url.search || url.hash) throw new ConfigError("go-download-base-url", `"${base2}" has a query or fragment; give the base directory only`);
   if (url.username || url.password) throw new ConfigError("go-download-base-url", "must not contain credentials");
   const packages = splitList(get("packages"));
   for (const p of packages) checkPackage(p);
@@ -2586,7 +388,7 @@ function parseConfig(inputs, ctx) {
     outDir,
     goVersion,
     goVersionFile,
-    goDownloadBaseUrl: base.replace(/\/+$/, ""),
+    goDownloadBaseUrl: base2.replace(/\/+$/, ""),
     targets: parseTargets(get("targets")),
     packages,
     ldflags,
@@ -2703,43 +505,6 @@ function resolveLocation(f, defaultFile) {
 }
 function toUriReference(repoPath) {
   return repoPath.split("/").map(encodeURIComponent).join("/");
-}
-
-// src/report/escape.ts
-function escapeHtml(text) {
-  return text.replace(/[&<>|`\\*[\]]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function cell(text) {
-  return escapeHtml(text).replace(/\r?\n/g, "<br>");
-}
-function code(text) {
-  return `<code>${cell(text)}</code>`;
-}
-function table(header, rows) {
-  const line = (cols) => `| ${cols.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
-function truncateText(text, max, rest = "report.json") {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max)}
-\u2026 ${text.length - max} more characters cut (full text in ${rest})`;
-}
-function detailsBlock(title, body, max) {
-  return ["<details><summary>" + cell(title) + "</summary>", "", "<pre>", escapeHtml(truncateText(body.replace(/\r\n?/g, "\n"), max)), "</pre>", "</details>"].join("\n");
-}
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  const units = ["KiB", "MiB", "GiB"];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v.toFixed(1)} ${units[i]}`;
-}
-function formatDuration(ms) {
-  return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
 // src/report/sarif.ts
@@ -3119,7 +884,7 @@ var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/run.ts
 import fs10 from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash } from "node:crypto";
@@ -3366,8 +1131,8 @@ function whichGo(env) {
 }
 async function download(ctx, spec) {
   const { tools, log } = ctx.ports;
-  const base = ctx.config.goDownloadBaseUrl;
-  const listingUrl = `${base}/?mode=json&include=all`;
+  const base2 = ctx.config.goDownloadBaseUrl;
+  const listingUrl = `${base2}/?mode=json&include=all`;
   let listingFile;
   try {
     listingFile = await tools.download(listingUrl);
@@ -3387,7 +1152,7 @@ async function download(ctx, spec) {
   if (!file) return fail(UNRESOLVED, `Go ${release.version} has no archive for ${plat.os}/${plat.arch} in ${listingUrl}`);
   if (!safeFileName(file.filename)) return fail(DOWNLOAD, `the listing names an unexpected file "${file.filename}"`);
   if (!/^[0-9a-f]{64}$/.test(file.sha256)) return fail(DOWNLOAD, `the listing has no valid SHA-256 for ${file.filename}`);
-  const url = `${base}/${file.filename}`;
+  const url = `${base2}/${file.filename}`;
   log.info(`Downloading Go ${release.version} from ${url}`);
   let archive;
   try {
@@ -3470,9 +1235,8 @@ var toolchainStage = {
   }
 };
 
-// src/stages/modules.ts
-import fs8 from "node:fs/promises";
-import path10 from "node:path";
+// src/stages/cache.ts
+import path4 from "node:path";
 
 // src/pipeline/stage.ts
 function skipped(reason) {
@@ -3482,9 +1246,212 @@ function statusFrom(findings) {
   return findings.some((f) => f.severity === "error") ? "failed" : "passed";
 }
 
+// src/cache/keys.ts
+import { createHash as createHash3 } from "node:crypto";
+var KEY_PREFIX = "go-release-gate-v1";
+function keyPart(value) {
+  return value.replace(/[^A-Za-z0-9._]+/g, "_") || "_";
+}
+function sha256(data) {
+  return createHash3("sha256").update(data).digest("hex");
+}
+function scopeHash(s) {
+  const targets = s.targets.map((t) => `${t.goos}/${t.goarch}`).sort();
+  const tags = [...s.tags].sort();
+  return sha256(JSON.stringify([s.job, s.dir.split("\\").join("/"), targets, tags, s.cgo])).slice(0, 12);
+}
+function goSumHash(files) {
+  const h = createHash3("sha256");
+  for (const f of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
+    h.update(f.path.split("\\").join("/")).update("\0").update(sha256(f.content)).update("\0");
+  }
+  return h.digest("hex").slice(0, 20);
+}
+function runSuffix(env, nowMs) {
+  const id = env.GITHUB_RUN_ID;
+  if (id) return keyPart(`r${id}.${env.GITHUB_RUN_ATTEMPT || "1"}`);
+  return `t${nowMs.toString(36)}`;
+}
+function base(kind, p) {
+  return `${KEY_PREFIX}-${kind === "modules" ? "gomod" : "gobuild"}-${keyPart(p.os)}-${keyPart(p.arch)}-go${keyPart(p.goVersion)}`;
+}
+function moduleKeys(p) {
+  const b = base("modules", p);
+  const scoped = `${b}-${p.scope}-`;
+  const key = `${scoped}${p.goSum}`;
+  return {
+    key,
+    restoreKeys: [scoped, `${b}-`, `${KEY_PREFIX}-gomod-${keyPart(p.os)}-${keyPart(p.arch)}-`],
+    hitPrefix: key
+  };
+}
+function buildKeys(p) {
+  const b = base("build", p);
+  const scoped = `${b}-${p.scope}-`;
+  const hitPrefix = `${scoped}${p.goSum}-`;
+  return { key: `${hitPrefix}${keyPart(p.run)}`, restoreKeys: [hitPrefix, scoped, `${b}-`], hitPrefix };
+}
+function restoreState(keys, matchedKey) {
+  if (!matchedKey) return "miss";
+  return matchedKey === keys.key || matchedKey.startsWith(keys.hitPrefix) ? "hit" : "partial";
+}
+
+// src/stages/cache.ts
+var CACHE_DIR_NAME = "go-release-gate-cache";
+var DEFAULT_RESTORE_MINUTES = 20;
+var RestoreTimeout = class extends Error {
+};
+function restoreDeadlineMs(env) {
+  const minutes = Number(env.SEGMENT_DOWNLOAD_TIMEOUT_MINS);
+  return (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_RESTORE_MINUTES) * 6e4;
+}
+function withDeadline(work, ms, what) {
+  work.catch(() => void 0);
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new RestoreTimeout(`${what} did not finish within ${formatDuration(ms)}`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+var LABEL = { modules: "module cache (GOMODCACHE)", build: "build cache (GOCACHE)" };
+async function restoreSlot(store, kind, dir, keys, deadlineMs, log) {
+  const t0 = performance.now();
+  const slot = { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss" };
+  let problem;
+  freshDir(dir);
+  try {
+    const r2 = await withDeadline(store.restore([dir], keys.key, keys.restoreKeys), deadlineMs, `restoring the ${LABEL[kind]}`);
+    if (r2.matchedKey) {
+      slot.matchedKey = r2.matchedKey;
+      slot.state = restoreState(keys, r2.matchedKey);
+    } else {
+      freshDir(dir);
+    }
+  } catch (e) {
+    slot.state = "error";
+    problem = `${LABEL[kind]} not restored: ${e instanceof Error ? e.message : String(e)}`;
+    const found = e.matchedKey;
+    if (typeof found === "string" && found) slot.matchedKey = found;
+    if (e instanceof RestoreTimeout) {
+      slot.dir = `${dir}-${Date.now().toString(36)}`;
+      slot.noSave = "the restore timed out, so this run used a stand-in directory";
+      freshDir(slot.dir);
+    } else {
+      freshDir(dir);
+    }
+    log.warning(`${problem}. Going on without it; the verdict does not depend on the cache.`);
+  }
+  const bytes = slot.matchedKey ? treeSize(slot.dir) : 0;
+  return { slot, bytes, ms: Math.round(performance.now() - t0), ...problem ? { problem } : {} };
+}
+async function goFlagsWithModcacherw(ctx) {
+  const r2 = await ctx.ports.exec.run(ctx.state.go.bin, ["env", "GOFLAGS"], { env: ctx.state.goEnv });
+  const current = r2.code === 0 ? r2.stdout.trim() : ctx.state.goEnv.GOFLAGS ?? "";
+  const flags = current.split(/\s+/).filter(Boolean);
+  if (flags.some((f) => f === "-modcacherw" || f === "-modcacherw=true" || f === "--modcacherw")) return { flags: flags.join(" "), added: false };
+  return { flags: [...flags, "-modcacherw"].join(" "), added: true };
+}
+function unavailable(ctx) {
+  if (!ctx.state.go) return "needs the Go toolchain";
+  if (ctx.config.cache === "off") return "cache: off";
+  if (!ctx.ports.cache) return "no cache store: the Actions cache service is not available here (CLI: pass --cache-dir)";
+  return void 0;
+}
+function stateText(r2) {
+  return r2.slot.state === "error" ? `error: ${r2.problem ?? ""}` : r2.slot.state;
+}
+function saveText(plan, slot) {
+  const d = saveDecision(plan, slot);
+  if (!d.save) return `no: ${d.reason}`;
+  return slot.kind === "build" ? "post step, after trimming" : "post step";
+}
+async function restoreCaches(ctx, store) {
+  const { config, ports, state } = ctx;
+  const startedAtMs = Date.now();
+  const go = state.go;
+  const parts = {
+    os: ports.platform.os,
+    arch: ports.platform.arch,
+    goVersion: go.version,
+    scope: scopeHash({
+      job: ports.env.GITHUB_JOB ?? "",
+      dir: path4.relative(config.workspace, config.dir) || ".",
+      targets: config.targets,
+      tags: config.tags,
+      cgo: config.cgo
+    }),
+    goSum: goSumHash(findGoSums(config.dir)),
+    run: runSuffix(ports.env, startedAtMs)
+  };
+  const dirs = claimCacheDirs(path4.join(ports.tempDir, CACHE_DIR_NAME));
+  const deadline = restoreDeadlineMs(ports.env);
+  const modules = await restoreSlot(store, "modules", dirs.modules, moduleKeys(parts), deadline, ports.log);
+  const build = await restoreSlot(store, "build", dirs.build, buildKeys(parts), deadline, ports.log);
+  for (const r2 of [modules, build]) {
+    ports.log.info(`${LABEL[r2.slot.kind]}: ${r2.slot.state}${r2.slot.matchedKey ? ` (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)})` : ""} in ${formatDuration(r2.ms)}`);
+  }
+  const goFlags2 = await goFlagsWithModcacherw(ctx);
+  state.goEnv = { ...state.goEnv, GOMODCACHE: modules.slot.dir, GOCACHE: build.slot.dir, GOFLAGS: goFlags2.flags };
+  if (goFlags2.added) state.facts["cache-goflags-added"] = "-modcacherw";
+  const plan = {
+    version: 1,
+    mode: config.cache,
+    store: store.kind,
+    startedAtMs,
+    maxBytes: config.cacheMaxSize,
+    slots: [modules.slot, build.slot]
+  };
+  ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
+  state.facts["cache-hit"] = modules.slot.state === "error" ? "miss" : modules.slot.state;
+  state.facts["cache-build"] = build.slot.state === "error" ? "miss" : build.slot.state;
+  state.facts["cache-modules-key"] = modules.slot.key;
+  state.facts["cache-build-key"] = build.slot.key;
+  const problems = [modules.problem, build.problem].filter((p) => !!p);
+  return {
+    status: "passed",
+    ...problems.length ? { reason: `went on without the cache (the verdict does not depend on it): ${problems.join("; ")}` } : {},
+    findings: [],
+    table: {
+      header: ["Cache", "Result", "Matched key", "Restored", "Time", "Save"],
+      rows: [modules, build].map((r2) => [LABEL[r2.slot.kind], stateText(r2), r2.slot.matchedKey ?? "", formatBytes(r2.bytes), formatDuration(r2.ms), saveText(plan, r2.slot)])
+    },
+    metrics: {
+      store: store.kind,
+      mode: config.cache,
+      modules: modules.slot.state,
+      build: build.slot.state,
+      modulesBytes: modules.bytes,
+      buildBytes: build.bytes,
+      modulesMs: modules.ms,
+      buildMs: build.ms
+    }
+  };
+}
+var cacheStage = {
+  name: "cache",
+  rules: [],
+  async run(ctx) {
+    ctx.state.facts["cache-hit"] = "off";
+    const why = unavailable(ctx);
+    if (why) return skipped(why);
+    try {
+      return await restoreCaches(ctx, ctx.ports.cache);
+    } catch (e) {
+      const message = `cache not used: ${e instanceof Error ? e.message : String(e)}`;
+      ctx.ports.log.warning(`${message}. The verdict does not depend on the cache.`);
+      ctx.state.facts["cache-hit"] = "off";
+      return { status: "passed", reason: message, findings: [] };
+    }
+  }
+};
+
+// src/stages/modules.ts
+import fs8 from "node:fs/promises";
+import path11 from "node:path";
+
 // src/modules/load.ts
 import fs4 from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/modules/errors.ts
 var ModuleFileError = class extends Error {
@@ -3633,10 +1600,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path13, version] = d.args;
-  if (!isModulePath(path13)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path13}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path13}: version "${version}" is not of the form v1.2.3`);
-  return { path: path13, version };
+  const [path14, version] = d.args;
+  if (!isModulePath(path14)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path14}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path14}: version "${version}" is not of the form v1.2.3`);
+  return { path: path14, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -3682,8 +1649,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path13, version) {
-  return replaces.find((r2) => r2.old.path === path13 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path13 && r2.old.version === "");
+function replacementFor(replaces, path14, version) {
+  return replaces.find((r2) => r2.old.path === path14 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path14 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -3718,20 +1685,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path13, rawVersion, hash] = f;
+    const [path14, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path13)) throw new ModuleFileError(file, line, `"${path13}" is not a module path`);
+    if (!isModulePath(path14)) throw new ModuleFileError(file, line, `"${path14}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path13, version, goMod, hash, line });
+    lines.push({ path: path14, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path13, version, goMod) {
-  return `${path13} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path14, version, goMod) {
+  return `${path14} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -3762,8 +1729,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path13 = fields[1];
-  if (!isModulePath(path13)) throw bad(`"${path13}" is not a module path`);
+  const path14 = fields[1];
+  if (!isModulePath(path14)) throw bad(`"${path14}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -3773,7 +1740,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path13, version, line };
+    return { path: path14, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -3783,7 +1750,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path13, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path14, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -3820,8 +1787,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path13, version) {
-  return txt.modules.find((m) => m.path === path13 && m.version === version);
+function vendoredModule(txt, path14, version) {
+  return txt.modules.find((m) => m.path === path14 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -3837,7 +1804,7 @@ function packageLineFor(txt, vendorPath) {
 
 // src/modules/load.ts
 function relativeTo(root, abs) {
-  const rel2 = path4.relative(root, abs).split(path4.sep).join("/");
+  const rel2 = path5.relative(root, abs).split(path5.sep).join("/");
   return rel2 === "" ? "." : rel2;
 }
 async function readIfExists(file) {
@@ -3886,8 +1853,8 @@ async function loadModuleSetup(dir, workFile, root) {
     }
     const gowork = parse(() => parseGoWork(data.toString("utf8"), rel2(workFile)));
     if (gowork) {
-      work = { gowork, dir: path4.dirname(workFile) };
-      for (const u of gowork.uses) moduleDirs.push(path4.resolve(work.dir, u.dir));
+      work = { gowork, dir: path5.dirname(workFile) };
+      for (const u of gowork.uses) moduleDirs.push(path5.resolve(work.dir, u.dir));
     }
   } else {
     moduleDirs.push(dir);
@@ -3895,7 +1862,7 @@ async function loadModuleSetup(dir, workFile, root) {
   const mains = [];
   const sums = [];
   for (const modDir of moduleDirs) {
-    const goModPath = path4.join(modDir, "go.mod");
+    const goModPath = path5.join(modDir, "go.mod");
     const data = await read(goModPath);
     if (!data) {
       errors.push(new ModuleFileError(rel2(goModPath), 1, workFile ? `go.work uses ${rel2(modDir)}, which has no go.mod` : `no go.mod in ${rel2(modDir)}`));
@@ -3903,29 +1870,29 @@ async function loadModuleSetup(dir, workFile, root) {
     }
     const gomod = parse(() => parseGoMod(data.toString("utf8"), rel2(goModPath)));
     if (gomod) mains.push({ gomod, dir: modDir });
-    const sumPath = path4.join(modDir, "go.sum");
+    const sumPath = path5.join(modDir, "go.sum");
     const sumData = await read(sumPath);
     const sum = sumData ? parse(() => parseGoSum(sumData.toString("utf8"), rel2(sumPath))) : { file: rel2(sumPath), lines: [] };
     if (sum) sums.push(sum);
   }
   if (work) {
-    const workSumPath = path4.join(work.dir, "go.work.sum");
+    const workSumPath = path5.join(work.dir, "go.work.sum");
     const data = await read(workSumPath);
     if (data) {
       const sum = parse(() => parseGoSum(data.toString("utf8"), rel2(workSumPath)));
       if (sum) sums.push(sum);
     }
   }
-  const vendorDir = path4.join(work ? work.dir : dir, "vendor");
+  const vendorDir = path5.join(work ? work.dir : dir, "vendor");
   const hasVendor = await isDirectory(vendorDir);
   let txt;
   if (hasVendor) {
-    const txtPath = path4.join(vendorDir, "modules.txt");
+    const txtPath = path5.join(vendorDir, "modules.txt");
     const data = await read(txtPath);
     if (data) txt = parse(() => parseModulesTxt(data.toString("utf8"), rel2(txtPath)));
   }
   if (errors.length) return { errors };
-  const main = mains.find((m) => path4.resolve(m.dir) === path4.resolve(dir));
+  const main = mains.find((m) => path5.resolve(m.dir) === path5.resolve(dir));
   return { setup: { main, mains, work, sums, vendorDir, hasVendor, txt, contents }, errors };
 }
 
@@ -3934,30 +1901,30 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path13) {
+    require(path14) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path13);
+        const r2 = gomod.requires.find((x) => x.path === path14);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path13);
+        const r2 = gomod.replaces.find((x) => x.new.path === path14);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path13, version, goMod) {
-      return (index.get(sumKey(path13, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path14, version, goMod) {
+      return (index.get(sumKey(path14, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path13) {
-      const vm = setup.txt?.modules.find((m) => m.path === path13 && m.version !== "");
+    vendored(path14) {
+      const vm = setup.txt?.modules.find((m) => m.path === path14 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path13) {
-      return l.require(path13) ?? l.vendored(path13) ?? l.build();
+    module(path14) {
+      return l.require(path14) ?? l.vendored(path14) ?? l.build();
     }
   };
   return l;
@@ -4154,7 +2121,7 @@ function parseDownloadJson(stdout) {
 }
 
 // src/modules/commands.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/modules/tidydiff.ts
 var TidyDiffError = class extends Error {
@@ -4383,9 +2350,9 @@ async function checkTidy(run2, setup, loc, severity, missingReported) {
   }
   const files = {};
   for (const name of ["go.mod", "go.sum"]) {
-    const abs = path5.join(main.dir, name);
+    const abs = path6.join(main.dir, name);
     const data = setup.contents.get(abs);
-    files[name] = { file: name === "go.mod" ? main.gomod.file : path5.posix.join(path5.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+    files[name] = { file: name === "go.mod" ? main.gomod.file : path6.posix.join(path6.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
   }
   const findings = [];
   for (const c of changes) {
@@ -4411,18 +2378,18 @@ async function checkTidy(run2, setup, loc, severity, missingReported) {
 
 // src/modules/cachesums.ts
 import fs5 from "node:fs/promises";
-import path6 from "node:path";
-import { createHash as createHash3 } from "node:crypto";
+import path7 from "node:path";
+import { createHash as createHash4 } from "node:crypto";
 function escapeModulePath(p) {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
 }
 function goModHash(content) {
-  const fileHash = createHash3("sha256").update(content).digest("hex");
-  return `h1:${createHash3("sha256").update(`${fileHash}  go.mod
+  const fileHash = createHash4("sha256").update(content).digest("hex");
+  return `h1:${createHash4("sha256").update(`${fileHash}  go.mod
 `).digest("base64")}`;
 }
 function downloadBase(modcache, modulePath, version) {
-  return path6.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
+  return path7.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
 }
 async function readOrUndefined(file) {
   try {
@@ -4587,10 +2554,10 @@ function owningRequire(setup, pkg) {
 
 // src/modules/vendorcheck.ts
 import fs7 from "node:fs/promises";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/modules/consistency.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function describe(m) {
   return m.version ? `${m.path}@${m.version}` : m.path;
 }
@@ -4600,8 +2567,8 @@ function lessThan114(goVersion) {
   return major < 1 || major === 1 && (minor ?? 0) < 14;
 }
 function canonicalReplacement(r2, modDir, workDir) {
-  if (!r2.local || !workDir || !modDir || path7.isAbsolute(r2.new.path)) return r2.new;
-  const rel2 = path7.relative(workDir, path7.join(modDir, r2.new.path)).split(path7.sep).join("/");
+  if (!r2.local || !workDir || !modDir || path8.isAbsolute(r2.new.path)) return r2.new;
+  const rel2 = path8.relative(workDir, path8.join(modDir, r2.new.path)).split(path8.sep).join("/");
   const dirPath = rel2 === "" ? "." : rel2 === "." || rel2 === ".." || rel2.startsWith("./") || rel2.startsWith("../") ? rel2 : `./${rel2}`;
   return { path: dirPath, version: "" };
 }
@@ -4742,14 +2709,14 @@ function diffLines(actual, expected) {
 
 // src/modules/tree.ts
 import fs6 from "node:fs";
-import path8 from "node:path";
-import { createHash as createHash4 } from "node:crypto";
+import path9 from "node:path";
+import { createHash as createHash5 } from "node:crypto";
 function listFiles(root) {
   const out = [];
   const walk = (dir, prefix) => {
     for (const e of fs6.readdirSync(dir, { withFileTypes: true })) {
       const rel2 = prefix ? `${prefix}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path8.join(dir, e.name), rel2);
+      if (e.isDirectory()) walk(path9.join(dir, e.name), rel2);
       else out.push({ rel: rel2, kind: e.isSymbolicLink() ? "link" : "file" });
     }
   };
@@ -4764,9 +2731,9 @@ function listFiles(root) {
 function hashTree(root) {
   const tree = /* @__PURE__ */ new Map();
   for (const { rel: rel2, kind } of listFiles(root)) {
-    const abs = path8.join(root, rel2);
+    const abs = path9.join(root, rel2);
     const data = kind === "link" ? Buffer.from(`symlink -> ${fs6.readlinkSync(abs)}`) : fs6.readFileSync(abs);
-    tree.set(rel2, { sha256: createHash4("sha256").update(data).digest("hex"), size: data.length, kind });
+    tree.set(rel2, { sha256: createHash5("sha256").update(data).digest("hex"), size: data.length, kind });
   }
   return tree;
 }
@@ -4841,8 +2808,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   if (!committedTxt && expectedTxt) {
     findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
   } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs7.readFile(path9.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await fs7.readFile(path9.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const actual = splitLines(await fs7.readFile(path10.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs7.readFile(path10.join(expectedDir, MODULES_TXT), "utf8")) : [];
     const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
     for (const change of diffLines(actual, want)) {
       const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
@@ -4863,7 +2830,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
   for (const rel2 of diff.modified) {
-    const [a, b] = await Promise.all([fs7.readFile(path9.join(setup.vendorDir, rel2)), fs7.readFile(path9.join(expectedDir, rel2))]);
+    const [a, b] = await Promise.all([fs7.readFile(path10.join(setup.vendorDir, rel2)), fs7.readFile(path10.join(expectedDir, rel2))]);
     const line = firstDifferingLine(a, b);
     const file = `${vendorRel}/${rel2}`;
     findings.push(
@@ -4918,6 +2885,11 @@ function runner(ctx) {
     }
   };
 }
+function withoutGateFlags(goflags, ctx) {
+  const added = ctx.state.facts["cache-goflags-added"];
+  if (!added) return goflags;
+  return goflags.split(/\s+/).filter((f) => f !== "" && f !== added).join(" ");
+}
 async function goEnvSettings(run2, dir, ctx) {
   const r2 = await run2.go(["env", "-json", "GOWORK", "GOMODCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE"], dir);
   if (r2.code !== 0) throw new Error(`go env failed in ${dir}: ${r2.stderr.trim()}`);
@@ -4926,7 +2898,7 @@ async function goEnvSettings(run2, dir, ctx) {
     work: env.GOWORK && env.GOWORK !== "off" ? env.GOWORK : "",
     modcache: env.GOMODCACHE,
     settings: {
-      GOFLAGS: env.GOFLAGS ?? "",
+      GOFLAGS: withoutGateFlags(env.GOFLAGS ?? "", ctx),
       GONOSUMDB: env.GONOSUMDB ?? "",
       GOPRIVATE: env.GOPRIVATE ?? "",
       GOSUMDB: env.GOSUMDB ?? "",
@@ -4953,7 +2925,7 @@ async function checkVendor(ctx, run2, setup, loc) {
   const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
   const version = ctx.state.go.version;
   const workspace = setup.work !== void 0;
-  const vendorRel = path10.posix.dirname(setup.txt?.file ?? `${path10.relative(ctx.config.workspace, setup.vendorDir).split(path10.sep).join("/")}/modules.txt`);
+  const vendorRel = path11.posix.dirname(setup.txt?.file ?? `${path11.relative(ctx.config.workspace, setup.vendorDir).split(path11.sep).join("/")}/modules.txt`);
   if (!atLeast(version, 1, workspace ? 22 : 18)) {
     const f = finding(VERIFY_FAILED, "modules", {
       message: `${workspace ? "go work vendor" : "go mod vendor"} -o needs Go ${workspace ? "1.22" : "1.18"} or later (this is Go ${version}); ${vendorRel}/ could not be compared`,
@@ -4963,9 +2935,9 @@ async function checkVendor(ctx, run2, setup, loc) {
     return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
   }
   await fs8.mkdir(ctx.ports.tempDir, { recursive: true });
-  const scratch = await fs8.mkdtemp(path10.join(ctx.ports.tempDir, "modules-vendor-"));
+  const scratch = await fs8.mkdtemp(path11.join(ctx.ports.tempDir, "modules-vendor-"));
   try {
-    const out = path10.join(scratch, "vendor");
+    const out = path11.join(scratch, "vendor");
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
     const cwd = workspace ? setup.work.dir : setup.main.dir;
     const regenerating = run2.go(args, cwd, 15 * MINUTE);
@@ -5045,7 +3017,7 @@ async function runModules(ctx) {
   findings.push(...settingsFindings(setup, loc, env.settings));
   try {
     const dl = await downloadModules(run2, cwd, loc);
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path10.relative(config.workspace, file)}; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path11.relative(config.workspace, file)}; restored it as committed`);
     findings.push(...dl.findings);
     metrics.modules = dl.modules.length;
     const verify = await verifyModules(run2, cwd, loc);
@@ -5076,7 +3048,7 @@ async function runModules(ctx) {
     }
     if (vendor?.verified) ctx.state.modFlag = "-mod=vendor";
   } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path10.relative(config.workspace, file)} during the modules checks; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path11.relative(config.workspace, file)} during the modules checks; restored it as committed`);
   }
   const unproven = [...run2.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
   if (unproven.length && !findings.some((f) => f.severity === "error")) {
@@ -5106,7 +3078,7 @@ var modulesStage = {
 // src/stages/build.ts
 import fs9 from "node:fs";
 import os from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/build/args.ts
 function ldflagsFor(opts) {
@@ -5119,8 +3091,8 @@ function buildArgs(opts, output, pkg) {
   args.push("-o", output, pkg);
   return args;
 }
-function buildEnv(base, target, cgo) {
-  return { ...base, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: cgo ? "1" : "0" };
+function buildEnv(base2, target, cgo) {
+  return { ...base2, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: cgo ? "1" : "0" };
 }
 function binaryName(importPath) {
   const parts = importPath.split("/").filter(Boolean);
@@ -5182,8 +3154,8 @@ var COMPILE = rule({
   defaultSeverity: "error"
 });
 function relToWorkspace(ctx, p) {
-  const r2 = path11.relative(ctx.config.workspace, p);
-  return r2.startsWith("..") ? p : r2.split(path11.sep).join("/");
+  const r2 = path12.relative(ctx.config.workspace, p);
+  return r2.startsWith("..") ? p : r2.split(path12.sep).join("/");
 }
 async function goList(ctx, patterns) {
   const args = ["list", "-e", "-f", "{{.ImportPath}}	{{.Name}}	{{.Dir}}	{{if .Error}}{{.Error}}{{end}}"];
@@ -5211,12 +3183,12 @@ async function mainPackages(ctx) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path11.join(ctx.config.dir, "cmd");
+  const cmdDir = path12.join(ctx.config.dir, "cmd");
   const cmd = fs9.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${relToWorkspace(ctx, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs9.existsSync(path11.join(ctx.config.dir, "go.mod")) ? { file: relToWorkspace(ctx, path11.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs9.existsSync(path12.join(ctx.config.dir, "go.mod")) ? { file: relToWorkspace(ctx, path12.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -5246,7 +3218,7 @@ var buildStage = {
       names.set(p.name, p.importPath);
     }
     fs9.mkdirSync(config.outDir, { recursive: true });
-    const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path11.join(config.outDir, artifactFileName(pkg.name, target)) })));
+    const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path12.join(config.outDir, artifactFileName(pkg.name, target)) })));
     const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
     const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
       fs9.rmSync(job.output, { force: true });
@@ -5264,7 +3236,7 @@ var buildStage = {
       if (!r2.ok) {
         const errors = parseCompilerErrors(r2.stderr);
         const first = errors[0];
-        const loc = first ? { file: relToWorkspace(ctx, path11.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+        const loc = first ? { file: relToWorkspace(ctx, path12.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
         const headline = first ? `${loc.file}:${first.line}: ${first.message}` : r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed";
         findings.push(finding(COMPILE, "build", {
           message: `${t} ${r2.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
@@ -5281,7 +3253,7 @@ ${r2.stderr.trim()}`);
       const a = {
         path: r2.output,
         displayPath: relToWorkspace(ctx, r2.output),
-        name: path11.basename(r2.output),
+        name: path12.basename(r2.output),
         goos: r2.target.goos,
         goarch: r2.target.goarch,
         size,
@@ -5293,7 +3265,7 @@ ${r2.stderr.trim()}`);
     }
     ctx.state.artifacts.push(...artifacts2);
     if (artifacts2.length) {
-      const sums = path11.join(config.outDir, "SHA256SUMS");
+      const sums = path12.join(config.outDir, "SHA256SUMS");
       fs9.writeFileSync(sums, renderChecksums(artifacts2));
       ctx.state.checksumsFile = sums;
     }
@@ -6379,8 +4351,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path13) {
-  const fh = await open(path13, "r");
+async function fileSource(path14) {
+  const fh = await open(path14, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -6485,8 +4457,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path13, displayName = path13) {
-  const src = await fileSource(path13);
+async function inspectFile(path14, displayName = path14) {
+  const src = await fileSource(path14);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -6744,7 +4716,7 @@ var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 // src/stages/index.ts
 var STAGES = [
   toolchainStage,
-  // cache restore
+  cacheStage,
   modulesStage,
   buildStage,
   inspectStage
@@ -6873,7 +4845,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent) {
-  const goMod = path12.join(config.dir, fs10.existsSync(path12.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path13.join(config.dir, fs10.existsSync(path13.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -6881,14 +4853,14 @@ async function writeReports(config, ports, state, result, spent) {
     goVersion: state.go?.version ?? "",
     ...state.go ? { go: state.go } : {},
     artifacts: state.artifacts,
-    defaultFile: path12.relative(config.workspace, goMod).split(path12.sep).join("/") || "go.mod",
+    defaultFile: path13.relative(config.workspace, goMod).split(path13.sep).join("/") || "go.mod",
     facts: state.facts
   };
   fs10.mkdirSync(config.outDir, { recursive: true });
   const files = {
-    sarif: path12.join(config.outDir, "results.sarif"),
-    report: path12.join(config.outDir, "report.json"),
-    summary: path12.join(config.outDir, "summary.md"),
+    sarif: path13.join(config.outDir, "results.sarif"),
+    report: path13.join(config.outDir, "report.json"),
+    summary: path13.join(config.outDir, "summary.md"),
     ...state.checksumsFile ? { checksums: state.checksumsFile } : {}
   };
   const rendered = renderReports(report);
@@ -6914,7 +4886,6 @@ async function writeReports(config, ports, state, result, spent) {
 
 export {
   INPUTS,
-  require_semver2 as require_semver,
   ConfigError,
   nodeExec,
   FormatError,

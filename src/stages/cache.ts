@@ -1,0 +1,197 @@
+// Cache stage: restore the Go module cache and build cache into fresh, empty directories under
+// the runner's temp dir, point every later go command at them, and leave a plan for the post
+// step (stages/cache-save.ts) to save from. A cache problem is a warning: the gate goes on
+// with empty caches and its verdict never depends on the cache.
+import path from 'node:path';
+import { skipped, type Stage, type StageContext, type StageOutcome } from '../pipeline/stage.ts';
+import type { CacheStore, Logger } from '../ports/ports.ts';
+import { buildKeys, goSumHash, moduleKeys, restoreState, runSuffix, scopeHash, type CacheKeys, type CacheKind } from '../cache/keys.ts';
+import { PLAN_STATE_KEY, saveDecision, serializePlan, type CachePlan, type CacheSlot } from '../cache/plan.ts';
+import { claimCacheDirs, findGoSums, freshDir, treeSize } from '../cache/disk.ts';
+import { formatBytes, formatDuration } from '../report/escape.ts';
+
+export const CACHE_DIR_NAME = 'go-release-gate-cache';
+const DEFAULT_RESTORE_MINUTES = 20;
+
+export class RestoreTimeout extends Error {}
+
+/**
+ * How long one restore may take before the gate goes on without it. SEGMENT_DOWNLOAD_TIMEOUT_MINS
+ * is the variable @actions/cache reads for its own download timeout; it bounds the whole restore
+ * here too (fractions allowed), because a cache service request that never answers has no
+ * timeout of its own.
+ */
+export function restoreDeadlineMs(env: Readonly<Record<string, string | undefined>>): number {
+  const minutes = Number(env.SEGMENT_DOWNLOAD_TIMEOUT_MINS);
+  return (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_RESTORE_MINUTES) * 60_000;
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  // The abandoned promise may still reject later: never let that become an unhandled rejection.
+  work.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RestoreTimeout(`${what} did not finish within ${formatDuration(ms)}`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+const LABEL: Record<CacheKind, string> = { modules: 'module cache (GOMODCACHE)', build: 'build cache (GOCACHE)' };
+
+interface Restored {
+  slot: CacheSlot;
+  bytes: number;
+  ms: number;
+  problem?: string;
+}
+
+export async function restoreSlot(store: CacheStore, kind: CacheKind, dir: string, keys: CacheKeys, deadlineMs: number, log: Logger): Promise<Restored> {
+  const t0 = performance.now();
+  const slot: CacheSlot = { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: 'miss' };
+  let problem: string | undefined;
+  freshDir(dir);
+  try {
+    const r = await withDeadline(store.restore([dir], keys.key, keys.restoreKeys), deadlineMs, `restoring the ${LABEL[kind]}`);
+    if (r.matchedKey) {
+      slot.matchedKey = r.matchedKey;
+      slot.state = restoreState(keys, r.matchedKey);
+    } else {
+      freshDir(dir);
+    }
+  } catch (e) {
+    slot.state = 'error';
+    problem = `${LABEL[kind]} not restored: ${e instanceof Error ? e.message : String(e)}`;
+    // A store may say which entry it had found before the download failed (the key then exists).
+    const found = (e as { matchedKey?: unknown }).matchedKey;
+    if (typeof found === 'string' && found) slot.matchedKey = found;
+    if (e instanceof RestoreTimeout) {
+      // The restore may still be extracting into dir: this run uses another directory, and the
+      // post step does not save it (entries are tied to the directory they were saved from).
+      slot.dir = `${dir}-${Date.now().toString(36)}`;
+      slot.noSave = 'the restore timed out, so this run used a stand-in directory';
+      freshDir(slot.dir);
+    } else {
+      // Never build on a partial extraction (a truncated archive leaves half a module tree).
+      freshDir(dir);
+    }
+    log.warning(`${problem}. Going on without it; the verdict does not depend on the cache.`);
+  }
+  const bytes = slot.matchedKey ? treeSize(slot.dir) : 0;
+  return { slot, bytes, ms: Math.round(performance.now() - t0), ...(problem ? { problem } : {}) };
+}
+
+/**
+ * GOFLAGS as go sees it (environment or go env file), plus -modcacherw so a restored module
+ * cache can be cleaned and replaced. `added` says the gate put it there, not the user.
+ */
+async function goFlagsWithModcacherw(ctx: StageContext): Promise<{ flags: string; added: boolean }> {
+  const r = await ctx.ports.exec.run(ctx.state.go!.bin, ['env', 'GOFLAGS'], { env: ctx.state.goEnv });
+  const current = r.code === 0 ? r.stdout.trim() : (ctx.state.goEnv.GOFLAGS ?? '');
+  const flags = current.split(/\s+/).filter(Boolean);
+  if (flags.some((f) => f === '-modcacherw' || f === '-modcacherw=true' || f === '--modcacherw')) return { flags: flags.join(' '), added: false };
+  return { flags: [...flags, '-modcacherw'].join(' '), added: true };
+}
+
+function unavailable(ctx: StageContext): string | undefined {
+  if (!ctx.state.go) return 'needs the Go toolchain';
+  if (ctx.config.cache === 'off') return 'cache: off';
+  if (!ctx.ports.cache) return 'no cache store: the Actions cache service is not available here (CLI: pass --cache-dir)';
+  return undefined;
+}
+
+function stateText(r: Restored): string {
+  return r.slot.state === 'error' ? `error: ${r.problem ?? ''}` : r.slot.state;
+}
+
+function saveText(plan: CachePlan, slot: CacheSlot): string {
+  const d = saveDecision(plan, slot);
+  if (!d.save) return `no: ${d.reason}`;
+  return slot.kind === 'build' ? 'post step, after trimming' : 'post step';
+}
+
+async function restoreCaches(ctx: StageContext, store: CacheStore): Promise<StageOutcome> {
+  const { config, ports, state } = ctx;
+  const startedAtMs = Date.now();
+  const go = state.go!;
+  const parts = {
+    os: ports.platform.os,
+    arch: ports.platform.arch,
+    goVersion: go.version,
+    scope: scopeHash({
+      job: ports.env.GITHUB_JOB ?? '',
+      dir: path.relative(config.workspace, config.dir) || '.',
+      targets: config.targets,
+      tags: config.tags,
+      cgo: config.cgo,
+    }),
+    goSum: goSumHash(findGoSums(config.dir)),
+    run: runSuffix(ports.env, startedAtMs),
+  };
+  const dirs = claimCacheDirs(path.join(ports.tempDir, CACHE_DIR_NAME));
+  const deadline = restoreDeadlineMs(ports.env);
+  const modules = await restoreSlot(store, 'modules', dirs.modules, moduleKeys(parts), deadline, ports.log);
+  const build = await restoreSlot(store, 'build', dirs.build, buildKeys(parts), deadline, ports.log);
+  for (const r of [modules, build]) {
+    ports.log.info(`${LABEL[r.slot.kind]}: ${r.slot.state}${r.slot.matchedKey ? ` (${r.slot.matchedKey}, ${formatBytes(r.bytes)})` : ''} in ${formatDuration(r.ms)}`);
+  }
+
+  const goFlags = await goFlagsWithModcacherw(ctx);
+  state.goEnv = { ...state.goEnv, GOMODCACHE: modules.slot.dir, GOCACHE: build.slot.dir, GOFLAGS: goFlags.flags };
+  // For later stages: this -modcacherw is the gate's own (a fresh directory per job, verified
+  // by go mod verify after the restore), not a weakening the user chose.
+  if (goFlags.added) state.facts['cache-goflags-added'] = '-modcacherw';
+  const plan: CachePlan = {
+    version: 1,
+    mode: config.cache,
+    store: store.kind,
+    startedAtMs,
+    maxBytes: config.cacheMaxSize,
+    slots: [modules.slot, build.slot],
+  };
+  ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
+
+  state.facts['cache-hit'] = modules.slot.state === 'error' ? 'miss' : modules.slot.state;
+  state.facts['cache-build'] = build.slot.state === 'error' ? 'miss' : build.slot.state;
+  state.facts['cache-modules-key'] = modules.slot.key;
+  state.facts['cache-build-key'] = build.slot.key;
+  const problems = [modules.problem, build.problem].filter((p): p is string => !!p);
+  return {
+    status: 'passed',
+    ...(problems.length ? { reason: `went on without the cache (the verdict does not depend on it): ${problems.join('; ')}` } : {}),
+    findings: [],
+    table: {
+      header: ['Cache', 'Result', 'Matched key', 'Restored', 'Time', 'Save'],
+      rows: [modules, build].map((r) => [LABEL[r.slot.kind], stateText(r), r.slot.matchedKey ?? '', formatBytes(r.bytes), formatDuration(r.ms), saveText(plan, r.slot)]),
+    },
+    metrics: {
+      store: store.kind,
+      mode: config.cache,
+      modules: modules.slot.state,
+      build: build.slot.state,
+      modulesBytes: modules.bytes,
+      buildBytes: build.bytes,
+      modulesMs: modules.ms,
+      buildMs: build.ms,
+    },
+  };
+}
+
+export const cacheStage: Stage = {
+  name: 'cache',
+  rules: [],
+  async run(ctx: StageContext): Promise<StageOutcome> {
+    ctx.state.facts['cache-hit'] = 'off';
+    const why = unavailable(ctx);
+    if (why) return skipped(why);
+    try {
+      return await restoreCaches(ctx, ctx.ports.cache!);
+    } catch (e) {
+      // Anything unexpected (a full disk, an unreadable directory): the gate runs without the
+      // cache rather than fail on it. goEnv is only changed once both restores are done.
+      const message = `cache not used: ${e instanceof Error ? e.message : String(e)}`;
+      ctx.ports.log.warning(`${message}. The verdict does not depend on the cache.`);
+      ctx.state.facts['cache-hit'] = 'off';
+      return { status: 'passed', reason: message, findings: [] };
+    }
+  },
+};
