@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-DTTHAFOB.js";
+} from "./chunks/chunk-T3HKLSAG.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -43,8 +43,11 @@ function head(r: Report): string {
     out.push('');
   }
   const c = r.config;
+  // The configured cache mode means nothing when no cache store was there to use.
+  const cacheStage = r.run.stages.find((s) => s.name === 'cache');
+  const caches = cacheStage?.status === 'skipped' ? `${c.cache}** (no cache store: not used)` : `${c.cache}**`;
   out.push(
-    `Mode **${c.mode}** (${cell(c.modeReason)}), caches **${c.cache}**, Go **${cell(r.goVersion || 'not installed')}**, ` +
+    `Mode **${c.mode}** (${cell(c.modeReason)}), caches **${caches}, Go **${cell(r.goVersion || 'not installed')}**, ` +
       `${c.targets.length} target(s), ${formatDuration(r.run.durationMs)}.`,
     '',
   );

@@ -168,3 +168,10 @@ test('a refused configuration still gets a summary that says nothing ran', () =>
   assert.ok(md.includes('&#60;bad&#62;'));
   assert.match(md, /Nothing was run/);
 });
+
+test('the cache mode is marked as not used when the cache stage had no store', () => {
+  const md = renderSummary(makeReport([stageResult({ name: 'cache', status: 'skipped', reason: 'no cache store' })]));
+  assert.match(md, /caches \*\*read-write\*\* \(no cache store: not used\), Go/);
+  const used = renderSummary(makeReport([stageResult({ name: 'cache' })]));
+  assert.match(used, /caches \*\*read-write\*\*, Go/);
+});

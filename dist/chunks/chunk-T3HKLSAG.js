@@ -748,8 +748,10 @@ function head(r2) {
     out.push("");
   }
   const c = r2.config;
+  const cacheStage2 = r2.run.stages.find((s) => s.name === "cache");
+  const caches = cacheStage2?.status === "skipped" ? `${c.cache}** (no cache store: not used)` : `${c.cache}**`;
   out.push(
-    `Mode **${c.mode}** (${cell(c.modeReason)}), caches **${c.cache}**, Go **${cell(r2.goVersion || "not installed")}**, ${c.targets.length} target(s), ${formatDuration(r2.run.durationMs)}.`,
+    `Mode **${c.mode}** (${cell(c.modeReason)}), caches **${caches}, Go **${cell(r2.goVersion || "not installed")}**, ${c.targets.length} target(s), ${formatDuration(r2.run.durationMs)}.`,
     ""
   );
   return out.join("\n");
