@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-T3HKLSAG.js";
+} from "./chunks/chunk-AYXTBBCG.js";
 import {
   renderSaveSummary,
   saveCaches

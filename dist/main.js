@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-T3HKLSAG.js";
+} from "./chunks/chunk-AYXTBBCG.js";
 import "./chunks/chunk-XZG2PVW4.js";
 
 // src/action/main.ts

@@ -56,7 +56,7 @@ function checkRuleOverrides(config: Config, stages: readonly Stage[]): void {
   const known = new Set(stages.flatMap((s) => s.rules.map((r) => r.id)));
   for (const id of config.rules.keys()) {
     if (id === STAGE_CRASHED.id) throw new ConfigError('rules', `${id} cannot be overridden: a check that did not run never passes`);
-    if (!known.has(id)) {
+    if (!known.has(id) && !stages.some((s) => s.runtimeRuleIds?.test(id))) {
       const stage = id.split('/')[0];
       const near = [...known].filter((k) => k.startsWith(`${stage}/`));
       throw new ConfigError('rules', `unknown rule id "${id}"${near.length ? ` (${stage} rules: ${near.join(', ')})` : ''}; see docs/rules.md`);
@@ -102,6 +102,8 @@ export async function writeReports(config: Config, ports: Ports, state: RunState
   o.set('report-file', files.report);
   o.set('summary-file', files.summary);
   o.set('cache-hit', state.facts['cache-hit'] ?? 'off');
+  o.set('signatures', state.facts['sign.signatures'] ?? '[]');
+  o.set('public-key', state.facts['sign.public-key'] ?? '');
   await o.summary(summary);
   return { config, result, report, files };
 }

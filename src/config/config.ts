@@ -60,6 +60,32 @@ export interface Config {
   requireTidy: boolean;
   rules: Map<string, RuleLevel>;
   event: GitHubEvent;
+  sign: SignConfig;
+  scan: ScanMode;
+  /** Lowest Trivy severity that fails the gate; NONE never fails. */
+  severity: ScanSeverity;
+  /** Absolute path of the trivy binary, or '' to look it up on PATH. */
+  trivyPath: string;
+  /** Absolute Trivy cache dir, or '' for Trivy's default. */
+  trivyCacheDir: string;
+  trivySkipDbUpdate: boolean;
+}
+
+export type ScanMode = 'auto' | 'on' | 'off';
+export type ScanSeverity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'UNKNOWN' | 'NONE';
+
+/** Where the cosign private key comes from. The PEM text is a secret: never print it. */
+export type CosignKey = { kind: 'file'; path: string } | { kind: 'env'; name: string } | { kind: 'pem'; pem: string };
+
+export interface SignConfig {
+  /** Whether this run signs; reason says why (or why not) in one sentence. */
+  enabled: boolean;
+  reason: string;
+  /** sign: always: not being able to sign is an error, not a skip. */
+  required: boolean;
+  key?: CosignKey;
+  keyless: boolean;
+  tlogUpload: boolean;
 }
 
 export type RawInputs = Record<string, string | undefined>;
@@ -70,7 +96,8 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 function raw(spec: InputSpec, inputs: RawInputs): string {
   const v = inputs[spec.name];
   const value = v === undefined || v.trim() === '' ? spec.default : v.trim();
-  if (spec.kind !== 'list' && /[\r\n]/.test(value)) throw new ConfigError(spec.name, 'must be a single line (it contains a line break)');
+  // A secret may be multi-line PEM text; no other single-value input may span lines.
+  if (spec.kind !== 'list' && !spec.secret && /[\r\n]/.test(value)) throw new ConfigError(spec.name, 'must be a single line (it contains a line break)');
   const c = CONTROL.exec(value);
   if (c) throw new ConfigError(spec.name, `contains the control character U+${c[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} at position ${c.index + 1}`);
   return value;
@@ -265,6 +292,56 @@ export function resolveCacheMode(input: string, event: GitHubEvent): CacheMode {
   return 'read-write';
 }
 
+const PEM_KEY = /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----\r?\n[\s\S]*\n-----END [A-Z0-9 ]*PRIVATE KEY-----\s*$/;
+
+/**
+ * cosign-key is secret (it may be the PEM text): errors describe the value, never repeat it,
+ * except a short path-like value, which a user needs to see to fix a typo.
+ */
+export function parseCosignKey(value: string, workspace: string, env: Readonly<Record<string, string | undefined>>): CosignKey | undefined {
+  if (value === '') return undefined;
+  if (value.startsWith('-----BEGIN')) {
+    if (!PEM_KEY.test(value)) throw new ConfigError('cosign-key', 'starts like PEM text but is not a complete "-----BEGIN ... PRIVATE KEY-----" ... "-----END ... PRIVATE KEY-----" block (the value is secret and not shown)');
+    return { kind: 'pem', pem: value.replace(/\r\n/g, '\n').trimEnd() + '\n' };
+  }
+  const env_ = /^env:\/\/(.*)$/.exec(value);
+  if (env_) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(env_[1])) throw new ConfigError('cosign-key', `env://${env_[1]} does not name an environment variable (letters, digits and _ only)`);
+    if (!env[env_[1]]) throw new ConfigError('cosign-key', `env://${env_[1]}: the environment variable ${env_[1]} is not set or empty`);
+    return { kind: 'env', name: env_[1] };
+  }
+  const shown = value.length <= 200 && /^[\w./@+ ~-]+$/.test(value) ? `"${value}"` : 'the value (secret, not shown)';
+  if (/[\r\n\0]/.test(value)) throw new ConfigError('cosign-key', `${shown} is neither a file path, env://NAME nor a PEM private key`);
+  if (SHELL_META.test(value) || /[*?"']/.test(value) || value.startsWith('~')) {
+    throw new ConfigError('cosign-key', `${shown} is not a plain file path (no shell expansion, globs, quotes or ~ happen here); give a path relative to the workspace, env://NAME or the PEM text`);
+  }
+  return { kind: 'file', path: path.resolve(workspace, value) };
+}
+
+/**
+ * auto signs in release mode when a key is given; always signs in every mode; pull requests never
+ * sign (their code is not trusted with the key, and a fork never gets an OIDC token).
+ */
+export function resolveSign(input: string, mode: Mode, modeReason: string, event: GitHubEvent, hasKey: boolean, keyless: boolean): { enabled: boolean; reason: string } {
+  if (input === 'never') return { enabled: false, reason: 'sign input "never"' };
+  if (PULL_REQUEST_EVENTS.has(event.name)) {
+    return { enabled: false, reason: `${event.name} events never sign: the code under review is not trusted with the signing key${event.fromFork ? ', and a fork gets no OIDC token' : ''}` };
+  }
+  if (event.deleted) return { enabled: false, reason: `${event.name} deleting ${event.ref}: nothing to sign` };
+  if (input === 'always') return { enabled: true, reason: 'sign input "always"' };
+  if (mode !== 'release') return { enabled: false, reason: `check mode (${modeReason}) signs nothing; set sign: always to sign outside release mode` };
+  if (!hasKey && !keyless) return { enabled: false, reason: 'no cosign-key was given (set cosign-key to sign releases, or sign: never to say you do not)' };
+  return { enabled: true, reason: `release mode (${modeReason})` };
+}
+
+/** A tool or its cache: may live outside the workspace; relative paths are read from the workspace. */
+function toolPath(name: string, value: string, workspace: string): string {
+  if (!value) return '';
+  if (value.includes('\0')) throw new ConfigError(name, 'contains a NUL byte');
+  checkPathText(name, value);
+  return path.resolve(workspace, value);
+}
+
 export interface ParseContext {
   workspace: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -316,6 +393,10 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
   const event = eventFrom(ctx.env);
   const { mode, reason } = resolveMode(parseEnum(INPUTS.find((i) => i.name === 'mode')!, get('mode')), event);
   const cacheDirRaw = get('cache-dir');
+  const key = parseCosignKey(get('cosign-key'), workspace, ctx.env);
+  const keyless = parseBoolean('sign-keyless', get('sign-keyless'));
+  if (key && keyless) throw new ConfigError('sign-keyless', 'cannot be true when cosign-key is set: sign with the key or keyless, not both');
+  const signChoice = resolveSign(parseEnum(INPUTS.find((i) => i.name === 'sign')!, get('sign')), mode, reason, event, key !== undefined, keyless);
   return {
     workspace,
     dir,
@@ -337,5 +418,11 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
     requireTidy: parseBoolean('require-tidy', get('require-tidy')),
     rules: parseRules(get('rules')),
     event,
+    sign: { ...signChoice, required: get('sign') === 'always', ...(key ? { key } : {}), keyless, tlogUpload: parseBoolean('sign-tlog-upload', get('sign-tlog-upload')) },
+    scan: parseEnum(INPUTS.find((i) => i.name === 'scan')!, get('scan')),
+    severity: parseEnum(INPUTS.find((i) => i.name === 'severity')!, get('severity').toUpperCase()),
+    trivyPath: toolPath('trivy-path', get('trivy-path'), workspace),
+    trivyCacheDir: toolPath('trivy-cache-dir', get('trivy-cache-dir'), workspace),
+    trivySkipDbUpdate: parseBoolean('trivy-skip-db-update', get('trivy-skip-db-update')),
   };
 }

@@ -36,6 +36,15 @@ export const INPUTS: readonly InputSpec[] = [
   { name: 'cache-dir', kind: 'path', default: '', cliOnly: true, description: 'CLI only: local directory that holds cache entries between runs (none when empty).' },
   { name: 'require-tidy', kind: 'boolean', default: 'false', description: 'Treat `go mod tidy -diff` differences as errors instead of warnings.' },
   { name: 'rules', kind: 'list', default: '', description: 'Per-rule overrides, comma- or newline-separated "rule-id=off|note|warning|error", e.g. "inspect/not-stripped=warning".' },
+  { name: 'scan', kind: 'enum', values: ['auto', 'on', 'off'], default: 'auto', description: 'Vulnerability scan of go.mod and the built binaries with Trivy. on: Trivy is required; when it is missing or fails, the gate fails. auto: scan when a Trivy is found (trivy-path, else trivy on PATH), otherwise skip with a warning and say "not scanned" in the report. off: never scan.' },
+  { name: 'severity', kind: 'enum', values: ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN', 'NONE'], default: 'HIGH', description: 'Lowest Trivy severity that fails the gate (any case). Below it: MEDIUM and above are warnings, LOW and UNKNOWN notes. NONE: vulnerabilities never fail the gate.' },
+  { name: 'trivy-path', kind: 'string', default: '', description: 'Path of the trivy binary (absolute, or relative to the workspace). Default: trivy on PATH.' },
+  { name: 'trivy-cache-dir', kind: 'string', default: '', description: "Trivy's cache directory holding its vulnerability DB (db/trivy.db, db/metadata.json); cache it between runs to avoid DB download rate limits. Default: Trivy's own (~/.cache/trivy)." },
+  { name: 'trivy-skip-db-update', kind: 'boolean', default: 'false', description: 'Never download the vulnerability DB: use the one in trivy-cache-dir (the scan fails when there is none).' },
+  { name: 'sign', kind: 'enum', values: ['auto', 'always', 'never'], default: 'auto', description: 'Sign every binary and SHA256SUMS with cosign (a Sigstore bundle <file>.sigstore.json each), then verify each signature. auto: in release mode when a cosign-key is given. always: in every mode and fail when signing is not possible. never: do not sign. Pull-request events never sign. Needs cosign on PATH (e.g. sigstore/cosign-installer).' },
+  { name: 'cosign-key', kind: 'string', default: '', secret: true, description: 'cosign private key: a file path (relative to the workspace), env://NAME (read from that environment variable), or the PEM text itself (from a repository secret; on the CLI use a path or env://NAME, as arguments are visible to other processes). Its password comes from the COSIGN_PASSWORD environment variable, never an input. The public key is written to output-dir/cosign.pub.' },
+  { name: 'sign-tlog-upload', kind: 'boolean', default: 'true', description: 'Record each signature in the Rekor transparency log (needs network). false keeps signatures offline; verifying them then needs --insecure-ignore-tlog, which the verify command in the report includes.' },
+  { name: 'sign-keyless', kind: 'boolean', default: 'false', description: 'Keyless signing with the workflow\'s GitHub OIDC identity (Fulcio). Not implemented yet: the gate fails with an explanation when it is asked for; use cosign-key.' },
 ];
 
 export const OUTPUTS: readonly { name: string; description: string }[] = [
@@ -49,6 +58,8 @@ export const OUTPUTS: readonly { name: string; description: string }[] = [
   { name: 'report-file', description: 'Path of report.json.' },
   { name: 'summary-file', description: 'Path of summary.md (the same text as the job summary).' },
   { name: 'cache-hit', description: 'Module cache restore state: hit, partial, miss or off.' },
+  { name: 'signatures', description: 'JSON array of {path, bundle, verified, command} (command: the cosign verify-blob that checks a download) for every file signed (empty when nothing was signed).' },
+  { name: 'public-key', description: 'Path of the cosign public key the signatures verify against (output-dir/cosign.pub), empty when nothing was signed.' },
 ];
 
 export function inputSpec(name: string): InputSpec {

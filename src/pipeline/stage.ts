@@ -78,6 +78,8 @@ export interface StageContext {
 export interface Stage {
   name: StageName;
   rules: readonly Rule[];
+  /** Ids of rules the stage makes at run time (one per advisory), so the rules input may name them. */
+  runtimeRuleIds?: RegExp;
   run(ctx: StageContext): Promise<StageOutcome>;
 }
 

@@ -59,7 +59,29 @@ function signatureText(r: Report): string {
   if (sign.status === 'skipped') return `**not signed**: ${cell(sign.reason ?? 'the sign stage was skipped')}`;
   if (sign.status !== 'passed') return `**signing failed**: ${cell(sign.reason ?? 'see the sign section')}`;
   const verify = r.facts['sign.verify'];
-  return `signed (see the sign section)${verify ? `; verify with ${code(verify)}` : ''}`;
+  const n = signatures(r).length;
+  return `signed with cosign: ${n} Sigstore bundle(s), public key ${code(r.facts['sign.public-key-display'] ?? 'cosign.pub')}${verify ? `; verify with ${code(verify)}` : ''}`;
+}
+
+interface Signature { path: string; bundle: string; verified: boolean; command?: string }
+
+function signatures(r: Report): Signature[] {
+  try {
+    const v: unknown = JSON.parse(r.facts['sign.signatures'] ?? '[]');
+    return Array.isArray(v) ? (v as Signature[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Each bundle with the exact command that verifies it (run where the downloads are). */
+function signatureTable(r: Report): string[] {
+  const sigs = signatures(r);
+  if (!sigs.length) return [];
+  return [
+    table(['Signed file', 'Bundle', 'Verified here', 'Verify a download'], sigs.map((x) => [code(x.path), code(x.bundle), x.verified ? 'yes' : '**no**', x.command ? code(x.command) : ''])),
+    '',
+  ];
 }
 
 export function renderReleaseReport(r: Report): string {
@@ -78,5 +100,6 @@ export function renderReleaseReport(r: Report): string {
     ['Vulnerabilities', vulnerabilityText(r)],
     ['Signatures', signatureText(r)],
   ]), '');
+  out.push(...signatureTable(r));
   return out.join('\n');
 }

@@ -5,6 +5,8 @@ import { cacheStage } from './cache.ts';
 import { modulesStage } from './modules.ts';
 import { buildStage } from './build.ts';
 import { inspectStage } from './inspect.ts';
+import { scanStage } from './scan.ts';
+import { signStage } from './sign.ts';
 
 export const STAGES: readonly Stage[] = [
   toolchainStage,
@@ -12,4 +14,6 @@ export const STAGES: readonly Stage[] = [
   modulesStage,
   buildStage,
   inspectStage,
+  scanStage,
+  signStage,
 ];

@@ -164,6 +164,9 @@ test('rule overrides: a known rule can be lowered to a warning; a typo in a rule
   const typo = await runCli(['run', '--rules', 'build/compile-fail=off', '--out', 'out2'], { cwd: ws });
   assert.equal(typo.code, 2);
   assert.match(typo.stderr, /input rules: unknown rule id "build\/compile-fail" \(build rules: .*build\/compile-failed/);
+  // Advisory rules exist only at run time (one per CVE/GHSA): their ids are accepted by shape.
+  const advisory = await runCli(['run', '--targets', 'linux/amd64', '--rules', 'scan/cve-2022-32149=warning', '--out', 'out4'], { cwd: makeWorkspace(path.join(ROOT, 'examples', 'hello')) });
+  assert.equal(advisory.code, 0, advisory.stderr);
   const crash = await runCli(['run', '--rules', 'gate/stage-errored=off', '--out', 'out3'], { cwd: ws });
   assert.equal(crash.code, 2);
   assert.match(crash.stderr, /gate\/stage-errored cannot be overridden/);

@@ -38,7 +38,16 @@ var INPUTS = [
   { name: "cache-max-size", kind: "size", default: "2GiB", description: "Upper bound for the saved build cache (e.g. 500MiB, 2GiB); oldest entries are dropped first." },
   { name: "cache-dir", kind: "path", default: "", cliOnly: true, description: "CLI only: local directory that holds cache entries between runs (none when empty)." },
   { name: "require-tidy", kind: "boolean", default: "false", description: "Treat `go mod tidy -diff` differences as errors instead of warnings." },
-  { name: "rules", kind: "list", default: "", description: 'Per-rule overrides, comma- or newline-separated "rule-id=off|note|warning|error", e.g. "inspect/not-stripped=warning".' }
+  { name: "rules", kind: "list", default: "", description: 'Per-rule overrides, comma- or newline-separated "rule-id=off|note|warning|error", e.g. "inspect/not-stripped=warning".' },
+  { name: "scan", kind: "enum", values: ["auto", "on", "off"], default: "auto", description: 'Vulnerability scan of go.mod and the built binaries with Trivy. on: Trivy is required; when it is missing or fails, the gate fails. auto: scan when a Trivy is found (trivy-path, else trivy on PATH), otherwise skip with a warning and say "not scanned" in the report. off: never scan.' },
+  { name: "severity", kind: "enum", values: ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN", "NONE"], default: "HIGH", description: "Lowest Trivy severity that fails the gate (any case). Below it: MEDIUM and above are warnings, LOW and UNKNOWN notes. NONE: vulnerabilities never fail the gate." },
+  { name: "trivy-path", kind: "string", default: "", description: "Path of the trivy binary (absolute, or relative to the workspace). Default: trivy on PATH." },
+  { name: "trivy-cache-dir", kind: "string", default: "", description: "Trivy's cache directory holding its vulnerability DB (db/trivy.db, db/metadata.json); cache it between runs to avoid DB download rate limits. Default: Trivy's own (~/.cache/trivy)." },
+  { name: "trivy-skip-db-update", kind: "boolean", default: "false", description: "Never download the vulnerability DB: use the one in trivy-cache-dir (the scan fails when there is none)." },
+  { name: "sign", kind: "enum", values: ["auto", "always", "never"], default: "auto", description: "Sign every binary and SHA256SUMS with cosign (a Sigstore bundle <file>.sigstore.json each), then verify each signature. auto: in release mode when a cosign-key is given. always: in every mode and fail when signing is not possible. never: do not sign. Pull-request events never sign. Needs cosign on PATH (e.g. sigstore/cosign-installer)." },
+  { name: "cosign-key", kind: "string", default: "", secret: true, description: "cosign private key: a file path (relative to the workspace), env://NAME (read from that environment variable), or the PEM text itself (from a repository secret; on the CLI use a path or env://NAME, as arguments are visible to other processes). Its password comes from the COSIGN_PASSWORD environment variable, never an input. The public key is written to output-dir/cosign.pub." },
+  { name: "sign-tlog-upload", kind: "boolean", default: "true", description: "Record each signature in the Rekor transparency log (needs network). false keeps signatures offline; verifying them then needs --insecure-ignore-tlog, which the verify command in the report includes." },
+  { name: "sign-keyless", kind: "boolean", default: "false", description: "Keyless signing with the workflow's GitHub OIDC identity (Fulcio). Not implemented yet: the gate fails with an explanation when it is asked for; use cosign-key." }
 ];
 
 // src/config/config.ts
@@ -197,7 +206,7 @@ var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 function raw(spec, inputs) {
   const v = inputs[spec.name];
   const value = v === void 0 || v.trim() === "" ? spec.default : v.trim();
-  if (spec.kind !== "list" && /[\r\n]/.test(value)) throw new ConfigError(spec.name, "must be a single line (it contains a line break)");
+  if (spec.kind !== "list" && !spec.secret && /[\r\n]/.test(value)) throw new ConfigError(spec.name, "must be a single line (it contains a line break)");
   const c = CONTROL.exec(value);
   if (c) throw new ConfigError(spec.name, `contains the control character U+${c[0].charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()} at position ${c.index + 1}`);
   return value;
@@ -281,8 +290,8 @@ function realpathOrSelf(p) {
   }
 }
 function isInside(parent, child) {
-  const rel2 = path.relative(parent, child);
-  return rel2 === "" || !rel2.startsWith("..") && !path.isAbsolute(rel2);
+  const rel4 = path.relative(parent, child);
+  return rel4 === "" || !rel4.startsWith("..") && !path.isAbsolute(rel4);
 }
 function confinedPath(name, value, base2, roots) {
   if (value.includes("\0")) throw new ConfigError(name, "contains a NUL byte");
@@ -344,9 +353,46 @@ function resolveCacheMode(input, event) {
   if (PULL_REQUEST_EVENTS.has(event.name) || event.isTag || event.deleted) return "read-only";
   return "read-write";
 }
+var PEM_KEY = /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----\r?\n[\s\S]*\n-----END [A-Z0-9 ]*PRIVATE KEY-----\s*$/;
+function parseCosignKey(value, workspace, env) {
+  if (value === "") return void 0;
+  if (value.startsWith("-----BEGIN")) {
+    if (!PEM_KEY.test(value)) throw new ConfigError("cosign-key", 'starts like PEM text but is not a complete "-----BEGIN ... PRIVATE KEY-----" ... "-----END ... PRIVATE KEY-----" block (the value is secret and not shown)');
+    return { kind: "pem", pem: value.replace(/\r\n/g, "\n").trimEnd() + "\n" };
+  }
+  const env_ = /^env:\/\/(.*)$/.exec(value);
+  if (env_) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(env_[1])) throw new ConfigError("cosign-key", `env://${env_[1]} does not name an environment variable (letters, digits and _ only)`);
+    if (!env[env_[1]]) throw new ConfigError("cosign-key", `env://${env_[1]}: the environment variable ${env_[1]} is not set or empty`);
+    return { kind: "env", name: env_[1] };
+  }
+  const shown = value.length <= 200 && /^[\w./@+ ~-]+$/.test(value) ? `"${value}"` : "the value (secret, not shown)";
+  if (/[\r\n\0]/.test(value)) throw new ConfigError("cosign-key", `${shown} is neither a file path, env://NAME nor a PEM private key`);
+  if (SHELL_META.test(value) || /[*?"']/.test(value) || value.startsWith("~")) {
+    throw new ConfigError("cosign-key", `${shown} is not a plain file path (no shell expansion, globs, quotes or ~ happen here); give a path relative to the workspace, env://NAME or the PEM text`);
+  }
+  return { kind: "file", path: path.resolve(workspace, value) };
+}
+function resolveSign(input, mode, modeReason, event, hasKey, keyless) {
+  if (input === "never") return { enabled: false, reason: 'sign input "never"' };
+  if (PULL_REQUEST_EVENTS.has(event.name)) {
+    return { enabled: false, reason: `${event.name} events never sign: the code under review is not trusted with the signing key${event.fromFork ? ", and a fork gets no OIDC token" : ""}` };
+  }
+  if (event.deleted) return { enabled: false, reason: `${event.name} deleting ${event.ref}: nothing to sign` };
+  if (input === "always") return { enabled: true, reason: 'sign input "always"' };
+  if (mode !== "release") return { enabled: false, reason: `check mode (${modeReason}) signs nothing; set sign: always to sign outside release mode` };
+  if (!hasKey && !keyless) return { enabled: false, reason: "no cosign-key was given (set cosign-key to sign releases, or sign: never to say you do not)" };
+  return { enabled: true, reason: `release mode (${modeReason})` };
+}
+function toolPath(name, value, workspace) {
+  if (!value) return "";
+  if (value.includes("\0")) throw new ConfigError(name, "contains a NUL byte");
+  checkPathText(name, value);
+  return path.resolve(workspace, value);
+}
 function parseConfig(inputs, ctx) {
-  for (const key of Object.keys(inputs)) {
-    if (!INPUTS.some((i) => i.name === key)) throw new ConfigError(key, "is not a known input");
+  for (const key2 of Object.keys(inputs)) {
+    if (!INPUTS.some((i) => i.name === key2)) throw new ConfigError(key2, "is not a known input");
   }
   const get = (name) => raw(INPUTS.find((i) => i.name === name), inputs);
   const workspace = realpathOrSelf(path.resolve(ctx.workspace));
@@ -382,6 +428,10 @@ function parseConfig(inputs, ctx) {
   const event = eventFrom(ctx.env);
   const { mode, reason } = resolveMode(parseEnum(INPUTS.find((i) => i.name === "mode"), get("mode")), event);
   const cacheDirRaw = get("cache-dir");
+  const key = parseCosignKey(get("cosign-key"), workspace, ctx.env);
+  const keyless = parseBoolean("sign-keyless", get("sign-keyless"));
+  if (key && keyless) throw new ConfigError("sign-keyless", "cannot be true when cosign-key is set: sign with the key or keyless, not both");
+  const signChoice = resolveSign(parseEnum(INPUTS.find((i) => i.name === "sign"), get("sign")), mode, reason, event, key !== void 0, keyless);
   return {
     workspace,
     dir,
@@ -402,7 +452,13 @@ function parseConfig(inputs, ctx) {
     cacheDir: cacheDirRaw ? (checkPathText("cache-dir", cacheDirRaw), path.resolve(cacheDirRaw)) : "",
     requireTidy: parseBoolean("require-tidy", get("require-tidy")),
     rules: parseRules(get("rules")),
-    event
+    event,
+    sign: { ...signChoice, required: get("sign") === "always", ...key ? { key } : {}, keyless, tlogUpload: parseBoolean("sign-tlog-upload", get("sign-tlog-upload")) },
+    scan: parseEnum(INPUTS.find((i) => i.name === "scan"), get("scan")),
+    severity: parseEnum(INPUTS.find((i) => i.name === "severity"), get("severity").toUpperCase()),
+    trivyPath: toolPath("trivy-path", get("trivy-path"), workspace),
+    trivyCacheDir: toolPath("trivy-cache-dir", get("trivy-cache-dir"), workspace),
+    trivySkipDbUpdate: parseBoolean("trivy-skip-db-update", get("trivy-skip-db-update"))
   };
 }
 
@@ -459,9 +515,9 @@ import path2 from "node:path";
 
 // src/report/model.ts
 var TOOL = { name: "go-release-gate", informationUri: "https://github.com/org/go-release-gate" };
-function allRules(run2) {
+function allRules(run4) {
   const seen = /* @__PURE__ */ new Map();
-  for (const r2 of [...run2.rules, ...run2.stages.flatMap((s) => s.rules ?? [])]) if (!seen.has(r2.id)) seen.set(r2.id, r2);
+  for (const r2 of [...run4.rules, ...run4.stages.flatMap((s) => s.rules ?? [])]) if (!seen.has(r2.id)) seen.set(r2.id, r2);
   return [...seen.values()];
 }
 function toolsThatRan(stages) {
@@ -710,7 +766,24 @@ function signatureText(r2) {
   if (sign.status === "skipped") return `**not signed**: ${cell(sign.reason ?? "the sign stage was skipped")}`;
   if (sign.status !== "passed") return `**signing failed**: ${cell(sign.reason ?? "see the sign section")}`;
   const verify = r2.facts["sign.verify"];
-  return `signed (see the sign section)${verify ? `; verify with ${code(verify)}` : ""}`;
+  const n = signatures(r2).length;
+  return `signed with cosign: ${n} Sigstore bundle(s), public key ${code(r2.facts["sign.public-key-display"] ?? "cosign.pub")}${verify ? `; verify with ${code(verify)}` : ""}`;
+}
+function signatures(r2) {
+  try {
+    const v = JSON.parse(r2.facts["sign.signatures"] ?? "[]");
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+}
+function signatureTable(r2) {
+  const sigs = signatures(r2);
+  if (!sigs.length) return [];
+  return [
+    table(["Signed file", "Bundle", "Verified here", "Verify a download"], sigs.map((x) => [code(x.path), code(x.bundle), x.verified ? "yes" : "**no**", x.command ? code(x.command) : ""])),
+    ""
+  ];
 }
 function renderReleaseReport(r2) {
   const out = [];
@@ -728,6 +801,7 @@ function renderReleaseReport(r2) {
     ["Vulnerabilities", vulnerabilityText(r2)],
     ["Signatures", signatureText(r2)]
   ]), "");
+  out.push(...signatureTable(r2));
   return out.join("\n");
 }
 
@@ -885,8 +959,8 @@ ${after}
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/run.ts
-import fs10 from "node:fs";
-import path13 from "node:path";
+import fs12 from "node:fs";
+import path15 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash } from "node:crypto";
@@ -1012,12 +1086,12 @@ function parseListing(text, source) {
   }
   if (!Array.isArray(doc)) throw new Error(`${source}: expected a JSON array of releases`);
   return doc.map((r2, i) => {
-    const rel2 = r2;
-    if (typeof rel2.version !== "string" || !Array.isArray(rel2.files)) throw new Error(`${source}: release #${i} has no version or files`);
+    const rel4 = r2;
+    if (typeof rel4.version !== "string" || !Array.isArray(rel4.files)) throw new Error(`${source}: release #${i} has no version or files`);
     return {
-      version: rel2.version.replace(/^go/, ""),
-      stable: rel2.stable === true,
-      files: rel2.files.map((f) => ({
+      version: rel4.version.replace(/^go/, ""),
+      stable: rel4.stable === true,
+      files: rel4.files.map((f) => ({
         filename: String(f.filename ?? ""),
         os: String(f.os ?? ""),
         arch: String(f.arch ?? ""),
@@ -1602,10 +1676,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path14, version] = d.args;
-  if (!isModulePath(path14)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path14}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path14}: version "${version}" is not of the form v1.2.3`);
-  return { path: path14, version };
+  const [path16, version] = d.args;
+  if (!isModulePath(path16)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path16}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path16}: version "${version}" is not of the form v1.2.3`);
+  return { path: path16, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -1651,8 +1725,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path14, version) {
-  return replaces.find((r2) => r2.old.path === path14 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path14 && r2.old.version === "");
+function replacementFor(replaces, path16, version) {
+  return replaces.find((r2) => r2.old.path === path16 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path16 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -1687,20 +1761,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path14, rawVersion, hash] = f;
+    const [path16, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path14)) throw new ModuleFileError(file, line, `"${path14}" is not a module path`);
+    if (!isModulePath(path16)) throw new ModuleFileError(file, line, `"${path16}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path14, version, goMod, hash, line });
+    lines.push({ path: path16, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path14, version, goMod) {
-  return `${path14} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path16, version, goMod) {
+  return `${path16} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -1731,8 +1805,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path14 = fields[1];
-  if (!isModulePath(path14)) throw bad(`"${path14}" is not a module path`);
+  const path16 = fields[1];
+  if (!isModulePath(path16)) throw bad(`"${path16}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -1742,7 +1816,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path14, version, line };
+    return { path: path16, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -1752,7 +1826,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path14, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path16, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -1789,8 +1863,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path14, version) {
-  return txt.modules.find((m) => m.path === path14 && m.version === version);
+function vendoredModule(txt, path16, version) {
+  return txt.modules.find((m) => m.path === path16 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -1806,8 +1880,8 @@ function packageLineFor(txt, vendorPath) {
 
 // src/modules/load.ts
 function relativeTo(root, abs) {
-  const rel2 = path5.relative(root, abs).split(path5.sep).join("/");
-  return rel2 === "" ? "." : rel2;
+  const rel4 = path5.relative(root, abs).split(path5.sep).join("/");
+  return rel4 === "" ? "." : rel4;
 }
 async function readIfExists(file) {
   try {
@@ -1828,7 +1902,7 @@ async function isDirectory(p) {
 async function loadModuleSetup(dir, workFile, root) {
   const errors = [];
   const contents = /* @__PURE__ */ new Map();
-  const rel2 = (abs) => relativeTo(root, abs);
+  const rel4 = (abs) => relativeTo(root, abs);
   const parse = (fn) => {
     try {
       return fn();
@@ -1850,10 +1924,10 @@ async function loadModuleSetup(dir, workFile, root) {
   if (workFile) {
     const data = await read(workFile);
     if (!data) {
-      errors.push(new ModuleFileError(rel2(workFile), 1, "go.work named by GOWORK does not exist"));
+      errors.push(new ModuleFileError(rel4(workFile), 1, "go.work named by GOWORK does not exist"));
       return { errors };
     }
-    const gowork = parse(() => parseGoWork(data.toString("utf8"), rel2(workFile)));
+    const gowork = parse(() => parseGoWork(data.toString("utf8"), rel4(workFile)));
     if (gowork) {
       work = { gowork, dir: path5.dirname(workFile) };
       for (const u of gowork.uses) moduleDirs.push(path5.resolve(work.dir, u.dir));
@@ -1867,21 +1941,21 @@ async function loadModuleSetup(dir, workFile, root) {
     const goModPath = path5.join(modDir, "go.mod");
     const data = await read(goModPath);
     if (!data) {
-      errors.push(new ModuleFileError(rel2(goModPath), 1, workFile ? `go.work uses ${rel2(modDir)}, which has no go.mod` : `no go.mod in ${rel2(modDir)}`));
+      errors.push(new ModuleFileError(rel4(goModPath), 1, workFile ? `go.work uses ${rel4(modDir)}, which has no go.mod` : `no go.mod in ${rel4(modDir)}`));
       continue;
     }
-    const gomod = parse(() => parseGoMod(data.toString("utf8"), rel2(goModPath)));
+    const gomod = parse(() => parseGoMod(data.toString("utf8"), rel4(goModPath)));
     if (gomod) mains.push({ gomod, dir: modDir });
     const sumPath = path5.join(modDir, "go.sum");
     const sumData = await read(sumPath);
-    const sum = sumData ? parse(() => parseGoSum(sumData.toString("utf8"), rel2(sumPath))) : { file: rel2(sumPath), lines: [] };
+    const sum = sumData ? parse(() => parseGoSum(sumData.toString("utf8"), rel4(sumPath))) : { file: rel4(sumPath), lines: [] };
     if (sum) sums.push(sum);
   }
   if (work) {
     const workSumPath = path5.join(work.dir, "go.work.sum");
     const data = await read(workSumPath);
     if (data) {
-      const sum = parse(() => parseGoSum(data.toString("utf8"), rel2(workSumPath)));
+      const sum = parse(() => parseGoSum(data.toString("utf8"), rel4(workSumPath)));
       if (sum) sums.push(sum);
     }
   }
@@ -1891,7 +1965,7 @@ async function loadModuleSetup(dir, workFile, root) {
   if (hasVendor) {
     const txtPath = path5.join(vendorDir, "modules.txt");
     const data = await read(txtPath);
-    if (data) txt = parse(() => parseModulesTxt(data.toString("utf8"), rel2(txtPath)));
+    if (data) txt = parse(() => parseModulesTxt(data.toString("utf8"), rel4(txtPath)));
   }
   if (errors.length) return { errors };
   const main = mains.find((m) => path5.resolve(m.dir) === path5.resolve(dir));
@@ -1903,30 +1977,30 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path14) {
+    require(path16) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path14);
+        const r2 = gomod.requires.find((x) => x.path === path16);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path14);
+        const r2 = gomod.replaces.find((x) => x.new.path === path16);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path14, version, goMod) {
-      return (index.get(sumKey(path14, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path16, version, goMod) {
+      return (index.get(sumKey(path16, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path14) {
-      const vm = setup.txt?.modules.find((m) => m.path === path14 && m.version !== "");
+    vendored(path16) {
+      const vm = setup.txt?.modules.find((m) => m.path === path16 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path14) {
-      return l.require(path14) ?? l.vendored(path14) ?? l.build();
+    module(path16) {
+      return l.require(path16) ?? l.vendored(path16) ?? l.build();
     }
   };
   return l;
@@ -2299,8 +2373,8 @@ function commandFailed(r2, command, location) {
     details: tail(r2.stderr || r2.stdout)
   });
 }
-async function verifyModules(run2, cwd, loc) {
-  const r2 = await run2.go(["mod", "verify"], cwd, 15 * MINUTE);
+async function verifyModules(run4, cwd, loc) {
+  const r2 = await run4.go(["mod", "verify"], cwd, 15 * MINUTE);
   const problems = parseGoProblems(`${r2.stdout}
 ${r2.stderr}`);
   const findings = problems.verify.map(
@@ -2314,8 +2388,8 @@ ${r2.stderr}`);
   if (r2.code !== 0 && !explained) findings.push(commandFailed(r2, "go mod verify", loc.build()));
   return { findings, problems, ok: r2.code === 0 && /all modules verified/.test(r2.stdout) };
 }
-async function downloadModules(run2, cwd, loc) {
-  const r2 = await run2.go(["mod", "download", "-json"], cwd, 15 * MINUTE);
+async function downloadModules(run4, cwd, loc) {
+  const r2 = await run4.go(["mod", "download", "-json"], cwd, 15 * MINUTE);
   const problems = parseGoProblems(r2.stderr);
   let modules = [];
   const findings = [];
@@ -2340,15 +2414,15 @@ ${r2.stderr}` }, "go mod download", loc.build()));
   }
   return { findings, problems, modules };
 }
-async function checkTidy(run2, setup, loc, severity, missingReported) {
+async function checkTidy(run4, setup, loc, severity2, missingReported) {
   const main = setup.main;
-  const r2 = await run2.go(["mod", "tidy", "-diff"], main.dir, 15 * MINUTE);
+  const r2 = await run4.go(["mod", "tidy", "-diff"], main.dir, 15 * MINUTE);
   const changes = r2.stdout.trim() === "" ? [] : parseTidyDiff(r2.stdout);
   if (r2.code !== 0 && changes.length === 0) {
     const p = parseGoProblems(r2.stderr);
     if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ["go mod tidy -diff", "", "not run: go.sum must be fixed first"] };
     const f = commandFailed(r2, "go mod tidy -diff", loc.build());
-    return { findings: [finding(NOT_TIDY, "modules", { severity, message: f.message, location: f.location, subject: "tidy failed", details: f.details })], row: ["go mod tidy -diff", "", "could not run"] };
+    return { findings: [finding(NOT_TIDY, "modules", { severity: severity2, message: f.message, location: f.location, subject: "tidy failed", details: f.details })], row: ["go mod tidy -diff", "", "could not run"] };
   }
   const files = {};
   for (const name of ["go.mod", "go.sum"]) {
@@ -2367,7 +2441,7 @@ async function checkTidy(run2, setup, loc, severity, missingReported) {
     if (added.length) parts.push(`add ${added.map((l) => `"${l.trim()}"`).join(", ")}`);
     findings.push(
       finding(NOT_TIDY, "modules", {
-        severity,
+        severity: severity2,
         message: `go mod tidy would ${parts.join(" and ")} at ${target.file}:${line}`,
         location: { file: target.file, line },
         subject: `${target.file} ${c.removed.join("\n")}\0${added.join("\n")}`,
@@ -2570,8 +2644,8 @@ function lessThan114(goVersion) {
 }
 function canonicalReplacement(r2, modDir, workDir) {
   if (!r2.local || !workDir || !modDir || path8.isAbsolute(r2.new.path)) return r2.new;
-  const rel2 = path8.relative(workDir, path8.join(modDir, r2.new.path)).split(path8.sep).join("/");
-  const dirPath = rel2 === "" ? "." : rel2 === "." || rel2 === ".." || rel2.startsWith("./") || rel2.startsWith("../") ? rel2 : `./${rel2}`;
+  const rel4 = path8.relative(workDir, path8.join(modDir, r2.new.path)).split(path8.sep).join("/");
+  const dirPath = rel4 === "" ? "." : rel4 === "." || rel4 === ".." || rel4.startsWith("./") || rel4.startsWith("../") ? rel4 : `./${rel4}`;
   return { path: dirPath, version: "" };
 }
 function checkVendorConsistency(setup) {
@@ -2717,9 +2791,9 @@ function listFiles(root) {
   const out = [];
   const walk = (dir, prefix) => {
     for (const e of fs6.readdirSync(dir, { withFileTypes: true })) {
-      const rel2 = prefix ? `${prefix}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path9.join(dir, e.name), rel2);
-      else out.push({ rel: rel2, kind: e.isSymbolicLink() ? "link" : "file" });
+      const rel4 = prefix ? `${prefix}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path9.join(dir, e.name), rel4);
+      else out.push({ rel: rel4, kind: e.isSymbolicLink() ? "link" : "file" });
     }
   };
   try {
@@ -2732,10 +2806,10 @@ function listFiles(root) {
 }
 function hashTree(root) {
   const tree = /* @__PURE__ */ new Map();
-  for (const { rel: rel2, kind } of listFiles(root)) {
-    const abs = path9.join(root, rel2);
+  for (const { rel: rel4, kind } of listFiles(root)) {
+    const abs = path9.join(root, rel4);
     const data = kind === "link" ? Buffer.from(`symlink -> ${fs6.readlinkSync(abs)}`) : fs6.readFileSync(abs);
-    tree.set(rel2, { sha256: createHash5("sha256").update(data).digest("hex"), size: data.length, kind });
+    tree.set(rel4, { sha256: createHash5("sha256").update(data).digest("hex"), size: data.length, kind });
   }
   return tree;
 }
@@ -2780,10 +2854,10 @@ function blockOf(txt, line) {
   for (const m of txt?.modules ?? []) if (m.line <= line && m.line > header) header = m.line;
   return header;
 }
-function owner(txt, rel2) {
+function owner(txt, rel4) {
   let best;
   for (const m of txt?.modules ?? []) {
-    if (m.version === "" || !rel2.startsWith(`${m.path}/`)) continue;
+    if (m.version === "" || !rel4.startsWith(`${m.path}/`)) continue;
     if (!best || m.path.length > best.path.length) best = m;
   }
   return best;
@@ -2831,21 +2905,21 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   committed.delete(MODULES_TXT);
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
-  for (const rel2 of diff.modified) {
-    const [a, b] = await Promise.all([fs7.readFile(path10.join(setup.vendorDir, rel2)), fs7.readFile(path10.join(expectedDir, rel2))]);
+  for (const rel4 of diff.modified) {
+    const [a, b] = await Promise.all([fs7.readFile(path10.join(setup.vendorDir, rel4)), fs7.readFile(path10.join(expectedDir, rel4))]);
     const line = firstDifferingLine(a, b);
-    const file = `${vendorRel}/${rel2}`;
+    const file = `${vendorRel}/${rel4}`;
     findings.push(
       finding(VENDOR_MODIFIED, "modules", {
-        message: `${file}:${line} differs from ${describeOwner(setup, owner(setup.txt, rel2))} (sha256 ${committed.get(rel2).sha256.slice(0, 12)}\u2026, expected ${expected.get(rel2).sha256.slice(0, 12)}\u2026)`,
+        message: `${file}:${line} differs from ${describeOwner(setup, owner(setup.txt, rel4))} (sha256 ${committed.get(rel4).sha256.slice(0, 12)}\u2026, expected ${expected.get(rel4).sha256.slice(0, 12)}\u2026)`,
         location: { file, line },
         subject: file
       })
     );
   }
-  for (const rel2 of diff.added) {
-    const file = `${vendorRel}/${rel2}`;
-    const m = owner(setup.txt, rel2);
+  for (const rel4 of diff.added) {
+    const file = `${vendorRel}/${rel4}`;
+    const m = owner(setup.txt, rel4);
     findings.push(
       finding(VENDOR_ADDED, "modules", {
         message: `${file} is not written by go mod vendor${m ? ` for ${describeOwner(setup, m)}` : ""}`,
@@ -2854,12 +2928,12 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
       })
     );
   }
-  for (const rel2 of diff.removed) {
-    const file = `${vendorRel}/${rel2}`;
-    const line = setup.txt ? packageLineFor(setup.txt, rel2) : void 0;
+  for (const rel4 of diff.removed) {
+    const file = `${vendorRel}/${rel4}`;
+    const line = setup.txt ? packageLineFor(setup.txt, rel4) : void 0;
     findings.push(
       finding(VENDOR_REMOVED, "modules", {
-        message: `${file} is missing: go mod vendor writes it for ${describeOwner(setup, owner(setup.txt, rel2))}`,
+        message: `${file} is missing: go mod vendor writes it for ${describeOwner(setup, owner(setup.txt, rel4))}`,
         location: { file: txtRel, line: line ?? 1 },
         subject: file
       })
@@ -2892,8 +2966,8 @@ function withoutGateFlags(goflags, ctx) {
   if (!added) return goflags;
   return goflags.split(/\s+/).filter((f) => f !== "" && f !== added).join(" ");
 }
-async function goEnvSettings(run2, dir, ctx) {
-  const r2 = await run2.go(["env", "-json", "GOWORK", "GOMODCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE"], dir);
+async function goEnvSettings(run4, dir, ctx) {
+  const r2 = await run4.go(["env", "-json", "GOWORK", "GOMODCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE"], dir);
   if (r2.code !== 0) throw new Error(`go env failed in ${dir}: ${r2.stderr.trim()}`);
   const env = JSON.parse(r2.stdout);
   return {
@@ -2921,7 +2995,7 @@ function settingsFindings(setup, loc, settings) {
     })
   );
 }
-async function checkVendor(ctx, run2, setup, loc) {
+async function checkVendor(ctx, run4, setup, loc) {
   const consistency = consistencyFindings(setup);
   const txtFile = setup.txt?.file;
   const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
@@ -2942,7 +3016,7 @@ async function checkVendor(ctx, run2, setup, loc) {
     const out = path11.join(scratch, "vendor");
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
     const cwd = workspace ? setup.work.dir : setup.main.dir;
-    const regenerating = run2.go(args, cwd, 15 * MINUTE);
+    const regenerating = run4.go(args, cwd, 15 * MINUTE);
     const t0 = performance.now();
     const committed = hashTree(setup.vendorDir);
     const hashMs = performance.now() - t0;
@@ -2994,9 +3068,9 @@ function dedupe(findings) {
 }
 async function runModules(ctx) {
   if (!ctx.state.go) return skipped("needs the Go toolchain");
-  const run2 = runner(ctx);
+  const run4 = runner(ctx);
   const { config } = ctx;
-  const env = await goEnvSettings(run2, config.dir, ctx);
+  const env = await goEnvSettings(run4, config.dir, ctx);
   const loaded = await loadModuleSetup(config.dir, env.work, config.workspace);
   if (!loaded.setup) {
     const findings2 = loaded.errors.map(
@@ -3018,15 +3092,15 @@ async function runModules(ctx) {
   let vendor;
   findings.push(...settingsFindings(setup, loc, env.settings));
   try {
-    const dl = await downloadModules(run2, cwd, loc);
+    const dl = await downloadModules(run4, cwd, loc);
     for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path11.relative(config.workspace, file)}; restored it as committed`);
     findings.push(...dl.findings);
     metrics.modules = dl.modules.length;
-    const verify = await verifyModules(run2, cwd, loc);
+    const verify = await verifyModules(run4, cwd, loc);
     findings.push(...verify.findings);
     rows.push(["go mod verify", "", verify.ok ? `all modules verified${dl.modules.length ? ` (${dl.modules.length} downloaded)` : ""}` : `${verify.findings.length} problem(s)`]);
     if (setup.hasVendor) {
-      vendor = await checkVendor(ctx, run2, setup, loc);
+      vendor = await checkVendor(ctx, run4, setup, loc);
       findings.push(...vendor.findings);
       rows.push(...vendor.rows);
       Object.assign(metrics, vendor.metrics);
@@ -3042,7 +3116,7 @@ async function runModules(ctx) {
     const sumLines = setup.sums.reduce((n, s) => n + s.lines.length, 0);
     rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), sums.findings.length ? `${sums.findings.length} problem(s)` : sumLines === 0 ? "no lines (no dependencies)" : `${sums.checked} of ${sumLines} lines checked against the verified module cache: all match`]);
     if (setup.main && atLeast(ctx.state.go.version, 1, 23)) {
-      const tidy = await checkTidy(run2, setup, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing);
+      const tidy = await checkTidy(run4, setup, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing);
       findings.push(...tidy.findings);
       rows.push(tidy.row);
     } else {
@@ -3052,7 +3126,7 @@ async function runModules(ctx) {
   } finally {
     for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path11.relative(config.workspace, file)} during the modules checks; restored it as committed`);
   }
-  const unproven = [...run2.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
+  const unproven = [...run4.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
   if (unproven.length && !findings.some((f) => f.severity === "error")) {
     findings.push(finding(VERIFY_FAILED, "modules", { message: `${unproven.join(", ")} did not succeed, and no finding explains why; the modules are not verified`, location: loc.build(), subject: "unexplained failure" }));
   }
@@ -3576,12 +3650,12 @@ async function readDynamic(src, h, progs, sections) {
     strtab = await src.read(where3.offset, len, "dynamic string table");
     strtabOffset = where3.offset;
   }
-  const str = (v, what) => cstring(strtab, safe(v, table2.offset, what), strtabOffset, what);
+  const str2 = (v, what) => cstring(strtab, safe(v, table2.offset, what), strtabOffset, what);
   const info = { needed: [], rpath: [], runpath: [], bindNow: false, pieFlag: false };
   for (const [tag, value] of entries) {
-    if (tag === DT_NEEDED) info.needed.push(str(value, "DT_NEEDED"));
-    else if (tag === DT_RPATH) info.rpath.push(str(value, "DT_RPATH"));
-    else if (tag === DT_RUNPATH) info.runpath.push(str(value, "DT_RUNPATH"));
+    if (tag === DT_NEEDED) info.needed.push(str2(value, "DT_NEEDED"));
+    else if (tag === DT_RPATH) info.rpath.push(str2(value, "DT_RPATH"));
+    else if (tag === DT_RUNPATH) info.runpath.push(str2(value, "DT_RUNPATH"));
     else if (tag === DT_BIND_NOW) info.bindNow = true;
     else if (tag === DT_FLAGS && (value & DF_BIND_NOW) !== 0n) info.bindNow = true;
     else if (tag === DT_FLAGS_1) {
@@ -4353,8 +4427,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path14) {
-  const fh = await open(path14, "r");
+async function fileSource(path16) {
+  const fh = await open(path16, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -4459,8 +4533,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path14, displayName = path14) {
-  const src = await fileSource(path14);
+async function inspectFile(path16, displayName = path16) {
+  const src = await fileSource(path16);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -4498,7 +4572,7 @@ function toJson(b) {
 }
 
 // src/inspect/policy.ts
-var r = (id, name, severity, short, full, help, securitySeverity2) => rule({ id, name, defaultSeverity: severity, shortDescription: short, fullDescription: full, help, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
+var r = (id, name, severity2, short, full, help, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
 var RULES = {
   unreadable: r(
     "inspect/unreadable-binary",
@@ -4715,13 +4789,680 @@ async function run(ctx) {
 }
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
+// src/stages/scan.ts
+import fs10 from "node:fs";
+import path13 from "node:path";
+
+// src/scan/trivy.ts
+var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
+function trivyScanArgs(kind, target, o) {
+  const args = [kind, "--scanners", "vuln", "--pkg-types", "library", "--format", "json", "--output", o.output, "--show-suppressed"];
+  args.push("--skip-version-check", "--disable-telemetry", "--skip-java-db-update", "--offline-scan", "--no-progress", "--cache-backend", "memory");
+  if (o.cacheDir) args.push("--cache-dir", o.cacheDir);
+  if (o.skipDbUpdate) args.push("--skip-db-update");
+  if (o.ignoreFile) args.push("--ignorefile", o.ignoreFile);
+  for (const d of o.skipDirs ?? []) args.push("--skip-dirs", d);
+  args.push("--", target);
+  return args;
+}
+var TrivyOutputError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "TrivyOutputError";
+  }
+};
+function obj(v) {
+  return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+}
+function str(v) {
+  return typeof v === "string" ? v : "";
+}
+function severity(v) {
+  const s = str(v).toUpperCase();
+  return SEVERITY_ORDER.includes(s) ? s : "UNKNOWN";
+}
+function cvssScore(v, source) {
+  const all = obj(v.CVSS);
+  if (!all) return void 0;
+  const score = (c) => {
+    const o = obj(c);
+    if (!o) return void 0;
+    const n = [o.V40Score, o.V3Score].find((x) => typeof x === "number" && x > 0 && x <= 10);
+    return n;
+  };
+  return score(all[source]) ?? score(all.nvd) ?? score(all.ghsa) ?? Object.values(all).map(score).find((x) => x !== void 0);
+}
+function vuln(v, where3) {
+  const o = obj(v);
+  const id = o ? str(o.VulnerabilityID) : "";
+  if (!o || !id) throw new TrivyOutputError(`${where3}: a vulnerability without VulnerabilityID`);
+  const source = str(o.SeveritySource);
+  const cvss = cvssScore(o, source);
+  return {
+    id,
+    pkg: str(o.PkgName) || str(o.PkgID),
+    installed: str(o.InstalledVersion),
+    fixed: str(o.FixedVersion),
+    severity: severity(o.Severity),
+    severitySource: source,
+    title: str(o.Title),
+    description: str(o.Description),
+    primaryUrl: str(o.PrimaryURL),
+    ...cvss !== void 0 ? { cvss } : {}
+  };
+}
+function parseTrivyReport(text) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new TrivyOutputError(`the JSON report is not JSON (${e.message})`);
+  }
+  const root = obj(doc);
+  if (!root || root.SchemaVersion !== 2) throw new TrivyOutputError(`the JSON report is not Trivy's schema version 2 (SchemaVersion ${JSON.stringify(root?.SchemaVersion)})`);
+  if (root.Results === void 0 || root.Results === null) return [];
+  if (!Array.isArray(root.Results)) throw new TrivyOutputError("Results is not an array");
+  return root.Results.map((r2, i) => {
+    const o = obj(r2);
+    if (!o) throw new TrivyOutputError(`Results[${i}] is not an object`);
+    const target = str(o.Target);
+    const vulns = Array.isArray(o.Vulnerabilities) ? o.Vulnerabilities.map((v) => vuln(v, target)) : [];
+    const suppressed = [];
+    for (const m of Array.isArray(o.ExperimentalModifiedFindings) ? o.ExperimentalModifiedFindings : []) {
+      const mo = obj(m);
+      if (!mo || str(mo.Type) !== "vulnerability" || str(mo.Status) !== "ignored") continue;
+      suppressed.push({ vuln: vuln(mo.Finding, target), statement: str(mo.Statement), source: str(mo.Source) });
+    }
+    return { target, type: str(o.Type), vulns, suppressed };
+  });
+}
+function parseTrivyVersion(text) {
+  let o;
+  try {
+    o = obj(JSON.parse(text));
+  } catch {
+    o = void 0;
+  }
+  if (o && typeof o.Version === "string") {
+    const db = obj(o.VulnerabilityDB);
+    return {
+      version: o.Version,
+      ...db && typeof db.UpdatedAt === "string" ? { dbUpdatedAt: db.UpdatedAt } : {},
+      ...db && typeof db.NextUpdate === "string" ? { dbNextUpdate: db.NextUpdate } : {}
+    };
+  }
+  const m = /Version:\s*(\S+)/.exec(text);
+  if (!m) throw new TrivyOutputError(`cannot read the version from "${text.trim().slice(0, 200)}"`);
+  return { version: m[1] };
+}
+
+// src/scan/ignorefile.ts
+var IGNORE_FILE_NAMES = [".trivyignore.yaml", ".trivyignore.yml", ".trivyignore"];
+function yamlScalar(v) {
+  const t = v.replace(/\s+#.*$/, "").trim();
+  const q = /^(['"])(.*)\1$/.exec(t);
+  return q ? q[2] : t;
+}
+function parsePlain(text) {
+  const out = [];
+  text.split(/\r?\n/).forEach((raw2, i) => {
+    const line = raw2.replace(/#.*$/, "").trim();
+    if (!line) return;
+    const [id, ...opts] = line.split(/\s+/);
+    const exp = opts.map((o) => /^exp:(\d{4}-\d{2}-\d{2})$/.exec(o)).find(Boolean);
+    out.push({ id, line: i + 1, ...exp ? { expires: exp[1] } : {} });
+  });
+  return out;
+}
+function parseYaml(text) {
+  const out = [];
+  let inVulns = false;
+  let cur;
+  text.split(/\r?\n/).forEach((raw2, i) => {
+    if (/^\S/.test(raw2) && !raw2.startsWith("#")) {
+      inVulns = /^vulnerabilities\s*:/.test(raw2);
+      cur = void 0;
+      return;
+    }
+    if (!inVulns) return;
+    const item = /^\s*-\s+(.*)$/.exec(raw2);
+    const body = item ? item[1] : raw2.trim();
+    if (item) cur = void 0;
+    const kv = /^([a-z_]+)\s*:\s*(.*)$/.exec(body);
+    if (!kv) return;
+    if (kv[1] === "id") {
+      cur = { id: yamlScalar(kv[2]), line: i + 1 };
+      out.push(cur);
+    } else if (cur && kv[1] === "expired_at") {
+      const d = /^(\d{4}-\d{2}-\d{2})/.exec(yamlScalar(kv[2]));
+      if (d) cur.expires = d[1];
+    } else if (cur && kv[1] === "statement") {
+      cur.statement = yamlScalar(kv[2]);
+    }
+  });
+  return out;
+}
+function parseIgnoreFile(name, text) {
+  return /\.ya?ml$/.test(name) ? parseYaml(text) : parsePlain(text);
+}
+function isExpired(e, today2) {
+  return e.expires !== void 0 && e.expires <= today2;
+}
+
+// src/scan/findings.ts
+var SEVERITY_SCORE = { CRITICAL: 9.5, HIGH: 7.5, MEDIUM: 5.5, LOW: 3, UNKNOWN: void 0 };
+function levelFor(sev, threshold) {
+  const rank = SEVERITY_ORDER.indexOf(sev);
+  if (threshold !== "NONE" && rank >= SEVERITY_ORDER.indexOf(threshold)) return "error";
+  return rank >= SEVERITY_ORDER.indexOf("MEDIUM") ? "warning" : "note";
+}
+function ruleIdFor(advisory) {
+  return `scan/${advisory.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "advisory"}`;
+}
+function bare(v) {
+  return v.replace(/^v/, "");
+}
+function fixedVersions(v) {
+  return v.fixed.split(",").map((s) => s.trim()).filter(Boolean);
+}
+function fixTarget(v) {
+  return fixedVersions(v)[0];
+}
+function advisoryRule(v, threshold) {
+  const score = v.cvss ?? SEVERITY_SCORE[v.severity];
+  const title = v.title || `${v.id} in ${v.pkg}`;
+  const fix = fixTarget(v);
+  const upgrade = v.pkg === "stdlib" ? fix ? `Build with Go ${bare(fix)} or later (go-version input or go.mod's toolchain line).` : "No fixed Go release is known yet." : fix ? `Upgrade: go get ${v.pkg}@v${bare(fix)} && go mod tidy, then rebuild.` : "No fixed version is known yet: avoid the affected code path, or ignore it with a statement and an expiry in .trivyignore.";
+  const more = v.primaryUrl ? ` Advisory: ${v.primaryUrl}` : "";
+  return rule({
+    id: ruleIdFor(v.id),
+    name: `Vulnerability${v.id.replace(/[^A-Za-z0-9]+/g, "")}`,
+    shortDescription: `${v.id} (${v.severity}): ${title}`.slice(0, 1e3),
+    fullDescription: `${v.id} (${v.severity}${v.cvss !== void 0 ? `, CVSS ${v.cvss}` : ""}) in ${v.pkg}: ${v.description || title}`.slice(0, 4e3),
+    help: `${upgrade} To accept the risk for a while, add "${v.id} exp:YYYY-MM-DD" to .trivyignore.${more}`,
+    .../^https:\/\/[^\s()<>]+$/.test(v.primaryUrl) ? { helpUri: v.primaryUrl } : {},
+    defaultSeverity: levelFor(v.severity, threshold),
+    ...score !== void 0 ? { securitySeverity: score } : {},
+    tool: "trivy"
+  });
+}
+function gomodLocation(m, pkg) {
+  const g = m.gomod;
+  if (!g) return { file: m.file, line: 1 };
+  if (pkg === "stdlib") {
+    const line = g.toolchain?.line ?? g.go?.line ?? g.module.line;
+    return { file: m.file, line };
+  }
+  const r2 = g.requires.find((x) => x.path === pkg);
+  if (r2) return { file: m.file, line: r2.line };
+  const rep = g.replaces.find((x) => x.new.path === pkg || x.old.path === pkg);
+  return { file: m.file, line: rep ? rep.line : g.module.line };
+}
+function placeName(loc) {
+  return loc.file ? `${loc.file}:${loc.line ?? 1}` : loc.artifact ?? "";
+}
+function keyOf(v) {
+  return `${v.id}\0${v.pkg}\0${bare(v.installed)}`;
+}
+function scanFindings(modules, binaries, threshold) {
+  const groups = /* @__PURE__ */ new Map();
+  const ignored = /* @__PURE__ */ new Map();
+  const add = (v, loc) => {
+    const g = groups.get(keyOf(v)) ?? { vuln: v, locations: [] };
+    if (!g.locations.some((l) => placeName(l) === placeName(loc))) g.locations.push(loc);
+    groups.set(keyOf(v), g);
+  };
+  const addIgnored = (s, where3) => {
+    const i = ignored.get(keyOf(s.vuln)) ?? { vuln: s.vuln, where: [], statement: s.statement, source: s.source };
+    if (!i.where.includes(where3)) i.where.push(where3);
+    ignored.set(keyOf(s.vuln), i);
+  };
+  for (const m of modules) {
+    for (const v of m.result.vulns) add(v, gomodLocation(m, v.pkg));
+    for (const s of m.result.suppressed) addIgnored(s, placeName(gomodLocation(m, s.vuln.pkg)));
+  }
+  for (const b of binaries) {
+    for (const v of b.result.vulns) add(v, { artifact: b.artifact });
+    for (const s of b.result.suppressed) addIgnored(s, b.artifact);
+  }
+  const rules = /* @__PURE__ */ new Map();
+  const findings = [];
+  const rows = [];
+  for (const { vuln: v, locations } of groups.values()) {
+    const r2 = rules.get(ruleIdFor(v.id)) ?? advisoryRule(v, threshold);
+    rules.set(r2.id, r2);
+    const ordered = [...locations.filter((l) => l.file), ...locations.filter((l) => !l.file)];
+    const where3 = ordered.map(placeName);
+    const fix = fixTarget(v);
+    const level = levelFor(v.severity, threshold);
+    const message = `${v.pkg} ${v.installed} has ${v.id} (${v.severity}${v.cvss !== void 0 ? `, CVSS ${v.cvss}` : ""}): ${v.title || "see the advisory"}; ${fix ? `fixed in ${fix}` : "no fixed version yet"}. Found in ${where3.join(", ")}.`;
+    findings.push(finding(r2, "scan", {
+      severity: level,
+      message,
+      location: ordered[0],
+      subject: keyOf(v),
+      ...fix ? { fix: v.pkg === "stdlib" ? `build with Go ${bare(fix)} or later` : `go get ${v.pkg}@v${bare(fix)} && go mod tidy` } : {}
+    }));
+    rows.push({ vuln: v, level, where: where3 });
+  }
+  return { findings, rules: [...rules.values()], ignored: [...ignored.values()], rows };
+}
+
+// src/stages/scan.ts
+var IGNORE_EXPIRED = rule({
+  id: "scan/ignore-expired",
+  name: "IgnoreEntryExpired",
+  shortDescription: "A .trivyignore entry has expired and no longer suppresses its advisory.",
+  fullDescription: "An entry of the Trivy ignore file carries an expiry date that has passed. Trivy applies it no more: the advisory is reported (and gated) again.",
+  help: "Fix the vulnerability, or, if the risk is still accepted, renew the entry with a new expiry date and a statement saying why.",
+  defaultSeverity: "warning"
+});
+var IGNORE_UNMATCHED = rule({
+  id: "scan/ignore-unmatched",
+  name: "IgnoreEntryUnmatched",
+  shortDescription: "A .trivyignore entry matched no vulnerability.",
+  fullDescription: "An entry of the Trivy ignore file names an advisory that the scan did not find (fixed, or a typo in the id). It suppresses nothing.",
+  help: "Remove the entry when the vulnerability is fixed; otherwise check the id against the advisory.",
+  defaultSeverity: "note"
+});
+var SCAN_RULES = [IGNORE_EXPIRED, IGNORE_UNMATCHED];
+var TRIVY_TIMEOUT_MS = 20 * 60 * 1e3;
+var TRIVY_ENV_KEPT = /* @__PURE__ */ new Set(["TRIVY_DB_REPOSITORY", "TRIVY_JAVA_DB_REPOSITORY", "TRIVY_USERNAME", "TRIVY_PASSWORD", "TRIVY_REGISTRY_TOKEN"]);
+function rel2(ctx, p) {
+  const r2 = path13.relative(ctx.config.workspace, p);
+  return r2.startsWith("..") || path13.isAbsolute(r2) ? p : r2.split(path13.sep).join("/");
+}
+function isExecutable(p) {
+  try {
+    fs10.accessSync(p, fs10.constants.X_OK);
+    return fs10.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+function findTrivy(ctx) {
+  if (ctx.config.trivyPath) {
+    if (!isExecutable(ctx.config.trivyPath)) throw new Error(`Trivy not found: trivy-path ${ctx.config.trivyPath} is not an executable file`);
+    return ctx.config.trivyPath;
+  }
+  for (const dir of (ctx.ports.env.PATH ?? "").split(path13.delimiter)) {
+    if (!dir) continue;
+    const p = path13.join(dir, "trivy");
+    if (isExecutable(p)) return p;
+  }
+  return void 0;
+}
+function trivyEnv(ctx) {
+  const env = {};
+  for (const [k, v] of Object.entries(ctx.ports.env)) {
+    if (v === void 0 || k.startsWith("TRIVY_") && !TRIVY_ENV_KEPT.has(k)) continue;
+    env[k] = v;
+  }
+  return env;
+}
+function lastErrorLine(stderr) {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  return (lines.reverse().find((l) => /FATAL|ERROR|error/.test(l)) ?? lines[0] ?? "(no output)").slice(0, 600);
+}
+function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
+  const line = lastErrorLine(stderr);
+  const where3 = cacheDir ? `in ${cacheDir}` : "in Trivy's default cache dir";
+  if (/--skip-db-update cannot be specified on the first run|first run/i.test(stderr) || skipDbUpdate && /no such file|not found/i.test(stderr) && /db/i.test(stderr)) {
+    return `Trivy has no vulnerability DB ${where3} and trivy-skip-db-update is true, so it may not download one: populate the cache dir (trivy image --download-db-only --cache-dir DIR) or set trivy-skip-db-update: false (${line})`;
+  }
+  if (/failed to download vulnerability DB|DB error|download.*db|db.*download/i.test(stderr)) {
+    return `Trivy has no usable vulnerability DB ${where3} and could not download one (rate limit or no network?); cache trivy-cache-dir between runs or set TRIVY_DB_REPOSITORY to a mirror (${line})`;
+  }
+  return `${what} exited with code ${code2}: ${line}`;
+}
+function findIgnoreFile(ctx) {
+  for (const dir of [ctx.config.dir, ctx.config.workspace]) {
+    for (const name of IGNORE_FILE_NAMES) {
+      const p = path13.join(dir, name);
+      if (fs10.existsSync(p) && fs10.statSync(p).isFile()) return p;
+    }
+  }
+  return void 0;
+}
+async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
+  const output = path13.join(ctx.ports.tempDir, `trivy-${kind}-${n}-${process.pid}.json`);
+  fs10.rmSync(output, { force: true });
+  const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, ignoreFile, skipDirs });
+  ctx.ports.log.info(`trivy ${args.join(" ")}`);
+  let r2;
+  try {
+    r2 = await ctx.ports.exec.run(trivy, args, { cwd: ctx.config.dir, env: trivyEnv(ctx), timeoutMs: TRIVY_TIMEOUT_MS });
+  } catch (e) {
+    throw new Error(`trivy ${kind} could not be started (${trivy}): ${e.message}`);
+  }
+  if (r2.timedOut) throw new Error(`trivy ${kind} ${rel2(ctx, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
+  if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${rel2(ctx, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
+  if (!fs10.existsSync(output)) throw new Error(`trivy ${kind} ${rel2(ctx, target)} exited 0 but wrote no report`);
+  try {
+    return parseTrivyReport(fs10.readFileSync(output, "utf8"));
+  } catch (e) {
+    throw new Error(`trivy ${kind} ${rel2(ctx, target)}: ${e.message}`);
+  } finally {
+    fs10.rmSync(output, { force: true });
+  }
+}
+function today() {
+  return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+}
+async function run2(ctx) {
+  const { config } = ctx;
+  if (config.scan === "off") return skipped('scan input "off"');
+  const trivy = findTrivy(ctx);
+  if (!trivy) {
+    const why = "Trivy was not found (no trivy-path input, no trivy on PATH)";
+    if (config.scan === "on") throw new Error(`${why}; scan is "on", so the gate cannot pass without it`);
+    ctx.ports.log.warning(`${why}: the release is not scanned for vulnerabilities. Install Trivy or set scan: on to require it, scan: off to say you do not want it.`);
+    return skipped(`${why}; set scan: on to require a scan`);
+  }
+  const verArgs = ["--version", "--format", "json", ...config.trivyCacheDir ? ["--cache-dir", config.trivyCacheDir] : []];
+  let ver;
+  try {
+    ver = await ctx.ports.exec.run(trivy, verArgs, { env: trivyEnv(ctx), timeoutMs: 6e4 });
+  } catch (e) {
+    throw new Error(`Trivy at ${trivy} could not be started: ${e.message}`);
+  }
+  if (ver.code !== 0) throw new Error(`Trivy at ${trivy} does not run (trivy --version exited with code ${ver.code}): ${lastErrorLine(ver.stderr || ver.stdout)}`);
+  const version = parseTrivyVersion(ver.stdout);
+  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs10.existsSync(path13.join(config.trivyCacheDir, "db", "trivy.db"))) {
+    throw new Error(`Trivy has no vulnerability DB in ${config.trivyCacheDir} (no db/trivy.db) and trivy-skip-db-update is true, so it may not download one: populate the cache dir or set trivy-skip-db-update: false`);
+  }
+  const ignoreFile = findIgnoreFile(ctx);
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs10.readFileSync(ignoreFile, "utf8")) : [];
+  const skipDirs = [];
+  const outRel = path13.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path13.isAbsolute(outRel)) skipDirs.push(outRel.split(path13.sep).join("/"));
+  const modules = [];
+  for (const r2 of await runTrivy(ctx, trivy, "fs", config.dir, ignoreFile, skipDirs, 0)) {
+    if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
+    const file = path13.join(config.dir, "go.mod");
+    let gomod;
+    try {
+      gomod = parseGoMod(fs10.readFileSync(file, "utf8"), rel2(ctx, file));
+    } catch {
+      gomod = void 0;
+    }
+    modules.push({ file: rel2(ctx, file), gomod, result: r2 });
+  }
+  const binaries = [];
+  const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
+  const dirs = [...new Set(bins.map((a) => path13.dirname(a.path)))];
+  const unread = new Set(bins.map((a) => a.displayPath));
+  for (const [i, dir] of dirs.entries()) {
+    for (const r2 of await runTrivy(ctx, trivy, "rootfs", dir, ignoreFile, [], i + 1)) {
+      const a = bins.find((b) => b.path === path13.join(dir, r2.target));
+      if (!a || r2.type !== "gobinary") continue;
+      unread.delete(a.displayPath);
+      binaries.push({ artifact: a.displayPath, result: r2 });
+    }
+  }
+  const scan = scanFindings(modules, binaries, config.severity);
+  const findings = [...scan.findings];
+  const ignoreRel = ignoreFile ? rel2(ctx, ignoreFile) : "";
+  const now = today();
+  const matched = /* @__PURE__ */ new Set([...scan.ignored.map((i) => i.vuln.id), ...scan.rows.map((r2) => r2.vuln.id)]);
+  for (const e of entries) {
+    if (isExpired(e, now)) {
+      findings.push(finding(IGNORE_EXPIRED, "scan", {
+        message: `${ignoreRel}:${e.line}: the entry for ${e.id} expired on ${e.expires}; Trivy no longer applies it${matched.has(e.id) ? ` and ${e.id} is reported again` : ""}`,
+        location: { file: ignoreRel, line: e.line },
+        subject: `${e.id}\0${e.expires}`
+      }));
+    } else if (!matched.has(e.id)) {
+      findings.push(finding(IGNORE_UNMATCHED, "scan", {
+        message: `${ignoreRel}:${e.line}: ${e.id} matched no vulnerability in this scan; the entry suppresses nothing`,
+        location: { file: ignoreRel, line: e.line },
+        subject: e.id
+      }));
+    }
+  }
+  const rows = scan.rows.map(({ vuln: v, level, where: where3 }) => [v.id, v.severity, v.pkg, v.installed, v.fixed || "none", where3.join(", "), level === "error" ? "fails the gate" : level]);
+  const ignoredLines = [];
+  for (const ig of scan.ignored) {
+    const e = entries.find((x) => x.id === ig.vuln.id);
+    const until = e?.expires ? `until ${e.expires}` : "no expiry";
+    const source = `${ignoreRel || ig.source}${e ? `:${e.line}` : ""}`;
+    const why = ig.statement || e?.statement;
+    rows.push([ig.vuln.id, ig.vuln.severity, ig.vuln.pkg, ig.vuln.installed, ig.vuln.fixed || "none", ig.where.join(", "), `ignored by ${source} (${until})${why ? `: ${why}` : ""}`]);
+    ignoredLines.push(`${ig.vuln.id} (${ig.vuln.severity}) in ${ig.vuln.pkg} ${ig.vuln.installed}: ignored by ${source}, ${until}${why ? `, "${why}"` : ""}`);
+  }
+  const db = version.dbUpdatedAt ? `vulnerability DB updated ${version.dbUpdatedAt}` : "vulnerability DB age unknown";
+  const details = [
+    `Trivy ${version.version} (${trivy}), ${db}${config.trivyCacheDir ? `, cache dir ${config.trivyCacheDir}` : ""}.`,
+    `Scanned: ${modules.map((m) => m.file).join(", ") || "no go.mod"}; binaries: ${binaries.map((b) => b.artifact).join(", ") || "none"}.`,
+    ...unread.size ? [`Binaries Trivy reported no Go packages for: ${[...unread].join(", ")}.`] : [],
+    `Gate threshold: ${config.severity === "NONE" ? "none (vulnerabilities never fail the gate)" : `${config.severity} and above fail the gate`}.`,
+    ignoreFile ? `Ignore file: ${ignoreRel} (${entries.length} entr${entries.length === 1 ? "y" : "ies"}).` : "No ignore file (.trivyignore, .trivyignore.yaml).",
+    ...ignoredLines.map((l) => `Ignored: ${l}`)
+  ].join("\n");
+  if (ignoredLines.length) ctx.ports.log.info(`ignored by ${ignoreRel}: ${ignoredLines.join("; ")}`);
+  return {
+    status: statusFrom(findings),
+    findings,
+    ...rows.length ? { table: { header: ["Advisory", "Severity", "Module", "Installed", "Fixed", "Where", "Result"], rows } } : {},
+    details,
+    rules: scan.rules,
+    tools: [{ name: "trivy", version: version.version, informationUri: "https://trivy.dev" }],
+    metrics: { vulnerabilities: scan.findings.length, ignored: scan.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity }
+  };
+}
+var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
+
+// src/stages/sign.ts
+import fs11 from "node:fs";
+import path14 from "node:path";
+
+// src/sign/argv.ts
+function signBlobArgs(o) {
+  const offline = o.tlogUpload ? [] : ["--use-signing-config=false", "--tlog-upload=false"];
+  return ["sign-blob", "--key", o.key, ...offline, "--bundle", o.bundle, "--yes", o.file];
+}
+function verifyBlobArgs(o) {
+  return ["verify-blob", "--key", o.publicKey, "--bundle", o.bundle, ...o.tlog ? [] : ["--insecure-ignore-tlog"], o.file];
+}
+function publicKeyArgs(key, outfile) {
+  return ["public-key", "--key", key, "--outfile", outfile];
+}
+function shellWord(s) {
+  if (/^[A-Za-z0-9_./=@:+-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+function verifyCommandText(o) {
+  return ["cosign", ...verifyBlobArgs(o)].map(shellWord).join(" ");
+}
+function bundleNameFor(file) {
+  return `${file}.sigstore.json`;
+}
+
+// src/stages/sign.ts
+var SIGN_RULES = {
+  unavailable: rule({
+    id: "sign/unavailable",
+    name: "SigningUnavailable",
+    shortDescription: "Signing was required but could not start.",
+    fullDescription: "The run was to sign its artifacts, but a prerequisite was missing: cosign on PATH, a readable cosign-key, or (keyless) an OIDC token. Nothing was signed.",
+    help: "The message names what is missing. Install cosign before this step (e.g. sigstore/cosign-installer), give cosign-key as a file path, env://NAME or the PEM text, and the key password in COSIGN_PASSWORD; or set sign: never.",
+    defaultSeverity: "error"
+  }),
+  signingFailed: rule({
+    id: "sign/signing-failed",
+    name: "SigningFailed",
+    shortDescription: "cosign could not sign an artifact.",
+    fullDescription: "cosign sign-blob (or reading the key with cosign public-key) failed for this file. A release whose artifacts are not all signed does not pass.",
+    help: "Read cosign's error in the details. A wrong COSIGN_PASSWORD shows as a decryption error; an unreachable Rekor as a network error (sign-tlog-upload: false signs offline).",
+    defaultSeverity: "error"
+  }),
+  verificationFailed: rule({
+    id: "sign/verification-failed",
+    name: "VerificationFailed",
+    shortDescription: "A fresh signature did not verify.",
+    fullDescription: "Right after signing, cosign verify-blob checked the bundle against the file and the public key, and refused it. The signature is not published as valid.",
+    help: "The file changed between signing and verifying, or the bundle or key is not the one expected. Re-run the release; if it persists, report it with the details.",
+    defaultSeverity: "error"
+  })
+};
+var RULES2 = Object.values(SIGN_RULES);
+var COSIGN_TIMEOUT_MS = 10 * 60 * 1e3;
+function findOnPath(name, envPath, platform = process.platform) {
+  const names = platform === "win32" ? [`${name}.exe`, name] : [name];
+  for (const dir of (envPath ?? "").split(path14.delimiter)) {
+    if (!dir || !path14.isAbsolute(dir)) continue;
+    for (const n of names) {
+      const file = path14.join(dir, n);
+      try {
+        if (fs11.statSync(file).isFile()) {
+          fs11.accessSync(file, fs11.constants.X_OK);
+          return file;
+        }
+      } catch {
+      }
+    }
+  }
+  return void 0;
+}
+function rel3(ctx, file) {
+  const r2 = path14.relative(ctx.config.workspace, file);
+  return r2.startsWith("..") || path14.isAbsolute(r2) ? file : r2.split(path14.sep).join("/");
+}
+function firstError(r2) {
+  if (r2.timedOut) return `cosign did not finish within ${COSIGN_TIMEOUT_MS / 6e4} minutes`;
+  const lines = `${r2.stderr}
+${r2.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.find((l) => /^Error:/i.test(l)) ?? lines.find((l) => /error|fail|invalid|denied/i.test(l)) ?? lines[0] ?? `exit code ${r2.code}`;
+}
+async function run3(ctx) {
+  const { config, ports, state } = ctx;
+  const sign = config.sign;
+  if (!sign.enabled) return skipped(sign.reason);
+  const secrets = [];
+  const addSecret = (s) => {
+    if (!s) return;
+    secrets.push(s);
+    ports.log.mask(s);
+    for (const line of s.split(/\r?\n/)) if (line.trim().length >= 8 && !/^-----(BEGIN|END) /.test(line)) {
+      secrets.push(line.trim());
+      ports.log.mask(line.trim());
+    }
+  };
+  addSecret(ports.env.COSIGN_PASSWORD);
+  if (sign.key?.kind === "pem") addSecret(sign.key.pem);
+  if (sign.key?.kind === "env") addSecret(ports.env[sign.key.name]);
+  const scrub = (text) => secrets.reduce((t, s) => t.split(s).join("***"), text);
+  const unavailable2 = (message) => {
+    const findings = [finding(SIGN_RULES.unavailable, "sign", { message, subject: "sign" })];
+    return { status: "failed", reason: message, findings };
+  };
+  const subjects = state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "").map((a) => ({ path: a.path, displayPath: a.displayPath, sha256: a.sha256 }));
+  if (state.checksumsFile) subjects.push({ path: state.checksumsFile, displayPath: rel3(ctx, state.checksumsFile) });
+  if (subjects.length === 0) {
+    return sign.required ? unavailable2("sign: always, but no binaries were built, so there is nothing to sign") : skipped("no binaries were built");
+  }
+  if (sign.keyless) {
+    if (!ports.env.ACTIONS_ID_TOKEN_REQUEST_URL || !ports.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+      return unavailable2('Keyless signing needs a GitHub OIDC token, and this job has none: add "permissions: id-token: write" to the job (pull requests from forks never get one).');
+    }
+    return unavailable2("Keyless signing (sign-keyless) is not implemented in this version of go-release-gate: sign with cosign-key instead.");
+  }
+  if (!sign.key) return unavailable2("Signing was asked for (sign: always) but no cosign-key was given: set cosign-key to a key file, env://NAME or the PEM text.");
+  const cosign = findOnPath("cosign", ports.env.PATH);
+  if (!cosign) return unavailable2("cosign was not found on PATH: install it before this step (e.g. uses: sigstore/cosign-installer@v3) or put it on PATH.");
+  let tempKeyDir;
+  try {
+    let keyFile;
+    if (sign.key.kind === "file") {
+      keyFile = sign.key.path;
+      try {
+        fs11.accessSync(keyFile, fs11.constants.R_OK);
+      } catch (e) {
+        return unavailable2(`cosign-key ${rel3(ctx, keyFile)} cannot be read (${e.code ?? "error"})`);
+      }
+    } else {
+      tempKeyDir = fs11.mkdtempSync(path14.join(ports.tempDir, "grg-cosign-"));
+      keyFile = path14.join(tempKeyDir, "cosign.key");
+      fs11.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+    }
+    const env = { ...ports.env };
+    const cosignRun = (args) => ports.exec.run(cosign, args, { cwd: config.outDir, env, timeoutMs: COSIGN_TIMEOUT_MS });
+    fs11.mkdirSync(config.outDir, { recursive: true });
+    const publicKey = path14.join(config.outDir, "cosign.pub");
+    fs11.rmSync(publicKey, { force: true });
+    for (const s of subjects) fs11.rmSync(bundleNameFor(s.path), { force: true });
+    const pub = await cosignRun(publicKeyArgs(keyFile, publicKey));
+    if (pub.code !== 0 || !fs11.existsSync(publicKey)) {
+      fs11.rmSync(publicKey, { force: true });
+      const why = scrub(firstError(pub));
+      const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
+      const message = `cosign could not read the signing key: ${why}${hint}`;
+      return {
+        status: "failed",
+        reason: message,
+        findings: [finding(SIGN_RULES.signingFailed, "sign", { message, subject: "cosign-key", details: scrub(`${pub.stderr}${pub.stdout}`).trim() || void 0 })]
+      };
+    }
+    const findings = [];
+    const rows = [];
+    const signatures2 = [];
+    const pubShown = path14.basename(publicKey);
+    for (const s of subjects) {
+      const bundle = bundleNameFor(s.path);
+      const bundleShown = bundleNameFor(s.displayPath);
+      const location = { artifact: s.displayPath };
+      if (s.sha256 !== void 0 && sha256File(s.path) !== s.sha256) {
+        findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `${s.displayPath} changed after it was built (its SHA-256 no longer matches SHA256SUMS); not signed`, location, subject: s.displayPath }));
+        rows.push([s.displayPath, "", "not signed: changed after build", ""]);
+        continue;
+      }
+      const signed = await cosignRun(signBlobArgs({ key: keyFile, bundle, file: s.path, tlogUpload: sign.tlogUpload }));
+      if (signed.code !== 0 || !fs11.existsSync(bundle)) {
+        findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
+        rows.push([s.displayPath, "", "signing failed", ""]);
+        continue;
+      }
+      const verified = await cosignRun(verifyBlobArgs({ publicKey, bundle, file: s.path, tlog: sign.tlogUpload }));
+      const ok = verified.code === 0;
+      if (!ok) {
+        findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
+      }
+      const command = verifyCommandText({ publicKey: pubShown, bundle: path14.basename(bundle), file: path14.basename(s.path), tlog: sign.tlogUpload });
+      rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
+      signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
+    }
+    const sums = subjects.find((s) => s.path === state.checksumsFile);
+    const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
+    if (sumsSigned) {
+      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path14.basename(sums.path)), file: path14.basename(sums.path), tlog: sign.tlogUpload });
+    }
+    state.facts["sign.bundles"] = JSON.stringify(signatures2.map((x) => x.bundle));
+    state.facts["sign.signatures"] = JSON.stringify(signatures2);
+    state.facts["sign.public-key"] = publicKey;
+    state.facts["sign.public-key-display"] = rel3(ctx, publicKey);
+    const status = statusFrom(findings);
+    return {
+      status,
+      ...status === "failed" ? { reason: `${findings.length} of ${subjects.length} file(s) not signed and verified` } : {},
+      findings,
+      table: { header: ["File", "Bundle", "Result", "Verify with"], rows },
+      metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload }
+    };
+  } finally {
+    if (tempKeyDir) fs11.rmSync(tempKeyDir, { recursive: true, force: true });
+  }
+}
+var signStage = { name: "sign", rules: RULES2, run: run3 };
+
 // src/stages/index.ts
 var STAGES = [
   toolchainStage,
   cacheStage,
   modulesStage,
   buildStage,
-  inspectStage
+  inspectStage,
+  scanStage,
+  signStage
 ];
 
 // src/report/json.ts
@@ -4798,19 +5539,19 @@ function annotationLocation(loc) {
 function annotate(findings, log, opts = {}) {
   const ranked = rankFindings(findings.filter((f) => f.ruleId !== STAGE_CRASHED.id), opts.rules ?? []);
   const emitted = { error: 0, warning: 0 };
-  for (const severity of ["error", "warning"]) {
-    const list = ranked.filter((f) => f.severity === severity);
-    const emit = severity === "error" ? log.error.bind(log) : log.warning.bind(log);
-    const budget = Math.max(0, ANNOTATION_LIMIT - (opts.spent?.[severity] ?? 0) - (severity === "error" ? opts.reserveErrors ?? 0 : 0));
+  for (const severity2 of ["error", "warning"]) {
+    const list = ranked.filter((f) => f.severity === severity2);
+    const emit = severity2 === "error" ? log.error.bind(log) : log.warning.bind(log);
+    const budget = Math.max(0, ANNOTATION_LIMIT - (opts.spent?.[severity2] ?? 0) - (severity2 === "error" ? opts.reserveErrors ?? 0 : 0));
     const shown = list.length <= budget ? list : list.slice(0, Math.max(0, budget - 1));
     for (const f of shown) emit(`${f.ruleId}: ${f.message}`, annotationLocation(f.location));
     const more = list.length - shown.length;
     if (more > 0) {
-      const text = `${more} more ${severity}${more === 1 ? "" : "s"} not shown as annotations (GitHub shows ${ANNOTATION_LIMIT} per step): see the job summary, results.sarif and report.json.`;
+      const text = `${more} more ${severity2}${more === 1 ? "" : "s"} not shown as annotations (GitHub shows ${ANNOTATION_LIMIT} per step): see the job summary, results.sarif and report.json.`;
       if (budget > 0) emit(text);
       else log.info(text);
     }
-    emitted[severity] = shown.length + (more > 0 && budget > 0 ? 1 : 0);
+    emitted[severity2] = shown.length + (more > 0 && budget > 0 ? 1 : 0);
   }
   return emitted;
 }
@@ -4839,7 +5580,7 @@ function checkRuleOverrides(config, stages) {
   const known = new Set(stages.flatMap((s) => s.rules.map((r2) => r2.id)));
   for (const id of config.rules.keys()) {
     if (id === STAGE_CRASHED.id) throw new ConfigError("rules", `${id} cannot be overridden: a check that did not run never passes`);
-    if (!known.has(id)) {
+    if (!known.has(id) && !stages.some((s) => s.runtimeRuleIds?.test(id))) {
       const stage2 = id.split("/")[0];
       const near = [...known].filter((k) => k.startsWith(`${stage2}/`));
       throw new ConfigError("rules", `unknown rule id "${id}"${near.length ? ` (${stage2} rules: ${near.join(", ")})` : ""}; see docs/rules.md`);
@@ -4847,7 +5588,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent) {
-  const goMod = path13.join(config.dir, fs10.existsSync(path13.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path15.join(config.dir, fs12.existsSync(path15.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -4855,21 +5596,21 @@ async function writeReports(config, ports, state, result, spent) {
     goVersion: state.go?.version ?? "",
     ...state.go ? { go: state.go } : {},
     artifacts: state.artifacts,
-    defaultFile: path13.relative(config.workspace, goMod).split(path13.sep).join("/") || "go.mod",
+    defaultFile: path15.relative(config.workspace, goMod).split(path15.sep).join("/") || "go.mod",
     facts: state.facts
   };
-  fs10.mkdirSync(config.outDir, { recursive: true });
+  fs12.mkdirSync(config.outDir, { recursive: true });
   const files = {
-    sarif: path13.join(config.outDir, "results.sarif"),
-    report: path13.join(config.outDir, "report.json"),
-    summary: path13.join(config.outDir, "summary.md"),
+    sarif: path15.join(config.outDir, "results.sarif"),
+    report: path15.join(config.outDir, "report.json"),
+    summary: path15.join(config.outDir, "summary.md"),
     ...state.checksumsFile ? { checksums: state.checksumsFile } : {}
   };
   const rendered = renderReports(report);
   const summary = rendered.summary;
-  fs10.writeFileSync(files.sarif, rendered.sarif);
-  fs10.writeFileSync(files.report, rendered.json);
-  fs10.writeFileSync(files.summary, summary);
+  fs12.writeFileSync(files.sarif, rendered.sarif);
+  fs12.writeFileSync(files.report, rendered.json);
+  fs12.writeFileSync(files.summary, summary);
   annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
   const o = ports.outputs;
   o.set("verdict", result.verdict.passed ? "pass" : "fail");
@@ -4882,6 +5623,8 @@ async function writeReports(config, ports, state, result, spent) {
   o.set("report-file", files.report);
   o.set("summary-file", files.summary);
   o.set("cache-hit", state.facts["cache-hit"] ?? "off");
+  o.set("signatures", state.facts["sign.signatures"] ?? "[]");
+  o.set("public-key", state.facts["sign.public-key"] ?? "");
   await o.summary(summary);
   return { config, result, report, files };
 }

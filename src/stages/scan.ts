@@ -1,0 +1,241 @@
+// The scan stage: real Trivy over the module's go.mod (`trivy fs`) and over the built binaries
+// (`trivy rootfs`, which reads their Go build info), once; the gate, SARIF, the summary and the
+// release report all read the findings made here. Fails closed: a Trivy that is required but
+// missing, crashes, or writes something that is not its report errors the stage, and an
+// errored stage fails the gate.
+import fs from 'node:fs';
+import path from 'node:path';
+import { finding, rule, type Finding } from '../pipeline/findings.ts';
+import { skipped, statusFrom, type Stage, type StageContext, type StageOutcome } from '../pipeline/stage.ts';
+import { parseGoMod } from '../modules/gomod.ts';
+import { parseTrivyReport, parseTrivyVersion, trivyScanArgs, type TrivyTarget } from '../scan/trivy.ts';
+import { IGNORE_FILE_NAMES, isExpired, parseIgnoreFile, type IgnoreEntry } from '../scan/ignorefile.ts';
+import { scanFindings, type BinaryScan, type ModuleScan } from '../scan/findings.ts';
+
+const IGNORE_EXPIRED = rule({
+  id: 'scan/ignore-expired',
+  name: 'IgnoreEntryExpired',
+  shortDescription: 'A .trivyignore entry has expired and no longer suppresses its advisory.',
+  fullDescription: 'An entry of the Trivy ignore file carries an expiry date that has passed. Trivy applies it no more: the advisory is reported (and gated) again.',
+  help: 'Fix the vulnerability, or, if the risk is still accepted, renew the entry with a new expiry date and a statement saying why.',
+  defaultSeverity: 'warning',
+});
+const IGNORE_UNMATCHED = rule({
+  id: 'scan/ignore-unmatched',
+  name: 'IgnoreEntryUnmatched',
+  shortDescription: 'A .trivyignore entry matched no vulnerability.',
+  fullDescription: 'An entry of the Trivy ignore file names an advisory that the scan did not find (fixed, or a typo in the id). It suppresses nothing.',
+  help: 'Remove the entry when the vulnerability is fixed; otherwise check the id against the advisory.',
+  defaultSeverity: 'note',
+});
+const SCAN_RULES = [IGNORE_EXPIRED, IGNORE_UNMATCHED];
+
+const TRIVY_TIMEOUT_MS = 20 * 60 * 1000;
+/** Trivy settings from the environment that would change what we parse are not passed on; these only reach the DB. */
+const TRIVY_ENV_KEPT = new Set(['TRIVY_DB_REPOSITORY', 'TRIVY_JAVA_DB_REPOSITORY', 'TRIVY_USERNAME', 'TRIVY_PASSWORD', 'TRIVY_REGISTRY_TOKEN']);
+
+function rel(ctx: StageContext, p: string): string {
+  const r = path.relative(ctx.config.workspace, p);
+  return r.startsWith('..') || path.isAbsolute(r) ? p : r.split(path.sep).join('/');
+}
+
+function isExecutable(p: string): boolean {
+  try {
+    fs.accessSync(p, fs.constants.X_OK);
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The trivy to run: trivy-path, else the first trivy on PATH; undefined when there is none. */
+function findTrivy(ctx: StageContext): string | undefined {
+  if (ctx.config.trivyPath) {
+    if (!isExecutable(ctx.config.trivyPath)) throw new Error(`Trivy not found: trivy-path ${ctx.config.trivyPath} is not an executable file`);
+    return ctx.config.trivyPath;
+  }
+  for (const dir of (ctx.ports.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const p = path.join(dir, 'trivy');
+    if (isExecutable(p)) return p;
+  }
+  return undefined;
+}
+
+function trivyEnv(ctx: StageContext): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(ctx.ports.env)) {
+    if (v === undefined || (k.startsWith('TRIVY_') && !TRIVY_ENV_KEPT.has(k))) continue;
+    env[k] = v;
+  }
+  return env;
+}
+
+function lastErrorLine(stderr: string): string {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  return (lines.reverse().find((l) => /FATAL|ERROR|error/.test(l)) ?? lines[0] ?? '(no output)').slice(0, 600);
+}
+
+/** One sentence on why Trivy failed, saying clearly when it is the vulnerability DB. */
+export function explainTrivyFailure(what: string, code: number, stderr: string, cacheDir: string, skipDbUpdate: boolean): string {
+  const line = lastErrorLine(stderr);
+  const where = cacheDir ? `in ${cacheDir}` : "in Trivy's default cache dir";
+  if (/--skip-db-update cannot be specified on the first run|first run/i.test(stderr) || (skipDbUpdate && /no such file|not found/i.test(stderr) && /db/i.test(stderr))) {
+    return `Trivy has no vulnerability DB ${where} and trivy-skip-db-update is true, so it may not download one: populate the cache dir (trivy image --download-db-only --cache-dir DIR) or set trivy-skip-db-update: false (${line})`;
+  }
+  if (/failed to download vulnerability DB|DB error|download.*db|db.*download/i.test(stderr)) {
+    return `Trivy has no usable vulnerability DB ${where} and could not download one (rate limit or no network?); cache trivy-cache-dir between runs or set TRIVY_DB_REPOSITORY to a mirror (${line})`;
+  }
+  return `${what} exited with code ${code}: ${line}`;
+}
+
+function findIgnoreFile(ctx: StageContext): string | undefined {
+  for (const dir of [ctx.config.dir, ctx.config.workspace]) {
+    for (const name of IGNORE_FILE_NAMES) {
+      const p = path.join(dir, name);
+      if (fs.existsSync(p) && fs.statSync(p).isFile()) return p;
+    }
+  }
+  return undefined;
+}
+
+async function runTrivy(ctx: StageContext, trivy: string, kind: 'fs' | 'rootfs', target: string, ignoreFile: string | undefined, skipDirs: string[], n: number): Promise<TrivyTarget[]> {
+  const output = path.join(ctx.ports.tempDir, `trivy-${kind}-${n}-${process.pid}.json`);
+  fs.rmSync(output, { force: true });
+  const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, ignoreFile, skipDirs });
+  ctx.ports.log.info(`trivy ${args.join(' ')}`);
+  let r;
+  try {
+    r = await ctx.ports.exec.run(trivy, args, { cwd: ctx.config.dir, env: trivyEnv(ctx), timeoutMs: TRIVY_TIMEOUT_MS });
+  } catch (e) {
+    throw new Error(`trivy ${kind} could not be started (${trivy}): ${(e as Error).message}`);
+  }
+  if (r.timedOut) throw new Error(`trivy ${kind} ${rel(ctx, target)} did not finish within ${TRIVY_TIMEOUT_MS / 60000} minutes`);
+  if (r.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${rel(ctx, target)}`, r.code, r.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
+  if (!fs.existsSync(output)) throw new Error(`trivy ${kind} ${rel(ctx, target)} exited 0 but wrote no report`);
+  try {
+    return parseTrivyReport(fs.readFileSync(output, 'utf8'));
+  } catch (e) {
+    throw new Error(`trivy ${kind} ${rel(ctx, target)}: ${(e as Error).message}`);
+  } finally {
+    fs.rmSync(output, { force: true });
+  }
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+async function run(ctx: StageContext): Promise<StageOutcome> {
+  const { config } = ctx;
+  if (config.scan === 'off') return skipped('scan input "off"');
+  const trivy = findTrivy(ctx);
+  if (!trivy) {
+    const why = 'Trivy was not found (no trivy-path input, no trivy on PATH)';
+    if (config.scan === 'on') throw new Error(`${why}; scan is "on", so the gate cannot pass without it`);
+    ctx.ports.log.warning(`${why}: the release is not scanned for vulnerabilities. Install Trivy or set scan: on to require it, scan: off to say you do not want it.`);
+    return skipped(`${why}; set scan: on to require a scan`);
+  }
+  const verArgs = ['--version', '--format', 'json', ...(config.trivyCacheDir ? ['--cache-dir', config.trivyCacheDir] : [])];
+  let ver;
+  try {
+    ver = await ctx.ports.exec.run(trivy, verArgs, { env: trivyEnv(ctx), timeoutMs: 60_000 });
+  } catch (e) {
+    throw new Error(`Trivy at ${trivy} could not be started: ${(e as Error).message}`);
+  }
+  if (ver.code !== 0) throw new Error(`Trivy at ${trivy} does not run (trivy --version exited with code ${ver.code}): ${lastErrorLine(ver.stderr || ver.stdout)}`);
+  const version = parseTrivyVersion(ver.stdout);
+  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs.existsSync(path.join(config.trivyCacheDir, 'db', 'trivy.db'))) {
+    throw new Error(`Trivy has no vulnerability DB in ${config.trivyCacheDir} (no db/trivy.db) and trivy-skip-db-update is true, so it may not download one: populate the cache dir or set trivy-skip-db-update: false`);
+  }
+
+  const ignoreFile = findIgnoreFile(ctx);
+  const entries: IgnoreEntry[] = ignoreFile ? parseIgnoreFile(ignoreFile, fs.readFileSync(ignoreFile, 'utf8')) : [];
+
+  // go.mod: the module directory, without the output dir (binaries are the rootfs scan's).
+  const skipDirs: string[] = [];
+  const outRel = path.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith('..') && !path.isAbsolute(outRel)) skipDirs.push(outRel.split(path.sep).join('/'));
+  const modules: ModuleScan[] = [];
+  for (const r of await runTrivy(ctx, trivy, 'fs', config.dir, ignoreFile, skipDirs, 0)) {
+    // Only the gated module's own go.mod: nested modules (testdata, tools) are not part of this release.
+    if (r.type !== 'gomod' || r.target !== 'go.mod') continue;
+    const file = path.join(config.dir, 'go.mod');
+    let gomod;
+    try {
+      gomod = parseGoMod(fs.readFileSync(file, 'utf8'), rel(ctx, file));
+    } catch {
+      gomod = undefined;
+    }
+    modules.push({ file: rel(ctx, file), gomod, result: r });
+  }
+
+  // Binaries: one rootfs scan per output directory.
+  const binaries: BinaryScan[] = [];
+  const bins = ctx.state.artifacts.filter((a) => a.goos !== '' && a.goarch !== '');
+  const dirs = [...new Set(bins.map((a) => path.dirname(a.path)))];
+  const unread = new Set(bins.map((a) => a.displayPath));
+  for (const [i, dir] of dirs.entries()) {
+    for (const r of await runTrivy(ctx, trivy, 'rootfs', dir, ignoreFile, [], i + 1)) {
+      const a = bins.find((b) => b.path === path.join(dir, r.target));
+      if (!a || r.type !== 'gobinary') continue;
+      unread.delete(a.displayPath);
+      binaries.push({ artifact: a.displayPath, result: r });
+    }
+  }
+
+  const scan = scanFindings(modules, binaries, config.severity);
+  const findings: Finding[] = [...scan.findings];
+
+  // The ignore file: what it suppressed, what expired, what matched nothing.
+  const ignoreRel = ignoreFile ? rel(ctx, ignoreFile) : '';
+  const now = today();
+  const matched = new Set([...scan.ignored.map((i) => i.vuln.id), ...scan.rows.map((r) => r.vuln.id)]);
+  for (const e of entries) {
+    if (isExpired(e, now)) {
+      findings.push(finding(IGNORE_EXPIRED, 'scan', {
+        message: `${ignoreRel}:${e.line}: the entry for ${e.id} expired on ${e.expires}; Trivy no longer applies it${matched.has(e.id) ? ` and ${e.id} is reported again` : ''}`,
+        location: { file: ignoreRel, line: e.line },
+        subject: `${e.id}\0${e.expires}`,
+      }));
+    } else if (!matched.has(e.id)) {
+      findings.push(finding(IGNORE_UNMATCHED, 'scan', {
+        message: `${ignoreRel}:${e.line}: ${e.id} matched no vulnerability in this scan; the entry suppresses nothing`,
+        location: { file: ignoreRel, line: e.line },
+        subject: e.id,
+      }));
+    }
+  }
+
+  const rows: string[][] = scan.rows.map(({ vuln: v, level, where }) => [v.id, v.severity, v.pkg, v.installed, v.fixed || 'none', where.join(', '), level === 'error' ? 'fails the gate' : level]);
+  const ignoredLines: string[] = [];
+  for (const ig of scan.ignored) {
+    const e = entries.find((x) => x.id === ig.vuln.id);
+    const until = e?.expires ? `until ${e.expires}` : 'no expiry';
+    const source = `${ignoreRel || ig.source}${e ? `:${e.line}` : ''}`;
+    const why = ig.statement || e?.statement;
+    rows.push([ig.vuln.id, ig.vuln.severity, ig.vuln.pkg, ig.vuln.installed, ig.vuln.fixed || 'none', ig.where.join(', '), `ignored by ${source} (${until})${why ? `: ${why}` : ''}`]);
+    ignoredLines.push(`${ig.vuln.id} (${ig.vuln.severity}) in ${ig.vuln.pkg} ${ig.vuln.installed}: ignored by ${source}, ${until}${why ? `, "${why}"` : ''}`);
+  }
+  const db = version.dbUpdatedAt ? `vulnerability DB updated ${version.dbUpdatedAt}` : 'vulnerability DB age unknown';
+  const details = [
+    `Trivy ${version.version} (${trivy}), ${db}${config.trivyCacheDir ? `, cache dir ${config.trivyCacheDir}` : ''}.`,
+    `Scanned: ${modules.map((m) => m.file).join(', ') || 'no go.mod'}; binaries: ${binaries.map((b) => b.artifact).join(', ') || 'none'}.`,
+    ...(unread.size ? [`Binaries Trivy reported no Go packages for: ${[...unread].join(', ')}.`] : []),
+    `Gate threshold: ${config.severity === 'NONE' ? 'none (vulnerabilities never fail the gate)' : `${config.severity} and above fail the gate`}.`,
+    ignoreFile ? `Ignore file: ${ignoreRel} (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}).` : 'No ignore file (.trivyignore, .trivyignore.yaml).',
+    ...ignoredLines.map((l) => `Ignored: ${l}`),
+  ].join('\n');
+  if (ignoredLines.length) ctx.ports.log.info(`ignored by ${ignoreRel}: ${ignoredLines.join('; ')}`);
+  return {
+    status: statusFrom(findings),
+    findings,
+    ...(rows.length ? { table: { header: ['Advisory', 'Severity', 'Module', 'Installed', 'Fixed', 'Where', 'Result'], rows } } : {}),
+    details,
+    rules: scan.rules,
+    tools: [{ name: 'trivy', version: version.version, informationUri: 'https://trivy.dev' }],
+    metrics: { vulnerabilities: scan.findings.length, ignored: scan.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity },
+  };
+}
+
+export const scanStage: Stage = { name: 'scan', rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run };
