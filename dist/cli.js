@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-AYXTBBCG.js";
+} from "./chunks/chunk-VL6TJZT7.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -11,6 +11,7 @@ import { parseGoMod } from '../modules/gomod.ts';
 import { parseTrivyReport, parseTrivyVersion, trivyScanArgs, type TrivyTarget } from '../scan/trivy.ts';
 import { IGNORE_FILE_NAMES, isExpired, parseIgnoreFile, type IgnoreEntry } from '../scan/ignorefile.ts';
 import { scanFindings, type BinaryScan, type ModuleScan } from '../scan/findings.ts';
+import { findOnPath, isExecutableFile } from '../util/path.ts';
 
 const IGNORE_EXPIRED = rule({
   id: 'scan/ignore-expired',
@@ -39,27 +40,13 @@ function rel(ctx: StageContext, p: string): string {
   return r.startsWith('..') || path.isAbsolute(r) ? p : r.split(path.sep).join('/');
 }
 
-function isExecutable(p: string): boolean {
-  try {
-    fs.accessSync(p, fs.constants.X_OK);
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** The trivy to run: trivy-path, else the first trivy on PATH; undefined when there is none. */
 function findTrivy(ctx: StageContext): string | undefined {
   if (ctx.config.trivyPath) {
-    if (!isExecutable(ctx.config.trivyPath)) throw new Error(`Trivy not found: trivy-path ${ctx.config.trivyPath} is not an executable file`);
+    if (!isExecutableFile(ctx.config.trivyPath)) throw new Error(`Trivy not found: trivy-path ${ctx.config.trivyPath} is not an executable file`);
     return ctx.config.trivyPath;
   }
-  for (const dir of (ctx.ports.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const p = path.join(dir, 'trivy');
-    if (isExecutable(p)) return p;
-  }
-  return undefined;
+  return findOnPath('trivy', ctx.ports.env.PATH);
 }
 
 function trivyEnv(ctx: StageContext): Record<string, string> {

@@ -8,6 +8,7 @@ import { skipped, statusFrom } from '../pipeline/stage.ts';
 import { finding, rule, type Finding } from '../pipeline/findings.ts';
 import type { ExecResult } from '../ports/ports.ts';
 import { sha256File } from '../util/hash.ts';
+import { findOnPath } from '../util/path.ts';
 import { bundleNameFor, publicKeyArgs, signBlobArgs, verifyBlobArgs, verifyCommandText } from '../sign/argv.ts';
 
 export const SIGN_RULES = {
@@ -48,25 +49,6 @@ interface Subject {
   sha256?: string;
 }
 
-/** The program file `name` resolves to on PATH, as a shell would find it; undefined if none. */
-export function findOnPath(name: string, envPath: string | undefined, platform: NodeJS.Platform = process.platform): string | undefined {
-  const names = platform === 'win32' ? [`${name}.exe`, name] : [name];
-  for (const dir of (envPath ?? '').split(path.delimiter)) {
-    if (!dir || !path.isAbsolute(dir)) continue;
-    for (const n of names) {
-      const file = path.join(dir, n);
-      try {
-        if (fs.statSync(file).isFile()) {
-          fs.accessSync(file, fs.constants.X_OK);
-          return file;
-        }
-      } catch {
-        // not here
-      }
-    }
-  }
-  return undefined;
-}
 
 function rel(ctx: StageContext, file: string): string {
   const r = path.relative(ctx.config.workspace, file);

@@ -10,6 +10,7 @@ import {
 } from '../toolchain/version.ts';
 import { archiveFor, parseListing, safeFileName } from '../toolchain/listing.ts';
 import { sha256File } from '../util/hash.ts';
+import { findOnPath } from '../util/path.ts';
 
 const UNRESOLVED = rule({
   id: 'toolchain/version-unresolved',
@@ -83,20 +84,6 @@ async function probe(ctx: StageContext, bin: string): Promise<{ version: string;
   return m ? { version: m[1], goroot: goroot.trim() } : undefined;
 }
 
-function whichGo(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const exe = process.platform === 'win32' ? 'go.exe' : 'go';
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const p = path.join(dir, exe);
-    try {
-      fs.accessSync(p, fs.constants.X_OK);
-      return p;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
 
 async function download(ctx: StageContext, spec: GoVersionSpec): Promise<GoToolchain> {
   const { tools, log } = ctx.ports;
@@ -151,7 +138,7 @@ function goBin(goroot: string): string {
 async function locate(ctx: StageContext, spec: GoVersionSpec): Promise<GoToolchain> {
   const { tools, log } = ctx.ports;
   if (spec.kind === 'system') {
-    const bin = whichGo(ctx.ports.env);
+    const bin = findOnPath('go', ctx.ports.env.PATH);
     const p = bin && (await probe(ctx, bin));
     if (!bin || !p) return fail(UNRESOLVED, 'go-version is "system" but no working go is on PATH');
     return { bin, version: p.version, goroot: p.goroot, source: 'path' };
@@ -161,7 +148,7 @@ async function locate(ctx: StageContext, spec: GoVersionSpec): Promise<GoToolcha
     const dir = tools.find('go', goToSemver(cachedVersion), process.arch);
     if (dir && fs.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: 'tool-cache' };
   }
-  const onPath = whichGo(ctx.ports.env);
+  const onPath = findOnPath('go', ctx.ports.env.PATH);
   const p = onPath && (await probe(ctx, onPath));
   if (onPath && p && satisfies(p.version, spec)) {
     log.info(`Using go ${p.version} from PATH (${onPath}): it satisfies ${describeSpec(spec)}`);

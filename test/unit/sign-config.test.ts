@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, parseConfig, parseCosignKey, resolveSign, type GitHubEvent } from '../../src/config/config.ts';
 import { publicKeyArgs, shellWord, signBlobArgs, verifyBlobArgs, verifyCommandText } from '../../src/sign/argv.ts';
-import { findOnPath } from '../../src/stages/sign.ts';
+import { findOnPath } from '../../src/util/path.ts';
 
 const tag: GitHubEvent = { name: 'push', ref: 'refs/tags/v1.2.3', isTag: true, tag: 'v1.2.3' };
 const branch: GitHubEvent = { name: 'push', ref: 'refs/heads/main', isTag: false };

@@ -959,8 +959,8 @@ ${after}
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/run.ts
-import fs12 from "node:fs";
-import path15 from "node:path";
+import fs13 from "node:fs";
+import path16 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash } from "node:crypto";
@@ -1073,8 +1073,8 @@ async function runPipeline(stages, ctx) {
 }
 
 // src/stages/toolchain.ts
-import fs3 from "node:fs";
-import path3 from "node:path";
+import fs4 from "node:fs";
+import path4 from "node:path";
 
 // src/toolchain/listing.ts
 function parseListing(text, source) {
@@ -1126,6 +1126,35 @@ function sha256File(file) {
   return h.digest("hex");
 }
 
+// src/util/path.ts
+import fs3 from "node:fs";
+import path3 from "node:path";
+function findOnPath(name, envPath, platform = process.platform) {
+  const names = platform === "win32" ? [`${name}.exe`, name] : [name];
+  for (const dir of (envPath ?? "").split(path3.delimiter)) {
+    if (!dir || !path3.isAbsolute(dir)) continue;
+    for (const n of names) {
+      const file = path3.join(dir, n);
+      try {
+        if (fs3.statSync(file).isFile()) {
+          fs3.accessSync(file, fs3.constants.X_OK);
+          return file;
+        }
+      } catch {
+      }
+    }
+  }
+  return void 0;
+}
+function isExecutableFile(file) {
+  try {
+    fs3.accessSync(file, fs3.constants.X_OK);
+    return fs3.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 // src/stages/toolchain.ts
 var UNRESOLVED = rule({
   id: "toolchain/version-unresolved",
@@ -1163,20 +1192,20 @@ function fail(r2, message, extra = {}) {
   throw new ToolchainFailure(finding(r2, "toolchain", { message, ...extra }));
 }
 function rel(ctx, p) {
-  return path3.relative(ctx.config.workspace, p).split(path3.sep).join("/");
+  return path4.relative(ctx.config.workspace, p).split(path4.sep).join("/");
 }
 function resolveSpec(ctx) {
   const { config } = ctx;
   if (config.goVersion) return { spec: parseGoVersionSpec(config.goVersion), from: "input go-version" };
   const candidates = config.goVersionFile ? [config.goVersionFile] : ["go.work", "go.mod"];
   for (const name of candidates) {
-    const file = path3.resolve(config.dir, name);
-    if (!fs3.existsSync(file)) {
+    const file = path4.resolve(config.dir, name);
+    if (!fs4.existsSync(file)) {
       if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${rel(ctx, file)} does not exist`);
       continue;
     }
     try {
-      const r2 = parseVersionFile(rel(ctx, file), fs3.readFileSync(file, "utf8"));
+      const r2 = parseVersionFile(rel(ctx, file), fs4.readFileSync(file, "utf8"));
       return { spec: r2.spec, from: `${rel(ctx, file)}:${r2.line} (${r2.from})`, file: rel(ctx, file), line: r2.line };
     } catch (e) {
       const m = /^(.*?):(\d+):/.exec(e.message);
@@ -1192,19 +1221,6 @@ async function probe(ctx, bin) {
   const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
   return m ? { version: m[1], goroot: goroot.trim() } : void 0;
 }
-function whichGo(env) {
-  const exe = process.platform === "win32" ? "go.exe" : "go";
-  for (const dir of (env.PATH ?? "").split(path3.delimiter)) {
-    if (!dir) continue;
-    const p = path3.join(dir, exe);
-    try {
-      fs3.accessSync(p, fs3.constants.X_OK);
-      return p;
-    } catch {
-    }
-  }
-  return void 0;
-}
 async function download(ctx, spec) {
   const { tools, log } = ctx.ports;
   const base2 = ctx.config.goDownloadBaseUrl;
@@ -1217,7 +1233,7 @@ async function download(ctx, spec) {
   }
   let releases;
   try {
-    releases = parseListing(fs3.readFileSync(listingFile, "utf8"), listingUrl);
+    releases = parseListing(fs4.readFileSync(listingFile, "utf8"), listingUrl);
   } catch (e) {
     return fail(DOWNLOAD, e.message);
   }
@@ -1238,25 +1254,25 @@ async function download(ctx, spec) {
   }
   const actual = sha256File(archive);
   if (actual !== file.sha256) {
-    const size = fs3.statSync(archive).size;
+    const size = fs4.statSync(archive).size;
     const sizeNote = file.size && size !== file.size ? ` (received ${size} bytes, the listing says ${file.size}: truncated or replaced)` : "";
-    fs3.rmSync(archive, { force: true });
+    fs4.rmSync(archive, { force: true });
     return fail(CHECKSUM, `SHA-256 mismatch for ${file.filename}: expected ${file.sha256}, got ${actual}${sizeNote}; the archive was not extracted`);
   }
   log.info(`SHA-256 ${actual} matches the listing`);
   const extracted = await tools.extract(archive);
-  const root = path3.join(extracted, "go");
-  if (!fs3.existsSync(path3.join(root, "bin"))) return fail(DOWNLOAD, `${file.filename} has no go/bin directory`);
+  const root = path4.join(extracted, "go");
+  if (!fs4.existsSync(path4.join(root, "bin"))) return fail(DOWNLOAD, `${file.filename} has no go/bin directory`);
   const cached = await tools.cache(root, "go", goToSemver(release.version), process.arch);
   return { bin: goBin(cached), version: release.version, goroot: cached, source: "download" };
 }
 function goBin(goroot) {
-  return path3.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  return path4.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
 async function locate(ctx, spec) {
   const { tools, log } = ctx.ports;
   if (spec.kind === "system") {
-    const bin = whichGo(ctx.ports.env);
+    const bin = findOnPath("go", ctx.ports.env.PATH);
     const p2 = bin && await probe(ctx, bin);
     if (!bin || !p2) return fail(UNRESOLVED, 'go-version is "system" but no working go is on PATH');
     return { bin, version: p2.version, goroot: p2.goroot, source: "path" };
@@ -1264,9 +1280,9 @@ async function locate(ctx, spec) {
   const cachedVersion = pickInstalled(tools.versions("go", process.arch), spec);
   if (cachedVersion) {
     const dir = tools.find("go", goToSemver(cachedVersion), process.arch);
-    if (dir && fs3.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
+    if (dir && fs4.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
   }
-  const onPath = whichGo(ctx.ports.env);
+  const onPath = findOnPath("go", ctx.ports.env.PATH);
   const p = onPath && await probe(ctx, onPath);
   if (onPath && p && satisfies(p.version, spec)) {
     log.info(`Using go ${p.version} from PATH (${onPath}): it satisfies ${describeSpec(spec)}`);
@@ -1288,12 +1304,12 @@ var toolchainStage = {
       }
       const toolchain = { ...go, version: p.version, goroot: p.goroot };
       ctx.state.go = toolchain;
-      const binDir = path3.dirname(go.bin);
+      const binDir = path4.dirname(go.bin);
       ctx.state.goEnv = {
         ...ctx.state.goEnv,
         // Our go commands must never fetch another toolchain behind our back (GOTOOLCHAIN=auto).
         GOTOOLCHAIN: "local",
-        PATH: `${binDir}${path3.delimiter}${ctx.state.goEnv.PATH ?? ""}`
+        PATH: `${binDir}${path4.delimiter}${ctx.state.goEnv.PATH ?? ""}`
       };
       ctx.ports.outputs.addPath(binDir);
       ctx.state.facts["go-version"] = toolchain.version;
@@ -1312,7 +1328,7 @@ var toolchainStage = {
 };
 
 // src/stages/cache.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/pipeline/stage.ts
 function skipped(reason) {
@@ -1451,7 +1467,7 @@ async function restoreCaches(ctx, store) {
     goVersion: go.version,
     scope: scopeHash({
       job: ports.env.GITHUB_JOB ?? "",
-      dir: path4.relative(config.workspace, config.dir) || ".",
+      dir: path5.relative(config.workspace, config.dir) || ".",
       targets: config.targets,
       tags: config.tags,
       cgo: config.cgo
@@ -1459,7 +1475,7 @@ async function restoreCaches(ctx, store) {
     goSum: goSumHash(findGoSums(config.dir)),
     run: runSuffix(ports.env, startedAtMs)
   };
-  const dirs = claimCacheDirs(path4.join(ports.tempDir, CACHE_DIR_NAME));
+  const dirs = claimCacheDirs(path5.join(ports.tempDir, CACHE_DIR_NAME));
   const deadline = restoreDeadlineMs(ports.env);
   const modules = await restoreSlot(store, "modules", dirs.modules, moduleKeys(parts), deadline, ports.log);
   const build = await restoreSlot(store, "build", dirs.build, buildKeys(parts), deadline, ports.log);
@@ -1522,12 +1538,12 @@ var cacheStage = {
 };
 
 // src/stages/modules.ts
-import fs8 from "node:fs/promises";
-import path11 from "node:path";
+import fs9 from "node:fs/promises";
+import path12 from "node:path";
 
 // src/modules/load.ts
-import fs4 from "node:fs/promises";
-import path5 from "node:path";
+import fs5 from "node:fs/promises";
+import path6 from "node:path";
 
 // src/modules/errors.ts
 var ModuleFileError = class extends Error {
@@ -1676,10 +1692,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path16, version] = d.args;
-  if (!isModulePath(path16)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path16}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path16}: version "${version}" is not of the form v1.2.3`);
-  return { path: path16, version };
+  const [path17, version] = d.args;
+  if (!isModulePath(path17)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path17}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path17}: version "${version}" is not of the form v1.2.3`);
+  return { path: path17, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -1725,8 +1741,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path16, version) {
-  return replaces.find((r2) => r2.old.path === path16 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path16 && r2.old.version === "");
+function replacementFor(replaces, path17, version) {
+  return replaces.find((r2) => r2.old.path === path17 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path17 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -1761,20 +1777,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path16, rawVersion, hash] = f;
+    const [path17, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path16)) throw new ModuleFileError(file, line, `"${path16}" is not a module path`);
+    if (!isModulePath(path17)) throw new ModuleFileError(file, line, `"${path17}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path16, version, goMod, hash, line });
+    lines.push({ path: path17, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path16, version, goMod) {
-  return `${path16} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path17, version, goMod) {
+  return `${path17} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -1805,8 +1821,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path16 = fields[1];
-  if (!isModulePath(path16)) throw bad(`"${path16}" is not a module path`);
+  const path17 = fields[1];
+  if (!isModulePath(path17)) throw bad(`"${path17}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -1816,7 +1832,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path16, version, line };
+    return { path: path17, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -1826,7 +1842,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path16, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path17, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -1863,8 +1879,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path16, version) {
-  return txt.modules.find((m) => m.path === path16 && m.version === version);
+function vendoredModule(txt, path17, version) {
+  return txt.modules.find((m) => m.path === path17 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -1880,12 +1896,12 @@ function packageLineFor(txt, vendorPath) {
 
 // src/modules/load.ts
 function relativeTo(root, abs) {
-  const rel4 = path5.relative(root, abs).split(path5.sep).join("/");
+  const rel4 = path6.relative(root, abs).split(path6.sep).join("/");
   return rel4 === "" ? "." : rel4;
 }
 async function readIfExists(file) {
   try {
-    return await fs4.readFile(file);
+    return await fs5.readFile(file);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return void 0;
@@ -1894,7 +1910,7 @@ async function readIfExists(file) {
 }
 async function isDirectory(p) {
   try {
-    return (await fs4.stat(p)).isDirectory();
+    return (await fs5.stat(p)).isDirectory();
   } catch {
     return false;
   }
@@ -1929,8 +1945,8 @@ async function loadModuleSetup(dir, workFile, root) {
     }
     const gowork = parse(() => parseGoWork(data.toString("utf8"), rel4(workFile)));
     if (gowork) {
-      work = { gowork, dir: path5.dirname(workFile) };
-      for (const u of gowork.uses) moduleDirs.push(path5.resolve(work.dir, u.dir));
+      work = { gowork, dir: path6.dirname(workFile) };
+      for (const u of gowork.uses) moduleDirs.push(path6.resolve(work.dir, u.dir));
     }
   } else {
     moduleDirs.push(dir);
@@ -1938,7 +1954,7 @@ async function loadModuleSetup(dir, workFile, root) {
   const mains = [];
   const sums = [];
   for (const modDir of moduleDirs) {
-    const goModPath = path5.join(modDir, "go.mod");
+    const goModPath = path6.join(modDir, "go.mod");
     const data = await read(goModPath);
     if (!data) {
       errors.push(new ModuleFileError(rel4(goModPath), 1, workFile ? `go.work uses ${rel4(modDir)}, which has no go.mod` : `no go.mod in ${rel4(modDir)}`));
@@ -1946,29 +1962,29 @@ async function loadModuleSetup(dir, workFile, root) {
     }
     const gomod = parse(() => parseGoMod(data.toString("utf8"), rel4(goModPath)));
     if (gomod) mains.push({ gomod, dir: modDir });
-    const sumPath = path5.join(modDir, "go.sum");
+    const sumPath = path6.join(modDir, "go.sum");
     const sumData = await read(sumPath);
     const sum = sumData ? parse(() => parseGoSum(sumData.toString("utf8"), rel4(sumPath))) : { file: rel4(sumPath), lines: [] };
     if (sum) sums.push(sum);
   }
   if (work) {
-    const workSumPath = path5.join(work.dir, "go.work.sum");
+    const workSumPath = path6.join(work.dir, "go.work.sum");
     const data = await read(workSumPath);
     if (data) {
       const sum = parse(() => parseGoSum(data.toString("utf8"), rel4(workSumPath)));
       if (sum) sums.push(sum);
     }
   }
-  const vendorDir = path5.join(work ? work.dir : dir, "vendor");
+  const vendorDir = path6.join(work ? work.dir : dir, "vendor");
   const hasVendor = await isDirectory(vendorDir);
   let txt;
   if (hasVendor) {
-    const txtPath = path5.join(vendorDir, "modules.txt");
+    const txtPath = path6.join(vendorDir, "modules.txt");
     const data = await read(txtPath);
     if (data) txt = parse(() => parseModulesTxt(data.toString("utf8"), rel4(txtPath)));
   }
   if (errors.length) return { errors };
-  const main = mains.find((m) => path5.resolve(m.dir) === path5.resolve(dir));
+  const main = mains.find((m) => path6.resolve(m.dir) === path6.resolve(dir));
   return { setup: { main, mains, work, sums, vendorDir, hasVendor, txt, contents }, errors };
 }
 
@@ -1977,30 +1993,30 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path16) {
+    require(path17) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path16);
+        const r2 = gomod.requires.find((x) => x.path === path17);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path16);
+        const r2 = gomod.replaces.find((x) => x.new.path === path17);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path16, version, goMod) {
-      return (index.get(sumKey(path16, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path17, version, goMod) {
+      return (index.get(sumKey(path17, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path16) {
-      const vm = setup.txt?.modules.find((m) => m.path === path16 && m.version !== "");
+    vendored(path17) {
+      const vm = setup.txt?.modules.find((m) => m.path === path17 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path16) {
-      return l.require(path16) ?? l.vendored(path16) ?? l.build();
+    module(path17) {
+      return l.require(path17) ?? l.vendored(path17) ?? l.build();
     }
   };
   return l;
@@ -2197,7 +2213,7 @@ function parseDownloadJson(stdout) {
 }
 
 // src/modules/commands.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/modules/tidydiff.ts
 var TidyDiffError = class extends Error {
@@ -2426,9 +2442,9 @@ async function checkTidy(run4, setup, loc, severity2, missingReported) {
   }
   const files = {};
   for (const name of ["go.mod", "go.sum"]) {
-    const abs = path6.join(main.dir, name);
+    const abs = path7.join(main.dir, name);
     const data = setup.contents.get(abs);
-    files[name] = { file: name === "go.mod" ? main.gomod.file : path6.posix.join(path6.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+    files[name] = { file: name === "go.mod" ? main.gomod.file : path7.posix.join(path7.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
   }
   const findings = [];
   for (const c of changes) {
@@ -2453,8 +2469,8 @@ async function checkTidy(run4, setup, loc, severity2, missingReported) {
 }
 
 // src/modules/cachesums.ts
-import fs5 from "node:fs/promises";
-import path7 from "node:path";
+import fs6 from "node:fs/promises";
+import path8 from "node:path";
 import { createHash as createHash4 } from "node:crypto";
 function escapeModulePath(p) {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
@@ -2465,11 +2481,11 @@ function goModHash(content) {
 `).digest("base64")}`;
 }
 function downloadBase(modcache, modulePath, version) {
-  return path7.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
+  return path8.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
 }
 async function readOrUndefined(file) {
   try {
-    return await fs5.readFile(file);
+    return await fs6.readFile(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -2629,11 +2645,11 @@ function owningRequire(setup, pkg) {
 }
 
 // src/modules/vendorcheck.ts
-import fs7 from "node:fs/promises";
-import path10 from "node:path";
+import fs8 from "node:fs/promises";
+import path11 from "node:path";
 
 // src/modules/consistency.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function describe(m) {
   return m.version ? `${m.path}@${m.version}` : m.path;
 }
@@ -2643,8 +2659,8 @@ function lessThan114(goVersion) {
   return major < 1 || major === 1 && (minor ?? 0) < 14;
 }
 function canonicalReplacement(r2, modDir, workDir) {
-  if (!r2.local || !workDir || !modDir || path8.isAbsolute(r2.new.path)) return r2.new;
-  const rel4 = path8.relative(workDir, path8.join(modDir, r2.new.path)).split(path8.sep).join("/");
+  if (!r2.local || !workDir || !modDir || path9.isAbsolute(r2.new.path)) return r2.new;
+  const rel4 = path9.relative(workDir, path9.join(modDir, r2.new.path)).split(path9.sep).join("/");
   const dirPath = rel4 === "" ? "." : rel4 === "." || rel4 === ".." || rel4.startsWith("./") || rel4.startsWith("../") ? rel4 : `./${rel4}`;
   return { path: dirPath, version: "" };
 }
@@ -2784,15 +2800,15 @@ function diffLines(actual, expected) {
 }
 
 // src/modules/tree.ts
-import fs6 from "node:fs";
-import path9 from "node:path";
+import fs7 from "node:fs";
+import path10 from "node:path";
 import { createHash as createHash5 } from "node:crypto";
 function listFiles(root) {
   const out = [];
   const walk = (dir, prefix) => {
-    for (const e of fs6.readdirSync(dir, { withFileTypes: true })) {
+    for (const e of fs7.readdirSync(dir, { withFileTypes: true })) {
       const rel4 = prefix ? `${prefix}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path9.join(dir, e.name), rel4);
+      if (e.isDirectory()) walk(path10.join(dir, e.name), rel4);
       else out.push({ rel: rel4, kind: e.isSymbolicLink() ? "link" : "file" });
     }
   };
@@ -2807,8 +2823,8 @@ function listFiles(root) {
 function hashTree(root) {
   const tree = /* @__PURE__ */ new Map();
   for (const { rel: rel4, kind } of listFiles(root)) {
-    const abs = path9.join(root, rel4);
-    const data = kind === "link" ? Buffer.from(`symlink -> ${fs6.readlinkSync(abs)}`) : fs6.readFileSync(abs);
+    const abs = path10.join(root, rel4);
+    const data = kind === "link" ? Buffer.from(`symlink -> ${fs7.readlinkSync(abs)}`) : fs7.readFileSync(abs);
     tree.set(rel4, { sha256: createHash5("sha256").update(data).digest("hex"), size: data.length, kind });
   }
   return tree;
@@ -2884,8 +2900,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   if (!committedTxt && expectedTxt) {
     findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
   } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs7.readFile(path10.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await fs7.readFile(path10.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const actual = splitLines(await fs8.readFile(path11.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs8.readFile(path11.join(expectedDir, MODULES_TXT), "utf8")) : [];
     const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
     for (const change of diffLines(actual, want)) {
       const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
@@ -2906,7 +2922,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
   for (const rel4 of diff.modified) {
-    const [a, b] = await Promise.all([fs7.readFile(path10.join(setup.vendorDir, rel4)), fs7.readFile(path10.join(expectedDir, rel4))]);
+    const [a, b] = await Promise.all([fs8.readFile(path11.join(setup.vendorDir, rel4)), fs8.readFile(path11.join(expectedDir, rel4))]);
     const line = firstDifferingLine(a, b);
     const file = `${vendorRel}/${rel4}`;
     findings.push(
@@ -3001,7 +3017,7 @@ async function checkVendor(ctx, run4, setup, loc) {
   const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
   const version = ctx.state.go.version;
   const workspace = setup.work !== void 0;
-  const vendorRel = path11.posix.dirname(setup.txt?.file ?? `${path11.relative(ctx.config.workspace, setup.vendorDir).split(path11.sep).join("/")}/modules.txt`);
+  const vendorRel = path12.posix.dirname(setup.txt?.file ?? `${path12.relative(ctx.config.workspace, setup.vendorDir).split(path12.sep).join("/")}/modules.txt`);
   if (!atLeast(version, 1, workspace ? 22 : 18)) {
     const f = finding(VERIFY_FAILED, "modules", {
       message: `${workspace ? "go work vendor" : "go mod vendor"} -o needs Go ${workspace ? "1.22" : "1.18"} or later (this is Go ${version}); ${vendorRel}/ could not be compared`,
@@ -3010,10 +3026,10 @@ async function checkVendor(ctx, run4, setup, loc) {
     });
     return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
   }
-  await fs8.mkdir(ctx.ports.tempDir, { recursive: true });
-  const scratch = await fs8.mkdtemp(path11.join(ctx.ports.tempDir, "modules-vendor-"));
+  await fs9.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await fs9.mkdtemp(path12.join(ctx.ports.tempDir, "modules-vendor-"));
   try {
-    const out = path11.join(scratch, "vendor");
+    const out = path12.join(scratch, "vendor");
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
     const cwd = workspace ? setup.work.dir : setup.main.dir;
     const regenerating = run4.go(args, cwd, 15 * MINUTE);
@@ -3043,15 +3059,15 @@ async function checkVendor(ctx, run4, setup, loc) {
       metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
     };
   } finally {
-    await fs8.rm(scratch, { recursive: true, force: true });
+    await fs9.rm(scratch, { recursive: true, force: true });
   }
 }
 async function restoreIfChanged(setup) {
   const restored = [];
   for (const [file, data] of setup.contents) {
-    const now = await fs8.readFile(file).catch(() => void 0);
+    const now = await fs9.readFile(file).catch(() => void 0);
     if (!now || !now.equals(data)) {
-      await fs8.writeFile(file, data);
+      await fs9.writeFile(file, data);
       restored.push(file);
     }
   }
@@ -3093,7 +3109,7 @@ async function runModules(ctx) {
   findings.push(...settingsFindings(setup, loc, env.settings));
   try {
     const dl = await downloadModules(run4, cwd, loc);
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path11.relative(config.workspace, file)}; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path12.relative(config.workspace, file)}; restored it as committed`);
     findings.push(...dl.findings);
     metrics.modules = dl.modules.length;
     const verify = await verifyModules(run4, cwd, loc);
@@ -3124,7 +3140,7 @@ async function runModules(ctx) {
     }
     if (vendor?.verified) ctx.state.modFlag = "-mod=vendor";
   } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path11.relative(config.workspace, file)} during the modules checks; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path12.relative(config.workspace, file)} during the modules checks; restored it as committed`);
   }
   const unproven = [...run4.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
   if (unproven.length && !findings.some((f) => f.severity === "error")) {
@@ -3152,9 +3168,9 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import os from "node:os";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/build/args.ts
 function ldflagsFor(opts) {
@@ -3230,8 +3246,8 @@ var COMPILE = rule({
   defaultSeverity: "error"
 });
 function relToWorkspace(ctx, p) {
-  const r2 = path12.relative(ctx.config.workspace, p);
-  return r2.startsWith("..") ? p : r2.split(path12.sep).join("/");
+  const r2 = path13.relative(ctx.config.workspace, p);
+  return r2.startsWith("..") ? p : r2.split(path13.sep).join("/");
 }
 async function goList(ctx, patterns) {
   const args = ["list", "-e", "-f", "{{.ImportPath}}	{{.Name}}	{{.Dir}}	{{if .Error}}{{.Error}}{{end}}"];
@@ -3259,12 +3275,12 @@ async function mainPackages(ctx) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path12.join(ctx.config.dir, "cmd");
-  const cmd = fs9.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmdDir = path13.join(ctx.config.dir, "cmd");
+  const cmd = fs10.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${relToWorkspace(ctx, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs9.existsSync(path12.join(ctx.config.dir, "go.mod")) ? { file: relToWorkspace(ctx, path12.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs10.existsSync(path13.join(ctx.config.dir, "go.mod")) ? { file: relToWorkspace(ctx, path13.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -3293,16 +3309,16 @@ var buildStage = {
       if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
       names.set(p.name, p.importPath);
     }
-    fs9.mkdirSync(config.outDir, { recursive: true });
-    const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path12.join(config.outDir, artifactFileName(pkg.name, target)) })));
+    fs10.mkdirSync(config.outDir, { recursive: true });
+    const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path13.join(config.outDir, artifactFileName(pkg.name, target)) })));
     const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
     const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
-      fs9.rmSync(job.output, { force: true });
+      fs10.rmSync(job.output, { force: true });
       const r2 = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
         cwd: config.dir,
         env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
       });
-      return { ...job, ok: r2.code === 0 && fs9.existsSync(job.output), stderr: r2.stderr };
+      return { ...job, ok: r2.code === 0 && fs10.existsSync(job.output), stderr: r2.stderr };
     });
     const artifacts2 = [];
     const rows = [];
@@ -3312,7 +3328,7 @@ var buildStage = {
       if (!r2.ok) {
         const errors = parseCompilerErrors(r2.stderr);
         const first = errors[0];
-        const loc = first ? { file: relToWorkspace(ctx, path12.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+        const loc = first ? { file: relToWorkspace(ctx, path13.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
         const headline = first ? `${loc.file}:${first.line}: ${first.message}` : r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed";
         findings.push(finding(COMPILE, "build", {
           message: `${t} ${r2.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
@@ -3325,11 +3341,11 @@ ${r2.stderr.trim()}`);
         rows.push([t, r2.pkg.importPath, "", "", "failed"]);
         continue;
       }
-      const size = fs9.statSync(r2.output).size;
+      const size = fs10.statSync(r2.output).size;
       const a = {
         path: r2.output,
         displayPath: relToWorkspace(ctx, r2.output),
-        name: path12.basename(r2.output),
+        name: path13.basename(r2.output),
         goos: r2.target.goos,
         goarch: r2.target.goarch,
         size,
@@ -3341,8 +3357,8 @@ ${r2.stderr.trim()}`);
     }
     ctx.state.artifacts.push(...artifacts2);
     if (artifacts2.length) {
-      const sums = path12.join(config.outDir, "SHA256SUMS");
-      fs9.writeFileSync(sums, renderChecksums(artifacts2));
+      const sums = path13.join(config.outDir, "SHA256SUMS");
+      fs10.writeFileSync(sums, renderChecksums(artifacts2));
       ctx.state.checksumsFile = sums;
     }
     return {
@@ -4427,8 +4443,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path16) {
-  const fh = await open(path16, "r");
+async function fileSource(path17) {
+  const fh = await open(path17, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -4533,8 +4549,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path16, displayName = path16) {
-  const src = await fileSource(path16);
+async function inspectFile(path17, displayName = path17) {
+  const src = await fileSource(path17);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -4790,8 +4806,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs10 from "node:fs";
-import path13 from "node:path";
+import fs11 from "node:fs";
+import path14 from "node:path";
 
 // src/scan/trivy.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -5069,28 +5085,15 @@ var SCAN_RULES = [IGNORE_EXPIRED, IGNORE_UNMATCHED];
 var TRIVY_TIMEOUT_MS = 20 * 60 * 1e3;
 var TRIVY_ENV_KEPT = /* @__PURE__ */ new Set(["TRIVY_DB_REPOSITORY", "TRIVY_JAVA_DB_REPOSITORY", "TRIVY_USERNAME", "TRIVY_PASSWORD", "TRIVY_REGISTRY_TOKEN"]);
 function rel2(ctx, p) {
-  const r2 = path13.relative(ctx.config.workspace, p);
-  return r2.startsWith("..") || path13.isAbsolute(r2) ? p : r2.split(path13.sep).join("/");
-}
-function isExecutable(p) {
-  try {
-    fs10.accessSync(p, fs10.constants.X_OK);
-    return fs10.statSync(p).isFile();
-  } catch {
-    return false;
-  }
+  const r2 = path14.relative(ctx.config.workspace, p);
+  return r2.startsWith("..") || path14.isAbsolute(r2) ? p : r2.split(path14.sep).join("/");
 }
 function findTrivy(ctx) {
   if (ctx.config.trivyPath) {
-    if (!isExecutable(ctx.config.trivyPath)) throw new Error(`Trivy not found: trivy-path ${ctx.config.trivyPath} is not an executable file`);
+    if (!isExecutableFile(ctx.config.trivyPath)) throw new Error(`Trivy not found: trivy-path ${ctx.config.trivyPath} is not an executable file`);
     return ctx.config.trivyPath;
   }
-  for (const dir of (ctx.ports.env.PATH ?? "").split(path13.delimiter)) {
-    if (!dir) continue;
-    const p = path13.join(dir, "trivy");
-    if (isExecutable(p)) return p;
-  }
-  return void 0;
+  return findOnPath("trivy", ctx.ports.env.PATH);
 }
 function trivyEnv(ctx) {
   const env = {};
@@ -5118,15 +5121,15 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path13.join(dir, name);
-      if (fs10.existsSync(p) && fs10.statSync(p).isFile()) return p;
+      const p = path14.join(dir, name);
+      if (fs11.existsSync(p) && fs11.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
-  const output = path13.join(ctx.ports.tempDir, `trivy-${kind}-${n}-${process.pid}.json`);
-  fs10.rmSync(output, { force: true });
+  const output = path14.join(ctx.ports.tempDir, `trivy-${kind}-${n}-${process.pid}.json`);
+  fs11.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -5137,13 +5140,13 @@ async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${rel2(ctx, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${rel2(ctx, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs10.existsSync(output)) throw new Error(`trivy ${kind} ${rel2(ctx, target)} exited 0 but wrote no report`);
+  if (!fs11.existsSync(output)) throw new Error(`trivy ${kind} ${rel2(ctx, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs10.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs11.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${rel2(ctx, target)}: ${e.message}`);
   } finally {
-    fs10.rmSync(output, { force: true });
+    fs11.rmSync(output, { force: true });
   }
 }
 function today() {
@@ -5168,21 +5171,21 @@ async function run2(ctx) {
   }
   if (ver.code !== 0) throw new Error(`Trivy at ${trivy} does not run (trivy --version exited with code ${ver.code}): ${lastErrorLine(ver.stderr || ver.stdout)}`);
   const version = parseTrivyVersion(ver.stdout);
-  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs10.existsSync(path13.join(config.trivyCacheDir, "db", "trivy.db"))) {
+  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs11.existsSync(path14.join(config.trivyCacheDir, "db", "trivy.db"))) {
     throw new Error(`Trivy has no vulnerability DB in ${config.trivyCacheDir} (no db/trivy.db) and trivy-skip-db-update is true, so it may not download one: populate the cache dir or set trivy-skip-db-update: false`);
   }
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs10.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs11.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path13.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path13.isAbsolute(outRel)) skipDirs.push(outRel.split(path13.sep).join("/"));
+  const outRel = path14.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path14.isAbsolute(outRel)) skipDirs.push(outRel.split(path14.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path13.join(config.dir, "go.mod");
+    const file = path14.join(config.dir, "go.mod");
     let gomod;
     try {
-      gomod = parseGoMod(fs10.readFileSync(file, "utf8"), rel2(ctx, file));
+      gomod = parseGoMod(fs11.readFileSync(file, "utf8"), rel2(ctx, file));
     } catch {
       gomod = void 0;
     }
@@ -5190,11 +5193,11 @@ async function run2(ctx) {
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path13.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path14.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path13.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path14.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
@@ -5253,8 +5256,8 @@ async function run2(ctx) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs11 from "node:fs";
-import path14 from "node:path";
+import fs12 from "node:fs";
+import path15 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -5307,26 +5310,9 @@ var SIGN_RULES = {
 };
 var RULES2 = Object.values(SIGN_RULES);
 var COSIGN_TIMEOUT_MS = 10 * 60 * 1e3;
-function findOnPath(name, envPath, platform = process.platform) {
-  const names = platform === "win32" ? [`${name}.exe`, name] : [name];
-  for (const dir of (envPath ?? "").split(path14.delimiter)) {
-    if (!dir || !path14.isAbsolute(dir)) continue;
-    for (const n of names) {
-      const file = path14.join(dir, n);
-      try {
-        if (fs11.statSync(file).isFile()) {
-          fs11.accessSync(file, fs11.constants.X_OK);
-          return file;
-        }
-      } catch {
-      }
-    }
-  }
-  return void 0;
-}
 function rel3(ctx, file) {
-  const r2 = path14.relative(ctx.config.workspace, file);
-  return r2.startsWith("..") || path14.isAbsolute(r2) ? file : r2.split(path14.sep).join("/");
+  const r2 = path15.relative(ctx.config.workspace, file);
+  return r2.startsWith("..") || path15.isAbsolute(r2) ? file : r2.split(path15.sep).join("/");
 }
 function firstError(r2) {
   if (r2.timedOut) return `cosign did not finish within ${COSIGN_TIMEOUT_MS / 6e4} minutes`;
@@ -5376,24 +5362,24 @@ async function run3(ctx) {
     if (sign.key.kind === "file") {
       keyFile = sign.key.path;
       try {
-        fs11.accessSync(keyFile, fs11.constants.R_OK);
+        fs12.accessSync(keyFile, fs12.constants.R_OK);
       } catch (e) {
         return unavailable2(`cosign-key ${rel3(ctx, keyFile)} cannot be read (${e.code ?? "error"})`);
       }
     } else {
-      tempKeyDir = fs11.mkdtempSync(path14.join(ports.tempDir, "grg-cosign-"));
-      keyFile = path14.join(tempKeyDir, "cosign.key");
-      fs11.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+      tempKeyDir = fs12.mkdtempSync(path15.join(ports.tempDir, "grg-cosign-"));
+      keyFile = path15.join(tempKeyDir, "cosign.key");
+      fs12.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
     }
     const env = { ...ports.env };
     const cosignRun = (args) => ports.exec.run(cosign, args, { cwd: config.outDir, env, timeoutMs: COSIGN_TIMEOUT_MS });
-    fs11.mkdirSync(config.outDir, { recursive: true });
-    const publicKey = path14.join(config.outDir, "cosign.pub");
-    fs11.rmSync(publicKey, { force: true });
-    for (const s of subjects) fs11.rmSync(bundleNameFor(s.path), { force: true });
+    fs12.mkdirSync(config.outDir, { recursive: true });
+    const publicKey = path15.join(config.outDir, "cosign.pub");
+    fs12.rmSync(publicKey, { force: true });
+    for (const s of subjects) fs12.rmSync(bundleNameFor(s.path), { force: true });
     const pub = await cosignRun(publicKeyArgs(keyFile, publicKey));
-    if (pub.code !== 0 || !fs11.existsSync(publicKey)) {
-      fs11.rmSync(publicKey, { force: true });
+    if (pub.code !== 0 || !fs12.existsSync(publicKey)) {
+      fs12.rmSync(publicKey, { force: true });
       const why = scrub(firstError(pub));
       const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
       const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -5406,7 +5392,7 @@ async function run3(ctx) {
     const findings = [];
     const rows = [];
     const signatures2 = [];
-    const pubShown = path14.basename(publicKey);
+    const pubShown = path15.basename(publicKey);
     for (const s of subjects) {
       const bundle = bundleNameFor(s.path);
       const bundleShown = bundleNameFor(s.displayPath);
@@ -5417,7 +5403,7 @@ async function run3(ctx) {
         continue;
       }
       const signed = await cosignRun(signBlobArgs({ key: keyFile, bundle, file: s.path, tlogUpload: sign.tlogUpload }));
-      if (signed.code !== 0 || !fs11.existsSync(bundle)) {
+      if (signed.code !== 0 || !fs12.existsSync(bundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
@@ -5427,14 +5413,14 @@ async function run3(ctx) {
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyCommandText({ publicKey: pubShown, bundle: path14.basename(bundle), file: path14.basename(s.path), tlog: sign.tlogUpload });
+      const command = verifyCommandText({ publicKey: pubShown, bundle: path15.basename(bundle), file: path15.basename(s.path), tlog: sign.tlogUpload });
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
     if (sumsSigned) {
-      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path14.basename(sums.path)), file: path14.basename(sums.path), tlog: sign.tlogUpload });
+      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path15.basename(sums.path)), file: path15.basename(sums.path), tlog: sign.tlogUpload });
     }
     state.facts["sign.bundles"] = JSON.stringify(signatures2.map((x) => x.bundle));
     state.facts["sign.signatures"] = JSON.stringify(signatures2);
@@ -5449,7 +5435,7 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload }
     };
   } finally {
-    if (tempKeyDir) fs11.rmSync(tempKeyDir, { recursive: true, force: true });
+    if (tempKeyDir) fs12.rmSync(tempKeyDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, run: run3 };
@@ -5588,7 +5574,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent) {
-  const goMod = path15.join(config.dir, fs12.existsSync(path15.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path16.join(config.dir, fs13.existsSync(path16.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -5596,21 +5582,21 @@ async function writeReports(config, ports, state, result, spent) {
     goVersion: state.go?.version ?? "",
     ...state.go ? { go: state.go } : {},
     artifacts: state.artifacts,
-    defaultFile: path15.relative(config.workspace, goMod).split(path15.sep).join("/") || "go.mod",
+    defaultFile: path16.relative(config.workspace, goMod).split(path16.sep).join("/") || "go.mod",
     facts: state.facts
   };
-  fs12.mkdirSync(config.outDir, { recursive: true });
+  fs13.mkdirSync(config.outDir, { recursive: true });
   const files = {
-    sarif: path15.join(config.outDir, "results.sarif"),
-    report: path15.join(config.outDir, "report.json"),
-    summary: path15.join(config.outDir, "summary.md"),
+    sarif: path16.join(config.outDir, "results.sarif"),
+    report: path16.join(config.outDir, "report.json"),
+    summary: path16.join(config.outDir, "summary.md"),
     ...state.checksumsFile ? { checksums: state.checksumsFile } : {}
   };
   const rendered = renderReports(report);
   const summary = rendered.summary;
-  fs12.writeFileSync(files.sarif, rendered.sarif);
-  fs12.writeFileSync(files.report, rendered.json);
-  fs12.writeFileSync(files.summary, summary);
+  fs13.writeFileSync(files.sarif, rendered.sarif);
+  fs13.writeFileSync(files.report, rendered.json);
+  fs13.writeFileSync(files.summary, summary);
   annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
   const o = ports.outputs;
   o.set("verdict", result.verdict.passed ? "pass" : "fail");
