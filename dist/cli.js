@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-VL6TJZT7.js";
+} from "./chunks/chunk-R6DOCFJ3.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-VL6TJZT7.js";
+} from "./chunks/chunk-R6DOCFJ3.js";
 import "./chunks/chunk-XZG2PVW4.js";
 
 // src/action/main.ts

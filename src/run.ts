@@ -7,11 +7,11 @@ import { runPipeline, STAGE_CRASHED, type RunResult } from './pipeline/pipeline.
 import type { RunState, Stage } from './pipeline/stage.ts';
 import type { Ports } from './ports/ports.ts';
 import { STAGES } from './stages/index.ts';
-import { TOOL, type Report } from './report/model.ts';
-import { allRules } from './report/model.ts';
+import { allRules, TOOL, type Report } from './report/model.ts';
 import { renderReports } from './report/render.ts';
 import { annotate, countingLogger, type AnnotationTally } from './report/annotations.ts';
 import { GATE_VERSION } from './version.ts';
+import { displayPath } from './util/path.ts';
 
 export interface GateOutcome {
   config: Config;
@@ -73,7 +73,7 @@ export async function writeReports(config: Config, ports: Ports, state: RunState
     goVersion: state.go?.version ?? '',
     ...(state.go ? { go: state.go } : {}),
     artifacts: state.artifacts,
-    defaultFile: path.relative(config.workspace, goMod).split(path.sep).join('/') || 'go.mod',
+    defaultFile: displayPath(config.workspace, goMod) || 'go.mod',
     facts: state.facts,
   };
   fs.mkdirSync(config.outDir, { recursive: true });

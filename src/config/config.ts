@@ -2,7 +2,7 @@
 // the raw strings and the environment; nothing here touches the file system except realpath.
 import path from 'node:path';
 import fs from 'node:fs';
-import { INPUTS, type InputSpec } from './inputs.ts';
+import { INPUTS, inputSpec, type InputSpec } from './inputs.ts';
 import type { Severity } from '../pipeline/findings.ts';
 import { parseGoVersionSpec } from '../toolchain/version.ts';
 
@@ -353,7 +353,7 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
   for (const key of Object.keys(inputs)) {
     if (!INPUTS.some((i) => i.name === key)) throw new ConfigError(key, 'is not a known input');
   }
-  const get = (name: string) => raw(INPUTS.find((i) => i.name === name)!, inputs);
+  const get = (name: string) => raw(inputSpec(name), inputs);
   const workspace = realpathOrSelf(path.resolve(ctx.workspace));
   const dir = confinedPath('working-directory', get('working-directory'), workspace, [workspace]);
   const outDir = confinedPath('output-dir', get('output-dir'), workspace, [workspace, ...(ctx.writableRoots ?? [])]);
@@ -391,12 +391,12 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
   for (const t of tags) if (!TAG.test(t)) throw new ConfigError('tags', `"${t}" is not a build tag`);
 
   const event = eventFrom(ctx.env);
-  const { mode, reason } = resolveMode(parseEnum(INPUTS.find((i) => i.name === 'mode')!, get('mode')), event);
+  const { mode, reason } = resolveMode(parseEnum(inputSpec('mode'), get('mode')), event);
   const cacheDirRaw = get('cache-dir');
   const key = parseCosignKey(get('cosign-key'), workspace, ctx.env);
   const keyless = parseBoolean('sign-keyless', get('sign-keyless'));
   if (key && keyless) throw new ConfigError('sign-keyless', 'cannot be true when cosign-key is set: sign with the key or keyless, not both');
-  const signChoice = resolveSign(parseEnum(INPUTS.find((i) => i.name === 'sign')!, get('sign')), mode, reason, event, key !== undefined, keyless);
+  const signChoice = resolveSign(parseEnum(inputSpec('sign'), get('sign')), mode, reason, event, key !== undefined, keyless);
   return {
     workspace,
     dir,
@@ -412,15 +412,15 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
     strip: parseBoolean('strip', get('strip')),
     mode,
     modeReason: reason,
-    cache: resolveCacheMode(parseEnum(INPUTS.find((i) => i.name === 'cache')!, get('cache')), event),
+    cache: resolveCacheMode(parseEnum(inputSpec('cache'), get('cache')), event),
     cacheMaxSize: parseSize('cache-max-size', get('cache-max-size')),
     cacheDir: cacheDirRaw ? (checkPathText('cache-dir', cacheDirRaw), path.resolve(cacheDirRaw)) : '',
     requireTidy: parseBoolean('require-tidy', get('require-tidy')),
     rules: parseRules(get('rules')),
     event,
     sign: { ...signChoice, required: get('sign') === 'always', ...(key ? { key } : {}), keyless, tlogUpload: parseBoolean('sign-tlog-upload', get('sign-tlog-upload')) },
-    scan: parseEnum(INPUTS.find((i) => i.name === 'scan')!, get('scan')),
-    severity: parseEnum(INPUTS.find((i) => i.name === 'severity')!, get('severity').toUpperCase()),
+    scan: parseEnum(inputSpec('scan'), get('scan')),
+    severity: parseEnum(inputSpec('severity'), get('severity').toUpperCase()),
     trivyPath: toolPath('trivy-path', get('trivy-path'), workspace),
     trivyCacheDir: toolPath('trivy-cache-dir', get('trivy-cache-dir'), workspace),
     trivySkipDbUpdate: parseBoolean('trivy-skip-db-update', get('trivy-skip-db-update')),

@@ -19,11 +19,6 @@ function need(b: Block, at: number, n: number, what: string): void {
   if (at < 0 || at + n > b.bytes.length) throw new FormatError(b.offset + at, `truncated ${what}`);
 }
 
-export function u8(b: Block, at: number, what = 'field'): number {
-  need(b, at, 1, what);
-  return b.view.getUint8(at);
-}
-
 export function u16(b: Block, at: number, what = 'field'): number {
   need(b, at, 2, what);
   return b.view.getUint16(at, b.le);

@@ -209,6 +209,3 @@ export function buildSarif(r: Report, limits: SarifLimits = SARIF_LIMITS): Sarif
   };
 }
 
-export function renderSarif(r: Report): string {
-  return buildSarif(r).text;
-}

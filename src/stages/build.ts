@@ -9,6 +9,7 @@ import { finding, rule, type Finding } from '../pipeline/findings.ts';
 import { skipped, statusFrom, type Artifact, type Stage, type StageContext, type StageOutcome } from '../pipeline/stage.ts';
 import type { Target } from '../config/config.ts';
 import { artifactFileName, binaryName, buildArgs, buildEnv, mapLimit, parseCompilerErrors, renderChecksums } from '../build/args.ts';
+import { displayPath } from '../util/path.ts';
 
 const UNKNOWN_TARGET = rule({
   id: 'build/unknown-target',
@@ -36,11 +37,6 @@ const COMPILE = rule({
 });
 
 interface MainPackage { importPath: string; dir: string; name: string }
-
-function relToWorkspace(ctx: StageContext, p: string): string {
-  const r = path.relative(ctx.config.workspace, p);
-  return r.startsWith('..') ? p : r.split(path.sep).join('/');
-}
 
 async function goList(ctx: StageContext, patterns: string[]): Promise<{ pkgs: { importPath: string; name: string; dir: string; error: string }[]; stderr: string }> {
   const args = ['list', '-e', '-f', '{{.ImportPath}}\t{{.Name}}\t{{.Dir}}\t{{if .Error}}{{.Error}}{{end}}'];
@@ -73,8 +69,8 @@ async function mainPackages(ctx: StageContext): Promise<{ pkgs: MainPackage[]; p
   const cmd = fs.existsSync(cmdDir) ? (await goList(ctx, ['./cmd/...'])).pkgs.filter((p) => p.name === 'main') : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, 'build', {
-      message: `no main package in ${relToWorkspace(ctx, ctx.config.dir) || '.'}: the module root is not package main and cmd/ has no main package`,
-      location: fs.existsSync(path.join(ctx.config.dir, 'go.mod')) ? { file: relToWorkspace(ctx, path.join(ctx.config.dir, 'go.mod')), line: 1 } : undefined,
+      message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || '.'}: the module root is not package main and cmd/ has no main package`,
+      location: fs.existsSync(path.join(ctx.config.dir, 'go.mod')) ? { file: displayPath(ctx.config.workspace, path.join(ctx.config.dir, 'go.mod')), line: 1 } : undefined,
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -130,7 +126,7 @@ export const buildStage: Stage = {
       if (!r.ok) {
         const errors = parseCompilerErrors(r.stderr);
         const first = errors[0];
-        const loc = first ? { file: relToWorkspace(ctx, path.resolve(config.dir, first.file)), line: first.line, ...(first.column ? { column: first.column } : {}) } : undefined;
+        const loc = first ? { file: displayPath(ctx.config.workspace, path.resolve(config.dir, first.file)), line: first.line, ...(first.column ? { column: first.column } : {}) } : undefined;
         const headline = first ? `${loc!.file}:${first.line}: ${first.message}` : r.stderr.trim().split('\n').slice(-1)[0] || 'go build failed';
         findings.push(finding(COMPILE, 'build', {
           message: `${t} ${r.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}`,
@@ -145,7 +141,7 @@ export const buildStage: Stage = {
       const size = fs.statSync(r.output).size;
       const a: Artifact = {
         path: r.output,
-        displayPath: relToWorkspace(ctx, r.output),
+        displayPath: displayPath(ctx.config.workspace, r.output),
         name: path.basename(r.output),
         goos: r.target.goos,
         goarch: r.target.goarch,

@@ -11,7 +11,7 @@ import { parseGoMod } from '../modules/gomod.ts';
 import { parseTrivyReport, parseTrivyVersion, trivyScanArgs, type TrivyTarget } from '../scan/trivy.ts';
 import { IGNORE_FILE_NAMES, isExpired, parseIgnoreFile, type IgnoreEntry } from '../scan/ignorefile.ts';
 import { scanFindings, type BinaryScan, type ModuleScan } from '../scan/findings.ts';
-import { findOnPath, isExecutableFile } from '../util/path.ts';
+import { displayPath, findOnPath, isExecutableFile } from '../util/path.ts';
 
 const IGNORE_EXPIRED = rule({
   id: 'scan/ignore-expired',
@@ -34,11 +34,6 @@ const SCAN_RULES = [IGNORE_EXPIRED, IGNORE_UNMATCHED];
 const TRIVY_TIMEOUT_MS = 20 * 60 * 1000;
 /** Trivy settings from the environment that would change what we parse are not passed on; these only reach the DB. */
 const TRIVY_ENV_KEPT = new Set(['TRIVY_DB_REPOSITORY', 'TRIVY_JAVA_DB_REPOSITORY', 'TRIVY_USERNAME', 'TRIVY_PASSWORD', 'TRIVY_REGISTRY_TOKEN']);
-
-function rel(ctx: StageContext, p: string): string {
-  const r = path.relative(ctx.config.workspace, p);
-  return r.startsWith('..') || path.isAbsolute(r) ? p : r.split(path.sep).join('/');
-}
 
 /** The trivy to run: trivy-path, else the first trivy on PATH; undefined when there is none. */
 function findTrivy(ctx: StageContext): string | undefined {
@@ -97,13 +92,13 @@ async function runTrivy(ctx: StageContext, trivy: string, kind: 'fs' | 'rootfs',
   } catch (e) {
     throw new Error(`trivy ${kind} could not be started (${trivy}): ${(e as Error).message}`);
   }
-  if (r.timedOut) throw new Error(`trivy ${kind} ${rel(ctx, target)} did not finish within ${TRIVY_TIMEOUT_MS / 60000} minutes`);
-  if (r.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${rel(ctx, target)}`, r.code, r.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs.existsSync(output)) throw new Error(`trivy ${kind} ${rel(ctx, target)} exited 0 but wrote no report`);
+  if (r.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 60000} minutes`);
+  if (r.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r.code, r.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
+  if (!fs.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
     return parseTrivyReport(fs.readFileSync(output, 'utf8'));
   } catch (e) {
-    throw new Error(`trivy ${kind} ${rel(ctx, target)}: ${(e as Error).message}`);
+    throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${(e as Error).message}`);
   } finally {
     fs.rmSync(output, { force: true });
   }
@@ -150,11 +145,11 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
     const file = path.join(config.dir, 'go.mod');
     let gomod;
     try {
-      gomod = parseGoMod(fs.readFileSync(file, 'utf8'), rel(ctx, file));
+      gomod = parseGoMod(fs.readFileSync(file, 'utf8'), displayPath(ctx.config.workspace, file));
     } catch {
       gomod = undefined;
     }
-    modules.push({ file: rel(ctx, file), gomod, result: r });
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod, result: r });
   }
 
   // Binaries: one rootfs scan per output directory.
@@ -175,7 +170,7 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
   const findings: Finding[] = [...scan.findings];
 
   // The ignore file: what it suppressed, what expired, what matched nothing.
-  const ignoreRel = ignoreFile ? rel(ctx, ignoreFile) : '';
+  const ignoreRel = ignoreFile ? displayPath(ctx.config.workspace, ignoreFile) : '';
   const now = today();
   const matched = new Set([...scan.ignored.map((i) => i.vuln.id), ...scan.rows.map((r) => r.vuln.id)]);
   for (const e of entries) {

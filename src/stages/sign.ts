@@ -8,7 +8,7 @@ import { skipped, statusFrom } from '../pipeline/stage.ts';
 import { finding, rule, type Finding } from '../pipeline/findings.ts';
 import type { ExecResult } from '../ports/ports.ts';
 import { sha256File } from '../util/hash.ts';
-import { findOnPath } from '../util/path.ts';
+import { displayPath, findOnPath } from '../util/path.ts';
 import { bundleNameFor, publicKeyArgs, signBlobArgs, verifyBlobArgs, verifyCommandText } from '../sign/argv.ts';
 
 export const SIGN_RULES = {
@@ -50,11 +50,6 @@ interface Subject {
 }
 
 
-function rel(ctx: StageContext, file: string): string {
-  const r = path.relative(ctx.config.workspace, file);
-  return r.startsWith('..') || path.isAbsolute(r) ? file : r.split(path.sep).join('/');
-}
-
 /** One line of cosign's error for a message; the whole output (secrets removed) goes to details. */
 function firstError(r: ExecResult): string {
   if (r.timedOut) return `cosign did not finish within ${COSIGN_TIMEOUT_MS / 60000} minutes`;
@@ -91,7 +86,7 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
   const subjects: Subject[] = state.artifacts
     .filter((a) => a.goos !== '' && a.goarch !== '')
     .map((a) => ({ path: a.path, displayPath: a.displayPath, sha256: a.sha256 }));
-  if (state.checksumsFile) subjects.push({ path: state.checksumsFile, displayPath: rel(ctx, state.checksumsFile) });
+  if (state.checksumsFile) subjects.push({ path: state.checksumsFile, displayPath: displayPath(ctx.config.workspace, state.checksumsFile) });
   if (subjects.length === 0) {
     return sign.required ? unavailable('sign: always, but no binaries were built, so there is nothing to sign') : skipped('no binaries were built');
   }
@@ -115,7 +110,7 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
       try {
         fs.accessSync(keyFile, fs.constants.R_OK);
       } catch (e) {
-        return unavailable(`cosign-key ${rel(ctx, keyFile)} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+        return unavailable(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
       }
     } else {
       // cosign reads keys from files: the PEM goes to a private temporary file, removed below.
@@ -182,7 +177,7 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
     state.facts['sign.bundles'] = JSON.stringify(signatures.map((x) => x.bundle));
     state.facts['sign.signatures'] = JSON.stringify(signatures);
     state.facts['sign.public-key'] = publicKey;
-    state.facts['sign.public-key-display'] = rel(ctx, publicKey);
+    state.facts['sign.public-key-display'] = displayPath(ctx.config.workspace, publicKey);
 
     const status = statusFrom(findings);
     return {

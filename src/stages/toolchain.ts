@@ -10,7 +10,7 @@ import {
 } from '../toolchain/version.ts';
 import { archiveFor, parseListing, safeFileName } from '../toolchain/listing.ts';
 import { sha256File } from '../util/hash.ts';
-import { findOnPath } from '../util/path.ts';
+import { displayPath, findOnPath } from '../util/path.ts';
 
 const UNRESOLVED = rule({
   id: 'toolchain/version-unresolved',
@@ -50,10 +50,6 @@ function fail(r: typeof UNRESOLVED, message: string, extra: Partial<Pick<Finding
   throw new ToolchainFailure(finding(r, 'toolchain', { message, ...extra }));
 }
 
-function rel(ctx: StageContext, p: string): string {
-  return path.relative(ctx.config.workspace, p).split(path.sep).join('/');
-}
-
 /** Which version, and from where it was read (for the message and the finding's location). */
 export function resolveSpec(ctx: StageContext): { spec: GoVersionSpec; from: string; file?: string; line?: number } {
   const { config } = ctx;
@@ -62,18 +58,18 @@ export function resolveSpec(ctx: StageContext): { spec: GoVersionSpec; from: str
   for (const name of candidates) {
     const file = path.resolve(config.dir, name);
     if (!fs.existsSync(file)) {
-      if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${rel(ctx, file)} does not exist`);
+      if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${displayPath(ctx.config.workspace, file)} does not exist`);
       continue;
     }
     try {
-      const r = parseVersionFile(rel(ctx, file), fs.readFileSync(file, 'utf8'));
-      return { spec: r.spec, from: `${rel(ctx, file)}:${r.line} (${r.from})`, file: rel(ctx, file), line: r.line };
+      const r = parseVersionFile(displayPath(ctx.config.workspace, file), fs.readFileSync(file, 'utf8'));
+      return { spec: r.spec, from: `${displayPath(ctx.config.workspace, file)}:${r.line} (${r.from})`, file: displayPath(ctx.config.workspace, file), line: r.line };
     } catch (e) {
       const m = /^(.*?):(\d+):/.exec((e as Error).message);
-      fail(UNRESOLVED, (e as Error).message, { location: { file: m ? m[1] : rel(ctx, file), line: m ? Number(m[2]) : 1 } });
+      fail(UNRESOLVED, (e as Error).message, { location: { file: m ? m[1] : displayPath(ctx.config.workspace, file), line: m ? Number(m[2]) : 1 } });
     }
   }
-  return fail(UNRESOLVED, `no go-version input and no go.mod or go.work in ${rel(ctx, config.dir) || '.'}`);
+  return fail(UNRESOLVED, `no go-version input and no go.mod or go.work in ${displayPath(ctx.config.workspace, config.dir) || '.'}`);
 }
 
 async function probe(ctx: StageContext, bin: string): Promise<{ version: string; goroot: string } | undefined> {

@@ -30,3 +30,12 @@ export function isExecutableFile(file: string): boolean {
     return false;
   }
 }
+
+/**
+ * How every report names a file: relative to the workspace with '/' separators when it lies
+ * inside (the form SARIF and annotations need), the absolute path otherwise ('' is the root).
+ */
+export function displayPath(workspace: string, file: string): string {
+  const r = path.relative(workspace, file);
+  return r.startsWith('..') || path.isAbsolute(r) ? file : r.split(path.sep).join('/');
+}

@@ -49,6 +49,11 @@ var INPUTS = [
   { name: "sign-tlog-upload", kind: "boolean", default: "true", description: "Record each signature in the Rekor transparency log (needs network). false keeps signatures offline; verifying them then needs --insecure-ignore-tlog, which the verify command in the report includes." },
   { name: "sign-keyless", kind: "boolean", default: "false", description: "Keyless signing with the workflow's GitHub OIDC identity (Fulcio). Not implemented yet: the gate fails with an explanation when it is asked for; use cosign-key." }
 ];
+function inputSpec(name) {
+  const spec = INPUTS.find((i) => i.name === name);
+  if (!spec) throw new Error(`unknown input ${name}`);
+  return spec;
+}
 
 // src/config/config.ts
 import path from "node:path";
@@ -290,8 +295,8 @@ function realpathOrSelf(p) {
   }
 }
 function isInside(parent, child) {
-  const rel4 = path.relative(parent, child);
-  return rel4 === "" || !rel4.startsWith("..") && !path.isAbsolute(rel4);
+  const rel = path.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
 }
 function confinedPath(name, value, base2, roots) {
   if (value.includes("\0")) throw new ConfigError(name, "contains a NUL byte");
@@ -394,7 +399,7 @@ function parseConfig(inputs, ctx) {
   for (const key2 of Object.keys(inputs)) {
     if (!INPUTS.some((i) => i.name === key2)) throw new ConfigError(key2, "is not a known input");
   }
-  const get = (name) => raw(INPUTS.find((i) => i.name === name), inputs);
+  const get = (name) => raw(inputSpec(name), inputs);
   const workspace = realpathOrSelf(path.resolve(ctx.workspace));
   const dir = confinedPath("working-directory", get("working-directory"), workspace, [workspace]);
   const outDir = confinedPath("output-dir", get("output-dir"), workspace, [workspace, ...ctx.writableRoots ?? []]);
@@ -426,12 +431,12 @@ function parseConfig(inputs, ctx) {
   const tags = splitList(get("tags"));
   for (const t of tags) if (!TAG.test(t)) throw new ConfigError("tags", `"${t}" is not a build tag`);
   const event = eventFrom(ctx.env);
-  const { mode, reason } = resolveMode(parseEnum(INPUTS.find((i) => i.name === "mode"), get("mode")), event);
+  const { mode, reason } = resolveMode(parseEnum(inputSpec("mode"), get("mode")), event);
   const cacheDirRaw = get("cache-dir");
   const key = parseCosignKey(get("cosign-key"), workspace, ctx.env);
   const keyless = parseBoolean("sign-keyless", get("sign-keyless"));
   if (key && keyless) throw new ConfigError("sign-keyless", "cannot be true when cosign-key is set: sign with the key or keyless, not both");
-  const signChoice = resolveSign(parseEnum(INPUTS.find((i) => i.name === "sign"), get("sign")), mode, reason, event, key !== void 0, keyless);
+  const signChoice = resolveSign(parseEnum(inputSpec("sign"), get("sign")), mode, reason, event, key !== void 0, keyless);
   return {
     workspace,
     dir,
@@ -447,15 +452,15 @@ function parseConfig(inputs, ctx) {
     strip: parseBoolean("strip", get("strip")),
     mode,
     modeReason: reason,
-    cache: resolveCacheMode(parseEnum(INPUTS.find((i) => i.name === "cache"), get("cache")), event),
+    cache: resolveCacheMode(parseEnum(inputSpec("cache"), get("cache")), event),
     cacheMaxSize: parseSize("cache-max-size", get("cache-max-size")),
     cacheDir: cacheDirRaw ? (checkPathText("cache-dir", cacheDirRaw), path.resolve(cacheDirRaw)) : "",
     requireTidy: parseBoolean("require-tidy", get("require-tidy")),
     rules: parseRules(get("rules")),
     event,
     sign: { ...signChoice, required: get("sign") === "always", ...key ? { key } : {}, keyless, tlogUpload: parseBoolean("sign-tlog-upload", get("sign-tlog-upload")) },
-    scan: parseEnum(INPUTS.find((i) => i.name === "scan"), get("scan")),
-    severity: parseEnum(INPUTS.find((i) => i.name === "severity"), get("severity").toUpperCase()),
+    scan: parseEnum(inputSpec("scan"), get("scan")),
+    severity: parseEnum(inputSpec("severity"), get("severity").toUpperCase()),
     trivyPath: toolPath("trivy-path", get("trivy-path"), workspace),
     trivyCacheDir: toolPath("trivy-cache-dir", get("trivy-cache-dir"), workspace),
     trivySkipDbUpdate: parseBoolean("trivy-skip-db-update", get("trivy-skip-db-update"))
@@ -1086,12 +1091,12 @@ function parseListing(text, source) {
   }
   if (!Array.isArray(doc)) throw new Error(`${source}: expected a JSON array of releases`);
   return doc.map((r2, i) => {
-    const rel4 = r2;
-    if (typeof rel4.version !== "string" || !Array.isArray(rel4.files)) throw new Error(`${source}: release #${i} has no version or files`);
+    const rel = r2;
+    if (typeof rel.version !== "string" || !Array.isArray(rel.files)) throw new Error(`${source}: release #${i} has no version or files`);
     return {
-      version: rel4.version.replace(/^go/, ""),
-      stable: rel4.stable === true,
-      files: rel4.files.map((f) => ({
+      version: rel.version.replace(/^go/, ""),
+      stable: rel.stable === true,
+      files: rel.files.map((f) => ({
         filename: String(f.filename ?? ""),
         os: String(f.os ?? ""),
         arch: String(f.arch ?? ""),
@@ -1154,6 +1159,10 @@ function isExecutableFile(file) {
     return false;
   }
 }
+function displayPath(workspace, file) {
+  const r2 = path3.relative(workspace, file);
+  return r2.startsWith("..") || path3.isAbsolute(r2) ? file : r2.split(path3.sep).join("/");
+}
 
 // src/stages/toolchain.ts
 var UNRESOLVED = rule({
@@ -1191,9 +1200,6 @@ var ToolchainFailure = class extends Error {
 function fail(r2, message, extra = {}) {
   throw new ToolchainFailure(finding(r2, "toolchain", { message, ...extra }));
 }
-function rel(ctx, p) {
-  return path4.relative(ctx.config.workspace, p).split(path4.sep).join("/");
-}
 function resolveSpec(ctx) {
   const { config } = ctx;
   if (config.goVersion) return { spec: parseGoVersionSpec(config.goVersion), from: "input go-version" };
@@ -1201,18 +1207,18 @@ function resolveSpec(ctx) {
   for (const name of candidates) {
     const file = path4.resolve(config.dir, name);
     if (!fs4.existsSync(file)) {
-      if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${rel(ctx, file)} does not exist`);
+      if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${displayPath(ctx.config.workspace, file)} does not exist`);
       continue;
     }
     try {
-      const r2 = parseVersionFile(rel(ctx, file), fs4.readFileSync(file, "utf8"));
-      return { spec: r2.spec, from: `${rel(ctx, file)}:${r2.line} (${r2.from})`, file: rel(ctx, file), line: r2.line };
+      const r2 = parseVersionFile(displayPath(ctx.config.workspace, file), fs4.readFileSync(file, "utf8"));
+      return { spec: r2.spec, from: `${displayPath(ctx.config.workspace, file)}:${r2.line} (${r2.from})`, file: displayPath(ctx.config.workspace, file), line: r2.line };
     } catch (e) {
       const m = /^(.*?):(\d+):/.exec(e.message);
-      fail(UNRESOLVED, e.message, { location: { file: m ? m[1] : rel(ctx, file), line: m ? Number(m[2]) : 1 } });
+      fail(UNRESOLVED, e.message, { location: { file: m ? m[1] : displayPath(ctx.config.workspace, file), line: m ? Number(m[2]) : 1 } });
     }
   }
-  return fail(UNRESOLVED, `no go-version input and no go.mod or go.work in ${rel(ctx, config.dir) || "."}`);
+  return fail(UNRESOLVED, `no go-version input and no go.mod or go.work in ${displayPath(ctx.config.workspace, config.dir) || "."}`);
 }
 async function probe(ctx, bin) {
   const r2 = await ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env: { ...ctx.ports.env, GOTOOLCHAIN: "local" } });
@@ -1896,8 +1902,8 @@ function packageLineFor(txt, vendorPath) {
 
 // src/modules/load.ts
 function relativeTo(root, abs) {
-  const rel4 = path6.relative(root, abs).split(path6.sep).join("/");
-  return rel4 === "" ? "." : rel4;
+  const rel = path6.relative(root, abs).split(path6.sep).join("/");
+  return rel === "" ? "." : rel;
 }
 async function readIfExists(file) {
   try {
@@ -1918,7 +1924,7 @@ async function isDirectory(p) {
 async function loadModuleSetup(dir, workFile, root) {
   const errors = [];
   const contents = /* @__PURE__ */ new Map();
-  const rel4 = (abs) => relativeTo(root, abs);
+  const rel = (abs) => relativeTo(root, abs);
   const parse = (fn) => {
     try {
       return fn();
@@ -1940,10 +1946,10 @@ async function loadModuleSetup(dir, workFile, root) {
   if (workFile) {
     const data = await read(workFile);
     if (!data) {
-      errors.push(new ModuleFileError(rel4(workFile), 1, "go.work named by GOWORK does not exist"));
+      errors.push(new ModuleFileError(rel(workFile), 1, "go.work named by GOWORK does not exist"));
       return { errors };
     }
-    const gowork = parse(() => parseGoWork(data.toString("utf8"), rel4(workFile)));
+    const gowork = parse(() => parseGoWork(data.toString("utf8"), rel(workFile)));
     if (gowork) {
       work = { gowork, dir: path6.dirname(workFile) };
       for (const u of gowork.uses) moduleDirs.push(path6.resolve(work.dir, u.dir));
@@ -1957,21 +1963,21 @@ async function loadModuleSetup(dir, workFile, root) {
     const goModPath = path6.join(modDir, "go.mod");
     const data = await read(goModPath);
     if (!data) {
-      errors.push(new ModuleFileError(rel4(goModPath), 1, workFile ? `go.work uses ${rel4(modDir)}, which has no go.mod` : `no go.mod in ${rel4(modDir)}`));
+      errors.push(new ModuleFileError(rel(goModPath), 1, workFile ? `go.work uses ${rel(modDir)}, which has no go.mod` : `no go.mod in ${rel(modDir)}`));
       continue;
     }
-    const gomod = parse(() => parseGoMod(data.toString("utf8"), rel4(goModPath)));
+    const gomod = parse(() => parseGoMod(data.toString("utf8"), rel(goModPath)));
     if (gomod) mains.push({ gomod, dir: modDir });
     const sumPath = path6.join(modDir, "go.sum");
     const sumData = await read(sumPath);
-    const sum = sumData ? parse(() => parseGoSum(sumData.toString("utf8"), rel4(sumPath))) : { file: rel4(sumPath), lines: [] };
+    const sum = sumData ? parse(() => parseGoSum(sumData.toString("utf8"), rel(sumPath))) : { file: rel(sumPath), lines: [] };
     if (sum) sums.push(sum);
   }
   if (work) {
     const workSumPath = path6.join(work.dir, "go.work.sum");
     const data = await read(workSumPath);
     if (data) {
-      const sum = parse(() => parseGoSum(data.toString("utf8"), rel4(workSumPath)));
+      const sum = parse(() => parseGoSum(data.toString("utf8"), rel(workSumPath)));
       if (sum) sums.push(sum);
     }
   }
@@ -1981,7 +1987,7 @@ async function loadModuleSetup(dir, workFile, root) {
   if (hasVendor) {
     const txtPath = path6.join(vendorDir, "modules.txt");
     const data = await read(txtPath);
-    if (data) txt = parse(() => parseModulesTxt(data.toString("utf8"), rel4(txtPath)));
+    if (data) txt = parse(() => parseModulesTxt(data.toString("utf8"), rel(txtPath)));
   }
   if (errors.length) return { errors };
   const main = mains.find((m) => path6.resolve(m.dir) === path6.resolve(dir));
@@ -2660,8 +2666,8 @@ function lessThan114(goVersion) {
 }
 function canonicalReplacement(r2, modDir, workDir) {
   if (!r2.local || !workDir || !modDir || path9.isAbsolute(r2.new.path)) return r2.new;
-  const rel4 = path9.relative(workDir, path9.join(modDir, r2.new.path)).split(path9.sep).join("/");
-  const dirPath = rel4 === "" ? "." : rel4 === "." || rel4 === ".." || rel4.startsWith("./") || rel4.startsWith("../") ? rel4 : `./${rel4}`;
+  const rel = path9.relative(workDir, path9.join(modDir, r2.new.path)).split(path9.sep).join("/");
+  const dirPath = rel === "" ? "." : rel === "." || rel === ".." || rel.startsWith("./") || rel.startsWith("../") ? rel : `./${rel}`;
   return { path: dirPath, version: "" };
 }
 function checkVendorConsistency(setup) {
@@ -2807,9 +2813,9 @@ function listFiles(root) {
   const out = [];
   const walk = (dir, prefix) => {
     for (const e of fs7.readdirSync(dir, { withFileTypes: true })) {
-      const rel4 = prefix ? `${prefix}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path10.join(dir, e.name), rel4);
-      else out.push({ rel: rel4, kind: e.isSymbolicLink() ? "link" : "file" });
+      const rel = prefix ? `${prefix}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path10.join(dir, e.name), rel);
+      else out.push({ rel, kind: e.isSymbolicLink() ? "link" : "file" });
     }
   };
   try {
@@ -2822,10 +2828,10 @@ function listFiles(root) {
 }
 function hashTree(root) {
   const tree = /* @__PURE__ */ new Map();
-  for (const { rel: rel4, kind } of listFiles(root)) {
-    const abs = path10.join(root, rel4);
+  for (const { rel, kind } of listFiles(root)) {
+    const abs = path10.join(root, rel);
     const data = kind === "link" ? Buffer.from(`symlink -> ${fs7.readlinkSync(abs)}`) : fs7.readFileSync(abs);
-    tree.set(rel4, { sha256: createHash5("sha256").update(data).digest("hex"), size: data.length, kind });
+    tree.set(rel, { sha256: createHash5("sha256").update(data).digest("hex"), size: data.length, kind });
   }
   return tree;
 }
@@ -2870,10 +2876,10 @@ function blockOf(txt, line) {
   for (const m of txt?.modules ?? []) if (m.line <= line && m.line > header) header = m.line;
   return header;
 }
-function owner(txt, rel4) {
+function owner(txt, rel) {
   let best;
   for (const m of txt?.modules ?? []) {
-    if (m.version === "" || !rel4.startsWith(`${m.path}/`)) continue;
+    if (m.version === "" || !rel.startsWith(`${m.path}/`)) continue;
     if (!best || m.path.length > best.path.length) best = m;
   }
   return best;
@@ -2921,21 +2927,21 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   committed.delete(MODULES_TXT);
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
-  for (const rel4 of diff.modified) {
-    const [a, b] = await Promise.all([fs8.readFile(path11.join(setup.vendorDir, rel4)), fs8.readFile(path11.join(expectedDir, rel4))]);
+  for (const rel of diff.modified) {
+    const [a, b] = await Promise.all([fs8.readFile(path11.join(setup.vendorDir, rel)), fs8.readFile(path11.join(expectedDir, rel))]);
     const line = firstDifferingLine(a, b);
-    const file = `${vendorRel}/${rel4}`;
+    const file = `${vendorRel}/${rel}`;
     findings.push(
       finding(VENDOR_MODIFIED, "modules", {
-        message: `${file}:${line} differs from ${describeOwner(setup, owner(setup.txt, rel4))} (sha256 ${committed.get(rel4).sha256.slice(0, 12)}\u2026, expected ${expected.get(rel4).sha256.slice(0, 12)}\u2026)`,
+        message: `${file}:${line} differs from ${describeOwner(setup, owner(setup.txt, rel))} (sha256 ${committed.get(rel).sha256.slice(0, 12)}\u2026, expected ${expected.get(rel).sha256.slice(0, 12)}\u2026)`,
         location: { file, line },
         subject: file
       })
     );
   }
-  for (const rel4 of diff.added) {
-    const file = `${vendorRel}/${rel4}`;
-    const m = owner(setup.txt, rel4);
+  for (const rel of diff.added) {
+    const file = `${vendorRel}/${rel}`;
+    const m = owner(setup.txt, rel);
     findings.push(
       finding(VENDOR_ADDED, "modules", {
         message: `${file} is not written by go mod vendor${m ? ` for ${describeOwner(setup, m)}` : ""}`,
@@ -2944,12 +2950,12 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
       })
     );
   }
-  for (const rel4 of diff.removed) {
-    const file = `${vendorRel}/${rel4}`;
-    const line = setup.txt ? packageLineFor(setup.txt, rel4) : void 0;
+  for (const rel of diff.removed) {
+    const file = `${vendorRel}/${rel}`;
+    const line = setup.txt ? packageLineFor(setup.txt, rel) : void 0;
     findings.push(
       finding(VENDOR_REMOVED, "modules", {
-        message: `${file} is missing: go mod vendor writes it for ${describeOwner(setup, owner(setup.txt, rel4))}`,
+        message: `${file} is missing: go mod vendor writes it for ${describeOwner(setup, owner(setup.txt, rel))}`,
         location: { file: txtRel, line: line ?? 1 },
         subject: file
       })
@@ -3245,10 +3251,6 @@ var COMPILE = rule({
   help: "Read the compiler output in the summary; the finding points at the first compiler error.",
   defaultSeverity: "error"
 });
-function relToWorkspace(ctx, p) {
-  const r2 = path13.relative(ctx.config.workspace, p);
-  return r2.startsWith("..") ? p : r2.split(path13.sep).join("/");
-}
 async function goList(ctx, patterns) {
   const args = ["list", "-e", "-f", "{{.ImportPath}}	{{.Name}}	{{.Dir}}	{{if .Error}}{{.Error}}{{end}}"];
   if (ctx.state.modFlag) args.push(ctx.state.modFlag);
@@ -3279,8 +3281,8 @@ async function mainPackages(ctx) {
   const cmd = fs10.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
-      message: `no main package in ${relToWorkspace(ctx, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs10.existsSync(path13.join(ctx.config.dir, "go.mod")) ? { file: relToWorkspace(ctx, path13.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
+      location: fs10.existsSync(path13.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path13.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -3328,7 +3330,7 @@ var buildStage = {
       if (!r2.ok) {
         const errors = parseCompilerErrors(r2.stderr);
         const first = errors[0];
-        const loc = first ? { file: relToWorkspace(ctx, path13.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+        const loc = first ? { file: displayPath(ctx.config.workspace, path13.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
         const headline = first ? `${loc.file}:${first.line}: ${first.message}` : r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed";
         findings.push(finding(COMPILE, "build", {
           message: `${t} ${r2.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
@@ -3344,7 +3346,7 @@ ${r2.stderr.trim()}`);
       const size = fs10.statSync(r2.output).size;
       const a = {
         path: r2.output,
-        displayPath: relToWorkspace(ctx, r2.output),
+        displayPath: displayPath(ctx.config.workspace, r2.output),
         name: path13.basename(r2.output),
         goos: r2.target.goos,
         goarch: r2.target.goarch,
@@ -5084,10 +5086,6 @@ var IGNORE_UNMATCHED = rule({
 var SCAN_RULES = [IGNORE_EXPIRED, IGNORE_UNMATCHED];
 var TRIVY_TIMEOUT_MS = 20 * 60 * 1e3;
 var TRIVY_ENV_KEPT = /* @__PURE__ */ new Set(["TRIVY_DB_REPOSITORY", "TRIVY_JAVA_DB_REPOSITORY", "TRIVY_USERNAME", "TRIVY_PASSWORD", "TRIVY_REGISTRY_TOKEN"]);
-function rel2(ctx, p) {
-  const r2 = path14.relative(ctx.config.workspace, p);
-  return r2.startsWith("..") || path14.isAbsolute(r2) ? p : r2.split(path14.sep).join("/");
-}
 function findTrivy(ctx) {
   if (ctx.config.trivyPath) {
     if (!isExecutableFile(ctx.config.trivyPath)) throw new Error(`Trivy not found: trivy-path ${ctx.config.trivyPath} is not an executable file`);
@@ -5138,13 +5136,13 @@ async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
   } catch (e) {
     throw new Error(`trivy ${kind} could not be started (${trivy}): ${e.message}`);
   }
-  if (r2.timedOut) throw new Error(`trivy ${kind} ${rel2(ctx, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
-  if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${rel2(ctx, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs11.existsSync(output)) throw new Error(`trivy ${kind} ${rel2(ctx, target)} exited 0 but wrote no report`);
+  if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
+  if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
+  if (!fs11.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
     return parseTrivyReport(fs11.readFileSync(output, "utf8"));
   } catch (e) {
-    throw new Error(`trivy ${kind} ${rel2(ctx, target)}: ${e.message}`);
+    throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
     fs11.rmSync(output, { force: true });
   }
@@ -5185,11 +5183,11 @@ async function run2(ctx) {
     const file = path14.join(config.dir, "go.mod");
     let gomod;
     try {
-      gomod = parseGoMod(fs11.readFileSync(file, "utf8"), rel2(ctx, file));
+      gomod = parseGoMod(fs11.readFileSync(file, "utf8"), displayPath(ctx.config.workspace, file));
     } catch {
       gomod = void 0;
     }
-    modules.push({ file: rel2(ctx, file), gomod, result: r2 });
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod, result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
@@ -5205,7 +5203,7 @@ async function run2(ctx) {
   }
   const scan = scanFindings(modules, binaries, config.severity);
   const findings = [...scan.findings];
-  const ignoreRel = ignoreFile ? rel2(ctx, ignoreFile) : "";
+  const ignoreRel = ignoreFile ? displayPath(ctx.config.workspace, ignoreFile) : "";
   const now = today();
   const matched = /* @__PURE__ */ new Set([...scan.ignored.map((i) => i.vuln.id), ...scan.rows.map((r2) => r2.vuln.id)]);
   for (const e of entries) {
@@ -5310,10 +5308,6 @@ var SIGN_RULES = {
 };
 var RULES2 = Object.values(SIGN_RULES);
 var COSIGN_TIMEOUT_MS = 10 * 60 * 1e3;
-function rel3(ctx, file) {
-  const r2 = path15.relative(ctx.config.workspace, file);
-  return r2.startsWith("..") || path15.isAbsolute(r2) ? file : r2.split(path15.sep).join("/");
-}
 function firstError(r2) {
   if (r2.timedOut) return `cosign did not finish within ${COSIGN_TIMEOUT_MS / 6e4} minutes`;
   const lines = `${r2.stderr}
@@ -5343,7 +5337,7 @@ async function run3(ctx) {
     return { status: "failed", reason: message, findings };
   };
   const subjects = state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "").map((a) => ({ path: a.path, displayPath: a.displayPath, sha256: a.sha256 }));
-  if (state.checksumsFile) subjects.push({ path: state.checksumsFile, displayPath: rel3(ctx, state.checksumsFile) });
+  if (state.checksumsFile) subjects.push({ path: state.checksumsFile, displayPath: displayPath(ctx.config.workspace, state.checksumsFile) });
   if (subjects.length === 0) {
     return sign.required ? unavailable2("sign: always, but no binaries were built, so there is nothing to sign") : skipped("no binaries were built");
   }
@@ -5364,7 +5358,7 @@ async function run3(ctx) {
       try {
         fs12.accessSync(keyFile, fs12.constants.R_OK);
       } catch (e) {
-        return unavailable2(`cosign-key ${rel3(ctx, keyFile)} cannot be read (${e.code ?? "error"})`);
+        return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
       }
     } else {
       tempKeyDir = fs12.mkdtempSync(path15.join(ports.tempDir, "grg-cosign-"));
@@ -5425,7 +5419,7 @@ async function run3(ctx) {
     state.facts["sign.bundles"] = JSON.stringify(signatures2.map((x) => x.bundle));
     state.facts["sign.signatures"] = JSON.stringify(signatures2);
     state.facts["sign.public-key"] = publicKey;
-    state.facts["sign.public-key-display"] = rel3(ctx, publicKey);
+    state.facts["sign.public-key-display"] = displayPath(ctx.config.workspace, publicKey);
     const status = statusFrom(findings);
     return {
       status,
@@ -5582,7 +5576,7 @@ async function writeReports(config, ports, state, result, spent) {
     goVersion: state.go?.version ?? "",
     ...state.go ? { go: state.go } : {},
     artifacts: state.artifacts,
-    defaultFile: path16.relative(config.workspace, goMod).split(path16.sep).join("/") || "go.mod",
+    defaultFile: displayPath(config.workspace, goMod) || "go.mod",
     facts: state.facts
   };
   fs13.mkdirSync(config.outDir, { recursive: true });
