@@ -11,8 +11,10 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ROOT } from './runner.ts';
 
-export const GO = process.env.GRG_TEST_GO ?? (fs.existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : 'go');
-export const SHARED_MODCACHE = process.env.GRG_TEST_GOMODCACHE ?? path.join(os.homedir(), '.cache', 'go-release-gate-test', 'gomodcache');
+import { GO, testCacheDir } from './env.ts';
+
+export { GO };
+export const SHARED_MODCACHE = process.env.GRG_TEST_GOMODCACHE ?? testCacheDir('gomodcache');
 export const CACHE_APP = path.join(ROOT, 'test', 'fixtures', 'cache', 'app');
 /** go.mod and go.sum of the same app after a dependency bump (x/text v0.21.0 -> v0.22.0). */
 export const CACHE_APP_NEXT = path.join(ROOT, 'test', 'fixtures', 'cache', 'next');

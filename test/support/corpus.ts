@@ -12,8 +12,10 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export const GO = process.env.GRG_TEST_GO ?? '/usr/local/go/bin/go';
-export const CACHE = process.env.GRG_TEST_CORPUS ?? path.join(os.homedir(), '.cache', 'go-release-gate-test', 'corpus');
+import { GO, testCacheDir } from './env.ts';
+
+export { GO };
+export const CACHE = process.env.GRG_TEST_CORPUS ?? testCacheDir('corpus');
 
 export interface CorpusFile {
   /** Stable name: origin + path inside it. */

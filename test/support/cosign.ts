@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { TOOLS_DIR } from './env.ts';
 
 const run = promisify(execFile);
 
@@ -13,7 +14,7 @@ export const COSIGN_VERSION = 'v3.1.3';
 export function cosignBin(): string {
   const candidates = [
     process.env.COSIGN_BIN,
-    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'go-release-gate-tools', `cosign-${COSIGN_VERSION}`, 'cosign'),
+    path.join(TOOLS_DIR, `cosign-${COSIGN_VERSION}`, 'cosign'),
   ].filter((x): x is string => !!x);
   const found = candidates.find((c) => fs.existsSync(c));
   if (!found) throw new Error(`cosign not found (tried ${candidates.join(', ')}): run scripts/tools/cosign.sh or set COSIGN_BIN`);

@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { spawn, execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 
-export const GO = process.env.GO_BIN ?? (fs.existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : 'go');
+import { GO, testCacheDir } from './env.ts';
+
+export { GO, testCacheDir };
 
 export function goVersion(): string {
   return execFileSync(GO, ['env', 'GOVERSION'], { env: { ...process.env, GOTOOLCHAIN: 'local' }, encoding: 'utf8' }).trim().replace(/^go/, '');
@@ -16,12 +18,6 @@ export function goVersion(): string {
 
 export function goRoot(): string {
   return execFileSync(GO, ['env', 'GOROOT'], { env: { ...process.env, GOTOOLCHAIN: 'local' }, encoding: 'utf8' }).trim();
-}
-
-export function testCacheDir(...parts: string[]): string {
-  const dir = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'go-release-gate-test', ...parts);
-  fs.mkdirSync(dir, { recursive: true });
-  return dir;
 }
 
 export interface Tarball { file: string; filename: string; version: string; sha256: string; size: number }

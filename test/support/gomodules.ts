@@ -8,8 +8,10 @@ import { execFileSync } from 'node:child_process';
 import type { StageContext } from '../../src/pipeline/stage.ts';
 import { recordingPorts, stageContext, type Recorded } from './context.ts';
 
-export const GO = process.env.GRG_TEST_GO ?? '/usr/local/go/bin/go';
-export const SHARED_MODCACHE = process.env.GRG_TEST_GOMODCACHE ?? path.join(os.homedir(), '.cache', 'go-release-gate-test', 'gomodcache');
+import { GO, testCacheDir } from './env.ts';
+
+export { GO };
+export const SHARED_MODCACHE = process.env.GRG_TEST_GOMODCACHE ?? testCacheDir('gomodcache');
 
 /** The environment every go command of the tests gets (and the stage under test). */
 export function goTestEnv(extra: Record<string, string> = {}): Record<string, string> {

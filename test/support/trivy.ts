@@ -9,10 +9,10 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { GO, goTestEnv } from './gomodules.ts';
+import { CACHE_HOME } from './env.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const TRIVY_VERSION = '0.74.0';
-const CACHE_HOME = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
 
 /** The trivy binary: TRIVY_BIN, else where scripts/tools/trivy.sh puts it. Throws (the test fails) when there is none. */
 export function trivyBin(): string {
