@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-R6DOCFJ3.js";
+} from "./chunks/chunk-B2J26GMD.js";
 import {
   renderSaveSummary,
   saveCaches
@@ -456,14 +456,14 @@ ${usage()}`);
       tempDir,
       workspace,
       platform: { os: os2.type(), arch: process.arch.toUpperCase() }
-    }, { outputRoots: [os2.tmpdir()] });
-    fs3.writeFileSync(path3.join(outcome.config.outDir, "outputs.json"), `${JSON.stringify(outputs.values, null, 2)}
+    }, { outputRoots: [] });
+    outcome.out.write("outputs.json", `${JSON.stringify(outputs.values, null, 2)}
 `);
     const plan = parsePlan(state.get(PLAN_STATE_KEY));
     if (plan) {
       const rows = await saveCaches(plan, cache, log, { removeDirs: true });
       try {
-        fs3.appendFileSync(outcome.files.summary, renderSaveSummary(rows));
+        outcome.out.append("summary.md", renderSaveSummary(rows));
       } catch (e) {
         log.warning(`could not add the cache save table to the summary: ${e.message}`);
       }

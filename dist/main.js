@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-R6DOCFJ3.js";
+} from "./chunks/chunk-B2J26GMD.js";
 import "./chunks/chunk-XZG2PVW4.js";
 
 // src/action/main.ts

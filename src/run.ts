@@ -12,19 +12,23 @@ import { renderReports } from './report/render.ts';
 import { annotate, countingLogger, type AnnotationTally } from './report/annotations.ts';
 import { GATE_VERSION } from './version.ts';
 import { displayPath } from './util/path.ts';
+import { childEnv } from './util/childenv.ts';
+import { openOutputDir, type OutputDir } from './output/dir.ts';
 
 export interface GateOutcome {
   config: Config;
   result: RunResult;
   report: Report;
   files: { sarif: string; report: string; summary: string; checksums?: string };
+  /** The output directory's writer: a front door adds its own files (outputs.json) through it. */
+  out: OutputDir;
 }
 
-export function initialState(env: Readonly<Record<string, string | undefined>>): RunState {
-  const goEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) goEnv[k] = v;
-  goEnv.GOTOOLCHAIN = 'local';
-  return { goEnv, artifacts: [], facts: {} };
+export function initialState(env: Readonly<Record<string, string | undefined>>, out?: OutputDir): RunState {
+  // Every go command (and the C compiler under cgo) sees only the variables Go reads: never the
+  // runner's tokens or the signing secrets.
+  const goEnv = childEnv('go', env, { GOTOOLCHAIN: 'local' });
+  return { goEnv, artifacts: [], facts: {}, ...(out ? { out } : {}) };
 }
 
 export interface GateOptions {
@@ -41,7 +45,7 @@ export async function runGate(inputs: RawInputs, ports: Ports, options: GateOpti
   });
   const stages = options.stages ?? STAGES;
   checkRuleOverrides(config, stages);
-  const state = initialState(ports.env);
+  const state = initialState(ports.env, openOutputDir(config.outDir));
   // Counts the annotations stages emit, so the report's own stay within GitHub's per-step limit.
   const log = countingLogger(ports.log);
   const result = await runPipeline(stages, { config, ports: { ...ports, log }, state });
@@ -76,18 +80,15 @@ export async function writeReports(config: Config, ports: Ports, state: RunState
     defaultFile: displayPath(config.workspace, goMod) || 'go.mod',
     facts: state.facts,
   };
-  fs.mkdirSync(config.outDir, { recursive: true });
-  const files = {
-    sarif: path.join(config.outDir, 'results.sarif'),
-    report: path.join(config.outDir, 'report.json'),
-    summary: path.join(config.outDir, 'summary.md'),
-    ...(state.checksumsFile ? { checksums: state.checksumsFile } : {}),
-  };
+  const out = state.out ?? openOutputDir(config.outDir);
   const rendered = renderReports(report);
   const summary = rendered.summary;
-  fs.writeFileSync(files.sarif, rendered.sarif);
-  fs.writeFileSync(files.report, rendered.json);
-  fs.writeFileSync(files.summary, summary);
+  const files = {
+    sarif: out.write('results.sarif', rendered.sarif),
+    report: out.write('report.json', rendered.json),
+    summary: out.write('summary.md', summary),
+    ...(state.checksumsFile ? { checksums: state.checksumsFile } : {}),
+  };
   // A failing verdict fails the step with one more error annotation: keep a slot for it.
   annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
 
@@ -105,5 +106,5 @@ export async function writeReports(config: Config, ports: Ports, state: RunState
   o.set('signatures', state.facts['sign.signatures'] ?? '[]');
   o.set('public-key', state.facts['sign.public-key'] ?? '');
   await o.summary(summary);
-  return { config, result, report, files };
+  return { config, result, report, files, out };
 }

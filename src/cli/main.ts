@@ -63,14 +63,14 @@ async function main(argv: string[]): Promise<number> {
       tempDir,
       workspace,
       platform: { os: os.type(), arch: process.arch.toUpperCase() },
-    }, { outputRoots: [os.tmpdir()] });
-    fs.writeFileSync(path.join(outcome.config.outDir, 'outputs.json'), `${JSON.stringify(outputs.values, null, 2)}\n`);
+    }, { outputRoots: [] });
+    outcome.out.write('outputs.json', `${JSON.stringify(outputs.values, null, 2)}\n`);
     // The CLI has no post step: save the caches now. Never changes the exit code.
     const plan = parsePlan(state.get(PLAN_STATE_KEY));
     if (plan) {
       const rows = await saveCaches(plan, cache, log, { removeDirs: true });
       try {
-        fs.appendFileSync(outcome.files.summary, renderSaveSummary(rows));
+        outcome.out.append('summary.md', renderSaveSummary(rows));
       } catch (e) {
         log.warning(`could not add the cache save table to the summary: ${(e as Error).message}`);
       }

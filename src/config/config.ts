@@ -357,6 +357,10 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
   const workspace = realpathOrSelf(path.resolve(ctx.workspace));
   const dir = confinedPath('working-directory', get('working-directory'), workspace, [workspace]);
   const outDir = confinedPath('output-dir', get('output-dir'), workspace, [workspace, ...(ctx.writableRoots ?? [])]);
+  // The gate owns its output dir (it removes its own earlier results there): never the checkout itself.
+  const holds = isInside(outDir, workspace) ? 'the workspace' : isInside(outDir, dir) ? 'the module directory' : '';
+  if (holds) throw new ConfigError('output-dir', `"${get('output-dir')}" is or contains ${holds}; give the gate a directory of its own, e.g. gate-out`);
+  if (path.relative(workspace, outDir).split(path.sep)[0] === '.git') throw new ConfigError('output-dir', `"${get('output-dir')}" is inside .git`);
 
   const goVersion = get('go-version');
   if (goVersion) {

@@ -1,6 +1,7 @@
 import type { Finding, Rule, StageName } from './findings.ts';
 import type { Config } from '../config/config.ts';
 import type { Ports } from '../ports/ports.ts';
+import type { OutputDir } from '../output/dir.ts';
 
 export type StageStatus = 'passed' | 'failed' | 'skipped' | 'errored';
 
@@ -40,6 +41,8 @@ export interface RunState {
   modFlag?: string;
   /** Free-form values for the summary and outputs (cache keys, hit state, ...). */
   facts: Record<string, string>;
+  /** The output directory: every file the run writes there goes through it. */
+  out?: OutputDir;
 }
 
 export interface StageResult {

@@ -6,8 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { sha256File } from '../util/hash.ts';
 import { finding, rule, type Finding } from '../pipeline/findings.ts';
-import { skipped, statusFrom, type Artifact, type Stage, type StageContext, type StageOutcome } from '../pipeline/stage.ts';
+import { skipped, statusFrom, type Artifact, type GoToolchain, type Stage, type StageContext, type StageOutcome } from '../pipeline/stage.ts';
 import type { Target } from '../config/config.ts';
+import { openOutputDir, type OutputDir } from '../output/dir.ts';
 import { artifactFileName, binaryName, buildArgs, buildEnv, mapLimit, parseCompilerErrors, renderChecksums } from '../build/args.ts';
 import { displayPath } from '../util/path.ts';
 
@@ -25,6 +26,14 @@ const NO_MAIN = rule({
   shortDescription: 'There is no main package to build.',
   fullDescription: 'The packages input is empty and neither the module root nor any package under cmd/ is a main package, or a listed package is not a main package.',
   help: 'Set packages to the main package(s) to release, e.g. ./cmd/server.',
+  defaultSeverity: 'error',
+});
+const FOREIGN_OUTPUT = rule({
+  id: 'build/foreign-output',
+  name: 'ForeignOutput',
+  shortDescription: 'The output directory holds files this run did not produce.',
+  fullDescription: 'Whatever is in output-dir is what an `upload output-dir/*` step publishes. Files the gate writes (binaries, SHA256SUMS, reports, bundles) left by an earlier run are removed before the build; any other entry there is not the gate\'s to delete, so the run fails naming it.',
+  help: 'Point output-dir at a directory only go-release-gate writes to (the default gate-out), or remove the files named in the message.',
   defaultSeverity: 'error',
 });
 const COMPILE = rule({
@@ -81,12 +90,15 @@ interface JobResult extends Job { ok: boolean; stderr: string }
 
 export const buildStage: Stage = {
   name: 'build',
-  rules: [UNKNOWN_TARGET, NO_MAIN, COMPILE],
+  rules: [UNKNOWN_TARGET, NO_MAIN, FOREIGN_OUTPUT, COMPILE],
   async run(ctx: StageContext): Promise<StageOutcome> {
-    const go = ctx.state.go;
-    if (!go) return skipped('needs the Go toolchain');
     const { config, ports } = ctx;
-    const findings: Finding[] = [];
+    // Before anything else, and whether or not anything can be built: results of an earlier run
+    // must never be published as this run's.
+    const out = ctx.state.out ?? (ctx.state.out = openOutputDir(config.outDir));
+    const findings = clearOutputDir(ctx, out);
+    const go = ctx.state.go;
+    if (!go) return findings.length ? { status: 'failed', findings } : skipped('needs the Go toolchain');
 
     const dist = await ports.exec.run(go.bin, ['tool', 'dist', 'list'], { env: ctx.state.goEnv });
     if (dist.code !== 0) throw new Error(`go tool dist list failed: ${dist.stderr.trim()}`);
@@ -106,64 +118,113 @@ export const buildStage: Stage = {
       names.set(p.name, p.importPath);
     }
 
-    fs.mkdirSync(config.outDir, { recursive: true });
-    const jobs: Job[] = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path.join(config.outDir, artifactFileName(pkg.name, target)) })));
-    const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
-    const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job): Promise<JobResult> => {
-      fs.rmSync(job.output, { force: true });
-      const r = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
-        cwd: config.dir,
-        env: buildEnv(ctx.state.goEnv, job.target, config.cgo),
-      });
-      return { ...job, ok: r.code === 0 && fs.existsSync(job.output), stderr: r.stderr };
-    });
-
-    const artifacts: Artifact[] = [];
-    const rows: string[][] = [];
-    const failures: string[] = [];
-    for (const r of results) {
-      const t = `${r.target.goos}/${r.target.goarch}`;
-      if (!r.ok) {
-        const errors = parseCompilerErrors(r.stderr);
-        const first = errors[0];
-        const loc = first ? { file: displayPath(ctx.config.workspace, path.resolve(config.dir, first.file)), line: first.line, ...(first.column ? { column: first.column } : {}) } : undefined;
-        const headline = first ? `${loc!.file}:${first.line}: ${first.message}` : r.stderr.trim().split('\n').slice(-1)[0] || 'go build failed';
-        findings.push(finding(COMPILE, 'build', {
-          message: `${t} ${r.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}`,
-          location: loc,
-          subject: `${t}\0${r.pkg.importPath}`,
-          details: r.stderr.trim(),
-        }));
-        failures.push(`${t} ${r.pkg.importPath}\n${r.stderr.trim()}`);
-        rows.push([t, r.pkg.importPath, '', '', 'failed']);
-        continue;
-      }
-      const size = fs.statSync(r.output).size;
-      const a: Artifact = {
-        path: r.output,
-        displayPath: displayPath(ctx.config.workspace, r.output),
-        name: path.basename(r.output),
-        goos: r.target.goos,
-        goarch: r.target.goarch,
-        size,
-        sha256: sha256File(r.output),
-        pkg: r.pkg.importPath,
-      };
-      artifacts.push(a);
-      rows.push([t, r.pkg.importPath, a.name, String(size), 'built']);
+    // Binaries are written outside the checkout while the others build: a file appearing in the
+    // tree makes git report it modified, and every later binary would record vcs.modified=true.
+    const buildDir = fs.mkdtempSync(path.join(scratchRoot(ctx), 'grg-build-'));
+    try {
+      return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings);
+    } finally {
+      fs.rmSync(buildDir, { recursive: true, force: true });
     }
-    ctx.state.artifacts.push(...artifacts);
-    if (artifacts.length) {
-      const sums = path.join(config.outDir, 'SHA256SUMS');
-      fs.writeFileSync(sums, renderChecksums(artifacts));
-      ctx.state.checksumsFile = sums;
-    }
-    return {
-      status: statusFrom(findings),
-      findings,
-      table: { header: ['Target', 'Package', 'File', 'Bytes', 'Result'], rows },
-      ...(failures.length ? { details: failures.join('\n\n') } : {}),
-      metrics: { built: artifacts.length, failed: failures.length, jobs: jobs.length },
-    };
   },
 };
+
+/** A temp dir outside the workspace (the runner's temp normally is; the OS one otherwise). */
+function scratchRoot(ctx: StageContext): string {
+  const inside = (dir: string) => {
+    const rel = path.relative(ctx.config.workspace, dir);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  };
+  fs.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  return inside(ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
+}
+
+function clearOutputDir(ctx: StageContext, out: OutputDir): Finding[] {
+  const shown = displayPath(ctx.config.workspace, out.dir) || '.';
+  const { removed, foreign } = out.clear();
+  if (removed.length) ctx.ports.log.info(`removed ${removed.length} file(s) an earlier run left in ${shown}: ${capList(removed, 20)}`);
+  if (!foreign.length) return [];
+  return [finding(FOREIGN_OUTPUT, 'build', {
+    message: `output-dir ${shown} holds ${foreign.length} entr${foreign.length === 1 ? 'y' : 'ies'} this run did not produce: ${capList(foreign, 20)}; an upload of ${shown}/* would publish them`,
+    subject: shown,
+    details: foreign.join('\n'),
+  })];
+}
+
+function capList(items: string[], max: number): string {
+  return items.length > max ? `${items.slice(0, max).join(', ')} and ${items.length - max} more` : items.join(', ');
+}
+
+async function buildInto(
+  ctx: StageContext, go: GoToolchain, out: OutputDir, buildDir: string, targets: Target[], pkgs: MainPackage[], findings: Finding[],
+): Promise<StageOutcome> {
+  const { config, ports } = ctx;
+  const jobs: Job[] = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
+  const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job): Promise<JobResult> => {
+    const r = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
+      cwd: config.dir,
+      env: buildEnv(ctx.state.goEnv, job.target, config.cgo),
+    });
+    return { ...job, ok: r.code === 0 && fs.existsSync(job.output), stderr: config.cgo ? trimCompilerQuotes(r.stderr) : r.stderr };
+  });
+
+  const artifacts: Artifact[] = [];
+  const rows: string[][] = [];
+  const failures: string[] = [];
+  for (const r of results) {
+    const t = `${r.target.goos}/${r.target.goarch}`;
+    if (!r.ok) {
+      const errors = parseCompilerErrors(r.stderr);
+      const first = errors[0];
+      const loc = first ? { file: displayPath(ctx.config.workspace, path.resolve(config.dir, first.file)), line: first.line, ...(first.column ? { column: first.column } : {}) } : undefined;
+      const headline = first ? `${loc!.file}:${first.line}: ${first.message}` : r.stderr.trim().split('\n').slice(-1)[0] || 'go build failed';
+      findings.push(finding(COMPILE, 'build', {
+        message: `${t} ${r.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}`,
+        location: loc,
+        subject: `${t}\0${r.pkg.importPath}`,
+        details: r.stderr.trim(),
+      }));
+      failures.push(`${t} ${r.pkg.importPath}\n${r.stderr.trim()}`);
+      rows.push([t, r.pkg.importPath, '', '', 'failed']);
+      continue;
+    }
+    // Every binary is moved in only once all are built.
+    const size = fs.statSync(r.output).size;
+    const a: Artifact = {
+      path: r.output,
+      displayPath: '',
+      name: path.basename(r.output),
+      goos: r.target.goos,
+      goarch: r.target.goarch,
+      size,
+      sha256: sha256File(r.output),
+      pkg: r.pkg.importPath,
+    };
+    artifacts.push(a);
+    rows.push([t, r.pkg.importPath, a.name, String(size), 'built']);
+  }
+  for (const a of artifacts) {
+    a.path = out.adopt(a.path, a.name);
+    a.displayPath = displayPath(ctx.config.workspace, a.path);
+  }
+  ctx.state.artifacts.push(...artifacts);
+  if (artifacts.length) ctx.state.checksumsFile = out.write('SHA256SUMS', renderChecksums(artifacts));
+  return {
+    status: statusFrom(findings),
+    findings,
+    table: { header: ['Target', 'Package', 'File', 'Bytes', 'Result'], rows },
+    ...(failures.length ? { details: failures.join('\n\n') } : {}),
+    metrics: { built: artifacts.length, failed: failures.length, jobs: jobs.length },
+  };
+}
+
+/**
+ * C compiler diagnostics quote the offending source line (and a caret under it); with cgo that
+ * source can be anything a pull request #includes. Keep the file:line: message lines and the
+ * go command's own lines, drop the quoted text.
+ */
+export function trimCompilerQuotes(stderr: string): string {
+  const kept = stderr.split(/\r?\n/).filter((line) => /^\S[^:]*:\d+(:\d+)?: /.test(line) || /^# \S/.test(line) || /^(go|cgo|gcc|clang|collect2|ld)(:| )/.test(line));
+  return kept.join('\n');
+}

@@ -7,6 +7,9 @@ import { finding, type Finding } from '../pipeline/findings.ts';
 import { formatBytes } from '../report/escape.ts';
 import { inspectFile } from '../inspect/binary.ts';
 import { FormatError } from '../inspect/errors.ts';
+import path from 'node:path';
+import { findOnPath } from '../util/path.ts';
+import { childEnv } from '../util/childenv.ts';
 import { evaluateBinary, INSPECT_RULES, RULES, summaryRow, TABLE_HEADER } from '../inspect/policy.ts';
 
 function isBinary(a: Artifact): boolean {
@@ -26,6 +29,40 @@ function recordVcs(ctx: StageContext, settings: { key: string; value: string }[]
   }
   const modified = get('vcs.modified');
   if (modified !== undefined && facts['vcs.modified'] !== 'true') facts['vcs.modified'] = modified;
+}
+
+const STATUS_LINES_SHOWN = 10;
+
+function isInsideWorkspace(ctx: StageContext, p: string): boolean {
+  const rel = path.relative(ctx.config.workspace, p);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/**
+ * "Built from a modified tree" is only actionable with the files that made it so: ask git once,
+ * the way the go command does (untracked files count), and name them in every such finding.
+ */
+async function nameModifiedFiles(ctx: StageContext, findings: Finding[]): Promise<void> {
+  const modified = findings.filter((f) => f.ruleId === RULES.vcsModified.id);
+  if (modified.length === 0) return;
+  const git = findOnPath('git', ctx.ports.env.PATH);
+  let listing: string;
+  if (!git) {
+    listing = 'git is not on PATH, so the modified files cannot be listed';
+  } else {
+    // The whole repository, as the go command asks; the output dir was empty while Go built and
+    // holds this run's results now, so it is left out.
+    const outRel = path.relative(ctx.config.dir, ctx.config.outDir);
+    const outInside = isInsideWorkspace(ctx, ctx.config.outDir);
+    const args = ['status', '--short', '--untracked-files=all', '--', ':/', ...(outInside ? [`:(exclude)${outRel.split(path.sep).join('/')}`] : [])];
+    const r = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv('git', ctx.ports.env), timeoutMs: 60_000 });
+    const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
+    if (r.code !== 0) listing = `git status failed: ${r.stderr.trim().split('\n')[0] ?? ''}`;
+    else if (lines.length === 0) listing = 'git status now reports a clean tree: something changed files while the binaries were built and restored them after';
+    else listing = `git status --short: ${lines.slice(0, STATUS_LINES_SHOWN).map((l) => l.trim()).join('; ')}${lines.length > STATUS_LINES_SHOWN ? `; and ${lines.length - STATUS_LINES_SHOWN} more` : ''}`;
+    if (r.code === 0 && lines.length) for (const f of modified) f.details = lines.join('\n');
+  }
+  for (const f of modified) f.message = `${f.message} (${listing})`;
 }
 
 async function run(ctx: StageContext): Promise<StageOutcome> {
@@ -49,6 +86,7 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
       rows.push([a.displayPath, `${a.goos}/${a.goarch}`, 'unreadable', '', '', '', '', '', '', formatBytes(a.size)]);
     }
   }
+  await nameModifiedFiles(ctx, findings);
   return {
     status: statusFrom(findings),
     findings,

@@ -12,6 +12,7 @@ import { parseTrivyReport, parseTrivyVersion, trivyScanArgs, type TrivyTarget } 
 import { IGNORE_FILE_NAMES, isExpired, parseIgnoreFile, type IgnoreEntry } from '../scan/ignorefile.ts';
 import { scanFindings, type BinaryScan, type ModuleScan } from '../scan/findings.ts';
 import { displayPath, findOnPath, isExecutableFile } from '../util/path.ts';
+import { childEnv } from '../util/childenv.ts';
 
 const IGNORE_EXPIRED = rule({
   id: 'scan/ignore-expired',
@@ -32,8 +33,6 @@ const IGNORE_UNMATCHED = rule({
 const SCAN_RULES = [IGNORE_EXPIRED, IGNORE_UNMATCHED];
 
 const TRIVY_TIMEOUT_MS = 20 * 60 * 1000;
-/** Trivy settings from the environment that would change what we parse are not passed on; these only reach the DB. */
-const TRIVY_ENV_KEPT = new Set(['TRIVY_DB_REPOSITORY', 'TRIVY_JAVA_DB_REPOSITORY', 'TRIVY_USERNAME', 'TRIVY_PASSWORD', 'TRIVY_REGISTRY_TOKEN']);
 
 /** The trivy to run: trivy-path, else the first trivy on PATH; undefined when there is none. */
 function findTrivy(ctx: StageContext): string | undefined {
@@ -44,13 +43,9 @@ function findTrivy(ctx: StageContext): string | undefined {
   return findOnPath('trivy', ctx.ports.env.PATH);
 }
 
+/** Trivy's environment comes from the one allow-list: no runner tokens, no TRIVY_* that silences a check. */
 function trivyEnv(ctx: StageContext): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(ctx.ports.env)) {
-    if (v === undefined || (k.startsWith('TRIVY_') && !TRIVY_ENV_KEPT.has(k))) continue;
-    env[k] = v;
-  }
-  return env;
+  return childEnv('trivy', ctx.ports.env);
 }
 
 function lastErrorLine(stderr: string): string {

@@ -9,6 +9,8 @@ import { finding, rule, type Finding } from '../pipeline/findings.ts';
 import type { ExecResult } from '../ports/ports.ts';
 import { sha256File } from '../util/hash.ts';
 import { displayPath, findOnPath } from '../util/path.ts';
+import { childEnv } from '../util/childenv.ts';
+import { openOutputDir } from '../output/dir.ts';
 import { bundleNameFor, publicKeyArgs, signBlobArgs, verifyBlobArgs, verifyCommandText } from '../sign/argv.ts';
 
 export const SIGN_RULES = {
@@ -102,6 +104,10 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
   const cosign = findOnPath('cosign', ports.env.PATH);
   if (!cosign) return unavailable('cosign was not found on PATH: install it before this step (e.g. uses: sigstore/cosign-installer@v3) or put it on PATH.');
 
+  // cosign writes the public key and the bundles here, outside the output dir; each is then
+  // moved in through the output writer (never written through a link planted there).
+  const signDir = fs.mkdtempSync(path.join(ports.tempDir, 'grg-sign-'));
+  const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir: string | undefined;
   try {
     let keyFile: string;
@@ -118,18 +124,13 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
       keyFile = path.join(tempKeyDir, 'cosign.key');
       fs.writeFileSync(keyFile, sign.key.kind === 'pem' ? sign.key.pem : ports.env[sign.key.name]!, { mode: 0o600 });
     }
-    const env: Record<string, string | undefined> = { ...ports.env };
-    const cosignRun = (args: string[]) => ports.exec.run(cosign, args, { cwd: config.outDir, env, timeoutMs: COSIGN_TIMEOUT_MS });
+    // cosign alone gets the key password, and nothing else of the runner's secrets.
+    const env = childEnv('cosign', ports.env, ports.env.COSIGN_PASSWORD !== undefined ? { COSIGN_PASSWORD: ports.env.COSIGN_PASSWORD } : {});
+    const cosignRun = (args: string[]) => ports.exec.run(cosign, args, { cwd: signDir, env, timeoutMs: COSIGN_TIMEOUT_MS });
 
-    fs.mkdirSync(config.outDir, { recursive: true });
-    const publicKey = path.join(config.outDir, 'cosign.pub');
-    // Bundles and a key left by an earlier run must never pass for this run's signatures.
-    fs.rmSync(publicKey, { force: true });
-    for (const s of subjects) fs.rmSync(bundleNameFor(s.path), { force: true });
-    const pub = await cosignRun(publicKeyArgs(keyFile, publicKey));
-    if (pub.code !== 0 || !fs.existsSync(publicKey)) {
-      // cosign creates the output file before it reads the key: leave no empty key behind.
-      fs.rmSync(publicKey, { force: true });
+    const freshKey = path.join(signDir, 'cosign.pub');
+    const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
+    if (pub.code !== 0 || !fs.existsSync(freshKey)) {
       const why = scrub(firstError(pub));
       const hint = /decrypt|password|passphrase/i.test(why) ? ' (is COSIGN_PASSWORD the password of this key?)' : '';
       const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -140,6 +141,7 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
       };
     }
 
+    const publicKey = out.adopt(freshKey, 'cosign.pub');
     const findings: Finding[] = [];
     const rows: string[][] = [];
     const signatures: { path: string; bundle: string; verified: boolean; command: string }[] = [];
@@ -153,12 +155,14 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
         rows.push([s.displayPath, '', 'not signed: changed after build', '']);
         continue;
       }
-      const signed = await cosignRun(signBlobArgs({ key: keyFile, bundle, file: s.path, tlogUpload: sign.tlogUpload }));
-      if (signed.code !== 0 || !fs.existsSync(bundle)) {
+      const freshBundle = path.join(signDir, path.basename(bundle));
+      const signed = await cosignRun(signBlobArgs({ key: keyFile, bundle: freshBundle, file: s.path, tlogUpload: sign.tlogUpload }));
+      if (signed.code !== 0 || !fs.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, 'sign', { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || undefined }));
         rows.push([s.displayPath, '', 'signing failed', '']);
         continue;
       }
+      out.adopt(freshBundle, path.basename(bundle));
       const verified = await cosignRun(verifyBlobArgs({ publicKey, bundle, file: s.path, tlog: sign.tlogUpload }));
       const ok = verified.code === 0;
       if (!ok) {
@@ -189,6 +193,7 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
     };
   } finally {
     if (tempKeyDir) fs.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs.rmSync(signDir, { recursive: true, force: true });
   }
 }
 

@@ -11,6 +11,7 @@ import {
 import { archiveFor, parseListing, safeFileName } from '../toolchain/listing.ts';
 import { sha256File } from '../util/hash.ts';
 import { displayPath, findOnPath } from '../util/path.ts';
+import { childEnv } from '../util/childenv.ts';
 
 const UNRESOLVED = rule({
   id: 'toolchain/version-unresolved',
@@ -73,7 +74,7 @@ export function resolveSpec(ctx: StageContext): { spec: GoVersionSpec; from: str
 }
 
 async function probe(ctx: StageContext, bin: string): Promise<{ version: string; goroot: string } | undefined> {
-  const r = await ctx.ports.exec.run(bin, ['env', 'GOVERSION', 'GOROOT'], { env: { ...ctx.ports.env, GOTOOLCHAIN: 'local' } });
+  const r = await ctx.ports.exec.run(bin, ['env', 'GOVERSION', 'GOROOT'], { env: childEnv('go', ctx.ports.env, { GOTOOLCHAIN: 'local' }) });
   if (r.code !== 0) return undefined;
   const [v, goroot] = r.stdout.split('\n');
   const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());

@@ -403,6 +403,9 @@ function parseConfig(inputs, ctx) {
   const workspace = realpathOrSelf(path.resolve(ctx.workspace));
   const dir = confinedPath("working-directory", get("working-directory"), workspace, [workspace]);
   const outDir = confinedPath("output-dir", get("output-dir"), workspace, [workspace, ...ctx.writableRoots ?? []]);
+  const holds = isInside(outDir, workspace) ? "the workspace" : isInside(outDir, dir) ? "the module directory" : "";
+  if (holds) throw new ConfigError("output-dir", `"${get("output-dir")}" is or contains ${holds}; give the gate a directory of its own, e.g. gate-out`);
+  if (path.relative(workspace, outDir).split(path.sep)[0] === ".git") throw new ConfigError("output-dir", `"${get("output-dir")}" is inside .git`);
   const goVersion = get("go-version");
   if (goVersion) {
     try {
@@ -964,8 +967,8 @@ ${after}
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/run.ts
-import fs13 from "node:fs";
-import path16 from "node:path";
+import fs14 from "node:fs";
+import path18 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash } from "node:crypto";
@@ -1164,6 +1167,98 @@ function displayPath(workspace, file) {
   return r2.startsWith("..") || path3.isAbsolute(r2) ? file : r2.split(path3.sep).join("/");
 }
 
+// src/util/childenv.ts
+var BASE = [
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "TMPDIR",
+  "TEMP",
+  "TMP",
+  "LANG",
+  "LANGUAGE",
+  "TZ",
+  "XDG_CACHE_HOME",
+  "XDG_CONFIG_HOME",
+  "XDG_DATA_HOME",
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "ALL_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+  "all_proxy",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "SystemRoot",
+  "SYSTEMROOT",
+  "windir",
+  "ComSpec",
+  "PATHEXT",
+  "USERPROFILE",
+  "APPDATA",
+  "LOCALAPPDATA",
+  "ProgramData",
+  "ProgramFiles",
+  "ProgramFiles(x86)",
+  "PROCESSOR_ARCHITECTURE",
+  "NUMBER_OF_PROCESSORS",
+  "OS"
+];
+var BASE_PREFIXES = ["LC_"];
+var ALLOW = {
+  go: {
+    names: [
+      ...BASE,
+      // Private modules: netrc credentials and ssh agents are how the go command authenticates.
+      "NETRC",
+      "SSH_AUTH_SOCK",
+      // The C toolchain cgo drives (gcc, clang, pkg-config, Apple SDKs).
+      "CC",
+      "CXX",
+      "FC",
+      "AR",
+      "PKG_CONFIG",
+      "PKG_CONFIG_PATH",
+      "PKG_CONFIG_LIBDIR",
+      "PKG_CONFIG_SYSROOT_DIR",
+      "CPATH",
+      "C_INCLUDE_PATH",
+      "CPLUS_INCLUDE_PATH",
+      "LIBRARY_PATH",
+      "LD_LIBRARY_PATH",
+      "SDKROOT",
+      "DEVELOPER_DIR",
+      "MACOSX_DEPLOYMENT_TARGET",
+      "GCCGO"
+    ],
+    prefixes: [...BASE_PREFIXES, "CGO_", "GIT_"],
+    // Go's own variables are one word (GOFLAGS, GO111MODULE, GOAMD64): GOOGLE_APPLICATION_CREDENTIALS is not one.
+    pattern: /^GO[A-Z0-9]*$/
+  },
+  git: { names: [...BASE, "SSH_AUTH_SOCK"], prefixes: [...BASE_PREFIXES, "GIT_"] },
+  // Trivy's own TRIVY_* settings would change what it scans and what we parse; only the ones
+  // that reach the vulnerability DB pass (mirrors and registry credentials).
+  trivy: {
+    names: [...BASE, "DOCKER_CONFIG", "TRIVY_DB_REPOSITORY", "TRIVY_JAVA_DB_REPOSITORY", "TRIVY_USERNAME", "TRIVY_PASSWORD", "TRIVY_REGISTRY_TOKEN"],
+    prefixes: [...BASE_PREFIXES]
+  },
+  // COSIGN_PASSWORD is not here: the sign stage hands it in, and only when it signs with a key.
+  cosign: { names: [...BASE, "TUF_ROOT"], prefixes: [...BASE_PREFIXES, "SIGSTORE_"] }
+};
+function childEnv(tool, env, extra = {}) {
+  const allow = ALLOW[tool];
+  const names = new Set(allow.names);
+  const out = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v === void 0) continue;
+    if (names.has(k) || allow.prefixes.some((p) => k.startsWith(p)) || allow.pattern?.test(k)) out[k] = v;
+  }
+  return { ...out, ...extra };
+}
+
 // src/stages/toolchain.ts
 var UNRESOLVED = rule({
   id: "toolchain/version-unresolved",
@@ -1221,7 +1316,7 @@ function resolveSpec(ctx) {
   return fail(UNRESOLVED, `no go-version input and no go.mod or go.work in ${displayPath(ctx.config.workspace, config.dir) || "."}`);
 }
 async function probe(ctx, bin) {
-  const r2 = await ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env: { ...ctx.ports.env, GOTOOLCHAIN: "local" } });
+  const r2 = await ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env: childEnv("go", ctx.ports.env, { GOTOOLCHAIN: "local" }) });
   if (r2.code !== 0) return void 0;
   const [v, goroot] = r2.stdout.split("\n");
   const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
@@ -1698,10 +1793,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path17, version] = d.args;
-  if (!isModulePath(path17)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path17}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path17}: version "${version}" is not of the form v1.2.3`);
-  return { path: path17, version };
+  const [path19, version] = d.args;
+  if (!isModulePath(path19)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path19}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path19}: version "${version}" is not of the form v1.2.3`);
+  return { path: path19, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -1747,8 +1842,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path17, version) {
-  return replaces.find((r2) => r2.old.path === path17 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path17 && r2.old.version === "");
+function replacementFor(replaces, path19, version) {
+  return replaces.find((r2) => r2.old.path === path19 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path19 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -1783,20 +1878,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path17, rawVersion, hash] = f;
+    const [path19, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path17)) throw new ModuleFileError(file, line, `"${path17}" is not a module path`);
+    if (!isModulePath(path19)) throw new ModuleFileError(file, line, `"${path19}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path17, version, goMod, hash, line });
+    lines.push({ path: path19, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path17, version, goMod) {
-  return `${path17} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path19, version, goMod) {
+  return `${path19} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -1827,8 +1922,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path17 = fields[1];
-  if (!isModulePath(path17)) throw bad(`"${path17}" is not a module path`);
+  const path19 = fields[1];
+  if (!isModulePath(path19)) throw bad(`"${path19}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -1838,7 +1933,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path17, version, line };
+    return { path: path19, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -1848,7 +1943,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path17, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path19, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -1885,8 +1980,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path17, version) {
-  return txt.modules.find((m) => m.path === path17 && m.version === version);
+function vendoredModule(txt, path19, version) {
+  return txt.modules.find((m) => m.path === path19 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -1999,30 +2094,30 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path17) {
+    require(path19) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path17);
+        const r2 = gomod.requires.find((x) => x.path === path19);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path17);
+        const r2 = gomod.replaces.find((x) => x.new.path === path19);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path17, version, goMod) {
-      return (index.get(sumKey(path17, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path19, version, goMod) {
+      return (index.get(sumKey(path19, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path17) {
-      const vm = setup.txt?.modules.find((m) => m.path === path17 && m.version !== "");
+    vendored(path19) {
+      const vm = setup.txt?.modules.find((m) => m.path === path19 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path17) {
-      return l.require(path17) ?? l.vendored(path17) ?? l.build();
+    module(path19) {
+      return l.require(path19) ?? l.vendored(path19) ?? l.build();
     }
   };
   return l;
@@ -3174,9 +3269,119 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import os from "node:os";
+import path14 from "node:path";
+
+// src/output/dir.ts
+import fs10 from "node:fs";
 import path13 from "node:path";
+var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl"]);
+var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
+var BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);
+var BUNDLE = /\.sigstore\.json$/;
+function isGateOutputName(name) {
+  return FIXED_NAMES.has(name) || BINARY.test(name) || BUNDLE.test(name);
+}
+var NOFOLLOW = fs10.constants.O_NOFOLLOW ?? 0;
+var CREATE_FRESH = fs10.constants.O_WRONLY | fs10.constants.O_CREAT | fs10.constants.O_EXCL | NOFOLLOW;
+var OutputDirError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "OutputDirError";
+  }
+};
+function lstat(p) {
+  try {
+    return fs10.lstatSync(p);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+function openOutputDir(dir) {
+  const produced = [];
+  const ensureDir = () => {
+    fs10.mkdirSync(dir, { recursive: true });
+    const st = fs10.lstatSync(dir);
+    if (!st.isDirectory()) throw new OutputDirError(`output directory ${dir} is not a directory (${st.isSymbolicLink() ? "a symbolic link" : "a file"})`);
+  };
+  const target = (name) => {
+    if (name !== path13.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
+    return path13.join(dir, name);
+  };
+  const vacate = (p) => {
+    const st = lstat(p);
+    if (!st) return;
+    if (st.isDirectory()) throw new OutputDirError(`${p} is a directory where go-release-gate writes a file; remove it`);
+    fs10.unlinkSync(p);
+  };
+  const note = (name) => {
+    if (!produced.includes(name)) produced.push(name);
+  };
+  return {
+    dir,
+    write(name, data, mode = 420) {
+      ensureDir();
+      const p = target(name);
+      vacate(p);
+      const fd = fs10.openSync(p, CREATE_FRESH, mode);
+      try {
+        fs10.writeFileSync(fd, data);
+      } finally {
+        fs10.closeSync(fd);
+      }
+      note(name);
+      return p;
+    },
+    append(name, data) {
+      if (!produced.includes(name)) throw new OutputDirError(`${name} was not written by this run; refusing to append to it`);
+      const fd = fs10.openSync(target(name), fs10.constants.O_WRONLY | fs10.constants.O_APPEND | NOFOLLOW);
+      try {
+        fs10.writeFileSync(fd, data);
+      } finally {
+        fs10.closeSync(fd);
+      }
+    },
+    adopt(source, name) {
+      ensureDir();
+      const p = target(name);
+      vacate(p);
+      try {
+        fs10.linkSync(source, p);
+        fs10.unlinkSync(source);
+      } catch (e) {
+        const code2 = e.code;
+        if (code2 !== "EXDEV" && code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP") throw e;
+        const fd = fs10.openSync(p, CREATE_FRESH, fs10.statSync(source).mode & 511);
+        try {
+          fs10.writeFileSync(fd, fs10.readFileSync(source));
+        } finally {
+          fs10.closeSync(fd);
+        }
+        fs10.rmSync(source, { force: true });
+      }
+      note(name);
+      return p;
+    },
+    clear() {
+      const removed = [];
+      const foreign = [];
+      if (!lstat(dir)) return { removed, foreign };
+      ensureDir();
+      for (const e of fs10.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+        if (isGateOutputName(e.name) && !e.isDirectory()) {
+          fs10.unlinkSync(path13.join(dir, e.name));
+          removed.push(e.name);
+        } else {
+          foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
+        }
+      }
+      return { removed, foreign };
+    },
+    produced: () => [...produced]
+  };
+}
 
 // src/build/args.ts
 function ldflagsFor(opts) {
@@ -3243,6 +3448,14 @@ var NO_MAIN = rule({
   help: "Set packages to the main package(s) to release, e.g. ./cmd/server.",
   defaultSeverity: "error"
 });
+var FOREIGN_OUTPUT = rule({
+  id: "build/foreign-output",
+  name: "ForeignOutput",
+  shortDescription: "The output directory holds files this run did not produce.",
+  fullDescription: "Whatever is in output-dir is what an `upload output-dir/*` step publishes. Files the gate writes (binaries, SHA256SUMS, reports, bundles) left by an earlier run are removed before the build; any other entry there is not the gate's to delete, so the run fails naming it.",
+  help: "Point output-dir at a directory only go-release-gate writes to (the default gate-out), or remove the files named in the message.",
+  defaultSeverity: "error"
+});
 var COMPILE = rule({
   id: "build/compile-failed",
   name: "CompileFailed",
@@ -3277,24 +3490,25 @@ async function mainPackages(ctx) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path13.join(ctx.config.dir, "cmd");
-  const cmd = fs10.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmdDir = path14.join(ctx.config.dir, "cmd");
+  const cmd = fs11.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs10.existsSync(path13.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path13.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs11.existsSync(path14.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path14.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
 }
 var buildStage = {
   name: "build",
-  rules: [UNKNOWN_TARGET, NO_MAIN, COMPILE],
+  rules: [UNKNOWN_TARGET, NO_MAIN, FOREIGN_OUTPUT, COMPILE],
   async run(ctx) {
-    const go = ctx.state.go;
-    if (!go) return skipped("needs the Go toolchain");
     const { config, ports } = ctx;
-    const findings = [];
+    const out = ctx.state.out ?? (ctx.state.out = openOutputDir(config.outDir));
+    const findings = clearOutputDir(ctx, out);
+    const go = ctx.state.go;
+    if (!go) return findings.length ? { status: "failed", findings } : skipped("needs the Go toolchain");
     const dist = await ports.exec.run(go.bin, ["tool", "dist", "list"], { env: ctx.state.goEnv });
     if (dist.code !== 0) throw new Error(`go tool dist list failed: ${dist.stderr.trim()}`);
     const supported = new Set(dist.stdout.split("\n").map((s) => s.trim()).filter(Boolean));
@@ -3311,67 +3525,100 @@ var buildStage = {
       if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
       names.set(p.name, p.importPath);
     }
-    fs10.mkdirSync(config.outDir, { recursive: true });
-    const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path13.join(config.outDir, artifactFileName(pkg.name, target)) })));
-    const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
-    const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
-      fs10.rmSync(job.output, { force: true });
-      const r2 = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
-        cwd: config.dir,
-        env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
-      });
-      return { ...job, ok: r2.code === 0 && fs10.existsSync(job.output), stderr: r2.stderr };
-    });
-    const artifacts2 = [];
-    const rows = [];
-    const failures = [];
-    for (const r2 of results) {
-      const t = `${r2.target.goos}/${r2.target.goarch}`;
-      if (!r2.ok) {
-        const errors = parseCompilerErrors(r2.stderr);
-        const first = errors[0];
-        const loc = first ? { file: displayPath(ctx.config.workspace, path13.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
-        const headline = first ? `${loc.file}:${first.line}: ${first.message}` : r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed";
-        findings.push(finding(COMPILE, "build", {
-          message: `${t} ${r2.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
-          location: loc,
-          subject: `${t}\0${r2.pkg.importPath}`,
-          details: r2.stderr.trim()
-        }));
-        failures.push(`${t} ${r2.pkg.importPath}
-${r2.stderr.trim()}`);
-        rows.push([t, r2.pkg.importPath, "", "", "failed"]);
-        continue;
-      }
-      const size = fs10.statSync(r2.output).size;
-      const a = {
-        path: r2.output,
-        displayPath: displayPath(ctx.config.workspace, r2.output),
-        name: path13.basename(r2.output),
-        goos: r2.target.goos,
-        goarch: r2.target.goarch,
-        size,
-        sha256: sha256File(r2.output),
-        pkg: r2.pkg.importPath
-      };
-      artifacts2.push(a);
-      rows.push([t, r2.pkg.importPath, a.name, String(size), "built"]);
+    const buildDir = fs11.mkdtempSync(path14.join(scratchRoot(ctx), "grg-build-"));
+    try {
+      return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings);
+    } finally {
+      fs11.rmSync(buildDir, { recursive: true, force: true });
     }
-    ctx.state.artifacts.push(...artifacts2);
-    if (artifacts2.length) {
-      const sums = path13.join(config.outDir, "SHA256SUMS");
-      fs10.writeFileSync(sums, renderChecksums(artifacts2));
-      ctx.state.checksumsFile = sums;
-    }
-    return {
-      status: statusFrom(findings),
-      findings,
-      table: { header: ["Target", "Package", "File", "Bytes", "Result"], rows },
-      ...failures.length ? { details: failures.join("\n\n") } : {},
-      metrics: { built: artifacts2.length, failed: failures.length, jobs: jobs.length }
-    };
   }
 };
+function scratchRoot(ctx) {
+  const inside = (dir) => {
+    const rel = path14.relative(ctx.config.workspace, dir);
+    return rel === "" || !rel.startsWith("..") && !path14.isAbsolute(rel);
+  };
+  fs11.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  return inside(ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
+}
+function clearOutputDir(ctx, out) {
+  const shown = displayPath(ctx.config.workspace, out.dir) || ".";
+  const { removed, foreign } = out.clear();
+  if (removed.length) ctx.ports.log.info(`removed ${removed.length} file(s) an earlier run left in ${shown}: ${capList(removed, 20)}`);
+  if (!foreign.length) return [];
+  return [finding(FOREIGN_OUTPUT, "build", {
+    message: `output-dir ${shown} holds ${foreign.length} entr${foreign.length === 1 ? "y" : "ies"} this run did not produce: ${capList(foreign, 20)}; an upload of ${shown}/* would publish them`,
+    subject: shown,
+    details: foreign.join("\n")
+  })];
+}
+function capList(items, max) {
+  return items.length > max ? `${items.slice(0, max).join(", ")} and ${items.length - max} more` : items.join(", ");
+}
+async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
+  const { config, ports } = ctx;
+  const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path14.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
+  const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
+    const r2 = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
+      cwd: config.dir,
+      env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
+    });
+    return { ...job, ok: r2.code === 0 && fs11.existsSync(job.output), stderr: config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr };
+  });
+  const artifacts2 = [];
+  const rows = [];
+  const failures = [];
+  for (const r2 of results) {
+    const t = `${r2.target.goos}/${r2.target.goarch}`;
+    if (!r2.ok) {
+      const errors = parseCompilerErrors(r2.stderr);
+      const first = errors[0];
+      const loc = first ? { file: displayPath(ctx.config.workspace, path14.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+      const headline = first ? `${loc.file}:${first.line}: ${first.message}` : r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed";
+      findings.push(finding(COMPILE, "build", {
+        message: `${t} ${r2.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
+        location: loc,
+        subject: `${t}\0${r2.pkg.importPath}`,
+        details: r2.stderr.trim()
+      }));
+      failures.push(`${t} ${r2.pkg.importPath}
+${r2.stderr.trim()}`);
+      rows.push([t, r2.pkg.importPath, "", "", "failed"]);
+      continue;
+    }
+    const size = fs11.statSync(r2.output).size;
+    const a = {
+      path: r2.output,
+      displayPath: "",
+      name: path14.basename(r2.output),
+      goos: r2.target.goos,
+      goarch: r2.target.goarch,
+      size,
+      sha256: sha256File(r2.output),
+      pkg: r2.pkg.importPath
+    };
+    artifacts2.push(a);
+    rows.push([t, r2.pkg.importPath, a.name, String(size), "built"]);
+  }
+  for (const a of artifacts2) {
+    a.path = out.adopt(a.path, a.name);
+    a.displayPath = displayPath(ctx.config.workspace, a.path);
+  }
+  ctx.state.artifacts.push(...artifacts2);
+  if (artifacts2.length) ctx.state.checksumsFile = out.write("SHA256SUMS", renderChecksums(artifacts2));
+  return {
+    status: statusFrom(findings),
+    findings,
+    table: { header: ["Target", "Package", "File", "Bytes", "Result"], rows },
+    ...failures.length ? { details: failures.join("\n\n") } : {},
+    metrics: { built: artifacts2.length, failed: failures.length, jobs: jobs.length }
+  };
+}
+function trimCompilerQuotes(stderr) {
+  const kept = stderr.split(/\r?\n/).filter((line) => /^\S[^:]*:\d+(:\d+)?: /.test(line) || /^# \S/.test(line) || /^(go|cgo|gcc|clang|collect2|ld)(:| )/.test(line));
+  return kept.join("\n");
+}
 
 // src/inspect/errors.ts
 var FormatError = class extends Error {
@@ -4445,8 +4692,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path17) {
-  const fh = await open(path17, "r");
+async function fileSource(path19) {
+  const fh = await open(path19, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -4551,8 +4798,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path17, displayName = path17) {
-  const src = await fileSource(path17);
+async function inspectFile(path19, displayName = path19) {
+  const src = await fileSource(path19);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -4588,6 +4835,9 @@ function oneJson(b, file) {
 function toJson(b) {
   return b.slices ? b.slices.map((s) => oneJson(s, `${b.file} (${s.arch})`)) : [oneJson(b, b.file)];
 }
+
+// src/stages/inspect.ts
+import path15 from "node:path";
 
 // src/inspect/policy.ts
 var r = (id, name, severity2, short, full, help, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
@@ -4777,6 +5027,31 @@ function recordVcs(ctx, settings) {
   const modified = get("vcs.modified");
   if (modified !== void 0 && facts["vcs.modified"] !== "true") facts["vcs.modified"] = modified;
 }
+var STATUS_LINES_SHOWN = 10;
+function isInsideWorkspace(ctx, p) {
+  const rel = path15.relative(ctx.config.workspace, p);
+  return rel !== "" && !rel.startsWith("..") && !path15.isAbsolute(rel);
+}
+async function nameModifiedFiles(ctx, findings) {
+  const modified = findings.filter((f) => f.ruleId === RULES.vcsModified.id);
+  if (modified.length === 0) return;
+  const git = findOnPath("git", ctx.ports.env.PATH);
+  let listing;
+  if (!git) {
+    listing = "git is not on PATH, so the modified files cannot be listed";
+  } else {
+    const outRel = path15.relative(ctx.config.dir, ctx.config.outDir);
+    const outInside = isInsideWorkspace(ctx, ctx.config.outDir);
+    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path15.sep).join("/")}`] : []];
+    const r2 = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv("git", ctx.ports.env), timeoutMs: 6e4 });
+    const lines = r2.stdout.split("\n").filter((l) => l.trim() !== "");
+    if (r2.code !== 0) listing = `git status failed: ${r2.stderr.trim().split("\n")[0] ?? ""}`;
+    else if (lines.length === 0) listing = "git status now reports a clean tree: something changed files while the binaries were built and restored them after";
+    else listing = `git status --short: ${lines.slice(0, STATUS_LINES_SHOWN).map((l) => l.trim()).join("; ")}${lines.length > STATUS_LINES_SHOWN ? `; and ${lines.length - STATUS_LINES_SHOWN} more` : ""}`;
+    if (r2.code === 0 && lines.length) for (const f of modified) f.details = lines.join("\n");
+  }
+  for (const f of modified) f.message = `${f.message} (${listing})`;
+}
 async function run(ctx) {
   const binaries = ctx.state.artifacts.filter(isBinary);
   if (binaries.length === 0) return skipped("no binaries were built");
@@ -4798,6 +5073,7 @@ async function run(ctx) {
       rows.push([a.displayPath, `${a.goos}/${a.goarch}`, "unreadable", "", "", "", "", "", "", formatBytes(a.size)]);
     }
   }
+  await nameModifiedFiles(ctx, findings);
   return {
     status: statusFrom(findings),
     findings,
@@ -4808,8 +5084,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs11 from "node:fs";
-import path14 from "node:path";
+import fs12 from "node:fs";
+import path16 from "node:path";
 
 // src/scan/trivy.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -5085,7 +5361,6 @@ var IGNORE_UNMATCHED = rule({
 });
 var SCAN_RULES = [IGNORE_EXPIRED, IGNORE_UNMATCHED];
 var TRIVY_TIMEOUT_MS = 20 * 60 * 1e3;
-var TRIVY_ENV_KEPT = /* @__PURE__ */ new Set(["TRIVY_DB_REPOSITORY", "TRIVY_JAVA_DB_REPOSITORY", "TRIVY_USERNAME", "TRIVY_PASSWORD", "TRIVY_REGISTRY_TOKEN"]);
 function findTrivy(ctx) {
   if (ctx.config.trivyPath) {
     if (!isExecutableFile(ctx.config.trivyPath)) throw new Error(`Trivy not found: trivy-path ${ctx.config.trivyPath} is not an executable file`);
@@ -5094,12 +5369,7 @@ function findTrivy(ctx) {
   return findOnPath("trivy", ctx.ports.env.PATH);
 }
 function trivyEnv(ctx) {
-  const env = {};
-  for (const [k, v] of Object.entries(ctx.ports.env)) {
-    if (v === void 0 || k.startsWith("TRIVY_") && !TRIVY_ENV_KEPT.has(k)) continue;
-    env[k] = v;
-  }
-  return env;
+  return childEnv("trivy", ctx.ports.env);
 }
 function lastErrorLine(stderr) {
   const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
@@ -5119,15 +5389,15 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path14.join(dir, name);
-      if (fs11.existsSync(p) && fs11.statSync(p).isFile()) return p;
+      const p = path16.join(dir, name);
+      if (fs12.existsSync(p) && fs12.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
-  const output = path14.join(ctx.ports.tempDir, `trivy-${kind}-${n}-${process.pid}.json`);
-  fs11.rmSync(output, { force: true });
+  const output = path16.join(ctx.ports.tempDir, `trivy-${kind}-${n}-${process.pid}.json`);
+  fs12.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -5138,13 +5408,13 @@ async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs11.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs12.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs11.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs12.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs11.rmSync(output, { force: true });
+    fs12.rmSync(output, { force: true });
   }
 }
 function today() {
@@ -5169,21 +5439,21 @@ async function run2(ctx) {
   }
   if (ver.code !== 0) throw new Error(`Trivy at ${trivy} does not run (trivy --version exited with code ${ver.code}): ${lastErrorLine(ver.stderr || ver.stdout)}`);
   const version = parseTrivyVersion(ver.stdout);
-  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs11.existsSync(path14.join(config.trivyCacheDir, "db", "trivy.db"))) {
+  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs12.existsSync(path16.join(config.trivyCacheDir, "db", "trivy.db"))) {
     throw new Error(`Trivy has no vulnerability DB in ${config.trivyCacheDir} (no db/trivy.db) and trivy-skip-db-update is true, so it may not download one: populate the cache dir or set trivy-skip-db-update: false`);
   }
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs11.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs12.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path14.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path14.isAbsolute(outRel)) skipDirs.push(outRel.split(path14.sep).join("/"));
+  const outRel = path16.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path16.isAbsolute(outRel)) skipDirs.push(outRel.split(path16.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path14.join(config.dir, "go.mod");
+    const file = path16.join(config.dir, "go.mod");
     let gomod;
     try {
-      gomod = parseGoMod(fs11.readFileSync(file, "utf8"), displayPath(ctx.config.workspace, file));
+      gomod = parseGoMod(fs12.readFileSync(file, "utf8"), displayPath(ctx.config.workspace, file));
     } catch {
       gomod = void 0;
     }
@@ -5191,11 +5461,11 @@ async function run2(ctx) {
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path14.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path16.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path14.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path16.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
@@ -5254,8 +5524,8 @@ async function run2(ctx) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs12 from "node:fs";
-import path15 from "node:path";
+import fs13 from "node:fs";
+import path17 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -5350,30 +5620,28 @@ async function run3(ctx) {
   if (!sign.key) return unavailable2("Signing was asked for (sign: always) but no cosign-key was given: set cosign-key to a key file, env://NAME or the PEM text.");
   const cosign = findOnPath("cosign", ports.env.PATH);
   if (!cosign) return unavailable2("cosign was not found on PATH: install it before this step (e.g. uses: sigstore/cosign-installer@v3) or put it on PATH.");
+  const signDir = fs13.mkdtempSync(path17.join(ports.tempDir, "grg-sign-"));
+  const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
     let keyFile;
     if (sign.key.kind === "file") {
       keyFile = sign.key.path;
       try {
-        fs12.accessSync(keyFile, fs12.constants.R_OK);
+        fs13.accessSync(keyFile, fs13.constants.R_OK);
       } catch (e) {
         return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
       }
     } else {
-      tempKeyDir = fs12.mkdtempSync(path15.join(ports.tempDir, "grg-cosign-"));
-      keyFile = path15.join(tempKeyDir, "cosign.key");
-      fs12.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+      tempKeyDir = fs13.mkdtempSync(path17.join(ports.tempDir, "grg-cosign-"));
+      keyFile = path17.join(tempKeyDir, "cosign.key");
+      fs13.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
     }
-    const env = { ...ports.env };
-    const cosignRun = (args) => ports.exec.run(cosign, args, { cwd: config.outDir, env, timeoutMs: COSIGN_TIMEOUT_MS });
-    fs12.mkdirSync(config.outDir, { recursive: true });
-    const publicKey = path15.join(config.outDir, "cosign.pub");
-    fs12.rmSync(publicKey, { force: true });
-    for (const s of subjects) fs12.rmSync(bundleNameFor(s.path), { force: true });
-    const pub = await cosignRun(publicKeyArgs(keyFile, publicKey));
-    if (pub.code !== 0 || !fs12.existsSync(publicKey)) {
-      fs12.rmSync(publicKey, { force: true });
+    const env = childEnv("cosign", ports.env, ports.env.COSIGN_PASSWORD !== void 0 ? { COSIGN_PASSWORD: ports.env.COSIGN_PASSWORD } : {});
+    const cosignRun = (args) => ports.exec.run(cosign, args, { cwd: signDir, env, timeoutMs: COSIGN_TIMEOUT_MS });
+    const freshKey = path17.join(signDir, "cosign.pub");
+    const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
+    if (pub.code !== 0 || !fs13.existsSync(freshKey)) {
       const why = scrub(firstError(pub));
       const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
       const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -5383,10 +5651,11 @@ async function run3(ctx) {
         findings: [finding(SIGN_RULES.signingFailed, "sign", { message, subject: "cosign-key", details: scrub(`${pub.stderr}${pub.stdout}`).trim() || void 0 })]
       };
     }
+    const publicKey = out.adopt(freshKey, "cosign.pub");
     const findings = [];
     const rows = [];
     const signatures2 = [];
-    const pubShown = path15.basename(publicKey);
+    const pubShown = path17.basename(publicKey);
     for (const s of subjects) {
       const bundle = bundleNameFor(s.path);
       const bundleShown = bundleNameFor(s.displayPath);
@@ -5396,25 +5665,27 @@ async function run3(ctx) {
         rows.push([s.displayPath, "", "not signed: changed after build", ""]);
         continue;
       }
-      const signed = await cosignRun(signBlobArgs({ key: keyFile, bundle, file: s.path, tlogUpload: sign.tlogUpload }));
-      if (signed.code !== 0 || !fs12.existsSync(bundle)) {
+      const freshBundle = path17.join(signDir, path17.basename(bundle));
+      const signed = await cosignRun(signBlobArgs({ key: keyFile, bundle: freshBundle, file: s.path, tlogUpload: sign.tlogUpload }));
+      if (signed.code !== 0 || !fs13.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
       }
+      out.adopt(freshBundle, path17.basename(bundle));
       const verified = await cosignRun(verifyBlobArgs({ publicKey, bundle, file: s.path, tlog: sign.tlogUpload }));
       const ok = verified.code === 0;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyCommandText({ publicKey: pubShown, bundle: path15.basename(bundle), file: path15.basename(s.path), tlog: sign.tlogUpload });
+      const command = verifyCommandText({ publicKey: pubShown, bundle: path17.basename(bundle), file: path17.basename(s.path), tlog: sign.tlogUpload });
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
     if (sumsSigned) {
-      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path15.basename(sums.path)), file: path15.basename(sums.path), tlog: sign.tlogUpload });
+      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path17.basename(sums.path)), file: path17.basename(sums.path), tlog: sign.tlogUpload });
     }
     state.facts["sign.bundles"] = JSON.stringify(signatures2.map((x) => x.bundle));
     state.facts["sign.signatures"] = JSON.stringify(signatures2);
@@ -5429,7 +5700,8 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload }
     };
   } finally {
-    if (tempKeyDir) fs12.rmSync(tempKeyDir, { recursive: true, force: true });
+    if (tempKeyDir) fs13.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs13.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, run: run3 };
@@ -5537,11 +5809,9 @@ function annotate(findings, log, opts = {}) {
 }
 
 // src/run.ts
-function initialState(env) {
-  const goEnv = {};
-  for (const [k, v] of Object.entries(env)) if (v !== void 0) goEnv[k] = v;
-  goEnv.GOTOOLCHAIN = "local";
-  return { goEnv, artifacts: [], facts: {} };
+function initialState(env, out) {
+  const goEnv = childEnv("go", env, { GOTOOLCHAIN: "local" });
+  return { goEnv, artifacts: [], facts: {}, ...out ? { out } : {} };
 }
 async function runGate(inputs, ports, options = {}) {
   const config = parseConfig(inputs, {
@@ -5551,7 +5821,7 @@ async function runGate(inputs, ports, options = {}) {
   });
   const stages = options.stages ?? STAGES;
   checkRuleOverrides(config, stages);
-  const state = initialState(ports.env);
+  const state = initialState(ports.env, openOutputDir(config.outDir));
   const log = countingLogger(ports.log);
   const result = await runPipeline(stages, { config, ports: { ...ports, log }, state });
   return writeReports(config, ports, state, result, log.tally);
@@ -5568,7 +5838,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent) {
-  const goMod = path16.join(config.dir, fs13.existsSync(path16.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path18.join(config.dir, fs14.existsSync(path18.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -5579,18 +5849,15 @@ async function writeReports(config, ports, state, result, spent) {
     defaultFile: displayPath(config.workspace, goMod) || "go.mod",
     facts: state.facts
   };
-  fs13.mkdirSync(config.outDir, { recursive: true });
-  const files = {
-    sarif: path16.join(config.outDir, "results.sarif"),
-    report: path16.join(config.outDir, "report.json"),
-    summary: path16.join(config.outDir, "summary.md"),
-    ...state.checksumsFile ? { checksums: state.checksumsFile } : {}
-  };
+  const out = state.out ?? openOutputDir(config.outDir);
   const rendered = renderReports(report);
   const summary = rendered.summary;
-  fs13.writeFileSync(files.sarif, rendered.sarif);
-  fs13.writeFileSync(files.report, rendered.json);
-  fs13.writeFileSync(files.summary, summary);
+  const files = {
+    sarif: out.write("results.sarif", rendered.sarif),
+    report: out.write("report.json", rendered.json),
+    summary: out.write("summary.md", summary),
+    ...state.checksumsFile ? { checksums: state.checksumsFile } : {}
+  };
   annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
   const o = ports.outputs;
   o.set("verdict", result.verdict.passed ? "pass" : "fail");
@@ -5606,7 +5873,7 @@ async function writeReports(config, ports, state, result, spent) {
   o.set("signatures", state.facts["sign.signatures"] ?? "[]");
   o.set("public-key", state.facts["sign.public-key"] ?? "");
   await o.summary(summary);
-  return { config, result, report, files };
+  return { config, result, report, files, out };
 }
 
 export {
