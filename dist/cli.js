@@ -10,15 +10,16 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-B2J26GMD.js";
+} from "./chunks/chunk-CIQ73JRH.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-KG6PFPZM.js";
+} from "./chunks/chunk-D2OANMAY.js";
 import {
   PLAN_STATE_KEY,
-  parsePlan
-} from "./chunks/chunk-XZG2PVW4.js";
+  parsePlan,
+  safeLogText
+} from "./chunks/chunk-T46TG5QQ.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";
@@ -92,18 +93,15 @@ function where(loc) {
 function consoleLogger(write, debug = false) {
   const secrets = [];
   const clean = (m) => secrets.reduce((s, x) => s.split(x).join("***"), m);
-  return {
-    info: (m) => write(`${clean(m)}
-`),
-    debug: (m) => debug ? write(`debug: ${clean(m)}
-`) : void 0,
-    warning: (m, loc) => write(`warning: ${where(loc)}${clean(m)}
-`),
-    error: (m, loc) => write(`error: ${where(loc)}${clean(m)}
-`),
-    async group(name, fn) {
-      write(`== ${name}
+  const line = (m) => write(`${safeLogText(clean(m))}
 `);
+  return {
+    info: (m) => line(m),
+    debug: (m) => debug ? line(`debug: ${m}`) : void 0,
+    warning: (m, loc) => line(`warning: ${where(loc)}${m}`),
+    error: (m, loc) => line(`error: ${where(loc)}${m}`),
+    async group(name, fn) {
+      line(`== ${name}`);
       return fn();
     },
     mask: (s) => {

@@ -11,15 +11,15 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-CO5D3SN4.js";
+} from "./chunks/chunk-P2ORPXTA.js";
 import {
   ConfigError,
   INPUTS,
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-B2J26GMD.js";
-import "./chunks/chunk-XZG2PVW4.js";
+} from "./chunks/chunk-CIQ73JRH.js";
+import "./chunks/chunk-T46TG5QQ.js";
 
 // src/action/main.ts
 import os from "node:os";

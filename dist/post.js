@@ -4,29 +4,27 @@ import {
   actionCacheStore,
   actionLogger,
   getState,
-  info,
-  summary,
-  warning
-} from "./chunks/chunk-CO5D3SN4.js";
+  summary
+} from "./chunks/chunk-P2ORPXTA.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-KG6PFPZM.js";
+} from "./chunks/chunk-D2OANMAY.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-XZG2PVW4.js";
+} from "./chunks/chunk-T46TG5QQ.js";
 
 // src/action/post.ts
 async function post() {
   const plan = parsePlan(getState(PLAN_STATE_KEY));
   if (!plan) {
-    info("No cache to save.");
+    actionLogger.info("No cache to save.");
     return;
   }
   const rows = await saveCaches(plan, actionCacheStore(), actionLogger);
   await summary.addRaw(renderSaveSummary(rows)).write();
 }
 post().catch((e) => {
-  warning(`cache save failed: ${e instanceof Error ? e.message : String(e)}`);
+  actionLogger.warning(`cache save failed: ${e instanceof Error ? e.message : String(e)}`);
 }).finally(() => process.exit(0));

@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import * as tc from '@actions/tool-cache';
 import type { Logger, Outputs, StateStore, ToolInstaller } from '../ports/ports.ts';
 import type { Location } from '../pipeline/findings.ts';
+import { safeLogText } from '../util/logtext.ts';
 
 function props(loc: Location | undefined): core.AnnotationProperties {
   if (!loc) return {};
@@ -10,13 +11,26 @@ function props(loc: Location | undefined): core.AnnotationProperties {
   return { ...(file ? { file } : {}), ...(loc.line ? { startLine: loc.line } : {}), ...(loc.column ? { startColumn: loc.column } : {}) };
 }
 
+// Plain lines (core.info) reach the runner raw: they go through safeLogText, after masking, so
+// a secret that itself holds "::" is still replaced whole. Everything else is a workflow
+// command that @actions/core builds itself (lib/command.js, Command.toString): the data of
+// debug, warning, error, group (and setFailed, which is error) has "%", CR and LF escaped
+// (%25, %0D, %0A), and annotation properties also ":" and ",". So that text stays on its one
+// command line whatever it holds, and goes to core unchanged.
+const secrets: string[] = [];
+const masked = (m: string) => secrets.reduce((s, x) => s.split(x).join('***'), m);
+
 export const actionLogger: Logger = {
-  info: (m) => core.info(m),
+  info: (m) => core.info(safeLogText(masked(m))),
   debug: (m) => core.debug(m),
   warning: (m, loc) => core.warning(m, props(loc)),
   error: (m, loc) => core.error(m, props(loc)),
   group: (name, fn) => core.group(name, fn),
-  mask: (s) => core.setSecret(s),
+  mask: (s) => {
+    if (!s) return;
+    secrets.push(s);
+    core.setSecret(s);
+  },
 };
 
 export const actionState: StateStore = {

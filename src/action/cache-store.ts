@@ -4,9 +4,11 @@
 // "Failed to save: ..." as a warning annotation and returns a miss (or -1). The gate must tell a
 // failure from a miss (to report it, and to wipe a half-extracted directory), so while a call
 // runs we watch the lines it writes: those failure lines become plain log text plus a thrown
-// error, which the cache stage reports as one warning. Everything else passes through unchanged.
+// error, which the cache stage reports as one warning. Everything else passes through, plain
+// lines made inert (src/util/logtext.ts).
 import * as cache from '@actions/cache';
 import type { CacheStore } from '../ports/ports.ts';
+import { safeLogText } from '../util/logtext.ts';
 
 const FAILURE = /^::(?:warning|error)(?: [^:]*)?::((?:Failed to (?:restore|save)|Cache reservation failed|uploadCacheArchiveSDK)[^\r\n]*)/;
 // A lost race for a key is logged as plain info, not as an annotation.
@@ -36,10 +38,16 @@ const watchingWrite = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
   if (m) {
     const message = unescapeCommand(m[1]);
     for (const l of listeners) l.failure(message);
-    return write.call(process.stdout, `${message}\n`, ...rest);
+    return write.call(process.stdout, `${safeLogText(message)}\n`, ...rest);
   }
   const hit = MATCHED.exec(text);
   if (hit) for (const l of listeners) l.matched(hit[1]);
+  // One write is one record of @actions/core: a command it built (escaped, one line) or an
+  // info line, which carries values raw (a matched key, a service message): made inert.
+  if (!text.startsWith('::')) {
+    const safe = safeLogText(text);
+    if (safe !== text) return write.call(process.stdout, safe, ...rest);
+  }
   return write.call(process.stdout, chunk, ...rest);
 }) as Write;
 

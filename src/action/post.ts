@@ -9,7 +9,7 @@ import { actionCacheStore } from './cache-store.ts';
 async function post(): Promise<void> {
   const plan = parsePlan(core.getState(PLAN_STATE_KEY));
   if (!plan) {
-    core.info('No cache to save.');
+    actionLogger.info('No cache to save.');
     return;
   }
   const rows = await saveCaches(plan, actionCacheStore(), actionLogger);
@@ -18,8 +18,9 @@ async function post(): Promise<void> {
 
 post()
   .catch((e: unknown) => {
-    // A cache problem is never a reason to fail the job.
-    core.warning(`cache save failed: ${e instanceof Error ? e.message : String(e)}`);
+    // A cache problem is never a reason to fail the job. Every line goes through actionLogger
+    // (plain text neutralised, annotations escaped by @actions/core).
+    actionLogger.warning(`cache save failed: ${e instanceof Error ? e.message : String(e)}`);
   })
   // An upload socket that never closes must not hold the job open after the save gave up.
   .finally(() => process.exit(0));

@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Logger, Outputs, StateStore, ToolInstaller } from '../ports/ports.ts';
 import type { Location } from '../pipeline/findings.ts';
+import { safeLogText } from '../util/logtext.ts';
 
 function where(loc?: Location): string {
   if (!loc) return '';
@@ -15,16 +16,21 @@ function where(loc?: Location): string {
   return f ? `${f}${loc.line ? `:${loc.line}` : ''}: ` : '';
 }
 
+/**
+ * Console lines, one write each. A CI runner (the CLI may run as an Actions step) reads these
+ * for workflow commands like any output: every line goes through safeLogText, after masking.
+ */
 export function consoleLogger(write: (s: string) => void, debug = false): Logger {
   const secrets: string[] = [];
   const clean = (m: string) => secrets.reduce((s, x) => s.split(x).join('***'), m);
+  const line = (m: string) => write(`${safeLogText(clean(m))}\n`);
   return {
-    info: (m) => write(`${clean(m)}\n`),
-    debug: (m) => (debug ? write(`debug: ${clean(m)}\n`) : undefined),
-    warning: (m, loc) => write(`warning: ${where(loc)}${clean(m)}\n`),
-    error: (m, loc) => write(`error: ${where(loc)}${clean(m)}\n`),
+    info: (m) => line(m),
+    debug: (m) => (debug ? line(`debug: ${m}`) : undefined),
+    warning: (m, loc) => line(`warning: ${where(loc)}${m}`),
+    error: (m, loc) => line(`error: ${where(loc)}${m}`),
     async group(name, fn) {
-      write(`== ${name}\n`);
+      line(`== ${name}`);
       return fn();
     },
     mask: (s) => {

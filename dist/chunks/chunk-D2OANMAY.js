@@ -11,7 +11,7 @@ import {
   saveDecision,
   table,
   treeSize
-} from "./chunk-XZG2PVW4.js";
+} from "./chunk-T46TG5QQ.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";

@@ -18,7 +18,7 @@ import {
   table,
   treeSize,
   truncateText
-} from "./chunk-XZG2PVW4.js";
+} from "./chunk-T46TG5QQ.js";
 
 // src/config/inputs.ts
 var INPUTS = [

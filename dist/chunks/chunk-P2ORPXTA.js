@@ -5,8 +5,9 @@ import {
   __export,
   __require,
   __toESM,
-  require_semver
-} from "./chunk-XZG2PVW4.js";
+  require_semver,
+  safeLogText
+} from "./chunk-T46TG5QQ.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -17481,7 +17482,7 @@ var require_receiver = __commonJS({
             const buffer3 = this.consume(2);
             const fin = (buffer3[0] & 128) !== 0;
             const opcode = buffer3[0] & 15;
-            const masked = (buffer3[1] & 128) === 128;
+            const masked2 = (buffer3[1] & 128) === 128;
             const fragmented = !fin && opcode !== opcodes.CONTINUATION;
             const payloadLength = buffer3[1] & 127;
             const rsv1 = buffer3[0] & 64;
@@ -17491,7 +17492,7 @@ var require_receiver = __commonJS({
               failWebsocketConnection(this.ws, "Invalid opcode received");
               return callback();
             }
-            if (masked) {
+            if (masked2) {
               failWebsocketConnection(this.ws, "Frame cannot be masked");
               return callback();
             }
@@ -17539,7 +17540,7 @@ var require_receiver = __commonJS({
               this.#info.compressed = rsv1 !== 0;
             }
             this.#info.opcode = opcode;
-            this.#info.masked = masked;
+            this.#info.masked = masked2;
             this.#info.fin = fin;
             this.#info.fragmented = fragmented;
           } else if (this.#state === parserStates.PAYLOADLENGTH_16) {
@@ -27232,13 +27233,19 @@ function props(loc) {
   const file = loc.file ?? loc.artifact;
   return { ...file ? { file } : {}, ...loc.line ? { startLine: loc.line } : {}, ...loc.column ? { startColumn: loc.column } : {} };
 }
+var secrets = [];
+var masked = (m) => secrets.reduce((s, x) => s.split(x).join("***"), m);
 var actionLogger = {
-  info: (m) => info(m),
+  info: (m) => info(safeLogText(masked(m))),
   debug: (m) => debug(m),
   warning: (m, loc) => warning(m, props(loc)),
   error: (m, loc) => error(m, props(loc)),
   group: (name, fn) => group(name, fn),
-  mask: (s) => setSecret(s)
+  mask: (s) => {
+    if (!s) return;
+    secrets.push(s);
+    setSecret(s);
+  }
 };
 var actionState = {
   save: (k, v) => saveState(k, v),
@@ -27529,12 +27536,12 @@ function pushAll(target, items) {
     target.push(items[i]);
   }
 }
-function balancedWithBudget(str, masked, budget) {
+function balancedWithBudget(str, masked2, budget) {
   if (budget.remaining < 0) {
     return void 0;
   }
-  const r = range("{", "}", masked);
-  const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
+  const r = range("{", "}", masked2);
+  const unmatched = r !== void 0 && masked2.indexOf("{") < r[0];
   budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
   if (!r || budget.remaining < 0) {
     return void 0;
@@ -27547,11 +27554,11 @@ function balancedWithBudget(str, masked, budget) {
     unmatched
   };
 }
-function maskUnmatchedOpens(masked, budget) {
-  budget.remaining -= masked.length;
+function maskUnmatchedOpens(masked2, budget) {
+  budget.remaining -= masked2.length;
   const open2 = [];
-  for (let i = 0; i < masked.length; i++) {
-    const c = masked.charCodeAt(i);
+  for (let i = 0; i < masked2.length; i++) {
+    const c = masked2.charCodeAt(i);
     if (c === 123) {
       open2.push(i);
     } else if (c === 125 && open2.length) {
@@ -27562,10 +27569,10 @@ function maskUnmatchedOpens(masked, budget) {
   let last = 0;
   for (let i = 0; i < open2.length; i++) {
     const at = open2[i];
-    out += masked.slice(last, at) + "\0";
+    out += masked2.slice(last, at) + "\0";
     last = at + 1;
   }
-  return out + masked.slice(last);
+  return out + masked2.slice(last);
 }
 function commaSetFollows(str, budget) {
   budget.remaining -= str.length;
@@ -27726,14 +27733,14 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
   let rewrites = 0;
   let dropEmpties = false;
   let firstGroup = true;
-  let masked = str;
+  let masked2 = str;
   for (; ; ) {
-    const m = balancedWithBudget(str, masked, budget);
+    const m = balancedWithBudget(str, masked2, budget);
     if (!m) {
       return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
     }
     if (m.unmatched) {
-      masked = maskUnmatchedOpens(masked, budget);
+      masked2 = maskUnmatchedOpens(masked2, budget);
     }
     const pre = m.pre;
     const literal = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
@@ -27743,7 +27750,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
       if (!m.post.length)
         break;
       str = m.post;
-      masked = masked.slice(m.end + 1);
+      masked2 = masked2.slice(m.end + 1);
       continue;
     }
     const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
@@ -27754,7 +27761,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
       if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
         rewrites++;
         str = m.pre + "{" + m.body + escClose + m.post;
-        masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+        masked2 = masked2.slice(0, m.end) + escClose + masked2.slice(m.end + 1);
         isTop = true;
         continue;
       }
@@ -27789,7 +27796,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
           if (!m.post.length)
             break;
           str = m.post;
-          masked = masked.slice(m.end + 1);
+          masked2 = masked2.slice(m.end + 1);
           continue;
         }
       }
@@ -27826,7 +27833,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     if (!m.post.length)
       break;
     str = m.post;
-    masked = masked.slice(m.end + 1);
+    masked2 = masked2.slice(m.end + 1);
   }
   return acc;
 }
@@ -67100,11 +67107,15 @@ var watchingWrite = ((chunk, ...rest) => {
   if (m) {
     const message = unescapeCommand(m[1]);
     for (const l of listeners) l.failure(message);
-    return write.call(process.stdout, `${message}
+    return write.call(process.stdout, `${safeLogText(message)}
 `, ...rest);
   }
   const hit = MATCHED.exec(text);
   if (hit) for (const l of listeners) l.matched(hit[1]);
+  if (!text.startsWith("::")) {
+    const safe = safeLogText(text);
+    if (safe !== text) return write.call(process.stdout, safe, ...rest);
+  }
   return write.call(process.stdout, chunk, ...rest);
 });
 async function watching(fn) {
@@ -67156,7 +67167,6 @@ export {
   getInput,
   setOutput,
   setFailed,
-  warning,
   info,
   getState,
   actionLogger,
