@@ -10,15 +10,16 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-R6DOCFJ3.js";
+} from "./chunks/chunk-BIZTELB7.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-KG6PFPZM.js";
+} from "./chunks/chunk-VXS7I5D4.js";
 import {
   PLAN_STATE_KEY,
+  describeNetworkError,
   parsePlan
-} from "./chunks/chunk-XZG2PVW4.js";
+} from "./chunks/chunk-E4PPOD3O.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";
@@ -136,7 +137,12 @@ function cacheHome(env) {
 }
 var RETRYABLE = (status) => status >= 500 || status === 408 || status === 429;
 async function fetchToFile(url, dest) {
-  const res = await fetch(url, { redirect: "follow" });
+  let res;
+  try {
+    res = await fetch(url, { redirect: "follow" });
+  } catch (e) {
+    throw new Error(`GET ${url}: ${describeNetworkError(e)}`, { cause: e });
+  }
   if (res.status !== 200 || !res.body) {
     const err = new Error(`GET ${url}: HTTP ${res.status}`);
     err.status = res.status;
@@ -148,7 +154,7 @@ async function fetchToFile(url, dest) {
     await pipeline(Readable.fromWeb(res.body), fs.createWriteStream(dest));
   } catch (e) {
     const got2 = fs.existsSync(dest) ? fs.statSync(dest).size : 0;
-    throw new Error(`GET ${url}: connection closed after ${got2}${of} bytes (truncated): ${e.message}`);
+    throw new Error(`GET ${url}: connection closed after ${got2}${of} bytes (truncated): ${describeNetworkError(e)}`);
   }
   const got = fs.statSync(dest).size;
   if (Number.isFinite(expected) && got !== expected) throw new Error(`GET ${url}: received ${got}${of} bytes (truncated)`);
@@ -186,6 +192,11 @@ function localTools(root, tempDir, attempts = 3, backoffMs = 1e3) {
       const r = spawnSync(archive.endsWith(".zip") ? "unzip" : "tar", args, { encoding: "utf8" });
       if (r.status !== 0) throw new Error(`extracting ${archive} failed: ${r.stderr || r.error?.message}`);
       return dest;
+    },
+    async uncache(tool, version, arch) {
+      const d = dirOf(tool, version, arch);
+      fs.rmSync(`${d}.complete`, { force: true });
+      fs.rmSync(d, { recursive: true, force: true });
     },
     async cache(dir, tool, version, arch) {
       const d = dirOf(tool, version, arch);

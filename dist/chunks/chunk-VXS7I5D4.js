@@ -11,7 +11,7 @@ import {
   saveDecision,
   table,
   treeSize
-} from "./chunk-XZG2PVW4.js";
+} from "./chunk-E4PPOD3O.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";
