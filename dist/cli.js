@@ -10,16 +10,17 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-CIQ73JRH.js";
+} from "./chunks/chunk-Y2CVZAXY.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-D2OANMAY.js";
+} from "./chunks/chunk-XRYZ4DWY.js";
 import {
   PLAN_STATE_KEY,
+  describeNetworkError,
   parsePlan,
   safeLogText
-} from "./chunks/chunk-T46TG5QQ.js";
+} from "./chunks/chunk-GSBQPNKJ.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";
@@ -134,7 +135,12 @@ function cacheHome(env) {
 }
 var RETRYABLE = (status) => status >= 500 || status === 408 || status === 429;
 async function fetchToFile(url, dest) {
-  const res = await fetch(url, { redirect: "follow" });
+  let res;
+  try {
+    res = await fetch(url, { redirect: "follow" });
+  } catch (e) {
+    throw new Error(`GET ${url}: ${describeNetworkError(e)}`, { cause: e });
+  }
   if (res.status !== 200 || !res.body) {
     const err = new Error(`GET ${url}: HTTP ${res.status}`);
     err.status = res.status;
@@ -146,7 +152,7 @@ async function fetchToFile(url, dest) {
     await pipeline(Readable.fromWeb(res.body), fs.createWriteStream(dest));
   } catch (e) {
     const got2 = fs.existsSync(dest) ? fs.statSync(dest).size : 0;
-    throw new Error(`GET ${url}: connection closed after ${got2}${of} bytes (truncated): ${e.message}`);
+    throw new Error(`GET ${url}: connection closed after ${got2}${of} bytes (truncated): ${describeNetworkError(e)}`);
   }
   const got = fs.statSync(dest).size;
   if (Number.isFinite(expected) && got !== expected) throw new Error(`GET ${url}: received ${got}${of} bytes (truncated)`);
@@ -184,6 +190,11 @@ function localTools(root, tempDir, attempts = 3, backoffMs = 1e3) {
       const r = spawnSync(archive.endsWith(".zip") ? "unzip" : "tar", args, { encoding: "utf8" });
       if (r.status !== 0) throw new Error(`extracting ${archive} failed: ${r.stderr || r.error?.message}`);
       return dest;
+    },
+    async uncache(tool, version, arch) {
+      const d = dirOf(tool, version, arch);
+      fs.rmSync(`${d}.complete`, { force: true });
+      fs.rmSync(d, { recursive: true, force: true });
     },
     async cache(dir, tool, version, arch) {
       const d = dirOf(tool, version, arch);

@@ -11,15 +11,15 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-P2ORPXTA.js";
+} from "./chunks/chunk-OVFD6Q2Q.js";
 import {
   ConfigError,
   INPUTS,
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-CIQ73JRH.js";
-import "./chunks/chunk-T46TG5QQ.js";
+} from "./chunks/chunk-Y2CVZAXY.js";
+import "./chunks/chunk-GSBQPNKJ.js";
 
 // src/action/main.ts
 import os from "node:os";

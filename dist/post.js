@@ -5,15 +5,15 @@ import {
   actionLogger,
   getState,
   summary
-} from "./chunks/chunk-P2ORPXTA.js";
+} from "./chunks/chunk-OVFD6Q2Q.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-D2OANMAY.js";
+} from "./chunks/chunk-XRYZ4DWY.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-T46TG5QQ.js";
+} from "./chunks/chunk-GSBQPNKJ.js";
 
 // src/action/post.ts
 async function post() {

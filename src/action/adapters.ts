@@ -1,6 +1,10 @@
 // Ports backed by @actions/*: only the Action front door uses these.
 import * as core from '@actions/core';
 import * as tc from '@actions/tool-cache';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import semver from 'semver';
+import { describeNetworkError } from '../util/neterror.ts';
 import type { Logger, Outputs, StateStore, ToolInstaller } from '../ports/ports.ts';
 import type { Location } from '../pipeline/findings.ts';
 import { safeLogText } from '../util/logtext.ts';
@@ -46,10 +50,30 @@ export const actionOutputs: Outputs = {
   addPath: (dir) => core.addPath(dir),
 };
 
+/** Where @actions/tool-cache keeps tool/version/arch (its cacheDir cleans the version with semver). */
+function toolCacheDir(tool: string, version: string, arch: string): string {
+  const root = process.env.RUNNER_TOOL_CACHE;
+  if (!root) throw new Error('RUNNER_TOOL_CACHE is not set');
+  return path.join(root, tool, semver.clean(version) || version, arch);
+}
+
 export const actionTools: ToolInstaller = {
   find: (tool, version, arch) => tc.find(tool, version, arch) || undefined,
   versions: (tool, arch) => tc.findAllVersions(tool, arch),
-  download: (url) => tc.downloadTool(url),
+  async download(url) {
+    try {
+      return await tc.downloadTool(url);
+    } catch (e) {
+      // Name the reason (HTTP status, ECONNREFUSED 127.0.0.1:P), not just that it failed.
+      throw new Error(`GET ${url}: ${describeNetworkError(e)}`, { cause: e });
+    }
+  },
   extract: (archive) => (archive.endsWith('.zip') ? tc.extractZip(archive) : tc.extractTar(archive)),
   cache: (dir, tool, version, arch) => tc.cacheDir(dir, tool, version, arch),
+  async uncache(tool, version, arch) {
+    // The marker first: find() must never return a half-removed directory.
+    const d = toolCacheDir(tool, version, arch);
+    await fs.rm(`${d}.complete`, { force: true });
+    await fs.rm(d, { recursive: true, force: true });
+  },
 };

@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import type { Logger, Outputs, StateStore, ToolInstaller } from '../ports/ports.ts';
 import type { Location } from '../pipeline/findings.ts';
 import { safeLogText } from '../util/logtext.ts';
+import { describeNetworkError } from '../util/neterror.ts';
 
 function where(loc?: Location): string {
   if (!loc) return '';
@@ -72,7 +73,13 @@ export function cacheHome(env: Readonly<Record<string, string | undefined>>): st
 const RETRYABLE = (status: number) => status >= 500 || status === 408 || status === 429;
 
 async function fetchToFile(url: string, dest: string): Promise<void> {
-  const res = await fetch(url, { redirect: 'follow' });
+  let res: Response;
+  try {
+    res = await fetch(url, { redirect: 'follow' });
+  } catch (e) {
+    // fetch says only "fetch failed"; the reason (ECONNREFUSED 127.0.0.1:P, ENOTFOUND host) is in its cause.
+    throw new Error(`GET ${url}: ${describeNetworkError(e)}`, { cause: e });
+  }
   if (res.status !== 200 || !res.body) {
     const err = new Error(`GET ${url}: HTTP ${res.status}`) as Error & { status: number };
     err.status = res.status;
@@ -84,7 +91,7 @@ async function fetchToFile(url: string, dest: string): Promise<void> {
     await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), fs.createWriteStream(dest));
   } catch (e) {
     const got = fs.existsSync(dest) ? fs.statSync(dest).size : 0;
-    throw new Error(`GET ${url}: connection closed after ${got}${of} bytes (truncated): ${(e as Error).message}`);
+    throw new Error(`GET ${url}: connection closed after ${got}${of} bytes (truncated): ${describeNetworkError(e)}`);
   }
   const got = fs.statSync(dest).size;
   if (Number.isFinite(expected) && got !== expected) throw new Error(`GET ${url}: received ${got}${of} bytes (truncated)`);
@@ -124,6 +131,12 @@ export function localTools(root: string, tempDir: string, attempts = 3, backoffM
       const r = spawnSync(archive.endsWith('.zip') ? 'unzip' : 'tar', args, { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`extracting ${archive} failed: ${r.stderr || r.error?.message}`);
       return dest;
+    },
+    async uncache(tool, version, arch) {
+      // The marker first: a half-removed directory must never look complete.
+      const d = dirOf(tool, version, arch);
+      fs.rmSync(`${d}.complete`, { force: true });
+      fs.rmSync(d, { recursive: true, force: true });
     },
     async cache(dir, tool, version, arch) {
       const d = dirOf(tool, version, arch);

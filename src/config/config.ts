@@ -342,6 +342,44 @@ function toolPath(name: string, value: string, workspace: string): string {
   return path.resolve(workspace, value);
 }
 
+/** The escape hatch for tests and air-gapped labs: a plain-http download mirror on this machine. */
+export const ALLOW_HTTP_LOOPBACK = 'GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * A base URL the gate downloads tools from (Go today; Trivy and cosign mirrors use the same rule).
+ * https only: a listing or archive over plain http can be replaced on the way, and the SHA-256 the
+ * listing publishes would then vouch for the replacement. A plain-http mirror on this machine is
+ * admitted only when the environment sets GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK=1. Returns the URL
+ * without trailing slashes.
+ */
+export function checkDownloadBaseUrl(name: string, value: string, env: Readonly<Record<string, string | undefined>>): string {
+  rejectShellMeta(name, value, /\s/);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `"${value}" is not a URL`);
+  }
+  // Credentials in a URL end up in logs and the summary: refuse them before the URL is echoed anywhere.
+  if (url.username || url.password) throw new ConfigError(name, 'must not contain credentials');
+  if (url.protocol === 'http:') {
+    const hatch = env[ALLOW_HTTP_LOOPBACK] === '1';
+    if (!hatch || !LOOPBACK_HOSTS.has(url.hostname)) {
+      const why = hatch
+        ? `${ALLOW_HTTP_LOOPBACK}=1 admits plain http only for 127.0.0.1, localhost and [::1], not ${url.hostname}`
+        : `plain http can be tampered with on the way; use an https mirror (a loopback http mirror needs ${ALLOW_HTTP_LOOPBACK}=1 in the environment)`;
+      throw new ConfigError(name, `"${value}" must be https: ${why}`);
+    }
+  } else if (url.protocol !== 'https:') {
+    throw new ConfigError(name, `"${value}" must be https, not ${url.protocol.replace(/:$/, '')}`);
+  }
+  // The gate appends "/?mode=json..." and file names; a query or fragment here would swallow them.
+  if (url.search || url.hash) throw new ConfigError(name, `"${value}" has a query or fragment; give the base directory only`);
+  return value.replace(/\/+$/, '');
+}
+
 export interface ParseContext {
   workspace: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -373,19 +411,7 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
   const goVersionFile = get('go-version-file');
   if (goVersionFile) confinedPath('go-version-file', goVersionFile, dir, [workspace]);
 
-  const base = get('go-download-base-url');
-  rejectShellMeta('go-download-base-url', base, /\s/);
-  let url: URL;
-  try {
-    url = new URL(base);
-  } catch {
-    throw new ConfigError('go-download-base-url', `"${base}" is not a URL`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('go-download-base-url', 'must be http(s)');
-  // The gate appends "/?mode=json..." and file names; a query or fragment here would swallow them.
-  if (url.search || url.hash) throw new ConfigError('go-download-base-url', `"${base}" has a query or fragment; give the base directory only`);
-  // Credentials in a URL end up in logs and the summary.
-  if (url.username || url.password) throw new ConfigError('go-download-base-url', 'must not contain credentials');
+  const base = checkDownloadBaseUrl('go-download-base-url', get('go-download-base-url'), ctx.env);
 
   const packages = splitList(get('packages'));
   for (const p of packages) checkPackage(p);
@@ -407,7 +433,7 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
     outDir,
     goVersion,
     goVersionFile,
-    goDownloadBaseUrl: base.replace(/\/+$/, ''),
+    goDownloadBaseUrl: base,
     targets: parseTargets(get('targets')),
     packages,
     ldflags,

@@ -134,7 +134,8 @@ export function isLocalPath(p: string): boolean {
 const GO_VERSION = /^[1-9]\d*(\.(0|[1-9]\d*)){0,2}((rc|beta)[1-9]\d*)?$/;
 
 export function isGoVersion(v: string): boolean {
-  return GO_VERSION.test(v);
+  // Every number must compare exactly: "go 99999999999999999999.1" is malformed, not a far future release.
+  return GO_VERSION.test(v) && v.split(/\.|rc|beta/).every((n) => Number.isSafeInteger(Number(n)));
 }
 
 export interface ModuleVersion {

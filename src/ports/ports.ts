@@ -44,6 +44,8 @@ export interface ToolInstaller {
   extract(archive: string): Promise<string>;
   /** Copies dir into the cache as tool/version/arch and returns the cached path. */
   cache(dir: string, tool: string, version: string, arch: string): Promise<string>;
+  /** Removes tool/version/arch and its completion marker (a cached tool that turned out not to work). */
+  uncache(tool: string, version: string, arch: string): Promise<void>;
 }
 
 /** Hands values from the main step to the post step. */

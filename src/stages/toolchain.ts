@@ -82,15 +82,48 @@ async function probe(ctx: StageContext, bin: string): Promise<{ version: string;
 }
 
 
-async function download(ctx: StageContext, spec: GoVersionSpec): Promise<GoToolchain> {
+/** What the user asked for and where that was written: every failure message starts from it. */
+interface Wanted {
+  spec: GoVersionSpec;
+  from: string;
+  file?: string;
+  line?: number;
+}
+
+/** A toolchain found or installed; cacheVersion names the tool-cache entry this run created. */
+type Located = GoToolchain & { cacheVersion?: string };
+
+/** Why the go on PATH did not do (one clause), or undefined when there is none. */
+type PathNote = { bin?: string; text: string };
+
+/**
+ * A download that could not happen: which Go was wanted and from which line, the network's own
+ * error, why the go on PATH was not used, and the two ways out.
+ */
+function unreachable(ctx: StageContext, wanted: Wanted, onPath: PathNote, what: string, error: unknown): never {
+  const reason = (error as Error).message ?? String(error);
+  const system = onPath.bin
+    ? `set go-version to system (CLI: --go-version system) to build with ${onPath.bin}`
+    : 'install Go on PATH and set go-version to system (CLI: --go-version system)';
+  return fail(
+    DOWNLOAD,
+    `Go ${describeSpec(wanted.spec)} (wanted by ${wanted.from}) could not be downloaded: ${what}: ${reason}. ` +
+      `Not using the go on PATH: ${onPath.text}. ` +
+      `Ways out: ${system}, or point go-download-base-url at a mirror this machine can reach (now ${ctx.config.goDownloadBaseUrl}).`,
+    wanted.file ? { location: { file: wanted.file, line: wanted.line } } : {},
+  );
+}
+
+async function download(ctx: StageContext, wanted: Wanted, onPath: PathNote): Promise<Located> {
   const { tools, log } = ctx.ports;
+  const spec = wanted.spec;
   const base = ctx.config.goDownloadBaseUrl;
   const listingUrl = `${base}/?mode=json&include=all`;
   let listingFile: string;
   try {
     listingFile = await tools.download(listingUrl);
   } catch (e) {
-    return fail(DOWNLOAD, `could not read the Go downloads listing ${listingUrl}: ${(e as Error).message}`);
+    return unreachable(ctx, wanted, onPath, `could not read the Go downloads listing ${listingUrl}`, e);
   }
   let releases;
   try {
@@ -111,7 +144,7 @@ async function download(ctx: StageContext, spec: GoVersionSpec): Promise<GoToolc
   try {
     archive = await tools.download(url);
   } catch (e) {
-    return fail(DOWNLOAD, `could not download ${url}: ${(e as Error).message}`);
+    return unreachable(ctx, wanted, onPath, `could not download ${url}`, e);
   }
   const actual = sha256File(archive);
   if (actual !== file.sha256) {
@@ -125,15 +158,16 @@ async function download(ctx: StageContext, spec: GoVersionSpec): Promise<GoToolc
   const root = path.join(extracted, 'go');
   if (!fs.existsSync(path.join(root, 'bin'))) return fail(DOWNLOAD, `${file.filename} has no go/bin directory`);
   const cached = await tools.cache(root, 'go', goToSemver(release.version), process.arch);
-  return { bin: goBin(cached), version: release.version, goroot: cached, source: 'download' };
+  return { bin: goBin(cached), version: release.version, goroot: cached, source: 'download', cacheVersion: goToSemver(release.version) };
 }
 
 function goBin(goroot: string): string {
   return path.join(goroot, 'bin', process.platform === 'win32' ? 'go.exe' : 'go');
 }
 
-async function locate(ctx: StageContext, spec: GoVersionSpec): Promise<GoToolchain> {
+async function locate(ctx: StageContext, wanted: Wanted): Promise<Located> {
   const { tools, log } = ctx.ports;
+  const spec = wanted.spec;
   if (spec.kind === 'system') {
     const bin = findOnPath('go', ctx.ports.env.PATH);
     const p = bin && (await probe(ctx, bin));
@@ -151,23 +185,47 @@ async function locate(ctx: StageContext, spec: GoVersionSpec): Promise<GoToolcha
     log.info(`Using go ${p.version} from PATH (${onPath}): it satisfies ${describeSpec(spec)}`);
     return { bin: onPath, version: p.version, goroot: p.goroot, source: 'path' };
   }
-  return download(ctx, spec);
+  return download(ctx, wanted, pathNote(spec, onPath, p || undefined));
+}
+
+function pathNote(spec: GoVersionSpec, bin: string | undefined, p: { version: string } | undefined): PathNote {
+  if (!bin) return { text: 'there is no go on PATH' };
+  if (!p) return { bin, text: `${bin} does not run (go env failed)` };
+  if (spec.kind === 'stable' || spec.kind === 'oldstable') return { bin, text: `${bin} is go ${p.version}, and which release is ${spec.kind} needs the downloads listing` };
+  return { bin, text: `${bin} is go ${p.version}, which does not satisfy ${describeSpec(spec)}` };
+}
+
+/** The summary's toolchain table; shown on failure too, so the Wanted row says what was asked for. */
+function toolchainTable(wanted: Wanted | undefined, go: string, source: string, goroot: string): NonNullable<StageOutcome['table']> {
+  return { header: ['Go', 'Wanted', 'Source', 'GOROOT'], rows: [[go, wanted ? wanted.from.replace(/\|/g, '/') : 'could not be determined', source, goroot]] };
 }
 
 export const toolchainStage: Stage = {
   name: 'toolchain',
   rules: [UNRESOLVED, DOWNLOAD, CHECKSUM],
   async run(ctx: StageContext): Promise<StageOutcome> {
+    let wanted: Wanted | undefined;
     try {
-      const { spec, from, file, line } = resolveSpec(ctx);
-      const go = await locate(ctx, spec);
+      wanted = resolveSpec(ctx);
+      const { spec, from, file, line } = wanted;
+      const go = await locate(ctx, wanted);
       // Never trust a directory name: ask the toolchain what it is.
       const p = await probe(ctx, go.bin);
-      if (!p) return fail(UNRESOLVED, `${go.bin} does not run (go env failed)`);
-      if (p.version !== go.version && !satisfies(p.version, spec)) {
-        return fail(UNRESOLVED, `${go.bin} reports go${p.version}, which does not satisfy ${describeSpec(spec)} from ${from}`, file ? { location: { file, line } } : {});
+      const broken = !p
+        ? `${go.bin} does not run (go env failed)`
+        : p.version !== go.version && !satisfies(p.version, spec)
+          ? `${go.bin} reports go${p.version}, which does not satisfy ${describeSpec(spec)} from ${from}`
+          : undefined;
+      if (broken) {
+        // A download that does not run (or is not what the listing said) must not stay in the
+        // tool cache marked complete: the next run would find it and trust it.
+        if (go.source === 'download' && go.cacheVersion) {
+          await ctx.ports.tools.uncache('go', go.cacheVersion, process.arch);
+          return fail(UNRESOLVED, `${broken}; the downloaded toolchain was removed from the tool cache`, file ? { location: { file, line } } : {});
+        }
+        return fail(UNRESOLVED, broken, file ? { location: { file, line } } : {});
       }
-      const toolchain = { ...go, version: p.version, goroot: p.goroot };
+      const toolchain: GoToolchain = { bin: go.bin, version: p!.version, goroot: p!.goroot, source: go.source };
       ctx.state.go = toolchain;
       const binDir = path.dirname(go.bin);
       ctx.state.goEnv = {
@@ -182,11 +240,13 @@ export const toolchainStage: Stage = {
       return {
         status: 'passed',
         findings: [],
-        table: { header: ['Go', 'Wanted', 'Source', 'GOROOT'], rows: [[toolchain.version, from.replace(/\|/g, '/'), go.source, toolchain.goroot]] },
+        table: toolchainTable(wanted, toolchain.version, go.source, toolchain.goroot),
         metrics: { goVersion: toolchain.version, source: toolchain.source },
       };
     } catch (e) {
-      if (e instanceof ToolchainFailure) return { status: 'failed', reason: e.message, findings: [e.finding] };
+      if (e instanceof ToolchainFailure) {
+        return { status: 'failed', reason: e.message, findings: [e.finding], table: toolchainTable(wanted, 'not installed', e.finding.ruleId.replace(/^toolchain\//, ''), '') };
+      }
       throw e;
     }
   },

@@ -11,7 +11,22 @@ export type GoVersionSpec =
   | { kind: 'oldstable' }
   | { kind: 'system' };
 
-const GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?$/;
+const GO_VERSION_SYNTAX = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?$/;
+
+/**
+ * The parts of a Go version, or null. A number too large to compare exactly (go 99999999999999999999.1)
+ * is not a version either: semver would throw deep inside a stage instead of naming the line.
+ */
+const GO_VERSION = {
+  exec(text: string): RegExpExecArray | null {
+    const m = GO_VERSION_SYNTAX.exec(text);
+    if (!m) return null;
+    return [m[1], m[2], m[3], m[5]].every((n) => n === undefined || Number.isSafeInteger(Number(n))) ? m : null;
+  },
+  test(text: string): boolean {
+    return GO_VERSION.exec(text) !== null;
+  },
+};
 
 export function isGoVersion(text: string): boolean {
   return GO_VERSION.test(text);
@@ -144,7 +159,7 @@ export function parseVersionFile(fileName: string, text: string): VersionFileRes
     const tc = /^toolchain\s+(\S+)$/.exec(l);
     if (tc) {
       const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)(?:-.*)?$/.exec(tc[1]);
-      if (!m) throw new Error(`${fileName}:${i + 1}: toolchain "${tc[1]}" is not a Go toolchain name (goX.Y.Z)`);
+      if (!m || !isGoVersion(m[1])) throw new Error(`${fileName}:${i + 1}: toolchain "${tc[1]}" is not a Go toolchain name (goX.Y.Z)`);
       return { spec: { kind: 'exact', version: m[1] }, line: i + 1, from: l };
     }
     const go = /^go\s+(\S+)$/.exec(l);

@@ -26,7 +26,7 @@ test('a fresh runner: Go is downloaded from the mirror into the tool cache, four
       'go-download-base-url': mirror.url,
       targets: 'linux/amd64\nlinux/arm64\ndarwin/arm64\nwindows/amd64',
     },
-    env: { PATH: pathWithoutGo() },
+    env: { PATH: pathWithoutGo(), GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK: '1' }, // the loopback mirror is plain http
   });
   const main = await runner.main();
   assert.equal(main.code, 0, main.stdout + main.stderr);

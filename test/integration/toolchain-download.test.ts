@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { goTarball, startMirror, type Tarball } from '../support/go-mirror.ts';
 import { pathWithoutGo, recordingPorts, stageContext } from '../support/context.ts';
 import { toolchainStage } from '../../src/stages/toolchain.ts';
@@ -32,7 +33,8 @@ function runnerHome() {
   return { home, toolCache, temp };
 }
 
-const env = () => ({ ...process.env, PATH: pathWithoutGo() });
+// The loopback mirror speaks plain http: the documented hatch admits it (and only it).
+const env = () => ({ ...process.env, PATH: pathWithoutGo(), GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK: '1' });
 
 test('downloads, verifies, extracts and caches Go through @actions/tool-cache; the next run uses the cache', async () => {
   const { toolCache, temp } = runnerHome();
@@ -175,3 +177,41 @@ test('CLI installer: 500 then 200 succeeds and caches in the tool-cache layout',
     await mirror.close();
   }
 });
+
+/** A go.dev-layout tarball whose go/bin/go exists but does not run: the listing's digest is its real one. */
+function brokenTarball(): Tarball {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-broken-go-'));
+  fs.mkdirSync(path.join(dir, 'go', 'bin'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'go', 'bin', 'go'), '#!/bin/sh\necho "not a Go toolchain" >&2\nexit 3\n', { mode: 0o755 });
+  const version = '1.26.99';
+  const filename = `go${version}.linux-amd64.tar.gz`;
+  const file = path.join(dir, filename);
+  execFileSync('tar', ['-C', dir, '-czf', file, 'go']);
+  const data = fs.readFileSync(file);
+  return { file, filename, version, sha256: createHash('sha256').update(data).digest('hex'), size: data.length };
+}
+
+for (const adapter of ['@actions/tool-cache', 'CLI installer'] as const) {
+  test(`${adapter}: a downloaded toolchain that fails its probe is removed from the tool cache, not left marked complete`, async () => {
+    const home = runnerHome();
+    const broken = brokenTarball();
+    const mirror = await startMirror(broken);
+    try {
+      const root = adapter === '@actions/tool-cache' ? home.toolCache : path.join(home.home, 'tools');
+      const tools = adapter === '@actions/tool-cache' ? actionTools : localTools(root, home.temp, 3, 10);
+      const ctx = stageContext({ 'go-version': broken.version, 'go-download-base-url': mirror.url }, recordingPorts({ workspace, env: env(), tools, tempDir: home.temp }).ports);
+      const out = await toolchainStage.run(ctx);
+      assert.equal(out.status, 'failed');
+      assert.equal(out.findings[0].ruleId, 'toolchain/version-unresolved');
+      assert.match(out.findings[0].message, /does not run \(go env failed\); the downloaded toolchain was removed from the tool cache/);
+      assert.ok(mirror.requests.includes(`/dl/${broken.filename}`), 'it was downloaded and cached first');
+      assert.equal(fs.existsSync(path.join(root, 'go', broken.version, process.arch)), false, 'directory removed');
+      assert.equal(fs.existsSync(path.join(root, 'go', broken.version, `${process.arch}.complete`)), false, 'marker removed');
+      assert.equal(tools.find('go', broken.version, process.arch), undefined);
+      assert.deepEqual(tools.versions('go', process.arch), []);
+      assert.equal(ctx.state.go, undefined);
+    } finally {
+      await mirror.close();
+    }
+  });
+}

@@ -68,6 +68,7 @@ const MALFORMED: [string, string, number, RegExp][] = [
   ['no module', 'go 1.22\n', 1, /no module directive/],
   ['two modules', 'module a\nmodule b\n', 2, /second module directive \(the first is at line 1\)/],
   ['bad go line', 'module m\ngo one.two\n', 2, /not a Go version/],
+  ['absurd go line', 'module m\ngo 99999999999999999999.1\n', 2, /"99999999999999999999.1" is not a Go version/],
   ['replace to a bare path', 'module m\nreplace a.io/b => lib\n', 2, /must be a directory path/],
   ['replace without arrow', 'module m\nreplace a.io/b v1.0.0 c.io/b v1.0.0\n', 2, /expected "old \[version\] => new \[version\]"/],
   ['block comment', 'module m\n/* no */\n', 2, /use \/\/ comments/],

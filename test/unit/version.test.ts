@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  goToSemver, parseGoVersionSpec, parseVersionFile, pickInstalled, pickRelease, satisfies, semverToGo, type GoVersionSpec,
+  goToSemver, isGoVersion, parseGoVersionSpec, parseVersionFile, pickInstalled, pickRelease, satisfies, semverToGo, type GoVersionSpec,
 } from '../../src/toolchain/version.ts';
 
 test('goToSemver maps Go release names onto semver', () => {
@@ -119,4 +119,12 @@ test('parseVersionFile errors name the file and line', () => {
   assert.throws(() => parseVersionFile('.go-version', '1.2.3.4\n'), /\.go-version:1: "1\.2\.3\.4" is not a Go version/);
   assert.throws(() => parseVersionFile('.tool-versions', 'nodejs 24\n'), /\.tool-versions: no "golang" line/);
   assert.throws(() => parseVersionFile('.go-version', '\n\n'), /no Go version/);
+});
+
+test('a version number too large to compare is "not a Go version", never a semver crash', () => {
+  assert.equal(isGoVersion('99999999999999999999.1'), false);
+  assert.throws(() => goToSemver('1.99999999999999999999'), /not a Go version/);
+  assert.throws(() => parseVersionFile('go.mod', 'module x\n\ngo 99999999999999999999.1\n'), /go\.mod:3: "go 99999999999999999999\.1" is not a Go version/);
+  assert.throws(() => parseVersionFile('go.mod', 'module x\n\ngo 1.22\ntoolchain go99999999999999999999.1\n'), /go\.mod:4: toolchain "go99999999999999999999\.1" is not a Go toolchain name/);
+  assert.throws(() => parseGoVersionSpec('99999999999999999999.1.0'), /not a Go version/);
 });

@@ -18,14 +18,14 @@ import {
   table,
   treeSize,
   truncateText
-} from "./chunk-T46TG5QQ.js";
+} from "./chunk-GSBQPNKJ.js";
 
 // src/config/inputs.ts
 var INPUTS = [
   { name: "working-directory", kind: "path", default: ".", description: "Directory of the Go module (or go.work workspace) to gate, relative to the workspace. Must stay inside the workspace. CLI: --dir." },
   { name: "go-version", kind: "string", default: "", description: "Go version: exact (1.26.3), a range (1.26.x, ^1.25, ~1.25.2, >=1.25), stable, oldstable, or system (the go on PATH). Wins over go-version-file." },
   { name: "go-version-file", kind: "path", default: "", description: "File to read the Go version from: go.mod (toolchain line wins over the go line), go.work, .go-version or .tool-versions. Relative to working-directory. When neither this nor go-version is set, go.mod / go.work in working-directory is used." },
-  { name: "go-download-base-url", kind: "string", default: "https://go.dev/dl", description: "Base URL of the Go downloads (a mirror with the same layout works): the JSON listing is read from <base>/?mode=json&include=all and each archive is verified against its SHA-256 before extraction." },
+  { name: "go-download-base-url", kind: "string", default: "https://go.dev/dl", description: "Base URL of the Go downloads (a mirror with the same layout works): the JSON listing is read from <base>/?mode=json&include=all and each archive is verified against its SHA-256 before extraction. Must be https; a plain-http mirror on this machine (127.0.0.1, localhost, [::1]) is accepted only when the environment sets GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK=1." },
   { name: "targets", kind: "list", default: "linux/amd64", description: "Comma- or newline-separated GOOS/GOARCH pairs to build, checked against `go tool dist list`." },
   { name: "packages", kind: "list", default: "", description: "Main packages to build (import paths or ./relative patterns). Default: the module root when it is a main package, else every main package under cmd/." },
   { name: "ldflags", kind: "string", default: "", description: 'Extra linker flags, appended to the fixed "-s -w -buildid=".' },
@@ -61,7 +61,17 @@ import fs from "node:fs";
 
 // src/toolchain/version.ts
 var import_semver = __toESM(require_semver(), 1);
-var GO_VERSION = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?$/;
+var GO_VERSION_SYNTAX = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?$/;
+var GO_VERSION = {
+  exec(text) {
+    const m = GO_VERSION_SYNTAX.exec(text);
+    if (!m) return null;
+    return [m[1], m[2], m[3], m[5]].every((n) => n === void 0 || Number.isSafeInteger(Number(n))) ? m : null;
+  },
+  test(text) {
+    return GO_VERSION.exec(text) !== null;
+  }
+};
 function isGoVersion(text) {
   return GO_VERSION.test(text);
 }
@@ -173,7 +183,7 @@ function parseVersionFile(fileName, text) {
     const tc = /^toolchain\s+(\S+)$/.exec(l);
     if (tc) {
       const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)(?:-.*)?$/.exec(tc[1]);
-      if (!m) throw new Error(`${fileName}:${i + 1}: toolchain "${tc[1]}" is not a Go toolchain name (goX.Y.Z)`);
+      if (!m || !isGoVersion(m[1])) throw new Error(`${fileName}:${i + 1}: toolchain "${tc[1]}" is not a Go toolchain name (goX.Y.Z)`);
       return { spec: { kind: "exact", version: m[1] }, line: i + 1, from: l };
     }
     const go = /^go\s+(\S+)$/.exec(l);
@@ -395,6 +405,29 @@ function toolPath(name, value, workspace) {
   checkPathText(name, value);
   return path.resolve(workspace, value);
 }
+var ALLOW_HTTP_LOOPBACK = "GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK";
+var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
+function checkDownloadBaseUrl(name, value, env) {
+  rejectShellMeta(name, value, /\s/);
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `"${value}" is not a URL`);
+  }
+  if (url.username || url.password) throw new ConfigError(name, "must not contain credentials");
+  if (url.protocol === "http:") {
+    const hatch = env[ALLOW_HTTP_LOOPBACK] === "1";
+    if (!hatch || !LOOPBACK_HOSTS.has(url.hostname)) {
+      const why = hatch ? `${ALLOW_HTTP_LOOPBACK}=1 admits plain http only for 127.0.0.1, localhost and [::1], not ${url.hostname}` : `plain http can be tampered with on the way; use an https mirror (a loopback http mirror needs ${ALLOW_HTTP_LOOPBACK}=1 in the environment)`;
+      throw new ConfigError(name, `"${value}" must be https: ${why}`);
+    }
+  } else if (url.protocol !== "https:") {
+    throw new ConfigError(name, `"${value}" must be https, not ${url.protocol.replace(/:$/, "")}`);
+  }
+  if (url.search || url.hash) throw new ConfigError(name, `"${value}" has a query or fragment; give the base directory only`);
+  return value.replace(/\/+$/, "");
+}
 function parseConfig(inputs, ctx) {
   for (const key2 of Object.keys(inputs)) {
     if (!INPUTS.some((i) => i.name === key2)) throw new ConfigError(key2, "is not a known input");
@@ -416,17 +449,7 @@ function parseConfig(inputs, ctx) {
   }
   const goVersionFile = get("go-version-file");
   if (goVersionFile) confinedPath("go-version-file", goVersionFile, dir, [workspace]);
-  const base2 = get("go-download-base-url");
-  rejectShellMeta("go-download-base-url", base2, /\s/);
-  let url;
-  try {
-    url = new URL(base2);
-  } catch {
-    throw new ConfigError("go-download-base-url", `"${base2}" is not a URL`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigError("go-download-base-url", "must be http(s)");
-  if (url.search || url.hash) throw new ConfigError("go-download-base-url", `"${base2}" has a query or fragment; give the base directory only`);
-  if (url.username || url.password) throw new ConfigError("go-download-base-url", "must not contain credentials");
+  const base2 = checkDownloadBaseUrl("go-download-base-url", get("go-download-base-url"), ctx.env);
   const packages = splitList(get("packages"));
   for (const p of packages) checkPackage(p);
   const ldflags = get("ldflags");
@@ -446,7 +469,7 @@ function parseConfig(inputs, ctx) {
     outDir,
     goVersion,
     goVersionFile,
-    goDownloadBaseUrl: base2.replace(/\/+$/, ""),
+    goDownloadBaseUrl: base2,
     targets: parseTargets(get("targets")),
     packages,
     ldflags,
@@ -1322,15 +1345,25 @@ async function probe(ctx, bin) {
   const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
   return m ? { version: m[1], goroot: goroot.trim() } : void 0;
 }
-async function download(ctx, spec) {
+function unreachable(ctx, wanted, onPath, what, error) {
+  const reason = error.message ?? String(error);
+  const system = onPath.bin ? `set go-version to system (CLI: --go-version system) to build with ${onPath.bin}` : "install Go on PATH and set go-version to system (CLI: --go-version system)";
+  return fail(
+    DOWNLOAD,
+    `Go ${describeSpec(wanted.spec)} (wanted by ${wanted.from}) could not be downloaded: ${what}: ${reason}. Not using the go on PATH: ${onPath.text}. Ways out: ${system}, or point go-download-base-url at a mirror this machine can reach (now ${ctx.config.goDownloadBaseUrl}).`,
+    wanted.file ? { location: { file: wanted.file, line: wanted.line } } : {}
+  );
+}
+async function download(ctx, wanted, onPath) {
   const { tools, log } = ctx.ports;
+  const spec = wanted.spec;
   const base2 = ctx.config.goDownloadBaseUrl;
   const listingUrl = `${base2}/?mode=json&include=all`;
   let listingFile;
   try {
     listingFile = await tools.download(listingUrl);
   } catch (e) {
-    return fail(DOWNLOAD, `could not read the Go downloads listing ${listingUrl}: ${e.message}`);
+    return unreachable(ctx, wanted, onPath, `could not read the Go downloads listing ${listingUrl}`, e);
   }
   let releases;
   try {
@@ -1351,7 +1384,7 @@ async function download(ctx, spec) {
   try {
     archive = await tools.download(url);
   } catch (e) {
-    return fail(DOWNLOAD, `could not download ${url}: ${e.message}`);
+    return unreachable(ctx, wanted, onPath, `could not download ${url}`, e);
   }
   const actual = sha256File(archive);
   if (actual !== file.sha256) {
@@ -1365,13 +1398,14 @@ async function download(ctx, spec) {
   const root = path4.join(extracted, "go");
   if (!fs4.existsSync(path4.join(root, "bin"))) return fail(DOWNLOAD, `${file.filename} has no go/bin directory`);
   const cached = await tools.cache(root, "go", goToSemver(release.version), process.arch);
-  return { bin: goBin(cached), version: release.version, goroot: cached, source: "download" };
+  return { bin: goBin(cached), version: release.version, goroot: cached, source: "download", cacheVersion: goToSemver(release.version) };
 }
 function goBin(goroot) {
   return path4.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
-async function locate(ctx, spec) {
+async function locate(ctx, wanted) {
   const { tools, log } = ctx.ports;
+  const spec = wanted.spec;
   if (spec.kind === "system") {
     const bin = findOnPath("go", ctx.ports.env.PATH);
     const p2 = bin && await probe(ctx, bin);
@@ -1389,21 +1423,36 @@ async function locate(ctx, spec) {
     log.info(`Using go ${p.version} from PATH (${onPath}): it satisfies ${describeSpec(spec)}`);
     return { bin: onPath, version: p.version, goroot: p.goroot, source: "path" };
   }
-  return download(ctx, spec);
+  return download(ctx, wanted, pathNote(spec, onPath, p || void 0));
+}
+function pathNote(spec, bin, p) {
+  if (!bin) return { text: "there is no go on PATH" };
+  if (!p) return { bin, text: `${bin} does not run (go env failed)` };
+  if (spec.kind === "stable" || spec.kind === "oldstable") return { bin, text: `${bin} is go ${p.version}, and which release is ${spec.kind} needs the downloads listing` };
+  return { bin, text: `${bin} is go ${p.version}, which does not satisfy ${describeSpec(spec)}` };
+}
+function toolchainTable(wanted, go, source, goroot) {
+  return { header: ["Go", "Wanted", "Source", "GOROOT"], rows: [[go, wanted ? wanted.from.replace(/\|/g, "/") : "could not be determined", source, goroot]] };
 }
 var toolchainStage = {
   name: "toolchain",
   rules: [UNRESOLVED, DOWNLOAD, CHECKSUM],
   async run(ctx) {
+    let wanted;
     try {
-      const { spec, from, file, line } = resolveSpec(ctx);
-      const go = await locate(ctx, spec);
+      wanted = resolveSpec(ctx);
+      const { spec, from, file, line } = wanted;
+      const go = await locate(ctx, wanted);
       const p = await probe(ctx, go.bin);
-      if (!p) return fail(UNRESOLVED, `${go.bin} does not run (go env failed)`);
-      if (p.version !== go.version && !satisfies(p.version, spec)) {
-        return fail(UNRESOLVED, `${go.bin} reports go${p.version}, which does not satisfy ${describeSpec(spec)} from ${from}`, file ? { location: { file, line } } : {});
+      const broken = !p ? `${go.bin} does not run (go env failed)` : p.version !== go.version && !satisfies(p.version, spec) ? `${go.bin} reports go${p.version}, which does not satisfy ${describeSpec(spec)} from ${from}` : void 0;
+      if (broken) {
+        if (go.source === "download" && go.cacheVersion) {
+          await ctx.ports.tools.uncache("go", go.cacheVersion, process.arch);
+          return fail(UNRESOLVED, `${broken}; the downloaded toolchain was removed from the tool cache`, file ? { location: { file, line } } : {});
+        }
+        return fail(UNRESOLVED, broken, file ? { location: { file, line } } : {});
       }
-      const toolchain = { ...go, version: p.version, goroot: p.goroot };
+      const toolchain = { bin: go.bin, version: p.version, goroot: p.goroot, source: go.source };
       ctx.state.go = toolchain;
       const binDir = path4.dirname(go.bin);
       ctx.state.goEnv = {
@@ -1418,11 +1467,13 @@ var toolchainStage = {
       return {
         status: "passed",
         findings: [],
-        table: { header: ["Go", "Wanted", "Source", "GOROOT"], rows: [[toolchain.version, from.replace(/\|/g, "/"), go.source, toolchain.goroot]] },
+        table: toolchainTable(wanted, toolchain.version, go.source, toolchain.goroot),
         metrics: { goVersion: toolchain.version, source: toolchain.source }
       };
     } catch (e) {
-      if (e instanceof ToolchainFailure) return { status: "failed", reason: e.message, findings: [e.finding] };
+      if (e instanceof ToolchainFailure) {
+        return { status: "failed", reason: e.message, findings: [e.finding], table: toolchainTable(wanted, "not installed", e.finding.ruleId.replace(/^toolchain\//, ""), "") };
+      }
       throw e;
     }
   }
@@ -1768,7 +1819,7 @@ function isLocalPath(p) {
 }
 var GO_VERSION2 = /^[1-9]\d*(\.(0|[1-9]\d*)){0,2}((rc|beta)[1-9]\d*)?$/;
 function isGoVersion2(v) {
-  return GO_VERSION2.test(v);
+  return GO_VERSION2.test(v) && v.split(/\.|rc|beta/).every((n) => Number.isSafeInteger(Number(n)));
 }
 function parseReplace(d, file) {
   const arrow = d.args.indexOf("=>");

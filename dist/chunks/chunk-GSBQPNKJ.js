@@ -2421,6 +2421,33 @@ function formatDuration(ms) {
   return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
+// src/util/neterror.ts
+var GENERIC = /* @__PURE__ */ new Set(["fetch failed", "network error", "terminated"]);
+var MAX_DEPTH = 6;
+function ownText(e) {
+  const message = typeof e.message === "string" ? e.message.trim() : "";
+  const code2 = typeof e.code === "string" ? e.code : "";
+  if (message && !GENERIC.has(message)) return code2 && !message.includes(code2) ? `${message} (${code2})` : message;
+  return code2;
+}
+function describeNetworkError(error) {
+  const texts = [];
+  let current = error;
+  for (let depth = 0; depth < MAX_DEPTH && current && typeof current === "object"; depth++) {
+    const e = current;
+    const own = ownText(e);
+    if (own && !texts.some((t) => t.includes(own))) texts.push(own);
+    if (Array.isArray(e.errors) && e.errors.length) {
+      const each = [...new Set(e.errors.map((x) => describeNetworkError(x)).filter((t) => t !== ""))];
+      if (each.length) texts.push(each.join("; "));
+      break;
+    }
+    current = e.cause;
+  }
+  if (texts.length === 0) return error instanceof Error ? error.message || error.name : String(error);
+  return texts.join(": ");
+}
+
 // src/util/logtext.ts
 var COMMAND_BREAK = "\xB7";
 var LEADING_SPACE = /^[\s\u0085]*/;
@@ -2465,5 +2492,6 @@ export {
   detailsBlock,
   formatBytes,
   formatDuration,
+  describeNetworkError,
   safeLogText
 };
