@@ -10,15 +10,15 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-R6DOCFJ3.js";
+} from "./chunks/chunk-7TW65AXD.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-KG6PFPZM.js";
+} from "./chunks/chunk-ASHBRH4K.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-XZG2PVW4.js";
+} from "./chunks/chunk-QAOPFS3X.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";
@@ -262,6 +262,8 @@ function localCacheStore(root, options = {}) {
   };
   return {
     kind: "local directory",
+    // The CLI has no post step: it saves once the gate has written its reports.
+    savedAt: "end of the run",
     async restore(paths, primaryKey, restoreKeys) {
       const entry = matchEntry(readEntries().filter((e) => e.paths === paths.length), primaryKey, restoreKeys);
       if (!entry) return {};

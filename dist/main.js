@@ -11,15 +11,15 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-CO5D3SN4.js";
+} from "./chunks/chunk-XYX7AKUI.js";
 import {
   ConfigError,
   INPUTS,
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-R6DOCFJ3.js";
-import "./chunks/chunk-XZG2PVW4.js";
+} from "./chunks/chunk-7TW65AXD.js";
+import "./chunks/chunk-QAOPFS3X.js";
 
 // src/action/main.ts
 import os from "node:os";

@@ -7,15 +7,15 @@ import {
   info,
   summary,
   warning
-} from "./chunks/chunk-CO5D3SN4.js";
+} from "./chunks/chunk-XYX7AKUI.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-KG6PFPZM.js";
+} from "./chunks/chunk-ASHBRH4K.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-XZG2PVW4.js";
+} from "./chunks/chunk-QAOPFS3X.js";
 
 // src/action/post.ts
 async function post() {

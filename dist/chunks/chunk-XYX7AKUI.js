@@ -6,7 +6,7 @@ import {
   __require,
   __toESM,
   require_semver
-} from "./chunk-XZG2PVW4.js";
+} from "./chunk-QAOPFS3X.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -67138,6 +67138,7 @@ function actionCacheStore() {
   if (!isFeatureAvailable()) return void 0;
   return {
     kind: "actions/cache",
+    savedAt: "post step",
     async restore(paths, primaryKey, restoreKeys) {
       const { value: matchedKey, failures, matched } = await watching(() => restoreCache(paths, primaryKey, restoreKeys));
       if (matchedKey) return { matchedKey };
