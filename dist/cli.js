@@ -10,17 +10,17 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-Y2CVZAXY.js";
+} from "./chunks/chunk-AW2CKEH6.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-XRYZ4DWY.js";
+} from "./chunks/chunk-PYIBZFK3.js";
 import {
   PLAN_STATE_KEY,
   describeNetworkError,
   parsePlan,
   safeLogText
-} from "./chunks/chunk-GSBQPNKJ.js";
+} from "./chunks/chunk-OREDY4QA.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";
@@ -271,6 +271,8 @@ function localCacheStore(root, options = {}) {
   };
   return {
     kind: "local directory",
+    // The CLI has no post step: it saves once the gate has written its reports.
+    savedAt: "end of the run",
     async restore(paths, primaryKey, restoreKeys) {
       const entry = matchEntry(readEntries().filter((e) => e.paths === paths.length), primaryKey, restoreKeys);
       if (!entry) return {};

@@ -11,15 +11,15 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-OVFD6Q2Q.js";
+} from "./chunks/chunk-AD3U3ZGE.js";
 import {
   ConfigError,
   INPUTS,
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-Y2CVZAXY.js";
-import "./chunks/chunk-GSBQPNKJ.js";
+} from "./chunks/chunk-AW2CKEH6.js";
+import "./chunks/chunk-OREDY4QA.js";
 
 // src/action/main.ts
 import os from "node:os";

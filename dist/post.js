@@ -5,15 +5,15 @@ import {
   actionLogger,
   getState,
   summary
-} from "./chunks/chunk-OVFD6Q2Q.js";
+} from "./chunks/chunk-AD3U3ZGE.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-XRYZ4DWY.js";
+} from "./chunks/chunk-PYIBZFK3.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-GSBQPNKJ.js";
+} from "./chunks/chunk-OREDY4QA.js";
 
 // src/action/post.ts
 async function post() {

@@ -85,6 +85,7 @@ export function actionCacheStore(): CacheStore | undefined {
   if (!cache.isFeatureAvailable()) return undefined;
   return {
     kind: 'actions/cache',
+    savedAt: 'post step',
     async restore(paths, primaryKey, restoreKeys) {
       const { value: matchedKey, failures, matched } = await watching(() => cache.restoreCache(paths, primaryKey, restoreKeys));
       if (matchedKey) return { matchedKey };

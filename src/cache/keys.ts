@@ -117,8 +117,23 @@ export function buildKeys(p: KeyParts): CacheKeys {
 
 export type RestoreState = 'hit' | 'partial' | 'miss';
 
+/**
+ * Whether a key the cache service handed back is the key we asked for. Keys come back in
+ * another case from some services (act's cache server lowercases them), and actions/cache
+ * compares them the same way (isExactKeyMatch: localeCompare with sensitivity "accent", i.e.
+ * case-insensitive), so a key that differs only in case is the same entry.
+ */
+export function sameKey(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+}
+
+/** `key` starts with `prefix`, compared as sameKey compares (case-insensitive). */
+export function keyHasPrefix(key: string, prefix: string): boolean {
+  return key.length >= prefix.length && sameKey(key.slice(0, prefix.length), prefix);
+}
+
 /** What a matched key means for this run. */
 export function restoreState(keys: CacheKeys, matchedKey: string | undefined): RestoreState {
   if (!matchedKey) return 'miss';
-  return matchedKey === keys.key || matchedKey.startsWith(keys.hitPrefix) ? 'hit' : 'partial';
+  return sameKey(matchedKey, keys.key) || keyHasPrefix(matchedKey, keys.hitPrefix) ? 'hit' : 'partial';
 }

@@ -1,7 +1,7 @@
 // The cache plan: what the main step restored, handed to the post step (or, in the CLI, to the
 // code that runs after the gate) so it saves exactly what is worth saving. Pure.
 import type { CacheMode } from '../config/config.ts';
-import type { CacheKind, RestoreState } from './keys.ts';
+import { sameKey, type CacheKind, type RestoreState } from './keys.ts';
 
 export const PLAN_STATE_KEY = 'cache-plan';
 
@@ -18,6 +18,8 @@ export interface CacheSlot {
   matchedKey?: string;
   /** The cache service can no longer be trusted with this directory (a restore that never returned). */
   noSave?: string;
+  /** Why no restore was tried (a release never builds on a restored build cache). */
+  notRestored?: string;
 }
 
 export interface CachePlan {
@@ -59,8 +61,9 @@ export function saveDecision(plan: CachePlan, slot: CacheSlot): SaveDecision {
   if (plan.mode === 'read-only') return { save: false, reason: 'read-only: this run restores caches but never writes them' };
   if (plan.mode === 'off') return { save: false, reason: 'cache: off' };
   if (slot.noSave) return { save: false, reason: slot.noSave };
-  if (slot.matchedKey === slot.key) {
-    // Keys are immutable: saving again could only fail.
+  if (sameKey(slot.matchedKey, slot.key)) {
+    // Keys are immutable (and compared without case, as the service may hand them back in
+    // another case): saving again could only fail.
     return { save: false, reason: slot.state === 'error' ? 'the entry for this key exists (only its download failed)' : 'exact key hit: the entry exists' };
   }
   if (slot.kind === 'modules' && slot.state === 'hit') return { save: false, reason: 'key hit: the entry for this go.sum exists' };

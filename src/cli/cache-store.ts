@@ -79,6 +79,8 @@ export function localCacheStore(root: string, options: LocalStoreOptions = {}): 
 
   return {
     kind: 'local directory',
+    // The CLI has no post step: it saves once the gate has written its reports.
+    savedAt: 'end of the run',
     async restore(paths, primaryKey, restoreKeys) {
       const entry = matchEntry(readEntries().filter((e) => e.paths === paths.length), primaryKey, restoreKeys);
       if (!entry) return {};

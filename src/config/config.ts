@@ -281,15 +281,22 @@ export function resolveMode(input: string, event: GitHubEvent): { mode: Mode; re
   return { mode: 'check', reason: `${event.name} event${event.ref ? ` on ${refName(event.ref)}` : ''}` };
 }
 
+/** The events whose runs may write caches under cache: auto, when they run on a branch. */
+const CACHE_WRITING_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch']);
+
 /**
- * auto: pull-request events restore but never save (quota, and cache poisoning from untrusted
- * branches); so do tag refs, because GitHub scopes a cache saved on a tag to that tag alone and
- * nothing else could ever restore it. Branch pushes, schedules and dispatches save.
+ * auto: only runs of trusted code on a branch write caches: a push to a branch, a schedule, a
+ * workflow_dispatch on a branch. Everything else restores but never saves: pull requests of any
+ * kind, merge queues, reviews and comments (their code or text comes from others: cache
+ * poisoning), workflow_run (it runs for a fork's workflow too), tag refs (GitHub scopes a cache
+ * saved on a tag to that tag alone), deleted refs, events this list does not know, and no event
+ * at all (the CLI outside Actions cannot tell who wrote the code: --cache read-write says so).
  */
 export function resolveCacheMode(input: string, event: GitHubEvent): CacheMode {
   if (input === 'read-write' || input === 'read-only' || input === 'off') return input;
-  if (PULL_REQUEST_EVENTS.has(event.name) || event.isTag || event.deleted) return 'read-only';
-  return 'read-write';
+  const onBranch = event.ref.startsWith('refs/heads/') && !event.isTag;
+  if (CACHE_WRITING_EVENTS.has(event.name) && onBranch && !event.deleted) return 'read-write';
+  return 'read-only';
 }
 
 const PEM_KEY = /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----\r?\n[\s\S]*\n-----END [A-Z0-9 ]*PRIVATE KEY-----\s*$/;

@@ -62,6 +62,8 @@ export interface CacheRestoreResult {
 /** Restore/save directories by key (@actions/cache in Actions; a local directory or nothing in the CLI). */
 export interface CacheStore {
   readonly kind: string;
+  /** When saves happen, as the summary says it: "post step" (the Action), "end of the run" (the CLI). */
+  readonly savedAt?: string;
   restore(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<CacheRestoreResult>;
   save(paths: string[], key: string): Promise<void>;
 }

@@ -48,3 +48,14 @@ export function formatBytes(n: number): string {
 export function formatDuration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/**
+ * Text that another sentence follows: trimmed and ending in exactly one full stop. Error
+ * messages from libraries end with or without one ("... may be creating this cache."), and a
+ * message built as `${error}. Next sentence` must not print "..".
+ */
+export function sentence(text: string): string {
+  const t = text.trim().replace(/[\s.]+$/, '');
+  if (t === '') return '';
+  return /[!?:]$/.test(t) ? t : `${t}.`;
+}

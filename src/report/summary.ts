@@ -34,6 +34,19 @@ interface Block {
   label: string;
 }
 
+/**
+ * What happened to the caches, not only what the mode was: a skipped cache stage says why it
+ * was skipped, and a release that restored only the module cache says so.
+ */
+function cacheWords(r: Report): string {
+  const c = r.config;
+  const stage = r.run.stages.find((s) => s.name === 'cache');
+  if (c.cache === 'off') return `**off** (the cache stage was skipped: the cache input is off)`;
+  if (stage?.status === 'skipped') return `**not used** (${c.cache}, but the cache stage was skipped: ${cell(stage.reason ?? 'no reason given')})`;
+  if (r.facts['cache-build'] === 'not restored') return `**${c.cache}**, module cache only (release builds never use a restored build cache)`;
+  return `**${c.cache}**`;
+}
+
 function head(r: Report): string {
   const v = r.run.verdict;
   const out = [`## ${v.passed ? '✅' : '❌'} go-release-gate: ${v.passed ? 'pass' : 'fail'}`, ''];
@@ -43,11 +56,8 @@ function head(r: Report): string {
     out.push('');
   }
   const c = r.config;
-  // The configured cache mode means nothing when no cache store was there to use.
-  const cacheStage = r.run.stages.find((s) => s.name === 'cache');
-  const caches = cacheStage?.status === 'skipped' ? `${c.cache}** (no cache store: not used)` : `${c.cache}**`;
   out.push(
-    `Mode **${c.mode}** (${cell(c.modeReason)}), caches **${caches}, Go **${cell(r.goVersion || 'not installed')}**, ` +
+    `Mode **${c.mode}** (${cell(c.modeReason)}), caches ${cacheWords(r)}, Go **${cell(r.goVersion || 'not installed')}**, ` +
       `${c.targets.length} target(s), ${formatDuration(r.run.durationMs)}.`,
     '',
   );

@@ -6,9 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CacheStore, Logger } from '../ports/ports.ts';
 import { saveDecision, type CachePlan, type CacheSlot } from '../cache/plan.ts';
+import type { CacheKind } from '../cache/keys.ts';
 import { planTrim, type TrimPlan } from '../cache/trim.ts';
 import { applyTrim, isEmptyDir, listGoCache, removeTree, treeSize } from '../cache/disk.ts';
-import { cell, formatBytes, formatDuration, table } from '../report/escape.ts';
+import { cell, formatBytes, formatDuration, sentence, table } from '../report/escape.ts';
+
+const LABEL: Record<CacheKind, string> = { modules: 'module cache (GOMODCACHE)', build: 'build cache (GOCACHE)' };
 
 export interface SaveRow {
   slot: CacheSlot;
@@ -22,10 +25,11 @@ export interface SaveRow {
 
 function describeTrim(t: TrimPlan): string {
   const sum = (list: { size: number }[]) => formatBytes(list.reduce((n, f) => n + f.size, 0));
+  // trim.txt is dropped too (restoring it would stop Go's own trim), but it is not a cache entry
+  // worth a word: the line is about the build cache and its entries.
   const parts = [`${t.unused.length} entries not used this run (${sum(t.unused)})`];
   if (t.overLimit.length) parts.push(`${t.overLimit.length} oldest entries over cache-max-size (${sum(t.overLimit)})`);
-  if (t.neverSave.length) parts.push('trim.txt');
-  return `dropped ${parts.join(', ')}: ${formatBytes(t.sizeBefore)} -> ${formatBytes(t.sizeAfter)}`;
+  return `trimmed from ${formatBytes(t.sizeBefore)} to ${formatBytes(t.sizeAfter)}: dropped ${parts.join(' and ')}`;
 }
 
 /** Drops unused entries, trim.txt and what exceeds the limit, in place. */
@@ -47,18 +51,18 @@ async function saveSlot(plan: CachePlan, slot: CacheSlot, store: CacheStore | un
   let trim: TrimPlan | undefined;
   if (slot.kind === 'build') {
     trim = trimBuildCache(plan, slot.dir);
-    log.info(`GOCACHE: ${describeTrim(trim)}`);
+    log.info(`${LABEL.build}: ${describeTrim(trim)}`);
     // Nothing written and nothing used: the restored entry already holds all of it.
     if (trim.touchedThisRun === 0) return row('skipped', 'nothing was built or used this run', { trim });
   }
   const bytes = treeSize(slot.dir);
   try {
     await store.save([slot.dir], slot.key);
-    log.info(`Saved ${slot.kind === 'modules' ? 'GOMODCACHE' : 'GOCACHE'} (${formatBytes(bytes)}) as ${slot.key}`);
+    log.info(`Saved the ${LABEL[slot.kind]} (${formatBytes(bytes)}) as ${slot.key}`);
     return row('saved', trim ? describeTrim(trim) : '', { bytes, ...(trim ? { trim } : {}) });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    log.warning(`Could not save the ${slot.kind === 'modules' ? 'module' : 'build'} cache as ${slot.key}: ${message}. The next run restores an older entry or starts cold.`);
+    log.warning(`Could not save the ${LABEL[slot.kind]} as ${slot.key}: ${sentence(message)} The next run restores an older entry or starts cold.`);
     return row('failed', message, { bytes, ...(trim ? { trim } : {}) });
   }
 }
@@ -76,7 +80,7 @@ export async function saveCaches(plan: CachePlan, store: CacheStore | undefined,
     } catch (e) {
       // Trimming or sizing failed (a file vanished, a permission): this cache is not saved.
       const message = e instanceof Error ? e.message : String(e);
-      log.warning(`Could not prepare the ${slot.kind} cache for saving: ${message}`);
+      log.warning(`Could not prepare the ${LABEL[slot.kind]} for saving: ${sentence(message)}`);
       rows.push({ slot, result: 'failed', detail: message, bytes: 0, ms: 0 });
     }
   }
@@ -96,7 +100,7 @@ export async function saveCaches(plan: CachePlan, store: CacheStore | undefined,
 }
 
 export function renderSaveSummary(rows: readonly SaveRow[]): string {
-  const label = (s: CacheSlot) => (s.kind === 'modules' ? 'module cache (GOMODCACHE)' : 'build cache (GOCACHE)');
+  const label = (s: CacheSlot) => LABEL[s.kind];
   return [
     '### cache save',
     '',

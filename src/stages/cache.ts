@@ -8,7 +8,7 @@ import type { CacheStore, Logger } from '../ports/ports.ts';
 import { buildKeys, goSumHash, moduleKeys, restoreState, runSuffix, scopeHash, type CacheKeys, type CacheKind } from '../cache/keys.ts';
 import { PLAN_STATE_KEY, saveDecision, serializePlan, type CachePlan, type CacheSlot } from '../cache/plan.ts';
 import { claimCacheDirs, findGoSums, freshDir, treeSize } from '../cache/disk.ts';
-import { formatBytes, formatDuration } from '../report/escape.ts';
+import { formatBytes, formatDuration, sentence } from '../report/escape.ts';
 
 export const CACHE_DIR_NAME = 'go-release-gate-cache';
 const DEFAULT_RESTORE_MINUTES = 20;
@@ -74,7 +74,7 @@ export async function restoreSlot(store: CacheStore, kind: CacheKind, dir: strin
       // Never build on a partial extraction (a truncated archive leaves half a module tree).
       freshDir(dir);
     }
-    log.warning(`${problem}. Going on without it; the verdict does not depend on the cache.`);
+    log.warning(`${sentence(problem)} Going on without it; the verdict does not depend on the cache.`);
   }
   const bytes = slot.matchedKey ? treeSize(slot.dir) : 0;
   return { slot, bytes, ms: Math.round(performance.now() - t0), ...(problem ? { problem } : {}) };
@@ -94,19 +94,35 @@ async function goFlagsWithModcacherw(ctx: StageContext): Promise<{ flags: string
 
 function unavailable(ctx: StageContext): string | undefined {
   if (!ctx.state.go) return 'needs the Go toolchain';
-  if (ctx.config.cache === 'off') return 'cache: off';
+  if (ctx.config.cache === 'off') return 'the cache input is off: nothing was restored or saved';
   if (!ctx.ports.cache) return 'no cache store: the Actions cache service is not available here (CLI: pass --cache-dir)';
   return undefined;
 }
 
 function stateText(r: Restored): string {
+  if (r.slot.notRestored) return `not restored: ${r.slot.notRestored}`;
   return r.slot.state === 'error' ? `error: ${r.problem ?? ''}` : r.slot.state;
 }
 
-function saveText(plan: CachePlan, slot: CacheSlot): string {
+function saveText(plan: CachePlan, slot: CacheSlot, savedAt: string): string {
   const d = saveDecision(plan, slot);
   if (!d.save) return `no: ${d.reason}`;
-  return slot.kind === 'build' ? 'post step, after trimming' : 'post step';
+  return slot.kind === 'build' ? `${savedAt}, after trimming` : savedAt;
+}
+
+/**
+ * A release is never built from a restored build cache. The module cache is checked after the
+ * restore (go mod verify compares every module with go.sum), but nothing can check a GOCACHE:
+ * an entry is trusted by its action id alone, so one planted by an earlier run would go into the
+ * release binaries unseen. Keying a release build cache apart would not help either: releases
+ * run on tags, whose caches GitHub scopes to that tag alone, so such an entry would never be
+ * restored. Go's cache is content-addressed, so an empty one gives the same bytes, only slower.
+ */
+export const RELEASE_BUILD_CACHE = 'release builds never use a restored build cache (it cannot be verified)';
+
+function notRestored(kind: CacheKind, dir: string, keys: CacheKeys, why: string): Restored {
+  freshDir(dir);
+  return { slot: { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: 'miss', notRestored: why }, bytes: 0, ms: 0 };
 }
 
 async function restoreCaches(ctx: StageContext, store: CacheStore): Promise<StageOutcome> {
@@ -130,9 +146,12 @@ async function restoreCaches(ctx: StageContext, store: CacheStore): Promise<Stag
   const dirs = claimCacheDirs(path.join(ports.tempDir, CACHE_DIR_NAME));
   const deadline = restoreDeadlineMs(ports.env);
   const modules = await restoreSlot(store, 'modules', dirs.modules, moduleKeys(parts), deadline, ports.log);
-  const build = await restoreSlot(store, 'build', dirs.build, buildKeys(parts), deadline, ports.log);
+  const build = config.mode === 'release'
+    ? notRestored('build', dirs.build, buildKeys(parts), RELEASE_BUILD_CACHE)
+    : await restoreSlot(store, 'build', dirs.build, buildKeys(parts), deadline, ports.log);
   for (const r of [modules, build]) {
-    ports.log.info(`${LABEL[r.slot.kind]}: ${r.slot.state}${r.slot.matchedKey ? ` (${r.slot.matchedKey}, ${formatBytes(r.bytes)})` : ''} in ${formatDuration(r.ms)}`);
+    if (r.slot.notRestored) ports.log.info(`${LABEL[r.slot.kind]}: not restored: ${r.slot.notRestored}`);
+    else ports.log.info(`${LABEL[r.slot.kind]}: ${r.slot.state}${r.slot.matchedKey ? ` (${r.slot.matchedKey}, ${formatBytes(r.bytes)})` : ''} in ${formatDuration(r.ms)}`);
   }
 
   const goFlags = await goFlagsWithModcacherw(ctx);
@@ -151,7 +170,7 @@ async function restoreCaches(ctx: StageContext, store: CacheStore): Promise<Stag
   ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
 
   state.facts['cache-hit'] = modules.slot.state === 'error' ? 'miss' : modules.slot.state;
-  state.facts['cache-build'] = build.slot.state === 'error' ? 'miss' : build.slot.state;
+  state.facts['cache-build'] = build.slot.notRestored ? 'not restored' : build.slot.state === 'error' ? 'miss' : build.slot.state;
   state.facts['cache-modules-key'] = modules.slot.key;
   state.facts['cache-build-key'] = build.slot.key;
   const problems = [modules.problem, build.problem].filter((p): p is string => !!p);
@@ -161,7 +180,7 @@ async function restoreCaches(ctx: StageContext, store: CacheStore): Promise<Stag
     findings: [],
     table: {
       header: ['Cache', 'Result', 'Matched key', 'Restored', 'Time', 'Save'],
-      rows: [modules, build].map((r) => [LABEL[r.slot.kind], stateText(r), r.slot.matchedKey ?? '', formatBytes(r.bytes), formatDuration(r.ms), saveText(plan, r.slot)]),
+      rows: [modules, build].map((r) => [LABEL[r.slot.kind], stateText(r), r.slot.matchedKey ?? '', formatBytes(r.bytes), formatDuration(r.ms), saveText(plan, r.slot, store.savedAt ?? 'end of the run')]),
     },
     metrics: {
       store: store.kind,

@@ -17,7 +17,7 @@ test('pull_request from a fork, passing module: pass, check mode, caches read-on
   const main = await runner.main();
   assert.equal(main.code, 0, main.stdout + main.stderr);
   const { sarif } = await assertRunOutputs(main, ws, { verdict: 'pass', mode: 'check', artifacts: ['gate-out/pass_linux_amd64'] });
-  assert.match(main.summary, /Mode \*\*check\*\* \(pull_request event from a fork\), caches \*\*read-only\*\*/);
+  assert.match(main.summary, /Mode \*\*check\*\* \(pull_request event from a fork\), caches \*\*not used\*\* \(read-only, but the cache stage was skipped: no cache store/);
   assert.ok(!main.summary.includes('Release report'));
   assert.equal(sarif.runs.length, 1);
   assert.equal(sarif.runs[0].automationDetails.id, 'go-release-gate/checks/');

@@ -18,7 +18,7 @@ test('tag push, passing module, two targets: release mode, release report with s
   assert.equal(main.code, 0, main.stdout + main.stderr);
   await assertRunOutputs(main, ws, { verdict: 'pass', mode: 'release', artifacts: ['gate-out/pass_linux_amd64', 'gate-out/pass_windows_amd64.exe'] });
   const s = main.summary;
-  assert.match(s, /Mode \*\*release\*\* \(push event on tag v1\.2\.3\), caches \*\*read-only\*\*/);
+  assert.match(s, /Mode \*\*release\*\* \(push event on tag v1\.2\.3\), caches \*\*not used\*\* \(read-only, but the cache stage was skipped: no cache store/);
   const report = s.indexOf('### 📦 Release report for <code>v1.2.3</code>');
   assert.ok(report > s.indexOf('### Stages'), 'release report after the verdict and the overview');
   for (const name of ['pass_linux_amd64', 'pass_windows_amd64.exe']) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildKeys, goSumHash, keyPart, moduleKeys, restoreState, runSuffix, scopeHash, type KeyParts } from '../../src/cache/keys.ts';
+import { buildKeys, goSumHash, keyHasPrefix, keyPart, moduleKeys, restoreState, runSuffix, sameKey, scopeHash, type KeyParts } from '../../src/cache/keys.ts';
 
 const scopeInputs = { job: 'gate', dir: 'app', targets: [{ goos: 'linux', goarch: 'amd64' }, { goos: 'darwin', goarch: 'arm64' }], tags: ['netgo'], cgo: false };
 const parts: KeyParts = { os: 'Linux', arch: 'X64', goVersion: '1.26.3', scope: scopeHash(scopeInputs), goSum: goSumHash([{ path: 'go.sum', content: 'a' }]), run: 'r1001.1' };
@@ -87,4 +87,22 @@ test('what a matched key means: the key or the same inputs and go.sum is a hit, 
   assert.equal(restoreState(build, `${build.restoreKeys[0]}r999.1`), 'hit');
   assert.equal(restoreState(build, `${build.restoreKeys[1]}ffff-r999.1`), 'partial');
   assert.equal(restoreState(build, `${build.restoreKeys[2]}other-ffff-r1.1`), 'partial');
+});
+
+test('keys compare without case, as actions/cache compares them: a key handed back lowercased is an exact hit', () => {
+  const p: KeyParts = { os: 'Linux', arch: 'X64', goVersion: '1.26.3', scope: 'abcdef012345', goSum: '0123456789abcdef0123', run: 'r7.1' };
+  const mod = moduleKeys(p);
+  const build = buildKeys(p);
+  assert.equal(restoreState(mod, mod.key.toLowerCase()), 'hit');
+  assert.equal(restoreState(mod, mod.key.toUpperCase()), 'hit');
+  assert.equal(restoreState(build, `${build.restoreKeys[0]}r999.1`.toLowerCase()), 'hit');
+  assert.equal(restoreState(mod, `${mod.restoreKeys[0]}0123`.toLowerCase()), 'partial');
+  assert.equal(restoreState(mod, `${mod.restoreKeys[1]}`.toLowerCase()), 'partial');
+  assert.ok(sameKey('go-release-gate-v1-gomod-Linux-X64', 'GO-RELEASE-GATE-V1-GOMOD-linux-x64'));
+  assert.ok(!sameKey('a-b', 'a_b'));
+  assert.ok(!sameKey('key', 'key2'));
+  assert.ok(!sameKey(undefined, 'key'));
+  assert.ok(!sameKey('key', undefined));
+  assert.ok(keyHasPrefix('go-release-gate-v1-gobuild-linux-x64-r1', 'go-release-gate-v1-gobuild-Linux-X64-'));
+  assert.ok(!keyHasPrefix('go-release-gate', 'go-release-gate-v1'));
 });

@@ -33,7 +33,8 @@ const CASES: { what: string; env: Record<string, string>; mode: string; cache: s
   { what: 'workflow_dispatch on a tag', env: env('workflow_dispatch', 'refs/tags/v1.2.3'), mode: 'release', cache: 'read-only', reason: /^workflow_dispatch event on tag v1\.2\.3$/ },
   { what: 'release published', env: env('release', 'refs/tags/v2.0.0'), mode: 'release', cache: 'read-only', reason: /^release event on tag v2\.0\.0$/ },
   { what: 'schedule', env: env('schedule', 'refs/heads/main'), mode: 'check', cache: 'read-write', reason: /schedule event on main/ },
-  { what: 'no GitHub at all (CLI)', env: {}, mode: 'check', cache: 'read-write', reason: /^no GitHub event$/ },
+  // Nothing says who wrote the code: restore only (issue 10 changed this from read-write).
+  { what: 'no GitHub at all (CLI)', env: {}, mode: 'check', cache: 'read-only', reason: /^no GitHub event$/ },
 ];
 
 for (const c of CASES) {
@@ -43,6 +44,41 @@ for (const c of CASES) {
     assert.equal(m.mode, c.mode);
     assert.match(m.reason, c.reason);
     assert.equal(resolveCacheMode('auto', ev), c.cache);
+  });
+}
+
+// cache: auto writes only for trusted code on a branch; every other event name restores only.
+const CACHE_TABLE: { name: string; ref: string; cache: 'read-write' | 'read-only'; deleted?: boolean }[] = [
+  { name: 'push', ref: 'refs/heads/main', cache: 'read-write' },
+  { name: 'push', ref: 'refs/heads/feature/x', cache: 'read-write' },
+  { name: 'schedule', ref: 'refs/heads/main', cache: 'read-write' },
+  { name: 'workflow_dispatch', ref: 'refs/heads/main', cache: 'read-write' },
+  { name: 'push', ref: 'refs/tags/v1.2.3', cache: 'read-only' },
+  { name: 'push', ref: 'refs/heads/gone', cache: 'read-only', deleted: true },
+  { name: 'workflow_dispatch', ref: 'refs/tags/v1.2.3', cache: 'read-only' },
+  { name: 'schedule', ref: '', cache: 'read-only' },
+  { name: 'workflow_run', ref: 'refs/heads/main', cache: 'read-only' },
+  { name: 'issue_comment', ref: 'refs/heads/main', cache: 'read-only' },
+  { name: 'pull_request_review', ref: 'refs/pull/7/merge', cache: 'read-only' },
+  { name: 'pull_request_review_comment', ref: 'refs/pull/7/merge', cache: 'read-only' },
+  { name: 'pull_request', ref: 'refs/pull/7/merge', cache: 'read-only' },
+  { name: 'pull_request_target', ref: 'refs/heads/main', cache: 'read-only' },
+  { name: 'merge_group', ref: 'refs/heads/gh-readonly-queue/main/pr-7-abc', cache: 'read-only' },
+  { name: 'release', ref: 'refs/tags/v2.0.0', cache: 'read-only' },
+  { name: 'repository_dispatch', ref: 'refs/heads/main', cache: 'read-only' },
+  { name: 'some_future_event', ref: 'refs/heads/main', cache: 'read-only' },
+  { name: 'Push', ref: 'refs/heads/main', cache: 'read-only' },
+  { name: '', ref: 'refs/heads/main', cache: 'read-only' },
+  { name: '', ref: '', cache: 'read-only' },
+];
+
+for (const c of CACHE_TABLE) {
+  test(`cache auto, ${c.name || 'no event'} on ${c.ref || 'no ref'}${c.deleted ? ' (deleted)' : ''}: ${c.cache}`, () => {
+    const ev = eventFrom({ GITHUB_EVENT_NAME: c.name, GITHUB_REF: c.ref }, c.deleted ? { deleted: true } : {});
+    assert.equal(resolveCacheMode('auto', ev), c.cache);
+    // An explicit mode always wins.
+    assert.equal(resolveCacheMode('read-write', ev), 'read-write');
+    assert.equal(resolveCacheMode('off', ev), 'off');
   });
 }
 

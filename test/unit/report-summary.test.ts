@@ -58,7 +58,7 @@ test('the verdict and its reasons come first, then the stages overview, then one
   const sections = md.split(/^### /m).slice(2);
   for (const s of sections) assert.match(s, /^\| .* \|$/m, s.slice(0, 40));
   assert.match(md, /<details><summary>build output<\/summary>\n\n<pre>\n# example\.com\/app/);
-  assert.match(md, /Mode \*\*check\*\* \(no GitHub event\), caches \*\*read-write\*\*/);
+  assert.match(md, /Mode \*\*check\*\* \(no GitHub event\), caches \*\*read-only\*\*/);
   assertBalanced(md);
   assertTablesRectangular(md);
 });
@@ -170,8 +170,24 @@ test('a refused configuration still gets a summary that says nothing ran', () =>
 });
 
 test('the cache mode is marked as not used when the cache stage had no store', () => {
-  const md = renderSummary(makeReport([stageResult({ name: 'cache', status: 'skipped', reason: 'no cache store' })]));
-  assert.match(md, /caches \*\*read-write\*\* \(no cache store: not used\), Go/);
-  const used = renderSummary(makeReport([stageResult({ name: 'cache' })]));
+  // Issue 9/10: the header says what happened and why, never "read-write (no cache store: not used)".
+  const md = renderSummary(makeReport([stageResult({ name: 'cache', status: 'skipped', reason: 'no cache store' })], { inputs: { cache: 'read-write' } }));
+  assert.match(md, /caches \*\*not used\*\* \(read-write, but the cache stage was skipped: no cache store\), Go/);
+  assert.doesNotMatch(md, /no cache store: not used/);
+  const off = renderSummary(makeReport([stageResult({ name: 'cache', status: 'skipped', reason: 'the cache input is off: nothing was restored or saved' })], { inputs: { cache: 'off' } }));
+  assert.match(off, /caches \*\*off\*\* \(the cache stage was skipped: the cache input is off\), Go/);
+  const release = makeReport([stageResult({ name: 'cache' })], { inputs: { cache: 'read-only' } });
+  release.facts['cache-build'] = 'not restored';
+  assert.match(renderSummary(release), /caches \*\*read-only\*\*, module cache only \(release builds never use a restored build cache\), Go/);
+  const used = renderSummary(makeReport([stageResult({ name: 'cache' })], { inputs: { cache: 'read-write' } }));
   assert.match(used, /caches \*\*read-write\*\*, Go/);
+});
+
+test('sentence(): a message another sentence follows ends in exactly one full stop', async () => {
+  const { sentence } = await import('../../src/report/escape.ts');
+  assert.equal(sentence('Unable to reserve cache with key k, another job may be creating this cache.'), 'Unable to reserve cache with key k, another job may be creating this cache.');
+  assert.equal(sentence('quota exceeded'), 'quota exceeded.');
+  assert.equal(sentence('trailing dots... \n'), 'trailing dots.');
+  assert.equal(sentence('why?'), 'why?');
+  assert.equal(sentence(''), '');
 });

@@ -8,7 +8,7 @@ import {
   describeNetworkError,
   require_semver,
   safeLogText
-} from "./chunk-GSBQPNKJ.js";
+} from "./chunk-OREDY4QA.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -67169,6 +67169,7 @@ function actionCacheStore() {
   if (!isFeatureAvailable()) return void 0;
   return {
     kind: "actions/cache",
+    savedAt: "post step",
     async restore(paths, primaryKey, restoreKeys) {
       const { value: matchedKey, failures, matched } = await watching(() => restoreCache(paths, primaryKey, restoreKeys));
       if (matchedKey) return { matchedKey };

@@ -486,9 +486,9 @@ var require_semver = __commonJS({
           // This probably shouldn't be used publicly.
           // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
           case "pre": {
-            const base = Number(identifierBase) ? 1 : 0;
+            const base2 = Number(identifierBase) ? 1 : 0;
             if (this.prerelease.length === 0) {
-              this.prerelease = [base];
+              this.prerelease = [base2];
             } else {
               let i = this.prerelease.length;
               while (--i >= 0) {
@@ -501,11 +501,11 @@ var require_semver = __commonJS({
                 if (identifier === this.prerelease.join(".") && identifierBase === false) {
                   throw new Error("invalid increment argument: identifier already exists");
                 }
-                this.prerelease.push(base);
+                this.prerelease.push(base2);
               }
             }
             if (identifier) {
-              let prerelease = [identifier, base];
+              let prerelease = [identifier, base2];
               if (identifierBase === false) {
                 prerelease = [identifier];
               }
@@ -2253,6 +2253,62 @@ var require_semver2 = __commonJS({
   }
 });
 
+// src/cache/keys.ts
+import { createHash } from "node:crypto";
+var KEY_PREFIX = "go-release-gate-v1";
+function keyPart(value) {
+  return value.replace(/[^A-Za-z0-9._]+/g, "_") || "_";
+}
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+function scopeHash(s) {
+  const targets = s.targets.map((t) => `${t.goos}/${t.goarch}`).sort();
+  const tags = [...s.tags].sort();
+  return sha256(JSON.stringify([s.job, s.dir.split("\\").join("/"), targets, tags, s.cgo])).slice(0, 12);
+}
+function goSumHash(files) {
+  const h = createHash("sha256");
+  for (const f of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
+    h.update(f.path.split("\\").join("/")).update("\0").update(sha256(f.content)).update("\0");
+  }
+  return h.digest("hex").slice(0, 20);
+}
+function runSuffix(env, nowMs) {
+  const id = env.GITHUB_RUN_ID;
+  if (id) return keyPart(`r${id}.${env.GITHUB_RUN_ATTEMPT || "1"}`);
+  return `t${nowMs.toString(36)}`;
+}
+function base(kind, p) {
+  return `${KEY_PREFIX}-${kind === "modules" ? "gomod" : "gobuild"}-${keyPart(p.os)}-${keyPart(p.arch)}-go${keyPart(p.goVersion)}`;
+}
+function moduleKeys(p) {
+  const b = base("modules", p);
+  const scoped = `${b}-${p.scope}-`;
+  const key = `${scoped}${p.goSum}`;
+  return {
+    key,
+    restoreKeys: [scoped, `${b}-`, `${KEY_PREFIX}-gomod-${keyPart(p.os)}-${keyPart(p.arch)}-`],
+    hitPrefix: key
+  };
+}
+function buildKeys(p) {
+  const b = base("build", p);
+  const scoped = `${b}-${p.scope}-`;
+  const hitPrefix = `${scoped}${p.goSum}-`;
+  return { key: `${hitPrefix}${keyPart(p.run)}`, restoreKeys: [hitPrefix, scoped, `${b}-`], hitPrefix };
+}
+function sameKey(a, b) {
+  return a !== void 0 && b !== void 0 && a.localeCompare(b, void 0, { sensitivity: "accent" }) === 0;
+}
+function keyHasPrefix(key, prefix) {
+  return key.length >= prefix.length && sameKey(key.slice(0, prefix.length), prefix);
+}
+function restoreState(keys, matchedKey) {
+  if (!matchedKey) return "miss";
+  return sameKey(matchedKey, keys.key) || keyHasPrefix(matchedKey, keys.hitPrefix) ? "hit" : "partial";
+}
+
 // src/cache/plan.ts
 var PLAN_STATE_KEY = "cache-plan";
 function serializePlan(plan) {
@@ -2272,7 +2328,7 @@ function saveDecision(plan, slot) {
   if (plan.mode === "read-only") return { save: false, reason: "read-only: this run restores caches but never writes them" };
   if (plan.mode === "off") return { save: false, reason: "cache: off" };
   if (slot.noSave) return { save: false, reason: slot.noSave };
-  if (slot.matchedKey === slot.key) {
+  if (sameKey(slot.matchedKey, slot.key)) {
     return { save: false, reason: slot.state === "error" ? "the entry for this key exists (only its download failed)" : "exact key hit: the entry exists" };
   }
   if (slot.kind === "modules" && slot.state === "hit") return { save: false, reason: "key hit: the entry for this go.sum exists" };
@@ -2420,6 +2476,11 @@ function formatBytes(n) {
 function formatDuration(ms) {
   return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
+function sentence(text) {
+  const t = text.trim().replace(/[\s.]+$/, "");
+  if (t === "") return "";
+  return /[!?:]$/.test(t) ? t : `${t}.`;
+}
 
 // src/util/neterror.ts
 var GENERIC = /* @__PURE__ */ new Set(["fetch failed", "network error", "terminated"]);
@@ -2472,6 +2533,12 @@ export {
   __export,
   __toESM,
   require_semver2 as require_semver,
+  scopeHash,
+  goSumHash,
+  runSuffix,
+  moduleKeys,
+  buildKeys,
+  restoreState,
   PLAN_STATE_KEY,
   serializePlan,
   parsePlan,
@@ -2492,6 +2559,7 @@ export {
   detailsBlock,
   formatBytes,
   formatDuration,
+  sentence,
   describeNetworkError,
   safeLogText
 };

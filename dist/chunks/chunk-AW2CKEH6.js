@@ -3,6 +3,7 @@ const require = __gateCreateRequire(import.meta.url);
 import {
   PLAN_STATE_KEY,
   __toESM,
+  buildKeys,
   cell,
   claimCacheDirs,
   code,
@@ -12,13 +13,19 @@ import {
   formatBytes,
   formatDuration,
   freshDir,
+  goSumHash,
+  moduleKeys,
   require_semver,
+  restoreState,
+  runSuffix,
   saveDecision,
+  scopeHash,
+  sentence,
   serializePlan,
   table,
   treeSize,
   truncateText
-} from "./chunk-GSBQPNKJ.js";
+} from "./chunk-OREDY4QA.js";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -34,7 +41,7 @@ var INPUTS = [
   { name: "strip", kind: "boolean", default: "true", description: "Expect stripped binaries (the build passes -s -w); set false to keep symbols and allow unstripped binaries." },
   { name: "output-dir", kind: "path", default: "gate-out", description: "Directory (relative to the workspace) for binaries, SHA256SUMS, results.sarif, report.json and summary.md. CLI: --out." },
   { name: "mode", kind: "enum", values: ["auto", "check", "release"], default: "auto", description: "auto: from the event (pull_request, pull_request_target, merge_group -> check; a tag ref -> release; branch pushes, workflow_dispatch on a branch, schedule -> check). check: verify and build, no signing. release: everything plus the release report. See Modes in the README." },
-  { name: "cache", kind: "enum", values: ["auto", "read-write", "read-only", "off"], default: "auto", description: "Go module and build caches. auto: read-only (restore, never save) on pull_request, pull_request_target, merge_group and tag refs (a cache saved on a tag is visible to that tag only), read-write otherwise." },
+  { name: "cache", kind: "enum", values: ["auto", "read-write", "read-only", "off"], default: "auto", description: "Go module and build caches. auto: read-write only for push to a branch, schedule, and workflow_dispatch on a branch; read-only (restore, never save) for everything else: pull requests, merge queues, reviews, comments, workflow_run, tag refs (a cache saved on a tag is visible to that tag only), unknown events and no event (the CLI: pass --cache read-write). Release mode never restores the build cache." },
   { name: "cache-max-size", kind: "size", default: "2GiB", description: "Upper bound for the saved build cache (e.g. 500MiB, 2GiB); oldest entries are dropped first." },
   { name: "cache-dir", kind: "path", default: "", cliOnly: true, description: "CLI only: local directory that holds cache entries between runs (none when empty)." },
   { name: "require-tidy", kind: "boolean", default: "false", description: "Treat `go mod tidy -diff` differences as errors instead of warnings." },
@@ -78,8 +85,8 @@ function isGoVersion(text) {
 function goToSemver(text) {
   const m = GO_VERSION.exec(text.trim());
   if (!m) throw new Error(`"${text}" is not a Go version`);
-  const base2 = `${Number(m[1])}.${Number(m[2])}.${Number(m[3] ?? 0)}`;
-  return m[4] ? `${base2}-${m[4]}.${Number(m[5])}` : base2;
+  const base = `${Number(m[1])}.${Number(m[2])}.${Number(m[3] ?? 0)}`;
+  return m[4] ? `${base}-${m[4]}.${Number(m[5])}` : base;
 }
 function normalizeGoVersion(text) {
   const m = GO_VERSION.exec(text.trim());
@@ -163,14 +170,14 @@ function semverToGo(v) {
   return `${s.major}.${s.minor}.${s.patch}`;
 }
 function parseVersionFile(fileName, text) {
-  const base2 = fileName.replace(/^.*[\\/]/, "");
+  const base = fileName.replace(/^.*[\\/]/, "");
   const lines = text.split(/\r?\n/);
-  if (base2 === ".go-version") {
+  if (base === ".go-version") {
     const i = lines.findIndex((l) => l.trim() !== "" && !l.trim().startsWith("#"));
     if (i < 0) throw new Error(`${fileName}: no Go version in the file`);
     return { spec: specOrThrow(fileName, i + 1, lines[i].trim()), line: i + 1, from: lines[i].trim() };
   }
-  if (base2 === ".tool-versions") {
+  if (base === ".tool-versions") {
     for (let i = 0; i < lines.length; i++) {
       const m = /^\s*(golang|go)\s+(\S+)/.exec(lines[i]);
       if (m) return { spec: specOrThrow(fileName, i + 1, m[2]), line: i + 1, from: lines[i].trim() };
@@ -308,10 +315,10 @@ function isInside(parent, child) {
   const rel = path.relative(parent, child);
   return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
 }
-function confinedPath(name, value, base2, roots) {
+function confinedPath(name, value, base, roots) {
   if (value.includes("\0")) throw new ConfigError(name, "contains a NUL byte");
   checkPathText(name, value);
-  const resolved = realpathOrSelf(path.resolve(base2, value));
+  const resolved = realpathOrSelf(path.resolve(base, value));
   if (!roots.some((r2) => isInside(realpathOrSelf(r2), resolved))) {
     throw new ConfigError(name, `"${value}" resolves to ${resolved}, outside the workspace ${roots[0]}`);
   }
@@ -346,8 +353,8 @@ function eventFrom(env, payload = readEventPayload(env.GITHUB_EVENT_PATH)) {
   }
   if (name === "pull_request" || name === "pull_request_target") {
     const head2 = field(payload, "pull_request", "head", "repo", "full_name");
-    const base2 = field(payload, "pull_request", "base", "repo", "full_name");
-    if (field(payload, "pull_request") !== void 0) ev.fromFork = typeof head2 !== "string" || head2 !== base2;
+    const base = field(payload, "pull_request", "base", "repo", "full_name");
+    if (field(payload, "pull_request") !== void 0) ev.fromFork = typeof head2 !== "string" || head2 !== base;
   }
   if (field(payload, "deleted") === true) ev.deleted = true;
   return ev;
@@ -363,10 +370,12 @@ function resolveMode(input, event) {
   if (!event.name) return { mode: "check", reason: "no GitHub event" };
   return { mode: "check", reason: `${event.name} event${event.ref ? ` on ${refName(event.ref)}` : ""}` };
 }
+var CACHE_WRITING_EVENTS = /* @__PURE__ */ new Set(["push", "schedule", "workflow_dispatch"]);
 function resolveCacheMode(input, event) {
   if (input === "read-write" || input === "read-only" || input === "off") return input;
-  if (PULL_REQUEST_EVENTS.has(event.name) || event.isTag || event.deleted) return "read-only";
-  return "read-write";
+  const onBranch = event.ref.startsWith("refs/heads/") && !event.isTag;
+  if (CACHE_WRITING_EVENTS.has(event.name) && onBranch && !event.deleted) return "read-write";
+  return "read-only";
 }
 var PEM_KEY = /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----\r?\n[\s\S]*\n-----END [A-Z0-9 ]*PRIVATE KEY-----\s*$/;
 function parseCosignKey(value, workspace, env) {
@@ -449,7 +458,7 @@ function parseConfig(inputs, ctx) {
   }
   const goVersionFile = get("go-version-file");
   if (goVersionFile) confinedPath("go-version-file", goVersionFile, dir, [workspace]);
-  const base2 = checkDownloadBaseUrl("go-download-base-url", get("go-download-base-url"), ctx.env);
+  const base = checkDownloadBaseUrl("go-download-base-url", get("go-download-base-url"), ctx.env);
   const packages = splitList(get("packages"));
   for (const p of packages) checkPackage(p);
   const ldflags = get("ldflags");
@@ -469,7 +478,7 @@ function parseConfig(inputs, ctx) {
     outDir,
     goVersion,
     goVersionFile,
-    goDownloadBaseUrl: base2,
+    goDownloadBaseUrl: base,
     targets: parseTargets(get("targets")),
     packages,
     ldflags,
@@ -844,6 +853,14 @@ var FINDING_DETAILS_PER_STAGE = 20;
 var REASON_CHARS = 2e3;
 var ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F", errored: "\u{1F4A5}" };
 var SEVERITY_ICON = { error: "\u274C error", warning: "\u26A0\uFE0F warning", note: "\u2139\uFE0F note" };
+function cacheWords(r2) {
+  const c = r2.config;
+  const stage2 = r2.run.stages.find((s) => s.name === "cache");
+  if (c.cache === "off") return `**off** (the cache stage was skipped: the cache input is off)`;
+  if (stage2?.status === "skipped") return `**not used** (${c.cache}, but the cache stage was skipped: ${cell(stage2.reason ?? "no reason given")})`;
+  if (r2.facts["cache-build"] === "not restored") return `**${c.cache}**, module cache only (release builds never use a restored build cache)`;
+  return `**${c.cache}**`;
+}
 function head(r2) {
   const v = r2.run.verdict;
   const out = [`## ${v.passed ? "\u2705" : "\u274C"} go-release-gate: ${v.passed ? "pass" : "fail"}`, ""];
@@ -853,10 +870,8 @@ function head(r2) {
     out.push("");
   }
   const c = r2.config;
-  const cacheStage2 = r2.run.stages.find((s) => s.name === "cache");
-  const caches = cacheStage2?.status === "skipped" ? `${c.cache}** (no cache store: not used)` : `${c.cache}**`;
   out.push(
-    `Mode **${c.mode}** (${cell(c.modeReason)}), caches **${caches}, Go **${cell(r2.goVersion || "not installed")}**, ${c.targets.length} target(s), ${formatDuration(r2.run.durationMs)}.`,
+    `Mode **${c.mode}** (${cell(c.modeReason)}), caches ${cacheWords(r2)}, Go **${cell(r2.goVersion || "not installed")}**, ${c.targets.length} target(s), ${formatDuration(r2.run.durationMs)}.`,
     ""
   );
   return out.join("\n");
@@ -1357,8 +1372,8 @@ function unreachable(ctx, wanted, onPath, what, error) {
 async function download(ctx, wanted, onPath) {
   const { tools, log } = ctx.ports;
   const spec = wanted.spec;
-  const base2 = ctx.config.goDownloadBaseUrl;
-  const listingUrl = `${base2}/?mode=json&include=all`;
+  const base = ctx.config.goDownloadBaseUrl;
+  const listingUrl = `${base}/?mode=json&include=all`;
   let listingFile;
   try {
     listingFile = await tools.download(listingUrl);
@@ -1378,7 +1393,7 @@ async function download(ctx, wanted, onPath) {
   if (!file) return fail(UNRESOLVED, `Go ${release.version} has no archive for ${plat.os}/${plat.arch} in ${listingUrl}`);
   if (!safeFileName(file.filename)) return fail(DOWNLOAD, `the listing names an unexpected file "${file.filename}"`);
   if (!/^[0-9a-f]{64}$/.test(file.sha256)) return fail(DOWNLOAD, `the listing has no valid SHA-256 for ${file.filename}`);
-  const url = `${base2}/${file.filename}`;
+  const url = `${base}/${file.filename}`;
   log.info(`Downloading Go ${release.version} from ${url}`);
   let archive;
   try {
@@ -1490,56 +1505,6 @@ function statusFrom(findings) {
   return findings.some((f) => f.severity === "error") ? "failed" : "passed";
 }
 
-// src/cache/keys.ts
-import { createHash as createHash3 } from "node:crypto";
-var KEY_PREFIX = "go-release-gate-v1";
-function keyPart(value) {
-  return value.replace(/[^A-Za-z0-9._]+/g, "_") || "_";
-}
-function sha256(data) {
-  return createHash3("sha256").update(data).digest("hex");
-}
-function scopeHash(s) {
-  const targets = s.targets.map((t) => `${t.goos}/${t.goarch}`).sort();
-  const tags = [...s.tags].sort();
-  return sha256(JSON.stringify([s.job, s.dir.split("\\").join("/"), targets, tags, s.cgo])).slice(0, 12);
-}
-function goSumHash(files) {
-  const h = createHash3("sha256");
-  for (const f of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-    h.update(f.path.split("\\").join("/")).update("\0").update(sha256(f.content)).update("\0");
-  }
-  return h.digest("hex").slice(0, 20);
-}
-function runSuffix(env, nowMs) {
-  const id = env.GITHUB_RUN_ID;
-  if (id) return keyPart(`r${id}.${env.GITHUB_RUN_ATTEMPT || "1"}`);
-  return `t${nowMs.toString(36)}`;
-}
-function base(kind, p) {
-  return `${KEY_PREFIX}-${kind === "modules" ? "gomod" : "gobuild"}-${keyPart(p.os)}-${keyPart(p.arch)}-go${keyPart(p.goVersion)}`;
-}
-function moduleKeys(p) {
-  const b = base("modules", p);
-  const scoped = `${b}-${p.scope}-`;
-  const key = `${scoped}${p.goSum}`;
-  return {
-    key,
-    restoreKeys: [scoped, `${b}-`, `${KEY_PREFIX}-gomod-${keyPart(p.os)}-${keyPart(p.arch)}-`],
-    hitPrefix: key
-  };
-}
-function buildKeys(p) {
-  const b = base("build", p);
-  const scoped = `${b}-${p.scope}-`;
-  const hitPrefix = `${scoped}${p.goSum}-`;
-  return { key: `${hitPrefix}${keyPart(p.run)}`, restoreKeys: [hitPrefix, scoped, `${b}-`], hitPrefix };
-}
-function restoreState(keys, matchedKey) {
-  if (!matchedKey) return "miss";
-  return matchedKey === keys.key || matchedKey.startsWith(keys.hitPrefix) ? "hit" : "partial";
-}
-
 // src/stages/cache.ts
 var CACHE_DIR_NAME = "go-release-gate-cache";
 var DEFAULT_RESTORE_MINUTES = 20;
@@ -1583,7 +1548,7 @@ async function restoreSlot(store, kind, dir, keys, deadlineMs, log) {
     } else {
       freshDir(dir);
     }
-    log.warning(`${problem}. Going on without it; the verdict does not depend on the cache.`);
+    log.warning(`${sentence(problem)} Going on without it; the verdict does not depend on the cache.`);
   }
   const bytes = slot.matchedKey ? treeSize(slot.dir) : 0;
   return { slot, bytes, ms: Math.round(performance.now() - t0), ...problem ? { problem } : {} };
@@ -1597,17 +1562,23 @@ async function goFlagsWithModcacherw(ctx) {
 }
 function unavailable(ctx) {
   if (!ctx.state.go) return "needs the Go toolchain";
-  if (ctx.config.cache === "off") return "cache: off";
+  if (ctx.config.cache === "off") return "the cache input is off: nothing was restored or saved";
   if (!ctx.ports.cache) return "no cache store: the Actions cache service is not available here (CLI: pass --cache-dir)";
   return void 0;
 }
 function stateText(r2) {
+  if (r2.slot.notRestored) return `not restored: ${r2.slot.notRestored}`;
   return r2.slot.state === "error" ? `error: ${r2.problem ?? ""}` : r2.slot.state;
 }
-function saveText(plan, slot) {
+function saveText(plan, slot, savedAt) {
   const d = saveDecision(plan, slot);
   if (!d.save) return `no: ${d.reason}`;
-  return slot.kind === "build" ? "post step, after trimming" : "post step";
+  return slot.kind === "build" ? `${savedAt}, after trimming` : savedAt;
+}
+var RELEASE_BUILD_CACHE = "release builds never use a restored build cache (it cannot be verified)";
+function notRestored(kind, dir, keys, why) {
+  freshDir(dir);
+  return { slot: { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss", notRestored: why }, bytes: 0, ms: 0 };
 }
 async function restoreCaches(ctx, store) {
   const { config, ports, state } = ctx;
@@ -1630,9 +1601,10 @@ async function restoreCaches(ctx, store) {
   const dirs = claimCacheDirs(path5.join(ports.tempDir, CACHE_DIR_NAME));
   const deadline = restoreDeadlineMs(ports.env);
   const modules = await restoreSlot(store, "modules", dirs.modules, moduleKeys(parts), deadline, ports.log);
-  const build = await restoreSlot(store, "build", dirs.build, buildKeys(parts), deadline, ports.log);
+  const build = config.mode === "release" ? notRestored("build", dirs.build, buildKeys(parts), RELEASE_BUILD_CACHE) : await restoreSlot(store, "build", dirs.build, buildKeys(parts), deadline, ports.log);
   for (const r2 of [modules, build]) {
-    ports.log.info(`${LABEL[r2.slot.kind]}: ${r2.slot.state}${r2.slot.matchedKey ? ` (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)})` : ""} in ${formatDuration(r2.ms)}`);
+    if (r2.slot.notRestored) ports.log.info(`${LABEL[r2.slot.kind]}: not restored: ${r2.slot.notRestored}`);
+    else ports.log.info(`${LABEL[r2.slot.kind]}: ${r2.slot.state}${r2.slot.matchedKey ? ` (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)})` : ""} in ${formatDuration(r2.ms)}`);
   }
   const goFlags2 = await goFlagsWithModcacherw(ctx);
   state.goEnv = { ...state.goEnv, GOMODCACHE: modules.slot.dir, GOCACHE: build.slot.dir, GOFLAGS: goFlags2.flags };
@@ -1647,7 +1619,7 @@ async function restoreCaches(ctx, store) {
   };
   ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
   state.facts["cache-hit"] = modules.slot.state === "error" ? "miss" : modules.slot.state;
-  state.facts["cache-build"] = build.slot.state === "error" ? "miss" : build.slot.state;
+  state.facts["cache-build"] = build.slot.notRestored ? "not restored" : build.slot.state === "error" ? "miss" : build.slot.state;
   state.facts["cache-modules-key"] = modules.slot.key;
   state.facts["cache-build-key"] = build.slot.key;
   const problems = [modules.problem, build.problem].filter((p) => !!p);
@@ -1657,7 +1629,7 @@ async function restoreCaches(ctx, store) {
     findings: [],
     table: {
       header: ["Cache", "Result", "Matched key", "Restored", "Time", "Save"],
-      rows: [modules, build].map((r2) => [LABEL[r2.slot.kind], stateText(r2), r2.slot.matchedKey ?? "", formatBytes(r2.bytes), formatDuration(r2.ms), saveText(plan, r2.slot)])
+      rows: [modules, build].map((r2) => [LABEL[r2.slot.kind], stateText(r2), r2.slot.matchedKey ?? "", formatBytes(r2.bytes), formatDuration(r2.ms), saveText(plan, r2.slot, store.savedAt ?? "end of the run")])
     },
     metrics: {
       store: store.kind,
@@ -2623,13 +2595,13 @@ async function checkTidy(run4, setup, loc, severity2, missingReported) {
 // src/modules/cachesums.ts
 import fs6 from "node:fs/promises";
 import path8 from "node:path";
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function escapeModulePath(p) {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
 }
 function goModHash(content) {
-  const fileHash = createHash4("sha256").update(content).digest("hex");
-  return `h1:${createHash4("sha256").update(`${fileHash}  go.mod
+  const fileHash = createHash3("sha256").update(content).digest("hex");
+  return `h1:${createHash3("sha256").update(`${fileHash}  go.mod
 `).digest("base64")}`;
 }
 function downloadBase(modcache, modulePath, version) {
@@ -2954,7 +2926,7 @@ function diffLines(actual, expected) {
 // src/modules/tree.ts
 import fs7 from "node:fs";
 import path10 from "node:path";
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function listFiles(root) {
   const out = [];
   const walk = (dir, prefix) => {
@@ -2977,7 +2949,7 @@ function hashTree(root) {
   for (const { rel, kind } of listFiles(root)) {
     const abs = path10.join(root, rel);
     const data = kind === "link" ? Buffer.from(`symlink -> ${fs7.readlinkSync(abs)}`) : fs7.readFileSync(abs);
-    tree.set(rel, { sha256: createHash5("sha256").update(data).digest("hex"), size: data.length, kind });
+    tree.set(rel, { sha256: createHash4("sha256").update(data).digest("hex"), size: data.length, kind });
   }
   return tree;
 }
@@ -3445,8 +3417,8 @@ function buildArgs(opts, output, pkg) {
   args.push("-o", output, pkg);
   return args;
 }
-function buildEnv(base2, target, cgo) {
-  return { ...base2, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: cgo ? "1" : "0" };
+function buildEnv(base, target, cgo) {
+  return { ...base, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: cgo ? "1" : "0" };
 }
 function binaryName(importPath) {
   const parts = importPath.split("/").filter(Boolean);

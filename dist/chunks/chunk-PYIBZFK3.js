@@ -9,9 +9,10 @@ import {
   listGoCache,
   removeTree,
   saveDecision,
+  sentence,
   table,
   treeSize
-} from "./chunk-GSBQPNKJ.js";
+} from "./chunk-OREDY4QA.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";
@@ -52,12 +53,12 @@ function planTrim(files, opts) {
 }
 
 // src/stages/cache-save.ts
+var LABEL = { modules: "module cache (GOMODCACHE)", build: "build cache (GOCACHE)" };
 function describeTrim(t) {
   const sum = (list) => formatBytes(list.reduce((n, f) => n + f.size, 0));
   const parts = [`${t.unused.length} entries not used this run (${sum(t.unused)})`];
   if (t.overLimit.length) parts.push(`${t.overLimit.length} oldest entries over cache-max-size (${sum(t.overLimit)})`);
-  if (t.neverSave.length) parts.push("trim.txt");
-  return `dropped ${parts.join(", ")}: ${formatBytes(t.sizeBefore)} -> ${formatBytes(t.sizeAfter)}`;
+  return `trimmed from ${formatBytes(t.sizeBefore)} to ${formatBytes(t.sizeAfter)}: dropped ${parts.join(" and ")}`;
 }
 function trimBuildCache(plan, dir) {
   const t = planTrim(listGoCache(dir), { startedAtMs: plan.startedAtMs, maxBytes: plan.maxBytes });
@@ -81,17 +82,17 @@ async function saveSlot(plan, slot, store, log) {
   let trim;
   if (slot.kind === "build") {
     trim = trimBuildCache(plan, slot.dir);
-    log.info(`GOCACHE: ${describeTrim(trim)}`);
+    log.info(`${LABEL.build}: ${describeTrim(trim)}`);
     if (trim.touchedThisRun === 0) return row("skipped", "nothing was built or used this run", { trim });
   }
   const bytes = treeSize(slot.dir);
   try {
     await store.save([slot.dir], slot.key);
-    log.info(`Saved ${slot.kind === "modules" ? "GOMODCACHE" : "GOCACHE"} (${formatBytes(bytes)}) as ${slot.key}`);
+    log.info(`Saved the ${LABEL[slot.kind]} (${formatBytes(bytes)}) as ${slot.key}`);
     return row("saved", trim ? describeTrim(trim) : "", { bytes, ...trim ? { trim } : {} });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    log.warning(`Could not save the ${slot.kind === "modules" ? "module" : "build"} cache as ${slot.key}: ${message}. The next run restores an older entry or starts cold.`);
+    log.warning(`Could not save the ${LABEL[slot.kind]} as ${slot.key}: ${sentence(message)} The next run restores an older entry or starts cold.`);
     return row("failed", message, { bytes, ...trim ? { trim } : {} });
   }
 }
@@ -102,7 +103,7 @@ async function saveCaches(plan, store, log, options = {}) {
       rows.push(await saveSlot(plan, slot, store, log));
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      log.warning(`Could not prepare the ${slot.kind} cache for saving: ${message}`);
+      log.warning(`Could not prepare the ${LABEL[slot.kind]} for saving: ${sentence(message)}`);
       rows.push({ slot, result: "failed", detail: message, bytes: 0, ms: 0 });
     }
   }
@@ -119,7 +120,7 @@ async function saveCaches(plan, store, log, options = {}) {
   return rows;
 }
 function renderSaveSummary(rows) {
-  const label = (s) => s.kind === "modules" ? "module cache (GOMODCACHE)" : "build cache (GOCACHE)";
+  const label = (s) => LABEL[s.kind];
   return [
     "### cache save",
     "",
