@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-AW2CKEH6.js";
+} from "./chunks/chunk-6T7ODX56.js";
 import {
   renderSaveSummary,
   saveCaches

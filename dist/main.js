@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-AW2CKEH6.js";
+} from "./chunks/chunk-6T7ODX56.js";
 import "./chunks/chunk-OREDY4QA.js";
 
 // src/action/main.ts

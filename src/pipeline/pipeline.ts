@@ -1,6 +1,7 @@
 // Runs the stages in order, times each, and never lets one stage's crash kill the report:
 // a thrown error becomes an "errored" stage with a finding, and the verdict fails.
-import type { Stage, StageContext, StageResult } from './stage.ts';
+import type { Stage, StageContext, StageOutcome, StageResult } from './stage.ts';
+import type { Logger } from '../ports/ports.ts';
 import type { Finding, Rule } from './findings.ts';
 import { finding, rule as defineRule, compareFindings } from './findings.ts';
 import { applyRuleOverrides, decide, type Verdict } from './gate.ts';
@@ -31,30 +32,42 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext): 
   const startedAt = new Date();
   const t0 = performance.now();
   const results: StageResult[] = [];
-  for (const stage of stages) {
-    const s0 = performance.now();
-    let result: StageResult;
-    try {
-      const outcome = await ctx.ports.log.group(`${stage.name}`, () => stage.run(ctx));
-      result = { ...outcome, name: stage.name, durationMs: 0, findings: applyRuleOverrides(outcome.findings, ctx.config.rules) };
-      // Overrides can turn the only error into a warning: the stage then passes.
-      if (result.status === 'failed' && outcome.findings.some((f) => f.severity === 'error') && !result.findings.some((f) => f.severity === 'error')) {
-        result.status = 'passed';
-      }
-    } catch (e) {
-      const message = `${stage.name} stage: ${errorText(e)}`;
-      ctx.ports.log.error(message);
-      result = {
-        name: stage.name,
-        status: 'errored',
-        reason: errorText(e),
-        durationMs: 0,
-        findings: [finding(STAGE_CRASHED, stage.name, { message, subject: stage.name, details: e instanceof Error && e.stack ? e.stack : undefined })],
-      };
+  const background: { index: number; stage: Stage; started: number; pending: Promise<StageOutcome>; log: DeferredLog }[] = [];
+
+  const settle = async () => {
+    for (const b of background.splice(0)) {
+      // The stage's own group closed when it handed over; its later lines go in a group of their own.
+      results[b.index] = await ctx.ports.log.group(`${b.stage.name} (checks that ran alongside)`, async () => {
+        b.log.flush();
+        const r = await finish(b.stage, ctx, () => b.pending);
+        b.log.flush();
+        return r;
+      });
+      results[b.index].durationMs = Math.round(performance.now() - b.started);
     }
+  };
+
+  for (const stage of stages) {
+    if (stage.settlesFirst) await settle();
+    const s0 = performance.now();
+    const log = deferredLog(ctx.ports.log);
+    const stageCtx: StageContext = { ...ctx, ports: { ...ctx.ports, log: log.logger } };
+    let pending: Promise<StageOutcome> | undefined;
+    const result = await ctx.ports.log.group(`${stage.name}`, () => finish(stage, stageCtx, async () => {
+      const outcome = await stage.run(stageCtx);
+      pending = outcome.pending;
+      // Nothing may go unobserved: a rejection is collected by settle(), never an unhandled one.
+      pending?.catch(() => undefined);
+      return outcome;
+    }));
     result.durationMs = Math.round(performance.now() - s0);
     results.push(result);
+    if (pending) {
+      log.buffer();
+      background.push({ index: results.length - 1, stage, started: s0, pending, log });
+    }
   }
+  await settle();
   const findings = results.flatMap((r) => r.findings).sort(compareFindings);
   const rules = [STAGE_CRASHED, ...stages.flatMap((s) => s.rules)];
   return {
@@ -64,5 +77,64 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext): 
     rules: rules.filter((r, i) => rules.findIndex((x) => x.id === r.id) === i),
     startedAt,
     durationMs: Math.round(performance.now() - t0),
+  };
+}
+
+/** One stage's outcome as a result: overrides applied, a thrown error turned into an errored stage. */
+async function finish(stage: Stage, ctx: StageContext, run: () => Promise<StageOutcome>): Promise<StageResult> {
+  try {
+    const { pending: _pending, ...outcome } = await run();
+    const result: StageResult = { ...outcome, name: stage.name, durationMs: 0, findings: applyRuleOverrides(outcome.findings, ctx.config.rules) };
+    // Overrides can turn the only error into a warning: the stage then passes.
+    if (result.status === 'failed' && outcome.findings.some((f) => f.severity === 'error') && !result.findings.some((f) => f.severity === 'error')) {
+      result.status = 'passed';
+    }
+    return result;
+  } catch (e) {
+    const message = `${stage.name} stage: ${errorText(e)}`;
+    ctx.ports.log.error(message);
+    return {
+      name: stage.name,
+      status: 'errored',
+      reason: errorText(e),
+      durationMs: 0,
+      findings: [finding(STAGE_CRASHED, stage.name, { message, subject: stage.name, details: e instanceof Error && e.stack ? e.stack : undefined })],
+    };
+  }
+}
+
+interface DeferredLog {
+  logger: Logger;
+  /** From now on, hold lines back (the stage's group has closed). */
+  buffer(): void;
+  /** Write what was held back, and write straight through again. */
+  flush(): void;
+}
+
+/**
+ * A stage's logger that can hold its lines while the stage works in the background, so they
+ * appear together under its name instead of inside another stage's group. Masks are never held:
+ * a secret must be masked before anything could print it.
+ */
+function deferredLog(base: Logger): DeferredLog {
+  let held: (() => void)[] | undefined;
+  const via = (f: () => void) => (held ? held.push(f) : f());
+  return {
+    logger: {
+      info: (m) => via(() => base.info(m)),
+      debug: (m) => via(() => base.debug(m)),
+      warning: (m, loc) => via(() => base.warning(m, loc)),
+      error: (m, loc) => via(() => base.error(m, loc)),
+      group: (name, fn) => (held ? fn() : base.group(name, fn)),
+      mask: (s) => base.mask(s),
+    },
+    buffer: () => {
+      held = [];
+    },
+    flush: () => {
+      const lines = held ?? [];
+      held = undefined;
+      for (const f of lines) f();
+    },
   };
 }

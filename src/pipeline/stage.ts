@@ -70,7 +70,14 @@ export interface ToolInfo {
   informationUri: string;
 }
 
-export type StageOutcome = Omit<StageResult, 'name' | 'durationMs'>;
+export type StageOutcome = Omit<StageResult, 'name' | 'durationMs'> & {
+  /**
+   * Checks of this stage that go on while later stages run (module verification while the
+   * build runs: the verdict does not depend on the order). Its outcome replaces this one; the
+   * pipeline collects it before any stage that settles first, and always before the verdict.
+   */
+  pending?: Promise<StageOutcome>;
+};
 
 export interface StageContext {
   config: Config;
@@ -83,6 +90,8 @@ export interface Stage {
   rules: readonly Rule[];
   /** Ids of rules the stage makes at run time (one per advisory), so the rules input may name them. */
   runtimeRuleIds?: RegExp;
+  /** Waits for every stage still checking in the background before it runs (signing: nothing unverified is signed). */
+  settlesFirst?: boolean;
   run(ctx: StageContext): Promise<StageOutcome>;
 }
 

@@ -86,7 +86,7 @@ async function mainPackages(ctx: StageContext): Promise<{ pkgs: MainPackage[]; p
 }
 
 interface Job { pkg: MainPackage; target: Target; output: string }
-interface JobResult extends Job { ok: boolean; stderr: string }
+interface JobResult extends Job { ok: boolean; stderr: string; size?: number; sha256?: string }
 
 export const buildStage: Stage = {
   name: 'build',
@@ -100,7 +100,8 @@ export const buildStage: Stage = {
     const go = ctx.state.go;
     if (!go) return findings.length ? { status: 'failed', findings } : skipped('needs the Go toolchain');
 
-    const dist = await ports.exec.run(go.bin, ['tool', 'dist', 'list'], { env: ctx.state.goEnv });
+    // Both questions at once: they are independent, and each is a go process start.
+    const [dist, main] = await Promise.all([ports.exec.run(go.bin, ['tool', 'dist', 'list'], { env: ctx.state.goEnv }), mainPackages(ctx)]);
     if (dist.code !== 0) throw new Error(`go tool dist list failed: ${dist.stderr.trim()}`);
     const supported = new Set(dist.stdout.split('\n').map((s) => s.trim()).filter(Boolean));
     const targets = config.targets.filter((t) => {
@@ -109,7 +110,7 @@ export const buildStage: Stage = {
       return false;
     });
 
-    const { pkgs, problems } = await mainPackages(ctx);
+    const { pkgs, problems } = main;
     findings.push(...problems);
     const names = new Map<string, string>();
     for (const p of pkgs) {
@@ -166,7 +167,10 @@ async function buildInto(
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, job.target, config.cgo),
     });
-    return { ...job, ok: r.code === 0 && fs.existsSync(job.output), stderr: config.cgo ? trimCompilerQuotes(r.stderr) : r.stderr };
+    const ok = r.code === 0 && fs.existsSync(job.output);
+    const stderr = config.cgo ? trimCompilerQuotes(r.stderr) : r.stderr;
+    // Hashed as soon as it is written, while the other targets still build.
+    return ok ? { ...job, ok, stderr, size: fs.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
   });
 
   const artifacts: Artifact[] = [];
@@ -190,19 +194,18 @@ async function buildInto(
       continue;
     }
     // Every binary is moved in only once all are built.
-    const size = fs.statSync(r.output).size;
     const a: Artifact = {
       path: r.output,
       displayPath: '',
       name: path.basename(r.output),
       goos: r.target.goos,
       goarch: r.target.goarch,
-      size,
-      sha256: sha256File(r.output),
+      size: r.size!,
+      sha256: r.sha256!,
       pkg: r.pkg.importPath,
     };
     artifacts.push(a);
-    rows.push([t, r.pkg.importPath, a.name, String(size), 'built']);
+    rows.push([t, r.pkg.importPath, a.name, String(a.size), 'built']);
   }
   for (const a of artifacts) {
     a.path = out.adopt(a.path, a.name);

@@ -197,4 +197,5 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
   }
 }
 
-export const signStage: Stage = { name: 'sign', rules: RULES, run };
+// Nothing is signed before every check of the run has finished (module verification runs alongside the build).
+export const signStage: Stage = { name: 'sign', rules: RULES, settlesFirst: true, run };

@@ -533,7 +533,7 @@ var nodeExec = {
         child.kill("SIGKILL");
       }, options.timeoutMs) : void 0;
       if (options.input !== void 0) child.stdin.end(options.input);
-      const finish = (code2, extra = "") => {
+      const finish2 = (code2, extra = "") => {
         if (timer) clearTimeout(timer);
         resolve({
           code: code2,
@@ -542,8 +542,8 @@ var nodeExec = {
           ...timedOut ? { timedOut } : {}
         });
       };
-      child.on("error", (e) => finish(127, `${file}: ${e.message}`));
-      child.on("close", (code2, signal) => finish(code2 ?? (signal ? 128 : 1)));
+      child.on("error", (e) => finish2(127, `${file}: ${e.message}`));
+      child.on("close", (code2, signal) => finish2(code2 ?? (signal ? 128 : 1)));
     });
   }
 };
@@ -1083,29 +1083,38 @@ async function runPipeline(stages, ctx) {
   const startedAt = /* @__PURE__ */ new Date();
   const t0 = performance.now();
   const results = [];
-  for (const stage2 of stages) {
-    const s0 = performance.now();
-    let result;
-    try {
-      const outcome = await ctx.ports.log.group(`${stage2.name}`, () => stage2.run(ctx));
-      result = { ...outcome, name: stage2.name, durationMs: 0, findings: applyRuleOverrides(outcome.findings, ctx.config.rules) };
-      if (result.status === "failed" && outcome.findings.some((f) => f.severity === "error") && !result.findings.some((f) => f.severity === "error")) {
-        result.status = "passed";
-      }
-    } catch (e) {
-      const message = `${stage2.name} stage: ${errorText(e)}`;
-      ctx.ports.log.error(message);
-      result = {
-        name: stage2.name,
-        status: "errored",
-        reason: errorText(e),
-        durationMs: 0,
-        findings: [finding(STAGE_CRASHED, stage2.name, { message, subject: stage2.name, details: e instanceof Error && e.stack ? e.stack : void 0 })]
-      };
+  const background = [];
+  const settle = async () => {
+    for (const b of background.splice(0)) {
+      results[b.index] = await ctx.ports.log.group(`${b.stage.name} (checks that ran alongside)`, async () => {
+        b.log.flush();
+        const r2 = await finish(b.stage, ctx, () => b.pending);
+        b.log.flush();
+        return r2;
+      });
+      results[b.index].durationMs = Math.round(performance.now() - b.started);
     }
+  };
+  for (const stage2 of stages) {
+    if (stage2.settlesFirst) await settle();
+    const s0 = performance.now();
+    const log = deferredLog(ctx.ports.log);
+    const stageCtx = { ...ctx, ports: { ...ctx.ports, log: log.logger } };
+    let pending;
+    const result = await ctx.ports.log.group(`${stage2.name}`, () => finish(stage2, stageCtx, async () => {
+      const outcome = await stage2.run(stageCtx);
+      pending = outcome.pending;
+      pending?.catch(() => void 0);
+      return outcome;
+    }));
     result.durationMs = Math.round(performance.now() - s0);
     results.push(result);
+    if (pending) {
+      log.buffer();
+      background.push({ index: results.length - 1, stage: stage2, started: s0, pending, log });
+    }
   }
+  await settle();
   const findings = results.flatMap((r2) => r2.findings).sort(compareFindings);
   const rules = [STAGE_CRASHED, ...stages.flatMap((s) => s.rules)];
   return {
@@ -1115,6 +1124,48 @@ async function runPipeline(stages, ctx) {
     rules: rules.filter((r2, i) => rules.findIndex((x) => x.id === r2.id) === i),
     startedAt,
     durationMs: Math.round(performance.now() - t0)
+  };
+}
+async function finish(stage2, ctx, run4) {
+  try {
+    const { pending: _pending, ...outcome } = await run4();
+    const result = { ...outcome, name: stage2.name, durationMs: 0, findings: applyRuleOverrides(outcome.findings, ctx.config.rules) };
+    if (result.status === "failed" && outcome.findings.some((f) => f.severity === "error") && !result.findings.some((f) => f.severity === "error")) {
+      result.status = "passed";
+    }
+    return result;
+  } catch (e) {
+    const message = `${stage2.name} stage: ${errorText(e)}`;
+    ctx.ports.log.error(message);
+    return {
+      name: stage2.name,
+      status: "errored",
+      reason: errorText(e),
+      durationMs: 0,
+      findings: [finding(STAGE_CRASHED, stage2.name, { message, subject: stage2.name, details: e instanceof Error && e.stack ? e.stack : void 0 })]
+    };
+  }
+}
+function deferredLog(base) {
+  let held;
+  const via = (f) => held ? held.push(f) : f();
+  return {
+    logger: {
+      info: (m) => via(() => base.info(m)),
+      debug: (m) => via(() => base.debug(m)),
+      warning: (m, loc) => via(() => base.warning(m, loc)),
+      error: (m, loc) => via(() => base.error(m, loc)),
+      group: (name, fn) => held ? fn() : base.group(name, fn),
+      mask: (s) => base.mask(s)
+    },
+    buffer: () => {
+      held = [];
+    },
+    flush: () => {
+      const lines = held ?? [];
+      held = void 0;
+      for (const f of lines) f();
+    }
   };
 }
 
@@ -3532,7 +3583,7 @@ var buildStage = {
     const findings = clearOutputDir(ctx, out);
     const go = ctx.state.go;
     if (!go) return findings.length ? { status: "failed", findings } : skipped("needs the Go toolchain");
-    const dist = await ports.exec.run(go.bin, ["tool", "dist", "list"], { env: ctx.state.goEnv });
+    const [dist, main] = await Promise.all([ports.exec.run(go.bin, ["tool", "dist", "list"], { env: ctx.state.goEnv }), mainPackages(ctx)]);
     if (dist.code !== 0) throw new Error(`go tool dist list failed: ${dist.stderr.trim()}`);
     const supported = new Set(dist.stdout.split("\n").map((s) => s.trim()).filter(Boolean));
     const targets = config.targets.filter((t) => {
@@ -3540,7 +3591,7 @@ var buildStage = {
       findings.push(finding(UNKNOWN_TARGET, "build", { message: `target ${t.goos}/${t.goarch} is not supported by go${go.version} (see go tool dist list)`, subject: `${t.goos}/${t.goarch}` }));
       return false;
     });
-    const { pkgs, problems } = await mainPackages(ctx);
+    const { pkgs, problems } = main;
     findings.push(...problems);
     const names = /* @__PURE__ */ new Map();
     for (const p of pkgs) {
@@ -3587,7 +3638,9 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
     });
-    return { ...job, ok: r2.code === 0 && fs11.existsSync(job.output), stderr: config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr };
+    const ok = r2.code === 0 && fs11.existsSync(job.output);
+    const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
+    return ok ? { ...job, ok, stderr, size: fs11.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
   });
   const artifacts2 = [];
   const rows = [];
@@ -3610,19 +3663,18 @@ ${r2.stderr.trim()}`);
       rows.push([t, r2.pkg.importPath, "", "", "failed"]);
       continue;
     }
-    const size = fs11.statSync(r2.output).size;
     const a = {
       path: r2.output,
       displayPath: "",
       name: path14.basename(r2.output),
       goos: r2.target.goos,
       goarch: r2.target.goarch,
-      size,
-      sha256: sha256File(r2.output),
+      size: r2.size,
+      sha256: r2.sha256,
       pkg: r2.pkg.importPath
     };
     artifacts2.push(a);
-    rows.push([t, r2.pkg.importPath, a.name, String(size), "built"]);
+    rows.push([t, r2.pkg.importPath, a.name, String(a.size), "built"]);
   }
   for (const a of artifacts2) {
     a.path = out.adopt(a.path, a.name);
@@ -5727,7 +5779,7 @@ async function run3(ctx) {
     fs13.rmSync(signDir, { recursive: true, force: true });
   }
 }
-var signStage = { name: "sign", rules: RULES2, run: run3 };
+var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
 
 // src/stages/index.ts
 var STAGES = [
