@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { Runner, makeWorkspace, ROOT } from '../support/runner.ts';
 import { assertRunOutputs, eventPayload } from '../support/gate.ts';
 import { runCli } from '../support/cli.ts';
@@ -139,6 +140,9 @@ test('with cgo, compiler diagnostics that quote source lines are trimmed to file
   const ws = fs.realpathSync(makeWorkspace(HELLO));
   const marker = `QUOTED_${randomBytes(6).toString('hex')}`;
   fs.writeFileSync(path.join(ws, 'main.go'), `package main\n\n// int broken(void) { return 1 + ; } // ${marker}\nimport "C"\n\nfunc main() {}\n`);
+  // The compiler itself does quote the line: without the trimming the marker would be in the reports.
+  const raw = spawnSync(GO, ['build', '-o', os.devNull, '.'], { cwd: ws, env: { ...process.env, CGO_ENABLED: '1', GOTOOLCHAIN: 'local' }, encoding: 'utf8' });
+  assert.ok(raw.stderr.includes(marker), raw.stderr);
   const r = await runCli(['run', '--targets', 'linux/amd64', '--scan', 'off', '--cgo', 'true'], { cwd: ws });
   assert.equal(r.code, 1, r.stdout + r.stderr);
   const report = fs.readFileSync(path.join(ws, 'gate-out', 'report.json'), 'utf8');
