@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-7TW65AXD.js";
+} from "./chunks/chunk-6RK2BMIP.js";
 import {
   renderSaveSummary,
   saveCaches

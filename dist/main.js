@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-7TW65AXD.js";
+} from "./chunks/chunk-6RK2BMIP.js";
 import "./chunks/chunk-QAOPFS3X.js";
 
 // src/action/main.ts
