@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-6RK2BMIP.js";
+} from "./chunks/chunk-EJNMCKAE.js";
 import "./chunks/chunk-QAOPFS3X.js";
 
 // src/action/main.ts

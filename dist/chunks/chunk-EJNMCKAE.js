@@ -3205,7 +3205,8 @@ var UNKNOWN_TARGET = rule({
   shortDescription: "A requested GOOS/GOARCH is not supported by this Go toolchain.",
   fullDescription: "The targets input names a GOOS/GOARCH pair that `go tool dist list` of the selected toolchain does not list.",
   help: "Use a pair from `go tool dist list`, e.g. linux/amd64, linux/arm64, darwin/arm64, windows/amd64.",
-  defaultSeverity: "error"
+  defaultSeverity: "error",
+  usageError: true
 });
 var NO_MAIN = rule({
   id: "build/no-main-package",
@@ -5597,6 +5598,7 @@ export {
   FormatError,
   inspectFile,
   toJson,
+  allRules,
   renderConfigErrorSummary,
   GATE_VERSION,
   runGate
