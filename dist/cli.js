@@ -6,11 +6,12 @@ import {
   FormatError,
   GATE_VERSION,
   INPUTS,
+  allRules,
   inspectFile,
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-6T7ODX56.js";
+} from "./chunks/chunk-NG2VOKY3.js";
 import {
   renderSaveSummary,
   saveCaches
@@ -415,6 +416,19 @@ ${USAGE}`);
   return failed ? 1 : 0;
 }
 
+// src/cli/exit.ts
+var EXIT_PASS = 0;
+var EXIT_FAIL = 1;
+var EXIT_USAGE = 2;
+function usageErrors(result) {
+  const usage2 = new Set(allRules(result).filter((r) => r.usageError).map((r) => r.id));
+  return result.findings.filter((f) => f.severity === "error" && usage2.has(f.ruleId));
+}
+function exitCodeOf(result) {
+  if (usageErrors(result).length) return EXIT_USAGE;
+  return result.verdict.passed ? EXIT_PASS : EXIT_FAIL;
+}
+
 // src/cli/main.ts
 async function main(argv) {
   const out = (s) => process.stdout.write(s);
@@ -488,7 +502,10 @@ ${usage()}`);
 report: ${outcome.files.report}
 sarif: ${outcome.files.sarif}
 `);
-    return v.passed ? 0 : 1;
+    const usage2 = usageErrors(outcome.result);
+    if (usage2.length) err(`go-release-gate: usage error (exit ${EXIT_USAGE}): ${usage2.map((f) => f.message).join("; ")}
+`);
+    return exitCodeOf(outcome.result);
   } catch (e) {
     if (e instanceof ConfigError) {
       err(`go-release-gate: ${e.message}

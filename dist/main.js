@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-6T7ODX56.js";
+} from "./chunks/chunk-NG2VOKY3.js";
 import "./chunks/chunk-OREDY4QA.js";
 
 // src/action/main.ts

@@ -120,7 +120,7 @@ for (const [stage, rules] of groups) {
   docLines.push(`## ${stage}`, '');
   for (const r of rules) {
     const anchor = r.id.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-    docLines.push(`<a id="${anchor}"></a>`, `### \`${r.id}\``, '', `**${r.shortDescription}** Default: ${r.defaultSeverity}${r.securitySeverity !== undefined ? `, security severity ${r.securitySeverity}` : ''}.`, '', r.fullDescription, '', r.help, '');
+    docLines.push(`<a id="${anchor}"></a>`, `### \`${r.id}\``, '', `**${r.shortDescription}** Default: ${r.defaultSeverity}${r.securitySeverity !== undefined ? `, security severity ${r.securitySeverity}` : ''}.${r.usageError ? ' A usage error: the CLI exits 2 (the Action fails the step), and the reports are still written.' : ''}`, '', r.fullDescription, '', r.help, '');
   }
 }
 emit(path.join(root, 'docs', 'rules.md'), docLines.join('\n'));

@@ -13,6 +13,7 @@ import { parsePlan, PLAN_STATE_KEY } from '../cache/plan.ts';
 import { renderSaveSummary, saveCaches } from '../stages/cache-save.ts';
 import { GATE_VERSION } from '../version.ts';
 import { runInspectCommand } from './inspect-command.ts';
+import { EXIT_USAGE, exitCodeOf, usageErrors } from './exit.ts';
 
 async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
@@ -79,7 +80,9 @@ async function main(argv: string[]): Promise<number> {
     out(`verdict: ${v.passed ? 'pass' : 'fail'}\n`);
     for (const r of v.reasons) out(`  - ${r}\n`);
     out(`summary: ${outcome.files.summary}\nreport: ${outcome.files.report}\nsarif: ${outcome.files.sarif}\n`);
-    return v.passed ? 0 : 1;
+    const usage = usageErrors(outcome.result);
+    if (usage.length) err(`go-release-gate: usage error (exit ${EXIT_USAGE}): ${usage.map((f) => f.message).join('; ')}\n`);
+    return exitCodeOf(outcome.result);
   } catch (e) {
     if (e instanceof ConfigError) {
       err(`go-release-gate: ${e.message}\n`);

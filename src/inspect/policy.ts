@@ -42,8 +42,8 @@ export const RULES = {
   vcsModified: r('inspect/vcs-modified', 'VcsModified', 'error', 'A release binary was built from a modified work tree',
     'The build info records vcs.modified=true: the binary does not match the tagged commit.',
     'Build releases from a clean checkout; check that the build does not write into the repository (generated files, vendored changes).'),
-  missingTzdata: r('inspect/missing-tzdata', 'MissingTzdata', 'warning', 'time.LoadLocation without embedded time zone data',
-    'The program calls time.LoadLocation but embeds no tzdata, so it fails on images without /usr/share/zoneinfo (scratch, distroless static).',
+  missingTzdata: r('inspect/missing-tzdata', 'MissingTzdata', 'warning', 'time.LoadLocation without embedded time zone data where the system has none',
+    'The program calls time.LoadLocation but embeds no tzdata, and a place it runs has no zone database: Windows (Go reads no system zoneinfo there, only $ZONEINFO or a Go installation\'s lib/time/zoneinfo.zip), or a run-on host without /usr/share/zoneinfo. Linux and macOS hosts normally ship the database and are not flagged.',
     'Build with -tags timetzdata or import _ "time/tzdata" in the main package.'),
   upx: r('inspect/upx-packed', 'UpxPacked', 'warning', 'The binary is UPX-packed',
     'A packed binary hides its contents from inspection and scanners and is often flagged by antivirus software.',
@@ -58,8 +58,36 @@ function setting(info: BinaryInfo, key: string): string | undefined {
   return info.buildInfo?.settings.find((s) => s.key === key)?.value;
 }
 
-/** Findings for one built binary under the configured policy. */
-export function evaluateBinary(info: BinaryInfo, artifact: Artifact, config: Config): Finding[] {
+/**
+ * A host the binary is meant to run on, as a run-on profile will describe it (the run-on input
+ * does not exist yet: the inspect stage passes none). Only the facts a rule reads are here.
+ */
+export interface RunOnHost {
+  name: string;
+  goos: string;
+  goarch: string;
+  /** Whether the host has a system zone database (/usr/share/zoneinfo). */
+  zoneinfo: boolean;
+}
+
+/**
+ * Where a binary of this target finds no system zone database, one phrase each; empty when
+ * every place it runs has one. Windows never has one for Go: time's platformZoneSources is
+ * empty there (src/time/zoneinfo_windows.go), so LoadLocation needs $ZONEINFO, a Go
+ * installation or embedded tzdata. Linux and darwin hosts ship /usr/share/zoneinfo (a scratch
+ * or distroless image does not: that is a host fact, which run-on hosts will carry).
+ */
+export function placesWithoutZoneinfo(artifact: Artifact, runOn: readonly RunOnHost[]): string[] {
+  const out: string[] = [];
+  if (artifact.goos === 'windows') out.push('Windows has no system time zone database for Go');
+  for (const h of runOn) {
+    if (h.goos === artifact.goos && h.goarch === artifact.goarch && !h.zoneinfo) out.push(`run-on host ${h.name} has no /usr/share/zoneinfo`);
+  }
+  return out;
+}
+
+/** Findings for one built binary under the configured policy; runOn: the hosts it must run on (none until run-on exists). */
+export function evaluateBinary(info: BinaryInfo, artifact: Artifact, config: Config, runOn: readonly RunOnHost[] = []): Finding[] {
   const out: Finding[] = [];
   const where = artifact.displayPath;
   const target = `${artifact.goos}/${artifact.goarch}`;
@@ -100,7 +128,8 @@ export function evaluateBinary(info: BinaryInfo, artifact: Artifact, config: Con
   }
   if (config.strip && !info.stripped) add(RULES.notStripped, `${where} is not stripped (symbol table or DWARF present)`, 'strip', '-ldflags="-s -w"');
   if (info.usesLoadLocation && !info.tzdata) {
-    add(RULES.missingTzdata, `${where} calls time.LoadLocation but embeds no time zone data`, 'tzdata', '-tags timetzdata');
+    const places = placesWithoutZoneinfo(artifact, runOn);
+    if (places.length) add(RULES.missingTzdata, `${where} calls time.LoadLocation but embeds no time zone data, and ${places.join('; ')}`, 'tzdata', '-tags timetzdata');
   }
   if (info.upx) add(RULES.upx, `${where} is packed with UPX`, 'upx');
   return out;

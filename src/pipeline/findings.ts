@@ -30,6 +30,12 @@ export interface Rule {
   securitySeverity?: number;
   /** The external tool whose check this is (e.g. "trivy"); unset for go-release-gate's own checks. Each tool is one SARIF run. */
   tool?: string;
+  /**
+   * An error of this rule means the inputs asked for something that cannot be done (a target
+   * the toolchain does not know): a usage error, which the CLI exits 2 for, not a failed check.
+   * The run still goes on and writes its reports.
+   */
+  usageError?: boolean;
 }
 
 export interface Finding {

@@ -19,6 +19,7 @@ const UNKNOWN_TARGET = rule({
   fullDescription: 'The targets input names a GOOS/GOARCH pair that `go tool dist list` of the selected toolchain does not list.',
   help: 'Use a pair from `go tool dist list`, e.g. linux/amd64, linux/arm64, darwin/arm64, windows/amd64.',
   defaultSeverity: 'error',
+  usageError: true,
 });
 const NO_MAIN = rule({
   id: 'build/no-main-package',

@@ -157,3 +157,30 @@ test('trimming: build-cache entries a job did not use are not saved again', asyn
   assert.doesNotMatch(line ?? '', /trim\.txt/);
   assert.deepEqual(cacheAnnotations(two.post), []);
 });
+
+test('a cache service that hands keys back in lower case (as act\'s does): an exact hit, not partial, and not saved again', async (t) => {
+  const repo = await startRepo({ lowercaseKeys: true });
+  t.after(() => repo.close());
+  const one = await repo.job({ runId: '4001' });
+  assert.equal(one.main.outputs.verdict, 'pass', one.main.stdout);
+  assert.equal(one.post.code, 0);
+  const [mod1] = planOf(one.runner).slots;
+  assert.match(mod1.key, /-Linux-X64-/, 'our keys carry upper case');
+  assert.ok(repo.server.entry(mod1.key), 'saved (in lower case)');
+  const createdBefore = created(repo.server).length;
+
+  const two = await repo.job({ runId: '4002', env: OFFLINE });
+  assert.equal(two.main.code, 0, two.main.stdout + two.main.stderr);
+  const [mod2, build2] = planOf(two.runner).slots;
+  assert.equal(mod2.matchedKey, mod1.key.toLowerCase(), 'the service answered with the lower-case key');
+  assert.equal(mod2.state, 'hit');
+  assert.equal(two.main.outputs['cache-hit'], 'hit');
+  assert.equal(build2.state, 'hit');
+  const rows = cacheRows(two.main.summary);
+  assert.equal(rows.get('modules')?.[1], 'hit');
+  assert.match(rows.get('modules')?.[5] ?? '', /^no: exact key hit/);
+  assert.equal(two.post.code, 0);
+  // Only the new per-run build key was created: the module entry was not saved again.
+  assert.deepEqual(created(repo.server).slice(createdBefore), [build2.key.toLowerCase()]);
+  assert.deepEqual(cacheAnnotations(two.post), []);
+});

@@ -35,10 +35,11 @@ test('the stage is skipped when nothing was built', async () => {
   assert.equal(out.status, 'skipped');
 });
 
-test('a -trimpath -s -w static build passes except for the tzdata warning', async () => {
+test('a -trimpath -s -w static build passes with no finding (linux has a zone database: no tzdata warning)', async () => {
   const out = await inspectStage.run(context([await artifact('trimpath-s-w')]));
   assert.equal(out.status, 'passed');
-  assert.deepEqual(out.findings.map((f) => [f.ruleId, f.severity]), [['inspect/missing-tzdata', 'warning']]);
+  // Issue 9 removed the tzdata warning for linux: it was noise on every binary.
+  assert.deepEqual(out.findings.map((f) => [f.ruleId, f.severity]), []);
   assert.deepEqual(out.table!.header, ['Binary', 'Target', 'Static', 'Stripped', 'PIE', 'RELRO', 'NX', 'Go', 'VCS revision', 'Size']);
   const row = out.table!.rows[0];
   assert.deepEqual(row.slice(0, 7), ['gate-out/trimpath-s-w', 'linux/amd64', 'yes', 'yes', 'no', 'none', 'yes']);
@@ -56,12 +57,27 @@ test('default, cgo and dirty builds fail with exact findings', async () => {
   assert.equal(ctx.state.facts['vcs.modified'], 'true');
   assert.equal(out.status, 'failed');
   const by = (a: string) => out.findings.filter((f) => f.location?.artifact === `gate-out/${a}`).map((f) => f.ruleId).sort();
-  assert.deepEqual(by('static-default'), ['inspect/leaked-paths', 'inspect/missing-tzdata', 'inspect/not-stripped', 'inspect/not-trimpath']);
+  assert.deepEqual(by('static-default'), ['inspect/leaked-paths', 'inspect/not-stripped', 'inspect/not-trimpath']);
   assert.deepEqual(by('cgo'), ['inspect/cgo-enabled', 'inspect/dynamic-interpreter', 'inspect/leaked-paths', 'inspect/needed-library', 'inspect/not-static', 'inspect/not-stripped', 'inspect/not-trimpath']);
-  assert.deepEqual(by('vcs-dirty'), ['inspect/missing-tzdata', 'inspect/not-stripped', 'inspect/vcs-modified']);
+  assert.deepEqual(by('vcs-dirty'), ['inspect/not-stripped', 'inspect/vcs-modified']);
   const needed = out.findings.find((f) => f.ruleId === 'inspect/needed-library')!;
   assert.equal(needed.message, 'gate-out/cgo needs shared library libc.so.6');
   assert.match(out.findings.find((f) => f.ruleId === 'inspect/leaked-paths')!.message, /contains \d+ absolute source paths of the build machine, e\.g\. \//);
+});
+
+test('real builds that call time.LoadLocation without tzdata: a warning for windows only, none for linux and darwin', async () => {
+  const names = ['trimpath-s-w', 'linux-arm64', 'darwin-amd64', 'darwin-arm64', 'windows-386', 'windows-amd64'];
+  const arts = await Promise.all(names.map((n) => artifact(n)));
+  const out = await inspectStage.run(context(arts, { strip: 'false' }));
+  const tz = out.findings.filter((f) => f.ruleId === 'inspect/missing-tzdata');
+  assert.deepEqual(tz.map((f) => f.location?.artifact).sort(), ['gate-out/windows-386', 'gate-out/windows-amd64']);
+  for (const f of tz) {
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message, /^gate-out\/windows-(386|amd64) calls time\.LoadLocation but embeds no time zone data, and Windows has no system time zone database for Go$/);
+  }
+  // A binary that embeds tzdata never warns, whatever the target.
+  const tagged = await inspectStage.run(context([await artifact('timetzdata-tag', 'linux', 'amd64'), await artifact('tzdata-import')]));
+  assert.deepEqual(tagged.findings.filter((f) => f.ruleId === 'inspect/missing-tzdata'), []);
 });
 
 test('a binary published under the wrong target, and a file that is no binary', async () => {

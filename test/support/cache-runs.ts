@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { parseFileCommand, Runner, type RunnerOptions, type StepResult } from './runner.ts';
-import { startCacheServer, listArchive, type CacheServer } from './cache-server.ts';
+import { startCacheServer, listArchive, type CacheServer, type CacheServerOptions } from './cache-server.ts';
 import { ageTree, cacheWorkspace, offlineGoEnv } from './cache-fixture.ts';
 import { parsePlan, PLAN_STATE_KEY } from '../../src/cache/plan.ts';
 import { removeTree } from '../../src/cache/disk.ts';
@@ -32,8 +32,8 @@ export interface Repo {
   close(): Promise<void>;
 }
 
-export async function startRepo(): Promise<Repo> {
-  const server = await startCacheServer();
+export async function startRepo(serverOptions: CacheServerOptions = {}): Promise<Repo> {
+  const server = await startCacheServer(serverOptions);
   const { ws, app } = cacheWorkspace();
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-cache-home-'));
   const runner = (o: JobOptions) => {

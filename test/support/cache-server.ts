@@ -105,7 +105,17 @@ function blobHeaders(): Record<string, string> {
   };
 }
 
-export async function startCacheServer(opts: { dir?: string; token?: string } = {}): Promise<CacheServer> {
+export interface CacheServerOptions {
+  dir?: string;
+  token?: string;
+  /**
+   * Store and match keys in lower case, and hand the stored (lower-case) key back as
+   * matched_key, the way act's cache server does: a client must compare keys without case.
+   */
+  lowercaseKeys?: boolean;
+}
+
+export async function startCacheServer(opts: CacheServerOptions = {}): Promise<CacheServer> {
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'grg-cache-server-'));
   const ownsDir = !opts.dir;
   const token = opts.token ?? 'test-runtime-token';
@@ -121,7 +131,7 @@ export async function startCacheServer(opts: { dir?: string; token?: string } = 
     requests: [],
     fault: undefined,
     entries: () => [...entries.values()].filter((e) => e.finalized).sort((a, b) => a.seq - b.seq),
-    entry: (key) => [...entries.values()].find((e) => e.finalized && e.key === key),
+    entry: (key) => [...entries.values()].find((e) => e.finalized && e.key === (opts.lowercaseKeys ? key.toLowerCase() : key)),
     close: async () => {
       for (const t of hanging) clearTimeout(t);
       httpServer.closeAllConnections();
@@ -150,7 +160,8 @@ export async function startCacheServer(opts: { dir?: string; token?: string } = 
     } catch {
       return twirpError(res, 400, 'malformed', 'body is not JSON');
     }
-    const key = String(body.key ?? '');
+    const fold = (k: string) => (opts.lowercaseKeys ? k.toLowerCase() : k);
+    const key = fold(String(body.key ?? ''));
     const version = String(body.version ?? '');
     rec.key = key;
     const fault = faultFor(method as FaultTarget);
@@ -178,7 +189,7 @@ export async function startCacheServer(opts: { dir?: string; token?: string } = 
         return json(res, { ok: true, entry_id: String(e.id) });
       }
       case 'GetCacheEntryDownloadURL': {
-        const restoreKeys = Array.isArray(body.restore_keys) ? (body.restore_keys as unknown[]).map(String) : [];
+        const restoreKeys = Array.isArray(body.restore_keys) ? (body.restore_keys as unknown[]).map((k) => fold(String(k))) : [];
         // The service's order: exact key, then key as a prefix (newest first); then each restore key the same way.
         const candidates = server.entries().filter((e) => e.version === version).reverse();
         let hit: Entry | undefined;

@@ -87,10 +87,24 @@ test('vcs.modified fails only release builds', () => {
   assert.equal(evaluateBinary(dirty, artifact, config({ mode: 'release' }))[0].ruleId, 'inspect/vcs-modified');
 });
 
-test('time.LoadLocation without tzdata is a warning; with tzdata nothing', () => {
-  const fs = evaluateBinary(release({ usesLoadLocation: true }), artifact, config());
-  assert.deepEqual([fs[0].ruleId, fs[0].severity], ['inspect/missing-tzdata', 'warning']);
-  assert.deepEqual(evaluateBinary(release({ usesLoadLocation: true, tzdata: true }), artifact, config()), []);
+test('time.LoadLocation without tzdata warns only where the zone database is missing: windows, or a run-on host without it', () => {
+  // Issue 9: linux and darwin hosts have /usr/share/zoneinfo; warning on every binary was noise.
+  assert.deepEqual(evaluateBinary(release({ usesLoadLocation: true }), artifact, config()), []);
+  const mac: Artifact = { ...artifact, goos: 'darwin', goarch: 'arm64', displayPath: 'gate-out/app_darwin_arm64' };
+  assert.deepEqual(evaluateBinary(release({ usesLoadLocation: true, format: 'macho', arch: 'arm64' }, { GOOS: 'darwin', GOARCH: 'arm64' }), mac, config()), []);
+  const win: Artifact = { ...artifact, goos: 'windows', displayPath: 'gate-out/app_windows_amd64.exe' };
+  const winInfo = release({ usesLoadLocation: true, format: 'pe' }, { GOOS: 'windows' });
+  const fs = evaluateBinary(winInfo, win, config());
+  assert.deepEqual(fs.map((f) => [f.ruleId, f.severity]), [['inspect/missing-tzdata', 'warning']]);
+  assert.equal(fs[0].message, 'gate-out/app_windows_amd64.exe calls time.LoadLocation but embeds no time zone data, and Windows has no system time zone database for Go');
+  assert.deepEqual(evaluateBinary(release({ usesLoadLocation: true, format: 'pe', tzdata: true }, { GOOS: 'windows' }), win, config()), []);
+  assert.deepEqual(evaluateBinary(release({ usesLoadLocation: false, format: 'pe' }, { GOOS: 'windows' }), win, config()), []);
+  // The run-on seam: a host of the same target without zoneinfo warns, one with it or another target does not.
+  const scratch = { name: 'scratch', goos: 'linux', goarch: 'amd64', zoneinfo: false };
+  const onScratch = evaluateBinary(release({ usesLoadLocation: true }), artifact, config(), [scratch, { name: 'debian', goos: 'linux', goarch: 'amd64', zoneinfo: true }]);
+  assert.deepEqual(onScratch.map((f) => f.message), ['gate-out/app calls time.LoadLocation but embeds no time zone data, and run-on host scratch has no /usr/share/zoneinfo']);
+  assert.deepEqual(evaluateBinary(release({ usesLoadLocation: true }), artifact, config(), [{ ...scratch, goarch: 'arm64' }]), []);
+  assert.deepEqual(evaluateBinary(release({ usesLoadLocation: true, tzdata: true }), artifact, config(), [scratch]), []);
 });
 
 test('every rule has the texts SARIF and code scanning require, and a unique stable id', () => {

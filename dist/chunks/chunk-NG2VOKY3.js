@@ -3512,7 +3512,8 @@ var UNKNOWN_TARGET = rule({
   shortDescription: "A requested GOOS/GOARCH is not supported by this Go toolchain.",
   fullDescription: "The targets input names a GOOS/GOARCH pair that `go tool dist list` of the selected toolchain does not list.",
   help: "Use a pair from `go tool dist list`, e.g. linux/amd64, linux/arm64, darwin/arm64, windows/amd64.",
-  defaultSeverity: "error"
+  defaultSeverity: "error",
+  usageError: true
 });
 var NO_MAIN = rule({
   id: "build/no-main-package",
@@ -5009,8 +5010,8 @@ var RULES = {
     "inspect/missing-tzdata",
     "MissingTzdata",
     "warning",
-    "time.LoadLocation without embedded time zone data",
-    "The program calls time.LoadLocation but embeds no tzdata, so it fails on images without /usr/share/zoneinfo (scratch, distroless static).",
+    "time.LoadLocation without embedded time zone data where the system has none",
+    "The program calls time.LoadLocation but embeds no tzdata, and a place it runs has no zone database: Windows (Go reads no system zoneinfo there, only $ZONEINFO or a Go installation's lib/time/zoneinfo.zip), or a run-on host without /usr/share/zoneinfo. Linux and macOS hosts normally ship the database and are not flagged.",
     'Build with -tags timetzdata or import _ "time/tzdata" in the main package.'
   ),
   upx: r(
@@ -5027,7 +5028,15 @@ var FORMAT_OF_GOOS = { windows: "pe", darwin: "macho", ios: "macho" };
 function setting2(info, key) {
   return info.buildInfo?.settings.find((s) => s.key === key)?.value;
 }
-function evaluateBinary(info, artifact, config) {
+function placesWithoutZoneinfo(artifact, runOn) {
+  const out = [];
+  if (artifact.goos === "windows") out.push("Windows has no system time zone database for Go");
+  for (const h of runOn) {
+    if (h.goos === artifact.goos && h.goarch === artifact.goarch && !h.zoneinfo) out.push(`run-on host ${h.name} has no /usr/share/zoneinfo`);
+  }
+  return out;
+}
+function evaluateBinary(info, artifact, config, runOn = []) {
   const out = [];
   const where3 = artifact.displayPath;
   const target = `${artifact.goos}/${artifact.goarch}`;
@@ -5063,7 +5072,8 @@ function evaluateBinary(info, artifact, config) {
   }
   if (config.strip && !info.stripped) add(RULES.notStripped, `${where3} is not stripped (symbol table or DWARF present)`, "strip", '-ldflags="-s -w"');
   if (info.usesLoadLocation && !info.tzdata) {
-    add(RULES.missingTzdata, `${where3} calls time.LoadLocation but embeds no time zone data`, "tzdata", "-tags timetzdata");
+    const places = placesWithoutZoneinfo(artifact, runOn);
+    if (places.length) add(RULES.missingTzdata, `${where3} calls time.LoadLocation but embeds no time zone data, and ${places.join("; ")}`, "tzdata", "-tags timetzdata");
   }
   if (info.upx) add(RULES.upx, `${where3} is packed with UPX`, "upx");
   return out;
@@ -5958,6 +5968,7 @@ export {
   FormatError,
   inspectFile,
   toJson,
+  allRules,
   renderConfigErrorSummary,
   GATE_VERSION,
   runGate
