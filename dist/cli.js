@@ -11,7 +11,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-NG2VOKY3.js";
+} from "./chunks/chunk-OPVIDCNL.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -73,7 +73,19 @@ export function resolveSpec(ctx: StageContext): { spec: GoVersionSpec; from: str
   return fail(UNRESOLVED, `no go-version input and no go.mod or go.work in ${displayPath(ctx.config.workspace, config.dir) || '.'}`);
 }
 
-async function probe(ctx: StageContext, bin: string): Promise<{ version: string; goroot: string } | undefined> {
+type Probe = { version: string; goroot: string } | undefined;
+// One `go env` per binary per run: finding a go on PATH and checking the chosen one ask the same.
+const probes = new WeakMap<StageContext['state'], Map<string, Promise<Probe>>>();
+
+function probe(ctx: StageContext, bin: string): Promise<Probe> {
+  let seen = probes.get(ctx.state);
+  if (!seen) probes.set(ctx.state, (seen = new Map()));
+  let p = seen.get(bin);
+  if (!p) seen.set(bin, (p = runProbe(ctx, bin)));
+  return p;
+}
+
+async function runProbe(ctx: StageContext, bin: string): Promise<Probe> {
   const r = await ctx.ports.exec.run(bin, ['env', 'GOVERSION', 'GOROOT'], { env: childEnv('go', ctx.ports.env, { GOTOOLCHAIN: 'local' }) });
   if (r.code !== 0) return undefined;
   const [v, goroot] = r.stdout.split('\n');

@@ -1404,7 +1404,15 @@ function resolveSpec(ctx) {
   }
   return fail(UNRESOLVED, `no go-version input and no go.mod or go.work in ${displayPath(ctx.config.workspace, config.dir) || "."}`);
 }
-async function probe(ctx, bin) {
+var probes = /* @__PURE__ */ new WeakMap();
+function probe(ctx, bin) {
+  let seen = probes.get(ctx.state);
+  if (!seen) probes.set(ctx.state, seen = /* @__PURE__ */ new Map());
+  let p = seen.get(bin);
+  if (!p) seen.set(bin, p = runProbe(ctx, bin));
+  return p;
+}
+async function runProbe(ctx, bin) {
   const r2 = await ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env: childEnv("go", ctx.ports.env, { GOTOOLCHAIN: "local" }) });
   if (r2.code !== 0) return void 0;
   const [v, goroot] = r2.stdout.split("\n");
