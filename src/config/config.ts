@@ -69,7 +69,15 @@ export interface Config {
   /** Absolute Trivy cache dir, or '' for Trivy's default. */
   trivyCacheDir: string;
   trivySkipDbUpdate: boolean;
+  reachability: ReachabilityMode;
+  vulnReachability: ReachabilityPolicy;
+  /** Absolute path of govulncheck, or '' to build the pinned one. */
+  govulncheckPath: string;
+  govulncheckDb: string;
 }
+
+export type ReachabilityMode = 'auto' | 'on' | 'off';
+export type ReachabilityPolicy = 'any' | 'imported' | 'called';
 
 export type ScanMode = 'auto' | 'on' | 'off';
 export type ScanSeverity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'UNKNOWN' | 'NONE';
@@ -387,6 +395,22 @@ export function checkDownloadBaseUrl(name: string, value: string, env: Readonly<
   return value.replace(/\/+$/, '');
 }
 
+/** govulncheck's -db: an https (or hatch-admitted loopback) base, or a local directory as file:///ABS. */
+function parseVulnDb(value: string, env: Readonly<Record<string, string | undefined>>): string {
+  if (value.startsWith('file://')) {
+    rejectShellMeta('govulncheck-db', value, /\s/);
+    let p: string;
+    try {
+      p = decodeURIComponent(new URL(value).pathname);
+    } catch {
+      throw new ConfigError('govulncheck-db', `"${value}" is not a file:// URL`);
+    }
+    if (!path.isAbsolute(p) || !value.startsWith('file:///')) throw new ConfigError('govulncheck-db', `"${value}" must name an absolute directory: file:///path/to/db`);
+    return value;
+  }
+  return checkDownloadBaseUrl('govulncheck-db', value, env);
+}
+
 export interface ParseContext {
   workspace: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -461,5 +485,9 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
     trivyPath: toolPath('trivy-path', get('trivy-path'), workspace),
     trivyCacheDir: toolPath('trivy-cache-dir', get('trivy-cache-dir'), workspace),
     trivySkipDbUpdate: parseBoolean('trivy-skip-db-update', get('trivy-skip-db-update')),
+    reachability: parseEnum(inputSpec('reachability'), get('reachability')),
+    vulnReachability: parseEnum(inputSpec('vuln-reachability'), get('vuln-reachability')),
+    govulncheckPath: toolPath('govulncheck-path', get('govulncheck-path'), workspace),
+    govulncheckDb: parseVulnDb(get('govulncheck-db'), ctx.env),
   };
 }
