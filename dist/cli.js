@@ -10,16 +10,16 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-TALLH66T.js";
+} from "./chunks/chunk-UZRKYK2T.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-D2OANMAY.js";
+} from "./chunks/chunk-373PSMAD.js";
 import {
   PLAN_STATE_KEY,
   parsePlan,
   safeLogText
-} from "./chunks/chunk-T46TG5QQ.js";
+} from "./chunks/chunk-OGCIE3K5.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";
@@ -469,7 +469,7 @@ ${usage()}`);
     const v = outcome.result.verdict;
     out(`verdict: ${v.passed ? "pass" : "fail"}
 `);
-    for (const r of v.reasons) out(`  - ${r}
+    for (const r of v.reasons) out(`  - ${safeLogText(r)}
 `);
     out(`summary: ${outcome.files.summary}
 report: ${outcome.files.report}

@@ -11,15 +11,15 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-P2ORPXTA.js";
+} from "./chunks/chunk-IZ3EKOMP.js";
 import {
   ConfigError,
   INPUTS,
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-TALLH66T.js";
-import "./chunks/chunk-T46TG5QQ.js";
+} from "./chunks/chunk-UZRKYK2T.js";
+import "./chunks/chunk-OGCIE3K5.js";
 
 // src/action/main.ts
 import os from "node:os";

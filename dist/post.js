@@ -5,15 +5,15 @@ import {
   actionLogger,
   getState,
   summary
-} from "./chunks/chunk-P2ORPXTA.js";
+} from "./chunks/chunk-IZ3EKOMP.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-D2OANMAY.js";
+} from "./chunks/chunk-373PSMAD.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-T46TG5QQ.js";
+} from "./chunks/chunk-OGCIE3K5.js";
 
 // src/action/post.ts
 async function post() {

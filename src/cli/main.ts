@@ -13,6 +13,7 @@ import { parsePlan, PLAN_STATE_KEY } from '../cache/plan.ts';
 import { renderSaveSummary, saveCaches } from '../stages/cache-save.ts';
 import { GATE_VERSION } from '../version.ts';
 import { runInspectCommand } from './inspect-command.ts';
+import { safeLogText } from '../util/logtext.ts';
 
 async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
@@ -77,7 +78,8 @@ async function main(argv: string[]): Promise<number> {
     }
     const v = outcome.result.verdict;
     out(`verdict: ${v.passed ? 'pass' : 'fail'}\n`);
-    for (const r of v.reasons) out(`  - ${r}\n`);
+    // Reasons quote tool and repository text: printed as inert lines, like the logger's.
+    for (const r of v.reasons) out(`  - ${safeLogText(r)}\n`);
     out(`summary: ${outcome.files.summary}\nreport: ${outcome.files.report}\nsarif: ${outcome.files.sarif}\n`);
     return v.passed ? 0 : 1;
   } catch (e) {

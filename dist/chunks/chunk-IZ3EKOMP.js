@@ -7,7 +7,7 @@ import {
   __toESM,
   require_semver,
   safeLogText
-} from "./chunk-T46TG5QQ.js";
+} from "./chunk-OGCIE3K5.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -11,7 +11,7 @@ import {
   saveDecision,
   table,
   treeSize
-} from "./chunk-T46TG5QQ.js";
+} from "./chunk-OGCIE3K5.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";

@@ -18,7 +18,7 @@ import {
   table,
   treeSize,
   truncateText
-} from "./chunk-T46TG5QQ.js";
+} from "./chunk-OGCIE3K5.js";
 
 // src/config/inputs.ts
 var INPUTS = [
