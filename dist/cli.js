@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-UZRKYK2T.js";
+} from "./chunks/chunk-XCMIV6QN.js";
 import {
   renderSaveSummary,
   saveCaches

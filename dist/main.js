@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-UZRKYK2T.js";
+} from "./chunks/chunk-XCMIV6QN.js";
 import "./chunks/chunk-OGCIE3K5.js";
 
 // src/action/main.ts

@@ -743,14 +743,14 @@ function revisionText(r2) {
 }
 var BUCKETS = [["critical", 9], ["high", 7], ["medium", 4], ["low", 0]];
 function vulnerabilityText(r2) {
-  const scan = stage(r2, "scan");
-  if (!scan) return "**not scanned**: this version of go-release-gate has no scan stage";
-  if (scan.status === "skipped") return `**not scanned**: ${cell(scan.reason ?? "the scan stage was skipped")}`;
-  if (scan.status === "errored") return `**not scanned**: the scan could not complete (${cell(scan.reason ?? "error")})`;
+  const scan2 = stage(r2, "scan");
+  if (!scan2) return "**not scanned**: this version of go-release-gate has no scan stage";
+  if (scan2.status === "skipped") return `**not scanned**: ${cell(scan2.reason ?? "the scan stage was skipped")}`;
+  if (scan2.status === "errored") return `**not scanned**: the scan could not complete (${cell(scan2.reason ?? "error")})`;
   const sev = new Map(allRules(r2.run).map((x) => [x.id, x.securitySeverity]));
   const counts = new Map(BUCKETS.map(([name]) => [name, 0]));
   let unrated = 0;
-  for (const f of scan.findings) {
+  for (const f of scan2.findings) {
     const s = sev.get(f.ruleId);
     if (s === void 0) {
       unrated++;
@@ -759,7 +759,7 @@ function vulnerabilityText(r2) {
     const bucket = BUCKETS.find(([, min]) => s >= min)[0];
     counts.set(bucket, counts.get(bucket) + 1);
   }
-  const total = scan.findings.length;
+  const total = scan2.findings.length;
   if (total === 0) return "0 known vulnerabilities";
   const parts = BUCKETS.map(([name]) => `${counts.get(name)} ${name}`);
   if (unrated) parts.push(`${unrated} other finding(s)`);
@@ -4816,6 +4816,7 @@ var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
 function trivyScanArgs(kind, target, o) {
   const args = [kind, "--scanners", "vuln", "--pkg-types", "library", "--format", "json", "--output", o.output, "--show-suppressed"];
   args.push("--skip-version-check", "--disable-telemetry", "--skip-java-db-update", "--offline-scan", "--no-progress", "--cache-backend", "memory");
+  if (o.config) args.push("--config", o.config);
   if (o.cacheDir) args.push("--cache-dir", o.cacheDir);
   if (o.skipDbUpdate) args.push("--skip-db-update");
   if (o.ignoreFile) args.push("--ignorefile", o.ignoreFile);
@@ -5066,6 +5067,18 @@ function scanFindings(modules, binaries, threshold) {
   return { findings, rules: [...rules.values()], ignored: [...ignored.values()], rows };
 }
 
+// src/scan/coverage.ts
+function goModNeedsScan(gomod, text) {
+  if (!gomod) return /^\s*require\b/m.test(text);
+  return gomod.requires.some((r2) => !replacementFor(gomod.replaces, r2.path, r2.version)?.local);
+}
+function unscanned(f) {
+  const missing = [];
+  if (f.goMod && f.goMod.needsScan && !f.goMod.scanned) missing.push(`${f.goMod.file} (no gomod result)`);
+  for (const b of f.binaries) if (!b.scanned) missing.push(`${b.file} (no gobinary result)`);
+  return missing;
+}
+
 // src/stages/scan.ts
 var IGNORE_EXPIRED = rule({
   id: "scan/ignore-expired",
@@ -5125,14 +5138,21 @@ function findIgnoreFile(ctx) {
   }
   return void 0;
 }
-async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
-  const output = path14.join(ctx.ports.tempDir, `trivy-${kind}-${n}-${process.pid}.json`);
+function trivyHome(ctx) {
+  fs11.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs11.mkdtempSync(path14.join(ctx.ports.tempDir, "trivy-"));
+  const config = path14.join(dir, "trivy.yaml");
+  fs11.writeFileSync(config, "", { flag: "wx" });
+  return { dir, config };
+}
+async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
+  const output = path14.join(home.dir, `trivy-${kind}-${n}.json`);
   fs11.rmSync(output, { force: true });
-  const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, ignoreFile, skipDirs });
+  const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
   try {
-    r2 = await ctx.ports.exec.run(trivy, args, { cwd: ctx.config.dir, env: trivyEnv(ctx), timeoutMs: TRIVY_TIMEOUT_MS });
+    r2 = await ctx.ports.exec.run(trivy, args, { cwd: home.dir, env: trivyEnv(ctx), timeoutMs: TRIVY_TIMEOUT_MS });
   } catch (e) {
     throw new Error(`trivy ${kind} could not be started (${trivy}): ${e.message}`);
   }
@@ -5145,6 +5165,13 @@ async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
     fs11.rmSync(output, { force: true });
+  }
+}
+function parsedGoMod(text, file, ctx) {
+  try {
+    return parseGoMod(text, displayPath(ctx.config.workspace, file));
+  } catch {
+    return void 0;
   }
 }
 function today() {
@@ -5160,10 +5187,19 @@ async function run2(ctx) {
     ctx.ports.log.warning(`${why}: the release is not scanned for vulnerabilities. Install Trivy or set scan: on to require it, scan: off to say you do not want it.`);
     return skipped(`${why}; set scan: on to require a scan`);
   }
-  const verArgs = ["--version", "--format", "json", ...config.trivyCacheDir ? ["--cache-dir", config.trivyCacheDir] : []];
+  const home = trivyHome(ctx);
+  try {
+    return await scan(ctx, trivy, home);
+  } finally {
+    fs11.rmSync(home.dir, { recursive: true, force: true });
+  }
+}
+async function scan(ctx, trivy, home) {
+  const { config } = ctx;
+  const verArgs = ["--version", "--format", "json", "--config", home.config, ...config.trivyCacheDir ? ["--cache-dir", config.trivyCacheDir] : []];
   let ver;
   try {
-    ver = await ctx.ports.exec.run(trivy, verArgs, { env: trivyEnv(ctx), timeoutMs: 6e4 });
+    ver = await ctx.ports.exec.run(trivy, verArgs, { cwd: home.dir, env: trivyEnv(ctx), timeoutMs: 6e4 });
   } catch (e) {
     throw new Error(`Trivy at ${trivy} could not be started: ${e.message}`);
   }
@@ -5178,34 +5214,37 @@ async function run2(ctx) {
   const outRel = path14.relative(config.dir, config.outDir);
   if (outRel && !outRel.startsWith("..") && !path14.isAbsolute(outRel)) skipDirs.push(outRel.split(path14.sep).join("/"));
   const modules = [];
-  for (const r2 of await runTrivy(ctx, trivy, "fs", config.dir, ignoreFile, skipDirs, 0)) {
+  for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
     const file = path14.join(config.dir, "go.mod");
-    let gomod;
-    try {
-      gomod = parseGoMod(fs11.readFileSync(file, "utf8"), displayPath(ctx.config.workspace, file));
-    } catch {
-      gomod = void 0;
-    }
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod, result: r2 });
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs11.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
   const dirs = [...new Set(bins.map((a) => path14.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
-    for (const r2 of await runTrivy(ctx, trivy, "rootfs", dir, ignoreFile, [], i + 1)) {
+    for (const r2 of await runTrivy(ctx, trivy, home, "rootfs", dir, ignoreFile, [], i + 1)) {
       const a = bins.find((b) => b.path === path14.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
     }
   }
-  const scan = scanFindings(modules, binaries, config.severity);
-  const findings = [...scan.findings];
+  const goModFile = path14.join(config.dir, "go.mod");
+  const goModText = fs11.existsSync(goModFile) ? fs11.readFileSync(goModFile, "utf8") : void 0;
+  const missing = unscanned({
+    ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
+    binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
+  });
+  if (missing.length) {
+    throw new Error(`Trivy's report has no result for ${missing.join(", ")}: ${missing.length === 1 ? "it was" : "they were"} not scanned, so the scan cannot pass. Trivy runs with an empty config of its own; check trivy-path is a real Trivy and that the files are readable Go modules and binaries.`);
+  }
+  const scan2 = scanFindings(modules, binaries, config.severity);
+  const findings = [...scan2.findings];
   const ignoreRel = ignoreFile ? displayPath(ctx.config.workspace, ignoreFile) : "";
   const now = today();
-  const matched = /* @__PURE__ */ new Set([...scan.ignored.map((i) => i.vuln.id), ...scan.rows.map((r2) => r2.vuln.id)]);
+  const matched = /* @__PURE__ */ new Set([...scan2.ignored.map((i) => i.vuln.id), ...scan2.rows.map((r2) => r2.vuln.id)]);
   for (const e of entries) {
     if (isExpired(e, now)) {
       findings.push(finding(IGNORE_EXPIRED, "scan", {
@@ -5221,9 +5260,9 @@ async function run2(ctx) {
       }));
     }
   }
-  const rows = scan.rows.map(({ vuln: v, level, where: where3 }) => [v.id, v.severity, v.pkg, v.installed, v.fixed || "none", where3.join(", "), level === "error" ? "fails the gate" : level]);
+  const rows = scan2.rows.map(({ vuln: v, level, where: where3 }) => [v.id, v.severity, v.pkg, v.installed, v.fixed || "none", where3.join(", "), level === "error" ? "fails the gate" : level]);
   const ignoredLines = [];
-  for (const ig of scan.ignored) {
+  for (const ig of scan2.ignored) {
     const e = entries.find((x) => x.id === ig.vuln.id);
     const until = e?.expires ? `until ${e.expires}` : "no expiry";
     const source = `${ignoreRel || ig.source}${e ? `:${e.line}` : ""}`;
@@ -5235,7 +5274,6 @@ async function run2(ctx) {
   const details = [
     `Trivy ${version.version} (${trivy}), ${db}${config.trivyCacheDir ? `, cache dir ${config.trivyCacheDir}` : ""}.`,
     `Scanned: ${modules.map((m) => m.file).join(", ") || "no go.mod"}; binaries: ${binaries.map((b) => b.artifact).join(", ") || "none"}.`,
-    ...unread.size ? [`Binaries Trivy reported no Go packages for: ${[...unread].join(", ")}.`] : [],
     `Gate threshold: ${config.severity === "NONE" ? "none (vulnerabilities never fail the gate)" : `${config.severity} and above fail the gate`}.`,
     ignoreFile ? `Ignore file: ${ignoreRel} (${entries.length} entr${entries.length === 1 ? "y" : "ies"}).` : "No ignore file (.trivyignore, .trivyignore.yaml).",
     ...ignoredLines.map((l) => `Ignored: ${l}`)
@@ -5246,9 +5284,9 @@ async function run2(ctx) {
     findings,
     ...rows.length ? { table: { header: ["Advisory", "Severity", "Module", "Installed", "Fixed", "Where", "Result"], rows } } : {},
     details,
-    rules: scan.rules,
+    rules: scan2.rules,
     tools: [{ name: "trivy", version: version.version, informationUri: "https://trivy.dev" }],
-    metrics: { vulnerabilities: scan.findings.length, ignored: scan.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity }
+    metrics: { vulnerabilities: scan2.findings.length, ignored: scan2.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity }
   };
 }
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
