@@ -11,17 +11,17 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-OPVIDCNL.js";
+} from "./chunks/chunk-KIXPMEQC.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-PYIBZFK3.js";
+} from "./chunks/chunk-R33HFSUU.js";
 import {
   PLAN_STATE_KEY,
   describeNetworkError,
   parsePlan,
   safeLogText
-} from "./chunks/chunk-OREDY4QA.js";
+} from "./chunks/chunk-3NEJLNR5.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";
@@ -496,7 +496,7 @@ ${usage()}`);
     const v = outcome.result.verdict;
     out(`verdict: ${v.passed ? "pass" : "fail"}
 `);
-    for (const r of v.reasons) out(`  - ${r}
+    for (const r of v.reasons) out(`  - ${safeLogText(r)}
 `);
     out(`summary: ${outcome.files.summary}
 report: ${outcome.files.report}

@@ -11,15 +11,15 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-AD3U3ZGE.js";
+} from "./chunks/chunk-KS7XG6IA.js";
 import {
   ConfigError,
   INPUTS,
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-OPVIDCNL.js";
-import "./chunks/chunk-OREDY4QA.js";
+} from "./chunks/chunk-KIXPMEQC.js";
+import "./chunks/chunk-3NEJLNR5.js";
 
 // src/action/main.ts
 import os from "node:os";

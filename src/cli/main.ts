@@ -14,6 +14,7 @@ import { renderSaveSummary, saveCaches } from '../stages/cache-save.ts';
 import { GATE_VERSION } from '../version.ts';
 import { runInspectCommand } from './inspect-command.ts';
 import { EXIT_USAGE, exitCodeOf, usageErrors } from './exit.ts';
+import { safeLogText } from '../util/logtext.ts';
 
 async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
@@ -78,7 +79,8 @@ async function main(argv: string[]): Promise<number> {
     }
     const v = outcome.result.verdict;
     out(`verdict: ${v.passed ? 'pass' : 'fail'}\n`);
-    for (const r of v.reasons) out(`  - ${r}\n`);
+    // Reasons quote tool and repository text: printed as inert lines, like the logger's.
+    for (const r of v.reasons) out(`  - ${safeLogText(r)}\n`);
     out(`summary: ${outcome.files.summary}\nreport: ${outcome.files.report}\nsarif: ${outcome.files.sarif}\n`);
     const usage = usageErrors(outcome.result);
     if (usage.length) err(`go-release-gate: usage error (exit ${EXIT_USAGE}): ${usage.map((f) => f.message).join('; ')}\n`);

@@ -40,6 +40,8 @@ export interface TrivyScanOptions {
   cacheDir: string;
   skipDbUpdate: boolean;
   output: string;
+  /** An explicit config file: without one Trivy reads trivy.yaml from its working directory. */
+  config?: string;
   ignoreFile?: string;
   skipDirs?: string[];
 }
@@ -48,6 +50,7 @@ export interface TrivyScanOptions {
 export function trivyScanArgs(kind: 'fs' | 'rootfs', target: string, o: TrivyScanOptions): string[] {
   const args = [kind, '--scanners', 'vuln', '--pkg-types', 'library', '--format', 'json', '--output', o.output, '--show-suppressed'];
   args.push('--skip-version-check', '--disable-telemetry', '--skip-java-db-update', '--offline-scan', '--no-progress', '--cache-backend', 'memory');
+  if (o.config) args.push('--config', o.config);
   if (o.cacheDir) args.push('--cache-dir', o.cacheDir);
   if (o.skipDbUpdate) args.push('--skip-db-update');
   if (o.ignoreFile) args.push('--ignorefile', o.ignoreFile);

@@ -11,6 +11,7 @@ import { parseGoMod } from '../modules/gomod.ts';
 import { parseTrivyReport, parseTrivyVersion, trivyScanArgs, type TrivyTarget } from '../scan/trivy.ts';
 import { IGNORE_FILE_NAMES, isExpired, parseIgnoreFile, type IgnoreEntry } from '../scan/ignorefile.ts';
 import { scanFindings, type BinaryScan, type ModuleScan } from '../scan/findings.ts';
+import { goModNeedsScan, unscanned } from '../scan/coverage.ts';
 import { displayPath, findOnPath, isExecutableFile } from '../util/path.ts';
 import { childEnv } from '../util/childenv.ts';
 
@@ -76,14 +77,33 @@ function findIgnoreFile(ctx: StageContext): string | undefined {
   return undefined;
 }
 
-async function runTrivy(ctx: StageContext, trivy: string, kind: 'fs' | 'rootfs', target: string, ignoreFile: string | undefined, skipDirs: string[], n: number): Promise<TrivyTarget[]> {
-  const output = path.join(ctx.ports.tempDir, `trivy-${kind}-${n}-${process.pid}.json`);
+/**
+ * Where Trivy runs: a fresh directory of this run, not the module. Trivy reads trivy.yaml (and
+ * .trivyignore) from its working directory, and a pull request controls the module's: a
+ * committed trivy.yaml with skip-files would silence the scan. The explicit, empty config file
+ * here makes sure no other config is looked for.
+ */
+interface TrivyHome {
+  dir: string;
+  config: string;
+}
+
+function trivyHome(ctx: StageContext): TrivyHome {
+  fs.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(ctx.ports.tempDir, 'trivy-'));
+  const config = path.join(dir, 'trivy.yaml');
+  fs.writeFileSync(config, '', { flag: 'wx' });
+  return { dir, config };
+}
+
+async function runTrivy(ctx: StageContext, trivy: string, home: TrivyHome, kind: 'fs' | 'rootfs', target: string, ignoreFile: string | undefined, skipDirs: string[], n: number): Promise<TrivyTarget[]> {
+  const output = path.join(home.dir, `trivy-${kind}-${n}.json`);
   fs.rmSync(output, { force: true });
-  const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, ignoreFile, skipDirs });
+  const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(' ')}`);
   let r;
   try {
-    r = await ctx.ports.exec.run(trivy, args, { cwd: ctx.config.dir, env: trivyEnv(ctx), timeoutMs: TRIVY_TIMEOUT_MS });
+    r = await ctx.ports.exec.run(trivy, args, { cwd: home.dir, env: trivyEnv(ctx), timeoutMs: TRIVY_TIMEOUT_MS });
   } catch (e) {
     throw new Error(`trivy ${kind} could not be started (${trivy}): ${(e as Error).message}`);
   }
@@ -96,6 +116,14 @@ async function runTrivy(ctx: StageContext, trivy: string, kind: 'fs' | 'rootfs',
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${(e as Error).message}`);
   } finally {
     fs.rmSync(output, { force: true });
+  }
+}
+
+function parsedGoMod(text: string, file: string, ctx: StageContext) {
+  try {
+    return parseGoMod(text, displayPath(ctx.config.workspace, file));
+  } catch {
+    return undefined;
   }
 }
 
@@ -113,10 +141,20 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
     ctx.ports.log.warning(`${why}: the release is not scanned for vulnerabilities. Install Trivy or set scan: on to require it, scan: off to say you do not want it.`);
     return skipped(`${why}; set scan: on to require a scan`);
   }
-  const verArgs = ['--version', '--format', 'json', ...(config.trivyCacheDir ? ['--cache-dir', config.trivyCacheDir] : [])];
+  const home = trivyHome(ctx);
+  try {
+    return await scan(ctx, trivy, home);
+  } finally {
+    fs.rmSync(home.dir, { recursive: true, force: true });
+  }
+}
+
+async function scan(ctx: StageContext, trivy: string, home: TrivyHome): Promise<StageOutcome> {
+  const { config } = ctx;
+  const verArgs = ['--version', '--format', 'json', '--config', home.config, ...(config.trivyCacheDir ? ['--cache-dir', config.trivyCacheDir] : [])];
   let ver;
   try {
-    ver = await ctx.ports.exec.run(trivy, verArgs, { env: trivyEnv(ctx), timeoutMs: 60_000 });
+    ver = await ctx.ports.exec.run(trivy, verArgs, { cwd: home.dir, env: trivyEnv(ctx), timeoutMs: 60_000 });
   } catch (e) {
     throw new Error(`Trivy at ${trivy} could not be started: ${(e as Error).message}`);
   }
@@ -134,17 +172,11 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
   const outRel = path.relative(config.dir, config.outDir);
   if (outRel && !outRel.startsWith('..') && !path.isAbsolute(outRel)) skipDirs.push(outRel.split(path.sep).join('/'));
   const modules: ModuleScan[] = [];
-  for (const r of await runTrivy(ctx, trivy, 'fs', config.dir, ignoreFile, skipDirs, 0)) {
+  for (const r of await runTrivy(ctx, trivy, home, 'fs', config.dir, ignoreFile, skipDirs, 0)) {
     // Only the gated module's own go.mod: nested modules (testdata, tools) are not part of this release.
     if (r.type !== 'gomod' || r.target !== 'go.mod') continue;
     const file = path.join(config.dir, 'go.mod');
-    let gomod;
-    try {
-      gomod = parseGoMod(fs.readFileSync(file, 'utf8'), displayPath(ctx.config.workspace, file));
-    } catch {
-      gomod = undefined;
-    }
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod, result: r });
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs.readFileSync(file, 'utf8'), file, ctx), result: r });
   }
 
   // Binaries: one rootfs scan per output directory.
@@ -153,12 +185,23 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
   const dirs = [...new Set(bins.map((a) => path.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
-    for (const r of await runTrivy(ctx, trivy, 'rootfs', dir, ignoreFile, [], i + 1)) {
+    for (const r of await runTrivy(ctx, trivy, home, 'rootfs', dir, ignoreFile, [], i + 1)) {
       const a = bins.find((b) => b.path === path.join(dir, r.target));
       if (!a || r.type !== 'gobinary') continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r });
     }
+  }
+
+  // Coverage: a target Trivy did not report was not scanned, whatever the reason.
+  const goModFile = path.join(config.dir, 'go.mod');
+  const goModText = fs.existsSync(goModFile) ? fs.readFileSync(goModFile, 'utf8') : undefined;
+  const missing = unscanned({
+    ...(goModText !== undefined ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {}),
+    binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) })),
+  });
+  if (missing.length) {
+    throw new Error(`Trivy's report has no result for ${missing.join(', ')}: ${missing.length === 1 ? 'it was' : 'they were'} not scanned, so the scan cannot pass. Trivy runs with an empty config of its own; check trivy-path is a real Trivy and that the files are readable Go modules and binaries.`);
   }
 
   const scan = scanFindings(modules, binaries, config.severity);
@@ -198,7 +241,6 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
   const details = [
     `Trivy ${version.version} (${trivy}), ${db}${config.trivyCacheDir ? `, cache dir ${config.trivyCacheDir}` : ''}.`,
     `Scanned: ${modules.map((m) => m.file).join(', ') || 'no go.mod'}; binaries: ${binaries.map((b) => b.artifact).join(', ') || 'none'}.`,
-    ...(unread.size ? [`Binaries Trivy reported no Go packages for: ${[...unread].join(', ')}.`] : []),
     `Gate threshold: ${config.severity === 'NONE' ? 'none (vulnerabilities never fail the gate)' : `${config.severity} and above fail the gate`}.`,
     ignoreFile ? `Ignore file: ${ignoreRel} (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}).` : 'No ignore file (.trivyignore, .trivyignore.yaml).',
     ...ignoredLines.map((l) => `Ignored: ${l}`),

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { COMMAND_BREAK, safeLogText } from '../../src/util/logtext.ts';
-import { commandLines, runnerLines } from '../support/workflow-commands.ts';
+import { commandLines, hostilePayload, injectedCommands, runnerLines } from '../support/workflow-commands.ts';
+import { consoleLogger } from '../../src/cli/adapters.ts';
 
 const ATTACK = 'CVE-2022-32149 accepted\n::error title=Gate passed::all checks passed\n::add-mask::fail\n::stop-commands::pwnd';
 
@@ -55,6 +56,8 @@ test('property: no output line is a command, and removing the marks gives the te
     fc.property(text, (s) => {
       const out = safeLogText(s);
       assert.deepEqual(commandLines(out), [], JSON.stringify({ s, out }));
+      // Stronger than the runner needs: no line starts with "::" at all, whatever follows.
+      for (const line of out.split('\n')) assert.ok(!/^[\s\u0085]*::/.test(line) && !line.includes('##['), JSON.stringify({ s, line }));
       // Only LF ends a line in the output.
       assert.ok(!out.includes('\r'));
       const expected = s.replace(/\r\n/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => (c.charCodeAt(0) === 0x7f ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
@@ -65,4 +68,23 @@ test('property: no output line is a command, and removing the marks gives the te
     }),
     { numRuns: 3000 },
   );
+});
+
+test('the CLI logger prints every kind of line inert, secrets masked first', async () => {
+  let out = '';
+  const log = consoleLogger((x) => (out += x), true);
+  log.mask('s3cr::et');
+  const p = hostilePayload('cli');
+  // Without the logger the payload is obeyed: the helper really finds it.
+  assert.equal(injectedCommands(p).length, 4);
+  log.info(`info${p}`);
+  log.debug(`debug${p}`);
+  log.warning(`warning${p}`, { file: `go.mod${p}`, line: 3 });
+  log.error(`error s3cr::et${p}`);
+  await log.group(`group${p}`, async () => undefined);
+  assert.deepEqual(injectedCommands(out), []);
+  assert.deepEqual(commandLines(out), []);
+  assert.ok(!out.includes('s3cr'));
+  assert.match(out, /^error: error \*\*\*$/m);
+  assert.match(out, new RegExp(`^:${COMMAND_BREAK}:stop-commands::pwnd-cli$`, 'm'));
 });

@@ -45,6 +45,15 @@ var advisories = []advisory{
 		title: "golang: out-of-bounds read in golang.org/x/text/language leads to DoS",
 		url:   "https://avd.aquasec.com/nvd/cve-2021-38561",
 	},
+	// A real advisory whose title a hostile DB mirror rewrote into workflow commands: the gate
+	// must print it as text. Only x/text before 0.3.5 has it, which no other test requires.
+	{
+		id: "CVE-2020-28852", pkg: "golang.org/x/text",
+		vulnerable: []string{"< 0.3.5"}, patched: []string{"0.3.5"},
+		severity: types.SeverityHigh, score: 7.5, vector: "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H",
+		title: "golang.org/x/text: panic in language.ParseAcceptLanguage\n::error title=Gate passed (title)::all checks passed\n::add-mask::fail\n::stop-commands::pwnd-title\n##[add-mask]v1-title",
+		url:   "https://avd.aquasec.com/nvd/cve-2020-28852",
+	},
 }
 
 func write(cacheDir string) error {

@@ -25,7 +25,7 @@ import {
   table,
   treeSize,
   truncateText
-} from "./chunk-OREDY4QA.js";
+} from "./chunk-3NEJLNR5.js";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -48,6 +48,10 @@ var INPUTS = [
   { name: "rules", kind: "list", default: "", description: 'Per-rule overrides, comma- or newline-separated "rule-id=off|note|warning|error", e.g. "inspect/not-stripped=warning".' },
   { name: "scan", kind: "enum", values: ["auto", "on", "off"], default: "auto", description: 'Vulnerability scan of go.mod and the built binaries with Trivy. on: Trivy is required; when it is missing or fails, the gate fails. auto: scan when a Trivy is found (trivy-path, else trivy on PATH), otherwise skip with a warning and say "not scanned" in the report. off: never scan.' },
   { name: "severity", kind: "enum", values: ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN", "NONE"], default: "HIGH", description: "Lowest Trivy severity that fails the gate (any case). Below it: MEDIUM and above are warnings, LOW and UNKNOWN notes. NONE: vulnerabilities never fail the gate." },
+  { name: "reachability", kind: "enum", values: ["auto", "on", "off"], default: "auto", description: `Call analysis with govulncheck (golang.org/x/vuln, pinned, built with the run's Go from the module proxy, or govulncheck-path), once per GOOS/GOARCH of the targets, joined with Trivy's advisories: each gets called (with the call path), imported, required or not analysed. on: govulncheck is required (a failed build, run or DB read fails the gate). auto: use a govulncheck that is at hand (govulncheck-path, the tool cache, PATH), and build the pinned one when vuln-reachability is imported or called; otherwise, and when it fails, say "not analysed" (which never downgrades an advisory). off: never.` },
+  { name: "vuln-reachability", kind: "enum", values: ["any", "imported", "called"], default: "any", description: "Which advisories at or above severity fail the gate. any: all of them. imported: only those whose vulnerable package is imported. called: only those whose vulnerable function is reachable from the program. The others stay as warnings marked dormant, with the reason; an advisory that could not be analysed always fails." },
+  { name: "govulncheck-path", kind: "string", default: "", description: "Path of a govulncheck binary to use instead of building the pinned one (absolute, or relative to the workspace)." },
+  { name: "govulncheck-db", kind: "string", default: "https://vuln.go.dev", description: "The Go vulnerability database govulncheck reads: https, or file:///ABSOLUTE/DIR for a local copy (works offline)." },
   { name: "trivy-path", kind: "string", default: "", description: "Path of the trivy binary (absolute, or relative to the workspace). Default: trivy on PATH." },
   { name: "trivy-cache-dir", kind: "string", default: "", description: "Trivy's cache directory holding its vulnerability DB (db/trivy.db, db/metadata.json); cache it between runs to avoid DB download rate limits. Default: Trivy's own (~/.cache/trivy)." },
   { name: "trivy-skip-db-update", kind: "boolean", default: "false", description: "Never download the vulnerability DB: use the one in trivy-cache-dir (the scan fails when there is none)." },
@@ -437,6 +441,20 @@ function checkDownloadBaseUrl(name, value, env) {
   if (url.search || url.hash) throw new ConfigError(name, `"${value}" has a query or fragment; give the base directory only`);
   return value.replace(/\/+$/, "");
 }
+function parseVulnDb(value, env) {
+  if (value.startsWith("file://")) {
+    rejectShellMeta("govulncheck-db", value, /\s/);
+    let p;
+    try {
+      p = decodeURIComponent(new URL(value).pathname);
+    } catch {
+      throw new ConfigError("govulncheck-db", `"${value}" is not a file:// URL`);
+    }
+    if (!path.isAbsolute(p) || !value.startsWith("file:///")) throw new ConfigError("govulncheck-db", `"${value}" must name an absolute directory: file:///path/to/db`);
+    return value;
+  }
+  return checkDownloadBaseUrl("govulncheck-db", value, env);
+}
 function parseConfig(inputs, ctx) {
   for (const key2 of Object.keys(inputs)) {
     if (!INPUTS.some((i) => i.name === key2)) throw new ConfigError(key2, "is not a known input");
@@ -498,7 +516,11 @@ function parseConfig(inputs, ctx) {
     severity: parseEnum(inputSpec("severity"), get("severity").toUpperCase()),
     trivyPath: toolPath("trivy-path", get("trivy-path"), workspace),
     trivyCacheDir: toolPath("trivy-cache-dir", get("trivy-cache-dir"), workspace),
-    trivySkipDbUpdate: parseBoolean("trivy-skip-db-update", get("trivy-skip-db-update"))
+    trivySkipDbUpdate: parseBoolean("trivy-skip-db-update", get("trivy-skip-db-update")),
+    reachability: parseEnum(inputSpec("reachability"), get("reachability")),
+    vulnReachability: parseEnum(inputSpec("vuln-reachability"), get("vuln-reachability")),
+    govulncheckPath: toolPath("govulncheck-path", get("govulncheck-path"), workspace),
+    govulncheckDb: parseVulnDb(get("govulncheck-db"), ctx.env)
   };
 }
 
@@ -778,14 +800,14 @@ function revisionText(r2) {
 }
 var BUCKETS = [["critical", 9], ["high", 7], ["medium", 4], ["low", 0]];
 function vulnerabilityText(r2) {
-  const scan = stage(r2, "scan");
-  if (!scan) return "**not scanned**: this version of go-release-gate has no scan stage";
-  if (scan.status === "skipped") return `**not scanned**: ${cell(scan.reason ?? "the scan stage was skipped")}`;
-  if (scan.status === "errored") return `**not scanned**: the scan could not complete (${cell(scan.reason ?? "error")})`;
+  const scan2 = stage(r2, "scan");
+  if (!scan2) return "**not scanned**: this version of go-release-gate has no scan stage";
+  if (scan2.status === "skipped") return `**not scanned**: ${cell(scan2.reason ?? "the scan stage was skipped")}`;
+  if (scan2.status === "errored") return `**not scanned**: the scan could not complete (${cell(scan2.reason ?? "error")})`;
   const sev = new Map(allRules(r2.run).map((x) => [x.id, x.securitySeverity]));
   const counts = new Map(BUCKETS.map(([name]) => [name, 0]));
   let unrated = 0;
-  for (const f of scan.findings) {
+  for (const f of scan2.findings) {
     const s = sev.get(f.ruleId);
     if (s === void 0) {
       unrated++;
@@ -794,7 +816,7 @@ function vulnerabilityText(r2) {
     const bucket = BUCKETS.find(([, min]) => s >= min)[0];
     counts.set(bucket, counts.get(bucket) + 1);
   }
-  const total = scan.findings.length;
+  const total = scan2.findings.length;
   if (total === 0) return "0 known vulnerabilities";
   const parts = BUCKETS.map(([name]) => `${counts.get(name)} ${name}`);
   if (unrated) parts.push(`${unrated} other finding(s)`);
@@ -5185,6 +5207,7 @@ var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
 function trivyScanArgs(kind, target, o) {
   const args = [kind, "--scanners", "vuln", "--pkg-types", "library", "--format", "json", "--output", o.output, "--show-suppressed"];
   args.push("--skip-version-check", "--disable-telemetry", "--skip-java-db-update", "--offline-scan", "--no-progress", "--cache-backend", "memory");
+  if (o.config) args.push("--config", o.config);
   if (o.cacheDir) args.push("--cache-dir", o.cacheDir);
   if (o.skipDbUpdate) args.push("--skip-db-update");
   if (o.ignoreFile) args.push("--ignorefile", o.ignoreFile);
@@ -5435,6 +5458,18 @@ function scanFindings(modules, binaries, threshold) {
   return { findings, rules: [...rules.values()], ignored: [...ignored.values()], rows };
 }
 
+// src/scan/coverage.ts
+function goModNeedsScan(gomod, text) {
+  if (!gomod) return /^\s*require\b/m.test(text);
+  return gomod.requires.some((r2) => !replacementFor(gomod.replaces, r2.path, r2.version)?.local);
+}
+function unscanned(f) {
+  const missing = [];
+  if (f.goMod && f.goMod.needsScan && !f.goMod.scanned) missing.push(`${f.goMod.file} (no gomod result)`);
+  for (const b of f.binaries) if (!b.scanned) missing.push(`${b.file} (no gobinary result)`);
+  return missing;
+}
+
 // src/stages/scan.ts
 var IGNORE_EXPIRED = rule({
   id: "scan/ignore-expired",
@@ -5488,14 +5523,21 @@ function findIgnoreFile(ctx) {
   }
   return void 0;
 }
-async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
-  const output = path16.join(ctx.ports.tempDir, `trivy-${kind}-${n}-${process.pid}.json`);
+function trivyHome(ctx) {
+  fs12.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs12.mkdtempSync(path16.join(ctx.ports.tempDir, "trivy-"));
+  const config = path16.join(dir, "trivy.yaml");
+  fs12.writeFileSync(config, "", { flag: "wx" });
+  return { dir, config };
+}
+async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
+  const output = path16.join(home.dir, `trivy-${kind}-${n}.json`);
   fs12.rmSync(output, { force: true });
-  const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, ignoreFile, skipDirs });
+  const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
   try {
-    r2 = await ctx.ports.exec.run(trivy, args, { cwd: ctx.config.dir, env: trivyEnv(ctx), timeoutMs: TRIVY_TIMEOUT_MS });
+    r2 = await ctx.ports.exec.run(trivy, args, { cwd: home.dir, env: trivyEnv(ctx), timeoutMs: TRIVY_TIMEOUT_MS });
   } catch (e) {
     throw new Error(`trivy ${kind} could not be started (${trivy}): ${e.message}`);
   }
@@ -5508,6 +5550,13 @@ async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
     fs12.rmSync(output, { force: true });
+  }
+}
+function parsedGoMod(text, file, ctx) {
+  try {
+    return parseGoMod(text, displayPath(ctx.config.workspace, file));
+  } catch {
+    return void 0;
   }
 }
 function today() {
@@ -5523,10 +5572,19 @@ async function run2(ctx) {
     ctx.ports.log.warning(`${why}: the release is not scanned for vulnerabilities. Install Trivy or set scan: on to require it, scan: off to say you do not want it.`);
     return skipped(`${why}; set scan: on to require a scan`);
   }
-  const verArgs = ["--version", "--format", "json", ...config.trivyCacheDir ? ["--cache-dir", config.trivyCacheDir] : []];
+  const home = trivyHome(ctx);
+  try {
+    return await scan(ctx, trivy, home);
+  } finally {
+    fs12.rmSync(home.dir, { recursive: true, force: true });
+  }
+}
+async function scan(ctx, trivy, home) {
+  const { config } = ctx;
+  const verArgs = ["--version", "--format", "json", "--config", home.config, ...config.trivyCacheDir ? ["--cache-dir", config.trivyCacheDir] : []];
   let ver;
   try {
-    ver = await ctx.ports.exec.run(trivy, verArgs, { env: trivyEnv(ctx), timeoutMs: 6e4 });
+    ver = await ctx.ports.exec.run(trivy, verArgs, { cwd: home.dir, env: trivyEnv(ctx), timeoutMs: 6e4 });
   } catch (e) {
     throw new Error(`Trivy at ${trivy} could not be started: ${e.message}`);
   }
@@ -5541,34 +5599,37 @@ async function run2(ctx) {
   const outRel = path16.relative(config.dir, config.outDir);
   if (outRel && !outRel.startsWith("..") && !path16.isAbsolute(outRel)) skipDirs.push(outRel.split(path16.sep).join("/"));
   const modules = [];
-  for (const r2 of await runTrivy(ctx, trivy, "fs", config.dir, ignoreFile, skipDirs, 0)) {
+  for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
     const file = path16.join(config.dir, "go.mod");
-    let gomod;
-    try {
-      gomod = parseGoMod(fs12.readFileSync(file, "utf8"), displayPath(ctx.config.workspace, file));
-    } catch {
-      gomod = void 0;
-    }
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod, result: r2 });
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs12.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
   const dirs = [...new Set(bins.map((a) => path16.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
-    for (const r2 of await runTrivy(ctx, trivy, "rootfs", dir, ignoreFile, [], i + 1)) {
+    for (const r2 of await runTrivy(ctx, trivy, home, "rootfs", dir, ignoreFile, [], i + 1)) {
       const a = bins.find((b) => b.path === path16.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
     }
   }
-  const scan = scanFindings(modules, binaries, config.severity);
-  const findings = [...scan.findings];
+  const goModFile = path16.join(config.dir, "go.mod");
+  const goModText = fs12.existsSync(goModFile) ? fs12.readFileSync(goModFile, "utf8") : void 0;
+  const missing = unscanned({
+    ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
+    binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
+  });
+  if (missing.length) {
+    throw new Error(`Trivy's report has no result for ${missing.join(", ")}: ${missing.length === 1 ? "it was" : "they were"} not scanned, so the scan cannot pass. Trivy runs with an empty config of its own; check trivy-path is a real Trivy and that the files are readable Go modules and binaries.`);
+  }
+  const scan2 = scanFindings(modules, binaries, config.severity);
+  const findings = [...scan2.findings];
   const ignoreRel = ignoreFile ? displayPath(ctx.config.workspace, ignoreFile) : "";
   const now = today();
-  const matched = /* @__PURE__ */ new Set([...scan.ignored.map((i) => i.vuln.id), ...scan.rows.map((r2) => r2.vuln.id)]);
+  const matched = /* @__PURE__ */ new Set([...scan2.ignored.map((i) => i.vuln.id), ...scan2.rows.map((r2) => r2.vuln.id)]);
   for (const e of entries) {
     if (isExpired(e, now)) {
       findings.push(finding(IGNORE_EXPIRED, "scan", {
@@ -5584,9 +5645,9 @@ async function run2(ctx) {
       }));
     }
   }
-  const rows = scan.rows.map(({ vuln: v, level, where: where3 }) => [v.id, v.severity, v.pkg, v.installed, v.fixed || "none", where3.join(", "), level === "error" ? "fails the gate" : level]);
+  const rows = scan2.rows.map(({ vuln: v, level, where: where3 }) => [v.id, v.severity, v.pkg, v.installed, v.fixed || "none", where3.join(", "), level === "error" ? "fails the gate" : level]);
   const ignoredLines = [];
-  for (const ig of scan.ignored) {
+  for (const ig of scan2.ignored) {
     const e = entries.find((x) => x.id === ig.vuln.id);
     const until = e?.expires ? `until ${e.expires}` : "no expiry";
     const source = `${ignoreRel || ig.source}${e ? `:${e.line}` : ""}`;
@@ -5598,7 +5659,6 @@ async function run2(ctx) {
   const details = [
     `Trivy ${version.version} (${trivy}), ${db}${config.trivyCacheDir ? `, cache dir ${config.trivyCacheDir}` : ""}.`,
     `Scanned: ${modules.map((m) => m.file).join(", ") || "no go.mod"}; binaries: ${binaries.map((b) => b.artifact).join(", ") || "none"}.`,
-    ...unread.size ? [`Binaries Trivy reported no Go packages for: ${[...unread].join(", ")}.`] : [],
     `Gate threshold: ${config.severity === "NONE" ? "none (vulnerabilities never fail the gate)" : `${config.severity} and above fail the gate`}.`,
     ignoreFile ? `Ignore file: ${ignoreRel} (${entries.length} entr${entries.length === 1 ? "y" : "ies"}).` : "No ignore file (.trivyignore, .trivyignore.yaml).",
     ...ignoredLines.map((l) => `Ignored: ${l}`)
@@ -5609,9 +5669,9 @@ async function run2(ctx) {
     findings,
     ...rows.length ? { table: { header: ["Advisory", "Severity", "Module", "Installed", "Fixed", "Where", "Result"], rows } } : {},
     details,
-    rules: scan.rules,
+    rules: scan2.rules,
     tools: [{ name: "trivy", version: version.version, informationUri: "https://trivy.dev" }],
-    metrics: { vulnerabilities: scan.findings.length, ignored: scan.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity }
+    metrics: { vulnerabilities: scan2.findings.length, ignored: scan2.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity }
   };
 }
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
