@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-BIZTELB7.js";
+} from "./chunks/chunk-NDQCUOHD.js";
 import {
   renderSaveSummary,
   saveCaches

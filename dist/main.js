@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-BIZTELB7.js";
+} from "./chunks/chunk-NDQCUOHD.js";
 import "./chunks/chunk-E4PPOD3O.js";
 
 // src/action/main.ts

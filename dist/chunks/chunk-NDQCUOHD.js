@@ -987,8 +987,8 @@ ${after}
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/run.ts
-import fs13 from "node:fs";
-import path16 from "node:path";
+import fs14 from "node:fs";
+import path17 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash } from "node:crypto";
@@ -1595,8 +1595,8 @@ var cacheStage = {
 };
 
 // src/stages/modules.ts
-import fs9 from "node:fs/promises";
-import path12 from "node:path";
+import fs10 from "node:fs/promises";
+import path13 from "node:path";
 
 // src/modules/load.ts
 import fs5 from "node:fs/promises";
@@ -1749,10 +1749,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path17, version] = d.args;
-  if (!isModulePath(path17)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path17}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path17}: version "${version}" is not of the form v1.2.3`);
-  return { path: path17, version };
+  const [path18, version] = d.args;
+  if (!isModulePath(path18)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path18}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path18}: version "${version}" is not of the form v1.2.3`);
+  return { path: path18, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -1798,8 +1798,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path17, version) {
-  return replaces.find((r2) => r2.old.path === path17 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path17 && r2.old.version === "");
+function replacementFor(replaces, path18, version) {
+  return replaces.find((r2) => r2.old.path === path18 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path18 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -1834,20 +1834,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path17, rawVersion, hash] = f;
+    const [path18, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path17)) throw new ModuleFileError(file, line, `"${path17}" is not a module path`);
+    if (!isModulePath(path18)) throw new ModuleFileError(file, line, `"${path18}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path17, version, goMod, hash, line });
+    lines.push({ path: path18, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path17, version, goMod) {
-  return `${path17} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path18, version, goMod) {
+  return `${path18} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -1878,8 +1878,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path17 = fields[1];
-  if (!isModulePath(path17)) throw bad(`"${path17}" is not a module path`);
+  const path18 = fields[1];
+  if (!isModulePath(path18)) throw bad(`"${path18}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -1889,7 +1889,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path17, version, line };
+    return { path: path18, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -1899,7 +1899,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path17, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path18, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -1936,8 +1936,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path17, version) {
-  return txt.modules.find((m) => m.path === path17 && m.version === version);
+function vendoredModule(txt, path18, version) {
+  return txt.modules.find((m) => m.path === path18 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -2050,30 +2050,30 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path17) {
+    require(path18) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path17);
+        const r2 = gomod.requires.find((x) => x.path === path18);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path17);
+        const r2 = gomod.replaces.find((x) => x.new.path === path18);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path17, version, goMod) {
-      return (index.get(sumKey(path17, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path18, version, goMod) {
+      return (index.get(sumKey(path18, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path17) {
-      const vm = setup.txt?.modules.find((m) => m.path === path17 && m.version !== "");
+    vendored(path18) {
+      const vm = setup.txt?.modules.find((m) => m.path === path18 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path17) {
-      return l.require(path17) ?? l.vendored(path17) ?? l.build();
+    module(path18) {
+      return l.require(path18) ?? l.vendored(path18) ?? l.build();
     }
   };
   return l;
@@ -2160,9 +2160,24 @@ function goFlags(value) {
   }
   return flags;
 }
+var BUILD_REDIRECTS = {
+  toolexec: "every compiler, assembler and linker call runs through that program, which can change the binaries without any change to the source",
+  overlay: "the build reads the files that overlay names instead of the committed source files"
+};
 function analyzeSettings(s, opts) {
   const out = [];
   const flags = goFlags(s.GOFLAGS);
+  for (const [flag, effect] of Object.entries(BUILD_REDIRECTS)) {
+    if (!flags.has(flag)) continue;
+    const from = opts.goflagsFrom ? ` (from ${opts.goflagsFrom})` : "";
+    out.push({
+      setting: "GOFLAGS",
+      severity: opts.release ? "error" : "warning",
+      aboutVendor: false,
+      subject: `GOFLAGS -${flag}`,
+      message: `GOFLAGS="${s.GOFLAGS}"${from} sets -${flag}=${flags.get(flag)}: ${effect}${opts.release ? "; a release is never built this way" : ""}`
+    });
+  }
   const mod = flags.get("mod");
   if (mod === "mod") {
     out.push(
@@ -2205,137 +2220,9 @@ function analyzeSettings(s, opts) {
   return out;
 }
 
-// src/modules/gooutput.ts
-var VERIFY_LINE = /^(\S+) (v\S+): (.+)$/;
-var MISMATCH = /verifying (\S+?)@(v[^\s:]+?)(\/go\.mod)?: checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
-var SUMDB_MISMATCH = /(\S+?)@(v\S+?): verifying (module|go\.mod): checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
-var MISSING_GOMOD = /(\S+?)@(v\S+?): missing go\.sum entry for go\.mod file/g;
-var MISSING_PKG = /missing go\.sum entry (?:for module providing package|needed to verify package) (\S+)/g;
-var NOISE = /^(SECURITY ERROR|This download does NOT match|The bits may have been replaced|have intercepted the download|For more information, see|\s*(downloaded|go\.sum|go\.work\.sum):|\s*go (get|mod download)|\s*To |\s*\(Use -mod)/;
-function parseGoProblems(output) {
-  const result = { verify: [], mismatches: [], missing: [], other: [] };
-  for (const m of output.matchAll(MISMATCH)) {
-    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] !== void 0, downloaded: m[4], source: m[5].trim(), recorded: m[6] });
-  }
-  for (const m of output.matchAll(SUMDB_MISMATCH)) {
-    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] === "go.mod", downloaded: m[4], source: m[5].trim(), recorded: m[6] });
-  }
-  for (const m of output.matchAll(MISSING_GOMOD)) result.missing.push({ path: m[1], version: m[2], goMod: true });
-  for (const m of output.matchAll(MISSING_PKG)) result.missing.push({ pkg: m[1], goMod: false });
-  for (const raw2 of output.split("\n")) {
-    const line = raw2.trimEnd();
-    if (line.trim() === "" || line === "all modules verified" || NOISE.test(line)) continue;
-    if (/checksum mismatch|missing go\.sum entry/.test(line)) continue;
-    const v = VERIFY_LINE.exec(line);
-    if (v && !line.startsWith("go: ")) {
-      result.verify.push({ path: v[1], version: v[2], problem: v[3] });
-      continue;
-    }
-    result.other.push(line);
-  }
-  return result;
-}
-function parseDownloadJson(stdout) {
-  const out = [];
-  let depth = 0;
-  let start = -1;
-  let inString = false;
-  for (let i = 0; i < stdout.length; i++) {
-    const c = stdout[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === "{") {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (c === "}") {
-      depth--;
-      if (depth === 0) {
-        const o = JSON.parse(stdout.slice(start, i + 1));
-        if (o.Path) {
-          const m = { path: o.Path, version: o.Version ?? "" };
-          if (o.Sum) m.sum = o.Sum;
-          if (o.GoModSum) m.goModSum = o.GoModSum;
-          if (o.Error) m.error = o.Error;
-          out.push(m);
-        }
-      }
-    }
-  }
-  if (depth !== 0) throw new Error("go mod download -json: output ends inside a JSON object");
-  return out;
-}
-
-// src/modules/commands.ts
+// src/modules/replaces.ts
+import fs6 from "node:fs";
 import path7 from "node:path";
-
-// src/modules/tidydiff.ts
-var TidyDiffError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "TidyDiffError";
-  }
-};
-var FILE_HEADER = /^diff current\/(\S+) tidy\/(\S+)$/;
-var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-function parseTidyDiff(output) {
-  const changes = [];
-  let file;
-  let line = 0;
-  let change;
-  let inHunk = false;
-  for (const raw2 of output.split("\n")) {
-    const text = raw2.endsWith("\r") ? raw2.slice(0, -1) : raw2;
-    const header = FILE_HEADER.exec(text);
-    if (header) {
-      file = header[1];
-      inHunk = false;
-      change = void 0;
-      continue;
-    }
-    if (!file) {
-      if (text.trim() === "") continue;
-      throw new TidyDiffError(`unexpected line before the first "diff current/... tidy/..." header: ${JSON.stringify(text)}`);
-    }
-    if (!inHunk && (text.startsWith("--- ") || text.startsWith("+++ "))) continue;
-    const hunk = HUNK.exec(text);
-    if (hunk) {
-      const start = Number(hunk[1]);
-      const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
-      line = count === 0 ? start + 1 : start;
-      inHunk = true;
-      change = void 0;
-      continue;
-    }
-    if (!inHunk) {
-      if (text.trim() === "") continue;
-      throw new TidyDiffError(`unexpected line outside a hunk of ${file}: ${JSON.stringify(text)}`);
-    }
-    if (text.startsWith("\\")) continue;
-    const mark = text[0];
-    if (mark === "-" || mark === "+") {
-      if (!change) {
-        change = { file, line, removed: [], added: [] };
-        changes.push(change);
-      }
-      if (mark === "-") {
-        change.removed.push(text.slice(1));
-        line++;
-      } else {
-        change.added.push(text.slice(1));
-      }
-    } else if (mark === " " || text === "") {
-      change = void 0;
-      line++;
-    } else {
-      throw new TidyDiffError(`unexpected line in a hunk of ${file}: ${JSON.stringify(text)}`);
-    }
-  }
-  return changes;
-}
 
 // src/modules/rules.ts
 var VERIFY_FAILED = rule({
@@ -2413,8 +2300,8 @@ var WEAK_VERIFICATION = rule({
   id: "modules/weak-verification",
   name: "WeakModuleVerification",
   shortDescription: "A setting weakens module verification.",
-  fullDescription: "An environment or `go env -w` setting makes the go command check less: GOFLAGS=-mod=mod with a vendor directory, GONOSUMDB or GOPRIVATE patterns that cover public modules, GOSUMDB=off, GOINSECURE. Builds elsewhere with the same settings trust more than go.sum proves.",
-  help: "Narrow GONOSUMDB / GOPRIVATE to your private module paths (e.g. github.com/your-org/*), leave GOSUMDB at its default, drop -mod=mod from GOFLAGS when you vendor, and remove GOINSECURE unless a private host truly lacks TLS.",
+  fullDescription: "An environment or `go env -w` setting makes the go command check less: GOFLAGS=-mod=mod with a vendor directory, GONOSUMDB or GOPRIVATE patterns that cover public modules, GOSUMDB=off, GOINSECURE; or lets something other than the committed source decide what is compiled: -toolexec or -overlay in GOFLAGS (from the environment or the go env file), an error in release mode. Builds elsewhere with the same settings trust more than go.sum proves.",
+  help: "Narrow GONOSUMDB / GOPRIVATE to your private module paths (e.g. github.com/your-org/*), leave GOSUMDB at its default, drop -mod=mod from GOFLAGS when you vendor, remove -toolexec and -overlay from GOFLAGS (go env -u GOFLAGS for the go env file), and remove GOINSECURE unless a private host truly lacks TLS.",
   defaultSeverity: "warning",
   securitySeverity: 5
 });
@@ -2427,7 +2314,231 @@ var MALFORMED_FILE = rule({
   defaultSeverity: "error",
   securitySeverity: 5
 });
-var MODULES_RULES = [VERIFY_FAILED, VENDOR_MODIFIED, VENDOR_ADDED, VENDOR_REMOVED, VENDOR_MODULES_TXT, MISSING_SUM, SUM_MISMATCH, NOT_TIDY, WEAK_VERIFICATION, MALFORMED_FILE];
+var REPLACE_OUTSIDE = rule({
+  id: "modules/replace-outside-workspace",
+  name: "ReplaceOutsideWorkspace",
+  shortDescription: "A replace directive points at a directory outside the workspace.",
+  fullDescription: "A directory replacement in go.mod or go.work (replace example.com/lib => ../../somewhere) resolves, after following symlinks, to a directory outside the checked-out repository. The build would compile code that is not part of the repository, that was not reviewed with it and that no go.sum line vouches for.",
+  help: "Vendor the replaced module into the repository (a directory inside it) or replace it with a published version (replace example.com/lib => example.com/fork v1.2.3).",
+  defaultSeverity: "error",
+  securitySeverity: 7
+});
+var MODULES_RULES = [VERIFY_FAILED, VENDOR_MODIFIED, VENDOR_ADDED, VENDOR_REMOVED, VENDOR_MODULES_TXT, MISSING_SUM, SUM_MISMATCH, NOT_TIDY, WEAK_VERIFICATION, MALFORMED_FILE, REPLACE_OUTSIDE];
+
+// src/modules/replaces.ts
+function realpathish(p) {
+  const rest = [];
+  let cur = p;
+  for (let i = 0; i < 256; i++) {
+    try {
+      return path7.join(fs6.realpathSync(cur), ...rest.reverse());
+    } catch {
+      const parent = path7.dirname(cur);
+      if (parent === cur) break;
+      rest.push(path7.basename(cur));
+      cur = parent;
+    }
+  }
+  return p;
+}
+function inside(root, p) {
+  const rel = path7.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path7.isAbsolute(rel);
+}
+function replacesOutsideWorkspace(setup, workspace) {
+  const root = realpathish(workspace);
+  const files = setup.mains.map((m) => ({ file: m.gomod.file, dir: m.dir, replaces: m.gomod.replaces }));
+  if (setup.work) files.push({ file: setup.work.gowork.file, dir: setup.work.dir, replaces: setup.work.gowork.replaces });
+  const out = [];
+  for (const f of files) {
+    for (const r2 of f.replaces) {
+      if (!r2.local) continue;
+      const target = realpathish(path7.resolve(f.dir, r2.new.path));
+      if (inside(root, target)) continue;
+      out.push(
+        finding(REPLACE_OUTSIDE, "modules", {
+          message: `replace ${r2.old.path}${r2.old.version ? ` ${r2.old.version}` : ""} => ${r2.new.path} points outside the workspace (to ${target}): the build would compile code that is not in the repository and that no go.sum line vouches for`,
+          location: { file: f.file, line: r2.line },
+          subject: `${f.file} replace ${r2.old.path} => ${r2.new.path}`
+        })
+      );
+    }
+  }
+  return out;
+}
+
+// src/modules/gooutput.ts
+var VERIFY_LINE = /^(\S+) (v\S+): (.+)$/;
+var MISMATCH = /verifying (\S+?)@(v[^\s:]+?)(\/go\.mod)?: checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
+var SUMDB_MISMATCH = /(\S+?)@(v\S+?): verifying (module|go\.mod): checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
+var MISSING_GOMOD = /(\S+?)@(v\S+?): missing go\.sum entry for go\.mod file/g;
+var MISSING_PKG = /missing go\.sum entry (?:for module providing package|needed to verify package) (\S+)/g;
+var NOISE = /^(SECURITY ERROR|This download does NOT match|The bits may have been replaced|have intercepted the download|For more information, see|\s*(downloaded|go\.sum|go\.work\.sum):|\s*go (get|mod download)|\s*To |\s*\(Use -mod)/;
+function parseGoProblems(output) {
+  const result = { verify: [], mismatches: [], missing: [], other: [] };
+  for (const m of output.matchAll(MISMATCH)) {
+    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] !== void 0, downloaded: m[4], source: m[5].trim(), recorded: m[6] });
+  }
+  for (const m of output.matchAll(SUMDB_MISMATCH)) {
+    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] === "go.mod", downloaded: m[4], source: m[5].trim(), recorded: m[6] });
+  }
+  for (const m of output.matchAll(MISSING_GOMOD)) result.missing.push({ path: m[1], version: m[2], goMod: true });
+  for (const m of output.matchAll(MISSING_PKG)) result.missing.push({ pkg: m[1], goMod: false });
+  for (const raw2 of output.split("\n")) {
+    const line = raw2.trimEnd();
+    if (line.trim() === "" || line === "all modules verified" || NOISE.test(line)) continue;
+    if (/checksum mismatch|missing go\.sum entry/.test(line)) continue;
+    const v = VERIFY_LINE.exec(line);
+    if (v && !line.startsWith("go: ")) {
+      result.verify.push({ path: v[1], version: v[2], problem: v[3] });
+      continue;
+    }
+    result.other.push(line);
+  }
+  return result;
+}
+function parseDownloadJson(stdout) {
+  const out = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < stdout.length; i++) {
+    const c = stdout[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "{") {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (c === "}") {
+      depth--;
+      if (depth === 0) {
+        const o = JSON.parse(stdout.slice(start, i + 1));
+        if (o.Path) {
+          const m = { path: o.Path, version: o.Version ?? "" };
+          if (o.Sum) m.sum = o.Sum;
+          if (o.GoModSum) m.goModSum = o.GoModSum;
+          if (o.Error) m.error = o.Error;
+          out.push(m);
+        }
+      }
+    }
+  }
+  if (depth !== 0) throw new Error("go mod download -json: output ends inside a JSON object");
+  return out;
+}
+var UNREACHABLE = [
+  /module lookup disabled by GOPROXY=off/,
+  /GOPROXY list is not the empty string, but contains no entries/,
+  /dial tcp [^:]*(:\d+)?: .*(connection refused|i\/o timeout|no such host|network is unreachable)/,
+  /dial tcp .*: (connect: )?(connection refused|i\/o timeout|network is unreachable)/,
+  /lookup \S+( on \S+)?: no such host/,
+  /proxyconnect tcp/,
+  /TLS handshake timeout/,
+  /Client\.Timeout exceeded/
+];
+function unreachableSource(output) {
+  for (const raw2 of output.split("\n")) {
+    const line = raw2.trim();
+    if (line !== "" && UNREACHABLE.some((re) => re.test(line))) return line;
+  }
+  return void 0;
+}
+
+// src/modules/commands.ts
+import path8 from "node:path";
+
+// src/modules/tidydiff.ts
+var TidyDiffError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "TidyDiffError";
+  }
+};
+var FILE_HEADER = /^diff current\/(\S+) tidy\/(\S+)$/;
+var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function parseTidyDiff(output) {
+  const changes = [];
+  let file;
+  let line = 0;
+  let change;
+  let inHunk = false;
+  for (const raw2 of output.split("\n")) {
+    const text = raw2.endsWith("\r") ? raw2.slice(0, -1) : raw2;
+    const header = FILE_HEADER.exec(text);
+    if (header) {
+      file = header[1];
+      inHunk = false;
+      change = void 0;
+      continue;
+    }
+    if (!file) {
+      if (text.trim() === "") continue;
+      throw new TidyDiffError(`unexpected line before the first "diff current/... tidy/..." header: ${JSON.stringify(text)}`);
+    }
+    if (!inHunk && (text.startsWith("--- ") || text.startsWith("+++ "))) continue;
+    const hunk = HUNK.exec(text);
+    if (hunk) {
+      const start = Number(hunk[1]);
+      const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
+      line = count === 0 ? start + 1 : start;
+      inHunk = true;
+      change = void 0;
+      continue;
+    }
+    if (!inHunk) {
+      if (text.trim() === "") continue;
+      throw new TidyDiffError(`unexpected line outside a hunk of ${file}: ${JSON.stringify(text)}`);
+    }
+    if (text.startsWith("\\")) continue;
+    const mark = text[0];
+    if (mark === "-" || mark === "+") {
+      if (!change) {
+        change = { file, line, removed: [], added: [] };
+        changes.push(change);
+      }
+      if (mark === "-") {
+        change.removed.push(text.slice(1));
+        line++;
+      } else {
+        change.added.push(text.slice(1));
+      }
+    } else if (mark === " " || text === "") {
+      change = void 0;
+      line++;
+    } else {
+      throw new TidyDiffError(`unexpected line in a hunk of ${file}: ${JSON.stringify(text)}`);
+    }
+  }
+  return changes;
+}
+function directivesOf(lines) {
+  try {
+    return JSON.stringify(parseDirectives(lines.join("\n"), "go.mod").map((d) => [d.verb, d.args, d.comment]));
+  } catch {
+    return void 0;
+  }
+}
+function formattingOnly(change) {
+  if (change.file !== "go.mod") return void 0;
+  const before = directivesOf(change.removed);
+  if (before === void 0 || before !== directivesOf(change.added)) return void 0;
+  const last = change.line + Math.max(change.removed.length, 1) - 1;
+  const span = change.removed.length > 1 ? `lines ${change.line}-${last}` : `line ${change.line}`;
+  const block2 = /^(\w+)\s*\($/.exec(change.removed[0]?.trim() ?? "");
+  const what = block2 ? `the ${block2[1]} block of ${span}` : span;
+  const after = change.added.length === 0 ? "without them" : change.added.length === 1 ? `on one line, "${change.added[0].trim()}"` : `as ${change.added.length} lines`;
+  return {
+    summary: `${what} ${change.added.length === 0 ? "are dropped" : `written ${after}`}`,
+    details: `as committed (${span}):
+${change.removed.join("\n")}
+as go mod tidy writes it:
+${change.added.join("\n")}`
+  };
+}
 
 // src/modules/commands.ts
 var MINUTE = 6e4;
@@ -2435,6 +2546,14 @@ function tail(text, lines = 40) {
   const all = text.trimEnd().split("\n");
   return all.length > lines ? `... (${all.length - lines} lines above)
 ${all.slice(-lines).join("\n")}` : all.join("\n");
+}
+function sourcesUnreachable(reason, modcache, checks, output, location) {
+  return finding(VERIFY_FAILED, "modules", {
+    message: `verification could not run: the modules are not all in the module cache (${modcache}) and cannot be fetched (${reason}); ${checks.slice(0, -1).join(", ")} and ${checks[checks.length - 1]} did not run. Restore the module cache, or make GOPROXY reachable`,
+    location,
+    subject: "module sources unreachable",
+    details: tail(output)
+  });
 }
 function commandFailed(r2, command, location) {
   const why = r2.timedOut ? "timed out" : `exited with ${r2.code}`;
@@ -2459,7 +2578,19 @@ ${r2.stderr}`);
   );
   const explained = findings.length + problems.mismatches.length + problems.missing.length > 0;
   if (r2.code !== 0 && !explained) findings.push(commandFailed(r2, "go mod verify", loc.build()));
-  return { findings, problems, ok: r2.code === 0 && /all modules verified/.test(r2.stdout) };
+  const verified = /^all modules verified$/m.test(r2.stdout);
+  if (r2.code === 0 && !verified && !explained) {
+    const said = r2.stdout.trim() === "" ? "printed nothing" : `printed ${JSON.stringify(r2.stdout.trim().split("\n")[0].slice(0, 200))}`;
+    findings.push(
+      finding(VERIFY_FAILED, "modules", {
+        message: `go mod verify exited with 0 but ${said} instead of "all modules verified"; the module cache is not verified`,
+        location: loc.build(),
+        subject: "go mod verify silent success",
+        ...r2.stdout || r2.stderr ? { details: tail(`${r2.stdout}${r2.stderr}`) } : {}
+      })
+    );
+  }
+  return { findings, problems, ok: r2.code === 0 && verified };
 }
 async function downloadModules(run4, cwd, loc) {
   const r2 = await run4.go(["mod", "download", "-json"], cwd, 15 * MINUTE);
@@ -2485,7 +2616,9 @@ ${r2.stderr}` }, "go mod download", loc.build()));
   if (r2.code !== 0 && problems.mismatches.length + problems.missing.length === 0 && findings.length === 0) {
     findings.push(commandFailed(r2, "go mod download", loc.build()));
   }
-  return { findings, problems, modules };
+  const output = [r2.stderr, ...modules.filter((m) => m.error).map((m) => `${m.path}@${m.version}: ${m.error}`)].join("\n");
+  const unreachable2 = r2.code !== 0 ? unreachableSource(output) : void 0;
+  return { findings, problems, modules, output, ...unreachable2 ? { unreachable: unreachable2 } : {} };
 }
 async function checkTidy(run4, setup, loc, severity2, missingReported) {
   const main = setup.main;
@@ -2499,9 +2632,9 @@ async function checkTidy(run4, setup, loc, severity2, missingReported) {
   }
   const files = {};
   for (const name of ["go.mod", "go.sum"]) {
-    const abs = path7.join(main.dir, name);
+    const abs = path8.join(main.dir, name);
     const data = setup.contents.get(abs);
-    files[name] = { file: name === "go.mod" ? main.gomod.file : path7.posix.join(path7.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+    files[name] = { file: name === "go.mod" ? main.gomod.file : path8.posix.join(path8.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
   }
   const findings = [];
   for (const c of changes) {
@@ -2509,6 +2642,20 @@ async function checkTidy(run4, setup, loc, severity2, missingReported) {
     if (added.length === 0 && c.removed.length === 0) continue;
     const target = files[c.file] ?? { file: c.file, lines: c.line };
     const line = Math.max(1, Math.min(c.line, target.lines || 1));
+    const layout = added.length === c.added.length ? formattingOnly(c) : void 0;
+    if (layout) {
+      findings.push(
+        finding(NOT_TIDY, "modules", {
+          severity: severity2 === "error" ? "error" : "note",
+          message: `formatting only: go mod tidy would lay out ${target.file} differently (${layout.summary}); nothing required or replaced changes`,
+          location: { file: target.file, line },
+          subject: `${target.file} layout ${c.removed.join("\n")}\0${c.added.join("\n")}`,
+          details: layout.details,
+          fix: "go mod tidy"
+        })
+      );
+      continue;
+    }
     const parts = [];
     if (c.removed.length) parts.push(`remove ${c.removed.map((l) => `"${l.trim()}"`).join(", ")}`);
     if (added.length) parts.push(`add ${added.map((l) => `"${l.trim()}"`).join(", ")}`);
@@ -2522,12 +2669,14 @@ async function checkTidy(run4, setup, loc, severity2, missingReported) {
       })
     );
   }
-  return { findings, row: ["go mod tidy -diff", main.gomod.file, findings.length ? `${findings.length} difference(s)` : "tidy"] };
+  const layoutOnly = findings.filter((f) => f.message.startsWith("formatting only:")).length;
+  const result = findings.length === 0 ? "tidy" : layoutOnly === findings.length ? `formatting only (${layoutOnly} place(s))` : `${findings.length} difference(s)${layoutOnly ? `, ${layoutOnly} of them formatting only` : ""}`;
+  return { findings, row: ["go mod tidy -diff", main.gomod.file, result] };
 }
 
 // src/modules/cachesums.ts
-import fs6 from "node:fs/promises";
-import path8 from "node:path";
+import fs7 from "node:fs/promises";
+import path9 from "node:path";
 import { createHash as createHash4 } from "node:crypto";
 function escapeModulePath(p) {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
@@ -2538,11 +2687,11 @@ function goModHash(content) {
 `).digest("base64")}`;
 }
 function downloadBase(modcache, modulePath, version) {
-  return path8.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
+  return path9.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
 }
 async function readOrUndefined(file) {
   try {
-    return await fs6.readFile(file);
+    return await fs7.readFile(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -2702,11 +2851,11 @@ function owningRequire(setup, pkg) {
 }
 
 // src/modules/vendorcheck.ts
-import fs8 from "node:fs/promises";
-import path11 from "node:path";
+import fs9 from "node:fs/promises";
+import path12 from "node:path";
 
 // src/modules/consistency.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function describe(m) {
   return m.version ? `${m.path}@${m.version}` : m.path;
 }
@@ -2716,8 +2865,8 @@ function lessThan114(goVersion) {
   return major < 1 || major === 1 && (minor ?? 0) < 14;
 }
 function canonicalReplacement(r2, modDir, workDir) {
-  if (!r2.local || !workDir || !modDir || path9.isAbsolute(r2.new.path)) return r2.new;
-  const rel = path9.relative(workDir, path9.join(modDir, r2.new.path)).split(path9.sep).join("/");
+  if (!r2.local || !workDir || !modDir || path10.isAbsolute(r2.new.path)) return r2.new;
+  const rel = path10.relative(workDir, path10.join(modDir, r2.new.path)).split(path10.sep).join("/");
   const dirPath = rel === "" ? "." : rel === "." || rel === ".." || rel.startsWith("./") || rel.startsWith("../") ? rel : `./${rel}`;
   return { path: dirPath, version: "" };
 }
@@ -2857,15 +3006,15 @@ function diffLines(actual, expected) {
 }
 
 // src/modules/tree.ts
-import fs7 from "node:fs";
-import path10 from "node:path";
+import fs8 from "node:fs";
+import path11 from "node:path";
 import { createHash as createHash5 } from "node:crypto";
 function listFiles(root) {
   const out = [];
   const walk = (dir, prefix) => {
-    for (const e of fs7.readdirSync(dir, { withFileTypes: true })) {
+    for (const e of fs8.readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix ? `${prefix}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path10.join(dir, e.name), rel);
+      if (e.isDirectory()) walk(path11.join(dir, e.name), rel);
       else out.push({ rel, kind: e.isSymbolicLink() ? "link" : "file" });
     }
   };
@@ -2880,8 +3029,8 @@ function listFiles(root) {
 function hashTree(root) {
   const tree = /* @__PURE__ */ new Map();
   for (const { rel, kind } of listFiles(root)) {
-    const abs = path10.join(root, rel);
-    const data = kind === "link" ? Buffer.from(`symlink -> ${fs7.readlinkSync(abs)}`) : fs7.readFileSync(abs);
+    const abs = path11.join(root, rel);
+    const data = kind === "link" ? Buffer.from(`symlink -> ${fs8.readlinkSync(abs)}`) : fs8.readFileSync(abs);
     tree.set(rel, { sha256: createHash5("sha256").update(data).digest("hex"), size: data.length, kind });
   }
   return tree;
@@ -2957,8 +3106,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   if (!committedTxt && expectedTxt) {
     findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
   } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs8.readFile(path11.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await fs8.readFile(path11.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const actual = splitLines(await fs9.readFile(path12.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs9.readFile(path12.join(expectedDir, MODULES_TXT), "utf8")) : [];
     const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
     for (const change of diffLines(actual, want)) {
       const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
@@ -2979,7 +3128,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
   for (const rel of diff.modified) {
-    const [a, b] = await Promise.all([fs8.readFile(path11.join(setup.vendorDir, rel)), fs8.readFile(path11.join(expectedDir, rel))]);
+    const [a, b] = await Promise.all([fs9.readFile(path12.join(setup.vendorDir, rel)), fs9.readFile(path12.join(expectedDir, rel))]);
     const line = firstDifferingLine(a, b);
     const file = `${vendorRel}/${rel}`;
     findings.push(
@@ -3040,12 +3189,14 @@ function withoutGateFlags(goflags, ctx) {
   return goflags.split(/\s+/).filter((f) => f !== "" && f !== added).join(" ");
 }
 async function goEnvSettings(run4, dir, ctx) {
-  const r2 = await run4.go(["env", "-json", "GOWORK", "GOMODCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE"], dir);
+  const r2 = await run4.go(["env", "-json", "GOWORK", "GOMODCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE", "GOENV"], dir);
   if (r2.code !== 0) throw new Error(`go env failed in ${dir}: ${r2.stderr.trim()}`);
   const env = JSON.parse(r2.stdout);
+  const fromProcess = (ctx.state.goEnv.GOFLAGS ?? "").trim() !== "" && withoutGateFlags(ctx.state.goEnv.GOFLAGS ?? "", ctx) === withoutGateFlags(env.GOFLAGS ?? "", ctx);
   return {
     work: env.GOWORK && env.GOWORK !== "off" ? env.GOWORK : "",
     modcache: env.GOMODCACHE,
+    goflagsFrom: fromProcess ? "the environment" : env.GOENV && env.GOENV !== "off" ? `the go env file ${env.GOENV}` : "the go env file",
     settings: {
       GOFLAGS: withoutGateFlags(env.GOFLAGS ?? "", ctx),
       GONOSUMDB: env.GONOSUMDB ?? "",
@@ -3057,9 +3208,9 @@ async function goEnvSettings(run4, dir, ctx) {
     }
   };
 }
-function settingsFindings(setup, loc, settings) {
+function settingsFindings(setup, loc, settings, opts) {
   const modules = [...new Set(setup.mains.flatMap((m) => m.gomod.requires.map((r2) => r2.path)))];
-  return analyzeSettings(settings, { hasVendor: setup.hasVendor, modules }).map(
+  return analyzeSettings(settings, { hasVendor: setup.hasVendor, modules, ...opts }).map(
     (w) => finding(WEAK_VERIFICATION, "modules", {
       severity: w.severity,
       message: w.message,
@@ -3074,7 +3225,7 @@ async function checkVendor(ctx, run4, setup, loc) {
   const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
   const version = ctx.state.go.version;
   const workspace = setup.work !== void 0;
-  const vendorRel = path12.posix.dirname(setup.txt?.file ?? `${path12.relative(ctx.config.workspace, setup.vendorDir).split(path12.sep).join("/")}/modules.txt`);
+  const vendorRel = path13.posix.dirname(setup.txt?.file ?? `${path13.relative(ctx.config.workspace, setup.vendorDir).split(path13.sep).join("/")}/modules.txt`);
   if (!atLeast(version, 1, workspace ? 22 : 18)) {
     const f = finding(VERIFY_FAILED, "modules", {
       message: `${workspace ? "go work vendor" : "go mod vendor"} -o needs Go ${workspace ? "1.22" : "1.18"} or later (this is Go ${version}); ${vendorRel}/ could not be compared`,
@@ -3083,10 +3234,10 @@ async function checkVendor(ctx, run4, setup, loc) {
     });
     return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
   }
-  await fs9.mkdir(ctx.ports.tempDir, { recursive: true });
-  const scratch = await fs9.mkdtemp(path12.join(ctx.ports.tempDir, "modules-vendor-"));
+  await fs10.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await fs10.mkdtemp(path13.join(ctx.ports.tempDir, "modules-vendor-"));
   try {
-    const out = path12.join(scratch, "vendor");
+    const out = path13.join(scratch, "vendor");
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
     const cwd = workspace ? setup.work.dir : setup.main.dir;
     const regenerating = run4.go(args, cwd, 15 * MINUTE);
@@ -3116,15 +3267,15 @@ async function checkVendor(ctx, run4, setup, loc) {
       metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
     };
   } finally {
-    await fs9.rm(scratch, { recursive: true, force: true });
+    await fs10.rm(scratch, { recursive: true, force: true });
   }
 }
 async function restoreIfChanged(setup) {
   const restored = [];
   for (const [file, data] of setup.contents) {
-    const now = await fs9.readFile(file).catch(() => void 0);
+    const now = await fs10.readFile(file).catch(() => void 0);
     if (!now || !now.equals(data)) {
-      await fs9.writeFile(file, data);
+      await fs10.writeFile(file, data);
       restored.push(file);
     }
   }
@@ -3138,6 +3289,17 @@ function dedupe(findings) {
     seen.add(key);
     return true;
   });
+}
+function offline(setup, loc, modcache, reason, output, findings, rows) {
+  const checks = ["go mod verify", "the go.sum check", ...setup.hasVendor ? ["the vendor/ comparison"] : [], "go mod tidy -diff"];
+  findings.push(sourcesUnreachable(reason, modcache, checks, output, loc.build()));
+  const why = "the modules cannot be fetched (see go mod download)";
+  rows.push(["go mod download", "", `could not run: ${reason}`], ["go mod verify", "", `not run: ${why}`]);
+  if (setup.hasVendor) rows.push(["vendor/", "", `not compared: ${why}`]);
+  rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), `not checked: ${why}`], ["go mod tidy -diff", "", `not run: ${why}`]);
+  const all = dedupe(findings).sort(compareFindings);
+  for (const f of all) rows.push([f.ruleId.replace(/^modules\//, ""), f.location ? where2(f.location) : "", f.message]);
+  return { status: statusFrom(all), findings: all, table: { header: ["Check", "Where", "Result"], rows }, metrics: { verification: "not run" } };
 }
 async function runModules(ctx) {
   if (!ctx.state.go) return skipped("needs the Go toolchain");
@@ -3163,12 +3325,14 @@ async function runModules(ctx) {
   const metrics = {};
   const findings = [];
   let vendor;
-  findings.push(...settingsFindings(setup, loc, env.settings));
+  findings.push(...settingsFindings(setup, loc, env.settings, { release: config.mode === "release", goflagsFrom: env.goflagsFrom }));
+  findings.push(...replacesOutsideWorkspace(setup, config.workspace));
   try {
     const dl = await downloadModules(run4, cwd, loc);
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path12.relative(config.workspace, file)}; restored it as committed`);
-    findings.push(...dl.findings);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path13.relative(config.workspace, file)}; restored it as committed`);
     metrics.modules = dl.modules.length;
+    if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
+    findings.push(...dl.findings);
     const verify = await verifyModules(run4, cwd, loc);
     findings.push(...verify.findings);
     rows.push(["go mod verify", "", verify.ok ? `all modules verified${dl.modules.length ? ` (${dl.modules.length} downloaded)` : ""}` : `${verify.findings.length} problem(s)`]);
@@ -3197,7 +3361,7 @@ async function runModules(ctx) {
     }
     if (vendor?.verified) ctx.state.modFlag = "-mod=vendor";
   } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path12.relative(config.workspace, file)} during the modules checks; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path13.relative(config.workspace, file)} during the modules checks; restored it as committed`);
   }
   const unproven = [...run4.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
   if (unproven.length && !findings.some((f) => f.severity === "error")) {
@@ -3225,9 +3389,9 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import os from "node:os";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/build/args.ts
 function ldflagsFor(opts) {
@@ -3328,12 +3492,12 @@ async function mainPackages(ctx) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path13.join(ctx.config.dir, "cmd");
-  const cmd = fs10.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmdDir = path14.join(ctx.config.dir, "cmd");
+  const cmd = fs11.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs10.existsSync(path13.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path13.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs11.existsSync(path14.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path14.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -3362,16 +3526,16 @@ var buildStage = {
       if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
       names.set(p.name, p.importPath);
     }
-    fs10.mkdirSync(config.outDir, { recursive: true });
-    const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path13.join(config.outDir, artifactFileName(pkg.name, target)) })));
+    fs11.mkdirSync(config.outDir, { recursive: true });
+    const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path14.join(config.outDir, artifactFileName(pkg.name, target)) })));
     const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
     const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
-      fs10.rmSync(job.output, { force: true });
+      fs11.rmSync(job.output, { force: true });
       const r2 = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
         cwd: config.dir,
         env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
       });
-      return { ...job, ok: r2.code === 0 && fs10.existsSync(job.output), stderr: r2.stderr };
+      return { ...job, ok: r2.code === 0 && fs11.existsSync(job.output), stderr: r2.stderr };
     });
     const artifacts2 = [];
     const rows = [];
@@ -3381,7 +3545,7 @@ var buildStage = {
       if (!r2.ok) {
         const errors = parseCompilerErrors(r2.stderr);
         const first = errors[0];
-        const loc = first ? { file: displayPath(ctx.config.workspace, path13.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+        const loc = first ? { file: displayPath(ctx.config.workspace, path14.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
         const headline = first ? `${loc.file}:${first.line}: ${first.message}` : r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed";
         findings.push(finding(COMPILE, "build", {
           message: `${t} ${r2.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
@@ -3394,11 +3558,11 @@ ${r2.stderr.trim()}`);
         rows.push([t, r2.pkg.importPath, "", "", "failed"]);
         continue;
       }
-      const size = fs10.statSync(r2.output).size;
+      const size = fs11.statSync(r2.output).size;
       const a = {
         path: r2.output,
         displayPath: displayPath(ctx.config.workspace, r2.output),
-        name: path13.basename(r2.output),
+        name: path14.basename(r2.output),
         goos: r2.target.goos,
         goarch: r2.target.goarch,
         size,
@@ -3410,8 +3574,8 @@ ${r2.stderr.trim()}`);
     }
     ctx.state.artifacts.push(...artifacts2);
     if (artifacts2.length) {
-      const sums = path13.join(config.outDir, "SHA256SUMS");
-      fs10.writeFileSync(sums, renderChecksums(artifacts2));
+      const sums = path14.join(config.outDir, "SHA256SUMS");
+      fs11.writeFileSync(sums, renderChecksums(artifacts2));
       ctx.state.checksumsFile = sums;
     }
     return {
@@ -4496,8 +4660,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path17) {
-  const fh = await open(path17, "r");
+async function fileSource(path18) {
+  const fh = await open(path18, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -4602,8 +4766,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path17, displayName = path17) {
-  const src = await fileSource(path17);
+async function inspectFile(path18, displayName = path18) {
+  const src = await fileSource(path18);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -4859,8 +5023,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs11 from "node:fs";
-import path14 from "node:path";
+import fs12 from "node:fs";
+import path15 from "node:path";
 
 // src/scan/trivy.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -5170,15 +5334,15 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path14.join(dir, name);
-      if (fs11.existsSync(p) && fs11.statSync(p).isFile()) return p;
+      const p = path15.join(dir, name);
+      if (fs12.existsSync(p) && fs12.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
-  const output = path14.join(ctx.ports.tempDir, `trivy-${kind}-${n}-${process.pid}.json`);
-  fs11.rmSync(output, { force: true });
+  const output = path15.join(ctx.ports.tempDir, `trivy-${kind}-${n}-${process.pid}.json`);
+  fs12.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -5189,13 +5353,13 @@ async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs11.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs12.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs11.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs12.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs11.rmSync(output, { force: true });
+    fs12.rmSync(output, { force: true });
   }
 }
 function today() {
@@ -5220,21 +5384,21 @@ async function run2(ctx) {
   }
   if (ver.code !== 0) throw new Error(`Trivy at ${trivy} does not run (trivy --version exited with code ${ver.code}): ${lastErrorLine(ver.stderr || ver.stdout)}`);
   const version = parseTrivyVersion(ver.stdout);
-  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs11.existsSync(path14.join(config.trivyCacheDir, "db", "trivy.db"))) {
+  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs12.existsSync(path15.join(config.trivyCacheDir, "db", "trivy.db"))) {
     throw new Error(`Trivy has no vulnerability DB in ${config.trivyCacheDir} (no db/trivy.db) and trivy-skip-db-update is true, so it may not download one: populate the cache dir or set trivy-skip-db-update: false`);
   }
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs11.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs12.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path14.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path14.isAbsolute(outRel)) skipDirs.push(outRel.split(path14.sep).join("/"));
+  const outRel = path15.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path15.isAbsolute(outRel)) skipDirs.push(outRel.split(path15.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path14.join(config.dir, "go.mod");
+    const file = path15.join(config.dir, "go.mod");
     let gomod;
     try {
-      gomod = parseGoMod(fs11.readFileSync(file, "utf8"), displayPath(ctx.config.workspace, file));
+      gomod = parseGoMod(fs12.readFileSync(file, "utf8"), displayPath(ctx.config.workspace, file));
     } catch {
       gomod = void 0;
     }
@@ -5242,11 +5406,11 @@ async function run2(ctx) {
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path14.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path15.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path14.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path15.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
@@ -5305,13 +5469,13 @@ async function run2(ctx) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs12 from "node:fs";
-import path15 from "node:path";
+import fs13 from "node:fs";
+import path16 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
-  const offline = o.tlogUpload ? [] : ["--use-signing-config=false", "--tlog-upload=false"];
-  return ["sign-blob", "--key", o.key, ...offline, "--bundle", o.bundle, "--yes", o.file];
+  const offline2 = o.tlogUpload ? [] : ["--use-signing-config=false", "--tlog-upload=false"];
+  return ["sign-blob", "--key", o.key, ...offline2, "--bundle", o.bundle, "--yes", o.file];
 }
 function verifyBlobArgs(o) {
   return ["verify-blob", "--key", o.publicKey, "--bundle", o.bundle, ...o.tlog ? [] : ["--insecure-ignore-tlog"], o.file];
@@ -5407,24 +5571,24 @@ async function run3(ctx) {
     if (sign.key.kind === "file") {
       keyFile = sign.key.path;
       try {
-        fs12.accessSync(keyFile, fs12.constants.R_OK);
+        fs13.accessSync(keyFile, fs13.constants.R_OK);
       } catch (e) {
         return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
       }
     } else {
-      tempKeyDir = fs12.mkdtempSync(path15.join(ports.tempDir, "grg-cosign-"));
-      keyFile = path15.join(tempKeyDir, "cosign.key");
-      fs12.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+      tempKeyDir = fs13.mkdtempSync(path16.join(ports.tempDir, "grg-cosign-"));
+      keyFile = path16.join(tempKeyDir, "cosign.key");
+      fs13.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
     }
     const env = { ...ports.env };
     const cosignRun = (args) => ports.exec.run(cosign, args, { cwd: config.outDir, env, timeoutMs: COSIGN_TIMEOUT_MS });
-    fs12.mkdirSync(config.outDir, { recursive: true });
-    const publicKey = path15.join(config.outDir, "cosign.pub");
-    fs12.rmSync(publicKey, { force: true });
-    for (const s of subjects) fs12.rmSync(bundleNameFor(s.path), { force: true });
+    fs13.mkdirSync(config.outDir, { recursive: true });
+    const publicKey = path16.join(config.outDir, "cosign.pub");
+    fs13.rmSync(publicKey, { force: true });
+    for (const s of subjects) fs13.rmSync(bundleNameFor(s.path), { force: true });
     const pub = await cosignRun(publicKeyArgs(keyFile, publicKey));
-    if (pub.code !== 0 || !fs12.existsSync(publicKey)) {
-      fs12.rmSync(publicKey, { force: true });
+    if (pub.code !== 0 || !fs13.existsSync(publicKey)) {
+      fs13.rmSync(publicKey, { force: true });
       const why = scrub(firstError(pub));
       const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
       const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -5437,7 +5601,7 @@ async function run3(ctx) {
     const findings = [];
     const rows = [];
     const signatures2 = [];
-    const pubShown = path15.basename(publicKey);
+    const pubShown = path16.basename(publicKey);
     for (const s of subjects) {
       const bundle = bundleNameFor(s.path);
       const bundleShown = bundleNameFor(s.displayPath);
@@ -5448,7 +5612,7 @@ async function run3(ctx) {
         continue;
       }
       const signed = await cosignRun(signBlobArgs({ key: keyFile, bundle, file: s.path, tlogUpload: sign.tlogUpload }));
-      if (signed.code !== 0 || !fs12.existsSync(bundle)) {
+      if (signed.code !== 0 || !fs13.existsSync(bundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
@@ -5458,14 +5622,14 @@ async function run3(ctx) {
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyCommandText({ publicKey: pubShown, bundle: path15.basename(bundle), file: path15.basename(s.path), tlog: sign.tlogUpload });
+      const command = verifyCommandText({ publicKey: pubShown, bundle: path16.basename(bundle), file: path16.basename(s.path), tlog: sign.tlogUpload });
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
     if (sumsSigned) {
-      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path15.basename(sums.path)), file: path15.basename(sums.path), tlog: sign.tlogUpload });
+      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path16.basename(sums.path)), file: path16.basename(sums.path), tlog: sign.tlogUpload });
     }
     state.facts["sign.bundles"] = JSON.stringify(signatures2.map((x) => x.bundle));
     state.facts["sign.signatures"] = JSON.stringify(signatures2);
@@ -5480,7 +5644,7 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload }
     };
   } finally {
-    if (tempKeyDir) fs12.rmSync(tempKeyDir, { recursive: true, force: true });
+    if (tempKeyDir) fs13.rmSync(tempKeyDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, run: run3 };
@@ -5619,7 +5783,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent) {
-  const goMod = path16.join(config.dir, fs13.existsSync(path16.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path17.join(config.dir, fs14.existsSync(path17.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -5630,18 +5794,18 @@ async function writeReports(config, ports, state, result, spent) {
     defaultFile: displayPath(config.workspace, goMod) || "go.mod",
     facts: state.facts
   };
-  fs13.mkdirSync(config.outDir, { recursive: true });
+  fs14.mkdirSync(config.outDir, { recursive: true });
   const files = {
-    sarif: path16.join(config.outDir, "results.sarif"),
-    report: path16.join(config.outDir, "report.json"),
-    summary: path16.join(config.outDir, "summary.md"),
+    sarif: path17.join(config.outDir, "results.sarif"),
+    report: path17.join(config.outDir, "report.json"),
+    summary: path17.join(config.outDir, "summary.md"),
     ...state.checksumsFile ? { checksums: state.checksumsFile } : {}
   };
   const rendered = renderReports(report);
   const summary = rendered.summary;
-  fs13.writeFileSync(files.sarif, rendered.sarif);
-  fs13.writeFileSync(files.report, rendered.json);
-  fs13.writeFileSync(files.summary, summary);
+  fs14.writeFileSync(files.sarif, rendered.sarif);
+  fs14.writeFileSync(files.report, rendered.json);
+  fs14.writeFileSync(files.summary, summary);
   annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
   const o = ports.outputs;
   o.set("verdict", result.verdict.passed ? "pass" : "fail");
