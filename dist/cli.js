@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-NDQCUOHD.js";
+} from "./chunks/chunk-L2TR4M6B.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -5,6 +5,7 @@ import type { Finding, Location, Severity } from '../pipeline/findings.ts';
 import { finding } from '../pipeline/findings.ts';
 import type { ExecResult } from '../ports/ports.ts';
 import type { ModuleSetup } from './load.ts';
+import type { MainModule } from './consistency.ts';
 import type { Locator } from './locate.ts';
 import { parseDownloadJson, parseGoProblems, unreachableSource, type DownloadedModule, type GoProblems } from './gooutput.ts';
 import { formattingOnly, parseTidyDiff } from './tidydiff.ts';
@@ -36,6 +37,8 @@ export function sourcesUnreachable(reason: string, modcache: string, checks: str
     location,
     subject: 'module sources unreachable',
     details: tail(output),
+    // Everything later that needs the modules (the build) fails because of this.
+    rootCause: true,
   });
 }
 
@@ -115,16 +118,15 @@ export async function downloadModules(run: Runner, cwd: string, loc: Locator): P
  * `go mod tidy -diff` (Go >= 1.23): each run of changed lines is a finding at its line of go.mod
  * or go.sum; go.sum lines already reported missing are not reported twice.
  */
-export async function checkTidy(run: Runner, setup: ModuleSetup, loc: Locator, severity: Severity, missingReported: ReadonlySet<string>): Promise<{ findings: Finding[]; row: Row }> {
-  const main = setup.main!;
+export async function checkTidy(run: Runner, setup: ModuleSetup, main: MainModule, loc: Locator, severity: Severity, missingReported: ReadonlySet<string>): Promise<{ findings: Finding[]; row: Row }> {
   const r = await run.go(['mod', 'tidy', '-diff'], main.dir, 15 * MINUTE);
   const changes = r.stdout.trim() === '' ? [] : parseTidyDiff(r.stdout);
   if (r.code !== 0 && changes.length === 0) {
     // A wrong or missing go.sum line stops tidy too; that finding is already made.
     const p = parseGoProblems(r.stderr);
-    if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ['go mod tidy -diff', '', 'not run: go.sum must be fixed first'] };
-    const f = commandFailed(r, 'go mod tidy -diff', loc.build());
-    return { findings: [finding(NOT_TIDY, 'modules', { severity, message: f.message, location: f.location, subject: 'tidy failed', details: f.details })], row: ['go mod tidy -diff', '', 'could not run'] };
+    if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ['go mod tidy -diff', main.gomod.file, 'not run: go.sum must be fixed first'] };
+    const f = commandFailed(r, 'go mod tidy -diff', { file: main.gomod.file, line: main.gomod.module.line });
+    return { findings: [finding(NOT_TIDY, 'modules', { severity, message: f.message, location: f.location, subject: `${main.gomod.file} tidy failed`, details: f.details })], row: ['go mod tidy -diff', main.gomod.file, 'could not run'] };
   }
   const files: Record<string, { file: string; lines: number }> = {};
   for (const name of ['go.mod', 'go.sum']) {

@@ -188,6 +188,8 @@ function dedupe(findings: Finding[]): Finding[] {
 function offline(setup: ModuleSetup, loc: Locator, modcache: string, reason: string, output: string, findings: Finding[], rows: Row[]): StageOutcome {
   const checks = ['go mod verify', 'the go.sum check', ...(setup.hasVendor ? ['the vendor/ comparison'] : []), 'go mod tidy -diff'];
   findings.push(sourcesUnreachable(reason, modcache, checks, output, loc.build()));
+  // vendor/modules.txt against go.mod needs no module source: that check still runs.
+  findings.push(...consistencyFindings(setup));
   const why = 'the modules cannot be fetched (see go mod download)';
   rows.push(['go mod download', '', `could not run: ${reason}`], ['go mod verify', '', `not run: ${why}`]);
   if (setup.hasVendor) rows.push(['vendor/', '', `not compared: ${why}`]);
@@ -255,12 +257,16 @@ export async function runModules(ctx: StageContext): Promise<StageOutcome> {
     const sumLines = setup.sums.reduce((n, s) => n + s.lines.length, 0);
     rows.push(['go.sum', setup.sums.map((s) => s.file).join(', '), sums.findings.length ? `${sums.findings.length} problem(s)` : sumLines === 0 ? 'no lines (no dependencies)' : `${sums.checked} of ${sumLines} lines checked against the verified module cache: all match`]);
 
-    if (setup.main && atLeast(ctx.state.go.version, 1, 23)) {
-      const tidy = await checkTidy(run, setup, loc, ctx.config.requireTidy ? 'error' : 'warning', sums.missing);
-      findings.push(...tidy.findings);
-      rows.push(tidy.row);
+    // Every module of a workspace has its own go.mod and go.sum to keep tidy, not only the one in the working directory.
+    const tidyModules = setup.work ? setup.mains : setup.main ? [setup.main] : [];
+    if (tidyModules.length && atLeast(ctx.state.go.version, 1, 23)) {
+      for (const m of tidyModules) {
+        const tidy = await checkTidy(run, setup, m, loc, ctx.config.requireTidy ? 'error' : 'warning', sums.missing);
+        findings.push(...tidy.findings);
+        rows.push(tidy.row);
+      }
     } else {
-      rows.push(['go mod tidy -diff', '', setup.main ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : 'skipped: no go.mod in the working directory']);
+      rows.push(['go mod tidy -diff', '', tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : 'skipped: no go.mod in the working directory']);
     }
 
     if (vendor?.verified) ctx.state.modFlag = '-mod=vendor';

@@ -1012,6 +1012,7 @@ function finding(rule2, stage2, input) {
   if (input.location) f.location = input.location;
   if (input.details) f.details = input.details;
   if (input.fix) f.fix = input.fix;
+  if (input.rootCause) f.rootCause = true;
   return f;
 }
 var order = { error: 0, warning: 1, note: 2 };
@@ -1034,14 +1035,18 @@ function applyRuleOverrides(findings, rules) {
 }
 var MAX_REASONS = 20;
 function decide(stages) {
-  const reasons = [];
+  const causes = [];
+  const rest = [];
   for (const s of stages) {
     const errors = s.findings.filter((f) => f.severity === "error");
-    for (const f of errors) reasons.push(f.stage === s.name && f.message.startsWith(`${s.name} stage:`) ? f.message : `${s.name}: ${f.message}`);
+    for (const f of errors) {
+      (f.rootCause ? causes : rest).push(f.stage === s.name && f.message.startsWith(`${s.name} stage:`) ? f.message : `${s.name}: ${f.message}`);
+    }
     if ((s.status === "failed" || s.status === "errored") && errors.length === 0) {
-      reasons.push(`${s.name}: ${s.status === "errored" ? "could not complete" : "failed"}${s.reason ? `: ${s.reason}` : ""}`);
+      rest.push(`${s.name}: ${s.status === "errored" ? "could not complete" : "failed"}${s.reason ? `: ${s.reason}` : ""}`);
     }
   }
+  const reasons = [...causes, ...rest];
   if (reasons.length > MAX_REASONS) {
     const more = reasons.length - MAX_REASONS;
     reasons.splice(MAX_REASONS, reasons.length, `... and ${more} more (see the report)`);
@@ -2053,7 +2058,12 @@ function locator(setup) {
     require(path18) {
       for (const { gomod } of mains) {
         const r2 = gomod.requires.find((x) => x.path === path18);
-        if (r2) return { file: gomod.file, line: r2.line };
+        if (!r2) continue;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path18, r2.version) : void 0;
+        if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
+        const rep = replacementFor(gomod.replaces, path18, r2.version);
+        if (rep) return { file: gomod.file, line: rep.line };
+        return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
         const r2 = gomod.replaces.find((x) => x.new.path === path18);
@@ -2552,7 +2562,9 @@ function sourcesUnreachable(reason, modcache, checks, output, location) {
     message: `verification could not run: the modules are not all in the module cache (${modcache}) and cannot be fetched (${reason}); ${checks.slice(0, -1).join(", ")} and ${checks[checks.length - 1]} did not run. Restore the module cache, or make GOPROXY reachable`,
     location,
     subject: "module sources unreachable",
-    details: tail(output)
+    details: tail(output),
+    // Everything later that needs the modules (the build) fails because of this.
+    rootCause: true
   });
 }
 function commandFailed(r2, command, location) {
@@ -2620,15 +2632,14 @@ ${r2.stderr}` }, "go mod download", loc.build()));
   const unreachable2 = r2.code !== 0 ? unreachableSource(output) : void 0;
   return { findings, problems, modules, output, ...unreachable2 ? { unreachable: unreachable2 } : {} };
 }
-async function checkTidy(run4, setup, loc, severity2, missingReported) {
-  const main = setup.main;
+async function checkTidy(run4, setup, main, loc, severity2, missingReported) {
   const r2 = await run4.go(["mod", "tidy", "-diff"], main.dir, 15 * MINUTE);
   const changes = r2.stdout.trim() === "" ? [] : parseTidyDiff(r2.stdout);
   if (r2.code !== 0 && changes.length === 0) {
     const p = parseGoProblems(r2.stderr);
-    if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ["go mod tidy -diff", "", "not run: go.sum must be fixed first"] };
-    const f = commandFailed(r2, "go mod tidy -diff", loc.build());
-    return { findings: [finding(NOT_TIDY, "modules", { severity: severity2, message: f.message, location: f.location, subject: "tidy failed", details: f.details })], row: ["go mod tidy -diff", "", "could not run"] };
+    if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ["go mod tidy -diff", main.gomod.file, "not run: go.sum must be fixed first"] };
+    const f = commandFailed(r2, "go mod tidy -diff", { file: main.gomod.file, line: main.gomod.module.line });
+    return { findings: [finding(NOT_TIDY, "modules", { severity: severity2, message: f.message, location: f.location, subject: `${main.gomod.file} tidy failed`, details: f.details })], row: ["go mod tidy -diff", main.gomod.file, "could not run"] };
   }
   const files = {};
   for (const name of ["go.mod", "go.sum"]) {
@@ -3061,10 +3072,17 @@ function firstDifferingLine(actual, expected) {
 
 // src/modules/vendorcheck.ts
 var MODULES_TXT = "modules.txt";
+var ROOT_CAUSES = /* @__PURE__ */ new Set(["replace-missing", "not-vendored"]);
 function consistencyFindings(setup) {
   if (!setup.txt) return [];
   return checkVendorConsistency({ mains: setup.mains, work: setup.work, txt: setup.txt }).map(
-    (i) => finding(VENDOR_MODULES_TXT, "modules", { message: i.message, location: { file: i.file, line: i.line }, subject: i.subject })
+    (i) => finding(VENDOR_MODULES_TXT, "modules", {
+      message: i.message,
+      location: { file: i.file, line: i.line },
+      subject: i.subject,
+      // A go.mod line that vendor/ never took in explains the vendored files that then differ.
+      rootCause: ROOT_CAUSES.has(i.kind)
+    })
   );
 }
 function quote(lines) {
@@ -3293,6 +3311,7 @@ function dedupe(findings) {
 function offline(setup, loc, modcache, reason, output, findings, rows) {
   const checks = ["go mod verify", "the go.sum check", ...setup.hasVendor ? ["the vendor/ comparison"] : [], "go mod tidy -diff"];
   findings.push(sourcesUnreachable(reason, modcache, checks, output, loc.build()));
+  findings.push(...consistencyFindings(setup));
   const why = "the modules cannot be fetched (see go mod download)";
   rows.push(["go mod download", "", `could not run: ${reason}`], ["go mod verify", "", `not run: ${why}`]);
   if (setup.hasVendor) rows.push(["vendor/", "", `not compared: ${why}`]);
@@ -3352,12 +3371,15 @@ async function runModules(ctx) {
     findings.push(...sums.findings);
     const sumLines = setup.sums.reduce((n, s) => n + s.lines.length, 0);
     rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), sums.findings.length ? `${sums.findings.length} problem(s)` : sumLines === 0 ? "no lines (no dependencies)" : `${sums.checked} of ${sumLines} lines checked against the verified module cache: all match`]);
-    if (setup.main && atLeast(ctx.state.go.version, 1, 23)) {
-      const tidy = await checkTidy(run4, setup, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing);
-      findings.push(...tidy.findings);
-      rows.push(tidy.row);
+    const tidyModules = setup.work ? setup.mains : setup.main ? [setup.main] : [];
+    if (tidyModules.length && atLeast(ctx.state.go.version, 1, 23)) {
+      for (const m of tidyModules) {
+        const tidy = await checkTidy(run4, setup, m, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing);
+        findings.push(...tidy.findings);
+        rows.push(tidy.row);
+      }
     } else {
-      rows.push(["go mod tidy -diff", "", setup.main ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
+      rows.push(["go mod tidy -diff", "", tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
     }
     if (vendor?.verified) ctx.state.modFlag = "-mod=vendor";
   } finally {
