@@ -11,7 +11,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-KIXPMEQC.js";
+} from "./chunks/chunk-RT34MD2H.js";
 import {
   renderSaveSummary,
   saveCaches

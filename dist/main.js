@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-KIXPMEQC.js";
+} from "./chunks/chunk-RT34MD2H.js";
 import "./chunks/chunk-3NEJLNR5.js";
 
 // src/action/main.ts

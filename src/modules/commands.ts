@@ -5,9 +5,10 @@ import type { Finding, Location, Severity } from '../pipeline/findings.ts';
 import { finding } from '../pipeline/findings.ts';
 import type { ExecResult } from '../ports/ports.ts';
 import type { ModuleSetup } from './load.ts';
+import type { MainModule } from './consistency.ts';
 import type { Locator } from './locate.ts';
-import { parseDownloadJson, parseGoProblems, type DownloadedModule, type GoProblems } from './gooutput.ts';
-import { parseTidyDiff } from './tidydiff.ts';
+import { parseDownloadJson, parseGoProblems, unreachableSource, type DownloadedModule, type GoProblems } from './gooutput.ts';
+import { formattingOnly, parseTidyDiff } from './tidydiff.ts';
 import { splitLines } from './errors.ts';
 import { NOT_TIDY, VERIFY_FAILED } from './rules.ts';
 
@@ -23,6 +24,22 @@ export interface Runner {
 function tail(text: string, lines = 40): string {
   const all = text.trimEnd().split('\n');
   return all.length > lines ? `... (${all.length - lines} lines above)\n${all.slice(-lines).join('\n')}` : all.join('\n');
+}
+
+/**
+ * The module sources are neither in the module cache nor reachable (GOPROXY=off, a refused proxy):
+ * nothing that needs them can run. One finding that says so, instead of a cascade of failed
+ * commands and checks that "pass" over an empty cache.
+ */
+export function sourcesUnreachable(reason: string, modcache: string, checks: string[], output: string, location: Location): Finding {
+  return finding(VERIFY_FAILED, 'modules', {
+    message: `verification could not run: the modules are not all in the module cache (${modcache}) and cannot be fetched (${reason}); ${checks.slice(0, -1).join(', ')} and ${checks[checks.length - 1]} did not run. Restore the module cache, or make GOPROXY reachable`,
+    location,
+    subject: 'module sources unreachable',
+    details: tail(output),
+    // Everything later that needs the modules (the build) fails because of this.
+    rootCause: true,
+  });
 }
 
 /** A go command the checks depend on failed: an error finding with its output, never a silent pass. */
@@ -51,11 +68,25 @@ export async function verifyModules(run: Runner, cwd: string, loc: Locator): Pro
   );
   const explained = findings.length + problems.mismatches.length + problems.missing.length > 0;
   if (r.code !== 0 && !explained) findings.push(commandFailed(r, 'go mod verify', loc.build()));
-  return { findings, problems, ok: r.code === 0 && /all modules verified/.test(r.stdout) };
+  // Success is the go command saying so: an exit status of 0 alone can come from a wrapper or a
+  // go that checked nothing.
+  const verified = /^all modules verified$/m.test(r.stdout);
+  if (r.code === 0 && !verified && !explained) {
+    const said = r.stdout.trim() === '' ? 'printed nothing' : `printed ${JSON.stringify(r.stdout.trim().split('\n')[0].slice(0, 200))}`;
+    findings.push(
+      finding(VERIFY_FAILED, 'modules', {
+        message: `go mod verify exited with 0 but ${said} instead of "all modules verified"; the module cache is not verified`,
+        location: loc.build(),
+        subject: 'go mod verify silent success',
+        ...(r.stdout || r.stderr ? { details: tail(`${r.stdout}${r.stderr}`) } : {}),
+      }),
+    );
+  }
+  return { findings, problems, ok: r.code === 0 && verified };
 }
 
 /** `go mod download -json` fills the module cache the other checks read; go.sum problems it meets are returned. */
-export async function downloadModules(run: Runner, cwd: string, loc: Locator): Promise<{ findings: Finding[]; problems: GoProblems; modules: DownloadedModule[] }> {
+export async function downloadModules(run: Runner, cwd: string, loc: Locator): Promise<{ findings: Finding[]; problems: GoProblems; modules: DownloadedModule[]; unreachable?: string; output: string }> {
   const r = await run.go(['mod', 'download', '-json'], cwd, 15 * MINUTE);
   const problems = parseGoProblems(r.stderr);
   let modules: DownloadedModule[] = [];
@@ -78,23 +109,24 @@ export async function downloadModules(run: Runner, cwd: string, loc: Locator): P
   if (r.code !== 0 && problems.mismatches.length + problems.missing.length === 0 && findings.length === 0) {
     findings.push(commandFailed(r, 'go mod download', loc.build()));
   }
-  return { findings, problems, modules };
+  const output = [r.stderr, ...modules.filter((m) => m.error).map((m) => `${m.path}@${m.version}: ${m.error}`)].join('\n');
+  const unreachable = r.code !== 0 ? unreachableSource(output) : undefined;
+  return { findings, problems, modules, output, ...(unreachable ? { unreachable } : {}) };
 }
 
 /**
  * `go mod tidy -diff` (Go >= 1.23): each run of changed lines is a finding at its line of go.mod
  * or go.sum; go.sum lines already reported missing are not reported twice.
  */
-export async function checkTidy(run: Runner, setup: ModuleSetup, loc: Locator, severity: Severity, missingReported: ReadonlySet<string>): Promise<{ findings: Finding[]; row: Row }> {
-  const main = setup.main!;
+export async function checkTidy(run: Runner, setup: ModuleSetup, main: MainModule, loc: Locator, severity: Severity, missingReported: ReadonlySet<string>): Promise<{ findings: Finding[]; row: Row }> {
   const r = await run.go(['mod', 'tidy', '-diff'], main.dir, 15 * MINUTE);
   const changes = r.stdout.trim() === '' ? [] : parseTidyDiff(r.stdout);
   if (r.code !== 0 && changes.length === 0) {
     // A wrong or missing go.sum line stops tidy too; that finding is already made.
     const p = parseGoProblems(r.stderr);
-    if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ['go mod tidy -diff', '', 'not run: go.sum must be fixed first'] };
-    const f = commandFailed(r, 'go mod tidy -diff', loc.build());
-    return { findings: [finding(NOT_TIDY, 'modules', { severity, message: f.message, location: f.location, subject: 'tidy failed', details: f.details })], row: ['go mod tidy -diff', '', 'could not run'] };
+    if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ['go mod tidy -diff', main.gomod.file, 'not run: go.sum must be fixed first'] };
+    const f = commandFailed(r, 'go mod tidy -diff', { file: main.gomod.file, line: main.gomod.module.line });
+    return { findings: [finding(NOT_TIDY, 'modules', { severity, message: f.message, location: f.location, subject: `${main.gomod.file} tidy failed`, details: f.details })], row: ['go mod tidy -diff', main.gomod.file, 'could not run'] };
   }
   const files: Record<string, { file: string; lines: number }> = {};
   for (const name of ['go.mod', 'go.sum']) {
@@ -109,6 +141,21 @@ export async function checkTidy(run: Runner, setup: ModuleSetup, loc: Locator, s
     if (added.length === 0 && c.removed.length === 0) continue;
     const target = files[c.file] ?? { file: c.file, lines: c.line };
     const line = Math.max(1, Math.min(c.line, target.lines || 1));
+    const layout = added.length === c.added.length ? formattingOnly(c) : undefined;
+    if (layout) {
+      // Same directives, other layout: say so, and keep it out of the warnings unless tidiness is required.
+      findings.push(
+        finding(NOT_TIDY, 'modules', {
+          severity: severity === 'error' ? 'error' : 'note',
+          message: `formatting only: go mod tidy would lay out ${target.file} differently (${layout.summary}); nothing required or replaced changes`,
+          location: { file: target.file, line },
+          subject: `${target.file} layout ${c.removed.join('\n')}\0${c.added.join('\n')}`,
+          details: layout.details,
+          fix: 'go mod tidy',
+        }),
+      );
+      continue;
+    }
     const parts: string[] = [];
     if (c.removed.length) parts.push(`remove ${c.removed.map((l) => `"${l.trim()}"`).join(', ')}`);
     if (added.length) parts.push(`add ${added.map((l) => `"${l.trim()}"`).join(', ')}`);
@@ -122,7 +169,9 @@ export async function checkTidy(run: Runner, setup: ModuleSetup, loc: Locator, s
       }),
     );
   }
-  return { findings, row: ['go mod tidy -diff', main.gomod.file, findings.length ? `${findings.length} difference(s)` : 'tidy'] };
+  const layoutOnly = findings.filter((f) => f.message.startsWith('formatting only:')).length;
+  const result = findings.length === 0 ? 'tidy' : layoutOnly === findings.length ? `formatting only (${layoutOnly} place(s))` : `${findings.length} difference(s)${layoutOnly ? `, ${layoutOnly} of them formatting only` : ''}`;
+  return { findings, row: ['go mod tidy -diff', main.gomod.file, result] };
 }
 
 /** No go command of this stage may change the user's files; if one did, put the bytes back. */

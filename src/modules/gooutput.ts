@@ -115,3 +115,28 @@ export function parseDownloadJson(stdout: string): DownloadedModule[] {
   if (depth !== 0) throw new Error('go mod download -json: output ends inside a JSON object');
   return out;
 }
+
+// How the go command says it could not reach a module source: the proxy is off or unreachable,
+// the name does not resolve, the connection is refused or times out. Not about the module itself.
+const UNREACHABLE = [
+  /module lookup disabled by GOPROXY=off/,
+  /GOPROXY list is not the empty string, but contains no entries/,
+  /dial tcp [^:]*(:\d+)?: .*(connection refused|i\/o timeout|no such host|network is unreachable)/,
+  /dial tcp .*: (connect: )?(connection refused|i\/o timeout|network is unreachable)/,
+  /lookup \S+( on \S+)?: no such host/,
+  /proxyconnect tcp/,
+  /TLS handshake timeout/,
+  /Client\.Timeout exceeded/,
+];
+
+/**
+ * The first line saying that module sources could not be reached (GOPROXY=off, a refused proxy,
+ * an unresolvable host), or undefined when the output says nothing of the kind.
+ */
+export function unreachableSource(output: string): string | undefined {
+  for (const raw of output.split('\n')) {
+    const line = raw.trim();
+    if (line !== '' && UNREACHABLE.some((re) => re.test(line))) return line;
+  }
+  return undefined;
+}

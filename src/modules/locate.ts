@@ -4,9 +4,10 @@
 import type { Location } from '../pipeline/findings.ts';
 import type { ModuleSetup } from './load.ts';
 import { indexSums, sumKey, type GoSum, type SumLine } from './gosum.ts';
+import { replacementFor } from './gomod.ts';
 
 export interface Locator {
-  /** go.mod line requiring `path` (the gated module's first), or the replace whose target is `path`. */
+  /** go.mod line requiring `path` (its replace line when that version is replaced), or the replace whose target is `path`. */
   require(path: string): Location | undefined;
   /** go.sum lines for path version[/go.mod], over every sum file. */
   sums(path: string, version: string, goMod: boolean): { file: string; entry: SumLine }[];
@@ -25,7 +26,14 @@ export function locator(setup: ModuleSetup): Locator {
     require(path) {
       for (const { gomod } of mains) {
         const r = gomod.requires.find((x) => x.path === path);
-        if (r) return { file: gomod.file, line: r.line };
+        if (!r) continue;
+        // A replaced version is built from what the replace names: that line is where to look.
+        // go.work's replaces win over a module's own, as the go command reads them.
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path, r.version) : undefined;
+        if (workRep) return { file: setup.work!.gowork.file, line: workRep.line };
+        const rep = replacementFor(gomod.replaces, path, r.version);
+        if (rep) return { file: gomod.file, line: rep.line };
+        return { file: gomod.file, line: r.line };
       }
       // A module that is only present as a replacement target ("replace a => b v1"): the replace line.
       for (const { gomod } of mains) {

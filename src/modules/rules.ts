@@ -92,8 +92,8 @@ export const WEAK_VERIFICATION = rule({
   name: 'WeakModuleVerification',
   shortDescription: 'A setting weakens module verification.',
   fullDescription:
-    'An environment or `go env -w` setting makes the go command check less: GOFLAGS=-mod=mod with a vendor directory, GONOSUMDB or GOPRIVATE patterns that cover public modules, GOSUMDB=off, GOINSECURE. Builds elsewhere with the same settings trust more than go.sum proves.',
-  help: 'Narrow GONOSUMDB / GOPRIVATE to your private module paths (e.g. github.com/your-org/*), leave GOSUMDB at its default, drop -mod=mod from GOFLAGS when you vendor, and remove GOINSECURE unless a private host truly lacks TLS.',
+    'An environment or `go env -w` setting makes the go command check less: GOFLAGS=-mod=mod with a vendor directory, GONOSUMDB or GOPRIVATE patterns that cover public modules, GOSUMDB=off, GOINSECURE; or lets something other than the committed source decide what is compiled: -toolexec or -overlay in GOFLAGS (from the environment or the go env file), an error in release mode. Builds elsewhere with the same settings trust more than go.sum proves.',
+  help: 'Narrow GONOSUMDB / GOPRIVATE to your private module paths (e.g. github.com/your-org/*), leave GOSUMDB at its default, drop -mod=mod from GOFLAGS when you vendor, remove -toolexec and -overlay from GOFLAGS (go env -u GOFLAGS for the go env file), and remove GOINSECURE unless a private host truly lacks TLS.',
   defaultSeverity: 'warning',
   securitySeverity: 5.0,
 });
@@ -108,4 +108,15 @@ export const MALFORMED_FILE = rule({
   securitySeverity: 5.0,
 });
 
-export const MODULES_RULES = [VERIFY_FAILED, VENDOR_MODIFIED, VENDOR_ADDED, VENDOR_REMOVED, VENDOR_MODULES_TXT, MISSING_SUM, SUM_MISMATCH, NOT_TIDY, WEAK_VERIFICATION, MALFORMED_FILE] as const;
+export const REPLACE_OUTSIDE = rule({
+  id: 'modules/replace-outside-workspace',
+  name: 'ReplaceOutsideWorkspace',
+  shortDescription: 'A replace directive points at a directory outside the workspace.',
+  fullDescription:
+    'A directory replacement in go.mod or go.work (replace example.com/lib => ../../somewhere) resolves, after following symlinks, to a directory outside the checked-out repository. The build would compile code that is not part of the repository, that was not reviewed with it and that no go.sum line vouches for.',
+  help: 'Vendor the replaced module into the repository (a directory inside it) or replace it with a published version (replace example.com/lib => example.com/fork v1.2.3).',
+  defaultSeverity: 'error',
+  securitySeverity: 7.0,
+});
+
+export const MODULES_RULES = [VERIFY_FAILED, VENDOR_MODIFIED, VENDOR_ADDED, VENDOR_REMOVED, VENDOR_MODULES_TXT, MISSING_SUM, SUM_MISMATCH, NOT_TIDY, WEAK_VERIFICATION, MALFORMED_FILE, REPLACE_OUTSIDE] as const;

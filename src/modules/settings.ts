@@ -119,9 +119,35 @@ function goFlags(value: string): Map<string, string> {
   return flags;
 }
 
-export function analyzeSettings(s: GoSettings, opts: { hasVendor: boolean; modules: readonly string[] }): WeakSetting[] {
+// Flags that let something other than the committed source decide what is compiled.
+const BUILD_REDIRECTS: Record<string, string> = {
+  toolexec: 'every compiler, assembler and linker call runs through that program, which can change the binaries without any change to the source',
+  overlay: 'the build reads the files that overlay names instead of the committed source files',
+};
+
+export interface SettingsContext {
+  hasVendor: boolean;
+  modules: readonly string[];
+  /** Release mode: a setting that changes what is built is an error, not a warning. */
+  release?: boolean;
+  /** Where GOFLAGS came from, for the message: "the environment" or "the go env file /path". */
+  goflagsFrom?: string;
+}
+
+export function analyzeSettings(s: GoSettings, opts: SettingsContext): WeakSetting[] {
   const out: WeakSetting[] = [];
   const flags = goFlags(s.GOFLAGS);
+  for (const [flag, effect] of Object.entries(BUILD_REDIRECTS)) {
+    if (!flags.has(flag)) continue;
+    const from = opts.goflagsFrom ? ` (from ${opts.goflagsFrom})` : '';
+    out.push({
+      setting: 'GOFLAGS',
+      severity: opts.release ? 'error' : 'warning',
+      aboutVendor: false,
+      subject: `GOFLAGS -${flag}`,
+      message: `GOFLAGS="${s.GOFLAGS}"${from} sets -${flag}=${flags.get(flag)}: ${effect}${opts.release ? '; a release is never built this way' : ''}`,
+    });
+  }
   const mod = flags.get('mod');
   if (mod === 'mod') {
     out.push(

@@ -1,5 +1,6 @@
 // `go mod tidy -diff` (Go >= 1.23) prints a unified diff of go.mod and go.sum against their
 // tidy form. Each run of changed lines becomes one change at its line in the current file.
+import { parseDirectives } from './modfile.ts';
 
 export interface TidyChange {
   /** File name as the go command prints it relative to the module: "go.mod" or "go.sum". */
@@ -75,4 +76,32 @@ export function parseTidyDiff(output: string): TidyChange[] {
     }
   }
   return changes;
+}
+
+function directivesOf(lines: readonly string[]): string | undefined {
+  try {
+    return JSON.stringify(parseDirectives(lines.join('\n'), 'go.mod').map((d) => [d.verb, d.args, d.comment]));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A go.mod change that only moves text around (a one-entry `retract ( ... )` block that tidy
+ * writes on one line, spacing, blank lines): the same directives, arguments and comments on both
+ * sides. Returns a readable description of the new layout, or undefined when the meaning differs.
+ */
+export function formattingOnly(change: TidyChange): { summary: string; details: string } | undefined {
+  if (change.file !== 'go.mod') return undefined;
+  const before = directivesOf(change.removed);
+  if (before === undefined || before !== directivesOf(change.added)) return undefined;
+  const last = change.line + Math.max(change.removed.length, 1) - 1;
+  const span = change.removed.length > 1 ? `lines ${change.line}-${last}` : `line ${change.line}`;
+  const block = /^(\w+)\s*\($/.exec(change.removed[0]?.trim() ?? '');
+  const what = block ? `the ${block[1]} block of ${span}` : span;
+  const after = change.added.length === 0 ? 'without them' : change.added.length === 1 ? `on one line, "${change.added[0].trim()}"` : `as ${change.added.length} lines`;
+  return {
+    summary: `${what} ${change.added.length === 0 ? 'are dropped' : `written ${after}`}`,
+    details: `as committed (${span}):\n${change.removed.join('\n')}\nas go mod tidy writes it:\n${change.added.join('\n')}`,
+  };
 }

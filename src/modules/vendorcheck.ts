@@ -9,7 +9,7 @@ import { finding } from '../pipeline/findings.ts';
 import { splitLines } from './errors.ts';
 import type { ModuleSetup } from './load.ts';
 import { relativeTo } from './load.ts';
-import { checkVendorConsistency } from './consistency.ts';
+import { checkVendorConsistency, type ConsistencyKind } from './consistency.ts';
 import { diffLines } from './linediff.ts';
 import { packageLineFor, type ModulesTxt, type VendoredModule } from './modulestxt.ts';
 import { compareTrees, firstDifferingLine, hashTree, type Tree, type TreeDiff } from './tree.ts';
@@ -19,10 +19,18 @@ import { VENDOR_ADDED, VENDOR_MODIFIED, VENDOR_MODULES_TXT, VENDOR_REMOVED } fro
 const MODULES_TXT = 'modules.txt';
 
 /** modules.txt against go.mod / go.work, before anything is regenerated (needs no go command). */
+const ROOT_CAUSES: ReadonlySet<ConsistencyKind> = new Set(['replace-missing', 'not-vendored']);
+
 export function consistencyFindings(setup: ModuleSetup): Finding[] {
   if (!setup.txt) return [];
   return checkVendorConsistency({ mains: setup.mains, work: setup.work, txt: setup.txt }).map((i) =>
-    finding(VENDOR_MODULES_TXT, 'modules', { message: i.message, location: { file: i.file, line: i.line }, subject: i.subject }),
+    finding(VENDOR_MODULES_TXT, 'modules', {
+      message: i.message,
+      location: { file: i.file, line: i.line },
+      subject: i.subject,
+      // A go.mod line that vendor/ never took in explains the vendored files that then differ.
+      rootCause: ROOT_CAUSES.has(i.kind),
+    }),
   );
 }
 

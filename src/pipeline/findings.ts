@@ -49,6 +49,11 @@ export interface Finding {
   /** Long text (compiler output, tool stderr) shown collapsed. */
   details?: string;
   fix?: string;
+  /**
+   * This finding explains others (a replace that was never vendored explains the vendor files
+   * that then differ): the verdict lists root causes before their consequences.
+   */
+  rootCause?: boolean;
 }
 
 export interface FindingInput {
@@ -59,6 +64,7 @@ export interface FindingInput {
   subject?: string;
   details?: string;
   fix?: string;
+  rootCause?: boolean;
 }
 
 export function fingerprintOf(ruleId: string, subject: string): string {
@@ -84,6 +90,7 @@ export function finding(rule: Rule, stage: StageName, input: FindingInput): Find
   if (input.location) f.location = input.location;
   if (input.details) f.details = input.details;
   if (input.fix) f.fix = input.fix;
+  if (input.rootCause) f.rootCause = true;
   return f;
 }
 

@@ -23,15 +23,20 @@ export function applyRuleOverrides(findings: Finding[], rules: ReadonlyMap<strin
 const MAX_REASONS = 20;
 
 export function decide(stages: readonly StageResult[]): Verdict {
-  const reasons: string[] = [];
+  const causes: string[] = [];
+  const rest: string[] = [];
   for (const s of stages) {
     const errors = s.findings.filter((f) => f.severity === 'error');
-    for (const f of errors) reasons.push(f.stage === s.name && f.message.startsWith(`${s.name} stage:`) ? f.message : `${s.name}: ${f.message}`);
+    for (const f of errors) {
+      // Root causes first (findings that explain others), each group in stage order.
+      (f.rootCause ? causes : rest).push(f.stage === s.name && f.message.startsWith(`${s.name} stage:`) ? f.message : `${s.name}: ${f.message}`);
+    }
     // A failed or errored stage always names itself, even when it raised no error finding.
     if ((s.status === 'failed' || s.status === 'errored') && errors.length === 0) {
-      reasons.push(`${s.name}: ${s.status === 'errored' ? 'could not complete' : 'failed'}${s.reason ? `: ${s.reason}` : ''}`);
+      rest.push(`${s.name}: ${s.status === 'errored' ? 'could not complete' : 'failed'}${s.reason ? `: ${s.reason}` : ''}`);
     }
   }
+  const reasons = [...causes, ...rest];
   if (reasons.length > MAX_REASONS) {
     const more = reasons.length - MAX_REASONS;
     reasons.splice(MAX_REASONS, reasons.length, `... and ${more} more (see the report)`);

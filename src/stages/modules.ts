@@ -12,8 +12,9 @@ import { finding, compareFindings } from '../pipeline/findings.ts';
 import { loadModuleSetup, type ModuleSetup } from '../modules/load.ts';
 import { locator, where, type Locator } from '../modules/locate.ts';
 import { analyzeSettings } from '../modules/settings.ts';
+import { replacesOutsideWorkspace } from '../modules/replaces.ts';
 import { parseGoProblems, type GoProblems } from '../modules/gooutput.ts';
-import { MINUTE, checkTidy, commandFailed, downloadModules, verifyModules, type Row, type Runner } from '../modules/commands.ts';
+import { MINUTE, checkTidy, commandFailed, downloadModules, sourcesUnreachable, verifyModules, type Row, type Runner } from '../modules/commands.ts';
 import { checkSums } from '../modules/sums.ts';
 import { compareVendor, consistencyFindings } from '../modules/vendorcheck.ts';
 import { hashTree } from '../modules/tree.ts';
@@ -53,12 +54,15 @@ function withoutGateFlags(goflags: string, ctx: StageContext): string {
 }
 
 async function goEnvSettings(run: Runner, dir: string, ctx: StageContext) {
-  const r = await run.go(['env', '-json', 'GOWORK', 'GOMODCACHE', 'GOFLAGS', 'GONOSUMDB', 'GOPRIVATE', 'GOSUMDB', 'GOINSECURE'], dir);
+  const r = await run.go(['env', '-json', 'GOWORK', 'GOMODCACHE', 'GOFLAGS', 'GONOSUMDB', 'GOPRIVATE', 'GOSUMDB', 'GOINSECURE', 'GOENV'], dir);
   if (r.code !== 0) throw new Error(`go env failed in ${dir}: ${r.stderr.trim()}`);
   const env = JSON.parse(r.stdout) as Record<string, string>;
+  // go env merges the process environment with the go env file (GOENV); say which one set GOFLAGS.
+  const fromProcess = (ctx.state.goEnv.GOFLAGS ?? '').trim() !== '' && withoutGateFlags(ctx.state.goEnv.GOFLAGS ?? '', ctx) === withoutGateFlags(env.GOFLAGS ?? '', ctx);
   return {
     work: env.GOWORK && env.GOWORK !== 'off' ? env.GOWORK : '',
     modcache: env.GOMODCACHE,
+    goflagsFrom: fromProcess ? 'the environment' : env.GOENV && env.GOENV !== 'off' ? `the go env file ${env.GOENV}` : 'the go env file',
     settings: {
       GOFLAGS: withoutGateFlags(env.GOFLAGS ?? '', ctx),
       GONOSUMDB: env.GONOSUMDB ?? '',
@@ -71,9 +75,9 @@ async function goEnvSettings(run: Runner, dir: string, ctx: StageContext) {
   };
 }
 
-function settingsFindings(setup: ModuleSetup, loc: Locator, settings: Parameters<typeof analyzeSettings>[0]): Finding[] {
+function settingsFindings(setup: ModuleSetup, loc: Locator, settings: Parameters<typeof analyzeSettings>[0], opts: { release: boolean; goflagsFrom: string }): Finding[] {
   const modules = [...new Set(setup.mains.flatMap((m) => m.gomod.requires.map((r) => r.path)))];
-  return analyzeSettings(settings, { hasVendor: setup.hasVendor, modules }).map((w) =>
+  return analyzeSettings(settings, { hasVendor: setup.hasVendor, modules, ...opts }).map((w) =>
     finding(WEAK_VERIFICATION, 'modules', {
       severity: w.severity,
       message: w.message,
@@ -180,6 +184,21 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
+/** Sources out of reach: say so once, and mark every check that needs them as not run (never "all match"). */
+function offline(setup: ModuleSetup, loc: Locator, modcache: string, reason: string, output: string, findings: Finding[], rows: Row[]): StageOutcome {
+  const checks = ['go mod verify', 'the go.sum check', ...(setup.hasVendor ? ['the vendor/ comparison'] : []), 'go mod tidy -diff'];
+  findings.push(sourcesUnreachable(reason, modcache, checks, output, loc.build()));
+  // vendor/modules.txt against go.mod needs no module source: that check still runs.
+  findings.push(...consistencyFindings(setup));
+  const why = 'the modules cannot be fetched (see go mod download)';
+  rows.push(['go mod download', '', `could not run: ${reason}`], ['go mod verify', '', `not run: ${why}`]);
+  if (setup.hasVendor) rows.push(['vendor/', '', `not compared: ${why}`]);
+  rows.push(['go.sum', setup.sums.map((s) => s.file).join(', '), `not checked: ${why}`], ['go mod tidy -diff', '', `not run: ${why}`]);
+  const all = dedupe(findings).sort(compareFindings);
+  for (const f of all) rows.push([f.ruleId.replace(/^modules\//, ''), f.location ? where(f.location) : '', f.message]);
+  return { status: statusFrom(all), findings: all, table: { header: ['Check', 'Where', 'Result'], rows }, metrics: { verification: 'not run' } };
+}
+
 export async function runModules(ctx: StageContext): Promise<StageOutcome> {
   if (!ctx.state.go) return skipped('needs the Go toolchain');
   const run = runner(ctx);
@@ -205,14 +224,16 @@ export async function runModules(ctx: StageContext): Promise<StageOutcome> {
   const findings: Finding[] = [];
   let vendor: VendorOutcome | undefined;
 
-  findings.push(...settingsFindings(setup, loc, env.settings));
+  findings.push(...settingsFindings(setup, loc, env.settings, { release: config.mode === 'release', goflagsFrom: env.goflagsFrom }));
+  findings.push(...replacesOutsideWorkspace(setup, config.workspace));
 
   try {
     // Download first: it fills the cache the later checks read, and checks go.sum on the way.
     const dl = await downloadModules(run, cwd, loc);
     for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path.relative(config.workspace, file)}; restored it as committed`);
-    findings.push(...dl.findings);
     metrics.modules = dl.modules.length;
+    if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
+    findings.push(...dl.findings);
 
     const verify = await verifyModules(run, cwd, loc);
     findings.push(...verify.findings);
@@ -236,12 +257,16 @@ export async function runModules(ctx: StageContext): Promise<StageOutcome> {
     const sumLines = setup.sums.reduce((n, s) => n + s.lines.length, 0);
     rows.push(['go.sum', setup.sums.map((s) => s.file).join(', '), sums.findings.length ? `${sums.findings.length} problem(s)` : sumLines === 0 ? 'no lines (no dependencies)' : `${sums.checked} of ${sumLines} lines checked against the verified module cache: all match`]);
 
-    if (setup.main && atLeast(ctx.state.go.version, 1, 23)) {
-      const tidy = await checkTidy(run, setup, loc, ctx.config.requireTidy ? 'error' : 'warning', sums.missing);
-      findings.push(...tidy.findings);
-      rows.push(tidy.row);
+    // Every module of a workspace has its own go.mod and go.sum to keep tidy, not only the one in the working directory.
+    const tidyModules = setup.work ? setup.mains : setup.main ? [setup.main] : [];
+    if (tidyModules.length && atLeast(ctx.state.go.version, 1, 23)) {
+      for (const m of tidyModules) {
+        const tidy = await checkTidy(run, setup, m, loc, ctx.config.requireTidy ? 'error' : 'warning', sums.missing);
+        findings.push(...tidy.findings);
+        rows.push(tidy.row);
+      }
     } else {
-      rows.push(['go mod tidy -diff', '', setup.main ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : 'skipped: no go.mod in the working directory']);
+      rows.push(['go mod tidy -diff', '', tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : 'skipped: no go.mod in the working directory']);
     }
 
     if (vendor?.verified) ctx.state.modFlag = '-mod=vendor';

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import net from 'node:net';
 import { goTarball, startMirror, type Tarball } from '../support/go-mirror.ts';
 import { pathWithoutGo, recordingPorts, stageContext } from '../support/context.ts';
 import { toolchainStage } from '../../src/stages/toolchain.ts';
@@ -215,3 +216,19 @@ for (const adapter of ['@actions/tool-cache', 'CLI installer'] as const) {
     }
   });
 }
+
+test('@actions/tool-cache: a refused connection is reported as ECONNREFUSED with the address, not as a bare failure', async () => {
+  const { temp } = runnerHome();
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const base = `http://127.0.0.1:${port}/dl`;
+  const ctx = stageContext({ 'go-version': tarball.version, 'go-download-base-url': base }, recordingPorts({ workspace, env: env(), tools: actionTools, tempDir: temp }).ports);
+  const out = await toolchainStage.run(ctx);
+  assert.equal(out.status, 'failed');
+  assert.equal(out.findings[0].ruleId, 'toolchain/download-failed');
+  assert.match(out.findings[0].message, new RegExp(`could not read the Go downloads listing ${base.replace(/[.]/g, '\\.')}/\\?mode=json&include=all: GET .*: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}`));
+  assert.match(out.findings[0].message, /Not using the go on PATH: there is no go on PATH\. Ways out: install Go on PATH and set go-version to system/);
+  assert.deepEqual(out.table?.rows[0].slice(0, 3), ['not installed', 'input go-version', 'download-failed']);
+});

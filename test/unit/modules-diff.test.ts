@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { diffLines } from '../../src/modules/linediff.ts';
-import { parseTidyDiff, TidyDiffError } from '../../src/modules/tidydiff.ts';
+import { formattingOnly, parseTidyDiff, TidyDiffError } from '../../src/modules/tidydiff.ts';
 
 test('diffLines groups changes at the line of the actual file', () => {
   const want = ['# a v1', '## explicit', 'a', '# b v2', '## explicit', 'b'];
@@ -80,4 +80,19 @@ test('parseTidyDiff places each change at its line in the current file', () => {
   ]);
   assert.deepEqual(parseTidyDiff(''), []);
   assert.throws(() => parseTidyDiff('go: something failed\n'), TidyDiffError);
+});
+
+test('formattingOnly: a one-entry retract block tidy writes on one line is layout, a changed entry is not', () => {
+  const block = { file: 'go.mod', line: 5, removed: ['retract (', '\tv1.0.0 // published by mistake', ')'], added: ['retract v1.0.0 // published by mistake'] };
+  const f = formattingOnly(block);
+  assert.ok(f);
+  assert.equal(f.summary, 'the retract block of lines 5-7 written on one line, "retract v1.0.0 // published by mistake"');
+  assert.match(f.details, /as committed \(lines 5-7\):\nretract \(\n\tv1\.0\.0 \/\/ published by mistake\n\)\nas go mod tidy writes it:\nretract v1\.0\.0 \/\/ published by mistake/);
+  assert.equal(formattingOnly({ ...block, added: ['retract v1.0.1 // published by mistake'] }), undefined, 'another version');
+  assert.equal(formattingOnly({ ...block, added: ['retract v1.0.0'] }), undefined, 'the comment (rationale) differs');
+  assert.equal(formattingOnly({ file: 'go.mod', line: 3, removed: ['require example.com/a v1.0.0'], added: ['require example.com/a v1.0.0 // indirect'] }), undefined, 'indirect marker');
+  assert.equal(formattingOnly({ file: 'go.sum', line: 1, removed: ['a v1 h1:x='], added: ['a v1 h1:x='] }), undefined, 'go.sum never');
+  assert.equal(formattingOnly({ file: 'go.mod', line: 3, removed: ['require example.com/a v1.0.0'], added: [] }), undefined, 'a removal');
+  assert.ok(formattingOnly({ file: 'go.mod', line: 4, removed: ['go   1.22'], added: ['go 1.22'] }));
+  assert.equal(formattingOnly({ file: 'go.mod', line: 4, removed: ['retract ('], added: [] }), undefined, 'unparsable half of a block');
 });

@@ -60,3 +60,14 @@ test('each weakening setting is reported once, with what it covers', () => {
   assert.deepEqual(analyze({ GONOSUMCHECK: '1' }).map((w) => [w.setting, w.severity]), [['GONOSUMCHECK', 'note']]);
   assert.deepEqual(analyze({ GOFLAGS: '-insecure -modcacherw' }).map((w) => [w.subject, w.severity]), [['GOFLAGS -insecure', 'warning'], ['GOFLAGS -modcacherw', 'note']]);
 });
+
+test('-toolexec and -overlay in GOFLAGS: a warning when checking, an error in release mode, with where GOFLAGS came from', () => {
+  const s = { ...DEFAULTS, GOFLAGS: '-mod=readonly --toolexec=/tmp/wrap -overlay=/tmp/o.json' };
+  const check = analyzeSettings(s, { hasVendor: false, modules: [], goflagsFrom: 'the go env file /home/u/.config/go/env' });
+  assert.deepEqual(check.map((w) => [w.subject, w.severity]), [['GOFLAGS -toolexec', 'warning'], ['GOFLAGS -overlay', 'warning']]);
+  assert.match(check[0].message, /\(from the go env file \/home\/u\/\.config\/go\/env\) sets -toolexec=\/tmp\/wrap: every compiler/);
+  const release = analyzeSettings(s, { hasVendor: false, modules: [], release: true });
+  assert.deepEqual(release.map((w) => w.severity), ['error', 'error']);
+  assert.match(release[1].message, /sets -overlay=\/tmp\/o\.json: the build reads the files that overlay names .*; a release is never built this way/);
+  assert.deepEqual(analyzeSettings({ ...DEFAULTS, GOFLAGS: '-trimpath -mod=readonly' }, { hasVendor: false, modules: [], release: true }), []);
+});

@@ -1027,8 +1027,8 @@ ${after}
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/run.ts
-import fs14 from "node:fs";
-import path18 from "node:path";
+import fs15 from "node:fs";
+import path19 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash } from "node:crypto";
@@ -1052,6 +1052,7 @@ function finding(rule2, stage2, input) {
   if (input.location) f.location = input.location;
   if (input.details) f.details = input.details;
   if (input.fix) f.fix = input.fix;
+  if (input.rootCause) f.rootCause = true;
   return f;
 }
 var order = { error: 0, warning: 1, note: 2 };
@@ -1074,14 +1075,18 @@ function applyRuleOverrides(findings, rules) {
 }
 var MAX_REASONS = 20;
 function decide(stages) {
-  const reasons = [];
+  const causes = [];
+  const rest = [];
   for (const s of stages) {
     const errors = s.findings.filter((f) => f.severity === "error");
-    for (const f of errors) reasons.push(f.stage === s.name && f.message.startsWith(`${s.name} stage:`) ? f.message : `${s.name}: ${f.message}`);
+    for (const f of errors) {
+      (f.rootCause ? causes : rest).push(f.stage === s.name && f.message.startsWith(`${s.name} stage:`) ? f.message : `${s.name}: ${f.message}`);
+    }
     if ((s.status === "failed" || s.status === "errored") && errors.length === 0) {
-      reasons.push(`${s.name}: ${s.status === "errored" ? "could not complete" : "failed"}${s.reason ? `: ${s.reason}` : ""}`);
+      rest.push(`${s.name}: ${s.status === "errored" ? "could not complete" : "failed"}${s.reason ? `: ${s.reason}` : ""}`);
     }
   }
+  const reasons = [...causes, ...rest];
   if (reasons.length > MAX_REASONS) {
     const more = reasons.length - MAX_REASONS;
     reasons.splice(MAX_REASONS, reasons.length, `... and ${more} more (see the report)`);
@@ -1743,8 +1748,8 @@ var cacheStage = {
 };
 
 // src/stages/modules.ts
-import fs9 from "node:fs/promises";
-import path12 from "node:path";
+import fs10 from "node:fs/promises";
+import path13 from "node:path";
 
 // src/modules/load.ts
 import fs5 from "node:fs/promises";
@@ -1897,10 +1902,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path19, version] = d.args;
-  if (!isModulePath(path19)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path19}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path19}: version "${version}" is not of the form v1.2.3`);
-  return { path: path19, version };
+  const [path20, version] = d.args;
+  if (!isModulePath(path20)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path20}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path20}: version "${version}" is not of the form v1.2.3`);
+  return { path: path20, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -1946,8 +1951,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path19, version) {
-  return replaces.find((r2) => r2.old.path === path19 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path19 && r2.old.version === "");
+function replacementFor(replaces, path20, version) {
+  return replaces.find((r2) => r2.old.path === path20 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path20 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -1982,20 +1987,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path19, rawVersion, hash] = f;
+    const [path20, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path19)) throw new ModuleFileError(file, line, `"${path19}" is not a module path`);
+    if (!isModulePath(path20)) throw new ModuleFileError(file, line, `"${path20}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path19, version, goMod, hash, line });
+    lines.push({ path: path20, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path19, version, goMod) {
-  return `${path19} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path20, version, goMod) {
+  return `${path20} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -2026,8 +2031,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path19 = fields[1];
-  if (!isModulePath(path19)) throw bad(`"${path19}" is not a module path`);
+  const path20 = fields[1];
+  if (!isModulePath(path20)) throw bad(`"${path20}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -2037,7 +2042,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path19, version, line };
+    return { path: path20, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -2047,7 +2052,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path19, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path20, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -2084,8 +2089,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path19, version) {
-  return txt.modules.find((m) => m.path === path19 && m.version === version);
+function vendoredModule(txt, path20, version) {
+  return txt.modules.find((m) => m.path === path20 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -2198,30 +2203,35 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path19) {
+    require(path20) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path19);
-        if (r2) return { file: gomod.file, line: r2.line };
+        const r2 = gomod.requires.find((x) => x.path === path20);
+        if (!r2) continue;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path20, r2.version) : void 0;
+        if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
+        const rep = replacementFor(gomod.replaces, path20, r2.version);
+        if (rep) return { file: gomod.file, line: rep.line };
+        return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path19);
+        const r2 = gomod.replaces.find((x) => x.new.path === path20);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path19, version, goMod) {
-      return (index.get(sumKey(path19, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path20, version, goMod) {
+      return (index.get(sumKey(path20, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path19) {
-      const vm = setup.txt?.modules.find((m) => m.path === path19 && m.version !== "");
+    vendored(path20) {
+      const vm = setup.txt?.modules.find((m) => m.path === path20 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path19) {
-      return l.require(path19) ?? l.vendored(path19) ?? l.build();
+    module(path20) {
+      return l.require(path20) ?? l.vendored(path20) ?? l.build();
     }
   };
   return l;
@@ -2308,9 +2318,24 @@ function goFlags(value) {
   }
   return flags;
 }
+var BUILD_REDIRECTS = {
+  toolexec: "every compiler, assembler and linker call runs through that program, which can change the binaries without any change to the source",
+  overlay: "the build reads the files that overlay names instead of the committed source files"
+};
 function analyzeSettings(s, opts) {
   const out = [];
   const flags = goFlags(s.GOFLAGS);
+  for (const [flag, effect] of Object.entries(BUILD_REDIRECTS)) {
+    if (!flags.has(flag)) continue;
+    const from = opts.goflagsFrom ? ` (from ${opts.goflagsFrom})` : "";
+    out.push({
+      setting: "GOFLAGS",
+      severity: opts.release ? "error" : "warning",
+      aboutVendor: false,
+      subject: `GOFLAGS -${flag}`,
+      message: `GOFLAGS="${s.GOFLAGS}"${from} sets -${flag}=${flags.get(flag)}: ${effect}${opts.release ? "; a release is never built this way" : ""}`
+    });
+  }
   const mod = flags.get("mod");
   if (mod === "mod") {
     out.push(
@@ -2353,137 +2378,9 @@ function analyzeSettings(s, opts) {
   return out;
 }
 
-// src/modules/gooutput.ts
-var VERIFY_LINE = /^(\S+) (v\S+): (.+)$/;
-var MISMATCH = /verifying (\S+?)@(v[^\s:]+?)(\/go\.mod)?: checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
-var SUMDB_MISMATCH = /(\S+?)@(v\S+?): verifying (module|go\.mod): checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
-var MISSING_GOMOD = /(\S+?)@(v\S+?): missing go\.sum entry for go\.mod file/g;
-var MISSING_PKG = /missing go\.sum entry (?:for module providing package|needed to verify package) (\S+)/g;
-var NOISE = /^(SECURITY ERROR|This download does NOT match|The bits may have been replaced|have intercepted the download|For more information, see|\s*(downloaded|go\.sum|go\.work\.sum):|\s*go (get|mod download)|\s*To |\s*\(Use -mod)/;
-function parseGoProblems(output) {
-  const result = { verify: [], mismatches: [], missing: [], other: [] };
-  for (const m of output.matchAll(MISMATCH)) {
-    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] !== void 0, downloaded: m[4], source: m[5].trim(), recorded: m[6] });
-  }
-  for (const m of output.matchAll(SUMDB_MISMATCH)) {
-    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] === "go.mod", downloaded: m[4], source: m[5].trim(), recorded: m[6] });
-  }
-  for (const m of output.matchAll(MISSING_GOMOD)) result.missing.push({ path: m[1], version: m[2], goMod: true });
-  for (const m of output.matchAll(MISSING_PKG)) result.missing.push({ pkg: m[1], goMod: false });
-  for (const raw2 of output.split("\n")) {
-    const line = raw2.trimEnd();
-    if (line.trim() === "" || line === "all modules verified" || NOISE.test(line)) continue;
-    if (/checksum mismatch|missing go\.sum entry/.test(line)) continue;
-    const v = VERIFY_LINE.exec(line);
-    if (v && !line.startsWith("go: ")) {
-      result.verify.push({ path: v[1], version: v[2], problem: v[3] });
-      continue;
-    }
-    result.other.push(line);
-  }
-  return result;
-}
-function parseDownloadJson(stdout) {
-  const out = [];
-  let depth = 0;
-  let start = -1;
-  let inString = false;
-  for (let i = 0; i < stdout.length; i++) {
-    const c = stdout[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === "{") {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (c === "}") {
-      depth--;
-      if (depth === 0) {
-        const o = JSON.parse(stdout.slice(start, i + 1));
-        if (o.Path) {
-          const m = { path: o.Path, version: o.Version ?? "" };
-          if (o.Sum) m.sum = o.Sum;
-          if (o.GoModSum) m.goModSum = o.GoModSum;
-          if (o.Error) m.error = o.Error;
-          out.push(m);
-        }
-      }
-    }
-  }
-  if (depth !== 0) throw new Error("go mod download -json: output ends inside a JSON object");
-  return out;
-}
-
-// src/modules/commands.ts
+// src/modules/replaces.ts
+import fs6 from "node:fs";
 import path7 from "node:path";
-
-// src/modules/tidydiff.ts
-var TidyDiffError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "TidyDiffError";
-  }
-};
-var FILE_HEADER = /^diff current\/(\S+) tidy\/(\S+)$/;
-var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-function parseTidyDiff(output) {
-  const changes = [];
-  let file;
-  let line = 0;
-  let change;
-  let inHunk = false;
-  for (const raw2 of output.split("\n")) {
-    const text = raw2.endsWith("\r") ? raw2.slice(0, -1) : raw2;
-    const header = FILE_HEADER.exec(text);
-    if (header) {
-      file = header[1];
-      inHunk = false;
-      change = void 0;
-      continue;
-    }
-    if (!file) {
-      if (text.trim() === "") continue;
-      throw new TidyDiffError(`unexpected line before the first "diff current/... tidy/..." header: ${JSON.stringify(text)}`);
-    }
-    if (!inHunk && (text.startsWith("--- ") || text.startsWith("+++ "))) continue;
-    const hunk = HUNK.exec(text);
-    if (hunk) {
-      const start = Number(hunk[1]);
-      const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
-      line = count === 0 ? start + 1 : start;
-      inHunk = true;
-      change = void 0;
-      continue;
-    }
-    if (!inHunk) {
-      if (text.trim() === "") continue;
-      throw new TidyDiffError(`unexpected line outside a hunk of ${file}: ${JSON.stringify(text)}`);
-    }
-    if (text.startsWith("\\")) continue;
-    const mark = text[0];
-    if (mark === "-" || mark === "+") {
-      if (!change) {
-        change = { file, line, removed: [], added: [] };
-        changes.push(change);
-      }
-      if (mark === "-") {
-        change.removed.push(text.slice(1));
-        line++;
-      } else {
-        change.added.push(text.slice(1));
-      }
-    } else if (mark === " " || text === "") {
-      change = void 0;
-      line++;
-    } else {
-      throw new TidyDiffError(`unexpected line in a hunk of ${file}: ${JSON.stringify(text)}`);
-    }
-  }
-  return changes;
-}
 
 // src/modules/rules.ts
 var VERIFY_FAILED = rule({
@@ -2561,8 +2458,8 @@ var WEAK_VERIFICATION = rule({
   id: "modules/weak-verification",
   name: "WeakModuleVerification",
   shortDescription: "A setting weakens module verification.",
-  fullDescription: "An environment or `go env -w` setting makes the go command check less: GOFLAGS=-mod=mod with a vendor directory, GONOSUMDB or GOPRIVATE patterns that cover public modules, GOSUMDB=off, GOINSECURE. Builds elsewhere with the same settings trust more than go.sum proves.",
-  help: "Narrow GONOSUMDB / GOPRIVATE to your private module paths (e.g. github.com/your-org/*), leave GOSUMDB at its default, drop -mod=mod from GOFLAGS when you vendor, and remove GOINSECURE unless a private host truly lacks TLS.",
+  fullDescription: "An environment or `go env -w` setting makes the go command check less: GOFLAGS=-mod=mod with a vendor directory, GONOSUMDB or GOPRIVATE patterns that cover public modules, GOSUMDB=off, GOINSECURE; or lets something other than the committed source decide what is compiled: -toolexec or -overlay in GOFLAGS (from the environment or the go env file), an error in release mode. Builds elsewhere with the same settings trust more than go.sum proves.",
+  help: "Narrow GONOSUMDB / GOPRIVATE to your private module paths (e.g. github.com/your-org/*), leave GOSUMDB at its default, drop -mod=mod from GOFLAGS when you vendor, remove -toolexec and -overlay from GOFLAGS (go env -u GOFLAGS for the go env file), and remove GOINSECURE unless a private host truly lacks TLS.",
   defaultSeverity: "warning",
   securitySeverity: 5
 });
@@ -2575,7 +2472,231 @@ var MALFORMED_FILE = rule({
   defaultSeverity: "error",
   securitySeverity: 5
 });
-var MODULES_RULES = [VERIFY_FAILED, VENDOR_MODIFIED, VENDOR_ADDED, VENDOR_REMOVED, VENDOR_MODULES_TXT, MISSING_SUM, SUM_MISMATCH, NOT_TIDY, WEAK_VERIFICATION, MALFORMED_FILE];
+var REPLACE_OUTSIDE = rule({
+  id: "modules/replace-outside-workspace",
+  name: "ReplaceOutsideWorkspace",
+  shortDescription: "A replace directive points at a directory outside the workspace.",
+  fullDescription: "A directory replacement in go.mod or go.work (replace example.com/lib => ../../somewhere) resolves, after following symlinks, to a directory outside the checked-out repository. The build would compile code that is not part of the repository, that was not reviewed with it and that no go.sum line vouches for.",
+  help: "Vendor the replaced module into the repository (a directory inside it) or replace it with a published version (replace example.com/lib => example.com/fork v1.2.3).",
+  defaultSeverity: "error",
+  securitySeverity: 7
+});
+var MODULES_RULES = [VERIFY_FAILED, VENDOR_MODIFIED, VENDOR_ADDED, VENDOR_REMOVED, VENDOR_MODULES_TXT, MISSING_SUM, SUM_MISMATCH, NOT_TIDY, WEAK_VERIFICATION, MALFORMED_FILE, REPLACE_OUTSIDE];
+
+// src/modules/replaces.ts
+function realpathish(p) {
+  const rest = [];
+  let cur = p;
+  for (let i = 0; i < 256; i++) {
+    try {
+      return path7.join(fs6.realpathSync(cur), ...rest.reverse());
+    } catch {
+      const parent = path7.dirname(cur);
+      if (parent === cur) break;
+      rest.push(path7.basename(cur));
+      cur = parent;
+    }
+  }
+  return p;
+}
+function inside(root, p) {
+  const rel = path7.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path7.isAbsolute(rel);
+}
+function replacesOutsideWorkspace(setup, workspace) {
+  const root = realpathish(workspace);
+  const files = setup.mains.map((m) => ({ file: m.gomod.file, dir: m.dir, replaces: m.gomod.replaces }));
+  if (setup.work) files.push({ file: setup.work.gowork.file, dir: setup.work.dir, replaces: setup.work.gowork.replaces });
+  const out = [];
+  for (const f of files) {
+    for (const r2 of f.replaces) {
+      if (!r2.local) continue;
+      const target = realpathish(path7.resolve(f.dir, r2.new.path));
+      if (inside(root, target)) continue;
+      out.push(
+        finding(REPLACE_OUTSIDE, "modules", {
+          message: `replace ${r2.old.path}${r2.old.version ? ` ${r2.old.version}` : ""} => ${r2.new.path} points outside the workspace (to ${target}): the build would compile code that is not in the repository and that no go.sum line vouches for`,
+          location: { file: f.file, line: r2.line },
+          subject: `${f.file} replace ${r2.old.path} => ${r2.new.path}`
+        })
+      );
+    }
+  }
+  return out;
+}
+
+// src/modules/gooutput.ts
+var VERIFY_LINE = /^(\S+) (v\S+): (.+)$/;
+var MISMATCH = /verifying (\S+?)@(v[^\s:]+?)(\/go\.mod)?: checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
+var SUMDB_MISMATCH = /(\S+?)@(v\S+?): verifying (module|go\.mod): checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
+var MISSING_GOMOD = /(\S+?)@(v\S+?): missing go\.sum entry for go\.mod file/g;
+var MISSING_PKG = /missing go\.sum entry (?:for module providing package|needed to verify package) (\S+)/g;
+var NOISE = /^(SECURITY ERROR|This download does NOT match|The bits may have been replaced|have intercepted the download|For more information, see|\s*(downloaded|go\.sum|go\.work\.sum):|\s*go (get|mod download)|\s*To |\s*\(Use -mod)/;
+function parseGoProblems(output) {
+  const result = { verify: [], mismatches: [], missing: [], other: [] };
+  for (const m of output.matchAll(MISMATCH)) {
+    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] !== void 0, downloaded: m[4], source: m[5].trim(), recorded: m[6] });
+  }
+  for (const m of output.matchAll(SUMDB_MISMATCH)) {
+    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] === "go.mod", downloaded: m[4], source: m[5].trim(), recorded: m[6] });
+  }
+  for (const m of output.matchAll(MISSING_GOMOD)) result.missing.push({ path: m[1], version: m[2], goMod: true });
+  for (const m of output.matchAll(MISSING_PKG)) result.missing.push({ pkg: m[1], goMod: false });
+  for (const raw2 of output.split("\n")) {
+    const line = raw2.trimEnd();
+    if (line.trim() === "" || line === "all modules verified" || NOISE.test(line)) continue;
+    if (/checksum mismatch|missing go\.sum entry/.test(line)) continue;
+    const v = VERIFY_LINE.exec(line);
+    if (v && !line.startsWith("go: ")) {
+      result.verify.push({ path: v[1], version: v[2], problem: v[3] });
+      continue;
+    }
+    result.other.push(line);
+  }
+  return result;
+}
+function parseDownloadJson(stdout) {
+  const out = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < stdout.length; i++) {
+    const c = stdout[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "{") {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (c === "}") {
+      depth--;
+      if (depth === 0) {
+        const o = JSON.parse(stdout.slice(start, i + 1));
+        if (o.Path) {
+          const m = { path: o.Path, version: o.Version ?? "" };
+          if (o.Sum) m.sum = o.Sum;
+          if (o.GoModSum) m.goModSum = o.GoModSum;
+          if (o.Error) m.error = o.Error;
+          out.push(m);
+        }
+      }
+    }
+  }
+  if (depth !== 0) throw new Error("go mod download -json: output ends inside a JSON object");
+  return out;
+}
+var UNREACHABLE = [
+  /module lookup disabled by GOPROXY=off/,
+  /GOPROXY list is not the empty string, but contains no entries/,
+  /dial tcp [^:]*(:\d+)?: .*(connection refused|i\/o timeout|no such host|network is unreachable)/,
+  /dial tcp .*: (connect: )?(connection refused|i\/o timeout|network is unreachable)/,
+  /lookup \S+( on \S+)?: no such host/,
+  /proxyconnect tcp/,
+  /TLS handshake timeout/,
+  /Client\.Timeout exceeded/
+];
+function unreachableSource(output) {
+  for (const raw2 of output.split("\n")) {
+    const line = raw2.trim();
+    if (line !== "" && UNREACHABLE.some((re) => re.test(line))) return line;
+  }
+  return void 0;
+}
+
+// src/modules/commands.ts
+import path8 from "node:path";
+
+// src/modules/tidydiff.ts
+var TidyDiffError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "TidyDiffError";
+  }
+};
+var FILE_HEADER = /^diff current\/(\S+) tidy\/(\S+)$/;
+var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function parseTidyDiff(output) {
+  const changes = [];
+  let file;
+  let line = 0;
+  let change;
+  let inHunk = false;
+  for (const raw2 of output.split("\n")) {
+    const text = raw2.endsWith("\r") ? raw2.slice(0, -1) : raw2;
+    const header = FILE_HEADER.exec(text);
+    if (header) {
+      file = header[1];
+      inHunk = false;
+      change = void 0;
+      continue;
+    }
+    if (!file) {
+      if (text.trim() === "") continue;
+      throw new TidyDiffError(`unexpected line before the first "diff current/... tidy/..." header: ${JSON.stringify(text)}`);
+    }
+    if (!inHunk && (text.startsWith("--- ") || text.startsWith("+++ "))) continue;
+    const hunk = HUNK.exec(text);
+    if (hunk) {
+      const start = Number(hunk[1]);
+      const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
+      line = count === 0 ? start + 1 : start;
+      inHunk = true;
+      change = void 0;
+      continue;
+    }
+    if (!inHunk) {
+      if (text.trim() === "") continue;
+      throw new TidyDiffError(`unexpected line outside a hunk of ${file}: ${JSON.stringify(text)}`);
+    }
+    if (text.startsWith("\\")) continue;
+    const mark = text[0];
+    if (mark === "-" || mark === "+") {
+      if (!change) {
+        change = { file, line, removed: [], added: [] };
+        changes.push(change);
+      }
+      if (mark === "-") {
+        change.removed.push(text.slice(1));
+        line++;
+      } else {
+        change.added.push(text.slice(1));
+      }
+    } else if (mark === " " || text === "") {
+      change = void 0;
+      line++;
+    } else {
+      throw new TidyDiffError(`unexpected line in a hunk of ${file}: ${JSON.stringify(text)}`);
+    }
+  }
+  return changes;
+}
+function directivesOf(lines) {
+  try {
+    return JSON.stringify(parseDirectives(lines.join("\n"), "go.mod").map((d) => [d.verb, d.args, d.comment]));
+  } catch {
+    return void 0;
+  }
+}
+function formattingOnly(change) {
+  if (change.file !== "go.mod") return void 0;
+  const before = directivesOf(change.removed);
+  if (before === void 0 || before !== directivesOf(change.added)) return void 0;
+  const last = change.line + Math.max(change.removed.length, 1) - 1;
+  const span = change.removed.length > 1 ? `lines ${change.line}-${last}` : `line ${change.line}`;
+  const block2 = /^(\w+)\s*\($/.exec(change.removed[0]?.trim() ?? "");
+  const what = block2 ? `the ${block2[1]} block of ${span}` : span;
+  const after = change.added.length === 0 ? "without them" : change.added.length === 1 ? `on one line, "${change.added[0].trim()}"` : `as ${change.added.length} lines`;
+  return {
+    summary: `${what} ${change.added.length === 0 ? "are dropped" : `written ${after}`}`,
+    details: `as committed (${span}):
+${change.removed.join("\n")}
+as go mod tidy writes it:
+${change.added.join("\n")}`
+  };
+}
 
 // src/modules/commands.ts
 var MINUTE = 6e4;
@@ -2583,6 +2704,16 @@ function tail(text, lines = 40) {
   const all = text.trimEnd().split("\n");
   return all.length > lines ? `... (${all.length - lines} lines above)
 ${all.slice(-lines).join("\n")}` : all.join("\n");
+}
+function sourcesUnreachable(reason, modcache, checks, output, location) {
+  return finding(VERIFY_FAILED, "modules", {
+    message: `verification could not run: the modules are not all in the module cache (${modcache}) and cannot be fetched (${reason}); ${checks.slice(0, -1).join(", ")} and ${checks[checks.length - 1]} did not run. Restore the module cache, or make GOPROXY reachable`,
+    location,
+    subject: "module sources unreachable",
+    details: tail(output),
+    // Everything later that needs the modules (the build) fails because of this.
+    rootCause: true
+  });
 }
 function commandFailed(r2, command, location) {
   const why = r2.timedOut ? "timed out" : `exited with ${r2.code}`;
@@ -2607,7 +2738,19 @@ ${r2.stderr}`);
   );
   const explained = findings.length + problems.mismatches.length + problems.missing.length > 0;
   if (r2.code !== 0 && !explained) findings.push(commandFailed(r2, "go mod verify", loc.build()));
-  return { findings, problems, ok: r2.code === 0 && /all modules verified/.test(r2.stdout) };
+  const verified = /^all modules verified$/m.test(r2.stdout);
+  if (r2.code === 0 && !verified && !explained) {
+    const said = r2.stdout.trim() === "" ? "printed nothing" : `printed ${JSON.stringify(r2.stdout.trim().split("\n")[0].slice(0, 200))}`;
+    findings.push(
+      finding(VERIFY_FAILED, "modules", {
+        message: `go mod verify exited with 0 but ${said} instead of "all modules verified"; the module cache is not verified`,
+        location: loc.build(),
+        subject: "go mod verify silent success",
+        ...r2.stdout || r2.stderr ? { details: tail(`${r2.stdout}${r2.stderr}`) } : {}
+      })
+    );
+  }
+  return { findings, problems, ok: r2.code === 0 && verified };
 }
 async function downloadModules(run4, cwd, loc) {
   const r2 = await run4.go(["mod", "download", "-json"], cwd, 15 * MINUTE);
@@ -2633,23 +2776,24 @@ ${r2.stderr}` }, "go mod download", loc.build()));
   if (r2.code !== 0 && problems.mismatches.length + problems.missing.length === 0 && findings.length === 0) {
     findings.push(commandFailed(r2, "go mod download", loc.build()));
   }
-  return { findings, problems, modules };
+  const output = [r2.stderr, ...modules.filter((m) => m.error).map((m) => `${m.path}@${m.version}: ${m.error}`)].join("\n");
+  const unreachable2 = r2.code !== 0 ? unreachableSource(output) : void 0;
+  return { findings, problems, modules, output, ...unreachable2 ? { unreachable: unreachable2 } : {} };
 }
-async function checkTidy(run4, setup, loc, severity2, missingReported) {
-  const main = setup.main;
+async function checkTidy(run4, setup, main, loc, severity2, missingReported) {
   const r2 = await run4.go(["mod", "tidy", "-diff"], main.dir, 15 * MINUTE);
   const changes = r2.stdout.trim() === "" ? [] : parseTidyDiff(r2.stdout);
   if (r2.code !== 0 && changes.length === 0) {
     const p = parseGoProblems(r2.stderr);
-    if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ["go mod tidy -diff", "", "not run: go.sum must be fixed first"] };
-    const f = commandFailed(r2, "go mod tidy -diff", loc.build());
-    return { findings: [finding(NOT_TIDY, "modules", { severity: severity2, message: f.message, location: f.location, subject: "tidy failed", details: f.details })], row: ["go mod tidy -diff", "", "could not run"] };
+    if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ["go mod tidy -diff", main.gomod.file, "not run: go.sum must be fixed first"] };
+    const f = commandFailed(r2, "go mod tidy -diff", { file: main.gomod.file, line: main.gomod.module.line });
+    return { findings: [finding(NOT_TIDY, "modules", { severity: severity2, message: f.message, location: f.location, subject: `${main.gomod.file} tidy failed`, details: f.details })], row: ["go mod tidy -diff", main.gomod.file, "could not run"] };
   }
   const files = {};
   for (const name of ["go.mod", "go.sum"]) {
-    const abs = path7.join(main.dir, name);
+    const abs = path8.join(main.dir, name);
     const data = setup.contents.get(abs);
-    files[name] = { file: name === "go.mod" ? main.gomod.file : path7.posix.join(path7.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+    files[name] = { file: name === "go.mod" ? main.gomod.file : path8.posix.join(path8.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
   }
   const findings = [];
   for (const c of changes) {
@@ -2657,6 +2801,20 @@ async function checkTidy(run4, setup, loc, severity2, missingReported) {
     if (added.length === 0 && c.removed.length === 0) continue;
     const target = files[c.file] ?? { file: c.file, lines: c.line };
     const line = Math.max(1, Math.min(c.line, target.lines || 1));
+    const layout = added.length === c.added.length ? formattingOnly(c) : void 0;
+    if (layout) {
+      findings.push(
+        finding(NOT_TIDY, "modules", {
+          severity: severity2 === "error" ? "error" : "note",
+          message: `formatting only: go mod tidy would lay out ${target.file} differently (${layout.summary}); nothing required or replaced changes`,
+          location: { file: target.file, line },
+          subject: `${target.file} layout ${c.removed.join("\n")}\0${c.added.join("\n")}`,
+          details: layout.details,
+          fix: "go mod tidy"
+        })
+      );
+      continue;
+    }
     const parts = [];
     if (c.removed.length) parts.push(`remove ${c.removed.map((l) => `"${l.trim()}"`).join(", ")}`);
     if (added.length) parts.push(`add ${added.map((l) => `"${l.trim()}"`).join(", ")}`);
@@ -2670,12 +2828,14 @@ async function checkTidy(run4, setup, loc, severity2, missingReported) {
       })
     );
   }
-  return { findings, row: ["go mod tidy -diff", main.gomod.file, findings.length ? `${findings.length} difference(s)` : "tidy"] };
+  const layoutOnly = findings.filter((f) => f.message.startsWith("formatting only:")).length;
+  const result = findings.length === 0 ? "tidy" : layoutOnly === findings.length ? `formatting only (${layoutOnly} place(s))` : `${findings.length} difference(s)${layoutOnly ? `, ${layoutOnly} of them formatting only` : ""}`;
+  return { findings, row: ["go mod tidy -diff", main.gomod.file, result] };
 }
 
 // src/modules/cachesums.ts
-import fs6 from "node:fs/promises";
-import path8 from "node:path";
+import fs7 from "node:fs/promises";
+import path9 from "node:path";
 import { createHash as createHash3 } from "node:crypto";
 function escapeModulePath(p) {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
@@ -2686,11 +2846,11 @@ function goModHash(content) {
 `).digest("base64")}`;
 }
 function downloadBase(modcache, modulePath, version) {
-  return path8.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
+  return path9.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
 }
 async function readOrUndefined(file) {
   try {
-    return await fs6.readFile(file);
+    return await fs7.readFile(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -2850,11 +3010,11 @@ function owningRequire(setup, pkg) {
 }
 
 // src/modules/vendorcheck.ts
-import fs8 from "node:fs/promises";
-import path11 from "node:path";
+import fs9 from "node:fs/promises";
+import path12 from "node:path";
 
 // src/modules/consistency.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function describe(m) {
   return m.version ? `${m.path}@${m.version}` : m.path;
 }
@@ -2864,8 +3024,8 @@ function lessThan114(goVersion) {
   return major < 1 || major === 1 && (minor ?? 0) < 14;
 }
 function canonicalReplacement(r2, modDir, workDir) {
-  if (!r2.local || !workDir || !modDir || path9.isAbsolute(r2.new.path)) return r2.new;
-  const rel = path9.relative(workDir, path9.join(modDir, r2.new.path)).split(path9.sep).join("/");
+  if (!r2.local || !workDir || !modDir || path10.isAbsolute(r2.new.path)) return r2.new;
+  const rel = path10.relative(workDir, path10.join(modDir, r2.new.path)).split(path10.sep).join("/");
   const dirPath = rel === "" ? "." : rel === "." || rel === ".." || rel.startsWith("./") || rel.startsWith("../") ? rel : `./${rel}`;
   return { path: dirPath, version: "" };
 }
@@ -3005,15 +3165,15 @@ function diffLines(actual, expected) {
 }
 
 // src/modules/tree.ts
-import fs7 from "node:fs";
-import path10 from "node:path";
+import fs8 from "node:fs";
+import path11 from "node:path";
 import { createHash as createHash4 } from "node:crypto";
 function listFiles(root) {
   const out = [];
   const walk = (dir, prefix) => {
-    for (const e of fs7.readdirSync(dir, { withFileTypes: true })) {
+    for (const e of fs8.readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix ? `${prefix}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path10.join(dir, e.name), rel);
+      if (e.isDirectory()) walk(path11.join(dir, e.name), rel);
       else out.push({ rel, kind: e.isSymbolicLink() ? "link" : "file" });
     }
   };
@@ -3028,8 +3188,8 @@ function listFiles(root) {
 function hashTree(root) {
   const tree = /* @__PURE__ */ new Map();
   for (const { rel, kind } of listFiles(root)) {
-    const abs = path10.join(root, rel);
-    const data = kind === "link" ? Buffer.from(`symlink -> ${fs7.readlinkSync(abs)}`) : fs7.readFileSync(abs);
+    const abs = path11.join(root, rel);
+    const data = kind === "link" ? Buffer.from(`symlink -> ${fs8.readlinkSync(abs)}`) : fs8.readFileSync(abs);
     tree.set(rel, { sha256: createHash4("sha256").update(data).digest("hex"), size: data.length, kind });
   }
   return tree;
@@ -3060,10 +3220,17 @@ function firstDifferingLine(actual, expected) {
 
 // src/modules/vendorcheck.ts
 var MODULES_TXT = "modules.txt";
+var ROOT_CAUSES = /* @__PURE__ */ new Set(["replace-missing", "not-vendored"]);
 function consistencyFindings(setup) {
   if (!setup.txt) return [];
   return checkVendorConsistency({ mains: setup.mains, work: setup.work, txt: setup.txt }).map(
-    (i) => finding(VENDOR_MODULES_TXT, "modules", { message: i.message, location: { file: i.file, line: i.line }, subject: i.subject })
+    (i) => finding(VENDOR_MODULES_TXT, "modules", {
+      message: i.message,
+      location: { file: i.file, line: i.line },
+      subject: i.subject,
+      // A go.mod line that vendor/ never took in explains the vendored files that then differ.
+      rootCause: ROOT_CAUSES.has(i.kind)
+    })
   );
 }
 function quote(lines) {
@@ -3105,8 +3272,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   if (!committedTxt && expectedTxt) {
     findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
   } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs8.readFile(path11.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await fs8.readFile(path11.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const actual = splitLines(await fs9.readFile(path12.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs9.readFile(path12.join(expectedDir, MODULES_TXT), "utf8")) : [];
     const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
     for (const change of diffLines(actual, want)) {
       const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
@@ -3127,7 +3294,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
   for (const rel of diff.modified) {
-    const [a, b] = await Promise.all([fs8.readFile(path11.join(setup.vendorDir, rel)), fs8.readFile(path11.join(expectedDir, rel))]);
+    const [a, b] = await Promise.all([fs9.readFile(path12.join(setup.vendorDir, rel)), fs9.readFile(path12.join(expectedDir, rel))]);
     const line = firstDifferingLine(a, b);
     const file = `${vendorRel}/${rel}`;
     findings.push(
@@ -3188,12 +3355,14 @@ function withoutGateFlags(goflags, ctx) {
   return goflags.split(/\s+/).filter((f) => f !== "" && f !== added).join(" ");
 }
 async function goEnvSettings(run4, dir, ctx) {
-  const r2 = await run4.go(["env", "-json", "GOWORK", "GOMODCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE"], dir);
+  const r2 = await run4.go(["env", "-json", "GOWORK", "GOMODCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE", "GOENV"], dir);
   if (r2.code !== 0) throw new Error(`go env failed in ${dir}: ${r2.stderr.trim()}`);
   const env = JSON.parse(r2.stdout);
+  const fromProcess = (ctx.state.goEnv.GOFLAGS ?? "").trim() !== "" && withoutGateFlags(ctx.state.goEnv.GOFLAGS ?? "", ctx) === withoutGateFlags(env.GOFLAGS ?? "", ctx);
   return {
     work: env.GOWORK && env.GOWORK !== "off" ? env.GOWORK : "",
     modcache: env.GOMODCACHE,
+    goflagsFrom: fromProcess ? "the environment" : env.GOENV && env.GOENV !== "off" ? `the go env file ${env.GOENV}` : "the go env file",
     settings: {
       GOFLAGS: withoutGateFlags(env.GOFLAGS ?? "", ctx),
       GONOSUMDB: env.GONOSUMDB ?? "",
@@ -3205,9 +3374,9 @@ async function goEnvSettings(run4, dir, ctx) {
     }
   };
 }
-function settingsFindings(setup, loc, settings) {
+function settingsFindings(setup, loc, settings, opts) {
   const modules = [...new Set(setup.mains.flatMap((m) => m.gomod.requires.map((r2) => r2.path)))];
-  return analyzeSettings(settings, { hasVendor: setup.hasVendor, modules }).map(
+  return analyzeSettings(settings, { hasVendor: setup.hasVendor, modules, ...opts }).map(
     (w) => finding(WEAK_VERIFICATION, "modules", {
       severity: w.severity,
       message: w.message,
@@ -3222,7 +3391,7 @@ async function checkVendor(ctx, run4, setup, loc) {
   const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
   const version = ctx.state.go.version;
   const workspace = setup.work !== void 0;
-  const vendorRel = path12.posix.dirname(setup.txt?.file ?? `${path12.relative(ctx.config.workspace, setup.vendorDir).split(path12.sep).join("/")}/modules.txt`);
+  const vendorRel = path13.posix.dirname(setup.txt?.file ?? `${path13.relative(ctx.config.workspace, setup.vendorDir).split(path13.sep).join("/")}/modules.txt`);
   if (!atLeast(version, 1, workspace ? 22 : 18)) {
     const f = finding(VERIFY_FAILED, "modules", {
       message: `${workspace ? "go work vendor" : "go mod vendor"} -o needs Go ${workspace ? "1.22" : "1.18"} or later (this is Go ${version}); ${vendorRel}/ could not be compared`,
@@ -3231,10 +3400,10 @@ async function checkVendor(ctx, run4, setup, loc) {
     });
     return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
   }
-  await fs9.mkdir(ctx.ports.tempDir, { recursive: true });
-  const scratch = await fs9.mkdtemp(path12.join(ctx.ports.tempDir, "modules-vendor-"));
+  await fs10.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await fs10.mkdtemp(path13.join(ctx.ports.tempDir, "modules-vendor-"));
   try {
-    const out = path12.join(scratch, "vendor");
+    const out = path13.join(scratch, "vendor");
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
     const cwd = workspace ? setup.work.dir : setup.main.dir;
     const regenerating = run4.go(args, cwd, 15 * MINUTE);
@@ -3264,15 +3433,15 @@ async function checkVendor(ctx, run4, setup, loc) {
       metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
     };
   } finally {
-    await fs9.rm(scratch, { recursive: true, force: true });
+    await fs10.rm(scratch, { recursive: true, force: true });
   }
 }
 async function restoreIfChanged(setup) {
   const restored = [];
   for (const [file, data] of setup.contents) {
-    const now = await fs9.readFile(file).catch(() => void 0);
+    const now = await fs10.readFile(file).catch(() => void 0);
     if (!now || !now.equals(data)) {
-      await fs9.writeFile(file, data);
+      await fs10.writeFile(file, data);
       restored.push(file);
     }
   }
@@ -3286,6 +3455,18 @@ function dedupe(findings) {
     seen.add(key);
     return true;
   });
+}
+function offline(setup, loc, modcache, reason, output, findings, rows) {
+  const checks = ["go mod verify", "the go.sum check", ...setup.hasVendor ? ["the vendor/ comparison"] : [], "go mod tidy -diff"];
+  findings.push(sourcesUnreachable(reason, modcache, checks, output, loc.build()));
+  findings.push(...consistencyFindings(setup));
+  const why = "the modules cannot be fetched (see go mod download)";
+  rows.push(["go mod download", "", `could not run: ${reason}`], ["go mod verify", "", `not run: ${why}`]);
+  if (setup.hasVendor) rows.push(["vendor/", "", `not compared: ${why}`]);
+  rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), `not checked: ${why}`], ["go mod tidy -diff", "", `not run: ${why}`]);
+  const all = dedupe(findings).sort(compareFindings);
+  for (const f of all) rows.push([f.ruleId.replace(/^modules\//, ""), f.location ? where2(f.location) : "", f.message]);
+  return { status: statusFrom(all), findings: all, table: { header: ["Check", "Where", "Result"], rows }, metrics: { verification: "not run" } };
 }
 async function runModules(ctx) {
   if (!ctx.state.go) return skipped("needs the Go toolchain");
@@ -3311,12 +3492,14 @@ async function runModules(ctx) {
   const metrics = {};
   const findings = [];
   let vendor;
-  findings.push(...settingsFindings(setup, loc, env.settings));
+  findings.push(...settingsFindings(setup, loc, env.settings, { release: config.mode === "release", goflagsFrom: env.goflagsFrom }));
+  findings.push(...replacesOutsideWorkspace(setup, config.workspace));
   try {
     const dl = await downloadModules(run4, cwd, loc);
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path12.relative(config.workspace, file)}; restored it as committed`);
-    findings.push(...dl.findings);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path13.relative(config.workspace, file)}; restored it as committed`);
     metrics.modules = dl.modules.length;
+    if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
+    findings.push(...dl.findings);
     const verify = await verifyModules(run4, cwd, loc);
     findings.push(...verify.findings);
     rows.push(["go mod verify", "", verify.ok ? `all modules verified${dl.modules.length ? ` (${dl.modules.length} downloaded)` : ""}` : `${verify.findings.length} problem(s)`]);
@@ -3336,16 +3519,19 @@ async function runModules(ctx) {
     findings.push(...sums.findings);
     const sumLines = setup.sums.reduce((n, s) => n + s.lines.length, 0);
     rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), sums.findings.length ? `${sums.findings.length} problem(s)` : sumLines === 0 ? "no lines (no dependencies)" : `${sums.checked} of ${sumLines} lines checked against the verified module cache: all match`]);
-    if (setup.main && atLeast(ctx.state.go.version, 1, 23)) {
-      const tidy = await checkTidy(run4, setup, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing);
-      findings.push(...tidy.findings);
-      rows.push(tidy.row);
+    const tidyModules = setup.work ? setup.mains : setup.main ? [setup.main] : [];
+    if (tidyModules.length && atLeast(ctx.state.go.version, 1, 23)) {
+      for (const m of tidyModules) {
+        const tidy = await checkTidy(run4, setup, m, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing);
+        findings.push(...tidy.findings);
+        rows.push(tidy.row);
+      }
     } else {
-      rows.push(["go mod tidy -diff", "", setup.main ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
+      rows.push(["go mod tidy -diff", "", tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
     }
     if (vendor?.verified) ctx.state.modFlag = "-mod=vendor";
   } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path12.relative(config.workspace, file)} during the modules checks; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path13.relative(config.workspace, file)} during the modules checks; restored it as committed`);
   }
   const unproven = [...run4.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
   if (unproven.length && !findings.some((f) => f.severity === "error")) {
@@ -3373,13 +3559,13 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import os from "node:os";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/output/dir.ts
-import fs10 from "node:fs";
-import path13 from "node:path";
+import fs11 from "node:fs";
+import path14 from "node:path";
 var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl"]);
 var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
 var BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);
@@ -3387,8 +3573,8 @@ var BUNDLE = /\.sigstore\.json$/;
 function isGateOutputName(name) {
   return FIXED_NAMES.has(name) || BINARY.test(name) || BUNDLE.test(name);
 }
-var NOFOLLOW = fs10.constants.O_NOFOLLOW ?? 0;
-var CREATE_FRESH = fs10.constants.O_WRONLY | fs10.constants.O_CREAT | fs10.constants.O_EXCL | NOFOLLOW;
+var NOFOLLOW = fs11.constants.O_NOFOLLOW ?? 0;
+var CREATE_FRESH = fs11.constants.O_WRONLY | fs11.constants.O_CREAT | fs11.constants.O_EXCL | NOFOLLOW;
 var OutputDirError = class extends Error {
   constructor(message) {
     super(message);
@@ -3397,7 +3583,7 @@ var OutputDirError = class extends Error {
 };
 function lstat(p) {
   try {
-    return fs10.lstatSync(p);
+    return fs11.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -3406,19 +3592,19 @@ function lstat(p) {
 function openOutputDir(dir) {
   const produced = [];
   const ensureDir = () => {
-    fs10.mkdirSync(dir, { recursive: true });
-    const st = fs10.lstatSync(dir);
+    fs11.mkdirSync(dir, { recursive: true });
+    const st = fs11.lstatSync(dir);
     if (!st.isDirectory()) throw new OutputDirError(`output directory ${dir} is not a directory (${st.isSymbolicLink() ? "a symbolic link" : "a file"})`);
   };
   const target = (name) => {
-    if (name !== path13.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
-    return path13.join(dir, name);
+    if (name !== path14.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
+    return path14.join(dir, name);
   };
   const vacate = (p) => {
     const st = lstat(p);
     if (!st) return;
     if (st.isDirectory()) throw new OutputDirError(`${p} is a directory where go-release-gate writes a file; remove it`);
-    fs10.unlinkSync(p);
+    fs11.unlinkSync(p);
   };
   const note = (name) => {
     if (!produced.includes(name)) produced.push(name);
@@ -3429,22 +3615,22 @@ function openOutputDir(dir) {
       ensureDir();
       const p = target(name);
       vacate(p);
-      const fd = fs10.openSync(p, CREATE_FRESH, mode);
+      const fd = fs11.openSync(p, CREATE_FRESH, mode);
       try {
-        fs10.writeFileSync(fd, data);
+        fs11.writeFileSync(fd, data);
       } finally {
-        fs10.closeSync(fd);
+        fs11.closeSync(fd);
       }
       note(name);
       return p;
     },
     append(name, data) {
       if (!produced.includes(name)) throw new OutputDirError(`${name} was not written by this run; refusing to append to it`);
-      const fd = fs10.openSync(target(name), fs10.constants.O_WRONLY | fs10.constants.O_APPEND | NOFOLLOW);
+      const fd = fs11.openSync(target(name), fs11.constants.O_WRONLY | fs11.constants.O_APPEND | NOFOLLOW);
       try {
-        fs10.writeFileSync(fd, data);
+        fs11.writeFileSync(fd, data);
       } finally {
-        fs10.closeSync(fd);
+        fs11.closeSync(fd);
       }
     },
     adopt(source, name) {
@@ -3452,18 +3638,18 @@ function openOutputDir(dir) {
       const p = target(name);
       vacate(p);
       try {
-        fs10.linkSync(source, p);
-        fs10.unlinkSync(source);
+        fs11.linkSync(source, p);
+        fs11.unlinkSync(source);
       } catch (e) {
         const code2 = e.code;
         if (code2 !== "EXDEV" && code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP") throw e;
-        const fd = fs10.openSync(p, CREATE_FRESH, fs10.statSync(source).mode & 511);
+        const fd = fs11.openSync(p, CREATE_FRESH, fs11.statSync(source).mode & 511);
         try {
-          fs10.writeFileSync(fd, fs10.readFileSync(source));
+          fs11.writeFileSync(fd, fs11.readFileSync(source));
         } finally {
-          fs10.closeSync(fd);
+          fs11.closeSync(fd);
         }
-        fs10.rmSync(source, { force: true });
+        fs11.rmSync(source, { force: true });
       }
       note(name);
       return p;
@@ -3473,9 +3659,9 @@ function openOutputDir(dir) {
       const foreign = [];
       if (!lstat(dir)) return { removed, foreign };
       ensureDir();
-      for (const e of fs10.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      for (const e of fs11.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
         if (isGateOutputName(e.name) && !e.isDirectory()) {
-          fs10.unlinkSync(path13.join(dir, e.name));
+          fs11.unlinkSync(path14.join(dir, e.name));
           removed.push(e.name);
         } else {
           foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
@@ -3595,12 +3781,12 @@ async function mainPackages(ctx) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path14.join(ctx.config.dir, "cmd");
-  const cmd = fs11.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmdDir = path15.join(ctx.config.dir, "cmd");
+  const cmd = fs12.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs11.existsSync(path14.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path14.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs12.existsSync(path15.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path15.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -3630,21 +3816,21 @@ var buildStage = {
       if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
       names.set(p.name, p.importPath);
     }
-    const buildDir = fs11.mkdtempSync(path14.join(scratchRoot(ctx), "grg-build-"));
+    const buildDir = fs12.mkdtempSync(path15.join(scratchRoot(ctx), "grg-build-"));
     try {
       return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings);
     } finally {
-      fs11.rmSync(buildDir, { recursive: true, force: true });
+      fs12.rmSync(buildDir, { recursive: true, force: true });
     }
   }
 };
 function scratchRoot(ctx) {
-  const inside = (dir) => {
-    const rel = path14.relative(ctx.config.workspace, dir);
-    return rel === "" || !rel.startsWith("..") && !path14.isAbsolute(rel);
+  const inside2 = (dir) => {
+    const rel = path15.relative(ctx.config.workspace, dir);
+    return rel === "" || !rel.startsWith("..") && !path15.isAbsolute(rel);
   };
-  fs11.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  return inside(ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
+  fs12.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  return inside2(ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
 function clearOutputDir(ctx, out) {
   const shown = displayPath(ctx.config.workspace, out.dir) || ".";
@@ -3662,16 +3848,16 @@ function capList(items, max) {
 }
 async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
   const { config, ports } = ctx;
-  const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path14.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path15.join(buildDir, artifactFileName(pkg.name, target)) })));
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
   const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
     const r2 = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
     });
-    const ok = r2.code === 0 && fs11.existsSync(job.output);
+    const ok = r2.code === 0 && fs12.existsSync(job.output);
     const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
-    return ok ? { ...job, ok, stderr, size: fs11.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
+    return ok ? { ...job, ok, stderr, size: fs12.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
   });
   const artifacts2 = [];
   const rows = [];
@@ -3681,7 +3867,7 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
     if (!r2.ok) {
       const errors = parseCompilerErrors(r2.stderr);
       const first = errors[0];
-      const loc = first ? { file: displayPath(ctx.config.workspace, path14.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+      const loc = first ? { file: displayPath(ctx.config.workspace, path15.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
       const headline = first ? `${loc.file}:${first.line}: ${first.message}` : r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed";
       findings.push(finding(COMPILE, "build", {
         message: `${t} ${r2.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
@@ -3697,7 +3883,7 @@ ${r2.stderr.trim()}`);
     const a = {
       path: r2.output,
       displayPath: "",
-      name: path14.basename(r2.output),
+      name: path15.basename(r2.output),
       goos: r2.target.goos,
       goarch: r2.target.goarch,
       size: r2.size,
@@ -4798,8 +4984,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path19) {
-  const fh = await open(path19, "r");
+async function fileSource(path20) {
+  const fh = await open(path20, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -4904,8 +5090,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path19, displayName = path19) {
-  const src = await fileSource(path19);
+async function inspectFile(path20, displayName = path20) {
+  const src = await fileSource(path20);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -4943,7 +5129,7 @@ function toJson(b) {
 }
 
 // src/stages/inspect.ts
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/inspect/policy.ts
 var r = (id, name, severity2, short, full, help, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
@@ -5144,8 +5330,8 @@ function recordVcs(ctx, settings) {
 }
 var STATUS_LINES_SHOWN = 10;
 function isInsideWorkspace(ctx, p) {
-  const rel = path15.relative(ctx.config.workspace, p);
-  return rel !== "" && !rel.startsWith("..") && !path15.isAbsolute(rel);
+  const rel = path16.relative(ctx.config.workspace, p);
+  return rel !== "" && !rel.startsWith("..") && !path16.isAbsolute(rel);
 }
 async function nameModifiedFiles(ctx, findings) {
   const modified = findings.filter((f) => f.ruleId === RULES.vcsModified.id);
@@ -5155,9 +5341,9 @@ async function nameModifiedFiles(ctx, findings) {
   if (!git) {
     listing = "git is not on PATH, so the modified files cannot be listed";
   } else {
-    const outRel = path15.relative(ctx.config.dir, ctx.config.outDir);
+    const outRel = path16.relative(ctx.config.dir, ctx.config.outDir);
     const outInside = isInsideWorkspace(ctx, ctx.config.outDir);
-    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path15.sep).join("/")}`] : []];
+    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path16.sep).join("/")}`] : []];
     const r2 = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv("git", ctx.ports.env), timeoutMs: 6e4 });
     const lines = r2.stdout.split("\n").filter((l) => l.trim() !== "");
     if (r2.code !== 0) listing = `git status failed: ${r2.stderr.trim().split("\n")[0] ?? ""}`;
@@ -5199,8 +5385,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs12 from "node:fs";
-import path16 from "node:path";
+import fs13 from "node:fs";
+import path17 from "node:path";
 
 // src/scan/trivy.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -5517,22 +5703,22 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path16.join(dir, name);
-      if (fs12.existsSync(p) && fs12.statSync(p).isFile()) return p;
+      const p = path17.join(dir, name);
+      if (fs13.existsSync(p) && fs13.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 function trivyHome(ctx) {
-  fs12.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  const dir = fs12.mkdtempSync(path16.join(ctx.ports.tempDir, "trivy-"));
-  const config = path16.join(dir, "trivy.yaml");
-  fs12.writeFileSync(config, "", { flag: "wx" });
+  fs13.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs13.mkdtempSync(path17.join(ctx.ports.tempDir, "trivy-"));
+  const config = path17.join(dir, "trivy.yaml");
+  fs13.writeFileSync(config, "", { flag: "wx" });
   return { dir, config };
 }
 async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
-  const output = path16.join(home.dir, `trivy-${kind}-${n}.json`);
-  fs12.rmSync(output, { force: true });
+  const output = path17.join(home.dir, `trivy-${kind}-${n}.json`);
+  fs13.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -5543,13 +5729,13 @@ async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n)
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs12.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs13.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs12.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs13.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs12.rmSync(output, { force: true });
+    fs13.rmSync(output, { force: true });
   }
 }
 function parsedGoMod(text, file, ctx) {
@@ -5576,7 +5762,7 @@ async function run2(ctx) {
   try {
     return await scan(ctx, trivy, home);
   } finally {
-    fs12.rmSync(home.dir, { recursive: true, force: true });
+    fs13.rmSync(home.dir, { recursive: true, force: true });
   }
 }
 async function scan(ctx, trivy, home) {
@@ -5590,34 +5776,34 @@ async function scan(ctx, trivy, home) {
   }
   if (ver.code !== 0) throw new Error(`Trivy at ${trivy} does not run (trivy --version exited with code ${ver.code}): ${lastErrorLine(ver.stderr || ver.stdout)}`);
   const version = parseTrivyVersion(ver.stdout);
-  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs12.existsSync(path16.join(config.trivyCacheDir, "db", "trivy.db"))) {
+  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs13.existsSync(path17.join(config.trivyCacheDir, "db", "trivy.db"))) {
     throw new Error(`Trivy has no vulnerability DB in ${config.trivyCacheDir} (no db/trivy.db) and trivy-skip-db-update is true, so it may not download one: populate the cache dir or set trivy-skip-db-update: false`);
   }
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs12.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs13.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path16.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path16.isAbsolute(outRel)) skipDirs.push(outRel.split(path16.sep).join("/"));
+  const outRel = path17.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path17.isAbsolute(outRel)) skipDirs.push(outRel.split(path17.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path16.join(config.dir, "go.mod");
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs12.readFileSync(file, "utf8"), file, ctx), result: r2 });
+    const file = path17.join(config.dir, "go.mod");
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs13.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path16.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path17.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, home, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path16.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path17.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
     }
   }
-  const goModFile = path16.join(config.dir, "go.mod");
-  const goModText = fs12.existsSync(goModFile) ? fs12.readFileSync(goModFile, "utf8") : void 0;
+  const goModFile = path17.join(config.dir, "go.mod");
+  const goModText = fs13.existsSync(goModFile) ? fs13.readFileSync(goModFile, "utf8") : void 0;
   const missing = unscanned({
     ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
     binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
@@ -5677,13 +5863,13 @@ async function scan(ctx, trivy, home) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs13 from "node:fs";
-import path17 from "node:path";
+import fs14 from "node:fs";
+import path18 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
-  const offline = o.tlogUpload ? [] : ["--use-signing-config=false", "--tlog-upload=false"];
-  return ["sign-blob", "--key", o.key, ...offline, "--bundle", o.bundle, "--yes", o.file];
+  const offline2 = o.tlogUpload ? [] : ["--use-signing-config=false", "--tlog-upload=false"];
+  return ["sign-blob", "--key", o.key, ...offline2, "--bundle", o.bundle, "--yes", o.file];
 }
 function verifyBlobArgs(o) {
   return ["verify-blob", "--key", o.publicKey, "--bundle", o.bundle, ...o.tlog ? [] : ["--insecure-ignore-tlog"], o.file];
@@ -5773,7 +5959,7 @@ async function run3(ctx) {
   if (!sign.key) return unavailable2("Signing was asked for (sign: always) but no cosign-key was given: set cosign-key to a key file, env://NAME or the PEM text.");
   const cosign = findOnPath("cosign", ports.env.PATH);
   if (!cosign) return unavailable2("cosign was not found on PATH: install it before this step (e.g. uses: sigstore/cosign-installer@v3) or put it on PATH.");
-  const signDir = fs13.mkdtempSync(path17.join(ports.tempDir, "grg-sign-"));
+  const signDir = fs14.mkdtempSync(path18.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
@@ -5781,20 +5967,20 @@ async function run3(ctx) {
     if (sign.key.kind === "file") {
       keyFile = sign.key.path;
       try {
-        fs13.accessSync(keyFile, fs13.constants.R_OK);
+        fs14.accessSync(keyFile, fs14.constants.R_OK);
       } catch (e) {
         return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
       }
     } else {
-      tempKeyDir = fs13.mkdtempSync(path17.join(ports.tempDir, "grg-cosign-"));
-      keyFile = path17.join(tempKeyDir, "cosign.key");
-      fs13.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+      tempKeyDir = fs14.mkdtempSync(path18.join(ports.tempDir, "grg-cosign-"));
+      keyFile = path18.join(tempKeyDir, "cosign.key");
+      fs14.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
     }
     const env = childEnv("cosign", ports.env, ports.env.COSIGN_PASSWORD !== void 0 ? { COSIGN_PASSWORD: ports.env.COSIGN_PASSWORD } : {});
     const cosignRun = (args) => ports.exec.run(cosign, args, { cwd: signDir, env, timeoutMs: COSIGN_TIMEOUT_MS });
-    const freshKey = path17.join(signDir, "cosign.pub");
+    const freshKey = path18.join(signDir, "cosign.pub");
     const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
-    if (pub.code !== 0 || !fs13.existsSync(freshKey)) {
+    if (pub.code !== 0 || !fs14.existsSync(freshKey)) {
       const why = scrub(firstError(pub));
       const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
       const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -5808,7 +5994,7 @@ async function run3(ctx) {
     const findings = [];
     const rows = [];
     const signatures2 = [];
-    const pubShown = path17.basename(publicKey);
+    const pubShown = path18.basename(publicKey);
     for (const s of subjects) {
       const bundle = bundleNameFor(s.path);
       const bundleShown = bundleNameFor(s.displayPath);
@@ -5818,27 +6004,27 @@ async function run3(ctx) {
         rows.push([s.displayPath, "", "not signed: changed after build", ""]);
         continue;
       }
-      const freshBundle = path17.join(signDir, path17.basename(bundle));
+      const freshBundle = path18.join(signDir, path18.basename(bundle));
       const signed = await cosignRun(signBlobArgs({ key: keyFile, bundle: freshBundle, file: s.path, tlogUpload: sign.tlogUpload }));
-      if (signed.code !== 0 || !fs13.existsSync(freshBundle)) {
+      if (signed.code !== 0 || !fs14.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
       }
-      out.adopt(freshBundle, path17.basename(bundle));
+      out.adopt(freshBundle, path18.basename(bundle));
       const verified = await cosignRun(verifyBlobArgs({ publicKey, bundle, file: s.path, tlog: sign.tlogUpload }));
       const ok = verified.code === 0;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyCommandText({ publicKey: pubShown, bundle: path17.basename(bundle), file: path17.basename(s.path), tlog: sign.tlogUpload });
+      const command = verifyCommandText({ publicKey: pubShown, bundle: path18.basename(bundle), file: path18.basename(s.path), tlog: sign.tlogUpload });
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
     if (sumsSigned) {
-      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path17.basename(sums.path)), file: path17.basename(sums.path), tlog: sign.tlogUpload });
+      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path18.basename(sums.path)), file: path18.basename(sums.path), tlog: sign.tlogUpload });
     }
     state.facts["sign.bundles"] = JSON.stringify(signatures2.map((x) => x.bundle));
     state.facts["sign.signatures"] = JSON.stringify(signatures2);
@@ -5853,8 +6039,8 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload }
     };
   } finally {
-    if (tempKeyDir) fs13.rmSync(tempKeyDir, { recursive: true, force: true });
-    fs13.rmSync(signDir, { recursive: true, force: true });
+    if (tempKeyDir) fs14.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs14.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
@@ -5991,7 +6177,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent) {
-  const goMod = path18.join(config.dir, fs14.existsSync(path18.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path19.join(config.dir, fs15.existsSync(path19.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
