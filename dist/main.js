@@ -11,15 +11,15 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-XYX7AKUI.js";
+} from "./chunks/chunk-LFG7WNZG.js";
 import {
   ConfigError,
   INPUTS,
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-EJNMCKAE.js";
-import "./chunks/chunk-QAOPFS3X.js";
+} from "./chunks/chunk-KG4NBHOW.js";
+import "./chunks/chunk-FUYKN7G6.js";
 
 // src/action/main.ts
 import os from "node:os";

@@ -7,15 +7,15 @@ import {
   info,
   summary,
   warning
-} from "./chunks/chunk-XYX7AKUI.js";
+} from "./chunks/chunk-LFG7WNZG.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-ASHBRH4K.js";
+} from "./chunks/chunk-IZOHFGPO.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-QAOPFS3X.js";
+} from "./chunks/chunk-FUYKN7G6.js";
 
 // src/action/post.ts
 async function post() {

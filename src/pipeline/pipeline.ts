@@ -27,32 +27,49 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export async function runPipeline(stages: readonly Stage[], ctx: StageContext): Promise<RunResult> {
+export interface PipelineHooks {
+  /**
+   * Runs inside the stage's log group once the stage is done (a crashed one too): may return the
+   * result with its findings located, and logs them there, so every finding is printed under
+   * the stage that made it.
+   */
+  afterStage?(result: StageResult, stage: Stage): StageResult;
+}
+
+async function runStage(stage: Stage, ctx: StageContext): Promise<StageResult> {
+  const s0 = performance.now();
+  let result: StageResult;
+  try {
+    const outcome = await stage.run(ctx);
+    result = { ...outcome, name: stage.name, durationMs: 0, findings: applyRuleOverrides(outcome.findings, ctx.config.rules) };
+    // Overrides can turn the only error into a warning: the stage then passes.
+    if (result.status === 'failed' && outcome.findings.some((f) => f.severity === 'error') && !result.findings.some((f) => f.severity === 'error')) {
+      result.status = 'passed';
+    }
+  } catch (e) {
+    const message = `${stage.name} stage: ${errorText(e)}`;
+    ctx.ports.log.error(message);
+    result = {
+      name: stage.name,
+      status: 'errored',
+      reason: errorText(e),
+      durationMs: 0,
+      findings: [finding(STAGE_CRASHED, stage.name, { message, subject: stage.name, details: e instanceof Error && e.stack ? e.stack : undefined })],
+    };
+  }
+  result.durationMs = Math.round(performance.now() - s0);
+  return result;
+}
+
+export async function runPipeline(stages: readonly Stage[], ctx: StageContext, hooks: PipelineHooks = {}): Promise<RunResult> {
   const startedAt = new Date();
   const t0 = performance.now();
   const results: StageResult[] = [];
   for (const stage of stages) {
-    const s0 = performance.now();
-    let result: StageResult;
-    try {
-      const outcome = await ctx.ports.log.group(`${stage.name}`, () => stage.run(ctx));
-      result = { ...outcome, name: stage.name, durationMs: 0, findings: applyRuleOverrides(outcome.findings, ctx.config.rules) };
-      // Overrides can turn the only error into a warning: the stage then passes.
-      if (result.status === 'failed' && outcome.findings.some((f) => f.severity === 'error') && !result.findings.some((f) => f.severity === 'error')) {
-        result.status = 'passed';
-      }
-    } catch (e) {
-      const message = `${stage.name} stage: ${errorText(e)}`;
-      ctx.ports.log.error(message);
-      result = {
-        name: stage.name,
-        status: 'errored',
-        reason: errorText(e),
-        durationMs: 0,
-        findings: [finding(STAGE_CRASHED, stage.name, { message, subject: stage.name, details: e instanceof Error && e.stack ? e.stack : undefined })],
-      };
-    }
-    result.durationMs = Math.round(performance.now() - s0);
+    const result = await ctx.ports.log.group(`${stage.name}`, async () => {
+      const done = await runStage(stage, ctx);
+      return hooks.afterStage ? hooks.afterStage(done, stage) : done;
+    });
     results.push(result);
   }
   const findings = results.flatMap((r) => r.findings).sort(compareFindings);

@@ -25,7 +25,7 @@ import {
   table,
   treeSize,
   truncateText
-} from "./chunk-QAOPFS3X.js";
+} from "./chunk-FUYKN7G6.js";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -547,8 +547,9 @@ function rankFindings(findings, rules) {
 function where(f) {
   const loc = f.location;
   if (!loc) return "";
+  if (loc.artifact) return loc.artifact;
   if (loc.file) return `${loc.file}${loc.line ? `:${loc.line}` : ""}`;
-  return loc.artifact ?? "";
+  return "";
 }
 
 // src/report/location.ts
@@ -563,14 +564,16 @@ function repoRelative(p) {
 function resolveLocation(f, defaultFile) {
   const loc = f.location;
   const file = repoRelative(loc?.file);
+  const artifact = loc?.artifact ? { artifact: loc.artifact } : {};
   if (file) {
     const line = loc?.line && loc.line > 0 ? Math.floor(loc.line) : 1;
     const column = loc?.line && loc.column && loc.column > 0 ? Math.floor(loc.column) : void 0;
-    return { path: file, line, ...column ? { column } : {} };
+    return { path: file, line, ...column ? { column } : {}, ...artifact };
   }
-  const artifact = repoRelative(loc?.artifact);
-  if (artifact && !loc?.file) return { path: artifact, line: 1 };
-  const original = loc?.file ?? loc?.artifact;
+  if (loc?.artifact && !loc.file) {
+    return { path: repoRelative(defaultFile) ?? "go.mod", line: 1, ...artifact, ...repoRelative(loc.artifact) ? {} : { original: loc.artifact } };
+  }
+  const original = loc?.file;
   return { path: repoRelative(defaultFile) ?? "go.mod", line: 1, ...original ? { original } : {} };
 }
 function toUriReference(repoPath) {
@@ -634,7 +637,7 @@ Fix: ${f.fix}` : f.message;
       }
     }],
     partialFingerprints: { primaryLocationLineHash: fingerprint },
-    properties: { stage: f.stage, ...loc.original ? { originalLocation: loc.original } : {} }
+    properties: { stage: f.stage, ...loc.original ? { originalLocation: loc.original } : {}, ...loc.artifact ? { artifact: loc.artifact } : {} }
   };
 }
 function categoryOf(toolKey, r2) {
@@ -979,8 +982,8 @@ ${after}
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/run.ts
-import fs13 from "node:fs";
-import path16 from "node:path";
+import fs14 from "node:fs";
+import path17 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash } from "node:crypto";
@@ -1053,31 +1056,38 @@ var STAGE_CRASHED = rule({
 function errorText(e) {
   return e instanceof Error ? e.message : String(e);
 }
-async function runPipeline(stages, ctx) {
+async function runStage(stage2, ctx) {
+  const s0 = performance.now();
+  let result;
+  try {
+    const outcome = await stage2.run(ctx);
+    result = { ...outcome, name: stage2.name, durationMs: 0, findings: applyRuleOverrides(outcome.findings, ctx.config.rules) };
+    if (result.status === "failed" && outcome.findings.some((f) => f.severity === "error") && !result.findings.some((f) => f.severity === "error")) {
+      result.status = "passed";
+    }
+  } catch (e) {
+    const message = `${stage2.name} stage: ${errorText(e)}`;
+    ctx.ports.log.error(message);
+    result = {
+      name: stage2.name,
+      status: "errored",
+      reason: errorText(e),
+      durationMs: 0,
+      findings: [finding(STAGE_CRASHED, stage2.name, { message, subject: stage2.name, details: e instanceof Error && e.stack ? e.stack : void 0 })]
+    };
+  }
+  result.durationMs = Math.round(performance.now() - s0);
+  return result;
+}
+async function runPipeline(stages, ctx, hooks = {}) {
   const startedAt = /* @__PURE__ */ new Date();
   const t0 = performance.now();
   const results = [];
   for (const stage2 of stages) {
-    const s0 = performance.now();
-    let result;
-    try {
-      const outcome = await ctx.ports.log.group(`${stage2.name}`, () => stage2.run(ctx));
-      result = { ...outcome, name: stage2.name, durationMs: 0, findings: applyRuleOverrides(outcome.findings, ctx.config.rules) };
-      if (result.status === "failed" && outcome.findings.some((f) => f.severity === "error") && !result.findings.some((f) => f.severity === "error")) {
-        result.status = "passed";
-      }
-    } catch (e) {
-      const message = `${stage2.name} stage: ${errorText(e)}`;
-      ctx.ports.log.error(message);
-      result = {
-        name: stage2.name,
-        status: "errored",
-        reason: errorText(e),
-        durationMs: 0,
-        findings: [finding(STAGE_CRASHED, stage2.name, { message, subject: stage2.name, details: e instanceof Error && e.stack ? e.stack : void 0 })]
-      };
-    }
-    result.durationMs = Math.round(performance.now() - s0);
+    const result = await ctx.ports.log.group(`${stage2.name}`, async () => {
+      const done = await runStage(stage2, ctx);
+      return hooks.afterStage ? hooks.afterStage(done, stage2) : done;
+    });
     results.push(result);
   }
   const findings = results.flatMap((r2) => r2.findings).sort(compareFindings);
@@ -1670,10 +1680,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path17, version] = d.args;
-  if (!isModulePath(path17)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path17}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path17}: version "${version}" is not of the form v1.2.3`);
-  return { path: path17, version };
+  const [path18, version] = d.args;
+  if (!isModulePath(path18)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path18}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path18}: version "${version}" is not of the form v1.2.3`);
+  return { path: path18, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -1719,8 +1729,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path17, version) {
-  return replaces.find((r2) => r2.old.path === path17 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path17 && r2.old.version === "");
+function replacementFor(replaces, path18, version) {
+  return replaces.find((r2) => r2.old.path === path18 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path18 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -1755,20 +1765,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path17, rawVersion, hash] = f;
+    const [path18, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path17)) throw new ModuleFileError(file, line, `"${path17}" is not a module path`);
+    if (!isModulePath(path18)) throw new ModuleFileError(file, line, `"${path18}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path17, version, goMod, hash, line });
+    lines.push({ path: path18, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path17, version, goMod) {
-  return `${path17} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path18, version, goMod) {
+  return `${path18} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -1799,8 +1809,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path17 = fields[1];
-  if (!isModulePath(path17)) throw bad(`"${path17}" is not a module path`);
+  const path18 = fields[1];
+  if (!isModulePath(path18)) throw bad(`"${path18}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -1810,7 +1820,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path17, version, line };
+    return { path: path18, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -1820,7 +1830,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path17, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path18, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -1857,8 +1867,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path17, version) {
-  return txt.modules.find((m) => m.path === path17 && m.version === version);
+function vendoredModule(txt, path18, version) {
+  return txt.modules.find((m) => m.path === path18 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -1908,7 +1918,7 @@ async function loadModuleSetup(dir, workFile, root) {
       throw e;
     }
   };
-  const read = async (abs) => {
+  const read2 = async (abs) => {
     const data = await readIfExists(abs);
     if (data) contents.set(abs, data);
     return data;
@@ -1916,7 +1926,7 @@ async function loadModuleSetup(dir, workFile, root) {
   let work;
   const moduleDirs = [];
   if (workFile) {
-    const data = await read(workFile);
+    const data = await read2(workFile);
     if (!data) {
       errors.push(new ModuleFileError(rel(workFile), 1, "go.work named by GOWORK does not exist"));
       return { errors };
@@ -1933,7 +1943,7 @@ async function loadModuleSetup(dir, workFile, root) {
   const sums = [];
   for (const modDir of moduleDirs) {
     const goModPath = path6.join(modDir, "go.mod");
-    const data = await read(goModPath);
+    const data = await read2(goModPath);
     if (!data) {
       errors.push(new ModuleFileError(rel(goModPath), 1, workFile ? `go.work uses ${rel(modDir)}, which has no go.mod` : `no go.mod in ${rel(modDir)}`));
       continue;
@@ -1941,13 +1951,13 @@ async function loadModuleSetup(dir, workFile, root) {
     const gomod = parse(() => parseGoMod(data.toString("utf8"), rel(goModPath)));
     if (gomod) mains.push({ gomod, dir: modDir });
     const sumPath = path6.join(modDir, "go.sum");
-    const sumData = await read(sumPath);
+    const sumData = await read2(sumPath);
     const sum = sumData ? parse(() => parseGoSum(sumData.toString("utf8"), rel(sumPath))) : { file: rel(sumPath), lines: [] };
     if (sum) sums.push(sum);
   }
   if (work) {
     const workSumPath = path6.join(work.dir, "go.work.sum");
-    const data = await read(workSumPath);
+    const data = await read2(workSumPath);
     if (data) {
       const sum = parse(() => parseGoSum(data.toString("utf8"), rel(workSumPath)));
       if (sum) sums.push(sum);
@@ -1958,7 +1968,7 @@ async function loadModuleSetup(dir, workFile, root) {
   let txt;
   if (hasVendor) {
     const txtPath = path6.join(vendorDir, "modules.txt");
-    const data = await read(txtPath);
+    const data = await read2(txtPath);
     if (data) txt = parse(() => parseModulesTxt(data.toString("utf8"), rel(txtPath)));
   }
   if (errors.length) return { errors };
@@ -1971,30 +1981,30 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path17) {
+    require(path18) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path17);
+        const r2 = gomod.requires.find((x) => x.path === path18);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path17);
+        const r2 = gomod.replaces.find((x) => x.new.path === path18);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path17, version, goMod) {
-      return (index.get(sumKey(path17, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path18, version, goMod) {
+      return (index.get(sumKey(path18, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path17) {
-      const vm = setup.txt?.modules.find((m) => m.path === path17 && m.version !== "");
+    vendored(path18) {
+      const vm = setup.txt?.modules.find((m) => m.path === path18 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path17) {
-      return l.require(path17) ?? l.vendored(path17) ?? l.build();
+    module(path18) {
+      return l.require(path18) ?? l.vendored(path18) ?? l.build();
     }
   };
   return l;
@@ -4418,8 +4428,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path17) {
-  const fh = await open(path17, "r");
+async function fileSource(path18) {
+  const fh = await open(path18, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -4524,8 +4534,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path17, displayName = path17) {
-  const src = await fileSource(path17);
+async function inspectFile(path18, displayName = path18) {
+  const src = await fileSource(path18);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -5495,8 +5505,7 @@ function annotationLocation(loc) {
   if (!loc) return void 0;
   const file = repoRelative(loc.file);
   if (file) return { file, ...loc.line ? { line: loc.line } : {}, ...loc.line && loc.column ? { column: loc.column } : {} };
-  const artifact = repoRelative(loc.artifact);
-  return artifact ? { file: artifact } : void 0;
+  return void 0;
 }
 function annotate(findings, log, opts = {}) {
   const ranked = rankFindings(findings.filter((f) => f.ruleId !== STAGE_CRASHED.id), opts.rules ?? []);
@@ -5517,6 +5526,140 @@ function annotate(findings, log, opts = {}) {
   }
   return emitted;
 }
+function stageAnnotator(log) {
+  const hidden = { error: 0, warning: 0 };
+  const reserve = { error: 1, warning: 0 };
+  return {
+    stage(findings, rules) {
+      const ranked = rankFindings(findings.filter((f) => f.ruleId !== STAGE_CRASHED.id), rules);
+      for (const severity2 of ["error", "warning"]) {
+        const emit = severity2 === "error" ? log.error.bind(log) : log.warning.bind(log);
+        for (const f of ranked.filter((x) => x.severity === severity2)) {
+          const free = ANNOTATION_LIMIT - log.tally[severity2] - reserve[severity2];
+          if (hidden[severity2] === 0 && free > 1) emit(`${f.ruleId}: ${f.message}`, annotationLocation(f.location));
+          else {
+            hidden[severity2]++;
+            log.info(`${severity2} ${f.ruleId}: ${f.message} (not annotated: GitHub shows ${ANNOTATION_LIMIT} per step)`);
+          }
+        }
+      }
+    },
+    /** After the last stage: how many were not annotated, and where they are. */
+    finish() {
+      for (const severity2 of ["error", "warning"]) {
+        const more = hidden[severity2];
+        if (more === 0) continue;
+        const text = `${more} more ${severity2}${more === 1 ? "" : "s"} not shown as annotations (GitHub shows ${ANNOTATION_LIMIT} per step): see the job summary, results.sarif and report.json.`;
+        if (ANNOTATION_LIMIT - log.tally[severity2] - reserve[severity2] > 0) (severity2 === "error" ? log.error : log.warning).call(log, text);
+        else log.info(text);
+      }
+    }
+  };
+}
+
+// src/report/sources.ts
+import fs13 from "node:fs";
+import path16 from "node:path";
+var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
+var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
+var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
+function read(file) {
+  try {
+    return fs13.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function lineOf(text, index) {
+  return text.slice(0, index).split("\n").length;
+}
+function moduleAt(dir) {
+  const goMod = path16.join(dir, "go.mod");
+  const text = read(goMod);
+  const m = text === void 0 ? null : MODULE_LINE.exec(text);
+  return m ? { path: m[2], dir, goMod, line: lineOf(text, m.index + m[0].search(/\S/)) } : void 0;
+}
+function moduleRoots(dir) {
+  const roots = [];
+  const work = read(path16.join(dir, "go.work"));
+  if (work !== void 0) {
+    const dirs = [...work.matchAll(USE_LINE)].map((m) => m[2]);
+    for (const block2 of work.matchAll(USE_BLOCK)) {
+      for (const l of block2[1].split("\n")) {
+        const d = l.replace(/\/\/.*$/, "").trim().replace(/^"(.*)"$/, "$1");
+        if (d) dirs.push(d);
+      }
+    }
+    for (const d of dirs) {
+      const root = moduleAt(path16.resolve(dir, d));
+      if (root) roots.push(root);
+    }
+  }
+  const own = moduleAt(dir);
+  if (own && !roots.some((r2) => r2.dir === own.dir)) roots.push(own);
+  return roots;
+}
+function mainPackageSource(workspace, roots, importPath) {
+  const root = [...roots].filter((r2) => importPath === r2.path || importPath.startsWith(`${r2.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
+  if (!root) return void 0;
+  const pkgDir = path16.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
+  const inRepo = (file) => repoRelative(displayPath(workspace, file));
+  let names = [];
+  try {
+    names = fs13.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
+  } catch {
+  }
+  const candidates = [];
+  for (const name of names.slice(0, 200)) {
+    const text = read(path16.join(pkgDir, name));
+    if (text === void 0) continue;
+    const clause = /^package[ \t]+main\b/m.exec(text);
+    if (!clause) continue;
+    candidates.push({ name, text, clause: clause.index, hasMain: /^func[ \t]+main[ \t]*\([ \t]*\)/m.test(text) });
+  }
+  const best = candidates.find((c) => c.hasMain) ?? candidates.find((c) => c.name === "main.go") ?? candidates[0];
+  if (best) {
+    const file = inRepo(path16.join(pkgDir, best.name));
+    if (file) return { file, line: lineOf(best.text, best.clause) };
+  }
+  const goMod = inRepo(root.goMod);
+  return goMod ? { file: goMod, line: root.line } : void 0;
+}
+function artifactSources(workspace, moduleDir, artifacts2) {
+  const out = /* @__PURE__ */ new Map();
+  const roots = moduleRoots(moduleDir);
+  const byPkg = /* @__PURE__ */ new Map();
+  for (const a of artifacts2) {
+    if (!a.pkg) continue;
+    if (!byPkg.has(a.pkg)) byPkg.set(a.pkg, mainPackageSource(workspace, roots, a.pkg));
+    const src = byPkg.get(a.pkg);
+    if (src) out.set(a.displayPath, src);
+  }
+  return out;
+}
+function locateArtifactFindings(findings, sources) {
+  return findings.map((f) => {
+    const loc = f.location;
+    if (!loc?.artifact || loc.file) return f;
+    const src = sources.get(loc.artifact);
+    if (!src) return f;
+    const location = { file: src.file, line: src.line, artifact: loc.artifact };
+    return { ...f, location };
+  });
+}
+function artifactLocator(workspace, moduleDir, artifacts2) {
+  let seen = -1;
+  let sources = /* @__PURE__ */ new Map();
+  return (findings) => {
+    if (!findings.some((f) => f.location?.artifact && !f.location.file)) return [...findings];
+    const list = artifacts2();
+    if (list.length !== seen) {
+      sources = artifactSources(workspace, moduleDir, list);
+      seen = list.length;
+    }
+    return locateArtifactFindings(findings, sources);
+  };
+}
 
 // src/run.ts
 function initialState(env) {
@@ -5535,8 +5678,17 @@ async function runGate(inputs, ports, options = {}) {
   checkRuleOverrides(config, stages);
   const state = initialState(ports.env);
   const log = countingLogger(ports.log);
-  const result = await runPipeline(stages, { config, ports: { ...ports, log }, state });
-  return writeReports(config, ports, state, result, log.tally);
+  const locate2 = artifactLocator(config.workspace, config.dir, () => state.artifacts);
+  const annotator = stageAnnotator(log);
+  const result = await runPipeline(stages, { config, ports: { ...ports, log }, state }, {
+    afterStage: (r2, stage2) => {
+      const located = { ...r2, findings: locate2(r2.findings) };
+      annotator.stage(located.findings, [...stage2.rules, ...r2.rules ?? []]);
+      return located;
+    }
+  });
+  annotator.finish();
+  return writeReports(config, ports, state, result, log.tally, { annotated: true });
 }
 function checkRuleOverrides(config, stages) {
   const known = new Set(stages.flatMap((s) => s.rules.map((r2) => r2.id)));
@@ -5549,8 +5701,8 @@ function checkRuleOverrides(config, stages) {
     }
   }
 }
-async function writeReports(config, ports, state, result, spent) {
-  const goMod = path16.join(config.dir, fs13.existsSync(path16.join(config.dir, "go.mod")) ? "go.mod" : "");
+async function writeReports(config, ports, state, result, spent, options = {}) {
+  const goMod = path17.join(config.dir, fs14.existsSync(path17.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -5561,19 +5713,19 @@ async function writeReports(config, ports, state, result, spent) {
     defaultFile: displayPath(config.workspace, goMod) || "go.mod",
     facts: state.facts
   };
-  fs13.mkdirSync(config.outDir, { recursive: true });
+  fs14.mkdirSync(config.outDir, { recursive: true });
   const files = {
-    sarif: path16.join(config.outDir, "results.sarif"),
-    report: path16.join(config.outDir, "report.json"),
-    summary: path16.join(config.outDir, "summary.md"),
+    sarif: path17.join(config.outDir, "results.sarif"),
+    report: path17.join(config.outDir, "report.json"),
+    summary: path17.join(config.outDir, "summary.md"),
     ...state.checksumsFile ? { checksums: state.checksumsFile } : {}
   };
   const rendered = renderReports(report);
   const summary = rendered.summary;
-  fs13.writeFileSync(files.sarif, rendered.sarif);
-  fs13.writeFileSync(files.report, rendered.json);
-  fs13.writeFileSync(files.summary, summary);
-  annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
+  fs14.writeFileSync(files.sarif, rendered.sarif);
+  fs14.writeFileSync(files.report, rendered.json);
+  fs14.writeFileSync(files.summary, summary);
+  if (!options.annotated) annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
   const o = ports.outputs;
   o.set("verdict", result.verdict.passed ? "pass" : "fail");
   o.set("reasons", JSON.stringify(result.verdict.reasons));
