@@ -45,10 +45,17 @@ test('--cache-dir: the first run misses and saves, the second restores the modul
   assert.equal(outputsOf(path.join(ws, 'out2'))['cache-hit'], 'hit');
   assert.match(two.stderr, /module cache \(GOMODCACHE\): hit/);
   assert.match(two.stderr, /build cache \(GOCACHE\): hit/);
-  // The module key was not saved again; a new build entry was.
+  // The module key was not saved again; a new build entry was, and it replaced the older one of
+  // its scope (issue 9: --cache-dir stays bounded; before, both were kept).
   const afterTwo = storedKeys(cacheDir);
-  assert.equal(afterTwo.length, 3);
-  for (const k of afterOne) assert.ok(afterTwo.includes(k));
+  assert.equal(afterTwo.length, 2);
+  const modKey = afterOne.find((k) => k.includes('-gomod-'))!;
+  assert.ok(afterTwo.includes(modKey));
+  assert.ok(afterTwo.some((k) => k.includes('-gobuild-') && !afterOne.includes(k)), 'a new build entry');
+  // The CLI has no post step, and its cache table says so.
+  const summary2 = fs.readFileSync(path.join(ws, 'out2', 'summary.md'), 'utf8');
+  assert.doesNotMatch(summary2, /post step/);
+  assert.match(summary2, /end of the run, after trimming/);
   // The restored copies under the CLI's temp directory are gone once saved.
   const leftovers = fs.readdirSync(tmp).filter((n) => n.startsWith('go-release-gate-')).flatMap((n) => (fs.existsSync(path.join(tmp, n, 'go-release-gate-cache')) ? fs.readdirSync(path.join(tmp, n, 'go-release-gate-cache')) : []));
   assert.deepEqual(leftovers, []);
