@@ -11,17 +11,18 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-RT34MD2H.js";
+} from "./chunks/chunk-JSQXLCBV.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-R33HFSUU.js";
+} from "./chunks/chunk-376QDXMF.js";
 import {
   PLAN_STATE_KEY,
+  buildScopeOf,
   describeNetworkError,
   parsePlan,
   safeLogText
-} from "./chunks/chunk-3NEJLNR5.js";
+} from "./chunks/chunk-O4QBYVZT.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";
@@ -218,14 +219,43 @@ import { promisify } from "node:util";
 
 // src/cache/match.ts
 function matchEntry(entries, primaryKey, restoreKeys) {
-  const newestFirst = [...entries].sort((a, b) => b.createdAtMs - a.createdAtMs || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+  const newestFirst2 = [...entries].sort((a, b) => b.createdAtMs - a.createdAtMs || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
   for (const k of [primaryKey, ...restoreKeys]) {
-    const exact = newestFirst.find((e) => e.key === k);
+    const exact = newestFirst2.find((e) => e.key === k);
     if (exact) return exact;
-    const prefixed = newestFirst.find((e) => e.key.startsWith(k));
+    const prefixed = newestFirst2.find((e) => e.key.startsWith(k));
     if (prefixed) return prefixed;
   }
   return void 0;
+}
+
+// src/cache/prune.ts
+var newestFirst = (a, b) => b.createdAtMs - a.createdAtMs || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
+function planPrune(entries, policy) {
+  const byScope = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    const scope = buildScopeOf(e.key);
+    if (scope === void 0) continue;
+    byScope.set(scope, [...byScope.get(scope) ?? [], e]);
+  }
+  const keep = new Set(policy.keep);
+  const drop = [];
+  const kept = [];
+  for (const list2 of byScope.values()) {
+    const sorted = [...list2].sort(newestFirst);
+    const head = sorted.find((e) => keep.has(e.key)) ?? sorted[0];
+    kept.push(head);
+    for (const e of sorted) if (e !== head && !keep.has(e.key)) drop.push(e);
+    for (const e of sorted) if (e !== head && keep.has(e.key)) kept.push(e);
+  }
+  let total = kept.reduce((n, e) => n + e.bytes, 0);
+  for (const e of [...kept].sort(newestFirst).reverse()) {
+    if (total <= policy.maxBuildBytes) break;
+    if (keep.has(e.key)) continue;
+    drop.push(e);
+    total -= e.bytes;
+  }
+  return drop;
 }
 
 // src/cli/cache-store.ts
@@ -310,6 +340,15 @@ function localCacheStore(root, options = {}) {
         fs2.rmSync(tmp, { recursive: true, force: true });
       }
       evict();
+    },
+    async prune(policy) {
+      let bytes = 0;
+      const drop = planPrune(readEntries(), policy);
+      for (const e of drop) {
+        fs2.rmSync(e.dir, { recursive: true, force: true });
+        bytes += e.bytes;
+      }
+      return { entries: drop.length, bytes };
     }
   };
 }

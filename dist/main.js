@@ -11,15 +11,15 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-KS7XG6IA.js";
+} from "./chunks/chunk-6P7PCYXA.js";
 import {
   ConfigError,
   INPUTS,
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-RT34MD2H.js";
-import "./chunks/chunk-3NEJLNR5.js";
+} from "./chunks/chunk-JSQXLCBV.js";
+import "./chunks/chunk-O4QBYVZT.js";
 
 // src/action/main.ts
 import os from "node:os";

@@ -5,15 +5,15 @@ import {
   actionLogger,
   getState,
   summary
-} from "./chunks/chunk-KS7XG6IA.js";
+} from "./chunks/chunk-6P7PCYXA.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-R33HFSUU.js";
+} from "./chunks/chunk-376QDXMF.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-3NEJLNR5.js";
+} from "./chunks/chunk-O4QBYVZT.js";
 
 // src/action/post.ts
 async function post() {

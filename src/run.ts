@@ -9,7 +9,8 @@ import type { Ports } from './ports/ports.ts';
 import { STAGES } from './stages/index.ts';
 import { allRules, TOOL, type Report } from './report/model.ts';
 import { renderReports } from './report/render.ts';
-import { annotate, countingLogger, type AnnotationTally } from './report/annotations.ts';
+import { annotate, countingLogger, stageAnnotator, type AnnotationTally } from './report/annotations.ts';
+import { artifactLocator } from './report/sources.ts';
 import { GATE_VERSION } from './version.ts';
 import { displayPath } from './util/path.ts';
 import { childEnv } from './util/childenv.ts';
@@ -48,8 +49,19 @@ export async function runGate(inputs: RawInputs, ports: Ports, options: GateOpti
   const state = initialState(ports.env, openOutputDir(config.outDir));
   // Counts the annotations stages emit, so the report's own stay within GitHub's per-step limit.
   const log = countingLogger(ports.log);
-  const result = await runPipeline(stages, { config, ports: { ...ports, log }, state });
-  return writeReports(config, ports, state, result, log.tally);
+  // Each stage's findings are located (a binary's at its main package's source) and annotated
+  // inside that stage's log group, so they are printed under the stage that made them.
+  const locate = artifactLocator(config.workspace, config.dir, () => state.artifacts);
+  const annotator = stageAnnotator(log);
+  const result = await runPipeline(stages, { config, ports: { ...ports, log }, state }, {
+    afterStage: (r, stage) => {
+      const located = { ...r, findings: locate(r.findings) };
+      annotator.stage(located.findings, [...stage.rules, ...(r.rules ?? [])]);
+      return located;
+    },
+  });
+  annotator.finish();
+  return writeReports(config, ports, state, result, log.tally, { annotated: true });
 }
 
 /**
@@ -68,7 +80,7 @@ function checkRuleOverrides(config: Config, stages: readonly Stage[]): void {
   }
 }
 
-export async function writeReports(config: Config, ports: Ports, state: RunState, result: RunResult, spent?: AnnotationTally): Promise<GateOutcome> {
+export async function writeReports(config: Config, ports: Ports, state: RunState, result: RunResult, spent?: AnnotationTally, options: { annotated?: boolean } = {}): Promise<GateOutcome> {
   const goMod = path.join(config.dir, fs.existsSync(path.join(config.dir, 'go.mod')) ? 'go.mod' : '');
   const report: Report = {
     tool: { ...TOOL, version: GATE_VERSION },
@@ -90,7 +102,7 @@ export async function writeReports(config: Config, ports: Ports, state: RunState
     ...(state.checksumsFile ? { checksums: state.checksumsFile } : {}),
   };
   // A failing verdict fails the step with one more error annotation: keep a slot for it.
-  annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
+  if (!options.annotated) annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
 
   const o = ports.outputs;
   o.set('verdict', result.verdict.passed ? 'pass' : 'fail');

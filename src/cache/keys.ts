@@ -137,3 +137,17 @@ export function restoreState(keys: CacheKeys, matchedKey: string | undefined): R
   if (!matchedKey) return 'miss';
   return sameKey(matchedKey, keys.key) || keyHasPrefix(matchedKey, keys.hitPrefix) ? 'hit' : 'partial';
 }
+
+/**
+ * The build-cache scope a key belongs to: everything before its go.sum hash and run suffix
+ * (`go-release-gate-v1-gobuild-<os>-<arch>-go<ver>-<scope>-`), or undefined for any other key.
+ * Every part is a keyPart (no '-' inside), so the layout splits cleanly on '-'. Entries of one
+ * scope supersede each other: a restore takes the newest of them by prefix.
+ */
+export function buildScopeOf(key: string): string | undefined {
+  const parts = key.split('-');
+  const prefix = `${KEY_PREFIX}-gobuild`.split('-');
+  if (parts.length !== prefix.length + 6 || prefix.some((p, i) => parts[i] !== p)) return undefined;
+  if (!/^[0-9a-f]{20}$/.test(parts[prefix.length + 4]) || !parts[prefix.length + 2].startsWith('go') || parts.at(-1) === '') return undefined;
+  return `${parts.slice(0, prefix.length + 4).join('-')}-`;
+}

@@ -5,7 +5,9 @@
 //   <root>/entries/<sha256(key)>/<i>.tar     the i-th directory, relative to itself
 //
 // Like the service, entries nobody restored for 7 days go, and the least recently used go
-// first when the directory grows past its limit (10 GiB by default).
+// first when the directory grows past its limit (10 GiB by default). After each run's saves,
+// prune() keeps only the newest build cache per scope, within cache-max-size (cache/prune.ts):
+// without it every run would add a whole build cache.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -13,6 +15,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { CacheStore } from '../ports/ports.ts';
 import { matchEntry } from '../cache/match.ts';
+import { planPrune } from '../cache/prune.ts';
 
 const run = promisify(execFile);
 
@@ -119,6 +122,15 @@ export function localCacheStore(root: string, options: LocalStoreOptions = {}): 
         fs.rmSync(tmp, { recursive: true, force: true });
       }
       evict();
+    },
+    async prune(policy) {
+      let bytes = 0;
+      const drop = planPrune(readEntries(), policy);
+      for (const e of drop) {
+        fs.rmSync(e.dir, { recursive: true, force: true });
+        bytes += e.bytes;
+      }
+      return { entries: drop.length, bytes };
     },
   };
 }

@@ -28,10 +28,20 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export async function runPipeline(stages: readonly Stage[], ctx: StageContext): Promise<RunResult> {
+export interface PipelineHooks {
+  /**
+   * Runs inside the stage's log group once the stage is done (a crashed one too): may return the
+   * result with its findings located, and logs them there, so every finding is printed under
+   * the stage that made it.
+   */
+  afterStage?(result: StageResult, stage: Stage): StageResult;
+}
+
+export async function runPipeline(stages: readonly Stage[], ctx: StageContext, hooks: PipelineHooks = {}): Promise<RunResult> {
   const startedAt = new Date();
   const t0 = performance.now();
   const results: StageResult[] = [];
+  const after = (r: StageResult, stage: Stage) => (hooks.afterStage ? hooks.afterStage(r, stage) : r);
   const background: { index: number; stage: Stage; started: number; pending: Promise<StageOutcome>; log: DeferredLog }[] = [];
 
   const settle = async () => {
@@ -41,7 +51,7 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext): 
         b.log.flush();
         const r = await finish(b.stage, ctx, () => b.pending);
         b.log.flush();
-        return r;
+        return after(r, b.stage);
       });
       results[b.index].durationMs = Math.round(performance.now() - b.started);
     }
@@ -53,13 +63,17 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext): 
     const log = deferredLog(ctx.ports.log);
     const stageCtx: StageContext = { ...ctx, ports: { ...ctx.ports, log: log.logger } };
     let pending: Promise<StageOutcome> | undefined;
-    const result = await ctx.ports.log.group(`${stage.name}`, () => finish(stage, stageCtx, async () => {
-      const outcome = await stage.run(stageCtx);
-      pending = outcome.pending;
-      // Nothing may go unobserved: a rejection is collected by settle(), never an unhandled one.
-      pending?.catch(() => undefined);
-      return outcome;
-    }));
+    const result = await ctx.ports.log.group(`${stage.name}`, async () => {
+      const done = await finish(stage, stageCtx, async () => {
+        const outcome = await stage.run(stageCtx);
+        pending = outcome.pending;
+        // Nothing may go unobserved: a rejection is collected by settle(), never an unhandled one.
+        pending?.catch(() => undefined);
+        return outcome;
+      });
+      // A stage still checking in the background reports its findings when it has them all.
+      return pending ? done : after(done, stage);
+    });
     result.durationMs = Math.round(performance.now() - s0);
     results.push(result);
     if (pending) {

@@ -66,6 +66,12 @@ export interface CacheStore {
   readonly savedAt?: string;
   restore(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<CacheRestoreResult>;
   save(paths: string[], key: string): Promise<void>;
+  /**
+   * After the saves: drop entries newer ones supersede and build caches over maxBuildBytes
+   * (cache/prune.ts). Only a store that keeps entries itself has it (the CLI's --cache-dir);
+   * the Actions cache service evicts on its own.
+   */
+  prune?(policy: { maxBuildBytes: number; keep: readonly string[] }): Promise<{ entries: number; bytes: number }>;
 }
 
 /** Where the run's results go besides files: step outputs, job summary, PATH. */

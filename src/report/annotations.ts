@@ -36,13 +36,16 @@ export function countingLogger(log: Logger): Logger & { tally: AnnotationTally }
   };
 }
 
-/** Only repository paths: an annotation on a path outside the checkout lands nowhere. */
+/**
+ * Only repository paths: an annotation on a path outside the checkout, or on a built file (not
+ * in the repository; a binary's finding carries its main package's source when it is known),
+ * lands nowhere.
+ */
 function annotationLocation(loc: Location | undefined): Location | undefined {
   if (!loc) return undefined;
   const file = repoRelative(loc.file);
   if (file) return { file, ...(loc.line ? { line: loc.line } : {}), ...(loc.line && loc.column ? { column: loc.column } : {}) };
-  const artifact = repoRelative(loc.artifact);
-  return artifact ? { file: artifact } : undefined;
+  return undefined;
 }
 
 export interface AnnotateOptions {
@@ -74,4 +77,42 @@ export function annotate(findings: readonly Finding[], log: Logger, opts: Annota
     emitted[severity] = shown.length + (more > 0 && budget > 0 ? 1 : 0);
   }
   return emitted;
+}
+
+/**
+ * Annotations stage by stage, each inside its stage's log group, so every finding is printed
+ * under the stage that made it. GitHub's per-step limit is shared: each stage's most severe
+ * go first while slots remain, one error slot stays free for the failed step's own message and
+ * one slot per severity for the "N more" note that finish() writes once every stage ran.
+ */
+export function stageAnnotator(log: Logger & { tally: AnnotationTally }) {
+  const hidden = { error: 0, warning: 0 };
+  const reserve = { error: 1, warning: 0 };
+  return {
+    stage(findings: readonly Finding[], rules: readonly Rule[]): void {
+      const ranked = rankFindings(findings.filter((f) => f.ruleId !== STAGE_CRASHED.id), rules);
+      for (const severity of ['error', 'warning'] as const) {
+        const emit = severity === 'error' ? log.error.bind(log) : log.warning.bind(log);
+        for (const f of ranked.filter((x) => x.severity === severity)) {
+          // The last slot is kept back for the "more" note; once one finding is hidden, so are the rest.
+          const free = ANNOTATION_LIMIT - log.tally[severity] - reserve[severity];
+          if (hidden[severity] === 0 && free > 1) emit(`${f.ruleId}: ${f.message}`, annotationLocation(f.location));
+          else {
+            hidden[severity]++;
+            log.info(`${severity} ${f.ruleId}: ${f.message} (not annotated: GitHub shows ${ANNOTATION_LIMIT} per step)`);
+          }
+        }
+      }
+    },
+    /** After the last stage: how many were not annotated, and where they are. */
+    finish(): void {
+      for (const severity of ['error', 'warning'] as const) {
+        const more = hidden[severity];
+        if (more === 0) continue;
+        const text = `${more} more ${severity}${more === 1 ? '' : 's'} not shown as annotations (GitHub shows ${ANNOTATION_LIMIT} per step): see the job summary, results.sarif and report.json.`;
+        if (ANNOTATION_LIMIT - log.tally[severity] - reserve[severity] > 0) (severity === 'error' ? log.error : log.warning).call(log, text);
+        else log.info(text);
+      }
+    },
+  };
 }

@@ -1,6 +1,8 @@
 // Where a finding points, as code scanning and annotations can use it: a path relative to the
 // repository root. GitHub drops results whose location is absolute or leaves the repository,
 // so anything else falls back to the module's go.mod and keeps the original in a property.
+// Built files are never a location (they are not in the repository): a binary's finding points
+// at the main package it was built from, and the binary is a property.
 import type { Finding } from '../pipeline/findings.ts';
 
 /** A clean repository-relative '/'-path, or undefined when p is absolute, leaves the repository or is empty. */
@@ -21,19 +23,26 @@ export interface ResolvedLocation {
   column?: number;
   /** Set when the finding pointed somewhere code scanning cannot show (outside the repository). */
   original?: string;
+  /** The built file the finding is about (its location is then the source it was built from). */
+  artifact?: string;
 }
 
 export function resolveLocation(f: Finding, defaultFile: string): ResolvedLocation {
   const loc = f.location;
   const file = repoRelative(loc?.file);
+  const artifact = loc?.artifact ? { artifact: loc.artifact } : {};
   if (file) {
     const line = loc?.line && loc.line > 0 ? Math.floor(loc.line) : 1;
     const column = loc?.line && loc.column && loc.column > 0 ? Math.floor(loc.column) : undefined;
-    return { path: file, line, ...(column ? { column } : {}) };
+    return { path: file, line, ...(column ? { column } : {}), ...artifact };
   }
-  const artifact = repoRelative(loc?.artifact);
-  if (artifact && !loc?.file) return { path: artifact, line: 1 };
-  const original = loc?.file ?? loc?.artifact;
+  // A built file is not in the repository (the output dir is not checked in), even when it lies
+  // inside the checkout: a finding about it that could not be traced to its main package
+  // (report/sources.ts) sits on the module's go.mod, naming the file in a property.
+  if (loc?.artifact && !loc.file) {
+    return { path: repoRelative(defaultFile) ?? 'go.mod', line: 1, ...artifact, ...(repoRelative(loc.artifact) ? {} : { original: loc.artifact }) };
+  }
+  const original = loc?.file;
   return { path: repoRelative(defaultFile) ?? 'go.mod', line: 1, ...(original ? { original } : {}) };
 }
 

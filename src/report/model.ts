@@ -47,10 +47,13 @@ export function rankFindings(findings: readonly Finding[], rules: readonly Rule[
     .map((x) => x.f);
 }
 
-/** "file:line", the artifact, or "" for a finding about the whole run. */
+/** The artifact a finding is about, else "file:line", or "" for a finding about the whole run. */
 export function where(f: Finding): string {
   const loc = f.location;
   if (!loc) return '';
+  // A binary's finding also carries its main package's source line (for code scanning): the
+  // reader of the summary wants the binary.
+  if (loc.artifact) return loc.artifact;
   if (loc.file) return `${loc.file}${loc.line ? `:${loc.line}` : ''}`;
-  return loc.artifact ?? '';
+  return '';
 }

@@ -91,7 +91,7 @@ function sarifResult(f: Finding, ruleIndex: number, fingerprint: string, r: Repo
       },
     }],
     partialFingerprints: { primaryLocationLineHash: fingerprint },
-    properties: { stage: f.stage, ...(loc.original ? { originalLocation: loc.original } : {}) },
+    properties: { stage: f.stage, ...(loc.original ? { originalLocation: loc.original } : {}), ...(loc.artifact ? { artifact: loc.artifact } : {}) },
   };
 }
 

@@ -67,6 +67,20 @@ async function saveSlot(plan: CachePlan, slot: CacheSlot, store: CacheStore | un
   }
 }
 
+/** Lets a store that keeps its own entries drop what this run's saves superseded (never fails the save). */
+async function pruneStore(plan: CachePlan, store: CacheStore | undefined, rows: readonly SaveRow[], log: Logger): Promise<void> {
+  if (!store?.prune || !rows.some((r) => r.result === 'saved')) return;
+  try {
+    const keep = rows.filter((r) => r.result === 'saved').map((r) => r.slot.key);
+    const pruned = await store.prune({ maxBuildBytes: plan.maxBytes, keep });
+    if (pruned.entries > 0) {
+      log.info(`${store.kind}: dropped ${pruned.entries} older build cache (GOCACHE) entr${pruned.entries === 1 ? 'y' : 'ies'} (${formatBytes(pruned.bytes)}): only the newest per scope is kept, within cache-max-size`);
+    }
+  } catch (e) {
+    log.warning(`Could not prune the ${store.kind}: ${sentence(e instanceof Error ? e.message : String(e))} It may hold more than it needs to.`);
+  }
+}
+
 export interface SaveOptions {
   /** Delete the restored directories afterwards (the CLI's temp copies; the runner cleans RUNNER_TEMP itself). */
   removeDirs?: boolean;
@@ -84,6 +98,7 @@ export async function saveCaches(plan: CachePlan, store: CacheStore | undefined,
       rows.push({ slot, result: 'failed', detail: message, bytes: 0, ms: 0 });
     }
   }
+  await pruneStore(plan, store, rows, log);
   if (options.removeDirs) {
     for (const slot of plan.slots) {
       try {

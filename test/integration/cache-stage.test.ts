@@ -30,7 +30,8 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 async function gateRun(ws: string, tempDir: string, store: CacheStore | undefined, extraEnv: Record<string, string>, inputs: Record<string, string> = {}, withBuild = true) {
   const { ports, rec } = recordingPorts({ workspace: ws, env: env(extraEnv), tempDir });
   if (store) ports.cache = store;
-  const ctx = stageContext({ 'working-directory': 'app', targets: 'linux/amd64', ...inputs }, ports);
+  // No GitHub event here: cache auto would only restore (issue 10), and these tests save.
+  const ctx = stageContext({ 'working-directory': 'app', targets: 'linux/amd64', cache: 'read-write', ...inputs }, ports);
   assert.equal((await toolchainStage.run(ctx)).status, 'passed');
   const cache = await cacheStage.run(ctx);
   const build = withBuild ? await buildStage.run(ctx) : undefined;
@@ -160,4 +161,34 @@ test('trimming against real Go: what the build used is kept (a rebuild adds noth
   const newestDropped = Math.max(...capped.overLimit.map((f) => f.mtimeMs));
   const oldestKept = Math.min(...listGoCache(gocache).filter((f) => isCacheEntry(f.path)).map((f) => f.mtimeMs));
   assert.ok(newestDropped <= oldestKept, 'nothing kept is older than what was dropped');
+});
+
+test('release mode restores the module cache only: the build cache starts empty however warm the store is', async (t) => {
+  const { ws } = cacheWorkspace();
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-cache-release-'));
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-cache-local-'));
+  t.after(() => [ws, tempDir, cacheDir].forEach(removeTree));
+  const store = localCacheStore(cacheDir);
+  const warm = await gateRun(ws, tempDir, store, { GITHUB_RUN_ID: '1' });
+  // A planted build-cache entry (what a poisoned cache would hold): saved with the rest.
+  const planted = path.join('ff', `ff${'0'.repeat(62)}-d`);
+  fs.mkdirSync(path.join(warm.plan!.slots[1].dir, 'ff'), { recursive: true });
+  fs.writeFileSync(path.join(warm.plan!.slots[1].dir, planted), 'not what the compiler wrote');
+  assert.deepEqual((await saveCaches(warm.plan!, store, warm.ctx.ports.log)).map((r) => r.result), ['saved', 'saved']);
+  const check = await gateRun(ws, tempDir, store, { GITHUB_RUN_ID: '2' }, {}, false);
+  assert.ok(fs.existsSync(path.join(check.plan!.slots[1].dir, planted)), 'a check run restores it');
+
+  const rel = await gateRun(ws, tempDir, store, { GITHUB_RUN_ID: '3', GOPROXY: 'off' }, { mode: 'release' });
+  assert.equal(rel.build?.status, 'passed', JSON.stringify(rel.build?.findings));
+  const [mod, build] = rel.plan!.slots;
+  assert.equal(mod.state, 'hit', 'the module cache is restored (go mod verify checks it)');
+  assert.equal(build.matchedKey, undefined);
+  assert.match(build.notRestored ?? '', /release builds never use a restored build cache/);
+  assert.equal(rel.ctx.state.facts['cache-build'], 'not restored');
+  assert.deepEqual(rel.cache.table?.rows.map((r) => r[1]), ['hit', 'not restored: release builds never use a restored build cache (it cannot be verified)']);
+  // Go compiled everything itself: the planted entry is not there, Go's own are.
+  assert.ok(!fs.existsSync(path.join(build.dir, planted)), 'a release never sees a restored build cache');
+  assert.ok(listGoCache(build.dir).filter((f) => isCacheEntry(f.path)).length > 0);
+  // The table says when the local store saves: there is no post step in the CLI.
+  assert.match(rel.cache.table?.rows[1][5] ?? '', /^end of the run, after trimming$/);
 });

@@ -65,7 +65,7 @@ test('annotations already spent by stages shrink the budget; with none left the 
   assert.match(none.emitted[0].message, /^2 more warnings/);
 });
 
-test('a location outside the repository is not annotated on a file; an artifact inside it is', () => {
+test('a location outside the repository, or a built file (not in the repository), is not annotated on a file', () => {
   const log = recorder();
   annotate([
     f(RULES.compile, 'build', { message: 'abs', location: { file: '/usr/local/go/src/x.go', line: 2 } }),
@@ -74,7 +74,8 @@ test('a location outside the repository is not annotated on a file; an artifact 
   ], log, { rules });
   const by = new Map(log.emitted.map((e) => [e.message.split(': ')[1], e.location]));
   assert.equal(by.get('abs'), undefined);
-  assert.deepEqual(by.get('bin'), { file: 'gate-out/app_linux_amd64' });
+  // Issue 9: a build output is never a location; located findings carry their source file instead.
+  assert.equal(by.get('bin'), undefined);
   assert.equal(by.get('tmp'), undefined);
 });
 

@@ -47,11 +47,12 @@ test('security-severity is only ever a number in (0, 10]', () => {
   assert.ok(!r.properties.tags.includes('security'));
 });
 
-test('every result is located: a source line, an artifact in the repository, else go.mod with the original kept', () => {
+test('every result is located: a source line, else go.mod with the original or the built file kept', () => {
   const findings = [
     f(RULES.compile, 'build', { message: 'main.go broke', location: { file: 'cmd/app/main.go', line: 7, column: 14 } }),
     f(RULES.tidy, 'modules', { message: 'whole file', location: { file: 'go.mod' } }),
     f(RULES.info, 'inspect', { message: 'binary note', location: { artifact: 'gate-out/app_linux_amd64' } }),
+    f(RULES.info, 'inspect', { message: 'located binary note', location: { file: 'cmd/app/main.go', line: 2, artifact: 'gate-out/app_linux_amd64' } }),
     f(RULES.info, 'inspect', { message: 'outside', location: { artifact: '/runner/_temp/out/app' } }),
     f(RULES.info, 'inspect', { message: 'escapes', location: { file: '../shared/x.go', line: 3 } }),
     f(RULES.info, 'inspect', { message: 'spaces and hash', location: { file: 'dir with space/#x%.go', line: 2 } }),
@@ -62,7 +63,11 @@ test('every result is located: a source line, an artifact in the repository, els
   const loc = (m: string) => byMsg.get(m).locations[0].physicalLocation;
   assert.deepEqual(loc('main.go broke'), { artifactLocation: { uri: 'cmd/app/main.go', uriBaseId: '%SRCROOT%' }, region: { startLine: 7, startColumn: 14 } });
   assert.deepEqual(loc('whole file').region, { startLine: 1 });
-  assert.equal(loc('binary note').artifactLocation.uri, 'gate-out/app_linux_amd64');
+  // Issue 9: a build output is not in the repository; the binary is a property.
+  assert.equal(loc('binary note').artifactLocation.uri, 'go.mod');
+  assert.equal(byMsg.get('binary note').properties.artifact, 'gate-out/app_linux_amd64');
+  assert.deepEqual(loc('located binary note'), { artifactLocation: { uri: 'cmd/app/main.go', uriBaseId: '%SRCROOT%' }, region: { startLine: 2 } });
+  assert.equal(byMsg.get('located binary note').properties.artifact, 'gate-out/app_linux_amd64');
   assert.equal(loc('outside').artifactLocation.uri, 'go.mod');
   assert.equal(byMsg.get('outside').properties.originalLocation, '/runner/_temp/out/app');
   assert.equal(loc('escapes').artifactLocation.uri, 'go.mod');

@@ -25,7 +25,7 @@ import {
   table,
   treeSize,
   truncateText
-} from "./chunk-3NEJLNR5.js";
+} from "./chunk-O4QBYVZT.js";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -595,8 +595,9 @@ function rankFindings(findings, rules) {
 function where(f) {
   const loc = f.location;
   if (!loc) return "";
+  if (loc.artifact) return loc.artifact;
   if (loc.file) return `${loc.file}${loc.line ? `:${loc.line}` : ""}`;
-  return loc.artifact ?? "";
+  return "";
 }
 
 // src/report/location.ts
@@ -611,14 +612,16 @@ function repoRelative(p) {
 function resolveLocation(f, defaultFile) {
   const loc = f.location;
   const file = repoRelative(loc?.file);
+  const artifact = loc?.artifact ? { artifact: loc.artifact } : {};
   if (file) {
     const line = loc?.line && loc.line > 0 ? Math.floor(loc.line) : 1;
     const column = loc?.line && loc.column && loc.column > 0 ? Math.floor(loc.column) : void 0;
-    return { path: file, line, ...column ? { column } : {} };
+    return { path: file, line, ...column ? { column } : {}, ...artifact };
   }
-  const artifact = repoRelative(loc?.artifact);
-  if (artifact && !loc?.file) return { path: artifact, line: 1 };
-  const original = loc?.file ?? loc?.artifact;
+  if (loc?.artifact && !loc.file) {
+    return { path: repoRelative(defaultFile) ?? "go.mod", line: 1, ...artifact, ...repoRelative(loc.artifact) ? {} : { original: loc.artifact } };
+  }
+  const original = loc?.file;
   return { path: repoRelative(defaultFile) ?? "go.mod", line: 1, ...original ? { original } : {} };
 }
 function toUriReference(repoPath) {
@@ -682,7 +685,7 @@ Fix: ${f.fix}` : f.message;
       }
     }],
     partialFingerprints: { primaryLocationLineHash: fingerprint },
-    properties: { stage: f.stage, ...loc.original ? { originalLocation: loc.original } : {} }
+    properties: { stage: f.stage, ...loc.original ? { originalLocation: loc.original } : {}, ...loc.artifact ? { artifact: loc.artifact } : {} }
   };
 }
 function categoryOf(toolKey, r2) {
@@ -1027,8 +1030,8 @@ ${after}
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/run.ts
-import fs15 from "node:fs";
-import path19 from "node:path";
+import fs16 from "node:fs";
+import path20 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash } from "node:crypto";
@@ -1106,10 +1109,11 @@ var STAGE_CRASHED = rule({
 function errorText(e) {
   return e instanceof Error ? e.message : String(e);
 }
-async function runPipeline(stages, ctx) {
+async function runPipeline(stages, ctx, hooks = {}) {
   const startedAt = /* @__PURE__ */ new Date();
   const t0 = performance.now();
   const results = [];
+  const after = (r2, stage2) => hooks.afterStage ? hooks.afterStage(r2, stage2) : r2;
   const background = [];
   const settle = async () => {
     for (const b of background.splice(0)) {
@@ -1117,7 +1121,7 @@ async function runPipeline(stages, ctx) {
         b.log.flush();
         const r2 = await finish(b.stage, ctx, () => b.pending);
         b.log.flush();
-        return r2;
+        return after(r2, b.stage);
       });
       results[b.index].durationMs = Math.round(performance.now() - b.started);
     }
@@ -1128,12 +1132,15 @@ async function runPipeline(stages, ctx) {
     const log = deferredLog(ctx.ports.log);
     const stageCtx = { ...ctx, ports: { ...ctx.ports, log: log.logger } };
     let pending;
-    const result = await ctx.ports.log.group(`${stage2.name}`, () => finish(stage2, stageCtx, async () => {
-      const outcome = await stage2.run(stageCtx);
-      pending = outcome.pending;
-      pending?.catch(() => void 0);
-      return outcome;
-    }));
+    const result = await ctx.ports.log.group(`${stage2.name}`, async () => {
+      const done = await finish(stage2, stageCtx, async () => {
+        const outcome = await stage2.run(stageCtx);
+        pending = outcome.pending;
+        pending?.catch(() => void 0);
+        return outcome;
+      });
+      return pending ? done : after(done, stage2);
+    });
     result.durationMs = Math.round(performance.now() - s0);
     results.push(result);
     if (pending) {
@@ -1902,10 +1909,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path20, version] = d.args;
-  if (!isModulePath(path20)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path20}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path20}: version "${version}" is not of the form v1.2.3`);
-  return { path: path20, version };
+  const [path21, version] = d.args;
+  if (!isModulePath(path21)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path21}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path21}: version "${version}" is not of the form v1.2.3`);
+  return { path: path21, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -1951,8 +1958,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path20, version) {
-  return replaces.find((r2) => r2.old.path === path20 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path20 && r2.old.version === "");
+function replacementFor(replaces, path21, version) {
+  return replaces.find((r2) => r2.old.path === path21 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path21 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -1987,20 +1994,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path20, rawVersion, hash] = f;
+    const [path21, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path20)) throw new ModuleFileError(file, line, `"${path20}" is not a module path`);
+    if (!isModulePath(path21)) throw new ModuleFileError(file, line, `"${path21}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path20, version, goMod, hash, line });
+    lines.push({ path: path21, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path20, version, goMod) {
-  return `${path20} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path21, version, goMod) {
+  return `${path21} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -2031,8 +2038,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path20 = fields[1];
-  if (!isModulePath(path20)) throw bad(`"${path20}" is not a module path`);
+  const path21 = fields[1];
+  if (!isModulePath(path21)) throw bad(`"${path21}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -2042,7 +2049,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path20, version, line };
+    return { path: path21, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -2052,7 +2059,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path20, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path21, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -2089,8 +2096,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path20, version) {
-  return txt.modules.find((m) => m.path === path20 && m.version === version);
+function vendoredModule(txt, path21, version) {
+  return txt.modules.find((m) => m.path === path21 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -2140,7 +2147,7 @@ async function loadModuleSetup(dir, workFile, root) {
       throw e;
     }
   };
-  const read = async (abs) => {
+  const read2 = async (abs) => {
     const data = await readIfExists(abs);
     if (data) contents.set(abs, data);
     return data;
@@ -2148,7 +2155,7 @@ async function loadModuleSetup(dir, workFile, root) {
   let work;
   const moduleDirs = [];
   if (workFile) {
-    const data = await read(workFile);
+    const data = await read2(workFile);
     if (!data) {
       errors.push(new ModuleFileError(rel(workFile), 1, "go.work named by GOWORK does not exist"));
       return { errors };
@@ -2165,7 +2172,7 @@ async function loadModuleSetup(dir, workFile, root) {
   const sums = [];
   for (const modDir of moduleDirs) {
     const goModPath = path6.join(modDir, "go.mod");
-    const data = await read(goModPath);
+    const data = await read2(goModPath);
     if (!data) {
       errors.push(new ModuleFileError(rel(goModPath), 1, workFile ? `go.work uses ${rel(modDir)}, which has no go.mod` : `no go.mod in ${rel(modDir)}`));
       continue;
@@ -2173,13 +2180,13 @@ async function loadModuleSetup(dir, workFile, root) {
     const gomod = parse(() => parseGoMod(data.toString("utf8"), rel(goModPath)));
     if (gomod) mains.push({ gomod, dir: modDir });
     const sumPath = path6.join(modDir, "go.sum");
-    const sumData = await read(sumPath);
+    const sumData = await read2(sumPath);
     const sum = sumData ? parse(() => parseGoSum(sumData.toString("utf8"), rel(sumPath))) : { file: rel(sumPath), lines: [] };
     if (sum) sums.push(sum);
   }
   if (work) {
     const workSumPath = path6.join(work.dir, "go.work.sum");
-    const data = await read(workSumPath);
+    const data = await read2(workSumPath);
     if (data) {
       const sum = parse(() => parseGoSum(data.toString("utf8"), rel(workSumPath)));
       if (sum) sums.push(sum);
@@ -2190,7 +2197,7 @@ async function loadModuleSetup(dir, workFile, root) {
   let txt;
   if (hasVendor) {
     const txtPath = path6.join(vendorDir, "modules.txt");
-    const data = await read(txtPath);
+    const data = await read2(txtPath);
     if (data) txt = parse(() => parseModulesTxt(data.toString("utf8"), rel(txtPath)));
   }
   if (errors.length) return { errors };
@@ -2203,35 +2210,35 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path20) {
+    require(path21) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path20);
+        const r2 = gomod.requires.find((x) => x.path === path21);
         if (!r2) continue;
-        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path20, r2.version) : void 0;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path21, r2.version) : void 0;
         if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
-        const rep = replacementFor(gomod.replaces, path20, r2.version);
+        const rep = replacementFor(gomod.replaces, path21, r2.version);
         if (rep) return { file: gomod.file, line: rep.line };
         return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path20);
+        const r2 = gomod.replaces.find((x) => x.new.path === path21);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path20, version, goMod) {
-      return (index.get(sumKey(path20, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path21, version, goMod) {
+      return (index.get(sumKey(path21, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path20) {
-      const vm = setup.txt?.modules.find((m) => m.path === path20 && m.version !== "");
+    vendored(path21) {
+      const vm = setup.txt?.modules.find((m) => m.path === path21 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path20) {
-      return l.require(path20) ?? l.vendored(path20) ?? l.build();
+    module(path21) {
+      return l.require(path21) ?? l.vendored(path21) ?? l.build();
     }
   };
   return l;
@@ -4984,8 +4991,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path20) {
-  const fh = await open(path20, "r");
+async function fileSource(path21) {
+  const fh = await open(path21, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -5090,8 +5097,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path20, displayName = path20) {
-  const src = await fileSource(path20);
+async function inspectFile(path21, displayName = path21) {
+  const src = await fileSource(path21);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -6124,8 +6131,7 @@ function annotationLocation(loc) {
   if (!loc) return void 0;
   const file = repoRelative(loc.file);
   if (file) return { file, ...loc.line ? { line: loc.line } : {}, ...loc.line && loc.column ? { column: loc.column } : {} };
-  const artifact = repoRelative(loc.artifact);
-  return artifact ? { file: artifact } : void 0;
+  return void 0;
 }
 function annotate(findings, log, opts = {}) {
   const ranked = rankFindings(findings.filter((f) => f.ruleId !== STAGE_CRASHED.id), opts.rules ?? []);
@@ -6146,6 +6152,140 @@ function annotate(findings, log, opts = {}) {
   }
   return emitted;
 }
+function stageAnnotator(log) {
+  const hidden = { error: 0, warning: 0 };
+  const reserve = { error: 1, warning: 0 };
+  return {
+    stage(findings, rules) {
+      const ranked = rankFindings(findings.filter((f) => f.ruleId !== STAGE_CRASHED.id), rules);
+      for (const severity2 of ["error", "warning"]) {
+        const emit = severity2 === "error" ? log.error.bind(log) : log.warning.bind(log);
+        for (const f of ranked.filter((x) => x.severity === severity2)) {
+          const free = ANNOTATION_LIMIT - log.tally[severity2] - reserve[severity2];
+          if (hidden[severity2] === 0 && free > 1) emit(`${f.ruleId}: ${f.message}`, annotationLocation(f.location));
+          else {
+            hidden[severity2]++;
+            log.info(`${severity2} ${f.ruleId}: ${f.message} (not annotated: GitHub shows ${ANNOTATION_LIMIT} per step)`);
+          }
+        }
+      }
+    },
+    /** After the last stage: how many were not annotated, and where they are. */
+    finish() {
+      for (const severity2 of ["error", "warning"]) {
+        const more = hidden[severity2];
+        if (more === 0) continue;
+        const text = `${more} more ${severity2}${more === 1 ? "" : "s"} not shown as annotations (GitHub shows ${ANNOTATION_LIMIT} per step): see the job summary, results.sarif and report.json.`;
+        if (ANNOTATION_LIMIT - log.tally[severity2] - reserve[severity2] > 0) (severity2 === "error" ? log.error : log.warning).call(log, text);
+        else log.info(text);
+      }
+    }
+  };
+}
+
+// src/report/sources.ts
+import fs15 from "node:fs";
+import path19 from "node:path";
+var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
+var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
+var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
+function read(file) {
+  try {
+    return fs15.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function lineOf(text, index) {
+  return text.slice(0, index).split("\n").length;
+}
+function moduleAt(dir) {
+  const goMod = path19.join(dir, "go.mod");
+  const text = read(goMod);
+  const m = text === void 0 ? null : MODULE_LINE.exec(text);
+  return m ? { path: m[2], dir, goMod, line: lineOf(text, m.index + m[0].search(/\S/)) } : void 0;
+}
+function moduleRoots(dir) {
+  const roots = [];
+  const work = read(path19.join(dir, "go.work"));
+  if (work !== void 0) {
+    const dirs = [...work.matchAll(USE_LINE)].map((m) => m[2]);
+    for (const block2 of work.matchAll(USE_BLOCK)) {
+      for (const l of block2[1].split("\n")) {
+        const d = l.replace(/\/\/.*$/, "").trim().replace(/^"(.*)"$/, "$1");
+        if (d) dirs.push(d);
+      }
+    }
+    for (const d of dirs) {
+      const root = moduleAt(path19.resolve(dir, d));
+      if (root) roots.push(root);
+    }
+  }
+  const own = moduleAt(dir);
+  if (own && !roots.some((r2) => r2.dir === own.dir)) roots.push(own);
+  return roots;
+}
+function mainPackageSource(workspace, roots, importPath) {
+  const root = [...roots].filter((r2) => importPath === r2.path || importPath.startsWith(`${r2.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
+  if (!root) return void 0;
+  const pkgDir = path19.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
+  const inRepo = (file) => repoRelative(displayPath(workspace, file));
+  let names = [];
+  try {
+    names = fs15.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
+  } catch {
+  }
+  const candidates = [];
+  for (const name of names.slice(0, 200)) {
+    const text = read(path19.join(pkgDir, name));
+    if (text === void 0) continue;
+    const clause = /^package[ \t]+main\b/m.exec(text);
+    if (!clause) continue;
+    candidates.push({ name, text, clause: clause.index, hasMain: /^func[ \t]+main[ \t]*\([ \t]*\)/m.test(text) });
+  }
+  const best = candidates.find((c) => c.hasMain) ?? candidates.find((c) => c.name === "main.go") ?? candidates[0];
+  if (best) {
+    const file = inRepo(path19.join(pkgDir, best.name));
+    if (file) return { file, line: lineOf(best.text, best.clause) };
+  }
+  const goMod = inRepo(root.goMod);
+  return goMod ? { file: goMod, line: root.line } : void 0;
+}
+function artifactSources(workspace, moduleDir, artifacts2) {
+  const out = /* @__PURE__ */ new Map();
+  const roots = moduleRoots(moduleDir);
+  const byPkg = /* @__PURE__ */ new Map();
+  for (const a of artifacts2) {
+    if (!a.pkg) continue;
+    if (!byPkg.has(a.pkg)) byPkg.set(a.pkg, mainPackageSource(workspace, roots, a.pkg));
+    const src = byPkg.get(a.pkg);
+    if (src) out.set(a.displayPath, src);
+  }
+  return out;
+}
+function locateArtifactFindings(findings, sources) {
+  return findings.map((f) => {
+    const loc = f.location;
+    if (!loc?.artifact || loc.file) return f;
+    const src = sources.get(loc.artifact);
+    if (!src) return f;
+    const location = { file: src.file, line: src.line, artifact: loc.artifact };
+    return { ...f, location };
+  });
+}
+function artifactLocator(workspace, moduleDir, artifacts2) {
+  let seen = -1;
+  let sources = /* @__PURE__ */ new Map();
+  return (findings) => {
+    if (!findings.some((f) => f.location?.artifact && !f.location.file)) return [...findings];
+    const list = artifacts2();
+    if (list.length !== seen) {
+      sources = artifactSources(workspace, moduleDir, list);
+      seen = list.length;
+    }
+    return locateArtifactFindings(findings, sources);
+  };
+}
 
 // src/run.ts
 function initialState(env, out) {
@@ -6162,8 +6302,17 @@ async function runGate(inputs, ports, options = {}) {
   checkRuleOverrides(config, stages);
   const state = initialState(ports.env, openOutputDir(config.outDir));
   const log = countingLogger(ports.log);
-  const result = await runPipeline(stages, { config, ports: { ...ports, log }, state });
-  return writeReports(config, ports, state, result, log.tally);
+  const locate2 = artifactLocator(config.workspace, config.dir, () => state.artifacts);
+  const annotator = stageAnnotator(log);
+  const result = await runPipeline(stages, { config, ports: { ...ports, log }, state }, {
+    afterStage: (r2, stage2) => {
+      const located = { ...r2, findings: locate2(r2.findings) };
+      annotator.stage(located.findings, [...stage2.rules, ...r2.rules ?? []]);
+      return located;
+    }
+  });
+  annotator.finish();
+  return writeReports(config, ports, state, result, log.tally, { annotated: true });
 }
 function checkRuleOverrides(config, stages) {
   const known = new Set(stages.flatMap((s) => s.rules.map((r2) => r2.id)));
@@ -6176,8 +6325,8 @@ function checkRuleOverrides(config, stages) {
     }
   }
 }
-async function writeReports(config, ports, state, result, spent) {
-  const goMod = path19.join(config.dir, fs15.existsSync(path19.join(config.dir, "go.mod")) ? "go.mod" : "");
+async function writeReports(config, ports, state, result, spent, options = {}) {
+  const goMod = path20.join(config.dir, fs16.existsSync(path20.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -6197,7 +6346,7 @@ async function writeReports(config, ports, state, result, spent) {
     summary: out.write("summary.md", summary),
     ...state.checksumsFile ? { checksums: state.checksumsFile } : {}
   };
-  annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
+  if (!options.annotated) annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
   const o = ports.outputs;
   o.set("verdict", result.verdict.passed ? "pass" : "fail");
   o.set("reasons", JSON.stringify(result.verdict.reasons));

@@ -2308,6 +2308,13 @@ function restoreState(keys, matchedKey) {
   if (!matchedKey) return "miss";
   return sameKey(matchedKey, keys.key) || keyHasPrefix(matchedKey, keys.hitPrefix) ? "hit" : "partial";
 }
+function buildScopeOf(key) {
+  const parts = key.split("-");
+  const prefix = `${KEY_PREFIX}-gobuild`.split("-");
+  if (parts.length !== prefix.length + 6 || prefix.some((p, i) => parts[i] !== p)) return void 0;
+  if (!/^[0-9a-f]{20}$/.test(parts[prefix.length + 4]) || !parts[prefix.length + 2].startsWith("go") || parts.at(-1) === "") return void 0;
+  return `${parts.slice(0, prefix.length + 4).join("-")}-`;
+}
 
 // src/cache/plan.ts
 var PLAN_STATE_KEY = "cache-plan";
@@ -2539,6 +2546,7 @@ export {
   moduleKeys,
   buildKeys,
   restoreState,
+  buildScopeOf,
   PLAN_STATE_KEY,
   serializePlan,
   parsePlan,

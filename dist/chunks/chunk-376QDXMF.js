@@ -12,7 +12,7 @@ import {
   sentence,
   table,
   treeSize
-} from "./chunk-3NEJLNR5.js";
+} from "./chunk-O4QBYVZT.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";
@@ -96,6 +96,18 @@ async function saveSlot(plan, slot, store, log) {
     return row("failed", message, { bytes, ...trim ? { trim } : {} });
   }
 }
+async function pruneStore(plan, store, rows, log) {
+  if (!store?.prune || !rows.some((r) => r.result === "saved")) return;
+  try {
+    const keep = rows.filter((r) => r.result === "saved").map((r) => r.slot.key);
+    const pruned = await store.prune({ maxBuildBytes: plan.maxBytes, keep });
+    if (pruned.entries > 0) {
+      log.info(`${store.kind}: dropped ${pruned.entries} older build cache (GOCACHE) entr${pruned.entries === 1 ? "y" : "ies"} (${formatBytes(pruned.bytes)}): only the newest per scope is kept, within cache-max-size`);
+    }
+  } catch (e) {
+    log.warning(`Could not prune the ${store.kind}: ${sentence(e instanceof Error ? e.message : String(e))} It may hold more than it needs to.`);
+  }
+}
 async function saveCaches(plan, store, log, options = {}) {
   const rows = [];
   for (const slot of plan.slots) {
@@ -107,6 +119,7 @@ async function saveCaches(plan, store, log, options = {}) {
       rows.push({ slot, result: "failed", detail: message, bytes: 0, ms: 0 });
     }
   }
+  await pruneStore(plan, store, rows, log);
   if (options.removeDirs) {
     for (const slot of plan.slots) {
       try {

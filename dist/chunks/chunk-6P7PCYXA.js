@@ -8,7 +8,7 @@ import {
   describeNetworkError,
   require_semver,
   safeLogText
-} from "./chunk-3NEJLNR5.js";
+} from "./chunk-O4QBYVZT.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
