@@ -11,7 +11,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-JSQXLCBV.js";
+} from "./chunks/chunk-VY2XAAXP.js";
 import {
   renderSaveSummary,
   saveCaches

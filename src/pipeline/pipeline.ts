@@ -65,7 +65,7 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext, h
     let pending: Promise<StageOutcome> | undefined;
     const result = await ctx.ports.log.group(`${stage.name}`, async () => {
       const done = await finish(stage, stageCtx, async () => {
-        const outcome = await stage.run(stageCtx);
+        const outcome = await (stage.start ?? stage.run)(stageCtx);
         pending = outcome.pending;
         // Nothing may go unobserved: a rejection is collected by settle(), never an unhandled one.
         pending?.catch(() => undefined);

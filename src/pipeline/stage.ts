@@ -92,7 +92,15 @@ export interface Stage {
   runtimeRuleIds?: RegExp;
   /** Waits for every stage still checking in the background before it runs (signing: nothing unverified is signed). */
   settlesFirst?: boolean;
+  /** The whole stage: its outcome once every check is done. */
   run(ctx: StageContext): Promise<StageOutcome>;
+  /** The same checks, but may hand back the slow read-only ones as `pending` so later stages start; the pipeline prefers it. */
+  start?(ctx: StageContext): Promise<StageOutcome>;
+}
+
+/** The final outcome of a stage that may have handed back pending checks. */
+export async function settled(outcome: StageOutcome): Promise<StageOutcome> {
+  return outcome.pending ? settled(await outcome.pending) : outcome;
 }
 
 export function skipped(reason: string): StageOutcome {

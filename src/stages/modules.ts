@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Stage, StageContext, StageOutcome } from '../pipeline/stage.ts';
-import { skipped, statusFrom } from '../pipeline/stage.ts';
+import { settled, skipped, statusFrom } from '../pipeline/stage.ts';
 import type { Finding } from '../pipeline/findings.ts';
 import { finding, compareFindings } from '../pipeline/findings.ts';
 import { loadModuleSetup, type ModuleSetup } from '../modules/load.ts';
@@ -222,25 +222,46 @@ export async function runModules(ctx: StageContext): Promise<StageOutcome> {
   const rows: Row[] = [];
   const metrics: Record<string, number | string | boolean> = {};
   const findings: Finding[] = [];
-  let vendor: VendorOutcome | undefined;
 
   findings.push(...settingsFindings(setup, loc, env.settings, { release: config.mode === 'release', goflagsFrom: env.goflagsFrom }));
   findings.push(...replacesOutsideWorkspace(setup, config.workspace));
 
+  // Download first, before anything builds: it fills the cache the later checks and the build
+  // read, checks go.sum on the way, and is the one go command that may rewrite go.sum (put back
+  // at once, so no build ever sees a modified tree).
+  let dl;
   try {
-    // Download first: it fills the cache the later checks read, and checks go.sum on the way.
-    const dl = await downloadModules(run, cwd, loc);
+    dl = await downloadModules(run, cwd, loc);
+  } finally {
     for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path.relative(config.workspace, file)}; restored it as committed`);
-    metrics.modules = dl.modules.length;
-    if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
-    findings.push(...dl.findings);
+  }
+  metrics.modules = dl.modules.length;
+  if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
+  findings.push(...dl.findings);
+  // Only a vendor tree proven to be what go.mod and go.sum describe is handed to the build, so
+  // that comparison comes before it.
+  let vendor: VendorOutcome | undefined;
+  if (setup.hasVendor) {
+    vendor = await checkVendor(ctx, run, setup, loc);
+    if (vendor.verified) ctx.state.modFlag = '-mod=vendor';
+  }
+  // The rest only reads: it runs while the binaries build (the verdict does not depend on the
+  // order, and nothing is signed before it is done).
+  return { status: 'passed', findings: [], pending: verifyAlongside(ctx, run, setup, loc, env, dl, vendor, findings, rows, metrics) };
+}
 
+async function verifyAlongside(
+  ctx: StageContext, run: ReturnType<typeof runner>, setup: ModuleSetup, loc: Locator, env: Awaited<ReturnType<typeof goEnvSettings>>,
+  dl: Awaited<ReturnType<typeof downloadModules>>, vendor: VendorOutcome | undefined, findings: Finding[], rows: Row[], metrics: Record<string, number | string | boolean>,
+): Promise<StageOutcome> {
+  const { config } = ctx;
+  const cwd = setup.main?.dir ?? setup.work!.dir;
+  try {
     const verify = await verifyModules(run, cwd, loc);
     findings.push(...verify.findings);
     rows.push(['go mod verify', '', verify.ok ? `all modules verified${dl.modules.length ? ` (${dl.modules.length} downloaded)` : ''}` : `${verify.findings.length} problem(s)`]);
 
-    if (setup.hasVendor) {
-      vendor = await checkVendor(ctx, run, setup, loc);
+    if (vendor) {
       findings.push(...vendor.findings);
       rows.push(...vendor.rows);
       Object.assign(metrics, vendor.metrics);
@@ -259,17 +280,15 @@ export async function runModules(ctx: StageContext): Promise<StageOutcome> {
 
     // Every module of a workspace has its own go.mod and go.sum to keep tidy, not only the one in the working directory.
     const tidyModules = setup.work ? setup.mains : setup.main ? [setup.main] : [];
-    if (tidyModules.length && atLeast(ctx.state.go.version, 1, 23)) {
+    if (tidyModules.length && atLeast(ctx.state.go!.version, 1, 23)) {
       for (const m of tidyModules) {
         const tidy = await checkTidy(run, setup, m, loc, ctx.config.requireTidy ? 'error' : 'warning', sums.missing);
         findings.push(...tidy.findings);
         rows.push(tidy.row);
       }
     } else {
-      rows.push(['go mod tidy -diff', '', tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : 'skipped: no go.mod in the working directory']);
+      rows.push(['go mod tidy -diff', '', tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go!.version})` : 'skipped: no go.mod in the working directory']);
     }
-
-    if (vendor?.verified) ctx.state.modFlag = '-mod=vendor';
   } finally {
     for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path.relative(config.workspace, file)} during the modules checks; restored it as committed`);
   }
@@ -299,5 +318,6 @@ export async function runModules(ctx: StageContext): Promise<StageOutcome> {
 export const modulesStage: Stage = {
   name: 'modules',
   rules: MODULES_RULES,
-  run: runModules,
+  start: runModules,
+  run: async (ctx) => settled(await runModules(ctx)),
 };

@@ -36,12 +36,14 @@ before(() => {
 
 /** The CLI with the real go first on PATH, the shared module cache and none of this machine's go settings. */
 async function gate(ws: string, args: string[], env: Record<string, string> = {}): Promise<{ r: CliResult; findings: ReportFinding[]; summary: string; out: string }> {
-  const out = path.join(ws, '..', `${path.basename(ws)}-out-${Math.random().toString(36).slice(2)}`);
+  // The output dir lives in the workspace (the CLI accepts no other root); the user cache beside it.
+  const out = path.join(ws, 'gate-out');
+  const cacheHome = path.join(ws, '..', `${path.basename(ws)}-cache-${Math.random().toString(36).slice(2)}`);
   const r = await runCli(['run', '--go-version', 'system', '--targets', 'linux/amd64', '--scan', 'off', '--out', out, ...args], {
     cwd: ws,
     env: {
       PATH: `${path.dirname(GO)}${path.delimiter}${process.env.PATH}`,
-      XDG_CACHE_HOME: path.join(out, '.cache'),
+      XDG_CACHE_HOME: cacheHome,
       GOMODCACHE: SHARED_MODCACHE, GOFLAGS: '', GOPROXY: 'off', GOENV: 'off', GONOSUMDB: '', GOPRIVATE: '', GOINSECURE: '', GOSUMDB: '', GOWORK: '',
       TMPDIR: path.dirname(ws),
       ...env,

@@ -39,12 +39,13 @@ function workspace(opts: { vendor: boolean; edit?: (ws: string) => void }): stri
 }
 
 async function gate(ws: string) {
-  const out = `${ws}-out`;
+  // The output dir lives in the workspace (the CLI accepts no other root); the user cache beside it.
+  const out = path.join(ws, 'gate-out');
   const r = await runCli(['run', '--dir', 'app', '--go-version', 'system', '--targets', 'linux/amd64', '--scan', 'off', '--out', out], {
     cwd: ws,
     env: {
       PATH: `${path.dirname(GO)}${path.delimiter}${process.env.PATH}`,
-      XDG_CACHE_HOME: path.join(out, '.cache'),
+      XDG_CACHE_HOME: `${ws}-cache`,
       GOMODCACHE: SHARED_MODCACHE, GOPROXY: 'off', GOFLAGS: '', GOENV: 'off', GONOSUMDB: '', GOPRIVATE: '', GOINSECURE: '', GOSUMDB: '', GOWORK: '',
     },
   });

@@ -46,7 +46,8 @@ test('a pending stage runs alongside the next, is collected before a settling st
   const order: string[] = [];
   const modules: Stage = {
     name: 'modules', rules: [R],
-    async run(c) {
+    run: () => Promise.reject(new Error('the pipeline starts stages that have start()')),
+    async start(c) {
       c.ports.log.info('modules starts');
       const pending = (async () => {
         const out = await gate.promise;

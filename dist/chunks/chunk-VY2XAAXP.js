@@ -1134,7 +1134,7 @@ async function runPipeline(stages, ctx, hooks = {}) {
     let pending;
     const result = await ctx.ports.log.group(`${stage2.name}`, async () => {
       const done = await finish(stage2, stageCtx, async () => {
-        const outcome = await stage2.run(stageCtx);
+        const outcome = await (stage2.start ?? stage2.run)(stageCtx);
         pending = outcome.pending;
         pending?.catch(() => void 0);
         return outcome;
@@ -1591,6 +1591,9 @@ var toolchainStage = {
 import path5 from "node:path";
 
 // src/pipeline/stage.ts
+async function settled(outcome) {
+  return outcome.pending ? settled(await outcome.pending) : outcome;
+}
 function skipped(reason) {
   return { status: "skipped", reason, findings: [] };
 }
@@ -3498,20 +3501,32 @@ async function runModules(ctx) {
   const rows = [];
   const metrics = {};
   const findings = [];
-  let vendor;
   findings.push(...settingsFindings(setup, loc, env.settings, { release: config.mode === "release", goflagsFrom: env.goflagsFrom }));
   findings.push(...replacesOutsideWorkspace(setup, config.workspace));
+  let dl;
   try {
-    const dl = await downloadModules(run4, cwd, loc);
+    dl = await downloadModules(run4, cwd, loc);
+  } finally {
     for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path13.relative(config.workspace, file)}; restored it as committed`);
-    metrics.modules = dl.modules.length;
-    if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
-    findings.push(...dl.findings);
+  }
+  metrics.modules = dl.modules.length;
+  if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
+  findings.push(...dl.findings);
+  let vendor;
+  if (setup.hasVendor) {
+    vendor = await checkVendor(ctx, run4, setup, loc);
+    if (vendor.verified) ctx.state.modFlag = "-mod=vendor";
+  }
+  return { status: "passed", findings: [], pending: verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) };
+}
+async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) {
+  const { config } = ctx;
+  const cwd = setup.main?.dir ?? setup.work.dir;
+  try {
     const verify = await verifyModules(run4, cwd, loc);
     findings.push(...verify.findings);
     rows.push(["go mod verify", "", verify.ok ? `all modules verified${dl.modules.length ? ` (${dl.modules.length} downloaded)` : ""}` : `${verify.findings.length} problem(s)`]);
-    if (setup.hasVendor) {
-      vendor = await checkVendor(ctx, run4, setup, loc);
+    if (vendor) {
       findings.push(...vendor.findings);
       rows.push(...vendor.rows);
       Object.assign(metrics, vendor.metrics);
@@ -3536,7 +3551,6 @@ async function runModules(ctx) {
     } else {
       rows.push(["go mod tidy -diff", "", tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
     }
-    if (vendor?.verified) ctx.state.modFlag = "-mod=vendor";
   } finally {
     for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path13.relative(config.workspace, file)} during the modules checks; restored it as committed`);
   }
@@ -3562,7 +3576,8 @@ async function runModules(ctx) {
 var modulesStage = {
   name: "modules",
   rules: MODULES_RULES,
-  run: runModules
+  start: runModules,
+  run: async (ctx) => settled(await runModules(ctx))
 };
 
 // src/stages/build.ts
