@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-XCMIV6QN.js";
+} from "./chunks/chunk-FPC6YKG4.js";
 import {
   renderSaveSummary,
   saveCaches

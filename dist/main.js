@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-XCMIV6QN.js";
+} from "./chunks/chunk-FPC6YKG4.js";
 import "./chunks/chunk-OGCIE3K5.js";
 
 // src/action/main.ts
