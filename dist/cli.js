@@ -11,7 +11,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-VY2XAAXP.js";
+} from "./chunks/chunk-BFLKDUPV.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-VY2XAAXP.js";
+} from "./chunks/chunk-BFLKDUPV.js";
 import "./chunks/chunk-O4QBYVZT.js";
 
 // src/action/main.ts

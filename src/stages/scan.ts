@@ -1,8 +1,8 @@
 // The scan stage: real Trivy over the module's go.mod (`trivy fs`) and over the built binaries
 // (`trivy rootfs`, which reads their Go build info), once; the gate, SARIF, the summary and the
 // release report all read the findings made here. Fails closed: a Trivy that is required but
-// missing, crashes, or writes something that is not its report errors the stage, and an
-// errored stage fails the gate.
+// missing, crashes, writes something that is not its report, or leaves go.mod or a binary out
+// of it errors the stage, and an errored stage fails the gate.
 import fs from 'node:fs';
 import path from 'node:path';
 import { finding, rule, type Finding } from '../pipeline/findings.ts';
@@ -143,13 +143,13 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
   }
   const home = trivyHome(ctx);
   try {
-    return await scan(ctx, trivy, home);
+    return await scanWith(ctx, trivy, home);
   } finally {
     fs.rmSync(home.dir, { recursive: true, force: true });
   }
 }
 
-async function scan(ctx: StageContext, trivy: string, home: TrivyHome): Promise<StageOutcome> {
+async function scanWith(ctx: StageContext, trivy: string, home: TrivyHome): Promise<StageOutcome> {
   const { config } = ctx;
   const verArgs = ['--version', '--format', 'json', '--config', home.config, ...(config.trivyCacheDir ? ['--cache-dir', config.trivyCacheDir] : [])];
   let ver;

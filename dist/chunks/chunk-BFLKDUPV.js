@@ -803,14 +803,14 @@ function revisionText(r2) {
 }
 var BUCKETS = [["critical", 9], ["high", 7], ["medium", 4], ["low", 0]];
 function vulnerabilityText(r2) {
-  const scan2 = stage(r2, "scan");
-  if (!scan2) return "**not scanned**: this version of go-release-gate has no scan stage";
-  if (scan2.status === "skipped") return `**not scanned**: ${cell(scan2.reason ?? "the scan stage was skipped")}`;
-  if (scan2.status === "errored") return `**not scanned**: the scan could not complete (${cell(scan2.reason ?? "error")})`;
+  const scan = stage(r2, "scan");
+  if (!scan) return "**not scanned**: this version of go-release-gate has no scan stage";
+  if (scan.status === "skipped") return `**not scanned**: ${cell(scan.reason ?? "the scan stage was skipped")}`;
+  if (scan.status === "errored") return `**not scanned**: the scan could not complete (${cell(scan.reason ?? "error")})`;
   const sev = new Map(allRules(r2.run).map((x) => [x.id, x.securitySeverity]));
   const counts = new Map(BUCKETS.map(([name]) => [name, 0]));
   let unrated = 0;
-  for (const f of scan2.findings) {
+  for (const f of scan.findings) {
     const s = sev.get(f.ruleId);
     if (s === void 0) {
       unrated++;
@@ -819,7 +819,7 @@ function vulnerabilityText(r2) {
     const bucket = BUCKETS.find(([, min]) => s >= min)[0];
     counts.set(bucket, counts.get(bucket) + 1);
   }
-  const total = scan2.findings.length;
+  const total = scan.findings.length;
   if (total === 0) return "0 known vulnerabilities";
   const parts = BUCKETS.map(([name]) => `${counts.get(name)} ${name}`);
   if (unrated) parts.push(`${unrated} other finding(s)`);
@@ -5782,12 +5782,12 @@ async function run2(ctx) {
   }
   const home = trivyHome(ctx);
   try {
-    return await scan(ctx, trivy, home);
+    return await scanWith(ctx, trivy, home);
   } finally {
     fs13.rmSync(home.dir, { recursive: true, force: true });
   }
 }
-async function scan(ctx, trivy, home) {
+async function scanWith(ctx, trivy, home) {
   const { config } = ctx;
   const verArgs = ["--version", "--format", "json", "--config", home.config, ...config.trivyCacheDir ? ["--cache-dir", config.trivyCacheDir] : []];
   let ver;
@@ -5833,11 +5833,11 @@ async function scan(ctx, trivy, home) {
   if (missing.length) {
     throw new Error(`Trivy's report has no result for ${missing.join(", ")}: ${missing.length === 1 ? "it was" : "they were"} not scanned, so the scan cannot pass. Trivy runs with an empty config of its own; check trivy-path is a real Trivy and that the files are readable Go modules and binaries.`);
   }
-  const scan2 = scanFindings(modules, binaries, config.severity);
-  const findings = [...scan2.findings];
+  const scan = scanFindings(modules, binaries, config.severity);
+  const findings = [...scan.findings];
   const ignoreRel = ignoreFile ? displayPath(ctx.config.workspace, ignoreFile) : "";
   const now = today();
-  const matched = /* @__PURE__ */ new Set([...scan2.ignored.map((i) => i.vuln.id), ...scan2.rows.map((r2) => r2.vuln.id)]);
+  const matched = /* @__PURE__ */ new Set([...scan.ignored.map((i) => i.vuln.id), ...scan.rows.map((r2) => r2.vuln.id)]);
   for (const e of entries) {
     if (isExpired(e, now)) {
       findings.push(finding(IGNORE_EXPIRED, "scan", {
@@ -5853,9 +5853,9 @@ async function scan(ctx, trivy, home) {
       }));
     }
   }
-  const rows = scan2.rows.map(({ vuln: v, level, where: where3 }) => [v.id, v.severity, v.pkg, v.installed, v.fixed || "none", where3.join(", "), level === "error" ? "fails the gate" : level]);
+  const rows = scan.rows.map(({ vuln: v, level, where: where3 }) => [v.id, v.severity, v.pkg, v.installed, v.fixed || "none", where3.join(", "), level === "error" ? "fails the gate" : level]);
   const ignoredLines = [];
-  for (const ig of scan2.ignored) {
+  for (const ig of scan.ignored) {
     const e = entries.find((x) => x.id === ig.vuln.id);
     const until = e?.expires ? `until ${e.expires}` : "no expiry";
     const source = `${ignoreRel || ig.source}${e ? `:${e.line}` : ""}`;
@@ -5877,9 +5877,9 @@ async function scan(ctx, trivy, home) {
     findings,
     ...rows.length ? { table: { header: ["Advisory", "Severity", "Module", "Installed", "Fixed", "Where", "Result"], rows } } : {},
     details,
-    rules: scan2.rules,
+    rules: scan.rules,
     tools: [{ name: "trivy", version: version.version, informationUri: "https://trivy.dev" }],
-    metrics: { vulnerabilities: scan2.findings.length, ignored: scan2.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity }
+    metrics: { vulnerabilities: scan.findings.length, ignored: scan.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity }
   };
 }
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
