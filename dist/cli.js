@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-L2TR4M6B.js";
+} from "./chunks/chunk-RFGPGJNI.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-L2TR4M6B.js";
+} from "./chunks/chunk-RFGPGJNI.js";
 import "./chunks/chunk-E4PPOD3O.js";
 
 // src/action/main.ts
