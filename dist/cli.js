@@ -11,7 +11,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-BFLKDUPV.js";
+} from "./chunks/chunk-TSLXNMOJ.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-BFLKDUPV.js";
+} from "./chunks/chunk-TSLXNMOJ.js";
 import "./chunks/chunk-O4QBYVZT.js";
 
 // src/action/main.ts

@@ -112,8 +112,9 @@ type PathNote = { bin?: string; text: string };
  * A download that could not happen: which Go was wanted and from which line, the network's own
  * error, why the go on PATH was not used, and the two ways out.
  */
-function unreachable(ctx: StageContext, wanted: Wanted, onPath: PathNote, what: string, error: unknown): never {
-  const reason = (error as Error).message ?? String(error);
+function unreachable(ctx: StageContext, wanted: Wanted, onPath: PathNote, what: string, url: string, error: unknown): never {
+  // The installers say "GET <url>: <why>"; the URL is already in `what`.
+  const reason = ((error as Error).message ?? String(error)).replace(`GET ${url}: `, '');
   const system = onPath.bin
     ? `set go-version to system (CLI: --go-version system) to build with ${onPath.bin}`
     : 'install Go on PATH and set go-version to system (CLI: --go-version system)';
@@ -135,7 +136,7 @@ async function download(ctx: StageContext, wanted: Wanted, onPath: PathNote): Pr
   try {
     listingFile = await tools.download(listingUrl);
   } catch (e) {
-    return unreachable(ctx, wanted, onPath, `could not read the Go downloads listing ${listingUrl}`, e);
+    return unreachable(ctx, wanted, onPath, `could not read the Go downloads listing ${listingUrl}`, listingUrl, e);
   }
   let releases;
   try {
@@ -156,7 +157,7 @@ async function download(ctx: StageContext, wanted: Wanted, onPath: PathNote): Pr
   try {
     archive = await tools.download(url);
   } catch (e) {
-    return unreachable(ctx, wanted, onPath, `could not download ${url}`, e);
+    return unreachable(ctx, wanted, onPath, `could not download ${url}`, url, e);
   }
   const actual = sha256File(archive);
   if (actual !== file.sha256) {

@@ -59,7 +59,7 @@ test('toolchain go1.25.5 against a refusing mirror: wanted version and line, go 
   assert.equal(f.ruleId, 'toolchain/download-failed');
   assert.deepEqual(f.location, { file: 'go.mod', line: 5 });
   assert.match(f.message, /^Go 1\.25\.5 \(wanted by go\.mod:5 \(toolchain go1\.25\.5\)\) could not be downloaded/);
-  assert.match(f.message, new RegExp(`connect ECONNREFUSED 127\\.0\\.0\\.1:${port}`));
+  assert.match(f.message, new RegExp(`could not read the Go downloads listing http://127\\.0\\.0\\.1:${port}/dl/\\?mode=json&include=all: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}\\. `));
   assert.match(f.message, new RegExp(`Not using the go on PATH: ${GO.replace(/[.]/g, '\\.')} is ${goVersionOnPath.replace(/^go/, 'go ').replace(/\./g, '\\.')}, which does not satisfy 1\\.25\\.5`));
   assert.match(f.message, /set go-version to system \(CLI: --go-version system\)/);
   assert.match(f.message, new RegExp(`point go-download-base-url at a mirror this machine can reach \\(now ${base.replace(/[.]/g, '\\.')}\\)`));

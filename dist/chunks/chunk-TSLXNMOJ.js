@@ -1453,8 +1453,8 @@ async function runProbe(ctx, bin) {
   const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
   return m ? { version: m[1], goroot: goroot.trim() } : void 0;
 }
-function unreachable(ctx, wanted, onPath, what, error) {
-  const reason = error.message ?? String(error);
+function unreachable(ctx, wanted, onPath, what, url, error) {
+  const reason = (error.message ?? String(error)).replace(`GET ${url}: `, "");
   const system = onPath.bin ? `set go-version to system (CLI: --go-version system) to build with ${onPath.bin}` : "install Go on PATH and set go-version to system (CLI: --go-version system)";
   return fail(
     DOWNLOAD,
@@ -1471,7 +1471,7 @@ async function download(ctx, wanted, onPath) {
   try {
     listingFile = await tools.download(listingUrl);
   } catch (e) {
-    return unreachable(ctx, wanted, onPath, `could not read the Go downloads listing ${listingUrl}`, e);
+    return unreachable(ctx, wanted, onPath, `could not read the Go downloads listing ${listingUrl}`, listingUrl, e);
   }
   let releases;
   try {
@@ -1492,7 +1492,7 @@ async function download(ctx, wanted, onPath) {
   try {
     archive = await tools.download(url);
   } catch (e) {
-    return unreachable(ctx, wanted, onPath, `could not download ${url}`, e);
+    return unreachable(ctx, wanted, onPath, `could not download ${url}`, url, e);
   }
   const actual = sha256File(archive);
   if (actual !== file.sha256) {
