@@ -11,16 +11,16 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-KG4NBHOW.js";
+} from "./chunks/chunk-EIOOFPZP.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-IZOHFGPO.js";
+} from "./chunks/chunk-BNCLEA6W.js";
 import {
   PLAN_STATE_KEY,
   buildScopeOf,
   parsePlan
-} from "./chunks/chunk-FUYKN7G6.js";
+} from "./chunks/chunk-Y5M3QMVS.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";

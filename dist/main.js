@@ -11,15 +11,15 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-LFG7WNZG.js";
+} from "./chunks/chunk-BKCXIDOF.js";
 import {
   ConfigError,
   INPUTS,
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-KG4NBHOW.js";
-import "./chunks/chunk-FUYKN7G6.js";
+} from "./chunks/chunk-EIOOFPZP.js";
+import "./chunks/chunk-Y5M3QMVS.js";
 
 // src/action/main.ts
 import os from "node:os";

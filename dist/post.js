@@ -7,15 +7,15 @@ import {
   info,
   summary,
   warning
-} from "./chunks/chunk-LFG7WNZG.js";
+} from "./chunks/chunk-BKCXIDOF.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-IZOHFGPO.js";
+} from "./chunks/chunk-BNCLEA6W.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-FUYKN7G6.js";
+} from "./chunks/chunk-Y5M3QMVS.js";
 
 // src/action/post.ts
 async function post() {

@@ -25,7 +25,7 @@ import {
   table,
   treeSize,
   truncateText
-} from "./chunk-FUYKN7G6.js";
+} from "./chunk-Y5M3QMVS.js";
 
 // src/config/inputs.ts
 var INPUTS = [

@@ -12,7 +12,7 @@ import {
   sentence,
   table,
   treeSize
-} from "./chunk-FUYKN7G6.js";
+} from "./chunk-Y5M3QMVS.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";

@@ -6,7 +6,7 @@ import {
   __require,
   __toESM,
   require_semver
-} from "./chunk-FUYKN7G6.js";
+} from "./chunk-Y5M3QMVS.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
