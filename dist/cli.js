@@ -11,18 +11,18 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-TSLXNMOJ.js";
+} from "./chunks/chunk-QFRWBR4Y.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-376QDXMF.js";
+} from "./chunks/chunk-ZVXTS2CU.js";
 import {
   PLAN_STATE_KEY,
   buildScopeOf,
   describeNetworkError,
   parsePlan,
   safeLogText
-} from "./chunks/chunk-O4QBYVZT.js";
+} from "./chunks/chunk-RB3OVEYJ.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";

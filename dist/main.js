@@ -11,15 +11,15 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-6P7PCYXA.js";
+} from "./chunks/chunk-TVG5WOV7.js";
 import {
   ConfigError,
   INPUTS,
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-TSLXNMOJ.js";
-import "./chunks/chunk-O4QBYVZT.js";
+} from "./chunks/chunk-QFRWBR4Y.js";
+import "./chunks/chunk-RB3OVEYJ.js";
 
 // src/action/main.ts
 import os from "node:os";

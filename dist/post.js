@@ -5,15 +5,15 @@ import {
   actionLogger,
   getState,
   summary
-} from "./chunks/chunk-6P7PCYXA.js";
+} from "./chunks/chunk-TVG5WOV7.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-376QDXMF.js";
+} from "./chunks/chunk-ZVXTS2CU.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-O4QBYVZT.js";
+} from "./chunks/chunk-RB3OVEYJ.js";
 
 // src/action/post.ts
 async function post() {

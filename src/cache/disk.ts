@@ -116,9 +116,12 @@ export function applyTrim(dir: string, files: readonly CacheFile[]): void {
  * module) gets gomod-2/gocache-2, the same paths every run: @actions/cache ties an entry to
  * its paths, and two steps must never wipe or save each other's directories.
  */
+/** More uses of the gate in one job than anyone runs: past this, something else fills the directory. */
+const MAX_USES = 1000;
+
 export function claimCacheDirs(root: string): { modules: string; build: string } {
   fs.mkdirSync(root, { recursive: true });
-  for (let n = 1; ; n++) {
+  for (let n = 1; n <= MAX_USES; n++) {
     try {
       fs.writeFileSync(path.join(root, `use-${n}`), String(process.pid), { flag: 'wx' });
     } catch (e) {
@@ -128,4 +131,5 @@ export function claimCacheDirs(root: string): { modules: string; build: string }
     const suffix = n === 1 ? '' : `-${n}`;
     return { modules: path.join(root, `gomod${suffix}`), build: path.join(root, `gocache${suffix}`) };
   }
+  throw new Error(`${root} already holds ${MAX_USES} claims (use-1 ... use-${MAX_USES}): not a directory this job's runs left`);
 }

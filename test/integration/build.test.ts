@@ -104,7 +104,8 @@ test('no main package: a failing verdict that says so', async () => {
 test('an unknown target fails the gate naming it; the known ones are still built', async () => {
   const ws = makeWorkspace(path.join(ROOT, 'examples', 'hello'));
   const r = await runCli(['run', '--targets', 'linux/amd64,plan10/amd64', '--out', 'out'], { cwd: ws });
-  assert.equal(r.code, 1);
+  // A usage error (issue 9: exit 2, as the README says), with the reports written all the same.
+  assert.equal(r.code, 2);
   const report = readReport(path.join(ws, 'out'));
   assert.match(report.reasons.join('\n'), /target plan10\/amd64 is not supported by go1\.\d+/);
   assert.equal(report.artifacts.length, 1);

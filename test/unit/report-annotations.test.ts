@@ -98,3 +98,25 @@ test('a crashed stage is not annotated twice: the pipeline already said so when 
   ], log, { rules });
   assert.deepEqual(log.emitted.map((e) => e.message), ['build/compile-failed: broke']);
 });
+
+test('stage by stage: each stage\'s findings are annotated when it ends, within one shared budget, and the "more" note comes last', async () => {
+  const { stageAnnotator } = await import('../../src/report/annotations.ts');
+  const inner = recorder();
+  const log = countingLogger(inner);
+  const a = stageAnnotator(log);
+  a.stage([f(RULES.tidy, 'modules', { message: 'tidy 0', location: { file: 'go.mod', line: 3 } }), f(RULES.info, 'modules', { message: 'a note' })], [RULES.tidy, RULES.info]);
+  assert.deepEqual(inner.emitted, [{ level: 'warning', message: 'modules/not-tidy: tidy 0', location: { file: 'go.mod', line: 3 } }]);
+  const errors = [];
+  for (let i = 0; i < 12; i++) errors.push(f(RULES.compile, 'build', { message: `compile ${i}`, location: { file: `f${i}.go`, line: 1 } }));
+  a.stage(errors, [RULES.compile]);
+  const annotated = inner.emitted.filter((e) => e.level === 'error');
+  // One slot for the failed step, one for the note: 8 errors annotated, the other 4 logged as text under this stage.
+  assert.equal(annotated.length, ANNOTATION_LIMIT - 2);
+  assert.equal(inner.emitted.filter((e) => e.level === 'info' && /^error build\/compile-failed: compile \d+ \(not annotated/.test(e.message)).length, 4);
+  a.stage([f(RULES.compile, 'sign', { message: 'late error' })], [RULES.compile]);
+  assert.ok(!inner.emitted.some((e) => e.level === 'error' && e.message.includes('late error')), 'once errors were hidden, later ones are too');
+  a.finish();
+  assert.equal(inner.emitted.at(-1)!.message, '5 more errors not shown as annotations (GitHub shows 10 per step): see the job summary, results.sarif and report.json.');
+  assert.equal(inner.emitted.at(-1)!.level, 'error');
+  assert.equal(log.tally.error, ANNOTATION_LIMIT - 1, 'the failed step still has its slot');
+});

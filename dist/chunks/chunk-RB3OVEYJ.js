@@ -2451,9 +2451,10 @@ function isEmptyDir(dir) {
 function applyTrim(dir, files) {
   for (const f of files) fs.rmSync(path.join(dir, ...f.path.split("/")), { recursive: true, force: true });
 }
+var MAX_USES = 1e3;
 function claimCacheDirs(root) {
   fs.mkdirSync(root, { recursive: true });
-  for (let n = 1; ; n++) {
+  for (let n = 1; n <= MAX_USES; n++) {
     try {
       fs.writeFileSync(path.join(root, `use-${n}`), String(process.pid), { flag: "wx" });
     } catch (e) {
@@ -2463,6 +2464,7 @@ function claimCacheDirs(root) {
     const suffix = n === 1 ? "" : `-${n}`;
     return { modules: path.join(root, `gomod${suffix}`), build: path.join(root, `gocache${suffix}`) };
   }
+  throw new Error(`${root} already holds ${MAX_USES} claims (use-1 ... use-${MAX_USES}): not a directory this job's runs left`);
 }
 
 // src/report/escape.ts

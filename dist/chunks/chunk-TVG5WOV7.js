@@ -8,7 +8,7 @@ import {
   describeNetworkError,
   require_semver,
   safeLogText
-} from "./chunk-O4QBYVZT.js";
+} from "./chunk-RB3OVEYJ.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -25,7 +25,7 @@ import {
   table,
   treeSize,
   truncateText
-} from "./chunk-O4QBYVZT.js";
+} from "./chunk-RB3OVEYJ.js";
 
 // src/config/inputs.ts
 var INPUTS = [

@@ -12,7 +12,7 @@ import {
   sentence,
   table,
   treeSize
-} from "./chunk-O4QBYVZT.js";
+} from "./chunk-RB3OVEYJ.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";
