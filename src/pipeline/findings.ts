@@ -54,6 +54,10 @@ export interface Finding {
    * that then differ): the verdict lists root causes before their consequences.
    */
   rootCause?: boolean;
+  /** Steps from the program to the problem (a call path into a vulnerable function), rendered as a SARIF code flow. */
+  codeFlow?: { message: string; location?: Location }[];
+  /** Extra facts for SARIF result properties (reachability, platforms). */
+  properties?: Record<string, string>;
 }
 
 export interface FindingInput {

@@ -91,7 +91,27 @@ function sarifResult(f: Finding, ruleIndex: number, fingerprint: string, r: Repo
       },
     }],
     partialFingerprints: { primaryLocationLineHash: fingerprint },
-    properties: { stage: f.stage, ...(loc.original ? { originalLocation: loc.original } : {}), ...(loc.artifact ? { artifact: loc.artifact } : {}) },
+    ...(f.codeFlow?.length ? { codeFlows: [codeFlowOf(f.codeFlow, limits.messageChars)] } : {}),
+    properties: { stage: f.stage, ...(loc.original ? { originalLocation: loc.original } : {}), ...(loc.artifact ? { artifact: loc.artifact } : {}), ...(f.properties ?? {}) },
+  };
+}
+
+/** A call path as code scanning shows it: one thread flow, every step with its message, located where it is in the repository. */
+function codeFlowOf(steps: NonNullable<Finding['codeFlow']>, messageChars: number) {
+  return {
+    threadFlows: [{
+      locations: steps.map((s) => ({
+        location: {
+          message: { text: truncate(s.message, messageChars) },
+          ...(s.location?.file ? {
+            physicalLocation: {
+              artifactLocation: { uri: toUriReference(s.location.file), uriBaseId: '%SRCROOT%' },
+              region: { startLine: s.location.line ?? 1 },
+            },
+          } : {}),
+        },
+      })),
+    }],
   };
 }
 

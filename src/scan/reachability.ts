@@ -164,6 +164,11 @@ export function joinReachability(advisories: readonly Advisory[], runs: readonly
     const level: Reachability = !o.analysed ? 'not analysed' : info ? info.level : osv ? 'required' : 'not analysed';
     const why = !o.analysed ? o.notAnalysedReason : !osv ? 'not in the Go vulnerability database govulncheck used' : undefined;
     const dormant = a.finding.severity === 'error' && !meetsPolicy(level, o.policy);
+    // Nothing analysed and a policy that would not use it: the advisory reads as Trivy reported it.
+    if (!o.analysed && o.policy === 'any') {
+      joined.push({ finding: a.finding, reachability: level, platforms: [], dormant: false, source: 'trivy', id: a.id });
+      continue;
+    }
     const f: Finding = {
       ...a.finding,
       ...(dormant ? { severity: 'warning' as const } : {}),

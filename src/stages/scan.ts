@@ -14,6 +14,7 @@ import { scanFindings, type BinaryScan, type ModuleScan } from '../scan/findings
 import { goModNeedsScan, unscanned } from '../scan/coverage.ts';
 import { displayPath, findOnPath, isExecutableFile } from '../util/path.ts';
 import { childEnv } from '../util/childenv.ts';
+import { reachabilityStep } from '../scan/reach-stage.ts';
 
 const IGNORE_EXPIRED = rule({
   id: 'scan/ignore-expired',
@@ -205,7 +206,10 @@ async function scanWith(ctx: StageContext, trivy: string, home: TrivyHome): Prom
   }
 
   const scan = scanFindings(modules, binaries, config.severity);
-  const findings: Finding[] = [...scan.findings];
+  // Reachability annotates Trivy's advisories (and adds what only govulncheck knows) before
+  // anything gates or renders them: one set of findings for the verdict, SARIF and the summary.
+  const reach = await reachabilityStep(ctx, scan, modules[0]);
+  const findings: Finding[] = [...reach.findings];
 
   // The ignore file: what it suppressed, what expired, what matched nothing.
   const ignoreRel = ignoreFile ? displayPath(ctx.config.workspace, ignoreFile) : '';
@@ -227,14 +231,16 @@ async function scanWith(ctx: StageContext, trivy: string, home: TrivyHome): Prom
     }
   }
 
-  const rows: string[][] = scan.rows.map(({ vuln: v, level, where }) => [v.id, v.severity, v.pkg, v.installed, v.fixed || 'none', where.join(', '), level === 'error' ? 'fails the gate' : level]);
+  const result = (f: Finding) => (f.severity === 'error' ? 'fails the gate' : /dormant under/.test(f.message) ? 'dormant (warning)' : f.severity);
+  const rows: string[][] = scan.rows.map(({ vuln: v, where }, i) => [v.id, v.severity, v.pkg, v.installed, v.fixed || 'none', where.join(', '), reach.reachability[i] ?? '', result(reach.findings[i])]);
+  for (const extra of reach.extraRows) rows.push(extra);
   const ignoredLines: string[] = [];
   for (const ig of scan.ignored) {
     const e = entries.find((x) => x.id === ig.vuln.id);
     const until = e?.expires ? `until ${e.expires}` : 'no expiry';
     const source = `${ignoreRel || ig.source}${e ? `:${e.line}` : ''}`;
     const why = ig.statement || e?.statement;
-    rows.push([ig.vuln.id, ig.vuln.severity, ig.vuln.pkg, ig.vuln.installed, ig.vuln.fixed || 'none', ig.where.join(', '), `ignored by ${source} (${until})${why ? `: ${why}` : ''}`]);
+    rows.push([ig.vuln.id, ig.vuln.severity, ig.vuln.pkg, ig.vuln.installed, ig.vuln.fixed || 'none', ig.where.join(', '), '', `ignored by ${source} (${until})${why ? `: ${why}` : ''}`]);
     ignoredLines.push(`${ig.vuln.id} (${ig.vuln.severity}) in ${ig.vuln.pkg} ${ig.vuln.installed}: ignored by ${source}, ${until}${why ? `, "${why}"` : ''}`);
   }
   const db = version.dbUpdatedAt ? `vulnerability DB updated ${version.dbUpdatedAt}` : 'vulnerability DB age unknown';
@@ -244,16 +250,17 @@ async function scanWith(ctx: StageContext, trivy: string, home: TrivyHome): Prom
     `Gate threshold: ${config.severity === 'NONE' ? 'none (vulnerabilities never fail the gate)' : `${config.severity} and above fail the gate`}.`,
     ignoreFile ? `Ignore file: ${ignoreRel} (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}).` : 'No ignore file (.trivyignore, .trivyignore.yaml).',
     ...ignoredLines.map((l) => `Ignored: ${l}`),
+    ...reach.details,
   ].join('\n');
   if (ignoredLines.length) ctx.ports.log.info(`ignored by ${ignoreRel}: ${ignoredLines.join('; ')}`);
   return {
     status: statusFrom(findings),
     findings,
-    ...(rows.length ? { table: { header: ['Advisory', 'Severity', 'Module', 'Installed', 'Fixed', 'Where', 'Result'], rows } } : {}),
+    ...(rows.length ? { table: { header: ['Advisory', 'Severity', 'Module', 'Installed', 'Fixed', 'Where', 'Reachability', 'Result'], rows } } : {}),
     details,
-    rules: scan.rules,
-    tools: [{ name: 'trivy', version: version.version, informationUri: 'https://trivy.dev' }],
-    metrics: { vulnerabilities: scan.findings.length, ignored: scan.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity },
+    rules: [...scan.rules, ...reach.rules],
+    tools: [{ name: 'trivy', version: version.version, informationUri: 'https://trivy.dev' }, ...(reach.tool ? [reach.tool] : [])],
+    metrics: { vulnerabilities: scan.findings.length, ignored: scan.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity, ...reach.metrics },
   };
 }
 
