@@ -11,7 +11,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-QFRWBR4Y.js";
+} from "./chunks/chunk-SP2KHKZK.js";
 import {
   renderSaveSummary,
   saveCaches

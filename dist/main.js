@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-QFRWBR4Y.js";
+} from "./chunks/chunk-SP2KHKZK.js";
 import "./chunks/chunk-RB3OVEYJ.js";
 
 // src/action/main.ts

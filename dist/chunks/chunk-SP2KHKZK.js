@@ -685,7 +685,25 @@ Fix: ${f.fix}` : f.message;
       }
     }],
     partialFingerprints: { primaryLocationLineHash: fingerprint },
-    properties: { stage: f.stage, ...loc.original ? { originalLocation: loc.original } : {}, ...loc.artifact ? { artifact: loc.artifact } : {} }
+    ...f.codeFlow?.length ? { codeFlows: [codeFlowOf(f.codeFlow, limits.messageChars)] } : {},
+    properties: { stage: f.stage, ...loc.original ? { originalLocation: loc.original } : {}, ...loc.artifact ? { artifact: loc.artifact } : {}, ...f.properties ?? {} }
+  };
+}
+function codeFlowOf(steps, messageChars) {
+  return {
+    threadFlows: [{
+      locations: steps.map((s) => ({
+        location: {
+          message: { text: truncate(s.message, messageChars) },
+          ...s.location?.file ? {
+            physicalLocation: {
+              artifactLocation: { uri: toUriReference(s.location.file), uriBaseId: "%SRCROOT%" },
+              region: { startLine: s.location.line ?? 1 }
+            }
+          } : {}
+        }
+      }))
+    }]
   };
 }
 function categoryOf(toolKey, r2) {
@@ -1030,8 +1048,8 @@ ${after}
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/run.ts
-import fs16 from "node:fs";
-import path20 from "node:path";
+import fs17 from "node:fs";
+import path22 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash } from "node:crypto";
@@ -1912,10 +1930,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path21, version] = d.args;
-  if (!isModulePath(path21)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path21}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path21}: version "${version}" is not of the form v1.2.3`);
-  return { path: path21, version };
+  const [path23, version] = d.args;
+  if (!isModulePath(path23)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path23}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path23}: version "${version}" is not of the form v1.2.3`);
+  return { path: path23, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -1961,8 +1979,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path21, version) {
-  return replaces.find((r2) => r2.old.path === path21 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path21 && r2.old.version === "");
+function replacementFor(replaces, path23, version) {
+  return replaces.find((r2) => r2.old.path === path23 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path23 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -1997,20 +2015,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path21, rawVersion, hash] = f;
+    const [path23, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path21)) throw new ModuleFileError(file, line, `"${path21}" is not a module path`);
+    if (!isModulePath(path23)) throw new ModuleFileError(file, line, `"${path23}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path21, version, goMod, hash, line });
+    lines.push({ path: path23, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path21, version, goMod) {
-  return `${path21} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path23, version, goMod) {
+  return `${path23} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -2041,8 +2059,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path21 = fields[1];
-  if (!isModulePath(path21)) throw bad(`"${path21}" is not a module path`);
+  const path23 = fields[1];
+  if (!isModulePath(path23)) throw bad(`"${path23}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -2052,7 +2070,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path21, version, line };
+    return { path: path23, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -2062,7 +2080,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path21, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path23, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -2099,8 +2117,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path21, version) {
-  return txt.modules.find((m) => m.path === path21 && m.version === version);
+function vendoredModule(txt, path23, version) {
+  return txt.modules.find((m) => m.path === path23 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -2213,35 +2231,35 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path21) {
+    require(path23) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path21);
+        const r2 = gomod.requires.find((x) => x.path === path23);
         if (!r2) continue;
-        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path21, r2.version) : void 0;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path23, r2.version) : void 0;
         if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
-        const rep = replacementFor(gomod.replaces, path21, r2.version);
+        const rep = replacementFor(gomod.replaces, path23, r2.version);
         if (rep) return { file: gomod.file, line: rep.line };
         return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path21);
+        const r2 = gomod.replaces.find((x) => x.new.path === path23);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path21, version, goMod) {
-      return (index.get(sumKey(path21, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path23, version, goMod) {
+      return (index.get(sumKey(path23, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path21) {
-      const vm = setup.txt?.modules.find((m) => m.path === path21 && m.version !== "");
+    vendored(path23) {
+      const vm = setup.txt?.modules.find((m) => m.path === path23 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path21) {
-      return l.require(path21) ?? l.vendored(path21) ?? l.build();
+    module(path23) {
+      return l.require(path23) ?? l.vendored(path23) ?? l.build();
     }
   };
   return l;
@@ -4229,12 +4247,12 @@ async function readDynamic(src, h, progs, sections) {
     strtab = await src.read(where3.offset, len, "dynamic string table");
     strtabOffset = where3.offset;
   }
-  const str2 = (v, what) => cstring(strtab, safe(v, table2.offset, what), strtabOffset, what);
+  const str3 = (v, what) => cstring(strtab, safe(v, table2.offset, what), strtabOffset, what);
   const info = { needed: [], rpath: [], runpath: [], bindNow: false, pieFlag: false };
   for (const [tag, value] of entries) {
-    if (tag === DT_NEEDED) info.needed.push(str2(value, "DT_NEEDED"));
-    else if (tag === DT_RPATH) info.rpath.push(str2(value, "DT_RPATH"));
-    else if (tag === DT_RUNPATH) info.runpath.push(str2(value, "DT_RUNPATH"));
+    if (tag === DT_NEEDED) info.needed.push(str3(value, "DT_NEEDED"));
+    else if (tag === DT_RPATH) info.rpath.push(str3(value, "DT_RPATH"));
+    else if (tag === DT_RUNPATH) info.runpath.push(str3(value, "DT_RUNPATH"));
     else if (tag === DT_BIND_NOW) info.bindNow = true;
     else if (tag === DT_FLAGS && (value & DF_BIND_NOW) !== 0n) info.bindNow = true;
     else if (tag === DT_FLAGS_1) {
@@ -5006,8 +5024,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path21) {
-  const fh = await open(path21, "r");
+async function fileSource(path23) {
+  const fh = await open(path23, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -5112,8 +5130,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path21, displayName = path21) {
-  const src = await fileSource(path21);
+async function inspectFile(path23, displayName = path23) {
+  const src = await fileSource(path23);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -5407,8 +5425,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs13 from "node:fs";
-import path17 from "node:path";
+import fs14 from "node:fs";
+import path19 from "node:path";
 
 // src/scan/trivy.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -5678,6 +5696,412 @@ function unscanned(f) {
   return missing;
 }
 
+// src/scan/reach-stage.ts
+import path18 from "node:path";
+
+// src/tools/gobuild.ts
+import fs13 from "node:fs";
+import path17 from "node:path";
+
+// src/tools/install.ts
+var InstallError = class extends Error {
+  kind;
+  constructor(kind, message) {
+    super(message);
+    this.name = "InstallError";
+    this.kind = kind;
+  }
+};
+
+// src/tools/gobuild.ts
+var BUILD_TIMEOUT_MS = 15 * 60 * 1e3;
+async function installGoBuiltTool(t, b) {
+  const semver2 = t.version.replace(/^v/, "");
+  const exe = process.platform === "win32" ? `${t.program}.exe` : t.program;
+  const cached = b.tools.find(t.tool, semver2, b.arch);
+  if (cached && fs13.existsSync(path17.join(cached, exe))) return { dir: cached, bin: path17.join(cached, exe), source: "tool-cache", sha256: "" };
+  if (b.env.GOSUMDB === "off" || b.env.GOFLAGS?.includes("-insecure")) {
+    throw new InstallError("checksum", `${t.pkg}@${t.version} would be built without the checksum database (GOSUMDB=off or -insecure): set ${t.tool}-path to a binary you trust instead`);
+  }
+  fs13.mkdirSync(b.tempDir, { recursive: true });
+  const bin = fs13.mkdtempSync(path17.join(b.tempDir, `${t.tool}-build-`));
+  b.log.info(`Building ${t.pkg}@${t.version} with the run's Go (module proxy, checked against the checksum database)`);
+  const { GOOS: _os, GOARCH: _arch, ...rest } = b.env;
+  const env = { ...rest, GOBIN: bin, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-trimpath" };
+  const r2 = await b.exec.run(b.go, ["install", `${t.pkg}@${t.version}`], { env, cwd: b.tempDir, timeoutMs: BUILD_TIMEOUT_MS });
+  if (r2.code !== 0 || !fs13.existsSync(path17.join(bin, exe))) {
+    const why = r2.timedOut ? `did not finish within ${BUILD_TIMEOUT_MS / 6e4} minutes` : r2.stderr.trim().split("\n").slice(-3).join(" ") || `exit code ${r2.code}`;
+    fs13.rmSync(bin, { recursive: true, force: true });
+    throw new InstallError("download", `go install ${t.pkg}@${t.version} failed: ${why}`);
+  }
+  const dir = await b.tools.cache(bin, t.tool, semver2, b.arch);
+  fs13.rmSync(bin, { recursive: true, force: true });
+  return { dir, bin: path17.join(dir, exe), source: "download", sha256: "" };
+}
+
+// src/scan/govulncheck.ts
+var GovulncheckOutputError = class extends Error {
+  constructor(message) {
+    super(`govulncheck output: ${message}`);
+    this.name = "GovulncheckOutputError";
+  }
+};
+function splitJsonStream(text) {
+  const out = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (i >= text.length) break;
+    if (text[i] !== "{") throw new GovulncheckOutputError(`expected "{" at offset ${i}, found ${JSON.stringify(text.slice(i, i + 20))}`);
+    const start = i;
+    let depth = 0;
+    let inString = false;
+    for (; i < text.length; i++) {
+      const c = text[i];
+      if (inString) {
+        if (c === "\\") i++;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === "{" || c === "[") depth++;
+      else if (c === "}" || c === "]") {
+        depth--;
+        if (depth === 0) {
+          i++;
+          break;
+        }
+      }
+    }
+    if (depth !== 0) throw new GovulncheckOutputError(`the object at offset ${start} is cut off (${text.length - start} bytes, unbalanced)`);
+    try {
+      out.push({ offset: start, value: JSON.parse(text.slice(start, i)) });
+    } catch (e) {
+      throw new GovulncheckOutputError(`the object at offset ${start} is not JSON: ${e.message}`);
+    }
+  }
+  return out;
+}
+var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var str2 = (v) => typeof v === "string";
+function frame(v, at) {
+  if (!isObj(v) || !str2(v.module)) throw new GovulncheckOutputError(`${at}: a trace frame without a module`);
+  const f = { module: v.module };
+  for (const k of ["version", "package", "function", "receiver"]) {
+    if (v[k] !== void 0) {
+      if (!str2(v[k])) throw new GovulncheckOutputError(`${at}: frame field ${k} is not a string`);
+      f[k] = v[k];
+    }
+  }
+  if (v.position !== void 0) {
+    const p = v.position;
+    if (!isObj(p) || !str2(p.filename) || typeof p.line !== "number") throw new GovulncheckOutputError(`${at}: a frame position without filename and line`);
+    f.position = { filename: p.filename, line: p.line, ...typeof p.column === "number" ? { column: p.column } : {} };
+  }
+  return f;
+}
+function parseGovulncheck(text) {
+  const report = { scannerVersion: "", goVersion: "", db: "", scanMode: "", osvs: /* @__PURE__ */ new Map(), findings: [] };
+  let sawConfig = false;
+  for (const { offset, value } of splitJsonStream(text)) {
+    const at = `object at offset ${offset}`;
+    if (!isObj(value)) throw new GovulncheckOutputError(`${at} is not an object`);
+    const keys = Object.keys(value);
+    if (keys.length !== 1) throw new GovulncheckOutputError(`${at} has fields ${keys.join(", ") || "(none)"}; expected exactly one message`);
+    const [kind] = keys;
+    const body = value[kind];
+    if (!isObj(body)) throw new GovulncheckOutputError(`${at}: ${kind} is not an object`);
+    switch (kind) {
+      case "config":
+        sawConfig = true;
+        report.scannerVersion = str2(body.scanner_version) ? body.scanner_version : "";
+        report.goVersion = str2(body.go_version) ? body.go_version : "";
+        report.db = str2(body.db) ? body.db : "";
+        report.scanMode = str2(body.scan_mode) ? body.scan_mode : "";
+        break;
+      case "SBOM":
+      case "progress":
+        break;
+      case "osv": {
+        if (!str2(body.id)) throw new GovulncheckOutputError(`${at}: an osv entry without an id`);
+        const aliases = Array.isArray(body.aliases) ? body.aliases.filter(str2) : [];
+        const affected = Array.isArray(body.affected) ? body.affected : [];
+        const modules = affected.map((a) => isObj(a) && isObj(a.package) && str2(a.package.name) ? a.package.name : "").filter(Boolean);
+        report.osvs.set(body.id, { id: body.id, aliases, summary: str2(body.summary) ? body.summary : "", modules });
+        break;
+      }
+      case "finding": {
+        if (!str2(body.osv)) throw new GovulncheckOutputError(`${at}: a finding without an osv id`);
+        if (!Array.isArray(body.trace) || body.trace.length === 0) throw new GovulncheckOutputError(`${at}: finding ${body.osv} has no trace`);
+        report.findings.push({
+          osv: body.osv,
+          ...str2(body.fixed_version) ? { fixedVersion: body.fixed_version } : {},
+          trace: body.trace.map((f, i) => frame(f, `${at} trace[${i}]`))
+        });
+        break;
+      }
+      default:
+        throw new GovulncheckOutputError(`${at}: unknown message "${kind}"`);
+    }
+  }
+  if (!sawConfig) throw new GovulncheckOutputError("no config message: this is not govulncheck -json output");
+  for (const f of report.findings) {
+    if (!report.osvs.has(f.osv)) throw new GovulncheckOutputError(`finding for ${f.osv}, but the stream carries no osv entry for it`);
+  }
+  return report;
+}
+function govulncheckArgs(o) {
+  return ["-json", "-mode", "source", "-db", o.db, ...o.tags.length ? ["-tags", o.tags.join(",")] : [], ...o.patterns];
+}
+
+// src/scan/reach-run.ts
+var GOVULNCHECK = { tool: "govulncheck", pkg: "golang.org/x/vuln/cmd/govulncheck", version: "v1.9.0", program: "govulncheck" };
+var RUN_TIMEOUT_MS = 20 * 60 * 1e3;
+async function runReachability(ctx) {
+  const { config, ports, state } = ctx;
+  const db = config.govulncheckDb;
+  if (config.reachability === "off") return { analysed: false, reason: "reachability: off", runs: [], db };
+  const notAnalysed = (why) => {
+    if (config.reachability === "on") throw new Error(`${why}; reachability is "on", so the gate cannot pass without it (set reachability: auto or off, or govulncheck-path)`);
+    ports.log.warning(`reachability not analysed: ${why}`);
+    return { analysed: false, reason: why, runs: [], db };
+  };
+  const go = state.go;
+  if (!go) return notAnalysed("no Go toolchain");
+  let bin;
+  let source;
+  if (config.govulncheckPath) {
+    if (!isExecutableFile(config.govulncheckPath)) return notAnalysed(`govulncheck-path ${config.govulncheckPath} is not an executable file`);
+    bin = config.govulncheckPath;
+    source = "govulncheck-path";
+  } else if (config.reachability === "auto" && config.vulnReachability === "any" && !ports.tools.find(GOVULNCHECK.tool, GOVULNCHECK.version.slice(1), process.arch)) {
+    const onPath = findOnPath("govulncheck", ports.env.PATH);
+    if (!onPath) return { analysed: false, reason: "no govulncheck (govulncheck-path, tool cache, PATH); reachability: on or vuln-reachability: called|imported builds the pinned one", runs: [], db };
+    bin = onPath;
+    source = "PATH";
+  } else {
+    try {
+      const t = await installGoBuiltTool(GOVULNCHECK, { exec: ports.exec, log: ports.log, tools: ports.tools, go: go.bin, env: state.goEnv, tempDir: ports.tempDir, arch: process.arch });
+      bin = t.bin;
+      source = t.source === "tool-cache" ? "tool cache" : `built from ${GOVULNCHECK.pkg}@${GOVULNCHECK.version}`;
+    } catch (e) {
+      return notAnalysed(`govulncheck ${GOVULNCHECK.version} could not be installed: ${e.message}`);
+    }
+  }
+  const platforms = [...new Set(config.targets.map((t) => `${t.goos}/${t.goarch}`))];
+  const runs = [];
+  let version = "";
+  for (const platform of platforms) {
+    const [goos, goarch] = platform.split("/");
+    const env = { ...state.goEnv, GOOS: goos, GOARCH: goarch, CGO_ENABLED: config.cgo ? "1" : "0", ...state.modFlag ? { GOFLAGS: `${state.goEnv.GOFLAGS ?? ""} ${state.modFlag}`.trim() } : {} };
+    const r2 = await ports.exec.run(bin, govulncheckArgs({ db, tags: config.tags, patterns: ["./..."] }), { cwd: config.dir, env, timeoutMs: RUN_TIMEOUT_MS });
+    if (r2.timedOut) return notAnalysed(`govulncheck did not finish within ${RUN_TIMEOUT_MS / 6e4} minutes for ${platform}`);
+    if (r2.code !== 0) return notAnalysed(`govulncheck exited with code ${r2.code} for ${platform}: ${lastLine(r2.stderr || r2.stdout)}`);
+    let report;
+    try {
+      report = parseGovulncheck(r2.stdout);
+    } catch (e) {
+      return notAnalysed(`${e.message} (${platform})`);
+    }
+    version = report.scannerVersion || version;
+    runs.push({ platform, report });
+  }
+  return { analysed: true, runs, tool: { version, source, bin }, db };
+}
+function lastLine(text) {
+  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  return (lines.find((l) => /error|fail|cannot|no such/i.test(l)) ?? lines[lines.length - 1] ?? "(no output)").slice(0, 400);
+}
+
+// src/scan/reachability.ts
+var RANK = { "not analysed": -1, required: 0, imported: 1, called: 2 };
+function levelOf(f) {
+  const top = f.trace[0];
+  if (top.function) return "called";
+  if (top.package) return "imported";
+  return "required";
+}
+function reachabilityByOsv(runs) {
+  const out = /* @__PURE__ */ new Map();
+  for (const { platform, report } of runs) {
+    for (const f of report.findings) {
+      const level = levelOf(f);
+      const path23 = level === "called" ? [...f.trace].reverse() : void 0;
+      const cur = out.get(f.osv);
+      if (!cur || RANK[level] > RANK[cur.level]) {
+        out.set(f.osv, { osv: f.osv, level, ...path23 ? { path: path23 } : {}, platforms: [platform] });
+      } else if (level === cur.level) {
+        if (!cur.platforms.includes(platform)) cur.platforms.push(platform);
+        if (path23 && (!cur.path || path23.length < cur.path.length)) cur.path = path23;
+      }
+    }
+  }
+  return out;
+}
+function aliasIndex(runs) {
+  const index = /* @__PURE__ */ new Map();
+  for (const { report } of runs) {
+    for (const osv of report.osvs.values()) {
+      for (const id of [osv.id, ...osv.aliases]) index.set(id.toUpperCase(), osv);
+    }
+  }
+  return index;
+}
+function frameText(f) {
+  const pkg = f.package ? f.package.split("/").pop() : f.module;
+  const name = f.function ? `${pkg}.${f.receiver ? `${f.receiver.replace(/^\*/, "")}.` : ""}${f.function}` : pkg;
+  return f.position ? `${name} (${f.position.filename}:${f.position.line})` : `${name}`;
+}
+function pathText(path23, max = 4) {
+  const shown = path23.slice(0, max).map(frameText);
+  if (path23.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path23[path23.length - 1]));
+  return shown.join(" \u2192 ");
+}
+function joinPath(dir, file) {
+  return dir ? `${dir.replace(/\/+$/, "")}/${file}` : file;
+}
+function callSite(path23, moduleDir, mainModules) {
+  const own = path23.filter((f) => mainModules.has(f.module) && f.position);
+  const site = own[own.length - 1];
+  return site?.position ? { file: joinPath(moduleDir, site.position.filename), line: site.position.line, ...site.position.column ? { column: site.position.column } : {} } : void 0;
+}
+function codeFlowOf2(path23, moduleDir, mainModules) {
+  return path23.map((f) => ({
+    message: frameText(f),
+    ...mainModules.has(f.module) && f.position ? { location: { file: joinPath(moduleDir, f.position.filename), line: f.position.line } } : {}
+  }));
+}
+function describe2(level, info, why) {
+  switch (level) {
+    case "called":
+      return `reachable: called on ${info.platforms.join(", ")} via ${pathText(info.path ?? [])}`;
+    case "imported":
+      return `imported, but no vulnerable function is called (${info.platforms.join(", ")})`;
+    case "required":
+      return "required only: no vulnerable package is imported";
+    default:
+      return `reachability not analysed${why ? ` (${why})` : ""}`;
+  }
+}
+function meetsPolicy(level, policy) {
+  if (policy === "any" || level === "not analysed") return true;
+  return RANK[level] >= RANK[policy];
+}
+function joinReachability(advisories, runs, o) {
+  const reach = reachabilityByOsv(runs);
+  const index = aliasIndex(runs);
+  const mainModules = new Set(runs.flatMap((r2) => r2.report.findings.flatMap((f) => f.trace.filter((x) => !x.version).map((x) => x.module))));
+  const seenOsv = /* @__PURE__ */ new Set();
+  const joined = [];
+  for (const a of advisories) {
+    const osv = index.get(a.id.toUpperCase());
+    if (osv) seenOsv.add(osv.id);
+    const info = osv ? reach.get(osv.id) : void 0;
+    const level = !o.analysed ? "not analysed" : info ? info.level : osv ? "required" : "not analysed";
+    const why = !o.analysed ? o.notAnalysedReason : !osv ? "not in the Go vulnerability database govulncheck used" : void 0;
+    const dormant = a.finding.severity === "error" && !meetsPolicy(level, o.policy);
+    if (!o.analysed && o.policy === "any") {
+      joined.push({ finding: a.finding, reachability: level, platforms: [], dormant: false, source: "trivy", id: a.id });
+      continue;
+    }
+    const f = {
+      ...a.finding,
+      ...dormant ? { severity: "warning" } : {},
+      message: `${a.finding.message} Reachability: ${describe2(level, info, why)}${dormant ? `; dormant under vuln-reachability: ${o.policy}, so it does not fail the gate` : ""}.`
+    };
+    if (level === "called" && info?.path) {
+      const site = callSite(info.path, o.moduleDir, mainModules);
+      if (site) f.location = site;
+    }
+    joined.push({ finding: f, reachability: level, ...info?.path ? { path: info.path } : {}, platforms: info?.platforms ?? [], dormant, source: "trivy", id: a.id });
+  }
+  const rules = [];
+  for (const info of reach.values()) {
+    if (seenOsv.has(info.osv)) continue;
+    const osv = [...index.values()].find((x) => x.id === info.osv);
+    const module = osv.modules[0] ?? "unknown module";
+    const r2 = rule({
+      id: ruleIdFor(info.osv),
+      name: `Vulnerability${info.osv.replace(/[^A-Za-z0-9]+/g, "")}`,
+      shortDescription: `${info.osv}: ${osv.summary || `a vulnerability in ${module}`}`.slice(0, 1e3),
+      fullDescription: `${info.osv}${osv.aliases.length ? ` (${osv.aliases.join(", ")})` : ""} in ${module}, reported by govulncheck from the Go vulnerability database (which carries no severity): ${osv.summary}`.slice(0, 4e3),
+      help: `See https://pkg.go.dev/vuln/${info.osv}. Upgrade the module (or the Go version, for the standard library) to a fixed version.`,
+      helpUri: `https://pkg.go.dev/vuln/${info.osv}`,
+      defaultSeverity: o.govulncheckOnlySeverity,
+      tool: "govulncheck"
+    });
+    rules.push(r2);
+    const meets = meetsPolicy(info.level, o.policy) && info.level === "called";
+    const severity2 = meets ? o.govulncheckOnlySeverity : "warning";
+    const location = (info.level === "called" && info.path ? callSite(info.path, o.moduleDir, mainModules) : void 0) ?? o.requireLocation(module);
+    const f = finding(r2, "scan", {
+      severity: severity2,
+      message: `${module} has ${info.osv}${osv.aliases.length ? ` (${osv.aliases.join(", ")})` : ""}: ${osv.summary || "see the advisory"}. Reported by govulncheck only. Reachability: ${describe2(info.level, info)}${severity2 === "warning" && info.level !== "called" ? "; not called, so it does not fail the gate" : ""}.`,
+      ...location ? { location } : {},
+      subject: `govulncheck\0${info.osv}`
+    });
+    joined.push({ finding: f, reachability: info.level, ...info.path ? { path: info.path } : {}, platforms: info.platforms, dormant: severity2 === "warning", source: "govulncheck", id: info.osv });
+  }
+  return { joined, rules };
+}
+
+// src/scan/reach-stage.ts
+var LEVEL_MARK = { called: "called", imported: "imported", required: "required", "not analysed": "not analysed" };
+async function reachabilityStep(ctx, scan, gomod) {
+  const { config } = ctx;
+  const run4 = await runReachability(ctx);
+  const moduleDir = displayPath(config.workspace, config.dir);
+  const requireLocation = (module) => {
+    if (!gomod) return void 0;
+    const r2 = gomod.gomod?.requires.find((x) => x.path === module);
+    return { file: gomod.file, line: r2?.line ?? gomod.gomod?.module.line ?? 1 };
+  };
+  const { joined, rules } = joinReachability(
+    scan.findings.map((f, i) => ({ finding: f, id: scan.rows[i].vuln.id })),
+    run4.runs,
+    {
+      policy: config.vulnReachability,
+      analysed: run4.analysed,
+      ...run4.reason ? { notAnalysedReason: run4.reason } : {},
+      moduleDir: moduleDir === path18.sep || moduleDir === "" ? "" : moduleDir,
+      requireLocation,
+      govulncheckOnlySeverity: config.severity === "NONE" ? "warning" : "error"
+    }
+  );
+  const mainModules = new Set(run4.runs.flatMap((r2) => r2.report.findings.flatMap((f) => f.trace.filter((x) => !x.version).map((x) => x.module))));
+  const findings = joined.map((j) => withFlow(j, moduleDir, mainModules));
+  const cell2 = (j) => `${LEVEL_MARK[j.reachability]}${j.path ? `: ${pathText(j.path, 3)}` : ""}`;
+  const reachability = joined.filter((j) => j.source === "trivy").map(cell2);
+  const extraRows = joined.filter((j) => j.source === "govulncheck").map((j) => [
+    j.id,
+    "none in the Go DB",
+    j.finding.message.split(" has ")[0],
+    "",
+    "",
+    j.finding.location?.file ? `${j.finding.location.file}:${j.finding.location.line ?? 1}` : "",
+    cell2(j),
+    j.finding.severity === "error" ? "fails the gate" : "dormant (warning)"
+  ]);
+  const details = [
+    run4.analysed ? `Reachability: govulncheck ${run4.tool.version} (${run4.tool.source}), DB ${run4.db}, source mode on ${run4.runs.map((r2) => r2.platform).join(", ")}; policy vuln-reachability: ${config.vulnReachability}.` : `Reachability: not analysed (${run4.reason}); every advisory is gated as found.`
+  ];
+  return {
+    findings,
+    rules,
+    reachability,
+    extraRows,
+    details,
+    ...run4.analysed ? { tool: { name: "govulncheck", version: run4.tool.version, informationUri: "https://go.dev/security/vuln" } } : {},
+    metrics: {
+      reachability: run4.analysed ? "analysed" : "not analysed",
+      called: joined.filter((j) => j.reachability === "called").length,
+      dormant: joined.filter((j) => j.dormant).length
+    }
+  };
+}
+function withFlow(j, moduleDir, mainModules) {
+  if (j.reachability !== "called" || !j.path) return j.finding;
+  return { ...j.finding, codeFlow: codeFlowOf2(j.path, moduleDir, mainModules), properties: { reachability: j.reachability, platforms: j.platforms.join(",") } };
+}
+
 // src/stages/scan.ts
 var IGNORE_EXPIRED = rule({
   id: "scan/ignore-expired",
@@ -5725,22 +6149,22 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path17.join(dir, name);
-      if (fs13.existsSync(p) && fs13.statSync(p).isFile()) return p;
+      const p = path19.join(dir, name);
+      if (fs14.existsSync(p) && fs14.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 function trivyHome(ctx) {
-  fs13.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  const dir = fs13.mkdtempSync(path17.join(ctx.ports.tempDir, "trivy-"));
-  const config = path17.join(dir, "trivy.yaml");
-  fs13.writeFileSync(config, "", { flag: "wx" });
+  fs14.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs14.mkdtempSync(path19.join(ctx.ports.tempDir, "trivy-"));
+  const config = path19.join(dir, "trivy.yaml");
+  fs14.writeFileSync(config, "", { flag: "wx" });
   return { dir, config };
 }
 async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
-  const output = path17.join(home.dir, `trivy-${kind}-${n}.json`);
-  fs13.rmSync(output, { force: true });
+  const output = path19.join(home.dir, `trivy-${kind}-${n}.json`);
+  fs14.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -5751,13 +6175,13 @@ async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n)
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs13.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs14.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs13.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs14.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs13.rmSync(output, { force: true });
+    fs14.rmSync(output, { force: true });
   }
 }
 function parsedGoMod(text, file, ctx) {
@@ -5784,7 +6208,7 @@ async function run2(ctx) {
   try {
     return await scanWith(ctx, trivy, home);
   } finally {
-    fs13.rmSync(home.dir, { recursive: true, force: true });
+    fs14.rmSync(home.dir, { recursive: true, force: true });
   }
 }
 async function scanWith(ctx, trivy, home) {
@@ -5798,34 +6222,34 @@ async function scanWith(ctx, trivy, home) {
   }
   if (ver.code !== 0) throw new Error(`Trivy at ${trivy} does not run (trivy --version exited with code ${ver.code}): ${lastErrorLine(ver.stderr || ver.stdout)}`);
   const version = parseTrivyVersion(ver.stdout);
-  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs13.existsSync(path17.join(config.trivyCacheDir, "db", "trivy.db"))) {
+  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs14.existsSync(path19.join(config.trivyCacheDir, "db", "trivy.db"))) {
     throw new Error(`Trivy has no vulnerability DB in ${config.trivyCacheDir} (no db/trivy.db) and trivy-skip-db-update is true, so it may not download one: populate the cache dir or set trivy-skip-db-update: false`);
   }
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs13.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs14.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path17.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path17.isAbsolute(outRel)) skipDirs.push(outRel.split(path17.sep).join("/"));
+  const outRel = path19.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path19.isAbsolute(outRel)) skipDirs.push(outRel.split(path19.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path17.join(config.dir, "go.mod");
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs13.readFileSync(file, "utf8"), file, ctx), result: r2 });
+    const file = path19.join(config.dir, "go.mod");
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs14.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path17.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path19.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, home, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path17.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path19.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
     }
   }
-  const goModFile = path17.join(config.dir, "go.mod");
-  const goModText = fs13.existsSync(goModFile) ? fs13.readFileSync(goModFile, "utf8") : void 0;
+  const goModFile = path19.join(config.dir, "go.mod");
+  const goModText = fs14.existsSync(goModFile) ? fs14.readFileSync(goModFile, "utf8") : void 0;
   const missing = unscanned({
     ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
     binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
@@ -5834,7 +6258,8 @@ async function scanWith(ctx, trivy, home) {
     throw new Error(`Trivy's report has no result for ${missing.join(", ")}: ${missing.length === 1 ? "it was" : "they were"} not scanned, so the scan cannot pass. Trivy runs with an empty config of its own; check trivy-path is a real Trivy and that the files are readable Go modules and binaries.`);
   }
   const scan = scanFindings(modules, binaries, config.severity);
-  const findings = [...scan.findings];
+  const reach = await reachabilityStep(ctx, scan, modules[0]);
+  const findings = [...reach.findings];
   const ignoreRel = ignoreFile ? displayPath(ctx.config.workspace, ignoreFile) : "";
   const now = today();
   const matched = /* @__PURE__ */ new Set([...scan.ignored.map((i) => i.vuln.id), ...scan.rows.map((r2) => r2.vuln.id)]);
@@ -5853,14 +6278,16 @@ async function scanWith(ctx, trivy, home) {
       }));
     }
   }
-  const rows = scan.rows.map(({ vuln: v, level, where: where3 }) => [v.id, v.severity, v.pkg, v.installed, v.fixed || "none", where3.join(", "), level === "error" ? "fails the gate" : level]);
+  const result = (f) => f.severity === "error" ? "fails the gate" : /dormant under/.test(f.message) ? "dormant (warning)" : f.severity;
+  const rows = scan.rows.map(({ vuln: v, where: where3 }, i) => [v.id, v.severity, v.pkg, v.installed, v.fixed || "none", where3.join(", "), reach.reachability[i] ?? "", result(reach.findings[i])]);
+  for (const extra of reach.extraRows) rows.push(extra);
   const ignoredLines = [];
   for (const ig of scan.ignored) {
     const e = entries.find((x) => x.id === ig.vuln.id);
     const until = e?.expires ? `until ${e.expires}` : "no expiry";
     const source = `${ignoreRel || ig.source}${e ? `:${e.line}` : ""}`;
     const why = ig.statement || e?.statement;
-    rows.push([ig.vuln.id, ig.vuln.severity, ig.vuln.pkg, ig.vuln.installed, ig.vuln.fixed || "none", ig.where.join(", "), `ignored by ${source} (${until})${why ? `: ${why}` : ""}`]);
+    rows.push([ig.vuln.id, ig.vuln.severity, ig.vuln.pkg, ig.vuln.installed, ig.vuln.fixed || "none", ig.where.join(", "), "", `ignored by ${source} (${until})${why ? `: ${why}` : ""}`]);
     ignoredLines.push(`${ig.vuln.id} (${ig.vuln.severity}) in ${ig.vuln.pkg} ${ig.vuln.installed}: ignored by ${source}, ${until}${why ? `, "${why}"` : ""}`);
   }
   const db = version.dbUpdatedAt ? `vulnerability DB updated ${version.dbUpdatedAt}` : "vulnerability DB age unknown";
@@ -5869,24 +6296,25 @@ async function scanWith(ctx, trivy, home) {
     `Scanned: ${modules.map((m) => m.file).join(", ") || "no go.mod"}; binaries: ${binaries.map((b) => b.artifact).join(", ") || "none"}.`,
     `Gate threshold: ${config.severity === "NONE" ? "none (vulnerabilities never fail the gate)" : `${config.severity} and above fail the gate`}.`,
     ignoreFile ? `Ignore file: ${ignoreRel} (${entries.length} entr${entries.length === 1 ? "y" : "ies"}).` : "No ignore file (.trivyignore, .trivyignore.yaml).",
-    ...ignoredLines.map((l) => `Ignored: ${l}`)
+    ...ignoredLines.map((l) => `Ignored: ${l}`),
+    ...reach.details
   ].join("\n");
   if (ignoredLines.length) ctx.ports.log.info(`ignored by ${ignoreRel}: ${ignoredLines.join("; ")}`);
   return {
     status: statusFrom(findings),
     findings,
-    ...rows.length ? { table: { header: ["Advisory", "Severity", "Module", "Installed", "Fixed", "Where", "Result"], rows } } : {},
+    ...rows.length ? { table: { header: ["Advisory", "Severity", "Module", "Installed", "Fixed", "Where", "Reachability", "Result"], rows } } : {},
     details,
-    rules: scan.rules,
-    tools: [{ name: "trivy", version: version.version, informationUri: "https://trivy.dev" }],
-    metrics: { vulnerabilities: scan.findings.length, ignored: scan.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity }
+    rules: [...scan.rules, ...reach.rules],
+    tools: [{ name: "trivy", version: version.version, informationUri: "https://trivy.dev" }, ...reach.tool ? [reach.tool] : []],
+    metrics: { vulnerabilities: scan.findings.length, ignored: scan.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity, ...reach.metrics }
   };
 }
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs14 from "node:fs";
-import path18 from "node:path";
+import fs15 from "node:fs";
+import path20 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -5981,7 +6409,7 @@ async function run3(ctx) {
   if (!sign.key) return unavailable2("Signing was asked for (sign: always) but no cosign-key was given: set cosign-key to a key file, env://NAME or the PEM text.");
   const cosign = findOnPath("cosign", ports.env.PATH);
   if (!cosign) return unavailable2("cosign was not found on PATH: install it before this step (e.g. uses: sigstore/cosign-installer@v3) or put it on PATH.");
-  const signDir = fs14.mkdtempSync(path18.join(ports.tempDir, "grg-sign-"));
+  const signDir = fs15.mkdtempSync(path20.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
@@ -5989,20 +6417,20 @@ async function run3(ctx) {
     if (sign.key.kind === "file") {
       keyFile = sign.key.path;
       try {
-        fs14.accessSync(keyFile, fs14.constants.R_OK);
+        fs15.accessSync(keyFile, fs15.constants.R_OK);
       } catch (e) {
         return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
       }
     } else {
-      tempKeyDir = fs14.mkdtempSync(path18.join(ports.tempDir, "grg-cosign-"));
-      keyFile = path18.join(tempKeyDir, "cosign.key");
-      fs14.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+      tempKeyDir = fs15.mkdtempSync(path20.join(ports.tempDir, "grg-cosign-"));
+      keyFile = path20.join(tempKeyDir, "cosign.key");
+      fs15.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
     }
     const env = childEnv("cosign", ports.env, ports.env.COSIGN_PASSWORD !== void 0 ? { COSIGN_PASSWORD: ports.env.COSIGN_PASSWORD } : {});
     const cosignRun = (args) => ports.exec.run(cosign, args, { cwd: signDir, env, timeoutMs: COSIGN_TIMEOUT_MS });
-    const freshKey = path18.join(signDir, "cosign.pub");
+    const freshKey = path20.join(signDir, "cosign.pub");
     const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
-    if (pub.code !== 0 || !fs14.existsSync(freshKey)) {
+    if (pub.code !== 0 || !fs15.existsSync(freshKey)) {
       const why = scrub(firstError(pub));
       const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
       const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -6016,7 +6444,7 @@ async function run3(ctx) {
     const findings = [];
     const rows = [];
     const signatures2 = [];
-    const pubShown = path18.basename(publicKey);
+    const pubShown = path20.basename(publicKey);
     for (const s of subjects) {
       const bundle = bundleNameFor(s.path);
       const bundleShown = bundleNameFor(s.displayPath);
@@ -6026,27 +6454,27 @@ async function run3(ctx) {
         rows.push([s.displayPath, "", "not signed: changed after build", ""]);
         continue;
       }
-      const freshBundle = path18.join(signDir, path18.basename(bundle));
+      const freshBundle = path20.join(signDir, path20.basename(bundle));
       const signed = await cosignRun(signBlobArgs({ key: keyFile, bundle: freshBundle, file: s.path, tlogUpload: sign.tlogUpload }));
-      if (signed.code !== 0 || !fs14.existsSync(freshBundle)) {
+      if (signed.code !== 0 || !fs15.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
       }
-      out.adopt(freshBundle, path18.basename(bundle));
+      out.adopt(freshBundle, path20.basename(bundle));
       const verified = await cosignRun(verifyBlobArgs({ publicKey, bundle, file: s.path, tlog: sign.tlogUpload }));
       const ok = verified.code === 0;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyCommandText({ publicKey: pubShown, bundle: path18.basename(bundle), file: path18.basename(s.path), tlog: sign.tlogUpload });
+      const command = verifyCommandText({ publicKey: pubShown, bundle: path20.basename(bundle), file: path20.basename(s.path), tlog: sign.tlogUpload });
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
     if (sumsSigned) {
-      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path18.basename(sums.path)), file: path18.basename(sums.path), tlog: sign.tlogUpload });
+      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path20.basename(sums.path)), file: path20.basename(sums.path), tlog: sign.tlogUpload });
     }
     state.facts["sign.bundles"] = JSON.stringify(signatures2.map((x) => x.bundle));
     state.facts["sign.signatures"] = JSON.stringify(signatures2);
@@ -6061,8 +6489,8 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload }
     };
   } finally {
-    if (tempKeyDir) fs14.rmSync(tempKeyDir, { recursive: true, force: true });
-    fs14.rmSync(signDir, { recursive: true, force: true });
+    if (tempKeyDir) fs15.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs15.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
@@ -6199,14 +6627,14 @@ function stageAnnotator(log) {
 }
 
 // src/report/sources.ts
-import fs15 from "node:fs";
-import path19 from "node:path";
+import fs16 from "node:fs";
+import path21 from "node:path";
 var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
 var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
 var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
 function read(file) {
   try {
-    return fs15.readFileSync(file, "utf8");
+    return fs16.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -6215,14 +6643,14 @@ function lineOf(text, index) {
   return text.slice(0, index).split("\n").length;
 }
 function moduleAt(dir) {
-  const goMod = path19.join(dir, "go.mod");
+  const goMod = path21.join(dir, "go.mod");
   const text = read(goMod);
   const m = text === void 0 ? null : MODULE_LINE.exec(text);
   return m ? { path: m[2], dir, goMod, line: lineOf(text, m.index + m[0].search(/\S/)) } : void 0;
 }
 function moduleRoots(dir) {
   const roots = [];
-  const work = read(path19.join(dir, "go.work"));
+  const work = read(path21.join(dir, "go.work"));
   if (work !== void 0) {
     const dirs = [...work.matchAll(USE_LINE)].map((m) => m[2]);
     for (const block2 of work.matchAll(USE_BLOCK)) {
@@ -6232,7 +6660,7 @@ function moduleRoots(dir) {
       }
     }
     for (const d of dirs) {
-      const root = moduleAt(path19.resolve(dir, d));
+      const root = moduleAt(path21.resolve(dir, d));
       if (root) roots.push(root);
     }
   }
@@ -6243,16 +6671,16 @@ function moduleRoots(dir) {
 function mainPackageSource(workspace, roots, importPath) {
   const root = [...roots].filter((r2) => importPath === r2.path || importPath.startsWith(`${r2.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!root) return void 0;
-  const pkgDir = path19.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
+  const pkgDir = path21.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
   const inRepo = (file) => repoRelative(displayPath(workspace, file));
   let names = [];
   try {
-    names = fs15.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
+    names = fs16.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
   } catch {
   }
   const candidates = [];
   for (const name of names.slice(0, 200)) {
-    const text = read(path19.join(pkgDir, name));
+    const text = read(path21.join(pkgDir, name));
     if (text === void 0) continue;
     const clause = /^package[ \t]+main\b/m.exec(text);
     if (!clause) continue;
@@ -6260,7 +6688,7 @@ function mainPackageSource(workspace, roots, importPath) {
   }
   const best = candidates.find((c) => c.hasMain) ?? candidates.find((c) => c.name === "main.go") ?? candidates[0];
   if (best) {
-    const file = inRepo(path19.join(pkgDir, best.name));
+    const file = inRepo(path21.join(pkgDir, best.name));
     if (file) return { file, line: lineOf(best.text, best.clause) };
   }
   const goMod = inRepo(root.goMod);
@@ -6341,7 +6769,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent, options = {}) {
-  const goMod = path20.join(config.dir, fs16.existsSync(path20.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path22.join(config.dir, fs17.existsSync(path22.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
