@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-NG2VOKY3.js";
+} from "./chunks/chunk-SRT3XOON.js";
 import "./chunks/chunk-OREDY4QA.js";
 
 // src/action/main.ts

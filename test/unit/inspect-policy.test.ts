@@ -21,6 +21,8 @@ function release(over: Partial<BinaryInfo> = {}, settings: Record<string, string
     file: 'gate-out/app', format: 'elf', arch: 'amd64', bits: 64, endian: 'little', type: 'executable',
     static: true, interpreter: null, needed: [], rpath: [], runpath: [], stripped: true, pie: false, relro: 'none', nx: true,
     goBuildId: 'a/b', gnuBuildId: null, upx: false, tzdata: false, usesLoadLocation: false, leakedPaths: { count: 0, examples: [] },
+    versionNeeds: [], libc: 'none', glibcFloor: null, glibcxxFloor: null, cxxabiFloor: null, cpuLevel: { variable: 'GOAMD64', level: 'v1', default: false },
+    usesSystemRoots: false, embedsRoots: false,
     buildInfo: { goVersion: 'go1.26.3', path: 'example.com/app', main: null, deps: [], settings: Object.entries(all).filter(([, v]) => v !== '').map(([key, value]) => ({ key, value })) },
     go: true, buildInfoError: null, goVersionM: null, size: 1234, bytesRead: 100,
     ...over,

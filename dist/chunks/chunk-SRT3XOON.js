@@ -3830,6 +3830,7 @@ var SHT_STRTAB = 3;
 var SHT_DYNAMIC = 6;
 var SHT_NOTE = 7;
 var SHT_NOBITS = 8;
+var SHT_GNU_VERNEED = 1879048190;
 var SHN_LORESERVE = 65280;
 var SHN_XINDEX = 65535;
 var DT_NULL = 0n;
@@ -3841,6 +3842,8 @@ var DT_BIND_NOW = 24n;
 var DT_RUNPATH = 29n;
 var DT_FLAGS = 30n;
 var DT_FLAGS_1 = 0x6ffffffbn;
+var DT_VERNEED = 0x6ffffffen;
+var DT_VERNEEDNUM = 0x6fffffffn;
 var DF_BIND_NOW = 0x8n;
 var DF_1_NOW = 0x1n;
 var DF_1_PIE = 0x08000000n;
@@ -3899,7 +3902,7 @@ async function readProgramHeaders(src, h) {
   return progs;
 }
 function decodeSection(h, b) {
-  const r2 = h.bits === 64 ? { nameIndex: u32(b, 0), type: u32(b, 4), flags: u64(b, 8), addr: u64(b, 16), offset: u64(b, 24), size: u64(b, 32), link: u32(b, 40) } : { nameIndex: u32(b, 0), type: u32(b, 4), flags: BigInt(u32(b, 8)), addr: BigInt(u32(b, 12)), offset: BigInt(u32(b, 16)), size: BigInt(u32(b, 20)), link: u32(b, 24) };
+  const r2 = h.bits === 64 ? { nameIndex: u32(b, 0), type: u32(b, 4), flags: u64(b, 8), addr: u64(b, 16), offset: u64(b, 24), size: u64(b, 32), link: u32(b, 40), info: u32(b, 44) } : { nameIndex: u32(b, 0), type: u32(b, 4), flags: BigInt(u32(b, 8)), addr: BigInt(u32(b, 12)), offset: BigInt(u32(b, 16)), size: BigInt(u32(b, 20)), link: u32(b, 24), info: u32(b, 28) };
   const offset = r2.type === SHT_NOBITS ? 0 : safe(r2.offset, b.offset + (h.bits === 64 ? 24 : 16), "section offset");
   const size = safe(r2.size, b.offset + (h.bits === 64 ? 32 : 20), "section size");
   return { ...r2, offset, size };
@@ -3982,7 +3985,7 @@ async function readDynamic(src, h, progs, sections) {
     if (tag === DT_NULL) break;
     entries.push([tag, word(b, at + entsize / 2, h.bits)]);
   }
-  if (!strtab && entries.some(([t]) => t === DT_NEEDED || t === DT_RPATH || t === DT_RUNPATH)) {
+  if (!strtab && entries.some(([t]) => t === DT_NEEDED || t === DT_RPATH || t === DT_RUNPATH || t === DT_VERNEED)) {
     const addr = entries.find(([t]) => t === DT_STRTAB)?.[1];
     const size = entries.find(([t]) => t === DT_STRSZ)?.[1];
     const where3 = addr === void 0 ? void 0 : mapAddress(progs, addr);
@@ -3992,7 +3995,17 @@ async function readDynamic(src, h, progs, sections) {
     strtabOffset = where3.offset;
   }
   const str2 = (v, what) => cstring(strtab, safe(v, table2.offset, what), strtabOffset, what);
-  const info = { needed: [], rpath: [], runpath: [], bindNow: false, pieFlag: false };
+  const vnAddr = entries.find(([t]) => t === DT_VERNEED)?.[1];
+  const vnNum = entries.find(([t]) => t === DT_VERNEEDNUM)?.[1];
+  const info = {
+    needed: [],
+    rpath: [],
+    runpath: [],
+    bindNow: false,
+    pieFlag: false,
+    verneed: vnAddr === void 0 ? null : { addr: vnAddr, count: vnNum === void 0 ? 0 : safe(vnNum, table2.offset, "DT_VERNEEDNUM") },
+    strtab: strtab ? { bytes: strtab, offset: strtabOffset } : null
+  };
   for (const [tag, value] of entries) {
     if (tag === DT_NEEDED) info.needed.push(str2(value, "DT_NEEDED"));
     else if (tag === DT_RPATH) info.rpath.push(str2(value, "DT_RPATH"));
@@ -4005,6 +4018,69 @@ async function readDynamic(src, h, progs, sections) {
     }
   }
   return info;
+}
+var VERNEED_SIZE = 16;
+var VERNAUX_SIZE = 16;
+var VERNEED_WINDOW = 1 << 20;
+async function readVersionNeeds(src, h, progs, sections, dyn) {
+  let table2;
+  let count;
+  let strtab;
+  const sec = sections.find((s) => s.type === SHT_GNU_VERNEED);
+  if (sec) {
+    if (sec.link === 0 || sec.link >= sections.length) throw new FormatError(sec.offset, `version needs section links string table ${sec.link} of ${sections.length}`);
+    const s = sections[sec.link];
+    strtab = { bytes: await readStringTable(src, s, "version needs string table"), offset: s.offset };
+    table2 = block(await src.read(sec.offset, Math.min(sec.size, VERNEED_WINDOW), "version needs section"), sec.offset, h.le);
+    count = sec.info;
+  } else if (dyn?.verneed && dyn.strtab) {
+    const where3 = mapAddress(progs, dyn.verneed.addr);
+    if (!where3) throw new FormatError(0, `DT_VERNEED address 0x${dyn.verneed.addr.toString(16)} is not in any PT_LOAD segment`);
+    strtab = dyn.strtab;
+    table2 = block(await src.read(where3.offset, Math.min(where3.left, VERNEED_WINDOW), "version needs"), where3.offset, h.le);
+    count = dyn.verneed.count;
+  } else {
+    return [];
+  }
+  if (count > table2.bytes.length / VERNEED_SIZE) {
+    throw new FormatError(table2.offset, `${count} version need entries of ${VERNEED_SIZE} bytes do not fit in the ${table2.bytes.length}-byte table`);
+  }
+  const visited = /* @__PURE__ */ new Set();
+  const visit = (at2, size, what) => {
+    if (at2 + size > table2.bytes.length) throw new FormatError(table2.offset + at2, `${what} runs past the end of the ${table2.bytes.length}-byte version needs table`);
+    if (visited.has(at2)) throw new FormatError(table2.offset + at2, `${what} is reached twice: the version needs chain loops`);
+    visited.add(at2);
+  };
+  const name = (v, at2, what) => cstring(strtab.bytes, v, table2.offset + at2, what);
+  const out = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    visit(at, VERNEED_SIZE, `version need entry ${i}`);
+    const version = u16(table2, at);
+    if (version !== 1) throw new FormatError(table2.offset + at, `version need entry ${i} has vn_version ${version}, not 1`);
+    const cnt = u16(table2, at + 2);
+    const file = name(u32(table2, at + 4), at + 4, `file name of version need entry ${i}`);
+    const versions = [];
+    let aux = at + u32(table2, at + 8);
+    for (let j = 0; j < cnt; j++) {
+      visit(aux, VERNAUX_SIZE, `version ${j} of ${file}`);
+      versions.push(name(u32(table2, aux + 8), aux + 8, `name of version ${j} of ${file}`));
+      const next2 = u32(table2, aux + 12);
+      if (next2 === 0) {
+        if (j !== cnt - 1) throw new FormatError(table2.offset + aux + 12, `${file} declares ${cnt} versions but its chain ends after ${j + 1}`);
+        break;
+      }
+      aux += next2;
+    }
+    out.push({ file, versions });
+    const next = u32(table2, at + 12);
+    if (next === 0) {
+      if (i !== count - 1) throw new FormatError(table2.offset + at + 12, `${count} version need entries declared but the chain ends after ${i + 1}`);
+      break;
+    }
+    at += next;
+  }
+  return out;
 }
 async function readInterpreter(src, progs) {
   const p = progs.find((x) => x.type === PT_INTERP);
@@ -4032,6 +4108,7 @@ async function readElf(src) {
   const progs = await readProgramHeaders(src, h);
   const sections = await readSectionHeaders(src, h);
   const dyn = await readDynamic(src, h, progs, sections);
+  const versionNeeds = await readVersionNeeds(src, h, progs, sections, dyn);
   const interpreter = await readInterpreter(src, progs);
   const notes2 = await readElfNotes(src, h, progs, sections);
   const needed = dyn?.needed ?? [];
@@ -4051,6 +4128,7 @@ async function readElf(src) {
     static: interpreter === null && needed.length === 0,
     interpreter,
     needed,
+    versionNeeds,
     rpath: dyn?.rpath ?? [],
     runpath: dyn?.runpath ?? [],
     stripped: !sections.some((s) => s.type === SHT_SYMTAB || s.name.startsWith(".debug_") || s.name.startsWith(".zdebug_")),
@@ -4177,6 +4255,7 @@ async function readPe(src) {
     static: null,
     interpreter: null,
     needed,
+    versionNeeds: [],
     rpath: [],
     runpath: [],
     stripped: u32(coff, 12) === 0 && !sections.some((s) => s.name.startsWith(".debug_") || s.name.startsWith(".zdebug_")),
@@ -4292,6 +4371,7 @@ async function readMacho(src) {
     static: null,
     interpreter,
     needed,
+    versionNeeds: [],
     rpath,
     runpath: [],
     stripped: !segments.some((s) => s.name === "__DWARF") && !sections.some((s) => s.name.startsWith("__debug_") || s.name.startsWith("__zdebug_")),
@@ -4729,6 +4809,15 @@ async function readPclnFacts(src, table2, le) {
   return {
     usesLoadLocation: contains(hay, "time.LoadLocation"),
     embedsTzdata: contains(hay, "time/tzdata.loadFromEmbeddedTZData"),
+    // crypto/x509's system pool is built once by initSystemRoots (root.go: systemRootsPool ->
+    // once.Do(initSystemRoots) -> loadSystemRoots), reached from Certificate.Verify when
+    // VerifyOptions.Roots is nil (verify.go) and from SystemCertPool. initSystemRoots is passed
+    // to once.Do as a value, so it is never inlined away; its name is in the table exactly when
+    // the linker kept the code that reads the system roots.
+    usesSystemRoots: contains(hay, "crypto/x509.initSystemRoots"),
+    // SetFallbackRoots (root.go) installs roots used when the system has none; the linker keeps
+    // it only when something calls it (golang.org/x/crypto/x509roots/fallback's init does).
+    setsFallbackRoots: contains(hay, "crypto/x509.SetFallbackRoots"),
     leakedPaths: { count: leaked.length, examples: leaked.slice(0, EXAMPLES) }
   };
 }
@@ -4795,6 +4884,58 @@ async function fileSource(path19) {
   }
 }
 
+// src/inspect/runtime-needs.ts
+function libcOf(format, isStatic, interpreter, needed) {
+  if (format !== "elf") return null;
+  if (isStatic) return "none";
+  const interp = interpreter ?? "";
+  const base = interp.slice(interp.lastIndexOf("/") + 1);
+  if (/^ld-musl-/.test(base) || needed.some((n) => /^libc\.musl-/.test(n))) return "musl";
+  if (/^\/system\/bin\/linker(64)?$/.test(interp)) return "bionic";
+  if (/^(ld-linux.*\.so\.\d+|ld64\.so\.\d+|ld\.so\.1)$/.test(base) || needed.includes("libc.so.6")) return "glibc";
+  if (needed.includes("libc.so")) return interp === "" || /musl/.test(interp) ? "musl" : "unknown";
+  if (interp === "" && needed.length === 0) return "none";
+  return "unknown";
+}
+function compareVersions(a, b) {
+  const pa = a.split(".").map(Number), pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function versionFloor(needs, prefix) {
+  const re = new RegExp(`^${prefix}_(\\d+(?:\\.\\d+)*)$`);
+  let best = null;
+  for (const n of needs) {
+    for (const v of n.versions) {
+      const m = re.exec(v);
+      if (m && (best === null || compareVersions(m[1], best) > 0)) best = m[1];
+    }
+  }
+  return best;
+}
+var CPU_LEVELS = {
+  amd64: { variable: "GOAMD64", baseline: "v1", levels: ["v1", "v2", "v3", "v4"] },
+  arm64: { variable: "GOARM64", baseline: "v8.0", levels: ["v8.0", "v8.1", "v8.2", "v8.3", "v8.4", "v8.5", "v8.6", "v8.7", "v8.8", "v8.9", "v9.0", "v9.1", "v9.2", "v9.3", "v9.4", "v9.5"] },
+  arm: { variable: "GOARM", baseline: "7", levels: ["5", "6", "7"] },
+  "386": { variable: "GO386", baseline: "sse2", levels: ["softfloat", "sse2"] },
+  ppc64: { variable: "GOPPC64", baseline: "power8", levels: ["power8", "power9", "power10"] },
+  ppc64le: { variable: "GOPPC64", baseline: "power8", levels: ["power8", "power9", "power10"] },
+  riscv64: { variable: "GORISCV64", baseline: "rva20u64", levels: ["rva20u64", "rva22u64", "rva23u64"] }
+};
+function cpuLevelOf(goarch, settings) {
+  const spec = CPU_LEVELS[goarch];
+  if (!spec || !settings) return null;
+  const raw2 = settings.find((s) => s.key === spec.variable)?.value;
+  if (raw2 === void 0 || raw2 === "") return { variable: spec.variable, level: spec.baseline, default: true };
+  return { variable: spec.variable, level: raw2.split(",")[0], default: false };
+}
+function formatCpuLevel(c) {
+  return c ? `${c.variable}=${c.level}${c.default ? " (default)" : ""}` : null;
+}
+
 // src/inspect/binary.ts
 var UPX = Buffer.from("UPX!");
 function unicodeModule(m) {
@@ -4840,12 +4981,20 @@ async function inspectThin(src, file, head2) {
   const pcln = await pclnFacts(src, image);
   const upxHead = await src.read(0, Math.min(src.size, 8192), "file head");
   const tags = buildInfo?.settings.find((s) => s.key === "-tags")?.value.split(",") ?? [];
+  const fallbackDep = buildInfo?.deps.some((d) => d.path === "golang.org/x/crypto/x509roots/fallback") === true;
   return {
     file,
     ...facts,
     upx: Buffer.from(upxHead).includes(UPX),
     tzdata: pcln?.embedsTzdata === true || tags.includes("timetzdata"),
     usesLoadLocation: pcln?.usesLoadLocation === true,
+    libc: libcOf(facts.format, facts.static, facts.interpreter, facts.needed),
+    glibcFloor: versionFloor(facts.versionNeeds, "GLIBC"),
+    glibcxxFloor: versionFloor(facts.versionNeeds, "GLIBCXX"),
+    cxxabiFloor: versionFloor(facts.versionNeeds, "CXXABI"),
+    cpuLevel: cpuLevelOf(facts.arch, buildInfo?.settings ?? null),
+    usesSystemRoots: pcln?.usesSystemRoots === true,
+    embedsRoots: fallbackDep || pcln?.setsFallbackRoots === true,
     leakedPaths: pcln?.leakedPaths ?? { count: 0, examples: [] },
     buildInfo,
     go: buildInfo !== null || buildInfoError !== null || pcln !== null || facts.goBuildId !== null,
@@ -4893,6 +5042,11 @@ function oneJson(b, file) {
     static: b.static,
     interpreter: b.interpreter,
     needed: b.needed,
+    libc: b.libc,
+    versionNeeds: b.versionNeeds,
+    glibcFloor: b.glibcFloor,
+    glibcxxFloor: b.glibcxxFloor,
+    cxxabiFloor: b.cxxabiFloor,
     rpath: b.rpath,
     runpath: b.runpath,
     stripped: b.stripped,
@@ -4901,9 +5055,12 @@ function oneJson(b, file) {
     nx: b.nx,
     goBuildId: b.goBuildId,
     gnuBuildId: b.gnuBuildId,
+    cpuLevel: formatCpuLevel(b.cpuLevel),
     upx: b.upx,
     tzdata: b.tzdata,
     usesLoadLocation: b.usesLoadLocation,
+    usesSystemRoots: b.usesSystemRoots,
+    embedsRoots: b.embedsRoots,
     leakedPaths: b.leakedPaths,
     buildInfo: b.buildInfo
   };
@@ -5966,6 +6123,7 @@ export {
   ConfigError,
   nodeExec,
   FormatError,
+  formatCpuLevel,
   inspectFile,
   toJson,
   allRules,
