@@ -12,7 +12,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-SRT3XOON.js";
+} from "./chunks/chunk-4ZPGEWPC.js";
 import {
   renderSaveSummary,
   saveCaches

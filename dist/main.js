@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-SRT3XOON.js";
+} from "./chunks/chunk-4ZPGEWPC.js";
 import "./chunks/chunk-OREDY4QA.js";
 
 // src/action/main.ts

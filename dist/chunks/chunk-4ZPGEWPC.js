@@ -39,6 +39,9 @@ var INPUTS = [
   { name: "tags", kind: "list", default: "", description: "Build tags (comma- or newline-separated), passed as -tags." },
   { name: "cgo", kind: "boolean", default: "false", description: "Allow cgo (CGO_ENABLED=1). Off by default: release binaries are static." },
   { name: "strip", kind: "boolean", default: "true", description: "Expect stripped binaries (the build passes -s -w); set false to keep symbols and allow unstripped binaries." },
+  { name: "run-on", kind: "list", default: "", description: "Hosts every binary must run on (comma- or newline-separated profiles): scratch, distroless-static, distroless-base, alpine, centos-7, rhel-8, rhel-9, amazonlinux-2, amazonlinux-2023, debian-11, debian-12, ubuntu-20.04, ubuntu-22.04, ubuntu-24.04, macos-<10.13|10.15|11|12|13|14|15|26>, windows-<7|8|8.1|10|11>. Each linux binary is checked against the linux profiles (C library, glibc version, kernel, zone database, CA bundle), darwin and windows binaries against the OS versions Go supports. See docs/inspect.md." },
+  { name: "max-glibc", kind: "string", default: "", description: "Highest glibc a linux binary may need, e.g. 2.28 (the highest GLIBC_x.y in its symbol version needs); empty: no limit besides run-on." },
+  { name: "cpu-level", kind: "list", default: "", description: "CPU levels above the baseline that are allowed, e.g. GOAMD64=v3 or GOARM64=v8.2: binaries built for a higher level than this (or any level above the baseline when unset) get an inspect/cpu-level warning." },
   { name: "output-dir", kind: "path", default: "gate-out", description: "Directory (relative to the workspace) for binaries, SHA256SUMS, results.sarif, report.json and summary.md. CLI: --out." },
   { name: "mode", kind: "enum", values: ["auto", "check", "release"], default: "auto", description: "auto: from the event (pull_request, pull_request_target, merge_group -> check; a tag ref -> release; branch pushes, workflow_dispatch on a branch, schedule -> check). check: verify and build, no signing. release: everything plus the release report. See Modes in the README." },
   { name: "cache", kind: "enum", values: ["auto", "read-write", "read-only", "off"], default: "auto", description: "Go module and build caches. auto: read-write only for push to a branch, schedule, and workflow_dispatch on a branch; read-only (restore, never save) for everything else: pull requests, merge queues, reviews, comments, workflow_run, tag refs (a cache saved on a tag is visible to that tag only), unknown events and no event (the CLI: pass --cache read-write). Release mode never restores the build cache." },
@@ -213,6 +216,156 @@ function goPlatform(platform, arch) {
   const os2 = platform === "win32" ? "windows" : platform;
   const a = { x64: "amd64", ia32: "386", arm: "armv6l", arm64: "arm64", s390x: "s390x", ppc64: "ppc64le", riscv64: "riscv64", loong64: "loong64" };
   return { os: os2, arch: a[arch] ?? arch };
+}
+
+// src/inspect/hosts.ts
+var NO_OS = { osVersion: null };
+var LINUX = { goos: "linux", ...NO_OS };
+var LINUX_PROFILES = {
+  // Docker's documentation of the reserved image "scratch" ("an explicitly empty image",
+  // docs.docker.com, "Create a minimal base image using scratch"): no C library, no files at all.
+  scratch: { ...LINUX, libc: "none", glibc: null, kernel: null, zoneinfo: false, caRoots: false },
+  // GoogleContainerTools/distroless base/README.md: gcr.io/distroless/static contains
+  // ca-certificates, a /etc/passwd entry, /tmp and tzdata, and no libc.
+  "distroless-static": { ...LINUX, libc: "none", glibc: null, kernel: null, zoneinfo: true, caRoots: true },
+  // Same README: gcr.io/distroless/base has everything in static plus glibc and libssl; the current
+  // images are base-debian12 (distroless README.md image table), so glibc is Debian 12's 2.36 (below).
+  "distroless-base": { ...LINUX, libc: "glibc", glibc: "2.36", kernel: null, zoneinfo: true, caRoots: true },
+  // Alpine is built on musl libc (alpinelinux.org/about: "Alpine Linux is built around musl libc
+  // and busybox"). Docker's official alpine image package list (docker-library/repo-info,
+  // repos/alpine/local) holds ca-certificates-bundle and no tzdata; the Alpine wiki's "Setting the
+  // timezone" page installs the tzdata package first.
+  alpine: { ...LINUX, libc: "musl", glibc: null, kernel: null, zoneinfo: false, caRoots: true },
+  // Red Hat Developer blog "Upgrading the GNU C Library within Red Hat Enterprise Linux" (2016):
+  // glibc 2.17 is "the version in Red Hat Enterprise Linux 7", which CentOS 7 rebuilds; Red Hat's
+  // "Red Hat Enterprise Linux Release Dates" article (access.redhat.com/articles/3078): RHEL 7 ships
+  // kernel 3.10.
+  "centos-7": { ...LINUX, libc: "glibc", glibc: "2.17", kernel: "3.10", zoneinfo: null, caRoots: null },
+  // RHEL 8: glibc 2.28 (the glibc-2.28-*.el8 packages of RHEL 8 BaseOS, the base of PEP 600's
+  // manylinux_2_28); kernel 4.18 (kernel-4.18.0-*.el8, Red Hat's release dates article).
+  "rhel-8": { ...LINUX, libc: "glibc", glibc: "2.28", kernel: "4.18", zoneinfo: null, caRoots: null },
+  // RHEL 9: glibc 2.34 (Red Hat's "Considerations in adopting RHEL 9", Notable changes to glibc;
+  // packages glibc-2.34-*.el9, e.g. Red Hat bug 2149994 "Fixed In Version: glibc-2.34-57.el9");
+  // kernel 5.14 (kernel-5.14.0-*.el9, CentOS Stream 9 kernel tags).
+  "rhel-9": { ...LINUX, libc: "glibc", glibc: "2.34", kernel: "5.14", zoneinfo: null, caRoots: null },
+  // Amazon Linux 2023 User Guide, "Improved toolchain: gcc, binutils, and glibc": glibc AL2 2.26,
+  // AL2023 2.34. Amazon Linux 2 User Guide, "AL2 supported kernels": AL2 AMIs ship kernels 4.14
+  // and 5.10 (the older one is the floor), AL2023 AMIs kernel 6.1.
+  "amazonlinux-2": { ...LINUX, libc: "glibc", glibc: "2.26", kernel: "4.14", zoneinfo: null, caRoots: null },
+  "amazonlinux-2023": { ...LINUX, libc: "glibc", glibc: "2.34", kernel: "6.1", zoneinfo: null, caRoots: null },
+  // Debian 12 release notes (www.debian.org/releases/bookworm/amd64/release-notes, 2.3 "What's new
+  // in the distribution", package table): GNU C library 2.31 in bullseye, 2.36 in bookworm; Linux
+  // kernel 5.10 series in bullseye, 6.1 series in bookworm. Debian 12's archive gives tzdata
+  // "Priority: required" (apt-cache show tzdata on bookworm), so every Debian 12 system and
+  // image has /usr/share/zoneinfo; ca-certificates is "Priority: standard", absent from minimal
+  // installs and the debian:12 image, present on standard ones: unknown.
+  "debian-11": { ...LINUX, libc: "glibc", glibc: "2.31", kernel: "5.10", zoneinfo: null, caRoots: null },
+  "debian-12": { ...LINUX, libc: "glibc", glibc: "2.36", kernel: "6.1", zoneinfo: true, caRoots: null },
+  // Ubuntu's glibc source package per release (packages.ubuntu.com / Launchpad "glibc" in focal:
+  // 2.31-0ubuntu9, jammy: 2.35-0ubuntu3, noble: 2.39-0ubuntu8) and the release kernels of Ubuntu's
+  // kernel lifecycle page (ubuntu.com/kernel/lifecycle: 20.04 GA 5.4, 22.04 GA 5.15, 24.04 GA 6.8).
+  "ubuntu-20.04": { ...LINUX, libc: "glibc", glibc: "2.31", kernel: "5.4", zoneinfo: null, caRoots: null },
+  "ubuntu-22.04": { ...LINUX, libc: "glibc", glibc: "2.35", kernel: "5.15", zoneinfo: null, caRoots: null },
+  "ubuntu-24.04": { ...LINUX, libc: "glibc", glibc: "2.39", kernel: "6.8", zoneinfo: null, caRoots: null }
+};
+var MACOS = ["10.13", "10.15", "11", "12", "13", "14", "15", "26"];
+var WINDOWS = ["7", "8", "8.1", "10", "11"];
+function osProfiles() {
+  const out = {};
+  const base = { libc: null, glibc: null, kernel: null, caRoots: true };
+  for (const v of MACOS) out[`macos-${v}`] = { ...base, goos: "darwin", osVersion: v, zoneinfo: true };
+  for (const v of WINDOWS) out[`windows-${v}`] = { ...base, goos: "windows", osVersion: v, zoneinfo: null };
+  return out;
+}
+var PROFILES = { ...LINUX_PROFILES, ...osProfiles() };
+var HOST_NAMES = Object.keys(PROFILES);
+function hostProfile(name) {
+  const p = PROFILES[name];
+  return p && { name, goarch: "", ...p };
+}
+var GO_MINIMUMS = [
+  // MinimumRequirements wiki, Windows: "For Go 1.11 and later: Windows 7 and higher" (go.dev/doc/go1.10
+  // announced Go 1.10 as the last release on XP and Vista).
+  { from: 11, goos: "windows", version: "7", note: "go.dev/wiki/MinimumRequirements#windows" },
+  // go.dev/doc/go1.21#windows: Windows 10 / Server 2016 or later.
+  { from: 21, goos: "windows", version: "10", note: "go.dev/doc/go1.21#windows" },
+  // go.dev/doc/go1.17#darwin: macOS 10.13 High Sierra or later.
+  { from: 17, goos: "darwin", version: "10.13", note: "go.dev/doc/go1.17#darwin" },
+  // go.dev/doc/go1.21#darwin: macOS 10.15 Catalina or later.
+  { from: 21, goos: "darwin", version: "10.15", note: "go.dev/doc/go1.21#darwin" },
+  // go.dev/doc/go1.23#darwin: macOS 11 Big Sur or later.
+  { from: 23, goos: "darwin", version: "11", note: "go.dev/doc/go1.23#darwin" },
+  // go.dev/doc/go1.25#darwin: macOS 12 Monterey or later.
+  { from: 25, goos: "darwin", version: "12", note: "go.dev/doc/go1.25#darwin" },
+  // go.dev/doc/go1.26#darwin: Go 1.27 will require macOS 13 Ventura or later.
+  { from: 27, goos: "darwin", version: "13", note: "go.dev/doc/go1.26#darwin" },
+  // MinimumRequirements wiki, Linux: kernel 2.6.32 up to Go 1.23; go.dev/doc/go1.24#linux: 3.2 or later.
+  { from: 0, goos: "linux", version: "2.6.32", note: "go.dev/wiki/MinimumRequirements#linux" },
+  { from: 24, goos: "linux", version: "3.2", note: "go.dev/doc/go1.24#linux" }
+];
+function goMinor(goVersion) {
+  const m = /^go1\.(\d+)/.exec(goVersion);
+  return m ? Number(m[1]) : null;
+}
+function goMinimumOs(goos, minor) {
+  let best = null;
+  for (const row of GO_MINIMUMS) if (row.goos === goos && row.from <= minor) best = { version: row.version, note: row.note };
+  return best;
+}
+
+// src/inspect/runtime-needs.ts
+function libcOf(format, isStatic, interpreter, needed) {
+  if (format !== "elf") return null;
+  if (isStatic) return "none";
+  const interp = interpreter ?? "";
+  const base = interp.slice(interp.lastIndexOf("/") + 1);
+  if (/^ld-musl-/.test(base) || needed.some((n) => /^libc\.musl-/.test(n))) return "musl";
+  if (/^\/system\/bin\/linker(64)?$/.test(interp)) return "bionic";
+  if (/^(ld-linux.*\.so\.\d+|ld64\.so\.\d+|ld\.so\.1)$/.test(base) || needed.includes("libc.so.6")) return "glibc";
+  if (needed.includes("libc.so")) return interp === "" || /musl/.test(interp) ? "musl" : "unknown";
+  if (interp === "" && needed.length === 0) return "none";
+  return "unknown";
+}
+function compareVersions(a, b) {
+  const pa = a.split(".").map(Number), pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function versionFloor(needs, prefix) {
+  const re = new RegExp(`^${prefix}_(\\d+(?:\\.\\d+)*)$`);
+  let best = null;
+  for (const n of needs) {
+    for (const v of n.versions) {
+      const m = re.exec(v);
+      if (m && (best === null || compareVersions(m[1], best) > 0)) best = m[1];
+    }
+  }
+  return best;
+}
+var CPU_LEVELS = {
+  amd64: { variable: "GOAMD64", baseline: "v1", levels: ["v1", "v2", "v3", "v4"] },
+  arm64: { variable: "GOARM64", baseline: "v8.0", levels: ["v8.0", "v8.1", "v8.2", "v8.3", "v8.4", "v8.5", "v8.6", "v8.7", "v8.8", "v8.9", "v9.0", "v9.1", "v9.2", "v9.3", "v9.4", "v9.5"] },
+  arm: { variable: "GOARM", baseline: "7", levels: ["5", "6", "7"] },
+  "386": { variable: "GO386", baseline: "sse2", levels: ["softfloat", "sse2"] },
+  ppc64: { variable: "GOPPC64", baseline: "power8", levels: ["power8", "power9", "power10"] },
+  ppc64le: { variable: "GOPPC64", baseline: "power8", levels: ["power8", "power9", "power10"] },
+  riscv64: { variable: "GORISCV64", baseline: "rva20u64", levels: ["rva20u64", "rva22u64", "rva23u64"] }
+};
+function cpuLevelOf(goarch, settings) {
+  const spec = CPU_LEVELS[goarch];
+  if (!spec || !settings) return null;
+  const raw2 = settings.find((s) => s.key === spec.variable)?.value;
+  if (raw2 === void 0 || raw2 === "") return { variable: spec.variable, level: spec.baseline, default: true };
+  return { variable: spec.variable, level: raw2.split(",")[0], default: false };
+}
+function levelRank(goarch, level) {
+  return CPU_LEVELS[goarch]?.levels.indexOf(level) ?? -1;
+}
+function formatCpuLevel(c) {
+  return c ? `${c.variable}=${c.level}${c.default ? " (default)" : ""}` : null;
 }
 
 // src/config/config.ts
@@ -437,6 +590,34 @@ function checkDownloadBaseUrl(name, value, env) {
   if (url.search || url.hash) throw new ConfigError(name, `"${value}" has a query or fragment; give the base directory only`);
   return value.replace(/\/+$/, "");
 }
+function parseRunOn(value) {
+  const names = splitList(value);
+  for (const n of names) {
+    if (HOST_NAMES.includes(n)) continue;
+    const hint = HOST_NAMES.find((h) => h === n.toLowerCase());
+    throw new ConfigError("run-on", `"${n}" is not a known host profile${hint ? ` (profiles are lower-case: ${hint})` : ""}; known: ${HOST_NAMES.join(", ")}`);
+  }
+  return [...new Set(names)];
+}
+function parseMaxGlibc(value) {
+  if (value === "") return "";
+  const v = value.replace(/^GLIBC_/, "");
+  if (!/^\d+\.\d+(\.\d+)?$/.test(v)) throw new ConfigError("max-glibc", `"${value}" is not a glibc version like 2.28`);
+  return v;
+}
+function parseCpuLevel(value) {
+  const out = {};
+  const variables = [...new Set(Object.values(CPU_LEVELS).map((c) => c.variable))];
+  for (const item of splitList(value)) {
+    const m = /^([A-Z0-9]+)=(.+)$/.exec(item);
+    const spec = m ? Object.values(CPU_LEVELS).find((c) => c.variable === m[1]) : void 0;
+    if (!m || !spec) throw new ConfigError("cpu-level", `"${item}" is not VARIABLE=level with VARIABLE one of ${variables.join(", ")}`);
+    const level = m[2].split(",")[0];
+    if (!spec.levels.includes(level)) throw new ConfigError("cpu-level", `"${item}": ${m[1]} levels are ${spec.levels.join(", ")}`);
+    out[m[1]] = level;
+  }
+  return out;
+}
 function parseConfig(inputs, ctx) {
   for (const key2 of Object.keys(inputs)) {
     if (!INPUTS.some((i) => i.name === key2)) throw new ConfigError(key2, "is not a known input");
@@ -485,6 +666,9 @@ function parseConfig(inputs, ctx) {
     tags,
     cgo: parseBoolean("cgo", get("cgo")),
     strip: parseBoolean("strip", get("strip")),
+    runOn: parseRunOn(get("run-on")),
+    maxGlibc: parseMaxGlibc(get("max-glibc")),
+    cpuLevel: parseCpuLevel(get("cpu-level")),
     mode,
     modeReason: reason,
     cache: resolveCacheMode(parseEnum(inputSpec("cache"), get("cache")), event),
@@ -4884,58 +5068,6 @@ async function fileSource(path19) {
   }
 }
 
-// src/inspect/runtime-needs.ts
-function libcOf(format, isStatic, interpreter, needed) {
-  if (format !== "elf") return null;
-  if (isStatic) return "none";
-  const interp = interpreter ?? "";
-  const base = interp.slice(interp.lastIndexOf("/") + 1);
-  if (/^ld-musl-/.test(base) || needed.some((n) => /^libc\.musl-/.test(n))) return "musl";
-  if (/^\/system\/bin\/linker(64)?$/.test(interp)) return "bionic";
-  if (/^(ld-linux.*\.so\.\d+|ld64\.so\.\d+|ld\.so\.1)$/.test(base) || needed.includes("libc.so.6")) return "glibc";
-  if (needed.includes("libc.so")) return interp === "" || /musl/.test(interp) ? "musl" : "unknown";
-  if (interp === "" && needed.length === 0) return "none";
-  return "unknown";
-}
-function compareVersions(a, b) {
-  const pa = a.split(".").map(Number), pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-function versionFloor(needs, prefix) {
-  const re = new RegExp(`^${prefix}_(\\d+(?:\\.\\d+)*)$`);
-  let best = null;
-  for (const n of needs) {
-    for (const v of n.versions) {
-      const m = re.exec(v);
-      if (m && (best === null || compareVersions(m[1], best) > 0)) best = m[1];
-    }
-  }
-  return best;
-}
-var CPU_LEVELS = {
-  amd64: { variable: "GOAMD64", baseline: "v1", levels: ["v1", "v2", "v3", "v4"] },
-  arm64: { variable: "GOARM64", baseline: "v8.0", levels: ["v8.0", "v8.1", "v8.2", "v8.3", "v8.4", "v8.5", "v8.6", "v8.7", "v8.8", "v8.9", "v9.0", "v9.1", "v9.2", "v9.3", "v9.4", "v9.5"] },
-  arm: { variable: "GOARM", baseline: "7", levels: ["5", "6", "7"] },
-  "386": { variable: "GO386", baseline: "sse2", levels: ["softfloat", "sse2"] },
-  ppc64: { variable: "GOPPC64", baseline: "power8", levels: ["power8", "power9", "power10"] },
-  ppc64le: { variable: "GOPPC64", baseline: "power8", levels: ["power8", "power9", "power10"] },
-  riscv64: { variable: "GORISCV64", baseline: "rva20u64", levels: ["rva20u64", "rva22u64", "rva23u64"] }
-};
-function cpuLevelOf(goarch, settings) {
-  const spec = CPU_LEVELS[goarch];
-  if (!spec || !settings) return null;
-  const raw2 = settings.find((s) => s.key === spec.variable)?.value;
-  if (raw2 === void 0 || raw2 === "") return { variable: spec.variable, level: spec.baseline, default: true };
-  return { variable: spec.variable, level: raw2.split(",")[0], default: false };
-}
-function formatCpuLevel(c) {
-  return c ? `${c.variable}=${c.level}${c.default ? " (default)" : ""}` : null;
-}
-
 // src/inspect/binary.ts
 var UPX = Buffer.from("UPX!");
 function unicodeModule(m) {
@@ -5171,6 +5303,54 @@ var RULES = {
     "The program calls time.LoadLocation but embeds no tzdata, and a place it runs has no zone database: Windows (Go reads no system zoneinfo there, only $ZONEINFO or a Go installation's lib/time/zoneinfo.zip), or a run-on host without /usr/share/zoneinfo. Linux and macOS hosts normally ship the database and are not flagged.",
     'Build with -tags timetzdata or import _ "time/tzdata" in the main package.'
   ),
+  glibcTooNew: r(
+    "inspect/glibc-too-new",
+    "GlibcTooNew",
+    "error",
+    "The binary needs a newer glibc than a host it must run on",
+    `The binary's symbol version needs (.gnu.version_r) name a GLIBC_x.y newer than the glibc of a run-on host, or than max-glibc: the loader refuses to start it there with "version \`GLIBC_x.y' not found".`,
+    "Build on (or with a sysroot of) the oldest distribution you support, e.g. in a container of that release; or build without cgo (CGO_ENABLED=0) so no glibc is needed."
+  ),
+  libcMismatch: r(
+    "inspect/libc-mismatch",
+    "LibcMismatch",
+    "error",
+    "The binary is linked against a C library the host does not have",
+    "A glibc-linked binary does not start on a musl host (Alpine) or an image without a C library (scratch, distroless static), and a musl-linked one does not start on a glibc host: the program interpreter named in PT_INTERP is missing there.",
+    "Build a static binary (CGO_ENABLED=0), or build one binary per C library: on Alpine (musl) for Alpine, on a glibc distribution for the others."
+  ),
+  noTzdataOnHost: r(
+    "inspect/no-tzdata-on-host",
+    "NoTzdataOnHost",
+    "error",
+    "time.LoadLocation without embedded tzdata on a host without a zone database",
+    "The program calls time.LoadLocation, embeds no time zone data, and a run-on host has no /usr/share/zoneinfo: every zone other than UTC and Local fails to load there.",
+    'Build with -tags timetzdata or import _ "time/tzdata" in the main package (about 450 KB), or add tzdata to the image.'
+  ),
+  noCaRootsOnHost: r(
+    "inspect/no-ca-roots-on-host",
+    "NoCaRootsOnHost",
+    "error",
+    "The program loads the system certificate roots on a host that has none",
+    `The program verifies certificates against the system roots (crypto/x509's system pool: every TLS client without its own RootCAs), embeds no roots of its own, and a run-on host has no CA bundle: TLS connections fail with "x509: certificate signed by unknown authority".`,
+    `Import _ "golang.org/x/crypto/x509roots/fallback" to embed Mozilla's roots, copy a CA bundle into the image (or set SSL_CERT_FILE), or use an image that has one (distroless static).`
+  ),
+  osTooOld: r(
+    "inspect/os-too-old",
+    "OsTooOld",
+    "error",
+    "A host is older than the Go release that built the binary supports",
+    "Each Go release states the oldest macOS, Windows and Linux kernel it runs on (go.dev/doc/go1.N, Ports); the binary was built by a Go newer than a run-on host allows.",
+    "Build with an older Go for that host, or drop the host from run-on."
+  ),
+  cpuLevel: r(
+    "inspect/cpu-level",
+    "CpuLevel",
+    "warning",
+    "The binary needs a CPU level above the architecture baseline",
+    "The build info records a micro-architecture level above Go's default (for example GOAMD64=v3): the program dies with an illegal instruction on older CPUs.",
+    "Build with the default level, or list the level in cpu-level (e.g. cpu-level: GOAMD64=v3) when every host is known to support it."
+  ),
   upx: r(
     "inspect/upx-packed",
     "UpxPacked",
@@ -5185,13 +5365,52 @@ var FORMAT_OF_GOOS = { windows: "pe", darwin: "macho", ios: "macho" };
 function setting2(info, key) {
   return info.buildInfo?.settings.find((s) => s.key === key)?.value;
 }
+function hostApplies(artifact, h) {
+  return h.goos === artifact.goos && (h.goarch === "" || h.goarch === artifact.goarch);
+}
 function placesWithoutZoneinfo(artifact, runOn) {
   const out = [];
   if (artifact.goos === "windows") out.push("Windows has no system time zone database for Go");
   for (const h of runOn) {
-    if (h.goos === artifact.goos && h.goarch === artifact.goarch && !h.zoneinfo) out.push(`run-on host ${h.name} has no /usr/share/zoneinfo`);
+    if (hostApplies(artifact, h) && h.zoneinfo === false) out.push(`run-on host ${h.name} has no /usr/share/zoneinfo`);
   }
   return out;
+}
+var LOADER = { glibc: "glibc", musl: "musl libc", none: "no C library", bionic: "Android's bionic" };
+function hostVerdict(info, artifact, h) {
+  const v = { host: h.name, applies: hostApplies(artifact, h), failures: [], unknown: [] };
+  if (!v.applies) return v;
+  const fail2 = (rule2, reason) => v.failures.push({ rule: rule2, reason });
+  if (artifact.goos === "linux" && info.libc && info.libc !== "none" && info.libc !== "unknown") {
+    const via = info.interpreter ? ` (interpreter ${info.interpreter})` : "";
+    if (h.libc === null) v.unknown.push("C library");
+    else if (h.libc !== info.libc) fail2(RULES.libcMismatch, `needs ${LOADER[info.libc]}${via}, ${h.name} has ${LOADER[h.libc]}`);
+    else if (info.libc === "glibc" && info.glibcFloor) {
+      if (h.glibc === null) v.unknown.push("glibc version");
+      else if (compareVersions(info.glibcFloor, h.glibc) > 0) fail2(RULES.glibcTooNew, `needs GLIBC_${info.glibcFloor}, ${h.name} has ${h.glibc}`);
+    }
+  }
+  if (info.usesLoadLocation && !info.tzdata) {
+    if (h.zoneinfo === false) fail2(RULES.noTzdataOnHost, `calls time.LoadLocation without embedded tzdata, ${h.name} has no /usr/share/zoneinfo`);
+    else if (h.zoneinfo === null && artifact.goos !== "windows") v.unknown.push("zoneinfo");
+  }
+  if (info.usesSystemRoots && !info.embedsRoots) {
+    if (h.caRoots === false) fail2(RULES.noCaRootsOnHost, `loads the system certificate roots and embeds none, ${h.name} has no CA bundle`);
+    else if (h.caRoots === null) v.unknown.push("CA bundle");
+  }
+  const minor = info.buildInfo ? goMinor(info.buildInfo.goVersion) : null;
+  const min = minor === null ? null : goMinimumOs(artifact.goos, minor);
+  const have = artifact.goos === "linux" ? h.kernel : h.osVersion;
+  if (min && have !== null && compareVersions(have, min.version) < 0) {
+    const what = artifact.goos === "linux" ? "Linux kernel" : artifact.goos === "darwin" ? "macOS" : "Windows";
+    fail2(RULES.osTooOld, `built by go1.${minor}, which needs ${what} ${min.version} or later (${min.note}); ${h.name} has ${have}`);
+  }
+  return v;
+}
+function verdictCell(v) {
+  if (!v.applies) return "\u2013";
+  if (v.failures.length) return `\u274C ${v.failures.map((f) => f.reason).join("; ")}`;
+  return v.unknown.length ? `\u2705 (not checked: ${v.unknown.join(", ")})` : "\u2705";
 }
 function evaluateBinary(info, artifact, config, runOn = []) {
   const out = [];
@@ -5229,8 +5448,23 @@ function evaluateBinary(info, artifact, config, runOn = []) {
   }
   if (config.strip && !info.stripped) add(RULES.notStripped, `${where3} is not stripped (symbol table or DWARF present)`, "strip", '-ldflags="-s -w"');
   if (info.usesLoadLocation && !info.tzdata) {
-    const places = placesWithoutZoneinfo(artifact, runOn);
+    const places = placesWithoutZoneinfo(artifact, []);
     if (places.length) add(RULES.missingTzdata, `${where3} calls time.LoadLocation but embeds no time zone data, and ${places.join("; ")}`, "tzdata", "-tags timetzdata");
+  }
+  for (const h of runOn) {
+    for (const f of hostVerdict(info, artifact, h).failures) add(f.rule, `${where3} does not run on ${h.name}: ${f.reason}`, `${f.rule.id}\0${h.name}`);
+  }
+  if (artifact.goos === "linux" && info.libc === "glibc" && info.glibcFloor && config.maxGlibc && compareVersions(info.glibcFloor, config.maxGlibc) > 0) {
+    add(RULES.glibcTooNew, `${where3} needs GLIBC_${info.glibcFloor}, max-glibc is ${config.maxGlibc}`, "max-glibc");
+  }
+  const cpu = info.cpuLevel;
+  const spec = CPU_LEVELS[info.arch];
+  if (cpu && spec && levelRank(info.arch, cpu.level) > levelRank(info.arch, spec.baseline)) {
+    const allowed = config.cpuLevel[cpu.variable];
+    const rank = levelRank(info.arch, cpu.level);
+    if (allowed === void 0 || levelRank(info.arch, allowed) < rank) {
+      add(RULES.cpuLevel, `${where3} is built for ${formatCpuLevel(cpu)}, above the ${cpu.variable}=${spec.baseline} baseline: it dies with an illegal instruction on CPUs without that level${allowed ? ` (cpu-level allows ${cpu.variable}=${allowed})` : ""}`, "cpu", `cpu-level: ${cpu.variable}=${cpu.level}`);
+    }
   }
   if (info.upx) add(RULES.upx, `${where3} is packed with UPX`, "upx");
   return out;
@@ -5300,26 +5534,27 @@ async function run(ctx) {
   const findings = [];
   const rows = [];
   let bytesRead = 0;
+  const runOn = ctx.config.runOn.map((n) => hostProfile(n));
   for (const a of binaries) {
     try {
       const info = await inspectFile(a.path, a.displayPath);
       bytesRead += info.bytesRead;
-      findings.push(...evaluateBinary(info, a, ctx.config));
+      findings.push(...evaluateBinary(info, a, ctx.config, runOn));
       recordVcs(ctx, info.buildInfo?.settings ?? []);
       const row = summaryRow(info, a);
       row[row.length - 1] = formatBytes(info.size);
-      rows.push(row);
+      rows.push([...row, ...runOn.map((h) => verdictCell(hostVerdict(info, a, h)))]);
     } catch (e) {
       const why = e instanceof FormatError ? e.message : `cannot read it: ${e.message}`;
       findings.push(finding(RULES.unreadable, "inspect", { message: `${a.displayPath}: ${why}`, location: { artifact: a.displayPath }, subject: a.displayPath }));
-      rows.push([a.displayPath, `${a.goos}/${a.goarch}`, "unreadable", "", "", "", "", "", "", formatBytes(a.size)]);
+      rows.push([a.displayPath, `${a.goos}/${a.goarch}`, "unreadable", "", "", "", "", "", "", formatBytes(a.size), ...runOn.map(() => "\u274C unreadable")]);
     }
   }
   await nameModifiedFiles(ctx, findings);
   return {
     status: statusFrom(findings),
     findings,
-    table: { header: TABLE_HEADER, rows },
+    table: { header: [...TABLE_HEADER, ...runOn.map((h) => `Runs on ${h.name}`)], rows },
     metrics: { binaries: binaries.length, bytesRead }
   };
 }
@@ -6120,10 +6355,10 @@ async function writeReports(config, ports, state, result, spent) {
 
 export {
   INPUTS,
+  formatCpuLevel,
   ConfigError,
   nodeExec,
   FormatError,
-  formatCpuLevel,
   inspectFile,
   toJson,
   allRules,
