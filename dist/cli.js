@@ -12,7 +12,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-4ZPGEWPC.js";
+} from "./chunks/chunk-YWQPDM6H.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-4ZPGEWPC.js";
+} from "./chunks/chunk-YWQPDM6H.js";
 import "./chunks/chunk-OREDY4QA.js";
 
 // src/action/main.ts

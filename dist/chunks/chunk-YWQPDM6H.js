@@ -1189,8 +1189,8 @@ ${after}
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/run.ts
-import fs14 from "node:fs";
-import path18 from "node:path";
+import fs15 from "node:fs";
+import path19 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash } from "node:crypto";
@@ -2051,10 +2051,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path19, version] = d.args;
-  if (!isModulePath(path19)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path19}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path19}: version "${version}" is not of the form v1.2.3`);
-  return { path: path19, version };
+  const [path20, version] = d.args;
+  if (!isModulePath(path20)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path20}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path20}: version "${version}" is not of the form v1.2.3`);
+  return { path: path20, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -2100,8 +2100,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path19, version) {
-  return replaces.find((r2) => r2.old.path === path19 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path19 && r2.old.version === "");
+function replacementFor(replaces, path20, version) {
+  return replaces.find((r2) => r2.old.path === path20 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path20 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -2136,20 +2136,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path19, rawVersion, hash] = f;
+    const [path20, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path19)) throw new ModuleFileError(file, line, `"${path19}" is not a module path`);
+    if (!isModulePath(path20)) throw new ModuleFileError(file, line, `"${path20}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path19, version, goMod, hash, line });
+    lines.push({ path: path20, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path19, version, goMod) {
-  return `${path19} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path20, version, goMod) {
+  return `${path20} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -2180,8 +2180,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path19 = fields[1];
-  if (!isModulePath(path19)) throw bad(`"${path19}" is not a module path`);
+  const path20 = fields[1];
+  if (!isModulePath(path20)) throw bad(`"${path20}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -2191,7 +2191,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path19, version, line };
+    return { path: path20, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -2201,7 +2201,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path19, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path20, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -2238,8 +2238,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path19, version) {
-  return txt.modules.find((m) => m.path === path19 && m.version === version);
+function vendoredModule(txt, path20, version) {
+  return txt.modules.find((m) => m.path === path20 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -2352,30 +2352,30 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path19) {
+    require(path20) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path19);
+        const r2 = gomod.requires.find((x) => x.path === path20);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path19);
+        const r2 = gomod.replaces.find((x) => x.new.path === path20);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path19, version, goMod) {
-      return (index.get(sumKey(path19, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path20, version, goMod) {
+      return (index.get(sumKey(path20, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path19) {
-      const vm = setup.txt?.modules.find((m) => m.path === path19 && m.version !== "");
+    vendored(path20) {
+      const vm = setup.txt?.modules.find((m) => m.path === path20 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path19) {
-      return l.require(path19) ?? l.vendored(path19) ?? l.build();
+    module(path20) {
+      return l.require(path20) ?? l.vendored(path20) ?? l.build();
     }
   };
   return l;
@@ -3527,9 +3527,9 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import os from "node:os";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/output/dir.ts
 import fs10 from "node:fs";
@@ -3689,6 +3689,46 @@ async function mapLimit(items, limit, fn) {
   return results;
 }
 
+// src/stages/cgo-hint.ts
+import fs11 from "node:fs";
+import path14 from "node:path";
+var EXCLUDED = /build constraints exclude all Go files in (.+)$/m;
+var MAX_FILES = 200;
+var MAX_BYTES = 1 << 20;
+var IMPORTS_C = /^\s*import\s+"C"\s*$|^\s*import\s*\(\s*"C"\s*\)|^\s*"C"\s*$/m;
+var CGO_TAG = /^\/\/go:build\s.*\bcgo\b/m;
+function cgoNeededHint(stderr, cgo, show) {
+  if (cgo) return null;
+  const m = EXCLUDED.exec(stderr);
+  if (!m) return null;
+  const dir = m[1].trim();
+  let names;
+  try {
+    names = fs11.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
+  } catch {
+    return null;
+  }
+  const needing = [];
+  for (const n of names) {
+    let text;
+    try {
+      const fd = fs11.openSync(path14.join(dir, n), "r");
+      try {
+        const buf = Buffer.alloc(MAX_BYTES);
+        text = buf.toString("utf8", 0, fs11.readSync(fd, buf, 0, MAX_BYTES, 0));
+      } finally {
+        fs11.closeSync(fd);
+      }
+    } catch {
+      continue;
+    }
+    if (IMPORTS_C.test(text) || CGO_TAG.test(text)) needing.push(n);
+  }
+  if (needing.length === 0) return null;
+  const shown = needing.slice(0, 3).join(", ") + (needing.length > 3 ? ` and ${needing.length - 3} more` : "");
+  return `the Go files in ${show(dir)} need cgo (${shown}: import "C" or a cgo build constraint), and cgo is off, so Go reports "build constraints exclude all Go files". Set cgo: true to build it, then name the hosts it must run on in run-on: a cgo binary needs the C library (and glibc version) it was linked against`;
+}
+
 // src/stages/build.ts
 var UNKNOWN_TARGET = rule({
   id: "build/unknown-target",
@@ -3749,12 +3789,12 @@ async function mainPackages(ctx) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path14.join(ctx.config.dir, "cmd");
-  const cmd = fs11.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmdDir = path15.join(ctx.config.dir, "cmd");
+  const cmd = fs12.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs11.existsSync(path14.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path14.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs12.existsSync(path15.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path15.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -3784,20 +3824,20 @@ var buildStage = {
       if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
       names.set(p.name, p.importPath);
     }
-    const buildDir = fs11.mkdtempSync(path14.join(scratchRoot(ctx), "grg-build-"));
+    const buildDir = fs12.mkdtempSync(path15.join(scratchRoot(ctx), "grg-build-"));
     try {
       return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings);
     } finally {
-      fs11.rmSync(buildDir, { recursive: true, force: true });
+      fs12.rmSync(buildDir, { recursive: true, force: true });
     }
   }
 };
 function scratchRoot(ctx) {
   const inside = (dir) => {
-    const rel = path14.relative(ctx.config.workspace, dir);
-    return rel === "" || !rel.startsWith("..") && !path14.isAbsolute(rel);
+    const rel = path15.relative(ctx.config.workspace, dir);
+    return rel === "" || !rel.startsWith("..") && !path15.isAbsolute(rel);
   };
-  fs11.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  fs12.mkdirSync(ctx.ports.tempDir, { recursive: true });
   return inside(ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
 function clearOutputDir(ctx, out) {
@@ -3816,16 +3856,16 @@ function capList(items, max) {
 }
 async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
   const { config, ports } = ctx;
-  const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path14.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path15.join(buildDir, artifactFileName(pkg.name, target)) })));
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
   const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
     const r2 = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
     });
-    const ok = r2.code === 0 && fs11.existsSync(job.output);
+    const ok = r2.code === 0 && fs12.existsSync(job.output);
     const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
-    return ok ? { ...job, ok, stderr, size: fs11.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
+    return ok ? { ...job, ok, stderr, size: fs12.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
   });
   const artifacts2 = [];
   const rows = [];
@@ -3835,8 +3875,9 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
     if (!r2.ok) {
       const errors = parseCompilerErrors(r2.stderr);
       const first = errors[0];
-      const loc = first ? { file: displayPath(ctx.config.workspace, path14.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
-      const headline = first ? `${loc.file}:${first.line}: ${first.message}` : r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed";
+      const loc = first ? { file: displayPath(ctx.config.workspace, path15.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+      const cgoHint = first ? null : cgoNeededHint(r2.stderr, config.cgo, (d) => displayPath(ctx.config.workspace, d) || ".");
+      const headline = first ? `${loc.file}:${first.line}: ${first.message}` : cgoHint ?? (r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed");
       findings.push(finding(COMPILE, "build", {
         message: `${t} ${r2.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
         location: loc,
@@ -3851,7 +3892,7 @@ ${r2.stderr.trim()}`);
     const a = {
       path: r2.output,
       displayPath: "",
-      name: path14.basename(r2.output),
+      name: path15.basename(r2.output),
       goos: r2.target.goos,
       goarch: r2.target.goarch,
       size: r2.size,
@@ -5041,8 +5082,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path19) {
-  const fh = await open(path19, "r");
+async function fileSource(path20) {
+  const fh = await open(path20, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -5155,8 +5196,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path19, displayName = path19) {
-  const src = await fileSource(path19);
+async function inspectFile(path20, displayName = path20) {
+  const src = await fileSource(path20);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -5202,7 +5243,7 @@ function toJson(b) {
 }
 
 // src/stages/inspect.ts
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/inspect/policy.ts
 var r = (id, name, severity2, short, full, help, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
@@ -5505,8 +5546,8 @@ function recordVcs(ctx, settings) {
 }
 var STATUS_LINES_SHOWN = 10;
 function isInsideWorkspace(ctx, p) {
-  const rel = path15.relative(ctx.config.workspace, p);
-  return rel !== "" && !rel.startsWith("..") && !path15.isAbsolute(rel);
+  const rel = path16.relative(ctx.config.workspace, p);
+  return rel !== "" && !rel.startsWith("..") && !path16.isAbsolute(rel);
 }
 async function nameModifiedFiles(ctx, findings) {
   const modified = findings.filter((f) => f.ruleId === RULES.vcsModified.id);
@@ -5516,9 +5557,9 @@ async function nameModifiedFiles(ctx, findings) {
   if (!git) {
     listing = "git is not on PATH, so the modified files cannot be listed";
   } else {
-    const outRel = path15.relative(ctx.config.dir, ctx.config.outDir);
+    const outRel = path16.relative(ctx.config.dir, ctx.config.outDir);
     const outInside = isInsideWorkspace(ctx, ctx.config.outDir);
-    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path15.sep).join("/")}`] : []];
+    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path16.sep).join("/")}`] : []];
     const r2 = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv("git", ctx.ports.env), timeoutMs: 6e4 });
     const lines = r2.stdout.split("\n").filter((l) => l.trim() !== "");
     if (r2.code !== 0) listing = `git status failed: ${r2.stderr.trim().split("\n")[0] ?? ""}`;
@@ -5561,8 +5602,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs12 from "node:fs";
-import path16 from "node:path";
+import fs13 from "node:fs";
+import path17 from "node:path";
 
 // src/scan/trivy.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -5866,15 +5907,15 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path16.join(dir, name);
-      if (fs12.existsSync(p) && fs12.statSync(p).isFile()) return p;
+      const p = path17.join(dir, name);
+      if (fs13.existsSync(p) && fs13.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
-  const output = path16.join(ctx.ports.tempDir, `trivy-${kind}-${n}-${process.pid}.json`);
-  fs12.rmSync(output, { force: true });
+  const output = path17.join(ctx.ports.tempDir, `trivy-${kind}-${n}-${process.pid}.json`);
+  fs13.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -5885,13 +5926,13 @@ async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs12.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs13.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs12.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs13.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs12.rmSync(output, { force: true });
+    fs13.rmSync(output, { force: true });
   }
 }
 function today() {
@@ -5916,21 +5957,21 @@ async function run2(ctx) {
   }
   if (ver.code !== 0) throw new Error(`Trivy at ${trivy} does not run (trivy --version exited with code ${ver.code}): ${lastErrorLine(ver.stderr || ver.stdout)}`);
   const version = parseTrivyVersion(ver.stdout);
-  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs12.existsSync(path16.join(config.trivyCacheDir, "db", "trivy.db"))) {
+  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs13.existsSync(path17.join(config.trivyCacheDir, "db", "trivy.db"))) {
     throw new Error(`Trivy has no vulnerability DB in ${config.trivyCacheDir} (no db/trivy.db) and trivy-skip-db-update is true, so it may not download one: populate the cache dir or set trivy-skip-db-update: false`);
   }
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs12.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs13.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path16.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path16.isAbsolute(outRel)) skipDirs.push(outRel.split(path16.sep).join("/"));
+  const outRel = path17.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path17.isAbsolute(outRel)) skipDirs.push(outRel.split(path17.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path16.join(config.dir, "go.mod");
+    const file = path17.join(config.dir, "go.mod");
     let gomod;
     try {
-      gomod = parseGoMod(fs12.readFileSync(file, "utf8"), displayPath(ctx.config.workspace, file));
+      gomod = parseGoMod(fs13.readFileSync(file, "utf8"), displayPath(ctx.config.workspace, file));
     } catch {
       gomod = void 0;
     }
@@ -5938,11 +5979,11 @@ async function run2(ctx) {
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path16.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path17.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path16.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path17.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
@@ -6001,8 +6042,8 @@ async function run2(ctx) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs13 from "node:fs";
-import path17 from "node:path";
+import fs14 from "node:fs";
+import path18 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -6097,7 +6138,7 @@ async function run3(ctx) {
   if (!sign.key) return unavailable2("Signing was asked for (sign: always) but no cosign-key was given: set cosign-key to a key file, env://NAME or the PEM text.");
   const cosign = findOnPath("cosign", ports.env.PATH);
   if (!cosign) return unavailable2("cosign was not found on PATH: install it before this step (e.g. uses: sigstore/cosign-installer@v3) or put it on PATH.");
-  const signDir = fs13.mkdtempSync(path17.join(ports.tempDir, "grg-sign-"));
+  const signDir = fs14.mkdtempSync(path18.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
@@ -6105,20 +6146,20 @@ async function run3(ctx) {
     if (sign.key.kind === "file") {
       keyFile = sign.key.path;
       try {
-        fs13.accessSync(keyFile, fs13.constants.R_OK);
+        fs14.accessSync(keyFile, fs14.constants.R_OK);
       } catch (e) {
         return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
       }
     } else {
-      tempKeyDir = fs13.mkdtempSync(path17.join(ports.tempDir, "grg-cosign-"));
-      keyFile = path17.join(tempKeyDir, "cosign.key");
-      fs13.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+      tempKeyDir = fs14.mkdtempSync(path18.join(ports.tempDir, "grg-cosign-"));
+      keyFile = path18.join(tempKeyDir, "cosign.key");
+      fs14.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
     }
     const env = childEnv("cosign", ports.env, ports.env.COSIGN_PASSWORD !== void 0 ? { COSIGN_PASSWORD: ports.env.COSIGN_PASSWORD } : {});
     const cosignRun = (args) => ports.exec.run(cosign, args, { cwd: signDir, env, timeoutMs: COSIGN_TIMEOUT_MS });
-    const freshKey = path17.join(signDir, "cosign.pub");
+    const freshKey = path18.join(signDir, "cosign.pub");
     const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
-    if (pub.code !== 0 || !fs13.existsSync(freshKey)) {
+    if (pub.code !== 0 || !fs14.existsSync(freshKey)) {
       const why = scrub(firstError(pub));
       const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
       const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -6132,7 +6173,7 @@ async function run3(ctx) {
     const findings = [];
     const rows = [];
     const signatures2 = [];
-    const pubShown = path17.basename(publicKey);
+    const pubShown = path18.basename(publicKey);
     for (const s of subjects) {
       const bundle = bundleNameFor(s.path);
       const bundleShown = bundleNameFor(s.displayPath);
@@ -6142,27 +6183,27 @@ async function run3(ctx) {
         rows.push([s.displayPath, "", "not signed: changed after build", ""]);
         continue;
       }
-      const freshBundle = path17.join(signDir, path17.basename(bundle));
+      const freshBundle = path18.join(signDir, path18.basename(bundle));
       const signed = await cosignRun(signBlobArgs({ key: keyFile, bundle: freshBundle, file: s.path, tlogUpload: sign.tlogUpload }));
-      if (signed.code !== 0 || !fs13.existsSync(freshBundle)) {
+      if (signed.code !== 0 || !fs14.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
       }
-      out.adopt(freshBundle, path17.basename(bundle));
+      out.adopt(freshBundle, path18.basename(bundle));
       const verified = await cosignRun(verifyBlobArgs({ publicKey, bundle, file: s.path, tlog: sign.tlogUpload }));
       const ok = verified.code === 0;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyCommandText({ publicKey: pubShown, bundle: path17.basename(bundle), file: path17.basename(s.path), tlog: sign.tlogUpload });
+      const command = verifyCommandText({ publicKey: pubShown, bundle: path18.basename(bundle), file: path18.basename(s.path), tlog: sign.tlogUpload });
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
     if (sumsSigned) {
-      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path17.basename(sums.path)), file: path17.basename(sums.path), tlog: sign.tlogUpload });
+      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path18.basename(sums.path)), file: path18.basename(sums.path), tlog: sign.tlogUpload });
     }
     state.facts["sign.bundles"] = JSON.stringify(signatures2.map((x) => x.bundle));
     state.facts["sign.signatures"] = JSON.stringify(signatures2);
@@ -6177,8 +6218,8 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload }
     };
   } finally {
-    if (tempKeyDir) fs13.rmSync(tempKeyDir, { recursive: true, force: true });
-    fs13.rmSync(signDir, { recursive: true, force: true });
+    if (tempKeyDir) fs14.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs14.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
@@ -6315,7 +6356,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent) {
-  const goMod = path18.join(config.dir, fs14.existsSync(path18.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path19.join(config.dir, fs15.existsSync(path19.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
