@@ -166,8 +166,8 @@ function selfExpectations(f: CorpusFile, info: BinaryInfo): void {
   const tzdata = b.flags.includes('-tags=timetzdata') || b.pkg === './cmd/tz';
   assert.equal(info.tzdata, tzdata);
   assert.equal(info.usesLoadLocation, b.pkg === './cmd/app' || b.pkg === './cmd/tz');
-  assert.equal(info.usesSystemRoots, b.pkg === './cmd/tls', 'only the TLS client loads the system roots');
-  assert.equal(info.embedsRoots, false);
+  assert.equal(info.usesSystemRoots, b.pkg === './cmd/tls' || b.pkg === './cmd/tlsfb', 'only the TLS clients load the system roots');
+  assert.equal(info.embedsRoots, b.pkg === './cmd/tlsfb', 'only the client that calls x509.SetFallbackRoots has roots of its own');
   if (b.goos === 'linux') {
     const pie = b.flags.includes('-buildmode=pie');
     const dynamic = b.cgo || pie;

@@ -114,6 +114,10 @@ test('a TLS client on the system roots fails scratch and passes distroless-stati
   assert.equal(cell('tls-client', 'distroless-static'), '✅');
   assert.equal(cell('tls-client', 'alpine'), '✅');
   assert.match(cell('tls-client', 'scratch'), /^❌ loads the system certificate roots/);
+  // A client with roots of its own (x509.SetFallbackRoots, as x509roots/fallback does) passes scratch.
+  const own = await runStage(['tls-fallback-roots'], { 'run-on': 'scratch' });
+  assert.deepEqual(own.hostFindings, []);
+  assert.equal(own.cell('tls-fallback-roots', 'scratch'), '✅');
 });
 
 test('a GOAMD64=v3 build warns unless cpu-level allows it', async () => {

@@ -184,6 +184,7 @@ export const SELF_BUILDS: SelfBuild[] = [
   { name: 'cgo-musl', ...LINUX, pkg: './cmd/cgo', flags: ['-trimpath'], cgo: true, env: { CC: 'musl-gcc' } },
   { name: 'cgo-cxx', ...LINUX, pkg: './cmd/cxx', flags: ['-trimpath'], cgo: true },
   { name: 'tls-client', ...LINUX, pkg: './cmd/tls', flags: ['-trimpath', '-ldflags=-s -w'], cgo: false },
+  { name: 'tls-fallback-roots', ...LINUX, pkg: './cmd/tlsfb', flags: ['-trimpath', '-ldflags=-s -w'], cgo: false },
   { name: 'goamd64-v3', ...LINUX, pkg: './cmd/app', flags: ['-trimpath', '-ldflags=-s -w'], cgo: false, env: { GOAMD64: 'v3' } },
 ];
 
@@ -265,6 +266,23 @@ import (
 \t"fmt"
 \t"os"
 )
+
+func main() {
+\tconn, err := tls.Dial("tcp", os.Getenv("ADDR"), &tls.Config{})
+\tfmt.Println(conn, err)
+}
+`,
+  'cmd/tlsfb/main.go': `package main
+
+import (
+\t"crypto/tls"
+\t"crypto/x509"
+\t"fmt"
+\t"os"
+)
+
+// Roots of its own, used when the system has none (what golang.org/x/crypto/x509roots/fallback does).
+func init() { x509.SetFallbackRoots(x509.NewCertPool()) }
 
 func main() {
 \tconn, err := tls.Dial("tcp", os.Getenv("ADDR"), &tls.Config{})
