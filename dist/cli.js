@@ -12,7 +12,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-YWQPDM6H.js";
+} from "./chunks/chunk-OPUQO3LL.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-YWQPDM6H.js";
+} from "./chunks/chunk-OPUQO3LL.js";
 import "./chunks/chunk-OREDY4QA.js";
 
 // src/action/main.ts

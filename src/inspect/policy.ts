@@ -45,7 +45,7 @@ export const RULES = {
     'The build info records vcs.modified=true: the binary does not match the tagged commit.',
     'Build releases from a clean checkout; check that the build does not write into the repository (generated files, vendored changes).'),
   missingTzdata: r('inspect/missing-tzdata', 'MissingTzdata', 'warning', 'time.LoadLocation without embedded time zone data where the system has none',
-    'The program calls time.LoadLocation but embeds no tzdata, and a place it runs has no zone database: Windows (Go reads no system zoneinfo there, only $ZONEINFO or a Go installation\'s lib/time/zoneinfo.zip), or a run-on host without /usr/share/zoneinfo. Linux and macOS hosts normally ship the database and are not flagged.',
+    'The program calls time.LoadLocation but embeds no tzdata, and a place it runs has no zone database: Windows (Go reads no system zoneinfo there, only $ZONEINFO or a Go installation\'s lib/time/zoneinfo.zip). Linux and macOS hosts normally ship the database and are not flagged; run-on hosts without one (scratch, Alpine) are reported by inspect/no-tzdata-on-host.',
     'Build with -tags timetzdata or import _ "time/tzdata" in the main package.'),
   glibcTooNew: r('inspect/glibc-too-new', 'GlibcTooNew', 'error', 'The binary needs a newer glibc than a host it must run on',
     'The binary\'s symbol version needs (.gnu.version_r) name a GLIBC_x.y newer than the glibc of a run-on host, or than max-glibc: the loader refuses to start it there with "version `GLIBC_x.y\' not found".',

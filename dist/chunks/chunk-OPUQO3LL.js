@@ -5341,7 +5341,7 @@ var RULES = {
     "MissingTzdata",
     "warning",
     "time.LoadLocation without embedded time zone data where the system has none",
-    "The program calls time.LoadLocation but embeds no tzdata, and a place it runs has no zone database: Windows (Go reads no system zoneinfo there, only $ZONEINFO or a Go installation's lib/time/zoneinfo.zip), or a run-on host without /usr/share/zoneinfo. Linux and macOS hosts normally ship the database and are not flagged.",
+    "The program calls time.LoadLocation but embeds no tzdata, and a place it runs has no zone database: Windows (Go reads no system zoneinfo there, only $ZONEINFO or a Go installation's lib/time/zoneinfo.zip). Linux and macOS hosts normally ship the database and are not flagged; run-on hosts without one (scratch, Alpine) are reported by inspect/no-tzdata-on-host.",
     'Build with -tags timetzdata or import _ "time/tzdata" in the main package.'
   ),
   glibcTooNew: r(
