@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-SP2KHKZK.js";
+} from "./chunks/chunk-JMWTNDMM.js";
 import "./chunks/chunk-RB3OVEYJ.js";
 
 // src/action/main.ts

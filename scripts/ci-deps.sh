@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# System packages the test suite uses (readelf from binutils, tar, zstd, unzip, git).
+# System packages the test suite uses (readelf from binutils, tar, zstd, unzip, git, and musl-gcc
+# from musl-tools for the musl-linked builds the run-on tests check against Alpine).
 # Installs only what is missing, so a rerun on a prepared machine costs nothing.
 set -euo pipefail
 missing=()
-for pair in readelf:binutils zstd:zstd unzip:unzip git:git tar:tar dpkg-deb:dpkg; do
+for pair in readelf:binutils zstd:zstd unzip:unzip git:git tar:tar dpkg-deb:dpkg musl-gcc:musl-tools; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair##*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then

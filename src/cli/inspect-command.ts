@@ -3,6 +3,7 @@
 // one could not be parsed, 2 on a usage error.
 import { inspectFile, toJson, type BinaryInfo } from '../inspect/binary.ts';
 import { FormatError } from '../inspect/errors.ts';
+import { formatCpuLevel } from '../inspect/runtime-needs.ts';
 
 export interface CommandOutput {
   stdout(s: string): void;
@@ -12,8 +13,9 @@ export interface CommandOutput {
 const USAGE = `usage: go-release-gate inspect [--json | --go-version-m] FILE...
 
 Reads ELF, PE and Mach-O binaries without native tools and prints, per file: format,
-architecture, static or dynamic (interpreter, needed libraries, rpath), stripped, PIE,
-RELRO, NX, build ids, Go build info, leaked source paths, tzdata and UPX.
+architecture, static or dynamic (interpreter, needed libraries, rpath), libc flavour,
+symbol version needs and glibc floor, CPU level, stripped, PIE, RELRO, NX, build ids,
+Go build info, leaked source paths, tzdata, certificate roots and UPX.
 
   --json           one JSON array of records (fields documented in docs/inspect.md)
   --go-version-m   print exactly what \`go version -m FILE\` prints
@@ -29,6 +31,12 @@ function describe(b: BinaryInfo, file: string): string {
     ['interpreter', b.interpreter ?? '-'],
     ['needed', list(b.needed)],
   ];
+  if (b.libc !== null) lines.push(['libc', b.libc]);
+  for (const n of b.versionNeeds) lines.push([`versions ${n.file}`, list(n.versions)]);
+  const floors = [b.glibcFloor && `GLIBC_${b.glibcFloor}`, b.glibcxxFloor && `GLIBCXX_${b.glibcxxFloor}`, b.cxxabiFloor && `CXXABI_${b.cxxabiFloor}`].filter(Boolean);
+  if (b.libc !== null) lines.push(['needs at least', floors.length ? floors.join(', ') : '-']);
+  const cpu = formatCpuLevel(b.cpuLevel);
+  if (cpu) lines.push(['cpu level', cpu]);
   if (b.rpath.length) lines.push(['rpath', list(b.rpath)]);
   if (b.runpath.length) lines.push(['runpath', list(b.runpath)]);
   lines.push(['hardening', `stripped ${yn(b.stripped)}, PIE ${yn(b.pie)}, RELRO ${b.relro}, NX ${yn(b.nx)}`]);
@@ -49,6 +57,7 @@ function describe(b: BinaryInfo, file: string): string {
   const leaks = b.leakedPaths;
   lines.push(['leaked paths', leaks.count ? `${leaks.count}, e.g. ${leaks.examples.slice(0, 3).join(', ')}` : '0']);
   lines.push(['tzdata', `${yn(b.tzdata)} (calls time.LoadLocation: ${yn(b.usesLoadLocation)})`]);
+  lines.push(['ca roots', `system roots ${b.usesSystemRoots ? 'loaded' : 'not loaded'}, own roots ${b.embedsRoots ? 'embedded' : 'none'}`]);
   lines.push(['upx', yn(b.upx)]);
   const width = Math.max(...lines.map(([k]) => k.length));
   return `${file}\n${lines.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n')}\n`;

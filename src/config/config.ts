@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import { INPUTS, inputSpec, type InputSpec } from './inputs.ts';
 import type { Severity } from '../pipeline/findings.ts';
 import { parseGoVersionSpec } from '../toolchain/version.ts';
+import { HOST_NAMES } from '../inspect/hosts.ts';
+import { CPU_LEVELS } from '../inspect/runtime-needs.ts';
 
 export class ConfigError extends Error {
   readonly input: string;
@@ -51,6 +53,12 @@ export interface Config {
   tags: string[];
   cgo: boolean;
   strip: boolean;
+  /** Host profiles every binary must run on (names from src/inspect/hosts.ts), in input order. */
+  runOn: string[];
+  /** Highest glibc version a linux binary may need, "2.28"; '' for no limit. */
+  maxGlibc: string;
+  /** Allowed CPU level per variable, {GOAMD64: 'v3'}: up to it no inspect/cpu-level warning. */
+  cpuLevel: Record<string, string>;
   mode: Mode;
   /** Why this mode: "input", or the event that chose it. */
   modeReason: string;
@@ -411,6 +419,37 @@ function parseVulnDb(value: string, env: Readonly<Record<string, string | undefi
   return checkDownloadBaseUrl('govulncheck-db', value, env);
 }
 
+function parseRunOn(value: string): string[] {
+  const names = splitList(value);
+  for (const n of names) {
+    if (HOST_NAMES.includes(n)) continue;
+    const hint = HOST_NAMES.find((h) => h === n.toLowerCase());
+    throw new ConfigError('run-on', `"${n}" is not a known host profile${hint ? ` (profiles are lower-case: ${hint})` : ''}; known: ${HOST_NAMES.join(', ')}`);
+  }
+  return [...new Set(names)];
+}
+
+function parseMaxGlibc(value: string): string {
+  if (value === '') return '';
+  const v = value.replace(/^GLIBC_/, '');
+  if (!/^\d+\.\d+(\.\d+)?$/.test(v)) throw new ConfigError('max-glibc', `"${value}" is not a glibc version like 2.28`);
+  return v;
+}
+
+function parseCpuLevel(value: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const variables = [...new Set(Object.values(CPU_LEVELS).map((c) => c.variable))];
+  for (const item of splitList(value)) {
+    const m = /^([A-Z0-9]+)=(.+)$/.exec(item);
+    const spec = m ? Object.values(CPU_LEVELS).find((c) => c.variable === m[1]) : undefined;
+    if (!m || !spec) throw new ConfigError('cpu-level', `"${item}" is not VARIABLE=level with VARIABLE one of ${variables.join(', ')}`);
+    const level = m[2].split(',')[0];
+    if (!spec.levels.includes(level)) throw new ConfigError('cpu-level', `"${item}": ${m[1]} levels are ${spec.levels.join(', ')}`);
+    out[m[1]] = level;
+  }
+  return out;
+}
+
 export interface ParseContext {
   workspace: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -471,6 +510,9 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
     tags,
     cgo: parseBoolean('cgo', get('cgo')),
     strip: parseBoolean('strip', get('strip')),
+    runOn: parseRunOn(get('run-on')),
+    maxGlibc: parseMaxGlibc(get('max-glibc')),
+    cpuLevel: parseCpuLevel(get('cpu-level')),
     mode,
     modeReason: reason,
     cache: resolveCacheMode(parseEnum(inputSpec('cache'), get('cache')), event),

@@ -9,6 +9,7 @@ import { readPclnFacts, searchPclntab, type PclnFacts } from './pclntab.ts';
 import { fromUnicode, toUnicode } from './goquote.ts';
 import { bufferSource, fileSource, type ByteSource } from './source.ts';
 import type { ContainerFacts, Image } from './image.ts';
+import { cpuLevelOf, formatCpuLevel, libcOf, versionFloor, type CpuLevel, type Libc } from './runtime-needs.ts';
 
 export type { BuildInfo, ModuleInfo } from './buildinfo.ts';
 
@@ -17,6 +18,18 @@ export interface BinaryInfo extends ContainerFacts {
   upx: boolean;
   tzdata: boolean;
   usesLoadLocation: boolean;
+  /** ELF: the C library it is linked against ('none' when static); null for PE and Mach-O. */
+  libc: Libc | null;
+  /** Highest GLIBC_x.y / GLIBCXX_x.y / CXXABI_x.y in the version needs, e.g. "2.34"; null when none. */
+  glibcFloor: string | null;
+  glibcxxFloor: string | null;
+  cxxabiFloor: string | null;
+  /** GOAMD64/GOARM64/GOARM/GO386/... level from the build info (Go's default when not recorded). */
+  cpuLevel: CpuLevel | null;
+  /** The program can load the system certificate roots (crypto/x509's system pool). */
+  usesSystemRoots: boolean;
+  /** The program carries roots of its own (golang.org/x/crypto/x509roots/fallback, or x509.SetFallbackRoots). */
+  embedsRoots: boolean;
   leakedPaths: { count: number; examples: string[] };
   /** null for non-Go binaries and for Go binaries built without build info. */
   buildInfo: BuildInfo | null;
@@ -81,12 +94,22 @@ async function inspectThin(src: ByteSource, file: string, head: Uint8Array): Pro
   const pcln = await pclnFacts(src, image);
   const upxHead = await src.read(0, Math.min(src.size, 8192), 'file head');
   const tags = buildInfo?.settings.find((s) => s.key === '-tags')?.value.split(',') ?? [];
+  // The fallback bundle is a module of its own (golang.org/x/crypto/x509roots/fallback), listed
+  // as a dep when linked; a program may also install roots itself with x509.SetFallbackRoots.
+  const fallbackDep = buildInfo?.deps.some((d) => d.path === 'golang.org/x/crypto/x509roots/fallback') === true;
   return {
     file,
     ...facts,
     upx: Buffer.from(upxHead).includes(UPX),
     tzdata: pcln?.embedsTzdata === true || tags.includes('timetzdata'),
     usesLoadLocation: pcln?.usesLoadLocation === true,
+    libc: libcOf(facts.format, facts.static, facts.interpreter, facts.needed),
+    glibcFloor: versionFloor(facts.versionNeeds, 'GLIBC'),
+    glibcxxFloor: versionFloor(facts.versionNeeds, 'GLIBCXX'),
+    cxxabiFloor: versionFloor(facts.versionNeeds, 'CXXABI'),
+    cpuLevel: cpuLevelOf(facts.arch, buildInfo?.settings ?? null),
+    usesSystemRoots: pcln?.usesSystemRoots === true,
+    embedsRoots: fallbackDep || pcln?.setsFallbackRoots === true,
     leakedPaths: pcln?.leakedPaths ?? { count: 0, examples: [] },
     buildInfo,
     go: buildInfo !== null || buildInfoError !== null || pcln !== null || facts.goBuildId !== null,
@@ -142,6 +165,11 @@ export interface BinaryJson {
   static: boolean | null;
   interpreter: string | null;
   needed: string[];
+  libc: Libc | null;
+  versionNeeds: Array<{ file: string; versions: string[] }>;
+  glibcFloor: string | null;
+  glibcxxFloor: string | null;
+  cxxabiFloor: string | null;
   rpath: string[];
   runpath: string[];
   stripped: boolean;
@@ -150,9 +178,12 @@ export interface BinaryJson {
   nx: boolean;
   goBuildId: string | null;
   gnuBuildId: string | null;
+  cpuLevel: string | null;
   upx: boolean;
   tzdata: boolean;
   usesLoadLocation: boolean;
+  usesSystemRoots: boolean;
+  embedsRoots: boolean;
   leakedPaths: { count: number; examples: string[] };
   buildInfo: BuildInfo | null;
 }
@@ -168,6 +199,11 @@ function oneJson(b: BinaryInfo, file: string): BinaryJson {
     static: b.static,
     interpreter: b.interpreter,
     needed: b.needed,
+    libc: b.libc,
+    versionNeeds: b.versionNeeds,
+    glibcFloor: b.glibcFloor,
+    glibcxxFloor: b.glibcxxFloor,
+    cxxabiFloor: b.cxxabiFloor,
     rpath: b.rpath,
     runpath: b.runpath,
     stripped: b.stripped,
@@ -176,9 +212,12 @@ function oneJson(b: BinaryInfo, file: string): BinaryJson {
     nx: b.nx,
     goBuildId: b.goBuildId,
     gnuBuildId: b.gnuBuildId,
+    cpuLevel: formatCpuLevel(b.cpuLevel),
     upx: b.upx,
     tzdata: b.tzdata,
     usesLoadLocation: b.usesLoadLocation,
+    usesSystemRoots: b.usesSystemRoots,
+    embedsRoots: b.embedsRoots,
     leakedPaths: b.leakedPaths,
     buildInfo: b.buildInfo,
   };

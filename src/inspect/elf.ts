@@ -11,10 +11,10 @@ const ET_REL = 1, ET_EXEC = 2, ET_DYN = 3, ET_CORE = 4;
 const PT_LOAD = 1, PT_DYNAMIC = 2, PT_INTERP = 3, PT_NOTE = 4;
 const PT_GNU_STACK = 0x6474e551, PT_GNU_RELRO = 0x6474e552;
 const PF_X = 1, PF_W = 2;
-const SHT_NULL = 0, SHT_SYMTAB = 2, SHT_STRTAB = 3, SHT_DYNAMIC = 6, SHT_NOTE = 7, SHT_NOBITS = 8;
+const SHT_NULL = 0, SHT_SYMTAB = 2, SHT_STRTAB = 3, SHT_DYNAMIC = 6, SHT_NOTE = 7, SHT_NOBITS = 8, SHT_GNU_VERNEED = 0x6ffffffe;
 const SHN_LORESERVE = 0xff00, SHN_XINDEX = 0xffff;
 const DT_NULL = 0n, DT_NEEDED = 1n, DT_STRTAB = 5n, DT_STRSZ = 10n, DT_RPATH = 15n, DT_BIND_NOW = 24n;
-const DT_RUNPATH = 29n, DT_FLAGS = 30n, DT_FLAGS_1 = 0x6ffffffbn;
+const DT_RUNPATH = 29n, DT_FLAGS = 30n, DT_FLAGS_1 = 0x6ffffffbn, DT_VERNEED = 0x6ffffffen, DT_VERNEEDNUM = 0x6fffffffn;
 const DF_BIND_NOW = 0x8n, DF_1_NOW = 0x1n, DF_1_PIE = 0x08000000n;
 
 export interface ElfHeader {
@@ -49,6 +49,7 @@ export interface SectionHeader {
   offset: number;
   size: number;
   link: number;
+  info: number;
 }
 
 export interface DynamicInfo {
@@ -57,6 +58,16 @@ export interface DynamicInfo {
   runpath: string[];
   bindNow: boolean;
   pieFlag: boolean;
+  /** DT_VERNEED's address and DT_VERNEEDNUM, when the table has them. */
+  verneed: { addr: bigint; count: number } | null;
+  /** The dynamic string table (for version-need names when no section header names it). */
+  strtab: { bytes: Uint8Array; offset: number } | null;
+}
+
+/** One library's version needs (.gnu.version_r): readelf -V's "File: X  Cnt: N" and its names. */
+export interface VersionNeed {
+  file: string;
+  versions: string[];
 }
 
 const MACHINES: Record<number, (bits: 32 | 64, le: boolean) => string> = {
@@ -124,8 +135,8 @@ interface RawSection extends Omit<SectionHeader, 'name'> {
 
 function decodeSection(h: ElfHeader, b: Block): RawSection {
   const r = h.bits === 64
-    ? { nameIndex: u32(b, 0), type: u32(b, 4), flags: u64(b, 8), addr: u64(b, 16), offset: u64(b, 24), size: u64(b, 32), link: u32(b, 40) }
-    : { nameIndex: u32(b, 0), type: u32(b, 4), flags: BigInt(u32(b, 8)), addr: BigInt(u32(b, 12)), offset: BigInt(u32(b, 16)), size: BigInt(u32(b, 20)), link: u32(b, 24) };
+    ? { nameIndex: u32(b, 0), type: u32(b, 4), flags: u64(b, 8), addr: u64(b, 16), offset: u64(b, 24), size: u64(b, 32), link: u32(b, 40), info: u32(b, 44) }
+    : { nameIndex: u32(b, 0), type: u32(b, 4), flags: BigInt(u32(b, 8)), addr: BigInt(u32(b, 12)), offset: BigInt(u32(b, 16)), size: BigInt(u32(b, 20)), link: u32(b, 24), info: u32(b, 28) };
   // NOBITS sections (.bss) occupy no file bytes: their offset/size are never read.
   const offset = r.type === SHT_NOBITS ? 0 : safe(r.offset, b.offset + (h.bits === 64 ? 24 : 16), 'section offset');
   const size = safe(r.size, b.offset + (h.bits === 64 ? 32 : 20), 'section size');
@@ -216,7 +227,7 @@ export async function readDynamic(src: ByteSource, h: ElfHeader, progs: ProgramH
     if (tag === DT_NULL) break;
     entries.push([tag, word(b, at + entsize / 2, h.bits)]);
   }
-  if (!strtab && entries.some(([t]) => t === DT_NEEDED || t === DT_RPATH || t === DT_RUNPATH)) {
+  if (!strtab && entries.some(([t]) => t === DT_NEEDED || t === DT_RPATH || t === DT_RUNPATH || t === DT_VERNEED)) {
     // No section headers: find the strings through DT_STRTAB's address.
     const addr = entries.find(([t]) => t === DT_STRTAB)?.[1];
     const size = entries.find(([t]) => t === DT_STRSZ)?.[1];
@@ -227,7 +238,17 @@ export async function readDynamic(src: ByteSource, h: ElfHeader, progs: ProgramH
     strtabOffset = where.offset;
   }
   const str = (v: bigint, what: string) => cstring(strtab!, safe(v, table.offset, what), strtabOffset, what);
-  const info: DynamicInfo = { needed: [], rpath: [], runpath: [], bindNow: false, pieFlag: false };
+  const vnAddr = entries.find(([t]) => t === DT_VERNEED)?.[1];
+  const vnNum = entries.find(([t]) => t === DT_VERNEEDNUM)?.[1];
+  const info: DynamicInfo = {
+    needed: [],
+    rpath: [],
+    runpath: [],
+    bindNow: false,
+    pieFlag: false,
+    verneed: vnAddr === undefined ? null : { addr: vnAddr, count: vnNum === undefined ? 0 : safe(vnNum, table.offset, 'DT_VERNEEDNUM') },
+    strtab: strtab ? { bytes: strtab, offset: strtabOffset } : null,
+  };
   for (const [tag, value] of entries) {
     if (tag === DT_NEEDED) info.needed.push(str(value, 'DT_NEEDED'));
     else if (tag === DT_RPATH) info.rpath.push(str(value, 'DT_RPATH'));
@@ -240,6 +261,78 @@ export async function readDynamic(src: ByteSource, h: ElfHeader, progs: ProgramH
     }
   }
   return info;
+}
+
+const VERNEED_SIZE = 16, VERNAUX_SIZE = 16;
+// More than this many bytes of version needs is no real linker's output: refuse rather than read on.
+const VERNEED_WINDOW = 1 << 20;
+
+/**
+ * The version needs (SHT_GNU_verneed, or DT_VERNEED/DT_VERNEEDNUM through PT_LOAD when there
+ * are no section headers): Elf_Verneed {vn_version u16, vn_cnt u16, vn_file u32, vn_aux u32,
+ * vn_next u32} chained by vn_next, each with vn_cnt Elf_Vernaux {vna_hash u32, vna_flags u16,
+ * vna_other u16, vna_name u32, vna_next u32} chained by vna_next; the layout is the same for
+ * 32- and 64-bit files. Every offset stays inside the table, every record is visited once.
+ */
+export async function readVersionNeeds(src: ByteSource, h: ElfHeader, progs: ProgramHeader[], sections: SectionHeader[], dyn: DynamicInfo | null): Promise<VersionNeed[]> {
+  let table: Block;
+  let count: number;
+  let strtab: { bytes: Uint8Array; offset: number };
+  const sec = sections.find((s) => s.type === SHT_GNU_VERNEED);
+  if (sec) {
+    if (sec.link === 0 || sec.link >= sections.length) throw new FormatError(sec.offset, `version needs section links string table ${sec.link} of ${sections.length}`);
+    const s = sections[sec.link];
+    strtab = { bytes: await readStringTable(src, s, 'version needs string table'), offset: s.offset };
+    table = block(await src.read(sec.offset, Math.min(sec.size, VERNEED_WINDOW), 'version needs section'), sec.offset, h.le);
+    count = sec.info;
+  } else if (dyn?.verneed && dyn.strtab) {
+    const where = mapAddress(progs, dyn.verneed.addr);
+    if (!where) throw new FormatError(0, `DT_VERNEED address 0x${dyn.verneed.addr.toString(16)} is not in any PT_LOAD segment`);
+    strtab = dyn.strtab;
+    table = block(await src.read(where.offset, Math.min(where.left, VERNEED_WINDOW), 'version needs'), where.offset, h.le);
+    count = dyn.verneed.count;
+  } else {
+    return [];
+  }
+  if (count > table.bytes.length / VERNEED_SIZE) {
+    throw new FormatError(table.offset, `${count} version need entries of ${VERNEED_SIZE} bytes do not fit in the ${table.bytes.length}-byte table`);
+  }
+  const visited = new Set<number>();
+  const visit = (at: number, size: number, what: string) => {
+    if (at + size > table.bytes.length) throw new FormatError(table.offset + at, `${what} runs past the end of the ${table.bytes.length}-byte version needs table`);
+    if (visited.has(at)) throw new FormatError(table.offset + at, `${what} is reached twice: the version needs chain loops`);
+    visited.add(at);
+  };
+  const name = (v: number, at: number, what: string) => cstring(strtab.bytes, v, table.offset + at, what);
+  const out: VersionNeed[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    visit(at, VERNEED_SIZE, `version need entry ${i}`);
+    const version = u16(table, at);
+    if (version !== 1) throw new FormatError(table.offset + at, `version need entry ${i} has vn_version ${version}, not 1`);
+    const cnt = u16(table, at + 2);
+    const file = name(u32(table, at + 4), at + 4, `file name of version need entry ${i}`);
+    const versions: string[] = [];
+    let aux = at + u32(table, at + 8);
+    for (let j = 0; j < cnt; j++) {
+      visit(aux, VERNAUX_SIZE, `version ${j} of ${file}`);
+      versions.push(name(u32(table, aux + 8), aux + 8, `name of version ${j} of ${file}`));
+      const next = u32(table, aux + 12);
+      if (next === 0) {
+        if (j !== cnt - 1) throw new FormatError(table.offset + aux + 12, `${file} declares ${cnt} versions but its chain ends after ${j + 1}`);
+        break;
+      }
+      aux += next;
+    }
+    out.push({ file, versions });
+    const next = u32(table, at + 12);
+    if (next === 0) {
+      if (i !== count - 1) throw new FormatError(table.offset + at + 12, `${count} version need entries declared but the chain ends after ${i + 1}`);
+      break;
+    }
+    at += next;
+  }
+  return out;
 }
 
 async function readInterpreter(src: ByteSource, progs: ProgramHeader[]): Promise<string | null> {
@@ -272,6 +365,7 @@ export async function readElf(src: ByteSource): Promise<Image> {
   const progs = await readProgramHeaders(src, h);
   const sections = await readSectionHeaders(src, h);
   const dyn = await readDynamic(src, h, progs, sections);
+  const versionNeeds = await readVersionNeeds(src, h, progs, sections, dyn);
   const interpreter = await readInterpreter(src, progs);
   const notes = await readElfNotes(src, h, progs, sections);
   const needed = dyn?.needed ?? [];
@@ -291,6 +385,7 @@ export async function readElf(src: ByteSource): Promise<Image> {
     static: interpreter === null && needed.length === 0,
     interpreter,
     needed,
+    versionNeeds,
     rpath: dyn?.rpath ?? [],
     runpath: dyn?.runpath ?? [],
     stripped: !sections.some((s) => s.type === SHT_SYMTAB || s.name.startsWith('.debug_') || s.name.startsWith('.zdebug_')),

@@ -29,6 +29,8 @@ export interface ContainerFacts {
   static: boolean | null;
   interpreter: string | null;
   needed: string[];
+  /** ELF version needs per needed library (.gnu.version_r); empty for PE and Mach-O. */
+  versionNeeds: Array<{ file: string; versions: string[] }>;
   rpath: string[];
   runpath: string[];
   stripped: boolean;

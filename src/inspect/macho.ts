@@ -122,6 +122,7 @@ export async function readMacho(src: ByteSource): Promise<Image> {
     static: null,
     interpreter,
     needed,
+    versionNeeds: [],
     rpath,
     runpath: [],
     stripped: !segments.some((s) => s.name === '__DWARF') && !sections.some((s) => s.name.startsWith('__debug_') || s.name.startsWith('__zdebug_')),

@@ -15,6 +15,8 @@ const EXAMPLES = 5;
 export interface PclnFacts {
   usesLoadLocation: boolean;
   embedsTzdata: boolean;
+  usesSystemRoots: boolean;
+  setsFallbackRoots: boolean;
   leakedPaths: { count: number; examples: string[] };
 }
 
@@ -106,6 +108,15 @@ export async function readPclnFacts(src: ByteSource, table: Range, le: boolean):
   return {
     usesLoadLocation: contains(hay, 'time.LoadLocation'),
     embedsTzdata: contains(hay, 'time/tzdata.loadFromEmbeddedTZData'),
+    // crypto/x509's system pool is built once by initSystemRoots (root.go: systemRootsPool ->
+    // once.Do(initSystemRoots) -> loadSystemRoots), reached from Certificate.Verify when
+    // VerifyOptions.Roots is nil (verify.go) and from SystemCertPool. initSystemRoots is passed
+    // to once.Do as a value, so it is never inlined away; its name is in the table exactly when
+    // the linker kept the code that reads the system roots.
+    usesSystemRoots: contains(hay, 'crypto/x509.initSystemRoots'),
+    // SetFallbackRoots (root.go) installs roots used when the system has none; the linker keeps
+    // it only when something calls it (golang.org/x/crypto/x509roots/fallback's init does).
+    setsFallbackRoots: contains(hay, 'crypto/x509.SetFallbackRoots'),
     leakedPaths: { count: leaked.length, examples: leaked.slice(0, EXAMPLES) },
   };
 }

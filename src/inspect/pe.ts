@@ -134,6 +134,7 @@ export async function readPe(src: ByteSource): Promise<Image> {
     static: null,
     interpreter: null,
     needed,
+    versionNeeds: [],
     rpath: [],
     runpath: [],
     stripped: u32(coff, 12) === 0 && !sections.some((s) => s.name.startsWith('.debug_') || s.name.startsWith('.zdebug_')),

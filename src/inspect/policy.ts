@@ -4,6 +4,8 @@ import { finding, rule, type Finding, type Rule } from '../pipeline/findings.ts'
 import type { Artifact } from '../pipeline/stage.ts';
 import type { Config } from '../config/config.ts';
 import type { BinaryInfo } from './binary.ts';
+import { compareVersions, CPU_LEVELS, formatCpuLevel, levelRank } from './runtime-needs.ts';
+import { goMinimumOs, goMinor } from './hosts.ts';
 
 const r = (id: string, name: string, severity: Rule['defaultSeverity'], short: string, full: string, help: string, securitySeverity?: number): Rule =>
   rule({ id, name, defaultSeverity: severity, shortDescription: short, fullDescription: full, help, ...(securitySeverity ? { securitySeverity } : {}) });
@@ -43,8 +45,26 @@ export const RULES = {
     'The build info records vcs.modified=true: the binary does not match the tagged commit.',
     'Build releases from a clean checkout; check that the build does not write into the repository (generated files, vendored changes).'),
   missingTzdata: r('inspect/missing-tzdata', 'MissingTzdata', 'warning', 'time.LoadLocation without embedded time zone data where the system has none',
-    'The program calls time.LoadLocation but embeds no tzdata, and a place it runs has no zone database: Windows (Go reads no system zoneinfo there, only $ZONEINFO or a Go installation\'s lib/time/zoneinfo.zip), or a run-on host without /usr/share/zoneinfo. Linux and macOS hosts normally ship the database and are not flagged.',
+    'The program calls time.LoadLocation but embeds no tzdata, and a place it runs has no zone database: Windows (Go reads no system zoneinfo there, only $ZONEINFO or a Go installation\'s lib/time/zoneinfo.zip). Linux and macOS hosts normally ship the database and are not flagged; run-on hosts without one (scratch, Alpine) are reported by inspect/no-tzdata-on-host.',
     'Build with -tags timetzdata or import _ "time/tzdata" in the main package.'),
+  glibcTooNew: r('inspect/glibc-too-new', 'GlibcTooNew', 'error', 'The binary needs a newer glibc than a host it must run on',
+    'The binary\'s symbol version needs (.gnu.version_r) name a GLIBC_x.y newer than the glibc of a run-on host, or than max-glibc: the loader refuses to start it there with "version `GLIBC_x.y\' not found".',
+    'Build on (or with a sysroot of) the oldest distribution you support, e.g. in a container of that release; or build without cgo (CGO_ENABLED=0) so no glibc is needed.'),
+  libcMismatch: r('inspect/libc-mismatch', 'LibcMismatch', 'error', 'The binary is linked against a C library the host does not have',
+    'A glibc-linked binary does not start on a musl host (Alpine) or an image without a C library (scratch, distroless static), and a musl-linked one does not start on a glibc host: the program interpreter named in PT_INTERP is missing there.',
+    'Build a static binary (CGO_ENABLED=0), or build one binary per C library: on Alpine (musl) for Alpine, on a glibc distribution for the others.'),
+  noTzdataOnHost: r('inspect/no-tzdata-on-host', 'NoTzdataOnHost', 'error', 'time.LoadLocation without embedded tzdata on a host without a zone database',
+    'The program calls time.LoadLocation, embeds no time zone data, and a run-on host has no /usr/share/zoneinfo: every zone other than UTC and Local fails to load there.',
+    'Build with -tags timetzdata or import _ "time/tzdata" in the main package (about 450 KB), or add tzdata to the image.'),
+  noCaRootsOnHost: r('inspect/no-ca-roots-on-host', 'NoCaRootsOnHost', 'error', 'The program loads the system certificate roots on a host that has none',
+    'The program verifies certificates against the system roots (crypto/x509\'s system pool: every TLS client without its own RootCAs), embeds no roots of its own, and a run-on host has no CA bundle: TLS connections fail with "x509: certificate signed by unknown authority".',
+    'Import _ "golang.org/x/crypto/x509roots/fallback" to embed Mozilla\'s roots, copy a CA bundle into the image (or set SSL_CERT_FILE), or use an image that has one (distroless static).'),
+  osTooOld: r('inspect/os-too-old', 'OsTooOld', 'error', 'A host is older than the Go release that built the binary supports',
+    'Each Go release states the oldest macOS, Windows and Linux kernel it runs on (go.dev/doc/go1.N, Ports); the binary was built by a Go newer than a run-on host allows.',
+    'Build with an older Go for that host, or drop the host from run-on.'),
+  cpuLevel: r('inspect/cpu-level', 'CpuLevel', 'warning', 'The binary needs a CPU level above the architecture baseline',
+    'The build info records a micro-architecture level above Go\'s default (for example GOAMD64=v3): the program dies with an illegal instruction on older CPUs.',
+    'Build with the default level, or list the level in cpu-level (e.g. cpu-level: GOAMD64=v3) when every host is known to support it.'),
   upx: r('inspect/upx-packed', 'UpxPacked', 'warning', 'The binary is UPX-packed',
     'A packed binary hides its contents from inspection and scanners and is often flagged by antivirus software.',
     'Do not pack release binaries with UPX.'),
@@ -59,15 +79,30 @@ function setting(info: BinaryInfo, key: string): string | undefined {
 }
 
 /**
- * A host the binary is meant to run on, as a run-on profile will describe it (the run-on input
- * does not exist yet: the inspect stage passes none). Only the facts a rule reads are here.
+ * A host the binary is meant to run on, as a run-on profile describes it (src/inspect/hosts.ts).
+ * Only the facts a rule reads are here; null means unknown, and an unknown fact is not checked.
  */
 export interface RunOnHost {
   name: string;
   goos: string;
+  /** '' when the profile holds for every architecture. */
   goarch: string;
+  /** The C library: 'none' for images without one (scratch, distroless static). */
+  libc: 'glibc' | 'musl' | 'none' | null;
+  /** glibc version, "2.17". */
+  glibc: string | null;
+  /** Linux kernel version, "3.10". */
+  kernel: string | null;
+  /** macOS or Windows version, "12", "10". */
+  osVersion: string | null;
   /** Whether the host has a system zone database (/usr/share/zoneinfo). */
-  zoneinfo: boolean;
+  zoneinfo: boolean | null;
+  /** Whether the system certificate roots are there (a CA bundle, or the platform verifier). */
+  caRoots: boolean | null;
+}
+
+function hostApplies(artifact: Artifact, h: RunOnHost): boolean {
+  return h.goos === artifact.goos && (h.goarch === '' || h.goarch === artifact.goarch);
 }
 
 /**
@@ -81,9 +116,58 @@ export function placesWithoutZoneinfo(artifact: Artifact, runOn: readonly RunOnH
   const out: string[] = [];
   if (artifact.goos === 'windows') out.push('Windows has no system time zone database for Go');
   for (const h of runOn) {
-    if (h.goos === artifact.goos && h.goarch === artifact.goarch && !h.zoneinfo) out.push(`run-on host ${h.name} has no /usr/share/zoneinfo`);
+    if (hostApplies(artifact, h) && h.zoneinfo === false) out.push(`run-on host ${h.name} has no /usr/share/zoneinfo`);
   }
   return out;
+}
+
+/** One binary on one run-on host: what fails there (each with its rule), and what could not be checked. */
+export interface HostVerdict {
+  host: string;
+  /** false: the host's OS is not the binary's (nothing to check). */
+  applies: boolean;
+  failures: Array<{ rule: Rule; reason: string }>;
+  unknown: string[];
+}
+
+const LOADER: Record<string, string> = { glibc: 'glibc', musl: 'musl libc', none: 'no C library', bionic: 'Android\'s bionic' };
+
+export function hostVerdict(info: BinaryInfo, artifact: Artifact, h: RunOnHost): HostVerdict {
+  const v: HostVerdict = { host: h.name, applies: hostApplies(artifact, h), failures: [], unknown: [] };
+  if (!v.applies) return v;
+  const fail = (rule: Rule, reason: string) => v.failures.push({ rule, reason });
+  if (artifact.goos === 'linux' && info.libc && info.libc !== 'none' && info.libc !== 'unknown') {
+    const via = info.interpreter ? ` (interpreter ${info.interpreter})` : '';
+    if (h.libc === null) v.unknown.push('C library');
+    else if (h.libc !== info.libc) fail(RULES.libcMismatch, `needs ${LOADER[info.libc]}${via}, ${h.name} has ${LOADER[h.libc]}`);
+    else if (info.libc === 'glibc' && info.glibcFloor) {
+      if (h.glibc === null) v.unknown.push('glibc version');
+      else if (compareVersions(info.glibcFloor, h.glibc) > 0) fail(RULES.glibcTooNew, `needs GLIBC_${info.glibcFloor}, ${h.name} has ${h.glibc}`);
+    }
+  }
+  if (info.usesLoadLocation && !info.tzdata) {
+    if (h.zoneinfo === false) fail(RULES.noTzdataOnHost, `calls time.LoadLocation without embedded tzdata, ${h.name} has no /usr/share/zoneinfo`);
+    else if (h.zoneinfo === null && artifact.goos !== 'windows') v.unknown.push('zoneinfo');
+  }
+  if (info.usesSystemRoots && !info.embedsRoots) {
+    if (h.caRoots === false) fail(RULES.noCaRootsOnHost, `loads the system certificate roots and embeds none, ${h.name} has no CA bundle`);
+    else if (h.caRoots === null) v.unknown.push('CA bundle');
+  }
+  const minor = info.buildInfo ? goMinor(info.buildInfo.goVersion) : null;
+  const min = minor === null ? null : goMinimumOs(artifact.goos, minor);
+  const have = artifact.goos === 'linux' ? h.kernel : h.osVersion;
+  if (min && have !== null && compareVersions(have, min.version) < 0) {
+    const what = artifact.goos === 'linux' ? 'Linux kernel' : artifact.goos === 'darwin' ? 'macOS' : 'Windows';
+    fail(RULES.osTooOld, `built by go1.${minor}, which needs ${what} ${min.version} or later (${min.note}); ${h.name} has ${have}`);
+  }
+  return v;
+}
+
+/** The summary cell of a verdict: ✅, ❌ with the reasons, or – where the host is another OS. */
+export function verdictCell(v: HostVerdict): string {
+  if (!v.applies) return '–';
+  if (v.failures.length) return `❌ ${v.failures.map((f) => f.reason).join('; ')}`;
+  return v.unknown.length ? `✅ (not checked: ${v.unknown.join(', ')})` : '✅';
 }
 
 /** Findings for one built binary under the configured policy; runOn: the hosts it must run on (none until run-on exists). */
@@ -128,8 +212,24 @@ export function evaluateBinary(info: BinaryInfo, artifact: Artifact, config: Con
   }
   if (config.strip && !info.stripped) add(RULES.notStripped, `${where} is not stripped (symbol table or DWARF present)`, 'strip', '-ldflags="-s -w"');
   if (info.usesLoadLocation && !info.tzdata) {
-    const places = placesWithoutZoneinfo(artifact, runOn);
+    // Run-on hosts without a zone database are reported per host (inspect/no-tzdata-on-host).
+    const places = placesWithoutZoneinfo(artifact, []);
     if (places.length) add(RULES.missingTzdata, `${where} calls time.LoadLocation but embeds no time zone data, and ${places.join('; ')}`, 'tzdata', '-tags timetzdata');
+  }
+  for (const h of runOn) {
+    for (const f of hostVerdict(info, artifact, h).failures) add(f.rule, `${where} does not run on ${h.name}: ${f.reason}`, `${f.rule.id}\0${h.name}`);
+  }
+  if (artifact.goos === 'linux' && info.libc === 'glibc' && info.glibcFloor && config.maxGlibc && compareVersions(info.glibcFloor, config.maxGlibc) > 0) {
+    add(RULES.glibcTooNew, `${where} needs GLIBC_${info.glibcFloor}, max-glibc is ${config.maxGlibc}`, 'max-glibc');
+  }
+  const cpu = info.cpuLevel;
+  const spec = CPU_LEVELS[info.arch];
+  if (cpu && spec && levelRank(info.arch, cpu.level) > levelRank(info.arch, spec.baseline)) {
+    const allowed = config.cpuLevel[cpu.variable];
+    const rank = levelRank(info.arch, cpu.level);
+    if (allowed === undefined || levelRank(info.arch, allowed) < rank) {
+      add(RULES.cpuLevel, `${where} is built for ${formatCpuLevel(cpu)}, above the ${cpu.variable}=${spec.baseline} baseline: it dies with an illegal instruction on CPUs without that level${allowed ? ` (cpu-level allows ${cpu.variable}=${allowed})` : ''}`, 'cpu', `cpu-level: ${cpu.variable}=${cpu.level}`);
+    }
   }
   if (info.upx) add(RULES.upx, `${where} is packed with UPX`, 'upx');
   return out;

@@ -11,6 +11,7 @@ import type { Target } from '../config/config.ts';
 import { openOutputDir, type OutputDir } from '../output/dir.ts';
 import { artifactFileName, binaryName, buildArgs, buildEnv, mapLimit, parseCompilerErrors, renderChecksums } from '../build/args.ts';
 import { displayPath } from '../util/path.ts';
+import { cgoNeededHint } from './cgo-hint.ts';
 
 const UNKNOWN_TARGET = rule({
   id: 'build/unknown-target',
@@ -183,7 +184,8 @@ async function buildInto(
       const errors = parseCompilerErrors(r.stderr);
       const first = errors[0];
       const loc = first ? { file: displayPath(ctx.config.workspace, path.resolve(config.dir, first.file)), line: first.line, ...(first.column ? { column: first.column } : {}) } : undefined;
-      const headline = first ? `${loc!.file}:${first.line}: ${first.message}` : r.stderr.trim().split('\n').slice(-1)[0] || 'go build failed';
+      const cgoHint = first ? null : cgoNeededHint(r.stderr, config.cgo, (d) => displayPath(ctx.config.workspace, d) || '.');
+      const headline = first ? `${loc!.file}:${first.line}: ${first.message}` : cgoHint ?? (r.stderr.trim().split('\n').slice(-1)[0] || 'go build failed');
       findings.push(finding(COMPILE, 'build', {
         message: `${t} ${r.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}`,
         location: loc,

@@ -10,7 +10,8 @@ import { FormatError } from '../inspect/errors.ts';
 import path from 'node:path';
 import { findOnPath } from '../util/path.ts';
 import { childEnv } from '../util/childenv.ts';
-import { evaluateBinary, INSPECT_RULES, RULES, summaryRow, TABLE_HEADER } from '../inspect/policy.ts';
+import { evaluateBinary, hostVerdict, INSPECT_RULES, RULES, summaryRow, TABLE_HEADER, verdictCell, type RunOnHost } from '../inspect/policy.ts';
+import { hostProfile } from '../inspect/hosts.ts';
 
 function isBinary(a: Artifact): boolean {
   return a.goos !== '' && a.goarch !== '';
@@ -71,26 +72,28 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
   const findings: Finding[] = [];
   const rows: string[][] = [];
   let bytesRead = 0;
+  // Config validated the names; the table gets one column per run-on host (binaries × hosts).
+  const runOn: RunOnHost[] = ctx.config.runOn.map((n) => hostProfile(n)!);
   for (const a of binaries) {
     try {
       const info = await inspectFile(a.path, a.displayPath);
       bytesRead += info.bytesRead;
-      findings.push(...evaluateBinary(info, a, ctx.config));
+      findings.push(...evaluateBinary(info, a, ctx.config, runOn));
       recordVcs(ctx, info.buildInfo?.settings ?? []);
       const row = summaryRow(info, a);
       row[row.length - 1] = formatBytes(info.size);
-      rows.push(row);
+      rows.push([...row, ...runOn.map((h) => verdictCell(hostVerdict(info, a, h)))]);
     } catch (e) {
       const why = e instanceof FormatError ? e.message : `cannot read it: ${(e as Error).message}`;
       findings.push(finding(RULES.unreadable, 'inspect', { message: `${a.displayPath}: ${why}`, location: { artifact: a.displayPath }, subject: a.displayPath }));
-      rows.push([a.displayPath, `${a.goos}/${a.goarch}`, 'unreadable', '', '', '', '', '', '', formatBytes(a.size)]);
+      rows.push([a.displayPath, `${a.goos}/${a.goarch}`, 'unreadable', '', '', '', '', '', '', formatBytes(a.size), ...runOn.map(() => '❌ unreadable')]);
     }
   }
   await nameModifiedFiles(ctx, findings);
   return {
     status: statusFrom(findings),
     findings,
-    table: { header: TABLE_HEADER, rows },
+    table: { header: [...TABLE_HEADER, ...runOn.map((h) => `Runs on ${h.name}`)], rows },
     metrics: { binaries: binaries.length, bytesRead },
   };
 }

@@ -8,11 +8,12 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtemp } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inspectFile, type BinaryInfo } from '../../src/inspect/binary.ts';
 import { GO, loadCorpus, makeFat, type CorpusFile } from '../support/corpus.ts';
-import { decide, readelf } from '../support/readelf.ts';
+import { decide, readelf, readelfVersionNeeds } from '../support/readelf.ts';
 
 const run = promisify(execFile);
 const corpus = await loadCorpus();
@@ -58,6 +59,9 @@ for (const f of corpus.files) {
       };
       assert.deepEqual(got, want);
     });
+    test(`readelf -V agrees on the version needs, glibc floor and libc of ${f.id}`, async () => {
+      await versionNeedsAgree(f.path, info);
+    });
     test(`readelf agrees on the build ids of ${f.id}`, async () => {
       const r = await readelf(f.path);
       assert.equal(info.gnuBuildId, r.gnuBuildId);
@@ -88,6 +92,57 @@ for (const f of corpus.files) {
   });
 }
 
+/**
+ * The floor is computed here from readelf's names, and the libc flavour from the interpreter
+ * readelf shows, with the loader names of each libc (glibc ld-linux*, musl ld-musl-*).
+ */
+async function versionNeedsAgree(file: string, info: BinaryInfo): Promise<void> {
+  const want = await readelfVersionNeeds(file);
+  assert.deepEqual(info.versionNeeds, want);
+  const floor = (prefix: string) => {
+    const vs = want.flatMap((n) => n.versions).filter((v) => new RegExp(`^${prefix}_[0-9.]+$`).test(v)).map((v) => v.slice(prefix.length + 1));
+    vs.sort((a, b) => {
+      const [pa, pb] = [a.split('.').map(Number), b.split('.').map(Number)];
+      for (let i = 0; i < 4; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+      return 0;
+    });
+    return vs.length ? vs[vs.length - 1] : null;
+  };
+  assert.equal(info.glibcFloor, floor('GLIBC'));
+  assert.equal(info.glibcxxFloor, floor('GLIBCXX'));
+  assert.equal(info.cxxabiFloor, floor('CXXABI'));
+  const r = await readelf(file);
+  const libc = r.interpreter === null ? (r.needed.length === 0 ? 'none' : null)
+    : /\/ld-musl-[^/]+\.so\.1$/.test(r.interpreter) ? 'musl'
+    : /\/ld-linux[^/]*\.so\.\d+$/.test(r.interpreter) ? 'glibc'
+    : null;
+  if (libc !== null) assert.equal(info.libc, libc, `interpreter ${r.interpreter}`);
+  else assert.ok(info.libc !== null, 'an ELF file has a libc answer');
+}
+
+// Installed binaries of Debian packages on this machine (a C++ one among them: GLIBCXX_/CXXABI_ needs).
+const SYSTEM_ELF = ['/usr/bin/apt', '/usr/bin/git', '/usr/bin/readelf', '/usr/bin/tar', '/usr/bin/gpgv'];
+for (const file of SYSTEM_ELF) {
+  test(`readelf -V agrees on the version needs of Debian's ${file}`, { skip: existsSync(file) ? false : `${file} is not installed here` }, async () => {
+    const info = await inspectFile(file, file);
+    assert.equal(info.static, false);
+    assert.equal(info.libc, 'glibc');
+    assert.ok(info.glibcFloor, 'a Debian binary needs some GLIBC_ version');
+    await versionNeedsAgree(file, info);
+  });
+}
+
+test('the differential corpus has glibc, musl and C++ version needs', () => {
+  const self = (n: string) => infos.get(`self:${n}`)!;
+  assert.equal(self('cgo').libc, 'glibc');
+  assert.match(self('cgo').glibcFloor ?? '', /^2\.\d+/);
+  assert.equal(self('cgo-musl').libc, 'musl');
+  assert.equal(self('cgo-musl').interpreter, '/lib/ld-musl-x86_64.so.1');
+  assert.deepEqual(self('cgo-musl').versionNeeds, []);
+  assert.ok(self('cgo-cxx').glibcxxFloor && self('cgo-cxx').cxxabiFloor, 'the C++ build needs GLIBCXX_ and CXXABI_ versions');
+  assert.equal(self('trimpath-s-w').libc, 'none');
+});
+
 // What each self-built binary must show follows from how it was built, not from src/inspect.
 function selfExpectations(f: CorpusFile, info: BinaryInfo): void {
   const b = f.build!;
@@ -111,12 +166,17 @@ function selfExpectations(f: CorpusFile, info: BinaryInfo): void {
   const tzdata = b.flags.includes('-tags=timetzdata') || b.pkg === './cmd/tz';
   assert.equal(info.tzdata, tzdata);
   assert.equal(info.usesLoadLocation, b.pkg === './cmd/app' || b.pkg === './cmd/tz');
+  assert.equal(info.usesSystemRoots, b.pkg === './cmd/tls' || b.pkg === './cmd/tlsfb', 'only the TLS clients load the system roots');
+  assert.equal(info.embedsRoots, b.pkg === './cmd/tlsfb', 'only the client that calls x509.SetFallbackRoots has roots of its own');
   if (b.goos === 'linux') {
     const pie = b.flags.includes('-buildmode=pie');
     const dynamic = b.cgo || pie;
     assert.equal(info.static, !dynamic);
     assert.equal(info.pie, pie);
-    assert.equal(info.needed.includes('libc.so.6'), b.cgo);
+    const musl = b.env?.CC === 'musl-gcc';
+    assert.equal(info.needed.includes('libc.so.6'), b.cgo && !musl);
+    assert.equal(info.libc, musl ? 'musl' : dynamic ? 'glibc' : 'none');
+    if (b.goarch === 'amd64') assert.deepEqual(info.cpuLevel, { variable: 'GOAMD64', level: b.env?.GOAMD64 ?? 'v1', default: false });
     assert.equal(info.type, b.flags.includes('-buildmode=c-shared') ? 'shared-library' : 'executable');
     if (b.name === 'pie-external-full-relro') assert.equal(info.relro, 'full');
     if (b.name === 'pie-internal') assert.equal(info.needed.length, 0);

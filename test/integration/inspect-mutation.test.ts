@@ -26,6 +26,7 @@ interface Sample {
 
 const SELF = ['trimpath-s-w', 'linux-386', 'linux-s390x', 'c-shared', 'pie-external-full-relro', 'windows-386', 'darwin-arm64'];
 const MAGIC = Buffer.from('\xff Go buildinf:', 'latin1');
+const SHT_GNU_VERNEED = 0x6ffffffe;
 
 function dv(b: Uint8Array): DataView {
   return new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -50,7 +51,7 @@ function elfLayout(b: Uint8Array): Pick<Sample, 'boundaries' | 'regions' | 'le'>
     const size = is64 ? Number(v.getBigUint64(at + 32, le)) : v.getUint32(at + 20, le);
     const type = v.getUint32(at + 4, le);
     if (type !== 8) boundaries.push(off, off + size);
-    if (type === 3 || type === 6 || type === 7) regions.push([off, off + Math.min(size, 4096)]);
+    if (type === 3 || type === 6 || type === 7 || type === SHT_GNU_VERNEED) regions.push([off, off + Math.min(size, 4096)]);
   }
   return { boundaries, regions, le };
 }
@@ -265,5 +266,70 @@ test('build info with a 16<<40 length, pointer size 0, or random header bytes', 
       },
     ),
     { numRuns: 800 * RUNS },
+  );
+});
+
+/** The 64-bit little-endian version needs section of a sample: its header's offset and its data. */
+function verneedOf(b: Uint8Array): { shdr: number; off: number; size: number } {
+  const v = dv(b);
+  const shoff = Number(v.getBigUint64(40, true));
+  const [shentsize, shnum] = [v.getUint16(58, true), v.getUint16(60, true)];
+  for (let i = 0; i < shnum; i++) {
+    const at = shoff + i * shentsize;
+    if (v.getUint32(at + 4, true) === SHT_GNU_VERNEED) return { shdr: at, off: Number(v.getBigUint64(at + 24, true)), size: Number(v.getBigUint64(at + 32, true)) };
+  }
+  throw new Error('no version needs section');
+}
+
+const cgoSample = samples.find((s) => s.name === 'self:pie-external-full-relro')!;
+
+test('malformed version needs are FormatErrors naming the offset', async () => {
+  const s = cgoSample;
+  const clean = await outcome(s.bytes);
+  assert.ok(!(clean instanceof FormatError));
+  assert.ok(clean.versionNeeds.length >= 1 && clean.glibcFloor, 'the sample has version needs');
+  const vn = verneedOf(s.bytes);
+  const cnt = dv(s.bytes).getUint16(vn.off + 2, true);
+  const firstAux = vn.off + 16; // ld lays the aux records right after their entry
+  assert.ok(cnt >= 2, 'the sample needs several versions of libc');
+  const u16 = (x: number) => uint(BigInt(x), 2, true);
+  const u32 = (x: number) => uint(BigInt(x), 4, true);
+  const cases: Array<[string, Array<[number, Uint8Array]>, RegExp]> = [
+    ['entry count (sh_info) past the end', [[vn.shdr + 44, u32(0xffff)]], /65535 version need entries of 16 bytes do not fit/],
+    ['version count past the end of the chain', [[vn.off + 2, u16(cnt + 1)]], /declares \d+ versions but its chain ends/],
+    ['vn_aux past the end', [[vn.off + 8, u32(vn.size)]], /runs past the end of the \d+-byte version needs table/],
+    ['vn_next lands on an aux record already read', [[vn.shdr + 44, u32(2)], [vn.off + 12, u32(16)]], /reached twice: the version needs chain loops/],
+    ['vna_next past the end', [[firstAux + 12, u32(0x7fffffff)]], /runs past the end/],
+    ['vna_next ends the chain early', [[firstAux + 12, u32(0)]], /declares \d+ versions but its chain ends after 1/],
+    ['vna_name outside the string table', [[vn.off + 16 + 8, u32(0x7fffffff)]], /string index 2147483647 outside the \d+-byte table/],
+    ['vn_file outside the string table', [[vn.off + 4, u32(0xffffffff)]], /string index 4294967295 outside/],
+    ['vn_version not 1', [[vn.off, u16(2)]], /vn_version 2, not 1/],
+    ['string table link out of range', [[vn.shdr + 40, u32(0xffff)]], /version needs section links string table 65535/],
+  ];
+  for (const [name, edits, re] of cases) {
+    const r = await withEdits(s, edits);
+    assert.ok(r instanceof FormatError, `${name}: read without error`);
+    assert.match(r.message, re, name);
+    assert.match(r.message, /at file offset 0x[0-9a-f]+\)$/, name);
+  }
+});
+
+test('without section headers the version needs come from DT_VERNEED, and agree', async () => {
+  const s = cgoSample;
+  const clean = (await outcome(s.bytes)) as BinaryInfo;
+  // e_shoff, e_shnum, e_shstrndx = 0: readers fall back to PT_DYNAMIC and DT_VERNEED/DT_VERNEEDNUM.
+  const r = await withEdits(s, [[40, uint(0n, 8, true)], [60, uint(0n, 2, true)], [62, uint(0n, 2, true)]]);
+  assert.ok(!(r instanceof FormatError), (r as Error).message);
+  assert.deepEqual(r.versionNeeds, clean.versionNeeds);
+  assert.equal(r.glibcFloor, clean.glibcFloor);
+});
+
+test('random bytes in the version needs section', { timeout: 300_000 }, async () => {
+  const vn = verneedOf(cgoSample.bytes);
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: vn.off, max: vn.off + vn.size - 1 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }), async (flips) => {
+      await withEdits(cgoSample, flips.map(([at, v]) => [at, Uint8Array.of(v)]));
+    }),
+    { numRuns: 500 * RUNS },
   );
 });

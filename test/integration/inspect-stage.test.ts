@@ -6,7 +6,7 @@ import path from 'node:path';
 import { mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { parseConfig } from '../../src/config/config.ts';
 import type { Artifact, StageContext } from '../../src/pipeline/stage.ts';
-import type { Ports } from '../../src/ports/ports.ts';
+import { recordingPorts } from '../support/context.ts';
 import { inspectStage } from '../../src/stages/inspect.ts';
 import { runInspectCommand } from '../../src/cli/inspect-command.ts';
 import { GO, selfBuiltCorpus } from '../support/corpus.ts';
@@ -25,7 +25,8 @@ async function artifact(name: string, goos = bin(name).build!.goos, goarch = bin
 function context(artifacts: Artifact[], inputs: Record<string, string> = {}, env: Record<string, string> = {}): StageContext {
   return {
     config: parseConfig(inputs, { workspace: os.tmpdir(), env }),
-    ports: {} as Ports,
+    // Real ports: the stage runs git to name the files of a modified tree.
+    ports: recordingPorts({ workspace: os.tmpdir(), env: { PATH: process.env.PATH } }).ports,
     state: { goEnv: {}, artifacts, facts: {} },
   };
 }
@@ -106,13 +107,35 @@ test('inspect --json prints exactly the documented fields', async () => {
   const records = JSON.parse(o.stdout);
   assert.equal(records.length, 2);
   for (const r of records) {
-    assert.deepEqual(Object.keys(r), ['file', 'format', 'arch', 'bits', 'endian', 'type', 'static', 'interpreter', 'needed', 'rpath', 'runpath', 'stripped', 'pie', 'relro', 'nx', 'goBuildId', 'gnuBuildId', 'upx', 'tzdata', 'usesLoadLocation', 'leakedPaths', 'buildInfo']);
+    assert.deepEqual(Object.keys(r), ['file', 'format', 'arch', 'bits', 'endian', 'type', 'static', 'interpreter', 'needed', 'libc', 'versionNeeds', 'glibcFloor', 'glibcxxFloor', 'cxxabiFloor', 'rpath', 'runpath', 'stripped', 'pie', 'relro', 'nx', 'goBuildId', 'gnuBuildId', 'cpuLevel', 'upx', 'tzdata', 'usesLoadLocation', 'usesSystemRoots', 'embedsRoots', 'leakedPaths', 'buildInfo']);
     assert.deepEqual(Object.keys(r.buildInfo), ['goVersion', 'path', 'main', 'deps', 'settings']);
     assert.deepEqual(Object.keys(r.buildInfo.main), ['path', 'version', 'sum', 'replace']);
     assert.ok(['none', 'partial', 'full', 'n/a'].includes(r.relro));
   }
   assert.deepEqual(records[0].buildInfo.deps[0].replace, { path: './dep', version: '(devel)', sum: '', replace: null });
   assert.equal(records[1].relro, 'n/a');
+});
+
+test('inspect and inspect --json say where a binary runs: libc, version needs, glibc floor, CPU level, roots', async () => {
+  const { o, out } = capture();
+  const names = ['cgo', 'cgo-musl', 'goamd64-v3', 'tls-client', 'windows-386'];
+  assert.equal(await runInspectCommand(['--json', ...names.map((n) => bin(n).path)], out), 0);
+  const [cgo, musl, v3, tls, win] = JSON.parse(o.stdout);
+  assert.equal(cgo.libc, 'glibc');
+  assert.equal(cgo.versionNeeds[0].file, 'libc.so.6');
+  assert.ok(cgo.versionNeeds[0].versions.includes(`GLIBC_${cgo.glibcFloor}`));
+  assert.equal(musl.libc, 'musl');
+  assert.deepEqual([musl.versionNeeds, musl.glibcFloor], [[], null]);
+  assert.equal(v3.cpuLevel, 'GOAMD64=v3');
+  assert.equal(v3.libc, 'none');
+  assert.deepEqual([tls.usesSystemRoots, tls.embedsRoots, cgo.usesSystemRoots], [true, false, false]);
+  assert.deepEqual([win.libc, win.cpuLevel], [null, 'GO386=sse2']);
+  const text = capture();
+  assert.equal(await runInspectCommand([bin('cgo').path, bin('tls-client').path], text.out), 0);
+  assert.match(text.o.stdout, /\n  libc +glibc\n/);
+  assert.match(text.o.stdout, new RegExp(`\\n  versions libc\\.so\\.6 +GLIBC_.*\\n  needs at least +GLIBC_${cgo.glibcFloor.replace('.', '\\.')}\\n`));
+  assert.match(text.o.stdout, /\n  cpu level +GOAMD64=v1\n/);
+  assert.match(text.o.stdout, /\n  ca roots +system roots loaded, own roots none\n/);
 });
 
 test('inspect --go-version-m equals go version -m, and exit codes', async () => {

@@ -155,6 +155,8 @@ export interface SelfBuild {
   cgo: boolean;
   /** Built after the work tree was changed: vcs.modified=true. */
   dirty?: boolean;
+  /** Extra environment for go build (CC=musl-gcc, GOAMD64=v3). */
+  env?: Record<string, string>;
 }
 
 const LINUX = { goos: 'linux', goarch: 'amd64' };
@@ -177,6 +179,13 @@ export const SELF_BUILDS: SelfBuild[] = [
   { name: 'darwin-amd64', goos: 'darwin', goarch: 'amd64', pkg: './cmd/app', flags: ['-trimpath'], cgo: false },
   { name: 'darwin-arm64', goos: 'darwin', goarch: 'arm64', pkg: './cmd/app', flags: [], cgo: false },
   { name: 'vcs-dirty', ...LINUX, pkg: './cmd/app', flags: ['-trimpath'], cgo: false, dirty: true },
+  // For the run-on checks: a musl-linked cgo build (Debian's musl-tools), a C++ cgo build
+  // (GLIBCXX_/CXXABI_ needs), a TLS client that uses the system roots, a GOAMD64=v3 build.
+  { name: 'cgo-musl', ...LINUX, pkg: './cmd/cgo', flags: ['-trimpath'], cgo: true, env: { CC: 'musl-gcc' } },
+  { name: 'cgo-cxx', ...LINUX, pkg: './cmd/cxx', flags: ['-trimpath'], cgo: true },
+  { name: 'tls-client', ...LINUX, pkg: './cmd/tls', flags: ['-trimpath', '-ldflags=-s -w'], cgo: false },
+  { name: 'tls-fallback-roots', ...LINUX, pkg: './cmd/tlsfb', flags: ['-trimpath', '-ldflags=-s -w'], cgo: false },
+  { name: 'goamd64-v3', ...LINUX, pkg: './cmd/app', flags: ['-trimpath', '-ldflags=-s -w'], cgo: false, env: { GOAMD64: 'v3' } },
 ];
 
 const SOURCES: Record<string, string> = {
@@ -232,6 +241,54 @@ import "fmt"
 
 func main() { fmt.Println(C.twice(21), C.abs(-1)) }
 `,
+  'cmd/cxx/main.go': `package main
+
+// #include "greet.h"
+import "C"
+
+import "fmt"
+
+func main() { fmt.Println(C.greet_len()) }
+`,
+  'cmd/cxx/greet.h': 'int greet_len(void);\n',
+  'cmd/cxx/greet.cc': `#include <string>
+#include <stdexcept>
+extern "C" int greet_len(void) {
+  std::string s("hello");
+  try { s += std::to_string(s.size()); } catch (const std::exception&) { return -1; }
+  return (int)s.size();
+}
+`,
+  'cmd/tls/main.go': `package main
+
+import (
+\t"crypto/tls"
+\t"fmt"
+\t"os"
+)
+
+func main() {
+\tconn, err := tls.Dial("tcp", os.Getenv("ADDR"), &tls.Config{})
+\tfmt.Println(conn, err)
+}
+`,
+  'cmd/tlsfb/main.go': `package main
+
+import (
+\t"crypto/tls"
+\t"crypto/x509"
+\t"fmt"
+\t"os"
+)
+
+// Roots of its own, used when the system has none (what golang.org/x/crypto/x509roots/fallback does).
+func init() { x509.SetFallbackRoots(x509.NewCertPool()) }
+
+func main() {
+\tconn, err := tls.Dial("tcp", os.Getenv("ADDR"), &tls.Config{})
+\tfmt.Println(conn, err)
+}
+`,
   'cmd/lib/main.go': `package main
 
 import "C"
@@ -252,6 +309,9 @@ function gitEnv(): NodeJS.ProcessEnv {
 function goEnv(b: SelfBuild): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, GOOS: b.goos, GOARCH: b.goarch, CGO_ENABLED: b.cgo ? '1' : '0', GOTOOLCHAIN: 'local', GOFLAGS: '', GOWORK: 'off', GOPROXY: 'off' };
   delete env.GOEXPERIMENT;
+  delete env.GOAMD64;
+  delete env.CC;
+  Object.assign(env, b.env ?? {});
   return env;
 }
 

@@ -80,3 +80,19 @@ export function decide(f: ReadelfFacts) {
     type: f.type.startsWith('EXEC') || pie ? 'executable' : isDyn ? 'shared-library' : f.type.startsWith('REL') ? 'object' : f.type.startsWith('CORE') ? 'core' : 'other',
   };
 }
+
+/** `readelf -VW`'s version needs section: one {file, versions} per "File:" line, in order. */
+export async function readelfVersionNeeds(file: string): Promise<Array<{ file: string; versions: string[] }>> {
+  const { stdout } = await run('readelf', ['-VW', file], { env: { ...process.env, LC_ALL: 'C' }, maxBuffer: 64 << 20 });
+  const out: Array<{ file: string; versions: string[] }> = [];
+  let inNeeds = false;
+  for (const line of stdout.split('\n')) {
+    if (/^Version needs section/.test(line)) inNeeds = true;
+    else if (/^Version (symbols|definition) section/.test(line)) inNeeds = false;
+    if (!inNeeds) continue;
+    let m: RegExpExecArray | null;
+    if ((m = /^\s+[0-9a-fx]+: Version: \d+\s+File: (\S+)\s+Cnt: \d+/.exec(line))) out.push({ file: m[1], versions: [] });
+    else if ((m = /^\s+0x[0-9a-f]+:\s+Name: (\S+)\s+Flags:/.exec(line))) out[out.length - 1].versions.push(m[1]);
+  }
+  return out;
+}

@@ -21,6 +21,8 @@ function release(over: Partial<BinaryInfo> = {}, settings: Record<string, string
     file: 'gate-out/app', format: 'elf', arch: 'amd64', bits: 64, endian: 'little', type: 'executable',
     static: true, interpreter: null, needed: [], rpath: [], runpath: [], stripped: true, pie: false, relro: 'none', nx: true,
     goBuildId: 'a/b', gnuBuildId: null, upx: false, tzdata: false, usesLoadLocation: false, leakedPaths: { count: 0, examples: [] },
+    versionNeeds: [], libc: 'none', glibcFloor: null, glibcxxFloor: null, cxxabiFloor: null, cpuLevel: { variable: 'GOAMD64', level: 'v1', default: false },
+    usesSystemRoots: false, embedsRoots: false,
     buildInfo: { goVersion: 'go1.26.3', path: 'example.com/app', main: null, deps: [], settings: Object.entries(all).filter(([, v]) => v !== '').map(([key, value]) => ({ key, value })) },
     go: true, buildInfoError: null, goVersionM: null, size: 1234, bytesRead: 100,
     ...over,
@@ -99,10 +101,12 @@ test('time.LoadLocation without tzdata warns only where the zone database is mis
   assert.equal(fs[0].message, 'gate-out/app_windows_amd64.exe calls time.LoadLocation but embeds no time zone data, and Windows has no system time zone database for Go');
   assert.deepEqual(evaluateBinary(release({ usesLoadLocation: true, format: 'pe', tzdata: true }, { GOOS: 'windows' }), win, config()), []);
   assert.deepEqual(evaluateBinary(release({ usesLoadLocation: false, format: 'pe' }, { GOOS: 'windows' }), win, config()), []);
-  // The run-on seam: a host of the same target without zoneinfo warns, one with it or another target does not.
-  const scratch = { name: 'scratch', goos: 'linux', goarch: 'amd64', zoneinfo: false };
-  const onScratch = evaluateBinary(release({ usesLoadLocation: true }), artifact, config(), [scratch, { name: 'debian', goos: 'linux', goarch: 'amd64', zoneinfo: true }]);
-  assert.deepEqual(onScratch.map((f) => f.message), ['gate-out/app calls time.LoadLocation but embeds no time zone data, and run-on host scratch has no /usr/share/zoneinfo']);
+  // Run-on hosts (issue 14 moved this from inspect/missing-tzdata to a per-host rule): a host of the
+  // same target without zoneinfo fails, one with it or of another architecture does not.
+  const host = { libc: 'none' as const, glibc: null, kernel: null, osVersion: null, caRoots: null };
+  const scratch = { ...host, name: 'scratch', goos: 'linux', goarch: 'amd64', zoneinfo: false };
+  const onScratch = evaluateBinary(release({ usesLoadLocation: true }), artifact, config(), [scratch, { ...host, name: 'debian', goos: 'linux', goarch: 'amd64', zoneinfo: true }]);
+  assert.deepEqual(onScratch.map((f) => [f.ruleId, f.message]), [['inspect/no-tzdata-on-host', 'gate-out/app does not run on scratch: calls time.LoadLocation without embedded tzdata, scratch has no /usr/share/zoneinfo']]);
   assert.deepEqual(evaluateBinary(release({ usesLoadLocation: true }), artifact, config(), [{ ...scratch, goarch: 'arm64' }]), []);
   assert.deepEqual(evaluateBinary(release({ usesLoadLocation: true, tzdata: true }), artifact, config(), [scratch]), []);
 });

@@ -39,6 +39,9 @@ var INPUTS = [
   { name: "tags", kind: "list", default: "", description: "Build tags (comma- or newline-separated), passed as -tags." },
   { name: "cgo", kind: "boolean", default: "false", description: "Allow cgo (CGO_ENABLED=1). Off by default: release binaries are static." },
   { name: "strip", kind: "boolean", default: "true", description: "Expect stripped binaries (the build passes -s -w); set false to keep symbols and allow unstripped binaries." },
+  { name: "run-on", kind: "list", default: "", description: "Hosts every binary must run on (comma- or newline-separated profiles): scratch, distroless-static, distroless-base, alpine, centos-7, rhel-8, rhel-9, amazonlinux-2, amazonlinux-2023, debian-11, debian-12, ubuntu-20.04, ubuntu-22.04, ubuntu-24.04, macos-<10.13|10.15|11|12|13|14|15|26>, windows-<7|8|8.1|10|11>. Each linux binary is checked against the linux profiles (C library, glibc version, kernel, zone database, CA bundle), darwin and windows binaries against the OS versions Go supports. See docs/inspect.md." },
+  { name: "max-glibc", kind: "string", default: "", description: "Highest glibc a linux binary may need, e.g. 2.28 (the highest GLIBC_x.y in its symbol version needs); empty: no limit besides run-on." },
+  { name: "cpu-level", kind: "list", default: "", description: "CPU levels above the baseline that are allowed, e.g. GOAMD64=v3 or GOARM64=v8.2: binaries built for a higher level than this (or any level above the baseline when unset) get an inspect/cpu-level warning." },
   { name: "output-dir", kind: "path", default: "gate-out", description: "Directory (relative to the workspace) for binaries, SHA256SUMS, results.sarif, report.json and summary.md. CLI: --out." },
   { name: "mode", kind: "enum", values: ["auto", "check", "release"], default: "auto", description: "auto: from the event (pull_request, pull_request_target, merge_group -> check; a tag ref -> release; branch pushes, workflow_dispatch on a branch, schedule -> check). check: verify and build, no signing. release: everything plus the release report. See Modes in the README." },
   { name: "cache", kind: "enum", values: ["auto", "read-write", "read-only", "off"], default: "auto", description: "Go module and build caches. auto: read-write only for push to a branch, schedule, and workflow_dispatch on a branch; read-only (restore, never save) for everything else: pull requests, merge queues, reviews, comments, workflow_run, tag refs (a cache saved on a tag is visible to that tag only), unknown events and no event (the CLI: pass --cache read-write). Release mode never restores the build cache." },
@@ -217,6 +220,156 @@ function goPlatform(platform, arch) {
   const os2 = platform === "win32" ? "windows" : platform;
   const a = { x64: "amd64", ia32: "386", arm: "armv6l", arm64: "arm64", s390x: "s390x", ppc64: "ppc64le", riscv64: "riscv64", loong64: "loong64" };
   return { os: os2, arch: a[arch] ?? arch };
+}
+
+// src/inspect/hosts.ts
+var NO_OS = { osVersion: null };
+var LINUX = { goos: "linux", ...NO_OS };
+var LINUX_PROFILES = {
+  // Docker's documentation of the reserved image "scratch" ("an explicitly empty image",
+  // docs.docker.com, "Create a minimal base image using scratch"): no C library, no files at all.
+  scratch: { ...LINUX, libc: "none", glibc: null, kernel: null, zoneinfo: false, caRoots: false },
+  // GoogleContainerTools/distroless base/README.md: gcr.io/distroless/static contains
+  // ca-certificates, a /etc/passwd entry, /tmp and tzdata, and no libc.
+  "distroless-static": { ...LINUX, libc: "none", glibc: null, kernel: null, zoneinfo: true, caRoots: true },
+  // Same README: gcr.io/distroless/base has everything in static plus glibc and libssl; the current
+  // images are base-debian12 (distroless README.md image table), so glibc is Debian 12's 2.36 (below).
+  "distroless-base": { ...LINUX, libc: "glibc", glibc: "2.36", kernel: null, zoneinfo: true, caRoots: true },
+  // Alpine is built on musl libc (alpinelinux.org/about: "Alpine Linux is built around musl libc
+  // and busybox"). Docker's official alpine image package list (docker-library/repo-info,
+  // repos/alpine/local) holds ca-certificates-bundle and no tzdata; the Alpine wiki's "Setting the
+  // timezone" page installs the tzdata package first.
+  alpine: { ...LINUX, libc: "musl", glibc: null, kernel: null, zoneinfo: false, caRoots: true },
+  // Red Hat Developer blog "Upgrading the GNU C Library within Red Hat Enterprise Linux" (2016):
+  // glibc 2.17 is "the version in Red Hat Enterprise Linux 7", which CentOS 7 rebuilds; Red Hat's
+  // "Red Hat Enterprise Linux Release Dates" article (access.redhat.com/articles/3078): RHEL 7 ships
+  // kernel 3.10.
+  "centos-7": { ...LINUX, libc: "glibc", glibc: "2.17", kernel: "3.10", zoneinfo: null, caRoots: null },
+  // RHEL 8: glibc 2.28 (the glibc-2.28-*.el8 packages of RHEL 8 BaseOS, the base of PEP 600's
+  // manylinux_2_28); kernel 4.18 (kernel-4.18.0-*.el8, Red Hat's release dates article).
+  "rhel-8": { ...LINUX, libc: "glibc", glibc: "2.28", kernel: "4.18", zoneinfo: null, caRoots: null },
+  // RHEL 9: glibc 2.34 (Red Hat's "Considerations in adopting RHEL 9", Notable changes to glibc;
+  // packages glibc-2.34-*.el9, e.g. Red Hat bug 2149994 "Fixed In Version: glibc-2.34-57.el9");
+  // kernel 5.14 (kernel-5.14.0-*.el9, CentOS Stream 9 kernel tags).
+  "rhel-9": { ...LINUX, libc: "glibc", glibc: "2.34", kernel: "5.14", zoneinfo: null, caRoots: null },
+  // Amazon Linux 2023 User Guide, "Improved toolchain: gcc, binutils, and glibc": glibc AL2 2.26,
+  // AL2023 2.34. Amazon Linux 2 User Guide, "AL2 supported kernels": AL2 AMIs ship kernels 4.14
+  // and 5.10 (the older one is the floor), AL2023 AMIs kernel 6.1.
+  "amazonlinux-2": { ...LINUX, libc: "glibc", glibc: "2.26", kernel: "4.14", zoneinfo: null, caRoots: null },
+  "amazonlinux-2023": { ...LINUX, libc: "glibc", glibc: "2.34", kernel: "6.1", zoneinfo: null, caRoots: null },
+  // Debian 12 release notes (www.debian.org/releases/bookworm/amd64/release-notes, 2.3 "What's new
+  // in the distribution", package table): GNU C library 2.31 in bullseye, 2.36 in bookworm; Linux
+  // kernel 5.10 series in bullseye, 6.1 series in bookworm. Debian 12's archive gives tzdata
+  // "Priority: required" (apt-cache show tzdata on bookworm), so every Debian 12 system and
+  // image has /usr/share/zoneinfo; ca-certificates is "Priority: standard", absent from minimal
+  // installs and the debian:12 image, present on standard ones: unknown.
+  "debian-11": { ...LINUX, libc: "glibc", glibc: "2.31", kernel: "5.10", zoneinfo: null, caRoots: null },
+  "debian-12": { ...LINUX, libc: "glibc", glibc: "2.36", kernel: "6.1", zoneinfo: true, caRoots: null },
+  // Ubuntu's glibc source package per release (packages.ubuntu.com / Launchpad "glibc" in focal:
+  // 2.31-0ubuntu9, jammy: 2.35-0ubuntu3, noble: 2.39-0ubuntu8) and the release kernels of Ubuntu's
+  // kernel lifecycle page (ubuntu.com/kernel/lifecycle: 20.04 GA 5.4, 22.04 GA 5.15, 24.04 GA 6.8).
+  "ubuntu-20.04": { ...LINUX, libc: "glibc", glibc: "2.31", kernel: "5.4", zoneinfo: null, caRoots: null },
+  "ubuntu-22.04": { ...LINUX, libc: "glibc", glibc: "2.35", kernel: "5.15", zoneinfo: null, caRoots: null },
+  "ubuntu-24.04": { ...LINUX, libc: "glibc", glibc: "2.39", kernel: "6.8", zoneinfo: null, caRoots: null }
+};
+var MACOS = ["10.13", "10.15", "11", "12", "13", "14", "15", "26"];
+var WINDOWS = ["7", "8", "8.1", "10", "11"];
+function osProfiles() {
+  const out = {};
+  const base = { libc: null, glibc: null, kernel: null, caRoots: true };
+  for (const v of MACOS) out[`macos-${v}`] = { ...base, goos: "darwin", osVersion: v, zoneinfo: true };
+  for (const v of WINDOWS) out[`windows-${v}`] = { ...base, goos: "windows", osVersion: v, zoneinfo: null };
+  return out;
+}
+var PROFILES = { ...LINUX_PROFILES, ...osProfiles() };
+var HOST_NAMES = Object.keys(PROFILES);
+function hostProfile(name) {
+  const p = PROFILES[name];
+  return p && { name, goarch: "", ...p };
+}
+var GO_MINIMUMS = [
+  // MinimumRequirements wiki, Windows: "For Go 1.11 and later: Windows 7 and higher" (go.dev/doc/go1.10
+  // announced Go 1.10 as the last release on XP and Vista).
+  { from: 11, goos: "windows", version: "7", note: "go.dev/wiki/MinimumRequirements#windows" },
+  // go.dev/doc/go1.21#windows: Windows 10 / Server 2016 or later.
+  { from: 21, goos: "windows", version: "10", note: "go.dev/doc/go1.21#windows" },
+  // go.dev/doc/go1.17#darwin: macOS 10.13 High Sierra or later.
+  { from: 17, goos: "darwin", version: "10.13", note: "go.dev/doc/go1.17#darwin" },
+  // go.dev/doc/go1.21#darwin: macOS 10.15 Catalina or later.
+  { from: 21, goos: "darwin", version: "10.15", note: "go.dev/doc/go1.21#darwin" },
+  // go.dev/doc/go1.23#darwin: macOS 11 Big Sur or later.
+  { from: 23, goos: "darwin", version: "11", note: "go.dev/doc/go1.23#darwin" },
+  // go.dev/doc/go1.25#darwin: macOS 12 Monterey or later.
+  { from: 25, goos: "darwin", version: "12", note: "go.dev/doc/go1.25#darwin" },
+  // go.dev/doc/go1.26#darwin: Go 1.27 will require macOS 13 Ventura or later.
+  { from: 27, goos: "darwin", version: "13", note: "go.dev/doc/go1.26#darwin" },
+  // MinimumRequirements wiki, Linux: kernel 2.6.32 up to Go 1.23; go.dev/doc/go1.24#linux: 3.2 or later.
+  { from: 0, goos: "linux", version: "2.6.32", note: "go.dev/wiki/MinimumRequirements#linux" },
+  { from: 24, goos: "linux", version: "3.2", note: "go.dev/doc/go1.24#linux" }
+];
+function goMinor(goVersion) {
+  const m = /^go1\.(\d+)/.exec(goVersion);
+  return m ? Number(m[1]) : null;
+}
+function goMinimumOs(goos, minor) {
+  let best = null;
+  for (const row of GO_MINIMUMS) if (row.goos === goos && row.from <= minor) best = { version: row.version, note: row.note };
+  return best;
+}
+
+// src/inspect/runtime-needs.ts
+function libcOf(format, isStatic, interpreter, needed) {
+  if (format !== "elf") return null;
+  if (isStatic) return "none";
+  const interp = interpreter ?? "";
+  const base = interp.slice(interp.lastIndexOf("/") + 1);
+  if (/^ld-musl-/.test(base) || needed.some((n) => /^libc\.musl-/.test(n))) return "musl";
+  if (/^\/system\/bin\/linker(64)?$/.test(interp)) return "bionic";
+  if (/^(ld-linux.*\.so\.\d+|ld64\.so\.\d+|ld\.so\.1)$/.test(base) || needed.includes("libc.so.6")) return "glibc";
+  if (needed.includes("libc.so")) return interp === "" || /musl/.test(interp) ? "musl" : "unknown";
+  if (interp === "" && needed.length === 0) return "none";
+  return "unknown";
+}
+function compareVersions(a, b) {
+  const pa = a.split(".").map(Number), pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function versionFloor(needs, prefix) {
+  const re = new RegExp(`^${prefix}_(\\d+(?:\\.\\d+)*)$`);
+  let best = null;
+  for (const n of needs) {
+    for (const v of n.versions) {
+      const m = re.exec(v);
+      if (m && (best === null || compareVersions(m[1], best) > 0)) best = m[1];
+    }
+  }
+  return best;
+}
+var CPU_LEVELS = {
+  amd64: { variable: "GOAMD64", baseline: "v1", levels: ["v1", "v2", "v3", "v4"] },
+  arm64: { variable: "GOARM64", baseline: "v8.0", levels: ["v8.0", "v8.1", "v8.2", "v8.3", "v8.4", "v8.5", "v8.6", "v8.7", "v8.8", "v8.9", "v9.0", "v9.1", "v9.2", "v9.3", "v9.4", "v9.5"] },
+  arm: { variable: "GOARM", baseline: "7", levels: ["5", "6", "7"] },
+  "386": { variable: "GO386", baseline: "sse2", levels: ["softfloat", "sse2"] },
+  ppc64: { variable: "GOPPC64", baseline: "power8", levels: ["power8", "power9", "power10"] },
+  ppc64le: { variable: "GOPPC64", baseline: "power8", levels: ["power8", "power9", "power10"] },
+  riscv64: { variable: "GORISCV64", baseline: "rva20u64", levels: ["rva20u64", "rva22u64", "rva23u64"] }
+};
+function cpuLevelOf(goarch, settings) {
+  const spec = CPU_LEVELS[goarch];
+  if (!spec || !settings) return null;
+  const raw2 = settings.find((s) => s.key === spec.variable)?.value;
+  if (raw2 === void 0 || raw2 === "") return { variable: spec.variable, level: spec.baseline, default: true };
+  return { variable: spec.variable, level: raw2.split(",")[0], default: false };
+}
+function levelRank(goarch, level) {
+  return CPU_LEVELS[goarch]?.levels.indexOf(level) ?? -1;
+}
+function formatCpuLevel(c) {
+  return c ? `${c.variable}=${c.level}${c.default ? " (default)" : ""}` : null;
 }
 
 // src/config/config.ts
@@ -455,6 +608,34 @@ function parseVulnDb(value, env) {
   }
   return checkDownloadBaseUrl("govulncheck-db", value, env);
 }
+function parseRunOn(value) {
+  const names = splitList(value);
+  for (const n of names) {
+    if (HOST_NAMES.includes(n)) continue;
+    const hint = HOST_NAMES.find((h) => h === n.toLowerCase());
+    throw new ConfigError("run-on", `"${n}" is not a known host profile${hint ? ` (profiles are lower-case: ${hint})` : ""}; known: ${HOST_NAMES.join(", ")}`);
+  }
+  return [...new Set(names)];
+}
+function parseMaxGlibc(value) {
+  if (value === "") return "";
+  const v = value.replace(/^GLIBC_/, "");
+  if (!/^\d+\.\d+(\.\d+)?$/.test(v)) throw new ConfigError("max-glibc", `"${value}" is not a glibc version like 2.28`);
+  return v;
+}
+function parseCpuLevel(value) {
+  const out = {};
+  const variables = [...new Set(Object.values(CPU_LEVELS).map((c) => c.variable))];
+  for (const item of splitList(value)) {
+    const m = /^([A-Z0-9]+)=(.+)$/.exec(item);
+    const spec = m ? Object.values(CPU_LEVELS).find((c) => c.variable === m[1]) : void 0;
+    if (!m || !spec) throw new ConfigError("cpu-level", `"${item}" is not VARIABLE=level with VARIABLE one of ${variables.join(", ")}`);
+    const level = m[2].split(",")[0];
+    if (!spec.levels.includes(level)) throw new ConfigError("cpu-level", `"${item}": ${m[1]} levels are ${spec.levels.join(", ")}`);
+    out[m[1]] = level;
+  }
+  return out;
+}
 function parseConfig(inputs, ctx) {
   for (const key2 of Object.keys(inputs)) {
     if (!INPUTS.some((i) => i.name === key2)) throw new ConfigError(key2, "is not a known input");
@@ -503,6 +684,9 @@ function parseConfig(inputs, ctx) {
     tags,
     cgo: parseBoolean("cgo", get("cgo")),
     strip: parseBoolean("strip", get("strip")),
+    runOn: parseRunOn(get("run-on")),
+    maxGlibc: parseMaxGlibc(get("max-glibc")),
+    cpuLevel: parseCpuLevel(get("cpu-level")),
     mode,
     modeReason: reason,
     cache: resolveCacheMode(parseEnum(inputSpec("cache"), get("cache")), event),
@@ -1048,8 +1232,8 @@ ${after}
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/run.ts
-import fs17 from "node:fs";
-import path22 from "node:path";
+import fs18 from "node:fs";
+import path23 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash } from "node:crypto";
@@ -1930,10 +2114,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path23, version] = d.args;
-  if (!isModulePath(path23)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path23}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path23}: version "${version}" is not of the form v1.2.3`);
-  return { path: path23, version };
+  const [path24, version] = d.args;
+  if (!isModulePath(path24)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path24}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path24}: version "${version}" is not of the form v1.2.3`);
+  return { path: path24, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -1979,8 +2163,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path23, version) {
-  return replaces.find((r2) => r2.old.path === path23 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path23 && r2.old.version === "");
+function replacementFor(replaces, path24, version) {
+  return replaces.find((r2) => r2.old.path === path24 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path24 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -2015,20 +2199,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path23, rawVersion, hash] = f;
+    const [path24, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path23)) throw new ModuleFileError(file, line, `"${path23}" is not a module path`);
+    if (!isModulePath(path24)) throw new ModuleFileError(file, line, `"${path24}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path23, version, goMod, hash, line });
+    lines.push({ path: path24, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path23, version, goMod) {
-  return `${path23} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path24, version, goMod) {
+  return `${path24} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -2059,8 +2243,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path23 = fields[1];
-  if (!isModulePath(path23)) throw bad(`"${path23}" is not a module path`);
+  const path24 = fields[1];
+  if (!isModulePath(path24)) throw bad(`"${path24}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -2070,7 +2254,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path23, version, line };
+    return { path: path24, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -2080,7 +2264,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path23, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path24, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -2117,8 +2301,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path23, version) {
-  return txt.modules.find((m) => m.path === path23 && m.version === version);
+function vendoredModule(txt, path24, version) {
+  return txt.modules.find((m) => m.path === path24 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -2231,35 +2415,35 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path23) {
+    require(path24) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path23);
+        const r2 = gomod.requires.find((x) => x.path === path24);
         if (!r2) continue;
-        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path23, r2.version) : void 0;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path24, r2.version) : void 0;
         if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
-        const rep = replacementFor(gomod.replaces, path23, r2.version);
+        const rep = replacementFor(gomod.replaces, path24, r2.version);
         if (rep) return { file: gomod.file, line: rep.line };
         return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path23);
+        const r2 = gomod.replaces.find((x) => x.new.path === path24);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path23, version, goMod) {
-      return (index.get(sumKey(path23, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path24, version, goMod) {
+      return (index.get(sumKey(path24, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path23) {
-      const vm = setup.txt?.modules.find((m) => m.path === path23 && m.version !== "");
+    vendored(path24) {
+      const vm = setup.txt?.modules.find((m) => m.path === path24 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path23) {
-      return l.require(path23) ?? l.vendored(path23) ?? l.build();
+    module(path24) {
+      return l.require(path24) ?? l.vendored(path24) ?? l.build();
     }
   };
   return l;
@@ -3599,9 +3783,9 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 import os from "node:os";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/output/dir.ts
 import fs11 from "node:fs";
@@ -3761,6 +3945,46 @@ async function mapLimit(items, limit, fn) {
   return results;
 }
 
+// src/stages/cgo-hint.ts
+import fs12 from "node:fs";
+import path15 from "node:path";
+var EXCLUDED = /build constraints exclude all Go files in (.+)$/m;
+var MAX_FILES = 200;
+var MAX_BYTES = 1 << 20;
+var IMPORTS_C = /^\s*import\s+"C"\s*$|^\s*import\s*\(\s*"C"\s*\)|^\s*"C"\s*$/m;
+var CGO_TAG = /^\/\/go:build\s.*\bcgo\b/m;
+function cgoNeededHint(stderr, cgo, show) {
+  if (cgo) return null;
+  const m = EXCLUDED.exec(stderr);
+  if (!m) return null;
+  const dir = m[1].trim();
+  let names;
+  try {
+    names = fs12.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
+  } catch {
+    return null;
+  }
+  const needing = [];
+  for (const n of names) {
+    let text;
+    try {
+      const fd = fs12.openSync(path15.join(dir, n), "r");
+      try {
+        const buf = Buffer.alloc(MAX_BYTES);
+        text = buf.toString("utf8", 0, fs12.readSync(fd, buf, 0, MAX_BYTES, 0));
+      } finally {
+        fs12.closeSync(fd);
+      }
+    } catch {
+      continue;
+    }
+    if (IMPORTS_C.test(text) || CGO_TAG.test(text)) needing.push(n);
+  }
+  if (needing.length === 0) return null;
+  const shown = needing.slice(0, 3).join(", ") + (needing.length > 3 ? ` and ${needing.length - 3} more` : "");
+  return `the Go files in ${show(dir)} need cgo (${shown}: import "C" or a cgo build constraint), and cgo is off, so Go reports "build constraints exclude all Go files". Set cgo: true to build it, then name the hosts it must run on in run-on: a cgo binary needs the C library (and glibc version) it was linked against`;
+}
+
 // src/stages/build.ts
 var UNKNOWN_TARGET = rule({
   id: "build/unknown-target",
@@ -3821,12 +4045,12 @@ async function mainPackages(ctx) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path15.join(ctx.config.dir, "cmd");
-  const cmd = fs12.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmdDir = path16.join(ctx.config.dir, "cmd");
+  const cmd = fs13.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs12.existsSync(path15.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path15.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs13.existsSync(path16.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path16.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -3856,20 +4080,20 @@ var buildStage = {
       if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
       names.set(p.name, p.importPath);
     }
-    const buildDir = fs12.mkdtempSync(path15.join(scratchRoot(ctx), "grg-build-"));
+    const buildDir = fs13.mkdtempSync(path16.join(scratchRoot(ctx), "grg-build-"));
     try {
       return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings);
     } finally {
-      fs12.rmSync(buildDir, { recursive: true, force: true });
+      fs13.rmSync(buildDir, { recursive: true, force: true });
     }
   }
 };
 function scratchRoot(ctx) {
   const inside2 = (dir) => {
-    const rel = path15.relative(ctx.config.workspace, dir);
-    return rel === "" || !rel.startsWith("..") && !path15.isAbsolute(rel);
+    const rel = path16.relative(ctx.config.workspace, dir);
+    return rel === "" || !rel.startsWith("..") && !path16.isAbsolute(rel);
   };
-  fs12.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  fs13.mkdirSync(ctx.ports.tempDir, { recursive: true });
   return inside2(ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
 function clearOutputDir(ctx, out) {
@@ -3888,16 +4112,16 @@ function capList(items, max) {
 }
 async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
   const { config, ports } = ctx;
-  const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path15.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path16.join(buildDir, artifactFileName(pkg.name, target)) })));
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
   const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
     const r2 = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
     });
-    const ok = r2.code === 0 && fs12.existsSync(job.output);
+    const ok = r2.code === 0 && fs13.existsSync(job.output);
     const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
-    return ok ? { ...job, ok, stderr, size: fs12.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
+    return ok ? { ...job, ok, stderr, size: fs13.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
   });
   const artifacts2 = [];
   const rows = [];
@@ -3907,8 +4131,9 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
     if (!r2.ok) {
       const errors = parseCompilerErrors(r2.stderr);
       const first = errors[0];
-      const loc = first ? { file: displayPath(ctx.config.workspace, path15.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
-      const headline = first ? `${loc.file}:${first.line}: ${first.message}` : r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed";
+      const loc = first ? { file: displayPath(ctx.config.workspace, path16.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+      const cgoHint = first ? null : cgoNeededHint(r2.stderr, config.cgo, (d) => displayPath(ctx.config.workspace, d) || ".");
+      const headline = first ? `${loc.file}:${first.line}: ${first.message}` : cgoHint ?? (r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed");
       findings.push(finding(COMPILE, "build", {
         message: `${t} ${r2.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
         location: loc,
@@ -3923,7 +4148,7 @@ ${r2.stderr.trim()}`);
     const a = {
       path: r2.output,
       displayPath: "",
-      name: path15.basename(r2.output),
+      name: path16.basename(r2.output),
       goos: r2.target.goos,
       goarch: r2.target.goarch,
       size: r2.size,
@@ -4086,6 +4311,7 @@ var SHT_STRTAB = 3;
 var SHT_DYNAMIC = 6;
 var SHT_NOTE = 7;
 var SHT_NOBITS = 8;
+var SHT_GNU_VERNEED = 1879048190;
 var SHN_LORESERVE = 65280;
 var SHN_XINDEX = 65535;
 var DT_NULL = 0n;
@@ -4097,6 +4323,8 @@ var DT_BIND_NOW = 24n;
 var DT_RUNPATH = 29n;
 var DT_FLAGS = 30n;
 var DT_FLAGS_1 = 0x6ffffffbn;
+var DT_VERNEED = 0x6ffffffen;
+var DT_VERNEEDNUM = 0x6fffffffn;
 var DF_BIND_NOW = 0x8n;
 var DF_1_NOW = 0x1n;
 var DF_1_PIE = 0x08000000n;
@@ -4155,7 +4383,7 @@ async function readProgramHeaders(src, h) {
   return progs;
 }
 function decodeSection(h, b) {
-  const r2 = h.bits === 64 ? { nameIndex: u32(b, 0), type: u32(b, 4), flags: u64(b, 8), addr: u64(b, 16), offset: u64(b, 24), size: u64(b, 32), link: u32(b, 40) } : { nameIndex: u32(b, 0), type: u32(b, 4), flags: BigInt(u32(b, 8)), addr: BigInt(u32(b, 12)), offset: BigInt(u32(b, 16)), size: BigInt(u32(b, 20)), link: u32(b, 24) };
+  const r2 = h.bits === 64 ? { nameIndex: u32(b, 0), type: u32(b, 4), flags: u64(b, 8), addr: u64(b, 16), offset: u64(b, 24), size: u64(b, 32), link: u32(b, 40), info: u32(b, 44) } : { nameIndex: u32(b, 0), type: u32(b, 4), flags: BigInt(u32(b, 8)), addr: BigInt(u32(b, 12)), offset: BigInt(u32(b, 16)), size: BigInt(u32(b, 20)), link: u32(b, 24), info: u32(b, 28) };
   const offset = r2.type === SHT_NOBITS ? 0 : safe(r2.offset, b.offset + (h.bits === 64 ? 24 : 16), "section offset");
   const size = safe(r2.size, b.offset + (h.bits === 64 ? 32 : 20), "section size");
   return { ...r2, offset, size };
@@ -4238,7 +4466,7 @@ async function readDynamic(src, h, progs, sections) {
     if (tag === DT_NULL) break;
     entries.push([tag, word(b, at + entsize / 2, h.bits)]);
   }
-  if (!strtab && entries.some(([t]) => t === DT_NEEDED || t === DT_RPATH || t === DT_RUNPATH)) {
+  if (!strtab && entries.some(([t]) => t === DT_NEEDED || t === DT_RPATH || t === DT_RUNPATH || t === DT_VERNEED)) {
     const addr = entries.find(([t]) => t === DT_STRTAB)?.[1];
     const size = entries.find(([t]) => t === DT_STRSZ)?.[1];
     const where3 = addr === void 0 ? void 0 : mapAddress(progs, addr);
@@ -4248,7 +4476,17 @@ async function readDynamic(src, h, progs, sections) {
     strtabOffset = where3.offset;
   }
   const str3 = (v, what) => cstring(strtab, safe(v, table2.offset, what), strtabOffset, what);
-  const info = { needed: [], rpath: [], runpath: [], bindNow: false, pieFlag: false };
+  const vnAddr = entries.find(([t]) => t === DT_VERNEED)?.[1];
+  const vnNum = entries.find(([t]) => t === DT_VERNEEDNUM)?.[1];
+  const info = {
+    needed: [],
+    rpath: [],
+    runpath: [],
+    bindNow: false,
+    pieFlag: false,
+    verneed: vnAddr === void 0 ? null : { addr: vnAddr, count: vnNum === void 0 ? 0 : safe(vnNum, table2.offset, "DT_VERNEEDNUM") },
+    strtab: strtab ? { bytes: strtab, offset: strtabOffset } : null
+  };
   for (const [tag, value] of entries) {
     if (tag === DT_NEEDED) info.needed.push(str3(value, "DT_NEEDED"));
     else if (tag === DT_RPATH) info.rpath.push(str3(value, "DT_RPATH"));
@@ -4261,6 +4499,69 @@ async function readDynamic(src, h, progs, sections) {
     }
   }
   return info;
+}
+var VERNEED_SIZE = 16;
+var VERNAUX_SIZE = 16;
+var VERNEED_WINDOW = 1 << 20;
+async function readVersionNeeds(src, h, progs, sections, dyn) {
+  let table2;
+  let count;
+  let strtab;
+  const sec = sections.find((s) => s.type === SHT_GNU_VERNEED);
+  if (sec) {
+    if (sec.link === 0 || sec.link >= sections.length) throw new FormatError(sec.offset, `version needs section links string table ${sec.link} of ${sections.length}`);
+    const s = sections[sec.link];
+    strtab = { bytes: await readStringTable(src, s, "version needs string table"), offset: s.offset };
+    table2 = block(await src.read(sec.offset, Math.min(sec.size, VERNEED_WINDOW), "version needs section"), sec.offset, h.le);
+    count = sec.info;
+  } else if (dyn?.verneed && dyn.strtab) {
+    const where3 = mapAddress(progs, dyn.verneed.addr);
+    if (!where3) throw new FormatError(0, `DT_VERNEED address 0x${dyn.verneed.addr.toString(16)} is not in any PT_LOAD segment`);
+    strtab = dyn.strtab;
+    table2 = block(await src.read(where3.offset, Math.min(where3.left, VERNEED_WINDOW), "version needs"), where3.offset, h.le);
+    count = dyn.verneed.count;
+  } else {
+    return [];
+  }
+  if (count > table2.bytes.length / VERNEED_SIZE) {
+    throw new FormatError(table2.offset, `${count} version need entries of ${VERNEED_SIZE} bytes do not fit in the ${table2.bytes.length}-byte table`);
+  }
+  const visited = /* @__PURE__ */ new Set();
+  const visit = (at2, size, what) => {
+    if (at2 + size > table2.bytes.length) throw new FormatError(table2.offset + at2, `${what} runs past the end of the ${table2.bytes.length}-byte version needs table`);
+    if (visited.has(at2)) throw new FormatError(table2.offset + at2, `${what} is reached twice: the version needs chain loops`);
+    visited.add(at2);
+  };
+  const name = (v, at2, what) => cstring(strtab.bytes, v, table2.offset + at2, what);
+  const out = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    visit(at, VERNEED_SIZE, `version need entry ${i}`);
+    const version = u16(table2, at);
+    if (version !== 1) throw new FormatError(table2.offset + at, `version need entry ${i} has vn_version ${version}, not 1`);
+    const cnt = u16(table2, at + 2);
+    const file = name(u32(table2, at + 4), at + 4, `file name of version need entry ${i}`);
+    const versions = [];
+    let aux = at + u32(table2, at + 8);
+    for (let j = 0; j < cnt; j++) {
+      visit(aux, VERNAUX_SIZE, `version ${j} of ${file}`);
+      versions.push(name(u32(table2, aux + 8), aux + 8, `name of version ${j} of ${file}`));
+      const next2 = u32(table2, aux + 12);
+      if (next2 === 0) {
+        if (j !== cnt - 1) throw new FormatError(table2.offset + aux + 12, `${file} declares ${cnt} versions but its chain ends after ${j + 1}`);
+        break;
+      }
+      aux += next2;
+    }
+    out.push({ file, versions });
+    const next = u32(table2, at + 12);
+    if (next === 0) {
+      if (i !== count - 1) throw new FormatError(table2.offset + at + 12, `${count} version need entries declared but the chain ends after ${i + 1}`);
+      break;
+    }
+    at += next;
+  }
+  return out;
 }
 async function readInterpreter(src, progs) {
   const p = progs.find((x) => x.type === PT_INTERP);
@@ -4288,6 +4589,7 @@ async function readElf(src) {
   const progs = await readProgramHeaders(src, h);
   const sections = await readSectionHeaders(src, h);
   const dyn = await readDynamic(src, h, progs, sections);
+  const versionNeeds = await readVersionNeeds(src, h, progs, sections, dyn);
   const interpreter = await readInterpreter(src, progs);
   const notes2 = await readElfNotes(src, h, progs, sections);
   const needed = dyn?.needed ?? [];
@@ -4307,6 +4609,7 @@ async function readElf(src) {
     static: interpreter === null && needed.length === 0,
     interpreter,
     needed,
+    versionNeeds,
     rpath: dyn?.rpath ?? [],
     runpath: dyn?.runpath ?? [],
     stripped: !sections.some((s) => s.type === SHT_SYMTAB || s.name.startsWith(".debug_") || s.name.startsWith(".zdebug_")),
@@ -4433,6 +4736,7 @@ async function readPe(src) {
     static: null,
     interpreter: null,
     needed,
+    versionNeeds: [],
     rpath: [],
     runpath: [],
     stripped: u32(coff, 12) === 0 && !sections.some((s) => s.name.startsWith(".debug_") || s.name.startsWith(".zdebug_")),
@@ -4548,6 +4852,7 @@ async function readMacho(src) {
     static: null,
     interpreter,
     needed,
+    versionNeeds: [],
     rpath,
     runpath: [],
     stripped: !segments.some((s) => s.name === "__DWARF") && !sections.some((s) => s.name.startsWith("__debug_") || s.name.startsWith("__zdebug_")),
@@ -4985,6 +5290,15 @@ async function readPclnFacts(src, table2, le) {
   return {
     usesLoadLocation: contains(hay, "time.LoadLocation"),
     embedsTzdata: contains(hay, "time/tzdata.loadFromEmbeddedTZData"),
+    // crypto/x509's system pool is built once by initSystemRoots (root.go: systemRootsPool ->
+    // once.Do(initSystemRoots) -> loadSystemRoots), reached from Certificate.Verify when
+    // VerifyOptions.Roots is nil (verify.go) and from SystemCertPool. initSystemRoots is passed
+    // to once.Do as a value, so it is never inlined away; its name is in the table exactly when
+    // the linker kept the code that reads the system roots.
+    usesSystemRoots: contains(hay, "crypto/x509.initSystemRoots"),
+    // SetFallbackRoots (root.go) installs roots used when the system has none; the linker keeps
+    // it only when something calls it (golang.org/x/crypto/x509roots/fallback's init does).
+    setsFallbackRoots: contains(hay, "crypto/x509.SetFallbackRoots"),
     leakedPaths: { count: leaked.length, examples: leaked.slice(0, EXAMPLES) }
   };
 }
@@ -5024,8 +5338,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path23) {
-  const fh = await open(path23, "r");
+async function fileSource(path24) {
+  const fh = await open(path24, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -5096,12 +5410,20 @@ async function inspectThin(src, file, head2) {
   const pcln = await pclnFacts(src, image);
   const upxHead = await src.read(0, Math.min(src.size, 8192), "file head");
   const tags = buildInfo?.settings.find((s) => s.key === "-tags")?.value.split(",") ?? [];
+  const fallbackDep = buildInfo?.deps.some((d) => d.path === "golang.org/x/crypto/x509roots/fallback") === true;
   return {
     file,
     ...facts,
     upx: Buffer.from(upxHead).includes(UPX),
     tzdata: pcln?.embedsTzdata === true || tags.includes("timetzdata"),
     usesLoadLocation: pcln?.usesLoadLocation === true,
+    libc: libcOf(facts.format, facts.static, facts.interpreter, facts.needed),
+    glibcFloor: versionFloor(facts.versionNeeds, "GLIBC"),
+    glibcxxFloor: versionFloor(facts.versionNeeds, "GLIBCXX"),
+    cxxabiFloor: versionFloor(facts.versionNeeds, "CXXABI"),
+    cpuLevel: cpuLevelOf(facts.arch, buildInfo?.settings ?? null),
+    usesSystemRoots: pcln?.usesSystemRoots === true,
+    embedsRoots: fallbackDep || pcln?.setsFallbackRoots === true,
     leakedPaths: pcln?.leakedPaths ?? { count: 0, examples: [] },
     buildInfo,
     go: buildInfo !== null || buildInfoError !== null || pcln !== null || facts.goBuildId !== null,
@@ -5130,8 +5452,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path23, displayName = path23) {
-  const src = await fileSource(path23);
+async function inspectFile(path24, displayName = path24) {
+  const src = await fileSource(path24);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -5149,6 +5471,11 @@ function oneJson(b, file) {
     static: b.static,
     interpreter: b.interpreter,
     needed: b.needed,
+    libc: b.libc,
+    versionNeeds: b.versionNeeds,
+    glibcFloor: b.glibcFloor,
+    glibcxxFloor: b.glibcxxFloor,
+    cxxabiFloor: b.cxxabiFloor,
     rpath: b.rpath,
     runpath: b.runpath,
     stripped: b.stripped,
@@ -5157,9 +5484,12 @@ function oneJson(b, file) {
     nx: b.nx,
     goBuildId: b.goBuildId,
     gnuBuildId: b.gnuBuildId,
+    cpuLevel: formatCpuLevel(b.cpuLevel),
     upx: b.upx,
     tzdata: b.tzdata,
     usesLoadLocation: b.usesLoadLocation,
+    usesSystemRoots: b.usesSystemRoots,
+    embedsRoots: b.embedsRoots,
     leakedPaths: b.leakedPaths,
     buildInfo: b.buildInfo
   };
@@ -5169,7 +5499,7 @@ function toJson(b) {
 }
 
 // src/stages/inspect.ts
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/inspect/policy.ts
 var r = (id, name, severity2, short, full, help, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
@@ -5267,8 +5597,56 @@ var RULES = {
     "MissingTzdata",
     "warning",
     "time.LoadLocation without embedded time zone data where the system has none",
-    "The program calls time.LoadLocation but embeds no tzdata, and a place it runs has no zone database: Windows (Go reads no system zoneinfo there, only $ZONEINFO or a Go installation's lib/time/zoneinfo.zip), or a run-on host without /usr/share/zoneinfo. Linux and macOS hosts normally ship the database and are not flagged.",
+    "The program calls time.LoadLocation but embeds no tzdata, and a place it runs has no zone database: Windows (Go reads no system zoneinfo there, only $ZONEINFO or a Go installation's lib/time/zoneinfo.zip). Linux and macOS hosts normally ship the database and are not flagged; run-on hosts without one (scratch, Alpine) are reported by inspect/no-tzdata-on-host.",
     'Build with -tags timetzdata or import _ "time/tzdata" in the main package.'
+  ),
+  glibcTooNew: r(
+    "inspect/glibc-too-new",
+    "GlibcTooNew",
+    "error",
+    "The binary needs a newer glibc than a host it must run on",
+    `The binary's symbol version needs (.gnu.version_r) name a GLIBC_x.y newer than the glibc of a run-on host, or than max-glibc: the loader refuses to start it there with "version \`GLIBC_x.y' not found".`,
+    "Build on (or with a sysroot of) the oldest distribution you support, e.g. in a container of that release; or build without cgo (CGO_ENABLED=0) so no glibc is needed."
+  ),
+  libcMismatch: r(
+    "inspect/libc-mismatch",
+    "LibcMismatch",
+    "error",
+    "The binary is linked against a C library the host does not have",
+    "A glibc-linked binary does not start on a musl host (Alpine) or an image without a C library (scratch, distroless static), and a musl-linked one does not start on a glibc host: the program interpreter named in PT_INTERP is missing there.",
+    "Build a static binary (CGO_ENABLED=0), or build one binary per C library: on Alpine (musl) for Alpine, on a glibc distribution for the others."
+  ),
+  noTzdataOnHost: r(
+    "inspect/no-tzdata-on-host",
+    "NoTzdataOnHost",
+    "error",
+    "time.LoadLocation without embedded tzdata on a host without a zone database",
+    "The program calls time.LoadLocation, embeds no time zone data, and a run-on host has no /usr/share/zoneinfo: every zone other than UTC and Local fails to load there.",
+    'Build with -tags timetzdata or import _ "time/tzdata" in the main package (about 450 KB), or add tzdata to the image.'
+  ),
+  noCaRootsOnHost: r(
+    "inspect/no-ca-roots-on-host",
+    "NoCaRootsOnHost",
+    "error",
+    "The program loads the system certificate roots on a host that has none",
+    `The program verifies certificates against the system roots (crypto/x509's system pool: every TLS client without its own RootCAs), embeds no roots of its own, and a run-on host has no CA bundle: TLS connections fail with "x509: certificate signed by unknown authority".`,
+    `Import _ "golang.org/x/crypto/x509roots/fallback" to embed Mozilla's roots, copy a CA bundle into the image (or set SSL_CERT_FILE), or use an image that has one (distroless static).`
+  ),
+  osTooOld: r(
+    "inspect/os-too-old",
+    "OsTooOld",
+    "error",
+    "A host is older than the Go release that built the binary supports",
+    "Each Go release states the oldest macOS, Windows and Linux kernel it runs on (go.dev/doc/go1.N, Ports); the binary was built by a Go newer than a run-on host allows.",
+    "Build with an older Go for that host, or drop the host from run-on."
+  ),
+  cpuLevel: r(
+    "inspect/cpu-level",
+    "CpuLevel",
+    "warning",
+    "The binary needs a CPU level above the architecture baseline",
+    "The build info records a micro-architecture level above Go's default (for example GOAMD64=v3): the program dies with an illegal instruction on older CPUs.",
+    "Build with the default level, or list the level in cpu-level (e.g. cpu-level: GOAMD64=v3) when every host is known to support it."
   ),
   upx: r(
     "inspect/upx-packed",
@@ -5284,13 +5662,52 @@ var FORMAT_OF_GOOS = { windows: "pe", darwin: "macho", ios: "macho" };
 function setting2(info, key) {
   return info.buildInfo?.settings.find((s) => s.key === key)?.value;
 }
+function hostApplies(artifact, h) {
+  return h.goos === artifact.goos && (h.goarch === "" || h.goarch === artifact.goarch);
+}
 function placesWithoutZoneinfo(artifact, runOn) {
   const out = [];
   if (artifact.goos === "windows") out.push("Windows has no system time zone database for Go");
   for (const h of runOn) {
-    if (h.goos === artifact.goos && h.goarch === artifact.goarch && !h.zoneinfo) out.push(`run-on host ${h.name} has no /usr/share/zoneinfo`);
+    if (hostApplies(artifact, h) && h.zoneinfo === false) out.push(`run-on host ${h.name} has no /usr/share/zoneinfo`);
   }
   return out;
+}
+var LOADER = { glibc: "glibc", musl: "musl libc", none: "no C library", bionic: "Android's bionic" };
+function hostVerdict(info, artifact, h) {
+  const v = { host: h.name, applies: hostApplies(artifact, h), failures: [], unknown: [] };
+  if (!v.applies) return v;
+  const fail2 = (rule2, reason) => v.failures.push({ rule: rule2, reason });
+  if (artifact.goos === "linux" && info.libc && info.libc !== "none" && info.libc !== "unknown") {
+    const via = info.interpreter ? ` (interpreter ${info.interpreter})` : "";
+    if (h.libc === null) v.unknown.push("C library");
+    else if (h.libc !== info.libc) fail2(RULES.libcMismatch, `needs ${LOADER[info.libc]}${via}, ${h.name} has ${LOADER[h.libc]}`);
+    else if (info.libc === "glibc" && info.glibcFloor) {
+      if (h.glibc === null) v.unknown.push("glibc version");
+      else if (compareVersions(info.glibcFloor, h.glibc) > 0) fail2(RULES.glibcTooNew, `needs GLIBC_${info.glibcFloor}, ${h.name} has ${h.glibc}`);
+    }
+  }
+  if (info.usesLoadLocation && !info.tzdata) {
+    if (h.zoneinfo === false) fail2(RULES.noTzdataOnHost, `calls time.LoadLocation without embedded tzdata, ${h.name} has no /usr/share/zoneinfo`);
+    else if (h.zoneinfo === null && artifact.goos !== "windows") v.unknown.push("zoneinfo");
+  }
+  if (info.usesSystemRoots && !info.embedsRoots) {
+    if (h.caRoots === false) fail2(RULES.noCaRootsOnHost, `loads the system certificate roots and embeds none, ${h.name} has no CA bundle`);
+    else if (h.caRoots === null) v.unknown.push("CA bundle");
+  }
+  const minor = info.buildInfo ? goMinor(info.buildInfo.goVersion) : null;
+  const min = minor === null ? null : goMinimumOs(artifact.goos, minor);
+  const have = artifact.goos === "linux" ? h.kernel : h.osVersion;
+  if (min && have !== null && compareVersions(have, min.version) < 0) {
+    const what = artifact.goos === "linux" ? "Linux kernel" : artifact.goos === "darwin" ? "macOS" : "Windows";
+    fail2(RULES.osTooOld, `built by go1.${minor}, which needs ${what} ${min.version} or later (${min.note}); ${h.name} has ${have}`);
+  }
+  return v;
+}
+function verdictCell(v) {
+  if (!v.applies) return "\u2013";
+  if (v.failures.length) return `\u274C ${v.failures.map((f) => f.reason).join("; ")}`;
+  return v.unknown.length ? `\u2705 (not checked: ${v.unknown.join(", ")})` : "\u2705";
 }
 function evaluateBinary(info, artifact, config, runOn = []) {
   const out = [];
@@ -5328,8 +5745,23 @@ function evaluateBinary(info, artifact, config, runOn = []) {
   }
   if (config.strip && !info.stripped) add(RULES.notStripped, `${where3} is not stripped (symbol table or DWARF present)`, "strip", '-ldflags="-s -w"');
   if (info.usesLoadLocation && !info.tzdata) {
-    const places = placesWithoutZoneinfo(artifact, runOn);
+    const places = placesWithoutZoneinfo(artifact, []);
     if (places.length) add(RULES.missingTzdata, `${where3} calls time.LoadLocation but embeds no time zone data, and ${places.join("; ")}`, "tzdata", "-tags timetzdata");
+  }
+  for (const h of runOn) {
+    for (const f of hostVerdict(info, artifact, h).failures) add(f.rule, `${where3} does not run on ${h.name}: ${f.reason}`, `${f.rule.id}\0${h.name}`);
+  }
+  if (artifact.goos === "linux" && info.libc === "glibc" && info.glibcFloor && config.maxGlibc && compareVersions(info.glibcFloor, config.maxGlibc) > 0) {
+    add(RULES.glibcTooNew, `${where3} needs GLIBC_${info.glibcFloor}, max-glibc is ${config.maxGlibc}`, "max-glibc");
+  }
+  const cpu = info.cpuLevel;
+  const spec = CPU_LEVELS[info.arch];
+  if (cpu && spec && levelRank(info.arch, cpu.level) > levelRank(info.arch, spec.baseline)) {
+    const allowed = config.cpuLevel[cpu.variable];
+    const rank = levelRank(info.arch, cpu.level);
+    if (allowed === void 0 || levelRank(info.arch, allowed) < rank) {
+      add(RULES.cpuLevel, `${where3} is built for ${formatCpuLevel(cpu)}, above the ${cpu.variable}=${spec.baseline} baseline: it dies with an illegal instruction on CPUs without that level${allowed ? ` (cpu-level allows ${cpu.variable}=${allowed})` : ""}`, "cpu", `cpu-level: ${cpu.variable}=${cpu.level}`);
+    }
   }
   if (info.upx) add(RULES.upx, `${where3} is packed with UPX`, "upx");
   return out;
@@ -5370,8 +5802,8 @@ function recordVcs(ctx, settings) {
 }
 var STATUS_LINES_SHOWN = 10;
 function isInsideWorkspace(ctx, p) {
-  const rel = path16.relative(ctx.config.workspace, p);
-  return rel !== "" && !rel.startsWith("..") && !path16.isAbsolute(rel);
+  const rel = path17.relative(ctx.config.workspace, p);
+  return rel !== "" && !rel.startsWith("..") && !path17.isAbsolute(rel);
 }
 async function nameModifiedFiles(ctx, findings) {
   const modified = findings.filter((f) => f.ruleId === RULES.vcsModified.id);
@@ -5381,9 +5813,9 @@ async function nameModifiedFiles(ctx, findings) {
   if (!git) {
     listing = "git is not on PATH, so the modified files cannot be listed";
   } else {
-    const outRel = path16.relative(ctx.config.dir, ctx.config.outDir);
+    const outRel = path17.relative(ctx.config.dir, ctx.config.outDir);
     const outInside = isInsideWorkspace(ctx, ctx.config.outDir);
-    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path16.sep).join("/")}`] : []];
+    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path17.sep).join("/")}`] : []];
     const r2 = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv("git", ctx.ports.env), timeoutMs: 6e4 });
     const lines = r2.stdout.split("\n").filter((l) => l.trim() !== "");
     if (r2.code !== 0) listing = `git status failed: ${r2.stderr.trim().split("\n")[0] ?? ""}`;
@@ -5399,34 +5831,35 @@ async function run(ctx) {
   const findings = [];
   const rows = [];
   let bytesRead = 0;
+  const runOn = ctx.config.runOn.map((n) => hostProfile(n));
   for (const a of binaries) {
     try {
       const info = await inspectFile(a.path, a.displayPath);
       bytesRead += info.bytesRead;
-      findings.push(...evaluateBinary(info, a, ctx.config));
+      findings.push(...evaluateBinary(info, a, ctx.config, runOn));
       recordVcs(ctx, info.buildInfo?.settings ?? []);
       const row = summaryRow(info, a);
       row[row.length - 1] = formatBytes(info.size);
-      rows.push(row);
+      rows.push([...row, ...runOn.map((h) => verdictCell(hostVerdict(info, a, h)))]);
     } catch (e) {
       const why = e instanceof FormatError ? e.message : `cannot read it: ${e.message}`;
       findings.push(finding(RULES.unreadable, "inspect", { message: `${a.displayPath}: ${why}`, location: { artifact: a.displayPath }, subject: a.displayPath }));
-      rows.push([a.displayPath, `${a.goos}/${a.goarch}`, "unreadable", "", "", "", "", "", "", formatBytes(a.size)]);
+      rows.push([a.displayPath, `${a.goos}/${a.goarch}`, "unreadable", "", "", "", "", "", "", formatBytes(a.size), ...runOn.map(() => "\u274C unreadable")]);
     }
   }
   await nameModifiedFiles(ctx, findings);
   return {
     status: statusFrom(findings),
     findings,
-    table: { header: TABLE_HEADER, rows },
+    table: { header: [...TABLE_HEADER, ...runOn.map((h) => `Runs on ${h.name}`)], rows },
     metrics: { binaries: binaries.length, bytesRead }
   };
 }
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs14 from "node:fs";
-import path19 from "node:path";
+import fs15 from "node:fs";
+import path20 from "node:path";
 
 // src/scan/trivy.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -5697,11 +6130,11 @@ function unscanned(f) {
 }
 
 // src/scan/reach-stage.ts
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/tools/gobuild.ts
-import fs13 from "node:fs";
-import path17 from "node:path";
+import fs14 from "node:fs";
+import path18 from "node:path";
 
 // src/tools/install.ts
 var InstallError = class extends Error {
@@ -5719,24 +6152,24 @@ async function installGoBuiltTool(t, b) {
   const semver2 = t.version.replace(/^v/, "");
   const exe = process.platform === "win32" ? `${t.program}.exe` : t.program;
   const cached = b.tools.find(t.tool, semver2, b.arch);
-  if (cached && fs13.existsSync(path17.join(cached, exe))) return { dir: cached, bin: path17.join(cached, exe), source: "tool-cache", sha256: "" };
+  if (cached && fs14.existsSync(path18.join(cached, exe))) return { dir: cached, bin: path18.join(cached, exe), source: "tool-cache", sha256: "" };
   if (b.env.GOSUMDB === "off" || b.env.GOFLAGS?.includes("-insecure")) {
     throw new InstallError("checksum", `${t.pkg}@${t.version} would be built without the checksum database (GOSUMDB=off or -insecure): set ${t.tool}-path to a binary you trust instead`);
   }
-  fs13.mkdirSync(b.tempDir, { recursive: true });
-  const bin = fs13.mkdtempSync(path17.join(b.tempDir, `${t.tool}-build-`));
+  fs14.mkdirSync(b.tempDir, { recursive: true });
+  const bin = fs14.mkdtempSync(path18.join(b.tempDir, `${t.tool}-build-`));
   b.log.info(`Building ${t.pkg}@${t.version} with the run's Go (module proxy, checked against the checksum database)`);
   const { GOOS: _os, GOARCH: _arch, ...rest } = b.env;
   const env = { ...rest, GOBIN: bin, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-trimpath" };
   const r2 = await b.exec.run(b.go, ["install", `${t.pkg}@${t.version}`], { env, cwd: b.tempDir, timeoutMs: BUILD_TIMEOUT_MS });
-  if (r2.code !== 0 || !fs13.existsSync(path17.join(bin, exe))) {
+  if (r2.code !== 0 || !fs14.existsSync(path18.join(bin, exe))) {
     const why = r2.timedOut ? `did not finish within ${BUILD_TIMEOUT_MS / 6e4} minutes` : r2.stderr.trim().split("\n").slice(-3).join(" ") || `exit code ${r2.code}`;
-    fs13.rmSync(bin, { recursive: true, force: true });
+    fs14.rmSync(bin, { recursive: true, force: true });
     throw new InstallError("download", `go install ${t.pkg}@${t.version} failed: ${why}`);
   }
   const dir = await b.tools.cache(bin, t.tool, semver2, b.arch);
-  fs13.rmSync(bin, { recursive: true, force: true });
-  return { dir, bin: path17.join(dir, exe), source: "download", sha256: "" };
+  fs14.rmSync(bin, { recursive: true, force: true });
+  return { dir, bin: path18.join(dir, exe), source: "download", sha256: "" };
 }
 
 // src/scan/govulncheck.ts
@@ -5924,13 +6357,13 @@ function reachabilityByOsv(runs) {
   for (const { platform, report } of runs) {
     for (const f of report.findings) {
       const level = levelOf(f);
-      const path23 = level === "called" ? [...f.trace].reverse() : void 0;
+      const path24 = level === "called" ? [...f.trace].reverse() : void 0;
       const cur = out.get(f.osv);
       if (!cur || RANK[level] > RANK[cur.level]) {
-        out.set(f.osv, { osv: f.osv, level, ...path23 ? { path: path23 } : {}, platforms: [platform] });
+        out.set(f.osv, { osv: f.osv, level, ...path24 ? { path: path24 } : {}, platforms: [platform] });
       } else if (level === cur.level) {
         if (!cur.platforms.includes(platform)) cur.platforms.push(platform);
-        if (path23 && (!cur.path || path23.length < cur.path.length)) cur.path = path23;
+        if (path24 && (!cur.path || path24.length < cur.path.length)) cur.path = path24;
       }
     }
   }
@@ -5950,21 +6383,21 @@ function frameText(f) {
   const name = f.function ? `${pkg}.${f.receiver ? `${f.receiver.replace(/^\*/, "")}.` : ""}${f.function}` : pkg;
   return f.position ? `${name} (${f.position.filename}:${f.position.line})` : `${name}`;
 }
-function pathText(path23, max = 4) {
-  const shown = path23.slice(0, max).map(frameText);
-  if (path23.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path23[path23.length - 1]));
+function pathText(path24, max = 4) {
+  const shown = path24.slice(0, max).map(frameText);
+  if (path24.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path24[path24.length - 1]));
   return shown.join(" \u2192 ");
 }
 function joinPath(dir, file) {
   return dir ? `${dir.replace(/\/+$/, "")}/${file}` : file;
 }
-function callSite(path23, moduleDir, mainModules) {
-  const own = path23.filter((f) => mainModules.has(f.module) && f.position);
+function callSite(path24, moduleDir, mainModules) {
+  const own = path24.filter((f) => mainModules.has(f.module) && f.position);
   const site = own[own.length - 1];
   return site?.position ? { file: joinPath(moduleDir, site.position.filename), line: site.position.line, ...site.position.column ? { column: site.position.column } : {} } : void 0;
 }
-function codeFlowOf2(path23, moduleDir, mainModules) {
-  return path23.map((f) => ({
+function codeFlowOf2(path24, moduleDir, mainModules) {
+  return path24.map((f) => ({
     message: frameText(f),
     ...mainModules.has(f.module) && f.position ? { location: { file: joinPath(moduleDir, f.position.filename), line: f.position.line } } : {}
   }));
@@ -6061,7 +6494,7 @@ async function reachabilityStep(ctx, scan, gomod) {
       policy: config.vulnReachability,
       analysed: run4.analysed,
       ...run4.reason ? { notAnalysedReason: run4.reason } : {},
-      moduleDir: moduleDir === path18.sep || moduleDir === "" ? "" : moduleDir,
+      moduleDir: moduleDir === path19.sep || moduleDir === "" ? "" : moduleDir,
       requireLocation,
       govulncheckOnlySeverity: config.severity === "NONE" ? "warning" : "error"
     }
@@ -6149,22 +6582,22 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path19.join(dir, name);
-      if (fs14.existsSync(p) && fs14.statSync(p).isFile()) return p;
+      const p = path20.join(dir, name);
+      if (fs15.existsSync(p) && fs15.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 function trivyHome(ctx) {
-  fs14.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  const dir = fs14.mkdtempSync(path19.join(ctx.ports.tempDir, "trivy-"));
-  const config = path19.join(dir, "trivy.yaml");
-  fs14.writeFileSync(config, "", { flag: "wx" });
+  fs15.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs15.mkdtempSync(path20.join(ctx.ports.tempDir, "trivy-"));
+  const config = path20.join(dir, "trivy.yaml");
+  fs15.writeFileSync(config, "", { flag: "wx" });
   return { dir, config };
 }
 async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
-  const output = path19.join(home.dir, `trivy-${kind}-${n}.json`);
-  fs14.rmSync(output, { force: true });
+  const output = path20.join(home.dir, `trivy-${kind}-${n}.json`);
+  fs15.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -6175,13 +6608,13 @@ async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n)
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs14.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs15.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs14.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs15.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs14.rmSync(output, { force: true });
+    fs15.rmSync(output, { force: true });
   }
 }
 function parsedGoMod(text, file, ctx) {
@@ -6208,7 +6641,7 @@ async function run2(ctx) {
   try {
     return await scanWith(ctx, trivy, home);
   } finally {
-    fs14.rmSync(home.dir, { recursive: true, force: true });
+    fs15.rmSync(home.dir, { recursive: true, force: true });
   }
 }
 async function scanWith(ctx, trivy, home) {
@@ -6222,34 +6655,34 @@ async function scanWith(ctx, trivy, home) {
   }
   if (ver.code !== 0) throw new Error(`Trivy at ${trivy} does not run (trivy --version exited with code ${ver.code}): ${lastErrorLine(ver.stderr || ver.stdout)}`);
   const version = parseTrivyVersion(ver.stdout);
-  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs14.existsSync(path19.join(config.trivyCacheDir, "db", "trivy.db"))) {
+  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs15.existsSync(path20.join(config.trivyCacheDir, "db", "trivy.db"))) {
     throw new Error(`Trivy has no vulnerability DB in ${config.trivyCacheDir} (no db/trivy.db) and trivy-skip-db-update is true, so it may not download one: populate the cache dir or set trivy-skip-db-update: false`);
   }
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs14.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs15.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path19.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path19.isAbsolute(outRel)) skipDirs.push(outRel.split(path19.sep).join("/"));
+  const outRel = path20.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path20.isAbsolute(outRel)) skipDirs.push(outRel.split(path20.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path19.join(config.dir, "go.mod");
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs14.readFileSync(file, "utf8"), file, ctx), result: r2 });
+    const file = path20.join(config.dir, "go.mod");
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs15.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path19.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path20.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, home, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path19.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path20.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
     }
   }
-  const goModFile = path19.join(config.dir, "go.mod");
-  const goModText = fs14.existsSync(goModFile) ? fs14.readFileSync(goModFile, "utf8") : void 0;
+  const goModFile = path20.join(config.dir, "go.mod");
+  const goModText = fs15.existsSync(goModFile) ? fs15.readFileSync(goModFile, "utf8") : void 0;
   const missing = unscanned({
     ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
     binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
@@ -6313,8 +6746,8 @@ async function scanWith(ctx, trivy, home) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs15 from "node:fs";
-import path20 from "node:path";
+import fs16 from "node:fs";
+import path21 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -6409,7 +6842,7 @@ async function run3(ctx) {
   if (!sign.key) return unavailable2("Signing was asked for (sign: always) but no cosign-key was given: set cosign-key to a key file, env://NAME or the PEM text.");
   const cosign = findOnPath("cosign", ports.env.PATH);
   if (!cosign) return unavailable2("cosign was not found on PATH: install it before this step (e.g. uses: sigstore/cosign-installer@v3) or put it on PATH.");
-  const signDir = fs15.mkdtempSync(path20.join(ports.tempDir, "grg-sign-"));
+  const signDir = fs16.mkdtempSync(path21.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
@@ -6417,20 +6850,20 @@ async function run3(ctx) {
     if (sign.key.kind === "file") {
       keyFile = sign.key.path;
       try {
-        fs15.accessSync(keyFile, fs15.constants.R_OK);
+        fs16.accessSync(keyFile, fs16.constants.R_OK);
       } catch (e) {
         return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
       }
     } else {
-      tempKeyDir = fs15.mkdtempSync(path20.join(ports.tempDir, "grg-cosign-"));
-      keyFile = path20.join(tempKeyDir, "cosign.key");
-      fs15.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+      tempKeyDir = fs16.mkdtempSync(path21.join(ports.tempDir, "grg-cosign-"));
+      keyFile = path21.join(tempKeyDir, "cosign.key");
+      fs16.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
     }
     const env = childEnv("cosign", ports.env, ports.env.COSIGN_PASSWORD !== void 0 ? { COSIGN_PASSWORD: ports.env.COSIGN_PASSWORD } : {});
     const cosignRun = (args) => ports.exec.run(cosign, args, { cwd: signDir, env, timeoutMs: COSIGN_TIMEOUT_MS });
-    const freshKey = path20.join(signDir, "cosign.pub");
+    const freshKey = path21.join(signDir, "cosign.pub");
     const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
-    if (pub.code !== 0 || !fs15.existsSync(freshKey)) {
+    if (pub.code !== 0 || !fs16.existsSync(freshKey)) {
       const why = scrub(firstError(pub));
       const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
       const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -6444,7 +6877,7 @@ async function run3(ctx) {
     const findings = [];
     const rows = [];
     const signatures2 = [];
-    const pubShown = path20.basename(publicKey);
+    const pubShown = path21.basename(publicKey);
     for (const s of subjects) {
       const bundle = bundleNameFor(s.path);
       const bundleShown = bundleNameFor(s.displayPath);
@@ -6454,27 +6887,27 @@ async function run3(ctx) {
         rows.push([s.displayPath, "", "not signed: changed after build", ""]);
         continue;
       }
-      const freshBundle = path20.join(signDir, path20.basename(bundle));
+      const freshBundle = path21.join(signDir, path21.basename(bundle));
       const signed = await cosignRun(signBlobArgs({ key: keyFile, bundle: freshBundle, file: s.path, tlogUpload: sign.tlogUpload }));
-      if (signed.code !== 0 || !fs15.existsSync(freshBundle)) {
+      if (signed.code !== 0 || !fs16.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
       }
-      out.adopt(freshBundle, path20.basename(bundle));
+      out.adopt(freshBundle, path21.basename(bundle));
       const verified = await cosignRun(verifyBlobArgs({ publicKey, bundle, file: s.path, tlog: sign.tlogUpload }));
       const ok = verified.code === 0;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyCommandText({ publicKey: pubShown, bundle: path20.basename(bundle), file: path20.basename(s.path), tlog: sign.tlogUpload });
+      const command = verifyCommandText({ publicKey: pubShown, bundle: path21.basename(bundle), file: path21.basename(s.path), tlog: sign.tlogUpload });
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
     if (sumsSigned) {
-      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path20.basename(sums.path)), file: path20.basename(sums.path), tlog: sign.tlogUpload });
+      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path21.basename(sums.path)), file: path21.basename(sums.path), tlog: sign.tlogUpload });
     }
     state.facts["sign.bundles"] = JSON.stringify(signatures2.map((x) => x.bundle));
     state.facts["sign.signatures"] = JSON.stringify(signatures2);
@@ -6489,8 +6922,8 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload }
     };
   } finally {
-    if (tempKeyDir) fs15.rmSync(tempKeyDir, { recursive: true, force: true });
-    fs15.rmSync(signDir, { recursive: true, force: true });
+    if (tempKeyDir) fs16.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs16.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
@@ -6627,14 +7060,14 @@ function stageAnnotator(log) {
 }
 
 // src/report/sources.ts
-import fs16 from "node:fs";
-import path21 from "node:path";
+import fs17 from "node:fs";
+import path22 from "node:path";
 var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
 var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
 var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
 function read(file) {
   try {
-    return fs16.readFileSync(file, "utf8");
+    return fs17.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -6643,14 +7076,14 @@ function lineOf(text, index) {
   return text.slice(0, index).split("\n").length;
 }
 function moduleAt(dir) {
-  const goMod = path21.join(dir, "go.mod");
+  const goMod = path22.join(dir, "go.mod");
   const text = read(goMod);
   const m = text === void 0 ? null : MODULE_LINE.exec(text);
   return m ? { path: m[2], dir, goMod, line: lineOf(text, m.index + m[0].search(/\S/)) } : void 0;
 }
 function moduleRoots(dir) {
   const roots = [];
-  const work = read(path21.join(dir, "go.work"));
+  const work = read(path22.join(dir, "go.work"));
   if (work !== void 0) {
     const dirs = [...work.matchAll(USE_LINE)].map((m) => m[2]);
     for (const block2 of work.matchAll(USE_BLOCK)) {
@@ -6660,7 +7093,7 @@ function moduleRoots(dir) {
       }
     }
     for (const d of dirs) {
-      const root = moduleAt(path21.resolve(dir, d));
+      const root = moduleAt(path22.resolve(dir, d));
       if (root) roots.push(root);
     }
   }
@@ -6671,16 +7104,16 @@ function moduleRoots(dir) {
 function mainPackageSource(workspace, roots, importPath) {
   const root = [...roots].filter((r2) => importPath === r2.path || importPath.startsWith(`${r2.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!root) return void 0;
-  const pkgDir = path21.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
+  const pkgDir = path22.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
   const inRepo = (file) => repoRelative(displayPath(workspace, file));
   let names = [];
   try {
-    names = fs16.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
+    names = fs17.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
   } catch {
   }
   const candidates = [];
   for (const name of names.slice(0, 200)) {
-    const text = read(path21.join(pkgDir, name));
+    const text = read(path22.join(pkgDir, name));
     if (text === void 0) continue;
     const clause = /^package[ \t]+main\b/m.exec(text);
     if (!clause) continue;
@@ -6688,7 +7121,7 @@ function mainPackageSource(workspace, roots, importPath) {
   }
   const best = candidates.find((c) => c.hasMain) ?? candidates.find((c) => c.name === "main.go") ?? candidates[0];
   if (best) {
-    const file = inRepo(path21.join(pkgDir, best.name));
+    const file = inRepo(path22.join(pkgDir, best.name));
     if (file) return { file, line: lineOf(best.text, best.clause) };
   }
   const goMod = inRepo(root.goMod);
@@ -6769,7 +7202,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent, options = {}) {
-  const goMod = path22.join(config.dir, fs17.existsSync(path22.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path23.join(config.dir, fs18.existsSync(path23.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -6809,6 +7242,7 @@ async function writeReports(config, ports, state, result, spent, options = {}) {
 
 export {
   INPUTS,
+  formatCpuLevel,
   ConfigError,
   nodeExec,
   FormatError,
