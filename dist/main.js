@@ -2,6 +2,7 @@ import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
   actionCacheStore,
+  actionIdToken,
   actionLogger,
   actionOutputs,
   actionState,
@@ -11,14 +12,14 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-AD3U3ZGE.js";
+} from "./chunks/chunk-DQLPW2BZ.js";
 import {
   ConfigError,
   INPUTS,
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-AW2CKEH6.js";
+} from "./chunks/chunk-GVHQTQAS.js";
 import "./chunks/chunk-OREDY4QA.js";
 
 // src/action/main.ts
@@ -36,6 +37,7 @@ async function main() {
     state: actionState,
     outputs: actionOutputs,
     cache: actionCacheStore(),
+    idToken: actionIdToken(process.env),
     env: process.env,
     tempDir: process.env.RUNNER_TEMP ?? os.tmpdir(),
     workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),

@@ -5,7 +5,7 @@ import {
   actionLogger,
   getState,
   summary
-} from "./chunks/chunk-AD3U3ZGE.js";
+} from "./chunks/chunk-DQLPW2BZ.js";
 import {
   renderSaveSummary,
   saveCaches

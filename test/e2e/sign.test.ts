@@ -32,7 +32,8 @@ async function gate(s: Setup) {
     eventName: s.eventName,
     ref: s.ref,
     event: eventPayload(s.payload),
-    inputs: { targets: 'linux/amd64,linux/arm64', 'cosign-key': key, 'sign-tlog-upload': 'false', ...s.inputs },
+    // cosign from PATH (cosign-version: system): the installer has its own tests (cosign-install).
+    inputs: { targets: 'linux/amd64,linux/arm64', 'cosign-key': key, 'sign-tlog-upload': 'false', 'cosign-version': 'system', ...s.inputs },
     env,
   });
   const main = await runner.main();
@@ -187,11 +188,11 @@ test('branch push (check mode) with a key and sign: auto: skipped, with the reas
 test('tag push without cosign on PATH: fails closed, naming what is missing', async () => {
   const { main, ws } = await gate({ ...tagPush, withCosign: false });
   assert.equal(main.code, 1, main.stdout + main.stderr);
-  await assertRunOutputs(main, ws, { verdict: 'fail', mode: 'release', reasons: [/^sign: cosign was not found on PATH: install it before this step/] });
+  await assertRunOutputs(main, ws, { verdict: 'fail', mode: 'release', reasons: [/^sign: cosign-version is system, but cosign was not found on PATH: put it on PATH, or set cosign-version to a release/] });
 });
 
 test('keyless on a tag push without id-token: write: fails with the one-sentence explanation', async () => {
-  const { main, ws } = await gate({ ...tagPush, inputs: { 'cosign-key': '', 'sign-keyless': 'true' } });
+  const { main, ws } = await gate({ ...tagPush, inputs: { 'cosign-key': '', 'sign-keyless': 'true', 'sign-tlog-upload': 'true' } });
   assert.equal(main.code, 1, main.stdout + main.stderr);
   await assertRunOutputs(main, ws, {
     verdict: 'fail',
