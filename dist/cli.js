@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-GVHQTQAS.js";
+} from "./chunks/chunk-WMVXHMQZ.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -19,7 +19,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-GVHQTQAS.js";
+} from "./chunks/chunk-WMVXHMQZ.js";
 import "./chunks/chunk-OREDY4QA.js";
 
 // src/action/main.ts

@@ -208,7 +208,9 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
       try {
         token = (await ports.idToken!.get('sigstore')).trim();
       } catch (e) {
-        return unavailable(`Keyless signing could not get an OIDC token: ${scrub((e as Error).message)}. Nothing was signed.`);
+        // @actions/core's message spans lines (code, message): one line for the reason.
+        const why = scrub((e as Error).message).replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+        return unavailable(`Keyless signing could not get an OIDC token: ${why}. Nothing was signed.`);
       }
       addSecret(token);
       // cosign reads the token from a file: it never becomes an argument other processes can list.

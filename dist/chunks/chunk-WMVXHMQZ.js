@@ -6121,7 +6121,8 @@ async function run3(ctx) {
       try {
         token = (await ports.idToken.get("sigstore")).trim();
       } catch (e) {
-        return unavailable2(`Keyless signing could not get an OIDC token: ${scrub(e.message)}. Nothing was signed.`);
+        const why = scrub(e.message).replace(/\s+/g, " ").trim().replace(/\.$/, "");
+        return unavailable2(`Keyless signing could not get an OIDC token: ${why}. Nothing was signed.`);
       }
       addSecret(token);
       tempKeyDir = fs14.mkdtempSync(path18.join(ports.tempDir, "grg-cosign-"));
