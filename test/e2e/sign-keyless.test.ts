@@ -13,6 +13,8 @@ import { assertRunOutputs, eventPayload, sha256 } from '../support/gate.ts';
 import { cosign, cosignBin } from '../support/cosign.ts';
 import { runCli } from '../support/cli.ts';
 import { startLocalSigstore, DEFAULT_CLAIMS, type LocalSigstore } from '../support/sigstore.ts';
+import { startReleaseServer } from '../support/release-server.ts';
+import { cosignAssetName } from '../../src/tools/cosign.ts';
 
 const HELLO = path.join(ROOT, 'examples', 'hello');
 const SIGNED = ['hello_linux_amd64', 'hello_linux_arm64', 'SHA256SUMS'];
@@ -36,7 +38,7 @@ function homeWithCosign(): string {
   return home;
 }
 
-interface Setup { eventName?: string; ref?: string; payload?: string; inputs?: Record<string, string>; env?: Record<string, string>; idToken?: boolean }
+interface Setup { home?: string; eventName?: string; ref?: string; payload?: string; inputs?: Record<string, string>; env?: Record<string, string>; idToken?: boolean }
 
 async function gate(s: Setup = {}) {
   const ws = makeWorkspace(HELLO);
@@ -47,7 +49,7 @@ async function gate(s: Setup = {}) {
   }
   const runner = new Runner({
     workspace: ws,
-    home: homeWithCosign(),
+    home: s.home ?? homeWithCosign(),
     eventName: s.eventName ?? 'push',
     ref: s.ref ?? DEFAULT_CLAIMS.ref,
     event: eventPayload(s.payload ?? 'push-tag'),
@@ -245,4 +247,30 @@ test('the CLI signs keyless with a token handed in as SIGSTORE_ID_TOKEN, masked,
   const r2 = await runCli(['run', '--mode', 'release', '--scan', 'off', '--cosign-version', 'system', ...inputs], { cwd: ws2, env });
   assert.equal(r2.code, 1, r2.stdout + r2.stderr);
   assert.match(r2.stdout, /sign: Keyless signatures are verified against the signing workflow's identity, and GITHUB_WORKFLOW_REF is not set .*set sigstore-certificate-identity/);
+});
+
+test('cosign downloaded by the gate: this local build is refused by the built-in digest table, accepted with cosign-sha256, then cached', async () => {
+  const asset = cosignAssetName(process.platform, process.arch)!;
+  const server = await startReleaseServer({ [`v3.1.3/${asset}`]: cosignBin() });
+  try {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-runner-'));
+    const refused = await gate({ home, inputs: { 'cosign-download-base-url': server.url } });
+    assert.equal(refused.main.code, 1, refused.main.stdout + refused.main.stderr);
+    await assertRunOutputs(refused.main, refused.ws, {
+      verdict: 'fail',
+      mode: 'release',
+      reasons: [new RegExp(`^sign: cosign v3\\.1\\.3 could not be installed: SHA-256 mismatch for ${asset} .*expected [0-9a-f]{64} \\(go-release-gate's digest table \\(cashapp/hermit-packages cosign\\.hcl\\)\\), got ${sha256(cosignBin())}; it was not extracted or run\\. Nothing was signed`)],
+    });
+    assert.deepEqual(fs.readdirSync(refused.out).filter((f) => f.endsWith('.sigstore.json')), []);
+    assert.ok(!fs.existsSync(path.join(home, 'tool-cache', 'cosign')), 'nothing was cached');
+
+    const accepted = await gate({ home, inputs: { 'cosign-download-base-url': server.url, 'cosign-sha256': sha256(cosignBin()) } });
+    assert.equal(accepted.main.code, 0, accepted.main.stdout + accepted.main.stderr);
+    assert.match(accepted.main.summary, new RegExp(`\\| cosign \\| downloaded from ${server.url}/v3\\.1\\.3/${asset}, SHA-256 ${sha256(cosignBin())} verified against the cosign-sha256 input \\|`));
+    assert.equal((await verifyKeyless(path.join(accepted.out, 'SHA256SUMS.sigstore.json'), path.join(accepted.out, 'SHA256SUMS'))).code, 0);
+    assert.ok(fs.existsSync(path.join(home, 'tool-cache', 'cosign', '3.1.3', `${process.arch}.complete`)), 'cached for the next job');
+    assert.equal(server.requests.length, 2, 'one download per run that needed it');
+  } finally {
+    await server.close();
+  }
 });

@@ -106,6 +106,13 @@ test('tag push with a key: every binary and SHA256SUMS signed, bundles verify in
   assert.ok(!everything(main, out).includes(PASSWORD), 'the password is never printed or written');
   assertMasked(main, PASSWORD);
 
+  // The release's SLSA provenance is attested with the same key and verifies for each download.
+  assert.equal(main.outputs.provenance, path.join(out, 'provenance.intoto.jsonl'));
+  for (const name of SIGNED) {
+    const r = await cosign(['verify-blob-attestation', '--key', pub, '--bundle', path.join(out, 'provenance.intoto.jsonl.sigstore.json'), '--type', 'slsaprovenance1', '--insecure-ignore-tlog', path.join(out, name)]);
+    assert.equal(r.code, 0, `provenance attestation for ${name}: ${r.stderr}`);
+  }
+
   // Tampering after signing: the independent check fails for the changed file, and only for it.
   fs.appendFileSync(path.join(out, 'hello_linux_amd64'), Buffer.from([0]));
   const bad = await verifyBlob(pub, path.join(out, 'hello_linux_amd64.sigstore.json'), path.join(out, 'hello_linux_amd64'));
