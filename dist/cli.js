@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-WMVXHMQZ.js";
+} from "./chunks/chunk-3FYOL4SU.js";
 import {
   renderSaveSummary,
   saveCaches

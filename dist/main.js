@@ -19,7 +19,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-WMVXHMQZ.js";
+} from "./chunks/chunk-3FYOL4SU.js";
 import "./chunks/chunk-OREDY4QA.js";
 
 // src/action/main.ts

@@ -400,10 +400,6 @@ export function parseSigstore(get: (name: string) => string, workspace: string, 
   if (privateSigstore && tlogUpload && !sigstore.rekorUrl) {
     throw new ConfigError('sign-tlog-upload', 'is true, but the private Sigstore has no sigstore-rekor-url: give its Rekor, or set sign-tlog-upload: false (keyless signatures then rest on sigstore-tsa-url\'s timestamps)');
   }
-  // A keyless certificate lives minutes: without a log entry, only a signed timestamp proves it signed in time.
-  if (!keyed && !tlogUpload && !sigstore.tsaUrl) {
-    throw new ConfigError('sign-tlog-upload', 'false with keyless signing needs a timestamp authority (sigstore-tsa-url): a Fulcio certificate is valid for minutes, and without a log entry only a signed timestamp shows it was used in time');
-  }
   return sigstore;
 }
 

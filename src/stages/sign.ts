@@ -132,6 +132,10 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
       // sign-keyless: true insists, like sign: always; auto in release mode explains and goes on.
       return sign.required || sign.keyless ? unavailable(NO_ID_TOKEN) : skipped(NO_ID_TOKEN);
     }
+    // A keyless certificate lives minutes: without a log entry, only a signed timestamp shows it was used in time.
+    if (!sign.tlogUpload && !sign.sigstore.tsaUrl) {
+      return unavailable('Keyless signing with sign-tlog-upload: false needs a timestamp authority (sigstore-tsa-url): a Fulcio certificate is valid for minutes, and without a transparency log entry only a signed timestamp shows it was used in time. Nothing was signed.');
+    }
     const identity = sign.sigstore.identity || workflowIdentity(ports.env);
     if (!identity) {
       return unavailable('Keyless signatures are verified against the signing workflow\'s identity, and GITHUB_WORKFLOW_REF is not set (or is not <owner>/<repo>/<path>@<ref>): outside Actions, set sigstore-certificate-identity to the identity your token carries.');

@@ -274,3 +274,12 @@ test('cosign downloaded by the gate: this local build is refused by the built-in
     await server.close();
   }
 });
+
+test('keyless without a transparency log and without a timestamp authority: refused before a token is fetched', async () => {
+  const before = sigstore.token.issued.length;
+  const { main, ws, out } = await gate({ inputs: { 'sigstore-tsa-url': '' } });
+  assert.equal(main.code, 1, main.stdout + main.stderr);
+  await assertRunOutputs(main, ws, { verdict: 'fail', mode: 'release', reasons: [/^sign: Keyless signing with sign-tlog-upload: false needs a timestamp authority \(sigstore-tsa-url\)/] });
+  assert.equal(sigstore.token.issued.length, before, 'no token was fetched');
+  assert.deepEqual(fs.readdirSync(out).filter((f) => f.endsWith('.sigstore.json')), []);
+});

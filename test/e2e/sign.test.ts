@@ -199,7 +199,7 @@ test('tag push without cosign on PATH: fails closed, naming what is missing', as
 });
 
 test('keyless on a tag push without id-token: write: fails with the one-sentence explanation', async () => {
-  const { main, ws } = await gate({ ...tagPush, inputs: { 'cosign-key': '', 'sign-keyless': 'true', 'sign-tlog-upload': 'true' } });
+  const { main, ws } = await gate({ ...tagPush, inputs: { 'cosign-key': '', 'sign-keyless': 'true' } });
   assert.equal(main.code, 1, main.stdout + main.stderr);
   await assertRunOutputs(main, ws, {
     verdict: 'fail',

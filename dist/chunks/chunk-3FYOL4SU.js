@@ -547,9 +547,6 @@ function parseSigstore(get, workspace, env, keyed, tlogUpload, signs) {
   if (privateSigstore && tlogUpload && !sigstore.rekorUrl) {
     throw new ConfigError("sign-tlog-upload", "is true, but the private Sigstore has no sigstore-rekor-url: give its Rekor, or set sign-tlog-upload: false (keyless signatures then rest on sigstore-tsa-url's timestamps)");
   }
-  if (!keyed && !tlogUpload && !sigstore.tsaUrl) {
-    throw new ConfigError("sign-tlog-upload", "false with keyless signing needs a timestamp authority (sigstore-tsa-url): a Fulcio certificate is valid for minutes, and without a log entry only a signed timestamp shows it was used in time");
-  }
   return sigstore;
 }
 function toolPath(name, value, workspace) {
@@ -6052,6 +6049,9 @@ async function run3(ctx) {
   if (!sign.key) {
     if (!ports.idToken?.available()) {
       return sign.required || sign.keyless ? unavailable2(NO_ID_TOKEN) : skipped(NO_ID_TOKEN);
+    }
+    if (!sign.tlogUpload && !sign.sigstore.tsaUrl) {
+      return unavailable2("Keyless signing with sign-tlog-upload: false needs a timestamp authority (sigstore-tsa-url): a Fulcio certificate is valid for minutes, and without a transparency log entry only a signed timestamp shows it was used in time. Nothing was signed.");
     }
     const identity = sign.sigstore.identity || workflowIdentity(ports.env);
     if (!identity) {
