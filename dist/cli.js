@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-3FYOL4SU.js";
+} from "./chunks/chunk-3SI4Z3FR.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -115,6 +115,11 @@ export function cosignAsset(r: CosignAssetRequest): ToolAsset {
   const sources = r.sources ?? (r.table ? {} : COSIGN_DIGEST_SOURCES);
   let sha256: string;
   let digestSource: string;
+  const tabled = table[r.version]?.[asset];
+  if (r.sha256 && tabled && r.sha256.toLowerCase() !== tabled) {
+    // The table is the trusted record for its versions: a pin cannot vouch for other bytes.
+    throw new CosignAssetError(`cosign-sha256 ${r.sha256.toLowerCase()} differs from the digest go-release-gate's digest table pins for ${asset} ${r.version} (${tabled}, ${sources[r.version]?.[asset] ?? 'test table'}); remove cosign-sha256 or use a version outside the table`);
+  }
   if (r.sha256) {
     sha256 = r.sha256.toLowerCase();
     digestSource = 'the cosign-sha256 input';

@@ -249,9 +249,9 @@ test('the CLI signs keyless with a token handed in as SIGSTORE_ID_TOKEN, masked,
   assert.match(r2.stdout, /sign: Keyless signatures are verified against the signing workflow's identity, and GITHUB_WORKFLOW_REF is not set .*set sigstore-certificate-identity/);
 });
 
-test('cosign downloaded by the gate: this local build is refused by the built-in digest table, accepted with cosign-sha256, then cached', async () => {
+test('cosign downloaded by the gate: this local build is refused by the built-in digest table (with or without a disagreeing cosign-sha256), a version outside the table is accepted with cosign-sha256, then cached', async () => {
   const asset = cosignAssetName(process.platform, process.arch)!;
-  const server = await startReleaseServer({ [`v3.1.3/${asset}`]: cosignBin() });
+  const server = await startReleaseServer({ [`v3.1.3/${asset}`]: cosignBin(), [`v3.99.0/${asset}`]: cosignBin() });
   try {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-runner-'));
     const refused = await gate({ home, inputs: { 'cosign-download-base-url': server.url } });
@@ -264,11 +264,17 @@ test('cosign downloaded by the gate: this local build is refused by the built-in
     assert.deepEqual(fs.readdirSync(refused.out).filter((f) => f.endsWith('.sigstore.json')), []);
     assert.ok(!fs.existsSync(path.join(home, 'tool-cache', 'cosign')), 'nothing was cached');
 
-    const accepted = await gate({ home, inputs: { 'cosign-download-base-url': server.url, 'cosign-sha256': sha256(cosignBin()) } });
+    // Our table pins v3.1.3: the user's digest for it must agree with the table, so this build stays refused, before any download.
+    const pinned = await gate({ home, inputs: { 'cosign-download-base-url': server.url, 'cosign-sha256': sha256(cosignBin()) } });
+    assert.equal(pinned.main.code, 1, pinned.main.stdout + pinned.main.stderr);
+    await assertRunOutputs(pinned.main, pinned.ws, { verdict: 'fail', mode: 'release', reasons: [/^sign: cosign v3\.1\.3 cannot be installed: cosign-sha256 [0-9a-f]{64} differs from the digest go-release-gate's digest table pins/] });
+    assert.equal(server.requests.length, 1, 'the refused pin made no request');
+
+    const accepted = await gate({ home, inputs: { 'cosign-version': 'v3.99.0', 'cosign-download-base-url': server.url, 'cosign-sha256': sha256(cosignBin()) } });
     assert.equal(accepted.main.code, 0, accepted.main.stdout + accepted.main.stderr);
-    assert.match(accepted.main.summary, new RegExp(`\\| cosign \\| downloaded from ${server.url}/v3\\.1\\.3/${asset}, SHA-256 ${sha256(cosignBin())} verified against the cosign-sha256 input \\|`));
+    assert.match(accepted.main.summary, new RegExp(`\\| cosign \\| downloaded from ${server.url}/v3\\.99\\.0/${asset}, SHA-256 ${sha256(cosignBin())} verified against the cosign-sha256 input \\|`));
     assert.equal((await verifyKeyless(path.join(accepted.out, 'SHA256SUMS.sigstore.json'), path.join(accepted.out, 'SHA256SUMS'))).code, 0);
-    assert.ok(fs.existsSync(path.join(home, 'tool-cache', 'cosign', '3.1.3', `${process.arch}.complete`)), 'cached for the next job');
+    assert.ok(fs.existsSync(path.join(home, 'tool-cache', 'cosign', '3.99.0', `${process.arch}.complete`)), 'cached for the next job');
     assert.equal(server.requests.length, 2, 'one download per run that needed it');
   } finally {
     await server.close();

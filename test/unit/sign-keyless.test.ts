@@ -37,6 +37,10 @@ test('cosign assets: one bare binary per platform, named as cosign releases them
   // A version outside the table needs the user's digest, and says so.
   assert.throws(() => cosignAsset({ version: 'v9.9.9', baseUrl: 'b', platform: 'linux', arch: 'x64' }), /has no cosign v9\.9\.9 .*give that asset's SHA-256 as cosign-sha256/);
   assert.equal(cosignAsset({ version: 'v9.9.9', baseUrl: 'b', platform: 'linux', arch: 'x64', sha256: A.toUpperCase() }).sha256, A);
+  // For a version the table knows, cosign-sha256 must agree with it: a pin cannot vouch for other bytes.
+  const pinned = COSIGN_DIGESTS['v3.1.3']['cosign-linux-amd64'];
+  assert.equal(cosignAsset({ version: 'v3.1.3', baseUrl: 'b', platform: 'linux', arch: 'x64', sha256: pinned }).sha256, pinned);
+  assert.throws(() => cosignAsset({ version: 'v3.1.3', baseUrl: 'b', platform: 'linux', arch: 'x64', sha256: A }), /cosign-sha256 a{64} differs from the digest go-release-gate's digest table pins for cosign-linux-amd64 v3\.1\.3/);
   // An injected table replaces the built-in one entirely.
   assert.throws(() => cosignAsset({ version: 'v3.1.3', baseUrl: 'b', platform: 'linux', arch: 'x64', table: {} }), /has no cosign v3\.1\.3/);
   assert.throws(() => cosignAsset({ version: 'v3.1.3', baseUrl: 'b', platform: 'freebsd', arch: 'x64' }), /publishes no binary for freebsd\/x64/);

@@ -296,6 +296,10 @@ function cosignAsset(r2) {
   const sources = r2.sources ?? (r2.table ? {} : COSIGN_DIGEST_SOURCES);
   let sha256;
   let digestSource;
+  const tabled = table2[r2.version]?.[asset];
+  if (r2.sha256 && tabled && r2.sha256.toLowerCase() !== tabled) {
+    throw new CosignAssetError(`cosign-sha256 ${r2.sha256.toLowerCase()} differs from the digest go-release-gate's digest table pins for ${asset} ${r2.version} (${tabled}, ${sources[r2.version]?.[asset] ?? "test table"}); remove cosign-sha256 or use a version outside the table`);
+  }
   if (r2.sha256) {
     sha256 = r2.sha256.toLowerCase();
     digestSource = "the cosign-sha256 input";
