@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-3SI4Z3FR.js";
+} from "./chunks/chunk-KU7NZYIZ.js";
 import {
   renderSaveSummary,
   saveCaches

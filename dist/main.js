@@ -19,7 +19,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-3SI4Z3FR.js";
+} from "./chunks/chunk-KU7NZYIZ.js";
 import "./chunks/chunk-OREDY4QA.js";
 
 // src/action/main.ts
