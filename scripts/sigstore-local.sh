@@ -4,6 +4,8 @@
 # authority (in-memory signer) and a trusted root for both. Every server listens on 127.0.0.1
 # (except the metrics listeners Fulcio and timestamp-server open on every interface, see
 # test/support/sigstore.ts). Needs the pinned builds: scripts/tools/{cosign,fulcio,tsa}.sh.
+# timestamp-server always takes port 2112 for its metrics, so one runs per machine: while this one
+# is up, the keyless tests wait for it (and `up` waits for a running test's).
 #   scripts/sigstore-local.sh up      start in the background, print the environment and inputs
 #   scripts/sigstore-local.sh down    stop it
 #   scripts/sigstore-local.sh env     print the environment and inputs again
