@@ -12,7 +12,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-JMWTNDMM.js";
+} from "./chunks/chunk-3I5LHBJK.js";
 import {
   renderSaveSummary,
   saveCaches
@@ -207,6 +207,16 @@ function localTools(root, tempDir, attempts = 3, backoffMs = 1e3) {
       fs.cpSync(dir, d, { recursive: true, verbatimSymlinks: true });
       fs.writeFileSync(`${d}.complete`, "");
       return d;
+    }
+  };
+}
+function envIdToken(env) {
+  return {
+    available: () => !!env.SIGSTORE_ID_TOKEN?.trim(),
+    async get() {
+      const token = env.SIGSTORE_ID_TOKEN?.trim();
+      if (!token) throw new Error('SIGSTORE_ID_TOKEN is not set: the CLI signs keyless only with a token from the caller (audience "sigstore")');
+      return token;
     }
   };
 }
@@ -525,6 +535,7 @@ ${usage()}`);
       state,
       outputs,
       cache,
+      idToken: envIdToken(env),
       env,
       tempDir,
       workspace,

@@ -2,6 +2,7 @@ import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
   actionCacheStore,
+  actionIdToken,
   actionLogger,
   actionOutputs,
   actionState,
@@ -11,14 +12,14 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-TVG5WOV7.js";
+} from "./chunks/chunk-RQWEEP42.js";
 import {
   ConfigError,
   INPUTS,
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-JMWTNDMM.js";
+} from "./chunks/chunk-3I5LHBJK.js";
 import "./chunks/chunk-RB3OVEYJ.js";
 
 // src/action/main.ts
@@ -36,6 +37,7 @@ async function main() {
     state: actionState,
     outputs: actionOutputs,
     cache: actionCacheStore(),
+    idToken: actionIdToken(process.env),
     env: process.env,
     tempDir: process.env.RUNNER_TEMP ?? os.tmpdir(),
     workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),

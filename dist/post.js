@@ -5,7 +5,7 @@ import {
   actionLogger,
   getState,
   summary
-} from "./chunks/chunk-TVG5WOV7.js";
+} from "./chunks/chunk-RQWEEP42.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -117,6 +117,7 @@ export async function writeReports(config: Config, ports: Ports, state: RunState
   o.set('cache-hit', state.facts['cache-hit'] ?? 'off');
   o.set('signatures', state.facts['sign.signatures'] ?? '[]');
   o.set('public-key', state.facts['sign.public-key'] ?? '');
+  o.set('provenance', state.facts['sign.provenance'] ?? '');
   await o.summary(summary);
   return { config, result, report, files, out };
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import semver from 'semver';
 import { describeNetworkError } from '../util/neterror.ts';
-import type { Logger, Outputs, StateStore, ToolInstaller } from '../ports/ports.ts';
+import type { IdTokenProvider, Logger, Outputs, StateStore, ToolInstaller } from '../ports/ports.ts';
 import type { Location } from '../pipeline/findings.ts';
 import { safeLogText } from '../util/logtext.ts';
 
@@ -77,3 +77,20 @@ export const actionTools: ToolInstaller = {
     await fs.rm(d, { recursive: true, force: true });
   },
 };
+
+/**
+ * The runner's token service (ACTIONS_ID_TOKEN_REQUEST_URL with its bearer token): the runner
+ * sets both only for jobs with `permissions: id-token: write`, and never for forks' pull requests.
+ * core.getIDToken registers the token as a secret before it returns.
+ */
+export function actionIdToken(env: Readonly<Record<string, string | undefined>>): IdTokenProvider {
+  return {
+    available: () => !!env.ACTIONS_ID_TOKEN_REQUEST_URL && !!env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+    async get(audience) {
+      const token = await core.getIDToken(audience);
+      if (!token) throw new Error('the token service returned an empty token');
+      core.setSecret(token);
+      return token;
+    },
+  };
+}

@@ -7,7 +7,7 @@ import { ConfigError } from '../config/config.ts';
 import { nodeExec } from '../cli/exec.ts';
 import { runGate } from '../run.ts';
 import { renderConfigErrorSummary } from '../report/summary.ts';
-import { actionLogger, actionOutputs, actionState, actionTools } from './adapters.ts';
+import { actionIdToken, actionLogger, actionOutputs, actionState, actionTools } from './adapters.ts';
 import { actionCacheStore } from './cache-store.ts';
 
 function platform() {
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     state: actionState,
     outputs: actionOutputs,
     cache: actionCacheStore(),
+    idToken: actionIdToken(process.env),
     env: process.env,
     tempDir: process.env.RUNNER_TEMP ?? os.tmpdir(),
     workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import type { Logger, Outputs, StateStore, ToolInstaller } from '../ports/ports.ts';
+import type { IdTokenProvider, Logger, Outputs, StateStore, ToolInstaller } from '../ports/ports.ts';
 import type { Location } from '../pipeline/findings.ts';
 import { safeLogText } from '../util/logtext.ts';
 import { describeNetworkError } from '../util/neterror.ts';
@@ -146,6 +146,21 @@ export function localTools(root: string, tempDir: string, attempts = 3, backoffM
       fs.cpSync(dir, d, { recursive: true, verbatimSymlinks: true });
       fs.writeFileSync(`${d}.complete`, '');
       return d;
+    },
+  };
+}
+
+/**
+ * The CLI runs where no runner hands out tokens: the caller fetches one for audience "sigstore"
+ * (GitLab's id_tokens, a cloud's workload identity) and passes it in SIGSTORE_ID_TOKEN.
+ */
+export function envIdToken(env: Readonly<Record<string, string | undefined>>): IdTokenProvider {
+  return {
+    available: () => !!env.SIGSTORE_ID_TOKEN?.trim(),
+    async get() {
+      const token = env.SIGSTORE_ID_TOKEN?.trim();
+      if (!token) throw new Error('SIGSTORE_ID_TOKEN is not set: the CLI signs keyless only with a token from the caller (audience "sigstore")');
+      return token;
     },
   };
 }

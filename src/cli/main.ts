@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ConfigError } from '../config/config.ts';
 import { parseArgs, usage } from './args.ts';
 import { nodeExec } from './exec.ts';
-import { cacheHome, consoleLogger, fileOutputs, localTools, memoryState } from './adapters.ts';
+import { cacheHome, consoleLogger, envIdToken, fileOutputs, localTools, memoryState } from './adapters.ts';
 import { runGate } from '../run.ts';
 import { localCacheStore } from './cache-store.ts';
 import { parsePlan, PLAN_STATE_KEY } from '../cache/plan.ts';
@@ -61,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
       state,
       outputs,
       cache,
+      idToken: envIdToken(env),
       env,
       tempDir,
       workspace,

@@ -7,6 +7,7 @@ import type { Severity } from '../pipeline/findings.ts';
 import { parseGoVersionSpec } from '../toolchain/version.ts';
 import { HOST_NAMES } from '../inspect/hosts.ts';
 import { CPU_LEVELS } from '../inspect/runtime-needs.ts';
+import { normalizeCosignVersion } from '../tools/cosign.ts';
 
 export class ConfigError extends Error {
   readonly input: string;
@@ -100,8 +101,27 @@ export interface SignConfig {
   /** sign: always: not being able to sign is an error, not a skip. */
   required: boolean;
   key?: CosignKey;
+  /** sign-keyless: true: keyless is insisted on (a job without an OIDC token fails instead of skipping). */
   keyless: boolean;
   tlogUpload: boolean;
+  cosign: CosignChoice;
+  sigstore: SigstoreConfig;
+}
+
+/** Which cosign signs: the one on PATH, or a release installed and verified by the gate. */
+export type CosignChoice = { kind: 'system' } | { kind: 'release'; version: string; baseUrl: string; sha256?: string };
+
+/** Where keyless signing gets its certificate and timestamp, and what verification trusts. Empty strings: the public Sigstore. */
+export interface SigstoreConfig {
+  fulcioUrl: string;
+  rekorUrl: string;
+  tsaUrl: string;
+  /** Absolute path of a trusted root JSON, or ''. */
+  trustedRoot: string;
+  /** The issuer a keyless certificate must name. */
+  oidcIssuer: string;
+  /** The identity a keyless certificate must name; '' = this workflow's (from GITHUB_WORKFLOW_REF, resolved when signing). */
+  identity: string;
 }
 
 export type RawInputs = Record<string, string | undefined>;
@@ -342,8 +362,9 @@ export function parseCosignKey(value: string, workspace: string, env: Readonly<R
 }
 
 /**
- * auto signs in release mode when a key is given; always signs in every mode; pull requests never
- * sign (their code is not trusted with the key, and a fork never gets an OIDC token).
+ * auto signs in release mode: with the key when one is given, else keyless (the sign stage skips,
+ * saying what to add, when the job cannot get an OIDC token). always signs in every mode; pull
+ * requests never sign (their code is not trusted with the key, and a fork never gets an OIDC token).
  */
 export function resolveSign(input: string, mode: Mode, modeReason: string, event: GitHubEvent, hasKey: boolean, keyless: boolean): { enabled: boolean; reason: string } {
   if (input === 'never') return { enabled: false, reason: 'sign input "never"' };
@@ -353,8 +374,49 @@ export function resolveSign(input: string, mode: Mode, modeReason: string, event
   if (event.deleted) return { enabled: false, reason: `${event.name} deleting ${event.ref}: nothing to sign` };
   if (input === 'always') return { enabled: true, reason: 'sign input "always"' };
   if (mode !== 'release') return { enabled: false, reason: `check mode (${modeReason}) signs nothing; set sign: always to sign outside release mode` };
-  if (!hasKey && !keyless) return { enabled: false, reason: 'no cosign-key was given (set cosign-key to sign releases, or sign: never to say you do not)' };
-  return { enabled: true, reason: `release mode (${modeReason})` };
+  const how = hasKey ? 'with cosign-key' : keyless ? 'keyless (sign-keyless)' : 'keyless when the job has an OIDC token';
+  return { enabled: true, reason: `release mode (${modeReason}), ${how}` };
+}
+
+const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
+
+/** cosign-version / cosign-download-base-url / cosign-sha256. */
+export function parseCosignChoice(version: string, baseUrl: string, sha256: string, env: Readonly<Record<string, string | undefined>>): CosignChoice {
+  if (sha256 && !SHA256_HEX.test(sha256)) throw new ConfigError('cosign-sha256', `"${sha256}" is not a SHA-256 (64 hex digits)`);
+  if (version === 'system') {
+    if (sha256) throw new ConfigError('cosign-sha256', 'applies to a downloaded cosign; with cosign-version: system the cosign on PATH is used as it is');
+    return { kind: 'system' };
+  }
+  const v = normalizeCosignVersion(version);
+  if (!v) throw new ConfigError('cosign-version', `"${version}" is not a cosign release version (like v3.1.3) or system`);
+  const base = checkDownloadBaseUrl('cosign-download-base-url', baseUrl, env);
+  return { kind: 'release', version: v, baseUrl: base, ...(sha256 ? { sha256: sha256.toLowerCase() } : {}) };
+}
+
+/** A Sigstore service URL: https (loopback http only with the same hatch as download mirrors). */
+function serviceUrl(name: string, value: string, env: Readonly<Record<string, string | undefined>>): string {
+  return value ? checkDownloadBaseUrl(name, value, env) : '';
+}
+
+/** The private-Sigstore inputs; their combinations are checked only when this run signs (sign: never never complains). */
+export function parseSigstore(get: (name: string) => string, workspace: string, env: Readonly<Record<string, string | undefined>>, keyed: boolean, tlogUpload: boolean, signs: boolean): SigstoreConfig {
+  const sigstore: SigstoreConfig = {
+    fulcioUrl: serviceUrl('sigstore-fulcio-url', get('sigstore-fulcio-url'), env),
+    rekorUrl: serviceUrl('sigstore-rekor-url', get('sigstore-rekor-url'), env),
+    tsaUrl: serviceUrl('sigstore-tsa-url', get('sigstore-tsa-url'), env),
+    trustedRoot: toolPath('sigstore-trusted-root', get('sigstore-trusted-root'), workspace),
+    oidcIssuer: get('sigstore-oidc-issuer'),
+    identity: get('sigstore-certificate-identity'),
+  };
+  rejectShellMeta('sigstore-oidc-issuer', sigstore.oidcIssuer, /\s/);
+  rejectShellMeta('sigstore-certificate-identity', sigstore.identity, /\s/);
+  const privateSigstore = sigstore.fulcioUrl || sigstore.rekorUrl || sigstore.tsaUrl;
+  if (!signs) return sigstore;
+  if (privateSigstore && !keyed && !sigstore.fulcioUrl) throw new ConfigError('sigstore-fulcio-url', 'a private Sigstore (sigstore-rekor-url or sigstore-tsa-url is set) signs keyless only with its own Fulcio: set sigstore-fulcio-url too');
+  if (privateSigstore && tlogUpload && !sigstore.rekorUrl) {
+    throw new ConfigError('sign-tlog-upload', 'is true, but the private Sigstore has no sigstore-rekor-url: give its Rekor, or set sign-tlog-upload: false (keyless signatures then rest on sigstore-tsa-url\'s timestamps)');
+  }
+  return sigstore;
 }
 
 /** A tool or its cache: may live outside the workspace; relative paths are read from the workspace. */
@@ -497,6 +559,9 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
   const keyless = parseBoolean('sign-keyless', get('sign-keyless'));
   if (key && keyless) throw new ConfigError('sign-keyless', 'cannot be true when cosign-key is set: sign with the key or keyless, not both');
   const signChoice = resolveSign(parseEnum(inputSpec('sign'), get('sign')), mode, reason, event, key !== undefined, keyless);
+  const tlogUpload = parseBoolean('sign-tlog-upload', get('sign-tlog-upload'));
+  const cosign = parseCosignChoice(get('cosign-version'), get('cosign-download-base-url'), get('cosign-sha256'), ctx.env);
+  const sigstore = parseSigstore(get, workspace, ctx.env, key !== undefined, tlogUpload, signChoice.enabled);
   return {
     workspace,
     dir,
@@ -521,7 +586,7 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
     requireTidy: parseBoolean('require-tidy', get('require-tidy')),
     rules: parseRules(get('rules')),
     event,
-    sign: { ...signChoice, required: get('sign') === 'always', ...(key ? { key } : {}), keyless, tlogUpload: parseBoolean('sign-tlog-upload', get('sign-tlog-upload')) },
+    sign: { ...signChoice, required: get('sign') === 'always', ...(key ? { key } : {}), keyless, tlogUpload, cosign, sigstore },
     scan: parseEnum(inputSpec('scan'), get('scan')),
     severity: parseEnum(inputSpec('severity'), get('severity').toUpperCase()),
     trivyPath: toolPath('trivy-path', get('trivy-path'), workspace),

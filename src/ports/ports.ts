@@ -48,6 +48,17 @@ export interface ToolInstaller {
   uncache(tool: string, version: string, arch: string): Promise<void>;
 }
 
+/**
+ * An OIDC token for keyless signing: core.getIDToken in Actions (the job needs
+ * `permissions: id-token: write`), SIGSTORE_ID_TOKEN for the CLI. The token is a secret.
+ */
+export interface IdTokenProvider {
+  /** Whether this job can get a token at all (in Actions: the runner gave it the token request variables). */
+  available(): boolean;
+  /** A fresh token for the audience; throws when the token service refuses or cannot be reached. */
+  get(audience: string): Promise<string>;
+}
+
 /** Hands values from the main step to the post step. */
 export interface StateStore {
   save(key: string, value: string): void;
@@ -89,6 +100,8 @@ export interface Ports {
   state: StateStore;
   outputs: Outputs;
   cache?: CacheStore;
+  /** OIDC tokens for keyless signing; absent: keyless signing is not possible here. */
+  idToken?: IdTokenProvider;
   /** Process environment as the front door saw it (read-only view). */
   env: Readonly<Record<string, string | undefined>>;
   /** Directory for temporary files of this run. */

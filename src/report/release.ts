@@ -60,7 +60,21 @@ function signatureText(r: Report): string {
   if (sign.status !== 'passed') return `**signing failed**: ${cell(sign.reason ?? 'see the sign section')}`;
   const verify = r.facts['sign.verify'];
   const n = signatures(r).length;
+  if (r.facts['sign.method'] === 'keyless') {
+    return `signed keyless with cosign: ${n} Sigstore bundle(s), certificate identity ${code(r.facts['sign.identity'] ?? '')}, issuer ${code(r.facts['sign.issuer'] ?? '')}${verify ? `; verify with ${code(verify)}` : ''}`;
+  }
   return `signed with cosign: ${n} Sigstore bundle(s), public key ${code(r.facts['sign.public-key-display'] ?? 'cosign.pub')}${verify ? `; verify with ${code(verify)}` : ''}`;
+}
+
+function provenanceText(r: Report): string {
+  const file = r.facts['sign.provenance-display'];
+  if (!file) {
+    const sign = stage(r, 'sign');
+    if (sign?.status === 'passed') return '**not written**: provenance is written for releases (release mode)';
+    return '**not written**: provenance is signed with the release, and the release was not signed';
+  }
+  const verified = r.facts['sign.provenance-verified'] === 'true';
+  return `SLSA v1 in-toto statement ${code(file)}, attested in ${code(r.facts['sign.provenance-bundle'] ?? '')}${verified ? ', verified' : ', **verification failed**'}; check a download against it with ${code(r.facts['sign.provenance-verify'] ?? '')}`;
 }
 
 interface Signature { path: string; bundle: string; verified: boolean; command?: string }
@@ -99,6 +113,8 @@ export function renderReleaseReport(r: Report): string {
     ['Revision', revisionText(r)],
     ['Vulnerabilities', vulnerabilityText(r)],
     ['Signatures', signatureText(r)],
+    ['Provenance', provenanceText(r)],
+    ...(r.facts['sign.cosign'] ? [['cosign', cell(r.facts['sign.cosign'])]] : []),
   ]), '');
   out.push(...signatureTable(r));
   return out.join('\n');

@@ -50,3 +50,97 @@ export function verifyCommandText(o: VerifyBlobOptions): string {
 export function bundleNameFor(file: string): string {
   return `${file}.sigstore.json`;
 }
+
+/** The Sigstore a keyless signature goes to. Empty strings: the public Sigstore's. */
+export interface SigstoreServices {
+  fulcioUrl: string;
+  rekorUrl: string;
+  tsaUrl: string;
+  trustedRoot: string;
+}
+
+/**
+ * Where cosign gets its certificate, log and timestamp. The public Sigstore with its log: cosign's
+ * own signing config (fetched from Sigstore's TUF repository). Anything else is spelled out, so a
+ * private Sigstore is never mixed with the public one.
+ */
+export function serviceArgs(s: SigstoreServices, tlogUpload: boolean): string[] {
+  if (!s.fulcioUrl && !s.rekorUrl && !s.tsaUrl && tlogUpload) return s.trustedRoot ? ['--trusted-root', s.trustedRoot] : [];
+  return [
+    '--use-signing-config=false',
+    ...(s.fulcioUrl ? ['--fulcio-url', s.fulcioUrl] : []),
+    ...(tlogUpload ? (s.rekorUrl ? ['--rekor-url', s.rekorUrl] : []) : ['--tlog-upload=false']),
+    ...(s.tsaUrl ? ['--timestamp-server-url', s.tsaUrl] : []),
+    ...(s.trustedRoot ? ['--trusted-root', s.trustedRoot] : []),
+  ];
+}
+
+export interface KeylessSignOptions {
+  /** A private file holding the OIDC token (cosign reads a path; the token never becomes an argument). */
+  tokenFile: string;
+  bundle: string;
+  file: string;
+  services: SigstoreServices;
+  tlogUpload: boolean;
+}
+
+/** `cosign sign-blob` keyless: a Fulcio certificate for the token's identity, one Sigstore bundle. */
+export function signBlobKeylessArgs(o: KeylessSignOptions): string[] {
+  return ['sign-blob', '--yes', '--identity-token', o.tokenFile, ...serviceArgs(o.services, o.tlogUpload), '--bundle', o.bundle, o.file];
+}
+
+/** What a keyless signature must show to verify: this workflow's identity and issuer, and how it was recorded. */
+export interface KeylessVerifyPolicy {
+  identity: string;
+  issuer: string;
+  /** A private trusted root (shown in the report by its file name). */
+  trustedRoot: string;
+  tlog: boolean;
+  /** The trusted root has no CT log, so certificates carry no SCT to check. */
+  ignoreSct: boolean;
+}
+
+function policyArgs(p: KeylessVerifyPolicy): string[] {
+  return [
+    '--certificate-identity', p.identity,
+    '--certificate-oidc-issuer', p.issuer,
+    ...(p.trustedRoot ? ['--trusted-root', p.trustedRoot] : []),
+    ...(p.tlog ? [] : ['--insecure-ignore-tlog']),
+    ...(p.ignoreSct ? ['--insecure-ignore-sct'] : []),
+  ];
+}
+
+export function verifyBlobKeylessArgs(o: { bundle: string; file: string; policy: KeylessVerifyPolicy }): string[] {
+  return ['verify-blob', '--bundle', o.bundle, ...policyArgs(o.policy), o.file];
+}
+
+export function verifyKeylessCommandText(o: { bundle: string; file: string; policy: KeylessVerifyPolicy }): string {
+  return ['cosign', ...verifyBlobKeylessArgs(o)].map(shellWord).join(' ');
+}
+
+/** The in-toto predicate type cosign calls slsaprovenance1. */
+export const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+
+/** How the attestation is signed: with the key (password from COSIGN_PASSWORD) or keyless. */
+export type Signer = { kind: 'key'; key: string } | { kind: 'keyless'; tokenFile: string; services: SigstoreServices };
+
+/** `cosign attest-blob --statement`: signs our in-toto statement as it is (subjects included) into a DSSE bundle. */
+export function attestBlobArgs(o: { statement: string; bundle: string; signer: Signer; tlogUpload: boolean }): string[] {
+  const auth = o.signer.kind === 'key'
+    ? ['--key', o.signer.key, ...(o.tlogUpload ? [] : ['--use-signing-config=false', '--tlog-upload=false'])]
+    : ['--identity-token', o.signer.tokenFile, ...serviceArgs(o.signer.services, o.tlogUpload)];
+  return ['attest-blob', '--yes', ...auth, '--statement', o.statement, '--bundle', o.bundle];
+}
+
+/** Who must have signed an attestation: the public key, or the keyless policy. */
+export type Verifier = { kind: 'key'; publicKey: string; tlog: boolean } | { kind: 'keyless'; policy: KeylessVerifyPolicy };
+
+/** `cosign verify-blob-attestation`: the signature, the SLSA v1 type, and that file's SHA-256 among the subjects. */
+export function verifyAttestationArgs(o: { bundle: string; file: string; verifier: Verifier }): string[] {
+  const auth = o.verifier.kind === 'key' ? ['--key', o.verifier.publicKey, ...(o.verifier.tlog ? [] : ['--insecure-ignore-tlog'])] : policyArgs(o.verifier.policy);
+  return ['verify-blob-attestation', '--bundle', o.bundle, '--type', 'slsaprovenance1', ...auth, o.file];
+}
+
+export function verifyAttestationCommandText(o: { bundle: string; file: string; verifier: Verifier }): string {
+  return ['cosign', ...verifyAttestationArgs(o)].map(shellWord).join(' ');
+}

@@ -59,7 +59,7 @@ test('the CLI writes outputs.json, cosign.pub and the bundles fresh too, and no 
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-key-'));
   const { key } = await generateKeyPair(keyDir, password);
   const env = { PATH: `${path.dirname(cosignBin())}${path.delimiter}${process.env.PATH}`, COSIGN_PASSWORD: password };
-  const r = await runCli(['run', '--targets', 'linux/amd64', '--scan', 'off', '--sign', 'always', '--cosign-key', key, '--sign-tlog-upload', 'false'], { cwd: ws, env });
+  const r = await runCli(['run', '--targets', 'linux/amd64', '--scan', 'off', '--sign', 'always', '--cosign-key', key, '--sign-tlog-upload', 'false', '--cosign-version', 'system'], { cwd: ws, env });
   assert.equal(r.code, 0, r.stdout + r.stderr);
   check();
   assert.ok(fs.readFileSync(path.join(ws, 'gate-out', 'cosign.pub'), 'utf8').includes('PUBLIC KEY'));
@@ -110,7 +110,7 @@ test('child processes get only what they need: go never sees the runner\'s token
     eventName: 'push',
     ref: 'refs/tags/v1.0.0',
     event: eventPayload('push-tag'),
-    inputs: { targets: 'linux/amd64', scan: 'off', cache: 'off', 'cosign-key': pem, 'sign-tlog-upload': 'false' },
+    inputs: { targets: 'linux/amd64', scan: 'off', cache: 'off', 'cosign-key': pem, 'sign-tlog-upload': 'false', 'cosign-version': 'system' },
     env: { ...secrets, COSIGN_PASSWORD: password, PATH: `${bin}${path.delimiter}${process.env.PATH}` },
   });
   const main = await runner.main();

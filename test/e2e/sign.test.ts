@@ -32,7 +32,8 @@ async function gate(s: Setup) {
     eventName: s.eventName,
     ref: s.ref,
     event: eventPayload(s.payload),
-    inputs: { targets: 'linux/amd64,linux/arm64', 'cosign-key': key, 'sign-tlog-upload': 'false', ...s.inputs },
+    // cosign from PATH (cosign-version: system): the installer has its own tests (cosign-install).
+    inputs: { targets: 'linux/amd64,linux/arm64', 'cosign-key': key, 'sign-tlog-upload': 'false', 'cosign-version': 'system', ...s.inputs },
     env,
   });
   const main = await runner.main();
@@ -104,6 +105,13 @@ test('tag push with a key: every binary and SHA256SUMS signed, bundles verify in
   }
   assert.ok(!everything(main, out).includes(PASSWORD), 'the password is never printed or written');
   assertMasked(main, PASSWORD);
+
+  // The release's SLSA provenance is attested with the same key and verifies for each download.
+  assert.equal(main.outputs.provenance, path.join(out, 'provenance.intoto.jsonl'));
+  for (const name of SIGNED) {
+    const r = await cosign(['verify-blob-attestation', '--key', pub, '--bundle', path.join(out, 'provenance.intoto.jsonl.sigstore.json'), '--type', 'slsaprovenance1', '--insecure-ignore-tlog', path.join(out, name)]);
+    assert.equal(r.code, 0, `provenance attestation for ${name}: ${r.stderr}`);
+  }
 
   // Tampering after signing: the independent check fails for the changed file, and only for it.
   fs.appendFileSync(path.join(out, 'hello_linux_amd64'), Buffer.from([0]));
@@ -187,7 +195,7 @@ test('branch push (check mode) with a key and sign: auto: skipped, with the reas
 test('tag push without cosign on PATH: fails closed, naming what is missing', async () => {
   const { main, ws } = await gate({ ...tagPush, withCosign: false });
   assert.equal(main.code, 1, main.stdout + main.stderr);
-  await assertRunOutputs(main, ws, { verdict: 'fail', mode: 'release', reasons: [/^sign: cosign was not found on PATH: install it before this step/] });
+  await assertRunOutputs(main, ws, { verdict: 'fail', mode: 'release', reasons: [/^sign: cosign-version is system, but cosign was not found on PATH: put it on PATH, or set cosign-version to a release/] });
 });
 
 test('keyless on a tag push without id-token: write: fails with the one-sentence explanation', async () => {

@@ -13,10 +13,11 @@ const tag: GitHubEvent = { name: 'push', ref: 'refs/tags/v1.2.3', isTag: true, t
 const branch: GitHubEvent = { name: 'push', ref: 'refs/heads/main', isTag: false };
 const pr: GitHubEvent = { name: 'pull_request', ref: 'refs/pull/1/merge', isTag: false, fromFork: true };
 
-test('resolveSign: auto signs releases with a key, always signs outside pull requests, never never signs', () => {
+test('resolveSign: auto signs releases (with the key, else keyless), always signs outside pull requests, never never signs', () => {
   const cases: [string, 'check' | 'release', GitHubEvent, boolean, boolean, RegExp][] = [
     ['auto', 'release', tag, true, true, /^release mode/],
-    ['auto', 'release', tag, false, false, /^no cosign-key was given/],
+    // No key: keyless (the sign stage skips with the id-token sentence when the job has no token).
+    ['auto', 'release', tag, false, true, /^release mode \(why\), keyless when the job has an OIDC token$/],
     ['auto', 'check', branch, true, false, /^check mode \(why\) signs nothing/],
     ['always', 'check', branch, true, true, /^sign input "always"$/],
     ['always', 'check', branch, false, true, /^sign input "always"$/],

@@ -58,10 +58,19 @@ var INPUTS = [
   { name: "trivy-path", kind: "string", default: "", description: "Path of the trivy binary (absolute, or relative to the workspace). Default: trivy on PATH." },
   { name: "trivy-cache-dir", kind: "string", default: "", description: "Trivy's cache directory holding its vulnerability DB (db/trivy.db, db/metadata.json); cache it between runs to avoid DB download rate limits. Default: Trivy's own (~/.cache/trivy)." },
   { name: "trivy-skip-db-update", kind: "boolean", default: "false", description: "Never download the vulnerability DB: use the one in trivy-cache-dir (the scan fails when there is none)." },
-  { name: "sign", kind: "enum", values: ["auto", "always", "never"], default: "auto", description: "Sign every binary and SHA256SUMS with cosign (a Sigstore bundle <file>.sigstore.json each), then verify each signature. auto: in release mode when a cosign-key is given. always: in every mode and fail when signing is not possible. never: do not sign. Pull-request events never sign. Needs cosign on PATH (e.g. sigstore/cosign-installer)." },
+  { name: "sign", kind: "enum", values: ["auto", "always", "never"], default: "auto", description: "Sign every binary and SHA256SUMS with cosign (a Sigstore bundle <file>.sigstore.json each), then verify each signature in the same run. auto: in release mode, with cosign-key when one is given, otherwise keyless with the workflow's OIDC identity when the job may get a token (`permissions: id-token: write`); without either, signing is skipped and the summary says what to add. always: in every mode, and fail when signing is not possible. never: do not sign. Pull-request events never sign. In release mode the SLSA provenance (provenance.intoto.jsonl) is signed as an attestation too." },
   { name: "cosign-key", kind: "string", default: "", secret: true, description: "cosign private key: a file path (relative to the workspace), env://NAME (read from that environment variable), or the PEM text itself (from a repository secret; on the CLI use a path or env://NAME, as arguments are visible to other processes). Its password comes from the COSIGN_PASSWORD environment variable, never an input. The public key is written to output-dir/cosign.pub." },
   { name: "sign-tlog-upload", kind: "boolean", default: "true", description: "Record each signature in the Rekor transparency log (needs network). false keeps signatures offline; verifying them then needs --insecure-ignore-tlog, which the verify command in the report includes." },
-  { name: "sign-keyless", kind: "boolean", default: "false", description: "Keyless signing with the workflow's GitHub OIDC identity (Fulcio). Not implemented yet: the gate fails with an explanation when it is asked for; use cosign-key." }
+  { name: "sign-keyless", kind: "boolean", default: "false", description: "Keyless signing (Fulcio certificate for the workflow's GitHub OIDC identity) is what the gate does whenever no cosign-key is given. true: insist on it, so a job without an OIDC token fails instead of skipping signing. Cannot be combined with cosign-key." },
+  { name: "cosign-version", kind: "string", default: "v3.1.3", description: "cosign to sign with: a release version (installed from the tool cache, else downloaded from cosign-download-base-url and checked against the SHA-256 in go-release-gate's digest table or cosign-sha256 before it runs), or system (the cosign on PATH)." },
+  { name: "cosign-download-base-url", kind: "string", default: "https://github.com/sigstore/cosign/releases/download", description: "Base URL of the cosign release downloads (<base>/v<version>/cosign-<os>-<arch>); a mirror with the same layout works. Must be https; a plain-http mirror on this machine (127.0.0.1, localhost, [::1]) is accepted only when the environment sets GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK=1." },
+  { name: "cosign-sha256", kind: "string", default: "", description: "SHA-256 of the cosign binary for this runner, for a cosign-version outside the digest table (take it from a source you trust: the release's own checksum file is replaced together with the release). For a version the table pins it must agree with the table." },
+  { name: "sigstore-fulcio-url", kind: "string", default: "", description: "A private Sigstore: Fulcio URL for keyless certificates. Empty: the public Sigstore (its services come from the signing config cosign fetches)." },
+  { name: "sigstore-rekor-url", kind: "string", default: "", description: "A private Sigstore: Rekor URL for the transparency log. With sigstore-fulcio-url and no Rekor, set sign-tlog-upload: false and give sigstore-tsa-url." },
+  { name: "sigstore-tsa-url", kind: "string", default: "", description: "A private Sigstore: RFC 3161 timestamp authority URL (e.g. https://tsa.example/api/v1/timestamp). Keyless signatures without a transparency log need it." },
+  { name: "sigstore-trusted-root", kind: "string", default: "", description: "A private Sigstore: trusted root JSON (made with cosign trusted-root create) that verification trusts instead of the public Sigstore root. A path, relative to the workspace." },
+  { name: "sigstore-oidc-issuer", kind: "string", default: "https://token.actions.githubusercontent.com", description: "OIDC issuer that keyless signatures must carry to verify. Change it only for a private Sigstore with its own issuer." },
+  { name: "sigstore-certificate-identity", kind: "string", default: "", description: "Certificate identity that keyless signatures must carry to verify. Default: this workflow, https://github.com/<GITHUB_WORKFLOW_REF> (https://github.com/<owner>/<repo>/<workflow file>@<ref>). The CLI outside Actions needs it, with SIGSTORE_ID_TOKEN holding the token." }
 ];
 function inputSpec(name) {
   const spec = INPUTS.find((i) => i.name === name);
@@ -372,6 +381,108 @@ function formatCpuLevel(c) {
   return c ? `${c.variable}=${c.level}${c.default ? " (default)" : ""}` : null;
 }
 
+// src/tools/cosign.ts
+var HERMIT = "cashapp/hermit-packages cosign.hcl";
+var SCOOP_WINGET = "ScoopInstaller/Main bucket/cosign.json and microsoft/winget-pkgs Sigstore.Cosign installer manifest";
+var INSTALLER = "sigstore/cosign-installer action.yml and cashapp/hermit-packages cosign.hcl";
+var INSTALLER_SCOOP = "sigstore/cosign-installer action.yml and ScoopInstaller/Main bucket/cosign.json";
+var COSIGN_DIGESTS = {
+  // v3.1.3. Linux and macOS: cashapp/hermit-packages cosign.hcl, sha256sums map keyed by the
+  // release URL (lines added in commit 93daa8f130da00ab46a00fa3962cadc22049030c). No second
+  // named repository pins them; several unnamed public files agree. Windows:
+  // ScoopInstaller/Main bucket/cosign.json @ 782c97f69376d22537588229e3a5d65fbe8f4c65, and
+  // microsoft/winget-pkgs manifests/s/Sigstore/Cosign/3.1.3/Sigstore.Cosign.installer.yaml
+  // @ 778cb0df71b771dd3d4df678b42076f7320d8940 (InstallerSha256, upper-case there).
+  "v3.1.3": {
+    "cosign-linux-amd64": "4629c757b7618056f8ddd7e2625ae9fdd94c0372a65049520bc7d9df9efc7f71",
+    "cosign-linux-arm64": "c5d324e091826b0d7a78eb16fef316450b4eb9aaec045611c08ba06f5e73220a",
+    "cosign-darwin-amd64": "2347488e5d5b25336644024dfeca5601b190e91197a71a917bda44744aff106c",
+    "cosign-darwin-arm64": "5cf948c2f4dfe59687bdd0b8523709067383e03982cc543475c8a7dc70e92a76",
+    "cosign-windows-amd64.exe": "9fe59be0eca1271873ce019061335eb1ac419b7059202e797828467ddabe33be"
+  },
+  // v3.0.6: sigstore/cosign-installer action.yml (bootstrap_*_sha) on main
+  // @ 3094a48ba06382e0e6cfa5a4af4fcc55fc6942b9 and tag v4.1.2 @ 6f9f17788090df1f26f669e9d70d6ae9567deba6;
+  // the same values in cashapp/hermit-packages cosign.hcl, and for Windows in
+  // ScoopInstaller/Main bucket/cosign.json @ 8a6dba2f451274a9de5450df6cf4260402afbb29.
+  "v3.0.6": {
+    "cosign-linux-amd64": "c956e5dfcac53d52bcf058360d579472f0c1d2d9b69f55209e256fe7783f4c74",
+    "cosign-linux-arm64": "bedac92e8c3729864e13d4a17048007cfafa79d5deca993a43a90ffe018ef2b8",
+    "cosign-darwin-amd64": "4c3e7af8372d3ca3296e62fa56f23fcbb5721cc6ac1827900d398f110d7cd280",
+    "cosign-darwin-arm64": "5fadd012ae6381a6a29ff86a7d39aa873878852f1073fc90b15995961ecfb084",
+    "cosign-windows-amd64.exe": "9b85a88ebff2d9dd30ff4984a6f61f2cedc232dd87d81fa7f2ff3c0ed96c241c"
+  }
+};
+var COSIGN_DIGEST_SOURCES = {
+  "v3.1.3": {
+    "cosign-linux-amd64": HERMIT,
+    "cosign-linux-arm64": HERMIT,
+    "cosign-darwin-amd64": HERMIT,
+    "cosign-darwin-arm64": HERMIT,
+    "cosign-windows-amd64.exe": SCOOP_WINGET
+  },
+  "v3.0.6": {
+    "cosign-linux-amd64": INSTALLER,
+    "cosign-linux-arm64": INSTALLER,
+    "cosign-darwin-amd64": INSTALLER,
+    "cosign-darwin-arm64": INSTALLER,
+    "cosign-windows-amd64.exe": INSTALLER_SCOOP
+  }
+};
+var OS = { linux: "linux", darwin: "darwin", win32: "windows" };
+var ARCH = { x64: "amd64", arm64: "arm64" };
+function cosignAssetName(platform, arch) {
+  const os2 = OS[platform];
+  const a = ARCH[arch];
+  if (!os2 || !a) return void 0;
+  return `cosign-${os2}-${a}${os2 === "windows" ? ".exe" : ""}`;
+}
+function normalizeCosignVersion(v) {
+  const m = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(v);
+  return m ? `v${m[1]}` : void 0;
+}
+var CosignAssetError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "CosignAssetError";
+  }
+};
+function cosignAsset(r2) {
+  const asset = cosignAssetName(r2.platform, r2.arch);
+  if (!asset) throw new CosignAssetError(`cosign publishes no binary for ${r2.platform}/${r2.arch}; use cosign-version: system with a cosign on PATH`);
+  const table2 = r2.table ?? COSIGN_DIGESTS;
+  const sources = r2.sources ?? (r2.table ? {} : COSIGN_DIGEST_SOURCES);
+  let sha256;
+  let digestSource;
+  const tabled = table2[r2.version]?.[asset];
+  if (r2.sha256 && tabled && r2.sha256.toLowerCase() !== tabled) {
+    throw new CosignAssetError(`cosign-sha256 ${r2.sha256.toLowerCase()} differs from the digest go-release-gate's digest table pins for ${asset} ${r2.version} (${tabled}, ${sources[r2.version]?.[asset] ?? "test table"}); remove cosign-sha256 or use a version outside the table`);
+  }
+  if (r2.sha256) {
+    sha256 = r2.sha256.toLowerCase();
+    digestSource = "the cosign-sha256 input";
+  } else {
+    const known = table2[r2.version]?.[asset];
+    if (!known) {
+      const versions = Object.keys(table2).filter((v) => table2[v][asset]).join(", ") || "none";
+      const why = table2[r2.version] ? `has no digest for ${asset}` : `has no cosign ${r2.version}`;
+      throw new CosignAssetError(`go-release-gate's digest table ${why} (versions it knows for ${asset}: ${versions}); give that asset's SHA-256 as cosign-sha256 (from a source you trust, not the release's own checksum file) or use a version the table knows`);
+    }
+    sha256 = known;
+    digestSource = `go-release-gate's digest table (${sources[r2.version]?.[asset] ?? "test table"})`;
+  }
+  return {
+    tool: "cosign",
+    version: r2.version.replace(/^v/, ""),
+    arch: r2.arch,
+    url: `${r2.baseUrl}/${r2.version}/${asset}`,
+    asset,
+    sha256,
+    digestSource,
+    packing: "binary",
+    program: asset.endsWith(".exe") ? "cosign.exe" : "cosign"
+  };
+}
+
 // src/config/config.ts
 var ConfigError = class extends Error {
   input;
@@ -562,8 +673,42 @@ function resolveSign(input, mode, modeReason, event, hasKey, keyless) {
   if (event.deleted) return { enabled: false, reason: `${event.name} deleting ${event.ref}: nothing to sign` };
   if (input === "always") return { enabled: true, reason: 'sign input "always"' };
   if (mode !== "release") return { enabled: false, reason: `check mode (${modeReason}) signs nothing; set sign: always to sign outside release mode` };
-  if (!hasKey && !keyless) return { enabled: false, reason: "no cosign-key was given (set cosign-key to sign releases, or sign: never to say you do not)" };
-  return { enabled: true, reason: `release mode (${modeReason})` };
+  const how = hasKey ? "with cosign-key" : keyless ? "keyless (sign-keyless)" : "keyless when the job has an OIDC token";
+  return { enabled: true, reason: `release mode (${modeReason}), ${how}` };
+}
+var SHA256_HEX = /^[0-9a-fA-F]{64}$/;
+function parseCosignChoice(version, baseUrl, sha256, env) {
+  if (sha256 && !SHA256_HEX.test(sha256)) throw new ConfigError("cosign-sha256", `"${sha256}" is not a SHA-256 (64 hex digits)`);
+  if (version === "system") {
+    if (sha256) throw new ConfigError("cosign-sha256", "applies to a downloaded cosign; with cosign-version: system the cosign on PATH is used as it is");
+    return { kind: "system" };
+  }
+  const v = normalizeCosignVersion(version);
+  if (!v) throw new ConfigError("cosign-version", `"${version}" is not a cosign release version (like v3.1.3) or system`);
+  const base = checkDownloadBaseUrl("cosign-download-base-url", baseUrl, env);
+  return { kind: "release", version: v, baseUrl: base, ...sha256 ? { sha256: sha256.toLowerCase() } : {} };
+}
+function serviceUrl(name, value, env) {
+  return value ? checkDownloadBaseUrl(name, value, env) : "";
+}
+function parseSigstore(get, workspace, env, keyed, tlogUpload, signs) {
+  const sigstore = {
+    fulcioUrl: serviceUrl("sigstore-fulcio-url", get("sigstore-fulcio-url"), env),
+    rekorUrl: serviceUrl("sigstore-rekor-url", get("sigstore-rekor-url"), env),
+    tsaUrl: serviceUrl("sigstore-tsa-url", get("sigstore-tsa-url"), env),
+    trustedRoot: toolPath("sigstore-trusted-root", get("sigstore-trusted-root"), workspace),
+    oidcIssuer: get("sigstore-oidc-issuer"),
+    identity: get("sigstore-certificate-identity")
+  };
+  rejectShellMeta("sigstore-oidc-issuer", sigstore.oidcIssuer, /\s/);
+  rejectShellMeta("sigstore-certificate-identity", sigstore.identity, /\s/);
+  const privateSigstore = sigstore.fulcioUrl || sigstore.rekorUrl || sigstore.tsaUrl;
+  if (!signs) return sigstore;
+  if (privateSigstore && !keyed && !sigstore.fulcioUrl) throw new ConfigError("sigstore-fulcio-url", "a private Sigstore (sigstore-rekor-url or sigstore-tsa-url is set) signs keyless only with its own Fulcio: set sigstore-fulcio-url too");
+  if (privateSigstore && tlogUpload && !sigstore.rekorUrl) {
+    throw new ConfigError("sign-tlog-upload", "is true, but the private Sigstore has no sigstore-rekor-url: give its Rekor, or set sign-tlog-upload: false (keyless signatures then rest on sigstore-tsa-url's timestamps)");
+  }
+  return sigstore;
 }
 function toolPath(name, value, workspace) {
   if (!value) return "";
@@ -671,6 +816,9 @@ function parseConfig(inputs, ctx) {
   const keyless = parseBoolean("sign-keyless", get("sign-keyless"));
   if (key && keyless) throw new ConfigError("sign-keyless", "cannot be true when cosign-key is set: sign with the key or keyless, not both");
   const signChoice = resolveSign(parseEnum(inputSpec("sign"), get("sign")), mode, reason, event, key !== void 0, keyless);
+  const tlogUpload = parseBoolean("sign-tlog-upload", get("sign-tlog-upload"));
+  const cosign = parseCosignChoice(get("cosign-version"), get("cosign-download-base-url"), get("cosign-sha256"), ctx.env);
+  const sigstore = parseSigstore(get, workspace, ctx.env, key !== void 0, tlogUpload, signChoice.enabled);
   return {
     workspace,
     dir,
@@ -695,7 +843,7 @@ function parseConfig(inputs, ctx) {
     requireTidy: parseBoolean("require-tidy", get("require-tidy")),
     rules: parseRules(get("rules")),
     event,
-    sign: { ...signChoice, required: get("sign") === "always", ...key ? { key } : {}, keyless, tlogUpload: parseBoolean("sign-tlog-upload", get("sign-tlog-upload")) },
+    sign: { ...signChoice, required: get("sign") === "always", ...key ? { key } : {}, keyless, tlogUpload, cosign, sigstore },
     scan: parseEnum(inputSpec("scan"), get("scan")),
     severity: parseEnum(inputSpec("severity"), get("severity").toUpperCase()),
     trivyPath: toolPath("trivy-path", get("trivy-path"), workspace),
@@ -753,6 +901,9 @@ var nodeExec = {
     });
   }
 };
+
+// src/version.ts
+var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/report/sarif.ts
 import { gzipSync } from "node:zlib";
@@ -1034,7 +1185,20 @@ function signatureText(r2) {
   if (sign.status !== "passed") return `**signing failed**: ${cell(sign.reason ?? "see the sign section")}`;
   const verify = r2.facts["sign.verify"];
   const n = signatures(r2).length;
+  if (r2.facts["sign.method"] === "keyless") {
+    return `signed keyless with cosign: ${n} Sigstore bundle(s), certificate identity ${code(r2.facts["sign.identity"] ?? "")}, issuer ${code(r2.facts["sign.issuer"] ?? "")}${verify ? `; verify with ${code(verify)}` : ""}`;
+  }
   return `signed with cosign: ${n} Sigstore bundle(s), public key ${code(r2.facts["sign.public-key-display"] ?? "cosign.pub")}${verify ? `; verify with ${code(verify)}` : ""}`;
+}
+function provenanceText(r2) {
+  const file = r2.facts["sign.provenance-display"];
+  if (!file) {
+    const sign = stage(r2, "sign");
+    if (sign?.status === "passed") return "**not written**: provenance is written for releases (release mode)";
+    return "**not written**: provenance is signed with the release, and the release was not signed";
+  }
+  const verified = r2.facts["sign.provenance-verified"] === "true";
+  return `SLSA v1 in-toto statement ${code(file)}, attested in ${code(r2.facts["sign.provenance-bundle"] ?? "")}${verified ? ", verified" : ", **verification failed**"}; check a download against it with ${code(r2.facts["sign.provenance-verify"] ?? "")}`;
 }
 function signatures(r2) {
   try {
@@ -1066,7 +1230,9 @@ function renderReleaseReport(r2) {
     ["Go toolchain", toolchainText(r2)],
     ["Revision", revisionText(r2)],
     ["Vulnerabilities", vulnerabilityText(r2)],
-    ["Signatures", signatureText(r2)]
+    ["Signatures", signatureText(r2)],
+    ["Provenance", provenanceText(r2)],
+    ...r2.facts["sign.cosign"] ? [["cosign", cell(r2.facts["sign.cosign"])]] : []
   ]), "");
   out.push(...signatureTable(r2));
   return out.join("\n");
@@ -1228,12 +1394,9 @@ ${after}
 `;
 }
 
-// src/version.ts
-var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
-
 // src/run.ts
-import fs18 from "node:fs";
-import path23 from "node:path";
+import fs19 from "node:fs";
+import path24 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash } from "node:crypto";
@@ -2114,10 +2277,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path24, version] = d.args;
-  if (!isModulePath(path24)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path24}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path24}: version "${version}" is not of the form v1.2.3`);
-  return { path: path24, version };
+  const [path25, version] = d.args;
+  if (!isModulePath(path25)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path25}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path25}: version "${version}" is not of the form v1.2.3`);
+  return { path: path25, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -2163,8 +2326,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path24, version) {
-  return replaces.find((r2) => r2.old.path === path24 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path24 && r2.old.version === "");
+function replacementFor(replaces, path25, version) {
+  return replaces.find((r2) => r2.old.path === path25 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path25 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -2199,20 +2362,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path24, rawVersion, hash] = f;
+    const [path25, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path24)) throw new ModuleFileError(file, line, `"${path24}" is not a module path`);
+    if (!isModulePath(path25)) throw new ModuleFileError(file, line, `"${path25}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path24, version, goMod, hash, line });
+    lines.push({ path: path25, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path24, version, goMod) {
-  return `${path24} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path25, version, goMod) {
+  return `${path25} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -2243,8 +2406,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path24 = fields[1];
-  if (!isModulePath(path24)) throw bad(`"${path24}" is not a module path`);
+  const path25 = fields[1];
+  if (!isModulePath(path25)) throw bad(`"${path25}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -2254,7 +2417,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path24, version, line };
+    return { path: path25, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -2264,7 +2427,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path24, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path25, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -2301,8 +2464,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path24, version) {
-  return txt.modules.find((m) => m.path === path24 && m.version === version);
+function vendoredModule(txt, path25, version) {
+  return txt.modules.find((m) => m.path === path25 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -2415,35 +2578,35 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path24) {
+    require(path25) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path24);
+        const r2 = gomod.requires.find((x) => x.path === path25);
         if (!r2) continue;
-        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path24, r2.version) : void 0;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path25, r2.version) : void 0;
         if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
-        const rep = replacementFor(gomod.replaces, path24, r2.version);
+        const rep = replacementFor(gomod.replaces, path25, r2.version);
         if (rep) return { file: gomod.file, line: rep.line };
         return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path24);
+        const r2 = gomod.replaces.find((x) => x.new.path === path25);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path24, version, goMod) {
-      return (index.get(sumKey(path24, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path25, version, goMod) {
+      return (index.get(sumKey(path25, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path24) {
-      const vm = setup.txt?.modules.find((m) => m.path === path24 && m.version !== "");
+    vendored(path25) {
+      const vm = setup.txt?.modules.find((m) => m.path === path25 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path24) {
-      return l.require(path24) ?? l.vendored(path24) ?? l.build();
+    module(path25) {
+      return l.require(path25) ?? l.vendored(path25) ?? l.build();
     }
   };
   return l;
@@ -5338,8 +5501,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path24) {
-  const fh = await open(path24, "r");
+async function fileSource(path25) {
+  const fh = await open(path25, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -5452,8 +5615,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path24, displayName = path24) {
-  const src = await fileSource(path24);
+async function inspectFile(path25, displayName = path25) {
+  const src = await fileSource(path25);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -5858,8 +6021,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs15 from "node:fs";
-import path20 from "node:path";
+import fs16 from "node:fs";
+import path21 from "node:path";
 
 // src/scan/trivy.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -6130,13 +6293,15 @@ function unscanned(f) {
 }
 
 // src/scan/reach-stage.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/tools/gobuild.ts
-import fs14 from "node:fs";
-import path18 from "node:path";
+import fs15 from "node:fs";
+import path19 from "node:path";
 
 // src/tools/install.ts
+import fs14 from "node:fs";
+import path18 from "node:path";
 var InstallError = class extends Error {
   kind;
   constructor(kind, message) {
@@ -6145,6 +6310,52 @@ var InstallError = class extends Error {
     this.kind = kind;
   }
 };
+function programIn(dir, program) {
+  return path18.join(dir, ...program.split("/"));
+}
+async function installTool(tools, asset, log) {
+  const cached = tools.find(asset.tool, asset.version, asset.arch);
+  if (cached && fs14.existsSync(programIn(cached, asset.program))) {
+    return { dir: cached, bin: programIn(cached, asset.program), source: "tool-cache", sha256: asset.sha256 };
+  }
+  log.info(`Downloading ${asset.tool} ${asset.version} from ${asset.url}`);
+  let file;
+  try {
+    file = await tools.download(asset.url);
+  } catch (e) {
+    throw new InstallError("download", `could not download ${asset.url}: ${e.message}`);
+  }
+  const actual = sha256File(file);
+  if (actual !== asset.sha256) {
+    const size = fs14.statSync(file).size;
+    fs14.rmSync(file, { force: true });
+    throw new InstallError("checksum", `SHA-256 mismatch for ${asset.asset} (${size} bytes): expected ${asset.sha256} (${asset.digestSource}), got ${actual}; it was not extracted or run`);
+  }
+  log.info(`SHA-256 ${actual} of ${asset.asset} matches ${asset.digestSource}`);
+  let tree;
+  if (asset.packing === "binary") {
+    tree = fs14.mkdtempSync(`${file}.d-`);
+    const dest = programIn(tree, asset.program);
+    fs14.mkdirSync(path18.dirname(dest), { recursive: true });
+    fs14.renameSync(file, dest);
+    fs14.chmodSync(dest, 493);
+  } else {
+    try {
+      tree = await tools.extract(file);
+    } catch (e) {
+      throw new InstallError("layout", `${asset.asset} could not be extracted: ${e.message}`);
+    } finally {
+      fs14.rmSync(file, { force: true });
+    }
+  }
+  const top = asset.root ? programIn(tree, asset.root) : tree;
+  if (!fs14.existsSync(programIn(top, asset.program))) {
+    throw new InstallError("layout", `${asset.asset} has no ${asset.root ? `${asset.root}/` : ""}${asset.program}`);
+  }
+  const dir = await tools.cache(top, asset.tool, asset.version, asset.arch);
+  fs14.rmSync(tree, { recursive: true, force: true });
+  return { dir, bin: programIn(dir, asset.program), source: "download", sha256: actual };
+}
 
 // src/tools/gobuild.ts
 var BUILD_TIMEOUT_MS = 15 * 60 * 1e3;
@@ -6152,24 +6363,24 @@ async function installGoBuiltTool(t, b) {
   const semver2 = t.version.replace(/^v/, "");
   const exe = process.platform === "win32" ? `${t.program}.exe` : t.program;
   const cached = b.tools.find(t.tool, semver2, b.arch);
-  if (cached && fs14.existsSync(path18.join(cached, exe))) return { dir: cached, bin: path18.join(cached, exe), source: "tool-cache", sha256: "" };
+  if (cached && fs15.existsSync(path19.join(cached, exe))) return { dir: cached, bin: path19.join(cached, exe), source: "tool-cache", sha256: "" };
   if (b.env.GOSUMDB === "off" || b.env.GOFLAGS?.includes("-insecure")) {
     throw new InstallError("checksum", `${t.pkg}@${t.version} would be built without the checksum database (GOSUMDB=off or -insecure): set ${t.tool}-path to a binary you trust instead`);
   }
-  fs14.mkdirSync(b.tempDir, { recursive: true });
-  const bin = fs14.mkdtempSync(path18.join(b.tempDir, `${t.tool}-build-`));
+  fs15.mkdirSync(b.tempDir, { recursive: true });
+  const bin = fs15.mkdtempSync(path19.join(b.tempDir, `${t.tool}-build-`));
   b.log.info(`Building ${t.pkg}@${t.version} with the run's Go (module proxy, checked against the checksum database)`);
   const { GOOS: _os, GOARCH: _arch, ...rest } = b.env;
   const env = { ...rest, GOBIN: bin, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-trimpath" };
   const r2 = await b.exec.run(b.go, ["install", `${t.pkg}@${t.version}`], { env, cwd: b.tempDir, timeoutMs: BUILD_TIMEOUT_MS });
-  if (r2.code !== 0 || !fs14.existsSync(path18.join(bin, exe))) {
+  if (r2.code !== 0 || !fs15.existsSync(path19.join(bin, exe))) {
     const why = r2.timedOut ? `did not finish within ${BUILD_TIMEOUT_MS / 6e4} minutes` : r2.stderr.trim().split("\n").slice(-3).join(" ") || `exit code ${r2.code}`;
-    fs14.rmSync(bin, { recursive: true, force: true });
+    fs15.rmSync(bin, { recursive: true, force: true });
     throw new InstallError("download", `go install ${t.pkg}@${t.version} failed: ${why}`);
   }
   const dir = await b.tools.cache(bin, t.tool, semver2, b.arch);
-  fs14.rmSync(bin, { recursive: true, force: true });
-  return { dir, bin: path18.join(dir, exe), source: "download", sha256: "" };
+  fs15.rmSync(bin, { recursive: true, force: true });
+  return { dir, bin: path19.join(dir, exe), source: "download", sha256: "" };
 }
 
 // src/scan/govulncheck.ts
@@ -6357,13 +6568,13 @@ function reachabilityByOsv(runs) {
   for (const { platform, report } of runs) {
     for (const f of report.findings) {
       const level = levelOf(f);
-      const path24 = level === "called" ? [...f.trace].reverse() : void 0;
+      const path25 = level === "called" ? [...f.trace].reverse() : void 0;
       const cur = out.get(f.osv);
       if (!cur || RANK[level] > RANK[cur.level]) {
-        out.set(f.osv, { osv: f.osv, level, ...path24 ? { path: path24 } : {}, platforms: [platform] });
+        out.set(f.osv, { osv: f.osv, level, ...path25 ? { path: path25 } : {}, platforms: [platform] });
       } else if (level === cur.level) {
         if (!cur.platforms.includes(platform)) cur.platforms.push(platform);
-        if (path24 && (!cur.path || path24.length < cur.path.length)) cur.path = path24;
+        if (path25 && (!cur.path || path25.length < cur.path.length)) cur.path = path25;
       }
     }
   }
@@ -6383,21 +6594,21 @@ function frameText(f) {
   const name = f.function ? `${pkg}.${f.receiver ? `${f.receiver.replace(/^\*/, "")}.` : ""}${f.function}` : pkg;
   return f.position ? `${name} (${f.position.filename}:${f.position.line})` : `${name}`;
 }
-function pathText(path24, max = 4) {
-  const shown = path24.slice(0, max).map(frameText);
-  if (path24.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path24[path24.length - 1]));
+function pathText(path25, max = 4) {
+  const shown = path25.slice(0, max).map(frameText);
+  if (path25.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path25[path25.length - 1]));
   return shown.join(" \u2192 ");
 }
 function joinPath(dir, file) {
   return dir ? `${dir.replace(/\/+$/, "")}/${file}` : file;
 }
-function callSite(path24, moduleDir, mainModules) {
-  const own = path24.filter((f) => mainModules.has(f.module) && f.position);
+function callSite(path25, moduleDir, mainModules) {
+  const own = path25.filter((f) => mainModules.has(f.module) && f.position);
   const site = own[own.length - 1];
   return site?.position ? { file: joinPath(moduleDir, site.position.filename), line: site.position.line, ...site.position.column ? { column: site.position.column } : {} } : void 0;
 }
-function codeFlowOf2(path24, moduleDir, mainModules) {
-  return path24.map((f) => ({
+function codeFlowOf2(path25, moduleDir, mainModules) {
+  return path25.map((f) => ({
     message: frameText(f),
     ...mainModules.has(f.module) && f.position ? { location: { file: joinPath(moduleDir, f.position.filename), line: f.position.line } } : {}
   }));
@@ -6494,7 +6705,7 @@ async function reachabilityStep(ctx, scan, gomod) {
       policy: config.vulnReachability,
       analysed: run4.analysed,
       ...run4.reason ? { notAnalysedReason: run4.reason } : {},
-      moduleDir: moduleDir === path19.sep || moduleDir === "" ? "" : moduleDir,
+      moduleDir: moduleDir === path20.sep || moduleDir === "" ? "" : moduleDir,
       requireLocation,
       govulncheckOnlySeverity: config.severity === "NONE" ? "warning" : "error"
     }
@@ -6582,22 +6793,22 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path20.join(dir, name);
-      if (fs15.existsSync(p) && fs15.statSync(p).isFile()) return p;
+      const p = path21.join(dir, name);
+      if (fs16.existsSync(p) && fs16.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 function trivyHome(ctx) {
-  fs15.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  const dir = fs15.mkdtempSync(path20.join(ctx.ports.tempDir, "trivy-"));
-  const config = path20.join(dir, "trivy.yaml");
-  fs15.writeFileSync(config, "", { flag: "wx" });
+  fs16.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs16.mkdtempSync(path21.join(ctx.ports.tempDir, "trivy-"));
+  const config = path21.join(dir, "trivy.yaml");
+  fs16.writeFileSync(config, "", { flag: "wx" });
   return { dir, config };
 }
 async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
-  const output = path20.join(home.dir, `trivy-${kind}-${n}.json`);
-  fs15.rmSync(output, { force: true });
+  const output = path21.join(home.dir, `trivy-${kind}-${n}.json`);
+  fs16.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -6608,13 +6819,13 @@ async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n)
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs15.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs16.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs15.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs16.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs15.rmSync(output, { force: true });
+    fs16.rmSync(output, { force: true });
   }
 }
 function parsedGoMod(text, file, ctx) {
@@ -6641,7 +6852,7 @@ async function run2(ctx) {
   try {
     return await scanWith(ctx, trivy, home);
   } finally {
-    fs15.rmSync(home.dir, { recursive: true, force: true });
+    fs16.rmSync(home.dir, { recursive: true, force: true });
   }
 }
 async function scanWith(ctx, trivy, home) {
@@ -6655,34 +6866,34 @@ async function scanWith(ctx, trivy, home) {
   }
   if (ver.code !== 0) throw new Error(`Trivy at ${trivy} does not run (trivy --version exited with code ${ver.code}): ${lastErrorLine(ver.stderr || ver.stdout)}`);
   const version = parseTrivyVersion(ver.stdout);
-  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs15.existsSync(path20.join(config.trivyCacheDir, "db", "trivy.db"))) {
+  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs16.existsSync(path21.join(config.trivyCacheDir, "db", "trivy.db"))) {
     throw new Error(`Trivy has no vulnerability DB in ${config.trivyCacheDir} (no db/trivy.db) and trivy-skip-db-update is true, so it may not download one: populate the cache dir or set trivy-skip-db-update: false`);
   }
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs15.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs16.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path20.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path20.isAbsolute(outRel)) skipDirs.push(outRel.split(path20.sep).join("/"));
+  const outRel = path21.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path21.isAbsolute(outRel)) skipDirs.push(outRel.split(path21.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path20.join(config.dir, "go.mod");
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs15.readFileSync(file, "utf8"), file, ctx), result: r2 });
+    const file = path21.join(config.dir, "go.mod");
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs16.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path20.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path21.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, home, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path20.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path21.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
     }
   }
-  const goModFile = path20.join(config.dir, "go.mod");
-  const goModText = fs15.existsSync(goModFile) ? fs15.readFileSync(goModFile, "utf8") : void 0;
+  const goModFile = path21.join(config.dir, "go.mod");
+  const goModText = fs16.existsSync(goModFile) ? fs16.readFileSync(goModFile, "utf8") : void 0;
   const missing = unscanned({
     ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
     binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
@@ -6746,8 +6957,8 @@ async function scanWith(ctx, trivy, home) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs16 from "node:fs";
-import path21 from "node:path";
+import fs17 from "node:fs";
+import path22 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -6770,6 +6981,184 @@ function verifyCommandText(o) {
 function bundleNameFor(file) {
   return `${file}.sigstore.json`;
 }
+function serviceArgs(s, tlogUpload) {
+  if (!s.fulcioUrl && !s.rekorUrl && !s.tsaUrl && tlogUpload) return s.trustedRoot ? ["--trusted-root", s.trustedRoot] : [];
+  return [
+    "--use-signing-config=false",
+    ...s.fulcioUrl ? ["--fulcio-url", s.fulcioUrl] : [],
+    ...tlogUpload ? s.rekorUrl ? ["--rekor-url", s.rekorUrl] : [] : ["--tlog-upload=false"],
+    ...s.tsaUrl ? ["--timestamp-server-url", s.tsaUrl] : [],
+    ...s.trustedRoot ? ["--trusted-root", s.trustedRoot] : []
+  ];
+}
+function signBlobKeylessArgs(o) {
+  return ["sign-blob", "--yes", "--identity-token", o.tokenFile, ...serviceArgs(o.services, o.tlogUpload), "--bundle", o.bundle, o.file];
+}
+function policyArgs(p) {
+  return [
+    "--certificate-identity",
+    p.identity,
+    "--certificate-oidc-issuer",
+    p.issuer,
+    ...p.trustedRoot ? ["--trusted-root", p.trustedRoot] : [],
+    ...p.tlog ? [] : ["--insecure-ignore-tlog"],
+    ...p.ignoreSct ? ["--insecure-ignore-sct"] : []
+  ];
+}
+function verifyBlobKeylessArgs(o) {
+  return ["verify-blob", "--bundle", o.bundle, ...policyArgs(o.policy), o.file];
+}
+function verifyKeylessCommandText(o) {
+  return ["cosign", ...verifyBlobKeylessArgs(o)].map(shellWord).join(" ");
+}
+function attestBlobArgs(o) {
+  const auth = o.signer.kind === "key" ? ["--key", o.signer.key, ...o.tlogUpload ? [] : ["--use-signing-config=false", "--tlog-upload=false"]] : ["--identity-token", o.signer.tokenFile, ...serviceArgs(o.signer.services, o.tlogUpload)];
+  return ["attest-blob", "--yes", ...auth, "--statement", o.statement, "--bundle", o.bundle];
+}
+function verifyAttestationArgs(o) {
+  const auth = o.verifier.kind === "key" ? ["--key", o.verifier.publicKey, ...o.verifier.tlog ? [] : ["--insecure-ignore-tlog"]] : policyArgs(o.verifier.policy);
+  return ["verify-blob-attestation", "--bundle", o.bundle, "--type", "slsaprovenance1", ...auth, o.file];
+}
+function verifyAttestationCommandText(o) {
+  return ["cosign", ...verifyAttestationArgs(o)].map(shellWord).join(" ");
+}
+
+// src/sign/install.ts
+var CosignUnavailable = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "CosignUnavailable";
+  }
+};
+async function resolveCosign(o) {
+  if (o.choice.kind === "system") {
+    const bin = findOnPath("cosign", o.pathEnv);
+    if (!bin) throw new CosignUnavailable("cosign-version is system, but cosign was not found on PATH: put it on PATH, or set cosign-version to a release (e.g. v3.1.3) to have the gate install a verified one.");
+    return { bin, source: "PATH" };
+  }
+  const { version } = o.choice;
+  let asset;
+  try {
+    asset = cosignAsset({ version, baseUrl: o.choice.baseUrl, sha256: o.choice.sha256, platform: o.platform ?? process.platform, arch: o.arch ?? process.arch, table: o.table });
+  } catch (e) {
+    throw new CosignUnavailable(`cosign ${version} cannot be installed: ${e.message}`);
+  }
+  try {
+    const installed = await installTool(o.tools, asset, o.log);
+    const source = installed.source === "tool-cache" ? `tool cache (${installed.dir})` : `downloaded from ${asset.url}, SHA-256 ${installed.sha256} verified against ${asset.digestSource}`;
+    return { bin: installed.bin, source, sha256: installed.sha256 };
+  } catch (e) {
+    throw new CosignUnavailable(`cosign ${version} could not be installed: ${e.message}. Nothing was signed; set cosign-version: system to use a cosign on PATH, or cosign-download-base-url for a mirror.`);
+  }
+}
+
+// src/sign/identity.ts
+var WORKFLOW_REF = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[^@\s]+@refs\/[^\s]+$/;
+function workflowIdentity(env) {
+  const ref = env.GITHUB_WORKFLOW_REF;
+  if (!ref || !WORKFLOW_REF.test(ref)) return void 0;
+  return `https://github.com/${ref}`;
+}
+function runInvocationId(env) {
+  const repo = env.GITHUB_REPOSITORY;
+  const id = env.GITHUB_RUN_ID;
+  if (!repo || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo) || !id || !/^\d+$/.test(id)) return void 0;
+  const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? "") ? env.GITHUB_RUN_ATTEMPT : "1";
+  return `https://github.com/${repo}/actions/runs/${id}/attempts/${attempt}`;
+}
+function trustedRootHasCtLogs(json) {
+  try {
+    const v = JSON.parse(json);
+    return Array.isArray(v.ctlogs) && v.ctlogs.length > 0;
+  } catch {
+    return true;
+  }
+}
+
+// src/sign/provenance.ts
+var IN_TOTO_STATEMENT_V1 = "https://in-toto.io/Statement/v1";
+var SLSA_PROVENANCE_V1_TYPE = "https://slsa.dev/provenance/v1";
+var BUILD_TYPE = "https://github.com/go-release-gate/go-release-gate/buildtypes/go-build/v1";
+var ChecksumsError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ChecksumsError";
+  }
+};
+function subjectsFromChecksums(text, file = "SHA256SUMS") {
+  const subjects = [];
+  text.split("\n").forEach((raw2, i) => {
+    const line = raw2.replace(/\r$/, "");
+    if (line.trim() === "") return;
+    const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+    if (!m) throw new ChecksumsError(`${file}:${i + 1}: not "<sha256>  <file>"`);
+    if (subjects.some((s) => s.name === m[2])) throw new ChecksumsError(`${file}:${i + 1}: ${m[2]} is listed twice`);
+    subjects.push({ name: m[2], digest: { sha256: m[1] } });
+  });
+  return subjects;
+}
+function moduleDependencies(lines) {
+  const byModule = /* @__PURE__ */ new Map();
+  for (const l of lines) {
+    const key = `${l.path}@${l.version}`;
+    const e = byModule.get(key) ?? {};
+    if (l.goMod) e.goMod ??= l.hash;
+    else e.tree ??= l.hash;
+    byModule.set(key, e);
+  }
+  return [...byModule.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([key, e]) => {
+    const digest = e.tree ? { "go-module-h1": e.tree.replace(/^h1:/, "") } : { "go-mod-h1": e.goMod.replace(/^h1:/, "") };
+    return { uri: `pkg:golang/${key}`, name: key, digest };
+  });
+}
+function provenanceStatement(p) {
+  const subject = [...subjectsFromChecksums(p.checksums.text, p.checksums.name), { name: p.checksums.name, digest: { sha256: p.checksums.sha256 } }];
+  const source = p.repositoryUrl && p.commit ? [{ uri: `git+${p.repositoryUrl}${p.ref ? `@${p.ref}` : ""}`, digest: { gitCommit: p.commit } }] : p.commit ? [{ name: "source", digest: { gitCommit: p.commit } }] : [];
+  return {
+    _type: IN_TOTO_STATEMENT_V1,
+    subject,
+    predicateType: SLSA_PROVENANCE_V1_TYPE,
+    predicate: {
+      buildDefinition: {
+        buildType: BUILD_TYPE,
+        externalParameters: {
+          targets: p.targets,
+          packages: p.packages,
+          ldflags: p.ldflags,
+          tags: p.tags,
+          cgo: p.cgo,
+          strip: p.strip,
+          ...p.repositoryUrl ? { source: { repository: p.repositoryUrl, ...p.ref ? { ref: p.ref } : {} } } : {}
+        },
+        internalParameters: {
+          gateVersion: p.gateVersion,
+          goVersion: p.goVersion,
+          // Fixed by the gate for every build: part of what makes two runs give the same bytes.
+          buildFlags: ["-trimpath", "-buildvcs=auto", `-ldflags=${ldflagsFor(p)}`, ...p.tags.length ? [`-tags=${p.tags.join(",")}`] : []],
+          env: { CGO_ENABLED: p.cgo ? "1" : "0", GOTOOLCHAIN: "local" }
+        },
+        resolvedDependencies: [...source, ...moduleDependencies(p.goSum)]
+      },
+      runDetails: {
+        builder: { id: p.builderId, version: { "go-release-gate": p.gateVersion } },
+        metadata: {
+          ...p.invocationId ? { invocationId: p.invocationId } : {},
+          ...p.startedOn ? { startedOn: p.startedOn } : {}
+        }
+      }
+    }
+  };
+}
+function subjectsMatchChecksums(statement, checksumsText, checksumsName, checksumsSha256) {
+  const subj = statement?.subject;
+  if (!Array.isArray(subj)) return "the statement has no subject list";
+  const want = [...subjectsFromChecksums(checksumsText, checksumsName), { name: checksumsName, digest: { sha256: checksumsSha256 } }];
+  const key = (s) => `${String(s.name)} ${String(s.digest?.sha256)}`;
+  const got = subj.map(key).sort();
+  const exp = want.map(key).sort();
+  if (got.length !== exp.length || got.some((g, i) => g !== exp[i])) return `subjects ${got.join(", ")} differ from SHA256SUMS ${exp.join(", ")}`;
+  return void 0;
+}
 
 // src/stages/sign.ts
 var SIGN_RULES = {
@@ -6777,34 +7166,50 @@ var SIGN_RULES = {
     id: "sign/unavailable",
     name: "SigningUnavailable",
     shortDescription: "Signing was required but could not start.",
-    fullDescription: "The run was to sign its artifacts, but a prerequisite was missing: cosign on PATH, a readable cosign-key, or (keyless) an OIDC token. Nothing was signed.",
-    help: "The message names what is missing. Install cosign before this step (e.g. sigstore/cosign-installer), give cosign-key as a file path, env://NAME or the PEM text, and the key password in COSIGN_PASSWORD; or set sign: never.",
+    fullDescription: "The run was to sign its artifacts, but a prerequisite was missing: cosign (installed by the gate, or on PATH with cosign-version: system), a readable cosign-key, or (keyless) an OIDC token and the identity to verify against. Nothing was signed.",
+    help: 'The message names what is missing. Keyless signing needs "permissions: id-token: write" on the job; key signing needs cosign-key as a file path, env://NAME or the PEM text, and the key password in COSIGN_PASSWORD; or set sign: never.',
     defaultSeverity: "error"
   }),
   signingFailed: rule({
     id: "sign/signing-failed",
     name: "SigningFailed",
     shortDescription: "cosign could not sign an artifact.",
-    fullDescription: "cosign sign-blob (or reading the key with cosign public-key) failed for this file. A release whose artifacts are not all signed does not pass.",
-    help: "Read cosign's error in the details. A wrong COSIGN_PASSWORD shows as a decryption error; an unreachable Rekor as a network error (sign-tlog-upload: false signs offline).",
+    fullDescription: "cosign sign-blob (or attest-blob, or reading the key with cosign public-key) failed for this file. A release whose artifacts are not all signed does not pass.",
+    help: "Read cosign's error in the details. A wrong COSIGN_PASSWORD shows as a decryption error; an unreachable Fulcio, Rekor or timestamp authority as a network error.",
     defaultSeverity: "error"
   }),
   verificationFailed: rule({
     id: "sign/verification-failed",
     name: "VerificationFailed",
     shortDescription: "A fresh signature did not verify.",
-    fullDescription: "Right after signing, cosign verify-blob checked the bundle against the file and the public key, and refused it. The signature is not published as valid.",
-    help: "The file changed between signing and verifying, or the bundle or key is not the one expected. Re-run the release; if it persists, report it with the details.",
+    fullDescription: "Right after signing, cosign verify-blob (or verify-blob-attestation) checked the bundle against the file and the public key or the workflow's certificate identity, and refused it. The signature is not published as valid.",
+    help: "The file changed between signing and verifying, or the certificate names another identity or issuer than this workflow (sigstore-certificate-identity, sigstore-oidc-issuer), or the bundle or key is not the one expected.",
     defaultSeverity: "error"
   })
 };
 var RULES2 = Object.values(SIGN_RULES);
 var COSIGN_TIMEOUT_MS = 10 * 60 * 1e3;
+var NO_ID_TOKEN = 'Keyless signing needs a GitHub OIDC token, and this job has none: add "permissions: id-token: write" to the job (pull requests from forks never get one).';
+var PROVENANCE = "provenance.intoto.jsonl";
 function firstError(r2) {
   if (r2.timedOut) return `cosign did not finish within ${COSIGN_TIMEOUT_MS / 6e4} minutes`;
   const lines = `${r2.stderr}
 ${r2.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
   return lines.find((l) => /^Error:/i.test(l)) ?? lines.find((l) => /error|fail|invalid|denied/i.test(l)) ?? lines[0] ?? `exit code ${r2.code}`;
+}
+function readGoSum(dir) {
+  const file = path22.join(dir, "go.sum");
+  if (!fs17.existsSync(file)) return [];
+  return parseGoSum(fs17.readFileSync(file, "utf8"), file).lines;
+}
+function bundledStatement(bundleFile) {
+  try {
+    const b = JSON.parse(fs17.readFileSync(bundleFile, "utf8"));
+    const payload = b.dsseEnvelope?.payload;
+    return payload ? JSON.parse(Buffer.from(payload, "base64").toString("utf8")) : void 0;
+  } catch {
+    return void 0;
+  }
 }
 async function run3(ctx) {
   const { config, ports, state } = ctx;
@@ -6833,51 +7238,102 @@ async function run3(ctx) {
   if (subjects.length === 0) {
     return sign.required ? unavailable2("sign: always, but no binaries were built, so there is nothing to sign") : skipped("no binaries were built");
   }
-  if (sign.keyless) {
-    if (!ports.env.ACTIONS_ID_TOKEN_REQUEST_URL || !ports.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-      return unavailable2('Keyless signing needs a GitHub OIDC token, and this job has none: add "permissions: id-token: write" to the job (pull requests from forks never get one).');
+  let policy;
+  if (!sign.key) {
+    if (!ports.idToken?.available()) {
+      return sign.required || sign.keyless ? unavailable2(NO_ID_TOKEN) : skipped(NO_ID_TOKEN);
     }
-    return unavailable2("Keyless signing (sign-keyless) is not implemented in this version of go-release-gate: sign with cosign-key instead.");
+    if (!sign.tlogUpload && !sign.sigstore.tsaUrl) {
+      return unavailable2("Keyless signing with sign-tlog-upload: false needs a timestamp authority (sigstore-tsa-url): a Fulcio certificate is valid for minutes, and without a transparency log entry only a signed timestamp shows it was used in time. Nothing was signed.");
+    }
+    const identity = sign.sigstore.identity || workflowIdentity(ports.env);
+    if (!identity) {
+      return unavailable2("Keyless signatures are verified against the signing workflow's identity, and GITHUB_WORKFLOW_REF is not set (or is not <owner>/<repo>/<path>@<ref>): outside Actions, set sigstore-certificate-identity to the identity your token carries.");
+    }
+    let ignoreSct = false;
+    if (sign.sigstore.trustedRoot) {
+      let json;
+      try {
+        json = fs17.readFileSync(sign.sigstore.trustedRoot, "utf8");
+      } catch (e) {
+        return unavailable2(`sigstore-trusted-root ${displayPath(config.workspace, sign.sigstore.trustedRoot)} cannot be read (${e.code ?? "error"})`);
+      }
+      ignoreSct = !trustedRootHasCtLogs(json);
+    }
+    policy = { identity, issuer: sign.sigstore.oidcIssuer, trustedRoot: sign.sigstore.trustedRoot, tlog: sign.tlogUpload, ignoreSct };
   }
-  if (!sign.key) return unavailable2("Signing was asked for (sign: always) but no cosign-key was given: set cosign-key to a key file, env://NAME or the PEM text.");
-  const cosign = findOnPath("cosign", ports.env.PATH);
-  if (!cosign) return unavailable2("cosign was not found on PATH: install it before this step (e.g. uses: sigstore/cosign-installer@v3) or put it on PATH.");
-  const signDir = fs16.mkdtempSync(path21.join(ports.tempDir, "grg-sign-"));
+  let cosign;
+  try {
+    cosign = await resolveCosign({ choice: sign.cosign, tools: ports.tools, log: ports.log, pathEnv: ports.env.PATH });
+  } catch (e) {
+    if (e instanceof CosignUnavailable) return unavailable2(e.message);
+    throw e;
+  }
+  state.facts["sign.cosign"] = cosign.source;
+  ports.log.info(`cosign: ${cosign.bin} (${cosign.source})`);
+  const signDir = fs17.mkdtempSync(path22.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
-    let keyFile;
-    if (sign.key.kind === "file") {
-      keyFile = sign.key.path;
-      try {
-        fs16.accessSync(keyFile, fs16.constants.R_OK);
-      } catch (e) {
-        return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
+    const { SIGSTORE_ID_TOKEN: _ignored, ...env } = childEnv("cosign", ports.env, sign.key && ports.env.COSIGN_PASSWORD !== void 0 ? { COSIGN_PASSWORD: ports.env.COSIGN_PASSWORD } : {});
+    const cosignRun = (args) => ports.exec.run(cosign.bin, args, { cwd: signDir, env, timeoutMs: COSIGN_TIMEOUT_MS });
+    let signer;
+    let verifier;
+    let publicKey;
+    if (sign.key) {
+      let keyFile;
+      if (sign.key.kind === "file") {
+        keyFile = sign.key.path;
+        try {
+          fs17.accessSync(keyFile, fs17.constants.R_OK);
+        } catch (e) {
+          return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
+        }
+      } else {
+        tempKeyDir = fs17.mkdtempSync(path22.join(ports.tempDir, "grg-cosign-"));
+        keyFile = path22.join(tempKeyDir, "cosign.key");
+        fs17.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
       }
+      const freshKey = path22.join(signDir, "cosign.pub");
+      const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
+      if (pub.code !== 0 || !fs17.existsSync(freshKey)) {
+        const why = scrub(firstError(pub));
+        const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
+        const message = `cosign could not read the signing key: ${why}${hint}`;
+        return {
+          status: "failed",
+          reason: message,
+          findings: [finding(SIGN_RULES.signingFailed, "sign", { message, subject: "cosign-key", details: scrub(`${pub.stderr}${pub.stdout}`).trim() || void 0 })]
+        };
+      }
+      publicKey = out.adopt(freshKey, "cosign.pub");
+      signer = { kind: "key", key: keyFile };
+      verifier = { kind: "key", publicKey, tlog: sign.tlogUpload };
     } else {
-      tempKeyDir = fs16.mkdtempSync(path21.join(ports.tempDir, "grg-cosign-"));
-      keyFile = path21.join(tempKeyDir, "cosign.key");
-      fs16.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+      let token;
+      try {
+        token = (await ports.idToken.get("sigstore")).trim();
+      } catch (e) {
+        const why = scrub(e.message).replace(/\s+/g, " ").trim().replace(/\.$/, "");
+        return unavailable2(`Keyless signing could not get an OIDC token: ${why}. Nothing was signed.`);
+      }
+      addSecret(token);
+      tempKeyDir = fs17.mkdtempSync(path22.join(ports.tempDir, "grg-cosign-"));
+      const tokenFile = path22.join(tempKeyDir, "oidc-token");
+      fs17.writeFileSync(tokenFile, token, { mode: 384 });
+      signer = { kind: "keyless", tokenFile, services: sign.sigstore };
+      verifier = { kind: "keyless", policy };
     }
-    const env = childEnv("cosign", ports.env, ports.env.COSIGN_PASSWORD !== void 0 ? { COSIGN_PASSWORD: ports.env.COSIGN_PASSWORD } : {});
-    const cosignRun = (args) => ports.exec.run(cosign, args, { cwd: signDir, env, timeoutMs: COSIGN_TIMEOUT_MS });
-    const freshKey = path21.join(signDir, "cosign.pub");
-    const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
-    if (pub.code !== 0 || !fs16.existsSync(freshKey)) {
-      const why = scrub(firstError(pub));
-      const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
-      const message = `cosign could not read the signing key: ${why}${hint}`;
-      return {
-        status: "failed",
-        reason: message,
-        findings: [finding(SIGN_RULES.signingFailed, "sign", { message, subject: "cosign-key", details: scrub(`${pub.stderr}${pub.stdout}`).trim() || void 0 })]
-      };
-    }
-    const publicKey = out.adopt(freshKey, "cosign.pub");
+    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path22.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path22.basename(v.policy.trustedRoot) : "" } };
+    const signArgs = (bundle, file) => signer.kind === "key" ? signBlobArgs({ key: signer.key, bundle, file, tlogUpload: sign.tlogUpload }) : signBlobKeylessArgs({ tokenFile: signer.tokenFile, bundle, file, services: signer.services, tlogUpload: sign.tlogUpload });
+    const verifyArgs = (v, bundle, file) => v.kind === "key" ? verifyBlobArgs({ publicKey: v.publicKey, bundle, file, tlog: v.tlog }) : verifyBlobKeylessArgs({ bundle, file, policy: v.policy });
+    const verifyText = (bundle, file) => {
+      const v = shownVerifier(verifier);
+      return v.kind === "key" ? verifyCommandText({ publicKey: v.publicKey, bundle, file, tlog: v.tlog }) : verifyKeylessCommandText({ bundle, file, policy: v.policy });
+    };
     const findings = [];
     const rows = [];
     const signatures2 = [];
-    const pubShown = path21.basename(publicKey);
     for (const s of subjects) {
       const bundle = bundleNameFor(s.path);
       const bundleShown = bundleNameFor(s.displayPath);
@@ -6887,43 +7343,109 @@ async function run3(ctx) {
         rows.push([s.displayPath, "", "not signed: changed after build", ""]);
         continue;
       }
-      const freshBundle = path21.join(signDir, path21.basename(bundle));
-      const signed = await cosignRun(signBlobArgs({ key: keyFile, bundle: freshBundle, file: s.path, tlogUpload: sign.tlogUpload }));
-      if (signed.code !== 0 || !fs16.existsSync(freshBundle)) {
+      const freshBundle = path22.join(signDir, path22.basename(bundle));
+      const signed = await cosignRun(signArgs(freshBundle, s.path));
+      if (signed.code !== 0 || !fs17.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
       }
-      out.adopt(freshBundle, path21.basename(bundle));
-      const verified = await cosignRun(verifyBlobArgs({ publicKey, bundle, file: s.path, tlog: sign.tlogUpload }));
+      out.adopt(freshBundle, path22.basename(bundle));
+      const verified = await cosignRun(verifyArgs(verifier, bundle, s.path));
       const ok = verified.code === 0;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyCommandText({ publicKey: pubShown, bundle: path21.basename(bundle), file: path21.basename(s.path), tlog: sign.tlogUpload });
+      const command = verifyText(path22.basename(bundle), path22.basename(s.path));
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
-    if (sumsSigned) {
-      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path21.basename(sums.path)), file: path21.basename(sums.path), tlog: sign.tlogUpload });
+    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path22.basename(sums.path)), path22.basename(sums.path));
+    let provenanceOk;
+    if (config.mode === "release" && sums && findings.length === 0) {
+      provenanceOk = await attestProvenance();
+    }
+    state.facts["sign.method"] = sign.key ? "key" : "keyless";
+    if (policy) {
+      state.facts["sign.identity"] = policy.identity;
+      state.facts["sign.issuer"] = policy.issuer;
     }
     state.facts["sign.bundles"] = JSON.stringify(signatures2.map((x) => x.bundle));
     state.facts["sign.signatures"] = JSON.stringify(signatures2);
-    state.facts["sign.public-key"] = publicKey;
-    state.facts["sign.public-key-display"] = displayPath(ctx.config.workspace, publicKey);
+    if (publicKey) {
+      state.facts["sign.public-key"] = publicKey;
+      state.facts["sign.public-key-display"] = displayPath(ctx.config.workspace, publicKey);
+    }
     const status = statusFrom(findings);
     return {
       status,
-      ...status === "failed" ? { reason: `${findings.length} of ${subjects.length} file(s) not signed and verified` } : {},
+      // The provenance is attested only once every file verified: then its failure is the only one.
+      ...status === "failed" ? { reason: provenanceOk === false ? findings[0].message : `${findings.length} of ${subjects.length} file(s) not signed and verified` } : {},
       findings,
       table: { header: ["File", "Bundle", "Result", "Verify with"], rows },
-      metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload }
+      metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload, keyless: !sign.key }
     };
+    async function attestProvenance() {
+      const sumsText = fs17.readFileSync(sums.path, "utf8");
+      const sumsDigest = sha256File(sums.path);
+      const location = { artifact: displayPath(config.workspace, path22.join(config.outDir, PROVENANCE)) };
+      let statement;
+      try {
+        statement = provenanceStatement({
+          checksums: { name: path22.basename(sums.path), text: sumsText, sha256: sumsDigest },
+          gateVersion: GATE_VERSION,
+          goVersion: state.go?.version ?? state.facts["go-version"] ?? "",
+          targets: config.targets.map((t) => `${t.goos}/${t.goarch}`),
+          packages: config.packages,
+          ldflags: config.ldflags,
+          tags: config.tags,
+          cgo: config.cgo,
+          strip: config.strip,
+          repositoryUrl: config.event.repositoryUrl,
+          ref: config.event.ref || void 0,
+          commit: state.facts["vcs.revision"] ?? config.event.sha,
+          builderId: policy?.identity ?? workflowIdentity(ports.env) ?? `https://github.com/go-release-gate/go-release-gate@${GATE_VERSION}`,
+          invocationId: runInvocationId(ports.env),
+          goSum: readGoSum(config.dir)
+        });
+      } catch (e) {
+        findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `the SLSA provenance could not be written: ${e.message}`, location, subject: PROVENANCE }));
+        return false;
+      }
+      const statementFile = out.write(PROVENANCE, `${JSON.stringify(statement)}
+`);
+      const bundleName = bundleNameFor(PROVENANCE);
+      const freshBundle = path22.join(signDir, bundleName);
+      const attested = await cosignRun(attestBlobArgs({ statement: statementFile, bundle: freshBundle, signer, tlogUpload: sign.tlogUpload }));
+      if (attested.code !== 0 || !fs17.existsSync(freshBundle)) {
+        findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign attest-blob failed for ${PROVENANCE}: ${scrub(firstError(attested))}`, location, subject: PROVENANCE, details: scrub(`${attested.stderr}${attested.stdout}`).trim() || void 0 }));
+        rows.push([location.artifact, "", "attestation failed", ""]);
+        return false;
+      }
+      const bundle = out.adopt(freshBundle, bundleName);
+      const signedStatement = bundledStatement(bundle);
+      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path22.basename(sums.path), sumsDigest);
+      const verified = await cosignRun(verifyAttestationArgs({ bundle, file: sums.path, verifier }));
+      const ok = verified.code === 0 && !mismatch;
+      if (!ok) {
+        findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob-attestation refused the provenance: ${mismatch ?? scrub(firstError(verified))}`, location, subject: PROVENANCE, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
+      }
+      const binary = subjects.find((s) => s !== sums);
+      const command = verifyAttestationCommandText({ bundle: bundleName, file: path22.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
+      const bundleShown = displayPath(config.workspace, bundle);
+      rows.push([location.artifact, bundleShown, ok ? "attested, verified" : "attested, verification failed", command]);
+      state.facts["sign.provenance"] = statementFile;
+      state.facts["sign.provenance-display"] = location.artifact;
+      state.facts["sign.provenance-bundle"] = bundleShown;
+      state.facts["sign.provenance-verified"] = String(ok);
+      state.facts["sign.provenance-verify"] = command;
+      return ok;
+    }
   } finally {
-    if (tempKeyDir) fs16.rmSync(tempKeyDir, { recursive: true, force: true });
-    fs16.rmSync(signDir, { recursive: true, force: true });
+    if (tempKeyDir) fs17.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs17.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
@@ -7060,14 +7582,14 @@ function stageAnnotator(log) {
 }
 
 // src/report/sources.ts
-import fs17 from "node:fs";
-import path22 from "node:path";
+import fs18 from "node:fs";
+import path23 from "node:path";
 var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
 var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
 var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
 function read(file) {
   try {
-    return fs17.readFileSync(file, "utf8");
+    return fs18.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -7076,14 +7598,14 @@ function lineOf(text, index) {
   return text.slice(0, index).split("\n").length;
 }
 function moduleAt(dir) {
-  const goMod = path22.join(dir, "go.mod");
+  const goMod = path23.join(dir, "go.mod");
   const text = read(goMod);
   const m = text === void 0 ? null : MODULE_LINE.exec(text);
   return m ? { path: m[2], dir, goMod, line: lineOf(text, m.index + m[0].search(/\S/)) } : void 0;
 }
 function moduleRoots(dir) {
   const roots = [];
-  const work = read(path22.join(dir, "go.work"));
+  const work = read(path23.join(dir, "go.work"));
   if (work !== void 0) {
     const dirs = [...work.matchAll(USE_LINE)].map((m) => m[2]);
     for (const block2 of work.matchAll(USE_BLOCK)) {
@@ -7093,7 +7615,7 @@ function moduleRoots(dir) {
       }
     }
     for (const d of dirs) {
-      const root = moduleAt(path22.resolve(dir, d));
+      const root = moduleAt(path23.resolve(dir, d));
       if (root) roots.push(root);
     }
   }
@@ -7104,16 +7626,16 @@ function moduleRoots(dir) {
 function mainPackageSource(workspace, roots, importPath) {
   const root = [...roots].filter((r2) => importPath === r2.path || importPath.startsWith(`${r2.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!root) return void 0;
-  const pkgDir = path22.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
+  const pkgDir = path23.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
   const inRepo = (file) => repoRelative(displayPath(workspace, file));
   let names = [];
   try {
-    names = fs17.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
+    names = fs18.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
   } catch {
   }
   const candidates = [];
   for (const name of names.slice(0, 200)) {
-    const text = read(path22.join(pkgDir, name));
+    const text = read(path23.join(pkgDir, name));
     if (text === void 0) continue;
     const clause = /^package[ \t]+main\b/m.exec(text);
     if (!clause) continue;
@@ -7121,7 +7643,7 @@ function mainPackageSource(workspace, roots, importPath) {
   }
   const best = candidates.find((c) => c.hasMain) ?? candidates.find((c) => c.name === "main.go") ?? candidates[0];
   if (best) {
-    const file = inRepo(path22.join(pkgDir, best.name));
+    const file = inRepo(path23.join(pkgDir, best.name));
     if (file) return { file, line: lineOf(best.text, best.clause) };
   }
   const goMod = inRepo(root.goMod);
@@ -7202,7 +7724,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent, options = {}) {
-  const goMod = path23.join(config.dir, fs18.existsSync(path23.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path24.join(config.dir, fs19.existsSync(path24.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -7236,6 +7758,7 @@ async function writeReports(config, ports, state, result, spent, options = {}) {
   o.set("cache-hit", state.facts["cache-hit"] ?? "off");
   o.set("signatures", state.facts["sign.signatures"] ?? "[]");
   o.set("public-key", state.facts["sign.public-key"] ?? "");
+  o.set("provenance", state.facts["sign.provenance"] ?? "");
   await o.summary(summary);
   return { config, result, report, files, out };
 }
@@ -7248,8 +7771,8 @@ export {
   FormatError,
   inspectFile,
   toJson,
+  GATE_VERSION,
   allRules,
   renderConfigErrorSummary,
-  GATE_VERSION,
   runGate
 };
