@@ -45,6 +45,8 @@ function checkout(name, source, mains) {
   fs.cpSync(source, dir, { recursive: true });
   execFileSync('chmod', ['-R', 'u+w', dir]);
   fs.writeFileSync(path.join(dir, '.gitignore'), '/dist/\n/gate-out/\n');
+  // The project's own goreleaser config (gum has one, with paid-edition fields) gives way to ours.
+  for (const f of ['.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml']) fs.rmSync(path.join(dir, f), { force: true });
   const builds = mains.map(([id, main]) => [
     `  - id: ${id}`,
     `    main: ${main}`,
@@ -86,7 +88,7 @@ function timed(cmd, argv, opts) {
 }
 
 function runGate(dir, env) {
-  const ms = timed(node, [path.join(root, 'dist', 'cli.js'), 'run', '--targets', TARGETS.join(','), '--scan', 'off', '--sign', 'never', '--out', 'gate-out'], { cwd: dir, env });
+  const ms = timed(node, [path.join(root, 'dist', 'cli.js'), 'run', '--targets', TARGETS.join(','), '--go-version', 'system', '--scan', 'off', '--sign', 'never', '--out', 'gate-out'], { cwd: dir, env });
   const report = JSON.parse(fs.readFileSync(path.join(dir, 'gate-out', 'report.json'), 'utf8'));
   return { ms, stages: Object.fromEntries(report.stages.map((s) => [s.name, s.durationMs])) };
 }
