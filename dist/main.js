@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-NG2VOKY3.js";
+} from "./chunks/chunk-YVKQ2ZYP.js";
 import "./chunks/chunk-OREDY4QA.js";
 
 // src/action/main.ts

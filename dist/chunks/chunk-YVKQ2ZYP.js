@@ -40,7 +40,8 @@ var INPUTS = [
   { name: "cgo", kind: "boolean", default: "false", description: "Allow cgo (CGO_ENABLED=1). Off by default: release binaries are static." },
   { name: "strip", kind: "boolean", default: "true", description: "Expect stripped binaries (the build passes -s -w); set false to keep symbols and allow unstripped binaries." },
   { name: "output-dir", kind: "path", default: "gate-out", description: "Directory (relative to the workspace) for binaries, SHA256SUMS, results.sarif, report.json and summary.md. CLI: --out." },
-  { name: "mode", kind: "enum", values: ["auto", "check", "release"], default: "auto", description: "auto: from the event (pull_request, pull_request_target, merge_group -> check; a tag ref -> release; branch pushes, workflow_dispatch on a branch, schedule -> check). check: verify and build, no signing. release: everything plus the release report. See Modes in the README." },
+  { name: "mode", kind: "enum", values: ["auto", "check", "release", "merge"], default: "auto", description: "auto: from the event (pull_request, pull_request_target, merge_group -> check; a tag ref -> release; branch pushes, workflow_dispatch on a branch, schedule -> check). check: verify and build, no signing. release: everything plus the release report. merge: download the shard bundles of this workflow run (see shard), check that every shard arrived from the same commit and passed, re-hash every binary and write one SHA256SUMS, SARIF, report and verdict (check or release is then decided from the event, as auto does). See Modes and Fan-out in the README. The CLI has the merge command instead." },
+  { name: "shard", kind: "string", default: "", description: "Fan-out: i/n (e.g. ${{ matrix.shard }}/4) builds, inspects and scans only shard i of n of the targets x packages (the split is the same in every shard), never signs, and writes a shard bundle (shard.json besides the usual files) that the Action uploads as an artifact for the mode: merge job. Empty: one job does everything." },
   { name: "cache", kind: "enum", values: ["auto", "read-write", "read-only", "off"], default: "auto", description: "Go module and build caches. auto: read-write only for push to a branch, schedule, and workflow_dispatch on a branch; read-only (restore, never save) for everything else: pull requests, merge queues, reviews, comments, workflow_run, tag refs (a cache saved on a tag is visible to that tag only), unknown events and no event (the CLI: pass --cache read-write). Release mode never restores the build cache." },
   { name: "cache-max-size", kind: "size", default: "2GiB", description: "Upper bound for the saved build cache (e.g. 500MiB, 2GiB); oldest entries are dropped first." },
   { name: "cache-dir", kind: "path", default: "", cliOnly: true, description: "CLI only: local directory that holds cache entries between runs (none when empty)." },
@@ -215,6 +216,52 @@ function goPlatform(platform, arch) {
   return { os: os2, arch: a[arch] ?? arch };
 }
 
+// src/fanout/split.ts
+import { createHash } from "node:crypto";
+var MAX_SHARDS = 256;
+var ShardError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ShardError";
+  }
+};
+function parseShard(text) {
+  const m = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(text);
+  if (!m) throw new ShardError(`"${text}" is not a shard: write i/n, e.g. 2/4 (shard 2 of 4)`);
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1 || count > MAX_SHARDS) throw new ShardError(`"${text}": the number of shards must be 1 to ${MAX_SHARDS}`);
+  if (index < 1 || index > count) throw new ShardError(`"${text}": the shard number must be 1 to ${count}`);
+  return { index, count };
+}
+function shardLabel(s) {
+  return `${s.index}/${s.count}`;
+}
+function jobKey(j) {
+  return `${j.pkg}\0${j.goos}/${j.goarch}`;
+}
+function sortJobs(jobs) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const j of jobs) if (!byKey.has(jobKey(j))) byKey.set(jobKey(j), { goos: j.goos, goarch: j.goarch, pkg: j.pkg });
+  return [...byKey.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, j]) => j);
+}
+function shareOf(jobs, s) {
+  return sortJobs(jobs).filter((_, i) => i % s.count === s.index - 1);
+}
+function setIdOf(jobs, count) {
+  const h = createHash("sha256");
+  h.update(`shards ${count}
+`);
+  for (const j of sortJobs(jobs)) h.update(`${j.pkg} ${j.goos}/${j.goarch}
+`);
+  return h.digest("hex");
+}
+function sameJobs(a, b) {
+  const x = sortJobs(a).map(jobKey);
+  const y = sortJobs(b).map(jobKey);
+  return x.length === y.length && x.every((k, i) => k === y[i]);
+}
+
 // src/config/config.ts
 var ConfigError = class extends Error {
   input;
@@ -371,6 +418,15 @@ function resolveMode(input, event) {
   return { mode: "check", reason: `${event.name} event${event.ref ? ` on ${refName(event.ref)}` : ""}` };
 }
 var CACHE_WRITING_EVENTS = /* @__PURE__ */ new Set(["push", "schedule", "workflow_dispatch"]);
+function parseShardInput(value) {
+  if (value.trim() === "") return void 0;
+  try {
+    return parseShard(value);
+  } catch (e) {
+    if (e instanceof ShardError) throw new ConfigError("shard", e.message);
+    throw e;
+  }
+}
 function resolveCacheMode(input, event) {
   if (input === "read-write" || input === "read-only" || input === "off") return input;
   const onBranch = event.ref.startsWith("refs/heads/") && !event.isTag;
@@ -466,7 +522,11 @@ function parseConfig(inputs, ctx) {
   const tags = splitList(get("tags"));
   for (const t of tags) if (!TAG.test(t)) throw new ConfigError("tags", `"${t}" is not a build tag`);
   const event = eventFrom(ctx.env);
-  const { mode, reason } = resolveMode(parseEnum(inputSpec("mode"), get("mode")), event);
+  const modeInput = parseEnum(inputSpec("mode"), get("mode"));
+  const merge = modeInput === "merge";
+  const shard = parseShardInput(get("shard"));
+  if (merge && shard) throw new ConfigError("shard", "a shard builds its share and mode: merge merges the shards: one job cannot do both (leave shard empty in the merge job)");
+  const { mode, reason } = resolveMode(merge ? "auto" : modeInput, event);
   const cacheDirRaw = get("cache-dir");
   const key = parseCosignKey(get("cosign-key"), workspace, ctx.env);
   const keyless = parseBoolean("sign-keyless", get("sign-keyless"));
@@ -498,7 +558,9 @@ function parseConfig(inputs, ctx) {
     severity: parseEnum(inputSpec("severity"), get("severity").toUpperCase()),
     trivyPath: toolPath("trivy-path", get("trivy-path"), workspace),
     trivyCacheDir: toolPath("trivy-cache-dir", get("trivy-cache-dir"), workspace),
-    trivySkipDbUpdate: parseBoolean("trivy-skip-db-update", get("trivy-skip-db-update"))
+    trivySkipDbUpdate: parseBoolean("trivy-skip-db-update", get("trivy-skip-db-update")),
+    ...shard ? { shard } : {},
+    merge
   };
 }
 
@@ -644,8 +706,8 @@ function sarifRule(r2) {
     properties: sev ? { tags: ["security", "supply-chain"], "security-severity": sev } : { tags: ["reliability"] }
   };
 }
-function sarifResult(f, ruleIndex, fingerprint, r2, limits) {
-  const loc = resolveLocation(f, r2.defaultFile);
+function sarifResult(f, ruleIndex, fingerprint, defaultFile, limits = SARIF_LIMITS) {
+  const loc = resolveLocation(f, defaultFile);
   const text = f.fix ? `${f.message}
 Fix: ${f.fix}` : f.message;
   return {
@@ -701,7 +763,7 @@ function renderRun(p, keep, r2, limits) {
   const results = findings.map((f) => {
     const n = (seen.get(f.fingerprint) ?? 0) + 1;
     seen.set(f.fingerprint, n);
-    return sarifResult(f, index.get(f.ruleId), `${f.fingerprint}:${n}`, r2, limits);
+    return sarifResult(f, index.get(f.ruleId), `${f.fingerprint}:${n}`, r2.defaultFile, limits);
   });
   const started = r2.run.startedAt;
   const ended = new Date(started.getTime() + Math.max(0, r2.run.durationMs));
@@ -1009,9 +1071,9 @@ import fs14 from "node:fs";
 import path18 from "node:path";
 
 // src/pipeline/findings.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function fingerprintOf(ruleId, subject) {
-  return createHash("sha256").update(`${ruleId}\0${subject}`).digest("hex").slice(0, 32);
+  return createHash2("sha256").update(`${ruleId}\0${subject}`).digest("hex").slice(0, 32);
 }
 function describeLocation(loc) {
   if (!loc) return "";
@@ -1209,9 +1271,9 @@ function safeFileName(name) {
 
 // src/util/hash.ts
 import fs2 from "node:fs";
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function sha256File(file) {
-  const h = createHash2("sha256");
+  const h = createHash3("sha256");
   const fd = fs2.openSync(file, "r");
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
@@ -2646,13 +2708,13 @@ async function checkTidy(run4, setup, loc, severity2, missingReported) {
 // src/modules/cachesums.ts
 import fs6 from "node:fs/promises";
 import path8 from "node:path";
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function escapeModulePath(p) {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
 }
 function goModHash(content) {
-  const fileHash = createHash3("sha256").update(content).digest("hex");
-  return `h1:${createHash3("sha256").update(`${fileHash}  go.mod
+  const fileHash = createHash4("sha256").update(content).digest("hex");
+  return `h1:${createHash4("sha256").update(`${fileHash}  go.mod
 `).digest("base64")}`;
 }
 function downloadBase(modcache, modulePath, version) {
@@ -2977,7 +3039,7 @@ function diffLines(actual, expected) {
 // src/modules/tree.ts
 import fs7 from "node:fs";
 import path10 from "node:path";
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function listFiles(root) {
   const out = [];
   const walk = (dir, prefix) => {
@@ -3000,7 +3062,7 @@ function hashTree(root) {
   for (const { rel, kind } of listFiles(root)) {
     const abs = path10.join(root, rel);
     const data = kind === "link" ? Buffer.from(`symlink -> ${fs7.readlinkSync(abs)}`) : fs7.readFileSync(abs);
-    tree.set(rel, { sha256: createHash4("sha256").update(data).digest("hex"), size: data.length, kind });
+    tree.set(rel, { sha256: createHash5("sha256").update(data).digest("hex"), size: data.length, kind });
   }
   return tree;
 }
@@ -3350,7 +3412,7 @@ import path14 from "node:path";
 // src/output/dir.ts
 import fs10 from "node:fs";
 import path13 from "node:path";
-var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl"]);
+var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
 var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
 var BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);
 var BUNDLE = /\.sigstore\.json$/;
@@ -3632,7 +3694,8 @@ function capList(items, max) {
 }
 async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
   const { config, ports } = ctx;
-  const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path14.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path14.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const jobs = ctx.state.selectJobs ? chosenJobs(all, ctx.state.selectJobs) : all;
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
   const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
     const r2 = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
@@ -3690,6 +3753,11 @@ ${r2.stderr.trim()}`);
     ...failures.length ? { details: failures.join("\n\n") } : {},
     metrics: { built: artifacts2.length, failed: failures.length, jobs: jobs.length }
   };
+}
+function chosenJobs(all, select) {
+  const key = (j) => `${j.pkg}\0${j.goos}/${j.goarch}`;
+  const keep = new Set(select(all.map((j) => ({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath }))).map(key));
+  return all.filter((j) => keep.has(key({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath })));
 }
 function trimCompilerQuotes(stderr) {
   const kept = stderr.split(/\r?\n/).filter((line) => /^\S[^:]*:\d+(:\d+)?: /.test(line) || /^# \S/.test(line) || /^(go|cgo|gcc|clang|collect2|ld)(:| )/.test(line));
@@ -5907,6 +5975,7 @@ async function runGate(inputs, ports, options = {}) {
   const stages = options.stages ?? STAGES;
   checkRuleOverrides(config, stages);
   const state = initialState(ports.env, openOutputDir(config.outDir));
+  if (options.selectJobs) state.selectJobs = options.selectJobs;
   const log = countingLogger(ports.log);
   const result = await runPipeline(stages, { config, ports: { ...ports, log }, state });
   return writeReports(config, ports, state, result, log.tally);
@@ -5963,12 +6032,37 @@ async function writeReports(config, ports, state, result, spent) {
 
 export {
   INPUTS,
+  MAX_SHARDS,
+  shardLabel,
+  sortJobs,
+  shareOf,
+  setIdOf,
+  sameJobs,
   ConfigError,
+  parseShardInput,
   nodeExec,
+  finding,
+  compareFindings,
+  rule,
+  decide,
+  displayPath,
+  childEnv,
+  skipped,
+  statusFrom,
+  openOutputDir,
+  binaryName,
+  artifactFileName,
+  renderChecksums,
   FormatError,
   inspectFile,
   toJson,
+  STAGES,
+  TOOL,
   allRules,
+  where,
+  sarifRule,
+  sarifResult,
+  SUMMARY_LIMIT,
   renderConfigErrorSummary,
   GATE_VERSION,
   runGate
