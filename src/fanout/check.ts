@@ -110,7 +110,7 @@ const label = (v: ShardView) => `shard ${shardLabel(v.manifest.shard)} (${v.sour
  * Checks the bundles; returns the findings and the shards whose binaries belong to the release
  * (the reference set and commit; every other is named in a finding).
  */
-export function checkShards(views: readonly ShardView[], actual: ActualDigest): { findings: Finding[]; members: ShardView[]; reported: ShardView[]; reference?: SetReference } {
+export function checkShards(views: readonly ShardView[], actual: ActualDigest, whereMissing: (index: number, count: number) => string = () => 'no bundle of it was given to the merge'): { findings: Finding[]; members: ShardView[]; reported: ShardView[]; reference?: SetReference } {
   const findings: Finding[] = [];
   const add = (r: typeof MISSING_SHARD, subject: string, message: string, details?: string) =>
     findings.push(finding(r, 'merge', { message, subject, ...(details ? { details } : {}) }));
@@ -164,7 +164,7 @@ export function checkShards(views: readonly ShardView[], actual: ActualDigest): 
     if (m.commit === commit) reported.push(v);
   }
   for (let i = 1; i <= ref.count; i++) {
-    if (!seen.has(i)) add(MISSING_SHARD, `missing\0${i}`, `shard ${i}/${ref.count} did not arrive: no bundle of it was given to the merge`);
+    if (!seen.has(i)) add(MISSING_SHARD, `missing\0${i}`, `shard ${i}/${ref.count} did not arrive: ${whereMissing(i, ref.count)}`);
   }
   return { findings, members, reported, reference };
 }

@@ -31,6 +31,10 @@ export interface MergeOptions {
   workspace: string;
   log: Logger;
   outputs?: Outputs;
+  /** Bundles that could not even be fetched (a failed download): each fails the merge, named. */
+  unavailable?: readonly { name: string; message: string }[];
+  /** Where a missing shard's bundle was looked for, said in the finding (the artifact name). */
+  whereMissing?: (index: number, count: number) => string;
   /** The merged release's mode when the front door decided it (the Action's event); else the shards'. */
   mode?: { mode: string; reason: string };
 }
@@ -59,7 +63,7 @@ function real(p: string): string {
 export async function runMerge(opts: MergeOptions): Promise<MergeOutcome> {
   const started = new Date();
   const t0 = performance.now();
-  if (opts.sources.length === 0) throw new MergeUsageError('no shard bundle given: pass the shard output directories');
+  if (opts.sources.length === 0 && !opts.unavailable?.length) throw new MergeUsageError('no shard bundle given: pass the shard output directories');
   const outReal = real(opts.outDir);
   for (const s of opts.sources) {
     // Clearing the output directory first would delete the very bundle being merged.
@@ -81,8 +85,9 @@ export async function runMerge(opts: MergeOptions): Promise<MergeOutcome> {
       own.push(finding(UNREADABLE_BUNDLE, 'merge', { message: `${s.name}: ${e.message}`, subject: s.name }));
     }
   }
+  for (const u of opts.unavailable ?? []) own.push(finding(UNREADABLE_BUNDLE, 'merge', { message: `${u.name}: ${u.message}`, subject: u.name }));
   const byView = new Map(bundles.map((b) => [b.view, b]));
-  const checked = checkShards(bundles.map((b) => b.view), (v, name) => digestNow(byView.get(v)!.dir, name));
+  const checked = checkShards(bundles.map((b) => b.view), (v, name) => digestNow(byView.get(v)!.dir, name), opts.whereMissing);
   own.push(...checked.findings);
 
   // Copy the members' binaries, hashing exactly the bytes written.

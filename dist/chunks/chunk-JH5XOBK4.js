@@ -67184,16 +67184,28 @@ function actionCacheStore() {
 }
 
 export {
+  require_tunnel2 as require_tunnel,
+  require_undici,
+  HttpCodes,
+  HttpClient,
+  BearerCredentialHandler,
   summary,
+  setSecret,
   getInput,
   setOutput,
   setFailed,
+  debug,
+  error,
+  warning,
   info,
   getState,
   actionLogger,
   actionState,
   actionOutputs,
   actionTools,
+  BlobClient,
+  require_commonjs,
+  require_commonjs2,
   actionCacheStore
 };
 /*! Bundled license information:
