@@ -14,7 +14,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-NJFGKXSF.js";
+} from "./chunks/chunk-Z2HG4GGY.js";
 import {
   renderSaveSummary,
   saveCaches

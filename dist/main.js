@@ -34,7 +34,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-NJFGKXSF.js";
+} from "./chunks/chunk-Z2HG4GGY.js";
 import {
   __commonJS,
   __require,

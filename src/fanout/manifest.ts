@@ -125,7 +125,8 @@ export function parseManifest(text: string, file: string): ShardManifest {
 /** sha256sum's text format back into entries; a malformed line names its number. */
 export function parseChecksums(text: string, file: string): { name: string; sha256: string }[] {
   const out: { name: string; sha256: string }[] = [];
-  const lines = text.split('\n');
+  // A checkout with CRLF line endings (Windows runners) may have touched the file: same lines.
+  const lines = text.split(/\r?\n/);
   if (lines[lines.length - 1] === '') lines.pop();
   lines.forEach((line, i) => {
     const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);

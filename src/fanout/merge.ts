@@ -7,7 +7,7 @@ import { compareFindings, type Finding, type Rule, type Severity, type StageName
 import type { StageResult, StageStatus } from '../pipeline/stage.ts';
 import { decide, type Verdict } from '../pipeline/gate.ts';
 import { renderChecksums } from '../build/args.ts';
-import { sarifResult, sarifRule } from '../report/sarif.ts';
+import { SARIF_LIMITS, sarifResult, sarifRule } from '../report/sarif.ts';
 import { shardLabel } from './split.ts';
 import type { ShardManifest } from './manifest.ts';
 
@@ -142,6 +142,8 @@ export function mergeSarif(docs: readonly Obj[], extra: { findings: Finding[]; r
   }
   for (const run of runs.values()) {
     run.results = run.results!.map((r, i) => ({ r, i })).sort((a, b) => (LEVEL_ORDER[String(a.r.level)] ?? 3) - (LEVEL_ORDER[String(b.r.level)] ?? 3) || a.i - b.i).map((x) => x.r);
+    // Code scanning keeps 25,000 results per run: the most severe stay (each shard kept within it, the union may not).
+    if (run.results.length > SARIF_LIMITS.resultsPerRun) run.results = run.results.slice(0, SARIF_LIMITS.resultsPerRun);
   }
   const doc = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: order.map((k) => runs.get(k)!) };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -6108,7 +6108,7 @@ function parseManifest(text, file) {
 }
 function parseChecksums(text, file) {
   const out = [];
-  const lines = text.split("\n");
+  const lines = text.split(/\r?\n/);
   if (lines[lines.length - 1] === "") lines.pop();
   lines.forEach((line, i) => {
     const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
@@ -6496,6 +6496,7 @@ function mergeSarif(docs, extra) {
   }
   for (const run4 of runs.values()) {
     run4.results = run4.results.map((r2, i) => ({ r: r2, i })).sort((a, b) => (LEVEL_ORDER[String(a.r.level)] ?? 3) - (LEVEL_ORDER[String(b.r.level)] ?? 3) || a.i - b.i).map((x) => x.r);
+    if (run4.results.length > SARIF_LIMITS.resultsPerRun) run4.results = run4.results.slice(0, SARIF_LIMITS.resultsPerRun);
   }
   const doc = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: order2.map((k) => runs.get(k)) };
   return `${JSON.stringify(doc, null, 2)}
