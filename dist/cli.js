@@ -14,7 +14,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-Z2HG4GGY.js";
+} from "./chunks/chunk-3AAQGPA7.js";
 import {
   renderSaveSummary,
   saveCaches

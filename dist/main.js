@@ -34,7 +34,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-Z2HG4GGY.js";
+} from "./chunks/chunk-3AAQGPA7.js";
 import {
   __commonJS,
   __require,

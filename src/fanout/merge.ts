@@ -3,7 +3,7 @@
 // deduplicated by fingerprint (each shard repeats the module's own findings, and each is one
 // finding of the release); SARIF keeps one run per tool and category; one verdict over the
 // merged stages plus the merge's own checks.
-import { compareFindings, type Finding, type Rule, type Severity, type StageName } from '../pipeline/findings.ts';
+import { compareFindings, type Finding, type Rule, type StageName } from '../pipeline/findings.ts';
 import type { StageResult, StageStatus } from '../pipeline/stage.ts';
 import { decide, type Verdict } from '../pipeline/gate.ts';
 import { renderChecksums } from '../build/args.ts';
@@ -240,4 +240,3 @@ export function renderMergedJson(r: MergedRecord): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-export type { Severity };

@@ -27,7 +27,10 @@ export async function runShard(inputs: RawInputs, ports: Ports, options: GateOpt
   const shard = parseShardInput(inputs.shard ?? '');
   if (!shard) throw new ConfigError('shard', 'is empty: a shard run needs i/n');
   let all: BuildJob[] = [];
-  const outcome = await runGate(inputs, ports, {
+  // The cache scope tells matrix legs apart by job and by the inputs that change what is built;
+  // shards share both, yet each builds (and caches) other targets: the shard is part of the job.
+  const env = { ...ports.env, GITHUB_JOB: `${ports.env.GITHUB_JOB ?? ''}/shard-${shard.index}-of-${shard.count}` };
+  const outcome = await runGate(inputs, { ...ports, env }, {
     ...options,
     stages: SHARD_STAGES,
     selectJobs: (jobs) => {

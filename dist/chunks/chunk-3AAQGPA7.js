@@ -41,7 +41,7 @@ var INPUTS = [
   { name: "strip", kind: "boolean", default: "true", description: "Expect stripped binaries (the build passes -s -w); set false to keep symbols and allow unstripped binaries." },
   { name: "output-dir", kind: "path", default: "gate-out", description: "Directory (relative to the workspace) for binaries, SHA256SUMS, results.sarif, report.json and summary.md. CLI: --out." },
   { name: "mode", kind: "enum", values: ["auto", "check", "release", "merge"], default: "auto", description: "auto: from the event (pull_request, pull_request_target, merge_group -> check; a tag ref -> release; branch pushes, workflow_dispatch on a branch, schedule -> check). check: verify and build, no signing. release: everything plus the release report. merge: download the shard bundles of this workflow run (see shard), check that every shard arrived from the same commit and passed, re-hash every binary and write one SHA256SUMS, SARIF, report and verdict (check or release is then decided from the event, as auto does). See Modes and Fan-out in the README. The CLI has the merge command instead." },
-  { name: "shard", kind: "string", default: "", description: "Fan-out: i/n (e.g. ${{ matrix.shard }}/4) builds, inspects and scans only shard i of n of the targets x packages (the split is the same in every shard), never signs, and writes a shard bundle (shard.json besides the usual files) that the Action uploads as an artifact for the mode: merge job. Empty: one job does everything." },
+  { name: "shard", kind: "string", default: "", description: "Fan-out: i/n (e.g. 2/4; in a matrix, the matrix value followed by /4) builds, inspects and scans only shard i of n of the targets x packages (the split is the same in every shard), never signs, and writes a shard bundle (shard.json next to the usual files) that the Action uploads as an artifact for the mode: merge job. Empty: one job does everything." },
   { name: "cache", kind: "enum", values: ["auto", "read-write", "read-only", "off"], default: "auto", description: "Go module and build caches. auto: read-write only for push to a branch, schedule, and workflow_dispatch on a branch; read-only (restore, never save) for everything else: pull requests, merge queues, reviews, comments, workflow_run, tag refs (a cache saved on a tag is visible to that tag only), unknown events and no event (the CLI: pass --cache read-write). Release mode never restores the build cache." },
   { name: "cache-max-size", kind: "size", default: "2GiB", description: "Upper bound for the saved build cache (e.g. 500MiB, 2GiB); oldest entries are dropped first." },
   { name: "cache-dir", kind: "path", default: "", cliOnly: true, description: "CLI only: local directory that holds cache entries between runs (none when empty)." },
@@ -6126,7 +6126,8 @@ async function runShard(inputs, ports, options = {}) {
   const shard = parseShardInput(inputs.shard ?? "");
   if (!shard) throw new ConfigError("shard", "is empty: a shard run needs i/n");
   let all = [];
-  const outcome = await runGate(inputs, ports, {
+  const env = { ...ports.env, GITHUB_JOB: `${ports.env.GITHUB_JOB ?? ""}/shard-${shard.index}-of-${shard.count}` };
+  const outcome = await runGate(inputs, { ...ports, env }, {
     ...options,
     stages: SHARD_STAGES,
     selectJobs: (jobs) => {
