@@ -512,6 +512,10 @@ ${usage()}`);
 `);
     return 2;
   }
+  if (parsed.inputs.mode === "merge") {
+    err("go-release-gate: --mode merge is the Action's way to merge; on the command line use: go-release-gate merge --out DIR SHARD_DIR...\n");
+    return 2;
+  }
   const env = process.env;
   const tempDir = fs3.mkdtempSync(path4.join(os2.tmpdir(), "go-release-gate-"));
   const workspace = env.GITHUB_WORKSPACE || process.cwd();

@@ -45,6 +45,10 @@ async function main(argv: string[]): Promise<number> {
     err(`go-release-gate: unexpected argument "${parsed.rest[0]}"\n`);
     return 2;
   }
+  if (parsed.inputs.mode === 'merge') {
+    err('go-release-gate: --mode merge is the Action\'s way to merge; on the command line use: go-release-gate merge --out DIR SHARD_DIR...\n');
+    return 2;
+  }
   const env = process.env;
   // A fresh private directory (never a predictable name in a shared /tmp), removed at the end.
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'go-release-gate-'));

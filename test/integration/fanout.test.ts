@@ -185,3 +185,25 @@ test('fan-out: three shards merged equal one unsharded run; missing, failed, oth
     assert.ok(fs.existsSync(path.join(shards[1], 'shard.json')), 'the bundle is untouched');
   });
 });
+
+test('fan-out usage errors exit 2 with the reason', async (t) => {
+  const cwd = tmp(t, 'grg-fan-usage-');
+  const cases: [string[], RegExp][] = [
+    [['merge'], /no shard bundle given/],
+    [['merge', '--targets', 'linux/amd64', 'a'], /--targets is a flag of run; merge takes --out DIR/],
+    [['run', '--shard', '9/4'], /input shard: "9\/4": the shard number must be 1 to 4/],
+    [['run', '--shard', 'half'], /input shard: "half" is not a shard/],
+    [['run', '--mode', 'merge'], /on the command line use: go-release-gate merge/],
+    [['run', '--shard', '1/2', '--mode', 'merge'], /on the command line use: go-release-gate merge/],
+  ];
+  for (const [args, want] of cases) {
+    const r = await cli(args, cwd);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, want, args.join(' '));
+  }
+  // A directory that is no bundle fails the merge (exit 1) naming it.
+  fs.mkdirSync(path.join(cwd, 'empty'));
+  const r = await cli(['merge', '--out', 'm', 'empty'], cwd);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /merge: empty: .*empty\/shard\.json is missing: not a complete shard bundle/);
+});
