@@ -6,13 +6,16 @@ import {
   FormatError,
   GATE_VERSION,
   INPUTS,
+  MergeUsageError,
   allRules,
   formatCpuLevel,
   inspectFile,
   nodeExec,
   runGate,
+  runMerge,
+  runShard,
   toJson
-} from "./chunks/chunk-3I5LHBJK.js";
+} from "./chunks/chunk-R7MJD2DX.js";
 import {
   renderSaveSummary,
   saveCaches
@@ -28,7 +31,7 @@ import {
 // src/cli/main.ts
 import fs3 from "node:fs";
 import os2 from "node:os";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/cli/args.ts
 var ALIASES = { dir: "working-directory", out: "output-dir" };
@@ -66,6 +69,8 @@ function usage() {
   const lines = [
     "Usage:",
     "  go-release-gate run [flags]              build, check and report; exit 0 pass, 1 fail, 2 usage/config error",
+    "  go-release-gate run --shard i/n [flags]  the same for shard i of n of the targets x packages: writes a shard bundle (never signs)",
+    "  go-release-gate merge [--out DIR] SHARD_DIR...   check the shard bundles and merge them: one SHA256SUMS, SARIF, report, verdict",
     "  go-release-gate inspect [--json] [--go-version-m] FILE...   inspect binaries (readelf / ldd / go version -m)",
     "  go-release-gate --version",
     "",
@@ -487,6 +492,51 @@ function exitCodeOf(result) {
   return result.verdict.passed ? EXIT_PASS : EXIT_FAIL;
 }
 
+// src/cli/merge-command.ts
+import path3 from "node:path";
+async function runMergeCommand(inputs, dirs, io) {
+  const extra = Object.keys(inputs).filter((k) => k !== "output-dir");
+  if (extra.length) {
+    io.stderr(`go-release-gate merge: --${extra[0]} is a flag of run; merge takes --out DIR and the shard directories
+`);
+    return EXIT_USAGE;
+  }
+  const env = process.env;
+  const cwd = process.cwd();
+  const workspace = env.GITHUB_WORKSPACE || cwd;
+  const outputs = fileOutputs();
+  try {
+    const outcome = await runMerge({
+      outDir: path3.resolve(cwd, inputs["output-dir"] || "gate-out"),
+      sources: dirs.map((d) => ({ dir: path3.resolve(cwd, d), name: d })),
+      workspace,
+      log: consoleLogger(io.stderr, env.RUNNER_DEBUG === "1"),
+      outputs
+    });
+    outcome.out.write("outputs.json", `${JSON.stringify(outputs.values, null, 2)}
+`);
+    const v = outcome.record.verdict;
+    io.stdout(`verdict: ${v.passed ? "pass" : "fail"}
+`);
+    for (const r of v.reasons) io.stdout(`  - ${r}
+`);
+    io.stdout(`summary: ${outcome.files.summary}
+report: ${outcome.files.report}
+sarif: ${outcome.files.sarif}
+`);
+    return v.passed ? EXIT_PASS : EXIT_FAIL;
+  } catch (e) {
+    if (e instanceof MergeUsageError) {
+      io.stderr(`go-release-gate merge: ${e.message}
+`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`go-release-gate merge crashed: ${e instanceof Error ? e.stack ?? e.message : String(e)}
+`);
+    return EXIT_FAIL;
+  }
+}
+
 // src/cli/main.ts
 async function main(argv) {
   const out = (s) => process.stdout.write(s);
@@ -509,6 +559,7 @@ async function main(argv) {
     (parsed.help ? out : err)(usage());
     return parsed.help ? 0 : 2;
   }
+  if (parsed.command === "merge") return runMergeCommand(parsed.inputs, parsed.rest, { stdout: out, stderr: err });
   if (parsed.command !== "run") {
     err(`go-release-gate: unknown command "${parsed.command}"
 ${usage()}`);
@@ -519,19 +570,24 @@ ${usage()}`);
 `);
     return 2;
   }
+  if (parsed.inputs.mode === "merge") {
+    err("go-release-gate: --mode merge is the Action's way to merge; on the command line use: go-release-gate merge --out DIR SHARD_DIR...\n");
+    return 2;
+  }
   const env = process.env;
-  const tempDir = fs3.mkdtempSync(path3.join(os2.tmpdir(), "go-release-gate-"));
+  const tempDir = fs3.mkdtempSync(path4.join(os2.tmpdir(), "go-release-gate-"));
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const outputs = fileOutputs();
   const log = consoleLogger(err, env.RUNNER_DEBUG === "1");
   const cacheDir = parsed.inputs["cache-dir"];
-  const cache = cacheDir ? localCacheStore(path3.resolve(cacheDir)) : void 0;
+  const cache = cacheDir ? localCacheStore(path4.resolve(cacheDir)) : void 0;
   const state = memoryState();
   try {
-    const outcome = await runGate(parsed.inputs, {
+    const gate = parsed.inputs.shard ? runShard : runGate;
+    const outcome = await gate(parsed.inputs, {
       exec: nodeExec,
       log,
-      tools: localTools(path3.join(cacheHome(env), "go-release-gate", "tools"), tempDir),
+      tools: localTools(path4.join(cacheHome(env), "go-release-gate", "tools"), tempDir),
       state,
       outputs,
       cache,

@@ -5,7 +5,7 @@ import {
   actionLogger,
   getState,
   summary
-} from "./chunks/chunk-RQWEEP42.js";
+} from "./chunks/chunk-4OGB7Y3P.js";
 import {
   renderSaveSummary,
   saveCaches

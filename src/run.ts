@@ -36,6 +36,8 @@ export interface GateOptions {
   stages?: readonly Stage[];
   /** Roots besides the workspace where output-dir may point (the runner's temp dir). */
   outputRoots?: string[];
+  /** Fan-out: builds only the jobs this picks (a shard's share). */
+  selectJobs?: RunState['selectJobs'];
 }
 
 export async function runGate(inputs: RawInputs, ports: Ports, options: GateOptions = {}): Promise<GateOutcome> {
@@ -47,6 +49,7 @@ export async function runGate(inputs: RawInputs, ports: Ports, options: GateOpti
   const stages = options.stages ?? STAGES;
   checkRuleOverrides(config, stages);
   const state = initialState(ports.env, openOutputDir(config.outDir));
+  if (options.selectJobs) state.selectJobs = options.selectJobs;
   // Counts the annotations stages emit, so the report's own stay within GitHub's per-step limit.
   const log = countingLogger(ports.log);
   // Each stage's findings are located (a binary's at its main package's source) and annotated

@@ -47,6 +47,8 @@ export function usage(): string {
   const lines = [
     'Usage:',
     '  go-release-gate run [flags]              build, check and report; exit 0 pass, 1 fail, 2 usage/config error',
+    '  go-release-gate run --shard i/n [flags]  the same for shard i of n of the targets x packages: writes a shard bundle (never signs)',
+    '  go-release-gate merge [--out DIR] SHARD_DIR...   check the shard bundles and merge them: one SHA256SUMS, SARIF, report, verdict',
     '  go-release-gate inspect [--json] [--go-version-m] FILE...   inspect binaries (readelf / ldd / go version -m)',
     '  go-release-gate --version',
     '',

@@ -15,6 +15,8 @@ import { GATE_VERSION } from '../version.ts';
 import { runInspectCommand } from './inspect-command.ts';
 import { EXIT_USAGE, exitCodeOf, usageErrors } from './exit.ts';
 import { safeLogText } from '../util/logtext.ts';
+import { runShard } from '../fanout/shard.ts';
+import { runMergeCommand } from './merge-command.ts';
 
 async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
@@ -35,12 +37,17 @@ async function main(argv: string[]): Promise<number> {
     (parsed.help ? out : err)(usage());
     return parsed.help ? 0 : 2;
   }
+  if (parsed.command === 'merge') return runMergeCommand(parsed.inputs, parsed.rest, { stdout: out, stderr: err });
   if (parsed.command !== 'run') {
     err(`go-release-gate: unknown command "${parsed.command}"\n${usage()}`);
     return 2;
   }
   if (parsed.rest.length) {
     err(`go-release-gate: unexpected argument "${parsed.rest[0]}"\n`);
+    return 2;
+  }
+  if (parsed.inputs.mode === 'merge') {
+    err('go-release-gate: --mode merge is the Action\'s way to merge; on the command line use: go-release-gate merge --out DIR SHARD_DIR...\n');
     return 2;
   }
   const env = process.env;
@@ -54,7 +61,9 @@ async function main(argv: string[]): Promise<number> {
   const cache = cacheDir ? localCacheStore(path.resolve(cacheDir)) : undefined;
   const state = memoryState();
   try {
-    const outcome = await runGate(parsed.inputs, {
+    // --shard i/n: the fan-out's shard pipeline (a bundle for `merge`); otherwise one whole run.
+    const gate = parsed.inputs.shard ? runShard : runGate;
+    const outcome = await gate(parsed.inputs, {
       exec: nodeExec,
       log,
       tools: localTools(path.join(cacheHome(env), 'go-release-gate', 'tools'), tempDir),

@@ -8,6 +8,7 @@ import { parseGoVersionSpec } from '../toolchain/version.ts';
 import { HOST_NAMES } from '../inspect/hosts.ts';
 import { CPU_LEVELS } from '../inspect/runtime-needs.ts';
 import { normalizeCosignVersion } from '../tools/cosign.ts';
+import { parseShard, ShardError, type Shard } from '../fanout/split.ts';
 
 export class ConfigError extends Error {
   readonly input: string;
@@ -83,6 +84,10 @@ export interface Config {
   /** Absolute path of govulncheck, or '' to build the pinned one. */
   govulncheckPath: string;
   govulncheckDb: string;
+  /** Fan-out: this run builds shard index of count (the shard input). */
+  shard?: Shard;
+  /** mode: merge: this job merges shard bundles instead of building. */
+  merge: boolean;
 }
 
 export type ReachabilityMode = 'auto' | 'on' | 'off';
@@ -328,6 +333,17 @@ const CACHE_WRITING_EVENTS = new Set(['push', 'schedule', 'workflow_dispatch']);
  * saved on a tag to that tag alone), deleted refs, events this list does not know, and no event
  * at all (the CLI outside Actions cannot tell who wrote the code: --cache read-write says so).
  */
+/** The shard input: empty (no fan-out) or i/n. */
+export function parseShardInput(value: string): Shard | undefined {
+  if (value.trim() === '') return undefined;
+  try {
+    return parseShard(value);
+  } catch (e) {
+    if (e instanceof ShardError) throw new ConfigError('shard', e.message);
+    throw e;
+  }
+}
+
 export function resolveCacheMode(input: string, event: GitHubEvent): CacheMode {
   if (input === 'read-write' || input === 'read-only' || input === 'off') return input;
   const onBranch = event.ref.startsWith('refs/heads/') && !event.isTag;
@@ -553,7 +569,12 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
   for (const t of tags) if (!TAG.test(t)) throw new ConfigError('tags', `"${t}" is not a build tag`);
 
   const event = eventFrom(ctx.env);
-  const { mode, reason } = resolveMode(parseEnum(inputSpec('mode'), get('mode')), event);
+  const modeInput = parseEnum<string>(inputSpec('mode'), get('mode'));
+  const merge = modeInput === 'merge';
+  const shard = parseShardInput(get('shard'));
+  if (merge && shard) throw new ConfigError('shard', 'a shard builds its share and mode: merge merges the shards: one job cannot do both (leave shard empty in the merge job)');
+  // The merged release is a check or a release as the event says, exactly as an unsharded run would be.
+  const { mode, reason } = resolveMode(merge ? 'auto' : modeInput, event);
   const cacheDirRaw = get('cache-dir');
   const key = parseCosignKey(get('cosign-key'), workspace, ctx.env);
   const keyless = parseBoolean('sign-keyless', get('sign-keyless'));
@@ -596,5 +617,7 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
     vulnReachability: parseEnum(inputSpec('vuln-reachability'), get('vuln-reachability')),
     govulncheckPath: toolPath('govulncheck-path', get('govulncheck-path'), workspace),
     govulncheckDb: parseVulnDb(get('govulncheck-db'), ctx.env),
+    ...(shard ? { shard } : {}),
+    merge,
   };
 }

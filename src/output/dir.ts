@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Every file name a run of the gate can write into the output directory. */
-const FIXED_NAMES = new Set(['SHA256SUMS', 'results.sarif', 'report.json', 'summary.md', 'outputs.json', 'cosign.pub', 'provenance.intoto.jsonl']);
+// shard.json: the manifest of a shard bundle (fan-out).
+const FIXED_NAMES = new Set(['SHA256SUMS', 'results.sarif', 'report.json', 'summary.md', 'outputs.json', 'cosign.pub', 'provenance.intoto.jsonl', 'shard.json']);
 // GOOS values of `go tool dist list` (go1.26): a name <pkg>_<goos>_<goarch> is a gate binary.
 const GOOS = 'aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows';
 const BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);

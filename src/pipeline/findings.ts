@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 
 export type Severity = 'error' | 'warning' | 'note';
 
-export type StageName = 'toolchain' | 'cache' | 'modules' | 'build' | 'inspect' | 'scan' | 'sign' | 'gate';
+export type StageName = 'toolchain' | 'cache' | 'modules' | 'build' | 'inspect' | 'scan' | 'sign' | 'gate' | 'merge';
 
 /** Where a finding points: a source line (relative to the repository root) or a built artifact. */
 export interface Location {

@@ -2,6 +2,7 @@ import type { Finding, Rule, StageName } from './findings.ts';
 import type { Config } from '../config/config.ts';
 import type { Ports } from '../ports/ports.ts';
 import type { OutputDir } from '../output/dir.ts';
+import type { BuildJob } from '../fanout/split.ts';
 
 export type StageStatus = 'passed' | 'failed' | 'skipped' | 'errored';
 
@@ -43,6 +44,11 @@ export interface RunState {
   facts: Record<string, string>;
   /** The output directory: every file the run writes there goes through it. */
   out?: OutputDir;
+  /**
+   * Fan-out: given every build job of the release (known only once go list answered), the ones
+   * this run builds. Unset: all of them.
+   */
+  selectJobs?: (jobs: readonly BuildJob[]) => readonly BuildJob[];
 }
 
 export interface StageResult {

@@ -62,7 +62,8 @@ function fallbackRule(id: string, tool: string | undefined): Rule {
   return { id, name, shortDescription: text, fullDescription: text, help: 'See the finding message.', helpUri: 'https://github.com/org/go-release-gate#reports', defaultSeverity: 'warning', ...(tool ? { tool } : {}) };
 }
 
-function sarifRule(r: Rule) {
+/** A rule descriptor as code scanning wants it (shared with the merge of shard SARIF). */
+export function sarifRule(r: Rule) {
   const sev = securitySeverity(r.securitySeverity);
   return {
     id: r.id,
@@ -76,8 +77,9 @@ function sarifRule(r: Rule) {
   };
 }
 
-function sarifResult(f: Finding, ruleIndex: number, fingerprint: string, r: Report, limits: SarifLimits) {
-  const loc = resolveLocation(f, r.defaultFile);
+/** One located result; defaultFile is where a finding without a location points (the module's go.mod). */
+export function sarifResult(f: Finding, ruleIndex: number, fingerprint: string, defaultFile: string, limits: SarifLimits = SARIF_LIMITS) {
+  const loc = resolveLocation(f, defaultFile);
   const text = f.fix ? `${f.message}\nFix: ${f.fix}` : f.message;
   return {
     ruleId: f.ruleId,
@@ -170,7 +172,7 @@ function renderRun(p: RunPlan, keep: number, r: Report, limits: SarifLimits) {
     // Two findings with one fingerprint are two occurrences, numbered as CodeQL does, never one merged alert.
     const n = (seen.get(f.fingerprint) ?? 0) + 1;
     seen.set(f.fingerprint, n);
-    return sarifResult(f, index.get(f.ruleId)!, `${f.fingerprint}:${n}`, r, limits);
+    return sarifResult(f, index.get(f.ruleId)!, `${f.fingerprint}:${n}`, r.defaultFile, limits);
   });
   const started = r.run.startedAt;
   const ended = new Date(started.getTime() + Math.max(0, r.run.durationMs));

@@ -162,7 +162,8 @@ async function buildInto(
   ctx: StageContext, go: GoToolchain, out: OutputDir, buildDir: string, targets: Target[], pkgs: MainPackage[], findings: Finding[],
 ): Promise<StageOutcome> {
   const { config, ports } = ctx;
-  const jobs: Job[] = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const all: Job[] = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const jobs = ctx.state.selectJobs ? chosenJobs(all, ctx.state.selectJobs) : all;
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
   const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job): Promise<JobResult> => {
     const r = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
@@ -223,6 +224,13 @@ async function buildInto(
     ...(failures.length ? { details: failures.join('\n\n') } : {}),
     metrics: { built: artifacts.length, failed: failures.length, jobs: jobs.length },
   };
+}
+
+/** A shard's share of the jobs: the fan-out decides which, from the whole list. */
+function chosenJobs(all: Job[], select: NonNullable<StageContext['state']['selectJobs']>): Job[] {
+  const key = (j: { pkg: string; goos: string; goarch: string }) => `${j.pkg}\0${j.goos}/${j.goarch}`;
+  const keep = new Set(select(all.map((j) => ({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath }))).map(key));
+  return all.filter((j) => keep.has(key({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath })));
 }
 
 /**

@@ -43,7 +43,8 @@ var INPUTS = [
   { name: "max-glibc", kind: "string", default: "", description: "Highest glibc a linux binary may need, e.g. 2.28 (the highest GLIBC_x.y in its symbol version needs); empty: no limit besides run-on." },
   { name: "cpu-level", kind: "list", default: "", description: "CPU levels above the baseline that are allowed, e.g. GOAMD64=v3 or GOARM64=v8.2: binaries built for a higher level than this (or any level above the baseline when unset) get an inspect/cpu-level warning." },
   { name: "output-dir", kind: "path", default: "gate-out", description: "Directory (relative to the workspace) for binaries, SHA256SUMS, results.sarif, report.json and summary.md. CLI: --out." },
-  { name: "mode", kind: "enum", values: ["auto", "check", "release"], default: "auto", description: "auto: from the event (pull_request, pull_request_target, merge_group -> check; a tag ref -> release; branch pushes, workflow_dispatch on a branch, schedule -> check). check: verify and build, no signing. release: everything plus the release report. See Modes in the README." },
+  { name: "mode", kind: "enum", values: ["auto", "check", "release", "merge"], default: "auto", description: "auto: from the event (pull_request, pull_request_target, merge_group -> check; a tag ref -> release; branch pushes, workflow_dispatch on a branch, schedule -> check). check: verify and build, no signing. release: everything plus the release report. merge: download the shard bundles of this workflow run (see shard), check that every shard arrived from the same commit and passed, re-hash every binary and write one SHA256SUMS, SARIF, report and verdict (check or release is then decided from the event, as auto does). See Modes and Fan-out in the README. The CLI has the merge command instead." },
+  { name: "shard", kind: "string", default: "", description: "Fan-out: i/n (e.g. 2/4; in a matrix, the matrix value followed by /4) builds, inspects and scans only shard i of n of the targets x packages (the split is the same in every shard), never signs, and writes a shard bundle (shard.json next to the usual files) that the Action uploads as an artifact for the mode: merge job. Empty: one job does everything." },
   { name: "cache", kind: "enum", values: ["auto", "read-write", "read-only", "off"], default: "auto", description: "Go module and build caches. auto: read-write only for push to a branch, schedule, and workflow_dispatch on a branch; read-only (restore, never save) for everything else: pull requests, merge queues, reviews, comments, workflow_run, tag refs (a cache saved on a tag is visible to that tag only), unknown events and no event (the CLI: pass --cache read-write). Release mode never restores the build cache." },
   { name: "cache-max-size", kind: "size", default: "2GiB", description: "Upper bound for the saved build cache (e.g. 500MiB, 2GiB); oldest entries are dropped first." },
   { name: "cache-dir", kind: "path", default: "", cliOnly: true, description: "CLI only: local directory that holds cache entries between runs (none when empty)." },
@@ -76,6 +77,52 @@ function inputSpec(name) {
   const spec = INPUTS.find((i) => i.name === name);
   if (!spec) throw new Error(`unknown input ${name}`);
   return spec;
+}
+
+// src/fanout/split.ts
+import { createHash } from "node:crypto";
+var MAX_SHARDS = 256;
+var ShardError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ShardError";
+  }
+};
+function parseShard(text) {
+  const m = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(text);
+  if (!m) throw new ShardError(`"${text}" is not a shard: write i/n, e.g. 2/4 (shard 2 of 4)`);
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1 || count > MAX_SHARDS) throw new ShardError(`"${text}": the number of shards must be 1 to ${MAX_SHARDS}`);
+  if (index < 1 || index > count) throw new ShardError(`"${text}": the shard number must be 1 to ${count}`);
+  return { index, count };
+}
+function shardLabel(s) {
+  return `${s.index}/${s.count}`;
+}
+function jobKey(j) {
+  return `${j.pkg}\0${j.goos}/${j.goarch}`;
+}
+function sortJobs(jobs) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const j of jobs) if (!byKey.has(jobKey(j))) byKey.set(jobKey(j), { goos: j.goos, goarch: j.goarch, pkg: j.pkg });
+  return [...byKey.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, j]) => j);
+}
+function shareOf(jobs, s) {
+  return sortJobs(jobs).filter((_, i) => i % s.count === s.index - 1);
+}
+function setIdOf(jobs, count) {
+  const h = createHash("sha256");
+  h.update(`shards ${count}
+`);
+  for (const j of sortJobs(jobs)) h.update(`${j.pkg} ${j.goos}/${j.goarch}
+`);
+  return h.digest("hex");
+}
+function sameJobs(a, b) {
+  const x = sortJobs(a).map(jobKey);
+  const y = sortJobs(b).map(jobKey);
+  return x.length === y.length && x.every((k, i) => k === y[i]);
 }
 
 // src/config/config.ts
@@ -451,14 +498,14 @@ function cosignAsset(r2) {
   if (!asset) throw new CosignAssetError(`cosign publishes no binary for ${r2.platform}/${r2.arch}; use cosign-version: system with a cosign on PATH`);
   const table2 = r2.table ?? COSIGN_DIGESTS;
   const sources = r2.sources ?? (r2.table ? {} : COSIGN_DIGEST_SOURCES);
-  let sha256;
+  let sha2562;
   let digestSource;
   const tabled = table2[r2.version]?.[asset];
   if (r2.sha256 && tabled && r2.sha256.toLowerCase() !== tabled) {
     throw new CosignAssetError(`cosign-sha256 ${r2.sha256.toLowerCase()} differs from the digest go-release-gate's digest table pins for ${asset} ${r2.version} (${tabled}, ${sources[r2.version]?.[asset] ?? "test table"}); remove cosign-sha256 or use a version outside the table`);
   }
   if (r2.sha256) {
-    sha256 = r2.sha256.toLowerCase();
+    sha2562 = r2.sha256.toLowerCase();
     digestSource = "the cosign-sha256 input";
   } else {
     const known = table2[r2.version]?.[asset];
@@ -467,7 +514,7 @@ function cosignAsset(r2) {
       const why = table2[r2.version] ? `has no digest for ${asset}` : `has no cosign ${r2.version}`;
       throw new CosignAssetError(`go-release-gate's digest table ${why} (versions it knows for ${asset}: ${versions}); give that asset's SHA-256 as cosign-sha256 (from a source you trust, not the release's own checksum file) or use a version the table knows`);
     }
-    sha256 = known;
+    sha2562 = known;
     digestSource = `go-release-gate's digest table (${sources[r2.version]?.[asset] ?? "test table"})`;
   }
   return {
@@ -476,7 +523,7 @@ function cosignAsset(r2) {
     arch: r2.arch,
     url: `${r2.baseUrl}/${r2.version}/${asset}`,
     asset,
-    sha256,
+    sha256: sha2562,
     digestSource,
     packing: "binary",
     program: asset.endsWith(".exe") ? "cosign.exe" : "cosign"
@@ -639,6 +686,15 @@ function resolveMode(input, event) {
   return { mode: "check", reason: `${event.name} event${event.ref ? ` on ${refName(event.ref)}` : ""}` };
 }
 var CACHE_WRITING_EVENTS = /* @__PURE__ */ new Set(["push", "schedule", "workflow_dispatch"]);
+function parseShardInput(value) {
+  if (value.trim() === "") return void 0;
+  try {
+    return parseShard(value);
+  } catch (e) {
+    if (e instanceof ShardError) throw new ConfigError("shard", e.message);
+    throw e;
+  }
+}
 function resolveCacheMode(input, event) {
   if (input === "read-write" || input === "read-only" || input === "off") return input;
   const onBranch = event.ref.startsWith("refs/heads/") && !event.isTag;
@@ -677,16 +733,16 @@ function resolveSign(input, mode, modeReason, event, hasKey, keyless) {
   return { enabled: true, reason: `release mode (${modeReason}), ${how}` };
 }
 var SHA256_HEX = /^[0-9a-fA-F]{64}$/;
-function parseCosignChoice(version, baseUrl, sha256, env) {
-  if (sha256 && !SHA256_HEX.test(sha256)) throw new ConfigError("cosign-sha256", `"${sha256}" is not a SHA-256 (64 hex digits)`);
+function parseCosignChoice(version, baseUrl, sha2562, env) {
+  if (sha2562 && !SHA256_HEX.test(sha2562)) throw new ConfigError("cosign-sha256", `"${sha2562}" is not a SHA-256 (64 hex digits)`);
   if (version === "system") {
-    if (sha256) throw new ConfigError("cosign-sha256", "applies to a downloaded cosign; with cosign-version: system the cosign on PATH is used as it is");
+    if (sha2562) throw new ConfigError("cosign-sha256", "applies to a downloaded cosign; with cosign-version: system the cosign on PATH is used as it is");
     return { kind: "system" };
   }
   const v = normalizeCosignVersion(version);
   if (!v) throw new ConfigError("cosign-version", `"${version}" is not a cosign release version (like v3.1.3) or system`);
   const base = checkDownloadBaseUrl("cosign-download-base-url", baseUrl, env);
-  return { kind: "release", version: v, baseUrl: base, ...sha256 ? { sha256: sha256.toLowerCase() } : {} };
+  return { kind: "release", version: v, baseUrl: base, ...sha2562 ? { sha256: sha2562.toLowerCase() } : {} };
 }
 function serviceUrl(name, value, env) {
   return value ? checkDownloadBaseUrl(name, value, env) : "";
@@ -810,7 +866,11 @@ function parseConfig(inputs, ctx) {
   const tags = splitList(get("tags"));
   for (const t of tags) if (!TAG.test(t)) throw new ConfigError("tags", `"${t}" is not a build tag`);
   const event = eventFrom(ctx.env);
-  const { mode, reason } = resolveMode(parseEnum(inputSpec("mode"), get("mode")), event);
+  const modeInput = parseEnum(inputSpec("mode"), get("mode"));
+  const merge = modeInput === "merge";
+  const shard = parseShardInput(get("shard"));
+  if (merge && shard) throw new ConfigError("shard", "a shard builds its share and mode: merge merges the shards: one job cannot do both (leave shard empty in the merge job)");
+  const { mode, reason } = resolveMode(merge ? "auto" : modeInput, event);
   const cacheDirRaw = get("cache-dir");
   const key = parseCosignKey(get("cosign-key"), workspace, ctx.env);
   const keyless = parseBoolean("sign-keyless", get("sign-keyless"));
@@ -852,7 +912,9 @@ function parseConfig(inputs, ctx) {
     reachability: parseEnum(inputSpec("reachability"), get("reachability")),
     vulnReachability: parseEnum(inputSpec("vuln-reachability"), get("vuln-reachability")),
     govulncheckPath: toolPath("govulncheck-path", get("govulncheck-path"), workspace),
-    govulncheckDb: parseVulnDb(get("govulncheck-db"), ctx.env)
+    govulncheckDb: parseVulnDb(get("govulncheck-db"), ctx.env),
+    ...shard ? { shard } : {},
+    merge
   };
 }
 
@@ -1004,8 +1066,8 @@ function sarifRule(r2) {
     properties: sev ? { tags: ["security", "supply-chain"], "security-severity": sev } : { tags: ["reliability"] }
   };
 }
-function sarifResult(f, ruleIndex, fingerprint, r2, limits) {
-  const loc = resolveLocation(f, r2.defaultFile);
+function sarifResult(f, ruleIndex, fingerprint, defaultFile, limits = SARIF_LIMITS) {
+  const loc = resolveLocation(f, defaultFile);
   const text = f.fix ? `${f.message}
 Fix: ${f.fix}` : f.message;
   return {
@@ -1079,7 +1141,7 @@ function renderRun(p, keep, r2, limits) {
   const results = findings.map((f) => {
     const n = (seen.get(f.fingerprint) ?? 0) + 1;
     seen.set(f.fingerprint, n);
-    return sarifResult(f, index.get(f.ruleId), `${f.fingerprint}:${n}`, r2, limits);
+    return sarifResult(f, index.get(f.ruleId), `${f.fingerprint}:${n}`, r2.defaultFile, limits);
   });
   const started = r2.run.startedAt;
   const ended = new Date(started.getTime() + Math.max(0, r2.run.durationMs));
@@ -1399,9 +1461,9 @@ import fs19 from "node:fs";
 import path24 from "node:path";
 
 // src/pipeline/findings.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function fingerprintOf(ruleId, subject) {
-  return createHash("sha256").update(`${ruleId}\0${subject}`).digest("hex").slice(0, 32);
+  return createHash2("sha256").update(`${ruleId}\0${subject}`).digest("hex").slice(0, 32);
 }
 function describeLocation(loc) {
   if (!loc) return "";
@@ -1608,9 +1670,9 @@ function safeFileName(name) {
 
 // src/util/hash.ts
 import fs2 from "node:fs";
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function sha256File(file) {
-  const h = createHash2("sha256");
+  const h = createHash3("sha256");
   const fd = fs2.openSync(file, "r");
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
@@ -2277,10 +2339,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path25, version] = d.args;
-  if (!isModulePath(path25)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path25}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path25}: version "${version}" is not of the form v1.2.3`);
-  return { path: path25, version };
+  const [path27, version] = d.args;
+  if (!isModulePath(path27)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path27}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path27}: version "${version}" is not of the form v1.2.3`);
+  return { path: path27, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -2326,8 +2388,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path25, version) {
-  return replaces.find((r2) => r2.old.path === path25 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path25 && r2.old.version === "");
+function replacementFor(replaces, path27, version) {
+  return replaces.find((r2) => r2.old.path === path27 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path27 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -2362,20 +2424,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path25, rawVersion, hash] = f;
+    const [path27, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path25)) throw new ModuleFileError(file, line, `"${path25}" is not a module path`);
+    if (!isModulePath(path27)) throw new ModuleFileError(file, line, `"${path27}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path25, version, goMod, hash, line });
+    lines.push({ path: path27, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path25, version, goMod) {
-  return `${path25} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path27, version, goMod) {
+  return `${path27} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -2406,8 +2468,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path25 = fields[1];
-  if (!isModulePath(path25)) throw bad(`"${path25}" is not a module path`);
+  const path27 = fields[1];
+  if (!isModulePath(path27)) throw bad(`"${path27}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -2417,7 +2479,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path25, version, line };
+    return { path: path27, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -2427,7 +2489,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path25, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path27, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -2464,8 +2526,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path25, version) {
-  return txt.modules.find((m) => m.path === path25 && m.version === version);
+function vendoredModule(txt, path27, version) {
+  return txt.modules.find((m) => m.path === path27 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -2578,35 +2640,35 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path25) {
+    require(path27) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path25);
+        const r2 = gomod.requires.find((x) => x.path === path27);
         if (!r2) continue;
-        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path25, r2.version) : void 0;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path27, r2.version) : void 0;
         if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
-        const rep = replacementFor(gomod.replaces, path25, r2.version);
+        const rep = replacementFor(gomod.replaces, path27, r2.version);
         if (rep) return { file: gomod.file, line: rep.line };
         return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path25);
+        const r2 = gomod.replaces.find((x) => x.new.path === path27);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path25, version, goMod) {
-      return (index.get(sumKey(path25, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path27, version, goMod) {
+      return (index.get(sumKey(path27, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path25) {
-      const vm = setup.txt?.modules.find((m) => m.path === path25 && m.version !== "");
+    vendored(path27) {
+      const vm = setup.txt?.modules.find((m) => m.path === path27 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path25) {
-      return l.require(path25) ?? l.vendored(path25) ?? l.build();
+    module(path27) {
+      return l.require(path27) ?? l.vendored(path27) ?? l.build();
     }
   };
   return l;
@@ -3211,13 +3273,13 @@ async function checkTidy(run4, setup, main, loc, severity2, missingReported) {
 // src/modules/cachesums.ts
 import fs7 from "node:fs/promises";
 import path9 from "node:path";
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function escapeModulePath(p) {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
 }
 function goModHash(content) {
-  const fileHash = createHash3("sha256").update(content).digest("hex");
-  return `h1:${createHash3("sha256").update(`${fileHash}  go.mod
+  const fileHash = createHash4("sha256").update(content).digest("hex");
+  return `h1:${createHash4("sha256").update(`${fileHash}  go.mod
 `).digest("base64")}`;
 }
 function downloadBase(modcache, modulePath, version) {
@@ -3542,7 +3604,7 @@ function diffLines(actual, expected) {
 // src/modules/tree.ts
 import fs8 from "node:fs";
 import path11 from "node:path";
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 function listFiles(root) {
   const out = [];
   const walk = (dir, prefix) => {
@@ -3565,7 +3627,7 @@ function hashTree(root) {
   for (const { rel, kind } of listFiles(root)) {
     const abs = path11.join(root, rel);
     const data = kind === "link" ? Buffer.from(`symlink -> ${fs8.readlinkSync(abs)}`) : fs8.readFileSync(abs);
-    tree.set(rel, { sha256: createHash4("sha256").update(data).digest("hex"), size: data.length, kind });
+    tree.set(rel, { sha256: createHash5("sha256").update(data).digest("hex"), size: data.length, kind });
   }
   return tree;
 }
@@ -3953,7 +4015,7 @@ import path16 from "node:path";
 // src/output/dir.ts
 import fs11 from "node:fs";
 import path14 from "node:path";
-var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl"]);
+var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
 var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
 var BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);
 var BUNDLE = /\.sigstore\.json$/;
@@ -4275,7 +4337,8 @@ function capList(items, max) {
 }
 async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
   const { config, ports } = ctx;
-  const jobs = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path16.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path16.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const jobs = ctx.state.selectJobs ? chosenJobs(all, ctx.state.selectJobs) : all;
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
   const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
     const r2 = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
@@ -4334,6 +4397,11 @@ ${r2.stderr.trim()}`);
     ...failures.length ? { details: failures.join("\n\n") } : {},
     metrics: { built: artifacts2.length, failed: failures.length, jobs: jobs.length }
   };
+}
+function chosenJobs(all, select) {
+  const key = (j) => `${j.pkg}\0${j.goos}/${j.goarch}`;
+  const keep = new Set(select(all.map((j) => ({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath }))).map(key));
+  return all.filter((j) => keep.has(key({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath })));
 }
 function trimCompilerQuotes(stderr) {
   const kept = stderr.split(/\r?\n/).filter((line) => /^\S[^:]*:\d+(:\d+)?: /.test(line) || /^# \S/.test(line) || /^(go|cgo|gcc|clang|collect2|ld)(:| )/.test(line));
@@ -5501,8 +5569,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path25) {
-  const fh = await open(path25, "r");
+async function fileSource(path27) {
+  const fh = await open(path27, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -5615,8 +5683,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path25, displayName = path25) {
-  const src = await fileSource(path25);
+async function inspectFile(path27, displayName = path27) {
+  const src = await fileSource(path27);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -5665,7 +5733,7 @@ function toJson(b) {
 import path17 from "node:path";
 
 // src/inspect/policy.ts
-var r = (id, name, severity2, short, full, help, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
+var r = (id, name, severity2, short, full, help2, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help: help2, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
 var RULES = {
   unreadable: r(
     "inspect/unreadable-binary",
@@ -6568,13 +6636,13 @@ function reachabilityByOsv(runs) {
   for (const { platform, report } of runs) {
     for (const f of report.findings) {
       const level = levelOf(f);
-      const path25 = level === "called" ? [...f.trace].reverse() : void 0;
+      const path27 = level === "called" ? [...f.trace].reverse() : void 0;
       const cur = out.get(f.osv);
       if (!cur || RANK[level] > RANK[cur.level]) {
-        out.set(f.osv, { osv: f.osv, level, ...path25 ? { path: path25 } : {}, platforms: [platform] });
+        out.set(f.osv, { osv: f.osv, level, ...path27 ? { path: path27 } : {}, platforms: [platform] });
       } else if (level === cur.level) {
         if (!cur.platforms.includes(platform)) cur.platforms.push(platform);
-        if (path25 && (!cur.path || path25.length < cur.path.length)) cur.path = path25;
+        if (path27 && (!cur.path || path27.length < cur.path.length)) cur.path = path27;
       }
     }
   }
@@ -6594,21 +6662,21 @@ function frameText(f) {
   const name = f.function ? `${pkg}.${f.receiver ? `${f.receiver.replace(/^\*/, "")}.` : ""}${f.function}` : pkg;
   return f.position ? `${name} (${f.position.filename}:${f.position.line})` : `${name}`;
 }
-function pathText(path25, max = 4) {
-  const shown = path25.slice(0, max).map(frameText);
-  if (path25.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path25[path25.length - 1]));
+function pathText(path27, max = 4) {
+  const shown = path27.slice(0, max).map(frameText);
+  if (path27.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path27[path27.length - 1]));
   return shown.join(" \u2192 ");
 }
 function joinPath(dir, file) {
   return dir ? `${dir.replace(/\/+$/, "")}/${file}` : file;
 }
-function callSite(path25, moduleDir, mainModules) {
-  const own = path25.filter((f) => mainModules.has(f.module) && f.position);
+function callSite(path27, moduleDir, mainModules) {
+  const own = path27.filter((f) => mainModules.has(f.module) && f.position);
   const site = own[own.length - 1];
   return site?.position ? { file: joinPath(moduleDir, site.position.filename), line: site.position.line, ...site.position.column ? { column: site.position.column } : {} } : void 0;
 }
-function codeFlowOf2(path25, moduleDir, mainModules) {
-  return path25.map((f) => ({
+function codeFlowOf2(path27, moduleDir, mainModules) {
+  return path27.map((f) => ({
     message: frameText(f),
     ...mainModules.has(f.module) && f.position ? { location: { file: joinPath(moduleDir, f.position.filename), line: f.position.line } } : {}
   }));
@@ -7066,9 +7134,9 @@ function runInvocationId(env) {
   const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? "") ? env.GITHUB_RUN_ATTEMPT : "1";
   return `https://github.com/${repo}/actions/runs/${id}/attempts/${attempt}`;
 }
-function trustedRootHasCtLogs(json) {
+function trustedRootHasCtLogs(json2) {
   try {
-    const v = JSON.parse(json);
+    const v = JSON.parse(json2);
     return Array.isArray(v.ctlogs) && v.ctlogs.length > 0;
   } catch {
     return true;
@@ -7252,13 +7320,13 @@ async function run3(ctx) {
     }
     let ignoreSct = false;
     if (sign.sigstore.trustedRoot) {
-      let json;
+      let json2;
       try {
-        json = fs17.readFileSync(sign.sigstore.trustedRoot, "utf8");
+        json2 = fs17.readFileSync(sign.sigstore.trustedRoot, "utf8");
       } catch (e) {
         return unavailable2(`sigstore-trusted-root ${displayPath(config.workspace, sign.sigstore.trustedRoot)} cannot be read (${e.code ?? "error"})`);
       }
-      ignoreSct = !trustedRootHasCtLogs(json);
+      ignoreSct = !trustedRootHasCtLogs(json2);
     }
     policy = { identity, issuer: sign.sigstore.oidcIssuer, trustedRoot: sign.sigstore.trustedRoot, tlog: sign.tlogUpload, ignoreSct };
   }
@@ -7699,6 +7767,7 @@ async function runGate(inputs, ports, options = {}) {
   const stages = options.stages ?? STAGES;
   checkRuleOverrides(config, stages);
   const state = initialState(ports.env, openOutputDir(config.outDir));
+  if (options.selectJobs) state.selectJobs = options.selectJobs;
   const log = countingLogger(ports.log);
   const locate2 = artifactLocator(config.workspace, config.dir, () => state.artifacts);
   const annotator = stageAnnotator(log);
@@ -7763,10 +7832,722 @@ async function writeReports(config, ports, state, result, spent, options = {}) {
   return { config, result, report, files, out };
 }
 
+// src/fanout/manifest.ts
+var MANIFEST_NAME = "shard.json";
+var MANIFEST_SCHEMA = "go-release-gate/shard-bundle@1";
+var BundleError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "BundleError";
+  }
+};
+function renderManifest(m) {
+  return `${JSON.stringify(m, null, 2)}
+`;
+}
+var HEX64 = /^[0-9a-f]{64}$/;
+var PLAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,254}$/;
+function parseManifest(text, file) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new BundleError(`${file}: not JSON (${e.message})`);
+  }
+  const bad = (field2, want) => {
+    throw new BundleError(`${file}: ${field2} must be ${want}`);
+  };
+  const obj2 = (v, field2) => v && typeof v === "object" && !Array.isArray(v) ? v : bad(field2, "an object");
+  const str3 = (v, field2, re) => typeof v === "string" && (!re || re.test(v)) ? v : bad(field2, re ? `a string matching ${re}` : "a string");
+  const int = (v, field2, min, max) => Number.isInteger(v) && v >= min && v <= max ? v : bad(field2, `an integer from ${min} to ${max}`);
+  const arr = (v, field2) => Array.isArray(v) ? v : bad(field2, "an array");
+  const job = (v, field2) => {
+    const o = obj2(v, field2);
+    return { goos: str3(o.goos, `${field2}.goos`, /^[a-z0-9]+$/), goarch: str3(o.goarch, `${field2}.goarch`, /^[a-z0-9]+$/), pkg: str3(o.pkg, `${field2}.pkg`, /^\S+$/) };
+  };
+  const d = obj2(doc, "the document");
+  if (d.schema !== MANIFEST_SCHEMA) bad("schema", `"${MANIFEST_SCHEMA}" (a bundle of another go-release-gate version?)`);
+  const s = obj2(d.shard, "shard");
+  const count = int(s.count, "shard.count", 1, MAX_SHARDS);
+  const shard = { index: int(s.index, "shard.index", 1, count), count };
+  const set = obj2(d.set, "set");
+  const runner2 = obj2(d.runner, "runner");
+  const files = obj2(d.files, "files");
+  const verdict = d.verdict === "pass" || d.verdict === "fail" ? d.verdict : bad("verdict", '"pass" or "fail"');
+  return {
+    schema: MANIFEST_SCHEMA,
+    shard,
+    set: { id: str3(set.id, "set.id", HEX64), jobs: arr(set.jobs, "set.jobs").map((j, i) => job(j, `set.jobs[${i}]`)) },
+    jobs: arr(d.jobs, "jobs").map((j, i) => job(j, `jobs[${i}]`)),
+    commit: str3(d.commit, "commit", /^([0-9a-f]{40}|[0-9a-f]{64})?$/),
+    runner: { os: str3(runner2.os, "runner.os"), arch: str3(runner2.arch, "runner.arch") },
+    startedAt: str3(d.startedAt, "startedAt"),
+    durationMs: int(d.durationMs, "durationMs", 0, Number.MAX_SAFE_INTEGER),
+    verdict,
+    reasons: arr(d.reasons, "reasons").map((r2, i) => str3(r2, `reasons[${i}]`)),
+    goVersion: str3(d.goVersion, "goVersion"),
+    toolVersion: str3(d.toolVersion, "toolVersion"),
+    defaultFile: str3(d.defaultFile, "defaultFile"),
+    binaries: arr(d.binaries, "binaries").map((b, i) => {
+      const o = obj2(b, `binaries[${i}]`);
+      const f = `binaries[${i}]`;
+      return {
+        name: str3(o.name, `${f}.name`, PLAIN_NAME),
+        goos: str3(o.goos, `${f}.goos`),
+        goarch: str3(o.goarch, `${f}.goarch`),
+        pkg: str3(o.pkg, `${f}.pkg`),
+        size: int(o.size, `${f}.size`, 0, Number.MAX_SAFE_INTEGER),
+        sha256: str3(o.sha256, `${f}.sha256`, HEX64)
+      };
+    }),
+    files: {
+      report: str3(files.report, "files.report", PLAIN_NAME),
+      sarif: str3(files.sarif, "files.sarif", PLAIN_NAME),
+      summary: str3(files.summary, "files.summary", PLAIN_NAME),
+      ...files.checksums !== void 0 ? { checksums: str3(files.checksums, "files.checksums", PLAIN_NAME) } : {}
+    }
+  };
+}
+function parseChecksums(text, file) {
+  const out = [];
+  const lines = text.split(/\r?\n/);
+  if (lines[lines.length - 1] === "") lines.pop();
+  lines.forEach((line, i) => {
+    const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+    if (!m || !PLAIN_NAME.test(m[2])) throw new BundleError(`${file}:${i + 1}: not a "<sha256>  <file name>" line`);
+    out.push({ sha256: m[1], name: m[2] });
+  });
+  return out;
+}
+
+// src/fanout/shard.ts
+var SHARD_STAGES = STAGES.map(
+  (s) => s.name === "sign" ? { ...s, run: async () => skipped("a shard never signs: the merge job signs the merged release once") } : s
+);
+async function runShard(inputs, ports, options = {}) {
+  const shard = parseShardInput(inputs.shard ?? "");
+  if (!shard) throw new ConfigError("shard", "is empty: a shard run needs i/n");
+  let all = [];
+  const env = { ...ports.env, GITHUB_JOB: `${ports.env.GITHUB_JOB ?? ""}/shard-${shard.index}-of-${shard.count}` };
+  const outcome = await runGate(inputs, { ...ports, env }, {
+    ...options,
+    stages: SHARD_STAGES,
+    selectJobs: (jobs) => {
+      all = sortJobs(jobs);
+      const mine = shareOf(all, shard);
+      ports.log.info(`shard ${shardLabel(shard)}: ${mine.length} of ${all.length} build job(s)`);
+      return mine;
+    }
+  });
+  const { report, result } = outcome;
+  const manifest = {
+    schema: MANIFEST_SCHEMA,
+    shard,
+    set: { id: setIdOf(all, shard.count), jobs: all },
+    jobs: shareOf(all, shard),
+    commit: await sourceCommit(outcome.config, ports),
+    runner: { os: ports.platform.os, arch: ports.platform.arch },
+    startedAt: result.startedAt.toISOString(),
+    durationMs: result.durationMs,
+    verdict: result.verdict.passed ? "pass" : "fail",
+    reasons: result.verdict.reasons,
+    goVersion: report.goVersion,
+    toolVersion: GATE_VERSION,
+    defaultFile: report.defaultFile,
+    binaries: report.artifacts.map((a) => ({ name: a.name, goos: a.goos, goarch: a.goarch, pkg: a.pkg, size: a.size, sha256: a.sha256 })),
+    files: {
+      report: "report.json",
+      sarif: "results.sarif",
+      summary: "summary.md",
+      ...outcome.files.checksums ? { checksums: "SHA256SUMS" } : {}
+    }
+  };
+  const manifestFile = outcome.out.write(MANIFEST_NAME, renderManifest(manifest));
+  return { ...outcome, shard, manifest, manifestFile };
+}
+async function sourceCommit(config, ports) {
+  if (config.event.sha) return config.event.sha;
+  try {
+    const r2 = await ports.exec.run("git", ["rev-parse", "HEAD"], { cwd: config.dir, env: childEnv("git", ports.env) });
+    const sha = r2.stdout.trim();
+    if (r2.code === 0 && /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) return sha;
+  } catch {
+  }
+  ports.log.warning("shard: the source commit is unknown (no GITHUB_SHA and no git checkout): the merge cannot tell shards of different commits apart");
+  return "";
+}
+
+// src/fanout/merge-run.ts
+import fs21 from "node:fs";
+import path26 from "node:path";
+
+// src/fanout/bundle.ts
+import fs20 from "node:fs";
+import path25 from "node:path";
+import { createHash as createHash6 } from "node:crypto";
+function readRegular(dir, name) {
+  const p = path25.join(dir, name);
+  let st;
+  try {
+    st = fs20.lstatSync(p);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+  if (!st.isFile()) throw new BundleError(`${p} is not a regular file (${st.isSymbolicLink() ? "a symbolic link" : "not a file"})`);
+  const fd = fs20.openSync(p, fs20.constants.O_RDONLY | (fs20.constants.O_NOFOLLOW ?? 0));
+  try {
+    return fs20.readFileSync(fd);
+  } finally {
+    fs20.closeSync(fd);
+  }
+}
+function required(dir, name) {
+  const data = readRegular(dir, name);
+  if (!data) throw new BundleError(`${path25.join(dir, name)} is missing: not a complete shard bundle`);
+  return data;
+}
+function json(dir, name) {
+  try {
+    const v = JSON.parse(required(dir, name).toString("utf8"));
+    if (v && typeof v === "object" && !Array.isArray(v)) return v;
+    throw new Error("not a JSON object");
+  } catch (e) {
+    if (e instanceof BundleError) throw e;
+    throw new BundleError(`${path25.join(dir, name)}: ${e.message}`);
+  }
+}
+function loadBundle(dir, source) {
+  const manifestFile = path25.join(dir, MANIFEST_NAME);
+  const manifest = parseManifest(required(dir, MANIFEST_NAME).toString("utf8"), manifestFile);
+  const report = json(dir, manifest.files.report);
+  const sarif = json(dir, manifest.files.sarif);
+  const sumsName = manifest.files.checksums;
+  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path25.join(dir, sumsName)) : [];
+  return { dir, report, sarif, view: { source, manifest, reportVerdict: String(report.verdict), checksums } };
+}
+function digestNow(dir, name) {
+  const p = path25.join(dir, name);
+  const st = fs20.lstatSync(p, { throwIfNoEntry: false });
+  if (!st?.isFile()) return void 0;
+  const h = createHash6("sha256");
+  const fd = fs20.openSync(p, fs20.constants.O_RDONLY | (fs20.constants.O_NOFOLLOW ?? 0));
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let n;
+    while ((n = fs20.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
+  } finally {
+    fs20.closeSync(fd);
+  }
+  return h.digest("hex");
+}
+function sha256(data) {
+  return createHash6("sha256").update(data).digest("hex");
+}
+
+// src/fanout/check.ts
+var help = (text) => `${text} Re-run the shard jobs of one workflow run (or one commit) and merge their bundles.`;
+var MISSING_SHARD = rule({
+  id: "merge/missing-shard",
+  name: "MissingShard",
+  shortDescription: "A shard of the set did not arrive.",
+  fullDescription: "The shards say the release is split n ways, and no bundle of one of them was given to the merge (its job failed before uploading, was skipped or cancelled, or its artifact is missing). A release missing a shard is missing binaries.",
+  help: help("Check the shard job named in the message."),
+  defaultSeverity: "error"
+});
+var UNREADABLE_BUNDLE = rule({
+  id: "merge/unreadable-bundle",
+  name: "UnreadableBundle",
+  shortDescription: "A shard bundle could not be read.",
+  fullDescription: "A directory given to the merge has no valid shard.json, report.json, results.sarif or SHA256SUMS, so nothing in it can be checked.",
+  help: help("Point the merge at the output directories of shard runs (run --shard i/n)."),
+  defaultSeverity: "error"
+});
+var DUPLICATE_SHARD = rule({
+  id: "merge/duplicate-shard",
+  name: "DuplicateShard",
+  shortDescription: "Two bundles claim the same shard.",
+  fullDescription: "Two bundles carry the same shard number of one set; the merge cannot tell which one is the release.",
+  help: help("Give each shard bundle once."),
+  defaultSeverity: "error"
+});
+var OTHER_SET = rule({
+  id: "merge/other-set",
+  name: "OtherSet",
+  shortDescription: "A shard belongs to another set.",
+  fullDescription: "A shard split a different list of targets x packages, a different number of shards, or built with another Go or go-release-gate version than the others, or its share is not the one the split gives it: its binaries are not part of this release.",
+  help: help("Give every shard the same targets, packages, toolchain and shard count (n of i/n)."),
+  defaultSeverity: "error"
+});
+var OTHER_COMMIT = rule({
+  id: "merge/other-commit",
+  name: "OtherCommit",
+  shortDescription: "A shard built another commit.",
+  fullDescription: "A shard bundle records a different source commit than the other shards: the merged release would mix two versions of the code.",
+  help: help("A re-run of only some shards after a new push mixes commits."),
+  defaultSeverity: "error"
+});
+var SHARD_FAILED = rule({
+  id: "merge/shard-failed",
+  name: "ShardFailed",
+  shortDescription: "A shard did not pass.",
+  fullDescription: "A shard's own verdict was fail: one of its checks failed or could not run. The merged release never passes over a failed shard.",
+  help: help("Read that shard's summary; the reasons are repeated in the message."),
+  defaultSeverity: "error"
+});
+var CHECKSUM_MISMATCH = rule({
+  id: "merge/checksum-mismatch",
+  name: "ChecksumMismatch",
+  shortDescription: "A binary does not match its shard's checksum.",
+  fullDescription: "A binary in a shard bundle is missing, or its SHA-256 differs from the one its shard wrote into SHA256SUMS and shard.json: it changed between build and merge (tampered or corrupted), or the shard did not deliver a binary of its share.",
+  help: help("Never publish it: find out who could write the bundle between the shard and the merge."),
+  defaultSeverity: "error"
+});
+var FOREIGN_OUTPUT2 = rule({
+  id: "merge/foreign-output",
+  name: "ForeignOutput",
+  shortDescription: "The merge output directory holds files the merge did not produce.",
+  fullDescription: "Whatever is in the merge output directory is what an upload of it publishes. Files the gate writes left by an earlier run are removed first; any other entry is not the gate's to delete, so the merge fails naming it.",
+  help: "Point --out (output-dir) at a directory only go-release-gate writes to, or remove the files named in the message.",
+  defaultSeverity: "error"
+});
+var MERGE_RULES = [FOREIGN_OUTPUT2, MISSING_SHARD, UNREADABLE_BUNDLE, DUPLICATE_SHARD, OTHER_SET, OTHER_COMMIT, SHARD_FAILED, CHECKSUM_MISMATCH];
+function mostCommon(views, keyOf2, valueOf) {
+  const tally = /* @__PURE__ */ new Map();
+  for (const v of views) {
+    const k = keyOf2(v);
+    const t = tally.get(k);
+    if (t) t.n++;
+    else tally.set(k, { n: 1, first: v.manifest.shard.index, value: valueOf(v) });
+  }
+  return [...tally.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0]?.value;
+}
+var label = (v) => `shard ${shardLabel(v.manifest.shard)} (${v.source})`;
+function checkShards(views, actual, whereMissing = () => "no bundle of it was given to the merge") {
+  const findings = [];
+  const add = (r2, subject, message, details) => findings.push(finding(r2, "merge", { message, subject, ...details ? { details } : {} }));
+  const sorted = [...views].sort((a, b) => a.manifest.shard.index - b.manifest.shard.index || (a.source < b.source ? -1 : 1));
+  const ref = mostCommon(sorted, (v) => `${v.manifest.shard.count}\0${v.manifest.set.id}`, (v) => ({ count: v.manifest.shard.count, setId: v.manifest.set.id, jobs: v.manifest.set.jobs }));
+  if (!ref) return { findings, members: [], reported: [] };
+  const inSet = sorted.filter((v) => v.manifest.shard.count === ref.count && v.manifest.set.id === ref.setId);
+  for (const v of sorted) {
+    if (inSet.includes(v)) continue;
+    add(OTHER_SET, `set\0${v.source}`, `${label(v)} belongs to another set: ${v.manifest.shard.count} shards of set ${v.manifest.set.id.slice(0, 12)}, the others ${ref.count} shards of set ${ref.setId.slice(0, 12)} (a different shard count, targets or packages)`);
+  }
+  const commit = mostCommon(inSet, (v) => v.manifest.commit, (v) => v.manifest.commit) ?? "";
+  const goVersion = mostCommon(inSet, (v) => v.manifest.goVersion, (v) => v.manifest.goVersion) ?? "";
+  const toolVersion = mostCommon(inSet, (v) => v.manifest.toolVersion, (v) => v.manifest.toolVersion) ?? "";
+  const reference = { ...ref, commit, goVersion, toolVersion };
+  const members = [];
+  const reported = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const v of inSet) {
+    const m = v.manifest;
+    const first = seen.get(m.shard.index);
+    if (first) {
+      add(DUPLICATE_SHARD, `dup\0${m.shard.index}`, `shard ${shardLabel(m.shard)} was given twice: ${first.source} and ${v.source}`);
+      continue;
+    }
+    seen.set(m.shard.index, v);
+    let member = true;
+    if (m.commit !== commit) {
+      add(OTHER_COMMIT, `commit\0${m.shard.index}`, `${label(v)} built commit ${m.commit || "(unknown)"}, the other shards ${commit || "(unknown)"}`);
+      member = false;
+    }
+    if (m.goVersion !== goVersion || m.toolVersion !== toolVersion) {
+      add(OTHER_SET, `tool\0${m.shard.index}`, `${label(v)} built with Go ${m.goVersion || "(none)"} and go-release-gate ${m.toolVersion}, the other shards with Go ${goVersion || "(none)"} and go-release-gate ${toolVersion}: pin go-version so every runner builds with the same Go`);
+      member = false;
+    }
+    const share = shareOf(ref.jobs, m.shard);
+    if (!sameJobs(m.jobs, share)) {
+      add(OTHER_SET, `share\0${m.shard.index}`, `${label(v)} built ${m.jobs.length} job(s), not the ${share.length} its share of the set holds`);
+      member = false;
+    }
+    if (m.verdict !== "pass" || v.reportVerdict !== "pass") {
+      const why = m.reasons.length ? `: ${m.reasons.join("; ")}` : m.verdict === "pass" ? ": its report.json says fail" : "";
+      add(SHARD_FAILED, `failed\0${m.shard.index}`, `${label(v)} failed${why}`, m.reasons.join("\n"));
+      member = false;
+    }
+    findings.push(...binaryProblems(v, share, actual));
+    if (member) members.push(v);
+    if (m.commit === commit) reported.push(v);
+  }
+  for (let i = 1; i <= ref.count; i++) {
+    if (!seen.has(i)) add(MISSING_SHARD, `missing\0${i}`, `shard ${i}/${ref.count} did not arrive: ${whereMissing(i, ref.count)}`);
+  }
+  return { findings, members, reported, reference };
+}
+function binaryProblems(v, share, actual) {
+  const out = [];
+  const m = v.manifest;
+  const bad = (name, message) => out.push(finding(CHECKSUM_MISMATCH, "merge", { message: `${label(v)}: ${message}`, subject: `sum\0${m.shard.index}\0${name}` }));
+  const sums = new Map(v.checksums.map((c) => [c.name, c.sha256]));
+  const listed = new Map(m.binaries.map((b) => [b.name, b]));
+  if (m.verdict === "pass") {
+    for (const j of share) {
+      const name = artifactFileName(binaryName(j.pkg), { goos: j.goos, goarch: j.goarch });
+      if (!listed.has(name)) bad(name, `${name} (${j.pkg} for ${j.goos}/${j.goarch}) is part of its share but not in its bundle`);
+    }
+  }
+  for (const c of v.checksums) if (!listed.has(c.name)) bad(c.name, `SHA256SUMS lists ${c.name}, which shard.json does not`);
+  for (const b of m.binaries) {
+    const sum = sums.get(b.name);
+    if (sum === void 0) {
+      bad(b.name, `${b.name} is not in its SHA256SUMS`);
+      continue;
+    }
+    if (sum !== b.sha256) {
+      bad(b.name, `${b.name}: SHA256SUMS says ${sum}, shard.json ${b.sha256}`);
+      continue;
+    }
+    const now = actual(v, b.name);
+    if (now === void 0) bad(b.name, `${b.name} is missing from the bundle`);
+    else if (now !== sum) bad(b.name, `${b.name} no longer matches its checksum (SHA256SUMS ${sum}, the file now ${now}): tampered with or corrupted after the build`);
+  }
+  return out;
+}
+
+// src/fanout/merge.ts
+function mergeChecksums(lists) {
+  const byName = /* @__PURE__ */ new Map();
+  const conflicts = [];
+  for (const list of lists) {
+    for (const e of list) {
+      const had = byName.get(e.name);
+      if (had === void 0) byName.set(e.name, e.sha256);
+      else if (had !== e.sha256 && !conflicts.includes(e.name)) conflicts.push(e.name);
+    }
+  }
+  return { text: renderChecksums([...byName].map(([name, sha2562]) => ({ name, sha256: sha2562 }))), conflicts: conflicts.sort() };
+}
+function mergeFindings(perShard) {
+  const kept = /* @__PURE__ */ new Map();
+  for (const findings of perShard) {
+    const n = /* @__PURE__ */ new Map();
+    for (const f of findings) {
+      const k = (n.get(f.fingerprint) ?? 0) + 1;
+      n.set(f.fingerprint, k);
+      const key = `${f.fingerprint}:${k}`;
+      if (!kept.has(key)) kept.set(key, f);
+    }
+  }
+  return [...kept.values()].sort(compareFindings);
+}
+var WORST = ["errored", "failed", "passed", "skipped"];
+function mergeStages(perShard, findings) {
+  const names = [];
+  for (const stages of perShard) for (const s of stages) if (!names.includes(s.name)) names.push(s.name);
+  return names.map((name) => {
+    const all = perShard.flatMap((stages) => stages.filter((s) => s.name === name));
+    const status = WORST.find((st) => all.some((s) => s.status === st)) ?? "skipped";
+    const reason = all.find((s) => s.status === status && s.reason)?.reason;
+    const metrics = {};
+    const keys = [...new Set(all.flatMap((s) => Object.keys(s.metrics ?? {})))];
+    for (const k of keys) {
+      const values = all.map((s) => s.metrics?.[k]).filter((v) => v !== void 0);
+      if (values.every((v) => typeof v === "number")) metrics[k] = values.reduce((a, b) => a + b, 0);
+      else if (values.every((v) => v === values[0])) metrics[k] = values[0];
+    }
+    return {
+      name,
+      status,
+      ...reason ? { reason } : {},
+      durationMs: Math.max(0, ...all.map((s) => s.durationMs)),
+      findings: findings.filter((f) => f.stage === name),
+      ...keys.length ? { metrics } : {}
+    };
+  });
+}
+function mergedVerdict(stages) {
+  return decide(stages);
+}
+var LEVEL_ORDER = { error: 0, warning: 1, note: 2, none: 3 };
+function mergeSarif(docs, extra) {
+  const runs = /* @__PURE__ */ new Map();
+  const order2 = [];
+  for (const doc2 of docs) {
+    for (const run4 of doc2.runs ?? []) {
+      const key = `${run4.tool.driver.name}\0${run4.automationDetails?.id ?? ""}`;
+      const into = runs.get(key);
+      if (!into) {
+        runs.set(key, structuredClone({ ...run4, results: [] }));
+        order2.push(key);
+      }
+      addResults(runs.get(key), run4);
+    }
+  }
+  if (extra.findings.length) {
+    let checks = [...runs.values()].find((r2) => r2.tool.driver.name === extra.tool.name);
+    if (!checks) {
+      checks = {
+        tool: { driver: { name: extra.tool.name, version: extra.tool.version, informationUri: extra.tool.informationUri, semanticVersion: extra.tool.version, rules: [] } },
+        automationDetails: { id: "go-release-gate/checks/" },
+        invocations: [{ executionSuccessful: true }],
+        results: []
+      };
+      runs.set("checks", checks);
+      order2.unshift("checks");
+    }
+    const rules = checks.tool.driver.rules ?? (checks.tool.driver.rules = []);
+    for (const r2 of extra.rules) if (!rules.some((x) => x.id === r2.id)) rules.push(sarifRule(r2));
+    const seen = /* @__PURE__ */ new Map();
+    for (const f of extra.findings) {
+      const n = (seen.get(f.fingerprint) ?? 0) + 1;
+      seen.set(f.fingerprint, n);
+      checks.results.push(sarifResult(f, rules.findIndex((x) => x.id === f.ruleId), `${f.fingerprint}:${n}`, extra.defaultFile));
+    }
+  }
+  for (const run4 of runs.values()) {
+    run4.results = run4.results.map((r2, i) => ({ r: r2, i })).sort((a, b) => (LEVEL_ORDER[String(a.r.level)] ?? 3) - (LEVEL_ORDER[String(b.r.level)] ?? 3) || a.i - b.i).map((x) => x.r);
+    if (run4.results.length > SARIF_LIMITS.resultsPerRun) run4.results = run4.results.slice(0, SARIF_LIMITS.resultsPerRun);
+  }
+  const doc = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: order2.map((k) => runs.get(k)) };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+function fingerprintOf2(result) {
+  const fp = result.partialFingerprints?.primaryLocationLineHash;
+  return typeof fp === "string" ? fp : JSON.stringify([result.ruleId, result.message, result.locations]);
+}
+function addResults(into, run4) {
+  const rules = into.tool.driver.rules ?? (into.tool.driver.rules = []);
+  const own = run4.tool.driver.rules ?? [];
+  for (const r2 of own) if (!rules.some((x) => x.id === r2.id)) rules.push(structuredClone(r2));
+  const have = new Set(into.results.map(fingerprintOf2));
+  for (const result of run4.results ?? []) {
+    const fp = fingerprintOf2(result);
+    if (have.has(fp)) continue;
+    have.add(fp);
+    const index = rules.findIndex((x) => x.id === result.ruleId);
+    into.results.push({ ...structuredClone(result), ...index >= 0 ? { ruleIndex: index } : {} });
+  }
+  const a = (into.invocations ??= [{}])[0];
+  const b = run4.invocations?.[0];
+  if (b && a !== b) {
+    a.executionSuccessful = a.executionSuccessful !== false && b.executionSuccessful !== false;
+    if (typeof b.startTimeUtc === "string" && (typeof a.startTimeUtc !== "string" || b.startTimeUtc < a.startTimeUtc)) a.startTimeUtc = b.startTimeUtc;
+    if (typeof b.endTimeUtc === "string" && (typeof a.endTimeUtc !== "string" || b.endTimeUtc > a.endTimeUtc)) a.endTimeUtc = b.endTimeUtc;
+    const notes2 = [...a.toolExecutionNotifications ?? [], ...b.toolExecutionNotifications ?? []];
+    const unique = notes2.filter((n, i) => notes2.findIndex((x) => JSON.stringify(x) === JSON.stringify(n)) === i);
+    if (unique.length) a.toolExecutionNotifications = unique;
+  }
+}
+function shardRow(source, m, merged) {
+  return { shard: shardLabel(m.shard), source, runner: `${m.runner.os}/${m.runner.arch}`, durationMs: m.durationMs, verdict: m.verdict, binaries: m.binaries.length, merged };
+}
+function renderMergedJson(r2) {
+  const doc = {
+    verdict: r2.verdict.passed ? "pass" : "fail",
+    reasons: r2.verdict.reasons,
+    goVersion: r2.goVersion,
+    mode: r2.mode,
+    modeReason: r2.modeReason,
+    toolVersion: r2.toolVersion,
+    startedAt: r2.startedAt,
+    durationMs: r2.durationMs,
+    merged: { set: r2.set, commit: r2.commit, shards: r2.shards },
+    stages: r2.stages.map((s) => ({
+      name: s.name,
+      status: s.status,
+      ...s.reason ? { reason: s.reason } : {},
+      durationMs: s.durationMs,
+      findings: s.findings.length,
+      ...s.metrics ? { metrics: s.metrics } : {}
+    })),
+    findings: r2.findings,
+    artifacts: r2.artifacts.map((a) => ({ path: a.path, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 }))
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+
+// src/fanout/summary.ts
+var ICON2 = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F", errored: "\u{1F4A5}" };
+var MAX_ROWS = 200;
+function renderMergeSummary(r2) {
+  const v = r2.verdict;
+  const out = [`## ${v.passed ? "\u2705" : "\u274C"} go-release-gate: ${v.passed ? "pass" : "fail"} (${r2.set.count} shard${r2.set.count === 1 ? "" : "s"} merged)`, ""];
+  if (v.reasons.length) {
+    out.push("**Why it failed**", "");
+    for (const reason of v.reasons) out.push(`- ${cell(truncateText(reason, 2e3))}`);
+    out.push("");
+  }
+  out.push(
+    `Mode **${cell(r2.mode)}** (${cell(r2.modeReason)}), commit ${code(r2.commit || "unknown")}, Go **${cell(r2.goVersion || "not installed")}**, set ${code(r2.set.id.slice(0, 12))} of ${r2.set.jobs} build job(s), ${r2.artifacts.length} binar${r2.artifacts.length === 1 ? "y" : "ies"} merged.`,
+    "",
+    "### Shards",
+    "",
+    table(["Shard", "Runner", "Duration", "Verdict", "Binaries", "Bundle"], r2.shards.map((s) => [
+      cell(s.shard),
+      cell(s.runner),
+      formatDuration(s.durationMs),
+      s.verdict === "pass" ? "\u2705 pass" : "\u274C fail",
+      String(s.binaries),
+      code(s.source)
+    ])),
+    "",
+    "### Stages across shards",
+    "",
+    table(["Stage", "Status", "Findings", "Longest"], r2.stages.map((s) => [
+      cell(s.name),
+      `${ICON2[s.status]} ${s.status}${s.reason ? `: ${cell(s.reason)}` : ""}`,
+      String(s.findings.length),
+      formatDuration(s.durationMs)
+    ])),
+    ""
+  );
+  if (r2.artifacts.length) {
+    out.push("### Binaries", "", table(["File", "Target", "Size", "SHA-256"], r2.artifacts.slice(0, MAX_ROWS).map((a) => [code(a.name), cell(`${a.goos}/${a.goarch}`), formatBytes(a.size), code(a.sha256)])), "");
+    if (r2.artifacts.length > MAX_ROWS) out.push(`${r2.artifacts.length - MAX_ROWS} more in report.json.`, "");
+  }
+  if (r2.findings.length) {
+    out.push("### Findings", "", table(["Severity", "Rule", "Where", "Message"], r2.findings.slice(0, MAX_ROWS).map((f) => [f.severity, code(f.ruleId), cell(where(f)), cell(truncateText(f.message, 500))])), "");
+    if (r2.findings.length > MAX_ROWS) out.push(`${r2.findings.length - MAX_ROWS} more in report.json.`, "");
+  }
+  const text = `${out.join("\n")}
+`;
+  return text.length <= SUMMARY_LIMIT ? text : `${text.slice(0, text.lastIndexOf("\n", SUMMARY_LIMIT - 200))}
+
+\u2026 cut to stay under GitHub's 1 MiB summary limit (full record in report.json)
+`;
+}
+
+// src/fanout/merge-run.ts
+var MergeUsageError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "MergeUsageError";
+  }
+};
+function real(p) {
+  try {
+    return fs21.realpathSync(p);
+  } catch {
+    return path26.resolve(p);
+  }
+}
+async function runMerge(opts) {
+  const started = /* @__PURE__ */ new Date();
+  const t0 = performance.now();
+  if (opts.sources.length === 0 && !opts.unavailable?.length) throw new MergeUsageError("no shard bundle given: pass the shard output directories");
+  const outReal = real(opts.outDir);
+  for (const s of opts.sources) {
+    if (real(s.dir) === outReal) throw new MergeUsageError(`the merge output directory ${opts.outDir} is also the shard bundle ${s.name}: write the merge elsewhere`);
+  }
+  const out = openOutputDir(opts.outDir);
+  const shown = displayPath(opts.workspace, out.dir) || ".";
+  const own = [];
+  const { removed, foreign } = out.clear();
+  if (removed.length) opts.log.info(`removed ${removed.length} file(s) an earlier run left in ${shown}`);
+  if (foreign.length) own.push(finding(FOREIGN_OUTPUT2, "merge", { message: `output directory ${shown} holds ${foreign.length} entr${foreign.length === 1 ? "y" : "ies"} the merge did not produce: ${foreign.slice(0, 20).join(", ")}`, subject: shown }));
+  const bundles = [];
+  for (const s of opts.sources) {
+    try {
+      bundles.push(loadBundle(s.dir, s.name));
+    } catch (e) {
+      if (!(e instanceof BundleError)) throw e;
+      own.push(finding(UNREADABLE_BUNDLE, "merge", { message: `${s.name}: ${e.message}`, subject: s.name }));
+    }
+  }
+  for (const u of opts.unavailable ?? []) own.push(finding(UNREADABLE_BUNDLE, "merge", { message: `${u.name}: ${u.message}`, subject: u.name }));
+  const byView = new Map(bundles.map((b) => [b.view, b]));
+  const checked = checkShards(bundles.map((b) => b.view), (v, name) => digestNow(byView.get(v).dir, name), opts.whereMissing);
+  own.push(...checked.findings);
+  const artifacts2 = [];
+  const sums = [];
+  const members = checked.members.map((v) => byView.get(v));
+  for (const b of members) {
+    const lines = [];
+    for (const bin of b.view.manifest.binaries) {
+      const data = readRegular(b.dir, bin.name);
+      const digest = data ? sha256(data) : void 0;
+      if (!data || digest !== bin.sha256) {
+        own.push(finding(CHECKSUM_MISMATCH, "merge", { message: `shard ${b.view.manifest.shard.index}/${b.view.manifest.shard.count} (${b.view.source}): ${bin.name} changed while it was merged`, subject: `copy\0${bin.name}` }));
+        continue;
+      }
+      if (artifacts2.some((a) => a.name === bin.name)) {
+        lines.push({ name: bin.name, sha256: digest });
+        continue;
+      }
+      const p = out.write(bin.name, data, 493);
+      artifacts2.push({ path: displayPath(opts.workspace, p), name: bin.name, goos: bin.goos, goarch: bin.goarch, size: data.length, sha256: digest });
+      lines.push({ name: bin.name, sha256: digest });
+    }
+    sums.push(lines);
+  }
+  const checksums = mergeChecksums(sums);
+  for (const name of checksums.conflicts) {
+    own.push(finding(CHECKSUM_MISMATCH, "merge", { message: `${name} was built by two shards with different digests: the shards did not build the same thing`, subject: `conflict\0${name}` }));
+  }
+  artifacts2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const checksumsFile = artifacts2.length ? out.write("SHA256SUMS", checksums.text) : void 0;
+  const reported = checked.reported.map((v) => byView.get(v));
+  const findings = mergeFindings(reported.map((b) => Array.isArray(b.report.findings) ? b.report.findings : []));
+  const durationMs = Math.round(performance.now() - t0);
+  const mergeStage = {
+    name: "merge",
+    status: statusFrom(own),
+    findings: own,
+    durationMs,
+    metrics: { shards: bundles.length, expected: checked.reference?.count ?? 0, binaries: artifacts2.length }
+  };
+  const stages = [...mergeStages(reported.map((b) => Array.isArray(b.report.stages) ? b.report.stages : []), findings), mergeStage];
+  const ref = checked.reference;
+  const first = reported[0] ?? bundles[0];
+  const record = {
+    verdict: mergedVerdict(stages),
+    stages,
+    findings: [...own, ...findings],
+    shards: bundles.map((b) => shardRow(b.view.source, b.view.manifest, checked.members.includes(b.view))).sort((a, b) => a.shard < b.shard ? -1 : 1),
+    artifacts: artifacts2,
+    set: { id: ref?.setId ?? "", count: ref?.count ?? 0, jobs: ref?.jobs.length ?? 0 },
+    commit: ref?.commit ?? "",
+    goVersion: ref?.goVersion ?? "",
+    toolVersion: GATE_VERSION,
+    mode: opts.mode?.mode ?? String(first?.report.mode ?? "check"),
+    modeReason: opts.mode?.reason ?? String(first?.report.modeReason ?? "the shards' mode"),
+    startedAt: started.toISOString(),
+    durationMs
+  };
+  const sarif = mergeSarif(reported.map((b) => b.sarif), {
+    findings: own,
+    rules: MERGE_RULES,
+    defaultFile: first?.view.manifest.defaultFile || "go.mod",
+    tool: { ...TOOL, version: GATE_VERSION }
+  });
+  const summary = renderMergeSummary(record);
+  const files = {
+    sarif: out.write("results.sarif", sarif),
+    report: out.write("report.json", renderMergedJson(record)),
+    summary: out.write("summary.md", summary),
+    ...checksumsFile ? { checksums: checksumsFile } : {}
+  };
+  for (const f of own) (f.severity === "error" ? opts.log.error : opts.log.warning)(f.message);
+  const o = opts.outputs;
+  if (o) {
+    o.set("verdict", record.verdict.passed ? "pass" : "fail");
+    o.set("reasons", JSON.stringify(record.verdict.reasons));
+    o.set("mode", record.mode);
+    o.set("go-version", record.goVersion);
+    o.set("artifacts", JSON.stringify(artifacts2.map((a) => ({ path: a.path, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 }))));
+    o.set("checksums-file", files.checksums ?? "");
+    o.set("sarif-file", files.sarif);
+    o.set("report-file", files.report);
+    o.set("summary-file", files.summary);
+    o.set("cache-hit", "off");
+    o.set("signatures", "[]");
+    o.set("public-key", "");
+    await o.summary(summary);
+  }
+  return { record, files, out };
+}
+
 export {
   INPUTS,
   formatCpuLevel,
+  shardLabel,
   ConfigError,
+  parseConfig,
   nodeExec,
   FormatError,
   inspectFile,
@@ -7774,5 +8555,8 @@ export {
   GATE_VERSION,
   allRules,
   renderConfigErrorSummary,
-  runGate
+  runGate,
+  runShard,
+  MergeUsageError,
+  runMerge
 };

@@ -67287,10 +67287,19 @@ function actionCacheStore() {
 }
 
 export {
+  require_tunnel2 as require_tunnel,
+  require_undici,
+  HttpCodes,
+  HttpClient,
+  BearerCredentialHandler,
   summary,
+  setSecret,
   getInput,
   setOutput,
   setFailed,
+  debug,
+  error,
+  warning,
   info,
   getState,
   actionLogger,
@@ -67298,6 +67307,9 @@ export {
   actionOutputs,
   actionTools,
   actionIdToken,
+  BlobClient,
+  require_commonjs,
+  require_commonjs2,
   actionCacheStore
 };
 /*! Bundled license information:
