@@ -10,17 +10,17 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-AW2CKEH6.js";
+} from "./chunks/chunk-K33XDLBN.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-PYIBZFK3.js";
+} from "./chunks/chunk-RUW3A6W5.js";
 import {
   PLAN_STATE_KEY,
   describeNetworkError,
   parsePlan,
   safeLogText
-} from "./chunks/chunk-OREDY4QA.js";
+} from "./chunks/chunk-WJJ2M25H.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";

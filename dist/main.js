@@ -11,15 +11,15 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-AD3U3ZGE.js";
+} from "./chunks/chunk-LPUANXZP.js";
 import {
   ConfigError,
   INPUTS,
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-AW2CKEH6.js";
-import "./chunks/chunk-OREDY4QA.js";
+} from "./chunks/chunk-K33XDLBN.js";
+import "./chunks/chunk-WJJ2M25H.js";
 
 // src/action/main.ts
 import os from "node:os";

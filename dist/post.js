@@ -5,15 +5,15 @@ import {
   actionLogger,
   getState,
   summary
-} from "./chunks/chunk-AD3U3ZGE.js";
+} from "./chunks/chunk-LPUANXZP.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-PYIBZFK3.js";
+} from "./chunks/chunk-RUW3A6W5.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-OREDY4QA.js";
+} from "./chunks/chunk-WJJ2M25H.js";
 
 // src/action/post.ts
 async function post() {

@@ -12,7 +12,7 @@ import type { Target } from '../config/config.ts';
 
 export const KEY_PREFIX = 'go-release-gate-v1';
 
-export type CacheKind = 'modules' | 'build';
+export type CacheKind = 'modules' | 'build' | 'trivy-db';
 
 export interface KeyParts {
   /** Runner OS and arch as the runner names them (Linux, X64). */
@@ -136,4 +136,15 @@ export function keyHasPrefix(key: string, prefix: string): boolean {
 export function restoreState(keys: CacheKeys, matchedKey: string | undefined): RestoreState {
   if (!matchedKey) return 'miss';
   return sameKey(matchedKey, keys.key) || keyHasPrefix(matchedKey, keys.hitPrefix) ? 'hit' : 'partial';
+}
+
+/**
+ * Trivy's vulnerability DB: one entry per day (the DB is rebuilt every few hours upstream; a day
+ * bounds how stale a restored one is), restored by prefix: today's, else the newest earlier one,
+ * which the scan stage then refreshes when it is due. The DB does not depend on the arch.
+ */
+export function trivyDbKeys(os: string, nowMs: number): CacheKeys {
+  const prefix = `${KEY_PREFIX}-trivydb-${keyPart(os)}-`;
+  const key = `${prefix}${new Date(nowMs).toISOString().slice(0, 10)}`;
+  return { key, restoreKeys: [prefix], hitPrefix: key };
 }

@@ -8,7 +8,7 @@ import {
   describeNetworkError,
   require_semver,
   safeLogText
-} from "./chunk-OREDY4QA.js";
+} from "./chunk-WJJ2M25H.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

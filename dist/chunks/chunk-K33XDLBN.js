@@ -10,11 +10,14 @@ import {
   detailsBlock,
   escapeHtml,
   findGoSums,
+  formatAge,
   formatBytes,
   formatDuration,
   freshDir,
   goSumHash,
   moduleKeys,
+  parsePlan,
+  prepareDb,
   require_semver,
   restoreState,
   runSuffix,
@@ -24,8 +27,9 @@ import {
   serializePlan,
   table,
   treeSize,
+  trivyDbKeys,
   truncateText
-} from "./chunk-OREDY4QA.js";
+} from "./chunk-WJJ2M25H.js";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -46,10 +50,15 @@ var INPUTS = [
   { name: "cache-dir", kind: "path", default: "", cliOnly: true, description: "CLI only: local directory that holds cache entries between runs (none when empty)." },
   { name: "require-tidy", kind: "boolean", default: "false", description: "Treat `go mod tidy -diff` differences as errors instead of warnings." },
   { name: "rules", kind: "list", default: "", description: 'Per-rule overrides, comma- or newline-separated "rule-id=off|note|warning|error", e.g. "inspect/not-stripped=warning".' },
-  { name: "scan", kind: "enum", values: ["auto", "on", "off"], default: "auto", description: 'Vulnerability scan of go.mod and the built binaries with Trivy. on: Trivy is required; when it is missing or fails, the gate fails. auto: scan when a Trivy is found (trivy-path, else trivy on PATH), otherwise skip with a warning and say "not scanned" in the report. off: never scan.' },
+  { name: "scan", kind: "enum", values: ["auto", "on", "off"], default: "auto", description: "Vulnerability scan of go.mod and the built binaries with Trivy: trivy-path when given, else trivy-version from the tool cache or downloaded and verified. auto and on both install Trivy and scan; a Trivy that cannot be installed or run, or a vulnerability DB that cannot be fetched, errors the stage and fails the gate (set scan: off to not scan, or trivy-path to bring your own Trivy). They differ only with trivy-version: system: auto then skips with a warning when there is no trivy on PATH, on requires one. off: never scan." },
   { name: "severity", kind: "enum", values: ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN", "NONE"], default: "HIGH", description: "Lowest Trivy severity that fails the gate (any case). Below it: MEDIUM and above are warnings, LOW and UNKNOWN notes. NONE: vulnerabilities never fail the gate." },
-  { name: "trivy-path", kind: "string", default: "", description: "Path of the trivy binary (absolute, or relative to the workspace). Default: trivy on PATH." },
-  { name: "trivy-cache-dir", kind: "string", default: "", description: "Trivy's cache directory holding its vulnerability DB (db/trivy.db, db/metadata.json); cache it between runs to avoid DB download rate limits. Default: Trivy's own (~/.cache/trivy)." },
+  { name: "trivy-path", kind: "string", default: "", description: "Path of the trivy binary (absolute, or relative to the workspace). When set, it wins over trivy-version: no download." },
+  { name: "trivy-version", kind: "string", default: "0.74.0", description: "Trivy version to run when trivy-path is not set: taken from the tool cache, else downloaded from trivy-download-base-url and verified against the SHA-256 pinned in go-release-gate (a version outside that table needs trivy-sha256; the release's own checksums file never suffices). 0.69.4 (the malicious release) is refused. system: the trivy on PATH, no download." },
+  { name: "trivy-download-base-url", kind: "string", default: "https://github.com/aquasecurity/trivy/releases/download", description: "Base URL of the Trivy release downloads (a mirror with the same layout works): <base>/v<version>/trivy_<version>_Linux-64bit.tar.gz and so on. Must be https; a plain-http mirror on this machine is accepted only when the environment sets GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK=1." },
+  { name: "trivy-sha256", kind: "string", default: "", description: "Your own SHA-256 of the Trivy archive for this runner, for a trivy-version outside the table pinned in go-release-gate. For a version in the table it must agree with the table." },
+  { name: "trivy-db-repository", kind: "list", default: "mirror.gcr.io/aquasec/trivy-db:2\nghcr.io/aquasecurity/trivy-db:2", description: "OCI repositories of Trivy's vulnerability DB, tried in order (comma- or newline-separated). Default: TRIVY_DB_REPOSITORY from the environment when set, else Trivy's own defaults, the mirror first. The DB is fetched once per run when it is not fresh, with retries and exponential backoff on rate limits (429, TOOMANYREQUESTS) and 5xx; every scan then runs with the update skipped." },
+  { name: "trivy-db-max-age", kind: "string", default: "7d", description: "When the DB cannot be fetched, a DB already there (restored from the cache) is still used if it was updated less than this long ago (e.g. 7d, 36h), with a warning saying its age; an older one, or none, errors the scan stage." },
+  { name: "trivy-cache-dir", kind: "string", default: "", description: "Trivy's cache directory holding its vulnerability DB (db/trivy.db, db/metadata.json); cache it between runs to avoid DB download rate limits. Default: a directory of the gate's own outside the workspace, restored and saved with the Go caches (a directory you give here is yours: the gate neither restores nor saves it)." },
   { name: "trivy-skip-db-update", kind: "boolean", default: "false", description: "Never download the vulnerability DB: use the one in trivy-cache-dir (the scan fails when there is none)." },
   { name: "sign", kind: "enum", values: ["auto", "always", "never"], default: "auto", description: "Sign every binary and SHA256SUMS with cosign (a Sigstore bundle <file>.sigstore.json each), then verify each signature. auto: in release mode when a cosign-key is given. always: in every mode and fail when signing is not possible. never: do not sign. Pull-request events never sign. Needs cosign on PATH (e.g. sigstore/cosign-installer)." },
   { name: "cosign-key", kind: "string", default: "", secret: true, description: "cosign private key: a file path (relative to the workspace), env://NAME (read from that environment variable), or the PEM text itself (from a repository secret; on the CLI use a path or env://NAME, as arguments are visible to other processes). Its password comes from the COSIGN_PASSWORD environment variable, never an input. The public key is written to output-dir/cosign.pub." },
@@ -437,6 +446,38 @@ function checkDownloadBaseUrl(name, value, env) {
   if (url.search || url.hash) throw new ConfigError(name, `"${value}" has a query or fragment; give the base directory only`);
   return value.replace(/\/+$/, "");
 }
+var DURATION_UNITS = { m: 6e4, h: 36e5, d: 864e5 };
+function parseDuration(name, value) {
+  const parts = /^(?:\d+[dhm])+$/i.test(value) ? [...value.matchAll(/(\d+)([dhm])/gi)] : [];
+  const ms = parts.reduce((n, m) => n + Number(m[1]) * DURATION_UNITS[m[2].toLowerCase()], 0);
+  if (!parts.length || ms <= 0) throw new ConfigError(name, `"${value}" is not a duration like 7d, 36h or 90m`);
+  return ms;
+}
+function parseTrivyVersion(value) {
+  if (value === "system") return value;
+  const v = value.replace(/^v/, "");
+  if (!/^\d+\.\d+\.\d+$/.test(v)) throw new ConfigError("trivy-version", `"${value}" is not a Trivy version like 0.74.0, or system for the trivy on PATH`);
+  return v;
+}
+function parseSha256(name, value) {
+  if (!value) return "";
+  if (!/^[0-9a-fA-F]{64}$/.test(value)) throw new ConfigError(name, `"${value.slice(0, 80)}" is not a SHA-256 (64 hex digits)`);
+  return value.toLowerCase();
+}
+var OCI_REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9.-]*(:\d+)?(\/[a-z0-9]+(?:[._-][a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[0-9a-f]{64})?$/;
+function parseDbRepositories(value) {
+  const repos = splitList(value);
+  for (const r2 of repos) {
+    if (!OCI_REPOSITORY.test(r2)) throw new ConfigError("trivy-db-repository", `"${r2}" is not an OCI repository like ghcr.io/aquasecurity/trivy-db:2`);
+  }
+  if (!repos.length) throw new ConfigError("trivy-db-repository", "no repository given");
+  return [...new Set(repos)];
+}
+function trivyCacheDir(value, workspace) {
+  const dir = toolPath("trivy-cache-dir", value, workspace);
+  if (dir && isInside(workspace, realpathOrSelf(dir))) throw new ConfigError("trivy-cache-dir", `"${value}" is inside the workspace ${workspace}; give a directory outside it (e.g. under the runner's temp dir)`);
+  return dir;
+}
 function parseConfig(inputs, ctx) {
   for (const key2 of Object.keys(inputs)) {
     if (!INPUTS.some((i) => i.name === key2)) throw new ConfigError(key2, "is not a known input");
@@ -497,8 +538,13 @@ function parseConfig(inputs, ctx) {
     scan: parseEnum(inputSpec("scan"), get("scan")),
     severity: parseEnum(inputSpec("severity"), get("severity").toUpperCase()),
     trivyPath: toolPath("trivy-path", get("trivy-path"), workspace),
-    trivyCacheDir: toolPath("trivy-cache-dir", get("trivy-cache-dir"), workspace),
-    trivySkipDbUpdate: parseBoolean("trivy-skip-db-update", get("trivy-skip-db-update"))
+    trivyCacheDir: trivyCacheDir(get("trivy-cache-dir"), workspace),
+    trivySkipDbUpdate: parseBoolean("trivy-skip-db-update", get("trivy-skip-db-update")),
+    trivyVersion: parseTrivyVersion(get("trivy-version")),
+    trivyDownloadBaseUrl: checkDownloadBaseUrl("trivy-download-base-url", get("trivy-download-base-url"), ctx.env),
+    trivySha256: parseSha256("trivy-sha256", get("trivy-sha256")),
+    trivyDbRepositories: parseDbRepositories(inputs["trivy-db-repository"]?.trim() ? get("trivy-db-repository") : ctx.env.TRIVY_DB_REPOSITORY?.trim() || get("trivy-db-repository")),
+    trivyDbMaxAgeMs: parseDuration("trivy-db-max-age", get("trivy-db-max-age"))
   };
 }
 
@@ -1005,8 +1051,8 @@ ${after}
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/run.ts
-import fs14 from "node:fs";
-import path18 from "node:path";
+import fs15 from "node:fs";
+import path19 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash } from "node:crypto";
@@ -1522,7 +1568,7 @@ function withDeadline(work, ms, what) {
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
-var LABEL = { modules: "module cache (GOMODCACHE)", build: "build cache (GOCACHE)" };
+var LABEL = { modules: "module cache (GOMODCACHE)", build: "build cache (GOCACHE)", "trivy-db": "Trivy vulnerability DB" };
 async function restoreSlot(store, kind, dir, keys, deadlineMs, log) {
   const t0 = performance.now();
   const slot = { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss" };
@@ -1660,6 +1706,21 @@ var cacheStage = {
     }
   }
 };
+async function restoreTrivyDb(ctx, dir) {
+  const { config, ports } = ctx;
+  const store = ports.cache;
+  if (config.cache === "off") return { dir, text: "not cached (cache: off)" };
+  if (!store) return { dir, text: "not cached (no cache store)" };
+  const startedAtMs = Date.now();
+  const r2 = await restoreSlot(store, "trivy-db", dir, trivyDbKeys(ports.platform.os, startedAtMs), restoreDeadlineMs(ports.env), ports.log);
+  const plan = parsePlan(ports.state.get(PLAN_STATE_KEY)) ?? { version: 1, mode: config.cache, store: store.kind, startedAtMs, maxBytes: config.cacheMaxSize, slots: [] };
+  plan.slots = [...plan.slots.filter((s) => s.kind !== "trivy-db"), r2.slot];
+  ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
+  const save = saveText(plan, r2.slot, store.savedAt ?? "end of the run");
+  const text = r2.slot.matchedKey && r2.slot.state !== "error" ? `restored from the cache (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)} in ${formatDuration(r2.ms)}); save: ${save}` : `${r2.problem ?? "no cache entry"}; save: ${save}`;
+  ports.log.info(`${LABEL["trivy-db"]}: ${text}`);
+  return { dir: r2.slot.dir, ...r2.slot.matchedKey && r2.slot.state !== "error" ? { matchedKey: r2.slot.matchedKey } : {}, text };
+}
 
 // src/stages/modules.ts
 import fs9 from "node:fs/promises";
@@ -1816,10 +1877,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path19, version] = d.args;
-  if (!isModulePath(path19)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path19}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path19}: version "${version}" is not of the form v1.2.3`);
-  return { path: path19, version };
+  const [path20, version] = d.args;
+  if (!isModulePath(path20)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path20}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path20}: version "${version}" is not of the form v1.2.3`);
+  return { path: path20, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -1865,8 +1926,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path19, version) {
-  return replaces.find((r2) => r2.old.path === path19 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path19 && r2.old.version === "");
+function replacementFor(replaces, path20, version) {
+  return replaces.find((r2) => r2.old.path === path20 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path20 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -1901,20 +1962,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path19, rawVersion, hash] = f;
+    const [path20, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path19)) throw new ModuleFileError(file, line, `"${path19}" is not a module path`);
+    if (!isModulePath(path20)) throw new ModuleFileError(file, line, `"${path20}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path19, version, goMod, hash, line });
+    lines.push({ path: path20, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path19, version, goMod) {
-  return `${path19} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path20, version, goMod) {
+  return `${path20} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -1945,8 +2006,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path19 = fields[1];
-  if (!isModulePath(path19)) throw bad(`"${path19}" is not a module path`);
+  const path20 = fields[1];
+  if (!isModulePath(path20)) throw bad(`"${path20}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -1956,7 +2017,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path19, version, line };
+    return { path: path20, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -1966,7 +2027,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path19, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path20, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -2003,8 +2064,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path19, version) {
-  return txt.modules.find((m) => m.path === path19 && m.version === version);
+function vendoredModule(txt, path20, version) {
+  return txt.modules.find((m) => m.path === path20 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -2117,30 +2178,30 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path19) {
+    require(path20) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path19);
+        const r2 = gomod.requires.find((x) => x.path === path20);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path19);
+        const r2 = gomod.replaces.find((x) => x.new.path === path20);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path19, version, goMod) {
-      return (index.get(sumKey(path19, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path20, version, goMod) {
+      return (index.get(sumKey(path20, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path19) {
-      const vm = setup.txt?.modules.find((m) => m.path === path19 && m.version !== "");
+    vendored(path20) {
+      const vm = setup.txt?.modules.find((m) => m.path === path20 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path19) {
-      return l.require(path19) ?? l.vendored(path19) ?? l.build();
+    module(path20) {
+      return l.require(path20) ?? l.vendored(path20) ?? l.build();
     }
   };
   return l;
@@ -4715,8 +4776,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path19) {
-  const fh = await open(path19, "r");
+async function fileSource(path20) {
+  const fh = await open(path20, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -4821,8 +4882,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path19, displayName = path19) {
-  const src = await fileSource(path19);
+async function inspectFile(path20, displayName = path20) {
+  const src = await fileSource(path20);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -5107,8 +5168,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs12 from "node:fs";
-import path16 from "node:path";
+import fs13 from "node:fs";
+import path17 from "node:path";
 
 // src/scan/trivy.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -5193,7 +5254,7 @@ function parseTrivyReport(text) {
     return { target, type: str(o.Type), vulns, suppressed };
   });
 }
-function parseTrivyVersion(text) {
+function parseTrivyVersion2(text) {
   let o;
   try {
     o = obj(JSON.parse(text));
@@ -5365,7 +5426,180 @@ function scanFindings(modules, binaries, threshold) {
   return { findings, rules: [...rules.values()], ignored: [...ignored.values()], rows };
 }
 
+// src/tools/install.ts
+import fs12 from "node:fs";
+import path16 from "node:path";
+var InstallError = class extends Error {
+  kind;
+  constructor(kind, message) {
+    super(message);
+    this.name = "InstallError";
+    this.kind = kind;
+  }
+};
+function programIn(dir, program) {
+  return path16.join(dir, ...program.split("/"));
+}
+async function installTool(tools, asset, log) {
+  const cached = tools.find(asset.tool, asset.version, asset.arch);
+  if (cached && fs12.existsSync(programIn(cached, asset.program))) {
+    return { dir: cached, bin: programIn(cached, asset.program), source: "tool-cache", sha256: asset.sha256 };
+  }
+  log.info(`Downloading ${asset.tool} ${asset.version} from ${asset.url}`);
+  let file;
+  try {
+    file = await tools.download(asset.url);
+  } catch (e) {
+    throw new InstallError("download", `could not download ${asset.url}: ${e.message}`);
+  }
+  const actual = sha256File(file);
+  if (actual !== asset.sha256) {
+    const size = fs12.statSync(file).size;
+    fs12.rmSync(file, { force: true });
+    throw new InstallError("checksum", `SHA-256 mismatch for ${asset.asset} (${size} bytes): expected ${asset.sha256} (${asset.digestSource}), got ${actual}; it was not extracted or run`);
+  }
+  log.info(`SHA-256 ${actual} of ${asset.asset} matches ${asset.digestSource}`);
+  let tree;
+  if (asset.packing === "binary") {
+    tree = fs12.mkdtempSync(`${file}.d-`);
+    const dest = programIn(tree, asset.program);
+    fs12.mkdirSync(path16.dirname(dest), { recursive: true });
+    fs12.renameSync(file, dest);
+    fs12.chmodSync(dest, 493);
+  } else {
+    try {
+      tree = await tools.extract(file);
+    } catch (e) {
+      throw new InstallError("layout", `${asset.asset} could not be extracted: ${e.message}`);
+    } finally {
+      fs12.rmSync(file, { force: true });
+    }
+  }
+  const top = asset.root ? programIn(tree, asset.root) : tree;
+  if (!fs12.existsSync(programIn(top, asset.program))) {
+    throw new InstallError("layout", `${asset.asset} has no ${asset.root ? `${asset.root}/` : ""}${asset.program}`);
+  }
+  const dir = await tools.cache(top, asset.tool, asset.version, asset.arch);
+  fs12.rmSync(tree, { recursive: true, force: true });
+  return { dir, bin: programIn(dir, asset.program), source: "download", sha256: actual };
+}
+
+// src/tools/trivy.ts
+var TRIVY_DEFAULT_VERSION = "0.74.0";
+var CM_HP = "cert-manager/makefile-modules modules/tools/00_mod.mk and cashapp/hermit-packages trivy.hcl";
+var SC_WG = "ScoopInstaller/Main bucket/trivy.json and microsoft/winget-pkgs AquaSecurity.Trivy installer manifest";
+var TRIVY_DIGESTS = {
+  "0.74.0": {
+    // CM @ a319a8bb56c820577522c8561ac27ecfd86ca72f; HP @ e97df12c137986c7c87303128e0c1a0b6bda1f2b
+    "trivy_0.74.0_Linux-64bit.tar.gz": { sha256: "2ae6fe3ee734b7fdf11335663e18c75ea12dccc76062f09f164a3b0f8be4371a", source: CM_HP },
+    "trivy_0.74.0_Linux-ARM64.tar.gz": { sha256: "b94ce1976bbf3c15b514b605ee88be7c6d94a29be2302847ff01cb794d47aad5", source: CM_HP },
+    "trivy_0.74.0_macOS-64bit.tar.gz": { sha256: "472816f6888dda689d075c30254d4210b4d1035acf365aa72332f584c2f60485", source: CM_HP },
+    "trivy_0.74.0_macOS-ARM64.tar.gz": { sha256: "1caada5e0e2091909357c7525d3aa76f4b660b13821bc143b190c7483e31cc11", source: CM_HP },
+    // SC @ 43c6305a9a79730a570993dbfb8aafb6b8fa77a1; WG @ 87c04f5c8ecb67e50f6bab9e5e4d1d072f5ef011
+    "trivy_0.74.0_windows-64bit.zip": { sha256: "94c40e0696e4b907a74b7b2e1438d5d72ebaca83115817407f568a002d520842", source: SC_WG }
+  },
+  "0.73.0": {
+    // CM @ f4093e5f74c0918c07ecdc9cf68dc8074fab312f; HP trivy.hcl
+    "trivy_0.73.0_Linux-64bit.tar.gz": { sha256: "2edd39da482bb4e9831962487b68f68e3928ec3137794757f54d00383d79547b", source: CM_HP },
+    "trivy_0.73.0_Linux-ARM64.tar.gz": { sha256: "13833d97e8a1a5367471c372a173180157f593bece570e20d5d925fef552f5dd", source: CM_HP },
+    "trivy_0.73.0_macOS-64bit.tar.gz": { sha256: "d39d1374dd3e35d48621b82df9b6625fe69f9920cc67d2739ed81bb679f16f51", source: CM_HP },
+    "trivy_0.73.0_macOS-ARM64.tar.gz": { sha256: "80cc25faaf6378e37701202d0b4f9f43d9e413d198d594ba60fdf559fe44a683", source: CM_HP },
+    // SC @ e05380d45388f71e210ff56b50dd32420f659811; WG @ 2a7c730eacf1eb21aa34741119e17917e7fbb5d0
+    "trivy_0.73.0_windows-64bit.zip": { sha256: "d2d3ad5292aae470a03eb6506db86fce81b1894592b8451cadaf60eaa22f2025", source: SC_WG }
+  },
+  "0.72.0": {
+    // CM @ a02553fab4a457a12c77e718bd638820d5ad9832; HP trivy.hcl
+    "trivy_0.72.0_Linux-64bit.tar.gz": { sha256: "bbb64b9695866ce4a7a8f5c9592002c5961cab378577fa3f8a040df362b9b2ea", source: CM_HP },
+    "trivy_0.72.0_Linux-ARM64.tar.gz": { sha256: "2ca2c023109c2db6b2b77366b6717291452d4531167377d95c79547f0c8e3467", source: CM_HP },
+    "trivy_0.72.0_macOS-64bit.tar.gz": { sha256: "ee5e60df8a98e5b89fd74a6d86f9e5c7e9a266a35002cb1e43291698b3bfee08", source: CM_HP },
+    "trivy_0.72.0_macOS-ARM64.tar.gz": { sha256: "88f208680dc05da2b459e19b4f5aa2b4dc7c2117892ba4aab2ae63baba330016", source: CM_HP },
+    // SC @ 1d88e2f36569a9132a19bb468165e14e03cef705; WG @ 803f64101b9e56c31ff3c64e1f0c3f9a6e387e2b
+    "trivy_0.72.0_windows-64bit.zip": { sha256: "ed3cf122060f61818fe1f735fd97557954e16e10bc8b058af9852271cf2e91b3", source: SC_WG }
+  }
+};
+var REFUSED_TRIVY_VERSIONS = {
+  "0.69.4": "it is the malicious release published with credential-stealing code on 2026-03-19 (GHSA-69fq-xp46-6x23, CVE-2026-33634); use 0.69.3 or later than 0.69.6",
+  "0.69.5": "no such release was published; the tag was pushed by the attacker of the 0.69.4 release (GHSA-69fq-xp46-6x23)",
+  "0.69.6": "no such release was published; the tag was pushed by the attacker of the 0.69.4 release (GHSA-69fq-xp46-6x23)"
+};
+var TrivyVersionError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "TrivyVersionError";
+  }
+};
+var VERSION = /^\d+\.\d+\.\d+$/;
+function normalizeTrivyVersion(value) {
+  const v = value.replace(/^v/, "");
+  if (!VERSION.test(v)) throw new TrivyVersionError(`"${value}" is not a Trivy version like ${TRIVY_DEFAULT_VERSION} (or "system" for the trivy on PATH)`);
+  return v;
+}
+function trivyAssetName(version, os2, arch) {
+  const o = os2.toLowerCase();
+  const a = arch.toLowerCase();
+  const cpu = a === "x64" || a === "amd64" ? "64bit" : a === "arm64" ? "ARM64" : void 0;
+  if (!cpu) return void 0;
+  if (o === "linux") return `trivy_${version}_Linux-${cpu}.tar.gz`;
+  if (o === "macos" || o === "darwin") return `trivy_${version}_macOS-${cpu}.tar.gz`;
+  if ((o === "windows" || o === "windows_nt" || o === "win32") && cpu === "64bit") return `trivy_${version}_windows-64bit.zip`;
+  return void 0;
+}
+function trivyAsset(req) {
+  const version = normalizeTrivyVersion(req.version);
+  const refused = REFUSED_TRIVY_VERSIONS[version];
+  if (refused) throw new TrivyVersionError(`Trivy ${version} is refused: ${refused}`);
+  const asset = trivyAssetName(version, req.os, req.arch);
+  if (!asset) throw new TrivyVersionError(`Trivy publishes no release archive for ${req.os}/${req.arch}`);
+  const entry = (req.table ?? TRIVY_DIGESTS)[version]?.[asset];
+  let sha256;
+  let digestSource;
+  if (entry && req.userSha256 && req.userSha256 !== entry.sha256) {
+    throw new TrivyVersionError(`trivy-sha256 ${req.userSha256} disagrees with the digest go-release-gate pins for ${asset} (${entry.sha256}, from ${entry.source}); remove trivy-sha256 or check where it came from`);
+  }
+  if (entry) {
+    sha256 = entry.sha256;
+    digestSource = `the digest pinned in go-release-gate (${entry.source})`;
+  } else if (req.userSha256) {
+    sha256 = req.userSha256;
+    digestSource = "the trivy-sha256 input";
+  } else {
+    throw new TrivyVersionError(`Trivy ${version} (${asset}) is not in go-release-gate's digest table, and a release's own checksums file cannot vouch for it (a swapped release swaps both): set trivy-sha256 to the archive's SHA-256 from a source you trust, or use trivy-version ${TRIVY_DEFAULT_VERSION}`);
+  }
+  return {
+    tool: "trivy",
+    version,
+    arch: req.nodeArch,
+    url: `${req.baseUrl}/v${version}/${asset}`,
+    asset,
+    sha256,
+    digestSource,
+    packing: asset.endsWith(".zip") ? "zip" : "tar.gz",
+    program: asset.endsWith(".zip") ? "trivy.exe" : "trivy"
+  };
+}
+async function installTrivy(tools, log, req) {
+  const asset = trivyAsset(req);
+  const got = await installTool(tools, asset, log);
+  return { bin: got.bin, source: got.source, sha256: got.sha256, digestSource: asset.digestSource };
+}
+function describeTrivySource(s) {
+  const verified = s.sha256 ? `, archive SHA-256 ${s.sha256} verified against ${s.digestSource}` : "";
+  switch (s.source) {
+    case "trivy-path":
+      return `trivy-path ${s.bin}`;
+    case "PATH":
+      return `the trivy on PATH (${s.bin})`;
+    case "tool-cache":
+      return `the tool cache (${s.bin}; installed by an earlier run${verified})`;
+    case "download":
+      return `downloaded into the tool cache (${s.bin}${verified})`;
+  }
+}
+
 // src/stages/scan.ts
+function sentenceCase(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 var IGNORE_EXPIRED = rule({
   id: "scan/ignore-expired",
   name: "IgnoreEntryExpired",
@@ -5384,12 +5618,31 @@ var IGNORE_UNMATCHED = rule({
 });
 var SCAN_RULES = [IGNORE_EXPIRED, IGNORE_UNMATCHED];
 var TRIVY_TIMEOUT_MS = 20 * 60 * 1e3;
-function findTrivy(ctx) {
-  if (ctx.config.trivyPath) {
-    if (!isExecutableFile(ctx.config.trivyPath)) throw new Error(`Trivy not found: trivy-path ${ctx.config.trivyPath} is not an executable file`);
-    return ctx.config.trivyPath;
+async function findTrivy(ctx) {
+  const { config, ports } = ctx;
+  if (config.trivyPath) {
+    if (!isExecutableFile(config.trivyPath)) throw new Error(`Trivy not found: trivy-path ${config.trivyPath} is not an executable file`);
+    return { bin: config.trivyPath, source: "trivy-path" };
   }
-  return findOnPath("trivy", ctx.ports.env.PATH);
+  if (config.trivyVersion === "system") {
+    const bin = findOnPath("trivy", ports.env.PATH);
+    return bin ? { bin, source: "PATH" } : void 0;
+  }
+  try {
+    return await installTrivy(ports.tools, ports.log, {
+      version: config.trivyVersion,
+      baseUrl: config.trivyDownloadBaseUrl,
+      os: ports.platform.os,
+      arch: ports.platform.arch,
+      nodeArch: process.arch,
+      userSha256: config.trivySha256
+    });
+  } catch (e) {
+    throw new Error(`Trivy ${config.trivyVersion} could not be installed: ${e.message}. The release is not scanned; set scan: off to not scan, or trivy-path to a Trivy you provide`);
+  }
+}
+function gateTrivyCacheDir(ctx) {
+  return path17.join(ctx.ports.tempDir, "go-release-gate-trivy");
 }
 function trivyEnv(ctx) {
   return childEnv("trivy", ctx.ports.env);
@@ -5412,15 +5665,15 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path16.join(dir, name);
-      if (fs12.existsSync(p) && fs12.statSync(p).isFile()) return p;
+      const p = path17.join(dir, name);
+      if (fs13.existsSync(p) && fs13.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
-  const output = path16.join(ctx.ports.tempDir, `trivy-${kind}-${n}-${process.pid}.json`);
-  fs12.rmSync(output, { force: true });
+  const output = path17.join(ctx.ports.tempDir, `trivy-${kind}-${n}-${process.pid}.json`);
+  fs13.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -5431,13 +5684,13 @@ async function runTrivy(ctx, trivy, kind, target, ignoreFile, skipDirs, n) {
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs12.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs13.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs12.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs13.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs12.rmSync(output, { force: true });
+    fs13.rmSync(output, { force: true });
   }
 }
 function today() {
@@ -5446,13 +5699,14 @@ function today() {
 async function run2(ctx) {
   const { config } = ctx;
   if (config.scan === "off") return skipped('scan input "off"');
-  const trivy = findTrivy(ctx);
-  if (!trivy) {
-    const why = "Trivy was not found (no trivy-path input, no trivy on PATH)";
+  const found = await findTrivy(ctx);
+  if (!found) {
+    const why = "Trivy was not found (trivy-version: system and no trivy on PATH)";
     if (config.scan === "on") throw new Error(`${why}; scan is "on", so the gate cannot pass without it`);
-    ctx.ports.log.warning(`${why}: the release is not scanned for vulnerabilities. Install Trivy or set scan: on to require it, scan: off to say you do not want it.`);
+    ctx.ports.log.warning(`${why}: the release is not scanned for vulnerabilities. Remove trivy-version: system to let the gate install a verified Trivy, set scan: on to require a scan, scan: off to say you do not want it.`);
     return skipped(`${why}; set scan: on to require a scan`);
   }
+  const trivy = found.bin;
   const verArgs = ["--version", "--format", "json", ...config.trivyCacheDir ? ["--cache-dir", config.trivyCacheDir] : []];
   let ver;
   try {
@@ -5461,22 +5715,36 @@ async function run2(ctx) {
     throw new Error(`Trivy at ${trivy} could not be started: ${e.message}`);
   }
   if (ver.code !== 0) throw new Error(`Trivy at ${trivy} does not run (trivy --version exited with code ${ver.code}): ${lastErrorLine(ver.stderr || ver.stdout)}`);
-  const version = parseTrivyVersion(ver.stdout);
-  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs12.existsSync(path16.join(config.trivyCacheDir, "db", "trivy.db"))) {
-    throw new Error(`Trivy has no vulnerability DB in ${config.trivyCacheDir} (no db/trivy.db) and trivy-skip-db-update is true, so it may not download one: populate the cache dir or set trivy-skip-db-update: false`);
-  }
+  const version = parseTrivyVersion2(ver.stdout);
+  const restore = config.trivyCacheDir ? void 0 : await restoreTrivyDb(ctx, gateTrivyCacheDir(ctx));
+  const cacheDir = config.trivyCacheDir || restore.dir;
+  const db = await prepareDb({
+    exec: ctx.ports.exec,
+    trivy,
+    env: trivyEnv(ctx),
+    cacheDir,
+    repositories: config.trivyDbRepositories,
+    tempDir: ctx.ports.tempDir,
+    log: ctx.ports.log,
+    nowMs: Date.now(),
+    maxAgeMs: config.trivyDbMaxAgeMs,
+    origin: restore ? restore.matchedKey ? `restored from the cache (${restore.matchedKey})` : "in the gate's Trivy cache dir" : `in trivy-cache-dir ${cacheDir}`,
+    noFetch: config.trivySkipDbUpdate
+  });
+  if (db.warning) ctx.ports.log.warning(db.warning);
+  ctx = { ...ctx, config: { ...config, trivyCacheDir: cacheDir, trivySkipDbUpdate: true } };
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs12.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs13.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path16.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path16.isAbsolute(outRel)) skipDirs.push(outRel.split(path16.sep).join("/"));
+  const outRel = path17.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path17.isAbsolute(outRel)) skipDirs.push(outRel.split(path17.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path16.join(config.dir, "go.mod");
+    const file = path17.join(config.dir, "go.mod");
     let gomod;
     try {
-      gomod = parseGoMod(fs12.readFileSync(file, "utf8"), displayPath(ctx.config.workspace, file));
+      gomod = parseGoMod(fs13.readFileSync(file, "utf8"), displayPath(ctx.config.workspace, file));
     } catch {
       gomod = void 0;
     }
@@ -5484,11 +5752,11 @@ async function run2(ctx) {
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path16.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path17.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path16.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path17.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
@@ -5524,9 +5792,11 @@ async function run2(ctx) {
     rows.push([ig.vuln.id, ig.vuln.severity, ig.vuln.pkg, ig.vuln.installed, ig.vuln.fixed || "none", ig.where.join(", "), `ignored by ${source} (${until})${why ? `: ${why}` : ""}`]);
     ignoredLines.push(`${ig.vuln.id} (${ig.vuln.severity}) in ${ig.vuln.pkg} ${ig.vuln.installed}: ignored by ${source}, ${until}${why ? `, "${why}"` : ""}`);
   }
-  const db = version.dbUpdatedAt ? `vulnerability DB updated ${version.dbUpdatedAt}` : "vulnerability DB age unknown";
+  const dbText = db.updatedAt ? `vulnerability DB updated ${db.updatedAt} (${formatAge(db.ageMs ?? 0)} old), ${db.source}` : `vulnerability DB ${db.source}`;
   const details = [
-    `Trivy ${version.version} (${trivy}), ${db}${config.trivyCacheDir ? `, cache dir ${config.trivyCacheDir}` : ""}.`,
+    `Trivy ${version.version} from ${describeTrivySource(found)}.`,
+    `${sentenceCase(dbText)}; cache dir ${cacheDir}${restore ? ` (${restore.text})` : ""}.`,
+    ...db.warning ? [`Warning: ${db.warning}.`] : [],
     `Scanned: ${modules.map((m) => m.file).join(", ") || "no go.mod"}; binaries: ${binaries.map((b) => b.artifact).join(", ") || "none"}.`,
     ...unread.size ? [`Binaries Trivy reported no Go packages for: ${[...unread].join(", ")}.`] : [],
     `Gate threshold: ${config.severity === "NONE" ? "none (vulnerabilities never fail the gate)" : `${config.severity} and above fail the gate`}.`,
@@ -5541,14 +5811,26 @@ async function run2(ctx) {
     details,
     rules: scan.rules,
     tools: [{ name: "trivy", version: version.version, informationUri: "https://trivy.dev" }],
-    metrics: { vulnerabilities: scan.findings.length, ignored: scan.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity }
+    metrics: {
+      vulnerabilities: scan.findings.length,
+      ignored: scan.ignored.length,
+      binariesScanned: binaries.length,
+      trivyVersion: version.version,
+      threshold: config.severity,
+      trivySource: found.source,
+      ...found.sha256 ? { trivySha256: found.sha256 } : {},
+      dbSource: db.source,
+      ...db.updatedAt ? { dbUpdatedAt: db.updatedAt, dbAge: formatAge(db.ageMs ?? 0) } : {},
+      ...db.repository ? { dbRepository: db.repository } : {},
+      dbFetchAttempts: db.attempts.length
+    }
   };
 }
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs13 from "node:fs";
-import path17 from "node:path";
+import fs14 from "node:fs";
+import path18 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -5643,7 +5925,7 @@ async function run3(ctx) {
   if (!sign.key) return unavailable2("Signing was asked for (sign: always) but no cosign-key was given: set cosign-key to a key file, env://NAME or the PEM text.");
   const cosign = findOnPath("cosign", ports.env.PATH);
   if (!cosign) return unavailable2("cosign was not found on PATH: install it before this step (e.g. uses: sigstore/cosign-installer@v3) or put it on PATH.");
-  const signDir = fs13.mkdtempSync(path17.join(ports.tempDir, "grg-sign-"));
+  const signDir = fs14.mkdtempSync(path18.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
@@ -5651,20 +5933,20 @@ async function run3(ctx) {
     if (sign.key.kind === "file") {
       keyFile = sign.key.path;
       try {
-        fs13.accessSync(keyFile, fs13.constants.R_OK);
+        fs14.accessSync(keyFile, fs14.constants.R_OK);
       } catch (e) {
         return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
       }
     } else {
-      tempKeyDir = fs13.mkdtempSync(path17.join(ports.tempDir, "grg-cosign-"));
-      keyFile = path17.join(tempKeyDir, "cosign.key");
-      fs13.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+      tempKeyDir = fs14.mkdtempSync(path18.join(ports.tempDir, "grg-cosign-"));
+      keyFile = path18.join(tempKeyDir, "cosign.key");
+      fs14.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
     }
     const env = childEnv("cosign", ports.env, ports.env.COSIGN_PASSWORD !== void 0 ? { COSIGN_PASSWORD: ports.env.COSIGN_PASSWORD } : {});
     const cosignRun = (args) => ports.exec.run(cosign, args, { cwd: signDir, env, timeoutMs: COSIGN_TIMEOUT_MS });
-    const freshKey = path17.join(signDir, "cosign.pub");
+    const freshKey = path18.join(signDir, "cosign.pub");
     const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
-    if (pub.code !== 0 || !fs13.existsSync(freshKey)) {
+    if (pub.code !== 0 || !fs14.existsSync(freshKey)) {
       const why = scrub(firstError(pub));
       const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
       const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -5678,7 +5960,7 @@ async function run3(ctx) {
     const findings = [];
     const rows = [];
     const signatures2 = [];
-    const pubShown = path17.basename(publicKey);
+    const pubShown = path18.basename(publicKey);
     for (const s of subjects) {
       const bundle = bundleNameFor(s.path);
       const bundleShown = bundleNameFor(s.displayPath);
@@ -5688,27 +5970,27 @@ async function run3(ctx) {
         rows.push([s.displayPath, "", "not signed: changed after build", ""]);
         continue;
       }
-      const freshBundle = path17.join(signDir, path17.basename(bundle));
+      const freshBundle = path18.join(signDir, path18.basename(bundle));
       const signed = await cosignRun(signBlobArgs({ key: keyFile, bundle: freshBundle, file: s.path, tlogUpload: sign.tlogUpload }));
-      if (signed.code !== 0 || !fs13.existsSync(freshBundle)) {
+      if (signed.code !== 0 || !fs14.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
       }
-      out.adopt(freshBundle, path17.basename(bundle));
+      out.adopt(freshBundle, path18.basename(bundle));
       const verified = await cosignRun(verifyBlobArgs({ publicKey, bundle, file: s.path, tlog: sign.tlogUpload }));
       const ok = verified.code === 0;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyCommandText({ publicKey: pubShown, bundle: path17.basename(bundle), file: path17.basename(s.path), tlog: sign.tlogUpload });
+      const command = verifyCommandText({ publicKey: pubShown, bundle: path18.basename(bundle), file: path18.basename(s.path), tlog: sign.tlogUpload });
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
     if (sumsSigned) {
-      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path17.basename(sums.path)), file: path17.basename(sums.path), tlog: sign.tlogUpload });
+      state.facts["sign.verify"] = verifyCommandText({ publicKey: pubShown, bundle: bundleNameFor(path18.basename(sums.path)), file: path18.basename(sums.path), tlog: sign.tlogUpload });
     }
     state.facts["sign.bundles"] = JSON.stringify(signatures2.map((x) => x.bundle));
     state.facts["sign.signatures"] = JSON.stringify(signatures2);
@@ -5723,8 +6005,8 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload }
     };
   } finally {
-    if (tempKeyDir) fs13.rmSync(tempKeyDir, { recursive: true, force: true });
-    fs13.rmSync(signDir, { recursive: true, force: true });
+    if (tempKeyDir) fs14.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs14.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, run: run3 };
@@ -5861,7 +6143,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent) {
-  const goMod = path18.join(config.dir, fs14.existsSync(path18.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path19.join(config.dir, fs15.existsSync(path19.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
