@@ -10,7 +10,7 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-K33XDLBN.js";
+} from "./chunks/chunk-VUVKPDUI.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -18,7 +18,7 @@ import {
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-K33XDLBN.js";
+} from "./chunks/chunk-VUVKPDUI.js";
 import "./chunks/chunk-WJJ2M25H.js";
 
 // src/action/main.ts

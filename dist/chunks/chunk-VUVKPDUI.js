@@ -846,6 +846,14 @@ function vulnerabilityText(r2) {
   if (unrated) parts.push(`${unrated} other finding(s)`);
   return `${total}: ${parts.join(", ")}`;
 }
+var TRIVY_FROM = { "trivy-path": "trivy-path", PATH: "the trivy on PATH", "tool-cache": "the tool cache", download: "downloaded" };
+function scannerText(r2) {
+  const m = stage(r2, "scan")?.metrics;
+  if (!m?.trivyVersion) return void 0;
+  const sha = m.trivySha256 ? `, archive SHA-256 ${code(String(m.trivySha256))} verified` : "";
+  const db = m.dbUpdatedAt ? `vulnerability DB updated ${cell(String(m.dbUpdatedAt))} (${cell(String(m.dbAge))} old), ${cell(String(m.dbSource))}` : `vulnerability DB ${cell(String(m.dbSource ?? "unknown"))}`;
+  return `Trivy ${cell(String(m.trivyVersion))} (${TRIVY_FROM[String(m.trivySource)] ?? cell(String(m.trivySource))}${sha}); ${db}`;
+}
 function signatureText(r2) {
   const sign = stage(r2, "sign");
   if (!sign) return "**not signed**: this version of go-release-gate has no signing stage; check downloads against SHA256SUMS";
@@ -885,6 +893,7 @@ function renderReleaseReport(r2) {
     ["Go toolchain", toolchainText(r2)],
     ["Revision", revisionText(r2)],
     ["Vulnerabilities", vulnerabilityText(r2)],
+    ...scannerText(r2) ? [["Scanner", scannerText(r2)]] : [],
     ["Signatures", signatureText(r2)]
   ]), "");
   out.push(...signatureTable(r2));
