@@ -10,17 +10,17 @@ import {
   nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-VUVKPDUI.js";
+} from "./chunks/chunk-WWKSHT67.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-RUW3A6W5.js";
+} from "./chunks/chunk-EI6OL6GK.js";
 import {
   PLAN_STATE_KEY,
   describeNetworkError,
   parsePlan,
   safeLogText
-} from "./chunks/chunk-WJJ2M25H.js";
+} from "./chunks/chunk-FZ6IWUBY.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";

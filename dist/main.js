@@ -11,15 +11,15 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-LPUANXZP.js";
+} from "./chunks/chunk-LEC5MKOO.js";
 import {
   ConfigError,
   INPUTS,
   nodeExec,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-VUVKPDUI.js";
-import "./chunks/chunk-WJJ2M25H.js";
+} from "./chunks/chunk-WWKSHT67.js";
+import "./chunks/chunk-FZ6IWUBY.js";
 
 // src/action/main.ts
 import os from "node:os";

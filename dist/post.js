@@ -5,15 +5,15 @@ import {
   actionLogger,
   getState,
   summary
-} from "./chunks/chunk-LPUANXZP.js";
+} from "./chunks/chunk-LEC5MKOO.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-RUW3A6W5.js";
+} from "./chunks/chunk-EI6OL6GK.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-WJJ2M25H.js";
+} from "./chunks/chunk-FZ6IWUBY.js";
 
 // src/action/post.ts
 async function post() {

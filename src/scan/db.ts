@@ -75,9 +75,17 @@ export function isRetryable(stderr: string): boolean {
   return /TOOMANYREQUESTS|too many requests|\b429\b|status code 5\d\d|\b50[0234]\b|Service Unavailable|Bad Gateway|Gateway Timeout|Internal Server Error/i.test(stderr);
 }
 
+// Trivy wraps the registry's answer in several lines ("OCI repository error: 1 error occurred:",
+// "* GET ...: TOOMANYREQUESTS: ..."): the line that says what the registry said comes first.
+const CAUSES = [/TOOMANYREQUESTS|Too Many Requests|unexpected status|connection refused|no such host|i\/o timeout|MANIFEST_UNKNOWN|NAME_UNKNOWN|UNAUTHORIZED|DENIED/i, /FATAL/, /ERROR|error/];
+
 function lastErrorLine(stderr: string): string {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-  return (lines.reverse().find((l) => /FATAL|ERROR|error/.test(l)) ?? lines[0] ?? '(no output)').slice(0, 600);
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean).reverse();
+  for (const re of CAUSES) {
+    const hit = lines.find((l) => re.test(l));
+    if (hit) return hit.replace(/^\*\s*/, '').slice(0, 600);
+  }
+  return (lines[0] ?? '(no output)').slice(0, 600);
 }
 
 export interface FetchAttempt {

@@ -19,6 +19,7 @@ import { pushDb, startRegistry, startRegistryFront, type FrontFaults, type Regis
 import { startReleaseServer } from '../support/release-server.ts';
 import { trivyArchive, trivyReleaseFiles } from '../support/trivy-release.ts';
 import { ALLOW_HTTP_LOOPBACK } from '../../src/config/config.ts';
+import { fetchDb } from '../../src/scan/db.ts';
 
 type T = { after(fn: () => void): void };
 const BRANCH_ENV = { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567', GITHUB_REPOSITORY: 'org/app', GITHUB_EVENT_PATH: '' };
@@ -174,4 +175,21 @@ test('scan: auto on a bare runner: Trivy installed from the release downloads (t
   const broken = await gate(t, runner(t), ws, { ...inputs, 'trivy-download-base-url': `${rel.url}/nothing-here` }, env);
   assert.equal(broken.scan.status, 'errored');
   assert.match(broken.scan.reason ?? '', /Trivy 0\.99\.0 could not be installed: could not download .*404.*set scan: off to not scan, or trivy-path to a Trivy you provide/);
+});
+
+test('a rate limit that outlasts Trivy\'s own retries: the gate waits with exponential backoff and goes round again', async (t) => {
+  const f = await front(t, { tooManyFirst: 7 });
+  const { ports } = recordingPorts({ workspace: tempDir(t, 'grg-scandb-ws-'), tempDir: tempDir(t, 'grg-scandb-tmp-') });
+  const waits: number[] = [];
+  const cacheDir = path.join(tempDir(t, 'grg-scandb-fetch-'), 'trivy');
+  const got = await fetchDb({
+    exec: ports.exec, trivy: trivyBin(), env: { PATH: process.env.PATH ?? '', HOME: cacheDir }, cacheDir, repositories: [`${f.host}/${REPO}:2`],
+    tempDir: ports.tempDir, log: ports.log, rounds: 4, baseDelayMs: 10, sleep: async (ms) => void waits.push(ms),
+  });
+  const failed = got.attempts.filter((a) => !a.ok);
+  assert.ok(failed.length >= 1 && failed.every((a) => a.retryable && /TOOMANYREQUESTS|429/.test(a.error ?? '')), JSON.stringify(got.attempts));
+  assert.equal(got.attempts.at(-1)?.ok, true);
+  assert.deepEqual(waits, failed.map((_, i) => 10 * 2 ** i), 'one wait before each new round, doubling');
+  assert.ok(fs.existsSync(path.join(cacheDir, 'db', 'trivy.db')));
+  assert.equal(f.requests.filter((r) => r.endsWith(' 429')).length, 7);
 });

@@ -13,7 +13,7 @@ import {
   sentence,
   table,
   treeSize
-} from "./chunk-WJJ2M25H.js";
+} from "./chunk-FZ6IWUBY.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";

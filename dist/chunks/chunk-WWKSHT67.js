@@ -29,7 +29,7 @@ import {
   treeSize,
   trivyDbKeys,
   truncateText
-} from "./chunk-WJJ2M25H.js";
+} from "./chunk-FZ6IWUBY.js";
 
 // src/config/inputs.ts
 var INPUTS = [

@@ -2535,9 +2535,14 @@ function downloadDbArgs(cacheDir, repository) {
 function isRetryable(stderr) {
   return /TOOMANYREQUESTS|too many requests|\b429\b|status code 5\d\d|\b50[0234]\b|Service Unavailable|Bad Gateway|Gateway Timeout|Internal Server Error/i.test(stderr);
 }
+var CAUSES = [/TOOMANYREQUESTS|Too Many Requests|unexpected status|connection refused|no such host|i\/o timeout|MANIFEST_UNKNOWN|NAME_UNKNOWN|UNAUTHORIZED|DENIED/i, /FATAL/, /ERROR|error/];
 function lastErrorLine(stderr) {
-  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
-  return (lines.reverse().find((l) => /FATAL|ERROR|error/.test(l)) ?? lines[0] ?? "(no output)").slice(0, 600);
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean).reverse();
+  for (const re of CAUSES) {
+    const hit = lines.find((l) => re.test(l));
+    if (hit) return hit.replace(/^\*\s*/, "").slice(0, 600);
+  }
+  return (lines[0] ?? "(no output)").slice(0, 600);
 }
 var DbFetchError = class extends Error {
   attempts;
