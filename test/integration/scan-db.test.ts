@@ -86,7 +86,7 @@ test('DB fetched through a front that answers 429 TOOMANYREQUESTS twice: backoff
   assert.deepEqual(f.requests.slice(0, 2).map((x) => x.split(' ').pop()), ['429', '429']);
   assert.ok(f.requests.some((x) => /\/manifests\/2 200$/.test(x)) && f.requests.some((x) => /\/blobs\/sha256:[0-9a-f]+ 200$/.test(x)), f.requests.join('\n'));
   assert.equal(one.scan.metrics?.dbSource, `downloaded from ${f.host}/${REPO}:2`);
-  assert.match(one.scan.details ?? '', new RegExp(`Vulnerability DB updated \\S+ \\(\\d+m old\\), downloaded from ${f.host}/${REPO}:2`));
+  assert.match(one.scan.details ?? '', new RegExp(`Vulnerability DB updated \\S+ \\(\\d+[dhm]( \\d+[hm])? old\\), downloaded from ${f.host}/${REPO}:2`));
   // The gate's Trivy cache dir is its own, outside the workspace.
   assert.ok(!path.relative(ws, String(one.scan.details).match(/cache dir (\S+)/)![1]).match(/^[^.]/), 'the cache dir is outside the workspace');
   const dbRow = one.saved.find((x) => x.slot.kind === 'trivy-db');
