@@ -15,18 +15,18 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-R7MJD2DX.js";
+} from "./chunks/chunk-MPZW2Z3C.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-ZVXTS2CU.js";
+} from "./chunks/chunk-LTYJPKIS.js";
 import {
   PLAN_STATE_KEY,
   buildScopeOf,
   describeNetworkError,
   parsePlan,
   safeLogText
-} from "./chunks/chunk-RB3OVEYJ.js";
+} from "./chunks/chunk-K3EAAUVF.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";

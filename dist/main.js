@@ -24,7 +24,7 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-4OGB7Y3P.js";
+} from "./chunks/chunk-PQQ3G2ZJ.js";
 import {
   ConfigError,
   INPUTS,
@@ -35,12 +35,12 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-R7MJD2DX.js";
+} from "./chunks/chunk-MPZW2Z3C.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-RB3OVEYJ.js";
+} from "./chunks/chunk-K3EAAUVF.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

@@ -5,15 +5,15 @@ import {
   actionLogger,
   getState,
   summary
-} from "./chunks/chunk-4OGB7Y3P.js";
+} from "./chunks/chunk-PQQ3G2ZJ.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-ZVXTS2CU.js";
+} from "./chunks/chunk-LTYJPKIS.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-RB3OVEYJ.js";
+} from "./chunks/chunk-K3EAAUVF.js";
 
 // src/action/post.ts
 async function post() {

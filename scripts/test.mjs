@@ -35,12 +35,15 @@ if (args.length === 0 || args.every((a) => layers.includes(a))) {
 } else {
   files = args;
 }
-// The scan and sign tests run the real Trivy and cosign, and keyless signing a real Fulcio and
-// timestamp authority: pinned versions built from source into ~/.cache/go-release-gate-tools by
-// scripts/tools/*.sh (first time ~10, ~8, ~5 and ~3 minutes on 2 cores, then reused). One after the other: two Go builds at once only fight over the cores.
+// The scan and sign tests run the real Trivy and cosign, the Trivy DB tests a real OCI registry
+// (go-containerregistry's) with oras to push the DB, keyless signing a real Fulcio and timestamp
+// authority, the reachability tests govulncheck: pinned versions built from source into
+// ~/.cache/go-release-gate-tools by scripts/tools/*.sh, all in this one early step (the first time
+// about 10, 8, 1.5, 1, 5, 6 and 2 minutes on 2 cores, then reused). One after the other: two Go
+// builds at once only fight over the cores.
 const toolEnv = {};
 if (files.some((f) => !f.includes(`${path.sep}unit${path.sep}`) && !f.startsWith('test/unit/'))) {
-  for (const [tool, envName] of [['trivy', 'TRIVY_BIN'], ['cosign', 'COSIGN_BIN'], ['fulcio', 'FULCIO_BIN'], ['tsa', 'TSA_BIN']]) {
+  for (const [tool, envName] of [['trivy', 'TRIVY_BIN'], ['cosign', 'COSIGN_BIN'], ['registry', 'REGISTRY_BIN'], ['oras', 'ORAS_BIN'], ['fulcio', 'FULCIO_BIN'], ['tsa', 'TSA_BIN'], ['govulncheck', 'GOVULNCHECK_BIN']]) {
     if (process.env[envName]) continue;
     const r = spawnSync('bash', [path.join(root, 'scripts', 'tools', `${tool}.sh`)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
     if (r.status !== 0) {

@@ -12,7 +12,7 @@ import type { Target } from '../config/config.ts';
 
 export const KEY_PREFIX = 'go-release-gate-v1';
 
-export type CacheKind = 'modules' | 'build';
+export type CacheKind = 'modules' | 'build' | 'trivy-db';
 
 export interface KeyParts {
   /** Runner OS and arch as the runner names them (Linux, X64). */
@@ -150,4 +150,15 @@ export function buildScopeOf(key: string): string | undefined {
   if (parts.length !== prefix.length + 6 || prefix.some((p, i) => parts[i] !== p)) return undefined;
   if (!/^[0-9a-f]{20}$/.test(parts[prefix.length + 4]) || !parts[prefix.length + 2].startsWith('go') || parts.at(-1) === '') return undefined;
   return `${parts.slice(0, prefix.length + 4).join('-')}-`;
+}
+
+/**
+ * Trivy's vulnerability DB: one entry per day (the DB is rebuilt every few hours upstream; a day
+ * bounds how stale a restored one is), restored by prefix: today's, else the newest earlier one,
+ * which the scan stage then refreshes when it is due. The DB does not depend on the arch.
+ */
+export function trivyDbKeys(os: string, nowMs: number): CacheKeys {
+  const prefix = `${KEY_PREFIX}-trivydb-${keyPart(os)}-`;
+  const key = `${prefix}${new Date(nowMs).toISOString().slice(0, 10)}`;
+  return { key, restoreKeys: [prefix], hitPrefix: key };
 }

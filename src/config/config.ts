@@ -88,6 +88,15 @@ export interface Config {
   shard?: Shard;
   /** mode: merge: this job merges shard bundles instead of building. */
   merge: boolean;
+  /** A Trivy version to install ("0.74.0"), or "system" for the trivy on PATH. */
+  trivyVersion: string;
+  trivyDownloadBaseUrl: string;
+  /** The user's own lower-case hex digest of the Trivy archive, '' when none. */
+  trivySha256: string;
+  /** Where the vulnerability DB is fetched from, in order. */
+  trivyDbRepositories: string[];
+  /** A DB that cannot be refreshed is still used while younger than this. */
+  trivyDbMaxAgeMs: number;
 }
 
 export type ReachabilityMode = 'auto' | 'on' | 'off';
@@ -528,6 +537,54 @@ function parseCpuLevel(value: string): Record<string, string> {
   return out;
 }
 
+const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "7d", "36h", "90m" (or a combination such as "1d12h") in milliseconds. */
+export function parseDuration(name: string, value: string): number {
+  const parts = /^(?:\d+[dhm])+$/i.test(value) ? [...value.matchAll(/(\d+)([dhm])/gi)] : [];
+  const ms = parts.reduce((n, m) => n + Number(m[1]) * DURATION_UNITS[m[2].toLowerCase()], 0);
+  if (!parts.length || ms <= 0) throw new ConfigError(name, `"${value}" is not a duration like 7d, 36h or 90m`);
+  return ms;
+}
+
+/** trivy-version: "system" or a release version (with or without the v). */
+export function parseTrivyVersion(value: string): string {
+  if (value === 'system') return value;
+  const v = value.replace(/^v/, '');
+  if (!/^\d+\.\d+\.\d+$/.test(v)) throw new ConfigError('trivy-version', `"${value}" is not a Trivy version like 0.74.0, or system for the trivy on PATH`);
+  return v;
+}
+
+/** trivy-sha256: 64 hex digits (compared in lower case). */
+export function parseSha256(name: string, value: string): string {
+  if (!value) return '';
+  if (!/^[0-9a-fA-F]{64}$/.test(value)) throw new ConfigError(name, `"${value.slice(0, 80)}" is not a SHA-256 (64 hex digits)`);
+  return value.toLowerCase();
+}
+
+// An OCI repository reference as Trivy takes it: host[:port]/path[:tag|@digest]. It becomes one
+// argument of --db-repository; a leading "-" would be read as a flag.
+const OCI_REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9.-]*(:\d+)?(\/[a-z0-9]+(?:[._-][a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[0-9a-f]{64})?$/;
+
+export function parseDbRepositories(value: string): string[] {
+  const repos = splitList(value);
+  for (const r of repos) {
+    if (!OCI_REPOSITORY.test(r)) throw new ConfigError('trivy-db-repository', `"${r}" is not an OCI repository like ghcr.io/aquasecurity/trivy-db:2`);
+  }
+  if (!repos.length) throw new ConfigError('trivy-db-repository', 'no repository given');
+  return [...new Set(repos)];
+}
+
+/**
+ * trivy-cache-dir: Trivy's DB and caches never live in the workspace, where the go.mod scan
+ * would walk them and a pull request could plant a DB.
+ */
+function trivyCacheDir(value: string, workspace: string): string {
+  const dir = toolPath('trivy-cache-dir', value, workspace);
+  if (dir && isInside(workspace, realpathOrSelf(dir))) throw new ConfigError('trivy-cache-dir', `"${value}" is inside the workspace ${workspace}; give a directory outside it (e.g. under the runner's temp dir)`);
+  return dir;
+}
+
 export interface ParseContext {
   workspace: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -611,7 +668,7 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
     scan: parseEnum(inputSpec('scan'), get('scan')),
     severity: parseEnum(inputSpec('severity'), get('severity').toUpperCase()),
     trivyPath: toolPath('trivy-path', get('trivy-path'), workspace),
-    trivyCacheDir: toolPath('trivy-cache-dir', get('trivy-cache-dir'), workspace),
+    trivyCacheDir: trivyCacheDir(get('trivy-cache-dir'), workspace),
     trivySkipDbUpdate: parseBoolean('trivy-skip-db-update', get('trivy-skip-db-update')),
     reachability: parseEnum(inputSpec('reachability'), get('reachability')),
     vulnReachability: parseEnum(inputSpec('vuln-reachability'), get('vuln-reachability')),
@@ -619,5 +676,10 @@ export function parseConfig(inputs: RawInputs, ctx: ParseContext): Config {
     govulncheckDb: parseVulnDb(get('govulncheck-db'), ctx.env),
     ...(shard ? { shard } : {}),
     merge,
+    trivyVersion: parseTrivyVersion(get('trivy-version')),
+    trivyDownloadBaseUrl: checkDownloadBaseUrl('trivy-download-base-url', get('trivy-download-base-url'), ctx.env),
+    trivySha256: parseSha256('trivy-sha256', get('trivy-sha256')),
+    trivyDbRepositories: parseDbRepositories(inputs['trivy-db-repository']?.trim() ? get('trivy-db-repository') : ctx.env.TRIVY_DB_REPOSITORY?.trim() || get('trivy-db-repository')),
+    trivyDbMaxAgeMs: parseDuration('trivy-db-max-age', get('trivy-db-max-age')),
   };
 }

@@ -53,6 +53,17 @@ function vulnerabilityText(r: Report): string {
   return `${total}: ${parts.join(', ')}`;
 }
 
+const TRIVY_FROM: Record<string, string> = { 'trivy-path': 'trivy-path', PATH: 'the trivy on PATH', 'tool-cache': 'the tool cache', download: 'downloaded' };
+
+/** Which Trivy scanned and with which DB: version, where it came from, the digest it was verified against, the DB's age and source. */
+function scannerText(r: Report): string | undefined {
+  const m = stage(r, 'scan')?.metrics;
+  if (!m?.trivyVersion) return undefined;
+  const sha = m.trivySha256 ? `, archive SHA-256 ${code(String(m.trivySha256))} verified` : '';
+  const db = m.dbUpdatedAt ? `vulnerability DB updated ${cell(String(m.dbUpdatedAt))} (${cell(String(m.dbAge))} old), ${cell(String(m.dbSource))}` : `vulnerability DB ${cell(String(m.dbSource ?? 'unknown'))}`;
+  return `Trivy ${cell(String(m.trivyVersion))} (${TRIVY_FROM[String(m.trivySource)] ?? cell(String(m.trivySource))}${sha}); ${db}`;
+}
+
 function signatureText(r: Report): string {
   const sign = stage(r, 'sign');
   if (!sign) return '**not signed**: this version of go-release-gate has no signing stage; check downloads against SHA256SUMS';
@@ -112,6 +123,7 @@ export function renderReleaseReport(r: Report): string {
     ['Go toolchain', toolchainText(r)],
     ['Revision', revisionText(r)],
     ['Vulnerabilities', vulnerabilityText(r)],
+    ...(scannerText(r) ? [['Scanner', scannerText(r)!]] : []),
     ['Signatures', signatureText(r)],
     ['Provenance', provenanceText(r)],
     ...(r.facts['sign.cosign'] ? [['cosign', cell(r.facts['sign.cosign'])]] : []),

@@ -9,9 +9,10 @@ import { saveDecision, type CachePlan, type CacheSlot } from '../cache/plan.ts';
 import type { CacheKind } from '../cache/keys.ts';
 import { planTrim, type TrimPlan } from '../cache/trim.ts';
 import { applyTrim, isEmptyDir, listGoCache, removeTree, treeSize } from '../cache/disk.ts';
+import { dbNotWorthSaving } from '../scan/db.ts';
 import { cell, formatBytes, formatDuration, sentence, table } from '../report/escape.ts';
 
-const LABEL: Record<CacheKind, string> = { modules: 'module cache (GOMODCACHE)', build: 'build cache (GOCACHE)' };
+const LABEL: Record<CacheKind, string> = { modules: 'module cache (GOMODCACHE)', build: 'build cache (GOCACHE)', 'trivy-db': 'Trivy vulnerability DB' };
 
 export interface SaveRow {
   slot: CacheSlot;
@@ -48,6 +49,10 @@ async function saveSlot(plan: CachePlan, slot: CacheSlot, store: CacheStore | un
   if (!decision.save) return row('skipped', decision.reason);
   if (!store) return row('skipped', 'no cache store');
   if (!fs.existsSync(slot.dir) || isEmptyDir(slot.dir)) return row('skipped', 'nothing to save: the directory is empty');
+  if (slot.kind === 'trivy-db') {
+    const why = dbNotWorthSaving(slot.dir, Date.now());
+    if (why) return row('skipped', why);
+  }
   let trim: TrimPlan | undefined;
   if (slot.kind === 'build') {
     trim = trimBuildCache(plan, slot.dir);

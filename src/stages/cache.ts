@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { skipped, type Stage, type StageContext, type StageOutcome } from '../pipeline/stage.ts';
 import type { CacheStore, Logger } from '../ports/ports.ts';
-import { buildKeys, goSumHash, moduleKeys, restoreState, runSuffix, scopeHash, type CacheKeys, type CacheKind } from '../cache/keys.ts';
-import { PLAN_STATE_KEY, saveDecision, serializePlan, type CachePlan, type CacheSlot } from '../cache/plan.ts';
+import { buildKeys, goSumHash, moduleKeys, restoreState, runSuffix, scopeHash, trivyDbKeys, type CacheKeys, type CacheKind } from '../cache/keys.ts';
+import { parsePlan, PLAN_STATE_KEY, saveDecision, serializePlan, type CachePlan, type CacheSlot } from '../cache/plan.ts';
 import { claimCacheDirs, findGoSums, freshDir, treeSize } from '../cache/disk.ts';
 import { formatBytes, formatDuration, sentence } from '../report/escape.ts';
 
@@ -36,7 +36,7 @@ function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T>
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-const LABEL: Record<CacheKind, string> = { modules: 'module cache (GOMODCACHE)', build: 'build cache (GOCACHE)' };
+const LABEL: Record<CacheKind, string> = { modules: 'module cache (GOMODCACHE)', build: 'build cache (GOCACHE)', 'trivy-db': 'Trivy vulnerability DB' };
 
 interface Restored {
   slot: CacheSlot;
@@ -214,3 +214,38 @@ export const cacheStage: Stage = {
     }
   },
 };
+
+/** What restoring the Trivy DB did, for the scan stage's summary. */
+export interface TrivyDbRestore {
+  /** The directory to use as Trivy's cache dir. */
+  dir: string;
+  /** The key it was restored from; undefined on a miss or when nothing was tried. */
+  matchedKey?: string;
+  /** One sentence: restored, missed, not tried and why. */
+  text: string;
+}
+
+/**
+ * The Trivy DB joins the cache plan of this run: restored by the scan stage right before it is
+ * needed (never when the scan is off), into a directory of the gate's own outside the
+ * workspace, and saved by the same post step as the Go caches, under the same cache mode (a
+ * read-only run restores it but never saves it). The plan the cache stage left is extended;
+ * without one (no Go cache this run) a plan holding the DB alone is written.
+ */
+export async function restoreTrivyDb(ctx: StageContext, dir: string): Promise<TrivyDbRestore> {
+  const { config, ports } = ctx;
+  const store = ports.cache;
+  if (config.cache === 'off') return { dir, text: 'not cached (cache: off)' };
+  if (!store) return { dir, text: 'not cached (no cache store)' };
+  const startedAtMs = Date.now();
+  const r = await restoreSlot(store, 'trivy-db', dir, trivyDbKeys(ports.platform.os, startedAtMs), restoreDeadlineMs(ports.env), ports.log);
+  const plan: CachePlan = parsePlan(ports.state.get(PLAN_STATE_KEY)) ?? { version: 1, mode: config.cache, store: store.kind, startedAtMs, maxBytes: config.cacheMaxSize, slots: [] };
+  plan.slots = [...plan.slots.filter((s) => s.kind !== 'trivy-db'), r.slot];
+  ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
+  const save = saveText(plan, r.slot, store.savedAt ?? 'end of the run');
+  const text = r.slot.matchedKey && r.slot.state !== 'error'
+    ? `restored from the cache (${r.slot.matchedKey}, ${formatBytes(r.bytes)} in ${formatDuration(r.ms)}); save: ${save}`
+    : `${r.problem ?? 'no cache entry'}; save: ${save}`;
+  ports.log.info(`${LABEL['trivy-db']}: ${text}`);
+  return { dir: r.slot.dir, ...(r.slot.matchedKey && r.slot.state !== 'error' ? { matchedKey: r.slot.matchedKey } : {}), text };
+}

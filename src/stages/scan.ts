@@ -15,6 +15,13 @@ import { goModNeedsScan, unscanned } from '../scan/coverage.ts';
 import { displayPath, findOnPath, isExecutableFile } from '../util/path.ts';
 import { childEnv } from '../util/childenv.ts';
 import { reachabilityStep } from '../scan/reach-stage.ts';
+import { describeTrivySource, installTrivy, type TrivySource } from '../tools/trivy.ts';
+import { formatAge, prepareDb } from '../scan/db.ts';
+import { restoreTrivyDb } from './cache.ts';
+
+function sentenceCase(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 
 const IGNORE_EXPIRED = rule({
   id: 'scan/ignore-expired',
@@ -36,13 +43,38 @@ const SCAN_RULES = [IGNORE_EXPIRED, IGNORE_UNMATCHED];
 
 const TRIVY_TIMEOUT_MS = 20 * 60 * 1000;
 
-/** The trivy to run: trivy-path, else the first trivy on PATH; undefined when there is none. */
-function findTrivy(ctx: StageContext): string | undefined {
-  if (ctx.config.trivyPath) {
-    if (!isExecutableFile(ctx.config.trivyPath)) throw new Error(`Trivy not found: trivy-path ${ctx.config.trivyPath} is not an executable file`);
-    return ctx.config.trivyPath;
+/**
+ * The trivy to run: trivy-path; else with trivy-version: system the first trivy on PATH
+ * (undefined when there is none); else trivy-version from the tool cache or downloaded and
+ * verified against our digest table. An install that fails errors the stage (fail closed).
+ */
+async function findTrivy(ctx: StageContext): Promise<TrivySource | undefined> {
+  const { config, ports } = ctx;
+  if (config.trivyPath) {
+    if (!isExecutableFile(config.trivyPath)) throw new Error(`Trivy not found: trivy-path ${config.trivyPath} is not an executable file`);
+    return { bin: config.trivyPath, source: 'trivy-path' };
   }
-  return findOnPath('trivy', ctx.ports.env.PATH);
+  if (config.trivyVersion === 'system') {
+    const bin = findOnPath('trivy', ports.env.PATH);
+    return bin ? { bin, source: 'PATH' } : undefined;
+  }
+  try {
+    return await installTrivy(ports.tools, ports.log, {
+      version: config.trivyVersion,
+      baseUrl: config.trivyDownloadBaseUrl,
+      os: ports.platform.os,
+      arch: ports.platform.arch,
+      nodeArch: process.arch,
+      userSha256: config.trivySha256,
+    });
+  } catch (e) {
+    throw new Error(`Trivy ${config.trivyVersion} could not be installed: ${(e as Error).message}. The release is not scanned; set scan: off to not scan, or trivy-path to a Trivy you provide`);
+  }
+}
+
+/** Trivy's cache dir: trivy-cache-dir (the user's own), else one of the gate's own outside the workspace. */
+function gateTrivyCacheDir(ctx: StageContext): string {
+  return path.join(ctx.ports.tempDir, 'go-release-gate-trivy');
 }
 
 /** Trivy's environment comes from the one allow-list: no runner tokens, no TRIVY_* that silences a check. */
@@ -135,23 +167,24 @@ function today(): string {
 async function run(ctx: StageContext): Promise<StageOutcome> {
   const { config } = ctx;
   if (config.scan === 'off') return skipped('scan input "off"');
-  const trivy = findTrivy(ctx);
-  if (!trivy) {
-    const why = 'Trivy was not found (no trivy-path input, no trivy on PATH)';
+  const found = await findTrivy(ctx);
+  if (!found) {
+    const why = 'Trivy was not found (trivy-version: system and no trivy on PATH)';
     if (config.scan === 'on') throw new Error(`${why}; scan is "on", so the gate cannot pass without it`);
-    ctx.ports.log.warning(`${why}: the release is not scanned for vulnerabilities. Install Trivy or set scan: on to require it, scan: off to say you do not want it.`);
+    ctx.ports.log.warning(`${why}: the release is not scanned for vulnerabilities. Remove trivy-version: system to let the gate install a verified Trivy, set scan: on to require a scan, scan: off to say you do not want it.`);
     return skipped(`${why}; set scan: on to require a scan`);
   }
   const home = trivyHome(ctx);
   try {
-    return await scanWith(ctx, trivy, home);
+    return await scanWith(ctx, found, home);
   } finally {
     fs.rmSync(home.dir, { recursive: true, force: true });
   }
 }
 
-async function scanWith(ctx: StageContext, trivy: string, home: TrivyHome): Promise<StageOutcome> {
+async function scanWith(ctx: StageContext, found: TrivySource, home: TrivyHome): Promise<StageOutcome> {
   const { config } = ctx;
+  const trivy = found.bin;
   const verArgs = ['--version', '--format', 'json', '--config', home.config, ...(config.trivyCacheDir ? ['--cache-dir', config.trivyCacheDir] : [])];
   let ver;
   try {
@@ -161,9 +194,25 @@ async function scanWith(ctx: StageContext, trivy: string, home: TrivyHome): Prom
   }
   if (ver.code !== 0) throw new Error(`Trivy at ${trivy} does not run (trivy --version exited with code ${ver.code}): ${lastErrorLine(ver.stderr || ver.stdout)}`);
   const version = parseTrivyVersion(ver.stdout);
-  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs.existsSync(path.join(config.trivyCacheDir, 'db', 'trivy.db'))) {
-    throw new Error(`Trivy has no vulnerability DB in ${config.trivyCacheDir} (no db/trivy.db) and trivy-skip-db-update is true, so it may not download one: populate the cache dir or set trivy-skip-db-update: false`);
-  }
+
+  // The DB, once for every scan of the run; the scans below never update it.
+  const restore = config.trivyCacheDir ? undefined : await restoreTrivyDb(ctx, gateTrivyCacheDir(ctx));
+  const cacheDir = config.trivyCacheDir || restore!.dir;
+  const db = await prepareDb({
+    exec: ctx.ports.exec,
+    trivy,
+    env: trivyEnv(ctx),
+    cacheDir,
+    repositories: config.trivyDbRepositories,
+    tempDir: ctx.ports.tempDir,
+    log: ctx.ports.log,
+    nowMs: Date.now(),
+    maxAgeMs: config.trivyDbMaxAgeMs,
+    origin: restore ? (restore.matchedKey ? `restored from the cache (${restore.matchedKey})` : "in the gate's Trivy cache dir") : `in trivy-cache-dir ${cacheDir}`,
+    noFetch: config.trivySkipDbUpdate,
+  });
+  if (db.warning) ctx.ports.log.warning(db.warning);
+  ctx = { ...ctx, config: { ...config, trivyCacheDir: cacheDir, trivySkipDbUpdate: true } };
 
   const ignoreFile = findIgnoreFile(ctx);
   const entries: IgnoreEntry[] = ignoreFile ? parseIgnoreFile(ignoreFile, fs.readFileSync(ignoreFile, 'utf8')) : [];
@@ -243,9 +292,11 @@ async function scanWith(ctx: StageContext, trivy: string, home: TrivyHome): Prom
     rows.push([ig.vuln.id, ig.vuln.severity, ig.vuln.pkg, ig.vuln.installed, ig.vuln.fixed || 'none', ig.where.join(', '), '', `ignored by ${source} (${until})${why ? `: ${why}` : ''}`]);
     ignoredLines.push(`${ig.vuln.id} (${ig.vuln.severity}) in ${ig.vuln.pkg} ${ig.vuln.installed}: ignored by ${source}, ${until}${why ? `, "${why}"` : ''}`);
   }
-  const db = version.dbUpdatedAt ? `vulnerability DB updated ${version.dbUpdatedAt}` : 'vulnerability DB age unknown';
+  const dbText = db.updatedAt ? `vulnerability DB updated ${db.updatedAt} (${formatAge(db.ageMs ?? 0)} old), ${db.source}` : `vulnerability DB ${db.source}`;
   const details = [
-    `Trivy ${version.version} (${trivy}), ${db}${config.trivyCacheDir ? `, cache dir ${config.trivyCacheDir}` : ''}.`,
+    `Trivy ${version.version} from ${describeTrivySource(found)}.`,
+    `${sentenceCase(dbText)}; cache dir ${cacheDir}${restore ? ` (${restore.text})` : ''}.`,
+    ...(db.warning ? [`Warning: ${db.warning}.`] : []),
     `Scanned: ${modules.map((m) => m.file).join(', ') || 'no go.mod'}; binaries: ${binaries.map((b) => b.artifact).join(', ') || 'none'}.`,
     `Gate threshold: ${config.severity === 'NONE' ? 'none (vulnerabilities never fail the gate)' : `${config.severity} and above fail the gate`}.`,
     ignoreFile ? `Ignore file: ${ignoreRel} (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}).` : 'No ignore file (.trivyignore, .trivyignore.yaml).',
@@ -260,7 +311,13 @@ async function scanWith(ctx: StageContext, trivy: string, home: TrivyHome): Prom
     details,
     rules: [...scan.rules, ...reach.rules],
     tools: [{ name: 'trivy', version: version.version, informationUri: 'https://trivy.dev' }, ...(reach.tool ? [reach.tool] : [])],
-    metrics: { vulnerabilities: scan.findings.length, ignored: scan.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity, ...reach.metrics },
+    metrics: {
+      vulnerabilities: scan.findings.length, ignored: scan.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity,
+      trivySource: found.source, ...(found.sha256 ? { trivySha256: found.sha256 } : {}),
+      dbSource: db.source, ...(db.updatedAt ? { dbUpdatedAt: db.updatedAt, dbAge: formatAge(db.ageMs ?? 0) } : {}),
+      ...(db.repository ? { dbRepository: db.repository } : {}), dbFetchAttempts: db.attempts.length,
+      ...reach.metrics,
+    },
   };
 }
 

@@ -22,7 +22,8 @@ async function realRun(fixture: string, inputs: Record<string, string> = {}, sub
   const ws = makeWorkspace(moduleFixture(fixture), sub);
   const env: Record<string, string | undefined> = { ...process.env, ...TAG_ENV, GITHUB_EVENT_PATH: '' };
   const { ports } = recordingPorts({ workspace: ws, env });
-  const outcome = await runGate({ ...(sub ? { 'working-directory': sub } : {}), ...inputs }, ports);
+  // No Trivy release server here: these runs check SARIF, not the scan (scan-trivy.test.ts does).
+  const outcome = await runGate({ scan: 'off', ...(sub ? { 'working-directory': sub } : {}), ...inputs }, ports);
   return { sarif: outcome.files.sarif, passed: outcome.result.verdict.passed };
 }
 

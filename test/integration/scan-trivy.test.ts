@@ -144,21 +144,22 @@ test('an expired .trivyignore entry no longer applies: the advisory is back and 
   assert.match(e.message, /expired on 2020-01-01/);
 });
 
-test('Trivy missing or broken fails the gate with a clear reason (scan: on); auto says "not scanned"', async (t) => {
+test('Trivy missing or broken fails the gate with a clear reason (scan: on); auto with trivy-version: system says "not scanned"', async (t) => {
   const ws = vulnModule(t, 'v0.3.7');
   const missing = await gate(t, ws, { scan: 'on', 'trivy-path': path.join(os.tmpdir(), 'no-such-dir', 'trivy') });
   assert.equal(missing.result.verdict.passed, false);
   assert.equal(scanOf(missing).status, 'errored');
   assert.ok(missing.result.verdict.reasons.some((r) => /scan.*Trivy not found: trivy-path .*no-such-dir\/trivy is not an executable file/.test(r)), missing.result.verdict.reasons.join('\n'));
 
-  const noPath = await gate(t, ws, { scan: 'on' }, { PATH: path.dirname(process.execPath) });
+  // trivy-version: system is the only way to ask for the trivy on PATH (the default installs one).
+  const noPath = await gate(t, ws, { scan: 'on', 'trivy-version': 'system' }, { PATH: path.dirname(process.execPath) });
   assert.ok(noPath.result.verdict.reasons.some((r) => /Trivy was not found .*scan is "on"/.test(r)), noPath.result.verdict.reasons.join('\n'));
 
   const broken = await gate(t, ws, { scan: 'on', 'trivy-path': '/bin/false' });
   assert.equal(broken.result.verdict.passed, false);
   assert.ok(broken.result.verdict.reasons.some((r) => /Trivy at \/bin\/false does not run/.test(r)), broken.result.verdict.reasons.join('\n'));
 
-  const auto = await gate(t, ws, {}, { PATH: path.dirname(process.execPath) });
+  const auto = await gate(t, ws, { 'trivy-version': 'system' }, { PATH: path.dirname(process.execPath) });
   assert.equal(scanOf(auto).status, 'skipped');
   assert.match(fs.readFileSync(auto.files.summary, 'utf8'), /Vulnerabilities \| \*\*not scanned\*\*: Trivy was not found/);
 });

@@ -30,6 +30,7 @@ export interface StageSpec {
   details?: string;
   rules?: Rule[];
   tools?: StageResult['tools'];
+  metrics?: StageResult['metrics'];
 }
 
 export function stageResult(s: StageSpec): StageResult {
@@ -44,6 +45,7 @@ export function stageResult(s: StageSpec): StageResult {
     ...(s.details ? { details: s.details } : {}),
     ...(s.rules ? { rules: s.rules } : {}),
     ...(s.tools ? { tools: s.tools } : {}),
+    ...(s.metrics ? { metrics: s.metrics } : {}),
   };
 }
 

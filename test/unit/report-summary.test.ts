@@ -191,3 +191,12 @@ test('sentence(): a message another sentence follows ends in exactly one full st
   assert.equal(sentence('why?'), 'why?');
   assert.equal(sentence(''), '');
 });
+
+test('the release report names the Trivy that scanned: version, where it came from, the verified digest, the DB\'s age and source', () => {
+  const scan = stageResult({ name: 'scan', metrics: { trivyVersion: '0.74.0', trivySource: 'download', trivySha256: 'ab'.repeat(32), dbSource: 'downloaded from mirror.gcr.io/aquasec/trivy-db:2', dbUpdatedAt: '2026-12-01T18:00:00.000Z', dbAge: '6h 0m' } });
+  const md = renderSummary(makeReport([scan], { inputs: { mode: 'release' } }));
+  assert.match(md, new RegExp(`Scanner \\| Trivy 0\\.74\\.0 \\(downloaded, archive SHA-256 <code>${'ab'.repeat(32)}</code> verified\\); vulnerability DB updated 2026-12-01T18:00:00\\.000Z \\(6h 0m old\\), downloaded from mirror\\.gcr\\.io/aquasec/trivy-db:2`));
+  const path = renderSummary(makeReport([stageResult({ name: 'scan', metrics: { trivyVersion: '0.74.0', trivySource: 'PATH', dbSource: 'in trivy-cache-dir /c, fresh' } })], { inputs: { mode: 'release' } }));
+  assert.match(path, /Scanner \| Trivy 0\.74\.0 \(the trivy on PATH\); vulnerability DB in trivy-cache-dir \/c, fresh/);
+  assert.ok(!renderSummary(makeReport([stageResult({ name: 'build' })], { inputs: { mode: 'release' } })).includes('Scanner |'), 'no row without a scan');
+});

@@ -3,6 +3,7 @@ const require = __gateCreateRequire(import.meta.url);
 import {
   applyTrim,
   cell,
+  dbNotWorthSaving,
   formatBytes,
   formatDuration,
   isEmptyDir,
@@ -12,7 +13,7 @@ import {
   sentence,
   table,
   treeSize
-} from "./chunk-RB3OVEYJ.js";
+} from "./chunk-K3EAAUVF.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";
@@ -53,7 +54,7 @@ function planTrim(files, opts) {
 }
 
 // src/stages/cache-save.ts
-var LABEL = { modules: "module cache (GOMODCACHE)", build: "build cache (GOCACHE)" };
+var LABEL = { modules: "module cache (GOMODCACHE)", build: "build cache (GOCACHE)", "trivy-db": "Trivy vulnerability DB" };
 function describeTrim(t) {
   const sum = (list) => formatBytes(list.reduce((n, f) => n + f.size, 0));
   const parts = [`${t.unused.length} entries not used this run (${sum(t.unused)})`];
@@ -79,6 +80,10 @@ async function saveSlot(plan, slot, store, log) {
   if (!decision.save) return row("skipped", decision.reason);
   if (!store) return row("skipped", "no cache store");
   if (!fs.existsSync(slot.dir) || isEmptyDir(slot.dir)) return row("skipped", "nothing to save: the directory is empty");
+  if (slot.kind === "trivy-db") {
+    const why = dbNotWorthSaving(slot.dir, Date.now());
+    if (why) return row("skipped", why);
+  }
   let trim;
   if (slot.kind === "build") {
     trim = trimBuildCache(plan, slot.dir);

@@ -10,11 +10,14 @@ import {
   detailsBlock,
   escapeHtml,
   findGoSums,
+  formatAge,
   formatBytes,
   formatDuration,
   freshDir,
   goSumHash,
   moduleKeys,
+  parsePlan,
+  prepareDb,
   require_semver,
   restoreState,
   runSuffix,
@@ -24,8 +27,9 @@ import {
   serializePlan,
   table,
   treeSize,
+  trivyDbKeys,
   truncateText
-} from "./chunk-RB3OVEYJ.js";
+} from "./chunk-K3EAAUVF.js";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -50,14 +54,19 @@ var INPUTS = [
   { name: "cache-dir", kind: "path", default: "", cliOnly: true, description: "CLI only: local directory that holds cache entries between runs (none when empty)." },
   { name: "require-tidy", kind: "boolean", default: "false", description: "Treat `go mod tidy -diff` differences as errors instead of warnings." },
   { name: "rules", kind: "list", default: "", description: 'Per-rule overrides, comma- or newline-separated "rule-id=off|note|warning|error", e.g. "inspect/not-stripped=warning".' },
-  { name: "scan", kind: "enum", values: ["auto", "on", "off"], default: "auto", description: 'Vulnerability scan of go.mod and the built binaries with Trivy. on: Trivy is required; when it is missing or fails, the gate fails. auto: scan when a Trivy is found (trivy-path, else trivy on PATH), otherwise skip with a warning and say "not scanned" in the report. off: never scan.' },
+  { name: "scan", kind: "enum", values: ["auto", "on", "off"], default: "auto", description: "Vulnerability scan of go.mod and the built binaries with Trivy: trivy-path when given, else trivy-version from the tool cache or downloaded and verified. auto and on both install Trivy and scan; a Trivy that cannot be installed or run, or a vulnerability DB that cannot be fetched, errors the stage and fails the gate (set scan: off to not scan, or trivy-path to bring your own Trivy). They differ only with trivy-version: system: auto then skips with a warning when there is no trivy on PATH, on requires one. off: never scan." },
   { name: "severity", kind: "enum", values: ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN", "NONE"], default: "HIGH", description: "Lowest Trivy severity that fails the gate (any case). Below it: MEDIUM and above are warnings, LOW and UNKNOWN notes. NONE: vulnerabilities never fail the gate." },
   { name: "reachability", kind: "enum", values: ["auto", "on", "off"], default: "auto", description: `Call analysis with govulncheck (golang.org/x/vuln, pinned, built with the run's Go from the module proxy, or govulncheck-path), once per GOOS/GOARCH of the targets, joined with Trivy's advisories: each gets called (with the call path), imported, required or not analysed. on: govulncheck is required (a failed build, run or DB read fails the gate). auto: use a govulncheck that is at hand (govulncheck-path, the tool cache, PATH), and build the pinned one when vuln-reachability is imported or called; otherwise, and when it fails, say "not analysed" (which never downgrades an advisory). off: never.` },
   { name: "vuln-reachability", kind: "enum", values: ["any", "imported", "called"], default: "any", description: "Which advisories at or above severity fail the gate. any: all of them. imported: only those whose vulnerable package is imported. called: only those whose vulnerable function is reachable from the program. The others stay as warnings marked dormant, with the reason; an advisory that could not be analysed always fails." },
   { name: "govulncheck-path", kind: "string", default: "", description: "Path of a govulncheck binary to use instead of building the pinned one (absolute, or relative to the workspace)." },
   { name: "govulncheck-db", kind: "string", default: "https://vuln.go.dev", description: "The Go vulnerability database govulncheck reads: https, or file:///ABSOLUTE/DIR for a local copy (works offline)." },
-  { name: "trivy-path", kind: "string", default: "", description: "Path of the trivy binary (absolute, or relative to the workspace). Default: trivy on PATH." },
-  { name: "trivy-cache-dir", kind: "string", default: "", description: "Trivy's cache directory holding its vulnerability DB (db/trivy.db, db/metadata.json); cache it between runs to avoid DB download rate limits. Default: Trivy's own (~/.cache/trivy)." },
+  { name: "trivy-path", kind: "string", default: "", description: "Path of the trivy binary (absolute, or relative to the workspace). When set, it wins over trivy-version: no download." },
+  { name: "trivy-version", kind: "string", default: "0.74.0", description: "Trivy version to run when trivy-path is not set: taken from the tool cache, else downloaded from trivy-download-base-url and verified against the SHA-256 pinned in go-release-gate (a version outside that table needs trivy-sha256; the release's own checksums file never suffices). 0.69.4 (the malicious release) is refused. system: the trivy on PATH, no download." },
+  { name: "trivy-download-base-url", kind: "string", default: "https://github.com/aquasecurity/trivy/releases/download", description: "Base URL of the Trivy release downloads (a mirror with the same layout works): <base>/v<version>/trivy_<version>_Linux-64bit.tar.gz and so on. Must be https; a plain-http mirror on this machine is accepted only when the environment sets GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK=1." },
+  { name: "trivy-sha256", kind: "string", default: "", description: "Your own SHA-256 of the Trivy archive for this runner, for a trivy-version outside the table pinned in go-release-gate. For a version in the table it must agree with the table." },
+  { name: "trivy-db-repository", kind: "list", default: "mirror.gcr.io/aquasec/trivy-db:2\nghcr.io/aquasecurity/trivy-db:2", description: "OCI repositories of Trivy's vulnerability DB, tried in order (comma- or newline-separated). Default: TRIVY_DB_REPOSITORY from the environment when set, else Trivy's own defaults, the mirror first. The DB is fetched once per run when it is not fresh, with retries and exponential backoff on rate limits (429, TOOMANYREQUESTS) and 5xx; every scan then runs with the update skipped." },
+  { name: "trivy-db-max-age", kind: "string", default: "7d", description: "When the DB cannot be fetched, a DB already there (restored from the cache) is still used if it was updated less than this long ago (e.g. 7d, 36h), with a warning saying its age; an older one, or none, errors the scan stage." },
+  { name: "trivy-cache-dir", kind: "string", default: "", description: "Trivy's cache directory holding its vulnerability DB (db/trivy.db, db/metadata.json); cache it between runs to avoid DB download rate limits. Default: a directory of the gate's own outside the workspace, restored and saved with the Go caches (a directory you give here is yours: the gate neither restores nor saves it)." },
   { name: "trivy-skip-db-update", kind: "boolean", default: "false", description: "Never download the vulnerability DB: use the one in trivy-cache-dir (the scan fails when there is none)." },
   { name: "sign", kind: "enum", values: ["auto", "always", "never"], default: "auto", description: "Sign every binary and SHA256SUMS with cosign (a Sigstore bundle <file>.sigstore.json each), then verify each signature in the same run. auto: in release mode, with cosign-key when one is given, otherwise keyless with the workflow's OIDC identity when the job may get a token (`permissions: id-token: write`); without either, signing is skipped and the summary says what to add. always: in every mode, and fail when signing is not possible. never: do not sign. Pull-request events never sign. In release mode the SLSA provenance (provenance.intoto.jsonl) is signed as an attestation too." },
   { name: "cosign-key", kind: "string", default: "", secret: true, description: "cosign private key: a file path (relative to the workspace), env://NAME (read from that environment variable), or the PEM text itself (from a repository secret; on the CLI use a path or env://NAME, as arguments are visible to other processes). Its password comes from the COSIGN_PASSWORD environment variable, never an input. The public key is written to output-dir/cosign.pub." },
@@ -837,6 +846,38 @@ function parseCpuLevel(value) {
   }
   return out;
 }
+var DURATION_UNITS = { m: 6e4, h: 36e5, d: 864e5 };
+function parseDuration(name, value) {
+  const parts = /^(?:\d+[dhm])+$/i.test(value) ? [...value.matchAll(/(\d+)([dhm])/gi)] : [];
+  const ms = parts.reduce((n, m) => n + Number(m[1]) * DURATION_UNITS[m[2].toLowerCase()], 0);
+  if (!parts.length || ms <= 0) throw new ConfigError(name, `"${value}" is not a duration like 7d, 36h or 90m`);
+  return ms;
+}
+function parseTrivyVersion(value) {
+  if (value === "system") return value;
+  const v = value.replace(/^v/, "");
+  if (!/^\d+\.\d+\.\d+$/.test(v)) throw new ConfigError("trivy-version", `"${value}" is not a Trivy version like 0.74.0, or system for the trivy on PATH`);
+  return v;
+}
+function parseSha256(name, value) {
+  if (!value) return "";
+  if (!/^[0-9a-fA-F]{64}$/.test(value)) throw new ConfigError(name, `"${value.slice(0, 80)}" is not a SHA-256 (64 hex digits)`);
+  return value.toLowerCase();
+}
+var OCI_REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9.-]*(:\d+)?(\/[a-z0-9]+(?:[._-][a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[0-9a-f]{64})?$/;
+function parseDbRepositories(value) {
+  const repos = splitList(value);
+  for (const r2 of repos) {
+    if (!OCI_REPOSITORY.test(r2)) throw new ConfigError("trivy-db-repository", `"${r2}" is not an OCI repository like ghcr.io/aquasecurity/trivy-db:2`);
+  }
+  if (!repos.length) throw new ConfigError("trivy-db-repository", "no repository given");
+  return [...new Set(repos)];
+}
+function trivyCacheDir(value, workspace) {
+  const dir = toolPath("trivy-cache-dir", value, workspace);
+  if (dir && isInside(workspace, realpathOrSelf(dir))) throw new ConfigError("trivy-cache-dir", `"${value}" is inside the workspace ${workspace}; give a directory outside it (e.g. under the runner's temp dir)`);
+  return dir;
+}
 function parseConfig(inputs, ctx) {
   for (const key2 of Object.keys(inputs)) {
     if (!INPUTS.some((i) => i.name === key2)) throw new ConfigError(key2, "is not a known input");
@@ -907,14 +948,19 @@ function parseConfig(inputs, ctx) {
     scan: parseEnum(inputSpec("scan"), get("scan")),
     severity: parseEnum(inputSpec("severity"), get("severity").toUpperCase()),
     trivyPath: toolPath("trivy-path", get("trivy-path"), workspace),
-    trivyCacheDir: toolPath("trivy-cache-dir", get("trivy-cache-dir"), workspace),
+    trivyCacheDir: trivyCacheDir(get("trivy-cache-dir"), workspace),
     trivySkipDbUpdate: parseBoolean("trivy-skip-db-update", get("trivy-skip-db-update")),
     reachability: parseEnum(inputSpec("reachability"), get("reachability")),
     vulnReachability: parseEnum(inputSpec("vuln-reachability"), get("vuln-reachability")),
     govulncheckPath: toolPath("govulncheck-path", get("govulncheck-path"), workspace),
     govulncheckDb: parseVulnDb(get("govulncheck-db"), ctx.env),
     ...shard ? { shard } : {},
-    merge
+    merge,
+    trivyVersion: parseTrivyVersion(get("trivy-version")),
+    trivyDownloadBaseUrl: checkDownloadBaseUrl("trivy-download-base-url", get("trivy-download-base-url"), ctx.env),
+    trivySha256: parseSha256("trivy-sha256", get("trivy-sha256")),
+    trivyDbRepositories: parseDbRepositories(inputs["trivy-db-repository"]?.trim() ? get("trivy-db-repository") : ctx.env.TRIVY_DB_REPOSITORY?.trim() || get("trivy-db-repository")),
+    trivyDbMaxAgeMs: parseDuration("trivy-db-max-age", get("trivy-db-max-age"))
   };
 }
 
@@ -1240,6 +1286,14 @@ function vulnerabilityText(r2) {
   if (unrated) parts.push(`${unrated} other finding(s)`);
   return `${total}: ${parts.join(", ")}`;
 }
+var TRIVY_FROM = { "trivy-path": "trivy-path", PATH: "the trivy on PATH", "tool-cache": "the tool cache", download: "downloaded" };
+function scannerText(r2) {
+  const m = stage(r2, "scan")?.metrics;
+  if (!m?.trivyVersion) return void 0;
+  const sha = m.trivySha256 ? `, archive SHA-256 ${code(String(m.trivySha256))} verified` : "";
+  const db = m.dbUpdatedAt ? `vulnerability DB updated ${cell(String(m.dbUpdatedAt))} (${cell(String(m.dbAge))} old), ${cell(String(m.dbSource))}` : `vulnerability DB ${cell(String(m.dbSource ?? "unknown"))}`;
+  return `Trivy ${cell(String(m.trivyVersion))} (${TRIVY_FROM[String(m.trivySource)] ?? cell(String(m.trivySource))}${sha}); ${db}`;
+}
 function signatureText(r2) {
   const sign = stage(r2, "sign");
   if (!sign) return "**not signed**: this version of go-release-gate has no signing stage; check downloads against SHA256SUMS";
@@ -1292,6 +1346,7 @@ function renderReleaseReport(r2) {
     ["Go toolchain", toolchainText(r2)],
     ["Revision", revisionText(r2)],
     ["Vulnerabilities", vulnerabilityText(r2)],
+    ...scannerText(r2) ? [["Scanner", scannerText(r2)]] : [],
     ["Signatures", signatureText(r2)],
     ["Provenance", provenanceText(r2)],
     ...r2.facts["sign.cosign"] ? [["cosign", cell(r2.facts["sign.cosign"])]] : []
@@ -2045,7 +2100,7 @@ function withDeadline(work, ms, what) {
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
-var LABEL = { modules: "module cache (GOMODCACHE)", build: "build cache (GOCACHE)" };
+var LABEL = { modules: "module cache (GOMODCACHE)", build: "build cache (GOCACHE)", "trivy-db": "Trivy vulnerability DB" };
 async function restoreSlot(store, kind, dir, keys, deadlineMs, log) {
   const t0 = performance.now();
   const slot = { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss" };
@@ -2183,6 +2238,21 @@ var cacheStage = {
     }
   }
 };
+async function restoreTrivyDb(ctx, dir) {
+  const { config, ports } = ctx;
+  const store = ports.cache;
+  if (config.cache === "off") return { dir, text: "not cached (cache: off)" };
+  if (!store) return { dir, text: "not cached (no cache store)" };
+  const startedAtMs = Date.now();
+  const r2 = await restoreSlot(store, "trivy-db", dir, trivyDbKeys(ports.platform.os, startedAtMs), restoreDeadlineMs(ports.env), ports.log);
+  const plan = parsePlan(ports.state.get(PLAN_STATE_KEY)) ?? { version: 1, mode: config.cache, store: store.kind, startedAtMs, maxBytes: config.cacheMaxSize, slots: [] };
+  plan.slots = [...plan.slots.filter((s) => s.kind !== "trivy-db"), r2.slot];
+  ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
+  const save = saveText(plan, r2.slot, store.savedAt ?? "end of the run");
+  const text = r2.slot.matchedKey && r2.slot.state !== "error" ? `restored from the cache (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)} in ${formatDuration(r2.ms)}); save: ${save}` : `${r2.problem ?? "no cache entry"}; save: ${save}`;
+  ports.log.info(`${LABEL["trivy-db"]}: ${text}`);
+  return { dir: r2.slot.dir, ...r2.slot.matchedKey && r2.slot.state !== "error" ? { matchedKey: r2.slot.matchedKey } : {}, text };
+}
 
 // src/stages/modules.ts
 import fs10 from "node:fs/promises";
@@ -6176,7 +6246,7 @@ function parseTrivyReport(text) {
     return { target, type: str(o.Type), vulns, suppressed };
   });
 }
-function parseTrivyVersion(text) {
+function parseTrivyVersion2(text) {
   let o;
   try {
     o = obj(JSON.parse(text));
@@ -6814,7 +6884,122 @@ function withFlow(j, moduleDir, mainModules) {
   return { ...j.finding, codeFlow: codeFlowOf2(j.path, moduleDir, mainModules), properties: { reachability: j.reachability, platforms: j.platforms.join(",") } };
 }
 
+// src/tools/trivy.ts
+var TRIVY_DEFAULT_VERSION = "0.74.0";
+var CM_HP = "cert-manager/makefile-modules modules/tools/00_mod.mk and cashapp/hermit-packages trivy.hcl";
+var SC_WG = "ScoopInstaller/Main bucket/trivy.json and microsoft/winget-pkgs AquaSecurity.Trivy installer manifest";
+var TRIVY_DIGESTS = {
+  "0.74.0": {
+    // CM @ a319a8bb56c820577522c8561ac27ecfd86ca72f; HP @ e97df12c137986c7c87303128e0c1a0b6bda1f2b
+    "trivy_0.74.0_Linux-64bit.tar.gz": { sha256: "2ae6fe3ee734b7fdf11335663e18c75ea12dccc76062f09f164a3b0f8be4371a", source: CM_HP },
+    "trivy_0.74.0_Linux-ARM64.tar.gz": { sha256: "b94ce1976bbf3c15b514b605ee88be7c6d94a29be2302847ff01cb794d47aad5", source: CM_HP },
+    "trivy_0.74.0_macOS-64bit.tar.gz": { sha256: "472816f6888dda689d075c30254d4210b4d1035acf365aa72332f584c2f60485", source: CM_HP },
+    "trivy_0.74.0_macOS-ARM64.tar.gz": { sha256: "1caada5e0e2091909357c7525d3aa76f4b660b13821bc143b190c7483e31cc11", source: CM_HP },
+    // SC @ 43c6305a9a79730a570993dbfb8aafb6b8fa77a1; WG @ 87c04f5c8ecb67e50f6bab9e5e4d1d072f5ef011
+    "trivy_0.74.0_windows-64bit.zip": { sha256: "94c40e0696e4b907a74b7b2e1438d5d72ebaca83115817407f568a002d520842", source: SC_WG }
+  },
+  "0.73.0": {
+    // CM @ f4093e5f74c0918c07ecdc9cf68dc8074fab312f; HP trivy.hcl
+    "trivy_0.73.0_Linux-64bit.tar.gz": { sha256: "2edd39da482bb4e9831962487b68f68e3928ec3137794757f54d00383d79547b", source: CM_HP },
+    "trivy_0.73.0_Linux-ARM64.tar.gz": { sha256: "13833d97e8a1a5367471c372a173180157f593bece570e20d5d925fef552f5dd", source: CM_HP },
+    "trivy_0.73.0_macOS-64bit.tar.gz": { sha256: "d39d1374dd3e35d48621b82df9b6625fe69f9920cc67d2739ed81bb679f16f51", source: CM_HP },
+    "trivy_0.73.0_macOS-ARM64.tar.gz": { sha256: "80cc25faaf6378e37701202d0b4f9f43d9e413d198d594ba60fdf559fe44a683", source: CM_HP },
+    // SC @ e05380d45388f71e210ff56b50dd32420f659811; WG @ 2a7c730eacf1eb21aa34741119e17917e7fbb5d0
+    "trivy_0.73.0_windows-64bit.zip": { sha256: "d2d3ad5292aae470a03eb6506db86fce81b1894592b8451cadaf60eaa22f2025", source: SC_WG }
+  },
+  "0.72.0": {
+    // CM @ a02553fab4a457a12c77e718bd638820d5ad9832; HP trivy.hcl
+    "trivy_0.72.0_Linux-64bit.tar.gz": { sha256: "bbb64b9695866ce4a7a8f5c9592002c5961cab378577fa3f8a040df362b9b2ea", source: CM_HP },
+    "trivy_0.72.0_Linux-ARM64.tar.gz": { sha256: "2ca2c023109c2db6b2b77366b6717291452d4531167377d95c79547f0c8e3467", source: CM_HP },
+    "trivy_0.72.0_macOS-64bit.tar.gz": { sha256: "ee5e60df8a98e5b89fd74a6d86f9e5c7e9a266a35002cb1e43291698b3bfee08", source: CM_HP },
+    "trivy_0.72.0_macOS-ARM64.tar.gz": { sha256: "88f208680dc05da2b459e19b4f5aa2b4dc7c2117892ba4aab2ae63baba330016", source: CM_HP },
+    // SC @ 1d88e2f36569a9132a19bb468165e14e03cef705; WG @ 803f64101b9e56c31ff3c64e1f0c3f9a6e387e2b
+    "trivy_0.72.0_windows-64bit.zip": { sha256: "ed3cf122060f61818fe1f735fd97557954e16e10bc8b058af9852271cf2e91b3", source: SC_WG }
+  }
+};
+var REFUSED_TRIVY_VERSIONS = {
+  "0.69.4": "it is the malicious release published with credential-stealing code on 2026-03-19 (GHSA-69fq-xp46-6x23, CVE-2026-33634); use 0.69.3 or later than 0.69.6",
+  "0.69.5": "no such release was published; the tag was pushed by the attacker of the 0.69.4 release (GHSA-69fq-xp46-6x23)",
+  "0.69.6": "no such release was published; the tag was pushed by the attacker of the 0.69.4 release (GHSA-69fq-xp46-6x23)"
+};
+var TrivyVersionError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "TrivyVersionError";
+  }
+};
+var VERSION = /^\d+\.\d+\.\d+$/;
+function normalizeTrivyVersion(value) {
+  const v = value.replace(/^v/, "");
+  if (!VERSION.test(v)) throw new TrivyVersionError(`"${value}" is not a Trivy version like ${TRIVY_DEFAULT_VERSION} (or "system" for the trivy on PATH)`);
+  return v;
+}
+function trivyAssetName(version, os2, arch) {
+  const o = os2.toLowerCase();
+  const a = arch.toLowerCase();
+  const cpu = a === "x64" || a === "amd64" ? "64bit" : a === "arm64" ? "ARM64" : void 0;
+  if (!cpu) return void 0;
+  if (o === "linux") return `trivy_${version}_Linux-${cpu}.tar.gz`;
+  if (o === "macos" || o === "darwin") return `trivy_${version}_macOS-${cpu}.tar.gz`;
+  if ((o === "windows" || o === "windows_nt" || o === "win32") && cpu === "64bit") return `trivy_${version}_windows-64bit.zip`;
+  return void 0;
+}
+function trivyAsset(req) {
+  const version = normalizeTrivyVersion(req.version);
+  const refused = REFUSED_TRIVY_VERSIONS[version];
+  if (refused) throw new TrivyVersionError(`Trivy ${version} is refused: ${refused}`);
+  const asset = trivyAssetName(version, req.os, req.arch);
+  if (!asset) throw new TrivyVersionError(`Trivy publishes no release archive for ${req.os}/${req.arch}`);
+  const entry = (req.table ?? TRIVY_DIGESTS)[version]?.[asset];
+  let sha2562;
+  let digestSource;
+  if (entry && req.userSha256 && req.userSha256 !== entry.sha256) {
+    throw new TrivyVersionError(`trivy-sha256 ${req.userSha256} disagrees with the digest go-release-gate pins for ${asset} (${entry.sha256}, from ${entry.source}); remove trivy-sha256 or check where it came from`);
+  }
+  if (entry) {
+    sha2562 = entry.sha256;
+    digestSource = `the digest pinned in go-release-gate (${entry.source})`;
+  } else if (req.userSha256) {
+    sha2562 = req.userSha256;
+    digestSource = "the trivy-sha256 input";
+  } else {
+    throw new TrivyVersionError(`Trivy ${version} (${asset}) is not in go-release-gate's digest table, and a release's own checksums file cannot vouch for it (a swapped release swaps both): set trivy-sha256 to the archive's SHA-256 from a source you trust, or use trivy-version ${TRIVY_DEFAULT_VERSION}`);
+  }
+  return {
+    tool: "trivy",
+    version,
+    arch: req.nodeArch,
+    url: `${req.baseUrl}/v${version}/${asset}`,
+    asset,
+    sha256: sha2562,
+    digestSource,
+    packing: asset.endsWith(".zip") ? "zip" : "tar.gz",
+    program: asset.endsWith(".zip") ? "trivy.exe" : "trivy"
+  };
+}
+async function installTrivy(tools, log, req) {
+  const asset = trivyAsset(req);
+  const got = await installTool(tools, asset, log);
+  return { bin: got.bin, source: got.source, sha256: got.sha256, digestSource: asset.digestSource };
+}
+function describeTrivySource(s) {
+  const verified = s.sha256 ? `, archive SHA-256 ${s.sha256} verified against ${s.digestSource}` : "";
+  switch (s.source) {
+    case "trivy-path":
+      return `trivy-path ${s.bin}`;
+    case "PATH":
+      return `the trivy on PATH (${s.bin})`;
+    case "tool-cache":
+      return `the tool cache (${s.bin}; installed by an earlier run${verified})`;
+    case "download":
+      return `downloaded into the tool cache (${s.bin}${verified})`;
+  }
+}
+
 // src/stages/scan.ts
+function sentenceCase(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 var IGNORE_EXPIRED = rule({
   id: "scan/ignore-expired",
   name: "IgnoreEntryExpired",
@@ -6833,12 +7018,31 @@ var IGNORE_UNMATCHED = rule({
 });
 var SCAN_RULES = [IGNORE_EXPIRED, IGNORE_UNMATCHED];
 var TRIVY_TIMEOUT_MS = 20 * 60 * 1e3;
-function findTrivy(ctx) {
-  if (ctx.config.trivyPath) {
-    if (!isExecutableFile(ctx.config.trivyPath)) throw new Error(`Trivy not found: trivy-path ${ctx.config.trivyPath} is not an executable file`);
-    return ctx.config.trivyPath;
+async function findTrivy(ctx) {
+  const { config, ports } = ctx;
+  if (config.trivyPath) {
+    if (!isExecutableFile(config.trivyPath)) throw new Error(`Trivy not found: trivy-path ${config.trivyPath} is not an executable file`);
+    return { bin: config.trivyPath, source: "trivy-path" };
   }
-  return findOnPath("trivy", ctx.ports.env.PATH);
+  if (config.trivyVersion === "system") {
+    const bin = findOnPath("trivy", ports.env.PATH);
+    return bin ? { bin, source: "PATH" } : void 0;
+  }
+  try {
+    return await installTrivy(ports.tools, ports.log, {
+      version: config.trivyVersion,
+      baseUrl: config.trivyDownloadBaseUrl,
+      os: ports.platform.os,
+      arch: ports.platform.arch,
+      nodeArch: process.arch,
+      userSha256: config.trivySha256
+    });
+  } catch (e) {
+    throw new Error(`Trivy ${config.trivyVersion} could not be installed: ${e.message}. The release is not scanned; set scan: off to not scan, or trivy-path to a Trivy you provide`);
+  }
+}
+function gateTrivyCacheDir(ctx) {
+  return path21.join(ctx.ports.tempDir, "go-release-gate-trivy");
 }
 function trivyEnv(ctx) {
   return childEnv("trivy", ctx.ports.env);
@@ -6909,22 +7113,23 @@ function today() {
 async function run2(ctx) {
   const { config } = ctx;
   if (config.scan === "off") return skipped('scan input "off"');
-  const trivy = findTrivy(ctx);
-  if (!trivy) {
-    const why = "Trivy was not found (no trivy-path input, no trivy on PATH)";
+  const found = await findTrivy(ctx);
+  if (!found) {
+    const why = "Trivy was not found (trivy-version: system and no trivy on PATH)";
     if (config.scan === "on") throw new Error(`${why}; scan is "on", so the gate cannot pass without it`);
-    ctx.ports.log.warning(`${why}: the release is not scanned for vulnerabilities. Install Trivy or set scan: on to require it, scan: off to say you do not want it.`);
+    ctx.ports.log.warning(`${why}: the release is not scanned for vulnerabilities. Remove trivy-version: system to let the gate install a verified Trivy, set scan: on to require a scan, scan: off to say you do not want it.`);
     return skipped(`${why}; set scan: on to require a scan`);
   }
   const home = trivyHome(ctx);
   try {
-    return await scanWith(ctx, trivy, home);
+    return await scanWith(ctx, found, home);
   } finally {
     fs16.rmSync(home.dir, { recursive: true, force: true });
   }
 }
-async function scanWith(ctx, trivy, home) {
+async function scanWith(ctx, found, home) {
   const { config } = ctx;
+  const trivy = found.bin;
   const verArgs = ["--version", "--format", "json", "--config", home.config, ...config.trivyCacheDir ? ["--cache-dir", config.trivyCacheDir] : []];
   let ver;
   try {
@@ -6933,10 +7138,24 @@ async function scanWith(ctx, trivy, home) {
     throw new Error(`Trivy at ${trivy} could not be started: ${e.message}`);
   }
   if (ver.code !== 0) throw new Error(`Trivy at ${trivy} does not run (trivy --version exited with code ${ver.code}): ${lastErrorLine(ver.stderr || ver.stdout)}`);
-  const version = parseTrivyVersion(ver.stdout);
-  if (config.trivySkipDbUpdate && config.trivyCacheDir && !fs16.existsSync(path21.join(config.trivyCacheDir, "db", "trivy.db"))) {
-    throw new Error(`Trivy has no vulnerability DB in ${config.trivyCacheDir} (no db/trivy.db) and trivy-skip-db-update is true, so it may not download one: populate the cache dir or set trivy-skip-db-update: false`);
-  }
+  const version = parseTrivyVersion2(ver.stdout);
+  const restore = config.trivyCacheDir ? void 0 : await restoreTrivyDb(ctx, gateTrivyCacheDir(ctx));
+  const cacheDir = config.trivyCacheDir || restore.dir;
+  const db = await prepareDb({
+    exec: ctx.ports.exec,
+    trivy,
+    env: trivyEnv(ctx),
+    cacheDir,
+    repositories: config.trivyDbRepositories,
+    tempDir: ctx.ports.tempDir,
+    log: ctx.ports.log,
+    nowMs: Date.now(),
+    maxAgeMs: config.trivyDbMaxAgeMs,
+    origin: restore ? restore.matchedKey ? `restored from the cache (${restore.matchedKey})` : "in the gate's Trivy cache dir" : `in trivy-cache-dir ${cacheDir}`,
+    noFetch: config.trivySkipDbUpdate
+  });
+  if (db.warning) ctx.ports.log.warning(db.warning);
+  ctx = { ...ctx, config: { ...config, trivyCacheDir: cacheDir, trivySkipDbUpdate: true } };
   const ignoreFile = findIgnoreFile(ctx);
   const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs16.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
@@ -7002,9 +7221,11 @@ async function scanWith(ctx, trivy, home) {
     rows.push([ig.vuln.id, ig.vuln.severity, ig.vuln.pkg, ig.vuln.installed, ig.vuln.fixed || "none", ig.where.join(", "), "", `ignored by ${source} (${until})${why ? `: ${why}` : ""}`]);
     ignoredLines.push(`${ig.vuln.id} (${ig.vuln.severity}) in ${ig.vuln.pkg} ${ig.vuln.installed}: ignored by ${source}, ${until}${why ? `, "${why}"` : ""}`);
   }
-  const db = version.dbUpdatedAt ? `vulnerability DB updated ${version.dbUpdatedAt}` : "vulnerability DB age unknown";
+  const dbText = db.updatedAt ? `vulnerability DB updated ${db.updatedAt} (${formatAge(db.ageMs ?? 0)} old), ${db.source}` : `vulnerability DB ${db.source}`;
   const details = [
-    `Trivy ${version.version} (${trivy}), ${db}${config.trivyCacheDir ? `, cache dir ${config.trivyCacheDir}` : ""}.`,
+    `Trivy ${version.version} from ${describeTrivySource(found)}.`,
+    `${sentenceCase(dbText)}; cache dir ${cacheDir}${restore ? ` (${restore.text})` : ""}.`,
+    ...db.warning ? [`Warning: ${db.warning}.`] : [],
     `Scanned: ${modules.map((m) => m.file).join(", ") || "no go.mod"}; binaries: ${binaries.map((b) => b.artifact).join(", ") || "none"}.`,
     `Gate threshold: ${config.severity === "NONE" ? "none (vulnerabilities never fail the gate)" : `${config.severity} and above fail the gate`}.`,
     ignoreFile ? `Ignore file: ${ignoreRel} (${entries.length} entr${entries.length === 1 ? "y" : "ies"}).` : "No ignore file (.trivyignore, .trivyignore.yaml).",
@@ -7019,7 +7240,20 @@ async function scanWith(ctx, trivy, home) {
     details,
     rules: [...scan.rules, ...reach.rules],
     tools: [{ name: "trivy", version: version.version, informationUri: "https://trivy.dev" }, ...reach.tool ? [reach.tool] : []],
-    metrics: { vulnerabilities: scan.findings.length, ignored: scan.ignored.length, binariesScanned: binaries.length, trivyVersion: version.version, threshold: config.severity, ...reach.metrics }
+    metrics: {
+      vulnerabilities: scan.findings.length,
+      ignored: scan.ignored.length,
+      binariesScanned: binaries.length,
+      trivyVersion: version.version,
+      threshold: config.severity,
+      trivySource: found.source,
+      ...found.sha256 ? { trivySha256: found.sha256 } : {},
+      dbSource: db.source,
+      ...db.updatedAt ? { dbUpdatedAt: db.updatedAt, dbAge: formatAge(db.ageMs ?? 0) } : {},
+      ...db.repository ? { dbRepository: db.repository } : {},
+      dbFetchAttempts: db.attempts.length,
+      ...reach.metrics
+    }
   };
 }
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };

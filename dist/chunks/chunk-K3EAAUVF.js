@@ -2315,6 +2315,11 @@ function buildScopeOf(key) {
   if (!/^[0-9a-f]{20}$/.test(parts[prefix.length + 4]) || !parts[prefix.length + 2].startsWith("go") || parts.at(-1) === "") return void 0;
   return `${parts.slice(0, prefix.length + 4).join("-")}-`;
 }
+function trivyDbKeys(os, nowMs) {
+  const prefix = `${KEY_PREFIX}-trivydb-${keyPart(os)}-`;
+  const key = `${prefix}${new Date(nowMs).toISOString().slice(0, 10)}`;
+  return { key, restoreKeys: [prefix], hitPrefix: key };
+}
 
 // src/cache/plan.ts
 var PLAN_STATE_KEY = "cache-plan";
@@ -2509,6 +2514,148 @@ function sentence(text) {
   return /[!?:]$/.test(t) ? t : `${t}.`;
 }
 
+// src/scan/db.ts
+import fs2 from "node:fs";
+import path2 from "node:path";
+function date(v) {
+  if (typeof v !== "string") return void 0;
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? void 0 : d;
+}
+function readDbMetadata(cacheDir) {
+  const dir = path2.join(cacheDir, "db");
+  try {
+    if (!fs2.statSync(path2.join(dir, "trivy.db")).isFile()) return void 0;
+    const m = JSON.parse(fs2.readFileSync(path2.join(dir, "metadata.json"), "utf8"));
+    const nextUpdate = date(m.NextUpdate);
+    const updatedAt = date(m.UpdatedAt);
+    if (!nextUpdate || !updatedAt || typeof m.Version !== "number") return void 0;
+    const downloadedAt = date(m.DownloadedAt);
+    return { version: m.Version, nextUpdate, updatedAt, ...downloadedAt ? { downloadedAt } : {} };
+  } catch {
+    return void 0;
+  }
+}
+function isFresh(meta, nowMs) {
+  return !!meta && meta.nextUpdate.getTime() > nowMs;
+}
+function formatAge(ms) {
+  const m = Math.floor(ms / 6e4);
+  const d = Math.floor(m / 1440);
+  const h = Math.floor(m % 1440 / 60);
+  if (d) return `${d}d ${h}h`;
+  if (h) return `${h}h ${m % 60}m`;
+  return `${m}m`;
+}
+function dbAgeMs(meta, nowMs) {
+  return Math.max(0, nowMs - meta.updatedAt.getTime());
+}
+function dbNotWorthSaving(cacheDir, nowMs) {
+  const m = readDbMetadata(cacheDir);
+  if (!m) return "no complete vulnerability DB in the directory";
+  if (!isFresh(m, nowMs)) return `the DB is due for an update since ${m.nextUpdate.toISOString()} (not refreshed this run)`;
+  return void 0;
+}
+function downloadDbArgs(cacheDir, repository) {
+  return ["image", "--download-db-only", "--cache-dir", cacheDir, "--db-repository", repository, "--skip-version-check", "--disable-telemetry", "--no-progress"];
+}
+function isRetryable(stderr) {
+  return /TOOMANYREQUESTS|too many requests|\b429\b|status code 5\d\d|\b50[0234]\b|Service Unavailable|Bad Gateway|Gateway Timeout|Internal Server Error/i.test(stderr);
+}
+var CAUSES = [/TOOMANYREQUESTS|Too Many Requests|unexpected status|connection refused|no such host|i\/o timeout|MANIFEST_UNKNOWN|NAME_UNKNOWN|UNAUTHORIZED|DENIED/i, /FATAL/, /ERROR|error/];
+function lastErrorLine(stderr) {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean).reverse();
+  for (const re of CAUSES) {
+    const hit = lines.find((l) => re.test(l));
+    if (hit) return hit.replace(/^\*\s*/, "").slice(0, 600);
+  }
+  return (lines[0] ?? "(no output)").slice(0, 600);
+}
+var DbFetchError = class extends Error {
+  attempts;
+  constructor(message, attempts) {
+    super(message);
+    this.name = "DbFetchError";
+    this.attempts = attempts;
+  }
+};
+var sleepMs = (ms) => new Promise((r) => setTimeout(r, ms));
+async function fetchDb(o) {
+  const rounds = o.rounds ?? 3;
+  const base2 = o.baseDelayMs ?? 2e3;
+  const sleep = o.sleep ?? sleepMs;
+  const attempts = [];
+  fs2.mkdirSync(path2.dirname(o.cacheDir), { recursive: true });
+  for (let round = 1; round <= rounds; round++) {
+    if (round > 1) {
+      const wait = base2 * 2 ** (round - 2);
+      o.log.info(`Trivy DB: every repository failed with a rate limit or server error; retrying in ${formatDuration(wait)} (round ${round} of ${rounds})`);
+      await sleep(wait);
+    }
+    for (const repository of o.repositories) {
+      const scratch = fs2.mkdtempSync(`${o.cacheDir}.fetch-`);
+      const cwd = fs2.mkdtempSync(path2.join(o.tempDir, "trivy-db-cwd-"));
+      try {
+        o.log.info(`Trivy DB: fetching from ${repository}`);
+        const r = await o.exec.run(o.trivy, downloadDbArgs(scratch, repository), { cwd, env: o.env, timeoutMs: o.timeoutMs ?? 10 * 6e4 });
+        const text = `${r.stderr}
+${r.stdout}`;
+        if (r.code === 0 && readDbMetadata(scratch)) {
+          fs2.mkdirSync(o.cacheDir, { recursive: true });
+          fs2.rmSync(path2.join(o.cacheDir, "db"), { recursive: true, force: true });
+          fs2.renameSync(path2.join(scratch, "db"), path2.join(o.cacheDir, "db"));
+          attempts.push({ repository, round, ok: true, retryable: false });
+          return { repository, attempts };
+        }
+        const error = r.timedOut ? "timed out" : r.code === 0 ? "exited 0 but left no DB" : lastErrorLine(text);
+        const retryable = r.timedOut === true || isRetryable(text);
+        attempts.push({ repository, round, ok: false, retryable, error });
+        o.log.info(`Trivy DB: ${repository} failed${retryable ? " (retryable)" : ""}: ${error}`);
+      } catch (e) {
+        attempts.push({ repository, round, ok: false, retryable: false, error: `trivy could not be started: ${e.message}` });
+      } finally {
+        fs2.rmSync(scratch, { recursive: true, force: true });
+        fs2.rmSync(cwd, { recursive: true, force: true });
+      }
+    }
+    if (!attempts.some((a) => a.round === round && a.retryable)) break;
+  }
+  const last = /* @__PURE__ */ new Map();
+  for (const a of attempts) last.set(a.repository, a.error ?? "");
+  throw new DbFetchError(`failed to download vulnerability DB from ${[...last].map(([r, e]) => `${r} (${e})`).join("; ")}`, attempts);
+}
+var HOWTO = "set scan: off to not scan, or trivy-path with trivy-cache-dir holding a DB you provide";
+async function prepareDb(o) {
+  const before = readDbMetadata(o.cacheDir);
+  const described = (m, source, extra = {}) => ({
+    source,
+    updatedAt: m.updatedAt.toISOString(),
+    ageMs: dbAgeMs(m, o.nowMs),
+    attempts: [],
+    ...extra
+  });
+  if (isFresh(before, o.nowMs)) return described(before, `${o.origin}, fresh (next update due ${before.nextUpdate.toISOString()})`);
+  if (o.noFetch) {
+    if (!before) throw new Error(`Trivy has no vulnerability DB in ${o.cacheDir} (no db/trivy.db) and trivy-skip-db-update is true, so it may not download one: populate the cache dir or set trivy-skip-db-update: false`);
+    return described(before, `${o.origin}, not refreshed (trivy-skip-db-update)`);
+  }
+  try {
+    const got = await fetchDb(o);
+    const m = readDbMetadata(o.cacheDir);
+    return described(m, `downloaded from ${got.repository}`, { repository: got.repository, attempts: got.attempts });
+  } catch (e) {
+    const attempts = e instanceof DbFetchError ? e.attempts : [];
+    const why = e.message;
+    if (before && dbAgeMs(before, o.nowMs) < o.maxAgeMs) {
+      const age = formatAge(dbAgeMs(before, o.nowMs));
+      const warning = `Trivy could not refresh its vulnerability DB (${why}); scanning with the DB ${o.origin}, updated ${before.updatedAt.toISOString()} (${age} old, within trivy-db-max-age): advisories published since then are not seen`;
+      return described(before, `${o.origin}, not refreshed (fetch failed)`, { attempts, warning });
+    }
+    const have = before ? `only a DB updated ${before.updatedAt.toISOString()} (${formatAge(dbAgeMs(before, o.nowMs))} old, beyond trivy-db-max-age)` : "no DB";
+    throw new DbFetchError(`Trivy has no usable vulnerability DB in ${o.cacheDir} and could not download one: ${why}; there is ${have}. The scan cannot run: ${HOWTO}`, attempts);
+  }
+}
+
 // src/util/neterror.ts
 var GENERIC = /* @__PURE__ */ new Set(["fetch failed", "network error", "terminated"]);
 var MAX_DEPTH = 6;
@@ -2549,6 +2696,7 @@ export {
   buildKeys,
   restoreState,
   buildScopeOf,
+  trivyDbKeys,
   PLAN_STATE_KEY,
   serializePlan,
   parsePlan,
@@ -2570,6 +2718,9 @@ export {
   formatBytes,
   formatDuration,
   sentence,
+  formatAge,
+  dbNotWorthSaving,
+  prepareDb,
   describeNetworkError,
   safeLogText
 };
