@@ -8,10 +8,9 @@ import {
   INPUTS,
   allRules,
   inspectFile,
-  nodeExec,
   runGate,
   toJson
-} from "./chunks/chunk-NG2VOKY3.js";
+} from "./chunks/chunk-4AQ52IGV.js";
 import {
   renderSaveSummary,
   saveCaches
@@ -79,6 +78,52 @@ function usage() {
   return `${lines.join("\n")}
 `;
 }
+
+// src/cli/exec.ts
+import { spawn } from "node:child_process";
+var MAX_CAPTURE = 64 * 1024 * 1024;
+var nodeExec = {
+  run(file, args, options = {}) {
+    return new Promise((resolve) => {
+      const child = spawn(file, [...args], {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
+        shell: false,
+        windowsHide: true
+      });
+      const out = [];
+      const err = [];
+      let outLen = 0;
+      let errLen = 0;
+      child.stdout.on("data", (b) => {
+        if (outLen < MAX_CAPTURE) out.push(b);
+        outLen += b.length;
+      });
+      child.stderr.on("data", (b) => {
+        if (errLen < MAX_CAPTURE) err.push(b);
+        errLen += b.length;
+      });
+      let timedOut = false;
+      const timer = options.timeoutMs ? setTimeout(() => {
+        timedOut = true;
+        child.kill("SIGKILL");
+      }, options.timeoutMs) : void 0;
+      if (options.input !== void 0) child.stdin.end(options.input);
+      const finish = (code, extra = "") => {
+        if (timer) clearTimeout(timer);
+        resolve({
+          code,
+          stdout: Buffer.concat(out).toString("utf8"),
+          stderr: Buffer.concat(err).toString("utf8") + extra,
+          ...timedOut ? { timedOut } : {}
+        });
+      };
+      child.on("error", (e) => finish(127, `${file}: ${e.message}`));
+      child.on("close", (code, signal) => finish(code ?? (signal ? 128 : 1)));
+    });
+  }
+};
 
 // src/cli/adapters.ts
 import fs from "node:fs";

@@ -5,7 +5,7 @@ import {
   actionLogger,
   getState,
   summary
-} from "./chunks/chunk-AD3U3ZGE.js";
+} from "./chunks/chunk-BKKPHWMV.js";
 import {
   renderSaveSummary,
   saveCaches

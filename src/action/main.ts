@@ -4,11 +4,11 @@ import * as core from '@actions/core';
 import os from 'node:os';
 import { INPUTS } from '../config/inputs.ts';
 import { ConfigError } from '../config/config.ts';
-import { nodeExec } from '../cli/exec.ts';
 import { runGate } from '../run.ts';
 import { renderConfigErrorSummary } from '../report/summary.ts';
 import { actionLogger, actionOutputs, actionState, actionTools } from './adapters.ts';
 import { actionCacheStore } from './cache-store.ts';
+import { actionExec } from './exec.ts';
 
 function platform() {
   return { os: process.env.RUNNER_OS ?? os.type(), arch: process.env.RUNNER_ARCH ?? process.arch.toUpperCase() };
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const inputs: Record<string, string> = {};
   for (const spec of INPUTS) if (!spec.cliOnly) inputs[spec.name] = core.getInput(spec.name);
   const outcome = await runGate(inputs, {
-    exec: nodeExec,
+    exec: actionExec(actionLogger),
     log: actionLogger,
     tools: actionTools,
     state: actionState,

@@ -502,52 +502,6 @@ function parseConfig(inputs, ctx) {
   };
 }
 
-// src/cli/exec.ts
-import { spawn } from "node:child_process";
-var MAX_CAPTURE = 64 * 1024 * 1024;
-var nodeExec = {
-  run(file, args, options = {}) {
-    return new Promise((resolve) => {
-      const child = spawn(file, [...args], {
-        cwd: options.cwd,
-        env: options.env,
-        stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
-        shell: false,
-        windowsHide: true
-      });
-      const out = [];
-      const err = [];
-      let outLen = 0;
-      let errLen = 0;
-      child.stdout.on("data", (b) => {
-        if (outLen < MAX_CAPTURE) out.push(b);
-        outLen += b.length;
-      });
-      child.stderr.on("data", (b) => {
-        if (errLen < MAX_CAPTURE) err.push(b);
-        errLen += b.length;
-      });
-      let timedOut = false;
-      const timer = options.timeoutMs ? setTimeout(() => {
-        timedOut = true;
-        child.kill("SIGKILL");
-      }, options.timeoutMs) : void 0;
-      if (options.input !== void 0) child.stdin.end(options.input);
-      const finish2 = (code2, extra = "") => {
-        if (timer) clearTimeout(timer);
-        resolve({
-          code: code2,
-          stdout: Buffer.concat(out).toString("utf8"),
-          stderr: Buffer.concat(err).toString("utf8") + extra,
-          ...timedOut ? { timedOut } : {}
-        });
-      };
-      child.on("error", (e) => finish2(127, `${file}: ${e.message}`));
-      child.on("close", (code2, signal) => finish2(code2 ?? (signal ? 128 : 1)));
-    });
-  }
-};
-
 // src/report/sarif.ts
 import { gzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
@@ -1099,7 +1053,8 @@ async function runPipeline(stages, ctx) {
     if (stage2.settlesFirst) await settle();
     const s0 = performance.now();
     const log = deferredLog(ctx.ports.log);
-    const stageCtx = { ...ctx, ports: { ...ctx.ports, log: log.logger } };
+    const exec = ctx.ports.exec.withLog?.(log.logger) ?? ctx.ports.exec;
+    const stageCtx = { ...ctx, ports: { ...ctx.ports, log: log.logger, exec } };
     let pending;
     const result = await ctx.ports.log.group(`${stage2.name}`, () => finish(stage2, stageCtx, async () => {
       const outcome = await stage2.run(stageCtx);
@@ -5964,7 +5919,6 @@ async function writeReports(config, ports, state, result, spent) {
 export {
   INPUTS,
   ConfigError,
-  nodeExec,
   FormatError,
   inspectFile,
   toJson,

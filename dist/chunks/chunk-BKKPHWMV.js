@@ -67185,6 +67185,7 @@ function actionCacheStore() {
 
 export {
   summary,
+  exec,
   getInput,
   setOutput,
   setFailed,
