@@ -12,16 +12,16 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-BKKPHWMV.js";
+} from "./chunks/chunk-SD6F4IDO.js";
 import {
   ConfigError,
   INPUTS,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-4AQ52IGV.js";
+} from "./chunks/chunk-YRFFPCEI.js";
 import {
   safeLogText
-} from "./chunks/chunk-OREDY4QA.js";
+} from "./chunks/chunk-3NEJLNR5.js";
 
 // src/action/main.ts
 import os from "node:os";

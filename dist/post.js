@@ -5,15 +5,15 @@ import {
   actionLogger,
   getState,
   summary
-} from "./chunks/chunk-BKKPHWMV.js";
+} from "./chunks/chunk-SD6F4IDO.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-PYIBZFK3.js";
+} from "./chunks/chunk-R33HFSUU.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-OREDY4QA.js";
+} from "./chunks/chunk-3NEJLNR5.js";
 
 // src/action/post.ts
 async function post() {

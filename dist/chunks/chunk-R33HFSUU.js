@@ -12,7 +12,7 @@ import {
   sentence,
   table,
   treeSize
-} from "./chunk-OREDY4QA.js";
+} from "./chunk-3NEJLNR5.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";

@@ -8,7 +8,7 @@ import {
   describeNetworkError,
   require_semver,
   safeLogText
-} from "./chunk-OREDY4QA.js";
+} from "./chunk-3NEJLNR5.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

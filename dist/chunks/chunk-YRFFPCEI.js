@@ -25,7 +25,7 @@ import {
   table,
   treeSize,
   truncateText
-} from "./chunk-OREDY4QA.js";
+} from "./chunk-3NEJLNR5.js";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -5919,6 +5919,7 @@ async function writeReports(config, ports, state, result, spent) {
 export {
   INPUTS,
   ConfigError,
+  childEnv,
   FormatError,
   inspectFile,
   toJson,
