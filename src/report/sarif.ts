@@ -1,6 +1,12 @@
 // SARIF 2.1.0 as GitHub code scanning ingests it: one run per tool with its own category, every
 // rule fully described, every result located with a line, stable fingerprints, and GitHub's
 // limits kept (25,000 results per run, 10 MB gzipped): when cut, the most severe stay.
+//
+// The document is typed with the SARIF 2.1.0 object model of @types/sarif (Log, Run,
+// ReportingDescriptor, Result): a misspelt or misplaced property is a compile error here, not
+// a file code scanning rejects. GitHub's own requirements (a location per result, a numeric
+// security-severity, ...) are stricter than the schema and are kept by the code below.
+import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -36,7 +42,7 @@ export interface SarifOutput {
   gzipBytes: number;
 }
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', note: 'note' };
+const LEVEL: Record<Severity, NonNullable<Result['level']>> = { error: 'error', warning: 'warning', note: 'note' };
 
 /** security-severity as code scanning wants it: a number in (0, 10], written as a string; anything else is left out. */
 export function securitySeverity(value: number | undefined): string | undefined {
@@ -62,7 +68,7 @@ function fallbackRule(id: string, tool: string | undefined): Rule {
   return { id, name, shortDescription: text, fullDescription: text, help: 'See the finding message.', helpUri: 'https://github.com/org/go-release-gate#reports', defaultSeverity: 'warning', ...(tool ? { tool } : {}) };
 }
 
-function sarifRule(r: Rule) {
+function sarifRule(r: Rule): ReportingDescriptor {
   const sev = securitySeverity(r.securitySeverity);
   return {
     id: r.id,
@@ -76,7 +82,7 @@ function sarifRule(r: Rule) {
   };
 }
 
-function sarifResult(f: Finding, ruleIndex: number, fingerprint: string, r: Report, limits: SarifLimits) {
+function sarifResult(f: Finding, ruleIndex: number, fingerprint: string, r: Report, limits: SarifLimits): Result {
   const loc = resolveLocation(f, r.defaultFile);
   const text = f.fix ? `${f.message}\nFix: ${f.fix}` : f.message;
   return {
@@ -139,7 +145,7 @@ function planRuns(r: Report): RunPlan[] {
   });
 }
 
-function renderRun(p: RunPlan, keep: number, r: Report, limits: SarifLimits) {
+function renderRun(p: RunPlan, keep: number, r: Report, limits: SarifLimits): Run {
   const findings = p.findings.slice(0, keep);
   const referenced = new Set(findings.map((f) => f.ruleId));
   // Rules that results use come first, so a cut on rules never orphans a result.
@@ -171,7 +177,7 @@ function renderRun(p: RunPlan, keep: number, r: Report, limits: SarifLimits) {
 }
 
 function serialize(plans: RunPlan[], keep: number[], r: Report, limits: SarifLimits): string {
-  const doc = {
+  const doc: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: plans.map((p, i) => renderRun(p, keep[i], r, limits)),
