@@ -11,17 +11,19 @@ import {
   inspectFile,
   runGate,
   toJson
-} from "./chunks/chunk-YRFFPCEI.js";
+} from "./chunks/chunk-JUAK6U76.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-R33HFSUU.js";
+} from "./chunks/chunk-Q4356H6Y.js";
 import {
+  HTTPError,
   PLAN_STATE_KEY,
   describeNetworkError,
+  downloadTool,
   parsePlan,
   safeLogText
-} from "./chunks/chunk-3NEJLNR5.js";
+} from "./chunks/chunk-GDVLLX2U.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";
@@ -141,8 +143,8 @@ function describeStep(s) {
   if (tool === "trivy" && s.args.includes("--download-db-only")) return "scan: fetch the vulnerability DB";
   if (tool === "trivy" && (sub === "fs" || sub === "rootfs")) {
     const target = s.args[s.args.length - 1];
-    const fetch2 = s.args.includes("--skip-db-update") ? "" : " (fetches the vulnerability DB when it is missing or stale)";
-    return `scan: trivy ${sub} ${shown(s.workspace, target)}${fetch2}`;
+    const fetch = s.args.includes("--skip-db-update") ? "" : " (fetches the vulnerability DB when it is missing or stale)";
+    return `scan: trivy ${sub} ${shown(s.workspace, target)}${fetch}`;
   }
   if (tool === "cosign" && (sub === "sign-blob" || sub === "verify-blob")) {
     const subject = s.args[s.args.length - 1];
@@ -225,8 +227,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path2 from "node:path";
 import { spawnSync } from "node:child_process";
-import { pipeline } from "node:stream/promises";
-import { Readable } from "node:stream";
+import diagnostics from "node:diagnostics_channel";
+import { randomUUID } from "node:crypto";
 function where(loc) {
   if (!loc) return "";
   const f = loc.file ?? loc.artifact;
@@ -274,31 +276,47 @@ function fileOutputs() {
 function cacheHome(env) {
   return env.XDG_CACHE_HOME || path2.join(os.homedir(), ".cache");
 }
-var RETRYABLE = (status) => status >= 500 || status === 408 || status === 429;
-async function fetchToFile(url, dest) {
-  let res;
+async function countingResponses(fn) {
+  let last;
+  const onResponse = (m) => {
+    const res = m.response;
+    if (!res || res.statusCode !== 200) return;
+    const length = Number(res.headers["content-length"] ?? NaN);
+    const seen = { got: 0, ...Number.isFinite(length) ? { expected: length } : {} };
+    last = seen;
+    const emit = res.emit;
+    res.emit = function(event, ...args) {
+      if (event === "data") seen.got += args[0].length;
+      return emit.call(this, event, ...args);
+    };
+  };
+  diagnostics.subscribe("http.client.response.finish", onResponse);
   try {
-    res = await fetch(url, { redirect: "follow" });
-  } catch (e) {
-    throw new Error(`GET ${url}: ${describeNetworkError(e)}`, { cause: e });
+    return { value: await fn(), last };
+  } catch (error) {
+    return { error, last };
+  } finally {
+    diagnostics.unsubscribe("http.client.response.finish", onResponse);
   }
-  if (res.status !== 200 || !res.body) {
-    const err = new Error(`GET ${url}: HTTP ${res.status}`);
-    err.status = res.status;
-    throw err;
-  }
-  const expected = Number(res.headers.get("content-length") ?? NaN);
-  const of = Number.isFinite(expected) ? ` of ${expected}` : "";
-  try {
-    await pipeline(Readable.fromWeb(res.body), fs.createWriteStream(dest));
-  } catch (e) {
-    const got2 = fs.existsSync(dest) ? fs.statSync(dest).size : 0;
-    throw new Error(`GET ${url}: connection closed after ${got2}${of} bytes (truncated): ${describeNetworkError(e)}`);
-  }
-  const got = fs.statSync(dest).size;
-  if (Number.isFinite(expected) && got !== expected) throw new Error(`GET ${url}: received ${got}${of} bytes (truncated)`);
 }
-function localTools(root, tempDir, attempts = 3, backoffMs = 1e3) {
+async function withoutCoreDebug(fn) {
+  const write = process.stdout.write;
+  const filtered = function(chunk, ...rest) {
+    if (typeof chunk === "string" && chunk.startsWith("::debug::")) {
+      const done = rest.find((x) => typeof x === "function");
+      done?.();
+      return true;
+    }
+    return write.call(this, chunk, ...rest);
+  };
+  process.stdout.write = filtered;
+  try {
+    return await fn();
+  } finally {
+    if (process.stdout.write === filtered) process.stdout.write = write;
+  }
+}
+function localTools(root, tempDir) {
   const dirOf = (tool, version, arch) => path2.join(root, tool, version, arch);
   return {
     find(tool, version, arch) {
@@ -312,18 +330,16 @@ function localTools(root, tempDir, attempts = 3, backoffMs = 1e3) {
     },
     async download(url) {
       fs.mkdirSync(tempDir, { recursive: true });
-      const dest = path2.join(tempDir, `download-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await fetchToFile(url, dest);
-          return dest;
-        } catch (e) {
-          const status = e.status;
-          fs.rmSync(dest, { force: true });
-          if (attempt >= attempts || status !== void 0 && !RETRYABLE(status)) throw e;
-          await new Promise((r) => setTimeout(r, backoffMs * attempt));
-        }
-      }
+      const dest = path2.join(tempDir, `download-${randomUUID()}`);
+      const r = await withoutCoreDebug(() => countingResponses(() => downloadTool(url, dest)));
+      if (!("error" in r) || r.error === void 0) return r.value;
+      fs.rmSync(dest, { force: true });
+      const e = r.error;
+      const status = e instanceof HTTPError ? e.httpStatusCode : void 0;
+      if (status !== void 0) throw Object.assign(new Error(`GET ${url}: HTTP ${status}`, { cause: e }), { status });
+      const cut = r.last && r.last.expected !== void 0 && r.last.got < r.last.expected ? r.last : void 0;
+      if (cut) throw new Error(`GET ${url}: connection closed after ${cut.got} of ${cut.expected} bytes (truncated): ${describeNetworkError(e)}`, { cause: e });
+      throw new Error(`GET ${url}: ${describeNetworkError(e)}`, { cause: e });
     },
     async extract(archive) {
       const dest = fs.mkdtempSync(path2.join(tempDir, "extract-"));

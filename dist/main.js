@@ -5,23 +5,23 @@ import {
   actionLogger,
   actionOutputs,
   actionState,
-  actionTools,
-  exec,
-  getInput,
-  info,
-  setFailed,
-  setOutput,
-  summary
-} from "./chunks/chunk-SD6F4IDO.js";
+  actionTools
+} from "./chunks/chunk-7MHFSF7D.js";
 import {
   ConfigError,
   INPUTS,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-YRFFPCEI.js";
+} from "./chunks/chunk-JUAK6U76.js";
 import {
-  safeLogText
-} from "./chunks/chunk-3NEJLNR5.js";
+  exec,
+  getInput,
+  info,
+  safeLogText,
+  setFailed,
+  setOutput,
+  summary
+} from "./chunks/chunk-GDVLLX2U.js";
 
 // src/action/main.ts
 import os from "node:os";

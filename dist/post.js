@@ -2,18 +2,18 @@ import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
   actionCacheStore,
-  actionLogger,
-  getState,
-  summary
-} from "./chunks/chunk-SD6F4IDO.js";
+  actionLogger
+} from "./chunks/chunk-7MHFSF7D.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-R33HFSUU.js";
+} from "./chunks/chunk-Q4356H6Y.js";
 import {
   PLAN_STATE_KEY,
-  parsePlan
-} from "./chunks/chunk-3NEJLNR5.js";
+  getState,
+  parsePlan,
+  summary
+} from "./chunks/chunk-GDVLLX2U.js";
 
 // src/action/post.ts
 async function post() {

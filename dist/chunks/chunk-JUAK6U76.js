@@ -25,7 +25,7 @@ import {
   table,
   treeSize,
   truncateText
-} from "./chunk-3NEJLNR5.js";
+} from "./chunk-GDVLLX2U.js";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -1927,17 +1927,17 @@ function indexSums(sums) {
   for (const sum of sums) {
     for (const entry of sum.lines) {
       const key = sumKey(entry.path, entry.version, entry.goMod);
-      const list = index.get(key) ?? [];
-      list.push({ sum, entry });
-      index.set(key, list);
+      const list2 = index.get(key) ?? [];
+      list2.push({ sum, entry });
+      index.set(key, list2);
     }
   }
   return index;
 }
 function findSumConflicts(sums) {
   const out = [];
-  for (const list of indexSums(sums).values()) {
-    const h1 = list.filter((x) => x.entry.hash.startsWith("h1:"));
+  for (const list2 of indexSums(sums).values()) {
+    const h1 = list2.filter((x) => x.entry.hash.startsWith("h1:"));
     for (let i = 1; i < h1.length; i++) {
       if (h1[i].entry.hash !== h1[0].entry.hash) {
         out.push({ first: { file: h1[0].sum.file, entry: h1[0].entry }, second: { file: h1[i].sum.file, entry: h1[i].entry } });
@@ -2189,8 +2189,8 @@ function matchesPrefixPattern(pattern, modulePath) {
   const re = globToRegExp(p);
   return re !== void 0 && re.test(elems.slice(0, n).join("/"));
 }
-function splitPatterns(list) {
-  return list.split(",").map((s) => s.trim()).filter((s) => s !== "");
+function splitPatterns(list2) {
+  return list2.split(",").map((s) => s.trim()).filter((s) => s !== "");
 }
 var PUBLIC_EXAMPLES = [
   "github.com/any-owner/any-repo",
@@ -5127,18 +5127,8 @@ var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 import fs12 from "node:fs";
 import path16 from "node:path";
 
-// src/scan/trivy.ts
+// src/scan/trivy-report.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
-function trivyScanArgs(kind, target, o) {
-  const args = [kind, "--scanners", "vuln", "--pkg-types", "library", "--format", "json", "--output", o.output, "--show-suppressed"];
-  args.push("--skip-version-check", "--disable-telemetry", "--skip-java-db-update", "--offline-scan", "--no-progress", "--cache-backend", "memory");
-  if (o.cacheDir) args.push("--cache-dir", o.cacheDir);
-  if (o.skipDbUpdate) args.push("--skip-db-update");
-  if (o.ignoreFile) args.push("--ignorefile", o.ignoreFile);
-  for (const d of o.skipDirs ?? []) args.push("--skip-dirs", d);
-  args.push("--", target);
-  return args;
-}
 var TrivyOutputError = class extends Error {
   constructor(message) {
     super(message);
@@ -5148,16 +5138,29 @@ var TrivyOutputError = class extends Error {
 function obj(v) {
   return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 }
-function str(v) {
-  return typeof v === "string" ? v : "";
+function str(o, key, where3) {
+  const v = o[key];
+  if (v === void 0 || v === null) return "";
+  if (typeof v !== "string") throw new TrivyOutputError(`${where3}: ${key} is ${typeof v}, not a string`);
+  return v;
 }
-function severity(v) {
-  const s = str(v).toUpperCase();
-  return SEVERITY_ORDER.includes(s) ? s : "UNKNOWN";
+function list(o, key, where3) {
+  const v = o[key];
+  if (v === void 0 || v === null) return [];
+  if (!Array.isArray(v)) throw new TrivyOutputError(`${where3}: ${key} is not an array`);
+  return v;
 }
-function cvssScore(v, source) {
+function severity(o, where3) {
+  const s = str(o, "Severity", where3);
+  if (s === "") return "UNKNOWN";
+  const up = s.toUpperCase();
+  if (!SEVERITY_ORDER.includes(up)) throw new TrivyOutputError(`${where3}: Severity "${s.slice(0, 40)}" is not one of ${SEVERITY_ORDER.join(", ")}`);
+  return up;
+}
+function cvssScore(v, source, where3) {
+  if (v.CVSS === void 0 || v.CVSS === null) return void 0;
   const all = obj(v.CVSS);
-  if (!all) return void 0;
+  if (!all) throw new TrivyOutputError(`${where3}: CVSS is not an object`);
   const score = (c) => {
     const o = obj(c);
     if (!o) return void 0;
@@ -5168,20 +5171,21 @@ function cvssScore(v, source) {
 }
 function vuln(v, where3) {
   const o = obj(v);
-  const id = o ? str(o.VulnerabilityID) : "";
+  const id = o && typeof o.VulnerabilityID === "string" ? o.VulnerabilityID : "";
   if (!o || !id) throw new TrivyOutputError(`${where3}: a vulnerability without VulnerabilityID`);
-  const source = str(o.SeveritySource);
-  const cvss = cvssScore(o, source);
+  const at = `${where3} ${id}`;
+  const source = str(o, "SeveritySource", at);
+  const cvss = cvssScore(o, source, at);
   return {
     id,
-    pkg: str(o.PkgName) || str(o.PkgID),
-    installed: str(o.InstalledVersion),
-    fixed: str(o.FixedVersion),
-    severity: severity(o.Severity),
+    pkg: str(o, "PkgName", at) || str(o, "PkgID", at),
+    installed: str(o, "InstalledVersion", at),
+    fixed: str(o, "FixedVersion", at),
+    severity: severity(o, at),
     severitySource: source,
-    title: str(o.Title),
-    description: str(o.Description),
-    primaryUrl: str(o.PrimaryURL),
+    title: str(o, "Title", at),
+    description: str(o, "Description", at),
+    primaryUrl: str(o, "PrimaryURL", at),
     ...cvss !== void 0 ? { cvss } : {}
   };
 }
@@ -5194,20 +5198,20 @@ function parseTrivyReport(text) {
   }
   const root = obj(doc);
   if (!root || root.SchemaVersion !== 2) throw new TrivyOutputError(`the JSON report is not Trivy's schema version 2 (SchemaVersion ${JSON.stringify(root?.SchemaVersion)})`);
-  if (root.Results === void 0 || root.Results === null) return [];
-  if (!Array.isArray(root.Results)) throw new TrivyOutputError("Results is not an array");
-  return root.Results.map((r2, i) => {
+  return list(root, "Results", "the JSON report").map((r2, i) => {
     const o = obj(r2);
     if (!o) throw new TrivyOutputError(`Results[${i}] is not an object`);
-    const target = str(o.Target);
-    const vulns = Array.isArray(o.Vulnerabilities) ? o.Vulnerabilities.map((v) => vuln(v, target)) : [];
+    const target = str(o, "Target", `Results[${i}]`);
+    const where3 = target || `Results[${i}]`;
+    const vulns = list(o, "Vulnerabilities", where3).map((v) => vuln(v, target));
     const suppressed = [];
-    for (const m of Array.isArray(o.ExperimentalModifiedFindings) ? o.ExperimentalModifiedFindings : []) {
+    for (const m of list(o, "ExperimentalModifiedFindings", where3)) {
       const mo = obj(m);
-      if (!mo || str(mo.Type) !== "vulnerability" || str(mo.Status) !== "ignored") continue;
-      suppressed.push({ vuln: vuln(mo.Finding, target), statement: str(mo.Statement), source: str(mo.Source) });
+      if (!mo) throw new TrivyOutputError(`${where3}: an ExperimentalModifiedFindings entry is not an object`);
+      if (str(mo, "Type", where3) !== "vulnerability" || str(mo, "Status", where3) !== "ignored") continue;
+      suppressed.push({ vuln: vuln(mo.Finding, target), statement: str(mo, "Statement", where3), source: str(mo, "Source", where3) });
     }
-    return { target, type: str(o.Type), vulns, suppressed };
+    return { target, type: str(o, "Type", where3), vulns, suppressed };
   });
 }
 function parseTrivyVersion(text) {
@@ -5228,6 +5232,18 @@ function parseTrivyVersion(text) {
   const m = /Version:\s*(\S+)/.exec(text);
   if (!m) throw new TrivyOutputError(`cannot read the version from "${text.trim().slice(0, 200)}"`);
   return { version: m[1] };
+}
+
+// src/scan/trivy.ts
+function trivyScanArgs(kind, target, o) {
+  const args = [kind, "--scanners", "vuln", "--pkg-types", "library", "--format", "json", "--output", o.output, "--show-suppressed"];
+  args.push("--skip-version-check", "--disable-telemetry", "--skip-java-db-update", "--offline-scan", "--no-progress", "--cache-backend", "memory");
+  if (o.cacheDir) args.push("--cache-dir", o.cacheDir);
+  if (o.skipDbUpdate) args.push("--skip-db-update");
+  if (o.ignoreFile) args.push("--ignorefile", o.ignoreFile);
+  for (const d of o.skipDirs ?? []) args.push("--skip-dirs", d);
+  args.push("--", target);
+  return args;
 }
 
 // src/scan/ignorefile.ts
@@ -5832,12 +5848,12 @@ function annotate(findings, log, opts = {}) {
   const ranked = rankFindings(findings.filter((f) => f.ruleId !== STAGE_CRASHED.id), opts.rules ?? []);
   const emitted = { error: 0, warning: 0 };
   for (const severity2 of ["error", "warning"]) {
-    const list = ranked.filter((f) => f.severity === severity2);
+    const list2 = ranked.filter((f) => f.severity === severity2);
     const emit = severity2 === "error" ? log.error.bind(log) : log.warning.bind(log);
     const budget = Math.max(0, ANNOTATION_LIMIT - (opts.spent?.[severity2] ?? 0) - (severity2 === "error" ? opts.reserveErrors ?? 0 : 0));
-    const shown = list.length <= budget ? list : list.slice(0, Math.max(0, budget - 1));
+    const shown = list2.length <= budget ? list2 : list2.slice(0, Math.max(0, budget - 1));
     for (const f of shown) emit(`${f.ruleId}: ${f.message}`, annotationLocation(f.location));
-    const more = list.length - shown.length;
+    const more = list2.length - shown.length;
     if (more > 0) {
       const text = `${more} more ${severity2}${more === 1 ? "" : "s"} not shown as annotations (GitHub shows ${ANNOTATION_LIMIT} per step): see the job summary, results.sarif and report.json.`;
       if (budget > 0) emit(text);

@@ -12,7 +12,7 @@ import {
   sentence,
   table,
   treeSize
-} from "./chunk-3NEJLNR5.js";
+} from "./chunk-GDVLLX2U.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";
