@@ -35,16 +35,18 @@ if (args.length === 0 || args.every((a) => layers.includes(a))) {
 } else {
   files = args;
 }
-// The scan and sign tests run the real Trivy and cosign: pinned versions built from source
-// into ~/.cache/go-release-gate-tools by scripts/tools/*.sh (first time ~10 and ~8 minutes on
-// 2 cores, then reused). One after the other: two Go builds at once only fight over the cores.
+// The scan and sign tests run the real Trivy and cosign, the workflow test the real act: pinned
+// versions built from source into ~/.cache/go-release-gate-tools by scripts/tools/*.sh (first
+// time ~10, ~8 and ~3-5 minutes on 2 cores, then reused). One after the other: two Go builds at
+// once only fight over the cores. act only when a test that runs it is selected.
 const toolEnv = {};
 if (files.some((f) => !f.includes(`${path.sep}unit${path.sep}`) && !f.startsWith('test/unit/'))) {
-  for (const [tool, envName] of [['trivy', 'TRIVY_BIN'], ['cosign', 'COSIGN_BIN']]) {
+  const needsAct = files.some((f) => path.basename(f).startsWith('act-'));
+  for (const [tool, envName] of [['trivy', 'TRIVY_BIN'], ['cosign', 'COSIGN_BIN'], ...(needsAct ? [['act', 'ACT_BIN']] : [])]) {
     if (process.env[envName]) continue;
     const r = spawnSync('bash', [path.join(root, 'scripts', 'tools', `${tool}.sh`)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
     if (r.status !== 0) {
-      console.error(`building the pinned ${tool} failed (scripts/tools/${tool}.sh): the scan/sign tests cannot run`);
+      console.error(`building the pinned ${tool} failed (scripts/tools/${tool}.sh): the tests that run it cannot run`);
       process.exit(r.status ?? 1);
     }
     toolEnv[envName] = r.stdout.trim().split('\n').pop();
