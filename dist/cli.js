@@ -11,7 +11,7 @@ import {
   inspectFile,
   runGate,
   toJson
-} from "./chunks/chunk-JUAK6U76.js";
+} from "./chunks/chunk-IZXEHZGV.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -12,7 +12,7 @@ import {
   INPUTS,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-JUAK6U76.js";
+} from "./chunks/chunk-IZXEHZGV.js";
 import {
   exec,
   getInput,

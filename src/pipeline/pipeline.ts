@@ -51,7 +51,7 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext): 
     if (stage.settlesFirst) await settle();
     const s0 = performance.now();
     const log = deferredLog(ctx.ports.log);
-    const exec = ctx.ports.exec.withLog?.(log.logger) ?? ctx.ports.exec;
+    const exec = ctx.ports.exec?.withLog?.(log.logger) ?? ctx.ports.exec;
     const stageCtx: StageContext = { ...ctx, ports: { ...ctx.ports, log: log.logger, exec } };
     let pending: Promise<StageOutcome> | undefined;
     const result = await ctx.ports.log.group(`${stage.name}`, () => finish(stage, stageCtx, async () => {

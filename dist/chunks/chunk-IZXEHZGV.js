@@ -1053,7 +1053,7 @@ async function runPipeline(stages, ctx) {
     if (stage2.settlesFirst) await settle();
     const s0 = performance.now();
     const log = deferredLog(ctx.ports.log);
-    const exec = ctx.ports.exec.withLog?.(log.logger) ?? ctx.ports.exec;
+    const exec = ctx.ports.exec?.withLog?.(log.logger) ?? ctx.ports.exec;
     const stageCtx = { ...ctx, ports: { ...ctx.ports, log: log.logger, exec } };
     let pending;
     const result = await ctx.ports.log.group(`${stage2.name}`, () => finish(stage2, stageCtx, async () => {
