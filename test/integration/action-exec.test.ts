@@ -8,6 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { actionExec } from '../../src/action/exec.ts';
 import type { Logger } from '../../src/ports/ports.ts';
+import type { Stage, StageContext, StageOutcome } from '../../src/pipeline/stage.ts';
+import { runPipeline } from '../../src/pipeline/pipeline.ts';
+import { parseConfig } from '../../src/config/config.ts';
 import { commandLines } from '../support/workflow-commands.ts';
 
 const NODE = process.execPath;
@@ -97,4 +100,56 @@ test('withLog binds a new logger: lines go to the stage that ran the tool', asyn
   await exec.run(NODE, ['-e', "process.stderr.write('to b\\n')"], { env: {} });
   assert.deepEqual(a.lines, []);
   assert.equal(b.lines.at(-1), 'to b');
+});
+
+test('in the pipeline, a background check\'s tool output is held and shown under its own stage, not the group open at the time', async () => {
+  const lines: string[] = [];
+  const log: Logger = {
+    info: (m) => void lines.push(m),
+    debug: () => undefined,
+    warning: (m) => void lines.push(`warning: ${m}`),
+    error: (m) => void lines.push(`error: ${m}`),
+    async group(name, fn) {
+      lines.push(`::group::${name}`);
+      try {
+        return await fn();
+      } finally {
+        lines.push('::endgroup::');
+      }
+    },
+    mask: () => undefined,
+  };
+  let toolRan!: () => void;
+  const toolDone = new Promise<void>((r) => (toolRan = r));
+  const modules: Stage = {
+    name: 'modules', rules: [],
+    async run(c) {
+      const pending = (async (): Promise<StageOutcome> => {
+        await c.ports.exec.run(NODE, ['-e', "process.stderr.write('background tool line\\n')"], { env: {} });
+        toolRan();
+        return { status: 'passed', findings: [] };
+      })();
+      return { status: 'passed', findings: [], pending };
+    },
+  };
+  const build: Stage = {
+    name: 'build', rules: [],
+    async run(c) {
+      // The background tool runs and prints while this stage's group is open.
+      await toolDone;
+      await c.ports.exec.run(NODE, ['-e', "process.stderr.write('build tool line\\n')"], { env: {} });
+      return { status: 'passed', findings: [] };
+    },
+  };
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-pipe-'));
+  const ctx: StageContext = { config: parseConfig({}, { workspace: ws, env: {} }), ports: { log, exec: actionExec(log) } as unknown as StageContext['ports'], state: { goEnv: {}, artifacts: [], facts: {} } };
+  const r = await runPipeline([modules, build], ctx);
+  assert.equal(r.verdict.passed, true);
+  const group = (name: string) => {
+    const start = lines.indexOf(`::group::${name}`);
+    return lines.slice(start, lines.indexOf('::endgroup::', start) + 1);
+  };
+  assert.ok(group('build').includes('build tool line'), lines.join('\n'));
+  assert.ok(!group('build').includes('background tool line'), `held back while build ran:\n${lines.join('\n')}`);
+  assert.ok(group('modules (checks that ran alongside)').includes('background tool line'), lines.join('\n'));
 });
