@@ -11,11 +11,11 @@ import {
   inspectFile,
   runGate,
   toJson
-} from "./chunks/chunk-IZXEHZGV.js";
+} from "./chunks/chunk-HJIXKCAG.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-Q4356H6Y.js";
+} from "./chunks/chunk-T5IWTEWZ.js";
 import {
   HTTPError,
   PLAN_STATE_KEY,
@@ -23,7 +23,7 @@ import {
   downloadTool,
   parsePlan,
   safeLogText
-} from "./chunks/chunk-GDVLLX2U.js";
+} from "./chunks/chunk-YA6OGH4Q.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";
@@ -694,9 +694,7 @@ ${usage()}`);
   const log = parsed.quiet ? quietly(loud) : loud;
   if (where2.ignored) log.warning(where2.ignored);
   log.info(`workspace: ${workspace} (${where2.source})`);
-  const progress = (line) => err(`${safeLogText(line)}
-`);
-  const exec = parsed.quiet ? nodeExec : withProgress(nodeExec, workspace, progress);
+  const exec = parsed.quiet ? nodeExec : withProgress(nodeExec, workspace, (line) => loud.info(line));
   const cacheDir = parsed.inputs["cache-dir"];
   const cache = cacheDir ? localCacheStore(path5.resolve(cacheDir)) : void 0;
   const state = memoryState();

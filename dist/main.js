@@ -6,13 +6,13 @@ import {
   actionOutputs,
   actionState,
   actionTools
-} from "./chunks/chunk-7MHFSF7D.js";
+} from "./chunks/chunk-HSIR6ARW.js";
 import {
   ConfigError,
   INPUTS,
   renderConfigErrorSummary,
   runGate
-} from "./chunks/chunk-IZXEHZGV.js";
+} from "./chunks/chunk-HJIXKCAG.js";
 import {
   exec,
   getInput,
@@ -21,7 +21,7 @@ import {
   setFailed,
   setOutput,
   summary
-} from "./chunks/chunk-GDVLLX2U.js";
+} from "./chunks/chunk-YA6OGH4Q.js";
 
 // src/action/main.ts
 import os from "node:os";

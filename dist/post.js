@@ -3,17 +3,17 @@ const require = __gateCreateRequire(import.meta.url);
 import {
   actionCacheStore,
   actionLogger
-} from "./chunks/chunk-7MHFSF7D.js";
+} from "./chunks/chunk-HSIR6ARW.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-Q4356H6Y.js";
+} from "./chunks/chunk-T5IWTEWZ.js";
 import {
   PLAN_STATE_KEY,
   getState,
   parsePlan,
   summary
-} from "./chunks/chunk-GDVLLX2U.js";
+} from "./chunks/chunk-YA6OGH4Q.js";
 
 // src/action/post.ts
 async function post() {

@@ -16,7 +16,6 @@ import { runInspectCommand } from './inspect-command.ts';
 import { EXIT_USAGE, exitCodeOf, usageErrors } from './exit.ts';
 import { chooseWorkspace, gitTopLevel } from './workspace.ts';
 import { renderVerdict } from './verdict.ts';
-import { safeLogText } from '../util/logtext.ts';
 import type { Logger } from '../ports/ports.ts';
 
 /** --quiet: the run's info lines and stage headers go; warnings, errors and the verdict stay. */
@@ -73,8 +72,8 @@ async function main(argv: string[]): Promise<number> {
   const log = parsed.quiet ? quietly(loud) : loud;
   if (where.ignored) log.warning(where.ignored);
   log.info(`workspace: ${workspace} (${where.source})`);
-  const progress = (line: string) => err(`${safeLogText(line)}\n`);
-  const exec = parsed.quiet ? nodeExec : withProgress(nodeExec, workspace, progress);
+  // Progress lines are log lines (masked, neutralised); --quiet runs without them.
+  const exec = parsed.quiet ? nodeExec : withProgress(nodeExec, workspace, (line) => loud.info(line));
   // --cache-dir: restore and save GOMODCACHE/GOCACHE there; without it the user's own caches are used.
   const cacheDir = parsed.inputs['cache-dir'];
   const cache = cacheDir ? localCacheStore(path.resolve(cacheDir)) : undefined;

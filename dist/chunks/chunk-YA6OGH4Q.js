@@ -23538,24 +23538,6 @@ function saveDecision(plan, slot) {
   return { save: true };
 }
 
-// src/util/logtext.ts
-var COMMAND_BREAK = "\xB7";
-var LEADING_SPACE = /^[\s\u0085]*/;
-function controlPicture(c) {
-  const code2 = c.charCodeAt(0);
-  return code2 === 127 ? "\u2421" : String.fromCharCode(9216 + code2);
-}
-function safeLine(line) {
-  const v1Safe = line.replace(/##\[/g, `#${COMMAND_BREAK}#[`);
-  const lead = LEADING_SPACE.exec(v1Safe)[0];
-  const rest = v1Safe.slice(lead.length);
-  return rest.startsWith("::") ? `${lead}:${COMMAND_BREAK}${rest.slice(1)}` : v1Safe;
-}
-function safeLogText(text) {
-  const lines = text.replace(/\r\n/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, controlPicture).split("\n");
-  return lines.map(safeLine).join("\n");
-}
-
 // src/cache/disk.ts
 import fs3 from "node:fs";
 import path5 from "node:path";
@@ -24163,6 +24145,24 @@ function describeNetworkError(error2) {
   }
   if (texts.length === 0) return error2 instanceof Error ? error2.message || error2.name : String(error2);
   return texts.join(": ");
+}
+
+// src/util/logtext.ts
+var COMMAND_BREAK = "\xB7";
+var LEADING_SPACE = /^[\s\u0085]*/;
+function controlPicture(c) {
+  const code2 = c.charCodeAt(0);
+  return code2 === 127 ? "\u2421" : String.fromCharCode(9216 + code2);
+}
+function safeLine(line) {
+  const v1Safe = line.replace(/##\[/g, `#${COMMAND_BREAK}#[`);
+  const lead = LEADING_SPACE.exec(v1Safe)[0];
+  const rest = v1Safe.slice(lead.length);
+  return rest.startsWith("::") ? `${lead}:${COMMAND_BREAK}${rest.slice(1)}` : v1Safe;
+}
+function safeLogText(text) {
+  const lines = text.replace(/\r\n/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, controlPicture).split("\n");
+  return lines.map(safeLine).join("\n");
 }
 
 export {

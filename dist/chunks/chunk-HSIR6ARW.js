@@ -34,7 +34,7 @@ import {
   summary,
   warning,
   which
-} from "./chunk-GDVLLX2U.js";
+} from "./chunk-YA6OGH4Q.js";
 
 // node_modules/ms/index.js
 var require_ms = __commonJS({

@@ -25,7 +25,7 @@ import {
   table,
   treeSize,
   truncateText
-} from "./chunk-GDVLLX2U.js";
+} from "./chunk-YA6OGH4Q.js";
 
 // src/config/inputs.ts
 var INPUTS = [

@@ -12,7 +12,7 @@ import {
   sentence,
   table,
   treeSize
-} from "./chunk-GDVLLX2U.js";
+} from "./chunk-YA6OGH4Q.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";
