@@ -8,42 +8,61 @@ import {
   INPUTS,
   MergeUsageError,
   allRules,
+  childEnv,
   formatCpuLevel,
   inspectFile,
-  nodeExec,
   runGate,
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-MPZW2Z3C.js";
+} from "./chunks/chunk-QRBSYTP3.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-LTYJPKIS.js";
+} from "./chunks/chunk-LPWZKM4D.js";
 import {
+  HTTPError,
   PLAN_STATE_KEY,
   buildScopeOf,
   describeNetworkError,
+  downloadTool,
   parsePlan,
   safeLogText
-} from "./chunks/chunk-K3EAAUVF.js";
+} from "./chunks/chunk-YRSI3ZJS.js";
 
 // src/cli/main.ts
 import fs3 from "node:fs";
 import os2 from "node:os";
-import path4 from "node:path";
+import path6 from "node:path";
 
 // src/cli/args.ts
 var ALIASES = { dir: "working-directory", out: "output-dir" };
+var FRONT_DOOR_FLAGS = [
+  ["--workspace VALUE", "Root that paths are confined to and reported from (default: the git top-level of --dir, else --dir). Ignored inside GitHub Actions, where it is GITHUB_WORKSPACE."],
+  ["--quiet", "Print no progress lines, only warnings, errors and the verdict."],
+  ["--help", "Print the flags of this command."]
+];
 function parseArgs(argv) {
   const [command = "", ...args] = argv;
   const inputs = {};
   const rest = [];
+  let quiet = false;
+  let workspace;
   let help = command === "--help" || command === "-h" || command === "help";
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--help" || a === "-h") {
       help = true;
+      continue;
+    }
+    if (a === "--quiet") {
+      quiet = true;
+      continue;
+    }
+    if (a === "--workspace" || a.startsWith("--workspace=")) {
+      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : args[++i];
+      if (v === void 0 || v === "") throw new ConfigError("workspace", "--workspace needs a value");
+      workspace = v;
       continue;
     }
     if (!a.startsWith("--")) {
@@ -63,7 +82,19 @@ function parseArgs(argv) {
     if (name in inputs && spec.kind === "list") inputs[name] += `,${value}`;
     else inputs[name] = value;
   }
-  return { command, inputs, help, rest };
+  return { command, inputs, help, rest, quiet, ...workspace !== void 0 ? { workspace } : {} };
+}
+function runFlagLines() {
+  const lines = [];
+  for (const s of INPUTS) {
+    if (s.actionOnly) continue;
+    const alias = Object.entries(ALIASES).find(([, v]) => v === s.name)?.[0];
+    const flag = `--${alias ?? s.name}${s.kind === "boolean" ? "" : " VALUE"}`;
+    const def = s.default ? ` (default ${s.default})` : "";
+    lines.push(`  ${flag.padEnd(30)} ${s.description}${def}`);
+  }
+  for (const [flag, text] of FRONT_DOOR_FLAGS) lines.push(`  ${flag.padEnd(30)} ${text}`);
+  return lines;
 }
 function usage() {
   const lines = [
@@ -74,26 +105,137 @@ function usage() {
     "  go-release-gate inspect [--json] [--go-version-m] FILE...   inspect binaries (readelf / ldd / go version -m)",
     "  go-release-gate --version",
     "",
-    "Flags of run (the same as the Action inputs):"
+    "Flags of run (the same as the Action inputs):",
+    ...runFlagLines()
   ];
-  for (const s of INPUTS) {
-    if (s.actionOnly) continue;
-    const alias = Object.entries(ALIASES).find(([, v]) => v === s.name)?.[0];
-    const flag = `--${alias ?? s.name}${s.kind === "boolean" ? "" : " VALUE"}`;
-    const def = s.default ? ` (default ${s.default})` : "";
-    lines.push(`  ${flag.padEnd(30)} ${s.description}${def}`);
-  }
   return `${lines.join("\n")}
 `;
+}
+function runUsage() {
+  const lines = [
+    "Usage: go-release-gate run [flags]",
+    "",
+    "Build, check and report; exit 0 pass, 1 fail, 2 usage/config error.",
+    "",
+    "Outside GitHub Actions --dir and --out are read from the current directory and may be absolute;",
+    "the workspace (the root they must stay inside, and that reported paths start from) is --workspace,",
+    "else the git top-level of --dir, else --dir. Inside GitHub Actions it is GITHUB_WORKSPACE.",
+    "",
+    "Flags (the same as the Action inputs, then the CLI's own):",
+    ...runFlagLines()
+  ];
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/exec.ts
+import { spawn } from "node:child_process";
+
+// src/cli/progress.ts
+import path from "node:path";
+var base = (file) => path.basename(file).replace(/\.exe$/i, "");
+function shown(workspace, p) {
+  const rel = path.relative(workspace, p);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : rel === "" ? "." : p;
+}
+function describeStep(s) {
+  const tool = base(s.file);
+  const [sub, second] = s.args;
+  if (tool === "go" && sub === "build") {
+    const target = s.env?.GOOS && s.env?.GOARCH ? `${s.env.GOOS}/${s.env.GOARCH}` : "host";
+    return `build ${target} ${s.args[s.args.length - 1]}`;
+  }
+  if (tool === "go" && sub === "mod" && second === "download") return "modules: go mod download";
+  if (tool === "go" && sub === "mod" && second === "verify") return "modules: go mod verify";
+  if (tool === "trivy" && s.args.includes("--download-db-only")) return "scan: fetch the vulnerability DB";
+  if (tool === "trivy" && (sub === "fs" || sub === "rootfs")) {
+    const target = s.args[s.args.length - 1];
+    const fetch = s.args.includes("--skip-db-update") ? "" : " (fetches the vulnerability DB when it is missing or stale)";
+    return `scan: trivy ${sub} ${shown(s.workspace, target)}${fetch}`;
+  }
+  if (tool === "cosign" && (sub === "sign-blob" || sub === "verify-blob")) {
+    const subject = s.args[s.args.length - 1];
+    return `sign: cosign ${sub} ${shown(s.workspace, subject)}`;
+  }
+  return void 0;
+}
+function formatSeconds(ms) {
+  return ms < 1e4 ? `${(ms / 1e3).toFixed(1)} s` : `${Math.round(ms / 1e3)} s`;
+}
+function progressLine(what, outcome, ms) {
+  const how = outcome.timedOut ? "timed out" : outcome.code === 0 ? "ok" : `exit ${outcome.code}`;
+  return `  ${what}: ${how} (${formatSeconds(ms)})`;
+}
+function announcesStart(s) {
+  return base(s.file) === "trivy" && !s.args.includes("--skip-db-update");
+}
+
+// src/cli/exec.ts
+var MAX_CAPTURE = 64 * 1024 * 1024;
+var nodeExec = {
+  run(file, args, options = {}) {
+    return new Promise((resolve) => {
+      const child = spawn(file, [...args], {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
+        shell: false,
+        windowsHide: true
+      });
+      const out = [];
+      const err = [];
+      let outLen = 0;
+      let errLen = 0;
+      child.stdout.on("data", (b) => {
+        if (outLen < MAX_CAPTURE) out.push(b);
+        outLen += b.length;
+      });
+      child.stderr.on("data", (b) => {
+        if (errLen < MAX_CAPTURE) err.push(b);
+        errLen += b.length;
+      });
+      let timedOut = false;
+      const timer = options.timeoutMs ? setTimeout(() => {
+        timedOut = true;
+        child.kill("SIGKILL");
+      }, options.timeoutMs) : void 0;
+      if (options.input !== void 0) child.stdin.end(options.input);
+      const finish = (code, extra = "") => {
+        if (timer) clearTimeout(timer);
+        resolve({
+          code,
+          stdout: Buffer.concat(out).toString("utf8"),
+          stderr: Buffer.concat(err).toString("utf8") + extra,
+          ...timedOut ? { timedOut } : {}
+        });
+      };
+      child.on("error", (e) => finish(127, `${file}: ${e.message}`));
+      child.on("close", (code, signal) => finish(code ?? (signal ? 128 : 1)));
+    });
+  }
+};
+function withProgress(exec, workspace, progress) {
+  return {
+    async run(file, args, options = {}) {
+      const step = { file, args, env: options.env, workspace };
+      const what = describeStep(step);
+      if (what === void 0) return exec.run(file, args, options);
+      if (announcesStart(step)) progress(`  ${what} ...`);
+      const t0 = performance.now();
+      const r = await exec.run(file, args, options);
+      progress(progressLine(what, r, performance.now() - t0));
+      return r;
+    }
+  };
 }
 
 // src/cli/adapters.ts
 import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
+import path2 from "node:path";
 import { spawnSync } from "node:child_process";
-import { pipeline } from "node:stream/promises";
-import { Readable } from "node:stream";
+import diagnostics from "node:diagnostics_channel";
+import { randomUUID } from "node:crypto";
 function where(loc) {
   if (!loc) return "";
   const f = loc.file ?? loc.artifact;
@@ -139,61 +281,75 @@ function fileOutputs() {
   };
 }
 function cacheHome(env) {
-  return env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
+  return env.XDG_CACHE_HOME || path2.join(os.homedir(), ".cache");
 }
-var RETRYABLE = (status) => status >= 500 || status === 408 || status === 429;
-async function fetchToFile(url, dest) {
-  let res;
+async function countingResponses(fn) {
+  let last;
+  const onResponse = (m) => {
+    const res = m.response;
+    if (!res || res.statusCode !== 200) return;
+    const length = Number(res.headers["content-length"] ?? NaN);
+    const seen = { got: 0, ...Number.isFinite(length) ? { expected: length } : {} };
+    last = seen;
+    const emit = res.emit;
+    res.emit = function(event, ...args) {
+      if (event === "data") seen.got += args[0].length;
+      return emit.call(this, event, ...args);
+    };
+  };
+  diagnostics.subscribe("http.client.response.finish", onResponse);
   try {
-    res = await fetch(url, { redirect: "follow" });
-  } catch (e) {
-    throw new Error(`GET ${url}: ${describeNetworkError(e)}`, { cause: e });
+    return { value: await fn(), last };
+  } catch (error) {
+    return { error, last };
+  } finally {
+    diagnostics.unsubscribe("http.client.response.finish", onResponse);
   }
-  if (res.status !== 200 || !res.body) {
-    const err = new Error(`GET ${url}: HTTP ${res.status}`);
-    err.status = res.status;
-    throw err;
-  }
-  const expected = Number(res.headers.get("content-length") ?? NaN);
-  const of = Number.isFinite(expected) ? ` of ${expected}` : "";
-  try {
-    await pipeline(Readable.fromWeb(res.body), fs.createWriteStream(dest));
-  } catch (e) {
-    const got2 = fs.existsSync(dest) ? fs.statSync(dest).size : 0;
-    throw new Error(`GET ${url}: connection closed after ${got2}${of} bytes (truncated): ${describeNetworkError(e)}`);
-  }
-  const got = fs.statSync(dest).size;
-  if (Number.isFinite(expected) && got !== expected) throw new Error(`GET ${url}: received ${got}${of} bytes (truncated)`);
 }
-function localTools(root, tempDir, attempts = 3, backoffMs = 1e3) {
-  const dirOf = (tool, version, arch) => path.join(root, tool, version, arch);
+async function withoutCoreDebug(fn) {
+  const write = process.stdout.write;
+  const filtered = function(chunk, ...rest) {
+    if (typeof chunk === "string" && chunk.startsWith("::debug::")) {
+      const done = rest.find((x) => typeof x === "function");
+      done?.();
+      return true;
+    }
+    return write.call(this, chunk, ...rest);
+  };
+  process.stdout.write = filtered;
+  try {
+    return await fn();
+  } finally {
+    if (process.stdout.write === filtered) process.stdout.write = write;
+  }
+}
+function localTools(root, tempDir) {
+  const dirOf = (tool, version, arch) => path2.join(root, tool, version, arch);
   return {
     find(tool, version, arch) {
       const d = dirOf(tool, version, arch);
       return fs.existsSync(`${d}.complete`) ? d : void 0;
     },
     versions(tool, arch) {
-      const base = path.join(root, tool);
-      if (!fs.existsSync(base)) return [];
-      return fs.readdirSync(base).filter((v) => fs.existsSync(`${dirOf(tool, v, arch)}.complete`));
+      const base2 = path2.join(root, tool);
+      if (!fs.existsSync(base2)) return [];
+      return fs.readdirSync(base2).filter((v) => fs.existsSync(`${dirOf(tool, v, arch)}.complete`));
     },
     async download(url) {
       fs.mkdirSync(tempDir, { recursive: true });
-      const dest = path.join(tempDir, `download-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await fetchToFile(url, dest);
-          return dest;
-        } catch (e) {
-          const status = e.status;
-          fs.rmSync(dest, { force: true });
-          if (attempt >= attempts || status !== void 0 && !RETRYABLE(status)) throw e;
-          await new Promise((r) => setTimeout(r, backoffMs * attempt));
-        }
-      }
+      const dest = path2.join(tempDir, `download-${randomUUID()}`);
+      const r = await withoutCoreDebug(() => countingResponses(() => downloadTool(url, dest)));
+      if (!("error" in r) || r.error === void 0) return r.value;
+      fs.rmSync(dest, { force: true });
+      const e = r.error;
+      const status = e instanceof HTTPError ? e.httpStatusCode : void 0;
+      if (status !== void 0) throw Object.assign(new Error(`GET ${url}: HTTP ${status}`, { cause: e }), { status });
+      const cut = r.last && r.last.expected !== void 0 && r.last.got < r.last.expected ? r.last : void 0;
+      if (cut) throw new Error(`GET ${url}: connection closed after ${cut.got} of ${cut.expected} bytes (truncated): ${describeNetworkError(e)}`, { cause: e });
+      throw new Error(`GET ${url}: ${describeNetworkError(e)}`, { cause: e });
     },
     async extract(archive) {
-      const dest = fs.mkdtempSync(path.join(tempDir, "extract-"));
+      const dest = fs.mkdtempSync(path2.join(tempDir, "extract-"));
       const args = archive.endsWith(".zip") ? ["-q", archive, "-d", dest] : ["-xzf", archive, "-C", dest];
       const r = spawnSync(archive.endsWith(".zip") ? "unzip" : "tar", args, { encoding: "utf8" });
       if (r.status !== 0) throw new Error(`extracting ${archive} failed: ${r.stderr || r.error?.message}`);
@@ -208,7 +364,7 @@ function localTools(root, tempDir, attempts = 3, backoffMs = 1e3) {
       const d = dirOf(tool, version, arch);
       fs.rmSync(d, { recursive: true, force: true });
       fs.rmSync(`${d}.complete`, { force: true });
-      fs.mkdirSync(path.dirname(d), { recursive: true });
+      fs.mkdirSync(path2.dirname(d), { recursive: true });
       fs.cpSync(dir, d, { recursive: true, verbatimSymlinks: true });
       fs.writeFileSync(`${d}.complete`, "");
       return d;
@@ -228,7 +384,7 @@ function envIdToken(env) {
 
 // src/cli/cache-store.ts
 import fs2 from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 import { createHash } from "node:crypto";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -289,7 +445,7 @@ async function tar(args) {
   }
 }
 function localCacheStore(root, options = {}) {
-  const entriesDir = path2.join(root, "entries");
+  const entriesDir = path3.join(root, "entries");
   const now = options.now ?? Date.now;
   const maxBytes = options.maxBytes ?? 10 * 1024 ** 3;
   const maxIdleMs = options.maxIdleMs ?? 7 * DAY;
@@ -298,9 +454,9 @@ function localCacheStore(root, options = {}) {
     const out = [];
     for (const name of fs2.readdirSync(entriesDir)) {
       if (name.startsWith(".")) continue;
-      const dir = path2.join(entriesDir, name);
+      const dir = path3.join(entriesDir, name);
       try {
-        out.push({ ...JSON.parse(fs2.readFileSync(path2.join(dir, "meta.json"), "utf8")), dir });
+        out.push({ ...JSON.parse(fs2.readFileSync(path3.join(dir, "meta.json"), "utf8")), dir });
       } catch {
       }
     }
@@ -325,32 +481,32 @@ function localCacheStore(root, options = {}) {
       if (!entry) return {};
       for (const [i, p] of paths.entries()) {
         fs2.mkdirSync(p, { recursive: true });
-        await tar(["-xf", path2.join(entry.dir, `${i}.tar`), "-C", p]);
+        await tar(["-xf", path3.join(entry.dir, `${i}.tar`), "-C", p]);
       }
       const meta = { key: entry.key, createdAtMs: entry.createdAtMs, accessedAtMs: now(), paths: entry.paths, bytes: entry.bytes };
-      fs2.writeFileSync(path2.join(entry.dir, "meta.json"), JSON.stringify(meta));
+      fs2.writeFileSync(path3.join(entry.dir, "meta.json"), JSON.stringify(meta));
       return { matchedKey: entry.key };
     },
     async save(paths, key) {
-      const final = path2.join(entriesDir, entryName(key));
-      if (fs2.existsSync(path2.join(final, "meta.json"))) return;
+      const final = path3.join(entriesDir, entryName(key));
+      if (fs2.existsSync(path3.join(final, "meta.json"))) return;
       fs2.mkdirSync(entriesDir, { recursive: true });
-      const tmp = fs2.mkdtempSync(path2.join(entriesDir, ".new-"));
+      const tmp = fs2.mkdtempSync(path3.join(entriesDir, ".new-"));
       try {
         let bytes = 0;
         for (const [i, p] of paths.entries()) {
           if (!fs2.existsSync(p)) throw new Error(`${p} does not exist`);
-          const archive = path2.join(tmp, `${i}.tar`);
+          const archive = path3.join(tmp, `${i}.tar`);
           await tar(["-cf", archive, "-C", p, "."]);
           bytes += fs2.statSync(archive).size;
         }
         const t = now();
         const meta = { key, createdAtMs: t, accessedAtMs: t, paths: paths.length, bytes };
-        fs2.writeFileSync(path2.join(tmp, "meta.json"), JSON.stringify(meta));
+        fs2.writeFileSync(path3.join(tmp, "meta.json"), JSON.stringify(meta));
         try {
           fs2.renameSync(tmp, final);
         } catch (e) {
-          if (!fs2.existsSync(path2.join(final, "meta.json"))) throw e;
+          if (!fs2.existsSync(path3.join(final, "meta.json"))) throw e;
         }
       } finally {
         fs2.rmSync(tmp, { recursive: true, force: true });
@@ -493,7 +649,7 @@ function exitCodeOf(result) {
 }
 
 // src/cli/merge-command.ts
-import path3 from "node:path";
+import path4 from "node:path";
 async function runMergeCommand(inputs, dirs, io) {
   const extra = Object.keys(inputs).filter((k) => k !== "output-dir");
   if (extra.length) {
@@ -507,8 +663,8 @@ async function runMergeCommand(inputs, dirs, io) {
   const outputs = fileOutputs();
   try {
     const outcome = await runMerge({
-      outDir: path3.resolve(cwd, inputs["output-dir"] || "gate-out"),
-      sources: dirs.map((d) => ({ dir: path3.resolve(cwd, d), name: d })),
+      outDir: path4.resolve(cwd, inputs["output-dir"] || "gate-out"),
+      sources: dirs.map((d) => ({ dir: path4.resolve(cwd, d), name: d })),
       workspace,
       log: consoleLogger(io.stderr, env.RUNNER_DEBUG === "1"),
       outputs
@@ -537,7 +693,63 @@ sarif: ${outcome.files.sarif}
   }
 }
 
+// src/cli/workspace.ts
+import path5 from "node:path";
+import { spawnSync as spawnSync2 } from "node:child_process";
+function chooseWorkspace(i) {
+  if (i.env.GITHUB_WORKSPACE) {
+    return {
+      workspace: i.env.GITHUB_WORKSPACE,
+      source: "GITHUB_WORKSPACE",
+      inputs: {},
+      ...i.workspaceFlag !== void 0 ? { ignored: `--workspace is ignored inside GitHub Actions: the workspace is GITHUB_WORKSPACE (${i.env.GITHUB_WORKSPACE})` } : {}
+    };
+  }
+  const dir = path5.resolve(i.cwd, i.dirFlag ?? ".");
+  const pick = (workspace, source) => {
+    const inputs = {};
+    if (path5.resolve(workspace) !== path5.resolve(i.cwd)) {
+      inputs["working-directory"] = dir;
+      if (i.outFlag !== void 0) inputs["output-dir"] = path5.resolve(i.cwd, i.outFlag);
+    }
+    return { workspace, inputs, source };
+  };
+  if (i.workspaceFlag !== void 0) return pick(path5.resolve(i.cwd, i.workspaceFlag), "--workspace");
+  const top = i.gitTopLevel(dir);
+  return top ? pick(top, "git top-level of --dir") : pick(dir, "--dir");
+}
+function gitTopLevel(dir, env) {
+  const r = spawnSync2("git", ["-C", dir, "rev-parse", "--show-toplevel"], { env: childEnv("git", env), encoding: "utf8", timeout: 3e4, shell: false });
+  const top = r.status === 0 ? r.stdout.trim() : "";
+  return top && path5.isAbsolute(top) ? top : void 0;
+}
+
+// src/cli/verdict.ts
+var ANSI = { red: "\x1B[31m", green: "\x1B[32m", yellow: "\x1B[33m", dim: "\x1B[2m", bold: "\x1B[1m", reset: "\x1B[0m" };
+function paint(on) {
+  return (colour, s) => on ? `${ANSI[colour]}${s}${ANSI.reset}` : s;
+}
+var STATUS_COLOUR = { passed: "green", failed: "red", errored: "red", skipped: "dim" };
+function stagePart(s, c) {
+  const time = s.status === "skipped" ? "" : ` ${formatSeconds(s.durationMs)}`;
+  return `${s.name} ${c(STATUS_COLOUR[s.status] ?? "yellow", s.status)}${time}`;
+}
+function renderVerdict(result, files, opts) {
+  const c = paint(opts.colour);
+  const v = result.verdict;
+  const lines = [`verdict: ${v.passed ? c("green", "pass") : c("red", "fail")}`];
+  for (const r of v.reasons) lines.push(safeLogText(`  - ${r}`));
+  lines.push(`stages: ${result.stages.map((s) => stagePart(s, c)).join(", ")}`);
+  lines.push(`summary: ${files.summary}`, `report: ${files.report}`, `sarif: ${files.sarif}`);
+  if (files.checksums) lines.push(`checksums: ${files.checksums}`);
+  return `${lines.join("\n")}
+`;
+}
+
 // src/cli/main.ts
+function quietly(log) {
+  return { ...log, info: () => void 0, group: (_name, fn) => fn() };
+}
 async function main(argv) {
   const out = (s) => process.stdout.write(s);
   const err = (s) => process.stderr.write(s);
@@ -554,6 +766,10 @@ async function main(argv) {
     err(`go-release-gate: ${e.message}
 `);
     return 2;
+  }
+  if (parsed.help && parsed.command === "run") {
+    out(runUsage());
+    return 0;
   }
   if (parsed.help || !parsed.command) {
     (parsed.help ? out : err)(usage());
@@ -575,19 +791,32 @@ ${usage()}`);
     return 2;
   }
   const env = process.env;
-  const tempDir = fs3.mkdtempSync(path4.join(os2.tmpdir(), "go-release-gate-"));
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const tempDir = fs3.mkdtempSync(path6.join(os2.tmpdir(), "go-release-gate-"));
+  const where2 = chooseWorkspace({
+    env,
+    cwd: process.cwd(),
+    workspaceFlag: parsed.workspace,
+    dirFlag: parsed.inputs["working-directory"],
+    outFlag: parsed.inputs["output-dir"],
+    gitTopLevel: (d) => gitTopLevel(d, env)
+  });
+  const workspace = where2.workspace;
+  const inputs = { ...parsed.inputs, ...where2.inputs };
   const outputs = fileOutputs();
-  const log = consoleLogger(err, env.RUNNER_DEBUG === "1");
+  const loud = consoleLogger(err, env.RUNNER_DEBUG === "1");
+  const log = parsed.quiet ? quietly(loud) : loud;
+  if (where2.ignored) log.warning(where2.ignored);
+  log.info(`workspace: ${workspace} (${where2.source})`);
+  const exec = parsed.quiet ? nodeExec : withProgress(nodeExec, workspace, (line) => loud.info(line));
   const cacheDir = parsed.inputs["cache-dir"];
-  const cache = cacheDir ? localCacheStore(path4.resolve(cacheDir)) : void 0;
+  const cache = cacheDir ? localCacheStore(path6.resolve(cacheDir)) : void 0;
   const state = memoryState();
   try {
-    const gate = parsed.inputs.shard ? runShard : runGate;
-    const outcome = await gate(parsed.inputs, {
-      exec: nodeExec,
+    const gate = inputs.shard ? runShard : runGate;
+    const outcome = await gate(inputs, {
+      exec,
       log,
-      tools: localTools(path4.join(cacheHome(env), "go-release-gate", "tools"), tempDir),
+      tools: localTools(path6.join(cacheHome(env), "go-release-gate", "tools"), tempDir),
       state,
       outputs,
       cache,
@@ -608,15 +837,7 @@ ${usage()}`);
         log.warning(`could not add the cache save table to the summary: ${e.message}`);
       }
     }
-    const v = outcome.result.verdict;
-    out(`verdict: ${v.passed ? "pass" : "fail"}
-`);
-    for (const r of v.reasons) out(`  - ${safeLogText(r)}
-`);
-    out(`summary: ${outcome.files.summary}
-report: ${outcome.files.report}
-sarif: ${outcome.files.sarif}
-`);
+    out(renderVerdict(outcome.result, outcome.files, { colour: process.stdout.isTTY === true && !env.NO_COLOR }));
     const usage2 = usageErrors(outcome.result);
     if (usage2.length) err(`go-release-gate: usage error (exit ${EXIT_USAGE}): ${usage2.map((f) => f.message).join("; ")}
 `);

@@ -1,46 +1,47 @@
 import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
-  BearerCredentialHandler,
   BlobClient,
-  HttpClient,
-  HttpCodes,
   actionCacheStore,
   actionIdToken,
   actionLogger,
   actionOutputs,
   actionState,
   actionTools,
-  debug,
-  error,
-  getInput,
-  info,
   require_commonjs,
-  require_commonjs2,
-  require_tunnel,
-  require_undici,
-  setFailed,
-  setOutput,
-  setSecret,
-  summary,
-  warning
-} from "./chunks/chunk-PQQ3G2ZJ.js";
+  require_commonjs2
+} from "./chunks/chunk-NKU27L4B.js";
 import {
   ConfigError,
   INPUTS,
-  nodeExec,
   parseConfig,
   renderConfigErrorSummary,
   runGate,
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-MPZW2Z3C.js";
+} from "./chunks/chunk-QRBSYTP3.js";
 import {
+  BearerCredentialHandler,
+  HttpClient,
+  HttpCodes,
   __commonJS,
   __require,
-  __toESM
-} from "./chunks/chunk-K3EAAUVF.js";
+  __toESM,
+  debug,
+  error,
+  exec,
+  getInput,
+  info,
+  require_tunnel,
+  require_undici,
+  safeLogText,
+  setFailed,
+  setOutput,
+  setSecret,
+  summary,
+  warning
+} from "./chunks/chunk-YRSI3ZJS.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({
@@ -5080,8 +5081,8 @@ var require_string_decoder = __commonJS({
       if (typeof nenc !== "string" && (Buffer2.isEncoding === isEncoding || !isEncoding(enc))) throw new Error("Unknown encoding: " + enc);
       return nenc || enc;
     }
-    exports.StringDecoder = StringDecoder;
-    function StringDecoder(encoding) {
+    exports.StringDecoder = StringDecoder2;
+    function StringDecoder2(encoding) {
       this.encoding = normalizeEncoding(encoding);
       var nb;
       switch (this.encoding) {
@@ -5108,7 +5109,7 @@ var require_string_decoder = __commonJS({
       this.lastTotal = 0;
       this.lastChar = Buffer2.allocUnsafe(nb);
     }
-    StringDecoder.prototype.write = function(buf) {
+    StringDecoder2.prototype.write = function(buf) {
       if (buf.length === 0) return "";
       var r;
       var i;
@@ -5123,9 +5124,9 @@ var require_string_decoder = __commonJS({
       if (i < buf.length) return r ? r + this.text(buf, i) : this.text(buf, i);
       return r || "";
     };
-    StringDecoder.prototype.end = utf8End;
-    StringDecoder.prototype.text = utf8Text;
-    StringDecoder.prototype.fillLast = function(buf) {
+    StringDecoder2.prototype.end = utf8End;
+    StringDecoder2.prototype.text = utf8Text;
+    StringDecoder2.prototype.fillLast = function(buf) {
       if (this.lastNeed <= buf.length) {
         buf.copy(this.lastChar, this.lastTotal - this.lastNeed, 0, this.lastNeed);
         return this.lastChar.toString(this.encoding, 0, this.lastTotal);
@@ -5297,7 +5298,7 @@ var require_stream_readable = __commonJS({
     }
     var BufferList = require_BufferList();
     var destroyImpl = require_destroy();
-    var StringDecoder;
+    var StringDecoder2;
     util.inherits(Readable, Stream);
     var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
     function prependListener(emitter, event, fn) {
@@ -5339,8 +5340,8 @@ var require_stream_readable = __commonJS({
       this.decoder = null;
       this.encoding = null;
       if (options.encoding) {
-        if (!StringDecoder) StringDecoder = require_string_decoder().StringDecoder;
-        this.decoder = new StringDecoder(options.encoding);
+        if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
+        this.decoder = new StringDecoder2(options.encoding);
         this.encoding = options.encoding;
       }
     }
@@ -5456,8 +5457,8 @@ var require_stream_readable = __commonJS({
       return this._readableState.flowing === false;
     };
     Readable.prototype.setEncoding = function(enc) {
-      if (!StringDecoder) StringDecoder = require_string_decoder().StringDecoder;
-      this._readableState.decoder = new StringDecoder(enc);
+      if (!StringDecoder2) StringDecoder2 = require_string_decoder().StringDecoder;
+      this._readableState.decoder = new StringDecoder2(enc);
       this._readableState.encoding = enc;
       return this;
     };
@@ -7839,8 +7840,8 @@ var require_event_target_shim = __commonJS({
         }
         const listeners = getListeners(this);
         const optionsIsObj = isObject(options);
-        const capture = optionsIsObj ? Boolean(options.capture) : Boolean(options);
-        const listenerType = capture ? CAPTURE : BUBBLE;
+        const capture2 = optionsIsObj ? Boolean(options.capture) : Boolean(options);
+        const listenerType = capture2 ? CAPTURE : BUBBLE;
         const newNode = {
           listener,
           listenerType,
@@ -7875,8 +7876,8 @@ var require_event_target_shim = __commonJS({
           return;
         }
         const listeners = getListeners(this);
-        const capture = isObject(options) ? Boolean(options.capture) : Boolean(options);
-        const listenerType = capture ? CAPTURE : BUBBLE;
+        const capture2 = isObject(options) ? Boolean(options.capture) : Boolean(options);
+        const listenerType = capture2 ? CAPTURE : BUBBLE;
         let prev = null;
         let node = listeners.get(eventName);
         while (node != null) {
@@ -9662,8 +9663,8 @@ var require_string_decoder2 = __commonJS({
       if (typeof nenc !== "string" && (Buffer2.isEncoding === isEncoding || !isEncoding(enc))) throw new Error("Unknown encoding: " + enc);
       return nenc || enc;
     }
-    exports.StringDecoder = StringDecoder;
-    function StringDecoder(encoding) {
+    exports.StringDecoder = StringDecoder2;
+    function StringDecoder2(encoding) {
       this.encoding = normalizeEncoding(encoding);
       var nb;
       switch (this.encoding) {
@@ -9690,7 +9691,7 @@ var require_string_decoder2 = __commonJS({
       this.lastTotal = 0;
       this.lastChar = Buffer2.allocUnsafe(nb);
     }
-    StringDecoder.prototype.write = function(buf) {
+    StringDecoder2.prototype.write = function(buf) {
       if (buf.length === 0) return "";
       var r;
       var i;
@@ -9705,9 +9706,9 @@ var require_string_decoder2 = __commonJS({
       if (i < buf.length) return r ? r + this.text(buf, i) : this.text(buf, i);
       return r || "";
     };
-    StringDecoder.prototype.end = utf8End;
-    StringDecoder.prototype.text = utf8Text;
-    StringDecoder.prototype.fillLast = function(buf) {
+    StringDecoder2.prototype.end = utf8End;
+    StringDecoder2.prototype.text = utf8Text;
+    StringDecoder2.prototype.fillLast = function(buf) {
       if (this.lastNeed <= buf.length) {
         buf.copy(this.lastChar, this.lastTotal - this.lastNeed, 0, this.lastNeed);
         return this.lastChar.toString(this.encoding, 0, this.lastTotal);
@@ -9984,7 +9985,7 @@ var require_readable2 = __commonJS({
     } = require_errors();
     var { validateObject } = require_validators();
     var kPaused = Symbol2("kPaused");
-    var { StringDecoder } = require_string_decoder2();
+    var { StringDecoder: StringDecoder2 } = require_string_decoder2();
     var from = require_from();
     ObjectSetPrototypeOf(Readable.prototype, Stream.prototype);
     ObjectSetPrototypeOf(Readable, Stream);
@@ -10078,7 +10079,7 @@ var require_readable2 = __commonJS({
       this.decoder = null;
       this.encoding = null;
       if (options && options.encoding) {
-        this.decoder = new StringDecoder(options.encoding);
+        this.decoder = new StringDecoder2(options.encoding);
         this.encoding = options.encoding;
       }
     }
@@ -10197,7 +10198,7 @@ var require_readable2 = __commonJS({
       return state[kPaused] === true || state.flowing === false;
     };
     Readable.prototype.setEncoding = function(enc) {
-      const decoder = new StringDecoder(enc);
+      const decoder = new StringDecoder2(enc);
       this._readableState.decoder = decoder;
       this._readableState.encoding = this._readableState.decoder.encoding;
       const buffer = this._readableState.buffer;
@@ -44482,6 +44483,138 @@ function bundleName(runId2, s) {
   return `${bundlePrefix(runId2)}${s.index}-of-${s.count}`;
 }
 
+// src/action/exec.ts
+import diagnostics from "node:diagnostics_channel";
+import { StringDecoder } from "node:string_decoder";
+var MAX_CAPTURE = 64 * 1024 * 1024;
+var MAX_STREAMED_LINES = 5e3;
+var live = /* @__PURE__ */ new Set();
+var claimed = /* @__PURE__ */ new WeakSet();
+diagnostics.subscribe("child_process", (message) => {
+  const child = message.process;
+  if (!child) return;
+  live.add(child);
+  const drop = () => live.delete(child);
+  child.once("exit", drop);
+  child.once("error", drop);
+});
+function sameArgs(a, b) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+function childFor(args) {
+  for (const c of live) {
+    if (claimed.has(c) || c.exitCode !== null || c.signalCode !== null) continue;
+    if (sameArgs((c.spawnargs ?? []).slice(1), args)) {
+      claimed.add(c);
+      return c;
+    }
+  }
+  return void 0;
+}
+function commandLineFor(file) {
+  if (file === "" || /["]/.test(file) || file !== file.trim() || file.endsWith("\\")) {
+    throw new Error(`program path ${JSON.stringify(file)} cannot be run (quotes, surrounding spaces or a trailing backslash)`);
+  }
+  return `"${file}"`;
+}
+function capture() {
+  const chunks = [];
+  let length = 0;
+  return {
+    add(b) {
+      if (length < MAX_CAPTURE) chunks.push(b);
+      length += b.length;
+    },
+    text: () => Buffer.concat(chunks).toString("utf8")
+  };
+}
+function lineSplitter(line) {
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
+  return {
+    add(b) {
+      const parts = (rest + decoder.write(b)).split("\n");
+      rest = parts.pop() ?? "";
+      for (const p of parts) line(p.replace(/\r$/, ""));
+    },
+    end() {
+      const last = rest + decoder.end();
+      rest = "";
+      if (last !== "") line(last.replace(/\r$/, ""));
+    }
+  };
+}
+function definedEnv(env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) if (v !== void 0) out[k] = v;
+  return out;
+}
+function actionExec(log) {
+  return {
+    withLog: (other) => actionExec(other),
+    async run(file, args, options = {}) {
+      const out = capture();
+      const err = capture();
+      let streamed = 0;
+      let unshown = 0;
+      const stream4 = lineSplitter((l) => {
+        if (streamed < MAX_STREAMED_LINES) {
+          streamed++;
+          log.info(safeLogText(l));
+        } else unshown++;
+      });
+      let timedOut = false;
+      let timer;
+      let commandLine;
+      try {
+        commandLine = commandLineFor(file);
+      } catch (e) {
+        return { code: 127, stdout: "", stderr: `${file}: ${e.message}` };
+      }
+      log.info(safeLogText(`[command]${[file, ...args].join(" ")}`));
+      const started = exec(commandLine, [...args], {
+        cwd: options.cwd,
+        env: definedEnv(options.env ?? process.env),
+        silent: true,
+        ignoreReturnCode: true,
+        windowsVerbatimArguments: false,
+        ...options.input !== void 0 ? { input: Buffer.from(options.input) } : {},
+        listeners: {
+          stdout: (b) => out.add(b),
+          stderr: (b) => {
+            err.add(b);
+            stream4.add(b);
+          }
+        }
+      });
+      if (options.timeoutMs) {
+        timer = setTimeout(() => {
+          timedOut = true;
+          childFor(args)?.kill("SIGKILL");
+        }, options.timeoutMs);
+      }
+      let code;
+      let extra = "";
+      try {
+        code = await started ?? 128;
+      } catch (e) {
+        code = 127;
+        extra = `${file}: ${e.message}`;
+      } finally {
+        if (timer) clearTimeout(timer);
+      }
+      stream4.end();
+      if (unshown) log.info(`(${unshown} more line(s) of ${file} captured, not shown)`);
+      return {
+        code: timedOut && code === 0 ? 128 : code,
+        stdout: out.text(),
+        stderr: err.text() + extra,
+        ...timedOut ? { timedOut } : {}
+      };
+    }
+  };
+}
+
 // src/action/main.ts
 function platform() {
   return { os: process.env.RUNNER_OS ?? os2.type(), arch: process.env.RUNNER_ARCH ?? process.arch.toUpperCase() };
@@ -44552,7 +44685,7 @@ async function main() {
   const inputs = {};
   for (const spec of INPUTS) if (!spec.cliOnly) inputs[spec.name] = getInput(spec.name);
   const ports = {
-    exec: nodeExec,
+    exec: actionExec(actionLogger),
     log: actionLogger,
     tools: actionTools,
     state: actionState,

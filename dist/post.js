@@ -2,18 +2,18 @@ import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
   actionCacheStore,
-  actionLogger,
-  getState,
-  summary
-} from "./chunks/chunk-PQQ3G2ZJ.js";
+  actionLogger
+} from "./chunks/chunk-NKU27L4B.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-LTYJPKIS.js";
+} from "./chunks/chunk-LPWZKM4D.js";
 import {
   PLAN_STATE_KEY,
-  parsePlan
-} from "./chunks/chunk-K3EAAUVF.js";
+  getState,
+  parsePlan,
+  summary
+} from "./chunks/chunk-YRSI3ZJS.js";
 
 // src/action/post.ts
 async function post() {

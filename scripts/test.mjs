@@ -37,17 +37,19 @@ if (args.length === 0 || args.every((a) => layers.includes(a))) {
 }
 // The scan and sign tests run the real Trivy and cosign, the Trivy DB tests a real OCI registry
 // (go-containerregistry's) with oras to push the DB, keyless signing a real Fulcio and timestamp
-// authority, the reachability tests govulncheck: pinned versions built from source into
-// ~/.cache/go-release-gate-tools by scripts/tools/*.sh, all in this one early step (the first time
-// about 10, 8, 1.5, 1, 5, 6 and 2 minutes on 2 cores, then reused). One after the other: two Go
-// builds at once only fight over the cores.
+// authority, the reachability tests govulncheck, the workflow test the real act: pinned versions
+// built from source into ~/.cache/go-release-gate-tools by scripts/tools/*.sh, all in this one
+// early step (the first time about 10, 8, 1.5, 1, 5, 6, 2 and 4 minutes on 2 cores, then reused).
+// One after the other: two Go builds at once only fight over the cores. act only when a test
+// that runs it is selected.
 const toolEnv = {};
 if (files.some((f) => !f.includes(`${path.sep}unit${path.sep}`) && !f.startsWith('test/unit/'))) {
-  for (const [tool, envName] of [['trivy', 'TRIVY_BIN'], ['cosign', 'COSIGN_BIN'], ['registry', 'REGISTRY_BIN'], ['oras', 'ORAS_BIN'], ['fulcio', 'FULCIO_BIN'], ['tsa', 'TSA_BIN'], ['govulncheck', 'GOVULNCHECK_BIN']]) {
+  const needsAct = files.some((f) => path.basename(f).startsWith('act-'));
+  for (const [tool, envName] of [['trivy', 'TRIVY_BIN'], ['cosign', 'COSIGN_BIN'], ['registry', 'REGISTRY_BIN'], ['oras', 'ORAS_BIN'], ['fulcio', 'FULCIO_BIN'], ['tsa', 'TSA_BIN'], ['govulncheck', 'GOVULNCHECK_BIN'], ...(needsAct ? [['act', 'ACT_BIN']] : [])]) {
     if (process.env[envName]) continue;
     const r = spawnSync('bash', [path.join(root, 'scripts', 'tools', `${tool}.sh`)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
     if (r.status !== 0) {
-      console.error(`building the pinned ${tool} failed (scripts/tools/${tool}.sh): the scan/sign tests cannot run`);
+      console.error(`building the pinned ${tool} failed (scripts/tools/${tool}.sh): the tests that run it cannot run`);
       process.exit(r.status ?? 1);
     }
     toolEnv[envName] = r.stdout.trim().split('\n').pop();

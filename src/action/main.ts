@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { INPUTS } from '../config/inputs.ts';
 import { ConfigError, parseConfig } from '../config/config.ts';
-import { nodeExec } from '../cli/exec.ts';
 import { runGate } from '../run.ts';
 import type { Ports } from '../ports/ports.ts';
 import type { Verdict } from '../pipeline/gate.ts';
@@ -19,6 +18,7 @@ import { runShard } from '../fanout/shard.ts';
 import { runMerge } from '../fanout/merge-run.ts';
 import { shardLabel } from '../fanout/split.ts';
 import { bundleName, bundlePrefix } from '../fanout/store.ts';
+import { actionExec } from './exec.ts';
 
 function platform() {
   return { os: process.env.RUNNER_OS ?? os.type(), arch: process.env.RUNNER_ARCH ?? process.arch.toUpperCase() };
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   const inputs: Record<string, string> = {};
   for (const spec of INPUTS) if (!spec.cliOnly) inputs[spec.name] = core.getInput(spec.name);
   const ports: Ports = {
-    exec: nodeExec,
+    exec: actionExec(actionLogger),
     log: actionLogger,
     tools: actionTools,
     state: actionState,

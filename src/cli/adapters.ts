@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import diagnostics from 'node:diagnostics_channel';
+import { randomUUID } from 'node:crypto';
+import * as tc from '@actions/tool-cache';
 import type { IdTokenProvider, Logger, Outputs, StateStore, ToolInstaller } from '../ports/ports.ts';
 import type { Location } from '../pipeline/findings.ts';
 import { safeLogText } from '../util/logtext.ts';
@@ -70,35 +71,70 @@ export function cacheHome(env: Readonly<Record<string, string | undefined>>): st
   return env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
 }
 
-const RETRYABLE = (status: number) => status >= 500 || status === 408 || status === 429;
-
-async function fetchToFile(url: string, dest: string): Promise<void> {
-  let res: Response;
+/**
+ * Bytes of the HTTP responses that arrive while fn runs, read off Node's http client
+ * diagnostics channel: @actions/tool-cache removes a partial download and says only "aborted",
+ * so this is how a cut-short body can still be reported as "N of M bytes".
+ */
+async function countingResponses<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: unknown; last?: { got: number; expected?: number } }> {
+  let last: { got: number; expected?: number } | undefined;
+  const onResponse = (m: unknown) => {
+    const res = (m as { response?: import('node:http').IncomingMessage }).response;
+    if (!res || res.statusCode !== 200) return;
+    const length = Number(res.headers['content-length'] ?? NaN);
+    const seen: { got: number; expected?: number } = { got: 0, ...(Number.isFinite(length) ? { expected: length } : {}) };
+    last = seen;
+    // Counted as the body is emitted to its consumer: a 'data' listener of our own would start
+    // the stream flowing before @actions/tool-cache pipes it, and lose those bytes.
+    const emit = res.emit;
+    res.emit = function (this: typeof res, event: string | symbol, ...args: unknown[]) {
+      if (event === 'data') seen.got += (args[0] as Buffer).length;
+      return emit.call(this, event, ...args);
+    } as typeof res.emit;
+  };
+  diagnostics.subscribe('http.client.response.finish', onResponse);
   try {
-    res = await fetch(url, { redirect: 'follow' });
-  } catch (e) {
-    // fetch says only "fetch failed"; the reason (ECONNREFUSED 127.0.0.1:P, ENOTFOUND host) is in its cause.
-    throw new Error(`GET ${url}: ${describeNetworkError(e)}`, { cause: e });
+    return { value: await fn(), last };
+  } catch (error) {
+    return { error, last };
+  } finally {
+    diagnostics.unsubscribe('http.client.response.finish', onResponse);
   }
-  if (res.status !== 200 || !res.body) {
-    const err = new Error(`GET ${url}: HTTP ${res.status}`) as Error & { status: number };
-    err.status = res.status;
-    throw err;
-  }
-  const expected = Number(res.headers.get('content-length') ?? NaN);
-  const of = Number.isFinite(expected) ? ` of ${expected}` : '';
-  try {
-    await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), fs.createWriteStream(dest));
-  } catch (e) {
-    const got = fs.existsSync(dest) ? fs.statSync(dest).size : 0;
-    throw new Error(`GET ${url}: connection closed after ${got}${of} bytes (truncated): ${describeNetworkError(e)}`);
-  }
-  const got = fs.statSync(dest).size;
-  if (Number.isFinite(expected) && got !== expected) throw new Error(`GET ${url}: received ${got}${of} bytes (truncated)`);
 }
 
-/** The same layout as @actions/tool-cache (tool/version/arch + .complete), under the user's cache home. */
-export function localTools(root: string, tempDir: string, attempts = 3, backoffMs = 1000): ToolInstaller {
+/**
+ * @actions/tool-cache reports through @actions/core, which writes `::debug::` workflow commands
+ * straight to process.stdout: right for a runner, noise in the CLI's stdout, which ends with
+ * the verdict. While fn runs, exactly those writes are dropped (a runner is not reading this
+ * output); every other write passes through untouched, the retry lines ("Waiting 12 seconds
+ * before trying again") included.
+ */
+async function withoutCoreDebug<T>(fn: () => Promise<T>): Promise<T> {
+  const write = process.stdout.write;
+  const filtered = function (this: typeof process.stdout, chunk: unknown, ...rest: unknown[]) {
+    if (typeof chunk === 'string' && chunk.startsWith('::debug::')) {
+      const done = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    }
+    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  };
+  process.stdout.write = filtered as typeof process.stdout.write;
+  try {
+    return await fn();
+  } finally {
+    // Put back only our own wrapper: something that wrapped it meanwhile keeps its own.
+    if (process.stdout.write === (filtered as unknown)) process.stdout.write = write;
+  }
+}
+
+/**
+ * The same layout as @actions/tool-cache (tool/version/arch + .complete), under the user's cache
+ * home. Downloads go through @actions/tool-cache itself (its retries: 3 attempts, 10-20 s apart,
+ * 4xx other than 408/429 not retried), so both front doors have one download path; it is given
+ * the destination file and directory, so it needs none of the runner's variables.
+ */
+export function localTools(root: string, tempDir: string): ToolInstaller {
   const dirOf = (tool: string, version: string, arch: string) => path.join(root, tool, version, arch);
   return {
     find(tool, version, arch) {
@@ -112,18 +148,17 @@ export function localTools(root: string, tempDir: string, attempts = 3, backoffM
     },
     async download(url) {
       fs.mkdirSync(tempDir, { recursive: true });
-      const dest = path.join(tempDir, `download-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await fetchToFile(url, dest);
-          return dest;
-        } catch (e) {
-          const status = (e as { status?: number }).status;
-          fs.rmSync(dest, { force: true });
-          if (attempt >= attempts || (status !== undefined && !RETRYABLE(status))) throw e;
-          await new Promise((r) => setTimeout(r, backoffMs * attempt));
-        }
-      }
+      const dest = path.join(tempDir, `download-${randomUUID()}`);
+      const r = await withoutCoreDebug(() => countingResponses(() => tc.downloadTool(url, dest)));
+      if (!('error' in r) || r.error === undefined) return r.value!;
+      fs.rmSync(dest, { force: true });
+      const e = r.error;
+      const status = e instanceof tc.HTTPError ? e.httpStatusCode : undefined;
+      if (status !== undefined) throw Object.assign(new Error(`GET ${url}: HTTP ${status}`, { cause: e }), { status });
+      const cut = r.last && r.last.expected !== undefined && r.last.got < r.last.expected ? r.last : undefined;
+      // Name the reason (ECONNREFUSED 127.0.0.1:P, a body cut short), not just that it failed.
+      if (cut) throw new Error(`GET ${url}: connection closed after ${cut.got} of ${cut.expected} bytes (truncated): ${describeNetworkError(e)}`, { cause: e });
+      throw new Error(`GET ${url}: ${describeNetworkError(e)}`, { cause: e });
     },
     async extract(archive) {
       const dest = fs.mkdtempSync(path.join(tempDir, 'extract-'));

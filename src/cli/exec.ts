@@ -2,6 +2,7 @@
 // sees an input value. Output is captured (and capped) so a noisy tool cannot exhaust memory.
 import { spawn } from 'node:child_process';
 import type { Exec, ExecOptions, ExecResult } from '../ports/ports.ts';
+import { announcesStart, describeStep, progressLine } from './progress.ts';
 
 const MAX_CAPTURE = 64 * 1024 * 1024;
 
@@ -49,3 +50,22 @@ export const nodeExec: Exec = {
     });
   },
 };
+
+/**
+ * The CLI's progress: one line per step a person waits for (src/cli/progress.ts), printed by
+ * progress() as each ends; output is captured exactly as without it. `--quiet` passes none.
+ */
+export function withProgress(exec: Exec, workspace: string, progress: (line: string) => void): Exec {
+  return {
+    async run(file, args, options = {}) {
+      const step = { file, args, env: options.env, workspace };
+      const what = describeStep(step);
+      if (what === undefined) return exec.run(file, args, options);
+      if (announcesStart(step)) progress(`  ${what} ...`);
+      const t0 = performance.now();
+      const r = await exec.run(file, args, options);
+      progress(progressLine(what, r, performance.now() - t0));
+      return r;
+    },
+  };
+}

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../config/config.ts';
-import { parseArgs, usage } from './args.ts';
-import { nodeExec } from './exec.ts';
+import { parseArgs, runUsage, usage } from './args.ts';
+import { nodeExec, withProgress } from './exec.ts';
 import { cacheHome, consoleLogger, envIdToken, fileOutputs, localTools, memoryState } from './adapters.ts';
 import { runGate } from '../run.ts';
 import { localCacheStore } from './cache-store.ts';
@@ -14,9 +14,16 @@ import { renderSaveSummary, saveCaches } from '../stages/cache-save.ts';
 import { GATE_VERSION } from '../version.ts';
 import { runInspectCommand } from './inspect-command.ts';
 import { EXIT_USAGE, exitCodeOf, usageErrors } from './exit.ts';
-import { safeLogText } from '../util/logtext.ts';
 import { runShard } from '../fanout/shard.ts';
 import { runMergeCommand } from './merge-command.ts';
+import { chooseWorkspace, gitTopLevel } from './workspace.ts';
+import { renderVerdict } from './verdict.ts';
+import type { Logger } from '../ports/ports.ts';
+
+/** --quiet: the run's info lines and stage headers go; warnings, errors and the verdict stay. */
+function quietly(log: Logger): Logger {
+  return { ...log, info: () => undefined, group: (_name, fn) => fn() };
+}
 
 async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
@@ -32,6 +39,10 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     err(`go-release-gate: ${(e as Error).message}\n`);
     return 2;
+  }
+  if (parsed.help && parsed.command === 'run') {
+    out(runUsage());
+    return 0;
   }
   if (parsed.help || !parsed.command) {
     (parsed.help ? out : err)(usage());
@@ -53,18 +64,32 @@ async function main(argv: string[]): Promise<number> {
   const env = process.env;
   // A fresh private directory (never a predictable name in a shared /tmp), removed at the end.
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'go-release-gate-'));
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const where = chooseWorkspace({
+    env,
+    cwd: process.cwd(),
+    workspaceFlag: parsed.workspace,
+    dirFlag: parsed.inputs['working-directory'],
+    outFlag: parsed.inputs['output-dir'],
+    gitTopLevel: (d) => gitTopLevel(d, env),
+  });
+  const workspace = where.workspace;
+  const inputs = { ...parsed.inputs, ...where.inputs };
   const outputs = fileOutputs();
-  const log = consoleLogger(err, env.RUNNER_DEBUG === '1');
+  const loud = consoleLogger(err, env.RUNNER_DEBUG === '1');
+  const log = parsed.quiet ? quietly(loud) : loud;
+  if (where.ignored) log.warning(where.ignored);
+  log.info(`workspace: ${workspace} (${where.source})`);
+  // Progress lines are log lines (masked, neutralised); --quiet runs without them.
+  const exec = parsed.quiet ? nodeExec : withProgress(nodeExec, workspace, (line) => loud.info(line));
   // --cache-dir: restore and save GOMODCACHE/GOCACHE there; without it the user's own caches are used.
   const cacheDir = parsed.inputs['cache-dir'];
   const cache = cacheDir ? localCacheStore(path.resolve(cacheDir)) : undefined;
   const state = memoryState();
   try {
     // --shard i/n: the fan-out's shard pipeline (a bundle for `merge`); otherwise one whole run.
-    const gate = parsed.inputs.shard ? runShard : runGate;
-    const outcome = await gate(parsed.inputs, {
-      exec: nodeExec,
+    const gate = inputs.shard ? runShard : runGate;
+    const outcome = await gate(inputs, {
+      exec,
       log,
       tools: localTools(path.join(cacheHome(env), 'go-release-gate', 'tools'), tempDir),
       state,
@@ -87,11 +112,7 @@ async function main(argv: string[]): Promise<number> {
         log.warning(`could not add the cache save table to the summary: ${(e as Error).message}`);
       }
     }
-    const v = outcome.result.verdict;
-    out(`verdict: ${v.passed ? 'pass' : 'fail'}\n`);
-    // Reasons quote tool and repository text: printed as inert lines, like the logger's.
-    for (const r of v.reasons) out(`  - ${safeLogText(r)}\n`);
-    out(`summary: ${outcome.files.summary}\nreport: ${outcome.files.report}\nsarif: ${outcome.files.sarif}\n`);
+    out(renderVerdict(outcome.result, outcome.files, { colour: process.stdout.isTTY === true && !env.NO_COLOR }));
     const usage = usageErrors(outcome.result);
     if (usage.length) err(`go-release-gate: usage error (exit ${EXIT_USAGE}): ${usage.map((f) => f.message).join('; ')}\n`);
     return exitCodeOf(outcome.result);

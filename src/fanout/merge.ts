@@ -132,12 +132,12 @@ export function mergeSarif(docs: readonly Obj[], extra: { findings: Finding[]; r
       order.unshift('checks');
     }
     const rules = checks.tool.driver.rules ?? (checks.tool.driver.rules = []);
-    for (const r of extra.rules) if (!rules.some((x) => x.id === r.id)) rules.push(sarifRule(r));
+    for (const r of extra.rules) if (!rules.some((x) => x.id === r.id)) rules.push(sarifRule(r) as unknown as Obj);
     const seen = new Map<string, number>();
     for (const f of extra.findings) {
       const n = (seen.get(f.fingerprint) ?? 0) + 1;
       seen.set(f.fingerprint, n);
-      checks.results!.push(sarifResult(f, rules.findIndex((x) => x.id === f.ruleId), `${f.fingerprint}:${n}`, extra.defaultFile));
+      checks.results!.push(sarifResult(f, rules.findIndex((x) => x.id === f.ruleId), `${f.fingerprint}:${n}`, extra.defaultFile) as unknown as Obj);
     }
   }
   for (const run of runs.values()) {

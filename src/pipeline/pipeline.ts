@@ -61,7 +61,8 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext, h
     if (stage.settlesFirst) await settle();
     const s0 = performance.now();
     const log = deferredLog(ctx.ports.log);
-    const stageCtx: StageContext = { ...ctx, ports: { ...ctx.ports, log: log.logger } };
+    const exec = ctx.ports.exec?.withLog?.(log.logger) ?? ctx.ports.exec;
+    const stageCtx: StageContext = { ...ctx, ports: { ...ctx.ports, log: log.logger, exec } };
     let pending: Promise<StageOutcome> | undefined;
     const result = await ctx.ports.log.group(`${stage.name}`, async () => {
       const done = await finish(stage, stageCtx, async () => {

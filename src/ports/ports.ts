@@ -21,6 +21,12 @@ export interface ExecResult {
 /** Runs a program with an argument array: never a shell string. */
 export interface Exec {
   run(file: string, args: readonly string[], options?: ExecOptions): Promise<ExecResult>;
+  /**
+   * The same port streaming tool output to this logger (the Action's port streams; the CLI's
+   * does not). The pipeline hands each stage a port bound to the stage's own logger, so output
+   * of checks that run in the background is held with the stage's other lines.
+   */
+  withLog?(log: Logger): Exec;
 }
 
 export interface Logger {

@@ -1,6 +1,12 @@
 // SARIF 2.1.0 as GitHub code scanning ingests it: one run per tool with its own category, every
 // rule fully described, every result located with a line, stable fingerprints, and GitHub's
 // limits kept (25,000 results per run, 10 MB gzipped): when cut, the most severe stay.
+//
+// The document is typed with the SARIF 2.1.0 object model of @types/sarif (Log, Run,
+// ReportingDescriptor, Result): a misspelt or misplaced property is a compile error here, not
+// a file code scanning rejects. GitHub's own requirements (a location per result, a numeric
+// security-severity, ...) are stricter than the schema and are kept by the code below.
+import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -36,7 +42,7 @@ export interface SarifOutput {
   gzipBytes: number;
 }
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', note: 'note' };
+const LEVEL: Record<Severity, NonNullable<Result['level']>> = { error: 'error', warning: 'warning', note: 'note' };
 
 /** security-severity as code scanning wants it: a number in (0, 10], written as a string; anything else is left out. */
 export function securitySeverity(value: number | undefined): string | undefined {
@@ -63,7 +69,7 @@ function fallbackRule(id: string, tool: string | undefined): Rule {
 }
 
 /** A rule descriptor as code scanning wants it (shared with the merge of shard SARIF). */
-export function sarifRule(r: Rule) {
+export function sarifRule(r: Rule): ReportingDescriptor {
   const sev = securitySeverity(r.securitySeverity);
   return {
     id: r.id,
@@ -78,7 +84,7 @@ export function sarifRule(r: Rule) {
 }
 
 /** One located result; defaultFile is where a finding without a location points (the module's go.mod). */
-export function sarifResult(f: Finding, ruleIndex: number, fingerprint: string, defaultFile: string, limits: SarifLimits = SARIF_LIMITS) {
+export function sarifResult(f: Finding, ruleIndex: number, fingerprint: string, defaultFile: string, limits: SarifLimits = SARIF_LIMITS): Result {
   const loc = resolveLocation(f, defaultFile);
   const text = f.fix ? `${f.message}\nFix: ${f.fix}` : f.message;
   return {
@@ -161,7 +167,7 @@ function planRuns(r: Report): RunPlan[] {
   });
 }
 
-function renderRun(p: RunPlan, keep: number, r: Report, limits: SarifLimits) {
+function renderRun(p: RunPlan, keep: number, r: Report, limits: SarifLimits): Run {
   const findings = p.findings.slice(0, keep);
   const referenced = new Set(findings.map((f) => f.ruleId));
   // Rules that results use come first, so a cut on rules never orphans a result.
@@ -193,7 +199,7 @@ function renderRun(p: RunPlan, keep: number, r: Report, limits: SarifLimits) {
 }
 
 function serialize(plans: RunPlan[], keep: number[], r: Report, limits: SarifLimits): string {
-  const doc = {
+  const doc: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: plans.map((p, i) => renderRun(p, keep[i], r, limits)),

@@ -29,7 +29,8 @@ test('--cache-dir: the first run misses and saves, the second restores the modul
   });
   const env = { ...offlineGoEnv(), TMPDIR: tmp };
   // Without a GitHub event nothing says the code is trusted: cache auto only restores (issue 10).
-  const args = (out: string) => ['run', '--dir', 'app', '--targets', 'linux/amd64', '--cache-dir', cacheDir, '--cache', 'read-write', '--out', out];
+  // --workspace .: the workspace is the directory above the module, as a checkout with the module in app/.
+  const args = (out: string) => ['run', '--workspace', '.', '--dir', 'app', '--targets', 'linux/amd64', '--cache-dir', cacheDir, '--cache', 'read-write', '--out', out];
 
   const one = await runCli(args('out1'), { cwd: ws, env });
   assert.equal(one.code, 0, one.stdout + one.stderr);
@@ -68,7 +69,7 @@ test('without --cache-dir the gate uses the caller\'s own GOMODCACHE and reports
     removeTree(ws);
     removeTree(own);
   });
-  const r = await runCli(['run', '--dir', 'app', '--targets', 'linux/amd64', '--out', 'out'], { cwd: ws, env: { ...offlineGoEnv(), GOMODCACHE: own } });
+  const r = await runCli(['run', '--workspace', '.', '--dir', 'app', '--targets', 'linux/amd64', '--out', 'out'], { cwd: ws, env: { ...offlineGoEnv(), GOMODCACHE: own } });
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.equal(outputsOf(path.join(ws, 'out'))['cache-hit'], 'off');
   assert.ok(fs.existsSync(path.join(own, 'golang.org', 'x', 'text@v0.21.0')), 'modules went into the caller\'s GOMODCACHE');

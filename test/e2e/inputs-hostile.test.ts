@@ -65,7 +65,8 @@ test('cli: the same values exit 2 with the input named on stderr and run nothing
     const { marker } = markerCase(ws);
     const go = fakeGo();
     const flag = input === 'working-directory' ? '--dir' : input === 'output-dir' ? '--out' : `--${input}`;
-    const r = await runCli(['run', `${flag}=${template.replace('MARKER', marker)}`], { cwd: ws, env: { PATH: `${go.dir}${path.delimiter}${process.env.PATH}`, XDG_CACHE_HOME: path.join(ws, '.cache') } });
+    // --workspace: outside Actions the workspace would follow --dir; here it is the checkout, as in Actions.
+    const r = await runCli(['run', '--workspace=.', `${flag}=${template.replace('MARKER', marker)}`], { cwd: ws, env: { PATH: `${go.dir}${path.delimiter}${process.env.PATH}`, XDG_CACHE_HOME: path.join(ws, '.cache') } });
     assert.equal(r.code, 2, `${input}: ${r.stdout}${r.stderr}`);
     assert.match(r.stderr, new RegExp(`^go-release-gate: input ${input}: `, 'm'));
     assert.match(r.stderr, message);

@@ -117,7 +117,8 @@ test('configuration errors exit 2 and name the input; nothing is built', async (
     [['--targets', 'linux'], /input targets: "linux" is not of the form GOOS\/GOARCH/],
     [['--go-version', '1.x.y'], /input go-version: "1\.x\.y" is not a Go version/],
     [['--go-version', '^^1.25'], /input go-version: "\^\^1\.25" is not a Go version/],
-    [['--dir', '../..'], /input working-directory: "\.\.\/\.\." resolves to .*, outside the workspace/],
+    // Outside Actions the workspace follows --dir; with --workspace given, --dir must stay inside it.
+    [['--workspace', '.', '--dir', '../..'], /input working-directory: "\.\.\/\.\." resolves to .*, outside the workspace/],
     [['--cgo=maybe'], /input cgo: "maybe" is not a boolean/],
     [['--cgo', 'maybe'], /unexpected argument "maybe"/],
     [['--targets-typo', 'x'], /unknown flag --targets-typo/],

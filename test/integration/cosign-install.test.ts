@@ -31,7 +31,7 @@ function home() {
   const tools = path.join(dir, 'tools');
   const temp = path.join(dir, 'temp');
   fs.mkdirSync(temp);
-  return { dir, tools, temp, local: localTools(tools, temp, 3, 50) };
+  return { dir, tools, temp, local: localTools(tools, temp) };
 }
 
 async function install(tools: ToolInstaller, baseUrl: string, o: { version?: string; sha256?: string; table?: CosignDigestTable } = {}) {

@@ -55,7 +55,7 @@ interface Runner { cacheRoot: string; tools: ReturnType<typeof localTools> }
 /** One runner: the same cache store and tool cache across the gate runs of a test. */
 function runner(t: T): Runner {
   const home = tempDir(t, 'grg-scandb-home-');
-  return { cacheRoot: path.join(home, 'cache'), tools: localTools(path.join(home, 'tools'), path.join(home, 'tmp'), 3, 10) };
+  return { cacheRoot: path.join(home, 'cache'), tools: localTools(path.join(home, 'tools'), path.join(home, 'tmp')) };
 }
 
 /** The gate then, as the post step does, the cache save. */

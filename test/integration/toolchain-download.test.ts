@@ -152,7 +152,7 @@ test('CLI installer: a body cut short is retried, then reported as truncated', a
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-cli-tc-'));
   const mirror = await startMirror(tarball, { cutBody: 0.3 });
   try {
-    const tools = localTools(path.join(home, 'tools'), path.join(home, 'tmp'), 3, 10);
+    const tools = localTools(path.join(home, 'tools'), path.join(home, 'tmp'));
     const ctx = stageContext({ 'go-version': tarball.version, 'go-download-base-url': mirror.url }, recordingPorts({ workspace, env: env(), tools, tempDir: path.join(home, 'tmp') }).ports);
     const out = await toolchainStage.run(ctx);
     assert.equal(out.status, 'failed');
@@ -169,7 +169,7 @@ test('CLI installer: 500 then 200 succeeds and caches in the tool-cache layout',
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-cli-tc-'));
   const mirror = await startMirror(tarball, { failFirst: 2 });
   try {
-    const tools = localTools(path.join(home, 'tools'), path.join(home, 'tmp'), 3, 10);
+    const tools = localTools(path.join(home, 'tools'), path.join(home, 'tmp'));
     const ctx = stageContext({ 'go-version': tarball.version, 'go-download-base-url': mirror.url }, recordingPorts({ workspace, env: env(), tools, tempDir: path.join(home, 'tmp') }).ports);
     const out = await toolchainStage.run(ctx);
     assert.equal(out.status, 'passed', JSON.stringify(out.findings));
@@ -199,7 +199,7 @@ for (const adapter of ['@actions/tool-cache', 'CLI installer'] as const) {
     const mirror = await startMirror(broken);
     try {
       const root = adapter === '@actions/tool-cache' ? home.toolCache : path.join(home.home, 'tools');
-      const tools = adapter === '@actions/tool-cache' ? actionTools : localTools(root, home.temp, 3, 10);
+      const tools = adapter === '@actions/tool-cache' ? actionTools : localTools(root, home.temp);
       const ctx = stageContext({ 'go-version': broken.version, 'go-download-base-url': mirror.url }, recordingPorts({ workspace, env: env(), tools, tempDir: home.temp }).ports);
       const out = await toolchainStage.run(ctx);
       assert.equal(out.status, 'failed');

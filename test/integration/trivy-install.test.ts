@@ -24,7 +24,7 @@ async function setup(t: T, version: string, faults: ReleaseFaults = {}) {
   const dir = tempDir(t, 'grg-trivy-rel-');
   const server = await startReleaseServer(trivyReleaseFiles(version, archive, dir), faults);
   t.after(() => server.close());
-  const tools = localTools(path.join(dir, 'tool-cache'), path.join(dir, 'tmp'), 3, 10);
+  const tools = localTools(path.join(dir, 'tool-cache'), path.join(dir, 'tmp'));
   const { ports, rec } = recordingPorts({ workspace: dir, tempDir: dir, tools });
   const req = (extra: Partial<Parameters<typeof installTrivy>[2]> = {}) => ({
     version, baseUrl: server.url, os: 'Linux', arch: 'X64', nodeArch: 'x64', userSha256: '', ...extra,

@@ -38,7 +38,7 @@ export function recordingPorts(opts: { workspace: string; env?: Record<string, s
   const ports: Ports = {
     exec: nodeExec,
     log,
-    tools: opts.tools ?? localTools(path.join(tempDir, 'tools'), tempDir, 3, 50),
+    tools: opts.tools ?? localTools(path.join(tempDir, 'tools'), tempDir),
     state,
     outputs,
     env: opts.env ?? process.env,

@@ -13,7 +13,7 @@ import {
   sentence,
   table,
   treeSize
-} from "./chunk-K3EAAUVF.js";
+} from "./chunk-YRSI3ZJS.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";

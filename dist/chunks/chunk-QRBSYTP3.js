@@ -29,7 +29,7 @@ import {
   treeSize,
   trivyDbKeys,
   truncateText
-} from "./chunk-K3EAAUVF.js";
+} from "./chunk-YRSI3ZJS.js";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -964,52 +964,6 @@ function parseConfig(inputs, ctx) {
   };
 }
 
-// src/cli/exec.ts
-import { spawn } from "node:child_process";
-var MAX_CAPTURE = 64 * 1024 * 1024;
-var nodeExec = {
-  run(file, args, options = {}) {
-    return new Promise((resolve) => {
-      const child = spawn(file, [...args], {
-        cwd: options.cwd,
-        env: options.env,
-        stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
-        shell: false,
-        windowsHide: true
-      });
-      const out = [];
-      const err = [];
-      let outLen = 0;
-      let errLen = 0;
-      child.stdout.on("data", (b) => {
-        if (outLen < MAX_CAPTURE) out.push(b);
-        outLen += b.length;
-      });
-      child.stderr.on("data", (b) => {
-        if (errLen < MAX_CAPTURE) err.push(b);
-        errLen += b.length;
-      });
-      let timedOut = false;
-      const timer = options.timeoutMs ? setTimeout(() => {
-        timedOut = true;
-        child.kill("SIGKILL");
-      }, options.timeoutMs) : void 0;
-      if (options.input !== void 0) child.stdin.end(options.input);
-      const finish2 = (code2, extra = "") => {
-        if (timer) clearTimeout(timer);
-        resolve({
-          code: code2,
-          stdout: Buffer.concat(out).toString("utf8"),
-          stderr: Buffer.concat(err).toString("utf8") + extra,
-          ...timedOut ? { timedOut } : {}
-        });
-      };
-      child.on("error", (e) => finish2(127, `${file}: ${e.message}`));
-      child.on("close", (code2, signal) => finish2(code2 ?? (signal ? 128 : 1)));
-    });
-  }
-};
-
 // src/version.ts
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
@@ -1612,7 +1566,8 @@ async function runPipeline(stages, ctx, hooks = {}) {
     if (stage2.settlesFirst) await settle();
     const s0 = performance.now();
     const log = deferredLog(ctx.ports.log);
-    const stageCtx = { ...ctx, ports: { ...ctx.ports, log: log.logger } };
+    const exec = ctx.ports.exec?.withLog?.(log.logger) ?? ctx.ports.exec;
+    const stageCtx = { ...ctx, ports: { ...ctx.ports, log: log.logger, exec } };
     let pending;
     const result = await ctx.ports.log.group(`${stage2.name}`, async () => {
       const done = await finish(stage2, stageCtx, async () => {
@@ -2514,17 +2469,17 @@ function indexSums(sums) {
   for (const sum of sums) {
     for (const entry of sum.lines) {
       const key = sumKey(entry.path, entry.version, entry.goMod);
-      const list = index.get(key) ?? [];
-      list.push({ sum, entry });
-      index.set(key, list);
+      const list2 = index.get(key) ?? [];
+      list2.push({ sum, entry });
+      index.set(key, list2);
     }
   }
   return index;
 }
 function findSumConflicts(sums) {
   const out = [];
-  for (const list of indexSums(sums).values()) {
-    const h1 = list.filter((x) => x.entry.hash.startsWith("h1:"));
+  for (const list2 of indexSums(sums).values()) {
+    const h1 = list2.filter((x) => x.entry.hash.startsWith("h1:"));
     for (let i = 1; i < h1.length; i++) {
       if (h1[i].entry.hash !== h1[0].entry.hash) {
         out.push({ first: { file: h1[0].sum.file, entry: h1[0].entry }, second: { file: h1[i].sum.file, entry: h1[i].entry } });
@@ -2781,8 +2736,8 @@ function matchesPrefixPattern(pattern, modulePath) {
   const re = globToRegExp(p);
   return re !== void 0 && re.test(elems.slice(0, n).join("/"));
 }
-function splitPatterns(list) {
-  return list.split(",").map((s) => s.trim()).filter((s) => s !== "");
+function splitPatterns(list2) {
+  return list2.split(",").map((s) => s.trim()).filter((s) => s !== "");
 }
 var PUBLIC_EXAMPLES = [
   "github.com/any-owner/any-repo",
@@ -6162,19 +6117,8 @@ var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 import fs16 from "node:fs";
 import path21 from "node:path";
 
-// src/scan/trivy.ts
+// src/scan/trivy-report.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
-function trivyScanArgs(kind, target, o) {
-  const args = [kind, "--scanners", "vuln", "--pkg-types", "library", "--format", "json", "--output", o.output, "--show-suppressed"];
-  args.push("--skip-version-check", "--disable-telemetry", "--skip-java-db-update", "--offline-scan", "--no-progress", "--cache-backend", "memory");
-  if (o.config) args.push("--config", o.config);
-  if (o.cacheDir) args.push("--cache-dir", o.cacheDir);
-  if (o.skipDbUpdate) args.push("--skip-db-update");
-  if (o.ignoreFile) args.push("--ignorefile", o.ignoreFile);
-  for (const d of o.skipDirs ?? []) args.push("--skip-dirs", d);
-  args.push("--", target);
-  return args;
-}
 var TrivyOutputError = class extends Error {
   constructor(message) {
     super(message);
@@ -6184,16 +6128,29 @@ var TrivyOutputError = class extends Error {
 function obj(v) {
   return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 }
-function str(v) {
-  return typeof v === "string" ? v : "";
+function str(o, key, where3) {
+  const v = o[key];
+  if (v === void 0 || v === null) return "";
+  if (typeof v !== "string") throw new TrivyOutputError(`${where3}: ${key} is ${typeof v}, not a string`);
+  return v;
 }
-function severity(v) {
-  const s = str(v).toUpperCase();
-  return SEVERITY_ORDER.includes(s) ? s : "UNKNOWN";
+function list(o, key, where3) {
+  const v = o[key];
+  if (v === void 0 || v === null) return [];
+  if (!Array.isArray(v)) throw new TrivyOutputError(`${where3}: ${key} is not an array`);
+  return v;
 }
-function cvssScore(v, source) {
+function severity(o, where3) {
+  const s = str(o, "Severity", where3);
+  if (s === "") return "UNKNOWN";
+  const up = s.toUpperCase();
+  if (!SEVERITY_ORDER.includes(up)) throw new TrivyOutputError(`${where3}: Severity "${s.slice(0, 40)}" is not one of ${SEVERITY_ORDER.join(", ")}`);
+  return up;
+}
+function cvssScore(v, source, where3) {
+  if (v.CVSS === void 0 || v.CVSS === null) return void 0;
   const all = obj(v.CVSS);
-  if (!all) return void 0;
+  if (!all) throw new TrivyOutputError(`${where3}: CVSS is not an object`);
   const score = (c) => {
     const o = obj(c);
     if (!o) return void 0;
@@ -6204,20 +6161,21 @@ function cvssScore(v, source) {
 }
 function vuln(v, where3) {
   const o = obj(v);
-  const id = o ? str(o.VulnerabilityID) : "";
+  const id = o && typeof o.VulnerabilityID === "string" ? o.VulnerabilityID : "";
   if (!o || !id) throw new TrivyOutputError(`${where3}: a vulnerability without VulnerabilityID`);
-  const source = str(o.SeveritySource);
-  const cvss = cvssScore(o, source);
+  const at = `${where3} ${id}`;
+  const source = str(o, "SeveritySource", at);
+  const cvss = cvssScore(o, source, at);
   return {
     id,
-    pkg: str(o.PkgName) || str(o.PkgID),
-    installed: str(o.InstalledVersion),
-    fixed: str(o.FixedVersion),
-    severity: severity(o.Severity),
+    pkg: str(o, "PkgName", at) || str(o, "PkgID", at),
+    installed: str(o, "InstalledVersion", at),
+    fixed: str(o, "FixedVersion", at),
+    severity: severity(o, at),
     severitySource: source,
-    title: str(o.Title),
-    description: str(o.Description),
-    primaryUrl: str(o.PrimaryURL),
+    title: str(o, "Title", at),
+    description: str(o, "Description", at),
+    primaryUrl: str(o, "PrimaryURL", at),
     ...cvss !== void 0 ? { cvss } : {}
   };
 }
@@ -6230,20 +6188,20 @@ function parseTrivyReport(text) {
   }
   const root = obj(doc);
   if (!root || root.SchemaVersion !== 2) throw new TrivyOutputError(`the JSON report is not Trivy's schema version 2 (SchemaVersion ${JSON.stringify(root?.SchemaVersion)})`);
-  if (root.Results === void 0 || root.Results === null) return [];
-  if (!Array.isArray(root.Results)) throw new TrivyOutputError("Results is not an array");
-  return root.Results.map((r2, i) => {
+  return list(root, "Results", "the JSON report").map((r2, i) => {
     const o = obj(r2);
     if (!o) throw new TrivyOutputError(`Results[${i}] is not an object`);
-    const target = str(o.Target);
-    const vulns = Array.isArray(o.Vulnerabilities) ? o.Vulnerabilities.map((v) => vuln(v, target)) : [];
+    const target = str(o, "Target", `Results[${i}]`);
+    const where3 = target || `Results[${i}]`;
+    const vulns = list(o, "Vulnerabilities", where3).map((v) => vuln(v, target));
     const suppressed = [];
-    for (const m of Array.isArray(o.ExperimentalModifiedFindings) ? o.ExperimentalModifiedFindings : []) {
+    for (const m of list(o, "ExperimentalModifiedFindings", where3)) {
       const mo = obj(m);
-      if (!mo || str(mo.Type) !== "vulnerability" || str(mo.Status) !== "ignored") continue;
-      suppressed.push({ vuln: vuln(mo.Finding, target), statement: str(mo.Statement), source: str(mo.Source) });
+      if (!mo) throw new TrivyOutputError(`${where3}: an ExperimentalModifiedFindings entry is not an object`);
+      if (str(mo, "Type", where3) !== "vulnerability" || str(mo, "Status", where3) !== "ignored") continue;
+      suppressed.push({ vuln: vuln(mo.Finding, target), statement: str(mo, "Statement", where3), source: str(mo, "Source", where3) });
     }
-    return { target, type: str(o.Type), vulns, suppressed };
+    return { target, type: str(o, "Type", where3), vulns, suppressed };
   });
 }
 function parseTrivyVersion2(text) {
@@ -6264,6 +6222,19 @@ function parseTrivyVersion2(text) {
   const m = /Version:\s*(\S+)/.exec(text);
   if (!m) throw new TrivyOutputError(`cannot read the version from "${text.trim().slice(0, 200)}"`);
   return { version: m[1] };
+}
+
+// src/scan/trivy.ts
+function trivyScanArgs(kind, target, o) {
+  const args = [kind, "--scanners", "vuln", "--pkg-types", "library", "--format", "json", "--output", o.output, "--show-suppressed"];
+  args.push("--skip-version-check", "--disable-telemetry", "--skip-java-db-update", "--offline-scan", "--no-progress", "--cache-backend", "memory");
+  if (o.config) args.push("--config", o.config);
+  if (o.cacheDir) args.push("--cache-dir", o.cacheDir);
+  if (o.skipDbUpdate) args.push("--skip-db-update");
+  if (o.ignoreFile) args.push("--ignorefile", o.ignoreFile);
+  for (const d of o.skipDirs ?? []) args.push("--skip-dirs", d);
+  args.push("--", target);
+  return args;
 }
 
 // src/scan/ignorefile.ts
@@ -7837,12 +7808,12 @@ function annotate(findings, log, opts = {}) {
   const ranked = rankFindings(findings.filter((f) => f.ruleId !== STAGE_CRASHED.id), opts.rules ?? []);
   const emitted = { error: 0, warning: 0 };
   for (const severity2 of ["error", "warning"]) {
-    const list = ranked.filter((f) => f.severity === severity2);
+    const list2 = ranked.filter((f) => f.severity === severity2);
     const emit = severity2 === "error" ? log.error.bind(log) : log.warning.bind(log);
     const budget = Math.max(0, ANNOTATION_LIMIT - (opts.spent?.[severity2] ?? 0) - (severity2 === "error" ? opts.reserveErrors ?? 0 : 0));
-    const shown = list.length <= budget ? list : list.slice(0, Math.max(0, budget - 1));
+    const shown = list2.length <= budget ? list2 : list2.slice(0, Math.max(0, budget - 1));
     for (const f of shown) emit(`${f.ruleId}: ${f.message}`, annotationLocation(f.location));
-    const more = list.length - shown.length;
+    const more = list2.length - shown.length;
     if (more > 0) {
       const text = `${more} more ${severity2}${more === 1 ? "" : "s"} not shown as annotations (GitHub shows ${ANNOTATION_LIMIT} per step): see the job summary, results.sarif and report.json.`;
       if (budget > 0) emit(text);
@@ -7978,10 +7949,10 @@ function artifactLocator(workspace, moduleDir, artifacts2) {
   let sources = /* @__PURE__ */ new Map();
   return (findings) => {
     if (!findings.some((f) => f.location?.artifact && !f.location.file)) return [...findings];
-    const list = artifacts2();
-    if (list.length !== seen) {
-      sources = artifactSources(workspace, moduleDir, list);
-      seen = list.length;
+    const list2 = artifacts2();
+    if (list2.length !== seen) {
+      sources = artifactSources(workspace, moduleDir, list2);
+      seen = list2.length;
     }
     return locateArtifactFindings(findings, sources);
   };
@@ -8445,8 +8416,8 @@ function binaryProblems(v, share, actual) {
 function mergeChecksums(lists) {
   const byName = /* @__PURE__ */ new Map();
   const conflicts = [];
-  for (const list of lists) {
-    for (const e of list) {
+  for (const list2 of lists) {
+    for (const e of list2) {
       const had = byName.get(e.name);
       if (had === void 0) byName.set(e.name, e.sha256);
       else if (had !== e.sha256 && !conflicts.includes(e.name)) conflicts.push(e.name);
@@ -8782,7 +8753,7 @@ export {
   shardLabel,
   ConfigError,
   parseConfig,
-  nodeExec,
+  childEnv,
   FormatError,
   inspectFile,
   toJson,
