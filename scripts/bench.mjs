@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const node24 = path.join(root, 'node_modules', 'node', 'bin', 'node');
-const benches = { build: 'bench/build.mjs', peer: 'bench/peer.mjs', inspect: 'bench/inspect.ts', modules: 'bench/modules.ts', cache: 'bench/cache.ts', trivy: 'bench/trivy.ts' };
+const benches = { build: 'bench/build.mjs', peer: 'bench/peer.mjs', reachability: 'bench/reachability.mjs', inspect: 'bench/inspect.ts', modules: 'bench/modules.ts', cache: 'bench/cache.ts', trivy: 'bench/trivy.ts' };
 const [name, ...args] = process.argv.slice(2);
 if (name && !(name in benches)) {
   console.error(`unknown benchmark ${name}; one of ${Object.keys(benches).join(', ')}`);

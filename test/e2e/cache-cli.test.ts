@@ -90,7 +90,7 @@ test('--cache-dir stays bounded: after several real runs with changing sources o
   let previous: string[] = [];
   for (let run = 1; run <= 4; run++) {
     editGreeting(app, `hello, run ${run}`);
-    const r = await runCli(['run', '--dir', 'app', '--targets', 'linux/amd64', '--cache-dir', cacheDir, '--cache', 'read-write', '--out', `out${run}`], { cwd: ws, env });
+    const r = await runCli(['run', '--workspace', '.', '--dir', 'app', '--targets', 'linux/amd64', '--cache-dir', cacheDir, '--cache', 'read-write', '--out', `out${run}`], { cwd: ws, env });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     const build = buildKeysIn();
     assert.equal(build.length, 1, `run ${run}: one build cache entry, have ${build.join(', ')}`);
