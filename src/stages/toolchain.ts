@@ -9,9 +9,9 @@ import {
   type GoVersionSpec,
 } from '../toolchain/version.ts';
 import { archiveFor, parseListing, safeFileName } from '../toolchain/listing.ts';
-import { sha256File } from '../util/hash.ts';
 import { displayPath, findOnPath } from '../util/path.ts';
 import { childEnv } from '../util/childenv.ts';
+import { installTool, InstallError } from '../tools/install.ts';
 
 const UNRESOLVED = rule({
   id: 'toolchain/version-unresolved',
@@ -152,26 +152,21 @@ async function download(ctx: StageContext, wanted: Wanted, onPath: PathNote): Pr
   if (!safeFileName(file.filename)) return fail(DOWNLOAD, `the listing names an unexpected file "${file.filename}"`);
   if (!/^[0-9a-f]{64}$/.test(file.sha256)) return fail(DOWNLOAD, `the listing has no valid SHA-256 for ${file.filename}`);
   const url = `${base}/${file.filename}`;
-  log.info(`Downloading Go ${release.version} from ${url}`);
-  let archive: string;
+  // The one installer, with Go's own listing as the digest source (go.dev publishes a SHA-256 per file).
+  const version = goToSemver(release.version);
+  let installed;
   try {
-    archive = await tools.download(url);
+    installed = await installTool(tools, {
+      tool: 'go', version, arch: process.arch, url, asset: file.filename, sha256: file.sha256, ...(file.size ? { size: file.size } : {}),
+      digestSource: `the Go downloads listing ${listingUrl}`, packing: file.filename.endsWith('.zip') ? 'zip' : 'tar.gz',
+      root: 'go', program: process.platform === 'win32' ? 'bin/go.exe' : 'bin/go',
+    }, log);
   } catch (e) {
-    return unreachable(ctx, wanted, onPath, `could not download ${url}`, url, e);
+    if (!(e instanceof InstallError)) throw e;
+    if (e.kind === 'download') return unreachable(ctx, wanted, onPath, `could not download ${url}`, url, e.reason ?? e);
+    return fail(e.kind === 'checksum' ? CHECKSUM : DOWNLOAD, e.message);
   }
-  const actual = sha256File(archive);
-  if (actual !== file.sha256) {
-    const size = fs.statSync(archive).size;
-    const sizeNote = file.size && size !== file.size ? ` (received ${size} bytes, the listing says ${file.size}: truncated or replaced)` : '';
-    fs.rmSync(archive, { force: true });
-    return fail(CHECKSUM, `SHA-256 mismatch for ${file.filename}: expected ${file.sha256}, got ${actual}${sizeNote}; the archive was not extracted`);
-  }
-  log.info(`SHA-256 ${actual} matches the listing`);
-  const extracted = await tools.extract(archive);
-  const root = path.join(extracted, 'go');
-  if (!fs.existsSync(path.join(root, 'bin'))) return fail(DOWNLOAD, `${file.filename} has no go/bin directory`);
-  const cached = await tools.cache(root, 'go', goToSemver(release.version), process.arch);
-  return { bin: goBin(cached), version: release.version, goroot: cached, source: 'download', cacheVersion: goToSemver(release.version) };
+  return { bin: installed.bin, version: release.version, goroot: installed.dir, source: 'download', cacheVersion: version };
 }
 
 function goBin(goroot: string): string {

@@ -21,6 +21,8 @@ export interface ToolAsset {
   asset: string;
   /** Lower-case hex SHA-256 the download must have. */
   sha256: string;
+  /** Size in bytes the source publishes, when it does (Go's listing): a mismatch is named as truncation. */
+  size?: number;
   /** Where that digest comes from, said in the summary: a table entry's public source, an input, a listing. */
   digestSource: string;
   /** How the asset is packed: an archive to extract, or the program itself. */
@@ -44,10 +46,13 @@ export type InstallFailureKind = 'download' | 'checksum' | 'layout';
 
 export class InstallError extends Error {
   readonly kind: InstallFailureKind;
-  constructor(kind: InstallFailureKind, message: string) {
+  /** The download's own error (its message names the network failure). */
+  readonly reason?: unknown;
+  constructor(kind: InstallFailureKind, message: string, reason?: unknown) {
     super(message);
     this.name = 'InstallError';
     this.kind = kind;
+    this.reason = reason;
   }
 }
 
@@ -70,13 +75,14 @@ export async function installTool(tools: ToolInstaller, asset: ToolAsset, log: L
   try {
     file = await tools.download(asset.url);
   } catch (e) {
-    throw new InstallError('download', `could not download ${asset.url}: ${(e as Error).message}`);
+    throw new InstallError('download', `could not download ${asset.url}: ${(e as Error).message}`, e);
   }
   const actual = sha256File(file);
   if (actual !== asset.sha256) {
     const size = fs.statSync(file).size;
     fs.rmSync(file, { force: true });
-    throw new InstallError('checksum', `SHA-256 mismatch for ${asset.asset} (${size} bytes): expected ${asset.sha256} (${asset.digestSource}), got ${actual}; it was not extracted or run`);
+    const got = asset.size && size !== asset.size ? `received ${size} bytes, the listing says ${asset.size}: truncated or replaced` : `${size} bytes`;
+    throw new InstallError('checksum', `SHA-256 mismatch for ${asset.asset} (${got}): expected ${asset.sha256} (${asset.digestSource}), got ${actual}; it was not extracted or run`);
   }
   log.info(`SHA-256 ${actual} of ${asset.asset} matches ${asset.digestSource}`);
   let tree: string;

@@ -51,7 +51,7 @@ test('downloads, verifies, extracts and caches Go through @actions/tool-cache; t
     assert.ok(fs.existsSync(`${path.dirname(path.dirname(ctx.state.go!.bin))}.complete`), 'tool cache marker');
     assert.equal(ctx.state.goEnv.GOTOOLCHAIN, 'local');
     assert.deepEqual(rec.paths, [path.dirname(ctx.state.go!.bin)]);
-    assert.ok(rec.logs.some((l) => l.includes(`SHA-256 ${tarball.sha256} matches`)), rec.logs.join('\n'));
+    assert.ok(rec.logs.some((l) => l.includes(`SHA-256 ${tarball.sha256} of ${tarball.filename} matches the Go downloads listing`)), rec.logs.join('\n'));
     assert.deepEqual(mirror.requests, ['/dl/?mode=json&include=all', `/dl/${tarball.filename}`]);
     // The installed toolchain is real: it reports its version.
     const v = execFileSync(ctx.state.go!.bin, ['version'], { env: { ...process.env, GOTOOLCHAIN: 'local' }, encoding: 'utf8' });
@@ -76,7 +76,7 @@ test('a wrong published SHA-256 is a hard error naming both digests, and nothing
     const out = await toolchainStage.run(ctx);
     assert.equal(out.status, 'failed');
     assert.equal(out.findings[0].ruleId, 'toolchain/checksum-mismatch');
-    assert.match(out.findings[0].message, new RegExp(`expected ${fake}, got ${tarball.sha256}`));
+    assert.match(out.findings[0].message, new RegExp(`expected ${fake} \\(the Go downloads listing .*\\), got ${tarball.sha256}; it was not extracted or run`));
     assert.equal(ctx.state.go, undefined);
     assert.deepEqual(fs.readdirSync(toolCache), [], 'nothing cached');
   } finally {
