@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { sha256File } from '../util/hash.ts';
 import { BundleError, MANIFEST_NAME, parseChecksums, parseManifest } from './manifest.ts';
 import type { ShardView } from './check.ts';
 
@@ -67,16 +68,7 @@ export function digestNow(dir: string, name: string): string | undefined {
   const p = path.join(dir, name);
   const st = fs.lstatSync(p, { throwIfNoEntry: false });
   if (!st?.isFile()) return undefined;
-  const h = createHash('sha256');
-  const fd = fs.openSync(p, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0));
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    let n: number;
-    while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
-  } finally {
-    fs.closeSync(fd);
-  }
-  return h.digest('hex');
+  return sha256File(p, { noFollow: true });
 }
 
 export function sha256(data: Uint8Array): string {
