@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-QRBSYTP3.js";
+} from "./chunks/chunk-YQVIYQLH.js";
 import {
   renderSaveSummary,
   saveCaches

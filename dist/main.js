@@ -20,7 +20,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-QRBSYTP3.js";
+} from "./chunks/chunk-YQVIYQLH.js";
 import {
   BearerCredentialHandler,
   HttpClient,

@@ -1641,8 +1641,8 @@ function deferredLog(base) {
 }
 
 // src/stages/toolchain.ts
-import fs4 from "node:fs";
-import path4 from "node:path";
+import fs5 from "node:fs";
+import path5 from "node:path";
 
 // src/toolchain/listing.ts
 function parseListing(text, source) {
@@ -1678,24 +1678,8 @@ function safeFileName(name) {
   return /^go[0-9A-Za-z.]+\.[a-z0-9]+-[a-z0-9]+\.(tar\.gz|zip)$/.test(name);
 }
 
-// src/util/hash.ts
-import fs2 from "node:fs";
-import { createHash as createHash3 } from "node:crypto";
-function sha256File(file) {
-  const h = createHash3("sha256");
-  const fd = fs2.openSync(file, "r");
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    let n;
-    while ((n = fs2.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
-  } finally {
-    fs2.closeSync(fd);
-  }
-  return h.digest("hex");
-}
-
 // src/util/path.ts
-import fs3 from "node:fs";
+import fs2 from "node:fs";
 import path3 from "node:path";
 function findOnPath(name, envPath, platform = process.platform) {
   const names = platform === "win32" ? [`${name}.exe`, name] : [name];
@@ -1704,8 +1688,8 @@ function findOnPath(name, envPath, platform = process.platform) {
     for (const n of names) {
       const file = path3.join(dir, n);
       try {
-        if (fs3.statSync(file).isFile()) {
-          fs3.accessSync(file, fs3.constants.X_OK);
+        if (fs2.statSync(file).isFile()) {
+          fs2.accessSync(file, fs2.constants.X_OK);
           return file;
         }
       } catch {
@@ -1716,8 +1700,8 @@ function findOnPath(name, envPath, platform = process.platform) {
 }
 function isExecutableFile(file) {
   try {
-    fs3.accessSync(file, fs3.constants.X_OK);
-    return fs3.statSync(file).isFile();
+    fs2.accessSync(file, fs2.constants.X_OK);
+    return fs2.statSync(file).isFile();
   } catch {
     return false;
   }
@@ -1819,6 +1803,86 @@ function childEnv(tool, env, extra = {}) {
   return { ...out, ...extra };
 }
 
+// src/tools/install.ts
+import fs4 from "node:fs";
+import path4 from "node:path";
+
+// src/util/hash.ts
+import fs3 from "node:fs";
+import { createHash as createHash3 } from "node:crypto";
+function sha256File(file, opts = {}) {
+  const h = createHash3("sha256");
+  const fd = fs3.openSync(file, fs3.constants.O_RDONLY | (opts.noFollow ? fs3.constants.O_NOFOLLOW ?? 0 : 0));
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let n;
+    while ((n = fs3.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
+  } finally {
+    fs3.closeSync(fd);
+  }
+  return h.digest("hex");
+}
+
+// src/tools/install.ts
+var InstallError = class extends Error {
+  kind;
+  /** The download's own error (its message names the network failure). */
+  reason;
+  constructor(kind, message, reason) {
+    super(message);
+    this.name = "InstallError";
+    this.kind = kind;
+    this.reason = reason;
+  }
+};
+function programIn(dir, program) {
+  return path4.join(dir, ...program.split("/"));
+}
+async function installTool(tools, asset, log) {
+  const cached = tools.find(asset.tool, asset.version, asset.arch);
+  if (cached && fs4.existsSync(programIn(cached, asset.program))) {
+    return { dir: cached, bin: programIn(cached, asset.program), source: "tool-cache", sha256: asset.sha256 };
+  }
+  log.info(`Downloading ${asset.tool} ${asset.version} from ${asset.url}`);
+  let file;
+  try {
+    file = await tools.download(asset.url);
+  } catch (e) {
+    throw new InstallError("download", `could not download ${asset.url}: ${e.message}`, e);
+  }
+  const actual = sha256File(file);
+  if (actual !== asset.sha256) {
+    const size = fs4.statSync(file).size;
+    fs4.rmSync(file, { force: true });
+    const got = asset.size && size !== asset.size ? `received ${size} bytes, the listing says ${asset.size}: truncated or replaced` : `${size} bytes`;
+    throw new InstallError("checksum", `SHA-256 mismatch for ${asset.asset} (${got}): expected ${asset.sha256} (${asset.digestSource}), got ${actual}; it was not extracted or run`);
+  }
+  log.info(`SHA-256 ${actual} of ${asset.asset} matches ${asset.digestSource}`);
+  let tree;
+  if (asset.packing === "binary") {
+    tree = fs4.mkdtempSync(`${file}.d-`);
+    const dest = programIn(tree, asset.program);
+    fs4.mkdirSync(path4.dirname(dest), { recursive: true });
+    fs4.renameSync(file, dest);
+    fs4.chmodSync(dest, 493);
+  } else {
+    try {
+      tree = await tools.extract(file);
+    } catch (e) {
+      throw new InstallError("layout", `${asset.asset} could not be extracted: ${e.message}`);
+    } finally {
+      fs4.rmSync(file, { force: true });
+    }
+  }
+  const top = asset.root ? programIn(tree, asset.root) : tree;
+  if (!fs4.existsSync(programIn(top, asset.program))) {
+    throw new InstallError("layout", `${asset.asset} has no ${asset.root ? `${asset.root}/` : ""}${asset.program}`);
+  }
+  const dir = await tools.cache(top, asset.tool, asset.version, asset.arch);
+  fs4.rmSync(tree, { recursive: true, force: true });
+  return { dir, bin: programIn(dir, asset.program), source: "download", sha256: actual };
+}
+
 // src/stages/toolchain.ts
 var UNRESOLVED = rule({
   id: "toolchain/version-unresolved",
@@ -1860,13 +1924,13 @@ function resolveSpec(ctx) {
   if (config.goVersion) return { spec: parseGoVersionSpec(config.goVersion), from: "input go-version" };
   const candidates = config.goVersionFile ? [config.goVersionFile] : ["go.work", "go.mod"];
   for (const name of candidates) {
-    const file = path4.resolve(config.dir, name);
-    if (!fs4.existsSync(file)) {
+    const file = path5.resolve(config.dir, name);
+    if (!fs5.existsSync(file)) {
       if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${displayPath(ctx.config.workspace, file)} does not exist`);
       continue;
     }
     try {
-      const r2 = parseVersionFile(displayPath(ctx.config.workspace, file), fs4.readFileSync(file, "utf8"));
+      const r2 = parseVersionFile(displayPath(ctx.config.workspace, file), fs5.readFileSync(file, "utf8"));
       return { spec: r2.spec, from: `${displayPath(ctx.config.workspace, file)}:${r2.line} (${r2.from})`, file: displayPath(ctx.config.workspace, file), line: r2.line };
     } catch (e) {
       const m = /^(.*?):(\d+):/.exec(e.message);
@@ -1912,7 +1976,7 @@ async function download(ctx, wanted, onPath) {
   }
   let releases;
   try {
-    releases = parseListing(fs4.readFileSync(listingFile, "utf8"), listingUrl);
+    releases = parseListing(fs5.readFileSync(listingFile, "utf8"), listingUrl);
   } catch (e) {
     return fail(DOWNLOAD, e.message);
   }
@@ -1924,29 +1988,31 @@ async function download(ctx, wanted, onPath) {
   if (!safeFileName(file.filename)) return fail(DOWNLOAD, `the listing names an unexpected file "${file.filename}"`);
   if (!/^[0-9a-f]{64}$/.test(file.sha256)) return fail(DOWNLOAD, `the listing has no valid SHA-256 for ${file.filename}`);
   const url = `${base}/${file.filename}`;
-  log.info(`Downloading Go ${release.version} from ${url}`);
-  let archive;
+  const version = goToSemver(release.version);
+  let installed;
   try {
-    archive = await tools.download(url);
+    installed = await installTool(tools, {
+      tool: "go",
+      version,
+      arch: process.arch,
+      url,
+      asset: file.filename,
+      sha256: file.sha256,
+      ...file.size ? { size: file.size } : {},
+      digestSource: `the Go downloads listing ${listingUrl}`,
+      packing: file.filename.endsWith(".zip") ? "zip" : "tar.gz",
+      root: "go",
+      program: process.platform === "win32" ? "bin/go.exe" : "bin/go"
+    }, log);
   } catch (e) {
-    return unreachable(ctx, wanted, onPath, `could not download ${url}`, url, e);
+    if (!(e instanceof InstallError)) throw e;
+    if (e.kind === "download") return unreachable(ctx, wanted, onPath, `could not download ${url}`, url, e.reason ?? e);
+    return fail(e.kind === "checksum" ? CHECKSUM : DOWNLOAD, e.message);
   }
-  const actual = sha256File(archive);
-  if (actual !== file.sha256) {
-    const size = fs4.statSync(archive).size;
-    const sizeNote = file.size && size !== file.size ? ` (received ${size} bytes, the listing says ${file.size}: truncated or replaced)` : "";
-    fs4.rmSync(archive, { force: true });
-    return fail(CHECKSUM, `SHA-256 mismatch for ${file.filename}: expected ${file.sha256}, got ${actual}${sizeNote}; the archive was not extracted`);
-  }
-  log.info(`SHA-256 ${actual} matches the listing`);
-  const extracted = await tools.extract(archive);
-  const root = path4.join(extracted, "go");
-  if (!fs4.existsSync(path4.join(root, "bin"))) return fail(DOWNLOAD, `${file.filename} has no go/bin directory`);
-  const cached = await tools.cache(root, "go", goToSemver(release.version), process.arch);
-  return { bin: goBin(cached), version: release.version, goroot: cached, source: "download", cacheVersion: goToSemver(release.version) };
+  return { bin: installed.bin, version: release.version, goroot: installed.dir, source: "download", cacheVersion: version };
 }
 function goBin(goroot) {
-  return path4.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  return path5.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
 async function locate(ctx, wanted) {
   const { tools, log } = ctx.ports;
@@ -1960,7 +2026,7 @@ async function locate(ctx, wanted) {
   const cachedVersion = pickInstalled(tools.versions("go", process.arch), spec);
   if (cachedVersion) {
     const dir = tools.find("go", goToSemver(cachedVersion), process.arch);
-    if (dir && fs4.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
+    if (dir && fs5.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
   }
   const onPath = findOnPath("go", ctx.ports.env.PATH);
   const p = onPath && await probe(ctx, onPath);
@@ -1999,12 +2065,12 @@ var toolchainStage = {
       }
       const toolchain = { bin: go.bin, version: p.version, goroot: p.goroot, source: go.source };
       ctx.state.go = toolchain;
-      const binDir = path4.dirname(go.bin);
+      const binDir = path5.dirname(go.bin);
       ctx.state.goEnv = {
         ...ctx.state.goEnv,
         // Our go commands must never fetch another toolchain behind our back (GOTOOLCHAIN=auto).
         GOTOOLCHAIN: "local",
-        PATH: `${binDir}${path4.delimiter}${ctx.state.goEnv.PATH ?? ""}`
+        PATH: `${binDir}${path5.delimiter}${ctx.state.goEnv.PATH ?? ""}`
       };
       ctx.ports.outputs.addPath(binDir);
       ctx.state.facts["go-version"] = toolchain.version;
@@ -2025,7 +2091,7 @@ var toolchainStage = {
 };
 
 // src/stages/cache.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/pipeline/stage.ts
 async function settled(outcome) {
@@ -2123,7 +2189,7 @@ async function restoreCaches(ctx, store) {
     goVersion: go.version,
     scope: scopeHash({
       job: ports.env.GITHUB_JOB ?? "",
-      dir: path5.relative(config.workspace, config.dir) || ".",
+      dir: path6.relative(config.workspace, config.dir) || ".",
       targets: config.targets,
       tags: config.tags,
       cgo: config.cgo
@@ -2131,7 +2197,7 @@ async function restoreCaches(ctx, store) {
     goSum: goSumHash(findGoSums(config.dir)),
     run: runSuffix(ports.env, startedAtMs)
   };
-  const dirs = claimCacheDirs(path5.join(ports.tempDir, CACHE_DIR_NAME));
+  const dirs = claimCacheDirs(path6.join(ports.tempDir, CACHE_DIR_NAME));
   const deadline = restoreDeadlineMs(ports.env);
   const modules = await restoreSlot(store, "modules", dirs.modules, moduleKeys(parts), deadline, ports.log);
   const build = config.mode === "release" ? notRestored("build", dirs.build, buildKeys(parts), RELEASE_BUILD_CACHE) : await restoreSlot(store, "build", dirs.build, buildKeys(parts), deadline, ports.log);
@@ -2210,12 +2276,12 @@ async function restoreTrivyDb(ctx, dir) {
 }
 
 // src/stages/modules.ts
-import fs10 from "node:fs/promises";
-import path13 from "node:path";
+import fs11 from "node:fs/promises";
+import path14 from "node:path";
 
 // src/modules/load.ts
-import fs5 from "node:fs/promises";
-import path6 from "node:path";
+import fs6 from "node:fs/promises";
+import path7 from "node:path";
 
 // src/modules/errors.ts
 var ModuleFileError = class extends Error {
@@ -2568,12 +2634,12 @@ function packageLineFor(txt, vendorPath) {
 
 // src/modules/load.ts
 function relativeTo(root, abs) {
-  const rel = path6.relative(root, abs).split(path6.sep).join("/");
+  const rel = path7.relative(root, abs).split(path7.sep).join("/");
   return rel === "" ? "." : rel;
 }
 async function readIfExists(file) {
   try {
-    return await fs5.readFile(file);
+    return await fs6.readFile(file);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return void 0;
@@ -2582,7 +2648,7 @@ async function readIfExists(file) {
 }
 async function isDirectory(p) {
   try {
-    return (await fs5.stat(p)).isDirectory();
+    return (await fs6.stat(p)).isDirectory();
   } catch {
     return false;
   }
@@ -2617,8 +2683,8 @@ async function loadModuleSetup(dir, workFile, root) {
     }
     const gowork = parse(() => parseGoWork(data.toString("utf8"), rel(workFile)));
     if (gowork) {
-      work = { gowork, dir: path6.dirname(workFile) };
-      for (const u of gowork.uses) moduleDirs.push(path6.resolve(work.dir, u.dir));
+      work = { gowork, dir: path7.dirname(workFile) };
+      for (const u of gowork.uses) moduleDirs.push(path7.resolve(work.dir, u.dir));
     }
   } else {
     moduleDirs.push(dir);
@@ -2626,7 +2692,7 @@ async function loadModuleSetup(dir, workFile, root) {
   const mains = [];
   const sums = [];
   for (const modDir of moduleDirs) {
-    const goModPath = path6.join(modDir, "go.mod");
+    const goModPath = path7.join(modDir, "go.mod");
     const data = await read2(goModPath);
     if (!data) {
       errors.push(new ModuleFileError(rel(goModPath), 1, workFile ? `go.work uses ${rel(modDir)}, which has no go.mod` : `no go.mod in ${rel(modDir)}`));
@@ -2634,29 +2700,29 @@ async function loadModuleSetup(dir, workFile, root) {
     }
     const gomod = parse(() => parseGoMod(data.toString("utf8"), rel(goModPath)));
     if (gomod) mains.push({ gomod, dir: modDir });
-    const sumPath = path6.join(modDir, "go.sum");
+    const sumPath = path7.join(modDir, "go.sum");
     const sumData = await read2(sumPath);
     const sum = sumData ? parse(() => parseGoSum(sumData.toString("utf8"), rel(sumPath))) : { file: rel(sumPath), lines: [] };
     if (sum) sums.push(sum);
   }
   if (work) {
-    const workSumPath = path6.join(work.dir, "go.work.sum");
+    const workSumPath = path7.join(work.dir, "go.work.sum");
     const data = await read2(workSumPath);
     if (data) {
       const sum = parse(() => parseGoSum(data.toString("utf8"), rel(workSumPath)));
       if (sum) sums.push(sum);
     }
   }
-  const vendorDir = path6.join(work ? work.dir : dir, "vendor");
+  const vendorDir = path7.join(work ? work.dir : dir, "vendor");
   const hasVendor = await isDirectory(vendorDir);
   let txt;
   if (hasVendor) {
-    const txtPath = path6.join(vendorDir, "modules.txt");
+    const txtPath = path7.join(vendorDir, "modules.txt");
     const data = await read2(txtPath);
     if (data) txt = parse(() => parseModulesTxt(data.toString("utf8"), rel(txtPath)));
   }
   if (errors.length) return { errors };
-  const main = mains.find((m) => path6.resolve(m.dir) === path6.resolve(dir));
+  const main = mains.find((m) => path7.resolve(m.dir) === path7.resolve(dir));
   return { setup: { main, mains, work, sums, vendorDir, hasVendor, txt, contents }, errors };
 }
 
@@ -2841,8 +2907,8 @@ function analyzeSettings(s, opts) {
 }
 
 // src/modules/replaces.ts
-import fs6 from "node:fs";
-import path7 from "node:path";
+import fs7 from "node:fs";
+import path8 from "node:path";
 
 // src/modules/rules.ts
 var VERIFY_FAILED = rule({
@@ -2951,19 +3017,19 @@ function realpathish(p) {
   let cur = p;
   for (let i = 0; i < 256; i++) {
     try {
-      return path7.join(fs6.realpathSync(cur), ...rest.reverse());
+      return path8.join(fs7.realpathSync(cur), ...rest.reverse());
     } catch {
-      const parent = path7.dirname(cur);
+      const parent = path8.dirname(cur);
       if (parent === cur) break;
-      rest.push(path7.basename(cur));
+      rest.push(path8.basename(cur));
       cur = parent;
     }
   }
   return p;
 }
 function inside(root, p) {
-  const rel = path7.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path7.isAbsolute(rel);
+  const rel = path8.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path8.isAbsolute(rel);
 }
 function replacesOutsideWorkspace(setup, workspace) {
   const root = realpathish(workspace);
@@ -2973,7 +3039,7 @@ function replacesOutsideWorkspace(setup, workspace) {
   for (const f of files) {
     for (const r2 of f.replaces) {
       if (!r2.local) continue;
-      const target = realpathish(path7.resolve(f.dir, r2.new.path));
+      const target = realpathish(path8.resolve(f.dir, r2.new.path));
       if (inside(root, target)) continue;
       out.push(
         finding(REPLACE_OUTSIDE, "modules", {
@@ -3069,7 +3135,7 @@ function unreachableSource(output) {
 }
 
 // src/modules/commands.ts
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/modules/tidydiff.ts
 var TidyDiffError = class extends Error {
@@ -3253,9 +3319,9 @@ async function checkTidy(run4, setup, main, loc, severity2, missingReported) {
   }
   const files = {};
   for (const name of ["go.mod", "go.sum"]) {
-    const abs = path8.join(main.dir, name);
+    const abs = path9.join(main.dir, name);
     const data = setup.contents.get(abs);
-    files[name] = { file: name === "go.mod" ? main.gomod.file : path8.posix.join(path8.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+    files[name] = { file: name === "go.mod" ? main.gomod.file : path9.posix.join(path9.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
   }
   const findings = [];
   for (const c of changes) {
@@ -3296,8 +3362,8 @@ async function checkTidy(run4, setup, main, loc, severity2, missingReported) {
 }
 
 // src/modules/cachesums.ts
-import fs7 from "node:fs/promises";
-import path9 from "node:path";
+import fs8 from "node:fs/promises";
+import path10 from "node:path";
 import { createHash as createHash4 } from "node:crypto";
 function escapeModulePath(p) {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
@@ -3308,11 +3374,11 @@ function goModHash(content) {
 `).digest("base64")}`;
 }
 function downloadBase(modcache, modulePath, version) {
-  return path9.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
+  return path10.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
 }
 async function readOrUndefined(file) {
   try {
-    return await fs7.readFile(file);
+    return await fs8.readFile(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -3472,11 +3538,11 @@ function owningRequire(setup, pkg) {
 }
 
 // src/modules/vendorcheck.ts
-import fs9 from "node:fs/promises";
-import path12 from "node:path";
+import fs10 from "node:fs/promises";
+import path13 from "node:path";
 
 // src/modules/consistency.ts
-import path10 from "node:path";
+import path11 from "node:path";
 function describe(m) {
   return m.version ? `${m.path}@${m.version}` : m.path;
 }
@@ -3486,8 +3552,8 @@ function lessThan114(goVersion) {
   return major < 1 || major === 1 && (minor ?? 0) < 14;
 }
 function canonicalReplacement(r2, modDir, workDir) {
-  if (!r2.local || !workDir || !modDir || path10.isAbsolute(r2.new.path)) return r2.new;
-  const rel = path10.relative(workDir, path10.join(modDir, r2.new.path)).split(path10.sep).join("/");
+  if (!r2.local || !workDir || !modDir || path11.isAbsolute(r2.new.path)) return r2.new;
+  const rel = path11.relative(workDir, path11.join(modDir, r2.new.path)).split(path11.sep).join("/");
   const dirPath = rel === "" ? "." : rel === "." || rel === ".." || rel.startsWith("./") || rel.startsWith("../") ? rel : `./${rel}`;
   return { path: dirPath, version: "" };
 }
@@ -3627,15 +3693,15 @@ function diffLines(actual, expected) {
 }
 
 // src/modules/tree.ts
-import fs8 from "node:fs";
-import path11 from "node:path";
+import fs9 from "node:fs";
+import path12 from "node:path";
 import { createHash as createHash5 } from "node:crypto";
 function listFiles(root) {
   const out = [];
   const walk = (dir, prefix) => {
-    for (const e of fs8.readdirSync(dir, { withFileTypes: true })) {
+    for (const e of fs9.readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix ? `${prefix}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path11.join(dir, e.name), rel);
+      if (e.isDirectory()) walk(path12.join(dir, e.name), rel);
       else out.push({ rel, kind: e.isSymbolicLink() ? "link" : "file" });
     }
   };
@@ -3650,8 +3716,8 @@ function listFiles(root) {
 function hashTree(root) {
   const tree = /* @__PURE__ */ new Map();
   for (const { rel, kind } of listFiles(root)) {
-    const abs = path11.join(root, rel);
-    const data = kind === "link" ? Buffer.from(`symlink -> ${fs8.readlinkSync(abs)}`) : fs8.readFileSync(abs);
+    const abs = path12.join(root, rel);
+    const data = kind === "link" ? Buffer.from(`symlink -> ${fs9.readlinkSync(abs)}`) : fs9.readFileSync(abs);
     tree.set(rel, { sha256: createHash5("sha256").update(data).digest("hex"), size: data.length, kind });
   }
   return tree;
@@ -3734,8 +3800,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   if (!committedTxt && expectedTxt) {
     findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
   } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs9.readFile(path12.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await fs9.readFile(path12.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const actual = splitLines(await fs10.readFile(path13.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs10.readFile(path13.join(expectedDir, MODULES_TXT), "utf8")) : [];
     const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
     for (const change of diffLines(actual, want)) {
       const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
@@ -3756,7 +3822,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
   for (const rel of diff.modified) {
-    const [a, b] = await Promise.all([fs9.readFile(path12.join(setup.vendorDir, rel)), fs9.readFile(path12.join(expectedDir, rel))]);
+    const [a, b] = await Promise.all([fs10.readFile(path13.join(setup.vendorDir, rel)), fs10.readFile(path13.join(expectedDir, rel))]);
     const line = firstDifferingLine(a, b);
     const file = `${vendorRel}/${rel}`;
     findings.push(
@@ -3853,7 +3919,7 @@ async function checkVendor(ctx, run4, setup, loc) {
   const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
   const version = ctx.state.go.version;
   const workspace = setup.work !== void 0;
-  const vendorRel = path13.posix.dirname(setup.txt?.file ?? `${path13.relative(ctx.config.workspace, setup.vendorDir).split(path13.sep).join("/")}/modules.txt`);
+  const vendorRel = path14.posix.dirname(setup.txt?.file ?? `${path14.relative(ctx.config.workspace, setup.vendorDir).split(path14.sep).join("/")}/modules.txt`);
   if (!atLeast(version, 1, workspace ? 22 : 18)) {
     const f = finding(VERIFY_FAILED, "modules", {
       message: `${workspace ? "go work vendor" : "go mod vendor"} -o needs Go ${workspace ? "1.22" : "1.18"} or later (this is Go ${version}); ${vendorRel}/ could not be compared`,
@@ -3862,10 +3928,10 @@ async function checkVendor(ctx, run4, setup, loc) {
     });
     return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
   }
-  await fs10.mkdir(ctx.ports.tempDir, { recursive: true });
-  const scratch = await fs10.mkdtemp(path13.join(ctx.ports.tempDir, "modules-vendor-"));
+  await fs11.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await fs11.mkdtemp(path14.join(ctx.ports.tempDir, "modules-vendor-"));
   try {
-    const out = path13.join(scratch, "vendor");
+    const out = path14.join(scratch, "vendor");
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
     const cwd = workspace ? setup.work.dir : setup.main.dir;
     const regenerating = run4.go(args, cwd, 15 * MINUTE);
@@ -3895,15 +3961,15 @@ async function checkVendor(ctx, run4, setup, loc) {
       metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
     };
   } finally {
-    await fs10.rm(scratch, { recursive: true, force: true });
+    await fs11.rm(scratch, { recursive: true, force: true });
   }
 }
 async function restoreIfChanged(setup) {
   const restored = [];
   for (const [file, data] of setup.contents) {
-    const now = await fs10.readFile(file).catch(() => void 0);
+    const now = await fs11.readFile(file).catch(() => void 0);
     if (!now || !now.equals(data)) {
-      await fs10.writeFile(file, data);
+      await fs11.writeFile(file, data);
       restored.push(file);
     }
   }
@@ -3959,7 +4025,7 @@ async function runModules(ctx) {
   try {
     dl = await downloadModules(run4, cwd, loc);
   } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path13.relative(config.workspace, file)}; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path14.relative(config.workspace, file)}; restored it as committed`);
   }
   metrics.modules = dl.modules.length;
   if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
@@ -4004,7 +4070,7 @@ async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings,
       rows.push(["go mod tidy -diff", "", tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
     }
   } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path13.relative(config.workspace, file)} during the modules checks; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path14.relative(config.workspace, file)} during the modules checks; restored it as committed`);
   }
   const unproven = [...run4.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
   if (unproven.length && !findings.some((f) => f.severity === "error")) {
@@ -4033,13 +4099,13 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 import os from "node:os";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/output/dir.ts
-import fs11 from "node:fs";
-import path14 from "node:path";
+import fs12 from "node:fs";
+import path15 from "node:path";
 var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
 var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
 var BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);
@@ -4047,8 +4113,8 @@ var BUNDLE = /\.sigstore\.json$/;
 function isGateOutputName(name) {
   return FIXED_NAMES.has(name) || BINARY.test(name) || BUNDLE.test(name);
 }
-var NOFOLLOW = fs11.constants.O_NOFOLLOW ?? 0;
-var CREATE_FRESH = fs11.constants.O_WRONLY | fs11.constants.O_CREAT | fs11.constants.O_EXCL | NOFOLLOW;
+var NOFOLLOW = fs12.constants.O_NOFOLLOW ?? 0;
+var CREATE_FRESH = fs12.constants.O_WRONLY | fs12.constants.O_CREAT | fs12.constants.O_EXCL | NOFOLLOW;
 var OutputDirError = class extends Error {
   constructor(message) {
     super(message);
@@ -4057,7 +4123,7 @@ var OutputDirError = class extends Error {
 };
 function lstat(p) {
   try {
-    return fs11.lstatSync(p);
+    return fs12.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -4066,19 +4132,19 @@ function lstat(p) {
 function openOutputDir(dir) {
   const produced = [];
   const ensureDir = () => {
-    fs11.mkdirSync(dir, { recursive: true });
-    const st = fs11.lstatSync(dir);
+    fs12.mkdirSync(dir, { recursive: true });
+    const st = fs12.lstatSync(dir);
     if (!st.isDirectory()) throw new OutputDirError(`output directory ${dir} is not a directory (${st.isSymbolicLink() ? "a symbolic link" : "a file"})`);
   };
   const target = (name) => {
-    if (name !== path14.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
-    return path14.join(dir, name);
+    if (name !== path15.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
+    return path15.join(dir, name);
   };
   const vacate = (p) => {
     const st = lstat(p);
     if (!st) return;
     if (st.isDirectory()) throw new OutputDirError(`${p} is a directory where go-release-gate writes a file; remove it`);
-    fs11.unlinkSync(p);
+    fs12.unlinkSync(p);
   };
   const note = (name) => {
     if (!produced.includes(name)) produced.push(name);
@@ -4089,22 +4155,22 @@ function openOutputDir(dir) {
       ensureDir();
       const p = target(name);
       vacate(p);
-      const fd = fs11.openSync(p, CREATE_FRESH, mode);
+      const fd = fs12.openSync(p, CREATE_FRESH, mode);
       try {
-        fs11.writeFileSync(fd, data);
+        fs12.writeFileSync(fd, data);
       } finally {
-        fs11.closeSync(fd);
+        fs12.closeSync(fd);
       }
       note(name);
       return p;
     },
     append(name, data) {
       if (!produced.includes(name)) throw new OutputDirError(`${name} was not written by this run; refusing to append to it`);
-      const fd = fs11.openSync(target(name), fs11.constants.O_WRONLY | fs11.constants.O_APPEND | NOFOLLOW);
+      const fd = fs12.openSync(target(name), fs12.constants.O_WRONLY | fs12.constants.O_APPEND | NOFOLLOW);
       try {
-        fs11.writeFileSync(fd, data);
+        fs12.writeFileSync(fd, data);
       } finally {
-        fs11.closeSync(fd);
+        fs12.closeSync(fd);
       }
     },
     adopt(source, name) {
@@ -4112,18 +4178,18 @@ function openOutputDir(dir) {
       const p = target(name);
       vacate(p);
       try {
-        fs11.linkSync(source, p);
-        fs11.unlinkSync(source);
+        fs12.linkSync(source, p);
+        fs12.unlinkSync(source);
       } catch (e) {
         const code2 = e.code;
         if (code2 !== "EXDEV" && code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP") throw e;
-        const fd = fs11.openSync(p, CREATE_FRESH, fs11.statSync(source).mode & 511);
+        const fd = fs12.openSync(p, CREATE_FRESH, fs12.statSync(source).mode & 511);
         try {
-          fs11.writeFileSync(fd, fs11.readFileSync(source));
+          fs12.writeFileSync(fd, fs12.readFileSync(source));
         } finally {
-          fs11.closeSync(fd);
+          fs12.closeSync(fd);
         }
-        fs11.rmSync(source, { force: true });
+        fs12.rmSync(source, { force: true });
       }
       note(name);
       return p;
@@ -4133,9 +4199,9 @@ function openOutputDir(dir) {
       const foreign = [];
       if (!lstat(dir)) return { removed, foreign };
       ensureDir();
-      for (const e of fs11.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      for (const e of fs12.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
         if (isGateOutputName(e.name) && !e.isDirectory()) {
-          fs11.unlinkSync(path14.join(dir, e.name));
+          fs12.unlinkSync(path15.join(dir, e.name));
           removed.push(e.name);
         } else {
           foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
@@ -4196,8 +4262,8 @@ async function mapLimit(items, limit, fn) {
 }
 
 // src/stages/cgo-hint.ts
-import fs12 from "node:fs";
-import path15 from "node:path";
+import fs13 from "node:fs";
+import path16 from "node:path";
 var EXCLUDED = /build constraints exclude all Go files in (.+)$/m;
 var MAX_FILES = 200;
 var MAX_BYTES = 1 << 20;
@@ -4210,7 +4276,7 @@ function cgoNeededHint(stderr, cgo, show) {
   const dir = m[1].trim();
   let names;
   try {
-    names = fs12.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
+    names = fs13.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
   } catch {
     return null;
   }
@@ -4218,12 +4284,12 @@ function cgoNeededHint(stderr, cgo, show) {
   for (const n of names) {
     let text;
     try {
-      const fd = fs12.openSync(path15.join(dir, n), "r");
+      const fd = fs13.openSync(path16.join(dir, n), "r");
       try {
         const buf = Buffer.alloc(MAX_BYTES);
-        text = buf.toString("utf8", 0, fs12.readSync(fd, buf, 0, MAX_BYTES, 0));
+        text = buf.toString("utf8", 0, fs13.readSync(fd, buf, 0, MAX_BYTES, 0));
       } finally {
-        fs12.closeSync(fd);
+        fs13.closeSync(fd);
       }
     } catch {
       continue;
@@ -4295,12 +4361,12 @@ async function mainPackages(ctx) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path16.join(ctx.config.dir, "cmd");
-  const cmd = fs13.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmdDir = path17.join(ctx.config.dir, "cmd");
+  const cmd = fs14.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs13.existsSync(path16.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path16.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs14.existsSync(path17.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path17.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -4330,20 +4396,20 @@ var buildStage = {
       if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
       names.set(p.name, p.importPath);
     }
-    const buildDir = fs13.mkdtempSync(path16.join(scratchRoot(ctx), "grg-build-"));
+    const buildDir = fs14.mkdtempSync(path17.join(scratchRoot(ctx), "grg-build-"));
     try {
       return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings);
     } finally {
-      fs13.rmSync(buildDir, { recursive: true, force: true });
+      fs14.rmSync(buildDir, { recursive: true, force: true });
     }
   }
 };
 function scratchRoot(ctx) {
   const inside2 = (dir) => {
-    const rel = path16.relative(ctx.config.workspace, dir);
-    return rel === "" || !rel.startsWith("..") && !path16.isAbsolute(rel);
+    const rel = path17.relative(ctx.config.workspace, dir);
+    return rel === "" || !rel.startsWith("..") && !path17.isAbsolute(rel);
   };
-  fs13.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  fs14.mkdirSync(ctx.ports.tempDir, { recursive: true });
   return inside2(ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
 function clearOutputDir(ctx, out) {
@@ -4362,7 +4428,7 @@ function capList(items, max) {
 }
 async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
   const { config, ports } = ctx;
-  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path16.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path17.join(buildDir, artifactFileName(pkg.name, target)) })));
   const jobs = ctx.state.selectJobs ? chosenJobs(all, ctx.state.selectJobs) : all;
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
   const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
@@ -4370,9 +4436,9 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
     });
-    const ok = r2.code === 0 && fs13.existsSync(job.output);
+    const ok = r2.code === 0 && fs14.existsSync(job.output);
     const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
-    return ok ? { ...job, ok, stderr, size: fs13.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
+    return ok ? { ...job, ok, stderr, size: fs14.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
   });
   const artifacts2 = [];
   const rows = [];
@@ -4382,7 +4448,7 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
     if (!r2.ok) {
       const errors = parseCompilerErrors(r2.stderr);
       const first = errors[0];
-      const loc = first ? { file: displayPath(ctx.config.workspace, path16.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+      const loc = first ? { file: displayPath(ctx.config.workspace, path17.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
       const cgoHint = first ? null : cgoNeededHint(r2.stderr, config.cgo, (d) => displayPath(ctx.config.workspace, d) || ".");
       const headline = first ? `${loc.file}:${first.line}: ${first.message}` : cgoHint ?? (r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed");
       findings.push(finding(COMPILE, "build", {
@@ -4399,7 +4465,7 @@ ${r2.stderr.trim()}`);
     const a = {
       path: r2.output,
       displayPath: "",
-      name: path16.basename(r2.output),
+      name: path17.basename(r2.output),
       goos: r2.target.goos,
       goarch: r2.target.goarch,
       size: r2.size,
@@ -5755,7 +5821,7 @@ function toJson(b) {
 }
 
 // src/stages/inspect.ts
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/inspect/policy.ts
 var r = (id, name, severity2, short, full, help2, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help: help2, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
@@ -6058,8 +6124,8 @@ function recordVcs(ctx, settings) {
 }
 var STATUS_LINES_SHOWN = 10;
 function isInsideWorkspace(ctx, p) {
-  const rel = path17.relative(ctx.config.workspace, p);
-  return rel !== "" && !rel.startsWith("..") && !path17.isAbsolute(rel);
+  const rel = path18.relative(ctx.config.workspace, p);
+  return rel !== "" && !rel.startsWith("..") && !path18.isAbsolute(rel);
 }
 async function nameModifiedFiles(ctx, findings) {
   const modified = findings.filter((f) => f.ruleId === RULES.vcsModified.id);
@@ -6069,9 +6135,9 @@ async function nameModifiedFiles(ctx, findings) {
   if (!git) {
     listing = "git is not on PATH, so the modified files cannot be listed";
   } else {
-    const outRel = path17.relative(ctx.config.dir, ctx.config.outDir);
+    const outRel = path18.relative(ctx.config.dir, ctx.config.outDir);
     const outInside = isInsideWorkspace(ctx, ctx.config.outDir);
-    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path17.sep).join("/")}`] : []];
+    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path18.sep).join("/")}`] : []];
     const r2 = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv("git", ctx.ports.env), timeoutMs: 6e4 });
     const lines = r2.stdout.split("\n").filter((l) => l.trim() !== "");
     if (r2.code !== 0) listing = `git status failed: ${r2.stderr.trim().split("\n")[0] ?? ""}`;
@@ -6407,66 +6473,6 @@ import path20 from "node:path";
 // src/tools/gobuild.ts
 import fs15 from "node:fs";
 import path19 from "node:path";
-
-// src/tools/install.ts
-import fs14 from "node:fs";
-import path18 from "node:path";
-var InstallError = class extends Error {
-  kind;
-  constructor(kind, message) {
-    super(message);
-    this.name = "InstallError";
-    this.kind = kind;
-  }
-};
-function programIn(dir, program) {
-  return path18.join(dir, ...program.split("/"));
-}
-async function installTool(tools, asset, log) {
-  const cached = tools.find(asset.tool, asset.version, asset.arch);
-  if (cached && fs14.existsSync(programIn(cached, asset.program))) {
-    return { dir: cached, bin: programIn(cached, asset.program), source: "tool-cache", sha256: asset.sha256 };
-  }
-  log.info(`Downloading ${asset.tool} ${asset.version} from ${asset.url}`);
-  let file;
-  try {
-    file = await tools.download(asset.url);
-  } catch (e) {
-    throw new InstallError("download", `could not download ${asset.url}: ${e.message}`);
-  }
-  const actual = sha256File(file);
-  if (actual !== asset.sha256) {
-    const size = fs14.statSync(file).size;
-    fs14.rmSync(file, { force: true });
-    throw new InstallError("checksum", `SHA-256 mismatch for ${asset.asset} (${size} bytes): expected ${asset.sha256} (${asset.digestSource}), got ${actual}; it was not extracted or run`);
-  }
-  log.info(`SHA-256 ${actual} of ${asset.asset} matches ${asset.digestSource}`);
-  let tree;
-  if (asset.packing === "binary") {
-    tree = fs14.mkdtempSync(`${file}.d-`);
-    const dest = programIn(tree, asset.program);
-    fs14.mkdirSync(path18.dirname(dest), { recursive: true });
-    fs14.renameSync(file, dest);
-    fs14.chmodSync(dest, 493);
-  } else {
-    try {
-      tree = await tools.extract(file);
-    } catch (e) {
-      throw new InstallError("layout", `${asset.asset} could not be extracted: ${e.message}`);
-    } finally {
-      fs14.rmSync(file, { force: true });
-    }
-  }
-  const top = asset.root ? programIn(tree, asset.root) : tree;
-  if (!fs14.existsSync(programIn(top, asset.program))) {
-    throw new InstallError("layout", `${asset.asset} has no ${asset.root ? `${asset.root}/` : ""}${asset.program}`);
-  }
-  const dir = await tools.cache(top, asset.tool, asset.version, asset.arch);
-  fs14.rmSync(tree, { recursive: true, force: true });
-  return { dir, bin: programIn(dir, asset.program), source: "download", sha256: actual };
-}
-
-// src/tools/gobuild.ts
 var BUILD_TIMEOUT_MS = 15 * 60 * 1e3;
 async function installGoBuiltTool(t, b) {
   const semver2 = t.version.replace(/^v/, "");
@@ -8235,16 +8241,7 @@ function digestNow(dir, name) {
   const p = path25.join(dir, name);
   const st = fs20.lstatSync(p, { throwIfNoEntry: false });
   if (!st?.isFile()) return void 0;
-  const h = createHash6("sha256");
-  const fd = fs20.openSync(p, fs20.constants.O_RDONLY | (fs20.constants.O_NOFOLLOW ?? 0));
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    let n;
-    while ((n = fs20.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
-  } finally {
-    fs20.closeSync(fd);
-  }
-  return h.digest("hex");
+  return sha256File(p, { noFollow: true });
 }
 function sha256(data) {
   return createHash6("sha256").update(data).digest("hex");
