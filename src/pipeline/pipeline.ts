@@ -42,7 +42,7 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext, h
   const t0 = performance.now();
   const results: StageResult[] = [];
   const after = (r: StageResult, stage: Stage) => (hooks.afterStage ? hooks.afterStage(r, stage) : r);
-  const background: { index: number; stage: Stage; started: number; pending: Promise<StageOutcome>; log: DeferredLog }[] = [];
+  const background: { index: number; stage: Stage; started: number; ended: { at?: number }; pending: Promise<StageOutcome>; log: DeferredLog }[] = [];
 
   const settle = async () => {
     for (const b of background.splice(0)) {
@@ -53,7 +53,8 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext, h
         b.log.flush();
         return after(r, b.stage);
       });
-      results[b.index].durationMs = Math.round(performance.now() - b.started);
+      // Its own time: from its start until its checks ended, not until the pipeline collected them.
+      results[b.index].durationMs = Math.round((b.ended.at ?? performance.now()) - b.started);
     }
   };
 
@@ -79,7 +80,10 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext, h
     results.push(result);
     if (pending) {
       log.buffer();
-      background.push({ index: results.length - 1, stage, started: s0, pending, log });
+      const ended: { at?: number } = {};
+      const mark = () => void (ended.at = performance.now());
+      pending.then(mark, mark);
+      background.push({ index: results.length - 1, stage, started: s0, ended, pending, log });
     }
   }
   await settle();
