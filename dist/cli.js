@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-YQVIYQLH.js";
+} from "./chunks/chunk-GB3U7YRR.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -20,7 +20,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-YQVIYQLH.js";
+} from "./chunks/chunk-GB3U7YRR.js";
 import {
   BearerCredentialHandler,
   HttpClient,

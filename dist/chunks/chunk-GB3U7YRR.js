@@ -1559,7 +1559,7 @@ async function runPipeline(stages, ctx, hooks = {}) {
         b.log.flush();
         return after(r2, b.stage);
       });
-      results[b.index].durationMs = Math.round(performance.now() - b.started);
+      results[b.index].durationMs = Math.round((b.ended.at ?? performance.now()) - b.started);
     }
   };
   for (const stage2 of stages) {
@@ -1582,7 +1582,10 @@ async function runPipeline(stages, ctx, hooks = {}) {
     results.push(result);
     if (pending) {
       log.buffer();
-      background.push({ index: results.length - 1, stage: stage2, started: s0, pending, log });
+      const ended = {};
+      const mark = () => void (ended.at = performance.now());
+      pending.then(mark, mark);
+      background.push({ index: results.length - 1, stage: stage2, started: s0, ended, pending, log });
     }
   }
   await settle();
