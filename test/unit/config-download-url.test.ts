@@ -33,7 +33,7 @@ test('the hatch admits only loopback hosts', () => {
   for (const url of ['http://127.0.0.1:8080/dl', 'http://localhost:1/dl', 'http://[::1]:9/dl']) {
     assert.equal(checkDownloadBaseUrl('go-download-base-url', url, HATCH), url);
   }
-  for (const url of ['http://mirror.example/dl', 'http://127.0.0.2/dl', 'http://10.0.0.1/dl', 'http://localhost.example.com/dl', 'http://0.0.0.0/dl']) {
+  for (const url of ['http://mirror.example/dl', 'http://127.0.0.2/dl', 'http://10.0.0.1/dl', 'http://localhost.example.com/dl', 'http://[::]/dl']) {
     refusedWith(url, HATCH, /admits plain http only for 127\.0\.0\.1, localhost and \[::1\]/);
   }
 });
