@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-GB3U7YRR.js";
+} from "./chunks/chunk-75RKMLPE.js";
 import {
   renderSaveSummary,
   saveCaches

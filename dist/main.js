@@ -20,7 +20,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-GB3U7YRR.js";
+} from "./chunks/chunk-75RKMLPE.js";
 import {
   BearerCredentialHandler,
   HttpClient,

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { INPUTS, inputSpec, type InputSpec } from './inputs.ts';
 import type { Severity } from '../pipeline/findings.ts';
 import { parseGoVersionSpec } from '../toolchain/version.ts';
+import { isInside } from '../util/path.ts';
 import { HOST_NAMES } from '../inspect/hosts.ts';
 import { CPU_LEVELS } from '../inspect/runtime-needs.ts';
 import { normalizeCosignVersion } from '../tools/cosign.ts';
@@ -249,11 +250,6 @@ function realpathOrSelf(p: string): string {
       cur = parent;
     }
   }
-}
-
-function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** Resolves a path input against base and refuses anything that leaves the allowed roots. */

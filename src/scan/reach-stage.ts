@@ -8,7 +8,7 @@ import type { GoMod } from '../modules/gomod.ts';
 import { displayPath } from '../util/path.ts';
 import type { ScanFindings } from './findings.ts';
 import { runReachability } from './reach-run.ts';
-import { codeFlowOf, joinReachability, pathText, type JoinedAdvisory } from './reachability.ts';
+import { codeFlowOf, joinReachability, mainModulesOf, pathText, type JoinedAdvisory } from './reachability.ts';
 
 export interface ReachabilityStep {
   /** Trivy's advisories first, in their order, then the entries only govulncheck reported. */
@@ -22,8 +22,6 @@ export interface ReachabilityStep {
   tool?: { name: string; version: string; informationUri: string };
   metrics: Record<string, number | string | boolean>;
 }
-
-const LEVEL_MARK: Record<string, string> = { called: 'called', imported: 'imported', required: 'required', 'not analysed': 'not analysed' };
 
 export async function reachabilityStep(ctx: StageContext, scan: ScanFindings, gomod: { file: string; gomod?: GoMod } | undefined): Promise<ReachabilityStep> {
   const { config } = ctx;
@@ -41,14 +39,14 @@ export async function reachabilityStep(ctx: StageContext, scan: ScanFindings, go
       policy: config.vulnReachability,
       analysed: run.analysed,
       ...(run.reason ? { notAnalysedReason: run.reason } : {}),
-      moduleDir: moduleDir === path.sep || moduleDir === '' ? '' : moduleDir,
+      moduleDir,
       requireLocation,
       govulncheckOnlySeverity: config.severity === 'NONE' ? 'warning' : 'error',
     },
   );
-  const mainModules = new Set(run.runs.flatMap((r) => r.report.findings.flatMap((f) => f.trace.filter((x) => !x.version).map((x) => x.module))));
+  const mainModules = mainModulesOf(run.runs);
   const findings = joined.map((j) => withFlow(j, moduleDir, mainModules));
-  const cell = (j: JoinedAdvisory) => `${LEVEL_MARK[j.reachability]}${j.path ? `: ${pathText(j.path, 3)}` : ''}`;
+  const cell = (j: JoinedAdvisory) => `${j.reachability}${j.path ? `: ${pathText(j.path, 3)}` : ''}`;
   const reachability = joined.filter((j) => j.source === 'trivy').map(cell);
   const extraRows = joined.filter((j) => j.source === 'govulncheck').map((j) => [
     j.id, 'none in the Go DB', j.finding.message.split(' has ')[0], '', '', j.finding.location?.file ? `${j.finding.location.file}:${j.finding.location.line ?? 1}` : '',

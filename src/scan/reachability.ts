@@ -53,6 +53,11 @@ export function reachabilityByOsv(runs: readonly PlatformRun[]): Map<string, Rea
   return out;
 }
 
+/** The program's own modules: trace frames without a version are in the analysed module (or workspace). */
+export function mainModulesOf(runs: readonly PlatformRun[]): Set<string> {
+  return new Set(runs.flatMap((r) => r.report.findings.flatMap((f) => f.trace.filter((x) => !x.version).map((x) => x.module))));
+}
+
 /** Every id an OSV entry goes by (GO-…, CVE-…, GHSA-…) -> the entry. */
 export function aliasIndex(runs: readonly PlatformRun[]): Map<string, GovulncheckOsv> {
   const index = new Map<string, GovulncheckOsv>();
@@ -108,8 +113,6 @@ export interface JoinedAdvisory {
   id: string;
 }
 
-export const GOVULNCHECK_RULE_PREFIX = 'scan/';
-
 function joinPath(dir: string, file: string): string {
   return dir ? `${dir.replace(/\/+$/, '')}/${file}` : file;
 }
@@ -153,7 +156,7 @@ export function meetsPolicy(level: Reachability, policy: ReachabilityPolicy): bo
 export function joinReachability(advisories: readonly Advisory[], runs: readonly PlatformRun[], o: JoinOptions): { joined: JoinedAdvisory[]; rules: Rule[] } {
   const reach = reachabilityByOsv(runs);
   const index = aliasIndex(runs);
-  const mainModules = new Set(runs.flatMap((r) => r.report.findings.flatMap((f) => f.trace.filter((x) => !x.version).map((x) => x.module))));
+  const mainModules = mainModulesOf(runs);
   const seenOsv = new Set<string>();
   const joined: JoinedAdvisory[] = [];
   for (const a of advisories) {

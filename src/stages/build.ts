@@ -10,7 +10,7 @@ import { skipped, statusFrom, type Artifact, type GoToolchain, type Stage, type 
 import type { Target } from '../config/config.ts';
 import { openOutputDir, type OutputDir } from '../output/dir.ts';
 import { artifactFileName, binaryName, buildArgs, buildEnv, mapLimit, parseCompilerErrors, renderChecksums } from '../build/args.ts';
-import { displayPath } from '../util/path.ts';
+import { displayPath, isInside } from '../util/path.ts';
 import { cgoNeededHint } from './cgo-hint.ts';
 
 const UNKNOWN_TARGET = rule({
@@ -134,12 +134,8 @@ export const buildStage: Stage = {
 
 /** A temp dir outside the workspace (the runner's temp normally is; the OS one otherwise). */
 function scratchRoot(ctx: StageContext): string {
-  const inside = (dir: string) => {
-    const rel = path.relative(ctx.config.workspace, dir);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-  };
   fs.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  return inside(ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
+  return isInside(ctx.config.workspace, ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
 
 function clearOutputDir(ctx: StageContext, out: OutputDir): Finding[] {

@@ -8,7 +8,7 @@ import { formatBytes } from '../report/escape.ts';
 import { inspectFile } from '../inspect/binary.ts';
 import { FormatError } from '../inspect/errors.ts';
 import path from 'node:path';
-import { findOnPath } from '../util/path.ts';
+import { findOnPath, isInside } from '../util/path.ts';
 import { childEnv } from '../util/childenv.ts';
 import { evaluateBinary, hostVerdict, INSPECT_RULES, RULES, summaryRow, TABLE_HEADER, verdictCell, type RunOnHost } from '../inspect/policy.ts';
 import { hostProfile } from '../inspect/hosts.ts';
@@ -34,11 +34,6 @@ function recordVcs(ctx: StageContext, settings: { key: string; value: string }[]
 
 const STATUS_LINES_SHOWN = 10;
 
-function isInsideWorkspace(ctx: StageContext, p: string): boolean {
-  const rel = path.relative(ctx.config.workspace, p);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
 /**
  * "Built from a modified tree" is only actionable with the files that made it so: ask git once,
  * the way the go command does (untracked files count), and name them in every such finding.
@@ -54,7 +49,8 @@ async function nameModifiedFiles(ctx: StageContext, findings: Finding[]): Promis
     // The whole repository, as the go command asks; the output dir was empty while Go built and
     // holds this run's results now, so it is left out.
     const outRel = path.relative(ctx.config.dir, ctx.config.outDir);
-    const outInside = isInsideWorkspace(ctx, ctx.config.outDir);
+    // config refuses an output dir that is the workspace itself.
+    const outInside = isInside(ctx.config.workspace, ctx.config.outDir);
     const args = ['status', '--short', '--untracked-files=all', '--', ':/', ...(outInside ? [`:(exclude)${outRel.split(path.sep).join('/')}`] : [])];
     const r = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv('git', ctx.ports.env), timeoutMs: 60_000 });
     const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');

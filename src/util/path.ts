@@ -21,6 +21,12 @@ export function findOnPath(name: string, envPath: string | undefined, platform: 
   return undefined;
 }
 
+/** True when child is parent or lies below it (no '..' step, not on another root). */
+export function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
 /** True for an executable regular file. */
 export function isExecutableFile(file: string): boolean {
   try {

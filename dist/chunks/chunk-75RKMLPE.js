@@ -135,8 +135,8 @@ function sameJobs(a, b) {
 }
 
 // src/config/config.ts
-import path from "node:path";
-import fs from "node:fs";
+import path2 from "node:path";
+import fs2 from "node:fs";
 
 // src/toolchain/version.ts
 var import_semver = __toESM(require_semver(), 1);
@@ -285,6 +285,43 @@ function goPlatform(platform, arch) {
   const os2 = platform === "win32" ? "windows" : platform;
   const a = { x64: "amd64", ia32: "386", arm: "armv6l", arm64: "arm64", s390x: "s390x", ppc64: "ppc64le", riscv64: "riscv64", loong64: "loong64" };
   return { os: os2, arch: a[arch] ?? arch };
+}
+
+// src/util/path.ts
+import fs from "node:fs";
+import path from "node:path";
+function findOnPath(name, envPath, platform = process.platform) {
+  const names = platform === "win32" ? [`${name}.exe`, name] : [name];
+  for (const dir of (envPath ?? "").split(path.delimiter)) {
+    if (!dir || !path.isAbsolute(dir)) continue;
+    for (const n of names) {
+      const file = path.join(dir, n);
+      try {
+        if (fs.statSync(file).isFile()) {
+          fs.accessSync(file, fs.constants.X_OK);
+          return file;
+        }
+      } catch {
+      }
+    }
+  }
+  return void 0;
+}
+function isInside(parent, child) {
+  const rel = path.relative(parent, child);
+  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+}
+function isExecutableFile(file) {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+function displayPath(workspace, file) {
+  const r2 = path.relative(workspace, file);
+  return r2.startsWith("..") || path.isAbsolute(r2) ? file : r2.split(path.sep).join("/");
 }
 
 // src/inspect/hosts.ts
@@ -626,23 +663,19 @@ function realpathOrSelf(p) {
   let cur = p;
   for (; ; ) {
     try {
-      return path.join(fs.realpathSync(cur), ...tail2.reverse());
+      return path2.join(fs2.realpathSync(cur), ...tail2.reverse());
     } catch {
-      const parent = path.dirname(cur);
+      const parent = path2.dirname(cur);
       if (parent === cur) return p;
-      tail2.push(path.basename(cur));
+      tail2.push(path2.basename(cur));
       cur = parent;
     }
   }
 }
-function isInside(parent, child) {
-  const rel = path.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
-}
 function confinedPath(name, value, base, roots) {
   if (value.includes("\0")) throw new ConfigError(name, "contains a NUL byte");
   checkPathText(name, value);
-  const resolved = realpathOrSelf(path.resolve(base, value));
+  const resolved = realpathOrSelf(path2.resolve(base, value));
   if (!roots.some((r2) => isInside(realpathOrSelf(r2), resolved))) {
     throw new ConfigError(name, `"${value}" resolves to ${resolved}, outside the workspace ${roots[0]}`);
   }
@@ -651,7 +684,7 @@ function confinedPath(name, value, base, roots) {
 function readEventPayload(file) {
   if (!file) return {};
   try {
-    const v = JSON.parse(fs.readFileSync(file, "utf8"));
+    const v = JSON.parse(fs2.readFileSync(file, "utf8"));
     return v && typeof v === "object" && !Array.isArray(v) ? v : {};
   } catch {
     return {};
@@ -728,7 +761,7 @@ function parseCosignKey(value, workspace, env) {
   if (SHELL_META.test(value) || /[*?"']/.test(value) || value.startsWith("~")) {
     throw new ConfigError("cosign-key", `${shown} is not a plain file path (no shell expansion, globs, quotes or ~ happen here); give a path relative to the workspace, env://NAME or the PEM text`);
   }
-  return { kind: "file", path: path.resolve(workspace, value) };
+  return { kind: "file", path: path2.resolve(workspace, value) };
 }
 function resolveSign(input, mode, modeReason, event, hasKey, keyless) {
   if (input === "never") return { enabled: false, reason: 'sign input "never"' };
@@ -779,7 +812,7 @@ function toolPath(name, value, workspace) {
   if (!value) return "";
   if (value.includes("\0")) throw new ConfigError(name, "contains a NUL byte");
   checkPathText(name, value);
-  return path.resolve(workspace, value);
+  return path2.resolve(workspace, value);
 }
 var ALLOW_HTTP_LOOPBACK = "GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK";
 var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -813,7 +846,7 @@ function parseVulnDb(value, env) {
     } catch {
       throw new ConfigError("govulncheck-db", `"${value}" is not a file:// URL`);
     }
-    if (!path.isAbsolute(p) || !value.startsWith("file:///")) throw new ConfigError("govulncheck-db", `"${value}" must name an absolute directory: file:///path/to/db`);
+    if (!path2.isAbsolute(p) || !value.startsWith("file:///")) throw new ConfigError("govulncheck-db", `"${value}" must name an absolute directory: file:///path/to/db`);
     return value;
   }
   return checkDownloadBaseUrl("govulncheck-db", value, env);
@@ -883,12 +916,12 @@ function parseConfig(inputs, ctx) {
     if (!INPUTS.some((i) => i.name === key2)) throw new ConfigError(key2, "is not a known input");
   }
   const get = (name) => raw(inputSpec(name), inputs);
-  const workspace = realpathOrSelf(path.resolve(ctx.workspace));
+  const workspace = realpathOrSelf(path2.resolve(ctx.workspace));
   const dir = confinedPath("working-directory", get("working-directory"), workspace, [workspace]);
   const outDir = confinedPath("output-dir", get("output-dir"), workspace, [workspace, ...ctx.writableRoots ?? []]);
   const holds = isInside(outDir, workspace) ? "the workspace" : isInside(outDir, dir) ? "the module directory" : "";
   if (holds) throw new ConfigError("output-dir", `"${get("output-dir")}" is or contains ${holds}; give the gate a directory of its own, e.g. gate-out`);
-  if (path.relative(workspace, outDir).split(path.sep)[0] === ".git") throw new ConfigError("output-dir", `"${get("output-dir")}" is inside .git`);
+  if (path2.relative(workspace, outDir).split(path2.sep)[0] === ".git") throw new ConfigError("output-dir", `"${get("output-dir")}" is inside .git`);
   const goVersion = get("go-version");
   if (goVersion) {
     try {
@@ -940,7 +973,7 @@ function parseConfig(inputs, ctx) {
     modeReason: reason,
     cache: resolveCacheMode(parseEnum(inputSpec("cache"), get("cache")), event),
     cacheMaxSize: parseSize("cache-max-size", get("cache-max-size")),
-    cacheDir: cacheDirRaw ? (checkPathText("cache-dir", cacheDirRaw), path.resolve(cacheDirRaw)) : "",
+    cacheDir: cacheDirRaw ? (checkPathText("cache-dir", cacheDirRaw), path2.resolve(cacheDirRaw)) : "",
     requireTidy: parseBoolean("require-tidy", get("require-tidy")),
     rules: parseRules(get("rules")),
     event,
@@ -970,7 +1003,7 @@ var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 // src/report/sarif.ts
 import { gzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/report/model.ts
 var TOOL = { name: "go-release-gate", informationUri: "https://github.com/org/go-release-gate" };
@@ -1104,7 +1137,7 @@ function codeFlowOf(steps, messageChars) {
   };
 }
 function categoryOf(toolKey, r2) {
-  const moduleDir = repoRelative(path2.relative(r2.config.workspace, r2.config.dir));
+  const moduleDir = repoRelative(path3.relative(r2.config.workspace, r2.config.dir));
   return `go-release-gate/${toolKey}/${moduleDir ? `${moduleDir}/` : ""}`;
 }
 function planRuns(r2) {
@@ -1150,7 +1183,7 @@ function renderRun(p, keep, r2, limits) {
     tool: { driver: { ...p.driver, ...p.key === "" ? { semanticVersion: r2.tool.version } : {}, rules: rules.map(sarifRule) } },
     automationDetails: { id: categoryOf(p.key || "checks", r2) },
     ...ev.repositoryUrl && ev.sha ? { versionControlProvenance: [{ repositoryUri: ev.repositoryUrl, revisionId: ev.sha, ...ev.ref ? { branch: ev.ref } : {} }] } : {},
-    originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(r2.config.workspace.endsWith(path2.sep) ? r2.config.workspace : `${r2.config.workspace}${path2.sep}`).href } },
+    originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(r2.config.workspace.endsWith(path3.sep) ? r2.config.workspace : `${r2.config.workspace}${path3.sep}`).href } },
     invocations: [{
       executionSuccessful: p.executionSuccessful,
       startTimeUtc: started.toISOString(),
@@ -1467,7 +1500,7 @@ ${after}
 
 // src/run.ts
 import fs19 from "node:fs";
-import path24 from "node:path";
+import path23 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -1679,39 +1712,6 @@ function archiveFor(release, os2, arch) {
 }
 function safeFileName(name) {
   return /^go[0-9A-Za-z.]+\.[a-z0-9]+-[a-z0-9]+\.(tar\.gz|zip)$/.test(name);
-}
-
-// src/util/path.ts
-import fs2 from "node:fs";
-import path3 from "node:path";
-function findOnPath(name, envPath, platform = process.platform) {
-  const names = platform === "win32" ? [`${name}.exe`, name] : [name];
-  for (const dir of (envPath ?? "").split(path3.delimiter)) {
-    if (!dir || !path3.isAbsolute(dir)) continue;
-    for (const n of names) {
-      const file = path3.join(dir, n);
-      try {
-        if (fs2.statSync(file).isFile()) {
-          fs2.accessSync(file, fs2.constants.X_OK);
-          return file;
-        }
-      } catch {
-      }
-    }
-  }
-  return void 0;
-}
-function isExecutableFile(file) {
-  try {
-    fs2.accessSync(file, fs2.constants.X_OK);
-    return fs2.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-function displayPath(workspace, file) {
-  const r2 = path3.relative(workspace, file);
-  return r2.startsWith("..") || path3.isAbsolute(r2) ? file : r2.split(path3.sep).join("/");
 }
 
 // src/util/childenv.ts
@@ -2433,10 +2433,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path27, version] = d.args;
-  if (!isModulePath(path27)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path27}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path27}: version "${version}" is not of the form v1.2.3`);
-  return { path: path27, version };
+  const [path26, version] = d.args;
+  if (!isModulePath(path26)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path26}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path26}: version "${version}" is not of the form v1.2.3`);
+  return { path: path26, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -2482,8 +2482,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path27, version) {
-  return replaces.find((r2) => r2.old.path === path27 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path27 && r2.old.version === "");
+function replacementFor(replaces, path26, version) {
+  return replaces.find((r2) => r2.old.path === path26 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path26 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -2518,20 +2518,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path27, rawVersion, hash] = f;
+    const [path26, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path27)) throw new ModuleFileError(file, line, `"${path27}" is not a module path`);
+    if (!isModulePath(path26)) throw new ModuleFileError(file, line, `"${path26}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path27, version, goMod, hash, line });
+    lines.push({ path: path26, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path27, version, goMod) {
-  return `${path27} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path26, version, goMod) {
+  return `${path26} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -2562,8 +2562,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path27 = fields[1];
-  if (!isModulePath(path27)) throw bad(`"${path27}" is not a module path`);
+  const path26 = fields[1];
+  if (!isModulePath(path26)) throw bad(`"${path26}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -2573,7 +2573,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path27, version, line };
+    return { path: path26, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -2583,7 +2583,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path27, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path26, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -2620,8 +2620,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path27, version) {
-  return txt.modules.find((m) => m.path === path27 && m.version === version);
+function vendoredModule(txt, path26, version) {
+  return txt.modules.find((m) => m.path === path26 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -2734,35 +2734,35 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path27) {
+    require(path26) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path27);
+        const r2 = gomod.requires.find((x) => x.path === path26);
         if (!r2) continue;
-        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path27, r2.version) : void 0;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path26, r2.version) : void 0;
         if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
-        const rep = replacementFor(gomod.replaces, path27, r2.version);
+        const rep = replacementFor(gomod.replaces, path26, r2.version);
         if (rep) return { file: gomod.file, line: rep.line };
         return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path27);
+        const r2 = gomod.replaces.find((x) => x.new.path === path26);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path27, version, goMod) {
-      return (index.get(sumKey(path27, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path26, version, goMod) {
+      return (index.get(sumKey(path26, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path27) {
-      const vm = setup.txt?.modules.find((m) => m.path === path27 && m.version !== "");
+    vendored(path26) {
+      const vm = setup.txt?.modules.find((m) => m.path === path26 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path27) {
-      return l.require(path27) ?? l.vendored(path27) ?? l.build();
+    module(path26) {
+      return l.require(path26) ?? l.vendored(path26) ?? l.build();
     }
   };
   return l;
@@ -4408,12 +4408,8 @@ var buildStage = {
   }
 };
 function scratchRoot(ctx) {
-  const inside2 = (dir) => {
-    const rel = path17.relative(ctx.config.workspace, dir);
-    return rel === "" || !rel.startsWith("..") && !path17.isAbsolute(rel);
-  };
   fs14.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  return inside2(ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
+  return isInside(ctx.config.workspace, ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
 function clearOutputDir(ctx, out) {
   const shown = displayPath(ctx.config.workspace, out.dir) || ".";
@@ -5663,8 +5659,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path27) {
-  const fh = await open(path27, "r");
+async function fileSource(path26) {
+  const fh = await open(path26, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -5777,8 +5773,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path27, displayName = path27) {
-  const src = await fileSource(path27);
+async function inspectFile(path26, displayName = path26) {
+  const src = await fileSource(path26);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -6126,10 +6122,6 @@ function recordVcs(ctx, settings) {
   if (modified !== void 0 && facts["vcs.modified"] !== "true") facts["vcs.modified"] = modified;
 }
 var STATUS_LINES_SHOWN = 10;
-function isInsideWorkspace(ctx, p) {
-  const rel = path18.relative(ctx.config.workspace, p);
-  return rel !== "" && !rel.startsWith("..") && !path18.isAbsolute(rel);
-}
 async function nameModifiedFiles(ctx, findings) {
   const modified = findings.filter((f) => f.ruleId === RULES.vcsModified.id);
   if (modified.length === 0) return;
@@ -6139,7 +6131,7 @@ async function nameModifiedFiles(ctx, findings) {
     listing = "git is not on PATH, so the modified files cannot be listed";
   } else {
     const outRel = path18.relative(ctx.config.dir, ctx.config.outDir);
-    const outInside = isInsideWorkspace(ctx, ctx.config.outDir);
+    const outInside = isInside(ctx.config.workspace, ctx.config.outDir);
     const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path18.sep).join("/")}`] : []];
     const r2 = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv("git", ctx.ports.env), timeoutMs: 6e4 });
     const lines = r2.stdout.split("\n").filter((l) => l.trim() !== "");
@@ -6184,7 +6176,7 @@ var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
 import fs16 from "node:fs";
-import path21 from "node:path";
+import path20 from "node:path";
 
 // src/scan/trivy-report.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -6470,9 +6462,6 @@ function unscanned(f) {
   return missing;
 }
 
-// src/scan/reach-stage.ts
-import path20 from "node:path";
-
 // src/tools/gobuild.ts
 import fs15 from "node:fs";
 import path19 from "node:path";
@@ -6686,17 +6675,20 @@ function reachabilityByOsv(runs) {
   for (const { platform, report } of runs) {
     for (const f of report.findings) {
       const level = levelOf(f);
-      const path27 = level === "called" ? [...f.trace].reverse() : void 0;
+      const path26 = level === "called" ? [...f.trace].reverse() : void 0;
       const cur = out.get(f.osv);
       if (!cur || RANK[level] > RANK[cur.level]) {
-        out.set(f.osv, { osv: f.osv, level, ...path27 ? { path: path27 } : {}, platforms: [platform] });
+        out.set(f.osv, { osv: f.osv, level, ...path26 ? { path: path26 } : {}, platforms: [platform] });
       } else if (level === cur.level) {
         if (!cur.platforms.includes(platform)) cur.platforms.push(platform);
-        if (path27 && (!cur.path || path27.length < cur.path.length)) cur.path = path27;
+        if (path26 && (!cur.path || path26.length < cur.path.length)) cur.path = path26;
       }
     }
   }
   return out;
+}
+function mainModulesOf(runs) {
+  return new Set(runs.flatMap((r2) => r2.report.findings.flatMap((f) => f.trace.filter((x) => !x.version).map((x) => x.module))));
 }
 function aliasIndex(runs) {
   const index = /* @__PURE__ */ new Map();
@@ -6712,21 +6704,21 @@ function frameText(f) {
   const name = f.function ? `${pkg}.${f.receiver ? `${f.receiver.replace(/^\*/, "")}.` : ""}${f.function}` : pkg;
   return f.position ? `${name} (${f.position.filename}:${f.position.line})` : `${name}`;
 }
-function pathText(path27, max = 4) {
-  const shown = path27.slice(0, max).map(frameText);
-  if (path27.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path27[path27.length - 1]));
+function pathText(path26, max = 4) {
+  const shown = path26.slice(0, max).map(frameText);
+  if (path26.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path26[path26.length - 1]));
   return shown.join(" \u2192 ");
 }
 function joinPath(dir, file) {
   return dir ? `${dir.replace(/\/+$/, "")}/${file}` : file;
 }
-function callSite(path27, moduleDir, mainModules) {
-  const own = path27.filter((f) => mainModules.has(f.module) && f.position);
+function callSite(path26, moduleDir, mainModules) {
+  const own = path26.filter((f) => mainModules.has(f.module) && f.position);
   const site = own[own.length - 1];
   return site?.position ? { file: joinPath(moduleDir, site.position.filename), line: site.position.line, ...site.position.column ? { column: site.position.column } : {} } : void 0;
 }
-function codeFlowOf2(path27, moduleDir, mainModules) {
-  return path27.map((f) => ({
+function codeFlowOf2(path26, moduleDir, mainModules) {
+  return path26.map((f) => ({
     message: frameText(f),
     ...mainModules.has(f.module) && f.position ? { location: { file: joinPath(moduleDir, f.position.filename), line: f.position.line } } : {}
   }));
@@ -6750,7 +6742,7 @@ function meetsPolicy(level, policy) {
 function joinReachability(advisories, runs, o) {
   const reach = reachabilityByOsv(runs);
   const index = aliasIndex(runs);
-  const mainModules = new Set(runs.flatMap((r2) => r2.report.findings.flatMap((f) => f.trace.filter((x) => !x.version).map((x) => x.module))));
+  const mainModules = mainModulesOf(runs);
   const seenOsv = /* @__PURE__ */ new Set();
   const joined = [];
   for (const a of advisories) {
@@ -6806,7 +6798,6 @@ function joinReachability(advisories, runs, o) {
 }
 
 // src/scan/reach-stage.ts
-var LEVEL_MARK = { called: "called", imported: "imported", required: "required", "not analysed": "not analysed" };
 async function reachabilityStep(ctx, scan, gomod) {
   const { config } = ctx;
   const run4 = await runReachability(ctx);
@@ -6823,14 +6814,14 @@ async function reachabilityStep(ctx, scan, gomod) {
       policy: config.vulnReachability,
       analysed: run4.analysed,
       ...run4.reason ? { notAnalysedReason: run4.reason } : {},
-      moduleDir: moduleDir === path20.sep || moduleDir === "" ? "" : moduleDir,
+      moduleDir,
       requireLocation,
       govulncheckOnlySeverity: config.severity === "NONE" ? "warning" : "error"
     }
   );
-  const mainModules = new Set(run4.runs.flatMap((r2) => r2.report.findings.flatMap((f) => f.trace.filter((x) => !x.version).map((x) => x.module))));
+  const mainModules = mainModulesOf(run4.runs);
   const findings = joined.map((j) => withFlow(j, moduleDir, mainModules));
-  const cell2 = (j) => `${LEVEL_MARK[j.reachability]}${j.path ? `: ${pathText(j.path, 3)}` : ""}`;
+  const cell2 = (j) => `${j.reachability}${j.path ? `: ${pathText(j.path, 3)}` : ""}`;
   const reachability = joined.filter((j) => j.source === "trivy").map(cell2);
   const extraRows = joined.filter((j) => j.source === "govulncheck").map((j) => [
     j.id,
@@ -7022,7 +7013,7 @@ async function findTrivy(ctx) {
   }
 }
 function gateTrivyCacheDir(ctx) {
-  return path21.join(ctx.ports.tempDir, "go-release-gate-trivy");
+  return path20.join(ctx.ports.tempDir, "go-release-gate-trivy");
 }
 function trivyEnv(ctx) {
   return childEnv("trivy", ctx.ports.env);
@@ -7045,7 +7036,7 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path21.join(dir, name);
+      const p = path20.join(dir, name);
       if (fs16.existsSync(p) && fs16.statSync(p).isFile()) return p;
     }
   }
@@ -7053,13 +7044,13 @@ function findIgnoreFile(ctx) {
 }
 function trivyHome(ctx) {
   fs16.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  const dir = fs16.mkdtempSync(path21.join(ctx.ports.tempDir, "trivy-"));
-  const config = path21.join(dir, "trivy.yaml");
+  const dir = fs16.mkdtempSync(path20.join(ctx.ports.tempDir, "trivy-"));
+  const config = path20.join(dir, "trivy.yaml");
   fs16.writeFileSync(config, "", { flag: "wx" });
   return { dir, config };
 }
 async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
-  const output = path21.join(home.dir, `trivy-${kind}-${n}.json`);
+  const output = path20.join(home.dir, `trivy-${kind}-${n}.json`);
   fs16.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
@@ -7139,27 +7130,27 @@ async function scanWith(ctx, found, home) {
   const ignoreFile = findIgnoreFile(ctx);
   const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs16.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path21.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path21.isAbsolute(outRel)) skipDirs.push(outRel.split(path21.sep).join("/"));
+  const outRel = path20.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path20.isAbsolute(outRel)) skipDirs.push(outRel.split(path20.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path21.join(config.dir, "go.mod");
+    const file = path20.join(config.dir, "go.mod");
     modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs16.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path21.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path20.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, home, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path21.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path20.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
     }
   }
-  const goModFile = path21.join(config.dir, "go.mod");
+  const goModFile = path20.join(config.dir, "go.mod");
   const goModText = fs16.existsSync(goModFile) ? fs16.readFileSync(goModFile, "utf8") : void 0;
   const missing = unscanned({
     ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
@@ -7240,7 +7231,7 @@ var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|
 
 // src/stages/sign.ts
 import fs17 from "node:fs";
-import path22 from "node:path";
+import path21 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -7480,7 +7471,7 @@ ${r2.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
   return lines.find((l) => /^Error:/i.test(l)) ?? lines.find((l) => /error|fail|invalid|denied/i.test(l)) ?? lines[0] ?? `exit code ${r2.code}`;
 }
 function readGoSum(dir) {
-  const file = path22.join(dir, "go.sum");
+  const file = path21.join(dir, "go.sum");
   if (!fs17.existsSync(file)) return [];
   return parseGoSum(fs17.readFileSync(file, "utf8"), file).lines;
 }
@@ -7553,7 +7544,7 @@ async function run3(ctx) {
   }
   state.facts["sign.cosign"] = cosign.source;
   ports.log.info(`cosign: ${cosign.bin} (${cosign.source})`);
-  const signDir = fs17.mkdtempSync(path22.join(ports.tempDir, "grg-sign-"));
+  const signDir = fs17.mkdtempSync(path21.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
@@ -7572,11 +7563,11 @@ async function run3(ctx) {
           return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
         }
       } else {
-        tempKeyDir = fs17.mkdtempSync(path22.join(ports.tempDir, "grg-cosign-"));
-        keyFile = path22.join(tempKeyDir, "cosign.key");
+        tempKeyDir = fs17.mkdtempSync(path21.join(ports.tempDir, "grg-cosign-"));
+        keyFile = path21.join(tempKeyDir, "cosign.key");
         fs17.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
       }
-      const freshKey = path22.join(signDir, "cosign.pub");
+      const freshKey = path21.join(signDir, "cosign.pub");
       const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
       if (pub.code !== 0 || !fs17.existsSync(freshKey)) {
         const why = scrub(firstError(pub));
@@ -7600,13 +7591,13 @@ async function run3(ctx) {
         return unavailable2(`Keyless signing could not get an OIDC token: ${why}. Nothing was signed.`);
       }
       addSecret(token);
-      tempKeyDir = fs17.mkdtempSync(path22.join(ports.tempDir, "grg-cosign-"));
-      const tokenFile = path22.join(tempKeyDir, "oidc-token");
+      tempKeyDir = fs17.mkdtempSync(path21.join(ports.tempDir, "grg-cosign-"));
+      const tokenFile = path21.join(tempKeyDir, "oidc-token");
       fs17.writeFileSync(tokenFile, token, { mode: 384 });
       signer = { kind: "keyless", tokenFile, services: sign.sigstore };
       verifier = { kind: "keyless", policy };
     }
-    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path22.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path22.basename(v.policy.trustedRoot) : "" } };
+    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path21.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path21.basename(v.policy.trustedRoot) : "" } };
     const signArgs = (bundle, file) => signer.kind === "key" ? signBlobArgs({ key: signer.key, bundle, file, tlogUpload: sign.tlogUpload }) : signBlobKeylessArgs({ tokenFile: signer.tokenFile, bundle, file, services: signer.services, tlogUpload: sign.tlogUpload });
     const verifyArgs = (v, bundle, file) => v.kind === "key" ? verifyBlobArgs({ publicKey: v.publicKey, bundle, file, tlog: v.tlog }) : verifyBlobKeylessArgs({ bundle, file, policy: v.policy });
     const verifyText = (bundle, file) => {
@@ -7625,26 +7616,26 @@ async function run3(ctx) {
         rows.push([s.displayPath, "", "not signed: changed after build", ""]);
         continue;
       }
-      const freshBundle = path22.join(signDir, path22.basename(bundle));
+      const freshBundle = path21.join(signDir, path21.basename(bundle));
       const signed = await cosignRun(signArgs(freshBundle, s.path));
       if (signed.code !== 0 || !fs17.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
       }
-      out.adopt(freshBundle, path22.basename(bundle));
+      out.adopt(freshBundle, path21.basename(bundle));
       const verified = await cosignRun(verifyArgs(verifier, bundle, s.path));
       const ok = verified.code === 0;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyText(path22.basename(bundle), path22.basename(s.path));
+      const command = verifyText(path21.basename(bundle), path21.basename(s.path));
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
-    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path22.basename(sums.path)), path22.basename(sums.path));
+    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path21.basename(sums.path)), path21.basename(sums.path));
     let provenanceOk;
     if (config.mode === "release" && sums && findings.length === 0) {
       provenanceOk = await attestProvenance();
@@ -7672,11 +7663,11 @@ async function run3(ctx) {
     async function attestProvenance() {
       const sumsText = fs17.readFileSync(sums.path, "utf8");
       const sumsDigest = sha256File(sums.path);
-      const location = { artifact: displayPath(config.workspace, path22.join(config.outDir, PROVENANCE)) };
+      const location = { artifact: displayPath(config.workspace, path21.join(config.outDir, PROVENANCE)) };
       let statement;
       try {
         statement = provenanceStatement({
-          checksums: { name: path22.basename(sums.path), text: sumsText, sha256: sumsDigest },
+          checksums: { name: path21.basename(sums.path), text: sumsText, sha256: sumsDigest },
           gateVersion: GATE_VERSION,
           goVersion: state.go?.version ?? state.facts["go-version"] ?? "",
           targets: config.targets.map((t) => `${t.goos}/${t.goarch}`),
@@ -7699,7 +7690,7 @@ async function run3(ctx) {
       const statementFile = out.write(PROVENANCE, `${JSON.stringify(statement)}
 `);
       const bundleName = bundleNameFor(PROVENANCE);
-      const freshBundle = path22.join(signDir, bundleName);
+      const freshBundle = path21.join(signDir, bundleName);
       const attested = await cosignRun(attestBlobArgs({ statement: statementFile, bundle: freshBundle, signer, tlogUpload: sign.tlogUpload }));
       if (attested.code !== 0 || !fs17.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign attest-blob failed for ${PROVENANCE}: ${scrub(firstError(attested))}`, location, subject: PROVENANCE, details: scrub(`${attested.stderr}${attested.stdout}`).trim() || void 0 }));
@@ -7708,14 +7699,14 @@ async function run3(ctx) {
       }
       const bundle = out.adopt(freshBundle, bundleName);
       const signedStatement = bundledStatement(bundle);
-      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path22.basename(sums.path), sumsDigest);
+      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path21.basename(sums.path), sumsDigest);
       const verified = await cosignRun(verifyAttestationArgs({ bundle, file: sums.path, verifier }));
       const ok = verified.code === 0 && !mismatch;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob-attestation refused the provenance: ${mismatch ?? scrub(firstError(verified))}`, location, subject: PROVENANCE, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
       const binary = subjects.find((s) => s !== sums);
-      const command = verifyAttestationCommandText({ bundle: bundleName, file: path22.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
+      const command = verifyAttestationCommandText({ bundle: bundleName, file: path21.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
       const bundleShown = displayPath(config.workspace, bundle);
       rows.push([location.artifact, bundleShown, ok ? "attested, verified" : "attested, verification failed", command]);
       state.facts["sign.provenance"] = statementFile;
@@ -7865,7 +7856,7 @@ function stageAnnotator(log) {
 
 // src/report/sources.ts
 import fs18 from "node:fs";
-import path23 from "node:path";
+import path22 from "node:path";
 var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
 var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
 var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
@@ -7880,14 +7871,14 @@ function lineOf(text, index) {
   return text.slice(0, index).split("\n").length;
 }
 function moduleAt(dir) {
-  const goMod = path23.join(dir, "go.mod");
+  const goMod = path22.join(dir, "go.mod");
   const text = read(goMod);
   const m = text === void 0 ? null : MODULE_LINE.exec(text);
   return m ? { path: m[2], dir, goMod, line: lineOf(text, m.index + m[0].search(/\S/)) } : void 0;
 }
 function moduleRoots(dir) {
   const roots = [];
-  const work = read(path23.join(dir, "go.work"));
+  const work = read(path22.join(dir, "go.work"));
   if (work !== void 0) {
     const dirs = [...work.matchAll(USE_LINE)].map((m) => m[2]);
     for (const block2 of work.matchAll(USE_BLOCK)) {
@@ -7897,7 +7888,7 @@ function moduleRoots(dir) {
       }
     }
     for (const d of dirs) {
-      const root = moduleAt(path23.resolve(dir, d));
+      const root = moduleAt(path22.resolve(dir, d));
       if (root) roots.push(root);
     }
   }
@@ -7908,7 +7899,7 @@ function moduleRoots(dir) {
 function mainPackageSource(workspace, roots, importPath) {
   const root = [...roots].filter((r2) => importPath === r2.path || importPath.startsWith(`${r2.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!root) return void 0;
-  const pkgDir = path23.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
+  const pkgDir = path22.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
   const inRepo = (file) => repoRelative(displayPath(workspace, file));
   let names = [];
   try {
@@ -7917,7 +7908,7 @@ function mainPackageSource(workspace, roots, importPath) {
   }
   const candidates = [];
   for (const name of names.slice(0, 200)) {
-    const text = read(path23.join(pkgDir, name));
+    const text = read(path22.join(pkgDir, name));
     if (text === void 0) continue;
     const clause = /^package[ \t]+main\b/m.exec(text);
     if (!clause) continue;
@@ -7925,7 +7916,7 @@ function mainPackageSource(workspace, roots, importPath) {
   }
   const best = candidates.find((c) => c.hasMain) ?? candidates.find((c) => c.name === "main.go") ?? candidates[0];
   if (best) {
-    const file = inRepo(path23.join(pkgDir, best.name));
+    const file = inRepo(path22.join(pkgDir, best.name));
     if (file) return { file, line: lineOf(best.text, best.clause) };
   }
   const goMod = inRepo(root.goMod);
@@ -8007,7 +7998,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent, options = {}) {
-  const goMod = path24.join(config.dir, fs19.existsSync(path24.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path23.join(config.dir, fs19.existsSync(path23.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -8193,14 +8184,14 @@ async function sourceCommit(config, ports) {
 
 // src/fanout/merge-run.ts
 import fs21 from "node:fs";
-import path26 from "node:path";
+import path25 from "node:path";
 
 // src/fanout/bundle.ts
 import fs20 from "node:fs";
-import path25 from "node:path";
+import path24 from "node:path";
 import { createHash as createHash6 } from "node:crypto";
 function readRegular(dir, name) {
-  const p = path25.join(dir, name);
+  const p = path24.join(dir, name);
   let st;
   try {
     st = fs20.lstatSync(p);
@@ -8218,7 +8209,7 @@ function readRegular(dir, name) {
 }
 function required(dir, name) {
   const data = readRegular(dir, name);
-  if (!data) throw new BundleError(`${path25.join(dir, name)} is missing: not a complete shard bundle`);
+  if (!data) throw new BundleError(`${path24.join(dir, name)} is missing: not a complete shard bundle`);
   return data;
 }
 function json(dir, name) {
@@ -8228,20 +8219,20 @@ function json(dir, name) {
     throw new Error("not a JSON object");
   } catch (e) {
     if (e instanceof BundleError) throw e;
-    throw new BundleError(`${path25.join(dir, name)}: ${e.message}`);
+    throw new BundleError(`${path24.join(dir, name)}: ${e.message}`);
   }
 }
 function loadBundle(dir, source) {
-  const manifestFile = path25.join(dir, MANIFEST_NAME);
+  const manifestFile = path24.join(dir, MANIFEST_NAME);
   const manifest = parseManifest(required(dir, MANIFEST_NAME).toString("utf8"), manifestFile);
   const report = json(dir, manifest.files.report);
   const sarif = json(dir, manifest.files.sarif);
   const sumsName = manifest.files.checksums;
-  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path25.join(dir, sumsName)) : [];
+  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path24.join(dir, sumsName)) : [];
   return { dir, report, sarif, view: { source, manifest, reportVerdict: String(report.verdict), checksums } };
 }
 function digestNow(dir, name) {
-  const p = path25.join(dir, name);
+  const p = path24.join(dir, name);
   const st = fs20.lstatSync(p, { throwIfNoEntry: false });
   if (!st?.isFile()) return void 0;
   return sha256File(p, { noFollow: true });
@@ -8628,7 +8619,7 @@ function real(p) {
   try {
     return fs21.realpathSync(p);
   } catch {
-    return path26.resolve(p);
+    return path25.resolve(p);
   }
 }
 async function runMerge(opts) {
