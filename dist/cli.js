@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-75RKMLPE.js";
+} from "./chunks/chunk-4JGI7RPW.js";
 import {
   renderSaveSummary,
   saveCaches

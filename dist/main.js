@@ -20,7 +20,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-75RKMLPE.js";
+} from "./chunks/chunk-4JGI7RPW.js";
 import {
   BearerCredentialHandler,
   HttpClient,

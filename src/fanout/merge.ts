@@ -8,6 +8,7 @@ import type { StageResult, StageStatus } from '../pipeline/stage.ts';
 import { decide, type Verdict } from '../pipeline/gate.ts';
 import { renderChecksums } from '../build/args.ts';
 import { SARIF_LIMITS, sarifResult, sarifRule } from '../report/sarif.ts';
+import { stageEntry } from '../report/json.ts';
 import { shardLabel } from './split.ts';
 import type { ShardManifest } from './manifest.ts';
 
@@ -226,14 +227,7 @@ export function renderMergedJson(r: MergedRecord): string {
     startedAt: r.startedAt,
     durationMs: r.durationMs,
     merged: { set: r.set, commit: r.commit, shards: r.shards },
-    stages: r.stages.map((s) => ({
-      name: s.name,
-      status: s.status,
-      ...(s.reason ? { reason: s.reason } : {}),
-      durationMs: s.durationMs,
-      findings: s.findings.length,
-      ...(s.metrics ? { metrics: s.metrics } : {}),
-    })),
+    stages: r.stages.map(stageEntry),
     findings: r.findings,
     artifacts: r.artifacts.map((a) => ({ path: a.path, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 })),
   };

@@ -1,7 +1,22 @@
 import type { Report } from './model.ts';
 import type { SarifRunStats } from './sarif.ts';
+import type { StageResult } from '../pipeline/stage.ts';
 
 /** report.json: the machine-readable record of one run, complete (nothing is cut here). */
+/** One stage as report.json lists it (a single run and a merge of shards alike). */
+export function stageEntry(s: StageResult) {
+  return {
+    name: s.name,
+    status: s.status,
+    ...(s.reason ? { reason: s.reason } : {}),
+    durationMs: s.durationMs,
+    findings: s.findings.length,
+    ...(s.metrics ? { metrics: s.metrics } : {}),
+    ...(s.tools?.length ? { tools: s.tools } : {}),
+    ...(s.details ? { details: s.details } : {}),
+  };
+}
+
 export function renderJson(r: Report, sarif?: SarifRunStats[]): string {
   const ev = r.config.event;
   const doc = {
@@ -15,16 +30,7 @@ export function renderJson(r: Report, sarif?: SarifRunStats[]): string {
     toolVersion: r.tool.version,
     startedAt: r.run.startedAt.toISOString(),
     durationMs: r.run.durationMs,
-    stages: r.run.stages.map((s) => ({
-      name: s.name,
-      status: s.status,
-      ...(s.reason ? { reason: s.reason } : {}),
-      durationMs: s.durationMs,
-      findings: s.findings.length,
-      ...(s.metrics ? { metrics: s.metrics } : {}),
-      ...(s.tools?.length ? { tools: s.tools } : {}),
-      ...(s.details ? { details: s.details } : {}),
-    })),
+    stages: r.run.stages.map(stageEntry),
     findings: r.run.findings,
     artifacts: r.artifacts.map((a) => ({ path: a.displayPath, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 })),
     ...(sarif ? { sarif: sarif.map((s) => ({ tool: s.tool, category: s.category, results: s.kept, findings: s.total, ...(s.cut ? { cut: s.cut } : {}) })) } : {}),

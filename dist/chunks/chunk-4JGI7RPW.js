@@ -7735,6 +7735,18 @@ var STAGES = [
 ];
 
 // src/report/json.ts
+function stageEntry(s) {
+  return {
+    name: s.name,
+    status: s.status,
+    ...s.reason ? { reason: s.reason } : {},
+    durationMs: s.durationMs,
+    findings: s.findings.length,
+    ...s.metrics ? { metrics: s.metrics } : {},
+    ...s.tools?.length ? { tools: s.tools } : {},
+    ...s.details ? { details: s.details } : {}
+  };
+}
 function renderJson(r2, sarif) {
   const ev = r2.config.event;
   const doc = {
@@ -7748,16 +7760,7 @@ function renderJson(r2, sarif) {
     toolVersion: r2.tool.version,
     startedAt: r2.run.startedAt.toISOString(),
     durationMs: r2.run.durationMs,
-    stages: r2.run.stages.map((s) => ({
-      name: s.name,
-      status: s.status,
-      ...s.reason ? { reason: s.reason } : {},
-      durationMs: s.durationMs,
-      findings: s.findings.length,
-      ...s.metrics ? { metrics: s.metrics } : {},
-      ...s.tools?.length ? { tools: s.tools } : {},
-      ...s.details ? { details: s.details } : {}
-    })),
+    stages: r2.run.stages.map(stageEntry),
     findings: r2.run.findings,
     artifacts: r2.artifacts.map((a) => ({ path: a.displayPath, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 })),
     ...sarif ? { sarif: sarif.map((s) => ({ tool: s.tool, category: s.category, results: s.kept, findings: s.total, ...s.cut ? { cut: s.cut } : {} })) } : {},
@@ -8542,14 +8545,7 @@ function renderMergedJson(r2) {
     startedAt: r2.startedAt,
     durationMs: r2.durationMs,
     merged: { set: r2.set, commit: r2.commit, shards: r2.shards },
-    stages: r2.stages.map((s) => ({
-      name: s.name,
-      status: s.status,
-      ...s.reason ? { reason: s.reason } : {},
-      durationMs: s.durationMs,
-      findings: s.findings.length,
-      ...s.metrics ? { metrics: s.metrics } : {}
-    })),
+    stages: r2.stages.map(stageEntry),
     findings: r2.findings,
     artifacts: r2.artifacts.map((a) => ({ path: a.path, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 }))
   };
