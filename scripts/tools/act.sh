@@ -5,19 +5,8 @@
 #   scripts/tools/act.sh          -> prints /path/to/act
 # Tests find it via ACT_BIN or the same path (test/support/act.ts).
 set -euo pipefail
+. "$(dirname "$0")/go-install.sh"
 ACT_VERSION="${ACT_VERSION:-v0.2.89}"
-dir="${XDG_CACHE_HOME:-$HOME/.cache}/go-release-gate-tools/act-${ACT_VERSION}"
-bin="$dir/act"
-if [ -x "$bin" ] && ACT_DISABLE_VERSION_CHECK=1 "$bin" --version >/dev/null 2>&1; then
-  echo "$bin"
-  exit 0
-fi
-command -v go >/dev/null 2>&1 || PATH="/usr/local/go/bin:$PATH"
-command -v go >/dev/null 2>&1 || { echo "Go is required to build act" >&2; exit 1; }
-mkdir -p "$dir"
-tmp="$(mktemp -d "$dir.tmp.XXXXXX")"
-trap 'rm -rf "$tmp"' EXIT
-echo "building act ${ACT_VERSION} into $dir (takes a few minutes)" >&2
-CGO_ENABLED=0 GOTOOLCHAIN=local GOBIN="$tmp" go install -trimpath "github.com/nektos/act@${ACT_VERSION}" >&2
-mv -f "$tmp/act" "$bin"
-echo "$bin"
+# act checks for a newer release on start unless told not to.
+export ACT_DISABLE_VERSION_CHECK=1
+go_install_pinned act "$ACT_VERSION" github.com/nektos/act --version
