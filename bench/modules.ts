@@ -84,7 +84,7 @@ async function prepare(): Promise<void> {
 
 /** The stage's vendor check: regenerate into a temporary directory, compare in TypeScript. */
 async function ours(): Promise<{ total: number; compare: number; drift: number }> {
-  const { ctx } = modulesContext({ after: () => undefined }, work);
+  const { ctx } = modulesContext({ onTestFinished: () => undefined }, work);
   const t0 = performance.now();
   const { setup } = await loadModuleSetup(work, '', work);
   const v = await runVendorCheck(ctx, setup!);
@@ -135,7 +135,7 @@ for (let r = 0; r < rounds; r++) {
   compareTimes.push(o.compare);
   handTimes.push(await handWritten());
   hashTimes.push(await hashOnly(path.join(regenerated, 'vendor')));
-  const { ctx } = modulesContext({ after: () => undefined }, work);
+  const { ctx } = modulesContext({ onTestFinished: () => undefined }, work);
   const t0 = performance.now();
   const outcome = await modulesStage.run(ctx);
   stageTimes.push(performance.now() - t0);

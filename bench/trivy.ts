@@ -31,7 +31,7 @@ const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
 const TARGETS = ['linux/amd64', 'linux/arm64', 'darwin/amd64', 'darwin/arm64', 'windows/amd64', 'linux/386'];
 
 const cleanups: (() => void)[] = [];
-const t = { after: (fn: () => void) => void cleanups.push(fn) };
+const t = { onTestFinished: (fn: () => unknown) => void cleanups.push(fn) };
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-bench-trivy-'));
 cleanups.push(() => fs.rmSync(work, { recursive: true, force: true }));
 

@@ -1,9 +1,11 @@
-// Runs the test suite on Node 24 (the runtime action.yml declares), whatever node started npm.
-//   node scripts/test.mjs            typecheck, dist check, then every test
-//   node scripts/test.mjs unit       only test/unit (fast)
-//   node scripts/test.mjs FILE...    only those files
+// Runs the test suite with vitest on Node 24 (the runtime action.yml declares), whatever node
+// started npm. The layers are vitest projects (vitest.config.ts).
+//   node scripts/test.mjs                 typecheck, dist check, then every test
+//   node scripts/test.mjs unit            only test/unit (fast); also integration, e2e
+//   node scripts/test.mjs FILE...         only those files
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,8 +23,9 @@ const run = (cmd, args, opts = {}) => {
 const args = process.argv.slice(2);
 const layers = ['unit', 'integration', 'e2e'];
 let files;
-if (args.length === 0 || args.every((a) => layers.includes(a))) {
-  const wanted = args.length ? args : layers;
+const layersOnly = args.length === 0 || args.every((a) => layers.includes(a));
+const wanted = layersOnly ? (args.length ? args : layers) : [];
+if (layersOnly) {
   files = wanted.flatMap((l) => {
     const dir = path.join(root, 'test', l);
     return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => path.join('test', l, f)) : [];
@@ -55,7 +58,30 @@ if (files.some((f) => !f.includes(`${path.sep}unit${path.sep}`) && !f.startsWith
     toolEnv[envName] = r.stdout.trim().split('\n').pop();
   }
 }
-const concurrency = process.env.TEST_CONCURRENCY ?? '3';
-run(node24, ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
+// vitest prints its own report; the closing line is ours, from its JSON report, so a run always
+// ends with the counts (and says so when vitest itself could not report).
+const reportFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'grg-vitest-')), 'report.json');
+const selection = layersOnly ? wanted.flatMap((l) => ['--project', l]) : files;
+const r = spawnSync(node24, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...selection, '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`], {
+  cwd: root,
+  stdio: 'inherit',
   env: { ...process.env, ...toolEnv, NODE_OPTIONS: '', NODE_NO_WARNINGS: '1' },
 });
+let counts;
+try {
+  counts = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+} catch {
+  counts = undefined;
+}
+fs.rmSync(path.dirname(reportFile), { recursive: true, force: true });
+if (!counts) {
+  console.log(`tests: no report from vitest (exit ${r.status ?? r.signal})`);
+  process.exit(r.status || 1);
+}
+const skipped = counts.numPendingTests + counts.numTodoTests;
+const failedFiles = counts.numFailedTestSuites;
+console.log(
+  `tests: ${counts.numTotalTests} in ${counts.numTotalTestSuites} files: ${counts.numPassedTests} passed, ${counts.numFailedTests} failed, ${skipped} skipped` +
+    (failedFiles ? ` (${failedFiles} files failed)` : ''),
+);
+process.exit(r.status === 0 && counts.success ? 0 : r.status || 1);

@@ -2,7 +2,7 @@
 // holds this action (action.yml + dist/ of the working tree, `uses: ./`), runs main and post for
 // a push and a pull_request event, and a later step reads the outputs. A module that does not
 // compile fails the job. What act does differently from GitHub's runner is in the README.
-import { test, after } from 'node:test';
+import { test, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +14,7 @@ import { runAct, type ActRun } from '../support/act.ts';
 
 const WORKFLOW = '.github/workflows/gate.yml';
 const made: string[] = [];
-after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 /** A checkout as a user has it: the action at the root, the Go module in app/, the workflow. */
 function fixtureRepo(module: string): string {

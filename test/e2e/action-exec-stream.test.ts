@@ -1,7 +1,7 @@
 // dist/main.js as the runner starts it: the go compiler's stderr streams into the job log
 // inside the build stage's ::group::, and a compile error that echoes a workflow command
 // (a //line directive names the file "::error::x") is shown neutralised, never obeyed.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,5 +1,5 @@
 // dist/main.js then dist/post.js, started exactly as the runner starts them.
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,11 +9,11 @@ import { pathWithoutGo } from '../support/context.ts';
 
 let tarball: Tarball;
 let mirror: Mirror;
-before(async () => {
+beforeAll(async () => {
   tarball = await goTarball();
   mirror = await startMirror(tarball);
 });
-after(() => mirror.close());
+afterAll(() => mirror.close());
 
 test('a fresh runner: Go is downloaded from the mirror into the tool cache, four targets build, outputs and summary are written, post succeeds', async () => {
   const ws = makeWorkspace(path.join(ROOT, 'examples', 'hello'), 'hello');

@@ -2,7 +2,7 @@
 // @actions/cache unchanged against the loopback cache service. The gate's go commands get
 // modules from a file:// proxy (test/support/cache-fixture.ts); once the module cache is
 // supposed to be restored, GOPROXY=off proves it was.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,7 +33,7 @@ function cacheRows(summary: string): Map<string, string[]> {
 
 test('first job misses and saves both caches; the next hits exactly; a go.sum change misses the module key and restores the build cache by prefix', async (t) => {
   const repo = await startRepo();
-  t.after(() => repo.close());
+  t.onTestFinished(() => repo.close());
 
   // Job 1: nothing cached yet.
   const one = await repo.job({ runId: '1001' });
@@ -96,7 +96,7 @@ test('first job misses and saves both caches; the next hits exactly; a go.sum ch
 
 test('a pull_request job restores but saves nothing', async (t) => {
   const repo = await startRepo();
-  t.after(() => repo.close());
+  t.onTestFinished(() => repo.close());
   const push = await repo.job({ runId: '2001' });
   assert.equal(push.main.outputs.verdict, 'pass');
   const before = repo.server.entries().map((e) => e.key);
@@ -121,7 +121,7 @@ test('a pull_request job restores but saves nothing', async (t) => {
 
 test('trimming: build-cache entries a job did not use are not saved again', async (t) => {
   const repo = await startRepo();
-  t.after(() => repo.close());
+  t.onTestFinished(() => repo.close());
   // Job 1 ran three hours before job 2.
   emptyRunnerTemp(repo.home);
   const r1 = repo.runner({ runId: '3001' });
@@ -160,7 +160,7 @@ test('trimming: build-cache entries a job did not use are not saved again', asyn
 
 test('a cache service that hands keys back in lower case (as act\'s does): an exact hit, not partial, and not saved again', async (t) => {
   const repo = await startRepo({ lowercaseKeys: true });
-  t.after(() => repo.close());
+  t.onTestFinished(() => repo.close());
   const one = await repo.job({ runId: '4001' });
   assert.equal(one.main.outputs.verdict, 'pass', one.main.stdout);
   assert.equal(one.post.code, 0);

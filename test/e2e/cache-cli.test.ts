@@ -1,7 +1,7 @@
 // The CLI has no post step: with --cache-dir it restores from and saves to a local directory
 // in the same run, with the same keys and matching as the Action; without it, the user's own
 // Go caches are used untouched.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +23,7 @@ test('--cache-dir: the first run misses and saves, the second restores the modul
   const { ws } = cacheWorkspace();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-cli-tmp-'));
   const cacheDir = path.join(tmp, 'cache');
-  t.after(() => {
+  t.onTestFinished(() => {
     removeTree(ws);
     removeTree(tmp);
   });
@@ -65,7 +65,7 @@ test('--cache-dir: the first run misses and saves, the second restores the modul
 test('without --cache-dir the gate uses the caller\'s own GOMODCACHE and reports the cache as off', async (t) => {
   const { ws } = cacheWorkspace();
   const own = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-own-modcache-'));
-  t.after(() => {
+  t.onTestFinished(() => {
     removeTree(ws);
     removeTree(own);
   });
@@ -80,7 +80,7 @@ test('--cache-dir stays bounded: after several real runs with changing sources o
   const { ws, app } = cacheWorkspace();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-cli-bounded-'));
   const cacheDir = path.join(tmp, 'cache');
-  t.after(() => {
+  t.onTestFinished(() => {
     removeTree(ws);
     removeTree(tmp);
   });

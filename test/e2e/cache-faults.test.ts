@@ -1,6 +1,6 @@
 // A cache service that fails (500, a hang, a truncated archive) costs a warning, never the
 // verdict: dist/main.js + dist/post.js against the loopback service with faults switched on.
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ let repo: Repo;
 let seeded: { modKey: string; buildKey: string };
 let runId = 5000;
 
-before(async () => {
+beforeAll(async () => {
   repo = await startRepo();
   const seed = await repo.job({ runId: String(++runId) });
   assert.equal(seed.main.outputs.verdict, 'pass', seed.main.stdout);
@@ -20,7 +20,7 @@ before(async () => {
   assert.deepEqual(repo.server.entries().map((e) => e.key), [mod.key, build.key]);
   seeded = { modKey: mod.key, buildKey: build.key };
 });
-after(() => repo.close());
+afterAll(() => repo.close());
 
 function warnings(step: StepResult): string[] {
   return step.stdout.split('\n').filter((l) => l.startsWith('::warning'));

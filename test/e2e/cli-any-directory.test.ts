@@ -2,7 +2,7 @@
 // from an unrelated current directory. Without a git top-level the workspace is --dir; inside
 // a checkout it is the checkout's root. Output stays inside the workspace; the end of the run
 // shows the verdict, the stages and the report paths; progress lines go to stderr unless --quiet.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +17,7 @@ const outputsOf = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, 'ou
 test('absolute --dir outside the current directory, no git top-level: the workspace is --dir', async (t) => {
   const app = tmp('grg-app-');
   const cwd = tmp('grg-cwd-');
-  t.after(() => [app, cwd].forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  t.onTestFinished(() => [app, cwd].forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
   fs.cpSync(moduleFixture('pass'), app, { recursive: true });
 
   const r = await runCli(['run', '--dir', app, '--targets', 'linux/amd64,linux/arm64', '--scan', 'off'], { cwd });
@@ -50,7 +50,7 @@ test('absolute --dir outside the current directory, no git top-level: the worksp
 test('absolute --dir inside a git checkout elsewhere: the workspace is the checkout\'s root, --out may be absolute', async (t) => {
   const repo = tmp('grg-repo-');
   const cwd = tmp('grg-cwd-');
-  t.after(() => [repo, cwd].forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  t.onTestFinished(() => [repo, cwd].forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
   fs.cpSync(moduleFixture('pass'), path.join(repo, 'svc'), { recursive: true });
   commitAll(repo);
 

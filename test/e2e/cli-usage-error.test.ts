@@ -1,6 +1,6 @@
 // An unknown target is a usage error: the CLI exits 2 (not 1, a failed check), and the run still
 // builds the other targets and writes every report. Through the Action the step fails as before.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,7 @@ const GO_ENV = { GOTOOLCHAIN: 'local', GOFLAGS: '-buildvcs=false', GOPROXY: 'off
 
 test('CLI: --targets plan9/sparc64,linux/amd64 exits 2, names the target, and still writes the reports and the other binary', async (t) => {
   const ws = makeWorkspace(moduleFixture('pass'));
-  t.after(() => removeTree(ws));
+  t.onTestFinished(() => removeTree(ws));
   const r = await runCli(['run', '--targets', 'plan9/sparc64,linux/amd64', '--go-version', 'system', '--out', 'gate-out'], { cwd: ws, env: GO_ENV });
   assert.equal(r.code, 2, r.stdout + r.stderr);
   assert.match(r.stdout, /^verdict: fail$/m);
@@ -28,7 +28,7 @@ test('CLI: --targets plan9/sparc64,linux/amd64 exits 2, names the target, and st
 
 test('CLI: a usage error turned down by the rules input is not one any more (exit 0)', async (t) => {
   const ws = makeWorkspace(moduleFixture('pass'));
-  t.after(() => removeTree(ws));
+  t.onTestFinished(() => removeTree(ws));
   const r = await runCli(['run', '--targets', 'plan9/sparc64,linux/amd64', '--go-version', 'system', '--rules', 'build/unknown-target=warning', '--out', 'gate-out'], { cwd: ws, env: GO_ENV });
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.doesNotMatch(r.stderr, /usage error/);
@@ -36,7 +36,7 @@ test('CLI: a usage error turned down by the rules input is not one any more (exi
 
 test('Action: an unknown target fails the step and the reports are still written', async (t) => {
   const ws = makeWorkspace(moduleFixture('pass'));
-  t.after(() => removeTree(ws));
+  t.onTestFinished(() => removeTree(ws));
   const runner = new Runner({ workspace: ws, inputs: { targets: 'plan9/sparc64', 'go-version': 'system' }, env: GO_ENV });
   const main = await runner.main();
   assert.equal(main.code, 1, main.stdout + main.stderr);

@@ -2,7 +2,7 @@
 // @actions/artifact, unchanged, to the loopback artifact service; a mode: merge job downloads
 // them and merges. A failed upload fails that shard's step; the merge then misses its artifact
 // and fails naming it.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +29,7 @@ const errors = (s: StepResult) => s.stdout.split('\n').filter((l) => l.startsWit
 
 test('two shards upload their bundles as artifacts; the merge job downloads and merges them into one verdict', async (t) => {
   const server = await startArtifactServer();
-  t.after(() => server.close());
+  t.onTestFinished(() => server.close());
 
   const shards: StepResult[] = [];
   for (const i of [2, 1]) {
@@ -65,7 +65,7 @@ test('two shards upload their bundles as artifacts; the merge job downloads and 
 
 test('a failed upload fails the shard step; the merge misses that artifact and fails naming the shard and the artifact', async (t) => {
   const server = await startArtifactServer();
-  t.after(() => server.close());
+  t.onTestFinished(() => server.close());
 
   const one = await job(server, '1002', 'shard-1', { shard: '1/2' });
   assert.equal(one.step.code, 0, one.step.stdout + one.step.stderr);
@@ -88,7 +88,7 @@ test('a failed upload fails the shard step; the merge misses that artifact and f
 
 test('a merge in a run without shard bundles fails, saying so', async (t) => {
   const server = await startArtifactServer();
-  t.after(() => server.close());
+  t.onTestFinished(() => server.close());
   const { step } = await job(server, '1003', 'merge', { mode: 'merge' });
   assert.notEqual(step.code, 0);
   assert.ok(JSON.parse(step.outputs.reasons).some((r: string) => /no shard bundle in workflow run 1003/.test(r)), step.outputs.reasons);

@@ -4,7 +4,7 @@
 // started as the runner starts it for a pull_request, prints it as text. Each test reads the raw
 // stdout/stderr the way the runner does (test/support/workflow-commands.ts), checks the planted
 // text did reach the log (so the test can fail), that no line of it is obeyed, and the verdict.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -70,7 +70,7 @@ test('pull_request: a .trivyignore.yaml statement and an advisory title full of 
 
 test('pull_request: a compiler error quoting a file name that holds workflow commands stays text, Action and CLI alike', async (t) => {
   const ws = makeWorkspace(moduleFixture('pass'));
-  t.after(() => fs.rmSync(ws, { recursive: true, force: true }));
+  t.onTestFinished(() => fs.rmSync(ws, { recursive: true, force: true }));
   // The go command prints the file name raw, newlines included, at the start of its diagnostic;
   // the gate quotes its last line ("##[add-mask]v1-file.go") in the finding and the reasons.
   const name = `broken${hostilePayload('file')}.go`;
@@ -95,7 +95,7 @@ test('pull_request: a compiler error quoting a file name that holds workflow com
 
 test('pull_request: a cache key the cache service returns with workflow commands in it stays text', async (t) => {
   const repo = await startRepo();
-  t.after(() => repo.close());
+  t.onTestFinished(() => repo.close());
   // A push saves the caches; then the stored module-cache key is replaced by one that starts
   // with it and goes on with the payload (keys may hold anything but commas), as an entry
   // someone else saved under a longer key would be.

@@ -1,7 +1,7 @@
 // Attacks a pull request can make on what the gate writes and what its children see, each
 // reproduced through the real entry point (the Action bundle as the runner starts it, or the
 // CLI), then shown to have held.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

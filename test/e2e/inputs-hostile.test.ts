@@ -2,7 +2,7 @@
 // input (the Action: a failed step; the CLI: exit 2), and nothing runs with the bad value: a
 // `go` that logs every call is first on PATH and is never called, and values built to create
 // a marker file if they ever reached a shell create nothing.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 // pull_request, as the runner runs us: dist/main.js then dist/post.js, GITHUB_EVENT_NAME and a
 // real-shaped payload at GITHUB_EVENT_PATH. A pull request checks (no release report) with
 // read-only caches.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { Runner, makeWorkspace } from '../support/runner.ts';
 import { assertRunOutputs, eventPayload, moduleFixture } from '../support/gate.ts';

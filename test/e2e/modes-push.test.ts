@@ -1,7 +1,7 @@
 // push to a branch and workflow_dispatch, as the runner runs us: a check with caches saved.
 // The ways to fail available today (no main package, a malformed go.mod) each give a failing
 // verdict with the reason first and SARIF that code scanning accepts.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { Runner, makeWorkspace } from '../support/runner.ts';
 import { assertRunOutputs, eventPayload, moduleFixture } from '../support/gate.ts';

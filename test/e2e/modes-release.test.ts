@@ -1,6 +1,6 @@
 // A tag push (refs/tags/v1.2.3), as the runner runs us: everything runs and the summary carries
 // the release report, whose every number is checked against the files on disk.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,8 +1,8 @@
 // The modules checks through the CLI as a user starts it, on real git repositories built with
 // the real go command: checks that cannot run say so, and the smaller holes of a hostile
-// checkout (a silent go mod verify, -toolexec / -overlay, a replace out of the workspace, an
+// checkout (a go whose go mod verify lies, -toolexec / -overlay, a replace out of the workspace, an
 // absurd go line) are findings at their line, never a pass and never a crash.
-import { test, before } from 'node:test';
+import { test, beforeAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,7 +30,7 @@ function repo(build: (dir: string) => void): string {
   return ws;
 }
 
-before(() => {
+beforeAll(() => {
   vendored = repo((d) => buildApp(d, { vendor: true }));
 });
 
@@ -61,7 +61,7 @@ test('a vendored module without a reachable proxy or module cache says verificat
   assert.equal(r.code, 1, r.stdout);
   const modules = findings.filter((f) => f.stage === 'modules');
   assert.deepEqual(modules.map((f) => f.ruleId), ['modules/verify-failed'], JSON.stringify(modules, null, 1));
-  assert.match(modules[0].message, new RegExp(`^verification could not run: the modules are not all in the module cache \\(${emptyCache.replace(/[.]/g, '\\.')}\\) and cannot be fetched \\(go: .*module lookup disabled by GOPROXY=off\\); go mod verify, the go\\.sum check, the vendor/ comparison and go mod tidy -diff did not run`));
+  assert.match(modules[0].message, new RegExp(`^verification could not run: the modules are not all in the module cache \\(${emptyCache.replace(/[.]/g, '\\.')}\\) and cannot be fetched \\(go: .*module lookup disabled by GOPROXY=off\\); the module tree check, the go\\.sum check, the vendor/ comparison and go mod tidy -diff did not run`));
   assert.doesNotMatch(summary, /all match/);
   assert.doesNotMatch(summary, /not-tidy/);
   assert.match(summary, /\| vendor\/ \| {2}\| not compared: the modules cannot be fetched/);
@@ -69,17 +69,23 @@ test('a vendored module without a reachable proxy or module cache says verificat
   assert.match(r.stdout, /verdict: fail/);
 });
 
-test('go mod verify that exits 0 without "all modules verified" is an error', async () => {
+test('the gate hashes the module trees itself: a go whose `go mod verify` answers success in silence changes nothing, and a tree changed after download fails', async () => {
   // A go on PATH that answers `go mod verify` with success and silence; everything else is the real go.
   const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-silent-go-'));
   fs.writeFileSync(path.join(bin, 'go'), `#!/bin/sh\nif [ "$1" = mod ] && [ "$2" = verify ]; then exit 0; fi\nexec ${GO} "$@"\n`, { mode: 0o755 });
-  const { r, findings } = await gate(vendored, [], { PATH: `${bin}${path.delimiter}${process.env.PATH}` });
+  // A module cache of its own, filled from the shared one through a file:// proxy, then one tree changed.
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-holes-modcache-'));
+  const env = { PATH: `${bin}${path.delimiter}${process.env.PATH}`, GOMODCACHE: cache, GOPROXY: `file://${SHARED_MODCACHE}/cache/download`, GOSUMDB: 'off', GOFLAGS: '-modcacherw' };
+  execFileSync(GO, ['mod', 'download'], { cwd: vendored, env: { ...process.env, ...env, GOTOOLCHAIN: 'local', GOWORK: 'off' } });
+  fs.appendFileSync(path.join(cache, 'rsc.io/quote@v1.5.2/quote.go'), '\n// changed after download\n');
+  const { r, findings } = await gate(vendored, [], env);
   assert.equal(r.code, 1, r.stdout);
-  const f = findings.find((x) => x.ruleId === 'modules/verify-failed');
+  const f = findings.find((x) => x.ruleId === 'modules/verify-failed' && x.message.startsWith('module tree check:'));
   assert.ok(f, JSON.stringify(findings));
   assert.equal(f.severity, 'error');
-  assert.match(f.message, /^go mod verify exited with 0 but printed nothing instead of "all modules verified"; the module cache is not verified/);
-  assert.deepEqual(f.location, { file: 'go.mod', line: 1 });
+  assert.match(f.message, /^module tree check: rsc\.io\/quote v1\.5\.2: dir has been modified \(/);
+  assert.deepEqual(f.location, { file: 'go.mod', line: lineOf(path.join(vendored, 'go.mod'), '\trsc.io/quote v1.5.2') });
+  fs.rmSync(cache, { recursive: true, force: true });
 });
 
 test('-toolexec in GOFLAGS is a warning in check mode and an error in release mode; -overlay from the go env file is named as such', async () => {

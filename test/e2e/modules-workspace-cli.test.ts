@@ -1,7 +1,7 @@
 // A go.work workspace through the CLI, on real git repositories: every module's go.mod is checked
 // for tidiness (not only the one in the working directory), and a replace that was never
 // vendored is named first in the verdict, at its replace line, before the vendor files it explains.
-import { test, before } from 'node:test';
+import { test, beforeAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -53,7 +53,7 @@ async function gate(ws: string) {
   return { r, findings: report.findings as ReportFinding[], reasons: report.reasons as string[], summary: fs.readFileSync(path.join(out, 'summary.md'), 'utf8') };
 }
 
-before(() => {
+beforeAll(() => {
   // The versions the tests add, in the shared module cache (the gate itself runs with GOPROXY=off).
   go(['mod', 'download', 'golang.org/x/mod@v0.8.0', 'github.com/google/uuid@v1.5.0'], os.tmpdir());
 });

@@ -1,7 +1,7 @@
 // The package as published: `npm pack` takes what package.json's `files` lists, the tarball is
 // installed into an empty project (from npm's local cache, no network), and `npx go-release-gate
 // run` gates examples/hello from there, through the bin link and the shebang, on Node 24.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,7 +20,7 @@ function npm(cwd: string, ...args: string[]) {
 
 test('npm pack, install the tarball, npx go-release-gate run: examples/hello passes', async (t) => {
   const tmp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'grg-npx-')));
-  t.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  t.onTestFinished(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   const [packed] = JSON.parse(npm(ROOT, 'pack', '--pack-destination', tmp, '--json')) as { filename: string; files: { path: string; mode: number }[] }[];
   const files = packed.files.map((f) => f.path);

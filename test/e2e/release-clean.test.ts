@@ -2,7 +2,7 @@
 // output dir gate-out/ inside it, nothing in .gitignore for it, a real git repository with a tag.
 // Two runs on the same commit must both pass and give the same bytes; an output dir never holds
 // anything but this run's results.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

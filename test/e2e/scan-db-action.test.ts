@@ -2,7 +2,7 @@
 // unchanged against the loopback cache service, the real Trivy fetching the fixture DB from a
 // real OCI registry on loopback (behind a front with a request log). The first job fetches the
 // DB and its post step saves it; the next job restores it and asks the registry nothing.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,12 +21,12 @@ function scanMetrics(ws: string, outputs: Record<string, string>): Record<string
 
 test('first job fetches the DB and its post step saves it; the next job restores it and makes no registry request', async (t) => {
   const registry = await startRegistry();
-  t.after(() => registry.close());
+  t.onTestFinished(() => registry.close());
   pushDb(registry.host, REPO, fixtureTrivyCache(t));
   const front = await startRegistryFront(registry.host);
-  t.after(() => front.close());
+  t.onTestFinished(() => front.close());
   const repo = await startRepo();
-  t.after(() => repo.close());
+  t.onTestFinished(() => repo.close());
   const inputs = { scan: 'on', 'trivy-path': trivyBin(), 'trivy-db-repository': `${front.host}/${REPO}:2` };
 
   const one = await repo.job({ runId: '2001', inputs });

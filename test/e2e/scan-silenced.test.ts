@@ -1,7 +1,7 @@
 // A pull request that commits a trivy.yaml telling Trivy to skip go.mod and the binaries, on a
 // module requiring golang.org/x/text v0.3.7 (CVE-2022-32149, HIGH): dist/main.js as the runner
 // starts it still finds the advisory at both places and fails the step.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { Runner } from '../support/runner.ts';
 import { eventPayload } from '../support/gate.ts';

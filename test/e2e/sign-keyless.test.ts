@@ -3,7 +3,7 @@
 // trusted root made by cosign. cosign comes from the runner's tool cache through the gate's own
 // installer. Every signature and the provenance attestation are checked again here with an
 // independent cosign, against the workflow's identity and against others.
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,10 +20,10 @@ const HELLO = path.join(ROOT, 'examples', 'hello');
 const SIGNED = ['hello_linux_amd64', 'hello_linux_arm64', 'SHA256SUMS'];
 let sigstore: LocalSigstore;
 
-before(async () => {
+beforeAll(async () => {
   sigstore = await startLocalSigstore();
 });
-after(async () => {
+afterAll(async () => {
   await sigstore?.stop();
 });
 

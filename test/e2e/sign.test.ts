@@ -1,7 +1,7 @@
 // The sign stage with the real cosign, offline (no transparency log), as the runner runs us:
 // a key pair made here, a tag push on examples/hello, and every signature checked again by this
 // test with its own `cosign verify-blob` against the public key it generated.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

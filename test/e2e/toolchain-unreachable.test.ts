@@ -2,7 +2,7 @@
 // it, says which version was wanted and from which line, which go is on PATH and why it was not
 // used, the network's own error (not "fetch failed"), and the ways out; the summary still shows
 // the Wanted row. The mirror is a loopback port that refuses connections.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

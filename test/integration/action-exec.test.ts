@@ -1,7 +1,7 @@
 // The Action's Exec port (src/action/exec.ts) on @actions/exec, with real child processes:
 // stderr streams to the logger line by line and neutralised, stdout is captured only, the
 // environment is exactly the one given, timeouts kill the child, a missing program is exit 127.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

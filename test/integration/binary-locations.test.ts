@@ -2,7 +2,7 @@
 // source file (its package clause line), with the binary named in the message and in a SARIF
 // property; and every finding is logged inside the group of the stage that made it. Real go
 // builds of a module made here, SARIF checked by sarif-multitool.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -51,7 +51,7 @@ function groupLogger(): Logger & { logged: Logged[] } {
 
 test('a windows binary\'s tzdata warning sits on its main package\'s package clause, is logged in the inspect group, and the SARIF validates', async (t) => {
   const ws = tzModule();
-  t.after(() => removeTree(ws));
+  t.onTestFinished(() => removeTree(ws));
   const env = { ...process.env, GITHUB_EVENT_NAME: '', GITHUB_REF: '', GITHUB_EVENT_PATH: '', GOTOOLCHAIN: 'local', GOFLAGS: '-buildvcs=false', GOPROXY: 'off' };
   const { ports } = recordingPorts({ workspace: ws, env });
   const log = groupLogger();

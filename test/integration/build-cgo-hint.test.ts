@@ -1,7 +1,7 @@
 // A package that needs cgo, built with cgo off: the build finding says why and what to do
 // (Go itself only says "build constraints exclude all Go files"). With cgo: true it builds, and
 // run-on then checks the glibc it was linked against, through the CLI front door (dist/cli.js).
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,6 +1,6 @@
 // Real builds through the CLI front door (dist/cli.js): targets in parallel, SHA256SUMS,
 // reproducibility, and every way a build can go wrong ending in a clear failing verdict.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

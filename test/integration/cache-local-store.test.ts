@@ -1,15 +1,15 @@
 // The CLI's --cache-dir store: real tar archives, the cache service's matching and immutability,
 // and eviction so the directory does not grow without bound.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { localCacheStore } from '../../src/cli/cache-store.ts';
 
-function tmp(t: { after(fn: () => void): void }): string {
+function tmp(t: { onTestFinished(fn: () => unknown): void }): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-local-store-'));
-  t.after(() => fs.rmSync(d, { recursive: true, force: true }));
+  t.onTestFinished(() => fs.rmSync(d, { recursive: true, force: true }));
   return d;
 }
 

@@ -1,7 +1,7 @@
 // The Action's CacheStore (@actions/cache, unchanged) against the loopback cache service v2:
 // real archives up and down, the service's matching rules, and failures that @actions/cache
 // only logs turned into errors the cache stage can report.
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +16,7 @@ let server: CacheServer;
 let home: string;
 let store: CacheStore;
 
-before(async () => {
+beforeAll(async () => {
   server = await startCacheServer();
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-cache-svc-'));
   for (const d of ['temp', 'ws']) fs.mkdirSync(path.join(home, d));
@@ -24,7 +24,7 @@ before(async () => {
   store = actionCacheStore()!;
   assert.ok(store, 'the cache service is available once ACTIONS_RESULTS_URL is set');
 });
-after(async () => {
+afterAll(async () => {
   await server.close();
   fs.rmSync(home, { recursive: true, force: true });
 });

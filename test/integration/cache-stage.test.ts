@@ -1,7 +1,7 @@
 // The cache stage and the save step with the real Go toolchain and the CLI's local cache
 // directory: fresh directories, -modcacherw, restore and save, and trimming checked against
 // what Go itself does with the mtimes of the entries it uses.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -42,7 +42,7 @@ test('restores into fresh directories even when old read-only files are there, a
   const { ws } = cacheWorkspace();
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-cache-stage-'));
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-cache-local-'));
-  t.after(() => [ws, tempDir, cacheDir].forEach(removeTree));
+  t.onTestFinished(() => [ws, tempDir, cacheDir].forEach(removeTree));
   // What a previous job could leave behind: a read-only module tree ("Cannot open: File exists").
   const stale = path.join(tempDir, CACHE_DIR_NAME, 'gomod', 'golang.org', 'x', 'text@v0.21.0');
   fs.mkdirSync(stale, { recursive: true });
@@ -94,7 +94,7 @@ test('restores into fresh directories even when old read-only files are there, a
 test('a store that fails on every call: warnings, empty caches, the stage passes and go commands still get their directories', async (t) => {
   const { ws } = cacheWorkspace();
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-cache-stage-'));
-  t.after(() => [ws, tempDir].forEach(removeTree));
+  t.onTestFinished(() => [ws, tempDir].forEach(removeTree));
   const broken: CacheStore = {
     kind: 'broken',
     async restore(paths) {
@@ -131,7 +131,7 @@ function go(args: string[], cwd: string, gocache: string): void {
 test('trimming against real Go: what the build used is kept (a rebuild adds nothing), what it did not use goes, and the size cap drops the oldest', async (t) => {
   const { ws, app } = cacheWorkspace();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-trim-'));
-  t.after(() => [ws, tmp].forEach(removeTree));
+  t.onTestFinished(() => [ws, tmp].forEach(removeTree));
   const gocache = path.join(tmp, 'gocache');
   const build = () => go(['build', '-trimpath', '-o', path.join(tmp, 'app.bin'), '.'], app, gocache);
   build();
@@ -169,7 +169,7 @@ test('release mode restores the module cache only: the build cache starts empty 
   const { ws } = cacheWorkspace();
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-cache-release-'));
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-cache-local-'));
-  t.after(() => [ws, tempDir, cacheDir].forEach(removeTree));
+  t.onTestFinished(() => [ws, tempDir, cacheDir].forEach(removeTree));
   const store = localCacheStore(cacheDir);
   const warm = await gateRun(ws, tempDir, store, { GITHUB_RUN_ID: '1' });
   // A planted build-cache entry (what a poisoned cache would hold): saved with the rest.

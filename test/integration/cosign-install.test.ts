@@ -3,7 +3,7 @@
 // test's (the built binary is not the published one, so the built-in table must refuse it; that
 // is checked too). Faults: a wrong table digest, 404, 500 then 200, a cut body, a version outside
 // the table, with and without cosign-sha256.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -2,7 +2,7 @@
 // of a module with three commands and six targets, merged, equal one unsharded run (binaries,
 // digests, SHA256SUMS bytes, findings, verdict); and a missing shard, a failing shard, a shard
 // of another commit and a tampered binary each fail the merge naming the shard.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,11 +17,21 @@ const TARGETS = 'linux/amd64,linux/arm64,darwin/amd64,darwin/arm64,windows/amd64
 const CMDS = ['alpha', 'beta', 'gamma'];
 const BINARIES = CMDS.flatMap((c) => TARGETS.split(',').map((t) => `${c}_${t.replace('/', '_')}${t.startsWith('windows') ? '.exe' : ''}`)).sort();
 
-type T = { after(fn: () => void): void };
+type T = { onTestFinished(fn: () => unknown): void };
+
+// The failure cases share the shard bundles built once: each runs in turn, and a failure names its case.
+async function step(name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    if (e instanceof Error) e.message = `${name}: ${e.message}`;
+    throw e;
+  }
+}
 
 function tmp(t: T, prefix: string): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  t.after(() => fs.rmSync(d, { recursive: true, force: true }));
+  t.onTestFinished(() => fs.rmSync(d, { recursive: true, force: true }));
   return d;
 }
 
@@ -142,11 +152,11 @@ test('fan-out: three shards merged equal one unsharded run; missing, failed, oth
     return rep;
   };
 
-  await t.test('a missing shard', async () => {
+  await step('a missing shard', async () => {
     await mergeFails([shards[1], shards[3]], /^merge: shard 2\/3 did not arrive/);
   });
 
-  await t.test('a tampered binary', async () => {
+  await step('a tampered binary', async () => {
     const copy = tmp(t, 'grg-fan-tamper-');
     fs.cpSync(shards[2], copy, { recursive: true });
     const victim = fs.readdirSync(copy).find((n) => n.startsWith('beta_'))!;
@@ -158,7 +168,7 @@ test('fan-out: three shards merged equal one unsharded run; missing, failed, oth
     assert.ok(!rep.artifacts.some((x: any) => path.basename(x.path) === victim));
   });
 
-  await t.test('a shard of another commit', async () => {
+  await step('a shard of another commit', async () => {
     const ws = checkout(t, src);
     fs.writeFileSync(path.join(ws, 'NOTES.md'), 'a later commit\n');
     const later = commitAll(ws);
@@ -167,7 +177,7 @@ test('fan-out: three shards merged equal one unsharded run; missing, failed, oth
     await mergeFails([shards[1], shards[2], path.join(ws, 'gate-out')], new RegExp(`^merge: shard 3/3 .* built commit ${later}, the other shards [0-9a-f]{40}`));
   });
 
-  await t.test('a failing shard', async () => {
+  await step('a failing shard', async () => {
     const ws = checkout(t, src);
     // Shard 2 builds a beta binary (round-robin over the sorted jobs): break beta.
     fs.writeFileSync(path.join(ws, 'cmd', 'beta', 'main.go'), 'package main\n\nfunc main() { undefinedCall() }\n');
@@ -178,7 +188,7 @@ test('fan-out: three shards merged equal one unsharded run; missing, failed, oth
     assert.ok(rep.findings.some((f: any) => f.ruleId === 'build/compile-failed'));
   });
 
-  await t.test('the merge refuses to write into a shard bundle', async () => {
+  await step('the merge refuses to write into a shard bundle', async () => {
     const r = await cli(['merge', '--out', shards[1], shards[1], shards[2], shards[3]], mergeWs);
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /is also the shard bundle/);

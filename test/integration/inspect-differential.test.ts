@@ -3,7 +3,7 @@
 // with no normalization (the blank line Go prints after a `=>` line is reproduced, not
 // removed); PE facts against `objdump -p`. Corpus items that cannot be fetched here are
 // reported as skipped tests naming the item and the reason.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -31,7 +31,7 @@ async function goVersionM(file: string): Promise<{ stdout: string; code: number 
 }
 
 for (const s of corpus.skipped) {
-  test(`corpus item ${s.item}`, { skip: `not available here: ${s.reason}` }, () => {});
+  test(`corpus item ${s.item}`, (t) => t.skip(`not available here: ${s.reason}`));
 }
 
 test('the corpus holds fetched and self-built binaries of every format', () => {
@@ -81,7 +81,7 @@ for (const f of corpus.files) {
       // DLL list only where objdump found the table in .idata.
       const where = /There is an import table in (\S+)/.exec(stdout)?.[1];
       if (where === '.idata') assert.deepEqual(info.needed, [...stdout.matchAll(/DLL Name: (.*)/g)].map((m) => m[1].trim()));
-      else t.diagnostic(`objdump located the import table in ${where}; DLL list not compared`);
+      else t.annotate(`objdump located the import table in ${where}; DLL list not compared`);
       assert.equal(info.bits, /file format pei-x86-64/.test(stdout) ? 64 : 32);
     });
   }
@@ -123,7 +123,8 @@ async function versionNeedsAgree(file: string, info: BinaryInfo): Promise<void> 
 // Installed binaries of Debian packages on this machine (a C++ one among them: GLIBCXX_/CXXABI_ needs).
 const SYSTEM_ELF = ['/usr/bin/apt', '/usr/bin/git', '/usr/bin/readelf', '/usr/bin/tar', '/usr/bin/gpgv'];
 for (const file of SYSTEM_ELF) {
-  test(`readelf -V agrees on the version needs of Debian's ${file}`, { skip: existsSync(file) ? false : `${file} is not installed here` }, async () => {
+  test(`readelf -V agrees on the version needs of Debian's ${file}`, async (t) => {
+    t.skip(!existsSync(file), `${file} is not installed here`);
     const info = await inspectFile(file, file);
     assert.equal(info.static, false);
     assert.equal(info.libc, 'glibc');

@@ -3,7 +3,7 @@
 // extremes, build info magic misaligned, varint lengths of 16<<40, pointer size 0).
 // Every outcome must be a BinaryInfo or a FormatError: never another error, a hang, or a
 // read larger than the file.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';

@@ -1,7 +1,7 @@
 // run-on host profiles against binaries built here: a glibc cgo build, a musl cgo build (musl-gcc),
 // static builds, a LoadLocation program without tzdata, a TLS client on the system roots and a
 // GOAMD64=v3 build, through the inspect stage (findings and the binaries × hosts table).
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import { stat } from 'node:fs/promises';

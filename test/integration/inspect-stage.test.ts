@@ -1,5 +1,5 @@
 // The inspect stage and the `inspect` command on binaries built here with /usr/local/go.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';

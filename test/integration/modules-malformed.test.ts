@@ -1,5 +1,5 @@
 // A module file the gate cannot read fails the gate with the file and line, never passes.
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,12 +9,12 @@ import { buildApp, copyFixture, editLine, findingAt, lineOf, modulesContext } fr
 
 let pristine: string;
 
-before(() => {
+beforeAll(() => {
   pristine = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-malformed-'));
   buildApp(pristine, { vendor: true });
 });
 
-after(() => fs.rmSync(pristine, { recursive: true, force: true }));
+afterAll(() => fs.rmSync(pristine, { recursive: true, force: true }));
 
 const CASES: { name: string; file: string; target: string | RegExp; edit: (line: string) => string; message: RegExp }[] = [
   { name: 'go.mod with a version that is not semver', file: 'go.mod', target: '\tgolang.org/x/text v0.14.0', edit: () => '\tgolang.org/x/text 0.14', message: /golang\.org\/x\/text: version "0\.14" is not of the form v1\.2\.3/ },

@@ -1,6 +1,6 @@
-// go.sum completeness and integrity, go mod verify, go mod tidy -diff and weakening settings,
+// go.sum completeness and integrity, the module tree check, go mod tidy -diff and weakening settings,
 // on modules built with the real toolchain from real modules of the module proxy.
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,14 +11,14 @@ import { SHARED_MODCACHE, buildApp, copyFixture, editLine, findingAt, go, goTest
 let vendored: string;
 let plain: string;
 
-before(() => {
+beforeAll(() => {
   vendored = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-sums-v-'));
   buildApp(vendored, { vendor: true });
   plain = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-sums-p-'));
   buildApp(plain, { vendor: false });
 });
 
-after(() => {
+afterAll(() => {
   fs.rmSync(vendored, { recursive: true, force: true });
   fs.rmSync(plain, { recursive: true, force: true });
 });
@@ -46,7 +46,8 @@ test('a clean module without vendor/ passes, with every check run', async (t) =>
   assert.equal(outcome.status, 'passed');
   assert.equal(ctx.state.modFlag, undefined, 'no vendor tree, no -mod=vendor');
   const checks = outcome.table!.rows.map((r) => r[0]);
-  assert.deepEqual(checks, ['go mod verify', 'go.sum', 'go mod tidy -diff']);
+  assert.deepEqual(checks, ['module trees', 'go.sum', 'go mod tidy -diff']);
+  assert.match(outcome.table!.rows[0][2], /^\d+ module trees hashed: each is what was downloaded$/);
   assert.match(outcome.table!.rows[1][2], /^9 of 9 lines checked against the verified module cache: all match$/);
 });
 
@@ -110,7 +111,7 @@ test('a tampered /go.mod hash is reported on its go.sum line', async (t) => {
   assert.equal(outcome.status, 'failed');
 });
 
-test('a module changed in the module cache after download fails go mod verify at its require line', async (t) => {
+test('a module changed in the module cache after download fails the module tree check at its require line', async (t) => {
   const repo = copyFixture(t, plain);
   const env = privateCacheEnv(t);
   go(['mod', 'download'], repo, env);
@@ -118,7 +119,7 @@ test('a module changed in the module cache after download fails go mod verify at
   fs.appendFileSync(cached, '\n// changed after download\n');
   const { outcome } = await gate(t, repo, { env });
   const f = findingAt(outcome.findings, 'modules/verify-failed', 'go.mod', lineOf(path.join(repo, 'go.mod'), '\trsc.io/quote v1.5.2'));
-  assert.match(f.message, /go mod verify: rsc\.io\/quote v1\.5\.2: dir has been modified/);
+  assert.match(f.message, /module tree check: rsc\.io\/quote v1\.5\.2: dir has been modified/);
   assert.equal(outcome.status, 'failed');
 });
 
@@ -129,7 +130,7 @@ test('modules that cannot be downloaded fail closed', async (t) => {
   // One error that says the checks could not run and why, not one per command that then failed.
   const failed = outcome.findings.filter((f) => f.ruleId === 'modules/verify-failed');
   assert.deepEqual(failed.map((f) => [f.location?.file, f.location?.line, f.severity]), [['go.mod', 1, 'error']]);
-  assert.match(failed[0].message, /^verification could not run: .* cannot be fetched \(go: github\.com\/google\/uuid@v1\.6\.0: module lookup disabled by GOPROXY=off\); go mod verify, the go\.sum check and go mod tidy -diff did not run/);
+  assert.match(failed[0].message, /^verification could not run: .* cannot be fetched \(go: github\.com\/google\/uuid@v1\.6\.0: module lookup disabled by GOPROXY=off\); the module tree check, the go\.sum check and go mod tidy -diff did not run/);
   assert.equal(outcome.findings.filter((f) => f.ruleId === 'modules/not-tidy').length, 0);
   assert.equal(outcome.status, 'failed');
 });
@@ -183,14 +184,14 @@ test('GONOSUMDB covering public modules and GOSUMDB=off are reported at the go.m
   assert.equal(outcome.status, 'passed');
 });
 
-test('a module without dependencies and without vendor/ still runs verify and tidy', async (t) => {
+test('a module without dependencies and without vendor/ still runs the tree check and tidy', async (t) => {
   const repo = tempDir(t, 'grg-nodeps-');
   writeFiles(repo, { 'go.mod': 'module example.com/solo\n\ngo 1.22\n', 'main.go': 'package main\n\nfunc main() {}\n' });
   const { outcome } = await gate(t, repo);
   assert.deepEqual(outcome.findings, []);
   assert.equal(outcome.status, 'passed');
   assert.deepEqual(outcome.table!.rows.map((r) => [r[0], r[2]]), [
-    ['go mod verify', 'all modules verified'],
+    ['module trees', 'no module trees to hash'],
     ['go.sum', 'no lines (no dependencies)'],
     ['go mod tidy -diff', 'tidy'],
   ]);

@@ -1,6 +1,6 @@
 // The modules stage on a vendored module built with the real toolchain from real modules:
 // each kind of drift the issue names fails the gate with the right rule at the right line.
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +11,7 @@ import { buildApp, copyFixture, editLine, findingAt, lineOf, modulesContext, rem
 let pristine: string;
 let pristineReplace: string;
 
-before(() => {
+beforeAll(() => {
   pristine = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-vendored-'));
   buildApp(pristine, { vendor: true });
   // The same app with one dependency replaced by a directory of the repository.
@@ -27,7 +27,7 @@ before(() => {
   });
 });
 
-after(() => {
+afterAll(() => {
   fs.rmSync(pristine, { recursive: true, force: true });
   fs.rmSync(pristineReplace, { recursive: true, force: true });
 });
@@ -156,7 +156,7 @@ test('vendor/ of a module that vendors nothing may not hold files', async (t) =>
 
 function tempDir2(t: Parameters<typeof copyFixture>[0]): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-solo-'));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  t.onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 

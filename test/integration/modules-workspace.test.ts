@@ -1,6 +1,6 @@
 // A go.work workspace vendored with `go work vendor`: the vendor tree lives next to go.work
 // and is regenerated with `go work vendor -o`.
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +10,7 @@ import { copyFixture, editLine, findingAt, go, lineOf, modulesContext, writeFile
 
 let pristine: string;
 
-before(() => {
+beforeAll(() => {
   pristine = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-ws-'));
   writeFiles(pristine, {
     'lib/go.mod': 'module example.com/lib\n\ngo 1.22\n\nrequire golang.org/x/text v0.14.0\n',
@@ -24,7 +24,7 @@ before(() => {
   go(['work', 'vendor'], pristine);
 });
 
-after(() => fs.rmSync(pristine, { recursive: true, force: true }));
+afterAll(() => fs.rmSync(pristine, { recursive: true, force: true }));
 
 test('a clean vendored workspace passes and the build uses its vendor tree', async (t) => {
   const repo = copyFixture(t, pristine);

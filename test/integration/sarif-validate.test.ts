@@ -2,7 +2,7 @@
 // ingestion rules ("Gh") and the spec's ("Sarif"), zero errors, over SARIF from real runs of
 // the gate (real go builds of the fixture modules, passing and failing) and over the extremes
 // the renderer must survive (hostile text, two tools, cuts at GitHub's limits).
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

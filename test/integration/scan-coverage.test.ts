@@ -2,7 +2,7 @@
 // commits a trivy.yaml telling Trivy to skip go.mod and the binaries (Trivy reads trivy.yaml
 // from its working directory) no longer silences the scan, nor do TRIVY_* settings in the
 // environment; and a target Trivy's report leaves out errors the stage, naming it.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { go, goTestEnv, tempDir, writeFiles } from '../support/gomodules.ts';
 import { fixtureTrivyCache, trivyBin, VULN_MAIN, vulnGoMod } from '../support/trivy.ts';
 import { scanStage } from '../../src/stages/scan.ts';
 
-type T = { after(fn: () => void): void };
+type T = { onTestFinished(fn: () => unknown): void };
 const PR_ENV = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/42/merge', GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567', GITHUB_REPOSITORY: 'org/app', GITHUB_EVENT_PATH: '' };
 const RULE = 'scan/cve-2022-32149';
 const SKIP = '["**/go.mod", "**/*_linux_amd64"]';

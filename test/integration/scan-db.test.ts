@@ -3,7 +3,7 @@
 // with a request log and rate-limit faults, the real Trivy fetching through
 // trivy-db-repository, the gate's own Trivy cache dir restored and saved with a real local
 // cache store, and the whole gate run through runGate on a module with a known vulnerability.
-import { test } from 'node:test';
+import { test, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,7 @@ import { trivyArchive, trivyReleaseFiles } from '../support/trivy-release.ts';
 import { ALLOW_HTTP_LOOPBACK } from '../../src/config/config.ts';
 import { fetchDb } from '../../src/scan/db.ts';
 
-type T = { after(fn: () => void): void };
+type T = { onTestFinished(fn: () => unknown): void };
 const BRANCH_ENV = { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main', GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567', GITHUB_REPOSITORY: 'org/app', GITHUB_EVENT_PATH: '' };
 const REPO = 'aquasecurity/trivy-db';
 const RULE = 'scan/cve-2022-32149';
@@ -35,11 +35,11 @@ async function dbRegistry(t: T): Promise<Registry> {
   }
   return registry;
 }
-test.after(async () => registry?.close());
+afterAll(async () => registry?.close());
 
 async function front(t: T, faults: FrontFaults = {}) {
   const f = await startRegistryFront((await dbRegistry(t)).host, faults);
-  t.after(() => f.close());
+  t.onTestFinished(() => f.close());
   return f;
 }
 
@@ -154,7 +154,7 @@ test('scan: auto on a bare runner: Trivy installed from the release downloads (t
   const f = await front(t);
   const archive = trivyArchive();
   const rel = await startReleaseServer(trivyReleaseFiles('0.99.0', archive, tempDir(t, 'grg-scandb-rel-')));
-  t.after(() => rel.close());
+  t.onTestFinished(() => rel.close());
   const ws = vulnModule(t);
   const r = runner(t);
   const inputs = { 'trivy-path': '', 'trivy-version': '0.99.0', 'trivy-sha256': archive.sha256, 'trivy-download-base-url': rel.url, 'trivy-db-repository': `${f.host}/${REPO}:2` };

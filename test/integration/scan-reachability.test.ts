@@ -2,7 +2,7 @@
 // modules at golang.org/x/text v0.3.7, and the real govulncheck (the pinned build) with a local
 // Go vulnerability DB holding GO-2022-1059 tells them apart: one calls
 // language.ParseAcceptLanguage, one only imports the package, one only requires the module.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +15,7 @@ import { writeReachFixture, writeVulnDb, type ReachFixture } from '../support/vu
 import { sarifProblems } from '../support/sarif.ts';
 import { CACHE_HOME } from '../support/env.ts';
 
-type T = { after(fn: () => void): void };
+type T = { onTestFinished(fn: () => unknown): void };
 const GOVULNCHECK = process.env.GOVULNCHECK_BIN || path.join(CACHE_HOME, 'go-release-gate-tools', 'govulncheck-v1.9.0', 'govulncheck');
 const RULE = 'scan/cve-2022-32149';
 

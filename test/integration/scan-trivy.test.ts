@@ -1,7 +1,7 @@
 // The scan stage with real Trivy, offline, on a fixture vulnerability DB written by trivy-db's
 // own code: real go builds of a module that requires golang.org/x/text v0.3.7 (CVE-2022-32149,
 // HIGH, fixed in 0.3.8), the whole gate run through runGate, and the reports it writes.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +18,7 @@ const TAG_ENV = { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v1.0.0', GIT
 const RULE = 'scan/cve-2022-32149';
 const BINARY = 'gate-out/vulnapp_linux_amd64';
 
-type T = { after(fn: () => void): void };
+type T = { onTestFinished(fn: () => unknown): void };
 
 /** A workspace with the module requiring x/text at `version`, go.sum completed by the real go. */
 function vulnModule(t: T, version: string, files: Record<string, string> = {}): string {

@@ -2,7 +2,7 @@
 // @actions/core getIDToken (the runner's protocol), the CLI's reads SIGSTORE_ID_TOKEN. The JWT is
 // checked against the issuer's discovery document and JWKS the way an OIDC relying party (Fulcio)
 // does. Fulcio itself accepting these tokens is proven in test/e2e/sign-keyless.test.ts.
-import { test, after } from 'node:test';
+import { test, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { createPublicKey, createVerify } from 'node:crypto';
 import { startTokenService } from '../support/sigstore-token.ts';
@@ -11,7 +11,7 @@ import { actionIdToken } from '../../src/action/adapters.ts';
 import { envIdToken } from '../../src/cli/adapters.ts';
 
 const svc = await startTokenService(DEFAULT_CLAIMS);
-after(() => svc.close());
+afterAll(() => svc.close());
 
 function decode(jwt: string) {
   const [h, p] = jwt.split('.');

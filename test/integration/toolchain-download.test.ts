@@ -1,6 +1,6 @@
 // The toolchain stage against a loopback Go mirror serving a real release tarball made from
 // the installed Go, installed through the real @actions/tool-cache (and the CLI's installer).
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +18,7 @@ let tarball: Tarball;
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-tc-ws-'));
 fs.writeFileSync(path.join(workspace, 'go.mod'), 'module example.com/x\n\ngo 1.22\n');
 
-before(async () => {
+beforeAll(async () => {
   tarball = await goTarball();
 });
 

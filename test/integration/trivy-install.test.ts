@@ -2,7 +2,7 @@
 // archive, served by a loopback "release downloads" server with its checksums file; the CLI's
 // tool cache adapter; the digest table handed in by the test. The release's checksums file
 // always agrees with what is served: it must never be what lets an archive in.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { trivyArchive, trivyReleaseFiles } from '../support/trivy-release.ts';
 import { recordingPorts } from '../support/context.ts';
 import { tempDir } from '../support/gomodules.ts';
 
-type T = { after(fn: () => void): void };
+type T = { onTestFinished(fn: () => unknown): void };
 const V = '0.74.0';
 const ASSET = `trivy_${V}_Linux-64bit.tar.gz`;
 
@@ -23,7 +23,7 @@ async function setup(t: T, version: string, faults: ReleaseFaults = {}) {
   const archive = trivyArchive();
   const dir = tempDir(t, 'grg-trivy-rel-');
   const server = await startReleaseServer(trivyReleaseFiles(version, archive, dir), faults);
-  t.after(() => server.close());
+  t.onTestFinished(() => server.close());
   const tools = localTools(path.join(dir, 'tool-cache'), path.join(dir, 'tmp'));
   const { ports, rec } = recordingPorts({ workspace: dir, tempDir: dir, tools });
   const req = (extra: Partial<Parameters<typeof installTrivy>[2]> = {}) => ({

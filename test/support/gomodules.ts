@@ -43,14 +43,14 @@ export function writeFiles(root: string, files: Record<string, string>): void {
   }
 }
 
-export function tempDir(t: { after(fn: () => void): void }, prefix: string): string {
+export function tempDir(t: { onTestFinished(fn: () => unknown): void }, prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  t.onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
 /** A copy of a pristine fixture for one test to change. */
-export function copyFixture(t: { after(fn: () => void): void }, pristine: string): string {
+export function copyFixture(t: { onTestFinished(fn: () => unknown): void }, pristine: string): string {
   const dir = tempDir(t, 'grg-mod-');
   fs.cpSync(pristine, dir, { recursive: true });
   return dir;
@@ -111,7 +111,7 @@ export function removeLine(file: string, line: number): void {
 
 /** A StageContext on `repo` gating the module in `dir` (relative to repo), with the real go toolchain in state. */
 export function modulesContext(
-  t: { after(fn: () => void): void },
+  t: { onTestFinished(fn: () => unknown): void },
   repo: string,
   opts: { dir?: string; env?: Record<string, string>; requireTidy?: boolean } = {},
 ): { ctx: StageContext; rec: Recorded } {

@@ -44,11 +44,11 @@ function pristineDb(): string {
 }
 
 /** A fresh Trivy cache dir holding the fixture DB, removed after the test. */
-export function fixtureTrivyCache(t: { after(fn: () => void): void }): string {
+export function fixtureTrivyCache(t: { onTestFinished(fn: () => unknown): void }): string {
   fs.mkdirSync(path.join(CACHE_HOME, 'go-release-gate-test'), { recursive: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-trivy-cache-'));
   fs.cpSync(path.join(pristineDb(), 'db'), path.join(dir, 'db'), { recursive: true });
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  t.onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 

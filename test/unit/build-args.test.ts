@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { artifactFileName, binaryName, buildArgs, buildEnv, ldflagsFor, mapLimit, parseCompilerErrors, renderChecksums } from '../../src/build/args.ts';
 

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { buildKeys, goSumHash, keyHasPrefix, keyPart, moduleKeys, restoreState, runSuffix, sameKey, scopeHash, type KeyParts } from '../../src/cache/keys.ts';
 

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { parsePlan, saveDecision, serializePlan, type CachePlan, type CacheSlot } from '../../src/cache/plan.ts';
 import { matchEntry } from '../../src/cache/match.ts';

@@ -1,5 +1,5 @@
 // Pruning the CLI's local cache directory: the newest build cache per scope, within cache-max-size.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { buildKeys, buildScopeOf, moduleKeys, type KeyParts } from '../../src/cache/keys.ts';
 import { planPrune } from '../../src/cache/prune.ts';

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { GO_MTIME_INTERVAL_MS, isCacheEntry, planTrim, TRIM_SLACK_MS, type CacheFile } from '../../src/cache/trim.ts';
 

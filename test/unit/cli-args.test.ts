@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { parseArgs, usage } from '../../src/cli/args.ts';
 import { INPUTS } from '../../src/config/inputs.ts';

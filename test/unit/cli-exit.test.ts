@@ -1,6 +1,6 @@
 // The CLI's exit code from a finished run: 0 pass, 1 fail, 2 when a usage-error rule raised an
 // error (the run still went on and wrote its reports).
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { rule } from '../../src/pipeline/findings.ts';
 import { applyRuleOverrides } from '../../src/pipeline/gate.ts';

@@ -1,6 +1,6 @@
 // The CLI front door's pure parts: where the workspace is, run --help, --quiet/--workspace,
 // the progress lines read off each command, and the verdict at a glance.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { parseArgs, runUsage, usage } from '../../src/cli/args.ts';
 import { chooseWorkspace } from '../../src/cli/workspace.ts';

@@ -1,6 +1,6 @@
 // Download base URLs: https only; a plain-http mirror only on loopback and only behind the
 // documented GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK=1 hatch.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

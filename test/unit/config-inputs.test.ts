@@ -1,5 +1,5 @@
 // Hostile inputs: each is refused with a ConfigError that names the input, before anything runs.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

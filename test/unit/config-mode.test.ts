@@ -1,5 +1,5 @@
 // Modes from the event: table-driven over real-shaped webhook payloads (test/fixtures/events).
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

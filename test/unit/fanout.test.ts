@@ -1,5 +1,5 @@
 // The pure parts of the fan-out: the split, the manifest parser, the bundle checks and the merges.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

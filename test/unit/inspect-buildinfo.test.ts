@@ -1,6 +1,6 @@
 // Build info text and Go quoting, checked against Go itself (strconv, runtime/debug) on
 // hand-picked cases and on thousands of generated ones.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { BuildInfoSyntaxError, buildInfoString, formatGoVersionM, parseBuildInfo } from '../../src/inspect/buildinfo.ts';

@@ -1,6 +1,6 @@
 // Hand-made ELF files for what the corpus lacks: the pre-1.18 pointer build info format
 // (little and big endian), and malformed headers whose error must name the right offset.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { inspectBytes } from '../../src/inspect/binary.ts';
 import { FormatError } from '../../src/inspect/errors.ts';

@@ -1,5 +1,5 @@
 // Host profiles as data, the run-on / max-glibc / cpu-level inputs, and the per-host verdicts.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import { ConfigError, parseConfig } from '../../src/config/config.ts';

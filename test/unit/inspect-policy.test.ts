@@ -1,6 +1,6 @@
 // The inspect policy on BinaryInfo values: which rules fire for which facts, and that the
 // messages name the exact library, path or setting.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import { parseConfig, type Config } from '../../src/config/config.ts';

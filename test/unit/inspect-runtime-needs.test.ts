@@ -1,6 +1,6 @@
 // What a binary asks of its host, from facts already read: libc flavour, symbol version
 // floors, CPU level.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { compareVersions, cpuLevelOf, libcOf, versionFloor } from '../../src/inspect/runtime-needs.ts';
 

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { parseGoMod, replacementFor } from '../../src/modules/gomod.ts';
 import { parseGoWork } from '../../src/modules/gowork.ts';

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { parseDownloadJson, parseGoProblems } from '../../src/modules/gooutput.ts';
 import { goModHash, escapeModulePath } from '../../src/modules/cachesums.ts';

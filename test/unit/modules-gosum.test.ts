@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { parseGoSum, findSumConflicts, indexSums, sumKey } from '../../src/modules/gosum.ts';
 import { ModuleFileError } from '../../src/modules/errors.ts';

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { parseModulesTxt, packageLineFor, vendoredModule } from '../../src/modules/modulestxt.ts';
 import { ModuleFileError } from '../../src/modules/errors.ts';

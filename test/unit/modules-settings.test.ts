@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { analyzeSettings, matchesPrefixPattern, publicPathsCovered, type GoSettings } from '../../src/modules/settings.ts';
 

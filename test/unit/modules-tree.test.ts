@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +14,7 @@ function write(root: string, files: Record<string, string>) {
 
 test('compareTrees finds added, removed and modified files by content', (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tree-'));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  t.onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
   const base = { 'modules.txt': '# a v1\n', 'a/x.go': 'package a\n', 'a/sub/y.go': 'package sub\n', 'b/LICENSE': 'MIT\n' };
   write(path.join(dir, 'want'), base);
   write(path.join(dir, 'have'), { ...base, 'a/x.go': 'package b\n', 'a/extra.go': 'package a\n' });

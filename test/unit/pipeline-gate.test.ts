@@ -1,5 +1,5 @@
 // The verdict's reasons: root causes (findings that explain others) first, the rest in stage order.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { decide } from '../../src/pipeline/gate.ts';
 import { finding, rule } from '../../src/pipeline/findings.ts';

@@ -1,7 +1,7 @@
 // Stages whose checks go on in the background: collected before a stage that settles first and
 // before the verdict; their log lines stay together under their own name; a crash there is an
 // errored stage, never a pass.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { annotate, countingLogger, ANNOTATION_LIMIT } from '../../src/report/annotations.ts';
 import type { Logger } from '../../src/ports/ports.ts';

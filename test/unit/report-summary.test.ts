@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { renderSummary, renderConfigErrorSummary, SUMMARY_LIMIT } from '../../src/report/summary.ts';
 import { escapeHtml } from '../../src/report/escape.ts';

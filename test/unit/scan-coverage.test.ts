@@ -1,5 +1,5 @@
 // What a scan must have covered (src/scan/coverage.ts), and the explicit config Trivy gets.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { goModNeedsScan, unscanned } from '../../src/scan/coverage.ts';
 import { parseGoMod } from '../../src/modules/gomod.ts';

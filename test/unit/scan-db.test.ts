@@ -1,5 +1,5 @@
 // The Trivy DB's metadata, freshness and the fetch's retry decisions, on files written here.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,9 +7,9 @@ import path from 'node:path';
 import { dbNotWorthSaving, downloadDbArgs, formatAge, isFresh, isRetryable, readDbMetadata } from '../../src/scan/db.ts';
 import { trivyDbKeys } from '../../src/cache/keys.ts';
 
-function dbDir(t: { after(fn: () => void): void }, meta: object | string | undefined, withDb = true): string {
+function dbDir(t: { onTestFinished(fn: () => unknown): void }, meta: object | string | undefined, withDb = true): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-db-'));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  t.onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.mkdirSync(path.join(dir, 'db'));
   if (withDb) fs.writeFileSync(path.join(dir, 'db', 'trivy.db'), 'bbolt');
   if (meta !== undefined) fs.writeFileSync(path.join(dir, 'db', 'metadata.json'), typeof meta === 'string' ? meta : JSON.stringify(meta));

@@ -1,7 +1,7 @@
 // govulncheck -json parsing and the join with Trivy's advisories, on output recorded from the
 // real govulncheck v1.9.0 over three modules at golang.org/x/text v0.3.7 (GO-2022-1059): one
 // calls language.ParseAcceptLanguage, one imports language only, one imports only x/text/width.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 // Our Trivy report model (src/scan/trivy-report.ts): a document of any other shape fails
 // closed with a TrivyOutputError naming where, never reads as "no vulnerabilities".
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { parseTrivyReport, TrivyOutputError, type TrivyJsonReport } from '../../src/scan/trivy-report.ts';
 import * as viaScan from '../../src/scan/trivy.ts';

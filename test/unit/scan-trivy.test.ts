@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { parseTrivyReport, parseTrivyVersion, trivyScanArgs, TrivyOutputError } from '../../src/scan/trivy.ts';
 import { isExpired, parseIgnoreFile } from '../../src/scan/ignorefile.ts';

@@ -1,6 +1,6 @@
 // When the gate signs, how the key input is read (it is secret: errors never repeat it), and the
 // cosign argument arrays. Table-driven; the real cosign runs in test/e2e/sign.test.ts.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

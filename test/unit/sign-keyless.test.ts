@@ -2,7 +2,7 @@
 // arrays cosign gets, the identity a workflow's certificate must carry, the digest table, the
 // statement's subjects. The real cosign, Fulcio and timestamp authority run in
 // test/integration/sign-keyless.test.ts and test/e2e/sign-keyless.test.ts.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,6 +1,6 @@
 // Trivy as installer data: asset names per runner, the digest table and its sources, refused
 // versions, and the trivy-* inputs.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,6 +1,6 @@
 // safeLogText: text from a repository, a tool or an advisory printed as log lines never becomes
 // a workflow command, whatever it holds, and stays readable.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { COMMAND_BREAK, safeLogText } from '../../src/util/logtext.ts';

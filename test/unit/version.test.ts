@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import {
   goToSemver, isGoVersion, parseGoVersionSpec, parseVersionFile, pickInstalled, pickRelease, satisfies, semverToGo, type GoVersionSpec,
