@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-4JGI7RPW.js";
+} from "./chunks/chunk-NVTWHNV7.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -20,7 +20,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-4JGI7RPW.js";
+} from "./chunks/chunk-NVTWHNV7.js";
 import {
   BearerCredentialHandler,
   HttpClient,

@@ -1,5 +1,6 @@
 // The go commands behind the modules checks (download, verify, tidy -diff), with their output
 // turned into findings. A command that fails without saying why is itself an error finding.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding, Location, Severity } from '../pipeline/findings.ts';
 import { finding } from '../pipeline/findings.ts';
@@ -11,6 +12,7 @@ import { parseDownloadJson, parseGoProblems, unreachableSource, type DownloadedM
 import { formattingOnly, parseTidyDiff } from './tidydiff.ts';
 import { splitLines } from './errors.ts';
 import { NOT_TIDY, VERIFY_FAILED } from './rules.ts';
+import { verifyTrees, type TreeModule } from './trees.ts';
 
 export const MINUTE = 60_000;
 
@@ -53,6 +55,41 @@ export function commandFailed(r: ExecResult, command: string, location: Location
     subject: command,
     details: tail(r.stderr || r.stdout),
   });
+}
+
+export interface VerifyOutcome {
+  findings: Finding[];
+  problems: GoProblems;
+  ok: boolean;
+  /** The summary row's result. */
+  result: string;
+}
+
+/**
+ * The module trees this run builds from, each hashed against what was recorded at download
+ * (src/modules/trees.ts). Falls back to go mod verify, zips included, when a downloaded module
+ * has no extracted tree to hash (the go command would extract the zip unverified).
+ */
+export async function verifyModuleTrees(run: Runner, cwd: string, loc: Locator, modules: readonly DownloadedModule[]): Promise<VerifyOutcome> {
+  const trees: TreeModule[] = [];
+  for (const m of modules) {
+    if (m.error || !m.version) continue;
+    if (!m.dir || !m.zip || !fs.existsSync(m.dir)) {
+      const v = await verifyModules(run, cwd, loc);
+      return { ...v, result: v.ok ? `all modules verified by go mod verify (${m.path}@${m.version} has no extracted tree to hash)` : `${v.findings.length} problem(s)` };
+    }
+    trees.push({ path: m.path, version: m.version, dir: m.dir, zip: m.zip });
+  }
+  const { problems, checked } = await verifyTrees(trees);
+  const findings = problems.map((p) =>
+    finding(VERIFY_FAILED, 'modules', {
+      message: `module tree check: ${p.path} ${p.version}: ${p.problem}`,
+      location: loc.module(p.path),
+      subject: `${p.path}@${p.version} ${p.problem.replace(/\(.*\)/, '')}`,
+    }),
+  );
+  const result = problems.length ? `${problems.length} problem(s)` : checked ? `${checked} module trees hashed: each is what was downloaded` : 'no module trees to hash';
+  return { findings, problems: { verify: problems, mismatches: [], missing: [], other: [] }, ok: problems.length === 0, result };
 }
 
 /** `go mod verify`: each module whose cached files changed since download is a finding on its require line. */

@@ -78,6 +78,9 @@ export interface DownloadedModule {
   /** h1 hash of the module tree as downloaded (absent for a directory replacement or an error). */
   sum?: string;
   goModSum?: string;
+  /** The extracted tree and the cached zip, once downloaded. */
+  dir?: string;
+  zip?: string;
   error?: string;
 }
 
@@ -101,11 +104,13 @@ export function parseDownloadJson(stdout: string): DownloadedModule[] {
     } else if (c === '}') {
       depth--;
       if (depth === 0) {
-        const o = JSON.parse(stdout.slice(start, i + 1)) as { Path?: string; Version?: string; Sum?: string; GoModSum?: string; Error?: string };
+        const o = JSON.parse(stdout.slice(start, i + 1)) as { Path?: string; Version?: string; Sum?: string; GoModSum?: string; Dir?: string; Zip?: string; Error?: string };
         if (o.Path) {
           const m: DownloadedModule = { path: o.Path, version: o.Version ?? '' };
           if (o.Sum) m.sum = o.Sum;
           if (o.GoModSum) m.goModSum = o.GoModSum;
+          if (o.Dir) m.dir = o.Dir;
+          if (o.Zip) m.zip = o.Zip;
           if (o.Error) m.error = o.Error;
           out.push(m);
         }

@@ -160,7 +160,7 @@ export function analyzeSettings(s: GoSettings, opts: SettingsContext): WeakSetti
     out.push({ setting: 'GOFLAGS', severity: 'warning', aboutVendor: false, subject: 'GOFLAGS -insecure', message: `GOFLAGS="${s.GOFLAGS}" sets -insecure, which asked older go commands to fetch over HTTP and skip certificate checks (use GOINSECURE patterns if a host really needs it)` });
   }
   if (flags.has('modcacherw') && flags.get('modcacherw') !== 'false') {
-    out.push({ setting: 'GOFLAGS', severity: 'note', aboutVendor: false, subject: 'GOFLAGS -modcacherw', message: `GOFLAGS="${s.GOFLAGS}" sets -modcacherw: the module cache is left writable, so a module's files can be changed after they were verified (go mod verify catches it, a build does not)` });
+    out.push({ setting: 'GOFLAGS', severity: 'note', aboutVendor: false, subject: 'GOFLAGS -modcacherw', message: `GOFLAGS="${s.GOFLAGS}" sets -modcacherw: the module cache is left writable, so a module's files can be changed after they were verified (the gate's module tree check catches it, a build does not)` });
   }
   if (s.GOSUMDB.trim() === 'off') {
     out.push({ setting: 'GOSUMDB', severity: 'warning', aboutVendor: false, subject: 'GOSUMDB off', message: 'GOSUMDB=off: modules not yet in go.sum are accepted without checking the checksum database, so a first download of a tampered version is trusted' });

@@ -6,24 +6,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 
+export type EntryKind = 'file' | 'link' | 'special';
+
 export interface TreeEntry {
-  /** sha256 hex of the content (of the link text for a symbolic link). */
+  /** sha256 hex of the content (of the link text for a symbolic link, of a marker for a special file). */
   sha256: string;
   size: number;
-  /** 'link' for a symbolic link: `go mod vendor` never writes one. */
-  kind: 'file' | 'link';
+  /**
+   * 'link' for a symbolic link, 'special' for a FIFO, socket or device (never read: a FIFO
+   * would block). Neither `go mod vendor` nor module extraction writes either.
+   */
+  kind: EntryKind;
 }
 
 /** Files of a tree by '/'-separated path relative to its root. An absent root is an empty tree. */
 export type Tree = Map<string, TreeEntry>;
 
-function listFiles(root: string): { rel: string; kind: 'file' | 'link' }[] {
-  const out: { rel: string; kind: 'file' | 'link' }[] = [];
+function listFiles(root: string): { rel: string; kind: EntryKind }[] {
+  const out: { rel: string; kind: EntryKind }[] = [];
   const walk = (dir: string, prefix: string): void => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix ? `${prefix}/${e.name}` : e.name;
       if (e.isDirectory()) walk(path.join(dir, e.name), rel);
-      else out.push({ rel, kind: e.isSymbolicLink() ? 'link' : 'file' });
+      else out.push({ rel, kind: e.isSymbolicLink() ? 'link' : e.isFile() ? 'file' : 'special' });
     }
   };
   try {
@@ -44,7 +49,7 @@ export function hashTree(root: string): Tree {
   const tree: Tree = new Map();
   for (const { rel, kind } of listFiles(root)) {
     const abs = path.join(root, rel);
-    const data = kind === 'link' ? Buffer.from(`symlink -> ${fs.readlinkSync(abs)}`) : fs.readFileSync(abs);
+    const data = kind === 'link' ? Buffer.from(`symlink -> ${fs.readlinkSync(abs)}`) : kind === 'special' ? Buffer.from('special file') : fs.readFileSync(abs);
     tree.set(rel, { sha256: createHash('sha256').update(data).digest('hex'), size: data.length, kind });
   }
   return tree;
@@ -93,4 +98,17 @@ export function treeDigest(tree: Tree): string {
   const h = createHash('sha256');
   for (const p of [...tree.keys()].sort()) h.update(`${tree.get(p)!.sha256}  ${p}\n`);
   return h.digest('hex');
+}
+
+/**
+ * dirhash.Hash1 (golang.org/x/mod/sumdb/dirhash), the h1: of go.sum, of a module tree whose
+ * files are named "<prefix>/<path>" with prefix "module@version": the SHA-256 of the lines
+ * "<sha256 hex>  <name>\n" sorted by the bytes of the name.
+ */
+export function moduleTreeHash(tree: Tree, prefix: string): string {
+  const names = [...tree.keys()].map((rel) => ({ rel, name: Buffer.from(`${prefix}/${rel}`) }));
+  names.sort((a, b) => Buffer.compare(a.name, b.name));
+  const h = createHash('sha256');
+  for (const { rel, name } of names) h.update(`${tree.get(rel)!.sha256}  ${name.toString()}\n`);
+  return `h1:${h.digest('base64')}`;
 }

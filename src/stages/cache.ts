@@ -112,7 +112,7 @@ function saveText(plan: CachePlan, slot: CacheSlot, savedAt: string): string {
 
 /**
  * A release is never built from a restored build cache. The module cache is checked after the
- * restore (go mod verify compares every module with go.sum), but nothing can check a GOCACHE:
+ * restore (the module tree check compares every module the build reads with go.sum), but nothing can check a GOCACHE:
  * an entry is trusted by its action id alone, so one planted by an earlier run would go into the
  * release binaries unseen. Keying a release build cache apart would not help either: releases
  * run on tags, whose caches GitHub scopes to that tag alone, so such an entry would never be
@@ -157,7 +157,7 @@ async function restoreCaches(ctx: StageContext, store: CacheStore): Promise<Stag
   const goFlags = await goFlagsWithModcacherw(ctx);
   state.goEnv = { ...state.goEnv, GOMODCACHE: modules.slot.dir, GOCACHE: build.slot.dir, GOFLAGS: goFlags.flags };
   // For later stages: this -modcacherw is the gate's own (a fresh directory per job, verified
-  // by go mod verify after the restore), not a weakening the user chose.
+  // by the module tree check after the restore), not a weakening the user chose.
   if (goFlags.added) state.facts['cache-goflags-added'] = '-modcacherw';
   const plan: CachePlan = {
     version: 1,

@@ -1499,7 +1499,7 @@ ${after}
 }
 
 // src/run.ts
-import fs19 from "node:fs";
+import fs21 from "node:fs";
 import path23 from "node:path";
 
 // src/pipeline/findings.ts
@@ -2279,7 +2279,7 @@ async function restoreTrivyDb(ctx, dir) {
 }
 
 // src/stages/modules.ts
-import fs11 from "node:fs/promises";
+import fs13 from "node:fs/promises";
 import path14 from "node:path";
 
 // src/modules/load.ts
@@ -2877,7 +2877,7 @@ function analyzeSettings(s, opts) {
     out.push({ setting: "GOFLAGS", severity: "warning", aboutVendor: false, subject: "GOFLAGS -insecure", message: `GOFLAGS="${s.GOFLAGS}" sets -insecure, which asked older go commands to fetch over HTTP and skip certificate checks (use GOINSECURE patterns if a host really needs it)` });
   }
   if (flags.has("modcacherw") && flags.get("modcacherw") !== "false") {
-    out.push({ setting: "GOFLAGS", severity: "note", aboutVendor: false, subject: "GOFLAGS -modcacherw", message: `GOFLAGS="${s.GOFLAGS}" sets -modcacherw: the module cache is left writable, so a module's files can be changed after they were verified (go mod verify catches it, a build does not)` });
+    out.push({ setting: "GOFLAGS", severity: "note", aboutVendor: false, subject: "GOFLAGS -modcacherw", message: `GOFLAGS="${s.GOFLAGS}" sets -modcacherw: the module cache is left writable, so a module's files can be changed after they were verified (the gate's module tree check catches it, a build does not)` });
   }
   if (s.GOSUMDB.trim() === "off") {
     out.push({ setting: "GOSUMDB", severity: "warning", aboutVendor: false, subject: "GOSUMDB off", message: "GOSUMDB=off: modules not yet in go.sum are accepted without checking the checksum database, so a first download of a tampered version is trusted" });
@@ -2918,7 +2918,7 @@ var VERIFY_FAILED = rule({
   id: "modules/verify-failed",
   name: "ModuleVerifyFailed",
   shortDescription: "A module could not be verified against go.sum.",
-  fullDescription: "go mod verify found a module in the module cache whose files no longer hash to what was downloaded, or a go command the check depends on failed (module download, vendor regeneration). A module that cannot be verified is treated as unverified: the gate does not pass.",
+  fullDescription: "A module tree in the module cache no longer hashes to what was downloaded (the gate hashes every extracted tree it builds from, as go.sum records it, against the hash the cache kept at download, which the go.sum check compares with go.sum; go mod verify, zips included, when a module has no extracted tree), or a go command the check depends on failed (module download, vendor regeneration). A module that cannot be verified is treated as unverified: the gate does not pass.",
   help: 'For "dir has been modified" or "zip has been modified": the module cache was changed after download; clear it (go clean -modcache) and run again, then find out what changed it. For a failed go command: read the command output in the details; a network or proxy failure needs the module cache restored or the proxy reachable.',
   defaultSeverity: "error",
   securitySeverity: 8
@@ -3110,6 +3110,8 @@ function parseDownloadJson(stdout) {
           const m = { path: o.Path, version: o.Version ?? "" };
           if (o.Sum) m.sum = o.Sum;
           if (o.GoModSum) m.goModSum = o.GoModSum;
+          if (o.Dir) m.dir = o.Dir;
+          if (o.Zip) m.zip = o.Zip;
           if (o.Error) m.error = o.Error;
           out.push(m);
         }
@@ -3138,7 +3140,8 @@ function unreachableSource(output) {
 }
 
 // src/modules/commands.ts
-import path9 from "node:path";
+import fs10 from "node:fs";
+import path10 from "node:path";
 
 // src/modules/tidydiff.ts
 var TidyDiffError = class extends Error {
@@ -3229,6 +3232,108 @@ ${change.added.join("\n")}`
   };
 }
 
+// src/modules/trees.ts
+import fs9 from "node:fs";
+
+// src/modules/tree.ts
+import fs8 from "node:fs";
+import path9 from "node:path";
+import { createHash as createHash4 } from "node:crypto";
+function listFiles(root) {
+  const out = [];
+  const walk = (dir, prefix) => {
+    for (const e of fs8.readdirSync(dir, { withFileTypes: true })) {
+      const rel = prefix ? `${prefix}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path9.join(dir, e.name), rel);
+      else out.push({ rel, kind: e.isSymbolicLink() ? "link" : e.isFile() ? "file" : "special" });
+    }
+  };
+  try {
+    walk(root, "");
+  } catch (e) {
+    if (e.code === "ENOENT") return [];
+    throw e;
+  }
+  return out;
+}
+function hashTree(root) {
+  const tree = /* @__PURE__ */ new Map();
+  for (const { rel, kind } of listFiles(root)) {
+    const abs = path9.join(root, rel);
+    const data = kind === "link" ? Buffer.from(`symlink -> ${fs8.readlinkSync(abs)}`) : kind === "special" ? Buffer.from("special file") : fs8.readFileSync(abs);
+    tree.set(rel, { sha256: createHash4("sha256").update(data).digest("hex"), size: data.length, kind });
+  }
+  return tree;
+}
+function compareTrees(committed, expected) {
+  const diff = { added: [], removed: [], modified: [] };
+  for (const [p, e] of committed) {
+    const want = expected.get(p);
+    if (!want) diff.added.push(p);
+    else if (want.sha256 !== e.sha256 || want.kind !== e.kind) diff.modified.push(p);
+  }
+  for (const p of expected.keys()) if (!committed.has(p)) diff.removed.push(p);
+  diff.added.sort();
+  diff.removed.sort();
+  diff.modified.sort();
+  return diff;
+}
+function firstDifferingLine(actual, expected) {
+  const n = Math.min(actual.length, expected.length);
+  let line = 1;
+  for (let i = 0; i < n; i++) {
+    if (actual[i] !== expected[i]) return line;
+    if (actual[i] === 10) line++;
+  }
+  const endsWithNewline = actual.length > 0 && actual[actual.length - 1] === 10;
+  return actual.length === n && endsWithNewline && line > 1 ? line - 1 : line;
+}
+function moduleTreeHash(tree, prefix) {
+  const names = [...tree.keys()].map((rel) => ({ rel, name: Buffer.from(`${prefix}/${rel}`) }));
+  names.sort((a, b) => Buffer.compare(a.name, b.name));
+  const h = createHash4("sha256");
+  for (const { rel, name } of names) h.update(`${tree.get(rel).sha256}  ${name.toString()}
+`);
+  return `h1:${h.digest("base64")}`;
+}
+
+// src/modules/trees.ts
+function readHashFile(file) {
+  try {
+    return fs9.readFileSync(file, "utf8").trim();
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+async function verifyTrees(modules) {
+  const problems = [];
+  let checked = 0;
+  for (const m of modules) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const recorded = readHashFile(`${m.zip}hash`);
+    if (recorded === void 0) {
+      problems.push({ path: m.path, version: m.version, problem: `missing ziphash: ${m.zip}hash does not exist` });
+      continue;
+    }
+    let tree;
+    try {
+      tree = hashTree(m.dir);
+    } catch (e) {
+      problems.push({ path: m.path, version: m.version, problem: `dir could not be hashed (${m.dir}): ${e.message}` });
+      continue;
+    }
+    const odd = [...tree].find(([, e]) => e.kind !== "file");
+    if (odd) {
+      problems.push({ path: m.path, version: m.version, problem: `dir has been modified (${m.dir}): ${odd[0]} is ${odd[1].kind === "link" ? "a symbolic link" : "not a regular file"}, which extraction never makes` });
+      continue;
+    }
+    checked++;
+    if (moduleTreeHash(tree, `${m.path}@${m.version}`) !== recorded) problems.push({ path: m.path, version: m.version, problem: `dir has been modified (${m.dir})` });
+  }
+  return { problems, checked };
+}
+
 // src/modules/commands.ts
 var MINUTE = 6e4;
 function tail(text, lines = 40) {
@@ -3255,6 +3360,27 @@ function commandFailed(r2, command, location) {
     subject: command,
     details: tail(r2.stderr || r2.stdout)
   });
+}
+async function verifyModuleTrees(run4, cwd, loc, modules) {
+  const trees = [];
+  for (const m of modules) {
+    if (m.error || !m.version) continue;
+    if (!m.dir || !m.zip || !fs10.existsSync(m.dir)) {
+      const v = await verifyModules(run4, cwd, loc);
+      return { ...v, result: v.ok ? `all modules verified by go mod verify (${m.path}@${m.version} has no extracted tree to hash)` : `${v.findings.length} problem(s)` };
+    }
+    trees.push({ path: m.path, version: m.version, dir: m.dir, zip: m.zip });
+  }
+  const { problems, checked } = await verifyTrees(trees);
+  const findings = problems.map(
+    (p) => finding(VERIFY_FAILED, "modules", {
+      message: `module tree check: ${p.path} ${p.version}: ${p.problem}`,
+      location: loc.module(p.path),
+      subject: `${p.path}@${p.version} ${p.problem.replace(/\(.*\)/, "")}`
+    })
+  );
+  const result = problems.length ? `${problems.length} problem(s)` : checked ? `${checked} module trees hashed: each is what was downloaded` : "no module trees to hash";
+  return { findings, problems: { verify: problems, mismatches: [], missing: [], other: [] }, ok: problems.length === 0, result };
 }
 async function verifyModules(run4, cwd, loc) {
   const r2 = await run4.go(["mod", "verify"], cwd, 15 * MINUTE);
@@ -3322,9 +3448,9 @@ async function checkTidy(run4, setup, main, loc, severity2, missingReported) {
   }
   const files = {};
   for (const name of ["go.mod", "go.sum"]) {
-    const abs = path9.join(main.dir, name);
+    const abs = path10.join(main.dir, name);
     const data = setup.contents.get(abs);
-    files[name] = { file: name === "go.mod" ? main.gomod.file : path9.posix.join(path9.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+    files[name] = { file: name === "go.mod" ? main.gomod.file : path10.posix.join(path10.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
   }
   const findings = [];
   for (const c of changes) {
@@ -3365,23 +3491,23 @@ async function checkTidy(run4, setup, main, loc, severity2, missingReported) {
 }
 
 // src/modules/cachesums.ts
-import fs8 from "node:fs/promises";
-import path10 from "node:path";
-import { createHash as createHash4 } from "node:crypto";
+import fs11 from "node:fs/promises";
+import path11 from "node:path";
+import { createHash as createHash5 } from "node:crypto";
 function escapeModulePath(p) {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
 }
 function goModHash(content) {
-  const fileHash = createHash4("sha256").update(content).digest("hex");
-  return `h1:${createHash4("sha256").update(`${fileHash}  go.mod
+  const fileHash = createHash5("sha256").update(content).digest("hex");
+  return `h1:${createHash5("sha256").update(`${fileHash}  go.mod
 `).digest("base64")}`;
 }
 function downloadBase(modcache, modulePath, version) {
-  return path10.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
+  return path11.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
 }
 async function readOrUndefined(file) {
   try {
-    return await fs8.readFile(file);
+    return await fs11.readFile(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -3541,11 +3667,11 @@ function owningRequire(setup, pkg) {
 }
 
 // src/modules/vendorcheck.ts
-import fs10 from "node:fs/promises";
+import fs12 from "node:fs/promises";
 import path13 from "node:path";
 
 // src/modules/consistency.ts
-import path11 from "node:path";
+import path12 from "node:path";
 function describe(m) {
   return m.version ? `${m.path}@${m.version}` : m.path;
 }
@@ -3555,8 +3681,8 @@ function lessThan114(goVersion) {
   return major < 1 || major === 1 && (minor ?? 0) < 14;
 }
 function canonicalReplacement(r2, modDir, workDir) {
-  if (!r2.local || !workDir || !modDir || path11.isAbsolute(r2.new.path)) return r2.new;
-  const rel = path11.relative(workDir, path11.join(modDir, r2.new.path)).split(path11.sep).join("/");
+  if (!r2.local || !workDir || !modDir || path12.isAbsolute(r2.new.path)) return r2.new;
+  const rel = path12.relative(workDir, path12.join(modDir, r2.new.path)).split(path12.sep).join("/");
   const dirPath = rel === "" ? "." : rel === "." || rel === ".." || rel.startsWith("./") || rel.startsWith("../") ? rel : `./${rel}`;
   return { path: dirPath, version: "" };
 }
@@ -3695,60 +3821,6 @@ function diffLines(actual, expected) {
   return changes;
 }
 
-// src/modules/tree.ts
-import fs9 from "node:fs";
-import path12 from "node:path";
-import { createHash as createHash5 } from "node:crypto";
-function listFiles(root) {
-  const out = [];
-  const walk = (dir, prefix) => {
-    for (const e of fs9.readdirSync(dir, { withFileTypes: true })) {
-      const rel = prefix ? `${prefix}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path12.join(dir, e.name), rel);
-      else out.push({ rel, kind: e.isSymbolicLink() ? "link" : "file" });
-    }
-  };
-  try {
-    walk(root, "");
-  } catch (e) {
-    if (e.code === "ENOENT") return [];
-    throw e;
-  }
-  return out;
-}
-function hashTree(root) {
-  const tree = /* @__PURE__ */ new Map();
-  for (const { rel, kind } of listFiles(root)) {
-    const abs = path12.join(root, rel);
-    const data = kind === "link" ? Buffer.from(`symlink -> ${fs9.readlinkSync(abs)}`) : fs9.readFileSync(abs);
-    tree.set(rel, { sha256: createHash5("sha256").update(data).digest("hex"), size: data.length, kind });
-  }
-  return tree;
-}
-function compareTrees(committed, expected) {
-  const diff = { added: [], removed: [], modified: [] };
-  for (const [p, e] of committed) {
-    const want = expected.get(p);
-    if (!want) diff.added.push(p);
-    else if (want.sha256 !== e.sha256 || want.kind !== e.kind) diff.modified.push(p);
-  }
-  for (const p of expected.keys()) if (!committed.has(p)) diff.removed.push(p);
-  diff.added.sort();
-  diff.removed.sort();
-  diff.modified.sort();
-  return diff;
-}
-function firstDifferingLine(actual, expected) {
-  const n = Math.min(actual.length, expected.length);
-  let line = 1;
-  for (let i = 0; i < n; i++) {
-    if (actual[i] !== expected[i]) return line;
-    if (actual[i] === 10) line++;
-  }
-  const endsWithNewline = actual.length > 0 && actual[actual.length - 1] === 10;
-  return actual.length === n && endsWithNewline && line > 1 ? line - 1 : line;
-}
-
 // src/modules/vendorcheck.ts
 var MODULES_TXT = "modules.txt";
 var ROOT_CAUSES = /* @__PURE__ */ new Set(["replace-missing", "not-vendored"]);
@@ -3803,8 +3875,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   if (!committedTxt && expectedTxt) {
     findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
   } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs10.readFile(path13.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await fs10.readFile(path13.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const actual = splitLines(await fs12.readFile(path13.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs12.readFile(path13.join(expectedDir, MODULES_TXT), "utf8")) : [];
     const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
     for (const change of diffLines(actual, want)) {
       const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
@@ -3825,7 +3897,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
   for (const rel of diff.modified) {
-    const [a, b] = await Promise.all([fs10.readFile(path13.join(setup.vendorDir, rel)), fs10.readFile(path13.join(expectedDir, rel))]);
+    const [a, b] = await Promise.all([fs12.readFile(path13.join(setup.vendorDir, rel)), fs12.readFile(path13.join(expectedDir, rel))]);
     const line = firstDifferingLine(a, b);
     const file = `${vendorRel}/${rel}`;
     findings.push(
@@ -3931,8 +4003,8 @@ async function checkVendor(ctx, run4, setup, loc) {
     });
     return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
   }
-  await fs11.mkdir(ctx.ports.tempDir, { recursive: true });
-  const scratch = await fs11.mkdtemp(path14.join(ctx.ports.tempDir, "modules-vendor-"));
+  await fs13.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await fs13.mkdtemp(path14.join(ctx.ports.tempDir, "modules-vendor-"));
   try {
     const out = path14.join(scratch, "vendor");
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
@@ -3964,15 +4036,15 @@ async function checkVendor(ctx, run4, setup, loc) {
       metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
     };
   } finally {
-    await fs11.rm(scratch, { recursive: true, force: true });
+    await fs13.rm(scratch, { recursive: true, force: true });
   }
 }
 async function restoreIfChanged(setup) {
   const restored = [];
   for (const [file, data] of setup.contents) {
-    const now = await fs11.readFile(file).catch(() => void 0);
+    const now = await fs13.readFile(file).catch(() => void 0);
     if (!now || !now.equals(data)) {
-      await fs11.writeFile(file, data);
+      await fs13.writeFile(file, data);
       restored.push(file);
     }
   }
@@ -3988,11 +4060,11 @@ function dedupe(findings) {
   });
 }
 function offline(setup, loc, modcache, reason, output, findings, rows) {
-  const checks = ["go mod verify", "the go.sum check", ...setup.hasVendor ? ["the vendor/ comparison"] : [], "go mod tidy -diff"];
+  const checks = ["the module tree check", "the go.sum check", ...setup.hasVendor ? ["the vendor/ comparison"] : [], "go mod tidy -diff"];
   findings.push(sourcesUnreachable(reason, modcache, checks, output, loc.build()));
   findings.push(...consistencyFindings(setup));
   const why = "the modules cannot be fetched (see go mod download)";
-  rows.push(["go mod download", "", `could not run: ${reason}`], ["go mod verify", "", `not run: ${why}`]);
+  rows.push(["go mod download", "", `could not run: ${reason}`], ["module trees", "", `not hashed: ${why}`]);
   if (setup.hasVendor) rows.push(["vendor/", "", `not compared: ${why}`]);
   rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), `not checked: ${why}`], ["go mod tidy -diff", "", `not run: ${why}`]);
   const all = dedupe(findings).sort(compareFindings);
@@ -4044,9 +4116,9 @@ async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings,
   const { config } = ctx;
   const cwd = setup.main?.dir ?? setup.work.dir;
   try {
-    const verify = await verifyModules(run4, cwd, loc);
+    const verify = await verifyModuleTrees(run4, cwd, loc, dl.modules);
     findings.push(...verify.findings);
-    rows.push(["go mod verify", "", verify.ok ? `all modules verified${dl.modules.length ? ` (${dl.modules.length} downloaded)` : ""}` : `${verify.findings.length} problem(s)`]);
+    rows.push(["module trees", "", verify.result]);
     if (vendor) {
       findings.push(...vendor.findings);
       rows.push(...vendor.rows);
@@ -4102,12 +4174,12 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-import fs14 from "node:fs";
+import fs16 from "node:fs";
 import os from "node:os";
 import path17 from "node:path";
 
 // src/output/dir.ts
-import fs12 from "node:fs";
+import fs14 from "node:fs";
 import path15 from "node:path";
 var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
 var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
@@ -4116,8 +4188,8 @@ var BUNDLE = /\.sigstore\.json$/;
 function isGateOutputName(name) {
   return FIXED_NAMES.has(name) || BINARY.test(name) || BUNDLE.test(name);
 }
-var NOFOLLOW = fs12.constants.O_NOFOLLOW ?? 0;
-var CREATE_FRESH = fs12.constants.O_WRONLY | fs12.constants.O_CREAT | fs12.constants.O_EXCL | NOFOLLOW;
+var NOFOLLOW = fs14.constants.O_NOFOLLOW ?? 0;
+var CREATE_FRESH = fs14.constants.O_WRONLY | fs14.constants.O_CREAT | fs14.constants.O_EXCL | NOFOLLOW;
 var OutputDirError = class extends Error {
   constructor(message) {
     super(message);
@@ -4126,7 +4198,7 @@ var OutputDirError = class extends Error {
 };
 function lstat(p) {
   try {
-    return fs12.lstatSync(p);
+    return fs14.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -4135,8 +4207,8 @@ function lstat(p) {
 function openOutputDir(dir) {
   const produced = [];
   const ensureDir = () => {
-    fs12.mkdirSync(dir, { recursive: true });
-    const st = fs12.lstatSync(dir);
+    fs14.mkdirSync(dir, { recursive: true });
+    const st = fs14.lstatSync(dir);
     if (!st.isDirectory()) throw new OutputDirError(`output directory ${dir} is not a directory (${st.isSymbolicLink() ? "a symbolic link" : "a file"})`);
   };
   const target = (name) => {
@@ -4147,7 +4219,7 @@ function openOutputDir(dir) {
     const st = lstat(p);
     if (!st) return;
     if (st.isDirectory()) throw new OutputDirError(`${p} is a directory where go-release-gate writes a file; remove it`);
-    fs12.unlinkSync(p);
+    fs14.unlinkSync(p);
   };
   const note = (name) => {
     if (!produced.includes(name)) produced.push(name);
@@ -4158,22 +4230,22 @@ function openOutputDir(dir) {
       ensureDir();
       const p = target(name);
       vacate(p);
-      const fd = fs12.openSync(p, CREATE_FRESH, mode);
+      const fd = fs14.openSync(p, CREATE_FRESH, mode);
       try {
-        fs12.writeFileSync(fd, data);
+        fs14.writeFileSync(fd, data);
       } finally {
-        fs12.closeSync(fd);
+        fs14.closeSync(fd);
       }
       note(name);
       return p;
     },
     append(name, data) {
       if (!produced.includes(name)) throw new OutputDirError(`${name} was not written by this run; refusing to append to it`);
-      const fd = fs12.openSync(target(name), fs12.constants.O_WRONLY | fs12.constants.O_APPEND | NOFOLLOW);
+      const fd = fs14.openSync(target(name), fs14.constants.O_WRONLY | fs14.constants.O_APPEND | NOFOLLOW);
       try {
-        fs12.writeFileSync(fd, data);
+        fs14.writeFileSync(fd, data);
       } finally {
-        fs12.closeSync(fd);
+        fs14.closeSync(fd);
       }
     },
     adopt(source, name) {
@@ -4181,18 +4253,18 @@ function openOutputDir(dir) {
       const p = target(name);
       vacate(p);
       try {
-        fs12.linkSync(source, p);
-        fs12.unlinkSync(source);
+        fs14.linkSync(source, p);
+        fs14.unlinkSync(source);
       } catch (e) {
         const code2 = e.code;
         if (code2 !== "EXDEV" && code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP") throw e;
-        const fd = fs12.openSync(p, CREATE_FRESH, fs12.statSync(source).mode & 511);
+        const fd = fs14.openSync(p, CREATE_FRESH, fs14.statSync(source).mode & 511);
         try {
-          fs12.writeFileSync(fd, fs12.readFileSync(source));
+          fs14.writeFileSync(fd, fs14.readFileSync(source));
         } finally {
-          fs12.closeSync(fd);
+          fs14.closeSync(fd);
         }
-        fs12.rmSync(source, { force: true });
+        fs14.rmSync(source, { force: true });
       }
       note(name);
       return p;
@@ -4202,9 +4274,9 @@ function openOutputDir(dir) {
       const foreign = [];
       if (!lstat(dir)) return { removed, foreign };
       ensureDir();
-      for (const e of fs12.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      for (const e of fs14.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
         if (isGateOutputName(e.name) && !e.isDirectory()) {
-          fs12.unlinkSync(path15.join(dir, e.name));
+          fs14.unlinkSync(path15.join(dir, e.name));
           removed.push(e.name);
         } else {
           foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
@@ -4265,7 +4337,7 @@ async function mapLimit(items, limit, fn) {
 }
 
 // src/stages/cgo-hint.ts
-import fs13 from "node:fs";
+import fs15 from "node:fs";
 import path16 from "node:path";
 var EXCLUDED = /build constraints exclude all Go files in (.+)$/m;
 var MAX_FILES = 200;
@@ -4279,7 +4351,7 @@ function cgoNeededHint(stderr, cgo, show) {
   const dir = m[1].trim();
   let names;
   try {
-    names = fs13.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
+    names = fs15.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
   } catch {
     return null;
   }
@@ -4287,12 +4359,12 @@ function cgoNeededHint(stderr, cgo, show) {
   for (const n of names) {
     let text;
     try {
-      const fd = fs13.openSync(path16.join(dir, n), "r");
+      const fd = fs15.openSync(path16.join(dir, n), "r");
       try {
         const buf = Buffer.alloc(MAX_BYTES);
-        text = buf.toString("utf8", 0, fs13.readSync(fd, buf, 0, MAX_BYTES, 0));
+        text = buf.toString("utf8", 0, fs15.readSync(fd, buf, 0, MAX_BYTES, 0));
       } finally {
-        fs13.closeSync(fd);
+        fs15.closeSync(fd);
       }
     } catch {
       continue;
@@ -4365,11 +4437,11 @@ async function mainPackages(ctx) {
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
   const cmdDir = path17.join(ctx.config.dir, "cmd");
-  const cmd = fs14.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmd = fs16.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs14.existsSync(path17.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path17.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs16.existsSync(path17.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path17.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -4399,16 +4471,16 @@ var buildStage = {
       if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
       names.set(p.name, p.importPath);
     }
-    const buildDir = fs14.mkdtempSync(path17.join(scratchRoot(ctx), "grg-build-"));
+    const buildDir = fs16.mkdtempSync(path17.join(scratchRoot(ctx), "grg-build-"));
     try {
       return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings);
     } finally {
-      fs14.rmSync(buildDir, { recursive: true, force: true });
+      fs16.rmSync(buildDir, { recursive: true, force: true });
     }
   }
 };
 function scratchRoot(ctx) {
-  fs14.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  fs16.mkdirSync(ctx.ports.tempDir, { recursive: true });
   return isInside(ctx.config.workspace, ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
 function clearOutputDir(ctx, out) {
@@ -4435,9 +4507,9 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
     });
-    const ok = r2.code === 0 && fs14.existsSync(job.output);
+    const ok = r2.code === 0 && fs16.existsSync(job.output);
     const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
-    return ok ? { ...job, ok, stderr, size: fs14.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
+    return ok ? { ...job, ok, stderr, size: fs16.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
   });
   const artifacts2 = [];
   const rows = [];
@@ -6175,7 +6247,7 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs16 from "node:fs";
+import fs18 from "node:fs";
 import path20 from "node:path";
 
 // src/scan/trivy-report.ts
@@ -6463,30 +6535,30 @@ function unscanned(f) {
 }
 
 // src/tools/gobuild.ts
-import fs15 from "node:fs";
+import fs17 from "node:fs";
 import path19 from "node:path";
 var BUILD_TIMEOUT_MS = 15 * 60 * 1e3;
 async function installGoBuiltTool(t, b) {
   const semver2 = t.version.replace(/^v/, "");
   const exe = process.platform === "win32" ? `${t.program}.exe` : t.program;
   const cached = b.tools.find(t.tool, semver2, b.arch);
-  if (cached && fs15.existsSync(path19.join(cached, exe))) return { dir: cached, bin: path19.join(cached, exe), source: "tool-cache", sha256: "" };
+  if (cached && fs17.existsSync(path19.join(cached, exe))) return { dir: cached, bin: path19.join(cached, exe), source: "tool-cache", sha256: "" };
   if (b.env.GOSUMDB === "off" || b.env.GOFLAGS?.includes("-insecure")) {
     throw new InstallError("checksum", `${t.pkg}@${t.version} would be built without the checksum database (GOSUMDB=off or -insecure): set ${t.tool}-path to a binary you trust instead`);
   }
-  fs15.mkdirSync(b.tempDir, { recursive: true });
-  const bin = fs15.mkdtempSync(path19.join(b.tempDir, `${t.tool}-build-`));
+  fs17.mkdirSync(b.tempDir, { recursive: true });
+  const bin = fs17.mkdtempSync(path19.join(b.tempDir, `${t.tool}-build-`));
   b.log.info(`Building ${t.pkg}@${t.version} with the run's Go (module proxy, checked against the checksum database)`);
   const { GOOS: _os, GOARCH: _arch, ...rest } = b.env;
   const env = { ...rest, GOBIN: bin, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-trimpath" };
   const r2 = await b.exec.run(b.go, ["install", `${t.pkg}@${t.version}`], { env, cwd: b.tempDir, timeoutMs: BUILD_TIMEOUT_MS });
-  if (r2.code !== 0 || !fs15.existsSync(path19.join(bin, exe))) {
+  if (r2.code !== 0 || !fs17.existsSync(path19.join(bin, exe))) {
     const why = r2.timedOut ? `did not finish within ${BUILD_TIMEOUT_MS / 6e4} minutes` : r2.stderr.trim().split("\n").slice(-3).join(" ") || `exit code ${r2.code}`;
-    fs15.rmSync(bin, { recursive: true, force: true });
+    fs17.rmSync(bin, { recursive: true, force: true });
     throw new InstallError("download", `go install ${t.pkg}@${t.version} failed: ${why}`);
   }
   const dir = await b.tools.cache(bin, t.tool, semver2, b.arch);
-  fs15.rmSync(bin, { recursive: true, force: true });
+  fs17.rmSync(bin, { recursive: true, force: true });
   return { dir, bin: path19.join(dir, exe), source: "download", sha256: "" };
 }
 
@@ -7037,21 +7109,21 @@ function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
       const p = path20.join(dir, name);
-      if (fs16.existsSync(p) && fs16.statSync(p).isFile()) return p;
+      if (fs18.existsSync(p) && fs18.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 function trivyHome(ctx) {
-  fs16.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  const dir = fs16.mkdtempSync(path20.join(ctx.ports.tempDir, "trivy-"));
+  fs18.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs18.mkdtempSync(path20.join(ctx.ports.tempDir, "trivy-"));
   const config = path20.join(dir, "trivy.yaml");
-  fs16.writeFileSync(config, "", { flag: "wx" });
+  fs18.writeFileSync(config, "", { flag: "wx" });
   return { dir, config };
 }
 async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
   const output = path20.join(home.dir, `trivy-${kind}-${n}.json`);
-  fs16.rmSync(output, { force: true });
+  fs18.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -7062,13 +7134,13 @@ async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n)
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs16.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs18.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs16.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs18.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs16.rmSync(output, { force: true });
+    fs18.rmSync(output, { force: true });
   }
 }
 function parsedGoMod(text, file, ctx) {
@@ -7095,7 +7167,7 @@ async function run2(ctx) {
   try {
     return await scanWith(ctx, found, home);
   } finally {
-    fs16.rmSync(home.dir, { recursive: true, force: true });
+    fs18.rmSync(home.dir, { recursive: true, force: true });
   }
 }
 async function scanWith(ctx, found, home) {
@@ -7128,7 +7200,7 @@ async function scanWith(ctx, found, home) {
   if (db.warning) ctx.ports.log.warning(db.warning);
   ctx = { ...ctx, config: { ...config, trivyCacheDir: cacheDir, trivySkipDbUpdate: true } };
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs16.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs18.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
   const outRel = path20.relative(config.dir, config.outDir);
   if (outRel && !outRel.startsWith("..") && !path20.isAbsolute(outRel)) skipDirs.push(outRel.split(path20.sep).join("/"));
@@ -7136,7 +7208,7 @@ async function scanWith(ctx, found, home) {
   for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
     const file = path20.join(config.dir, "go.mod");
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs16.readFileSync(file, "utf8"), file, ctx), result: r2 });
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs18.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
@@ -7151,7 +7223,7 @@ async function scanWith(ctx, found, home) {
     }
   }
   const goModFile = path20.join(config.dir, "go.mod");
-  const goModText = fs16.existsSync(goModFile) ? fs16.readFileSync(goModFile, "utf8") : void 0;
+  const goModText = fs18.existsSync(goModFile) ? fs18.readFileSync(goModFile, "utf8") : void 0;
   const missing = unscanned({
     ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
     binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
@@ -7230,7 +7302,7 @@ async function scanWith(ctx, found, home) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs17 from "node:fs";
+import fs19 from "node:fs";
 import path21 from "node:path";
 
 // src/sign/argv.ts
@@ -7472,12 +7544,12 @@ ${r2.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
 }
 function readGoSum(dir) {
   const file = path21.join(dir, "go.sum");
-  if (!fs17.existsSync(file)) return [];
-  return parseGoSum(fs17.readFileSync(file, "utf8"), file).lines;
+  if (!fs19.existsSync(file)) return [];
+  return parseGoSum(fs19.readFileSync(file, "utf8"), file).lines;
 }
 function bundledStatement(bundleFile) {
   try {
-    const b = JSON.parse(fs17.readFileSync(bundleFile, "utf8"));
+    const b = JSON.parse(fs19.readFileSync(bundleFile, "utf8"));
     const payload = b.dsseEnvelope?.payload;
     return payload ? JSON.parse(Buffer.from(payload, "base64").toString("utf8")) : void 0;
   } catch {
@@ -7527,7 +7599,7 @@ async function run3(ctx) {
     if (sign.sigstore.trustedRoot) {
       let json2;
       try {
-        json2 = fs17.readFileSync(sign.sigstore.trustedRoot, "utf8");
+        json2 = fs19.readFileSync(sign.sigstore.trustedRoot, "utf8");
       } catch (e) {
         return unavailable2(`sigstore-trusted-root ${displayPath(config.workspace, sign.sigstore.trustedRoot)} cannot be read (${e.code ?? "error"})`);
       }
@@ -7544,7 +7616,7 @@ async function run3(ctx) {
   }
   state.facts["sign.cosign"] = cosign.source;
   ports.log.info(`cosign: ${cosign.bin} (${cosign.source})`);
-  const signDir = fs17.mkdtempSync(path21.join(ports.tempDir, "grg-sign-"));
+  const signDir = fs19.mkdtempSync(path21.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
@@ -7558,18 +7630,18 @@ async function run3(ctx) {
       if (sign.key.kind === "file") {
         keyFile = sign.key.path;
         try {
-          fs17.accessSync(keyFile, fs17.constants.R_OK);
+          fs19.accessSync(keyFile, fs19.constants.R_OK);
         } catch (e) {
           return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
         }
       } else {
-        tempKeyDir = fs17.mkdtempSync(path21.join(ports.tempDir, "grg-cosign-"));
+        tempKeyDir = fs19.mkdtempSync(path21.join(ports.tempDir, "grg-cosign-"));
         keyFile = path21.join(tempKeyDir, "cosign.key");
-        fs17.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+        fs19.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
       }
       const freshKey = path21.join(signDir, "cosign.pub");
       const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
-      if (pub.code !== 0 || !fs17.existsSync(freshKey)) {
+      if (pub.code !== 0 || !fs19.existsSync(freshKey)) {
         const why = scrub(firstError(pub));
         const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
         const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -7591,9 +7663,9 @@ async function run3(ctx) {
         return unavailable2(`Keyless signing could not get an OIDC token: ${why}. Nothing was signed.`);
       }
       addSecret(token);
-      tempKeyDir = fs17.mkdtempSync(path21.join(ports.tempDir, "grg-cosign-"));
+      tempKeyDir = fs19.mkdtempSync(path21.join(ports.tempDir, "grg-cosign-"));
       const tokenFile = path21.join(tempKeyDir, "oidc-token");
-      fs17.writeFileSync(tokenFile, token, { mode: 384 });
+      fs19.writeFileSync(tokenFile, token, { mode: 384 });
       signer = { kind: "keyless", tokenFile, services: sign.sigstore };
       verifier = { kind: "keyless", policy };
     }
@@ -7618,7 +7690,7 @@ async function run3(ctx) {
       }
       const freshBundle = path21.join(signDir, path21.basename(bundle));
       const signed = await cosignRun(signArgs(freshBundle, s.path));
-      if (signed.code !== 0 || !fs17.existsSync(freshBundle)) {
+      if (signed.code !== 0 || !fs19.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
@@ -7661,7 +7733,7 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload, keyless: !sign.key }
     };
     async function attestProvenance() {
-      const sumsText = fs17.readFileSync(sums.path, "utf8");
+      const sumsText = fs19.readFileSync(sums.path, "utf8");
       const sumsDigest = sha256File(sums.path);
       const location = { artifact: displayPath(config.workspace, path21.join(config.outDir, PROVENANCE)) };
       let statement;
@@ -7692,7 +7764,7 @@ async function run3(ctx) {
       const bundleName = bundleNameFor(PROVENANCE);
       const freshBundle = path21.join(signDir, bundleName);
       const attested = await cosignRun(attestBlobArgs({ statement: statementFile, bundle: freshBundle, signer, tlogUpload: sign.tlogUpload }));
-      if (attested.code !== 0 || !fs17.existsSync(freshBundle)) {
+      if (attested.code !== 0 || !fs19.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign attest-blob failed for ${PROVENANCE}: ${scrub(firstError(attested))}`, location, subject: PROVENANCE, details: scrub(`${attested.stderr}${attested.stdout}`).trim() || void 0 }));
         rows.push([location.artifact, "", "attestation failed", ""]);
         return false;
@@ -7717,8 +7789,8 @@ async function run3(ctx) {
       return ok;
     }
   } finally {
-    if (tempKeyDir) fs17.rmSync(tempKeyDir, { recursive: true, force: true });
-    fs17.rmSync(signDir, { recursive: true, force: true });
+    if (tempKeyDir) fs19.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs19.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
@@ -7858,14 +7930,14 @@ function stageAnnotator(log) {
 }
 
 // src/report/sources.ts
-import fs18 from "node:fs";
+import fs20 from "node:fs";
 import path22 from "node:path";
 var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
 var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
 var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
 function read(file) {
   try {
-    return fs18.readFileSync(file, "utf8");
+    return fs20.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -7906,7 +7978,7 @@ function mainPackageSource(workspace, roots, importPath) {
   const inRepo = (file) => repoRelative(displayPath(workspace, file));
   let names = [];
   try {
-    names = fs18.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
+    names = fs20.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
   } catch {
   }
   const candidates = [];
@@ -8001,7 +8073,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent, options = {}) {
-  const goMod = path23.join(config.dir, fs19.existsSync(path23.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path23.join(config.dir, fs21.existsSync(path23.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -8186,28 +8258,28 @@ async function sourceCommit(config, ports) {
 }
 
 // src/fanout/merge-run.ts
-import fs21 from "node:fs";
+import fs23 from "node:fs";
 import path25 from "node:path";
 
 // src/fanout/bundle.ts
-import fs20 from "node:fs";
+import fs22 from "node:fs";
 import path24 from "node:path";
 import { createHash as createHash6 } from "node:crypto";
 function readRegular(dir, name) {
   const p = path24.join(dir, name);
   let st;
   try {
-    st = fs20.lstatSync(p);
+    st = fs22.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
   }
   if (!st.isFile()) throw new BundleError(`${p} is not a regular file (${st.isSymbolicLink() ? "a symbolic link" : "not a file"})`);
-  const fd = fs20.openSync(p, fs20.constants.O_RDONLY | (fs20.constants.O_NOFOLLOW ?? 0));
+  const fd = fs22.openSync(p, fs22.constants.O_RDONLY | (fs22.constants.O_NOFOLLOW ?? 0));
   try {
-    return fs20.readFileSync(fd);
+    return fs22.readFileSync(fd);
   } finally {
-    fs20.closeSync(fd);
+    fs22.closeSync(fd);
   }
 }
 function required(dir, name) {
@@ -8236,7 +8308,7 @@ function loadBundle(dir, source) {
 }
 function digestNow(dir, name) {
   const p = path24.join(dir, name);
-  const st = fs20.lstatSync(p, { throwIfNoEntry: false });
+  const st = fs22.lstatSync(p, { throwIfNoEntry: false });
   if (!st?.isFile()) return void 0;
   return sha256File(p, { noFollow: true });
 }
@@ -8613,7 +8685,7 @@ var MergeUsageError = class extends Error {
 };
 function real(p) {
   try {
-    return fs21.realpathSync(p);
+    return fs23.realpathSync(p);
   } catch {
     return path25.resolve(p);
   }
