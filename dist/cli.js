@@ -11,11 +11,12 @@ import {
   childEnv,
   formatCpuLevel,
   inspectFile,
+  parseConfig,
   runGate,
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-4JGI7RPW.js";
+} from "./chunks/chunk-4CV4DNXF.js";
 import {
   renderSaveSummary,
   saveCaches
@@ -31,8 +32,8 @@ import {
 } from "./chunks/chunk-YRSI3ZJS.js";
 
 // src/cli/main.ts
-import fs3 from "node:fs";
-import os2 from "node:os";
+import fs4 from "node:fs";
+import os3 from "node:os";
 import path6 from "node:path";
 
 // src/cli/args.ts
@@ -101,7 +102,8 @@ function usage() {
     "Usage:",
     "  go-release-gate run [flags]              build, check and report; exit 0 pass, 1 fail, 2 usage/config error",
     "  go-release-gate run --shard i/n [flags]  the same for shard i of n of the targets x packages: writes a shard bundle (never signs)",
-    "  go-release-gate merge [--out DIR] SHARD_DIR...   check the shard bundles and merge them: one SHA256SUMS, SARIF, report, verdict",
+    "  go-release-gate merge [--out DIR] [--mode M] [signing flags] SHARD_DIR...   check the shard bundles and merge them: one SHA256SUMS, SARIF, report, verdict;",
+    "                                           on a release (--mode release, or a tag ref) sign and attest the merged set as run does (--sign, --cosign-key, --sigstore-*, ...)",
     "  go-release-gate inspect [--json] [--go-version-m] FILE...   inspect binaries (readelf / ldd / go version -m)",
     "  go-release-gate --version",
     "",
@@ -649,11 +651,30 @@ function exitCodeOf(result) {
 }
 
 // src/cli/merge-command.ts
+import fs3 from "node:fs";
+import os2 from "node:os";
 import path4 from "node:path";
+var MERGE_FLAGS = [
+  "mode",
+  "sign",
+  "cosign-key",
+  "sign-tlog-upload",
+  "sign-keyless",
+  "cosign-version",
+  "cosign-download-base-url",
+  "cosign-sha256",
+  "sigstore-fulcio-url",
+  "sigstore-rekor-url",
+  "sigstore-tsa-url",
+  "sigstore-trusted-root",
+  "sigstore-oidc-issuer",
+  "sigstore-certificate-identity",
+  "rules"
+];
 async function runMergeCommand(inputs, dirs, io) {
-  const extra = Object.keys(inputs).filter((k) => k !== "output-dir");
+  const extra = Object.keys(inputs).filter((k) => k !== "output-dir" && !MERGE_FLAGS.includes(k));
   if (extra.length) {
-    io.stderr(`go-release-gate merge: --${extra[0]} is a flag of run; merge takes --out DIR and the shard directories
+    io.stderr(`go-release-gate merge: --${extra[0]} is a flag of run; merge takes --out DIR, the signing flags (${MERGE_FLAGS.map((f) => `--${f}`).join(", ")}) and the shard directories
 `);
     return EXIT_USAGE;
   }
@@ -661,13 +682,41 @@ async function runMergeCommand(inputs, dirs, io) {
   const cwd = process.cwd();
   const workspace = env.GITHUB_WORKSPACE || cwd;
   const outputs = fileOutputs();
+  const log = consoleLogger(io.stderr, env.RUNNER_DEBUG === "1");
+  const { "output-dir": outFlag, ...rest } = inputs;
+  let config;
   try {
+    config = parseConfig(rest, { workspace, env, writableRoots: [] });
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.stderr(`go-release-gate merge: ${e.message}
+`);
+    return EXIT_USAGE;
+  }
+  const tempDir = fs3.mkdtempSync(path4.join(os2.tmpdir(), "go-release-gate-"));
+  try {
+    const outDir = path4.resolve(cwd, outFlag || "gate-out");
     const outcome = await runMerge({
-      outDir: path4.resolve(cwd, inputs["output-dir"] || "gate-out"),
+      outDir,
       sources: dirs.map((d) => ({ dir: path4.resolve(cwd, d), name: d })),
       workspace,
-      log: consoleLogger(io.stderr, env.RUNNER_DEBUG === "1"),
-      outputs
+      log,
+      outputs,
+      sign: {
+        config: { ...config, outDir },
+        ports: {
+          exec: nodeExec,
+          log,
+          tools: localTools(path4.join(cacheHome(env), "go-release-gate", "tools"), tempDir),
+          state: memoryState(),
+          outputs,
+          idToken: envIdToken(env),
+          env,
+          tempDir,
+          workspace,
+          platform: { os: os2.type(), arch: process.arch.toUpperCase() }
+        }
+      }
     });
     outcome.out.write("outputs.json", `${JSON.stringify(outputs.values, null, 2)}
 `);
@@ -690,6 +739,8 @@ sarif: ${outcome.files.sarif}
     io.stderr(`go-release-gate merge crashed: ${e instanceof Error ? e.stack ?? e.message : String(e)}
 `);
     return EXIT_FAIL;
+  } finally {
+    fs3.rmSync(tempDir, { recursive: true, force: true });
   }
 }
 
@@ -791,7 +842,7 @@ ${usage()}`);
     return 2;
   }
   const env = process.env;
-  const tempDir = fs3.mkdtempSync(path6.join(os2.tmpdir(), "go-release-gate-"));
+  const tempDir = fs4.mkdtempSync(path6.join(os3.tmpdir(), "go-release-gate-"));
   const where2 = chooseWorkspace({
     env,
     cwd: process.cwd(),
@@ -824,7 +875,7 @@ ${usage()}`);
       env,
       tempDir,
       workspace,
-      platform: { os: os2.type(), arch: process.arch.toUpperCase() }
+      platform: { os: os3.type(), arch: process.arch.toUpperCase() }
     }, { outputRoots: [] });
     outcome.out.write("outputs.json", `${JSON.stringify(outputs.values, null, 2)}
 `);
@@ -853,7 +904,7 @@ ${usage()}`);
     return 1;
   } finally {
     try {
-      fs3.rmSync(tempDir, { recursive: true, force: true });
+      fs4.rmSync(tempDir, { recursive: true, force: true });
     } catch (e) {
       log.warning(`could not remove ${tempDir}: ${e.message}`);
     }

@@ -61,6 +61,7 @@ function manifest(index: number, count: number, over: Partial<ShardManifest> = {
     toolVersion: '0.1.0',
     defaultFile: 'go.mod',
     binaries: jobs.map((j) => ({ name: artifactFileName(binaryName(j.pkg), j), goos: j.goos, goarch: j.goarch, pkg: j.pkg, size: 10, sha256: digestOf(j) })),
+    build: { targets: TARGETS, packages: [], ldflags: '', tags: [], cgo: false, strip: true, dependencies: [{ uri: 'pkg:golang/golang.org/x/text@v0.3.7', name: 'golang.org/x/text@v0.3.7', digest: { 'go-module-h1': 'olpwvP2KacW1ZWvsR7uQhoyTYvKAupfQrRGBFM352Gk=' } }] },
     files: { report: 'report.json', sarif: 'results.sarif', summary: 'summary.md', checksums: 'SHA256SUMS' },
     ...over,
   };
@@ -87,6 +88,9 @@ test('parseManifest: round trip, and every malformed field named with the file',
   bad((d) => (d.binaries[1].sha256 = 'xyz'), /binaries\[1\]\.sha256/);
   bad((d) => (d.commit = 'main'), /commit must be/);
   bad((d) => (d.verdict = 'ok'), /verdict must be "pass" or "fail"/);
+  bad((d) => delete d.build, /build must be an object/);
+  bad((d) => (d.build.cgo = 'no'), /build\.cgo must be true or false/);
+  bad((d) => (d.build.dependencies[0].digest = { 'go-module-h1': 7 }), /build\.dependencies\[0\]\.digest\.go-module-h1 must be a string/);
   assert.throws(() => parseManifest('{', 'x/shard.json'), /x\/shard\.json: not JSON/);
 });
 
@@ -123,6 +127,12 @@ test('checkShards: a complete honest set passes; every kind of problem names the
   assert.match(ids(checkShards([view(greedy), good[1], good[2]], honest).findings).join('\n'), /merge\/other-set: shard 1\/3 \(shard-1\) built 12 job\(s\), not the 4/);
   // Another Go on one runner.
   assert.match(ids(checkShards([good[0], view(manifest(2, 3, { goVersion: '1.25.1' })), good[2]], honest).findings)[0], /built with Go 1\.25\.1 .* the other shards with Go 1\.26\.3/);
+  // Other build inputs on one shard: its binaries are not this release's, and the inputs are named.
+  const base = manifest(2, 3).build;
+  const ldflags = checkShards([good[0], view(manifest(2, 3, { build: { ...base, ldflags: '-X main.v=2', tags: ['netgo'] } })), good[2]], honest);
+  assert.deepEqual(ids(ldflags.findings), ['merge/other-set: shard 2/3 (shard-2) built with other ldflags, tags than the other shards: give every shard the same inputs']);
+  assert.equal(ldflags.members.length, 2);
+  assert.deepEqual(ldflags.reference?.build, base, 'the majority\'s build parameters are the release\'s');
   // SHA256SUMS and shard.json disagree.
   const lying = view(manifest(2, 3));
   lying.checksums[0] = { ...lying.checksums[0], sha256: 'c'.repeat(64) };
