@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-4CV4DNXF.js";
+} from "./chunks/chunk-VTCFFB32.js";
 import {
   renderSaveSummary,
   saveCaches
@@ -383,6 +383,21 @@ function envIdToken(env) {
     }
   };
 }
+function cliPorts(p) {
+  return {
+    exec: p.exec,
+    log: p.log,
+    tools: localTools(path2.join(cacheHome(p.env), "go-release-gate", "tools"), p.tempDir),
+    state: p.state,
+    outputs: p.outputs,
+    ...p.cache ? { cache: p.cache } : {},
+    idToken: envIdToken(p.env),
+    env: p.env,
+    tempDir: p.tempDir,
+    workspace: p.workspace,
+    platform: { os: os.type(), arch: process.arch.toUpperCase() }
+  };
+}
 
 // src/cli/cache-store.ts
 import fs2 from "node:fs";
@@ -704,18 +719,8 @@ async function runMergeCommand(inputs, dirs, io) {
       outputs,
       sign: {
         config: { ...config, outDir },
-        ports: {
-          exec: nodeExec,
-          log,
-          tools: localTools(path4.join(cacheHome(env), "go-release-gate", "tools"), tempDir),
-          state: memoryState(),
-          outputs,
-          idToken: envIdToken(env),
-          env,
-          tempDir,
-          workspace,
-          platform: { os: os2.type(), arch: process.arch.toUpperCase() }
-        }
+        // Each cosign sign and verify is a progress line, as in run.
+        ports: cliPorts({ exec: withProgress(nodeExec, workspace, (line) => log.info(line)), log, state: memoryState(), outputs, env, tempDir, workspace })
       }
     });
     outcome.out.write("outputs.json", `${JSON.stringify(outputs.values, null, 2)}
@@ -864,19 +869,7 @@ ${usage()}`);
   const state = memoryState();
   try {
     const gate = inputs.shard ? runShard : runGate;
-    const outcome = await gate(inputs, {
-      exec,
-      log,
-      tools: localTools(path6.join(cacheHome(env), "go-release-gate", "tools"), tempDir),
-      state,
-      outputs,
-      cache,
-      idToken: envIdToken(env),
-      env,
-      tempDir,
-      workspace,
-      platform: { os: os3.type(), arch: process.arch.toUpperCase() }
-    }, { outputRoots: [] });
+    const outcome = await gate(inputs, cliPorts({ exec, log, state, outputs, cache, env, tempDir, workspace }), { outputRoots: [] });
     outcome.out.write("outputs.json", `${JSON.stringify(outputs.values, null, 2)}
 `);
     const plan = parsePlan(state.get(PLAN_STATE_KEY));

@@ -20,7 +20,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-4CV4DNXF.js";
+} from "./chunks/chunk-VTCFFB32.js";
 import {
   BearerCredentialHandler,
   HttpClient,

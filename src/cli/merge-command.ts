@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cacheHome, consoleLogger, envIdToken, fileOutputs, localTools, memoryState } from './adapters.ts';
-import { nodeExec } from './exec.ts';
+import { cliPorts, consoleLogger, fileOutputs, memoryState } from './adapters.ts';
+import { nodeExec, withProgress } from './exec.ts';
 import { MergeUsageError, runMerge } from '../fanout/merge-run.ts';
 import { ConfigError, parseConfig } from '../config/config.ts';
 import { EXIT_FAIL, EXIT_PASS, EXIT_USAGE } from './exit.ts';
@@ -53,18 +53,8 @@ export async function runMergeCommand(inputs: Record<string, string>, dirs: stri
       outputs,
       sign: {
         config: { ...config, outDir },
-        ports: {
-          exec: nodeExec,
-          log,
-          tools: localTools(path.join(cacheHome(env), 'go-release-gate', 'tools'), tempDir),
-          state: memoryState(),
-          outputs,
-          idToken: envIdToken(env),
-          env,
-          tempDir,
-          workspace,
-          platform: { os: os.type(), arch: process.arch.toUpperCase() },
-        },
+        // Each cosign sign and verify is a progress line, as in run.
+        ports: cliPorts({ exec: withProgress(nodeExec, workspace, (line) => log.info(line)), log, state: memoryState(), outputs, env, tempDir, workspace }),
       },
     });
     outcome.out.write('outputs.json', `${JSON.stringify(outputs.values, null, 2)}\n`);

@@ -35,8 +35,8 @@ export const DUPLICATE_SHARD = rule({
 export const OTHER_SET = rule({
   id: 'merge/other-set', name: 'OtherSet',
   shortDescription: 'A shard belongs to another set.',
-  fullDescription: 'A shard split a different list of targets x packages, a different number of shards, or built with another Go or go-release-gate version than the others, or its share is not the one the split gives it: its binaries are not part of this release.',
-  help: help('Give every shard the same targets, packages, toolchain and shard count (n of i/n).'),
+  fullDescription: 'A shard split a different list of targets x packages, a different number of shards, or built with another Go or go-release-gate version or other build inputs (ldflags, tags, cgo, strip, packages, go.sum) than the others, or its share is not the one the split gives it, or it was built in check mode for a release: its binaries are not part of this release.',
+  help: help('Give every shard the same inputs, toolchain, mode and shard count (n of i/n).'),
   defaultSeverity: 'error',
 });
 export const OTHER_COMMIT = rule({
