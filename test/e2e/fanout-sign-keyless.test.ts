@@ -4,7 +4,8 @@
 // SHA256SUMS once with a Fulcio certificate for the workflow, attests the provenance, and
 // verifies all of it, against the private Sigstore on loopback (Fulcio, TSA, trusted root) that
 // sign-keyless.test.ts uses. Every signature is checked again here with an independent cosign;
-// a merge that verifies against another identity fails with the reason.
+// a merge that verifies against another identity fails with the reason; a merge job without
+// id-token: write skips signing with the unsharded run's sentence.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import { makeWorkspace, ROOT, Runner, type StepResult } from '../support/runner.
 import { startArtifactServer, type ArtifactServer } from '../support/artifact-server.ts';
 import { goTestEnv } from '../support/gomodules.ts';
 import { eventPayload, sha256 } from '../support/gate.ts';
+import { NO_ID_TOKEN } from '../../src/stages/sign.ts';
 import { cosign, cosignBin } from '../support/cosign.ts';
 import { sarifProblems } from '../support/sarif.ts';
 import { DEFAULT_CLAIMS, startLocalSigstore, type LocalSigstore } from '../support/sigstore.ts';
@@ -50,9 +52,14 @@ function homeWithCosign(): string {
 }
 
 /** One job of the tag push's workflow run, on a fresh runner with its own checkout and id-token: write. */
-async function job(runId: string, jobId: string, inputs: Record<string, string>): Promise<{ step: StepResult; out: string }> {
+async function job(runId: string, jobId: string, inputs: Record<string, string>, idToken = true): Promise<{ step: StepResult; out: string }> {
   const workspace = makeWorkspace(FIXTURE);
   const go = goTestEnv();
+  const oidc: Record<string, string> = sigstore.runnerEnv();
+  if (!idToken) {
+    delete oidc.ACTIONS_ID_TOKEN_REQUEST_URL;
+    delete oidc.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  }
   const runner = new Runner({
     workspace,
     home: homeWithCosign(),
@@ -62,7 +69,7 @@ async function job(runId: string, jobId: string, inputs: Record<string, string>)
     inputs: { 'working-directory': '.', targets: TARGETS, cache: 'off', scan: 'off', ...sigstore.inputs(), ...inputs },
     env: {
       GOMODCACHE: go.GOMODCACHE, GOFLAGS: go.GOFLAGS, GOTOOLCHAIN: 'local',
-      ...sigstore.runnerEnv(), GITHUB_SHA: DEFAULT_CLAIMS.sha, GITHUB_RUN_ID: runId, ...server.envFor(`run-${runId}`, jobId),
+      ...oidc, GITHUB_SHA: DEFAULT_CLAIMS.sha, GITHUB_RUN_ID: runId, ...server.envFor(`run-${runId}`, jobId),
     },
   });
   const step = await runner.main();
@@ -151,4 +158,19 @@ test('a merge whose fresh signatures name another identity than it verifies agai
   assert.equal(report.findings.filter((f: { ruleId: string }) => f.ruleId === 'sign/verification-failed').length, SIGNED.length);
   assert.match(merge.summary, /\| Signatures \| \*\*signing failed\*\*/);
   assert.deepEqual(await sarifProblems(merge.outputs['sarif-file']), []);
+});
+
+test('a release merge job without id-token: write passes, signing skipped with the sentence an unsharded run gives', async () => {
+  await shards('2003');
+  const { step: merge, out } = await job('2003', 'merge', { mode: 'merge' }, false);
+  assert.equal(merge.code, 0, merge.stdout + merge.stderr);
+  assert.equal(merge.outputs.verdict, 'pass');
+  assert.equal(merge.outputs.mode, 'release');
+  const report = JSON.parse(fs.readFileSync(merge.outputs['report-file'], 'utf8'));
+  const sign = report.stages.find((s: { name: string }) => s.name === 'sign');
+  assert.deepEqual([sign.status, sign.reason], ['skipped', NO_ID_TOKEN]);
+  assert.ok(merge.summary.includes(`| Signatures | **not signed**: ${NO_ID_TOKEN}`), merge.summary);
+  assert.equal(merge.outputs.signatures, '[]');
+  assert.equal(merge.outputs.provenance, '');
+  assert.deepEqual(fs.readdirSync(out).filter((n) => n.endsWith('.sigstore.json') || n.startsWith('provenance.')), []);
 });
