@@ -11,11 +11,12 @@ import {
   childEnv,
   formatCpuLevel,
   inspectFile,
+  parseConfig,
   runGate,
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-NVTWHNV7.js";
+} from "./chunks/chunk-HVBNVPUK.js";
 import {
   renderSaveSummary,
   saveCaches
@@ -31,8 +32,8 @@ import {
 } from "./chunks/chunk-YRSI3ZJS.js";
 
 // src/cli/main.ts
-import fs3 from "node:fs";
-import os2 from "node:os";
+import fs4 from "node:fs";
+import os3 from "node:os";
 import path6 from "node:path";
 
 // src/cli/args.ts
@@ -101,7 +102,8 @@ function usage() {
     "Usage:",
     "  go-release-gate run [flags]              build, check and report; exit 0 pass, 1 fail, 2 usage/config error",
     "  go-release-gate run --shard i/n [flags]  the same for shard i of n of the targets x packages: writes a shard bundle (never signs)",
-    "  go-release-gate merge [--out DIR] SHARD_DIR...   check the shard bundles and merge them: one SHA256SUMS, SARIF, report, verdict",
+    "  go-release-gate merge [--out DIR] [--mode M] [signing flags] SHARD_DIR...   check the shard bundles and merge them: one SHA256SUMS, SARIF, report, verdict;",
+    "                                           on a release (--mode release, or a tag ref) sign and attest the merged set as run does (--sign, --cosign-key, --sigstore-*, ...)",
     "  go-release-gate inspect [--json] [--go-version-m] FILE...   inspect binaries (readelf / ldd / go version -m)",
     "  go-release-gate --version",
     "",
@@ -381,6 +383,21 @@ function envIdToken(env) {
     }
   };
 }
+function cliPorts(p) {
+  return {
+    exec: p.exec,
+    log: p.log,
+    tools: localTools(path2.join(cacheHome(p.env), "go-release-gate", "tools"), p.tempDir),
+    state: p.state,
+    outputs: p.outputs,
+    ...p.cache ? { cache: p.cache } : {},
+    idToken: envIdToken(p.env),
+    env: p.env,
+    tempDir: p.tempDir,
+    workspace: p.workspace,
+    platform: { os: os.type(), arch: process.arch.toUpperCase() }
+  };
+}
 
 // src/cli/cache-store.ts
 import fs2 from "node:fs";
@@ -649,11 +666,30 @@ function exitCodeOf(result) {
 }
 
 // src/cli/merge-command.ts
+import fs3 from "node:fs";
+import os2 from "node:os";
 import path4 from "node:path";
+var MERGE_FLAGS = [
+  "mode",
+  "sign",
+  "cosign-key",
+  "sign-tlog-upload",
+  "sign-keyless",
+  "cosign-version",
+  "cosign-download-base-url",
+  "cosign-sha256",
+  "sigstore-fulcio-url",
+  "sigstore-rekor-url",
+  "sigstore-tsa-url",
+  "sigstore-trusted-root",
+  "sigstore-oidc-issuer",
+  "sigstore-certificate-identity",
+  "rules"
+];
 async function runMergeCommand(inputs, dirs, io) {
-  const extra = Object.keys(inputs).filter((k) => k !== "output-dir");
+  const extra = Object.keys(inputs).filter((k) => k !== "output-dir" && !MERGE_FLAGS.includes(k));
   if (extra.length) {
-    io.stderr(`go-release-gate merge: --${extra[0]} is a flag of run; merge takes --out DIR and the shard directories
+    io.stderr(`go-release-gate merge: --${extra[0]} is a flag of run; merge takes --out DIR, the signing flags (${MERGE_FLAGS.map((f) => `--${f}`).join(", ")}) and the shard directories
 `);
     return EXIT_USAGE;
   }
@@ -661,13 +697,31 @@ async function runMergeCommand(inputs, dirs, io) {
   const cwd = process.cwd();
   const workspace = env.GITHUB_WORKSPACE || cwd;
   const outputs = fileOutputs();
+  const log = consoleLogger(io.stderr, env.RUNNER_DEBUG === "1");
+  const { "output-dir": outFlag, ...rest } = inputs;
+  let config;
   try {
+    config = parseConfig(rest, { workspace, env, writableRoots: [] });
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.stderr(`go-release-gate merge: ${e.message}
+`);
+    return EXIT_USAGE;
+  }
+  const tempDir = fs3.mkdtempSync(path4.join(os2.tmpdir(), "go-release-gate-"));
+  try {
+    const outDir = path4.resolve(cwd, outFlag || "gate-out");
     const outcome = await runMerge({
-      outDir: path4.resolve(cwd, inputs["output-dir"] || "gate-out"),
+      outDir,
       sources: dirs.map((d) => ({ dir: path4.resolve(cwd, d), name: d })),
       workspace,
-      log: consoleLogger(io.stderr, env.RUNNER_DEBUG === "1"),
-      outputs
+      log,
+      outputs,
+      sign: {
+        config: { ...config, outDir },
+        // Each cosign sign and verify is a progress line, as in run.
+        ports: cliPorts({ exec: withProgress(nodeExec, workspace, (line) => log.info(line)), log, state: memoryState(), outputs, env, tempDir, workspace })
+      }
     });
     outcome.out.write("outputs.json", `${JSON.stringify(outputs.values, null, 2)}
 `);
@@ -690,6 +744,8 @@ sarif: ${outcome.files.sarif}
     io.stderr(`go-release-gate merge crashed: ${e instanceof Error ? e.stack ?? e.message : String(e)}
 `);
     return EXIT_FAIL;
+  } finally {
+    fs3.rmSync(tempDir, { recursive: true, force: true });
   }
 }
 
@@ -791,7 +847,7 @@ ${usage()}`);
     return 2;
   }
   const env = process.env;
-  const tempDir = fs3.mkdtempSync(path6.join(os2.tmpdir(), "go-release-gate-"));
+  const tempDir = fs4.mkdtempSync(path6.join(os3.tmpdir(), "go-release-gate-"));
   const where2 = chooseWorkspace({
     env,
     cwd: process.cwd(),
@@ -813,19 +869,7 @@ ${usage()}`);
   const state = memoryState();
   try {
     const gate = inputs.shard ? runShard : runGate;
-    const outcome = await gate(inputs, {
-      exec,
-      log,
-      tools: localTools(path6.join(cacheHome(env), "go-release-gate", "tools"), tempDir),
-      state,
-      outputs,
-      cache,
-      idToken: envIdToken(env),
-      env,
-      tempDir,
-      workspace,
-      platform: { os: os2.type(), arch: process.arch.toUpperCase() }
-    }, { outputRoots: [] });
+    const outcome = await gate(inputs, cliPorts({ exec, log, state, outputs, cache, env, tempDir, workspace }), { outputRoots: [] });
     outcome.out.write("outputs.json", `${JSON.stringify(outputs.values, null, 2)}
 `);
     const plan = parsePlan(state.get(PLAN_STATE_KEY));
@@ -853,7 +897,7 @@ ${usage()}`);
     return 1;
   } finally {
     try {
-      fs3.rmSync(tempDir, { recursive: true, force: true });
+      fs4.rmSync(tempDir, { recursive: true, force: true });
     } catch (e) {
       log.warning(`could not remove ${tempDir}: ${e.message}`);
     }

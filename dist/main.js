@@ -20,7 +20,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-NVTWHNV7.js";
+} from "./chunks/chunk-HVBNVPUK.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -44674,7 +44674,8 @@ async function mergeStep(inputs, ports) {
       workspace: ports.workspace,
       log: ports.log,
       outputs: ports.outputs,
-      mode: { mode: config.mode, reason: config.modeReason }
+      // Signs on a release, as an unsharded run's sign stage would: same inputs, same event.
+      sign: { config, ports }
     });
     conclude(outcome.record.verdict, "go-release-gate merge");
   } finally {

@@ -1,6 +1,7 @@
 // The Action's main step: read INPUT_*, hand in the ports, run the gate, fail the step on a
 // failing verdict. With shard: i/n it runs the shard pipeline and uploads the bundle as an
-// artifact; with mode: merge it downloads this run's bundles and merges them. Nothing else lives here.
+// artifact; with mode: merge it downloads this run's bundles, merges them and (on a release) signs
+// the merged set. Nothing else lives here.
 import * as core from '@actions/core';
 import os from 'node:os';
 import fs from 'node:fs';
@@ -82,7 +83,8 @@ async function mergeStep(inputs: Record<string, string>, ports: Ports): Promise<
       workspace: ports.workspace,
       log: ports.log,
       outputs: ports.outputs,
-      mode: { mode: config.mode, reason: config.modeReason },
+      // Signs on a release, as an unsharded run's sign stage would: same inputs, same event.
+      sign: { config, ports },
     });
     conclude(outcome.record.verdict, 'go-release-gate merge');
   } finally {

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import diagnostics from 'node:diagnostics_channel';
 import { randomUUID } from 'node:crypto';
 import * as tc from '@actions/tool-cache';
-import type { IdTokenProvider, Logger, Outputs, StateStore, ToolInstaller } from '../ports/ports.ts';
+import type { CacheStore, Exec, IdTokenProvider, Logger, Outputs, Ports, StateStore, ToolInstaller } from '../ports/ports.ts';
 import type { Location } from '../pipeline/findings.ts';
 import { safeLogText } from '../util/logtext.ts';
 import { describeNetworkError } from '../util/neterror.ts';
@@ -197,5 +197,25 @@ export function envIdToken(env: Readonly<Record<string, string | undefined>>): I
       if (!token) throw new Error('SIGSTORE_ID_TOKEN is not set: the CLI signs keyless only with a token from the caller (audience "sigstore")');
       return token;
     },
+  };
+}
+
+/**
+ * The ports of one CLI command (run, merge): tools under the user's cache home, keyless tokens
+ * from SIGSTORE_ID_TOKEN, this machine's platform.
+ */
+export function cliPorts(p: { exec: Exec; log: Logger; outputs: Outputs; state: StateStore; cache?: CacheStore; env: NodeJS.ProcessEnv; tempDir: string; workspace: string }): Ports {
+  return {
+    exec: p.exec,
+    log: p.log,
+    tools: localTools(path.join(cacheHome(p.env), 'go-release-gate', 'tools'), p.tempDir),
+    state: p.state,
+    outputs: p.outputs,
+    ...(p.cache ? { cache: p.cache } : {}),
+    idToken: envIdToken(p.env),
+    env: p.env,
+    tempDir: p.tempDir,
+    workspace: p.workspace,
+    platform: { os: os.type(), arch: process.arch.toUpperCase() },
   };
 }

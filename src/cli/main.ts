@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ConfigError } from '../config/config.ts';
 import { parseArgs, runUsage, usage } from './args.ts';
 import { nodeExec, withProgress } from './exec.ts';
-import { cacheHome, consoleLogger, envIdToken, fileOutputs, localTools, memoryState } from './adapters.ts';
+import { cliPorts, consoleLogger, fileOutputs, memoryState } from './adapters.ts';
 import { runGate } from '../run.ts';
 import { localCacheStore } from './cache-store.ts';
 import { parsePlan, PLAN_STATE_KEY } from '../cache/plan.ts';
@@ -88,19 +88,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     // --shard i/n: the fan-out's shard pipeline (a bundle for `merge`); otherwise one whole run.
     const gate = inputs.shard ? runShard : runGate;
-    const outcome = await gate(inputs, {
-      exec,
-      log,
-      tools: localTools(path.join(cacheHome(env), 'go-release-gate', 'tools'), tempDir),
-      state,
-      outputs,
-      cache,
-      idToken: envIdToken(env),
-      env,
-      tempDir,
-      workspace,
-      platform: { os: os.type(), arch: process.arch.toUpperCase() },
-    }, { outputRoots: [] });
+    const outcome = await gate(inputs, cliPorts({ exec, log, state, outputs, cache, env, tempDir, workspace }), { outputRoots: [] });
     outcome.out.write('outputs.json', `${JSON.stringify(outputs.values, null, 2)}\n`);
     // The CLI has no post step: save the caches now. Never changes the exit code.
     const plan = parsePlan(state.get(PLAN_STATE_KEY));

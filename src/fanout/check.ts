@@ -7,6 +7,7 @@ import { finding, rule, type Finding } from '../pipeline/findings.ts';
 import { artifactFileName, binaryName } from '../build/args.ts';
 import { sameJobs, shardLabel, shareOf, type BuildJob } from './split.ts';
 import type { ShardManifest } from './manifest.ts';
+import type { BuildParameters } from '../sign/provenance.ts';
 
 const help = (text: string) => `${text} Re-run the shard jobs of one workflow run (or one commit) and merge their bundles.`;
 
@@ -34,8 +35,8 @@ export const DUPLICATE_SHARD = rule({
 export const OTHER_SET = rule({
   id: 'merge/other-set', name: 'OtherSet',
   shortDescription: 'A shard belongs to another set.',
-  fullDescription: 'A shard split a different list of targets x packages, a different number of shards, or built with another Go or go-release-gate version than the others, or its share is not the one the split gives it: its binaries are not part of this release.',
-  help: help('Give every shard the same targets, packages, toolchain and shard count (n of i/n).'),
+  fullDescription: 'A shard split a different list of targets x packages, a different number of shards, or built with another Go or go-release-gate version or other build inputs (ldflags, tags, cgo, strip, packages, go.sum) than the others, or its share is not the one the split gives it, or it was built in check mode for a release: its binaries are not part of this release.',
+  help: help('Give every shard the same inputs, toolchain, mode and shard count (n of i/n).'),
   defaultSeverity: 'error',
 });
 export const OTHER_COMMIT = rule({
@@ -90,6 +91,14 @@ export interface SetReference {
   commit: string;
   goVersion: string;
   toolVersion: string;
+  /** How the set was built (what the merge's provenance states). */
+  build?: BuildParameters;
+}
+
+/** The build parameters in which two shards differ, by name. */
+function buildDifferences(a: BuildParameters, b: BuildParameters): string[] {
+  const names = Object.keys({ ...a, ...b }) as (keyof BuildParameters)[];
+  return names.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => (k === 'dependencies' ? 'go.sum' : k));
 }
 
 function mostCommon<T>(views: readonly ShardView[], keyOf: (v: ShardView) => string, valueOf: (v: ShardView) => T): T | undefined {
@@ -125,7 +134,8 @@ export function checkShards(views: readonly ShardView[], actual: ActualDigest, w
   const commit = mostCommon(inSet, (v) => v.manifest.commit, (v) => v.manifest.commit) ?? '';
   const goVersion = mostCommon(inSet, (v) => v.manifest.goVersion, (v) => v.manifest.goVersion) ?? '';
   const toolVersion = mostCommon(inSet, (v) => v.manifest.toolVersion, (v) => v.manifest.toolVersion) ?? '';
-  const reference: SetReference = { ...ref, commit, goVersion, toolVersion };
+  const build = mostCommon(inSet, (v) => JSON.stringify(v.manifest.build), (v) => v.manifest.build);
+  const reference: SetReference = { ...ref, commit, goVersion, toolVersion, ...(build ? { build } : {}) };
 
   const members: ShardView[] = [];
   // Shards whose findings belong to this release's report: of the set and the commit, passed or not
@@ -147,6 +157,11 @@ export function checkShards(views: readonly ShardView[], actual: ActualDigest, w
     }
     if (m.goVersion !== goVersion || m.toolVersion !== toolVersion) {
       add(OTHER_SET, `tool\0${m.shard.index}`, `${label(v)} built with Go ${m.goVersion || '(none)'} and go-release-gate ${m.toolVersion}, the other shards with Go ${goVersion || '(none)'} and go-release-gate ${toolVersion}: pin go-version so every runner builds with the same Go`);
+      member = false;
+    }
+    const differs = build ? buildDifferences(m.build, build) : [];
+    if (differs.length) {
+      add(OTHER_SET, `build\0${m.shard.index}`, `${label(v)} built with other ${differs.join(', ')} than the other shards: give every shard the same inputs`);
       member = false;
     }
     const share = shareOf(ref.jobs, m.shard);

@@ -4,6 +4,7 @@
 // not parse names the file and the field.
 import type { BuildJob, Shard } from './split.ts';
 import { MAX_SHARDS } from './split.ts';
+import type { BuildParameters } from '../sign/provenance.ts';
 
 export const MANIFEST_NAME = 'shard.json';
 export const MANIFEST_SCHEMA = 'go-release-gate/shard-bundle@1';
@@ -36,6 +37,8 @@ export interface ShardManifest {
   /** The repository-relative go.mod every location-less finding points at. */
   defaultFile: string;
   binaries: ShardBinary[];
+  /** How it built (inputs and go.sum's modules): the merge checks every shard built alike and states it in the provenance. */
+  build: BuildParameters;
   /** Report files in the bundle, by name. */
   files: { report: string; sarif: string; summary: string; checksums?: string };
 }
@@ -73,6 +76,8 @@ export function parseManifest(text: string, file: string): ShardManifest {
   const str = (v: unknown, field: string, re?: RegExp): string => (typeof v === 'string' && (!re || re.test(v)) ? v : bad(field, re ? `a string matching ${re}` : 'a string'));
   const int = (v: unknown, field: string, min: number, max: number): number => (Number.isInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) : bad(field, `an integer from ${min} to ${max}`));
   const arr = (v: unknown, field: string): unknown[] => (Array.isArray(v) ? v : bad(field, 'an array'));
+  const bool = (v: unknown, field: string): boolean => (typeof v === 'boolean' ? v : bad(field, 'true or false'));
+  const strings = (v: unknown, field: string): string[] => arr(v, field).map((x, i) => str(x, `${field}[${i}]`));
   const job = (v: unknown, field: string): BuildJob => {
     const o = obj(v, field);
     return { goos: str(o.goos, `${field}.goos`, /^[a-z0-9]+$/), goarch: str(o.goarch, `${field}.goarch`, /^[a-z0-9]+$/), pkg: str(o.pkg, `${field}.pkg`, /^\S+$/) };
@@ -86,6 +91,7 @@ export function parseManifest(text: string, file: string): ShardManifest {
   const set = obj(d.set, 'set');
   const runner = obj(d.runner, 'runner');
   const files = obj(d.files, 'files');
+  const build = obj(d.build, 'build');
   const verdict = d.verdict === 'pass' || d.verdict === 'fail' ? d.verdict : bad('verdict', '"pass" or "fail"');
   return {
     schema: MANIFEST_SCHEMA,
@@ -113,6 +119,24 @@ export function parseManifest(text: string, file: string): ShardManifest {
         sha256: str(o.sha256, `${f}.sha256`, HEX64),
       };
     }),
+    build: {
+      targets: strings(build.targets, 'build.targets'),
+      packages: strings(build.packages, 'build.packages'),
+      ldflags: str(build.ldflags, 'build.ldflags'),
+      tags: strings(build.tags, 'build.tags'),
+      cgo: bool(build.cgo, 'build.cgo'),
+      strip: bool(build.strip, 'build.strip'),
+      dependencies: arr(build.dependencies, 'build.dependencies').map((x, i) => {
+        const f = `build.dependencies[${i}]`;
+        const o = obj(x, f);
+        const digest = obj(o.digest, `${f}.digest`);
+        return {
+          ...(o.uri !== undefined ? { uri: str(o.uri, `${f}.uri`) } : {}),
+          ...(o.name !== undefined ? { name: str(o.name, `${f}.name`) } : {}),
+          digest: Object.fromEntries(Object.entries(digest).map(([k, v]) => [k, str(v, `${f}.digest.${k}`)])),
+        };
+      }),
+    },
     files: {
       report: str(files.report, 'files.report', PLAIN_NAME),
       sarif: str(files.sarif, 'files.sarif', PLAIN_NAME),

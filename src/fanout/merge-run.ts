@@ -1,19 +1,24 @@
 // The merge pipeline: read the bundles, check them (check.ts), copy every verified binary into
 // the output directory (hashing the bytes it writes: what is published is what was checked),
-// then one SHA256SUMS, SARIF, report.json and summary over the release, and one verdict.
-// The only I/O here is the bundle reads and the output directory's writer.
+// then one SHA256SUMS; then the sign stage of an unsharded run, once, over the merged set (on a
+// release, as the event or mode says); then SARIF, report.json and summary over the release,
+// and one verdict. The only I/O here is the bundle reads, the output directory's writer and
+// the sign stage's cosign.
 import fs from 'node:fs';
 import path from 'node:path';
 import { finding, type Finding } from '../pipeline/findings.ts';
-import { statusFrom, type StageResult } from '../pipeline/stage.ts';
-import type { Logger, Outputs } from '../ports/ports.ts';
+import { statusFrom, type Artifact, type RunState, type StageResult } from '../pipeline/stage.ts';
+import { runPipeline } from '../pipeline/pipeline.ts';
+import type { Logger, Outputs, Ports } from '../ports/ports.ts';
+import type { Config } from '../config/config.ts';
+import { signStage } from '../stages/sign.ts';
 import { openOutputDir, type OutputDir } from '../output/dir.ts';
 import { displayPath } from '../util/path.ts';
 import { GATE_VERSION } from '../version.ts';
 import { TOOL } from '../report/model.ts';
 import { BundleError } from './manifest.ts';
 import { loadBundle, digestNow, readRegular, sha256, type LoadedBundle } from './bundle.ts';
-import { CHECKSUM_MISMATCH, checkShards, FOREIGN_OUTPUT, MERGE_RULES, UNREADABLE_BUNDLE } from './check.ts';
+import { CHECKSUM_MISMATCH, checkShards, FOREIGN_OUTPUT, MERGE_RULES, OTHER_SET, UNREADABLE_BUNDLE, type SetReference } from './check.ts';
 import { mergeChecksums, mergedVerdict, mergeFindings, mergeSarif, mergeStages, renderMergedJson, shardRow, type MergedArtifact, type MergedRecord, type StageRecord } from './merge.ts';
 import { renderMergeSummary } from './summary.ts';
 
@@ -35,8 +40,12 @@ export interface MergeOptions {
   unavailable?: readonly { name: string; message: string }[];
   /** Where a missing shard's bundle was looked for, said in the finding (the artifact name). */
   whereMissing?: (index: number, count: number) => string;
-  /** The merged release's mode when the front door decided it (the Action's event); else the shards'. */
-  mode?: { mode: string; reason: string };
+  /**
+   * The merge job's config (its mode decided from the event or the mode input exactly as an
+   * unsharded run's, its sign inputs and rules) and the ports its sign stage runs with. Without
+   * it (benchmarks) the mode is the shards' and nothing is signed.
+   */
+  sign?: { config: Config; ports: Ports };
 }
 
 export interface MergeOutcome {
@@ -92,6 +101,7 @@ export async function runMerge(opts: MergeOptions): Promise<MergeOutcome> {
 
   // Copy the members' binaries, hashing exactly the bytes written.
   const artifacts: MergedArtifact[] = [];
+  const signable: Artifact[] = [];
   const sums: { name: string; sha256: string }[][] = [];
   const members = checked.members.map((v) => byView.get(v)!);
   for (const b of members) {
@@ -108,7 +118,9 @@ export async function runMerge(opts: MergeOptions): Promise<MergeOutcome> {
         continue;
       }
       const p = out.write(bin.name, data, 0o755);
-      artifacts.push({ path: displayPath(opts.workspace, p), name: bin.name, goos: bin.goos, goarch: bin.goarch, size: data.length, sha256: digest });
+      const shownPath = displayPath(opts.workspace, p);
+      artifacts.push({ path: shownPath, name: bin.name, goos: bin.goos, goarch: bin.goarch, size: data.length, sha256: digest });
+      signable.push({ path: p, displayPath: shownPath, name: bin.name, goos: bin.goos, goarch: bin.goarch, size: data.length, sha256: digest, pkg: bin.pkg });
       lines.push({ name: bin.name, sha256: digest });
     }
     sums.push(lines);
@@ -117,40 +129,54 @@ export async function runMerge(opts: MergeOptions): Promise<MergeOutcome> {
   for (const name of checksums.conflicts) {
     own.push(finding(CHECKSUM_MISMATCH, 'merge', { message: `${name} was built by two shards with different digests: the shards did not build the same thing`, subject: `conflict\0${name}` }));
   }
-  artifacts.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  artifacts.sort(byName);
+  signable.sort(byName);
   const checksumsFile = artifacts.length ? out.write('SHA256SUMS', checksums.text) : undefined;
 
   const reported = checked.reported.map((v) => byView.get(v)!);
+  const ref = checked.reference;
+  const first = reported[0] ?? bundles[0];
+  const config = opts.sign?.config;
+  const mode = config ? { mode: config.mode, reason: config.modeReason } : { mode: String(first?.report.mode ?? 'check'), reason: String(first?.report.modeReason ?? 'the shards\' mode') };
+  if (mode.mode === 'release') {
+    // A release build never uses a restored build cache: a shard built in check mode may have.
+    for (const b of members) {
+      if (b.report.mode !== 'release') own.push(finding(OTHER_SET, 'merge', { message: `shard ${b.view.manifest.shard.index}/${b.view.manifest.shard.count} (${b.view.source}) ran in ${String(b.report.mode)} mode, and the merge releases: run the shards on the same event, or with the same mode input`, subject: `mode\0${b.view.manifest.shard.index}` }));
+    }
+  }
   const findings = mergeFindings(reported.map((b) => (Array.isArray(b.report.findings) ? b.report.findings : []) as Finding[]));
-  const durationMs = Math.round(performance.now() - t0);
   const mergeStage: StageResult = {
     name: 'merge',
     status: statusFrom(own),
     findings: own,
-    durationMs,
+    durationMs: Math.round(performance.now() - t0),
     metrics: { shards: bundles.length, expected: checked.reference?.count ?? 0, binaries: artifacts.length },
   };
-  const stages = [...mergeStages(reported.map((b) => (Array.isArray(b.report.stages) ? b.report.stages : []) as StageRecord[]), findings), mergeStage];
-  const ref = checked.reference;
-  const first = reported[0] ?? bundles[0];
+  const signed = await signMerged(opts, mergeStage, { artifacts: signable, checksumsFile, out, ref });
+  const durationMs = Math.round(performance.now() - t0);
+  // The shards' sign stage only says that a shard never signs: the merge's own replaces it.
+  const shardStages = reported.map((b) => (Array.isArray(b.report.stages) ? b.report.stages : []).filter((s: StageRecord) => s.name !== 'sign') as StageRecord[]);
+  const stages = [...mergeStages(shardStages, findings), mergeStage, signed.stage];
   const record: MergedRecord = {
     verdict: mergedVerdict(stages),
     stages,
-    findings: [...own, ...findings],
+    findings: [...own, ...signed.stage.findings, ...findings],
     shards: bundles.map((b) => shardRow(b.view.source, b.view.manifest, checked.members.includes(b.view))).sort((a, b) => (a.shard < b.shard ? -1 : 1)),
     artifacts,
     set: { id: ref?.setId ?? '', count: ref?.count ?? 0, jobs: ref?.jobs.length ?? 0 },
     commit: ref?.commit ?? '',
     goVersion: ref?.goVersion ?? '',
     toolVersion: GATE_VERSION,
-    mode: opts.mode?.mode ?? String(first?.report.mode ?? 'check'),
-    modeReason: opts.mode?.reason ?? String(first?.report.modeReason ?? 'the shards\' mode'),
+    mode: mode.mode,
+    modeReason: mode.reason,
     startedAt: started.toISOString(),
     durationMs,
+    facts: signed.facts,
   };
   const sarif = mergeSarif(reported.map((b) => b.sarif), {
-    findings: own,
-    rules: MERGE_RULES,
+    findings: [...own, ...signed.stage.findings],
+    rules: [...MERGE_RULES, ...signStage.rules],
     defaultFile: first?.view.manifest.defaultFile || 'go.mod',
     tool: { ...TOOL, version: GATE_VERSION },
   });
@@ -161,7 +187,7 @@ export async function runMerge(opts: MergeOptions): Promise<MergeOutcome> {
     summary: out.write('summary.md', summary),
     ...(checksumsFile ? { checksums: checksumsFile } : {}),
   };
-  for (const f of own) (f.severity === 'error' ? opts.log.error : opts.log.warning)(f.message);
+  for (const f of [...own, ...signed.stage.findings]) (f.severity === 'error' ? opts.log.error : opts.log.warning)(f.message);
   const o = opts.outputs;
   if (o) {
     o.set('verdict', record.verdict.passed ? 'pass' : 'fail');
@@ -174,9 +200,36 @@ export async function runMerge(opts: MergeOptions): Promise<MergeOutcome> {
     o.set('report-file', files.report);
     o.set('summary-file', files.summary);
     o.set('cache-hit', 'off');
-    o.set('signatures', '[]');
-    o.set('public-key', '');
+    o.set('signatures', signed.facts['sign.signatures'] ?? '[]');
+    o.set('public-key', signed.facts['sign.public-key'] ?? '');
+    o.set('provenance', signed.facts['sign.provenance'] ?? '');
     await o.summary(summary);
   }
   return { record, files, out };
+}
+
+/**
+ * The sign stage of an unsharded run over the merged set: the same stage, run by the same
+ * pipeline (crash handling, rule overrides), with the merged binaries and SHA256SUMS as its
+ * artifacts and the shards' build parameters for the provenance. A merge that failed its own
+ * checks signs nothing: its set is incomplete or unverified.
+ */
+async function signMerged(opts: MergeOptions, merge: StageResult, set: { artifacts: Artifact[]; checksumsFile?: string; out: OutputDir; ref?: SetReference }): Promise<{ stage: StageResult; facts: Record<string, string> }> {
+  const skip = (reason: string) => ({ stage: { name: 'sign' as const, status: 'skipped' as const, reason, findings: [], durationMs: 0 }, facts: {} });
+  if (!opts.sign) return skip('the merge was given no signing inputs');
+  const { config, ports } = opts.sign;
+  if (config.sign.enabled && merge.status !== 'passed') return skip('the merge\'s checks failed, so the merged set is not signed');
+  const facts: Record<string, string> = {};
+  if (set.ref?.goVersion) facts['go-version'] = set.ref.goVersion;
+  if (set.ref?.commit) facts['vcs.revision'] = set.ref.commit;
+  const state: RunState = {
+    goEnv: {},
+    artifacts: set.artifacts,
+    ...(set.checksumsFile ? { checksumsFile: set.checksumsFile } : {}),
+    facts,
+    out: set.out,
+    ...(set.ref?.build ? { built: set.ref.build } : {}),
+  };
+  const run = await runPipeline([signStage], { config, ports: { ...ports, log: opts.log }, state });
+  return { stage: run.stages[0], facts: state.facts };
 }

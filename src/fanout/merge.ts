@@ -213,6 +213,8 @@ export interface MergedRecord {
   modeReason: string;
   startedAt: string;
   durationMs: number;
+  /** What the sign stage recorded (signatures, public key, provenance), as a run's report.json has them. */
+  facts: Record<string, string>;
 }
 
 /** report.json of the merged release: the unsharded report's fields, plus the shard table and the set. */
@@ -230,6 +232,7 @@ export function renderMergedJson(r: MergedRecord): string {
     stages: r.stages.map(stageEntry),
     findings: r.findings,
     artifacts: r.artifacts.map((a) => ({ path: a.path, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 })),
+    facts: r.facts,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -11,6 +11,8 @@ import { childEnv } from '../util/childenv.ts';
 import { GATE_VERSION } from '../version.ts';
 import { setIdOf, shareOf, shardLabel, sortJobs, type BuildJob, type Shard } from './split.ts';
 import { MANIFEST_NAME, MANIFEST_SCHEMA, renderManifest, type ShardManifest } from './manifest.ts';
+import { buildParametersOf } from '../stages/sign.ts';
+import type { BuildParameters } from '../sign/provenance.ts';
 
 /** The pipeline's stages with signing kept (its rules stay known to the rules input) but never run. */
 export const SHARD_STAGES: readonly Stage[] = STAGES.map((s) =>
@@ -56,6 +58,7 @@ export async function runShard(inputs: RawInputs, ports: Ports, options: GateOpt
     toolVersion: GATE_VERSION,
     defaultFile: report.defaultFile,
     binaries: report.artifacts.map((a) => ({ name: a.name, goos: a.goos, goarch: a.goarch, pkg: a.pkg, size: a.size, sha256: a.sha256 })),
+    build: buildParameters(outcome.config, ports),
     files: {
       report: 'report.json',
       sarif: 'results.sarif',
@@ -65,6 +68,16 @@ export async function runShard(inputs: RawInputs, ports: Ports, options: GateOpt
   };
   const manifestFile = outcome.out.write(MANIFEST_NAME, renderManifest(manifest));
   return { ...outcome, shard, manifest, manifestFile };
+}
+
+/** How the shard built, for the merge's provenance; a go.sum that does not parse has already failed the modules stage. */
+function buildParameters(config: Config, ports: Ports): BuildParameters {
+  try {
+    return buildParametersOf(config);
+  } catch (e) {
+    ports.log.warning(`shard: go.sum could not be read for the provenance (${(e as Error).message}): the bundle lists no module dependencies`);
+    return buildParametersOf(config, []);
+  }
 }
 
 /** The commit the shard built: the runner's GITHUB_SHA, else HEAD of the checkout, else unknown (''). */

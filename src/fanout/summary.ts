@@ -1,13 +1,25 @@
 // The merged release's job summary: the verdict and its reasons first, then the shards (where
-// each ran, how long, its verdict), the stages across shards, the binaries and the findings.
+// each ran, how long, its verdict), the stages across shards, the merge's signing (the rows an
+// unsharded release report has), the binaries and the findings.
 // Every text from a bundle is escaped: a bundle is another job's output.
 import { cell, code, formatBytes, formatDuration, table, truncateText } from '../report/escape.ts';
 import { where } from '../report/model.ts';
 import { SUMMARY_LIMIT } from '../report/summary.ts';
+import { signatureTable, signingRows } from '../report/release.ts';
 import type { MergedRecord } from './merge.ts';
 
 const ICON = { passed: '✅', failed: '❌', skipped: '⏭️', errored: '💥' } as const;
 const MAX_ROWS = 200;
+
+/** The sign stage of the merge, said as an unsharded release report says it: what was signed, how to verify. */
+function signing(r: MergedRecord): string[] {
+  const s = r.stages.find((x) => x.name === 'sign');
+  if (!s) return [];
+  const out = [`### ${ICON[s.status]} sign: ${s.status} (${formatDuration(s.durationMs)})`, ''];
+  if (s.reason) out.push(`> ${cell(s.reason)}`, '');
+  out.push(table(['', ''], signingRows(s, r.facts)), '', ...signatureTable(r.facts));
+  return out;
+}
 
 export function renderMergeSummary(r: MergedRecord): string {
   const v = r.verdict;
@@ -34,6 +46,7 @@ export function renderMergeSummary(r: MergedRecord): string {
     ])),
     '',
   );
+  out.push(...signing(r));
   if (r.artifacts.length) {
     out.push('### Binaries', '', table(['File', 'Target', 'Size', 'SHA-256'], r.artifacts.slice(0, MAX_ROWS).map((a) => [code(a.name), cell(`${a.goos}/${a.goarch}`), formatBytes(a.size), code(a.sha256)])), '');
     if (r.artifacts.length > MAX_ROWS) out.push(`${r.artifacts.length - MAX_ROWS} more in report.json.`, '');

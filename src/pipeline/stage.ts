@@ -3,6 +3,7 @@ import type { Config } from '../config/config.ts';
 import type { Ports } from '../ports/ports.ts';
 import type { OutputDir } from '../output/dir.ts';
 import type { BuildJob } from '../fanout/split.ts';
+import type { BuildParameters } from '../sign/provenance.ts';
 
 export type StageStatus = 'passed' | 'failed' | 'skipped' | 'errored';
 
@@ -49,6 +50,8 @@ export interface RunState {
    * this run builds. Unset: all of them.
    */
   selectJobs?: (jobs: readonly BuildJob[]) => readonly BuildJob[];
+  /** Fan-out merge: how the shards built the merged binaries (for the provenance). Unset: this run's config. */
+  built?: BuildParameters;
 }
 
 export interface StageResult {

@@ -3,6 +3,7 @@
 // that reads like "nothing found".
 import type { Report } from './model.ts';
 import { allRules } from './model.ts';
+import type { StageResult } from '../pipeline/stage.ts';
 import { cell, code, formatBytes, table } from './escape.ts';
 
 function stage(r: Report, name: string) {
@@ -64,44 +65,53 @@ function scannerText(r: Report): string | undefined {
   return `Trivy ${cell(String(m.trivyVersion))} (${TRIVY_FROM[String(m.trivySource)] ?? cell(String(m.trivySource))}${sha}); ${db}`;
 }
 
-function signatureText(r: Report): string {
-  const sign = stage(r, 'sign');
+type Facts = Readonly<Record<string, string>>;
+
+function signatureText(sign: StageResult | undefined, facts: Facts): string {
   if (!sign) return '**not signed**: this version of go-release-gate has no signing stage; check downloads against SHA256SUMS';
   if (sign.status === 'skipped') return `**not signed**: ${cell(sign.reason ?? 'the sign stage was skipped')}`;
   if (sign.status !== 'passed') return `**signing failed**: ${cell(sign.reason ?? 'see the sign section')}`;
-  const verify = r.facts['sign.verify'];
-  const n = signatures(r).length;
-  if (r.facts['sign.method'] === 'keyless') {
-    return `signed keyless with cosign: ${n} Sigstore bundle(s), certificate identity ${code(r.facts['sign.identity'] ?? '')}, issuer ${code(r.facts['sign.issuer'] ?? '')}${verify ? `; verify with ${code(verify)}` : ''}`;
+  const verify = facts['sign.verify'];
+  const n = signatures(facts).length;
+  if (facts['sign.method'] === 'keyless') {
+    return `signed keyless with cosign: ${n} Sigstore bundle(s), certificate identity ${code(facts['sign.identity'] ?? '')}, issuer ${code(facts['sign.issuer'] ?? '')}${verify ? `; verify with ${code(verify)}` : ''}`;
   }
-  return `signed with cosign: ${n} Sigstore bundle(s), public key ${code(r.facts['sign.public-key-display'] ?? 'cosign.pub')}${verify ? `; verify with ${code(verify)}` : ''}`;
+  return `signed with cosign: ${n} Sigstore bundle(s), public key ${code(facts['sign.public-key-display'] ?? 'cosign.pub')}${verify ? `; verify with ${code(verify)}` : ''}`;
 }
 
-function provenanceText(r: Report): string {
-  const file = r.facts['sign.provenance-display'];
+function provenanceText(sign: StageResult | undefined, facts: Facts): string {
+  const file = facts['sign.provenance-display'];
   if (!file) {
-    const sign = stage(r, 'sign');
     if (sign?.status === 'passed') return '**not written**: provenance is written for releases (release mode)';
     return '**not written**: provenance is signed with the release, and the release was not signed';
   }
-  const verified = r.facts['sign.provenance-verified'] === 'true';
-  return `SLSA v1 in-toto statement ${code(file)}, attested in ${code(r.facts['sign.provenance-bundle'] ?? '')}${verified ? ', verified' : ', **verification failed**'}; check a download against it with ${code(r.facts['sign.provenance-verify'] ?? '')}`;
+  const verified = facts['sign.provenance-verified'] === 'true';
+  return `SLSA v1 in-toto statement ${code(file)}, attested in ${code(facts['sign.provenance-bundle'] ?? '')}${verified ? ', verified' : ', **verification failed**'}; check a download against it with ${code(facts['sign.provenance-verify'] ?? '')}`;
 }
 
 interface Signature { path: string; bundle: string; verified: boolean; command?: string }
 
-function signatures(r: Report): Signature[] {
+function signatures(facts: Facts): Signature[] {
   try {
-    const v: unknown = JSON.parse(r.facts['sign.signatures'] ?? '[]');
+    const v: unknown = JSON.parse(facts['sign.signatures'] ?? '[]');
     return Array.isArray(v) ? (v as Signature[]) : [];
   } catch {
     return [];
   }
 }
 
+/** The release report's signing rows (Signatures, Provenance, cosign): a run's and a merge's alike. */
+export function signingRows(sign: StageResult | undefined, facts: Facts): string[][] {
+  return [
+    ['Signatures', signatureText(sign, facts)],
+    ['Provenance', provenanceText(sign, facts)],
+    ...(facts['sign.cosign'] ? [['cosign', cell(facts['sign.cosign'])]] : []),
+  ];
+}
+
 /** Each bundle with the exact command that verifies it (run where the downloads are). */
-function signatureTable(r: Report): string[] {
-  const sigs = signatures(r);
+export function signatureTable(facts: Facts): string[] {
+  const sigs = signatures(facts);
   if (!sigs.length) return [];
   return [
     table(['Signed file', 'Bundle', 'Verified here', 'Verify a download'], sigs.map((x) => [code(x.path), code(x.bundle), x.verified ? 'yes' : '**no**', x.command ? code(x.command) : ''])),
@@ -124,10 +134,8 @@ export function renderReleaseReport(r: Report): string {
     ['Revision', revisionText(r)],
     ['Vulnerabilities', vulnerabilityText(r)],
     ...(scannerText(r) ? [['Scanner', scannerText(r)!]] : []),
-    ['Signatures', signatureText(r)],
-    ['Provenance', provenanceText(r)],
-    ...(r.facts['sign.cosign'] ? [['cosign', cell(r.facts['sign.cosign'])]] : []),
+    ...signingRows(stage(r, 'sign'), r.facts),
   ]), '');
-  out.push(...signatureTable(r));
+  out.push(...signatureTable(r.facts));
   return out.join('\n');
 }

@@ -43,17 +43,28 @@ export interface ResourceDescriptor {
   digest: Record<string, string>;
 }
 
-export interface ProvenanceInput {
-  /** SHA256SUMS's text, and its own SHA-256. */
-  checksums: { name: string; text: string; sha256: string };
-  gateVersion: string;
-  goVersion: string;
+/**
+ * How the release was built: the build inputs and the modules it resolved. An unsharded run
+ * takes them from its own config and go.sum; a merge from the shards that built the binaries
+ * (each records them in shard.json), so the provenance says what was built, wherever.
+ */
+export interface BuildParameters {
+  /** GOOS/GOARCH, in input order. */
   targets: string[];
   packages: string[];
   ldflags: string;
   tags: string[];
   cgo: boolean;
   strip: boolean;
+  /** Every module go.sum names (moduleDependencies). */
+  dependencies: ResourceDescriptor[];
+}
+
+export interface ProvenanceInput extends BuildParameters {
+  /** SHA256SUMS's text, and its own SHA-256. */
+  checksums: { name: string; text: string; sha256: string };
+  gateVersion: string;
+  goVersion: string;
   /** e.g. https://github.com/org/app; absent outside GitHub. */
   repositoryUrl?: string;
   ref?: string;
@@ -62,8 +73,6 @@ export interface ProvenanceInput {
   builderId: string;
   /** e.g. https://github.com/org/app/actions/runs/1/attempts/1 */
   invocationId?: string;
-  /** Every go.sum line (module tree and go.mod hashes). */
-  goSum: readonly SumLine[];
   startedOn?: string;
 }
 
@@ -114,7 +123,7 @@ export function provenanceStatement(p: ProvenanceInput): Record<string, unknown>
           buildFlags: ['-trimpath', '-buildvcs=auto', `-ldflags=${ldflagsFor(p)}`, ...(p.tags.length ? [`-tags=${p.tags.join(',')}`] : [])],
           env: { CGO_ENABLED: p.cgo ? '1' : '0', GOTOOLCHAIN: 'local' },
         },
-        resolvedDependencies: [...source, ...moduleDependencies(p.goSum)],
+        resolvedDependencies: [...source, ...p.dependencies],
       },
       runDetails: {
         builder: { id: p.builderId, version: { 'go-release-gate': p.gateVersion } },

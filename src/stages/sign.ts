@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Stage, StageContext, StageOutcome } from '../pipeline/stage.ts';
+import type { Config } from '../config/config.ts';
 import { skipped, statusFrom } from '../pipeline/stage.ts';
 import { finding, rule, type Finding } from '../pipeline/findings.ts';
 import type { ExecResult } from '../ports/ports.ts';
@@ -20,7 +21,7 @@ import {
 } from '../sign/argv.ts';
 import { CosignUnavailable, resolveCosign } from '../sign/install.ts';
 import { runInvocationId, trustedRootHasCtLogs, workflowIdentity } from '../sign/identity.ts';
-import { provenanceStatement, subjectsMatchChecksums } from '../sign/provenance.ts';
+import { moduleDependencies, provenanceStatement, subjectsMatchChecksums, type BuildParameters } from '../sign/provenance.ts';
 import { parseGoSum, type SumLine } from '../modules/gosum.ts';
 import { GATE_VERSION } from '../version.ts';
 
@@ -78,6 +79,22 @@ function readGoSum(dir: string): SumLine[] {
   const file = path.join(dir, 'go.sum');
   if (!fs.existsSync(file)) return [];
   return parseGoSum(fs.readFileSync(file, 'utf8'), file).lines;
+}
+
+/**
+ * How this run builds: its build inputs and the modules its go.sum names, as the provenance
+ * states them (a shard records the same in shard.json for the merge). Throws on a malformed go.sum.
+ */
+export function buildParametersOf(config: Config, dependencies = moduleDependencies(readGoSum(config.dir))): BuildParameters {
+  return {
+    targets: config.targets.map((t) => `${t.goos}/${t.goarch}`),
+    packages: config.packages,
+    ldflags: config.ldflags,
+    tags: config.tags,
+    cgo: config.cgo,
+    strip: config.strip,
+    dependencies,
+  };
 }
 
 /** The statement inside a DSSE bundle, as cosign signed it (undefined when the bundle holds none). */
@@ -303,25 +320,20 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
     async function attestProvenance(): Promise<boolean> {
       const sumsText = fs.readFileSync(sums!.path, 'utf8');
       const sumsDigest = sha256File(sums!.path);
-      const location = { artifact: displayPath(config.workspace, path.join(config.outDir, PROVENANCE)) };
+      const location = { artifact: displayPath(config.workspace, path.join(out.dir, PROVENANCE)) };
       let statement: Record<string, unknown>;
       try {
         statement = provenanceStatement({
           checksums: { name: path.basename(sums!.path), text: sumsText, sha256: sumsDigest },
           gateVersion: GATE_VERSION,
           goVersion: state.go?.version ?? state.facts['go-version'] ?? '',
-          targets: config.targets.map((t) => `${t.goos}/${t.goarch}`),
-          packages: config.packages,
-          ldflags: config.ldflags,
-          tags: config.tags,
-          cgo: config.cgo,
-          strip: config.strip,
+          // A merge signs what its shards built: their parameters, not the merge job's inputs.
+          ...(state.built ?? buildParametersOf(config)),
           repositoryUrl: config.event.repositoryUrl,
           ref: config.event.ref || undefined,
           commit: state.facts['vcs.revision'] ?? config.event.sha,
           builderId: policy?.identity ?? workflowIdentity(ports.env) ?? `https://github.com/go-release-gate/go-release-gate@${GATE_VERSION}`,
           invocationId: runInvocationId(ports.env),
-          goSum: readGoSum(config.dir),
         });
       } catch (e) {
         findings.push(finding(SIGN_RULES.signingFailed, 'sign', { message: `the SLSA provenance could not be written: ${(e as Error).message}`, location, subject: PROVENANCE }));

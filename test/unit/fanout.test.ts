@@ -7,7 +7,9 @@ import path from 'node:path';
 import { parseShard, setIdOf, shareOf, sortJobs, type BuildJob } from '../../src/fanout/split.ts';
 import { BundleError, MANIFEST_SCHEMA, parseChecksums, parseManifest, renderManifest, type ShardManifest } from '../../src/fanout/manifest.ts';
 import { checkShards, type ShardView } from '../../src/fanout/check.ts';
-import { mergeChecksums, mergeFindings, mergeSarif, mergeStages } from '../../src/fanout/merge.ts';
+import { mergeChecksums, mergeFindings, mergeSarif, mergeStages, renderMergedJson, type MergedRecord } from '../../src/fanout/merge.ts';
+import { renderMergeSummary } from '../../src/fanout/summary.ts';
+import { NO_ID_TOKEN } from '../../src/stages/sign.ts';
 import { finding, rule } from '../../src/pipeline/findings.ts';
 import { ConfigError, parseConfig } from '../../src/config/config.ts';
 import { artifactFileName, binaryName } from '../../src/build/args.ts';
@@ -61,6 +63,7 @@ function manifest(index: number, count: number, over: Partial<ShardManifest> = {
     toolVersion: '0.1.0',
     defaultFile: 'go.mod',
     binaries: jobs.map((j) => ({ name: artifactFileName(binaryName(j.pkg), j), goos: j.goos, goarch: j.goarch, pkg: j.pkg, size: 10, sha256: digestOf(j) })),
+    build: { targets: TARGETS, packages: [], ldflags: '', tags: [], cgo: false, strip: true, dependencies: [{ uri: 'pkg:golang/golang.org/x/text@v0.3.7', name: 'golang.org/x/text@v0.3.7', digest: { 'go-module-h1': 'olpwvP2KacW1ZWvsR7uQhoyTYvKAupfQrRGBFM352Gk=' } }] },
     files: { report: 'report.json', sarif: 'results.sarif', summary: 'summary.md', checksums: 'SHA256SUMS' },
     ...over,
   };
@@ -87,6 +90,9 @@ test('parseManifest: round trip, and every malformed field named with the file',
   bad((d) => (d.binaries[1].sha256 = 'xyz'), /binaries\[1\]\.sha256/);
   bad((d) => (d.commit = 'main'), /commit must be/);
   bad((d) => (d.verdict = 'ok'), /verdict must be "pass" or "fail"/);
+  bad((d) => delete d.build, /build must be an object/);
+  bad((d) => (d.build.cgo = 'no'), /build\.cgo must be true or false/);
+  bad((d) => (d.build.dependencies[0].digest = { 'go-module-h1': 7 }), /build\.dependencies\[0\]\.digest\.go-module-h1 must be a string/);
   assert.throws(() => parseManifest('{', 'x/shard.json'), /x\/shard\.json: not JSON/);
 });
 
@@ -123,6 +129,12 @@ test('checkShards: a complete honest set passes; every kind of problem names the
   assert.match(ids(checkShards([view(greedy), good[1], good[2]], honest).findings).join('\n'), /merge\/other-set: shard 1\/3 \(shard-1\) built 12 job\(s\), not the 4/);
   // Another Go on one runner.
   assert.match(ids(checkShards([good[0], view(manifest(2, 3, { goVersion: '1.25.1' })), good[2]], honest).findings)[0], /built with Go 1\.25\.1 .* the other shards with Go 1\.26\.3/);
+  // Other build inputs on one shard: its binaries are not this release's, and the inputs are named.
+  const base = manifest(2, 3).build;
+  const ldflags = checkShards([good[0], view(manifest(2, 3, { build: { ...base, ldflags: '-X main.v=2', tags: ['netgo'] } })), good[2]], honest);
+  assert.deepEqual(ids(ldflags.findings), ['merge/other-set: shard 2/3 (shard-2) built with other ldflags, tags than the other shards: give every shard the same inputs']);
+  assert.equal(ldflags.members.length, 2);
+  assert.deepEqual(ldflags.reference?.build, base, 'the majority\'s build parameters are the release\'s');
   // SHA256SUMS and shard.json disagree.
   const lying = view(manifest(2, 3));
   lying.checksums[0] = { ...lying.checksums[0], sha256: 'c'.repeat(64) };
@@ -192,4 +204,51 @@ test('config: shard and mode: merge', () => {
   assert.equal(parse({ mode: 'merge' }).mode, 'check', 'the merged release is check or release as the event says');
   assert.throws(() => parse({ shard: '5/4' }), (e: unknown) => e instanceof ConfigError && e.input === 'shard' && /shard number must be 1 to 4/.test(e.message));
   assert.throws(() => parse({ shard: '1/2', mode: 'merge' }), (e: unknown) => e instanceof ConfigError && /one job cannot do both/.test(e.message));
+});
+
+test('the merged summary and report.json show the merge\'s sign stage as a run\'s release report does', () => {
+  const base: MergedRecord = {
+    verdict: { passed: true, reasons: [] },
+    stages: [
+      { name: 'build', status: 'passed', findings: [], durationMs: 900 },
+      { name: 'merge', status: 'passed', findings: [], durationMs: 20 },
+      { name: 'sign', status: 'skipped', reason: NO_ID_TOKEN, findings: [], durationMs: 0 },
+    ],
+    findings: [],
+    shards: [],
+    artifacts: [{ path: 'gate-out/a_linux_amd64', name: 'a_linux_amd64', goos: 'linux', goarch: 'amd64', size: 10, sha256: 'a'.repeat(64) }],
+    set: { id: 'b'.repeat(64), count: 2, jobs: 2 },
+    commit: 'c'.repeat(40),
+    goVersion: '1.26.3',
+    toolVersion: '0.1.0',
+    mode: 'release',
+    modeReason: 'push event on tag v1',
+    startedAt: '2026-01-01T00:00:00.000Z',
+    durationMs: 1000,
+    facts: {},
+  };
+  const skipped = renderMergeSummary(base);
+  assert.ok(skipped.includes(`### ⏭️ sign: skipped (0 ms)\n\n> ${NO_ID_TOKEN.replace(/\|/g, '\\|')}`), skipped);
+  assert.ok(skipped.includes(`| Signatures | **not signed**: ${NO_ID_TOKEN}`), skipped);
+  assert.ok(skipped.includes('| Provenance | **not written**: provenance is signed with the release, and the release was not signed |'));
+  assert.ok(skipped.indexOf('### ⏭️ sign') < skipped.indexOf('### Binaries'), 'signing before the binaries');
+
+  const signatures = [
+    { path: 'gate-out/a_linux_amd64', bundle: 'gate-out/a_linux_amd64.sigstore.json', verified: true, command: 'cosign verify-blob --key cosign.pub --bundle a_linux_amd64.sigstore.json --insecure-ignore-tlog a_linux_amd64' },
+    { path: 'gate-out/SHA256SUMS', bundle: 'gate-out/SHA256SUMS.sigstore.json', verified: true, command: 'cosign verify-blob --key cosign.pub --bundle SHA256SUMS.sigstore.json --insecure-ignore-tlog SHA256SUMS' },
+  ];
+  const signed: MergedRecord = {
+    ...base,
+    stages: [...base.stages.slice(0, 2), { name: 'sign', status: 'passed', findings: [], durationMs: 2500, metrics: { signed: 2, verified: 2, files: 2, tlogUpload: false, keyless: false } }],
+    facts: { 'sign.method': 'key', 'sign.signatures': JSON.stringify(signatures), 'sign.verify': signatures[1].command, 'sign.public-key-display': 'gate-out/cosign.pub', 'sign.cosign': 'PATH' },
+  };
+  const text = renderMergeSummary(signed);
+  assert.ok(text.includes('### ✅ sign: passed (2.5 s)'), text);
+  assert.ok(text.includes(`| Signatures | signed with cosign: 2 Sigstore bundle(s), public key <code>gate-out/cosign.pub</code>; verify with <code>${signatures[1].command}</code> |`), text);
+  assert.ok(text.includes(`| <code>gate-out/SHA256SUMS</code> | <code>gate-out/SHA256SUMS.sigstore.json</code> | yes | <code>${signatures[1].command}</code> |`), text);
+  assert.ok(text.includes('| cosign | PATH |'));
+  const json = JSON.parse(renderMergedJson(signed));
+  assert.deepEqual(json.stages.map((s: { name: string }) => s.name), ['build', 'merge', 'sign']);
+  assert.deepEqual(json.stages[2], { name: 'sign', status: 'passed', durationMs: 2500, findings: 0, metrics: { signed: 2, verified: 2, files: 2, tlogUpload: false, keyless: false } });
+  assert.equal(json.facts['sign.signatures'], JSON.stringify(signatures));
 });

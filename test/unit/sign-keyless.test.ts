@@ -116,7 +116,7 @@ test('provenance: subjects are SHA256SUMS line for line plus SHA256SUMS, every g
   ]);
   const st = provenanceStatement({
     checksums: { name: 'SHA256SUMS', text: sums, sha256: 'c'.repeat(64) }, gateVersion: '1.2.3', goVersion: '1.26.3', targets: ['linux/amd64', 'linux/arm64'], packages: [], ldflags: '-X main.v=1',
-    tags: ['netgo'], cgo: false, strip: true, repositoryUrl: 'https://github.com/org/app', ref: 'refs/tags/v1', commit: 'd'.repeat(40), builderId: 'https://github.com/org/app/.github/workflows/release.yml@refs/tags/v1', goSum,
+    tags: ['netgo'], cgo: false, strip: true, repositoryUrl: 'https://github.com/org/app', ref: 'refs/tags/v1', commit: 'd'.repeat(40), builderId: 'https://github.com/org/app/.github/workflows/release.yml@refs/tags/v1', dependencies: moduleDependencies(goSum),
   }) as { _type: string; predicateType: string; subject: unknown[]; predicate: { buildDefinition: { internalParameters: { buildFlags: string[] }; resolvedDependencies: { uri?: string; digest: Record<string, string> }[] }; runDetails: { builder: { id: string } } } };
   assert.equal(st._type, 'https://in-toto.io/Statement/v1');
   assert.equal(st.predicateType, 'https://slsa.dev/provenance/v1');

@@ -47,7 +47,7 @@ var INPUTS = [
   { name: "max-glibc", kind: "string", default: "", description: "Highest glibc a linux binary may need, e.g. 2.28 (the highest GLIBC_x.y in its symbol version needs); empty: no limit besides run-on." },
   { name: "cpu-level", kind: "list", default: "", description: "CPU levels above the baseline that are allowed, e.g. GOAMD64=v3 or GOARM64=v8.2: binaries built for a higher level than this (or any level above the baseline when unset) get an inspect/cpu-level warning." },
   { name: "output-dir", kind: "path", default: "gate-out", description: "Directory (relative to the workspace) for binaries, SHA256SUMS, results.sarif, report.json and summary.md. CLI: --out." },
-  { name: "mode", kind: "enum", values: ["auto", "check", "release", "merge"], default: "auto", description: "auto: from the event (pull_request, pull_request_target, merge_group -> check; a tag ref -> release; branch pushes, workflow_dispatch on a branch, schedule -> check). check: verify and build, no signing. release: everything plus the release report. merge: download the shard bundles of this workflow run (see shard), check that every shard arrived from the same commit and passed, re-hash every binary and write one SHA256SUMS, SARIF, report and verdict (check or release is then decided from the event, as auto does). See Modes and Fan-out in the README. The CLI has the merge command instead." },
+  { name: "mode", kind: "enum", values: ["auto", "check", "release", "merge"], default: "auto", description: "auto: from the event (pull_request, pull_request_target, merge_group -> check; a tag ref -> release; branch pushes, workflow_dispatch on a branch, schedule -> check). check: verify and build, no signing. release: everything plus the release report. merge: download the shard bundles of this workflow run (see shard), check that every shard arrived from the same commit and passed, re-hash every binary and write one SHA256SUMS, SARIF, report and verdict (check or release is then decided from the event, as auto does; on a release the merge signs and attests the merged set as sign and the cosign and sigstore inputs say). See Modes and Fan-out in the README. The CLI has the merge command instead." },
   { name: "shard", kind: "string", default: "", description: "Fan-out: i/n (e.g. 2/4; in a matrix, the matrix value followed by /4) builds, inspects and scans only shard i of n of the targets x packages (the split is the same in every shard), never signs, and writes a shard bundle (shard.json next to the usual files) that the Action uploads as an artifact for the mode: merge job. Empty: one job does everything." },
   { name: "cache", kind: "enum", values: ["auto", "read-write", "read-only", "off"], default: "auto", description: "Go module and build caches. auto: read-write only for push to a branch, schedule, and workflow_dispatch on a branch; read-only (restore, never save) for everything else: pull requests, merge queues, reviews, comments, workflow_run, tag refs (a cache saved on a tag is visible to that tag only), unknown events and no event (the CLI: pass --cache read-write). Release mode never restores the build cache." },
   { name: "cache-max-size", kind: "size", default: "2GiB", description: "Upper bound for the saved build cache (e.g. 500MiB, 2GiB); oldest entries are dropped first." },
@@ -1281,38 +1281,43 @@ function scannerText(r2) {
   const db = m.dbUpdatedAt ? `vulnerability DB updated ${cell(String(m.dbUpdatedAt))} (${cell(String(m.dbAge))} old), ${cell(String(m.dbSource))}` : `vulnerability DB ${cell(String(m.dbSource ?? "unknown"))}`;
   return `Trivy ${cell(String(m.trivyVersion))} (${TRIVY_FROM[String(m.trivySource)] ?? cell(String(m.trivySource))}${sha}); ${db}`;
 }
-function signatureText(r2) {
-  const sign = stage(r2, "sign");
+function signatureText(sign, facts) {
   if (!sign) return "**not signed**: this version of go-release-gate has no signing stage; check downloads against SHA256SUMS";
   if (sign.status === "skipped") return `**not signed**: ${cell(sign.reason ?? "the sign stage was skipped")}`;
   if (sign.status !== "passed") return `**signing failed**: ${cell(sign.reason ?? "see the sign section")}`;
-  const verify = r2.facts["sign.verify"];
-  const n = signatures(r2).length;
-  if (r2.facts["sign.method"] === "keyless") {
-    return `signed keyless with cosign: ${n} Sigstore bundle(s), certificate identity ${code(r2.facts["sign.identity"] ?? "")}, issuer ${code(r2.facts["sign.issuer"] ?? "")}${verify ? `; verify with ${code(verify)}` : ""}`;
+  const verify = facts["sign.verify"];
+  const n = signatures(facts).length;
+  if (facts["sign.method"] === "keyless") {
+    return `signed keyless with cosign: ${n} Sigstore bundle(s), certificate identity ${code(facts["sign.identity"] ?? "")}, issuer ${code(facts["sign.issuer"] ?? "")}${verify ? `; verify with ${code(verify)}` : ""}`;
   }
-  return `signed with cosign: ${n} Sigstore bundle(s), public key ${code(r2.facts["sign.public-key-display"] ?? "cosign.pub")}${verify ? `; verify with ${code(verify)}` : ""}`;
+  return `signed with cosign: ${n} Sigstore bundle(s), public key ${code(facts["sign.public-key-display"] ?? "cosign.pub")}${verify ? `; verify with ${code(verify)}` : ""}`;
 }
-function provenanceText(r2) {
-  const file = r2.facts["sign.provenance-display"];
+function provenanceText(sign, facts) {
+  const file = facts["sign.provenance-display"];
   if (!file) {
-    const sign = stage(r2, "sign");
     if (sign?.status === "passed") return "**not written**: provenance is written for releases (release mode)";
     return "**not written**: provenance is signed with the release, and the release was not signed";
   }
-  const verified = r2.facts["sign.provenance-verified"] === "true";
-  return `SLSA v1 in-toto statement ${code(file)}, attested in ${code(r2.facts["sign.provenance-bundle"] ?? "")}${verified ? ", verified" : ", **verification failed**"}; check a download against it with ${code(r2.facts["sign.provenance-verify"] ?? "")}`;
+  const verified = facts["sign.provenance-verified"] === "true";
+  return `SLSA v1 in-toto statement ${code(file)}, attested in ${code(facts["sign.provenance-bundle"] ?? "")}${verified ? ", verified" : ", **verification failed**"}; check a download against it with ${code(facts["sign.provenance-verify"] ?? "")}`;
 }
-function signatures(r2) {
+function signatures(facts) {
   try {
-    const v = JSON.parse(r2.facts["sign.signatures"] ?? "[]");
+    const v = JSON.parse(facts["sign.signatures"] ?? "[]");
     return Array.isArray(v) ? v : [];
   } catch {
     return [];
   }
 }
-function signatureTable(r2) {
-  const sigs = signatures(r2);
+function signingRows(sign, facts) {
+  return [
+    ["Signatures", signatureText(sign, facts)],
+    ["Provenance", provenanceText(sign, facts)],
+    ...facts["sign.cosign"] ? [["cosign", cell(facts["sign.cosign"])]] : []
+  ];
+}
+function signatureTable(facts) {
+  const sigs = signatures(facts);
   if (!sigs.length) return [];
   return [
     table(["Signed file", "Bundle", "Verified here", "Verify a download"], sigs.map((x) => [code(x.path), code(x.bundle), x.verified ? "yes" : "**no**", x.command ? code(x.command) : ""])),
@@ -1334,11 +1339,9 @@ function renderReleaseReport(r2) {
     ["Revision", revisionText(r2)],
     ["Vulnerabilities", vulnerabilityText(r2)],
     ...scannerText(r2) ? [["Scanner", scannerText(r2)]] : [],
-    ["Signatures", signatureText(r2)],
-    ["Provenance", provenanceText(r2)],
-    ...r2.facts["sign.cosign"] ? [["cosign", cell(r2.facts["sign.cosign"])]] : []
+    ...signingRows(stage(r2, "sign"), r2.facts)
   ]), "");
-  out.push(...signatureTable(r2));
+  out.push(...signatureTable(r2.facts));
   return out.join("\n");
 }
 
@@ -7482,7 +7485,7 @@ function provenanceStatement(p) {
           buildFlags: ["-trimpath", "-buildvcs=auto", `-ldflags=${ldflagsFor(p)}`, ...p.tags.length ? [`-tags=${p.tags.join(",")}`] : []],
           env: { CGO_ENABLED: p.cgo ? "1" : "0", GOTOOLCHAIN: "local" }
         },
-        resolvedDependencies: [...source, ...moduleDependencies(p.goSum)]
+        resolvedDependencies: [...source, ...p.dependencies]
       },
       runDetails: {
         builder: { id: p.builderId, version: { "go-release-gate": p.gateVersion } },
@@ -7546,6 +7549,17 @@ function readGoSum(dir) {
   const file = path21.join(dir, "go.sum");
   if (!fs19.existsSync(file)) return [];
   return parseGoSum(fs19.readFileSync(file, "utf8"), file).lines;
+}
+function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(config.dir))) {
+  return {
+    targets: config.targets.map((t) => `${t.goos}/${t.goarch}`),
+    packages: config.packages,
+    ldflags: config.ldflags,
+    tags: config.tags,
+    cgo: config.cgo,
+    strip: config.strip,
+    dependencies
+  };
 }
 function bundledStatement(bundleFile) {
   try {
@@ -7735,25 +7749,20 @@ async function run3(ctx) {
     async function attestProvenance() {
       const sumsText = fs19.readFileSync(sums.path, "utf8");
       const sumsDigest = sha256File(sums.path);
-      const location = { artifact: displayPath(config.workspace, path21.join(config.outDir, PROVENANCE)) };
+      const location = { artifact: displayPath(config.workspace, path21.join(out.dir, PROVENANCE)) };
       let statement;
       try {
         statement = provenanceStatement({
           checksums: { name: path21.basename(sums.path), text: sumsText, sha256: sumsDigest },
           gateVersion: GATE_VERSION,
           goVersion: state.go?.version ?? state.facts["go-version"] ?? "",
-          targets: config.targets.map((t) => `${t.goos}/${t.goarch}`),
-          packages: config.packages,
-          ldflags: config.ldflags,
-          tags: config.tags,
-          cgo: config.cgo,
-          strip: config.strip,
+          // A merge signs what its shards built: their parameters, not the merge job's inputs.
+          ...state.built ?? buildParametersOf(config),
           repositoryUrl: config.event.repositoryUrl,
           ref: config.event.ref || void 0,
           commit: state.facts["vcs.revision"] ?? config.event.sha,
           builderId: policy?.identity ?? workflowIdentity(ports.env) ?? `https://github.com/go-release-gate/go-release-gate@${GATE_VERSION}`,
-          invocationId: runInvocationId(ports.env),
-          goSum: readGoSum(config.dir)
+          invocationId: runInvocationId(ports.env)
         });
       } catch (e) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `the SLSA provenance could not be written: ${e.message}`, location, subject: PROVENANCE }));
@@ -8141,6 +8150,8 @@ function parseManifest(text, file) {
   const str3 = (v, field2, re) => typeof v === "string" && (!re || re.test(v)) ? v : bad(field2, re ? `a string matching ${re}` : "a string");
   const int = (v, field2, min, max) => Number.isInteger(v) && v >= min && v <= max ? v : bad(field2, `an integer from ${min} to ${max}`);
   const arr = (v, field2) => Array.isArray(v) ? v : bad(field2, "an array");
+  const bool = (v, field2) => typeof v === "boolean" ? v : bad(field2, "true or false");
+  const strings = (v, field2) => arr(v, field2).map((x, i) => str3(x, `${field2}[${i}]`));
   const job = (v, field2) => {
     const o = obj2(v, field2);
     return { goos: str3(o.goos, `${field2}.goos`, /^[a-z0-9]+$/), goarch: str3(o.goarch, `${field2}.goarch`, /^[a-z0-9]+$/), pkg: str3(o.pkg, `${field2}.pkg`, /^\S+$/) };
@@ -8153,6 +8164,7 @@ function parseManifest(text, file) {
   const set = obj2(d.set, "set");
   const runner2 = obj2(d.runner, "runner");
   const files = obj2(d.files, "files");
+  const build = obj2(d.build, "build");
   const verdict = d.verdict === "pass" || d.verdict === "fail" ? d.verdict : bad("verdict", '"pass" or "fail"');
   return {
     schema: MANIFEST_SCHEMA,
@@ -8180,6 +8192,24 @@ function parseManifest(text, file) {
         sha256: str3(o.sha256, `${f}.sha256`, HEX64)
       };
     }),
+    build: {
+      targets: strings(build.targets, "build.targets"),
+      packages: strings(build.packages, "build.packages"),
+      ldflags: str3(build.ldflags, "build.ldflags"),
+      tags: strings(build.tags, "build.tags"),
+      cgo: bool(build.cgo, "build.cgo"),
+      strip: bool(build.strip, "build.strip"),
+      dependencies: arr(build.dependencies, "build.dependencies").map((x, i) => {
+        const f = `build.dependencies[${i}]`;
+        const o = obj2(x, f);
+        const digest = obj2(o.digest, `${f}.digest`);
+        return {
+          ...o.uri !== void 0 ? { uri: str3(o.uri, `${f}.uri`) } : {},
+          ...o.name !== void 0 ? { name: str3(o.name, `${f}.name`) } : {},
+          digest: Object.fromEntries(Object.entries(digest).map(([k, v]) => [k, str3(v, `${f}.digest.${k}`)]))
+        };
+      })
+    },
     files: {
       report: str3(files.report, "files.report", PLAIN_NAME),
       sarif: str3(files.sarif, "files.sarif", PLAIN_NAME),
@@ -8235,6 +8265,7 @@ async function runShard(inputs, ports, options = {}) {
     toolVersion: GATE_VERSION,
     defaultFile: report.defaultFile,
     binaries: report.artifacts.map((a) => ({ name: a.name, goos: a.goos, goarch: a.goarch, pkg: a.pkg, size: a.size, sha256: a.sha256 })),
+    build: buildParameters(outcome.config, ports),
     files: {
       report: "report.json",
       sarif: "results.sarif",
@@ -8244,6 +8275,14 @@ async function runShard(inputs, ports, options = {}) {
   };
   const manifestFile = outcome.out.write(MANIFEST_NAME, renderManifest(manifest));
   return { ...outcome, shard, manifest, manifestFile };
+}
+function buildParameters(config, ports) {
+  try {
+    return buildParametersOf(config);
+  } catch (e) {
+    ports.log.warning(`shard: go.sum could not be read for the provenance (${e.message}): the bundle lists no module dependencies`);
+    return buildParametersOf(config, []);
+  }
 }
 async function sourceCommit(config, ports) {
   if (config.event.sha) return config.event.sha;
@@ -8346,8 +8385,8 @@ var OTHER_SET = rule({
   id: "merge/other-set",
   name: "OtherSet",
   shortDescription: "A shard belongs to another set.",
-  fullDescription: "A shard split a different list of targets x packages, a different number of shards, or built with another Go or go-release-gate version than the others, or its share is not the one the split gives it: its binaries are not part of this release.",
-  help: help("Give every shard the same targets, packages, toolchain and shard count (n of i/n)."),
+  fullDescription: "A shard split a different list of targets x packages, a different number of shards, or built with another Go or go-release-gate version or other build inputs (ldflags, tags, cgo, strip, packages, go.sum) than the others, or its share is not the one the split gives it, or it was built in check mode for a release: its binaries are not part of this release.",
+  help: help("Give every shard the same inputs, toolchain, mode and shard count (n of i/n)."),
   defaultSeverity: "error"
 });
 var OTHER_COMMIT = rule({
@@ -8383,6 +8422,10 @@ var FOREIGN_OUTPUT2 = rule({
   defaultSeverity: "error"
 });
 var MERGE_RULES = [FOREIGN_OUTPUT2, MISSING_SHARD, UNREADABLE_BUNDLE, DUPLICATE_SHARD, OTHER_SET, OTHER_COMMIT, SHARD_FAILED, CHECKSUM_MISMATCH];
+function buildDifferences(a, b) {
+  const names = Object.keys({ ...a, ...b });
+  return names.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => k === "dependencies" ? "go.sum" : k);
+}
 function mostCommon(views, keyOf2, valueOf) {
   const tally = /* @__PURE__ */ new Map();
   for (const v of views) {
@@ -8408,7 +8451,8 @@ function checkShards(views, actual, whereMissing = () => "no bundle of it was gi
   const commit = mostCommon(inSet, (v) => v.manifest.commit, (v) => v.manifest.commit) ?? "";
   const goVersion = mostCommon(inSet, (v) => v.manifest.goVersion, (v) => v.manifest.goVersion) ?? "";
   const toolVersion = mostCommon(inSet, (v) => v.manifest.toolVersion, (v) => v.manifest.toolVersion) ?? "";
-  const reference = { ...ref, commit, goVersion, toolVersion };
+  const build = mostCommon(inSet, (v) => JSON.stringify(v.manifest.build), (v) => v.manifest.build);
+  const reference = { ...ref, commit, goVersion, toolVersion, ...build ? { build } : {} };
   const members = [];
   const reported = [];
   const seen = /* @__PURE__ */ new Map();
@@ -8427,6 +8471,11 @@ function checkShards(views, actual, whereMissing = () => "no bundle of it was gi
     }
     if (m.goVersion !== goVersion || m.toolVersion !== toolVersion) {
       add(OTHER_SET, `tool\0${m.shard.index}`, `${label(v)} built with Go ${m.goVersion || "(none)"} and go-release-gate ${m.toolVersion}, the other shards with Go ${goVersion || "(none)"} and go-release-gate ${toolVersion}: pin go-version so every runner builds with the same Go`);
+      member = false;
+    }
+    const differs = build ? buildDifferences(m.build, build) : [];
+    if (differs.length) {
+      add(OTHER_SET, `build\0${m.shard.index}`, `${label(v)} built with other ${differs.join(", ")} than the other shards: give every shard the same inputs`);
       member = false;
     }
     const share = shareOf(ref.jobs, m.shard);
@@ -8619,7 +8668,8 @@ function renderMergedJson(r2) {
     merged: { set: r2.set, commit: r2.commit, shards: r2.shards },
     stages: r2.stages.map(stageEntry),
     findings: r2.findings,
-    artifacts: r2.artifacts.map((a) => ({ path: a.path, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 }))
+    artifacts: r2.artifacts.map((a) => ({ path: a.path, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 })),
+    facts: r2.facts
   };
   return `${JSON.stringify(doc, null, 2)}
 `;
@@ -8628,6 +8678,14 @@ function renderMergedJson(r2) {
 // src/fanout/summary.ts
 var ICON2 = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F", errored: "\u{1F4A5}" };
 var MAX_ROWS = 200;
+function signing(r2) {
+  const s = r2.stages.find((x) => x.name === "sign");
+  if (!s) return [];
+  const out = [`### ${ICON2[s.status]} sign: ${s.status} (${formatDuration(s.durationMs)})`, ""];
+  if (s.reason) out.push(`> ${cell(s.reason)}`, "");
+  out.push(table(["", ""], signingRows(s, r2.facts)), "", ...signatureTable(r2.facts));
+  return out;
+}
 function renderMergeSummary(r2) {
   const v = r2.verdict;
   const out = [`## ${v.passed ? "\u2705" : "\u274C"} go-release-gate: ${v.passed ? "pass" : "fail"} (${r2.set.count} shard${r2.set.count === 1 ? "" : "s"} merged)`, ""];
@@ -8660,6 +8718,7 @@ function renderMergeSummary(r2) {
     ])),
     ""
   );
+  out.push(...signing(r2));
   if (r2.artifacts.length) {
     out.push("### Binaries", "", table(["File", "Target", "Size", "SHA-256"], r2.artifacts.slice(0, MAX_ROWS).map((a) => [code(a.name), cell(`${a.goos}/${a.goarch}`), formatBytes(a.size), code(a.sha256)])), "");
     if (r2.artifacts.length > MAX_ROWS) out.push(`${r2.artifacts.length - MAX_ROWS} more in report.json.`, "");
@@ -8718,6 +8777,7 @@ async function runMerge(opts) {
   const checked = checkShards(bundles.map((b) => b.view), (v, name) => digestNow(byView.get(v).dir, name), opts.whereMissing);
   own.push(...checked.findings);
   const artifacts2 = [];
+  const signable = [];
   const sums = [];
   const members = checked.members.map((v) => byView.get(v));
   for (const b of members) {
@@ -8734,7 +8794,9 @@ async function runMerge(opts) {
         continue;
       }
       const p = out.write(bin.name, data, 493);
-      artifacts2.push({ path: displayPath(opts.workspace, p), name: bin.name, goos: bin.goos, goarch: bin.goarch, size: data.length, sha256: digest });
+      const shownPath = displayPath(opts.workspace, p);
+      artifacts2.push({ path: shownPath, name: bin.name, goos: bin.goos, goarch: bin.goarch, size: data.length, sha256: digest });
+      signable.push({ path: p, displayPath: shownPath, name: bin.name, goos: bin.goos, goarch: bin.goarch, size: data.length, sha256: digest, pkg: bin.pkg });
       lines.push({ name: bin.name, sha256: digest });
     }
     sums.push(lines);
@@ -8743,39 +8805,51 @@ async function runMerge(opts) {
   for (const name of checksums.conflicts) {
     own.push(finding(CHECKSUM_MISMATCH, "merge", { message: `${name} was built by two shards with different digests: the shards did not build the same thing`, subject: `conflict\0${name}` }));
   }
-  artifacts2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const byName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  artifacts2.sort(byName);
+  signable.sort(byName);
   const checksumsFile = artifacts2.length ? out.write("SHA256SUMS", checksums.text) : void 0;
   const reported = checked.reported.map((v) => byView.get(v));
+  const ref = checked.reference;
+  const first = reported[0] ?? bundles[0];
+  const config = opts.sign?.config;
+  const mode = config ? { mode: config.mode, reason: config.modeReason } : { mode: String(first?.report.mode ?? "check"), reason: String(first?.report.modeReason ?? "the shards' mode") };
+  if (mode.mode === "release") {
+    for (const b of members) {
+      if (b.report.mode !== "release") own.push(finding(OTHER_SET, "merge", { message: `shard ${b.view.manifest.shard.index}/${b.view.manifest.shard.count} (${b.view.source}) ran in ${String(b.report.mode)} mode, and the merge releases: run the shards on the same event, or with the same mode input`, subject: `mode\0${b.view.manifest.shard.index}` }));
+    }
+  }
   const findings = mergeFindings(reported.map((b) => Array.isArray(b.report.findings) ? b.report.findings : []));
-  const durationMs = Math.round(performance.now() - t0);
   const mergeStage = {
     name: "merge",
     status: statusFrom(own),
     findings: own,
-    durationMs,
+    durationMs: Math.round(performance.now() - t0),
     metrics: { shards: bundles.length, expected: checked.reference?.count ?? 0, binaries: artifacts2.length }
   };
-  const stages = [...mergeStages(reported.map((b) => Array.isArray(b.report.stages) ? b.report.stages : []), findings), mergeStage];
-  const ref = checked.reference;
-  const first = reported[0] ?? bundles[0];
+  const signed = await signMerged(opts, mergeStage, { artifacts: signable, checksumsFile, out, ref });
+  const durationMs = Math.round(performance.now() - t0);
+  const shardStages = reported.map((b) => (Array.isArray(b.report.stages) ? b.report.stages : []).filter((s) => s.name !== "sign"));
+  const stages = [...mergeStages(shardStages, findings), mergeStage, signed.stage];
   const record = {
     verdict: mergedVerdict(stages),
     stages,
-    findings: [...own, ...findings],
+    findings: [...own, ...signed.stage.findings, ...findings],
     shards: bundles.map((b) => shardRow(b.view.source, b.view.manifest, checked.members.includes(b.view))).sort((a, b) => a.shard < b.shard ? -1 : 1),
     artifacts: artifacts2,
     set: { id: ref?.setId ?? "", count: ref?.count ?? 0, jobs: ref?.jobs.length ?? 0 },
     commit: ref?.commit ?? "",
     goVersion: ref?.goVersion ?? "",
     toolVersion: GATE_VERSION,
-    mode: opts.mode?.mode ?? String(first?.report.mode ?? "check"),
-    modeReason: opts.mode?.reason ?? String(first?.report.modeReason ?? "the shards' mode"),
+    mode: mode.mode,
+    modeReason: mode.reason,
     startedAt: started.toISOString(),
-    durationMs
+    durationMs,
+    facts: signed.facts
   };
   const sarif = mergeSarif(reported.map((b) => b.sarif), {
-    findings: own,
-    rules: MERGE_RULES,
+    findings: [...own, ...signed.stage.findings],
+    rules: [...MERGE_RULES, ...signStage.rules],
     defaultFile: first?.view.manifest.defaultFile || "go.mod",
     tool: { ...TOOL, version: GATE_VERSION }
   });
@@ -8786,7 +8860,7 @@ async function runMerge(opts) {
     summary: out.write("summary.md", summary),
     ...checksumsFile ? { checksums: checksumsFile } : {}
   };
-  for (const f of own) (f.severity === "error" ? opts.log.error : opts.log.warning)(f.message);
+  for (const f of [...own, ...signed.stage.findings]) (f.severity === "error" ? opts.log.error : opts.log.warning)(f.message);
   const o = opts.outputs;
   if (o) {
     o.set("verdict", record.verdict.passed ? "pass" : "fail");
@@ -8799,11 +8873,31 @@ async function runMerge(opts) {
     o.set("report-file", files.report);
     o.set("summary-file", files.summary);
     o.set("cache-hit", "off");
-    o.set("signatures", "[]");
-    o.set("public-key", "");
+    o.set("signatures", signed.facts["sign.signatures"] ?? "[]");
+    o.set("public-key", signed.facts["sign.public-key"] ?? "");
+    o.set("provenance", signed.facts["sign.provenance"] ?? "");
     await o.summary(summary);
   }
   return { record, files, out };
+}
+async function signMerged(opts, merge, set) {
+  const skip = (reason) => ({ stage: { name: "sign", status: "skipped", reason, findings: [], durationMs: 0 }, facts: {} });
+  if (!opts.sign) return skip("the merge was given no signing inputs");
+  const { config, ports } = opts.sign;
+  if (config.sign.enabled && merge.status !== "passed") return skip("the merge's checks failed, so the merged set is not signed");
+  const facts = {};
+  if (set.ref?.goVersion) facts["go-version"] = set.ref.goVersion;
+  if (set.ref?.commit) facts["vcs.revision"] = set.ref.commit;
+  const state = {
+    goEnv: {},
+    artifacts: set.artifacts,
+    ...set.checksumsFile ? { checksumsFile: set.checksumsFile } : {},
+    facts,
+    out: set.out,
+    ...set.ref?.build ? { built: set.ref.build } : {}
+  };
+  const run4 = await runPipeline([signStage], { config, ports: { ...ports, log: opts.log }, state });
+  return { stage: run4.stages[0], facts: state.facts };
 }
 
 export {
