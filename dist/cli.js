@@ -16,20 +16,19 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-HVBNVPUK.js";
+} from "./chunks/chunk-W6IBJT6T.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-LPWZKM4D.js";
+} from "./chunks/chunk-ZI5SOR36.js";
 import {
-  HTTPError,
   PLAN_STATE_KEY,
   buildScopeOf,
   describeNetworkError,
-  downloadTool,
   parsePlan,
   safeLogText
-} from "./chunks/chunk-YRSI3ZJS.js";
+} from "./chunks/chunk-GI2Z6FM2.js";
+import "./chunks/chunk-LNFHTSJF.js";
 
 // src/cli/main.ts
 import fs4 from "node:fs";
@@ -338,13 +337,14 @@ function localTools(root, tempDir) {
       return fs.readdirSync(base2).filter((v) => fs.existsSync(`${dirOf(tool, v, arch)}.complete`));
     },
     async download(url) {
+      const tc = await import("./chunks/tool-cache-B6DNHMJD.js");
       fs.mkdirSync(tempDir, { recursive: true });
       const dest = path2.join(tempDir, `download-${randomUUID()}`);
-      const r = await withoutCoreDebug(() => countingResponses(() => downloadTool(url, dest)));
+      const r = await withoutCoreDebug(() => countingResponses(() => tc.downloadTool(url, dest)));
       if (!("error" in r) || r.error === void 0) return r.value;
       fs.rmSync(dest, { force: true });
       const e = r.error;
-      const status = e instanceof HTTPError ? e.httpStatusCode : void 0;
+      const status = e instanceof tc.HTTPError ? e.httpStatusCode : void 0;
       if (status !== void 0) throw Object.assign(new Error(`GET ${url}: HTTP ${status}`, { cause: e }), { status });
       const cut = r.last && r.last.expected !== void 0 && r.last.got < r.last.expected ? r.last : void 0;
       if (cut) throw new Error(`GET ${url}: connection closed after ${cut.got} of ${cut.expected} bytes (truncated): ${describeNetworkError(e)}`, { cause: e });

@@ -10,7 +10,7 @@ import {
   actionTools,
   require_commonjs,
   require_commonjs2
-} from "./chunks/chunk-NKU27L4B.js";
+} from "./chunks/chunk-DHLS7TUN.js";
 import {
   ConfigError,
   INPUTS,
@@ -20,14 +20,14 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-HVBNVPUK.js";
+} from "./chunks/chunk-W6IBJT6T.js";
+import {
+  safeLogText
+} from "./chunks/chunk-GI2Z6FM2.js";
 import {
   BearerCredentialHandler,
   HttpClient,
   HttpCodes,
-  __commonJS,
-  __require,
-  __toESM,
   debug,
   error,
   exec,
@@ -35,13 +35,17 @@ import {
   info,
   require_tunnel,
   require_undici,
-  safeLogText,
   setFailed,
   setOutput,
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-YRSI3ZJS.js";
+} from "./chunks/chunk-X37VO3AW.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunks/chunk-LNFHTSJF.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

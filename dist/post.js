@@ -3,17 +3,20 @@ const require = __gateCreateRequire(import.meta.url);
 import {
   actionCacheStore,
   actionLogger
-} from "./chunks/chunk-NKU27L4B.js";
+} from "./chunks/chunk-DHLS7TUN.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-LPWZKM4D.js";
+} from "./chunks/chunk-ZI5SOR36.js";
 import {
   PLAN_STATE_KEY,
+  parsePlan
+} from "./chunks/chunk-GI2Z6FM2.js";
+import {
   getState,
-  parsePlan,
   summary
-} from "./chunks/chunk-YRSI3ZJS.js";
+} from "./chunks/chunk-X37VO3AW.js";
+import "./chunks/chunk-LNFHTSJF.js";
 
 // src/action/post.ts
 async function post() {

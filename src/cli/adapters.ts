@@ -6,7 +6,6 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import diagnostics from 'node:diagnostics_channel';
 import { randomUUID } from 'node:crypto';
-import * as tc from '@actions/tool-cache';
 import type { CacheStore, Exec, IdTokenProvider, Logger, Outputs, Ports, StateStore, ToolInstaller } from '../ports/ports.ts';
 import type { Location } from '../pipeline/findings.ts';
 import { safeLogText } from '../util/logtext.ts';
@@ -147,6 +146,9 @@ export function localTools(root: string, tempDir: string): ToolInstaller {
       return fs.readdirSync(base).filter((v) => fs.existsSync(`${dirOf(tool, v, arch)}.complete`));
     },
     async download(url) {
+      // Loaded here, not at start: @actions/tool-cache brings its HTTP stack (undici, most of the
+      // bundle's bytes), which a run that downloads nothing should not parse.
+      const tc = await import('@actions/tool-cache');
       fs.mkdirSync(tempDir, { recursive: true });
       const dest = path.join(tempDir, `download-${randomUUID()}`);
       const r = await withoutCoreDebug(() => countingResponses(() => tc.downloadTool(url, dest)));

@@ -8,7 +8,7 @@
 // from the extracted trees and extracts a zip only when its tree is missing. When a listed
 // module has a zip but no tree, the caller falls back to go mod verify, zips included.
 import fs from 'node:fs';
-import { hashTree, moduleTreeHash } from './tree.ts';
+import { hashTreeYielding, moduleTreeHash } from './tree.ts';
 
 export interface TreeModule {
   path: string;
@@ -39,9 +39,6 @@ export async function verifyTrees(modules: readonly TreeModule[]): Promise<{ pro
   const problems: TreeProblem[] = [];
   let checked = 0;
   for (const m of modules) {
-    // One module at a time, then the event loop again: the build's processes are watched from
-    // this thread meanwhile.
-    await new Promise<void>((resolve) => setImmediate(resolve));
     const recorded = readHashFile(`${m.zip}hash`);
     if (recorded === undefined) {
       problems.push({ path: m.path, version: m.version, problem: `missing ziphash: ${m.zip}hash does not exist` });
@@ -49,7 +46,8 @@ export async function verifyTrees(modules: readonly TreeModule[]): Promise<{ pro
     }
     let tree;
     try {
-      tree = hashTree(m.dir);
+      // In slices: the build's processes are started and watched from this thread meanwhile.
+      tree = await hashTreeYielding(m.dir);
     } catch (e) {
       problems.push({ path: m.path, version: m.version, problem: `dir could not be hashed (${m.dir}): ${(e as Error).message}` });
       continue;

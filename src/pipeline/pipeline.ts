@@ -58,14 +58,39 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext, h
     }
   };
 
+  // Prefetches started early, by stage: their lines are held until the stage's own group opens.
+  const early = new Map<Stage, { answer: Promise<unknown>; log: DeferredLog }>();
+  const contextFor = (stage: Stage, log: DeferredLog): StageContext => {
+    const exec = ctx.ports.exec?.withLog?.(log.logger) ?? ctx.ports.exec;
+    return { ...ctx, ports: { ...ctx.ports, log: log.logger, exec } };
+  };
+  const startPrefetches = (done: Stage) => {
+    for (const later of stages.slice(stages.indexOf(done) + 1)) {
+      if (later.prefetch?.after !== done.name || early.has(later)) continue;
+      const log = deferredLog(ctx.ports.log);
+      log.buffer();
+      // Started now, not on a later tick: its processes are what the stages in between overlap.
+      let answer: Promise<unknown>;
+      try {
+        answer = Promise.resolve(later.prefetch.run(contextFor(later, log)));
+      } catch (e) {
+        answer = Promise.reject(e);
+      }
+      // Observed here; the stage that awaits it sees the rejection.
+      answer.catch(() => undefined);
+      early.set(later, { answer, log });
+    }
+  };
+
   for (const stage of stages) {
     if (stage.settlesFirst) await settle();
     const s0 = performance.now();
     const log = deferredLog(ctx.ports.log);
-    const exec = ctx.ports.exec?.withLog?.(log.logger) ?? ctx.ports.exec;
-    const stageCtx: StageContext = { ...ctx, ports: { ...ctx.ports, log: log.logger, exec } };
+    const pre = early.get(stage);
+    const stageCtx: StageContext = { ...contextFor(stage, log), ...(pre ? { prefetched: pre.answer } : {}) };
     let pending: Promise<StageOutcome> | undefined;
     const result = await ctx.ports.log.group(`${stage.name}`, async () => {
+      pre?.log.flush();
       const done = await finish(stage, stageCtx, async () => {
         const outcome = await (stage.start ?? stage.run)(stageCtx);
         pending = outcome.pending;
@@ -78,6 +103,7 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext, h
     });
     result.durationMs = Math.round(performance.now() - s0);
     results.push(result);
+    startPrefetches(stage);
     if (pending) {
       log.buffer();
       const ended: { at?: number } = {};

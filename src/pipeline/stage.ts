@@ -92,6 +92,8 @@ export interface StageContext {
   config: Config;
   ports: Ports;
   state: RunState;
+  /** What the stage's prefetch answered, when the pipeline started it before the stage's turn. */
+  prefetched?: Promise<unknown>;
 }
 
 export interface Stage {
@@ -105,6 +107,13 @@ export interface Stage {
   run(ctx: StageContext): Promise<StageOutcome>;
   /** The same checks, but may hand back the slow read-only ones as `pending` so later stages start; the pipeline prefers it. */
   start?(ctx: StageContext): Promise<StageOutcome>;
+  /**
+   * A read-only question the stage may ask before its turn, as soon as the stage named `after`
+   * is done (the build asks which packages are main once the caches are restored, while the
+   * modules are verified). Its answer reaches run()/start() as ctx.prefetched; a stage must
+   * still work without it (a pipeline without that stage never starts it).
+   */
+  prefetch?: { after: StageName; run(ctx: StageContext): Promise<unknown> };
 }
 
 /** The final outcome of a stage that may have handed back pending checks. */

@@ -167,7 +167,12 @@ async function restoreIfChanged(setup: ModuleSetup): Promise<string[]> {
   for (const [file, data] of setup.contents) {
     const now = await fs.readFile(file).catch(() => undefined);
     if (!now || !now.equals(data)) {
-      await fs.writeFile(file, data);
+      // Put back whole, by rename: the build's go list may be reading the file meanwhile, and
+      // must see either version, never half of one.
+      const tmp = `${file}.go-release-gate-${process.pid}`;
+      const mode = (await fs.stat(file).catch(() => undefined))?.mode;
+      await fs.writeFile(tmp, data, { flag: 'wx', ...(mode !== undefined ? { mode: mode & 0o777 } : {}) });
+      await fs.rename(tmp, file);
       restored.push(file);
     }
   }

@@ -2,7 +2,6 @@ import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
   PLAN_STATE_KEY,
-  __toESM,
   buildKeys,
   cell,
   claimCacheDirs,
@@ -18,7 +17,6 @@ import {
   moduleKeys,
   parsePlan,
   prepareDb,
-  require_semver,
   restoreState,
   runSuffix,
   saveDecision,
@@ -29,7 +27,11 @@ import {
   treeSize,
   trivyDbKeys,
   truncateText
-} from "./chunk-YRSI3ZJS.js";
+} from "./chunk-GI2Z6FM2.js";
+import {
+  __toESM,
+  require_semver
+} from "./chunk-LNFHTSJF.js";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -1598,14 +1600,35 @@ async function runPipeline(stages, ctx, hooks = {}) {
       results[b.index].durationMs = Math.round((b.ended.at ?? performance.now()) - b.started);
     }
   };
+  const early = /* @__PURE__ */ new Map();
+  const contextFor = (stage2, log) => {
+    const exec = ctx.ports.exec?.withLog?.(log.logger) ?? ctx.ports.exec;
+    return { ...ctx, ports: { ...ctx.ports, log: log.logger, exec } };
+  };
+  const startPrefetches = (done) => {
+    for (const later of stages.slice(stages.indexOf(done) + 1)) {
+      if (later.prefetch?.after !== done.name || early.has(later)) continue;
+      const log = deferredLog(ctx.ports.log);
+      log.buffer();
+      let answer;
+      try {
+        answer = Promise.resolve(later.prefetch.run(contextFor(later, log)));
+      } catch (e) {
+        answer = Promise.reject(e);
+      }
+      answer.catch(() => void 0);
+      early.set(later, { answer, log });
+    }
+  };
   for (const stage2 of stages) {
     if (stage2.settlesFirst) await settle();
     const s0 = performance.now();
     const log = deferredLog(ctx.ports.log);
-    const exec = ctx.ports.exec?.withLog?.(log.logger) ?? ctx.ports.exec;
-    const stageCtx = { ...ctx, ports: { ...ctx.ports, log: log.logger, exec } };
+    const pre = early.get(stage2);
+    const stageCtx = { ...contextFor(stage2, log), ...pre ? { prefetched: pre.answer } : {} };
     let pending;
     const result = await ctx.ports.log.group(`${stage2.name}`, async () => {
+      pre?.log.flush();
       const done = await finish(stage2, stageCtx, async () => {
         const outcome = await (stage2.start ?? stage2.run)(stageCtx);
         pending = outcome.pending;
@@ -1616,6 +1639,7 @@ async function runPipeline(stages, ctx, hooks = {}) {
     });
     result.durationMs = Math.round(performance.now() - s0);
     results.push(result);
+    startPrefetches(stage2);
     if (pending) {
       log.buffer();
       const ended = {};
@@ -3259,12 +3283,30 @@ function listFiles(root) {
   }
   return out;
 }
-function hashTree(root) {
-  const tree = /* @__PURE__ */ new Map();
+function* hashEntries(root, tree) {
   for (const { rel, kind } of listFiles(root)) {
     const abs = path9.join(root, rel);
     const data = kind === "link" ? Buffer.from(`symlink -> ${fs8.readlinkSync(abs)}`) : kind === "special" ? Buffer.from("special file") : fs8.readFileSync(abs);
     tree.set(rel, { sha256: createHash4("sha256").update(data).digest("hex"), size: data.length, kind });
+    yield data.length;
+  }
+  return tree;
+}
+function hashTree(root) {
+  const tree = /* @__PURE__ */ new Map();
+  for (const _ of hashEntries(root, tree)) ;
+  return tree;
+}
+var SLICE_BYTES = 1 << 20;
+async function hashTreeYielding(root) {
+  const tree = /* @__PURE__ */ new Map();
+  let since = 0;
+  for (const bytes of hashEntries(root, tree)) {
+    since += bytes;
+    if (since >= SLICE_BYTES) {
+      since = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   return tree;
 }
@@ -3313,7 +3355,6 @@ async function verifyTrees(modules) {
   const problems = [];
   let checked = 0;
   for (const m of modules) {
-    await new Promise((resolve) => setImmediate(resolve));
     const recorded = readHashFile(`${m.zip}hash`);
     if (recorded === void 0) {
       problems.push({ path: m.path, version: m.version, problem: `missing ziphash: ${m.zip}hash does not exist` });
@@ -3321,7 +3362,7 @@ async function verifyTrees(modules) {
     }
     let tree;
     try {
-      tree = hashTree(m.dir);
+      tree = await hashTreeYielding(m.dir);
     } catch (e) {
       problems.push({ path: m.path, version: m.version, problem: `dir could not be hashed (${m.dir}): ${e.message}` });
       continue;
@@ -4047,7 +4088,10 @@ async function restoreIfChanged(setup) {
   for (const [file, data] of setup.contents) {
     const now = await fs13.readFile(file).catch(() => void 0);
     if (!now || !now.equals(data)) {
-      await fs13.writeFile(file, data);
+      const tmp = `${file}.go-release-gate-${process.pid}`;
+      const mode = (await fs13.stat(file).catch(() => void 0))?.mode;
+      await fs13.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
+      await fs13.rename(tmp, file);
       restored.push(file);
     }
   }
@@ -4414,7 +4458,7 @@ var COMPILE = rule({
   defaultSeverity: "error"
 });
 async function goList(ctx, patterns) {
-  const args = ["list", "-e", "-f", "{{.ImportPath}}	{{.Name}}	{{.Dir}}	{{if .Error}}{{.Error}}{{end}}"];
+  const args = ["list", "-e", "-buildvcs=false", "-f", "{{.ImportPath}}	{{.Name}}	{{.Dir}}	{{if .Error}}{{.Error}}{{end}}"];
   if (ctx.state.modFlag) args.push(ctx.state.modFlag);
   const r2 = await ctx.ports.exec.run(ctx.state.go.bin, [...args, ...patterns], { cwd: ctx.config.dir, env: ctx.state.goEnv });
   if (r2.code !== 0) throw new Error(`go list ${patterns.join(" ")} failed: ${r2.stderr.trim() || r2.stdout.trim()}`);
@@ -4449,16 +4493,28 @@ async function mainPackages(ctx) {
   }
   return { pkgs: cmd.map(asMain), problems };
 }
+async function discover(ctx) {
+  const go = ctx.state.go;
+  if (!go) return void 0;
+  const modFlag = ctx.state.modFlag;
+  const [dist, main] = await Promise.all([ctx.ports.exec.run(go.bin, ["tool", "dist", "list"], { env: ctx.state.goEnv }), mainPackages(ctx)]);
+  return { dist, main, modFlag };
+}
 var buildStage = {
   name: "build",
   rules: [UNKNOWN_TARGET, NO_MAIN, FOREIGN_OUTPUT, COMPILE],
+  // Once the caches are restored (go list may fetch modules into the module cache): the
+  // question only reads, and on a warm run it is most of what stands between the start and the
+  // first compile, so it is asked while the modules stage verifies.
+  prefetch: { after: "cache", run: discover },
   async run(ctx) {
     const { config, ports } = ctx;
     const out = ctx.state.out ?? (ctx.state.out = openOutputDir(config.outDir));
     const findings = clearOutputDir(ctx, out);
     const go = ctx.state.go;
     if (!go) return findings.length ? { status: "failed", findings } : skipped("needs the Go toolchain");
-    const [dist, main] = await Promise.all([ports.exec.run(go.bin, ["tool", "dist", "list"], { env: ctx.state.goEnv }), mainPackages(ctx)]);
+    const early = await ctx.prefetched?.then((d) => d, () => void 0) ?? void 0;
+    const { dist, main } = early && early.modFlag === ctx.state.modFlag ? early : await discover(ctx);
     if (dist.code !== 0) throw new Error(`go tool dist list failed: ${dist.stderr.trim()}`);
     const supported = new Set(dist.stdout.split("\n").map((s) => s.trim()).filter(Boolean));
     const targets = config.targets.filter((t) => {

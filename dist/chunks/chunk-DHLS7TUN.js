@@ -1,18 +1,17 @@
 import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
+  describeNetworkError,
+  safeLogText
+} from "./chunk-GI2Z6FM2.js";
+import {
   BearerCredentialHandler,
   HttpClient,
   HttpClientError,
   HttpCodes,
-  __commonJS,
-  __export,
-  __require,
-  __toESM,
   addPath,
   cacheDir,
   debug,
-  describeNetworkError,
   downloadTool,
   error,
   exec,
@@ -26,16 +25,21 @@ import {
   info,
   isDebug,
   mkdirP,
-  require_semver,
   rmRF,
-  safeLogText,
   saveState,
   setOutput,
   setSecret,
   summary,
   warning,
   which
-} from "./chunk-YRSI3ZJS.js";
+} from "./chunk-X37VO3AW.js";
+import {
+  __commonJS,
+  __export,
+  __require,
+  __toESM,
+  require_semver
+} from "./chunk-LNFHTSJF.js";
 
 // node_modules/ms/index.js
 var require_ms = __commonJS({
