@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-W6IBJT6T.js";
+} from "./chunks/chunk-CX7MTP2L.js";
 import {
   renderSaveSummary,
   saveCaches

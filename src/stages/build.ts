@@ -51,9 +51,10 @@ const COMPILE = rule({
 interface MainPackage { importPath: string; dir: string; name: string }
 
 async function goList(ctx: StageContext, patterns: string[]): Promise<{ pkgs: { importPath: string; name: string; dir: string; error: string }[]; stderr: string }> {
-  // -buildvcs=false: finding packages needs no version control stamp, and computing it runs
-  // seven git commands (a third of go list's time on a warm run); the builds still stamp.
-  const args = ['list', '-e', '-buildvcs=false', '-f', '{{.ImportPath}}\t{{.Name}}\t{{.Dir}}\t{{if .Error}}{{.Error}}{{end}}'];
+  // Only the packages named, their name and their own error: -find skips resolving their
+  // dependencies (the build reports those), -buildvcs=false the version control stamp (seven
+  // git commands). On gum, 45 ms instead of 100 (and 120 with the stamp) before the first compile.
+  const args = ['list', '-e', '-find', '-buildvcs=false', '-f', '{{.ImportPath}}\t{{.Name}}\t{{.Dir}}\t{{if .Error}}{{.Error}}{{end}}'];
   if (ctx.state.modFlag) args.push(ctx.state.modFlag);
   const r = await ctx.ports.exec.run(ctx.state.go!.bin, [...args, ...patterns], { cwd: ctx.config.dir, env: ctx.state.goEnv });
   if (r.code !== 0) throw new Error(`go list ${patterns.join(' ')} failed: ${r.stderr.trim() || r.stdout.trim()}`);

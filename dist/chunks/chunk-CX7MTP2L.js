@@ -4458,7 +4458,7 @@ var COMPILE = rule({
   defaultSeverity: "error"
 });
 async function goList(ctx, patterns) {
-  const args = ["list", "-e", "-buildvcs=false", "-f", "{{.ImportPath}}	{{.Name}}	{{.Dir}}	{{if .Error}}{{.Error}}{{end}}"];
+  const args = ["list", "-e", "-find", "-buildvcs=false", "-f", "{{.ImportPath}}	{{.Name}}	{{.Dir}}	{{if .Error}}{{.Error}}{{end}}"];
   if (ctx.state.modFlag) args.push(ctx.state.modFlag);
   const r2 = await ctx.ports.exec.run(ctx.state.go.bin, [...args, ...patterns], { cwd: ctx.config.dir, env: ctx.state.goEnv });
   if (r2.code !== 0) throw new Error(`go list ${patterns.join(" ")} failed: ${r2.stderr.trim() || r2.stdout.trim()}`);
