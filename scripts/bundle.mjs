@@ -94,7 +94,7 @@ if (fs.existsSync(readme)) {
 // docs/rules.md from every stage's rules: the page each rule's helpUri points at.
 const rulesBuild = await esbuild.build({
   absWorkingDir: root,
-  stdin: { contents: "export { STAGES } from './src/stages/index.ts'; export { STAGE_CRASHED } from './src/pipeline/pipeline.ts';", resolveDir: root, loader: 'ts' },
+  stdin: { contents: "export { STAGES } from './src/stages/index.ts'; export { STAGE_CRASHED } from './src/pipeline/pipeline.ts'; export { MERGE_RULES } from './src/fanout/check.ts';", resolveDir: root, loader: 'ts' },
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -103,7 +103,7 @@ const rulesBuild = await esbuild.build({
   banner: { js: `import { createRequire as __gateCreateRequire } from 'node:module';\nconst require = __gateCreateRequire(${JSON.stringify(`${root}/`)});` },
   preserveSymlinks: true,
 });
-const { STAGES, STAGE_CRASHED } = await import(`data:text/javascript;base64,${Buffer.from(rulesBuild.outputFiles[0].text).toString('base64')}`);
+const { STAGES, STAGE_CRASHED, MERGE_RULES } = await import(`data:text/javascript;base64,${Buffer.from(rulesBuild.outputFiles[0].text).toString('base64')}`);
 const docLines = [
   '# Rules',
   '',
@@ -114,7 +114,8 @@ const docLines = [
   '(`gate/stage-errored` cannot be turned off: a check that did not run never passes).',
   '',
 ];
-const groups = [['gate', [STAGE_CRASHED]], ...STAGES.map((st) => [st.name, st.rules])];
+// The fan-in job's own checks (go-release-gate merge, mode: merge) after the stages'.
+const groups = [['gate', [STAGE_CRASHED]], ...STAGES.map((st) => [st.name, st.rules]), ['merge', MERGE_RULES]];
 for (const [stage, rules] of groups) {
   if (!rules.length) continue;
   docLines.push(`## ${stage}`, '');
