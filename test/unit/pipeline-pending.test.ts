@@ -3,35 +3,14 @@
 // errored stage, never a pass.
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import { runPipeline } from '../../src/pipeline/pipeline.ts';
 import { finding, rule } from '../../src/pipeline/findings.ts';
-import type { Stage, StageContext, StageOutcome } from '../../src/pipeline/stage.ts';
-import type { Logger } from '../../src/ports/ports.ts';
-import { parseConfig } from '../../src/config/config.ts';
+import type { Stage, StageOutcome } from '../../src/pipeline/stage.ts';
+import { recordingContext } from '../support/pipeline-context.ts';
 
 const R = rule({ id: 'modules/x', name: 'X', shortDescription: 's', fullDescription: 'f', help: 'h', defaultSeverity: 'error' });
 
-function ctx(lines: string[]): StageContext {
-  const ws = fs.mkdtempSync(`${os.tmpdir()}/grg-pipe-`);
-  const log: Logger = {
-    info: (m) => void lines.push(`info ${m}`),
-    debug: () => undefined,
-    warning: (m) => void lines.push(`warning ${m}`),
-    error: (m) => void lines.push(`error ${m}`),
-    async group(name, fn) {
-      lines.push(`group ${name}`);
-      try {
-        return await fn();
-      } finally {
-        lines.push(`endgroup ${name}`);
-      }
-    },
-    mask: (s) => void lines.push(`mask ${s}`),
-  };
-  return { config: parseConfig({}, { workspace: ws, env: {} }), ports: { log } as unknown as StageContext['ports'], state: { goEnv: {}, artifacts: [], facts: {} } };
-}
+const ctx = recordingContext;
 
 function deferred<T>() {
   let resolve!: (v: T) => void;

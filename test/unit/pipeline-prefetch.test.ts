@@ -3,32 +3,11 @@
 // failed prefetch is the stage's to handle, and without the stage it waits for it never starts.
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import { runPipeline } from '../../src/pipeline/pipeline.ts';
-import type { Stage, StageContext } from '../../src/pipeline/stage.ts';
-import type { Logger } from '../../src/ports/ports.ts';
-import { parseConfig } from '../../src/config/config.ts';
+import type { Stage } from '../../src/pipeline/stage.ts';
+import { recordingContext } from '../support/pipeline-context.ts';
 
-function ctx(lines: string[]): StageContext {
-  const ws = fs.mkdtempSync(`${os.tmpdir()}/grg-prefetch-`);
-  const log: Logger = {
-    info: (m) => void lines.push(`info ${m}`),
-    debug: () => undefined,
-    warning: (m) => void lines.push(`warning ${m}`),
-    error: (m) => void lines.push(`error ${m}`),
-    async group(name, fn) {
-      lines.push(`group ${name}`);
-      try {
-        return await fn();
-      } finally {
-        lines.push(`endgroup ${name}`);
-      }
-    },
-    mask: () => undefined,
-  };
-  return { config: parseConfig({}, { workspace: ws, env: {} }), ports: { log } as unknown as StageContext['ports'], state: { goEnv: {}, artifacts: [], facts: {} } };
-}
+const ctx = recordingContext;
 
 const plain = (name: Stage['name'], order: string[]): Stage => ({
   name, rules: [],
