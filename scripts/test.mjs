@@ -61,12 +61,19 @@ if (files.some((f) => !f.includes(`${path.sep}unit${path.sep}`) && !f.startsWith
 // vitest prints its own report; the closing line is ours, from its JSON report, so a run always
 // ends with the counts (and says so when vitest itself could not report).
 const reportFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'grg-vitest-')), 'report.json');
+// Every temporary directory of the run (the tests', go's, the tools') under one that is removed
+// at the end: a test that leaves its extracted toolchain or runner home behind does not fill
+// the disk over runs.
+const suiteTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-suite-'));
 const selection = layersOnly ? wanted.flatMap((l) => ['--project', l]) : files;
 const r = spawnSync(node24, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...selection, '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, ...toolEnv, NODE_OPTIONS: '', NODE_NO_WARNINGS: '1' },
+  env: { ...process.env, ...toolEnv, TMPDIR: suiteTmp, NODE_OPTIONS: '', NODE_NO_WARNINGS: '1' },
 });
+// Files the tests or go left read-only (module caches) must not stop the removal.
+spawnSync('chmod', ['-R', 'u+w', suiteTmp]);
+fs.rmSync(suiteTmp, { recursive: true, force: true });
 let counts;
 try {
   counts = JSON.parse(fs.readFileSync(reportFile, 'utf8'));

@@ -18,13 +18,19 @@ let tarball: Tarball;
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-tc-ws-'));
 fs.writeFileSync(path.join(workspace, 'go.mod'), 'module example.com/x\n\ngo 1.22\n');
 
+// Every home holds an extracted Go (about 600 MB): all are removed when the file is done.
+const homes: string[] = [workspace];
 beforeAll(async () => {
   tarball = await goTarball();
+  return () => {
+    for (const h of homes) fs.rmSync(h, { recursive: true, force: true });
+  };
 });
 
 /** A fresh runner-like home: RUNNER_TOOL_CACHE and RUNNER_TEMP for @actions/tool-cache. */
 function runnerHome() {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-tc-'));
+  homes.push(home);
   const toolCache = path.join(home, 'tool-cache');
   const temp = path.join(home, 'temp');
   fs.mkdirSync(toolCache);
