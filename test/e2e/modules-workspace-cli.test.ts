@@ -32,6 +32,9 @@ function workspace(opts: { vendor: boolean; edit?: (ws: string) => void }): stri
   go(['mod', 'tidy'], path.join(ws, 'lib'));
   go(['mod', 'tidy'], path.join(ws, 'app'));
   go(['work', 'init', './app', './lib'], ws);
+  // Every module of the workspace's build list into the shared module cache, as the gate's own
+  // go mod download (GOPROXY=off) will want them: tidy fetched only what it needed.
+  go(['mod', 'download'], ws);
   if (opts.vendor) go(['work', 'vendor'], ws);
   opts.edit?.(ws);
   commit(ws);

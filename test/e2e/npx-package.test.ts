@@ -1,5 +1,7 @@
 // The package as published: `npm pack` takes what package.json's `files` lists, the tarball is
-// installed into an empty project (from npm's local cache, no network), and `npx go-release-gate
+// installed into an empty project (from npm's local cache where it has the package: a fresh
+// machine's cache holds the tarballs npm ci fetched, not the registry metadata an install
+// resolves a tarball's dependencies with), and `npx go-release-gate
 // run` gates examples/hello from there, through the bin link and the shebang, on Node 24.
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
@@ -33,7 +35,7 @@ test('npm pack, install the tarball, npx go-release-gate run: examples/hello pas
   const project = path.join(tmp, 'project');
   fs.mkdirSync(project);
   fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "consumer", "private": true }\n');
-  npm(project, 'install', '--offline', '--no-audit', '--no-fund', path.join(tmp, packed.filename));
+  npm(project, 'install', '--prefer-offline', '--no-audit', '--no-fund', path.join(tmp, packed.filename));
   assert.ok(fs.existsSync(path.join(project, 'node_modules', '.bin', 'go-release-gate')), 'the bin link is installed');
 
   const app = path.join(tmp, 'hello');
