@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-CX7MTP2L.js";
+} from "./chunks/chunk-XKYZUVGK.js";
 import {
   renderSaveSummary,
   saveCaches

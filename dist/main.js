@@ -20,7 +20,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-CX7MTP2L.js";
+} from "./chunks/chunk-XKYZUVGK.js";
 import {
   safeLogText
 } from "./chunks/chunk-GI2Z6FM2.js";

@@ -22,7 +22,8 @@ function downloadBase(modcache: string, modulePath: string, version: string): st
   return path.join(modcache, 'cache', 'download', ...escapeModulePath(modulePath).split('/'), '@v', escapeModulePath(version));
 }
 
-async function readOrUndefined(file: string): Promise<Buffer | undefined> {
+/** The file's bytes, or undefined when it does not exist (any other error is thrown). */
+export async function readOrUndefined(file: string): Promise<Buffer | undefined> {
   try {
     return await fs.readFile(file);
   } catch (e) {

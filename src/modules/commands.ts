@@ -8,7 +8,7 @@ import type { ExecResult } from '../ports/ports.ts';
 import type { ModuleSetup } from './load.ts';
 import type { MainModule } from './consistency.ts';
 import type { Locator } from './locate.ts';
-import { parseDownloadJson, parseGoProblems, unreachableSource, type DownloadedModule, type GoProblems } from './gooutput.ts';
+import { parseDownloadJson, parseGoProblems, unreachableSource, type DownloadedModule, type GoProblems, type VerifyProblem } from './gooutput.ts';
 import { formattingOnly, parseTidyDiff } from './tidydiff.ts';
 import { splitLines } from './errors.ts';
 import { NOT_TIDY, VERIFY_FAILED } from './rules.ts';
@@ -81,28 +81,25 @@ export async function verifyModuleTrees(run: Runner, cwd: string, loc: Locator, 
     trees.push({ path: m.path, version: m.version, dir: m.dir, zip: m.zip });
   }
   const { problems, checked } = await verifyTrees(trees);
-  const findings = problems.map((p) =>
-    finding(VERIFY_FAILED, 'modules', {
-      message: `module tree check: ${p.path} ${p.version}: ${p.problem}`,
-      location: loc.module(p.path),
-      subject: `${p.path}@${p.version} ${p.problem.replace(/\(.*\)/, '')}`,
-    }),
-  );
+  const findings = problems.map((p) => moduleProblem('module tree check', p, loc));
   const result = problems.length ? `${problems.length} problem(s)` : checked ? `${checked} module trees hashed: each is what was downloaded` : 'no module trees to hash';
   return { findings, problems: { verify: problems, mismatches: [], missing: [], other: [] }, ok: problems.length === 0, result };
 }
 
+/** A module whose cached files changed since download: a finding on its require line, by the check that found it. */
+function moduleProblem(check: string, p: VerifyProblem, loc: Locator): Finding {
+  return finding(VERIFY_FAILED, 'modules', {
+    message: `${check}: ${p.path} ${p.version}: ${p.problem}`,
+    location: loc.module(p.path),
+    subject: `${p.path}@${p.version} ${p.problem.replace(/\(.*\)/, '')}`,
+  });
+}
+
 /** `go mod verify`: each module whose cached files changed since download is a finding on its require line. */
-export async function verifyModules(run: Runner, cwd: string, loc: Locator): Promise<{ findings: Finding[]; problems: GoProblems; ok: boolean }> {
+export async function verifyModules(run: Runner, cwd: string, loc: Locator): Promise<Omit<VerifyOutcome, 'result'>> {
   const r = await run.go(['mod', 'verify'], cwd, 15 * MINUTE);
   const problems = parseGoProblems(`${r.stdout}\n${r.stderr}`);
-  const findings = problems.verify.map((p) =>
-    finding(VERIFY_FAILED, 'modules', {
-      message: `go mod verify: ${p.path} ${p.version}: ${p.problem}`,
-      location: loc.module(p.path),
-      subject: `${p.path}@${p.version} ${p.problem.replace(/\(.*\)/, '')}`,
-    }),
-  );
+  const findings = problems.verify.map((p) => moduleProblem('go mod verify', p, loc));
   const explained = findings.length + problems.mismatches.length + problems.missing.length > 0;
   if (r.code !== 0 && !explained) findings.push(commandFailed(r, 'go mod verify', loc.build()));
   // Success is the go command saying so: an exit status of 0 alone can come from a wrapper or a

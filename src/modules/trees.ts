@@ -7,8 +7,9 @@
 // 0.36 CPU-seconds) and proves nothing about this run's binaries, because the go command builds
 // from the extracted trees and extracts a zip only when its tree is missing. When a listed
 // module has a zip but no tree, the caller falls back to go mod verify, zips included.
-import fs from 'node:fs';
 import { hashTreeYielding, moduleTreeHash } from './tree.ts';
+import { readOrUndefined } from './cachesums.ts';
+import type { VerifyProblem } from './gooutput.ts';
 
 export interface TreeModule {
   path: string;
@@ -19,27 +20,13 @@ export interface TreeModule {
   zip: string;
 }
 
-export interface TreeProblem {
-  path: string;
-  version: string;
-  problem: string;
-}
-
-function readHashFile(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8').trim();
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
 
 /** Each tree against the hash recorded at download, in go mod verify's words for the same problems. */
-export async function verifyTrees(modules: readonly TreeModule[]): Promise<{ problems: TreeProblem[]; checked: number }> {
-  const problems: TreeProblem[] = [];
+export async function verifyTrees(modules: readonly TreeModule[]): Promise<{ problems: VerifyProblem[]; checked: number }> {
+  const problems: VerifyProblem[] = [];
   let checked = 0;
   for (const m of modules) {
-    const recorded = readHashFile(`${m.zip}hash`);
+    const recorded = (await readOrUndefined(`${m.zip}hash`))?.toString('utf8').trim();
     if (recorded === undefined) {
       problems.push({ path: m.path, version: m.version, problem: `missing ziphash: ${m.zip}hash does not exist` });
       continue;

@@ -60,7 +60,7 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext, h
 
   // Prefetches started early, by stage: their lines are held until the stage's own group opens.
   const early = new Map<Stage, { answer: Promise<unknown>; log: DeferredLog }>();
-  const contextFor = (stage: Stage, log: DeferredLog): StageContext => {
+  const contextFor = (log: DeferredLog): StageContext => {
     const exec = ctx.ports.exec?.withLog?.(log.logger) ?? ctx.ports.exec;
     return { ...ctx, ports: { ...ctx.ports, log: log.logger, exec } };
   };
@@ -72,7 +72,7 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext, h
       // Started now, not on a later tick: its processes are what the stages in between overlap.
       let answer: Promise<unknown>;
       try {
-        answer = Promise.resolve(later.prefetch.run(contextFor(later, log)));
+        answer = Promise.resolve(later.prefetch.run(contextFor(log)));
       } catch (e) {
         answer = Promise.reject(e);
       }
@@ -87,7 +87,7 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext, h
     const s0 = performance.now();
     const log = deferredLog(ctx.ports.log);
     const pre = early.get(stage);
-    const stageCtx: StageContext = { ...contextFor(stage, log), ...(pre ? { prefetched: pre.answer } : {}) };
+    const stageCtx: StageContext = { ...contextFor(log), ...(pre ? { prefetched: pre.answer } : {}) };
     let pending: Promise<StageOutcome> | undefined;
     const result = await ctx.ports.log.group(`${stage.name}`, async () => {
       pre?.log.flush();

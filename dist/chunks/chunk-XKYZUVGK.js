@@ -1504,7 +1504,7 @@ ${after}
 }
 
 // src/run.ts
-import fs21 from "node:fs";
+import fs20 from "node:fs";
 import path23 from "node:path";
 
 // src/pipeline/findings.ts
@@ -1601,7 +1601,7 @@ async function runPipeline(stages, ctx, hooks = {}) {
     }
   };
   const early = /* @__PURE__ */ new Map();
-  const contextFor = (stage2, log) => {
+  const contextFor = (log) => {
     const exec = ctx.ports.exec?.withLog?.(log.logger) ?? ctx.ports.exec;
     return { ...ctx, ports: { ...ctx.ports, log: log.logger, exec } };
   };
@@ -1612,7 +1612,7 @@ async function runPipeline(stages, ctx, hooks = {}) {
       log.buffer();
       let answer;
       try {
-        answer = Promise.resolve(later.prefetch.run(contextFor(later, log)));
+        answer = Promise.resolve(later.prefetch.run(contextFor(log)));
       } catch (e) {
         answer = Promise.reject(e);
       }
@@ -1625,7 +1625,7 @@ async function runPipeline(stages, ctx, hooks = {}) {
     const s0 = performance.now();
     const log = deferredLog(ctx.ports.log);
     const pre = early.get(stage2);
-    const stageCtx = { ...contextFor(stage2, log), ...pre ? { prefetched: pre.answer } : {} };
+    const stageCtx = { ...contextFor(log), ...pre ? { prefetched: pre.answer } : {} };
     let pending;
     const result = await ctx.ports.log.group(`${stage2.name}`, async () => {
       pre?.log.flush();
@@ -2306,7 +2306,7 @@ async function restoreTrivyDb(ctx, dir) {
 }
 
 // src/stages/modules.ts
-import fs13 from "node:fs/promises";
+import fs12 from "node:fs/promises";
 import path14 from "node:path";
 
 // src/modules/load.ts
@@ -3168,7 +3168,7 @@ function unreachableSource(output) {
 
 // src/modules/commands.ts
 import fs10 from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/modules/tidydiff.ts
 var TidyDiffError = class extends Error {
@@ -3259,9 +3259,6 @@ ${change.added.join("\n")}`
   };
 }
 
-// src/modules/trees.ts
-import fs9 from "node:fs";
-
 // src/modules/tree.ts
 import fs8 from "node:fs";
 import path9 from "node:path";
@@ -3342,20 +3339,44 @@ function moduleTreeHash(tree, prefix) {
   return `h1:${h.digest("base64")}`;
 }
 
-// src/modules/trees.ts
-function readHashFile(file) {
+// src/modules/cachesums.ts
+import fs9 from "node:fs/promises";
+import path10 from "node:path";
+import { createHash as createHash5 } from "node:crypto";
+function escapeModulePath(p) {
+  return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+function goModHash(content) {
+  const fileHash = createHash5("sha256").update(content).digest("hex");
+  return `h1:${createHash5("sha256").update(`${fileHash}  go.mod
+`).digest("base64")}`;
+}
+function downloadBase(modcache, modulePath, version) {
+  return path10.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
+}
+async function readOrUndefined(file) {
   try {
-    return fs9.readFileSync(file, "utf8").trim();
+    return await fs9.readFile(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
   }
 }
+async function cachedModuleHash(modcache, modulePath, version) {
+  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version)}.ziphash`);
+  return data?.toString("utf8").trim();
+}
+async function cachedGoModHash(modcache, modulePath, version) {
+  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version)}.mod`);
+  return data ? goModHash(data) : void 0;
+}
+
+// src/modules/trees.ts
 async function verifyTrees(modules) {
   const problems = [];
   let checked = 0;
   for (const m of modules) {
-    const recorded = readHashFile(`${m.zip}hash`);
+    const recorded = (await readOrUndefined(`${m.zip}hash`))?.toString("utf8").trim();
     if (recorded === void 0) {
       problems.push({ path: m.path, version: m.version, problem: `missing ziphash: ${m.zip}hash does not exist` });
       continue;
@@ -3416,27 +3437,22 @@ async function verifyModuleTrees(run4, cwd, loc, modules) {
     trees.push({ path: m.path, version: m.version, dir: m.dir, zip: m.zip });
   }
   const { problems, checked } = await verifyTrees(trees);
-  const findings = problems.map(
-    (p) => finding(VERIFY_FAILED, "modules", {
-      message: `module tree check: ${p.path} ${p.version}: ${p.problem}`,
-      location: loc.module(p.path),
-      subject: `${p.path}@${p.version} ${p.problem.replace(/\(.*\)/, "")}`
-    })
-  );
+  const findings = problems.map((p) => moduleProblem("module tree check", p, loc));
   const result = problems.length ? `${problems.length} problem(s)` : checked ? `${checked} module trees hashed: each is what was downloaded` : "no module trees to hash";
   return { findings, problems: { verify: problems, mismatches: [], missing: [], other: [] }, ok: problems.length === 0, result };
+}
+function moduleProblem(check, p, loc) {
+  return finding(VERIFY_FAILED, "modules", {
+    message: `${check}: ${p.path} ${p.version}: ${p.problem}`,
+    location: loc.module(p.path),
+    subject: `${p.path}@${p.version} ${p.problem.replace(/\(.*\)/, "")}`
+  });
 }
 async function verifyModules(run4, cwd, loc) {
   const r2 = await run4.go(["mod", "verify"], cwd, 15 * MINUTE);
   const problems = parseGoProblems(`${r2.stdout}
 ${r2.stderr}`);
-  const findings = problems.verify.map(
-    (p) => finding(VERIFY_FAILED, "modules", {
-      message: `go mod verify: ${p.path} ${p.version}: ${p.problem}`,
-      location: loc.module(p.path),
-      subject: `${p.path}@${p.version} ${p.problem.replace(/\(.*\)/, "")}`
-    })
-  );
+  const findings = problems.verify.map((p) => moduleProblem("go mod verify", p, loc));
   const explained = findings.length + problems.mismatches.length + problems.missing.length > 0;
   if (r2.code !== 0 && !explained) findings.push(commandFailed(r2, "go mod verify", loc.build()));
   const verified = /^all modules verified$/m.test(r2.stdout);
@@ -3492,9 +3508,9 @@ async function checkTidy(run4, setup, main, loc, severity2, missingReported) {
   }
   const files = {};
   for (const name of ["go.mod", "go.sum"]) {
-    const abs = path10.join(main.dir, name);
+    const abs = path11.join(main.dir, name);
     const data = setup.contents.get(abs);
-    files[name] = { file: name === "go.mod" ? main.gomod.file : path10.posix.join(path10.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+    files[name] = { file: name === "go.mod" ? main.gomod.file : path11.posix.join(path11.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
   }
   const findings = [];
   for (const c of changes) {
@@ -3532,38 +3548,6 @@ async function checkTidy(run4, setup, main, loc, severity2, missingReported) {
   const layoutOnly = findings.filter((f) => f.message.startsWith("formatting only:")).length;
   const result = findings.length === 0 ? "tidy" : layoutOnly === findings.length ? `formatting only (${layoutOnly} place(s))` : `${findings.length} difference(s)${layoutOnly ? `, ${layoutOnly} of them formatting only` : ""}`;
   return { findings, row: ["go mod tidy -diff", main.gomod.file, result] };
-}
-
-// src/modules/cachesums.ts
-import fs11 from "node:fs/promises";
-import path11 from "node:path";
-import { createHash as createHash5 } from "node:crypto";
-function escapeModulePath(p) {
-  return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
-}
-function goModHash(content) {
-  const fileHash = createHash5("sha256").update(content).digest("hex");
-  return `h1:${createHash5("sha256").update(`${fileHash}  go.mod
-`).digest("base64")}`;
-}
-function downloadBase(modcache, modulePath, version) {
-  return path11.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
-}
-async function readOrUndefined(file) {
-  try {
-    return await fs11.readFile(file);
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
-    throw e;
-  }
-}
-async function cachedModuleHash(modcache, modulePath, version) {
-  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version)}.ziphash`);
-  return data?.toString("utf8").trim();
-}
-async function cachedGoModHash(modcache, modulePath, version) {
-  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version)}.mod`);
-  return data ? goModHash(data) : void 0;
 }
 
 // src/modules/sums.ts
@@ -3711,7 +3695,7 @@ function owningRequire(setup, pkg) {
 }
 
 // src/modules/vendorcheck.ts
-import fs12 from "node:fs/promises";
+import fs11 from "node:fs/promises";
 import path13 from "node:path";
 
 // src/modules/consistency.ts
@@ -3919,8 +3903,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   if (!committedTxt && expectedTxt) {
     findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
   } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs12.readFile(path13.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await fs12.readFile(path13.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const actual = splitLines(await fs11.readFile(path13.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs11.readFile(path13.join(expectedDir, MODULES_TXT), "utf8")) : [];
     const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
     for (const change of diffLines(actual, want)) {
       const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
@@ -3941,7 +3925,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
   for (const rel of diff.modified) {
-    const [a, b] = await Promise.all([fs12.readFile(path13.join(setup.vendorDir, rel)), fs12.readFile(path13.join(expectedDir, rel))]);
+    const [a, b] = await Promise.all([fs11.readFile(path13.join(setup.vendorDir, rel)), fs11.readFile(path13.join(expectedDir, rel))]);
     const line = firstDifferingLine(a, b);
     const file = `${vendorRel}/${rel}`;
     findings.push(
@@ -4047,8 +4031,8 @@ async function checkVendor(ctx, run4, setup, loc) {
     });
     return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
   }
-  await fs13.mkdir(ctx.ports.tempDir, { recursive: true });
-  const scratch = await fs13.mkdtemp(path14.join(ctx.ports.tempDir, "modules-vendor-"));
+  await fs12.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await fs12.mkdtemp(path14.join(ctx.ports.tempDir, "modules-vendor-"));
   try {
     const out = path14.join(scratch, "vendor");
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
@@ -4080,18 +4064,18 @@ async function checkVendor(ctx, run4, setup, loc) {
       metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
     };
   } finally {
-    await fs13.rm(scratch, { recursive: true, force: true });
+    await fs12.rm(scratch, { recursive: true, force: true });
   }
 }
 async function restoreIfChanged(setup) {
   const restored = [];
   for (const [file, data] of setup.contents) {
-    const now = await fs13.readFile(file).catch(() => void 0);
+    const now = await fs12.readFile(file).catch(() => void 0);
     if (!now || !now.equals(data)) {
       const tmp = `${file}.go-release-gate-${process.pid}`;
-      const mode = (await fs13.stat(file).catch(() => void 0))?.mode;
-      await fs13.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
-      await fs13.rename(tmp, file);
+      const mode = (await fs12.stat(file).catch(() => void 0))?.mode;
+      await fs12.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
+      await fs12.rename(tmp, file);
       restored.push(file);
     }
   }
@@ -4221,12 +4205,12 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-import fs16 from "node:fs";
+import fs15 from "node:fs";
 import os from "node:os";
 import path17 from "node:path";
 
 // src/output/dir.ts
-import fs14 from "node:fs";
+import fs13 from "node:fs";
 import path15 from "node:path";
 var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
 var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
@@ -4235,8 +4219,8 @@ var BUNDLE = /\.sigstore\.json$/;
 function isGateOutputName(name) {
   return FIXED_NAMES.has(name) || BINARY.test(name) || BUNDLE.test(name);
 }
-var NOFOLLOW = fs14.constants.O_NOFOLLOW ?? 0;
-var CREATE_FRESH = fs14.constants.O_WRONLY | fs14.constants.O_CREAT | fs14.constants.O_EXCL | NOFOLLOW;
+var NOFOLLOW = fs13.constants.O_NOFOLLOW ?? 0;
+var CREATE_FRESH = fs13.constants.O_WRONLY | fs13.constants.O_CREAT | fs13.constants.O_EXCL | NOFOLLOW;
 var OutputDirError = class extends Error {
   constructor(message) {
     super(message);
@@ -4245,7 +4229,7 @@ var OutputDirError = class extends Error {
 };
 function lstat(p) {
   try {
-    return fs14.lstatSync(p);
+    return fs13.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -4254,8 +4238,8 @@ function lstat(p) {
 function openOutputDir(dir) {
   const produced = [];
   const ensureDir = () => {
-    fs14.mkdirSync(dir, { recursive: true });
-    const st = fs14.lstatSync(dir);
+    fs13.mkdirSync(dir, { recursive: true });
+    const st = fs13.lstatSync(dir);
     if (!st.isDirectory()) throw new OutputDirError(`output directory ${dir} is not a directory (${st.isSymbolicLink() ? "a symbolic link" : "a file"})`);
   };
   const target = (name) => {
@@ -4266,7 +4250,7 @@ function openOutputDir(dir) {
     const st = lstat(p);
     if (!st) return;
     if (st.isDirectory()) throw new OutputDirError(`${p} is a directory where go-release-gate writes a file; remove it`);
-    fs14.unlinkSync(p);
+    fs13.unlinkSync(p);
   };
   const note = (name) => {
     if (!produced.includes(name)) produced.push(name);
@@ -4277,22 +4261,22 @@ function openOutputDir(dir) {
       ensureDir();
       const p = target(name);
       vacate(p);
-      const fd = fs14.openSync(p, CREATE_FRESH, mode);
+      const fd = fs13.openSync(p, CREATE_FRESH, mode);
       try {
-        fs14.writeFileSync(fd, data);
+        fs13.writeFileSync(fd, data);
       } finally {
-        fs14.closeSync(fd);
+        fs13.closeSync(fd);
       }
       note(name);
       return p;
     },
     append(name, data) {
       if (!produced.includes(name)) throw new OutputDirError(`${name} was not written by this run; refusing to append to it`);
-      const fd = fs14.openSync(target(name), fs14.constants.O_WRONLY | fs14.constants.O_APPEND | NOFOLLOW);
+      const fd = fs13.openSync(target(name), fs13.constants.O_WRONLY | fs13.constants.O_APPEND | NOFOLLOW);
       try {
-        fs14.writeFileSync(fd, data);
+        fs13.writeFileSync(fd, data);
       } finally {
-        fs14.closeSync(fd);
+        fs13.closeSync(fd);
       }
     },
     adopt(source, name) {
@@ -4300,18 +4284,18 @@ function openOutputDir(dir) {
       const p = target(name);
       vacate(p);
       try {
-        fs14.linkSync(source, p);
-        fs14.unlinkSync(source);
+        fs13.linkSync(source, p);
+        fs13.unlinkSync(source);
       } catch (e) {
         const code2 = e.code;
         if (code2 !== "EXDEV" && code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP") throw e;
-        const fd = fs14.openSync(p, CREATE_FRESH, fs14.statSync(source).mode & 511);
+        const fd = fs13.openSync(p, CREATE_FRESH, fs13.statSync(source).mode & 511);
         try {
-          fs14.writeFileSync(fd, fs14.readFileSync(source));
+          fs13.writeFileSync(fd, fs13.readFileSync(source));
         } finally {
-          fs14.closeSync(fd);
+          fs13.closeSync(fd);
         }
-        fs14.rmSync(source, { force: true });
+        fs13.rmSync(source, { force: true });
       }
       note(name);
       return p;
@@ -4321,9 +4305,9 @@ function openOutputDir(dir) {
       const foreign = [];
       if (!lstat(dir)) return { removed, foreign };
       ensureDir();
-      for (const e of fs14.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      for (const e of fs13.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
         if (isGateOutputName(e.name) && !e.isDirectory()) {
-          fs14.unlinkSync(path15.join(dir, e.name));
+          fs13.unlinkSync(path15.join(dir, e.name));
           removed.push(e.name);
         } else {
           foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
@@ -4384,7 +4368,7 @@ async function mapLimit(items, limit, fn) {
 }
 
 // src/stages/cgo-hint.ts
-import fs15 from "node:fs";
+import fs14 from "node:fs";
 import path16 from "node:path";
 var EXCLUDED = /build constraints exclude all Go files in (.+)$/m;
 var MAX_FILES = 200;
@@ -4398,7 +4382,7 @@ function cgoNeededHint(stderr, cgo, show) {
   const dir = m[1].trim();
   let names;
   try {
-    names = fs15.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
+    names = fs14.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
   } catch {
     return null;
   }
@@ -4406,12 +4390,12 @@ function cgoNeededHint(stderr, cgo, show) {
   for (const n of names) {
     let text;
     try {
-      const fd = fs15.openSync(path16.join(dir, n), "r");
+      const fd = fs14.openSync(path16.join(dir, n), "r");
       try {
         const buf = Buffer.alloc(MAX_BYTES);
-        text = buf.toString("utf8", 0, fs15.readSync(fd, buf, 0, MAX_BYTES, 0));
+        text = buf.toString("utf8", 0, fs14.readSync(fd, buf, 0, MAX_BYTES, 0));
       } finally {
-        fs15.closeSync(fd);
+        fs14.closeSync(fd);
       }
     } catch {
       continue;
@@ -4484,11 +4468,11 @@ async function mainPackages(ctx) {
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
   const cmdDir = path17.join(ctx.config.dir, "cmd");
-  const cmd = fs16.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmd = fs15.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs16.existsSync(path17.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path17.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs15.existsSync(path17.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path17.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -4530,16 +4514,16 @@ var buildStage = {
       if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
       names.set(p.name, p.importPath);
     }
-    const buildDir = fs16.mkdtempSync(path17.join(scratchRoot(ctx), "grg-build-"));
+    const buildDir = fs15.mkdtempSync(path17.join(scratchRoot(ctx), "grg-build-"));
     try {
       return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings);
     } finally {
-      fs16.rmSync(buildDir, { recursive: true, force: true });
+      fs15.rmSync(buildDir, { recursive: true, force: true });
     }
   }
 };
 function scratchRoot(ctx) {
-  fs16.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  fs15.mkdirSync(ctx.ports.tempDir, { recursive: true });
   return isInside(ctx.config.workspace, ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
 function clearOutputDir(ctx, out) {
@@ -4566,9 +4550,9 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
     });
-    const ok = r2.code === 0 && fs16.existsSync(job.output);
+    const ok = r2.code === 0 && fs15.existsSync(job.output);
     const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
-    return ok ? { ...job, ok, stderr, size: fs16.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
+    return ok ? { ...job, ok, stderr, size: fs15.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
   });
   const artifacts2 = [];
   const rows = [];
@@ -6306,7 +6290,7 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs18 from "node:fs";
+import fs17 from "node:fs";
 import path20 from "node:path";
 
 // src/scan/trivy-report.ts
@@ -6594,30 +6578,30 @@ function unscanned(f) {
 }
 
 // src/tools/gobuild.ts
-import fs17 from "node:fs";
+import fs16 from "node:fs";
 import path19 from "node:path";
 var BUILD_TIMEOUT_MS = 15 * 60 * 1e3;
 async function installGoBuiltTool(t, b) {
   const semver2 = t.version.replace(/^v/, "");
   const exe = process.platform === "win32" ? `${t.program}.exe` : t.program;
   const cached = b.tools.find(t.tool, semver2, b.arch);
-  if (cached && fs17.existsSync(path19.join(cached, exe))) return { dir: cached, bin: path19.join(cached, exe), source: "tool-cache", sha256: "" };
+  if (cached && fs16.existsSync(path19.join(cached, exe))) return { dir: cached, bin: path19.join(cached, exe), source: "tool-cache", sha256: "" };
   if (b.env.GOSUMDB === "off" || b.env.GOFLAGS?.includes("-insecure")) {
     throw new InstallError("checksum", `${t.pkg}@${t.version} would be built without the checksum database (GOSUMDB=off or -insecure): set ${t.tool}-path to a binary you trust instead`);
   }
-  fs17.mkdirSync(b.tempDir, { recursive: true });
-  const bin = fs17.mkdtempSync(path19.join(b.tempDir, `${t.tool}-build-`));
+  fs16.mkdirSync(b.tempDir, { recursive: true });
+  const bin = fs16.mkdtempSync(path19.join(b.tempDir, `${t.tool}-build-`));
   b.log.info(`Building ${t.pkg}@${t.version} with the run's Go (module proxy, checked against the checksum database)`);
   const { GOOS: _os, GOARCH: _arch, ...rest } = b.env;
   const env = { ...rest, GOBIN: bin, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-trimpath" };
   const r2 = await b.exec.run(b.go, ["install", `${t.pkg}@${t.version}`], { env, cwd: b.tempDir, timeoutMs: BUILD_TIMEOUT_MS });
-  if (r2.code !== 0 || !fs17.existsSync(path19.join(bin, exe))) {
+  if (r2.code !== 0 || !fs16.existsSync(path19.join(bin, exe))) {
     const why = r2.timedOut ? `did not finish within ${BUILD_TIMEOUT_MS / 6e4} minutes` : r2.stderr.trim().split("\n").slice(-3).join(" ") || `exit code ${r2.code}`;
-    fs17.rmSync(bin, { recursive: true, force: true });
+    fs16.rmSync(bin, { recursive: true, force: true });
     throw new InstallError("download", `go install ${t.pkg}@${t.version} failed: ${why}`);
   }
   const dir = await b.tools.cache(bin, t.tool, semver2, b.arch);
-  fs17.rmSync(bin, { recursive: true, force: true });
+  fs16.rmSync(bin, { recursive: true, force: true });
   return { dir, bin: path19.join(dir, exe), source: "download", sha256: "" };
 }
 
@@ -7168,21 +7152,21 @@ function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
       const p = path20.join(dir, name);
-      if (fs18.existsSync(p) && fs18.statSync(p).isFile()) return p;
+      if (fs17.existsSync(p) && fs17.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 function trivyHome(ctx) {
-  fs18.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  const dir = fs18.mkdtempSync(path20.join(ctx.ports.tempDir, "trivy-"));
+  fs17.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs17.mkdtempSync(path20.join(ctx.ports.tempDir, "trivy-"));
   const config = path20.join(dir, "trivy.yaml");
-  fs18.writeFileSync(config, "", { flag: "wx" });
+  fs17.writeFileSync(config, "", { flag: "wx" });
   return { dir, config };
 }
 async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
   const output = path20.join(home.dir, `trivy-${kind}-${n}.json`);
-  fs18.rmSync(output, { force: true });
+  fs17.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -7193,13 +7177,13 @@ async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n)
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs18.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs17.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs18.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs17.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs18.rmSync(output, { force: true });
+    fs17.rmSync(output, { force: true });
   }
 }
 function parsedGoMod(text, file, ctx) {
@@ -7226,7 +7210,7 @@ async function run2(ctx) {
   try {
     return await scanWith(ctx, found, home);
   } finally {
-    fs18.rmSync(home.dir, { recursive: true, force: true });
+    fs17.rmSync(home.dir, { recursive: true, force: true });
   }
 }
 async function scanWith(ctx, found, home) {
@@ -7259,7 +7243,7 @@ async function scanWith(ctx, found, home) {
   if (db.warning) ctx.ports.log.warning(db.warning);
   ctx = { ...ctx, config: { ...config, trivyCacheDir: cacheDir, trivySkipDbUpdate: true } };
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs18.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs17.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
   const outRel = path20.relative(config.dir, config.outDir);
   if (outRel && !outRel.startsWith("..") && !path20.isAbsolute(outRel)) skipDirs.push(outRel.split(path20.sep).join("/"));
@@ -7267,7 +7251,7 @@ async function scanWith(ctx, found, home) {
   for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
     const file = path20.join(config.dir, "go.mod");
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs18.readFileSync(file, "utf8"), file, ctx), result: r2 });
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs17.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
@@ -7282,7 +7266,7 @@ async function scanWith(ctx, found, home) {
     }
   }
   const goModFile = path20.join(config.dir, "go.mod");
-  const goModText = fs18.existsSync(goModFile) ? fs18.readFileSync(goModFile, "utf8") : void 0;
+  const goModText = fs17.existsSync(goModFile) ? fs17.readFileSync(goModFile, "utf8") : void 0;
   const missing = unscanned({
     ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
     binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
@@ -7361,7 +7345,7 @@ async function scanWith(ctx, found, home) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs19 from "node:fs";
+import fs18 from "node:fs";
 import path21 from "node:path";
 
 // src/sign/argv.ts
@@ -7603,8 +7587,8 @@ ${r2.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
 }
 function readGoSum(dir) {
   const file = path21.join(dir, "go.sum");
-  if (!fs19.existsSync(file)) return [];
-  return parseGoSum(fs19.readFileSync(file, "utf8"), file).lines;
+  if (!fs18.existsSync(file)) return [];
+  return parseGoSum(fs18.readFileSync(file, "utf8"), file).lines;
 }
 function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(config.dir))) {
   return {
@@ -7619,7 +7603,7 @@ function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(c
 }
 function bundledStatement(bundleFile) {
   try {
-    const b = JSON.parse(fs19.readFileSync(bundleFile, "utf8"));
+    const b = JSON.parse(fs18.readFileSync(bundleFile, "utf8"));
     const payload = b.dsseEnvelope?.payload;
     return payload ? JSON.parse(Buffer.from(payload, "base64").toString("utf8")) : void 0;
   } catch {
@@ -7669,7 +7653,7 @@ async function run3(ctx) {
     if (sign.sigstore.trustedRoot) {
       let json2;
       try {
-        json2 = fs19.readFileSync(sign.sigstore.trustedRoot, "utf8");
+        json2 = fs18.readFileSync(sign.sigstore.trustedRoot, "utf8");
       } catch (e) {
         return unavailable2(`sigstore-trusted-root ${displayPath(config.workspace, sign.sigstore.trustedRoot)} cannot be read (${e.code ?? "error"})`);
       }
@@ -7686,7 +7670,7 @@ async function run3(ctx) {
   }
   state.facts["sign.cosign"] = cosign.source;
   ports.log.info(`cosign: ${cosign.bin} (${cosign.source})`);
-  const signDir = fs19.mkdtempSync(path21.join(ports.tempDir, "grg-sign-"));
+  const signDir = fs18.mkdtempSync(path21.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
@@ -7700,18 +7684,18 @@ async function run3(ctx) {
       if (sign.key.kind === "file") {
         keyFile = sign.key.path;
         try {
-          fs19.accessSync(keyFile, fs19.constants.R_OK);
+          fs18.accessSync(keyFile, fs18.constants.R_OK);
         } catch (e) {
           return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
         }
       } else {
-        tempKeyDir = fs19.mkdtempSync(path21.join(ports.tempDir, "grg-cosign-"));
+        tempKeyDir = fs18.mkdtempSync(path21.join(ports.tempDir, "grg-cosign-"));
         keyFile = path21.join(tempKeyDir, "cosign.key");
-        fs19.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+        fs18.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
       }
       const freshKey = path21.join(signDir, "cosign.pub");
       const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
-      if (pub.code !== 0 || !fs19.existsSync(freshKey)) {
+      if (pub.code !== 0 || !fs18.existsSync(freshKey)) {
         const why = scrub(firstError(pub));
         const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
         const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -7733,9 +7717,9 @@ async function run3(ctx) {
         return unavailable2(`Keyless signing could not get an OIDC token: ${why}. Nothing was signed.`);
       }
       addSecret(token);
-      tempKeyDir = fs19.mkdtempSync(path21.join(ports.tempDir, "grg-cosign-"));
+      tempKeyDir = fs18.mkdtempSync(path21.join(ports.tempDir, "grg-cosign-"));
       const tokenFile = path21.join(tempKeyDir, "oidc-token");
-      fs19.writeFileSync(tokenFile, token, { mode: 384 });
+      fs18.writeFileSync(tokenFile, token, { mode: 384 });
       signer = { kind: "keyless", tokenFile, services: sign.sigstore };
       verifier = { kind: "keyless", policy };
     }
@@ -7760,7 +7744,7 @@ async function run3(ctx) {
       }
       const freshBundle = path21.join(signDir, path21.basename(bundle));
       const signed = await cosignRun(signArgs(freshBundle, s.path));
-      if (signed.code !== 0 || !fs19.existsSync(freshBundle)) {
+      if (signed.code !== 0 || !fs18.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
@@ -7803,7 +7787,7 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload, keyless: !sign.key }
     };
     async function attestProvenance() {
-      const sumsText = fs19.readFileSync(sums.path, "utf8");
+      const sumsText = fs18.readFileSync(sums.path, "utf8");
       const sumsDigest = sha256File(sums.path);
       const location = { artifact: displayPath(config.workspace, path21.join(out.dir, PROVENANCE)) };
       let statement;
@@ -7829,7 +7813,7 @@ async function run3(ctx) {
       const bundleName = bundleNameFor(PROVENANCE);
       const freshBundle = path21.join(signDir, bundleName);
       const attested = await cosignRun(attestBlobArgs({ statement: statementFile, bundle: freshBundle, signer, tlogUpload: sign.tlogUpload }));
-      if (attested.code !== 0 || !fs19.existsSync(freshBundle)) {
+      if (attested.code !== 0 || !fs18.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign attest-blob failed for ${PROVENANCE}: ${scrub(firstError(attested))}`, location, subject: PROVENANCE, details: scrub(`${attested.stderr}${attested.stdout}`).trim() || void 0 }));
         rows.push([location.artifact, "", "attestation failed", ""]);
         return false;
@@ -7854,8 +7838,8 @@ async function run3(ctx) {
       return ok;
     }
   } finally {
-    if (tempKeyDir) fs19.rmSync(tempKeyDir, { recursive: true, force: true });
-    fs19.rmSync(signDir, { recursive: true, force: true });
+    if (tempKeyDir) fs18.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs18.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
@@ -7995,14 +7979,14 @@ function stageAnnotator(log) {
 }
 
 // src/report/sources.ts
-import fs20 from "node:fs";
+import fs19 from "node:fs";
 import path22 from "node:path";
 var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
 var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
 var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
 function read(file) {
   try {
-    return fs20.readFileSync(file, "utf8");
+    return fs19.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -8043,7 +8027,7 @@ function mainPackageSource(workspace, roots, importPath) {
   const inRepo = (file) => repoRelative(displayPath(workspace, file));
   let names = [];
   try {
-    names = fs20.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
+    names = fs19.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
   } catch {
   }
   const candidates = [];
@@ -8138,7 +8122,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent, options = {}) {
-  const goMod = path23.join(config.dir, fs21.existsSync(path23.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path23.join(config.dir, fs20.existsSync(path23.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -8353,28 +8337,28 @@ async function sourceCommit(config, ports) {
 }
 
 // src/fanout/merge-run.ts
-import fs23 from "node:fs";
+import fs22 from "node:fs";
 import path25 from "node:path";
 
 // src/fanout/bundle.ts
-import fs22 from "node:fs";
+import fs21 from "node:fs";
 import path24 from "node:path";
 import { createHash as createHash6 } from "node:crypto";
 function readRegular(dir, name) {
   const p = path24.join(dir, name);
   let st;
   try {
-    st = fs22.lstatSync(p);
+    st = fs21.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
   }
   if (!st.isFile()) throw new BundleError(`${p} is not a regular file (${st.isSymbolicLink() ? "a symbolic link" : "not a file"})`);
-  const fd = fs22.openSync(p, fs22.constants.O_RDONLY | (fs22.constants.O_NOFOLLOW ?? 0));
+  const fd = fs21.openSync(p, fs21.constants.O_RDONLY | (fs21.constants.O_NOFOLLOW ?? 0));
   try {
-    return fs22.readFileSync(fd);
+    return fs21.readFileSync(fd);
   } finally {
-    fs22.closeSync(fd);
+    fs21.closeSync(fd);
   }
 }
 function required(dir, name) {
@@ -8403,7 +8387,7 @@ function loadBundle(dir, source) {
 }
 function digestNow(dir, name) {
   const p = path24.join(dir, name);
-  const st = fs22.lstatSync(p, { throwIfNoEntry: false });
+  const st = fs21.lstatSync(p, { throwIfNoEntry: false });
   if (!st?.isFile()) return void 0;
   return sha256File(p, { noFollow: true });
 }
@@ -8800,7 +8784,7 @@ var MergeUsageError = class extends Error {
 };
 function real(p) {
   try {
-    return fs23.realpathSync(p);
+    return fs22.realpathSync(p);
   } catch {
     return path25.resolve(p);
   }
