@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-XKYZUVGK.js";
+} from "./chunks/chunk-V2XBNHAQ.js";
 import {
   renderSaveSummary,
   saveCaches

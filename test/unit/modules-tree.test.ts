@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { compareTrees, firstDifferingLine, hashTree, treeDigest } from '../../src/modules/tree.ts';
 
 function write(root: string, files: Record<string, string>) {
@@ -39,4 +40,22 @@ test('firstDifferingLine names the line of the first differing byte', () => {
   assert.equal(firstDifferingLine(b('a\nb\n'), b('a\nb\nmissing\n')), 2, 'missing text is reported on the last line');
   assert.equal(firstDifferingLine(b('a\nbb'), b('a\nbbb\n')), 2);
   assert.equal(firstDifferingLine(b(''), b('a\n')), 1);
+});
+
+test('hashTree hashes files of every size the same as one SHA-256 over the bytes, across its read buffer', (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tree-sizes-'));
+  t.onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const MiB = 1 << 20;
+  // Around the 1 MiB read buffer: empty, small, one short, exactly full, one over, several buffers.
+  const sizes = { empty: 0, small: 17, under: MiB - 1, exact: MiB, over: MiB + 1, big: 3 * MiB + 12345 };
+  const want = new Map<string, { sha256: string; size: number }>();
+  for (const [name, size] of Object.entries(sizes)) {
+    const data = Buffer.alloc(size);
+    for (let i = 0; i < size; i++) data[i] = (i * 31 + name.length) & 0xff;
+    fs.writeFileSync(path.join(dir, name), data);
+    want.set(name, { sha256: createHash('sha256').update(data).digest('hex'), size });
+  }
+  // A small file after a big one: nothing of the big one's bytes may leak into its hash.
+  const tree = hashTree(dir);
+  for (const [name, w] of want) assert.deepEqual({ sha256: tree.get(name)?.sha256, size: tree.get(name)?.size }, w, name);
 });

@@ -3262,7 +3262,7 @@ ${change.added.join("\n")}`
 // src/modules/tree.ts
 import fs8 from "node:fs";
 import path9 from "node:path";
-import { createHash as createHash4 } from "node:crypto";
+import crypto, { createHash as createHash4 } from "node:crypto";
 function listFiles(root) {
   const out = [];
   const walk = (dir, prefix) => {
@@ -3280,10 +3280,38 @@ function listFiles(root) {
   }
   return out;
 }
+var READ_CHUNK = 1 << 20;
+var readBuffer;
+var sha256Hex = typeof crypto.hash === "function" ? (data) => crypto.hash("sha256", data, "hex") : (data) => createHash4("sha256").update(data).digest("hex");
+function hashRegularFile(abs) {
+  const buf = readBuffer ??= Buffer.allocUnsafe(READ_CHUNK);
+  const fd = fs8.openSync(abs, "r");
+  try {
+    let filled = 0;
+    let n;
+    while (filled < buf.length && (n = fs8.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
+    if (filled < buf.length) return { sha256: sha256Hex(buf.subarray(0, filled)), size: filled };
+    const h = createHash4("sha256").update(buf);
+    let size = filled;
+    while ((n = fs8.readSync(fd, buf, 0, buf.length, null)) > 0) {
+      h.update(buf.subarray(0, n));
+      size += n;
+    }
+    return { sha256: h.digest("hex"), size };
+  } finally {
+    fs8.closeSync(fd);
+  }
+}
 function* hashEntries(root, tree) {
   for (const { rel, kind } of listFiles(root)) {
     const abs = path9.join(root, rel);
-    const data = kind === "link" ? Buffer.from(`symlink -> ${fs8.readlinkSync(abs)}`) : kind === "special" ? Buffer.from("special file") : fs8.readFileSync(abs);
+    if (kind === "file") {
+      const entry = hashRegularFile(abs);
+      tree.set(rel, { ...entry, kind });
+      yield entry.size;
+      continue;
+    }
+    const data = kind === "link" ? Buffer.from(`symlink -> ${fs8.readlinkSync(abs)}`) : Buffer.from("special file");
     tree.set(rel, { sha256: createHash4("sha256").update(data).digest("hex"), size: data.length, kind });
     yield data.length;
   }
