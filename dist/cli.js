@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-V2XBNHAQ.js";
+} from "./chunks/chunk-OPOXNIUK.js";
 import {
   renderSaveSummary,
   saveCaches

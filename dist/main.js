@@ -20,7 +20,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-V2XBNHAQ.js";
+} from "./chunks/chunk-OPOXNIUK.js";
 import {
   safeLogText
 } from "./chunks/chunk-GI2Z6FM2.js";

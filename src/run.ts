@@ -1,6 +1,7 @@
 // One run of the gate, shared by both front doors: config -> pipeline -> gate -> reports.
 // Whatever happens after the config is parsed, every report file and output is written.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, parseConfig, type Config, type RawInputs } from './config/config.ts';
 import { runPipeline, STAGE_CRASHED, type RunResult } from './pipeline/pipeline.ts';
@@ -14,6 +15,7 @@ import { artifactLocator } from './report/sources.ts';
 import { GATE_VERSION } from './version.ts';
 import { displayPath } from './util/path.ts';
 import { childEnv } from './util/childenv.ts';
+import { goGcSettings } from './toolchain/gc.ts';
 import { openOutputDir, type OutputDir } from './output/dir.ts';
 
 export interface GateOutcome {
@@ -27,8 +29,8 @@ export interface GateOutcome {
 
 export function initialState(env: Readonly<Record<string, string | undefined>>, out?: OutputDir): RunState {
   // Every go command (and the C compiler under cgo) sees only the variables Go reads: never the
-  // runner's tokens or the signing secrets.
-  const goEnv = childEnv('go', env, { GOTOOLCHAIN: 'local' });
+  // runner's tokens or the signing secrets. They collect garbage less often (src/toolchain/gc.ts).
+  const goEnv = childEnv('go', env, { GOTOOLCHAIN: 'local', ...goGcSettings(env, { totalMemBytes: os.totalmem(), cores: os.availableParallelism() }) });
   return { goEnv, artifacts: [], facts: {}, ...(out ? { out } : {}) };
 }
 

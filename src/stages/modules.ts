@@ -14,10 +14,11 @@ import { locator, where, type Locator } from '../modules/locate.ts';
 import { analyzeSettings } from '../modules/settings.ts';
 import { replacesOutsideWorkspace } from '../modules/replaces.ts';
 import { parseGoProblems, type GoProblems } from '../modules/gooutput.ts';
-import { MINUTE, checkTidy, commandFailed, downloadModules, sourcesUnreachable, verifyModuleTrees, type Row, type Runner } from '../modules/commands.ts';
+import { MINUTE, checkTidy, commandFailed, downloadModules, sourcesUnreachable, verifyModuleTrees, type Row, type Runner, type TidyReuse } from '../modules/commands.ts';
 import { checkSums } from '../modules/sums.ts';
 import { compareVendor, consistencyFindings } from '../modules/vendorcheck.ts';
 import { hashTree } from '../modules/tree.ts';
+import { TIDY_SETTINGS, recordTidy, tidyKey } from '../modules/tidyreuse.ts';
 import { MALFORMED_FILE, MODULES_RULES, VERIFY_FAILED, WEAK_VERIFICATION } from '../modules/rules.ts';
 
 const MAX_TABLE_ROWS = 200;
@@ -54,7 +55,8 @@ function withoutGateFlags(goflags: string, ctx: StageContext): string {
 }
 
 async function goEnvSettings(run: Runner, dir: string, ctx: StageContext) {
-  const r = await run.go(['env', '-json', 'GOWORK', 'GOMODCACHE', 'GOFLAGS', 'GONOSUMDB', 'GOPRIVATE', 'GOSUMDB', 'GOINSECURE', 'GOENV'], dir);
+  const names = new Set(['GOWORK', 'GOMODCACHE', 'GOCACHE', 'GOFLAGS', 'GONOSUMDB', 'GOPRIVATE', 'GOSUMDB', 'GOINSECURE', 'GOENV', ...TIDY_SETTINGS.filter((n) => n !== 'GONOSUMCHECK')]);
+  const r = await run.go(['env', '-json', ...names], dir);
   if (r.code !== 0) throw new Error(`go env failed in ${dir}: ${r.stderr.trim()}`);
   const env = JSON.parse(r.stdout) as Record<string, string>;
   // go env merges the process environment with the go env file (GOENV); say which one set GOFLAGS.
@@ -62,6 +64,9 @@ async function goEnvSettings(run: Runner, dir: string, ctx: StageContext) {
   return {
     work: env.GOWORK && env.GOWORK !== 'off' ? env.GOWORK : '',
     modcache: env.GOMODCACHE,
+    gocache: env.GOCACHE && env.GOCACHE !== 'off' ? env.GOCACHE : '',
+    // What tidy's answer depends on besides the files (src/modules/tidyreuse.ts); the environment's GONOSUMCHECK too.
+    tidySettings: Object.fromEntries(TIDY_SETTINGS.map((n) => [n, n === 'GONOSUMCHECK' ? (ctx.state.goEnv.GONOSUMCHECK ?? '') : (env[n] ?? '')])),
     goflagsFrom: fromProcess ? 'the environment' : env.GOENV && env.GOENV !== 'off' ? `the go env file ${env.GOENV}` : 'the go env file',
     settings: {
       GOFLAGS: withoutGateFlags(env.GOFLAGS ?? '', ctx),
@@ -255,12 +260,26 @@ export async function runModules(ctx: StageContext): Promise<StageOutcome> {
   return { status: 'passed', findings: [], pending: verifyAlongside(ctx, run, setup, loc, env, dl, vendor, findings, rows, metrics) };
 }
 
+/**
+ * Where a module found tidy before is looked up and recorded: GOCACHE, under the key of every input
+ * of tidy's answer. None in a workspace (go.work changes what each module resolves to).
+ */
+async function tidyReuse(ctx: StageContext, setup: ModuleSetup, m: ModuleSetup['mains'][number], env: Awaited<ReturnType<typeof goEnvSettings>>): Promise<TidyReuse | undefined> {
+  if (setup.work || !env.gocache) return undefined;
+  const gomod = setup.contents.get(path.join(m.dir, 'go.mod'));
+  if (!gomod) return undefined;
+  const go = ctx.state.go!;
+  const key = await tidyKey({ main: m, gomod, gosum: setup.contents.get(path.join(m.dir, 'go.sum')), goVersion: go.version, goroot: go.goroot, settings: env.tidySettings }).catch(() => undefined);
+  return key ? { gocache: env.gocache, key } : undefined;
+}
+
 async function verifyAlongside(
   ctx: StageContext, run: ReturnType<typeof runner>, setup: ModuleSetup, loc: Locator, env: Awaited<ReturnType<typeof goEnvSettings>>,
   dl: Awaited<ReturnType<typeof downloadModules>>, vendor: VendorOutcome | undefined, findings: Finding[], rows: Row[], metrics: Record<string, number | string | boolean>,
 ): Promise<StageOutcome> {
   const { config } = ctx;
   const cwd = setup.main?.dir ?? setup.work!.dir;
+  const foundTidy: TidyReuse[] = [];
   try {
     const verify = await verifyModuleTrees(run, cwd, loc, dl.modules);
     findings.push(...verify.findings);
@@ -287,7 +306,10 @@ async function verifyAlongside(
     const tidyModules = setup.work ? setup.mains : setup.main ? [setup.main] : [];
     if (tidyModules.length && atLeast(ctx.state.go!.version, 1, 23)) {
       for (const m of tidyModules) {
-        const tidy = await checkTidy(run, setup, m, loc, ctx.config.requireTidy ? 'error' : 'warning', sums.missing);
+        const reuse = await tidyReuse(ctx, setup, m, env);
+        const tidy = await checkTidy(run, setup, m, loc, ctx.config.requireTidy ? 'error' : 'warning', sums.missing, reuse);
+        if (tidy.reused) metrics.tidyReused = true;
+        else if (tidy.tidy && reuse) foundTidy.push(reuse);
         findings.push(...tidy.findings);
         rows.push(tidy.row);
       }
@@ -305,6 +327,9 @@ async function verifyAlongside(
     findings.push(finding(VERIFY_FAILED, 'modules', { message: `${unproven.join(', ')} did not succeed, and no finding explains why; the modules are not verified`, location: loc.build(), subject: 'unexplained failure' }));
   }
   const all = dedupe(findings).sort(compareFindings);
+  // A tidy answer is recorded only from a run whose module checks all passed: over a tampered
+  // tree or a wrong go.sum line it could be wrong, and a later run would reuse it.
+  if (!all.some((f) => f.severity === 'error')) for (const t of foundTidy) await recordTidy(t.gocache, t.key);
   for (const f of all) {
     if (rows.length >= MAX_TABLE_ROWS) {
       rows.push(['…', '', `${all.length - (MAX_TABLE_ROWS - 1)} more findings in the report`]);

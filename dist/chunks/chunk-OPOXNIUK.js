@@ -284,9 +284,9 @@ function specOrThrow(fileName, line, text) {
   }
 }
 function goPlatform(platform, arch) {
-  const os2 = platform === "win32" ? "windows" : platform;
+  const os3 = platform === "win32" ? "windows" : platform;
   const a = { x64: "amd64", ia32: "386", arm: "armv6l", arm64: "arm64", s390x: "s390x", ppc64: "ppc64le", riscv64: "riscv64", loong64: "loong64" };
-  return { os: os2, arch: a[arch] ?? arch };
+  return { os: os3, arch: a[arch] ?? arch };
 }
 
 // src/util/path.ts
@@ -526,10 +526,10 @@ var COSIGN_DIGEST_SOURCES = {
 var OS = { linux: "linux", darwin: "darwin", win32: "windows" };
 var ARCH = { x64: "amd64", arm64: "arm64" };
 function cosignAssetName(platform, arch) {
-  const os2 = OS[platform];
+  const os3 = OS[platform];
   const a = ARCH[arch];
-  if (!os2 || !a) return void 0;
-  return `cosign-${os2}-${a}${os2 === "windows" ? ".exe" : ""}`;
+  if (!os3 || !a) return void 0;
+  return `cosign-${os3}-${a}${os3 === "windows" ? ".exe" : ""}`;
 }
 function normalizeCosignVersion(v) {
   const m = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(v);
@@ -1504,8 +1504,9 @@ ${after}
 }
 
 // src/run.ts
-import fs20 from "node:fs";
-import path23 from "node:path";
+import fs21 from "node:fs";
+import os2 from "node:os";
+import path24 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -1734,8 +1735,8 @@ function parseListing(text, source) {
     };
   });
 }
-function archiveFor(release, os2, arch) {
-  return release.files.find((f) => f.kind === "archive" && f.os === os2 && f.arch === arch);
+function archiveFor(release, os3, arch) {
+  return release.files.find((f) => f.kind === "archive" && f.os === os3 && f.arch === arch);
 }
 function safeFileName(name) {
   return /^go[0-9A-Za-z.]+\.[a-z0-9]+-[a-z0-9]+\.(tar\.gz|zip)$/.test(name);
@@ -2306,8 +2307,8 @@ async function restoreTrivyDb(ctx, dir) {
 }
 
 // src/stages/modules.ts
-import fs12 from "node:fs/promises";
-import path14 from "node:path";
+import fs13 from "node:fs/promises";
+import path15 from "node:path";
 
 // src/modules/load.ts
 import fs6 from "node:fs/promises";
@@ -2460,10 +2461,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path26, version] = d.args;
-  if (!isModulePath(path26)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path26}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path26}: version "${version}" is not of the form v1.2.3`);
-  return { path: path26, version };
+  const [path27, version] = d.args;
+  if (!isModulePath(path27)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path27}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path27}: version "${version}" is not of the form v1.2.3`);
+  return { path: path27, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -2509,8 +2510,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path26, version) {
-  return replaces.find((r2) => r2.old.path === path26 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path26 && r2.old.version === "");
+function replacementFor(replaces, path27, version) {
+  return replaces.find((r2) => r2.old.path === path27 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path27 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -2545,20 +2546,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path26, rawVersion, hash] = f;
+    const [path27, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path26)) throw new ModuleFileError(file, line, `"${path26}" is not a module path`);
+    if (!isModulePath(path27)) throw new ModuleFileError(file, line, `"${path27}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path26, version, goMod, hash, line });
+    lines.push({ path: path27, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path26, version, goMod) {
-  return `${path26} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path27, version, goMod) {
+  return `${path27} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -2589,8 +2590,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path26 = fields[1];
-  if (!isModulePath(path26)) throw bad(`"${path26}" is not a module path`);
+  const path27 = fields[1];
+  if (!isModulePath(path27)) throw bad(`"${path27}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -2600,7 +2601,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path26, version, line };
+    return { path: path27, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -2610,7 +2611,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path26, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path27, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -2647,8 +2648,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path26, version) {
-  return txt.modules.find((m) => m.path === path26 && m.version === version);
+function vendoredModule(txt, path27, version) {
+  return txt.modules.find((m) => m.path === path27 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -2761,35 +2762,35 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path26) {
+    require(path27) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path26);
+        const r2 = gomod.requires.find((x) => x.path === path27);
         if (!r2) continue;
-        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path26, r2.version) : void 0;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path27, r2.version) : void 0;
         if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
-        const rep = replacementFor(gomod.replaces, path26, r2.version);
+        const rep = replacementFor(gomod.replaces, path27, r2.version);
         if (rep) return { file: gomod.file, line: rep.line };
         return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path26);
+        const r2 = gomod.replaces.find((x) => x.new.path === path27);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path26, version, goMod) {
-      return (index.get(sumKey(path26, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path27, version, goMod) {
+      return (index.get(sumKey(path27, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path26) {
-      const vm = setup.txt?.modules.find((m) => m.path === path26 && m.version !== "");
+    vendored(path27) {
+      const vm = setup.txt?.modules.find((m) => m.path === path27 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path26) {
-      return l.require(path26) ?? l.vendored(path26) ?? l.build();
+    module(path27) {
+      return l.require(path27) ?? l.vendored(path27) ?? l.build();
     }
   };
   return l;
@@ -3167,8 +3168,8 @@ function unreachableSource(output) {
 }
 
 // src/modules/commands.ts
-import fs10 from "node:fs";
-import path11 from "node:path";
+import fs11 from "node:fs";
+import path12 from "node:path";
 
 // src/modules/tidydiff.ts
 var TidyDiffError = class extends Error {
@@ -3427,6 +3428,171 @@ async function verifyTrees(modules) {
   return { problems, checked };
 }
 
+// src/modules/tidyreuse.ts
+import fs10 from "node:fs/promises";
+import path11 from "node:path";
+import { createHash as createHash6 } from "node:crypto";
+var KEY_VERSION = "go-release-gate tidy v1";
+var TIDY_SETTINGS = [
+  "GOFLAGS",
+  "GOPROXY",
+  "GONOPROXY",
+  "GOSUMDB",
+  "GONOSUMDB",
+  "GOPRIVATE",
+  "GOINSECURE",
+  "GONOSUMCHECK",
+  "GOEXPERIMENT",
+  "GO111MODULE",
+  "GOWORK",
+  "GODEBUG",
+  "GOVCS",
+  "GOTOOLCHAIN"
+];
+function goFileHeaderEnd(src) {
+  const n = src.length;
+  let i = 0;
+  const skipSpace = () => {
+    while (i < n) {
+      const c = src[i];
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else if (c === 47 && src[i + 1] === 47) {
+        while (i < n && src[i] !== 10) i++;
+      } else if (c === 47 && src[i + 1] === 42) {
+        const close = src.indexOf("*/", i + 2);
+        if (close < 0) return false;
+        i = close + 2;
+      } else break;
+    }
+    return true;
+  };
+  const isIdent = (c) => c !== void 0 && (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c >= 128);
+  const ident = () => {
+    const start = i;
+    while (i < n && isIdent(src[i])) i++;
+    return i > start ? src.toString("latin1", start, i) : void 0;
+  };
+  const str3 = () => {
+    const q = src[i];
+    if (q === 96) {
+      const close = src.indexOf(96, i + 1);
+      if (close < 0) return false;
+      i = close + 1;
+      return true;
+    }
+    if (q !== 34) return false;
+    for (i++; i < n; i++) {
+      if (src[i] === 92) i++;
+      else if (src[i] === 34) {
+        i++;
+        return true;
+      } else if (src[i] === 10) return false;
+    }
+    return false;
+  };
+  const spec = () => {
+    if (src[i] === 46) i++;
+    else if (isIdent(src[i])) ident();
+    if (!skipSpace()) return false;
+    return str3();
+  };
+  const semi = () => {
+    if (src[i] === 59) i++;
+  };
+  if (!skipSpace() || ident() !== "package" || !skipSpace() || !ident()) return n;
+  let end = i;
+  for (; ; ) {
+    semi();
+    if (!skipSpace()) return n;
+    const save = i;
+    if (ident() !== "import") {
+      i = save;
+      return end;
+    }
+    if (!skipSpace()) return n;
+    if (src[i] === 40) {
+      i++;
+      for (; ; ) {
+        if (!skipSpace()) return n;
+        if (src[i] === 41) {
+          i++;
+          break;
+        }
+        if (!spec()) return n;
+        semi();
+      }
+    } else if (!spec()) return n;
+    end = i;
+  }
+}
+async function moduleGoFiles(dir) {
+  const out = [];
+  const walk = async (abs, rel) => {
+    const entries = await fs10.readdir(abs, { withFileTypes: true });
+    if (rel !== "" && entries.some((e) => e.name === "go.mod")) return true;
+    for (const e of entries) {
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isSymbolicLink()) return false;
+      if (e.isDirectory()) {
+        if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata" || childRel === "vendor") continue;
+        if (!await walk(path11.join(abs, e.name), childRel)) return false;
+      } else if (e.isFile() && e.name.endsWith(".go")) out.push(childRel);
+    }
+    return true;
+  };
+  if (!await walk(dir, "")) return void 0;
+  return out.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+async function tidyKey(inputs) {
+  const { main } = inputs;
+  if (main.gomod.replaces.some((r2) => r2.local)) return void 0;
+  const files = await moduleGoFiles(main.dir);
+  if (!files) return void 0;
+  const h = createHash6("sha256");
+  const field2 = (name, value) => {
+    const bytes = typeof value === "string" ? Buffer.from(value) : value;
+    h.update(`${name} ${bytes.length}
+`).update(bytes).update("\n");
+  };
+  field2("version", KEY_VERSION);
+  field2("go", inputs.goVersion);
+  field2("goroot", inputs.goroot);
+  for (const s of TIDY_SETTINGS) field2(`env ${s}`, inputs.settings[s] ?? "");
+  field2("go.mod", inputs.gomod);
+  field2("go.sum", inputs.gosum ?? "(absent)");
+  for (const rel of files) {
+    const src = await fs10.readFile(path11.join(main.dir, rel));
+    field2(`file ${rel}`, src.subarray(0, goFileHeaderEnd(src)));
+  }
+  return h.digest("hex");
+}
+function tidyRecordFile(gocache, key) {
+  return path11.join(gocache, "go-release-gate", `tidy-${key}`);
+}
+async function reusedTidy(gocache, key) {
+  const file = tidyRecordFile(gocache, key);
+  try {
+    const rec = JSON.parse(await fs10.readFile(file, "utf8"));
+    if (rec.key !== key || rec.tidy !== true || typeof rec.at !== "string") return void 0;
+    const now = /* @__PURE__ */ new Date();
+    await fs10.utimes(file, now, now).catch(() => void 0);
+    return rec.at;
+  } catch {
+    return void 0;
+  }
+}
+async function recordTidy(gocache, key, at = /* @__PURE__ */ new Date()) {
+  const file = tidyRecordFile(gocache, key);
+  try {
+    await fs10.mkdir(path11.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await fs10.writeFile(tmp, `${JSON.stringify({ key, tidy: true, at: at.toISOString() })}
+`);
+    await fs10.rename(tmp, file);
+  } catch {
+  }
+}
+
 // src/modules/commands.ts
 var MINUTE = 6e4;
 function tail(text, lines = 40) {
@@ -3458,7 +3624,7 @@ async function verifyModuleTrees(run4, cwd, loc, modules) {
   const trees = [];
   for (const m of modules) {
     if (m.error || !m.version) continue;
-    if (!m.dir || !m.zip || !fs10.existsSync(m.dir)) {
+    if (!m.dir || !m.zip || !fs11.existsSync(m.dir)) {
       const v = await verifyModules(run4, cwd, loc);
       return { ...v, result: v.ok ? `all modules verified by go mod verify (${m.path}@${m.version} has no extracted tree to hash)` : `${v.findings.length} problem(s)` };
     }
@@ -3525,7 +3691,9 @@ ${r2.stderr}` }, "go mod download", loc.build()));
   const unreachable2 = r2.code !== 0 ? unreachableSource(output) : void 0;
   return { findings, problems, modules, output, ...unreachable2 ? { unreachable: unreachable2 } : {} };
 }
-async function checkTidy(run4, setup, main, loc, severity2, missingReported) {
+async function checkTidy(run4, setup, main, loc, severity2, missingReported, reuse) {
+  const earlier = reuse ? await reusedTidy(reuse.gocache, reuse.key) : void 0;
+  if (earlier) return { findings: [], row: ["go mod tidy -diff", main.gomod.file, `tidy (reused: a run at ${earlier} found the same go.mod, go.sum, Go file imports and go version tidy)`], reused: true, tidy: true };
   const r2 = await run4.go(["mod", "tidy", "-diff"], main.dir, 15 * MINUTE);
   const changes = r2.stdout.trim() === "" ? [] : parseTidyDiff(r2.stdout);
   if (r2.code !== 0 && changes.length === 0) {
@@ -3536,9 +3704,9 @@ async function checkTidy(run4, setup, main, loc, severity2, missingReported) {
   }
   const files = {};
   for (const name of ["go.mod", "go.sum"]) {
-    const abs = path11.join(main.dir, name);
+    const abs = path12.join(main.dir, name);
     const data = setup.contents.get(abs);
-    files[name] = { file: name === "go.mod" ? main.gomod.file : path11.posix.join(path11.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+    files[name] = { file: name === "go.mod" ? main.gomod.file : path12.posix.join(path12.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
   }
   const findings = [];
   for (const c of changes) {
@@ -3575,7 +3743,7 @@ async function checkTidy(run4, setup, main, loc, severity2, missingReported) {
   }
   const layoutOnly = findings.filter((f) => f.message.startsWith("formatting only:")).length;
   const result = findings.length === 0 ? "tidy" : layoutOnly === findings.length ? `formatting only (${layoutOnly} place(s))` : `${findings.length} difference(s)${layoutOnly ? `, ${layoutOnly} of them formatting only` : ""}`;
-  return { findings, row: ["go mod tidy -diff", main.gomod.file, result] };
+  return { findings, row: ["go mod tidy -diff", main.gomod.file, result], tidy: r2.code === 0 && changes.length === 0 };
 }
 
 // src/modules/sums.ts
@@ -3723,11 +3891,11 @@ function owningRequire(setup, pkg) {
 }
 
 // src/modules/vendorcheck.ts
-import fs11 from "node:fs/promises";
-import path13 from "node:path";
+import fs12 from "node:fs/promises";
+import path14 from "node:path";
 
 // src/modules/consistency.ts
-import path12 from "node:path";
+import path13 from "node:path";
 function describe(m) {
   return m.version ? `${m.path}@${m.version}` : m.path;
 }
@@ -3737,8 +3905,8 @@ function lessThan114(goVersion) {
   return major < 1 || major === 1 && (minor ?? 0) < 14;
 }
 function canonicalReplacement(r2, modDir, workDir) {
-  if (!r2.local || !workDir || !modDir || path12.isAbsolute(r2.new.path)) return r2.new;
-  const rel = path12.relative(workDir, path12.join(modDir, r2.new.path)).split(path12.sep).join("/");
+  if (!r2.local || !workDir || !modDir || path13.isAbsolute(r2.new.path)) return r2.new;
+  const rel = path13.relative(workDir, path13.join(modDir, r2.new.path)).split(path13.sep).join("/");
   const dirPath = rel === "" ? "." : rel === "." || rel === ".." || rel.startsWith("./") || rel.startsWith("../") ? rel : `./${rel}`;
   return { path: dirPath, version: "" };
 }
@@ -3931,8 +4099,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   if (!committedTxt && expectedTxt) {
     findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
   } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs11.readFile(path13.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await fs11.readFile(path13.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const actual = splitLines(await fs12.readFile(path14.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs12.readFile(path14.join(expectedDir, MODULES_TXT), "utf8")) : [];
     const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
     for (const change of diffLines(actual, want)) {
       const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
@@ -3953,7 +4121,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
   for (const rel of diff.modified) {
-    const [a, b] = await Promise.all([fs11.readFile(path13.join(setup.vendorDir, rel)), fs11.readFile(path13.join(expectedDir, rel))]);
+    const [a, b] = await Promise.all([fs12.readFile(path14.join(setup.vendorDir, rel)), fs12.readFile(path14.join(expectedDir, rel))]);
     const line = firstDifferingLine(a, b);
     const file = `${vendorRel}/${rel}`;
     findings.push(
@@ -4014,13 +4182,17 @@ function withoutGateFlags(goflags, ctx) {
   return goflags.split(/\s+/).filter((f) => f !== "" && f !== added).join(" ");
 }
 async function goEnvSettings(run4, dir, ctx) {
-  const r2 = await run4.go(["env", "-json", "GOWORK", "GOMODCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE", "GOENV"], dir);
+  const names = /* @__PURE__ */ new Set(["GOWORK", "GOMODCACHE", "GOCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE", "GOENV", ...TIDY_SETTINGS.filter((n) => n !== "GONOSUMCHECK")]);
+  const r2 = await run4.go(["env", "-json", ...names], dir);
   if (r2.code !== 0) throw new Error(`go env failed in ${dir}: ${r2.stderr.trim()}`);
   const env = JSON.parse(r2.stdout);
   const fromProcess = (ctx.state.goEnv.GOFLAGS ?? "").trim() !== "" && withoutGateFlags(ctx.state.goEnv.GOFLAGS ?? "", ctx) === withoutGateFlags(env.GOFLAGS ?? "", ctx);
   return {
     work: env.GOWORK && env.GOWORK !== "off" ? env.GOWORK : "",
     modcache: env.GOMODCACHE,
+    gocache: env.GOCACHE && env.GOCACHE !== "off" ? env.GOCACHE : "",
+    // What tidy's answer depends on besides the files (src/modules/tidyreuse.ts); the environment's GONOSUMCHECK too.
+    tidySettings: Object.fromEntries(TIDY_SETTINGS.map((n) => [n, n === "GONOSUMCHECK" ? ctx.state.goEnv.GONOSUMCHECK ?? "" : env[n] ?? ""])),
     goflagsFrom: fromProcess ? "the environment" : env.GOENV && env.GOENV !== "off" ? `the go env file ${env.GOENV}` : "the go env file",
     settings: {
       GOFLAGS: withoutGateFlags(env.GOFLAGS ?? "", ctx),
@@ -4050,7 +4222,7 @@ async function checkVendor(ctx, run4, setup, loc) {
   const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
   const version = ctx.state.go.version;
   const workspace = setup.work !== void 0;
-  const vendorRel = path14.posix.dirname(setup.txt?.file ?? `${path14.relative(ctx.config.workspace, setup.vendorDir).split(path14.sep).join("/")}/modules.txt`);
+  const vendorRel = path15.posix.dirname(setup.txt?.file ?? `${path15.relative(ctx.config.workspace, setup.vendorDir).split(path15.sep).join("/")}/modules.txt`);
   if (!atLeast(version, 1, workspace ? 22 : 18)) {
     const f = finding(VERIFY_FAILED, "modules", {
       message: `${workspace ? "go work vendor" : "go mod vendor"} -o needs Go ${workspace ? "1.22" : "1.18"} or later (this is Go ${version}); ${vendorRel}/ could not be compared`,
@@ -4059,10 +4231,10 @@ async function checkVendor(ctx, run4, setup, loc) {
     });
     return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
   }
-  await fs12.mkdir(ctx.ports.tempDir, { recursive: true });
-  const scratch = await fs12.mkdtemp(path14.join(ctx.ports.tempDir, "modules-vendor-"));
+  await fs13.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await fs13.mkdtemp(path15.join(ctx.ports.tempDir, "modules-vendor-"));
   try {
-    const out = path14.join(scratch, "vendor");
+    const out = path15.join(scratch, "vendor");
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
     const cwd = workspace ? setup.work.dir : setup.main.dir;
     const regenerating = run4.go(args, cwd, 15 * MINUTE);
@@ -4092,18 +4264,18 @@ async function checkVendor(ctx, run4, setup, loc) {
       metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
     };
   } finally {
-    await fs12.rm(scratch, { recursive: true, force: true });
+    await fs13.rm(scratch, { recursive: true, force: true });
   }
 }
 async function restoreIfChanged(setup) {
   const restored = [];
   for (const [file, data] of setup.contents) {
-    const now = await fs12.readFile(file).catch(() => void 0);
+    const now = await fs13.readFile(file).catch(() => void 0);
     if (!now || !now.equals(data)) {
       const tmp = `${file}.go-release-gate-${process.pid}`;
-      const mode = (await fs12.stat(file).catch(() => void 0))?.mode;
-      await fs12.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
-      await fs12.rename(tmp, file);
+      const mode = (await fs13.stat(file).catch(() => void 0))?.mode;
+      await fs13.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
+      await fs13.rename(tmp, file);
       restored.push(file);
     }
   }
@@ -4159,7 +4331,7 @@ async function runModules(ctx) {
   try {
     dl = await downloadModules(run4, cwd, loc);
   } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path14.relative(config.workspace, file)}; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path15.relative(config.workspace, file)}; restored it as committed`);
   }
   metrics.modules = dl.modules.length;
   if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
@@ -4171,9 +4343,18 @@ async function runModules(ctx) {
   }
   return { status: "passed", findings: [], pending: verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) };
 }
+async function tidyReuse(ctx, setup, m, env) {
+  if (setup.work || !env.gocache) return void 0;
+  const gomod = setup.contents.get(path15.join(m.dir, "go.mod"));
+  if (!gomod) return void 0;
+  const go = ctx.state.go;
+  const key = await tidyKey({ main: m, gomod, gosum: setup.contents.get(path15.join(m.dir, "go.sum")), goVersion: go.version, goroot: go.goroot, settings: env.tidySettings }).catch(() => void 0);
+  return key ? { gocache: env.gocache, key } : void 0;
+}
 async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) {
   const { config } = ctx;
   const cwd = setup.main?.dir ?? setup.work.dir;
+  const foundTidy = [];
   try {
     const verify = await verifyModuleTrees(run4, cwd, loc, dl.modules);
     findings.push(...verify.findings);
@@ -4196,7 +4377,10 @@ async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings,
     const tidyModules = setup.work ? setup.mains : setup.main ? [setup.main] : [];
     if (tidyModules.length && atLeast(ctx.state.go.version, 1, 23)) {
       for (const m of tidyModules) {
-        const tidy = await checkTidy(run4, setup, m, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing);
+        const reuse = await tidyReuse(ctx, setup, m, env);
+        const tidy = await checkTidy(run4, setup, m, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing, reuse);
+        if (tidy.reused) metrics.tidyReused = true;
+        else if (tidy.tidy && reuse) foundTidy.push(reuse);
         findings.push(...tidy.findings);
         rows.push(tidy.row);
       }
@@ -4204,13 +4388,14 @@ async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings,
       rows.push(["go mod tidy -diff", "", tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
     }
   } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path14.relative(config.workspace, file)} during the modules checks; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path15.relative(config.workspace, file)} during the modules checks; restored it as committed`);
   }
   const unproven = [...run4.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
   if (unproven.length && !findings.some((f) => f.severity === "error")) {
     findings.push(finding(VERIFY_FAILED, "modules", { message: `${unproven.join(", ")} did not succeed, and no finding explains why; the modules are not verified`, location: loc.build(), subject: "unexplained failure" }));
   }
   const all = dedupe(findings).sort(compareFindings);
+  if (!all.some((f) => f.severity === "error")) for (const t of foundTidy) await recordTidy(t.gocache, t.key);
   for (const f of all) {
     if (rows.length >= MAX_TABLE_ROWS) {
       rows.push(["\u2026", "", `${all.length - (MAX_TABLE_ROWS - 1)} more findings in the report`]);
@@ -4233,13 +4418,13 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import os from "node:os";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/output/dir.ts
-import fs13 from "node:fs";
-import path15 from "node:path";
+import fs14 from "node:fs";
+import path16 from "node:path";
 var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
 var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
 var BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);
@@ -4247,8 +4432,8 @@ var BUNDLE = /\.sigstore\.json$/;
 function isGateOutputName(name) {
   return FIXED_NAMES.has(name) || BINARY.test(name) || BUNDLE.test(name);
 }
-var NOFOLLOW = fs13.constants.O_NOFOLLOW ?? 0;
-var CREATE_FRESH = fs13.constants.O_WRONLY | fs13.constants.O_CREAT | fs13.constants.O_EXCL | NOFOLLOW;
+var NOFOLLOW = fs14.constants.O_NOFOLLOW ?? 0;
+var CREATE_FRESH = fs14.constants.O_WRONLY | fs14.constants.O_CREAT | fs14.constants.O_EXCL | NOFOLLOW;
 var OutputDirError = class extends Error {
   constructor(message) {
     super(message);
@@ -4257,7 +4442,7 @@ var OutputDirError = class extends Error {
 };
 function lstat(p) {
   try {
-    return fs13.lstatSync(p);
+    return fs14.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -4266,19 +4451,19 @@ function lstat(p) {
 function openOutputDir(dir) {
   const produced = [];
   const ensureDir = () => {
-    fs13.mkdirSync(dir, { recursive: true });
-    const st = fs13.lstatSync(dir);
+    fs14.mkdirSync(dir, { recursive: true });
+    const st = fs14.lstatSync(dir);
     if (!st.isDirectory()) throw new OutputDirError(`output directory ${dir} is not a directory (${st.isSymbolicLink() ? "a symbolic link" : "a file"})`);
   };
   const target = (name) => {
-    if (name !== path15.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
-    return path15.join(dir, name);
+    if (name !== path16.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
+    return path16.join(dir, name);
   };
   const vacate = (p) => {
     const st = lstat(p);
     if (!st) return;
     if (st.isDirectory()) throw new OutputDirError(`${p} is a directory where go-release-gate writes a file; remove it`);
-    fs13.unlinkSync(p);
+    fs14.unlinkSync(p);
   };
   const note = (name) => {
     if (!produced.includes(name)) produced.push(name);
@@ -4289,22 +4474,22 @@ function openOutputDir(dir) {
       ensureDir();
       const p = target(name);
       vacate(p);
-      const fd = fs13.openSync(p, CREATE_FRESH, mode);
+      const fd = fs14.openSync(p, CREATE_FRESH, mode);
       try {
-        fs13.writeFileSync(fd, data);
+        fs14.writeFileSync(fd, data);
       } finally {
-        fs13.closeSync(fd);
+        fs14.closeSync(fd);
       }
       note(name);
       return p;
     },
     append(name, data) {
       if (!produced.includes(name)) throw new OutputDirError(`${name} was not written by this run; refusing to append to it`);
-      const fd = fs13.openSync(target(name), fs13.constants.O_WRONLY | fs13.constants.O_APPEND | NOFOLLOW);
+      const fd = fs14.openSync(target(name), fs14.constants.O_WRONLY | fs14.constants.O_APPEND | NOFOLLOW);
       try {
-        fs13.writeFileSync(fd, data);
+        fs14.writeFileSync(fd, data);
       } finally {
-        fs13.closeSync(fd);
+        fs14.closeSync(fd);
       }
     },
     adopt(source, name) {
@@ -4312,18 +4497,18 @@ function openOutputDir(dir) {
       const p = target(name);
       vacate(p);
       try {
-        fs13.linkSync(source, p);
-        fs13.unlinkSync(source);
+        fs14.linkSync(source, p);
+        fs14.unlinkSync(source);
       } catch (e) {
         const code2 = e.code;
         if (code2 !== "EXDEV" && code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP") throw e;
-        const fd = fs13.openSync(p, CREATE_FRESH, fs13.statSync(source).mode & 511);
+        const fd = fs14.openSync(p, CREATE_FRESH, fs14.statSync(source).mode & 511);
         try {
-          fs13.writeFileSync(fd, fs13.readFileSync(source));
+          fs14.writeFileSync(fd, fs14.readFileSync(source));
         } finally {
-          fs13.closeSync(fd);
+          fs14.closeSync(fd);
         }
-        fs13.rmSync(source, { force: true });
+        fs14.rmSync(source, { force: true });
       }
       note(name);
       return p;
@@ -4333,9 +4518,9 @@ function openOutputDir(dir) {
       const foreign = [];
       if (!lstat(dir)) return { removed, foreign };
       ensureDir();
-      for (const e of fs13.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      for (const e of fs14.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
         if (isGateOutputName(e.name) && !e.isDirectory()) {
-          fs13.unlinkSync(path15.join(dir, e.name));
+          fs14.unlinkSync(path16.join(dir, e.name));
           removed.push(e.name);
         } else {
           foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
@@ -4396,8 +4581,8 @@ async function mapLimit(items, limit, fn) {
 }
 
 // src/stages/cgo-hint.ts
-import fs14 from "node:fs";
-import path16 from "node:path";
+import fs15 from "node:fs";
+import path17 from "node:path";
 var EXCLUDED = /build constraints exclude all Go files in (.+)$/m;
 var MAX_FILES = 200;
 var MAX_BYTES = 1 << 20;
@@ -4410,7 +4595,7 @@ function cgoNeededHint(stderr, cgo, show) {
   const dir = m[1].trim();
   let names;
   try {
-    names = fs14.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
+    names = fs15.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
   } catch {
     return null;
   }
@@ -4418,12 +4603,12 @@ function cgoNeededHint(stderr, cgo, show) {
   for (const n of names) {
     let text;
     try {
-      const fd = fs14.openSync(path16.join(dir, n), "r");
+      const fd = fs15.openSync(path17.join(dir, n), "r");
       try {
         const buf = Buffer.alloc(MAX_BYTES);
-        text = buf.toString("utf8", 0, fs14.readSync(fd, buf, 0, MAX_BYTES, 0));
+        text = buf.toString("utf8", 0, fs15.readSync(fd, buf, 0, MAX_BYTES, 0));
       } finally {
-        fs14.closeSync(fd);
+        fs15.closeSync(fd);
       }
     } catch {
       continue;
@@ -4495,12 +4680,12 @@ async function mainPackages(ctx) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path17.join(ctx.config.dir, "cmd");
-  const cmd = fs15.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmdDir = path18.join(ctx.config.dir, "cmd");
+  const cmd = fs16.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs15.existsSync(path17.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path17.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs16.existsSync(path18.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path18.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -4542,16 +4727,16 @@ var buildStage = {
       if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
       names.set(p.name, p.importPath);
     }
-    const buildDir = fs15.mkdtempSync(path17.join(scratchRoot(ctx), "grg-build-"));
+    const buildDir = fs16.mkdtempSync(path18.join(scratchRoot(ctx), "grg-build-"));
     try {
       return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings);
     } finally {
-      fs15.rmSync(buildDir, { recursive: true, force: true });
+      fs16.rmSync(buildDir, { recursive: true, force: true });
     }
   }
 };
 function scratchRoot(ctx) {
-  fs15.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  fs16.mkdirSync(ctx.ports.tempDir, { recursive: true });
   return isInside(ctx.config.workspace, ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
 function clearOutputDir(ctx, out) {
@@ -4570,7 +4755,7 @@ function capList(items, max) {
 }
 async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
   const { config, ports } = ctx;
-  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path17.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path18.join(buildDir, artifactFileName(pkg.name, target)) })));
   const jobs = ctx.state.selectJobs ? chosenJobs(all, ctx.state.selectJobs) : all;
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
   const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
@@ -4578,9 +4763,9 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
     });
-    const ok = r2.code === 0 && fs15.existsSync(job.output);
+    const ok = r2.code === 0 && fs16.existsSync(job.output);
     const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
-    return ok ? { ...job, ok, stderr, size: fs15.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
+    return ok ? { ...job, ok, stderr, size: fs16.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
   });
   const artifacts2 = [];
   const rows = [];
@@ -4590,7 +4775,7 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
     if (!r2.ok) {
       const errors = parseCompilerErrors(r2.stderr);
       const first = errors[0];
-      const loc = first ? { file: displayPath(ctx.config.workspace, path17.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+      const loc = first ? { file: displayPath(ctx.config.workspace, path18.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
       const cgoHint = first ? null : cgoNeededHint(r2.stderr, config.cgo, (d) => displayPath(ctx.config.workspace, d) || ".");
       const headline = first ? `${loc.file}:${first.line}: ${first.message}` : cgoHint ?? (r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed");
       findings.push(finding(COMPILE, "build", {
@@ -4607,7 +4792,7 @@ ${r2.stderr.trim()}`);
     const a = {
       path: r2.output,
       displayPath: "",
-      name: path17.basename(r2.output),
+      name: path18.basename(r2.output),
       goos: r2.target.goos,
       goarch: r2.target.goarch,
       size: r2.size,
@@ -5802,8 +5987,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path26) {
-  const fh = await open(path26, "r");
+async function fileSource(path27) {
+  const fh = await open(path27, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -5916,8 +6101,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path26, displayName = path26) {
-  const src = await fileSource(path26);
+async function inspectFile(path27, displayName = path27) {
+  const src = await fileSource(path27);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -5963,7 +6148,7 @@ function toJson(b) {
 }
 
 // src/stages/inspect.ts
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/inspect/policy.ts
 var r = (id, name, severity2, short, full, help2, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help: help2, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
@@ -6273,9 +6458,9 @@ async function nameModifiedFiles(ctx, findings) {
   if (!git) {
     listing = "git is not on PATH, so the modified files cannot be listed";
   } else {
-    const outRel = path18.relative(ctx.config.dir, ctx.config.outDir);
+    const outRel = path19.relative(ctx.config.dir, ctx.config.outDir);
     const outInside = isInside(ctx.config.workspace, ctx.config.outDir);
-    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path18.sep).join("/")}`] : []];
+    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path19.sep).join("/")}`] : []];
     const r2 = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv("git", ctx.ports.env), timeoutMs: 6e4 });
     const lines = r2.stdout.split("\n").filter((l) => l.trim() !== "");
     if (r2.code !== 0) listing = `git status failed: ${r2.stderr.trim().split("\n")[0] ?? ""}`;
@@ -6318,8 +6503,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs17 from "node:fs";
-import path20 from "node:path";
+import fs18 from "node:fs";
+import path21 from "node:path";
 
 // src/scan/trivy-report.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -6606,31 +6791,31 @@ function unscanned(f) {
 }
 
 // src/tools/gobuild.ts
-import fs16 from "node:fs";
-import path19 from "node:path";
+import fs17 from "node:fs";
+import path20 from "node:path";
 var BUILD_TIMEOUT_MS = 15 * 60 * 1e3;
 async function installGoBuiltTool(t, b) {
   const semver2 = t.version.replace(/^v/, "");
   const exe = process.platform === "win32" ? `${t.program}.exe` : t.program;
   const cached = b.tools.find(t.tool, semver2, b.arch);
-  if (cached && fs16.existsSync(path19.join(cached, exe))) return { dir: cached, bin: path19.join(cached, exe), source: "tool-cache", sha256: "" };
+  if (cached && fs17.existsSync(path20.join(cached, exe))) return { dir: cached, bin: path20.join(cached, exe), source: "tool-cache", sha256: "" };
   if (b.env.GOSUMDB === "off" || b.env.GOFLAGS?.includes("-insecure")) {
     throw new InstallError("checksum", `${t.pkg}@${t.version} would be built without the checksum database (GOSUMDB=off or -insecure): set ${t.tool}-path to a binary you trust instead`);
   }
-  fs16.mkdirSync(b.tempDir, { recursive: true });
-  const bin = fs16.mkdtempSync(path19.join(b.tempDir, `${t.tool}-build-`));
+  fs17.mkdirSync(b.tempDir, { recursive: true });
+  const bin = fs17.mkdtempSync(path20.join(b.tempDir, `${t.tool}-build-`));
   b.log.info(`Building ${t.pkg}@${t.version} with the run's Go (module proxy, checked against the checksum database)`);
   const { GOOS: _os, GOARCH: _arch, ...rest } = b.env;
   const env = { ...rest, GOBIN: bin, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-trimpath" };
   const r2 = await b.exec.run(b.go, ["install", `${t.pkg}@${t.version}`], { env, cwd: b.tempDir, timeoutMs: BUILD_TIMEOUT_MS });
-  if (r2.code !== 0 || !fs16.existsSync(path19.join(bin, exe))) {
+  if (r2.code !== 0 || !fs17.existsSync(path20.join(bin, exe))) {
     const why = r2.timedOut ? `did not finish within ${BUILD_TIMEOUT_MS / 6e4} minutes` : r2.stderr.trim().split("\n").slice(-3).join(" ") || `exit code ${r2.code}`;
-    fs16.rmSync(bin, { recursive: true, force: true });
+    fs17.rmSync(bin, { recursive: true, force: true });
     throw new InstallError("download", `go install ${t.pkg}@${t.version} failed: ${why}`);
   }
   const dir = await b.tools.cache(bin, t.tool, semver2, b.arch);
-  fs16.rmSync(bin, { recursive: true, force: true });
-  return { dir, bin: path19.join(dir, exe), source: "download", sha256: "" };
+  fs17.rmSync(bin, { recursive: true, force: true });
+  return { dir, bin: path20.join(dir, exe), source: "download", sha256: "" };
 }
 
 // src/scan/govulncheck.ts
@@ -6818,13 +7003,13 @@ function reachabilityByOsv(runs) {
   for (const { platform, report } of runs) {
     for (const f of report.findings) {
       const level = levelOf(f);
-      const path26 = level === "called" ? [...f.trace].reverse() : void 0;
+      const path27 = level === "called" ? [...f.trace].reverse() : void 0;
       const cur = out.get(f.osv);
       if (!cur || RANK[level] > RANK[cur.level]) {
-        out.set(f.osv, { osv: f.osv, level, ...path26 ? { path: path26 } : {}, platforms: [platform] });
+        out.set(f.osv, { osv: f.osv, level, ...path27 ? { path: path27 } : {}, platforms: [platform] });
       } else if (level === cur.level) {
         if (!cur.platforms.includes(platform)) cur.platforms.push(platform);
-        if (path26 && (!cur.path || path26.length < cur.path.length)) cur.path = path26;
+        if (path27 && (!cur.path || path27.length < cur.path.length)) cur.path = path27;
       }
     }
   }
@@ -6847,21 +7032,21 @@ function frameText(f) {
   const name = f.function ? `${pkg}.${f.receiver ? `${f.receiver.replace(/^\*/, "")}.` : ""}${f.function}` : pkg;
   return f.position ? `${name} (${f.position.filename}:${f.position.line})` : `${name}`;
 }
-function pathText(path26, max = 4) {
-  const shown = path26.slice(0, max).map(frameText);
-  if (path26.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path26[path26.length - 1]));
+function pathText(path27, max = 4) {
+  const shown = path27.slice(0, max).map(frameText);
+  if (path27.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path27[path27.length - 1]));
   return shown.join(" \u2192 ");
 }
 function joinPath(dir, file) {
   return dir ? `${dir.replace(/\/+$/, "")}/${file}` : file;
 }
-function callSite(path26, moduleDir, mainModules) {
-  const own = path26.filter((f) => mainModules.has(f.module) && f.position);
+function callSite(path27, moduleDir, mainModules) {
+  const own = path27.filter((f) => mainModules.has(f.module) && f.position);
   const site = own[own.length - 1];
   return site?.position ? { file: joinPath(moduleDir, site.position.filename), line: site.position.line, ...site.position.column ? { column: site.position.column } : {} } : void 0;
 }
-function codeFlowOf2(path26, moduleDir, mainModules) {
-  return path26.map((f) => ({
+function codeFlowOf2(path27, moduleDir, mainModules) {
+  return path27.map((f) => ({
     message: frameText(f),
     ...mainModules.has(f.module) && f.position ? { location: { file: joinPath(moduleDir, f.position.filename), line: f.position.line } } : {}
   }));
@@ -7048,8 +7233,8 @@ function normalizeTrivyVersion(value) {
   if (!VERSION.test(v)) throw new TrivyVersionError(`"${value}" is not a Trivy version like ${TRIVY_DEFAULT_VERSION} (or "system" for the trivy on PATH)`);
   return v;
 }
-function trivyAssetName(version, os2, arch) {
-  const o = os2.toLowerCase();
+function trivyAssetName(version, os3, arch) {
+  const o = os3.toLowerCase();
   const a = arch.toLowerCase();
   const cpu = a === "x64" || a === "amd64" ? "64bit" : a === "arm64" ? "ARM64" : void 0;
   if (!cpu) return void 0;
@@ -7156,7 +7341,7 @@ async function findTrivy(ctx) {
   }
 }
 function gateTrivyCacheDir(ctx) {
-  return path20.join(ctx.ports.tempDir, "go-release-gate-trivy");
+  return path21.join(ctx.ports.tempDir, "go-release-gate-trivy");
 }
 function trivyEnv(ctx) {
   return childEnv("trivy", ctx.ports.env);
@@ -7179,22 +7364,22 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path20.join(dir, name);
-      if (fs17.existsSync(p) && fs17.statSync(p).isFile()) return p;
+      const p = path21.join(dir, name);
+      if (fs18.existsSync(p) && fs18.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 function trivyHome(ctx) {
-  fs17.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  const dir = fs17.mkdtempSync(path20.join(ctx.ports.tempDir, "trivy-"));
-  const config = path20.join(dir, "trivy.yaml");
-  fs17.writeFileSync(config, "", { flag: "wx" });
+  fs18.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs18.mkdtempSync(path21.join(ctx.ports.tempDir, "trivy-"));
+  const config = path21.join(dir, "trivy.yaml");
+  fs18.writeFileSync(config, "", { flag: "wx" });
   return { dir, config };
 }
 async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
-  const output = path20.join(home.dir, `trivy-${kind}-${n}.json`);
-  fs17.rmSync(output, { force: true });
+  const output = path21.join(home.dir, `trivy-${kind}-${n}.json`);
+  fs18.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -7205,13 +7390,13 @@ async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n)
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs17.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs18.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs17.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs18.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs17.rmSync(output, { force: true });
+    fs18.rmSync(output, { force: true });
   }
 }
 function parsedGoMod(text, file, ctx) {
@@ -7238,7 +7423,7 @@ async function run2(ctx) {
   try {
     return await scanWith(ctx, found, home);
   } finally {
-    fs17.rmSync(home.dir, { recursive: true, force: true });
+    fs18.rmSync(home.dir, { recursive: true, force: true });
   }
 }
 async function scanWith(ctx, found, home) {
@@ -7271,30 +7456,30 @@ async function scanWith(ctx, found, home) {
   if (db.warning) ctx.ports.log.warning(db.warning);
   ctx = { ...ctx, config: { ...config, trivyCacheDir: cacheDir, trivySkipDbUpdate: true } };
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs17.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs18.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path20.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path20.isAbsolute(outRel)) skipDirs.push(outRel.split(path20.sep).join("/"));
+  const outRel = path21.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path21.isAbsolute(outRel)) skipDirs.push(outRel.split(path21.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path20.join(config.dir, "go.mod");
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs17.readFileSync(file, "utf8"), file, ctx), result: r2 });
+    const file = path21.join(config.dir, "go.mod");
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs18.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path20.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path21.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, home, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path20.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path21.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
     }
   }
-  const goModFile = path20.join(config.dir, "go.mod");
-  const goModText = fs17.existsSync(goModFile) ? fs17.readFileSync(goModFile, "utf8") : void 0;
+  const goModFile = path21.join(config.dir, "go.mod");
+  const goModText = fs18.existsSync(goModFile) ? fs18.readFileSync(goModFile, "utf8") : void 0;
   const missing = unscanned({
     ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
     binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
@@ -7373,8 +7558,8 @@ async function scanWith(ctx, found, home) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs18 from "node:fs";
-import path21 from "node:path";
+import fs19 from "node:fs";
+import path22 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -7614,9 +7799,9 @@ ${r2.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
   return lines.find((l) => /^Error:/i.test(l)) ?? lines.find((l) => /error|fail|invalid|denied/i.test(l)) ?? lines[0] ?? `exit code ${r2.code}`;
 }
 function readGoSum(dir) {
-  const file = path21.join(dir, "go.sum");
-  if (!fs18.existsSync(file)) return [];
-  return parseGoSum(fs18.readFileSync(file, "utf8"), file).lines;
+  const file = path22.join(dir, "go.sum");
+  if (!fs19.existsSync(file)) return [];
+  return parseGoSum(fs19.readFileSync(file, "utf8"), file).lines;
 }
 function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(config.dir))) {
   return {
@@ -7631,7 +7816,7 @@ function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(c
 }
 function bundledStatement(bundleFile) {
   try {
-    const b = JSON.parse(fs18.readFileSync(bundleFile, "utf8"));
+    const b = JSON.parse(fs19.readFileSync(bundleFile, "utf8"));
     const payload = b.dsseEnvelope?.payload;
     return payload ? JSON.parse(Buffer.from(payload, "base64").toString("utf8")) : void 0;
   } catch {
@@ -7681,7 +7866,7 @@ async function run3(ctx) {
     if (sign.sigstore.trustedRoot) {
       let json2;
       try {
-        json2 = fs18.readFileSync(sign.sigstore.trustedRoot, "utf8");
+        json2 = fs19.readFileSync(sign.sigstore.trustedRoot, "utf8");
       } catch (e) {
         return unavailable2(`sigstore-trusted-root ${displayPath(config.workspace, sign.sigstore.trustedRoot)} cannot be read (${e.code ?? "error"})`);
       }
@@ -7698,7 +7883,7 @@ async function run3(ctx) {
   }
   state.facts["sign.cosign"] = cosign.source;
   ports.log.info(`cosign: ${cosign.bin} (${cosign.source})`);
-  const signDir = fs18.mkdtempSync(path21.join(ports.tempDir, "grg-sign-"));
+  const signDir = fs19.mkdtempSync(path22.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
@@ -7712,18 +7897,18 @@ async function run3(ctx) {
       if (sign.key.kind === "file") {
         keyFile = sign.key.path;
         try {
-          fs18.accessSync(keyFile, fs18.constants.R_OK);
+          fs19.accessSync(keyFile, fs19.constants.R_OK);
         } catch (e) {
           return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
         }
       } else {
-        tempKeyDir = fs18.mkdtempSync(path21.join(ports.tempDir, "grg-cosign-"));
-        keyFile = path21.join(tempKeyDir, "cosign.key");
-        fs18.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+        tempKeyDir = fs19.mkdtempSync(path22.join(ports.tempDir, "grg-cosign-"));
+        keyFile = path22.join(tempKeyDir, "cosign.key");
+        fs19.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
       }
-      const freshKey = path21.join(signDir, "cosign.pub");
+      const freshKey = path22.join(signDir, "cosign.pub");
       const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
-      if (pub.code !== 0 || !fs18.existsSync(freshKey)) {
+      if (pub.code !== 0 || !fs19.existsSync(freshKey)) {
         const why = scrub(firstError(pub));
         const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
         const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -7745,13 +7930,13 @@ async function run3(ctx) {
         return unavailable2(`Keyless signing could not get an OIDC token: ${why}. Nothing was signed.`);
       }
       addSecret(token);
-      tempKeyDir = fs18.mkdtempSync(path21.join(ports.tempDir, "grg-cosign-"));
-      const tokenFile = path21.join(tempKeyDir, "oidc-token");
-      fs18.writeFileSync(tokenFile, token, { mode: 384 });
+      tempKeyDir = fs19.mkdtempSync(path22.join(ports.tempDir, "grg-cosign-"));
+      const tokenFile = path22.join(tempKeyDir, "oidc-token");
+      fs19.writeFileSync(tokenFile, token, { mode: 384 });
       signer = { kind: "keyless", tokenFile, services: sign.sigstore };
       verifier = { kind: "keyless", policy };
     }
-    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path21.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path21.basename(v.policy.trustedRoot) : "" } };
+    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path22.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path22.basename(v.policy.trustedRoot) : "" } };
     const signArgs = (bundle, file) => signer.kind === "key" ? signBlobArgs({ key: signer.key, bundle, file, tlogUpload: sign.tlogUpload }) : signBlobKeylessArgs({ tokenFile: signer.tokenFile, bundle, file, services: signer.services, tlogUpload: sign.tlogUpload });
     const verifyArgs = (v, bundle, file) => v.kind === "key" ? verifyBlobArgs({ publicKey: v.publicKey, bundle, file, tlog: v.tlog }) : verifyBlobKeylessArgs({ bundle, file, policy: v.policy });
     const verifyText = (bundle, file) => {
@@ -7770,26 +7955,26 @@ async function run3(ctx) {
         rows.push([s.displayPath, "", "not signed: changed after build", ""]);
         continue;
       }
-      const freshBundle = path21.join(signDir, path21.basename(bundle));
+      const freshBundle = path22.join(signDir, path22.basename(bundle));
       const signed = await cosignRun(signArgs(freshBundle, s.path));
-      if (signed.code !== 0 || !fs18.existsSync(freshBundle)) {
+      if (signed.code !== 0 || !fs19.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
       }
-      out.adopt(freshBundle, path21.basename(bundle));
+      out.adopt(freshBundle, path22.basename(bundle));
       const verified = await cosignRun(verifyArgs(verifier, bundle, s.path));
       const ok = verified.code === 0;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyText(path21.basename(bundle), path21.basename(s.path));
+      const command = verifyText(path22.basename(bundle), path22.basename(s.path));
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
-    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path21.basename(sums.path)), path21.basename(sums.path));
+    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path22.basename(sums.path)), path22.basename(sums.path));
     let provenanceOk;
     if (config.mode === "release" && sums && findings.length === 0) {
       provenanceOk = await attestProvenance();
@@ -7815,13 +8000,13 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload, keyless: !sign.key }
     };
     async function attestProvenance() {
-      const sumsText = fs18.readFileSync(sums.path, "utf8");
+      const sumsText = fs19.readFileSync(sums.path, "utf8");
       const sumsDigest = sha256File(sums.path);
-      const location = { artifact: displayPath(config.workspace, path21.join(out.dir, PROVENANCE)) };
+      const location = { artifact: displayPath(config.workspace, path22.join(out.dir, PROVENANCE)) };
       let statement;
       try {
         statement = provenanceStatement({
-          checksums: { name: path21.basename(sums.path), text: sumsText, sha256: sumsDigest },
+          checksums: { name: path22.basename(sums.path), text: sumsText, sha256: sumsDigest },
           gateVersion: GATE_VERSION,
           goVersion: state.go?.version ?? state.facts["go-version"] ?? "",
           // A merge signs what its shards built: their parameters, not the merge job's inputs.
@@ -7839,23 +8024,23 @@ async function run3(ctx) {
       const statementFile = out.write(PROVENANCE, `${JSON.stringify(statement)}
 `);
       const bundleName = bundleNameFor(PROVENANCE);
-      const freshBundle = path21.join(signDir, bundleName);
+      const freshBundle = path22.join(signDir, bundleName);
       const attested = await cosignRun(attestBlobArgs({ statement: statementFile, bundle: freshBundle, signer, tlogUpload: sign.tlogUpload }));
-      if (attested.code !== 0 || !fs18.existsSync(freshBundle)) {
+      if (attested.code !== 0 || !fs19.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign attest-blob failed for ${PROVENANCE}: ${scrub(firstError(attested))}`, location, subject: PROVENANCE, details: scrub(`${attested.stderr}${attested.stdout}`).trim() || void 0 }));
         rows.push([location.artifact, "", "attestation failed", ""]);
         return false;
       }
       const bundle = out.adopt(freshBundle, bundleName);
       const signedStatement = bundledStatement(bundle);
-      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path21.basename(sums.path), sumsDigest);
+      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path22.basename(sums.path), sumsDigest);
       const verified = await cosignRun(verifyAttestationArgs({ bundle, file: sums.path, verifier }));
       const ok = verified.code === 0 && !mismatch;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob-attestation refused the provenance: ${mismatch ?? scrub(firstError(verified))}`, location, subject: PROVENANCE, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
       const binary = subjects.find((s) => s !== sums);
-      const command = verifyAttestationCommandText({ bundle: bundleName, file: path21.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
+      const command = verifyAttestationCommandText({ bundle: bundleName, file: path22.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
       const bundleShown = displayPath(config.workspace, bundle);
       rows.push([location.artifact, bundleShown, ok ? "attested, verified" : "attested, verification failed", command]);
       state.facts["sign.provenance"] = statementFile;
@@ -7866,8 +8051,8 @@ async function run3(ctx) {
       return ok;
     }
   } finally {
-    if (tempKeyDir) fs18.rmSync(tempKeyDir, { recursive: true, force: true });
-    fs18.rmSync(signDir, { recursive: true, force: true });
+    if (tempKeyDir) fs19.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs19.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
@@ -8007,14 +8192,14 @@ function stageAnnotator(log) {
 }
 
 // src/report/sources.ts
-import fs19 from "node:fs";
-import path22 from "node:path";
+import fs20 from "node:fs";
+import path23 from "node:path";
 var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
 var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
 var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
 function read(file) {
   try {
-    return fs19.readFileSync(file, "utf8");
+    return fs20.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -8023,14 +8208,14 @@ function lineOf(text, index) {
   return text.slice(0, index).split("\n").length;
 }
 function moduleAt(dir) {
-  const goMod = path22.join(dir, "go.mod");
+  const goMod = path23.join(dir, "go.mod");
   const text = read(goMod);
   const m = text === void 0 ? null : MODULE_LINE.exec(text);
   return m ? { path: m[2], dir, goMod, line: lineOf(text, m.index + m[0].search(/\S/)) } : void 0;
 }
 function moduleRoots(dir) {
   const roots = [];
-  const work = read(path22.join(dir, "go.work"));
+  const work = read(path23.join(dir, "go.work"));
   if (work !== void 0) {
     const dirs = [...work.matchAll(USE_LINE)].map((m) => m[2]);
     for (const block2 of work.matchAll(USE_BLOCK)) {
@@ -8040,7 +8225,7 @@ function moduleRoots(dir) {
       }
     }
     for (const d of dirs) {
-      const root = moduleAt(path22.resolve(dir, d));
+      const root = moduleAt(path23.resolve(dir, d));
       if (root) roots.push(root);
     }
   }
@@ -8051,16 +8236,16 @@ function moduleRoots(dir) {
 function mainPackageSource(workspace, roots, importPath) {
   const root = [...roots].filter((r2) => importPath === r2.path || importPath.startsWith(`${r2.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!root) return void 0;
-  const pkgDir = path22.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
+  const pkgDir = path23.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
   const inRepo = (file) => repoRelative(displayPath(workspace, file));
   let names = [];
   try {
-    names = fs19.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
+    names = fs20.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
   } catch {
   }
   const candidates = [];
   for (const name of names.slice(0, 200)) {
-    const text = read(path22.join(pkgDir, name));
+    const text = read(path23.join(pkgDir, name));
     if (text === void 0) continue;
     const clause = /^package[ \t]+main\b/m.exec(text);
     if (!clause) continue;
@@ -8068,7 +8253,7 @@ function mainPackageSource(workspace, roots, importPath) {
   }
   const best = candidates.find((c) => c.hasMain) ?? candidates.find((c) => c.name === "main.go") ?? candidates[0];
   if (best) {
-    const file = inRepo(path22.join(pkgDir, best.name));
+    const file = inRepo(path23.join(pkgDir, best.name));
     if (file) return { file, line: lineOf(best.text, best.clause) };
   }
   const goMod = inRepo(root.goMod);
@@ -8110,9 +8295,17 @@ function artifactLocator(workspace, moduleDir, artifacts2) {
   };
 }
 
+// src/toolchain/gc.ts
+function goGcSettings(env, machine) {
+  if ((env.GOGC ?? "") !== "" || (env.GOMEMLIMIT ?? "") !== "") return {};
+  const perCoreMiB = Math.floor(machine.totalMemBytes / Math.max(1, machine.cores) / (1 << 20));
+  if (!(perCoreMiB >= 1024)) return {};
+  return { GOGC: "400", GOMEMLIMIT: `${perCoreMiB}MiB` };
+}
+
 // src/run.ts
 function initialState(env, out) {
-  const goEnv = childEnv("go", env, { GOTOOLCHAIN: "local" });
+  const goEnv = childEnv("go", env, { GOTOOLCHAIN: "local", ...goGcSettings(env, { totalMemBytes: os2.totalmem(), cores: os2.availableParallelism() }) });
   return { goEnv, artifacts: [], facts: {}, ...out ? { out } : {} };
 }
 async function runGate(inputs, ports, options = {}) {
@@ -8150,7 +8343,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent, options = {}) {
-  const goMod = path23.join(config.dir, fs20.existsSync(path23.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path24.join(config.dir, fs21.existsSync(path24.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -8365,33 +8558,33 @@ async function sourceCommit(config, ports) {
 }
 
 // src/fanout/merge-run.ts
-import fs22 from "node:fs";
-import path25 from "node:path";
+import fs23 from "node:fs";
+import path26 from "node:path";
 
 // src/fanout/bundle.ts
-import fs21 from "node:fs";
-import path24 from "node:path";
-import { createHash as createHash6 } from "node:crypto";
+import fs22 from "node:fs";
+import path25 from "node:path";
+import { createHash as createHash7 } from "node:crypto";
 function readRegular(dir, name) {
-  const p = path24.join(dir, name);
+  const p = path25.join(dir, name);
   let st;
   try {
-    st = fs21.lstatSync(p);
+    st = fs22.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
   }
   if (!st.isFile()) throw new BundleError(`${p} is not a regular file (${st.isSymbolicLink() ? "a symbolic link" : "not a file"})`);
-  const fd = fs21.openSync(p, fs21.constants.O_RDONLY | (fs21.constants.O_NOFOLLOW ?? 0));
+  const fd = fs22.openSync(p, fs22.constants.O_RDONLY | (fs22.constants.O_NOFOLLOW ?? 0));
   try {
-    return fs21.readFileSync(fd);
+    return fs22.readFileSync(fd);
   } finally {
-    fs21.closeSync(fd);
+    fs22.closeSync(fd);
   }
 }
 function required(dir, name) {
   const data = readRegular(dir, name);
-  if (!data) throw new BundleError(`${path24.join(dir, name)} is missing: not a complete shard bundle`);
+  if (!data) throw new BundleError(`${path25.join(dir, name)} is missing: not a complete shard bundle`);
   return data;
 }
 function json(dir, name) {
@@ -8401,26 +8594,26 @@ function json(dir, name) {
     throw new Error("not a JSON object");
   } catch (e) {
     if (e instanceof BundleError) throw e;
-    throw new BundleError(`${path24.join(dir, name)}: ${e.message}`);
+    throw new BundleError(`${path25.join(dir, name)}: ${e.message}`);
   }
 }
 function loadBundle(dir, source) {
-  const manifestFile = path24.join(dir, MANIFEST_NAME);
+  const manifestFile = path25.join(dir, MANIFEST_NAME);
   const manifest = parseManifest(required(dir, MANIFEST_NAME).toString("utf8"), manifestFile);
   const report = json(dir, manifest.files.report);
   const sarif = json(dir, manifest.files.sarif);
   const sumsName = manifest.files.checksums;
-  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path24.join(dir, sumsName)) : [];
+  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path25.join(dir, sumsName)) : [];
   return { dir, report, sarif, view: { source, manifest, reportVerdict: String(report.verdict), checksums } };
 }
 function digestNow(dir, name) {
-  const p = path24.join(dir, name);
-  const st = fs21.lstatSync(p, { throwIfNoEntry: false });
+  const p = path25.join(dir, name);
+  const st = fs22.lstatSync(p, { throwIfNoEntry: false });
   if (!st?.isFile()) return void 0;
   return sha256File(p, { noFollow: true });
 }
 function sha256(data) {
-  return createHash6("sha256").update(data).digest("hex");
+  return createHash7("sha256").update(data).digest("hex");
 }
 
 // src/fanout/check.ts
@@ -8812,9 +9005,9 @@ var MergeUsageError = class extends Error {
 };
 function real(p) {
   try {
-    return fs22.realpathSync(p);
+    return fs23.realpathSync(p);
   } catch {
-    return path25.resolve(p);
+    return path26.resolve(p);
   }
 }
 async function runMerge(opts) {

@@ -1,0 +1,187 @@
+// `go mod tidy -diff` is the slowest of the module checks on a warm run (it loads every package
+// of the module for every platform and build tag, tests included), and its answer is a function
+// of a few inputs: go.mod, go.sum, the package clause, build constraints and imports of every Go
+// file of the module, the go command and its module settings. A module found tidy is recorded
+// under a key of exactly those inputs; a later run with the same key reuses the answer, the way
+// `go test` reuses a test result. Only "tidy" is recorded: a difference or a failure is asked again.
+//
+// Not reused at all when an input lies outside these files: a directory replace (its packages and
+// go.mod count), or a go.work workspace.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import type { MainModule } from './consistency.ts';
+
+/** Bumped whenever what the key covers changes: older records then never match. */
+const KEY_VERSION = 'go-release-gate tidy v1';
+
+/** The go settings that change which modules and packages tidy loads, or how it resolves them. */
+export const TIDY_SETTINGS = [
+  'GOFLAGS', 'GOPROXY', 'GONOPROXY', 'GOSUMDB', 'GONOSUMDB', 'GOPRIVATE', 'GOINSECURE', 'GONOSUMCHECK',
+  'GOEXPERIMENT', 'GO111MODULE', 'GOWORK', 'GODEBUG', 'GOVCS', 'GOTOOLCHAIN',
+] as const;
+
+export interface TidyInputs {
+  main: MainModule;
+  /** Exact bytes of go.mod and go.sum as the stage read them (absent go.sum: undefined). */
+  gomod: Buffer;
+  gosum: Buffer | undefined;
+  goVersion: string;
+  goroot: string;
+  settings: Readonly<Record<string, string>>;
+}
+
+/**
+ * The end of a Go file's header: its leading comments (build constraints), the package clause
+ * and every import declaration, which is all of a file tidy reads. Anything this scanner does
+ * not recognise ends the header at the end of the file: a key over more bytes only matches less.
+ */
+export function goFileHeaderEnd(src: Buffer): number {
+  const n = src.length;
+  let i = 0;
+  const skipSpace = (): boolean => {
+    while (i < n) {
+      const c = src[i];
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+      else if (c === 0x2f && src[i + 1] === 0x2f) {
+        while (i < n && src[i] !== 0x0a) i++;
+      } else if (c === 0x2f && src[i + 1] === 0x2a) {
+        const close = src.indexOf('*/', i + 2);
+        if (close < 0) return false;
+        i = close + 2;
+      } else break;
+    }
+    return true;
+  };
+  const isIdent = (c: number | undefined) => c !== undefined && ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c >= 0x80);
+  const ident = (): string | undefined => {
+    const start = i;
+    while (i < n && isIdent(src[i])) i++;
+    return i > start ? src.toString('latin1', start, i) : undefined;
+  };
+  const str = (): boolean => {
+    const q = src[i];
+    if (q === 0x60) {
+      const close = src.indexOf(0x60, i + 1);
+      if (close < 0) return false;
+      i = close + 1;
+      return true;
+    }
+    if (q !== 0x22) return false;
+    for (i++; i < n; i++) {
+      if (src[i] === 0x5c) i++;
+      else if (src[i] === 0x22) { i++; return true; }
+      else if (src[i] === 0x0a) return false;
+    }
+    return false;
+  };
+  // import spec: [name | "." | "_"] "path"
+  const spec = (): boolean => {
+    if (src[i] === 0x2e) i++;
+    else if (isIdent(src[i])) ident();
+    if (!skipSpace()) return false;
+    return str();
+  };
+  const semi = () => { if (src[i] === 0x3b) i++; };
+
+  if (!skipSpace() || ident() !== 'package' || !skipSpace() || !ident()) return n;
+  let end = i;
+  for (;;) {
+    semi();
+    if (!skipSpace()) return n;
+    const save = i;
+    if (ident() !== 'import') { i = save; return end; }
+    if (!skipSpace()) return n;
+    if (src[i] === 0x28) {
+      i++;
+      for (;;) {
+        if (!skipSpace()) return n;
+        if (src[i] === 0x29) { i++; break; }
+        if (!spec()) return n;
+        semi();
+      }
+    } else if (!spec()) return n;
+    end = i;
+  }
+}
+
+/**
+ * Every Go file tidy may read in the module at dir, by '/'-separated path: what the go command
+ * walks for the module's packages, minus only what it never reads (directories starting with
+ * "." or "_", testdata, the root vendor/, nested modules). Undefined when a symbolic link is met:
+ * the go command does not follow linked directories, and the key does not guess.
+ */
+async function moduleGoFiles(dir: string): Promise<string[] | undefined> {
+  const out: string[] = [];
+  const walk = async (abs: string, rel: string): Promise<boolean> => {
+    const entries = await fs.readdir(abs, { withFileTypes: true });
+    if (rel !== '' && entries.some((e) => e.name === 'go.mod')) return true;
+    for (const e of entries) {
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isSymbolicLink()) return false;
+      if (e.isDirectory()) {
+        if (e.name.startsWith('.') || e.name.startsWith('_') || e.name === 'testdata' || childRel === 'vendor') continue;
+        if (!(await walk(path.join(abs, e.name), childRel))) return false;
+      } else if (e.isFile() && e.name.endsWith('.go')) out.push(childRel);
+    }
+    return true;
+  };
+  if (!(await walk(dir, ''))) return undefined;
+  return out.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+
+/** The key of one tidy check, or undefined when its answer depends on more than the key covers. */
+export async function tidyKey(inputs: TidyInputs): Promise<string | undefined> {
+  const { main } = inputs;
+  if (main.gomod.replaces.some((r) => r.local)) return undefined;
+  const files = await moduleGoFiles(main.dir);
+  if (!files) return undefined;
+  const h = createHash('sha256');
+  const field = (name: string, value: string | Buffer) => {
+    const bytes = typeof value === 'string' ? Buffer.from(value) : value;
+    h.update(`${name} ${bytes.length}\n`).update(bytes).update('\n');
+  };
+  field('version', KEY_VERSION);
+  field('go', inputs.goVersion);
+  field('goroot', inputs.goroot);
+  for (const s of TIDY_SETTINGS) field(`env ${s}`, inputs.settings[s] ?? '');
+  field('go.mod', inputs.gomod);
+  field('go.sum', inputs.gosum ?? '(absent)');
+  for (const rel of files) {
+    const src = await fs.readFile(path.join(main.dir, rel));
+    field(`file ${rel}`, src.subarray(0, goFileHeaderEnd(src)));
+  }
+  return h.digest('hex');
+}
+
+/** Where a module found tidy is recorded: inside GOCACHE, so the cache stage saves it with the build cache. */
+export function tidyRecordFile(gocache: string, key: string): string {
+  return path.join(gocache, 'go-release-gate', `tidy-${key}`);
+}
+
+/** When an earlier run found the same inputs tidy; marks the record used (the cache trim keeps used entries). */
+export async function reusedTidy(gocache: string, key: string): Promise<string | undefined> {
+  const file = tidyRecordFile(gocache, key);
+  try {
+    const rec = JSON.parse(await fs.readFile(file, 'utf8')) as { key?: string; tidy?: boolean; at?: string };
+    if (rec.key !== key || rec.tidy !== true || typeof rec.at !== 'string') return undefined;
+    const now = new Date();
+    await fs.utimes(file, now, now).catch(() => undefined);
+    return rec.at;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records that these inputs are tidy. Best effort: a cache that cannot be written only means asking again next time. */
+export async function recordTidy(gocache: string, key: string, at = new Date()): Promise<void> {
+  const file = tidyRecordFile(gocache, key);
+  try {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await fs.writeFile(tmp, `${JSON.stringify({ key, tidy: true, at: at.toISOString() })}\n`);
+    await fs.rename(tmp, file);
+  } catch {
+    // Not recorded: the next run runs tidy again.
+  }
+}
