@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-OPOXNIUK.js";
+} from "./chunks/chunk-4EFM7XEX.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -13,13 +13,38 @@ export function ldflagsFor(opts: Pick<BuildOptions, 'ldflags' | 'strip'>): strin
   return [opts.strip ? '-s -w' : '', '-buildid=', opts.ldflags].filter((s) => s !== '').join(' ');
 }
 
-export function buildArgs(opts: BuildOptions, output: string, pkg: string): string[] {
+/**
+ * One package to one file, or several main packages of one target into a directory (output
+ * ending in a path separator): the go command then loads, stamps and checks the shared packages
+ * once for all of them, and writes each binary under its default name (binaryName + GOEXE).
+ */
+export function buildArgs(opts: BuildOptions, output: string, pkgs: string | readonly string[]): string[] {
   const args = ['build', '-trimpath', '-buildvcs=auto', `-ldflags=${ldflagsFor(opts)}`];
   if (opts.tags.length) args.push(`-tags=${opts.tags.join(',')}`);
   if (opts.modFlag) args.push(opts.modFlag);
   // "--" is not accepted by go build; package patterns were validated not to start with '-'.
-  args.push('-o', output, pkg);
+  args.push('-o', output, ...(typeof pkgs === 'string' ? [pkgs] : pkgs));
   return args;
+}
+
+/**
+ * The part of a go build's stderr that concerns one package of several built together: the
+ * go command heads each package's errors with "# import/path". A package with a section of its
+ * own gets it, with every section of a package that is not one of the built ones (a shared
+ * dependency that failed); otherwise everything (an error no section claims).
+ */
+export function stderrFor(stderr: string, pkg: string, built: readonly string[]): string {
+  const sections: { pkg: string; text: string }[] = [];
+  let current: { pkg: string; lines: string[] } = { pkg: '', lines: [] };
+  const flush = () => { if (current.lines.length) sections.push({ pkg: current.pkg, text: current.lines.join('\n') }); };
+  for (const line of stderr.split('\n')) {
+    const m = /^# (\S+)/.exec(line);
+    if (m) { flush(); current = { pkg: m[1], lines: [line] }; } else current.lines.push(line);
+  }
+  flush();
+  if (!sections.some((s) => s.pkg === pkg)) return stderr;
+  const mine = new Set(built);
+  return sections.filter((s) => s.pkg === pkg || (s.pkg !== '' && !mine.has(s.pkg))).map((s) => s.text).join('\n');
 }
 
 export function buildEnv(base: Record<string, string>, target: Target, cgo: boolean): Record<string, string> {
@@ -32,6 +57,17 @@ export function binaryName(importPath: string): string {
   let name = parts[parts.length - 1] ?? 'main';
   if (/^v\d+$/.test(name) && parts.length > 1) name = parts[parts.length - 2];
   return name;
+}
+
+/**
+ * The name the go command gives a binary it writes into an -o directory (load.DefaultExecName):
+ * the last element, or the one before a major-version element v2, v3, ... (not v0 or v1).
+ */
+export function goExecName(importPath: string): string {
+  const parts = importPath.split('/');
+  const last = parts[parts.length - 1];
+  const version = /^v[0-9]+$/.test(last) && !/^v0/.test(last) && last !== 'v1';
+  return version && parts.length > 1 ? parts[parts.length - 2] : last;
 }
 
 export function artifactFileName(name: string, target: Target): string {

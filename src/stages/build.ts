@@ -10,7 +10,7 @@ import { skipped, statusFrom, type Artifact, type GoToolchain, type Stage, type 
 import type { ExecResult } from '../ports/ports.ts';
 import type { Target } from '../config/config.ts';
 import { openOutputDir, type OutputDir } from '../output/dir.ts';
-import { artifactFileName, binaryName, buildArgs, buildEnv, mapLimit, parseCompilerErrors, renderChecksums } from '../build/args.ts';
+import { artifactFileName, binaryName, buildArgs, buildEnv, mapLimit, parseCompilerErrors, renderChecksums, stderrFor, goExecName } from '../build/args.ts';
 import { displayPath, isInside } from '../util/path.ts';
 import { cgoNeededHint } from './cgo-hint.ts';
 
@@ -187,16 +187,39 @@ async function buildInto(
   const all: Job[] = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path.join(buildDir, artifactFileName(pkg.name, target)) })));
   const jobs = ctx.state.selectJobs ? chosenJobs(all, ctx.state.selectJobs) : all;
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
-  const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job): Promise<JobResult> => {
-    const r = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
-      cwd: config.dir,
-      env: buildEnv(ctx.state.goEnv, job.target, config.cgo),
-    });
-    const ok = r.code === 0 && fs.existsSync(job.output);
-    const stderr = config.cgo ? trimCompilerQuotes(r.stderr) : r.stderr;
+  // One go build per target, for every main package of it: a go process per binary would load,
+  // stamp and check the same packages again for each (goreleaser runs one per binary).
+  // Packages the go command would give the same name (a/v1 and b/v1) are built one by one.
+  const byTarget = new Map<string, Job[]>();
+  for (const job of jobs) {
+    const key = `${job.target.goos}/${job.target.goarch}`;
+    const same = byTarget.get(key) ?? [];
+    if (same.some((j) => goExecName(j.pkg.importPath) === goExecName(job.pkg.importPath))) byTarget.set(`${key}\0${job.pkg.importPath}`, [job]);
+    else byTarget.set(key, [...same, job]);
+  }
+  const finished = (job: Job, ok: boolean, stderr: string): JobResult =>
     // Hashed as soon as it is written, while the other targets still build.
-    return ok ? { ...job, ok, stderr, size: fs.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
+    ok ? { ...job, ok, stderr, size: fs.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
+  const grouped = await mapLimit([...byTarget.values()], Math.max(1, os.availableParallelism()), async (group): Promise<JobResult[]> => {
+    const target = group[0].target;
+    const several = group.length > 1;
+    // Several binaries go to a directory of their own, under the go command's names, then to their artifact names.
+    const dir = several ? fs.mkdtempSync(path.join(buildDir, `${target.goos}_${target.goarch}-`)) : '';
+    const r = await ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
+      cwd: config.dir,
+      env: buildEnv(ctx.state.goEnv, target, config.cgo),
+    });
+    const stderr = config.cgo ? trimCompilerQuotes(r.stderr) : r.stderr;
+    if (!several) return [finished(group[0], r.code === 0 && fs.existsSync(group[0].output), stderr)];
+    return group.map((job) => {
+      const written = path.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === 'windows' ? '.exe' : ''}`);
+      const ok = fs.existsSync(written);
+      if (ok) fs.renameSync(written, job.output);
+      const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
+      return finished(job, ok, ok || own.trim() ? own : `go build exited ${r.code} and wrote no ${path.basename(written)}`);
+    });
   });
+  const results = grouped.flat();
 
   const artifacts: Artifact[] = [];
   const rows: string[][] = [];

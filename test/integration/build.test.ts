@@ -89,6 +89,42 @@ test('main packages under cmd/ are found when the root is a library; names skip 
   assert.deepEqual(readReport(path.join(ws, 'only')).artifacts.map((a: { path: string }) => path.basename(a.path)), ['beta_linux_amd64']);
 });
 
+test('several commands of one target are built by one go build, to the same bytes as one go build each', async () => {
+  const ws = makeWorkspace(fixture('multi-cmd'));
+  const r = await runCli(['run', '--targets', 'linux/amd64,windows/amd64', '--out', 'out'], { cwd: ws });
+  assert.equal(r.code, 0, r.stderr + r.stdout);
+  const report = readReport(path.join(ws, 'out'));
+  assert.equal(report.stages.find((s: { name: string }) => s.name === 'build').metrics.built, 4);
+  // The same flags, one package per go build.
+  const sep = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-sep-'));
+  try {
+    for (const [goos, exe] of [['linux', ''], ['windows', '.exe']]) {
+      for (const cmd of ['alpha', 'beta']) {
+        const file = path.join(sep, `${cmd}_${goos}${exe}`);
+        execFileSync(GO, ['build', '-trimpath', '-buildvcs=auto', '-ldflags=-s -w -buildid=', '-o', file, `./cmd/${cmd}`], { cwd: ws, env: { ...goEnv, GOOS: goos, GOARCH: 'amd64', CGO_ENABLED: '0', GOFLAGS: '' } });
+        assert.ok(fs.readFileSync(path.join(ws, 'out', `${cmd}_${goos}_amd64${exe}`)).equals(fs.readFileSync(file)), `${cmd} ${goos}: the same bytes`);
+      }
+    }
+  } finally {
+    fs.rmSync(sep, { recursive: true, force: true });
+  }
+});
+
+test('one of several commands fails to compile: the other is built, and the finding is the failing one\'s own error', async () => {
+  const ws = makeWorkspace(fixture('multi-cmd'));
+  const main = path.join(ws, 'cmd', 'beta', 'main.go');
+  fs.appendFileSync(main, '\nfunc broken() { undefinedInBeta() }\n');
+  const r = await runCli(['run', '--targets', 'linux/amd64', '--out', 'out'], { cwd: ws });
+  assert.equal(r.code, 1, r.stderr + r.stdout);
+  const report = readReport(path.join(ws, 'out'));
+  assert.deepEqual(report.artifacts.map((a: { path: string }) => path.basename(a.path)), ['alpha_linux_amd64']);
+  const failed = report.findings.filter((x: { ruleId: string }) => x.ruleId === 'build/compile-failed');
+  assert.equal(failed.length, 1, JSON.stringify(failed));
+  const line = fs.readFileSync(main, 'utf8').split('\n').findIndex((l) => l.includes('undefinedInBeta')) + 1;
+  assert.deepEqual({ file: failed[0].location.file, line: failed[0].location.line }, { file: 'cmd/beta/main.go', line });
+  assert.match(failed[0].message, /^linux\/amd64 example\.com\/multi\/v2\/cmd\/beta: cmd\/beta\/main\.go:\d+: undefined: undefinedInBeta$/);
+});
+
 test('no main package: a failing verdict that says so', async () => {
   const ws = makeWorkspace(fixture('library'));
   const r = await runCli(['run', '--out', 'out'], { cwd: ws });

@@ -1,6 +1,6 @@
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
-import { artifactFileName, binaryName, buildArgs, buildEnv, ldflagsFor, mapLimit, parseCompilerErrors, renderChecksums } from '../../src/build/args.ts';
+import { artifactFileName, binaryName, buildArgs, buildEnv, goExecName, ldflagsFor, mapLimit, parseCompilerErrors, renderChecksums, stderrFor } from '../../src/build/args.ts';
 
 test('buildArgs: fixed reproducible flags, user ldflags appended in one argument, tags, vendor flag', () => {
   assert.deepEqual(buildArgs({ ldflags: '', tags: [], strip: true }, '/o/app', 'example.com/app'), [
@@ -59,4 +59,32 @@ test('mapLimit never runs more than the limit at once and keeps order', async ()
   });
   assert.deepEqual(out, [50, 10, 40, 20, 30]);
   assert.equal(peak, 2);
+});
+
+test('goExecName names a binary the way the go command does in an -o directory', () => {
+  assert.equal(goExecName('example.com/multi/v2/cmd/alpha'), 'alpha');
+  assert.equal(goExecName('example.com/tool/v2'), 'tool');
+  assert.equal(goExecName('example.com/tool/v10'), 'tool');
+  // v0, v1 and v05 are not major-version elements for the go command.
+  assert.equal(goExecName('example.com/api/v1'), 'v1');
+  assert.equal(goExecName('example.com/api/v0'), 'v0');
+  assert.equal(goExecName('example.com/api/v05'), 'v05');
+  assert.equal(goExecName('v2'), 'v2');
+});
+
+test('buildArgs puts several packages after one -o directory', () => {
+  const opts = { ldflags: '', tags: [], strip: true };
+  assert.deepEqual(buildArgs(opts, '/out/', ['./cmd/a', './cmd/b']).slice(-4), ['-o', '/out/', './cmd/a', './cmd/b']);
+  assert.deepEqual(buildArgs(opts, '/out/a', './cmd/a').slice(-3), ['-o', '/out/a', './cmd/a']);
+});
+
+test('stderrFor gives each of several packages its own errors and those of a shared dependency', () => {
+  const built = ['m/cmd/a', 'm/cmd/b'];
+  const stderr = '# m/internal/lib\ninternal/lib/l.go:3:1: bad lib\n# m/cmd/b\ncmd/b/main.go:6:17: undefined: x\n';
+  assert.equal(stderrFor(stderr, 'm/cmd/b', built), '# m/internal/lib\ninternal/lib/l.go:3:1: bad lib\n# m/cmd/b\ncmd/b/main.go:6:17: undefined: x\n');
+  assert.equal(stderrFor(stderr, 'm/cmd/a', built), stderr, 'no section of its own: everything');
+  const two = '# m/cmd/a\ncmd/a/main.go:1:1: a broke\n# m/cmd/b\ncmd/b/main.go:2:2: b broke';
+  assert.equal(stderrFor(two, 'm/cmd/a', built), '# m/cmd/a\ncmd/a/main.go:1:1: a broke');
+  assert.equal(stderrFor(two, 'm/cmd/b', built), '# m/cmd/b\ncmd/b/main.go:2:2: b broke');
+  assert.equal(stderrFor('go: some error\n', 'm/cmd/a', built), 'go: some error\n');
 });

@@ -4536,12 +4536,30 @@ function openOutputDir(dir) {
 function ldflagsFor(opts) {
   return [opts.strip ? "-s -w" : "", "-buildid=", opts.ldflags].filter((s) => s !== "").join(" ");
 }
-function buildArgs(opts, output, pkg) {
+function buildArgs(opts, output, pkgs) {
   const args = ["build", "-trimpath", "-buildvcs=auto", `-ldflags=${ldflagsFor(opts)}`];
   if (opts.tags.length) args.push(`-tags=${opts.tags.join(",")}`);
   if (opts.modFlag) args.push(opts.modFlag);
-  args.push("-o", output, pkg);
+  args.push("-o", output, ...typeof pkgs === "string" ? [pkgs] : pkgs);
   return args;
+}
+function stderrFor(stderr, pkg, built) {
+  const sections = [];
+  let current = { pkg: "", lines: [] };
+  const flush = () => {
+    if (current.lines.length) sections.push({ pkg: current.pkg, text: current.lines.join("\n") });
+  };
+  for (const line of stderr.split("\n")) {
+    const m = /^# (\S+)/.exec(line);
+    if (m) {
+      flush();
+      current = { pkg: m[1], lines: [line] };
+    } else current.lines.push(line);
+  }
+  flush();
+  if (!sections.some((s) => s.pkg === pkg)) return stderr;
+  const mine = new Set(built);
+  return sections.filter((s) => s.pkg === pkg || s.pkg !== "" && !mine.has(s.pkg)).map((s) => s.text).join("\n");
 }
 function buildEnv(base, target, cgo) {
   return { ...base, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: cgo ? "1" : "0" };
@@ -4551,6 +4569,12 @@ function binaryName(importPath) {
   let name = parts[parts.length - 1] ?? "main";
   if (/^v\d+$/.test(name) && parts.length > 1) name = parts[parts.length - 2];
   return name;
+}
+function goExecName(importPath) {
+  const parts = importPath.split("/");
+  const last = parts[parts.length - 1];
+  const version = /^v[0-9]+$/.test(last) && !/^v0/.test(last) && last !== "v1";
+  return version && parts.length > 1 ? parts[parts.length - 2] : last;
 }
 function artifactFileName(name, target) {
   return `${name}_${target.goos}_${target.goarch}${target.goos === "windows" ? ".exe" : ""}`;
@@ -4758,15 +4782,36 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
   const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path18.join(buildDir, artifactFileName(pkg.name, target)) })));
   const jobs = ctx.state.selectJobs ? chosenJobs(all, ctx.state.selectJobs) : all;
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
-  const results = await mapLimit(jobs, Math.max(1, os.availableParallelism()), async (job) => {
-    const r2 = await ports.exec.run(go.bin, buildArgs(opts, job.output, job.pkg.importPath), {
+  const byTarget = /* @__PURE__ */ new Map();
+  for (const job of jobs) {
+    const key = `${job.target.goos}/${job.target.goarch}`;
+    const same = byTarget.get(key) ?? [];
+    if (same.some((j) => goExecName(j.pkg.importPath) === goExecName(job.pkg.importPath))) byTarget.set(`${key}\0${job.pkg.importPath}`, [job]);
+    else byTarget.set(key, [...same, job]);
+  }
+  const finished = (job, ok, stderr) => (
+    // Hashed as soon as it is written, while the other targets still build.
+    ok ? { ...job, ok, stderr, size: fs16.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr }
+  );
+  const grouped = await mapLimit([...byTarget.values()], Math.max(1, os.availableParallelism()), async (group) => {
+    const target = group[0].target;
+    const several = group.length > 1;
+    const dir = several ? fs16.mkdtempSync(path18.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
+    const r2 = await ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path18.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
       cwd: config.dir,
-      env: buildEnv(ctx.state.goEnv, job.target, config.cgo)
+      env: buildEnv(ctx.state.goEnv, target, config.cgo)
     });
-    const ok = r2.code === 0 && fs16.existsSync(job.output);
     const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
-    return ok ? { ...job, ok, stderr, size: fs16.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
+    if (!several) return [finished(group[0], r2.code === 0 && fs16.existsSync(group[0].output), stderr)];
+    return group.map((job) => {
+      const written = path18.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
+      const ok = fs16.existsSync(written);
+      if (ok) fs16.renameSync(written, job.output);
+      const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
+      return finished(job, ok, ok || own.trim() ? own : `go build exited ${r2.code} and wrote no ${path18.basename(written)}`);
+    });
   });
+  const results = grouped.flat();
   const artifacts2 = [];
   const rows = [];
   const failures = [];
