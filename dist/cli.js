@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-4EFM7XEX.js";
+} from "./chunks/chunk-MBIUHUH3.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -20,7 +20,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-4EFM7XEX.js";
+} from "./chunks/chunk-MBIUHUH3.js";
 import {
   safeLogText
 } from "./chunks/chunk-GI2Z6FM2.js";

@@ -82,7 +82,7 @@ export const NOT_TIDY = rule({
   id: 'modules/not-tidy',
   name: 'ModuleNotTidy',
   shortDescription: 'go.mod or go.sum differ from `go mod tidy`.',
-  fullDescription: '`go mod tidy -diff` reports lines it would add to or remove from go.mod or go.sum. Untidy files hide which modules the build really uses. A warning unless require-tidy is true.',
+  fullDescription: '`go mod tidy -diff` reports lines it would add to or remove from go.mod or go.sum. Untidy files hide which modules the build really uses. A warning unless require-tidy is true. A module found tidy is recorded in GOCACHE under a key of every input of that answer (go.mod, go.sum, the imports and build constraints of its Go files, the go command and its module settings), and a run with the same key reuses it.',
   help: 'Run `go mod tidy` and commit go.mod and go.sum. Set `require-tidy: true` to make this an error.',
   defaultSeverity: 'warning',
 });
