@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-MBIUHUH3.js";
+} from "./chunks/chunk-47KB4I5C.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -29,7 +29,7 @@ export function buildArgs(opts: BuildOptions, output: string, pkgs: string | rea
 
 /**
  * The part of a go build's stderr that concerns one package of several built together: the
- * go command heads each package's errors with "# import/path". A package with a section of its
+ * go command heads each package's errors with "# import/path" (or "package import/path"). A package with a section of its
  * own gets it, with every section of a package that is not one of the built ones (a shared
  * dependency that failed); otherwise everything (an error no section claims).
  */
@@ -38,7 +38,9 @@ export function stderrFor(stderr: string, pkg: string, built: readonly string[])
   let current: { pkg: string; lines: string[] } = { pkg: '', lines: [] };
   const flush = () => { if (current.lines.length) sections.push({ pkg: current.pkg, text: current.lines.join('\n') }); };
   for (const line of stderr.split('\n')) {
-    const m = /^# (\S+)/.exec(line);
+    // Compile errors come under "# import/path", load errors as "package import/path: ..." or
+    // "package import/path" followed by its "\timports ..." chain.
+    const m = /^# (\S+)/.exec(line) ?? /^package (\S+?):?(?:\s|$)/.exec(line);
     if (m) { flush(); current = { pkg: m[1], lines: [line] }; } else current.lines.push(line);
   }
   flush();

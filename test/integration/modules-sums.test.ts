@@ -187,7 +187,8 @@ test('GONOSUMDB covering public modules and GOSUMDB=off are reported at the go.m
 test('a module without dependencies and without vendor/ still runs the tree check and tidy', async (t) => {
   const repo = tempDir(t, 'grg-nodeps-');
   writeFiles(repo, { 'go.mod': 'module example.com/solo\n\ngo 1.22\n', 'main.go': 'package main\n\nfunc main() {}\n' });
-  const { outcome } = await gate(t, repo);
+  // A GOCACHE of its own: a tidy answer recorded by an earlier run would be reused.
+  const { outcome } = await gate(t, repo, { env: goTestEnv({ GOCACHE: tempDir(t, 'grg-gocache-') }) });
   assert.deepEqual(outcome.findings, []);
   assert.equal(outcome.status, 'passed');
   assert.deepEqual(outcome.table!.rows.map((r) => [r[0], r[2]]), [

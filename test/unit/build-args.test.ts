@@ -87,4 +87,7 @@ test('stderrFor gives each of several packages its own errors and those of a sha
   assert.equal(stderrFor(two, 'm/cmd/a', built), '# m/cmd/a\ncmd/a/main.go:1:1: a broke');
   assert.equal(stderrFor(two, 'm/cmd/b', built), '# m/cmd/b\ncmd/b/main.go:2:2: b broke');
   assert.equal(stderrFor('go: some error\n', 'm/cmd/a', built), 'go: some error\n');
+  const load = 'package m/cmd/a: build constraints exclude all Go files in /w/cmd/a\npackage m/cmd/b\n\timports m/lib: build constraints exclude all Go files in /w/lib\n';
+  assert.equal(stderrFor(load, 'm/cmd/a', built), 'package m/cmd/a: build constraints exclude all Go files in /w/cmd/a');
+  assert.equal(stderrFor(load, 'm/cmd/b', built), 'package m/cmd/b\n\timports m/lib: build constraints exclude all Go files in /w/lib\n');
 });

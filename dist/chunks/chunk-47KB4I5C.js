@@ -4550,7 +4550,7 @@ function stderrFor(stderr, pkg, built) {
     if (current.lines.length) sections.push({ pkg: current.pkg, text: current.lines.join("\n") });
   };
   for (const line of stderr.split("\n")) {
-    const m = /^# (\S+)/.exec(line);
+    const m = /^# (\S+)/.exec(line) ?? /^package (\S+?):?(?:\s|$)/.exec(line);
     if (m) {
       flush();
       current = { pkg: m[1], lines: [line] };
