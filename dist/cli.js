@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-47KB4I5C.js";
+} from "./chunks/chunk-CKPMCSUL.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -20,7 +20,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-47KB4I5C.js";
+} from "./chunks/chunk-CKPMCSUL.js";
 import {
   safeLogText
 } from "./chunks/chunk-GI2Z6FM2.js";

@@ -16,7 +16,7 @@ export function ldflagsFor(opts: Pick<BuildOptions, 'ldflags' | 'strip'>): strin
 /**
  * One package to one file, or several main packages of one target into a directory (output
  * ending in a path separator): the go command then loads, stamps and checks the shared packages
- * once for all of them, and writes each binary under its default name (binaryName + GOEXE).
+ * once for all of them, and writes each binary under its default name (goExecName + GOEXE).
  */
 export function buildArgs(opts: BuildOptions, output: string, pkgs: string | readonly string[]): string[] {
   const args = ['build', '-trimpath', '-buildvcs=auto', `-ldflags=${ldflagsFor(opts)}`];
@@ -53,7 +53,11 @@ export function buildEnv(base: Record<string, string>, target: Target, cgo: bool
   return { ...base, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: cgo ? '1' : '0' };
 }
 
-/** Go's own rule for a binary's name: the last path element, skipping a major-version suffix. */
+/**
+ * The binary's name in artifact names: the last path element, skipping a version element. Unlike
+ * the go command (goExecName) it skips v0 and v1 too, so example.com/api/v1 is "api", as it was
+ * named before the builds went through -o directories.
+ */
 export function binaryName(importPath: string): string {
   const parts = importPath.split('/').filter(Boolean);
   let name = parts[parts.length - 1] ?? 'main';
@@ -68,8 +72,8 @@ export function binaryName(importPath: string): string {
 export function goExecName(importPath: string): string {
   const parts = importPath.split('/');
   const last = parts[parts.length - 1];
-  const version = /^v[0-9]+$/.test(last) && !/^v0/.test(last) && last !== 'v1';
-  return version && parts.length > 1 ? parts[parts.length - 2] : last;
+  // cmd/go isVersionElement: v2, v3, v10, ..., never v0..., v05 or v1.
+  return parts.length > 1 && /^v(?!0)(?!1$)[0-9]+$/.test(last) ? parts[parts.length - 2] : last;
 }
 
 export function artifactFileName(name: string, target: Target): string {

@@ -13,7 +13,6 @@ import { formattingOnly, parseTidyDiff } from './tidydiff.ts';
 import { splitLines } from './errors.ts';
 import { NOT_TIDY, VERIFY_FAILED } from './rules.ts';
 import { verifyTrees, type TreeModule } from './trees.ts';
-import { reusedTidy } from './tidyreuse.ts';
 
 export const MINUTE = 60_000;
 
@@ -149,18 +148,14 @@ export async function downloadModules(run: Runner, cwd: string, loc: Locator): P
   return { findings, problems, modules, output, ...(unreachable ? { unreachable } : {}) };
 }
 
-/** Where a tidy answer may be looked up and recorded (src/modules/tidyreuse.ts). */
-export interface TidyReuse { gocache: string; key: string }
-
 /**
  * `go mod tidy -diff` (Go >= 1.23): each run of changed lines is a finding at its line of go.mod
- * or go.sum; go.sum lines already reported missing are not reported twice.
+ * or go.sum; go.sum lines already reported missing are not reported twice. `tidy`: no difference
+ * (what the stage may record for reuse, src/modules/tidyreuse.ts).
  */
 export async function checkTidy(
-  run: Runner, setup: ModuleSetup, main: MainModule, loc: Locator, severity: Severity, missingReported: ReadonlySet<string>, reuse?: TidyReuse,
-): Promise<{ findings: Finding[]; row: Row; reused?: boolean; tidy?: boolean }> {
-  const earlier = reuse ? await reusedTidy(reuse.gocache, reuse.key) : undefined;
-  if (earlier) return { findings: [], row: ['go mod tidy -diff', main.gomod.file, `tidy (reused: a run at ${earlier} found the same go.mod, go.sum, Go file imports and go version tidy)`], reused: true, tidy: true };
+  run: Runner, setup: ModuleSetup, main: MainModule, loc: Locator, severity: Severity, missingReported: ReadonlySet<string>,
+): Promise<{ findings: Finding[]; row: Row; tidy?: boolean }> {
   const r = await run.go(['mod', 'tidy', '-diff'], main.dir, 15 * MINUTE);
   const changes = r.stdout.trim() === '' ? [] : parseTidyDiff(r.stdout);
   if (r.code !== 0 && changes.length === 0) {

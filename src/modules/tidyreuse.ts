@@ -154,6 +154,9 @@ export async function tidyKey(inputs: TidyInputs): Promise<string | undefined> {
   return h.digest('hex');
 }
 
+/** Where a tidy answer is looked up and recorded: a GOCACHE and the key of one module's inputs. */
+export interface TidyReuse { gocache: string; key: string }
+
 /** Where a module found tidy is recorded: inside GOCACHE, so the cache stage saves it with the build cache. */
 export function tidyRecordFile(gocache: string, key: string): string {
   return path.join(gocache, 'go-release-gate', `tidy-${key}`);

@@ -83,7 +83,7 @@ function* hashEntries(root: string, tree: Tree): Generator<number, Tree> {
       continue;
     }
     const data = kind === 'link' ? Buffer.from(`symlink -> ${fs.readlinkSync(abs)}`) : Buffer.from('special file');
-    tree.set(rel, { sha256: createHash('sha256').update(data).digest('hex'), size: data.length, kind });
+    tree.set(rel, { sha256: sha256Hex(data), size: data.length, kind });
     yield data.length;
   }
   return tree;

@@ -215,11 +215,14 @@ async function buildInto(
       const written = path.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === 'windows' ? '.exe' : ''}`);
       const ok = fs.existsSync(written);
       if (ok) fs.renameSync(written, job.output);
+      if (ok) return finished(job, true, '');
       const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
-      return finished(job, ok, ok || own.trim() ? own : `go build exited ${r.code} and wrote no ${path.basename(written)}`);
+      return finished(job, false, own.trim() ? own : `go build exited ${r.code} and wrote no ${path.basename(written)}`);
     });
   });
-  const results = grouped.flat();
+  // Back in job order (target by target, package by package), whatever group built each.
+  const built = new Map(grouped.flat().map((r) => [jobKey(r), r]));
+  const results = jobs.map((j) => built.get(jobKey(j))!);
 
   const artifacts: Artifact[] = [];
   const rows: string[][] = [];
@@ -273,9 +276,13 @@ async function buildInto(
 
 /** A shard's share of the jobs: the fan-out decides which, from the whole list. */
 function chosenJobs(all: Job[], select: NonNullable<StageContext['state']['selectJobs']>): Job[] {
-  const key = (j: { pkg: string; goos: string; goarch: string }) => `${j.pkg}\0${j.goos}/${j.goarch}`;
-  const keep = new Set(select(all.map((j) => ({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath }))).map(key));
-  return all.filter((j) => keep.has(key({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath })));
+  const keep = new Set(select(all.map((j) => ({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath }))).map((j) => `${j.pkg}\0${j.goos}/${j.goarch}`));
+  return all.filter((j) => keep.has(jobKey(j)));
+}
+
+/** A job by package and target: what a shard selects, and how results are put back in job order. */
+function jobKey(j: Pick<Job, 'pkg' | 'target'>): string {
+  return `${j.pkg.importPath}\0${j.target.goos}/${j.target.goarch}`;
 }
 
 /**

@@ -14,11 +14,11 @@ import { locator, where, type Locator } from '../modules/locate.ts';
 import { analyzeSettings } from '../modules/settings.ts';
 import { replacesOutsideWorkspace } from '../modules/replaces.ts';
 import { parseGoProblems, type GoProblems } from '../modules/gooutput.ts';
-import { MINUTE, checkTidy, commandFailed, downloadModules, sourcesUnreachable, verifyModuleTrees, type Row, type Runner, type TidyReuse } from '../modules/commands.ts';
+import { MINUTE, checkTidy, commandFailed, downloadModules, sourcesUnreachable, verifyModuleTrees, type Row, type Runner } from '../modules/commands.ts';
 import { checkSums } from '../modules/sums.ts';
 import { compareVendor, consistencyFindings } from '../modules/vendorcheck.ts';
 import { hashTree } from '../modules/tree.ts';
-import { TIDY_SETTINGS, recordTidy, tidyKey } from '../modules/tidyreuse.ts';
+import { TIDY_SETTINGS, recordTidy, reusedTidy, tidyKey, type TidyReuse } from '../modules/tidyreuse.ts';
 import { MALFORMED_FILE, MODULES_RULES, VERIFY_FAILED, WEAK_VERIFICATION } from '../modules/rules.ts';
 
 const MAX_TABLE_ROWS = 200;
@@ -307,9 +307,14 @@ async function verifyAlongside(
     if (tidyModules.length && atLeast(ctx.state.go!.version, 1, 23)) {
       for (const m of tidyModules) {
         const reuse = await tidyReuse(ctx, setup, m, env);
-        const tidy = await checkTidy(run, setup, m, loc, ctx.config.requireTidy ? 'error' : 'warning', sums.missing, reuse);
-        if (tidy.reused) metrics.tidyReused = true;
-        else if (tidy.tidy && reuse) foundTidy.push(reuse);
+        const earlier = reuse && (await reusedTidy(reuse.gocache, reuse.key));
+        if (earlier) {
+          metrics.tidyReused = true;
+          rows.push(['go mod tidy -diff', m.gomod.file, `tidy (reused: a run at ${earlier} found the same go.mod, go.sum, Go file imports and go version tidy)`]);
+          continue;
+        }
+        const tidy = await checkTidy(run, setup, m, loc, ctx.config.requireTidy ? 'error' : 'warning', sums.missing);
+        if (tidy.tidy && reuse) foundTidy.push(reuse);
         findings.push(...tidy.findings);
         rows.push(tidy.row);
       }

@@ -3168,8 +3168,8 @@ function unreachableSource(output) {
 }
 
 // src/modules/commands.ts
-import fs11 from "node:fs";
-import path12 from "node:path";
+import fs10 from "node:fs";
+import path11 from "node:path";
 
 // src/modules/tidydiff.ts
 var TidyDiffError = class extends Error {
@@ -3313,7 +3313,7 @@ function* hashEntries(root, tree) {
       continue;
     }
     const data = kind === "link" ? Buffer.from(`symlink -> ${fs8.readlinkSync(abs)}`) : Buffer.from("special file");
-    tree.set(rel, { sha256: createHash4("sha256").update(data).digest("hex"), size: data.length, kind });
+    tree.set(rel, { sha256: sha256Hex(data), size: data.length, kind });
     yield data.length;
   }
   return tree;
@@ -3428,171 +3428,6 @@ async function verifyTrees(modules) {
   return { problems, checked };
 }
 
-// src/modules/tidyreuse.ts
-import fs10 from "node:fs/promises";
-import path11 from "node:path";
-import { createHash as createHash6 } from "node:crypto";
-var KEY_VERSION = "go-release-gate tidy v1";
-var TIDY_SETTINGS = [
-  "GOFLAGS",
-  "GOPROXY",
-  "GONOPROXY",
-  "GOSUMDB",
-  "GONOSUMDB",
-  "GOPRIVATE",
-  "GOINSECURE",
-  "GONOSUMCHECK",
-  "GOEXPERIMENT",
-  "GO111MODULE",
-  "GOWORK",
-  "GODEBUG",
-  "GOVCS",
-  "GOTOOLCHAIN"
-];
-function goFileHeaderEnd(src) {
-  const n = src.length;
-  let i = 0;
-  const skipSpace = () => {
-    while (i < n) {
-      const c = src[i];
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else if (c === 47 && src[i + 1] === 47) {
-        while (i < n && src[i] !== 10) i++;
-      } else if (c === 47 && src[i + 1] === 42) {
-        const close = src.indexOf("*/", i + 2);
-        if (close < 0) return false;
-        i = close + 2;
-      } else break;
-    }
-    return true;
-  };
-  const isIdent = (c) => c !== void 0 && (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c >= 128);
-  const ident = () => {
-    const start = i;
-    while (i < n && isIdent(src[i])) i++;
-    return i > start ? src.toString("latin1", start, i) : void 0;
-  };
-  const str3 = () => {
-    const q = src[i];
-    if (q === 96) {
-      const close = src.indexOf(96, i + 1);
-      if (close < 0) return false;
-      i = close + 1;
-      return true;
-    }
-    if (q !== 34) return false;
-    for (i++; i < n; i++) {
-      if (src[i] === 92) i++;
-      else if (src[i] === 34) {
-        i++;
-        return true;
-      } else if (src[i] === 10) return false;
-    }
-    return false;
-  };
-  const spec = () => {
-    if (src[i] === 46) i++;
-    else if (isIdent(src[i])) ident();
-    if (!skipSpace()) return false;
-    return str3();
-  };
-  const semi = () => {
-    if (src[i] === 59) i++;
-  };
-  if (!skipSpace() || ident() !== "package" || !skipSpace() || !ident()) return n;
-  let end = i;
-  for (; ; ) {
-    semi();
-    if (!skipSpace()) return n;
-    const save = i;
-    if (ident() !== "import") {
-      i = save;
-      return end;
-    }
-    if (!skipSpace()) return n;
-    if (src[i] === 40) {
-      i++;
-      for (; ; ) {
-        if (!skipSpace()) return n;
-        if (src[i] === 41) {
-          i++;
-          break;
-        }
-        if (!spec()) return n;
-        semi();
-      }
-    } else if (!spec()) return n;
-    end = i;
-  }
-}
-async function moduleGoFiles(dir) {
-  const out = [];
-  const walk = async (abs, rel) => {
-    const entries = await fs10.readdir(abs, { withFileTypes: true });
-    if (rel !== "" && entries.some((e) => e.name === "go.mod")) return true;
-    for (const e of entries) {
-      const childRel = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isSymbolicLink()) return false;
-      if (e.isDirectory()) {
-        if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata" || childRel === "vendor") continue;
-        if (!await walk(path11.join(abs, e.name), childRel)) return false;
-      } else if (e.isFile() && e.name.endsWith(".go")) out.push(childRel);
-    }
-    return true;
-  };
-  if (!await walk(dir, "")) return void 0;
-  return out.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-}
-async function tidyKey(inputs) {
-  const { main } = inputs;
-  if (main.gomod.replaces.some((r2) => r2.local)) return void 0;
-  const files = await moduleGoFiles(main.dir);
-  if (!files) return void 0;
-  const h = createHash6("sha256");
-  const field2 = (name, value) => {
-    const bytes = typeof value === "string" ? Buffer.from(value) : value;
-    h.update(`${name} ${bytes.length}
-`).update(bytes).update("\n");
-  };
-  field2("version", KEY_VERSION);
-  field2("go", inputs.goVersion);
-  field2("goroot", inputs.goroot);
-  for (const s of TIDY_SETTINGS) field2(`env ${s}`, inputs.settings[s] ?? "");
-  field2("go.mod", inputs.gomod);
-  field2("go.sum", inputs.gosum ?? "(absent)");
-  for (const rel of files) {
-    const src = await fs10.readFile(path11.join(main.dir, rel));
-    field2(`file ${rel}`, src.subarray(0, goFileHeaderEnd(src)));
-  }
-  return h.digest("hex");
-}
-function tidyRecordFile(gocache, key) {
-  return path11.join(gocache, "go-release-gate", `tidy-${key}`);
-}
-async function reusedTidy(gocache, key) {
-  const file = tidyRecordFile(gocache, key);
-  try {
-    const rec = JSON.parse(await fs10.readFile(file, "utf8"));
-    if (rec.key !== key || rec.tidy !== true || typeof rec.at !== "string") return void 0;
-    const now = /* @__PURE__ */ new Date();
-    await fs10.utimes(file, now, now).catch(() => void 0);
-    return rec.at;
-  } catch {
-    return void 0;
-  }
-}
-async function recordTidy(gocache, key, at = /* @__PURE__ */ new Date()) {
-  const file = tidyRecordFile(gocache, key);
-  try {
-    await fs10.mkdir(path11.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await fs10.writeFile(tmp, `${JSON.stringify({ key, tidy: true, at: at.toISOString() })}
-`);
-    await fs10.rename(tmp, file);
-  } catch {
-  }
-}
-
 // src/modules/commands.ts
 var MINUTE = 6e4;
 function tail(text, lines = 40) {
@@ -3624,7 +3459,7 @@ async function verifyModuleTrees(run4, cwd, loc, modules) {
   const trees = [];
   for (const m of modules) {
     if (m.error || !m.version) continue;
-    if (!m.dir || !m.zip || !fs11.existsSync(m.dir)) {
+    if (!m.dir || !m.zip || !fs10.existsSync(m.dir)) {
       const v = await verifyModules(run4, cwd, loc);
       return { ...v, result: v.ok ? `all modules verified by go mod verify (${m.path}@${m.version} has no extracted tree to hash)` : `${v.findings.length} problem(s)` };
     }
@@ -3691,9 +3526,7 @@ ${r2.stderr}` }, "go mod download", loc.build()));
   const unreachable2 = r2.code !== 0 ? unreachableSource(output) : void 0;
   return { findings, problems, modules, output, ...unreachable2 ? { unreachable: unreachable2 } : {} };
 }
-async function checkTidy(run4, setup, main, loc, severity2, missingReported, reuse) {
-  const earlier = reuse ? await reusedTidy(reuse.gocache, reuse.key) : void 0;
-  if (earlier) return { findings: [], row: ["go mod tidy -diff", main.gomod.file, `tidy (reused: a run at ${earlier} found the same go.mod, go.sum, Go file imports and go version tidy)`], reused: true, tidy: true };
+async function checkTidy(run4, setup, main, loc, severity2, missingReported) {
   const r2 = await run4.go(["mod", "tidy", "-diff"], main.dir, 15 * MINUTE);
   const changes = r2.stdout.trim() === "" ? [] : parseTidyDiff(r2.stdout);
   if (r2.code !== 0 && changes.length === 0) {
@@ -3704,9 +3537,9 @@ async function checkTidy(run4, setup, main, loc, severity2, missingReported, reu
   }
   const files = {};
   for (const name of ["go.mod", "go.sum"]) {
-    const abs = path12.join(main.dir, name);
+    const abs = path11.join(main.dir, name);
     const data = setup.contents.get(abs);
-    files[name] = { file: name === "go.mod" ? main.gomod.file : path12.posix.join(path12.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+    files[name] = { file: name === "go.mod" ? main.gomod.file : path11.posix.join(path11.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
   }
   const findings = [];
   for (const c of changes) {
@@ -3891,11 +3724,11 @@ function owningRequire(setup, pkg) {
 }
 
 // src/modules/vendorcheck.ts
-import fs12 from "node:fs/promises";
-import path14 from "node:path";
+import fs11 from "node:fs/promises";
+import path13 from "node:path";
 
 // src/modules/consistency.ts
-import path13 from "node:path";
+import path12 from "node:path";
 function describe(m) {
   return m.version ? `${m.path}@${m.version}` : m.path;
 }
@@ -3905,8 +3738,8 @@ function lessThan114(goVersion) {
   return major < 1 || major === 1 && (minor ?? 0) < 14;
 }
 function canonicalReplacement(r2, modDir, workDir) {
-  if (!r2.local || !workDir || !modDir || path13.isAbsolute(r2.new.path)) return r2.new;
-  const rel = path13.relative(workDir, path13.join(modDir, r2.new.path)).split(path13.sep).join("/");
+  if (!r2.local || !workDir || !modDir || path12.isAbsolute(r2.new.path)) return r2.new;
+  const rel = path12.relative(workDir, path12.join(modDir, r2.new.path)).split(path12.sep).join("/");
   const dirPath = rel === "" ? "." : rel === "." || rel === ".." || rel.startsWith("./") || rel.startsWith("../") ? rel : `./${rel}`;
   return { path: dirPath, version: "" };
 }
@@ -4099,8 +3932,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   if (!committedTxt && expectedTxt) {
     findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
   } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs12.readFile(path14.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await fs12.readFile(path14.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const actual = splitLines(await fs11.readFile(path13.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs11.readFile(path13.join(expectedDir, MODULES_TXT), "utf8")) : [];
     const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
     for (const change of diffLines(actual, want)) {
       const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
@@ -4121,7 +3954,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
   for (const rel of diff.modified) {
-    const [a, b] = await Promise.all([fs12.readFile(path14.join(setup.vendorDir, rel)), fs12.readFile(path14.join(expectedDir, rel))]);
+    const [a, b] = await Promise.all([fs11.readFile(path13.join(setup.vendorDir, rel)), fs11.readFile(path13.join(expectedDir, rel))]);
     const line = firstDifferingLine(a, b);
     const file = `${vendorRel}/${rel}`;
     findings.push(
@@ -4155,6 +3988,171 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
     );
   }
   return { findings, diff, files: { committed: committed.size + (committedTxt ? 1 : 0), expected: expected.size + (expectedTxt ? 1 : 0) } };
+}
+
+// src/modules/tidyreuse.ts
+import fs12 from "node:fs/promises";
+import path14 from "node:path";
+import { createHash as createHash6 } from "node:crypto";
+var KEY_VERSION = "go-release-gate tidy v1";
+var TIDY_SETTINGS = [
+  "GOFLAGS",
+  "GOPROXY",
+  "GONOPROXY",
+  "GOSUMDB",
+  "GONOSUMDB",
+  "GOPRIVATE",
+  "GOINSECURE",
+  "GONOSUMCHECK",
+  "GOEXPERIMENT",
+  "GO111MODULE",
+  "GOWORK",
+  "GODEBUG",
+  "GOVCS",
+  "GOTOOLCHAIN"
+];
+function goFileHeaderEnd(src) {
+  const n = src.length;
+  let i = 0;
+  const skipSpace = () => {
+    while (i < n) {
+      const c = src[i];
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else if (c === 47 && src[i + 1] === 47) {
+        while (i < n && src[i] !== 10) i++;
+      } else if (c === 47 && src[i + 1] === 42) {
+        const close = src.indexOf("*/", i + 2);
+        if (close < 0) return false;
+        i = close + 2;
+      } else break;
+    }
+    return true;
+  };
+  const isIdent = (c) => c !== void 0 && (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c >= 128);
+  const ident = () => {
+    const start = i;
+    while (i < n && isIdent(src[i])) i++;
+    return i > start ? src.toString("latin1", start, i) : void 0;
+  };
+  const str3 = () => {
+    const q = src[i];
+    if (q === 96) {
+      const close = src.indexOf(96, i + 1);
+      if (close < 0) return false;
+      i = close + 1;
+      return true;
+    }
+    if (q !== 34) return false;
+    for (i++; i < n; i++) {
+      if (src[i] === 92) i++;
+      else if (src[i] === 34) {
+        i++;
+        return true;
+      } else if (src[i] === 10) return false;
+    }
+    return false;
+  };
+  const spec = () => {
+    if (src[i] === 46) i++;
+    else if (isIdent(src[i])) ident();
+    if (!skipSpace()) return false;
+    return str3();
+  };
+  const semi = () => {
+    if (src[i] === 59) i++;
+  };
+  if (!skipSpace() || ident() !== "package" || !skipSpace() || !ident()) return n;
+  let end = i;
+  for (; ; ) {
+    semi();
+    if (!skipSpace()) return n;
+    const save = i;
+    if (ident() !== "import") {
+      i = save;
+      return end;
+    }
+    if (!skipSpace()) return n;
+    if (src[i] === 40) {
+      i++;
+      for (; ; ) {
+        if (!skipSpace()) return n;
+        if (src[i] === 41) {
+          i++;
+          break;
+        }
+        if (!spec()) return n;
+        semi();
+      }
+    } else if (!spec()) return n;
+    end = i;
+  }
+}
+async function moduleGoFiles(dir) {
+  const out = [];
+  const walk = async (abs, rel) => {
+    const entries = await fs12.readdir(abs, { withFileTypes: true });
+    if (rel !== "" && entries.some((e) => e.name === "go.mod")) return true;
+    for (const e of entries) {
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isSymbolicLink()) return false;
+      if (e.isDirectory()) {
+        if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata" || childRel === "vendor") continue;
+        if (!await walk(path14.join(abs, e.name), childRel)) return false;
+      } else if (e.isFile() && e.name.endsWith(".go")) out.push(childRel);
+    }
+    return true;
+  };
+  if (!await walk(dir, "")) return void 0;
+  return out.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+async function tidyKey(inputs) {
+  const { main } = inputs;
+  if (main.gomod.replaces.some((r2) => r2.local)) return void 0;
+  const files = await moduleGoFiles(main.dir);
+  if (!files) return void 0;
+  const h = createHash6("sha256");
+  const field2 = (name, value) => {
+    const bytes = typeof value === "string" ? Buffer.from(value) : value;
+    h.update(`${name} ${bytes.length}
+`).update(bytes).update("\n");
+  };
+  field2("version", KEY_VERSION);
+  field2("go", inputs.goVersion);
+  field2("goroot", inputs.goroot);
+  for (const s of TIDY_SETTINGS) field2(`env ${s}`, inputs.settings[s] ?? "");
+  field2("go.mod", inputs.gomod);
+  field2("go.sum", inputs.gosum ?? "(absent)");
+  for (const rel of files) {
+    const src = await fs12.readFile(path14.join(main.dir, rel));
+    field2(`file ${rel}`, src.subarray(0, goFileHeaderEnd(src)));
+  }
+  return h.digest("hex");
+}
+function tidyRecordFile(gocache, key) {
+  return path14.join(gocache, "go-release-gate", `tidy-${key}`);
+}
+async function reusedTidy(gocache, key) {
+  const file = tidyRecordFile(gocache, key);
+  try {
+    const rec = JSON.parse(await fs12.readFile(file, "utf8"));
+    if (rec.key !== key || rec.tidy !== true || typeof rec.at !== "string") return void 0;
+    const now = /* @__PURE__ */ new Date();
+    await fs12.utimes(file, now, now).catch(() => void 0);
+    return rec.at;
+  } catch {
+    return void 0;
+  }
+}
+async function recordTidy(gocache, key, at = /* @__PURE__ */ new Date()) {
+  const file = tidyRecordFile(gocache, key);
+  try {
+    await fs12.mkdir(path14.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await fs12.writeFile(tmp, `${JSON.stringify({ key, tidy: true, at: at.toISOString() })}
+`);
+    await fs12.rename(tmp, file);
+  } catch {
+  }
 }
 
 // src/stages/modules.ts
@@ -4378,9 +4376,14 @@ async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings,
     if (tidyModules.length && atLeast(ctx.state.go.version, 1, 23)) {
       for (const m of tidyModules) {
         const reuse = await tidyReuse(ctx, setup, m, env);
-        const tidy = await checkTidy(run4, setup, m, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing, reuse);
-        if (tidy.reused) metrics.tidyReused = true;
-        else if (tidy.tidy && reuse) foundTidy.push(reuse);
+        const earlier = reuse && await reusedTidy(reuse.gocache, reuse.key);
+        if (earlier) {
+          metrics.tidyReused = true;
+          rows.push(["go mod tidy -diff", m.gomod.file, `tidy (reused: a run at ${earlier} found the same go.mod, go.sum, Go file imports and go version tidy)`]);
+          continue;
+        }
+        const tidy = await checkTidy(run4, setup, m, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing);
+        if (tidy.tidy && reuse) foundTidy.push(reuse);
         findings.push(...tidy.findings);
         rows.push(tidy.row);
       }
@@ -4573,8 +4576,7 @@ function binaryName(importPath) {
 function goExecName(importPath) {
   const parts = importPath.split("/");
   const last = parts[parts.length - 1];
-  const version = /^v[0-9]+$/.test(last) && !/^v0/.test(last) && last !== "v1";
-  return version && parts.length > 1 ? parts[parts.length - 2] : last;
+  return parts.length > 1 && /^v(?!0)(?!1$)[0-9]+$/.test(last) ? parts[parts.length - 2] : last;
 }
 function artifactFileName(name, target) {
   return `${name}_${target.goos}_${target.goarch}${target.goos === "windows" ? ".exe" : ""}`;
@@ -4807,11 +4809,13 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
       const written = path18.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
       const ok = fs16.existsSync(written);
       if (ok) fs16.renameSync(written, job.output);
+      if (ok) return finished(job, true, "");
       const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
-      return finished(job, ok, ok || own.trim() ? own : `go build exited ${r2.code} and wrote no ${path18.basename(written)}`);
+      return finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path18.basename(written)}`);
     });
   });
-  const results = grouped.flat();
+  const built = new Map(grouped.flat().map((r2) => [jobKey2(r2), r2]));
+  const results = jobs.map((j) => built.get(jobKey2(j)));
   const artifacts2 = [];
   const rows = [];
   const failures = [];
@@ -4862,9 +4866,11 @@ ${r2.stderr.trim()}`);
   };
 }
 function chosenJobs(all, select) {
-  const key = (j) => `${j.pkg}\0${j.goos}/${j.goarch}`;
-  const keep = new Set(select(all.map((j) => ({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath }))).map(key));
-  return all.filter((j) => keep.has(key({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath })));
+  const keep = new Set(select(all.map((j) => ({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath }))).map((j) => `${j.pkg}\0${j.goos}/${j.goarch}`));
+  return all.filter((j) => keep.has(jobKey2(j)));
+}
+function jobKey2(j) {
+  return `${j.pkg.importPath}\0${j.target.goos}/${j.target.goarch}`;
 }
 function trimCompilerQuotes(stderr) {
   const kept = stderr.split(/\r?\n/).filter((line) => /^\S[^:]*:\d+(:\d+)?: /.test(line) || /^# \S/.test(line) || /^(go|cgo|gcc|clang|collect2|ld)(:| )/.test(line));
