@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-CKPMCSUL.js";
+} from "./chunks/chunk-PC26J2W6.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -119,9 +119,12 @@ export async function verifyModules(run: Runner, cwd: string, loc: Locator): Pro
   return { findings, problems, ok: r.code === 0 && verified };
 }
 
-/** `go mod download -json` fills the module cache the other checks read; go.sum problems it meets are returned. */
-export async function downloadModules(run: Runner, cwd: string, loc: Locator): Promise<{ findings: Finding[]; problems: GoProblems; modules: DownloadedModule[]; unreachable?: string; output: string }> {
-  const r = await run.go(['mod', 'download', '-json'], cwd, 15 * MINUTE);
+/**
+ * `go mod download -json` fills the module cache the other checks read; go.sum problems it meets are
+ * returned. With `modfile`, the go command reads (and may add lines to) that go.mod's go.sum instead.
+ */
+export async function downloadModules(run: Runner, cwd: string, loc: Locator, modfile?: string): Promise<{ findings: Finding[]; problems: GoProblems; modules: DownloadedModule[]; unreachable?: string; output: string }> {
+  const r = await run.go(['mod', 'download', '-json', ...(modfile ? [`-modfile=${modfile}`] : [])], cwd, 15 * MINUTE);
   const problems = parseGoProblems(r.stderr);
   let modules: DownloadedModule[] = [];
   const findings: Finding[] = [];

@@ -64,18 +64,29 @@ for (const [name, pristine] of [['vendored', () => vendored], ['not vendored', (
   });
 }
 
-test('a missing "/go.mod" line is reported at the go.mod require line of that module', async (t) => {
-  const repo = copyFixture(t, plain);
-  removeLine(path.join(repo, 'go.sum'), lineOf(path.join(repo, 'go.sum'), /^rsc\.io\/sampler v1\.3\.0\/go\.mod /));
-  const committed = fs.readFileSync(path.join(repo, 'go.sum'));
-  const { outcome, rec } = await gate(t, repo);
-  const f = findingAt(outcome.findings, 'modules/missing-sum', 'go.mod', lineOf(path.join(repo, 'go.mod'), /^require rsc\.io\/sampler v1\.3\.0/));
-  assert.match(f.message, /"\/go\.mod" line/);
-  assert.equal(outcome.status, 'failed');
-  // go mod download writes the missing line into go.sum; the stage puts the committed bytes back.
-  assert.deepEqual(fs.readFileSync(path.join(repo, 'go.sum')), committed);
-  assert.ok(rec.logs.some((l) => /go mod download changed go\.sum; restored it as committed/.test(l)), rec.logs.join('\n'));
-});
+for (const [name, pristine] of [['vendored', () => vendored], ['not vendored', () => plain]] as const) {
+  test(`a missing "/go.mod" line is reported at the go.mod require line of that module, and go.sum stays as committed (${name})`, async (t) => {
+    const repo = copyFixture(t, pristine());
+    const sum = path.join(repo, 'go.sum');
+    removeLine(sum, lineOf(sum, /^rsc\.io\/sampler v1\.3\.0\/go\.mod /));
+    const committed = fs.readFileSync(sum);
+    const written = fs.statSync(sum).mtimeMs;
+    const { outcome, rec } = await gate(t, repo);
+    const f = findingAt(outcome.findings, 'modules/missing-sum', 'go.mod', lineOf(path.join(repo, 'go.mod'), /^require rsc\.io\/sampler v1\.3\.0/));
+    assert.match(f.message, /"\/go\.mod" line/);
+    assert.equal(outcome.status, 'failed');
+    assert.deepEqual(fs.readFileSync(sum), committed);
+    const restored = rec.logs.some((l) => /go mod download changed go\.sum; restored it as committed/.test(l));
+    if (name === 'vendored') {
+      // go mod download ran on the checkout before the vendor check, wrote the missing line, and the stage put the committed bytes back.
+      assert.ok(restored, rec.logs.join('\n'));
+    } else {
+      // Alongside the build it runs on a copy of go.mod and go.sum: the checkout's go.sum is never written.
+      assert.ok(!restored, rec.logs.join('\n'));
+      assert.equal(fs.statSync(sum).mtimeMs, written);
+    }
+  });
+}
 
 test('a tampered go.sum hash is reported on its go.sum line (module in the cache)', async (t) => {
   const repo = copyFixture(t, vendored);

@@ -3498,8 +3498,8 @@ ${r2.stderr}`);
   }
   return { findings, problems, ok: r2.code === 0 && verified };
 }
-async function downloadModules(run4, cwd, loc) {
-  const r2 = await run4.go(["mod", "download", "-json"], cwd, 15 * MINUTE);
+async function downloadModules(run4, cwd, loc, modfile) {
+  const r2 = await run4.go(["mod", "download", "-json", ...modfile ? [`-modfile=${modfile}`] : []], cwd, 15 * MINUTE);
   const problems = parseGoProblems(r2.stderr);
   let modules = [];
   const findings = [];
@@ -4169,7 +4169,7 @@ function runner(ctx) {
     failed,
     async go(args, cwd, timeoutMs = 5 * MINUTE) {
       const r2 = await ctx.ports.exec.run(go.bin, args, { cwd, env, timeoutMs });
-      if (r2.code !== 0 && args[1] !== "tidy") failed.push(`go ${args.filter((a) => !a.startsWith("/")).join(" ")}`);
+      if (r2.code !== 0 && args[1] !== "tidy") failed.push(`go ${args.filter((a) => !a.startsWith("/") && !a.startsWith("-modfile=")).join(" ")}`);
       return r2;
     }
   };
@@ -4325,21 +4325,40 @@ async function runModules(ctx) {
   const findings = [];
   findings.push(...settingsFindings(setup, loc, env.settings, { release: config.mode === "release", goflagsFrom: env.goflagsFrom }));
   findings.push(...replacesOutsideWorkspace(setup, config.workspace));
+  const alongside = !setup.hasVendor && !setup.work && setup.main !== void 0 && !/(^|\s)-modfile[=\s]/.test(env.settings.GOFLAGS);
+  if (alongside) {
+    const pending = (async () => {
+      const dl2 = await downloadOnCopy(ctx, run4, setup, cwd, loc);
+      return dl2.unreachable ? offline(setup, loc, env.modcache, dl2.unreachable, dl2.output, findings, rows) : verifyAlongside(ctx, run4, setup, loc, env, dl2, void 0, findings, rows, metrics);
+    })();
+    return { status: "passed", findings: [], pending };
+  }
   let dl;
   try {
     dl = await downloadModules(run4, cwd, loc);
   } finally {
     for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path15.relative(config.workspace, file)}; restored it as committed`);
   }
-  metrics.modules = dl.modules.length;
   if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
-  findings.push(...dl.findings);
   let vendor;
   if (setup.hasVendor) {
     vendor = await checkVendor(ctx, run4, setup, loc);
     if (vendor.verified) ctx.state.modFlag = "-mod=vendor";
   }
   return { status: "passed", findings: [], pending: verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) };
+}
+async function downloadOnCopy(ctx, run4, setup, cwd, loc) {
+  await fs13.mkdir(ctx.ports.tempDir, { recursive: true });
+  const copy = await fs13.mkdtemp(path15.join(ctx.ports.tempDir, "modules-download-"));
+  try {
+    for (const name of ["go.mod", "go.sum"]) {
+      const data = setup.contents.get(path15.join(setup.main.dir, name));
+      if (data) await fs13.writeFile(path15.join(copy, name), data);
+    }
+    return await downloadModules(run4, cwd, loc, path15.join(copy, "go.mod"));
+  } finally {
+    await fs13.rm(copy, { recursive: true, force: true });
+  }
 }
 async function tidyReuse(ctx, setup, m, env) {
   if (setup.work || !env.gocache) return void 0;
@@ -4351,6 +4370,8 @@ async function tidyReuse(ctx, setup, m, env) {
 }
 async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) {
   const { config } = ctx;
+  metrics.modules = dl.modules.length;
+  findings.push(...dl.findings);
   const cwd = setup.main?.dir ?? setup.work.dir;
   const foundTidy = [];
   try {
