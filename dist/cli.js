@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-PC26J2W6.js";
+} from "./chunks/chunk-RMELNWKP.js";
 import {
   renderSaveSummary,
   saveCaches

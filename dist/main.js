@@ -20,7 +20,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-PC26J2W6.js";
+} from "./chunks/chunk-RMELNWKP.js";
 import {
   safeLogText
 } from "./chunks/chunk-GI2Z6FM2.js";

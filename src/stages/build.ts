@@ -12,6 +12,8 @@ import type { Target } from '../config/config.ts';
 import { openOutputDir, type OutputDir } from '../output/dir.ts';
 import { artifactFileName, binaryName, buildArgs, buildEnv, mapLimit, parseCompilerErrors, renderChecksums, stderrFor, goExecName } from '../build/args.ts';
 import { displayPath, isInside } from '../util/path.ts';
+import { rootMainGuess } from '../build/headstart.ts';
+import { inspectEarly } from '../inspect/early.ts';
 import { cgoNeededHint } from './cgo-hint.ts';
 
 const UNKNOWN_TARGET = rule({
@@ -99,15 +101,80 @@ interface Discovery {
   main: Awaited<ReturnType<typeof mainPackages>>;
   /** The -mod flag go list ran with: an answer for another flag is asked again. */
   modFlag: string | undefined;
+  head?: HeadStart;
 }
 
-/** The targets this go supports and the main packages: both at once, each a go process start. */
+/**
+ * Builds started while go list is still answering: the module root's package (rootMainGuess) for
+ * the first targets, as many as build at once. On gum go list takes 45 ms of a warm run before
+ * the first compile. Used only when go list names the same one main package.
+ */
+interface HeadStart {
+  importPath: string;
+  buildDir: string;
+  /** By the output path of the job it builds. */
+  builds: Map<string, Promise<ExecResult>>;
+}
+
+/** The output dir emptied of an earlier run's files, once per run, whichever asks first. */
+const cleared = new WeakMap<StageContext['state'], Finding[]>();
+function clearOnce(ctx: StageContext): Finding[] {
+  let found = cleared.get(ctx.state);
+  if (!found) {
+    const out = ctx.state.out ?? (ctx.state.out = openOutputDir(ctx.config.outDir));
+    cleared.set(ctx.state, (found = clearOutputDir(ctx, out)));
+  }
+  return found;
+}
+
+function startHead(ctx: StageContext, go: GoToolchain): HeadStart | undefined {
+  const { config } = ctx;
+  // Only where go list can only confirm it: no packages input, no shard's share, no vendor/
+  // (the modules stage may still switch the build to -mod=vendor).
+  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs.existsSync(path.join(config.dir, 'vendor'))) return undefined;
+  const importPath = rootMainGuess(config.dir);
+  if (!importPath) return undefined;
+  const buildDir = fs.mkdtempSync(path.join(scratchRoot(ctx), 'grg-build-'));
+  const builds = new Map<string, Promise<ExecResult>>();
+  const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: undefined };
+  for (const target of config.targets.slice(0, buildSlots())) {
+    const output = path.join(buildDir, artifactFileName(binaryName(importPath), target));
+    const r = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: buildEnv(ctx.state.goEnv, target, config.cgo) });
+    // Observed here; the build stage awaits it, or waits it out when go list says otherwise.
+    r.catch(() => undefined);
+    builds.set(output, r);
+  }
+  return { importPath, buildDir, builds };
+}
+
+/** A head start go list did not confirm: its builds waited out and their files removed. */
+async function discardHead(head: HeadStart): Promise<void> {
+  await Promise.allSettled(head.builds.values());
+  fs.rmSync(head.buildDir, { recursive: true, force: true });
+}
+
+function buildSlots(): number {
+  return Math.max(1, os.availableParallelism());
+}
+
+/**
+ * The targets this go supports and the main packages: both at once, each a go process start,
+ * with the likely builds started alongside. The output dir is emptied first: a file of an
+ * earlier run left in the checkout would make every build's git status report it modified.
+ */
 async function discover(ctx: StageContext): Promise<Discovery | undefined> {
   const go = ctx.state.go;
   if (!go) return undefined;
+  clearOnce(ctx);
   const modFlag = ctx.state.modFlag;
-  const [dist, main] = await Promise.all([ctx.ports.exec.run(go.bin, ['tool', 'dist', 'list'], { env: ctx.state.goEnv }), mainPackages(ctx)]);
-  return { dist, main, modFlag };
+  const head = startHead(ctx, go);
+  try {
+    const [dist, main] = await Promise.all([ctx.ports.exec.run(go.bin, ['tool', 'dist', 'list'], { env: ctx.state.goEnv }), mainPackages(ctx)]);
+    return { dist, main, modFlag, ...(head ? { head } : {}) };
+  } catch (e) {
+    if (head) await discardHead(head);
+    throw e;
+  }
 }
 
 export const buildStage: Stage = {
@@ -118,19 +185,28 @@ export const buildStage: Stage = {
   // first compile, so it is asked while the modules stage verifies.
   prefetch: { after: 'cache', run: discover },
   async run(ctx: StageContext): Promise<StageOutcome> {
-    const { config, ports } = ctx;
+    const { config } = ctx;
     // Before anything else, and whether or not anything can be built: results of an earlier run
     // must never be published as this run's.
-    const out = ctx.state.out ?? (ctx.state.out = openOutputDir(config.outDir));
-    const findings = clearOutputDir(ctx, out);
+    const findings = [...clearOnce(ctx)];
+    const out = ctx.state.out!;
     const go = ctx.state.go;
     if (!go) return findings.length ? { status: 'failed', findings } : skipped('needs the Go toolchain');
 
     // A prefetched answer that failed, or came from go list with another -mod flag (the modules
     // stage proved vendor/ meanwhile), is asked again.
-    const early = (await ctx.prefetched?.then((d) => d as Discovery | undefined, () => undefined)) ?? undefined;
-    const { dist, main } = early && early.modFlag === ctx.state.modFlag ? early : (await discover(ctx))!;
-    if (dist.code !== 0) throw new Error(`go tool dist list failed: ${dist.stderr.trim()}`);
+    let early = (await ctx.prefetched?.then((d) => d as Discovery | undefined, () => undefined)) ?? undefined;
+    if (early && early.modFlag !== ctx.state.modFlag) {
+      if (early.head) await discardHead(early.head);
+      early = undefined;
+    }
+    const { dist, main, head } = early ?? (await discover(ctx))!;
+    const confirmed = head && main.pkgs.length === 1 && main.pkgs[0].importPath === head.importPath ? head : undefined;
+    if (head && !confirmed) await discardHead(head);
+    if (dist.code !== 0) {
+      if (confirmed) await discardHead(confirmed);
+      throw new Error(`go tool dist list failed: ${dist.stderr.trim()}`);
+    }
     const supported = new Set(dist.stdout.split('\n').map((s) => s.trim()).filter(Boolean));
     const targets = config.targets.filter((t) => {
       if (supported.has(`${t.goos}/${t.goarch}`)) return true;
@@ -149,10 +225,12 @@ export const buildStage: Stage = {
 
     // Binaries are written outside the checkout while the others build: a file appearing in the
     // tree makes git report it modified, and every later binary would record vcs.modified=true.
-    const buildDir = fs.mkdtempSync(path.join(scratchRoot(ctx), 'grg-build-'));
+    const buildDir = confirmed?.buildDir ?? fs.mkdtempSync(path.join(scratchRoot(ctx), 'grg-build-'));
     try {
-      return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings);
+      return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings, confirmed?.builds);
     } finally {
+      // A head-start build of a target that was not built (unsupported) still runs: wait it out.
+      if (confirmed) await Promise.allSettled(confirmed.builds.values());
       fs.rmSync(buildDir, { recursive: true, force: true });
     }
   },
@@ -182,6 +260,7 @@ function capList(items: string[], max: number): string {
 
 async function buildInto(
   ctx: StageContext, go: GoToolchain, out: OutputDir, buildDir: string, targets: Target[], pkgs: MainPackage[], findings: Finding[],
+  started?: ReadonlyMap<string, Promise<ExecResult>>,
 ): Promise<StageOutcome> {
   const { config, ports } = ctx;
   const all: Job[] = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path.join(buildDir, artifactFileName(pkg.name, target)) })));
@@ -197,18 +276,24 @@ async function buildInto(
     if (same.some((j) => goExecName(j.pkg.importPath) === goExecName(job.pkg.importPath))) byTarget.set(`${key}\0${job.pkg.importPath}`, [job]);
     else byTarget.set(key, [...same, job]);
   }
-  const finished = (job: Job, ok: boolean, stderr: string): JobResult =>
-    // Hashed as soon as it is written, while the other targets still build.
-    ok ? { ...job, ok, stderr, size: fs.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr };
-  const grouped = await mapLimit([...byTarget.values()], Math.max(1, os.availableParallelism()), async (group): Promise<JobResult[]> => {
+  const inspecting: Promise<unknown>[] = [];
+  const finished = (job: Job, ok: boolean, stderr: string): JobResult => {
+    if (!ok) return { ...job, ok, stderr };
+    // Hashed and inspected as soon as it is written, while the other targets still build.
+    const sha256 = sha256File(job.output);
+    const name = path.basename(job.output);
+    inspecting.push(inspectEarly(ctx.state, name, sha256, job.output, displayPath(config.workspace, path.join(out.dir, name))));
+    return { ...job, ok, stderr, size: fs.statSync(job.output).size, sha256 };
+  };
+  const grouped = await mapLimit([...byTarget.values()], buildSlots(), async (group): Promise<JobResult[]> => {
     const target = group[0].target;
     const several = group.length > 1;
     // Several binaries go to a directory of their own, under the go command's names, then to their artifact names.
     const dir = several ? fs.mkdtempSync(path.join(buildDir, `${target.goos}_${target.goarch}-`)) : '';
-    const r = await ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
+    const r = await ((!several && started?.get(group[0].output)) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, target, config.cgo),
-    });
+    }));
     const stderr = config.cgo ? trimCompilerQuotes(r.stderr) : r.stderr;
     if (!several) return [finished(group[0], r.code === 0 && fs.existsSync(group[0].output), stderr)];
     return group.map((job) => {
@@ -259,6 +344,8 @@ async function buildInto(
     artifacts.push(a);
     rows.push([t, r.pkg.importPath, a.name, String(a.size), 'built']);
   }
+  // Moved in once read: a binary is never renamed under its inspection.
+  await Promise.allSettled(inspecting);
   for (const a of artifacts) {
     a.path = out.adopt(a.path, a.name);
     a.displayPath = displayPath(ctx.config.workspace, a.path);

@@ -6,6 +6,7 @@ import { finding, type Finding } from '../pipeline/findings.ts';
 // Table cells are plain text: the summary reporter escapes them.
 import { formatBytes } from '../report/escape.ts';
 import { inspectFile } from '../inspect/binary.ts';
+import { takeInspected } from '../inspect/early.ts';
 import { FormatError } from '../inspect/errors.ts';
 import path from 'node:path';
 import { findOnPath, isInside } from '../util/path.ts';
@@ -72,7 +73,7 @@ async function run(ctx: StageContext): Promise<StageOutcome> {
   const runOn: RunOnHost[] = ctx.config.runOn.map((n) => hostProfile(n)!);
   for (const a of binaries) {
     try {
-      const info = await inspectFile(a.path, a.displayPath);
+      const info = await (takeInspected(ctx.state, a.name, a.sha256) ?? inspectFile(a.path, a.displayPath));
       bytesRead += info.bytesRead;
       findings.push(...evaluateBinary(info, a, ctx.config, runOn));
       recordVcs(ctx, info.buildInfo?.settings ?? []);

@@ -1178,8 +1178,8 @@ function renderRun(p, keep, r2, limits) {
     seen.set(f.fingerprint, n);
     return sarifResult(f, index.get(f.ruleId), `${f.fingerprint}:${n}`, r2.defaultFile, limits);
   });
-  const started = r2.run.startedAt;
-  const ended = new Date(started.getTime() + Math.max(0, r2.run.durationMs));
+  const started2 = r2.run.startedAt;
+  const ended = new Date(started2.getTime() + Math.max(0, r2.run.durationMs));
   const ev = r2.config.event;
   return {
     tool: { driver: { ...p.driver, ...p.key === "" ? { semanticVersion: r2.tool.version } : {}, rules: rules.map(sarifRule) } },
@@ -1188,7 +1188,7 @@ function renderRun(p, keep, r2, limits) {
     originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(r2.config.workspace.endsWith(path3.sep) ? r2.config.workspace : `${r2.config.workspace}${path3.sep}`).href } },
     invocations: [{
       executionSuccessful: p.executionSuccessful,
-      startTimeUtc: started.toISOString(),
+      startTimeUtc: started2.toISOString(),
       endTimeUtc: ended.toISOString(),
       ...p.notifications.length ? { toolExecutionNotifications: p.notifications.map((text) => ({ level: "error", message: { text } })) } : {}
     }],
@@ -1504,9 +1504,9 @@ ${after}
 }
 
 // src/run.ts
-import fs21 from "node:fs";
+import fs22 from "node:fs";
 import os2 from "node:os";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -2461,10 +2461,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path27, version] = d.args;
-  if (!isModulePath(path27)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path27}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path27}: version "${version}" is not of the form v1.2.3`);
-  return { path: path27, version };
+  const [path28, version] = d.args;
+  if (!isModulePath(path28)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path28}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path28}: version "${version}" is not of the form v1.2.3`);
+  return { path: path28, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -2510,8 +2510,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path27, version) {
-  return replaces.find((r2) => r2.old.path === path27 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path27 && r2.old.version === "");
+function replacementFor(replaces, path28, version) {
+  return replaces.find((r2) => r2.old.path === path28 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path28 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -2546,20 +2546,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path27, rawVersion, hash] = f;
+    const [path28, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path27)) throw new ModuleFileError(file, line, `"${path27}" is not a module path`);
+    if (!isModulePath(path28)) throw new ModuleFileError(file, line, `"${path28}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path27, version, goMod, hash, line });
+    lines.push({ path: path28, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path27, version, goMod) {
-  return `${path27} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path28, version, goMod) {
+  return `${path28} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -2590,8 +2590,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path27 = fields[1];
-  if (!isModulePath(path27)) throw bad(`"${path27}" is not a module path`);
+  const path28 = fields[1];
+  if (!isModulePath(path28)) throw bad(`"${path28}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -2601,7 +2601,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path27, version, line };
+    return { path: path28, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -2611,7 +2611,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path27, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path28, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -2648,8 +2648,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path27, version) {
-  return txt.modules.find((m) => m.path === path27 && m.version === version);
+function vendoredModule(txt, path28, version) {
+  return txt.modules.find((m) => m.path === path28 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -2762,35 +2762,35 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path27) {
+    require(path28) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path27);
+        const r2 = gomod.requires.find((x) => x.path === path28);
         if (!r2) continue;
-        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path27, r2.version) : void 0;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path28, r2.version) : void 0;
         if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
-        const rep = replacementFor(gomod.replaces, path27, r2.version);
+        const rep = replacementFor(gomod.replaces, path28, r2.version);
         if (rep) return { file: gomod.file, line: rep.line };
         return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path27);
+        const r2 = gomod.replaces.find((x) => x.new.path === path28);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path27, version, goMod) {
-      return (index.get(sumKey(path27, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path28, version, goMod) {
+      return (index.get(sumKey(path28, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path27) {
-      const vm = setup.txt?.modules.find((m) => m.path === path27 && m.version !== "");
+    vendored(path28) {
+      const vm = setup.txt?.modules.find((m) => m.path === path28 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path27) {
-      return l.require(path27) ?? l.vendored(path27) ?? l.build();
+    module(path28) {
+      return l.require(path28) ?? l.vendored(path28) ?? l.build();
     }
   };
   return l;
@@ -4442,9 +4442,9 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 import os from "node:os";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/output/dir.ts
 import fs14 from "node:fs";
@@ -4627,275 +4627,49 @@ async function mapLimit(items, limit, fn) {
   return results;
 }
 
-// src/stages/cgo-hint.ts
+// src/build/headstart.ts
 import fs15 from "node:fs";
 import path17 from "node:path";
-var EXCLUDED = /build constraints exclude all Go files in (.+)$/m;
-var MAX_FILES = 200;
-var MAX_BYTES = 1 << 20;
-var IMPORTS_C = /^\s*import\s+"C"\s*$|^\s*import\s*\(\s*"C"\s*\)|^\s*"C"\s*$/m;
-var CGO_TAG = /^\/\/go:build\s.*\bcgo\b/m;
-function cgoNeededHint(stderr, cgo, show) {
-  if (cgo) return null;
-  const m = EXCLUDED.exec(stderr);
-  if (!m) return null;
-  const dir = m[1].trim();
+function modulePathOf(gomod) {
+  for (const raw2 of gomod.split("\n")) {
+    const line = raw2.replace(/\/\/.*$/, "").trim();
+    const m = /^module\s+(?:"([^"]+)"|`([^`]+)`|(\S+))$/.exec(line);
+    if (m) return m[1] ?? m[2] ?? m[3];
+  }
+  return void 0;
+}
+function packageClause(head2) {
+  const code2 = head2.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\/\/[^\n]*/g, "");
+  return /^\s*package\s+([\p{L}_][\p{L}\p{N}_]*)/u.exec(code2)?.[1];
+}
+var HEAD_BYTES = 4096;
+function rootMainGuess(dir) {
+  let gomod;
   let names;
   try {
-    names = fs15.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
+    gomod = fs15.readFileSync(path17.join(dir, "go.mod"), "utf8");
+    names = fs15.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_"));
   } catch {
-    return null;
+    return void 0;
   }
-  const needing = [];
-  for (const n of names) {
-    let text;
+  const module = modulePathOf(gomod);
+  if (!module || names.length === 0) return void 0;
+  const buf = Buffer.alloc(HEAD_BYTES);
+  for (const name of names) {
+    let n;
     try {
-      const fd = fs15.openSync(path17.join(dir, n), "r");
+      const fd = fs15.openSync(path17.join(dir, name), "r");
       try {
-        const buf = Buffer.alloc(MAX_BYTES);
-        text = buf.toString("utf8", 0, fs15.readSync(fd, buf, 0, MAX_BYTES, 0));
+        n = fs15.readSync(fd, buf, 0, HEAD_BYTES, 0);
       } finally {
         fs15.closeSync(fd);
       }
     } catch {
-      continue;
+      return void 0;
     }
-    if (IMPORTS_C.test(text) || CGO_TAG.test(text)) needing.push(n);
+    if (packageClause(buf.toString("utf8", 0, n)) !== "main") return void 0;
   }
-  if (needing.length === 0) return null;
-  const shown = needing.slice(0, 3).join(", ") + (needing.length > 3 ? ` and ${needing.length - 3} more` : "");
-  return `the Go files in ${show(dir)} need cgo (${shown}: import "C" or a cgo build constraint), and cgo is off, so Go reports "build constraints exclude all Go files". Set cgo: true to build it, then name the hosts it must run on in run-on: a cgo binary needs the C library (and glibc version) it was linked against`;
-}
-
-// src/stages/build.ts
-var UNKNOWN_TARGET = rule({
-  id: "build/unknown-target",
-  name: "UnknownTarget",
-  shortDescription: "A requested GOOS/GOARCH is not supported by this Go toolchain.",
-  fullDescription: "The targets input names a GOOS/GOARCH pair that `go tool dist list` of the selected toolchain does not list.",
-  help: "Use a pair from `go tool dist list`, e.g. linux/amd64, linux/arm64, darwin/arm64, windows/amd64.",
-  defaultSeverity: "error",
-  usageError: true
-});
-var NO_MAIN = rule({
-  id: "build/no-main-package",
-  name: "NoMainPackage",
-  shortDescription: "There is no main package to build.",
-  fullDescription: "The packages input is empty and neither the module root nor any package under cmd/ is a main package, or a listed package is not a main package.",
-  help: "Set packages to the main package(s) to release, e.g. ./cmd/server.",
-  defaultSeverity: "error"
-});
-var FOREIGN_OUTPUT = rule({
-  id: "build/foreign-output",
-  name: "ForeignOutput",
-  shortDescription: "The output directory holds files this run did not produce.",
-  fullDescription: "Whatever is in output-dir is what an `upload output-dir/*` step publishes. Files the gate writes (binaries, SHA256SUMS, reports, bundles) left by an earlier run are removed before the build; any other entry there is not the gate's to delete, so the run fails naming it.",
-  help: "Point output-dir at a directory only go-release-gate writes to (the default gate-out), or remove the files named in the message.",
-  defaultSeverity: "error"
-});
-var COMPILE = rule({
-  id: "build/compile-failed",
-  name: "CompileFailed",
-  shortDescription: "go build failed for a target.",
-  fullDescription: "go build exited with an error for one package and target; no binary was produced for it.",
-  help: "Read the compiler output in the summary; the finding points at the first compiler error.",
-  defaultSeverity: "error"
-});
-async function goList(ctx, patterns) {
-  const args = ["list", "-e", "-find", "-buildvcs=false", "-f", "{{.ImportPath}}	{{.Name}}	{{.Dir}}	{{if .Error}}{{.Error}}{{end}}"];
-  if (ctx.state.modFlag) args.push(ctx.state.modFlag);
-  const r2 = await ctx.ports.exec.run(ctx.state.go.bin, [...args, ...patterns], { cwd: ctx.config.dir, env: ctx.state.goEnv });
-  if (r2.code !== 0) throw new Error(`go list ${patterns.join(" ")} failed: ${r2.stderr.trim() || r2.stdout.trim()}`);
-  const pkgs = r2.stdout.split("\n").filter(Boolean).map((l) => {
-    const [importPath, name, dir, error] = l.split("	");
-    return { importPath, name, dir, error: error ?? "" };
-  });
-  return { pkgs, stderr: r2.stderr };
-}
-async function mainPackages(ctx) {
-  const problems = [];
-  const asMain = (p) => ({ importPath: p.importPath, dir: p.dir, name: binaryName(p.importPath) });
-  if (ctx.config.packages.length) {
-    const { pkgs } = await goList(ctx, ctx.config.packages);
-    for (const p of pkgs) {
-      if (p.name !== "main") {
-        problems.push(finding(NO_MAIN, "build", { message: `package ${p.importPath} is ${p.name ? `package ${p.name}` : `not loadable (${p.error})`}, not a main package` }));
-      }
-    }
-    if (pkgs.length === 0) problems.push(finding(NO_MAIN, "build", { message: `packages ${ctx.config.packages.join(", ")} matched no package` }));
-    return { pkgs: pkgs.filter((p) => p.name === "main").map(asMain), problems };
-  }
-  const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
-  if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path18.join(ctx.config.dir, "cmd");
-  const cmd = fs16.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
-  if (cmd.length === 0) {
-    problems.push(finding(NO_MAIN, "build", {
-      message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs16.existsSync(path18.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path18.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
-    }));
-  }
-  return { pkgs: cmd.map(asMain), problems };
-}
-async function discover(ctx) {
-  const go = ctx.state.go;
-  if (!go) return void 0;
-  const modFlag = ctx.state.modFlag;
-  const [dist, main] = await Promise.all([ctx.ports.exec.run(go.bin, ["tool", "dist", "list"], { env: ctx.state.goEnv }), mainPackages(ctx)]);
-  return { dist, main, modFlag };
-}
-var buildStage = {
-  name: "build",
-  rules: [UNKNOWN_TARGET, NO_MAIN, FOREIGN_OUTPUT, COMPILE],
-  // Once the caches are restored (go list may fetch modules into the module cache): the
-  // question only reads, and on a warm run it is most of what stands between the start and the
-  // first compile, so it is asked while the modules stage verifies.
-  prefetch: { after: "cache", run: discover },
-  async run(ctx) {
-    const { config, ports } = ctx;
-    const out = ctx.state.out ?? (ctx.state.out = openOutputDir(config.outDir));
-    const findings = clearOutputDir(ctx, out);
-    const go = ctx.state.go;
-    if (!go) return findings.length ? { status: "failed", findings } : skipped("needs the Go toolchain");
-    const early = await ctx.prefetched?.then((d) => d, () => void 0) ?? void 0;
-    const { dist, main } = early && early.modFlag === ctx.state.modFlag ? early : await discover(ctx);
-    if (dist.code !== 0) throw new Error(`go tool dist list failed: ${dist.stderr.trim()}`);
-    const supported = new Set(dist.stdout.split("\n").map((s) => s.trim()).filter(Boolean));
-    const targets = config.targets.filter((t) => {
-      if (supported.has(`${t.goos}/${t.goarch}`)) return true;
-      findings.push(finding(UNKNOWN_TARGET, "build", { message: `target ${t.goos}/${t.goarch} is not supported by go${go.version} (see go tool dist list)`, subject: `${t.goos}/${t.goarch}` }));
-      return false;
-    });
-    const { pkgs, problems } = main;
-    findings.push(...problems);
-    const names = /* @__PURE__ */ new Map();
-    for (const p of pkgs) {
-      const other = names.get(p.name);
-      if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
-      names.set(p.name, p.importPath);
-    }
-    const buildDir = fs16.mkdtempSync(path18.join(scratchRoot(ctx), "grg-build-"));
-    try {
-      return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings);
-    } finally {
-      fs16.rmSync(buildDir, { recursive: true, force: true });
-    }
-  }
-};
-function scratchRoot(ctx) {
-  fs16.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  return isInside(ctx.config.workspace, ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
-}
-function clearOutputDir(ctx, out) {
-  const shown = displayPath(ctx.config.workspace, out.dir) || ".";
-  const { removed, foreign } = out.clear();
-  if (removed.length) ctx.ports.log.info(`removed ${removed.length} file(s) an earlier run left in ${shown}: ${capList(removed, 20)}`);
-  if (!foreign.length) return [];
-  return [finding(FOREIGN_OUTPUT, "build", {
-    message: `output-dir ${shown} holds ${foreign.length} entr${foreign.length === 1 ? "y" : "ies"} this run did not produce: ${capList(foreign, 20)}; an upload of ${shown}/* would publish them`,
-    subject: shown,
-    details: foreign.join("\n")
-  })];
-}
-function capList(items, max) {
-  return items.length > max ? `${items.slice(0, max).join(", ")} and ${items.length - max} more` : items.join(", ");
-}
-async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings) {
-  const { config, ports } = ctx;
-  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path18.join(buildDir, artifactFileName(pkg.name, target)) })));
-  const jobs = ctx.state.selectJobs ? chosenJobs(all, ctx.state.selectJobs) : all;
-  const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
-  const byTarget = /* @__PURE__ */ new Map();
-  for (const job of jobs) {
-    const key = `${job.target.goos}/${job.target.goarch}`;
-    const same = byTarget.get(key) ?? [];
-    if (same.some((j) => goExecName(j.pkg.importPath) === goExecName(job.pkg.importPath))) byTarget.set(`${key}\0${job.pkg.importPath}`, [job]);
-    else byTarget.set(key, [...same, job]);
-  }
-  const finished = (job, ok, stderr) => (
-    // Hashed as soon as it is written, while the other targets still build.
-    ok ? { ...job, ok, stderr, size: fs16.statSync(job.output).size, sha256: sha256File(job.output) } : { ...job, ok, stderr }
-  );
-  const grouped = await mapLimit([...byTarget.values()], Math.max(1, os.availableParallelism()), async (group) => {
-    const target = group[0].target;
-    const several = group.length > 1;
-    const dir = several ? fs16.mkdtempSync(path18.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
-    const r2 = await ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path18.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
-      cwd: config.dir,
-      env: buildEnv(ctx.state.goEnv, target, config.cgo)
-    });
-    const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
-    if (!several) return [finished(group[0], r2.code === 0 && fs16.existsSync(group[0].output), stderr)];
-    return group.map((job) => {
-      const written = path18.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
-      const ok = fs16.existsSync(written);
-      if (ok) fs16.renameSync(written, job.output);
-      if (ok) return finished(job, true, "");
-      const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
-      return finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path18.basename(written)}`);
-    });
-  });
-  const built = new Map(grouped.flat().map((r2) => [jobKey2(r2), r2]));
-  const results = jobs.map((j) => built.get(jobKey2(j)));
-  const artifacts2 = [];
-  const rows = [];
-  const failures = [];
-  for (const r2 of results) {
-    const t = `${r2.target.goos}/${r2.target.goarch}`;
-    if (!r2.ok) {
-      const errors = parseCompilerErrors(r2.stderr);
-      const first = errors[0];
-      const loc = first ? { file: displayPath(ctx.config.workspace, path18.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
-      const cgoHint = first ? null : cgoNeededHint(r2.stderr, config.cgo, (d) => displayPath(ctx.config.workspace, d) || ".");
-      const headline = first ? `${loc.file}:${first.line}: ${first.message}` : cgoHint ?? (r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed");
-      findings.push(finding(COMPILE, "build", {
-        message: `${t} ${r2.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
-        location: loc,
-        subject: `${t}\0${r2.pkg.importPath}`,
-        details: r2.stderr.trim()
-      }));
-      failures.push(`${t} ${r2.pkg.importPath}
-${r2.stderr.trim()}`);
-      rows.push([t, r2.pkg.importPath, "", "", "failed"]);
-      continue;
-    }
-    const a = {
-      path: r2.output,
-      displayPath: "",
-      name: path18.basename(r2.output),
-      goos: r2.target.goos,
-      goarch: r2.target.goarch,
-      size: r2.size,
-      sha256: r2.sha256,
-      pkg: r2.pkg.importPath
-    };
-    artifacts2.push(a);
-    rows.push([t, r2.pkg.importPath, a.name, String(a.size), "built"]);
-  }
-  for (const a of artifacts2) {
-    a.path = out.adopt(a.path, a.name);
-    a.displayPath = displayPath(ctx.config.workspace, a.path);
-  }
-  ctx.state.artifacts.push(...artifacts2);
-  if (artifacts2.length) ctx.state.checksumsFile = out.write("SHA256SUMS", renderChecksums(artifacts2));
-  return {
-    status: statusFrom(findings),
-    findings,
-    table: { header: ["Target", "Package", "File", "Bytes", "Result"], rows },
-    ...failures.length ? { details: failures.join("\n\n") } : {},
-    metrics: { built: artifacts2.length, failed: failures.length, jobs: jobs.length }
-  };
-}
-function chosenJobs(all, select) {
-  const keep = new Set(select(all.map((j) => ({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath }))).map((j) => `${j.pkg}\0${j.goos}/${j.goarch}`));
-  return all.filter((j) => keep.has(jobKey2(j)));
-}
-function jobKey2(j) {
-  return `${j.pkg.importPath}\0${j.target.goos}/${j.target.goarch}`;
-}
-function trimCompilerQuotes(stderr) {
-  const kept = stderr.split(/\r?\n/).filter((line) => /^\S[^:]*:\d+(:\d+)?: /.test(line) || /^# \S/.test(line) || /^(go|cgo|gcc|clang|collect2|ld)(:| )/.test(line));
-  return kept.join("\n");
+  return module;
 }
 
 // src/inspect/errors.ts
@@ -6059,8 +5833,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path27) {
-  const fh = await open(path27, "r");
+async function fileSource(path28) {
+  const fh = await open(path28, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -6173,8 +5947,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path27, displayName = path27) {
-  const src = await fileSource(path27);
+async function inspectFile(path28, displayName = path28) {
+  const src = await fileSource(path28);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -6219,8 +5993,352 @@ function toJson(b) {
   return b.slices ? b.slices.map((s) => oneJson(s, `${b.file} (${s.arch})`)) : [oneJson(b, b.file)];
 }
 
+// src/inspect/early.ts
+var started = /* @__PURE__ */ new WeakMap();
+var keyOf = (name, sha2562) => `${name}\0${sha2562}`;
+function inspectEarly(state, name, sha2562, file, displayName) {
+  let runs = started.get(state);
+  if (!runs) started.set(state, runs = /* @__PURE__ */ new Map());
+  const p = inspectFile(file, displayName);
+  p.catch(() => void 0);
+  runs.set(keyOf(name, sha2562), p);
+  return p;
+}
+function takeInspected(state, name, sha2562) {
+  const runs = started.get(state);
+  const key = keyOf(name, sha2562);
+  const p = runs?.get(key);
+  runs?.delete(key);
+  return p;
+}
+
+// src/stages/cgo-hint.ts
+import fs16 from "node:fs";
+import path18 from "node:path";
+var EXCLUDED = /build constraints exclude all Go files in (.+)$/m;
+var MAX_FILES = 200;
+var MAX_BYTES = 1 << 20;
+var IMPORTS_C = /^\s*import\s+"C"\s*$|^\s*import\s*\(\s*"C"\s*\)|^\s*"C"\s*$/m;
+var CGO_TAG = /^\/\/go:build\s.*\bcgo\b/m;
+function cgoNeededHint(stderr, cgo, show) {
+  if (cgo) return null;
+  const m = EXCLUDED.exec(stderr);
+  if (!m) return null;
+  const dir = m[1].trim();
+  let names;
+  try {
+    names = fs16.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
+  } catch {
+    return null;
+  }
+  const needing = [];
+  for (const n of names) {
+    let text;
+    try {
+      const fd = fs16.openSync(path18.join(dir, n), "r");
+      try {
+        const buf = Buffer.alloc(MAX_BYTES);
+        text = buf.toString("utf8", 0, fs16.readSync(fd, buf, 0, MAX_BYTES, 0));
+      } finally {
+        fs16.closeSync(fd);
+      }
+    } catch {
+      continue;
+    }
+    if (IMPORTS_C.test(text) || CGO_TAG.test(text)) needing.push(n);
+  }
+  if (needing.length === 0) return null;
+  const shown = needing.slice(0, 3).join(", ") + (needing.length > 3 ? ` and ${needing.length - 3} more` : "");
+  return `the Go files in ${show(dir)} need cgo (${shown}: import "C" or a cgo build constraint), and cgo is off, so Go reports "build constraints exclude all Go files". Set cgo: true to build it, then name the hosts it must run on in run-on: a cgo binary needs the C library (and glibc version) it was linked against`;
+}
+
+// src/stages/build.ts
+var UNKNOWN_TARGET = rule({
+  id: "build/unknown-target",
+  name: "UnknownTarget",
+  shortDescription: "A requested GOOS/GOARCH is not supported by this Go toolchain.",
+  fullDescription: "The targets input names a GOOS/GOARCH pair that `go tool dist list` of the selected toolchain does not list.",
+  help: "Use a pair from `go tool dist list`, e.g. linux/amd64, linux/arm64, darwin/arm64, windows/amd64.",
+  defaultSeverity: "error",
+  usageError: true
+});
+var NO_MAIN = rule({
+  id: "build/no-main-package",
+  name: "NoMainPackage",
+  shortDescription: "There is no main package to build.",
+  fullDescription: "The packages input is empty and neither the module root nor any package under cmd/ is a main package, or a listed package is not a main package.",
+  help: "Set packages to the main package(s) to release, e.g. ./cmd/server.",
+  defaultSeverity: "error"
+});
+var FOREIGN_OUTPUT = rule({
+  id: "build/foreign-output",
+  name: "ForeignOutput",
+  shortDescription: "The output directory holds files this run did not produce.",
+  fullDescription: "Whatever is in output-dir is what an `upload output-dir/*` step publishes. Files the gate writes (binaries, SHA256SUMS, reports, bundles) left by an earlier run are removed before the build; any other entry there is not the gate's to delete, so the run fails naming it.",
+  help: "Point output-dir at a directory only go-release-gate writes to (the default gate-out), or remove the files named in the message.",
+  defaultSeverity: "error"
+});
+var COMPILE = rule({
+  id: "build/compile-failed",
+  name: "CompileFailed",
+  shortDescription: "go build failed for a target.",
+  fullDescription: "go build exited with an error for one package and target; no binary was produced for it.",
+  help: "Read the compiler output in the summary; the finding points at the first compiler error.",
+  defaultSeverity: "error"
+});
+async function goList(ctx, patterns) {
+  const args = ["list", "-e", "-find", "-buildvcs=false", "-f", "{{.ImportPath}}	{{.Name}}	{{.Dir}}	{{if .Error}}{{.Error}}{{end}}"];
+  if (ctx.state.modFlag) args.push(ctx.state.modFlag);
+  const r2 = await ctx.ports.exec.run(ctx.state.go.bin, [...args, ...patterns], { cwd: ctx.config.dir, env: ctx.state.goEnv });
+  if (r2.code !== 0) throw new Error(`go list ${patterns.join(" ")} failed: ${r2.stderr.trim() || r2.stdout.trim()}`);
+  const pkgs = r2.stdout.split("\n").filter(Boolean).map((l) => {
+    const [importPath, name, dir, error] = l.split("	");
+    return { importPath, name, dir, error: error ?? "" };
+  });
+  return { pkgs, stderr: r2.stderr };
+}
+async function mainPackages(ctx) {
+  const problems = [];
+  const asMain = (p) => ({ importPath: p.importPath, dir: p.dir, name: binaryName(p.importPath) });
+  if (ctx.config.packages.length) {
+    const { pkgs } = await goList(ctx, ctx.config.packages);
+    for (const p of pkgs) {
+      if (p.name !== "main") {
+        problems.push(finding(NO_MAIN, "build", { message: `package ${p.importPath} is ${p.name ? `package ${p.name}` : `not loadable (${p.error})`}, not a main package` }));
+      }
+    }
+    if (pkgs.length === 0) problems.push(finding(NO_MAIN, "build", { message: `packages ${ctx.config.packages.join(", ")} matched no package` }));
+    return { pkgs: pkgs.filter((p) => p.name === "main").map(asMain), problems };
+  }
+  const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
+  if (root) return { pkgs: [asMain(root)], problems };
+  const cmdDir = path19.join(ctx.config.dir, "cmd");
+  const cmd = fs17.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  if (cmd.length === 0) {
+    problems.push(finding(NO_MAIN, "build", {
+      message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
+      location: fs17.existsSync(path19.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path19.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+    }));
+  }
+  return { pkgs: cmd.map(asMain), problems };
+}
+var cleared = /* @__PURE__ */ new WeakMap();
+function clearOnce(ctx) {
+  let found = cleared.get(ctx.state);
+  if (!found) {
+    const out = ctx.state.out ?? (ctx.state.out = openOutputDir(ctx.config.outDir));
+    cleared.set(ctx.state, found = clearOutputDir(ctx, out));
+  }
+  return found;
+}
+function startHead(ctx, go) {
+  const { config } = ctx;
+  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs17.existsSync(path19.join(config.dir, "vendor"))) return void 0;
+  const importPath = rootMainGuess(config.dir);
+  if (!importPath) return void 0;
+  const buildDir = fs17.mkdtempSync(path19.join(scratchRoot(ctx), "grg-build-"));
+  const builds = /* @__PURE__ */ new Map();
+  const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: void 0 };
+  for (const target of config.targets.slice(0, buildSlots())) {
+    const output = path19.join(buildDir, artifactFileName(binaryName(importPath), target));
+    const r2 = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: buildEnv(ctx.state.goEnv, target, config.cgo) });
+    r2.catch(() => void 0);
+    builds.set(output, r2);
+  }
+  return { importPath, buildDir, builds };
+}
+async function discardHead(head2) {
+  await Promise.allSettled(head2.builds.values());
+  fs17.rmSync(head2.buildDir, { recursive: true, force: true });
+}
+function buildSlots() {
+  return Math.max(1, os.availableParallelism());
+}
+async function discover(ctx) {
+  const go = ctx.state.go;
+  if (!go) return void 0;
+  clearOnce(ctx);
+  const modFlag = ctx.state.modFlag;
+  const head2 = startHead(ctx, go);
+  try {
+    const [dist, main] = await Promise.all([ctx.ports.exec.run(go.bin, ["tool", "dist", "list"], { env: ctx.state.goEnv }), mainPackages(ctx)]);
+    return { dist, main, modFlag, ...head2 ? { head: head2 } : {} };
+  } catch (e) {
+    if (head2) await discardHead(head2);
+    throw e;
+  }
+}
+var buildStage = {
+  name: "build",
+  rules: [UNKNOWN_TARGET, NO_MAIN, FOREIGN_OUTPUT, COMPILE],
+  // Once the caches are restored (go list may fetch modules into the module cache): the
+  // question only reads, and on a warm run it is most of what stands between the start and the
+  // first compile, so it is asked while the modules stage verifies.
+  prefetch: { after: "cache", run: discover },
+  async run(ctx) {
+    const { config } = ctx;
+    const findings = [...clearOnce(ctx)];
+    const out = ctx.state.out;
+    const go = ctx.state.go;
+    if (!go) return findings.length ? { status: "failed", findings } : skipped("needs the Go toolchain");
+    let early = await ctx.prefetched?.then((d) => d, () => void 0) ?? void 0;
+    if (early && early.modFlag !== ctx.state.modFlag) {
+      if (early.head) await discardHead(early.head);
+      early = void 0;
+    }
+    const { dist, main, head: head2 } = early ?? await discover(ctx);
+    const confirmed = head2 && main.pkgs.length === 1 && main.pkgs[0].importPath === head2.importPath ? head2 : void 0;
+    if (head2 && !confirmed) await discardHead(head2);
+    if (dist.code !== 0) {
+      if (confirmed) await discardHead(confirmed);
+      throw new Error(`go tool dist list failed: ${dist.stderr.trim()}`);
+    }
+    const supported = new Set(dist.stdout.split("\n").map((s) => s.trim()).filter(Boolean));
+    const targets = config.targets.filter((t) => {
+      if (supported.has(`${t.goos}/${t.goarch}`)) return true;
+      findings.push(finding(UNKNOWN_TARGET, "build", { message: `target ${t.goos}/${t.goarch} is not supported by go${go.version} (see go tool dist list)`, subject: `${t.goos}/${t.goarch}` }));
+      return false;
+    });
+    const { pkgs, problems } = main;
+    findings.push(...problems);
+    const names = /* @__PURE__ */ new Map();
+    for (const p of pkgs) {
+      const other = names.get(p.name);
+      if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
+      names.set(p.name, p.importPath);
+    }
+    const buildDir = confirmed?.buildDir ?? fs17.mkdtempSync(path19.join(scratchRoot(ctx), "grg-build-"));
+    try {
+      return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings, confirmed?.builds);
+    } finally {
+      if (confirmed) await Promise.allSettled(confirmed.builds.values());
+      fs17.rmSync(buildDir, { recursive: true, force: true });
+    }
+  }
+};
+function scratchRoot(ctx) {
+  fs17.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  return isInside(ctx.config.workspace, ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
+}
+function clearOutputDir(ctx, out) {
+  const shown = displayPath(ctx.config.workspace, out.dir) || ".";
+  const { removed, foreign } = out.clear();
+  if (removed.length) ctx.ports.log.info(`removed ${removed.length} file(s) an earlier run left in ${shown}: ${capList(removed, 20)}`);
+  if (!foreign.length) return [];
+  return [finding(FOREIGN_OUTPUT, "build", {
+    message: `output-dir ${shown} holds ${foreign.length} entr${foreign.length === 1 ? "y" : "ies"} this run did not produce: ${capList(foreign, 20)}; an upload of ${shown}/* would publish them`,
+    subject: shown,
+    details: foreign.join("\n")
+  })];
+}
+function capList(items, max) {
+  return items.length > max ? `${items.slice(0, max).join(", ")} and ${items.length - max} more` : items.join(", ");
+}
+async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, started2) {
+  const { config, ports } = ctx;
+  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path19.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const jobs = ctx.state.selectJobs ? chosenJobs(all, ctx.state.selectJobs) : all;
+  const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
+  const byTarget = /* @__PURE__ */ new Map();
+  for (const job of jobs) {
+    const key = `${job.target.goos}/${job.target.goarch}`;
+    const same = byTarget.get(key) ?? [];
+    if (same.some((j) => goExecName(j.pkg.importPath) === goExecName(job.pkg.importPath))) byTarget.set(`${key}\0${job.pkg.importPath}`, [job]);
+    else byTarget.set(key, [...same, job]);
+  }
+  const inspecting = [];
+  const finished = (job, ok, stderr) => {
+    if (!ok) return { ...job, ok, stderr };
+    const sha2562 = sha256File(job.output);
+    const name = path19.basename(job.output);
+    inspecting.push(inspectEarly(ctx.state, name, sha2562, job.output, displayPath(config.workspace, path19.join(out.dir, name))));
+    return { ...job, ok, stderr, size: fs17.statSync(job.output).size, sha256: sha2562 };
+  };
+  const grouped = await mapLimit([...byTarget.values()], buildSlots(), async (group) => {
+    const target = group[0].target;
+    const several = group.length > 1;
+    const dir = several ? fs17.mkdtempSync(path19.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
+    const r2 = await (!several && started2?.get(group[0].output) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path19.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
+      cwd: config.dir,
+      env: buildEnv(ctx.state.goEnv, target, config.cgo)
+    }));
+    const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
+    if (!several) return [finished(group[0], r2.code === 0 && fs17.existsSync(group[0].output), stderr)];
+    return group.map((job) => {
+      const written = path19.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
+      const ok = fs17.existsSync(written);
+      if (ok) fs17.renameSync(written, job.output);
+      if (ok) return finished(job, true, "");
+      const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
+      return finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path19.basename(written)}`);
+    });
+  });
+  const built = new Map(grouped.flat().map((r2) => [jobKey2(r2), r2]));
+  const results = jobs.map((j) => built.get(jobKey2(j)));
+  const artifacts2 = [];
+  const rows = [];
+  const failures = [];
+  for (const r2 of results) {
+    const t = `${r2.target.goos}/${r2.target.goarch}`;
+    if (!r2.ok) {
+      const errors = parseCompilerErrors(r2.stderr);
+      const first = errors[0];
+      const loc = first ? { file: displayPath(ctx.config.workspace, path19.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+      const cgoHint = first ? null : cgoNeededHint(r2.stderr, config.cgo, (d) => displayPath(ctx.config.workspace, d) || ".");
+      const headline = first ? `${loc.file}:${first.line}: ${first.message}` : cgoHint ?? (r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed");
+      findings.push(finding(COMPILE, "build", {
+        message: `${t} ${r2.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
+        location: loc,
+        subject: `${t}\0${r2.pkg.importPath}`,
+        details: r2.stderr.trim()
+      }));
+      failures.push(`${t} ${r2.pkg.importPath}
+${r2.stderr.trim()}`);
+      rows.push([t, r2.pkg.importPath, "", "", "failed"]);
+      continue;
+    }
+    const a = {
+      path: r2.output,
+      displayPath: "",
+      name: path19.basename(r2.output),
+      goos: r2.target.goos,
+      goarch: r2.target.goarch,
+      size: r2.size,
+      sha256: r2.sha256,
+      pkg: r2.pkg.importPath
+    };
+    artifacts2.push(a);
+    rows.push([t, r2.pkg.importPath, a.name, String(a.size), "built"]);
+  }
+  await Promise.allSettled(inspecting);
+  for (const a of artifacts2) {
+    a.path = out.adopt(a.path, a.name);
+    a.displayPath = displayPath(ctx.config.workspace, a.path);
+  }
+  ctx.state.artifacts.push(...artifacts2);
+  if (artifacts2.length) ctx.state.checksumsFile = out.write("SHA256SUMS", renderChecksums(artifacts2));
+  return {
+    status: statusFrom(findings),
+    findings,
+    table: { header: ["Target", "Package", "File", "Bytes", "Result"], rows },
+    ...failures.length ? { details: failures.join("\n\n") } : {},
+    metrics: { built: artifacts2.length, failed: failures.length, jobs: jobs.length }
+  };
+}
+function chosenJobs(all, select) {
+  const keep = new Set(select(all.map((j) => ({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath }))).map((j) => `${j.pkg}\0${j.goos}/${j.goarch}`));
+  return all.filter((j) => keep.has(jobKey2(j)));
+}
+function jobKey2(j) {
+  return `${j.pkg.importPath}\0${j.target.goos}/${j.target.goarch}`;
+}
+function trimCompilerQuotes(stderr) {
+  const kept = stderr.split(/\r?\n/).filter((line) => /^\S[^:]*:\d+(:\d+)?: /.test(line) || /^# \S/.test(line) || /^(go|cgo|gcc|clang|collect2|ld)(:| )/.test(line));
+  return kept.join("\n");
+}
+
 // src/stages/inspect.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/inspect/policy.ts
 var r = (id, name, severity2, short, full, help2, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help: help2, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
@@ -6530,9 +6648,9 @@ async function nameModifiedFiles(ctx, findings) {
   if (!git) {
     listing = "git is not on PATH, so the modified files cannot be listed";
   } else {
-    const outRel = path19.relative(ctx.config.dir, ctx.config.outDir);
+    const outRel = path20.relative(ctx.config.dir, ctx.config.outDir);
     const outInside = isInside(ctx.config.workspace, ctx.config.outDir);
-    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path19.sep).join("/")}`] : []];
+    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path20.sep).join("/")}`] : []];
     const r2 = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv("git", ctx.ports.env), timeoutMs: 6e4 });
     const lines = r2.stdout.split("\n").filter((l) => l.trim() !== "");
     if (r2.code !== 0) listing = `git status failed: ${r2.stderr.trim().split("\n")[0] ?? ""}`;
@@ -6551,7 +6669,7 @@ async function run(ctx) {
   const runOn = ctx.config.runOn.map((n) => hostProfile(n));
   for (const a of binaries) {
     try {
-      const info = await inspectFile(a.path, a.displayPath);
+      const info = await (takeInspected(ctx.state, a.name, a.sha256) ?? inspectFile(a.path, a.displayPath));
       bytesRead += info.bytesRead;
       findings.push(...evaluateBinary(info, a, ctx.config, runOn));
       recordVcs(ctx, info.buildInfo?.settings ?? []);
@@ -6575,8 +6693,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs18 from "node:fs";
-import path21 from "node:path";
+import fs19 from "node:fs";
+import path22 from "node:path";
 
 // src/scan/trivy-report.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -6803,21 +6921,21 @@ function gomodLocation(m, pkg) {
 function placeName(loc) {
   return loc.file ? `${loc.file}:${loc.line ?? 1}` : loc.artifact ?? "";
 }
-function keyOf(v) {
+function keyOf2(v) {
   return `${v.id}\0${v.pkg}\0${bare(v.installed)}`;
 }
 function scanFindings(modules, binaries, threshold) {
   const groups = /* @__PURE__ */ new Map();
   const ignored = /* @__PURE__ */ new Map();
   const add = (v, loc) => {
-    const g = groups.get(keyOf(v)) ?? { vuln: v, locations: [] };
+    const g = groups.get(keyOf2(v)) ?? { vuln: v, locations: [] };
     if (!g.locations.some((l) => placeName(l) === placeName(loc))) g.locations.push(loc);
-    groups.set(keyOf(v), g);
+    groups.set(keyOf2(v), g);
   };
   const addIgnored = (s, where3) => {
-    const i = ignored.get(keyOf(s.vuln)) ?? { vuln: s.vuln, where: [], statement: s.statement, source: s.source };
+    const i = ignored.get(keyOf2(s.vuln)) ?? { vuln: s.vuln, where: [], statement: s.statement, source: s.source };
     if (!i.where.includes(where3)) i.where.push(where3);
-    ignored.set(keyOf(s.vuln), i);
+    ignored.set(keyOf2(s.vuln), i);
   };
   for (const m of modules) {
     for (const v of m.result.vulns) add(v, gomodLocation(m, v.pkg));
@@ -6842,7 +6960,7 @@ function scanFindings(modules, binaries, threshold) {
       severity: level,
       message,
       location: ordered[0],
-      subject: keyOf(v),
+      subject: keyOf2(v),
       ...fix ? { fix: v.pkg === "stdlib" ? `build with Go ${bare(fix)} or later` : `go get ${v.pkg}@v${bare(fix)} && go mod tidy` } : {}
     }));
     rows.push({ vuln: v, level, where: where3 });
@@ -6863,31 +6981,31 @@ function unscanned(f) {
 }
 
 // src/tools/gobuild.ts
-import fs17 from "node:fs";
-import path20 from "node:path";
+import fs18 from "node:fs";
+import path21 from "node:path";
 var BUILD_TIMEOUT_MS = 15 * 60 * 1e3;
 async function installGoBuiltTool(t, b) {
   const semver2 = t.version.replace(/^v/, "");
   const exe = process.platform === "win32" ? `${t.program}.exe` : t.program;
   const cached = b.tools.find(t.tool, semver2, b.arch);
-  if (cached && fs17.existsSync(path20.join(cached, exe))) return { dir: cached, bin: path20.join(cached, exe), source: "tool-cache", sha256: "" };
+  if (cached && fs18.existsSync(path21.join(cached, exe))) return { dir: cached, bin: path21.join(cached, exe), source: "tool-cache", sha256: "" };
   if (b.env.GOSUMDB === "off" || b.env.GOFLAGS?.includes("-insecure")) {
     throw new InstallError("checksum", `${t.pkg}@${t.version} would be built without the checksum database (GOSUMDB=off or -insecure): set ${t.tool}-path to a binary you trust instead`);
   }
-  fs17.mkdirSync(b.tempDir, { recursive: true });
-  const bin = fs17.mkdtempSync(path20.join(b.tempDir, `${t.tool}-build-`));
+  fs18.mkdirSync(b.tempDir, { recursive: true });
+  const bin = fs18.mkdtempSync(path21.join(b.tempDir, `${t.tool}-build-`));
   b.log.info(`Building ${t.pkg}@${t.version} with the run's Go (module proxy, checked against the checksum database)`);
   const { GOOS: _os, GOARCH: _arch, ...rest } = b.env;
   const env = { ...rest, GOBIN: bin, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-trimpath" };
   const r2 = await b.exec.run(b.go, ["install", `${t.pkg}@${t.version}`], { env, cwd: b.tempDir, timeoutMs: BUILD_TIMEOUT_MS });
-  if (r2.code !== 0 || !fs17.existsSync(path20.join(bin, exe))) {
+  if (r2.code !== 0 || !fs18.existsSync(path21.join(bin, exe))) {
     const why = r2.timedOut ? `did not finish within ${BUILD_TIMEOUT_MS / 6e4} minutes` : r2.stderr.trim().split("\n").slice(-3).join(" ") || `exit code ${r2.code}`;
-    fs17.rmSync(bin, { recursive: true, force: true });
+    fs18.rmSync(bin, { recursive: true, force: true });
     throw new InstallError("download", `go install ${t.pkg}@${t.version} failed: ${why}`);
   }
   const dir = await b.tools.cache(bin, t.tool, semver2, b.arch);
-  fs17.rmSync(bin, { recursive: true, force: true });
-  return { dir, bin: path20.join(dir, exe), source: "download", sha256: "" };
+  fs18.rmSync(bin, { recursive: true, force: true });
+  return { dir, bin: path21.join(dir, exe), source: "download", sha256: "" };
 }
 
 // src/scan/govulncheck.ts
@@ -7075,13 +7193,13 @@ function reachabilityByOsv(runs) {
   for (const { platform, report } of runs) {
     for (const f of report.findings) {
       const level = levelOf(f);
-      const path27 = level === "called" ? [...f.trace].reverse() : void 0;
+      const path28 = level === "called" ? [...f.trace].reverse() : void 0;
       const cur = out.get(f.osv);
       if (!cur || RANK[level] > RANK[cur.level]) {
-        out.set(f.osv, { osv: f.osv, level, ...path27 ? { path: path27 } : {}, platforms: [platform] });
+        out.set(f.osv, { osv: f.osv, level, ...path28 ? { path: path28 } : {}, platforms: [platform] });
       } else if (level === cur.level) {
         if (!cur.platforms.includes(platform)) cur.platforms.push(platform);
-        if (path27 && (!cur.path || path27.length < cur.path.length)) cur.path = path27;
+        if (path28 && (!cur.path || path28.length < cur.path.length)) cur.path = path28;
       }
     }
   }
@@ -7104,21 +7222,21 @@ function frameText(f) {
   const name = f.function ? `${pkg}.${f.receiver ? `${f.receiver.replace(/^\*/, "")}.` : ""}${f.function}` : pkg;
   return f.position ? `${name} (${f.position.filename}:${f.position.line})` : `${name}`;
 }
-function pathText(path27, max = 4) {
-  const shown = path27.slice(0, max).map(frameText);
-  if (path27.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path27[path27.length - 1]));
+function pathText(path28, max = 4) {
+  const shown = path28.slice(0, max).map(frameText);
+  if (path28.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path28[path28.length - 1]));
   return shown.join(" \u2192 ");
 }
 function joinPath(dir, file) {
   return dir ? `${dir.replace(/\/+$/, "")}/${file}` : file;
 }
-function callSite(path27, moduleDir, mainModules) {
-  const own = path27.filter((f) => mainModules.has(f.module) && f.position);
+function callSite(path28, moduleDir, mainModules) {
+  const own = path28.filter((f) => mainModules.has(f.module) && f.position);
   const site = own[own.length - 1];
   return site?.position ? { file: joinPath(moduleDir, site.position.filename), line: site.position.line, ...site.position.column ? { column: site.position.column } : {} } : void 0;
 }
-function codeFlowOf2(path27, moduleDir, mainModules) {
-  return path27.map((f) => ({
+function codeFlowOf2(path28, moduleDir, mainModules) {
+  return path28.map((f) => ({
     message: frameText(f),
     ...mainModules.has(f.module) && f.position ? { location: { file: joinPath(moduleDir, f.position.filename), line: f.position.line } } : {}
   }));
@@ -7413,7 +7531,7 @@ async function findTrivy(ctx) {
   }
 }
 function gateTrivyCacheDir(ctx) {
-  return path21.join(ctx.ports.tempDir, "go-release-gate-trivy");
+  return path22.join(ctx.ports.tempDir, "go-release-gate-trivy");
 }
 function trivyEnv(ctx) {
   return childEnv("trivy", ctx.ports.env);
@@ -7436,22 +7554,22 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path21.join(dir, name);
-      if (fs18.existsSync(p) && fs18.statSync(p).isFile()) return p;
+      const p = path22.join(dir, name);
+      if (fs19.existsSync(p) && fs19.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 function trivyHome(ctx) {
-  fs18.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  const dir = fs18.mkdtempSync(path21.join(ctx.ports.tempDir, "trivy-"));
-  const config = path21.join(dir, "trivy.yaml");
-  fs18.writeFileSync(config, "", { flag: "wx" });
+  fs19.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs19.mkdtempSync(path22.join(ctx.ports.tempDir, "trivy-"));
+  const config = path22.join(dir, "trivy.yaml");
+  fs19.writeFileSync(config, "", { flag: "wx" });
   return { dir, config };
 }
 async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
-  const output = path21.join(home.dir, `trivy-${kind}-${n}.json`);
-  fs18.rmSync(output, { force: true });
+  const output = path22.join(home.dir, `trivy-${kind}-${n}.json`);
+  fs19.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -7462,13 +7580,13 @@ async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n)
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs18.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs19.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs18.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs19.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs18.rmSync(output, { force: true });
+    fs19.rmSync(output, { force: true });
   }
 }
 function parsedGoMod(text, file, ctx) {
@@ -7495,7 +7613,7 @@ async function run2(ctx) {
   try {
     return await scanWith(ctx, found, home);
   } finally {
-    fs18.rmSync(home.dir, { recursive: true, force: true });
+    fs19.rmSync(home.dir, { recursive: true, force: true });
   }
 }
 async function scanWith(ctx, found, home) {
@@ -7528,30 +7646,30 @@ async function scanWith(ctx, found, home) {
   if (db.warning) ctx.ports.log.warning(db.warning);
   ctx = { ...ctx, config: { ...config, trivyCacheDir: cacheDir, trivySkipDbUpdate: true } };
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs18.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs19.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path21.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path21.isAbsolute(outRel)) skipDirs.push(outRel.split(path21.sep).join("/"));
+  const outRel = path22.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path22.isAbsolute(outRel)) skipDirs.push(outRel.split(path22.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path21.join(config.dir, "go.mod");
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs18.readFileSync(file, "utf8"), file, ctx), result: r2 });
+    const file = path22.join(config.dir, "go.mod");
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs19.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path21.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path22.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, home, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path21.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path22.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
     }
   }
-  const goModFile = path21.join(config.dir, "go.mod");
-  const goModText = fs18.existsSync(goModFile) ? fs18.readFileSync(goModFile, "utf8") : void 0;
+  const goModFile = path22.join(config.dir, "go.mod");
+  const goModText = fs19.existsSync(goModFile) ? fs19.readFileSync(goModFile, "utf8") : void 0;
   const missing = unscanned({
     ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
     binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
@@ -7630,8 +7748,8 @@ async function scanWith(ctx, found, home) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs19 from "node:fs";
-import path22 from "node:path";
+import fs20 from "node:fs";
+import path23 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -7871,9 +7989,9 @@ ${r2.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
   return lines.find((l) => /^Error:/i.test(l)) ?? lines.find((l) => /error|fail|invalid|denied/i.test(l)) ?? lines[0] ?? `exit code ${r2.code}`;
 }
 function readGoSum(dir) {
-  const file = path22.join(dir, "go.sum");
-  if (!fs19.existsSync(file)) return [];
-  return parseGoSum(fs19.readFileSync(file, "utf8"), file).lines;
+  const file = path23.join(dir, "go.sum");
+  if (!fs20.existsSync(file)) return [];
+  return parseGoSum(fs20.readFileSync(file, "utf8"), file).lines;
 }
 function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(config.dir))) {
   return {
@@ -7888,7 +8006,7 @@ function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(c
 }
 function bundledStatement(bundleFile) {
   try {
-    const b = JSON.parse(fs19.readFileSync(bundleFile, "utf8"));
+    const b = JSON.parse(fs20.readFileSync(bundleFile, "utf8"));
     const payload = b.dsseEnvelope?.payload;
     return payload ? JSON.parse(Buffer.from(payload, "base64").toString("utf8")) : void 0;
   } catch {
@@ -7938,7 +8056,7 @@ async function run3(ctx) {
     if (sign.sigstore.trustedRoot) {
       let json2;
       try {
-        json2 = fs19.readFileSync(sign.sigstore.trustedRoot, "utf8");
+        json2 = fs20.readFileSync(sign.sigstore.trustedRoot, "utf8");
       } catch (e) {
         return unavailable2(`sigstore-trusted-root ${displayPath(config.workspace, sign.sigstore.trustedRoot)} cannot be read (${e.code ?? "error"})`);
       }
@@ -7955,7 +8073,7 @@ async function run3(ctx) {
   }
   state.facts["sign.cosign"] = cosign.source;
   ports.log.info(`cosign: ${cosign.bin} (${cosign.source})`);
-  const signDir = fs19.mkdtempSync(path22.join(ports.tempDir, "grg-sign-"));
+  const signDir = fs20.mkdtempSync(path23.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
@@ -7969,18 +8087,18 @@ async function run3(ctx) {
       if (sign.key.kind === "file") {
         keyFile = sign.key.path;
         try {
-          fs19.accessSync(keyFile, fs19.constants.R_OK);
+          fs20.accessSync(keyFile, fs20.constants.R_OK);
         } catch (e) {
           return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
         }
       } else {
-        tempKeyDir = fs19.mkdtempSync(path22.join(ports.tempDir, "grg-cosign-"));
-        keyFile = path22.join(tempKeyDir, "cosign.key");
-        fs19.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+        tempKeyDir = fs20.mkdtempSync(path23.join(ports.tempDir, "grg-cosign-"));
+        keyFile = path23.join(tempKeyDir, "cosign.key");
+        fs20.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
       }
-      const freshKey = path22.join(signDir, "cosign.pub");
+      const freshKey = path23.join(signDir, "cosign.pub");
       const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
-      if (pub.code !== 0 || !fs19.existsSync(freshKey)) {
+      if (pub.code !== 0 || !fs20.existsSync(freshKey)) {
         const why = scrub(firstError(pub));
         const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
         const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -8002,13 +8120,13 @@ async function run3(ctx) {
         return unavailable2(`Keyless signing could not get an OIDC token: ${why}. Nothing was signed.`);
       }
       addSecret(token);
-      tempKeyDir = fs19.mkdtempSync(path22.join(ports.tempDir, "grg-cosign-"));
-      const tokenFile = path22.join(tempKeyDir, "oidc-token");
-      fs19.writeFileSync(tokenFile, token, { mode: 384 });
+      tempKeyDir = fs20.mkdtempSync(path23.join(ports.tempDir, "grg-cosign-"));
+      const tokenFile = path23.join(tempKeyDir, "oidc-token");
+      fs20.writeFileSync(tokenFile, token, { mode: 384 });
       signer = { kind: "keyless", tokenFile, services: sign.sigstore };
       verifier = { kind: "keyless", policy };
     }
-    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path22.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path22.basename(v.policy.trustedRoot) : "" } };
+    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path23.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path23.basename(v.policy.trustedRoot) : "" } };
     const signArgs = (bundle, file) => signer.kind === "key" ? signBlobArgs({ key: signer.key, bundle, file, tlogUpload: sign.tlogUpload }) : signBlobKeylessArgs({ tokenFile: signer.tokenFile, bundle, file, services: signer.services, tlogUpload: sign.tlogUpload });
     const verifyArgs = (v, bundle, file) => v.kind === "key" ? verifyBlobArgs({ publicKey: v.publicKey, bundle, file, tlog: v.tlog }) : verifyBlobKeylessArgs({ bundle, file, policy: v.policy });
     const verifyText = (bundle, file) => {
@@ -8027,26 +8145,26 @@ async function run3(ctx) {
         rows.push([s.displayPath, "", "not signed: changed after build", ""]);
         continue;
       }
-      const freshBundle = path22.join(signDir, path22.basename(bundle));
+      const freshBundle = path23.join(signDir, path23.basename(bundle));
       const signed = await cosignRun(signArgs(freshBundle, s.path));
-      if (signed.code !== 0 || !fs19.existsSync(freshBundle)) {
+      if (signed.code !== 0 || !fs20.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
       }
-      out.adopt(freshBundle, path22.basename(bundle));
+      out.adopt(freshBundle, path23.basename(bundle));
       const verified = await cosignRun(verifyArgs(verifier, bundle, s.path));
       const ok = verified.code === 0;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyText(path22.basename(bundle), path22.basename(s.path));
+      const command = verifyText(path23.basename(bundle), path23.basename(s.path));
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
-    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path22.basename(sums.path)), path22.basename(sums.path));
+    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path23.basename(sums.path)), path23.basename(sums.path));
     let provenanceOk;
     if (config.mode === "release" && sums && findings.length === 0) {
       provenanceOk = await attestProvenance();
@@ -8072,13 +8190,13 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload, keyless: !sign.key }
     };
     async function attestProvenance() {
-      const sumsText = fs19.readFileSync(sums.path, "utf8");
+      const sumsText = fs20.readFileSync(sums.path, "utf8");
       const sumsDigest = sha256File(sums.path);
-      const location = { artifact: displayPath(config.workspace, path22.join(out.dir, PROVENANCE)) };
+      const location = { artifact: displayPath(config.workspace, path23.join(out.dir, PROVENANCE)) };
       let statement;
       try {
         statement = provenanceStatement({
-          checksums: { name: path22.basename(sums.path), text: sumsText, sha256: sumsDigest },
+          checksums: { name: path23.basename(sums.path), text: sumsText, sha256: sumsDigest },
           gateVersion: GATE_VERSION,
           goVersion: state.go?.version ?? state.facts["go-version"] ?? "",
           // A merge signs what its shards built: their parameters, not the merge job's inputs.
@@ -8096,23 +8214,23 @@ async function run3(ctx) {
       const statementFile = out.write(PROVENANCE, `${JSON.stringify(statement)}
 `);
       const bundleName = bundleNameFor(PROVENANCE);
-      const freshBundle = path22.join(signDir, bundleName);
+      const freshBundle = path23.join(signDir, bundleName);
       const attested = await cosignRun(attestBlobArgs({ statement: statementFile, bundle: freshBundle, signer, tlogUpload: sign.tlogUpload }));
-      if (attested.code !== 0 || !fs19.existsSync(freshBundle)) {
+      if (attested.code !== 0 || !fs20.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign attest-blob failed for ${PROVENANCE}: ${scrub(firstError(attested))}`, location, subject: PROVENANCE, details: scrub(`${attested.stderr}${attested.stdout}`).trim() || void 0 }));
         rows.push([location.artifact, "", "attestation failed", ""]);
         return false;
       }
       const bundle = out.adopt(freshBundle, bundleName);
       const signedStatement = bundledStatement(bundle);
-      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path22.basename(sums.path), sumsDigest);
+      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path23.basename(sums.path), sumsDigest);
       const verified = await cosignRun(verifyAttestationArgs({ bundle, file: sums.path, verifier }));
       const ok = verified.code === 0 && !mismatch;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob-attestation refused the provenance: ${mismatch ?? scrub(firstError(verified))}`, location, subject: PROVENANCE, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
       const binary = subjects.find((s) => s !== sums);
-      const command = verifyAttestationCommandText({ bundle: bundleName, file: path22.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
+      const command = verifyAttestationCommandText({ bundle: bundleName, file: path23.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
       const bundleShown = displayPath(config.workspace, bundle);
       rows.push([location.artifact, bundleShown, ok ? "attested, verified" : "attested, verification failed", command]);
       state.facts["sign.provenance"] = statementFile;
@@ -8123,8 +8241,8 @@ async function run3(ctx) {
       return ok;
     }
   } finally {
-    if (tempKeyDir) fs19.rmSync(tempKeyDir, { recursive: true, force: true });
-    fs19.rmSync(signDir, { recursive: true, force: true });
+    if (tempKeyDir) fs20.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs20.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
@@ -8264,14 +8382,14 @@ function stageAnnotator(log) {
 }
 
 // src/report/sources.ts
-import fs20 from "node:fs";
-import path23 from "node:path";
+import fs21 from "node:fs";
+import path24 from "node:path";
 var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
 var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
 var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
 function read(file) {
   try {
-    return fs20.readFileSync(file, "utf8");
+    return fs21.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -8280,14 +8398,14 @@ function lineOf(text, index) {
   return text.slice(0, index).split("\n").length;
 }
 function moduleAt(dir) {
-  const goMod = path23.join(dir, "go.mod");
+  const goMod = path24.join(dir, "go.mod");
   const text = read(goMod);
   const m = text === void 0 ? null : MODULE_LINE.exec(text);
   return m ? { path: m[2], dir, goMod, line: lineOf(text, m.index + m[0].search(/\S/)) } : void 0;
 }
 function moduleRoots(dir) {
   const roots = [];
-  const work = read(path23.join(dir, "go.work"));
+  const work = read(path24.join(dir, "go.work"));
   if (work !== void 0) {
     const dirs = [...work.matchAll(USE_LINE)].map((m) => m[2]);
     for (const block2 of work.matchAll(USE_BLOCK)) {
@@ -8297,7 +8415,7 @@ function moduleRoots(dir) {
       }
     }
     for (const d of dirs) {
-      const root = moduleAt(path23.resolve(dir, d));
+      const root = moduleAt(path24.resolve(dir, d));
       if (root) roots.push(root);
     }
   }
@@ -8308,16 +8426,16 @@ function moduleRoots(dir) {
 function mainPackageSource(workspace, roots, importPath) {
   const root = [...roots].filter((r2) => importPath === r2.path || importPath.startsWith(`${r2.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!root) return void 0;
-  const pkgDir = path23.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
+  const pkgDir = path24.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
   const inRepo = (file) => repoRelative(displayPath(workspace, file));
   let names = [];
   try {
-    names = fs20.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
+    names = fs21.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
   } catch {
   }
   const candidates = [];
   for (const name of names.slice(0, 200)) {
-    const text = read(path23.join(pkgDir, name));
+    const text = read(path24.join(pkgDir, name));
     if (text === void 0) continue;
     const clause = /^package[ \t]+main\b/m.exec(text);
     if (!clause) continue;
@@ -8325,7 +8443,7 @@ function mainPackageSource(workspace, roots, importPath) {
   }
   const best = candidates.find((c) => c.hasMain) ?? candidates.find((c) => c.name === "main.go") ?? candidates[0];
   if (best) {
-    const file = inRepo(path23.join(pkgDir, best.name));
+    const file = inRepo(path24.join(pkgDir, best.name));
     if (file) return { file, line: lineOf(best.text, best.clause) };
   }
   const goMod = inRepo(root.goMod);
@@ -8415,7 +8533,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent, options = {}) {
-  const goMod = path24.join(config.dir, fs21.existsSync(path24.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path25.join(config.dir, fs22.existsSync(path25.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -8630,33 +8748,33 @@ async function sourceCommit(config, ports) {
 }
 
 // src/fanout/merge-run.ts
-import fs23 from "node:fs";
-import path26 from "node:path";
+import fs24 from "node:fs";
+import path27 from "node:path";
 
 // src/fanout/bundle.ts
-import fs22 from "node:fs";
-import path25 from "node:path";
+import fs23 from "node:fs";
+import path26 from "node:path";
 import { createHash as createHash7 } from "node:crypto";
 function readRegular(dir, name) {
-  const p = path25.join(dir, name);
+  const p = path26.join(dir, name);
   let st;
   try {
-    st = fs22.lstatSync(p);
+    st = fs23.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
   }
   if (!st.isFile()) throw new BundleError(`${p} is not a regular file (${st.isSymbolicLink() ? "a symbolic link" : "not a file"})`);
-  const fd = fs22.openSync(p, fs22.constants.O_RDONLY | (fs22.constants.O_NOFOLLOW ?? 0));
+  const fd = fs23.openSync(p, fs23.constants.O_RDONLY | (fs23.constants.O_NOFOLLOW ?? 0));
   try {
-    return fs22.readFileSync(fd);
+    return fs23.readFileSync(fd);
   } finally {
-    fs22.closeSync(fd);
+    fs23.closeSync(fd);
   }
 }
 function required(dir, name) {
   const data = readRegular(dir, name);
-  if (!data) throw new BundleError(`${path25.join(dir, name)} is missing: not a complete shard bundle`);
+  if (!data) throw new BundleError(`${path26.join(dir, name)} is missing: not a complete shard bundle`);
   return data;
 }
 function json(dir, name) {
@@ -8666,21 +8784,21 @@ function json(dir, name) {
     throw new Error("not a JSON object");
   } catch (e) {
     if (e instanceof BundleError) throw e;
-    throw new BundleError(`${path25.join(dir, name)}: ${e.message}`);
+    throw new BundleError(`${path26.join(dir, name)}: ${e.message}`);
   }
 }
 function loadBundle(dir, source) {
-  const manifestFile = path25.join(dir, MANIFEST_NAME);
+  const manifestFile = path26.join(dir, MANIFEST_NAME);
   const manifest = parseManifest(required(dir, MANIFEST_NAME).toString("utf8"), manifestFile);
   const report = json(dir, manifest.files.report);
   const sarif = json(dir, manifest.files.sarif);
   const sumsName = manifest.files.checksums;
-  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path25.join(dir, sumsName)) : [];
+  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path26.join(dir, sumsName)) : [];
   return { dir, report, sarif, view: { source, manifest, reportVerdict: String(report.verdict), checksums } };
 }
 function digestNow(dir, name) {
-  const p = path25.join(dir, name);
-  const st = fs22.lstatSync(p, { throwIfNoEntry: false });
+  const p = path26.join(dir, name);
+  const st = fs23.lstatSync(p, { throwIfNoEntry: false });
   if (!st?.isFile()) return void 0;
   return sha256File(p, { noFollow: true });
 }
@@ -8759,10 +8877,10 @@ function buildDifferences(a, b) {
   const names = Object.keys({ ...a, ...b });
   return names.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => k === "dependencies" ? "go.sum" : k);
 }
-function mostCommon(views, keyOf2, valueOf) {
+function mostCommon(views, keyOf3, valueOf) {
   const tally = /* @__PURE__ */ new Map();
   for (const v of views) {
-    const k = keyOf2(v);
+    const k = keyOf3(v);
     const t = tally.get(k);
     if (t) t.n++;
     else tally.set(k, { n: 1, first: v.manifest.shard.index, value: valueOf(v) });
@@ -9077,13 +9195,13 @@ var MergeUsageError = class extends Error {
 };
 function real(p) {
   try {
-    return fs23.realpathSync(p);
+    return fs24.realpathSync(p);
   } catch {
-    return path26.resolve(p);
+    return path27.resolve(p);
   }
 }
 async function runMerge(opts) {
-  const started = /* @__PURE__ */ new Date();
+  const started2 = /* @__PURE__ */ new Date();
   const t0 = performance.now();
   if (opts.sources.length === 0 && !opts.unavailable?.length) throw new MergeUsageError("no shard bundle given: pass the shard output directories");
   const outReal = real(opts.outDir);
@@ -9176,7 +9294,7 @@ async function runMerge(opts) {
     toolVersion: GATE_VERSION,
     mode: mode.mode,
     modeReason: mode.reason,
-    startedAt: started.toISOString(),
+    startedAt: started2.toISOString(),
     durationMs,
     facts: signed.facts
   };

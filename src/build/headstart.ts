@@ -1,0 +1,58 @@
+// Which main package the build can start on before `go list` answers. In the usual layout the
+// module root is the one main package: its import path is go.mod's module path and its Go files
+// say `package main`. This is a guess read from a few bytes; go list still decides, and a head
+// start it does not confirm is thrown away (src/stages/build.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The module path of a go.mod's module line (quoted or not), or undefined. */
+export function modulePathOf(gomod: string): string | undefined {
+  for (const raw of gomod.split('\n')) {
+    const line = raw.replace(/\/\/.*$/, '').trim();
+    const m = /^module\s+(?:"([^"]+)"|`([^`]+)`|(\S+))$/.exec(line);
+    if (m) return m[1] ?? m[2] ?? m[3];
+  }
+  return undefined;
+}
+
+/** The package clause of a Go file's first bytes (comments skipped), or undefined. */
+export function packageClause(head: string): string | undefined {
+  const code = head.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, '');
+  return /^\s*package\s+([\p{L}_][\p{L}\p{N}_]*)/u.exec(code)?.[1];
+}
+
+const HEAD_BYTES = 4096;
+
+/**
+ * The module root's import path when every non-test Go file read there says `package main`;
+ * undefined when there is no go.mod module line, no such file, any other package clause, or a
+ * file whose clause is not within its first bytes.
+ */
+export function rootMainGuess(dir: string): string | undefined {
+  let gomod: string;
+  let names: string[];
+  try {
+    gomod = fs.readFileSync(path.join(dir, 'go.mod'), 'utf8');
+    names = fs.readdirSync(dir).filter((n) => n.endsWith('.go') && !n.endsWith('_test.go') && !n.startsWith('.') && !n.startsWith('_'));
+  } catch {
+    return undefined;
+  }
+  const module = modulePathOf(gomod);
+  if (!module || names.length === 0) return undefined;
+  const buf = Buffer.alloc(HEAD_BYTES);
+  for (const name of names) {
+    let n: number;
+    try {
+      const fd = fs.openSync(path.join(dir, name), 'r');
+      try {
+        n = fs.readSync(fd, buf, 0, HEAD_BYTES, 0);
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {
+      return undefined;
+    }
+    if (packageClause(buf.toString('utf8', 0, n)) !== 'main') return undefined;
+  }
+  return module;
+}
