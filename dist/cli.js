@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-RMELNWKP.js";
+} from "./chunks/chunk-O7QESSPG.js";
 import {
   renderSaveSummary,
   saveCaches

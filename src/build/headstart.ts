@@ -56,3 +56,16 @@ export function rootMainGuess(dir: string): string | undefined {
   }
   return module;
 }
+
+/**
+ * Whether the go command would run dir in a go.work workspace: GOWORK names a file, or (unset)
+ * a go.work in dir or a parent. There the modules stage downloads on the checkout before the build.
+ */
+export function inWorkspace(dir: string, gowork: string | undefined): boolean {
+  if (gowork === 'off') return false;
+  if (gowork) return true;
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, 'go.work'))) return true;
+    if (path.dirname(d) === d) return false;
+  }
+}

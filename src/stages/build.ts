@@ -12,7 +12,7 @@ import type { Target } from '../config/config.ts';
 import { openOutputDir, type OutputDir } from '../output/dir.ts';
 import { artifactFileName, binaryName, buildArgs, buildEnv, mapLimit, parseCompilerErrors, renderChecksums, stderrFor, goExecName } from '../build/args.ts';
 import { displayPath, isInside } from '../util/path.ts';
-import { rootMainGuess } from '../build/headstart.ts';
+import { inWorkspace, rootMainGuess } from '../build/headstart.ts';
 import { inspectEarly } from '../inspect/early.ts';
 import { cgoNeededHint } from './cgo-hint.ts';
 
@@ -130,8 +130,10 @@ function clearOnce(ctx: StageContext): Finding[] {
 function startHead(ctx: StageContext, go: GoToolchain): HeadStart | undefined {
   const { config } = ctx;
   // Only where go list can only confirm it: no packages input, no shard's share, no vendor/
-  // (the modules stage may still switch the build to -mod=vendor).
-  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs.existsSync(path.join(config.dir, 'vendor'))) return undefined;
+  // (the modules stage may still switch the build to -mod=vendor), and no go.work workspace
+  // (there go mod download runs on the checkout while this would build: its go.sum change, put
+  // back at once, could still be seen by the build's git status as a modified tree).
+  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs.existsSync(path.join(config.dir, 'vendor')) || inWorkspace(config.dir, ctx.state.goEnv.GOWORK)) return undefined;
   const importPath = rootMainGuess(config.dir);
   if (!importPath) return undefined;
   const buildDir = fs.mkdtempSync(path.join(scratchRoot(ctx), 'grg-build-'));

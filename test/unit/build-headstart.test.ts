@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { modulePathOf, packageClause, rootMainGuess } from '../../src/build/headstart.ts';
+import { inWorkspace, modulePathOf, packageClause, rootMainGuess } from '../../src/build/headstart.ts';
 
 test('modulePathOf: plain, quoted, commented; none without a module line', () => {
   assert.equal(modulePathOf('module example.com/a\n\ngo 1.22\n'), 'example.com/a');
@@ -39,4 +39,15 @@ test('rootMainGuess: the module path when every non-test Go file of the root say
   assert.equal(rootMainGuess(dirWith({ 'go.mod': 'module example.com/app\n', 'main.go': 'package main\n', '_old.go': 'package old\n', '.x.go': 'package x\n' })), 'example.com/app');
   // A package clause past the first 4 KiB (a long licence header): no guess, go list decides.
   assert.equal(rootMainGuess(dirWith({ 'go.mod': 'module example.com/app\n', 'main.go': `${'// licence text\n'.repeat(400)}package main\n` })), undefined);
+});
+
+test('inWorkspace: a go.work in the directory or a parent, or GOWORK set; GOWORK=off never', () => {
+  const root = dirWith({ 'go.work': 'go 1.22\n\nuse ./app\n' });
+  const app = path.join(root, 'app', 'cmd');
+  fs.mkdirSync(app, { recursive: true });
+  assert.equal(inWorkspace(app, undefined), true);
+  assert.equal(inWorkspace(app, 'off'), false);
+  const alone = dirWith({ 'go.mod': 'module example.com/app\n' });
+  assert.equal(inWorkspace(alone, undefined), fs.existsSync(path.join(path.dirname(alone), 'go.work')));
+  assert.equal(inWorkspace(alone, '/elsewhere/go.work'), true);
 });

@@ -4671,6 +4671,14 @@ function rootMainGuess(dir) {
   }
   return module;
 }
+function inWorkspace(dir, gowork) {
+  if (gowork === "off") return false;
+  if (gowork) return true;
+  for (let d = path17.resolve(dir); ; d = path17.dirname(d)) {
+    if (fs15.existsSync(path17.join(d, "go.work"))) return true;
+    if (path17.dirname(d) === d) return false;
+  }
+}
 
 // src/inspect/errors.ts
 var FormatError = class extends Error {
@@ -6133,7 +6141,7 @@ function clearOnce(ctx) {
 }
 function startHead(ctx, go) {
   const { config } = ctx;
-  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs17.existsSync(path19.join(config.dir, "vendor"))) return void 0;
+  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs17.existsSync(path19.join(config.dir, "vendor")) || inWorkspace(config.dir, ctx.state.goEnv.GOWORK)) return void 0;
   const importPath = rootMainGuess(config.dir);
   if (!importPath) return void 0;
   const buildDir = fs17.mkdtempSync(path19.join(scratchRoot(ctx), "grg-build-"));
