@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-O7QESSPG.js";
+} from "./chunks/chunk-WM4CTPMH.js";
 import {
   renderSaveSummary,
   saveCaches

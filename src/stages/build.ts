@@ -20,7 +20,7 @@ const UNKNOWN_TARGET = rule({
   id: 'build/unknown-target',
   name: 'UnknownTarget',
   shortDescription: 'A requested GOOS/GOARCH is not supported by this Go toolchain.',
-  fullDescription: 'The targets input names a GOOS/GOARCH pair that `go tool dist list` of the selected toolchain does not list.',
+  fullDescription: 'The targets input names a GOOS/GOARCH pair the selected toolchain has no port for: its go build refuses it as an unsupported GOOS/GOARCH pair (the supported pairs are those of `go tool dist list`).',
   help: 'Use a pair from `go tool dist list`, e.g. linux/amd64, linux/arm64, darwin/arm64, windows/amd64.',
   defaultSeverity: 'error',
   usageError: true,
@@ -49,6 +49,9 @@ const COMPILE = rule({
   help: 'Read the compiler output in the summary; the finding points at the first compiler error.',
   defaultSeverity: 'error',
 });
+
+/** The go command's refusal of a GOOS/GOARCH pair it has no port for ("go: unsupported GOOS/GOARCH pair plan9/sparc64"). */
+const UNSUPPORTED_PAIR = /^(?:go|cmd\/go): unsupported GOOS\/GOARCH pair \S+\/\S+$/m;
 
 interface MainPackage { importPath: string; dir: string; name: string }
 
@@ -97,7 +100,6 @@ interface Job { pkg: MainPackage; target: Target; output: string }
 interface JobResult extends Job { ok: boolean; stderr: string; size?: number; sha256?: string }
 
 interface Discovery {
-  dist: ExecResult;
   main: Awaited<ReturnType<typeof mainPackages>>;
   /** The -mod flag go list ran with: an answer for another flag is asked again. */
   modFlag: string | undefined;
@@ -160,9 +162,9 @@ function buildSlots(): number {
 }
 
 /**
- * The targets this go supports and the main packages: both at once, each a go process start,
- * with the likely builds started alongside. The output dir is emptied first: a file of an
- * earlier run left in the checkout would make every build's git status report it modified.
+ * The main packages, with the likely builds started alongside. The output dir is emptied first:
+ * a file of an earlier run left in the checkout would make every build's git status report it
+ * modified.
  */
 async function discover(ctx: StageContext): Promise<Discovery | undefined> {
   const go = ctx.state.go;
@@ -171,8 +173,7 @@ async function discover(ctx: StageContext): Promise<Discovery | undefined> {
   const modFlag = ctx.state.modFlag;
   const head = startHead(ctx, go);
   try {
-    const [dist, main] = await Promise.all([ctx.ports.exec.run(go.bin, ['tool', 'dist', 'list'], { env: ctx.state.goEnv }), mainPackages(ctx)]);
-    return { dist, main, modFlag, ...(head ? { head } : {}) };
+    return { main: await mainPackages(ctx), modFlag, ...(head ? { head } : {}) };
   } catch (e) {
     if (head) await discardHead(head);
     throw e;
@@ -202,19 +203,12 @@ export const buildStage: Stage = {
       if (early.head) await discardHead(early.head);
       early = undefined;
     }
-    const { dist, main, head } = early ?? (await discover(ctx))!;
+    const { main, head } = early ?? (await discover(ctx))!;
     const confirmed = head && main.pkgs.length === 1 && main.pkgs[0].importPath === head.importPath ? head : undefined;
     if (head && !confirmed) await discardHead(head);
-    if (dist.code !== 0) {
-      if (confirmed) await discardHead(confirmed);
-      throw new Error(`go tool dist list failed: ${dist.stderr.trim()}`);
-    }
-    const supported = new Set(dist.stdout.split('\n').map((s) => s.trim()).filter(Boolean));
-    const targets = config.targets.filter((t) => {
-      if (supported.has(`${t.goos}/${t.goarch}`)) return true;
-      findings.push(finding(UNKNOWN_TARGET, 'build', { message: `target ${t.goos}/${t.goarch} is not supported by go${go.version} (see go tool dist list)`, subject: `${t.goos}/${t.goarch}` }));
-      return false;
-    });
+    // Every target is built: the go command refuses a pair it does not support at once, in its
+    // own words (the pairs of `go tool dist list`), and that failure becomes build/unknown-target.
+    const targets = config.targets;
 
     const { pkgs, problems } = main;
     findings.push(...problems);
@@ -316,6 +310,13 @@ async function buildInto(
   const failures: string[] = [];
   for (const r of results) {
     const t = `${r.target.goos}/${r.target.goarch}`;
+    if (!r.ok && UNSUPPORTED_PAIR.test(r.stderr)) {
+      if (!findings.some((f) => f.ruleId === UNKNOWN_TARGET.id && f.message.startsWith(`target ${t} `))) {
+        findings.push(finding(UNKNOWN_TARGET, 'build', { message: `target ${t} is not supported by go${go.version} (see go tool dist list)`, subject: t }));
+      }
+      rows.push([t, r.pkg.importPath, '', '', 'unsupported target']);
+      continue;
+    }
     if (!r.ok) {
       const errors = parseCompilerErrors(r.stderr);
       const first = errors[0];

@@ -185,6 +185,8 @@ test('an unknown target fails the gate naming it; the known ones are still built
   const report = readReport(path.join(ws, 'out'));
   assert.match(report.reasons.join('\n'), /target plan10\/amd64 is not supported by go1\.\d+/);
   assert.equal(report.artifacts.length, 1);
+  // The go command's refusal is that one finding, not also a compile failure.
+  assert.deepEqual(report.findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('build/')).map((f: { ruleId: string }) => f.ruleId), ['build/unknown-target']);
 });
 
 test('configuration errors exit 2 and name the input; nothing is built', async () => {

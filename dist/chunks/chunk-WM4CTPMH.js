@@ -39,7 +39,7 @@ var INPUTS = [
   { name: "go-version", kind: "string", default: "", description: "Go version: exact (1.26.3), a range (1.26.x, ^1.25, ~1.25.2, >=1.25), stable, oldstable, or system (the go on PATH). Wins over go-version-file." },
   { name: "go-version-file", kind: "path", default: "", description: "File to read the Go version from: go.mod (toolchain line wins over the go line), go.work, .go-version or .tool-versions. Relative to working-directory. When neither this nor go-version is set, go.mod / go.work in working-directory is used." },
   { name: "go-download-base-url", kind: "string", default: "https://go.dev/dl", description: "Base URL of the Go downloads (a mirror with the same layout works): the JSON listing is read from <base>/?mode=json&include=all and each archive is verified against its SHA-256 before extraction. Must be https; a plain-http mirror on this machine (127.0.0.1, localhost, [::1]) is accepted only when the environment sets GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK=1." },
-  { name: "targets", kind: "list", default: "linux/amd64", description: "Comma- or newline-separated GOOS/GOARCH pairs to build, checked against `go tool dist list`." },
+  { name: "targets", kind: "list", default: "linux/amd64", description: "Comma- or newline-separated GOOS/GOARCH pairs to build (those of `go tool dist list`; one the toolchain has no port for fails the gate as build/unknown-target)." },
   { name: "packages", kind: "list", default: "", description: "Main packages to build (import paths or ./relative patterns). Default: the module root when it is a main package, else every main package under cmd/." },
   { name: "ldflags", kind: "string", default: "", description: 'Extra linker flags, appended to the fixed "-s -w -buildid=".' },
   { name: "tags", kind: "list", default: "", description: "Build tags (comma- or newline-separated), passed as -tags." },
@@ -6065,7 +6065,7 @@ var UNKNOWN_TARGET = rule({
   id: "build/unknown-target",
   name: "UnknownTarget",
   shortDescription: "A requested GOOS/GOARCH is not supported by this Go toolchain.",
-  fullDescription: "The targets input names a GOOS/GOARCH pair that `go tool dist list` of the selected toolchain does not list.",
+  fullDescription: "The targets input names a GOOS/GOARCH pair the selected toolchain has no port for: its go build refuses it as an unsupported GOOS/GOARCH pair (the supported pairs are those of `go tool dist list`).",
   help: "Use a pair from `go tool dist list`, e.g. linux/amd64, linux/arm64, darwin/arm64, windows/amd64.",
   defaultSeverity: "error",
   usageError: true
@@ -6094,6 +6094,7 @@ var COMPILE = rule({
   help: "Read the compiler output in the summary; the finding points at the first compiler error.",
   defaultSeverity: "error"
 });
+var UNSUPPORTED_PAIR = /^(?:go|cmd\/go): unsupported GOOS\/GOARCH pair \S+\/\S+$/m;
 async function goList(ctx, patterns) {
   const args = ["list", "-e", "-find", "-buildvcs=false", "-f", "{{.ImportPath}}	{{.Name}}	{{.Dir}}	{{if .Error}}{{.Error}}{{end}}"];
   if (ctx.state.modFlag) args.push(ctx.state.modFlag);
@@ -6169,8 +6170,7 @@ async function discover(ctx) {
   const modFlag = ctx.state.modFlag;
   const head2 = startHead(ctx, go);
   try {
-    const [dist, main] = await Promise.all([ctx.ports.exec.run(go.bin, ["tool", "dist", "list"], { env: ctx.state.goEnv }), mainPackages(ctx)]);
-    return { dist, main, modFlag, ...head2 ? { head: head2 } : {} };
+    return { main: await mainPackages(ctx), modFlag, ...head2 ? { head: head2 } : {} };
   } catch (e) {
     if (head2) await discardHead(head2);
     throw e;
@@ -6194,19 +6194,10 @@ var buildStage = {
       if (early.head) await discardHead(early.head);
       early = void 0;
     }
-    const { dist, main, head: head2 } = early ?? await discover(ctx);
+    const { main, head: head2 } = early ?? await discover(ctx);
     const confirmed = head2 && main.pkgs.length === 1 && main.pkgs[0].importPath === head2.importPath ? head2 : void 0;
     if (head2 && !confirmed) await discardHead(head2);
-    if (dist.code !== 0) {
-      if (confirmed) await discardHead(confirmed);
-      throw new Error(`go tool dist list failed: ${dist.stderr.trim()}`);
-    }
-    const supported = new Set(dist.stdout.split("\n").map((s) => s.trim()).filter(Boolean));
-    const targets = config.targets.filter((t) => {
-      if (supported.has(`${t.goos}/${t.goarch}`)) return true;
-      findings.push(finding(UNKNOWN_TARGET, "build", { message: `target ${t.goos}/${t.goarch} is not supported by go${go.version} (see go tool dist list)`, subject: `${t.goos}/${t.goarch}` }));
-      return false;
-    });
+    const targets = config.targets;
     const { pkgs, problems } = main;
     findings.push(...problems);
     const names = /* @__PURE__ */ new Map();
@@ -6288,6 +6279,13 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const failures = [];
   for (const r2 of results) {
     const t = `${r2.target.goos}/${r2.target.goarch}`;
+    if (!r2.ok && UNSUPPORTED_PAIR.test(r2.stderr)) {
+      if (!findings.some((f) => f.ruleId === UNKNOWN_TARGET.id && f.message.startsWith(`target ${t} `))) {
+        findings.push(finding(UNKNOWN_TARGET, "build", { message: `target ${t} is not supported by go${go.version} (see go tool dist list)`, subject: t }));
+      }
+      rows.push([t, r2.pkg.importPath, "", "", "unsupported target"]);
+      continue;
+    }
     if (!r2.ok) {
       const errors = parseCompilerErrors(r2.stderr);
       const first = errors[0];
