@@ -4,7 +4,11 @@
 // module cache, alternating rounds after a warm-up, both tools' binaries compared byte for byte
 // in the same run. Cold: both start from an empty GOCACHE (modules already downloaded).
 //
-//   npm run bundle && node bench/peer.mjs [ROUNDS] [--cold] [--write] [--only NAME]
+//   npm run bundle && node bench/peer.mjs [ROUNDS] [--cold] [--write] [--only NAME] [--against DIST]
+//
+// --against DIST: a second gate (another commit's dist/, e.g. `git archive REV dist | tar -x -C
+// /tmp/rev`) in the same alternating rounds, so a change is measured against what it replaces
+// on the same machine in the same minutes.
 //
 // goreleaser is built from the Go module proxy at a pinned version by scripts/tools/goreleaser.sh
 // (cached outside the repo). --write replaces the "peer" section of BENCHMARKS.md.
@@ -21,6 +25,7 @@ const write = args.includes('--write');
 const cold = args.includes('--cold');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
+const against = args.includes('--against') ? path.resolve(args[args.indexOf('--against') + 1]) : undefined;
 const go = fs.existsSync('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : 'go';
 const node = path.join(root, 'node_modules', 'node', 'bin', 'node');
 const TARGETS = ['linux/amd64', 'linux/arm64', 'darwin/arm64', 'windows/amd64'];
@@ -87,8 +92,8 @@ function timed(cmd, argv, opts) {
   return ms;
 }
 
-function runGate(dir, env) {
-  const ms = timed(node, [path.join(root, 'dist', 'cli.js'), 'run', '--targets', TARGETS.join(','), '--go-version', 'system', '--scan', 'off', '--sign', 'never', '--out', 'gate-out'], { cwd: dir, env });
+function runGate(dir, env, dist = path.join(root, 'dist')) {
+  const ms = timed(node, [path.join(dist, 'cli.js'), 'run', '--targets', TARGETS.join(','), '--go-version', 'system', '--scan', 'off', '--sign', 'never', '--out', 'gate-out'], { cwd: dir, env });
   const report = JSON.parse(fs.readFileSync(path.join(dir, 'gate-out', 'report.json'), 'utf8'));
   return { ms, stages: Object.fromEntries(report.stages.map((s) => [s.name, s.durationMs])) };
 }
@@ -121,9 +126,10 @@ const goVersion = execFileSync(go, ['version'], { encoding: 'utf8' }).trim();
 const lines = [
   `Machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; ${goVersion}; goreleaser ${grVersion}; Node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}; ${cold ? 'cold (empty GOCACHE each round)' : 'warm'}; ${rounds} alternating rounds after a warm-up; median (min-max).`,
   '',
-  '| Module | goreleaser build --snapshot --clean | go-release-gate run (scan, sign off) | Ratio (gate / goreleaser) | Binaries identical |',
-  '| --- | --- | --- | --- | --- |',
+  `| Module | goreleaser build --snapshot --clean | go-release-gate run (scan, sign off) | Ratio (gate / goreleaser) |${against ? ' --against gate | Its ratio |' : ''} Binaries identical |`,
+  `| --- | --- | --- | --- |${against ? ' --- | --- |' : ''} --- |`,
 ];
+if (against) lines[0] += ` Against: ${against}.`;
 const profiles = [];
 for (const c of cases) {
   const dir = checkout(c.name, c.source(), c.mains);
@@ -133,15 +139,19 @@ for (const c of cases) {
   // Warm-up: fills GOCACHE (and the page cache) for both.
   runPeer(dir, env);
   runGate(dir, env);
+  if (against) runGate(dir, env, against);
   const peer = [];
   const gate = [];
+  const other = [];
   const stageRuns = [];
   for (let i = 0; i < rounds; i++) {
     // Alternate who goes first, so neither always profits from the other's page cache.
-    const order = i % 2 === 0 ? ['peer', 'gate'] : ['gate', 'peer'];
+    const who3 = against ? ['peer', 'gate', 'against'] : ['peer', 'gate'];
+    const order = i % 2 === 0 ? who3 : [...who3].reverse();
     for (const who of order) {
       fresh();
       if (who === 'peer') peer.push(runPeer(dir, env));
+      else if (who === 'against') other.push(runGate(dir, env, against).ms);
       else {
         const r = runGate(dir, env);
         gate.push(r.ms);
@@ -151,7 +161,8 @@ for (const c of cases) {
   }
   const identical = compareBinaries(dir, c.mains);
   const range = (xs) => `${fmt(median(xs))} (${fmt(Math.min(...xs))}-${fmt(Math.max(...xs))})`;
-  lines.push(`| ${c.label} | ${range(peer)} | ${range(gate)} | ${(median(gate) / median(peer)).toFixed(2)} | ${identical} of ${identical} |`);
+  const otherCells = against ? ` ${range(other)} | ${(median(other) / median(peer)).toFixed(2)} |` : '';
+  lines.push(`| ${c.label} | ${range(peer)} | ${range(gate)} | ${(median(gate) / median(peer)).toFixed(2)} |${otherCells} ${identical} of ${identical} |`);
   const names = Object.keys(stageRuns[0]);
   profiles.push(`| ${c.name} | ${names.map((n) => `${n} ${fmt(median(stageRuns.map((s) => s[n])))}`).join(', ')} |`);
   fs.rmSync(dir, { recursive: true, force: true });
