@@ -241,7 +241,7 @@ export async function runModules(ctx: StageContext): Promise<StageOutcome> {
   // that may rewrite go.sum (it adds missing "/go.mod" lines): a build that saw the change would
   // stamp its binary vcs.modified=true. So it runs before the build and the bytes are put back at
   // once, or, where it can (a single module, no -modfile of the user's), alongside the build on a
-  // copy of go.mod and go.sum, which leaves the checkout alone (on gum 60 ms sooner to the first compile).
+  // copy of go.mod and go.sum, which leaves the checkout alone (20-40 ms sooner to the first compile, warm).
   const alongside = !setup.hasVendor && !setup.work && setup.main !== undefined && !/(^|\s)-modfile[=\s]/.test(env.settings.GOFLAGS);
   if (alongside) {
     const pending = (async () => {
