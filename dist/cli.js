@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-WM4CTPMH.js";
+} from "./chunks/chunk-WV257EBZ.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -20,7 +20,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-WM4CTPMH.js";
+} from "./chunks/chunk-WV257EBZ.js";
 import {
   safeLogText
 } from "./chunks/chunk-GI2Z6FM2.js";

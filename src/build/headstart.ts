@@ -4,22 +4,8 @@
 // start it does not confirm is thrown away (src/stages/build.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-
-/** The module path of a go.mod's module line (quoted or not), or undefined. */
-export function modulePathOf(gomod: string): string | undefined {
-  for (const raw of gomod.split('\n')) {
-    const line = raw.replace(/\/\/.*$/, '').trim();
-    const m = /^module\s+(?:"([^"]+)"|`([^`]+)`|(\S+))$/.exec(line);
-    if (m) return m[1] ?? m[2] ?? m[3];
-  }
-  return undefined;
-}
-
-/** The package clause of a Go file's first bytes (comments skipped), or undefined. */
-export function packageClause(head: string): string | undefined {
-  const code = head.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, '');
-  return /^\s*package\s+([\p{L}_][\p{L}\p{N}_]*)/u.exec(code)?.[1];
-}
+import { parseGoMod } from '../modules/gomod.ts';
+import { goFileHeader } from '../modules/goheader.ts';
 
 const HEAD_BYTES = 4096;
 
@@ -29,16 +15,16 @@ const HEAD_BYTES = 4096;
  * file whose clause is not within its first bytes.
  */
 export function rootMainGuess(dir: string): string | undefined {
-  let gomod: string;
+  let module: string;
   let names: string[];
   try {
-    gomod = fs.readFileSync(path.join(dir, 'go.mod'), 'utf8');
+    // A go.mod the modules stage will call malformed gives no guess.
+    module = parseGoMod(fs.readFileSync(path.join(dir, 'go.mod'), 'utf8'), 'go.mod').module.path;
     names = fs.readdirSync(dir).filter((n) => n.endsWith('.go') && !n.endsWith('_test.go') && !n.startsWith('.') && !n.startsWith('_'));
   } catch {
     return undefined;
   }
-  const module = modulePathOf(gomod);
-  if (!module || names.length === 0) return undefined;
+  if (names.length === 0) return undefined;
   const buf = Buffer.alloc(HEAD_BYTES);
   for (const name of names) {
     let n: number;
@@ -52,7 +38,7 @@ export function rootMainGuess(dir: string): string | undefined {
     } catch {
       return undefined;
     }
-    if (packageClause(buf.toString('utf8', 0, n)) !== 'main') return undefined;
+    if (goFileHeader(buf.subarray(0, n)).pkg !== 'main') return undefined;
   }
   return module;
 }

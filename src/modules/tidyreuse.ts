@@ -9,6 +9,7 @@
 // go.mod count), or a go.work workspace.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { goFileHeaderEnd } from './goheader.ts';
 import { createHash } from 'node:crypto';
 import type { MainModule } from './consistency.ts';
 
@@ -29,80 +30,6 @@ export interface TidyInputs {
   goVersion: string;
   goroot: string;
   settings: Readonly<Record<string, string>>;
-}
-
-/**
- * The end of a Go file's header: its leading comments (build constraints), the package clause
- * and every import declaration, which is all of a file tidy reads. Anything this scanner does
- * not recognise ends the header at the end of the file: a key over more bytes only matches less.
- */
-export function goFileHeaderEnd(src: Buffer): number {
-  const n = src.length;
-  let i = 0;
-  const skipSpace = (): boolean => {
-    while (i < n) {
-      const c = src[i];
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
-      else if (c === 0x2f && src[i + 1] === 0x2f) {
-        while (i < n && src[i] !== 0x0a) i++;
-      } else if (c === 0x2f && src[i + 1] === 0x2a) {
-        const close = src.indexOf('*/', i + 2);
-        if (close < 0) return false;
-        i = close + 2;
-      } else break;
-    }
-    return true;
-  };
-  const isIdent = (c: number | undefined) => c !== undefined && ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c >= 0x80);
-  const ident = (): string | undefined => {
-    const start = i;
-    while (i < n && isIdent(src[i])) i++;
-    return i > start ? src.toString('latin1', start, i) : undefined;
-  };
-  const str = (): boolean => {
-    const q = src[i];
-    if (q === 0x60) {
-      const close = src.indexOf(0x60, i + 1);
-      if (close < 0) return false;
-      i = close + 1;
-      return true;
-    }
-    if (q !== 0x22) return false;
-    for (i++; i < n; i++) {
-      if (src[i] === 0x5c) i++;
-      else if (src[i] === 0x22) { i++; return true; }
-      else if (src[i] === 0x0a) return false;
-    }
-    return false;
-  };
-  // import spec: [name | "." | "_"] "path"
-  const spec = (): boolean => {
-    if (src[i] === 0x2e) i++;
-    else if (isIdent(src[i])) ident();
-    if (!skipSpace()) return false;
-    return str();
-  };
-  const semi = () => { if (src[i] === 0x3b) i++; };
-
-  if (!skipSpace() || ident() !== 'package' || !skipSpace() || !ident()) return n;
-  let end = i;
-  for (;;) {
-    semi();
-    if (!skipSpace()) return n;
-    const save = i;
-    if (ident() !== 'import') { i = save; return end; }
-    if (!skipSpace()) return n;
-    if (src[i] === 0x28) {
-      i++;
-      for (;;) {
-        if (!skipSpace()) return n;
-        if (src[i] === 0x29) { i++; break; }
-        if (!spec()) return n;
-        semi();
-      }
-    } else if (!spec()) return n;
-    end = i;
-  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { runCli } from '../support/cli.ts';
 import { makeWorkspace, ROOT } from '../support/runner.ts';
 import { GO } from '../support/go-mirror.ts';
+import { fakeGo } from '../support/gate.ts';
 
 const fixture = (name: string) => path.join(ROOT, 'test', 'fixtures', 'build', name);
 const readReport = (out: string) => JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8'));
@@ -89,22 +90,15 @@ test('main packages under cmd/ are found when the root is a library; names skip 
   assert.deepEqual(readReport(path.join(ws, 'only')).artifacts.map((a: { path: string }) => path.basename(a.path)), ['beta_linux_amd64']);
 });
 
-/** A go on PATH that logs each invocation's arguments as one line, then runs the real go. */
-function loggingGo(): { dir: string; builds: () => string[] } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-loggo-'));
-  const log = path.join(dir, 'calls.log');
-  fs.writeFileSync(path.join(dir, 'go'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec '${GO}' "$@"\n`, { mode: 0o755 });
-  return { dir, builds: () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith('build ')) : []) };
-}
-
 test('a module whose root is its one main package starts building before go list answers, and builds each target once', async () => {
   const ws = makeWorkspace(path.join(ROOT, 'examples', 'hello'));
-  const go = loggingGo();
+  const go = fakeGo();
+  const builds = () => go.invocations().filter((a) => a[0] === 'build').map((a) => a.join(' '));
   const targets = ['linux/amd64', 'linux/arm64', 'darwin/arm64', 'windows/amd64'];
   const r = await runCli(['run', '--go-version', 'system', '--targets', targets.join(','), '--scan', 'off', '--out', 'out'], { cwd: ws, env: { PATH: `${go.dir}${path.delimiter}${process.env.PATH}` } });
   assert.equal(r.code, 0, r.stderr + r.stdout);
   // The builds started early are the builds: one go build per target, no second one.
-  assert.equal(go.builds().length, targets.length, go.builds().join('\n'));
+  assert.equal(builds().length, targets.length, builds().join('\n'));
   assert.deepEqual(readReport(path.join(ws, 'out')).artifacts.map((a: { path: string }) => path.basename(a.path)).sort(), ['hello_darwin_arm64', 'hello_linux_amd64', 'hello_linux_arm64', 'hello_windows_amd64.exe']);
 });
 
@@ -116,16 +110,16 @@ test('a root whose Go files say package main but are all excluded by build const
   fs.mkdirSync(path.join(src, 'cmd', 'tool'), { recursive: true });
   fs.writeFileSync(path.join(src, 'cmd', 'tool', 'main.go'), 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("tool") }\n');
   const ws = makeWorkspace(src);
-  const go = loggingGo();
+  const go = fakeGo();
+  const builds = () => go.invocations().filter((a) => a[0] === 'build').map((a) => a.join(' '));
   const r = await runCli(['run', '--go-version', 'system', '--targets', 'linux/amd64,windows/amd64', '--scan', 'off', '--out', 'out'], { cwd: ws, env: { PATH: `${go.dir}${path.delimiter}${process.env.PATH}` } });
   assert.equal(r.code, 0, r.stderr + r.stdout);
   const out = path.join(ws, 'out');
   assert.deepEqual(fs.readdirSync(out).filter((n) => n.includes('_amd64')).sort(), ['tool_linux_amd64', 'tool_windows_amd64.exe']);
   assert.deepEqual(readReport(out).artifacts.map((a: { path: string }) => path.basename(a.path)).sort(), ['tool_linux_amd64', 'tool_windows_amd64.exe']);
   // The guess was built (and failed) for the first targets, then the real command for each.
-  const builds = go.builds();
-  assert.equal(builds.filter((b) => b.endsWith(' example.com/gen')).length, 2, builds.join('\n'));
-  assert.equal(builds.filter((b) => b.endsWith(' example.com/gen/cmd/tool')).length, 2, builds.join('\n'));
+  assert.equal(builds().filter((b) => b.endsWith(' example.com/gen')).length, 2, builds().join('\n'));
+  assert.equal(builds().filter((b) => b.endsWith(' example.com/gen/cmd/tool')).length, 2, builds().join('\n'));
   assert.doesNotMatch(r.stdout + r.stderr, /build constraints exclude/);
 });
 

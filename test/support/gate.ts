@@ -50,8 +50,9 @@ export function fakeGo(): FakeGo {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-fakego-'));
   const log = path.join(dir, 'calls.log');
   const real = which('go', process.env.PATH ?? '');
-  // One "arg:<value>" line per argument, "end" after each invocation.
-  fs.writeFileSync(path.join(dir, 'go'), `#!/bin/sh\nfor a in "$@"; do printf 'arg:%s\\n' "$a" >> '${log}'; done\necho end >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+  // One "arg:<value>" line per argument, "end" after each invocation, appended in one write so
+  // that go commands running at once (the parallel builds) never interleave their records.
+  fs.writeFileSync(path.join(dir, 'go'), `#!/bin/sh\nrec=$(for a in "$@"; do printf 'arg:%s\\n' "$a"; done; echo end)\nprintf '%s\\n' "$rec" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
   return {
     dir,
     log,

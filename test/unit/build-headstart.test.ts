@@ -1,27 +1,12 @@
-// The guess that lets the build start before go list answers: go.mod's module path, and the
-// package clause of the root's Go files (comments, build constraints and BOM-free text).
+// The guess that lets the build start before go list answers: go.mod's module path (the
+// project's go.mod parser), and the package clause of the root's Go files (the Go header scanner).
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inWorkspace, modulePathOf, packageClause, rootMainGuess } from '../../src/build/headstart.ts';
-
-test('modulePathOf: plain, quoted, commented; none without a module line', () => {
-  assert.equal(modulePathOf('module example.com/a\n\ngo 1.22\n'), 'example.com/a');
-  assert.equal(modulePathOf('// header\nmodule "example.com/b/v2" // the module\n'), 'example.com/b/v2');
-  assert.equal(modulePathOf('module `example.com/c`\n'), 'example.com/c');
-  assert.equal(modulePathOf('go 1.22\n'), undefined);
-  assert.equal(modulePathOf('modules example.com/x\n'), undefined);
-});
-
-test('packageClause: after line and block comments and build constraints; none when absent', () => {
-  assert.equal(packageClause('//go:build linux\n\n// Package main does it.\npackage main\n'), 'main');
-  assert.equal(packageClause('/* a\n package lib\n*/ package main'), 'main');
-  assert.equal(packageClause('package lib // main\n'), 'lib');
-  assert.equal(packageClause('// package main\n'), undefined);
-  assert.equal(packageClause('import "fmt"\n'), undefined);
-});
+import { inWorkspace, rootMainGuess } from '../../src/build/headstart.ts';
+import { goFileHeader } from '../../src/modules/goheader.ts';
 
 function dirWith(files: Record<string, string>): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-headstart-'));
@@ -50,4 +35,22 @@ test('inWorkspace: a go.work in the directory or a parent, or GOWORK set; GOWORK
   const alone = dirWith({ 'go.mod': 'module example.com/app\n' });
   assert.equal(inWorkspace(alone, undefined), fs.existsSync(path.join(path.dirname(alone), 'go.work')));
   assert.equal(inWorkspace(alone, '/elsewhere/go.work'), true);
+});
+
+test('rootMainGuess reads the module path as go.mod writes it: plain, quoted, commented; none without a module line', () => {
+  const main = { 'main.go': 'package main\n' };
+  assert.equal(rootMainGuess(dirWith({ ...main, 'go.mod': 'module example.com/a\n\ngo 1.22\n' })), 'example.com/a');
+  assert.equal(rootMainGuess(dirWith({ ...main, 'go.mod': '// header\nmodule "example.com/b/v2" // the module\n' })), 'example.com/b/v2');
+  assert.equal(rootMainGuess(dirWith({ ...main, 'go.mod': 'module `example.com/c`\n' })), 'example.com/c');
+  assert.equal(rootMainGuess(dirWith({ ...main, 'go.mod': 'go 1.22\n' })), undefined);
+  assert.equal(rootMainGuess(dirWith({ ...main, 'go.mod': 'modules example.com/x\n' })), undefined);
+});
+
+test('the package clause the guess reads: after line and block comments and build constraints; none when absent', () => {
+  const pkg = (src: string) => goFileHeader(Buffer.from(src)).pkg;
+  assert.equal(pkg('//go:build linux\n\n// Package main does it.\npackage main\n'), 'main');
+  assert.equal(pkg('/* a\n package lib\n*/ package main'), 'main');
+  assert.equal(pkg('package lib // main\n'), 'lib');
+  assert.equal(pkg('// package main\n'), undefined);
+  assert.equal(pkg('import "fmt"\n'), undefined);
 });

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { goFileHeaderEnd, recordTidy, reusedTidy, tidyKey, tidyRecordFile, type TidyInputs } from '../../src/modules/tidyreuse.ts';
+import { recordTidy, reusedTidy, tidyKey, tidyRecordFile, type TidyInputs } from '../../src/modules/tidyreuse.ts';
+import { goFileHeaderEnd } from '../../src/modules/goheader.ts';
 import { parseGoMod } from '../../src/modules/gomod.ts';
 
 const header = (src: string) => src.slice(0, goFileHeaderEnd(Buffer.from(src)));

@@ -3993,25 +3993,9 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
 // src/modules/tidyreuse.ts
 import fs12 from "node:fs/promises";
 import path14 from "node:path";
-import { createHash as createHash6 } from "node:crypto";
-var KEY_VERSION = "go-release-gate tidy v1";
-var TIDY_SETTINGS = [
-  "GOFLAGS",
-  "GOPROXY",
-  "GONOPROXY",
-  "GOSUMDB",
-  "GONOSUMDB",
-  "GOPRIVATE",
-  "GOINSECURE",
-  "GONOSUMCHECK",
-  "GOEXPERIMENT",
-  "GO111MODULE",
-  "GOWORK",
-  "GODEBUG",
-  "GOVCS",
-  "GOTOOLCHAIN"
-];
-function goFileHeaderEnd(src) {
+
+// src/modules/goheader.ts
+function goFileHeader(src) {
   const n = src.length;
   let i = 0;
   const skipSpace = () => {
@@ -4061,32 +4045,57 @@ function goFileHeaderEnd(src) {
   const semi = () => {
     if (src[i] === 59) i++;
   };
-  if (!skipSpace() || ident() !== "package" || !skipSpace() || !ident()) return n;
+  if (!skipSpace() || ident() !== "package" || !skipSpace()) return { end: n };
+  const pkg = ident();
+  if (!pkg) return { end: n };
   let end = i;
   for (; ; ) {
     semi();
-    if (!skipSpace()) return n;
+    if (!skipSpace()) return { end: n, pkg };
     const save = i;
     if (ident() !== "import") {
       i = save;
-      return end;
+      return { end, pkg };
     }
-    if (!skipSpace()) return n;
+    if (!skipSpace()) return { end: n, pkg };
     if (src[i] === 40) {
       i++;
       for (; ; ) {
-        if (!skipSpace()) return n;
+        if (!skipSpace()) return { end: n, pkg };
         if (src[i] === 41) {
           i++;
           break;
         }
-        if (!spec()) return n;
+        if (!spec()) return { end: n, pkg };
         semi();
       }
-    } else if (!spec()) return n;
+    } else if (!spec()) return { end: n, pkg };
     end = i;
   }
 }
+function goFileHeaderEnd(src) {
+  return goFileHeader(src).end;
+}
+
+// src/modules/tidyreuse.ts
+import { createHash as createHash6 } from "node:crypto";
+var KEY_VERSION = "go-release-gate tidy v1";
+var TIDY_SETTINGS = [
+  "GOFLAGS",
+  "GOPROXY",
+  "GONOPROXY",
+  "GOSUMDB",
+  "GONOSUMDB",
+  "GOPRIVATE",
+  "GOINSECURE",
+  "GONOSUMCHECK",
+  "GOEXPERIMENT",
+  "GO111MODULE",
+  "GOWORK",
+  "GODEBUG",
+  "GOVCS",
+  "GOTOOLCHAIN"
+];
 async function moduleGoFiles(dir) {
   const out = [];
   const walk = async (abs, rel) => {
@@ -4630,30 +4639,17 @@ async function mapLimit(items, limit, fn) {
 // src/build/headstart.ts
 import fs15 from "node:fs";
 import path17 from "node:path";
-function modulePathOf(gomod) {
-  for (const raw2 of gomod.split("\n")) {
-    const line = raw2.replace(/\/\/.*$/, "").trim();
-    const m = /^module\s+(?:"([^"]+)"|`([^`]+)`|(\S+))$/.exec(line);
-    if (m) return m[1] ?? m[2] ?? m[3];
-  }
-  return void 0;
-}
-function packageClause(head2) {
-  const code2 = head2.replace(/\/\*[\s\S]*?\*\//g, " ").replace(/\/\/[^\n]*/g, "");
-  return /^\s*package\s+([\p{L}_][\p{L}\p{N}_]*)/u.exec(code2)?.[1];
-}
 var HEAD_BYTES = 4096;
 function rootMainGuess(dir) {
-  let gomod;
+  let module;
   let names;
   try {
-    gomod = fs15.readFileSync(path17.join(dir, "go.mod"), "utf8");
+    module = parseGoMod(fs15.readFileSync(path17.join(dir, "go.mod"), "utf8"), "go.mod").module.path;
     names = fs15.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_"));
   } catch {
     return void 0;
   }
-  const module = modulePathOf(gomod);
-  if (!module || names.length === 0) return void 0;
+  if (names.length === 0) return void 0;
   const buf = Buffer.alloc(HEAD_BYTES);
   for (const name of names) {
     let n;
@@ -4667,7 +4663,7 @@ function rootMainGuess(dir) {
     } catch {
       return void 0;
     }
-    if (packageClause(buf.toString("utf8", 0, n)) !== "main") return void 0;
+    if (goFileHeader(buf.subarray(0, n)).pkg !== "main") return void 0;
   }
   return module;
 }
