@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-WV257EBZ.js";
+} from "./chunks/chunk-UTZB2Q2A.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -20,7 +20,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-WV257EBZ.js";
+} from "./chunks/chunk-UTZB2Q2A.js";
 import {
   safeLogText
 } from "./chunks/chunk-GI2Z6FM2.js";

@@ -5390,6 +5390,29 @@ async function readFatArches(src) {
 
 // src/inspect/goquote.ts
 var PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+var NEWER_THAN_GO = parseRanges(
+  "88f 897 c5c cdc 1acf-1add 1ae0-1aeb 1b4e-1b4f 1b7f 1c89-1c8a 20c1 2427-2429 2b96 2ffc-2fff 31e4-31e5 31ef a7cb-a7cf a7d2 a7d4 a7da-a7dc a7f1 fbc3-fbd2 fd90-fd91 fdc8-fdce 105c0-105f3 10940-10959 10d40-10d65 10d69-10d85 10d8e-10d8f 10ec2-10ec7 10ed0-10ed8 10efa-10efc 11380-11389 1138b 1138e 11390-113b5 113b7-113c0 113c2 113c5 113c7-113ca 113cc-113d5 113d7-113d8 113e1-113e2 116d0-116e3 11b60-11b67 11bc0-11be1 11bf0-11bf9 11db0-11ddb 11de0-11de9 11f5a 13460-143fa 16100-16139 16d40-16d79 16ea0-16eb8 16ebb-16ed3 16ff2-16ff6 187f8-187ff 18cff 18d09-18d1e 18d80-18df2 1cc00-1ccfc 1cd00-1ceb3 1ceba-1ced0 1cee0-1cef0 1e5d0-1e5fa 1e5ff 1e6c0-1e6de 1e6e0-1e6f5 1e6fe-1e6ff 1f6d8 1f777-1f77a 1f8b2-1f8bb 1f8c0-1f8c1 1f8d0-1f8d8 1fa54-1fa57 1fa89-1fa8a 1fa8e-1fa8f 1fabe 1fac6 1fac8 1facd 1fadc 1fadf 1fae9-1faea 1faef 1fbcb-1fbef 1fbfa 2b73a-2b73f 2cea2-2cead 2ebf0-2ee5d 323b0-33479"
+);
+function parseRanges(text) {
+  return text.trim().split(/\s+/).map((t) => {
+    const [a, b = a] = t.split("-");
+    return [parseInt(a, 16), parseInt(b, 16)];
+  });
+}
+function goPrintable(r2) {
+  if (r2 === 32) return true;
+  if (!PRINTABLE.test(String.fromCodePoint(r2))) return false;
+  let lo = 0;
+  let hi = NEWER_THAN_GO.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const [a, b] = NEWER_THAN_GO[mid];
+    if (r2 < a) hi = mid - 1;
+    else if (r2 > b) lo = mid + 1;
+    else return false;
+  }
+  return true;
+}
 var SIMPLE = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\\": "\\" };
 var ESCAPES = { 7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v" };
 var utf82 = new TextDecoder("utf-8");
@@ -5435,7 +5458,7 @@ function goQuote(bs) {
     const raw2 = bs.slice(i, i + n);
     i += n;
     if (r2 === 34 || r2 === 92) out += "\\" + raw2;
-    else if (r2 === 32 || PRINTABLE.test(String.fromCodePoint(r2))) out += raw2;
+    else if (goPrintable(r2)) out += raw2;
     else if (ESCAPES[r2]) out += ESCAPES[r2];
     else if (r2 < 32 || r2 === 127) out += `\\x${hex2(r2, 2)}`;
     else if (r2 < 65536) out += `\\u${hex2(r2, 4)}`;
