@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-UTZB2Q2A.js";
+} from "./chunks/chunk-4WZEP7S6.js";
 import {
   renderSaveSummary,
   saveCaches

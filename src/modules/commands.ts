@@ -13,6 +13,7 @@ import { formattingOnly, parseTidyDiff } from './tidydiff.ts';
 import { splitLines } from './errors.ts';
 import { NOT_TIDY, VERIFY_FAILED } from './rules.ts';
 import { verifyTrees, type TreeModule } from './trees.ts';
+import type { TreeMemo } from './treememo.ts';
 
 export const MINUTE = 60_000;
 
@@ -70,20 +71,24 @@ export interface VerifyOutcome {
  * (src/modules/trees.ts). Falls back to go mod verify, zips included, when a downloaded module
  * has no extracted tree to hash (the go command would extract the zip unverified).
  */
-export async function verifyModuleTrees(run: Runner, cwd: string, loc: Locator, modules: readonly DownloadedModule[]): Promise<VerifyOutcome> {
+export async function verifyModuleTrees(run: Runner, cwd: string, loc: Locator, modules: readonly DownloadedModule[], memo?: TreeMemo): Promise<VerifyOutcome & { reused: number }> {
   const trees: TreeModule[] = [];
   for (const m of modules) {
     if (m.error || !m.version) continue;
     if (!m.dir || !m.zip || !fs.existsSync(m.dir)) {
       const v = await verifyModules(run, cwd, loc);
-      return { ...v, result: v.ok ? `all modules verified by go mod verify (${m.path}@${m.version} has no extracted tree to hash)` : `${v.findings.length} problem(s)` };
+      return { ...v, reused: 0, result: v.ok ? `all modules verified by go mod verify (${m.path}@${m.version} has no extracted tree to hash)` : `${v.findings.length} problem(s)` };
     }
     trees.push({ path: m.path, version: m.version, dir: m.dir, zip: m.zip });
   }
-  const { problems, checked } = await verifyTrees(trees);
+  const { problems, checked, reused } = await verifyTrees(trees, memo);
   const findings = problems.map((p) => moduleProblem('module tree check', p, loc));
-  const result = problems.length ? `${problems.length} problem(s)` : checked ? `${checked} module trees hashed: each is what was downloaded` : 'no module trees to hash';
-  return { findings, problems: { verify: problems, mismatches: [], missing: [], other: [] }, ok: problems.length === 0, result };
+  const result = problems.length
+    ? `${problems.length} problem(s)`
+    : reused
+      ? `${checked} module trees checked: each is what was downloaded (${checked - reused} hashed now, ${reused} unchanged since an earlier run hashed them: every file has the inode, size, mtime and ctime it had then)`
+      : checked ? `${checked} module trees hashed: each is what was downloaded` : 'no module trees to hash';
+  return { findings, problems: { verify: problems, mismatches: [], missing: [], other: [] }, ok: problems.length === 0, result, reused };
 }
 
 /** A module whose cached files changed since download: a finding on its require line, by the check that found it. */

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto, { createHash } from 'node:crypto';
+import type { EntryStat } from './treememo.ts';
 
 export type EntryKind = 'file' | 'link' | 'special';
 
@@ -22,7 +23,8 @@ export interface TreeEntry {
 /** Files of a tree by '/'-separated path relative to its root. An absent root is an empty tree. */
 export type Tree = Map<string, TreeEntry>;
 
-function listFiles(root: string): { rel: string; kind: EntryKind }[] {
+/** Every entry under root that is not a directory, by '/'-separated path (directories are walked, not listed). */
+export function listFiles(root: string): { rel: string; kind: EntryKind }[] {
   const out: { rel: string; kind: EntryKind }[] = [];
   const walk = (dir: string, prefix: string): void => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -51,11 +53,15 @@ const sha256Hex: (data: Buffer) => string = typeof crypto.hash === 'function'
   ? (data) => crypto.hash('sha256', data, 'hex')
   : (data) => createHash('sha256').update(data).digest('hex');
 
-/** SHA-256 (hex) and size of a regular file: one shot when it fits the buffer, streamed when not. */
-function hashRegularFile(abs: string): { sha256: string; size: number } {
+/**
+ * SHA-256 (hex) and size of a regular file: one shot when it fits the buffer, streamed when not.
+ * With stat, also the file's stat as opened, before any byte is read (src/modules/treememo.ts).
+ */
+function hashRegularFile(abs: string, stat?: (s: fs.BigIntStats) => void): { sha256: string; size: number } {
   const buf = (readBuffer ??= Buffer.allocUnsafe(READ_CHUNK));
   const fd = fs.openSync(abs, 'r');
   try {
+    if (stat) stat(fs.fstatSync(fd, { bigint: true }));
     let filled = 0;
     let n: number;
     while (filled < buf.length && (n = fs.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
@@ -72,16 +78,20 @@ function hashRegularFile(abs: string): { sha256: string; size: number } {
   }
 }
 
-/** Hashes one file after another, saying how many bytes each took: the sync and async forms share it. */
-function* hashEntries(root: string, tree: Tree): Generator<number, Tree> {
+/**
+ * Hashes one file after another, saying how many bytes each took: the sync and async forms share
+ * it. With stats, every entry's stat is collected too.
+ */
+function* hashEntries(root: string, tree: Tree, stats?: EntryStat[]): Generator<number, Tree> {
   for (const { rel, kind } of listFiles(root)) {
     const abs = path.join(root, rel);
     if (kind === 'file') {
-      const entry = hashRegularFile(abs);
+      const entry = hashRegularFile(abs, stats && ((stat) => stats.push({ rel, kind, stat })));
       tree.set(rel, { ...entry, kind });
       yield entry.size;
       continue;
     }
+    if (stats) stats.push({ rel, kind, stat: fs.lstatSync(abs, { bigint: true }) });
     const data = kind === 'link' ? Buffer.from(`symlink -> ${fs.readlinkSync(abs)}`) : Buffer.from('special file');
     tree.set(rel, { sha256: sha256Hex(data), size: data.length, kind });
     yield data.length;
@@ -106,12 +116,12 @@ const SLICE_BYTES = 1 << 20;
 /**
  * hashTree, handing the event loop back after every slice of bytes: for checks that run while
  * the build's processes are started and watched from the same thread, which a module of tens of
- * megabytes hashed in one go would hold up.
+ * megabytes hashed in one go would hold up. With stats, every entry's stat as it was hashed.
  */
-export async function hashTreeYielding(root: string): Promise<Tree> {
+export async function hashTreeYielding(root: string, stats?: EntryStat[]): Promise<Tree> {
   const tree: Tree = new Map();
   let since = 0;
-  for (const bytes of hashEntries(root, tree)) {
+  for (const bytes of hashEntries(root, tree, stats)) {
     since += bytes;
     if (since >= SLICE_BYTES) {
       since = 0;

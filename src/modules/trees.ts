@@ -7,9 +7,11 @@
 // 0.36 CPU-seconds) and proves nothing about this run's binaries, because the go command builds
 // from the extracted trees and extracts a zip only when its tree is missing. When a listed
 // module has a zip but no tree, the caller falls back to go mod verify, zips included.
+// A tree no file of which changed since an earlier run hashed it is not read again (treememo.ts).
 import { hashTreeYielding, moduleTreeHash } from './tree.ts';
 import { readOrUndefined } from './cachesums.ts';
 import type { VerifyProblem } from './gooutput.ts';
+import { recordTreeHash, recordedTreeHash, rootTooNew, type EntryStat, type TreeMemo } from './treememo.ts';
 
 export interface TreeModule {
   path: string;
@@ -21,20 +23,33 @@ export interface TreeModule {
 }
 
 
-/** Each tree against the hash recorded at download, in go mod verify's words for the same problems. */
-export async function verifyTrees(modules: readonly TreeModule[]): Promise<{ problems: VerifyProblem[]; checked: number }> {
+/**
+ * Each tree against the hash recorded at download, in go mod verify's words for the same problems.
+ * With memo, a tree unchanged since an earlier run hashed it takes that run's hash
+ * (src/modules/treememo.ts), and each tree hashed now is recorded for later runs.
+ */
+export async function verifyTrees(modules: readonly TreeModule[], memo?: TreeMemo): Promise<{ problems: VerifyProblem[]; checked: number; reused: number }> {
   const problems: VerifyProblem[] = [];
   let checked = 0;
+  let reused = 0;
   for (const m of modules) {
     const recorded = (await readOrUndefined(`${m.zip}hash`))?.toString('utf8').trim();
     if (recorded === undefined) {
       problems.push({ path: m.path, version: m.version, problem: `missing ziphash: ${m.zip}hash does not exist` });
       continue;
     }
+    if (memo && recordedTreeHash(memo, m.dir, recorded) !== undefined) {
+      checked++;
+      reused++;
+      continue;
+    }
+    const startedMs = memo?.now?.() ?? Date.now();
+    // Stats only where a record could be made: a tree just extracted or restored is not settled.
+    const stats: EntryStat[] | undefined = memo && !rootTooNew(m.dir, startedMs) ? [] : undefined;
     let tree;
     try {
       // In slices: the build's processes are started and watched from this thread meanwhile.
-      tree = await hashTreeYielding(m.dir);
+      tree = await hashTreeYielding(m.dir, stats);
     } catch (e) {
       problems.push({ path: m.path, version: m.version, problem: `dir could not be hashed (${m.dir}): ${(e as Error).message}` });
       continue;
@@ -46,6 +61,7 @@ export async function verifyTrees(modules: readonly TreeModule[]): Promise<{ pro
     }
     checked++;
     if (moduleTreeHash(tree, `${m.path}@${m.version}`) !== recorded) problems.push({ path: m.path, version: m.version, problem: `dir has been modified (${m.dir})` });
+    else if (memo && stats) recordTreeHash(memo, m.dir, recorded, stats, startedMs);
   }
-  return { problems, checked };
+  return { problems, checked, reused };
 }

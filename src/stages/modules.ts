@@ -305,9 +305,12 @@ async function verifyAlongside(
   const cwd = setup.main?.dir ?? setup.work!.dir;
   const foundTidy: TidyReuse[] = [];
   try {
-    const verify = await verifyModuleTrees(run, cwd, loc, dl.modules);
+    // A release takes no record: it hashes every tree, as it never builds from a restored build cache.
+    const memo = env.gocache ? { gocache: env.gocache, reuse: config.mode !== 'release' } : undefined;
+    const verify = await verifyModuleTrees(run, cwd, loc, dl.modules, memo);
     findings.push(...verify.findings);
     rows.push(['module trees', '', verify.result]);
+    if (verify.reused) metrics.treesReused = verify.reused;
 
     if (vendor) {
       findings.push(...vendor.findings);

@@ -48,7 +48,8 @@ test('a tidy module is recorded, and the same inputs reuse the answer without ru
   assert.equal(first.outcome.status, 'passed');
   assert.ok(first.ranTidy, 'the first run runs go mod tidy -diff');
   assert.equal(first.tidyRow, 'tidy');
-  const records = fs.readdirSync(path.join(env.GOCACHE, 'go-release-gate'));
+  // Module tree records (src/modules/treememo.ts) may sit beside it.
+  const records = fs.readdirSync(path.join(env.GOCACHE, 'go-release-gate')).filter((f) => f.startsWith('tidy-'));
   assert.equal(records.length, 1, records.join(', '));
 
   const second = await gate(t, repo, env);

@@ -147,7 +147,7 @@ for (const [what, tamper, want] of TAMPERING) {
   test(`${what} in a module tree after download is a problem naming the module`, async (t) => {
     const { mod } = downloadOdd(t);
     const untouched = await verifyTrees([mod]);
-    assert.deepEqual(untouched, { problems: [], checked: 1 });
+    assert.deepEqual(untouched, { problems: [], checked: 1, reused: 0 });
     tamper(mod.dir, mod);
     const { problems } = await verifyTrees([mod]);
     assert.equal(problems.length, 1, JSON.stringify(problems));
@@ -210,4 +210,93 @@ test('with every tree in place, go mod verify is not run and the trees are hashe
   const v = await verifyModuleTrees(runner(path.join(bin, 'go'), env), repo, await locatorOf(repo), modules);
   assert.deepEqual(v.findings, []);
   assert.equal(v.result, `${modules.length} module trees hashed: each is what was downloaded`);
+});
+
+// Records of unchanged trees (src/modules/treememo.ts). The trees here were just extracted, so a
+// memo whose clock runs a minute ahead is what makes them old enough to record.
+const ahead = (t: T, reuse = true) => ({ gocache: tempDir(t, 'grg-trees-gocache-'), reuse, now: () => Date.now() + 60_000 });
+const recordsIn = (gocache: string) => (fs.existsSync(path.join(gocache, 'go-release-gate')) ? fs.readdirSync(path.join(gocache, 'go-release-gate')).filter((f) => f.startsWith('tree-')) : []);
+
+test('a tree hashed once is taken from its record on the next run, while none of its files changed', async (t) => {
+  const { modules } = downloadApp(t);
+  const trees = modules.map((m) => ({ path: m.path, version: m.version, dir: m.dir!, zip: m.zip! }));
+  const memo = ahead(t);
+  assert.deepEqual(await verifyTrees(trees, memo), { problems: [], checked: trees.length, reused: 0 });
+  assert.equal(recordsIn(memo.gocache).length, trees.length);
+  assert.deepEqual(await verifyTrees(trees, memo), { problems: [], checked: trees.length, reused: trees.length });
+  // A release takes no record: every tree is hashed again.
+  assert.deepEqual(await verifyTrees(trees, { ...memo, reuse: false }), { problems: [], checked: trees.length, reused: 0 });
+});
+
+const MORE_TAMPERING: typeof TAMPERING = [
+  ...TAMPERING,
+  // Same inode, same size, mtime put back: only the ctime, which no unprivileged process can set, tells.
+  ['a byte changed in place with its size and mtime put back', (d) => {
+    const file = path.join(d, 'odd.go');
+    const before = fs.statSync(file, { bigint: true });
+    // touch -r keeps the nanoseconds (Node's utimes rounds them).
+    const ref = path.join(d, '..', 'times-ref');
+    execFileSync('touch', ['-r', file, ref]);
+    fs.writeFileSync(file, 'package odX\n');
+    execFileSync('touch', ['-r', ref, file]);
+    const after = fs.statSync(file, { bigint: true });
+    assert.deepEqual([after.ino, after.size, after.mtimeNs], [before.ino, before.size, before.mtimeNs]);
+  }, /^dir has been modified \(.*\)$/],
+  ['a file replaced by a copy with its mtime put back', (d) => {
+    const file = path.join(d, 'B.txt');
+    const ref = path.join(d, '..', 'times-ref');
+    execFileSync('touch', ['-r', file, ref]);
+    fs.rmSync(file);
+    fs.writeFileSync(file, 'UPPER\n');
+    execFileSync('touch', ['-r', ref, file]);
+  }, /^dir has been modified \(.*\)$/],
+];
+
+for (const [what, tamper, want] of MORE_TAMPERING) {
+  test(`${what} after the tree was recorded is still found: the record is not taken`, async (t) => {
+    const { mod } = downloadOdd(t);
+    const memo = ahead(t);
+    assert.deepEqual(await verifyTrees([mod], memo), { problems: [], checked: 1, reused: 0 });
+    assert.deepEqual(await verifyTrees([mod], memo), { problems: [], checked: 1, reused: 1 });
+    tamper(mod.dir, mod);
+    const { problems, reused } = await verifyTrees([mod], memo);
+    assert.equal(reused, 0);
+    assert.equal(problems.length, 1, JSON.stringify(problems));
+    assert.match(problems[0].problem, want);
+  });
+}
+
+test('a tree changed in the last few seconds is hashed but not recorded', async (t) => {
+  const { mod } = downloadOdd(t);
+  // The real clock: the tree was extracted moments ago.
+  const memo = { gocache: tempDir(t, 'grg-trees-gocache-'), reuse: true };
+  assert.deepEqual(await verifyTrees([mod], memo), { problems: [], checked: 1, reused: 0 });
+  assert.deepEqual(recordsIn(memo.gocache), []);
+  // Once the tree is older than the settling time, one file written again (same bytes) just now
+  // still keeps the tree from being recorded; a minute later it is.
+  await new Promise((resolve) => setTimeout(resolve, 5_500));
+  fs.writeFileSync(path.join(mod.dir, 'B.txt'), 'upper\n');
+  assert.deepEqual(await verifyTrees([mod], memo), { problems: [], checked: 1, reused: 0 });
+  assert.deepEqual(recordsIn(memo.gocache), []);
+  const later = { ...memo, now: () => Date.now() + 60_000 };
+  assert.deepEqual(await verifyTrees([mod], later), { problems: [], checked: 1, reused: 0 });
+  assert.equal(recordsIn(memo.gocache).length, 1);
+});
+
+test('a record is not taken for a tree whose download hash changed, nor when it cannot be read', async (t) => {
+  const { mod, sum } = downloadOdd(t);
+  const memo = ahead(t);
+  await verifyTrees([mod], memo);
+  const [record] = recordsIn(memo.gocache);
+  assert.ok(record);
+  // Another hash recorded at download: the tree is hashed, and does not match it.
+  fs.writeFileSync(`${mod.zip}hash`, 'h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n');
+  const changed = await verifyTrees([mod], memo);
+  assert.equal(changed.reused, 0);
+  assert.match(changed.problems[0]?.problem ?? '', /^dir has been modified/);
+  fs.writeFileSync(`${mod.zip}hash`, `${sum}\n`);
+  // A record that is not JSON: hashed again, no crash.
+  fs.writeFileSync(path.join(memo.gocache, 'go-release-gate', record), '{not json');
+  assert.deepEqual(await verifyTrees([mod], memo), { problems: [], checked: 1, reused: 0 });
+  assert.deepEqual(await verifyTrees([mod], memo), { problems: [], checked: 1, reused: 1 });
 });

@@ -1,0 +1,137 @@
+// Hashing every module tree the build reads is most of the modules stage's work on a warm run
+// (gum: 6,764 files, 83 MB). Between two runs on one machine those trees rarely change, and when
+// one does the kernel says so: every write, truncate, chmod, rename or link sets the ctime of
+// what it touched to the current time, and no unprivileged process can set a ctime back. So once
+// a tree hashed to what was downloaded, the hash is recorded with the identity of every file in it
+// (device, inode, mode, size, mtime and ctime to the nanosecond); a later run whose stat of the
+// same tree gives the same identities is reading the same bytes, and takes the recorded hash.
+// The go.sum check still compares that hash with go.sum, as for a tree hashed now.
+//
+// What a record may be trusted for: it lives in GOCACHE, beside the compiled packages the go
+// command links by action id without reading them again. Whoever can plant a record there can
+// plant a compiled package and put any code into the binaries, record or not. A release never
+// builds from a restored build cache, and for the same reason never takes a record: it hashes
+// every tree (and records what it hashed).
+//
+// Racing writes: a write in the same clock tick as the ctime a record saw would leave that ctime
+// as it was, so a tree is recorded only when every file in it was last changed SETTLED_MS or more
+// before its hashing started. A freshly extracted tree (a cold run, a module cache just restored
+// from a cache archive, where every ctime is the extraction's) is recorded by a later run.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { listFiles, type EntryKind } from './tree.ts';
+
+/** Bumped whenever what a record covers changes: older records then never match. */
+const RECORD_VERSION = 'go-release-gate tree v1';
+const SETTLED_MS = 5_000;
+/** Go's mtimeInterval: a record in use is touched at most this often (the cache trim keeps used entries). */
+const TOUCH_INTERVAL_MS = 3_600_000;
+
+export interface TreeMemo {
+  /** The GOCACHE records are kept in. */
+  gocache: string;
+  /** Take records (false for a release: every tree is hashed). Records are written either way. */
+  reuse: boolean;
+  /** The clock the settled rule reads, in ms since the epoch (tests move it). */
+  now?: () => number;
+}
+
+/** What stat says of one entry of a tree: a change to its bytes changes at least its ctime. */
+export interface EntryStat {
+  rel: string;
+  kind: EntryKind;
+  stat: fs.BigIntStats;
+}
+
+/** One digest of every entry's identity, in path order. */
+export function treeIdentity(entries: readonly EntryStat[]): string {
+  const h = createHash('sha256');
+  h.update(`${RECORD_VERSION}\n`);
+  for (const { rel, kind, stat: s } of [...entries].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
+    h.update(`${kind}\0${rel}\0${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeNs} ${s.ctimeNs}\n`);
+  }
+  return h.digest('hex');
+}
+
+/** Every entry last changed SETTLED_MS or more before startedMs (a file in the future is not settled). */
+export function settled(entries: readonly EntryStat[], startedMs: number): boolean {
+  const cutoffNs = BigInt(Math.floor(startedMs - SETTLED_MS)) * 1_000_000n;
+  return entries.every(({ stat: s }) => s.ctimeNs < cutoffNs && s.mtimeNs < cutoffNs);
+}
+
+/** The tree's root itself changed (was extracted, renamed into place) too recently for any record to be made. */
+export function rootTooNew(dir: string, startedMs: number): boolean {
+  try {
+    return !settled([{ rel: '', kind: 'file', stat: fs.lstatSync(dir, { bigint: true }) }], startedMs);
+  } catch {
+    return true;
+  }
+}
+
+export function treeRecordFile(gocache: string, dir: string): string {
+  return path.join(gocache, 'go-release-gate', `tree-${createHash('sha256').update(path.resolve(dir)).digest('hex')}`);
+}
+
+interface TreeRecord { version: string; dir: string; h1: string; identity: string; at: string }
+
+/** Every entry under root with its lstat, as the tree hash walks it. */
+export function statTree(root: string): EntryStat[] {
+  return listFiles(root).map(({ rel, kind }) => ({ rel, kind, stat: fs.lstatSync(path.join(root, rel), { bigint: true }) }));
+}
+
+/**
+ * The hash recorded for the tree at dir when it is still `h1` (the hash its download recorded) and
+ * every entry is as it was when it was hashed: the time of that run. Undefined otherwise (no record,
+ * another hash, any entry changed, added or removed, a record that cannot be read).
+ */
+export function recordedTreeHash(memo: TreeMemo, dir: string, h1: string): string | undefined {
+  if (!memo.reuse) return undefined;
+  const file = treeRecordFile(memo.gocache, dir);
+  let rec: TreeRecord;
+  let mtimeMs: number;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      mtimeMs = fs.fstatSync(fd).mtimeMs;
+      rec = JSON.parse(fs.readFileSync(fd, 'utf8')) as TreeRecord;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  if (rec.version !== RECORD_VERSION || rec.dir !== path.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== 'string' || typeof rec.at !== 'string') return undefined;
+  let identity: string;
+  try {
+    identity = treeIdentity(statTree(dir));
+  } catch {
+    return undefined;
+  }
+  if (identity !== rec.identity) return undefined;
+  const now = memo.now?.() ?? Date.now();
+  if (now - mtimeMs >= TOUCH_INTERVAL_MS) {
+    try {
+      fs.utimesSync(file, new Date(now), new Date(now));
+    } catch {
+      // Only the trim's view of it: the record stays good.
+    }
+  }
+  return rec.at;
+}
+
+/** Records that the tree at dir, as these entries show it, hashes to h1. Best effort: unwritten only means hashing again. */
+export function recordTreeHash(memo: TreeMemo, dir: string, h1: string, entries: readonly EntryStat[], startedMs: number): boolean {
+  if (!settled(entries, startedMs)) return false;
+  const file = treeRecordFile(memo.gocache, dir);
+  const rec: TreeRecord = { version: RECORD_VERSION, dir: path.resolve(dir), h1, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, `${JSON.stringify(rec)}\n`);
+    fs.renameSync(tmp, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
