@@ -16,7 +16,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunks/chunk-4WZEP7S6.js";
+} from "./chunks/chunk-4YGTJQVR.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -20,7 +20,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-4WZEP7S6.js";
+} from "./chunks/chunk-4YGTJQVR.js";
 import {
   safeLogText
 } from "./chunks/chunk-GI2Z6FM2.js";

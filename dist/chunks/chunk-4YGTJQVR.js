@@ -2946,7 +2946,7 @@ var VERIFY_FAILED = rule({
   id: "modules/verify-failed",
   name: "ModuleVerifyFailed",
   shortDescription: "A module could not be verified against go.sum.",
-  fullDescription: "A module tree in the module cache no longer hashes to what was downloaded (the gate hashes every extracted tree it builds from, as go.sum records it, against the hash the cache kept at download, which the go.sum check compares with go.sum; go mod verify, zips included, when a module has no extracted tree), or a go command the check depends on failed (module download, vendor regeneration). A module that cannot be verified is treated as unverified: the gate does not pass.",
+  fullDescription: "A module tree in the module cache no longer hashes to what was downloaded (the gate hashes every extracted tree it builds from, as go.sum records it, against the hash the cache kept at download, which the go.sum check compares with go.sum; outside a release, a tree whose every file has the inode, size, mtime and ctime it had when an earlier run hashed it takes the hash that run recorded; go mod verify, zips included, when a module has no extracted tree), or a go command the check depends on failed (module download, vendor regeneration). A module that cannot be verified is treated as unverified: the gate does not pass.",
   help: 'For "dir has been modified" or "zip has been modified": the module cache was changed after download; clear it (go clean -modcache) and run again, then find out what changed it. For a failed go command: read the command output in the details; a network or proxy failure needs the module cache restored or the proxy reachable.',
   defaultSeverity: "error",
   securitySeverity: 8
