@@ -84,22 +84,36 @@ const cases = [
 
 const sha = (f) => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
-function timed(cmd, argv, opts) {
+/**
+ * CPU time (user + system, ms) of every child process this one has waited for, with every
+ * descendant they waited for: /proc/self/stat cutime + cstime, in clock ticks (10 ms).
+ */
+function childCpuMs() {
+  const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of stat(5), counted from 1; the slice starts at field 3.
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+/** Wall time of one run; its CPU time (the process and every descendant) goes to cpu. */
+function timed(cmd, argv, opts, cpu = []) {
+  const c0 = childCpuMs();
   const t0 = performance.now();
   const r = spawnSync(cmd, argv, { ...opts, encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = performance.now() - t0;
+  cpu.push(childCpuMs() - c0);
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
   return ms;
 }
 
-function runGate(dir, env, dist = path.join(root, 'dist')) {
-  const ms = timed(node, [path.join(dist, 'cli.js'), 'run', '--targets', TARGETS.join(','), '--go-version', 'system', '--scan', 'off', '--sign', 'never', '--out', 'gate-out'], { cwd: dir, env });
+function runGate(dir, env, dist = path.join(root, 'dist'), cpu = []) {
+  const ms = timed(node, [path.join(dist, 'cli.js'), 'run', '--targets', TARGETS.join(','), '--go-version', 'system', '--scan', 'off', '--sign', 'never', '--out', 'gate-out'], { cwd: dir, env }, cpu);
   const report = JSON.parse(fs.readFileSync(path.join(dir, 'gate-out', 'report.json'), 'utf8'));
   return { ms, stages: Object.fromEntries(report.stages.map((s) => [s.name, s.durationMs])) };
 }
 
-function runPeer(dir, env) {
-  return timed(goreleaser, ['build', '--snapshot', '--clean'], { cwd: dir, env });
+function runPeer(dir, env, cpu = []) {
+  return timed(goreleaser, ['build', '--snapshot', '--clean'], { cwd: dir, env }, cpu);
 }
 
 /** Every binary of both tools, by target: the same bytes, or the bench fails. */
@@ -131,6 +145,7 @@ const lines = [
 ];
 if (against) lines[0] += ` Against: ${against}.`;
 const profiles = [];
+const cpuLines = [];
 for (const c of cases) {
   const dir = checkout(c.name, c.source(), c.mains);
   const gocache = path.join(work, `gocache-${c.name}`);
@@ -143,6 +158,7 @@ for (const c of cases) {
   const peer = [];
   const gate = [];
   const other = [];
+  const cpu = { peer: [], gate: [], against: [] };
   const stageRuns = [];
   for (let i = 0; i < rounds; i++) {
     // Alternate who goes first, so neither always profits from the other's page cache.
@@ -150,10 +166,10 @@ for (const c of cases) {
     const order = i % 2 === 0 ? who3 : [...who3].reverse();
     for (const who of order) {
       fresh();
-      if (who === 'peer') peer.push(runPeer(dir, env));
-      else if (who === 'against') other.push(runGate(dir, env, against).ms);
+      if (who === 'peer') peer.push(runPeer(dir, env, cpu.peer));
+      else if (who === 'against') other.push(runGate(dir, env, against, cpu.against).ms);
       else {
-        const r = runGate(dir, env);
+        const r = runGate(dir, env, undefined, cpu.gate);
         gate.push(r.ms);
         stageRuns.push(r.stages);
       }
@@ -163,10 +179,16 @@ for (const c of cases) {
   const range = (xs) => `${fmt(median(xs))} (${fmt(Math.min(...xs))}-${fmt(Math.max(...xs))})`;
   const otherCells = against ? ` ${range(other)} | ${(median(other) / median(peer)).toFixed(2)} |` : '';
   lines.push(`| ${c.label} | ${range(peer)} | ${range(gate)} | ${(median(gate) / median(peer)).toFixed(2)} |${otherCells} ${identical} of ${identical} |`);
+  const cpuOf = (xs) => `${(median(xs) / 1000).toFixed(2)} s`;
+  cpuLines.push(`| ${c.name} | ${cpuOf(cpu.peer)} | ${cpuOf(cpu.gate)} | ${(median(cpu.gate) / median(cpu.peer)).toFixed(2)} |${against ? ` ${cpuOf(cpu.against)} |` : ''}`);
   const names = Object.keys(stageRuns[0]);
   profiles.push(`| ${c.name} | ${names.map((n) => `${n} ${fmt(median(stageRuns.map((s) => s[n])))}`).join(', ')} |`);
   fs.rmSync(dir, { recursive: true, force: true });
 }
+lines.push(
+  '', 'CPU time of each whole run, the tool and every process it started (user + system, median; on 2 cores, CPU time both tools add beyond the builds is wall time):', '',
+  `| Module | goreleaser | gate | Ratio |${against ? ' --against gate |' : ''}`, `| --- | --- | --- | --- |${against ? ' --- |' : ''}`, ...cpuLines,
+);
 lines.push('', 'Stage profile of the gate (median per stage):', '', '| Module | Stages |', '| --- | --- |', ...profiles);
 const table = lines.join('\n');
 console.log(table);

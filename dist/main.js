@@ -10,20 +10,7 @@ import {
   actionTools,
   require_commonjs,
   require_commonjs2
-} from "./chunks/chunk-DHLS7TUN.js";
-import {
-  ConfigError,
-  INPUTS,
-  parseConfig,
-  renderConfigErrorSummary,
-  runGate,
-  runMerge,
-  runShard,
-  shardLabel
-} from "./chunks/chunk-4YGTJQVR.js";
-import {
-  safeLogText
-} from "./chunks/chunk-GI2Z6FM2.js";
+} from "./chunks/chunk-TTMOBY4B.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -40,12 +27,26 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-X37VO3AW.js";
+} from "./chunks/chunk-IDR34LM5.js";
+import {
+  ConfigError,
+  INPUTS,
+  parseConfig,
+  renderConfigErrorSummary,
+  runGate,
+  runMerge,
+  runShard,
+  shardLabel
+} from "./chunks/chunk-NRU5AJJN.js";
+import {
+  safeLogText
+} from "./chunks/chunk-GI2Z6FM2.js";
+import "./chunks/chunk-6BI6WN2A.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-LNFHTSJF.js";
+} from "./chunks/chunk-DUXI62Z6.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

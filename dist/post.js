@@ -3,7 +3,11 @@ const require = __gateCreateRequire(import.meta.url);
 import {
   actionCacheStore,
   actionLogger
-} from "./chunks/chunk-DHLS7TUN.js";
+} from "./chunks/chunk-TTMOBY4B.js";
+import {
+  getState,
+  summary
+} from "./chunks/chunk-IDR34LM5.js";
 import {
   renderSaveSummary,
   saveCaches
@@ -12,11 +16,8 @@ import {
   PLAN_STATE_KEY,
   parsePlan
 } from "./chunks/chunk-GI2Z6FM2.js";
-import {
-  getState,
-  summary
-} from "./chunks/chunk-X37VO3AW.js";
-import "./chunks/chunk-LNFHTSJF.js";
+import "./chunks/chunk-6BI6WN2A.js";
+import "./chunks/chunk-DUXI62Z6.js";
 
 // src/action/post.ts
 async function post() {

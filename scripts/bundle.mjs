@@ -18,7 +18,7 @@ const banner = "import { createRequire as __gateCreateRequire } from 'node:modul
 fs.rmSync(distDir, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/action/main.ts', post: 'src/action/post.ts', cli: 'src/cli/main.ts' },
+  entryPoints: { main: 'src/action/main.ts', post: 'src/action/post.ts', cli: 'src/cli/entry.ts' },
   outdir: distDir,
   bundle: true,
   platform: 'node',

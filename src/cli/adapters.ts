@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cacheHome } from './cache-home.ts';
 import { spawnSync } from 'node:child_process';
 import diagnostics from 'node:diagnostics_channel';
 import { randomUUID } from 'node:crypto';
@@ -66,9 +67,6 @@ export function fileOutputs(): Outputs & { values: Record<string, string> } {
   };
 }
 
-export function cacheHome(env: Readonly<Record<string, string | undefined>>): string {
-  return env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-}
 
 /**
  * Bytes of the HTTP responses that arrive while fn runs, read off Node's http client

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The CLI front door: `go-release-gate run|inspect`. Exit 0 pass, 1 fail, 2 usage or config error.
 import fs from 'node:fs';
 import os from 'node:os';

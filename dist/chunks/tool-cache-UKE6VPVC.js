@@ -15,8 +15,9 @@ import {
   findFromManifest,
   getManifestFromRepo,
   isExplicitVersion
-} from "./chunk-X37VO3AW.js";
-import "./chunk-LNFHTSJF.js";
+} from "./chunk-IDR34LM5.js";
+import "./chunk-6BI6WN2A.js";
+import "./chunk-DUXI62Z6.js";
 export {
   HTTPError,
   cacheDir,

@@ -29,9 +29,11 @@ import {
   truncateText
 } from "./chunk-GI2Z6FM2.js";
 import {
-  __toESM,
   require_semver
-} from "./chunk-LNFHTSJF.js";
+} from "./chunk-6BI6WN2A.js";
+import {
+  __toESM
+} from "./chunk-DUXI62Z6.js";
 
 // src/config/inputs.ts
 var INPUTS = [

@@ -1,11 +1,13 @@
 import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
+  require_semver
+} from "./chunk-6BI6WN2A.js";
+import {
   __commonJS,
   __require,
-  __toESM,
-  require_semver
-} from "./chunk-LNFHTSJF.js";
+  __toESM
+} from "./chunk-DUXI62Z6.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -1,10 +1,6 @@
 import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
-  describeNetworkError,
-  safeLogText
-} from "./chunk-GI2Z6FM2.js";
-import {
   BearerCredentialHandler,
   HttpClient,
   HttpClientError,
@@ -32,14 +28,20 @@ import {
   summary,
   warning,
   which
-} from "./chunk-X37VO3AW.js";
+} from "./chunk-IDR34LM5.js";
+import {
+  describeNetworkError,
+  safeLogText
+} from "./chunk-GI2Z6FM2.js";
+import {
+  require_semver
+} from "./chunk-6BI6WN2A.js";
 import {
   __commonJS,
   __export,
   __require,
-  __toESM,
-  require_semver
-} from "./chunk-LNFHTSJF.js";
+  __toESM
+} from "./chunk-DUXI62Z6.js";
 
 // node_modules/ms/index.js
 var require_ms = __commonJS({
