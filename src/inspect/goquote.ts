@@ -48,14 +48,15 @@ const ESCAPES: Record<number, string> = { 7: '\\a', 8: '\\b', 12: '\\f', 10: '\\
 
 const utf8 = new TextDecoder('utf-8');
 
+// A byte string holds one byte per UTF-16 code unit (0-255). Node's latin1 maps those one to one
+// in both directions, in native code: a callback per character (Uint8Array.from with a map)
+// cost 24 ms of a warm run for the build info of four binaries.
 export function bytesToByteString(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return s;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 export function toUnicode(bs: string): string {
-  return utf8.decode(Uint8Array.from(bs, (c) => c.charCodeAt(0)));
+  return utf8.decode(Buffer.from(bs, 'latin1'));
 }
 
 export function fromUnicode(s: string): string {

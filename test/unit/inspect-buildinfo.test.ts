@@ -4,7 +4,7 @@ import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { BuildInfoSyntaxError, buildInfoString, formatGoVersionM, parseBuildInfo } from '../../src/inspect/buildinfo.ts';
-import { goQuote, goUnquote } from '../../src/inspect/goquote.ts';
+import { bytesToByteString, fromUnicode, goQuote, goUnquote, toUnicode } from '../../src/inspect/goquote.ts';
 import { askGo } from '../support/go-oracle.ts';
 
 function ours(text: string): { ok: boolean; out: string; err: string } {
@@ -87,4 +87,18 @@ test('go version -m framing: tab-indented lines, and the empty line after a repl
   const bi = parseBuildInfo('go1.22.3 X:boringcrypto', 'path\tp\nmod\tm\tv1\t\ndep\ta\tv1\th1:x\n=>\t../a\t\t\nbuild\tGOOS=linux\n');
   assert.equal(formatGoVersionM('bin/app', bi), 'bin/app: go1.22.3 X:boringcrypto\n\tpath\tp\n\tmod\tm\tv1\t\n\tdep\ta\tv1\n\t=>\t../a\t\t\n\t\n\tbuild\tGOOS=linux\n');
   assert.equal(formatGoVersionM('x', parseBuildInfo('go1.19', '')), 'x: go1.19\n');
+});
+
+test('byte strings: one UTF-16 code unit per byte both ways, and UTF-8 decoded as TextDecoder does (bad sequences as U+FFFD)', () => {
+  fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (raw) => {
+    // A view into a larger buffer, as the inspector reads them.
+    const backing = new Uint8Array(raw.length + 7);
+    backing.set(raw, 3);
+    const view = backing.subarray(3, 3 + raw.length);
+    const bs = bytesToByteString(view);
+    assert.equal(bs, Array.from(raw, (b) => String.fromCharCode(b)).join(''));
+    assert.equal(toUnicode(bs), new TextDecoder('utf-8').decode(raw));
+  }));
+  assert.equal(fromUnicode('é€😀'), '\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80');
+  assert.equal(toUnicode(fromUnicode('é€😀')), 'é€😀');
 });

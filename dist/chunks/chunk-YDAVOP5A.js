@@ -5515,12 +5515,10 @@ var SIMPLE = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "
 var ESCAPES = { 7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v" };
 var utf82 = new TextDecoder("utf-8");
 function bytesToByteString(bytes) {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return s;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
 }
 function toUnicode(bs) {
-  return utf82.decode(Uint8Array.from(bs, (c) => c.charCodeAt(0)));
+  return utf82.decode(Buffer.from(bs, "latin1"));
 }
 function fromUnicode(s) {
   return bytesToByteString(new TextEncoder().encode(s));

@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-NRU5AJJN.js";
+} from "./chunk-YDAVOP5A.js";
 import {
   renderSaveSummary,
   saveCaches
