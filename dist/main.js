@@ -37,7 +37,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-YDAVOP5A.js";
+} from "./chunks/chunk-COFCV2LS.js";
 import {
   safeLogText
 } from "./chunks/chunk-GI2Z6FM2.js";

@@ -55,13 +55,24 @@ async function tablesOf(src: ByteSource, table: Range, le: boolean): Promise<Tab
 }
 
 /** Looks for a pcln table header inside ranges with no section name for it (PE .rdata). */
+// Every magic has ff ff ff in its three high bytes, and the two header bytes after it are zero:
+// little-endian, header bytes 1-5 are ff ff ff 00 00. A native search for that (Buffer.indexOf)
+// instead of a look at every 0xff byte: the .rdata of a Windows binary has hundreds of
+// thousands of them (14 ms of a 14 MB binary's inspection, on the warm run's last target).
+const LE_NEEDLE = Buffer.from([0xff, 0xff, 0xff, 0x00, 0x00]);
+const BE_NEEDLE = Buffer.from([0xff, 0xff, 0xff]);
+
 export async function searchPclntab(src: ByteSource, ranges: Range[], le: boolean): Promise<Range | null> {
+  const needle = le ? LE_NEEDLE : BE_NEEDLE;
   for (const r of ranges) {
     for (let start = 0; start < r.size; start += CHUNK) {
       const len = Math.min(CHUNK + 8, r.size - start);
-      const b = await src.read(r.offset + start, len, 'pcln table search');
-      for (let i = b.indexOf(0xff); i >= 0 && i < Math.min(len, CHUNK); i = b.indexOf(0xff, i + 1)) {
-        const at = le ? i - 3 : i;
+      const read = await src.read(r.offset + start, len, 'pcln table search');
+      const b = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
+      // A header starting in this chunk (the 8 bytes read past it belong to the next one's start).
+      for (let i = b.indexOf(needle); i >= 0; i = b.indexOf(needle, i + 1)) {
+        const at = le ? i - 1 : i;
+        if (at >= CHUNK) break;
         if (at < 0 || !isHeader(b, at, le)) continue;
         const candidate = { offset: r.offset + start + at, size: r.size - start - at };
         try {

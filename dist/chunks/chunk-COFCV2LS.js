@@ -5858,13 +5858,18 @@ async function tablesOf(src, table2, le) {
     files: { offset: table2.offset + filetab, size: pctab - filetab }
   };
 }
+var LE_NEEDLE = Buffer.from([255, 255, 255, 0, 0]);
+var BE_NEEDLE = Buffer.from([255, 255, 255]);
 async function searchPclntab(src, ranges, le) {
+  const needle = le ? LE_NEEDLE : BE_NEEDLE;
   for (const r2 of ranges) {
     for (let start = 0; start < r2.size; start += CHUNK2) {
       const len = Math.min(CHUNK2 + 8, r2.size - start);
-      const b = await src.read(r2.offset + start, len, "pcln table search");
-      for (let i = b.indexOf(255); i >= 0 && i < Math.min(len, CHUNK2); i = b.indexOf(255, i + 1)) {
-        const at = le ? i - 3 : i;
+      const read2 = await src.read(r2.offset + start, len, "pcln table search");
+      const b = Buffer.from(read2.buffer, read2.byteOffset, read2.byteLength);
+      for (let i = b.indexOf(needle); i >= 0; i = b.indexOf(needle, i + 1)) {
+        const at = le ? i - 1 : i;
+        if (at >= CHUNK2) break;
         if (at < 0 || !isHeader(b, at, le)) continue;
         const candidate = { offset: r2.offset + start + at, size: r2.size - start - at };
         try {

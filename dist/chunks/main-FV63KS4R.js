@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-YDAVOP5A.js";
+} from "./chunk-COFCV2LS.js";
 import {
   renderSaveSummary,
   saveCaches
