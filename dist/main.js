@@ -37,7 +37,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-COFCV2LS.js";
+} from "./chunks/chunk-4MQHKB7I.js";
 import {
   safeLogText
 } from "./chunks/chunk-GI2Z6FM2.js";

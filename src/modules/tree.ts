@@ -4,7 +4,8 @@
 // differing line of each modified file.
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto, { createHash } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { sha256Hex } from '../util/hash.ts';
 import type { EntryStat } from './treememo.ts';
 
 export type EntryKind = 'file' | 'link' | 'special';
@@ -48,10 +49,6 @@ export function listFiles(root: string): { rel: string; kind: EntryKind }[] {
 const READ_CHUNK = 1 << 20;
 let readBuffer: Buffer | undefined;
 
-// crypto.hash (Node 20.12 and later) skips the Hash object a file of a few hundred bytes would pay for.
-const sha256Hex: (data: Buffer) => string = typeof crypto.hash === 'function'
-  ? (data) => crypto.hash('sha256', data, 'hex')
-  : (data) => createHash('sha256').update(data).digest('hex');
 
 /**
  * SHA-256 (hex) and size of a regular file: one shot when it fits the buffer, streamed when not.

@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-COFCV2LS.js";
+} from "./chunk-4MQHKB7I.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -1842,7 +1842,8 @@ import path4 from "node:path";
 
 // src/util/hash.ts
 import fs3 from "node:fs";
-import { createHash as createHash3 } from "node:crypto";
+import crypto, { createHash as createHash3 } from "node:crypto";
+var sha256Hex = typeof crypto.hash === "function" ? (data) => crypto.hash("sha256", data, "hex") : (data) => createHash3("sha256").update(data).digest("hex");
 function sha256File(file, opts = {}) {
   const h = createHash3("sha256");
   const fd = fs3.openSync(file, fs3.constants.O_RDONLY | (opts.noFollow ? fs3.constants.O_NOFOLLOW ?? 0 : 0));
@@ -1854,6 +1855,28 @@ function sha256File(file, opts = {}) {
     fs3.closeSync(fd);
   }
   return h.digest("hex");
+}
+var KEEP_BYTES_MAX = 256 * 1024 * 1024;
+function readHashed(file, keepMax = KEEP_BYTES_MAX) {
+  const fd = fs3.openSync(file, "r");
+  try {
+    const { size } = fs3.fstatSync(fd);
+    if (size > keepMax) {
+      const h = createHash3("sha256");
+      const buf = Buffer.allocUnsafe(1 << 20);
+      let n;
+      let total = 0;
+      while ((n = fs3.readSync(fd, buf, 0, buf.length, null)) > 0) {
+        h.update(buf.subarray(0, n));
+        total += n;
+      }
+      return { sha256: h.digest("hex"), size: total };
+    }
+    const bytes = fs3.readFileSync(fd);
+    return { sha256: sha256Hex(bytes), size: bytes.length, bytes };
+  } finally {
+    fs3.closeSync(fd);
+  }
 }
 
 // src/tools/install.ts
@@ -3265,7 +3288,7 @@ ${change.added.join("\n")}`
 // src/modules/tree.ts
 import fs8 from "node:fs";
 import path9 from "node:path";
-import crypto, { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 function listFiles(root) {
   const out = [];
   const walk = (dir, prefix) => {
@@ -3285,7 +3308,6 @@ function listFiles(root) {
 }
 var READ_CHUNK = 1 << 20;
 var readBuffer;
-var sha256Hex = typeof crypto.hash === "function" ? (data) => crypto.hash("sha256", data, "hex") : (data) => createHash4("sha256").update(data).digest("hex");
 function hashRegularFile(abs, stat) {
   const buf = readBuffer ??= Buffer.allocUnsafe(READ_CHUNK);
   const fd = fs8.openSync(abs, "r");
@@ -5961,6 +5983,20 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
+function bufferSource(bytes, onRead) {
+  const counter = { n: 0 };
+  return makeSource(
+    bytes.length,
+    async (o, l) => {
+      onRead?.(o, l);
+      counter.n += l;
+      return bytes.subarray(o, o + l);
+    },
+    async () => {
+    },
+    counter
+  );
+}
 async function fileSource(path29) {
   const fh = await open(path29, "r");
   try {
@@ -6083,6 +6119,9 @@ async function inspectFile(path29, displayName = path29) {
     await src.close();
   }
 }
+async function inspectBytes(bytes, file = "<memory>") {
+  return inspectSource(bufferSource(bytes), file);
+}
 function oneJson(b, file) {
   return {
     file,
@@ -6124,10 +6163,10 @@ function toJson(b) {
 // src/inspect/early.ts
 var started = /* @__PURE__ */ new WeakMap();
 var keyOf = (name, sha2562) => `${name}\0${sha2562}`;
-function inspectEarly(state, name, sha2562, file, displayName) {
+function inspectEarly(state, name, sha2562, file, displayName, bytes) {
   let runs = started.get(state);
   if (!runs) started.set(state, runs = /* @__PURE__ */ new Map());
-  const p = inspectFile(file, displayName);
+  const p = bytes ? inspectBytes(bytes, displayName) : inspectFile(file, displayName);
   p.catch(() => void 0);
   runs.set(keyOf(name, sha2562), p);
   return p;
@@ -6368,10 +6407,10 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const inspecting = [];
   const finished = (job, ok, stderr) => {
     if (!ok) return { ...job, ok, stderr };
-    const sha2562 = sha256File(job.output);
+    const { sha256: sha2562, size, bytes } = readHashed(job.output);
     const name = path20.basename(job.output);
-    inspecting.push(inspectEarly(ctx.state, name, sha2562, job.output, displayPath(config.workspace, path20.join(out.dir, name))));
-    return { ...job, ok, stderr, size: fs18.statSync(job.output).size, sha256: sha2562 };
+    inspecting.push(inspectEarly(ctx.state, name, sha2562, job.output, displayPath(config.workspace, path20.join(out.dir, name)), bytes));
+    return { ...job, ok, stderr, size, sha256: sha2562 };
   };
   const grouped = await mapLimit([...byTarget.values()], buildSlots(), async (group) => {
     const target = group[0].target;
