@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-4MQHKB7I.js";
+} from "./chunk-SW5XD2Y5.js";
 import {
   renderSaveSummary,
   saveCaches

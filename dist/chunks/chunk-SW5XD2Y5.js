@@ -1844,34 +1844,30 @@ import path4 from "node:path";
 import fs3 from "node:fs";
 import crypto, { createHash as createHash3 } from "node:crypto";
 var sha256Hex = typeof crypto.hash === "function" ? (data) => crypto.hash("sha256", data, "hex") : (data) => createHash3("sha256").update(data).digest("hex");
-function sha256File(file, opts = {}) {
+function streamHash(fd) {
   const h = createHash3("sha256");
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let n;
+  let size = 0;
+  while ((n = fs3.readSync(fd, buf, 0, buf.length, null)) > 0) {
+    h.update(buf.subarray(0, n));
+    size += n;
+  }
+  return { sha256: h.digest("hex"), size };
+}
+function sha256File(file, opts = {}) {
   const fd = fs3.openSync(file, fs3.constants.O_RDONLY | (opts.noFollow ? fs3.constants.O_NOFOLLOW ?? 0 : 0));
   try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    let n;
-    while ((n = fs3.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
+    return streamHash(fd).sha256;
   } finally {
     fs3.closeSync(fd);
   }
-  return h.digest("hex");
 }
 var KEEP_BYTES_MAX = 256 * 1024 * 1024;
 function readHashed(file, keepMax = KEEP_BYTES_MAX) {
   const fd = fs3.openSync(file, "r");
   try {
-    const { size } = fs3.fstatSync(fd);
-    if (size > keepMax) {
-      const h = createHash3("sha256");
-      const buf = Buffer.allocUnsafe(1 << 20);
-      let n;
-      let total = 0;
-      while ((n = fs3.readSync(fd, buf, 0, buf.length, null)) > 0) {
-        h.update(buf.subarray(0, n));
-        total += n;
-      }
-      return { sha256: h.digest("hex"), size: total };
-    }
+    if (fs3.fstatSync(fd).size > keepMax) return streamHash(fd);
     const bytes = fs3.readFileSync(fd);
     return { sha256: sha256Hex(bytes), size: bytes.length, bytes };
   } finally {
