@@ -37,7 +37,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-SW5XD2Y5.js";
+} from "./chunks/chunk-MMWQMNYM.js";
 import {
   safeLogText
 } from "./chunks/chunk-GI2Z6FM2.js";

@@ -70,9 +70,11 @@ async function goList(ctx: StageContext, patterns: string[]): Promise<{ pkgs: { 
   return { pkgs, stderr: r.stderr };
 }
 
-async function mainPackages(ctx: StageContext): Promise<{ pkgs: MainPackage[]; problems: Finding[] }> {
+async function mainPackages(ctx: StageContext, certainRoot?: string): Promise<{ pkgs: MainPackage[]; problems: Finding[] }> {
   const problems: Finding[] = [];
   const asMain = (p: { importPath: string; dir: string }) => ({ importPath: p.importPath, dir: p.dir, name: binaryName(p.importPath) });
+  // A root no build can leave a file of out (RootGuess.certain): go list would only say the same.
+  if (certainRoot) return { pkgs: [asMain({ importPath: certainRoot, dir: ctx.config.dir })], problems };
   if (ctx.config.packages.length) {
     const { pkgs } = await goList(ctx, ctx.config.packages);
     for (const p of pkgs) {
@@ -109,10 +111,13 @@ interface Discovery {
 /**
  * Builds started while go list is still answering: the module root's package (rootMainGuess) for
  * the first targets, as many as build at once. On gum go list takes 45 ms of a warm run before
- * the first compile. Used only when go list names the same one main package.
+ * the first compile. Used when go list names the same one main package, or without asking it when
+ * no root file can be left out of a build (RootGuess.certain: a go process fewer on a warm run).
  */
 interface HeadStart {
   importPath: string;
+  /** The guess is the answer (RootGuess.certain): go list is not asked. */
+  certain: boolean;
   buildDir: string;
   /** By the output path of the job it builds. */
   builds: Map<string, Promise<ExecResult>>;
@@ -136,8 +141,9 @@ function startHead(ctx: StageContext, go: GoToolchain): HeadStart | undefined {
   // (there go mod download runs on the checkout while this would build: its go.sum change, put
   // back at once, could still be seen by the build's git status as a modified tree).
   if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs.existsSync(path.join(config.dir, 'vendor')) || inWorkspace(config.dir, ctx.state.goEnv.GOWORK)) return undefined;
-  const importPath = rootMainGuess(config.dir);
-  if (!importPath) return undefined;
+  const guess = rootMainGuess(config.dir);
+  if (!guess) return undefined;
+  const { importPath, certain } = guess;
   const buildDir = fs.mkdtempSync(path.join(scratchRoot(ctx), 'grg-build-'));
   const builds = new Map<string, Promise<ExecResult>>();
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: undefined };
@@ -148,7 +154,7 @@ function startHead(ctx: StageContext, go: GoToolchain): HeadStart | undefined {
     r.catch(() => undefined);
     builds.set(output, r);
   }
-  return { importPath, buildDir, builds };
+  return { importPath, certain, buildDir, builds };
 }
 
 /** A head start go list did not confirm: its builds waited out and their files removed. */
@@ -173,7 +179,7 @@ async function discover(ctx: StageContext): Promise<Discovery | undefined> {
   const modFlag = ctx.state.modFlag;
   const head = startHead(ctx, go);
   try {
-    return { main: await mainPackages(ctx), modFlag, ...(head ? { head } : {}) };
+    return { main: await mainPackages(ctx, head?.certain ? head.importPath : undefined), modFlag, ...(head ? { head } : {}) };
   } catch (e) {
     if (head) await discardHead(head);
     throw e;

@@ -99,6 +99,8 @@ test('a module whose root is its one main package starts building before go list
   assert.equal(r.code, 0, r.stderr + r.stdout);
   // The builds started early are the builds: one go build per target, no second one.
   assert.equal(builds().length, targets.length, builds().join('\n'));
+  // Its one root file has no constraint, no _suffix and no import of "C": go list is not asked.
+  assert.deepEqual(go.invocations().filter((a) => a[0] === 'list'), []);
   assert.deepEqual(readReport(path.join(ws, 'out')).artifacts.map((a: { path: string }) => path.basename(a.path)).sort(), ['hello_darwin_arm64', 'hello_linux_amd64', 'hello_linux_arm64', 'hello_windows_amd64.exe']);
 });
 
@@ -117,7 +119,9 @@ test('a root whose Go files say package main but are all excluded by build const
   const out = path.join(ws, 'out');
   assert.deepEqual(fs.readdirSync(out).filter((n) => n.includes('_amd64')).sort(), ['tool_linux_amd64', 'tool_windows_amd64.exe']);
   assert.deepEqual(readReport(out).artifacts.map((a: { path: string }) => path.basename(a.path)).sort(), ['tool_linux_amd64', 'tool_windows_amd64.exe']);
-  // The guess was built (and failed) for the first targets, then the real command for each.
+  // The guess was built (and failed) for the first targets, then the real command for each:
+  // a constraint in a root file leaves go list to decide.
+  assert.ok(go.invocations().some((a) => a[0] === 'list'), 'go list decides');
   assert.equal(builds().filter((b) => b.endsWith(' example.com/gen')).length, 2, builds().join('\n'));
   assert.equal(builds().filter((b) => b.endsWith(' example.com/gen/cmd/tool')).length, 2, builds().join('\n'));
   assert.doesNotMatch(r.stdout + r.stderr, /build constraints exclude/);

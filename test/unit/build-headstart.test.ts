@@ -8,6 +8,8 @@ import path from 'node:path';
 import { inWorkspace, rootMainGuess } from '../../src/build/headstart.ts';
 import { goFileHeader } from '../../src/modules/goheader.ts';
 
+const guess = (dir: string) => rootMainGuess(dir)?.importPath;
+
 function dirWith(files: Record<string, string>): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-headstart-'));
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(d, name), text);
@@ -15,15 +17,15 @@ function dirWith(files: Record<string, string>): string {
 }
 
 test('rootMainGuess: the module path when every non-test Go file of the root says package main', () => {
-  assert.equal(rootMainGuess(dirWith({ 'go.mod': 'module example.com/app\n', 'main.go': 'package main\n', 'flags.go': '// x\npackage main\n', 'main_test.go': 'package main_test\n' })), 'example.com/app');
+  assert.equal(guess(dirWith({ 'go.mod': 'module example.com/app\n', 'main.go': 'package main\n', 'flags.go': '// x\npackage main\n', 'main_test.go': 'package main_test\n' })), 'example.com/app');
   // A library with a generator file in package main is not a main package.
-  assert.equal(rootMainGuess(dirWith({ 'go.mod': 'module example.com/lib\n', 'lib.go': 'package lib\n', 'gen.go': '//go:build ignore\n\npackage main\n' })), undefined);
-  assert.equal(rootMainGuess(dirWith({ 'go.mod': 'module example.com/empty\n' })), undefined);
-  assert.equal(rootMainGuess(dirWith({ 'main.go': 'package main\n' })), undefined, 'no go.mod');
+  assert.equal(guess(dirWith({ 'go.mod': 'module example.com/lib\n', 'lib.go': 'package lib\n', 'gen.go': '//go:build ignore\n\npackage main\n' })), undefined);
+  assert.equal(guess(dirWith({ 'go.mod': 'module example.com/empty\n' })), undefined);
+  assert.equal(guess(dirWith({ 'main.go': 'package main\n' })), undefined, 'no go.mod');
   // Files the go command ignores are not read.
-  assert.equal(rootMainGuess(dirWith({ 'go.mod': 'module example.com/app\n', 'main.go': 'package main\n', '_old.go': 'package old\n', '.x.go': 'package x\n' })), 'example.com/app');
+  assert.equal(guess(dirWith({ 'go.mod': 'module example.com/app\n', 'main.go': 'package main\n', '_old.go': 'package old\n', '.x.go': 'package x\n' })), 'example.com/app');
   // A package clause past the first 4 KiB (a long licence header): no guess, go list decides.
-  assert.equal(rootMainGuess(dirWith({ 'go.mod': 'module example.com/app\n', 'main.go': `${'// licence text\n'.repeat(400)}package main\n` })), undefined);
+  assert.equal(guess(dirWith({ 'go.mod': 'module example.com/app\n', 'main.go': `${'// licence text\n'.repeat(400)}package main\n` })), undefined);
 });
 
 test('inWorkspace: a go.work in the directory or a parent, or GOWORK set; GOWORK=off never', () => {
@@ -39,11 +41,11 @@ test('inWorkspace: a go.work in the directory or a parent, or GOWORK set; GOWORK
 
 test('rootMainGuess reads the module path as go.mod writes it: plain, quoted, commented; none without a module line', () => {
   const main = { 'main.go': 'package main\n' };
-  assert.equal(rootMainGuess(dirWith({ ...main, 'go.mod': 'module example.com/a\n\ngo 1.22\n' })), 'example.com/a');
-  assert.equal(rootMainGuess(dirWith({ ...main, 'go.mod': '// header\nmodule "example.com/b/v2" // the module\n' })), 'example.com/b/v2');
-  assert.equal(rootMainGuess(dirWith({ ...main, 'go.mod': 'module `example.com/c`\n' })), 'example.com/c');
-  assert.equal(rootMainGuess(dirWith({ ...main, 'go.mod': 'go 1.22\n' })), undefined);
-  assert.equal(rootMainGuess(dirWith({ ...main, 'go.mod': 'modules example.com/x\n' })), undefined);
+  assert.equal(guess(dirWith({ ...main, 'go.mod': 'module example.com/a\n\ngo 1.22\n' })), 'example.com/a');
+  assert.equal(guess(dirWith({ ...main, 'go.mod': '// header\nmodule "example.com/b/v2" // the module\n' })), 'example.com/b/v2');
+  assert.equal(guess(dirWith({ ...main, 'go.mod': 'module `example.com/c`\n' })), 'example.com/c');
+  assert.equal(guess(dirWith({ ...main, 'go.mod': 'go 1.22\n' })), undefined);
+  assert.equal(guess(dirWith({ ...main, 'go.mod': 'modules example.com/x\n' })), undefined);
 });
 
 test('the package clause the guess reads: after line and block comments and build constraints; none when absent', () => {
@@ -53,4 +55,17 @@ test('the package clause the guess reads: after line and block comments and buil
   assert.equal(pkg('package lib // main\n'), 'lib');
   assert.equal(pkg('// package main\n'), undefined);
   assert.equal(pkg('import "fmt"\n'), undefined);
+});
+
+test('rootMainGuess is certain only where no build can leave a root file out', () => {
+  const certain = (files: Record<string, string>) => rootMainGuess(dirWith({ 'go.mod': 'module example.com/app\n', ...files }))?.certain;
+  assert.equal(certain({ 'main.go': '// Package main is the app.\npackage main\n\nimport (\n\t"fmt"\n)\n\nfunc main() { fmt.Println() }\n', 'flags.go': 'package main\n\nvar x = 1\n', 'main_test.go': 'package main\n' }), true);
+  // A constraint (either form), a GOOS or GOARCH suffix (or any _suffix), an import of "C": go list decides.
+  assert.equal(certain({ 'main.go': 'package main\n\nfunc main() {}\n', 'x.go': '//go:build linux\n\npackage main\n\nvar x = 1\n' }), false);
+  assert.equal(certain({ 'main.go': '// +build !windows\n\npackage main\n\nfunc main() {}\n' }), false);
+  assert.equal(certain({ 'main.go': 'package main\n\nfunc main() {}\n', 'term_windows.go': 'package main\n\nvar x = 1\n' }), false);
+  assert.equal(certain({ 'main.go': 'package main\n\nimport "C"\n\nfunc main() {}\n' }), false);
+  assert.equal(certain({ 'main.go': 'package main\n\nimport (\n\t"fmt"\n\t"C"\n)\n\nfunc main() { fmt.Println() }\n' }), false);
+  // A header that runs to the end of what is read: unsure.
+  assert.equal(certain({ 'main.go': `package main\n\nimport (\n${'\t"fmt"\n'.repeat(700)})\n` }), false);
 });

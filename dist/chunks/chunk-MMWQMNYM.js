@@ -4767,6 +4767,7 @@ function rootMainGuess(dir) {
   }
   if (names.length === 0) return void 0;
   const buf = Buffer.alloc(HEAD_BYTES);
+  let certain = true;
   for (const name of names) {
     let n;
     try {
@@ -4779,9 +4780,12 @@ function rootMainGuess(dir) {
     } catch {
       return void 0;
     }
-    if (goFileHeader(buf.subarray(0, n)).pkg !== "main") return void 0;
+    const head2 = goFileHeader(buf.subarray(0, n));
+    if (head2.pkg !== "main") return void 0;
+    const header = buf.toString("latin1", 0, Math.min(head2.end, n));
+    if (name.slice(0, -3).includes("_") || /^\s*\/\/\s*(go:build|\+build)/m.test(header) || header.includes('"C"') || head2.end >= n) certain = false;
   }
-  return module;
+  return { importPath: module, certain };
 }
 function inWorkspace(dir, gowork) {
   if (gowork === "off") return false;
@@ -6261,9 +6265,10 @@ async function goList(ctx, patterns) {
   });
   return { pkgs, stderr: r2.stderr };
 }
-async function mainPackages(ctx) {
+async function mainPackages(ctx, certainRoot) {
   const problems = [];
   const asMain = (p) => ({ importPath: p.importPath, dir: p.dir, name: binaryName(p.importPath) });
+  if (certainRoot) return { pkgs: [asMain({ importPath: certainRoot, dir: ctx.config.dir })], problems };
   if (ctx.config.packages.length) {
     const { pkgs } = await goList(ctx, ctx.config.packages);
     for (const p of pkgs) {
@@ -6298,8 +6303,9 @@ function clearOnce(ctx) {
 function startHead(ctx, go) {
   const { config } = ctx;
   if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs18.existsSync(path20.join(config.dir, "vendor")) || inWorkspace(config.dir, ctx.state.goEnv.GOWORK)) return void 0;
-  const importPath = rootMainGuess(config.dir);
-  if (!importPath) return void 0;
+  const guess = rootMainGuess(config.dir);
+  if (!guess) return void 0;
+  const { importPath, certain } = guess;
   const buildDir = fs18.mkdtempSync(path20.join(scratchRoot(ctx), "grg-build-"));
   const builds = /* @__PURE__ */ new Map();
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: void 0 };
@@ -6309,7 +6315,7 @@ function startHead(ctx, go) {
     r2.catch(() => void 0);
     builds.set(output, r2);
   }
-  return { importPath, buildDir, builds };
+  return { importPath, certain, buildDir, builds };
 }
 async function discardHead(head2) {
   await Promise.allSettled(head2.builds.values());
@@ -6325,7 +6331,7 @@ async function discover(ctx) {
   const modFlag = ctx.state.modFlag;
   const head2 = startHead(ctx, go);
   try {
-    return { main: await mainPackages(ctx), modFlag, ...head2 ? { head: head2 } : {} };
+    return { main: await mainPackages(ctx, head2?.certain ? head2.importPath : void 0), modFlag, ...head2 ? { head: head2 } : {} };
   } catch (e) {
     if (head2) await discardHead(head2);
     throw e;

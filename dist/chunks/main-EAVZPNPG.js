@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-SW5XD2Y5.js";
+} from "./chunk-MMWQMNYM.js";
 import {
   renderSaveSummary,
   saveCaches
