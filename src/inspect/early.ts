@@ -2,17 +2,17 @@
 // inspect stage would otherwise read every binary after the last link, on the run's critical
 // path. The inspect stage takes the answer for the bytes it was given (name and SHA-256), or
 // reads the file itself.
-import { inspectBytes, inspectFile, type BinaryInfo } from './binary.ts';
+import { inspectFile, type BinaryInfo } from './binary.ts';
 
 const started = new WeakMap<object, Map<string, Promise<BinaryInfo>>>();
 
 const keyOf = (name: string, sha256: string) => `${name}\0${sha256}`;
 
-/** Starts reading a built binary for the run whose state this is: from bytes already read, when given. */
-export function inspectEarly(state: object, name: string, sha256: string, file: string, displayName: string, bytes?: Uint8Array): Promise<BinaryInfo> {
+/** Starts reading a built binary for the run whose state this is. */
+export function inspectEarly(state: object, name: string, sha256: string, file: string, displayName: string): Promise<BinaryInfo> {
   let runs = started.get(state);
   if (!runs) started.set(state, (runs = new Map()));
-  const p = bytes ? inspectBytes(bytes, displayName) : inspectFile(file, displayName);
+  const p = inspectFile(file, displayName);
   // Observed here; the inspect stage awaits it and reports what went wrong.
   p.catch(() => undefined);
   runs.set(keyOf(name, sha256), p);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { sha256Hex } from '../util/hash.ts';
+import { sha256Hex, sharedReadBuffer } from '../util/hash.ts';
 import type { EntryStat } from './treememo.ts';
 
 export type EntryKind = 'file' | 'link' | 'special';
@@ -43,19 +43,16 @@ export function listFiles(root: string): { rel: string; kind: EntryKind }[] {
   return out;
 }
 
-// One read buffer for every file hashed: a module tree is thousands of small files, and a fresh
-// buffer per file (readFileSync) costs more in allocation and page faults than the hashing itself
-// (gum's 6,764 files, 83 MB: 0.27 CPU-seconds with readFileSync, 0.16 with this).
-const READ_CHUNK = 1 << 20;
-let readBuffer: Buffer | undefined;
-
+// One read buffer for every file hashed (sharedReadBuffer): a module tree is thousands of small
+// files, and a fresh buffer per file (readFileSync) costs more in allocation and page faults than
+// the hashing itself (gum's 6,764 files, 83 MB: 0.27 CPU-seconds with readFileSync, 0.16 with this).
 
 /**
  * SHA-256 (hex) and size of a regular file: one shot when it fits the buffer, streamed when not.
  * With stat, also the file's stat as opened, before any byte is read (src/modules/treememo.ts).
  */
 function hashRegularFile(abs: string, stat?: (s: fs.BigIntStats) => void): { sha256: string; size: number } {
-  const buf = (readBuffer ??= Buffer.allocUnsafe(READ_CHUNK));
+  const buf = sharedReadBuffer();
   const fd = fs.openSync(abs, 'r');
   try {
     if (stat) stat(fs.fstatSync(fd, { bigint: true }));

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readHashed } from '../util/hash.ts';
+import { sha256File } from '../util/hash.ts';
 import { finding, rule, type Finding } from '../pipeline/findings.ts';
 import { skipped, statusFrom, type Artifact, type GoToolchain, type Stage, type StageContext, type StageOutcome } from '../pipeline/stage.ts';
 import type { ExecResult } from '../ports/ports.ts';
@@ -281,12 +281,13 @@ async function buildInto(
   const inspecting: Promise<unknown>[] = [];
   const finished = (job: Job, ok: boolean, stderr: string): JobResult => {
     if (!ok) return { ...job, ok, stderr };
-    // Hashed and inspected as soon as it is written, while the other targets still build: read
-    // once for both.
-    const { sha256, size, bytes } = readHashed(job.output);
+    // Hashed and inspected as soon as it is written, while the other targets still build. Hashed
+    // through one reused buffer: reading a binary whole into fresh memory, to inspect it from
+    // there too, cost more in page faults than the inspection's own reads (gum: +35 ms CPU).
+    const sha256 = sha256File(job.output);
     const name = path.basename(job.output);
-    inspecting.push(inspectEarly(ctx.state, name, sha256, job.output, displayPath(config.workspace, path.join(out.dir, name)), bytes));
-    return { ...job, ok, stderr, size, sha256 };
+    inspecting.push(inspectEarly(ctx.state, name, sha256, job.output, displayPath(config.workspace, path.join(out.dir, name))));
+    return { ...job, ok, stderr, size: fs.statSync(job.output).size, sha256 };
   };
   const grouped = await mapLimit([...byTarget.values()], buildSlots(), async (group): Promise<JobResult[]> => {
     const target = group[0].target;

@@ -6,17 +6,13 @@ export const sha256Hex: (data: Uint8Array) => string = typeof crypto.hash === 'f
   ? (data) => crypto.hash('sha256', data, 'hex')
   : (data) => createHash('sha256').update(data).digest('hex');
 
-/** SHA-256 (hex) and length of what is left to read from fd, in 1 MiB reads. */
-function streamHash(fd: number): { sha256: string; size: number } {
-  const h = createHash('sha256');
-  const buf = Buffer.allocUnsafe(1 << 20);
-  let n: number;
-  let size = 0;
-  while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) {
-    h.update(buf.subarray(0, n));
-    size += n;
-  }
-  return { sha256: h.digest('hex'), size };
+// One read buffer for every file hashed here and in the module tree check (every use is
+// synchronous, so never two at once): a fresh 1 MiB per file costs its page faults each time.
+let readBuffer: Buffer | undefined;
+
+/** The shared 1 MiB read buffer; only for use within one synchronous section. */
+export function sharedReadBuffer(): Buffer {
+  return (readBuffer ??= Buffer.allocUnsafe(1 << 20));
 }
 
 /**
@@ -26,26 +22,11 @@ function streamHash(fd: number): { sha256: string; size: number } {
 export function sha256File(file: string, opts: { noFollow?: boolean } = {}): string {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (opts.noFollow ? (fs.constants.O_NOFOLLOW ?? 0) : 0));
   try {
-    return streamHash(fd).sha256;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** Files up to this size are read whole by readHashed; larger ones are streamed and not kept. */
-export const KEEP_BYTES_MAX = 256 * 1024 * 1024;
-
-/**
- * SHA-256 (hex) and size of a file, with its bytes when it is at most keepMax: a binary just
- * built is hashed and then inspected, and reading it once serves both (the inspection then waits
- * on no file reads, on the critical path of the last target).
- */
-export function readHashed(file: string, keepMax = KEEP_BYTES_MAX): { sha256: string; size: number; bytes?: Buffer } {
-  const fd = fs.openSync(file, 'r');
-  try {
-    if (fs.fstatSync(fd).size > keepMax) return streamHash(fd);
-    const bytes = fs.readFileSync(fd);
-    return { sha256: sha256Hex(bytes), size: bytes.length, bytes };
+    const h = createHash('sha256');
+    const buf = sharedReadBuffer();
+    let n: number;
+    while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
+    return h.digest('hex');
   } finally {
     fs.closeSync(fd);
   }

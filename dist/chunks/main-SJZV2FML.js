@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-MMWQMNYM.js";
+} from "./chunk-4ZUJTJUG.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -1844,32 +1844,18 @@ import path4 from "node:path";
 import fs3 from "node:fs";
 import crypto, { createHash as createHash3 } from "node:crypto";
 var sha256Hex = typeof crypto.hash === "function" ? (data) => crypto.hash("sha256", data, "hex") : (data) => createHash3("sha256").update(data).digest("hex");
-function streamHash(fd) {
-  const h = createHash3("sha256");
-  const buf = Buffer.allocUnsafe(1 << 20);
-  let n;
-  let size = 0;
-  while ((n = fs3.readSync(fd, buf, 0, buf.length, null)) > 0) {
-    h.update(buf.subarray(0, n));
-    size += n;
-  }
-  return { sha256: h.digest("hex"), size };
+var readBuffer;
+function sharedReadBuffer() {
+  return readBuffer ??= Buffer.allocUnsafe(1 << 20);
 }
 function sha256File(file, opts = {}) {
   const fd = fs3.openSync(file, fs3.constants.O_RDONLY | (opts.noFollow ? fs3.constants.O_NOFOLLOW ?? 0 : 0));
   try {
-    return streamHash(fd).sha256;
-  } finally {
-    fs3.closeSync(fd);
-  }
-}
-var KEEP_BYTES_MAX = 256 * 1024 * 1024;
-function readHashed(file, keepMax = KEEP_BYTES_MAX) {
-  const fd = fs3.openSync(file, "r");
-  try {
-    if (fs3.fstatSync(fd).size > keepMax) return streamHash(fd);
-    const bytes = fs3.readFileSync(fd);
-    return { sha256: sha256Hex(bytes), size: bytes.length, bytes };
+    const h = createHash3("sha256");
+    const buf = sharedReadBuffer();
+    let n;
+    while ((n = fs3.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
+    return h.digest("hex");
   } finally {
     fs3.closeSync(fd);
   }
@@ -3302,10 +3288,8 @@ function listFiles(root) {
   }
   return out;
 }
-var READ_CHUNK = 1 << 20;
-var readBuffer;
 function hashRegularFile(abs, stat) {
-  const buf = readBuffer ??= Buffer.allocUnsafe(READ_CHUNK);
+  const buf = sharedReadBuffer();
   const fd = fs8.openSync(abs, "r");
   try {
     if (stat) stat(fs8.fstatSync(fd, { bigint: true }));
@@ -5983,20 +5967,6 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-function bufferSource(bytes, onRead) {
-  const counter = { n: 0 };
-  return makeSource(
-    bytes.length,
-    async (o, l) => {
-      onRead?.(o, l);
-      counter.n += l;
-      return bytes.subarray(o, o + l);
-    },
-    async () => {
-    },
-    counter
-  );
-}
 async function fileSource(path29) {
   const fh = await open(path29, "r");
   try {
@@ -6119,9 +6089,6 @@ async function inspectFile(path29, displayName = path29) {
     await src.close();
   }
 }
-async function inspectBytes(bytes, file = "<memory>") {
-  return inspectSource(bufferSource(bytes), file);
-}
 function oneJson(b, file) {
   return {
     file,
@@ -6163,10 +6130,10 @@ function toJson(b) {
 // src/inspect/early.ts
 var started = /* @__PURE__ */ new WeakMap();
 var keyOf = (name, sha2562) => `${name}\0${sha2562}`;
-function inspectEarly(state, name, sha2562, file, displayName, bytes) {
+function inspectEarly(state, name, sha2562, file, displayName) {
   let runs = started.get(state);
   if (!runs) started.set(state, runs = /* @__PURE__ */ new Map());
-  const p = bytes ? inspectBytes(bytes, displayName) : inspectFile(file, displayName);
+  const p = inspectFile(file, displayName);
   p.catch(() => void 0);
   runs.set(keyOf(name, sha2562), p);
   return p;
@@ -6409,10 +6376,10 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const inspecting = [];
   const finished = (job, ok, stderr) => {
     if (!ok) return { ...job, ok, stderr };
-    const { sha256: sha2562, size, bytes } = readHashed(job.output);
+    const sha2562 = sha256File(job.output);
     const name = path20.basename(job.output);
-    inspecting.push(inspectEarly(ctx.state, name, sha2562, job.output, displayPath(config.workspace, path20.join(out.dir, name)), bytes));
-    return { ...job, ok, stderr, size, sha256: sha2562 };
+    inspecting.push(inspectEarly(ctx.state, name, sha2562, job.output, displayPath(config.workspace, path20.join(out.dir, name))));
+    return { ...job, ok, stderr, size: fs18.statSync(job.output).size, sha256: sha2562 };
   };
   const grouped = await mapLimit([...byTarget.values()], buildSlots(), async (group) => {
     const target = group[0].target;
