@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import { listFiles, type EntryKind } from './tree.ts';
 
 /** Bumped whenever what a record covers changes: older records then never match. */
-const RECORD_VERSION = 'go-release-gate tree v1';
+const RECORD_VERSION = 'go-release-gate tree v2';
 const SETTLED_MS = 5_000;
 /** Go's mtimeInterval: a record in use is touched at most this often (the cache trim keeps used entries). */
 const TOUCH_INTERVAL_MS = 3_600_000;
@@ -44,12 +44,14 @@ export interface EntryStat {
   stat: fs.BigIntStats;
 }
 
+const statIdentity = (s: fs.BigIntStats) => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeNs} ${s.ctimeNs}`;
+
 /** One digest of every entry's identity, in path order. */
 export function treeIdentity(entries: readonly EntryStat[]): string {
   const h = createHash('sha256');
   h.update(`${RECORD_VERSION}\n`);
-  for (const { rel, kind, stat: s } of [...entries].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
-    h.update(`${kind}\0${rel}\0${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeNs} ${s.ctimeNs}\n`);
+  for (const { rel, kind, stat } of [...entries].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
+    h.update(`${kind}\0${rel}\0${statIdentity(stat)}\n`);
   }
   return h.digest('hex');
 }
@@ -60,12 +62,18 @@ export function settled(entries: readonly EntryStat[], startedMs: number): boole
   return entries.every(({ stat: s }) => s.ctimeNs < cutoffNs && s.mtimeNs < cutoffNs);
 }
 
-/** The tree's root itself changed (was extracted, renamed into place) too recently for any record to be made. */
-export function rootTooNew(dir: string, startedMs: number): boolean {
+/**
+ * The tree's root directory: its identity, and whether it was last changed (extracted, renamed
+ * into place) long enough ago for a record to be made. A tree extracted again, or restored from a
+ * cache archive, has a root of another inode and ctime: one stat tells that a record cannot
+ * match, before a stat of every file.
+ */
+export function treeRoot(dir: string, startedMs: number): { identity: string; settled: boolean } | undefined {
   try {
-    return !settled([{ rel: '', kind: 'file', stat: fs.lstatSync(dir, { bigint: true }) }], startedMs);
+    const stat = fs.lstatSync(dir, { bigint: true });
+    return { identity: statIdentity(stat), settled: settled([{ rel: '', kind: 'file', stat }], startedMs) };
   } catch {
-    return true;
+    return undefined;
   }
 }
 
@@ -73,7 +81,7 @@ export function treeRecordFile(gocache: string, dir: string): string {
   return path.join(gocache, 'go-release-gate', `tree-${createHash('sha256').update(path.resolve(dir)).digest('hex')}`);
 }
 
-interface TreeRecord { version: string; dir: string; h1: string; identity: string; at: string }
+interface TreeRecord { version: string; dir: string; h1: string; root: string; identity: string; at: string }
 
 /** Every entry under root with its lstat, as the tree hash walks it. */
 export function statTree(root: string): EntryStat[] {
@@ -102,6 +110,7 @@ export function recordedTreeHash(memo: TreeMemo, dir: string, h1: string): strin
     return undefined;
   }
   if (rec.version !== RECORD_VERSION || rec.dir !== path.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== 'string' || typeof rec.at !== 'string') return undefined;
+  if (treeRoot(dir, 0)?.identity !== rec.root) return undefined;
   let identity: string;
   try {
     identity = treeIdentity(statTree(dir));
@@ -120,11 +129,14 @@ export function recordedTreeHash(memo: TreeMemo, dir: string, h1: string): strin
   return rec.at;
 }
 
-/** Records that the tree at dir, as these entries show it, hashes to h1. Best effort: unwritten only means hashing again. */
-export function recordTreeHash(memo: TreeMemo, dir: string, h1: string, entries: readonly EntryStat[], startedMs: number): boolean {
-  if (!settled(entries, startedMs)) return false;
+/**
+ * Records that the tree at dir, as its root (statted before the hashing) and these entries show
+ * it, hashes to h1. Best effort: unwritten only means hashing again.
+ */
+export function recordTreeHash(memo: TreeMemo, dir: string, h1: string, root: { identity: string; settled: boolean }, entries: readonly EntryStat[], startedMs: number): boolean {
+  if (!root.settled || !settled(entries, startedMs)) return false;
   const file = treeRecordFile(memo.gocache, dir);
-  const rec: TreeRecord = { version: RECORD_VERSION, dir: path.resolve(dir), h1, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
+  const rec: TreeRecord = { version: RECORD_VERSION, dir: path.resolve(dir), h1, root: root.identity, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;

@@ -11,7 +11,7 @@
 import { hashTreeYielding, moduleTreeHash } from './tree.ts';
 import { readOrUndefined } from './cachesums.ts';
 import type { VerifyProblem } from './gooutput.ts';
-import { recordTreeHash, recordedTreeHash, rootTooNew, type EntryStat, type TreeMemo } from './treememo.ts';
+import { recordTreeHash, recordedTreeHash, treeRoot, type EntryStat, type TreeMemo } from './treememo.ts';
 
 export interface TreeModule {
   path: string;
@@ -45,7 +45,8 @@ export async function verifyTrees(modules: readonly TreeModule[], memo?: TreeMem
     }
     const startedMs = memo?.now?.() ?? Date.now();
     // Stats only where a record could be made: a tree just extracted or restored is not settled.
-    const stats: EntryStat[] | undefined = memo && !rootTooNew(m.dir, startedMs) ? [] : undefined;
+    const root = memo ? treeRoot(m.dir, startedMs) : undefined;
+    const stats: EntryStat[] | undefined = root?.settled ? [] : undefined;
     let tree;
     try {
       // In slices: the build's processes are started and watched from this thread meanwhile.
@@ -61,7 +62,7 @@ export async function verifyTrees(modules: readonly TreeModule[], memo?: TreeMem
     }
     checked++;
     if (moduleTreeHash(tree, `${m.path}@${m.version}`) !== recorded) problems.push({ path: m.path, version: m.version, problem: `dir has been modified (${m.dir})` });
-    else if (memo && stats) recordTreeHash(memo, m.dir, recorded, stats, startedMs);
+    else if (memo && root && stats) recordTreeHash(memo, m.dir, recorded, root, stats, startedMs);
   }
   return { problems, checked, reused };
 }

@@ -3,7 +3,7 @@
 // sort differently by UTF-16 and by bytes; every way of changing a tree after download is a
 // problem naming the module; and without an extracted tree the check falls back to the real
 // go mod verify, zips included.
-import { test, beforeAll } from 'vitest';
+import { test, beforeAll, vi } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -298,5 +298,28 @@ test('a record is not taken for a tree whose download hash changed, nor when it 
   // A record that is not JSON: hashed again, no crash.
   fs.writeFileSync(path.join(memo.gocache, 'go-release-gate', record), '{not json');
   assert.deepEqual(await verifyTrees([mod], memo), { problems: [], checked: 1, reused: 0 });
+  assert.deepEqual(await verifyTrees([mod], memo), { problems: [], checked: 1, reused: 1 });
+});
+
+test('a tree extracted again (as a cache restore does) misses its record on the root stat alone, and is hashed', async (t) => {
+  const { mod } = downloadOdd(t);
+  const memo = ahead(t);
+  await verifyTrees([mod], memo);
+  assert.equal(recordsIn(memo.gocache).length, 1);
+  // Same bytes and mtimes, new inodes and ctimes: what extracting a cache archive gives.
+  const copy = `${mod.dir}.copy`;
+  execFileSync('cp', ['-a', mod.dir, copy]);
+  fs.rmSync(mod.dir, { recursive: true });
+  execFileSync('cp', ['-a', copy, mod.dir]);
+  const files = fs.readdirSync(mod.dir, { recursive: true }).length;
+  const lstat = vi.spyOn(fs, 'lstatSync');
+  try {
+    assert.deepEqual(await verifyTrees([mod], memo), { problems: [], checked: 1, reused: 0 });
+    // The record's root against the tree's, then the root again for the new record: no file's.
+    assert.ok(lstat.mock.calls.length < files, `${lstat.mock.calls.length} lstat calls for ${files} entries`);
+  } finally {
+    lstat.mockRestore();
+  }
+  // Recorded anew, and taken on the next run.
   assert.deepEqual(await verifyTrees([mod], memo), { problems: [], checked: 1, reused: 1 });
 });

@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-4ZUJTJUG.js";
+} from "./chunk-PHWJAHVY.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -3410,15 +3410,16 @@ async function cachedGoModHash(modcache, modulePath, version) {
 import fs10 from "node:fs";
 import path11 from "node:path";
 import { createHash as createHash6 } from "node:crypto";
-var RECORD_VERSION = "go-release-gate tree v1";
+var RECORD_VERSION = "go-release-gate tree v2";
 var SETTLED_MS = 5e3;
 var TOUCH_INTERVAL_MS = 36e5;
+var statIdentity = (s) => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeNs} ${s.ctimeNs}`;
 function treeIdentity(entries) {
   const h = createHash6("sha256");
   h.update(`${RECORD_VERSION}
 `);
-  for (const { rel, kind, stat: s } of [...entries].sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0)) {
-    h.update(`${kind}\0${rel}\0${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeNs} ${s.ctimeNs}
+  for (const { rel, kind, stat } of [...entries].sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0)) {
+    h.update(`${kind}\0${rel}\0${statIdentity(stat)}
 `);
   }
   return h.digest("hex");
@@ -3427,11 +3428,12 @@ function settled2(entries, startedMs) {
   const cutoffNs = BigInt(Math.floor(startedMs - SETTLED_MS)) * 1000000n;
   return entries.every(({ stat: s }) => s.ctimeNs < cutoffNs && s.mtimeNs < cutoffNs);
 }
-function rootTooNew(dir, startedMs) {
+function treeRoot(dir, startedMs) {
   try {
-    return !settled2([{ rel: "", kind: "file", stat: fs10.lstatSync(dir, { bigint: true }) }], startedMs);
+    const stat = fs10.lstatSync(dir, { bigint: true });
+    return { identity: statIdentity(stat), settled: settled2([{ rel: "", kind: "file", stat }], startedMs) };
   } catch {
-    return true;
+    return void 0;
   }
 }
 function treeRecordFile(gocache, dir) {
@@ -3457,6 +3459,7 @@ function recordedTreeHash(memo, dir, h1) {
     return void 0;
   }
   if (rec.version !== RECORD_VERSION || rec.dir !== path11.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== "string" || typeof rec.at !== "string") return void 0;
+  if (treeRoot(dir, 0)?.identity !== rec.root) return void 0;
   let identity;
   try {
     identity = treeIdentity(statTree(dir));
@@ -3473,10 +3476,10 @@ function recordedTreeHash(memo, dir, h1) {
   }
   return rec.at;
 }
-function recordTreeHash(memo, dir, h1, entries, startedMs) {
-  if (!settled2(entries, startedMs)) return false;
+function recordTreeHash(memo, dir, h1, root, entries, startedMs) {
+  if (!root.settled || !settled2(entries, startedMs)) return false;
   const file = treeRecordFile(memo.gocache, dir);
-  const rec = { version: RECORD_VERSION, dir: path11.resolve(dir), h1, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
+  const rec = { version: RECORD_VERSION, dir: path11.resolve(dir), h1, root: root.identity, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
   try {
     fs10.mkdirSync(path11.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
@@ -3506,7 +3509,8 @@ async function verifyTrees(modules, memo) {
       continue;
     }
     const startedMs = memo?.now?.() ?? Date.now();
-    const stats = memo && !rootTooNew(m.dir, startedMs) ? [] : void 0;
+    const root = memo ? treeRoot(m.dir, startedMs) : void 0;
+    const stats = root?.settled ? [] : void 0;
     let tree;
     try {
       tree = await hashTreeYielding(m.dir, stats);
@@ -3521,7 +3525,7 @@ async function verifyTrees(modules, memo) {
     }
     checked++;
     if (moduleTreeHash(tree, `${m.path}@${m.version}`) !== recorded) problems.push({ path: m.path, version: m.version, problem: `dir has been modified (${m.dir})` });
-    else if (memo && stats) recordTreeHash(memo, m.dir, recorded, stats, startedMs);
+    else if (memo && root && stats) recordTreeHash(memo, m.dir, recorded, root, stats, startedMs);
   }
   return { problems, checked, reused };
 }
