@@ -37,7 +37,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-PHWJAHVY.js";
+} from "./chunks/chunk-GVHMD5Y7.js";
 import {
   safeLogText
 } from "./chunks/chunk-GI2Z6FM2.js";

@@ -69,9 +69,13 @@ export function settled(entries: readonly EntryStat[], startedMs: number): boole
  * match, before a stat of every file.
  */
 export function treeRoot(dir: string, startedMs: number): { identity: string; settled: boolean } | undefined {
+  const stat = rootStat(dir);
+  return stat && { identity: statIdentity(stat), settled: settled([{ rel: '', kind: 'file', stat }], startedMs) };
+}
+
+function rootStat(dir: string): fs.BigIntStats | undefined {
   try {
-    const stat = fs.lstatSync(dir, { bigint: true });
-    return { identity: statIdentity(stat), settled: settled([{ rel: '', kind: 'file', stat }], startedMs) };
+    return fs.lstatSync(dir, { bigint: true });
   } catch {
     return undefined;
   }
@@ -110,7 +114,8 @@ export function recordedTreeHash(memo: TreeMemo, dir: string, h1: string): strin
     return undefined;
   }
   if (rec.version !== RECORD_VERSION || rec.dir !== path.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== 'string' || typeof rec.at !== 'string') return undefined;
-  if (treeRoot(dir, 0)?.identity !== rec.root) return undefined;
+  const root = rootStat(dir);
+  if (!root || statIdentity(root) !== rec.root) return undefined;
   let identity: string;
   try {
     identity = treeIdentity(statTree(dir));

@@ -3429,9 +3429,12 @@ function settled2(entries, startedMs) {
   return entries.every(({ stat: s }) => s.ctimeNs < cutoffNs && s.mtimeNs < cutoffNs);
 }
 function treeRoot(dir, startedMs) {
+  const stat = rootStat(dir);
+  return stat && { identity: statIdentity(stat), settled: settled2([{ rel: "", kind: "file", stat }], startedMs) };
+}
+function rootStat(dir) {
   try {
-    const stat = fs10.lstatSync(dir, { bigint: true });
-    return { identity: statIdentity(stat), settled: settled2([{ rel: "", kind: "file", stat }], startedMs) };
+    return fs10.lstatSync(dir, { bigint: true });
   } catch {
     return void 0;
   }
@@ -3459,7 +3462,8 @@ function recordedTreeHash(memo, dir, h1) {
     return void 0;
   }
   if (rec.version !== RECORD_VERSION || rec.dir !== path11.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== "string" || typeof rec.at !== "string") return void 0;
-  if (treeRoot(dir, 0)?.identity !== rec.root) return void 0;
+  const root = rootStat(dir);
+  if (!root || statIdentity(root) !== rec.root) return void 0;
   let identity;
   try {
     identity = treeIdentity(statTree(dir));

@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-PHWJAHVY.js";
+} from "./chunk-GVHMD5Y7.js";
 import {
   renderSaveSummary,
   saveCaches
