@@ -11,6 +11,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { goFileHeaderEnd } from './goheader.ts';
 import { createHash } from 'node:crypto';
+import { gateRecordFile, readRecord, writeRecord } from './records.ts';
 import type { MainModule } from './consistency.ts';
 
 /** Bumped whenever what the key covers changes: older records then never match. */
@@ -86,32 +87,16 @@ export interface TidyReuse { gocache: string; key: string }
 
 /** Where a module found tidy is recorded: inside GOCACHE, so the cache stage saves it with the build cache. */
 export function tidyRecordFile(gocache: string, key: string): string {
-  return path.join(gocache, 'go-release-gate', `tidy-${key}`);
+  return gateRecordFile(gocache, `tidy-${key}`);
 }
 
 /** When an earlier run found the same inputs tidy; marks the record used (the cache trim keeps used entries). */
 export async function reusedTidy(gocache: string, key: string): Promise<string | undefined> {
-  const file = tidyRecordFile(gocache, key);
-  try {
-    const rec = JSON.parse(await fs.readFile(file, 'utf8')) as { key?: string; tidy?: boolean; at?: string };
-    if (rec.key !== key || rec.tidy !== true || typeof rec.at !== 'string') return undefined;
-    const now = new Date();
-    await fs.utimes(file, now, now).catch(() => undefined);
-    return rec.at;
-  } catch {
-    return undefined;
-  }
+  const rec = readRecord(tidyRecordFile(gocache, key), 0) as { key?: string; tidy?: boolean; at?: string } | undefined;
+  return rec?.key === key && rec.tidy === true && typeof rec.at === 'string' ? rec.at : undefined;
 }
 
 /** Records that these inputs are tidy. Best effort: a cache that cannot be written only means asking again next time. */
 export async function recordTidy(gocache: string, key: string, at = new Date()): Promise<void> {
-  const file = tidyRecordFile(gocache, key);
-  try {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, `${JSON.stringify({ key, tidy: true, at: at.toISOString() })}\n`);
-    await fs.rename(tmp, file);
-  } catch {
-    // Not recorded: the next run runs tidy again.
-  }
+  writeRecord(tidyRecordFile(gocache, key), { key, tidy: true, at: at.toISOString() });
 }

@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { listFiles, type EntryKind } from './tree.ts';
+import { gateRecordFile, readRecord, writeRecord } from './records.ts';
 
 /** Bumped whenever what a record covers changes: older records then never match. */
 const RECORD_VERSION = 'go-release-gate tree v2';
@@ -47,7 +48,7 @@ export interface EntryStat {
 const statIdentity = (s: fs.BigIntStats) => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeNs} ${s.ctimeNs}`;
 
 /** One digest of every entry's identity, in path order. */
-export function treeIdentity(entries: readonly EntryStat[]): string {
+function treeIdentity(entries: readonly EntryStat[]): string {
   const h = createHash('sha256');
   h.update(`${RECORD_VERSION}\n`);
   for (const { rel, kind, stat } of [...entries].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
@@ -57,7 +58,7 @@ export function treeIdentity(entries: readonly EntryStat[]): string {
 }
 
 /** Every entry last changed SETTLED_MS or more before startedMs (a file in the future is not settled). */
-export function settled(entries: readonly EntryStat[], startedMs: number): boolean {
+function settled(entries: readonly EntryStat[], startedMs: number): boolean {
   const cutoffNs = BigInt(Math.floor(startedMs - SETTLED_MS)) * 1_000_000n;
   return entries.every(({ stat: s }) => s.ctimeNs < cutoffNs && s.mtimeNs < cutoffNs);
 }
@@ -81,14 +82,14 @@ function rootStat(dir: string): fs.BigIntStats | undefined {
   }
 }
 
-export function treeRecordFile(gocache: string, dir: string): string {
-  return path.join(gocache, 'go-release-gate', `tree-${createHash('sha256').update(path.resolve(dir)).digest('hex')}`);
+function treeRecordFile(gocache: string, dir: string): string {
+  return gateRecordFile(gocache, `tree-${createHash('sha256').update(path.resolve(dir)).digest('hex')}`);
 }
 
 interface TreeRecord { version: string; dir: string; h1: string; root: string; identity: string; at: string }
 
 /** Every entry under root with its lstat, as the tree hash walks it. */
-export function statTree(root: string): EntryStat[] {
+function statTree(root: string): EntryStat[] {
   return listFiles(root).map(({ rel, kind }) => ({ rel, kind, stat: fs.lstatSync(path.join(root, rel), { bigint: true }) }));
 }
 
@@ -99,20 +100,8 @@ export function statTree(root: string): EntryStat[] {
  */
 export function recordedTreeHash(memo: TreeMemo, dir: string, h1: string): string | undefined {
   if (!memo.reuse) return undefined;
-  const file = treeRecordFile(memo.gocache, dir);
-  let rec: TreeRecord;
-  let mtimeMs: number;
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      mtimeMs = fs.fstatSync(fd).mtimeMs;
-      rec = JSON.parse(fs.readFileSync(fd, 'utf8')) as TreeRecord;
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
+  const rec = readRecord(treeRecordFile(memo.gocache, dir), TOUCH_INTERVAL_MS, memo.now?.()) as TreeRecord | undefined;
+  if (!rec) return undefined;
   if (rec.version !== RECORD_VERSION || rec.dir !== path.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== 'string' || typeof rec.at !== 'string') return undefined;
   const root = rootStat(dir);
   if (!root || statIdentity(root) !== rec.root) return undefined;
@@ -123,14 +112,6 @@ export function recordedTreeHash(memo: TreeMemo, dir: string, h1: string): strin
     return undefined;
   }
   if (identity !== rec.identity) return undefined;
-  const now = memo.now?.() ?? Date.now();
-  if (now - mtimeMs >= TOUCH_INTERVAL_MS) {
-    try {
-      fs.utimesSync(file, new Date(now), new Date(now));
-    } catch {
-      // Only the trim's view of it: the record stays good.
-    }
-  }
   return rec.at;
 }
 
@@ -140,15 +121,6 @@ export function recordedTreeHash(memo: TreeMemo, dir: string, h1: string): strin
  */
 export function recordTreeHash(memo: TreeMemo, dir: string, h1: string, root: { identity: string; settled: boolean }, entries: readonly EntryStat[], startedMs: number): boolean {
   if (!root.settled || !settled(entries, startedMs)) return false;
-  const file = treeRecordFile(memo.gocache, dir);
   const rec: TreeRecord = { version: RECORD_VERSION, dir: path.resolve(dir), h1, root: root.identity, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, `${JSON.stringify(rec)}\n`);
-    fs.renameSync(tmp, file);
-    return true;
-  } catch {
-    return false;
-  }
+  return writeRecord(treeRecordFile(memo.gocache, dir), rec);
 }

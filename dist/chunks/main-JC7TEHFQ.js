@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-GVHMD5Y7.js";
+} from "./chunk-PHL5UU7M.js";
 import {
   renderSaveSummary,
   saveCaches

@@ -1506,9 +1506,9 @@ ${after}
 }
 
 // src/run.ts
-import fs23 from "node:fs";
+import fs24 from "node:fs";
 import os2 from "node:os";
-import path26 from "node:path";
+import path27 from "node:path";
 
 // src/pipeline/findings.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -2314,8 +2314,8 @@ async function restoreTrivyDb(ctx, dir) {
 }
 
 // src/stages/modules.ts
-import fs14 from "node:fs/promises";
-import path16 from "node:path";
+import fs15 from "node:fs/promises";
+import path17 from "node:path";
 
 // src/modules/load.ts
 import fs6 from "node:fs/promises";
@@ -2468,10 +2468,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path29, version] = d.args;
-  if (!isModulePath(path29)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path29}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path29}: version "${version}" is not of the form v1.2.3`);
-  return { path: path29, version };
+  const [path30, version] = d.args;
+  if (!isModulePath(path30)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path30}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path30}: version "${version}" is not of the form v1.2.3`);
+  return { path: path30, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -2517,8 +2517,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path29, version) {
-  return replaces.find((r2) => r2.old.path === path29 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path29 && r2.old.version === "");
+function replacementFor(replaces, path30, version) {
+  return replaces.find((r2) => r2.old.path === path30 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path30 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -2553,20 +2553,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path29, rawVersion, hash] = f;
+    const [path30, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path29)) throw new ModuleFileError(file, line, `"${path29}" is not a module path`);
+    if (!isModulePath(path30)) throw new ModuleFileError(file, line, `"${path30}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path29, version, goMod, hash, line });
+    lines.push({ path: path30, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path29, version, goMod) {
-  return `${path29} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path30, version, goMod) {
+  return `${path30} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -2597,8 +2597,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path29 = fields[1];
-  if (!isModulePath(path29)) throw bad(`"${path29}" is not a module path`);
+  const path30 = fields[1];
+  if (!isModulePath(path30)) throw bad(`"${path30}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -2608,7 +2608,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path29, version, line };
+    return { path: path30, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -2618,7 +2618,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path29, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path30, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -2655,8 +2655,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path29, version) {
-  return txt.modules.find((m) => m.path === path29 && m.version === version);
+function vendoredModule(txt, path30, version) {
+  return txt.modules.find((m) => m.path === path30 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -2769,35 +2769,35 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path29) {
+    require(path30) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path29);
+        const r2 = gomod.requires.find((x) => x.path === path30);
         if (!r2) continue;
-        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path29, r2.version) : void 0;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path30, r2.version) : void 0;
         if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
-        const rep = replacementFor(gomod.replaces, path29, r2.version);
+        const rep = replacementFor(gomod.replaces, path30, r2.version);
         if (rep) return { file: gomod.file, line: rep.line };
         return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path29);
+        const r2 = gomod.replaces.find((x) => x.new.path === path30);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path29, version, goMod) {
-      return (index.get(sumKey(path29, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path30, version, goMod) {
+      return (index.get(sumKey(path30, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path29) {
-      const vm = setup.txt?.modules.find((m) => m.path === path29 && m.version !== "");
+    vendored(path30) {
+      const vm = setup.txt?.modules.find((m) => m.path === path30 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path29) {
-      return l.require(path29) ?? l.vendored(path29) ?? l.build();
+    module(path30) {
+      return l.require(path30) ?? l.vendored(path30) ?? l.build();
     }
   };
   return l;
@@ -3175,8 +3175,8 @@ function unreachableSource(output) {
 }
 
 // src/modules/commands.ts
-import fs11 from "node:fs";
-import path12 from "node:path";
+import fs12 from "node:fs";
+import path13 from "node:path";
 
 // src/modules/tidydiff.ts
 var TidyDiffError = class extends Error {
@@ -3407,9 +3407,52 @@ async function cachedGoModHash(modcache, modulePath, version) {
 }
 
 // src/modules/treememo.ts
+import fs11 from "node:fs";
+import path12 from "node:path";
+import { createHash as createHash6 } from "node:crypto";
+
+// src/modules/records.ts
 import fs10 from "node:fs";
 import path11 from "node:path";
-import { createHash as createHash6 } from "node:crypto";
+function gateRecordFile(gocache, name) {
+  return path11.join(gocache, "go-release-gate", name);
+}
+function readRecord(file, touchAfterMs, now = Date.now()) {
+  let value;
+  let mtimeMs;
+  try {
+    const fd = fs10.openSync(file, "r");
+    try {
+      mtimeMs = fs10.fstatSync(fd).mtimeMs;
+      value = JSON.parse(fs10.readFileSync(fd, "utf8"));
+    } finally {
+      fs10.closeSync(fd);
+    }
+  } catch {
+    return void 0;
+  }
+  if (now - mtimeMs >= touchAfterMs) {
+    try {
+      fs10.utimesSync(file, new Date(now), new Date(now));
+    } catch {
+    }
+  }
+  return value;
+}
+function writeRecord(file, value) {
+  try {
+    fs10.mkdirSync(path11.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs10.writeFileSync(tmp, `${JSON.stringify(value)}
+`);
+    fs10.renameSync(tmp, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// src/modules/treememo.ts
 var RECORD_VERSION = "go-release-gate tree v2";
 var SETTLED_MS = 5e3;
 var TOUCH_INTERVAL_MS = 36e5;
@@ -3434,34 +3477,22 @@ function treeRoot(dir, startedMs) {
 }
 function rootStat(dir) {
   try {
-    return fs10.lstatSync(dir, { bigint: true });
+    return fs11.lstatSync(dir, { bigint: true });
   } catch {
     return void 0;
   }
 }
 function treeRecordFile(gocache, dir) {
-  return path11.join(gocache, "go-release-gate", `tree-${createHash6("sha256").update(path11.resolve(dir)).digest("hex")}`);
+  return gateRecordFile(gocache, `tree-${createHash6("sha256").update(path12.resolve(dir)).digest("hex")}`);
 }
 function statTree(root) {
-  return listFiles(root).map(({ rel, kind }) => ({ rel, kind, stat: fs10.lstatSync(path11.join(root, rel), { bigint: true }) }));
+  return listFiles(root).map(({ rel, kind }) => ({ rel, kind, stat: fs11.lstatSync(path12.join(root, rel), { bigint: true }) }));
 }
 function recordedTreeHash(memo, dir, h1) {
   if (!memo.reuse) return void 0;
-  const file = treeRecordFile(memo.gocache, dir);
-  let rec;
-  let mtimeMs;
-  try {
-    const fd = fs10.openSync(file, "r");
-    try {
-      mtimeMs = fs10.fstatSync(fd).mtimeMs;
-      rec = JSON.parse(fs10.readFileSync(fd, "utf8"));
-    } finally {
-      fs10.closeSync(fd);
-    }
-  } catch {
-    return void 0;
-  }
-  if (rec.version !== RECORD_VERSION || rec.dir !== path11.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== "string" || typeof rec.at !== "string") return void 0;
+  const rec = readRecord(treeRecordFile(memo.gocache, dir), TOUCH_INTERVAL_MS, memo.now?.());
+  if (!rec) return void 0;
+  if (rec.version !== RECORD_VERSION || rec.dir !== path12.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== "string" || typeof rec.at !== "string") return void 0;
   const root = rootStat(dir);
   if (!root || statIdentity(root) !== rec.root) return void 0;
   let identity;
@@ -3471,29 +3502,12 @@ function recordedTreeHash(memo, dir, h1) {
     return void 0;
   }
   if (identity !== rec.identity) return void 0;
-  const now = memo.now?.() ?? Date.now();
-  if (now - mtimeMs >= TOUCH_INTERVAL_MS) {
-    try {
-      fs10.utimesSync(file, new Date(now), new Date(now));
-    } catch {
-    }
-  }
   return rec.at;
 }
 function recordTreeHash(memo, dir, h1, root, entries, startedMs) {
   if (!root.settled || !settled2(entries, startedMs)) return false;
-  const file = treeRecordFile(memo.gocache, dir);
-  const rec = { version: RECORD_VERSION, dir: path11.resolve(dir), h1, root: root.identity, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
-  try {
-    fs10.mkdirSync(path11.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs10.writeFileSync(tmp, `${JSON.stringify(rec)}
-`);
-    fs10.renameSync(tmp, file);
-    return true;
-  } catch {
-    return false;
-  }
+  const rec = { version: RECORD_VERSION, dir: path12.resolve(dir), h1, root: root.identity, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
+  return writeRecord(treeRecordFile(memo.gocache, dir), rec);
 }
 
 // src/modules/trees.ts
@@ -3565,7 +3579,7 @@ async function verifyModuleTrees(run4, cwd, loc, modules, memo) {
   const trees = [];
   for (const m of modules) {
     if (m.error || !m.version) continue;
-    if (!m.dir || !m.zip || !fs11.existsSync(m.dir)) {
+    if (!m.dir || !m.zip || !fs12.existsSync(m.dir)) {
       const v = await verifyModules(run4, cwd, loc);
       return { ...v, reused: 0, result: v.ok ? `all modules verified by go mod verify (${m.path}@${m.version} has no extracted tree to hash)` : `${v.findings.length} problem(s)` };
     }
@@ -3643,9 +3657,9 @@ async function checkTidy(run4, setup, main, loc, severity2, missingReported) {
   }
   const files = {};
   for (const name of ["go.mod", "go.sum"]) {
-    const abs = path12.join(main.dir, name);
+    const abs = path13.join(main.dir, name);
     const data = setup.contents.get(abs);
-    files[name] = { file: name === "go.mod" ? main.gomod.file : path12.posix.join(path12.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+    files[name] = { file: name === "go.mod" ? main.gomod.file : path13.posix.join(path13.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
   }
   const findings = [];
   for (const c of changes) {
@@ -3830,11 +3844,11 @@ function owningRequire(setup, pkg) {
 }
 
 // src/modules/vendorcheck.ts
-import fs12 from "node:fs/promises";
-import path14 from "node:path";
+import fs13 from "node:fs/promises";
+import path15 from "node:path";
 
 // src/modules/consistency.ts
-import path13 from "node:path";
+import path14 from "node:path";
 function describe(m) {
   return m.version ? `${m.path}@${m.version}` : m.path;
 }
@@ -3844,8 +3858,8 @@ function lessThan114(goVersion) {
   return major < 1 || major === 1 && (minor ?? 0) < 14;
 }
 function canonicalReplacement(r2, modDir, workDir) {
-  if (!r2.local || !workDir || !modDir || path13.isAbsolute(r2.new.path)) return r2.new;
-  const rel = path13.relative(workDir, path13.join(modDir, r2.new.path)).split(path13.sep).join("/");
+  if (!r2.local || !workDir || !modDir || path14.isAbsolute(r2.new.path)) return r2.new;
+  const rel = path14.relative(workDir, path14.join(modDir, r2.new.path)).split(path14.sep).join("/");
   const dirPath = rel === "" ? "." : rel === "." || rel === ".." || rel.startsWith("./") || rel.startsWith("../") ? rel : `./${rel}`;
   return { path: dirPath, version: "" };
 }
@@ -4038,8 +4052,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   if (!committedTxt && expectedTxt) {
     findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
   } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs12.readFile(path14.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await fs12.readFile(path14.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const actual = splitLines(await fs13.readFile(path15.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs13.readFile(path15.join(expectedDir, MODULES_TXT), "utf8")) : [];
     const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
     for (const change of diffLines(actual, want)) {
       const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
@@ -4060,7 +4074,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
   for (const rel of diff.modified) {
-    const [a, b] = await Promise.all([fs12.readFile(path14.join(setup.vendorDir, rel)), fs12.readFile(path14.join(expectedDir, rel))]);
+    const [a, b] = await Promise.all([fs13.readFile(path15.join(setup.vendorDir, rel)), fs13.readFile(path15.join(expectedDir, rel))]);
     const line = firstDifferingLine(a, b);
     const file = `${vendorRel}/${rel}`;
     findings.push(
@@ -4097,8 +4111,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
 }
 
 // src/modules/tidyreuse.ts
-import fs13 from "node:fs/promises";
-import path15 from "node:path";
+import fs14 from "node:fs/promises";
+import path16 from "node:path";
 
 // src/modules/goheader.ts
 function goFileHeader(src) {
@@ -4205,14 +4219,14 @@ var TIDY_SETTINGS = [
 async function moduleGoFiles(dir) {
   const out = [];
   const walk = async (abs, rel) => {
-    const entries = await fs13.readdir(abs, { withFileTypes: true });
+    const entries = await fs14.readdir(abs, { withFileTypes: true });
     if (rel !== "" && entries.some((e) => e.name === "go.mod")) return true;
     for (const e of entries) {
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       if (e.isSymbolicLink()) return false;
       if (e.isDirectory()) {
         if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata" || childRel === "vendor") continue;
-        if (!await walk(path15.join(abs, e.name), childRel)) return false;
+        if (!await walk(path16.join(abs, e.name), childRel)) return false;
       } else if (e.isFile() && e.name.endsWith(".go")) out.push(childRel);
     }
     return true;
@@ -4238,36 +4252,20 @@ async function tidyKey(inputs) {
   field2("go.mod", inputs.gomod);
   field2("go.sum", inputs.gosum ?? "(absent)");
   for (const rel of files) {
-    const src = await fs13.readFile(path15.join(main.dir, rel));
+    const src = await fs14.readFile(path16.join(main.dir, rel));
     field2(`file ${rel}`, src.subarray(0, goFileHeaderEnd(src)));
   }
   return h.digest("hex");
 }
 function tidyRecordFile(gocache, key) {
-  return path15.join(gocache, "go-release-gate", `tidy-${key}`);
+  return gateRecordFile(gocache, `tidy-${key}`);
 }
 async function reusedTidy(gocache, key) {
-  const file = tidyRecordFile(gocache, key);
-  try {
-    const rec = JSON.parse(await fs13.readFile(file, "utf8"));
-    if (rec.key !== key || rec.tidy !== true || typeof rec.at !== "string") return void 0;
-    const now = /* @__PURE__ */ new Date();
-    await fs13.utimes(file, now, now).catch(() => void 0);
-    return rec.at;
-  } catch {
-    return void 0;
-  }
+  const rec = readRecord(tidyRecordFile(gocache, key), 0);
+  return rec?.key === key && rec.tidy === true && typeof rec.at === "string" ? rec.at : void 0;
 }
 async function recordTidy(gocache, key, at = /* @__PURE__ */ new Date()) {
-  const file = tidyRecordFile(gocache, key);
-  try {
-    await fs13.mkdir(path15.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await fs13.writeFile(tmp, `${JSON.stringify({ key, tidy: true, at: at.toISOString() })}
-`);
-    await fs13.rename(tmp, file);
-  } catch {
-  }
+  writeRecord(tidyRecordFile(gocache, key), { key, tidy: true, at: at.toISOString() });
 }
 
 // src/stages/modules.ts
@@ -4335,7 +4333,7 @@ async function checkVendor(ctx, run4, setup, loc) {
   const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
   const version = ctx.state.go.version;
   const workspace = setup.work !== void 0;
-  const vendorRel = path16.posix.dirname(setup.txt?.file ?? `${path16.relative(ctx.config.workspace, setup.vendorDir).split(path16.sep).join("/")}/modules.txt`);
+  const vendorRel = path17.posix.dirname(setup.txt?.file ?? `${path17.relative(ctx.config.workspace, setup.vendorDir).split(path17.sep).join("/")}/modules.txt`);
   if (!atLeast(version, 1, workspace ? 22 : 18)) {
     const f = finding(VERIFY_FAILED, "modules", {
       message: `${workspace ? "go work vendor" : "go mod vendor"} -o needs Go ${workspace ? "1.22" : "1.18"} or later (this is Go ${version}); ${vendorRel}/ could not be compared`,
@@ -4344,10 +4342,10 @@ async function checkVendor(ctx, run4, setup, loc) {
     });
     return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
   }
-  await fs14.mkdir(ctx.ports.tempDir, { recursive: true });
-  const scratch = await fs14.mkdtemp(path16.join(ctx.ports.tempDir, "modules-vendor-"));
+  await fs15.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await fs15.mkdtemp(path17.join(ctx.ports.tempDir, "modules-vendor-"));
   try {
-    const out = path16.join(scratch, "vendor");
+    const out = path17.join(scratch, "vendor");
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
     const cwd = workspace ? setup.work.dir : setup.main.dir;
     const regenerating = run4.go(args, cwd, 15 * MINUTE);
@@ -4377,18 +4375,18 @@ async function checkVendor(ctx, run4, setup, loc) {
       metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
     };
   } finally {
-    await fs14.rm(scratch, { recursive: true, force: true });
+    await fs15.rm(scratch, { recursive: true, force: true });
   }
 }
 async function restoreIfChanged(setup) {
   const restored = [];
   for (const [file, data] of setup.contents) {
-    const now = await fs14.readFile(file).catch(() => void 0);
+    const now = await fs15.readFile(file).catch(() => void 0);
     if (!now || !now.equals(data)) {
       const tmp = `${file}.go-release-gate-${process.pid}`;
-      const mode = (await fs14.stat(file).catch(() => void 0))?.mode;
-      await fs14.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
-      await fs14.rename(tmp, file);
+      const mode = (await fs15.stat(file).catch(() => void 0))?.mode;
+      await fs15.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
+      await fs15.rename(tmp, file);
       restored.push(file);
     }
   }
@@ -4452,7 +4450,7 @@ async function runModules(ctx) {
   try {
     dl = await downloadModules(run4, cwd, loc);
   } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path16.relative(config.workspace, file)}; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path17.relative(config.workspace, file)}; restored it as committed`);
   }
   if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
   let vendor;
@@ -4463,24 +4461,24 @@ async function runModules(ctx) {
   return { status: "passed", findings: [], pending: verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) };
 }
 async function downloadOnCopy(ctx, run4, setup, cwd, loc) {
-  await fs14.mkdir(ctx.ports.tempDir, { recursive: true });
-  const copy = await fs14.mkdtemp(path16.join(ctx.ports.tempDir, "modules-download-"));
+  await fs15.mkdir(ctx.ports.tempDir, { recursive: true });
+  const copy = await fs15.mkdtemp(path17.join(ctx.ports.tempDir, "modules-download-"));
   try {
     for (const name of ["go.mod", "go.sum"]) {
-      const data = setup.contents.get(path16.join(setup.main.dir, name));
-      if (data) await fs14.writeFile(path16.join(copy, name), data);
+      const data = setup.contents.get(path17.join(setup.main.dir, name));
+      if (data) await fs15.writeFile(path17.join(copy, name), data);
     }
-    return await downloadModules(run4, cwd, loc, path16.join(copy, "go.mod"));
+    return await downloadModules(run4, cwd, loc, path17.join(copy, "go.mod"));
   } finally {
-    await fs14.rm(copy, { recursive: true, force: true });
+    await fs15.rm(copy, { recursive: true, force: true });
   }
 }
 async function tidyReuse(ctx, setup, m, env) {
   if (setup.work || !env.gocache) return void 0;
-  const gomod = setup.contents.get(path16.join(m.dir, "go.mod"));
+  const gomod = setup.contents.get(path17.join(m.dir, "go.mod"));
   if (!gomod) return void 0;
   const go = ctx.state.go;
-  const key = await tidyKey({ main: m, gomod, gosum: setup.contents.get(path16.join(m.dir, "go.sum")), goVersion: go.version, goroot: go.goroot, settings: env.tidySettings }).catch(() => void 0);
+  const key = await tidyKey({ main: m, gomod, gosum: setup.contents.get(path17.join(m.dir, "go.sum")), goVersion: go.version, goroot: go.goroot, settings: env.tidySettings }).catch(() => void 0);
   return key ? { gocache: env.gocache, key } : void 0;
 }
 async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) {
@@ -4529,7 +4527,7 @@ async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings,
       rows.push(["go mod tidy -diff", "", tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
     }
   } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path16.relative(config.workspace, file)} during the modules checks; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path17.relative(config.workspace, file)} during the modules checks; restored it as committed`);
   }
   const unproven = [...run4.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
   if (unproven.length && !findings.some((f) => f.severity === "error")) {
@@ -4559,13 +4557,13 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 import os from "node:os";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/output/dir.ts
-import fs15 from "node:fs";
-import path17 from "node:path";
+import fs16 from "node:fs";
+import path18 from "node:path";
 var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
 var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
 var BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);
@@ -4573,8 +4571,8 @@ var BUNDLE = /\.sigstore\.json$/;
 function isGateOutputName(name) {
   return FIXED_NAMES.has(name) || BINARY.test(name) || BUNDLE.test(name);
 }
-var NOFOLLOW = fs15.constants.O_NOFOLLOW ?? 0;
-var CREATE_FRESH = fs15.constants.O_WRONLY | fs15.constants.O_CREAT | fs15.constants.O_EXCL | NOFOLLOW;
+var NOFOLLOW = fs16.constants.O_NOFOLLOW ?? 0;
+var CREATE_FRESH = fs16.constants.O_WRONLY | fs16.constants.O_CREAT | fs16.constants.O_EXCL | NOFOLLOW;
 var OutputDirError = class extends Error {
   constructor(message) {
     super(message);
@@ -4583,7 +4581,7 @@ var OutputDirError = class extends Error {
 };
 function lstat(p) {
   try {
-    return fs15.lstatSync(p);
+    return fs16.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -4592,19 +4590,19 @@ function lstat(p) {
 function openOutputDir(dir) {
   const produced = [];
   const ensureDir = () => {
-    fs15.mkdirSync(dir, { recursive: true });
-    const st = fs15.lstatSync(dir);
+    fs16.mkdirSync(dir, { recursive: true });
+    const st = fs16.lstatSync(dir);
     if (!st.isDirectory()) throw new OutputDirError(`output directory ${dir} is not a directory (${st.isSymbolicLink() ? "a symbolic link" : "a file"})`);
   };
   const target = (name) => {
-    if (name !== path17.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
-    return path17.join(dir, name);
+    if (name !== path18.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
+    return path18.join(dir, name);
   };
   const vacate = (p) => {
     const st = lstat(p);
     if (!st) return;
     if (st.isDirectory()) throw new OutputDirError(`${p} is a directory where go-release-gate writes a file; remove it`);
-    fs15.unlinkSync(p);
+    fs16.unlinkSync(p);
   };
   const note = (name) => {
     if (!produced.includes(name)) produced.push(name);
@@ -4615,22 +4613,22 @@ function openOutputDir(dir) {
       ensureDir();
       const p = target(name);
       vacate(p);
-      const fd = fs15.openSync(p, CREATE_FRESH, mode);
+      const fd = fs16.openSync(p, CREATE_FRESH, mode);
       try {
-        fs15.writeFileSync(fd, data);
+        fs16.writeFileSync(fd, data);
       } finally {
-        fs15.closeSync(fd);
+        fs16.closeSync(fd);
       }
       note(name);
       return p;
     },
     append(name, data) {
       if (!produced.includes(name)) throw new OutputDirError(`${name} was not written by this run; refusing to append to it`);
-      const fd = fs15.openSync(target(name), fs15.constants.O_WRONLY | fs15.constants.O_APPEND | NOFOLLOW);
+      const fd = fs16.openSync(target(name), fs16.constants.O_WRONLY | fs16.constants.O_APPEND | NOFOLLOW);
       try {
-        fs15.writeFileSync(fd, data);
+        fs16.writeFileSync(fd, data);
       } finally {
-        fs15.closeSync(fd);
+        fs16.closeSync(fd);
       }
     },
     adopt(source, name) {
@@ -4638,18 +4636,18 @@ function openOutputDir(dir) {
       const p = target(name);
       vacate(p);
       try {
-        fs15.linkSync(source, p);
-        fs15.unlinkSync(source);
+        fs16.linkSync(source, p);
+        fs16.unlinkSync(source);
       } catch (e) {
         const code2 = e.code;
         if (code2 !== "EXDEV" && code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP") throw e;
-        const fd = fs15.openSync(p, CREATE_FRESH, fs15.statSync(source).mode & 511);
+        const fd = fs16.openSync(p, CREATE_FRESH, fs16.statSync(source).mode & 511);
         try {
-          fs15.writeFileSync(fd, fs15.readFileSync(source));
+          fs16.writeFileSync(fd, fs16.readFileSync(source));
         } finally {
-          fs15.closeSync(fd);
+          fs16.closeSync(fd);
         }
-        fs15.rmSync(source, { force: true });
+        fs16.rmSync(source, { force: true });
       }
       note(name);
       return p;
@@ -4659,9 +4657,9 @@ function openOutputDir(dir) {
       const foreign = [];
       if (!lstat(dir)) return { removed, foreign };
       ensureDir();
-      for (const e of fs15.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      for (const e of fs16.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
         if (isGateOutputName(e.name) && !e.isDirectory()) {
-          fs15.unlinkSync(path17.join(dir, e.name));
+          fs16.unlinkSync(path18.join(dir, e.name));
           removed.push(e.name);
         } else {
           foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
@@ -4745,15 +4743,15 @@ async function mapLimit(items, limit, fn) {
 }
 
 // src/build/headstart.ts
-import fs16 from "node:fs";
-import path18 from "node:path";
+import fs17 from "node:fs";
+import path19 from "node:path";
 var HEAD_BYTES = 4096;
 function rootMainGuess(dir) {
   let module;
   let names;
   try {
-    module = parseGoMod(fs16.readFileSync(path18.join(dir, "go.mod"), "utf8"), "go.mod").module.path;
-    names = fs16.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_"));
+    module = parseGoMod(fs17.readFileSync(path19.join(dir, "go.mod"), "utf8"), "go.mod").module.path;
+    names = fs17.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_"));
   } catch {
     return void 0;
   }
@@ -4763,11 +4761,11 @@ function rootMainGuess(dir) {
   for (const name of names) {
     let n;
     try {
-      const fd = fs16.openSync(path18.join(dir, name), "r");
+      const fd = fs17.openSync(path19.join(dir, name), "r");
       try {
-        n = fs16.readSync(fd, buf, 0, HEAD_BYTES, 0);
+        n = fs17.readSync(fd, buf, 0, HEAD_BYTES, 0);
       } finally {
-        fs16.closeSync(fd);
+        fs17.closeSync(fd);
       }
     } catch {
       return void 0;
@@ -4782,9 +4780,9 @@ function rootMainGuess(dir) {
 function inWorkspace(dir, gowork) {
   if (gowork === "off") return false;
   if (gowork) return true;
-  for (let d = path18.resolve(dir); ; d = path18.dirname(d)) {
-    if (fs16.existsSync(path18.join(d, "go.work"))) return true;
-    if (path18.dirname(d) === d) return false;
+  for (let d = path19.resolve(dir); ; d = path19.dirname(d)) {
+    if (fs17.existsSync(path19.join(d, "go.work"))) return true;
+    if (path19.dirname(d) === d) return false;
   }
 }
 
@@ -5975,8 +5973,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path29) {
-  const fh = await open(path29, "r");
+async function fileSource(path30) {
+  const fh = await open(path30, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -6089,8 +6087,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path29, displayName = path29) {
-  const src = await fileSource(path29);
+async function inspectFile(path30, displayName = path30) {
+  const src = await fileSource(path30);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -6155,8 +6153,8 @@ function takeInspected(state, name, sha2562) {
 }
 
 // src/stages/cgo-hint.ts
-import fs17 from "node:fs";
-import path19 from "node:path";
+import fs18 from "node:fs";
+import path20 from "node:path";
 var EXCLUDED = /build constraints exclude all Go files in (.+)$/m;
 var MAX_FILES = 200;
 var MAX_BYTES = 1 << 20;
@@ -6169,7 +6167,7 @@ function cgoNeededHint(stderr, cgo, show) {
   const dir = m[1].trim();
   let names;
   try {
-    names = fs17.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
+    names = fs18.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
   } catch {
     return null;
   }
@@ -6177,12 +6175,12 @@ function cgoNeededHint(stderr, cgo, show) {
   for (const n of names) {
     let text;
     try {
-      const fd = fs17.openSync(path19.join(dir, n), "r");
+      const fd = fs18.openSync(path20.join(dir, n), "r");
       try {
         const buf = Buffer.alloc(MAX_BYTES);
-        text = buf.toString("utf8", 0, fs17.readSync(fd, buf, 0, MAX_BYTES, 0));
+        text = buf.toString("utf8", 0, fs18.readSync(fd, buf, 0, MAX_BYTES, 0));
       } finally {
-        fs17.closeSync(fd);
+        fs18.closeSync(fd);
       }
     } catch {
       continue;
@@ -6256,12 +6254,12 @@ async function mainPackages(ctx, certainRoot) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path20.join(ctx.config.dir, "cmd");
-  const cmd = fs18.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmdDir = path21.join(ctx.config.dir, "cmd");
+  const cmd = fs19.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs18.existsSync(path20.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path20.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs19.existsSync(path21.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path21.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -6277,15 +6275,15 @@ function clearOnce(ctx) {
 }
 function startHead(ctx, go) {
   const { config } = ctx;
-  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs18.existsSync(path20.join(config.dir, "vendor")) || inWorkspace(config.dir, ctx.state.goEnv.GOWORK)) return void 0;
+  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs19.existsSync(path21.join(config.dir, "vendor")) || inWorkspace(config.dir, ctx.state.goEnv.GOWORK)) return void 0;
   const guess = rootMainGuess(config.dir);
   if (!guess) return void 0;
   const { importPath, certain } = guess;
-  const buildDir = fs18.mkdtempSync(path20.join(scratchRoot(ctx), "grg-build-"));
+  const buildDir = fs19.mkdtempSync(path21.join(scratchRoot(ctx), "grg-build-"));
   const builds = /* @__PURE__ */ new Map();
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: void 0 };
   for (const target of config.targets.slice(0, buildSlots())) {
-    const output = path20.join(buildDir, artifactFileName(binaryName(importPath), target));
+    const output = path21.join(buildDir, artifactFileName(binaryName(importPath), target));
     const r2 = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: buildEnv(ctx.state.goEnv, target, config.cgo) });
     r2.catch(() => void 0);
     builds.set(output, r2);
@@ -6294,7 +6292,7 @@ function startHead(ctx, go) {
 }
 async function discardHead(head2) {
   await Promise.allSettled(head2.builds.values());
-  fs18.rmSync(head2.buildDir, { recursive: true, force: true });
+  fs19.rmSync(head2.buildDir, { recursive: true, force: true });
 }
 function buildSlots() {
   return Math.max(1, os.availableParallelism());
@@ -6342,17 +6340,17 @@ var buildStage = {
       if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
       names.set(p.name, p.importPath);
     }
-    const buildDir = confirmed?.buildDir ?? fs18.mkdtempSync(path20.join(scratchRoot(ctx), "grg-build-"));
+    const buildDir = confirmed?.buildDir ?? fs19.mkdtempSync(path21.join(scratchRoot(ctx), "grg-build-"));
     try {
       return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings, confirmed?.builds);
     } finally {
       if (confirmed) await Promise.allSettled(confirmed.builds.values());
-      fs18.rmSync(buildDir, { recursive: true, force: true });
+      fs19.rmSync(buildDir, { recursive: true, force: true });
     }
   }
 };
 function scratchRoot(ctx) {
-  fs18.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  fs19.mkdirSync(ctx.ports.tempDir, { recursive: true });
   return isInside(ctx.config.workspace, ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
 function clearOutputDir(ctx, out) {
@@ -6371,7 +6369,7 @@ function capList(items, max) {
 }
 async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, started2) {
   const { config, ports } = ctx;
-  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path20.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path21.join(buildDir, artifactFileName(pkg.name, target)) })));
   const jobs = ctx.state.selectJobs ? chosenJobs(all, ctx.state.selectJobs) : all;
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
   const byTarget = /* @__PURE__ */ new Map();
@@ -6385,27 +6383,27 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const finished = (job, ok, stderr) => {
     if (!ok) return { ...job, ok, stderr };
     const sha2562 = sha256File(job.output);
-    const name = path20.basename(job.output);
-    inspecting.push(inspectEarly(ctx.state, name, sha2562, job.output, displayPath(config.workspace, path20.join(out.dir, name))));
-    return { ...job, ok, stderr, size: fs18.statSync(job.output).size, sha256: sha2562 };
+    const name = path21.basename(job.output);
+    inspecting.push(inspectEarly(ctx.state, name, sha2562, job.output, displayPath(config.workspace, path21.join(out.dir, name))));
+    return { ...job, ok, stderr, size: fs19.statSync(job.output).size, sha256: sha2562 };
   };
   const grouped = await mapLimit([...byTarget.values()], buildSlots(), async (group) => {
     const target = group[0].target;
     const several = group.length > 1;
-    const dir = several ? fs18.mkdtempSync(path20.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
-    const r2 = await (!several && started2?.get(group[0].output) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path20.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
+    const dir = several ? fs19.mkdtempSync(path21.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
+    const r2 = await (!several && started2?.get(group[0].output) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path21.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, target, config.cgo)
     }));
     const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
-    if (!several) return [finished(group[0], r2.code === 0 && fs18.existsSync(group[0].output), stderr)];
+    if (!several) return [finished(group[0], r2.code === 0 && fs19.existsSync(group[0].output), stderr)];
     return group.map((job) => {
-      const written = path20.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
-      const ok = fs18.existsSync(written);
-      if (ok) fs18.renameSync(written, job.output);
+      const written = path21.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
+      const ok = fs19.existsSync(written);
+      if (ok) fs19.renameSync(written, job.output);
       if (ok) return finished(job, true, "");
       const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
-      return finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path20.basename(written)}`);
+      return finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path21.basename(written)}`);
     });
   });
   const built = new Map(grouped.flat().map((r2) => [jobKey2(r2), r2]));
@@ -6425,7 +6423,7 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
     if (!r2.ok) {
       const errors = parseCompilerErrors(r2.stderr);
       const first = errors[0];
-      const loc = first ? { file: displayPath(ctx.config.workspace, path20.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+      const loc = first ? { file: displayPath(ctx.config.workspace, path21.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
       const cgoHint = first ? null : cgoNeededHint(r2.stderr, config.cgo, (d) => displayPath(ctx.config.workspace, d) || ".");
       const headline = first ? `${loc.file}:${first.line}: ${first.message}` : cgoHint ?? (r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed");
       findings.push(finding(COMPILE, "build", {
@@ -6442,7 +6440,7 @@ ${r2.stderr.trim()}`);
     const a = {
       path: r2.output,
       displayPath: "",
-      name: path20.basename(r2.output),
+      name: path21.basename(r2.output),
       goos: r2.target.goos,
       goarch: r2.target.goarch,
       size: r2.size,
@@ -6480,7 +6478,7 @@ function trimCompilerQuotes(stderr) {
 }
 
 // src/stages/inspect.ts
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/inspect/policy.ts
 var r = (id, name, severity2, short, full, help2, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help: help2, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
@@ -6790,9 +6788,9 @@ async function nameModifiedFiles(ctx, findings) {
   if (!git) {
     listing = "git is not on PATH, so the modified files cannot be listed";
   } else {
-    const outRel = path21.relative(ctx.config.dir, ctx.config.outDir);
+    const outRel = path22.relative(ctx.config.dir, ctx.config.outDir);
     const outInside = isInside(ctx.config.workspace, ctx.config.outDir);
-    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path21.sep).join("/")}`] : []];
+    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path22.sep).join("/")}`] : []];
     const r2 = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv("git", ctx.ports.env), timeoutMs: 6e4 });
     const lines = r2.stdout.split("\n").filter((l) => l.trim() !== "");
     if (r2.code !== 0) listing = `git status failed: ${r2.stderr.trim().split("\n")[0] ?? ""}`;
@@ -6835,8 +6833,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs20 from "node:fs";
-import path23 from "node:path";
+import fs21 from "node:fs";
+import path24 from "node:path";
 
 // src/scan/trivy-report.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -7123,31 +7121,31 @@ function unscanned(f) {
 }
 
 // src/tools/gobuild.ts
-import fs19 from "node:fs";
-import path22 from "node:path";
+import fs20 from "node:fs";
+import path23 from "node:path";
 var BUILD_TIMEOUT_MS = 15 * 60 * 1e3;
 async function installGoBuiltTool(t, b) {
   const semver2 = t.version.replace(/^v/, "");
   const exe = process.platform === "win32" ? `${t.program}.exe` : t.program;
   const cached = b.tools.find(t.tool, semver2, b.arch);
-  if (cached && fs19.existsSync(path22.join(cached, exe))) return { dir: cached, bin: path22.join(cached, exe), source: "tool-cache", sha256: "" };
+  if (cached && fs20.existsSync(path23.join(cached, exe))) return { dir: cached, bin: path23.join(cached, exe), source: "tool-cache", sha256: "" };
   if (b.env.GOSUMDB === "off" || b.env.GOFLAGS?.includes("-insecure")) {
     throw new InstallError("checksum", `${t.pkg}@${t.version} would be built without the checksum database (GOSUMDB=off or -insecure): set ${t.tool}-path to a binary you trust instead`);
   }
-  fs19.mkdirSync(b.tempDir, { recursive: true });
-  const bin = fs19.mkdtempSync(path22.join(b.tempDir, `${t.tool}-build-`));
+  fs20.mkdirSync(b.tempDir, { recursive: true });
+  const bin = fs20.mkdtempSync(path23.join(b.tempDir, `${t.tool}-build-`));
   b.log.info(`Building ${t.pkg}@${t.version} with the run's Go (module proxy, checked against the checksum database)`);
   const { GOOS: _os, GOARCH: _arch, ...rest } = b.env;
   const env = { ...rest, GOBIN: bin, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-trimpath" };
   const r2 = await b.exec.run(b.go, ["install", `${t.pkg}@${t.version}`], { env, cwd: b.tempDir, timeoutMs: BUILD_TIMEOUT_MS });
-  if (r2.code !== 0 || !fs19.existsSync(path22.join(bin, exe))) {
+  if (r2.code !== 0 || !fs20.existsSync(path23.join(bin, exe))) {
     const why = r2.timedOut ? `did not finish within ${BUILD_TIMEOUT_MS / 6e4} minutes` : r2.stderr.trim().split("\n").slice(-3).join(" ") || `exit code ${r2.code}`;
-    fs19.rmSync(bin, { recursive: true, force: true });
+    fs20.rmSync(bin, { recursive: true, force: true });
     throw new InstallError("download", `go install ${t.pkg}@${t.version} failed: ${why}`);
   }
   const dir = await b.tools.cache(bin, t.tool, semver2, b.arch);
-  fs19.rmSync(bin, { recursive: true, force: true });
-  return { dir, bin: path22.join(dir, exe), source: "download", sha256: "" };
+  fs20.rmSync(bin, { recursive: true, force: true });
+  return { dir, bin: path23.join(dir, exe), source: "download", sha256: "" };
 }
 
 // src/scan/govulncheck.ts
@@ -7335,13 +7333,13 @@ function reachabilityByOsv(runs) {
   for (const { platform, report } of runs) {
     for (const f of report.findings) {
       const level = levelOf(f);
-      const path29 = level === "called" ? [...f.trace].reverse() : void 0;
+      const path30 = level === "called" ? [...f.trace].reverse() : void 0;
       const cur = out.get(f.osv);
       if (!cur || RANK[level] > RANK[cur.level]) {
-        out.set(f.osv, { osv: f.osv, level, ...path29 ? { path: path29 } : {}, platforms: [platform] });
+        out.set(f.osv, { osv: f.osv, level, ...path30 ? { path: path30 } : {}, platforms: [platform] });
       } else if (level === cur.level) {
         if (!cur.platforms.includes(platform)) cur.platforms.push(platform);
-        if (path29 && (!cur.path || path29.length < cur.path.length)) cur.path = path29;
+        if (path30 && (!cur.path || path30.length < cur.path.length)) cur.path = path30;
       }
     }
   }
@@ -7364,21 +7362,21 @@ function frameText(f) {
   const name = f.function ? `${pkg}.${f.receiver ? `${f.receiver.replace(/^\*/, "")}.` : ""}${f.function}` : pkg;
   return f.position ? `${name} (${f.position.filename}:${f.position.line})` : `${name}`;
 }
-function pathText(path29, max = 4) {
-  const shown = path29.slice(0, max).map(frameText);
-  if (path29.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path29[path29.length - 1]));
+function pathText(path30, max = 4) {
+  const shown = path30.slice(0, max).map(frameText);
+  if (path30.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path30[path30.length - 1]));
   return shown.join(" \u2192 ");
 }
 function joinPath(dir, file) {
   return dir ? `${dir.replace(/\/+$/, "")}/${file}` : file;
 }
-function callSite(path29, moduleDir, mainModules) {
-  const own = path29.filter((f) => mainModules.has(f.module) && f.position);
+function callSite(path30, moduleDir, mainModules) {
+  const own = path30.filter((f) => mainModules.has(f.module) && f.position);
   const site = own[own.length - 1];
   return site?.position ? { file: joinPath(moduleDir, site.position.filename), line: site.position.line, ...site.position.column ? { column: site.position.column } : {} } : void 0;
 }
-function codeFlowOf2(path29, moduleDir, mainModules) {
-  return path29.map((f) => ({
+function codeFlowOf2(path30, moduleDir, mainModules) {
+  return path30.map((f) => ({
     message: frameText(f),
     ...mainModules.has(f.module) && f.position ? { location: { file: joinPath(moduleDir, f.position.filename), line: f.position.line } } : {}
   }));
@@ -7673,7 +7671,7 @@ async function findTrivy(ctx) {
   }
 }
 function gateTrivyCacheDir(ctx) {
-  return path23.join(ctx.ports.tempDir, "go-release-gate-trivy");
+  return path24.join(ctx.ports.tempDir, "go-release-gate-trivy");
 }
 function trivyEnv(ctx) {
   return childEnv("trivy", ctx.ports.env);
@@ -7696,22 +7694,22 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path23.join(dir, name);
-      if (fs20.existsSync(p) && fs20.statSync(p).isFile()) return p;
+      const p = path24.join(dir, name);
+      if (fs21.existsSync(p) && fs21.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 function trivyHome(ctx) {
-  fs20.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  const dir = fs20.mkdtempSync(path23.join(ctx.ports.tempDir, "trivy-"));
-  const config = path23.join(dir, "trivy.yaml");
-  fs20.writeFileSync(config, "", { flag: "wx" });
+  fs21.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs21.mkdtempSync(path24.join(ctx.ports.tempDir, "trivy-"));
+  const config = path24.join(dir, "trivy.yaml");
+  fs21.writeFileSync(config, "", { flag: "wx" });
   return { dir, config };
 }
 async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
-  const output = path23.join(home.dir, `trivy-${kind}-${n}.json`);
-  fs20.rmSync(output, { force: true });
+  const output = path24.join(home.dir, `trivy-${kind}-${n}.json`);
+  fs21.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -7722,13 +7720,13 @@ async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n)
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs20.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs21.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs20.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs21.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs20.rmSync(output, { force: true });
+    fs21.rmSync(output, { force: true });
   }
 }
 function parsedGoMod(text, file, ctx) {
@@ -7755,7 +7753,7 @@ async function run2(ctx) {
   try {
     return await scanWith(ctx, found, home);
   } finally {
-    fs20.rmSync(home.dir, { recursive: true, force: true });
+    fs21.rmSync(home.dir, { recursive: true, force: true });
   }
 }
 async function scanWith(ctx, found, home) {
@@ -7788,30 +7786,30 @@ async function scanWith(ctx, found, home) {
   if (db.warning) ctx.ports.log.warning(db.warning);
   ctx = { ...ctx, config: { ...config, trivyCacheDir: cacheDir, trivySkipDbUpdate: true } };
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs20.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs21.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path23.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path23.isAbsolute(outRel)) skipDirs.push(outRel.split(path23.sep).join("/"));
+  const outRel = path24.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path24.isAbsolute(outRel)) skipDirs.push(outRel.split(path24.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path23.join(config.dir, "go.mod");
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs20.readFileSync(file, "utf8"), file, ctx), result: r2 });
+    const file = path24.join(config.dir, "go.mod");
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs21.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path23.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path24.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, home, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path23.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path24.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
     }
   }
-  const goModFile = path23.join(config.dir, "go.mod");
-  const goModText = fs20.existsSync(goModFile) ? fs20.readFileSync(goModFile, "utf8") : void 0;
+  const goModFile = path24.join(config.dir, "go.mod");
+  const goModText = fs21.existsSync(goModFile) ? fs21.readFileSync(goModFile, "utf8") : void 0;
   const missing = unscanned({
     ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
     binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
@@ -7890,8 +7888,8 @@ async function scanWith(ctx, found, home) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs21 from "node:fs";
-import path24 from "node:path";
+import fs22 from "node:fs";
+import path25 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -8131,9 +8129,9 @@ ${r2.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
   return lines.find((l) => /^Error:/i.test(l)) ?? lines.find((l) => /error|fail|invalid|denied/i.test(l)) ?? lines[0] ?? `exit code ${r2.code}`;
 }
 function readGoSum(dir) {
-  const file = path24.join(dir, "go.sum");
-  if (!fs21.existsSync(file)) return [];
-  return parseGoSum(fs21.readFileSync(file, "utf8"), file).lines;
+  const file = path25.join(dir, "go.sum");
+  if (!fs22.existsSync(file)) return [];
+  return parseGoSum(fs22.readFileSync(file, "utf8"), file).lines;
 }
 function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(config.dir))) {
   return {
@@ -8148,7 +8146,7 @@ function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(c
 }
 function bundledStatement(bundleFile) {
   try {
-    const b = JSON.parse(fs21.readFileSync(bundleFile, "utf8"));
+    const b = JSON.parse(fs22.readFileSync(bundleFile, "utf8"));
     const payload = b.dsseEnvelope?.payload;
     return payload ? JSON.parse(Buffer.from(payload, "base64").toString("utf8")) : void 0;
   } catch {
@@ -8198,7 +8196,7 @@ async function run3(ctx) {
     if (sign.sigstore.trustedRoot) {
       let json2;
       try {
-        json2 = fs21.readFileSync(sign.sigstore.trustedRoot, "utf8");
+        json2 = fs22.readFileSync(sign.sigstore.trustedRoot, "utf8");
       } catch (e) {
         return unavailable2(`sigstore-trusted-root ${displayPath(config.workspace, sign.sigstore.trustedRoot)} cannot be read (${e.code ?? "error"})`);
       }
@@ -8215,7 +8213,7 @@ async function run3(ctx) {
   }
   state.facts["sign.cosign"] = cosign.source;
   ports.log.info(`cosign: ${cosign.bin} (${cosign.source})`);
-  const signDir = fs21.mkdtempSync(path24.join(ports.tempDir, "grg-sign-"));
+  const signDir = fs22.mkdtempSync(path25.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
@@ -8229,18 +8227,18 @@ async function run3(ctx) {
       if (sign.key.kind === "file") {
         keyFile = sign.key.path;
         try {
-          fs21.accessSync(keyFile, fs21.constants.R_OK);
+          fs22.accessSync(keyFile, fs22.constants.R_OK);
         } catch (e) {
           return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
         }
       } else {
-        tempKeyDir = fs21.mkdtempSync(path24.join(ports.tempDir, "grg-cosign-"));
-        keyFile = path24.join(tempKeyDir, "cosign.key");
-        fs21.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+        tempKeyDir = fs22.mkdtempSync(path25.join(ports.tempDir, "grg-cosign-"));
+        keyFile = path25.join(tempKeyDir, "cosign.key");
+        fs22.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
       }
-      const freshKey = path24.join(signDir, "cosign.pub");
+      const freshKey = path25.join(signDir, "cosign.pub");
       const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
-      if (pub.code !== 0 || !fs21.existsSync(freshKey)) {
+      if (pub.code !== 0 || !fs22.existsSync(freshKey)) {
         const why = scrub(firstError(pub));
         const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
         const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -8262,13 +8260,13 @@ async function run3(ctx) {
         return unavailable2(`Keyless signing could not get an OIDC token: ${why}. Nothing was signed.`);
       }
       addSecret(token);
-      tempKeyDir = fs21.mkdtempSync(path24.join(ports.tempDir, "grg-cosign-"));
-      const tokenFile = path24.join(tempKeyDir, "oidc-token");
-      fs21.writeFileSync(tokenFile, token, { mode: 384 });
+      tempKeyDir = fs22.mkdtempSync(path25.join(ports.tempDir, "grg-cosign-"));
+      const tokenFile = path25.join(tempKeyDir, "oidc-token");
+      fs22.writeFileSync(tokenFile, token, { mode: 384 });
       signer = { kind: "keyless", tokenFile, services: sign.sigstore };
       verifier = { kind: "keyless", policy };
     }
-    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path24.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path24.basename(v.policy.trustedRoot) : "" } };
+    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path25.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path25.basename(v.policy.trustedRoot) : "" } };
     const signArgs = (bundle, file) => signer.kind === "key" ? signBlobArgs({ key: signer.key, bundle, file, tlogUpload: sign.tlogUpload }) : signBlobKeylessArgs({ tokenFile: signer.tokenFile, bundle, file, services: signer.services, tlogUpload: sign.tlogUpload });
     const verifyArgs = (v, bundle, file) => v.kind === "key" ? verifyBlobArgs({ publicKey: v.publicKey, bundle, file, tlog: v.tlog }) : verifyBlobKeylessArgs({ bundle, file, policy: v.policy });
     const verifyText = (bundle, file) => {
@@ -8287,26 +8285,26 @@ async function run3(ctx) {
         rows.push([s.displayPath, "", "not signed: changed after build", ""]);
         continue;
       }
-      const freshBundle = path24.join(signDir, path24.basename(bundle));
+      const freshBundle = path25.join(signDir, path25.basename(bundle));
       const signed = await cosignRun(signArgs(freshBundle, s.path));
-      if (signed.code !== 0 || !fs21.existsSync(freshBundle)) {
+      if (signed.code !== 0 || !fs22.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
       }
-      out.adopt(freshBundle, path24.basename(bundle));
+      out.adopt(freshBundle, path25.basename(bundle));
       const verified = await cosignRun(verifyArgs(verifier, bundle, s.path));
       const ok = verified.code === 0;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyText(path24.basename(bundle), path24.basename(s.path));
+      const command = verifyText(path25.basename(bundle), path25.basename(s.path));
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
-    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path24.basename(sums.path)), path24.basename(sums.path));
+    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path25.basename(sums.path)), path25.basename(sums.path));
     let provenanceOk;
     if (config.mode === "release" && sums && findings.length === 0) {
       provenanceOk = await attestProvenance();
@@ -8332,13 +8330,13 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload, keyless: !sign.key }
     };
     async function attestProvenance() {
-      const sumsText = fs21.readFileSync(sums.path, "utf8");
+      const sumsText = fs22.readFileSync(sums.path, "utf8");
       const sumsDigest = sha256File(sums.path);
-      const location = { artifact: displayPath(config.workspace, path24.join(out.dir, PROVENANCE)) };
+      const location = { artifact: displayPath(config.workspace, path25.join(out.dir, PROVENANCE)) };
       let statement;
       try {
         statement = provenanceStatement({
-          checksums: { name: path24.basename(sums.path), text: sumsText, sha256: sumsDigest },
+          checksums: { name: path25.basename(sums.path), text: sumsText, sha256: sumsDigest },
           gateVersion: GATE_VERSION,
           goVersion: state.go?.version ?? state.facts["go-version"] ?? "",
           // A merge signs what its shards built: their parameters, not the merge job's inputs.
@@ -8356,23 +8354,23 @@ async function run3(ctx) {
       const statementFile = out.write(PROVENANCE, `${JSON.stringify(statement)}
 `);
       const bundleName = bundleNameFor(PROVENANCE);
-      const freshBundle = path24.join(signDir, bundleName);
+      const freshBundle = path25.join(signDir, bundleName);
       const attested = await cosignRun(attestBlobArgs({ statement: statementFile, bundle: freshBundle, signer, tlogUpload: sign.tlogUpload }));
-      if (attested.code !== 0 || !fs21.existsSync(freshBundle)) {
+      if (attested.code !== 0 || !fs22.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign attest-blob failed for ${PROVENANCE}: ${scrub(firstError(attested))}`, location, subject: PROVENANCE, details: scrub(`${attested.stderr}${attested.stdout}`).trim() || void 0 }));
         rows.push([location.artifact, "", "attestation failed", ""]);
         return false;
       }
       const bundle = out.adopt(freshBundle, bundleName);
       const signedStatement = bundledStatement(bundle);
-      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path24.basename(sums.path), sumsDigest);
+      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path25.basename(sums.path), sumsDigest);
       const verified = await cosignRun(verifyAttestationArgs({ bundle, file: sums.path, verifier }));
       const ok = verified.code === 0 && !mismatch;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob-attestation refused the provenance: ${mismatch ?? scrub(firstError(verified))}`, location, subject: PROVENANCE, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
       const binary = subjects.find((s) => s !== sums);
-      const command = verifyAttestationCommandText({ bundle: bundleName, file: path24.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
+      const command = verifyAttestationCommandText({ bundle: bundleName, file: path25.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
       const bundleShown = displayPath(config.workspace, bundle);
       rows.push([location.artifact, bundleShown, ok ? "attested, verified" : "attested, verification failed", command]);
       state.facts["sign.provenance"] = statementFile;
@@ -8383,8 +8381,8 @@ async function run3(ctx) {
       return ok;
     }
   } finally {
-    if (tempKeyDir) fs21.rmSync(tempKeyDir, { recursive: true, force: true });
-    fs21.rmSync(signDir, { recursive: true, force: true });
+    if (tempKeyDir) fs22.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs22.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
@@ -8524,14 +8522,14 @@ function stageAnnotator(log) {
 }
 
 // src/report/sources.ts
-import fs22 from "node:fs";
-import path25 from "node:path";
+import fs23 from "node:fs";
+import path26 from "node:path";
 var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
 var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
 var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
 function read(file) {
   try {
-    return fs22.readFileSync(file, "utf8");
+    return fs23.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -8540,14 +8538,14 @@ function lineOf(text, index) {
   return text.slice(0, index).split("\n").length;
 }
 function moduleAt(dir) {
-  const goMod = path25.join(dir, "go.mod");
+  const goMod = path26.join(dir, "go.mod");
   const text = read(goMod);
   const m = text === void 0 ? null : MODULE_LINE.exec(text);
   return m ? { path: m[2], dir, goMod, line: lineOf(text, m.index + m[0].search(/\S/)) } : void 0;
 }
 function moduleRoots(dir) {
   const roots = [];
-  const work = read(path25.join(dir, "go.work"));
+  const work = read(path26.join(dir, "go.work"));
   if (work !== void 0) {
     const dirs = [...work.matchAll(USE_LINE)].map((m) => m[2]);
     for (const block2 of work.matchAll(USE_BLOCK)) {
@@ -8557,7 +8555,7 @@ function moduleRoots(dir) {
       }
     }
     for (const d of dirs) {
-      const root = moduleAt(path25.resolve(dir, d));
+      const root = moduleAt(path26.resolve(dir, d));
       if (root) roots.push(root);
     }
   }
@@ -8568,16 +8566,16 @@ function moduleRoots(dir) {
 function mainPackageSource(workspace, roots, importPath) {
   const root = [...roots].filter((r2) => importPath === r2.path || importPath.startsWith(`${r2.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!root) return void 0;
-  const pkgDir = path25.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
+  const pkgDir = path26.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
   const inRepo = (file) => repoRelative(displayPath(workspace, file));
   let names = [];
   try {
-    names = fs22.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
+    names = fs23.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
   } catch {
   }
   const candidates = [];
   for (const name of names.slice(0, 200)) {
-    const text = read(path25.join(pkgDir, name));
+    const text = read(path26.join(pkgDir, name));
     if (text === void 0) continue;
     const clause = /^package[ \t]+main\b/m.exec(text);
     if (!clause) continue;
@@ -8585,7 +8583,7 @@ function mainPackageSource(workspace, roots, importPath) {
   }
   const best = candidates.find((c) => c.hasMain) ?? candidates.find((c) => c.name === "main.go") ?? candidates[0];
   if (best) {
-    const file = inRepo(path25.join(pkgDir, best.name));
+    const file = inRepo(path26.join(pkgDir, best.name));
     if (file) return { file, line: lineOf(best.text, best.clause) };
   }
   const goMod = inRepo(root.goMod);
@@ -8675,7 +8673,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent, options = {}) {
-  const goMod = path26.join(config.dir, fs23.existsSync(path26.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path27.join(config.dir, fs24.existsSync(path27.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -8890,33 +8888,33 @@ async function sourceCommit(config, ports) {
 }
 
 // src/fanout/merge-run.ts
-import fs25 from "node:fs";
-import path28 from "node:path";
+import fs26 from "node:fs";
+import path29 from "node:path";
 
 // src/fanout/bundle.ts
-import fs24 from "node:fs";
-import path27 from "node:path";
+import fs25 from "node:fs";
+import path28 from "node:path";
 import { createHash as createHash8 } from "node:crypto";
 function readRegular(dir, name) {
-  const p = path27.join(dir, name);
+  const p = path28.join(dir, name);
   let st;
   try {
-    st = fs24.lstatSync(p);
+    st = fs25.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
   }
   if (!st.isFile()) throw new BundleError(`${p} is not a regular file (${st.isSymbolicLink() ? "a symbolic link" : "not a file"})`);
-  const fd = fs24.openSync(p, fs24.constants.O_RDONLY | (fs24.constants.O_NOFOLLOW ?? 0));
+  const fd = fs25.openSync(p, fs25.constants.O_RDONLY | (fs25.constants.O_NOFOLLOW ?? 0));
   try {
-    return fs24.readFileSync(fd);
+    return fs25.readFileSync(fd);
   } finally {
-    fs24.closeSync(fd);
+    fs25.closeSync(fd);
   }
 }
 function required(dir, name) {
   const data = readRegular(dir, name);
-  if (!data) throw new BundleError(`${path27.join(dir, name)} is missing: not a complete shard bundle`);
+  if (!data) throw new BundleError(`${path28.join(dir, name)} is missing: not a complete shard bundle`);
   return data;
 }
 function json(dir, name) {
@@ -8926,21 +8924,21 @@ function json(dir, name) {
     throw new Error("not a JSON object");
   } catch (e) {
     if (e instanceof BundleError) throw e;
-    throw new BundleError(`${path27.join(dir, name)}: ${e.message}`);
+    throw new BundleError(`${path28.join(dir, name)}: ${e.message}`);
   }
 }
 function loadBundle(dir, source) {
-  const manifestFile = path27.join(dir, MANIFEST_NAME);
+  const manifestFile = path28.join(dir, MANIFEST_NAME);
   const manifest = parseManifest(required(dir, MANIFEST_NAME).toString("utf8"), manifestFile);
   const report = json(dir, manifest.files.report);
   const sarif = json(dir, manifest.files.sarif);
   const sumsName = manifest.files.checksums;
-  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path27.join(dir, sumsName)) : [];
+  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path28.join(dir, sumsName)) : [];
   return { dir, report, sarif, view: { source, manifest, reportVerdict: String(report.verdict), checksums } };
 }
 function digestNow(dir, name) {
-  const p = path27.join(dir, name);
-  const st = fs24.lstatSync(p, { throwIfNoEntry: false });
+  const p = path28.join(dir, name);
+  const st = fs25.lstatSync(p, { throwIfNoEntry: false });
   if (!st?.isFile()) return void 0;
   return sha256File(p, { noFollow: true });
 }
@@ -9337,9 +9335,9 @@ var MergeUsageError = class extends Error {
 };
 function real(p) {
   try {
-    return fs25.realpathSync(p);
+    return fs26.realpathSync(p);
   } catch {
-    return path28.resolve(p);
+    return path29.resolve(p);
   }
 }
 async function runMerge(opts) {
