@@ -3,7 +3,7 @@
 // against go.sum or the checksum database when it downloaded them, and `go mod verify` checks
 // the cache against them; comparing every go.sum line with them finds a go.sum edited after
 // the fact, which `go mod verify` alone does not (golang/go#47752).
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 
@@ -22,10 +22,14 @@ function downloadBase(modcache: string, modulePath: string, version: string): st
   return path.join(modcache, 'cache', 'download', ...escapeModulePath(modulePath).split('/'), '@v', escapeModulePath(version));
 }
 
-/** The file's bytes, or undefined when it does not exist (any other error is thrown). */
+/**
+ * The file's bytes, or undefined when it does not exist (any other error is thrown). Read
+ * synchronously: these are files of a few dozen bytes, a go.sum asks for hundreds, and each
+ * asynchronous read is four round trips through the thread pool (open, stat, read, close).
+ */
 export async function readOrUndefined(file: string): Promise<Buffer | undefined> {
   try {
-    return await fs.readFile(file);
+    return fs.readFileSync(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;

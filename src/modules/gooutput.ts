@@ -86,7 +86,41 @@ export interface DownloadedModule {
 
 /** `go mod download -json` prints one JSON object after another (not an array). */
 export function parseDownloadJson(stdout: string): DownloadedModule[] {
-  const out: DownloadedModule[] = [];
+  return objectsOf(stdout).flatMap((o) => {
+    if (!o.Path) return [];
+    const m: DownloadedModule = { path: o.Path, version: o.Version ?? '' };
+    if (o.Sum) m.sum = o.Sum;
+    if (o.GoModSum) m.goModSum = o.GoModSum;
+    if (o.Dir) m.dir = o.Dir;
+    if (o.Zip) m.zip = o.Zip;
+    if (o.Error) m.error = o.Error;
+    return [m];
+  });
+}
+
+type DownloadObject = { Path?: string; Version?: string; Sum?: string; GoModSum?: string; Dir?: string; Zip?: string; Error?: string };
+
+/**
+ * The go command writes one indented object after another, each closed by a "}" alone on its
+ * line (a string holds no raw newline): read as one array, in native code. Anything else (text
+ * between the objects) goes through the scanner below, as before.
+ */
+function objectsOf(stdout: string): DownloadObject[] {
+  const text = stdout.trim();
+  if (text === '') return [];
+  if (text.startsWith('{') && text.endsWith('}')) {
+    try {
+      const all = JSON.parse(`[${text.replace(/^\}\n\{$/gm, '},{')}]`) as unknown[];
+      if (all.every((o) => typeof o === 'object' && o !== null && !Array.isArray(o))) return all as DownloadObject[];
+    } catch {
+      // Not the usual shape: scanned object by object.
+    }
+  }
+  return scanObjects(stdout);
+}
+
+function scanObjects(stdout: string): DownloadObject[] {
+  const out: DownloadObject[] = [];
   let depth = 0;
   let start = -1;
   let inString = false;
@@ -104,16 +138,7 @@ export function parseDownloadJson(stdout: string): DownloadedModule[] {
     } else if (c === '}') {
       depth--;
       if (depth === 0) {
-        const o = JSON.parse(stdout.slice(start, i + 1)) as { Path?: string; Version?: string; Sum?: string; GoModSum?: string; Dir?: string; Zip?: string; Error?: string };
-        if (o.Path) {
-          const m: DownloadedModule = { path: o.Path, version: o.Version ?? '' };
-          if (o.Sum) m.sum = o.Sum;
-          if (o.GoModSum) m.goModSum = o.GoModSum;
-          if (o.Dir) m.dir = o.Dir;
-          if (o.Zip) m.zip = o.Zip;
-          if (o.Error) m.error = o.Error;
-          out.push(m);
-        }
+        out.push(JSON.parse(stdout.slice(start, i + 1)) as DownloadObject);
       }
     }
   }

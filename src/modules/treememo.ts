@@ -20,11 +20,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { listFiles, type EntryKind } from './tree.ts';
+import { walkTree, type EntryKind } from './tree.ts';
 import { gateRecordFile, readRecord, writeRecord } from './records.ts';
 
 /** Bumped whenever what a record covers changes: older records then never match. */
-const RECORD_VERSION = 'go-release-gate tree v2';
+const RECORD_VERSION = 'go-release-gate tree v3';
 const SETTLED_MS = 5_000;
 /** Go's mtimeInterval: a record in use is touched at most this often (the cache trim keeps used entries). */
 const TOUCH_INTERVAL_MS = 3_600_000;
@@ -38,29 +38,47 @@ export interface TreeMemo {
   now?: () => number;
 }
 
-/** What stat says of one entry of a tree: a change to its bytes changes at least its ctime. */
+/**
+ * What stat says of one entry of a tree: a change to its bytes changes at least its ctime.
+ * Plain (not BigInt) stats: times in milliseconds as doubles resolve to a fraction of a
+ * microsecond today, and a change after a tree was recorded sets a ctime at least SETTLED_MS
+ * later than any the record holds, so no precision that matters is lost; a BigInt stat of each
+ * of gum's 6,764 files cost more than the system calls.
+ */
 export interface EntryStat {
   rel: string;
   kind: EntryKind;
-  stat: fs.BigIntStats;
+  stat: fs.Stats;
 }
 
-const statIdentity = (s: fs.BigIntStats) => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeNs} ${s.ctimeNs}`;
+const IDENTITY_FIELDS = 6;
+const statIdentity = (s: fs.Stats) => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
+const byRel = (a: EntryStat, b: EntryStat) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
 
-/** One digest of every entry's identity, in path order. */
+/** One digest of every entry's kind, path and identity, in path order. */
 function treeIdentity(entries: readonly EntryStat[]): string {
-  const h = createHash('sha256');
-  h.update(`${RECORD_VERSION}\n`);
-  for (const { rel, kind, stat } of [...entries].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
-    h.update(`${kind}\0${rel}\0${statIdentity(stat)}\n`);
+  const sorted = [...entries].sort(byRel);
+  // Every number into one array and every name into one string: two updates of the hash, not
+  // one formatted line per file.
+  const numbers = new Float64Array(sorted.length * IDENTITY_FIELDS);
+  let names = '';
+  for (let i = 0, at = 0; i < sorted.length; i++, at += IDENTITY_FIELDS) {
+    const { rel, kind, stat: s } = sorted[i];
+    names += `${kind}\0${rel}\n`;
+    numbers[at] = s.dev;
+    numbers[at + 1] = s.ino;
+    numbers[at + 2] = s.mode;
+    numbers[at + 3] = s.size;
+    numbers[at + 4] = s.mtimeMs;
+    numbers[at + 5] = s.ctimeMs;
   }
-  return h.digest('hex');
+  return createHash('sha256').update(`${RECORD_VERSION}\n`).update(names).update(numbers).digest('hex');
 }
 
 /** Every entry last changed SETTLED_MS or more before startedMs (a file in the future is not settled). */
 function settled(entries: readonly EntryStat[], startedMs: number): boolean {
-  const cutoffNs = BigInt(Math.floor(startedMs - SETTLED_MS)) * 1_000_000n;
-  return entries.every(({ stat: s }) => s.ctimeNs < cutoffNs && s.mtimeNs < cutoffNs);
+  const cutoff = startedMs - SETTLED_MS;
+  return entries.every(({ stat: s }) => s.ctimeMs < cutoff && s.mtimeMs < cutoff);
 }
 
 /**
@@ -74,9 +92,9 @@ export function treeRoot(dir: string, startedMs: number): { identity: string; se
   return stat && { identity: statIdentity(stat), settled: settled([{ rel: '', kind: 'file', stat }], startedMs) };
 }
 
-function rootStat(dir: string): fs.BigIntStats | undefined {
+function rootStat(dir: string): fs.Stats | undefined {
   try {
-    return fs.lstatSync(dir, { bigint: true });
+    return fs.lstatSync(dir);
   } catch {
     return undefined;
   }
@@ -88,9 +106,11 @@ function treeRecordFile(gocache: string, dir: string): string {
 
 interface TreeRecord { version: string; dir: string; h1: string; root: string; identity: string; at: string }
 
-/** Every entry under root with its lstat, as the tree hash walks it. */
+/** Every entry under root with its lstat, as the tree hash walks it (listFiles, src/modules/tree.ts). */
 function statTree(root: string): EntryStat[] {
-  return listFiles(root).map(({ rel, kind }) => ({ rel, kind, stat: fs.lstatSync(path.join(root, rel), { bigint: true }) }));
+  const out: EntryStat[] = [];
+  walkTree(path.resolve(root), (rel, abs, kind) => out.push({ rel, kind, stat: fs.lstatSync(abs) }));
+  return out;
 }
 
 /**

@@ -53,8 +53,12 @@ export interface OutputDir {
   append(name: string, data: string): void;
   /** Moves a file produced elsewhere (outside the checkout) in as name; returns its path. */
   adopt(source: string, name: string): string;
-  /** Removes every entry with a gate output name; reports the others. Call once, before anything is built. */
-  clear(): Cleared;
+  /**
+   * Removes every entry with a gate output name; reports the others. Call once, before anything
+   * is built. With trash (an empty directory), entries are renamed into it where it is on the same
+   * file system, for the caller to delete off the critical path; unlinked here otherwise.
+   */
+  clear(trash?: string): Cleared;
   /** Names written this run, in order. */
   produced(): string[];
 }
@@ -131,14 +135,22 @@ export function openOutputDir(dir: string): OutputDir {
       note(name);
       return p;
     },
-    clear() {
+    clear(trash) {
       const removed: string[] = [];
       const foreign: string[] = [];
       if (!lstat(dir)) return { removed, foreign };
       ensureDir();
+      let renaming = trash !== undefined;
       for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         if (isGateOutputName(e.name) && !e.isDirectory()) {
-          fs.unlinkSync(path.join(dir, e.name));
+          const p = path.join(dir, e.name);
+          try {
+            if (renaming) fs.renameSync(p, path.join(trash!, e.name));
+          } catch {
+            // Another file system (EXDEV), or anything else: unlinked here, as without trash.
+            renaming = false;
+          }
+          if (!renaming) fs.unlinkSync(p);
           removed.push(e.name);
         } else {
           foreign.push(e.isDirectory() ? `${e.name}/` : e.name);

@@ -31,3 +31,26 @@ export function sha256File(file: string, opts: { noFollow?: boolean } = {}): str
     fs.closeSync(fd);
   }
 }
+
+/**
+ * sha256File, handing the event loop back after every read: for a binary hashed while builds
+ * run from the same thread, whose exits (and the next build's start) would otherwise wait for
+ * the whole file (13 ms for a 14 MB binary).
+ */
+export async function sha256FileYielding(file: string): Promise<string> {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY);
+  try {
+    const h = createHash('sha256');
+    for (;;) {
+      // The shared buffer is filled and hashed within one synchronous section, as its rule says.
+      const buf = sharedReadBuffer();
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      if (n <= 0) break;
+      h.update(buf.subarray(0, n));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return h.digest('hex');
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -90,6 +90,9 @@ test('an earlier run\'s binaries and planted ones never survive, also when this 
   assert.deepEqual(listing(out), ['SHA256SUMS', 'hello_linux_amd64', 'report.json', 'results.sarif', 'summary.md']);
   assert.equal(fs.readFileSync(path.join(out, 'SHA256SUMS'), 'utf8').trim().split('\n').length, 1);
   assert.match(ok.stdout, /removed 4 file\(s\) an earlier run left in gate-out: cosign\.pub, evil_linux_amd64, hello_linux_arm64, hello_linux_arm64\.sigstore\.json/);
+  // They went through the runner's temp (renamed out, deleted off the critical path): nothing of them is left there.
+  const leftovers = (fs.readdirSync(path.join(home!, 'temp'), { recursive: true }) as string[]).filter((f) => /grg-old-|evil_linux_amd64|cosign\.pub/.test(f));
+  assert.deepEqual(leftovers, []);
 
   // This run fails to compile: the stale files still go.
   fs.writeFileSync(path.join(ws, 'main.go'), 'package main\n\nfunc main() { undefinedCall() }\n');

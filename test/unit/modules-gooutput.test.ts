@@ -66,6 +66,14 @@ test('parseDownloadJson reads the concatenated objects of go mod download -json'
     { path: 'example.com/broken', version: 'v1.0.0', error: 'unknown revision {v1.0.0}' },
   ]);
   assert.throws(() => parseDownloadJson('{"Path": "a"'), /ends inside a JSON object/);
+  // The same objects another way: CRLF line ends, text between them, on one line: read by the scanner.
+  const want = parseDownloadJson(out);
+  assert.deepEqual(parseDownloadJson(out.replace(/\n/g, '\r\n')), want);
+  assert.deepEqual(parseDownloadJson(out.replace('}\n{', '}\ngo: noise\n{')), want);
+  assert.deepEqual(parseDownloadJson(out.replace(/\n\t?/g, '')), want);
+  assert.deepEqual(parseDownloadJson(''), []);
+  // A "}" line that closes a nested object is not taken for the end of one.
+  assert.deepEqual(parseDownloadJson('{\n\t"Path": "a",\n\t"Origin": {\n\t\t"VCS": "git"\n\t}\n}\n{\n\t"Path": "b"\n}\n'), [{ path: 'a', version: '' }, { path: 'b', version: '' }]);
 });
 
 test('goModHash is the go.sum "/go.mod" hash; escapeModulePath is the cache case encoding', () => {

@@ -60,6 +60,39 @@ test('clear removes gate-named entries (links too, not their targets) and lists 
   assert.deepEqual(openOutputDir(path.join(dir, 'missing')).clear(), { removed: [], foreign: [] });
 });
 
+test('clear with trash renames the gate-named entries into it (links as links), and leaves the rest', () => {
+  const dir = fresh();
+  const trash = fresh();
+  const victim = path.join(fresh(), 'victim');
+  fs.writeFileSync(victim, 'keep');
+  fs.writeFileSync(path.join(dir, 'app_linux_arm64'), 'old');
+  fs.symlinkSync(victim, path.join(dir, 'summary.md'));
+  fs.writeFileSync(path.join(dir, 'notes.txt'), 'mine');
+  const { removed, foreign } = openOutputDir(dir).clear(trash);
+  assert.deepEqual(removed, ['app_linux_arm64', 'summary.md']);
+  assert.deepEqual(foreign, ['notes.txt']);
+  assert.deepEqual(fs.readdirSync(dir), ['notes.txt']);
+  assert.deepEqual(fs.readdirSync(trash).sort(), ['app_linux_arm64', 'summary.md']);
+  assert.ok(fs.lstatSync(path.join(trash, 'summary.md')).isSymbolicLink());
+  assert.equal(fs.readFileSync(victim, 'utf8'), 'keep');
+});
+
+test('clear with a trash it cannot rename into (missing, or on another file system) unlinks in place', () => {
+  const dir = fresh();
+  fs.writeFileSync(path.join(dir, 'app_linux_arm64'), 'old');
+  fs.writeFileSync(path.join(dir, 'report.json'), '{}');
+  assert.deepEqual(openOutputDir(dir).clear(path.join(fresh(), 'gone')).removed, ['app_linux_arm64', 'report.json']);
+  assert.deepEqual(fs.readdirSync(dir), []);
+  // tmpfs beside the temp dir's file system, where there is one: rename gives EXDEV.
+  if (fs.existsSync('/dev/shm') && fs.statSync('/dev/shm').dev !== fs.statSync(dir).dev) {
+    const other = fs.mkdtempSync('/dev/shm/grg-trash-');
+    fs.writeFileSync(path.join(dir, 'SHA256SUMS'), 'x');
+    assert.deepEqual(openOutputDir(dir).clear(other).removed, ['SHA256SUMS']);
+    assert.deepEqual([fs.readdirSync(dir), fs.readdirSync(other)], [[], []]);
+    fs.rmSync(other, { recursive: true });
+  }
+});
+
 test('adopt moves a built file in, replacing a planted link; append only extends files of this run', () => {
   const dir = fresh();
   const build = fresh();

@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-PHL5UU7M.js";
+} from "./chunk-NFEFYM2H.js";
 import {
   renderSaveSummary,
   saveCaches

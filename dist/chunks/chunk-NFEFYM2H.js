@@ -1860,6 +1860,22 @@ function sha256File(file, opts = {}) {
     fs3.closeSync(fd);
   }
 }
+async function sha256FileYielding(file) {
+  const fd = fs3.openSync(file, fs3.constants.O_RDONLY);
+  try {
+    const h = createHash3("sha256");
+    for (; ; ) {
+      const buf = sharedReadBuffer();
+      const n = fs3.readSync(fd, buf, 0, buf.length, null);
+      if (n <= 0) break;
+      h.update(buf.subarray(0, n));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return h.digest("hex");
+  } finally {
+    fs3.closeSync(fd);
+  }
+}
 
 // src/tools/install.ts
 var InstallError = class extends Error {
@@ -2238,13 +2254,13 @@ async function restoreCaches(ctx, store) {
   const dirs = claimCacheDirs(path6.join(ports.tempDir, CACHE_DIR_NAME));
   const deadline = restoreDeadlineMs(ports.env);
   const modules = await restoreSlot(store, "modules", dirs.modules, moduleKeys(parts), deadline, ports.log);
-  const build = config.mode === "release" ? notRestored("build", dirs.build, buildKeys(parts), RELEASE_BUILD_CACHE) : await restoreSlot(store, "build", dirs.build, buildKeys(parts), deadline, ports.log);
-  for (const r2 of [modules, build]) {
+  const build2 = config.mode === "release" ? notRestored("build", dirs.build, buildKeys(parts), RELEASE_BUILD_CACHE) : await restoreSlot(store, "build", dirs.build, buildKeys(parts), deadline, ports.log);
+  for (const r2 of [modules, build2]) {
     if (r2.slot.notRestored) ports.log.info(`${LABEL[r2.slot.kind]}: not restored: ${r2.slot.notRestored}`);
     else ports.log.info(`${LABEL[r2.slot.kind]}: ${r2.slot.state}${r2.slot.matchedKey ? ` (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)})` : ""} in ${formatDuration(r2.ms)}`);
   }
   const goFlags2 = await goFlagsWithModcacherw(ctx);
-  state.goEnv = { ...state.goEnv, GOMODCACHE: modules.slot.dir, GOCACHE: build.slot.dir, GOFLAGS: goFlags2.flags };
+  state.goEnv = { ...state.goEnv, GOMODCACHE: modules.slot.dir, GOCACHE: build2.slot.dir, GOFLAGS: goFlags2.flags };
   if (goFlags2.added) state.facts["cache-goflags-added"] = "-modcacherw";
   const plan = {
     version: 1,
@@ -2252,31 +2268,31 @@ async function restoreCaches(ctx, store) {
     store: store.kind,
     startedAtMs,
     maxBytes: config.cacheMaxSize,
-    slots: [modules.slot, build.slot]
+    slots: [modules.slot, build2.slot]
   };
   ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
   state.facts["cache-hit"] = modules.slot.state === "error" ? "miss" : modules.slot.state;
-  state.facts["cache-build"] = build.slot.notRestored ? "not restored" : build.slot.state === "error" ? "miss" : build.slot.state;
+  state.facts["cache-build"] = build2.slot.notRestored ? "not restored" : build2.slot.state === "error" ? "miss" : build2.slot.state;
   state.facts["cache-modules-key"] = modules.slot.key;
-  state.facts["cache-build-key"] = build.slot.key;
-  const problems = [modules.problem, build.problem].filter((p) => !!p);
+  state.facts["cache-build-key"] = build2.slot.key;
+  const problems = [modules.problem, build2.problem].filter((p) => !!p);
   return {
     status: "passed",
     ...problems.length ? { reason: `went on without the cache (the verdict does not depend on it): ${problems.join("; ")}` } : {},
     findings: [],
     table: {
       header: ["Cache", "Result", "Matched key", "Restored", "Time", "Save"],
-      rows: [modules, build].map((r2) => [LABEL[r2.slot.kind], stateText(r2), r2.slot.matchedKey ?? "", formatBytes(r2.bytes), formatDuration(r2.ms), saveText(plan, r2.slot, store.savedAt ?? "end of the run")])
+      rows: [modules, build2].map((r2) => [LABEL[r2.slot.kind], stateText(r2), r2.slot.matchedKey ?? "", formatBytes(r2.bytes), formatDuration(r2.ms), saveText(plan, r2.slot, store.savedAt ?? "end of the run")])
     },
     metrics: {
       store: store.kind,
       mode: config.cache,
       modules: modules.slot.state,
-      build: build.slot.state,
+      build: build2.slot.state,
       modulesBytes: modules.bytes,
-      buildBytes: build.bytes,
+      buildBytes: build2.bytes,
       modulesMs: modules.ms,
-      buildMs: build.ms
+      buildMs: build2.ms
     }
   };
 }
@@ -3122,6 +3138,30 @@ function parseGoProblems(output) {
   return result;
 }
 function parseDownloadJson(stdout) {
+  return objectsOf(stdout).flatMap((o) => {
+    if (!o.Path) return [];
+    const m = { path: o.Path, version: o.Version ?? "" };
+    if (o.Sum) m.sum = o.Sum;
+    if (o.GoModSum) m.goModSum = o.GoModSum;
+    if (o.Dir) m.dir = o.Dir;
+    if (o.Zip) m.zip = o.Zip;
+    if (o.Error) m.error = o.Error;
+    return [m];
+  });
+}
+function objectsOf(stdout) {
+  const text = stdout.trim();
+  if (text === "") return [];
+  if (text.startsWith("{") && text.endsWith("}")) {
+    try {
+      const all = JSON.parse(`[${text.replace(/^\}\n\{$/gm, "},{")}]`);
+      if (all.every((o) => typeof o === "object" && o !== null && !Array.isArray(o))) return all;
+    } catch {
+    }
+  }
+  return scanObjects(stdout);
+}
+function scanObjects(stdout) {
   const out = [];
   let depth = 0;
   let start = -1;
@@ -3140,16 +3180,7 @@ function parseDownloadJson(stdout) {
     } else if (c === "}") {
       depth--;
       if (depth === 0) {
-        const o = JSON.parse(stdout.slice(start, i + 1));
-        if (o.Path) {
-          const m = { path: o.Path, version: o.Version ?? "" };
-          if (o.Sum) m.sum = o.Sum;
-          if (o.GoModSum) m.goModSum = o.GoModSum;
-          if (o.Dir) m.dir = o.Dir;
-          if (o.Zip) m.zip = o.Zip;
-          if (o.Error) m.error = o.Error;
-          out.push(m);
-        }
+        out.push(JSON.parse(stdout.slice(start, i + 1)));
       }
     }
   }
@@ -3271,28 +3302,31 @@ ${change.added.join("\n")}`
 import fs8 from "node:fs";
 import path9 from "node:path";
 import { createHash as createHash4 } from "node:crypto";
-function listFiles(root) {
-  const out = [];
+function walkTree(root, visit) {
   const walk = (dir, prefix) => {
     for (const e of fs8.readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix ? `${prefix}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(path9.join(dir, e.name), rel);
-      else out.push({ rel, kind: e.isSymbolicLink() ? "link" : e.isFile() ? "file" : "special" });
+      const abs = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(abs, rel);
+      else visit(rel, abs, e.isSymbolicLink() ? "link" : e.isFile() ? "file" : "special");
     }
   };
   try {
-    walk(root, "");
+    walk(path9.resolve(root), "");
   } catch (e) {
-    if (e.code === "ENOENT") return [];
-    throw e;
+    if (e.code !== "ENOENT") throw e;
   }
+}
+function listFiles(root) {
+  const out = [];
+  walkTree(root, (rel, abs, kind) => out.push({ rel, kind, abs }));
   return out;
 }
 function hashRegularFile(abs, stat) {
   const buf = sharedReadBuffer();
   const fd = fs8.openSync(abs, "r");
   try {
-    if (stat) stat(fs8.fstatSync(fd, { bigint: true }));
+    if (stat) stat(fs8.fstatSync(fd));
     let filled = 0;
     let n;
     while (filled < buf.length && (n = fs8.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
@@ -3309,15 +3343,14 @@ function hashRegularFile(abs, stat) {
   }
 }
 function* hashEntries(root, tree, stats) {
-  for (const { rel, kind } of listFiles(root)) {
-    const abs = path9.join(root, rel);
+  for (const { rel, kind, abs } of listFiles(root)) {
     if (kind === "file") {
       const entry = hashRegularFile(abs, stats && ((stat) => stats.push({ rel, kind, stat })));
       tree.set(rel, { ...entry, kind });
       yield entry.size;
       continue;
     }
-    if (stats) stats.push({ rel, kind, stat: fs8.lstatSync(abs, { bigint: true }) });
+    if (stats) stats.push({ rel, kind, stat: fs8.lstatSync(abs) });
     const data = kind === "link" ? Buffer.from(`symlink -> ${fs8.readlinkSync(abs)}`) : Buffer.from("special file");
     tree.set(rel, { sha256: sha256Hex(data), size: data.length, kind });
     yield data.length;
@@ -3375,7 +3408,7 @@ function moduleTreeHash(tree, prefix) {
 }
 
 // src/modules/cachesums.ts
-import fs9 from "node:fs/promises";
+import fs9 from "node:fs";
 import path10 from "node:path";
 import { createHash as createHash5 } from "node:crypto";
 function escapeModulePath(p) {
@@ -3391,7 +3424,7 @@ function downloadBase(modcache, modulePath, version) {
 }
 async function readOrUndefined(file) {
   try {
-    return await fs9.readFile(file);
+    return fs9.readFileSync(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -3453,23 +3486,33 @@ function writeRecord(file, value) {
 }
 
 // src/modules/treememo.ts
-var RECORD_VERSION = "go-release-gate tree v2";
+var RECORD_VERSION = "go-release-gate tree v3";
 var SETTLED_MS = 5e3;
 var TOUCH_INTERVAL_MS = 36e5;
-var statIdentity = (s) => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeNs} ${s.ctimeNs}`;
+var IDENTITY_FIELDS = 6;
+var statIdentity = (s) => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
+var byRel = (a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0;
 function treeIdentity(entries) {
-  const h = createHash6("sha256");
-  h.update(`${RECORD_VERSION}
-`);
-  for (const { rel, kind, stat } of [...entries].sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0)) {
-    h.update(`${kind}\0${rel}\0${statIdentity(stat)}
-`);
+  const sorted = [...entries].sort(byRel);
+  const numbers = new Float64Array(sorted.length * IDENTITY_FIELDS);
+  let names = "";
+  for (let i = 0, at = 0; i < sorted.length; i++, at += IDENTITY_FIELDS) {
+    const { rel, kind, stat: s } = sorted[i];
+    names += `${kind}\0${rel}
+`;
+    numbers[at] = s.dev;
+    numbers[at + 1] = s.ino;
+    numbers[at + 2] = s.mode;
+    numbers[at + 3] = s.size;
+    numbers[at + 4] = s.mtimeMs;
+    numbers[at + 5] = s.ctimeMs;
   }
-  return h.digest("hex");
+  return createHash6("sha256").update(`${RECORD_VERSION}
+`).update(names).update(numbers).digest("hex");
 }
 function settled2(entries, startedMs) {
-  const cutoffNs = BigInt(Math.floor(startedMs - SETTLED_MS)) * 1000000n;
-  return entries.every(({ stat: s }) => s.ctimeNs < cutoffNs && s.mtimeNs < cutoffNs);
+  const cutoff = startedMs - SETTLED_MS;
+  return entries.every(({ stat: s }) => s.ctimeMs < cutoff && s.mtimeMs < cutoff);
 }
 function treeRoot(dir, startedMs) {
   const stat = rootStat(dir);
@@ -3477,7 +3520,7 @@ function treeRoot(dir, startedMs) {
 }
 function rootStat(dir) {
   try {
-    return fs11.lstatSync(dir, { bigint: true });
+    return fs11.lstatSync(dir);
   } catch {
     return void 0;
   }
@@ -3486,7 +3529,9 @@ function treeRecordFile(gocache, dir) {
   return gateRecordFile(gocache, `tree-${createHash6("sha256").update(path12.resolve(dir)).digest("hex")}`);
 }
 function statTree(root) {
-  return listFiles(root).map(({ rel, kind }) => ({ rel, kind, stat: fs11.lstatSync(path12.join(root, rel), { bigint: true }) }));
+  const out = [];
+  walkTree(path12.resolve(root), (rel, abs, kind) => out.push({ rel, kind, stat: fs11.lstatSync(abs) }));
+  return out;
 }
 function recordedTreeHash(memo, dir, h1) {
   if (!memo.reuse) return void 0;
@@ -3524,6 +3569,7 @@ async function verifyTrees(modules, memo) {
     if (memo && recordedTreeHash(memo, m.dir, recorded) !== void 0) {
       checked++;
       reused++;
+      await new Promise((resolve) => setImmediate(resolve));
       continue;
     }
     const startedMs = memo?.now?.() ?? Date.now();
@@ -4652,14 +4698,21 @@ function openOutputDir(dir) {
       note(name);
       return p;
     },
-    clear() {
+    clear(trash) {
       const removed = [];
       const foreign = [];
       if (!lstat(dir)) return { removed, foreign };
       ensureDir();
+      let renaming = trash !== void 0;
       for (const e of fs16.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
         if (isGateOutputName(e.name) && !e.isDirectory()) {
-          fs16.unlinkSync(path18.join(dir, e.name));
+          const p = path18.join(dir, e.name);
+          try {
+            if (renaming) fs16.renameSync(p, path18.join(trash, e.name));
+          } catch {
+            renaming = false;
+          }
+          if (!renaming) fs16.unlinkSync(p);
           removed.push(e.name);
         } else {
           foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
@@ -6318,44 +6371,54 @@ var buildStage = {
   // first compile, so it is asked while the modules stage verifies.
   prefetch: { after: "cache", run: discover },
   async run(ctx) {
-    const { config } = ctx;
-    const findings = [...clearOnce(ctx)];
-    const out = ctx.state.out;
-    const go = ctx.state.go;
-    if (!go) return findings.length ? { status: "failed", findings } : skipped("needs the Go toolchain");
-    let early = await ctx.prefetched?.then((d) => d, () => void 0) ?? void 0;
-    if (early && early.modFlag !== ctx.state.modFlag) {
-      if (early.head) await discardHead(early.head);
-      early = void 0;
-    }
-    const { main, head: head2 } = early ?? await discover(ctx);
-    const confirmed = head2 && main.pkgs.length === 1 && main.pkgs[0].importPath === head2.importPath ? head2 : void 0;
-    if (head2 && !confirmed) await discardHead(head2);
-    const targets = config.targets;
-    const { pkgs, problems } = main;
-    findings.push(...problems);
-    const names = /* @__PURE__ */ new Map();
-    for (const p of pkgs) {
-      const other = names.get(p.name);
-      if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
-      names.set(p.name, p.importPath);
-    }
-    const buildDir = confirmed?.buildDir ?? fs19.mkdtempSync(path21.join(scratchRoot(ctx), "grg-build-"));
     try {
-      return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings, confirmed?.builds);
+      return await build(ctx);
     } finally {
-      if (confirmed) await Promise.allSettled(confirmed.builds.values());
-      fs19.rmSync(buildDir, { recursive: true, force: true });
+      await clearing.get(ctx.state);
     }
   }
 };
+async function build(ctx) {
+  const { config } = ctx;
+  const findings = [...clearOnce(ctx)];
+  const out = ctx.state.out;
+  const go = ctx.state.go;
+  if (!go) return findings.length ? { status: "failed", findings } : skipped("needs the Go toolchain");
+  let early = await ctx.prefetched?.then((d) => d, () => void 0) ?? void 0;
+  if (early && early.modFlag !== ctx.state.modFlag) {
+    if (early.head) await discardHead(early.head);
+    early = void 0;
+  }
+  const { main, head: head2 } = early ?? await discover(ctx);
+  const confirmed = head2 && main.pkgs.length === 1 && main.pkgs[0].importPath === head2.importPath ? head2 : void 0;
+  if (head2 && !confirmed) await discardHead(head2);
+  const targets = config.targets;
+  const { pkgs, problems } = main;
+  findings.push(...problems);
+  const names = /* @__PURE__ */ new Map();
+  for (const p of pkgs) {
+    const other = names.get(p.name);
+    if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
+    names.set(p.name, p.importPath);
+  }
+  const buildDir = confirmed?.buildDir ?? fs19.mkdtempSync(path21.join(scratchRoot(ctx), "grg-build-"));
+  try {
+    return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings, confirmed?.builds);
+  } finally {
+    if (confirmed) await Promise.allSettled(confirmed.builds.values());
+    fs19.rmSync(buildDir, { recursive: true, force: true });
+  }
+}
 function scratchRoot(ctx) {
   fs19.mkdirSync(ctx.ports.tempDir, { recursive: true });
   return isInside(ctx.config.workspace, ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
+var clearing = /* @__PURE__ */ new WeakMap();
 function clearOutputDir(ctx, out) {
   const shown = displayPath(ctx.config.workspace, out.dir) || ".";
-  const { removed, foreign } = out.clear();
+  const trash = fs19.mkdtempSync(path21.join(scratchRoot(ctx), "grg-old-"));
+  const { removed, foreign } = out.clear(trash);
+  clearing.set(ctx.state, fs19.promises.rm(trash, { recursive: true, force: true }).catch((e) => ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`)));
   if (removed.length) ctx.ports.log.info(`removed ${removed.length} file(s) an earlier run left in ${shown}: ${capList(removed, 20)}`);
   if (!foreign.length) return [];
   return [finding(FOREIGN_OUTPUT, "build", {
@@ -6380,14 +6443,34 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
     else byTarget.set(key, [...same, job]);
   }
   const inspecting = [];
-  const finished = (job, ok, stderr) => {
+  const finished = async (job, ok, stderr) => {
     if (!ok) return { ...job, ok, stderr };
-    const sha2562 = sha256File(job.output);
+    const size = fs19.statSync(job.output).size;
+    const sha2562 = await sha256FileYielding(job.output);
     const name = path21.basename(job.output);
     inspecting.push(inspectEarly(ctx.state, name, sha2562, job.output, displayPath(config.workspace, path21.join(out.dir, name))));
-    return { ...job, ok, stderr, size: fs19.statSync(job.output).size, sha256: sha2562 };
+    return { ...job, ok, stderr, size, sha256: sha2562 };
   };
-  const grouped = await mapLimit([...byTarget.values()], buildSlots(), async (group) => {
+  const collect = async (group, dir, r2) => {
+    const target = group[0].target;
+    const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
+    if (group.length === 1) return [await finished(group[0], r2.code === 0 && fs19.existsSync(group[0].output), stderr)];
+    const results2 = [];
+    for (const job of group) {
+      const written = path21.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
+      const ok = fs19.existsSync(written);
+      if (ok) fs19.renameSync(written, job.output);
+      if (ok) {
+        results2.push(await finished(job, true, ""));
+        continue;
+      }
+      const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
+      results2.push(await finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path21.basename(written)}`));
+    }
+    return results2;
+  };
+  const groups = [...byTarget.values()];
+  const building = await mapLimit(groups, buildSlots(), async (group) => {
     const target = group[0].target;
     const several = group.length > 1;
     const dir = several ? fs19.mkdtempSync(path21.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
@@ -6395,17 +6478,11 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, target, config.cgo)
     }));
-    const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
-    if (!several) return [finished(group[0], r2.code === 0 && fs19.existsSync(group[0].output), stderr)];
-    return group.map((job) => {
-      const written = path21.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
-      const ok = fs19.existsSync(written);
-      if (ok) fs19.renameSync(written, job.output);
-      if (ok) return finished(job, true, "");
-      const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
-      return finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path21.basename(written)}`);
-    });
+    const done = nextTurn(() => collect(group, dir, r2));
+    done.catch(() => void 0);
+    return { done };
   });
+  const grouped = await Promise.all(building.map((b) => b.done));
   const built = new Map(grouped.flat().map((r2) => [jobKey2(r2), r2]));
   const results = jobs.map((j) => built.get(jobKey2(j)));
   const artifacts2 = [];
@@ -6464,6 +6541,10 @@ ${r2.stderr.trim()}`);
     ...failures.length ? { details: failures.join("\n\n") } : {},
     metrics: { built: artifacts2.length, failed: failures.length, jobs: jobs.length }
   };
+}
+async function nextTurn(fn) {
+  await new Promise((resolve) => setImmediate(resolve));
+  return fn();
 }
 function chosenJobs(all, select) {
   const keep = new Set(select(all.map((j) => ({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath }))).map((j) => `${j.pkg}\0${j.goos}/${j.goarch}`));
@@ -8755,7 +8836,7 @@ function parseManifest(text, file) {
   const set = obj2(d.set, "set");
   const runner2 = obj2(d.runner, "runner");
   const files = obj2(d.files, "files");
-  const build = obj2(d.build, "build");
+  const build2 = obj2(d.build, "build");
   const verdict = d.verdict === "pass" || d.verdict === "fail" ? d.verdict : bad("verdict", '"pass" or "fail"');
   return {
     schema: MANIFEST_SCHEMA,
@@ -8784,13 +8865,13 @@ function parseManifest(text, file) {
       };
     }),
     build: {
-      targets: strings(build.targets, "build.targets"),
-      packages: strings(build.packages, "build.packages"),
-      ldflags: str3(build.ldflags, "build.ldflags"),
-      tags: strings(build.tags, "build.tags"),
-      cgo: bool(build.cgo, "build.cgo"),
-      strip: bool(build.strip, "build.strip"),
-      dependencies: arr(build.dependencies, "build.dependencies").map((x, i) => {
+      targets: strings(build2.targets, "build.targets"),
+      packages: strings(build2.packages, "build.packages"),
+      ldflags: str3(build2.ldflags, "build.ldflags"),
+      tags: strings(build2.tags, "build.tags"),
+      cgo: bool(build2.cgo, "build.cgo"),
+      strip: bool(build2.strip, "build.strip"),
+      dependencies: arr(build2.dependencies, "build.dependencies").map((x, i) => {
         const f = `build.dependencies[${i}]`;
         const o = obj2(x, f);
         const digest = obj2(o.digest, `${f}.digest`);
@@ -9042,8 +9123,8 @@ function checkShards(views, actual, whereMissing = () => "no bundle of it was gi
   const commit = mostCommon(inSet, (v) => v.manifest.commit, (v) => v.manifest.commit) ?? "";
   const goVersion = mostCommon(inSet, (v) => v.manifest.goVersion, (v) => v.manifest.goVersion) ?? "";
   const toolVersion = mostCommon(inSet, (v) => v.manifest.toolVersion, (v) => v.manifest.toolVersion) ?? "";
-  const build = mostCommon(inSet, (v) => JSON.stringify(v.manifest.build), (v) => v.manifest.build);
-  const reference = { ...ref, commit, goVersion, toolVersion, ...build ? { build } : {} };
+  const build2 = mostCommon(inSet, (v) => JSON.stringify(v.manifest.build), (v) => v.manifest.build);
+  const reference = { ...ref, commit, goVersion, toolVersion, ...build2 ? { build: build2 } : {} };
   const members = [];
   const reported = [];
   const seen = /* @__PURE__ */ new Map();
@@ -9064,7 +9145,7 @@ function checkShards(views, actual, whereMissing = () => "no bundle of it was gi
       add(OTHER_SET, `tool\0${m.shard.index}`, `${label(v)} built with Go ${m.goVersion || "(none)"} and go-release-gate ${m.toolVersion}, the other shards with Go ${goVersion || "(none)"} and go-release-gate ${toolVersion}: pin go-version so every runner builds with the same Go`);
       member = false;
     }
-    const differs = build ? buildDifferences(m.build, build) : [];
+    const differs = build2 ? buildDifferences(m.build, build2) : [];
     if (differs.length) {
       add(OTHER_SET, `build\0${m.shard.index}`, `${label(v)} built with other ${differs.join(", ")} than the other shards: give every shard the same inputs`);
       member = false;
