@@ -3,6 +3,7 @@
 // laptop or another CI it follows the module being gated, so `--dir ~/src/app` works from
 // anywhere: --workspace if given, else the git top-level of --dir (a checkout's root, where
 // release jobs write), else --dir itself.
+import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { childEnv } from '../util/childenv.ts';
@@ -58,8 +59,113 @@ export function chooseWorkspace(i: WorkspaceInput): WorkspaceChoice {
   return top ? pick(top, 'git top-level of --dir') : pick(dir, '--dir');
 }
 
-/** `git rev-parse --show-toplevel` in dir, with git's own environment only; undefined when it fails. */
+/**
+ * The git top-level of dir: found by looking for .git as git's discovery does, where nothing could
+ * make git answer otherwise, else from `git rev-parse --show-toplevel` (a git process is 10 ms in
+ * front of the first build of a warm run).
+ */
 export function gitTopLevel(dir: string, env: Env): string | undefined {
+  const found = discoverCheckout(dir, env, process.geteuid?.());
+  return found ? found.top : askGit(dir, env);
+}
+
+/** Variables that move or limit git's discovery: with any of them set, git itself is asked. */
+const DISCOVERY_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT'];
+
+/**
+ * git's discovery of the checkout holding dir, for the plain case only: from dir's real path
+ * upwards, the first directory whose .git is a repository (a directory, or a "gitdir:" file of a
+ * linked worktree or submodule) is the top-level, or none is found up to the root. Undefined
+ * whenever git could decide otherwise, and it is asked instead: a discovery variable is set, a
+ * file system boundary is crossed, a directory on the way is itself a bare repository, the
+ * repository's config may set core.worktree or core.bare, or the top-level is owned by another
+ * user (git's safe.directory check). Not on Windows. Exported for the tests.
+ */
+export function discoverCheckout(dir: string, env: Env, uid: number | undefined): { top?: string } | undefined {
+  if (process.platform === 'win32' || uid === undefined) return undefined;
+  if (DISCOVERY_ENV.some((k) => env[k] !== undefined)) return undefined;
+  let at: string;
+  let dev: number;
+  try {
+    at = fs.realpathSync(dir);
+    dev = fs.statSync(at).dev;
+  } catch {
+    return undefined;
+  }
+  for (;;) {
+    const dotGit = path.join(at, '.git');
+    const st = statOrUndefined(dotGit);
+    if (st) {
+      const gitDir = st.isDirectory() ? dotGit : st.isFile() ? linkedGitDir(dotGit, at) : undefined;
+      // A .git git would not take (it walks on past it), or one it may read differently: git decides.
+      if (!gitDir || !isPlainRepository(gitDir)) return undefined;
+      // git's safe.directory check: both owned by this user, or git decides.
+      return [at, gitDir].every((p) => statOrUndefined(p)?.uid === uid) ? { top: at } : undefined;
+    }
+    // A bare repository on the way stops git's walk.
+    if (['HEAD', 'objects', 'refs'].every((n) => statOrUndefined(path.join(at, n)))) return undefined;
+    const up = path.dirname(at);
+    if (up === at) return {};
+    const upStat = statOrUndefined(up);
+    if (!upStat || upStat.dev !== dev) return undefined;
+    at = up;
+  }
+}
+
+function statOrUndefined(p: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The directory a "gitdir: <path>" file names (relative to the file's directory), or undefined. */
+function linkedGitDir(file: string, base: string): string | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const m = /^gitdir: (.+?)\r?\n?$/.exec(text);
+  return m ? path.resolve(base, m[1]) : undefined;
+}
+
+/** HEAD, objects and refs where git looks for them, and a config that says nothing of the work tree. */
+function isPlainRepository(gitDir: string): boolean {
+  let common = gitDir;
+  const commondir = statOrUndefined(path.join(gitDir, 'commondir'));
+  if (commondir) {
+    try {
+      common = path.resolve(gitDir, fs.readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim());
+    } catch {
+      return false;
+    }
+  }
+  let head: string;
+  try {
+    head = fs.readFileSync(path.join(gitDir, 'HEAD'), 'utf8');
+  } catch {
+    return false;
+  }
+  // What git takes for a HEAD: a symbolic ref into refs/, or an object name.
+  if (!/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\r?\n?$/.test(head)) return false;
+  if (!statOrUndefined(path.join(common, 'objects'))?.isDirectory() || !statOrUndefined(path.join(common, 'refs'))?.isDirectory()) return false;
+  for (const config of new Set([path.join(common, 'config'), path.join(gitDir, 'config.worktree')])) {
+    let text = '';
+    try {
+      text = fs.readFileSync(config, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return false;
+    }
+    if (/worktree|bare\s*=\s*true|include/i.test(text)) return false;
+  }
+  return true;
+}
+
+/** `git rev-parse --show-toplevel` in dir, with git's own environment only; undefined when it fails. */
+function askGit(dir: string, env: Env): string | undefined {
   const r = spawnSync('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { env: childEnv('git', env), encoding: 'utf8', timeout: 30_000, shell: false });
   const top = r.status === 0 ? r.stdout.trim() : '';
   return top && path.isAbsolute(top) ? top : undefined;

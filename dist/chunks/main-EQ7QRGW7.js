@@ -34,7 +34,7 @@ import "./chunk-6BI6WN2A.js";
 import "./chunk-DUXI62Z6.js";
 
 // src/cli/main.ts
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 import os3 from "node:os";
 import path6 from "node:path";
 
@@ -750,6 +750,7 @@ sarif: ${outcome.files.sarif}
 }
 
 // src/cli/workspace.ts
+import fs4 from "node:fs";
 import path5 from "node:path";
 import { spawnSync as spawnSync2 } from "node:child_process";
 function chooseWorkspace(i) {
@@ -775,6 +776,84 @@ function chooseWorkspace(i) {
   return top ? pick(top, "git top-level of --dir") : pick(dir, "--dir");
 }
 function gitTopLevel(dir, env) {
+  const found = discoverCheckout(dir, env, process.geteuid?.());
+  return found ? found.top : askGit(dir, env);
+}
+var DISCOVERY_ENV = ["GIT_DIR", "GIT_WORK_TREE", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT"];
+function discoverCheckout(dir, env, uid) {
+  if (process.platform === "win32" || uid === void 0) return void 0;
+  if (DISCOVERY_ENV.some((k) => env[k] !== void 0)) return void 0;
+  let at;
+  let dev;
+  try {
+    at = fs4.realpathSync(dir);
+    dev = fs4.statSync(at).dev;
+  } catch {
+    return void 0;
+  }
+  for (; ; ) {
+    const dotGit = path5.join(at, ".git");
+    const st = statOrUndefined(dotGit);
+    if (st) {
+      const gitDir = st.isDirectory() ? dotGit : st.isFile() ? linkedGitDir(dotGit, at) : void 0;
+      if (!gitDir || !isPlainRepository(gitDir)) return void 0;
+      return [at, gitDir].every((p) => statOrUndefined(p)?.uid === uid) ? { top: at } : void 0;
+    }
+    if (["HEAD", "objects", "refs"].every((n) => statOrUndefined(path5.join(at, n)))) return void 0;
+    const up = path5.dirname(at);
+    if (up === at) return {};
+    const upStat = statOrUndefined(up);
+    if (!upStat || upStat.dev !== dev) return void 0;
+    at = up;
+  }
+}
+function statOrUndefined(p) {
+  try {
+    return fs4.statSync(p);
+  } catch {
+    return void 0;
+  }
+}
+function linkedGitDir(file, base2) {
+  let text;
+  try {
+    text = fs4.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+  const m = /^gitdir: (.+?)\r?\n?$/.exec(text);
+  return m ? path5.resolve(base2, m[1]) : void 0;
+}
+function isPlainRepository(gitDir) {
+  let common = gitDir;
+  const commondir = statOrUndefined(path5.join(gitDir, "commondir"));
+  if (commondir) {
+    try {
+      common = path5.resolve(gitDir, fs4.readFileSync(path5.join(gitDir, "commondir"), "utf8").trim());
+    } catch {
+      return false;
+    }
+  }
+  let head;
+  try {
+    head = fs4.readFileSync(path5.join(gitDir, "HEAD"), "utf8");
+  } catch {
+    return false;
+  }
+  if (!/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\r?\n?$/.test(head)) return false;
+  if (!statOrUndefined(path5.join(common, "objects"))?.isDirectory() || !statOrUndefined(path5.join(common, "refs"))?.isDirectory()) return false;
+  for (const config of /* @__PURE__ */ new Set([path5.join(common, "config"), path5.join(gitDir, "config.worktree")])) {
+    let text = "";
+    try {
+      text = fs4.readFileSync(config, "utf8");
+    } catch (e) {
+      if (e.code !== "ENOENT") return false;
+    }
+    if (/worktree|bare\s*=\s*true|include/i.test(text)) return false;
+  }
+  return true;
+}
+function askGit(dir, env) {
   const r = spawnSync2("git", ["-C", dir, "rev-parse", "--show-toplevel"], { env: childEnv("git", env), encoding: "utf8", timeout: 3e4, shell: false });
   const top = r.status === 0 ? r.stdout.trim() : "";
   return top && path5.isAbsolute(top) ? top : void 0;
@@ -847,7 +926,7 @@ ${usage()}`);
     return 2;
   }
   const env = process.env;
-  const tempDir = fs4.mkdtempSync(path6.join(os3.tmpdir(), "go-release-gate-"));
+  const tempDir = fs5.mkdtempSync(path6.join(os3.tmpdir(), "go-release-gate-"));
   const where2 = chooseWorkspace({
     env,
     cwd: process.cwd(),
@@ -897,7 +976,7 @@ ${usage()}`);
     return 1;
   } finally {
     try {
-      fs4.rmSync(tempDir, { recursive: true, force: true });
+      fs5.rmSync(tempDir, { recursive: true, force: true });
     } catch (e) {
       log.warning(`could not remove ${tempDir}: ${e.message}`);
     }
