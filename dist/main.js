@@ -37,7 +37,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-NFEFYM2H.js";
+} from "./chunks/chunk-GBMRGNGG.js";
 import {
   safeLogText
 } from "./chunks/chunk-GI2Z6FM2.js";

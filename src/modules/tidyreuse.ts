@@ -7,7 +7,7 @@
 //
 // Not reused at all when an input lies outside these files: a directory replace (its packages and
 // go.mod count), or a go.work workspace.
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import { goFileHeaderEnd } from './goheader.ts';
 import { createHash } from 'node:crypto';
@@ -39,22 +39,24 @@ export interface TidyInputs {
  * "." or "_", testdata, the root vendor/, nested modules). Undefined when a symbolic link is met:
  * the go command does not follow linked directories, and the key does not guess.
  */
-async function moduleGoFiles(dir: string): Promise<string[] | undefined> {
+// Read synchronously: a module's source files are many and small, and each asynchronous read is
+// four round trips through the thread pool.
+function moduleGoFiles(dir: string): string[] | undefined {
   const out: string[] = [];
-  const walk = async (abs: string, rel: string): Promise<boolean> => {
-    const entries = await fs.readdir(abs, { withFileTypes: true });
+  const walk = (abs: string, rel: string): boolean => {
+    const entries = fs.readdirSync(abs, { withFileTypes: true });
     if (rel !== '' && entries.some((e) => e.name === 'go.mod')) return true;
     for (const e of entries) {
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       if (e.isSymbolicLink()) return false;
       if (e.isDirectory()) {
         if (e.name.startsWith('.') || e.name.startsWith('_') || e.name === 'testdata' || childRel === 'vendor') continue;
-        if (!(await walk(path.join(abs, e.name), childRel))) return false;
+        if (!walk(path.join(abs, e.name), childRel)) return false;
       } else if (e.isFile() && e.name.endsWith('.go')) out.push(childRel);
     }
     return true;
   };
-  if (!(await walk(dir, ''))) return undefined;
+  if (!walk(dir, '')) return undefined;
   return out.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 }
 
@@ -62,7 +64,7 @@ async function moduleGoFiles(dir: string): Promise<string[] | undefined> {
 export async function tidyKey(inputs: TidyInputs): Promise<string | undefined> {
   const { main } = inputs;
   if (main.gomod.replaces.some((r) => r.local)) return undefined;
-  const files = await moduleGoFiles(main.dir);
+  const files = moduleGoFiles(main.dir);
   if (!files) return undefined;
   const h = createHash('sha256');
   const field = (name: string, value: string | Buffer) => {
@@ -76,7 +78,7 @@ export async function tidyKey(inputs: TidyInputs): Promise<string | undefined> {
   field('go.mod', inputs.gomod);
   field('go.sum', inputs.gosum ?? '(absent)');
   for (const rel of files) {
-    const src = await fs.readFile(path.join(main.dir, rel));
+    const src = fs.readFileSync(path.join(main.dir, rel));
     field(`file ${rel}`, src.subarray(0, goFileHeaderEnd(src)));
   }
   return h.digest('hex');

@@ -24,7 +24,7 @@ import { walkTree, type EntryKind } from './tree.ts';
 import { gateRecordFile, readRecord, writeRecord } from './records.ts';
 
 /** Bumped whenever what a record covers changes: older records then never match. */
-const RECORD_VERSION = 'go-release-gate tree v3';
+const RECORD_VERSION = 'go-release-gate tree v4';
 const SETTLED_MS = 5_000;
 /** Go's mtimeInterval: a record in use is touched at most this often (the cache trim keeps used entries). */
 const TOUCH_INTERVAL_MS = 3_600_000;
@@ -53,26 +53,46 @@ export interface EntryStat {
 
 const IDENTITY_FIELDS = 6;
 const statIdentity = (s: fs.Stats) => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
-const byRel = (a: EntryStat, b: EntryStat) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
 
-/** One digest of every entry's kind, path and identity, in path order. */
-function treeIdentity(entries: readonly EntryStat[]): string {
-  const sorted = [...entries].sort(byRel);
-  // Every number into one array and every name into one string: two updates of the hash, not
-  // one formatted line per file.
-  const numbers = new Float64Array(sorted.length * IDENTITY_FIELDS);
-  let names = '';
-  for (let i = 0, at = 0; i < sorted.length; i++, at += IDENTITY_FIELDS) {
-    const { rel, kind, stat: s } = sorted[i];
-    names += `${kind}\0${rel}\n`;
-    numbers[at] = s.dev;
-    numbers[at + 1] = s.ino;
-    numbers[at + 2] = s.mode;
-    numbers[at + 3] = s.size;
-    numbers[at + 4] = s.mtimeMs;
-    numbers[at + 5] = s.ctimeMs;
+/**
+ * One digest of every entry's kind, path and identity, in the order the tree walk gives them
+ * (src/modules/tree.ts, for the record and for the lookup alike): readdir's order of a directory
+ * nobody changed is the same each time, and one that differs only misses the record. Every
+ * number goes into one array and every name into one string: three updates of the hash, not a
+ * formatted line per file.
+ */
+class TreeIdentity {
+  private numbers = new Float64Array(IDENTITY_FIELDS * 256);
+  private names = '';
+  private count = 0;
+
+  add(rel: string, kind: EntryKind, s: fs.Stats): void {
+    let at = this.count * IDENTITY_FIELDS;
+    if (at + IDENTITY_FIELDS > this.numbers.length) {
+      const grown = new Float64Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    this.names += `${kind}\0${rel}\n`;
+    const n = this.numbers;
+    n[at++] = s.dev;
+    n[at++] = s.ino;
+    n[at++] = s.mode;
+    n[at++] = s.size;
+    n[at++] = s.mtimeMs;
+    n[at] = s.ctimeMs;
+    this.count++;
   }
-  return createHash('sha256').update(`${RECORD_VERSION}\n`).update(names).update(numbers).digest('hex');
+
+  digest(): string {
+    return createHash('sha256').update(`${RECORD_VERSION}\n`).update(this.names).update(this.numbers.subarray(0, this.count * IDENTITY_FIELDS)).digest('hex');
+  }
+}
+
+function treeIdentity(entries: readonly EntryStat[]): string {
+  const id = new TreeIdentity();
+  for (const e of entries) id.add(e.rel, e.kind, e.stat);
+  return id.digest();
 }
 
 /** Every entry last changed SETTLED_MS or more before startedMs (a file in the future is not settled). */
@@ -106,11 +126,11 @@ function treeRecordFile(gocache: string, dir: string): string {
 
 interface TreeRecord { version: string; dir: string; h1: string; root: string; identity: string; at: string }
 
-/** Every entry under root with its lstat, as the tree hash walks it (listFiles, src/modules/tree.ts). */
-function statTree(root: string): EntryStat[] {
-  const out: EntryStat[] = [];
-  walkTree(path.resolve(root), (rel, abs, kind) => out.push({ rel, kind, stat: fs.lstatSync(abs) }));
-  return out;
+/** The identity of every entry under root, statted in the order the tree hash walks it. */
+function statTree(root: string): string {
+  const id = new TreeIdentity();
+  walkTree(root, (rel, abs, kind) => id.add(rel, kind, fs.lstatSync(abs)));
+  return id.digest();
 }
 
 /**
@@ -127,7 +147,7 @@ export function recordedTreeHash(memo: TreeMemo, dir: string, h1: string): strin
   if (!root || statIdentity(root) !== rec.root) return undefined;
   let identity: string;
   try {
-    identity = treeIdentity(statTree(dir));
+    identity = statTree(dir);
   } catch {
     return undefined;
   }

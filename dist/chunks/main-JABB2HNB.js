@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-NFEFYM2H.js";
+} from "./chunk-GBMRGNGG.js";
 import {
   renderSaveSummary,
   saveCaches

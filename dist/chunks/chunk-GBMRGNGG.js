@@ -3486,29 +3486,42 @@ function writeRecord(file, value) {
 }
 
 // src/modules/treememo.ts
-var RECORD_VERSION = "go-release-gate tree v3";
+var RECORD_VERSION = "go-release-gate tree v4";
 var SETTLED_MS = 5e3;
 var TOUCH_INTERVAL_MS = 36e5;
 var IDENTITY_FIELDS = 6;
 var statIdentity = (s) => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
-var byRel = (a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0;
-function treeIdentity(entries) {
-  const sorted = [...entries].sort(byRel);
-  const numbers = new Float64Array(sorted.length * IDENTITY_FIELDS);
-  let names = "";
-  for (let i = 0, at = 0; i < sorted.length; i++, at += IDENTITY_FIELDS) {
-    const { rel, kind, stat: s } = sorted[i];
-    names += `${kind}\0${rel}
+var TreeIdentity = class {
+  numbers = new Float64Array(IDENTITY_FIELDS * 256);
+  names = "";
+  count = 0;
+  add(rel, kind, s) {
+    let at = this.count * IDENTITY_FIELDS;
+    if (at + IDENTITY_FIELDS > this.numbers.length) {
+      const grown = new Float64Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    this.names += `${kind}\0${rel}
 `;
-    numbers[at] = s.dev;
-    numbers[at + 1] = s.ino;
-    numbers[at + 2] = s.mode;
-    numbers[at + 3] = s.size;
-    numbers[at + 4] = s.mtimeMs;
-    numbers[at + 5] = s.ctimeMs;
+    const n = this.numbers;
+    n[at++] = s.dev;
+    n[at++] = s.ino;
+    n[at++] = s.mode;
+    n[at++] = s.size;
+    n[at++] = s.mtimeMs;
+    n[at] = s.ctimeMs;
+    this.count++;
   }
-  return createHash6("sha256").update(`${RECORD_VERSION}
-`).update(names).update(numbers).digest("hex");
+  digest() {
+    return createHash6("sha256").update(`${RECORD_VERSION}
+`).update(this.names).update(this.numbers.subarray(0, this.count * IDENTITY_FIELDS)).digest("hex");
+  }
+};
+function treeIdentity(entries) {
+  const id = new TreeIdentity();
+  for (const e of entries) id.add(e.rel, e.kind, e.stat);
+  return id.digest();
 }
 function settled2(entries, startedMs) {
   const cutoff = startedMs - SETTLED_MS;
@@ -3529,9 +3542,9 @@ function treeRecordFile(gocache, dir) {
   return gateRecordFile(gocache, `tree-${createHash6("sha256").update(path12.resolve(dir)).digest("hex")}`);
 }
 function statTree(root) {
-  const out = [];
-  walkTree(path12.resolve(root), (rel, abs, kind) => out.push({ rel, kind, stat: fs11.lstatSync(abs) }));
-  return out;
+  const id = new TreeIdentity();
+  walkTree(root, (rel, abs, kind) => id.add(rel, kind, fs11.lstatSync(abs)));
+  return id.digest();
 }
 function recordedTreeHash(memo, dir, h1) {
   if (!memo.reuse) return void 0;
@@ -3542,7 +3555,7 @@ function recordedTreeHash(memo, dir, h1) {
   if (!root || statIdentity(root) !== rec.root) return void 0;
   let identity;
   try {
-    identity = treeIdentity(statTree(dir));
+    identity = statTree(dir);
   } catch {
     return void 0;
   }
@@ -4157,7 +4170,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
 }
 
 // src/modules/tidyreuse.ts
-import fs14 from "node:fs/promises";
+import fs14 from "node:fs";
 import path16 from "node:path";
 
 // src/modules/goheader.ts
@@ -4262,28 +4275,28 @@ var TIDY_SETTINGS = [
   "GOVCS",
   "GOTOOLCHAIN"
 ];
-async function moduleGoFiles(dir) {
+function moduleGoFiles(dir) {
   const out = [];
-  const walk = async (abs, rel) => {
-    const entries = await fs14.readdir(abs, { withFileTypes: true });
+  const walk = (abs, rel) => {
+    const entries = fs14.readdirSync(abs, { withFileTypes: true });
     if (rel !== "" && entries.some((e) => e.name === "go.mod")) return true;
     for (const e of entries) {
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       if (e.isSymbolicLink()) return false;
       if (e.isDirectory()) {
         if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata" || childRel === "vendor") continue;
-        if (!await walk(path16.join(abs, e.name), childRel)) return false;
+        if (!walk(path16.join(abs, e.name), childRel)) return false;
       } else if (e.isFile() && e.name.endsWith(".go")) out.push(childRel);
     }
     return true;
   };
-  if (!await walk(dir, "")) return void 0;
+  if (!walk(dir, "")) return void 0;
   return out.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 }
 async function tidyKey(inputs) {
   const { main } = inputs;
   if (main.gomod.replaces.some((r2) => r2.local)) return void 0;
-  const files = await moduleGoFiles(main.dir);
+  const files = moduleGoFiles(main.dir);
   if (!files) return void 0;
   const h = createHash7("sha256");
   const field2 = (name, value) => {
@@ -4298,7 +4311,7 @@ async function tidyKey(inputs) {
   field2("go.mod", inputs.gomod);
   field2("go.sum", inputs.gosum ?? "(absent)");
   for (const rel of files) {
-    const src = await fs14.readFile(path16.join(main.dir, rel));
+    const src = fs14.readFileSync(path16.join(main.dir, rel));
     field2(`file ${rel}`, src.subarray(0, goFileHeaderEnd(src)));
   }
   return h.digest("hex");
