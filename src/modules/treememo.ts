@@ -3,7 +3,7 @@
 // one does the kernel says so: every write, truncate, chmod, rename or link sets the ctime of
 // what it touched to the current time, and no unprivileged process can set a ctime back. So once
 // a tree hashed to what was downloaded, the hash is recorded with the identity of every file in it
-// (device, inode, mode, size, mtime and ctime to the nanosecond); a later run whose stat of the
+// (device, inode, mode, size, mtime and ctime; see EntryStat for the precision); a later run whose stat of the
 // same tree gives the same identities is reading the same bytes, and takes the recorded hash.
 // The go.sum check still compares that hash with go.sum, as for a tree hashed now.
 //
