@@ -8,7 +8,9 @@
 //
 // --against DIST: a second gate (another commit's dist/, e.g. `git archive REV dist | tar -x -C
 // /tmp/rev`) in the same alternating rounds, so a change is measured against what it replaces
-// on the same machine in the same minutes.
+// on the same machine in the same minutes. Besides the ratio of the medians, each round's own
+// ratio is reported (median and quartiles): on a shared machine whose speed drifts over a run,
+// the runs of one round, seconds apart, drift together.
 //
 // goreleaser is built from the Go module proxy at a pinned version by scripts/tools/goreleaser.sh
 // (cached outside the repo). --write replaces the "peer" section of BENCHMARKS.md.
@@ -140,8 +142,8 @@ const goVersion = execFileSync(go, ['version'], { encoding: 'utf8' }).trim();
 const lines = [
   `Machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}; ${goVersion}; goreleaser ${grVersion}; Node ${execFileSync(node, ['--version'], { encoding: 'utf8' }).trim()}; ${cold ? 'cold (empty GOCACHE each round)' : 'warm'}; ${rounds} alternating rounds after a warm-up; median (min-max).`,
   '',
-  `| Module | goreleaser build --snapshot --clean | go-release-gate run (scan, sign off) | Ratio (gate / goreleaser) |${against ? ' --against gate | Its ratio |' : ''} Binaries identical |`,
-  `| --- | --- | --- | --- |${against ? ' --- | --- |' : ''} --- |`,
+  `| Module | goreleaser build --snapshot --clean | go-release-gate run (scan, sign off) | Ratio (gate / goreleaser) | Ratio by round, median (p25-p75) |${against ? ' --against gate | Its ratio | By round |' : ''} Binaries identical |`,
+  `| --- | --- | --- | --- | --- |${against ? ' --- | --- | --- |' : ''} --- |`,
 ];
 if (against) lines[0] += ` Against: ${against}.`;
 const profiles = [];
@@ -177,8 +179,15 @@ for (const c of cases) {
   }
   const identical = compareBinaries(dir, c.mains);
   const range = (xs) => `${fmt(median(xs))} (${fmt(Math.min(...xs))}-${fmt(Math.max(...xs))})`;
-  const otherCells = against ? ` ${range(other)} | ${(median(other) / median(peer)).toFixed(2)} |` : '';
-  lines.push(`| ${c.label} | ${range(peer)} | ${range(gate)} | ${(median(gate) / median(peer)).toFixed(2)} |${otherCells} ${identical} of ${identical} |`);
+  // Each round's own ratio (the runs of one round are seconds apart), so a machine that slows
+  // down or speeds up over the minutes of a run moves both sides of it alike.
+  const paired = (xs) => {
+    const r = xs.map((x, i) => x / peer[i]).sort((a, b) => a - b);
+    const q = (f) => r[Math.min(r.length - 1, Math.floor(f * r.length))];
+    return `${median(r).toFixed(2)} (${q(0.25).toFixed(2)}-${q(0.75).toFixed(2)})`;
+  };
+  const otherCells = against ? ` ${range(other)} | ${(median(other) / median(peer)).toFixed(2)} | ${paired(other)} |` : '';
+  lines.push(`| ${c.label} | ${range(peer)} | ${range(gate)} | ${(median(gate) / median(peer)).toFixed(2)} | ${paired(gate)} |${otherCells} ${identical} of ${identical} |`);
   const cpuOf = (xs) => `${(median(xs) / 1000).toFixed(2)} s`;
   cpuLines.push(`| ${c.name} | ${cpuOf(cpu.peer)} | ${cpuOf(cpu.gate)} | ${(median(cpu.gate) / median(cpu.peer)).toFixed(2)} |${against ? ` ${cpuOf(cpu.against)} |` : ''}`);
   const names = Object.keys(stageRuns[0]);
