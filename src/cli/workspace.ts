@@ -88,7 +88,9 @@ export function discoverCheckout(dir: string, env: Env, uid: number | undefined)
   let dev: number;
   try {
     at = fs.realpathSync(dir);
-    dev = fs.statSync(at).dev;
+    const st = fs.statSync(at);
+    if (!st.isDirectory()) return undefined;
+    dev = st.dev;
   } catch {
     return undefined;
   }

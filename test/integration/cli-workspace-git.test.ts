@@ -80,6 +80,10 @@ test('where git could answer otherwise, git is asked, and the answer is git\'s',
   assert.equal(discoverCheckout(sub, withGitDir, uid), undefined);
   assert.equal(gitTopLevel(sub, withGitDir), gitSays(sub, { GIT_DIR: path.join(repo, '.git') }));
 
+  // Not a directory (git -C fails there): git decides.
+  assert.equal(discoverCheckout(path.join(sub, 'f.txt'), env, uid), undefined);
+  assert.equal(gitTopLevel(path.join(sub, 'f.txt'), env), gitSays(path.join(sub, 'f.txt')));
+
   // Another owner (git's safe.directory check): git decides.
   assert.equal(discoverCheckout(repo, env, (uid ?? 0) + 1), undefined);
 });

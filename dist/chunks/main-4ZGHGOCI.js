@@ -787,7 +787,9 @@ function discoverCheckout(dir, env, uid) {
   let dev;
   try {
     at = fs4.realpathSync(dir);
-    dev = fs4.statSync(at).dev;
+    const st = fs4.statSync(at);
+    if (!st.isDirectory()) return void 0;
+    dev = st.dev;
   } catch {
     return void 0;
   }
