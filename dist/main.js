@@ -37,7 +37,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-GBMRGNGG.js";
+} from "./chunks/chunk-4TWGTWFU.js";
 import {
   safeLogText
 } from "./chunks/chunk-GI2Z6FM2.js";

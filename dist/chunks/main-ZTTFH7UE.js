@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-GBMRGNGG.js";
+} from "./chunk-4TWGTWFU.js";
 import {
   renderSaveSummary,
   saveCaches
