@@ -8,15 +8,22 @@ const started = new WeakMap<object, Map<string, Promise<BinaryInfo>>>();
 
 const keyOf = (name: string, sha256: string) => `${name}\0${sha256}`;
 
-/** Starts reading a built binary for the run whose state this is. */
-export function inspectEarly(state: object, name: string, sha256: string, file: string, displayName: string): Promise<BinaryInfo> {
+/**
+ * Starts reading a built binary for the run whose state this is, before its SHA-256 is known: the
+ * reads go on while it is hashed. The answer counts for the bytes that hash names once sha256
+ * resolves (the file is the run's own, in its private build directory, until then).
+ */
+export function inspectEarly(state: object, name: string, sha256: Promise<string>, file: string, displayName: string): Promise<BinaryInfo> {
   let runs = started.get(state);
   if (!runs) started.set(state, (runs = new Map()));
   const p = inspectFile(file, displayName);
   // Observed here; the inspect stage awaits it and reports what went wrong.
   p.catch(() => undefined);
-  runs.set(keyOf(name, sha256), p);
-  return p;
+  const at = runs;
+  return sha256.then((sha) => {
+    at.set(keyOf(name, sha), p);
+    return p;
+  });
 }
 
 /** The answer started for these bytes, once (a later run of the stage reads the file again). */

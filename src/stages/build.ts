@@ -300,10 +300,15 @@ async function buildInto(
     // Hashed and inspected as soon as it is written, while the other targets still build. Hashed
     // through one reused buffer: reading a binary whole into fresh memory, to inspect it from
     // there too, cost more in page faults than the inspection's own reads (gum: +35 ms CPU).
+    // Read for the inspection while it is hashed: the reads wait on the thread pool while the
+    // hash runs here, which shortens the time after the last build.
     const size = fs.statSync(job.output).size;
-    const sha256 = await sha256FileYielding(job.output);
     const name = path.basename(job.output);
-    inspecting.push(inspectEarly(ctx.state, name, sha256, job.output, displayPath(config.workspace, path.join(out.dir, name))));
+    const hashing = sha256FileYielding(job.output);
+    const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, path.join(out.dir, name)));
+    inspection.catch(() => undefined);
+    inspecting.push(inspection);
+    const sha256 = await hashing;
     return { ...job, ok, stderr, size, sha256 };
   };
   const collect = async (group: Job[], dir: string, r: ExecResult): Promise<JobResult[]> => {

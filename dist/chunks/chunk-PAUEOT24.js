@@ -6216,8 +6216,11 @@ function inspectEarly(state, name, sha2562, file, displayName) {
   if (!runs) started.set(state, runs = /* @__PURE__ */ new Map());
   const p = inspectFile(file, displayName);
   p.catch(() => void 0);
-  runs.set(keyOf(name, sha2562), p);
-  return p;
+  const at = runs;
+  return sha2562.then((sha) => {
+    at.set(keyOf(name, sha), p);
+    return p;
+  });
 }
 function takeInspected(state, name, sha2562) {
   const runs = started.get(state);
@@ -6468,9 +6471,12 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const finished = async (job, ok, stderr) => {
     if (!ok) return { ...job, ok, stderr };
     const size = fs19.statSync(job.output).size;
-    const sha2562 = await sha256FileYielding(job.output);
     const name = path21.basename(job.output);
-    inspecting.push(inspectEarly(ctx.state, name, sha2562, job.output, displayPath(config.workspace, path21.join(out.dir, name))));
+    const hashing = sha256FileYielding(job.output);
+    const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, path21.join(out.dir, name)));
+    inspection.catch(() => void 0);
+    inspecting.push(inspection);
+    const sha2562 = await hashing;
     return { ...job, ok, stderr, size, sha256: sha2562 };
   };
   const collect = async (group, dir, r2) => {

@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-4TWGTWFU.js";
+} from "./chunk-PAUEOT24.js";
 import {
   renderSaveSummary,
   saveCaches
