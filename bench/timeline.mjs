@@ -50,12 +50,15 @@ function run(cmd, argv, dir, env) {
   return { wall, cmds };
 }
 
+// Both tools run as many builds at once as there are cores.
+const slots = os.availableParallelism();
+
 /** First build start, the longest wait of a freed slot for its next build, the time after the last build. */
 function shape({ wall, cmds }) {
   const builds = cmds.filter((c) => c.sub === 'build').sort((a, b) => a.start - b.start);
   const ends = builds.map((b) => b.end).sort((a, b) => a - b);
-  // With two slots, the builds after the first two each take the slot the earliest unused end freed.
-  const handovers = builds.slice(2).map((b, i) => b.start - ends[i]);
+  // The builds after the first `slots` each take the slot the earliest unused end freed.
+  const handovers = builds.slice(slots).map((b, i) => b.start - ends[i]);
   return {
     wall,
     first: builds[0].start,

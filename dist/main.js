@@ -37,7 +37,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-PAUEOT24.js";
+} from "./chunks/chunk-VQWECKI4.js";
 import {
   safeLogText
 } from "./chunks/chunk-GI2Z6FM2.js";

@@ -14,14 +14,13 @@ const keyOf = (name: string, sha256: string) => `${name}\0${sha256}`;
  * resolves (the file is the run's own, in its private build directory, until then).
  */
 export function inspectEarly(state: object, name: string, sha256: Promise<string>, file: string, displayName: string): Promise<BinaryInfo> {
-  let runs = started.get(state);
-  if (!runs) started.set(state, (runs = new Map()));
+  const runs = started.get(state) ?? new Map<string, Promise<BinaryInfo>>();
+  started.set(state, runs);
   const p = inspectFile(file, displayName);
   // Observed here; the inspect stage awaits it and reports what went wrong.
   p.catch(() => undefined);
-  const at = runs;
   return sha256.then((sha) => {
-    at.set(keyOf(name, sha), p);
+    runs.set(keyOf(name, sha), p);
     return p;
   });
 }

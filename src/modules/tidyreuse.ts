@@ -37,10 +37,10 @@ export interface TidyInputs {
  * Every Go file tidy may read in the module at dir, by '/'-separated path: what the go command
  * walks for the module's packages, minus only what it never reads (directories starting with
  * "." or "_", testdata, the root vendor/, nested modules). Undefined when a symbolic link is met:
- * the go command does not follow linked directories, and the key does not guess.
+ * the go command does not follow linked directories, and the key does not guess. Read
+ * synchronously, like the files themselves in tidyKey: they are many and small, and each
+ * asynchronous read is four round trips through the thread pool.
  */
-// Read synchronously: a module's source files are many and small, and each asynchronous read is
-// four round trips through the thread pool.
 function moduleGoFiles(dir: string): string[] | undefined {
   const out: string[] = [];
   const walk = (abs: string, rel: string): boolean => {

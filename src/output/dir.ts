@@ -55,10 +55,11 @@ export interface OutputDir {
   adopt(source: string, name: string): string;
   /**
    * Removes every entry with a gate output name; reports the others. Call once, before anything
-   * is built. With trash (an empty directory), entries are renamed into it where it is on the same
-   * file system, for the caller to delete off the critical path; unlinked here otherwise.
+   * is built. With trash (an empty directory, asked for only when there is something to move),
+   * entries are renamed into it where it is on the same file system, for the caller to delete off
+   * the critical path; unlinked here otherwise.
    */
-  clear(trash?: string): Cleared;
+  clear(trash?: () => string): Cleared;
   /** Names written this run, in order. */
   produced(): string[];
 }
@@ -145,7 +146,7 @@ export function openOutputDir(dir: string): OutputDir {
         if (isGateOutputName(e.name) && !e.isDirectory()) {
           const p = path.join(dir, e.name);
           try {
-            if (renaming) fs.renameSync(p, path.join(trash!, e.name));
+            if (renaming) fs.renameSync(p, path.join(trash!(), e.name));
           } catch {
             // Another file system (EXDEV), or anything else: unlinked here, as without trash.
             renaming = false;

@@ -124,14 +124,16 @@ interface HeadStart {
 }
 
 /** The output dir emptied of an earlier run's files, once per run, whichever asks first. */
-const cleared = new WeakMap<StageContext['state'], Finding[]>();
+/** The output dir's clearing, once per run: what it found, and the deletion the build stage waits for. */
+interface Clearing { findings: Finding[]; deleted: Promise<void> }
+const cleared = new WeakMap<StageContext['state'], Clearing>();
 function clearOnce(ctx: StageContext): Finding[] {
-  let found = cleared.get(ctx.state);
-  if (!found) {
+  let done = cleared.get(ctx.state);
+  if (!done) {
     const out = ctx.state.out ?? (ctx.state.out = openOutputDir(ctx.config.outDir));
-    cleared.set(ctx.state, (found = clearOutputDir(ctx, out)));
+    cleared.set(ctx.state, (done = clearOutputDir(ctx, out)));
   }
-  return found;
+  return done.findings;
 }
 
 function startHead(ctx: StageContext, go: GoToolchain): HeadStart | undefined {
@@ -198,7 +200,7 @@ export const buildStage: Stage = {
       return await build(ctx);
     } finally {
       // Nothing of an earlier run outlives this stage, whatever became of the build.
-      await clearing.get(ctx.state);
+      await cleared.get(ctx.state)?.deleted;
     }
   },
 };
@@ -253,23 +255,25 @@ function scratchRoot(ctx: StageContext): string {
   return isInside(ctx.config.workspace, ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
 
-/** The deletion of what the output dir held before this run, by run: the build stage waits for it. */
-const clearing = new WeakMap<StageContext['state'], Promise<void>>();
-
-function clearOutputDir(ctx: StageContext, out: OutputDir): Finding[] {
+function clearOutputDir(ctx: StageContext, out: OutputDir): Clearing {
   const shown = displayPath(ctx.config.workspace, out.dir) || '.';
   // An earlier run's binaries are renamed out of the checkout at once and deleted on the thread
   // pool: unlinking gum's four (55 MB) took 27 ms in front of the first build.
-  const trash = fs.mkdtempSync(path.join(scratchRoot(ctx), 'grg-old-'));
-  const { removed, foreign } = out.clear(trash);
-  clearing.set(ctx.state, fs.promises.rm(trash, { recursive: true, force: true }).catch((e: Error) => ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`)));
+  let trash: string | undefined;
+  const { removed, foreign } = out.clear(() => (trash ??= fs.mkdtempSync(path.join(scratchRoot(ctx), 'grg-old-'))));
+  const deleted = trash === undefined
+    ? Promise.resolve()
+    : fs.promises.rm(trash, { recursive: true, force: true }).catch((e: Error) => ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`));
   if (removed.length) ctx.ports.log.info(`removed ${removed.length} file(s) an earlier run left in ${shown}: ${capList(removed, 20)}`);
-  if (!foreign.length) return [];
-  return [finding(FOREIGN_OUTPUT, 'build', {
-    message: `output-dir ${shown} holds ${foreign.length} entr${foreign.length === 1 ? 'y' : 'ies'} this run did not produce: ${capList(foreign, 20)}; an upload of ${shown}/* would publish them`,
-    subject: shown,
-    details: foreign.join('\n'),
-  })];
+  if (!foreign.length) return { findings: [], deleted };
+  return {
+    deleted,
+    findings: [finding(FOREIGN_OUTPUT, 'build', {
+      message: `output-dir ${shown} holds ${foreign.length} entr${foreign.length === 1 ? 'y' : 'ies'} this run did not produce: ${capList(foreign, 20)}; an upload of ${shown}/* would publish them`,
+      subject: shown,
+      details: foreign.join('\n'),
+    })],
+  };
 }
 
 function capList(items: string[], max: number): string {
@@ -297,11 +301,10 @@ async function buildInto(
   const inspecting: Promise<unknown>[] = [];
   const finished = async (job: Job, ok: boolean, stderr: string): Promise<JobResult> => {
     if (!ok) return { ...job, ok, stderr };
-    // Hashed and inspected as soon as it is written, while the other targets still build. Hashed
-    // through one reused buffer: reading a binary whole into fresh memory, to inspect it from
-    // there too, cost more in page faults than the inspection's own reads (gum: +35 ms CPU).
-    // Read for the inspection while it is hashed: the reads wait on the thread pool while the
-    // hash runs here, which shortens the time after the last build.
+    // Hashed and inspected as soon as it is written, while the other targets still build, the
+    // inspection's reads waiting on the thread pool while the hash runs here. Hashed through one
+    // reused buffer: reading a binary whole into fresh memory, to inspect it from there too, cost
+    // more in page faults than the inspection's own reads (gum: +35 ms CPU).
     const size = fs.statSync(job.output).size;
     const name = path.basename(job.output);
     const hashing = sha256FileYielding(job.output);
@@ -318,14 +321,13 @@ async function buildInto(
     const results: JobResult[] = [];
     for (const job of group) {
       const written = path.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === 'windows' ? '.exe' : ''}`);
-      const ok = fs.existsSync(written);
-      if (ok) fs.renameSync(written, job.output);
-      if (ok) {
+      if (fs.existsSync(written)) {
+        fs.renameSync(written, job.output);
         results.push(await finished(job, true, ''));
-        continue;
+      } else {
+        const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
+        results.push(await finished(job, false, own.trim() ? own : `go build exited ${r.code} and wrote no ${path.basename(written)}`));
       }
-      const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
-      results.push(await finished(job, false, own.trim() ? own : `go build exited ${r.code} and wrote no ${path.basename(written)}`));
     }
     return results;
   };

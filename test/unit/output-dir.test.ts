@@ -68,26 +68,33 @@ test('clear with trash renames the gate-named entries into it (links as links), 
   fs.writeFileSync(path.join(dir, 'app_linux_arm64'), 'old');
   fs.symlinkSync(victim, path.join(dir, 'summary.md'));
   fs.writeFileSync(path.join(dir, 'notes.txt'), 'mine');
-  const { removed, foreign } = openOutputDir(dir).clear(trash);
+  const { removed, foreign } = openOutputDir(dir).clear(() => trash);
   assert.deepEqual(removed, ['app_linux_arm64', 'summary.md']);
   assert.deepEqual(foreign, ['notes.txt']);
   assert.deepEqual(fs.readdirSync(dir), ['notes.txt']);
   assert.deepEqual(fs.readdirSync(trash).sort(), ['app_linux_arm64', 'summary.md']);
   assert.ok(fs.lstatSync(path.join(trash, 'summary.md')).isSymbolicLink());
   assert.equal(fs.readFileSync(victim, 'utf8'), 'keep');
+  // Nothing of the gate's left: the trash is not asked for.
+  let asked = 0;
+  assert.deepEqual(openOutputDir(dir).clear(() => (asked++, trash)), { removed: [], foreign: ['notes.txt'] });
+  assert.equal(asked, 0);
 });
 
 test('clear with a trash it cannot rename into (missing, or on another file system) unlinks in place', () => {
   const dir = fresh();
   fs.writeFileSync(path.join(dir, 'app_linux_arm64'), 'old');
   fs.writeFileSync(path.join(dir, 'report.json'), '{}');
-  assert.deepEqual(openOutputDir(dir).clear(path.join(fresh(), 'gone')).removed, ['app_linux_arm64', 'report.json']);
+  assert.deepEqual(openOutputDir(dir).clear(() => path.join(fresh(), 'gone')).removed, ['app_linux_arm64', 'report.json']);
+  // A trash that cannot be made: unlinked in place too.
+  fs.writeFileSync(path.join(dir, 'summary.md'), 'old');
+  assert.deepEqual(openOutputDir(dir).clear(() => { throw new Error('no temp dir'); }).removed, ['summary.md']);
   assert.deepEqual(fs.readdirSync(dir), []);
   // tmpfs beside the temp dir's file system, where there is one: rename gives EXDEV.
   if (fs.existsSync('/dev/shm') && fs.statSync('/dev/shm').dev !== fs.statSync(dir).dev) {
     const other = fs.mkdtempSync('/dev/shm/grg-trash-');
     fs.writeFileSync(path.join(dir, 'SHA256SUMS'), 'x');
-    assert.deepEqual(openOutputDir(dir).clear(other).removed, ['SHA256SUMS']);
+    assert.deepEqual(openOutputDir(dir).clear(() => other).removed, ['SHA256SUMS']);
     assert.deepEqual([fs.readdirSync(dir), fs.readdirSync(other)], [[], []]);
     fs.rmSync(other, { recursive: true });
   }

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
-import { sha256File, sha256Hex } from '../../src/util/hash.ts';
+import { sha256File, sha256FileYielding, sha256Hex } from '../../src/util/hash.ts';
 
-test('sha256File and sha256Hex agree with a Hash object, across read boundaries', (t) => {
+test('sha256File, sha256FileYielding and sha256Hex agree with a Hash object, across read boundaries', async (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-hash-'));
   t.onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
   for (const size of [0, 1, 4096, (1 << 20) + 17, 3 * (1 << 20)]) {
@@ -17,10 +17,12 @@ test('sha256File and sha256Hex agree with a Hash object, across read boundaries'
     fs.writeFileSync(file, data);
     const want = createHash('sha256').update(data).digest('hex');
     assert.equal(sha256File(file), want);
+    assert.equal(await sha256FileYielding(file), want);
     assert.equal(sha256Hex(data), want);
   }
 });
 
-test('sha256File: a file that cannot be read is an error naming it, never a digest', () => {
+test('sha256File: a file that cannot be read is an error naming it, never a digest', async () => {
   assert.throws(() => sha256File(path.join(os.tmpdir(), 'grg-no-such-binary')), /ENOENT.*grg-no-such-binary/);
+  await assert.rejects(sha256FileYielding(path.join(os.tmpdir(), 'grg-no-such-binary')), /ENOENT.*grg-no-such-binary/);
 });

@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-PAUEOT24.js";
+} from "./chunk-VQWECKI4.js";
 import {
   renderSaveSummary,
   saveCaches

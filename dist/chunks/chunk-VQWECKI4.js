@@ -1857,32 +1857,34 @@ var readBuffer;
 function sharedReadBuffer() {
   return readBuffer ??= Buffer.allocUnsafe(1 << 20);
 }
-function sha256File(file, opts = {}) {
-  const fd = fs3.openSync(file, fs3.constants.O_RDONLY | (opts.noFollow ? fs3.constants.O_NOFOLLOW ?? 0 : 0));
-  try {
-    const h = createHash3("sha256");
-    const buf = sharedReadBuffer();
-    let n;
-    while ((n = fs3.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
-    return h.digest("hex");
-  } finally {
-    fs3.closeSync(fd);
-  }
-}
-async function sha256FileYielding(file) {
-  const fd = fs3.openSync(file, fs3.constants.O_RDONLY);
+function* hashReads(file, flags) {
+  const fd = fs3.openSync(file, flags);
   try {
     const h = createHash3("sha256");
     for (; ; ) {
       const buf = sharedReadBuffer();
       const n = fs3.readSync(fd, buf, 0, buf.length, null);
-      if (n <= 0) break;
+      if (n <= 0) return h.digest("hex");
       h.update(buf.subarray(0, n));
-      await new Promise((resolve) => setImmediate(resolve));
+      yield;
     }
-    return h.digest("hex");
   } finally {
     fs3.closeSync(fd);
+  }
+}
+function sha256File(file, opts = {}) {
+  const reads = hashReads(file, fs3.constants.O_RDONLY | (opts.noFollow ? fs3.constants.O_NOFOLLOW ?? 0 : 0));
+  for (; ; ) {
+    const r2 = reads.next();
+    if (r2.done) return r2.value;
+  }
+}
+async function sha256FileYielding(file) {
+  const reads = hashReads(file, fs3.constants.O_RDONLY);
+  for (; ; ) {
+    const r2 = reads.next();
+    if (r2.done) return r2.value;
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -4730,7 +4732,7 @@ function openOutputDir(dir) {
         if (isGateOutputName(e.name) && !e.isDirectory()) {
           const p = path18.join(dir, e.name);
           try {
-            if (renaming) fs16.renameSync(p, path18.join(trash, e.name));
+            if (renaming) fs16.renameSync(p, path18.join(trash(), e.name));
           } catch {
             renaming = false;
           }
@@ -6212,13 +6214,12 @@ function toJson(b) {
 var started = /* @__PURE__ */ new WeakMap();
 var keyOf = (name, sha2562) => `${name}\0${sha2562}`;
 function inspectEarly(state, name, sha2562, file, displayName) {
-  let runs = started.get(state);
-  if (!runs) started.set(state, runs = /* @__PURE__ */ new Map());
+  const runs = started.get(state) ?? /* @__PURE__ */ new Map();
+  started.set(state, runs);
   const p = inspectFile(file, displayName);
   p.catch(() => void 0);
-  const at = runs;
   return sha2562.then((sha) => {
-    at.set(keyOf(name, sha), p);
+    runs.set(keyOf(name, sha), p);
     return p;
   });
 }
@@ -6344,12 +6345,12 @@ async function mainPackages(ctx, certainRoot) {
 }
 var cleared = /* @__PURE__ */ new WeakMap();
 function clearOnce(ctx) {
-  let found = cleared.get(ctx.state);
-  if (!found) {
+  let done = cleared.get(ctx.state);
+  if (!done) {
     const out = ctx.state.out ?? (ctx.state.out = openOutputDir(ctx.config.outDir));
-    cleared.set(ctx.state, found = clearOutputDir(ctx, out));
+    cleared.set(ctx.state, done = clearOutputDir(ctx, out));
   }
-  return found;
+  return done.findings;
 }
 function startHead(ctx, go) {
   const { config } = ctx;
@@ -6399,7 +6400,7 @@ var buildStage = {
     try {
       return await build(ctx);
     } finally {
-      await clearing.get(ctx.state);
+      await cleared.get(ctx.state)?.deleted;
     }
   }
 };
@@ -6438,19 +6439,21 @@ function scratchRoot(ctx) {
   fs19.mkdirSync(ctx.ports.tempDir, { recursive: true });
   return isInside(ctx.config.workspace, ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
-var clearing = /* @__PURE__ */ new WeakMap();
 function clearOutputDir(ctx, out) {
   const shown = displayPath(ctx.config.workspace, out.dir) || ".";
-  const trash = fs19.mkdtempSync(path21.join(scratchRoot(ctx), "grg-old-"));
-  const { removed, foreign } = out.clear(trash);
-  clearing.set(ctx.state, fs19.promises.rm(trash, { recursive: true, force: true }).catch((e) => ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`)));
+  let trash;
+  const { removed, foreign } = out.clear(() => trash ??= fs19.mkdtempSync(path21.join(scratchRoot(ctx), "grg-old-")));
+  const deleted = trash === void 0 ? Promise.resolve() : fs19.promises.rm(trash, { recursive: true, force: true }).catch((e) => ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`));
   if (removed.length) ctx.ports.log.info(`removed ${removed.length} file(s) an earlier run left in ${shown}: ${capList(removed, 20)}`);
-  if (!foreign.length) return [];
-  return [finding(FOREIGN_OUTPUT, "build", {
-    message: `output-dir ${shown} holds ${foreign.length} entr${foreign.length === 1 ? "y" : "ies"} this run did not produce: ${capList(foreign, 20)}; an upload of ${shown}/* would publish them`,
-    subject: shown,
-    details: foreign.join("\n")
-  })];
+  if (!foreign.length) return { findings: [], deleted };
+  return {
+    deleted,
+    findings: [finding(FOREIGN_OUTPUT, "build", {
+      message: `output-dir ${shown} holds ${foreign.length} entr${foreign.length === 1 ? "y" : "ies"} this run did not produce: ${capList(foreign, 20)}; an upload of ${shown}/* would publish them`,
+      subject: shown,
+      details: foreign.join("\n")
+    })]
+  };
 }
 function capList(items, max) {
   return items.length > max ? `${items.slice(0, max).join(", ")} and ${items.length - max} more` : items.join(", ");
@@ -6486,14 +6489,13 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
     const results2 = [];
     for (const job of group) {
       const written = path21.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
-      const ok = fs19.existsSync(written);
-      if (ok) fs19.renameSync(written, job.output);
-      if (ok) {
+      if (fs19.existsSync(written)) {
+        fs19.renameSync(written, job.output);
         results2.push(await finished(job, true, ""));
-        continue;
+      } else {
+        const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
+        results2.push(await finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path21.basename(written)}`));
       }
-      const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
-      results2.push(await finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path21.basename(written)}`));
     }
     return results2;
   };
