@@ -10,7 +10,7 @@ import {
   actionTools,
   require_commonjs,
   require_commonjs2
-} from "./chunks/chunk-TTMOBY4B.js";
+} from "./chunks/chunk-IKCIYOGQ.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -37,10 +37,10 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-VQWECKI4.js";
+} from "./chunks/chunk-S5XIOGML.js";
 import {
   safeLogText
-} from "./chunks/chunk-GI2Z6FM2.js";
+} from "./chunks/chunk-WXZXSHGN.js";
 import "./chunks/chunk-6BI6WN2A.js";
 import {
   __commonJS,

@@ -3,7 +3,7 @@ const require = __gateCreateRequire(import.meta.url);
 import {
   actionCacheStore,
   actionLogger
-} from "./chunks/chunk-TTMOBY4B.js";
+} from "./chunks/chunk-IKCIYOGQ.js";
 import {
   getState,
   summary
@@ -11,11 +11,11 @@ import {
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-ZI5SOR36.js";
+} from "./chunks/chunk-J47UNTBM.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-GI2Z6FM2.js";
+} from "./chunks/chunk-WXZXSHGN.js";
 import "./chunks/chunk-6BI6WN2A.js";
 import "./chunks/chunk-DUXI62Z6.js";
 

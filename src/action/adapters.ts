@@ -1,7 +1,7 @@
 // Ports backed by @actions/*: only the Action front door uses these.
 import * as core from '@actions/core';
 import * as tc from '@actions/tool-cache';
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import { describeNetworkError } from '../util/neterror.ts';
@@ -73,8 +73,8 @@ export const actionTools: ToolInstaller = {
   async uncache(tool, version, arch) {
     // The marker first: find() must never return a half-removed directory.
     const d = toolCacheDir(tool, version, arch);
-    await fs.rm(`${d}.complete`, { force: true });
-    await fs.rm(d, { recursive: true, force: true });
+    await fs.promises.rm(`${d}.complete`, { force: true });
+    await fs.promises.rm(d, { recursive: true, force: true });
   },
 };
 

@@ -7,8 +7,8 @@
 // never race for one key. <run> makes every build-cache save a new, immutable key: a run that
 // built saves a fresh entry instead of finding the old key taken, and later runs restore the
 // newest entry by prefix.
-import { createHash } from 'node:crypto';
 import type { Target } from '../config/config.ts';
+import { sha256Hash } from '../util/hash.ts';
 
 export const KEY_PREFIX = 'go-release-gate-v1';
 
@@ -44,7 +44,7 @@ export function keyPart(value: string): string {
 }
 
 function sha256(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
+  return sha256Hash().update(data).digest('hex');
 }
 
 export interface ScopeInputs {
@@ -66,7 +66,7 @@ export function scopeHash(s: ScopeInputs): string {
 
 /** Hash of every go.sum / go.work.sum, by path and content; '' content list -> a fixed value. */
 export function goSumHash(files: readonly { path: string; content: Buffer | string }[]): string {
-  const h = createHash('sha256');
+  const h = sha256Hash();
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     h.update(f.path.split('\\').join('/')).update('\0').update(sha256(f.content)).update('\0');
   }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { cacheHome } from './cache-home.ts';
 import { spawnSync } from 'node:child_process';
 import diagnostics from 'node:diagnostics_channel';
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from '../util/hash.ts';
 import type { CacheStore, Exec, IdTokenProvider, Logger, Outputs, Ports, StateStore, ToolInstaller } from '../ports/ports.ts';
 import type { Location } from '../pipeline/findings.ts';
 import { safeLogText } from '../util/logtext.ts';

@@ -10,14 +10,11 @@
 // without it every run would add a whole build cache.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { sha256Hash } from '../util/hash.ts';
 import type { CacheStore } from '../ports/ports.ts';
 import { matchEntry } from '../cache/match.ts';
 import { planPrune } from '../cache/prune.ts';
-
-const run = promisify(execFile);
 
 interface Meta {
   key: string;
@@ -36,16 +33,16 @@ export interface LocalStoreOptions {
 const DAY = 24 * 60 * 60 * 1000;
 
 function entryName(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 40);
+  return sha256Hash().update(key).digest('hex').slice(0, 40);
 }
 
 async function tar(args: string[]): Promise<void> {
-  try {
-    await run('tar', args, { maxBuffer: 16 * 1024 * 1024 });
-  } catch (e) {
-    const err = e as { stderr?: string; message: string };
-    throw new Error(`tar ${args[0]} failed: ${(err.stderr || err.message).trim()}`);
-  }
+  await new Promise<void>((resolve, reject) => {
+    execFile('tar', args, { maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (e, _stdout, stderr) => {
+      if (e) reject(new Error(`tar ${args[0]} failed: ${(stderr || e.message).trim()}`));
+      else resolve();
+    });
+  });
 }
 
 export function localCacheStore(root: string, options: LocalStoreOptions = {}): CacheStore {

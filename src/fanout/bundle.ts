@@ -3,8 +3,7 @@
 // if it is a regular file (never through a link), and every problem names the file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { sha256File } from '../util/hash.ts';
+import { sha256File, sha256Hash } from '../util/hash.ts';
 import { BundleError, MANIFEST_NAME, parseChecksums, parseManifest } from './manifest.ts';
 import type { ShardView } from './check.ts';
 
@@ -72,5 +71,5 @@ export function digestNow(dir: string, name: string): string | undefined {
 }
 
 export function sha256(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return sha256Hash().update(data).digest('hex');
 }

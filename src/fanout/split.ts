@@ -7,7 +7,7 @@
 // build. Each shard lists the packages itself (same commit, same toolchain: the same answer)
 // and hands the whole list to this module; the manifest records the full list and its digest,
 // so the merge proves every shard split the same set instead of trusting that it did.
-import { createHash } from 'node:crypto';
+import { sha256Hash } from '../util/hash.ts';
 
 /** One binary of the release: a main package built for one GOOS/GOARCH. */
 export interface BuildJob {
@@ -66,7 +66,7 @@ export function shareOf(jobs: readonly BuildJob[], s: Shard): BuildJob[] {
 
 /** Names the full set: the sorted jobs and the shard count. Two shards with one id split the same release. */
 export function setIdOf(jobs: readonly BuildJob[], count: number): string {
-  const h = createHash('sha256');
+  const h = sha256Hash();
   h.update(`shards ${count}\n`);
   for (const j of sortJobs(jobs)) h.update(`${j.pkg} ${j.goos}/${j.goarch}\n`);
   return h.digest('hex');

@@ -1,7 +1,7 @@
 // A bounded view of a file: reads only the byte ranges a parser asks for, counts them (the
 // benchmark reports bytes read per file) and refuses any range outside the file, so a
 // corrupt count or offset becomes a FormatError instead of a huge read or allocation.
-import { open } from 'node:fs/promises';
+import fs from 'node:fs';
 import { FormatError } from './errors.ts';
 
 export interface ByteSource {
@@ -72,7 +72,7 @@ export function bufferSource(bytes: Uint8Array, onRead?: (offset: number, length
 
 /** Opens a file for ranged reads; the caller must close() it. */
 export async function fileSource(path: string): Promise<ByteSource> {
-  const fh = await open(path, 'r');
+  const fh = await fs.promises.open(path, 'r');
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };

@@ -1,7 +1,7 @@
 // Reads every file the checks depend on: go.mod (one per workspace module), go.work, the go.sum
 // files and vendor/modules.txt, parsed with their line numbers. Parse errors are collected (not
 // thrown one at a time) so a run reports every malformed file at once.
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import { ModuleFileError } from './errors.ts';
 import { parseGoMod } from './gomod.ts';
@@ -40,7 +40,7 @@ export function relativeTo(root: string, abs: string): string {
 
 async function readIfExists(file: string): Promise<Buffer | undefined> {
   try {
-    return await fs.readFile(file);
+    return await fs.promises.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
@@ -50,7 +50,7 @@ async function readIfExists(file: string): Promise<Buffer | undefined> {
 
 async function isDirectory(p: string): Promise<boolean> {
   try {
-    return (await fs.stat(p)).isDirectory();
+    return (await fs.promises.stat(p)).isDirectory();
   } catch {
     return false;
   }

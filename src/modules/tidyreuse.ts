@@ -10,9 +10,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { goFileHeaderEnd } from './goheader.ts';
-import { createHash } from 'node:crypto';
 import { gateRecordFile, readRecord, writeRecord } from './records.ts';
 import type { MainModule } from './consistency.ts';
+import { sha256Hash } from '../util/hash.ts';
 
 /** Bumped whenever what the key covers changes: older records then never match. */
 const KEY_VERSION = 'go-release-gate tidy v1';
@@ -66,7 +66,7 @@ export async function tidyKey(inputs: TidyInputs): Promise<string | undefined> {
   if (main.gomod.replaces.some((r) => r.local)) return undefined;
   const files = moduleGoFiles(main.dir);
   if (!files) return undefined;
-  const h = createHash('sha256');
+  const h = sha256Hash();
   const field = (name: string, value: string | Buffer) => {
     const bytes = typeof value === 'string' ? Buffer.from(value) : value;
     h.update(`${name} ${bytes.length}\n`).update(bytes).update('\n');

@@ -4,8 +4,7 @@
 // differing line of each modified file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { sha256Hex, sharedReadBuffer } from '../util/hash.ts';
+import { sha256Hash, sha256Hex, sharedReadBuffer } from '../util/hash.ts';
 import type { EntryStat } from './treememo.ts';
 
 export type EntryKind = 'file' | 'link' | 'special';
@@ -72,7 +71,7 @@ function hashRegularFile(abs: string, stat?: (s: fs.Stats) => void): { sha256: s
     let n: number;
     while (filled < buf.length && (n = fs.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
     if (filled < buf.length) return { sha256: sha256Hex(buf.subarray(0, filled)), size: filled };
-    const h = createHash('sha256').update(buf);
+    const h = sha256Hash().update(buf);
     let size = filled;
     while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) {
       h.update(buf.subarray(0, n));
@@ -176,7 +175,7 @@ export function firstDifferingLine(actual: Uint8Array, expected: Uint8Array): nu
 
 /** Digest of a whole tree (path + content hash of every file), for the report. */
 export function treeDigest(tree: Tree): string {
-  const h = createHash('sha256');
+  const h = sha256Hash();
   for (const p of [...tree.keys()].sort()) h.update(`${tree.get(p)!.sha256}  ${p}\n`);
   return h.digest('hex');
 }
@@ -189,7 +188,7 @@ export function treeDigest(tree: Tree): string {
 export function moduleTreeHash(tree: Tree, prefix: string): string {
   const names = [...tree.keys()].map((rel) => ({ rel, name: Buffer.from(`${prefix}/${rel}`) }));
   names.sort((a, b) => Buffer.compare(a.name, b.name));
-  const h = createHash('sha256');
+  const h = sha256Hash();
   for (const { rel, name } of names) h.update(`${tree.get(rel)!.sha256}  ${name.toString()}\n`);
   return `h1:${h.digest('base64')}`;
 }

@@ -19,9 +19,9 @@
 // from a cache archive, where every ctime is the extraction's) is recorded by a later run.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { walkTree, type EntryKind } from './tree.ts';
 import { gateRecordFile, readRecord, writeRecord } from './records.ts';
+import { sha256Hash } from '../util/hash.ts';
 
 /** Bumped whenever what a record covers changes: older records then never match. */
 const RECORD_VERSION = 'go-release-gate tree v4';
@@ -85,7 +85,7 @@ class TreeIdentity {
   }
 
   digest(): string {
-    return createHash('sha256').update(`${RECORD_VERSION}\n`).update(this.names).update(this.numbers.subarray(0, this.count * IDENTITY_FIELDS)).digest('hex');
+    return sha256Hash().update(`${RECORD_VERSION}\n`).update(this.names).update(this.numbers.subarray(0, this.count * IDENTITY_FIELDS)).digest('hex');
   }
 }
 
@@ -121,7 +121,7 @@ function rootStat(dir: string): fs.Stats | undefined {
 }
 
 function treeRecordFile(gocache: string, dir: string): string {
-  return gateRecordFile(gocache, `tree-${createHash('sha256').update(path.resolve(dir)).digest('hex')}`);
+  return gateRecordFile(gocache, `tree-${sha256Hash().update(path.resolve(dir)).digest('hex')}`);
 }
 
 interface TreeRecord { version: string; dir: string; h1: string; root: string; identity: string; at: string }

@@ -2,7 +2,7 @@
 // go.sum hashes: vendor/modules.txt line by line, every other file by content. Each drift is a
 // finding on the line a reviewer can open: the first differing line of a modified file, line 1
 // of an added file, and the modules.txt package line of a removed one.
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../pipeline/findings.ts';
 import { finding } from '../pipeline/findings.ts';
@@ -97,8 +97,8 @@ export async function compareVendor(setup: ModuleSetup, expectedDir: string, roo
   if (!committedTxt && expectedTxt) {
     findings.push(finding(VENDOR_MODULES_TXT, 'modules', { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
   } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs.readFile(path.join(setup.vendorDir, MODULES_TXT), 'utf8'));
-    const want = expectedTxt ? splitLines(await fs.readFile(path.join(expectedDir, MODULES_TXT), 'utf8')) : [];
+    const actual = splitLines(await fs.promises.readFile(path.join(setup.vendorDir, MODULES_TXT), 'utf8'));
+    const want = expectedTxt ? splitLines(await fs.promises.readFile(path.join(expectedDir, MODULES_TXT), 'utf8')) : [];
     const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
     for (const change of diffLines(actual, want)) {
       // Missing lines are inserted before change.line: they belong to the block above it.
@@ -121,7 +121,7 @@ export async function compareVendor(setup: ModuleSetup, expectedDir: string, roo
 
   const diff = compareTrees(committed, expected);
   for (const rel of diff.modified) {
-    const [a, b] = await Promise.all([fs.readFile(path.join(setup.vendorDir, rel)), fs.readFile(path.join(expectedDir, rel))]);
+    const [a, b] = await Promise.all([fs.promises.readFile(path.join(setup.vendorDir, rel)), fs.promises.readFile(path.join(expectedDir, rel))]);
     const line = firstDifferingLine(a, b);
     const file = `${vendorRel}/${rel}`;
     findings.push(

@@ -1,10 +1,25 @@
 import fs from 'node:fs';
-import crypto, { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type * as Crypto from 'node:crypto';
+
+// node:crypto is loaded on first use, not when the bundle loads: with what it brings along it is
+// about 10 ms of the CLI's start, on the path to the first go command, and nothing is hashed
+// before the first builds are under way. Every hash in the gate is taken through here (as
+// node:fs/promises is reached through fs.promises; test/e2e/cli-startup.test.ts holds both).
+let loaded: typeof Crypto | undefined;
+const nodeCrypto = (): typeof Crypto => (loaded ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto);
+
+/** A new SHA-256 hash. */
+export const sha256Hash = (): Crypto.Hash => nodeCrypto().createHash('sha256');
+
+/** A random UUID (v4), for names no other run picks. */
+export const randomUUID = (): string => nodeCrypto().randomUUID();
 
 /** SHA-256 (hex) of bytes in memory: crypto.hash (Node 20.12 and later) skips the Hash object. */
-export const sha256Hex: (data: Uint8Array) => string = typeof crypto.hash === 'function'
-  ? (data) => crypto.hash('sha256', data, 'hex')
-  : (data) => createHash('sha256').update(data).digest('hex');
+export function sha256Hex(data: Uint8Array): string {
+  const c = nodeCrypto();
+  return typeof c.hash === 'function' ? c.hash('sha256', data, 'hex') : c.createHash('sha256').update(data).digest('hex');
+}
 
 // One read buffer for every file hashed here and in the module tree check (every use is
 // synchronous, so never two at once): a fresh 1 MiB per file costs its page faults each time.
@@ -22,7 +37,7 @@ export function sharedReadBuffer(): Buffer {
 function* hashReads(file: string, flags: number): Generator<void, string> {
   const fd = fs.openSync(file, flags);
   try {
-    const h = createHash('sha256');
+    const h = sha256Hash();
     for (;;) {
       const buf = sharedReadBuffer();
       const n = fs.readSync(fd, buf, 0, buf.length, null);

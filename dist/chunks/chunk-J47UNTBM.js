@@ -13,7 +13,7 @@ import {
   sentence,
   table,
   treeSize
-} from "./chunk-GI2Z6FM2.js";
+} from "./chunk-WXZXSHGN.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";

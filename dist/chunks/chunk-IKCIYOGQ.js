@@ -32,7 +32,7 @@ import {
 import {
   describeNetworkError,
   safeLogText
-} from "./chunk-GI2Z6FM2.js";
+} from "./chunk-WXZXSHGN.js";
 import {
   require_semver
 } from "./chunk-6BI6WN2A.js";
@@ -5625,7 +5625,7 @@ var require_commonjs2 = __commonJS({
 
 // src/action/adapters.ts
 var import_semver = __toESM(require_semver(), 1);
-import fs from "node:fs/promises";
+import fs from "node:fs";
 import path from "node:path";
 function props(loc) {
   if (!loc) return {};
@@ -5676,8 +5676,8 @@ var actionTools = {
   cache: (dir, tool, version3, arch) => cacheDir(dir, tool, version3, arch),
   async uncache(tool, version3, arch) {
     const d = toolCacheDir(tool, version3, arch);
-    await fs.rm(`${d}.complete`, { force: true });
-    await fs.rm(d, { recursive: true, force: true });
+    await fs.promises.rm(`${d}.complete`, { force: true });
+    await fs.promises.rm(d, { recursive: true, force: true });
   }
 };
 function actionIdToken(env) {

@@ -15,18 +15,20 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-VQWECKI4.js";
+} from "./chunk-S5XIOGML.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunk-ZI5SOR36.js";
+} from "./chunk-J47UNTBM.js";
 import {
   PLAN_STATE_KEY,
   buildScopeOf,
   describeNetworkError,
   parsePlan,
-  safeLogText
-} from "./chunk-GI2Z6FM2.js";
+  randomUUID,
+  safeLogText,
+  sha256Hash
+} from "./chunk-WXZXSHGN.js";
 import {
   cacheHome
 } from "./chunk-3PCYJYR7.js";
@@ -239,7 +241,6 @@ import os from "node:os";
 import path2 from "node:path";
 import { spawnSync } from "node:child_process";
 import diagnostics from "node:diagnostics_channel";
-import { randomUUID } from "node:crypto";
 function where(loc) {
   if (!loc) return "";
   const f = loc.file ?? loc.artifact;
@@ -402,9 +403,7 @@ function cliPorts(p) {
 // src/cli/cache-store.ts
 import fs2 from "node:fs";
 import path3 from "node:path";
-import { createHash } from "node:crypto";
 import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 
 // src/cache/match.ts
 function matchEntry(entries, primaryKey, restoreKeys) {
@@ -448,18 +447,17 @@ function planPrune(entries, policy) {
 }
 
 // src/cli/cache-store.ts
-var run = promisify(execFile);
 var DAY = 24 * 60 * 60 * 1e3;
 function entryName(key) {
-  return createHash("sha256").update(key).digest("hex").slice(0, 40);
+  return sha256Hash().update(key).digest("hex").slice(0, 40);
 }
 async function tar(args) {
-  try {
-    await run("tar", args, { maxBuffer: 16 * 1024 * 1024 });
-  } catch (e) {
-    const err = e;
-    throw new Error(`tar ${args[0]} failed: ${(err.stderr || err.message).trim()}`);
-  }
+  await new Promise((resolve, reject) => {
+    execFile("tar", args, { maxBuffer: 16 * 1024 * 1024, encoding: "utf8" }, (e, _stdout, stderr) => {
+      if (e) reject(new Error(`tar ${args[0]} failed: ${(stderr || e.message).trim()}`));
+      else resolve();
+    });
+  });
 }
 function localCacheStore(root, options = {}) {
   const entriesDir = path3.join(root, "entries");

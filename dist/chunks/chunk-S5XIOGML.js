@@ -23,11 +23,16 @@ import {
   scopeHash,
   sentence,
   serializePlan,
+  sha256File,
+  sha256FileYielding,
+  sha256Hash,
+  sha256Hex,
+  sharedReadBuffer,
   table,
   treeSize,
   trivyDbKeys,
   truncateText
-} from "./chunk-GI2Z6FM2.js";
+} from "./chunk-WXZXSHGN.js";
 import {
   require_semver
 } from "./chunk-6BI6WN2A.js";
@@ -93,7 +98,6 @@ function inputSpec(name) {
 }
 
 // src/fanout/split.ts
-import { createHash } from "node:crypto";
 var MAX_SHARDS = 256;
 var ShardError = class extends Error {
   constructor(message) {
@@ -125,7 +129,7 @@ function shareOf(jobs, s) {
   return sortJobs(jobs).filter((_, i) => i % s.count === s.index - 1);
 }
 function setIdOf(jobs, count) {
-  const h = createHash("sha256");
+  const h = sha256Hash();
   h.update(`shards ${count}
 `);
   for (const j of sortJobs(jobs)) h.update(`${j.pkg} ${j.goos}/${j.goarch}
@@ -1520,9 +1524,8 @@ import os2 from "node:os";
 import path27 from "node:path";
 
 // src/pipeline/findings.ts
-import { createHash as createHash2 } from "node:crypto";
 function fingerprintOf(ruleId, subject) {
-  return createHash2("sha256").update(`${ruleId}\0${subject}`).digest("hex").slice(0, 32);
+  return sha256Hash().update(`${ruleId}\0${subject}`).digest("hex").slice(0, 32);
 }
 function describeLocation(loc) {
   if (!loc) return "";
@@ -1716,7 +1719,7 @@ function deferredLog(base) {
 }
 
 // src/stages/toolchain.ts
-import fs5 from "node:fs";
+import fs4 from "node:fs";
 import path5 from "node:path";
 
 // src/toolchain/listing.ts
@@ -1846,49 +1849,8 @@ function childEnv(tool, env, extra = {}) {
 }
 
 // src/tools/install.ts
-import fs4 from "node:fs";
-import path4 from "node:path";
-
-// src/util/hash.ts
 import fs3 from "node:fs";
-import crypto, { createHash as createHash3 } from "node:crypto";
-var sha256Hex = typeof crypto.hash === "function" ? (data) => crypto.hash("sha256", data, "hex") : (data) => createHash3("sha256").update(data).digest("hex");
-var readBuffer;
-function sharedReadBuffer() {
-  return readBuffer ??= Buffer.allocUnsafe(1 << 20);
-}
-function* hashReads(file, flags) {
-  const fd = fs3.openSync(file, flags);
-  try {
-    const h = createHash3("sha256");
-    for (; ; ) {
-      const buf = sharedReadBuffer();
-      const n = fs3.readSync(fd, buf, 0, buf.length, null);
-      if (n <= 0) return h.digest("hex");
-      h.update(buf.subarray(0, n));
-      yield;
-    }
-  } finally {
-    fs3.closeSync(fd);
-  }
-}
-function sha256File(file, opts = {}) {
-  const reads = hashReads(file, fs3.constants.O_RDONLY | (opts.noFollow ? fs3.constants.O_NOFOLLOW ?? 0 : 0));
-  for (; ; ) {
-    const r2 = reads.next();
-    if (r2.done) return r2.value;
-  }
-}
-async function sha256FileYielding(file) {
-  const reads = hashReads(file, fs3.constants.O_RDONLY);
-  for (; ; ) {
-    const r2 = reads.next();
-    if (r2.done) return r2.value;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
-// src/tools/install.ts
+import path4 from "node:path";
 var InstallError = class extends Error {
   kind;
   /** The download's own error (its message names the network failure). */
@@ -1905,7 +1867,7 @@ function programIn(dir, program) {
 }
 async function installTool(tools, asset, log) {
   const cached = tools.find(asset.tool, asset.version, asset.arch);
-  if (cached && fs4.existsSync(programIn(cached, asset.program))) {
+  if (cached && fs3.existsSync(programIn(cached, asset.program))) {
     return { dir: cached, bin: programIn(cached, asset.program), source: "tool-cache", sha256: asset.sha256 };
   }
   log.info(`Downloading ${asset.tool} ${asset.version} from ${asset.url}`);
@@ -1917,34 +1879,34 @@ async function installTool(tools, asset, log) {
   }
   const actual = sha256File(file);
   if (actual !== asset.sha256) {
-    const size = fs4.statSync(file).size;
-    fs4.rmSync(file, { force: true });
+    const size = fs3.statSync(file).size;
+    fs3.rmSync(file, { force: true });
     const got = asset.size && size !== asset.size ? `received ${size} bytes, the listing says ${asset.size}: truncated or replaced` : `${size} bytes`;
     throw new InstallError("checksum", `SHA-256 mismatch for ${asset.asset} (${got}): expected ${asset.sha256} (${asset.digestSource}), got ${actual}; it was not extracted or run`);
   }
   log.info(`SHA-256 ${actual} of ${asset.asset} matches ${asset.digestSource}`);
   let tree;
   if (asset.packing === "binary") {
-    tree = fs4.mkdtempSync(`${file}.d-`);
+    tree = fs3.mkdtempSync(`${file}.d-`);
     const dest = programIn(tree, asset.program);
-    fs4.mkdirSync(path4.dirname(dest), { recursive: true });
-    fs4.renameSync(file, dest);
-    fs4.chmodSync(dest, 493);
+    fs3.mkdirSync(path4.dirname(dest), { recursive: true });
+    fs3.renameSync(file, dest);
+    fs3.chmodSync(dest, 493);
   } else {
     try {
       tree = await tools.extract(file);
     } catch (e) {
       throw new InstallError("layout", `${asset.asset} could not be extracted: ${e.message}`);
     } finally {
-      fs4.rmSync(file, { force: true });
+      fs3.rmSync(file, { force: true });
     }
   }
   const top = asset.root ? programIn(tree, asset.root) : tree;
-  if (!fs4.existsSync(programIn(top, asset.program))) {
+  if (!fs3.existsSync(programIn(top, asset.program))) {
     throw new InstallError("layout", `${asset.asset} has no ${asset.root ? `${asset.root}/` : ""}${asset.program}`);
   }
   const dir = await tools.cache(top, asset.tool, asset.version, asset.arch);
-  fs4.rmSync(tree, { recursive: true, force: true });
+  fs3.rmSync(tree, { recursive: true, force: true });
   return { dir, bin: programIn(dir, asset.program), source: "download", sha256: actual };
 }
 
@@ -1990,12 +1952,12 @@ function resolveSpec(ctx) {
   const candidates = config.goVersionFile ? [config.goVersionFile] : ["go.work", "go.mod"];
   for (const name of candidates) {
     const file = path5.resolve(config.dir, name);
-    if (!fs5.existsSync(file)) {
+    if (!fs4.existsSync(file)) {
       if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${displayPath(ctx.config.workspace, file)} does not exist`);
       continue;
     }
     try {
-      const r2 = parseVersionFile(displayPath(ctx.config.workspace, file), fs5.readFileSync(file, "utf8"));
+      const r2 = parseVersionFile(displayPath(ctx.config.workspace, file), fs4.readFileSync(file, "utf8"));
       return { spec: r2.spec, from: `${displayPath(ctx.config.workspace, file)}:${r2.line} (${r2.from})`, file: displayPath(ctx.config.workspace, file), line: r2.line };
     } catch (e) {
       const m = /^(.*?):(\d+):/.exec(e.message);
@@ -2041,7 +2003,7 @@ async function download(ctx, wanted, onPath) {
   }
   let releases;
   try {
-    releases = parseListing(fs5.readFileSync(listingFile, "utf8"), listingUrl);
+    releases = parseListing(fs4.readFileSync(listingFile, "utf8"), listingUrl);
   } catch (e) {
     return fail(DOWNLOAD, e.message);
   }
@@ -2091,7 +2053,7 @@ async function locate(ctx, wanted) {
   const cachedVersion = pickInstalled(tools.versions("go", process.arch), spec);
   if (cachedVersion) {
     const dir = tools.find("go", goToSemver(cachedVersion), process.arch);
-    if (dir && fs5.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
+    if (dir && fs4.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
   }
   const onPath = findOnPath("go", ctx.ports.env.PATH);
   const p = onPath && await probe(ctx, onPath);
@@ -2341,11 +2303,11 @@ async function restoreTrivyDb(ctx, dir) {
 }
 
 // src/stages/modules.ts
-import fs15 from "node:fs/promises";
+import fs14 from "node:fs";
 import path17 from "node:path";
 
 // src/modules/load.ts
-import fs6 from "node:fs/promises";
+import fs5 from "node:fs";
 import path7 from "node:path";
 
 // src/modules/errors.ts
@@ -2704,7 +2666,7 @@ function relativeTo(root, abs) {
 }
 async function readIfExists(file) {
   try {
-    return await fs6.readFile(file);
+    return await fs5.promises.readFile(file);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return void 0;
@@ -2713,7 +2675,7 @@ async function readIfExists(file) {
 }
 async function isDirectory(p) {
   try {
-    return (await fs6.stat(p)).isDirectory();
+    return (await fs5.promises.stat(p)).isDirectory();
   } catch {
     return false;
   }
@@ -2972,7 +2934,7 @@ function analyzeSettings(s, opts) {
 }
 
 // src/modules/replaces.ts
-import fs7 from "node:fs";
+import fs6 from "node:fs";
 import path8 from "node:path";
 
 // src/modules/rules.ts
@@ -3082,7 +3044,7 @@ function realpathish(p) {
   let cur = p;
   for (let i = 0; i < 256; i++) {
     try {
-      return path8.join(fs7.realpathSync(cur), ...rest.reverse());
+      return path8.join(fs6.realpathSync(cur), ...rest.reverse());
     } catch {
       const parent = path8.dirname(cur);
       if (parent === cur) break;
@@ -3217,7 +3179,7 @@ function unreachableSource(output) {
 }
 
 // src/modules/commands.ts
-import fs12 from "node:fs";
+import fs11 from "node:fs";
 import path13 from "node:path";
 
 // src/modules/tidydiff.ts
@@ -3310,12 +3272,11 @@ ${change.added.join("\n")}`
 }
 
 // src/modules/tree.ts
-import fs8 from "node:fs";
+import fs7 from "node:fs";
 import path9 from "node:path";
-import { createHash as createHash4 } from "node:crypto";
 function walkTree(root, visit) {
   const walk = (dir, prefix) => {
-    for (const e of fs8.readdirSync(dir, { withFileTypes: true })) {
+    for (const e of fs7.readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix ? `${prefix}/${e.name}` : e.name;
       const abs = `${dir}/${e.name}`;
       if (e.isDirectory()) walk(abs, rel);
@@ -3335,22 +3296,22 @@ function listFiles(root) {
 }
 function hashRegularFile(abs, stat) {
   const buf = sharedReadBuffer();
-  const fd = fs8.openSync(abs, "r");
+  const fd = fs7.openSync(abs, "r");
   try {
-    if (stat) stat(fs8.fstatSync(fd));
+    if (stat) stat(fs7.fstatSync(fd));
     let filled = 0;
     let n;
-    while (filled < buf.length && (n = fs8.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
+    while (filled < buf.length && (n = fs7.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
     if (filled < buf.length) return { sha256: sha256Hex(buf.subarray(0, filled)), size: filled };
-    const h = createHash4("sha256").update(buf);
+    const h = sha256Hash().update(buf);
     let size = filled;
-    while ((n = fs8.readSync(fd, buf, 0, buf.length, null)) > 0) {
+    while ((n = fs7.readSync(fd, buf, 0, buf.length, null)) > 0) {
       h.update(buf.subarray(0, n));
       size += n;
     }
     return { sha256: h.digest("hex"), size };
   } finally {
-    fs8.closeSync(fd);
+    fs7.closeSync(fd);
   }
 }
 function* hashEntries(root, tree, stats) {
@@ -3361,8 +3322,8 @@ function* hashEntries(root, tree, stats) {
       yield entry.size;
       continue;
     }
-    if (stats) stats.push({ rel, kind, stat: fs8.lstatSync(abs) });
-    const data = kind === "link" ? Buffer.from(`symlink -> ${fs8.readlinkSync(abs)}`) : Buffer.from("special file");
+    if (stats) stats.push({ rel, kind, stat: fs7.lstatSync(abs) });
+    const data = kind === "link" ? Buffer.from(`symlink -> ${fs7.readlinkSync(abs)}`) : Buffer.from("special file");
     tree.set(rel, { sha256: sha256Hex(data), size: data.length, kind });
     yield data.length;
   }
@@ -3412,22 +3373,21 @@ function firstDifferingLine(actual, expected) {
 function moduleTreeHash(tree, prefix) {
   const names = [...tree.keys()].map((rel) => ({ rel, name: Buffer.from(`${prefix}/${rel}`) }));
   names.sort((a, b) => Buffer.compare(a.name, b.name));
-  const h = createHash4("sha256");
+  const h = sha256Hash();
   for (const { rel, name } of names) h.update(`${tree.get(rel).sha256}  ${name.toString()}
 `);
   return `h1:${h.digest("base64")}`;
 }
 
 // src/modules/cachesums.ts
-import fs9 from "node:fs";
+import fs8 from "node:fs";
 import path10 from "node:path";
-import { createHash as createHash5 } from "node:crypto";
 function escapeModulePath(p) {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
 }
 function goModHash(content) {
-  const fileHash = createHash5("sha256").update(content).digest("hex");
-  return `h1:${createHash5("sha256").update(`${fileHash}  go.mod
+  const fileHash = sha256Hash().update(content).digest("hex");
+  return `h1:${sha256Hash().update(`${fileHash}  go.mod
 `).digest("base64")}`;
 }
 function downloadBase(modcache, modulePath, version) {
@@ -3435,7 +3395,7 @@ function downloadBase(modcache, modulePath, version) {
 }
 async function readOrUndefined(file) {
   try {
-    return fs9.readFileSync(file);
+    return fs8.readFileSync(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -3451,12 +3411,11 @@ async function cachedGoModHash(modcache, modulePath, version) {
 }
 
 // src/modules/treememo.ts
-import fs11 from "node:fs";
+import fs10 from "node:fs";
 import path12 from "node:path";
-import { createHash as createHash6 } from "node:crypto";
 
 // src/modules/records.ts
-import fs10 from "node:fs";
+import fs9 from "node:fs";
 import path11 from "node:path";
 function gateRecordFile(gocache, name) {
   return path11.join(gocache, "go-release-gate", name);
@@ -3465,19 +3424,19 @@ function readRecord(file, touchAfterMs, now = Date.now()) {
   let value;
   let mtimeMs;
   try {
-    const fd = fs10.openSync(file, "r");
+    const fd = fs9.openSync(file, "r");
     try {
-      mtimeMs = fs10.fstatSync(fd).mtimeMs;
-      value = JSON.parse(fs10.readFileSync(fd, "utf8"));
+      mtimeMs = fs9.fstatSync(fd).mtimeMs;
+      value = JSON.parse(fs9.readFileSync(fd, "utf8"));
     } finally {
-      fs10.closeSync(fd);
+      fs9.closeSync(fd);
     }
   } catch {
     return void 0;
   }
   if (now - mtimeMs >= touchAfterMs) {
     try {
-      fs10.utimesSync(file, new Date(now), new Date(now));
+      fs9.utimesSync(file, new Date(now), new Date(now));
     } catch {
     }
   }
@@ -3485,11 +3444,11 @@ function readRecord(file, touchAfterMs, now = Date.now()) {
 }
 function writeRecord(file, value) {
   try {
-    fs10.mkdirSync(path11.dirname(file), { recursive: true });
+    fs9.mkdirSync(path11.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    fs10.writeFileSync(tmp, `${JSON.stringify(value)}
+    fs9.writeFileSync(tmp, `${JSON.stringify(value)}
 `);
-    fs10.renameSync(tmp, file);
+    fs9.renameSync(tmp, file);
     return true;
   } catch {
     return false;
@@ -3525,7 +3484,7 @@ var TreeIdentity = class {
     this.count++;
   }
   digest() {
-    return createHash6("sha256").update(`${RECORD_VERSION}
+    return sha256Hash().update(`${RECORD_VERSION}
 `).update(this.names).update(this.numbers.subarray(0, this.count * IDENTITY_FIELDS)).digest("hex");
   }
 };
@@ -3544,17 +3503,17 @@ function treeRoot(dir, startedMs) {
 }
 function rootStat(dir) {
   try {
-    return fs11.lstatSync(dir);
+    return fs10.lstatSync(dir);
   } catch {
     return void 0;
   }
 }
 function treeRecordFile(gocache, dir) {
-  return gateRecordFile(gocache, `tree-${createHash6("sha256").update(path12.resolve(dir)).digest("hex")}`);
+  return gateRecordFile(gocache, `tree-${sha256Hash().update(path12.resolve(dir)).digest("hex")}`);
 }
 function statTree(root) {
   const id = new TreeIdentity();
-  walkTree(root, (rel, abs, kind) => id.add(rel, kind, fs11.lstatSync(abs)));
+  walkTree(root, (rel, abs, kind) => id.add(rel, kind, fs10.lstatSync(abs)));
   return id.digest();
 }
 function recordedTreeHash(memo, dir, h1) {
@@ -3649,7 +3608,7 @@ async function verifyModuleTrees(run4, cwd, loc, modules, memo) {
   const trees = [];
   for (const m of modules) {
     if (m.error || !m.version) continue;
-    if (!m.dir || !m.zip || !fs12.existsSync(m.dir)) {
+    if (!m.dir || !m.zip || !fs11.existsSync(m.dir)) {
       const v = await verifyModules(run4, cwd, loc);
       return { ...v, reused: 0, result: v.ok ? `all modules verified by go mod verify (${m.path}@${m.version} has no extracted tree to hash)` : `${v.findings.length} problem(s)` };
     }
@@ -3914,7 +3873,7 @@ function owningRequire(setup, pkg) {
 }
 
 // src/modules/vendorcheck.ts
-import fs13 from "node:fs/promises";
+import fs12 from "node:fs";
 import path15 from "node:path";
 
 // src/modules/consistency.ts
@@ -4122,8 +4081,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   if (!committedTxt && expectedTxt) {
     findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
   } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs13.readFile(path15.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await fs13.readFile(path15.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const actual = splitLines(await fs12.promises.readFile(path15.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs12.promises.readFile(path15.join(expectedDir, MODULES_TXT), "utf8")) : [];
     const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
     for (const change of diffLines(actual, want)) {
       const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
@@ -4144,7 +4103,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
   for (const rel of diff.modified) {
-    const [a, b] = await Promise.all([fs13.readFile(path15.join(setup.vendorDir, rel)), fs13.readFile(path15.join(expectedDir, rel))]);
+    const [a, b] = await Promise.all([fs12.promises.readFile(path15.join(setup.vendorDir, rel)), fs12.promises.readFile(path15.join(expectedDir, rel))]);
     const line = firstDifferingLine(a, b);
     const file = `${vendorRel}/${rel}`;
     findings.push(
@@ -4181,7 +4140,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
 }
 
 // src/modules/tidyreuse.ts
-import fs14 from "node:fs";
+import fs13 from "node:fs";
 import path16 from "node:path";
 
 // src/modules/goheader.ts
@@ -4268,7 +4227,6 @@ function goFileHeaderEnd(src) {
 }
 
 // src/modules/tidyreuse.ts
-import { createHash as createHash7 } from "node:crypto";
 var KEY_VERSION = "go-release-gate tidy v1";
 var TIDY_SETTINGS = [
   "GOFLAGS",
@@ -4289,7 +4247,7 @@ var TIDY_SETTINGS = [
 function moduleGoFiles(dir) {
   const out = [];
   const walk = (abs, rel) => {
-    const entries = fs14.readdirSync(abs, { withFileTypes: true });
+    const entries = fs13.readdirSync(abs, { withFileTypes: true });
     if (rel !== "" && entries.some((e) => e.name === "go.mod")) return true;
     for (const e of entries) {
       const childRel = rel ? `${rel}/${e.name}` : e.name;
@@ -4309,7 +4267,7 @@ async function tidyKey(inputs) {
   if (main.gomod.replaces.some((r2) => r2.local)) return void 0;
   const files = moduleGoFiles(main.dir);
   if (!files) return void 0;
-  const h = createHash7("sha256");
+  const h = sha256Hash();
   const field2 = (name, value) => {
     const bytes = typeof value === "string" ? Buffer.from(value) : value;
     h.update(`${name} ${bytes.length}
@@ -4322,7 +4280,7 @@ async function tidyKey(inputs) {
   field2("go.mod", inputs.gomod);
   field2("go.sum", inputs.gosum ?? "(absent)");
   for (const rel of files) {
-    const src = fs14.readFileSync(path16.join(main.dir, rel));
+    const src = fs13.readFileSync(path16.join(main.dir, rel));
     field2(`file ${rel}`, src.subarray(0, goFileHeaderEnd(src)));
   }
   return h.digest("hex");
@@ -4412,8 +4370,8 @@ async function checkVendor(ctx, run4, setup, loc) {
     });
     return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
   }
-  await fs15.mkdir(ctx.ports.tempDir, { recursive: true });
-  const scratch = await fs15.mkdtemp(path17.join(ctx.ports.tempDir, "modules-vendor-"));
+  await fs14.promises.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await fs14.promises.mkdtemp(path17.join(ctx.ports.tempDir, "modules-vendor-"));
   try {
     const out = path17.join(scratch, "vendor");
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
@@ -4445,18 +4403,18 @@ async function checkVendor(ctx, run4, setup, loc) {
       metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
     };
   } finally {
-    await fs15.rm(scratch, { recursive: true, force: true });
+    await fs14.promises.rm(scratch, { recursive: true, force: true });
   }
 }
 async function restoreIfChanged(setup) {
   const restored = [];
   for (const [file, data] of setup.contents) {
-    const now = await fs15.readFile(file).catch(() => void 0);
+    const now = await fs14.promises.readFile(file).catch(() => void 0);
     if (!now || !now.equals(data)) {
       const tmp = `${file}.go-release-gate-${process.pid}`;
-      const mode = (await fs15.stat(file).catch(() => void 0))?.mode;
-      await fs15.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
-      await fs15.rename(tmp, file);
+      const mode = (await fs14.promises.stat(file).catch(() => void 0))?.mode;
+      await fs14.promises.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
+      await fs14.promises.rename(tmp, file);
       restored.push(file);
     }
   }
@@ -4531,16 +4489,16 @@ async function runModules(ctx) {
   return { status: "passed", findings: [], pending: verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) };
 }
 async function downloadOnCopy(ctx, run4, setup, cwd, loc) {
-  await fs15.mkdir(ctx.ports.tempDir, { recursive: true });
-  const copy = await fs15.mkdtemp(path17.join(ctx.ports.tempDir, "modules-download-"));
+  await fs14.promises.mkdir(ctx.ports.tempDir, { recursive: true });
+  const copy = await fs14.promises.mkdtemp(path17.join(ctx.ports.tempDir, "modules-download-"));
   try {
     for (const name of ["go.mod", "go.sum"]) {
       const data = setup.contents.get(path17.join(setup.main.dir, name));
-      if (data) await fs15.writeFile(path17.join(copy, name), data);
+      if (data) await fs14.promises.writeFile(path17.join(copy, name), data);
     }
     return await downloadModules(run4, cwd, loc, path17.join(copy, "go.mod"));
   } finally {
-    await fs15.rm(copy, { recursive: true, force: true });
+    await fs14.promises.rm(copy, { recursive: true, force: true });
   }
 }
 async function tidyReuse(ctx, setup, m, env) {
@@ -4632,7 +4590,7 @@ import os from "node:os";
 import path21 from "node:path";
 
 // src/output/dir.ts
-import fs16 from "node:fs";
+import fs15 from "node:fs";
 import path18 from "node:path";
 var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
 var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
@@ -4641,8 +4599,8 @@ var BUNDLE = /\.sigstore\.json$/;
 function isGateOutputName(name) {
   return FIXED_NAMES.has(name) || BINARY.test(name) || BUNDLE.test(name);
 }
-var NOFOLLOW = fs16.constants.O_NOFOLLOW ?? 0;
-var CREATE_FRESH = fs16.constants.O_WRONLY | fs16.constants.O_CREAT | fs16.constants.O_EXCL | NOFOLLOW;
+var NOFOLLOW = fs15.constants.O_NOFOLLOW ?? 0;
+var CREATE_FRESH = fs15.constants.O_WRONLY | fs15.constants.O_CREAT | fs15.constants.O_EXCL | NOFOLLOW;
 var OutputDirError = class extends Error {
   constructor(message) {
     super(message);
@@ -4651,7 +4609,7 @@ var OutputDirError = class extends Error {
 };
 function lstat(p) {
   try {
-    return fs16.lstatSync(p);
+    return fs15.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -4660,8 +4618,8 @@ function lstat(p) {
 function openOutputDir(dir) {
   const produced = [];
   const ensureDir = () => {
-    fs16.mkdirSync(dir, { recursive: true });
-    const st = fs16.lstatSync(dir);
+    fs15.mkdirSync(dir, { recursive: true });
+    const st = fs15.lstatSync(dir);
     if (!st.isDirectory()) throw new OutputDirError(`output directory ${dir} is not a directory (${st.isSymbolicLink() ? "a symbolic link" : "a file"})`);
   };
   const target = (name) => {
@@ -4672,7 +4630,7 @@ function openOutputDir(dir) {
     const st = lstat(p);
     if (!st) return;
     if (st.isDirectory()) throw new OutputDirError(`${p} is a directory where go-release-gate writes a file; remove it`);
-    fs16.unlinkSync(p);
+    fs15.unlinkSync(p);
   };
   const note = (name) => {
     if (!produced.includes(name)) produced.push(name);
@@ -4683,22 +4641,22 @@ function openOutputDir(dir) {
       ensureDir();
       const p = target(name);
       vacate(p);
-      const fd = fs16.openSync(p, CREATE_FRESH, mode);
+      const fd = fs15.openSync(p, CREATE_FRESH, mode);
       try {
-        fs16.writeFileSync(fd, data);
+        fs15.writeFileSync(fd, data);
       } finally {
-        fs16.closeSync(fd);
+        fs15.closeSync(fd);
       }
       note(name);
       return p;
     },
     append(name, data) {
       if (!produced.includes(name)) throw new OutputDirError(`${name} was not written by this run; refusing to append to it`);
-      const fd = fs16.openSync(target(name), fs16.constants.O_WRONLY | fs16.constants.O_APPEND | NOFOLLOW);
+      const fd = fs15.openSync(target(name), fs15.constants.O_WRONLY | fs15.constants.O_APPEND | NOFOLLOW);
       try {
-        fs16.writeFileSync(fd, data);
+        fs15.writeFileSync(fd, data);
       } finally {
-        fs16.closeSync(fd);
+        fs15.closeSync(fd);
       }
     },
     adopt(source, name) {
@@ -4706,18 +4664,18 @@ function openOutputDir(dir) {
       const p = target(name);
       vacate(p);
       try {
-        fs16.linkSync(source, p);
-        fs16.unlinkSync(source);
+        fs15.linkSync(source, p);
+        fs15.unlinkSync(source);
       } catch (e) {
         const code2 = e.code;
         if (code2 !== "EXDEV" && code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP") throw e;
-        const fd = fs16.openSync(p, CREATE_FRESH, fs16.statSync(source).mode & 511);
+        const fd = fs15.openSync(p, CREATE_FRESH, fs15.statSync(source).mode & 511);
         try {
-          fs16.writeFileSync(fd, fs16.readFileSync(source));
+          fs15.writeFileSync(fd, fs15.readFileSync(source));
         } finally {
-          fs16.closeSync(fd);
+          fs15.closeSync(fd);
         }
-        fs16.rmSync(source, { force: true });
+        fs15.rmSync(source, { force: true });
       }
       note(name);
       return p;
@@ -4728,15 +4686,15 @@ function openOutputDir(dir) {
       if (!lstat(dir)) return { removed, foreign };
       ensureDir();
       let renaming = trash !== void 0;
-      for (const e of fs16.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      for (const e of fs15.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
         if (isGateOutputName(e.name) && !e.isDirectory()) {
           const p = path18.join(dir, e.name);
           try {
-            if (renaming) fs16.renameSync(p, path18.join(trash(), e.name));
+            if (renaming) fs15.renameSync(p, path18.join(trash(), e.name));
           } catch {
             renaming = false;
           }
-          if (!renaming) fs16.unlinkSync(p);
+          if (!renaming) fs15.unlinkSync(p);
           removed.push(e.name);
         } else {
           foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
@@ -4820,15 +4778,15 @@ async function mapLimit(items, limit, fn) {
 }
 
 // src/build/headstart.ts
-import fs17 from "node:fs";
+import fs16 from "node:fs";
 import path19 from "node:path";
 var HEAD_BYTES = 4096;
 function rootMainGuess(dir) {
   let module;
   let names;
   try {
-    module = parseGoMod(fs17.readFileSync(path19.join(dir, "go.mod"), "utf8"), "go.mod").module.path;
-    names = fs17.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_"));
+    module = parseGoMod(fs16.readFileSync(path19.join(dir, "go.mod"), "utf8"), "go.mod").module.path;
+    names = fs16.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_"));
   } catch {
     return void 0;
   }
@@ -4838,11 +4796,11 @@ function rootMainGuess(dir) {
   for (const name of names) {
     let n;
     try {
-      const fd = fs17.openSync(path19.join(dir, name), "r");
+      const fd = fs16.openSync(path19.join(dir, name), "r");
       try {
-        n = fs17.readSync(fd, buf, 0, HEAD_BYTES, 0);
+        n = fs16.readSync(fd, buf, 0, HEAD_BYTES, 0);
       } finally {
-        fs17.closeSync(fd);
+        fs16.closeSync(fd);
       }
     } catch {
       return void 0;
@@ -4858,7 +4816,7 @@ function inWorkspace(dir, gowork) {
   if (gowork === "off") return false;
   if (gowork) return true;
   for (let d = path19.resolve(dir); ; d = path19.dirname(d)) {
-    if (fs17.existsSync(path19.join(d, "go.work"))) return true;
+    if (fs16.existsSync(path19.join(d, "go.work"))) return true;
     if (path19.dirname(d) === d) return false;
   }
 }
@@ -6016,7 +5974,7 @@ async function readPclnFacts(src, table2, le) {
 }
 
 // src/inspect/source.ts
-import { open } from "node:fs/promises";
+import fs17 from "node:fs";
 var HEAD = 8192;
 function checkRange(size, offset, length, what) {
   if (!Number.isSafeInteger(offset) || offset < 0) throw new FormatError(0, `${what}: invalid offset ${offset}`);
@@ -6051,7 +6009,7 @@ function makeSource(size, raw2, close, counter) {
   return src;
 }
 async function fileSource(path30) {
-  const fh = await open(path30, "r");
+  const fh = await fs17.promises.open(path30, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -9005,7 +8963,6 @@ import path29 from "node:path";
 // src/fanout/bundle.ts
 import fs25 from "node:fs";
 import path28 from "node:path";
-import { createHash as createHash8 } from "node:crypto";
 function readRegular(dir, name) {
   const p = path28.join(dir, name);
   let st;
@@ -9054,7 +9011,7 @@ function digestNow(dir, name) {
   return sha256File(p, { noFollow: true });
 }
 function sha256(data) {
-  return createHash8("sha256").update(data).digest("hex");
+  return sha256Hash().update(data).digest("hex");
 }
 
 // src/fanout/check.ts

@@ -1,14 +1,59 @@
 import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 
+// src/util/hash.ts
+import fs from "node:fs";
+import { createRequire } from "node:module";
+var loaded;
+var nodeCrypto = () => loaded ??= createRequire(import.meta.url)("node:crypto");
+var sha256Hash = () => nodeCrypto().createHash("sha256");
+var randomUUID = () => nodeCrypto().randomUUID();
+function sha256Hex(data) {
+  const c = nodeCrypto();
+  return typeof c.hash === "function" ? c.hash("sha256", data, "hex") : c.createHash("sha256").update(data).digest("hex");
+}
+var readBuffer;
+function sharedReadBuffer() {
+  return readBuffer ??= Buffer.allocUnsafe(1 << 20);
+}
+function* hashReads(file, flags) {
+  const fd = fs.openSync(file, flags);
+  try {
+    const h = sha256Hash();
+    for (; ; ) {
+      const buf = sharedReadBuffer();
+      const n = fs.readSync(fd, buf, 0, buf.length, null);
+      if (n <= 0) return h.digest("hex");
+      h.update(buf.subarray(0, n));
+      yield;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+function sha256File(file, opts = {}) {
+  const reads = hashReads(file, fs.constants.O_RDONLY | (opts.noFollow ? fs.constants.O_NOFOLLOW ?? 0 : 0));
+  for (; ; ) {
+    const r = reads.next();
+    if (r.done) return r.value;
+  }
+}
+async function sha256FileYielding(file) {
+  const reads = hashReads(file, fs.constants.O_RDONLY);
+  for (; ; ) {
+    const r = reads.next();
+    if (r.done) return r.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 // src/cache/keys.ts
-import { createHash } from "node:crypto";
 var KEY_PREFIX = "go-release-gate-v1";
 function keyPart(value) {
   return value.replace(/[^A-Za-z0-9._]+/g, "_") || "_";
 }
 function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
+  return sha256Hash().update(data).digest("hex");
 }
 function scopeHash(s) {
   const targets = s.targets.map((t) => `${t.goos}/${t.goarch}`).sort();
@@ -16,7 +61,7 @@ function scopeHash(s) {
   return sha256(JSON.stringify([s.job, s.dir.split("\\").join("/"), targets, tags, s.cgo])).slice(0, 12);
 }
 function goSumHash(files) {
-  const h = createHash("sha256");
+  const h = sha256Hash();
   for (const f of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
     h.update(f.path.split("\\").join("/")).update("\0").update(sha256(f.content)).update("\0");
   }
@@ -96,7 +141,7 @@ function saveDecision(plan, slot) {
 }
 
 // src/cache/disk.ts
-import fs from "node:fs";
+import fs2 from "node:fs";
 import path from "node:path";
 var SKIP_DIR = (name) => name.startsWith(".") || name.startsWith("_") || name === "testdata" || name === "vendor" || name === "node_modules";
 function findGoSums(root) {
@@ -104,7 +149,7 @@ function findGoSums(root) {
   const walk = (dir) => {
     let entries;
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = fs2.readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
@@ -113,7 +158,7 @@ function findGoSums(root) {
       if (e.isDirectory()) {
         if (!SKIP_DIR(e.name)) walk(p);
       } else if (e.isFile() && (e.name === "go.sum" || e.name === "go.work.sum")) {
-        found.push({ path: path.relative(root, p).split(path.sep).join("/"), content: fs.readFileSync(p) });
+        found.push({ path: path.relative(root, p).split(path.sep).join("/"), content: fs2.readFileSync(p) });
       }
     }
   };
@@ -125,14 +170,14 @@ function treeSize(dir) {
   const walk = (d) => {
     let entries;
     try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
+      entries = fs2.readdirSync(d, { withFileTypes: true });
     } catch {
       return;
     }
     for (const e of entries) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) total += fs.lstatSync(p).size;
+      else if (e.isFile()) total += fs2.lstatSync(p).size;
     }
   };
   walk(dir);
@@ -140,17 +185,17 @@ function treeSize(dir) {
 }
 function listGoCache(dir) {
   const out = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+  for (const e of fs2.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     if (e.isFile()) {
-      const st = fs.lstatSync(p);
+      const st = fs2.lstatSync(p);
       out.push({ path: e.name, size: st.size, mtimeMs: st.mtimeMs });
       continue;
     }
     if (!e.isDirectory()) continue;
-    for (const sub of fs.readdirSync(p, { withFileTypes: true })) {
+    for (const sub of fs2.readdirSync(p, { withFileTypes: true })) {
       const q = path.join(p, sub.name);
-      const st = fs.lstatSync(q);
+      const st = fs2.lstatSync(q);
       out.push({ path: `${e.name}/${sub.name}`, size: sub.isDirectory() ? treeSize(q) : st.size, mtimeMs: st.mtimeMs });
     }
   }
@@ -158,40 +203,40 @@ function listGoCache(dir) {
 }
 function removeTree(dir) {
   try {
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs2.rmSync(dir, { recursive: true, force: true });
     return;
   } catch {
   }
   const chmod = (d) => {
     try {
-      fs.chmodSync(d, 493);
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) chmod(path.join(d, e.name));
+      fs2.chmodSync(d, 493);
+      for (const e of fs2.readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) chmod(path.join(d, e.name));
     } catch {
     }
   };
   chmod(dir);
-  fs.rmSync(dir, { recursive: true, force: true });
+  fs2.rmSync(dir, { recursive: true, force: true });
 }
 function freshDir(dir) {
   removeTree(dir);
-  fs.mkdirSync(dir, { recursive: true });
+  fs2.mkdirSync(dir, { recursive: true });
 }
 function isEmptyDir(dir) {
   try {
-    return fs.readdirSync(dir).length === 0;
+    return fs2.readdirSync(dir).length === 0;
   } catch {
     return true;
   }
 }
 function applyTrim(dir, files) {
-  for (const f of files) fs.rmSync(path.join(dir, ...f.path.split("/")), { recursive: true, force: true });
+  for (const f of files) fs2.rmSync(path.join(dir, ...f.path.split("/")), { recursive: true, force: true });
 }
 var MAX_USES = 1e3;
 function claimCacheDirs(root) {
-  fs.mkdirSync(root, { recursive: true });
+  fs2.mkdirSync(root, { recursive: true });
   for (let n = 1; n <= MAX_USES; n++) {
     try {
-      fs.writeFileSync(path.join(root, `use-${n}`), String(process.pid), { flag: "wx" });
+      fs2.writeFileSync(path.join(root, `use-${n}`), String(process.pid), { flag: "wx" });
     } catch (e) {
       if (e.code === "EEXIST") continue;
       throw e;
@@ -245,7 +290,7 @@ function sentence(text) {
 }
 
 // src/scan/db.ts
-import fs2 from "node:fs";
+import fs3 from "node:fs";
 import path2 from "node:path";
 function date(v) {
   if (typeof v !== "string") return void 0;
@@ -255,8 +300,8 @@ function date(v) {
 function readDbMetadata(cacheDir) {
   const dir = path2.join(cacheDir, "db");
   try {
-    if (!fs2.statSync(path2.join(dir, "trivy.db")).isFile()) return void 0;
-    const m = JSON.parse(fs2.readFileSync(path2.join(dir, "metadata.json"), "utf8"));
+    if (!fs3.statSync(path2.join(dir, "trivy.db")).isFile()) return void 0;
+    const m = JSON.parse(fs3.readFileSync(path2.join(dir, "metadata.json"), "utf8"));
     const nextUpdate = date(m.NextUpdate);
     const updatedAt = date(m.UpdatedAt);
     if (!nextUpdate || !updatedAt || typeof m.Version !== "number") return void 0;
@@ -315,7 +360,7 @@ async function fetchDb(o) {
   const base2 = o.baseDelayMs ?? 2e3;
   const sleep = o.sleep ?? sleepMs;
   const attempts = [];
-  fs2.mkdirSync(path2.dirname(o.cacheDir), { recursive: true });
+  fs3.mkdirSync(path2.dirname(o.cacheDir), { recursive: true });
   for (let round = 1; round <= rounds; round++) {
     if (round > 1) {
       const wait = base2 * 2 ** (round - 2);
@@ -323,17 +368,17 @@ async function fetchDb(o) {
       await sleep(wait);
     }
     for (const repository of o.repositories) {
-      const scratch = fs2.mkdtempSync(`${o.cacheDir}.fetch-`);
-      const cwd = fs2.mkdtempSync(path2.join(o.tempDir, "trivy-db-cwd-"));
+      const scratch = fs3.mkdtempSync(`${o.cacheDir}.fetch-`);
+      const cwd = fs3.mkdtempSync(path2.join(o.tempDir, "trivy-db-cwd-"));
       try {
         o.log.info(`Trivy DB: fetching from ${repository}`);
         const r = await o.exec.run(o.trivy, downloadDbArgs(scratch, repository), { cwd, env: o.env, timeoutMs: o.timeoutMs ?? 10 * 6e4 });
         const text = `${r.stderr}
 ${r.stdout}`;
         if (r.code === 0 && readDbMetadata(scratch)) {
-          fs2.mkdirSync(o.cacheDir, { recursive: true });
-          fs2.rmSync(path2.join(o.cacheDir, "db"), { recursive: true, force: true });
-          fs2.renameSync(path2.join(scratch, "db"), path2.join(o.cacheDir, "db"));
+          fs3.mkdirSync(o.cacheDir, { recursive: true });
+          fs3.rmSync(path2.join(o.cacheDir, "db"), { recursive: true, force: true });
+          fs3.renameSync(path2.join(scratch, "db"), path2.join(o.cacheDir, "db"));
           attempts.push({ repository, round, ok: true, retryable: false });
           return { repository, attempts };
         }
@@ -344,8 +389,8 @@ ${r.stdout}`;
       } catch (e) {
         attempts.push({ repository, round, ok: false, retryable: false, error: `trivy could not be started: ${e.message}` });
       } finally {
-        fs2.rmSync(scratch, { recursive: true, force: true });
-        fs2.rmSync(cwd, { recursive: true, force: true });
+        fs3.rmSync(scratch, { recursive: true, force: true });
+        fs3.rmSync(cwd, { recursive: true, force: true });
       }
     }
     if (!attempts.some((a) => a.round === round && a.retryable)) break;
@@ -432,6 +477,12 @@ function safeLogText(text) {
 }
 
 export {
+  sha256Hash,
+  randomUUID,
+  sha256Hex,
+  sharedReadBuffer,
+  sha256File,
+  sha256FileYielding,
   scopeHash,
   goSumHash,
   runSuffix,
