@@ -10,7 +10,7 @@ import {
   actionTools,
   require_commonjs,
   require_commonjs2
-} from "./chunks/chunk-IKCIYOGQ.js";
+} from "./chunks/chunk-NEOS2GMN.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -37,10 +37,10 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-S5XIOGML.js";
+} from "./chunks/chunk-BYEIHZIP.js";
 import {
   safeLogText
-} from "./chunks/chunk-WXZXSHGN.js";
+} from "./chunks/chunk-KTYXK6CV.js";
 import "./chunks/chunk-6BI6WN2A.js";
 import {
   __commonJS,

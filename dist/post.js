@@ -3,7 +3,7 @@ const require = __gateCreateRequire(import.meta.url);
 import {
   actionCacheStore,
   actionLogger
-} from "./chunks/chunk-IKCIYOGQ.js";
+} from "./chunks/chunk-NEOS2GMN.js";
 import {
   getState,
   summary
@@ -11,11 +11,11 @@ import {
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-J47UNTBM.js";
+} from "./chunks/chunk-TRBO6NAC.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-WXZXSHGN.js";
+} from "./chunks/chunk-KTYXK6CV.js";
 import "./chunks/chunk-6BI6WN2A.js";
 import "./chunks/chunk-DUXI62Z6.js";
 

@@ -24,7 +24,7 @@ import {
   sentence,
   serializePlan,
   sha256File,
-  sha256FileYielding,
+  sha256FileReadAhead,
   sha256Hash,
   sha256Hex,
   sharedReadBuffer,
@@ -32,7 +32,7 @@ import {
   treeSize,
   trivyDbKeys,
   truncateText
-} from "./chunk-WXZXSHGN.js";
+} from "./chunk-KTYXK6CV.js";
 import {
   require_semver
 } from "./chunk-6BI6WN2A.js";
@@ -6433,7 +6433,7 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
     if (!ok) return { ...job, ok, stderr };
     const size = fs19.statSync(job.output).size;
     const name = path21.basename(job.output);
-    const hashing = sha256FileYielding(job.output);
+    const hashing = sha256FileReadAhead(job.output);
     const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, path21.join(out.dir, name)));
     inspection.catch(() => void 0);
     inspecting.push(inspection);

@@ -15,11 +15,11 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-S5XIOGML.js";
+} from "./chunk-BYEIHZIP.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunk-J47UNTBM.js";
+} from "./chunk-TRBO6NAC.js";
 import {
   PLAN_STATE_KEY,
   buildScopeOf,
@@ -28,7 +28,7 @@ import {
   randomUUID,
   safeLogText,
   sha256Hash
-} from "./chunk-WXZXSHGN.js";
+} from "./chunk-KTYXK6CV.js";
 import {
   cacheHome
 } from "./chunk-3PCYJYR7.js";

@@ -16,34 +16,44 @@ var readBuffer;
 function sharedReadBuffer() {
   return readBuffer ??= Buffer.allocUnsafe(1 << 20);
 }
-function* hashReads(file, flags) {
-  const fd = fs.openSync(file, flags);
+function sha256File(file, opts = {}) {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (opts.noFollow ? fs.constants.O_NOFOLLOW ?? 0 : 0));
   try {
     const h = sha256Hash();
-    for (; ; ) {
-      const buf = sharedReadBuffer();
-      const n = fs.readSync(fd, buf, 0, buf.length, null);
-      if (n <= 0) return h.digest("hex");
-      h.update(buf.subarray(0, n));
-      yield;
-    }
+    const buf = sharedReadBuffer();
+    let n;
+    while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
+    return h.digest("hex");
   } finally {
     fs.closeSync(fd);
   }
 }
-function sha256File(file, opts = {}) {
-  const reads = hashReads(file, fs.constants.O_RDONLY | (opts.noFollow ? fs.constants.O_NOFOLLOW ?? 0 : 0));
-  for (; ; ) {
-    const r = reads.next();
-    if (r.done) return r.value;
-  }
-}
-async function sha256FileYielding(file) {
-  const reads = hashReads(file, fs.constants.O_RDONLY);
-  for (; ; ) {
-    const r = reads.next();
-    if (r.done) return r.value;
-    await new Promise((resolve) => setImmediate(resolve));
+var READ_AHEAD_BYTES = 1 << 20;
+var spareBuffers = [];
+async function sha256FileReadAhead(file) {
+  const fh = await fs.promises.open(file, "r");
+  const bufs = [spareBuffers.pop() ?? Buffer.allocUnsafe(READ_AHEAD_BYTES), spareBuffers.pop() ?? Buffer.allocUnsafe(READ_AHEAD_BYTES)];
+  let reading = false;
+  try {
+    const h = sha256Hash();
+    let at = 0;
+    let next = 0;
+    reading = true;
+    let pending = fh.read(bufs[next], 0, READ_AHEAD_BYTES, at);
+    for (; ; ) {
+      const { bytesRead } = await pending;
+      reading = false;
+      if (bytesRead === 0) return h.digest("hex");
+      at += bytesRead;
+      const full = bufs[next];
+      next ^= 1;
+      reading = true;
+      pending = fh.read(bufs[next], 0, READ_AHEAD_BYTES, at);
+      h.update(full.subarray(0, bytesRead));
+    }
+  } finally {
+    if (!reading) spareBuffers.push(...bufs);
+    await fh.close();
   }
 }
 
@@ -482,7 +492,7 @@ export {
   sha256Hex,
   sharedReadBuffer,
   sha256File,
-  sha256FileYielding,
+  sha256FileReadAhead,
   scopeHash,
   goSumHash,
   runSuffix,

@@ -13,7 +13,7 @@ import {
   sentence,
   table,
   treeSize
-} from "./chunk-WXZXSHGN.js";
+} from "./chunk-KTYXK6CV.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";

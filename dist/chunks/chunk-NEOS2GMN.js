@@ -32,7 +32,7 @@ import {
 import {
   describeNetworkError,
   safeLogText
-} from "./chunk-WXZXSHGN.js";
+} from "./chunk-KTYXK6CV.js";
 import {
   require_semver
 } from "./chunk-6BI6WN2A.js";
