@@ -37,7 +37,7 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-BYEIHZIP.js";
+} from "./chunks/chunk-2X4DD46C.js";
 import {
   safeLogText
 } from "./chunks/chunk-KTYXK6CV.js";

@@ -13,6 +13,7 @@ import { openOutputDir, type OutputDir } from '../output/dir.ts';
 import { artifactFileName, binaryName, buildArgs, buildEnv, mapLimit, parseCompilerErrors, renderChecksums, stderrFor, goExecName } from '../build/args.ts';
 import { displayPath, isInside } from '../util/path.ts';
 import { inWorkspace, rootMainGuess } from '../build/headstart.ts';
+import { buildOrder } from '../build/order.ts';
 import { inspectEarly } from '../inspect/early.ts';
 import { cgoNeededHint } from './cgo-hint.ts';
 
@@ -123,7 +124,6 @@ interface HeadStart {
   builds: Map<string, Promise<ExecResult>>;
 }
 
-/** The output dir emptied of an earlier run's files, once per run, whichever asks first. */
 /** The output dir's clearing, once per run: what it found, and the deletion the build stage waits for. */
 interface Clearing { findings: Finding[]; deleted: Promise<void> }
 const cleared = new WeakMap<StageContext['state'], Clearing>();
@@ -149,7 +149,7 @@ function startHead(ctx: StageContext, go: GoToolchain): HeadStart | undefined {
   const buildDir = fs.mkdtempSync(path.join(scratchRoot(ctx), 'grg-build-'));
   const builds = new Map<string, Promise<ExecResult>>();
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: undefined };
-  for (const target of config.targets.slice(0, buildSlots())) {
+  for (const target of buildOrder(config.targets, (t) => t).slice(0, buildSlots())) {
     const output = path.join(buildDir, artifactFileName(binaryName(importPath), target));
     const r = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: buildEnv(ctx.state.goEnv, target, config.cgo) });
     // Observed here; the build stage awaits it, or waits it out when go list says otherwise.
@@ -332,7 +332,8 @@ async function buildInto(
     }
     return results;
   };
-  const groups = [...byTarget.values()];
+  // The head start (startHead) began the first of these, in the same order.
+  const groups = buildOrder([...byTarget.values()], (group) => group[0].target);
   const building = await mapLimit(groups, buildSlots(), async (group) => {
     const target = group[0].target;
     const several = group.length > 1;

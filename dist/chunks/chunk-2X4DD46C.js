@@ -4821,6 +4821,16 @@ function inWorkspace(dir, gowork) {
   }
 }
 
+// src/build/order.ts
+function inspectionRank(t) {
+  if (t.goos === "windows") return 0;
+  if (t.goos === "darwin" || t.goos === "ios") return 1;
+  return 2;
+}
+function buildOrder(items, targetOf) {
+  return items.map((item, i) => ({ item, i, rank: inspectionRank(targetOf(item)) })).sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.item);
+}
+
 // src/inspect/errors.ts
 var FormatError = class extends Error {
   offset;
@@ -6319,7 +6329,7 @@ function startHead(ctx, go) {
   const buildDir = fs19.mkdtempSync(path21.join(scratchRoot(ctx), "grg-build-"));
   const builds = /* @__PURE__ */ new Map();
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: void 0 };
-  for (const target of config.targets.slice(0, buildSlots())) {
+  for (const target of buildOrder(config.targets, (t) => t).slice(0, buildSlots())) {
     const output = path21.join(buildDir, artifactFileName(binaryName(importPath), target));
     const r2 = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: buildEnv(ctx.state.goEnv, target, config.cgo) });
     r2.catch(() => void 0);
@@ -6457,7 +6467,7 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
     }
     return results2;
   };
-  const groups = [...byTarget.values()];
+  const groups = buildOrder([...byTarget.values()], (group) => group[0].target);
   const building = await mapLimit(groups, buildSlots(), async (group) => {
     const target = group[0].target;
     const several = group.length > 1;

@@ -15,7 +15,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-BYEIHZIP.js";
+} from "./chunk-2X4DD46C.js";
 import {
   renderSaveSummary,
   saveCaches
