@@ -13,4 +13,4 @@ try {
   module.enableCompileCache?.(path.join(cacheHome(process.env), "go-release-gate", "compile-cache"));
 } catch {
 }
-await import("./chunks/main-JVVVCLOM.js");
+await import("./chunks/main-JV7F53T3.js");

@@ -10,7 +10,7 @@ import {
   actionTools,
   require_commonjs,
   require_commonjs2
-} from "./chunks/chunk-NEOS2GMN.js";
+} from "./chunks/chunk-MM5KAGND.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -37,10 +37,10 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-2X4DD46C.js";
+} from "./chunks/chunk-OJF5HUDW.js";
 import {
   safeLogText
-} from "./chunks/chunk-KTYXK6CV.js";
+} from "./chunks/chunk-EFQCT4K6.js";
 import "./chunks/chunk-6BI6WN2A.js";
 import {
   __commonJS,

@@ -3,7 +3,7 @@ const require = __gateCreateRequire(import.meta.url);
 import {
   actionCacheStore,
   actionLogger
-} from "./chunks/chunk-NEOS2GMN.js";
+} from "./chunks/chunk-MM5KAGND.js";
 import {
   getState,
   summary
@@ -11,11 +11,11 @@ import {
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunks/chunk-TRBO6NAC.js";
+} from "./chunks/chunk-XIMODR2G.js";
 import {
   PLAN_STATE_KEY,
   parsePlan
-} from "./chunks/chunk-KTYXK6CV.js";
+} from "./chunks/chunk-EFQCT4K6.js";
 import "./chunks/chunk-6BI6WN2A.js";
 import "./chunks/chunk-DUXI62Z6.js";
 

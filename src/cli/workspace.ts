@@ -136,14 +136,12 @@ function linkedGitDir(file: string, base: string): string | undefined {
 
 /** HEAD, objects and refs where git looks for them, and a config that says nothing of the work tree. */
 function isPlainRepository(gitDir: string): boolean {
+  // A linked worktree's commondir names the repository that holds its objects and refs.
   let common = gitDir;
-  const commondir = statOrUndefined(path.join(gitDir, 'commondir'));
-  if (commondir) {
-    try {
-      common = path.resolve(gitDir, fs.readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim());
-    } catch {
-      return false;
-    }
+  try {
+    common = path.resolve(gitDir, fs.readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim());
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return false;
   }
   let head: string;
   try {

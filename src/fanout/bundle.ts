@@ -3,7 +3,7 @@
 // if it is a regular file (never through a link), and every problem names the file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { sha256File, sha256Hash } from '../util/hash.ts';
+import { sha256File } from '../util/hash.ts';
 import { BundleError, MANIFEST_NAME, parseChecksums, parseManifest } from './manifest.ts';
 import type { ShardView } from './check.ts';
 
@@ -68,8 +68,4 @@ export function digestNow(dir: string, name: string): string | undefined {
   const st = fs.lstatSync(p, { throwIfNoEntry: false });
   if (!st?.isFile()) return undefined;
   return sha256File(p, { noFollow: true });
-}
-
-export function sha256(data: Uint8Array): string {
-  return sha256Hash().update(data).digest('hex');
 }

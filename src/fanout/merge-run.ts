@@ -17,7 +17,8 @@ import { displayPath } from '../util/path.ts';
 import { GATE_VERSION } from '../version.ts';
 import { TOOL } from '../report/model.ts';
 import { BundleError } from './manifest.ts';
-import { loadBundle, digestNow, readRegular, sha256, type LoadedBundle } from './bundle.ts';
+import { loadBundle, digestNow, readRegular, type LoadedBundle } from './bundle.ts';
+import { sha256Hex } from '../util/hash.ts';
 import { CHECKSUM_MISMATCH, checkShards, FOREIGN_OUTPUT, MERGE_RULES, OTHER_SET, UNREADABLE_BUNDLE, type SetReference } from './check.ts';
 import { mergeChecksums, mergedVerdict, mergeFindings, mergeSarif, mergeStages, renderMergedJson, shardRow, type MergedArtifact, type MergedRecord, type StageRecord } from './merge.ts';
 import { renderMergeSummary } from './summary.ts';
@@ -108,7 +109,7 @@ export async function runMerge(opts: MergeOptions): Promise<MergeOutcome> {
     const lines: { name: string; sha256: string }[] = [];
     for (const bin of b.view.manifest.binaries) {
       const data = readRegular(b.dir, bin.name);
-      const digest = data ? sha256(data) : undefined;
+      const digest = data ? sha256Hex(data) : undefined;
       if (!data || digest !== bin.sha256) {
         own.push(finding(CHECKSUM_MISMATCH, 'merge', { message: `shard ${b.view.manifest.shard.index}/${b.view.manifest.shard.count} (${b.view.source}): ${bin.name} changed while it was merged`, subject: `copy\0${bin.name}` }));
         continue;

@@ -7,10 +7,11 @@
 // a file code scanning rejects. GitHub's own requirements (a location per result, a numeric
 // security-severity, ...) are stricter than the schema and are kept by the code below.
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
-import { createRequire } from 'node:module';
+import type * as Zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { Finding, Rule, Severity } from '../pipeline/findings.ts';
+import { onFirstUse } from '../util/builtin.ts';
 import type { Report } from './model.ts';
 import { allRules, rankFindings, toolsThatRan } from './model.ts';
 import { resolveLocation, repoRelative, toUriReference } from './location.ts';
@@ -47,7 +48,7 @@ export interface SarifOutput {
 }
 
 /** zlib is loaded only for a SARIF file that might not fit: a few milliseconds of every start otherwise. */
-const builtin = createRequire(import.meta.url);
+const zlib = onFirstUse<typeof Zlib>('node:zlib');
 
 /** deflateBound for the gzip wrapper, with room to spare: gzip never makes n bytes longer than this. */
 export function gzipBound(n: number): number {
@@ -58,7 +59,7 @@ export function gzipBound(n: number): number {
 function gzippedAtMost(text: string, limit: number): number {
   const bound = gzipBound(Buffer.byteLength(text));
   if (bound <= limit) return bound;
-  return (builtin('node:zlib') as typeof import('node:zlib')).gzipSync(text).length;
+  return zlib().gzipSync(text).length;
 }
 
 const LEVEL: Record<Severity, NonNullable<Result['level']>> = { error: 'error', warning: 'warning', note: 'note' };

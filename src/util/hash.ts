@@ -1,13 +1,10 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type * as Crypto from 'node:crypto';
+import { onFirstUse } from './builtin.ts';
 
-// node:crypto is loaded on first use, not when the bundle loads: with what it brings along it is
-// about 10 ms of the CLI's start, on the path to the first go command, and nothing is hashed
-// before the first builds are under way. Every hash in the gate is taken through here (as
-// node:fs/promises is reached through fs.promises; test/e2e/cli-startup.test.ts holds both).
-let loaded: typeof Crypto | undefined;
-const nodeCrypto = (): typeof Crypto => (loaded ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto);
+// Every hash in the gate is taken through here, so node:crypto loads when the first one is
+// (src/util/builtin.ts): nothing is hashed before the first builds are under way.
+const nodeCrypto = onFirstUse<typeof Crypto>('node:crypto');
 
 /** A new SHA-256 hash. */
 export const sha256Hash = (): Crypto.Hash => nodeCrypto().createHash('sha256');

@@ -21,6 +21,7 @@ test('buildOrder: Windows targets start first, then Darwin and iOS, then the res
   assert.deepEqual(names(buildOrder(elfOnly, (x) => x)), names(elfOnly));
   // The input is left as it was.
   assert.deepEqual(names(given)[0], 'linux/amd64');
+  assert.deepEqual(names(given), ['linux/amd64', 'linux/arm64', 'darwin/arm64', 'windows/amd64', 'freebsd/amd64', 'ios/arm64', 'windows/arm64', 'darwin/amd64', 'js/wasm']);
 });
 
 test('buildOrder: orders any item by the target it names, several items of one target kept together in their order', () => {

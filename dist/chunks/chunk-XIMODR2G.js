@@ -13,7 +13,7 @@ import {
   sentence,
   table,
   treeSize
-} from "./chunk-KTYXK6CV.js";
+} from "./chunk-EFQCT4K6.js";
 
 // src/stages/cache-save.ts
 import fs from "node:fs";

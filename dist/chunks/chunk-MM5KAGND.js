@@ -32,7 +32,7 @@ import {
 import {
   describeNetworkError,
   safeLogText
-} from "./chunk-KTYXK6CV.js";
+} from "./chunk-EFQCT4K6.js";
 import {
   require_semver
 } from "./chunk-6BI6WN2A.js";

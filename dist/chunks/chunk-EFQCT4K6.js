@@ -3,9 +3,16 @@ const require = __gateCreateRequire(import.meta.url);
 
 // src/util/hash.ts
 import fs from "node:fs";
+
+// src/util/builtin.ts
 import { createRequire } from "node:module";
-var loaded;
-var nodeCrypto = () => loaded ??= createRequire(import.meta.url)("node:crypto");
+function onFirstUse(id) {
+  let loaded;
+  return () => loaded ??= createRequire(import.meta.url)(id);
+}
+
+// src/util/hash.ts
+var nodeCrypto = onFirstUse("node:crypto");
 var sha256Hash = () => nodeCrypto().createHash("sha256");
 var randomUUID = () => nodeCrypto().randomUUID();
 function sha256Hex(data) {
@@ -487,6 +494,7 @@ function safeLogText(text) {
 }
 
 export {
+  onFirstUse,
   sha256Hash,
   randomUUID,
   sha256Hex,

@@ -15,6 +15,7 @@ import {
   freshDir,
   goSumHash,
   moduleKeys,
+  onFirstUse,
   parsePlan,
   prepareDb,
   restoreState,
@@ -32,7 +33,7 @@ import {
   treeSize,
   trivyDbKeys,
   truncateText
-} from "./chunk-KTYXK6CV.js";
+} from "./chunk-EFQCT4K6.js";
 import {
   require_semver
 } from "./chunk-6BI6WN2A.js";
@@ -552,14 +553,14 @@ function cosignAsset(r2) {
   if (!asset) throw new CosignAssetError(`cosign publishes no binary for ${r2.platform}/${r2.arch}; use cosign-version: system with a cosign on PATH`);
   const table2 = r2.table ?? COSIGN_DIGESTS;
   const sources = r2.sources ?? (r2.table ? {} : COSIGN_DIGEST_SOURCES);
-  let sha2562;
+  let sha256;
   let digestSource;
   const tabled = table2[r2.version]?.[asset];
   if (r2.sha256 && tabled && r2.sha256.toLowerCase() !== tabled) {
     throw new CosignAssetError(`cosign-sha256 ${r2.sha256.toLowerCase()} differs from the digest go-release-gate's digest table pins for ${asset} ${r2.version} (${tabled}, ${sources[r2.version]?.[asset] ?? "test table"}); remove cosign-sha256 or use a version outside the table`);
   }
   if (r2.sha256) {
-    sha2562 = r2.sha256.toLowerCase();
+    sha256 = r2.sha256.toLowerCase();
     digestSource = "the cosign-sha256 input";
   } else {
     const known = table2[r2.version]?.[asset];
@@ -568,7 +569,7 @@ function cosignAsset(r2) {
       const why = table2[r2.version] ? `has no digest for ${asset}` : `has no cosign ${r2.version}`;
       throw new CosignAssetError(`go-release-gate's digest table ${why} (versions it knows for ${asset}: ${versions}); give that asset's SHA-256 as cosign-sha256 (from a source you trust, not the release's own checksum file) or use a version the table knows`);
     }
-    sha2562 = known;
+    sha256 = known;
     digestSource = `go-release-gate's digest table (${sources[r2.version]?.[asset] ?? "test table"})`;
   }
   return {
@@ -577,7 +578,7 @@ function cosignAsset(r2) {
     arch: r2.arch,
     url: `${r2.baseUrl}/${r2.version}/${asset}`,
     asset,
-    sha256: sha2562,
+    sha256,
     digestSource,
     packing: "binary",
     program: asset.endsWith(".exe") ? "cosign.exe" : "cosign"
@@ -783,16 +784,16 @@ function resolveSign(input, mode, modeReason, event, hasKey, keyless) {
   return { enabled: true, reason: `release mode (${modeReason}), ${how}` };
 }
 var SHA256_HEX = /^[0-9a-fA-F]{64}$/;
-function parseCosignChoice(version, baseUrl, sha2562, env) {
-  if (sha2562 && !SHA256_HEX.test(sha2562)) throw new ConfigError("cosign-sha256", `"${sha2562}" is not a SHA-256 (64 hex digits)`);
+function parseCosignChoice(version, baseUrl, sha256, env) {
+  if (sha256 && !SHA256_HEX.test(sha256)) throw new ConfigError("cosign-sha256", `"${sha256}" is not a SHA-256 (64 hex digits)`);
   if (version === "system") {
-    if (sha2562) throw new ConfigError("cosign-sha256", "applies to a downloaded cosign; with cosign-version: system the cosign on PATH is used as it is");
+    if (sha256) throw new ConfigError("cosign-sha256", "applies to a downloaded cosign; with cosign-version: system the cosign on PATH is used as it is");
     return { kind: "system" };
   }
   const v = normalizeCosignVersion(version);
   if (!v) throw new ConfigError("cosign-version", `"${version}" is not a cosign release version (like v3.1.3) or system`);
   const base = checkDownloadBaseUrl("cosign-download-base-url", baseUrl, env);
-  return { kind: "release", version: v, baseUrl: base, ...sha2562 ? { sha256: sha2562.toLowerCase() } : {} };
+  return { kind: "release", version: v, baseUrl: base, ...sha256 ? { sha256: sha256.toLowerCase() } : {} };
 }
 function serviceUrl(name, value, env) {
   return value ? checkDownloadBaseUrl(name, value, env) : "";
@@ -1009,7 +1010,6 @@ function parseConfig(inputs, ctx) {
 var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/report/sarif.ts
-import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import path3 from "node:path";
 
@@ -1074,14 +1074,14 @@ var SARIF_LIMITS = {
   /** A single advisory text must not eat the budget of every other result. */
   messageChars: 8e3
 };
-var builtin = createRequire(import.meta.url);
+var zlib = onFirstUse("node:zlib");
 function gzipBound(n) {
   return n + (n >>> 12) + (n >>> 14) + (n >>> 25) + 64;
 }
 function gzippedAtMost(text, limit) {
   const bound = gzipBound(Buffer.byteLength(text));
   if (bound <= limit) return bound;
-  return builtin("node:zlib").gzipSync(text).length;
+  return zlib().gzipSync(text).length;
 }
 var LEVEL = { error: "error", warning: "warning", note: "note" };
 function securitySeverity(value) {
@@ -6180,20 +6180,20 @@ function toJson(b) {
 
 // src/inspect/early.ts
 var started = /* @__PURE__ */ new WeakMap();
-var keyOf = (name, sha2562) => `${name}\0${sha2562}`;
-function inspectEarly(state, name, sha2562, file, displayName) {
+var keyOf = (name, sha256) => `${name}\0${sha256}`;
+function inspectEarly(state, name, sha256, file, displayName) {
   const runs = started.get(state) ?? /* @__PURE__ */ new Map();
   started.set(state, runs);
   const p = inspectFile(file, displayName);
   p.catch(() => void 0);
-  return sha2562.then((sha) => {
+  return sha256.then((sha) => {
     runs.set(keyOf(name, sha), p);
     return p;
   });
 }
-function takeInspected(state, name, sha2562) {
+function takeInspected(state, name, sha256) {
   const runs = started.get(state);
-  const key = keyOf(name, sha2562);
+  const key = keyOf(name, sha256);
   const p = runs?.get(key);
   runs?.delete(key);
   return p;
@@ -6447,8 +6447,8 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
     const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, path21.join(out.dir, name)));
     inspection.catch(() => void 0);
     inspecting.push(inspection);
-    const sha2562 = await hashing;
-    return { ...job, ok, stderr, size, sha256: sha2562 };
+    const sha256 = await hashing;
+    return { ...job, ok, stderr, size, sha256 };
   };
   const collect = async (group, dir, r2) => {
     const target = group[0].target;
@@ -7659,16 +7659,16 @@ function trivyAsset(req) {
   const asset = trivyAssetName(version, req.os, req.arch);
   if (!asset) throw new TrivyVersionError(`Trivy publishes no release archive for ${req.os}/${req.arch}`);
   const entry = (req.table ?? TRIVY_DIGESTS)[version]?.[asset];
-  let sha2562;
+  let sha256;
   let digestSource;
   if (entry && req.userSha256 && req.userSha256 !== entry.sha256) {
     throw new TrivyVersionError(`trivy-sha256 ${req.userSha256} disagrees with the digest go-release-gate pins for ${asset} (${entry.sha256}, from ${entry.source}); remove trivy-sha256 or check where it came from`);
   }
   if (entry) {
-    sha2562 = entry.sha256;
+    sha256 = entry.sha256;
     digestSource = `the digest pinned in go-release-gate (${entry.source})`;
   } else if (req.userSha256) {
-    sha2562 = req.userSha256;
+    sha256 = req.userSha256;
     digestSource = "the trivy-sha256 input";
   } else {
     throw new TrivyVersionError(`Trivy ${version} (${asset}) is not in go-release-gate's digest table, and a release's own checksums file cannot vouch for it (a swapped release swaps both): set trivy-sha256 to the archive's SHA-256 from a source you trust, or use trivy-version ${TRIVY_DEFAULT_VERSION}`);
@@ -7679,7 +7679,7 @@ function trivyAsset(req) {
     arch: req.nodeArch,
     url: `${req.baseUrl}/v${version}/${asset}`,
     asset,
-    sha256: sha2562,
+    sha256,
     digestSource,
     packing: asset.endsWith(".zip") ? "zip" : "tar.gz",
     program: asset.endsWith(".zip") ? "trivy.exe" : "trivy"
@@ -9020,9 +9020,6 @@ function digestNow(dir, name) {
   if (!st?.isFile()) return void 0;
   return sha256File(p, { noFollow: true });
 }
-function sha256(data) {
-  return sha256Hash().update(data).digest("hex");
-}
 
 // src/fanout/check.ts
 var help = (text) => `${text} Re-run the shard jobs of one workflow run (or one commit) and merge their bundles.`;
@@ -9207,7 +9204,7 @@ function mergeChecksums(lists) {
       else if (had !== e.sha256 && !conflicts.includes(e.name)) conflicts.push(e.name);
     }
   }
-  return { text: renderChecksums([...byName].map(([name, sha2562]) => ({ name, sha256: sha2562 }))), conflicts: conflicts.sort() };
+  return { text: renderChecksums([...byName].map(([name, sha256]) => ({ name, sha256 }))), conflicts: conflicts.sort() };
 }
 function mergeFindings(perShard) {
   const kept = /* @__PURE__ */ new Map();
@@ -9453,7 +9450,7 @@ async function runMerge(opts) {
     const lines = [];
     for (const bin of b.view.manifest.binaries) {
       const data = readRegular(b.dir, bin.name);
-      const digest = data ? sha256(data) : void 0;
+      const digest = data ? sha256Hex(data) : void 0;
       if (!data || digest !== bin.sha256) {
         own.push(finding(CHECKSUM_MISMATCH, "merge", { message: `shard ${b.view.manifest.shard.index}/${b.view.manifest.shard.count} (${b.view.source}): ${bin.name} changed while it was merged`, subject: `copy\0${bin.name}` }));
         continue;

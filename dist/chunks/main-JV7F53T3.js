@@ -15,11 +15,11 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-2X4DD46C.js";
+} from "./chunk-OJF5HUDW.js";
 import {
   renderSaveSummary,
   saveCaches
-} from "./chunk-TRBO6NAC.js";
+} from "./chunk-XIMODR2G.js";
 import {
   PLAN_STATE_KEY,
   buildScopeOf,
@@ -28,7 +28,7 @@ import {
   randomUUID,
   safeLogText,
   sha256Hash
-} from "./chunk-KTYXK6CV.js";
+} from "./chunk-EFQCT4K6.js";
 import {
   cacheHome
 } from "./chunk-3PCYJYR7.js";
@@ -826,13 +826,10 @@ function linkedGitDir(file, base2) {
 }
 function isPlainRepository(gitDir) {
   let common = gitDir;
-  const commondir = statOrUndefined(path5.join(gitDir, "commondir"));
-  if (commondir) {
-    try {
-      common = path5.resolve(gitDir, fs4.readFileSync(path5.join(gitDir, "commondir"), "utf8").trim());
-    } catch {
-      return false;
-    }
+  try {
+    common = path5.resolve(gitDir, fs4.readFileSync(path5.join(gitDir, "commondir"), "utf8").trim());
+  } catch (e) {
+    if (e.code !== "ENOENT") return false;
   }
   let head;
   try {
