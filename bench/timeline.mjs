@@ -37,13 +37,12 @@ fs.writeFileSync(path.join(shim, 'go'), [
 
 /** One run of a tool: its wall time and the go commands it ran, in ms from its start. */
 function run(cmd, argv, dir, env) {
-  const log = logFile;
-  fs.rmSync(log, { force: true });
+  fs.rmSync(logFile, { force: true });
   const t0 = Date.now() * 1e6;
   const r = spawnSync(cmd, argv, { cwd: dir, env: { ...env, PATH: `${shim}:${env.PATH}` }, encoding: 'utf8', maxBuffer: 64 << 20 });
   const wall = (Date.now() * 1e6 - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
-  const cmds = fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => {
+  const cmds = fs.readFileSync(logFile, 'utf8').trim().split('\n').map((l) => {
     const [s, e, sub] = l.split(' ');
     return { start: (Number(s) - t0) / 1e6, end: (Number(e) - t0) / 1e6, sub };
   });
