@@ -2,8 +2,10 @@
 import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
-  cacheHome
-} from "./chunks/chunk-3PCYJYR7.js";
+  cacheHome,
+  startEarly
+} from "./chunks/chunk-D6JXMSJ6.js";
+import "./chunks/chunk-FUGSFO47.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/cli/entry.ts
@@ -13,4 +15,5 @@ try {
   module.enableCompileCache?.(path.join(cacheHome(process.env), "go-release-gate", "compile-cache"));
 } catch {
 }
-await import("./chunks/main-JV7F53T3.js");
+startEarly(process.argv.slice(2), process.env);
+await import("./chunks/main-MEXYIGFC.js");

@@ -37,10 +37,11 @@ import {
   runMerge,
   runShard,
   shardLabel
-} from "./chunks/chunk-OJF5HUDW.js";
+} from "./chunks/chunk-NW7NCQTG.js";
 import {
   safeLogText
 } from "./chunks/chunk-EFQCT4K6.js";
+import "./chunks/chunk-FUGSFO47.js";
 import "./chunks/chunk-6BI6WN2A.js";
 import {
   __commonJS,

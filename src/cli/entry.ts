@@ -8,10 +8,12 @@
 import module from 'node:module';
 import path from 'node:path';
 import { cacheHome } from './cache-home.ts';
+import { startEarly } from './early.ts';
 
 try {
   (module as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache?.(path.join(cacheHome(process.env), 'go-release-gate', 'compile-cache'));
 } catch {
   // No cache: compiled as on any start.
 }
+startEarly(process.argv.slice(2), process.env);
 await import('./main.ts');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ConfigError } from '../config/config.ts';
 import { parseArgs, runUsage, usage } from './args.ts';
 import { nodeExec, withProgress } from './exec.ts';
+import { answerFirst, takeEarly } from './early.ts';
 import { cliPorts, consoleLogger, fileOutputs, memoryState } from './adapters.ts';
 import { runGate } from '../run.ts';
 import { localCacheStore } from './cache-store.ts';
@@ -12,7 +13,7 @@ import { parsePlan, PLAN_STATE_KEY } from '../cache/plan.ts';
 import { renderSaveSummary, saveCaches } from '../stages/cache-save.ts';
 import { GATE_VERSION } from '../version.ts';
 import { runInspectCommand } from './inspect-command.ts';
-import { EXIT_USAGE, exitCodeOf, usageErrors } from './exit.ts';
+import { EXIT_USAGE, exitCodeOf, idleAtExit, usageErrors } from './exit.ts';
 import { runShard } from '../fanout/shard.ts';
 import { runMergeCommand } from './merge-command.ts';
 import { chooseWorkspace, gitTopLevel } from './workspace.ts';
@@ -79,7 +80,9 @@ async function main(argv: string[]): Promise<number> {
   if (where.ignored) log.warning(where.ignored);
   log.info(`workspace: ${workspace} (${where.source})`);
   // Progress lines are log lines (masked, neutralised); --quiet runs without them.
-  const exec = parsed.quiet ? nodeExec : withProgress(nodeExec, workspace, (line) => loud.info(line));
+  // The toolchain probe the first module started (src/cli/early.ts) answers the stage's own.
+  const base = answerFirst(nodeExec, takeEarly());
+  const exec = parsed.quiet ? base : withProgress(base, workspace, (line) => loud.info(line));
   // --cache-dir: restore and save GOMODCACHE/GOCACHE there; without it the user's own caches are used.
   const cacheDir = parsed.inputs['cache-dir'];
   const cache = cacheDir ? localCacheStore(path.resolve(cacheDir)) : undefined;
@@ -119,6 +122,15 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => {
+/** Resolves once everything written to stream has been handed to the system. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  if (stream.writableLength === 0) return Promise.resolve();
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
+main(process.argv.slice(2)).then(async (code) => {
   process.exitCode = code;
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  // Nothing left to wait for: end now, without Node's teardown (idleAtExit).
+  if (idleAtExit(process.getActiveResourcesInfo())) process.exit(code);
 });

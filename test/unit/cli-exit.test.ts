@@ -4,7 +4,7 @@ import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { rule } from '../../src/pipeline/findings.ts';
 import { applyRuleOverrides } from '../../src/pipeline/gate.ts';
-import { exitCodeOf, usageErrors, EXIT_FAIL, EXIT_PASS, EXIT_USAGE } from '../../src/cli/exit.ts';
+import { exitCodeOf, idleAtExit, usageErrors, EXIT_FAIL, EXIT_PASS, EXIT_USAGE } from '../../src/cli/exit.ts';
 import { makeFinding, makeReport, RULES, stageResult } from '../support/report.ts';
 import { buildStage } from '../../src/stages/build.ts';
 
@@ -28,4 +28,14 @@ test('exit codes: pass 0, a failed check 1, a usage-error rule 2 (even next to f
 
 test('the build stage declares its unknown-target rule as a usage error, and only that one', () => {
   assert.deepEqual(buildStage.rules.filter((r) => r.usageError).map((r) => r.id), ['build/unknown-target']);
+});
+
+test('idleAtExit: only the standard streams and closes on their way may be left when the CLI ends at once', () => {
+  assert.equal(idleAtExit([]), true);
+  assert.equal(idleAtExit(['PipeWrap', 'PipeWrap', 'CloseReq']), true);
+  assert.equal(idleAtExit(['TTYWrap', 'TTYWrap']), true);
+  // A child still running, a timer, a file operation, a socket: Node's own end waits for them.
+  for (const busy of ['ProcessWrap', 'Timeout', 'FSReqCallback', 'FileHandle', 'TCPSocketWrap', 'Immediate']) {
+    assert.equal(idleAtExit(['PipeWrap', busy]), false, busy);
+  }
 });

@@ -35,6 +35,15 @@ import {
   truncateText
 } from "./chunk-EFQCT4K6.js";
 import {
+  childEnv,
+  displayPath,
+  findOnPath,
+  isExecutableFile,
+  isInside,
+  parseProbe,
+  probeCommand
+} from "./chunk-FUGSFO47.js";
+import {
   require_semver
 } from "./chunk-6BI6WN2A.js";
 import {
@@ -144,8 +153,8 @@ function sameJobs(a, b) {
 }
 
 // src/config/config.ts
-import path2 from "node:path";
-import fs2 from "node:fs";
+import path from "node:path";
+import fs from "node:fs";
 
 // src/toolchain/version.ts
 var import_semver = __toESM(require_semver(), 1);
@@ -294,43 +303,6 @@ function goPlatform(platform, arch) {
   const os3 = platform === "win32" ? "windows" : platform;
   const a = { x64: "amd64", ia32: "386", arm: "armv6l", arm64: "arm64", s390x: "s390x", ppc64: "ppc64le", riscv64: "riscv64", loong64: "loong64" };
   return { os: os3, arch: a[arch] ?? arch };
-}
-
-// src/util/path.ts
-import fs from "node:fs";
-import path from "node:path";
-function findOnPath(name, envPath, platform = process.platform) {
-  const names = platform === "win32" ? [`${name}.exe`, name] : [name];
-  for (const dir of (envPath ?? "").split(path.delimiter)) {
-    if (!dir || !path.isAbsolute(dir)) continue;
-    for (const n of names) {
-      const file = path.join(dir, n);
-      try {
-        if (fs.statSync(file).isFile()) {
-          fs.accessSync(file, fs.constants.X_OK);
-          return file;
-        }
-      } catch {
-      }
-    }
-  }
-  return void 0;
-}
-function isInside(parent, child) {
-  const rel = path.relative(parent, child);
-  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
-}
-function isExecutableFile(file) {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-function displayPath(workspace, file) {
-  const r2 = path.relative(workspace, file);
-  return r2.startsWith("..") || path.isAbsolute(r2) ? file : r2.split(path.sep).join("/");
 }
 
 // src/inspect/hosts.ts
@@ -672,11 +644,11 @@ function realpathOrSelf(p) {
   let cur = p;
   for (; ; ) {
     try {
-      return path2.join(fs2.realpathSync(cur), ...tail2.reverse());
+      return path.join(fs.realpathSync(cur), ...tail2.reverse());
     } catch {
-      const parent = path2.dirname(cur);
+      const parent = path.dirname(cur);
       if (parent === cur) return p;
-      tail2.push(path2.basename(cur));
+      tail2.push(path.basename(cur));
       cur = parent;
     }
   }
@@ -684,7 +656,7 @@ function realpathOrSelf(p) {
 function confinedPath(name, value, base, roots) {
   if (value.includes("\0")) throw new ConfigError(name, "contains a NUL byte");
   checkPathText(name, value);
-  const resolved = realpathOrSelf(path2.resolve(base, value));
+  const resolved = realpathOrSelf(path.resolve(base, value));
   if (!roots.some((r2) => isInside(realpathOrSelf(r2), resolved))) {
     throw new ConfigError(name, `"${value}" resolves to ${resolved}, outside the workspace ${roots[0]}`);
   }
@@ -693,7 +665,7 @@ function confinedPath(name, value, base, roots) {
 function readEventPayload(file) {
   if (!file) return {};
   try {
-    const v = JSON.parse(fs2.readFileSync(file, "utf8"));
+    const v = JSON.parse(fs.readFileSync(file, "utf8"));
     return v && typeof v === "object" && !Array.isArray(v) ? v : {};
   } catch {
     return {};
@@ -770,7 +742,7 @@ function parseCosignKey(value, workspace, env) {
   if (SHELL_META.test(value) || /[*?"']/.test(value) || value.startsWith("~")) {
     throw new ConfigError("cosign-key", `${shown} is not a plain file path (no shell expansion, globs, quotes or ~ happen here); give a path relative to the workspace, env://NAME or the PEM text`);
   }
-  return { kind: "file", path: path2.resolve(workspace, value) };
+  return { kind: "file", path: path.resolve(workspace, value) };
 }
 function resolveSign(input, mode, modeReason, event, hasKey, keyless) {
   if (input === "never") return { enabled: false, reason: 'sign input "never"' };
@@ -821,7 +793,7 @@ function toolPath(name, value, workspace) {
   if (!value) return "";
   if (value.includes("\0")) throw new ConfigError(name, "contains a NUL byte");
   checkPathText(name, value);
-  return path2.resolve(workspace, value);
+  return path.resolve(workspace, value);
 }
 var ALLOW_HTTP_LOOPBACK = "GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK";
 var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -855,7 +827,7 @@ function parseVulnDb(value, env) {
     } catch {
       throw new ConfigError("govulncheck-db", `"${value}" is not a file:// URL`);
     }
-    if (!path2.isAbsolute(p) || !value.startsWith("file:///")) throw new ConfigError("govulncheck-db", `"${value}" must name an absolute directory: file:///path/to/db`);
+    if (!path.isAbsolute(p) || !value.startsWith("file:///")) throw new ConfigError("govulncheck-db", `"${value}" must name an absolute directory: file:///path/to/db`);
     return value;
   }
   return checkDownloadBaseUrl("govulncheck-db", value, env);
@@ -925,12 +897,12 @@ function parseConfig(inputs, ctx) {
     if (!INPUTS.some((i) => i.name === key2)) throw new ConfigError(key2, "is not a known input");
   }
   const get = (name) => raw(inputSpec(name), inputs);
-  const workspace = realpathOrSelf(path2.resolve(ctx.workspace));
+  const workspace = realpathOrSelf(path.resolve(ctx.workspace));
   const dir = confinedPath("working-directory", get("working-directory"), workspace, [workspace]);
   const outDir = confinedPath("output-dir", get("output-dir"), workspace, [workspace, ...ctx.writableRoots ?? []]);
   const holds = isInside(outDir, workspace) ? "the workspace" : isInside(outDir, dir) ? "the module directory" : "";
   if (holds) throw new ConfigError("output-dir", `"${get("output-dir")}" is or contains ${holds}; give the gate a directory of its own, e.g. gate-out`);
-  if (path2.relative(workspace, outDir).split(path2.sep)[0] === ".git") throw new ConfigError("output-dir", `"${get("output-dir")}" is inside .git`);
+  if (path.relative(workspace, outDir).split(path.sep)[0] === ".git") throw new ConfigError("output-dir", `"${get("output-dir")}" is inside .git`);
   const goVersion = get("go-version");
   if (goVersion) {
     try {
@@ -982,7 +954,7 @@ function parseConfig(inputs, ctx) {
     modeReason: reason,
     cache: resolveCacheMode(parseEnum(inputSpec("cache"), get("cache")), event),
     cacheMaxSize: parseSize("cache-max-size", get("cache-max-size")),
-    cacheDir: cacheDirRaw ? (checkPathText("cache-dir", cacheDirRaw), path2.resolve(cacheDirRaw)) : "",
+    cacheDir: cacheDirRaw ? (checkPathText("cache-dir", cacheDirRaw), path.resolve(cacheDirRaw)) : "",
     requireTidy: parseBoolean("require-tidy", get("require-tidy")),
     rules: parseRules(get("rules")),
     event,
@@ -1011,7 +983,7 @@ var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/report/sarif.ts
 import { pathToFileURL } from "node:url";
-import path3 from "node:path";
+import path2 from "node:path";
 
 // src/report/model.ts
 var TOOL = { name: "go-release-gate", informationUri: "https://github.com/org/go-release-gate" };
@@ -1154,7 +1126,7 @@ function codeFlowOf(steps, messageChars) {
   };
 }
 function categoryOf(toolKey, r2) {
-  const moduleDir = repoRelative(path3.relative(r2.config.workspace, r2.config.dir));
+  const moduleDir = repoRelative(path2.relative(r2.config.workspace, r2.config.dir));
   return `go-release-gate/${toolKey}/${moduleDir ? `${moduleDir}/` : ""}`;
 }
 function planRuns(r2) {
@@ -1200,7 +1172,7 @@ function renderRun(p, keep, r2, limits) {
     tool: { driver: { ...p.driver, ...p.key === "" ? { semanticVersion: r2.tool.version } : {}, rules: rules.map(sarifRule) } },
     automationDetails: { id: categoryOf(p.key || "checks", r2) },
     ...ev.repositoryUrl && ev.sha ? { versionControlProvenance: [{ repositoryUri: ev.repositoryUrl, revisionId: ev.sha, ...ev.ref ? { branch: ev.ref } : {} }] } : {},
-    originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(r2.config.workspace.endsWith(path3.sep) ? r2.config.workspace : `${r2.config.workspace}${path3.sep}`).href } },
+    originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(r2.config.workspace.endsWith(path2.sep) ? r2.config.workspace : `${r2.config.workspace}${path2.sep}`).href } },
     invocations: [{
       executionSuccessful: p.executionSuccessful,
       startTimeUtc: started2.toISOString(),
@@ -1519,9 +1491,9 @@ ${after}
 }
 
 // src/run.ts
-import fs24 from "node:fs";
+import fs23 from "node:fs";
 import os2 from "node:os";
-import path27 from "node:path";
+import path26 from "node:path";
 
 // src/pipeline/findings.ts
 function fingerprintOf(ruleId, subject) {
@@ -1719,8 +1691,8 @@ function deferredLog(base) {
 }
 
 // src/stages/toolchain.ts
-import fs4 from "node:fs";
-import path5 from "node:path";
+import fs3 from "node:fs";
+import path4 from "node:path";
 
 // src/toolchain/listing.ts
 function parseListing(text, source) {
@@ -1756,101 +1728,9 @@ function safeFileName(name) {
   return /^go[0-9A-Za-z.]+\.[a-z0-9]+-[a-z0-9]+\.(tar\.gz|zip)$/.test(name);
 }
 
-// src/util/childenv.ts
-var BASE = [
-  "PATH",
-  "HOME",
-  "USER",
-  "LOGNAME",
-  "TMPDIR",
-  "TEMP",
-  "TMP",
-  "LANG",
-  "LANGUAGE",
-  "TZ",
-  "XDG_CACHE_HOME",
-  "XDG_CONFIG_HOME",
-  "XDG_DATA_HOME",
-  "HTTP_PROXY",
-  "HTTPS_PROXY",
-  "NO_PROXY",
-  "ALL_PROXY",
-  "http_proxy",
-  "https_proxy",
-  "no_proxy",
-  "all_proxy",
-  "SSL_CERT_FILE",
-  "SSL_CERT_DIR",
-  "SystemRoot",
-  "SYSTEMROOT",
-  "windir",
-  "ComSpec",
-  "PATHEXT",
-  "USERPROFILE",
-  "APPDATA",
-  "LOCALAPPDATA",
-  "ProgramData",
-  "ProgramFiles",
-  "ProgramFiles(x86)",
-  "PROCESSOR_ARCHITECTURE",
-  "NUMBER_OF_PROCESSORS",
-  "OS"
-];
-var BASE_PREFIXES = ["LC_"];
-var ALLOW = {
-  go: {
-    names: [
-      ...BASE,
-      // Private modules: netrc credentials and ssh agents are how the go command authenticates.
-      "NETRC",
-      "SSH_AUTH_SOCK",
-      // The C toolchain cgo drives (gcc, clang, pkg-config, Apple SDKs).
-      "CC",
-      "CXX",
-      "FC",
-      "AR",
-      "PKG_CONFIG",
-      "PKG_CONFIG_PATH",
-      "PKG_CONFIG_LIBDIR",
-      "PKG_CONFIG_SYSROOT_DIR",
-      "CPATH",
-      "C_INCLUDE_PATH",
-      "CPLUS_INCLUDE_PATH",
-      "LIBRARY_PATH",
-      "LD_LIBRARY_PATH",
-      "SDKROOT",
-      "DEVELOPER_DIR",
-      "MACOSX_DEPLOYMENT_TARGET",
-      "GCCGO"
-    ],
-    prefixes: [...BASE_PREFIXES, "CGO_", "GIT_"],
-    // Go's own variables are one word (GOFLAGS, GO111MODULE, GOAMD64): GOOGLE_APPLICATION_CREDENTIALS is not one.
-    pattern: /^GO[A-Z0-9]*$/
-  },
-  git: { names: [...BASE, "SSH_AUTH_SOCK"], prefixes: [...BASE_PREFIXES, "GIT_"] },
-  // Trivy's own TRIVY_* settings would change what it scans and what we parse; only the ones
-  // that reach the vulnerability DB pass (mirrors and registry credentials).
-  trivy: {
-    names: [...BASE, "DOCKER_CONFIG", "TRIVY_DB_REPOSITORY", "TRIVY_JAVA_DB_REPOSITORY", "TRIVY_USERNAME", "TRIVY_PASSWORD", "TRIVY_REGISTRY_TOKEN"],
-    prefixes: [...BASE_PREFIXES]
-  },
-  // COSIGN_PASSWORD is not here: the sign stage hands it in, and only when it signs with a key.
-  cosign: { names: [...BASE, "TUF_ROOT"], prefixes: [...BASE_PREFIXES, "SIGSTORE_"] }
-};
-function childEnv(tool, env, extra = {}) {
-  const allow = ALLOW[tool];
-  const names = new Set(allow.names);
-  const out = {};
-  for (const [k, v] of Object.entries(env)) {
-    if (v === void 0) continue;
-    if (names.has(k) || allow.prefixes.some((p) => k.startsWith(p)) || allow.pattern?.test(k)) out[k] = v;
-  }
-  return { ...out, ...extra };
-}
-
 // src/tools/install.ts
-import fs3 from "node:fs";
-import path4 from "node:path";
+import fs2 from "node:fs";
+import path3 from "node:path";
 var InstallError = class extends Error {
   kind;
   /** The download's own error (its message names the network failure). */
@@ -1863,11 +1743,11 @@ var InstallError = class extends Error {
   }
 };
 function programIn(dir, program) {
-  return path4.join(dir, ...program.split("/"));
+  return path3.join(dir, ...program.split("/"));
 }
 async function installTool(tools, asset, log) {
   const cached = tools.find(asset.tool, asset.version, asset.arch);
-  if (cached && fs3.existsSync(programIn(cached, asset.program))) {
+  if (cached && fs2.existsSync(programIn(cached, asset.program))) {
     return { dir: cached, bin: programIn(cached, asset.program), source: "tool-cache", sha256: asset.sha256 };
   }
   log.info(`Downloading ${asset.tool} ${asset.version} from ${asset.url}`);
@@ -1879,34 +1759,34 @@ async function installTool(tools, asset, log) {
   }
   const actual = sha256File(file);
   if (actual !== asset.sha256) {
-    const size = fs3.statSync(file).size;
-    fs3.rmSync(file, { force: true });
+    const size = fs2.statSync(file).size;
+    fs2.rmSync(file, { force: true });
     const got = asset.size && size !== asset.size ? `received ${size} bytes, the listing says ${asset.size}: truncated or replaced` : `${size} bytes`;
     throw new InstallError("checksum", `SHA-256 mismatch for ${asset.asset} (${got}): expected ${asset.sha256} (${asset.digestSource}), got ${actual}; it was not extracted or run`);
   }
   log.info(`SHA-256 ${actual} of ${asset.asset} matches ${asset.digestSource}`);
   let tree;
   if (asset.packing === "binary") {
-    tree = fs3.mkdtempSync(`${file}.d-`);
+    tree = fs2.mkdtempSync(`${file}.d-`);
     const dest = programIn(tree, asset.program);
-    fs3.mkdirSync(path4.dirname(dest), { recursive: true });
-    fs3.renameSync(file, dest);
-    fs3.chmodSync(dest, 493);
+    fs2.mkdirSync(path3.dirname(dest), { recursive: true });
+    fs2.renameSync(file, dest);
+    fs2.chmodSync(dest, 493);
   } else {
     try {
       tree = await tools.extract(file);
     } catch (e) {
       throw new InstallError("layout", `${asset.asset} could not be extracted: ${e.message}`);
     } finally {
-      fs3.rmSync(file, { force: true });
+      fs2.rmSync(file, { force: true });
     }
   }
   const top = asset.root ? programIn(tree, asset.root) : tree;
-  if (!fs3.existsSync(programIn(top, asset.program))) {
+  if (!fs2.existsSync(programIn(top, asset.program))) {
     throw new InstallError("layout", `${asset.asset} has no ${asset.root ? `${asset.root}/` : ""}${asset.program}`);
   }
   const dir = await tools.cache(top, asset.tool, asset.version, asset.arch);
-  fs3.rmSync(tree, { recursive: true, force: true });
+  fs2.rmSync(tree, { recursive: true, force: true });
   return { dir, bin: programIn(dir, asset.program), source: "download", sha256: actual };
 }
 
@@ -1951,13 +1831,13 @@ function resolveSpec(ctx) {
   if (config.goVersion) return { spec: parseGoVersionSpec(config.goVersion), from: "input go-version" };
   const candidates = config.goVersionFile ? [config.goVersionFile] : ["go.work", "go.mod"];
   for (const name of candidates) {
-    const file = path5.resolve(config.dir, name);
-    if (!fs4.existsSync(file)) {
+    const file = path4.resolve(config.dir, name);
+    if (!fs3.existsSync(file)) {
       if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${displayPath(ctx.config.workspace, file)} does not exist`);
       continue;
     }
     try {
-      const r2 = parseVersionFile(displayPath(ctx.config.workspace, file), fs4.readFileSync(file, "utf8"));
+      const r2 = parseVersionFile(displayPath(ctx.config.workspace, file), fs3.readFileSync(file, "utf8"));
       return { spec: r2.spec, from: `${displayPath(ctx.config.workspace, file)}:${r2.line} (${r2.from})`, file: displayPath(ctx.config.workspace, file), line: r2.line };
     } catch (e) {
       const m = /^(.*?):(\d+):/.exec(e.message);
@@ -1975,11 +1855,9 @@ function probe(ctx, bin) {
   return p;
 }
 async function runProbe(ctx, bin) {
-  const r2 = await ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env: childEnv("go", ctx.ports.env, { GOTOOLCHAIN: "local" }) });
-  if (r2.code !== 0) return void 0;
-  const [v, goroot] = r2.stdout.split("\n");
-  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
-  return m ? { version: m[1], goroot: goroot.trim() } : void 0;
+  const { args, env } = probeCommand(ctx.ports.env);
+  const r2 = await ctx.ports.exec.run(bin, args, { env });
+  return r2.code === 0 ? parseProbe(r2.stdout) : void 0;
 }
 function unreachable(ctx, wanted, onPath, what, url, error) {
   const reason = (error.message ?? String(error)).replace(`GET ${url}: `, "");
@@ -2003,7 +1881,7 @@ async function download(ctx, wanted, onPath) {
   }
   let releases;
   try {
-    releases = parseListing(fs4.readFileSync(listingFile, "utf8"), listingUrl);
+    releases = parseListing(fs3.readFileSync(listingFile, "utf8"), listingUrl);
   } catch (e) {
     return fail(DOWNLOAD, e.message);
   }
@@ -2039,7 +1917,7 @@ async function download(ctx, wanted, onPath) {
   return { bin: installed.bin, version: release.version, goroot: installed.dir, source: "download", cacheVersion: version };
 }
 function goBin(goroot) {
-  return path5.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  return path4.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
 async function locate(ctx, wanted) {
   const { tools, log } = ctx.ports;
@@ -2053,7 +1931,7 @@ async function locate(ctx, wanted) {
   const cachedVersion = pickInstalled(tools.versions("go", process.arch), spec);
   if (cachedVersion) {
     const dir = tools.find("go", goToSemver(cachedVersion), process.arch);
-    if (dir && fs4.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
+    if (dir && fs3.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
   }
   const onPath = findOnPath("go", ctx.ports.env.PATH);
   const p = onPath && await probe(ctx, onPath);
@@ -2092,12 +1970,12 @@ var toolchainStage = {
       }
       const toolchain = { bin: go.bin, version: p.version, goroot: p.goroot, source: go.source };
       ctx.state.go = toolchain;
-      const binDir = path5.dirname(go.bin);
+      const binDir = path4.dirname(go.bin);
       ctx.state.goEnv = {
         ...ctx.state.goEnv,
         // Our go commands must never fetch another toolchain behind our back (GOTOOLCHAIN=auto).
         GOTOOLCHAIN: "local",
-        PATH: `${binDir}${path5.delimiter}${ctx.state.goEnv.PATH ?? ""}`
+        PATH: `${binDir}${path4.delimiter}${ctx.state.goEnv.PATH ?? ""}`
       };
       ctx.ports.outputs.addPath(binDir);
       ctx.state.facts["go-version"] = toolchain.version;
@@ -2118,7 +1996,7 @@ var toolchainStage = {
 };
 
 // src/stages/cache.ts
-import path6 from "node:path";
+import path5 from "node:path";
 
 // src/pipeline/stage.ts
 async function settled(outcome) {
@@ -2216,7 +2094,7 @@ async function restoreCaches(ctx, store) {
     goVersion: go.version,
     scope: scopeHash({
       job: ports.env.GITHUB_JOB ?? "",
-      dir: path6.relative(config.workspace, config.dir) || ".",
+      dir: path5.relative(config.workspace, config.dir) || ".",
       targets: config.targets,
       tags: config.tags,
       cgo: config.cgo
@@ -2224,7 +2102,7 @@ async function restoreCaches(ctx, store) {
     goSum: goSumHash(findGoSums(config.dir)),
     run: runSuffix(ports.env, startedAtMs)
   };
-  const dirs = claimCacheDirs(path6.join(ports.tempDir, CACHE_DIR_NAME));
+  const dirs = claimCacheDirs(path5.join(ports.tempDir, CACHE_DIR_NAME));
   const deadline = restoreDeadlineMs(ports.env);
   const modules = await restoreSlot(store, "modules", dirs.modules, moduleKeys(parts), deadline, ports.log);
   const build2 = config.mode === "release" ? notRestored("build", dirs.build, buildKeys(parts), RELEASE_BUILD_CACHE) : await restoreSlot(store, "build", dirs.build, buildKeys(parts), deadline, ports.log);
@@ -2303,12 +2181,12 @@ async function restoreTrivyDb(ctx, dir) {
 }
 
 // src/stages/modules.ts
-import fs14 from "node:fs";
-import path17 from "node:path";
+import fs13 from "node:fs";
+import path16 from "node:path";
 
 // src/modules/load.ts
-import fs5 from "node:fs";
-import path7 from "node:path";
+import fs4 from "node:fs";
+import path6 from "node:path";
 
 // src/modules/errors.ts
 var ModuleFileError = class extends Error {
@@ -2457,10 +2335,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path30, version] = d.args;
-  if (!isModulePath(path30)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path30}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path30}: version "${version}" is not of the form v1.2.3`);
-  return { path: path30, version };
+  const [path29, version] = d.args;
+  if (!isModulePath(path29)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path29}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path29}: version "${version}" is not of the form v1.2.3`);
+  return { path: path29, version };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -2506,8 +2384,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path30, version) {
-  return replaces.find((r2) => r2.old.path === path30 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path30 && r2.old.version === "");
+function replacementFor(replaces, path29, version) {
+  return replaces.find((r2) => r2.old.path === path29 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path29 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -2542,20 +2420,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path30, rawVersion, hash] = f;
+    const [path29, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path30)) throw new ModuleFileError(file, line, `"${path30}" is not a module path`);
+    if (!isModulePath(path29)) throw new ModuleFileError(file, line, `"${path29}" is not a module path`);
     if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path30, version, goMod, hash, line });
+    lines.push({ path: path29, version, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path30, version, goMod) {
-  return `${path30} ${version}${goMod ? "/go.mod" : ""}`;
+function sumKey(path29, version, goMod) {
+  return `${path29} ${version}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -2586,8 +2464,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path30 = fields[1];
-  if (!isModulePath(path30)) throw bad(`"${path30}" is not a module path`);
+  const path29 = fields[1];
+  if (!isModulePath(path29)) throw bad(`"${path29}" is not a module path`);
   let rest = fields.slice(2);
   let version = "";
   if (rest[0] !== "=>") {
@@ -2597,7 +2475,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path30, version, line };
+    return { path: path29, version, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -2607,7 +2485,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path30, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path29, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -2644,8 +2522,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path30, version) {
-  return txt.modules.find((m) => m.path === path30 && m.version === version);
+function vendoredModule(txt, path29, version) {
+  return txt.modules.find((m) => m.path === path29 && m.version === version);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -2661,12 +2539,12 @@ function packageLineFor(txt, vendorPath) {
 
 // src/modules/load.ts
 function relativeTo(root, abs) {
-  const rel = path7.relative(root, abs).split(path7.sep).join("/");
+  const rel = path6.relative(root, abs).split(path6.sep).join("/");
   return rel === "" ? "." : rel;
 }
 async function readIfExists(file) {
   try {
-    return await fs5.promises.readFile(file);
+    return await fs4.promises.readFile(file);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return void 0;
@@ -2675,7 +2553,7 @@ async function readIfExists(file) {
 }
 async function isDirectory(p) {
   try {
-    return (await fs5.promises.stat(p)).isDirectory();
+    return (await fs4.promises.stat(p)).isDirectory();
   } catch {
     return false;
   }
@@ -2710,8 +2588,8 @@ async function loadModuleSetup(dir, workFile, root) {
     }
     const gowork = parse(() => parseGoWork(data.toString("utf8"), rel(workFile)));
     if (gowork) {
-      work = { gowork, dir: path7.dirname(workFile) };
-      for (const u of gowork.uses) moduleDirs.push(path7.resolve(work.dir, u.dir));
+      work = { gowork, dir: path6.dirname(workFile) };
+      for (const u of gowork.uses) moduleDirs.push(path6.resolve(work.dir, u.dir));
     }
   } else {
     moduleDirs.push(dir);
@@ -2719,7 +2597,7 @@ async function loadModuleSetup(dir, workFile, root) {
   const mains = [];
   const sums = [];
   for (const modDir of moduleDirs) {
-    const goModPath = path7.join(modDir, "go.mod");
+    const goModPath = path6.join(modDir, "go.mod");
     const data = await read2(goModPath);
     if (!data) {
       errors.push(new ModuleFileError(rel(goModPath), 1, workFile ? `go.work uses ${rel(modDir)}, which has no go.mod` : `no go.mod in ${rel(modDir)}`));
@@ -2727,29 +2605,29 @@ async function loadModuleSetup(dir, workFile, root) {
     }
     const gomod = parse(() => parseGoMod(data.toString("utf8"), rel(goModPath)));
     if (gomod) mains.push({ gomod, dir: modDir });
-    const sumPath = path7.join(modDir, "go.sum");
+    const sumPath = path6.join(modDir, "go.sum");
     const sumData = await read2(sumPath);
     const sum = sumData ? parse(() => parseGoSum(sumData.toString("utf8"), rel(sumPath))) : { file: rel(sumPath), lines: [] };
     if (sum) sums.push(sum);
   }
   if (work) {
-    const workSumPath = path7.join(work.dir, "go.work.sum");
+    const workSumPath = path6.join(work.dir, "go.work.sum");
     const data = await read2(workSumPath);
     if (data) {
       const sum = parse(() => parseGoSum(data.toString("utf8"), rel(workSumPath)));
       if (sum) sums.push(sum);
     }
   }
-  const vendorDir = path7.join(work ? work.dir : dir, "vendor");
+  const vendorDir = path6.join(work ? work.dir : dir, "vendor");
   const hasVendor = await isDirectory(vendorDir);
   let txt;
   if (hasVendor) {
-    const txtPath = path7.join(vendorDir, "modules.txt");
+    const txtPath = path6.join(vendorDir, "modules.txt");
     const data = await read2(txtPath);
     if (data) txt = parse(() => parseModulesTxt(data.toString("utf8"), rel(txtPath)));
   }
   if (errors.length) return { errors };
-  const main = mains.find((m) => path7.resolve(m.dir) === path7.resolve(dir));
+  const main = mains.find((m) => path6.resolve(m.dir) === path6.resolve(dir));
   return { setup: { main, mains, work, sums, vendorDir, hasVendor, txt, contents }, errors };
 }
 
@@ -2758,35 +2636,35 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path30) {
+    require(path29) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path30);
+        const r2 = gomod.requires.find((x) => x.path === path29);
         if (!r2) continue;
-        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path30, r2.version) : void 0;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path29, r2.version) : void 0;
         if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
-        const rep = replacementFor(gomod.replaces, path30, r2.version);
+        const rep = replacementFor(gomod.replaces, path29, r2.version);
         if (rep) return { file: gomod.file, line: rep.line };
         return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path30);
+        const r2 = gomod.replaces.find((x) => x.new.path === path29);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path30, version, goMod) {
-      return (index.get(sumKey(path30, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path29, version, goMod) {
+      return (index.get(sumKey(path29, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path30) {
-      const vm = setup.txt?.modules.find((m) => m.path === path30 && m.version !== "");
+    vendored(path29) {
+      const vm = setup.txt?.modules.find((m) => m.path === path29 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path30) {
-      return l.require(path30) ?? l.vendored(path30) ?? l.build();
+    module(path29) {
+      return l.require(path29) ?? l.vendored(path29) ?? l.build();
     }
   };
   return l;
@@ -2934,8 +2812,8 @@ function analyzeSettings(s, opts) {
 }
 
 // src/modules/replaces.ts
-import fs6 from "node:fs";
-import path8 from "node:path";
+import fs5 from "node:fs";
+import path7 from "node:path";
 
 // src/modules/rules.ts
 var VERIFY_FAILED = rule({
@@ -3044,19 +2922,19 @@ function realpathish(p) {
   let cur = p;
   for (let i = 0; i < 256; i++) {
     try {
-      return path8.join(fs6.realpathSync(cur), ...rest.reverse());
+      return path7.join(fs5.realpathSync(cur), ...rest.reverse());
     } catch {
-      const parent = path8.dirname(cur);
+      const parent = path7.dirname(cur);
       if (parent === cur) break;
-      rest.push(path8.basename(cur));
+      rest.push(path7.basename(cur));
       cur = parent;
     }
   }
   return p;
 }
 function inside(root, p) {
-  const rel = path8.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path8.isAbsolute(rel);
+  const rel = path7.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path7.isAbsolute(rel);
 }
 function replacesOutsideWorkspace(setup, workspace) {
   const root = realpathish(workspace);
@@ -3066,7 +2944,7 @@ function replacesOutsideWorkspace(setup, workspace) {
   for (const f of files) {
     for (const r2 of f.replaces) {
       if (!r2.local) continue;
-      const target = realpathish(path8.resolve(f.dir, r2.new.path));
+      const target = realpathish(path7.resolve(f.dir, r2.new.path));
       if (inside(root, target)) continue;
       out.push(
         finding(REPLACE_OUTSIDE, "modules", {
@@ -3179,8 +3057,8 @@ function unreachableSource(output) {
 }
 
 // src/modules/commands.ts
-import fs11 from "node:fs";
-import path13 from "node:path";
+import fs10 from "node:fs";
+import path12 from "node:path";
 
 // src/modules/tidydiff.ts
 var TidyDiffError = class extends Error {
@@ -3272,11 +3150,11 @@ ${change.added.join("\n")}`
 }
 
 // src/modules/tree.ts
-import fs7 from "node:fs";
-import path9 from "node:path";
+import fs6 from "node:fs";
+import path8 from "node:path";
 function walkTree(root, visit) {
   const walk = (dir, prefix) => {
-    for (const e of fs7.readdirSync(dir, { withFileTypes: true })) {
+    for (const e of fs6.readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix ? `${prefix}/${e.name}` : e.name;
       const abs = `${dir}/${e.name}`;
       if (e.isDirectory()) walk(abs, rel);
@@ -3284,7 +3162,7 @@ function walkTree(root, visit) {
     }
   };
   try {
-    walk(path9.resolve(root), "");
+    walk(path8.resolve(root), "");
   } catch (e) {
     if (e.code !== "ENOENT") throw e;
   }
@@ -3296,22 +3174,22 @@ function listFiles(root) {
 }
 function hashRegularFile(abs, stat) {
   const buf = sharedReadBuffer();
-  const fd = fs7.openSync(abs, "r");
+  const fd = fs6.openSync(abs, "r");
   try {
-    if (stat) stat(fs7.fstatSync(fd));
+    if (stat) stat(fs6.fstatSync(fd));
     let filled = 0;
     let n;
-    while (filled < buf.length && (n = fs7.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
+    while (filled < buf.length && (n = fs6.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
     if (filled < buf.length) return { sha256: sha256Hex(buf.subarray(0, filled)), size: filled };
     const h = sha256Hash().update(buf);
     let size = filled;
-    while ((n = fs7.readSync(fd, buf, 0, buf.length, null)) > 0) {
+    while ((n = fs6.readSync(fd, buf, 0, buf.length, null)) > 0) {
       h.update(buf.subarray(0, n));
       size += n;
     }
     return { sha256: h.digest("hex"), size };
   } finally {
-    fs7.closeSync(fd);
+    fs6.closeSync(fd);
   }
 }
 function* hashEntries(root, tree, stats) {
@@ -3322,8 +3200,8 @@ function* hashEntries(root, tree, stats) {
       yield entry.size;
       continue;
     }
-    if (stats) stats.push({ rel, kind, stat: fs7.lstatSync(abs) });
-    const data = kind === "link" ? Buffer.from(`symlink -> ${fs7.readlinkSync(abs)}`) : Buffer.from("special file");
+    if (stats) stats.push({ rel, kind, stat: fs6.lstatSync(abs) });
+    const data = kind === "link" ? Buffer.from(`symlink -> ${fs6.readlinkSync(abs)}`) : Buffer.from("special file");
     tree.set(rel, { sha256: sha256Hex(data), size: data.length, kind });
     yield data.length;
   }
@@ -3380,8 +3258,8 @@ function moduleTreeHash(tree, prefix) {
 }
 
 // src/modules/cachesums.ts
-import fs8 from "node:fs";
-import path10 from "node:path";
+import fs7 from "node:fs";
+import path9 from "node:path";
 function escapeModulePath(p) {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
 }
@@ -3391,11 +3269,11 @@ function goModHash(content) {
 `).digest("base64")}`;
 }
 function downloadBase(modcache, modulePath, version) {
-  return path10.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
+  return path9.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
 }
 async function readOrUndefined(file) {
   try {
-    return fs8.readFileSync(file);
+    return fs7.readFileSync(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -3411,32 +3289,32 @@ async function cachedGoModHash(modcache, modulePath, version) {
 }
 
 // src/modules/treememo.ts
-import fs10 from "node:fs";
-import path12 from "node:path";
-
-// src/modules/records.ts
 import fs9 from "node:fs";
 import path11 from "node:path";
+
+// src/modules/records.ts
+import fs8 from "node:fs";
+import path10 from "node:path";
 function gateRecordFile(gocache, name) {
-  return path11.join(gocache, "go-release-gate", name);
+  return path10.join(gocache, "go-release-gate", name);
 }
 function readRecord(file, touchAfterMs, now = Date.now()) {
   let value;
   let mtimeMs;
   try {
-    const fd = fs9.openSync(file, "r");
+    const fd = fs8.openSync(file, "r");
     try {
-      mtimeMs = fs9.fstatSync(fd).mtimeMs;
-      value = JSON.parse(fs9.readFileSync(fd, "utf8"));
+      mtimeMs = fs8.fstatSync(fd).mtimeMs;
+      value = JSON.parse(fs8.readFileSync(fd, "utf8"));
     } finally {
-      fs9.closeSync(fd);
+      fs8.closeSync(fd);
     }
   } catch {
     return void 0;
   }
   if (now - mtimeMs >= touchAfterMs) {
     try {
-      fs9.utimesSync(file, new Date(now), new Date(now));
+      fs8.utimesSync(file, new Date(now), new Date(now));
     } catch {
     }
   }
@@ -3444,11 +3322,11 @@ function readRecord(file, touchAfterMs, now = Date.now()) {
 }
 function writeRecord(file, value) {
   try {
-    fs9.mkdirSync(path11.dirname(file), { recursive: true });
+    fs8.mkdirSync(path10.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    fs9.writeFileSync(tmp, `${JSON.stringify(value)}
+    fs8.writeFileSync(tmp, `${JSON.stringify(value)}
 `);
-    fs9.renameSync(tmp, file);
+    fs8.renameSync(tmp, file);
     return true;
   } catch {
     return false;
@@ -3503,24 +3381,24 @@ function treeRoot(dir, startedMs) {
 }
 function rootStat(dir) {
   try {
-    return fs10.lstatSync(dir);
+    return fs9.lstatSync(dir);
   } catch {
     return void 0;
   }
 }
 function treeRecordFile(gocache, dir) {
-  return gateRecordFile(gocache, `tree-${sha256Hash().update(path12.resolve(dir)).digest("hex")}`);
+  return gateRecordFile(gocache, `tree-${sha256Hash().update(path11.resolve(dir)).digest("hex")}`);
 }
 function statTree(root) {
   const id = new TreeIdentity();
-  walkTree(root, (rel, abs, kind) => id.add(rel, kind, fs10.lstatSync(abs)));
+  walkTree(root, (rel, abs, kind) => id.add(rel, kind, fs9.lstatSync(abs)));
   return id.digest();
 }
 function recordedTreeHash(memo, dir, h1) {
   if (!memo.reuse) return void 0;
   const rec = readRecord(treeRecordFile(memo.gocache, dir), TOUCH_INTERVAL_MS, memo.now?.());
   if (!rec) return void 0;
-  if (rec.version !== RECORD_VERSION || rec.dir !== path12.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== "string" || typeof rec.at !== "string") return void 0;
+  if (rec.version !== RECORD_VERSION || rec.dir !== path11.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== "string" || typeof rec.at !== "string") return void 0;
   const root = rootStat(dir);
   if (!root || statIdentity(root) !== rec.root) return void 0;
   let identity;
@@ -3534,7 +3412,7 @@ function recordedTreeHash(memo, dir, h1) {
 }
 function recordTreeHash(memo, dir, h1, root, entries, startedMs) {
   if (!root.settled || !settled2(entries, startedMs)) return false;
-  const rec = { version: RECORD_VERSION, dir: path12.resolve(dir), h1, root: root.identity, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
+  const rec = { version: RECORD_VERSION, dir: path11.resolve(dir), h1, root: root.identity, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
   return writeRecord(treeRecordFile(memo.gocache, dir), rec);
 }
 
@@ -3608,7 +3486,7 @@ async function verifyModuleTrees(run4, cwd, loc, modules, memo) {
   const trees = [];
   for (const m of modules) {
     if (m.error || !m.version) continue;
-    if (!m.dir || !m.zip || !fs11.existsSync(m.dir)) {
+    if (!m.dir || !m.zip || !fs10.existsSync(m.dir)) {
       const v = await verifyModules(run4, cwd, loc);
       return { ...v, reused: 0, result: v.ok ? `all modules verified by go mod verify (${m.path}@${m.version} has no extracted tree to hash)` : `${v.findings.length} problem(s)` };
     }
@@ -3686,9 +3564,9 @@ async function checkTidy(run4, setup, main, loc, severity2, missingReported) {
   }
   const files = {};
   for (const name of ["go.mod", "go.sum"]) {
-    const abs = path13.join(main.dir, name);
+    const abs = path12.join(main.dir, name);
     const data = setup.contents.get(abs);
-    files[name] = { file: name === "go.mod" ? main.gomod.file : path13.posix.join(path13.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+    files[name] = { file: name === "go.mod" ? main.gomod.file : path12.posix.join(path12.posix.dirname(main.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
   }
   const findings = [];
   for (const c of changes) {
@@ -3873,11 +3751,11 @@ function owningRequire(setup, pkg) {
 }
 
 // src/modules/vendorcheck.ts
-import fs12 from "node:fs";
-import path15 from "node:path";
+import fs11 from "node:fs";
+import path14 from "node:path";
 
 // src/modules/consistency.ts
-import path14 from "node:path";
+import path13 from "node:path";
 function describe(m) {
   return m.version ? `${m.path}@${m.version}` : m.path;
 }
@@ -3887,8 +3765,8 @@ function lessThan114(goVersion) {
   return major < 1 || major === 1 && (minor ?? 0) < 14;
 }
 function canonicalReplacement(r2, modDir, workDir) {
-  if (!r2.local || !workDir || !modDir || path14.isAbsolute(r2.new.path)) return r2.new;
-  const rel = path14.relative(workDir, path14.join(modDir, r2.new.path)).split(path14.sep).join("/");
+  if (!r2.local || !workDir || !modDir || path13.isAbsolute(r2.new.path)) return r2.new;
+  const rel = path13.relative(workDir, path13.join(modDir, r2.new.path)).split(path13.sep).join("/");
   const dirPath = rel === "" ? "." : rel === "." || rel === ".." || rel.startsWith("./") || rel.startsWith("../") ? rel : `./${rel}`;
   return { path: dirPath, version: "" };
 }
@@ -4081,8 +3959,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   if (!committedTxt && expectedTxt) {
     findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
   } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs12.promises.readFile(path15.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await fs12.promises.readFile(path15.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const actual = splitLines(await fs11.promises.readFile(path14.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs11.promises.readFile(path14.join(expectedDir, MODULES_TXT), "utf8")) : [];
     const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
     for (const change of diffLines(actual, want)) {
       const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
@@ -4103,7 +3981,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
   for (const rel of diff.modified) {
-    const [a, b] = await Promise.all([fs12.promises.readFile(path15.join(setup.vendorDir, rel)), fs12.promises.readFile(path15.join(expectedDir, rel))]);
+    const [a, b] = await Promise.all([fs11.promises.readFile(path14.join(setup.vendorDir, rel)), fs11.promises.readFile(path14.join(expectedDir, rel))]);
     const line = firstDifferingLine(a, b);
     const file = `${vendorRel}/${rel}`;
     findings.push(
@@ -4140,8 +4018,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
 }
 
 // src/modules/tidyreuse.ts
-import fs13 from "node:fs";
-import path16 from "node:path";
+import fs12 from "node:fs";
+import path15 from "node:path";
 
 // src/modules/goheader.ts
 function goFileHeader(src) {
@@ -4247,14 +4125,14 @@ var TIDY_SETTINGS = [
 function moduleGoFiles(dir) {
   const out = [];
   const walk = (abs, rel) => {
-    const entries = fs13.readdirSync(abs, { withFileTypes: true });
+    const entries = fs12.readdirSync(abs, { withFileTypes: true });
     if (rel !== "" && entries.some((e) => e.name === "go.mod")) return true;
     for (const e of entries) {
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       if (e.isSymbolicLink()) return false;
       if (e.isDirectory()) {
         if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata" || childRel === "vendor") continue;
-        if (!walk(path16.join(abs, e.name), childRel)) return false;
+        if (!walk(path15.join(abs, e.name), childRel)) return false;
       } else if (e.isFile() && e.name.endsWith(".go")) out.push(childRel);
     }
     return true;
@@ -4280,7 +4158,7 @@ async function tidyKey(inputs) {
   field2("go.mod", inputs.gomod);
   field2("go.sum", inputs.gosum ?? "(absent)");
   for (const rel of files) {
-    const src = fs13.readFileSync(path16.join(main.dir, rel));
+    const src = fs12.readFileSync(path15.join(main.dir, rel));
     field2(`file ${rel}`, src.subarray(0, goFileHeaderEnd(src)));
   }
   return h.digest("hex");
@@ -4361,7 +4239,7 @@ async function checkVendor(ctx, run4, setup, loc) {
   const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
   const version = ctx.state.go.version;
   const workspace = setup.work !== void 0;
-  const vendorRel = path17.posix.dirname(setup.txt?.file ?? `${path17.relative(ctx.config.workspace, setup.vendorDir).split(path17.sep).join("/")}/modules.txt`);
+  const vendorRel = path16.posix.dirname(setup.txt?.file ?? `${path16.relative(ctx.config.workspace, setup.vendorDir).split(path16.sep).join("/")}/modules.txt`);
   if (!atLeast(version, 1, workspace ? 22 : 18)) {
     const f = finding(VERIFY_FAILED, "modules", {
       message: `${workspace ? "go work vendor" : "go mod vendor"} -o needs Go ${workspace ? "1.22" : "1.18"} or later (this is Go ${version}); ${vendorRel}/ could not be compared`,
@@ -4370,10 +4248,10 @@ async function checkVendor(ctx, run4, setup, loc) {
     });
     return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
   }
-  await fs14.promises.mkdir(ctx.ports.tempDir, { recursive: true });
-  const scratch = await fs14.promises.mkdtemp(path17.join(ctx.ports.tempDir, "modules-vendor-"));
+  await fs13.promises.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await fs13.promises.mkdtemp(path16.join(ctx.ports.tempDir, "modules-vendor-"));
   try {
-    const out = path17.join(scratch, "vendor");
+    const out = path16.join(scratch, "vendor");
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
     const cwd = workspace ? setup.work.dir : setup.main.dir;
     const regenerating = run4.go(args, cwd, 15 * MINUTE);
@@ -4403,18 +4281,18 @@ async function checkVendor(ctx, run4, setup, loc) {
       metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
     };
   } finally {
-    await fs14.promises.rm(scratch, { recursive: true, force: true });
+    await fs13.promises.rm(scratch, { recursive: true, force: true });
   }
 }
 async function restoreIfChanged(setup) {
   const restored = [];
   for (const [file, data] of setup.contents) {
-    const now = await fs14.promises.readFile(file).catch(() => void 0);
+    const now = await fs13.promises.readFile(file).catch(() => void 0);
     if (!now || !now.equals(data)) {
       const tmp = `${file}.go-release-gate-${process.pid}`;
-      const mode = (await fs14.promises.stat(file).catch(() => void 0))?.mode;
-      await fs14.promises.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
-      await fs14.promises.rename(tmp, file);
+      const mode = (await fs13.promises.stat(file).catch(() => void 0))?.mode;
+      await fs13.promises.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
+      await fs13.promises.rename(tmp, file);
       restored.push(file);
     }
   }
@@ -4478,7 +4356,7 @@ async function runModules(ctx) {
   try {
     dl = await downloadModules(run4, cwd, loc);
   } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path17.relative(config.workspace, file)}; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path16.relative(config.workspace, file)}; restored it as committed`);
   }
   if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
   let vendor;
@@ -4489,24 +4367,24 @@ async function runModules(ctx) {
   return { status: "passed", findings: [], pending: verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) };
 }
 async function downloadOnCopy(ctx, run4, setup, cwd, loc) {
-  await fs14.promises.mkdir(ctx.ports.tempDir, { recursive: true });
-  const copy = await fs14.promises.mkdtemp(path17.join(ctx.ports.tempDir, "modules-download-"));
+  await fs13.promises.mkdir(ctx.ports.tempDir, { recursive: true });
+  const copy = await fs13.promises.mkdtemp(path16.join(ctx.ports.tempDir, "modules-download-"));
   try {
     for (const name of ["go.mod", "go.sum"]) {
-      const data = setup.contents.get(path17.join(setup.main.dir, name));
-      if (data) await fs14.promises.writeFile(path17.join(copy, name), data);
+      const data = setup.contents.get(path16.join(setup.main.dir, name));
+      if (data) await fs13.promises.writeFile(path16.join(copy, name), data);
     }
-    return await downloadModules(run4, cwd, loc, path17.join(copy, "go.mod"));
+    return await downloadModules(run4, cwd, loc, path16.join(copy, "go.mod"));
   } finally {
-    await fs14.promises.rm(copy, { recursive: true, force: true });
+    await fs13.promises.rm(copy, { recursive: true, force: true });
   }
 }
 async function tidyReuse(ctx, setup, m, env) {
   if (setup.work || !env.gocache) return void 0;
-  const gomod = setup.contents.get(path17.join(m.dir, "go.mod"));
+  const gomod = setup.contents.get(path16.join(m.dir, "go.mod"));
   if (!gomod) return void 0;
   const go = ctx.state.go;
-  const key = await tidyKey({ main: m, gomod, gosum: setup.contents.get(path17.join(m.dir, "go.sum")), goVersion: go.version, goroot: go.goroot, settings: env.tidySettings }).catch(() => void 0);
+  const key = await tidyKey({ main: m, gomod, gosum: setup.contents.get(path16.join(m.dir, "go.sum")), goVersion: go.version, goroot: go.goroot, settings: env.tidySettings }).catch(() => void 0);
   return key ? { gocache: env.gocache, key } : void 0;
 }
 async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) {
@@ -4555,7 +4433,7 @@ async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings,
       rows.push(["go mod tidy -diff", "", tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
     }
   } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path17.relative(config.workspace, file)} during the modules checks; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path16.relative(config.workspace, file)} during the modules checks; restored it as committed`);
   }
   const unproven = [...run4.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
   if (unproven.length && !findings.some((f) => f.severity === "error")) {
@@ -4585,13 +4463,13 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-import fs19 from "node:fs";
+import fs18 from "node:fs";
 import os from "node:os";
-import path21 from "node:path";
+import path20 from "node:path";
 
 // src/output/dir.ts
-import fs15 from "node:fs";
-import path18 from "node:path";
+import fs14 from "node:fs";
+import path17 from "node:path";
 var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
 var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
 var BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);
@@ -4599,8 +4477,8 @@ var BUNDLE = /\.sigstore\.json$/;
 function isGateOutputName(name) {
   return FIXED_NAMES.has(name) || BINARY.test(name) || BUNDLE.test(name);
 }
-var NOFOLLOW = fs15.constants.O_NOFOLLOW ?? 0;
-var CREATE_FRESH = fs15.constants.O_WRONLY | fs15.constants.O_CREAT | fs15.constants.O_EXCL | NOFOLLOW;
+var NOFOLLOW = fs14.constants.O_NOFOLLOW ?? 0;
+var CREATE_FRESH = fs14.constants.O_WRONLY | fs14.constants.O_CREAT | fs14.constants.O_EXCL | NOFOLLOW;
 var OutputDirError = class extends Error {
   constructor(message) {
     super(message);
@@ -4609,7 +4487,7 @@ var OutputDirError = class extends Error {
 };
 function lstat(p) {
   try {
-    return fs15.lstatSync(p);
+    return fs14.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -4618,19 +4496,19 @@ function lstat(p) {
 function openOutputDir(dir) {
   const produced = [];
   const ensureDir = () => {
-    fs15.mkdirSync(dir, { recursive: true });
-    const st = fs15.lstatSync(dir);
+    fs14.mkdirSync(dir, { recursive: true });
+    const st = fs14.lstatSync(dir);
     if (!st.isDirectory()) throw new OutputDirError(`output directory ${dir} is not a directory (${st.isSymbolicLink() ? "a symbolic link" : "a file"})`);
   };
   const target = (name) => {
-    if (name !== path18.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
-    return path18.join(dir, name);
+    if (name !== path17.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
+    return path17.join(dir, name);
   };
   const vacate = (p) => {
     const st = lstat(p);
     if (!st) return;
     if (st.isDirectory()) throw new OutputDirError(`${p} is a directory where go-release-gate writes a file; remove it`);
-    fs15.unlinkSync(p);
+    fs14.unlinkSync(p);
   };
   const note = (name) => {
     if (!produced.includes(name)) produced.push(name);
@@ -4641,22 +4519,22 @@ function openOutputDir(dir) {
       ensureDir();
       const p = target(name);
       vacate(p);
-      const fd = fs15.openSync(p, CREATE_FRESH, mode);
+      const fd = fs14.openSync(p, CREATE_FRESH, mode);
       try {
-        fs15.writeFileSync(fd, data);
+        fs14.writeFileSync(fd, data);
       } finally {
-        fs15.closeSync(fd);
+        fs14.closeSync(fd);
       }
       note(name);
       return p;
     },
     append(name, data) {
       if (!produced.includes(name)) throw new OutputDirError(`${name} was not written by this run; refusing to append to it`);
-      const fd = fs15.openSync(target(name), fs15.constants.O_WRONLY | fs15.constants.O_APPEND | NOFOLLOW);
+      const fd = fs14.openSync(target(name), fs14.constants.O_WRONLY | fs14.constants.O_APPEND | NOFOLLOW);
       try {
-        fs15.writeFileSync(fd, data);
+        fs14.writeFileSync(fd, data);
       } finally {
-        fs15.closeSync(fd);
+        fs14.closeSync(fd);
       }
     },
     adopt(source, name) {
@@ -4664,18 +4542,18 @@ function openOutputDir(dir) {
       const p = target(name);
       vacate(p);
       try {
-        fs15.linkSync(source, p);
-        fs15.unlinkSync(source);
+        fs14.linkSync(source, p);
+        fs14.unlinkSync(source);
       } catch (e) {
         const code2 = e.code;
         if (code2 !== "EXDEV" && code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP") throw e;
-        const fd = fs15.openSync(p, CREATE_FRESH, fs15.statSync(source).mode & 511);
+        const fd = fs14.openSync(p, CREATE_FRESH, fs14.statSync(source).mode & 511);
         try {
-          fs15.writeFileSync(fd, fs15.readFileSync(source));
+          fs14.writeFileSync(fd, fs14.readFileSync(source));
         } finally {
-          fs15.closeSync(fd);
+          fs14.closeSync(fd);
         }
-        fs15.rmSync(source, { force: true });
+        fs14.rmSync(source, { force: true });
       }
       note(name);
       return p;
@@ -4686,15 +4564,15 @@ function openOutputDir(dir) {
       if (!lstat(dir)) return { removed, foreign };
       ensureDir();
       let renaming = trash !== void 0;
-      for (const e of fs15.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      for (const e of fs14.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
         if (isGateOutputName(e.name) && !e.isDirectory()) {
-          const p = path18.join(dir, e.name);
+          const p = path17.join(dir, e.name);
           try {
-            if (renaming) fs15.renameSync(p, path18.join(trash(), e.name));
+            if (renaming) fs14.renameSync(p, path17.join(trash(), e.name));
           } catch {
             renaming = false;
           }
-          if (!renaming) fs15.unlinkSync(p);
+          if (!renaming) fs14.unlinkSync(p);
           removed.push(e.name);
         } else {
           foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
@@ -4778,15 +4656,15 @@ async function mapLimit(items, limit, fn) {
 }
 
 // src/build/headstart.ts
-import fs16 from "node:fs";
-import path19 from "node:path";
+import fs15 from "node:fs";
+import path18 from "node:path";
 var HEAD_BYTES = 4096;
 function rootMainGuess(dir) {
   let module;
   let names;
   try {
-    module = parseGoMod(fs16.readFileSync(path19.join(dir, "go.mod"), "utf8"), "go.mod").module.path;
-    names = fs16.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_"));
+    module = parseGoMod(fs15.readFileSync(path18.join(dir, "go.mod"), "utf8"), "go.mod").module.path;
+    names = fs15.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_"));
   } catch {
     return void 0;
   }
@@ -4796,11 +4674,11 @@ function rootMainGuess(dir) {
   for (const name of names) {
     let n;
     try {
-      const fd = fs16.openSync(path19.join(dir, name), "r");
+      const fd = fs15.openSync(path18.join(dir, name), "r");
       try {
-        n = fs16.readSync(fd, buf, 0, HEAD_BYTES, 0);
+        n = fs15.readSync(fd, buf, 0, HEAD_BYTES, 0);
       } finally {
-        fs16.closeSync(fd);
+        fs15.closeSync(fd);
       }
     } catch {
       return void 0;
@@ -4815,9 +4693,9 @@ function rootMainGuess(dir) {
 function inWorkspace(dir, gowork) {
   if (gowork === "off") return false;
   if (gowork) return true;
-  for (let d = path19.resolve(dir); ; d = path19.dirname(d)) {
-    if (fs16.existsSync(path19.join(d, "go.work"))) return true;
-    if (path19.dirname(d) === d) return false;
+  for (let d = path18.resolve(dir); ; d = path18.dirname(d)) {
+    if (fs15.existsSync(path18.join(d, "go.work"))) return true;
+    if (path18.dirname(d) === d) return false;
   }
 }
 
@@ -5984,7 +5862,7 @@ async function readPclnFacts(src, table2, le) {
 }
 
 // src/inspect/source.ts
-import fs17 from "node:fs";
+import fs16 from "node:fs";
 var HEAD = 8192;
 function checkRange(size, offset, length, what) {
   if (!Number.isSafeInteger(offset) || offset < 0) throw new FormatError(0, `${what}: invalid offset ${offset}`);
@@ -6018,8 +5896,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path30) {
-  const fh = await fs17.promises.open(path30, "r");
+async function fileSource(path29) {
+  const fh = await fs16.promises.open(path29, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -6132,8 +6010,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path30, displayName = path30) {
-  const src = await fileSource(path30);
+async function inspectFile(path29, displayName = path29) {
+  const src = await fileSource(path29);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -6200,8 +6078,8 @@ function takeInspected(state, name, sha256) {
 }
 
 // src/stages/cgo-hint.ts
-import fs18 from "node:fs";
-import path20 from "node:path";
+import fs17 from "node:fs";
+import path19 from "node:path";
 var EXCLUDED = /build constraints exclude all Go files in (.+)$/m;
 var MAX_FILES = 200;
 var MAX_BYTES = 1 << 20;
@@ -6214,7 +6092,7 @@ function cgoNeededHint(stderr, cgo, show) {
   const dir = m[1].trim();
   let names;
   try {
-    names = fs18.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
+    names = fs17.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
   } catch {
     return null;
   }
@@ -6222,12 +6100,12 @@ function cgoNeededHint(stderr, cgo, show) {
   for (const n of names) {
     let text;
     try {
-      const fd = fs18.openSync(path20.join(dir, n), "r");
+      const fd = fs17.openSync(path19.join(dir, n), "r");
       try {
         const buf = Buffer.alloc(MAX_BYTES);
-        text = buf.toString("utf8", 0, fs18.readSync(fd, buf, 0, MAX_BYTES, 0));
+        text = buf.toString("utf8", 0, fs17.readSync(fd, buf, 0, MAX_BYTES, 0));
       } finally {
-        fs18.closeSync(fd);
+        fs17.closeSync(fd);
       }
     } catch {
       continue;
@@ -6301,12 +6179,12 @@ async function mainPackages(ctx, certainRoot) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path21.join(ctx.config.dir, "cmd");
-  const cmd = fs19.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmdDir = path20.join(ctx.config.dir, "cmd");
+  const cmd = fs18.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs19.existsSync(path21.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path21.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs18.existsSync(path20.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path20.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -6322,15 +6200,15 @@ function clearOnce(ctx) {
 }
 function startHead(ctx, go) {
   const { config } = ctx;
-  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs19.existsSync(path21.join(config.dir, "vendor")) || inWorkspace(config.dir, ctx.state.goEnv.GOWORK)) return void 0;
+  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs18.existsSync(path20.join(config.dir, "vendor")) || inWorkspace(config.dir, ctx.state.goEnv.GOWORK)) return void 0;
   const guess = rootMainGuess(config.dir);
   if (!guess) return void 0;
   const { importPath, certain } = guess;
-  const buildDir = fs19.mkdtempSync(path21.join(scratchRoot(ctx), "grg-build-"));
+  const buildDir = fs18.mkdtempSync(path20.join(scratchRoot(ctx), "grg-build-"));
   const builds = /* @__PURE__ */ new Map();
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: void 0 };
   for (const target of buildOrder(config.targets, (t) => t).slice(0, buildSlots())) {
-    const output = path21.join(buildDir, artifactFileName(binaryName(importPath), target));
+    const output = path20.join(buildDir, artifactFileName(binaryName(importPath), target));
     const r2 = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: buildEnv(ctx.state.goEnv, target, config.cgo) });
     r2.catch(() => void 0);
     builds.set(output, r2);
@@ -6339,7 +6217,7 @@ function startHead(ctx, go) {
 }
 async function discardHead(head2) {
   await Promise.allSettled(head2.builds.values());
-  fs19.rmSync(head2.buildDir, { recursive: true, force: true });
+  fs18.rmSync(head2.buildDir, { recursive: true, force: true });
 }
 function buildSlots() {
   return Math.max(1, os.availableParallelism());
@@ -6395,23 +6273,23 @@ async function build(ctx) {
     if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
     names.set(p.name, p.importPath);
   }
-  const buildDir = confirmed?.buildDir ?? fs19.mkdtempSync(path21.join(scratchRoot(ctx), "grg-build-"));
+  const buildDir = confirmed?.buildDir ?? fs18.mkdtempSync(path20.join(scratchRoot(ctx), "grg-build-"));
   try {
     return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings, confirmed?.builds);
   } finally {
     if (confirmed) await Promise.allSettled(confirmed.builds.values());
-    fs19.rmSync(buildDir, { recursive: true, force: true });
+    fs18.rmSync(buildDir, { recursive: true, force: true });
   }
 }
 function scratchRoot(ctx) {
-  fs19.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  fs18.mkdirSync(ctx.ports.tempDir, { recursive: true });
   return isInside(ctx.config.workspace, ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
 function clearOutputDir(ctx, out) {
   const shown = displayPath(ctx.config.workspace, out.dir) || ".";
   let trash;
-  const { removed, foreign } = out.clear(() => trash ??= fs19.mkdtempSync(path21.join(scratchRoot(ctx), "grg-old-")));
-  const deleted = trash === void 0 ? Promise.resolve() : fs19.promises.rm(trash, { recursive: true, force: true }).catch((e) => ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`));
+  const { removed, foreign } = out.clear(() => trash ??= fs18.mkdtempSync(path20.join(scratchRoot(ctx), "grg-old-")));
+  const deleted = trash === void 0 ? Promise.resolve() : fs18.promises.rm(trash, { recursive: true, force: true }).catch((e) => ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`));
   if (removed.length) ctx.ports.log.info(`removed ${removed.length} file(s) an earlier run left in ${shown}: ${capList(removed, 20)}`);
   if (!foreign.length) return { findings: [], deleted };
   return {
@@ -6428,7 +6306,7 @@ function capList(items, max) {
 }
 async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, started2) {
   const { config, ports } = ctx;
-  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path21.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path20.join(buildDir, artifactFileName(pkg.name, target)) })));
   const jobs = ctx.state.selectJobs ? chosenJobs(all, ctx.state.selectJobs) : all;
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
   const byTarget = /* @__PURE__ */ new Map();
@@ -6441,10 +6319,10 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const inspecting = [];
   const finished = async (job, ok, stderr) => {
     if (!ok) return { ...job, ok, stderr };
-    const size = fs19.statSync(job.output).size;
-    const name = path21.basename(job.output);
+    const size = fs18.statSync(job.output).size;
+    const name = path20.basename(job.output);
     const hashing = sha256FileReadAhead(job.output);
-    const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, path21.join(out.dir, name)));
+    const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, path20.join(out.dir, name)));
     inspection.catch(() => void 0);
     inspecting.push(inspection);
     const sha256 = await hashing;
@@ -6453,16 +6331,16 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const collect = async (group, dir, r2) => {
     const target = group[0].target;
     const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
-    if (group.length === 1) return [await finished(group[0], r2.code === 0 && fs19.existsSync(group[0].output), stderr)];
+    if (group.length === 1) return [await finished(group[0], r2.code === 0 && fs18.existsSync(group[0].output), stderr)];
     const results2 = [];
     for (const job of group) {
-      const written = path21.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
-      if (fs19.existsSync(written)) {
-        fs19.renameSync(written, job.output);
+      const written = path20.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
+      if (fs18.existsSync(written)) {
+        fs18.renameSync(written, job.output);
         results2.push(await finished(job, true, ""));
       } else {
         const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
-        results2.push(await finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path21.basename(written)}`));
+        results2.push(await finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path20.basename(written)}`));
       }
     }
     return results2;
@@ -6471,8 +6349,8 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const building = await mapLimit(groups, buildSlots(), async (group) => {
     const target = group[0].target;
     const several = group.length > 1;
-    const dir = several ? fs19.mkdtempSync(path21.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
-    const r2 = await (!several && started2?.get(group[0].output) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path21.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
+    const dir = several ? fs18.mkdtempSync(path20.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
+    const r2 = await (!several && started2?.get(group[0].output) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path20.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, target, config.cgo)
     }));
@@ -6498,7 +6376,7 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
     if (!r2.ok) {
       const errors = parseCompilerErrors(r2.stderr);
       const first = errors[0];
-      const loc = first ? { file: displayPath(ctx.config.workspace, path21.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+      const loc = first ? { file: displayPath(ctx.config.workspace, path20.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
       const cgoHint = first ? null : cgoNeededHint(r2.stderr, config.cgo, (d) => displayPath(ctx.config.workspace, d) || ".");
       const headline = first ? `${loc.file}:${first.line}: ${first.message}` : cgoHint ?? (r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed");
       findings.push(finding(COMPILE, "build", {
@@ -6515,7 +6393,7 @@ ${r2.stderr.trim()}`);
     const a = {
       path: r2.output,
       displayPath: "",
-      name: path21.basename(r2.output),
+      name: path20.basename(r2.output),
       goos: r2.target.goos,
       goarch: r2.target.goarch,
       size: r2.size,
@@ -6557,7 +6435,7 @@ function trimCompilerQuotes(stderr) {
 }
 
 // src/stages/inspect.ts
-import path22 from "node:path";
+import path21 from "node:path";
 
 // src/inspect/policy.ts
 var r = (id, name, severity2, short, full, help2, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help: help2, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
@@ -6867,9 +6745,9 @@ async function nameModifiedFiles(ctx, findings) {
   if (!git) {
     listing = "git is not on PATH, so the modified files cannot be listed";
   } else {
-    const outRel = path22.relative(ctx.config.dir, ctx.config.outDir);
+    const outRel = path21.relative(ctx.config.dir, ctx.config.outDir);
     const outInside = isInside(ctx.config.workspace, ctx.config.outDir);
-    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path22.sep).join("/")}`] : []];
+    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path21.sep).join("/")}`] : []];
     const r2 = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv("git", ctx.ports.env), timeoutMs: 6e4 });
     const lines = r2.stdout.split("\n").filter((l) => l.trim() !== "");
     if (r2.code !== 0) listing = `git status failed: ${r2.stderr.trim().split("\n")[0] ?? ""}`;
@@ -6912,8 +6790,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs21 from "node:fs";
-import path24 from "node:path";
+import fs20 from "node:fs";
+import path23 from "node:path";
 
 // src/scan/trivy-report.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -7200,31 +7078,31 @@ function unscanned(f) {
 }
 
 // src/tools/gobuild.ts
-import fs20 from "node:fs";
-import path23 from "node:path";
+import fs19 from "node:fs";
+import path22 from "node:path";
 var BUILD_TIMEOUT_MS = 15 * 60 * 1e3;
 async function installGoBuiltTool(t, b) {
   const semver2 = t.version.replace(/^v/, "");
   const exe = process.platform === "win32" ? `${t.program}.exe` : t.program;
   const cached = b.tools.find(t.tool, semver2, b.arch);
-  if (cached && fs20.existsSync(path23.join(cached, exe))) return { dir: cached, bin: path23.join(cached, exe), source: "tool-cache", sha256: "" };
+  if (cached && fs19.existsSync(path22.join(cached, exe))) return { dir: cached, bin: path22.join(cached, exe), source: "tool-cache", sha256: "" };
   if (b.env.GOSUMDB === "off" || b.env.GOFLAGS?.includes("-insecure")) {
     throw new InstallError("checksum", `${t.pkg}@${t.version} would be built without the checksum database (GOSUMDB=off or -insecure): set ${t.tool}-path to a binary you trust instead`);
   }
-  fs20.mkdirSync(b.tempDir, { recursive: true });
-  const bin = fs20.mkdtempSync(path23.join(b.tempDir, `${t.tool}-build-`));
+  fs19.mkdirSync(b.tempDir, { recursive: true });
+  const bin = fs19.mkdtempSync(path22.join(b.tempDir, `${t.tool}-build-`));
   b.log.info(`Building ${t.pkg}@${t.version} with the run's Go (module proxy, checked against the checksum database)`);
   const { GOOS: _os, GOARCH: _arch, ...rest } = b.env;
   const env = { ...rest, GOBIN: bin, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-trimpath" };
   const r2 = await b.exec.run(b.go, ["install", `${t.pkg}@${t.version}`], { env, cwd: b.tempDir, timeoutMs: BUILD_TIMEOUT_MS });
-  if (r2.code !== 0 || !fs20.existsSync(path23.join(bin, exe))) {
+  if (r2.code !== 0 || !fs19.existsSync(path22.join(bin, exe))) {
     const why = r2.timedOut ? `did not finish within ${BUILD_TIMEOUT_MS / 6e4} minutes` : r2.stderr.trim().split("\n").slice(-3).join(" ") || `exit code ${r2.code}`;
-    fs20.rmSync(bin, { recursive: true, force: true });
+    fs19.rmSync(bin, { recursive: true, force: true });
     throw new InstallError("download", `go install ${t.pkg}@${t.version} failed: ${why}`);
   }
   const dir = await b.tools.cache(bin, t.tool, semver2, b.arch);
-  fs20.rmSync(bin, { recursive: true, force: true });
-  return { dir, bin: path23.join(dir, exe), source: "download", sha256: "" };
+  fs19.rmSync(bin, { recursive: true, force: true });
+  return { dir, bin: path22.join(dir, exe), source: "download", sha256: "" };
 }
 
 // src/scan/govulncheck.ts
@@ -7412,13 +7290,13 @@ function reachabilityByOsv(runs) {
   for (const { platform, report } of runs) {
     for (const f of report.findings) {
       const level = levelOf(f);
-      const path30 = level === "called" ? [...f.trace].reverse() : void 0;
+      const path29 = level === "called" ? [...f.trace].reverse() : void 0;
       const cur = out.get(f.osv);
       if (!cur || RANK[level] > RANK[cur.level]) {
-        out.set(f.osv, { osv: f.osv, level, ...path30 ? { path: path30 } : {}, platforms: [platform] });
+        out.set(f.osv, { osv: f.osv, level, ...path29 ? { path: path29 } : {}, platforms: [platform] });
       } else if (level === cur.level) {
         if (!cur.platforms.includes(platform)) cur.platforms.push(platform);
-        if (path30 && (!cur.path || path30.length < cur.path.length)) cur.path = path30;
+        if (path29 && (!cur.path || path29.length < cur.path.length)) cur.path = path29;
       }
     }
   }
@@ -7441,21 +7319,21 @@ function frameText(f) {
   const name = f.function ? `${pkg}.${f.receiver ? `${f.receiver.replace(/^\*/, "")}.` : ""}${f.function}` : pkg;
   return f.position ? `${name} (${f.position.filename}:${f.position.line})` : `${name}`;
 }
-function pathText(path30, max = 4) {
-  const shown = path30.slice(0, max).map(frameText);
-  if (path30.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path30[path30.length - 1]));
+function pathText(path29, max = 4) {
+  const shown = path29.slice(0, max).map(frameText);
+  if (path29.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path29[path29.length - 1]));
   return shown.join(" \u2192 ");
 }
 function joinPath(dir, file) {
   return dir ? `${dir.replace(/\/+$/, "")}/${file}` : file;
 }
-function callSite(path30, moduleDir, mainModules) {
-  const own = path30.filter((f) => mainModules.has(f.module) && f.position);
+function callSite(path29, moduleDir, mainModules) {
+  const own = path29.filter((f) => mainModules.has(f.module) && f.position);
   const site = own[own.length - 1];
   return site?.position ? { file: joinPath(moduleDir, site.position.filename), line: site.position.line, ...site.position.column ? { column: site.position.column } : {} } : void 0;
 }
-function codeFlowOf2(path30, moduleDir, mainModules) {
-  return path30.map((f) => ({
+function codeFlowOf2(path29, moduleDir, mainModules) {
+  return path29.map((f) => ({
     message: frameText(f),
     ...mainModules.has(f.module) && f.position ? { location: { file: joinPath(moduleDir, f.position.filename), line: f.position.line } } : {}
   }));
@@ -7750,7 +7628,7 @@ async function findTrivy(ctx) {
   }
 }
 function gateTrivyCacheDir(ctx) {
-  return path24.join(ctx.ports.tempDir, "go-release-gate-trivy");
+  return path23.join(ctx.ports.tempDir, "go-release-gate-trivy");
 }
 function trivyEnv(ctx) {
   return childEnv("trivy", ctx.ports.env);
@@ -7773,22 +7651,22 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path24.join(dir, name);
-      if (fs21.existsSync(p) && fs21.statSync(p).isFile()) return p;
+      const p = path23.join(dir, name);
+      if (fs20.existsSync(p) && fs20.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 function trivyHome(ctx) {
-  fs21.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  const dir = fs21.mkdtempSync(path24.join(ctx.ports.tempDir, "trivy-"));
-  const config = path24.join(dir, "trivy.yaml");
-  fs21.writeFileSync(config, "", { flag: "wx" });
+  fs20.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs20.mkdtempSync(path23.join(ctx.ports.tempDir, "trivy-"));
+  const config = path23.join(dir, "trivy.yaml");
+  fs20.writeFileSync(config, "", { flag: "wx" });
   return { dir, config };
 }
 async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
-  const output = path24.join(home.dir, `trivy-${kind}-${n}.json`);
-  fs21.rmSync(output, { force: true });
+  const output = path23.join(home.dir, `trivy-${kind}-${n}.json`);
+  fs20.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -7799,13 +7677,13 @@ async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n)
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs21.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs20.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs21.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs20.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs21.rmSync(output, { force: true });
+    fs20.rmSync(output, { force: true });
   }
 }
 function parsedGoMod(text, file, ctx) {
@@ -7832,7 +7710,7 @@ async function run2(ctx) {
   try {
     return await scanWith(ctx, found, home);
   } finally {
-    fs21.rmSync(home.dir, { recursive: true, force: true });
+    fs20.rmSync(home.dir, { recursive: true, force: true });
   }
 }
 async function scanWith(ctx, found, home) {
@@ -7865,30 +7743,30 @@ async function scanWith(ctx, found, home) {
   if (db.warning) ctx.ports.log.warning(db.warning);
   ctx = { ...ctx, config: { ...config, trivyCacheDir: cacheDir, trivySkipDbUpdate: true } };
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs21.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs20.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path24.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path24.isAbsolute(outRel)) skipDirs.push(outRel.split(path24.sep).join("/"));
+  const outRel = path23.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path23.isAbsolute(outRel)) skipDirs.push(outRel.split(path23.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path24.join(config.dir, "go.mod");
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs21.readFileSync(file, "utf8"), file, ctx), result: r2 });
+    const file = path23.join(config.dir, "go.mod");
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs20.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path24.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path23.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, home, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path24.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path23.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
     }
   }
-  const goModFile = path24.join(config.dir, "go.mod");
-  const goModText = fs21.existsSync(goModFile) ? fs21.readFileSync(goModFile, "utf8") : void 0;
+  const goModFile = path23.join(config.dir, "go.mod");
+  const goModText = fs20.existsSync(goModFile) ? fs20.readFileSync(goModFile, "utf8") : void 0;
   const missing = unscanned({
     ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
     binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
@@ -7967,8 +7845,8 @@ async function scanWith(ctx, found, home) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs22 from "node:fs";
-import path25 from "node:path";
+import fs21 from "node:fs";
+import path24 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -8208,9 +8086,9 @@ ${r2.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
   return lines.find((l) => /^Error:/i.test(l)) ?? lines.find((l) => /error|fail|invalid|denied/i.test(l)) ?? lines[0] ?? `exit code ${r2.code}`;
 }
 function readGoSum(dir) {
-  const file = path25.join(dir, "go.sum");
-  if (!fs22.existsSync(file)) return [];
-  return parseGoSum(fs22.readFileSync(file, "utf8"), file).lines;
+  const file = path24.join(dir, "go.sum");
+  if (!fs21.existsSync(file)) return [];
+  return parseGoSum(fs21.readFileSync(file, "utf8"), file).lines;
 }
 function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(config.dir))) {
   return {
@@ -8225,7 +8103,7 @@ function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(c
 }
 function bundledStatement(bundleFile) {
   try {
-    const b = JSON.parse(fs22.readFileSync(bundleFile, "utf8"));
+    const b = JSON.parse(fs21.readFileSync(bundleFile, "utf8"));
     const payload = b.dsseEnvelope?.payload;
     return payload ? JSON.parse(Buffer.from(payload, "base64").toString("utf8")) : void 0;
   } catch {
@@ -8275,7 +8153,7 @@ async function run3(ctx) {
     if (sign.sigstore.trustedRoot) {
       let json2;
       try {
-        json2 = fs22.readFileSync(sign.sigstore.trustedRoot, "utf8");
+        json2 = fs21.readFileSync(sign.sigstore.trustedRoot, "utf8");
       } catch (e) {
         return unavailable2(`sigstore-trusted-root ${displayPath(config.workspace, sign.sigstore.trustedRoot)} cannot be read (${e.code ?? "error"})`);
       }
@@ -8292,7 +8170,7 @@ async function run3(ctx) {
   }
   state.facts["sign.cosign"] = cosign.source;
   ports.log.info(`cosign: ${cosign.bin} (${cosign.source})`);
-  const signDir = fs22.mkdtempSync(path25.join(ports.tempDir, "grg-sign-"));
+  const signDir = fs21.mkdtempSync(path24.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
@@ -8306,18 +8184,18 @@ async function run3(ctx) {
       if (sign.key.kind === "file") {
         keyFile = sign.key.path;
         try {
-          fs22.accessSync(keyFile, fs22.constants.R_OK);
+          fs21.accessSync(keyFile, fs21.constants.R_OK);
         } catch (e) {
           return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
         }
       } else {
-        tempKeyDir = fs22.mkdtempSync(path25.join(ports.tempDir, "grg-cosign-"));
-        keyFile = path25.join(tempKeyDir, "cosign.key");
-        fs22.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+        tempKeyDir = fs21.mkdtempSync(path24.join(ports.tempDir, "grg-cosign-"));
+        keyFile = path24.join(tempKeyDir, "cosign.key");
+        fs21.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
       }
-      const freshKey = path25.join(signDir, "cosign.pub");
+      const freshKey = path24.join(signDir, "cosign.pub");
       const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
-      if (pub.code !== 0 || !fs22.existsSync(freshKey)) {
+      if (pub.code !== 0 || !fs21.existsSync(freshKey)) {
         const why = scrub(firstError(pub));
         const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
         const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -8339,13 +8217,13 @@ async function run3(ctx) {
         return unavailable2(`Keyless signing could not get an OIDC token: ${why}. Nothing was signed.`);
       }
       addSecret(token);
-      tempKeyDir = fs22.mkdtempSync(path25.join(ports.tempDir, "grg-cosign-"));
-      const tokenFile = path25.join(tempKeyDir, "oidc-token");
-      fs22.writeFileSync(tokenFile, token, { mode: 384 });
+      tempKeyDir = fs21.mkdtempSync(path24.join(ports.tempDir, "grg-cosign-"));
+      const tokenFile = path24.join(tempKeyDir, "oidc-token");
+      fs21.writeFileSync(tokenFile, token, { mode: 384 });
       signer = { kind: "keyless", tokenFile, services: sign.sigstore };
       verifier = { kind: "keyless", policy };
     }
-    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path25.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path25.basename(v.policy.trustedRoot) : "" } };
+    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path24.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path24.basename(v.policy.trustedRoot) : "" } };
     const signArgs = (bundle, file) => signer.kind === "key" ? signBlobArgs({ key: signer.key, bundle, file, tlogUpload: sign.tlogUpload }) : signBlobKeylessArgs({ tokenFile: signer.tokenFile, bundle, file, services: signer.services, tlogUpload: sign.tlogUpload });
     const verifyArgs = (v, bundle, file) => v.kind === "key" ? verifyBlobArgs({ publicKey: v.publicKey, bundle, file, tlog: v.tlog }) : verifyBlobKeylessArgs({ bundle, file, policy: v.policy });
     const verifyText = (bundle, file) => {
@@ -8364,26 +8242,26 @@ async function run3(ctx) {
         rows.push([s.displayPath, "", "not signed: changed after build", ""]);
         continue;
       }
-      const freshBundle = path25.join(signDir, path25.basename(bundle));
+      const freshBundle = path24.join(signDir, path24.basename(bundle));
       const signed = await cosignRun(signArgs(freshBundle, s.path));
-      if (signed.code !== 0 || !fs22.existsSync(freshBundle)) {
+      if (signed.code !== 0 || !fs21.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
       }
-      out.adopt(freshBundle, path25.basename(bundle));
+      out.adopt(freshBundle, path24.basename(bundle));
       const verified = await cosignRun(verifyArgs(verifier, bundle, s.path));
       const ok = verified.code === 0;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyText(path25.basename(bundle), path25.basename(s.path));
+      const command = verifyText(path24.basename(bundle), path24.basename(s.path));
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
-    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path25.basename(sums.path)), path25.basename(sums.path));
+    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path24.basename(sums.path)), path24.basename(sums.path));
     let provenanceOk;
     if (config.mode === "release" && sums && findings.length === 0) {
       provenanceOk = await attestProvenance();
@@ -8409,13 +8287,13 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload, keyless: !sign.key }
     };
     async function attestProvenance() {
-      const sumsText = fs22.readFileSync(sums.path, "utf8");
+      const sumsText = fs21.readFileSync(sums.path, "utf8");
       const sumsDigest = sha256File(sums.path);
-      const location = { artifact: displayPath(config.workspace, path25.join(out.dir, PROVENANCE)) };
+      const location = { artifact: displayPath(config.workspace, path24.join(out.dir, PROVENANCE)) };
       let statement;
       try {
         statement = provenanceStatement({
-          checksums: { name: path25.basename(sums.path), text: sumsText, sha256: sumsDigest },
+          checksums: { name: path24.basename(sums.path), text: sumsText, sha256: sumsDigest },
           gateVersion: GATE_VERSION,
           goVersion: state.go?.version ?? state.facts["go-version"] ?? "",
           // A merge signs what its shards built: their parameters, not the merge job's inputs.
@@ -8433,23 +8311,23 @@ async function run3(ctx) {
       const statementFile = out.write(PROVENANCE, `${JSON.stringify(statement)}
 `);
       const bundleName = bundleNameFor(PROVENANCE);
-      const freshBundle = path25.join(signDir, bundleName);
+      const freshBundle = path24.join(signDir, bundleName);
       const attested = await cosignRun(attestBlobArgs({ statement: statementFile, bundle: freshBundle, signer, tlogUpload: sign.tlogUpload }));
-      if (attested.code !== 0 || !fs22.existsSync(freshBundle)) {
+      if (attested.code !== 0 || !fs21.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign attest-blob failed for ${PROVENANCE}: ${scrub(firstError(attested))}`, location, subject: PROVENANCE, details: scrub(`${attested.stderr}${attested.stdout}`).trim() || void 0 }));
         rows.push([location.artifact, "", "attestation failed", ""]);
         return false;
       }
       const bundle = out.adopt(freshBundle, bundleName);
       const signedStatement = bundledStatement(bundle);
-      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path25.basename(sums.path), sumsDigest);
+      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path24.basename(sums.path), sumsDigest);
       const verified = await cosignRun(verifyAttestationArgs({ bundle, file: sums.path, verifier }));
       const ok = verified.code === 0 && !mismatch;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob-attestation refused the provenance: ${mismatch ?? scrub(firstError(verified))}`, location, subject: PROVENANCE, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
       const binary = subjects.find((s) => s !== sums);
-      const command = verifyAttestationCommandText({ bundle: bundleName, file: path25.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
+      const command = verifyAttestationCommandText({ bundle: bundleName, file: path24.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
       const bundleShown = displayPath(config.workspace, bundle);
       rows.push([location.artifact, bundleShown, ok ? "attested, verified" : "attested, verification failed", command]);
       state.facts["sign.provenance"] = statementFile;
@@ -8460,8 +8338,8 @@ async function run3(ctx) {
       return ok;
     }
   } finally {
-    if (tempKeyDir) fs22.rmSync(tempKeyDir, { recursive: true, force: true });
-    fs22.rmSync(signDir, { recursive: true, force: true });
+    if (tempKeyDir) fs21.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs21.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
@@ -8601,14 +8479,14 @@ function stageAnnotator(log) {
 }
 
 // src/report/sources.ts
-import fs23 from "node:fs";
-import path26 from "node:path";
+import fs22 from "node:fs";
+import path25 from "node:path";
 var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
 var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
 var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
 function read(file) {
   try {
-    return fs23.readFileSync(file, "utf8");
+    return fs22.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -8617,14 +8495,14 @@ function lineOf(text, index) {
   return text.slice(0, index).split("\n").length;
 }
 function moduleAt(dir) {
-  const goMod = path26.join(dir, "go.mod");
+  const goMod = path25.join(dir, "go.mod");
   const text = read(goMod);
   const m = text === void 0 ? null : MODULE_LINE.exec(text);
   return m ? { path: m[2], dir, goMod, line: lineOf(text, m.index + m[0].search(/\S/)) } : void 0;
 }
 function moduleRoots(dir) {
   const roots = [];
-  const work = read(path26.join(dir, "go.work"));
+  const work = read(path25.join(dir, "go.work"));
   if (work !== void 0) {
     const dirs = [...work.matchAll(USE_LINE)].map((m) => m[2]);
     for (const block2 of work.matchAll(USE_BLOCK)) {
@@ -8634,7 +8512,7 @@ function moduleRoots(dir) {
       }
     }
     for (const d of dirs) {
-      const root = moduleAt(path26.resolve(dir, d));
+      const root = moduleAt(path25.resolve(dir, d));
       if (root) roots.push(root);
     }
   }
@@ -8645,16 +8523,16 @@ function moduleRoots(dir) {
 function mainPackageSource(workspace, roots, importPath) {
   const root = [...roots].filter((r2) => importPath === r2.path || importPath.startsWith(`${r2.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!root) return void 0;
-  const pkgDir = path26.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
+  const pkgDir = path25.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
   const inRepo = (file) => repoRelative(displayPath(workspace, file));
   let names = [];
   try {
-    names = fs23.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
+    names = fs22.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
   } catch {
   }
   const candidates = [];
   for (const name of names.slice(0, 200)) {
-    const text = read(path26.join(pkgDir, name));
+    const text = read(path25.join(pkgDir, name));
     if (text === void 0) continue;
     const clause = /^package[ \t]+main\b/m.exec(text);
     if (!clause) continue;
@@ -8662,7 +8540,7 @@ function mainPackageSource(workspace, roots, importPath) {
   }
   const best = candidates.find((c) => c.hasMain) ?? candidates.find((c) => c.name === "main.go") ?? candidates[0];
   if (best) {
-    const file = inRepo(path26.join(pkgDir, best.name));
+    const file = inRepo(path25.join(pkgDir, best.name));
     if (file) return { file, line: lineOf(best.text, best.clause) };
   }
   const goMod = inRepo(root.goMod);
@@ -8752,7 +8630,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent, options = {}) {
-  const goMod = path27.join(config.dir, fs24.existsSync(path27.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path26.join(config.dir, fs23.existsSync(path26.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -8967,32 +8845,32 @@ async function sourceCommit(config, ports) {
 }
 
 // src/fanout/merge-run.ts
-import fs26 from "node:fs";
-import path29 from "node:path";
-
-// src/fanout/bundle.ts
 import fs25 from "node:fs";
 import path28 from "node:path";
+
+// src/fanout/bundle.ts
+import fs24 from "node:fs";
+import path27 from "node:path";
 function readRegular(dir, name) {
-  const p = path28.join(dir, name);
+  const p = path27.join(dir, name);
   let st;
   try {
-    st = fs25.lstatSync(p);
+    st = fs24.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
   }
   if (!st.isFile()) throw new BundleError(`${p} is not a regular file (${st.isSymbolicLink() ? "a symbolic link" : "not a file"})`);
-  const fd = fs25.openSync(p, fs25.constants.O_RDONLY | (fs25.constants.O_NOFOLLOW ?? 0));
+  const fd = fs24.openSync(p, fs24.constants.O_RDONLY | (fs24.constants.O_NOFOLLOW ?? 0));
   try {
-    return fs25.readFileSync(fd);
+    return fs24.readFileSync(fd);
   } finally {
-    fs25.closeSync(fd);
+    fs24.closeSync(fd);
   }
 }
 function required(dir, name) {
   const data = readRegular(dir, name);
-  if (!data) throw new BundleError(`${path28.join(dir, name)} is missing: not a complete shard bundle`);
+  if (!data) throw new BundleError(`${path27.join(dir, name)} is missing: not a complete shard bundle`);
   return data;
 }
 function json(dir, name) {
@@ -9002,21 +8880,21 @@ function json(dir, name) {
     throw new Error("not a JSON object");
   } catch (e) {
     if (e instanceof BundleError) throw e;
-    throw new BundleError(`${path28.join(dir, name)}: ${e.message}`);
+    throw new BundleError(`${path27.join(dir, name)}: ${e.message}`);
   }
 }
 function loadBundle(dir, source) {
-  const manifestFile = path28.join(dir, MANIFEST_NAME);
+  const manifestFile = path27.join(dir, MANIFEST_NAME);
   const manifest = parseManifest(required(dir, MANIFEST_NAME).toString("utf8"), manifestFile);
   const report = json(dir, manifest.files.report);
   const sarif = json(dir, manifest.files.sarif);
   const sumsName = manifest.files.checksums;
-  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path28.join(dir, sumsName)) : [];
+  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path27.join(dir, sumsName)) : [];
   return { dir, report, sarif, view: { source, manifest, reportVerdict: String(report.verdict), checksums } };
 }
 function digestNow(dir, name) {
-  const p = path28.join(dir, name);
-  const st = fs25.lstatSync(p, { throwIfNoEntry: false });
+  const p = path27.join(dir, name);
+  const st = fs24.lstatSync(p, { throwIfNoEntry: false });
   if (!st?.isFile()) return void 0;
   return sha256File(p, { noFollow: true });
 }
@@ -9410,9 +9288,9 @@ var MergeUsageError = class extends Error {
 };
 function real(p) {
   try {
-    return fs26.realpathSync(p);
+    return fs25.realpathSync(p);
   } catch {
-    return path29.resolve(p);
+    return path28.resolve(p);
   }
 }
 async function runMerge(opts) {
@@ -9572,7 +9450,6 @@ export {
   shardLabel,
   ConfigError,
   parseConfig,
-  childEnv,
   FormatError,
   inspectFile,
   toJson,

@@ -7,7 +7,6 @@ import {
   INPUTS,
   MergeUsageError,
   allRules,
-  childEnv,
   formatCpuLevel,
   inspectFile,
   parseConfig,
@@ -15,7 +14,7 @@ import {
   runMerge,
   runShard,
   toJson
-} from "./chunk-OJF5HUDW.js";
+} from "./chunk-NW7NCQTG.js";
 import {
   renderSaveSummary,
   saveCaches
@@ -30,15 +29,23 @@ import {
   sha256Hash
 } from "./chunk-EFQCT4K6.js";
 import {
-  cacheHome
-} from "./chunk-3PCYJYR7.js";
+  answerFirst,
+  cacheHome,
+  formatSeconds,
+  nodeExec,
+  takeEarly,
+  withProgress
+} from "./chunk-D6JXMSJ6.js";
+import {
+  childEnv
+} from "./chunk-FUGSFO47.js";
 import "./chunk-6BI6WN2A.js";
 import "./chunk-DUXI62Z6.js";
 
 // src/cli/main.ts
 import fs5 from "node:fs";
 import os3 from "node:os";
-import path6 from "node:path";
+import path5 from "node:path";
 
 // src/cli/args.ts
 var ALIASES = { dir: "working-directory", out: "output-dir" };
@@ -134,111 +141,10 @@ function runUsage() {
 `;
 }
 
-// src/cli/exec.ts
-import { spawn } from "node:child_process";
-
-// src/cli/progress.ts
-import path from "node:path";
-var base = (file) => path.basename(file).replace(/\.exe$/i, "");
-function shown(workspace, p) {
-  const rel = path.relative(workspace, p);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : rel === "" ? "." : p;
-}
-function describeStep(s) {
-  const tool = base(s.file);
-  const [sub, second] = s.args;
-  if (tool === "go" && sub === "build") {
-    const target = s.env?.GOOS && s.env?.GOARCH ? `${s.env.GOOS}/${s.env.GOARCH}` : "host";
-    return `build ${target} ${s.args[s.args.length - 1]}`;
-  }
-  if (tool === "go" && sub === "mod" && second === "download") return "modules: go mod download";
-  if (tool === "go" && sub === "mod" && second === "verify") return "modules: go mod verify";
-  if (tool === "trivy" && s.args.includes("--download-db-only")) return "scan: fetch the vulnerability DB";
-  if (tool === "trivy" && (sub === "fs" || sub === "rootfs")) {
-    const target = s.args[s.args.length - 1];
-    const fetch = s.args.includes("--skip-db-update") ? "" : " (fetches the vulnerability DB when it is missing or stale)";
-    return `scan: trivy ${sub} ${shown(s.workspace, target)}${fetch}`;
-  }
-  if (tool === "cosign" && (sub === "sign-blob" || sub === "verify-blob")) {
-    const subject = s.args[s.args.length - 1];
-    return `sign: cosign ${sub} ${shown(s.workspace, subject)}`;
-  }
-  return void 0;
-}
-function formatSeconds(ms) {
-  return ms < 1e4 ? `${(ms / 1e3).toFixed(1)} s` : `${Math.round(ms / 1e3)} s`;
-}
-function progressLine(what, outcome, ms) {
-  const how = outcome.timedOut ? "timed out" : outcome.code === 0 ? "ok" : `exit ${outcome.code}`;
-  return `  ${what}: ${how} (${formatSeconds(ms)})`;
-}
-function announcesStart(s) {
-  return base(s.file) === "trivy" && !s.args.includes("--skip-db-update");
-}
-
-// src/cli/exec.ts
-var MAX_CAPTURE = 64 * 1024 * 1024;
-var nodeExec = {
-  run(file, args, options = {}) {
-    return new Promise((resolve) => {
-      const child = spawn(file, [...args], {
-        cwd: options.cwd,
-        env: options.env,
-        stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
-        shell: false,
-        windowsHide: true
-      });
-      const out = [];
-      const err = [];
-      let outLen = 0;
-      let errLen = 0;
-      child.stdout.on("data", (b) => {
-        if (outLen < MAX_CAPTURE) out.push(b);
-        outLen += b.length;
-      });
-      child.stderr.on("data", (b) => {
-        if (errLen < MAX_CAPTURE) err.push(b);
-        errLen += b.length;
-      });
-      let timedOut = false;
-      const timer = options.timeoutMs ? setTimeout(() => {
-        timedOut = true;
-        child.kill("SIGKILL");
-      }, options.timeoutMs) : void 0;
-      if (options.input !== void 0) child.stdin.end(options.input);
-      const finish = (code, extra = "") => {
-        if (timer) clearTimeout(timer);
-        resolve({
-          code,
-          stdout: Buffer.concat(out).toString("utf8"),
-          stderr: Buffer.concat(err).toString("utf8") + extra,
-          ...timedOut ? { timedOut } : {}
-        });
-      };
-      child.on("error", (e) => finish(127, `${file}: ${e.message}`));
-      child.on("close", (code, signal) => finish(code ?? (signal ? 128 : 1)));
-    });
-  }
-};
-function withProgress(exec, workspace, progress) {
-  return {
-    async run(file, args, options = {}) {
-      const step = { file, args, env: options.env, workspace };
-      const what = describeStep(step);
-      if (what === void 0) return exec.run(file, args, options);
-      if (announcesStart(step)) progress(`  ${what} ...`);
-      const t0 = performance.now();
-      const r = await exec.run(file, args, options);
-      progress(progressLine(what, r, performance.now() - t0));
-      return r;
-    }
-  };
-}
-
 // src/cli/adapters.ts
 import fs from "node:fs";
 import os from "node:os";
-import path2 from "node:path";
+import path from "node:path";
 import { spawnSync } from "node:child_process";
 import diagnostics from "node:diagnostics_channel";
 function where(loc) {
@@ -326,21 +232,21 @@ async function withoutCoreDebug(fn) {
   }
 }
 function localTools(root, tempDir) {
-  const dirOf = (tool, version, arch) => path2.join(root, tool, version, arch);
+  const dirOf = (tool, version, arch) => path.join(root, tool, version, arch);
   return {
     find(tool, version, arch) {
       const d = dirOf(tool, version, arch);
       return fs.existsSync(`${d}.complete`) ? d : void 0;
     },
     versions(tool, arch) {
-      const base2 = path2.join(root, tool);
-      if (!fs.existsSync(base2)) return [];
-      return fs.readdirSync(base2).filter((v) => fs.existsSync(`${dirOf(tool, v, arch)}.complete`));
+      const base = path.join(root, tool);
+      if (!fs.existsSync(base)) return [];
+      return fs.readdirSync(base).filter((v) => fs.existsSync(`${dirOf(tool, v, arch)}.complete`));
     },
     async download(url) {
       const tc = await import("./tool-cache-UKE6VPVC.js");
       fs.mkdirSync(tempDir, { recursive: true });
-      const dest = path2.join(tempDir, `download-${randomUUID()}`);
+      const dest = path.join(tempDir, `download-${randomUUID()}`);
       const r = await withoutCoreDebug(() => countingResponses(() => tc.downloadTool(url, dest)));
       if (!("error" in r) || r.error === void 0) return r.value;
       fs.rmSync(dest, { force: true });
@@ -352,7 +258,7 @@ function localTools(root, tempDir) {
       throw new Error(`GET ${url}: ${describeNetworkError(e)}`, { cause: e });
     },
     async extract(archive) {
-      const dest = fs.mkdtempSync(path2.join(tempDir, "extract-"));
+      const dest = fs.mkdtempSync(path.join(tempDir, "extract-"));
       const args = archive.endsWith(".zip") ? ["-q", archive, "-d", dest] : ["-xzf", archive, "-C", dest];
       const r = spawnSync(archive.endsWith(".zip") ? "unzip" : "tar", args, { encoding: "utf8" });
       if (r.status !== 0) throw new Error(`extracting ${archive} failed: ${r.stderr || r.error?.message}`);
@@ -367,7 +273,7 @@ function localTools(root, tempDir) {
       const d = dirOf(tool, version, arch);
       fs.rmSync(d, { recursive: true, force: true });
       fs.rmSync(`${d}.complete`, { force: true });
-      fs.mkdirSync(path2.dirname(d), { recursive: true });
+      fs.mkdirSync(path.dirname(d), { recursive: true });
       fs.cpSync(dir, d, { recursive: true, verbatimSymlinks: true });
       fs.writeFileSync(`${d}.complete`, "");
       return d;
@@ -388,7 +294,7 @@ function cliPorts(p) {
   return {
     exec: p.exec,
     log: p.log,
-    tools: localTools(path2.join(cacheHome(p.env), "go-release-gate", "tools"), p.tempDir),
+    tools: localTools(path.join(cacheHome(p.env), "go-release-gate", "tools"), p.tempDir),
     state: p.state,
     outputs: p.outputs,
     ...p.cache ? { cache: p.cache } : {},
@@ -402,7 +308,7 @@ function cliPorts(p) {
 
 // src/cli/cache-store.ts
 import fs2 from "node:fs";
-import path3 from "node:path";
+import path2 from "node:path";
 import { execFile } from "node:child_process";
 
 // src/cache/match.ts
@@ -460,7 +366,7 @@ async function tar(args) {
   });
 }
 function localCacheStore(root, options = {}) {
-  const entriesDir = path3.join(root, "entries");
+  const entriesDir = path2.join(root, "entries");
   const now = options.now ?? Date.now;
   const maxBytes = options.maxBytes ?? 10 * 1024 ** 3;
   const maxIdleMs = options.maxIdleMs ?? 7 * DAY;
@@ -469,9 +375,9 @@ function localCacheStore(root, options = {}) {
     const out = [];
     for (const name of fs2.readdirSync(entriesDir)) {
       if (name.startsWith(".")) continue;
-      const dir = path3.join(entriesDir, name);
+      const dir = path2.join(entriesDir, name);
       try {
-        out.push({ ...JSON.parse(fs2.readFileSync(path3.join(dir, "meta.json"), "utf8")), dir });
+        out.push({ ...JSON.parse(fs2.readFileSync(path2.join(dir, "meta.json"), "utf8")), dir });
       } catch {
       }
     }
@@ -496,32 +402,32 @@ function localCacheStore(root, options = {}) {
       if (!entry) return {};
       for (const [i, p] of paths.entries()) {
         fs2.mkdirSync(p, { recursive: true });
-        await tar(["-xf", path3.join(entry.dir, `${i}.tar`), "-C", p]);
+        await tar(["-xf", path2.join(entry.dir, `${i}.tar`), "-C", p]);
       }
       const meta = { key: entry.key, createdAtMs: entry.createdAtMs, accessedAtMs: now(), paths: entry.paths, bytes: entry.bytes };
-      fs2.writeFileSync(path3.join(entry.dir, "meta.json"), JSON.stringify(meta));
+      fs2.writeFileSync(path2.join(entry.dir, "meta.json"), JSON.stringify(meta));
       return { matchedKey: entry.key };
     },
     async save(paths, key) {
-      const final = path3.join(entriesDir, entryName(key));
-      if (fs2.existsSync(path3.join(final, "meta.json"))) return;
+      const final = path2.join(entriesDir, entryName(key));
+      if (fs2.existsSync(path2.join(final, "meta.json"))) return;
       fs2.mkdirSync(entriesDir, { recursive: true });
-      const tmp = fs2.mkdtempSync(path3.join(entriesDir, ".new-"));
+      const tmp = fs2.mkdtempSync(path2.join(entriesDir, ".new-"));
       try {
         let bytes = 0;
         for (const [i, p] of paths.entries()) {
           if (!fs2.existsSync(p)) throw new Error(`${p} does not exist`);
-          const archive = path3.join(tmp, `${i}.tar`);
+          const archive = path2.join(tmp, `${i}.tar`);
           await tar(["-cf", archive, "-C", p, "."]);
           bytes += fs2.statSync(archive).size;
         }
         const t = now();
         const meta = { key, createdAtMs: t, accessedAtMs: t, paths: paths.length, bytes };
-        fs2.writeFileSync(path3.join(tmp, "meta.json"), JSON.stringify(meta));
+        fs2.writeFileSync(path2.join(tmp, "meta.json"), JSON.stringify(meta));
         try {
           fs2.renameSync(tmp, final);
         } catch (e) {
-          if (!fs2.existsSync(path3.join(final, "meta.json"))) throw e;
+          if (!fs2.existsSync(path2.join(final, "meta.json"))) throw e;
         }
       } finally {
         fs2.rmSync(tmp, { recursive: true, force: true });
@@ -662,11 +568,15 @@ function exitCodeOf(result) {
   if (usageErrors(result).length) return EXIT_USAGE;
   return result.verdict.passed ? EXIT_PASS : EXIT_FAIL;
 }
+var LEFT_AT_EXIT = /* @__PURE__ */ new Set(["TTYWrap", "PipeWrap", "CloseReq"]);
+function idleAtExit(resources) {
+  return resources.every((r) => LEFT_AT_EXIT.has(r));
+}
 
 // src/cli/merge-command.ts
 import fs3 from "node:fs";
 import os2 from "node:os";
-import path4 from "node:path";
+import path3 from "node:path";
 var MERGE_FLAGS = [
   "mode",
   "sign",
@@ -706,12 +616,12 @@ async function runMergeCommand(inputs, dirs, io) {
 `);
     return EXIT_USAGE;
   }
-  const tempDir = fs3.mkdtempSync(path4.join(os2.tmpdir(), "go-release-gate-"));
+  const tempDir = fs3.mkdtempSync(path3.join(os2.tmpdir(), "go-release-gate-"));
   try {
-    const outDir = path4.resolve(cwd, outFlag || "gate-out");
+    const outDir = path3.resolve(cwd, outFlag || "gate-out");
     const outcome = await runMerge({
       outDir,
-      sources: dirs.map((d) => ({ dir: path4.resolve(cwd, d), name: d })),
+      sources: dirs.map((d) => ({ dir: path3.resolve(cwd, d), name: d })),
       workspace,
       log,
       outputs,
@@ -749,7 +659,7 @@ sarif: ${outcome.files.sarif}
 
 // src/cli/workspace.ts
 import fs4 from "node:fs";
-import path5 from "node:path";
+import path4 from "node:path";
 import { spawnSync as spawnSync2 } from "node:child_process";
 function chooseWorkspace(i) {
   if (i.env.GITHUB_WORKSPACE) {
@@ -760,16 +670,16 @@ function chooseWorkspace(i) {
       ...i.workspaceFlag !== void 0 ? { ignored: `--workspace is ignored inside GitHub Actions: the workspace is GITHUB_WORKSPACE (${i.env.GITHUB_WORKSPACE})` } : {}
     };
   }
-  const dir = path5.resolve(i.cwd, i.dirFlag ?? ".");
+  const dir = path4.resolve(i.cwd, i.dirFlag ?? ".");
   const pick = (workspace, source) => {
     const inputs = {};
-    if (path5.resolve(workspace) !== path5.resolve(i.cwd)) {
+    if (path4.resolve(workspace) !== path4.resolve(i.cwd)) {
       inputs["working-directory"] = dir;
-      if (i.outFlag !== void 0) inputs["output-dir"] = path5.resolve(i.cwd, i.outFlag);
+      if (i.outFlag !== void 0) inputs["output-dir"] = path4.resolve(i.cwd, i.outFlag);
     }
     return { workspace, inputs, source };
   };
-  if (i.workspaceFlag !== void 0) return pick(path5.resolve(i.cwd, i.workspaceFlag), "--workspace");
+  if (i.workspaceFlag !== void 0) return pick(path4.resolve(i.cwd, i.workspaceFlag), "--workspace");
   const top = i.gitTopLevel(dir);
   return top ? pick(top, "git top-level of --dir") : pick(dir, "--dir");
 }
@@ -792,15 +702,15 @@ function discoverCheckout(dir, env, uid) {
     return void 0;
   }
   for (; ; ) {
-    const dotGit = path5.join(at, ".git");
+    const dotGit = path4.join(at, ".git");
     const st = statOrUndefined(dotGit);
     if (st) {
       const gitDir = st.isDirectory() ? dotGit : st.isFile() ? linkedGitDir(dotGit, at) : void 0;
       if (!gitDir || !isPlainRepository(gitDir)) return void 0;
       return [at, gitDir].every((p) => statOrUndefined(p)?.uid === uid) ? { top: at } : void 0;
     }
-    if (["HEAD", "objects", "refs"].every((n) => statOrUndefined(path5.join(at, n)))) return void 0;
-    const up = path5.dirname(at);
+    if (["HEAD", "objects", "refs"].every((n) => statOrUndefined(path4.join(at, n)))) return void 0;
+    const up = path4.dirname(at);
     if (up === at) return {};
     const upStat = statOrUndefined(up);
     if (!upStat || upStat.dev !== dev) return void 0;
@@ -814,7 +724,7 @@ function statOrUndefined(p) {
     return void 0;
   }
 }
-function linkedGitDir(file, base2) {
+function linkedGitDir(file, base) {
   let text;
   try {
     text = fs4.readFileSync(file, "utf8");
@@ -822,24 +732,24 @@ function linkedGitDir(file, base2) {
     return void 0;
   }
   const m = /^gitdir: (.+?)\r?\n?$/.exec(text);
-  return m ? path5.resolve(base2, m[1]) : void 0;
+  return m ? path4.resolve(base, m[1]) : void 0;
 }
 function isPlainRepository(gitDir) {
   let common = gitDir;
   try {
-    common = path5.resolve(gitDir, fs4.readFileSync(path5.join(gitDir, "commondir"), "utf8").trim());
+    common = path4.resolve(gitDir, fs4.readFileSync(path4.join(gitDir, "commondir"), "utf8").trim());
   } catch (e) {
     if (e.code !== "ENOENT") return false;
   }
   let head;
   try {
-    head = fs4.readFileSync(path5.join(gitDir, "HEAD"), "utf8");
+    head = fs4.readFileSync(path4.join(gitDir, "HEAD"), "utf8");
   } catch {
     return false;
   }
   if (!/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\r?\n?$/.test(head)) return false;
-  if (!statOrUndefined(path5.join(common, "objects"))?.isDirectory() || !statOrUndefined(path5.join(common, "refs"))?.isDirectory()) return false;
-  for (const config of /* @__PURE__ */ new Set([path5.join(common, "config"), path5.join(gitDir, "config.worktree")])) {
+  if (!statOrUndefined(path4.join(common, "objects"))?.isDirectory() || !statOrUndefined(path4.join(common, "refs"))?.isDirectory()) return false;
+  for (const config of /* @__PURE__ */ new Set([path4.join(common, "config"), path4.join(gitDir, "config.worktree")])) {
     let text = "";
     try {
       text = fs4.readFileSync(config, "utf8");
@@ -853,7 +763,7 @@ function isPlainRepository(gitDir) {
 function askGit(dir, env) {
   const r = spawnSync2("git", ["-C", dir, "rev-parse", "--show-toplevel"], { env: childEnv("git", env), encoding: "utf8", timeout: 3e4, shell: false });
   const top = r.status === 0 ? r.stdout.trim() : "";
-  return top && path5.isAbsolute(top) ? top : void 0;
+  return top && path4.isAbsolute(top) ? top : void 0;
 }
 
 // src/cli/verdict.ts
@@ -923,7 +833,7 @@ ${usage()}`);
     return 2;
   }
   const env = process.env;
-  const tempDir = fs5.mkdtempSync(path6.join(os3.tmpdir(), "go-release-gate-"));
+  const tempDir = fs5.mkdtempSync(path5.join(os3.tmpdir(), "go-release-gate-"));
   const where2 = chooseWorkspace({
     env,
     cwd: process.cwd(),
@@ -939,9 +849,10 @@ ${usage()}`);
   const log = parsed.quiet ? quietly(loud) : loud;
   if (where2.ignored) log.warning(where2.ignored);
   log.info(`workspace: ${workspace} (${where2.source})`);
-  const exec = parsed.quiet ? nodeExec : withProgress(nodeExec, workspace, (line) => loud.info(line));
+  const base = answerFirst(nodeExec, takeEarly());
+  const exec = parsed.quiet ? base : withProgress(base, workspace, (line) => loud.info(line));
   const cacheDir = parsed.inputs["cache-dir"];
-  const cache = cacheDir ? localCacheStore(path6.resolve(cacheDir)) : void 0;
+  const cache = cacheDir ? localCacheStore(path5.resolve(cacheDir)) : void 0;
   const state = memoryState();
   try {
     const gate = inputs.shard ? runShard : runGate;
@@ -979,6 +890,12 @@ ${usage()}`);
     }
   }
 }
-main(process.argv.slice(2)).then((code) => {
+function flushed(stream) {
+  if (stream.writableLength === 0) return Promise.resolve();
+  return new Promise((resolve) => stream.write("", () => resolve()));
+}
+main(process.argv.slice(2)).then(async (code) => {
   process.exitCode = code;
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  if (idleAtExit(process.getActiveResourcesInfo())) process.exit(code);
 });
