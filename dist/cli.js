@@ -2,18 +2,169 @@
 import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
-  cacheHome,
-  startEarly
-} from "./chunks/chunk-D6JXMSJ6.js";
-import "./chunks/chunk-FUGSFO47.js";
+  findOnPath,
+  probeCommand
+} from "./chunks/chunk-FUGSFO47.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/cli/entry.ts
-import module from "node:module";
+import path3 from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/cli/cache-home.ts
+import os from "node:os";
 import path from "node:path";
-try {
-  module.enableCompileCache?.(path.join(cacheHome(process.env), "go-release-gate", "compile-cache"));
-} catch {
+function cacheHome(env) {
+  return env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
 }
-startEarly(process.argv.slice(2), process.env);
-await import("./chunks/main-MEXYIGFC.js");
+
+// src/cli/code-cache.ts
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path2 from "node:path";
+import vm from "node:vm";
+var FORMAT = "go-release-gate code cache v1";
+var SETTLED_MS = 5e3;
+function fnv1a(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
+  return h.toString(16).padStart(8, "0");
+}
+function cacheFileFor(cacheDir2, script) {
+  return path2.join(cacheDir2, `cli-${fnv1a(script)}-${process.version}-${process.arch}`);
+}
+function readKept(file, script, identity) {
+  let data;
+  try {
+    data = fs.readFileSync(file);
+  } catch {
+    return void 0;
+  }
+  const nl = data.indexOf(10);
+  if (nl < 0) return void 0;
+  try {
+    const header = JSON.parse(data.toString("utf8", 0, nl));
+    if (header.format !== FORMAT || header.script !== script || header.identity !== identity) return void 0;
+  } catch {
+    return void 0;
+  }
+  return data.subarray(nl + 1);
+}
+function loadScript(script, cacheDir2, now = Date.now()) {
+  const fd = fs.openSync(script, "r");
+  let source;
+  let stat;
+  try {
+    stat = fs.fstatSync(fd);
+    source = fs.readFileSync(fd, "utf8");
+  } finally {
+    fs.closeSync(fd);
+  }
+  const identity = `${stat.dev} ${stat.ino} ${stat.size} ${stat.mtimeMs} ${stat.ctimeMs}`;
+  const settled = stat.ctimeMs < now - SETTLED_MS && stat.mtimeMs < now - SETTLED_MS;
+  const file = cacheDir2 && cacheFileFor(cacheDir2, script);
+  const cachedData = file && settled ? readKept(file, script, identity) : void 0;
+  const compiled = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}
+})`, {
+    filename: script,
+    ...cachedData ? { cachedData } : {}
+  });
+  const fromCache = cachedData !== void 0 && !compiled.cachedDataRejected;
+  const module = { exports: {} };
+  compiled.runInThisContext().call(module.exports, module.exports, createRequire(script), module, script, path2.dirname(script));
+  return {
+    exports: module.exports,
+    fromCache,
+    keep() {
+      if (!file || fromCache || !settled) return;
+      try {
+        const header = { format: FORMAT, script, identity };
+        fs.mkdirSync(path2.dirname(file), { recursive: true, mode: 448 });
+        const tmp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}
+`), compiled.createCachedData()]), { mode: 384 });
+        fs.renameSync(tmp, file);
+      } catch {
+      }
+    }
+  };
+}
+
+// src/cli/exec.ts
+import { spawn } from "node:child_process";
+var MAX_CAPTURE = 64 * 1024 * 1024;
+var nodeExec = {
+  run(file, args, options = {}) {
+    return new Promise((resolve) => {
+      const child = spawn(file, [...args], {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
+        shell: false,
+        windowsHide: true
+      });
+      const out = [];
+      const err = [];
+      let outLen = 0;
+      let errLen = 0;
+      child.stdout.on("data", (b) => {
+        if (outLen < MAX_CAPTURE) out.push(b);
+        outLen += b.length;
+      });
+      child.stderr.on("data", (b) => {
+        if (errLen < MAX_CAPTURE) err.push(b);
+        errLen += b.length;
+      });
+      let timedOut = false;
+      const timer = options.timeoutMs ? setTimeout(() => {
+        timedOut = true;
+        child.kill("SIGKILL");
+      }, options.timeoutMs) : void 0;
+      if (options.input !== void 0) child.stdin.end(options.input);
+      const finish = (code2, extra = "") => {
+        if (timer) clearTimeout(timer);
+        resolve({
+          code: code2,
+          stdout: Buffer.concat(out).toString("utf8"),
+          stderr: Buffer.concat(err).toString("utf8") + extra,
+          ...timedOut ? { timedOut } : {}
+        });
+      };
+      child.on("error", (e) => finish(127, `${file}: ${e.message}`));
+      child.on("close", (code2, signal) => finish(code2 ?? (signal ? 128 : 1)));
+    });
+  }
+};
+
+// src/cli/early.ts
+function startEarly(argv2, env, exec = nodeExec) {
+  if (argv2[0] !== "run" || argv2.includes("--help") || argv2.includes("-h")) return [];
+  const file = findOnPath("go", env.PATH);
+  if (!file) return [];
+  const { args, env: childEnv } = probeCommand(env);
+  return [{ file, args, env: childEnv, result: exec.run(file, args, { env: childEnv }) }];
+}
+
+// src/cli/prompt-exit.ts
+var LEFT_AT_EXIT = /* @__PURE__ */ new Set(["TTYWrap", "PipeWrap", "CloseReq"]);
+function idleAtExit(resources) {
+  return resources.every((r) => LEFT_AT_EXIT.has(r));
+}
+function flushed(stream) {
+  if (stream.writableLength === 0) return Promise.resolve();
+  return new Promise((resolve) => stream.write("", () => resolve()));
+}
+async function exitWith(code2) {
+  process.exitCode = code2;
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  if (idleAtExit(process.getActiveResourcesInfo())) process.exit(code2);
+}
+
+// src/cli/entry.ts
+var argv = process.argv.slice(2);
+var early = startEarly(argv, process.env);
+var cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === "1" ? void 0 : path3.join(cacheHome(process.env), "go-release-gate", "code-cache");
+var cli = loadScript(fileURLToPath(new URL("./cli-main.cjs", import.meta.url)), cacheDir);
+var code = await cli.exports.runCli(argv, early);
+if (argv[0] === "run") cli.keep();
+await exitWith(code);

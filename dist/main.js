@@ -1,48 +1,74 @@
 import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
+  BearerCredentialHandler,
   BlobClient,
+  HttpClient,
+  HttpCodes,
+  PLAN_STATE_KEY,
   actionCacheStore,
   actionIdToken,
   actionLogger,
   actionOutputs,
   actionState,
   actionTools,
-  require_commonjs,
-  require_commonjs2
-} from "./chunks/chunk-MM5KAGND.js";
-import {
-  BearerCredentialHandler,
-  HttpClient,
-  HttpCodes,
+  buildKeys,
+  cell,
+  claimCacheDirs,
+  code,
   debug,
+  detailsBlock,
   error,
+  escapeHtml,
   exec,
+  findGoSums,
+  formatAge,
+  formatBytes,
+  formatDuration,
+  freshDir,
   getInput,
+  goSumHash,
   info,
+  moduleKeys,
+  onFirstUse,
+  parsePlan,
+  prepareDb,
+  require_commonjs,
+  require_commonjs2,
+  require_semver,
   require_tunnel,
   require_undici,
+  restoreState,
+  runSuffix,
+  safeLogText,
+  saveDecision,
+  scopeHash,
+  sentence,
+  serializePlan,
   setFailed,
   setOutput,
   setSecret,
+  sha256File,
+  sha256FileReadAhead,
+  sha256Hash,
+  sha256Hex,
+  sharedReadBuffer,
   summary,
+  table,
+  treeSize,
+  trivyDbKeys,
+  truncateText,
   warning
-} from "./chunks/chunk-IDR34LM5.js";
+} from "./chunks/chunk-DDDADEBT.js";
 import {
-  ConfigError,
-  INPUTS,
-  parseConfig,
-  renderConfigErrorSummary,
-  runGate,
-  runMerge,
-  runShard,
-  shardLabel
-} from "./chunks/chunk-NW7NCQTG.js";
-import {
-  safeLogText
-} from "./chunks/chunk-EFQCT4K6.js";
-import "./chunks/chunk-FUGSFO47.js";
-import "./chunks/chunk-6BI6WN2A.js";
+  childEnv,
+  displayPath,
+  findOnPath,
+  isExecutableFile,
+  isInside,
+  parseProbe,
+  probeCommand
+} from "./chunks/chunk-FUGSFO47.js";
 import {
   __commonJS,
   __require,
@@ -152,38 +178,38 @@ var require_balanced_match = __commonJS({
   "node_modules/readdir-glob/node_modules/balanced-match/index.js"(exports, module) {
     "use strict";
     module.exports = balanced;
-    function balanced(a, b, str) {
-      if (a instanceof RegExp) a = maybeMatch(a, str);
-      if (b instanceof RegExp) b = maybeMatch(b, str);
-      var r = range(a, b, str);
-      return r && {
-        start: r[0],
-        end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + a.length, r[1]),
-        post: str.slice(r[1] + b.length)
+    function balanced(a, b, str3) {
+      if (a instanceof RegExp) a = maybeMatch(a, str3);
+      if (b instanceof RegExp) b = maybeMatch(b, str3);
+      var r2 = range(a, b, str3);
+      return r2 && {
+        start: r2[0],
+        end: r2[1],
+        pre: str3.slice(0, r2[0]),
+        body: str3.slice(r2[0] + a.length, r2[1]),
+        post: str3.slice(r2[1] + b.length)
       };
     }
-    function maybeMatch(reg, str) {
-      var m = str.match(reg);
+    function maybeMatch(reg, str3) {
+      var m = str3.match(reg);
       return m ? m[0] : null;
     }
     balanced.range = range;
-    function range(a, b, str) {
+    function range(a, b, str3) {
       var begs, beg, left, right, result;
-      var ai = str.indexOf(a);
-      var bi = str.indexOf(b, ai + 1);
+      var ai = str3.indexOf(a);
+      var bi = str3.indexOf(b, ai + 1);
       var i = ai;
       if (ai >= 0 && bi > 0) {
         if (a === b) {
           return [ai, bi];
         }
         begs = [];
-        left = str.length;
+        left = str3.length;
         while (i >= 0 && !result) {
           if (i == ai) {
             begs.push(i);
-            ai = str.indexOf(a, i + 1);
+            ai = str3.indexOf(a, i + 1);
           } else if (begs.length == 1) {
             result = [begs.pop(), bi];
           } else {
@@ -192,7 +218,7 @@ var require_balanced_match = __commonJS({
               left = beg;
               right = bi;
             }
-            bi = str.indexOf(b, i + 1);
+            bi = str3.indexOf(b, i + 1);
           }
           i = ai < bi && ai >= 0 ? ai : bi;
         }
@@ -221,35 +247,35 @@ var require_brace_expansion = __commonJS({
     var EXPANSION_MAX_REWRITES = 1e3;
     var EXPANSION_MAX_STEPS = 2e7;
     var CALL_STEPS = 16;
-    function numeric(str) {
-      return parseInt(str, 10) == str ? parseInt(str, 10) : str.charCodeAt(0);
+    function numeric(str3) {
+      return parseInt(str3, 10) == str3 ? parseInt(str3, 10) : str3.charCodeAt(0);
     }
-    function escapeBraces(str) {
-      return str.split("\\\\").join(escSlash).split("\\{").join(escOpen).split("\\}").join(escClose).split("\\,").join(escComma).split("\\.").join(escPeriod);
+    function escapeBraces(str3) {
+      return str3.split("\\\\").join(escSlash).split("\\{").join(escOpen).split("\\}").join(escClose).split("\\,").join(escComma).split("\\.").join(escPeriod);
     }
-    function unescapeBraces(str) {
-      return str.split(escSlash).join("\\").split(escOpen).join("{").split(escClose).join("}").split(escComma).join(",").split(escPeriod).join(".");
+    function unescapeBraces(str3) {
+      return str3.split(escSlash).join("\\").split(escOpen).join("{").split(escClose).join("}").split(escComma).join(",").split(escPeriod).join(".");
     }
     function pushAll(target, items) {
       for (var i = 0; i < items.length; i++) {
         target.push(items[i]);
       }
     }
-    function balancedWithBudget(str, masked, budget) {
+    function balancedWithBudget(str3, masked, budget) {
       if (budget.remaining < 0) {
         return void 0;
       }
-      var r = balanced.range("{", "}", masked);
-      var unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-      budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
-      if (!r || budget.remaining < 0) {
+      var r2 = balanced.range("{", "}", masked);
+      var unmatched = r2 !== void 0 && masked.indexOf("{") < r2[0];
+      budget.remaining -= r2 && !unmatched ? r2[1] + 1 : str3.length;
+      if (!r2 || budget.remaining < 0) {
         return void 0;
       }
       return {
-        end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + 1, r[1]),
-        post: str.slice(r[1] + 1),
+        end: r2[1],
+        pre: str3.slice(0, r2[0]),
+        body: str3.slice(r2[0] + 1, r2[1]),
+        post: str3.slice(r2[1] + 1),
         unmatched
       };
     }
@@ -272,36 +298,36 @@ var require_brace_expansion = __commonJS({
       }
       return out + masked.slice(last);
     }
-    function commaSetFollows(str, budget) {
-      budget.remaining -= str.length;
+    function commaSetFollows(str3, budget) {
+      budget.remaining -= str3.length;
       if (budget.remaining < 0) {
         return false;
       }
       var close = false;
-      for (var i = str.length - 1; i >= 0; i--) {
-        var c = str.charCodeAt(i);
+      for (var i = str3.length - 1; i >= 0; i--) {
+        var c = str3.charCodeAt(i);
         if (c === 125) {
           close = true;
         } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
           close = false;
-        } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
+        } else if (c === 44 && close && str3.charCodeAt(i + 1) !== 44) {
           return true;
         }
       }
       return false;
     }
-    function parseCommaParts(str, budget) {
+    function parseCommaParts(str3, budget) {
       var parts = [];
       var carry = "";
       for (; ; ) {
-        var m = balancedWithBudget(str, str, budget);
+        var m = balancedWithBudget(str3, str3, budget);
         if (budget.remaining < 0) {
           return void 0;
         }
         if (!m) {
-          var tail = str.split(",");
-          tail[0] = carry + tail[0];
-          pushAll(parts, tail);
+          var tail2 = str3.split(",");
+          tail2[0] = carry + tail2[0];
+          pushAll(parts, tail2);
           return parts;
         }
         var pre = m.pre;
@@ -316,25 +342,25 @@ var require_brace_expansion = __commonJS({
         }
         carry = p.pop();
         pushAll(parts, p);
-        str = post;
+        str3 = post;
       }
     }
     function bound(value, fallback) {
       return value == null || isNaN(value) ? fallback : value;
     }
-    function expandTop(str, options) {
-      if (!str) return [];
+    function expandTop(str3, options) {
+      if (!str3) return [];
       options = options || {};
       var max = bound(options.max, EXPANSION_MAX);
       var maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
       var maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
       var maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
       var maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-      if (str.substr(0, 2) === "{}") {
-        str = "\\{\\}" + str.substr(2);
+      if (str3.substr(0, 2) === "{}") {
+        str3 = "\\{\\}" + str3.substr(2);
       }
       return expand2(
-        escapeBraces(str),
+        escapeBraces(str3),
         max,
         maxLength,
         maxDepth,
@@ -344,8 +370,8 @@ var require_brace_expansion = __commonJS({
         true
       ).map(unescapeBraces);
     }
-    function embrace(str) {
-      return "{" + str + "}";
+    function embrace(str3) {
+      return "{" + str3 + "}";
     }
     function isPadded(el) {
       return /^-?0\d/.test(el);
@@ -394,8 +420,8 @@ var require_brace_expansion = __commonJS({
         incr *= -1;
         test = gte;
       }
-      var pad = n.some(isPadded);
-      var cost = pad ? width : 1;
+      var pad2 = n.some(isPadded);
+      var cost = pad2 ? width : 1;
       var length = 0;
       for (var i = x; test(i, y) && N.length < max; i += incr) {
         budget.remaining -= cost;
@@ -410,10 +436,10 @@ var require_brace_expansion = __commonJS({
           }
         } else {
           c = String(i);
-          if (pad) {
-            var need = width - c.length;
-            if (need > 0) {
-              var z = new Array(need + 1).join("0");
+          if (pad2) {
+            var need2 = width - c.length;
+            if (need2 > 0) {
+              var z = new Array(need2 + 1).join("0");
               if (i < 0) {
                 c = "-" + z + c.slice(1);
               } else {
@@ -428,20 +454,20 @@ var require_brace_expansion = __commonJS({
       }
       return N;
     }
-    function expand2(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+    function expand2(str3, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
       budget.remaining -= CALL_STEPS;
       if (depth > maxDepth) {
-        return [str];
+        return [str3];
       }
       var acc = [""];
       var rewrites = 0;
       var dropEmpties = false;
       var firstGroup = true;
-      var masked = str;
+      var masked = str3;
       for (; ; ) {
-        const m = balancedWithBudget(str, masked, budget);
+        const m = balancedWithBudget(str3, masked, budget);
         if (!m) {
-          return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
+          return combine(acc, str3, [""], max, maxLength, dropEmpties, budget);
         }
         if (m.unmatched) {
           masked = maskUnmatchedOpens(masked, budget);
@@ -470,7 +496,7 @@ var require_brace_expansion = __commonJS({
           );
           firstGroup = false;
           if (!m.post.length) break;
-          str = m.post;
+          str3 = m.post;
           masked = masked.slice(m.end + 1);
           continue;
         }
@@ -483,7 +509,7 @@ var require_brace_expansion = __commonJS({
         if (!isSequence && !isOptions) {
           if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
             rewrites++;
-            str = m.pre + "{" + m.body + escClose + m.post;
+            str3 = m.pre + "{" + m.body + escClose + m.post;
             masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
             isTop = true;
             continue;
@@ -540,7 +566,7 @@ var require_brace_expansion = __commonJS({
               }
               acc = single;
               if (!m.post.length) break;
-              str = m.post;
+              str3 = m.post;
               masked = masked.slice(m.end + 1);
               continue;
             }
@@ -592,7 +618,7 @@ var require_brace_expansion = __commonJS({
         }
         acc = next;
         if (!m.post.length) break;
-        str = m.post;
+        str3 = m.post;
         masked = masked.slice(m.end + 1);
       }
       return acc;
@@ -611,8 +637,8 @@ var require_minimatch = __commonJS({
       return new Minimatch(pattern, options).match(p);
     };
     module.exports = minimatch;
-    var path5 = require_path();
-    minimatch.sep = path5.sep;
+    var path33 = require_path();
+    minimatch.sep = path33.sep;
     var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     minimatch.GLOBSTAR = GLOBSTAR;
     var expand2 = require_brace_expansion();
@@ -634,7 +660,7 @@ var require_minimatch = __commonJS({
     var reSpecials = charSet("().*{}+?[]^$\\!");
     var addPatternStartSet = charSet("[.(");
     var slashSplit = /\/+/;
-    minimatch.filter = (pattern, options = {}) => (p, i, list) => minimatch(p, pattern, options);
+    minimatch.filter = (pattern, options = {}) => (p, i, list2) => minimatch(p, pattern, options);
     var ext = (a, b = {}) => {
       const t = {};
       Object.keys(a).forEach((k) => t[k] = a[k]);
@@ -657,7 +683,7 @@ var require_minimatch = __commonJS({
       m.defaults = (options) => orig.defaults(ext(def, options));
       m.makeRe = (pattern, options) => orig.makeRe(pattern, ext(def, options));
       m.braceExpand = (pattern, options) => orig.braceExpand(pattern, ext(def, options));
-      m.match = (list, pattern, options) => orig.match(list, pattern, ext(def, options));
+      m.match = (list2, pattern, options) => orig.match(list2, pattern, ext(def, options));
       return m;
     };
     minimatch.braceExpand = (pattern, options) => braceExpand(pattern, options);
@@ -679,13 +705,13 @@ var require_minimatch = __commonJS({
     };
     var SUBPARSE = /* @__PURE__ */ Symbol("subparse");
     minimatch.makeRe = (pattern, options) => new Minimatch(pattern, options || {}).makeRe();
-    minimatch.match = (list, pattern, options = {}) => {
+    minimatch.match = (list2, pattern, options = {}) => {
       const mm = new Minimatch(pattern, options);
-      list = list.filter((f) => mm.match(f));
-      if (mm.options.nonull && !list.length) {
-        list.push(pattern);
+      list2 = list2.filter((f) => mm.match(f));
+      if (mm.options.nonull && !list2.length) {
+        list2.push(pattern);
       }
-      return list;
+      return list2;
     };
     var globUnescape = (s) => s.replace(/\\(.)/g, "$1");
     var charUnescape = (s) => s.replace(/\\([^-\]])/g, "$1");
@@ -773,30 +799,30 @@ var require_minimatch = __commonJS({
             break;
           }
         }
-        const head = pattern.slice(patternIndex, firstgs);
+        const head2 = pattern.slice(patternIndex, firstgs);
         const body = partial ? pattern.slice(firstgs + 1) : pattern.slice(firstgs + 1, lastgs);
-        const tail = partial ? [] : pattern.slice(lastgs + 1);
-        if (head.length) {
-          const fileHead = file.slice(fileIndex, fileIndex + head.length);
-          if (!this._matchOne(fileHead, head, partial, 0, 0)) {
+        const tail2 = partial ? [] : pattern.slice(lastgs + 1);
+        if (head2.length) {
+          const fileHead = file.slice(fileIndex, fileIndex + head2.length);
+          if (!this._matchOne(fileHead, head2, partial, 0, 0)) {
             return false;
           }
-          fileIndex += head.length;
+          fileIndex += head2.length;
         }
         let fileTailMatch = 0;
-        if (tail.length) {
-          if (tail.length + fileIndex > file.length) return false;
-          const tailStart = file.length - tail.length;
-          if (this._matchOne(file, tail, partial, tailStart, 0)) {
-            fileTailMatch = tail.length;
+        if (tail2.length) {
+          if (tail2.length + fileIndex > file.length) return false;
+          const tailStart = file.length - tail2.length;
+          if (this._matchOne(file, tail2, partial, tailStart, 0)) {
+            fileTailMatch = tail2.length;
           } else {
-            if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
+            if (file[file.length - 1] !== "" || fileIndex + tail2.length === file.length) {
               return false;
             }
-            if (!this._matchOne(file, tail, partial, tailStart - 1, 0)) {
+            if (!this._matchOne(file, tail2, partial, tailStart - 1, 0)) {
               return false;
             }
-            fileTailMatch = tail.length + 1;
+            fileTailMatch = tail2.length + 1;
           }
         }
         if (!body.length) {
@@ -1105,19 +1131,19 @@ var require_minimatch = __commonJS({
           hasMagic = hasMagic || sp[1];
         }
         for (pl = patternListStack.pop(); pl; pl = patternListStack.pop()) {
-          let tail;
-          tail = re.slice(pl.reStart + pl.open.length);
+          let tail2;
+          tail2 = re.slice(pl.reStart + pl.open.length);
           this.debug("setting tail", re, pl);
-          tail = tail.replace(/((?:\\{2}){0,64})(\\?)\|/g, (_2, $1, $2) => {
+          tail2 = tail2.replace(/((?:\\{2}){0,64})(\\?)\|/g, (_2, $1, $2) => {
             if (!$2) {
               $2 = "\\";
             }
             return $1 + $1 + $2 + "|";
           });
-          this.debug("tail=%j\n   %s", tail, tail, pl, re);
+          this.debug("tail=%j\n   %s", tail2, tail2, pl, re);
           const t = pl.type === "*" ? star : pl.type === "?" ? qmark : "\\" + pl.type;
           hasMagic = true;
-          re = re.slice(0, pl.reStart) + t + "\\(" + tail;
+          re = re.slice(0, pl.reStart) + t + "\\(" + tail2;
         }
         clearStateChar();
         if (escaping) {
@@ -1218,8 +1244,8 @@ var require_minimatch = __commonJS({
         if (this.empty) return f === "";
         if (f === "/" && partial) return true;
         const options = this.options;
-        if (path5.sep !== "/") {
-          f = f.split(path5.sep).join("/");
+        if (path33.sep !== "/") {
+          f = f.split(path33.sep).join("/");
         }
         f = f.split(slashSplit);
         this.debug(this.pattern, "split", f);
@@ -1257,13 +1283,13 @@ var require_minimatch = __commonJS({
 var require_readdir_glob = __commonJS({
   "node_modules/readdir-glob/index.js"(exports, module) {
     module.exports = readdirGlob;
-    var fs6 = __require("fs");
+    var fs31 = __require("fs");
     var { EventEmitter } = __require("events");
     var { Minimatch } = require_minimatch();
     var { resolve: resolve2 } = __require("path");
     function readdir(dir, strict) {
       return new Promise((resolve3, reject) => {
-        fs6.readdir(dir, { withFileTypes: true }, (err, files) => {
+        fs31.readdir(dir, { withFileTypes: true }, (err, files) => {
           if (err) {
             switch (err.code) {
               case "ENOTDIR":
@@ -1296,7 +1322,7 @@ var require_readdir_glob = __commonJS({
     }
     function stat(file, followSymlinks) {
       return new Promise((resolve3, reject) => {
-        const statFunc = followSymlinks ? fs6.stat : fs6.lstat;
+        const statFunc = followSymlinks ? fs31.stat : fs31.lstat;
         statFunc(file, (err, stats) => {
           if (err) {
             switch (err.code) {
@@ -1317,8 +1343,8 @@ var require_readdir_glob = __commonJS({
         });
       });
     }
-    async function* exploreWalkAsync(dir, path5, followSymlinks, useStat, shouldSkip, strict) {
-      let files = await readdir(path5 + dir, strict);
+    async function* exploreWalkAsync(dir, path33, followSymlinks, useStat, shouldSkip, strict) {
+      let files = await readdir(path33 + dir, strict);
       for (const file of files) {
         let name = file.name;
         if (name === void 0) {
@@ -1327,7 +1353,7 @@ var require_readdir_glob = __commonJS({
         }
         const filename = dir + "/" + name;
         const relative = filename.slice(1);
-        const absolute = path5 + "/" + relative;
+        const absolute = path33 + "/" + relative;
         let stats = null;
         if (useStat || followSymlinks) {
           stats = await stat(absolute, followSymlinks);
@@ -1341,15 +1367,15 @@ var require_readdir_glob = __commonJS({
         if (stats.isDirectory()) {
           if (!shouldSkip(relative)) {
             yield { relative, absolute, stats };
-            yield* exploreWalkAsync(filename, path5, followSymlinks, useStat, shouldSkip, false);
+            yield* exploreWalkAsync(filename, path33, followSymlinks, useStat, shouldSkip, false);
           }
         } else {
           yield { relative, absolute, stats };
         }
       }
     }
-    async function* explore(path5, followSymlinks, useStat, shouldSkip) {
-      yield* exploreWalkAsync("", path5, followSymlinks, useStat, shouldSkip, true);
+    async function* explore(path33, followSymlinks, useStat, shouldSkip) {
+      yield* exploreWalkAsync("", path33, followSymlinks, useStat, shouldSkip, true);
     }
     function readOptions(options) {
       return {
@@ -1417,24 +1443,24 @@ var require_readdir_glob = __commonJS({
       _shouldSkipDirectory(relative) {
         return this.skipMatchers.some((m) => m.match(relative));
       }
-      _fileMatches(relative, isDirectory) {
-        const file = relative + (isDirectory ? "/" : "");
-        return (this.matchers.length === 0 || this.matchers.some((m) => m.match(file))) && !this.ignoreMatchers.some((m) => m.match(file)) && (!this.options.nodir || !isDirectory);
+      _fileMatches(relative, isDirectory2) {
+        const file = relative + (isDirectory2 ? "/" : "");
+        return (this.matchers.length === 0 || this.matchers.some((m) => m.match(file))) && !this.ignoreMatchers.some((m) => m.match(file)) && (!this.options.nodir || !isDirectory2);
       }
       _next() {
         if (!this.paused && !this.aborted) {
-          this.iterator.next().then((obj) => {
-            if (!obj.done) {
-              const isDirectory = obj.value.stats.isDirectory();
-              if (this._fileMatches(obj.value.relative, isDirectory)) {
-                let relative = obj.value.relative;
-                let absolute = obj.value.absolute;
-                if (this.options.mark && isDirectory) {
+          this.iterator.next().then((obj2) => {
+            if (!obj2.done) {
+              const isDirectory2 = obj2.value.stats.isDirectory();
+              if (this._fileMatches(obj2.value.relative, isDirectory2)) {
+                let relative = obj2.value.relative;
+                let absolute = obj2.value.absolute;
+                if (this.options.mark && isDirectory2) {
                   relative += "/";
                   absolute += "/";
                 }
                 if (this.options.stat) {
-                  this.emit("match", { relative, absolute, stat: obj.value.stats });
+                  this.emit("match", { relative, absolute, stat: obj2.value.stats });
                 } else {
                   this.emit("match", { relative, absolute });
                 }
@@ -1555,8 +1581,8 @@ var require_async = __commonJS({
       function isAsyncGenerator(fn) {
         return fn[Symbol.toStringTag] === "AsyncGenerator";
       }
-      function isAsyncIterable(obj) {
-        return typeof obj[Symbol.asyncIterator] === "function";
+      function isAsyncIterable(obj2) {
+        return typeof obj2[Symbol.asyncIterator] === "function";
       }
       function wrapAsync(asyncFn) {
         if (typeof asyncFn !== "function") throw new Error("expected a function");
@@ -1639,8 +1665,8 @@ var require_async = __commonJS({
           return { value: item.value, key: i };
         };
       }
-      function createObjectIterator(obj) {
-        var okeys = obj ? Object.keys(obj) : [];
+      function createObjectIterator(obj2) {
+        var okeys = obj2 ? Object.keys(obj2) : [];
         var i = -1;
         var len = okeys.length;
         return function next() {
@@ -1648,7 +1674,7 @@ var require_async = __commonJS({
           if (key === "__proto__") {
             return next();
           }
-          return i < len ? { value: obj[key], key } : null;
+          return i < len ? { value: obj2[key], key } : null;
         };
       }
       function createIterator(coll) {
@@ -1715,21 +1741,21 @@ var require_async = __commonJS({
         replenish();
       }
       var eachOfLimit$2 = (limit) => {
-        return (obj, iteratee, callback) => {
+        return (obj2, iteratee, callback) => {
           callback = once(callback);
           if (limit <= 0) {
             throw new RangeError("concurrency limit cannot be less than 1");
           }
-          if (!obj) {
+          if (!obj2) {
             return callback(null);
           }
-          if (isAsyncGenerator(obj)) {
-            return asyncEachOfLimit(obj, limit, iteratee, callback);
+          if (isAsyncGenerator(obj2)) {
+            return asyncEachOfLimit(obj2, limit, iteratee, callback);
           }
-          if (isAsyncIterable(obj)) {
-            return asyncEachOfLimit(obj[Symbol.asyncIterator](), limit, iteratee, callback);
+          if (isAsyncIterable(obj2)) {
+            return asyncEachOfLimit(obj2[Symbol.asyncIterator](), limit, iteratee, callback);
           }
-          var nextElem = createIterator(obj);
+          var nextElem = createIterator(obj2);
           var done = false;
           var canceled = false;
           var running = 0;
@@ -1887,8 +1913,8 @@ var require_async = __commonJS({
             return callback(null, results);
           }
           while (readyTasks.length && runningTasks < concurrency) {
-            var run = readyTasks.shift();
-            run();
+            var run4 = readyTasks.shift();
+            run4();
           }
         }
         function addListener(taskName, fn) {
@@ -2390,10 +2416,10 @@ var require_async = __commonJS({
       function compose(...args) {
         return seq(...args.reverse());
       }
-      function mapLimit(coll, limit, iteratee, callback) {
+      function mapLimit2(coll, limit, iteratee, callback) {
         return _asyncMap(eachOfLimit$2(limit), coll, iteratee, callback);
       }
-      var mapLimit$1 = awaitify(mapLimit, 4);
+      var mapLimit$1 = awaitify(mapLimit2, 4);
       function concatLimit(coll, limit, iteratee, callback) {
         var _iteratee = wrapAsync(iteratee);
         return mapLimit$1(coll, limit, (val, iterCb) => {
@@ -2633,11 +2659,11 @@ var require_async = __commonJS({
         return groupByLimit$1(coll, 1, iteratee, callback);
       }
       var log = consoleFunc("log");
-      function mapValuesLimit(obj, limit, iteratee, callback) {
+      function mapValuesLimit(obj2, limit, iteratee, callback) {
         callback = once(callback);
         var newObj = {};
         var _iteratee = wrapAsync(iteratee);
-        return eachOfLimit$2(limit)(obj, (val, key, next) => {
+        return eachOfLimit$2(limit)(obj2, (val, key, next) => {
           _iteratee(val, key, (err, result) => {
             if (err) return next(err);
             newObj[key] = result;
@@ -2646,11 +2672,11 @@ var require_async = __commonJS({
         }, (err) => callback(err, newObj));
       }
       var mapValuesLimit$1 = awaitify(mapValuesLimit, 4);
-      function mapValues(obj, iteratee, callback) {
-        return mapValuesLimit$1(obj, Infinity, iteratee, callback);
+      function mapValues(obj2, iteratee, callback) {
+        return mapValuesLimit$1(obj2, Infinity, iteratee, callback);
       }
-      function mapValuesSeries(obj, iteratee, callback) {
-        return mapValuesLimit$1(obj, 1, iteratee, callback);
+      function mapValuesSeries(obj2, iteratee, callback) {
+        return mapValuesLimit$1(obj2, 1, iteratee, callback);
       }
       function memoize(fn, hasher = (v) => v) {
         var memo = /* @__PURE__ */ Object.create(null);
@@ -3361,54 +3387,54 @@ var require_polyfills = __commonJS({
     }
     var chdir;
     module.exports = patch;
-    function patch(fs6) {
+    function patch(fs31) {
       if (constants.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
-        patchLchmod(fs6);
+        patchLchmod(fs31);
       }
-      if (!fs6.lutimes) {
-        patchLutimes(fs6);
+      if (!fs31.lutimes) {
+        patchLutimes(fs31);
       }
-      fs6.chown = chownFix(fs6.chown);
-      fs6.fchown = chownFix(fs6.fchown);
-      fs6.lchown = chownFix(fs6.lchown);
-      fs6.chmod = chmodFix(fs6.chmod);
-      fs6.fchmod = chmodFix(fs6.fchmod);
-      fs6.lchmod = chmodFix(fs6.lchmod);
-      fs6.chownSync = chownFixSync(fs6.chownSync);
-      fs6.fchownSync = chownFixSync(fs6.fchownSync);
-      fs6.lchownSync = chownFixSync(fs6.lchownSync);
-      fs6.chmodSync = chmodFixSync(fs6.chmodSync);
-      fs6.fchmodSync = chmodFixSync(fs6.fchmodSync);
-      fs6.lchmodSync = chmodFixSync(fs6.lchmodSync);
-      fs6.stat = statFix(fs6.stat);
-      fs6.fstat = statFix(fs6.fstat);
-      fs6.lstat = statFix(fs6.lstat);
-      fs6.statSync = statFixSync(fs6.statSync);
-      fs6.fstatSync = statFixSync(fs6.fstatSync);
-      fs6.lstatSync = statFixSync(fs6.lstatSync);
-      if (fs6.chmod && !fs6.lchmod) {
-        fs6.lchmod = function(path5, mode, cb) {
+      fs31.chown = chownFix(fs31.chown);
+      fs31.fchown = chownFix(fs31.fchown);
+      fs31.lchown = chownFix(fs31.lchown);
+      fs31.chmod = chmodFix(fs31.chmod);
+      fs31.fchmod = chmodFix(fs31.fchmod);
+      fs31.lchmod = chmodFix(fs31.lchmod);
+      fs31.chownSync = chownFixSync(fs31.chownSync);
+      fs31.fchownSync = chownFixSync(fs31.fchownSync);
+      fs31.lchownSync = chownFixSync(fs31.lchownSync);
+      fs31.chmodSync = chmodFixSync(fs31.chmodSync);
+      fs31.fchmodSync = chmodFixSync(fs31.fchmodSync);
+      fs31.lchmodSync = chmodFixSync(fs31.lchmodSync);
+      fs31.stat = statFix(fs31.stat);
+      fs31.fstat = statFix(fs31.fstat);
+      fs31.lstat = statFix(fs31.lstat);
+      fs31.statSync = statFixSync(fs31.statSync);
+      fs31.fstatSync = statFixSync(fs31.fstatSync);
+      fs31.lstatSync = statFixSync(fs31.lstatSync);
+      if (fs31.chmod && !fs31.lchmod) {
+        fs31.lchmod = function(path33, mode, cb) {
           if (cb) process.nextTick(cb);
         };
-        fs6.lchmodSync = function() {
+        fs31.lchmodSync = function() {
         };
       }
-      if (fs6.chown && !fs6.lchown) {
-        fs6.lchown = function(path5, uid, gid, cb) {
+      if (fs31.chown && !fs31.lchown) {
+        fs31.lchown = function(path33, uid, gid, cb) {
           if (cb) process.nextTick(cb);
         };
-        fs6.lchownSync = function() {
+        fs31.lchownSync = function() {
         };
       }
       if (platform2 === "win32") {
-        fs6.rename = typeof fs6.rename !== "function" ? fs6.rename : (function(fs$rename) {
+        fs31.rename = typeof fs31.rename !== "function" ? fs31.rename : (function(fs$rename) {
           function rename(from, to, cb) {
             var start = Date.now();
             var backoff = 0;
             fs$rename(from, to, function CB(er) {
               if (er && (er.code === "EACCES" || er.code === "EPERM" || er.code === "EBUSY") && Date.now() - start < 6e4) {
                 setTimeout(function() {
-                  fs6.stat(to, function(stater, st) {
+                  fs31.stat(to, function(stater, st) {
                     if (stater && stater.code === "ENOENT")
                       fs$rename(from, to, CB);
                     else
@@ -3424,32 +3450,32 @@ var require_polyfills = __commonJS({
           }
           if (Object.setPrototypeOf) Object.setPrototypeOf(rename, fs$rename);
           return rename;
-        })(fs6.rename);
+        })(fs31.rename);
       }
-      fs6.read = typeof fs6.read !== "function" ? fs6.read : (function(fs$read) {
-        function read(fd, buffer, offset, length, position, callback_) {
+      fs31.read = typeof fs31.read !== "function" ? fs31.read : (function(fs$read) {
+        function read2(fd, buffer, offset, length, position, callback_) {
           var callback;
           if (callback_ && typeof callback_ === "function") {
             var eagCounter = 0;
             callback = function(er, _2, __) {
               if (er && er.code === "EAGAIN" && eagCounter < 10) {
                 eagCounter++;
-                return fs$read.call(fs6, fd, buffer, offset, length, position, callback);
+                return fs$read.call(fs31, fd, buffer, offset, length, position, callback);
               }
               callback_.apply(this, arguments);
             };
           }
-          return fs$read.call(fs6, fd, buffer, offset, length, position, callback);
+          return fs$read.call(fs31, fd, buffer, offset, length, position, callback);
         }
-        if (Object.setPrototypeOf) Object.setPrototypeOf(read, fs$read);
-        return read;
-      })(fs6.read);
-      fs6.readSync = typeof fs6.readSync !== "function" ? fs6.readSync : /* @__PURE__ */ (function(fs$readSync) {
+        if (Object.setPrototypeOf) Object.setPrototypeOf(read2, fs$read);
+        return read2;
+      })(fs31.read);
+      fs31.readSync = typeof fs31.readSync !== "function" ? fs31.readSync : /* @__PURE__ */ (function(fs$readSync) {
         return function(fd, buffer, offset, length, position) {
           var eagCounter = 0;
           while (true) {
             try {
-              return fs$readSync.call(fs6, fd, buffer, offset, length, position);
+              return fs$readSync.call(fs31, fd, buffer, offset, length, position);
             } catch (er) {
               if (er.code === "EAGAIN" && eagCounter < 10) {
                 eagCounter++;
@@ -3459,11 +3485,11 @@ var require_polyfills = __commonJS({
             }
           }
         };
-      })(fs6.readSync);
-      function patchLchmod(fs7) {
-        fs7.lchmod = function(path5, mode, callback) {
-          fs7.open(
-            path5,
+      })(fs31.readSync);
+      function patchLchmod(fs32) {
+        fs32.lchmod = function(path33, mode, callback) {
+          fs32.open(
+            path33,
             constants.O_WRONLY | constants.O_SYMLINK,
             mode,
             function(err, fd) {
@@ -3471,80 +3497,80 @@ var require_polyfills = __commonJS({
                 if (callback) callback(err);
                 return;
               }
-              fs7.fchmod(fd, mode, function(err2) {
-                fs7.close(fd, function(err22) {
+              fs32.fchmod(fd, mode, function(err2) {
+                fs32.close(fd, function(err22) {
                   if (callback) callback(err2 || err22);
                 });
               });
             }
           );
         };
-        fs7.lchmodSync = function(path5, mode) {
-          var fd = fs7.openSync(path5, constants.O_WRONLY | constants.O_SYMLINK, mode);
+        fs32.lchmodSync = function(path33, mode) {
+          var fd = fs32.openSync(path33, constants.O_WRONLY | constants.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
-            ret = fs7.fchmodSync(fd, mode);
+            ret = fs32.fchmodSync(fd, mode);
             threw = false;
           } finally {
             if (threw) {
               try {
-                fs7.closeSync(fd);
+                fs32.closeSync(fd);
               } catch (er) {
               }
             } else {
-              fs7.closeSync(fd);
+              fs32.closeSync(fd);
             }
           }
           return ret;
         };
       }
-      function patchLutimes(fs7) {
-        if (constants.hasOwnProperty("O_SYMLINK") && fs7.futimes) {
-          fs7.lutimes = function(path5, at, mt, cb) {
-            fs7.open(path5, constants.O_SYMLINK, function(er, fd) {
+      function patchLutimes(fs32) {
+        if (constants.hasOwnProperty("O_SYMLINK") && fs32.futimes) {
+          fs32.lutimes = function(path33, at, mt, cb) {
+            fs32.open(path33, constants.O_SYMLINK, function(er, fd) {
               if (er) {
                 if (cb) cb(er);
                 return;
               }
-              fs7.futimes(fd, at, mt, function(er2) {
-                fs7.close(fd, function(er22) {
+              fs32.futimes(fd, at, mt, function(er2) {
+                fs32.close(fd, function(er22) {
                   if (cb) cb(er2 || er22);
                 });
               });
             });
           };
-          fs7.lutimesSync = function(path5, at, mt) {
-            var fd = fs7.openSync(path5, constants.O_SYMLINK);
+          fs32.lutimesSync = function(path33, at, mt) {
+            var fd = fs32.openSync(path33, constants.O_SYMLINK);
             var ret;
             var threw = true;
             try {
-              ret = fs7.futimesSync(fd, at, mt);
+              ret = fs32.futimesSync(fd, at, mt);
               threw = false;
             } finally {
               if (threw) {
                 try {
-                  fs7.closeSync(fd);
+                  fs32.closeSync(fd);
                 } catch (er) {
                 }
               } else {
-                fs7.closeSync(fd);
+                fs32.closeSync(fd);
               }
             }
             return ret;
           };
-        } else if (fs7.futimes) {
-          fs7.lutimes = function(_a, _b, _c, cb) {
+        } else if (fs32.futimes) {
+          fs32.lutimes = function(_a, _b, _c, cb) {
             if (cb) process.nextTick(cb);
           };
-          fs7.lutimesSync = function() {
+          fs32.lutimesSync = function() {
           };
         }
       }
       function chmodFix(orig) {
         if (!orig) return orig;
         return function(target, mode, cb) {
-          return orig.call(fs6, target, mode, function(er) {
+          return orig.call(fs31, target, mode, function(er) {
             if (chownErOk(er)) er = null;
             if (cb) cb.apply(this, arguments);
           });
@@ -3554,7 +3580,7 @@ var require_polyfills = __commonJS({
         if (!orig) return orig;
         return function(target, mode) {
           try {
-            return orig.call(fs6, target, mode);
+            return orig.call(fs31, target, mode);
           } catch (er) {
             if (!chownErOk(er)) throw er;
           }
@@ -3563,7 +3589,7 @@ var require_polyfills = __commonJS({
       function chownFix(orig) {
         if (!orig) return orig;
         return function(target, uid, gid, cb) {
-          return orig.call(fs6, target, uid, gid, function(er) {
+          return orig.call(fs31, target, uid, gid, function(er) {
             if (chownErOk(er)) er = null;
             if (cb) cb.apply(this, arguments);
           });
@@ -3573,7 +3599,7 @@ var require_polyfills = __commonJS({
         if (!orig) return orig;
         return function(target, uid, gid) {
           try {
-            return orig.call(fs6, target, uid, gid);
+            return orig.call(fs31, target, uid, gid);
           } catch (er) {
             if (!chownErOk(er)) throw er;
           }
@@ -3593,13 +3619,13 @@ var require_polyfills = __commonJS({
             }
             if (cb) cb.apply(this, arguments);
           }
-          return options ? orig.call(fs6, target, options, callback) : orig.call(fs6, target, callback);
+          return options ? orig.call(fs31, target, options, callback) : orig.call(fs31, target, callback);
         };
       }
       function statFixSync(orig) {
         if (!orig) return orig;
         return function(target, options) {
-          var stats = options ? orig.call(fs6, target, options) : orig.call(fs6, target);
+          var stats = options ? orig.call(fs31, target, options) : orig.call(fs31, target);
           if (stats) {
             if (stats.uid < 0) stats.uid += 4294967296;
             if (stats.gid < 0) stats.gid += 4294967296;
@@ -3628,16 +3654,16 @@ var require_legacy_streams = __commonJS({
   "node_modules/graceful-fs/legacy-streams.js"(exports, module) {
     var Stream = __require("stream").Stream;
     module.exports = legacy;
-    function legacy(fs6) {
+    function legacy(fs31) {
       return {
         ReadStream,
         WriteStream
       };
-      function ReadStream(path5, options) {
-        if (!(this instanceof ReadStream)) return new ReadStream(path5, options);
+      function ReadStream(path33, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path33, options);
         Stream.call(this);
         var self2 = this;
-        this.path = path5;
+        this.path = path33;
         this.fd = null;
         this.readable = true;
         this.paused = false;
@@ -3671,7 +3697,7 @@ var require_legacy_streams = __commonJS({
           });
           return;
         }
-        fs6.open(this.path, this.flags, this.mode, function(err, fd) {
+        fs31.open(this.path, this.flags, this.mode, function(err, fd) {
           if (err) {
             self2.emit("error", err);
             self2.readable = false;
@@ -3682,10 +3708,10 @@ var require_legacy_streams = __commonJS({
           self2._read();
         });
       }
-      function WriteStream(path5, options) {
-        if (!(this instanceof WriteStream)) return new WriteStream(path5, options);
+      function WriteStream(path33, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path33, options);
         Stream.call(this);
-        this.path = path5;
+        this.path = path33;
         this.fd = null;
         this.writable = true;
         this.flags = "w";
@@ -3710,7 +3736,7 @@ var require_legacy_streams = __commonJS({
         this.busy = false;
         this._queue = [];
         if (this.fd === null) {
-          this._open = fs6.open;
+          this._open = fs31.open;
           this._queue.push([this._open, this.path, this.flags, this.mode, void 0]);
           this.flush();
         }
@@ -3724,18 +3750,18 @@ var require_clone = __commonJS({
   "node_modules/graceful-fs/clone.js"(exports, module) {
     "use strict";
     module.exports = clone;
-    var getPrototypeOf = Object.getPrototypeOf || function(obj) {
-      return obj.__proto__;
+    var getPrototypeOf = Object.getPrototypeOf || function(obj2) {
+      return obj2.__proto__;
     };
-    function clone(obj) {
-      if (obj === null || typeof obj !== "object")
-        return obj;
-      if (obj instanceof Object)
-        var copy = { __proto__: getPrototypeOf(obj) };
+    function clone(obj2) {
+      if (obj2 === null || typeof obj2 !== "object")
+        return obj2;
+      if (obj2 instanceof Object)
+        var copy = { __proto__: getPrototypeOf(obj2) };
       else
         var copy = /* @__PURE__ */ Object.create(null);
-      Object.getOwnPropertyNames(obj).forEach(function(key) {
-        Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(obj, key));
+      Object.getOwnPropertyNames(obj2).forEach(function(key) {
+        Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(obj2, key));
       });
       return copy;
     }
@@ -3745,7 +3771,7 @@ var require_clone = __commonJS({
 // node_modules/graceful-fs/graceful-fs.js
 var require_graceful_fs = __commonJS({
   "node_modules/graceful-fs/graceful-fs.js"(exports, module) {
-    var fs6 = __require("fs");
+    var fs31 = __require("fs");
     var polyfills = require_polyfills();
     var legacy = require_legacy_streams();
     var clone = require_clone();
@@ -3777,12 +3803,12 @@ var require_graceful_fs = __commonJS({
         m = "GFS4: " + m.split(/\n/).join("\nGFS4: ");
         console.error(m);
       };
-    if (!fs6[gracefulQueue]) {
+    if (!fs31[gracefulQueue]) {
       queue = global[gracefulQueue] || [];
-      publishQueue(fs6, queue);
-      fs6.close = (function(fs$close) {
+      publishQueue(fs31, queue);
+      fs31.close = (function(fs$close) {
         function close(fd, cb) {
-          return fs$close.call(fs6, fd, function(err) {
+          return fs$close.call(fs31, fd, function(err) {
             if (!err) {
               resetQueue();
             }
@@ -3794,48 +3820,48 @@ var require_graceful_fs = __commonJS({
           value: fs$close
         });
         return close;
-      })(fs6.close);
-      fs6.closeSync = (function(fs$closeSync) {
+      })(fs31.close);
+      fs31.closeSync = (function(fs$closeSync) {
         function closeSync(fd) {
-          fs$closeSync.apply(fs6, arguments);
+          fs$closeSync.apply(fs31, arguments);
           resetQueue();
         }
         Object.defineProperty(closeSync, previousSymbol, {
           value: fs$closeSync
         });
         return closeSync;
-      })(fs6.closeSync);
+      })(fs31.closeSync);
       if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || "")) {
         process.on("exit", function() {
-          debug2(fs6[gracefulQueue]);
-          __require("assert").equal(fs6[gracefulQueue].length, 0);
+          debug2(fs31[gracefulQueue]);
+          __require("assert").equal(fs31[gracefulQueue].length, 0);
         });
       }
     }
     var queue;
     if (!global[gracefulQueue]) {
-      publishQueue(global, fs6[gracefulQueue]);
+      publishQueue(global, fs31[gracefulQueue]);
     }
-    module.exports = patch(clone(fs6));
-    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs6.__patched) {
-      module.exports = patch(fs6);
-      fs6.__patched = true;
+    module.exports = patch(clone(fs31));
+    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs31.__patched) {
+      module.exports = patch(fs31);
+      fs31.__patched = true;
     }
-    function patch(fs7) {
-      polyfills(fs7);
-      fs7.gracefulify = patch;
-      fs7.createReadStream = createReadStream2;
-      fs7.createWriteStream = createWriteStream2;
-      var fs$readFile = fs7.readFile;
-      fs7.readFile = readFile;
-      function readFile(path5, options, cb) {
+    function patch(fs32) {
+      polyfills(fs32);
+      fs32.gracefulify = patch;
+      fs32.createReadStream = createReadStream2;
+      fs32.createWriteStream = createWriteStream2;
+      var fs$readFile = fs32.readFile;
+      fs32.readFile = readFile;
+      function readFile(path33, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$readFile(path5, options, cb);
-        function go$readFile(path6, options2, cb2, startTime) {
-          return fs$readFile(path6, options2, function(err) {
+        return go$readFile(path33, options, cb);
+        function go$readFile(path34, options2, cb2, startTime) {
+          return fs$readFile(path34, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$readFile, [path6, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$readFile, [path34, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -3843,16 +3869,16 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$writeFile = fs7.writeFile;
-      fs7.writeFile = writeFile;
-      function writeFile(path5, data, options, cb) {
+      var fs$writeFile = fs32.writeFile;
+      fs32.writeFile = writeFile;
+      function writeFile(path33, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$writeFile(path5, data, options, cb);
-        function go$writeFile(path6, data2, options2, cb2, startTime) {
-          return fs$writeFile(path6, data2, options2, function(err) {
+        return go$writeFile(path33, data, options, cb);
+        function go$writeFile(path34, data2, options2, cb2, startTime) {
+          return fs$writeFile(path34, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path6, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path34, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -3860,17 +3886,17 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$appendFile = fs7.appendFile;
+      var fs$appendFile = fs32.appendFile;
       if (fs$appendFile)
-        fs7.appendFile = appendFile;
-      function appendFile(path5, data, options, cb) {
+        fs32.appendFile = appendFile;
+      function appendFile(path33, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$appendFile(path5, data, options, cb);
-        function go$appendFile(path6, data2, options2, cb2, startTime) {
-          return fs$appendFile(path6, data2, options2, function(err) {
+        return go$appendFile(path33, data, options, cb);
+        function go$appendFile(path34, data2, options2, cb2, startTime) {
+          return fs$appendFile(path34, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path6, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path34, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -3878,9 +3904,9 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$copyFile = fs7.copyFile;
+      var fs$copyFile = fs32.copyFile;
       if (fs$copyFile)
-        fs7.copyFile = copyFile;
+        fs32.copyFile = copyFile;
       function copyFile(src, dest, flags, cb) {
         if (typeof flags === "function") {
           cb = flags;
@@ -3898,34 +3924,34 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$readdir = fs7.readdir;
-      fs7.readdir = readdir;
+      var fs$readdir = fs32.readdir;
+      fs32.readdir = readdir;
       var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir(path5, options, cb) {
+      function readdir(path33, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path6, options2, cb2, startTime) {
-          return fs$readdir(path6, fs$readdirCallback(
-            path6,
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path34, options2, cb2, startTime) {
+          return fs$readdir(path34, fs$readdirCallback(
+            path34,
             options2,
             cb2,
             startTime
           ));
-        } : function go$readdir2(path6, options2, cb2, startTime) {
-          return fs$readdir(path6, options2, fs$readdirCallback(
-            path6,
+        } : function go$readdir2(path34, options2, cb2, startTime) {
+          return fs$readdir(path34, options2, fs$readdirCallback(
+            path34,
             options2,
             cb2,
             startTime
           ));
         };
-        return go$readdir(path5, options, cb);
-        function fs$readdirCallback(path6, options2, cb2, startTime) {
+        return go$readdir(path33, options, cb);
+        function fs$readdirCallback(path34, options2, cb2, startTime) {
           return function(err, files) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
               enqueue([
                 go$readdir,
-                [path6, options2, cb2],
+                [path34, options2, cb2],
                 err,
                 startTime || Date.now(),
                 Date.now()
@@ -3940,21 +3966,21 @@ var require_graceful_fs = __commonJS({
         }
       }
       if (process.version.substr(0, 4) === "v0.8") {
-        var legStreams = legacy(fs7);
+        var legStreams = legacy(fs32);
         ReadStream = legStreams.ReadStream;
         WriteStream = legStreams.WriteStream;
       }
-      var fs$ReadStream = fs7.ReadStream;
+      var fs$ReadStream = fs32.ReadStream;
       if (fs$ReadStream) {
         ReadStream.prototype = Object.create(fs$ReadStream.prototype);
         ReadStream.prototype.open = ReadStream$open;
       }
-      var fs$WriteStream = fs7.WriteStream;
+      var fs$WriteStream = fs32.WriteStream;
       if (fs$WriteStream) {
         WriteStream.prototype = Object.create(fs$WriteStream.prototype);
         WriteStream.prototype.open = WriteStream$open;
       }
-      Object.defineProperty(fs7, "ReadStream", {
+      Object.defineProperty(fs32, "ReadStream", {
         get: function() {
           return ReadStream;
         },
@@ -3964,7 +3990,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      Object.defineProperty(fs7, "WriteStream", {
+      Object.defineProperty(fs32, "WriteStream", {
         get: function() {
           return WriteStream;
         },
@@ -3975,7 +4001,7 @@ var require_graceful_fs = __commonJS({
         configurable: true
       });
       var FileReadStream = ReadStream;
-      Object.defineProperty(fs7, "FileReadStream", {
+      Object.defineProperty(fs32, "FileReadStream", {
         get: function() {
           return FileReadStream;
         },
@@ -3986,7 +4012,7 @@ var require_graceful_fs = __commonJS({
         configurable: true
       });
       var FileWriteStream = WriteStream;
-      Object.defineProperty(fs7, "FileWriteStream", {
+      Object.defineProperty(fs32, "FileWriteStream", {
         get: function() {
           return FileWriteStream;
         },
@@ -3996,7 +4022,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      function ReadStream(path5, options) {
+      function ReadStream(path33, options) {
         if (this instanceof ReadStream)
           return fs$ReadStream.apply(this, arguments), this;
         else
@@ -4016,7 +4042,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function WriteStream(path5, options) {
+      function WriteStream(path33, options) {
         if (this instanceof WriteStream)
           return fs$WriteStream.apply(this, arguments), this;
         else
@@ -4034,22 +4060,22 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream2(path5, options) {
-        return new fs7.ReadStream(path5, options);
+      function createReadStream2(path33, options) {
+        return new fs32.ReadStream(path33, options);
       }
-      function createWriteStream2(path5, options) {
-        return new fs7.WriteStream(path5, options);
+      function createWriteStream2(path33, options) {
+        return new fs32.WriteStream(path33, options);
       }
-      var fs$open = fs7.open;
-      fs7.open = open;
-      function open(path5, flags, mode, cb) {
+      var fs$open = fs32.open;
+      fs32.open = open;
+      function open(path33, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
-        return go$open(path5, flags, mode, cb);
-        function go$open(path6, flags2, mode2, cb2, startTime) {
-          return fs$open(path6, flags2, mode2, function(err, fd) {
+        return go$open(path33, flags, mode, cb);
+        function go$open(path34, flags2, mode2, cb2, startTime) {
+          return fs$open(path34, flags2, mode2, function(err, fd) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$open, [path6, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$open, [path34, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -4057,20 +4083,20 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      return fs7;
+      return fs32;
     }
     function enqueue(elem) {
       debug2("ENQUEUE", elem[0].name, elem[1]);
-      fs6[gracefulQueue].push(elem);
+      fs31[gracefulQueue].push(elem);
       retry2();
     }
     var retryTimer;
     function resetQueue() {
       var now = Date.now();
-      for (var i = 0; i < fs6[gracefulQueue].length; ++i) {
-        if (fs6[gracefulQueue][i].length > 2) {
-          fs6[gracefulQueue][i][3] = now;
-          fs6[gracefulQueue][i][4] = now;
+      for (var i = 0; i < fs31[gracefulQueue].length; ++i) {
+        if (fs31[gracefulQueue][i].length > 2) {
+          fs31[gracefulQueue][i][3] = now;
+          fs31[gracefulQueue][i][4] = now;
         }
       }
       retry2();
@@ -4078,9 +4104,9 @@ var require_graceful_fs = __commonJS({
     function retry2() {
       clearTimeout(retryTimer);
       retryTimer = void 0;
-      if (fs6[gracefulQueue].length === 0)
+      if (fs31[gracefulQueue].length === 0)
         return;
-      var elem = fs6[gracefulQueue].shift();
+      var elem = fs31[gracefulQueue].shift();
       var fn = elem[0];
       var args = elem[1];
       var err = elem[2];
@@ -4102,7 +4128,7 @@ var require_graceful_fs = __commonJS({
           debug2("RETRY", fn.name, args);
           fn.apply(null, args.concat([startTime]));
         } else {
-          fs6[gracefulQueue].push(elem);
+          fs31[gracefulQueue].push(elem);
         }
       }
       if (retryTimer === void 0) {
@@ -4431,8 +4457,8 @@ var require_BufferList = __commonJS({
     })();
     if (util && util.inspect && util.inspect.custom) {
       module.exports.prototype[util.inspect.custom] = function() {
-        var obj = util.inspect({ length: this.length });
-        return this.constructor.name + " " + obj;
+        var obj2 = util.inspect({ length: this.length });
+        return this.constructor.name + " " + obj2;
       };
     }
   }
@@ -4543,8 +4569,8 @@ var require_stream_writable = __commonJS({
     function _uint8ArrayToBuffer(chunk) {
       return Buffer2.from(chunk);
     }
-    function _isUint8Array(obj) {
-      return Buffer2.isBuffer(obj) || obj instanceof OurUint8Array;
+    function _isUint8Array(obj2) {
+      return Buffer2.isBuffer(obj2) || obj2 instanceof OurUint8Array;
     }
     var destroyImpl = require_destroy();
     util.inherits(Writable, Stream);
@@ -4900,15 +4926,15 @@ var require_stream_writable = __commonJS({
       }
     }
     function finishMaybe(stream4, state) {
-      var need = needFinish(state);
-      if (need) {
+      var need2 = needFinish(state);
+      if (need2) {
         prefinish(stream4, state);
         if (state.pendingcb === 0) {
           state.finished = true;
           stream4.emit("finish");
         }
       }
-      return need;
+      return need2;
     }
     function endWritable(stream4, state, cb) {
       state.ending = true;
@@ -4959,9 +4985,9 @@ var require_stream_duplex = __commonJS({
   "node_modules/lazystream/node_modules/readable-stream/lib/_stream_duplex.js"(exports, module) {
     "use strict";
     var pna = require_process_nextick_args();
-    var objectKeys = Object.keys || function(obj) {
+    var objectKeys = Object.keys || function(obj2) {
       var keys2 = [];
-      for (var key in obj) {
+      for (var key in obj2) {
         keys2.push(key);
       }
       return keys2;
@@ -5117,18 +5143,18 @@ var require_string_decoder = __commonJS({
     }
     StringDecoder2.prototype.write = function(buf) {
       if (buf.length === 0) return "";
-      var r;
+      var r2;
       var i;
       if (this.lastNeed) {
-        r = this.fillLast(buf);
-        if (r === void 0) return "";
+        r2 = this.fillLast(buf);
+        if (r2 === void 0) return "";
         i = this.lastNeed;
         this.lastNeed = 0;
       } else {
         i = 0;
       }
-      if (i < buf.length) return r ? r + this.text(buf, i) : this.text(buf, i);
-      return r || "";
+      if (i < buf.length) return r2 ? r2 + this.text(buf, i) : this.text(buf, i);
+      return r2 || "";
     };
     StringDecoder2.prototype.end = utf8End;
     StringDecoder2.prototype.text = utf8Text;
@@ -5192,8 +5218,8 @@ var require_string_decoder = __commonJS({
     }
     function utf8FillLast(buf) {
       var p = this.lastTotal - this.lastNeed;
-      var r = utf8CheckExtraBytes(this, buf, p);
-      if (r !== void 0) return r;
+      var r2 = utf8CheckExtraBytes(this, buf, p);
+      if (r2 !== void 0) return r2;
       if (this.lastNeed <= buf.length) {
         buf.copy(this.lastChar, p, 0, this.lastNeed);
         return this.lastChar.toString(this.encoding, 0, this.lastTotal);
@@ -5210,24 +5236,24 @@ var require_string_decoder = __commonJS({
       return buf.toString("utf8", i, end);
     }
     function utf8End(buf) {
-      var r = buf && buf.length ? this.write(buf) : "";
-      if (this.lastNeed) return r + "\uFFFD";
-      return r;
+      var r2 = buf && buf.length ? this.write(buf) : "";
+      if (this.lastNeed) return r2 + "\uFFFD";
+      return r2;
     }
     function utf16Text(buf, i) {
       if ((buf.length - i) % 2 === 0) {
-        var r = buf.toString("utf16le", i);
-        if (r) {
-          var c = r.charCodeAt(r.length - 1);
+        var r2 = buf.toString("utf16le", i);
+        if (r2) {
+          var c = r2.charCodeAt(r2.length - 1);
           if (c >= 55296 && c <= 56319) {
             this.lastNeed = 2;
             this.lastTotal = 4;
             this.lastChar[0] = buf[buf.length - 2];
             this.lastChar[1] = buf[buf.length - 1];
-            return r.slice(0, -1);
+            return r2.slice(0, -1);
           }
         }
-        return r;
+        return r2;
       }
       this.lastNeed = 1;
       this.lastTotal = 2;
@@ -5235,12 +5261,12 @@ var require_string_decoder = __commonJS({
       return buf.toString("utf16le", i, buf.length - 1);
     }
     function utf16End(buf) {
-      var r = buf && buf.length ? this.write(buf) : "";
+      var r2 = buf && buf.length ? this.write(buf) : "";
       if (this.lastNeed) {
         var end = this.lastTotal - this.lastNeed;
-        return r + this.lastChar.toString("utf16le", 0, end);
+        return r2 + this.lastChar.toString("utf16le", 0, end);
       }
-      return r;
+      return r2;
     }
     function base64Text(buf, i) {
       var n = (buf.length - i) % 3;
@@ -5256,9 +5282,9 @@ var require_string_decoder = __commonJS({
       return buf.toString("base64", i, buf.length - n);
     }
     function base64End(buf) {
-      var r = buf && buf.length ? this.write(buf) : "";
-      if (this.lastNeed) return r + this.lastChar.toString("base64", 0, 3 - this.lastNeed);
-      return r;
+      var r2 = buf && buf.length ? this.write(buf) : "";
+      if (this.lastNeed) return r2 + this.lastChar.toString("base64", 0, 3 - this.lastNeed);
+      return r2;
     }
     function simpleWrite(buf) {
       return buf.toString(this.encoding);
@@ -5289,8 +5315,8 @@ var require_stream_readable = __commonJS({
     function _uint8ArrayToBuffer(chunk) {
       return Buffer2.from(chunk);
     }
-    function _isUint8Array(obj) {
-      return Buffer2.isBuffer(obj) || obj instanceof OurUint8Array;
+    function _isUint8Array(obj2) {
+      return Buffer2.isBuffer(obj2) || obj2 instanceof OurUint8Array;
     }
     var util = Object.create(require_util());
     util.inherits = require_inherits();
@@ -5865,48 +5891,48 @@ var require_stream_readable = __commonJS({
       }
       return ret;
     }
-    function fromListPartial(n, list, hasStrings) {
+    function fromListPartial(n, list2, hasStrings) {
       var ret;
-      if (n < list.head.data.length) {
-        ret = list.head.data.slice(0, n);
-        list.head.data = list.head.data.slice(n);
-      } else if (n === list.head.data.length) {
-        ret = list.shift();
+      if (n < list2.head.data.length) {
+        ret = list2.head.data.slice(0, n);
+        list2.head.data = list2.head.data.slice(n);
+      } else if (n === list2.head.data.length) {
+        ret = list2.shift();
       } else {
-        ret = hasStrings ? copyFromBufferString(n, list) : copyFromBuffer(n, list);
+        ret = hasStrings ? copyFromBufferString(n, list2) : copyFromBuffer(n, list2);
       }
       return ret;
     }
-    function copyFromBufferString(n, list) {
-      var p = list.head;
+    function copyFromBufferString(n, list2) {
+      var p = list2.head;
       var c = 1;
       var ret = p.data;
       n -= ret.length;
       while (p = p.next) {
-        var str = p.data;
-        var nb = n > str.length ? str.length : n;
-        if (nb === str.length) ret += str;
-        else ret += str.slice(0, n);
+        var str3 = p.data;
+        var nb = n > str3.length ? str3.length : n;
+        if (nb === str3.length) ret += str3;
+        else ret += str3.slice(0, n);
         n -= nb;
         if (n === 0) {
-          if (nb === str.length) {
+          if (nb === str3.length) {
             ++c;
-            if (p.next) list.head = p.next;
-            else list.head = list.tail = null;
+            if (p.next) list2.head = p.next;
+            else list2.head = list2.tail = null;
           } else {
-            list.head = p;
-            p.data = str.slice(nb);
+            list2.head = p;
+            p.data = str3.slice(nb);
           }
           break;
         }
         ++c;
       }
-      list.length -= c;
+      list2.length -= c;
       return ret;
     }
-    function copyFromBuffer(n, list) {
+    function copyFromBuffer(n, list2) {
       var ret = Buffer2.allocUnsafe(n);
-      var p = list.head;
+      var p = list2.head;
       var c = 1;
       p.data.copy(ret);
       n -= p.data.length;
@@ -5918,17 +5944,17 @@ var require_stream_readable = __commonJS({
         if (n === 0) {
           if (nb === buf.length) {
             ++c;
-            if (p.next) list.head = p.next;
-            else list.head = list.tail = null;
+            if (p.next) list2.head = p.next;
+            else list2.head = list2.tail = null;
           } else {
-            list.head = p;
+            list2.head = p;
             p.data = buf.slice(nb);
           }
           break;
         }
         ++c;
       }
-      list.length -= c;
+      list2.length -= c;
       return ret;
     }
     function endReadable(stream4) {
@@ -6154,22 +6180,22 @@ var require_lazystream = __commonJS({
 // node_modules/normalize-path/index.js
 var require_normalize_path = __commonJS({
   "node_modules/normalize-path/index.js"(exports, module) {
-    module.exports = function(path5, stripTrailing) {
-      if (typeof path5 !== "string") {
+    module.exports = function(path33, stripTrailing) {
+      if (typeof path33 !== "string") {
         throw new TypeError("expected path to be a string");
       }
-      if (path5 === "\\" || path5 === "/") return "/";
-      var len = path5.length;
-      if (len <= 1) return path5;
+      if (path33 === "\\" || path33 === "/") return "/";
+      var len = path33.length;
+      if (len <= 1) return path33;
       var prefix = "";
-      if (len > 4 && path5[3] === "\\") {
-        var ch = path5[2];
-        if ((ch === "?" || ch === ".") && path5.slice(0, 2) === "\\\\") {
-          path5 = path5.slice(2);
+      if (len > 4 && path33[3] === "\\") {
+        var ch = path33[2];
+        if ((ch === "?" || ch === ".") && path33.slice(0, 2) === "\\\\") {
+          path33 = path33.slice(2);
           prefix = "//";
         }
       }
-      var segs = path5.split(/[/\\]+/);
+      var segs = path33.split(/[/\\]+/);
       if (stripTrailing !== false && segs[segs.length - 1] === "") {
         segs.pop();
       }
@@ -6502,9 +6528,9 @@ var require_shortOut = __commonJS({
     function shortOut(func) {
       var count = 0, lastCalled = 0;
       return function() {
-        var stamp = nativeNow(), remaining = HOT_SPAN - (stamp - lastCalled);
+        var stamp = nativeNow(), remaining2 = HOT_SPAN - (stamp - lastCalled);
         lastCalled = stamp;
-        if (remaining > 0) {
+        if (remaining2 > 0) {
           if (++count >= HOT_COUNT) {
             return arguments[0];
           }
@@ -6979,8 +7005,8 @@ var require_primordials = __commonJS({
       ObjectGetOwnPropertyDescriptor(self2, name) {
         return Object.getOwnPropertyDescriptor(self2, name);
       },
-      ObjectKeys(obj) {
-        return Object.keys(obj);
+      ObjectKeys(obj2) {
+        return Object.keys(obj2);
       },
       ObjectSetPrototypeOf(target, proto) {
         return Object.setPrototypeOf(target, proto);
@@ -7139,16 +7165,16 @@ var require_errors = __commonJS({
       }
       return format(msg, ...args);
     }
-    function E(code, message, Base) {
+    function E(code2, message, Base) {
       if (!Base) {
         Base = Error;
       }
       class NodeError extends Base {
         constructor(...args) {
-          super(getMessage(code, message, args));
+          super(getMessage(code2, message, args));
         }
         toString() {
-          return `${this.name} [${code}]: ${this.message}`;
+          return `${this.name} [${code2}]: ${this.message}`;
         }
       }
       Object.defineProperties(NodeError.prototype, {
@@ -7160,16 +7186,16 @@ var require_errors = __commonJS({
         },
         toString: {
           value() {
-            return `${this.name} [${code}]: ${this.message}`;
+            return `${this.name} [${code2}]: ${this.message}`;
           },
           writable: true,
           enumerable: false,
           configurable: true
         }
       });
-      NodeError.prototype.code = code;
+      NodeError.prototype.code = code2;
       NodeError.prototype[kIsNodeError] = true;
-      codes[code] = NodeError;
+      codes[code2] = NodeError;
     }
     function hideStackFrames(fn) {
       const hidden = nodeInternalPrefix + fn.name;
@@ -7362,7 +7388,7 @@ var require_errors = __commonJS({
     );
     E(
       "ERR_OUT_OF_RANGE",
-      (str, range, input) => {
+      (str3, range, input) => {
         assert(range, 'Missing "range" argument');
         let received;
         if (Number.isInteger(input) && Math.abs(input) > 2 ** 32) {
@@ -7377,7 +7403,7 @@ var require_errors = __commonJS({
         } else {
           received = inspect(input);
         }
-        return `The value of "${str}" is out of range. It must be ${range}. Received ${received}`;
+        return `The value of "${str3}" is out of range. It must be ${range}. Received ${received}`;
       },
       RangeError
     );
@@ -8514,38 +8540,38 @@ var require_utils = __commonJS({
     var kIsDisturbed = SymbolFor("nodejs.stream.disturbed");
     var kIsClosedPromise = SymbolFor("nodejs.webstream.isClosedPromise");
     var kControllerErrorFunction = SymbolFor("nodejs.webstream.controllerErrorFunction");
-    function isReadableNodeStream(obj, strict = false) {
+    function isReadableNodeStream(obj2, strict = false) {
       var _obj$_readableState;
-      return !!(obj && typeof obj.pipe === "function" && typeof obj.on === "function" && (!strict || typeof obj.pause === "function" && typeof obj.resume === "function") && (!obj._writableState || ((_obj$_readableState = obj._readableState) === null || _obj$_readableState === void 0 ? void 0 : _obj$_readableState.readable) !== false) && // Duplex
-      (!obj._writableState || obj._readableState));
+      return !!(obj2 && typeof obj2.pipe === "function" && typeof obj2.on === "function" && (!strict || typeof obj2.pause === "function" && typeof obj2.resume === "function") && (!obj2._writableState || ((_obj$_readableState = obj2._readableState) === null || _obj$_readableState === void 0 ? void 0 : _obj$_readableState.readable) !== false) && // Duplex
+      (!obj2._writableState || obj2._readableState));
     }
-    function isWritableNodeStream(obj) {
+    function isWritableNodeStream(obj2) {
       var _obj$_writableState;
-      return !!(obj && typeof obj.write === "function" && typeof obj.on === "function" && (!obj._readableState || ((_obj$_writableState = obj._writableState) === null || _obj$_writableState === void 0 ? void 0 : _obj$_writableState.writable) !== false));
+      return !!(obj2 && typeof obj2.write === "function" && typeof obj2.on === "function" && (!obj2._readableState || ((_obj$_writableState = obj2._writableState) === null || _obj$_writableState === void 0 ? void 0 : _obj$_writableState.writable) !== false));
     }
-    function isDuplexNodeStream(obj) {
-      return !!(obj && typeof obj.pipe === "function" && obj._readableState && typeof obj.on === "function" && typeof obj.write === "function");
+    function isDuplexNodeStream(obj2) {
+      return !!(obj2 && typeof obj2.pipe === "function" && obj2._readableState && typeof obj2.on === "function" && typeof obj2.write === "function");
     }
-    function isNodeStream(obj) {
-      return obj && (obj._readableState || obj._writableState || typeof obj.write === "function" && typeof obj.on === "function" || typeof obj.pipe === "function" && typeof obj.on === "function");
+    function isNodeStream(obj2) {
+      return obj2 && (obj2._readableState || obj2._writableState || typeof obj2.write === "function" && typeof obj2.on === "function" || typeof obj2.pipe === "function" && typeof obj2.on === "function");
     }
-    function isReadableStream(obj) {
-      return !!(obj && !isNodeStream(obj) && typeof obj.pipeThrough === "function" && typeof obj.getReader === "function" && typeof obj.cancel === "function");
+    function isReadableStream(obj2) {
+      return !!(obj2 && !isNodeStream(obj2) && typeof obj2.pipeThrough === "function" && typeof obj2.getReader === "function" && typeof obj2.cancel === "function");
     }
-    function isWritableStream(obj) {
-      return !!(obj && !isNodeStream(obj) && typeof obj.getWriter === "function" && typeof obj.abort === "function");
+    function isWritableStream(obj2) {
+      return !!(obj2 && !isNodeStream(obj2) && typeof obj2.getWriter === "function" && typeof obj2.abort === "function");
     }
-    function isTransformStream(obj) {
-      return !!(obj && !isNodeStream(obj) && typeof obj.readable === "object" && typeof obj.writable === "object");
+    function isTransformStream(obj2) {
+      return !!(obj2 && !isNodeStream(obj2) && typeof obj2.readable === "object" && typeof obj2.writable === "object");
     }
-    function isWebStream(obj) {
-      return isReadableStream(obj) || isWritableStream(obj) || isTransformStream(obj);
+    function isWebStream(obj2) {
+      return isReadableStream(obj2) || isWritableStream(obj2) || isTransformStream(obj2);
     }
-    function isIterable(obj, isAsync) {
-      if (obj == null) return false;
-      if (isAsync === true) return typeof obj[SymbolAsyncIterator] === "function";
-      if (isAsync === false) return typeof obj[SymbolIterator] === "function";
-      return typeof obj[SymbolAsyncIterator] === "function" || typeof obj[SymbolIterator] === "function";
+    function isIterable(obj2, isAsync) {
+      if (obj2 == null) return false;
+      if (isAsync === true) return typeof obj2[SymbolAsyncIterator] === "function";
+      if (isAsync === false) return typeof obj2[SymbolIterator] === "function";
+      return typeof obj2[SymbolAsyncIterator] === "function" || typeof obj2[SymbolIterator] === "function";
     }
     function isDestroyed(stream4) {
       if (!isNodeStream(stream4)) return null;
@@ -8977,33 +9003,33 @@ var require_destroy2 = __commonJS({
     var { kIsDestroyed, isDestroyed, isFinished, isServerRequest } = require_utils();
     var kDestroy = Symbol2("kDestroy");
     var kConstruct = Symbol2("kConstruct");
-    function checkError(err, w, r) {
+    function checkError(err, w, r2) {
       if (err) {
         err.stack;
         if (w && !w.errored) {
           w.errored = err;
         }
-        if (r && !r.errored) {
-          r.errored = err;
+        if (r2 && !r2.errored) {
+          r2.errored = err;
         }
       }
     }
     function destroy(err, cb) {
-      const r = this._readableState;
+      const r2 = this._readableState;
       const w = this._writableState;
-      const s = w || r;
-      if (w !== null && w !== void 0 && w.destroyed || r !== null && r !== void 0 && r.destroyed) {
+      const s = w || r2;
+      if (w !== null && w !== void 0 && w.destroyed || r2 !== null && r2 !== void 0 && r2.destroyed) {
         if (typeof cb === "function") {
           cb();
         }
         return this;
       }
-      checkError(err, w, r);
+      checkError(err, w, r2);
       if (w) {
         w.destroyed = true;
       }
-      if (r) {
-        r.destroyed = true;
+      if (r2) {
+        r2.destroyed = true;
       }
       if (!s.constructed) {
         this.once(kDestroy, function(er) {
@@ -9021,14 +9047,14 @@ var require_destroy2 = __commonJS({
           return;
         }
         called = true;
-        const r = self2._readableState;
+        const r2 = self2._readableState;
         const w = self2._writableState;
-        checkError(err2, w, r);
+        checkError(err2, w, r2);
         if (w) {
           w.closed = true;
         }
-        if (r) {
-          r.closed = true;
+        if (r2) {
+          r2.closed = true;
         }
         if (typeof cb === "function") {
           cb(err2);
@@ -9050,45 +9076,45 @@ var require_destroy2 = __commonJS({
       emitCloseNT(self2);
     }
     function emitCloseNT(self2) {
-      const r = self2._readableState;
+      const r2 = self2._readableState;
       const w = self2._writableState;
       if (w) {
         w.closeEmitted = true;
       }
-      if (r) {
-        r.closeEmitted = true;
+      if (r2) {
+        r2.closeEmitted = true;
       }
-      if (w !== null && w !== void 0 && w.emitClose || r !== null && r !== void 0 && r.emitClose) {
+      if (w !== null && w !== void 0 && w.emitClose || r2 !== null && r2 !== void 0 && r2.emitClose) {
         self2.emit("close");
       }
     }
     function emitErrorNT(self2, err) {
-      const r = self2._readableState;
+      const r2 = self2._readableState;
       const w = self2._writableState;
-      if (w !== null && w !== void 0 && w.errorEmitted || r !== null && r !== void 0 && r.errorEmitted) {
+      if (w !== null && w !== void 0 && w.errorEmitted || r2 !== null && r2 !== void 0 && r2.errorEmitted) {
         return;
       }
       if (w) {
         w.errorEmitted = true;
       }
-      if (r) {
-        r.errorEmitted = true;
+      if (r2) {
+        r2.errorEmitted = true;
       }
       self2.emit("error", err);
     }
     function undestroy() {
-      const r = this._readableState;
+      const r2 = this._readableState;
       const w = this._writableState;
-      if (r) {
-        r.constructed = true;
-        r.closed = false;
-        r.closeEmitted = false;
-        r.destroyed = false;
-        r.errored = null;
-        r.errorEmitted = false;
-        r.reading = false;
-        r.ended = r.readable === false;
-        r.endEmitted = r.readable === false;
+      if (r2) {
+        r2.constructed = true;
+        r2.closed = false;
+        r2.closeEmitted = false;
+        r2.destroyed = false;
+        r2.errored = null;
+        r2.errorEmitted = false;
+        r2.reading = false;
+        r2.ended = r2.readable === false;
+        r2.endEmitted = r2.readable === false;
       }
       if (w) {
         w.constructed = true;
@@ -9105,20 +9131,20 @@ var require_destroy2 = __commonJS({
       }
     }
     function errorOrDestroy(stream4, err, sync) {
-      const r = stream4._readableState;
+      const r2 = stream4._readableState;
       const w = stream4._writableState;
-      if (w !== null && w !== void 0 && w.destroyed || r !== null && r !== void 0 && r.destroyed) {
+      if (w !== null && w !== void 0 && w.destroyed || r2 !== null && r2 !== void 0 && r2.destroyed) {
         return this;
       }
-      if (r !== null && r !== void 0 && r.autoDestroy || w !== null && w !== void 0 && w.autoDestroy)
+      if (r2 !== null && r2 !== void 0 && r2.autoDestroy || w !== null && w !== void 0 && w.autoDestroy)
         stream4.destroy(err);
       else if (err) {
         err.stack;
         if (w && !w.errored) {
           w.errored = err;
         }
-        if (r && !r.errored) {
-          r.errored = err;
+        if (r2 && !r2.errored) {
+          r2.errored = err;
         }
         if (sync) {
           process2.nextTick(emitErrorNT, stream4, err);
@@ -9131,10 +9157,10 @@ var require_destroy2 = __commonJS({
       if (typeof stream4._construct !== "function") {
         return;
       }
-      const r = stream4._readableState;
+      const r2 = stream4._readableState;
       const w = stream4._writableState;
-      if (r) {
-        r.constructed = false;
+      if (r2) {
+        r2.constructed = false;
       }
       if (w) {
         w.constructed = false;
@@ -9153,11 +9179,11 @@ var require_destroy2 = __commonJS({
           return;
         }
         called = true;
-        const r = stream4._readableState;
+        const r2 = stream4._readableState;
         const w = stream4._writableState;
-        const s = w || r;
-        if (r) {
-          r.constructed = true;
+        const s = w || r2;
+        if (r2) {
+          r2.constructed = true;
         }
         if (w) {
           w.constructed = true;
@@ -9448,20 +9474,20 @@ var require_buffer_list = __commonJS({
         let p = this.head;
         let c = 0;
         do {
-          const str = p.data;
-          if (n > str.length) {
-            ret += str;
-            n -= str.length;
+          const str3 = p.data;
+          if (n > str3.length) {
+            ret += str3;
+            n -= str3.length;
           } else {
-            if (n === str.length) {
-              ret += str;
+            if (n === str3.length) {
+              ret += str3;
               ++c;
               if (p.next) this.head = p.next;
               else this.head = this.tail = null;
             } else {
-              ret += StringPrototypeSlice(str, 0, n);
+              ret += StringPrototypeSlice(str3, 0, n);
               this.head = p;
-              p.data = StringPrototypeSlice(str, n);
+              p.data = StringPrototypeSlice(str3, n);
             }
             break;
           }
@@ -9699,18 +9725,18 @@ var require_string_decoder2 = __commonJS({
     }
     StringDecoder2.prototype.write = function(buf) {
       if (buf.length === 0) return "";
-      var r;
+      var r2;
       var i;
       if (this.lastNeed) {
-        r = this.fillLast(buf);
-        if (r === void 0) return "";
+        r2 = this.fillLast(buf);
+        if (r2 === void 0) return "";
         i = this.lastNeed;
         this.lastNeed = 0;
       } else {
         i = 0;
       }
-      if (i < buf.length) return r ? r + this.text(buf, i) : this.text(buf, i);
-      return r || "";
+      if (i < buf.length) return r2 ? r2 + this.text(buf, i) : this.text(buf, i);
+      return r2 || "";
     };
     StringDecoder2.prototype.end = utf8End;
     StringDecoder2.prototype.text = utf8Text;
@@ -9774,8 +9800,8 @@ var require_string_decoder2 = __commonJS({
     }
     function utf8FillLast(buf) {
       var p = this.lastTotal - this.lastNeed;
-      var r = utf8CheckExtraBytes(this, buf, p);
-      if (r !== void 0) return r;
+      var r2 = utf8CheckExtraBytes(this, buf, p);
+      if (r2 !== void 0) return r2;
       if (this.lastNeed <= buf.length) {
         buf.copy(this.lastChar, p, 0, this.lastNeed);
         return this.lastChar.toString(this.encoding, 0, this.lastTotal);
@@ -9792,24 +9818,24 @@ var require_string_decoder2 = __commonJS({
       return buf.toString("utf8", i, end);
     }
     function utf8End(buf) {
-      var r = buf && buf.length ? this.write(buf) : "";
-      if (this.lastNeed) return r + "\uFFFD";
-      return r;
+      var r2 = buf && buf.length ? this.write(buf) : "";
+      if (this.lastNeed) return r2 + "\uFFFD";
+      return r2;
     }
     function utf16Text(buf, i) {
       if ((buf.length - i) % 2 === 0) {
-        var r = buf.toString("utf16le", i);
-        if (r) {
-          var c = r.charCodeAt(r.length - 1);
+        var r2 = buf.toString("utf16le", i);
+        if (r2) {
+          var c = r2.charCodeAt(r2.length - 1);
           if (c >= 55296 && c <= 56319) {
             this.lastNeed = 2;
             this.lastTotal = 4;
             this.lastChar[0] = buf[buf.length - 2];
             this.lastChar[1] = buf[buf.length - 1];
-            return r.slice(0, -1);
+            return r2.slice(0, -1);
           }
         }
-        return r;
+        return r2;
       }
       this.lastNeed = 1;
       this.lastTotal = 2;
@@ -9817,12 +9843,12 @@ var require_string_decoder2 = __commonJS({
       return buf.toString("utf16le", i, buf.length - 1);
     }
     function utf16End(buf) {
-      var r = buf && buf.length ? this.write(buf) : "";
+      var r2 = buf && buf.length ? this.write(buf) : "";
       if (this.lastNeed) {
         var end = this.lastTotal - this.lastNeed;
-        return r + this.lastChar.toString("utf16le", 0, end);
+        return r2 + this.lastChar.toString("utf16le", 0, end);
       }
-      return r;
+      return r2;
     }
     function base64Text(buf, i) {
       var n = (buf.length - i) % 3;
@@ -9838,9 +9864,9 @@ var require_string_decoder2 = __commonJS({
       return buf.toString("base64", i, buf.length - n);
     }
     function base64End(buf) {
-      var r = buf && buf.length ? this.write(buf) : "";
-      if (this.lastNeed) return r + this.lastChar.toString("base64", 0, 3 - this.lastNeed);
-      return r;
+      var r2 = buf && buf.length ? this.write(buf) : "";
+      if (this.lastNeed) return r2 + this.lastChar.toString("base64", 0, 3 - this.lastNeed);
+      return r2;
     }
     function simpleWrite(buf) {
       return buf.toString(this.encoding);
@@ -10714,8 +10740,8 @@ var require_readable2 = __commonJS({
       readable: {
         __proto__: null,
         get() {
-          const r = this._readableState;
-          return !!r && r.readable !== false && !r.destroyed && !r.errorEmitted && !r.endEmitted;
+          const r2 = this._readableState;
+          return !!r2 && r2.readable !== false && !r2.destroyed && !r2.errorEmitted && !r2.endEmitted;
         },
         set(val) {
           if (this._readableState) {
@@ -11343,7 +11369,7 @@ var require_writable = __commonJS({
           state.prefinished = true;
           stream4.emit("prefinish");
           state.pendingcb++;
-          process2.nextTick(finish, stream4, state);
+          process2.nextTick(finish2, stream4, state);
         }
       }
       state.sync = true;
@@ -11375,7 +11401,7 @@ var require_writable = __commonJS({
             process2.nextTick(
               (stream5, state2) => {
                 if (needFinish(state2)) {
-                  finish(stream5, state2);
+                  finish2(stream5, state2);
                 } else {
                   state2.pendingcb--;
                 }
@@ -11385,12 +11411,12 @@ var require_writable = __commonJS({
             );
           } else if (needFinish(state)) {
             state.pendingcb++;
-            finish(stream4, state);
+            finish2(stream4, state);
           }
         }
       }
     }
-    function finish(stream4, state) {
+    function finish2(stream4, state) {
       state.pendingcb--;
       state.finished = true;
       const onfinishCallbacks = state[kOnFinished].splice(0);
@@ -11770,9 +11796,9 @@ var require_duplexify = __commonJS({
       };
     }
     function _duplexify(pair) {
-      const r = pair.readable && typeof pair.readable.read !== "function" ? Readable.wrap(pair.readable) : pair.readable;
+      const r2 = pair.readable && typeof pair.readable.read !== "function" ? Readable.wrap(pair.readable) : pair.readable;
       const w = pair.writable;
-      let readable = !!isReadable(r);
+      let readable = !!isReadable(r2);
       let writable = !!isWritable(w);
       let ondrain;
       let onfinish;
@@ -11790,7 +11816,7 @@ var require_duplexify = __commonJS({
       }
       d = new Duplexify({
         // TODO (ronag): highWaterMark?
-        readableObjectMode: !!(r !== null && r !== void 0 && r.readableObjectMode),
+        readableObjectMode: !!(r2 !== null && r2 !== void 0 && r2.readableObjectMode),
         writableObjectMode: !!(w !== null && w !== void 0 && w.writableObjectMode),
         readable,
         writable
@@ -11799,7 +11825,7 @@ var require_duplexify = __commonJS({
         eos(w, (err) => {
           writable = false;
           if (err) {
-            destroyer(r, err);
+            destroyer(r2, err);
           }
           onfinished(err);
         });
@@ -11830,26 +11856,26 @@ var require_duplexify = __commonJS({
         });
       }
       if (readable) {
-        eos(r, (err) => {
+        eos(r2, (err) => {
           readable = false;
           if (err) {
-            destroyer(r, err);
+            destroyer(r2, err);
           }
           onfinished(err);
         });
-        r.on("readable", function() {
+        r2.on("readable", function() {
           if (onreadable) {
             const cb = onreadable;
             onreadable = null;
             cb();
           }
         });
-        r.on("end", function() {
+        r2.on("end", function() {
           d.push(null);
         });
         d._read = function() {
           while (true) {
-            const buf = r.read();
+            const buf = r2.read();
             if (buf === null) {
               onreadable = d._read;
               return;
@@ -11872,7 +11898,7 @@ var require_duplexify = __commonJS({
         } else {
           onclose = callback;
           destroyer(w, err);
-          destroyer(r, err);
+          destroyer(r2, err);
         }
       };
       return d;
@@ -12195,7 +12221,7 @@ var require_pipeline = __commonJS({
       }
       yield* Readable.prototype[SymbolAsyncIterator].call(val);
     }
-    async function pumpToNode(iterable, writable, finish, { end }) {
+    async function pumpToNode(iterable, writable, finish2, { end }) {
       let error2;
       let onresolve = null;
       const resume = (err) => {
@@ -12242,15 +12268,15 @@ var require_pipeline = __commonJS({
           writable.end();
           await wait();
         }
-        finish();
+        finish2();
       } catch (err) {
-        finish(error2 !== err ? aggregateTwoErrors(error2, err) : err);
+        finish2(error2 !== err ? aggregateTwoErrors(error2, err) : err);
       } finally {
         cleanup();
         writable.off("drain", resume);
       }
     }
-    async function pumpToWeb(readable, writable, finish, { end }) {
+    async function pumpToWeb(readable, writable, finish2, { end }) {
       if (isTransformStream(writable)) {
         writable = writable.writable;
       }
@@ -12265,13 +12291,13 @@ var require_pipeline = __commonJS({
         if (end) {
           await writer.close();
         }
-        finish();
+        finish2();
       } catch (err) {
         try {
           await writer.abort(err);
-          finish(err);
+          finish2(err);
         } catch (err2) {
-          finish(err2);
+          finish2(err2);
         }
       }
     }
@@ -12302,7 +12328,7 @@ var require_pipeline = __commonJS({
       let value;
       const destroys = [];
       let finishCount = 0;
-      function finish(err) {
+      function finish2(err) {
         finishImpl(err, --finishCount === 0);
       }
       function finishImpl(err, final) {
@@ -12336,7 +12362,7 @@ var require_pipeline = __commonJS({
         if (isNodeStream(stream4)) {
           let onError2 = function(err) {
             if (err && err.name !== "AbortError" && err.code !== "ERR_STREAM_PREMATURE_CLOSE") {
-              finish(err);
+              finish2(err);
             }
           };
           var onError = onError2;
@@ -12402,22 +12428,22 @@ var require_pipeline = __commonJS({
                   if (end) {
                     pt.end();
                   }
-                  process2.nextTick(finish);
+                  process2.nextTick(finish2);
                 },
                 (err) => {
                   pt.destroy(err);
-                  process2.nextTick(finish, err);
+                  process2.nextTick(finish2, err);
                 }
               );
             } else if (isIterable(ret, true)) {
               finishCount++;
-              pumpToNode(ret, pt, finish, {
+              pumpToNode(ret, pt, finish2, {
                 end
               });
             } else if (isReadableStream(ret) || isTransformStream(ret)) {
               const toRead = ret.readable || ret;
               finishCount++;
-              pumpToNode(toRead, pt, finish, {
+              pumpToNode(toRead, pt, finish2, {
                 end
               });
             } else {
@@ -12433,7 +12459,7 @@ var require_pipeline = __commonJS({
         } else if (isNodeStream(stream4)) {
           if (isReadableNodeStream(ret)) {
             finishCount += 2;
-            const cleanup = pipe(ret, stream4, finish, {
+            const cleanup = pipe(ret, stream4, finish2, {
               end
             });
             if (isReadable(stream4) && isLastStream) {
@@ -12442,12 +12468,12 @@ var require_pipeline = __commonJS({
           } else if (isTransformStream(ret) || isReadableStream(ret)) {
             const toRead = ret.readable || ret;
             finishCount++;
-            pumpToNode(toRead, stream4, finish, {
+            pumpToNode(toRead, stream4, finish2, {
               end
             });
           } else if (isIterable(ret)) {
             finishCount++;
-            pumpToNode(ret, stream4, finish, {
+            pumpToNode(ret, stream4, finish2, {
               end
             });
           } else {
@@ -12461,17 +12487,17 @@ var require_pipeline = __commonJS({
         } else if (isWebStream(stream4)) {
           if (isReadableNodeStream(ret)) {
             finishCount++;
-            pumpToWeb(makeAsyncIterable(ret), stream4, finish, {
+            pumpToWeb(makeAsyncIterable(ret), stream4, finish2, {
               end
             });
           } else if (isReadableStream(ret) || isIterable(ret)) {
             finishCount++;
-            pumpToWeb(ret, stream4, finish, {
+            pumpToWeb(ret, stream4, finish2, {
               end
             });
           } else if (isTransformStream(ret)) {
             finishCount++;
-            pumpToWeb(ret.readable, stream4, finish, {
+            pumpToWeb(ret.readable, stream4, finish2, {
               end
             });
           } else {
@@ -12491,11 +12517,11 @@ var require_pipeline = __commonJS({
       }
       return ret;
     }
-    function pipe(src, dst, finish, { end }) {
+    function pipe(src, dst, finish2, { end }) {
       let ended = false;
       dst.on("close", () => {
         if (!ended) {
-          finish(new ERR_STREAM_PREMATURE_CLOSE());
+          finish2(new ERR_STREAM_PREMATURE_CLOSE());
         }
       });
       src.pipe(dst, {
@@ -12513,7 +12539,7 @@ var require_pipeline = __commonJS({
           src.once("end", endFn2);
         }
       } else {
-        finish();
+        finish2();
       }
       eos(
         src,
@@ -12524,9 +12550,9 @@ var require_pipeline = __commonJS({
         (err) => {
           const rState = src._readableState;
           if (err && err.code === "ERR_STREAM_PREMATURE_CLOSE" && rState && rState.ended && !rState.errored && !rState.errorEmitted) {
-            src.once("end", finish).once("error", finish);
+            src.once("end", finish2).once("error", finish2);
           } else {
-            finish(err);
+            finish2(err);
           }
         }
       );
@@ -12536,7 +12562,7 @@ var require_pipeline = __commonJS({
           readable: false,
           writable: true
         },
-        finish
+        finish2
       );
     }
     module.exports = {
@@ -12609,39 +12635,39 @@ var require_compose = __commonJS({
           d.destroy();
         }
       }
-      const head = streams[0];
-      const tail = pipeline(streams, onfinished);
-      const writable = !!(isWritable(head) || isWritableStream(head) || isTransformStream(head));
-      const readable = !!(isReadable(tail) || isReadableStream(tail) || isTransformStream(tail));
+      const head2 = streams[0];
+      const tail2 = pipeline(streams, onfinished);
+      const writable = !!(isWritable(head2) || isWritableStream(head2) || isTransformStream(head2));
+      const readable = !!(isReadable(tail2) || isReadableStream(tail2) || isTransformStream(tail2));
       d = new Duplex({
         // TODO (ronag): highWaterMark?
-        writableObjectMode: !!(head !== null && head !== void 0 && head.writableObjectMode),
-        readableObjectMode: !!(tail !== null && tail !== void 0 && tail.readableObjectMode),
+        writableObjectMode: !!(head2 !== null && head2 !== void 0 && head2.writableObjectMode),
+        readableObjectMode: !!(tail2 !== null && tail2 !== void 0 && tail2.readableObjectMode),
         writable,
         readable
       });
       if (writable) {
-        if (isNodeStream(head)) {
+        if (isNodeStream(head2)) {
           d._write = function(chunk, encoding, callback) {
-            if (head.write(chunk, encoding)) {
+            if (head2.write(chunk, encoding)) {
               callback();
             } else {
               ondrain = callback;
             }
           };
           d._final = function(callback) {
-            head.end();
+            head2.end();
             onfinish = callback;
           };
-          head.on("drain", function() {
+          head2.on("drain", function() {
             if (ondrain) {
               const cb = ondrain;
               ondrain = null;
               cb();
             }
           });
-        } else if (isWebStream(head)) {
-          const writable2 = isTransformStream(head) ? head.writable : head;
+        } else if (isWebStream(head2)) {
+          const writable2 = isTransformStream(head2) ? head2.writable : head2;
           const writer = writable2.getWriter();
           d._write = async function(chunk, encoding, callback) {
             try {
@@ -12664,7 +12690,7 @@ var require_compose = __commonJS({
             }
           };
         }
-        const toRead = isTransformStream(tail) ? tail.readable : tail;
+        const toRead = isTransformStream(tail2) ? tail2.readable : tail2;
         eos(toRead, () => {
           if (onfinish) {
             const cb = onfinish;
@@ -12674,20 +12700,20 @@ var require_compose = __commonJS({
         });
       }
       if (readable) {
-        if (isNodeStream(tail)) {
-          tail.on("readable", function() {
+        if (isNodeStream(tail2)) {
+          tail2.on("readable", function() {
             if (onreadable) {
               const cb = onreadable;
               onreadable = null;
               cb();
             }
           });
-          tail.on("end", function() {
+          tail2.on("end", function() {
             d.push(null);
           });
           d._read = function() {
             while (true) {
-              const buf = tail.read();
+              const buf = tail2.read();
               if (buf === null) {
                 onreadable = d._read;
                 return;
@@ -12697,8 +12723,8 @@ var require_compose = __commonJS({
               }
             }
           };
-        } else if (isWebStream(tail)) {
-          const readable2 = isTransformStream(tail) ? tail.readable : tail;
+        } else if (isWebStream(tail2)) {
+          const readable2 = isTransformStream(tail2) ? tail2.readable : tail2;
           const reader = readable2.getReader();
           d._read = async function() {
             while (true) {
@@ -12729,8 +12755,8 @@ var require_compose = __commonJS({
           callback(err);
         } else {
           onclose = callback;
-          if (isNodeStream(tail)) {
-            destroyer(tail, err);
+          if (isNodeStream(tail2)) {
+            destroyer(tail2, err);
           }
         }
       };
@@ -14175,38 +14201,38 @@ var require_balanced_match2 = __commonJS({
   "node_modules/glob/node_modules/balanced-match/index.js"(exports, module) {
     "use strict";
     module.exports = balanced;
-    function balanced(a, b, str) {
-      if (a instanceof RegExp) a = maybeMatch(a, str);
-      if (b instanceof RegExp) b = maybeMatch(b, str);
-      var r = range(a, b, str);
-      return r && {
-        start: r[0],
-        end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + a.length, r[1]),
-        post: str.slice(r[1] + b.length)
+    function balanced(a, b, str3) {
+      if (a instanceof RegExp) a = maybeMatch(a, str3);
+      if (b instanceof RegExp) b = maybeMatch(b, str3);
+      var r2 = range(a, b, str3);
+      return r2 && {
+        start: r2[0],
+        end: r2[1],
+        pre: str3.slice(0, r2[0]),
+        body: str3.slice(r2[0] + a.length, r2[1]),
+        post: str3.slice(r2[1] + b.length)
       };
     }
-    function maybeMatch(reg, str) {
-      var m = str.match(reg);
+    function maybeMatch(reg, str3) {
+      var m = str3.match(reg);
       return m ? m[0] : null;
     }
     balanced.range = range;
-    function range(a, b, str) {
+    function range(a, b, str3) {
       var begs, beg, left, right, result;
-      var ai = str.indexOf(a);
-      var bi = str.indexOf(b, ai + 1);
+      var ai = str3.indexOf(a);
+      var bi = str3.indexOf(b, ai + 1);
       var i = ai;
       if (ai >= 0 && bi > 0) {
         if (a === b) {
           return [ai, bi];
         }
         begs = [];
-        left = str.length;
+        left = str3.length;
         while (i >= 0 && !result) {
           if (i == ai) {
             begs.push(i);
-            ai = str.indexOf(a, i + 1);
+            ai = str3.indexOf(a, i + 1);
           } else if (begs.length == 1) {
             result = [begs.pop(), bi];
           } else {
@@ -14215,7 +14241,7 @@ var require_balanced_match2 = __commonJS({
               left = beg;
               right = bi;
             }
-            bi = str.indexOf(b, i + 1);
+            bi = str3.indexOf(b, i + 1);
           }
           i = ai < bi && ai >= 0 ? ai : bi;
         }
@@ -14244,35 +14270,35 @@ var require_brace_expansion2 = __commonJS({
     var EXPANSION_MAX_REWRITES = 1e3;
     var EXPANSION_MAX_STEPS = 2e7;
     var CALL_STEPS = 16;
-    function numeric(str) {
-      return parseInt(str, 10) == str ? parseInt(str, 10) : str.charCodeAt(0);
+    function numeric(str3) {
+      return parseInt(str3, 10) == str3 ? parseInt(str3, 10) : str3.charCodeAt(0);
     }
-    function escapeBraces(str) {
-      return str.split("\\\\").join(escSlash).split("\\{").join(escOpen).split("\\}").join(escClose).split("\\,").join(escComma).split("\\.").join(escPeriod);
+    function escapeBraces(str3) {
+      return str3.split("\\\\").join(escSlash).split("\\{").join(escOpen).split("\\}").join(escClose).split("\\,").join(escComma).split("\\.").join(escPeriod);
     }
-    function unescapeBraces(str) {
-      return str.split(escSlash).join("\\").split(escOpen).join("{").split(escClose).join("}").split(escComma).join(",").split(escPeriod).join(".");
+    function unescapeBraces(str3) {
+      return str3.split(escSlash).join("\\").split(escOpen).join("{").split(escClose).join("}").split(escComma).join(",").split(escPeriod).join(".");
     }
     function pushAll(target, items) {
       for (var i = 0; i < items.length; i++) {
         target.push(items[i]);
       }
     }
-    function balancedWithBudget(str, masked, budget) {
+    function balancedWithBudget(str3, masked, budget) {
       if (budget.remaining < 0) {
         return void 0;
       }
-      var r = balanced.range("{", "}", masked);
-      var unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-      budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
-      if (!r || budget.remaining < 0) {
+      var r2 = balanced.range("{", "}", masked);
+      var unmatched = r2 !== void 0 && masked.indexOf("{") < r2[0];
+      budget.remaining -= r2 && !unmatched ? r2[1] + 1 : str3.length;
+      if (!r2 || budget.remaining < 0) {
         return void 0;
       }
       return {
-        end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + 1, r[1]),
-        post: str.slice(r[1] + 1),
+        end: r2[1],
+        pre: str3.slice(0, r2[0]),
+        body: str3.slice(r2[0] + 1, r2[1]),
+        post: str3.slice(r2[1] + 1),
         unmatched
       };
     }
@@ -14295,36 +14321,36 @@ var require_brace_expansion2 = __commonJS({
       }
       return out + masked.slice(last);
     }
-    function commaSetFollows(str, budget) {
-      budget.remaining -= str.length;
+    function commaSetFollows(str3, budget) {
+      budget.remaining -= str3.length;
       if (budget.remaining < 0) {
         return false;
       }
       var close = false;
-      for (var i = str.length - 1; i >= 0; i--) {
-        var c = str.charCodeAt(i);
+      for (var i = str3.length - 1; i >= 0; i--) {
+        var c = str3.charCodeAt(i);
         if (c === 125) {
           close = true;
         } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
           close = false;
-        } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
+        } else if (c === 44 && close && str3.charCodeAt(i + 1) !== 44) {
           return true;
         }
       }
       return false;
     }
-    function parseCommaParts(str, budget) {
+    function parseCommaParts(str3, budget) {
       var parts = [];
       var carry = "";
       for (; ; ) {
-        var m = balancedWithBudget(str, str, budget);
+        var m = balancedWithBudget(str3, str3, budget);
         if (budget.remaining < 0) {
           return void 0;
         }
         if (!m) {
-          var tail = str.split(",");
-          tail[0] = carry + tail[0];
-          pushAll(parts, tail);
+          var tail2 = str3.split(",");
+          tail2[0] = carry + tail2[0];
+          pushAll(parts, tail2);
           return parts;
         }
         var pre = m.pre;
@@ -14339,25 +14365,25 @@ var require_brace_expansion2 = __commonJS({
         }
         carry = p.pop();
         pushAll(parts, p);
-        str = post;
+        str3 = post;
       }
     }
     function bound(value, fallback) {
       return value == null || isNaN(value) ? fallback : value;
     }
-    function expandTop(str, options) {
-      if (!str) return [];
+    function expandTop(str3, options) {
+      if (!str3) return [];
       options = options || {};
       var max = bound(options.max, EXPANSION_MAX);
       var maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
       var maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
       var maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
       var maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-      if (str.substr(0, 2) === "{}") {
-        str = "\\{\\}" + str.substr(2);
+      if (str3.substr(0, 2) === "{}") {
+        str3 = "\\{\\}" + str3.substr(2);
       }
       return expand2(
-        escapeBraces(str),
+        escapeBraces(str3),
         max,
         maxLength,
         maxDepth,
@@ -14367,8 +14393,8 @@ var require_brace_expansion2 = __commonJS({
         true
       ).map(unescapeBraces);
     }
-    function embrace(str) {
-      return "{" + str + "}";
+    function embrace(str3) {
+      return "{" + str3 + "}";
     }
     function isPadded(el) {
       return /^-?0\d/.test(el);
@@ -14417,8 +14443,8 @@ var require_brace_expansion2 = __commonJS({
         incr *= -1;
         test = gte;
       }
-      var pad = n.some(isPadded);
-      var cost = pad ? width : 1;
+      var pad2 = n.some(isPadded);
+      var cost = pad2 ? width : 1;
       var length = 0;
       for (var i = x; test(i, y) && N.length < max; i += incr) {
         budget.remaining -= cost;
@@ -14433,10 +14459,10 @@ var require_brace_expansion2 = __commonJS({
           }
         } else {
           c = String(i);
-          if (pad) {
-            var need = width - c.length;
-            if (need > 0) {
-              var z = new Array(need + 1).join("0");
+          if (pad2) {
+            var need2 = width - c.length;
+            if (need2 > 0) {
+              var z = new Array(need2 + 1).join("0");
               if (i < 0) {
                 c = "-" + z + c.slice(1);
               } else {
@@ -14451,20 +14477,20 @@ var require_brace_expansion2 = __commonJS({
       }
       return N;
     }
-    function expand2(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+    function expand2(str3, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
       budget.remaining -= CALL_STEPS;
       if (depth > maxDepth) {
-        return [str];
+        return [str3];
       }
       var acc = [""];
       var rewrites = 0;
       var dropEmpties = false;
       var firstGroup = true;
-      var masked = str;
+      var masked = str3;
       for (; ; ) {
-        const m = balancedWithBudget(str, masked, budget);
+        const m = balancedWithBudget(str3, masked, budget);
         if (!m) {
-          return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
+          return combine(acc, str3, [""], max, maxLength, dropEmpties, budget);
         }
         if (m.unmatched) {
           masked = maskUnmatchedOpens(masked, budget);
@@ -14493,7 +14519,7 @@ var require_brace_expansion2 = __commonJS({
           );
           firstGroup = false;
           if (!m.post.length) break;
-          str = m.post;
+          str3 = m.post;
           masked = masked.slice(m.end + 1);
           continue;
         }
@@ -14506,7 +14532,7 @@ var require_brace_expansion2 = __commonJS({
         if (!isSequence && !isOptions) {
           if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
             rewrites++;
-            str = m.pre + "{" + m.body + escClose + m.post;
+            str3 = m.pre + "{" + m.body + escClose + m.post;
             masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
             isTop = true;
             continue;
@@ -14563,7 +14589,7 @@ var require_brace_expansion2 = __commonJS({
               }
               acc = single;
               if (!m.post.length) break;
-              str = m.post;
+              str3 = m.post;
               masked = masked.slice(m.end + 1);
               continue;
             }
@@ -14615,7 +14641,7 @@ var require_brace_expansion2 = __commonJS({
         }
         acc = next;
         if (!m.post.length) break;
-        str = m.post;
+        str3 = m.post;
         masked = masked.slice(m.end + 1);
       }
       return acc;
@@ -14747,8 +14773,8 @@ var require_brace_expressions = __commonJS({
         return ["$.", false, glob.length - pos, true];
       }
       if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate) {
-        const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
-        return [regexpEscape(r), false, endPos - pos, false];
+        const r2 = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
+        return [regexpEscape(r2), false, endPos - pos, false];
       }
       const sranges = "[" + (negate ? "^" : "") + rangesToString(ranges) + "]";
       const snegs = "[" + (negate ? "" : "^") + rangesToString(negs) + "]";
@@ -14954,7 +14980,7 @@ var require_ast = __commonJS({
         }
         return c;
       }
-      static #parseAST(str, ast, pos, opt, extDepth) {
+      static #parseAST(str3, ast, pos, opt, extDepth) {
         const maxDepth = opt.maxExtglobRecursion ?? 2;
         let escaping = false;
         let inBrace = false;
@@ -14963,8 +14989,8 @@ var require_ast = __commonJS({
         if (ast.type === null) {
           let i2 = pos;
           let acc2 = "";
-          while (i2 < str.length) {
-            const c = str.charAt(i2++);
+          while (i2 < str3.length) {
+            const c = str3.charAt(i2++);
             if (escaping || c === "\\") {
               escaping = !escaping;
               acc2 += c;
@@ -14987,12 +15013,12 @@ var require_ast = __commonJS({
               acc2 += c;
               continue;
             }
-            const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
+            const doRecurse = !opt.noext && isExtglobType(c) && str3.charAt(i2) === "(" && extDepth <= maxDepth;
             if (doRecurse) {
               ast.push(acc2);
               acc2 = "";
               const ext = new _a(c, ast);
-              i2 = _a.#parseAST(str, ext, i2, opt, extDepth + 1);
+              i2 = _a.#parseAST(str3, ext, i2, opt, extDepth + 1);
               ast.push(ext);
               continue;
             }
@@ -15005,8 +15031,8 @@ var require_ast = __commonJS({
         let part = new _a(null, ast);
         const parts = [];
         let acc = "";
-        while (i < str.length) {
-          const c = str.charAt(i++);
+        while (i < str3.length) {
+          const c = str3.charAt(i++);
           if (escaping || c === "\\") {
             escaping = !escaping;
             acc += c;
@@ -15029,7 +15055,7 @@ var require_ast = __commonJS({
             acc += c;
             continue;
           }
-          const doRecurse = isExtglobType(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
+          const doRecurse = isExtglobType(c) && str3.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
           (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
           if (doRecurse) {
             const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
@@ -15037,7 +15063,7 @@ var require_ast = __commonJS({
             acc = "";
             const ext = new _a(c, part);
             part.push(ext);
-            i = _a.#parseAST(str, ext, i, opt, extDepth + depthAdd);
+            i = _a.#parseAST(str3, ext, i, opt, extDepth + depthAdd);
             continue;
           }
           if (c === "|") {
@@ -15060,7 +15086,7 @@ var require_ast = __commonJS({
         }
         ast.type = null;
         ast.#hasMagic = void 0;
-        ast.#parts = [str.substring(pos - 1)];
+        ast.#parts = [str3.substring(pos - 1)];
         return i;
       }
       #canAdoptWithSpace(child) {
@@ -15480,11 +15506,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path5 = {
+    var path33 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path5.win32.sep : path5.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path33.win32.sep : path33.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -15527,7 +15553,7 @@ var require_commonjs3 = __commonJS({
         defaults: (options) => orig.defaults(ext(def, options)),
         makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
         braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+        match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
         sep: orig.sep,
         GLOBSTAR: exports.GLOBSTAR
       });
@@ -15546,13 +15572,13 @@ var require_commonjs3 = __commonJS({
     var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
     exports.makeRe = makeRe;
     exports.minimatch.makeRe = exports.makeRe;
-    var match = (list, pattern, options = {}) => {
+    var match = (list2, pattern, options = {}) => {
       const mm = new Minimatch(pattern, options);
-      list = list.filter((f) => mm.match(f));
-      if (mm.options.nonull && !list.length) {
-        list.push(pattern);
+      list2 = list2.filter((f) => mm.match(f));
+      if (mm.options.nonull && !list2.length) {
+        list2.push(pattern);
       }
-      return list;
+      return list2;
     };
     exports.match = match;
     exports.minimatch.match = exports.match;
@@ -15947,7 +15973,7 @@ var require_commonjs3 = __commonJS({
       #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
         const firstgs = pattern.indexOf(exports.GLOBSTAR, patternIndex);
         const lastgs = pattern.lastIndexOf(exports.GLOBSTAR);
-        const [head, body, tail] = partial ? [
+        const [head2, body, tail2] = partial ? [
           pattern.slice(patternIndex, firstgs),
           pattern.slice(firstgs + 1),
           []
@@ -15956,27 +15982,27 @@ var require_commonjs3 = __commonJS({
           pattern.slice(firstgs + 1, lastgs),
           pattern.slice(lastgs + 1)
         ];
-        if (head.length) {
-          const fileHead = file.slice(fileIndex, fileIndex + head.length);
-          if (!this.#matchOne(fileHead, head, partial, 0, 0))
+        if (head2.length) {
+          const fileHead = file.slice(fileIndex, fileIndex + head2.length);
+          if (!this.#matchOne(fileHead, head2, partial, 0, 0))
             return false;
-          fileIndex += head.length;
+          fileIndex += head2.length;
         }
         let fileTailMatch = 0;
-        if (tail.length) {
-          if (tail.length + fileIndex > file.length)
+        if (tail2.length) {
+          if (tail2.length + fileIndex > file.length)
             return false;
-          let tailStart = file.length - tail.length;
-          if (this.#matchOne(file, tail, partial, tailStart, 0)) {
-            fileTailMatch = tail.length;
+          let tailStart = file.length - tail2.length;
+          if (this.#matchOne(file, tail2, partial, tailStart, 0)) {
+            fileTailMatch = tail2.length;
           } else {
-            if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
+            if (file[file.length - 1] !== "" || fileIndex + tail2.length === file.length) {
               return false;
             }
             tailStart--;
-            if (!this.#matchOne(file, tail, partial, tailStart, 0))
+            if (!this.#matchOne(file, tail2, partial, tailStart, 0))
               return false;
-            fileTailMatch = tail.length + 1;
+            fileTailMatch = tail2.length + 1;
           }
         }
         if (!body.length) {
@@ -16238,8 +16264,8 @@ var require_commonjs4 = __commonJS({
     var perf = typeof performance === "object" && performance && typeof performance.now === "function" ? performance : Date;
     var warned = /* @__PURE__ */ new Set();
     var PROCESS = typeof process === "object" && !!process ? process : {};
-    var emitWarning = (msg, type, code, fn) => {
-      typeof PROCESS.emitWarning === "function" ? PROCESS.emitWarning(msg, type, code, fn) : console.error(`[${code}] ${type}: ${msg}`);
+    var emitWarning = (msg, type, code2, fn) => {
+      typeof PROCESS.emitWarning === "function" ? PROCESS.emitWarning(msg, type, code2, fn) : console.error(`[${code2}] ${type}: ${msg}`);
     };
     var AC = globalThis.AbortController;
     var AS = globalThis.AbortSignal;
@@ -16277,7 +16303,7 @@ var require_commonjs4 = __commonJS({
         emitWarning("AbortController is not defined. If using lru-cache in node 14, load an AbortController polyfill from the `node-abort-controller` package. A minimal polyfill is provided for use by LRUCache.fetch(), but it should not be relied upon in other contexts (eg, passing it to other APIs that use AbortController/AbortSignal might have undesirable effects). You may disable this with LRU_CACHE_IGNORE_AC_WARNING=1 in the env.", "NO_ABORT_CONTROLLER", "ENOTSUP", warnACPolyfill);
       };
     }
-    var shouldWarn = (code) => !warned.has(code);
+    var shouldWarn = (code2) => !warned.has(code2);
     var isPosInt = (n) => n && n === Math.floor(n) && n > 0 && isFinite(n);
     var getUintArray = (max) => !isPosInt(max) ? null : max <= Math.pow(2, 8) ? Uint8Array : max <= Math.pow(2, 16) ? Uint16Array : max <= Math.pow(2, 32) ? Uint32Array : max <= Number.MAX_SAFE_INTEGER ? ZeroArray : null;
     var ZeroArray = class extends Array {
@@ -16568,11 +16594,11 @@ var require_commonjs4 = __commonJS({
           throw new TypeError("At least one of max, maxSize, or ttl is required");
         }
         if (!this.ttlAutopurge && !this.#max && !this.#maxSize) {
-          const code = "LRU_CACHE_UNBOUNDED";
-          if (shouldWarn(code)) {
-            warned.add(code);
+          const code2 = "LRU_CACHE_UNBOUNDED";
+          if (shouldWarn(code2)) {
+            warned.add(code2);
             const msg = "TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.";
-            emitWarning(msg, "UnboundedCacheWarning", code, _LRUCache);
+            emitWarning(msg, "UnboundedCacheWarning", code2, _LRUCache);
           }
         }
       }
@@ -17129,9 +17155,9 @@ var require_commonjs4 = __commonJS({
         }
       }
       #evict(free) {
-        const head = this.#head;
-        const k = this.#keyList[head];
-        const v = this.#valList[head];
+        const head2 = this.#head;
+        const k = this.#keyList[head2];
+        const v = this.#valList[head2];
         if (this.#hasFetchMethod && this.#isBackgroundFetch(v)) {
           v.__abortController.abort(new Error("evicted"));
         } else if (this.#hasDispose || this.#hasDisposeAfter) {
@@ -17142,21 +17168,21 @@ var require_commonjs4 = __commonJS({
             this.#disposed?.push([v, k, "evict"]);
           }
         }
-        this.#removeItemSize(head);
+        this.#removeItemSize(head2);
         if (free) {
-          this.#keyList[head] = void 0;
-          this.#valList[head] = void 0;
-          this.#free.push(head);
+          this.#keyList[head2] = void 0;
+          this.#valList[head2] = void 0;
+          this.#free.push(head2);
         }
         if (this.#size === 1) {
           this.#head = this.#tail = 0;
           this.#free.length = 0;
         } else {
-          this.#head = this.#next[head];
+          this.#head = this.#next[head2];
         }
         this.#keyMap.delete(k);
         this.#size--;
-        return head;
+        return head2;
       }
       /**
        * Check if a key is in the cache, without updating the recency of use.
@@ -18805,12 +18831,12 @@ var require_commonjs6 = __commonJS({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path5) {
-        if (!path5) {
+      resolve(path33) {
+        if (!path33) {
           return this;
         }
-        const rootPath = this.getRootString(path5);
-        const dir = path5.substring(rootPath.length);
+        const rootPath = this.getRootString(path33);
+        const dir = path33.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -19128,8 +19154,8 @@ var require_commonjs6 = __commonJS({
           return void 0;
         }
         try {
-          const read = await this.#fs.promises.readlink(this.fullpath());
-          const linkTarget = (await this.parent.realpath())?.resolve(read);
+          const read2 = await this.#fs.promises.readlink(this.fullpath());
+          const linkTarget = (await this.parent.realpath())?.resolve(read2);
           if (linkTarget) {
             return this.#linkTarget = linkTarget;
           }
@@ -19153,8 +19179,8 @@ var require_commonjs6 = __commonJS({
           return void 0;
         }
         try {
-          const read = this.#fs.readlinkSync(this.fullpath());
-          const linkTarget = this.parent.realpathSync()?.resolve(read);
+          const read2 = this.#fs.readlinkSync(this.fullpath());
+          const linkTarget = this.parent.realpathSync()?.resolve(read2);
           if (linkTarget) {
             return this.#linkTarget = linkTarget;
           }
@@ -19198,33 +19224,33 @@ var require_commonjs6 = __commonJS({
         this.#type = t | ENOTDIR;
         this.#markChildrenENOENT();
       }
-      #readdirFail(code = "") {
-        if (code === "ENOTDIR" || code === "EPERM") {
+      #readdirFail(code2 = "") {
+        if (code2 === "ENOTDIR" || code2 === "EPERM") {
           this.#markENOTDIR();
-        } else if (code === "ENOENT") {
+        } else if (code2 === "ENOENT") {
           this.#markENOENT();
         } else {
           this.children().provisional = 0;
         }
       }
-      #lstatFail(code = "") {
-        if (code === "ENOTDIR") {
+      #lstatFail(code2 = "") {
+        if (code2 === "ENOTDIR") {
           const p = this.parent;
           p.#markENOTDIR();
-        } else if (code === "ENOENT") {
+        } else if (code2 === "ENOENT") {
           this.#markENOENT();
         }
       }
-      #readlinkFail(code = "") {
+      #readlinkFail(code2 = "") {
         let ter = this.#type;
         ter |= ENOREADLINK;
-        if (code === "ENOENT")
+        if (code2 === "ENOENT")
           ter |= ENOENT;
-        if (code === "EINVAL" || code === "UNKNOWN") {
+        if (code2 === "EINVAL" || code2 === "UNKNOWN") {
           ter &= IFMT_UNKNOWN;
         }
         this.#type = ter;
-        if (code === "ENOTDIR" && this.parent) {
+        if (code2 === "ENOTDIR" && this.parent) {
           this.parent.#markENOTDIR();
         }
       }
@@ -19563,8 +19589,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path5) {
-        return node_path_1.win32.parse(path5).root;
+      getRootString(path33) {
+        return node_path_1.win32.parse(path33).root;
       }
       /**
        * @internal
@@ -19611,8 +19637,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path5) {
-        return path5.startsWith("/") ? "/" : "";
+      getRootString(path33) {
+        return path33.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -19662,8 +19688,8 @@ var require_commonjs6 = __commonJS({
        *
        * @internal
        */
-      constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs6 = defaultFS } = {}) {
-        this.#fs = fsFromOption(fs6);
+      constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs31 = defaultFS } = {}) {
+        this.#fs = fsFromOption(fs31);
         if (cwd instanceof URL || cwd.startsWith("file://")) {
           cwd = (0, node_url_1.fileURLToPath)(cwd);
         }
@@ -19702,11 +19728,11 @@ var require_commonjs6 = __commonJS({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path5 = this.cwd) {
-        if (typeof path5 === "string") {
-          path5 = this.cwd.resolve(path5);
+      depth(path33 = this.cwd) {
+        if (typeof path33 === "string") {
+          path33 = this.cwd.resolve(path33);
         }
-        return path5.depth();
+        return path33.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -19727,22 +19753,22 @@ var require_commonjs6 = __commonJS({
        * otherwise.
        */
       resolve(...paths) {
-        let r = "";
+        let r2 = "";
         for (let i = paths.length - 1; i >= 0; i--) {
           const p = paths[i];
           if (!p || p === ".")
             continue;
-          r = r ? `${p}/${r}` : p;
+          r2 = r2 ? `${p}/${r2}` : p;
           if (this.isAbsolute(p)) {
             break;
           }
         }
-        const cached = this.#resolveCache.get(r);
+        const cached = this.#resolveCache.get(r2);
         if (cached !== void 0) {
           return cached;
         }
-        const result = this.cwd.resolve(r).fullpath();
-        this.#resolveCache.set(r, result);
+        const result = this.cwd.resolve(r2).fullpath();
+        this.#resolveCache.set(r2, result);
         return result;
       }
       /**
@@ -19757,22 +19783,22 @@ var require_commonjs6 = __commonJS({
        * otherwise.
        */
       resolvePosix(...paths) {
-        let r = "";
+        let r2 = "";
         for (let i = paths.length - 1; i >= 0; i--) {
           const p = paths[i];
           if (!p || p === ".")
             continue;
-          r = r ? `${p}/${r}` : p;
+          r2 = r2 ? `${p}/${r2}` : p;
           if (this.isAbsolute(p)) {
             break;
           }
         }
-        const cached = this.#resolvePosixCache.get(r);
+        const cached = this.#resolvePosixCache.get(r2);
         if (cached !== void 0) {
           return cached;
         }
-        const result = this.cwd.resolve(r).fullpathPosix();
-        this.#resolvePosixCache.set(r, result);
+        const result = this.cwd.resolve(r2).fullpathPosix();
+        this.#resolvePosixCache.set(r2, result);
         return result;
       }
       /**
@@ -19957,7 +19983,7 @@ var require_commonjs6 = __commonJS({
                 results.push(withFileTypes ? e : e.fullpath());
               }
               if (follow && e.isSymbolicLink()) {
-                e.realpath().then((r) => r?.isUnknown() ? r.lstat() : r).then((r) => r?.shouldWalk(dirs, walkFilter) ? walk(r, next) : next());
+                e.realpath().then((r2) => r2?.isUnknown() ? r2.lstat() : r2).then((r2) => r2?.shouldWalk(dirs, walkFilter) ? walk(r2, next) : next());
               } else {
                 if (e.shouldWalk(dirs, walkFilter)) {
                   walk(e, next);
@@ -19996,15 +20022,15 @@ var require_commonjs6 = __commonJS({
             if (!filter || filter(e)) {
               results.push(withFileTypes ? e : e.fullpath());
             }
-            let r = e;
+            let r2 = e;
             if (e.isSymbolicLink()) {
-              if (!(follow && (r = e.realpathSync())))
+              if (!(follow && (r2 = e.realpathSync())))
                 continue;
-              if (r.isUnknown())
-                r.lstatSync();
+              if (r2.isUnknown())
+                r2.lstatSync();
             }
-            if (r.shouldWalk(dirs, walkFilter)) {
-              dirs.add(r);
+            if (r2.shouldWalk(dirs, walkFilter)) {
+              dirs.add(r2);
             }
           }
         }
@@ -20057,15 +20083,15 @@ var require_commonjs6 = __commonJS({
             if (!filter || filter(e)) {
               yield withFileTypes ? e : e.fullpath();
             }
-            let r = e;
+            let r2 = e;
             if (e.isSymbolicLink()) {
-              if (!(follow && (r = e.realpathSync())))
+              if (!(follow && (r2 = e.realpathSync())))
                 continue;
-              if (r.isUnknown())
-                r.lstatSync();
+              if (r2.isUnknown())
+                r2.lstatSync();
             }
-            if (r.shouldWalk(dirs, walkFilter)) {
-              dirs.add(r);
+            if (r2.shouldWalk(dirs, walkFilter)) {
+              dirs.add(r2);
             }
           }
         }
@@ -20103,7 +20129,7 @@ var require_commonjs6 = __commonJS({
                 const promises2 = [];
                 for (const e of entries) {
                   if (e.isSymbolicLink()) {
-                    promises2.push(e.realpath().then((r) => r?.isUnknown() ? r.lstat() : r));
+                    promises2.push(e.realpath().then((r2) => r2?.isUnknown() ? r2.lstat() : r2));
                   }
                 }
                 if (promises2.length) {
@@ -20120,9 +20146,9 @@ var require_commonjs6 = __commonJS({
               }
               processing--;
               for (const e of entries) {
-                const r = e.realpathCached() || e;
-                if (r.shouldWalk(dirs, walkFilter)) {
-                  queue.push(r);
+                const r2 = e.realpathCached() || e;
+                if (r2.shouldWalk(dirs, walkFilter)) {
+                  queue.push(r2);
                 }
               }
               if (paused && !results.flowing) {
@@ -20175,15 +20201,15 @@ var require_commonjs6 = __commonJS({
             }
             processing--;
             for (const e of entries) {
-              let r = e;
+              let r2 = e;
               if (e.isSymbolicLink()) {
-                if (!(follow && (r = e.realpathSync())))
+                if (!(follow && (r2 = e.realpathSync())))
                   continue;
-                if (r.isUnknown())
-                  r.lstatSync();
+                if (r2.isUnknown())
+                  r2.lstatSync();
               }
-              if (r.shouldWalk(dirs, walkFilter)) {
-                queue.push(r);
+              if (r2.shouldWalk(dirs, walkFilter)) {
+                queue.push(r2);
               }
             }
           }
@@ -20193,9 +20219,9 @@ var require_commonjs6 = __commonJS({
         process2();
         return results;
       }
-      chdir(path5 = this.cwd) {
+      chdir(path33 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path5 === "string" ? this.cwd.resolve(path5) : path5;
+        this.cwd = typeof path33 === "string" ? this.cwd.resolve(path33) : path33;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -20222,8 +20248,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      newRoot(fs6) {
-        return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs6 });
+      newRoot(fs31) {
+        return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs31 });
       }
       /**
        * Return true if the provided path string is an absolute path
@@ -20252,8 +20278,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      newRoot(fs6) {
-        return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs6 });
+      newRoot(fs31) {
+        return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs31 });
       }
       /**
        * Return true if the provided path string is an absolute path
@@ -20583,8 +20609,8 @@ var require_processor = __commonJS({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path5, n]) => [
-          path5,
+        return [...this.store.entries()].map(([path33, n]) => [
+          path33,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -20802,9 +20828,9 @@ var require_walker = __commonJS({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path5, opts) {
+      constructor(patterns, path33, opts) {
         this.patterns = patterns;
-        this.path = path5;
+        this.path = path33;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -20823,11 +20849,11 @@ var require_walker = __commonJS({
           });
         }
       }
-      #ignored(path5) {
-        return this.seen.has(path5) || !!this.#ignore?.ignored?.(path5);
+      #ignored(path33) {
+        return this.seen.has(path33) || !!this.#ignore?.ignored?.(path33);
       }
-      #childrenIgnored(path5) {
-        return !!this.#ignore?.childrenIgnored?.(path5);
+      #childrenIgnored(path33) {
+        return !!this.#ignore?.childrenIgnored?.(path33);
       }
       // backpressure mechanism
       pause() {
@@ -21043,8 +21069,8 @@ var require_walker = __commonJS({
     exports.GlobUtil = GlobUtil;
     var GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path5, opts) {
-        super(patterns, path5, opts);
+      constructor(patterns, path33, opts) {
+        super(patterns, path33, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -21082,8 +21108,8 @@ var require_walker = __commonJS({
     exports.GlobWalker = GlobWalker;
     var GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns, path5, opts) {
-        super(patterns, path5, opts);
+      constructor(patterns, path33, opts) {
+        super(patterns, path33, opts);
         this.results = new minipass_1.Minipass({
           signal: this.signal,
           objectMode: true
@@ -21438,8 +21464,8 @@ var require_commonjs7 = __commonJS({
 // node_modules/archiver-utils/file.js
 var require_file = __commonJS({
   "node_modules/archiver-utils/file.js"(exports, module) {
-    var fs6 = require_graceful_fs();
-    var path5 = __require("path");
+    var fs31 = require_graceful_fs();
+    var path33 = __require("path");
     var flatten = require_flatten();
     var difference = require_difference();
     var union = require_union();
@@ -21464,8 +21490,8 @@ var require_file = __commonJS({
       return result;
     };
     file.exists = function() {
-      var filepath = path5.join.apply(path5, arguments);
-      return fs6.existsSync(filepath);
+      var filepath = path33.join.apply(path33, arguments);
+      return fs31.existsSync(filepath);
     };
     file.expand = function(...args) {
       var options = isPlainObject3(args[0]) ? args.shift() : {};
@@ -21478,12 +21504,12 @@ var require_file = __commonJS({
       });
       if (options.filter) {
         matches = matches.filter(function(filepath) {
-          filepath = path5.join(options.cwd || "", filepath);
+          filepath = path33.join(options.cwd || "", filepath);
           try {
             if (typeof options.filter === "function") {
               return options.filter(filepath);
             } else {
-              return fs6.statSync(filepath)[options.filter]();
+              return fs31.statSync(filepath)[options.filter]();
             }
           } catch (e) {
             return false;
@@ -21495,7 +21521,7 @@ var require_file = __commonJS({
     file.expandMapping = function(patterns, destBase, options) {
       options = Object.assign({
         rename: function(destBase2, destPath) {
-          return path5.join(destBase2 || "", destPath);
+          return path33.join(destBase2 || "", destPath);
         }
       }, options);
       var files = [];
@@ -21503,14 +21529,14 @@ var require_file = __commonJS({
       file.expand(options, patterns).forEach(function(src) {
         var destPath = src;
         if (options.flatten) {
-          destPath = path5.basename(destPath);
+          destPath = path33.basename(destPath);
         }
         if (options.ext) {
           destPath = destPath.replace(/(\.[^\/]*)?$/, options.ext);
         }
         var dest = options.rename(destBase, destPath, options);
         if (options.cwd) {
-          src = path5.join(options.cwd, src);
+          src = path33.join(options.cwd, src);
         }
         dest = dest.replace(pathSeparatorRe, "/");
         src = src.replace(pathSeparatorRe, "/");
@@ -21528,32 +21554,32 @@ var require_file = __commonJS({
     };
     file.normalizeFilesArray = function(data) {
       var files = [];
-      data.forEach(function(obj) {
+      data.forEach(function(obj2) {
         var prop;
-        if ("src" in obj || "dest" in obj) {
-          files.push(obj);
+        if ("src" in obj2 || "dest" in obj2) {
+          files.push(obj2);
         }
       });
       if (files.length === 0) {
         return [];
       }
-      files = _(files).chain().forEach(function(obj) {
-        if (!("src" in obj) || !obj.src) {
+      files = _(files).chain().forEach(function(obj2) {
+        if (!("src" in obj2) || !obj2.src) {
           return;
         }
-        if (Array.isArray(obj.src)) {
-          obj.src = flatten(obj.src);
+        if (Array.isArray(obj2.src)) {
+          obj2.src = flatten(obj2.src);
         } else {
-          obj.src = [obj.src];
+          obj2.src = [obj2.src];
         }
-      }).map(function(obj) {
-        var expandOptions = Object.assign({}, obj);
+      }).map(function(obj2) {
+        var expandOptions = Object.assign({}, obj2);
         delete expandOptions.src;
         delete expandOptions.dest;
-        if (obj.expand) {
-          return file.expandMapping(obj.src, obj.dest, expandOptions).map(function(mapObj) {
-            var result2 = Object.assign({}, obj);
-            result2.orig = Object.assign({}, obj);
+        if (obj2.expand) {
+          return file.expandMapping(obj2.src, obj2.dest, expandOptions).map(function(mapObj) {
+            var result2 = Object.assign({}, obj2);
+            result2.orig = Object.assign({}, obj2);
             result2.src = mapObj.src;
             result2.dest = mapObj.dest;
             ["expand", "cwd", "flatten", "rename", "ext"].forEach(function(prop) {
@@ -21562,15 +21588,15 @@ var require_file = __commonJS({
             return result2;
           });
         }
-        var result = Object.assign({}, obj);
-        result.orig = Object.assign({}, obj);
+        var result = Object.assign({}, obj2);
+        result.orig = Object.assign({}, obj2);
         if ("src" in result) {
           Object.defineProperty(result, "src", {
             enumerable: true,
             get: function fn() {
               var src;
               if (!("result" in fn)) {
-                src = obj.src;
+                src = obj2.src;
                 src = Array.isArray(src) ? flatten(src) : [src];
                 fn.result = file.expand(expandOptions, src);
               }
@@ -21579,7 +21605,7 @@ var require_file = __commonJS({
           });
         }
         if ("dest" in result) {
-          result.dest = obj.dest;
+          result.dest = obj2.dest;
         }
         return result;
       }).flatten().value();
@@ -21591,8 +21617,8 @@ var require_file = __commonJS({
 // node_modules/archiver-utils/index.js
 var require_archiver_utils = __commonJS({
   "node_modules/archiver-utils/index.js"(exports, module) {
-    var fs6 = require_graceful_fs();
-    var path5 = __require("path");
+    var fs31 = require_graceful_fs();
+    var path33 = __require("path");
     var isStream = require_is_stream();
     var lazystream = require_lazystream();
     var normalizePath = require_normalize_path();
@@ -21640,7 +21666,7 @@ var require_archiver_utils = __commonJS({
     };
     utils.lazyReadStream = function(filepath) {
       return new lazystream.Readable(function() {
-        return fs6.createReadStream(filepath);
+        return fs31.createReadStream(filepath);
       });
     };
     utils.normalizeInputSource = function(source) {
@@ -21656,8 +21682,8 @@ var require_archiver_utils = __commonJS({
     utils.sanitizePath = function(filepath) {
       return normalizePath(filepath, false).replace(/^\w+:/, "").replace(/^(\.\.\/|\/)+/, "");
     };
-    utils.trailingSlashIt = function(str) {
-      return str.slice(-1) !== "/" ? str + "/" : str;
+    utils.trailingSlashIt = function(str3) {
+      return str3.slice(-1) !== "/" ? str3 + "/" : str3;
     };
     utils.unixifyPath = function(filepath) {
       return normalizePath(filepath, false).replace(/^\w+:/, "");
@@ -21668,7 +21694,7 @@ var require_archiver_utils = __commonJS({
         callback = base;
         base = dirpath;
       }
-      fs6.readdir(dirpath, function(err, list) {
+      fs31.readdir(dirpath, function(err, list2) {
         var i = 0;
         var file;
         var filepath;
@@ -21676,15 +21702,15 @@ var require_archiver_utils = __commonJS({
           return callback(err);
         }
         (function next() {
-          file = list[i++];
+          file = list2[i++];
           if (!file) {
             return callback(null, results);
           }
-          filepath = path5.join(dirpath, file);
-          fs6.stat(filepath, function(err2, stats) {
+          filepath = path33.join(dirpath, file);
+          fs31.stat(filepath, function(err2, stats) {
             results.push({
               path: filepath,
-              relative: path5.relative(base, filepath).replace(/\\/g, "/"),
+              relative: path33.relative(base, filepath).replace(/\\/g, "/"),
               stats
             });
             if (stats && stats.isDirectory()) {
@@ -21729,10 +21755,10 @@ var require_error = __commonJS({
       "SYMLINKTARGETREQUIRED": "symlink target argument must be a non-empty string value",
       "ENTRYNOTSUPPORTED": "entry not supported"
     };
-    function ArchiverError(code, data) {
+    function ArchiverError(code2, data) {
       Error.captureStackTrace(this, this.constructor);
-      this.message = ERROR_CODES[code] || code;
-      this.code = code;
+      this.message = ERROR_CODES[code2] || code2;
+      this.code = code2;
       this.data = data;
     }
     util.inherits(ArchiverError, Error);
@@ -21743,10 +21769,10 @@ var require_error = __commonJS({
 // node_modules/archiver/lib/core.js
 var require_core = __commonJS({
   "node_modules/archiver/lib/core.js"(exports, module) {
-    var fs6 = __require("fs");
+    var fs31 = __require("fs");
     var glob = require_readdir_glob();
     var async = require_async();
-    var path5 = __require("path");
+    var path33 = __require("path");
     var util = require_archiver_utils();
     var inherits = __require("util").inherits;
     var ArchiverError = require_error();
@@ -21807,7 +21833,7 @@ var require_core = __commonJS({
       data.sourcePath = filepath;
       task.data = data;
       this._entriesCount++;
-      if (data.stats && data.stats instanceof fs6.Stats) {
+      if (data.stats && data.stats instanceof fs31.Stats) {
         task = this._updateQueueTaskWithStats(task, data.stats);
         if (task) {
           if (data.stats.size) {
@@ -21978,7 +22004,7 @@ var require_core = __commonJS({
         callback();
         return;
       }
-      fs6.lstat(task.filepath, function(err, stats) {
+      fs31.lstat(task.filepath, function(err, stats) {
         if (this._state.aborted) {
           setImmediate(callback);
           return;
@@ -22021,10 +22047,10 @@ var require_core = __commonJS({
         task.data.sourceType = "buffer";
         task.source = Buffer.concat([]);
       } else if (stats.isSymbolicLink() && this._moduleSupports("symlink")) {
-        var linkPath = fs6.readlinkSync(task.filepath);
-        var dirName = path5.dirname(task.filepath);
+        var linkPath = fs31.readlinkSync(task.filepath);
+        var dirName = path33.dirname(task.filepath);
         task.data.type = "symlink";
-        task.data.linkname = path5.relative(dirName, path5.resolve(dirName, linkPath));
+        task.data.linkname = path33.relative(dirName, path33.resolve(dirName, linkPath));
         task.data.sourceType = "buffer";
         task.source = Buffer.concat([]);
       } else {
@@ -22861,7 +22887,7 @@ var require_crc32 = __commonJS({
     })(function(CRC322) {
       CRC322.version = "1.2.2";
       function signed_crc_table() {
-        var c = 0, table = new Array(256);
+        var c = 0, table2 = new Array(256);
         for (var n = 0; n != 256; ++n) {
           c = n;
           c = c & 1 ? -306674912 ^ c >>> 1 : c >>> 1;
@@ -22872,20 +22898,20 @@ var require_crc32 = __commonJS({
           c = c & 1 ? -306674912 ^ c >>> 1 : c >>> 1;
           c = c & 1 ? -306674912 ^ c >>> 1 : c >>> 1;
           c = c & 1 ? -306674912 ^ c >>> 1 : c >>> 1;
-          table[n] = c;
+          table2[n] = c;
         }
-        return typeof Int32Array !== "undefined" ? new Int32Array(table) : table;
+        return typeof Int32Array !== "undefined" ? new Int32Array(table2) : table2;
       }
       var T0 = signed_crc_table();
       function slice_by_16_tables(T) {
-        var c = 0, v = 0, n = 0, table = typeof Int32Array !== "undefined" ? new Int32Array(4096) : new Array(4096);
-        for (n = 0; n != 256; ++n) table[n] = T[n];
+        var c = 0, v = 0, n = 0, table2 = typeof Int32Array !== "undefined" ? new Int32Array(4096) : new Array(4096);
+        for (n = 0; n != 256; ++n) table2[n] = T[n];
         for (n = 0; n != 256; ++n) {
           v = T[n];
-          for (c = 256 + n; c < 4096; c += 256) v = table[c] = v >>> 8 ^ T[v & 255];
+          for (c = 256 + n; c < 4096; c += 256) v = table2[c] = v >>> 8 ^ T[v & 255];
         }
         var out = [];
-        for (n = 1; n != 16; ++n) out[n - 1] = typeof Int32Array !== "undefined" ? table.subarray(n * 256, n * 256 + 256) : table.slice(n * 256, n * 256 + 256);
+        for (n = 1; n != 16; ++n) out[n - 1] = typeof Int32Array !== "undefined" ? table2.subarray(n * 256, n * 256 + 256) : table2.slice(n * 256, n * 256 + 256);
         return out;
       }
       var TT = slice_by_16_tables(T0);
@@ -22904,10 +22930,10 @@ var require_crc32 = __commonJS({
         while (i < L) C = C >>> 8 ^ T0[(C ^ B[i++]) & 255];
         return ~C;
       }
-      function crc32_str(str, seed) {
+      function crc32_str(str3, seed) {
         var C = seed ^ -1;
-        for (var i = 0, L = str.length, c = 0, d = 0; i < L; ) {
-          c = str.charCodeAt(i++);
+        for (var i = 0, L = str3.length, c = 0, d = 0; i < L; ) {
+          c = str3.charCodeAt(i++);
           if (c < 128) {
             C = C >>> 8 ^ T0[(C ^ c) & 255];
           } else if (c < 2048) {
@@ -22915,7 +22941,7 @@ var require_crc32 = __commonJS({
             C = C >>> 8 ^ T0[(C ^ (128 | c & 63)) & 255];
           } else if (c >= 55296 && c < 57344) {
             c = (c & 1023) + 64;
-            d = str.charCodeAt(i++) & 1023;
+            d = str3.charCodeAt(i++) & 1023;
             C = C >>> 8 ^ T0[(C ^ (240 | c >> 8 & 7)) & 255];
             C = C >>> 8 ^ T0[(C ^ (128 | c >> 2 & 63)) & 255];
             C = C >>> 8 ^ T0[(C ^ (128 | d >> 6 & 15 | (c & 3) << 4)) & 255];
@@ -23959,9 +23985,9 @@ var require_text_decoder = __commonJS({
 var require_errors2 = __commonJS({
   "node_modules/streamx/lib/errors.js"(exports, module) {
     module.exports = class StreamError extends Error {
-      constructor(msg, code, fn = StreamError) {
+      constructor(msg, code2, fn = StreamError) {
         super(msg);
-        this.code = code;
+        this.code = code2;
         if (Error.captureStackTrace) {
           Error.captureStackTrace(this, fn);
         }
@@ -24002,16 +24028,16 @@ var require_streamx = __commonJS({
   "node_modules/streamx/index.js"(exports, module) {
     var { EventEmitter } = require_default();
     var FIFO = require_fast_fifo();
-    var TextDecoder = require_text_decoder();
+    var TextDecoder2 = require_text_decoder();
     var StreamError = require_errors2();
     var qmt = typeof queueMicrotask === "undefined" ? (fn) => global.process.nextTick(fn) : queueMicrotask;
-    var MAX = (1 << 29) - 1;
+    var MAX2 = (1 << 29) - 1;
     var OPENING = 1;
     var PREDESTROYING = 2;
     var DESTROYING = 4;
     var DESTROYED = 8;
-    var NOT_OPENING = MAX ^ OPENING;
-    var NOT_PREDESTROYING = MAX ^ PREDESTROYING;
+    var NOT_OPENING = MAX2 ^ OPENING;
+    var NOT_PREDESTROYING = MAX2 ^ PREDESTROYING;
     var READ_ACTIVE = 1 << 4;
     var READ_UPDATING = 2 << 4;
     var READ_PRIMARY = 4 << 4;
@@ -24031,18 +24057,18 @@ var require_streamx = __commonJS({
     var READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE;
     var READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED;
     var READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD;
-    var READ_NOT_ACTIVE = MAX ^ READ_ACTIVE;
-    var READ_NON_PRIMARY = MAX ^ READ_PRIMARY;
-    var READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH);
-    var READ_PUSHED = MAX ^ READ_NEEDS_PUSH;
-    var READ_PAUSED = MAX ^ READ_RESUMED;
-    var READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE);
-    var READ_NOT_ENDING = MAX ^ READ_ENDING;
-    var READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING;
-    var READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK;
-    var READ_NOT_UPDATING = MAX ^ READ_UPDATING;
-    var READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD;
-    var READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD;
+    var READ_NOT_ACTIVE = MAX2 ^ READ_ACTIVE;
+    var READ_NON_PRIMARY = MAX2 ^ READ_PRIMARY;
+    var READ_NON_PRIMARY_AND_PUSHED = MAX2 ^ (READ_PRIMARY | READ_NEEDS_PUSH);
+    var READ_PUSHED = MAX2 ^ READ_NEEDS_PUSH;
+    var READ_PAUSED = MAX2 ^ READ_RESUMED;
+    var READ_NOT_QUEUED = MAX2 ^ (READ_QUEUED | READ_EMITTED_READABLE);
+    var READ_NOT_ENDING = MAX2 ^ READ_ENDING;
+    var READ_PIPE_NOT_DRAINED = MAX2 ^ READ_FLOWING;
+    var READ_NOT_NEXT_TICK = MAX2 ^ READ_NEXT_TICK;
+    var READ_NOT_UPDATING = MAX2 ^ READ_UPDATING;
+    var READ_NO_READ_AHEAD = MAX2 ^ READ_READ_AHEAD;
+    var READ_PAUSED_NO_READ_AHEAD = MAX2 ^ READ_RESUMED_READ_AHEAD;
     var WRITE_ACTIVE = 1 << 18;
     var WRITE_UPDATING = 2 << 18;
     var WRITE_PRIMARY = 4 << 18;
@@ -24054,16 +24080,16 @@ var require_streamx = __commonJS({
     var WRITE_WRITING = 256 << 18;
     var WRITE_FINISHING = 512 << 18;
     var WRITE_CORKED = 1024 << 18;
-    var WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING);
-    var WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY;
-    var WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING);
-    var WRITE_DRAINED = MAX ^ WRITE_UNDRAINED;
-    var WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED;
-    var WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK;
-    var WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING;
-    var WRITE_NOT_CORKED = MAX ^ WRITE_CORKED;
+    var WRITE_NOT_ACTIVE = MAX2 ^ (WRITE_ACTIVE | WRITE_WRITING);
+    var WRITE_NON_PRIMARY = MAX2 ^ WRITE_PRIMARY;
+    var WRITE_NOT_FINISHING = MAX2 ^ (WRITE_ACTIVE | WRITE_FINISHING);
+    var WRITE_DRAINED = MAX2 ^ WRITE_UNDRAINED;
+    var WRITE_NOT_QUEUED = MAX2 ^ WRITE_QUEUED;
+    var WRITE_NOT_NEXT_TICK = MAX2 ^ WRITE_NEXT_TICK;
+    var WRITE_NOT_UPDATING = MAX2 ^ WRITE_UPDATING;
+    var WRITE_NOT_CORKED = MAX2 ^ WRITE_CORKED;
     var ACTIVE = READ_ACTIVE | WRITE_ACTIVE;
-    var NOT_ACTIVE = MAX ^ ACTIVE;
+    var NOT_ACTIVE = MAX2 ^ ACTIVE;
     var DONE = READ_DONE | WRITE_DONE;
     var DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING;
     var OPEN_STATUS = DESTROY_STATUS | OPENING;
@@ -24621,7 +24647,7 @@ var require_streamx = __commonJS({
         return out;
       }
       setEncoding(encoding) {
-        const dec = new TextDecoder(encoding);
+        const dec = new TextDecoder2(encoding);
         const map = this._readableState.map || echo;
         this._readableState.map = mapOrSkip;
         return this;
@@ -25215,16 +25241,16 @@ var require_headers = __commonJS({
       }
       return 0;
     }
-    function indexOf(block, num, offset, end) {
+    function indexOf(block2, num, offset, end) {
       for (; offset < end; offset++) {
-        if (block[offset] === num) return offset;
+        if (block2[offset] === num) return offset;
       }
       return end;
     }
-    function cksum(block) {
+    function cksum(block2) {
       let sum = 8 * 32;
-      for (let i = 0; i < 148; i++) sum += block[i];
-      for (let j = 156; j < 512; j++) sum += block[j];
+      for (let i = 0; i < 148; i++) sum += block2[i];
+      for (let j = 156; j < 512; j++) sum += block2[j];
       return sum;
     }
     function encodeOct(val, n) {
@@ -25281,11 +25307,11 @@ var require_headers = __commonJS({
     function decodeStr(val, offset, length, encoding) {
       return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding);
     }
-    function addLength(str) {
-      const len = b4a.byteLength(str);
+    function addLength(str3) {
+      const len = b4a.byteLength(str3);
       let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
       if (len + digits >= Math.pow(10, digits)) digits++;
-      return len + digits + str;
+      return len + digits + str3;
     }
   }
 });
@@ -25899,7 +25925,7 @@ var require_tar_stream = __commonJS({
 // node_modules/archiver/lib/plugins/tar.js
 var require_tar = __commonJS({
   "node_modules/archiver/lib/plugins/tar.js"(exports, module) {
-    var zlib = __require("zlib");
+    var zlib2 = __require("zlib");
     var engine = require_tar_stream();
     var util = require_archiver_utils();
     var Tar = function(options) {
@@ -25919,7 +25945,7 @@ var require_tar = __commonJS({
       this.engine = engine.pack(options);
       this.compressor = false;
       if (options.gzip) {
-        this.compressor = zlib.createGzip(options.gzipOptions);
+        this.compressor = zlib2.createGzip(options.gzipOptions);
         this.compressor.on("error", this._onCompressorError.bind(this));
       }
     };
@@ -26730,8 +26756,8 @@ var require_lib2 = __commonJS({
         });
       }
       postJson(requestUrl_1, obj_1) {
-        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
           additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
           additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
           const res = yield this.post(requestUrl, data, additionalHeaders);
@@ -26739,8 +26765,8 @@ var require_lib2 = __commonJS({
         });
       }
       putJson(requestUrl_1, obj_1) {
-        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
           additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
           additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
           const res = yield this.put(requestUrl, data, additionalHeaders);
@@ -26748,8 +26774,8 @@ var require_lib2 = __commonJS({
         });
       }
       patchJson(requestUrl_1, obj_1) {
-        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
           additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
           additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
           const res = yield this.patch(requestUrl, data, additionalHeaders);
@@ -27112,25 +27138,25 @@ var require_lib2 = __commonJS({
               }
               return value;
             }
-            let obj;
+            let obj2;
             let contents;
             try {
               contents = yield res.readBody();
               if (contents && contents.length > 0) {
                 if (options && options.deserializeDates) {
-                  obj = JSON.parse(contents, dateTimeDeserializer);
+                  obj2 = JSON.parse(contents, dateTimeDeserializer);
                 } else {
-                  obj = JSON.parse(contents);
+                  obj2 = JSON.parse(contents);
                 }
-                response.result = obj;
+                response.result = obj2;
               }
               response.headers = res.message.headers;
             } catch (err) {
             }
             if (statusCode > 299) {
               let msg;
-              if (obj && obj.message) {
-                msg = obj.message;
+              if (obj2 && obj2.message) {
+                msg = obj2.message;
               } else if (contents && contents.length > 0) {
                 msg = contents;
               } else {
@@ -27147,7 +27173,7 @@ var require_lib2 = __commonJS({
       }
     };
     exports.HttpClient = HttpClient3;
-    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+    var lowercaseKeys2 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
   }
 });
 
@@ -27216,8 +27242,8 @@ var require_is_callable = __commonJS({
         isDDA = function isDocumentDotAll(value) {
           if ((isIE68 || !value) && (typeof value === "undefined" || typeof value === "object")) {
             try {
-              var str = toStr.call(value);
-              return (str === ddaClass || str === ddaClass2 || str === ddaClass3 || str === objectClass) && value("") == null;
+              var str3 = toStr.call(value);
+              return (str3 === ddaClass || str3 === ddaClass2 || str3 === ddaClass3 || str3 === objectClass) && value("") == null;
             } catch (e) {
             }
           }
@@ -27310,7 +27336,7 @@ var require_for_each = __commonJS({
     function isArray(x) {
       return toStr.call(x) === "[object Array]";
     }
-    module.exports = function forEach(list, iterator2, thisArg) {
+    module.exports = function forEach(list2, iterator2, thisArg) {
       if (!isCallable(iterator2)) {
         throw new TypeError("iterator must be a function");
       }
@@ -27318,12 +27344,12 @@ var require_for_each = __commonJS({
       if (arguments.length >= 3) {
         receiver = thisArg;
       }
-      if (isArray(list)) {
-        forEachArray(list, iterator2, receiver);
-      } else if (typeof list === "string") {
-        forEachString(list, iterator2, receiver);
+      if (isArray(list2)) {
+        forEachArray(list2, iterator2, receiver);
+      } else if (typeof list2 === "string") {
+        forEachString(list2, iterator2, receiver);
       } else {
-        forEachObject(list, iterator2, receiver);
+        forEachObject(list2, iterator2, receiver);
       }
     };
   }
@@ -27555,7 +27581,7 @@ var require_shams = __commonJS({
       if (typeof Symbol.iterator === "symbol") {
         return true;
       }
-      var obj = {};
+      var obj2 = {};
       var sym = /* @__PURE__ */ Symbol("test");
       var symObj = Object(sym);
       if (typeof sym === "string") {
@@ -27568,27 +27594,27 @@ var require_shams = __commonJS({
         return false;
       }
       var symVal = 42;
-      obj[sym] = symVal;
-      for (var _2 in obj) {
+      obj2[sym] = symVal;
+      for (var _2 in obj2) {
         return false;
       }
-      if (typeof Object.keys === "function" && Object.keys(obj).length !== 0) {
+      if (typeof Object.keys === "function" && Object.keys(obj2).length !== 0) {
         return false;
       }
-      if (typeof Object.getOwnPropertyNames === "function" && Object.getOwnPropertyNames(obj).length !== 0) {
+      if (typeof Object.getOwnPropertyNames === "function" && Object.getOwnPropertyNames(obj2).length !== 0) {
         return false;
       }
-      var syms = Object.getOwnPropertySymbols(obj);
+      var syms = Object.getOwnPropertySymbols(obj2);
       if (syms.length !== 1 || syms[0] !== sym) {
         return false;
       }
-      if (!Object.prototype.propertyIsEnumerable.call(obj, sym)) {
+      if (!Object.prototype.propertyIsEnumerable.call(obj2, sym)) {
         return false;
       }
       if (typeof Object.getOwnPropertyDescriptor === "function") {
         var descriptor = (
           /** @type {PropertyDescriptor} */
-          Object.getOwnPropertyDescriptor(obj, sym)
+          Object.getOwnPropertyDescriptor(obj2, sym)
         );
         if (descriptor.value !== symVal || descriptor.enumerable !== true) {
           return false;
@@ -27666,14 +27692,14 @@ var require_implementation = __commonJS({
       return arr;
     };
     var joiny = function(arr, joiner) {
-      var str = "";
+      var str3 = "";
       for (var i = 0; i < arr.length; i += 1) {
-        str += arr[i];
+        str3 += arr[i];
         if (i + 1 < arr.length) {
-          str += joiner;
+          str3 += joiner;
         }
       }
-      return str;
+      return str3;
     };
     module.exports = function bind2(that) {
       var target = this;
@@ -28114,8 +28140,8 @@ var require_get_intrinsic = __commonJS({
         throw new $SyntaxError("invalid intrinsic syntax, expected opening `%`");
       }
       var result = [];
-      $replace(string, rePropName, function(match, number, quote, subString) {
-        result[result.length] = quote ? $replace(subString, reEscapeChar, "$1") : number || match;
+      $replace(string, rePropName, function(match, number, quote2, subString) {
+        result[result.length] = quote2 ? $replace(subString, reEscapeChar, "$1") : number || match;
       });
       return result;
     };
@@ -28214,8 +28240,8 @@ var require_define_data_property = __commonJS({
     var $SyntaxError = require_syntax();
     var $TypeError = require_type();
     var gopd = require_gopd();
-    module.exports = function defineDataProperty(obj, property, value) {
-      if (!obj || typeof obj !== "object" && typeof obj !== "function") {
+    module.exports = function defineDataProperty(obj2, property, value) {
+      if (!obj2 || typeof obj2 !== "object" && typeof obj2 !== "function") {
         throw new $TypeError("`obj` must be an object or a function`");
       }
       if (typeof property !== "string" && typeof property !== "symbol") {
@@ -28237,16 +28263,16 @@ var require_define_data_property = __commonJS({
       var nonWritable = arguments.length > 4 ? arguments[4] : null;
       var nonConfigurable = arguments.length > 5 ? arguments[5] : null;
       var loose = arguments.length > 6 ? arguments[6] : false;
-      var desc = !!gopd && gopd(obj, property);
+      var desc = !!gopd && gopd(obj2, property);
       if ($defineProperty) {
-        $defineProperty(obj, property, {
+        $defineProperty(obj2, property, {
           configurable: nonConfigurable === null && desc ? desc.configurable : !nonConfigurable,
           enumerable: nonEnumerable === null && desc ? desc.enumerable : !nonEnumerable,
           value,
           writable: nonWritable === null && desc ? desc.writable : !nonWritable
         });
       } else if (loose || !nonEnumerable && !nonWritable && !nonConfigurable) {
-        obj[property] = value;
+        obj2[property] = value;
       } else {
         throw new $SyntaxError("This environment does not support defining a property as non-configurable, non-writable, or non-enumerable.");
       }
@@ -28532,10 +28558,10 @@ var require_isArguments2 = __commonJS({
     "use strict";
     var toStr = Object.prototype.toString;
     module.exports = function isArguments(value) {
-      var str = toStr.call(value);
-      var isArgs = str === "[object Arguments]";
+      var str3 = toStr.call(value);
+      var isArgs = str3 === "[object Arguments]";
       if (!isArgs) {
-        isArgs = str !== "[object Array]" && value !== null && typeof value === "object" && typeof value.length === "number" && value.length >= 0 && toStr.call(value.callee) === "[object Function]";
+        isArgs = str3 !== "[object Array]" && value !== null && typeof value === "object" && typeof value.length === "number" && value.length >= 0 && toStr.call(value.callee) === "[object Function]";
       }
       return isArgs;
     };
@@ -28821,14 +28847,14 @@ var require_stringWidth = __commonJS({
     }
     var dot;
     var t;
-    function codePointWidth(code) {
+    function codePointWidth(code2) {
       var low = 0;
       var high = starts.length - 1;
       while (low <= high) {
         var mid = $floor((low + high) / 2);
-        if (code < starts[mid]) {
+        if (code2 < starts[mid]) {
           high = mid - 1;
-        } else if (code > ends[mid]) {
+        } else if (code2 > ends[mid]) {
           low = mid + 1;
         } else {
           return widths[mid];
@@ -28836,30 +28862,30 @@ var require_stringWidth = __commonJS({
       }
       return 1;
     }
-    function unicodeWidth(str) {
+    function unicodeWidth(str3) {
       var width = 0;
-      for (var i = 0; i < str.length; i++) {
-        var code = $charCodeAt.call(str, i);
-        if (code >= 55296 && code <= 56319 && i + 1 < str.length) {
-          var next = $charCodeAt.call(str, i + 1);
+      for (var i = 0; i < str3.length; i++) {
+        var code2 = $charCodeAt.call(str3, i);
+        if (code2 >= 55296 && code2 <= 56319 && i + 1 < str3.length) {
+          var next = $charCodeAt.call(str3, i + 1);
           if (next >= 56320 && next <= 57343) {
-            code = (code - 55296) * 1024 + (next - 56320) + 65536;
+            code2 = (code2 - 55296) * 1024 + (next - 56320) + 65536;
             i += 1;
           }
         }
-        width += codePointWidth(code);
+        width += codePointWidth(code2);
       }
       return width;
     }
-    module.exports = function getStringWidth(str) {
+    module.exports = function getStringWidth(str3) {
       var width = 0;
-      for (var i = 0; i < str.length; i++) {
-        var code = $charCodeAt.call(str, i);
-        if (code >= 127) {
-          var rest = $slice.call(str, i);
+      for (var i = 0; i < str3.length; i++) {
+        var code2 = $charCodeAt.call(str3, i);
+        if (code2 >= 127) {
+          var rest = $slice.call(str3, i);
           return width + unicodeWidth($normalize ? $normalize.call(rest, "NFC") : rest);
         }
-        width += code >= 32 ? 1 : 0;
+        width += code2 >= 32 ? 1 : 0;
       }
       return width;
     };
@@ -28942,20 +28968,20 @@ var require_object_inspect = __commonJS({
     var TypedArray;
     var lengthGetter;
     var ta;
-    function addNumericSeparator(num, str) {
-      if (num === Infinity || num === -Infinity || num !== num || num && num > -1e3 && num < 1e3 || $test.call(/e/, str)) {
-        return str;
+    function addNumericSeparator(num, str3) {
+      if (num === Infinity || num === -Infinity || num !== num || num && num > -1e3 && num < 1e3 || $test.call(/e/, str3)) {
+        return str3;
       }
       var sepRegex = /[0-9](?=(?:[0-9]{3})+(?![0-9]))/g;
       if (typeof num === "number") {
         var int = num < 0 ? -$floor(-num) : $floor(num);
         if (int !== num) {
           var intStr = String(int);
-          var dec = $slice.call(str, intStr.length + 1);
+          var dec = $slice.call(str3, intStr.length + 1);
           return $replace.call(intStr, sepRegex, "$&_") + "." + $replace.call($replace.call(dec, /([0-9]{3})/g, "$&_"), /_$/, "");
         }
       }
-      return $replace.call(str, sepRegex, "$&_");
+      return $replace.call(str3, sepRegex, "$&_");
     }
     var utilInspect = require_util_inspect();
     var getStringWidth = require_stringWidth();
@@ -28971,7 +28997,7 @@ var require_object_inspect = __commonJS({
       "double": /(["\\])/g,
       single: /(['\\])/g
     };
-    module.exports = function inspect_(obj, options, depth, seen, breakState) {
+    module.exports = function inspect_(obj2, options, depth, seen, breakState) {
       var opts = options || {};
       if (has(opts, "quoteStyle") && !has(quotes, opts.quoteStyle)) {
         throw new TypeError('option "quoteStyle" must be "single" or "double"');
@@ -29001,35 +29027,35 @@ var require_object_inspect = __commonJS({
       if (hasBreakLength && opts.breakLength !== Infinity && (typeof opts.breakLength !== "number" || opts.breakLength < 0 || parseInt(opts.breakLength, 10) !== opts.breakLength)) {
         throw new TypeError('option "breakLength", if provided, must be a non-negative integer or `Infinity`');
       }
-      if (typeof obj === "undefined") {
+      if (typeof obj2 === "undefined") {
         return "undefined";
       }
-      if (obj === null) {
+      if (obj2 === null) {
         return "null";
       }
-      if (typeof obj === "boolean") {
-        return obj ? "true" : "false";
+      if (typeof obj2 === "boolean") {
+        return obj2 ? "true" : "false";
       }
-      if (typeof obj === "string") {
-        return inspectString(obj, opts);
+      if (typeof obj2 === "string") {
+        return inspectString(obj2, opts);
       }
-      if (typeof obj === "number") {
-        if (obj === 0) {
-          return Infinity / obj > 0 ? "0" : "-0";
+      if (typeof obj2 === "number") {
+        if (obj2 === 0) {
+          return Infinity / obj2 > 0 ? "0" : "-0";
         }
-        var str = String(obj);
-        return numericSeparator ? addNumericSeparator(obj, str) : str;
+        var str3 = String(obj2);
+        return numericSeparator ? addNumericSeparator(obj2, str3) : str3;
       }
-      if (typeof obj === "bigint") {
-        var bigIntStr = String(obj) + "n";
-        return numericSeparator ? addNumericSeparator(obj, bigIntStr) : bigIntStr;
+      if (typeof obj2 === "bigint") {
+        var bigIntStr = String(obj2) + "n";
+        return numericSeparator ? addNumericSeparator(obj2, bigIntStr) : bigIntStr;
       }
       var maxDepth = typeof opts.depth === "undefined" ? 5 : opts.depth;
       if (typeof depth === "undefined") {
         depth = 0;
       }
-      if (depth >= maxDepth && maxDepth > 0 && typeof obj === "object") {
-        return isArray(obj) ? "[Array]" : "[Object]";
+      if (depth >= maxDepth && maxDepth > 0 && typeof obj2 === "object") {
+        return isArray(obj2) ? "[Array]" : "[Object]";
       }
       var indent = getIndent(hasBreakLength && (typeof opts.indent === "undefined" || opts.indent === null) ? { indent: 2 } : opts, depth);
       var layout = hasBreakLength ? {
@@ -29041,7 +29067,7 @@ var require_object_inspect = __commonJS({
       } : null;
       if (typeof seen === "undefined") {
         seen = [];
-      } else if (indexOf(seen, obj) >= 0) {
+      } else if (indexOf(seen, obj2) >= 0) {
         return "[Circular]";
       }
       function inspect(value, from, noIndent) {
@@ -29077,86 +29103,86 @@ var require_object_inspect = __commonJS({
           layout.state.currentDepth = previousDepth;
         }
       }
-      if (typeof obj === "function" && !isRegExp(obj)) {
-        var name = nameOf(obj);
+      if (typeof obj2 === "function" && !isRegExp(obj2)) {
+        var name = nameOf(obj2);
         var fnDepth = enter();
-        var keys = arrObjKeys(obj, inspect);
+        var keys = arrObjKeys(obj2, inspect);
         leaveIfEmpty(keys, fnDepth);
         if (layout && keys.length > 0) {
           return breakLines(keys, bracesOf("{", "}", "[Function" + (name ? ": " + name : " (anonymous)") + "]", " "), layout);
         }
         return "[Function" + (name ? ": " + name : " (anonymous)") + "]" + (keys.length > 0 ? " { " + $join.call(keys, ", ") + " }" : "");
       }
-      if (isSymbol(obj)) {
-        var symString = hasShammedSymbols ? $replace.call(String(obj), /^(Symbol\(.*\))_[^)]*$/, "$1") : symToString.call(obj);
-        return typeof obj === "object" && !hasShammedSymbols ? markBoxed(symString) : symString;
+      if (isSymbol(obj2)) {
+        var symString = hasShammedSymbols ? $replace.call(String(obj2), /^(Symbol\(.*\))_[^)]*$/, "$1") : symToString.call(obj2);
+        return typeof obj2 === "object" && !hasShammedSymbols ? markBoxed(symString) : symString;
       }
-      if (isElement(obj)) {
-        var s = "<" + $toLowerCase.call(String(obj.nodeName));
-        var attrs = obj.attributes || [];
+      if (isElement(obj2)) {
+        var s = "<" + $toLowerCase.call(String(obj2.nodeName));
+        var attrs = obj2.attributes || [];
         for (var i = 0; i < attrs.length; i++) {
-          s += " " + attrs[i].name + "=" + wrapQuotes(quote(attrs[i].value), "double", opts);
+          s += " " + attrs[i].name + "=" + wrapQuotes(quote2(attrs[i].value), "double", opts);
         }
         s += ">";
-        if (obj.childNodes && obj.childNodes.length) {
+        if (obj2.childNodes && obj2.childNodes.length) {
           s += "...";
         }
-        s += "</" + $toLowerCase.call(String(obj.nodeName)) + ">";
+        s += "</" + $toLowerCase.call(String(obj2.nodeName)) + ">";
         return s;
       }
-      if (isArray(obj)) {
-        if (obj.length === 0) {
+      if (isArray(obj2)) {
+        if (obj2.length === 0) {
           return "[]";
         }
         enter();
-        var xs = arrObjKeys(obj, inspect, maxCollectionLength);
+        var xs = arrObjKeys(obj2, inspect, maxCollectionLength);
         if (layout) {
-          return breakLines(xs, bracesOf("[", "]", "", " "), layout, obj);
+          return breakLines(xs, bracesOf("[", "]", "", " "), layout, obj2);
         }
         if (indent && !singleLineValues(xs)) {
           return "[" + indentedJoin(xs, indent) + "]";
         }
         return "[ " + $join.call(xs, ", ") + " ]";
       }
-      if (isError(obj)) {
+      if (isError(obj2)) {
         var errorDepth = enter();
-        var parts = arrObjKeys(obj, inspect);
-        if (!("cause" in Error.prototype) && "cause" in obj && !isEnumerable.call(obj, "cause")) {
-          parts = $concat.call(["[cause]: " + inspect(obj.cause)], parts);
+        var parts = arrObjKeys(obj2, inspect);
+        if (!("cause" in Error.prototype) && "cause" in obj2 && !isEnumerable.call(obj2, "cause")) {
+          parts = $concat.call(["[cause]: " + inspect(obj2.cause)], parts);
         }
         leaveIfEmpty(parts, errorDepth);
         if (parts.length === 0) {
-          return "[" + String(obj) + "]";
+          return "[" + String(obj2) + "]";
         }
         if (layout) {
-          return breakLines(parts, bracesOf("{ [" + String(obj) + "]", "}", "", " "), layout);
+          return breakLines(parts, bracesOf("{ [" + String(obj2) + "]", "}", "", " "), layout);
         }
-        return "{ [" + String(obj) + "] " + $join.call(parts, ", ") + " }";
+        return "{ [" + String(obj2) + "] " + $join.call(parts, ", ") + " }";
       }
-      if (typeof obj === "object" && customInspect) {
-        if (inspectSymbol && typeof obj[inspectSymbol] === "function" && utilInspect) {
-          return utilInspect(obj, { depth: maxDepth - depth });
-        } else if (customInspect !== "symbol" && typeof obj.inspect === "function") {
-          return obj.inspect();
+      if (typeof obj2 === "object" && customInspect) {
+        if (inspectSymbol && typeof obj2[inspectSymbol] === "function" && utilInspect) {
+          return utilInspect(obj2, { depth: maxDepth - depth });
+        } else if (customInspect !== "symbol" && typeof obj2.inspect === "function") {
+          return obj2.inspect();
         }
       }
-      if (isMap(obj)) {
+      if (isMap(obj2)) {
         var mapParts = [];
         var mapDepth = enter();
-        if (mapIteratorNext && maxCollectionLength < mapSize.call(obj)) {
-          var mapIterator = mapEntries.call(obj);
+        if (mapIteratorNext && maxCollectionLength < mapSize.call(obj2)) {
+          var mapIterator = mapEntries.call(obj2);
           var mapStep;
           while (mapParts.length < maxCollectionLength && !(mapStep = mapIteratorNext.call(mapIterator)).done) {
-            mapParts.push(inspect(mapStep.value[0], obj, true) + " => " + inspect(mapStep.value[1], obj));
+            mapParts.push(inspect(mapStep.value[0], obj2, true) + " => " + inspect(mapStep.value[1], obj2));
           }
         } else if (mapForEach) {
-          mapForEach.call(obj, function(value, key) {
+          mapForEach.call(obj2, function(value, key) {
             if (mapParts.length < maxCollectionLength) {
-              mapParts.push(inspect(key, obj, true) + " => " + inspect(value, obj));
+              mapParts.push(inspect(key, obj2, true) + " => " + inspect(value, obj2));
             }
           });
         }
-        var mapLength = mapSize.call(obj);
+        var mapLength = mapSize.call(obj2);
         if (maxCollectionLength !== Infinity && mapLength > mapParts.length) {
           mapParts.push(moreItems(mapLength - mapParts.length));
         }
@@ -29166,23 +29192,23 @@ var require_object_inspect = __commonJS({
         }
         return collectionOf("Map", mapLength, mapParts, indent);
       }
-      if (isSet(obj)) {
+      if (isSet(obj2)) {
         var setParts = [];
         var setDepth = enter();
-        if (setIteratorNext && maxCollectionLength < setSize.call(obj)) {
-          var setIterator = setValues.call(obj);
+        if (setIteratorNext && maxCollectionLength < setSize.call(obj2)) {
+          var setIterator = setValues.call(obj2);
           var setStep;
           while (setParts.length < maxCollectionLength && !(setStep = setIteratorNext.call(setIterator)).done) {
-            setParts.push(inspect(setStep.value, obj));
+            setParts.push(inspect(setStep.value, obj2));
           }
         } else if (setForEach) {
-          setForEach.call(obj, function(value) {
+          setForEach.call(obj2, function(value) {
             if (setParts.length < maxCollectionLength) {
-              setParts.push(inspect(value, obj));
+              setParts.push(inspect(value, obj2));
             }
           });
         }
-        var setLength = setSize.call(obj);
+        var setLength = setSize.call(obj2);
         if (maxCollectionLength !== Infinity && setLength > setParts.length) {
           setParts.push(moreItems(setLength - setParts.length));
         }
@@ -29192,41 +29218,41 @@ var require_object_inspect = __commonJS({
         }
         return collectionOf("Set", setLength, setParts, indent);
       }
-      if (isWeakMap(obj)) {
+      if (isWeakMap(obj2)) {
         return weakCollectionOf("WeakMap");
       }
-      if (isWeakSet(obj)) {
+      if (isWeakSet(obj2)) {
         return weakCollectionOf("WeakSet");
       }
-      if (isWeakRef(obj)) {
+      if (isWeakRef(obj2)) {
         return weakCollectionOf("WeakRef");
       }
-      if (isNumber(obj)) {
-        return markBoxed(inspect(Number(obj)));
+      if (isNumber(obj2)) {
+        return markBoxed(inspect(Number(obj2)));
       }
-      if (isBigInt(obj)) {
-        return markBoxed(inspect(bigIntValueOf.call(obj)));
+      if (isBigInt(obj2)) {
+        return markBoxed(inspect(bigIntValueOf.call(obj2)));
       }
-      if (isBoolean(obj)) {
-        return markBoxed(booleanValueOf.call(obj));
+      if (isBoolean(obj2)) {
+        return markBoxed(booleanValueOf.call(obj2));
       }
-      if (isString(obj)) {
-        return markBoxed(inspect(String(obj)));
+      if (isString(obj2)) {
+        return markBoxed(inspect(String(obj2)));
       }
-      if (typeof window !== "undefined" && obj === window) {
+      if (typeof window !== "undefined" && obj2 === window) {
         return "{ [object Window] }";
       }
-      if (typeof globalThis !== "undefined" && obj === globalThis || typeof global !== "undefined" && obj === global) {
+      if (typeof globalThis !== "undefined" && obj2 === globalThis || typeof global !== "undefined" && obj2 === global) {
         return "{ [object globalThis] }";
       }
-      if (!isDate(obj) && !isRegExp(obj)) {
+      if (!isDate(obj2) && !isRegExp(obj2)) {
         var objectDepth = enter();
-        var ys = arrObjKeys(obj, inspect, maxCollectionLength);
+        var ys = arrObjKeys(obj2, inspect, maxCollectionLength);
         leaveIfEmpty(ys, objectDepth);
-        var isPlainObject3 = gPO ? gPO(obj) === Object.prototype : obj instanceof Object || obj.constructor === Object;
-        var protoTag = (gPO ? gPO(obj) === null : !(obj instanceof Object)) ? "null prototype" : "";
-        var stringTag = !isPlainObject3 && toStringTag && Object(obj) === obj && toStringTag in obj ? $slice.call(toStr(obj), 8, -1) : protoTag ? "Object" : "";
-        var constructorTag = isPlainObject3 || typeof obj.constructor !== "function" ? "" : obj.constructor.name ? obj.constructor.name + " " : "";
+        var isPlainObject3 = gPO ? gPO(obj2) === Object.prototype : obj2 instanceof Object || obj2.constructor === Object;
+        var protoTag = (gPO ? gPO(obj2) === null : !(obj2 instanceof Object)) ? "null prototype" : "";
+        var stringTag = !isPlainObject3 && toStringTag && Object(obj2) === obj2 && toStringTag in obj2 ? $slice.call(toStr(obj2), 8, -1) : protoTag ? "Object" : "";
+        var constructorTag = isPlainObject3 || typeof obj2.constructor !== "function" ? "" : obj2.constructor.name ? obj2.constructor.name + " " : "";
         var tag = constructorTag + (stringTag || protoTag ? "[" + $join.call($concat.call([], stringTag || [], protoTag || []), ": ") + "] " : "");
         if (ys.length === 0) {
           return tag + "{}";
@@ -29239,63 +29265,63 @@ var require_object_inspect = __commonJS({
         }
         return tag + "{ " + $join.call(ys, ", ") + " }";
       }
-      return String(obj);
+      return String(obj2);
     };
     function wrapQuotes(s, defaultStyle, opts) {
       var style = opts.quoteStyle || defaultStyle;
       var quoteChar = quotes[style];
       return quoteChar + s + quoteChar;
     }
-    function quote(s) {
+    function quote2(s) {
       return $replace.call(String(s), /"/g, "&quot;");
     }
-    function canTrustToString(obj) {
-      return !toStringTag || !(typeof obj === "object" && (toStringTag in obj || typeof obj[toStringTag] !== "undefined"));
+    function canTrustToString(obj2) {
+      return !toStringTag || !(typeof obj2 === "object" && (toStringTag in obj2 || typeof obj2[toStringTag] !== "undefined"));
     }
-    function isArray(obj) {
-      return toStr(obj) === "[object Array]" && canTrustToString(obj);
+    function isArray(obj2) {
+      return toStr(obj2) === "[object Array]" && canTrustToString(obj2);
     }
-    function isDate(obj) {
-      return toStr(obj) === "[object Date]" && canTrustToString(obj);
+    function isDate(obj2) {
+      return toStr(obj2) === "[object Date]" && canTrustToString(obj2);
     }
-    function isRegExp(obj) {
-      return toStr(obj) === "[object RegExp]" && canTrustToString(obj);
+    function isRegExp(obj2) {
+      return toStr(obj2) === "[object RegExp]" && canTrustToString(obj2);
     }
-    function isError(obj) {
-      return toStr(obj) === "[object Error]" && canTrustToString(obj);
+    function isError(obj2) {
+      return toStr(obj2) === "[object Error]" && canTrustToString(obj2);
     }
-    function isString(obj) {
-      return toStr(obj) === "[object String]" && canTrustToString(obj);
+    function isString(obj2) {
+      return toStr(obj2) === "[object String]" && canTrustToString(obj2);
     }
-    function isNumber(obj) {
-      return toStr(obj) === "[object Number]" && canTrustToString(obj);
+    function isNumber(obj2) {
+      return toStr(obj2) === "[object Number]" && canTrustToString(obj2);
     }
-    function isBoolean(obj) {
-      return toStr(obj) === "[object Boolean]" && canTrustToString(obj);
+    function isBoolean(obj2) {
+      return toStr(obj2) === "[object Boolean]" && canTrustToString(obj2);
     }
-    function isSymbol(obj) {
+    function isSymbol(obj2) {
       if (hasShammedSymbols) {
-        return obj && typeof obj === "object" && obj instanceof Symbol;
+        return obj2 && typeof obj2 === "object" && obj2 instanceof Symbol;
       }
-      if (typeof obj === "symbol") {
+      if (typeof obj2 === "symbol") {
         return true;
       }
-      if (!obj || typeof obj !== "object" || !symToString) {
+      if (!obj2 || typeof obj2 !== "object" || !symToString) {
         return false;
       }
       try {
-        symToString.call(obj);
+        symToString.call(obj2);
         return true;
       } catch (e) {
       }
       return false;
     }
-    function isBigInt(obj) {
-      if (!obj || typeof obj !== "object" || !bigIntValueOf) {
+    function isBigInt(obj2) {
+      if (!obj2 || typeof obj2 !== "object" || !bigIntValueOf) {
         return false;
       }
       try {
-        bigIntValueOf.call(obj);
+        bigIntValueOf.call(obj2);
         return true;
       } catch (e) {
       }
@@ -29304,27 +29330,27 @@ var require_object_inspect = __commonJS({
     var hasOwn = Object.prototype.hasOwnProperty || function(key) {
       return key in this;
     };
-    function has(obj, key) {
-      return hasOwn.call(obj, key);
+    function has(obj2, key) {
+      return hasOwn.call(obj2, key);
     }
-    function toStr(obj) {
-      return objectToString.call(obj);
+    function toStr(obj2) {
+      return objectToString.call(obj2);
     }
-    function isTypedArray(obj) {
+    function isTypedArray(obj2) {
       if (typedArrayTag) {
-        return !!typedArrayTag.call(obj);
+        return !!typedArrayTag.call(obj2);
       }
-      return !toStringTag && $test.call(typedArrayToString, toStr(obj));
+      return !toStringTag && $test.call(typedArrayToString, toStr(obj2));
     }
-    function getTypedArrayLength(obj) {
+    function getTypedArrayLength(obj2) {
       if (typedArrayLength) {
-        return typedArrayLength.call(obj);
+        return typedArrayLength.call(obj2);
       }
-      var getter = typedArrayLengths[toStr(obj)];
-      return getter ? getter.call(obj) : obj.length;
+      var getter = typedArrayLengths[toStr(obj2)];
+      return getter ? getter.call(obj2) : obj2.length;
     }
-    function getterOf(obj, key) {
-      var descriptor = Object.getOwnPropertyDescriptor ? Object.getOwnPropertyDescriptor(obj, key) : null;
+    function getterOf(obj2, key) {
+      var descriptor = Object.getOwnPropertyDescriptor ? Object.getOwnPropertyDescriptor(obj2, key) : null;
       return descriptor && typeof descriptor.get === "function" ? descriptor.get : null;
     }
     function moreItems(count) {
@@ -29435,15 +29461,15 @@ var require_object_inspect = __commonJS({
       }
       return typeof x.nodeName === "string" && typeof x.getAttribute === "function";
     }
-    function inspectString(str, opts) {
-      if (str.length > opts.maxStringLength) {
-        var remaining = str.length - opts.maxStringLength;
-        var trailer = "... " + remaining + " more character" + (remaining > 1 ? "s" : "");
-        return inspectString($slice.call(str, 0, opts.maxStringLength), opts) + trailer;
+    function inspectString(str3, opts) {
+      if (str3.length > opts.maxStringLength) {
+        var remaining2 = str3.length - opts.maxStringLength;
+        var trailer = "... " + remaining2 + " more character" + (remaining2 > 1 ? "s" : "");
+        return inspectString($slice.call(str3, 0, opts.maxStringLength), opts) + trailer;
       }
       var quoteRE = quoteREs[opts.quoteStyle || "single"];
       quoteRE.lastIndex = 0;
-      var s = $replace.call($replace.call(str, quoteRE, "\\$1"), opts.multilineStrings ? /[\x00-\x09\x0b-\x1f]/g : /[\x00-\x1f]/g, lowbyte);
+      var s = $replace.call($replace.call(str3, quoteRE, "\\$1"), opts.multilineStrings ? /[\x00-\x09\x0b-\x1f]/g : /[\x00-\x1f]/g, lowbyte);
       return wrapQuotes(s, "single", opts);
     }
     function lowbyte(c) {
@@ -29460,8 +29486,8 @@ var require_object_inspect = __commonJS({
       }
       return "\\x" + (n < 16 ? "0" : "") + $toUpperCase.call(n.toString(16));
     }
-    function markBoxed(str) {
-      return "Object(" + str + ")";
+    function markBoxed(str3) {
+      return "Object(" + str3 + ")";
     }
     function weakCollectionOf(type) {
       return type + " { ? }";
@@ -29486,9 +29512,9 @@ var require_object_inspect = __commonJS({
       }
       return true;
     }
-    function padTo(str, width, atStart) {
-      var fill = width > str.length ? $join.call(Array(width - str.length + 1), " ") : "";
-      return atStart ? fill + str : str + fill;
+    function padTo(str3, width, atStart) {
+      var fill = width > str3.length ? $join.call(Array(width - str3.length + 1), " ") : "";
+      return atStart ? fill + str3 : str3 + fill;
     }
     function groupArrayElements(entries, layout, value) {
       var separatorSpace = 2;
@@ -29540,14 +29566,14 @@ var require_object_inspect = __commonJS({
       var grouped = [];
       for (var row = 0; row < outputLength; row += columns) {
         var max = $min(row + columns, outputLength);
-        var str = "";
+        var str3 = "";
         var col = row;
         for (; col < max - 1; col++) {
-          str += padTo(entries[col] + ", ", maxLineLength[col - row] + (entries[col].length - dataLen[col]), numeric);
+          str3 += padTo(entries[col] + ", ", maxLineLength[col - row] + (entries[col].length - dataLen[col]), numeric);
         }
         var lastPadding = maxLineLength[col - row] + (entries[col].length - dataLen[col]) - separatorSpace;
-        str += numeric ? padTo(entries[col], lastPadding, true) : entries[col];
-        grouped.push(str);
+        str3 += numeric ? padTo(entries[col], lastPadding, true) : entries[col];
+        grouped.push(str3);
       }
       if (outputLength < entries.length) {
         grouped.push(entries[outputLength]);
@@ -29605,29 +29631,29 @@ var require_object_inspect = __commonJS({
       var lineJoiner = "\n" + indent.prev + indent.base;
       return lineJoiner + $join.call(xs, "," + lineJoiner) + "\n" + indent.prev;
     }
-    function arrObjKeys(obj, inspect, maxLength) {
-      var isArr = isArray(obj);
+    function arrObjKeys(obj2, inspect, maxLength) {
+      var isArr = isArray(obj2);
       var limit = typeof maxLength === "number" ? maxLength : Infinity;
-      var typedLength = !isArr && limit !== Infinity && isTypedArray(obj) ? getTypedArrayLength(obj) : null;
+      var typedLength = !isArr && limit !== Infinity && isTypedArray(obj2) ? getTypedArrayLength(obj2) : null;
       if (typeof typedLength !== "number" || typedLength <= limit) {
         typedLength = null;
       }
       var xs = [];
       if (isArr) {
-        xs.length = obj.length < limit ? obj.length : limit;
-        for (var i = 0; i < obj.length && i < limit; i++) {
-          xs[i] = has(obj, i) ? inspect(obj[i], obj) : "";
+        xs.length = obj2.length < limit ? obj2.length : limit;
+        for (var i = 0; i < obj2.length && i < limit; i++) {
+          xs[i] = has(obj2, i) ? inspect(obj2[i], obj2) : "";
         }
-        if (obj.length > limit) {
-          xs.push(moreItems(obj.length - limit));
+        if (obj2.length > limit) {
+          xs.push(moreItems(obj2.length - limit));
         }
       } else if (typedLength !== null) {
         for (var t = 0; t < limit; t++) {
-          xs.push(t + ": " + inspect(obj[t], obj));
+          xs.push(t + ": " + inspect(obj2[t], obj2));
         }
         xs.push(moreItems(typedLength - limit));
       }
-      var syms = typeof gOPS === "function" ? gOPS(obj) : [];
+      var syms = typeof gOPS === "function" ? gOPS(obj2) : [];
       var symMap;
       if (hasShammedSymbols) {
         symMap = {};
@@ -29635,11 +29661,11 @@ var require_object_inspect = __commonJS({
           symMap["$" + syms[k]] = syms[k];
         }
       }
-      for (var key in obj) {
-        if (!has(obj, key)) {
+      for (var key in obj2) {
+        if (!has(obj2, key)) {
           continue;
         }
-        if (isArr && String(Number(key)) === key && key < obj.length) {
+        if (isArr && String(Number(key)) === key && key < obj2.length) {
           continue;
         }
         if (typedLength !== null && String(Number(key)) === key && key < typedLength) {
@@ -29648,15 +29674,15 @@ var require_object_inspect = __commonJS({
         if (hasShammedSymbols && symMap["$" + key] instanceof Symbol) {
           continue;
         } else if ($test.call(/[^\w$]/, key)) {
-          xs.push(inspect(key, obj) + ": " + inspect(obj[key], obj));
+          xs.push(inspect(key, obj2) + ": " + inspect(obj2[key], obj2));
         } else {
-          xs.push(key + ": " + inspect(obj[key], obj));
+          xs.push(key + ": " + inspect(obj2[key], obj2));
         }
       }
       if (typeof gOPS === "function") {
         for (var j = 0; j < syms.length; j++) {
-          if (isEnumerable.call(obj, syms[j])) {
-            xs.push("[" + inspect(syms[j]) + "]: " + inspect(obj[syms[j]], obj));
+          if (isEnumerable.call(obj2, syms[j])) {
+            xs.push("[" + inspect(syms[j]) + "]: " + inspect(obj2[syms[j]], obj2));
           }
         }
       }
@@ -29746,23 +29772,23 @@ var require_is_array_buffer = __commonJS({
     var $toString = callBound("Object.prototype.toString");
     var abSlice = !!$ArrayBuffer && !$byteLength && new $ArrayBuffer(0).slice;
     var $abSlice = !!abSlice && callBind(abSlice);
-    module.exports = $byteLength || $abSlice ? function isArrayBuffer(obj) {
-      if (!obj || typeof obj !== "object") {
+    module.exports = $byteLength || $abSlice ? function isArrayBuffer(obj2) {
+      if (!obj2 || typeof obj2 !== "object") {
         return false;
       }
       try {
         if ($byteLength) {
-          $byteLength(obj);
+          $byteLength(obj2);
         } else {
-          $abSlice(obj, 0);
+          $abSlice(obj2, 0);
         }
         return true;
       } catch (e) {
         return false;
       }
-    } : $ArrayBuffer ? function isArrayBuffer(obj) {
-      return $toString(obj) === "[object ArrayBuffer]";
-    } : function isArrayBuffer(obj) {
+    } : $ArrayBuffer ? function isArrayBuffer(obj2) {
+      return $toString(obj2) === "[object ArrayBuffer]";
+    } : function isArrayBuffer(obj2) {
       return false;
     };
   }
@@ -29790,12 +29816,12 @@ var require_is_shared_array_buffer = __commonJS({
     "use strict";
     var callBound = require_call_bound();
     var $byteLength = callBound("SharedArrayBuffer.prototype.byteLength", true);
-    module.exports = $byteLength ? function isSharedArrayBuffer(obj) {
-      if (!obj || typeof obj !== "object") {
+    module.exports = $byteLength ? function isSharedArrayBuffer(obj2) {
+      if (!obj2 || typeof obj2 !== "object") {
         return false;
       }
       try {
-        $byteLength(obj);
+        $byteLength(obj2);
         return true;
       } catch (e) {
         return false;
@@ -30231,7 +30257,7 @@ var require_GetValueFromBuffer = __commonJS({
     var safeConcat = require_safe_array_concat();
     var tableTAO = require_typed_array_objects();
     var defaultEndianness = require_defaultEndianness();
-    module.exports = function GetValueFromBuffer(arrayBuffer, byteIndex, type, isTypedArray, order) {
+    module.exports = function GetValueFromBuffer(arrayBuffer, byteIndex, type, isTypedArray, order2) {
       var isSAB = isSharedArrayBuffer(arrayBuffer);
       if (!isArrayBuffer(arrayBuffer) && !isSAB) {
         throw new $TypeError("Assertion failed: `arrayBuffer` must be an ArrayBuffer or a SharedArrayBuffer");
@@ -30245,7 +30271,7 @@ var require_GetValueFromBuffer = __commonJS({
       if (typeof isTypedArray !== "boolean") {
         throw new $TypeError("Assertion failed: `isTypedArray` must be a boolean");
       }
-      if (order !== "SEQ-CST" && order !== "UNORDERED") {
+      if (order2 !== "SEQ-CST" && order2 !== "UNORDERED") {
         throw new $TypeError("Assertion failed: `order` must be either `SEQ-CST` or `UNORDERED`");
       }
       if (arguments.length > 5 && typeof arguments[5] !== "boolean") {
@@ -30956,7 +30982,7 @@ var require_StringToNumber = __commonJS({
     var callBound = require_call_bound();
     var regexTester = require_safe_regex_test();
     var $strSlice = callBound("String.prototype.slice");
-    var isBinary = regexTester(/^0b[01]+$/i);
+    var isBinary2 = regexTester(/^0b[01]+$/i);
     var isOctal = regexTester(/^0o[0-7]+$/i);
     var isInvalidHexLiteral = regexTester(/^[-+]0x[0-9a-f]+$/i);
     var nonWS = ["\x85", "\u200B", "\uFFFE"].join("");
@@ -30967,7 +30993,7 @@ var require_StringToNumber = __commonJS({
       if (typeof argument !== "string") {
         throw new $TypeError("Assertion failed: `argument` is not a String");
       }
-      if (isBinary(argument)) {
+      if (isBinary2(argument)) {
         return +$parseInteger($strSlice(argument, 2), 2);
       }
       if (isOctal(argument)) {
@@ -31031,7 +31057,7 @@ var require_truncate = __commonJS({
     "use strict";
     var floor = require_floor2();
     var $TypeError = require_type();
-    module.exports = function truncate(x) {
+    module.exports = function truncate2(x) {
       if (typeof x !== "number" && typeof x !== "bigint") {
         throw new $TypeError("argument must be a Number or a BigInt");
       }
@@ -31047,7 +31073,7 @@ var require_ToInt16 = __commonJS({
     "use strict";
     var modulo = require_modulo();
     var ToNumber = require_ToNumber();
-    var truncate = require_truncate();
+    var truncate2 = require_truncate();
     var isFinite2 = require_isFinite();
     var two16 = 65536;
     module.exports = function ToInt16(argument) {
@@ -31055,7 +31081,7 @@ var require_ToInt16 = __commonJS({
       if (!isFinite2(number) || number === 0) {
         return 0;
       }
-      var int = truncate(number);
+      var int = truncate2(number);
       var int16bit = modulo(int, two16);
       return int16bit >= 32768 ? int16bit - two16 : int16bit;
     };
@@ -31068,7 +31094,7 @@ var require_ToInt32 = __commonJS({
     "use strict";
     var modulo = require_modulo();
     var ToNumber = require_ToNumber();
-    var truncate = require_truncate();
+    var truncate2 = require_truncate();
     var isFinite2 = require_isFinite();
     var two31 = 2147483648;
     var two32 = 4294967296;
@@ -31077,7 +31103,7 @@ var require_ToInt32 = __commonJS({
       if (!isFinite2(number) || number === 0) {
         return 0;
       }
-      var int = truncate(number);
+      var int = truncate2(number);
       var int32bit = modulo(int, two32);
       var result = int32bit >= two31 ? int32bit - two32 : int32bit;
       return result === 0 ? 0 : result;
@@ -31091,14 +31117,14 @@ var require_ToInt8 = __commonJS({
     "use strict";
     var modulo = require_modulo();
     var ToNumber = require_ToNumber();
-    var truncate = require_truncate();
+    var truncate2 = require_truncate();
     var isFinite2 = require_isFinite();
     module.exports = function ToInt8(argument) {
       var number = ToNumber(argument);
       if (!isFinite2(number) || number === 0) {
         return 0;
       }
-      var int = truncate(number);
+      var int = truncate2(number);
       var int8bit = modulo(int, 256);
       return int8bit >= 128 ? int8bit - 256 : int8bit;
     };
@@ -31111,7 +31137,7 @@ var require_ToUint16 = __commonJS({
     "use strict";
     var modulo = require_modulo();
     var ToNumber = require_ToNumber();
-    var truncate = require_truncate();
+    var truncate2 = require_truncate();
     var isFinite2 = require_isFinite();
     var two16 = 65536;
     module.exports = function ToUint16(argument) {
@@ -31119,7 +31145,7 @@ var require_ToUint16 = __commonJS({
       if (!isFinite2(number) || number === 0) {
         return 0;
       }
-      var int = truncate(number);
+      var int = truncate2(number);
       var int16bit = modulo(int, two16);
       return int16bit === 0 ? 0 : int16bit;
     };
@@ -31132,7 +31158,7 @@ var require_ToUint32 = __commonJS({
     "use strict";
     var modulo = require_modulo();
     var ToNumber = require_ToNumber();
-    var truncate = require_truncate();
+    var truncate2 = require_truncate();
     var isFinite2 = require_isFinite();
     var two32 = 4294967296;
     module.exports = function ToUint32(argument) {
@@ -31140,7 +31166,7 @@ var require_ToUint32 = __commonJS({
       if (!isFinite2(number) || number === 0) {
         return 0;
       }
-      var int = truncate(number);
+      var int = truncate2(number);
       var int32bit = modulo(int, two32);
       return int32bit === 0 ? 0 : int32bit;
     };
@@ -31154,13 +31180,13 @@ var require_ToUint8 = __commonJS({
     var isFinite2 = require_isFinite();
     var modulo = require_modulo();
     var ToNumber = require_ToNumber();
-    var truncate = require_truncate();
+    var truncate2 = require_truncate();
     module.exports = function ToUint8(argument) {
       var number = ToNumber(argument);
       if (!isFinite2(number) || number === 0) {
         return 0;
       }
-      var int = truncate(number);
+      var int = truncate2(number);
       var int8bit = modulo(int, 256);
       return int8bit;
     };
@@ -31331,9 +31357,9 @@ var require_fractionToBinaryString = __commonJS({
     var MAX_ITER = 1075;
     var maxBits = 54;
     module.exports = function fractionToBitString(x) {
-      var str = "";
+      var str3 = "";
       if (x === 0) {
-        return str;
+        return str3;
       }
       var j = MAX_ITER;
       var y;
@@ -31341,19 +31367,19 @@ var require_fractionToBinaryString = __commonJS({
         y = x * 2;
         if (y >= 1) {
           x = y - 1;
-          str += "1";
+          str3 += "1";
           if (j === MAX_ITER) {
             j = i;
           }
         } else {
           x = y;
-          str += "0";
+          str3 += "0";
         }
         if (y === 1 || i - j > maxBits) {
-          return str;
+          return str3;
         }
       }
-      return str;
+      return str3;
     };
   }
 });
@@ -31364,18 +31390,18 @@ var require_intToBinaryString = __commonJS({
     "use strict";
     var $floor = require_floor();
     module.exports = function intToBinaryString(x) {
-      var str = "";
+      var str3 = "";
       var y;
       while (x > 0) {
         y = x / 2;
         x = $floor(y);
         if (y === x) {
-          str = "0" + str;
+          str3 = "0" + str3;
         } else {
-          str = "1" + str;
+          str3 = "1" + str3;
         }
       }
-      return str;
+      return str3;
     };
   }
 });
@@ -31570,7 +31596,7 @@ var require_SetValueInBuffer = __commonJS({
     var tableTAO = require_typed_array_objects();
     var defaultEndianness = require_defaultEndianness();
     var forEach = require_forEach();
-    module.exports = function SetValueInBuffer(arrayBuffer, byteIndex, type, value, isTypedArray, order) {
+    module.exports = function SetValueInBuffer(arrayBuffer, byteIndex, type, value, isTypedArray, order2) {
       var isSAB = isSharedArrayBuffer(arrayBuffer);
       if (!isArrayBuffer(arrayBuffer) && !isSAB) {
         throw new $TypeError("Assertion failed: `arrayBuffer` must be an ArrayBuffer or a SharedArrayBuffer");
@@ -31587,7 +31613,7 @@ var require_SetValueInBuffer = __commonJS({
       if (typeof isTypedArray !== "boolean") {
         throw new $TypeError("Assertion failed: `isTypedArray` must be a boolean");
       }
-      if (order !== "SEQ-CST" && order !== "UNORDERED" && order !== "INIT") {
+      if (order2 !== "SEQ-CST" && order2 !== "UNORDERED" && order2 !== "INIT") {
         throw new $TypeError('Assertion failed: `order` must be `"SEQ-CST"`, `"UNORDERED"`, or `"INIT"`');
       }
       if (arguments.length > 6 && typeof arguments[6] !== "boolean") {
@@ -31619,7 +31645,7 @@ var require_ToIntegerOrInfinity = __commonJS({
   "node_modules/es-abstract/2025/ToIntegerOrInfinity.js"(exports, module) {
     "use strict";
     var ToNumber = require_ToNumber();
-    var truncate = require_truncate();
+    var truncate2 = require_truncate();
     var $isNaN = require_isNaN();
     var $isFinite = require_isFinite();
     module.exports = function ToIntegerOrInfinity(value) {
@@ -31630,7 +31656,7 @@ var require_ToIntegerOrInfinity = __commonJS({
       if (!$isFinite(number)) {
         return number;
       }
-      return truncate(number);
+      return truncate2(number);
     };
   }
 });
@@ -31765,26 +31791,26 @@ var require_fromPropertyDescriptor = __commonJS({
       if (typeof Desc === "undefined") {
         return Desc;
       }
-      var obj = {};
+      var obj2 = {};
       if ("[[Value]]" in Desc) {
-        obj.value = Desc["[[Value]]"];
+        obj2.value = Desc["[[Value]]"];
       }
       if ("[[Writable]]" in Desc) {
-        obj.writable = !!Desc["[[Writable]]"];
+        obj2.writable = !!Desc["[[Writable]]"];
       }
       if ("[[Get]]" in Desc) {
-        obj.get = Desc["[[Get]]"];
+        obj2.get = Desc["[[Get]]"];
       }
       if ("[[Set]]" in Desc) {
-        obj.set = Desc["[[Set]]"];
+        obj2.set = Desc["[[Set]]"];
       }
       if ("[[Enumerable]]" in Desc) {
-        obj.enumerable = !!Desc["[[Enumerable]]"];
+        obj2.enumerable = !!Desc["[[Enumerable]]"];
       }
       if ("[[Configurable]]" in Desc) {
-        obj.configurable = !!Desc["[[Configurable]]"];
+        obj2.configurable = !!Desc["[[Configurable]]"];
       }
-      return obj;
+      return obj2;
     };
   }
 });
@@ -32515,8 +32541,8 @@ var require_is_document = __commonJS({
         (function isDocumentDotAll(value) {
           if ((isIE68 || !value) && (typeof value === "undefined" || typeof value === "object")) {
             try {
-              var str = toStr(value);
-              return (str === ddaClass || str === objectClass) && /** @type {Function} */
+              var str3 = toStr(value);
+              return (str3 === ddaClass || str3 === objectClass) && /** @type {Function} */
               value("") == null;
             } catch (e) {
             }
@@ -32569,8 +32595,8 @@ var require_implementation4 = __commonJS({
       if (this === functionProto) {
         return "";
       }
-      var str = $functionToString(this);
-      var match = $stringMatch(str, regex);
+      var str3 = $functionToString(this);
+      var match = $stringMatch(str3, regex);
       var name = match && match[1];
       return (
         /** @type {string} */
@@ -32666,8 +32692,8 @@ var require_is_generator_function = __commonJS({
         return true;
       }
       if (!hasToStringTag) {
-        var str = toStr(fn);
-        return str === "[object GeneratorFunction]";
+        var str3 = toStr(fn);
+        return str3 === "[object GeneratorFunction]";
       }
       if (!getProto) {
         return false;
@@ -32698,8 +32724,8 @@ var require_is_async_function = __commonJS({
         return true;
       }
       if (!hasToStringTag) {
-        var str = toStr(fn);
-        return str === "[object AsyncFunction]";
+        var str3 = toStr(fn);
+        return str3 === "[object AsyncFunction]";
       }
       if (!getProto) {
         return false;
@@ -33094,12 +33120,12 @@ var require_ArrayBufferByteLength = __commonJS({
     var callBound = require_call_bound();
     var $sabByteLength = callBound("SharedArrayBuffer.prototype.byteLength", true);
     var isGrowable = false;
-    module.exports = function ArrayBufferByteLength(arrayBuffer, order) {
+    module.exports = function ArrayBufferByteLength(arrayBuffer, order2) {
       var isSAB = isSharedArrayBuffer(arrayBuffer);
       if (!isArrayBuffer(arrayBuffer) && !isSAB) {
         throw new $TypeError("Assertion failed: `arrayBuffer` must be an ArrayBuffer or a SharedArrayBuffer");
       }
-      if (order !== "SEQ-CST" && order !== "UNORDERED") {
+      if (order2 !== "SEQ-CST" && order2 !== "UNORDERED") {
         throw new $TypeError("Assertion failed: `order` must be ~SEQ-CST~ or ~UNORDERED~");
       }
       if (isSAB && isGrowable) {
@@ -33121,16 +33147,16 @@ var require_MakeTypedArrayWithBufferWitnessRecord = __commonJS({
     var IsDetachedBuffer = require_IsDetachedBuffer();
     var isTypedArray = require_is_typed_array();
     var typedArrayBuffer = require_typed_array_buffer();
-    module.exports = function MakeTypedArrayWithBufferWitnessRecord(obj, order) {
-      if (!isTypedArray(obj)) {
+    module.exports = function MakeTypedArrayWithBufferWitnessRecord(obj2, order2) {
+      if (!isTypedArray(obj2)) {
         throw new $TypeError("Assertion failed: `obj` must be a Typed Array");
       }
-      if (order !== "SEQ-CST" && order !== "UNORDERED") {
+      if (order2 !== "SEQ-CST" && order2 !== "UNORDERED") {
         throw new $TypeError("Assertion failed: `order` must be ~SEQ-CST~ or ~UNORDERED~");
       }
-      var buffer = typedArrayBuffer(obj);
-      var byteLength = IsDetachedBuffer(buffer) ? "DETACHED" : ArrayBufferByteLength(buffer, order);
-      return { "[[Object]]": obj, "[[CachedBufferByteLength]]": byteLength };
+      var buffer = typedArrayBuffer(obj2);
+      var byteLength = IsDetachedBuffer(buffer) ? "DETACHED" : ArrayBufferByteLength(buffer, order2);
+      return { "[[Object]]": obj2, "[[CachedBufferByteLength]]": byteLength };
     };
   }
 });
@@ -33144,8 +33170,8 @@ var require_ValidateTypedArray = __commonJS({
     var IsTypedArrayOutOfBounds = require_IsTypedArrayOutOfBounds();
     var MakeTypedArrayWithBufferWitnessRecord = require_MakeTypedArrayWithBufferWitnessRecord();
     var isTypedArray = require_is_typed_array();
-    module.exports = function ValidateTypedArray(O, order) {
-      if (order !== "SEQ-CST" && order !== "UNORDERED") {
+    module.exports = function ValidateTypedArray(O, order2) {
+      if (order2 !== "SEQ-CST" && order2 !== "UNORDERED") {
         throw new $TypeError("Assertion failed: `order` must be ~SEQ-CST~ or ~UNORDERED~");
       }
       if (!isObject(O)) {
@@ -33154,7 +33180,7 @@ var require_ValidateTypedArray = __commonJS({
       if (!isTypedArray(O)) {
         throw new $TypeError("Assertion failed: `O` must be a Typed Array");
       }
-      var taRecord = MakeTypedArrayWithBufferWitnessRecord(O, order);
+      var taRecord = MakeTypedArrayWithBufferWitnessRecord(O, order2);
       if (IsTypedArrayOutOfBounds(taRecord)) {
         throw new $TypeError("`O` must be in-bounds and backed by a non-detached buffer");
       }
@@ -33423,26 +33449,26 @@ var require_traverse = __commonJS({
     var gopd = require_gopd();
     var defineDataProperty = require_define_data_property();
     var ToPrimitive = require_es2015();
-    function toS(obj) {
-      return Object.prototype.toString.call(obj);
+    function toS(obj2) {
+      return Object.prototype.toString.call(obj2);
     }
-    function isDate(obj) {
-      return toS(obj) === "[object Date]";
+    function isDate(obj2) {
+      return toS(obj2) === "[object Date]";
     }
-    function isRegExp(obj) {
-      return toS(obj) === "[object RegExp]";
+    function isRegExp(obj2) {
+      return toS(obj2) === "[object RegExp]";
     }
-    function isError(obj) {
-      return toS(obj) === "[object Error]";
+    function isError(obj2) {
+      return toS(obj2) === "[object Error]";
     }
-    function isBoolean(obj) {
-      return toS(obj) === "[object Boolean]";
+    function isBoolean(obj2) {
+      return toS(obj2) === "[object Boolean]";
     }
-    function isNumber(obj) {
-      return toS(obj) === "[object Number]";
+    function isNumber(obj2) {
+      return toS(obj2) === "[object Number]";
     }
-    function isString(obj) {
-      return toS(obj) === "[object String]";
+    function isString(obj2) {
+      return toS(obj2) === "[object String]";
     }
     var isArray = Array.isArray || function isArray2(xs) {
       return Object.prototype.toString.call(xs) === "[object Array]";
@@ -33456,29 +33482,29 @@ var require_traverse = __commonJS({
       }
       return void 0;
     }
-    var objectKeys = Object.keys || function keys(obj) {
+    var objectKeys = Object.keys || function keys(obj2) {
       var res = [];
-      for (var key in obj) {
+      for (var key in obj2) {
         res[res.length] = key;
       }
       return res;
     };
     var propertyIsEnumerable = Object.prototype.propertyIsEnumerable;
     var getOwnPropertySymbols = Object.getOwnPropertySymbols;
-    function ownEnumerableKeys(obj) {
-      var res = objectKeys(obj);
+    function ownEnumerableKeys(obj2) {
+      var res = objectKeys(obj2);
       if (getOwnPropertySymbols) {
-        var symbols = getOwnPropertySymbols(obj);
+        var symbols = getOwnPropertySymbols(obj2);
         for (var i = 0; i < symbols.length; i++) {
-          if (propertyIsEnumerable.call(obj, symbols[i])) {
+          if (propertyIsEnumerable.call(obj2, symbols[i])) {
             res[res.length] = symbols[i];
           }
         }
       }
       return res;
     }
-    var hasOwnProperty = Object.prototype.hasOwnProperty || function(obj, key) {
-      return key in obj;
+    var hasOwnProperty = Object.prototype.hasOwnProperty || function(obj2, key) {
+      return key in obj2;
     };
     function isWritable(object, key) {
       if (typeof gopd !== "function") {
@@ -33547,15 +33573,15 @@ var require_traverse = __commonJS({
       }
     }
     var gPO = Object.getPrototypeOf;
-    function getProto(obj) {
-      return gPO ? gPO(obj) : obj.__proto__;
+    function getProto(obj2) {
+      return gPO ? gPO(obj2) : obj2.__proto__;
     }
     var sPO = Object.setPrototypeOf;
-    function setProto(obj, proto) {
+    function setProto(obj2, proto) {
       if (sPO) {
-        sPO(obj, proto);
+        sPO(obj2, proto);
       } else {
-        obj.__proto__ = proto;
+        obj2.__proto__ = proto;
       }
     }
     function copyBoxed(src, valueOf) {
@@ -33572,8 +33598,8 @@ var require_traverse = __commonJS({
       }
       return dst;
     }
-    function isStringCharacter(obj, key) {
-      return isString(obj) && isIndex(key) && Number(key) < obj.length;
+    function isStringCharacter(obj2, key) {
+      return isString(obj2) && isIndex(key) && Number(key) < obj2.length;
     }
     function copy(src, options) {
       if (typeof src === "object" && src !== null) {
@@ -33624,7 +33650,7 @@ var require_traverse = __commonJS({
       return options == null ? emptyNull : options;
     }
     function walk(root, cb) {
-      var path5 = [];
+      var path33 = [];
       var parents = [];
       var alive = true;
       var options = arguments.length > 2 ? arguments[2] : emptyNull;
@@ -33637,13 +33663,13 @@ var require_traverse = __commonJS({
         var state = {
           node,
           node_,
-          path: [].concat(path5),
+          path: [].concat(path33),
           parent: parents[parents.length - 1],
           parents,
-          key: path5[path5.length - 1],
+          key: path33[path33.length - 1],
           removedKeys: { __proto__: null },
-          isRoot: path5.length === 0,
-          level: path5.length,
+          isRoot: path33.length === 0,
+          level: path33.length,
           circular: null,
           update: function(x, stopHere) {
             if (!state.isRoot && !wasSpliced(originalKey, splicedSiblings)) {
@@ -33746,7 +33772,7 @@ var require_traverse = __commonJS({
               return;
             }
             var key = shiftedKey(listedKey, splicedChildren);
-            path5[path5.length] = key;
+            path33[path33.length] = key;
             if (modifiers.pre) {
               modifiers.pre.call(state, state.node[key], key);
             }
@@ -33762,7 +33788,7 @@ var require_traverse = __commonJS({
             if (modifiers.post) {
               modifiers.post.call(state, child);
             }
-            path5.pop();
+            path33.pop();
           });
           parents.pop();
         }
@@ -33772,12 +33798,12 @@ var require_traverse = __commonJS({
         return state;
       })(root, []).node;
     }
-    function Traverse(obj) {
+    function Traverse(obj2) {
       if (!(this instanceof Traverse)) {
-        return new Traverse(obj, getOptions(arguments.length > 1 ? arguments[1] : null));
+        return new Traverse(obj2, getOptions(arguments.length > 1 ? arguments[1] : null));
       }
       this.options = getOptions(arguments.length > 1 ? arguments[1] : null);
-      this.value = obj;
+      this.value = obj2;
     }
     Traverse.prototype.get = function(ps) {
       var node = this.value;
@@ -33836,7 +33862,7 @@ var require_traverse = __commonJS({
       });
       return acc;
     };
-    Traverse.prototype.deepEqual = function(obj) {
+    Traverse.prototype.deepEqual = function(obj2) {
       if (arguments.length !== 1) {
         throw new Error("deepEqual requires exactly one object to compare against");
       }
@@ -33845,7 +33871,7 @@ var require_traverse = __commonJS({
         equal = false;
         return void 0;
       }
-      var node = obj;
+      var node = obj2;
       this.forEach(function(y) {
         if (!this.isRoot) {
           if (typeof node !== "object") {
@@ -33858,7 +33884,7 @@ var require_traverse = __commonJS({
           node = x;
         });
         if (this.circular) {
-          if (new Traverse(obj).get(this.circular.path) !== x) {
+          if (new Traverse(obj2).get(this.circular.path) !== x) {
             notEqual();
           }
         } else if (typeof x !== typeof y) {
@@ -33953,9 +33979,9 @@ var require_traverse = __commonJS({
       })(this.value);
     };
     forEach(ownEnumerableKeys(Traverse.prototype), function(key) {
-      Traverse[key] = function(obj) {
+      Traverse[key] = function(obj2) {
         var args = [].slice.call(arguments, 1);
-        var t = new Traverse(obj);
+        var t = new Traverse(obj2);
         return t[key].apply(t, args);
       };
     });
@@ -33971,15 +33997,15 @@ var require_chainsaw = __commonJS({
     module.exports = Chainsaw;
     function Chainsaw(builder) {
       var saw = Chainsaw.saw(builder, {});
-      var r = builder.call(saw.handlers, saw);
-      if (r !== void 0) saw.handlers = r;
+      var r2 = builder.call(saw.handlers, saw);
+      if (r2 !== void 0) saw.handlers = r2;
       saw.record();
       return saw.chain();
     }
     Chainsaw.light = function ChainsawLight(builder) {
       var saw = Chainsaw.saw(builder, {});
-      var r = builder.call(saw.handlers, saw);
-      if (r !== void 0) saw.handlers = r;
+      var r2 = builder.call(saw.handlers, saw);
+      if (r2 !== void 0) saw.handlers = r2;
       return saw.chain();
     };
     Chainsaw.saw = function(builder, handlers) {
@@ -34029,8 +34055,8 @@ var require_chainsaw = __commonJS({
           cb = args.shift();
         }
         var s = Chainsaw.saw(builder, {});
-        var r = builder.call(s.handlers, s);
-        if (r !== void 0) s.handlers = r;
+        var r2 = builder.call(s.handlers, s);
+        if (r2 !== void 0) s.handlers = r2;
         if ("undefined" !== typeof saw.step) {
           s.record();
         }
@@ -34760,7 +34786,7 @@ var require_unzip_stream = __commonJS({
     var binary = require_binary();
     var stream4 = __require("stream");
     var util = __require("util");
-    var zlib = __require("zlib");
+    var zlib2 = __require("zlib");
     var MatcherStream = require_matcher_stream();
     var Entry = require_entry();
     var states = {
@@ -34875,11 +34901,11 @@ var require_unzip_stream = __commonJS({
             default:
               var isStreamStart = this.state === states.STREAM_START;
               if (!isStreamStart && (signature & 65535) !== 19280 && this.skippedBytes < 26) {
-                var remaining = signature;
+                var remaining2 = signature;
                 var toSkip = 4;
-                for (var i = 1; i < 4 && remaining !== 0; i++) {
-                  remaining = remaining >>> 8;
-                  if ((remaining & 255) === 80) {
+                for (var i = 1; i < 4 && remaining2 !== 0; i++) {
+                  remaining2 = remaining2 >>> 8;
+                  if ((remaining2 & 255) === 80) {
                     toSkip = i;
                     break;
                   }
@@ -34944,23 +34970,23 @@ var require_unzip_stream = __commonJS({
           return requiredLength;
         case states.CENTRAL_DIRECTORY_FILE_HEADER_SUFFIX:
           var isUtf8 = (this.parsedEntity.flags & 2048) !== 0;
-          var path5 = this._decodeString(chunk.slice(0, this.parsedEntity.fileNameLength), isUtf8);
+          var path33 = this._decodeString(chunk.slice(0, this.parsedEntity.fileNameLength), isUtf8);
           var extraDataBuffer = chunk.slice(this.parsedEntity.fileNameLength, this.parsedEntity.fileNameLength + this.parsedEntity.extraFieldLength);
           var extra = this._readExtraFields(extraDataBuffer);
           if (extra && extra.parsed && extra.parsed.path && !isUtf8) {
-            path5 = extra.parsed.path;
+            path33 = extra.parsed.path;
           }
           this.parsedEntity.extra = extra.parsed;
           var isUnix = (this.parsedEntity.versionMadeBy & 65280) >> 8 === 3;
           var unixAttrs, isSymlink;
           if (isUnix) {
             unixAttrs = this.parsedEntity.externalFileAttributes >>> 16;
-            var fileType = unixAttrs >>> 12;
-            isSymlink = (fileType & 10) === 10;
+            var fileType2 = unixAttrs >>> 12;
+            isSymlink = (fileType2 & 10) === 10;
           }
           if (this.options.debug) {
             const debugObj = Object.assign({}, this.parsedEntity, {
-              path: path5,
+              path: path33,
               flags: "0x" + this.parsedEntity.flags.toString(16),
               unixAttrs: unixAttrs && "0" + unixAttrs.toString(8),
               isSymlink,
@@ -35006,10 +35032,10 @@ var require_unzip_stream = __commonJS({
     };
     UnzipStream.prototype._prepareOutStream = function(vars, entry) {
       var self2 = this;
-      var isDirectory = vars.uncompressedSize === 0 && /[\/\\]$/.test(entry.path);
+      var isDirectory2 = vars.uncompressedSize === 0 && /[\/\\]$/.test(entry.path);
       entry.path = entry.path.replace(/(?<=^|[/\\]+)[.][.]+(?=[/\\]+|$)/g, ".");
-      entry.type = isDirectory ? "Directory" : "File";
-      entry.isDirectory = isDirectory;
+      entry.type = isDirectory2 ? "Directory" : "File";
+      entry.isDirectory = isDirectory2;
       var fileSizeKnown = !(vars.flags & 8);
       if (fileSizeKnown) {
         entry.size = vars.uncompressedSize;
@@ -35068,7 +35094,7 @@ var require_unzip_stream = __commonJS({
       }
       var isCompressed = vars.compressionMethod > 0;
       if (isCompressed) {
-        var inflater = zlib.createInflateRaw();
+        var inflater = zlib2.createInflateRaw();
         inflater.on("error", function(err) {
           self2.state = states.ERROR;
           self2.emit("error", err);
@@ -35269,11 +35295,11 @@ var require_unzip_stream = __commonJS({
       }
       if (this.state === states.FILE_DATA) {
         if (this.outStreamInfo.limit >= 0) {
-          var remaining = this.outStreamInfo.limit - this.outStreamInfo.written;
+          var remaining2 = this.outStreamInfo.limit - this.outStreamInfo.written;
           var packet;
-          if (remaining < this.data.length) {
-            packet = this.data.slice(0, remaining);
-            this.data = this.data.slice(remaining);
+          if (remaining2 < this.data.length) {
+            packet = this.data.slice(0, remaining2);
+            this.data = this.data.slice(remaining2);
           } else {
             packet = this.data;
             this.data = new Buffer("");
@@ -35397,8 +35423,8 @@ var require_parser_stream = __commonJS({
 // node_modules/mkdirp/index.js
 var require_mkdirp = __commonJS({
   "node_modules/mkdirp/index.js"(exports, module) {
-    var path5 = __require("path");
-    var fs6 = __require("fs");
+    var path33 = __require("path");
+    var fs31 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -35409,7 +35435,7 @@ var require_mkdirp = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs31;
       if (mode === void 0) {
         mode = _0777;
       }
@@ -35417,7 +35443,7 @@ var require_mkdirp = __commonJS({
       var cb = f || /* istanbul ignore next */
       function() {
       };
-      p = path5.resolve(p);
+      p = path33.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -35425,8 +35451,8 @@ var require_mkdirp = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            if (path5.dirname(p) === p) return cb(er);
-            mkdirP(path5.dirname(p), opts, function(er2, made2) {
+            if (path33.dirname(p) === p) return cb(er);
+            mkdirP(path33.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -35448,19 +35474,19 @@ var require_mkdirp = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs6;
+      var xfs = opts.fs || fs31;
       if (mode === void 0) {
         mode = _0777;
       }
       if (!made) made = null;
-      p = path5.resolve(p);
+      p = path33.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path5.dirname(p), opts, made);
+            made = sync(path33.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -35485,8 +35511,8 @@ var require_mkdirp = __commonJS({
 // node_modules/unzip-stream/lib/extract.js
 var require_extract2 = __commonJS({
   "node_modules/unzip-stream/lib/extract.js"(exports, module) {
-    var fs6 = __require("fs");
-    var path5 = __require("path");
+    var fs31 = __require("fs");
+    var path33 = __require("path");
     var util = __require("util");
     var mkdirp = require_mkdirp();
     var Transform2 = __require("stream").Transform;
@@ -35528,11 +35554,11 @@ var require_extract2 = __commonJS({
     };
     Extract.prototype._processEntry = function(entry) {
       var self2 = this;
-      var destPath = path5.join(this.opts.path, entry.path);
-      var directory = entry.isDirectory ? destPath : path5.dirname(destPath);
+      var destPath = path33.join(this.opts.path, entry.path);
+      var directory = entry.isDirectory ? destPath : path33.dirname(destPath);
       this.unfinishedEntries++;
       var writeFileFn = function() {
-        var pipedStream = fs6.createWriteStream(destPath);
+        var pipedStream = fs31.createWriteStream(destPath);
         pipedStream.on("close", function() {
           self2.unfinishedEntries--;
           self2._notifyAwaiter();
@@ -35818,16 +35844,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list) {
-            return list.forEachShift(fn);
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list;
+          var j, len, list2;
           for (j = 0, len = arr.length; j < len; j++) {
-            list = arr[j];
-            if (list.length > 0) {
-              return list;
+            list2 = arr[j];
+            if (list2.length > 0) {
+              return list2;
             }
           }
           return [];
@@ -35915,7 +35941,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run, free) {
+        async doExecute(chained, clearGlobalState, run4, free) {
           var error2, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -35935,10 +35961,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
+            return this._onFailure(error2, eventInfo, clearGlobalState, run4, free);
           }
         }
-        doExpire(clearGlobalState, run, free) {
+        doExpire(clearGlobalState, run4, free) {
           var error2, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -35946,9 +35972,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run4, free);
         }
-        async _onFailure(error2, eventInfo, clearGlobalState, run, free) {
+        async _onFailure(error2, eventInfo, clearGlobalState, run4, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error2, eventInfo);
@@ -35956,7 +35982,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run(retryAfter);
+              return run4(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -36594,17 +36620,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run;
+            var clearGlobalState, free, run4;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run = this._run.bind(this, index, job);
+            run4 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run, free);
+                return job.doExecute(this._limiter, clearGlobalState, run4, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run, free);
+                return job.doExpire(clearGlobalState, run4, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -36895,12 +36921,8594 @@ var require_light = __commonJS({
 });
 
 // src/action/main.ts
+import os4 from "node:os";
+import fs30 from "node:fs";
+import path32 from "node:path";
+
+// src/config/inputs.ts
+var INPUTS = [
+  { name: "working-directory", kind: "path", default: ".", description: "Directory of the Go module (or go.work workspace) to gate, relative to the workspace. Must stay inside the workspace. CLI: --dir." },
+  { name: "go-version", kind: "string", default: "", description: "Go version: exact (1.26.3), a range (1.26.x, ^1.25, ~1.25.2, >=1.25), stable, oldstable, or system (the go on PATH). Wins over go-version-file." },
+  { name: "go-version-file", kind: "path", default: "", description: "File to read the Go version from: go.mod (toolchain line wins over the go line), go.work, .go-version or .tool-versions. Relative to working-directory. When neither this nor go-version is set, go.mod / go.work in working-directory is used." },
+  { name: "go-download-base-url", kind: "string", default: "https://go.dev/dl", description: "Base URL of the Go downloads (a mirror with the same layout works): the JSON listing is read from <base>/?mode=json&include=all and each archive is verified against its SHA-256 before extraction. Must be https; a plain-http mirror on this machine (127.0.0.1, localhost, [::1]) is accepted only when the environment sets GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK=1." },
+  { name: "targets", kind: "list", default: "linux/amd64", description: "Comma- or newline-separated GOOS/GOARCH pairs to build (those of `go tool dist list`; one the toolchain has no port for fails the gate as build/unknown-target)." },
+  { name: "packages", kind: "list", default: "", description: "Main packages to build (import paths or ./relative patterns). Default: the module root when it is a main package, else every main package under cmd/." },
+  { name: "ldflags", kind: "string", default: "", description: 'Extra linker flags, appended to the fixed "-s -w -buildid=".' },
+  { name: "tags", kind: "list", default: "", description: "Build tags (comma- or newline-separated), passed as -tags." },
+  { name: "cgo", kind: "boolean", default: "false", description: "Allow cgo (CGO_ENABLED=1). Off by default: release binaries are static." },
+  { name: "strip", kind: "boolean", default: "true", description: "Expect stripped binaries (the build passes -s -w); set false to keep symbols and allow unstripped binaries." },
+  { name: "run-on", kind: "list", default: "", description: "Hosts every binary must run on (comma- or newline-separated profiles): scratch, distroless-static, distroless-base, alpine, centos-7, rhel-8, rhel-9, amazonlinux-2, amazonlinux-2023, debian-11, debian-12, ubuntu-20.04, ubuntu-22.04, ubuntu-24.04, macos-<10.13|10.15|11|12|13|14|15|26>, windows-<7|8|8.1|10|11>. Each linux binary is checked against the linux profiles (C library, glibc version, kernel, zone database, CA bundle), darwin and windows binaries against the OS versions Go supports. See docs/inspect.md." },
+  { name: "max-glibc", kind: "string", default: "", description: "Highest glibc a linux binary may need, e.g. 2.28 (the highest GLIBC_x.y in its symbol version needs); empty: no limit besides run-on." },
+  { name: "cpu-level", kind: "list", default: "", description: "CPU levels above the baseline that are allowed, e.g. GOAMD64=v3 or GOARM64=v8.2: binaries built for a higher level than this (or any level above the baseline when unset) get an inspect/cpu-level warning." },
+  { name: "output-dir", kind: "path", default: "gate-out", description: "Directory (relative to the workspace) for binaries, SHA256SUMS, results.sarif, report.json and summary.md. CLI: --out." },
+  { name: "mode", kind: "enum", values: ["auto", "check", "release", "merge"], default: "auto", description: "auto: from the event (pull_request, pull_request_target, merge_group -> check; a tag ref -> release; branch pushes, workflow_dispatch on a branch, schedule -> check). check: verify and build, no signing. release: everything plus the release report. merge: download the shard bundles of this workflow run (see shard), check that every shard arrived from the same commit and passed, re-hash every binary and write one SHA256SUMS, SARIF, report and verdict (check or release is then decided from the event, as auto does; on a release the merge signs and attests the merged set as sign and the cosign and sigstore inputs say). See Modes and Fan-out in the README. The CLI has the merge command instead." },
+  { name: "shard", kind: "string", default: "", description: "Fan-out: i/n (e.g. 2/4; in a matrix, the matrix value followed by /4) builds, inspects and scans only shard i of n of the targets x packages (the split is the same in every shard), never signs, and writes a shard bundle (shard.json next to the usual files) that the Action uploads as an artifact for the mode: merge job. Empty: one job does everything." },
+  { name: "cache", kind: "enum", values: ["auto", "read-write", "read-only", "off"], default: "auto", description: "Go module and build caches. auto: read-write only for push to a branch, schedule, and workflow_dispatch on a branch; read-only (restore, never save) for everything else: pull requests, merge queues, reviews, comments, workflow_run, tag refs (a cache saved on a tag is visible to that tag only), unknown events and no event (the CLI: pass --cache read-write). Release mode never restores the build cache." },
+  { name: "cache-max-size", kind: "size", default: "2GiB", description: "Upper bound for the saved build cache (e.g. 500MiB, 2GiB); oldest entries are dropped first." },
+  { name: "cache-dir", kind: "path", default: "", cliOnly: true, description: "CLI only: local directory that holds cache entries between runs (none when empty)." },
+  { name: "require-tidy", kind: "boolean", default: "false", description: "Treat `go mod tidy -diff` differences as errors instead of warnings." },
+  { name: "rules", kind: "list", default: "", description: 'Per-rule overrides, comma- or newline-separated "rule-id=off|note|warning|error", e.g. "inspect/not-stripped=warning".' },
+  { name: "scan", kind: "enum", values: ["auto", "on", "off"], default: "auto", description: "Vulnerability scan of go.mod and the built binaries with Trivy: trivy-path when given, else trivy-version from the tool cache or downloaded and verified. auto and on both install Trivy and scan; a Trivy that cannot be installed or run, or a vulnerability DB that cannot be fetched, errors the stage and fails the gate (set scan: off to not scan, or trivy-path to bring your own Trivy). They differ only with trivy-version: system: auto then skips with a warning when there is no trivy on PATH, on requires one. off: never scan." },
+  { name: "severity", kind: "enum", values: ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN", "NONE"], default: "HIGH", description: "Lowest Trivy severity that fails the gate (any case). Below it: MEDIUM and above are warnings, LOW and UNKNOWN notes. NONE: vulnerabilities never fail the gate." },
+  { name: "reachability", kind: "enum", values: ["auto", "on", "off"], default: "auto", description: `Call analysis with govulncheck (golang.org/x/vuln, pinned, built with the run's Go from the module proxy, or govulncheck-path), once per GOOS/GOARCH of the targets, joined with Trivy's advisories: each gets called (with the call path), imported, required or not analysed. on: govulncheck is required (a failed build, run or DB read fails the gate). auto: use a govulncheck that is at hand (govulncheck-path, the tool cache, PATH), and build the pinned one when vuln-reachability is imported or called; otherwise, and when it fails, say "not analysed" (which never downgrades an advisory). off: never.` },
+  { name: "vuln-reachability", kind: "enum", values: ["any", "imported", "called"], default: "any", description: "Which advisories at or above severity fail the gate. any: all of them. imported: only those whose vulnerable package is imported. called: only those whose vulnerable function is reachable from the program. The others stay as warnings marked dormant, with the reason; an advisory that could not be analysed always fails." },
+  { name: "govulncheck-path", kind: "string", default: "", description: "Path of a govulncheck binary to use instead of building the pinned one (absolute, or relative to the workspace)." },
+  { name: "govulncheck-db", kind: "string", default: "https://vuln.go.dev", description: "The Go vulnerability database govulncheck reads: https, or file:///ABSOLUTE/DIR for a local copy (works offline)." },
+  { name: "trivy-path", kind: "string", default: "", description: "Path of the trivy binary (absolute, or relative to the workspace). When set, it wins over trivy-version: no download." },
+  { name: "trivy-version", kind: "string", default: "0.74.0", description: "Trivy version to run when trivy-path is not set: taken from the tool cache, else downloaded from trivy-download-base-url and verified against the SHA-256 pinned in go-release-gate (a version outside that table needs trivy-sha256; the release's own checksums file never suffices). 0.69.4 (the malicious release) is refused. system: the trivy on PATH, no download." },
+  { name: "trivy-download-base-url", kind: "string", default: "https://github.com/aquasecurity/trivy/releases/download", description: "Base URL of the Trivy release downloads (a mirror with the same layout works): <base>/v<version>/trivy_<version>_Linux-64bit.tar.gz and so on. Must be https; a plain-http mirror on this machine is accepted only when the environment sets GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK=1." },
+  { name: "trivy-sha256", kind: "string", default: "", description: "Your own SHA-256 of the Trivy archive for this runner, for a trivy-version outside the table pinned in go-release-gate. For a version in the table it must agree with the table." },
+  { name: "trivy-db-repository", kind: "list", default: "mirror.gcr.io/aquasec/trivy-db:2\nghcr.io/aquasecurity/trivy-db:2", description: "OCI repositories of Trivy's vulnerability DB, tried in order (comma- or newline-separated). Default: TRIVY_DB_REPOSITORY from the environment when set, else Trivy's own defaults, the mirror first. The DB is fetched once per run when it is not fresh, with retries and exponential backoff on rate limits (429, TOOMANYREQUESTS) and 5xx; every scan then runs with the update skipped." },
+  { name: "trivy-db-max-age", kind: "string", default: "7d", description: "When the DB cannot be fetched, a DB already there (restored from the cache) is still used if it was updated less than this long ago (e.g. 7d, 36h), with a warning saying its age; an older one, or none, errors the scan stage." },
+  { name: "trivy-cache-dir", kind: "string", default: "", description: "Trivy's cache directory holding its vulnerability DB (db/trivy.db, db/metadata.json); cache it between runs to avoid DB download rate limits. Default: a directory of the gate's own outside the workspace, restored and saved with the Go caches (a directory you give here is yours: the gate neither restores nor saves it)." },
+  { name: "trivy-skip-db-update", kind: "boolean", default: "false", description: "Never download the vulnerability DB: use the one in trivy-cache-dir (the scan fails when there is none)." },
+  { name: "sign", kind: "enum", values: ["auto", "always", "never"], default: "auto", description: "Sign every binary and SHA256SUMS with cosign (a Sigstore bundle <file>.sigstore.json each), then verify each signature in the same run. auto: in release mode, with cosign-key when one is given, otherwise keyless with the workflow's OIDC identity when the job may get a token (`permissions: id-token: write`); without either, signing is skipped and the summary says what to add. always: in every mode, and fail when signing is not possible. never: do not sign. Pull-request events never sign. In release mode the SLSA provenance (provenance.intoto.jsonl) is signed as an attestation too." },
+  { name: "cosign-key", kind: "string", default: "", secret: true, description: "cosign private key: a file path (relative to the workspace), env://NAME (read from that environment variable), or the PEM text itself (from a repository secret; on the CLI use a path or env://NAME, as arguments are visible to other processes). Its password comes from the COSIGN_PASSWORD environment variable, never an input. The public key is written to output-dir/cosign.pub." },
+  { name: "sign-tlog-upload", kind: "boolean", default: "true", description: "Record each signature in the Rekor transparency log (needs network). false keeps signatures offline; verifying them then needs --insecure-ignore-tlog, which the verify command in the report includes." },
+  { name: "sign-keyless", kind: "boolean", default: "false", description: "Keyless signing (Fulcio certificate for the workflow's GitHub OIDC identity) is what the gate does whenever no cosign-key is given. true: insist on it, so a job without an OIDC token fails instead of skipping signing. Cannot be combined with cosign-key." },
+  { name: "cosign-version", kind: "string", default: "v3.1.3", description: "cosign to sign with: a release version (installed from the tool cache, else downloaded from cosign-download-base-url and checked against the SHA-256 in go-release-gate's digest table or cosign-sha256 before it runs), or system (the cosign on PATH)." },
+  { name: "cosign-download-base-url", kind: "string", default: "https://github.com/sigstore/cosign/releases/download", description: "Base URL of the cosign release downloads (<base>/v<version>/cosign-<os>-<arch>); a mirror with the same layout works. Must be https; a plain-http mirror on this machine (127.0.0.1, localhost, [::1]) is accepted only when the environment sets GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK=1." },
+  { name: "cosign-sha256", kind: "string", default: "", description: "SHA-256 of the cosign binary for this runner, for a cosign-version outside the digest table (take it from a source you trust: the release's own checksum file is replaced together with the release). For a version the table pins it must agree with the table." },
+  { name: "sigstore-fulcio-url", kind: "string", default: "", description: "A private Sigstore: Fulcio URL for keyless certificates. Empty: the public Sigstore (its services come from the signing config cosign fetches)." },
+  { name: "sigstore-rekor-url", kind: "string", default: "", description: "A private Sigstore: Rekor URL for the transparency log. With sigstore-fulcio-url and no Rekor, set sign-tlog-upload: false and give sigstore-tsa-url." },
+  { name: "sigstore-tsa-url", kind: "string", default: "", description: "A private Sigstore: RFC 3161 timestamp authority URL (e.g. https://tsa.example/api/v1/timestamp). Keyless signatures without a transparency log need it." },
+  { name: "sigstore-trusted-root", kind: "string", default: "", description: "A private Sigstore: trusted root JSON (made with cosign trusted-root create) that verification trusts instead of the public Sigstore root. A path, relative to the workspace." },
+  { name: "sigstore-oidc-issuer", kind: "string", default: "https://token.actions.githubusercontent.com", description: "OIDC issuer that keyless signatures must carry to verify. Change it only for a private Sigstore with its own issuer." },
+  { name: "sigstore-certificate-identity", kind: "string", default: "", description: "Certificate identity that keyless signatures must carry to verify. Default: this workflow, https://github.com/<GITHUB_WORKFLOW_REF> (https://github.com/<owner>/<repo>/<workflow file>@<ref>). The CLI outside Actions needs it, with SIGSTORE_ID_TOKEN holding the token." }
+];
+function inputSpec(name) {
+  const spec = INPUTS.find((i) => i.name === name);
+  if (!spec) throw new Error(`unknown input ${name}`);
+  return spec;
+}
+
+// src/config/config.ts
+import path from "node:path";
+import fs from "node:fs";
+
+// src/toolchain/version.ts
+var import_semver = __toESM(require_semver(), 1);
+var GO_VERSION_SYNTAX = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?$/;
+var GO_VERSION = {
+  exec(text) {
+    const m = GO_VERSION_SYNTAX.exec(text);
+    if (!m) return null;
+    return [m[1], m[2], m[3], m[5]].every((n) => n === void 0 || Number.isSafeInteger(Number(n))) ? m : null;
+  },
+  test(text) {
+    return GO_VERSION.exec(text) !== null;
+  }
+};
+function isGoVersion(text) {
+  return GO_VERSION.test(text);
+}
+function goToSemver(text) {
+  const m = GO_VERSION.exec(text.trim());
+  if (!m) throw new Error(`"${text}" is not a Go version`);
+  const base = `${Number(m[1])}.${Number(m[2])}.${Number(m[3] ?? 0)}`;
+  return m[4] ? `${base}-${m[4]}.${Number(m[5])}` : base;
+}
+function normalizeGoVersion(text) {
+  const m = GO_VERSION.exec(text.trim());
+  if (!m) throw new Error(`"${text}" is not a Go version`);
+  return text.trim().replace(/^go/, "");
+}
+function parseGoVersionSpec(text) {
+  const t = text.trim();
+  if (t === "stable" || t === "latest") return { kind: "stable" };
+  if (t === "oldstable") return { kind: "oldstable" };
+  if (t === "system") return { kind: "system" };
+  const exact = GO_VERSION.exec(t);
+  if (exact) {
+    if (exact[3] === void 0 && exact[4] === void 0) return { kind: "range", range: `~${exact[1]}.${exact[2]}.0`, text: t };
+    return { kind: "exact", version: normalizeGoVersion(t) };
+  }
+  if (/^[0-9x*^~<>=|. -]+$/.test(t) && /\d/.test(t)) {
+    const range = import_semver.default.validRange(t);
+    if (range) return { kind: "range", range, text: t };
+  }
+  throw new Error(`"${text}" is not a Go version, range (1.26.x, ^1.25, >=1.25), stable, oldstable or system`);
+}
+function describeSpec(spec) {
+  switch (spec.kind) {
+    case "exact":
+      return spec.version;
+    case "range":
+      return spec.text;
+    case "min":
+      return `>= ${spec.version} (go.mod go line)`;
+    default:
+      return spec.kind;
+  }
+}
+function satisfies(version2, spec) {
+  const v = goToSemver(version2);
+  switch (spec.kind) {
+    case "exact":
+      return v === goToSemver(spec.version);
+    case "range":
+      return import_semver.default.satisfies(v, spec.range);
+    case "min":
+      return import_semver.default.gte(v, goToSemver(spec.version));
+    default:
+      return false;
+  }
+}
+function pickRelease(releases, spec) {
+  const sorted = [...releases].filter((r2) => isGoVersion(r2.version)).sort((a, b) => import_semver.default.rcompare(goToSemver(a.version), goToSemver(b.version)));
+  const stable = sorted.filter((r2) => r2.stable);
+  switch (spec.kind) {
+    case "exact":
+      return sorted.find((r2) => goToSemver(r2.version) === goToSemver(spec.version));
+    case "range":
+      return stable.find((r2) => import_semver.default.satisfies(goToSemver(r2.version), spec.range));
+    case "min": {
+      const min = goToSemver(spec.version);
+      const sameMinor = `~${import_semver.default.major(min)}.${import_semver.default.minor(min)}.0`;
+      return stable.find((r2) => import_semver.default.satisfies(goToSemver(r2.version), sameMinor) && import_semver.default.gte(goToSemver(r2.version), min));
+    }
+    case "stable":
+      return stable[0];
+    case "oldstable": {
+      if (!stable[0]) return void 0;
+      const newest = goToSemver(stable[0].version);
+      return stable.find((r2) => import_semver.default.minor(goToSemver(r2.version)) < import_semver.default.minor(newest) || import_semver.default.major(goToSemver(r2.version)) < import_semver.default.major(newest));
+    }
+    case "system":
+      return void 0;
+  }
+}
+function pickInstalled(versions, spec) {
+  return versions.filter((v) => isGoVersion(v) || import_semver.default.valid(v)).map((v) => import_semver.default.valid(v) ? semverToGo(v) : normalizeGoVersion(v)).filter((v) => satisfies(v, spec)).sort((a, b) => import_semver.default.rcompare(goToSemver(a), goToSemver(b)))[0];
+}
+function semverToGo(v) {
+  const s = import_semver.default.parse(v);
+  if (!s) throw new Error(`"${v}" is not a semver version`);
+  const pre = s.prerelease.length === 2 ? `${s.prerelease[0]}${s.prerelease[1]}` : "";
+  if (pre) return `${s.major}.${s.minor}${pre}`;
+  if (s.patch === 0 && s.major === 1 && s.minor < 21) return `${s.major}.${s.minor}`;
+  return `${s.major}.${s.minor}.${s.patch}`;
+}
+function parseVersionFile(fileName, text) {
+  const base = fileName.replace(/^.*[\\/]/, "");
+  const lines = text.split(/\r?\n/);
+  if (base === ".go-version") {
+    const i = lines.findIndex((l) => l.trim() !== "" && !l.trim().startsWith("#"));
+    if (i < 0) throw new Error(`${fileName}: no Go version in the file`);
+    return { spec: specOrThrow(fileName, i + 1, lines[i].trim()), line: i + 1, from: lines[i].trim() };
+  }
+  if (base === ".tool-versions") {
+    for (let i = 0; i < lines.length; i++) {
+      const m = /^\s*(golang|go)\s+(\S+)/.exec(lines[i]);
+      if (m) return { spec: specOrThrow(fileName, i + 1, m[2]), line: i + 1, from: lines[i].trim() };
+    }
+    throw new Error(`${fileName}: no "golang" line`);
+  }
+  let goLine;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i].replace(/\/\/.*$/, "").trim();
+    const tc = /^toolchain\s+(\S+)$/.exec(l);
+    if (tc) {
+      const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)(?:-.*)?$/.exec(tc[1]);
+      if (!m || !isGoVersion(m[1])) throw new Error(`${fileName}:${i + 1}: toolchain "${tc[1]}" is not a Go toolchain name (goX.Y.Z)`);
+      return { spec: { kind: "exact", version: m[1] }, line: i + 1, from: l };
+    }
+    const go = /^go\s+(\S+)$/.exec(l);
+    if (go && !goLine) {
+      if (!isGoVersion(go[1])) throw new Error(`${fileName}:${i + 1}: "go ${go[1]}" is not a Go version`);
+      goLine = { spec: { kind: "min", version: normalizeGoVersion(go[1]) }, line: i + 1, from: l };
+    }
+  }
+  if (!goLine) throw new Error(`${fileName}: no go line (expected e.g. "go 1.26")`);
+  return goLine;
+}
+function specOrThrow(fileName, line, text) {
+  try {
+    return parseGoVersionSpec(text);
+  } catch (e) {
+    throw new Error(`${fileName}:${line}: ${e.message}`);
+  }
+}
+function goPlatform(platform2, arch) {
+  const os5 = platform2 === "win32" ? "windows" : platform2;
+  const a = { x64: "amd64", ia32: "386", arm: "armv6l", arm64: "arm64", s390x: "s390x", ppc64: "ppc64le", riscv64: "riscv64", loong64: "loong64" };
+  return { os: os5, arch: a[arch] ?? arch };
+}
+
+// src/inspect/hosts.ts
+var NO_OS = { osVersion: null };
+var LINUX = { goos: "linux", ...NO_OS };
+var LINUX_PROFILES = {
+  // Docker's documentation of the reserved image "scratch" ("an explicitly empty image",
+  // docs.docker.com, "Create a minimal base image using scratch"): no C library, no files at all.
+  scratch: { ...LINUX, libc: "none", glibc: null, kernel: null, zoneinfo: false, caRoots: false },
+  // GoogleContainerTools/distroless base/README.md: gcr.io/distroless/static contains
+  // ca-certificates, a /etc/passwd entry, /tmp and tzdata, and no libc.
+  "distroless-static": { ...LINUX, libc: "none", glibc: null, kernel: null, zoneinfo: true, caRoots: true },
+  // Same README: gcr.io/distroless/base has everything in static plus glibc and libssl; the current
+  // images are base-debian12 (distroless README.md image table), so glibc is Debian 12's 2.36 (below).
+  "distroless-base": { ...LINUX, libc: "glibc", glibc: "2.36", kernel: null, zoneinfo: true, caRoots: true },
+  // Alpine is built on musl libc (alpinelinux.org/about: "Alpine Linux is built around musl libc
+  // and busybox"). Docker's official alpine image package list (docker-library/repo-info,
+  // repos/alpine/local) holds ca-certificates-bundle and no tzdata; the Alpine wiki's "Setting the
+  // timezone" page installs the tzdata package first.
+  alpine: { ...LINUX, libc: "musl", glibc: null, kernel: null, zoneinfo: false, caRoots: true },
+  // Red Hat Developer blog "Upgrading the GNU C Library within Red Hat Enterprise Linux" (2016):
+  // glibc 2.17 is "the version in Red Hat Enterprise Linux 7", which CentOS 7 rebuilds; Red Hat's
+  // "Red Hat Enterprise Linux Release Dates" article (access.redhat.com/articles/3078): RHEL 7 ships
+  // kernel 3.10.
+  "centos-7": { ...LINUX, libc: "glibc", glibc: "2.17", kernel: "3.10", zoneinfo: null, caRoots: null },
+  // RHEL 8: glibc 2.28 (the glibc-2.28-*.el8 packages of RHEL 8 BaseOS, the base of PEP 600's
+  // manylinux_2_28); kernel 4.18 (kernel-4.18.0-*.el8, Red Hat's release dates article).
+  "rhel-8": { ...LINUX, libc: "glibc", glibc: "2.28", kernel: "4.18", zoneinfo: null, caRoots: null },
+  // RHEL 9: glibc 2.34 (Red Hat's "Considerations in adopting RHEL 9", Notable changes to glibc;
+  // packages glibc-2.34-*.el9, e.g. Red Hat bug 2149994 "Fixed In Version: glibc-2.34-57.el9");
+  // kernel 5.14 (kernel-5.14.0-*.el9, CentOS Stream 9 kernel tags).
+  "rhel-9": { ...LINUX, libc: "glibc", glibc: "2.34", kernel: "5.14", zoneinfo: null, caRoots: null },
+  // Amazon Linux 2023 User Guide, "Improved toolchain: gcc, binutils, and glibc": glibc AL2 2.26,
+  // AL2023 2.34. Amazon Linux 2 User Guide, "AL2 supported kernels": AL2 AMIs ship kernels 4.14
+  // and 5.10 (the older one is the floor), AL2023 AMIs kernel 6.1.
+  "amazonlinux-2": { ...LINUX, libc: "glibc", glibc: "2.26", kernel: "4.14", zoneinfo: null, caRoots: null },
+  "amazonlinux-2023": { ...LINUX, libc: "glibc", glibc: "2.34", kernel: "6.1", zoneinfo: null, caRoots: null },
+  // Debian 12 release notes (www.debian.org/releases/bookworm/amd64/release-notes, 2.3 "What's new
+  // in the distribution", package table): GNU C library 2.31 in bullseye, 2.36 in bookworm; Linux
+  // kernel 5.10 series in bullseye, 6.1 series in bookworm. Debian 12's archive gives tzdata
+  // "Priority: required" (apt-cache show tzdata on bookworm), so every Debian 12 system and
+  // image has /usr/share/zoneinfo; ca-certificates is "Priority: standard", absent from minimal
+  // installs and the debian:12 image, present on standard ones: unknown.
+  "debian-11": { ...LINUX, libc: "glibc", glibc: "2.31", kernel: "5.10", zoneinfo: null, caRoots: null },
+  "debian-12": { ...LINUX, libc: "glibc", glibc: "2.36", kernel: "6.1", zoneinfo: true, caRoots: null },
+  // Ubuntu's glibc source package per release (packages.ubuntu.com / Launchpad "glibc" in focal:
+  // 2.31-0ubuntu9, jammy: 2.35-0ubuntu3, noble: 2.39-0ubuntu8) and the release kernels of Ubuntu's
+  // kernel lifecycle page (ubuntu.com/kernel/lifecycle: 20.04 GA 5.4, 22.04 GA 5.15, 24.04 GA 6.8).
+  "ubuntu-20.04": { ...LINUX, libc: "glibc", glibc: "2.31", kernel: "5.4", zoneinfo: null, caRoots: null },
+  "ubuntu-22.04": { ...LINUX, libc: "glibc", glibc: "2.35", kernel: "5.15", zoneinfo: null, caRoots: null },
+  "ubuntu-24.04": { ...LINUX, libc: "glibc", glibc: "2.39", kernel: "6.8", zoneinfo: null, caRoots: null }
+};
+var MACOS = ["10.13", "10.15", "11", "12", "13", "14", "15", "26"];
+var WINDOWS = ["7", "8", "8.1", "10", "11"];
+function osProfiles() {
+  const out = {};
+  const base = { libc: null, glibc: null, kernel: null, caRoots: true };
+  for (const v of MACOS) out[`macos-${v}`] = { ...base, goos: "darwin", osVersion: v, zoneinfo: true };
+  for (const v of WINDOWS) out[`windows-${v}`] = { ...base, goos: "windows", osVersion: v, zoneinfo: null };
+  return out;
+}
+var PROFILES = { ...LINUX_PROFILES, ...osProfiles() };
+var HOST_NAMES = Object.keys(PROFILES);
+function hostProfile(name) {
+  const p = PROFILES[name];
+  return p && { name, goarch: "", ...p };
+}
+var GO_MINIMUMS = [
+  // MinimumRequirements wiki, Windows: "For Go 1.11 and later: Windows 7 and higher" (go.dev/doc/go1.10
+  // announced Go 1.10 as the last release on XP and Vista).
+  { from: 11, goos: "windows", version: "7", note: "go.dev/wiki/MinimumRequirements#windows" },
+  // go.dev/doc/go1.21#windows: Windows 10 / Server 2016 or later.
+  { from: 21, goos: "windows", version: "10", note: "go.dev/doc/go1.21#windows" },
+  // go.dev/doc/go1.17#darwin: macOS 10.13 High Sierra or later.
+  { from: 17, goos: "darwin", version: "10.13", note: "go.dev/doc/go1.17#darwin" },
+  // go.dev/doc/go1.21#darwin: macOS 10.15 Catalina or later.
+  { from: 21, goos: "darwin", version: "10.15", note: "go.dev/doc/go1.21#darwin" },
+  // go.dev/doc/go1.23#darwin: macOS 11 Big Sur or later.
+  { from: 23, goos: "darwin", version: "11", note: "go.dev/doc/go1.23#darwin" },
+  // go.dev/doc/go1.25#darwin: macOS 12 Monterey or later.
+  { from: 25, goos: "darwin", version: "12", note: "go.dev/doc/go1.25#darwin" },
+  // go.dev/doc/go1.26#darwin: Go 1.27 will require macOS 13 Ventura or later.
+  { from: 27, goos: "darwin", version: "13", note: "go.dev/doc/go1.26#darwin" },
+  // MinimumRequirements wiki, Linux: kernel 2.6.32 up to Go 1.23; go.dev/doc/go1.24#linux: 3.2 or later.
+  { from: 0, goos: "linux", version: "2.6.32", note: "go.dev/wiki/MinimumRequirements#linux" },
+  { from: 24, goos: "linux", version: "3.2", note: "go.dev/doc/go1.24#linux" }
+];
+function goMinor(goVersion) {
+  const m = /^go1\.(\d+)/.exec(goVersion);
+  return m ? Number(m[1]) : null;
+}
+function goMinimumOs(goos, minor) {
+  let best = null;
+  for (const row of GO_MINIMUMS) if (row.goos === goos && row.from <= minor) best = { version: row.version, note: row.note };
+  return best;
+}
+
+// src/inspect/runtime-needs.ts
+function libcOf(format, isStatic, interpreter, needed) {
+  if (format !== "elf") return null;
+  if (isStatic) return "none";
+  const interp = interpreter ?? "";
+  const base = interp.slice(interp.lastIndexOf("/") + 1);
+  if (/^ld-musl-/.test(base) || needed.some((n) => /^libc\.musl-/.test(n))) return "musl";
+  if (/^\/system\/bin\/linker(64)?$/.test(interp)) return "bionic";
+  if (/^(ld-linux.*\.so\.\d+|ld64\.so\.\d+|ld\.so\.1)$/.test(base) || needed.includes("libc.so.6")) return "glibc";
+  if (needed.includes("libc.so")) return interp === "" || /musl/.test(interp) ? "musl" : "unknown";
+  if (interp === "" && needed.length === 0) return "none";
+  return "unknown";
+}
+function compareVersions(a, b) {
+  const pa = a.split(".").map(Number), pb = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function versionFloor(needs, prefix) {
+  const re = new RegExp(`^${prefix}_(\\d+(?:\\.\\d+)*)$`);
+  let best = null;
+  for (const n of needs) {
+    for (const v of n.versions) {
+      const m = re.exec(v);
+      if (m && (best === null || compareVersions(m[1], best) > 0)) best = m[1];
+    }
+  }
+  return best;
+}
+var CPU_LEVELS = {
+  amd64: { variable: "GOAMD64", baseline: "v1", levels: ["v1", "v2", "v3", "v4"] },
+  arm64: { variable: "GOARM64", baseline: "v8.0", levels: ["v8.0", "v8.1", "v8.2", "v8.3", "v8.4", "v8.5", "v8.6", "v8.7", "v8.8", "v8.9", "v9.0", "v9.1", "v9.2", "v9.3", "v9.4", "v9.5"] },
+  arm: { variable: "GOARM", baseline: "7", levels: ["5", "6", "7"] },
+  "386": { variable: "GO386", baseline: "sse2", levels: ["softfloat", "sse2"] },
+  ppc64: { variable: "GOPPC64", baseline: "power8", levels: ["power8", "power9", "power10"] },
+  ppc64le: { variable: "GOPPC64", baseline: "power8", levels: ["power8", "power9", "power10"] },
+  riscv64: { variable: "GORISCV64", baseline: "rva20u64", levels: ["rva20u64", "rva22u64", "rva23u64"] }
+};
+function cpuLevelOf(goarch, settings) {
+  const spec = CPU_LEVELS[goarch];
+  if (!spec || !settings) return null;
+  const raw2 = settings.find((s) => s.key === spec.variable)?.value;
+  if (raw2 === void 0 || raw2 === "") return { variable: spec.variable, level: spec.baseline, default: true };
+  return { variable: spec.variable, level: raw2.split(",")[0], default: false };
+}
+function levelRank(goarch, level) {
+  return CPU_LEVELS[goarch]?.levels.indexOf(level) ?? -1;
+}
+function formatCpuLevel(c) {
+  return c ? `${c.variable}=${c.level}${c.default ? " (default)" : ""}` : null;
+}
+
+// src/tools/cosign.ts
+var HERMIT = "cashapp/hermit-packages cosign.hcl";
+var SCOOP_WINGET = "ScoopInstaller/Main bucket/cosign.json and microsoft/winget-pkgs Sigstore.Cosign installer manifest";
+var INSTALLER = "sigstore/cosign-installer action.yml and cashapp/hermit-packages cosign.hcl";
+var INSTALLER_SCOOP = "sigstore/cosign-installer action.yml and ScoopInstaller/Main bucket/cosign.json";
+var COSIGN_DIGESTS = {
+  // v3.1.3. Linux and macOS: cashapp/hermit-packages cosign.hcl, sha256sums map keyed by the
+  // release URL (lines added in commit 93daa8f130da00ab46a00fa3962cadc22049030c). No second
+  // named repository pins them; several unnamed public files agree. Windows:
+  // ScoopInstaller/Main bucket/cosign.json @ 782c97f69376d22537588229e3a5d65fbe8f4c65, and
+  // microsoft/winget-pkgs manifests/s/Sigstore/Cosign/3.1.3/Sigstore.Cosign.installer.yaml
+  // @ 778cb0df71b771dd3d4df678b42076f7320d8940 (InstallerSha256, upper-case there).
+  "v3.1.3": {
+    "cosign-linux-amd64": "4629c757b7618056f8ddd7e2625ae9fdd94c0372a65049520bc7d9df9efc7f71",
+    "cosign-linux-arm64": "c5d324e091826b0d7a78eb16fef316450b4eb9aaec045611c08ba06f5e73220a",
+    "cosign-darwin-amd64": "2347488e5d5b25336644024dfeca5601b190e91197a71a917bda44744aff106c",
+    "cosign-darwin-arm64": "5cf948c2f4dfe59687bdd0b8523709067383e03982cc543475c8a7dc70e92a76",
+    "cosign-windows-amd64.exe": "9fe59be0eca1271873ce019061335eb1ac419b7059202e797828467ddabe33be"
+  },
+  // v3.0.6: sigstore/cosign-installer action.yml (bootstrap_*_sha) on main
+  // @ 3094a48ba06382e0e6cfa5a4af4fcc55fc6942b9 and tag v4.1.2 @ 6f9f17788090df1f26f669e9d70d6ae9567deba6;
+  // the same values in cashapp/hermit-packages cosign.hcl, and for Windows in
+  // ScoopInstaller/Main bucket/cosign.json @ 8a6dba2f451274a9de5450df6cf4260402afbb29.
+  "v3.0.6": {
+    "cosign-linux-amd64": "c956e5dfcac53d52bcf058360d579472f0c1d2d9b69f55209e256fe7783f4c74",
+    "cosign-linux-arm64": "bedac92e8c3729864e13d4a17048007cfafa79d5deca993a43a90ffe018ef2b8",
+    "cosign-darwin-amd64": "4c3e7af8372d3ca3296e62fa56f23fcbb5721cc6ac1827900d398f110d7cd280",
+    "cosign-darwin-arm64": "5fadd012ae6381a6a29ff86a7d39aa873878852f1073fc90b15995961ecfb084",
+    "cosign-windows-amd64.exe": "9b85a88ebff2d9dd30ff4984a6f61f2cedc232dd87d81fa7f2ff3c0ed96c241c"
+  }
+};
+var COSIGN_DIGEST_SOURCES = {
+  "v3.1.3": {
+    "cosign-linux-amd64": HERMIT,
+    "cosign-linux-arm64": HERMIT,
+    "cosign-darwin-amd64": HERMIT,
+    "cosign-darwin-arm64": HERMIT,
+    "cosign-windows-amd64.exe": SCOOP_WINGET
+  },
+  "v3.0.6": {
+    "cosign-linux-amd64": INSTALLER,
+    "cosign-linux-arm64": INSTALLER,
+    "cosign-darwin-amd64": INSTALLER,
+    "cosign-darwin-arm64": INSTALLER,
+    "cosign-windows-amd64.exe": INSTALLER_SCOOP
+  }
+};
+var OS = { linux: "linux", darwin: "darwin", win32: "windows" };
+var ARCH = { x64: "amd64", arm64: "arm64" };
+function cosignAssetName(platform2, arch) {
+  const os5 = OS[platform2];
+  const a = ARCH[arch];
+  if (!os5 || !a) return void 0;
+  return `cosign-${os5}-${a}${os5 === "windows" ? ".exe" : ""}`;
+}
+function normalizeCosignVersion(v) {
+  const m = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(v);
+  return m ? `v${m[1]}` : void 0;
+}
+var CosignAssetError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "CosignAssetError";
+  }
+};
+function cosignAsset(r2) {
+  const asset = cosignAssetName(r2.platform, r2.arch);
+  if (!asset) throw new CosignAssetError(`cosign publishes no binary for ${r2.platform}/${r2.arch}; use cosign-version: system with a cosign on PATH`);
+  const table2 = r2.table ?? COSIGN_DIGESTS;
+  const sources = r2.sources ?? (r2.table ? {} : COSIGN_DIGEST_SOURCES);
+  let sha256;
+  let digestSource;
+  const tabled = table2[r2.version]?.[asset];
+  if (r2.sha256 && tabled && r2.sha256.toLowerCase() !== tabled) {
+    throw new CosignAssetError(`cosign-sha256 ${r2.sha256.toLowerCase()} differs from the digest go-release-gate's digest table pins for ${asset} ${r2.version} (${tabled}, ${sources[r2.version]?.[asset] ?? "test table"}); remove cosign-sha256 or use a version outside the table`);
+  }
+  if (r2.sha256) {
+    sha256 = r2.sha256.toLowerCase();
+    digestSource = "the cosign-sha256 input";
+  } else {
+    const known = table2[r2.version]?.[asset];
+    if (!known) {
+      const versions = Object.keys(table2).filter((v) => table2[v][asset]).join(", ") || "none";
+      const why = table2[r2.version] ? `has no digest for ${asset}` : `has no cosign ${r2.version}`;
+      throw new CosignAssetError(`go-release-gate's digest table ${why} (versions it knows for ${asset}: ${versions}); give that asset's SHA-256 as cosign-sha256 (from a source you trust, not the release's own checksum file) or use a version the table knows`);
+    }
+    sha256 = known;
+    digestSource = `go-release-gate's digest table (${sources[r2.version]?.[asset] ?? "test table"})`;
+  }
+  return {
+    tool: "cosign",
+    version: r2.version.replace(/^v/, ""),
+    arch: r2.arch,
+    url: `${r2.baseUrl}/${r2.version}/${asset}`,
+    asset,
+    sha256,
+    digestSource,
+    packing: "binary",
+    program: asset.endsWith(".exe") ? "cosign.exe" : "cosign"
+  };
+}
+
+// src/fanout/split.ts
+var MAX_SHARDS = 256;
+var ShardError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ShardError";
+  }
+};
+function parseShard(text) {
+  const m = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(text);
+  if (!m) throw new ShardError(`"${text}" is not a shard: write i/n, e.g. 2/4 (shard 2 of 4)`);
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1 || count > MAX_SHARDS) throw new ShardError(`"${text}": the number of shards must be 1 to ${MAX_SHARDS}`);
+  if (index < 1 || index > count) throw new ShardError(`"${text}": the shard number must be 1 to ${count}`);
+  return { index, count };
+}
+function shardLabel(s) {
+  return `${s.index}/${s.count}`;
+}
+function jobKey(j) {
+  return `${j.pkg}\0${j.goos}/${j.goarch}`;
+}
+function sortJobs(jobs) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const j of jobs) if (!byKey.has(jobKey(j))) byKey.set(jobKey(j), { goos: j.goos, goarch: j.goarch, pkg: j.pkg });
+  return [...byKey.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, j]) => j);
+}
+function shareOf(jobs, s) {
+  return sortJobs(jobs).filter((_2, i) => i % s.count === s.index - 1);
+}
+function setIdOf(jobs, count) {
+  const h = sha256Hash();
+  h.update(`shards ${count}
+`);
+  for (const j of sortJobs(jobs)) h.update(`${j.pkg} ${j.goos}/${j.goarch}
+`);
+  return h.digest("hex");
+}
+function sameJobs(a, b) {
+  const x = sortJobs(a).map(jobKey);
+  const y = sortJobs(b).map(jobKey);
+  return x.length === y.length && x.every((k, i) => k === y[i]);
+}
+
+// src/config/config.ts
+var ConfigError = class extends Error {
+  input;
+  constructor(input, message) {
+    super(`input ${input}: ${message}`);
+    this.name = "ConfigError";
+    this.input = input;
+  }
+};
+var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+function raw(spec, inputs) {
+  const v = inputs[spec.name];
+  const value = v === void 0 || v.trim() === "" ? spec.default : v.trim();
+  if (spec.kind !== "list" && !spec.secret && /[\r\n]/.test(value)) throw new ConfigError(spec.name, "must be a single line (it contains a line break)");
+  const c = CONTROL.exec(value);
+  if (c) throw new ConfigError(spec.name, `contains the control character U+${c[0].charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()} at position ${c.index + 1}`);
+  return value;
+}
+function splitList(value) {
+  return value.split(/[,\n\r]+/).map((s) => s.trim()).filter((s) => s !== "");
+}
+function parseBoolean(name, value) {
+  if (/^(true|yes|1|on)$/i.test(value)) return true;
+  if (/^(false|no|0|off)$/i.test(value)) return false;
+  throw new ConfigError(name, `"${value}" is not a boolean (true or false)`);
+}
+function parseEnum(spec, value) {
+  if (!spec.values.includes(value)) {
+    const hint = spec.values.find((v) => v.toLowerCase() === value.toLowerCase());
+    throw new ConfigError(spec.name, `"${value}" is not one of ${spec.values.join(", ")}${hint ? ` (values are lower-case: ${hint})` : ""}`);
+  }
+  return value;
+}
+var SHELL_META = /[`$;|&<>]/;
+function rejectShellMeta(name, value, extra) {
+  const m = SHELL_META.exec(value) ?? extra?.exec(value);
+  if (m) {
+    throw new ConfigError(name, `contains "${m[0]}" at position ${m.index + 1}: go-release-gate runs no shell, so it would be passed on literally (no expansion, no command); remove it`);
+  }
+}
+function checkPathText(name, value) {
+  rejectShellMeta(name, value, /[*?"']/);
+  if (value.startsWith("~")) throw new ConfigError(name, `"${value}" starts with "~", which is not expanded; give a path relative to the workspace`);
+}
+var SIZE_UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
+function parseSize(name, value) {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value);
+  const unit = m ? SIZE_UNITS[m[2].toLowerCase()] : void 0;
+  if (!m || unit === void 0) throw new ConfigError(name, `"${value}" is not a size like 500MiB or 2GiB`);
+  return Math.floor(Number(m[1]) * unit);
+}
+var TOKEN = /^[a-z0-9]+$/;
+function parseTargets(value) {
+  const targets = [];
+  for (const t of splitList(value)) {
+    const parts = t.split("/");
+    if (parts.length !== 2 || !TOKEN.test(parts[0]) || !TOKEN.test(parts[1])) {
+      throw new ConfigError("targets", `"${t}" is not of the form GOOS/GOARCH (e.g. linux/amd64)`);
+    }
+    if (!targets.some((x) => x.goos === parts[0] && x.goarch === parts[1])) targets.push({ goos: parts[0], goarch: parts[1] });
+  }
+  if (targets.length === 0) throw new ConfigError("targets", "no target given");
+  return targets;
+}
+var PACKAGE = /^[A-Za-z0-9._~/@+][A-Za-z0-9._~/@+-]*$/;
+function checkPackage(p) {
+  if (!PACKAGE.test(p)) throw new ConfigError("packages", `"${p}" is not a package path or ./relative pattern (letters, digits and ._~/@+- only)`);
+  if (p.startsWith("/") || p.split("/").includes("..")) {
+    throw new ConfigError("packages", `"${p}" leaves the module: give an import path or a ./relative pattern inside working-directory`);
+  }
+}
+var TAG = /^[A-Za-z0-9_.]+$/;
+var RULE = /^([a-z0-9-]+\/[a-z0-9-]+)\s*=\s*(off|note|warning|error)$/;
+function parseRules(value) {
+  const rules = /* @__PURE__ */ new Map();
+  for (const item of splitList(value)) {
+    const m = RULE.exec(item);
+    if (!m) throw new ConfigError("rules", `"${item}" is not "rule-id=off|note|warning|error"`);
+    rules.set(m[1], m[2]);
+  }
+  return rules;
+}
+function realpathOrSelf(p) {
+  const tail2 = [];
+  let cur = p;
+  for (; ; ) {
+    try {
+      return path.join(fs.realpathSync(cur), ...tail2.reverse());
+    } catch {
+      const parent = path.dirname(cur);
+      if (parent === cur) return p;
+      tail2.push(path.basename(cur));
+      cur = parent;
+    }
+  }
+}
+function confinedPath(name, value, base, roots) {
+  if (value.includes("\0")) throw new ConfigError(name, "contains a NUL byte");
+  checkPathText(name, value);
+  const resolved = realpathOrSelf(path.resolve(base, value));
+  if (!roots.some((r2) => isInside(realpathOrSelf(r2), resolved))) {
+    throw new ConfigError(name, `"${value}" resolves to ${resolved}, outside the workspace ${roots[0]}`);
+  }
+  return resolved;
+}
+function readEventPayload(file) {
+  if (!file) return {};
+  try {
+    const v = JSON.parse(fs.readFileSync(file, "utf8"));
+    return v && typeof v === "object" && !Array.isArray(v) ? v : {};
+  } catch {
+    return {};
+  }
+}
+function field(o, ...keys) {
+  let cur = o;
+  for (const k of keys) cur = cur && typeof cur === "object" ? cur[k] : void 0;
+  return cur;
+}
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "merge_group"]);
+function eventFrom(env, payload = readEventPayload(env.GITHUB_EVENT_PATH)) {
+  const name = env.GITHUB_EVENT_NAME ?? "";
+  const payloadRef = field(payload, "ref");
+  const ref = env.GITHUB_REF || (typeof payloadRef === "string" && payloadRef.startsWith("refs/") ? payloadRef : "");
+  const isTag = ref.startsWith("refs/tags/");
+  const ev = isTag ? { name, ref, isTag, tag: ref.slice("refs/tags/".length) } : { name, ref, isTag };
+  if (env.GITHUB_SHA && /^[0-9a-f]{40,64}$/.test(env.GITHUB_SHA)) ev.sha = env.GITHUB_SHA;
+  const repo = env.GITHUB_REPOSITORY ?? "";
+  if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo)) {
+    const server = /^https:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(env.GITHUB_SERVER_URL ?? "") ? env.GITHUB_SERVER_URL : "https://github.com";
+    ev.repositoryUrl = `${server}/${repo}`;
+  }
+  if (name === "pull_request" || name === "pull_request_target") {
+    const head2 = field(payload, "pull_request", "head", "repo", "full_name");
+    const base = field(payload, "pull_request", "base", "repo", "full_name");
+    if (field(payload, "pull_request") !== void 0) ev.fromFork = typeof head2 !== "string" || head2 !== base;
+  }
+  if (field(payload, "deleted") === true) ev.deleted = true;
+  return ev;
+}
+function refName(ref) {
+  return ref.replace(/^refs\/(heads|tags)\//, "") || ref;
+}
+function resolveMode(input, event) {
+  if (input === "check" || input === "release") return { mode: input, reason: `mode input "${input}"` };
+  if (PULL_REQUEST_EVENTS.has(event.name)) return { mode: "check", reason: `${event.name} event${event.fromFork ? " from a fork" : ""}` };
+  if (event.deleted) return { mode: "check", reason: `${event.name} deleting ${event.ref}: nothing to release` };
+  if (event.isTag) return { mode: "release", reason: `${event.name || "no"} event on tag ${event.tag}` };
+  if (!event.name) return { mode: "check", reason: "no GitHub event" };
+  return { mode: "check", reason: `${event.name} event${event.ref ? ` on ${refName(event.ref)}` : ""}` };
+}
+var CACHE_WRITING_EVENTS = /* @__PURE__ */ new Set(["push", "schedule", "workflow_dispatch"]);
+function parseShardInput(value) {
+  if (value.trim() === "") return void 0;
+  try {
+    return parseShard(value);
+  } catch (e) {
+    if (e instanceof ShardError) throw new ConfigError("shard", e.message);
+    throw e;
+  }
+}
+function resolveCacheMode(input, event) {
+  if (input === "read-write" || input === "read-only" || input === "off") return input;
+  const onBranch = event.ref.startsWith("refs/heads/") && !event.isTag;
+  if (CACHE_WRITING_EVENTS.has(event.name) && onBranch && !event.deleted) return "read-write";
+  return "read-only";
+}
+var PEM_KEY = /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----\r?\n[\s\S]*\n-----END [A-Z0-9 ]*PRIVATE KEY-----\s*$/;
+function parseCosignKey(value, workspace, env) {
+  if (value === "") return void 0;
+  if (value.startsWith("-----BEGIN")) {
+    if (!PEM_KEY.test(value)) throw new ConfigError("cosign-key", 'starts like PEM text but is not a complete "-----BEGIN ... PRIVATE KEY-----" ... "-----END ... PRIVATE KEY-----" block (the value is secret and not shown)');
+    return { kind: "pem", pem: value.replace(/\r\n/g, "\n").trimEnd() + "\n" };
+  }
+  const env_ = /^env:\/\/(.*)$/.exec(value);
+  if (env_) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(env_[1])) throw new ConfigError("cosign-key", `env://${env_[1]} does not name an environment variable (letters, digits and _ only)`);
+    if (!env[env_[1]]) throw new ConfigError("cosign-key", `env://${env_[1]}: the environment variable ${env_[1]} is not set or empty`);
+    return { kind: "env", name: env_[1] };
+  }
+  const shown = value.length <= 200 && /^[\w./@+ ~-]+$/.test(value) ? `"${value}"` : "the value (secret, not shown)";
+  if (/[\r\n\0]/.test(value)) throw new ConfigError("cosign-key", `${shown} is neither a file path, env://NAME nor a PEM private key`);
+  if (SHELL_META.test(value) || /[*?"']/.test(value) || value.startsWith("~")) {
+    throw new ConfigError("cosign-key", `${shown} is not a plain file path (no shell expansion, globs, quotes or ~ happen here); give a path relative to the workspace, env://NAME or the PEM text`);
+  }
+  return { kind: "file", path: path.resolve(workspace, value) };
+}
+function resolveSign(input, mode, modeReason, event, hasKey, keyless) {
+  if (input === "never") return { enabled: false, reason: 'sign input "never"' };
+  if (PULL_REQUEST_EVENTS.has(event.name)) {
+    return { enabled: false, reason: `${event.name} events never sign: the code under review is not trusted with the signing key${event.fromFork ? ", and a fork gets no OIDC token" : ""}` };
+  }
+  if (event.deleted) return { enabled: false, reason: `${event.name} deleting ${event.ref}: nothing to sign` };
+  if (input === "always") return { enabled: true, reason: 'sign input "always"' };
+  if (mode !== "release") return { enabled: false, reason: `check mode (${modeReason}) signs nothing; set sign: always to sign outside release mode` };
+  const how = hasKey ? "with cosign-key" : keyless ? "keyless (sign-keyless)" : "keyless when the job has an OIDC token";
+  return { enabled: true, reason: `release mode (${modeReason}), ${how}` };
+}
+var SHA256_HEX = /^[0-9a-fA-F]{64}$/;
+function parseCosignChoice(version2, baseUrl2, sha256, env) {
+  if (sha256 && !SHA256_HEX.test(sha256)) throw new ConfigError("cosign-sha256", `"${sha256}" is not a SHA-256 (64 hex digits)`);
+  if (version2 === "system") {
+    if (sha256) throw new ConfigError("cosign-sha256", "applies to a downloaded cosign; with cosign-version: system the cosign on PATH is used as it is");
+    return { kind: "system" };
+  }
+  const v = normalizeCosignVersion(version2);
+  if (!v) throw new ConfigError("cosign-version", `"${version2}" is not a cosign release version (like v3.1.3) or system`);
+  const base = checkDownloadBaseUrl("cosign-download-base-url", baseUrl2, env);
+  return { kind: "release", version: v, baseUrl: base, ...sha256 ? { sha256: sha256.toLowerCase() } : {} };
+}
+function serviceUrl(name, value, env) {
+  return value ? checkDownloadBaseUrl(name, value, env) : "";
+}
+function parseSigstore(get, workspace, env, keyed, tlogUpload, signs) {
+  const sigstore = {
+    fulcioUrl: serviceUrl("sigstore-fulcio-url", get("sigstore-fulcio-url"), env),
+    rekorUrl: serviceUrl("sigstore-rekor-url", get("sigstore-rekor-url"), env),
+    tsaUrl: serviceUrl("sigstore-tsa-url", get("sigstore-tsa-url"), env),
+    trustedRoot: toolPath("sigstore-trusted-root", get("sigstore-trusted-root"), workspace),
+    oidcIssuer: get("sigstore-oidc-issuer"),
+    identity: get("sigstore-certificate-identity")
+  };
+  rejectShellMeta("sigstore-oidc-issuer", sigstore.oidcIssuer, /\s/);
+  rejectShellMeta("sigstore-certificate-identity", sigstore.identity, /\s/);
+  const privateSigstore = sigstore.fulcioUrl || sigstore.rekorUrl || sigstore.tsaUrl;
+  if (!signs) return sigstore;
+  if (privateSigstore && !keyed && !sigstore.fulcioUrl) throw new ConfigError("sigstore-fulcio-url", "a private Sigstore (sigstore-rekor-url or sigstore-tsa-url is set) signs keyless only with its own Fulcio: set sigstore-fulcio-url too");
+  if (privateSigstore && tlogUpload && !sigstore.rekorUrl) {
+    throw new ConfigError("sign-tlog-upload", "is true, but the private Sigstore has no sigstore-rekor-url: give its Rekor, or set sign-tlog-upload: false (keyless signatures then rest on sigstore-tsa-url's timestamps)");
+  }
+  return sigstore;
+}
+function toolPath(name, value, workspace) {
+  if (!value) return "";
+  if (value.includes("\0")) throw new ConfigError(name, "contains a NUL byte");
+  checkPathText(name, value);
+  return path.resolve(workspace, value);
+}
+var ALLOW_HTTP_LOOPBACK = "GO_RELEASE_GATE_ALLOW_HTTP_LOOPBACK";
+var LOOPBACK_HOSTS = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
+function checkDownloadBaseUrl(name, value, env) {
+  rejectShellMeta(name, value, /\s/);
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `"${value}" is not a URL`);
+  }
+  if (url.username || url.password) throw new ConfigError(name, "must not contain credentials");
+  if (url.protocol === "http:") {
+    const hatch = env[ALLOW_HTTP_LOOPBACK] === "1";
+    if (!hatch || !LOOPBACK_HOSTS.has(url.hostname)) {
+      const why = hatch ? `${ALLOW_HTTP_LOOPBACK}=1 admits plain http only for 127.0.0.1, localhost and [::1], not ${url.hostname}` : `plain http can be tampered with on the way; use an https mirror (a loopback http mirror needs ${ALLOW_HTTP_LOOPBACK}=1 in the environment)`;
+      throw new ConfigError(name, `"${value}" must be https: ${why}`);
+    }
+  } else if (url.protocol !== "https:") {
+    throw new ConfigError(name, `"${value}" must be https, not ${url.protocol.replace(/:$/, "")}`);
+  }
+  if (url.search || url.hash) throw new ConfigError(name, `"${value}" has a query or fragment; give the base directory only`);
+  return value.replace(/\/+$/, "");
+}
+function parseVulnDb(value, env) {
+  if (value.startsWith("file://")) {
+    rejectShellMeta("govulncheck-db", value, /\s/);
+    let p;
+    try {
+      p = decodeURIComponent(new URL(value).pathname);
+    } catch {
+      throw new ConfigError("govulncheck-db", `"${value}" is not a file:// URL`);
+    }
+    if (!path.isAbsolute(p) || !value.startsWith("file:///")) throw new ConfigError("govulncheck-db", `"${value}" must name an absolute directory: file:///path/to/db`);
+    return value;
+  }
+  return checkDownloadBaseUrl("govulncheck-db", value, env);
+}
+function parseRunOn(value) {
+  const names = splitList(value);
+  for (const n of names) {
+    if (HOST_NAMES.includes(n)) continue;
+    const hint = HOST_NAMES.find((h) => h === n.toLowerCase());
+    throw new ConfigError("run-on", `"${n}" is not a known host profile${hint ? ` (profiles are lower-case: ${hint})` : ""}; known: ${HOST_NAMES.join(", ")}`);
+  }
+  return [...new Set(names)];
+}
+function parseMaxGlibc(value) {
+  if (value === "") return "";
+  const v = value.replace(/^GLIBC_/, "");
+  if (!/^\d+\.\d+(\.\d+)?$/.test(v)) throw new ConfigError("max-glibc", `"${value}" is not a glibc version like 2.28`);
+  return v;
+}
+function parseCpuLevel(value) {
+  const out = {};
+  const variables = [...new Set(Object.values(CPU_LEVELS).map((c) => c.variable))];
+  for (const item of splitList(value)) {
+    const m = /^([A-Z0-9]+)=(.+)$/.exec(item);
+    const spec = m ? Object.values(CPU_LEVELS).find((c) => c.variable === m[1]) : void 0;
+    if (!m || !spec) throw new ConfigError("cpu-level", `"${item}" is not VARIABLE=level with VARIABLE one of ${variables.join(", ")}`);
+    const level = m[2].split(",")[0];
+    if (!spec.levels.includes(level)) throw new ConfigError("cpu-level", `"${item}": ${m[1]} levels are ${spec.levels.join(", ")}`);
+    out[m[1]] = level;
+  }
+  return out;
+}
+var DURATION_UNITS = { m: 6e4, h: 36e5, d: 864e5 };
+function parseDuration(name, value) {
+  const parts = /^(?:\d+[dhm])+$/i.test(value) ? [...value.matchAll(/(\d+)([dhm])/gi)] : [];
+  const ms = parts.reduce((n, m) => n + Number(m[1]) * DURATION_UNITS[m[2].toLowerCase()], 0);
+  if (!parts.length || ms <= 0) throw new ConfigError(name, `"${value}" is not a duration like 7d, 36h or 90m`);
+  return ms;
+}
+function parseTrivyVersion(value) {
+  if (value === "system") return value;
+  const v = value.replace(/^v/, "");
+  if (!/^\d+\.\d+\.\d+$/.test(v)) throw new ConfigError("trivy-version", `"${value}" is not a Trivy version like 0.74.0, or system for the trivy on PATH`);
+  return v;
+}
+function parseSha256(name, value) {
+  if (!value) return "";
+  if (!/^[0-9a-fA-F]{64}$/.test(value)) throw new ConfigError(name, `"${value.slice(0, 80)}" is not a SHA-256 (64 hex digits)`);
+  return value.toLowerCase();
+}
+var OCI_REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9.-]*(:\d+)?(\/[a-z0-9]+(?:[._-][a-z0-9]+)*)+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[0-9a-f]{64})?$/;
+function parseDbRepositories(value) {
+  const repos = splitList(value);
+  for (const r2 of repos) {
+    if (!OCI_REPOSITORY.test(r2)) throw new ConfigError("trivy-db-repository", `"${r2}" is not an OCI repository like ghcr.io/aquasecurity/trivy-db:2`);
+  }
+  if (!repos.length) throw new ConfigError("trivy-db-repository", "no repository given");
+  return [...new Set(repos)];
+}
+function trivyCacheDir(value, workspace) {
+  const dir = toolPath("trivy-cache-dir", value, workspace);
+  if (dir && isInside(workspace, realpathOrSelf(dir))) throw new ConfigError("trivy-cache-dir", `"${value}" is inside the workspace ${workspace}; give a directory outside it (e.g. under the runner's temp dir)`);
+  return dir;
+}
+function parseConfig(inputs, ctx) {
+  for (const key2 of Object.keys(inputs)) {
+    if (!INPUTS.some((i) => i.name === key2)) throw new ConfigError(key2, "is not a known input");
+  }
+  const get = (name) => raw(inputSpec(name), inputs);
+  const workspace = realpathOrSelf(path.resolve(ctx.workspace));
+  const dir = confinedPath("working-directory", get("working-directory"), workspace, [workspace]);
+  const outDir = confinedPath("output-dir", get("output-dir"), workspace, [workspace, ...ctx.writableRoots ?? []]);
+  const holds = isInside(outDir, workspace) ? "the workspace" : isInside(outDir, dir) ? "the module directory" : "";
+  if (holds) throw new ConfigError("output-dir", `"${get("output-dir")}" is or contains ${holds}; give the gate a directory of its own, e.g. gate-out`);
+  if (path.relative(workspace, outDir).split(path.sep)[0] === ".git") throw new ConfigError("output-dir", `"${get("output-dir")}" is inside .git`);
+  const goVersion = get("go-version");
+  if (goVersion) {
+    try {
+      parseGoVersionSpec(goVersion);
+    } catch (e) {
+      throw new ConfigError("go-version", e.message);
+    }
+  }
+  const goVersionFile = get("go-version-file");
+  if (goVersionFile) confinedPath("go-version-file", goVersionFile, dir, [workspace]);
+  const base = checkDownloadBaseUrl("go-download-base-url", get("go-download-base-url"), ctx.env);
+  const packages = splitList(get("packages"));
+  for (const p of packages) checkPackage(p);
+  const ldflags = get("ldflags");
+  rejectShellMeta("ldflags", ldflags);
+  const tags = splitList(get("tags"));
+  for (const t of tags) if (!TAG.test(t)) throw new ConfigError("tags", `"${t}" is not a build tag`);
+  const event = eventFrom(ctx.env);
+  const modeInput = parseEnum(inputSpec("mode"), get("mode"));
+  const merge2 = modeInput === "merge";
+  const shard = parseShardInput(get("shard"));
+  if (merge2 && shard) throw new ConfigError("shard", "a shard builds its share and mode: merge merges the shards: one job cannot do both (leave shard empty in the merge job)");
+  const { mode, reason } = resolveMode(merge2 ? "auto" : modeInput, event);
+  const cacheDirRaw = get("cache-dir");
+  const key = parseCosignKey(get("cosign-key"), workspace, ctx.env);
+  const keyless = parseBoolean("sign-keyless", get("sign-keyless"));
+  if (key && keyless) throw new ConfigError("sign-keyless", "cannot be true when cosign-key is set: sign with the key or keyless, not both");
+  const signChoice = resolveSign(parseEnum(inputSpec("sign"), get("sign")), mode, reason, event, key !== void 0, keyless);
+  const tlogUpload = parseBoolean("sign-tlog-upload", get("sign-tlog-upload"));
+  const cosign = parseCosignChoice(get("cosign-version"), get("cosign-download-base-url"), get("cosign-sha256"), ctx.env);
+  const sigstore = parseSigstore(get, workspace, ctx.env, key !== void 0, tlogUpload, signChoice.enabled);
+  return {
+    workspace,
+    dir,
+    outDir,
+    goVersion,
+    goVersionFile,
+    goDownloadBaseUrl: base,
+    targets: parseTargets(get("targets")),
+    packages,
+    ldflags,
+    tags,
+    cgo: parseBoolean("cgo", get("cgo")),
+    strip: parseBoolean("strip", get("strip")),
+    runOn: parseRunOn(get("run-on")),
+    maxGlibc: parseMaxGlibc(get("max-glibc")),
+    cpuLevel: parseCpuLevel(get("cpu-level")),
+    mode,
+    modeReason: reason,
+    cache: resolveCacheMode(parseEnum(inputSpec("cache"), get("cache")), event),
+    cacheMaxSize: parseSize("cache-max-size", get("cache-max-size")),
+    cacheDir: cacheDirRaw ? (checkPathText("cache-dir", cacheDirRaw), path.resolve(cacheDirRaw)) : "",
+    requireTidy: parseBoolean("require-tidy", get("require-tidy")),
+    rules: parseRules(get("rules")),
+    event,
+    sign: { ...signChoice, required: get("sign") === "always", ...key ? { key } : {}, keyless, tlogUpload, cosign, sigstore },
+    scan: parseEnum(inputSpec("scan"), get("scan")),
+    severity: parseEnum(inputSpec("severity"), get("severity").toUpperCase()),
+    trivyPath: toolPath("trivy-path", get("trivy-path"), workspace),
+    trivyCacheDir: trivyCacheDir(get("trivy-cache-dir"), workspace),
+    trivySkipDbUpdate: parseBoolean("trivy-skip-db-update", get("trivy-skip-db-update")),
+    reachability: parseEnum(inputSpec("reachability"), get("reachability")),
+    vulnReachability: parseEnum(inputSpec("vuln-reachability"), get("vuln-reachability")),
+    govulncheckPath: toolPath("govulncheck-path", get("govulncheck-path"), workspace),
+    govulncheckDb: parseVulnDb(get("govulncheck-db"), ctx.env),
+    ...shard ? { shard } : {},
+    merge: merge2,
+    trivyVersion: parseTrivyVersion(get("trivy-version")),
+    trivyDownloadBaseUrl: checkDownloadBaseUrl("trivy-download-base-url", get("trivy-download-base-url"), ctx.env),
+    trivySha256: parseSha256("trivy-sha256", get("trivy-sha256")),
+    trivyDbRepositories: parseDbRepositories(inputs["trivy-db-repository"]?.trim() ? get("trivy-db-repository") : ctx.env.TRIVY_DB_REPOSITORY?.trim() || get("trivy-db-repository")),
+    trivyDbMaxAgeMs: parseDuration("trivy-db-max-age", get("trivy-db-max-age"))
+  };
+}
+
+// src/run.ts
+import fs23 from "node:fs";
 import os2 from "node:os";
-import fs5 from "node:fs";
+import path26 from "node:path";
+
+// src/pipeline/findings.ts
+function fingerprintOf(ruleId, subject) {
+  return sha256Hash().update(`${ruleId}\0${subject}`).digest("hex").slice(0, 32);
+}
+function describeLocation(loc) {
+  if (!loc) return "";
+  if (loc.file) return `${loc.file}:${loc.line ?? 0}`;
+  return loc.artifact ?? "";
+}
+function finding(rule2, stage2, input) {
+  const subject = input.subject ?? `${describeLocation(input.location)}\0${input.message}`;
+  const f = {
+    ruleId: rule2.id,
+    severity: input.severity ?? rule2.defaultSeverity,
+    message: input.message,
+    stage: stage2,
+    fingerprint: fingerprintOf(rule2.id, subject)
+  };
+  if (input.location) f.location = input.location;
+  if (input.details) f.details = input.details;
+  if (input.fix) f.fix = input.fix;
+  if (input.rootCause) f.rootCause = true;
+  return f;
+}
+var order = { error: 0, warning: 1, note: 2 };
+function compareFindings(a, b) {
+  return order[a.severity] - order[b.severity] || describeLocation(a.location).localeCompare(describeLocation(b.location)) || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}
+function rule(r2) {
+  return { helpUri: `https://github.com/org/go-release-gate/blob/v1/docs/rules.md#${r2.id.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`, ...r2 };
+}
+
+// src/pipeline/gate.ts
+function applyRuleOverrides(findings, rules) {
+  const out = [];
+  for (const f of findings) {
+    const level = rules.get(f.ruleId);
+    if (level === "off") continue;
+    out.push(level ? { ...f, severity: level } : f);
+  }
+  return out;
+}
+var MAX_REASONS = 20;
+function decide(stages) {
+  const causes = [];
+  const rest = [];
+  for (const s of stages) {
+    const errors = s.findings.filter((f) => f.severity === "error");
+    for (const f of errors) {
+      (f.rootCause ? causes : rest).push(f.stage === s.name && f.message.startsWith(`${s.name} stage:`) ? f.message : `${s.name}: ${f.message}`);
+    }
+    if ((s.status === "failed" || s.status === "errored") && errors.length === 0) {
+      rest.push(`${s.name}: ${s.status === "errored" ? "could not complete" : "failed"}${s.reason ? `: ${s.reason}` : ""}`);
+    }
+  }
+  const reasons = [...causes, ...rest];
+  if (reasons.length > MAX_REASONS) {
+    const more = reasons.length - MAX_REASONS;
+    reasons.splice(MAX_REASONS, reasons.length, `... and ${more} more (see the report)`);
+  }
+  return { passed: reasons.length === 0, reasons };
+}
+
+// src/pipeline/pipeline.ts
+var STAGE_CRASHED = rule({
+  id: "gate/stage-errored",
+  name: "StageErrored",
+  shortDescription: "A stage of the gate could not complete.",
+  fullDescription: "A stage of the gate stopped with an error before it could finish its checks. The gate never passes on a check that did not run.",
+  help: "Read the error message; it names the file, line or offset that was wrong. Fix the input or the environment and run again.",
+  defaultSeverity: "error"
+});
+function errorText(e) {
+  return e instanceof Error ? e.message : String(e);
+}
+async function runPipeline(stages, ctx, hooks = {}) {
+  const startedAt = /* @__PURE__ */ new Date();
+  const t0 = performance.now();
+  const results = [];
+  const after = (r2, stage2) => hooks.afterStage ? hooks.afterStage(r2, stage2) : r2;
+  const background = [];
+  const settle = async () => {
+    for (const b of background.splice(0)) {
+      results[b.index] = await ctx.ports.log.group(`${b.stage.name} (checks that ran alongside)`, async () => {
+        b.log.flush();
+        const r2 = await finish(b.stage, ctx, () => b.pending);
+        b.log.flush();
+        return after(r2, b.stage);
+      });
+      results[b.index].durationMs = Math.round((b.ended.at ?? performance.now()) - b.started);
+    }
+  };
+  const early = /* @__PURE__ */ new Map();
+  const contextFor = (log) => {
+    const exec2 = ctx.ports.exec?.withLog?.(log.logger) ?? ctx.ports.exec;
+    return { ...ctx, ports: { ...ctx.ports, log: log.logger, exec: exec2 } };
+  };
+  const startPrefetches = (done) => {
+    for (const later of stages.slice(stages.indexOf(done) + 1)) {
+      if (later.prefetch?.after !== done.name || early.has(later)) continue;
+      const log = deferredLog(ctx.ports.log);
+      log.buffer();
+      let answer;
+      try {
+        answer = Promise.resolve(later.prefetch.run(contextFor(log)));
+      } catch (e) {
+        answer = Promise.reject(e);
+      }
+      answer.catch(() => void 0);
+      early.set(later, { answer, log });
+    }
+  };
+  for (const stage2 of stages) {
+    if (stage2.settlesFirst) await settle();
+    const s0 = performance.now();
+    const log = deferredLog(ctx.ports.log);
+    const pre = early.get(stage2);
+    const stageCtx = { ...contextFor(log), ...pre ? { prefetched: pre.answer } : {} };
+    let pending;
+    const result = await ctx.ports.log.group(`${stage2.name}`, async () => {
+      pre?.log.flush();
+      const done = await finish(stage2, stageCtx, async () => {
+        const outcome = await (stage2.start ?? stage2.run)(stageCtx);
+        pending = outcome.pending;
+        pending?.catch(() => void 0);
+        return outcome;
+      });
+      return pending ? done : after(done, stage2);
+    });
+    result.durationMs = Math.round(performance.now() - s0);
+    results.push(result);
+    startPrefetches(stage2);
+    if (pending) {
+      log.buffer();
+      const ended = {};
+      const mark = () => void (ended.at = performance.now());
+      pending.then(mark, mark);
+      background.push({ index: results.length - 1, stage: stage2, started: s0, ended, pending, log });
+    }
+  }
+  await settle();
+  const findings = results.flatMap((r2) => r2.findings).sort(compareFindings);
+  const rules = [STAGE_CRASHED, ...stages.flatMap((s) => s.rules)];
+  return {
+    verdict: decide(results),
+    stages: results,
+    findings,
+    rules: rules.filter((r2, i) => rules.findIndex((x) => x.id === r2.id) === i),
+    startedAt,
+    durationMs: Math.round(performance.now() - t0)
+  };
+}
+async function finish(stage2, ctx, run4) {
+  try {
+    const { pending: _pending, ...outcome } = await run4();
+    const result = { ...outcome, name: stage2.name, durationMs: 0, findings: applyRuleOverrides(outcome.findings, ctx.config.rules) };
+    if (result.status === "failed" && outcome.findings.some((f) => f.severity === "error") && !result.findings.some((f) => f.severity === "error")) {
+      result.status = "passed";
+    }
+    return result;
+  } catch (e) {
+    const message = `${stage2.name} stage: ${errorText(e)}`;
+    ctx.ports.log.error(message);
+    return {
+      name: stage2.name,
+      status: "errored",
+      reason: errorText(e),
+      durationMs: 0,
+      findings: [finding(STAGE_CRASHED, stage2.name, { message, subject: stage2.name, details: e instanceof Error && e.stack ? e.stack : void 0 })]
+    };
+  }
+}
+function deferredLog(base) {
+  let held;
+  const via = (f) => held ? held.push(f) : f();
+  return {
+    logger: {
+      info: (m) => via(() => base.info(m)),
+      debug: (m) => via(() => base.debug(m)),
+      warning: (m, loc) => via(() => base.warning(m, loc)),
+      error: (m, loc) => via(() => base.error(m, loc)),
+      group: (name, fn) => held ? fn() : base.group(name, fn),
+      mask: (s) => base.mask(s)
+    },
+    buffer: () => {
+      held = [];
+    },
+    flush: () => {
+      const lines = held ?? [];
+      held = void 0;
+      for (const f of lines) f();
+    }
+  };
+}
+
+// src/stages/toolchain.ts
+import fs3 from "node:fs";
+import path3 from "node:path";
+
+// src/toolchain/listing.ts
+function parseListing(text, source) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${source}: not JSON (${e.message}); first bytes: ${JSON.stringify(text.slice(0, 80))}`);
+  }
+  if (!Array.isArray(doc)) throw new Error(`${source}: expected a JSON array of releases`);
+  return doc.map((r2, i) => {
+    const rel = r2;
+    if (typeof rel.version !== "string" || !Array.isArray(rel.files)) throw new Error(`${source}: release #${i} has no version or files`);
+    return {
+      version: rel.version.replace(/^go/, ""),
+      stable: rel.stable === true,
+      files: rel.files.map((f) => ({
+        filename: String(f.filename ?? ""),
+        os: String(f.os ?? ""),
+        arch: String(f.arch ?? ""),
+        version: String(f.version ?? ""),
+        sha256: String(f.sha256 ?? "").toLowerCase(),
+        size: Number(f.size ?? 0),
+        kind: String(f.kind ?? "")
+      }))
+    };
+  });
+}
+function archiveFor(release, os5, arch) {
+  return release.files.find((f) => f.kind === "archive" && f.os === os5 && f.arch === arch);
+}
+function safeFileName(name) {
+  return /^go[0-9A-Za-z.]+\.[a-z0-9]+-[a-z0-9]+\.(tar\.gz|zip)$/.test(name);
+}
+
+// src/tools/install.ts
+import fs2 from "node:fs";
+import path2 from "node:path";
+var InstallError = class extends Error {
+  kind;
+  /** The download's own error (its message names the network failure). */
+  reason;
+  constructor(kind, message, reason) {
+    super(message);
+    this.name = "InstallError";
+    this.kind = kind;
+    this.reason = reason;
+  }
+};
+function programIn(dir, program) {
+  return path2.join(dir, ...program.split("/"));
+}
+async function installTool(tools, asset, log) {
+  const cached = tools.find(asset.tool, asset.version, asset.arch);
+  if (cached && fs2.existsSync(programIn(cached, asset.program))) {
+    return { dir: cached, bin: programIn(cached, asset.program), source: "tool-cache", sha256: asset.sha256 };
+  }
+  log.info(`Downloading ${asset.tool} ${asset.version} from ${asset.url}`);
+  let file;
+  try {
+    file = await tools.download(asset.url);
+  } catch (e) {
+    throw new InstallError("download", `could not download ${asset.url}: ${e.message}`, e);
+  }
+  const actual = sha256File(file);
+  if (actual !== asset.sha256) {
+    const size = fs2.statSync(file).size;
+    fs2.rmSync(file, { force: true });
+    const got = asset.size && size !== asset.size ? `received ${size} bytes, the listing says ${asset.size}: truncated or replaced` : `${size} bytes`;
+    throw new InstallError("checksum", `SHA-256 mismatch for ${asset.asset} (${got}): expected ${asset.sha256} (${asset.digestSource}), got ${actual}; it was not extracted or run`);
+  }
+  log.info(`SHA-256 ${actual} of ${asset.asset} matches ${asset.digestSource}`);
+  let tree;
+  if (asset.packing === "binary") {
+    tree = fs2.mkdtempSync(`${file}.d-`);
+    const dest = programIn(tree, asset.program);
+    fs2.mkdirSync(path2.dirname(dest), { recursive: true });
+    fs2.renameSync(file, dest);
+    fs2.chmodSync(dest, 493);
+  } else {
+    try {
+      tree = await tools.extract(file);
+    } catch (e) {
+      throw new InstallError("layout", `${asset.asset} could not be extracted: ${e.message}`);
+    } finally {
+      fs2.rmSync(file, { force: true });
+    }
+  }
+  const top = asset.root ? programIn(tree, asset.root) : tree;
+  if (!fs2.existsSync(programIn(top, asset.program))) {
+    throw new InstallError("layout", `${asset.asset} has no ${asset.root ? `${asset.root}/` : ""}${asset.program}`);
+  }
+  const dir = await tools.cache(top, asset.tool, asset.version, asset.arch);
+  fs2.rmSync(tree, { recursive: true, force: true });
+  return { dir, bin: programIn(dir, asset.program), source: "download", sha256: actual };
+}
+
+// src/stages/toolchain.ts
+var UNRESOLVED = rule({
+  id: "toolchain/version-unresolved",
+  name: "GoVersionUnresolved",
+  shortDescription: "The Go version to build with could not be determined.",
+  fullDescription: "go-version / go-version-file did not name a Go version that exists: the file is missing, has no go line, or no release matches.",
+  help: "Set go-version (1.26.3, 1.26.x, stable) or point go-version-file at a go.mod with a go or toolchain line.",
+  defaultSeverity: "error"
+});
+var DOWNLOAD = rule({
+  id: "toolchain/download-failed",
+  name: "GoDownloadFailed",
+  shortDescription: "The Go toolchain could not be downloaded.",
+  fullDescription: "The Go downloads listing or archive could not be fetched from go-download-base-url.",
+  help: "Check go-download-base-url (a mirror must serve the same layout and the ?mode=json&include=all listing) and the network.",
+  defaultSeverity: "error"
+});
+var CHECKSUM = rule({
+  id: "toolchain/checksum-mismatch",
+  name: "GoChecksumMismatch",
+  shortDescription: "A downloaded Go archive does not match its published SHA-256.",
+  fullDescription: "The Go archive downloaded for this run does not have the SHA-256 the downloads listing publishes. It was not extracted or used.",
+  help: "A truncated download or a tampered mirror. Retry; if it persists, compare the mirror with the official listing.",
+  defaultSeverity: "error",
+  securitySeverity: 8
+});
+var ToolchainFailure = class extends Error {
+  finding;
+  constructor(f) {
+    super(f.message);
+    this.finding = f;
+  }
+};
+function fail(r2, message, extra = {}) {
+  throw new ToolchainFailure(finding(r2, "toolchain", { message, ...extra }));
+}
+function resolveSpec(ctx) {
+  const { config } = ctx;
+  if (config.goVersion) return { spec: parseGoVersionSpec(config.goVersion), from: "input go-version" };
+  const candidates = config.goVersionFile ? [config.goVersionFile] : ["go.work", "go.mod"];
+  for (const name of candidates) {
+    const file = path3.resolve(config.dir, name);
+    if (!fs3.existsSync(file)) {
+      if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${displayPath(ctx.config.workspace, file)} does not exist`);
+      continue;
+    }
+    try {
+      const r2 = parseVersionFile(displayPath(ctx.config.workspace, file), fs3.readFileSync(file, "utf8"));
+      return { spec: r2.spec, from: `${displayPath(ctx.config.workspace, file)}:${r2.line} (${r2.from})`, file: displayPath(ctx.config.workspace, file), line: r2.line };
+    } catch (e) {
+      const m = /^(.*?):(\d+):/.exec(e.message);
+      fail(UNRESOLVED, e.message, { location: { file: m ? m[1] : displayPath(ctx.config.workspace, file), line: m ? Number(m[2]) : 1 } });
+    }
+  }
+  return fail(UNRESOLVED, `no go-version input and no go.mod or go.work in ${displayPath(ctx.config.workspace, config.dir) || "."}`);
+}
+var probes = /* @__PURE__ */ new WeakMap();
+function probe(ctx, bin) {
+  let seen = probes.get(ctx.state);
+  if (!seen) probes.set(ctx.state, seen = /* @__PURE__ */ new Map());
+  let p = seen.get(bin);
+  if (!p) seen.set(bin, p = runProbe(ctx, bin));
+  return p;
+}
+async function runProbe(ctx, bin) {
+  const { args, env } = probeCommand(ctx.ports.env);
+  const r2 = await ctx.ports.exec.run(bin, args, { env });
+  return r2.code === 0 ? parseProbe(r2.stdout) : void 0;
+}
+function unreachable(ctx, wanted, onPath, what, url, error2) {
+  const reason = (error2.message ?? String(error2)).replace(`GET ${url}: `, "");
+  const system = onPath.bin ? `set go-version to system (CLI: --go-version system) to build with ${onPath.bin}` : "install Go on PATH and set go-version to system (CLI: --go-version system)";
+  return fail(
+    DOWNLOAD,
+    `Go ${describeSpec(wanted.spec)} (wanted by ${wanted.from}) could not be downloaded: ${what}: ${reason}. Not using the go on PATH: ${onPath.text}. Ways out: ${system}, or point go-download-base-url at a mirror this machine can reach (now ${ctx.config.goDownloadBaseUrl}).`,
+    wanted.file ? { location: { file: wanted.file, line: wanted.line } } : {}
+  );
+}
+async function download(ctx, wanted, onPath) {
+  const { tools, log } = ctx.ports;
+  const spec = wanted.spec;
+  const base = ctx.config.goDownloadBaseUrl;
+  const listingUrl = `${base}/?mode=json&include=all`;
+  let listingFile;
+  try {
+    listingFile = await tools.download(listingUrl);
+  } catch (e) {
+    return unreachable(ctx, wanted, onPath, `could not read the Go downloads listing ${listingUrl}`, listingUrl, e);
+  }
+  let releases;
+  try {
+    releases = parseListing(fs3.readFileSync(listingFile, "utf8"), listingUrl);
+  } catch (e) {
+    return fail(DOWNLOAD, e.message);
+  }
+  const release = pickRelease(releases, spec);
+  if (!release) return fail(UNRESOLVED, `no Go release in ${listingUrl} matches ${describeSpec(spec)}`);
+  const plat = goPlatform(process.platform, process.arch);
+  const file = archiveFor(release, plat.os, plat.arch);
+  if (!file) return fail(UNRESOLVED, `Go ${release.version} has no archive for ${plat.os}/${plat.arch} in ${listingUrl}`);
+  if (!safeFileName(file.filename)) return fail(DOWNLOAD, `the listing names an unexpected file "${file.filename}"`);
+  if (!/^[0-9a-f]{64}$/.test(file.sha256)) return fail(DOWNLOAD, `the listing has no valid SHA-256 for ${file.filename}`);
+  const url = `${base}/${file.filename}`;
+  const version2 = goToSemver(release.version);
+  let installed;
+  try {
+    installed = await installTool(tools, {
+      tool: "go",
+      version: version2,
+      arch: process.arch,
+      url,
+      asset: file.filename,
+      sha256: file.sha256,
+      ...file.size ? { size: file.size } : {},
+      digestSource: `the Go downloads listing ${listingUrl}`,
+      packing: file.filename.endsWith(".zip") ? "zip" : "tar.gz",
+      root: "go",
+      program: process.platform === "win32" ? "bin/go.exe" : "bin/go"
+    }, log);
+  } catch (e) {
+    if (!(e instanceof InstallError)) throw e;
+    if (e.kind === "download") return unreachable(ctx, wanted, onPath, `could not download ${url}`, url, e.reason ?? e);
+    return fail(e.kind === "checksum" ? CHECKSUM : DOWNLOAD, e.message);
+  }
+  return { bin: installed.bin, version: release.version, goroot: installed.dir, source: "download", cacheVersion: version2 };
+}
+function goBin(goroot) {
+  return path3.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+}
+async function locate(ctx, wanted) {
+  const { tools, log } = ctx.ports;
+  const spec = wanted.spec;
+  if (spec.kind === "system") {
+    const bin = findOnPath("go", ctx.ports.env.PATH);
+    const p2 = bin && await probe(ctx, bin);
+    if (!bin || !p2) return fail(UNRESOLVED, 'go-version is "system" but no working go is on PATH');
+    return { bin, version: p2.version, goroot: p2.goroot, source: "path" };
+  }
+  const cachedVersion = pickInstalled(tools.versions("go", process.arch), spec);
+  if (cachedVersion) {
+    const dir = tools.find("go", goToSemver(cachedVersion), process.arch);
+    if (dir && fs3.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
+  }
+  const onPath = findOnPath("go", ctx.ports.env.PATH);
+  const p = onPath && await probe(ctx, onPath);
+  if (onPath && p && satisfies(p.version, spec)) {
+    log.info(`Using go ${p.version} from PATH (${onPath}): it satisfies ${describeSpec(spec)}`);
+    return { bin: onPath, version: p.version, goroot: p.goroot, source: "path" };
+  }
+  return download(ctx, wanted, pathNote(spec, onPath, p || void 0));
+}
+function pathNote(spec, bin, p) {
+  if (!bin) return { text: "there is no go on PATH" };
+  if (!p) return { bin, text: `${bin} does not run (go env failed)` };
+  if (spec.kind === "stable" || spec.kind === "oldstable") return { bin, text: `${bin} is go ${p.version}, and which release is ${spec.kind} needs the downloads listing` };
+  return { bin, text: `${bin} is go ${p.version}, which does not satisfy ${describeSpec(spec)}` };
+}
+function toolchainTable(wanted, go, source, goroot) {
+  return { header: ["Go", "Wanted", "Source", "GOROOT"], rows: [[go, wanted ? wanted.from.replace(/\|/g, "/") : "could not be determined", source, goroot]] };
+}
+var toolchainStage = {
+  name: "toolchain",
+  rules: [UNRESOLVED, DOWNLOAD, CHECKSUM],
+  async run(ctx) {
+    let wanted;
+    try {
+      wanted = resolveSpec(ctx);
+      const { spec, from, file, line } = wanted;
+      const go = await locate(ctx, wanted);
+      const p = await probe(ctx, go.bin);
+      const broken = !p ? `${go.bin} does not run (go env failed)` : p.version !== go.version && !satisfies(p.version, spec) ? `${go.bin} reports go${p.version}, which does not satisfy ${describeSpec(spec)} from ${from}` : void 0;
+      if (broken) {
+        if (go.source === "download" && go.cacheVersion) {
+          await ctx.ports.tools.uncache("go", go.cacheVersion, process.arch);
+          return fail(UNRESOLVED, `${broken}; the downloaded toolchain was removed from the tool cache`, file ? { location: { file, line } } : {});
+        }
+        return fail(UNRESOLVED, broken, file ? { location: { file, line } } : {});
+      }
+      const toolchain = { bin: go.bin, version: p.version, goroot: p.goroot, source: go.source };
+      ctx.state.go = toolchain;
+      const binDir = path3.dirname(go.bin);
+      ctx.state.goEnv = {
+        ...ctx.state.goEnv,
+        // Our go commands must never fetch another toolchain behind our back (GOTOOLCHAIN=auto).
+        GOTOOLCHAIN: "local",
+        PATH: `${binDir}${path3.delimiter}${ctx.state.goEnv.PATH ?? ""}`
+      };
+      ctx.ports.outputs.addPath(binDir);
+      ctx.state.facts["go-version"] = toolchain.version;
+      ctx.state.facts["go-source"] = toolchain.source;
+      return {
+        status: "passed",
+        findings: [],
+        table: toolchainTable(wanted, toolchain.version, go.source, toolchain.goroot),
+        metrics: { goVersion: toolchain.version, source: toolchain.source }
+      };
+    } catch (e) {
+      if (e instanceof ToolchainFailure) {
+        return { status: "failed", reason: e.message, findings: [e.finding], table: toolchainTable(wanted, "not installed", e.finding.ruleId.replace(/^toolchain\//, ""), "") };
+      }
+      throw e;
+    }
+  }
+};
+
+// src/stages/cache.ts
 import path4 from "node:path";
 
+// src/pipeline/stage.ts
+async function settled(outcome) {
+  return outcome.pending ? settled(await outcome.pending) : outcome;
+}
+function skipped(reason) {
+  return { status: "skipped", reason, findings: [] };
+}
+function statusFrom(findings) {
+  return findings.some((f) => f.severity === "error") ? "failed" : "passed";
+}
+
+// src/stages/cache.ts
+var CACHE_DIR_NAME = "go-release-gate-cache";
+var DEFAULT_RESTORE_MINUTES = 20;
+var RestoreTimeout = class extends Error {
+};
+function restoreDeadlineMs(env) {
+  const minutes = Number(env.SEGMENT_DOWNLOAD_TIMEOUT_MINS);
+  return (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_RESTORE_MINUTES) * 6e4;
+}
+function withDeadline(work, ms, what) {
+  work.catch(() => void 0);
+  let timer;
+  const deadline = new Promise((_2, reject) => {
+    timer = setTimeout(() => reject(new RestoreTimeout(`${what} did not finish within ${formatDuration(ms)}`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+var LABEL = { modules: "module cache (GOMODCACHE)", build: "build cache (GOCACHE)", "trivy-db": "Trivy vulnerability DB" };
+async function restoreSlot(store, kind, dir, keys, deadlineMs, log) {
+  const t0 = performance.now();
+  const slot = { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss" };
+  let problem;
+  freshDir(dir);
+  try {
+    const r2 = await withDeadline(store.restore([dir], keys.key, keys.restoreKeys), deadlineMs, `restoring the ${LABEL[kind]}`);
+    if (r2.matchedKey) {
+      slot.matchedKey = r2.matchedKey;
+      slot.state = restoreState(keys, r2.matchedKey);
+    } else {
+      freshDir(dir);
+    }
+  } catch (e) {
+    slot.state = "error";
+    problem = `${LABEL[kind]} not restored: ${e instanceof Error ? e.message : String(e)}`;
+    const found = e.matchedKey;
+    if (typeof found === "string" && found) slot.matchedKey = found;
+    if (e instanceof RestoreTimeout) {
+      slot.dir = `${dir}-${Date.now().toString(36)}`;
+      slot.noSave = "the restore timed out, so this run used a stand-in directory";
+      freshDir(slot.dir);
+    } else {
+      freshDir(dir);
+    }
+    log.warning(`${sentence(problem)} Going on without it; the verdict does not depend on the cache.`);
+  }
+  const bytes = slot.matchedKey ? treeSize(slot.dir) : 0;
+  return { slot, bytes, ms: Math.round(performance.now() - t0), ...problem ? { problem } : {} };
+}
+async function goFlagsWithModcacherw(ctx) {
+  const r2 = await ctx.ports.exec.run(ctx.state.go.bin, ["env", "GOFLAGS"], { env: ctx.state.goEnv });
+  const current = r2.code === 0 ? r2.stdout.trim() : ctx.state.goEnv.GOFLAGS ?? "";
+  const flags = current.split(/\s+/).filter(Boolean);
+  if (flags.some((f) => f === "-modcacherw" || f === "-modcacherw=true" || f === "--modcacherw")) return { flags: flags.join(" "), added: false };
+  return { flags: [...flags, "-modcacherw"].join(" "), added: true };
+}
+function unavailable(ctx) {
+  if (!ctx.state.go) return "needs the Go toolchain";
+  if (ctx.config.cache === "off") return "the cache input is off: nothing was restored or saved";
+  if (!ctx.ports.cache) return "no cache store: the Actions cache service is not available here (CLI: pass --cache-dir)";
+  return void 0;
+}
+function stateText(r2) {
+  if (r2.slot.notRestored) return `not restored: ${r2.slot.notRestored}`;
+  return r2.slot.state === "error" ? `error: ${r2.problem ?? ""}` : r2.slot.state;
+}
+function saveText(plan, slot, savedAt) {
+  const d = saveDecision(plan, slot);
+  if (!d.save) return `no: ${d.reason}`;
+  return slot.kind === "build" ? `${savedAt}, after trimming` : savedAt;
+}
+var RELEASE_BUILD_CACHE = "release builds never use a restored build cache (it cannot be verified)";
+function notRestored(kind, dir, keys, why) {
+  freshDir(dir);
+  return { slot: { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss", notRestored: why }, bytes: 0, ms: 0 };
+}
+async function restoreCaches(ctx, store) {
+  const { config, ports, state } = ctx;
+  const startedAtMs = Date.now();
+  const go = state.go;
+  const parts = {
+    os: ports.platform.os,
+    arch: ports.platform.arch,
+    goVersion: go.version,
+    scope: scopeHash({
+      job: ports.env.GITHUB_JOB ?? "",
+      dir: path4.relative(config.workspace, config.dir) || ".",
+      targets: config.targets,
+      tags: config.tags,
+      cgo: config.cgo
+    }),
+    goSum: goSumHash(findGoSums(config.dir)),
+    run: runSuffix(ports.env, startedAtMs)
+  };
+  const dirs = claimCacheDirs(path4.join(ports.tempDir, CACHE_DIR_NAME));
+  const deadline = restoreDeadlineMs(ports.env);
+  const modules = await restoreSlot(store, "modules", dirs.modules, moduleKeys(parts), deadline, ports.log);
+  const build2 = config.mode === "release" ? notRestored("build", dirs.build, buildKeys(parts), RELEASE_BUILD_CACHE) : await restoreSlot(store, "build", dirs.build, buildKeys(parts), deadline, ports.log);
+  for (const r2 of [modules, build2]) {
+    if (r2.slot.notRestored) ports.log.info(`${LABEL[r2.slot.kind]}: not restored: ${r2.slot.notRestored}`);
+    else ports.log.info(`${LABEL[r2.slot.kind]}: ${r2.slot.state}${r2.slot.matchedKey ? ` (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)})` : ""} in ${formatDuration(r2.ms)}`);
+  }
+  const goFlags2 = await goFlagsWithModcacherw(ctx);
+  state.goEnv = { ...state.goEnv, GOMODCACHE: modules.slot.dir, GOCACHE: build2.slot.dir, GOFLAGS: goFlags2.flags };
+  if (goFlags2.added) state.facts["cache-goflags-added"] = "-modcacherw";
+  const plan = {
+    version: 1,
+    mode: config.cache,
+    store: store.kind,
+    startedAtMs,
+    maxBytes: config.cacheMaxSize,
+    slots: [modules.slot, build2.slot]
+  };
+  ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
+  state.facts["cache-hit"] = modules.slot.state === "error" ? "miss" : modules.slot.state;
+  state.facts["cache-build"] = build2.slot.notRestored ? "not restored" : build2.slot.state === "error" ? "miss" : build2.slot.state;
+  state.facts["cache-modules-key"] = modules.slot.key;
+  state.facts["cache-build-key"] = build2.slot.key;
+  const problems = [modules.problem, build2.problem].filter((p) => !!p);
+  return {
+    status: "passed",
+    ...problems.length ? { reason: `went on without the cache (the verdict does not depend on it): ${problems.join("; ")}` } : {},
+    findings: [],
+    table: {
+      header: ["Cache", "Result", "Matched key", "Restored", "Time", "Save"],
+      rows: [modules, build2].map((r2) => [LABEL[r2.slot.kind], stateText(r2), r2.slot.matchedKey ?? "", formatBytes(r2.bytes), formatDuration(r2.ms), saveText(plan, r2.slot, store.savedAt ?? "end of the run")])
+    },
+    metrics: {
+      store: store.kind,
+      mode: config.cache,
+      modules: modules.slot.state,
+      build: build2.slot.state,
+      modulesBytes: modules.bytes,
+      buildBytes: build2.bytes,
+      modulesMs: modules.ms,
+      buildMs: build2.ms
+    }
+  };
+}
+var cacheStage = {
+  name: "cache",
+  rules: [],
+  async run(ctx) {
+    ctx.state.facts["cache-hit"] = "off";
+    const why = unavailable(ctx);
+    if (why) return skipped(why);
+    try {
+      return await restoreCaches(ctx, ctx.ports.cache);
+    } catch (e) {
+      const message = `cache not used: ${e instanceof Error ? e.message : String(e)}`;
+      ctx.ports.log.warning(`${message}. The verdict does not depend on the cache.`);
+      ctx.state.facts["cache-hit"] = "off";
+      return { status: "passed", reason: message, findings: [] };
+    }
+  }
+};
+async function restoreTrivyDb(ctx, dir) {
+  const { config, ports } = ctx;
+  const store = ports.cache;
+  if (config.cache === "off") return { dir, text: "not cached (cache: off)" };
+  if (!store) return { dir, text: "not cached (no cache store)" };
+  const startedAtMs = Date.now();
+  const r2 = await restoreSlot(store, "trivy-db", dir, trivyDbKeys(ports.platform.os, startedAtMs), restoreDeadlineMs(ports.env), ports.log);
+  const plan = parsePlan(ports.state.get(PLAN_STATE_KEY)) ?? { version: 1, mode: config.cache, store: store.kind, startedAtMs, maxBytes: config.cacheMaxSize, slots: [] };
+  plan.slots = [...plan.slots.filter((s) => s.kind !== "trivy-db"), r2.slot];
+  ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
+  const save = saveText(plan, r2.slot, store.savedAt ?? "end of the run");
+  const text = r2.slot.matchedKey && r2.slot.state !== "error" ? `restored from the cache (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)} in ${formatDuration(r2.ms)}); save: ${save}` : `${r2.problem ?? "no cache entry"}; save: ${save}`;
+  ports.log.info(`${LABEL["trivy-db"]}: ${text}`);
+  return { dir: r2.slot.dir, ...r2.slot.matchedKey && r2.slot.state !== "error" ? { matchedKey: r2.slot.matchedKey } : {}, text };
+}
+
+// src/stages/modules.ts
+import fs13 from "node:fs";
+import path15 from "node:path";
+
+// src/modules/load.ts
+import fs4 from "node:fs";
+import path5 from "node:path";
+
+// src/modules/errors.ts
+var ModuleFileError = class extends Error {
+  /** Repository-relative path, '/'-separated. */
+  file;
+  /** 1-based line of the offending text. */
+  line;
+  detail;
+  constructor(file, line, detail) {
+    super(`${file}:${line}: ${detail}`);
+    this.name = "ModuleFileError";
+    this.file = file;
+    this.line = line;
+    this.detail = detail;
+  }
+};
+function splitLines(text) {
+  const lines = text.split("\n");
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines.map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+}
+
+// src/modules/modfile.ts
+var PUNCT = /* @__PURE__ */ new Set(["(", ")", "[", "]", "{", "}", ","]);
+function isWordChar(c) {
+  return !PUNCT.has(c) && !/\s/.test(c) && c !== '"' && c !== "`";
+}
+function tokenizeLine(text, file, line) {
+  const tokens = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === " " || c === "	") {
+      i++;
+      continue;
+    }
+    if (text.startsWith("//", i)) return { tokens, comment: text.slice(i + 2).trim() };
+    if (text.startsWith("/*", i)) throw new ModuleFileError(file, line, "use // comments, not /* */ comments");
+    if (PUNCT.has(c)) {
+      tokens.push({ text: c, punct: true });
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      let j2 = i + 1;
+      while (j2 < text.length && text[j2] !== '"') j2 += text[j2] === "\\" ? 2 : 1;
+      if (j2 >= text.length) throw new ModuleFileError(file, line, "unterminated quoted string");
+      const quoted = text.slice(i, j2 + 1);
+      let value;
+      try {
+        value = JSON.parse(quoted);
+      } catch {
+        throw new ModuleFileError(file, line, `invalid quoted string ${quoted}`);
+      }
+      tokens.push({ text: String(value), punct: false });
+      i = j2 + 1;
+      continue;
+    }
+    if (c === "`") {
+      const j2 = text.indexOf("`", i + 1);
+      if (j2 < 0) throw new ModuleFileError(file, line, "unterminated raw string");
+      tokens.push({ text: text.slice(i + 1, j2), punct: false });
+      i = j2 + 1;
+      continue;
+    }
+    if (!isWordChar(c)) throw new ModuleFileError(file, line, `unexpected character ${JSON.stringify(c)}`);
+    let j = i;
+    while (j < text.length && isWordChar(text[j]) && !text.startsWith("//", j)) j++;
+    tokens.push({ text: text.slice(i, j), punct: false });
+    i = j;
+  }
+  return { tokens, comment: "" };
+}
+function parseDirectives(text, file) {
+  const out = [];
+  const lines = splitLines(text);
+  let block2;
+  for (let i = 0; i < lines.length; i++) {
+    const line = i + 1;
+    const { tokens, comment } = tokenizeLine(lines[i], file, line);
+    if (tokens.length === 0) continue;
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    if (block2) {
+      if (first.text === ")" && first.punct) {
+        if (tokens.length > 1) throw new ModuleFileError(file, line, 'unexpected text after ")"');
+        block2 = void 0;
+        continue;
+      }
+      if (tokens.some((t) => t.punct && (t.text === "(" || t.text === ")"))) {
+        throw new ModuleFileError(file, line, `unexpected parenthesis inside the ${block2.verb} block opened at line ${block2.line}`);
+      }
+      out.push({ verb: block2.verb, args: tokens.map((t) => t.text), line, comment });
+      continue;
+    }
+    if (first.punct) throw new ModuleFileError(file, line, `unexpected "${first.text}" at the start of a directive`);
+    if (last.punct && last.text === "(") {
+      if (tokens.length !== 2) throw new ModuleFileError(file, line, `a block must be written "${first.text} (" on its own line`);
+      block2 = { verb: first.text, line };
+      continue;
+    }
+    if (tokens.length === 3 && tokens[1].text === "(" && tokens[2].text === ")") continue;
+    if (tokens.slice(1).some((t) => t.punct && (t.text === "(" || t.text === ")"))) {
+      throw new ModuleFileError(file, line, "unexpected parenthesis");
+    }
+    out.push({ verb: first.text, args: tokens.slice(1).map((t) => t.text), line, comment });
+  }
+  if (block2) throw new ModuleFileError(file, block2.line, `the ${block2.verb} block opened here is never closed with ")"`);
+  return out;
+}
+var SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+incompatible)?$/;
+function isModuleVersion(v) {
+  return SEMVER.test(v);
+}
+var MODULE_PATH = /^[A-Za-z0-9._~+\-/!]+$/;
+function isModulePath(p) {
+  return MODULE_PATH.test(p) && !p.startsWith("/") && !p.endsWith("/") && !p.includes("//") && !p.startsWith("-");
+}
+function isLocalPath(p) {
+  return p.startsWith("./") || p.startsWith("../") || p === "." || p === ".." || p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith(".\\") || p.startsWith("..\\");
+}
+var GO_VERSION2 = /^[1-9]\d*(\.(0|[1-9]\d*)){0,2}((rc|beta)[1-9]\d*)?$/;
+function isGoVersion2(v) {
+  return GO_VERSION2.test(v) && v.split(/\.|rc|beta/).every((n) => Number.isSafeInteger(Number(n)));
+}
+function parseReplace(d, file) {
+  const arrow = d.args.indexOf("=>");
+  const bad = (why) => new ModuleFileError(file, d.line, `replace ${d.args.join(" ")}: ${why}`);
+  if (arrow !== 1 && arrow !== 2) throw bad('expected "old [version] => new [version]"');
+  const left = d.args.slice(0, arrow);
+  const right = d.args.slice(arrow + 1);
+  if (right.length !== 1 && right.length !== 2) throw bad('expected "old [version] => new [version]"');
+  if (!isModulePath(left[0])) throw bad(`"${left[0]}" is not a module path`);
+  if (left[1] !== void 0 && !isModuleVersion(left[1])) throw bad(`"${left[1]}" is not a version of the form v1.2.3`);
+  const local = right.length === 1;
+  if (local && !isLocalPath(right[0])) throw bad(`a replacement without a version must be a directory path starting with ./ or ../ or /, not "${right[0]}"`);
+  if (!local && !isModulePath(right[0])) throw bad(`"${right[0]}" is not a module path`);
+  if (!local && !isModuleVersion(right[1])) throw bad(`"${right[1]}" is not a version of the form v1.2.3`);
+  return { old: { path: left[0], version: left[1] ?? "" }, new: { path: right[0], version: right[1] ?? "" }, local, line: d.line };
+}
+
+// src/modules/gomod.ts
+var KNOWN = /* @__PURE__ */ new Set(["module", "go", "toolchain", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"]);
+function expectArgs(d, file, n, shape) {
+  if (d.args.length !== n) throw new ModuleFileError(file, d.line, `${d.verb}: expected "${d.verb} ${shape}", found ${d.args.length ? `"${d.args.join(" ")}"` : "nothing"}`);
+}
+function modulePathAndVersion(d, file) {
+  expectArgs(d, file, 2, "module/path v1.2.3");
+  const [path33, version2] = d.args;
+  if (!isModulePath(path33)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path33}" is not a module path`);
+  if (!isModuleVersion(version2)) throw new ModuleFileError(file, d.line, `${d.verb} ${path33}: version "${version2}" is not of the form v1.2.3`);
+  return { path: path33, version: version2 };
+}
+function isIndirect(comment) {
+  return /^indirect(;|$)/.test(comment.trim());
+}
+function parseGoMod(text, file) {
+  const mod = { file, requires: [], replaces: [], excludes: [] };
+  for (const d of parseDirectives(text, file)) {
+    if (!KNOWN.has(d.verb)) throw new ModuleFileError(file, d.line, `unknown directive "${d.verb}"`);
+    switch (d.verb) {
+      case "module": {
+        if (mod.module) throw new ModuleFileError(file, d.line, `second module directive (the first is at line ${mod.module.line})`);
+        expectArgs(d, file, 1, "module/path");
+        if (!isModulePath(d.args[0])) throw new ModuleFileError(file, d.line, `module: "${d.args[0]}" is not a module path`);
+        mod.module = { path: d.args[0], line: d.line };
+        break;
+      }
+      case "go": {
+        if (mod.go) throw new ModuleFileError(file, d.line, `second go directive (the first is at line ${mod.go.line})`);
+        expectArgs(d, file, 1, "1.N");
+        if (!isGoVersion2(d.args[0])) throw new ModuleFileError(file, d.line, `go: "${d.args[0]}" is not a Go version like 1.22 or 1.22.3`);
+        mod.go = { version: d.args[0], line: d.line };
+        break;
+      }
+      case "toolchain": {
+        expectArgs(d, file, 1, "go1.N.M");
+        if (!/^(default|go[1-9][0-9A-Za-z.+-]*)$/.test(d.args[0])) throw new ModuleFileError(file, d.line, `toolchain: "${d.args[0]}" is not a toolchain name like go1.22.3`);
+        mod.toolchain = { name: d.args[0], line: d.line };
+        break;
+      }
+      case "require":
+        mod.requires.push({ ...modulePathAndVersion(d, file), indirect: isIndirect(d.comment), line: d.line });
+        break;
+      case "exclude":
+        mod.excludes.push({ ...modulePathAndVersion(d, file), line: d.line });
+        break;
+      case "replace":
+        mod.replaces.push(parseReplace(d, file));
+        break;
+      default:
+        if (d.args.length === 0) throw new ModuleFileError(file, d.line, `${d.verb}: missing argument`);
+    }
+  }
+  if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
+  return mod;
+}
+function replacementFor(replaces, path33, version2) {
+  return replaces.find((r2) => r2.old.path === path33 && r2.old.version === version2) ?? replaces.find((r2) => r2.old.path === path33 && r2.old.version === "");
+}
+
+// src/modules/gowork.ts
+var KNOWN2 = /* @__PURE__ */ new Set(["go", "toolchain", "godebug", "use", "replace"]);
+function parseGoWork(text, file) {
+  const work = { file, uses: [], replaces: [] };
+  for (const d of parseDirectives(text, file)) {
+    if (!KNOWN2.has(d.verb)) throw new ModuleFileError(file, d.line, `unknown directive "${d.verb}"`);
+    if (d.verb === "go") {
+      if (d.args.length !== 1 || !isGoVersion2(d.args[0])) throw new ModuleFileError(file, d.line, `go: expected a Go version like 1.22, found "${d.args.join(" ")}"`);
+      if (work.go) throw new ModuleFileError(file, d.line, `second go directive (the first is at line ${work.go.line})`);
+      work.go = { version: d.args[0], line: d.line };
+    } else if (d.verb === "use") {
+      if (d.args.length !== 1) throw new ModuleFileError(file, d.line, `use: expected one directory, found "${d.args.join(" ")}"`);
+      work.uses.push({ dir: d.args[0], line: d.line });
+    } else if (d.verb === "replace") {
+      work.replaces.push(parseReplace(d, file));
+    } else if (d.args.length === 0) {
+      throw new ModuleFileError(file, d.line, `${d.verb}: missing argument`);
+    }
+  }
+  return work;
+}
+
+// src/modules/gosum.ts
+var H1 = /^h1:[A-Za-z0-9+/]{43}=$/;
+var OTHER_HASH = /^h([2-9]|[1-9]\d+):[A-Za-z0-9+/]+={0,2}$/;
+function parseGoSum(text, file) {
+  const lines = [];
+  splitLines(text).forEach((raw2, i) => {
+    const line = i + 1;
+    const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
+    if (f.length === 0) return;
+    if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
+    const [path33, rawVersion, hash] = f;
+    const goMod = rawVersion.endsWith("/go.mod");
+    const version2 = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
+    if (!isModulePath(path33)) throw new ModuleFileError(file, line, `"${path33}" is not a module path`);
+    if (!isModuleVersion(version2)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
+    if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
+      throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
+    }
+    lines.push({ path: path33, version: version2, goMod, hash, line });
+  });
+  return { file, lines };
+}
+function sumKey(path33, version2, goMod) {
+  return `${path33} ${version2}${goMod ? "/go.mod" : ""}`;
+}
+function indexSums(sums) {
+  const index = /* @__PURE__ */ new Map();
+  for (const sum of sums) {
+    for (const entry of sum.lines) {
+      const key = sumKey(entry.path, entry.version, entry.goMod);
+      const list2 = index.get(key) ?? [];
+      list2.push({ sum, entry });
+      index.set(key, list2);
+    }
+  }
+  return index;
+}
+function findSumConflicts(sums) {
+  const out = [];
+  for (const list2 of indexSums(sums).values()) {
+    const h1 = list2.filter((x) => x.entry.hash.startsWith("h1:"));
+    for (let i = 1; i < h1.length; i++) {
+      if (h1[i].entry.hash !== h1[0].entry.hash) {
+        out.push({ first: { file: h1[0].sum.file, entry: h1[0].entry }, second: { file: h1[i].sum.file, entry: h1[i].entry } });
+      }
+    }
+  }
+  return out;
+}
+
+// src/modules/modulestxt.ts
+function parseHeader(fields, file, line) {
+  const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
+  if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
+  const path33 = fields[1];
+  if (!isModulePath(path33)) throw bad(`"${path33}" is not a module path`);
+  let rest = fields.slice(2);
+  let version2 = "";
+  if (rest[0] !== "=>") {
+    if (!isModuleVersion(rest[0])) throw bad(`"${rest[0]}" is not a version of the form v1.2.3`);
+    version2 = rest[0];
+    rest = rest.slice(1);
+  }
+  if (rest.length === 0) {
+    if (version2 === "") throw bad('expected a version or "=> replacement"');
+    return { path: path33, version: version2, line };
+  }
+  if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
+  const [, newPath, newVersion] = rest;
+  if (newVersion === void 0) {
+    if (!isLocalPath(newPath)) throw bad(`a replacement without a version must be a directory path, not "${newPath}"`);
+  } else {
+    if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
+    if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
+  }
+  return { path: path33, version: version2, replacement: { path: newPath, version: newVersion ?? "" }, line };
+}
+function parseModulesTxt(text, file) {
+  const txt = { file, workspace: false, modules: [] };
+  let current;
+  splitLines(text).forEach((raw2, i) => {
+    const line = i + 1;
+    if (raw2.trim() === "") return;
+    if (raw2.startsWith("## ")) {
+      const annotation = raw2.slice(3).trim();
+      if (annotation === "workspace" && line === 1) {
+        txt.workspace = true;
+        return;
+      }
+      if (!current) throw new ModuleFileError(file, line, `annotation "${raw2}" before any "# module version" line`);
+      current.annotationLines.push(line);
+      for (const entry of annotation.split(";").map((s) => s.trim())) {
+        if (entry === "explicit") current.explicit = true;
+        else if (entry.startsWith("go ")) current.goVersion = entry.slice(3).trim();
+      }
+      return;
+    }
+    if (raw2.startsWith("#")) {
+      const fields2 = raw2.trim().split(/\s+/);
+      if (fields2[0] !== "#") throw new ModuleFileError(file, line, `expected "# module/path v1.2.3" or "## annotation", found "${raw2}"`);
+      current = { ...parseHeader(fields2, file, line), explicit: false, annotationLines: [], packages: [] };
+      txt.modules.push(current);
+      return;
+    }
+    const fields = raw2.trim().split(/\s+/);
+    if (fields.length !== 1 || !isModulePath(fields[0])) throw new ModuleFileError(file, line, `expected one package import path, found "${raw2}"`);
+    if (!current) throw new ModuleFileError(file, line, `package "${fields[0]}" listed before any "# module version" line`);
+    if (current.version === "") throw new ModuleFileError(file, line, `package "${fields[0]}" listed under the wildcard replacement at line ${current.line}, which vendors nothing`);
+    current.packages.push({ path: fields[0], line });
+  });
+  return txt;
+}
+function vendoredModule(txt, path33, version2) {
+  return txt.modules.find((m) => m.path === path33 && m.version === version2);
+}
+function packageLineFor(txt, vendorPath) {
+  const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
+  let best;
+  for (const m of txt.modules) {
+    for (const p of m.packages) if (p.path === dir) return p.line;
+    if (m.version !== "" && (dir === m.path || dir.startsWith(`${m.path}/`)) && (!best || m.path.length > best.len)) {
+      best = { line: m.line, len: m.path.length };
+    }
+  }
+  return best?.line;
+}
+
+// src/modules/load.ts
+function relativeTo(root, abs) {
+  const rel = path5.relative(root, abs).split(path5.sep).join("/");
+  return rel === "" ? "." : rel;
+}
+async function readIfExists(file) {
+  try {
+    return await fs4.promises.readFile(file);
+  } catch (e) {
+    const code2 = e.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return void 0;
+    throw e;
+  }
+}
+async function isDirectory(p) {
+  try {
+    return (await fs4.promises.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+async function loadModuleSetup(dir, workFile, root) {
+  const errors = [];
+  const contents = /* @__PURE__ */ new Map();
+  const rel = (abs) => relativeTo(root, abs);
+  const parse3 = (fn) => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ModuleFileError) {
+        errors.push(e);
+        return void 0;
+      }
+      throw e;
+    }
+  };
+  const read2 = async (abs) => {
+    const data = await readIfExists(abs);
+    if (data) contents.set(abs, data);
+    return data;
+  };
+  let work;
+  const moduleDirs = [];
+  if (workFile) {
+    const data = await read2(workFile);
+    if (!data) {
+      errors.push(new ModuleFileError(rel(workFile), 1, "go.work named by GOWORK does not exist"));
+      return { errors };
+    }
+    const gowork = parse3(() => parseGoWork(data.toString("utf8"), rel(workFile)));
+    if (gowork) {
+      work = { gowork, dir: path5.dirname(workFile) };
+      for (const u of gowork.uses) moduleDirs.push(path5.resolve(work.dir, u.dir));
+    }
+  } else {
+    moduleDirs.push(dir);
+  }
+  const mains = [];
+  const sums = [];
+  for (const modDir of moduleDirs) {
+    const goModPath = path5.join(modDir, "go.mod");
+    const data = await read2(goModPath);
+    if (!data) {
+      errors.push(new ModuleFileError(rel(goModPath), 1, workFile ? `go.work uses ${rel(modDir)}, which has no go.mod` : `no go.mod in ${rel(modDir)}`));
+      continue;
+    }
+    const gomod = parse3(() => parseGoMod(data.toString("utf8"), rel(goModPath)));
+    if (gomod) mains.push({ gomod, dir: modDir });
+    const sumPath = path5.join(modDir, "go.sum");
+    const sumData = await read2(sumPath);
+    const sum = sumData ? parse3(() => parseGoSum(sumData.toString("utf8"), rel(sumPath))) : { file: rel(sumPath), lines: [] };
+    if (sum) sums.push(sum);
+  }
+  if (work) {
+    const workSumPath = path5.join(work.dir, "go.work.sum");
+    const data = await read2(workSumPath);
+    if (data) {
+      const sum = parse3(() => parseGoSum(data.toString("utf8"), rel(workSumPath)));
+      if (sum) sums.push(sum);
+    }
+  }
+  const vendorDir = path5.join(work ? work.dir : dir, "vendor");
+  const hasVendor = await isDirectory(vendorDir);
+  let txt;
+  if (hasVendor) {
+    const txtPath = path5.join(vendorDir, "modules.txt");
+    const data = await read2(txtPath);
+    if (data) txt = parse3(() => parseModulesTxt(data.toString("utf8"), rel(txtPath)));
+  }
+  if (errors.length) return { errors };
+  const main2 = mains.find((m) => path5.resolve(m.dir) === path5.resolve(dir));
+  return { setup: { main: main2, mains, work, sums, vendorDir, hasVendor, txt, contents }, errors };
+}
+
+// src/modules/locate.ts
+function locator(setup) {
+  const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
+  const index = indexSums(setup.sums);
+  const l = {
+    require(path33) {
+      for (const { gomod } of mains) {
+        const r2 = gomod.requires.find((x) => x.path === path33);
+        if (!r2) continue;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path33, r2.version) : void 0;
+        if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
+        const rep = replacementFor(gomod.replaces, path33, r2.version);
+        if (rep) return { file: gomod.file, line: rep.line };
+        return { file: gomod.file, line: r2.line };
+      }
+      for (const { gomod } of mains) {
+        const r2 = gomod.replaces.find((x) => x.new.path === path33);
+        if (r2) return { file: gomod.file, line: r2.line };
+      }
+      return void 0;
+    },
+    sums(path33, version2, goMod) {
+      return (index.get(sumKey(path33, version2, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    },
+    vendored(path33) {
+      const vm = setup.txt?.modules.find((m) => m.path === path33 && m.version !== "");
+      return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
+    },
+    build() {
+      if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
+      return { file: setup.work.gowork.file, line: 1 };
+    },
+    module(path33) {
+      return l.require(path33) ?? l.vendored(path33) ?? l.build();
+    }
+  };
+  return l;
+}
+function where(loc) {
+  return loc.line ? `${loc.file}:${loc.line}` : loc.file ?? loc.artifact ?? "";
+}
+
+// src/modules/settings.ts
+function globToRegExp(glob) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "\\") {
+      i++;
+      if (i >= glob.length) return void 0;
+      re += glob[i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else if (c === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0) return void 0;
+      const cls = glob.slice(i + 1, end);
+      re += `[${cls.replace(/\\/g, "\\\\")}]`;
+      i = end;
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    return void 0;
+  }
+}
+function matchesPrefixPattern(pattern, modulePath) {
+  const p = pattern.replace(/\/+$/, "");
+  if (p === "") return false;
+  const n = p.split("/").length;
+  const elems = modulePath.split("/");
+  if (elems.length < n) return false;
+  const re = globToRegExp(p);
+  return re !== void 0 && re.test(elems.slice(0, n).join("/"));
+}
+function splitPatterns(list2) {
+  return list2.split(",").map((s) => s.trim()).filter((s) => s !== "");
+}
+var PUBLIC_EXAMPLES = [
+  "github.com/any-owner/any-repo",
+  "gitlab.com/any-owner/any-repo",
+  "bitbucket.org/any-owner/any-repo",
+  "codeberg.org/any-owner/any-repo",
+  "golang.org/x/text",
+  "google.golang.org/grpc",
+  "google.golang.org/protobuf",
+  "cloud.google.com/go",
+  "gopkg.in/yaml.v3",
+  "k8s.io/client-go",
+  "sigs.k8s.io/yaml",
+  "go.uber.org/zap",
+  "go.opentelemetry.io/otel",
+  "go.etcd.io/etcd",
+  "honnef.co/go/tools",
+  "mvdan.cc/sh",
+  "rsc.io/quote",
+  "modernc.org/sqlite",
+  "gonum.org/v1/gonum",
+  "gotest.tools"
+];
+function publicPathsCovered(pattern) {
+  return PUBLIC_EXAMPLES.filter((p) => matchesPrefixPattern(pattern, p));
+}
+function describeCoverage(pattern, modules) {
+  const covered = publicPathsCovered(pattern).map((p) => p.includes("any-owner") ? `${p.split("/")[0]}/...` : p);
+  const deps = modules.filter((m) => matchesPrefixPattern(pattern, m));
+  const parts = [`pattern "${pattern}" covers public modules (${covered.slice(0, 3).join(", ")}${covered.length > 3 ? ", ..." : ""})`];
+  if (deps.length) parts.push(`including ${deps.length} of this build: ${deps.slice(0, 5).join(", ")}${deps.length > 5 ? ", ..." : ""}`);
+  return parts.join(", ");
+}
+function goFlags(value) {
+  const flags = /* @__PURE__ */ new Map();
+  for (const raw2 of value.split(/\s+/).filter((s) => s !== "")) {
+    const f = raw2.replace(/^--?/, "");
+    const eq = f.indexOf("=");
+    flags.set(eq < 0 ? f : f.slice(0, eq), eq < 0 ? "true" : f.slice(eq + 1));
+  }
+  return flags;
+}
+var BUILD_REDIRECTS = {
+  toolexec: "every compiler, assembler and linker call runs through that program, which can change the binaries without any change to the source",
+  overlay: "the build reads the files that overlay names instead of the committed source files"
+};
+function analyzeSettings(s, opts) {
+  const out = [];
+  const flags = goFlags(s.GOFLAGS);
+  for (const [flag, effect] of Object.entries(BUILD_REDIRECTS)) {
+    if (!flags.has(flag)) continue;
+    const from = opts.goflagsFrom ? ` (from ${opts.goflagsFrom})` : "";
+    out.push({
+      setting: "GOFLAGS",
+      severity: opts.release ? "error" : "warning",
+      aboutVendor: false,
+      subject: `GOFLAGS -${flag}`,
+      message: `GOFLAGS="${s.GOFLAGS}"${from} sets -${flag}=${flags.get(flag)}: ${effect}${opts.release ? "; a release is never built this way" : ""}`
+    });
+  }
+  const mod = flags.get("mod");
+  if (mod === "mod") {
+    out.push(
+      opts.hasVendor ? { setting: "GOFLAGS", severity: "warning", aboutVendor: true, subject: "GOFLAGS -mod=mod vendor", message: `GOFLAGS="${s.GOFLAGS}" sets -mod=mod: go commands ignore the vendor directory and fetch modules instead, so what is built is not what vendor/ holds (the gate's own build passes -mod=vendor)` } : { setting: "GOFLAGS", severity: "warning", aboutVendor: false, subject: "GOFLAGS -mod=mod", message: `GOFLAGS="${s.GOFLAGS}" sets -mod=mod: go commands may rewrite go.mod and add missing go.sum lines from the network instead of failing` }
+    );
+  }
+  if (flags.has("insecure")) {
+    out.push({ setting: "GOFLAGS", severity: "warning", aboutVendor: false, subject: "GOFLAGS -insecure", message: `GOFLAGS="${s.GOFLAGS}" sets -insecure, which asked older go commands to fetch over HTTP and skip certificate checks (use GOINSECURE patterns if a host really needs it)` });
+  }
+  if (flags.has("modcacherw") && flags.get("modcacherw") !== "false") {
+    out.push({ setting: "GOFLAGS", severity: "note", aboutVendor: false, subject: "GOFLAGS -modcacherw", message: `GOFLAGS="${s.GOFLAGS}" sets -modcacherw: the module cache is left writable, so a module's files can be changed after they were verified (the gate's module tree check catches it, a build does not)` });
+  }
+  if (s.GOSUMDB.trim() === "off") {
+    out.push({ setting: "GOSUMDB", severity: "warning", aboutVendor: false, subject: "GOSUMDB off", message: "GOSUMDB=off: modules not yet in go.sum are accepted without checking the checksum database, so a first download of a tampered version is trusted" });
+  }
+  const sumdbSetting = s.GONOSUMDB.trim() !== "" ? "GONOSUMDB" : "GOPRIVATE";
+  for (const pattern of splitPatterns(s[sumdbSetting])) {
+    if (publicPathsCovered(pattern).length === 0) continue;
+    out.push({ setting: sumdbSetting, severity: "warning", aboutVendor: false, subject: `${sumdbSetting} ${pattern}`, message: `${sumdbSetting}: ${describeCoverage(pattern, opts.modules)}; those modules are never checked against the checksum database` });
+  }
+  if (sumdbSetting === "GONOSUMDB") {
+    for (const pattern of splitPatterns(s.GOPRIVATE)) {
+      if (publicPathsCovered(pattern).length === 0) continue;
+      out.push({ setting: "GOPRIVATE", severity: "warning", aboutVendor: false, subject: `GOPRIVATE ${pattern}`, message: `GOPRIVATE: ${describeCoverage(pattern, opts.modules)}; those modules bypass the module proxy and are fetched straight from their origin` });
+    }
+  }
+  for (const pattern of splitPatterns(s.GOINSECURE)) {
+    const covered = publicPathsCovered(pattern).length > 0;
+    out.push({
+      setting: "GOINSECURE",
+      severity: "warning",
+      aboutVendor: false,
+      subject: `GOINSECURE ${pattern}`,
+      message: `GOINSECURE: modules matching "${pattern}" may be fetched over plain HTTP or with unverified certificates${covered ? `; the ${describeCoverage(pattern, opts.modules)}` : ""}`
+    });
+  }
+  if (s.GONOSUMCHECK.trim() !== "") {
+    out.push({ setting: "GONOSUMCHECK", severity: "note", aboutVendor: false, subject: "GONOSUMCHECK", message: `GONOSUMCHECK="${s.GONOSUMCHECK}" is set to skip checksum checks; this go command does not read it (GONOSUMDB and GOPRIVATE are what it reads), so nothing is skipped here, but a build configured this way elsewhere may rely on it` });
+  }
+  return out;
+}
+
+// src/modules/replaces.ts
+import fs5 from "node:fs";
+import path6 from "node:path";
+
+// src/modules/rules.ts
+var VERIFY_FAILED = rule({
+  id: "modules/verify-failed",
+  name: "ModuleVerifyFailed",
+  shortDescription: "A module could not be verified against go.sum.",
+  fullDescription: "A module tree in the module cache no longer hashes to what was downloaded (the gate hashes every extracted tree it builds from, as go.sum records it, against the hash the cache kept at download, which the go.sum check compares with go.sum; outside a release, a tree whose every file has the inode, size, mtime and ctime it had when an earlier run hashed it takes the hash that run recorded; go mod verify, zips included, when a module has no extracted tree), or a go command the check depends on failed (module download, vendor regeneration). A module that cannot be verified is treated as unverified: the gate does not pass.",
+  help: 'For "dir has been modified" or "zip has been modified": the module cache was changed after download; clear it (go clean -modcache) and run again, then find out what changed it. For a failed go command: read the command output in the details; a network or proxy failure needs the module cache restored or the proxy reachable.',
+  defaultSeverity: "error",
+  securitySeverity: 8
+});
+var VENDOR_MODIFIED = rule({
+  id: "modules/vendor-modified",
+  name: "VendoredFileModified",
+  shortDescription: "A vendored file differs from what go mod vendor produces.",
+  fullDescription: "A file under vendor/ is not byte-identical to the file `go mod vendor` writes from the modules at their go.sum hashes (or from the local directory of a replace). The build would compile code that no go.sum line vouches for.",
+  help: "Run `go mod vendor` (or `go work vendor` in a workspace) and commit the result. If the change was intended, make it upstream or in a fork and point a replace directive at it.",
+  defaultSeverity: "error",
+  securitySeverity: 8
+});
+var VENDOR_ADDED = rule({
+  id: "modules/vendor-added",
+  name: "VendoredFileAdded",
+  shortDescription: "vendor/ holds a file go mod vendor would not write.",
+  fullDescription: "A file exists under vendor/ that `go mod vendor` does not produce from go.mod and go.sum. Extra files can be compiled into the build (an extra .go file in a vendored package) or hide content from review.",
+  help: "Run `go mod vendor` (or `go work vendor`) and commit the result; it removes files that do not belong there.",
+  defaultSeverity: "error",
+  securitySeverity: 8
+});
+var VENDOR_REMOVED = rule({
+  id: "modules/vendor-removed",
+  name: "VendoredFileRemoved",
+  shortDescription: "A file go mod vendor writes is missing from vendor/.",
+  fullDescription: "A file that `go mod vendor` writes from the modules at their go.sum hashes is missing from vendor/. The build then differs from the verified module (a removed file can change behaviour as much as an edited one).",
+  help: "Run `go mod vendor` (or `go work vendor`) and commit the result.",
+  defaultSeverity: "error",
+  securitySeverity: 6.5
+});
+var VENDOR_MODULES_TXT = rule({
+  id: "modules/vendor-modules-txt",
+  name: "VendorModulesTxtDrift",
+  shortDescription: "vendor/modules.txt disagrees with go.mod.",
+  fullDescription: 'vendor/modules.txt does not say what go.mod (and go.work) say: a version differs, an "## explicit" marker is missing or extra, a replacement differs, or a line differs from the one `go mod vendor` writes. A -mod=vendor build trusts this file to describe the vendored code.',
+  help: "Run `go mod vendor` (or `go work vendor`) and commit the result; never edit vendor/modules.txt by hand.",
+  defaultSeverity: "error",
+  securitySeverity: 7
+});
+var MISSING_SUM = rule({
+  id: "modules/missing-sum",
+  name: "MissingGoSumEntry",
+  shortDescription: "go.sum has no hash for a required module.",
+  fullDescription: "A module that the build needs has no `h1:` line (hash of its files) or no `/go.mod` line (hash of its go.mod) in go.sum. Nothing then pins its content: a -mod=vendor build does not notice, and other builds fetch and trust whatever the proxy serves.",
+  help: "Run `go mod tidy` (or `go mod download <module>`) with the checksum database enabled and commit go.sum.",
+  defaultSeverity: "error",
+  securitySeverity: 6
+});
+var SUM_MISMATCH = rule({
+  id: "modules/sum-mismatch",
+  name: "GoSumMismatch",
+  shortDescription: "A go.sum hash does not match the module.",
+  fullDescription: "A hash in go.sum differs from the hash of the module as downloaded and verified (or two go.sum lines disagree about one module version). Either go.sum was edited or the module content changed after it was first published; both mean the source is not what go.sum says.",
+  help: 'Do not "fix" this by replacing the hash. Find out which side changed: compare with the checksum database (https://sum.golang.org/lookup/<module>@<version>), then restore go.sum from a trusted commit and run `go mod download` again.',
+  defaultSeverity: "error",
+  securitySeverity: 9
+});
+var NOT_TIDY = rule({
+  id: "modules/not-tidy",
+  name: "ModuleNotTidy",
+  shortDescription: "go.mod or go.sum differ from `go mod tidy`.",
+  fullDescription: "`go mod tidy -diff` reports lines it would add to or remove from go.mod or go.sum. Untidy files hide which modules the build really uses. A warning unless require-tidy is true. A module found tidy is recorded in GOCACHE under a key of every input of that answer (go.mod, go.sum, the imports and build constraints of its Go files, the go command and its module settings), and a run with the same key reuses it.",
+  help: "Run `go mod tidy` and commit go.mod and go.sum. Set `require-tidy: true` to make this an error.",
+  defaultSeverity: "warning"
+});
+var WEAK_VERIFICATION = rule({
+  id: "modules/weak-verification",
+  name: "WeakModuleVerification",
+  shortDescription: "A setting weakens module verification.",
+  fullDescription: "An environment or `go env -w` setting makes the go command check less: GOFLAGS=-mod=mod with a vendor directory, GONOSUMDB or GOPRIVATE patterns that cover public modules, GOSUMDB=off, GOINSECURE; or lets something other than the committed source decide what is compiled: -toolexec or -overlay in GOFLAGS (from the environment or the go env file), an error in release mode. Builds elsewhere with the same settings trust more than go.sum proves.",
+  help: "Narrow GONOSUMDB / GOPRIVATE to your private module paths (e.g. github.com/your-org/*), leave GOSUMDB at its default, drop -mod=mod from GOFLAGS when you vendor, remove -toolexec and -overlay from GOFLAGS (go env -u GOFLAGS for the go env file), and remove GOINSECURE unless a private host truly lacks TLS.",
+  defaultSeverity: "warning",
+  securitySeverity: 5
+});
+var MALFORMED_FILE = rule({
+  id: "modules/malformed-file",
+  name: "MalformedModuleFile",
+  shortDescription: "go.mod, go.work, go.sum or vendor/modules.txt cannot be read.",
+  fullDescription: "A module file does not follow the syntax the go command writes. The gate cannot prove anything about a file it cannot read, so it fails closed instead of skipping the checks that depend on it.",
+  help: "Fix the line named in the message (the go command can usually rewrite the file: `go mod tidy`, `go mod vendor`), or restore the file from a trusted commit.",
+  defaultSeverity: "error",
+  securitySeverity: 5
+});
+var REPLACE_OUTSIDE = rule({
+  id: "modules/replace-outside-workspace",
+  name: "ReplaceOutsideWorkspace",
+  shortDescription: "A replace directive points at a directory outside the workspace.",
+  fullDescription: "A directory replacement in go.mod or go.work (replace example.com/lib => ../../somewhere) resolves, after following symlinks, to a directory outside the checked-out repository. The build would compile code that is not part of the repository, that was not reviewed with it and that no go.sum line vouches for.",
+  help: "Vendor the replaced module into the repository (a directory inside it) or replace it with a published version (replace example.com/lib => example.com/fork v1.2.3).",
+  defaultSeverity: "error",
+  securitySeverity: 7
+});
+var MODULES_RULES = [VERIFY_FAILED, VENDOR_MODIFIED, VENDOR_ADDED, VENDOR_REMOVED, VENDOR_MODULES_TXT, MISSING_SUM, SUM_MISMATCH, NOT_TIDY, WEAK_VERIFICATION, MALFORMED_FILE, REPLACE_OUTSIDE];
+
+// src/modules/replaces.ts
+function realpathish(p) {
+  const rest = [];
+  let cur = p;
+  for (let i = 0; i < 256; i++) {
+    try {
+      return path6.join(fs5.realpathSync(cur), ...rest.reverse());
+    } catch {
+      const parent = path6.dirname(cur);
+      if (parent === cur) break;
+      rest.push(path6.basename(cur));
+      cur = parent;
+    }
+  }
+  return p;
+}
+function inside(root, p) {
+  const rel = path6.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path6.isAbsolute(rel);
+}
+function replacesOutsideWorkspace(setup, workspace) {
+  const root = realpathish(workspace);
+  const files = setup.mains.map((m) => ({ file: m.gomod.file, dir: m.dir, replaces: m.gomod.replaces }));
+  if (setup.work) files.push({ file: setup.work.gowork.file, dir: setup.work.dir, replaces: setup.work.gowork.replaces });
+  const out = [];
+  for (const f of files) {
+    for (const r2 of f.replaces) {
+      if (!r2.local) continue;
+      const target = realpathish(path6.resolve(f.dir, r2.new.path));
+      if (inside(root, target)) continue;
+      out.push(
+        finding(REPLACE_OUTSIDE, "modules", {
+          message: `replace ${r2.old.path}${r2.old.version ? ` ${r2.old.version}` : ""} => ${r2.new.path} points outside the workspace (to ${target}): the build would compile code that is not in the repository and that no go.sum line vouches for`,
+          location: { file: f.file, line: r2.line },
+          subject: `${f.file} replace ${r2.old.path} => ${r2.new.path}`
+        })
+      );
+    }
+  }
+  return out;
+}
+
+// src/modules/gooutput.ts
+var VERIFY_LINE = /^(\S+) (v\S+): (.+)$/;
+var MISMATCH = /verifying (\S+?)@(v[^\s:]+?)(\/go\.mod)?: checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
+var SUMDB_MISMATCH = /(\S+?)@(v\S+?): verifying (module|go\.mod): checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
+var MISSING_GOMOD = /(\S+?)@(v\S+?): missing go\.sum entry for go\.mod file/g;
+var MISSING_PKG = /missing go\.sum entry (?:for module providing package|needed to verify package) (\S+)/g;
+var NOISE = /^(SECURITY ERROR|This download does NOT match|The bits may have been replaced|have intercepted the download|For more information, see|\s*(downloaded|go\.sum|go\.work\.sum):|\s*go (get|mod download)|\s*To |\s*\(Use -mod)/;
+function parseGoProblems(output) {
+  const result = { verify: [], mismatches: [], missing: [], other: [] };
+  for (const m of output.matchAll(MISMATCH)) {
+    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] !== void 0, downloaded: m[4], source: m[5].trim(), recorded: m[6] });
+  }
+  for (const m of output.matchAll(SUMDB_MISMATCH)) {
+    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] === "go.mod", downloaded: m[4], source: m[5].trim(), recorded: m[6] });
+  }
+  for (const m of output.matchAll(MISSING_GOMOD)) result.missing.push({ path: m[1], version: m[2], goMod: true });
+  for (const m of output.matchAll(MISSING_PKG)) result.missing.push({ pkg: m[1], goMod: false });
+  for (const raw2 of output.split("\n")) {
+    const line = raw2.trimEnd();
+    if (line.trim() === "" || line === "all modules verified" || NOISE.test(line)) continue;
+    if (/checksum mismatch|missing go\.sum entry/.test(line)) continue;
+    const v = VERIFY_LINE.exec(line);
+    if (v && !line.startsWith("go: ")) {
+      result.verify.push({ path: v[1], version: v[2], problem: v[3] });
+      continue;
+    }
+    result.other.push(line);
+  }
+  return result;
+}
+function parseDownloadJson(stdout) {
+  return objectsOf(stdout).flatMap((o) => {
+    if (!o.Path) return [];
+    const m = { path: o.Path, version: o.Version ?? "" };
+    if (o.Sum) m.sum = o.Sum;
+    if (o.GoModSum) m.goModSum = o.GoModSum;
+    if (o.Dir) m.dir = o.Dir;
+    if (o.Zip) m.zip = o.Zip;
+    if (o.Error) m.error = o.Error;
+    return [m];
+  });
+}
+function objectsOf(stdout) {
+  const text = stdout.trim();
+  if (text === "") return [];
+  if (text.startsWith("{") && text.endsWith("}")) {
+    try {
+      const all = JSON.parse(`[${text.replace(/^\}\n\{$/gm, "},{")}]`);
+      if (all.every((o) => typeof o === "object" && o !== null && !Array.isArray(o))) return all;
+    } catch {
+    }
+  }
+  return scanObjects(stdout);
+}
+function scanObjects(stdout) {
+  const out = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < stdout.length; i++) {
+    const c = stdout[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "{") {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (c === "}") {
+      depth--;
+      if (depth === 0) {
+        out.push(JSON.parse(stdout.slice(start, i + 1)));
+      }
+    }
+  }
+  if (depth !== 0) throw new Error("go mod download -json: output ends inside a JSON object");
+  return out;
+}
+var UNREACHABLE = [
+  /module lookup disabled by GOPROXY=off/,
+  /GOPROXY list is not the empty string, but contains no entries/,
+  /dial tcp [^:]*(:\d+)?: .*(connection refused|i\/o timeout|no such host|network is unreachable)/,
+  /dial tcp .*: (connect: )?(connection refused|i\/o timeout|network is unreachable)/,
+  /lookup \S+( on \S+)?: no such host/,
+  /proxyconnect tcp/,
+  /TLS handshake timeout/,
+  /Client\.Timeout exceeded/
+];
+function unreachableSource(output) {
+  for (const raw2 of output.split("\n")) {
+    const line = raw2.trim();
+    if (line !== "" && UNREACHABLE.some((re) => re.test(line))) return line;
+  }
+  return void 0;
+}
+
+// src/modules/commands.ts
+import fs10 from "node:fs";
+import path11 from "node:path";
+
+// src/modules/tidydiff.ts
+var TidyDiffError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "TidyDiffError";
+  }
+};
+var FILE_HEADER = /^diff current\/(\S+) tidy\/(\S+)$/;
+var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function parseTidyDiff(output) {
+  const changes = [];
+  let file;
+  let line = 0;
+  let change;
+  let inHunk = false;
+  for (const raw2 of output.split("\n")) {
+    const text = raw2.endsWith("\r") ? raw2.slice(0, -1) : raw2;
+    const header = FILE_HEADER.exec(text);
+    if (header) {
+      file = header[1];
+      inHunk = false;
+      change = void 0;
+      continue;
+    }
+    if (!file) {
+      if (text.trim() === "") continue;
+      throw new TidyDiffError(`unexpected line before the first "diff current/... tidy/..." header: ${JSON.stringify(text)}`);
+    }
+    if (!inHunk && (text.startsWith("--- ") || text.startsWith("+++ "))) continue;
+    const hunk = HUNK.exec(text);
+    if (hunk) {
+      const start = Number(hunk[1]);
+      const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
+      line = count === 0 ? start + 1 : start;
+      inHunk = true;
+      change = void 0;
+      continue;
+    }
+    if (!inHunk) {
+      if (text.trim() === "") continue;
+      throw new TidyDiffError(`unexpected line outside a hunk of ${file}: ${JSON.stringify(text)}`);
+    }
+    if (text.startsWith("\\")) continue;
+    const mark = text[0];
+    if (mark === "-" || mark === "+") {
+      if (!change) {
+        change = { file, line, removed: [], added: [] };
+        changes.push(change);
+      }
+      if (mark === "-") {
+        change.removed.push(text.slice(1));
+        line++;
+      } else {
+        change.added.push(text.slice(1));
+      }
+    } else if (mark === " " || text === "") {
+      change = void 0;
+      line++;
+    } else {
+      throw new TidyDiffError(`unexpected line in a hunk of ${file}: ${JSON.stringify(text)}`);
+    }
+  }
+  return changes;
+}
+function directivesOf(lines) {
+  try {
+    return JSON.stringify(parseDirectives(lines.join("\n"), "go.mod").map((d) => [d.verb, d.args, d.comment]));
+  } catch {
+    return void 0;
+  }
+}
+function formattingOnly(change) {
+  if (change.file !== "go.mod") return void 0;
+  const before = directivesOf(change.removed);
+  if (before === void 0 || before !== directivesOf(change.added)) return void 0;
+  const last = change.line + Math.max(change.removed.length, 1) - 1;
+  const span = change.removed.length > 1 ? `lines ${change.line}-${last}` : `line ${change.line}`;
+  const block2 = /^(\w+)\s*\($/.exec(change.removed[0]?.trim() ?? "");
+  const what = block2 ? `the ${block2[1]} block of ${span}` : span;
+  const after = change.added.length === 0 ? "without them" : change.added.length === 1 ? `on one line, "${change.added[0].trim()}"` : `as ${change.added.length} lines`;
+  return {
+    summary: `${what} ${change.added.length === 0 ? "are dropped" : `written ${after}`}`,
+    details: `as committed (${span}):
+${change.removed.join("\n")}
+as go mod tidy writes it:
+${change.added.join("\n")}`
+  };
+}
+
+// src/modules/tree.ts
+import fs6 from "node:fs";
+import path7 from "node:path";
+function walkTree(root, visit) {
+  const walk = (dir, prefix) => {
+    for (const e of fs6.readdirSync(dir, { withFileTypes: true })) {
+      const rel = prefix ? `${prefix}/${e.name}` : e.name;
+      const abs = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(abs, rel);
+      else visit(rel, abs, e.isSymbolicLink() ? "link" : e.isFile() ? "file" : "special");
+    }
+  };
+  try {
+    walk(path7.resolve(root), "");
+  } catch (e) {
+    if (e.code !== "ENOENT") throw e;
+  }
+}
+function listFiles(root) {
+  const out = [];
+  walkTree(root, (rel, abs, kind) => out.push({ rel, kind, abs }));
+  return out;
+}
+function hashRegularFile(abs, stat) {
+  const buf = sharedReadBuffer();
+  const fd = fs6.openSync(abs, "r");
+  try {
+    if (stat) stat(fs6.fstatSync(fd));
+    let filled = 0;
+    let n;
+    while (filled < buf.length && (n = fs6.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
+    if (filled < buf.length) return { sha256: sha256Hex(buf.subarray(0, filled)), size: filled };
+    const h = sha256Hash().update(buf);
+    let size = filled;
+    while ((n = fs6.readSync(fd, buf, 0, buf.length, null)) > 0) {
+      h.update(buf.subarray(0, n));
+      size += n;
+    }
+    return { sha256: h.digest("hex"), size };
+  } finally {
+    fs6.closeSync(fd);
+  }
+}
+function* hashEntries(root, tree, stats) {
+  for (const { rel, kind, abs } of listFiles(root)) {
+    if (kind === "file") {
+      const entry = hashRegularFile(abs, stats && ((stat) => stats.push({ rel, kind, stat })));
+      tree.set(rel, { ...entry, kind });
+      yield entry.size;
+      continue;
+    }
+    if (stats) stats.push({ rel, kind, stat: fs6.lstatSync(abs) });
+    const data = kind === "link" ? Buffer.from(`symlink -> ${fs6.readlinkSync(abs)}`) : Buffer.from("special file");
+    tree.set(rel, { sha256: sha256Hex(data), size: data.length, kind });
+    yield data.length;
+  }
+  return tree;
+}
+function hashTree(root) {
+  const tree = /* @__PURE__ */ new Map();
+  for (const _2 of hashEntries(root, tree)) ;
+  return tree;
+}
+var SLICE_BYTES = 1 << 20;
+async function hashTreeYielding(root, stats) {
+  const tree = /* @__PURE__ */ new Map();
+  let since = 0;
+  for (const bytes of hashEntries(root, tree, stats)) {
+    since += bytes;
+    if (since >= SLICE_BYTES) {
+      since = 0;
+      await new Promise((resolve2) => setImmediate(resolve2));
+    }
+  }
+  return tree;
+}
+function compareTrees(committed, expected) {
+  const diff = { added: [], removed: [], modified: [] };
+  for (const [p, e] of committed) {
+    const want = expected.get(p);
+    if (!want) diff.added.push(p);
+    else if (want.sha256 !== e.sha256 || want.kind !== e.kind) diff.modified.push(p);
+  }
+  for (const p of expected.keys()) if (!committed.has(p)) diff.removed.push(p);
+  diff.added.sort();
+  diff.removed.sort();
+  diff.modified.sort();
+  return diff;
+}
+function firstDifferingLine(actual, expected) {
+  const n = Math.min(actual.length, expected.length);
+  let line = 1;
+  for (let i = 0; i < n; i++) {
+    if (actual[i] !== expected[i]) return line;
+    if (actual[i] === 10) line++;
+  }
+  const endsWithNewline = actual.length > 0 && actual[actual.length - 1] === 10;
+  return actual.length === n && endsWithNewline && line > 1 ? line - 1 : line;
+}
+function moduleTreeHash(tree, prefix) {
+  const names = [...tree.keys()].map((rel) => ({ rel, name: Buffer.from(`${prefix}/${rel}`) }));
+  names.sort((a, b) => Buffer.compare(a.name, b.name));
+  const h = sha256Hash();
+  for (const { rel, name } of names) h.update(`${tree.get(rel).sha256}  ${name.toString()}
+`);
+  return `h1:${h.digest("base64")}`;
+}
+
+// src/modules/cachesums.ts
+import fs7 from "node:fs";
+import path8 from "node:path";
+function escapeModulePath(p) {
+  return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+function goModHash(content) {
+  const fileHash = sha256Hash().update(content).digest("hex");
+  return `h1:${sha256Hash().update(`${fileHash}  go.mod
+`).digest("base64")}`;
+}
+function downloadBase(modcache, modulePath, version2) {
+  return path8.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version2));
+}
+async function readOrUndefined(file) {
+  try {
+    return fs7.readFileSync(file);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+async function cachedModuleHash(modcache, modulePath, version2) {
+  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version2)}.ziphash`);
+  return data?.toString("utf8").trim();
+}
+async function cachedGoModHash(modcache, modulePath, version2) {
+  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version2)}.mod`);
+  return data ? goModHash(data) : void 0;
+}
+
+// src/modules/treememo.ts
+import fs9 from "node:fs";
+import path10 from "node:path";
+
+// src/modules/records.ts
+import fs8 from "node:fs";
+import path9 from "node:path";
+function gateRecordFile(gocache, name) {
+  return path9.join(gocache, "go-release-gate", name);
+}
+function readRecord(file, touchAfterMs, now = Date.now()) {
+  let value;
+  let mtimeMs;
+  try {
+    const fd = fs8.openSync(file, "r");
+    try {
+      mtimeMs = fs8.fstatSync(fd).mtimeMs;
+      value = JSON.parse(fs8.readFileSync(fd, "utf8"));
+    } finally {
+      fs8.closeSync(fd);
+    }
+  } catch {
+    return void 0;
+  }
+  if (now - mtimeMs >= touchAfterMs) {
+    try {
+      fs8.utimesSync(file, new Date(now), new Date(now));
+    } catch {
+    }
+  }
+  return value;
+}
+function writeRecord(file, value) {
+  try {
+    fs8.mkdirSync(path9.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs8.writeFileSync(tmp, `${JSON.stringify(value)}
+`);
+    fs8.renameSync(tmp, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// src/modules/treememo.ts
+var RECORD_VERSION = "go-release-gate tree v4";
+var SETTLED_MS = 5e3;
+var TOUCH_INTERVAL_MS = 36e5;
+var IDENTITY_FIELDS = 6;
+var statIdentity = (s) => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
+var TreeIdentity = class {
+  numbers = new Float64Array(IDENTITY_FIELDS * 256);
+  names = "";
+  count = 0;
+  add(rel, kind, s) {
+    let at = this.count * IDENTITY_FIELDS;
+    if (at + IDENTITY_FIELDS > this.numbers.length) {
+      const grown = new Float64Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    this.names += `${kind}\0${rel}
+`;
+    const n = this.numbers;
+    n[at++] = s.dev;
+    n[at++] = s.ino;
+    n[at++] = s.mode;
+    n[at++] = s.size;
+    n[at++] = s.mtimeMs;
+    n[at] = s.ctimeMs;
+    this.count++;
+  }
+  digest() {
+    return sha256Hash().update(`${RECORD_VERSION}
+`).update(this.names).update(this.numbers.subarray(0, this.count * IDENTITY_FIELDS)).digest("hex");
+  }
+};
+function treeIdentity(entries) {
+  const id = new TreeIdentity();
+  for (const e of entries) id.add(e.rel, e.kind, e.stat);
+  return id.digest();
+}
+function settled2(entries, startedMs) {
+  const cutoff = startedMs - SETTLED_MS;
+  return entries.every(({ stat: s }) => s.ctimeMs < cutoff && s.mtimeMs < cutoff);
+}
+function treeRoot(dir, startedMs) {
+  const stat = rootStat(dir);
+  return stat && { identity: statIdentity(stat), settled: settled2([{ rel: "", kind: "file", stat }], startedMs) };
+}
+function rootStat(dir) {
+  try {
+    return fs9.lstatSync(dir);
+  } catch {
+    return void 0;
+  }
+}
+function treeRecordFile(gocache, dir) {
+  return gateRecordFile(gocache, `tree-${sha256Hash().update(path10.resolve(dir)).digest("hex")}`);
+}
+function statTree(root) {
+  const id = new TreeIdentity();
+  walkTree(root, (rel, abs, kind) => id.add(rel, kind, fs9.lstatSync(abs)));
+  return id.digest();
+}
+function recordedTreeHash(memo, dir, h1) {
+  if (!memo.reuse) return void 0;
+  const rec = readRecord(treeRecordFile(memo.gocache, dir), TOUCH_INTERVAL_MS, memo.now?.());
+  if (!rec) return void 0;
+  if (rec.version !== RECORD_VERSION || rec.dir !== path10.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== "string" || typeof rec.at !== "string") return void 0;
+  const root = rootStat(dir);
+  if (!root || statIdentity(root) !== rec.root) return void 0;
+  let identity;
+  try {
+    identity = statTree(dir);
+  } catch {
+    return void 0;
+  }
+  if (identity !== rec.identity) return void 0;
+  return rec.at;
+}
+function recordTreeHash(memo, dir, h1, root, entries, startedMs) {
+  if (!root.settled || !settled2(entries, startedMs)) return false;
+  const rec = { version: RECORD_VERSION, dir: path10.resolve(dir), h1, root: root.identity, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
+  return writeRecord(treeRecordFile(memo.gocache, dir), rec);
+}
+
+// src/modules/trees.ts
+async function verifyTrees(modules, memo) {
+  const problems = [];
+  let checked = 0;
+  let reused = 0;
+  for (const m of modules) {
+    const recorded = (await readOrUndefined(`${m.zip}hash`))?.toString("utf8").trim();
+    if (recorded === void 0) {
+      problems.push({ path: m.path, version: m.version, problem: `missing ziphash: ${m.zip}hash does not exist` });
+      continue;
+    }
+    if (memo && recordedTreeHash(memo, m.dir, recorded) !== void 0) {
+      checked++;
+      reused++;
+      await new Promise((resolve2) => setImmediate(resolve2));
+      continue;
+    }
+    const startedMs = memo?.now?.() ?? Date.now();
+    const root = memo ? treeRoot(m.dir, startedMs) : void 0;
+    const stats = root?.settled ? [] : void 0;
+    let tree;
+    try {
+      tree = await hashTreeYielding(m.dir, stats);
+    } catch (e) {
+      problems.push({ path: m.path, version: m.version, problem: `dir could not be hashed (${m.dir}): ${e.message}` });
+      continue;
+    }
+    const odd = [...tree].find(([, e]) => e.kind !== "file");
+    if (odd) {
+      problems.push({ path: m.path, version: m.version, problem: `dir has been modified (${m.dir}): ${odd[0]} is ${odd[1].kind === "link" ? "a symbolic link" : "not a regular file"}, which extraction never makes` });
+      continue;
+    }
+    checked++;
+    if (moduleTreeHash(tree, `${m.path}@${m.version}`) !== recorded) problems.push({ path: m.path, version: m.version, problem: `dir has been modified (${m.dir})` });
+    else if (memo && root && stats) recordTreeHash(memo, m.dir, recorded, root, stats, startedMs);
+  }
+  return { problems, checked, reused };
+}
+
+// src/modules/commands.ts
+var MINUTE = 6e4;
+function tail(text, lines = 40) {
+  const all = text.trimEnd().split("\n");
+  return all.length > lines ? `... (${all.length - lines} lines above)
+${all.slice(-lines).join("\n")}` : all.join("\n");
+}
+function sourcesUnreachable(reason, modcache, checks, output, location) {
+  return finding(VERIFY_FAILED, "modules", {
+    message: `verification could not run: the modules are not all in the module cache (${modcache}) and cannot be fetched (${reason}); ${checks.slice(0, -1).join(", ")} and ${checks[checks.length - 1]} did not run. Restore the module cache, or make GOPROXY reachable`,
+    location,
+    subject: "module sources unreachable",
+    details: tail(output),
+    // Everything later that needs the modules (the build) fails because of this.
+    rootCause: true
+  });
+}
+function commandFailed(r2, command, location) {
+  const why = r2.timedOut ? "timed out" : `exited with ${r2.code}`;
+  const first = r2.stderr.split("\n").find((l) => l.trim() !== "" && !/^go: (downloading|finding|extracting|found) /.test(l)) ?? "";
+  return finding(VERIFY_FAILED, "modules", {
+    message: `${command} ${why}${first ? `: ${first.trim()}` : ""}; what it checks could not be verified`,
+    location,
+    subject: command,
+    details: tail(r2.stderr || r2.stdout)
+  });
+}
+async function verifyModuleTrees(run4, cwd, loc, modules, memo) {
+  const trees = [];
+  for (const m of modules) {
+    if (m.error || !m.version) continue;
+    if (!m.dir || !m.zip || !fs10.existsSync(m.dir)) {
+      const v = await verifyModules(run4, cwd, loc);
+      return { ...v, reused: 0, result: v.ok ? `all modules verified by go mod verify (${m.path}@${m.version} has no extracted tree to hash)` : `${v.findings.length} problem(s)` };
+    }
+    trees.push({ path: m.path, version: m.version, dir: m.dir, zip: m.zip });
+  }
+  const { problems, checked, reused } = await verifyTrees(trees, memo);
+  const findings = problems.map((p) => moduleProblem("module tree check", p, loc));
+  const result = problems.length ? `${problems.length} problem(s)` : reused ? `${checked} module trees checked: each is what was downloaded (${checked - reused} hashed now, ${reused} unchanged since an earlier run hashed them: every file has the inode, size, mtime and ctime it had then)` : checked ? `${checked} module trees hashed: each is what was downloaded` : "no module trees to hash";
+  return { findings, problems: { verify: problems, mismatches: [], missing: [], other: [] }, ok: problems.length === 0, result, reused };
+}
+function moduleProblem(check, p, loc) {
+  return finding(VERIFY_FAILED, "modules", {
+    message: `${check}: ${p.path} ${p.version}: ${p.problem}`,
+    location: loc.module(p.path),
+    subject: `${p.path}@${p.version} ${p.problem.replace(/\(.*\)/, "")}`
+  });
+}
+async function verifyModules(run4, cwd, loc) {
+  const r2 = await run4.go(["mod", "verify"], cwd, 15 * MINUTE);
+  const problems = parseGoProblems(`${r2.stdout}
+${r2.stderr}`);
+  const findings = problems.verify.map((p) => moduleProblem("go mod verify", p, loc));
+  const explained = findings.length + problems.mismatches.length + problems.missing.length > 0;
+  if (r2.code !== 0 && !explained) findings.push(commandFailed(r2, "go mod verify", loc.build()));
+  const verified = /^all modules verified$/m.test(r2.stdout);
+  if (r2.code === 0 && !verified && !explained) {
+    const said = r2.stdout.trim() === "" ? "printed nothing" : `printed ${JSON.stringify(r2.stdout.trim().split("\n")[0].slice(0, 200))}`;
+    findings.push(
+      finding(VERIFY_FAILED, "modules", {
+        message: `go mod verify exited with 0 but ${said} instead of "all modules verified"; the module cache is not verified`,
+        location: loc.build(),
+        subject: "go mod verify silent success",
+        ...r2.stdout || r2.stderr ? { details: tail(`${r2.stdout}${r2.stderr}`) } : {}
+      })
+    );
+  }
+  return { findings, problems, ok: r2.code === 0 && verified };
+}
+async function downloadModules(run4, cwd, loc, modfile) {
+  const r2 = await run4.go(["mod", "download", "-json", ...modfile ? [`-modfile=${modfile}`] : []], cwd, 15 * MINUTE);
+  const problems = parseGoProblems(r2.stderr);
+  let modules = [];
+  const findings = [];
+  try {
+    modules = parseDownloadJson(r2.stdout);
+  } catch (e) {
+    findings.push(commandFailed({ ...r2, stderr: `${e.message}
+${r2.stderr}` }, "go mod download", loc.build()));
+  }
+  for (const m of modules.filter((x) => x.error)) {
+    const p = parseGoProblems(m.error);
+    problems.mismatches.push(...p.mismatches);
+    problems.missing.push(...p.missing);
+    if (p.mismatches.length + p.missing.length === 0) {
+      findings.push(
+        finding(VERIFY_FAILED, "modules", { message: `go mod download ${m.path}@${m.version}: ${m.error}`, location: loc.module(m.path), subject: `${m.path}@${m.version} download` })
+      );
+    }
+  }
+  if (r2.code !== 0 && problems.mismatches.length + problems.missing.length === 0 && findings.length === 0) {
+    findings.push(commandFailed(r2, "go mod download", loc.build()));
+  }
+  const output = [r2.stderr, ...modules.filter((m) => m.error).map((m) => `${m.path}@${m.version}: ${m.error}`)].join("\n");
+  const unreachable2 = r2.code !== 0 ? unreachableSource(output) : void 0;
+  return { findings, problems, modules, output, ...unreachable2 ? { unreachable: unreachable2 } : {} };
+}
+async function checkTidy(run4, setup, main2, loc, severity2, missingReported) {
+  const r2 = await run4.go(["mod", "tidy", "-diff"], main2.dir, 15 * MINUTE);
+  const changes = r2.stdout.trim() === "" ? [] : parseTidyDiff(r2.stdout);
+  if (r2.code !== 0 && changes.length === 0) {
+    const p = parseGoProblems(r2.stderr);
+    if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ["go mod tidy -diff", main2.gomod.file, "not run: go.sum must be fixed first"] };
+    const f = commandFailed(r2, "go mod tidy -diff", { file: main2.gomod.file, line: main2.gomod.module.line });
+    return { findings: [finding(NOT_TIDY, "modules", { severity: severity2, message: f.message, location: f.location, subject: `${main2.gomod.file} tidy failed`, details: f.details })], row: ["go mod tidy -diff", main2.gomod.file, "could not run"] };
+  }
+  const files = {};
+  for (const name of ["go.mod", "go.sum"]) {
+    const abs = path11.join(main2.dir, name);
+    const data = setup.contents.get(abs);
+    files[name] = { file: name === "go.mod" ? main2.gomod.file : path11.posix.join(path11.posix.dirname(main2.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+  }
+  const findings = [];
+  for (const c of changes) {
+    const added = c.file === "go.sum" ? c.added.filter((l) => !missingReported.has(l.split(/\s+/).slice(0, 2).join(" "))) : c.added;
+    if (added.length === 0 && c.removed.length === 0) continue;
+    const target = files[c.file] ?? { file: c.file, lines: c.line };
+    const line = Math.max(1, Math.min(c.line, target.lines || 1));
+    const layout = added.length === c.added.length ? formattingOnly(c) : void 0;
+    if (layout) {
+      findings.push(
+        finding(NOT_TIDY, "modules", {
+          severity: severity2 === "error" ? "error" : "note",
+          message: `formatting only: go mod tidy would lay out ${target.file} differently (${layout.summary}); nothing required or replaced changes`,
+          location: { file: target.file, line },
+          subject: `${target.file} layout ${c.removed.join("\n")}\0${c.added.join("\n")}`,
+          details: layout.details,
+          fix: "go mod tidy"
+        })
+      );
+      continue;
+    }
+    const parts = [];
+    if (c.removed.length) parts.push(`remove ${c.removed.map((l) => `"${l.trim()}"`).join(", ")}`);
+    if (added.length) parts.push(`add ${added.map((l) => `"${l.trim()}"`).join(", ")}`);
+    findings.push(
+      finding(NOT_TIDY, "modules", {
+        severity: severity2,
+        message: `go mod tidy would ${parts.join(" and ")} at ${target.file}:${line}`,
+        location: { file: target.file, line },
+        subject: `${target.file} ${c.removed.join("\n")}\0${added.join("\n")}`,
+        fix: "go mod tidy"
+      })
+    );
+  }
+  const layoutOnly = findings.filter((f) => f.message.startsWith("formatting only:")).length;
+  const result = findings.length === 0 ? "tidy" : layoutOnly === findings.length ? `formatting only (${layoutOnly} place(s))` : `${findings.length} difference(s)${layoutOnly ? `, ${layoutOnly} of them formatting only` : ""}`;
+  return { findings, row: ["go mod tidy -diff", main2.gomod.file, result], tidy: r2.code === 0 && changes.length === 0 };
+}
+
+// src/modules/sums.ts
+function neededSums(input) {
+  const { setup } = input;
+  const needed = /* @__PURE__ */ new Map();
+  const need2 = (n) => {
+    const key = sumKey(n.path, n.version, n.goMod);
+    if (!needed.has(key)) needed.set(key, n);
+  };
+  const mainPaths = new Set(setup.mains.map((m) => m.gomod.module.path));
+  const replaces = (own) => [...setup.work?.gowork.replaces ?? [], ...own.gomod.replaces];
+  for (const m of setup.mains) {
+    for (const r2 of m.gomod.requires) {
+      if (setup.work && mainPaths.has(r2.path)) continue;
+      const rep = replacementFor(replaces(m), r2.path, r2.version);
+      if (rep?.local) continue;
+      const eff = rep ? rep.new : { path: r2.path, version: r2.version };
+      need2({ ...eff, goMod: true, requiredAs: r2.path, why: `required at ${m.gomod.file}:${r2.line}` });
+    }
+  }
+  for (const d of input.downloaded ?? []) {
+    if (d.error || !d.sum) continue;
+    need2({ path: d.path, version: d.version, goMod: false, requiredAs: d.path, why: "needed by the build (go mod download)" });
+    need2({ path: d.path, version: d.version, goMod: true, requiredAs: d.path, why: "needed by the build (go mod download)" });
+  }
+  for (const vm of setup.txt?.modules ?? []) {
+    if (vm.packages.length === 0 || vm.version === "") continue;
+    if (vm.replacement && vm.replacement.version === "") continue;
+    const eff = vm.replacement ?? { path: vm.path, version: vm.version };
+    const why = `vendored (${setup.txt.file}:${vm.line})`;
+    need2({ ...eff, goMod: false, requiredAs: vm.path, why });
+    need2({ ...eff, goMod: true, requiredAs: vm.path, why });
+  }
+  return [...needed.values()];
+}
+async function checkSums(input) {
+  const { setup, loc } = input;
+  const out = [];
+  const missing = /* @__PURE__ */ new Set();
+  let checked = 0;
+  const reported = /* @__PURE__ */ new Set();
+  const report = (f, key) => {
+    if (reported.has(key)) return;
+    reported.add(key);
+    out.push(f);
+  };
+  for (const c of findSumConflicts(setup.sums)) {
+    const location = { file: c.second.file, line: c.second.entry.line };
+    report(
+      finding(SUM_MISMATCH, "modules", {
+        message: `${where(location)} records ${c.second.entry.hash} for ${c.second.entry.path} ${c.second.entry.version}${c.second.entry.goMod ? "/go.mod" : ""}, but ${c.first.file}:${c.first.entry.line} records ${c.first.entry.hash}`,
+        location,
+        subject: `${c.second.file} ${sumKey(c.second.entry.path, c.second.entry.version, c.second.entry.goMod)} conflict`
+      }),
+      `${where(location)}`
+    );
+  }
+  for (const n of neededSums(input)) {
+    if (loc.sums(n.path, n.version, n.goMod).length > 0) continue;
+    missing.add(sumKey(n.path, n.version, n.goMod));
+    const location = loc.require(n.requiredAs) ?? loc.vendored(n.requiredAs) ?? loc.build();
+    const kind = n.goMod ? '"/go.mod" line (hash of its go.mod)' : '"h1:" line (hash of its files)';
+    report(
+      finding(MISSING_SUM, "modules", {
+        message: `go.sum has no ${kind} for ${n.path} ${n.version}, ${n.why}`,
+        location,
+        subject: sumKey(n.path, n.version, n.goMod),
+        fix: `go mod download ${n.path}@${n.version}`
+      }),
+      `missing ${sumKey(n.path, n.version, n.goMod)}`
+    );
+  }
+  for (const sum of setup.sums) {
+    for (const entry of sum.lines) {
+      if (!entry.hash.startsWith("h1:")) continue;
+      const cached = entry.goMod ? await cachedGoModHash(input.modcache, entry.path, entry.version) : await cachedModuleHash(input.modcache, entry.path, entry.version);
+      if (cached === void 0) continue;
+      checked++;
+      if (cached === entry.hash) continue;
+      const location = { file: sum.file, line: entry.line };
+      report(
+        finding(SUM_MISMATCH, "modules", {
+          message: `${where(location)} records ${entry.hash} for ${entry.path} ${entry.version}${entry.goMod ? "/go.mod" : ""}, but the module as downloaded and verified hashes to ${cached}`,
+          location,
+          subject: `${sum.file} ${sumKey(entry.path, entry.version, entry.goMod)}`
+        }),
+        where(location)
+      );
+    }
+  }
+  for (const p of input.problems) {
+    for (const m of p.mismatches) {
+      const lines = loc.sums(m.path, m.version, m.goMod);
+      const line = lines.find((l) => l.entry.hash === m.recorded) ?? lines[0];
+      const location = line ? { file: line.file, line: line.entry.line } : loc.module(m.path);
+      report(
+        finding(SUM_MISMATCH, "modules", {
+          message: `checksum mismatch for ${m.path} ${m.version}${m.goMod ? "/go.mod" : ""}: downloaded ${m.downloaded}, ${m.source} has ${m.recorded} (${where(location)})`,
+          location,
+          subject: line ? `${line.file} ${sumKey(m.path, m.version, m.goMod)}` : `${m.path}@${m.version} mismatch`,
+          details: `go reported: downloaded ${m.downloaded}, ${m.source}: ${m.recorded}`
+        }),
+        line ? where(location) : `${m.path}@${m.version}${m.goMod} mismatch`
+      );
+    }
+    for (const m of p.missing) {
+      if (m.path && m.version) {
+        if (loc.sums(m.path, m.version, m.goMod).length > 0) continue;
+        missing.add(sumKey(m.path, m.version, m.goMod));
+        report(
+          finding(MISSING_SUM, "modules", {
+            message: `go.sum has no ${m.goMod ? '"/go.mod"' : '"h1:"'} line for ${m.path} ${m.version} (reported by the go command)`,
+            location: loc.module(m.path),
+            subject: sumKey(m.path, m.version, m.goMod),
+            fix: `go mod download ${m.path}@${m.version}`
+          }),
+          `missing ${sumKey(m.path, m.version, m.goMod)}`
+        );
+      } else if (m.pkg) {
+        const owner2 = owningRequire(setup, m.pkg);
+        if (owner2 && loc.sums(owner2.path, owner2.version, false).length > 0) continue;
+        if (owner2 && reported.has(`missing ${sumKey(owner2.path, owner2.version, false)}`)) continue;
+        report(
+          finding(MISSING_SUM, "modules", {
+            message: `go.sum has no "h1:" line for the module providing package ${m.pkg}${owner2 ? ` (${owner2.path} ${owner2.version})` : ""}`,
+            location: owner2 ? loc.module(owner2.path) : loc.build(),
+            subject: owner2 ? sumKey(owner2.path, owner2.version, false) : `package ${m.pkg}`
+          }),
+          owner2 ? `missing ${sumKey(owner2.path, owner2.version, false)}` : `missing package ${m.pkg}`
+        );
+      }
+    }
+  }
+  return { findings: out, missing, checked };
+}
+function owningRequire(setup, pkg) {
+  let best;
+  for (const m of setup.mains) {
+    for (const r2 of m.gomod.requires) {
+      if ((pkg === r2.path || pkg.startsWith(`${r2.path}/`)) && (!best || r2.path.length > best.path.length)) best = r2;
+    }
+  }
+  return best;
+}
+
+// src/modules/vendorcheck.ts
+import fs11 from "node:fs";
+import path13 from "node:path";
+
+// src/modules/consistency.ts
+import path12 from "node:path";
+function describe(m) {
+  return m.version ? `${m.path}@${m.version}` : m.path;
+}
+function lessThan114(goVersion) {
+  if (!goVersion) return true;
+  const [major, minor] = goVersion.split(".").map((n) => parseInt(n, 10));
+  return major < 1 || major === 1 && (minor ?? 0) < 14;
+}
+function canonicalReplacement(r2, modDir, workDir) {
+  if (!r2.local || !workDir || !modDir || path12.isAbsolute(r2.new.path)) return r2.new;
+  const rel = path12.relative(workDir, path12.join(modDir, r2.new.path)).split(path12.sep).join("/");
+  const dirPath = rel === "" ? "." : rel === "." || rel === ".." || rel.startsWith("./") || rel.startsWith("../") ? rel : `./${rel}`;
+  return { path: dirPath, version: "" };
+}
+function checkVendorConsistency(setup) {
+  const { mains, work, txt } = setup;
+  const issues = [];
+  const workspace = work !== void 0;
+  const relaxed = !workspace && lessThan114(mains[0]?.gomod.go?.version);
+  const goModName = workspace ? "a go.mod of the workspace" : "go.mod";
+  for (const { gomod } of mains) {
+    for (const r2 of gomod.requires) {
+      const at = `${gomod.file}:${r2.line}`;
+      const vm = vendoredModule(txt, r2.path, r2.version);
+      if (vm) {
+        if (!vm.explicit && !relaxed) {
+          const line = vm.annotationLines[0] ?? vm.line;
+          issues.push({ kind: "not-explicit", file: txt.file, line, subject: `${r2.path}@${r2.version} explicit`, message: `${r2.path} ${r2.version} is required at ${at} but ${txt.file}:${line} does not mark it "## explicit"` });
+        }
+        continue;
+      }
+      const other = txt.modules.find((m) => m.path === r2.path && m.version !== "");
+      if (other) {
+        issues.push({ kind: "version-differs", file: txt.file, line: other.line, subject: `${r2.path} version`, message: `${txt.file}:${other.line} lists ${r2.path} ${other.version}, but ${at} requires ${r2.version}` });
+      } else if (!relaxed) {
+        issues.push({ kind: "not-vendored", file: gomod.file, line: r2.line, subject: `${r2.path}@${r2.version} not vendored`, message: `${r2.path} ${r2.version} is required at ${at} but is not listed in ${txt.file}` });
+      }
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const checkReplace = (r2, file, modDir) => {
+    const key = describe(r2.old);
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (workspace && r2.old.version === "" && mains.some((m) => m.gomod.module.path === r2.old.path)) return;
+    const want = canonicalReplacement(r2, modDir, work?.dir);
+    const vm = vendoredModule(txt, r2.old.path, r2.old.version);
+    const at = `${file}:${r2.line}`;
+    if (!vm?.replacement) {
+      if (relaxed && (r2.old.version === "" || !vm)) return;
+      issues.push({ kind: "replace-missing", file, line: r2.line, subject: `${key} replace missing`, message: `${key} is replaced by ${describe(r2.new)} at ${at} but ${txt.file} does not record the replacement` });
+    } else if (vm.replacement.path !== want.path || vm.replacement.version !== want.version) {
+      issues.push({ kind: "replace-differs", file: txt.file, line: vm.line, subject: `${key} replace differs`, message: `${txt.file}:${vm.line} records ${key} => ${describe(vm.replacement)}, but ${at} replaces it with ${describe(want)}` });
+    }
+  };
+  for (const r2 of work?.gowork.replaces ?? []) checkReplace(r2, work.gowork.file, void 0);
+  for (const { gomod, dir } of mains) for (const r2 of gomod.replaces) checkReplace(r2, gomod.file, dir);
+  for (const vm of txt.modules) {
+    if (vm.explicit && vm.version !== "" && !mains.some(({ gomod }) => gomod.requires.some((r2) => r2.path === vm.path && r2.version === vm.version))) {
+      if (!issues.some((i) => i.kind === "version-differs" && i.line === vm.line)) {
+        issues.push({ kind: "explicit-not-required", file: txt.file, line: vm.line, subject: `${vm.path}@${vm.version} extra explicit`, message: `${txt.file}:${vm.line} marks ${vm.path} ${vm.version} explicit, but ${goModName} does not require it` });
+      }
+    }
+    if (vm.replacement) {
+      const replaces = [...work?.gowork.replaces ?? [], ...mains.flatMap((m) => m.gomod.replaces)];
+      if (!replacementFor(replaces, vm.path, vm.version)) {
+        issues.push({ kind: "replaced-not-replaced", file: txt.file, line: vm.line, subject: `${describe(vm)} extra replace`, message: `${txt.file}:${vm.line} records ${describe(vm)} => ${describe(vm.replacement)}, but ${workspace ? "the workspace" : "go.mod"} does not replace it` });
+      }
+    }
+  }
+  return issues;
+}
+
+// src/modules/linediff.ts
+var MAX_EDITS = 1e3;
+function editScript(a, b) {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, MAX_EDITS);
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push(v.slice());
+    for (let k = -d; k <= d; k += 2) {
+      let x2 = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y2 = x2 - k;
+      while (x2 < n && y2 < m && a[x2] === b[y2]) {
+        x2++;
+        y2++;
+      }
+      v[offset + k] = x2;
+      if (x2 >= n && y2 >= m) {
+        found = true;
+        break;
+      }
+    }
+  }
+  if (!found) return void 0;
+  const ops = [];
+  let x = n;
+  let y = m;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const vd = trace[d];
+    const k = x - y;
+    const prevK = k === -d || k !== d && vd[offset + k - 1] < vd[offset + k + 1] ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : vd[offset + prevK];
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: "same", text: a[--x] });
+      y--;
+    }
+    if (d === 0) break;
+    if (x === prevX) ops.push({ kind: "missing", text: b[--y] });
+    else ops.push({ kind: "extra", text: a[--x] });
+  }
+  return ops.reverse();
+}
+function diffLines(actual, expected) {
+  const changes = [];
+  let line = 1;
+  let current;
+  const ops = editScript(actual, expected);
+  if (!ops) {
+    let i = 0;
+    while (i < actual.length && i < expected.length && actual[i] === expected[i]) i++;
+    return [{ index: i, line: Math.max(1, Math.min(i + 1, actual.length)), extra: actual.slice(i), missing: expected.slice(i) }];
+  }
+  for (const op of ops) {
+    if (op.kind === "same") {
+      current = void 0;
+      line++;
+      continue;
+    }
+    if (!current) {
+      current = { index: line - 1, line: Math.max(1, Math.min(line, actual.length)), extra: [], missing: [] };
+      changes.push(current);
+    }
+    if (op.kind === "extra") {
+      current.extra.push(op.text);
+      line++;
+    } else {
+      current.missing.push(op.text);
+    }
+  }
+  return changes;
+}
+
+// src/modules/vendorcheck.ts
+var MODULES_TXT = "modules.txt";
+var ROOT_CAUSES = /* @__PURE__ */ new Set(["replace-missing", "not-vendored"]);
+function consistencyFindings(setup) {
+  if (!setup.txt) return [];
+  return checkVendorConsistency({ mains: setup.mains, work: setup.work, txt: setup.txt }).map(
+    (i) => finding(VENDOR_MODULES_TXT, "modules", {
+      message: i.message,
+      location: { file: i.file, line: i.line },
+      subject: i.subject,
+      // A go.mod line that vendor/ never took in explains the vendored files that then differ.
+      rootCause: ROOT_CAUSES.has(i.kind)
+    })
+  );
+}
+function quote(lines) {
+  const shown = lines.slice(0, 3).map((l) => `"${l}"`).join(", ");
+  return lines.length > 3 ? `${shown} and ${lines.length - 3} more` : shown;
+}
+function blockOf(txt, line) {
+  let header = 0;
+  for (const m of txt?.modules ?? []) if (m.line <= line && m.line > header) header = m.line;
+  return header;
+}
+function owner(txt, rel) {
+  let best;
+  for (const m of txt?.modules ?? []) {
+    if (m.version === "" || !rel.startsWith(`${m.path}/`)) continue;
+    if (!best || m.path.length > best.path.length) best = m;
+  }
+  return best;
+}
+function describeOwner(setup, m) {
+  if (!m) return "no module listed in vendor/modules.txt";
+  for (const main2 of setup.mains) {
+    const r2 = replacementFor([...setup.work?.gowork.replaces ?? [], ...main2.gomod.replaces], m.path, m.version);
+    if (r2) {
+      const file = setup.work?.gowork.replaces.includes(r2) ? setup.work.gowork.file : main2.gomod.file;
+      return `${m.path} ${m.version} (replaced by ${r2.new.path}${r2.new.version ? ` ${r2.new.version}` : ""} at ${file}:${r2.line})`;
+    }
+  }
+  return `${m.path} ${m.version}`;
+}
+async function compareVendor(setup, expectedDir, root, reportedTxtLines, committedTree) {
+  const findings = [];
+  const committed = new Map(committedTree ?? hashTree(setup.vendorDir));
+  const expected = hashTree(expectedDir);
+  const vendorRel = relativeTo(root, setup.vendorDir);
+  const txtRel = `${vendorRel}/${MODULES_TXT}`;
+  const committedTxt = committed.get(MODULES_TXT);
+  const expectedTxt = expected.get(MODULES_TXT);
+  if (!committedTxt && expectedTxt) {
+    findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
+  } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
+    const actual = splitLines(await fs11.promises.readFile(path13.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs11.promises.readFile(path13.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
+    for (const change of diffLines(actual, want)) {
+      const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
+      if (reportedBlocks.has(blockOf(setup.txt, anchor))) continue;
+      const parts = [];
+      if (change.extra.length) parts.push(`has ${quote(change.extra)}`);
+      if (change.missing.length) parts.push(`${change.extra.length ? "where go mod vendor writes" : "lacks"} ${quote(change.missing)}`);
+      findings.push(
+        finding(VENDOR_MODULES_TXT, "modules", {
+          message: `${txtRel}:${change.line} differs from what go mod vendor writes: it ${parts.join(" ")}`,
+          location: { file: txtRel, line: change.line },
+          subject: `${txtRel} ${change.extra.join("\n")}\0${change.missing.join("\n")}`
+        })
+      );
+    }
+  }
+  committed.delete(MODULES_TXT);
+  expected.delete(MODULES_TXT);
+  const diff = compareTrees(committed, expected);
+  for (const rel of diff.modified) {
+    const [a, b] = await Promise.all([fs11.promises.readFile(path13.join(setup.vendorDir, rel)), fs11.promises.readFile(path13.join(expectedDir, rel))]);
+    const line = firstDifferingLine(a, b);
+    const file = `${vendorRel}/${rel}`;
+    findings.push(
+      finding(VENDOR_MODIFIED, "modules", {
+        message: `${file}:${line} differs from ${describeOwner(setup, owner(setup.txt, rel))} (sha256 ${committed.get(rel).sha256.slice(0, 12)}\u2026, expected ${expected.get(rel).sha256.slice(0, 12)}\u2026)`,
+        location: { file, line },
+        subject: file
+      })
+    );
+  }
+  for (const rel of diff.added) {
+    const file = `${vendorRel}/${rel}`;
+    const m = owner(setup.txt, rel);
+    findings.push(
+      finding(VENDOR_ADDED, "modules", {
+        message: `${file} is not written by go mod vendor${m ? ` for ${describeOwner(setup, m)}` : ""}`,
+        location: { file, line: 1 },
+        subject: file
+      })
+    );
+  }
+  for (const rel of diff.removed) {
+    const file = `${vendorRel}/${rel}`;
+    const line = setup.txt ? packageLineFor(setup.txt, rel) : void 0;
+    findings.push(
+      finding(VENDOR_REMOVED, "modules", {
+        message: `${file} is missing: go mod vendor writes it for ${describeOwner(setup, owner(setup.txt, rel))}`,
+        location: { file: txtRel, line: line ?? 1 },
+        subject: file
+      })
+    );
+  }
+  return { findings, diff, files: { committed: committed.size + (committedTxt ? 1 : 0), expected: expected.size + (expectedTxt ? 1 : 0) } };
+}
+
+// src/modules/tidyreuse.ts
+import fs12 from "node:fs";
+import path14 from "node:path";
+
+// src/modules/goheader.ts
+function goFileHeader(src) {
+  const n = src.length;
+  let i = 0;
+  const skipSpace = () => {
+    while (i < n) {
+      const c = src[i];
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else if (c === 47 && src[i + 1] === 47) {
+        while (i < n && src[i] !== 10) i++;
+      } else if (c === 47 && src[i + 1] === 42) {
+        const close = src.indexOf("*/", i + 2);
+        if (close < 0) return false;
+        i = close + 2;
+      } else break;
+    }
+    return true;
+  };
+  const isIdent = (c) => c !== void 0 && (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c >= 128);
+  const ident = () => {
+    const start = i;
+    while (i < n && isIdent(src[i])) i++;
+    return i > start ? src.toString("latin1", start, i) : void 0;
+  };
+  const str3 = () => {
+    const q = src[i];
+    if (q === 96) {
+      const close = src.indexOf(96, i + 1);
+      if (close < 0) return false;
+      i = close + 1;
+      return true;
+    }
+    if (q !== 34) return false;
+    for (i++; i < n; i++) {
+      if (src[i] === 92) i++;
+      else if (src[i] === 34) {
+        i++;
+        return true;
+      } else if (src[i] === 10) return false;
+    }
+    return false;
+  };
+  const spec = () => {
+    if (src[i] === 46) i++;
+    else if (isIdent(src[i])) ident();
+    if (!skipSpace()) return false;
+    return str3();
+  };
+  const semi = () => {
+    if (src[i] === 59) i++;
+  };
+  if (!skipSpace() || ident() !== "package" || !skipSpace()) return { end: n };
+  const pkg = ident();
+  if (!pkg) return { end: n };
+  let end = i;
+  for (; ; ) {
+    semi();
+    if (!skipSpace()) return { end: n, pkg };
+    const save = i;
+    if (ident() !== "import") {
+      i = save;
+      return { end, pkg };
+    }
+    if (!skipSpace()) return { end: n, pkg };
+    if (src[i] === 40) {
+      i++;
+      for (; ; ) {
+        if (!skipSpace()) return { end: n, pkg };
+        if (src[i] === 41) {
+          i++;
+          break;
+        }
+        if (!spec()) return { end: n, pkg };
+        semi();
+      }
+    } else if (!spec()) return { end: n, pkg };
+    end = i;
+  }
+}
+function goFileHeaderEnd(src) {
+  return goFileHeader(src).end;
+}
+
+// src/modules/tidyreuse.ts
+var KEY_VERSION = "go-release-gate tidy v1";
+var TIDY_SETTINGS = [
+  "GOFLAGS",
+  "GOPROXY",
+  "GONOPROXY",
+  "GOSUMDB",
+  "GONOSUMDB",
+  "GOPRIVATE",
+  "GOINSECURE",
+  "GONOSUMCHECK",
+  "GOEXPERIMENT",
+  "GO111MODULE",
+  "GOWORK",
+  "GODEBUG",
+  "GOVCS",
+  "GOTOOLCHAIN"
+];
+function moduleGoFiles(dir) {
+  const out = [];
+  const walk = (abs, rel) => {
+    const entries = fs12.readdirSync(abs, { withFileTypes: true });
+    if (rel !== "" && entries.some((e) => e.name === "go.mod")) return true;
+    for (const e of entries) {
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isSymbolicLink()) return false;
+      if (e.isDirectory()) {
+        if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata" || childRel === "vendor") continue;
+        if (!walk(path14.join(abs, e.name), childRel)) return false;
+      } else if (e.isFile() && e.name.endsWith(".go")) out.push(childRel);
+    }
+    return true;
+  };
+  if (!walk(dir, "")) return void 0;
+  return out.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+async function tidyKey(inputs) {
+  const { main: main2 } = inputs;
+  if (main2.gomod.replaces.some((r2) => r2.local)) return void 0;
+  const files = moduleGoFiles(main2.dir);
+  if (!files) return void 0;
+  const h = sha256Hash();
+  const field2 = (name, value) => {
+    const bytes = typeof value === "string" ? Buffer.from(value) : value;
+    h.update(`${name} ${bytes.length}
+`).update(bytes).update("\n");
+  };
+  field2("version", KEY_VERSION);
+  field2("go", inputs.goVersion);
+  field2("goroot", inputs.goroot);
+  for (const s of TIDY_SETTINGS) field2(`env ${s}`, inputs.settings[s] ?? "");
+  field2("go.mod", inputs.gomod);
+  field2("go.sum", inputs.gosum ?? "(absent)");
+  for (const rel of files) {
+    const src = fs12.readFileSync(path14.join(main2.dir, rel));
+    field2(`file ${rel}`, src.subarray(0, goFileHeaderEnd(src)));
+  }
+  return h.digest("hex");
+}
+function tidyRecordFile(gocache, key) {
+  return gateRecordFile(gocache, `tidy-${key}`);
+}
+async function reusedTidy(gocache, key) {
+  const rec = readRecord(tidyRecordFile(gocache, key), 0);
+  return rec?.key === key && rec.tidy === true && typeof rec.at === "string" ? rec.at : void 0;
+}
+async function recordTidy(gocache, key, at = /* @__PURE__ */ new Date()) {
+  writeRecord(tidyRecordFile(gocache, key), { key, tidy: true, at: at.toISOString() });
+}
+
+// src/stages/modules.ts
+var MAX_TABLE_ROWS = 200;
+function atLeast(version2, major, minor) {
+  const [a, b] = version2.split(".").map((n) => parseInt(n, 10));
+  return a > major || a === major && (b ?? 0) >= minor;
+}
+function runner(ctx) {
+  const go = ctx.state.go;
+  const env = { ...ctx.state.goEnv, GOTOOLCHAIN: "local" };
+  const failed = [];
+  return {
+    failed,
+    async go(args, cwd, timeoutMs = 5 * MINUTE) {
+      const r2 = await ctx.ports.exec.run(go.bin, args, { cwd, env, timeoutMs });
+      if (r2.code !== 0 && args[1] !== "tidy") failed.push(`go ${args.filter((a) => !a.startsWith("/") && !a.startsWith("-modfile=")).join(" ")}`);
+      return r2;
+    }
+  };
+}
+function withoutGateFlags(goflags, ctx) {
+  const added = ctx.state.facts["cache-goflags-added"];
+  if (!added) return goflags;
+  return goflags.split(/\s+/).filter((f) => f !== "" && f !== added).join(" ");
+}
+async function goEnvSettings(run4, dir, ctx) {
+  const names = /* @__PURE__ */ new Set(["GOWORK", "GOMODCACHE", "GOCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE", "GOENV", ...TIDY_SETTINGS.filter((n) => n !== "GONOSUMCHECK")]);
+  const r2 = await run4.go(["env", "-json", ...names], dir);
+  if (r2.code !== 0) throw new Error(`go env failed in ${dir}: ${r2.stderr.trim()}`);
+  const env = JSON.parse(r2.stdout);
+  const fromProcess = (ctx.state.goEnv.GOFLAGS ?? "").trim() !== "" && withoutGateFlags(ctx.state.goEnv.GOFLAGS ?? "", ctx) === withoutGateFlags(env.GOFLAGS ?? "", ctx);
+  return {
+    work: env.GOWORK && env.GOWORK !== "off" ? env.GOWORK : "",
+    modcache: env.GOMODCACHE,
+    gocache: env.GOCACHE && env.GOCACHE !== "off" ? env.GOCACHE : "",
+    // What tidy's answer depends on besides the files (src/modules/tidyreuse.ts); the environment's GONOSUMCHECK too.
+    tidySettings: Object.fromEntries(TIDY_SETTINGS.map((n) => [n, n === "GONOSUMCHECK" ? ctx.state.goEnv.GONOSUMCHECK ?? "" : env[n] ?? ""])),
+    goflagsFrom: fromProcess ? "the environment" : env.GOENV && env.GOENV !== "off" ? `the go env file ${env.GOENV}` : "the go env file",
+    settings: {
+      GOFLAGS: withoutGateFlags(env.GOFLAGS ?? "", ctx),
+      GONOSUMDB: env.GONOSUMDB ?? "",
+      GOPRIVATE: env.GOPRIVATE ?? "",
+      GOSUMDB: env.GOSUMDB ?? "",
+      GOINSECURE: env.GOINSECURE ?? "",
+      // Not a go env variable: only the process environment can carry it.
+      GONOSUMCHECK: ctx.state.goEnv.GONOSUMCHECK ?? ""
+    }
+  };
+}
+function settingsFindings(setup, loc, settings, opts) {
+  const modules = [...new Set(setup.mains.flatMap((m) => m.gomod.requires.map((r2) => r2.path)))];
+  return analyzeSettings(settings, { hasVendor: setup.hasVendor, modules, ...opts }).map(
+    (w) => finding(WEAK_VERIFICATION, "modules", {
+      severity: w.severity,
+      message: w.message,
+      location: w.aboutVendor && setup.txt ? { file: setup.txt.file, line: 1 } : loc.build(),
+      subject: w.subject
+    })
+  );
+}
+async function checkVendor(ctx, run4, setup, loc) {
+  const consistency = consistencyFindings(setup);
+  const txtFile = setup.txt?.file;
+  const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
+  const version2 = ctx.state.go.version;
+  const workspace = setup.work !== void 0;
+  const vendorRel = path15.posix.dirname(setup.txt?.file ?? `${path15.relative(ctx.config.workspace, setup.vendorDir).split(path15.sep).join("/")}/modules.txt`);
+  if (!atLeast(version2, 1, workspace ? 22 : 18)) {
+    const f = finding(VERIFY_FAILED, "modules", {
+      message: `${workspace ? "go work vendor" : "go mod vendor"} -o needs Go ${workspace ? "1.22" : "1.18"} or later (this is Go ${version2}); ${vendorRel}/ could not be compared`,
+      location: loc.build(),
+      subject: "vendor regenerate go version"
+    });
+    return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
+  }
+  await fs13.promises.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await fs13.promises.mkdtemp(path15.join(ctx.ports.tempDir, "modules-vendor-"));
+  try {
+    const out = path15.join(scratch, "vendor");
+    const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
+    const cwd = workspace ? setup.work.dir : setup.main.dir;
+    const regenerating = run4.go(args, cwd, 15 * MINUTE);
+    const t0 = performance.now();
+    const committed = hashTree(setup.vendorDir);
+    const hashMs = performance.now() - t0;
+    const r2 = await regenerating;
+    const problems = parseGoProblems(r2.stderr);
+    if (r2.code !== 0) {
+      const explained = problems.mismatches.length + problems.missing.length > 0;
+      const findings2 = explained ? consistency : [...consistency, commandFailed(r2, `go ${args.slice(0, 2).join(" ")}`, setup.txt ? { file: setup.txt.file, line: 1 } : loc.build())];
+      return { findings: findings2, problems, verified: false, rows: [[`${vendorRel}/`, "", `not compared: go ${args.slice(0, 2).join(" ")} failed`]], metrics: {} };
+    }
+    const t1 = performance.now();
+    const cmp = await compareVendor(setup, out, ctx.config.workspace, reportedTxtLines, committed);
+    const compareMs = Math.round(hashMs + performance.now() - t1);
+    const findings = [...consistency, ...cmp.findings];
+    const d = cmp.diff;
+    const rows = [
+      [`${vendorRel}/`, "", `${cmp.files.committed} files vs ${cmp.files.expected} regenerated: ${d.modified.length} modified, ${d.added.length} added, ${d.removed.length} removed`]
+    ];
+    return {
+      findings,
+      problems,
+      verified: !findings.some((f) => f.severity === "error"),
+      rows,
+      metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
+    };
+  } finally {
+    await fs13.promises.rm(scratch, { recursive: true, force: true });
+  }
+}
+async function restoreIfChanged(setup) {
+  const restored = [];
+  for (const [file, data] of setup.contents) {
+    const now = await fs13.promises.readFile(file).catch(() => void 0);
+    if (!now || !now.equals(data)) {
+      const tmp = `${file}.go-release-gate-${process.pid}`;
+      const mode = (await fs13.promises.stat(file).catch(() => void 0))?.mode;
+      await fs13.promises.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
+      await fs13.promises.rename(tmp, file);
+      restored.push(file);
+    }
+  }
+  return restored;
+}
+function dedupe(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((f) => {
+    const key = `${f.fingerprint}\0${where(f.location ?? {})}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function offline(setup, loc, modcache, reason, output, findings, rows) {
+  const checks = ["the module tree check", "the go.sum check", ...setup.hasVendor ? ["the vendor/ comparison"] : [], "go mod tidy -diff"];
+  findings.push(sourcesUnreachable(reason, modcache, checks, output, loc.build()));
+  findings.push(...consistencyFindings(setup));
+  const why = "the modules cannot be fetched (see go mod download)";
+  rows.push(["go mod download", "", `could not run: ${reason}`], ["module trees", "", `not hashed: ${why}`]);
+  if (setup.hasVendor) rows.push(["vendor/", "", `not compared: ${why}`]);
+  rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), `not checked: ${why}`], ["go mod tidy -diff", "", `not run: ${why}`]);
+  const all = dedupe(findings).sort(compareFindings);
+  for (const f of all) rows.push([f.ruleId.replace(/^modules\//, ""), f.location ? where(f.location) : "", f.message]);
+  return { status: statusFrom(all), findings: all, table: { header: ["Check", "Where", "Result"], rows }, metrics: { verification: "not run" } };
+}
+async function runModules(ctx) {
+  if (!ctx.state.go) return skipped("needs the Go toolchain");
+  const run4 = runner(ctx);
+  const { config } = ctx;
+  const env = await goEnvSettings(run4, config.dir, ctx);
+  const loaded = await loadModuleSetup(config.dir, env.work, config.workspace);
+  if (!loaded.setup) {
+    const findings2 = loaded.errors.map(
+      (e) => finding(MALFORMED_FILE, "modules", { message: e.message, location: { file: e.file, line: e.line }, subject: `${e.file} malformed` })
+    );
+    return {
+      status: "failed",
+      reason: "a module file could not be read; nothing was verified",
+      findings: findings2,
+      table: { header: ["Check", "Where", "Result"], rows: loaded.errors.map((e) => ["malformed-file", `${e.file}:${e.line}`, e.detail]) }
+    };
+  }
+  const setup = loaded.setup;
+  const loc = locator(setup);
+  const cwd = setup.main?.dir ?? setup.work.dir;
+  const rows = [];
+  const metrics = {};
+  const findings = [];
+  findings.push(...settingsFindings(setup, loc, env.settings, { release: config.mode === "release", goflagsFrom: env.goflagsFrom }));
+  findings.push(...replacesOutsideWorkspace(setup, config.workspace));
+  const alongside = !setup.hasVendor && !setup.work && setup.main !== void 0 && !/(^|\s)-modfile[=\s]/.test(env.settings.GOFLAGS);
+  if (alongside) {
+    const pending = (async () => {
+      const dl2 = await downloadOnCopy(ctx, run4, setup, cwd, loc);
+      return dl2.unreachable ? offline(setup, loc, env.modcache, dl2.unreachable, dl2.output, findings, rows) : verifyAlongside(ctx, run4, setup, loc, env, dl2, void 0, findings, rows, metrics);
+    })();
+    return { status: "passed", findings: [], pending };
+  }
+  let dl;
+  try {
+    dl = await downloadModules(run4, cwd, loc);
+  } finally {
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path15.relative(config.workspace, file)}; restored it as committed`);
+  }
+  if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
+  let vendor;
+  if (setup.hasVendor) {
+    vendor = await checkVendor(ctx, run4, setup, loc);
+    if (vendor.verified) ctx.state.modFlag = "-mod=vendor";
+  }
+  return { status: "passed", findings: [], pending: verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) };
+}
+async function downloadOnCopy(ctx, run4, setup, cwd, loc) {
+  await fs13.promises.mkdir(ctx.ports.tempDir, { recursive: true });
+  const copy = await fs13.promises.mkdtemp(path15.join(ctx.ports.tempDir, "modules-download-"));
+  try {
+    for (const name of ["go.mod", "go.sum"]) {
+      const data = setup.contents.get(path15.join(setup.main.dir, name));
+      if (data) await fs13.promises.writeFile(path15.join(copy, name), data);
+    }
+    return await downloadModules(run4, cwd, loc, path15.join(copy, "go.mod"));
+  } finally {
+    await fs13.promises.rm(copy, { recursive: true, force: true });
+  }
+}
+async function tidyReuse(ctx, setup, m, env) {
+  if (setup.work || !env.gocache) return void 0;
+  const gomod = setup.contents.get(path15.join(m.dir, "go.mod"));
+  if (!gomod) return void 0;
+  const go = ctx.state.go;
+  const key = await tidyKey({ main: m, gomod, gosum: setup.contents.get(path15.join(m.dir, "go.sum")), goVersion: go.version, goroot: go.goroot, settings: env.tidySettings }).catch(() => void 0);
+  return key ? { gocache: env.gocache, key } : void 0;
+}
+async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) {
+  const { config } = ctx;
+  metrics.modules = dl.modules.length;
+  findings.push(...dl.findings);
+  const cwd = setup.main?.dir ?? setup.work.dir;
+  const foundTidy = [];
+  try {
+    const memo = env.gocache ? { gocache: env.gocache, reuse: config.mode !== "release" } : void 0;
+    const verify = await verifyModuleTrees(run4, cwd, loc, dl.modules, memo);
+    findings.push(...verify.findings);
+    rows.push(["module trees", "", verify.result]);
+    if (verify.reused) metrics.treesReused = verify.reused;
+    if (vendor) {
+      findings.push(...vendor.findings);
+      rows.push(...vendor.rows);
+      Object.assign(metrics, vendor.metrics);
+    }
+    const sums = await checkSums({
+      setup,
+      loc,
+      modcache: env.modcache,
+      downloaded: setup.work ? void 0 : dl.modules,
+      problems: [dl.problems, verify.problems, ...vendor ? [vendor.problems] : []]
+    });
+    findings.push(...sums.findings);
+    const sumLines = setup.sums.reduce((n, s) => n + s.lines.length, 0);
+    rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), sums.findings.length ? `${sums.findings.length} problem(s)` : sumLines === 0 ? "no lines (no dependencies)" : `${sums.checked} of ${sumLines} lines checked against the verified module cache: all match`]);
+    const tidyModules = setup.work ? setup.mains : setup.main ? [setup.main] : [];
+    if (tidyModules.length && atLeast(ctx.state.go.version, 1, 23)) {
+      for (const m of tidyModules) {
+        const reuse = await tidyReuse(ctx, setup, m, env);
+        const earlier = reuse && await reusedTidy(reuse.gocache, reuse.key);
+        if (earlier) {
+          metrics.tidyReused = true;
+          rows.push(["go mod tidy -diff", m.gomod.file, `tidy (reused: a run at ${earlier} found the same go.mod, go.sum, Go file imports and go version tidy)`]);
+          continue;
+        }
+        const tidy = await checkTidy(run4, setup, m, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing);
+        if (tidy.tidy && reuse) foundTidy.push(reuse);
+        findings.push(...tidy.findings);
+        rows.push(tidy.row);
+      }
+    } else {
+      rows.push(["go mod tidy -diff", "", tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
+    }
+  } finally {
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path15.relative(config.workspace, file)} during the modules checks; restored it as committed`);
+  }
+  const unproven = [...run4.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
+  if (unproven.length && !findings.some((f) => f.severity === "error")) {
+    findings.push(finding(VERIFY_FAILED, "modules", { message: `${unproven.join(", ")} did not succeed, and no finding explains why; the modules are not verified`, location: loc.build(), subject: "unexplained failure" }));
+  }
+  const all = dedupe(findings).sort(compareFindings);
+  if (!all.some((f) => f.severity === "error")) for (const t of foundTidy) await recordTidy(t.gocache, t.key);
+  for (const f of all) {
+    if (rows.length >= MAX_TABLE_ROWS) {
+      rows.push(["\u2026", "", `${all.length - (MAX_TABLE_ROWS - 1)} more findings in the report`]);
+      break;
+    }
+    rows.push([f.ruleId.replace(/^modules\//, ""), f.location ? where(f.location) : "", f.message]);
+  }
+  return {
+    status: statusFrom(all),
+    findings: all,
+    table: { header: ["Check", "Where", "Result"], rows },
+    metrics
+  };
+}
+var modulesStage = {
+  name: "modules",
+  rules: MODULES_RULES,
+  start: runModules,
+  run: async (ctx) => settled(await runModules(ctx))
+};
+
+// src/stages/build.ts
+import fs18 from "node:fs";
+import os from "node:os";
+import path19 from "node:path";
+
+// src/output/dir.ts
+import fs14 from "node:fs";
+import path16 from "node:path";
+var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
+var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
+var BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);
+var BUNDLE = /\.sigstore\.json$/;
+function isGateOutputName(name) {
+  return FIXED_NAMES.has(name) || BINARY.test(name) || BUNDLE.test(name);
+}
+var NOFOLLOW = fs14.constants.O_NOFOLLOW ?? 0;
+var CREATE_FRESH = fs14.constants.O_WRONLY | fs14.constants.O_CREAT | fs14.constants.O_EXCL | NOFOLLOW;
+var OutputDirError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "OutputDirError";
+  }
+};
+function lstat(p) {
+  try {
+    return fs14.lstatSync(p);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+function openOutputDir(dir) {
+  const produced = [];
+  const ensureDir = () => {
+    fs14.mkdirSync(dir, { recursive: true });
+    const st = fs14.lstatSync(dir);
+    if (!st.isDirectory()) throw new OutputDirError(`output directory ${dir} is not a directory (${st.isSymbolicLink() ? "a symbolic link" : "a file"})`);
+  };
+  const target = (name) => {
+    if (name !== path16.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
+    return path16.join(dir, name);
+  };
+  const vacate = (p) => {
+    const st = lstat(p);
+    if (!st) return;
+    if (st.isDirectory()) throw new OutputDirError(`${p} is a directory where go-release-gate writes a file; remove it`);
+    fs14.unlinkSync(p);
+  };
+  const note = (name) => {
+    if (!produced.includes(name)) produced.push(name);
+  };
+  return {
+    dir,
+    write(name, data, mode = 420) {
+      ensureDir();
+      const p = target(name);
+      vacate(p);
+      const fd = fs14.openSync(p, CREATE_FRESH, mode);
+      try {
+        fs14.writeFileSync(fd, data);
+      } finally {
+        fs14.closeSync(fd);
+      }
+      note(name);
+      return p;
+    },
+    append(name, data) {
+      if (!produced.includes(name)) throw new OutputDirError(`${name} was not written by this run; refusing to append to it`);
+      const fd = fs14.openSync(target(name), fs14.constants.O_WRONLY | fs14.constants.O_APPEND | NOFOLLOW);
+      try {
+        fs14.writeFileSync(fd, data);
+      } finally {
+        fs14.closeSync(fd);
+      }
+    },
+    adopt(source, name) {
+      ensureDir();
+      const p = target(name);
+      vacate(p);
+      try {
+        fs14.linkSync(source, p);
+        fs14.unlinkSync(source);
+      } catch (e) {
+        const code2 = e.code;
+        if (code2 !== "EXDEV" && code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP") throw e;
+        const fd = fs14.openSync(p, CREATE_FRESH, fs14.statSync(source).mode & 511);
+        try {
+          fs14.writeFileSync(fd, fs14.readFileSync(source));
+        } finally {
+          fs14.closeSync(fd);
+        }
+        fs14.rmSync(source, { force: true });
+      }
+      note(name);
+      return p;
+    },
+    clear(trash) {
+      const removed = [];
+      const foreign = [];
+      if (!lstat(dir)) return { removed, foreign };
+      ensureDir();
+      let renaming = trash !== void 0;
+      for (const e of fs14.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+        if (isGateOutputName(e.name) && !e.isDirectory()) {
+          const p = path16.join(dir, e.name);
+          try {
+            if (renaming) fs14.renameSync(p, path16.join(trash(), e.name));
+          } catch {
+            renaming = false;
+          }
+          if (!renaming) fs14.unlinkSync(p);
+          removed.push(e.name);
+        } else {
+          foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
+        }
+      }
+      return { removed, foreign };
+    },
+    produced: () => [...produced]
+  };
+}
+
+// src/build/args.ts
+function ldflagsFor(opts) {
+  return [opts.strip ? "-s -w" : "", "-buildid=", opts.ldflags].filter((s) => s !== "").join(" ");
+}
+function buildArgs(opts, output, pkgs) {
+  const args = ["build", "-trimpath", "-buildvcs=auto", `-ldflags=${ldflagsFor(opts)}`];
+  if (opts.tags.length) args.push(`-tags=${opts.tags.join(",")}`);
+  if (opts.modFlag) args.push(opts.modFlag);
+  args.push("-o", output, ...typeof pkgs === "string" ? [pkgs] : pkgs);
+  return args;
+}
+function stderrFor(stderr, pkg, built) {
+  const sections = [];
+  let current = { pkg: "", lines: [] };
+  const flush = () => {
+    if (current.lines.length) sections.push({ pkg: current.pkg, text: current.lines.join("\n") });
+  };
+  for (const line of stderr.split("\n")) {
+    const m = /^# (\S+)/.exec(line) ?? /^package (\S+?):?(?:\s|$)/.exec(line);
+    if (m) {
+      flush();
+      current = { pkg: m[1], lines: [line] };
+    } else current.lines.push(line);
+  }
+  flush();
+  if (!sections.some((s) => s.pkg === pkg)) return stderr;
+  const mine = new Set(built);
+  return sections.filter((s) => s.pkg === pkg || s.pkg !== "" && !mine.has(s.pkg)).map((s) => s.text).join("\n");
+}
+function buildEnv(base, target, cgo) {
+  return { ...base, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: cgo ? "1" : "0" };
+}
+function binaryName(importPath) {
+  const parts = importPath.split("/").filter(Boolean);
+  let name = parts[parts.length - 1] ?? "main";
+  if (/^v\d+$/.test(name) && parts.length > 1) name = parts[parts.length - 2];
+  return name;
+}
+function goExecName(importPath) {
+  const parts = importPath.split("/");
+  const last = parts[parts.length - 1];
+  return parts.length > 1 && /^v(?!0)(?!1$)[0-9]+$/.test(last) ? parts[parts.length - 2] : last;
+}
+function artifactFileName(name, target) {
+  return `${name}_${target.goos}_${target.goarch}${target.goos === "windows" ? ".exe" : ""}`;
+}
+function renderChecksums(entries) {
+  return [...entries].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).map((e) => `${e.sha256}  ${e.name}
+`).join("");
+}
+function parseCompilerErrors(stderr) {
+  const errors = [];
+  for (const line of stderr.split(/\r?\n/)) {
+    const m = /^(?:\.\/)?([^\s:][^:]*\.go):(\d+)(?::(\d+))?: (.*)$/.exec(line.trim());
+    if (m) errors.push({ file: m[1], line: Number(m[2]), ...m[3] ? { column: Number(m[3]) } : {}, message: m[4] });
+  }
+  return errors;
+}
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+// src/build/headstart.ts
+import fs15 from "node:fs";
+import path17 from "node:path";
+var HEAD_BYTES = 4096;
+function rootMainGuess(dir) {
+  let module;
+  let names;
+  try {
+    module = parseGoMod(fs15.readFileSync(path17.join(dir, "go.mod"), "utf8"), "go.mod").module.path;
+    names = fs15.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_"));
+  } catch {
+    return void 0;
+  }
+  if (names.length === 0) return void 0;
+  const buf = Buffer.alloc(HEAD_BYTES);
+  let certain = true;
+  for (const name of names) {
+    let n;
+    try {
+      const fd = fs15.openSync(path17.join(dir, name), "r");
+      try {
+        n = fs15.readSync(fd, buf, 0, HEAD_BYTES, 0);
+      } finally {
+        fs15.closeSync(fd);
+      }
+    } catch {
+      return void 0;
+    }
+    const head2 = goFileHeader(buf.subarray(0, n));
+    if (head2.pkg !== "main") return void 0;
+    const header = buf.toString("latin1", 0, Math.min(head2.end, n));
+    if (name.slice(0, -3).includes("_") || /^\s*\/\/\s*(go:build|\+build)/m.test(header) || header.includes('"C"') || head2.end >= n) certain = false;
+  }
+  return { importPath: module, certain };
+}
+function inWorkspace(dir, gowork) {
+  if (gowork === "off") return false;
+  if (gowork) return true;
+  for (let d = path17.resolve(dir); ; d = path17.dirname(d)) {
+    if (fs15.existsSync(path17.join(d, "go.work"))) return true;
+    if (path17.dirname(d) === d) return false;
+  }
+}
+
+// src/build/order.ts
+function inspectionRank(t) {
+  if (t.goos === "windows") return 0;
+  if (t.goos === "darwin" || t.goos === "ios") return 1;
+  return 2;
+}
+function buildOrder(items, targetOf) {
+  return items.map((item, i) => ({ item, i, rank: inspectionRank(targetOf(item)) })).sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.item);
+}
+
+// src/inspect/errors.ts
+var FormatError = class extends Error {
+  offset;
+  constructor(offset, message) {
+    super(`${message} (at file offset 0x${offset.toString(16)})`);
+    this.name = "FormatError";
+    this.offset = offset;
+  }
+};
+function unrecognized(detail) {
+  return new FormatError(0, `unrecognized file format: ${detail}`);
+}
+
+// src/inspect/fields.ts
+function block(bytes, offset, le) {
+  return { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes, offset, le };
+}
+function need(b, at, n, what) {
+  if (at < 0 || at + n > b.bytes.length) throw new FormatError(b.offset + at, `truncated ${what}`);
+}
+function u16(b, at, what = "field") {
+  need(b, at, 2, what);
+  return b.view.getUint16(at, b.le);
+}
+function u32(b, at, what = "field") {
+  need(b, at, 4, what);
+  return b.view.getUint32(at, b.le);
+}
+function u64(b, at, what = "field") {
+  need(b, at, 8, what);
+  return b.view.getBigUint64(at, b.le);
+}
+function word(b, at, bits, what = "field") {
+  return bits === 64 ? u64(b, at, what) : BigInt(u32(b, at, what));
+}
+var MAX = BigInt(Number.MAX_SAFE_INTEGER);
+function safe(v, at, what) {
+  if (v > MAX) throw new FormatError(at, `${what} 0x${v.toString(16)} is too large`);
+  return Number(v);
+}
+function cstring(bytes, at, fileOffset, what) {
+  if (!Number.isSafeInteger(at) || at < 0 || at >= bytes.length) {
+    throw new FormatError(fileOffset, `${what}: string index ${at} outside the ${bytes.length}-byte table`);
+  }
+  const end = bytes.indexOf(0, at);
+  if (end < 0) throw new FormatError(fileOffset + at, `${what}: unterminated string`);
+  return latin1OrUtf8(bytes.subarray(at, end));
+}
+var utf8 = new TextDecoder("utf-8", { fatal: true });
+var latin1 = new TextDecoder("latin1");
+function latin1OrUtf8(bytes) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return latin1.decode(bytes);
+  }
+}
+function fixedName(bytes) {
+  const end = bytes.indexOf(0);
+  return latin1OrUtf8(end < 0 ? bytes : bytes.subarray(0, end));
+}
+
+// src/inspect/image.ts
+function archName(known, raw2) {
+  return known ?? `unknown(0x${raw2.toString(16)})`;
+}
+
+// src/inspect/notes.ts
+var NT_GNU_BUILD_ID = 3;
+var NT_GO_BUILD_ID = 4;
+function pad(n, align) {
+  return Math.ceil(n / align) * align;
+}
+function hex(bytes) {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+async function readNotes(src, ranges, le) {
+  const ids = { goBuildId: null, gnuBuildId: null };
+  for (const r2 of ranges) {
+    const b = block(await src.read(r2.offset, r2.size, "note segment"), r2.offset, le);
+    let at = 0;
+    while (at + 12 <= r2.size) {
+      const namesz = u32(b, at, "note header");
+      const descsz = u32(b, at + 4, "note header");
+      const type = u32(b, at + 8, "note header");
+      const nameAt = at + 12;
+      const descAt = at + pad(12 + namesz, r2.align);
+      const next = at + pad(descAt - at + descsz, r2.align);
+      if (descAt + descsz > r2.size) {
+        throw new FormatError(r2.offset + at, `note of ${namesz}+${descsz} bytes overruns its ${r2.size}-byte segment`);
+      }
+      const name = latin1OrUtf8(b.bytes.subarray(nameAt, nameAt + namesz)).replace(/\0+$/, "");
+      const desc = b.bytes.subarray(descAt, descAt + descsz);
+      if (name === "Go" && type === NT_GO_BUILD_ID && ids.goBuildId === null) ids.goBuildId = latin1OrUtf8(desc);
+      if (name === "GNU" && type === NT_GNU_BUILD_ID && ids.gnuBuildId === null) ids.gnuBuildId = hex(desc);
+      at = next;
+    }
+  }
+  return ids;
+}
+var PREFIX = new TextEncoder().encode('\xFF Go build ID: "'.replace("\xFF", ""));
+var END = '"\n \xFF';
+async function goBuildIdFromText(src) {
+  const head2 = await src.read(0, Math.min(src.size, 32 * 1024), "file head");
+  for (let i = head2.indexOf(255); i >= 0 && i < head2.length; i = head2.indexOf(255, i + 1)) {
+    if (!PREFIX.every((c, k) => head2[i + 1 + k] === c)) continue;
+    const start = i + 1 + PREFIX.length;
+    const text = new TextDecoder("latin1").decode(head2.subarray(start, Math.min(head2.length, start + 1024)));
+    const end = text.indexOf(END);
+    if (end < 0) return null;
+    return text.slice(0, end);
+  }
+  return null;
+}
+
+// src/inspect/elf.ts
+var ET_REL = 1;
+var ET_EXEC = 2;
+var ET_DYN = 3;
+var ET_CORE = 4;
+var PT_LOAD = 1;
+var PT_DYNAMIC = 2;
+var PT_INTERP = 3;
+var PT_NOTE = 4;
+var PT_GNU_STACK = 1685382481;
+var PT_GNU_RELRO = 1685382482;
+var PF_X = 1;
+var PF_W = 2;
+var SHT_NULL = 0;
+var SHT_SYMTAB = 2;
+var SHT_STRTAB = 3;
+var SHT_DYNAMIC = 6;
+var SHT_NOTE = 7;
+var SHT_NOBITS = 8;
+var SHT_GNU_VERNEED = 1879048190;
+var SHN_LORESERVE = 65280;
+var SHN_XINDEX = 65535;
+var DT_NULL = 0n;
+var DT_NEEDED = 1n;
+var DT_STRTAB = 5n;
+var DT_STRSZ = 10n;
+var DT_RPATH = 15n;
+var DT_BIND_NOW = 24n;
+var DT_RUNPATH = 29n;
+var DT_FLAGS = 30n;
+var DT_FLAGS_1 = 0x6ffffffbn;
+var DT_VERNEED = 0x6ffffffen;
+var DT_VERNEEDNUM = 0x6fffffffn;
+var DF_BIND_NOW = 0x8n;
+var DF_1_NOW = 0x1n;
+var DF_1_PIE = 0x08000000n;
+var MACHINES = {
+  3: () => "386",
+  62: () => "amd64",
+  40: () => "arm",
+  183: () => "arm64",
+  22: (bits) => bits === 64 ? "s390x" : "s390",
+  20: () => "ppc",
+  21: (_b, le) => le ? "ppc64le" : "ppc64",
+  8: (bits, le) => bits === 64 ? le ? "mips64le" : "mips64" : le ? "mipsle" : "mips",
+  243: (bits) => bits === 64 ? "riscv64" : "riscv",
+  258: () => "loong64",
+  43: () => "sparc64"
+};
+async function readElfHeader(src) {
+  const ident = await src.read(0, 16, "ELF identification");
+  const cls = ident[4], data = ident[5];
+  if (cls !== 1 && cls !== 2) throw new FormatError(4, `invalid ELF class ${cls}`);
+  if (data !== 1 && data !== 2) throw new FormatError(5, `invalid ELF data encoding ${data}`);
+  if (ident[6] !== 1) throw new FormatError(6, `invalid ELF version ${ident[6]}`);
+  const bits = cls === 2 ? 64 : 32;
+  const le = data === 1;
+  const h = block(await src.read(0, bits === 64 ? 64 : 52, "ELF header"), 0, le);
+  const version2 = u32(h, 20);
+  if (version2 !== 1) throw new FormatError(20, `ELF header version ${version2} does not match identification version 1`);
+  const at = bits === 64 ? [32, 40, 54] : [28, 32, 42];
+  return {
+    bits,
+    le,
+    type: u16(h, 16),
+    machine: u16(h, 18),
+    phoff: safe(word(h, at[0], bits), at[0], "program header offset"),
+    shoff: safe(word(h, at[1], bits), at[1], "section header offset"),
+    phentsize: u16(h, at[2]),
+    phnum: u16(h, at[2] + 2),
+    shentsize: u16(h, at[2] + 4),
+    shnum: u16(h, at[2] + 6),
+    shstrndx: u16(h, at[2] + 8)
+  };
+}
+async function readProgramHeaders(src, h) {
+  if (h.phnum === 0) return [];
+  const min = h.bits === 64 ? 56 : 32;
+  if (h.phentsize < min) throw new FormatError(h.bits === 64 ? 54 : 42, `program header size ${h.phentsize} is below ${min}`);
+  if (h.phoff === 0) throw new FormatError(h.bits === 64 ? 32 : 28, `${h.phnum} program headers at offset 0`);
+  const table2 = await src.read(h.phoff, h.phnum * h.phentsize, "program header table");
+  const progs = [];
+  for (let i = 0; i < h.phnum; i++) {
+    const off = h.phoff + i * h.phentsize;
+    const b = block(table2.subarray(i * h.phentsize, (i + 1) * h.phentsize), off, h.le);
+    const p = h.bits === 64 ? { type: u32(b, 0), flags: u32(b, 4), offset: u64(b, 8), vaddr: u64(b, 16), filesz: u64(b, 32), memsz: u64(b, 40), align: u64(b, 48) } : { type: u32(b, 0), offset: BigInt(u32(b, 4)), vaddr: BigInt(u32(b, 8)), filesz: BigInt(u32(b, 16)), memsz: BigInt(u32(b, 20)), flags: u32(b, 24), align: BigInt(u32(b, 28)) };
+    progs.push({ ...p, offset: safe(p.offset, off, "segment offset"), filesz: safe(p.filesz, off, "segment file size") });
+  }
+  return progs;
+}
+function decodeSection(h, b) {
+  const r2 = h.bits === 64 ? { nameIndex: u32(b, 0), type: u32(b, 4), flags: u64(b, 8), addr: u64(b, 16), offset: u64(b, 24), size: u64(b, 32), link: u32(b, 40), info: u32(b, 44) } : { nameIndex: u32(b, 0), type: u32(b, 4), flags: BigInt(u32(b, 8)), addr: BigInt(u32(b, 12)), offset: BigInt(u32(b, 16)), size: BigInt(u32(b, 20)), link: u32(b, 24), info: u32(b, 28) };
+  const offset = r2.type === SHT_NOBITS ? 0 : safe(r2.offset, b.offset + (h.bits === 64 ? 24 : 16), "section offset");
+  const size = safe(r2.size, b.offset + (h.bits === 64 ? 32 : 20), "section size");
+  return { ...r2, offset, size };
+}
+async function readSectionHeaders(src, h) {
+  const shoffAt = h.bits === 64 ? 40 : 32;
+  if (h.shoff === 0) {
+    if (h.shnum !== 0) throw new FormatError(shoffAt, `${h.shnum} section headers at offset 0`);
+    return [];
+  }
+  const min = h.bits === 64 ? 64 : 40;
+  if (h.shentsize < min) throw new FormatError(shoffAt + 18, `section header size ${h.shentsize} is below ${min}`);
+  let shnum = h.shnum;
+  let shstrndx = h.shstrndx;
+  if (shnum === 0 || shstrndx === SHN_XINDEX) {
+    const first = decodeSection(h, block(await src.read(h.shoff, min, "section header 0"), h.shoff, h.le));
+    if (shnum === 0) {
+      if (first.type !== SHT_NULL) throw new FormatError(h.shoff, "extended section count but section 0 is not SHT_NULL");
+      if (first.size < SHN_LORESERVE) throw new FormatError(h.shoff, `extended section count ${first.size} is below 0xff00`);
+      shnum = first.size;
+    }
+    if (shstrndx === SHN_XINDEX) shstrndx = first.link;
+  }
+  if (shstrndx >= shnum) throw new FormatError(shoffAt + 22, `section name table index ${shstrndx} is not below the section count ${shnum}`);
+  if (shnum > (src.size - h.shoff) / h.shentsize) {
+    throw new FormatError(h.shoff, `${shnum} section headers of ${h.shentsize} bytes do not fit in the file`);
+  }
+  const table2 = await src.read(h.shoff, shnum * h.shentsize, "section header table");
+  const raw2 = [];
+  for (let i = 0; i < shnum; i++) {
+    const off = h.shoff + i * h.shentsize;
+    raw2.push(decodeSection(h, block(table2.subarray(i * h.shentsize, (i + 1) * h.shentsize), off, h.le)));
+  }
+  const strtab = raw2[shstrndx];
+  const strAt = h.shoff + shstrndx * h.shentsize;
+  if (strtab.type !== SHT_STRTAB) throw new FormatError(strAt, `section name table has type ${strtab.type}, not SHT_STRTAB`);
+  const names = await src.read(strtab.offset, strtab.size, "section name table");
+  return raw2.map((s, i) => {
+    const { nameIndex, ...rest } = s;
+    return { name: cstring(names, nameIndex, h.shoff + i * h.shentsize, `name of section ${i}`), ...rest };
+  });
+}
+function mapAddress(progs, addr) {
+  for (const p of progs) {
+    if (p.type !== PT_LOAD || addr < p.vaddr || addr >= p.vaddr + BigInt(p.filesz)) continue;
+    const delta = Number(addr - p.vaddr);
+    return { offset: p.offset + delta, left: p.filesz - delta };
+  }
+  return void 0;
+}
+async function readStringTable(src, s, what) {
+  if (s.type === SHT_NOBITS) throw new FormatError(s.offset, `${what} is SHT_NOBITS and has no data`);
+  return src.read(s.offset, s.size, what);
+}
+async function readDynamic(src, h, progs, sections) {
+  const entsize = h.bits === 64 ? 16 : 8;
+  let table2;
+  let strtab = null;
+  let strtabOffset = 0;
+  const sec = sections.find((s) => s.type === SHT_DYNAMIC);
+  const seg = progs.find((p) => p.type === PT_DYNAMIC);
+  if (sec) {
+    table2 = sec;
+    if (sec.link === 0 || sec.link >= sections.length) {
+      throw new FormatError(sec.offset, `dynamic section links string table ${sec.link} of ${sections.length}`);
+    }
+    const s = sections[sec.link];
+    strtab = await readStringTable(src, s, "dynamic string table");
+    strtabOffset = s.offset;
+  } else if (seg) {
+    table2 = { offset: seg.offset, size: seg.filesz };
+  } else {
+    return null;
+  }
+  if (table2.size % entsize !== 0) throw new FormatError(table2.offset, `dynamic table size ${table2.size} is not a multiple of ${entsize}`);
+  const b = block(await src.read(table2.offset, table2.size, "dynamic table"), table2.offset, h.le);
+  const entries = [];
+  for (let at = 0; at < table2.size; at += entsize) {
+    const tag = word(b, at, h.bits);
+    if (tag === DT_NULL) break;
+    entries.push([tag, word(b, at + entsize / 2, h.bits)]);
+  }
+  if (!strtab && entries.some(([t]) => t === DT_NEEDED || t === DT_RPATH || t === DT_RUNPATH || t === DT_VERNEED)) {
+    const addr = entries.find(([t]) => t === DT_STRTAB)?.[1];
+    const size = entries.find(([t]) => t === DT_STRSZ)?.[1];
+    const where3 = addr === void 0 ? void 0 : mapAddress(progs, addr);
+    if (!where3 || size === void 0) throw new FormatError(table2.offset, "dynamic table names libraries but its DT_STRTAB is missing or unmapped");
+    const len = Math.min(where3.left, safe(size, table2.offset, "DT_STRSZ"));
+    strtab = await src.read(where3.offset, len, "dynamic string table");
+    strtabOffset = where3.offset;
+  }
+  const str3 = (v, what) => cstring(strtab, safe(v, table2.offset, what), strtabOffset, what);
+  const vnAddr = entries.find(([t]) => t === DT_VERNEED)?.[1];
+  const vnNum = entries.find(([t]) => t === DT_VERNEEDNUM)?.[1];
+  const info2 = {
+    needed: [],
+    rpath: [],
+    runpath: [],
+    bindNow: false,
+    pieFlag: false,
+    verneed: vnAddr === void 0 ? null : { addr: vnAddr, count: vnNum === void 0 ? 0 : safe(vnNum, table2.offset, "DT_VERNEEDNUM") },
+    strtab: strtab ? { bytes: strtab, offset: strtabOffset } : null
+  };
+  for (const [tag, value] of entries) {
+    if (tag === DT_NEEDED) info2.needed.push(str3(value, "DT_NEEDED"));
+    else if (tag === DT_RPATH) info2.rpath.push(str3(value, "DT_RPATH"));
+    else if (tag === DT_RUNPATH) info2.runpath.push(str3(value, "DT_RUNPATH"));
+    else if (tag === DT_BIND_NOW) info2.bindNow = true;
+    else if (tag === DT_FLAGS && (value & DF_BIND_NOW) !== 0n) info2.bindNow = true;
+    else if (tag === DT_FLAGS_1) {
+      if ((value & DF_1_NOW) !== 0n) info2.bindNow = true;
+      if ((value & DF_1_PIE) !== 0n) info2.pieFlag = true;
+    }
+  }
+  return info2;
+}
+var VERNEED_SIZE = 16;
+var VERNAUX_SIZE = 16;
+var VERNEED_WINDOW = 1 << 20;
+async function readVersionNeeds(src, h, progs, sections, dyn) {
+  let table2;
+  let count;
+  let strtab;
+  const sec = sections.find((s) => s.type === SHT_GNU_VERNEED);
+  if (sec) {
+    if (sec.link === 0 || sec.link >= sections.length) throw new FormatError(sec.offset, `version needs section links string table ${sec.link} of ${sections.length}`);
+    const s = sections[sec.link];
+    strtab = { bytes: await readStringTable(src, s, "version needs string table"), offset: s.offset };
+    table2 = block(await src.read(sec.offset, Math.min(sec.size, VERNEED_WINDOW), "version needs section"), sec.offset, h.le);
+    count = sec.info;
+  } else if (dyn?.verneed && dyn.strtab) {
+    const where3 = mapAddress(progs, dyn.verneed.addr);
+    if (!where3) throw new FormatError(0, `DT_VERNEED address 0x${dyn.verneed.addr.toString(16)} is not in any PT_LOAD segment`);
+    strtab = dyn.strtab;
+    table2 = block(await src.read(where3.offset, Math.min(where3.left, VERNEED_WINDOW), "version needs"), where3.offset, h.le);
+    count = dyn.verneed.count;
+  } else {
+    return [];
+  }
+  if (count > table2.bytes.length / VERNEED_SIZE) {
+    throw new FormatError(table2.offset, `${count} version need entries of ${VERNEED_SIZE} bytes do not fit in the ${table2.bytes.length}-byte table`);
+  }
+  const visited = /* @__PURE__ */ new Set();
+  const visit = (at2, size, what) => {
+    if (at2 + size > table2.bytes.length) throw new FormatError(table2.offset + at2, `${what} runs past the end of the ${table2.bytes.length}-byte version needs table`);
+    if (visited.has(at2)) throw new FormatError(table2.offset + at2, `${what} is reached twice: the version needs chain loops`);
+    visited.add(at2);
+  };
+  const name = (v, at2, what) => cstring(strtab.bytes, v, table2.offset + at2, what);
+  const out = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    visit(at, VERNEED_SIZE, `version need entry ${i}`);
+    const version2 = u16(table2, at);
+    if (version2 !== 1) throw new FormatError(table2.offset + at, `version need entry ${i} has vn_version ${version2}, not 1`);
+    const cnt = u16(table2, at + 2);
+    const file = name(u32(table2, at + 4), at + 4, `file name of version need entry ${i}`);
+    const versions = [];
+    let aux = at + u32(table2, at + 8);
+    for (let j = 0; j < cnt; j++) {
+      visit(aux, VERNAUX_SIZE, `version ${j} of ${file}`);
+      versions.push(name(u32(table2, aux + 8), aux + 8, `name of version ${j} of ${file}`));
+      const next2 = u32(table2, aux + 12);
+      if (next2 === 0) {
+        if (j !== cnt - 1) throw new FormatError(table2.offset + aux + 12, `${file} declares ${cnt} versions but its chain ends after ${j + 1}`);
+        break;
+      }
+      aux += next2;
+    }
+    out.push({ file, versions });
+    const next = u32(table2, at + 12);
+    if (next === 0) {
+      if (i !== count - 1) throw new FormatError(table2.offset + at + 12, `${count} version need entries declared but the chain ends after ${i + 1}`);
+      break;
+    }
+    at += next;
+  }
+  return out;
+}
+async function readInterpreter(src, progs) {
+  const p = progs.find((x) => x.type === PT_INTERP);
+  if (!p) return null;
+  const bytes = await src.read(p.offset, p.filesz, "program interpreter");
+  const end = bytes.indexOf(0);
+  return new TextDecoder("latin1").decode(end < 0 ? bytes : bytes.subarray(0, end));
+}
+async function readElfNotes(src, h, progs, sections) {
+  const ranges = progs.filter((p) => p.type === PT_NOTE).map((p) => ({ offset: p.offset, size: p.filesz, align: p.align === 8n ? 8 : 4 }));
+  for (const s of sections) {
+    if (s.type === SHT_NOTE && !ranges.some((r2) => r2.offset <= s.offset && s.offset < r2.offset + r2.size)) ranges.push({ offset: s.offset, size: s.size, align: 4 });
+  }
+  return readNotes(src, ranges, h.le);
+}
+function fileType(type, pie) {
+  if (type === ET_EXEC) return "executable";
+  if (type === ET_DYN) return pie ? "executable" : "shared-library";
+  if (type === ET_REL) return "object";
+  if (type === ET_CORE) return "core";
+  return "other";
+}
+async function readElf(src) {
+  const h = await readElfHeader(src);
+  const progs = await readProgramHeaders(src, h);
+  const sections = await readSectionHeaders(src, h);
+  const dyn = await readDynamic(src, h, progs, sections);
+  const versionNeeds = await readVersionNeeds(src, h, progs, sections, dyn);
+  const interpreter = await readInterpreter(src, progs);
+  const notes2 = await readElfNotes(src, h, progs, sections);
+  const needed = dyn?.needed ?? [];
+  const pie = h.type === ET_DYN && (dyn?.pieFlag === true || interpreter !== null);
+  const stack = progs.find((p) => p.type === PT_GNU_STACK);
+  const relro = progs.length === 0 ? "n/a" : !progs.some((p) => p.type === PT_GNU_RELRO) ? "none" : dyn?.bindNow ? "full" : "partial";
+  const mappings = progs.filter((p) => p.type === PT_LOAD).map((p) => ({ addr: p.vaddr, offset: p.offset, size: p.filesz }));
+  const buildinfo = sections.find((s) => s.name === ".go.buildinfo");
+  const data = progs.find((p) => p.type === PT_LOAD && (p.flags & (PF_X | PF_W)) === PF_W);
+  const pcln = sections.find((s) => s.name === ".gopclntab" && s.type !== SHT_NOBITS);
+  return {
+    format: "elf",
+    arch: archName(MACHINES[h.machine]?.(h.bits, h.le), h.machine),
+    bits: h.bits,
+    endian: h.le ? "little" : "big",
+    type: fileType(h.type, pie),
+    static: interpreter === null && needed.length === 0,
+    interpreter,
+    needed,
+    versionNeeds,
+    rpath: dyn?.rpath ?? [],
+    runpath: dyn?.runpath ?? [],
+    stripped: !sections.some((s) => s.type === SHT_SYMTAB || s.name.startsWith(".debug_") || s.name.startsWith(".zdebug_")),
+    pie,
+    relro,
+    nx: stack !== void 0 && (stack.flags & PF_X) === 0,
+    goBuildId: notes2.goBuildId,
+    gnuBuildId: notes2.gnuBuildId,
+    mappings,
+    dataStart: buildinfo ? { addr: buildinfo.addr, size: BigInt(buildinfo.size) } : data ? { addr: data.vaddr, size: data.memsz } : null,
+    pclntab: pcln ? { offset: pcln.offset, size: pcln.size } : null,
+    pclntabSearch: []
+  };
+}
+
+// src/inspect/pe.ts
+var MACHINES2 = { 332: "386", 34404: "amd64", 448: "arm", 452: "arm", 43620: "arm64" };
+var IMAGE_FILE_DLL = 8192;
+var DYNAMIC_BASE = 64;
+var NX_COMPAT = 256;
+var DATA = 3221225536;
+var ALIGN_MASK = 6291456;
+var MAX_IMPORTS = 4096;
+async function sectionNames(src, coff, raw2, coffAt) {
+  const symtab = u32(coff, 8);
+  const nsyms = u32(coff, 12);
+  let strings = null;
+  let stringsAt = 0;
+  const names = [];
+  for (let i = 0; i < raw2.length; i++) {
+    const short = fixedName(raw2[i]);
+    const m = /^\/(\d+)$/.exec(short);
+    if (!m) {
+      names.push(short);
+      continue;
+    }
+    if (!strings) {
+      stringsAt = symtab + 18 * nsyms;
+      if (symtab === 0) throw new FormatError(coffAt + 8, `section ${i} has long name ${short} but there is no COFF symbol table`);
+      const len = u32(block(await src.read(stringsAt, 4, "COFF string table size"), stringsAt, true), 0);
+      if (len < 4) throw new FormatError(stringsAt, `COFF string table length ${len} is below 4`);
+      strings = await src.read(stringsAt, len, "COFF string table");
+    }
+    names.push(cstring(strings, Number(m[1]), stringsAt, `name of section ${i}`));
+  }
+  return names;
+}
+function rvaToOffset(sections, rva) {
+  for (const s of sections) {
+    const size = Math.min(s.sizeOfRawData, s.virtualSize || s.sizeOfRawData);
+    if (rva >= s.virtualAddress && rva < s.virtualAddress + size) {
+      return { offset: s.pointerToRawData + (rva - s.virtualAddress), left: s.virtualAddress + size - rva };
+    }
+  }
+  return void 0;
+}
+async function readImports(src, sections, rva, size, dirAt) {
+  if (rva === 0 || size === 0) return [];
+  const where3 = rvaToOffset(sections, rva);
+  if (!where3) throw new FormatError(dirAt, `import directory RVA 0x${rva.toString(16)} is not inside any section`);
+  const table2 = block(await src.read(where3.offset, where3.left, "import directory"), where3.offset, true);
+  const names = [];
+  for (let at = 0; at + 20 <= where3.left && names.length < MAX_IMPORTS; at += 20) {
+    const originalFirstThunk = u32(table2, at);
+    const nameRva = u32(table2, at + 12);
+    if (originalFirstThunk === 0 && nameRva === 0) break;
+    const name = rvaToOffset(sections, nameRva);
+    if (!name) throw new FormatError(where3.offset + at + 12, `import name RVA 0x${nameRva.toString(16)} is not inside any section`);
+    const bytes = await src.read(name.offset, Math.min(name.left, 512), "import name");
+    names.push(cstring(bytes, 0, name.offset, "import name"));
+  }
+  return names;
+}
+async function readPe(src) {
+  const dos = block(await src.read(0, 64, "DOS header"), 0, true);
+  const peAt = u32(dos, 60);
+  const sig = await src.read(peAt, 4, "PE signature");
+  if (sig[0] !== 80 || sig[1] !== 69 || sig[2] !== 0 || sig[3] !== 0) throw new FormatError(peAt, "missing PE\\0\\0 signature");
+  const coffAt = peAt + 4;
+  const coff = block(await src.read(coffAt, 20, "COFF header"), coffAt, true);
+  const machine = u16(coff, 0);
+  const nsections = u16(coff, 2);
+  const optSize = u16(coff, 16);
+  const characteristics = u16(coff, 18);
+  const optAt = coffAt + 20;
+  if (optSize < 96) throw new FormatError(coffAt + 16, `optional header size ${optSize} is too small for an image`);
+  const opt = block(await src.read(optAt, optSize, "optional header"), optAt, true);
+  const magic = u16(opt, 0);
+  if (magic !== 267 && magic !== 523) throw new FormatError(optAt, `optional header magic 0x${magic.toString(16)} is neither PE32 nor PE32+`);
+  const pe64 = magic === 523;
+  const imageBase = pe64 ? u64(opt, 24) : BigInt(u32(opt, 28));
+  const dllCharacteristics = u16(opt, 70);
+  const dirCount = u32(opt, pe64 ? 108 : 92);
+  const dirAt = pe64 ? 112 : 96;
+  const importDir = dirCount > 1 && dirAt + 16 <= optSize ? { rva: u32(opt, dirAt + 8), size: u32(opt, dirAt + 12) } : { rva: 0, size: 0 };
+  const secAt = optAt + optSize;
+  const table2 = await src.read(secAt, nsections * 40, "section table");
+  const rawNames = [];
+  const sections = [];
+  for (let i = 0; i < nsections; i++) {
+    const b = block(table2.subarray(i * 40, i * 40 + 40), secAt + i * 40, true);
+    rawNames.push(b.bytes.subarray(0, 8));
+    sections.push({
+      name: "",
+      virtualSize: u32(b, 8),
+      virtualAddress: u32(b, 12),
+      sizeOfRawData: u32(b, 16),
+      pointerToRawData: u32(b, 20),
+      characteristics: u32(b, 36)
+    });
+  }
+  const names = await sectionNames(src, coff, rawNames, coffAt);
+  sections.forEach((s, i) => s.name = names[i]);
+  const needed = await readImports(src, sections, importDir.rva, importDir.size, optAt + dirAt + 8);
+  const mappings = sections.filter((s) => s.sizeOfRawData > 0).map((s) => ({ addr: imageBase + BigInt(s.virtualAddress), offset: s.pointerToRawData, size: s.sizeOfRawData, name: s.name }));
+  const data = sections.find((s) => s.virtualAddress !== 0 && s.sizeOfRawData !== 0 && (s.characteristics & ~ALIGN_MASK) >>> 0 === DATA);
+  const rdata = sections.filter((s) => s.name === ".rdata" && s.sizeOfRawData > 0);
+  return {
+    format: "pe",
+    arch: archName(MACHINES2[machine], machine),
+    bits: pe64 ? 64 : 32,
+    endian: "little",
+    type: characteristics & IMAGE_FILE_DLL ? "shared-library" : "executable",
+    static: null,
+    interpreter: null,
+    needed,
+    versionNeeds: [],
+    rpath: [],
+    runpath: [],
+    stripped: u32(coff, 12) === 0 && !sections.some((s) => s.name.startsWith(".debug_") || s.name.startsWith(".zdebug_")),
+    pie: (dllCharacteristics & DYNAMIC_BASE) !== 0,
+    relro: "n/a",
+    nx: (dllCharacteristics & NX_COMPAT) !== 0,
+    goBuildId: await goBuildIdFromText(src),
+    gnuBuildId: null,
+    mappings,
+    dataStart: data ? { addr: imageBase + BigInt(data.virtualAddress), size: BigInt(data.virtualSize) } : null,
+    pclntab: null,
+    pclntabSearch: rdata.map((s) => ({ offset: s.pointerToRawData, size: s.sizeOfRawData }))
+  };
+}
+
+// src/inspect/macho.ts
+var LC_SEGMENT = 1;
+var LC_SEGMENT_64 = 25;
+var LC_LOAD_DYLIB = 12;
+var LC_LOAD_DYLINKER = 14;
+var LC_LOAD_WEAK_DYLIB = 2147483672;
+var LC_REEXPORT_DYLIB = 2147483679;
+var LC_LAZY_LOAD_DYLIB = 32;
+var LC_LOAD_UPWARD_DYLIB = 2147483683;
+var LC_RPATH = 2147483676;
+var MH_PIE = 2097152;
+var MH_ALLOW_STACK_EXECUTION = 131072;
+var CPU_ARCH_ABI64 = 16777216;
+var CPUS = { 7: "386", 16777223: "amd64", 12: "arm", 16777228: "arm64", 18: "ppc", 16777234: "ppc64" };
+var FILE_TYPES = { 1: "object", 2: "executable", 4: "core", 6: "shared-library", 8: "shared-library" };
+var MAX_FAT_ARCHES = 32;
+function isThinMacho(head2) {
+  const be = head2[0] === 254 && head2[1] === 237 && head2[2] === 250 && (head2[3] === 206 || head2[3] === 207);
+  const le = (head2[0] === 206 || head2[0] === 207) && head2[1] === 250 && head2[2] === 237 && head2[3] === 254;
+  return be || le;
+}
+function isFatMacho(head2) {
+  return head2[0] === 202 && head2[1] === 254 && head2[2] === 186 && (head2[3] === 190 || head2[3] === 191);
+}
+async function readMacho(src) {
+  const magic = await src.read(0, 4, "Mach-O magic");
+  const le = magic[0] !== 254;
+  const bits = magic[le ? 0 : 3] === 207 ? 64 : 32;
+  const hsize = bits === 64 ? 32 : 28;
+  const h = block(await src.read(0, hsize, "Mach-O header"), 0, le);
+  const cpu = u32(h, 4);
+  const filetype = u32(h, 12);
+  const ncmds = u32(h, 16);
+  const sizeofcmds = u32(h, 20);
+  const flags = u32(h, 24);
+  if (sizeofcmds > src.size - hsize) throw new FormatError(20, `load commands of ${sizeofcmds} bytes do not fit in the file`);
+  const cmds = block(await src.read(hsize, sizeofcmds, "load commands"), hsize, le);
+  const segments = [];
+  const sections = [];
+  const needed = [];
+  const rpath = [];
+  let interpreter = null;
+  let at = 0;
+  for (let i = 0; i < ncmds; i++) {
+    if (at + 8 > sizeofcmds) throw new FormatError(hsize + at, `load command ${i} of ${ncmds} starts past sizeofcmds ${sizeofcmds}`);
+    const cmd = u32(cmds, at);
+    const size = u32(cmds, at + 4);
+    if (size < 8 || size > sizeofcmds - at) throw new FormatError(hsize + at + 4, `load command ${i} has size ${size} (${sizeofcmds - at} bytes remain)`);
+    const c = block(cmds.bytes.subarray(at, at + size), hsize + at, le);
+    const lcString = (what) => cstring(c.bytes, u32(c, 8, what), c.offset, what);
+    if (cmd === LC_SEGMENT || cmd === LC_SEGMENT_64) {
+      const w = cmd === LC_SEGMENT_64 ? 64 : 32;
+      const k = w === 64 ? 8 : 4;
+      const seg = {
+        name: fixedName(c.bytes.subarray(8, 24)),
+        addr: word(c, 24, w, "segment"),
+        memsz: word(c, 24 + k, w, "segment"),
+        offset: safe(word(c, 24 + 2 * k, w, "segment"), c.offset, "segment file offset"),
+        filesz: safe(word(c, 24 + 3 * k, w, "segment"), c.offset, "segment file size"),
+        maxprot: u32(c, 24 + 4 * k, "segment"),
+        prot: u32(c, 28 + 4 * k, "segment")
+      };
+      segments.push(seg);
+      const nsects = u32(c, 32 + 4 * k, "segment");
+      const first = w === 64 ? 72 : 56;
+      const sectSize = w === 64 ? 80 : 68;
+      if (nsects > (size - first) / sectSize) throw new FormatError(c.offset, `segment ${seg.name} claims ${nsects} sections that do not fit its command`);
+      for (let s = 0; s < nsects; s++) {
+        const so = first + s * sectSize;
+        sections.push({
+          name: fixedName(c.bytes.subarray(so, so + 16)),
+          segment: fixedName(c.bytes.subarray(so + 16, so + 32)),
+          addr: word(c, so + 32, w, "section"),
+          size: word(c, so + 32 + k, w, "section"),
+          offset: u32(c, so + 32 + 2 * k, "section")
+        });
+      }
+    } else if (cmd === LC_LOAD_DYLIB || cmd === LC_LOAD_WEAK_DYLIB || cmd === LC_REEXPORT_DYLIB || cmd === LC_LAZY_LOAD_DYLIB || cmd === LC_LOAD_UPWARD_DYLIB) {
+      needed.push(lcString("dylib name"));
+    } else if (cmd === LC_RPATH) {
+      rpath.push(lcString("rpath"));
+    } else if (cmd === LC_LOAD_DYLINKER) {
+      interpreter = lcString("dylinker name");
+    }
+    at += size;
+  }
+  const mappings = segments.filter((s) => s.filesz > 0 && s.name !== "__PAGEZERO").map((s) => ({ addr: s.addr, offset: s.offset, size: s.filesz, name: s.name }));
+  const buildinfo = sections.find((s) => s.name === "__go_buildinfo");
+  const data = segments.find((s) => s.addr !== 0n && s.filesz !== 0 && s.prot === 3 && s.maxprot === 3);
+  const pcln = sections.find((s) => s.name === "__gopclntab");
+  const pie = (flags & MH_PIE) !== 0;
+  return {
+    format: "macho",
+    arch: archName(CPUS[cpu], cpu),
+    bits: (cpu & CPU_ARCH_ABI64) !== 0 ? 64 : bits,
+    endian: le ? "little" : "big",
+    type: FILE_TYPES[filetype] ?? "other",
+    static: null,
+    interpreter,
+    needed,
+    versionNeeds: [],
+    rpath,
+    runpath: [],
+    stripped: !segments.some((s) => s.name === "__DWARF") && !sections.some((s) => s.name.startsWith("__debug_") || s.name.startsWith("__zdebug_")),
+    pie,
+    relro: "n/a",
+    nx: (flags & MH_ALLOW_STACK_EXECUTION) === 0,
+    goBuildId: await goBuildIdFromText(src),
+    gnuBuildId: null,
+    mappings,
+    dataStart: buildinfo ? { addr: buildinfo.addr, size: buildinfo.size } : data ? { addr: data.addr, size: data.memsz } : null,
+    pclntab: pcln ? { offset: pcln.offset, size: safe(pcln.size, 0, "__gopclntab size") } : null,
+    pclntabSearch: []
+  };
+}
+async function readFatArches(src) {
+  const h = block(await src.read(0, 8, "fat header"), 0, false);
+  const fat64 = h.bytes[3] === 191;
+  const narch = u32(h, 4);
+  if (narch === 0) throw new FormatError(4, "fat file has no architectures");
+  if (narch > MAX_FAT_ARCHES) throw unrecognized(`CAFEBABE magic with ${narch} architectures (a Java class file?)`);
+  const entry = fat64 ? 32 : 20;
+  const table2 = block(await src.read(8, narch * entry, "fat arch table"), 8, false);
+  const arches = [];
+  for (let i = 0; i < narch; i++) {
+    const at = i * entry;
+    const cpu = u32(table2, at);
+    const offset = safe(fat64 ? u64(table2, at + 8) : BigInt(u32(table2, at + 8)), 8 + at + 8, "fat slice offset");
+    const size = safe(fat64 ? u64(table2, at + 16) : BigInt(u32(table2, at + 12)), 8 + at + 12, "fat slice size");
+    if (offset > src.size || size > src.size - offset) throw new FormatError(8 + at, `fat slice ${i} (${offset}+${size}) runs past the end of the ${src.size}-byte file`);
+    const arch = archName(CPUS[cpu], cpu);
+    if (arches.some((a) => a.arch === arch)) throw new FormatError(8 + at, `fat file lists ${arch} twice`);
+    arches.push({ arch, offset, size });
+  }
+  return arches;
+}
+
+// src/inspect/goquote.ts
+var PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+var NEWER_THAN_GO = parseRanges(
+  "88f 897 c5c cdc 1acf-1add 1ae0-1aeb 1b4e-1b4f 1b7f 1c89-1c8a 20c1 2427-2429 2b96 2ffc-2fff 31e4-31e5 31ef a7cb-a7cf a7d2 a7d4 a7da-a7dc a7f1 fbc3-fbd2 fd90-fd91 fdc8-fdce 105c0-105f3 10940-10959 10d40-10d65 10d69-10d85 10d8e-10d8f 10ec2-10ec7 10ed0-10ed8 10efa-10efc 11380-11389 1138b 1138e 11390-113b5 113b7-113c0 113c2 113c5 113c7-113ca 113cc-113d5 113d7-113d8 113e1-113e2 116d0-116e3 11b60-11b67 11bc0-11be1 11bf0-11bf9 11db0-11ddb 11de0-11de9 11f5a 13460-143fa 16100-16139 16d40-16d79 16ea0-16eb8 16ebb-16ed3 16ff2-16ff6 187f8-187ff 18cff 18d09-18d1e 18d80-18df2 1cc00-1ccfc 1cd00-1ceb3 1ceba-1ced0 1cee0-1cef0 1e5d0-1e5fa 1e5ff 1e6c0-1e6de 1e6e0-1e6f5 1e6fe-1e6ff 1f6d8 1f777-1f77a 1f8b2-1f8bb 1f8c0-1f8c1 1f8d0-1f8d8 1fa54-1fa57 1fa89-1fa8a 1fa8e-1fa8f 1fabe 1fac6 1fac8 1facd 1fadc 1fadf 1fae9-1faea 1faef 1fbcb-1fbef 1fbfa 2b73a-2b73f 2cea2-2cead 2ebf0-2ee5d 323b0-33479"
+);
+function parseRanges(text) {
+  return text.trim().split(/\s+/).map((t) => {
+    const [a, b = a] = t.split("-");
+    return [parseInt(a, 16), parseInt(b, 16)];
+  });
+}
+function goPrintable(r2) {
+  if (r2 === 32) return true;
+  if (!PRINTABLE.test(String.fromCodePoint(r2))) return false;
+  let lo = 0;
+  let hi = NEWER_THAN_GO.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const [a, b] = NEWER_THAN_GO[mid];
+    if (r2 < a) hi = mid - 1;
+    else if (r2 > b) lo = mid + 1;
+    else return false;
+  }
+  return true;
+}
+var SIMPLE = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\\": "\\" };
+var ESCAPES = { 7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v" };
+var utf82 = new TextDecoder("utf-8");
+function bytesToByteString(bytes) {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+}
+function toUnicode(bs) {
+  return utf82.decode(Buffer.from(bs, "latin1"));
+}
+function fromUnicode(s) {
+  return bytesToByteString(new TextEncoder().encode(s));
+}
+function decodeRune(bs, i) {
+  const c = bs.charCodeAt(i);
+  if (c < 128) return { r: c, n: 1 };
+  const n = c >= 240 && c <= 244 ? 4 : c >= 224 ? 3 : c >= 194 && c < 224 ? 2 : 0;
+  if (n === 0 || n === 3 && c >= 240 || i + n > bs.length) return null;
+  let r2 = c & 255 >> n + 1;
+  for (let k = 1; k < n; k++) {
+    const d = bs.charCodeAt(i + k);
+    if ((d & 192) !== 128) return null;
+    r2 = r2 * 64 + (d & 63);
+  }
+  const min = [0, 0, 128, 2048, 65536][n];
+  if (r2 < min || r2 > 1114111 || r2 >= 55296 && r2 <= 57343) return null;
+  return { r: r2, n };
+}
+function hex2(n, width) {
+  return n.toString(16).padStart(width, "0");
+}
+function goQuote(bs) {
+  let out = '"';
+  for (let i = 0; i < bs.length; ) {
+    const d = decodeRune(bs, i);
+    if (!d) {
+      out += `\\x${hex2(bs.charCodeAt(i), 2)}`;
+      i++;
+      continue;
+    }
+    const { r: r2, n } = d;
+    const raw2 = bs.slice(i, i + n);
+    i += n;
+    if (r2 === 34 || r2 === 92) out += "\\" + raw2;
+    else if (goPrintable(r2)) out += raw2;
+    else if (ESCAPES[r2]) out += ESCAPES[r2];
+    else if (r2 < 32 || r2 === 127) out += `\\x${hex2(r2, 2)}`;
+    else if (r2 < 65536) out += `\\u${hex2(r2, 4)}`;
+    else out += `\\U${hex2(r2, 8)}`;
+  }
+  return out + '"';
+}
+function encodeRune(r2) {
+  return fromUnicode(String.fromCodePoint(r2));
+}
+function goUnquotePrefix(bs) {
+  const quote2 = bs[0];
+  if (quote2 === "`") {
+    const end = bs.indexOf("`", 1);
+    if (end < 0) return null;
+    return { value: bs.slice(1, end).replaceAll("\r", ""), length: end + 1 };
+  }
+  if (quote2 !== '"') return null;
+  let out = "";
+  let i = 1;
+  while (i < bs.length && bs[i] !== '"') {
+    const c = bs[i];
+    if (c === "\n") return null;
+    if (c !== "\\") {
+      if (c.charCodeAt(0) < 128) {
+        out += c;
+        i++;
+        continue;
+      }
+      const d = decodeRune(bs, i);
+      out += d ? bs.slice(i, i + d.n) : encodeRune(65533);
+      i += d ? d.n : 1;
+      continue;
+    }
+    const e = bs[i + 1];
+    if (e === void 0) return null;
+    i += 2;
+    if (e in SIMPLE) out += SIMPLE[e];
+    else if (e === '"') out += '"';
+    else if (e === "x" || e === "u" || e === "U") {
+      const n = e === "x" ? 2 : e === "u" ? 4 : 8;
+      const digits = bs.slice(i, i + n);
+      if (digits.length < n || !/^[0-9a-fA-F]+$/.test(digits)) return null;
+      const v = parseInt(digits, 16);
+      i += n;
+      if (e === "x") out += String.fromCharCode(v);
+      else if (v > 1114111 || v >= 55296 && v <= 57343) return null;
+      else out += encodeRune(v);
+    } else if (e >= "0" && e <= "7") {
+      const digits = bs.slice(i, i + 2);
+      if (digits.length < 2 || !/^[0-7]{2}$/.test(digits)) return null;
+      const v = parseInt(e + digits, 8);
+      if (v > 255) return null;
+      out += String.fromCharCode(v);
+      i += 2;
+    } else return null;
+  }
+  if (bs[i] !== '"') return null;
+  return { value: out, length: i + 1 };
+}
+
+// src/inspect/buildinfo.ts
+var MAGIC = "\xFF Go buildinf:";
+var ALIGN = 16n;
+var HEADER = 32;
+var CHUNK = 1 << 20;
+var MAX_VARINT = 10;
+async function readAt(src, mappings, addr, n) {
+  for (const m of mappings) {
+    if (addr < m.addr || addr >= m.addr + BigInt(m.size)) continue;
+    const delta = Number(addr - m.addr);
+    const offset = m.offset + delta;
+    return { bytes: await src.read(offset, Math.min(n, m.size - delta), "build info data"), offset };
+  }
+  return null;
+}
+async function searchMagic(src, mappings, start, size) {
+  const end = start + size;
+  let at = (start + ALIGN - 1n) / ALIGN * ALIGN;
+  while (at < end) {
+    const want = end - at < BigInt(CHUNK) ? Number(end - at) : CHUNK;
+    const chunk = await readAt(src, mappings, at, want);
+    if (!chunk || chunk.bytes.length === 0) return null;
+    const b = chunk.bytes;
+    for (let i = 0; i + MAGIC.length <= b.length; i += 16) {
+      if (b[i] !== 255 || b[i + 1] !== 32) continue;
+      let k = 2;
+      while (k < MAGIC.length && b[i + k] === MAGIC.charCodeAt(k)) k++;
+      if (k === MAGIC.length) return end - (at + BigInt(i)) < BigInt(HEADER) ? null : at + BigInt(i);
+    }
+    if (b.length < want) return null;
+    at += BigInt(b.length);
+  }
+  return null;
+}
+function uvarint(b) {
+  let value = 0n;
+  for (let i = 0; i < Math.min(b.length, MAX_VARINT); i++) {
+    const c = b[i];
+    if (i === MAX_VARINT - 1 && c > 1) return null;
+    value += BigInt(c & 127) << BigInt(7 * i);
+    if (c < 128) return { value, n: i + 1 };
+  }
+  return null;
+}
+async function inlineString(src, mappings, addr, what) {
+  const head2 = await readAt(src, mappings, addr, MAX_VARINT);
+  if (!head2) throw new FormatError(0, `build info ${what} at address 0x${addr.toString(16)} is not in the file`);
+  const v = uvarint(head2.bytes);
+  if (!v) throw new FormatError(head2.offset, `build info ${what} has a malformed length varint`);
+  const dataAddr = addr + BigInt(v.n);
+  const left = remaining(mappings, dataAddr);
+  if (v.value > BigInt(left)) {
+    throw new FormatError(head2.offset, `build info ${what} claims ${v.value} bytes but only ${left} remain in its segment`);
+  }
+  const body = await readAt(src, mappings, dataAddr, Number(v.value));
+  return { text: bytesToByteString(body?.bytes ?? new Uint8Array(0)), next: dataAddr + v.value };
+}
+function remaining(mappings, addr) {
+  const m = mappings.find((x) => addr >= x.addr && addr < x.addr + BigInt(x.size));
+  return m ? m.size - Number(addr - m.addr) : 0;
+}
+function readPtr(b, at, size, le) {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  return size === 8 ? v.getBigUint64(at, le) : BigInt(v.getUint32(at, le));
+}
+async function pointedString(src, mappings, addr, size, le) {
+  const hdr = await readAt(src, mappings, addr, 2 * size);
+  if (!hdr || hdr.bytes.length < 2 * size) return "";
+  const dataAddr = readPtr(hdr.bytes, 0, size, le);
+  const len = readPtr(hdr.bytes, size, size, le);
+  if (len > BigInt(remaining(mappings, dataAddr))) return "";
+  const data = await readAt(src, mappings, dataAddr, Number(len));
+  return data ? bytesToByteString(data.bytes) : "";
+}
+async function readRawBuildInfo(src, image) {
+  if (!image.dataStart || image.dataStart.size === 0n) return null;
+  const { mappings } = image;
+  const addr = await searchMagic(src, mappings, image.dataStart.addr, image.dataStart.size);
+  if (addr === null) return null;
+  const header = await readAt(src, mappings, addr, HEADER);
+  if (!header || header.bytes.length < HEADER) throw new FormatError(header?.offset ?? 0, "build info header is cut short");
+  const ptrSize = header.bytes[14];
+  const flags = header.bytes[15];
+  let version2;
+  let modinfo;
+  if ((flags & 2) !== 0) {
+    const v = await inlineString(src, mappings, addr + BigInt(HEADER), "Go version");
+    version2 = v.text;
+    modinfo = (await inlineString(src, mappings, v.next, "module info")).text;
+  } else {
+    if (ptrSize !== 4 && ptrSize !== 8) throw new FormatError(header.offset + 14, `build info pointer size ${ptrSize} is neither 4 nor 8`);
+    const le = (flags & 1) === 0;
+    version2 = await pointedString(src, mappings, readPtr(header.bytes, 16, ptrSize, le), ptrSize, le);
+    modinfo = await pointedString(src, mappings, readPtr(header.bytes, 16 + ptrSize, ptrSize, le), ptrSize, le);
+  }
+  if (version2 === "") throw new FormatError(header.offset, "build info records no Go version");
+  modinfo = modinfo.length >= 33 && modinfo[modinfo.length - 17] === "\n" ? modinfo.slice(16, -16) : "";
+  return { version: version2, modinfo, offset: header.offset };
+}
+var BuildInfoSyntaxError = class extends Error {
+  constructor(line, message) {
+    super(`could not parse Go build info: line ${line}: ${message}`);
+    this.name = "BuildInfoSyntaxError";
+  }
+};
+function quoteKey(key) {
+  return key.length === 0 || /[= \t\r\n"`]/.test(key);
+}
+function quoteValue(value) {
+  return /[ \t\r\n"`]/.test(value);
+}
+function moduleLine(cols, line) {
+  if (cols.length !== 2 && cols.length !== 3) throw new BuildInfoSyntaxError(line, `expected 2 or 3 columns; got ${cols.length}`);
+  return { path: cols[0], version: cols[1], sum: cols[2] ?? "", replace: null };
+}
+function goByteQuote(c) {
+  return `'${c === "'" ? "\\'" : c === "\\" ? "\\\\" : goQuote(c).slice(1, -1)}'`;
+}
+function setting(kv, line) {
+  if (kv.length < 1) throw new BuildInfoSyntaxError(line, "build line missing '='");
+  let key;
+  let raw2;
+  if (kv[0] === "=") throw new BuildInfoSyntaxError(line, "build line with missing key");
+  if (kv[0] === "`" || kv[0] === '"') {
+    const q = goUnquotePrefix(kv);
+    if (!q) throw new BuildInfoSyntaxError(line, "invalid quoted key in build line");
+    if (q.length === kv.length) throw new BuildInfoSyntaxError(line, "build line missing '=' after quoted key");
+    if (kv[q.length] !== "=") throw new BuildInfoSyntaxError(line, `unexpected character after quoted key: ${goByteQuote(kv[q.length])}`);
+    key = q.value;
+    raw2 = kv.slice(q.length + 1);
+  } else {
+    const eq = kv.indexOf("=");
+    if (eq < 0) throw new BuildInfoSyntaxError(line, "build line missing '=' after key");
+    key = kv.slice(0, eq);
+    raw2 = kv.slice(eq + 1);
+    if (quoteKey(key)) throw new BuildInfoSyntaxError(line, `unquoted key ${goQuote(key)} must be quoted`);
+  }
+  let value = "";
+  if (raw2.length > 0) {
+    if (raw2[0] === "`" || raw2[0] === '"') {
+      const q = goUnquotePrefix(raw2);
+      if (!q || q.length !== raw2.length) throw new BuildInfoSyntaxError(line, "invalid quoted value in build line");
+      value = q.value;
+    } else {
+      value = raw2;
+      if (quoteValue(value)) throw new BuildInfoSyntaxError(line, `unquoted value ${goQuote(value)} must be quoted`);
+    }
+  }
+  return { key, value };
+}
+function parseBuildInfo(goVersion, text) {
+  const bi = { goVersion, path: "", main: null, deps: [], settings: [] };
+  let main2 = { path: "", version: "", sum: "", replace: null };
+  let last = null;
+  let lineNum = 1;
+  let rest = text;
+  for (; ; ) {
+    const nl = rest.indexOf("\n");
+    if (nl < 0) break;
+    const line = rest.slice(0, nl);
+    rest = rest.slice(nl + 1);
+    if (line.startsWith("path	")) bi.path = line.slice(5);
+    else if (line.startsWith("mod	")) {
+      main2 = moduleLine(line.slice(4).split("	"), lineNum);
+      last = main2;
+    } else if (line.startsWith("dep	")) {
+      last = moduleLine(line.slice(4).split("	"), lineNum);
+      bi.deps.push(last);
+    } else if (line.startsWith("=>	")) {
+      const cols = line.slice(3).split("	");
+      if (cols.length !== 3) throw new BuildInfoSyntaxError(lineNum, `expected 3 columns for replacement; got ${cols.length}`);
+      if (!last) throw new BuildInfoSyntaxError(lineNum, "replacement with no module on previous line");
+      last.replace = { path: cols[0], version: cols[1], sum: cols[2], replace: null };
+      last = null;
+    } else if (line.startsWith("build	")) {
+      bi.settings.push(setting(line.slice(6), lineNum));
+    }
+    lineNum++;
+  }
+  const zero = main2.path === "" && main2.version === "" && main2.sum === "" && main2.replace === null;
+  bi.main = zero ? null : main2;
+  return bi;
+}
+function buildInfoString(bi) {
+  let s = bi.goVersion !== "" ? `go	${bi.goVersion}
+` : "";
+  if (bi.path !== "") s += `path	${bi.path}
+`;
+  const mod = (word2, m) => {
+    s += `${word2}	${m.path}	${m.version}`;
+    if (m.replace === null) s += `	${m.sum}`;
+    else {
+      s += "\n";
+      mod("=>", m.replace);
+    }
+    s += "\n";
+  };
+  if (bi.main) mod("mod", bi.main);
+  for (const d of bi.deps) mod("dep", d);
+  for (const { key, value } of bi.settings) {
+    s += `build	${quoteKey(key) ? goQuote(key) : key}=${quoteValue(value) ? goQuote(value) : value}
+`;
+  }
+  return s;
+}
+function formatGoVersionM(file, bi) {
+  let out = `${file}: ${bi.goVersion}
+`;
+  const mod = buildInfoString({ ...bi, goVersion: "" });
+  if (mod.length > 0) out += `	${mod.slice(0, -1).replaceAll("\n", "\n	")}
+`;
+  return out;
+}
+
+// src/inspect/pclntab.ts
+var MAGICS = [4294967281, 4294967280, 4294967290, 4294967291];
+var CHUNK2 = 1 << 20;
+var EXAMPLES = 5;
+function isHeader(b, at, le) {
+  if (at + 8 > b.length) return false;
+  const magic = new DataView(b.buffer, b.byteOffset + at, 4).getUint32(0, le);
+  return MAGICS.includes(magic) && b[at + 4] === 0 && b[at + 5] === 0 && [1, 2, 4].includes(b[at + 6]) && (b[at + 7] === 4 || b[at + 7] === 8);
+}
+async function tablesOf(src, table2, le) {
+  const head2 = await src.read(table2.offset, Math.min(table2.size, 8 + 8 * 8), "pcln table header");
+  if (!isHeader(head2, 0, le)) throw new FormatError(table2.offset, "pcln table has no valid Go header");
+  const b = block(head2, table2.offset, le);
+  const magic = b.view.getUint32(0, le);
+  if (magic === 4294967291) return { funcnames: table2, files: table2 };
+  const bits = head2[7] === 8 ? 64 : 32;
+  const ptr = head2[7];
+  const first = magic === 4294967290 ? 2 : 3;
+  const off = (i) => safe(word(b, 8 + (first + i) * ptr, bits, "pcln table header"), table2.offset + 8, "pcln table offset");
+  const [funcname, cu, filetab, pctab] = [off(0), off(1), off(2), off(3)];
+  if (!(funcname <= cu && cu <= filetab && filetab <= pctab && pctab <= table2.size)) {
+    throw new FormatError(table2.offset + 8, `pcln table offsets ${funcname}, ${cu}, ${filetab}, ${pctab} are out of order or past its ${table2.size} bytes`);
+  }
+  return {
+    funcnames: { offset: table2.offset + funcname, size: cu - funcname },
+    files: { offset: table2.offset + filetab, size: pctab - filetab }
+  };
+}
+var LE_NEEDLE = Buffer.from([255, 255, 255, 0, 0]);
+var BE_NEEDLE = Buffer.from([255, 255, 255]);
+async function searchPclntab(src, ranges, le) {
+  const needle = le ? LE_NEEDLE : BE_NEEDLE;
+  for (const r2 of ranges) {
+    for (let start = 0; start < r2.size; start += CHUNK2) {
+      const len = Math.min(CHUNK2 + 8, r2.size - start);
+      const read2 = await src.read(r2.offset + start, len, "pcln table search");
+      const b = Buffer.from(read2.buffer, read2.byteOffset, read2.byteLength);
+      for (let i = b.indexOf(needle); i >= 0; i = b.indexOf(needle, i + 1)) {
+        const at = le ? i - 1 : i;
+        if (at >= CHUNK2) break;
+        if (at < 0 || !isHeader(b, at, le)) continue;
+        const candidate = { offset: r2.offset + start + at, size: r2.size - start - at };
+        try {
+          await tablesOf(src, candidate, le);
+          return candidate;
+        } catch (e) {
+          if (!(e instanceof FormatError)) throw e;
+        }
+      }
+    }
+  }
+  return null;
+}
+function contains(hay, name) {
+  const needle = Buffer.from(`${name}\0`, "latin1");
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+    if (i === 0 || hay[i - 1] === 0) return true;
+  }
+  return false;
+}
+var LEAK = /^(?:\/|[A-Za-z]:[\\/]).*\.go$/s;
+async function readPclnFacts(src, table2, le) {
+  const t = await tablesOf(src, table2, le);
+  const names = await src.read(t.funcnames.offset, t.funcnames.size, "function name table");
+  const hay = Buffer.from(names.buffer, names.byteOffset, names.byteLength);
+  const files = t.files === t.funcnames ? hay : Buffer.from(await src.read(t.files.offset, t.files.size, "file name table"));
+  const leaked = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (let at = 0; at < files.length; ) {
+    let end = files.indexOf(0, at);
+    if (end < 0) end = files.length;
+    if (end - at > 3 && files[end - 1] === 111 && files[end - 2] === 103 && files[end - 3] === 46) {
+      const name = files.toString("utf8", at, end);
+      if (LEAK.test(name) && !seen.has(name)) {
+        seen.add(name);
+        leaked.push(name);
+      }
+    }
+    at = end + 1;
+  }
+  return {
+    usesLoadLocation: contains(hay, "time.LoadLocation"),
+    embedsTzdata: contains(hay, "time/tzdata.loadFromEmbeddedTZData"),
+    // crypto/x509's system pool is built once by initSystemRoots (root.go: systemRootsPool ->
+    // once.Do(initSystemRoots) -> loadSystemRoots), reached from Certificate.Verify when
+    // VerifyOptions.Roots is nil (verify.go) and from SystemCertPool. initSystemRoots is passed
+    // to once.Do as a value, so it is never inlined away; its name is in the table exactly when
+    // the linker kept the code that reads the system roots.
+    usesSystemRoots: contains(hay, "crypto/x509.initSystemRoots"),
+    // SetFallbackRoots (root.go) installs roots used when the system has none; the linker keeps
+    // it only when something calls it (golang.org/x/crypto/x509roots/fallback's init does).
+    setsFallbackRoots: contains(hay, "crypto/x509.SetFallbackRoots"),
+    leakedPaths: { count: leaked.length, examples: leaked.slice(0, EXAMPLES) }
+  };
+}
+
+// src/inspect/source.ts
+import fs16 from "node:fs";
+var HEAD = 8192;
+function checkRange(size, offset, length, what) {
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new FormatError(0, `${what}: invalid offset ${offset}`);
+  if (!Number.isSafeInteger(length) || length < 0) throw new FormatError(offset, `${what}: invalid length ${length}`);
+  if (offset > size || length > size - offset) {
+    throw new FormatError(offset, `${what}: ${length} bytes at offset ${offset} run past the end of the ${size}-byte file`);
+  }
+}
+function makeSource(size, raw2, close, counter) {
+  let head2;
+  const src = {
+    size,
+    get bytesRead() {
+      return counter.n;
+    },
+    async read(offset, length, what) {
+      checkRange(size, offset, length, what);
+      if (length === 0) return new Uint8Array(0);
+      if (offset + length <= Math.min(HEAD, size)) {
+        head2 ??= raw2(0, Math.min(HEAD, size));
+        return (await head2).subarray(offset, offset + length);
+      }
+      return raw2(offset, length);
+    },
+    slice(offset, length) {
+      checkRange(size, offset, length, "slice");
+      return makeSource(length, (o, l) => raw2(offset + o, l), async () => {
+      }, counter);
+    },
+    close
+  };
+  return src;
+}
+async function fileSource(path33) {
+  const fh = await fs16.promises.open(path33, "r");
+  try {
+    const { size } = await fh.stat();
+    const counter = { n: 0 };
+    return makeSource(
+      size,
+      async (offset, length) => {
+        const buf = new Uint8Array(length);
+        let done = 0;
+        while (done < length) {
+          const { bytesRead } = await fh.read(buf, done, length - done, offset + done);
+          if (bytesRead === 0) throw new FormatError(offset + done, "file shrank while being read");
+          done += bytesRead;
+        }
+        counter.n += length;
+        return buf;
+      },
+      () => fh.close(),
+      counter
+    );
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
+}
+
+// src/inspect/binary.ts
+var UPX = Buffer.from("UPX!");
+function unicodeModule(m) {
+  return m && { path: toUnicode(m.path), version: toUnicode(m.version), sum: toUnicode(m.sum), replace: unicodeModule(m.replace) };
+}
+function unicodeBuildInfo(bi) {
+  return {
+    goVersion: toUnicode(bi.goVersion),
+    path: toUnicode(bi.path),
+    main: unicodeModule(bi.main),
+    deps: bi.deps.map((d) => unicodeModule(d)),
+    settings: bi.settings.map((s) => ({ key: toUnicode(s.key), value: toUnicode(s.value) }))
+  };
+}
+async function readImage(src, head2) {
+  if (head2[0] === 127 && head2[1] === 69 && head2[2] === 76 && head2[3] === 70) return readElf(src);
+  if (head2[0] === 77 && head2[1] === 90) return readPe(src);
+  if (isThinMacho(head2)) return readMacho(src);
+  throw unrecognized("not ELF, PE or Mach-O");
+}
+async function pclnFacts(src, image) {
+  const le = image.endian === "little";
+  const table2 = image.pclntab ?? (image.pclntabSearch.length > 0 ? await searchPclntab(src, image.pclntabSearch, le) : null);
+  return table2 ? readPclnFacts(src, table2, le) : null;
+}
+async function inspectThin(src, file, head2) {
+  const image = await readImage(src, head2);
+  const { mappings: _m, dataStart: _d, pclntab: _p, pclntabSearch: _s, ...facts } = image;
+  let buildInfo = null;
+  let buildInfoError = null;
+  let goVersionM = null;
+  try {
+    const raw2 = await readRawBuildInfo(src, image);
+    if (raw2) {
+      const bi = parseBuildInfo(raw2.version, raw2.modinfo);
+      buildInfo = unicodeBuildInfo(bi);
+      goVersionM = toUnicode(formatGoVersionM(fromUnicode(file), bi));
+    }
+  } catch (e) {
+    if (!(e instanceof FormatError || e instanceof BuildInfoSyntaxError)) throw e;
+    buildInfoError = e.message;
+  }
+  const pcln = await pclnFacts(src, image);
+  const upxHead = await src.read(0, Math.min(src.size, 8192), "file head");
+  const tags = buildInfo?.settings.find((s) => s.key === "-tags")?.value.split(",") ?? [];
+  const fallbackDep = buildInfo?.deps.some((d) => d.path === "golang.org/x/crypto/x509roots/fallback") === true;
+  return {
+    file,
+    ...facts,
+    upx: Buffer.from(upxHead).includes(UPX),
+    tzdata: pcln?.embedsTzdata === true || tags.includes("timetzdata"),
+    usesLoadLocation: pcln?.usesLoadLocation === true,
+    libc: libcOf(facts.format, facts.static, facts.interpreter, facts.needed),
+    glibcFloor: versionFloor(facts.versionNeeds, "GLIBC"),
+    glibcxxFloor: versionFloor(facts.versionNeeds, "GLIBCXX"),
+    cxxabiFloor: versionFloor(facts.versionNeeds, "CXXABI"),
+    cpuLevel: cpuLevelOf(facts.arch, buildInfo?.settings ?? null),
+    usesSystemRoots: pcln?.usesSystemRoots === true,
+    embedsRoots: fallbackDep || pcln?.setsFallbackRoots === true,
+    leakedPaths: pcln?.leakedPaths ?? { count: 0, examples: [] },
+    buildInfo,
+    go: buildInfo !== null || buildInfoError !== null || pcln !== null || facts.goBuildId !== null,
+    buildInfoError,
+    goVersionM,
+    size: src.size,
+    bytesRead: 0
+  };
+}
+async function inspectSource(src, file) {
+  if (src.size < 16) throw unrecognized(`file is ${src.size} bytes, shorter than any executable header`);
+  const head2 = await src.read(0, 16, "file magic");
+  let info2;
+  if (isFatMacho(head2)) {
+    const slices = [];
+    for (const a of await readFatArches(src)) {
+      const slice = src.slice(a.offset, a.size);
+      const sliceHead = await slice.read(0, Math.min(16, a.size), "fat slice magic");
+      if (!isThinMacho(sliceHead)) throw new FormatError(a.offset, `fat slice for ${a.arch} is not a thin Mach-O file`);
+      slices.push(await inspectThin(slice, file, sliceHead));
+    }
+    info2 = { ...slices[0], size: src.size, slices };
+  } else {
+    info2 = await inspectThin(src, file, head2);
+  }
+  info2.bytesRead = src.bytesRead;
+  return info2;
+}
+async function inspectFile(path33, displayName = path33) {
+  const src = await fileSource(path33);
+  try {
+    return await inspectSource(src, displayName);
+  } finally {
+    await src.close();
+  }
+}
+
+// src/inspect/early.ts
+var started = /* @__PURE__ */ new WeakMap();
+var keyOf = (name, sha256) => `${name}\0${sha256}`;
+function inspectEarly(state, name, sha256, file, displayName) {
+  const runs = started.get(state) ?? /* @__PURE__ */ new Map();
+  started.set(state, runs);
+  const p = inspectFile(file, displayName);
+  p.catch(() => void 0);
+  return sha256.then((sha) => {
+    runs.set(keyOf(name, sha), p);
+    return p;
+  });
+}
+function takeInspected(state, name, sha256) {
+  const runs = started.get(state);
+  const key = keyOf(name, sha256);
+  const p = runs?.get(key);
+  runs?.delete(key);
+  return p;
+}
+
+// src/stages/cgo-hint.ts
+import fs17 from "node:fs";
+import path18 from "node:path";
+var EXCLUDED = /build constraints exclude all Go files in (.+)$/m;
+var MAX_FILES = 200;
+var MAX_BYTES = 1 << 20;
+var IMPORTS_C = /^\s*import\s+"C"\s*$|^\s*import\s*\(\s*"C"\s*\)|^\s*"C"\s*$/m;
+var CGO_TAG = /^\/\/go:build\s.*\bcgo\b/m;
+function cgoNeededHint(stderr, cgo, show) {
+  if (cgo) return null;
+  const m = EXCLUDED.exec(stderr);
+  if (!m) return null;
+  const dir = m[1].trim();
+  let names;
+  try {
+    names = fs17.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
+  } catch {
+    return null;
+  }
+  const needing = [];
+  for (const n of names) {
+    let text;
+    try {
+      const fd = fs17.openSync(path18.join(dir, n), "r");
+      try {
+        const buf = Buffer.alloc(MAX_BYTES);
+        text = buf.toString("utf8", 0, fs17.readSync(fd, buf, 0, MAX_BYTES, 0));
+      } finally {
+        fs17.closeSync(fd);
+      }
+    } catch {
+      continue;
+    }
+    if (IMPORTS_C.test(text) || CGO_TAG.test(text)) needing.push(n);
+  }
+  if (needing.length === 0) return null;
+  const shown = needing.slice(0, 3).join(", ") + (needing.length > 3 ? ` and ${needing.length - 3} more` : "");
+  return `the Go files in ${show(dir)} need cgo (${shown}: import "C" or a cgo build constraint), and cgo is off, so Go reports "build constraints exclude all Go files". Set cgo: true to build it, then name the hosts it must run on in run-on: a cgo binary needs the C library (and glibc version) it was linked against`;
+}
+
+// src/stages/build.ts
+var UNKNOWN_TARGET = rule({
+  id: "build/unknown-target",
+  name: "UnknownTarget",
+  shortDescription: "A requested GOOS/GOARCH is not supported by this Go toolchain.",
+  fullDescription: "The targets input names a GOOS/GOARCH pair the selected toolchain has no port for: its go build refuses it as an unsupported GOOS/GOARCH pair (the supported pairs are those of `go tool dist list`).",
+  help: "Use a pair from `go tool dist list`, e.g. linux/amd64, linux/arm64, darwin/arm64, windows/amd64.",
+  defaultSeverity: "error",
+  usageError: true
+});
+var NO_MAIN = rule({
+  id: "build/no-main-package",
+  name: "NoMainPackage",
+  shortDescription: "There is no main package to build.",
+  fullDescription: "The packages input is empty and neither the module root nor any package under cmd/ is a main package, or a listed package is not a main package.",
+  help: "Set packages to the main package(s) to release, e.g. ./cmd/server.",
+  defaultSeverity: "error"
+});
+var FOREIGN_OUTPUT = rule({
+  id: "build/foreign-output",
+  name: "ForeignOutput",
+  shortDescription: "The output directory holds files this run did not produce.",
+  fullDescription: "Whatever is in output-dir is what an `upload output-dir/*` step publishes. Files the gate writes (binaries, SHA256SUMS, reports, bundles) left by an earlier run are removed before the build; any other entry there is not the gate's to delete, so the run fails naming it.",
+  help: "Point output-dir at a directory only go-release-gate writes to (the default gate-out), or remove the files named in the message.",
+  defaultSeverity: "error"
+});
+var COMPILE = rule({
+  id: "build/compile-failed",
+  name: "CompileFailed",
+  shortDescription: "go build failed for a target.",
+  fullDescription: "go build exited with an error for one package and target; no binary was produced for it.",
+  help: "Read the compiler output in the summary; the finding points at the first compiler error.",
+  defaultSeverity: "error"
+});
+var UNSUPPORTED_PAIR = /^(?:go|cmd\/go): unsupported GOOS\/GOARCH pair \S+\/\S+$/m;
+async function goList(ctx, patterns) {
+  const args = ["list", "-e", "-find", "-buildvcs=false", "-f", "{{.ImportPath}}	{{.Name}}	{{.Dir}}	{{if .Error}}{{.Error}}{{end}}"];
+  if (ctx.state.modFlag) args.push(ctx.state.modFlag);
+  const r2 = await ctx.ports.exec.run(ctx.state.go.bin, [...args, ...patterns], { cwd: ctx.config.dir, env: ctx.state.goEnv });
+  if (r2.code !== 0) throw new Error(`go list ${patterns.join(" ")} failed: ${r2.stderr.trim() || r2.stdout.trim()}`);
+  const pkgs = r2.stdout.split("\n").filter(Boolean).map((l) => {
+    const [importPath, name, dir, error2] = l.split("	");
+    return { importPath, name, dir, error: error2 ?? "" };
+  });
+  return { pkgs, stderr: r2.stderr };
+}
+async function mainPackages(ctx, certainRoot) {
+  const problems = [];
+  const asMain = (p) => ({ importPath: p.importPath, dir: p.dir, name: binaryName(p.importPath) });
+  if (certainRoot) return { pkgs: [asMain({ importPath: certainRoot, dir: ctx.config.dir })], problems };
+  if (ctx.config.packages.length) {
+    const { pkgs } = await goList(ctx, ctx.config.packages);
+    for (const p of pkgs) {
+      if (p.name !== "main") {
+        problems.push(finding(NO_MAIN, "build", { message: `package ${p.importPath} is ${p.name ? `package ${p.name}` : `not loadable (${p.error})`}, not a main package` }));
+      }
+    }
+    if (pkgs.length === 0) problems.push(finding(NO_MAIN, "build", { message: `packages ${ctx.config.packages.join(", ")} matched no package` }));
+    return { pkgs: pkgs.filter((p) => p.name === "main").map(asMain), problems };
+  }
+  const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
+  if (root) return { pkgs: [asMain(root)], problems };
+  const cmdDir = path19.join(ctx.config.dir, "cmd");
+  const cmd = fs18.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  if (cmd.length === 0) {
+    problems.push(finding(NO_MAIN, "build", {
+      message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
+      location: fs18.existsSync(path19.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path19.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+    }));
+  }
+  return { pkgs: cmd.map(asMain), problems };
+}
+var cleared = /* @__PURE__ */ new WeakMap();
+function clearOnce(ctx) {
+  let done = cleared.get(ctx.state);
+  if (!done) {
+    const out = ctx.state.out ?? (ctx.state.out = openOutputDir(ctx.config.outDir));
+    cleared.set(ctx.state, done = clearOutputDir(ctx, out));
+  }
+  return done.findings;
+}
+function startHead(ctx, go) {
+  const { config } = ctx;
+  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs18.existsSync(path19.join(config.dir, "vendor")) || inWorkspace(config.dir, ctx.state.goEnv.GOWORK)) return void 0;
+  const guess = rootMainGuess(config.dir);
+  if (!guess) return void 0;
+  const { importPath, certain } = guess;
+  const buildDir = fs18.mkdtempSync(path19.join(scratchRoot(ctx), "grg-build-"));
+  const builds = /* @__PURE__ */ new Map();
+  const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: void 0 };
+  for (const target of buildOrder(config.targets, (t) => t).slice(0, buildSlots())) {
+    const output = path19.join(buildDir, artifactFileName(binaryName(importPath), target));
+    const r2 = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: buildEnv(ctx.state.goEnv, target, config.cgo) });
+    r2.catch(() => void 0);
+    builds.set(output, r2);
+  }
+  return { importPath, certain, buildDir, builds };
+}
+async function discardHead(head2) {
+  await Promise.allSettled(head2.builds.values());
+  fs18.rmSync(head2.buildDir, { recursive: true, force: true });
+}
+function buildSlots() {
+  return Math.max(1, os.availableParallelism());
+}
+async function discover(ctx) {
+  const go = ctx.state.go;
+  if (!go) return void 0;
+  clearOnce(ctx);
+  const modFlag = ctx.state.modFlag;
+  const head2 = startHead(ctx, go);
+  try {
+    return { main: await mainPackages(ctx, head2?.certain ? head2.importPath : void 0), modFlag, ...head2 ? { head: head2 } : {} };
+  } catch (e) {
+    if (head2) await discardHead(head2);
+    throw e;
+  }
+}
+var buildStage = {
+  name: "build",
+  rules: [UNKNOWN_TARGET, NO_MAIN, FOREIGN_OUTPUT, COMPILE],
+  // Once the caches are restored (go list may fetch modules into the module cache): the
+  // question only reads, and on a warm run it is most of what stands between the start and the
+  // first compile, so it is asked while the modules stage verifies.
+  prefetch: { after: "cache", run: discover },
+  async run(ctx) {
+    try {
+      return await build(ctx);
+    } finally {
+      await cleared.get(ctx.state)?.deleted;
+    }
+  }
+};
+async function build(ctx) {
+  const { config } = ctx;
+  const findings = [...clearOnce(ctx)];
+  const out = ctx.state.out;
+  const go = ctx.state.go;
+  if (!go) return findings.length ? { status: "failed", findings } : skipped("needs the Go toolchain");
+  let early = await ctx.prefetched?.then((d) => d, () => void 0) ?? void 0;
+  if (early && early.modFlag !== ctx.state.modFlag) {
+    if (early.head) await discardHead(early.head);
+    early = void 0;
+  }
+  const { main: main2, head: head2 } = early ?? await discover(ctx);
+  const confirmed = head2 && main2.pkgs.length === 1 && main2.pkgs[0].importPath === head2.importPath ? head2 : void 0;
+  if (head2 && !confirmed) await discardHead(head2);
+  const targets = config.targets;
+  const { pkgs, problems } = main2;
+  findings.push(...problems);
+  const names = /* @__PURE__ */ new Map();
+  for (const p of pkgs) {
+    const other = names.get(p.name);
+    if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
+    names.set(p.name, p.importPath);
+  }
+  const buildDir = confirmed?.buildDir ?? fs18.mkdtempSync(path19.join(scratchRoot(ctx), "grg-build-"));
+  try {
+    return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings, confirmed?.builds);
+  } finally {
+    if (confirmed) await Promise.allSettled(confirmed.builds.values());
+    fs18.rmSync(buildDir, { recursive: true, force: true });
+  }
+}
+function scratchRoot(ctx) {
+  fs18.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  return isInside(ctx.config.workspace, ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
+}
+function clearOutputDir(ctx, out) {
+  const shown = displayPath(ctx.config.workspace, out.dir) || ".";
+  let trash;
+  const { removed, foreign } = out.clear(() => trash ??= fs18.mkdtempSync(path19.join(scratchRoot(ctx), "grg-old-")));
+  const deleted = trash === void 0 ? Promise.resolve() : fs18.promises.rm(trash, { recursive: true, force: true }).catch((e) => ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`));
+  if (removed.length) ctx.ports.log.info(`removed ${removed.length} file(s) an earlier run left in ${shown}: ${capList(removed, 20)}`);
+  if (!foreign.length) return { findings: [], deleted };
+  return {
+    deleted,
+    findings: [finding(FOREIGN_OUTPUT, "build", {
+      message: `output-dir ${shown} holds ${foreign.length} entr${foreign.length === 1 ? "y" : "ies"} this run did not produce: ${capList(foreign, 20)}; an upload of ${shown}/* would publish them`,
+      subject: shown,
+      details: foreign.join("\n")
+    })]
+  };
+}
+function capList(items, max) {
+  return items.length > max ? `${items.slice(0, max).join(", ")} and ${items.length - max} more` : items.join(", ");
+}
+async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, started2) {
+  const { config, ports } = ctx;
+  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path19.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const jobs = ctx.state.selectJobs ? chosenJobs(all, ctx.state.selectJobs) : all;
+  const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
+  const byTarget = /* @__PURE__ */ new Map();
+  for (const job of jobs) {
+    const key = `${job.target.goos}/${job.target.goarch}`;
+    const same = byTarget.get(key) ?? [];
+    if (same.some((j) => goExecName(j.pkg.importPath) === goExecName(job.pkg.importPath))) byTarget.set(`${key}\0${job.pkg.importPath}`, [job]);
+    else byTarget.set(key, [...same, job]);
+  }
+  const inspecting = [];
+  const finished = async (job, ok, stderr) => {
+    if (!ok) return { ...job, ok, stderr };
+    const size = fs18.statSync(job.output).size;
+    const name = path19.basename(job.output);
+    const hashing = sha256FileReadAhead(job.output);
+    const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, path19.join(out.dir, name)));
+    inspection.catch(() => void 0);
+    inspecting.push(inspection);
+    const sha256 = await hashing;
+    return { ...job, ok, stderr, size, sha256 };
+  };
+  const collect = async (group, dir, r2) => {
+    const target = group[0].target;
+    const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
+    if (group.length === 1) return [await finished(group[0], r2.code === 0 && fs18.existsSync(group[0].output), stderr)];
+    const results2 = [];
+    for (const job of group) {
+      const written = path19.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
+      if (fs18.existsSync(written)) {
+        fs18.renameSync(written, job.output);
+        results2.push(await finished(job, true, ""));
+      } else {
+        const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
+        results2.push(await finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path19.basename(written)}`));
+      }
+    }
+    return results2;
+  };
+  const groups = buildOrder([...byTarget.values()], (group) => group[0].target);
+  const building = await mapLimit(groups, buildSlots(), async (group) => {
+    const target = group[0].target;
+    const several = group.length > 1;
+    const dir = several ? fs18.mkdtempSync(path19.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
+    const r2 = await (!several && started2?.get(group[0].output) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path19.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
+      cwd: config.dir,
+      env: buildEnv(ctx.state.goEnv, target, config.cgo)
+    }));
+    const done = nextTurn(() => collect(group, dir, r2));
+    done.catch(() => void 0);
+    return { done };
+  });
+  const grouped = await Promise.all(building.map((b) => b.done));
+  const built = new Map(grouped.flat().map((r2) => [jobKey2(r2), r2]));
+  const results = jobs.map((j) => built.get(jobKey2(j)));
+  const artifacts2 = [];
+  const rows = [];
+  const failures = [];
+  for (const r2 of results) {
+    const t = `${r2.target.goos}/${r2.target.goarch}`;
+    if (!r2.ok && UNSUPPORTED_PAIR.test(r2.stderr)) {
+      if (!findings.some((f) => f.ruleId === UNKNOWN_TARGET.id && f.message.startsWith(`target ${t} `))) {
+        findings.push(finding(UNKNOWN_TARGET, "build", { message: `target ${t} is not supported by go${go.version} (see go tool dist list)`, subject: t }));
+      }
+      rows.push([t, r2.pkg.importPath, "", "", "unsupported target"]);
+      continue;
+    }
+    if (!r2.ok) {
+      const errors = parseCompilerErrors(r2.stderr);
+      const first = errors[0];
+      const loc = first ? { file: displayPath(ctx.config.workspace, path19.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+      const cgoHint = first ? null : cgoNeededHint(r2.stderr, config.cgo, (d) => displayPath(ctx.config.workspace, d) || ".");
+      const headline = first ? `${loc.file}:${first.line}: ${first.message}` : cgoHint ?? (r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed");
+      findings.push(finding(COMPILE, "build", {
+        message: `${t} ${r2.pkg.importPath}: ${headline}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ""}`,
+        location: loc,
+        subject: `${t}\0${r2.pkg.importPath}`,
+        details: r2.stderr.trim()
+      }));
+      failures.push(`${t} ${r2.pkg.importPath}
+${r2.stderr.trim()}`);
+      rows.push([t, r2.pkg.importPath, "", "", "failed"]);
+      continue;
+    }
+    const a = {
+      path: r2.output,
+      displayPath: "",
+      name: path19.basename(r2.output),
+      goos: r2.target.goos,
+      goarch: r2.target.goarch,
+      size: r2.size,
+      sha256: r2.sha256,
+      pkg: r2.pkg.importPath
+    };
+    artifacts2.push(a);
+    rows.push([t, r2.pkg.importPath, a.name, String(a.size), "built"]);
+  }
+  await Promise.allSettled(inspecting);
+  for (const a of artifacts2) {
+    a.path = out.adopt(a.path, a.name);
+    a.displayPath = displayPath(ctx.config.workspace, a.path);
+  }
+  ctx.state.artifacts.push(...artifacts2);
+  if (artifacts2.length) ctx.state.checksumsFile = out.write("SHA256SUMS", renderChecksums(artifacts2));
+  return {
+    status: statusFrom(findings),
+    findings,
+    table: { header: ["Target", "Package", "File", "Bytes", "Result"], rows },
+    ...failures.length ? { details: failures.join("\n\n") } : {},
+    metrics: { built: artifacts2.length, failed: failures.length, jobs: jobs.length }
+  };
+}
+async function nextTurn(fn) {
+  await new Promise((resolve2) => setImmediate(resolve2));
+  return fn();
+}
+function chosenJobs(all, select) {
+  const keep = new Set(select(all.map((j) => ({ goos: j.target.goos, goarch: j.target.goarch, pkg: j.pkg.importPath }))).map((j) => `${j.pkg}\0${j.goos}/${j.goarch}`));
+  return all.filter((j) => keep.has(jobKey2(j)));
+}
+function jobKey2(j) {
+  return `${j.pkg.importPath}\0${j.target.goos}/${j.target.goarch}`;
+}
+function trimCompilerQuotes(stderr) {
+  const kept = stderr.split(/\r?\n/).filter((line) => /^\S[^:]*:\d+(:\d+)?: /.test(line) || /^# \S/.test(line) || /^(go|cgo|gcc|clang|collect2|ld)(:| )/.test(line));
+  return kept.join("\n");
+}
+
+// src/stages/inspect.ts
+import path20 from "node:path";
+
+// src/inspect/policy.ts
+var r = (id, name, severity2, short, full, help2, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help: help2, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
+var RULES = {
+  unreadable: r(
+    "inspect/unreadable-binary",
+    "UnreadableBinary",
+    "error",
+    "The binary could not be parsed",
+    "The built file is not a well-formed ELF, PE or Mach-O file, so nothing about it could be checked.",
+    "The message names the file offset and what was wrong there. Rebuild; if it persists, the build produced a corrupt or non-executable file."
+  ),
+  notStatic: r(
+    "inspect/not-static",
+    "NotStatic",
+    "error",
+    "A Linux binary is dynamically linked",
+    "The binary asks for a program interpreter or shared libraries, so it fails on scratch, distroless or Alpine images and on hosts with an older libc.",
+    "Build with CGO_ENABLED=0 (use the netgo and osusergo tags if net or os/user pulled in cgo), or set cgo: true if dynamic linking is intended."
+  ),
+  interpreter: r(
+    "inspect/dynamic-interpreter",
+    "DynamicInterpreter",
+    "note",
+    "The binary requests a program interpreter",
+    "PT_INTERP names the dynamic loader the kernel must start the program with; the binary does not run where that loader is missing.",
+    "Internal-linker PIE builds request a loader even without libraries: drop -buildmode=pie or accept the loader dependency."
+  ),
+  needed: r(
+    "inspect/needed-library",
+    "NeededLibrary",
+    "note",
+    "The binary needs a shared library",
+    "A DT_NEEDED entry names a shared library the loader must find at run time.",
+    "Remove the cgo dependency that pulls the library in (CGO_ENABLED=0, netgo, osusergo), or ship the library with the binary."
+  ),
+  noBuildInfo: r(
+    "inspect/no-build-info",
+    "NoBuildInfo",
+    "error",
+    "The binary has no readable Go build info",
+    "Without build info nobody can tell which Go version, module versions or build settings produced the binary, and vulnerability scanners cannot scan it.",
+    "Build with a module-aware go build (Go 1.18 or later) and do not strip the .go.buildinfo section."
+  ),
+  targetMismatch: r(
+    "inspect/target-mismatch",
+    "TargetMismatch",
+    "error",
+    "The binary is not for the target it was built for",
+    "The file format, architecture or the GOOS/GOARCH recorded in the build info differ from the target the artifact is published for.",
+    "Check the GOOS/GOARCH environment of the build; a cached or mislabelled binary may have been picked up."
+  ),
+  notTrimpath: r(
+    "inspect/not-trimpath",
+    "NotTrimpath",
+    "error",
+    "The binary was built without -trimpath",
+    "Without -trimpath the binary records the build machine's file system paths and the build is not reproducible across machines.",
+    "Add -trimpath to the go build flags."
+  ),
+  leakedPaths: r(
+    "inspect/leaked-paths",
+    "LeakedPaths",
+    "error",
+    "The binary contains build-machine source paths",
+    "Absolute .go file paths of the build machine are embedded in the binary (usernames, directory layout).",
+    "Build with -trimpath."
+  ),
+  cgoEnabled: r(
+    "inspect/cgo-enabled",
+    "CgoEnabled",
+    "error",
+    "The binary was built with cgo",
+    "CGO_ENABLED=1 is recorded in the build info although the configuration does not allow cgo.",
+    "Set CGO_ENABLED=0 for release builds, or set cgo: true if the program needs cgo."
+  ),
+  notStripped: r(
+    "inspect/not-stripped",
+    "NotStripped",
+    "error",
+    "The binary carries a symbol table or debug info",
+    "A .symtab or DWARF debug sections are present; they add size and are not needed to run the program.",
+    'Build with -ldflags="-s -w", or set strip: false to keep symbols.'
+  ),
+  vcsModified: r(
+    "inspect/vcs-modified",
+    "VcsModified",
+    "error",
+    "A release binary was built from a modified work tree",
+    "The build info records vcs.modified=true: the binary does not match the tagged commit.",
+    "Build releases from a clean checkout; check that the build does not write into the repository (generated files, vendored changes)."
+  ),
+  missingTzdata: r(
+    "inspect/missing-tzdata",
+    "MissingTzdata",
+    "warning",
+    "time.LoadLocation without embedded time zone data where the system has none",
+    "The program calls time.LoadLocation but embeds no tzdata, and a place it runs has no zone database: Windows (Go reads no system zoneinfo there, only $ZONEINFO or a Go installation's lib/time/zoneinfo.zip). Linux and macOS hosts normally ship the database and are not flagged; run-on hosts without one (scratch, Alpine) are reported by inspect/no-tzdata-on-host.",
+    'Build with -tags timetzdata or import _ "time/tzdata" in the main package.'
+  ),
+  glibcTooNew: r(
+    "inspect/glibc-too-new",
+    "GlibcTooNew",
+    "error",
+    "The binary needs a newer glibc than a host it must run on",
+    `The binary's symbol version needs (.gnu.version_r) name a GLIBC_x.y newer than the glibc of a run-on host, or than max-glibc: the loader refuses to start it there with "version \`GLIBC_x.y' not found".`,
+    "Build on (or with a sysroot of) the oldest distribution you support, e.g. in a container of that release; or build without cgo (CGO_ENABLED=0) so no glibc is needed."
+  ),
+  libcMismatch: r(
+    "inspect/libc-mismatch",
+    "LibcMismatch",
+    "error",
+    "The binary is linked against a C library the host does not have",
+    "A glibc-linked binary does not start on a musl host (Alpine) or an image without a C library (scratch, distroless static), and a musl-linked one does not start on a glibc host: the program interpreter named in PT_INTERP is missing there.",
+    "Build a static binary (CGO_ENABLED=0), or build one binary per C library: on Alpine (musl) for Alpine, on a glibc distribution for the others."
+  ),
+  noTzdataOnHost: r(
+    "inspect/no-tzdata-on-host",
+    "NoTzdataOnHost",
+    "error",
+    "time.LoadLocation without embedded tzdata on a host without a zone database",
+    "The program calls time.LoadLocation, embeds no time zone data, and a run-on host has no /usr/share/zoneinfo: every zone other than UTC and Local fails to load there.",
+    'Build with -tags timetzdata or import _ "time/tzdata" in the main package (about 450 KB), or add tzdata to the image.'
+  ),
+  noCaRootsOnHost: r(
+    "inspect/no-ca-roots-on-host",
+    "NoCaRootsOnHost",
+    "error",
+    "The program loads the system certificate roots on a host that has none",
+    `The program verifies certificates against the system roots (crypto/x509's system pool: every TLS client without its own RootCAs), embeds no roots of its own, and a run-on host has no CA bundle: TLS connections fail with "x509: certificate signed by unknown authority".`,
+    `Import _ "golang.org/x/crypto/x509roots/fallback" to embed Mozilla's roots, copy a CA bundle into the image (or set SSL_CERT_FILE), or use an image that has one (distroless static).`
+  ),
+  osTooOld: r(
+    "inspect/os-too-old",
+    "OsTooOld",
+    "error",
+    "A host is older than the Go release that built the binary supports",
+    "Each Go release states the oldest macOS, Windows and Linux kernel it runs on (go.dev/doc/go1.N, Ports); the binary was built by a Go newer than a run-on host allows.",
+    "Build with an older Go for that host, or drop the host from run-on."
+  ),
+  cpuLevel: r(
+    "inspect/cpu-level",
+    "CpuLevel",
+    "warning",
+    "The binary needs a CPU level above the architecture baseline",
+    "The build info records a micro-architecture level above Go's default (for example GOAMD64=v3): the program dies with an illegal instruction on older CPUs.",
+    "Build with the default level, or list the level in cpu-level (e.g. cpu-level: GOAMD64=v3) when every host is known to support it."
+  ),
+  upx: r(
+    "inspect/upx-packed",
+    "UpxPacked",
+    "warning",
+    "The binary is UPX-packed",
+    "A packed binary hides its contents from inspection and scanners and is often flagged by antivirus software.",
+    "Do not pack release binaries with UPX."
+  )
+};
+var INSPECT_RULES = Object.values(RULES);
+var FORMAT_OF_GOOS = { windows: "pe", darwin: "macho", ios: "macho" };
+function setting2(info2, key) {
+  return info2.buildInfo?.settings.find((s) => s.key === key)?.value;
+}
+function hostApplies(artifact, h) {
+  return h.goos === artifact.goos && (h.goarch === "" || h.goarch === artifact.goarch);
+}
+function placesWithoutZoneinfo(artifact, runOn) {
+  const out = [];
+  if (artifact.goos === "windows") out.push("Windows has no system time zone database for Go");
+  for (const h of runOn) {
+    if (hostApplies(artifact, h) && h.zoneinfo === false) out.push(`run-on host ${h.name} has no /usr/share/zoneinfo`);
+  }
+  return out;
+}
+var LOADER = { glibc: "glibc", musl: "musl libc", none: "no C library", bionic: "Android's bionic" };
+function hostVerdict(info2, artifact, h) {
+  const v = { host: h.name, applies: hostApplies(artifact, h), failures: [], unknown: [] };
+  if (!v.applies) return v;
+  const fail2 = (rule2, reason) => v.failures.push({ rule: rule2, reason });
+  if (artifact.goos === "linux" && info2.libc && info2.libc !== "none" && info2.libc !== "unknown") {
+    const via = info2.interpreter ? ` (interpreter ${info2.interpreter})` : "";
+    if (h.libc === null) v.unknown.push("C library");
+    else if (h.libc !== info2.libc) fail2(RULES.libcMismatch, `needs ${LOADER[info2.libc]}${via}, ${h.name} has ${LOADER[h.libc]}`);
+    else if (info2.libc === "glibc" && info2.glibcFloor) {
+      if (h.glibc === null) v.unknown.push("glibc version");
+      else if (compareVersions(info2.glibcFloor, h.glibc) > 0) fail2(RULES.glibcTooNew, `needs GLIBC_${info2.glibcFloor}, ${h.name} has ${h.glibc}`);
+    }
+  }
+  if (info2.usesLoadLocation && !info2.tzdata) {
+    if (h.zoneinfo === false) fail2(RULES.noTzdataOnHost, `calls time.LoadLocation without embedded tzdata, ${h.name} has no /usr/share/zoneinfo`);
+    else if (h.zoneinfo === null && artifact.goos !== "windows") v.unknown.push("zoneinfo");
+  }
+  if (info2.usesSystemRoots && !info2.embedsRoots) {
+    if (h.caRoots === false) fail2(RULES.noCaRootsOnHost, `loads the system certificate roots and embeds none, ${h.name} has no CA bundle`);
+    else if (h.caRoots === null) v.unknown.push("CA bundle");
+  }
+  const minor = info2.buildInfo ? goMinor(info2.buildInfo.goVersion) : null;
+  const min = minor === null ? null : goMinimumOs(artifact.goos, minor);
+  const have = artifact.goos === "linux" ? h.kernel : h.osVersion;
+  if (min && have !== null && compareVersions(have, min.version) < 0) {
+    const what = artifact.goos === "linux" ? "Linux kernel" : artifact.goos === "darwin" ? "macOS" : "Windows";
+    fail2(RULES.osTooOld, `built by go1.${minor}, which needs ${what} ${min.version} or later (${min.note}); ${h.name} has ${have}`);
+  }
+  return v;
+}
+function verdictCell(v) {
+  if (!v.applies) return "\u2013";
+  if (v.failures.length) return `\u274C ${v.failures.map((f) => f.reason).join("; ")}`;
+  return v.unknown.length ? `\u2705 (not checked: ${v.unknown.join(", ")})` : "\u2705";
+}
+function evaluateBinary(info2, artifact, config, runOn = []) {
+  const out = [];
+  const where3 = artifact.displayPath;
+  const target = `${artifact.goos}/${artifact.goarch}`;
+  const add = (rl, message, subject, fix) => out.push(finding(rl, "inspect", { message, location: { artifact: where3 }, subject: `${where3}\0${subject}`, ...fix ? { fix } : {} }));
+  const wantFormat = FORMAT_OF_GOOS[artifact.goos] ?? "elf";
+  if (info2.format !== wantFormat || info2.arch !== artifact.goarch) {
+    add(RULES.targetMismatch, `${where3} is a ${info2.format} ${info2.arch} binary, but the target is ${target}`, "container");
+  }
+  const goos = setting2(info2, "GOOS");
+  const goarch = setting2(info2, "GOARCH");
+  if (goos !== void 0 && goos !== artifact.goos || goarch !== void 0 && goarch !== artifact.goarch) {
+    add(RULES.targetMismatch, `${where3} records GOOS=${goos ?? "?"} GOARCH=${goarch ?? "?"} in its build info, but the target is ${target}`, "buildinfo");
+  }
+  if (artifact.goos === "linux" && info2.static === false && !config.cgo) {
+    const parts = [info2.interpreter ? `program interpreter ${info2.interpreter}` : "", info2.needed.length ? `shared libraries ${info2.needed.join(", ")}` : ""].filter(Boolean);
+    add(RULES.notStatic, `${where3} is dynamically linked: ${parts.join("; ")}`, "static");
+    if (info2.interpreter) add(RULES.interpreter, `${where3} requests program interpreter ${info2.interpreter}`, info2.interpreter);
+    for (const lib of info2.needed) add(RULES.needed, `${where3} needs shared library ${lib}`, lib);
+  }
+  if (info2.buildInfoError) add(RULES.noBuildInfo, `${where3}: Go build info is present but unreadable: ${info2.buildInfoError}`, "buildinfo");
+  else if (!info2.buildInfo) add(RULES.noBuildInfo, info2.go ? `${where3} is a Go binary without build info` : `${where3} is not a Go binary (no build info, no pcln table)`, "buildinfo");
+  if (info2.buildInfo) {
+    if (setting2(info2, "-trimpath") !== "true") add(RULES.notTrimpath, `${where3} was built without -trimpath (no -trimpath=true build setting)`, "trimpath", "-trimpath");
+    if (!config.cgo && setting2(info2, "CGO_ENABLED") === "1") add(RULES.cgoEnabled, `${where3} was built with CGO_ENABLED=1, but cgo is not enabled in the configuration`, "cgo");
+    if ((config.event.isTag || config.mode === "release") && setting2(info2, "vcs.modified") === "true") {
+      const rev = setting2(info2, "vcs.revision");
+      add(RULES.vcsModified, `${where3} records vcs.modified=true${rev ? ` on revision ${rev}` : ""}${config.event.tag ? ` for tag ${config.event.tag}` : ""}`, "vcs");
+    }
+  }
+  if (info2.leakedPaths.count > 0) {
+    const n = info2.leakedPaths.count;
+    add(RULES.leakedPaths, `${where3} contains ${n} absolute source path${n === 1 ? "" : "s"} of the build machine, e.g. ${info2.leakedPaths.examples.slice(0, 3).join(", ")}`, "paths");
+  }
+  if (config.strip && !info2.stripped) add(RULES.notStripped, `${where3} is not stripped (symbol table or DWARF present)`, "strip", '-ldflags="-s -w"');
+  if (info2.usesLoadLocation && !info2.tzdata) {
+    const places = placesWithoutZoneinfo(artifact, []);
+    if (places.length) add(RULES.missingTzdata, `${where3} calls time.LoadLocation but embeds no time zone data, and ${places.join("; ")}`, "tzdata", "-tags timetzdata");
+  }
+  for (const h of runOn) {
+    for (const f of hostVerdict(info2, artifact, h).failures) add(f.rule, `${where3} does not run on ${h.name}: ${f.reason}`, `${f.rule.id}\0${h.name}`);
+  }
+  if (artifact.goos === "linux" && info2.libc === "glibc" && info2.glibcFloor && config.maxGlibc && compareVersions(info2.glibcFloor, config.maxGlibc) > 0) {
+    add(RULES.glibcTooNew, `${where3} needs GLIBC_${info2.glibcFloor}, max-glibc is ${config.maxGlibc}`, "max-glibc");
+  }
+  const cpu = info2.cpuLevel;
+  const spec = CPU_LEVELS[info2.arch];
+  if (cpu && spec && levelRank(info2.arch, cpu.level) > levelRank(info2.arch, spec.baseline)) {
+    const allowed = config.cpuLevel[cpu.variable];
+    const rank = levelRank(info2.arch, cpu.level);
+    if (allowed === void 0 || levelRank(info2.arch, allowed) < rank) {
+      add(RULES.cpuLevel, `${where3} is built for ${formatCpuLevel(cpu)}, above the ${cpu.variable}=${spec.baseline} baseline: it dies with an illegal instruction on CPUs without that level${allowed ? ` (cpu-level allows ${cpu.variable}=${allowed})` : ""}`, "cpu", `cpu-level: ${cpu.variable}=${cpu.level}`);
+    }
+  }
+  if (info2.upx) add(RULES.upx, `${where3} is packed with UPX`, "upx");
+  return out;
+}
+var yesNo = (v) => v === null ? "n/a" : v ? "yes" : "no";
+var TABLE_HEADER = ["Binary", "Target", "Static", "Stripped", "PIE", "RELRO", "NX", "Go", "VCS revision", "Size"];
+function summaryRow(info2, artifact) {
+  const go = info2.buildInfo ? info2.buildInfo.goVersion.split(" ")[0] : info2.go ? "Go, no build info" : "not Go";
+  const rev = setting2(info2, "vcs.revision");
+  const modified = setting2(info2, "vcs.modified") === "true" ? " (modified)" : "";
+  return [
+    artifact.displayPath,
+    `${artifact.goos}/${artifact.goarch}`,
+    yesNo(info2.static),
+    yesNo(info2.stripped),
+    yesNo(info2.pie),
+    info2.relro,
+    yesNo(info2.nx),
+    go,
+    rev ? rev.slice(0, 12) + modified : "",
+    String(info2.size)
+  ];
+}
+
+// src/stages/inspect.ts
+function isBinary(a) {
+  return a.goos !== "" && a.goarch !== "";
+}
+function recordVcs(ctx, settings) {
+  const facts = ctx.state.facts;
+  const get = (key) => settings.find((s) => s.key === key)?.value;
+  for (const key of ["vcs.revision", "vcs.time"]) {
+    const value = get(key);
+    if (value !== void 0 && facts[key] === void 0) facts[key] = value;
+  }
+  const modified = get("vcs.modified");
+  if (modified !== void 0 && facts["vcs.modified"] !== "true") facts["vcs.modified"] = modified;
+}
+var STATUS_LINES_SHOWN = 10;
+async function nameModifiedFiles(ctx, findings) {
+  const modified = findings.filter((f) => f.ruleId === RULES.vcsModified.id);
+  if (modified.length === 0) return;
+  const git = findOnPath("git", ctx.ports.env.PATH);
+  let listing;
+  if (!git) {
+    listing = "git is not on PATH, so the modified files cannot be listed";
+  } else {
+    const outRel = path20.relative(ctx.config.dir, ctx.config.outDir);
+    const outInside = isInside(ctx.config.workspace, ctx.config.outDir);
+    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path20.sep).join("/")}`] : []];
+    const r2 = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv("git", ctx.ports.env), timeoutMs: 6e4 });
+    const lines = r2.stdout.split("\n").filter((l) => l.trim() !== "");
+    if (r2.code !== 0) listing = `git status failed: ${r2.stderr.trim().split("\n")[0] ?? ""}`;
+    else if (lines.length === 0) listing = "git status now reports a clean tree: something changed files while the binaries were built and restored them after";
+    else listing = `git status --short: ${lines.slice(0, STATUS_LINES_SHOWN).map((l) => l.trim()).join("; ")}${lines.length > STATUS_LINES_SHOWN ? `; and ${lines.length - STATUS_LINES_SHOWN} more` : ""}`;
+    if (r2.code === 0 && lines.length) for (const f of modified) f.details = lines.join("\n");
+  }
+  for (const f of modified) f.message = `${f.message} (${listing})`;
+}
+async function run(ctx) {
+  const binaries = ctx.state.artifacts.filter(isBinary);
+  if (binaries.length === 0) return skipped("no binaries were built");
+  const findings = [];
+  const rows = [];
+  let bytesRead = 0;
+  const runOn = ctx.config.runOn.map((n) => hostProfile(n));
+  for (const a of binaries) {
+    try {
+      const info2 = await (takeInspected(ctx.state, a.name, a.sha256) ?? inspectFile(a.path, a.displayPath));
+      bytesRead += info2.bytesRead;
+      findings.push(...evaluateBinary(info2, a, ctx.config, runOn));
+      recordVcs(ctx, info2.buildInfo?.settings ?? []);
+      const row = summaryRow(info2, a);
+      row[row.length - 1] = formatBytes(info2.size);
+      rows.push([...row, ...runOn.map((h) => verdictCell(hostVerdict(info2, a, h)))]);
+    } catch (e) {
+      const why = e instanceof FormatError ? e.message : `cannot read it: ${e.message}`;
+      findings.push(finding(RULES.unreadable, "inspect", { message: `${a.displayPath}: ${why}`, location: { artifact: a.displayPath }, subject: a.displayPath }));
+      rows.push([a.displayPath, `${a.goos}/${a.goarch}`, "unreadable", "", "", "", "", "", "", formatBytes(a.size), ...runOn.map(() => "\u274C unreadable")]);
+    }
+  }
+  await nameModifiedFiles(ctx, findings);
+  return {
+    status: statusFrom(findings),
+    findings,
+    table: { header: [...TABLE_HEADER, ...runOn.map((h) => `Runs on ${h.name}`)], rows },
+    metrics: { binaries: binaries.length, bytesRead }
+  };
+}
+var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
+
+// src/stages/scan.ts
+import fs20 from "node:fs";
+import path22 from "node:path";
+
+// src/scan/trivy-report.ts
+var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
+var TrivyOutputError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "TrivyOutputError";
+  }
+};
+function obj(v) {
+  return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+}
+function str(o, key, where3) {
+  const v = o[key];
+  if (v === void 0 || v === null) return "";
+  if (typeof v !== "string") throw new TrivyOutputError(`${where3}: ${key} is ${typeof v}, not a string`);
+  return v;
+}
+function list(o, key, where3) {
+  const v = o[key];
+  if (v === void 0 || v === null) return [];
+  if (!Array.isArray(v)) throw new TrivyOutputError(`${where3}: ${key} is not an array`);
+  return v;
+}
+function severity(o, where3) {
+  const s = str(o, "Severity", where3);
+  if (s === "") return "UNKNOWN";
+  const up = s.toUpperCase();
+  if (!SEVERITY_ORDER.includes(up)) throw new TrivyOutputError(`${where3}: Severity "${s.slice(0, 40)}" is not one of ${SEVERITY_ORDER.join(", ")}`);
+  return up;
+}
+function cvssScore(v, source, where3) {
+  if (v.CVSS === void 0 || v.CVSS === null) return void 0;
+  const all = obj(v.CVSS);
+  if (!all) throw new TrivyOutputError(`${where3}: CVSS is not an object`);
+  const score = (c) => {
+    const o = obj(c);
+    if (!o) return void 0;
+    const n = [o.V40Score, o.V3Score].find((x) => typeof x === "number" && x > 0 && x <= 10);
+    return n;
+  };
+  return score(all[source]) ?? score(all.nvd) ?? score(all.ghsa) ?? Object.values(all).map(score).find((x) => x !== void 0);
+}
+function vuln(v, where3) {
+  const o = obj(v);
+  const id = o && typeof o.VulnerabilityID === "string" ? o.VulnerabilityID : "";
+  if (!o || !id) throw new TrivyOutputError(`${where3}: a vulnerability without VulnerabilityID`);
+  const at = `${where3} ${id}`;
+  const source = str(o, "SeveritySource", at);
+  const cvss = cvssScore(o, source, at);
+  return {
+    id,
+    pkg: str(o, "PkgName", at) || str(o, "PkgID", at),
+    installed: str(o, "InstalledVersion", at),
+    fixed: str(o, "FixedVersion", at),
+    severity: severity(o, at),
+    severitySource: source,
+    title: str(o, "Title", at),
+    description: str(o, "Description", at),
+    primaryUrl: str(o, "PrimaryURL", at),
+    ...cvss !== void 0 ? { cvss } : {}
+  };
+}
+function parseTrivyReport(text) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new TrivyOutputError(`the JSON report is not JSON (${e.message})`);
+  }
+  const root = obj(doc);
+  if (!root || root.SchemaVersion !== 2) throw new TrivyOutputError(`the JSON report is not Trivy's schema version 2 (SchemaVersion ${JSON.stringify(root?.SchemaVersion)})`);
+  return list(root, "Results", "the JSON report").map((r2, i) => {
+    const o = obj(r2);
+    if (!o) throw new TrivyOutputError(`Results[${i}] is not an object`);
+    const target = str(o, "Target", `Results[${i}]`);
+    const where3 = target || `Results[${i}]`;
+    const vulns = list(o, "Vulnerabilities", where3).map((v) => vuln(v, target));
+    const suppressed = [];
+    for (const m of list(o, "ExperimentalModifiedFindings", where3)) {
+      const mo = obj(m);
+      if (!mo) throw new TrivyOutputError(`${where3}: an ExperimentalModifiedFindings entry is not an object`);
+      if (str(mo, "Type", where3) !== "vulnerability" || str(mo, "Status", where3) !== "ignored") continue;
+      suppressed.push({ vuln: vuln(mo.Finding, target), statement: str(mo, "Statement", where3), source: str(mo, "Source", where3) });
+    }
+    return { target, type: str(o, "Type", where3), vulns, suppressed };
+  });
+}
+function parseTrivyVersion2(text) {
+  let o;
+  try {
+    o = obj(JSON.parse(text));
+  } catch {
+    o = void 0;
+  }
+  if (o && typeof o.Version === "string") {
+    const db = obj(o.VulnerabilityDB);
+    return {
+      version: o.Version,
+      ...db && typeof db.UpdatedAt === "string" ? { dbUpdatedAt: db.UpdatedAt } : {},
+      ...db && typeof db.NextUpdate === "string" ? { dbNextUpdate: db.NextUpdate } : {}
+    };
+  }
+  const m = /Version:\s*(\S+)/.exec(text);
+  if (!m) throw new TrivyOutputError(`cannot read the version from "${text.trim().slice(0, 200)}"`);
+  return { version: m[1] };
+}
+
+// src/scan/trivy.ts
+function trivyScanArgs(kind, target, o) {
+  const args = [kind, "--scanners", "vuln", "--pkg-types", "library", "--format", "json", "--output", o.output, "--show-suppressed"];
+  args.push("--skip-version-check", "--disable-telemetry", "--skip-java-db-update", "--offline-scan", "--no-progress", "--cache-backend", "memory");
+  if (o.config) args.push("--config", o.config);
+  if (o.cacheDir) args.push("--cache-dir", o.cacheDir);
+  if (o.skipDbUpdate) args.push("--skip-db-update");
+  if (o.ignoreFile) args.push("--ignorefile", o.ignoreFile);
+  for (const d of o.skipDirs ?? []) args.push("--skip-dirs", d);
+  args.push("--", target);
+  return args;
+}
+
+// src/scan/ignorefile.ts
+var IGNORE_FILE_NAMES = [".trivyignore.yaml", ".trivyignore.yml", ".trivyignore"];
+function yamlScalar(v) {
+  const t = v.replace(/\s+#.*$/, "").trim();
+  const q = /^(['"])(.*)\1$/.exec(t);
+  return q ? q[2] : t;
+}
+function parsePlain(text) {
+  const out = [];
+  text.split(/\r?\n/).forEach((raw2, i) => {
+    const line = raw2.replace(/#.*$/, "").trim();
+    if (!line) return;
+    const [id, ...opts] = line.split(/\s+/);
+    const exp = opts.map((o) => /^exp:(\d{4}-\d{2}-\d{2})$/.exec(o)).find(Boolean);
+    out.push({ id, line: i + 1, ...exp ? { expires: exp[1] } : {} });
+  });
+  return out;
+}
+function parseYaml(text) {
+  const out = [];
+  let inVulns = false;
+  let cur;
+  text.split(/\r?\n/).forEach((raw2, i) => {
+    if (/^\S/.test(raw2) && !raw2.startsWith("#")) {
+      inVulns = /^vulnerabilities\s*:/.test(raw2);
+      cur = void 0;
+      return;
+    }
+    if (!inVulns) return;
+    const item = /^\s*-\s+(.*)$/.exec(raw2);
+    const body = item ? item[1] : raw2.trim();
+    if (item) cur = void 0;
+    const kv = /^([a-z_]+)\s*:\s*(.*)$/.exec(body);
+    if (!kv) return;
+    if (kv[1] === "id") {
+      cur = { id: yamlScalar(kv[2]), line: i + 1 };
+      out.push(cur);
+    } else if (cur && kv[1] === "expired_at") {
+      const d = /^(\d{4}-\d{2}-\d{2})/.exec(yamlScalar(kv[2]));
+      if (d) cur.expires = d[1];
+    } else if (cur && kv[1] === "statement") {
+      cur.statement = yamlScalar(kv[2]);
+    }
+  });
+  return out;
+}
+function parseIgnoreFile(name, text) {
+  return /\.ya?ml$/.test(name) ? parseYaml(text) : parsePlain(text);
+}
+function isExpired(e, today2) {
+  return e.expires !== void 0 && e.expires <= today2;
+}
+
+// src/scan/findings.ts
+var SEVERITY_SCORE = { CRITICAL: 9.5, HIGH: 7.5, MEDIUM: 5.5, LOW: 3, UNKNOWN: void 0 };
+function levelFor(sev, threshold) {
+  const rank = SEVERITY_ORDER.indexOf(sev);
+  if (threshold !== "NONE" && rank >= SEVERITY_ORDER.indexOf(threshold)) return "error";
+  return rank >= SEVERITY_ORDER.indexOf("MEDIUM") ? "warning" : "note";
+}
+function ruleIdFor(advisory) {
+  return `scan/${advisory.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "advisory"}`;
+}
+function bare(v) {
+  return v.replace(/^v/, "");
+}
+function fixedVersions(v) {
+  return v.fixed.split(",").map((s) => s.trim()).filter(Boolean);
+}
+function fixTarget(v) {
+  return fixedVersions(v)[0];
+}
+function advisoryRule(v, threshold) {
+  const score = v.cvss ?? SEVERITY_SCORE[v.severity];
+  const title = v.title || `${v.id} in ${v.pkg}`;
+  const fix = fixTarget(v);
+  const upgrade = v.pkg === "stdlib" ? fix ? `Build with Go ${bare(fix)} or later (go-version input or go.mod's toolchain line).` : "No fixed Go release is known yet." : fix ? `Upgrade: go get ${v.pkg}@v${bare(fix)} && go mod tidy, then rebuild.` : "No fixed version is known yet: avoid the affected code path, or ignore it with a statement and an expiry in .trivyignore.";
+  const more = v.primaryUrl ? ` Advisory: ${v.primaryUrl}` : "";
+  return rule({
+    id: ruleIdFor(v.id),
+    name: `Vulnerability${v.id.replace(/[^A-Za-z0-9]+/g, "")}`,
+    shortDescription: `${v.id} (${v.severity}): ${title}`.slice(0, 1e3),
+    fullDescription: `${v.id} (${v.severity}${v.cvss !== void 0 ? `, CVSS ${v.cvss}` : ""}) in ${v.pkg}: ${v.description || title}`.slice(0, 4e3),
+    help: `${upgrade} To accept the risk for a while, add "${v.id} exp:YYYY-MM-DD" to .trivyignore.${more}`,
+    .../^https:\/\/[^\s()<>]+$/.test(v.primaryUrl) ? { helpUri: v.primaryUrl } : {},
+    defaultSeverity: levelFor(v.severity, threshold),
+    ...score !== void 0 ? { securitySeverity: score } : {},
+    tool: "trivy"
+  });
+}
+function gomodLocation(m, pkg) {
+  const g = m.gomod;
+  if (!g) return { file: m.file, line: 1 };
+  if (pkg === "stdlib") {
+    const line = g.toolchain?.line ?? g.go?.line ?? g.module.line;
+    return { file: m.file, line };
+  }
+  const r2 = g.requires.find((x) => x.path === pkg);
+  if (r2) return { file: m.file, line: r2.line };
+  const rep = g.replaces.find((x) => x.new.path === pkg || x.old.path === pkg);
+  return { file: m.file, line: rep ? rep.line : g.module.line };
+}
+function placeName(loc) {
+  return loc.file ? `${loc.file}:${loc.line ?? 1}` : loc.artifact ?? "";
+}
+function keyOf2(v) {
+  return `${v.id}\0${v.pkg}\0${bare(v.installed)}`;
+}
+function scanFindings(modules, binaries, threshold) {
+  const groups = /* @__PURE__ */ new Map();
+  const ignored = /* @__PURE__ */ new Map();
+  const add = (v, loc) => {
+    const g = groups.get(keyOf2(v)) ?? { vuln: v, locations: [] };
+    if (!g.locations.some((l) => placeName(l) === placeName(loc))) g.locations.push(loc);
+    groups.set(keyOf2(v), g);
+  };
+  const addIgnored = (s, where3) => {
+    const i = ignored.get(keyOf2(s.vuln)) ?? { vuln: s.vuln, where: [], statement: s.statement, source: s.source };
+    if (!i.where.includes(where3)) i.where.push(where3);
+    ignored.set(keyOf2(s.vuln), i);
+  };
+  for (const m of modules) {
+    for (const v of m.result.vulns) add(v, gomodLocation(m, v.pkg));
+    for (const s of m.result.suppressed) addIgnored(s, placeName(gomodLocation(m, s.vuln.pkg)));
+  }
+  for (const b of binaries) {
+    for (const v of b.result.vulns) add(v, { artifact: b.artifact });
+    for (const s of b.result.suppressed) addIgnored(s, b.artifact);
+  }
+  const rules = /* @__PURE__ */ new Map();
+  const findings = [];
+  const rows = [];
+  for (const { vuln: v, locations } of groups.values()) {
+    const r2 = rules.get(ruleIdFor(v.id)) ?? advisoryRule(v, threshold);
+    rules.set(r2.id, r2);
+    const ordered = [...locations.filter((l) => l.file), ...locations.filter((l) => !l.file)];
+    const where3 = ordered.map(placeName);
+    const fix = fixTarget(v);
+    const level = levelFor(v.severity, threshold);
+    const message = `${v.pkg} ${v.installed} has ${v.id} (${v.severity}${v.cvss !== void 0 ? `, CVSS ${v.cvss}` : ""}): ${v.title || "see the advisory"}; ${fix ? `fixed in ${fix}` : "no fixed version yet"}. Found in ${where3.join(", ")}.`;
+    findings.push(finding(r2, "scan", {
+      severity: level,
+      message,
+      location: ordered[0],
+      subject: keyOf2(v),
+      ...fix ? { fix: v.pkg === "stdlib" ? `build with Go ${bare(fix)} or later` : `go get ${v.pkg}@v${bare(fix)} && go mod tidy` } : {}
+    }));
+    rows.push({ vuln: v, level, where: where3 });
+  }
+  return { findings, rules: [...rules.values()], ignored: [...ignored.values()], rows };
+}
+
+// src/scan/coverage.ts
+function goModNeedsScan(gomod, text) {
+  if (!gomod) return /^\s*require\b/m.test(text);
+  return gomod.requires.some((r2) => !replacementFor(gomod.replaces, r2.path, r2.version)?.local);
+}
+function unscanned(f) {
+  const missing = [];
+  if (f.goMod && f.goMod.needsScan && !f.goMod.scanned) missing.push(`${f.goMod.file} (no gomod result)`);
+  for (const b of f.binaries) if (!b.scanned) missing.push(`${b.file} (no gobinary result)`);
+  return missing;
+}
+
+// src/tools/gobuild.ts
+import fs19 from "node:fs";
+import path21 from "node:path";
+var BUILD_TIMEOUT_MS = 15 * 60 * 1e3;
+async function installGoBuiltTool(t, b) {
+  const semver2 = t.version.replace(/^v/, "");
+  const exe = process.platform === "win32" ? `${t.program}.exe` : t.program;
+  const cached = b.tools.find(t.tool, semver2, b.arch);
+  if (cached && fs19.existsSync(path21.join(cached, exe))) return { dir: cached, bin: path21.join(cached, exe), source: "tool-cache", sha256: "" };
+  if (b.env.GOSUMDB === "off" || b.env.GOFLAGS?.includes("-insecure")) {
+    throw new InstallError("checksum", `${t.pkg}@${t.version} would be built without the checksum database (GOSUMDB=off or -insecure): set ${t.tool}-path to a binary you trust instead`);
+  }
+  fs19.mkdirSync(b.tempDir, { recursive: true });
+  const bin = fs19.mkdtempSync(path21.join(b.tempDir, `${t.tool}-build-`));
+  b.log.info(`Building ${t.pkg}@${t.version} with the run's Go (module proxy, checked against the checksum database)`);
+  const { GOOS: _os, GOARCH: _arch, ...rest } = b.env;
+  const env = { ...rest, GOBIN: bin, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-trimpath" };
+  const r2 = await b.exec.run(b.go, ["install", `${t.pkg}@${t.version}`], { env, cwd: b.tempDir, timeoutMs: BUILD_TIMEOUT_MS });
+  if (r2.code !== 0 || !fs19.existsSync(path21.join(bin, exe))) {
+    const why = r2.timedOut ? `did not finish within ${BUILD_TIMEOUT_MS / 6e4} minutes` : r2.stderr.trim().split("\n").slice(-3).join(" ") || `exit code ${r2.code}`;
+    fs19.rmSync(bin, { recursive: true, force: true });
+    throw new InstallError("download", `go install ${t.pkg}@${t.version} failed: ${why}`);
+  }
+  const dir = await b.tools.cache(bin, t.tool, semver2, b.arch);
+  fs19.rmSync(bin, { recursive: true, force: true });
+  return { dir, bin: path21.join(dir, exe), source: "download", sha256: "" };
+}
+
+// src/scan/govulncheck.ts
+var GovulncheckOutputError = class extends Error {
+  constructor(message) {
+    super(`govulncheck output: ${message}`);
+    this.name = "GovulncheckOutputError";
+  }
+};
+function splitJsonStream(text) {
+  const out = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (i >= text.length) break;
+    if (text[i] !== "{") throw new GovulncheckOutputError(`expected "{" at offset ${i}, found ${JSON.stringify(text.slice(i, i + 20))}`);
+    const start = i;
+    let depth = 0;
+    let inString = false;
+    for (; i < text.length; i++) {
+      const c = text[i];
+      if (inString) {
+        if (c === "\\") i++;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === "{" || c === "[") depth++;
+      else if (c === "}" || c === "]") {
+        depth--;
+        if (depth === 0) {
+          i++;
+          break;
+        }
+      }
+    }
+    if (depth !== 0) throw new GovulncheckOutputError(`the object at offset ${start} is cut off (${text.length - start} bytes, unbalanced)`);
+    try {
+      out.push({ offset: start, value: JSON.parse(text.slice(start, i)) });
+    } catch (e) {
+      throw new GovulncheckOutputError(`the object at offset ${start} is not JSON: ${e.message}`);
+    }
+  }
+  return out;
+}
+var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var str2 = (v) => typeof v === "string";
+function frame(v, at) {
+  if (!isObj(v) || !str2(v.module)) throw new GovulncheckOutputError(`${at}: a trace frame without a module`);
+  const f = { module: v.module };
+  for (const k of ["version", "package", "function", "receiver"]) {
+    if (v[k] !== void 0) {
+      if (!str2(v[k])) throw new GovulncheckOutputError(`${at}: frame field ${k} is not a string`);
+      f[k] = v[k];
+    }
+  }
+  if (v.position !== void 0) {
+    const p = v.position;
+    if (!isObj(p) || !str2(p.filename) || typeof p.line !== "number") throw new GovulncheckOutputError(`${at}: a frame position without filename and line`);
+    f.position = { filename: p.filename, line: p.line, ...typeof p.column === "number" ? { column: p.column } : {} };
+  }
+  return f;
+}
+function parseGovulncheck(text) {
+  const report = { scannerVersion: "", goVersion: "", db: "", scanMode: "", osvs: /* @__PURE__ */ new Map(), findings: [] };
+  let sawConfig = false;
+  for (const { offset, value } of splitJsonStream(text)) {
+    const at = `object at offset ${offset}`;
+    if (!isObj(value)) throw new GovulncheckOutputError(`${at} is not an object`);
+    const keys = Object.keys(value);
+    if (keys.length !== 1) throw new GovulncheckOutputError(`${at} has fields ${keys.join(", ") || "(none)"}; expected exactly one message`);
+    const [kind] = keys;
+    const body = value[kind];
+    if (!isObj(body)) throw new GovulncheckOutputError(`${at}: ${kind} is not an object`);
+    switch (kind) {
+      case "config":
+        sawConfig = true;
+        report.scannerVersion = str2(body.scanner_version) ? body.scanner_version : "";
+        report.goVersion = str2(body.go_version) ? body.go_version : "";
+        report.db = str2(body.db) ? body.db : "";
+        report.scanMode = str2(body.scan_mode) ? body.scan_mode : "";
+        break;
+      case "SBOM":
+      case "progress":
+        break;
+      case "osv": {
+        if (!str2(body.id)) throw new GovulncheckOutputError(`${at}: an osv entry without an id`);
+        const aliases = Array.isArray(body.aliases) ? body.aliases.filter(str2) : [];
+        const affected = Array.isArray(body.affected) ? body.affected : [];
+        const modules = affected.map((a) => isObj(a) && isObj(a.package) && str2(a.package.name) ? a.package.name : "").filter(Boolean);
+        report.osvs.set(body.id, { id: body.id, aliases, summary: str2(body.summary) ? body.summary : "", modules });
+        break;
+      }
+      case "finding": {
+        if (!str2(body.osv)) throw new GovulncheckOutputError(`${at}: a finding without an osv id`);
+        if (!Array.isArray(body.trace) || body.trace.length === 0) throw new GovulncheckOutputError(`${at}: finding ${body.osv} has no trace`);
+        report.findings.push({
+          osv: body.osv,
+          ...str2(body.fixed_version) ? { fixedVersion: body.fixed_version } : {},
+          trace: body.trace.map((f, i) => frame(f, `${at} trace[${i}]`))
+        });
+        break;
+      }
+      default:
+        throw new GovulncheckOutputError(`${at}: unknown message "${kind}"`);
+    }
+  }
+  if (!sawConfig) throw new GovulncheckOutputError("no config message: this is not govulncheck -json output");
+  for (const f of report.findings) {
+    if (!report.osvs.has(f.osv)) throw new GovulncheckOutputError(`finding for ${f.osv}, but the stream carries no osv entry for it`);
+  }
+  return report;
+}
+function govulncheckArgs(o) {
+  return ["-json", "-mode", "source", "-db", o.db, ...o.tags.length ? ["-tags", o.tags.join(",")] : [], ...o.patterns];
+}
+
+// src/scan/reach-run.ts
+var GOVULNCHECK = { tool: "govulncheck", pkg: "golang.org/x/vuln/cmd/govulncheck", version: "v1.9.0", program: "govulncheck" };
+var RUN_TIMEOUT_MS = 20 * 60 * 1e3;
+async function runReachability(ctx) {
+  const { config, ports, state } = ctx;
+  const db = config.govulncheckDb;
+  if (config.reachability === "off") return { analysed: false, reason: "reachability: off", runs: [], db };
+  const notAnalysed = (why) => {
+    if (config.reachability === "on") throw new Error(`${why}; reachability is "on", so the gate cannot pass without it (set reachability: auto or off, or govulncheck-path)`);
+    ports.log.warning(`reachability not analysed: ${why}`);
+    return { analysed: false, reason: why, runs: [], db };
+  };
+  const go = state.go;
+  if (!go) return notAnalysed("no Go toolchain");
+  let bin;
+  let source;
+  if (config.govulncheckPath) {
+    if (!isExecutableFile(config.govulncheckPath)) return notAnalysed(`govulncheck-path ${config.govulncheckPath} is not an executable file`);
+    bin = config.govulncheckPath;
+    source = "govulncheck-path";
+  } else if (config.reachability === "auto" && config.vulnReachability === "any" && !ports.tools.find(GOVULNCHECK.tool, GOVULNCHECK.version.slice(1), process.arch)) {
+    const onPath = findOnPath("govulncheck", ports.env.PATH);
+    if (!onPath) return { analysed: false, reason: "no govulncheck (govulncheck-path, tool cache, PATH); reachability: on or vuln-reachability: called|imported builds the pinned one", runs: [], db };
+    bin = onPath;
+    source = "PATH";
+  } else {
+    try {
+      const t = await installGoBuiltTool(GOVULNCHECK, { exec: ports.exec, log: ports.log, tools: ports.tools, go: go.bin, env: state.goEnv, tempDir: ports.tempDir, arch: process.arch });
+      bin = t.bin;
+      source = t.source === "tool-cache" ? "tool cache" : `built from ${GOVULNCHECK.pkg}@${GOVULNCHECK.version}`;
+    } catch (e) {
+      return notAnalysed(`govulncheck ${GOVULNCHECK.version} could not be installed: ${e.message}`);
+    }
+  }
+  const platforms = [...new Set(config.targets.map((t) => `${t.goos}/${t.goarch}`))];
+  const runs = [];
+  let version2 = "";
+  for (const platform2 of platforms) {
+    const [goos, goarch] = platform2.split("/");
+    const env = { ...state.goEnv, GOOS: goos, GOARCH: goarch, CGO_ENABLED: config.cgo ? "1" : "0", ...state.modFlag ? { GOFLAGS: `${state.goEnv.GOFLAGS ?? ""} ${state.modFlag}`.trim() } : {} };
+    const r2 = await ports.exec.run(bin, govulncheckArgs({ db, tags: config.tags, patterns: ["./..."] }), { cwd: config.dir, env, timeoutMs: RUN_TIMEOUT_MS });
+    if (r2.timedOut) return notAnalysed(`govulncheck did not finish within ${RUN_TIMEOUT_MS / 6e4} minutes for ${platform2}`);
+    if (r2.code !== 0) return notAnalysed(`govulncheck exited with code ${r2.code} for ${platform2}: ${lastLine(r2.stderr || r2.stdout)}`);
+    let report;
+    try {
+      report = parseGovulncheck(r2.stdout);
+    } catch (e) {
+      return notAnalysed(`${e.message} (${platform2})`);
+    }
+    version2 = report.scannerVersion || version2;
+    runs.push({ platform: platform2, report });
+  }
+  return { analysed: true, runs, tool: { version: version2, source, bin }, db };
+}
+function lastLine(text) {
+  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  return (lines.find((l) => /error|fail|cannot|no such/i.test(l)) ?? lines[lines.length - 1] ?? "(no output)").slice(0, 400);
+}
+
+// src/scan/reachability.ts
+var RANK = { "not analysed": -1, required: 0, imported: 1, called: 2 };
+function levelOf(f) {
+  const top = f.trace[0];
+  if (top.function) return "called";
+  if (top.package) return "imported";
+  return "required";
+}
+function reachabilityByOsv(runs) {
+  const out = /* @__PURE__ */ new Map();
+  for (const { platform: platform2, report } of runs) {
+    for (const f of report.findings) {
+      const level = levelOf(f);
+      const path33 = level === "called" ? [...f.trace].reverse() : void 0;
+      const cur = out.get(f.osv);
+      if (!cur || RANK[level] > RANK[cur.level]) {
+        out.set(f.osv, { osv: f.osv, level, ...path33 ? { path: path33 } : {}, platforms: [platform2] });
+      } else if (level === cur.level) {
+        if (!cur.platforms.includes(platform2)) cur.platforms.push(platform2);
+        if (path33 && (!cur.path || path33.length < cur.path.length)) cur.path = path33;
+      }
+    }
+  }
+  return out;
+}
+function mainModulesOf(runs) {
+  return new Set(runs.flatMap((r2) => r2.report.findings.flatMap((f) => f.trace.filter((x) => !x.version).map((x) => x.module))));
+}
+function aliasIndex(runs) {
+  const index = /* @__PURE__ */ new Map();
+  for (const { report } of runs) {
+    for (const osv of report.osvs.values()) {
+      for (const id of [osv.id, ...osv.aliases]) index.set(id.toUpperCase(), osv);
+    }
+  }
+  return index;
+}
+function frameText(f) {
+  const pkg = f.package ? f.package.split("/").pop() : f.module;
+  const name = f.function ? `${pkg}.${f.receiver ? `${f.receiver.replace(/^\*/, "")}.` : ""}${f.function}` : pkg;
+  return f.position ? `${name} (${f.position.filename}:${f.position.line})` : `${name}`;
+}
+function pathText(path33, max = 4) {
+  const shown = path33.slice(0, max).map(frameText);
+  if (path33.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path33[path33.length - 1]));
+  return shown.join(" \u2192 ");
+}
+function joinPath(dir, file) {
+  return dir ? `${dir.replace(/\/+$/, "")}/${file}` : file;
+}
+function callSite(path33, moduleDir, mainModules) {
+  const own = path33.filter((f) => mainModules.has(f.module) && f.position);
+  const site = own[own.length - 1];
+  return site?.position ? { file: joinPath(moduleDir, site.position.filename), line: site.position.line, ...site.position.column ? { column: site.position.column } : {} } : void 0;
+}
+function codeFlowOf(path33, moduleDir, mainModules) {
+  return path33.map((f) => ({
+    message: frameText(f),
+    ...mainModules.has(f.module) && f.position ? { location: { file: joinPath(moduleDir, f.position.filename), line: f.position.line } } : {}
+  }));
+}
+function describe2(level, info2, why) {
+  switch (level) {
+    case "called":
+      return `reachable: called on ${info2.platforms.join(", ")} via ${pathText(info2.path ?? [])}`;
+    case "imported":
+      return `imported, but no vulnerable function is called (${info2.platforms.join(", ")})`;
+    case "required":
+      return "required only: no vulnerable package is imported";
+    default:
+      return `reachability not analysed${why ? ` (${why})` : ""}`;
+  }
+}
+function meetsPolicy(level, policy) {
+  if (policy === "any" || level === "not analysed") return true;
+  return RANK[level] >= RANK[policy];
+}
+function joinReachability(advisories, runs, o) {
+  const reach = reachabilityByOsv(runs);
+  const index = aliasIndex(runs);
+  const mainModules = mainModulesOf(runs);
+  const seenOsv = /* @__PURE__ */ new Set();
+  const joined = [];
+  for (const a of advisories) {
+    const osv = index.get(a.id.toUpperCase());
+    if (osv) seenOsv.add(osv.id);
+    const info2 = osv ? reach.get(osv.id) : void 0;
+    const level = !o.analysed ? "not analysed" : info2 ? info2.level : osv ? "required" : "not analysed";
+    const why = !o.analysed ? o.notAnalysedReason : !osv ? "not in the Go vulnerability database govulncheck used" : void 0;
+    const dormant = a.finding.severity === "error" && !meetsPolicy(level, o.policy);
+    if (!o.analysed && o.policy === "any") {
+      joined.push({ finding: a.finding, reachability: level, platforms: [], dormant: false, source: "trivy", id: a.id });
+      continue;
+    }
+    const f = {
+      ...a.finding,
+      ...dormant ? { severity: "warning" } : {},
+      message: `${a.finding.message} Reachability: ${describe2(level, info2, why)}${dormant ? `; dormant under vuln-reachability: ${o.policy}, so it does not fail the gate` : ""}.`
+    };
+    if (level === "called" && info2?.path) {
+      const site = callSite(info2.path, o.moduleDir, mainModules);
+      if (site) f.location = site;
+    }
+    joined.push({ finding: f, reachability: level, ...info2?.path ? { path: info2.path } : {}, platforms: info2?.platforms ?? [], dormant, source: "trivy", id: a.id });
+  }
+  const rules = [];
+  for (const info2 of reach.values()) {
+    if (seenOsv.has(info2.osv)) continue;
+    const osv = [...index.values()].find((x) => x.id === info2.osv);
+    const module = osv.modules[0] ?? "unknown module";
+    const r2 = rule({
+      id: ruleIdFor(info2.osv),
+      name: `Vulnerability${info2.osv.replace(/[^A-Za-z0-9]+/g, "")}`,
+      shortDescription: `${info2.osv}: ${osv.summary || `a vulnerability in ${module}`}`.slice(0, 1e3),
+      fullDescription: `${info2.osv}${osv.aliases.length ? ` (${osv.aliases.join(", ")})` : ""} in ${module}, reported by govulncheck from the Go vulnerability database (which carries no severity): ${osv.summary}`.slice(0, 4e3),
+      help: `See https://pkg.go.dev/vuln/${info2.osv}. Upgrade the module (or the Go version, for the standard library) to a fixed version.`,
+      helpUri: `https://pkg.go.dev/vuln/${info2.osv}`,
+      defaultSeverity: o.govulncheckOnlySeverity,
+      tool: "govulncheck"
+    });
+    rules.push(r2);
+    const meets = meetsPolicy(info2.level, o.policy) && info2.level === "called";
+    const severity2 = meets ? o.govulncheckOnlySeverity : "warning";
+    const location = (info2.level === "called" && info2.path ? callSite(info2.path, o.moduleDir, mainModules) : void 0) ?? o.requireLocation(module);
+    const f = finding(r2, "scan", {
+      severity: severity2,
+      message: `${module} has ${info2.osv}${osv.aliases.length ? ` (${osv.aliases.join(", ")})` : ""}: ${osv.summary || "see the advisory"}. Reported by govulncheck only. Reachability: ${describe2(info2.level, info2)}${severity2 === "warning" && info2.level !== "called" ? "; not called, so it does not fail the gate" : ""}.`,
+      ...location ? { location } : {},
+      subject: `govulncheck\0${info2.osv}`
+    });
+    joined.push({ finding: f, reachability: info2.level, ...info2.path ? { path: info2.path } : {}, platforms: info2.platforms, dormant: severity2 === "warning", source: "govulncheck", id: info2.osv });
+  }
+  return { joined, rules };
+}
+
+// src/scan/reach-stage.ts
+async function reachabilityStep(ctx, scan, gomod) {
+  const { config } = ctx;
+  const run4 = await runReachability(ctx);
+  const moduleDir = displayPath(config.workspace, config.dir);
+  const requireLocation = (module) => {
+    if (!gomod) return void 0;
+    const r2 = gomod.gomod?.requires.find((x) => x.path === module);
+    return { file: gomod.file, line: r2?.line ?? gomod.gomod?.module.line ?? 1 };
+  };
+  const { joined, rules } = joinReachability(
+    scan.findings.map((f, i) => ({ finding: f, id: scan.rows[i].vuln.id })),
+    run4.runs,
+    {
+      policy: config.vulnReachability,
+      analysed: run4.analysed,
+      ...run4.reason ? { notAnalysedReason: run4.reason } : {},
+      moduleDir,
+      requireLocation,
+      govulncheckOnlySeverity: config.severity === "NONE" ? "warning" : "error"
+    }
+  );
+  const mainModules = mainModulesOf(run4.runs);
+  const findings = joined.map((j) => withFlow(j, moduleDir, mainModules));
+  const cell2 = (j) => `${j.reachability}${j.path ? `: ${pathText(j.path, 3)}` : ""}`;
+  const reachability = joined.filter((j) => j.source === "trivy").map(cell2);
+  const extraRows = joined.filter((j) => j.source === "govulncheck").map((j) => [
+    j.id,
+    "none in the Go DB",
+    j.finding.message.split(" has ")[0],
+    "",
+    "",
+    j.finding.location?.file ? `${j.finding.location.file}:${j.finding.location.line ?? 1}` : "",
+    cell2(j),
+    j.finding.severity === "error" ? "fails the gate" : "dormant (warning)"
+  ]);
+  const details = [
+    run4.analysed ? `Reachability: govulncheck ${run4.tool.version} (${run4.tool.source}), DB ${run4.db}, source mode on ${run4.runs.map((r2) => r2.platform).join(", ")}; policy vuln-reachability: ${config.vulnReachability}.` : `Reachability: not analysed (${run4.reason}); every advisory is gated as found.`
+  ];
+  return {
+    findings,
+    rules,
+    reachability,
+    extraRows,
+    details,
+    ...run4.analysed ? { tool: { name: "govulncheck", version: run4.tool.version, informationUri: "https://go.dev/security/vuln" } } : {},
+    metrics: {
+      reachability: run4.analysed ? "analysed" : "not analysed",
+      called: joined.filter((j) => j.reachability === "called").length,
+      dormant: joined.filter((j) => j.dormant).length
+    }
+  };
+}
+function withFlow(j, moduleDir, mainModules) {
+  if (j.reachability !== "called" || !j.path) return j.finding;
+  return { ...j.finding, codeFlow: codeFlowOf(j.path, moduleDir, mainModules), properties: { reachability: j.reachability, platforms: j.platforms.join(",") } };
+}
+
+// src/tools/trivy.ts
+var TRIVY_DEFAULT_VERSION = "0.74.0";
+var CM_HP = "cert-manager/makefile-modules modules/tools/00_mod.mk and cashapp/hermit-packages trivy.hcl";
+var SC_WG = "ScoopInstaller/Main bucket/trivy.json and microsoft/winget-pkgs AquaSecurity.Trivy installer manifest";
+var TRIVY_DIGESTS = {
+  "0.74.0": {
+    // CM @ a319a8bb56c820577522c8561ac27ecfd86ca72f; HP @ e97df12c137986c7c87303128e0c1a0b6bda1f2b
+    "trivy_0.74.0_Linux-64bit.tar.gz": { sha256: "2ae6fe3ee734b7fdf11335663e18c75ea12dccc76062f09f164a3b0f8be4371a", source: CM_HP },
+    "trivy_0.74.0_Linux-ARM64.tar.gz": { sha256: "b94ce1976bbf3c15b514b605ee88be7c6d94a29be2302847ff01cb794d47aad5", source: CM_HP },
+    "trivy_0.74.0_macOS-64bit.tar.gz": { sha256: "472816f6888dda689d075c30254d4210b4d1035acf365aa72332f584c2f60485", source: CM_HP },
+    "trivy_0.74.0_macOS-ARM64.tar.gz": { sha256: "1caada5e0e2091909357c7525d3aa76f4b660b13821bc143b190c7483e31cc11", source: CM_HP },
+    // SC @ 43c6305a9a79730a570993dbfb8aafb6b8fa77a1; WG @ 87c04f5c8ecb67e50f6bab9e5e4d1d072f5ef011
+    "trivy_0.74.0_windows-64bit.zip": { sha256: "94c40e0696e4b907a74b7b2e1438d5d72ebaca83115817407f568a002d520842", source: SC_WG }
+  },
+  "0.73.0": {
+    // CM @ f4093e5f74c0918c07ecdc9cf68dc8074fab312f; HP trivy.hcl
+    "trivy_0.73.0_Linux-64bit.tar.gz": { sha256: "2edd39da482bb4e9831962487b68f68e3928ec3137794757f54d00383d79547b", source: CM_HP },
+    "trivy_0.73.0_Linux-ARM64.tar.gz": { sha256: "13833d97e8a1a5367471c372a173180157f593bece570e20d5d925fef552f5dd", source: CM_HP },
+    "trivy_0.73.0_macOS-64bit.tar.gz": { sha256: "d39d1374dd3e35d48621b82df9b6625fe69f9920cc67d2739ed81bb679f16f51", source: CM_HP },
+    "trivy_0.73.0_macOS-ARM64.tar.gz": { sha256: "80cc25faaf6378e37701202d0b4f9f43d9e413d198d594ba60fdf559fe44a683", source: CM_HP },
+    // SC @ e05380d45388f71e210ff56b50dd32420f659811; WG @ 2a7c730eacf1eb21aa34741119e17917e7fbb5d0
+    "trivy_0.73.0_windows-64bit.zip": { sha256: "d2d3ad5292aae470a03eb6506db86fce81b1894592b8451cadaf60eaa22f2025", source: SC_WG }
+  },
+  "0.72.0": {
+    // CM @ a02553fab4a457a12c77e718bd638820d5ad9832; HP trivy.hcl
+    "trivy_0.72.0_Linux-64bit.tar.gz": { sha256: "bbb64b9695866ce4a7a8f5c9592002c5961cab378577fa3f8a040df362b9b2ea", source: CM_HP },
+    "trivy_0.72.0_Linux-ARM64.tar.gz": { sha256: "2ca2c023109c2db6b2b77366b6717291452d4531167377d95c79547f0c8e3467", source: CM_HP },
+    "trivy_0.72.0_macOS-64bit.tar.gz": { sha256: "ee5e60df8a98e5b89fd74a6d86f9e5c7e9a266a35002cb1e43291698b3bfee08", source: CM_HP },
+    "trivy_0.72.0_macOS-ARM64.tar.gz": { sha256: "88f208680dc05da2b459e19b4f5aa2b4dc7c2117892ba4aab2ae63baba330016", source: CM_HP },
+    // SC @ 1d88e2f36569a9132a19bb468165e14e03cef705; WG @ 803f64101b9e56c31ff3c64e1f0c3f9a6e387e2b
+    "trivy_0.72.0_windows-64bit.zip": { sha256: "ed3cf122060f61818fe1f735fd97557954e16e10bc8b058af9852271cf2e91b3", source: SC_WG }
+  }
+};
+var REFUSED_TRIVY_VERSIONS = {
+  "0.69.4": "it is the malicious release published with credential-stealing code on 2026-03-19 (GHSA-69fq-xp46-6x23, CVE-2026-33634); use 0.69.3 or later than 0.69.6",
+  "0.69.5": "no such release was published; the tag was pushed by the attacker of the 0.69.4 release (GHSA-69fq-xp46-6x23)",
+  "0.69.6": "no such release was published; the tag was pushed by the attacker of the 0.69.4 release (GHSA-69fq-xp46-6x23)"
+};
+var TrivyVersionError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "TrivyVersionError";
+  }
+};
+var VERSION = /^\d+\.\d+\.\d+$/;
+function normalizeTrivyVersion(value) {
+  const v = value.replace(/^v/, "");
+  if (!VERSION.test(v)) throw new TrivyVersionError(`"${value}" is not a Trivy version like ${TRIVY_DEFAULT_VERSION} (or "system" for the trivy on PATH)`);
+  return v;
+}
+function trivyAssetName(version2, os5, arch) {
+  const o = os5.toLowerCase();
+  const a = arch.toLowerCase();
+  const cpu = a === "x64" || a === "amd64" ? "64bit" : a === "arm64" ? "ARM64" : void 0;
+  if (!cpu) return void 0;
+  if (o === "linux") return `trivy_${version2}_Linux-${cpu}.tar.gz`;
+  if (o === "macos" || o === "darwin") return `trivy_${version2}_macOS-${cpu}.tar.gz`;
+  if ((o === "windows" || o === "windows_nt" || o === "win32") && cpu === "64bit") return `trivy_${version2}_windows-64bit.zip`;
+  return void 0;
+}
+function trivyAsset(req) {
+  const version2 = normalizeTrivyVersion(req.version);
+  const refused = REFUSED_TRIVY_VERSIONS[version2];
+  if (refused) throw new TrivyVersionError(`Trivy ${version2} is refused: ${refused}`);
+  const asset = trivyAssetName(version2, req.os, req.arch);
+  if (!asset) throw new TrivyVersionError(`Trivy publishes no release archive for ${req.os}/${req.arch}`);
+  const entry = (req.table ?? TRIVY_DIGESTS)[version2]?.[asset];
+  let sha256;
+  let digestSource;
+  if (entry && req.userSha256 && req.userSha256 !== entry.sha256) {
+    throw new TrivyVersionError(`trivy-sha256 ${req.userSha256} disagrees with the digest go-release-gate pins for ${asset} (${entry.sha256}, from ${entry.source}); remove trivy-sha256 or check where it came from`);
+  }
+  if (entry) {
+    sha256 = entry.sha256;
+    digestSource = `the digest pinned in go-release-gate (${entry.source})`;
+  } else if (req.userSha256) {
+    sha256 = req.userSha256;
+    digestSource = "the trivy-sha256 input";
+  } else {
+    throw new TrivyVersionError(`Trivy ${version2} (${asset}) is not in go-release-gate's digest table, and a release's own checksums file cannot vouch for it (a swapped release swaps both): set trivy-sha256 to the archive's SHA-256 from a source you trust, or use trivy-version ${TRIVY_DEFAULT_VERSION}`);
+  }
+  return {
+    tool: "trivy",
+    version: version2,
+    arch: req.nodeArch,
+    url: `${req.baseUrl}/v${version2}/${asset}`,
+    asset,
+    sha256,
+    digestSource,
+    packing: asset.endsWith(".zip") ? "zip" : "tar.gz",
+    program: asset.endsWith(".zip") ? "trivy.exe" : "trivy"
+  };
+}
+async function installTrivy(tools, log, req) {
+  const asset = trivyAsset(req);
+  const got = await installTool(tools, asset, log);
+  return { bin: got.bin, source: got.source, sha256: got.sha256, digestSource: asset.digestSource };
+}
+function describeTrivySource(s) {
+  const verified = s.sha256 ? `, archive SHA-256 ${s.sha256} verified against ${s.digestSource}` : "";
+  switch (s.source) {
+    case "trivy-path":
+      return `trivy-path ${s.bin}`;
+    case "PATH":
+      return `the trivy on PATH (${s.bin})`;
+    case "tool-cache":
+      return `the tool cache (${s.bin}; installed by an earlier run${verified})`;
+    case "download":
+      return `downloaded into the tool cache (${s.bin}${verified})`;
+  }
+}
+
+// src/stages/scan.ts
+function sentenceCase(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+var IGNORE_EXPIRED = rule({
+  id: "scan/ignore-expired",
+  name: "IgnoreEntryExpired",
+  shortDescription: "A .trivyignore entry has expired and no longer suppresses its advisory.",
+  fullDescription: "An entry of the Trivy ignore file carries an expiry date that has passed. Trivy applies it no more: the advisory is reported (and gated) again.",
+  help: "Fix the vulnerability, or, if the risk is still accepted, renew the entry with a new expiry date and a statement saying why.",
+  defaultSeverity: "warning"
+});
+var IGNORE_UNMATCHED = rule({
+  id: "scan/ignore-unmatched",
+  name: "IgnoreEntryUnmatched",
+  shortDescription: "A .trivyignore entry matched no vulnerability.",
+  fullDescription: "An entry of the Trivy ignore file names an advisory that the scan did not find (fixed, or a typo in the id). It suppresses nothing.",
+  help: "Remove the entry when the vulnerability is fixed; otherwise check the id against the advisory.",
+  defaultSeverity: "note"
+});
+var SCAN_RULES = [IGNORE_EXPIRED, IGNORE_UNMATCHED];
+var TRIVY_TIMEOUT_MS = 20 * 60 * 1e3;
+async function findTrivy(ctx) {
+  const { config, ports } = ctx;
+  if (config.trivyPath) {
+    if (!isExecutableFile(config.trivyPath)) throw new Error(`Trivy not found: trivy-path ${config.trivyPath} is not an executable file`);
+    return { bin: config.trivyPath, source: "trivy-path" };
+  }
+  if (config.trivyVersion === "system") {
+    const bin = findOnPath("trivy", ports.env.PATH);
+    return bin ? { bin, source: "PATH" } : void 0;
+  }
+  try {
+    return await installTrivy(ports.tools, ports.log, {
+      version: config.trivyVersion,
+      baseUrl: config.trivyDownloadBaseUrl,
+      os: ports.platform.os,
+      arch: ports.platform.arch,
+      nodeArch: process.arch,
+      userSha256: config.trivySha256
+    });
+  } catch (e) {
+    throw new Error(`Trivy ${config.trivyVersion} could not be installed: ${e.message}. The release is not scanned; set scan: off to not scan, or trivy-path to a Trivy you provide`);
+  }
+}
+function gateTrivyCacheDir(ctx) {
+  return path22.join(ctx.ports.tempDir, "go-release-gate-trivy");
+}
+function trivyEnv(ctx) {
+  return childEnv("trivy", ctx.ports.env);
+}
+function lastErrorLine(stderr) {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  return (lines.reverse().find((l) => /FATAL|ERROR|error/.test(l)) ?? lines[0] ?? "(no output)").slice(0, 600);
+}
+function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
+  const line = lastErrorLine(stderr);
+  const where3 = cacheDir ? `in ${cacheDir}` : "in Trivy's default cache dir";
+  if (/--skip-db-update cannot be specified on the first run|first run/i.test(stderr) || skipDbUpdate && /no such file|not found/i.test(stderr) && /db/i.test(stderr)) {
+    return `Trivy has no vulnerability DB ${where3} and trivy-skip-db-update is true, so it may not download one: populate the cache dir (trivy image --download-db-only --cache-dir DIR) or set trivy-skip-db-update: false (${line})`;
+  }
+  if (/failed to download vulnerability DB|DB error|download.*db|db.*download/i.test(stderr)) {
+    return `Trivy has no usable vulnerability DB ${where3} and could not download one (rate limit or no network?); cache trivy-cache-dir between runs or set TRIVY_DB_REPOSITORY to a mirror (${line})`;
+  }
+  return `${what} exited with code ${code2}: ${line}`;
+}
+function findIgnoreFile(ctx) {
+  for (const dir of [ctx.config.dir, ctx.config.workspace]) {
+    for (const name of IGNORE_FILE_NAMES) {
+      const p = path22.join(dir, name);
+      if (fs20.existsSync(p) && fs20.statSync(p).isFile()) return p;
+    }
+  }
+  return void 0;
+}
+function trivyHome(ctx) {
+  fs20.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs20.mkdtempSync(path22.join(ctx.ports.tempDir, "trivy-"));
+  const config = path22.join(dir, "trivy.yaml");
+  fs20.writeFileSync(config, "", { flag: "wx" });
+  return { dir, config };
+}
+async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
+  const output = path22.join(home.dir, `trivy-${kind}-${n}.json`);
+  fs20.rmSync(output, { force: true });
+  const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
+  ctx.ports.log.info(`trivy ${args.join(" ")}`);
+  let r2;
+  try {
+    r2 = await ctx.ports.exec.run(trivy, args, { cwd: home.dir, env: trivyEnv(ctx), timeoutMs: TRIVY_TIMEOUT_MS });
+  } catch (e) {
+    throw new Error(`trivy ${kind} could not be started (${trivy}): ${e.message}`);
+  }
+  if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
+  if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
+  if (!fs20.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  try {
+    return parseTrivyReport(fs20.readFileSync(output, "utf8"));
+  } catch (e) {
+    throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
+  } finally {
+    fs20.rmSync(output, { force: true });
+  }
+}
+function parsedGoMod(text, file, ctx) {
+  try {
+    return parseGoMod(text, displayPath(ctx.config.workspace, file));
+  } catch {
+    return void 0;
+  }
+}
+function today() {
+  return (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+}
+async function run2(ctx) {
+  const { config } = ctx;
+  if (config.scan === "off") return skipped('scan input "off"');
+  const found = await findTrivy(ctx);
+  if (!found) {
+    const why = "Trivy was not found (trivy-version: system and no trivy on PATH)";
+    if (config.scan === "on") throw new Error(`${why}; scan is "on", so the gate cannot pass without it`);
+    ctx.ports.log.warning(`${why}: the release is not scanned for vulnerabilities. Remove trivy-version: system to let the gate install a verified Trivy, set scan: on to require a scan, scan: off to say you do not want it.`);
+    return skipped(`${why}; set scan: on to require a scan`);
+  }
+  const home = trivyHome(ctx);
+  try {
+    return await scanWith(ctx, found, home);
+  } finally {
+    fs20.rmSync(home.dir, { recursive: true, force: true });
+  }
+}
+async function scanWith(ctx, found, home) {
+  const { config } = ctx;
+  const trivy = found.bin;
+  const verArgs = ["--version", "--format", "json", "--config", home.config, ...config.trivyCacheDir ? ["--cache-dir", config.trivyCacheDir] : []];
+  let ver;
+  try {
+    ver = await ctx.ports.exec.run(trivy, verArgs, { cwd: home.dir, env: trivyEnv(ctx), timeoutMs: 6e4 });
+  } catch (e) {
+    throw new Error(`Trivy at ${trivy} could not be started: ${e.message}`);
+  }
+  if (ver.code !== 0) throw new Error(`Trivy at ${trivy} does not run (trivy --version exited with code ${ver.code}): ${lastErrorLine(ver.stderr || ver.stdout)}`);
+  const version2 = parseTrivyVersion2(ver.stdout);
+  const restore = config.trivyCacheDir ? void 0 : await restoreTrivyDb(ctx, gateTrivyCacheDir(ctx));
+  const cacheDir = config.trivyCacheDir || restore.dir;
+  const db = await prepareDb({
+    exec: ctx.ports.exec,
+    trivy,
+    env: trivyEnv(ctx),
+    cacheDir,
+    repositories: config.trivyDbRepositories,
+    tempDir: ctx.ports.tempDir,
+    log: ctx.ports.log,
+    nowMs: Date.now(),
+    maxAgeMs: config.trivyDbMaxAgeMs,
+    origin: restore ? restore.matchedKey ? `restored from the cache (${restore.matchedKey})` : "in the gate's Trivy cache dir" : `in trivy-cache-dir ${cacheDir}`,
+    noFetch: config.trivySkipDbUpdate
+  });
+  if (db.warning) ctx.ports.log.warning(db.warning);
+  ctx = { ...ctx, config: { ...config, trivyCacheDir: cacheDir, trivySkipDbUpdate: true } };
+  const ignoreFile = findIgnoreFile(ctx);
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs20.readFileSync(ignoreFile, "utf8")) : [];
+  const skipDirs = [];
+  const outRel = path22.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path22.isAbsolute(outRel)) skipDirs.push(outRel.split(path22.sep).join("/"));
+  const modules = [];
+  for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
+    if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
+    const file = path22.join(config.dir, "go.mod");
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs20.readFileSync(file, "utf8"), file, ctx), result: r2 });
+  }
+  const binaries = [];
+  const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
+  const dirs = [...new Set(bins.map((a) => path22.dirname(a.path)))];
+  const unread = new Set(bins.map((a) => a.displayPath));
+  for (const [i, dir] of dirs.entries()) {
+    for (const r2 of await runTrivy(ctx, trivy, home, "rootfs", dir, ignoreFile, [], i + 1)) {
+      const a = bins.find((b) => b.path === path22.join(dir, r2.target));
+      if (!a || r2.type !== "gobinary") continue;
+      unread.delete(a.displayPath);
+      binaries.push({ artifact: a.displayPath, result: r2 });
+    }
+  }
+  const goModFile = path22.join(config.dir, "go.mod");
+  const goModText = fs20.existsSync(goModFile) ? fs20.readFileSync(goModFile, "utf8") : void 0;
+  const missing = unscanned({
+    ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
+    binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
+  });
+  if (missing.length) {
+    throw new Error(`Trivy's report has no result for ${missing.join(", ")}: ${missing.length === 1 ? "it was" : "they were"} not scanned, so the scan cannot pass. Trivy runs with an empty config of its own; check trivy-path is a real Trivy and that the files are readable Go modules and binaries.`);
+  }
+  const scan = scanFindings(modules, binaries, config.severity);
+  const reach = await reachabilityStep(ctx, scan, modules[0]);
+  const findings = [...reach.findings];
+  const ignoreRel = ignoreFile ? displayPath(ctx.config.workspace, ignoreFile) : "";
+  const now = today();
+  const matched = /* @__PURE__ */ new Set([...scan.ignored.map((i) => i.vuln.id), ...scan.rows.map((r2) => r2.vuln.id)]);
+  for (const e of entries) {
+    if (isExpired(e, now)) {
+      findings.push(finding(IGNORE_EXPIRED, "scan", {
+        message: `${ignoreRel}:${e.line}: the entry for ${e.id} expired on ${e.expires}; Trivy no longer applies it${matched.has(e.id) ? ` and ${e.id} is reported again` : ""}`,
+        location: { file: ignoreRel, line: e.line },
+        subject: `${e.id}\0${e.expires}`
+      }));
+    } else if (!matched.has(e.id)) {
+      findings.push(finding(IGNORE_UNMATCHED, "scan", {
+        message: `${ignoreRel}:${e.line}: ${e.id} matched no vulnerability in this scan; the entry suppresses nothing`,
+        location: { file: ignoreRel, line: e.line },
+        subject: e.id
+      }));
+    }
+  }
+  const result = (f) => f.severity === "error" ? "fails the gate" : /dormant under/.test(f.message) ? "dormant (warning)" : f.severity;
+  const rows = scan.rows.map(({ vuln: v, where: where3 }, i) => [v.id, v.severity, v.pkg, v.installed, v.fixed || "none", where3.join(", "), reach.reachability[i] ?? "", result(reach.findings[i])]);
+  for (const extra of reach.extraRows) rows.push(extra);
+  const ignoredLines = [];
+  for (const ig of scan.ignored) {
+    const e = entries.find((x) => x.id === ig.vuln.id);
+    const until = e?.expires ? `until ${e.expires}` : "no expiry";
+    const source = `${ignoreRel || ig.source}${e ? `:${e.line}` : ""}`;
+    const why = ig.statement || e?.statement;
+    rows.push([ig.vuln.id, ig.vuln.severity, ig.vuln.pkg, ig.vuln.installed, ig.vuln.fixed || "none", ig.where.join(", "), "", `ignored by ${source} (${until})${why ? `: ${why}` : ""}`]);
+    ignoredLines.push(`${ig.vuln.id} (${ig.vuln.severity}) in ${ig.vuln.pkg} ${ig.vuln.installed}: ignored by ${source}, ${until}${why ? `, "${why}"` : ""}`);
+  }
+  const dbText = db.updatedAt ? `vulnerability DB updated ${db.updatedAt} (${formatAge(db.ageMs ?? 0)} old), ${db.source}` : `vulnerability DB ${db.source}`;
+  const details = [
+    `Trivy ${version2.version} from ${describeTrivySource(found)}.`,
+    `${sentenceCase(dbText)}; cache dir ${cacheDir}${restore ? ` (${restore.text})` : ""}.`,
+    ...db.warning ? [`Warning: ${db.warning}.`] : [],
+    `Scanned: ${modules.map((m) => m.file).join(", ") || "no go.mod"}; binaries: ${binaries.map((b) => b.artifact).join(", ") || "none"}.`,
+    `Gate threshold: ${config.severity === "NONE" ? "none (vulnerabilities never fail the gate)" : `${config.severity} and above fail the gate`}.`,
+    ignoreFile ? `Ignore file: ${ignoreRel} (${entries.length} entr${entries.length === 1 ? "y" : "ies"}).` : "No ignore file (.trivyignore, .trivyignore.yaml).",
+    ...ignoredLines.map((l) => `Ignored: ${l}`),
+    ...reach.details
+  ].join("\n");
+  if (ignoredLines.length) ctx.ports.log.info(`ignored by ${ignoreRel}: ${ignoredLines.join("; ")}`);
+  return {
+    status: statusFrom(findings),
+    findings,
+    ...rows.length ? { table: { header: ["Advisory", "Severity", "Module", "Installed", "Fixed", "Where", "Reachability", "Result"], rows } } : {},
+    details,
+    rules: [...scan.rules, ...reach.rules],
+    tools: [{ name: "trivy", version: version2.version, informationUri: "https://trivy.dev" }, ...reach.tool ? [reach.tool] : []],
+    metrics: {
+      vulnerabilities: scan.findings.length,
+      ignored: scan.ignored.length,
+      binariesScanned: binaries.length,
+      trivyVersion: version2.version,
+      threshold: config.severity,
+      trivySource: found.source,
+      ...found.sha256 ? { trivySha256: found.sha256 } : {},
+      dbSource: db.source,
+      ...db.updatedAt ? { dbUpdatedAt: db.updatedAt, dbAge: formatAge(db.ageMs ?? 0) } : {},
+      ...db.repository ? { dbRepository: db.repository } : {},
+      dbFetchAttempts: db.attempts.length,
+      ...reach.metrics
+    }
+  };
+}
+var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
+
+// src/stages/sign.ts
+import fs21 from "node:fs";
+import path23 from "node:path";
+
+// src/sign/argv.ts
+function signBlobArgs(o) {
+  const offline2 = o.tlogUpload ? [] : ["--use-signing-config=false", "--tlog-upload=false"];
+  return ["sign-blob", "--key", o.key, ...offline2, "--bundle", o.bundle, "--yes", o.file];
+}
+function verifyBlobArgs(o) {
+  return ["verify-blob", "--key", o.publicKey, "--bundle", o.bundle, ...o.tlog ? [] : ["--insecure-ignore-tlog"], o.file];
+}
+function publicKeyArgs(key, outfile) {
+  return ["public-key", "--key", key, "--outfile", outfile];
+}
+function shellWord(s) {
+  if (/^[A-Za-z0-9_./=@:+-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+function verifyCommandText(o) {
+  return ["cosign", ...verifyBlobArgs(o)].map(shellWord).join(" ");
+}
+function bundleNameFor(file) {
+  return `${file}.sigstore.json`;
+}
+function serviceArgs(s, tlogUpload) {
+  if (!s.fulcioUrl && !s.rekorUrl && !s.tsaUrl && tlogUpload) return s.trustedRoot ? ["--trusted-root", s.trustedRoot] : [];
+  return [
+    "--use-signing-config=false",
+    ...s.fulcioUrl ? ["--fulcio-url", s.fulcioUrl] : [],
+    ...tlogUpload ? s.rekorUrl ? ["--rekor-url", s.rekorUrl] : [] : ["--tlog-upload=false"],
+    ...s.tsaUrl ? ["--timestamp-server-url", s.tsaUrl] : [],
+    ...s.trustedRoot ? ["--trusted-root", s.trustedRoot] : []
+  ];
+}
+function signBlobKeylessArgs(o) {
+  return ["sign-blob", "--yes", "--identity-token", o.tokenFile, ...serviceArgs(o.services, o.tlogUpload), "--bundle", o.bundle, o.file];
+}
+function policyArgs(p) {
+  return [
+    "--certificate-identity",
+    p.identity,
+    "--certificate-oidc-issuer",
+    p.issuer,
+    ...p.trustedRoot ? ["--trusted-root", p.trustedRoot] : [],
+    ...p.tlog ? [] : ["--insecure-ignore-tlog"],
+    ...p.ignoreSct ? ["--insecure-ignore-sct"] : []
+  ];
+}
+function verifyBlobKeylessArgs(o) {
+  return ["verify-blob", "--bundle", o.bundle, ...policyArgs(o.policy), o.file];
+}
+function verifyKeylessCommandText(o) {
+  return ["cosign", ...verifyBlobKeylessArgs(o)].map(shellWord).join(" ");
+}
+function attestBlobArgs(o) {
+  const auth2 = o.signer.kind === "key" ? ["--key", o.signer.key, ...o.tlogUpload ? [] : ["--use-signing-config=false", "--tlog-upload=false"]] : ["--identity-token", o.signer.tokenFile, ...serviceArgs(o.signer.services, o.tlogUpload)];
+  return ["attest-blob", "--yes", ...auth2, "--statement", o.statement, "--bundle", o.bundle];
+}
+function verifyAttestationArgs(o) {
+  const auth2 = o.verifier.kind === "key" ? ["--key", o.verifier.publicKey, ...o.verifier.tlog ? [] : ["--insecure-ignore-tlog"]] : policyArgs(o.verifier.policy);
+  return ["verify-blob-attestation", "--bundle", o.bundle, "--type", "slsaprovenance1", ...auth2, o.file];
+}
+function verifyAttestationCommandText(o) {
+  return ["cosign", ...verifyAttestationArgs(o)].map(shellWord).join(" ");
+}
+
+// src/sign/install.ts
+var CosignUnavailable = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "CosignUnavailable";
+  }
+};
+async function resolveCosign(o) {
+  if (o.choice.kind === "system") {
+    const bin = findOnPath("cosign", o.pathEnv);
+    if (!bin) throw new CosignUnavailable("cosign-version is system, but cosign was not found on PATH: put it on PATH, or set cosign-version to a release (e.g. v3.1.3) to have the gate install a verified one.");
+    return { bin, source: "PATH" };
+  }
+  const { version: version2 } = o.choice;
+  let asset;
+  try {
+    asset = cosignAsset({ version: version2, baseUrl: o.choice.baseUrl, sha256: o.choice.sha256, platform: o.platform ?? process.platform, arch: o.arch ?? process.arch, table: o.table });
+  } catch (e) {
+    throw new CosignUnavailable(`cosign ${version2} cannot be installed: ${e.message}`);
+  }
+  try {
+    const installed = await installTool(o.tools, asset, o.log);
+    const source = installed.source === "tool-cache" ? `tool cache (${installed.dir})` : `downloaded from ${asset.url}, SHA-256 ${installed.sha256} verified against ${asset.digestSource}`;
+    return { bin: installed.bin, source, sha256: installed.sha256 };
+  } catch (e) {
+    throw new CosignUnavailable(`cosign ${version2} could not be installed: ${e.message}. Nothing was signed; set cosign-version: system to use a cosign on PATH, or cosign-download-base-url for a mirror.`);
+  }
+}
+
+// src/sign/identity.ts
+var WORKFLOW_REF = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/[^@\s]+@refs\/[^\s]+$/;
+function workflowIdentity(env) {
+  const ref = env.GITHUB_WORKFLOW_REF;
+  if (!ref || !WORKFLOW_REF.test(ref)) return void 0;
+  return `https://github.com/${ref}`;
+}
+function runInvocationId(env) {
+  const repo = env.GITHUB_REPOSITORY;
+  const id = env.GITHUB_RUN_ID;
+  if (!repo || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo) || !id || !/^\d+$/.test(id)) return void 0;
+  const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? "") ? env.GITHUB_RUN_ATTEMPT : "1";
+  return `https://github.com/${repo}/actions/runs/${id}/attempts/${attempt}`;
+}
+function trustedRootHasCtLogs(json2) {
+  try {
+    const v = JSON.parse(json2);
+    return Array.isArray(v.ctlogs) && v.ctlogs.length > 0;
+  } catch {
+    return true;
+  }
+}
+
+// src/sign/provenance.ts
+var IN_TOTO_STATEMENT_V1 = "https://in-toto.io/Statement/v1";
+var SLSA_PROVENANCE_V1_TYPE = "https://slsa.dev/provenance/v1";
+var BUILD_TYPE = "https://github.com/go-release-gate/go-release-gate/buildtypes/go-build/v1";
+var ChecksumsError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ChecksumsError";
+  }
+};
+function subjectsFromChecksums(text, file = "SHA256SUMS") {
+  const subjects = [];
+  text.split("\n").forEach((raw2, i) => {
+    const line = raw2.replace(/\r$/, "");
+    if (line.trim() === "") return;
+    const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+    if (!m) throw new ChecksumsError(`${file}:${i + 1}: not "<sha256>  <file>"`);
+    if (subjects.some((s) => s.name === m[2])) throw new ChecksumsError(`${file}:${i + 1}: ${m[2]} is listed twice`);
+    subjects.push({ name: m[2], digest: { sha256: m[1] } });
+  });
+  return subjects;
+}
+function moduleDependencies(lines) {
+  const byModule = /* @__PURE__ */ new Map();
+  for (const l of lines) {
+    const key = `${l.path}@${l.version}`;
+    const e = byModule.get(key) ?? {};
+    if (l.goMod) e.goMod ??= l.hash;
+    else e.tree ??= l.hash;
+    byModule.set(key, e);
+  }
+  return [...byModule.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([key, e]) => {
+    const digest = e.tree ? { "go-module-h1": e.tree.replace(/^h1:/, "") } : { "go-mod-h1": e.goMod.replace(/^h1:/, "") };
+    return { uri: `pkg:golang/${key}`, name: key, digest };
+  });
+}
+function provenanceStatement(p) {
+  const subject = [...subjectsFromChecksums(p.checksums.text, p.checksums.name), { name: p.checksums.name, digest: { sha256: p.checksums.sha256 } }];
+  const source = p.repositoryUrl && p.commit ? [{ uri: `git+${p.repositoryUrl}${p.ref ? `@${p.ref}` : ""}`, digest: { gitCommit: p.commit } }] : p.commit ? [{ name: "source", digest: { gitCommit: p.commit } }] : [];
+  return {
+    _type: IN_TOTO_STATEMENT_V1,
+    subject,
+    predicateType: SLSA_PROVENANCE_V1_TYPE,
+    predicate: {
+      buildDefinition: {
+        buildType: BUILD_TYPE,
+        externalParameters: {
+          targets: p.targets,
+          packages: p.packages,
+          ldflags: p.ldflags,
+          tags: p.tags,
+          cgo: p.cgo,
+          strip: p.strip,
+          ...p.repositoryUrl ? { source: { repository: p.repositoryUrl, ...p.ref ? { ref: p.ref } : {} } } : {}
+        },
+        internalParameters: {
+          gateVersion: p.gateVersion,
+          goVersion: p.goVersion,
+          // Fixed by the gate for every build: part of what makes two runs give the same bytes.
+          buildFlags: ["-trimpath", "-buildvcs=auto", `-ldflags=${ldflagsFor(p)}`, ...p.tags.length ? [`-tags=${p.tags.join(",")}`] : []],
+          env: { CGO_ENABLED: p.cgo ? "1" : "0", GOTOOLCHAIN: "local" }
+        },
+        resolvedDependencies: [...source, ...p.dependencies]
+      },
+      runDetails: {
+        builder: { id: p.builderId, version: { "go-release-gate": p.gateVersion } },
+        metadata: {
+          ...p.invocationId ? { invocationId: p.invocationId } : {},
+          ...p.startedOn ? { startedOn: p.startedOn } : {}
+        }
+      }
+    }
+  };
+}
+function subjectsMatchChecksums(statement, checksumsText, checksumsName, checksumsSha256) {
+  const subj = statement?.subject;
+  if (!Array.isArray(subj)) return "the statement has no subject list";
+  const want = [...subjectsFromChecksums(checksumsText, checksumsName), { name: checksumsName, digest: { sha256: checksumsSha256 } }];
+  const key = (s) => `${String(s.name)} ${String(s.digest?.sha256)}`;
+  const got = subj.map(key).sort();
+  const exp = want.map(key).sort();
+  if (got.length !== exp.length || got.some((g, i) => g !== exp[i])) return `subjects ${got.join(", ")} differ from SHA256SUMS ${exp.join(", ")}`;
+  return void 0;
+}
+
+// src/version.ts
+var GATE_VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/stages/sign.ts
+var SIGN_RULES = {
+  unavailable: rule({
+    id: "sign/unavailable",
+    name: "SigningUnavailable",
+    shortDescription: "Signing was required but could not start.",
+    fullDescription: "The run was to sign its artifacts, but a prerequisite was missing: cosign (installed by the gate, or on PATH with cosign-version: system), a readable cosign-key, or (keyless) an OIDC token and the identity to verify against. Nothing was signed.",
+    help: 'The message names what is missing. Keyless signing needs "permissions: id-token: write" on the job; key signing needs cosign-key as a file path, env://NAME or the PEM text, and the key password in COSIGN_PASSWORD; or set sign: never.',
+    defaultSeverity: "error"
+  }),
+  signingFailed: rule({
+    id: "sign/signing-failed",
+    name: "SigningFailed",
+    shortDescription: "cosign could not sign an artifact.",
+    fullDescription: "cosign sign-blob (or attest-blob, or reading the key with cosign public-key) failed for this file. A release whose artifacts are not all signed does not pass.",
+    help: "Read cosign's error in the details. A wrong COSIGN_PASSWORD shows as a decryption error; an unreachable Fulcio, Rekor or timestamp authority as a network error.",
+    defaultSeverity: "error"
+  }),
+  verificationFailed: rule({
+    id: "sign/verification-failed",
+    name: "VerificationFailed",
+    shortDescription: "A fresh signature did not verify.",
+    fullDescription: "Right after signing, cosign verify-blob (or verify-blob-attestation) checked the bundle against the file and the public key or the workflow's certificate identity, and refused it. The signature is not published as valid.",
+    help: "The file changed between signing and verifying, or the certificate names another identity or issuer than this workflow (sigstore-certificate-identity, sigstore-oidc-issuer), or the bundle or key is not the one expected.",
+    defaultSeverity: "error"
+  })
+};
+var RULES2 = Object.values(SIGN_RULES);
+var COSIGN_TIMEOUT_MS = 10 * 60 * 1e3;
+var NO_ID_TOKEN = 'Keyless signing needs a GitHub OIDC token, and this job has none: add "permissions: id-token: write" to the job (pull requests from forks never get one).';
+var PROVENANCE = "provenance.intoto.jsonl";
+function firstError(r2) {
+  if (r2.timedOut) return `cosign did not finish within ${COSIGN_TIMEOUT_MS / 6e4} minutes`;
+  const lines = `${r2.stderr}
+${r2.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.find((l) => /^Error:/i.test(l)) ?? lines.find((l) => /error|fail|invalid|denied/i.test(l)) ?? lines[0] ?? `exit code ${r2.code}`;
+}
+function readGoSum(dir) {
+  const file = path23.join(dir, "go.sum");
+  if (!fs21.existsSync(file)) return [];
+  return parseGoSum(fs21.readFileSync(file, "utf8"), file).lines;
+}
+function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(config.dir))) {
+  return {
+    targets: config.targets.map((t) => `${t.goos}/${t.goarch}`),
+    packages: config.packages,
+    ldflags: config.ldflags,
+    tags: config.tags,
+    cgo: config.cgo,
+    strip: config.strip,
+    dependencies
+  };
+}
+function bundledStatement(bundleFile) {
+  try {
+    const b = JSON.parse(fs21.readFileSync(bundleFile, "utf8"));
+    const payload = b.dsseEnvelope?.payload;
+    return payload ? JSON.parse(Buffer.from(payload, "base64").toString("utf8")) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function run3(ctx) {
+  const { config, ports, state } = ctx;
+  const sign = config.sign;
+  if (!sign.enabled) return skipped(sign.reason);
+  const secrets = [];
+  const addSecret = (s) => {
+    if (!s) return;
+    secrets.push(s);
+    ports.log.mask(s);
+    for (const line of s.split(/\r?\n/)) if (line.trim().length >= 8 && !/^-----(BEGIN|END) /.test(line)) {
+      secrets.push(line.trim());
+      ports.log.mask(line.trim());
+    }
+  };
+  addSecret(ports.env.COSIGN_PASSWORD);
+  if (sign.key?.kind === "pem") addSecret(sign.key.pem);
+  if (sign.key?.kind === "env") addSecret(ports.env[sign.key.name]);
+  const scrub = (text) => secrets.reduce((t, s) => t.split(s).join("***"), text);
+  const unavailable2 = (message) => {
+    const findings = [finding(SIGN_RULES.unavailable, "sign", { message, subject: "sign" })];
+    return { status: "failed", reason: message, findings };
+  };
+  const subjects = state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "").map((a) => ({ path: a.path, displayPath: a.displayPath, sha256: a.sha256 }));
+  if (state.checksumsFile) subjects.push({ path: state.checksumsFile, displayPath: displayPath(ctx.config.workspace, state.checksumsFile) });
+  if (subjects.length === 0) {
+    return sign.required ? unavailable2("sign: always, but no binaries were built, so there is nothing to sign") : skipped("no binaries were built");
+  }
+  let policy;
+  if (!sign.key) {
+    if (!ports.idToken?.available()) {
+      return sign.required || sign.keyless ? unavailable2(NO_ID_TOKEN) : skipped(NO_ID_TOKEN);
+    }
+    if (!sign.tlogUpload && !sign.sigstore.tsaUrl) {
+      return unavailable2("Keyless signing with sign-tlog-upload: false needs a timestamp authority (sigstore-tsa-url): a Fulcio certificate is valid for minutes, and without a transparency log entry only a signed timestamp shows it was used in time. Nothing was signed.");
+    }
+    const identity = sign.sigstore.identity || workflowIdentity(ports.env);
+    if (!identity) {
+      return unavailable2("Keyless signatures are verified against the signing workflow's identity, and GITHUB_WORKFLOW_REF is not set (or is not <owner>/<repo>/<path>@<ref>): outside Actions, set sigstore-certificate-identity to the identity your token carries.");
+    }
+    let ignoreSct = false;
+    if (sign.sigstore.trustedRoot) {
+      let json2;
+      try {
+        json2 = fs21.readFileSync(sign.sigstore.trustedRoot, "utf8");
+      } catch (e) {
+        return unavailable2(`sigstore-trusted-root ${displayPath(config.workspace, sign.sigstore.trustedRoot)} cannot be read (${e.code ?? "error"})`);
+      }
+      ignoreSct = !trustedRootHasCtLogs(json2);
+    }
+    policy = { identity, issuer: sign.sigstore.oidcIssuer, trustedRoot: sign.sigstore.trustedRoot, tlog: sign.tlogUpload, ignoreSct };
+  }
+  let cosign;
+  try {
+    cosign = await resolveCosign({ choice: sign.cosign, tools: ports.tools, log: ports.log, pathEnv: ports.env.PATH });
+  } catch (e) {
+    if (e instanceof CosignUnavailable) return unavailable2(e.message);
+    throw e;
+  }
+  state.facts["sign.cosign"] = cosign.source;
+  ports.log.info(`cosign: ${cosign.bin} (${cosign.source})`);
+  const signDir = fs21.mkdtempSync(path23.join(ports.tempDir, "grg-sign-"));
+  const out = state.out ?? (state.out = openOutputDir(config.outDir));
+  let tempKeyDir;
+  try {
+    const { SIGSTORE_ID_TOKEN: _ignored, ...env } = childEnv("cosign", ports.env, sign.key && ports.env.COSIGN_PASSWORD !== void 0 ? { COSIGN_PASSWORD: ports.env.COSIGN_PASSWORD } : {});
+    const cosignRun = (args) => ports.exec.run(cosign.bin, args, { cwd: signDir, env, timeoutMs: COSIGN_TIMEOUT_MS });
+    let signer;
+    let verifier;
+    let publicKey;
+    if (sign.key) {
+      let keyFile;
+      if (sign.key.kind === "file") {
+        keyFile = sign.key.path;
+        try {
+          fs21.accessSync(keyFile, fs21.constants.R_OK);
+        } catch (e) {
+          return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
+        }
+      } else {
+        tempKeyDir = fs21.mkdtempSync(path23.join(ports.tempDir, "grg-cosign-"));
+        keyFile = path23.join(tempKeyDir, "cosign.key");
+        fs21.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+      }
+      const freshKey = path23.join(signDir, "cosign.pub");
+      const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
+      if (pub.code !== 0 || !fs21.existsSync(freshKey)) {
+        const why = scrub(firstError(pub));
+        const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
+        const message = `cosign could not read the signing key: ${why}${hint}`;
+        return {
+          status: "failed",
+          reason: message,
+          findings: [finding(SIGN_RULES.signingFailed, "sign", { message, subject: "cosign-key", details: scrub(`${pub.stderr}${pub.stdout}`).trim() || void 0 })]
+        };
+      }
+      publicKey = out.adopt(freshKey, "cosign.pub");
+      signer = { kind: "key", key: keyFile };
+      verifier = { kind: "key", publicKey, tlog: sign.tlogUpload };
+    } else {
+      let token;
+      try {
+        token = (await ports.idToken.get("sigstore")).trim();
+      } catch (e) {
+        const why = scrub(e.message).replace(/\s+/g, " ").trim().replace(/\.$/, "");
+        return unavailable2(`Keyless signing could not get an OIDC token: ${why}. Nothing was signed.`);
+      }
+      addSecret(token);
+      tempKeyDir = fs21.mkdtempSync(path23.join(ports.tempDir, "grg-cosign-"));
+      const tokenFile = path23.join(tempKeyDir, "oidc-token");
+      fs21.writeFileSync(tokenFile, token, { mode: 384 });
+      signer = { kind: "keyless", tokenFile, services: sign.sigstore };
+      verifier = { kind: "keyless", policy };
+    }
+    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path23.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path23.basename(v.policy.trustedRoot) : "" } };
+    const signArgs = (bundle, file) => signer.kind === "key" ? signBlobArgs({ key: signer.key, bundle, file, tlogUpload: sign.tlogUpload }) : signBlobKeylessArgs({ tokenFile: signer.tokenFile, bundle, file, services: signer.services, tlogUpload: sign.tlogUpload });
+    const verifyArgs = (v, bundle, file) => v.kind === "key" ? verifyBlobArgs({ publicKey: v.publicKey, bundle, file, tlog: v.tlog }) : verifyBlobKeylessArgs({ bundle, file, policy: v.policy });
+    const verifyText = (bundle, file) => {
+      const v = shownVerifier(verifier);
+      return v.kind === "key" ? verifyCommandText({ publicKey: v.publicKey, bundle, file, tlog: v.tlog }) : verifyKeylessCommandText({ bundle, file, policy: v.policy });
+    };
+    const findings = [];
+    const rows = [];
+    const signatures2 = [];
+    for (const s of subjects) {
+      const bundle = bundleNameFor(s.path);
+      const bundleShown = bundleNameFor(s.displayPath);
+      const location = { artifact: s.displayPath };
+      if (s.sha256 !== void 0 && sha256File(s.path) !== s.sha256) {
+        findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `${s.displayPath} changed after it was built (its SHA-256 no longer matches SHA256SUMS); not signed`, location, subject: s.displayPath }));
+        rows.push([s.displayPath, "", "not signed: changed after build", ""]);
+        continue;
+      }
+      const freshBundle = path23.join(signDir, path23.basename(bundle));
+      const signed = await cosignRun(signArgs(freshBundle, s.path));
+      if (signed.code !== 0 || !fs21.existsSync(freshBundle)) {
+        findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
+        rows.push([s.displayPath, "", "signing failed", ""]);
+        continue;
+      }
+      out.adopt(freshBundle, path23.basename(bundle));
+      const verified = await cosignRun(verifyArgs(verifier, bundle, s.path));
+      const ok = verified.code === 0;
+      if (!ok) {
+        findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
+      }
+      const command = verifyText(path23.basename(bundle), path23.basename(s.path));
+      rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
+      signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
+    }
+    const sums = subjects.find((s) => s.path === state.checksumsFile);
+    const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
+    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path23.basename(sums.path)), path23.basename(sums.path));
+    let provenanceOk;
+    if (config.mode === "release" && sums && findings.length === 0) {
+      provenanceOk = await attestProvenance();
+    }
+    state.facts["sign.method"] = sign.key ? "key" : "keyless";
+    if (policy) {
+      state.facts["sign.identity"] = policy.identity;
+      state.facts["sign.issuer"] = policy.issuer;
+    }
+    state.facts["sign.bundles"] = JSON.stringify(signatures2.map((x) => x.bundle));
+    state.facts["sign.signatures"] = JSON.stringify(signatures2);
+    if (publicKey) {
+      state.facts["sign.public-key"] = publicKey;
+      state.facts["sign.public-key-display"] = displayPath(ctx.config.workspace, publicKey);
+    }
+    const status = statusFrom(findings);
+    return {
+      status,
+      // The provenance is attested only once every file verified: then its failure is the only one.
+      ...status === "failed" ? { reason: provenanceOk === false ? findings[0].message : `${findings.length} of ${subjects.length} file(s) not signed and verified` } : {},
+      findings,
+      table: { header: ["File", "Bundle", "Result", "Verify with"], rows },
+      metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload, keyless: !sign.key }
+    };
+    async function attestProvenance() {
+      const sumsText = fs21.readFileSync(sums.path, "utf8");
+      const sumsDigest = sha256File(sums.path);
+      const location = { artifact: displayPath(config.workspace, path23.join(out.dir, PROVENANCE)) };
+      let statement;
+      try {
+        statement = provenanceStatement({
+          checksums: { name: path23.basename(sums.path), text: sumsText, sha256: sumsDigest },
+          gateVersion: GATE_VERSION,
+          goVersion: state.go?.version ?? state.facts["go-version"] ?? "",
+          // A merge signs what its shards built: their parameters, not the merge job's inputs.
+          ...state.built ?? buildParametersOf(config),
+          repositoryUrl: config.event.repositoryUrl,
+          ref: config.event.ref || void 0,
+          commit: state.facts["vcs.revision"] ?? config.event.sha,
+          builderId: policy?.identity ?? workflowIdentity(ports.env) ?? `https://github.com/go-release-gate/go-release-gate@${GATE_VERSION}`,
+          invocationId: runInvocationId(ports.env)
+        });
+      } catch (e) {
+        findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `the SLSA provenance could not be written: ${e.message}`, location, subject: PROVENANCE }));
+        return false;
+      }
+      const statementFile = out.write(PROVENANCE, `${JSON.stringify(statement)}
+`);
+      const bundleName2 = bundleNameFor(PROVENANCE);
+      const freshBundle = path23.join(signDir, bundleName2);
+      const attested = await cosignRun(attestBlobArgs({ statement: statementFile, bundle: freshBundle, signer, tlogUpload: sign.tlogUpload }));
+      if (attested.code !== 0 || !fs21.existsSync(freshBundle)) {
+        findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign attest-blob failed for ${PROVENANCE}: ${scrub(firstError(attested))}`, location, subject: PROVENANCE, details: scrub(`${attested.stderr}${attested.stdout}`).trim() || void 0 }));
+        rows.push([location.artifact, "", "attestation failed", ""]);
+        return false;
+      }
+      const bundle = out.adopt(freshBundle, bundleName2);
+      const signedStatement = bundledStatement(bundle);
+      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path23.basename(sums.path), sumsDigest);
+      const verified = await cosignRun(verifyAttestationArgs({ bundle, file: sums.path, verifier }));
+      const ok = verified.code === 0 && !mismatch;
+      if (!ok) {
+        findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob-attestation refused the provenance: ${mismatch ?? scrub(firstError(verified))}`, location, subject: PROVENANCE, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
+      }
+      const binary = subjects.find((s) => s !== sums);
+      const command = verifyAttestationCommandText({ bundle: bundleName2, file: path23.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
+      const bundleShown = displayPath(config.workspace, bundle);
+      rows.push([location.artifact, bundleShown, ok ? "attested, verified" : "attested, verification failed", command]);
+      state.facts["sign.provenance"] = statementFile;
+      state.facts["sign.provenance-display"] = location.artifact;
+      state.facts["sign.provenance-bundle"] = bundleShown;
+      state.facts["sign.provenance-verified"] = String(ok);
+      state.facts["sign.provenance-verify"] = command;
+      return ok;
+    }
+  } finally {
+    if (tempKeyDir) fs21.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs21.rmSync(signDir, { recursive: true, force: true });
+  }
+}
+var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
+
+// src/stages/index.ts
+var STAGES = [
+  toolchainStage,
+  cacheStage,
+  modulesStage,
+  buildStage,
+  inspectStage,
+  scanStage,
+  signStage
+];
+
+// src/report/model.ts
+var TOOL = { name: "go-release-gate", informationUri: "https://github.com/org/go-release-gate" };
+function allRules(run4) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const r2 of [...run4.rules, ...run4.stages.flatMap((s) => s.rules ?? [])]) if (!seen.has(r2.id)) seen.set(r2.id, r2);
+  return [...seen.values()];
+}
+function toolsThatRan(stages) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const s of stages) for (const t of s.tools ?? []) if (!seen.has(t.name)) seen.set(t.name, t);
+  return [...seen.values()];
+}
+var ORDER = { error: 0, warning: 1, note: 2 };
+function rankFindings(findings, rules) {
+  const sec = new Map(rules.map((r2) => [r2.id, r2.securitySeverity ?? 0]));
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || (sec.get(b.f.ruleId) ?? 0) - (sec.get(a.f.ruleId) ?? 0) || a.i - b.i).map((x) => x.f);
+}
+function where2(f) {
+  const loc = f.location;
+  if (!loc) return "";
+  if (loc.artifact) return loc.artifact;
+  if (loc.file) return `${loc.file}${loc.line ? `:${loc.line}` : ""}`;
+  return "";
+}
+
+// src/report/sarif.ts
+import { pathToFileURL } from "node:url";
+import path24 from "node:path";
+
+// src/report/location.ts
+function repoRelative(p) {
+  if (!p) return void 0;
+  const s = p.replace(/\\/g, "/");
+  if (s.startsWith("/") || /^[a-z]:/i.test(s) || /^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return void 0;
+  const segs = s.split("/").filter((x) => x !== "" && x !== ".");
+  if (segs.length === 0 || segs.includes("..")) return void 0;
+  return segs.join("/");
+}
+function resolveLocation(f, defaultFile) {
+  const loc = f.location;
+  const file = repoRelative(loc?.file);
+  const artifact = loc?.artifact ? { artifact: loc.artifact } : {};
+  if (file) {
+    const line = loc?.line && loc.line > 0 ? Math.floor(loc.line) : 1;
+    const column = loc?.line && loc.column && loc.column > 0 ? Math.floor(loc.column) : void 0;
+    return { path: file, line, ...column ? { column } : {}, ...artifact };
+  }
+  if (loc?.artifact && !loc.file) {
+    return { path: repoRelative(defaultFile) ?? "go.mod", line: 1, ...artifact, ...repoRelative(loc.artifact) ? {} : { original: loc.artifact } };
+  }
+  const original = loc?.file;
+  return { path: repoRelative(defaultFile) ?? "go.mod", line: 1, ...original ? { original } : {} };
+}
+function toUriReference(repoPath) {
+  return repoPath.split("/").map(encodeURIComponent).join("/");
+}
+
+// src/report/sarif.ts
+var SARIF_LIMITS = {
+  resultsPerRun: 25e3,
+  rulesPerRun: 25e3,
+  gzipBytes: 10 * 1024 * 1024,
+  /** A single advisory text must not eat the budget of every other result. */
+  messageChars: 8e3
+};
+var zlib = onFirstUse("node:zlib");
+function gzipBound(n) {
+  return n + (n >>> 12) + (n >>> 14) + (n >>> 25) + 64;
+}
+function gzippedAtMost(text, limit) {
+  const bound = gzipBound(Buffer.byteLength(text));
+  if (bound <= limit) return bound;
+  return zlib().gzipSync(text).length;
+}
+var LEVEL = { error: "error", warning: "warning", note: "note" };
+function securitySeverity(value) {
+  if (value === void 0 || !Number.isFinite(value) || value <= 0 || value > 10) return void 0;
+  const s = value.toFixed(1);
+  return s === "0.0" ? "0.1" : s;
+}
+function truncate(text, max) {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
+}
+function helpMarkdown(r2) {
+  const link = /^https?:\/\/[^\s()<>]+$/.test(r2.helpUri) ? `
+
+[${escapeHtml(r2.id)}](${r2.helpUri})` : "";
+  return `${escapeHtml(r2.help)}${link}`;
+}
+function fallbackRule(id, tool) {
+  const name = id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((p) => p[0].toUpperCase() + p.slice(1)).join("") || "Finding";
+  const text = `Finding ${id} reported by ${tool ?? "go-release-gate"}.`;
+  return { id, name, shortDescription: text, fullDescription: text, help: "See the finding message.", helpUri: "https://github.com/org/go-release-gate#reports", defaultSeverity: "warning", ...tool ? { tool } : {} };
+}
+function sarifRule(r2) {
+  const sev = securitySeverity(r2.securitySeverity);
+  return {
+    id: r2.id,
+    name: r2.name,
+    shortDescription: { text: r2.shortDescription },
+    fullDescription: { text: r2.fullDescription },
+    help: { text: r2.help, markdown: helpMarkdown(r2) },
+    helpUri: r2.helpUri,
+    defaultConfiguration: { level: LEVEL[r2.defaultSeverity] },
+    properties: sev ? { tags: ["security", "supply-chain"], "security-severity": sev } : { tags: ["reliability"] }
+  };
+}
+function sarifResult(f, ruleIndex, fingerprint, defaultFile, limits = SARIF_LIMITS) {
+  const loc = resolveLocation(f, defaultFile);
+  const text = f.fix ? `${f.message}
+Fix: ${f.fix}` : f.message;
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: truncate(text || f.ruleId, limits.messageChars) },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: toUriReference(loc.path), uriBaseId: "%SRCROOT%" },
+        region: { startLine: loc.line, ...loc.column ? { startColumn: loc.column } : {} }
+      }
+    }],
+    partialFingerprints: { primaryLocationLineHash: fingerprint },
+    ...f.codeFlow?.length ? { codeFlows: [codeFlowOf2(f.codeFlow, limits.messageChars)] } : {},
+    properties: { stage: f.stage, ...loc.original ? { originalLocation: loc.original } : {}, ...loc.artifact ? { artifact: loc.artifact } : {}, ...f.properties ?? {} }
+  };
+}
+function codeFlowOf2(steps, messageChars) {
+  return {
+    threadFlows: [{
+      locations: steps.map((s) => ({
+        location: {
+          message: { text: truncate(s.message, messageChars) },
+          ...s.location?.file ? {
+            physicalLocation: {
+              artifactLocation: { uri: toUriReference(s.location.file), uriBaseId: "%SRCROOT%" },
+              region: { startLine: s.location.line ?? 1 }
+            }
+          } : {}
+        }
+      }))
+    }]
+  };
+}
+function categoryOf(toolKey, r2) {
+  const moduleDir = repoRelative(path24.relative(r2.config.workspace, r2.config.dir));
+  return `go-release-gate/${toolKey}/${moduleDir ? `${moduleDir}/` : ""}`;
+}
+function planRuns(r2) {
+  const rules = allRules(r2.run);
+  const ruleById = new Map(rules.map((x) => [x.id, x]));
+  const ranked = rankFindings(r2.run.findings, rules);
+  const toolOf = (f) => ruleById.get(f.ruleId)?.tool ?? "";
+  const ran = toolsThatRan(r2.run.stages);
+  const keys = ["", ...ran.map((t) => t.name)];
+  for (const f of ranked) if (!keys.includes(toolOf(f))) keys.push(toolOf(f));
+  return keys.map((key) => {
+    const info2 = ran.find((t) => t.name === key);
+    const stages = key === "" ? r2.run.stages : r2.run.stages.filter((s) => s.tools?.some((t) => t.name === key));
+    const findings = ranked.filter((f) => toolOf(f) === key);
+    const own = rules.filter((x) => (x.tool ?? "") === key);
+    for (const f of findings) if (!own.some((x) => x.id === f.ruleId)) own.push(ruleById.get(f.ruleId) ?? fallbackRule(f.ruleId, key || void 0));
+    const errored = stages.filter((s) => s.status === "errored");
+    return {
+      key,
+      driver: key === "" ? { name: r2.tool.name, version: r2.tool.version, informationUri: r2.tool.informationUri } : { name: key, ...info2?.version ? { version: info2.version } : {}, ...info2?.informationUri ? { informationUri: info2.informationUri } : {} },
+      rules: own,
+      findings,
+      executionSuccessful: errored.length === 0,
+      notifications: errored.map((s) => `${s.name} stage: ${s.reason ?? "could not complete"}`)
+    };
+  });
+}
+function renderRun(p, keep, r2, limits) {
+  const findings = p.findings.slice(0, keep);
+  const referenced = new Set(findings.map((f) => f.ruleId));
+  const rules = [...p.rules.filter((x) => referenced.has(x.id)), ...p.rules.filter((x) => !referenced.has(x.id))].slice(0, limits.rulesPerRun);
+  const index = new Map(rules.map((x, i) => [x.id, i]));
+  const seen = /* @__PURE__ */ new Map();
+  const results = findings.map((f) => {
+    const n = (seen.get(f.fingerprint) ?? 0) + 1;
+    seen.set(f.fingerprint, n);
+    return sarifResult(f, index.get(f.ruleId), `${f.fingerprint}:${n}`, r2.defaultFile, limits);
+  });
+  const started2 = r2.run.startedAt;
+  const ended = new Date(started2.getTime() + Math.max(0, r2.run.durationMs));
+  const ev = r2.config.event;
+  return {
+    tool: { driver: { ...p.driver, ...p.key === "" ? { semanticVersion: r2.tool.version } : {}, rules: rules.map(sarifRule) } },
+    automationDetails: { id: categoryOf(p.key || "checks", r2) },
+    ...ev.repositoryUrl && ev.sha ? { versionControlProvenance: [{ repositoryUri: ev.repositoryUrl, revisionId: ev.sha, ...ev.ref ? { branch: ev.ref } : {} }] } : {},
+    originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(r2.config.workspace.endsWith(path24.sep) ? r2.config.workspace : `${r2.config.workspace}${path24.sep}`).href } },
+    invocations: [{
+      executionSuccessful: p.executionSuccessful,
+      startTimeUtc: started2.toISOString(),
+      endTimeUtc: ended.toISOString(),
+      ...p.notifications.length ? { toolExecutionNotifications: p.notifications.map((text) => ({ level: "error", message: { text } })) } : {}
+    }],
+    results
+  };
+}
+function serialize(plans, keep, r2, limits) {
+  const doc = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: plans.map((p, i) => renderRun(p, keep[i], r2, limits))
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+function buildSarif(r2, limits = SARIF_LIMITS) {
+  const plans = planRuns(r2);
+  const keep = plans.map((p) => Math.min(p.findings.length, limits.resultsPerRun));
+  const cut = plans.map((p, i) => keep[i] < p.findings.length ? "results-per-run" : void 0);
+  let text = serialize(plans, keep, r2, limits);
+  let gz = gzippedAtMost(text, limits.gzipBytes);
+  while (gz > limits.gzipBytes && keep.some((k) => k > 0)) {
+    const scale = Math.min(0.9, limits.gzipBytes / gz * 0.95);
+    for (let i = 0; i < keep.length; i++) {
+      const next = Math.floor(keep[i] * scale);
+      if (next < keep[i]) cut[i] = "file-size";
+      keep[i] = next;
+    }
+    text = serialize(plans, keep, r2, limits);
+    gz = gzippedAtMost(text, limits.gzipBytes);
+  }
+  return {
+    text,
+    gzipBytesAtMost: gz,
+    runs: plans.map((p, i) => ({
+      tool: p.driver.name,
+      category: categoryOf(p.key || "checks", r2),
+      total: p.findings.length,
+      kept: keep[i],
+      ...cut[i] ? { cut: cut[i] } : {}
+    }))
+  };
+}
+
+// src/report/json.ts
+function stageEntry(s) {
+  return {
+    name: s.name,
+    status: s.status,
+    ...s.reason ? { reason: s.reason } : {},
+    durationMs: s.durationMs,
+    findings: s.findings.length,
+    ...s.metrics ? { metrics: s.metrics } : {},
+    ...s.tools?.length ? { tools: s.tools } : {},
+    ...s.details ? { details: s.details } : {}
+  };
+}
+function renderJson(r2, sarif) {
+  const ev = r2.config.event;
+  const doc = {
+    verdict: r2.run.verdict.passed ? "pass" : "fail",
+    reasons: r2.run.verdict.reasons,
+    goVersion: r2.goVersion,
+    mode: r2.config.mode,
+    modeReason: r2.config.modeReason,
+    cache: r2.config.cache,
+    event: { name: ev.name, ref: ev.ref, ...ev.tag ? { tag: ev.tag } : {}, ...ev.sha ? { sha: ev.sha } : {}, ...ev.fromFork !== void 0 ? { fromFork: ev.fromFork } : {} },
+    toolVersion: r2.tool.version,
+    startedAt: r2.run.startedAt.toISOString(),
+    durationMs: r2.run.durationMs,
+    stages: r2.run.stages.map(stageEntry),
+    findings: r2.run.findings,
+    artifacts: r2.artifacts.map((a) => ({ path: a.displayPath, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 })),
+    ...sarif ? { sarif: sarif.map((s) => ({ tool: s.tool, category: s.category, results: s.kept, findings: s.total, ...s.cut ? { cut: s.cut } : {} })) } : {},
+    facts: r2.facts
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+
+// src/report/release.ts
+function stage(r2, name) {
+  return r2.run.stages.find((s) => s.name === name);
+}
+function toolchainText(r2) {
+  if (!r2.go) return "not installed (the toolchain stage did not complete)";
+  const source = { "tool-cache": "runner tool cache", path: "the go on PATH", download: "downloaded, SHA-256 verified" }[r2.go.source];
+  return `go${cell(r2.go.version)} (${source}, GOROOT ${code(r2.go.goroot)}); every go command ran with GOTOOLCHAIN=local`;
+}
+function revisionText(r2) {
+  const rev = r2.facts["vcs.revision"];
+  if (rev) {
+    const extra = [r2.facts["vcs.time"] ? `committed ${cell(r2.facts["vcs.time"])}` : "", r2.facts["vcs.modified"] === "true" ? "**built from a modified work tree**" : ""].filter(Boolean).join(", ");
+    return `${code(rev)} (from the binaries' build info${extra ? `; ${extra}` : ""})`;
+  }
+  const sha = r2.config.event.sha;
+  return sha ? `${code(sha)} (the workflow's commit; the binaries carry no vcs stamp)` : "unknown: the binaries carry no vcs stamp and no commit was given (GITHUB_SHA)";
+}
+var BUCKETS = [["critical", 9], ["high", 7], ["medium", 4], ["low", 0]];
+function vulnerabilityText(r2) {
+  const scan = stage(r2, "scan");
+  if (!scan) return "**not scanned**: this version of go-release-gate has no scan stage";
+  if (scan.status === "skipped") return `**not scanned**: ${cell(scan.reason ?? "the scan stage was skipped")}`;
+  if (scan.status === "errored") return `**not scanned**: the scan could not complete (${cell(scan.reason ?? "error")})`;
+  const sev = new Map(allRules(r2.run).map((x) => [x.id, x.securitySeverity]));
+  const counts = new Map(BUCKETS.map(([name]) => [name, 0]));
+  let unrated = 0;
+  for (const f of scan.findings) {
+    const s = sev.get(f.ruleId);
+    if (s === void 0) {
+      unrated++;
+      continue;
+    }
+    const bucket = BUCKETS.find(([, min]) => s >= min)[0];
+    counts.set(bucket, counts.get(bucket) + 1);
+  }
+  const total = scan.findings.length;
+  if (total === 0) return "0 known vulnerabilities";
+  const parts = BUCKETS.map(([name]) => `${counts.get(name)} ${name}`);
+  if (unrated) parts.push(`${unrated} other finding(s)`);
+  return `${total}: ${parts.join(", ")}`;
+}
+var TRIVY_FROM = { "trivy-path": "trivy-path", PATH: "the trivy on PATH", "tool-cache": "the tool cache", download: "downloaded" };
+function scannerText(r2) {
+  const m = stage(r2, "scan")?.metrics;
+  if (!m?.trivyVersion) return void 0;
+  const sha = m.trivySha256 ? `, archive SHA-256 ${code(String(m.trivySha256))} verified` : "";
+  const db = m.dbUpdatedAt ? `vulnerability DB updated ${cell(String(m.dbUpdatedAt))} (${cell(String(m.dbAge))} old), ${cell(String(m.dbSource))}` : `vulnerability DB ${cell(String(m.dbSource ?? "unknown"))}`;
+  return `Trivy ${cell(String(m.trivyVersion))} (${TRIVY_FROM[String(m.trivySource)] ?? cell(String(m.trivySource))}${sha}); ${db}`;
+}
+function signatureText(sign, facts) {
+  if (!sign) return "**not signed**: this version of go-release-gate has no signing stage; check downloads against SHA256SUMS";
+  if (sign.status === "skipped") return `**not signed**: ${cell(sign.reason ?? "the sign stage was skipped")}`;
+  if (sign.status !== "passed") return `**signing failed**: ${cell(sign.reason ?? "see the sign section")}`;
+  const verify = facts["sign.verify"];
+  const n = signatures(facts).length;
+  if (facts["sign.method"] === "keyless") {
+    return `signed keyless with cosign: ${n} Sigstore bundle(s), certificate identity ${code(facts["sign.identity"] ?? "")}, issuer ${code(facts["sign.issuer"] ?? "")}${verify ? `; verify with ${code(verify)}` : ""}`;
+  }
+  return `signed with cosign: ${n} Sigstore bundle(s), public key ${code(facts["sign.public-key-display"] ?? "cosign.pub")}${verify ? `; verify with ${code(verify)}` : ""}`;
+}
+function provenanceText(sign, facts) {
+  const file = facts["sign.provenance-display"];
+  if (!file) {
+    if (sign?.status === "passed") return "**not written**: provenance is written for releases (release mode)";
+    return "**not written**: provenance is signed with the release, and the release was not signed";
+  }
+  const verified = facts["sign.provenance-verified"] === "true";
+  return `SLSA v1 in-toto statement ${code(file)}, attested in ${code(facts["sign.provenance-bundle"] ?? "")}${verified ? ", verified" : ", **verification failed**"}; check a download against it with ${code(facts["sign.provenance-verify"] ?? "")}`;
+}
+function signatures(facts) {
+  try {
+    const v = JSON.parse(facts["sign.signatures"] ?? "[]");
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+}
+function signingRows(sign, facts) {
+  return [
+    ["Signatures", signatureText(sign, facts)],
+    ["Provenance", provenanceText(sign, facts)],
+    ...facts["sign.cosign"] ? [["cosign", cell(facts["sign.cosign"])]] : []
+  ];
+}
+function signatureTable(facts) {
+  const sigs = signatures(facts);
+  if (!sigs.length) return [];
+  return [
+    table(["Signed file", "Bundle", "Verified here", "Verify a download"], sigs.map((x) => [code(x.path), code(x.bundle), x.verified ? "yes" : "**no**", x.command ? code(x.command) : ""])),
+    ""
+  ];
+}
+function renderReleaseReport(r2) {
+  const out = [];
+  const tag = r2.config.event.tag;
+  out.push(`### \u{1F4E6} Release report${tag ? ` for ${code(tag)}` : ""}`, "");
+  if (r2.artifacts.length) {
+    out.push(table(["Binary", "Target", "Size", "SHA-256"], r2.artifacts.map((a) => [code(a.displayPath), `${a.goos}/${a.goarch}`, `${formatBytes(a.size)} (${a.size} bytes)`, code(a.sha256)])), "");
+    out.push("Check a download: `sha256sum --ignore-missing -c SHA256SUMS` (macOS: `shasum -a 256 --ignore-missing -c SHA256SUMS`).", "");
+  } else {
+    out.push("**No binaries were built.**", "");
+  }
+  out.push(table(["", ""], [
+    ["Go toolchain", toolchainText(r2)],
+    ["Revision", revisionText(r2)],
+    ["Vulnerabilities", vulnerabilityText(r2)],
+    ...scannerText(r2) ? [["Scanner", scannerText(r2)]] : [],
+    ...signingRows(stage(r2, "sign"), r2.facts)
+  ]), "");
+  out.push(...signatureTable(r2.facts));
+  return out.join("\n");
+}
+
+// src/report/summary.ts
+var SUMMARY_LIMIT = 1024 * 1024;
+var DETAILS_CHARS = 64 * 1024;
+var FINDING_ROWS_PER_STAGE = 100;
+var FINDING_DETAILS_PER_STAGE = 20;
+var REASON_CHARS = 2e3;
+var ICON = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F", errored: "\u{1F4A5}" };
+var SEVERITY_ICON = { error: "\u274C error", warning: "\u26A0\uFE0F warning", note: "\u2139\uFE0F note" };
+function cacheWords(r2) {
+  const c = r2.config;
+  const stage2 = r2.run.stages.find((s) => s.name === "cache");
+  if (c.cache === "off") return `**off** (the cache stage was skipped: the cache input is off)`;
+  if (stage2?.status === "skipped") return `**not used** (${c.cache}, but the cache stage was skipped: ${cell(stage2.reason ?? "no reason given")})`;
+  if (r2.facts["cache-build"] === "not restored") return `**${c.cache}**, module cache only (release builds never use a restored build cache)`;
+  return `**${c.cache}**`;
+}
+function head(r2) {
+  const v = r2.run.verdict;
+  const out = [`## ${v.passed ? "\u2705" : "\u274C"} go-release-gate: ${v.passed ? "pass" : "fail"}`, ""];
+  if (v.reasons.length) {
+    out.push("**Why it failed**", "");
+    for (const reason of v.reasons) out.push(`- ${cell(truncateText(reason, REASON_CHARS))}`);
+    out.push("");
+  }
+  const c = r2.config;
+  out.push(
+    `Mode **${c.mode}** (${cell(c.modeReason)}), caches ${cacheWords(r2)}, Go **${cell(r2.goVersion || "not installed")}**, ${c.targets.length} target(s), ${formatDuration(r2.run.durationMs)}.`,
+    ""
+  );
+  return out.join("\n");
+}
+function notes(r2, opts) {
+  const out = [];
+  for (const s of opts.sarif ?? []) {
+    if (!s.cut) continue;
+    const why = s.cut === "results-per-run" ? `GitHub accepts at most ${SARIF_LIMITS.resultsPerRun.toLocaleString("en-US")} results per run` : `GitHub accepts at most ${formatBytes(SARIF_LIMITS.gzipBytes)} of gzipped SARIF`;
+    out.push(`> [!WARNING]
+> results.sarif holds the ${s.kept} most severe of ${s.total} ${cell(s.tool)} findings (${why}); every finding is in report.json.`, "");
+  }
+  const known = new Set(allRules(r2.run).map((x) => x.id));
+  const unknown = [...r2.config.rules.keys()].filter((id) => !known.has(id));
+  if (unknown.length) {
+    out.push(`> [!WARNING]
+> The rules input names ${unknown.map(code).join(", ")}, which match no rule of this version: ${unknown.length === 1 ? "that override has" : "those overrides have"} no effect.`, "");
+  }
+  return out.join("\n");
+}
+function overview(r2) {
+  return [
+    "### Stages",
+    "",
+    table(
+      ["Stage", "Status", "Duration", "Errors", "Warnings", "Notes"],
+      r2.run.stages.map((s) => {
+        const n = (sev) => String(s.findings.filter((f) => f.severity === sev).length);
+        return [s.name, `${ICON[s.status]} ${s.status}`, formatDuration(s.durationMs), n("error"), n("warning"), n("note")];
+      })
+    ),
+    ""
+  ].join("\n");
+}
+function artifacts(r2) {
+  return [
+    "### Artifacts",
+    "",
+    table(["File", "Target", "Size", "SHA-256"], r2.artifacts.map((a) => [code(a.displayPath), `${a.goos}/${a.goarch}`, formatBytes(a.size), code(a.sha256)])),
+    ""
+  ].join("\n");
+}
+function stageBlocks(r2, s) {
+  const blocks = [];
+  const top = [`### ${ICON[s.status]} ${s.name}: ${s.status} (${formatDuration(s.durationMs)})`, ""];
+  if (s.reason) top.push(`> ${cell(s.reason)}`, "");
+  if (s.table) top.push(table(s.table.header.map(cell), s.table.rows.map((row) => row.map(cell))), "");
+  const ranked = rankFindings(s.findings, allRules(r2.run));
+  if (ranked.length === 0 && !s.table) top.push(s.status === "skipped" ? "Nothing checked." : "No findings.", "");
+  blocks.push({ text: top.join("\n"), label: `${s.name} section` });
+  if (ranked.length) {
+    const shown = ranked.slice(0, FINDING_ROWS_PER_STAGE);
+    const rows = shown.map((f) => [SEVERITY_ICON[f.severity], code(f.ruleId), where2(f) ? code(where2(f)) : "", cell(truncateText(f.message, REASON_CHARS))]);
+    const more = ranked.length > shown.length ? `
+
+\u2026 and ${ranked.length - shown.length} more ${s.name} findings in results.sarif and report.json.` : "";
+    blocks.push({ text: `${table(["Severity", "Rule", "Where", "Message"], rows)}${more}
+`, label: `${s.name} findings` });
+  }
+  if (s.details) blocks.push({ text: `${detailsBlock(`${s.name} output`, s.details, DETAILS_CHARS)}
+`, label: `${s.name} output` });
+  for (const f of ranked.filter((x) => x.details).slice(0, FINDING_DETAILS_PER_STAGE)) {
+    if (s.details && f.details && s.details.includes(f.details)) continue;
+    blocks.push({ text: `${detailsBlock(`${f.ruleId}: ${truncateText(f.message, 200)}`, f.details, DETAILS_CHARS)}
+`, label: `${s.name} details` });
+  }
+  return blocks;
+}
+function fit(blocks, limit) {
+  const noteBudget = 2048;
+  let used = blocks.filter((b) => b.essential).reduce((n, b) => n + Buffer.byteLength(b.text) + 1, 0);
+  const out = [];
+  const omitted = [];
+  let omittedBytes = 0;
+  for (const b of blocks) {
+    const size = Buffer.byteLength(b.text) + 1;
+    if (b.essential) {
+      out.push(b.text);
+      continue;
+    }
+    if (used + size + noteBudget > limit) {
+      omitted.push(b.label);
+      omittedBytes += size;
+      continue;
+    }
+    out.push(b.text);
+    used += size;
+  }
+  if (omitted.length) {
+    const labels = [...new Set(omitted)];
+    out.push(
+      `> [!WARNING]
+> **Summary truncated**: ${omitted.length} block(s) (${formatBytes(omittedBytes)}) were left out to stay under GitHub's ${formatBytes(limit)} step-summary limit: ${escapeHtml(labels.slice(0, 10).join(", "))}${labels.length > 10 ? ", \u2026" : ""}. Every finding is in results.sarif and report.json.
+`
+    );
+  }
+  const text = out.join("\n");
+  if (Buffer.byteLength(text) <= limit - 1) return text;
+  const note = `
+
+**Summary truncated** at ${formatBytes(limit)} (GitHub's step-summary limit); everything is in report.json.`;
+  let cut = Buffer.from(text).subarray(0, limit - 1 - Buffer.byteLength(note)).toString("utf8");
+  cut = cut.slice(0, Math.max(0, cut.lastIndexOf("\n")));
+  return `${cut}${note}`;
+}
+function renderSummary(r2, opts = {}) {
+  const blocks = [
+    { text: head(r2), essential: true, label: "verdict" },
+    { text: notes(r2, opts), essential: true, label: "notes" },
+    { text: overview(r2), essential: true, label: "stages" }
+  ];
+  if (r2.config.mode === "release") blocks.push({ text: renderReleaseReport(r2), essential: true, label: "release report" });
+  else if (r2.artifacts.length) blocks.push({ text: artifacts(r2), label: "artifacts" });
+  for (const s of r2.run.stages) blocks.push(...stageBlocks(r2, s));
+  return `${fit(blocks.filter((b) => b.text !== ""), opts.limit ?? SUMMARY_LIMIT)}
+`;
+}
+function renderConfigErrorSummary(message, refused = true) {
+  const after = refused ? "Nothing was run: the inputs were refused before any command started." : "The gate itself failed before it could write its reports; this is a bug in go-release-gate.";
+  return `## \u274C go-release-gate: fail
+
+**Why it failed**
+
+- ${cell(truncateText(message, REASON_CHARS))}
+
+${after}
+`;
+}
+
+// src/report/render.ts
+function renderReports(r2) {
+  const sarif = buildSarif(r2);
+  return {
+    sarif: sarif.text,
+    json: renderJson(r2, sarif.runs),
+    summary: renderSummary(r2, { sarif: sarif.runs }),
+    sarifRuns: sarif.runs
+  };
+}
+
+// src/report/annotations.ts
+var ANNOTATION_LIMIT = 10;
+function countingLogger(log) {
+  const tally = { error: 0, warning: 0 };
+  return {
+    tally,
+    info: (m) => log.info(m),
+    debug: (m) => log.debug(m),
+    warning: (m, loc) => {
+      tally.warning++;
+      log.warning(m, loc);
+    },
+    error: (m, loc) => {
+      tally.error++;
+      log.error(m, loc);
+    },
+    group: (name, fn) => log.group(name, fn),
+    mask: (s) => log.mask(s)
+  };
+}
+function annotationLocation(loc) {
+  if (!loc) return void 0;
+  const file = repoRelative(loc.file);
+  if (file) return { file, ...loc.line ? { line: loc.line } : {}, ...loc.line && loc.column ? { column: loc.column } : {} };
+  return void 0;
+}
+function annotate(findings, log, opts = {}) {
+  const ranked = rankFindings(findings.filter((f) => f.ruleId !== STAGE_CRASHED.id), opts.rules ?? []);
+  const emitted = { error: 0, warning: 0 };
+  for (const severity2 of ["error", "warning"]) {
+    const list2 = ranked.filter((f) => f.severity === severity2);
+    const emit = severity2 === "error" ? log.error.bind(log) : log.warning.bind(log);
+    const budget = Math.max(0, ANNOTATION_LIMIT - (opts.spent?.[severity2] ?? 0) - (severity2 === "error" ? opts.reserveErrors ?? 0 : 0));
+    const shown = list2.length <= budget ? list2 : list2.slice(0, Math.max(0, budget - 1));
+    for (const f of shown) emit(`${f.ruleId}: ${f.message}`, annotationLocation(f.location));
+    const more = list2.length - shown.length;
+    if (more > 0) {
+      const text = `${more} more ${severity2}${more === 1 ? "" : "s"} not shown as annotations (GitHub shows ${ANNOTATION_LIMIT} per step): see the job summary, results.sarif and report.json.`;
+      if (budget > 0) emit(text);
+      else log.info(text);
+    }
+    emitted[severity2] = shown.length + (more > 0 && budget > 0 ? 1 : 0);
+  }
+  return emitted;
+}
+function stageAnnotator(log) {
+  const hidden = { error: 0, warning: 0 };
+  const reserve = { error: 1, warning: 0 };
+  return {
+    stage(findings, rules) {
+      const ranked = rankFindings(findings.filter((f) => f.ruleId !== STAGE_CRASHED.id), rules);
+      for (const severity2 of ["error", "warning"]) {
+        const emit = severity2 === "error" ? log.error.bind(log) : log.warning.bind(log);
+        for (const f of ranked.filter((x) => x.severity === severity2)) {
+          const free = ANNOTATION_LIMIT - log.tally[severity2] - reserve[severity2];
+          if (hidden[severity2] === 0 && free > 1) emit(`${f.ruleId}: ${f.message}`, annotationLocation(f.location));
+          else {
+            hidden[severity2]++;
+            log.info(`${severity2} ${f.ruleId}: ${f.message} (not annotated: GitHub shows ${ANNOTATION_LIMIT} per step)`);
+          }
+        }
+      }
+    },
+    /** After the last stage: how many were not annotated, and where they are. */
+    finish() {
+      for (const severity2 of ["error", "warning"]) {
+        const more = hidden[severity2];
+        if (more === 0) continue;
+        const text = `${more} more ${severity2}${more === 1 ? "" : "s"} not shown as annotations (GitHub shows ${ANNOTATION_LIMIT} per step): see the job summary, results.sarif and report.json.`;
+        if (ANNOTATION_LIMIT - log.tally[severity2] - reserve[severity2] > 0) (severity2 === "error" ? log.error : log.warning).call(log, text);
+        else log.info(text);
+      }
+    }
+  };
+}
+
+// src/report/sources.ts
+import fs22 from "node:fs";
+import path25 from "node:path";
+var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
+var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
+var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
+function read(file) {
+  try {
+    return fs22.readFileSync(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function lineOf(text, index) {
+  return text.slice(0, index).split("\n").length;
+}
+function moduleAt(dir) {
+  const goMod = path25.join(dir, "go.mod");
+  const text = read(goMod);
+  const m = text === void 0 ? null : MODULE_LINE.exec(text);
+  return m ? { path: m[2], dir, goMod, line: lineOf(text, m.index + m[0].search(/\S/)) } : void 0;
+}
+function moduleRoots(dir) {
+  const roots = [];
+  const work = read(path25.join(dir, "go.work"));
+  if (work !== void 0) {
+    const dirs = [...work.matchAll(USE_LINE)].map((m) => m[2]);
+    for (const block2 of work.matchAll(USE_BLOCK)) {
+      for (const l of block2[1].split("\n")) {
+        const d = l.replace(/\/\/.*$/, "").trim().replace(/^"(.*)"$/, "$1");
+        if (d) dirs.push(d);
+      }
+    }
+    for (const d of dirs) {
+      const root = moduleAt(path25.resolve(dir, d));
+      if (root) roots.push(root);
+    }
+  }
+  const own = moduleAt(dir);
+  if (own && !roots.some((r2) => r2.dir === own.dir)) roots.push(own);
+  return roots;
+}
+function mainPackageSource(workspace, roots, importPath) {
+  const root = [...roots].filter((r2) => importPath === r2.path || importPath.startsWith(`${r2.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
+  if (!root) return void 0;
+  const pkgDir = path25.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
+  const inRepo = (file) => repoRelative(displayPath(workspace, file));
+  let names = [];
+  try {
+    names = fs22.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
+  } catch {
+  }
+  const candidates = [];
+  for (const name of names.slice(0, 200)) {
+    const text = read(path25.join(pkgDir, name));
+    if (text === void 0) continue;
+    const clause = /^package[ \t]+main\b/m.exec(text);
+    if (!clause) continue;
+    candidates.push({ name, text, clause: clause.index, hasMain: /^func[ \t]+main[ \t]*\([ \t]*\)/m.test(text) });
+  }
+  const best = candidates.find((c) => c.hasMain) ?? candidates.find((c) => c.name === "main.go") ?? candidates[0];
+  if (best) {
+    const file = inRepo(path25.join(pkgDir, best.name));
+    if (file) return { file, line: lineOf(best.text, best.clause) };
+  }
+  const goMod = inRepo(root.goMod);
+  return goMod ? { file: goMod, line: root.line } : void 0;
+}
+function artifactSources(workspace, moduleDir, artifacts2) {
+  const out = /* @__PURE__ */ new Map();
+  const roots = moduleRoots(moduleDir);
+  const byPkg = /* @__PURE__ */ new Map();
+  for (const a of artifacts2) {
+    if (!a.pkg) continue;
+    if (!byPkg.has(a.pkg)) byPkg.set(a.pkg, mainPackageSource(workspace, roots, a.pkg));
+    const src = byPkg.get(a.pkg);
+    if (src) out.set(a.displayPath, src);
+  }
+  return out;
+}
+function locateArtifactFindings(findings, sources) {
+  return findings.map((f) => {
+    const loc = f.location;
+    if (!loc?.artifact || loc.file) return f;
+    const src = sources.get(loc.artifact);
+    if (!src) return f;
+    const location = { file: src.file, line: src.line, artifact: loc.artifact };
+    return { ...f, location };
+  });
+}
+function artifactLocator(workspace, moduleDir, artifacts2) {
+  let seen = -1;
+  let sources = /* @__PURE__ */ new Map();
+  return (findings) => {
+    if (!findings.some((f) => f.location?.artifact && !f.location.file)) return [...findings];
+    const list2 = artifacts2();
+    if (list2.length !== seen) {
+      sources = artifactSources(workspace, moduleDir, list2);
+      seen = list2.length;
+    }
+    return locateArtifactFindings(findings, sources);
+  };
+}
+
+// src/toolchain/gc.ts
+function goGcSettings(env, machine) {
+  if ((env.GOGC ?? "") !== "" || (env.GOMEMLIMIT ?? "") !== "") return {};
+  const perCoreMiB = Math.floor(machine.totalMemBytes / Math.max(1, machine.cores) / (1 << 20));
+  if (!(perCoreMiB >= 1024)) return {};
+  return { GOGC: "400", GOMEMLIMIT: `${perCoreMiB}MiB` };
+}
+
+// src/run.ts
+function initialState(env, out) {
+  const goEnv = childEnv("go", env, { GOTOOLCHAIN: "local", ...goGcSettings(env, { totalMemBytes: os2.totalmem(), cores: os2.availableParallelism() }) });
+  return { goEnv, artifacts: [], facts: {}, ...out ? { out } : {} };
+}
+async function runGate(inputs, ports, options = {}) {
+  const config = parseConfig(inputs, {
+    workspace: ports.workspace,
+    env: ports.env,
+    writableRoots: options.outputRoots ?? [ports.tempDir]
+  });
+  const stages = options.stages ?? STAGES;
+  checkRuleOverrides(config, stages);
+  const state = initialState(ports.env, openOutputDir(config.outDir));
+  if (options.selectJobs) state.selectJobs = options.selectJobs;
+  const log = countingLogger(ports.log);
+  const locate2 = artifactLocator(config.workspace, config.dir, () => state.artifacts);
+  const annotator = stageAnnotator(log);
+  const result = await runPipeline(stages, { config, ports: { ...ports, log }, state }, {
+    afterStage: (r2, stage2) => {
+      const located = { ...r2, findings: locate2(r2.findings) };
+      annotator.stage(located.findings, [...stage2.rules, ...r2.rules ?? []]);
+      return located;
+    }
+  });
+  annotator.finish();
+  return writeReports(config, ports, state, result, log.tally, { annotated: true });
+}
+function checkRuleOverrides(config, stages) {
+  const known = new Set(stages.flatMap((s) => s.rules.map((r2) => r2.id)));
+  for (const id of config.rules.keys()) {
+    if (id === STAGE_CRASHED.id) throw new ConfigError("rules", `${id} cannot be overridden: a check that did not run never passes`);
+    if (!known.has(id) && !stages.some((s) => s.runtimeRuleIds?.test(id))) {
+      const stage2 = id.split("/")[0];
+      const near = [...known].filter((k) => k.startsWith(`${stage2}/`));
+      throw new ConfigError("rules", `unknown rule id "${id}"${near.length ? ` (${stage2} rules: ${near.join(", ")})` : ""}; see docs/rules.md`);
+    }
+  }
+}
+async function writeReports(config, ports, state, result, spent, options = {}) {
+  const goMod = path26.join(config.dir, fs23.existsSync(path26.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const report = {
+    tool: { ...TOOL, version: GATE_VERSION },
+    run: result,
+    config,
+    goVersion: state.go?.version ?? "",
+    ...state.go ? { go: state.go } : {},
+    artifacts: state.artifacts,
+    defaultFile: displayPath(config.workspace, goMod) || "go.mod",
+    facts: state.facts
+  };
+  const out = state.out ?? openOutputDir(config.outDir);
+  const rendered = renderReports(report);
+  const summary2 = rendered.summary;
+  const files = {
+    sarif: out.write("results.sarif", rendered.sarif),
+    report: out.write("report.json", rendered.json),
+    summary: out.write("summary.md", summary2),
+    ...state.checksumsFile ? { checksums: state.checksumsFile } : {}
+  };
+  if (!options.annotated) annotate(result.findings, ports.log, { rules: allRules(result), spent, reserveErrors: result.verdict.passed ? 0 : 1 });
+  const o = ports.outputs;
+  o.set("verdict", result.verdict.passed ? "pass" : "fail");
+  o.set("reasons", JSON.stringify(result.verdict.reasons));
+  o.set("mode", config.mode);
+  o.set("go-version", report.goVersion);
+  o.set("artifacts", JSON.stringify(report.artifacts.map((a) => ({ path: a.displayPath, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 }))));
+  o.set("checksums-file", files.checksums ?? "");
+  o.set("sarif-file", files.sarif);
+  o.set("report-file", files.report);
+  o.set("summary-file", files.summary);
+  o.set("cache-hit", state.facts["cache-hit"] ?? "off");
+  o.set("signatures", state.facts["sign.signatures"] ?? "[]");
+  o.set("public-key", state.facts["sign.public-key"] ?? "");
+  o.set("provenance", state.facts["sign.provenance"] ?? "");
+  await o.summary(summary2);
+  return { config, result, report, files, out };
+}
+
 // node_modules/@actions/artifact/lib/internal/shared/config.js
-import os from "os";
+import os3 from "os";
 function getUploadChunkSize() {
   return 8 * 1024 * 1024;
 }
@@ -36934,7 +45542,7 @@ function getGitHubWorkspaceDir() {
   return ghWorkspaceDir;
 }
 function getConcurrency() {
-  const numCPUs = os.cpus().length;
+  const numCPUs = os3.cpus().length;
   let concurrencyCap = 32;
   if (numCPUs > 4) {
     const concurrency = 16 * numCPUs;
@@ -36976,8 +45584,8 @@ function getMaxArtifactListCount() {
 }
 
 // node_modules/@actions/artifact/lib/internal/upload/upload-artifact.js
-import * as fs3 from "fs";
-import * as path2 from "path";
+import * as fs26 from "fs";
+import * as path28 from "path";
 
 // node_modules/@actions/artifact/lib/generated/google/protobuf/timestamp.js
 var import_runtime = __toESM(require_commonjs(), 1);
@@ -37058,10 +45666,10 @@ var Timestamp$Type = class extends import_runtime7.MessageType {
    * In JSON format, the `Timestamp` type is encoded as a string
    * in the RFC 3339 format.
    */
-  internalJsonRead(json, options, target) {
-    if (typeof json !== "string")
-      throw new Error("Unable to parse Timestamp from JSON " + (0, import_runtime5.typeofJsonValue)(json) + ".");
-    let matches = json.match(/^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:Z|\.([0-9]{3,9})Z|([+-][0-9][0-9]:[0-9][0-9]))$/);
+  internalJsonRead(json2, options, target) {
+    if (typeof json2 !== "string")
+      throw new Error("Unable to parse Timestamp from JSON " + (0, import_runtime5.typeofJsonValue)(json2) + ".");
+    let matches = json2.match(/^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:Z|\.([0-9]{3,9})Z|([+-][0-9][0-9]:[0-9][0-9]))$/);
     if (!matches)
       throw new Error("Unable to parse Timestamp from JSON. Invalid format.");
     let ms = Date.parse(matches[1] + "-" + matches[2] + "-" + matches[3] + "T" + matches[4] + ":" + matches[5] + ":" + matches[6] + (matches[8] ? matches[8] : "Z"));
@@ -37150,10 +45758,10 @@ var DoubleValue$Type = class extends import_runtime14.MessageType {
   /**
    * Decode `DoubleValue` from JSON number.
    */
-  internalJsonRead(json, options, target) {
+  internalJsonRead(json2, options, target) {
     if (!target)
       target = this.create();
-    target.value = this.refJsonReader.scalar(json, 1, void 0, "value");
+    target.value = this.refJsonReader.scalar(json2, 1, void 0, "value");
     return target;
   }
   create(value) {
@@ -37214,10 +45822,10 @@ var FloatValue$Type = class extends import_runtime14.MessageType {
   /**
    * Decode `FloatValue` from JSON number.
    */
-  internalJsonRead(json, options, target) {
+  internalJsonRead(json2, options, target) {
     if (!target)
       target = this.create();
-    target.value = this.refJsonReader.scalar(json, 1, void 0, "value");
+    target.value = this.refJsonReader.scalar(json2, 1, void 0, "value");
     return target;
   }
   create(value) {
@@ -37278,10 +45886,10 @@ var Int64Value$Type = class extends import_runtime14.MessageType {
   /**
    * Decode `Int64Value` from JSON string.
    */
-  internalJsonRead(json, options, target) {
+  internalJsonRead(json2, options, target) {
     if (!target)
       target = this.create();
-    target.value = this.refJsonReader.scalar(json, import_runtime8.ScalarType.INT64, import_runtime9.LongType.STRING, "value");
+    target.value = this.refJsonReader.scalar(json2, import_runtime8.ScalarType.INT64, import_runtime9.LongType.STRING, "value");
     return target;
   }
   create(value) {
@@ -37342,10 +45950,10 @@ var UInt64Value$Type = class extends import_runtime14.MessageType {
   /**
    * Decode `UInt64Value` from JSON string.
    */
-  internalJsonRead(json, options, target) {
+  internalJsonRead(json2, options, target) {
     if (!target)
       target = this.create();
-    target.value = this.refJsonReader.scalar(json, import_runtime8.ScalarType.UINT64, import_runtime9.LongType.STRING, "value");
+    target.value = this.refJsonReader.scalar(json2, import_runtime8.ScalarType.UINT64, import_runtime9.LongType.STRING, "value");
     return target;
   }
   create(value) {
@@ -37406,10 +46014,10 @@ var Int32Value$Type = class extends import_runtime14.MessageType {
   /**
    * Decode `Int32Value` from JSON string.
    */
-  internalJsonRead(json, options, target) {
+  internalJsonRead(json2, options, target) {
     if (!target)
       target = this.create();
-    target.value = this.refJsonReader.scalar(json, 5, void 0, "value");
+    target.value = this.refJsonReader.scalar(json2, 5, void 0, "value");
     return target;
   }
   create(value) {
@@ -37470,10 +46078,10 @@ var UInt32Value$Type = class extends import_runtime14.MessageType {
   /**
    * Decode `UInt32Value` from JSON string.
    */
-  internalJsonRead(json, options, target) {
+  internalJsonRead(json2, options, target) {
     if (!target)
       target = this.create();
-    target.value = this.refJsonReader.scalar(json, 13, void 0, "value");
+    target.value = this.refJsonReader.scalar(json2, 13, void 0, "value");
     return target;
   }
   create(value) {
@@ -37534,10 +46142,10 @@ var BoolValue$Type = class extends import_runtime14.MessageType {
   /**
    * Decode `BoolValue` from JSON bool.
    */
-  internalJsonRead(json, options, target) {
+  internalJsonRead(json2, options, target) {
     if (!target)
       target = this.create();
-    target.value = this.refJsonReader.scalar(json, 8, void 0, "value");
+    target.value = this.refJsonReader.scalar(json2, 8, void 0, "value");
     return target;
   }
   create(value) {
@@ -37598,10 +46206,10 @@ var StringValue$Type = class extends import_runtime14.MessageType {
   /**
    * Decode `StringValue` from JSON string.
    */
-  internalJsonRead(json, options, target) {
+  internalJsonRead(json2, options, target) {
     if (!target)
       target = this.create();
-    target.value = this.refJsonReader.scalar(json, 9, void 0, "value");
+    target.value = this.refJsonReader.scalar(json2, 9, void 0, "value");
     return target;
   }
   create(value) {
@@ -37662,10 +46270,10 @@ var BytesValue$Type = class extends import_runtime14.MessageType {
   /**
    * Decode `BytesValue` from JSON string.
    */
-  internalJsonRead(json, options, target) {
+  internalJsonRead(json2, options, target) {
     if (!target)
       target = this.create();
-    target.value = this.refJsonReader.scalar(json, 12, void 0, "value");
+    target.value = this.refJsonReader.scalar(json2, 12, void 0, "value");
     return target;
   }
   create(value) {
@@ -38655,13 +47263,13 @@ These characters are not allowed in the artifact name due to limitations with ce
   }
   info(`Artifact name is valid!`);
 }
-function validateFilePath(path5) {
-  if (!path5) {
+function validateFilePath(path33) {
+  if (!path33) {
     throw new Error(`Provided file path input during validation is empty`);
   }
   for (const [invalidCharacterKey, errorMessageForCharacter] of invalidArtifactFilePathCharacters) {
-    if (path5.includes(invalidCharacterKey)) {
-      throw new Error(`The path for one of the files in artifact is not valid: ${path5}. Contains the following character: ${errorMessageForCharacter}
+    if (path33.includes(invalidCharacterKey)) {
+      throw new Error(`The path for one of the files in artifact is not valid: ${path33}. Contains the following character: ${errorMessageForCharacter}
           
 Invalid characters include: ${Array.from(invalidArtifactFilePathCharacters.values()).toString()}
           
@@ -38708,16 +47316,16 @@ var GHESNotSupportedError = class extends Error {
   }
 };
 var NetworkError = class extends Error {
-  constructor(code) {
-    const message = `Unable to make request: ${code}
+  constructor(code2) {
+    const message = `Unable to make request: ${code2}
 If you are using self-hosted runners, please make sure your runner has access to all GitHub endpoints: https://docs.github.com/en/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#communication-between-self-hosted-runners-and-github`;
     super(message);
-    this.code = code;
+    this.code = code2;
     this.name = "NetworkError";
   }
 };
-NetworkError.isNetworkErrorCode = (code) => {
-  if (!code)
+NetworkError.isNetworkErrorCode = (code2) => {
+  if (!code2)
     return false;
   return [
     "ECONNRESET",
@@ -38725,7 +47333,7 @@ NetworkError.isNetworkErrorCode = (code) => {
     "ETIMEDOUT",
     "ECONNREFUSED",
     "EHOSTUNREACH"
-  ].includes(code);
+  ].includes(code2);
 };
 var UsageError = class extends Error {
   constructor() {
@@ -38745,17 +47353,17 @@ UsageError.isUsageErrorMessage = (msg) => {
 var InvalidTokenError = class extends Error {
 };
 InvalidTokenError.prototype.name = "InvalidTokenError";
-function b64DecodeUnicode(str) {
-  return decodeURIComponent(atob(str).replace(/(.)/g, (m, p) => {
-    let code = p.charCodeAt(0).toString(16).toUpperCase();
-    if (code.length < 2) {
-      code = "0" + code;
+function b64DecodeUnicode(str3) {
+  return decodeURIComponent(atob(str3).replace(/(.)/g, (m, p) => {
+    let code2 = p.charCodeAt(0).toString(16).toUpperCase();
+    if (code2.length < 2) {
+      code2 = "0" + code2;
     }
-    return "%" + code;
+    return "%" + code2;
   }));
 }
-function base64UrlDecode(str) {
-  let output = str.replace(/-/g, "+").replace(/_/g, "/");
+function base64UrlDecode(str3) {
+  let output = str3.replace(/-/g, "+").replace(/_/g, "/");
   switch (output.length % 4) {
     case 0:
       break;
@@ -39015,13 +47623,13 @@ function internalArtifactTwirpClient(options) {
 }
 
 // node_modules/@actions/artifact/lib/internal/upload/upload-zip-specification.js
-import * as fs from "fs";
+import * as fs24 from "fs";
 import { normalize, resolve } from "path";
 function validateRootDirectory(rootDirectory) {
-  if (!fs.existsSync(rootDirectory)) {
+  if (!fs24.existsSync(rootDirectory)) {
     throw new Error(`The provided rootDirectory ${rootDirectory} does not exist`);
   }
-  if (!fs.statSync(rootDirectory).isDirectory()) {
+  if (!fs24.statSync(rootDirectory).isDirectory()) {
     throw new Error(`The provided rootDirectory ${rootDirectory} is not a valid directory`);
   }
   info(`Root directory input is valid!`);
@@ -39031,7 +47639,7 @@ function getUploadZipSpecification(filesToZip, rootDirectory) {
   rootDirectory = normalize(rootDirectory);
   rootDirectory = resolve(rootDirectory);
   for (let file of filesToZip) {
-    const stats = fs.lstatSync(file, { throwIfNoEntry: false });
+    const stats = fs24.lstatSync(file, { throwIfNoEntry: false });
     if (!stats) {
       throw new Error(`File ${file} does not exist`);
     }
@@ -39124,7 +47732,7 @@ function uploadToBlobStorage(authenticatedUploadURL, uploadStream, contentType) 
       onProgress: uploadCallback,
       abortSignal: abortController.signal
     };
-    let sha256Hash = void 0;
+    let sha256Hash2 = void 0;
     const blobUploadStream = new stream.PassThrough();
     const hashStream = crypto.createHash("sha256");
     uploadStream.pipe(blobUploadStream);
@@ -39145,14 +47753,14 @@ function uploadToBlobStorage(authenticatedUploadURL, uploadStream, contentType) 
     }
     info("Finished uploading artifact content to blob storage!");
     hashStream.end();
-    sha256Hash = hashStream.read();
-    info(`SHA256 digest of uploaded artifact is ${sha256Hash}`);
+    sha256Hash2 = hashStream.read();
+    info(`SHA256 digest of uploaded artifact is ${sha256Hash2}`);
     if (uploadByteCount === 0) {
       warning(`No data was uploaded to blob storage. Reported upload byte count is 0.`);
     }
     return {
       uploadSize: uploadByteCount,
-      sha256Hash
+      sha256Hash: sha256Hash2
     };
   });
 }
@@ -39163,7 +47771,7 @@ import { realpath as realpath2 } from "fs/promises";
 
 // node_modules/@actions/artifact/lib/internal/upload/stream.js
 import * as stream2 from "stream";
-import * as fs2 from "fs";
+import * as fs25 from "fs";
 import { realpath } from "fs/promises";
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
@@ -39209,11 +47817,11 @@ function createRawFileUploadStream(filePath) {
     const bufferSize = getUploadChunkSize();
     const uploadStream = new WaterMarkedUploadStream(bufferSize);
     let sourcePath = filePath;
-    const stats = yield fs2.promises.lstat(filePath);
+    const stats = yield fs25.promises.lstat(filePath);
     if (stats.isSymbolicLink()) {
       sourcePath = yield realpath(filePath);
     }
-    const fileStream = fs2.createReadStream(sourcePath, {
+    const fileStream = fs25.createReadStream(sourcePath, {
       highWaterMark: bufferSize
     });
     fileStream.on("error", (error2) => {
@@ -39310,7 +47918,7 @@ var zipEndCallback = () => {
 };
 
 // node_modules/@actions/artifact/lib/internal/upload/types.js
-import * as path from "path";
+import * as path27 from "path";
 var mimeTypes = {
   // Text
   ".txt": "text/plain",
@@ -39371,7 +47979,7 @@ var mimeTypes = {
   ".eot": "application/vnd.ms-fontobject"
 };
 function getMimeType(filePath) {
-  const ext = path.extname(filePath).toLowerCase();
+  const ext = path27.extname(filePath).toLowerCase();
   return mimeTypes[ext] || "application/octet-stream";
 }
 
@@ -39405,7 +48013,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
 };
 function uploadArtifact(name, files, rootDirectory, options) {
   return __awaiter5(this, void 0, void 0, function* () {
-    let artifactFileName = `${name}.zip`;
+    let artifactFileName2 = `${name}.zip`;
     if (options === null || options === void 0 ? void 0 : options.skipArchive) {
       if (files.length === 0) {
         throw new FilesNotFoundError([]);
@@ -39413,11 +48021,11 @@ function uploadArtifact(name, files, rootDirectory, options) {
       if (files.length > 1) {
         throw new Error("skipArchive option is only supported when uploading a single file");
       }
-      if (!fs3.existsSync(files[0])) {
+      if (!fs26.existsSync(files[0])) {
         throw new FilesNotFoundError(files);
       }
-      artifactFileName = path2.basename(files[0]);
-      name = artifactFileName;
+      artifactFileName2 = path28.basename(files[0]);
+      name = artifactFileName2;
     }
     validateArtifactName(name);
     validateRootDirectory(rootDirectory);
@@ -39428,7 +48036,7 @@ function uploadArtifact(name, files, rootDirectory, options) {
         throw new FilesNotFoundError(zipSpecification.flatMap((s) => s.sourcePath ? [s.sourcePath] : []));
       }
     }
-    const contentType = getMimeType(artifactFileName);
+    const contentType = getMimeType(artifactFileName2);
     const backendIds = getBackendIdsFromToken();
     const artifactClient = internalArtifactTwirpClient();
     const createArtifactReq = {
@@ -39452,7 +48060,7 @@ function uploadArtifact(name, files, rootDirectory, options) {
     } else {
       stream4 = yield createZipUploadStream(zipSpecification, options === null || options === void 0 ? void 0 : options.compressionLevel);
     }
-    info(`Uploading artifact: ${artifactFileName}`);
+    info(`Uploading artifact: ${artifactFileName2}`);
     const uploadResult = yield uploadToBlobStorage(createArtifactResp.signedUploadUrl, stream4, contentType);
     const finalizeArtifactReq = {
       workflowRunBackendId: backendIds.workflowRunBackendId,
@@ -39481,11 +48089,11 @@ function uploadArtifact(name, files, rootDirectory, options) {
 }
 
 // node_modules/@actions/artifact/lib/internal/download/download-artifact.js
-import fs4 from "fs/promises";
+import fs27 from "fs/promises";
 import * as fsSync from "fs";
 import * as crypto2 from "crypto";
 import * as stream3 from "stream";
-import * as path3 from "path";
+import * as path29 from "path";
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync3 } from "fs";
@@ -39501,8 +48109,8 @@ var Context = class {
       if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path5 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL}`);
+        const path33 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path33} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -39525,8 +48133,8 @@ var Context = class {
   }
   get repo() {
     if (process.env.GITHUB_REPOSITORY) {
-      const [owner, repo] = process.env.GITHUB_REPOSITORY.split("/");
-      return { owner, repo };
+      const [owner2, repo] = process.env.GITHUB_REPOSITORY.split("/");
+      return { owner: owner2, repo };
     }
     if (this.payload.repository) {
       return {
@@ -39726,8 +48334,8 @@ function Collection() {
 var before_after_hook_default = { Singular, Collection };
 
 // node_modules/@octokit/endpoint/dist-bundle/index.js
-var VERSION = "0.0.0-development";
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var VERSION2 = "0.0.0-development";
+var userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -39768,13 +48376,13 @@ function mergeDeep(defaults2, options) {
   });
   return result;
 }
-function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
+function removeUndefinedProperties(obj2) {
+  for (const key in obj2) {
+    if (obj2[key] === void 0) {
+      delete obj2[key];
     }
   }
-  return obj;
+  return obj2;
 }
 function merge(defaults2, route, options) {
   if (typeof route === "string") {
@@ -39830,16 +48438,16 @@ function omit(object, keysToOmit) {
   }
   return result;
 }
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str3) {
+  return str3.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str3) {
+  return encodeURIComponent(str3).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -40058,20 +48666,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -40091,8 +48699,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -40103,7 +48711,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -40125,14 +48733,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -40144,16 +48752,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -40164,7 +48772,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -40177,8 +48785,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -40205,21 +48813,21 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index++;
     }
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str, start, end) {
+function unescapeQuotedPairs(str3, start, end) {
   let result = "";
   for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
+    if (str3.charCodeAt(index) === BSLASH) {
+      result += str3.slice(start, index);
       start = ++index;
     }
   }
-  return result + str.slice(start, end);
+  return result + str3.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -40597,10 +49205,10 @@ var RequestError = class extends Error {
 };
 
 // node_modules/@octokit/request/dist-bundle/index.js
-var VERSION2 = "10.0.16";
+var VERSION3 = "10.0.16";
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
   }
 };
 function isPlainObject2(value) {
@@ -40779,7 +49387,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
-var VERSION3 = "0.0.0-development";
+var VERSION4 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
@@ -40876,7 +49484,7 @@ function withDefaults3(request2, newDefaults) {
 }
 var graphql2 = withDefaults3(request, {
   headers: {
-    "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION4} ${getUserAgent()}`
   },
   method: "POST",
   url: "/graphql"
@@ -40934,7 +49542,7 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 // node_modules/@octokit/core/dist-src/version.js
-var VERSION4 = "7.0.8";
+var VERSION5 = "7.0.8";
 
 // node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
@@ -40956,9 +49564,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
+var userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
 var Octokit = class {
-  static VERSION = VERSION4;
+  static VERSION = VERSION5;
   static defaults(defaults2) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -41071,7 +49679,7 @@ var Octokit = class {
 };
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION5 = "17.0.0";
+var VERSION6 = "17.0.0";
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
@@ -43495,7 +52103,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION5;
+restEndpointMethods.VERSION = VERSION6;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -43503,10 +52111,10 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = VERSION5;
+legacyRestEndpointMethods.VERSION = VERSION6;
 
 // node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION6 = "0.0.0-development";
+var VERSION7 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
     return {
@@ -43619,7 +52227,7 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION6;
+paginateRest.VERSION = VERSION7;
 
 // node_modules/@actions/github/lib/utils.js
 var context = new Context();
@@ -43686,10 +52294,10 @@ var scrubQueryParameters = (url) => {
   parsed.search = "";
   return parsed.toString();
 };
-function exists(path5) {
+function exists(path33) {
   return __awaiter7(this, void 0, void 0, function* () {
     try {
-      yield fs4.access(path5);
+      yield fs27.access(path33);
       return true;
     } catch (error2) {
       if (error2.code === "ENOENT") {
@@ -43734,7 +52342,7 @@ function streamExtractExternal(url_1, directory_1) {
     const filenamePlain = contentDisposition.match(/(?<!\*)filename\s*=\s*['"]?([^;\r\n"']*)['"]?/i);
     const rawName = (filenameStar === null || filenameStar === void 0 ? void 0 : filenameStar[1]) || (filenamePlain === null || filenamePlain === void 0 ? void 0 : filenamePlain[1]);
     if (rawName) {
-      fileName = path3.basename(decodeURIComponent(rawName.trim()));
+      fileName = path29.basename(decodeURIComponent(rawName.trim()));
     }
     debug(`Content-Type: ${contentType}, mimeType: ${mimeType}, urlEndsWithZip: ${urlEndsWithZip}, isZip: ${isZip}, skipDecompress: ${skipDecompress}`);
     debug(`Content-Disposition: ${contentDisposition}, fileName: ${fileName}`);
@@ -43769,7 +52377,7 @@ function streamExtractExternal(url_1, directory_1) {
       if (isZip && !skipDecompress) {
         passThrough.pipe(import_unzip_stream.default.Extract({ path: directory })).on("close", onClose).on("error", onError);
       } else {
-        const filePath = path3.join(directory, fileName);
+        const filePath = path29.join(directory, fileName);
         const writeStream = fsSync.createWriteStream(filePath);
         info(`Downloading raw file (non-zip) to: ${filePath}`);
         passThrough.pipe(writeStream).on("close", onClose).on("error", onError);
@@ -43828,18 +52436,18 @@ function downloadArtifactInternal(artifactId, options) {
       workflowJobRunBackendId,
       idFilter: Int64Value.create({ value: artifactId.toString() })
     };
-    const { artifacts } = yield artifactClient.ListArtifacts(listReq);
-    if (artifacts.length === 0) {
+    const { artifacts: artifacts2 } = yield artifactClient.ListArtifacts(listReq);
+    if (artifacts2.length === 0) {
       throw new ArtifactNotFoundError(`No artifacts found for ID: ${artifactId}
 Are you trying to download from a different run? Try specifying a github-token with \`actions:read\` scope.`);
     }
-    if (artifacts.length > 1) {
+    if (artifacts2.length > 1) {
       warning("Multiple artifacts found, defaulting to first.");
     }
     const signedReq = {
-      workflowRunBackendId: artifacts[0].workflowRunBackendId,
-      workflowJobRunBackendId: artifacts[0].workflowJobRunBackendId,
-      name: artifacts[0].name
+      workflowRunBackendId: artifacts2[0].workflowRunBackendId,
+      workflowJobRunBackendId: artifacts2[0].workflowJobRunBackendId,
+      name: artifacts2[0].name
     };
     const { signedUrl } = yield artifactClient.GetSignedArtifactURL(signedReq);
     info(`Redirecting to blob download url: ${scrubQueryParameters(signedUrl)}`);
@@ -43864,7 +52472,7 @@ function resolveOrCreateDirectory() {
   return __awaiter7(this, arguments, void 0, function* (downloadPath = getGitHubWorkspaceDir()) {
     if (!(yield exists(downloadPath))) {
       debug(`Artifact destination folder does not exist, creating: ${downloadPath}`);
-      yield fs4.mkdir(downloadPath, { recursive: true });
+      yield fs27.mkdir(downloadPath, { recursive: true });
     } else {
       debug(`Artifact destination folder already exists: ${downloadPath}`);
     }
@@ -43892,7 +52500,7 @@ function getRetryOptions(defaultOptions, retries = defaultMaxRetryNumber, exempt
 }
 
 // node_modules/@octokit/plugin-request-log/dist-src/version.js
-var VERSION7 = "6.0.0";
+var VERSION8 = "6.0.0";
 
 // node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
@@ -43900,27 +52508,27 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path5 = requestOptions.url.replace(options.baseUrl, "");
+    const path33 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path5} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path33} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path5} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path33} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
   });
 }
-requestLog.VERSION = VERSION7;
+requestLog.VERSION = VERSION8;
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
-var VERSION8 = "0.0.0-development";
+var VERSION9 = "0.0.0-development";
 function isRequestError(error2) {
   return error2.request !== void 0;
 }
@@ -43990,7 +52598,7 @@ function retry(octokit, octokitOptions) {
   }
   return retryPlugin;
 }
-retry.VERSION = VERSION8;
+retry.VERSION = VERSION9;
 
 // node_modules/@actions/artifact/lib/internal/find/get-artifact.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
@@ -44214,7 +52822,7 @@ var maxNumberOfPages = Math.ceil(maximumArtifactCount / paginationCount);
 function listArtifactsPublic(workflowRunId_1, repositoryOwner_1, repositoryName_1, token_1) {
   return __awaiter10(this, arguments, void 0, function* (workflowRunId, repositoryOwner, repositoryName, token, latest = false) {
     info(`Fetching artifact list for workflow run ${workflowRunId} in repository ${repositoryOwner}/${repositoryName}`);
-    let artifacts = [];
+    let artifacts2 = [];
     const [retryOpts, requestOpts] = getRetryOptions(defaults);
     const opts = {
       log: void 0,
@@ -44239,7 +52847,7 @@ function listArtifactsPublic(workflowRunId_1, repositoryOwner_1, repositoryName_
       numberOfPages = maxNumberOfPages;
     }
     for (const artifact of listArtifactResponse.artifacts) {
-      artifacts.push({
+      artifacts2.push({
         name: artifact.name,
         id: artifact.id,
         size: artifact.size_in_bytes,
@@ -44258,7 +52866,7 @@ function listArtifactsPublic(workflowRunId_1, repositoryOwner_1, repositoryName_
         page: currentPageNumber
       });
       for (const artifact of listArtifactResponse2.artifacts) {
-        artifacts.push({
+        artifacts2.push({
           name: artifact.name,
           id: artifact.id,
           size: artifact.size_in_bytes,
@@ -44268,11 +52876,11 @@ function listArtifactsPublic(workflowRunId_1, repositoryOwner_1, repositoryName_
       }
     }
     if (latest) {
-      artifacts = filterLatest(artifacts);
+      artifacts2 = filterLatest(artifacts2);
     }
-    info(`Found ${artifacts.length} artifact(s)`);
+    info(`Found ${artifacts2.length} artifact(s)`);
     return {
-      artifacts
+      artifacts: artifacts2
     };
   });
 }
@@ -44285,7 +52893,7 @@ function listArtifactsInternal() {
       workflowJobRunBackendId
     };
     const res = yield artifactClient.ListArtifacts(req);
-    let artifacts = res.artifacts.map((artifact) => {
+    let artifacts2 = res.artifacts.map((artifact) => {
       var _a;
       return {
         name: artifact.name,
@@ -44296,19 +52904,19 @@ function listArtifactsInternal() {
       };
     });
     if (latest) {
-      artifacts = filterLatest(artifacts);
+      artifacts2 = filterLatest(artifacts2);
     }
-    info(`Found ${artifacts.length} artifact(s)`);
+    info(`Found ${artifacts2.length} artifact(s)`);
     return {
-      artifacts
+      artifacts: artifacts2
     };
   });
 }
-function filterLatest(artifacts) {
-  artifacts.sort((a, b) => b.id - a.id);
+function filterLatest(artifacts2) {
+  artifacts2.sort((a, b) => b.id - a.id);
   const latestArtifacts = [];
   const seenArtifactNames = /* @__PURE__ */ new Set();
-  for (const artifact of artifacts) {
+  for (const artifact of artifacts2) {
     if (!seenArtifactNames.has(artifact.name)) {
       latestArtifacts.push(artifact);
       seenArtifactNames.add(artifact.name);
@@ -44471,14 +53079,789 @@ function actionBundleStore() {
       await client2.uploadArtifact(name, files, root, { retentionDays: 1 });
     },
     async list(prefix) {
-      const { artifacts } = await client2.listArtifacts({ latest: true });
-      return artifacts.map((a) => a.name).filter((n) => n.startsWith(prefix)).sort();
+      const { artifacts: artifacts2 } = await client2.listArtifacts({ latest: true });
+      return artifacts2.map((a) => a.name).filter((n) => n.startsWith(prefix)).sort();
     },
     async download(name, dir) {
       const { artifact } = await client2.getArtifact(name);
       await client2.downloadArtifact(artifact.id, { path: dir });
     }
   };
+}
+
+// src/fanout/manifest.ts
+var MANIFEST_NAME = "shard.json";
+var MANIFEST_SCHEMA = "go-release-gate/shard-bundle@1";
+var BundleError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "BundleError";
+  }
+};
+function renderManifest(m) {
+  return `${JSON.stringify(m, null, 2)}
+`;
+}
+var HEX64 = /^[0-9a-f]{64}$/;
+var PLAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,254}$/;
+function parseManifest(text, file) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new BundleError(`${file}: not JSON (${e.message})`);
+  }
+  const bad = (field2, want) => {
+    throw new BundleError(`${file}: ${field2} must be ${want}`);
+  };
+  const obj2 = (v, field2) => v && typeof v === "object" && !Array.isArray(v) ? v : bad(field2, "an object");
+  const str3 = (v, field2, re) => typeof v === "string" && (!re || re.test(v)) ? v : bad(field2, re ? `a string matching ${re}` : "a string");
+  const int = (v, field2, min, max) => Number.isInteger(v) && v >= min && v <= max ? v : bad(field2, `an integer from ${min} to ${max}`);
+  const arr = (v, field2) => Array.isArray(v) ? v : bad(field2, "an array");
+  const bool = (v, field2) => typeof v === "boolean" ? v : bad(field2, "true or false");
+  const strings = (v, field2) => arr(v, field2).map((x, i) => str3(x, `${field2}[${i}]`));
+  const job = (v, field2) => {
+    const o = obj2(v, field2);
+    return { goos: str3(o.goos, `${field2}.goos`, /^[a-z0-9]+$/), goarch: str3(o.goarch, `${field2}.goarch`, /^[a-z0-9]+$/), pkg: str3(o.pkg, `${field2}.pkg`, /^\S+$/) };
+  };
+  const d = obj2(doc, "the document");
+  if (d.schema !== MANIFEST_SCHEMA) bad("schema", `"${MANIFEST_SCHEMA}" (a bundle of another go-release-gate version?)`);
+  const s = obj2(d.shard, "shard");
+  const count = int(s.count, "shard.count", 1, MAX_SHARDS);
+  const shard = { index: int(s.index, "shard.index", 1, count), count };
+  const set = obj2(d.set, "set");
+  const runner2 = obj2(d.runner, "runner");
+  const files = obj2(d.files, "files");
+  const build2 = obj2(d.build, "build");
+  const verdict = d.verdict === "pass" || d.verdict === "fail" ? d.verdict : bad("verdict", '"pass" or "fail"');
+  return {
+    schema: MANIFEST_SCHEMA,
+    shard,
+    set: { id: str3(set.id, "set.id", HEX64), jobs: arr(set.jobs, "set.jobs").map((j, i) => job(j, `set.jobs[${i}]`)) },
+    jobs: arr(d.jobs, "jobs").map((j, i) => job(j, `jobs[${i}]`)),
+    commit: str3(d.commit, "commit", /^([0-9a-f]{40}|[0-9a-f]{64})?$/),
+    runner: { os: str3(runner2.os, "runner.os"), arch: str3(runner2.arch, "runner.arch") },
+    startedAt: str3(d.startedAt, "startedAt"),
+    durationMs: int(d.durationMs, "durationMs", 0, Number.MAX_SAFE_INTEGER),
+    verdict,
+    reasons: arr(d.reasons, "reasons").map((r2, i) => str3(r2, `reasons[${i}]`)),
+    goVersion: str3(d.goVersion, "goVersion"),
+    toolVersion: str3(d.toolVersion, "toolVersion"),
+    defaultFile: str3(d.defaultFile, "defaultFile"),
+    binaries: arr(d.binaries, "binaries").map((b, i) => {
+      const o = obj2(b, `binaries[${i}]`);
+      const f = `binaries[${i}]`;
+      return {
+        name: str3(o.name, `${f}.name`, PLAIN_NAME),
+        goos: str3(o.goos, `${f}.goos`),
+        goarch: str3(o.goarch, `${f}.goarch`),
+        pkg: str3(o.pkg, `${f}.pkg`),
+        size: int(o.size, `${f}.size`, 0, Number.MAX_SAFE_INTEGER),
+        sha256: str3(o.sha256, `${f}.sha256`, HEX64)
+      };
+    }),
+    build: {
+      targets: strings(build2.targets, "build.targets"),
+      packages: strings(build2.packages, "build.packages"),
+      ldflags: str3(build2.ldflags, "build.ldflags"),
+      tags: strings(build2.tags, "build.tags"),
+      cgo: bool(build2.cgo, "build.cgo"),
+      strip: bool(build2.strip, "build.strip"),
+      dependencies: arr(build2.dependencies, "build.dependencies").map((x, i) => {
+        const f = `build.dependencies[${i}]`;
+        const o = obj2(x, f);
+        const digest = obj2(o.digest, `${f}.digest`);
+        return {
+          ...o.uri !== void 0 ? { uri: str3(o.uri, `${f}.uri`) } : {},
+          ...o.name !== void 0 ? { name: str3(o.name, `${f}.name`) } : {},
+          digest: Object.fromEntries(Object.entries(digest).map(([k, v]) => [k, str3(v, `${f}.digest.${k}`)]))
+        };
+      })
+    },
+    files: {
+      report: str3(files.report, "files.report", PLAIN_NAME),
+      sarif: str3(files.sarif, "files.sarif", PLAIN_NAME),
+      summary: str3(files.summary, "files.summary", PLAIN_NAME),
+      ...files.checksums !== void 0 ? { checksums: str3(files.checksums, "files.checksums", PLAIN_NAME) } : {}
+    }
+  };
+}
+function parseChecksums(text, file) {
+  const out = [];
+  const lines = text.split(/\r?\n/);
+  if (lines[lines.length - 1] === "") lines.pop();
+  lines.forEach((line, i) => {
+    const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+    if (!m || !PLAIN_NAME.test(m[2])) throw new BundleError(`${file}:${i + 1}: not a "<sha256>  <file name>" line`);
+    out.push({ sha256: m[1], name: m[2] });
+  });
+  return out;
+}
+
+// src/fanout/shard.ts
+var SHARD_STAGES = STAGES.map(
+  (s) => s.name === "sign" ? { ...s, run: async () => skipped("a shard never signs: the merge job signs the merged release once") } : s
+);
+async function runShard(inputs, ports, options = {}) {
+  const shard = parseShardInput(inputs.shard ?? "");
+  if (!shard) throw new ConfigError("shard", "is empty: a shard run needs i/n");
+  let all = [];
+  const env = { ...ports.env, GITHUB_JOB: `${ports.env.GITHUB_JOB ?? ""}/shard-${shard.index}-of-${shard.count}` };
+  const outcome = await runGate(inputs, { ...ports, env }, {
+    ...options,
+    stages: SHARD_STAGES,
+    selectJobs: (jobs) => {
+      all = sortJobs(jobs);
+      const mine = shareOf(all, shard);
+      ports.log.info(`shard ${shardLabel(shard)}: ${mine.length} of ${all.length} build job(s)`);
+      return mine;
+    }
+  });
+  const { report, result } = outcome;
+  const manifest = {
+    schema: MANIFEST_SCHEMA,
+    shard,
+    set: { id: setIdOf(all, shard.count), jobs: all },
+    jobs: shareOf(all, shard),
+    commit: await sourceCommit(outcome.config, ports),
+    runner: { os: ports.platform.os, arch: ports.platform.arch },
+    startedAt: result.startedAt.toISOString(),
+    durationMs: result.durationMs,
+    verdict: result.verdict.passed ? "pass" : "fail",
+    reasons: result.verdict.reasons,
+    goVersion: report.goVersion,
+    toolVersion: GATE_VERSION,
+    defaultFile: report.defaultFile,
+    binaries: report.artifacts.map((a) => ({ name: a.name, goos: a.goos, goarch: a.goarch, pkg: a.pkg, size: a.size, sha256: a.sha256 })),
+    build: buildParameters(outcome.config, ports),
+    files: {
+      report: "report.json",
+      sarif: "results.sarif",
+      summary: "summary.md",
+      ...outcome.files.checksums ? { checksums: "SHA256SUMS" } : {}
+    }
+  };
+  const manifestFile = outcome.out.write(MANIFEST_NAME, renderManifest(manifest));
+  return { ...outcome, shard, manifest, manifestFile };
+}
+function buildParameters(config, ports) {
+  try {
+    return buildParametersOf(config);
+  } catch (e) {
+    ports.log.warning(`shard: go.sum could not be read for the provenance (${e.message}): the bundle lists no module dependencies`);
+    return buildParametersOf(config, []);
+  }
+}
+async function sourceCommit(config, ports) {
+  if (config.event.sha) return config.event.sha;
+  try {
+    const r2 = await ports.exec.run("git", ["rev-parse", "HEAD"], { cwd: config.dir, env: childEnv("git", ports.env) });
+    const sha = r2.stdout.trim();
+    if (r2.code === 0 && /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(sha)) return sha;
+  } catch {
+  }
+  ports.log.warning("shard: the source commit is unknown (no GITHUB_SHA and no git checkout): the merge cannot tell shards of different commits apart");
+  return "";
+}
+
+// src/fanout/merge-run.ts
+import fs29 from "node:fs";
+import path31 from "node:path";
+
+// src/fanout/bundle.ts
+import fs28 from "node:fs";
+import path30 from "node:path";
+function readRegular(dir, name) {
+  const p = path30.join(dir, name);
+  let st;
+  try {
+    st = fs28.lstatSync(p);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+  if (!st.isFile()) throw new BundleError(`${p} is not a regular file (${st.isSymbolicLink() ? "a symbolic link" : "not a file"})`);
+  const fd = fs28.openSync(p, fs28.constants.O_RDONLY | (fs28.constants.O_NOFOLLOW ?? 0));
+  try {
+    return fs28.readFileSync(fd);
+  } finally {
+    fs28.closeSync(fd);
+  }
+}
+function required(dir, name) {
+  const data = readRegular(dir, name);
+  if (!data) throw new BundleError(`${path30.join(dir, name)} is missing: not a complete shard bundle`);
+  return data;
+}
+function json(dir, name) {
+  try {
+    const v = JSON.parse(required(dir, name).toString("utf8"));
+    if (v && typeof v === "object" && !Array.isArray(v)) return v;
+    throw new Error("not a JSON object");
+  } catch (e) {
+    if (e instanceof BundleError) throw e;
+    throw new BundleError(`${path30.join(dir, name)}: ${e.message}`);
+  }
+}
+function loadBundle(dir, source) {
+  const manifestFile = path30.join(dir, MANIFEST_NAME);
+  const manifest = parseManifest(required(dir, MANIFEST_NAME).toString("utf8"), manifestFile);
+  const report = json(dir, manifest.files.report);
+  const sarif = json(dir, manifest.files.sarif);
+  const sumsName = manifest.files.checksums;
+  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path30.join(dir, sumsName)) : [];
+  return { dir, report, sarif, view: { source, manifest, reportVerdict: String(report.verdict), checksums } };
+}
+function digestNow(dir, name) {
+  const p = path30.join(dir, name);
+  const st = fs28.lstatSync(p, { throwIfNoEntry: false });
+  if (!st?.isFile()) return void 0;
+  return sha256File(p, { noFollow: true });
+}
+
+// src/fanout/check.ts
+var help = (text) => `${text} Re-run the shard jobs of one workflow run (or one commit) and merge their bundles.`;
+var MISSING_SHARD = rule({
+  id: "merge/missing-shard",
+  name: "MissingShard",
+  shortDescription: "A shard of the set did not arrive.",
+  fullDescription: "The shards say the release is split n ways, and no bundle of one of them was given to the merge (its job failed before uploading, was skipped or cancelled, or its artifact is missing). A release missing a shard is missing binaries.",
+  help: help("Check the shard job named in the message."),
+  defaultSeverity: "error"
+});
+var UNREADABLE_BUNDLE = rule({
+  id: "merge/unreadable-bundle",
+  name: "UnreadableBundle",
+  shortDescription: "A shard bundle could not be read.",
+  fullDescription: "A directory given to the merge has no valid shard.json, report.json, results.sarif or SHA256SUMS, so nothing in it can be checked.",
+  help: help("Point the merge at the output directories of shard runs (run --shard i/n)."),
+  defaultSeverity: "error"
+});
+var DUPLICATE_SHARD = rule({
+  id: "merge/duplicate-shard",
+  name: "DuplicateShard",
+  shortDescription: "Two bundles claim the same shard.",
+  fullDescription: "Two bundles carry the same shard number of one set; the merge cannot tell which one is the release.",
+  help: help("Give each shard bundle once."),
+  defaultSeverity: "error"
+});
+var OTHER_SET = rule({
+  id: "merge/other-set",
+  name: "OtherSet",
+  shortDescription: "A shard belongs to another set.",
+  fullDescription: "A shard split a different list of targets x packages, a different number of shards, or built with another Go or go-release-gate version or other build inputs (ldflags, tags, cgo, strip, packages, go.sum) than the others, or its share is not the one the split gives it, or it was built in check mode for a release: its binaries are not part of this release.",
+  help: help("Give every shard the same inputs, toolchain, mode and shard count (n of i/n)."),
+  defaultSeverity: "error"
+});
+var OTHER_COMMIT = rule({
+  id: "merge/other-commit",
+  name: "OtherCommit",
+  shortDescription: "A shard built another commit.",
+  fullDescription: "A shard bundle records a different source commit than the other shards: the merged release would mix two versions of the code.",
+  help: help("A re-run of only some shards after a new push mixes commits."),
+  defaultSeverity: "error"
+});
+var SHARD_FAILED = rule({
+  id: "merge/shard-failed",
+  name: "ShardFailed",
+  shortDescription: "A shard did not pass.",
+  fullDescription: "A shard's own verdict was fail: one of its checks failed or could not run. The merged release never passes over a failed shard.",
+  help: help("Read that shard's summary; the reasons are repeated in the message."),
+  defaultSeverity: "error"
+});
+var CHECKSUM_MISMATCH = rule({
+  id: "merge/checksum-mismatch",
+  name: "ChecksumMismatch",
+  shortDescription: "A binary does not match its shard's checksum.",
+  fullDescription: "A binary in a shard bundle is missing, or its SHA-256 differs from the one its shard wrote into SHA256SUMS and shard.json: it changed between build and merge (tampered or corrupted), or the shard did not deliver a binary of its share.",
+  help: help("Never publish it: find out who could write the bundle between the shard and the merge."),
+  defaultSeverity: "error"
+});
+var FOREIGN_OUTPUT2 = rule({
+  id: "merge/foreign-output",
+  name: "ForeignOutput",
+  shortDescription: "The merge output directory holds files the merge did not produce.",
+  fullDescription: "Whatever is in the merge output directory is what an upload of it publishes. Files the gate writes left by an earlier run are removed first; any other entry is not the gate's to delete, so the merge fails naming it.",
+  help: "Point --out (output-dir) at a directory only go-release-gate writes to, or remove the files named in the message.",
+  defaultSeverity: "error"
+});
+var MERGE_RULES = [FOREIGN_OUTPUT2, MISSING_SHARD, UNREADABLE_BUNDLE, DUPLICATE_SHARD, OTHER_SET, OTHER_COMMIT, SHARD_FAILED, CHECKSUM_MISMATCH];
+function buildDifferences(a, b) {
+  const names = Object.keys({ ...a, ...b });
+  return names.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => k === "dependencies" ? "go.sum" : k);
+}
+function mostCommon(views, keyOf3, valueOf) {
+  const tally = /* @__PURE__ */ new Map();
+  for (const v of views) {
+    const k = keyOf3(v);
+    const t = tally.get(k);
+    if (t) t.n++;
+    else tally.set(k, { n: 1, first: v.manifest.shard.index, value: valueOf(v) });
+  }
+  return [...tally.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0]?.value;
+}
+var label = (v) => `shard ${shardLabel(v.manifest.shard)} (${v.source})`;
+function checkShards(views, actual, whereMissing = () => "no bundle of it was given to the merge") {
+  const findings = [];
+  const add = (r2, subject, message, details) => findings.push(finding(r2, "merge", { message, subject, ...details ? { details } : {} }));
+  const sorted = [...views].sort((a, b) => a.manifest.shard.index - b.manifest.shard.index || (a.source < b.source ? -1 : 1));
+  const ref = mostCommon(sorted, (v) => `${v.manifest.shard.count}\0${v.manifest.set.id}`, (v) => ({ count: v.manifest.shard.count, setId: v.manifest.set.id, jobs: v.manifest.set.jobs }));
+  if (!ref) return { findings, members: [], reported: [] };
+  const inSet = sorted.filter((v) => v.manifest.shard.count === ref.count && v.manifest.set.id === ref.setId);
+  for (const v of sorted) {
+    if (inSet.includes(v)) continue;
+    add(OTHER_SET, `set\0${v.source}`, `${label(v)} belongs to another set: ${v.manifest.shard.count} shards of set ${v.manifest.set.id.slice(0, 12)}, the others ${ref.count} shards of set ${ref.setId.slice(0, 12)} (a different shard count, targets or packages)`);
+  }
+  const commit = mostCommon(inSet, (v) => v.manifest.commit, (v) => v.manifest.commit) ?? "";
+  const goVersion = mostCommon(inSet, (v) => v.manifest.goVersion, (v) => v.manifest.goVersion) ?? "";
+  const toolVersion = mostCommon(inSet, (v) => v.manifest.toolVersion, (v) => v.manifest.toolVersion) ?? "";
+  const build2 = mostCommon(inSet, (v) => JSON.stringify(v.manifest.build), (v) => v.manifest.build);
+  const reference = { ...ref, commit, goVersion, toolVersion, ...build2 ? { build: build2 } : {} };
+  const members = [];
+  const reported = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const v of inSet) {
+    const m = v.manifest;
+    const first = seen.get(m.shard.index);
+    if (first) {
+      add(DUPLICATE_SHARD, `dup\0${m.shard.index}`, `shard ${shardLabel(m.shard)} was given twice: ${first.source} and ${v.source}`);
+      continue;
+    }
+    seen.set(m.shard.index, v);
+    let member = true;
+    if (m.commit !== commit) {
+      add(OTHER_COMMIT, `commit\0${m.shard.index}`, `${label(v)} built commit ${m.commit || "(unknown)"}, the other shards ${commit || "(unknown)"}`);
+      member = false;
+    }
+    if (m.goVersion !== goVersion || m.toolVersion !== toolVersion) {
+      add(OTHER_SET, `tool\0${m.shard.index}`, `${label(v)} built with Go ${m.goVersion || "(none)"} and go-release-gate ${m.toolVersion}, the other shards with Go ${goVersion || "(none)"} and go-release-gate ${toolVersion}: pin go-version so every runner builds with the same Go`);
+      member = false;
+    }
+    const differs = build2 ? buildDifferences(m.build, build2) : [];
+    if (differs.length) {
+      add(OTHER_SET, `build\0${m.shard.index}`, `${label(v)} built with other ${differs.join(", ")} than the other shards: give every shard the same inputs`);
+      member = false;
+    }
+    const share = shareOf(ref.jobs, m.shard);
+    if (!sameJobs(m.jobs, share)) {
+      add(OTHER_SET, `share\0${m.shard.index}`, `${label(v)} built ${m.jobs.length} job(s), not the ${share.length} its share of the set holds`);
+      member = false;
+    }
+    if (m.verdict !== "pass" || v.reportVerdict !== "pass") {
+      const why = m.reasons.length ? `: ${m.reasons.join("; ")}` : m.verdict === "pass" ? ": its report.json says fail" : "";
+      add(SHARD_FAILED, `failed\0${m.shard.index}`, `${label(v)} failed${why}`, m.reasons.join("\n"));
+      member = false;
+    }
+    findings.push(...binaryProblems(v, share, actual));
+    if (member) members.push(v);
+    if (m.commit === commit) reported.push(v);
+  }
+  for (let i = 1; i <= ref.count; i++) {
+    if (!seen.has(i)) add(MISSING_SHARD, `missing\0${i}`, `shard ${i}/${ref.count} did not arrive: ${whereMissing(i, ref.count)}`);
+  }
+  return { findings, members, reported, reference };
+}
+function binaryProblems(v, share, actual) {
+  const out = [];
+  const m = v.manifest;
+  const bad = (name, message) => out.push(finding(CHECKSUM_MISMATCH, "merge", { message: `${label(v)}: ${message}`, subject: `sum\0${m.shard.index}\0${name}` }));
+  const sums = new Map(v.checksums.map((c) => [c.name, c.sha256]));
+  const listed = new Map(m.binaries.map((b) => [b.name, b]));
+  if (m.verdict === "pass") {
+    for (const j of share) {
+      const name = artifactFileName(binaryName(j.pkg), { goos: j.goos, goarch: j.goarch });
+      if (!listed.has(name)) bad(name, `${name} (${j.pkg} for ${j.goos}/${j.goarch}) is part of its share but not in its bundle`);
+    }
+  }
+  for (const c of v.checksums) if (!listed.has(c.name)) bad(c.name, `SHA256SUMS lists ${c.name}, which shard.json does not`);
+  for (const b of m.binaries) {
+    const sum = sums.get(b.name);
+    if (sum === void 0) {
+      bad(b.name, `${b.name} is not in its SHA256SUMS`);
+      continue;
+    }
+    if (sum !== b.sha256) {
+      bad(b.name, `${b.name}: SHA256SUMS says ${sum}, shard.json ${b.sha256}`);
+      continue;
+    }
+    const now = actual(v, b.name);
+    if (now === void 0) bad(b.name, `${b.name} is missing from the bundle`);
+    else if (now !== sum) bad(b.name, `${b.name} no longer matches its checksum (SHA256SUMS ${sum}, the file now ${now}): tampered with or corrupted after the build`);
+  }
+  return out;
+}
+
+// src/fanout/merge.ts
+function mergeChecksums(lists) {
+  const byName = /* @__PURE__ */ new Map();
+  const conflicts = [];
+  for (const list2 of lists) {
+    for (const e of list2) {
+      const had = byName.get(e.name);
+      if (had === void 0) byName.set(e.name, e.sha256);
+      else if (had !== e.sha256 && !conflicts.includes(e.name)) conflicts.push(e.name);
+    }
+  }
+  return { text: renderChecksums([...byName].map(([name, sha256]) => ({ name, sha256 }))), conflicts: conflicts.sort() };
+}
+function mergeFindings(perShard) {
+  const kept = /* @__PURE__ */ new Map();
+  for (const findings of perShard) {
+    const n = /* @__PURE__ */ new Map();
+    for (const f of findings) {
+      const k = (n.get(f.fingerprint) ?? 0) + 1;
+      n.set(f.fingerprint, k);
+      const key = `${f.fingerprint}:${k}`;
+      if (!kept.has(key)) kept.set(key, f);
+    }
+  }
+  return [...kept.values()].sort(compareFindings);
+}
+var WORST = ["errored", "failed", "passed", "skipped"];
+function mergeStages(perShard, findings) {
+  const names = [];
+  for (const stages of perShard) for (const s of stages) if (!names.includes(s.name)) names.push(s.name);
+  return names.map((name) => {
+    const all = perShard.flatMap((stages) => stages.filter((s) => s.name === name));
+    const status = WORST.find((st) => all.some((s) => s.status === st)) ?? "skipped";
+    const reason = all.find((s) => s.status === status && s.reason)?.reason;
+    const metrics = {};
+    const keys = [...new Set(all.flatMap((s) => Object.keys(s.metrics ?? {})))];
+    for (const k of keys) {
+      const values = all.map((s) => s.metrics?.[k]).filter((v) => v !== void 0);
+      if (values.every((v) => typeof v === "number")) metrics[k] = values.reduce((a, b) => a + b, 0);
+      else if (values.every((v) => v === values[0])) metrics[k] = values[0];
+    }
+    return {
+      name,
+      status,
+      ...reason ? { reason } : {},
+      durationMs: Math.max(0, ...all.map((s) => s.durationMs)),
+      findings: findings.filter((f) => f.stage === name),
+      ...keys.length ? { metrics } : {}
+    };
+  });
+}
+function mergedVerdict(stages) {
+  return decide(stages);
+}
+var LEVEL_ORDER = { error: 0, warning: 1, note: 2, none: 3 };
+function mergeSarif(docs, extra) {
+  const runs = /* @__PURE__ */ new Map();
+  const order2 = [];
+  for (const doc2 of docs) {
+    for (const run4 of doc2.runs ?? []) {
+      const key = `${run4.tool.driver.name}\0${run4.automationDetails?.id ?? ""}`;
+      const into = runs.get(key);
+      if (!into) {
+        runs.set(key, structuredClone({ ...run4, results: [] }));
+        order2.push(key);
+      }
+      addResults(runs.get(key), run4);
+    }
+  }
+  if (extra.findings.length) {
+    let checks = [...runs.values()].find((r2) => r2.tool.driver.name === extra.tool.name);
+    if (!checks) {
+      checks = {
+        tool: { driver: { name: extra.tool.name, version: extra.tool.version, informationUri: extra.tool.informationUri, semanticVersion: extra.tool.version, rules: [] } },
+        automationDetails: { id: "go-release-gate/checks/" },
+        invocations: [{ executionSuccessful: true }],
+        results: []
+      };
+      runs.set("checks", checks);
+      order2.unshift("checks");
+    }
+    const rules = checks.tool.driver.rules ?? (checks.tool.driver.rules = []);
+    for (const r2 of extra.rules) if (!rules.some((x) => x.id === r2.id)) rules.push(sarifRule(r2));
+    const seen = /* @__PURE__ */ new Map();
+    for (const f of extra.findings) {
+      const n = (seen.get(f.fingerprint) ?? 0) + 1;
+      seen.set(f.fingerprint, n);
+      checks.results.push(sarifResult(f, rules.findIndex((x) => x.id === f.ruleId), `${f.fingerprint}:${n}`, extra.defaultFile));
+    }
+  }
+  for (const run4 of runs.values()) {
+    run4.results = run4.results.map((r2, i) => ({ r: r2, i })).sort((a, b) => (LEVEL_ORDER[String(a.r.level)] ?? 3) - (LEVEL_ORDER[String(b.r.level)] ?? 3) || a.i - b.i).map((x) => x.r);
+    if (run4.results.length > SARIF_LIMITS.resultsPerRun) run4.results = run4.results.slice(0, SARIF_LIMITS.resultsPerRun);
+  }
+  const doc = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: order2.map((k) => runs.get(k)) };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+function fingerprintOf2(result) {
+  const fp = result.partialFingerprints?.primaryLocationLineHash;
+  return typeof fp === "string" ? fp : JSON.stringify([result.ruleId, result.message, result.locations]);
+}
+function addResults(into, run4) {
+  const rules = into.tool.driver.rules ?? (into.tool.driver.rules = []);
+  const own = run4.tool.driver.rules ?? [];
+  for (const r2 of own) if (!rules.some((x) => x.id === r2.id)) rules.push(structuredClone(r2));
+  const have = new Set(into.results.map(fingerprintOf2));
+  for (const result of run4.results ?? []) {
+    const fp = fingerprintOf2(result);
+    if (have.has(fp)) continue;
+    have.add(fp);
+    const index = rules.findIndex((x) => x.id === result.ruleId);
+    into.results.push({ ...structuredClone(result), ...index >= 0 ? { ruleIndex: index } : {} });
+  }
+  const a = (into.invocations ??= [{}])[0];
+  const b = run4.invocations?.[0];
+  if (b && a !== b) {
+    a.executionSuccessful = a.executionSuccessful !== false && b.executionSuccessful !== false;
+    if (typeof b.startTimeUtc === "string" && (typeof a.startTimeUtc !== "string" || b.startTimeUtc < a.startTimeUtc)) a.startTimeUtc = b.startTimeUtc;
+    if (typeof b.endTimeUtc === "string" && (typeof a.endTimeUtc !== "string" || b.endTimeUtc > a.endTimeUtc)) a.endTimeUtc = b.endTimeUtc;
+    const notes2 = [...a.toolExecutionNotifications ?? [], ...b.toolExecutionNotifications ?? []];
+    const unique = notes2.filter((n, i) => notes2.findIndex((x) => JSON.stringify(x) === JSON.stringify(n)) === i);
+    if (unique.length) a.toolExecutionNotifications = unique;
+  }
+}
+function shardRow(source, m, merged) {
+  return { shard: shardLabel(m.shard), source, runner: `${m.runner.os}/${m.runner.arch}`, durationMs: m.durationMs, verdict: m.verdict, binaries: m.binaries.length, merged };
+}
+function renderMergedJson(r2) {
+  const doc = {
+    verdict: r2.verdict.passed ? "pass" : "fail",
+    reasons: r2.verdict.reasons,
+    goVersion: r2.goVersion,
+    mode: r2.mode,
+    modeReason: r2.modeReason,
+    toolVersion: r2.toolVersion,
+    startedAt: r2.startedAt,
+    durationMs: r2.durationMs,
+    merged: { set: r2.set, commit: r2.commit, shards: r2.shards },
+    stages: r2.stages.map(stageEntry),
+    findings: r2.findings,
+    artifacts: r2.artifacts.map((a) => ({ path: a.path, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 })),
+    facts: r2.facts
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+
+// src/fanout/summary.ts
+var ICON2 = { passed: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F", errored: "\u{1F4A5}" };
+var MAX_ROWS = 200;
+function signing(r2) {
+  const s = r2.stages.find((x) => x.name === "sign");
+  if (!s) return [];
+  const out = [`### ${ICON2[s.status]} sign: ${s.status} (${formatDuration(s.durationMs)})`, ""];
+  if (s.reason) out.push(`> ${cell(s.reason)}`, "");
+  out.push(table(["", ""], signingRows(s, r2.facts)), "", ...signatureTable(r2.facts));
+  return out;
+}
+function renderMergeSummary(r2) {
+  const v = r2.verdict;
+  const out = [`## ${v.passed ? "\u2705" : "\u274C"} go-release-gate: ${v.passed ? "pass" : "fail"} (${r2.set.count} shard${r2.set.count === 1 ? "" : "s"} merged)`, ""];
+  if (v.reasons.length) {
+    out.push("**Why it failed**", "");
+    for (const reason of v.reasons) out.push(`- ${cell(truncateText(reason, 2e3))}`);
+    out.push("");
+  }
+  out.push(
+    `Mode **${cell(r2.mode)}** (${cell(r2.modeReason)}), commit ${code(r2.commit || "unknown")}, Go **${cell(r2.goVersion || "not installed")}**, set ${code(r2.set.id.slice(0, 12))} of ${r2.set.jobs} build job(s), ${r2.artifacts.length} binar${r2.artifacts.length === 1 ? "y" : "ies"} merged.`,
+    "",
+    "### Shards",
+    "",
+    table(["Shard", "Runner", "Duration", "Verdict", "Binaries", "Bundle"], r2.shards.map((s) => [
+      cell(s.shard),
+      cell(s.runner),
+      formatDuration(s.durationMs),
+      s.verdict === "pass" ? "\u2705 pass" : "\u274C fail",
+      String(s.binaries),
+      code(s.source)
+    ])),
+    "",
+    "### Stages across shards",
+    "",
+    table(["Stage", "Status", "Findings", "Longest"], r2.stages.map((s) => [
+      cell(s.name),
+      `${ICON2[s.status]} ${s.status}${s.reason ? `: ${cell(s.reason)}` : ""}`,
+      String(s.findings.length),
+      formatDuration(s.durationMs)
+    ])),
+    ""
+  );
+  out.push(...signing(r2));
+  if (r2.artifacts.length) {
+    out.push("### Binaries", "", table(["File", "Target", "Size", "SHA-256"], r2.artifacts.slice(0, MAX_ROWS).map((a) => [code(a.name), cell(`${a.goos}/${a.goarch}`), formatBytes(a.size), code(a.sha256)])), "");
+    if (r2.artifacts.length > MAX_ROWS) out.push(`${r2.artifacts.length - MAX_ROWS} more in report.json.`, "");
+  }
+  if (r2.findings.length) {
+    out.push("### Findings", "", table(["Severity", "Rule", "Where", "Message"], r2.findings.slice(0, MAX_ROWS).map((f) => [f.severity, code(f.ruleId), cell(where2(f)), cell(truncateText(f.message, 500))])), "");
+    if (r2.findings.length > MAX_ROWS) out.push(`${r2.findings.length - MAX_ROWS} more in report.json.`, "");
+  }
+  const text = `${out.join("\n")}
+`;
+  return text.length <= SUMMARY_LIMIT ? text : `${text.slice(0, text.lastIndexOf("\n", SUMMARY_LIMIT - 200))}
+
+\u2026 cut to stay under GitHub's 1 MiB summary limit (full record in report.json)
+`;
+}
+
+// src/fanout/merge-run.ts
+var MergeUsageError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "MergeUsageError";
+  }
+};
+function real(p) {
+  try {
+    return fs29.realpathSync(p);
+  } catch {
+    return path31.resolve(p);
+  }
+}
+async function runMerge(opts) {
+  const started2 = /* @__PURE__ */ new Date();
+  const t0 = performance.now();
+  if (opts.sources.length === 0 && !opts.unavailable?.length) throw new MergeUsageError("no shard bundle given: pass the shard output directories");
+  const outReal = real(opts.outDir);
+  for (const s of opts.sources) {
+    if (real(s.dir) === outReal) throw new MergeUsageError(`the merge output directory ${opts.outDir} is also the shard bundle ${s.name}: write the merge elsewhere`);
+  }
+  const out = openOutputDir(opts.outDir);
+  const shown = displayPath(opts.workspace, out.dir) || ".";
+  const own = [];
+  const { removed, foreign } = out.clear();
+  if (removed.length) opts.log.info(`removed ${removed.length} file(s) an earlier run left in ${shown}`);
+  if (foreign.length) own.push(finding(FOREIGN_OUTPUT2, "merge", { message: `output directory ${shown} holds ${foreign.length} entr${foreign.length === 1 ? "y" : "ies"} the merge did not produce: ${foreign.slice(0, 20).join(", ")}`, subject: shown }));
+  const bundles = [];
+  for (const s of opts.sources) {
+    try {
+      bundles.push(loadBundle(s.dir, s.name));
+    } catch (e) {
+      if (!(e instanceof BundleError)) throw e;
+      own.push(finding(UNREADABLE_BUNDLE, "merge", { message: `${s.name}: ${e.message}`, subject: s.name }));
+    }
+  }
+  for (const u of opts.unavailable ?? []) own.push(finding(UNREADABLE_BUNDLE, "merge", { message: `${u.name}: ${u.message}`, subject: u.name }));
+  const byView = new Map(bundles.map((b) => [b.view, b]));
+  const checked = checkShards(bundles.map((b) => b.view), (v, name) => digestNow(byView.get(v).dir, name), opts.whereMissing);
+  own.push(...checked.findings);
+  const artifacts2 = [];
+  const signable = [];
+  const sums = [];
+  const members = checked.members.map((v) => byView.get(v));
+  for (const b of members) {
+    const lines = [];
+    for (const bin of b.view.manifest.binaries) {
+      const data = readRegular(b.dir, bin.name);
+      const digest = data ? sha256Hex(data) : void 0;
+      if (!data || digest !== bin.sha256) {
+        own.push(finding(CHECKSUM_MISMATCH, "merge", { message: `shard ${b.view.manifest.shard.index}/${b.view.manifest.shard.count} (${b.view.source}): ${bin.name} changed while it was merged`, subject: `copy\0${bin.name}` }));
+        continue;
+      }
+      if (artifacts2.some((a) => a.name === bin.name)) {
+        lines.push({ name: bin.name, sha256: digest });
+        continue;
+      }
+      const p = out.write(bin.name, data, 493);
+      const shownPath = displayPath(opts.workspace, p);
+      artifacts2.push({ path: shownPath, name: bin.name, goos: bin.goos, goarch: bin.goarch, size: data.length, sha256: digest });
+      signable.push({ path: p, displayPath: shownPath, name: bin.name, goos: bin.goos, goarch: bin.goarch, size: data.length, sha256: digest, pkg: bin.pkg });
+      lines.push({ name: bin.name, sha256: digest });
+    }
+    sums.push(lines);
+  }
+  const checksums = mergeChecksums(sums);
+  for (const name of checksums.conflicts) {
+    own.push(finding(CHECKSUM_MISMATCH, "merge", { message: `${name} was built by two shards with different digests: the shards did not build the same thing`, subject: `conflict\0${name}` }));
+  }
+  const byName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  artifacts2.sort(byName);
+  signable.sort(byName);
+  const checksumsFile = artifacts2.length ? out.write("SHA256SUMS", checksums.text) : void 0;
+  const reported = checked.reported.map((v) => byView.get(v));
+  const ref = checked.reference;
+  const first = reported[0] ?? bundles[0];
+  const config = opts.sign?.config;
+  const mode = config ? { mode: config.mode, reason: config.modeReason } : { mode: String(first?.report.mode ?? "check"), reason: String(first?.report.modeReason ?? "the shards' mode") };
+  if (mode.mode === "release") {
+    for (const b of members) {
+      if (b.report.mode !== "release") own.push(finding(OTHER_SET, "merge", { message: `shard ${b.view.manifest.shard.index}/${b.view.manifest.shard.count} (${b.view.source}) ran in ${String(b.report.mode)} mode, and the merge releases: run the shards on the same event, or with the same mode input`, subject: `mode\0${b.view.manifest.shard.index}` }));
+    }
+  }
+  const findings = mergeFindings(reported.map((b) => Array.isArray(b.report.findings) ? b.report.findings : []));
+  const mergeStage = {
+    name: "merge",
+    status: statusFrom(own),
+    findings: own,
+    durationMs: Math.round(performance.now() - t0),
+    metrics: { shards: bundles.length, expected: checked.reference?.count ?? 0, binaries: artifacts2.length }
+  };
+  const signed = await signMerged(opts, mergeStage, { artifacts: signable, checksumsFile, out, ref });
+  const durationMs = Math.round(performance.now() - t0);
+  const shardStages = reported.map((b) => (Array.isArray(b.report.stages) ? b.report.stages : []).filter((s) => s.name !== "sign"));
+  const stages = [...mergeStages(shardStages, findings), mergeStage, signed.stage];
+  const record = {
+    verdict: mergedVerdict(stages),
+    stages,
+    findings: [...own, ...signed.stage.findings, ...findings],
+    shards: bundles.map((b) => shardRow(b.view.source, b.view.manifest, checked.members.includes(b.view))).sort((a, b) => a.shard < b.shard ? -1 : 1),
+    artifacts: artifacts2,
+    set: { id: ref?.setId ?? "", count: ref?.count ?? 0, jobs: ref?.jobs.length ?? 0 },
+    commit: ref?.commit ?? "",
+    goVersion: ref?.goVersion ?? "",
+    toolVersion: GATE_VERSION,
+    mode: mode.mode,
+    modeReason: mode.reason,
+    startedAt: started2.toISOString(),
+    durationMs,
+    facts: signed.facts
+  };
+  const sarif = mergeSarif(reported.map((b) => b.sarif), {
+    findings: [...own, ...signed.stage.findings],
+    rules: [...MERGE_RULES, ...signStage.rules],
+    defaultFile: first?.view.manifest.defaultFile || "go.mod",
+    tool: { ...TOOL, version: GATE_VERSION }
+  });
+  const summary2 = renderMergeSummary(record);
+  const files = {
+    sarif: out.write("results.sarif", sarif),
+    report: out.write("report.json", renderMergedJson(record)),
+    summary: out.write("summary.md", summary2),
+    ...checksumsFile ? { checksums: checksumsFile } : {}
+  };
+  for (const f of [...own, ...signed.stage.findings]) (f.severity === "error" ? opts.log.error : opts.log.warning)(f.message);
+  const o = opts.outputs;
+  if (o) {
+    o.set("verdict", record.verdict.passed ? "pass" : "fail");
+    o.set("reasons", JSON.stringify(record.verdict.reasons));
+    o.set("mode", record.mode);
+    o.set("go-version", record.goVersion);
+    o.set("artifacts", JSON.stringify(artifacts2.map((a) => ({ path: a.path, goos: a.goos, goarch: a.goarch, size: a.size, sha256: a.sha256 }))));
+    o.set("checksums-file", files.checksums ?? "");
+    o.set("sarif-file", files.sarif);
+    o.set("report-file", files.report);
+    o.set("summary-file", files.summary);
+    o.set("cache-hit", "off");
+    o.set("signatures", signed.facts["sign.signatures"] ?? "[]");
+    o.set("public-key", signed.facts["sign.public-key"] ?? "");
+    o.set("provenance", signed.facts["sign.provenance"] ?? "");
+    await o.summary(summary2);
+  }
+  return { record, files, out };
+}
+async function signMerged(opts, merge2, set) {
+  const skip = (reason) => ({ stage: { name: "sign", status: "skipped", reason, findings: [], durationMs: 0 }, facts: {} });
+  if (!opts.sign) return skip("the merge was given no signing inputs");
+  const { config, ports } = opts.sign;
+  if (config.sign.enabled && merge2.status !== "passed") return skip("the merge's checks failed, so the merged set is not signed");
+  const facts = {};
+  if (set.ref?.goVersion) facts["go-version"] = set.ref.goVersion;
+  if (set.ref?.commit) facts["vcs.revision"] = set.ref.commit;
+  const state = {
+    goEnv: {},
+    artifacts: set.artifacts,
+    ...set.checksumsFile ? { checksumsFile: set.checksumsFile } : {},
+    facts,
+    out: set.out,
+    ...set.ref?.build ? { built: set.ref.build } : {}
+  };
+  const run4 = await runPipeline([signStage], { config, ports: { ...ports, log: opts.log }, state });
+  return { stage: run4.stages[0], facts: state.facts };
 }
 
 // src/fanout/store.ts
@@ -44578,7 +53961,7 @@ function actionExec(log) {
         return { code: 127, stdout: "", stderr: `${file}: ${e.message}` };
       }
       log.info(safeLogText(`[command]${[file, ...args].join(" ")}`));
-      const started = exec(commandLine, [...args], {
+      const started2 = exec(commandLine, [...args], {
         cwd: options.cwd,
         env: definedEnv(options.env ?? process.env),
         silent: true,
@@ -44599,12 +53982,12 @@ function actionExec(log) {
           childFor(args)?.kill("SIGKILL");
         }, options.timeoutMs);
       }
-      let code;
+      let code2;
       let extra = "";
       try {
-        code = await started ?? 128;
+        code2 = await started2 ?? 128;
       } catch (e) {
-        code = 127;
+        code2 = 127;
         extra = `${file}: ${e.message}`;
       } finally {
         if (timer) clearTimeout(timer);
@@ -44612,7 +53995,7 @@ function actionExec(log) {
       stream4.end();
       if (unshown) log.info(`(${unshown} more line(s) of ${file} captured, not shown)`);
       return {
-        code: timedOut && code === 0 ? 128 : code,
+        code: timedOut && code2 === 0 ? 128 : code2,
         stdout: out.text(),
         stderr: err.text() + extra,
         ...timedOut ? { timedOut } : {}
@@ -44623,12 +54006,12 @@ function actionExec(log) {
 
 // src/action/main.ts
 function platform() {
-  return { os: process.env.RUNNER_OS ?? os2.type(), arch: process.env.RUNNER_ARCH ?? process.arch.toUpperCase() };
+  return { os: process.env.RUNNER_OS ?? os4.type(), arch: process.env.RUNNER_ARCH ?? process.arch.toUpperCase() };
 }
 function conclude(v, what = "go-release-gate") {
   if (v.passed) info(`${what}: pass`);
   else setFailed(`${what}: fail
-${v.reasons.map((r) => `- ${r}`).join("\n")}`);
+${v.reasons.map((r2) => `- ${r2}`).join("\n")}`);
 }
 function runId() {
   const id = process.env.GITHUB_RUN_ID ?? "";
@@ -44637,21 +54020,21 @@ function runId() {
 }
 async function shardStep(inputs, ports) {
   const outcome = await runShard(inputs, ports);
-  const label = shardLabel(outcome.shard);
+  const label2 = shardLabel(outcome.shard);
   const name = bundleName(runId(), outcome.shard);
-  const files = outcome.out.produced().map((n) => path4.join(outcome.out.dir, n));
+  const files = outcome.out.produced().map((n) => path32.join(outcome.out.dir, n));
   try {
     await actionBundleStore().upload(name, outcome.out.dir, files);
-    info(`shard ${label}: bundle uploaded as artifact ${name} (${files.length} files)`);
+    info(`shard ${label2}: bundle uploaded as artifact ${name} (${files.length} files)`);
   } catch (e) {
-    const reason = `shard ${label}: the bundle could not be uploaded as artifact ${name}: ${e instanceof Error ? e.message : String(e)}; the merge job will miss this shard`;
+    const reason = `shard ${label2}: the bundle could not be uploaded as artifact ${name}: ${e instanceof Error ? e.message : String(e)}; the merge job will miss this shard`;
     setOutput("verdict", "fail");
     setOutput("reasons", JSON.stringify([...outcome.result.verdict.reasons, reason]));
     setFailed(`go-release-gate: fail
 - ${reason}`);
     return;
   }
-  conclude(outcome.result.verdict, `go-release-gate shard ${label}`);
+  conclude(outcome.result.verdict, `go-release-gate shard ${label2}`);
 }
 async function mergeStep(inputs, ports) {
   const config = parseConfig(inputs, { workspace: ports.workspace, env: ports.env, writableRoots: [ports.tempDir] });
@@ -44659,23 +54042,23 @@ async function mergeStep(inputs, ports) {
   const store = actionBundleStore();
   const names = await store.list(bundlePrefix(id));
   if (names.length === 0) warning(`no shard bundle was uploaded in workflow run ${id} (artifacts named ${bundlePrefix(id)}*): did the shard jobs run, and does this job need them?`);
-  const root = fs5.mkdtempSync(path4.join(ports.tempDir, "grg-bundles-"));
+  const root = fs30.mkdtempSync(path32.join(ports.tempDir, "grg-bundles-"));
   const sources = [];
-  const unavailable = [];
+  const unavailable2 = [];
   for (const name of names) {
-    const dir = path4.join(root, name);
+    const dir = path32.join(root, name);
     try {
       await store.download(name, dir);
       sources.push({ dir, name });
     } catch (e) {
-      unavailable.push({ name, message: `the artifact could not be downloaded: ${e instanceof Error ? e.message : String(e)}` });
+      unavailable2.push({ name, message: `the artifact could not be downloaded: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
   try {
     const outcome = await runMerge({
       outDir: config.outDir,
       sources,
-      unavailable: names.length ? unavailable : [{ name: `${bundlePrefix(id)}*`, message: `no shard bundle in workflow run ${id}` }],
+      unavailable: names.length ? unavailable2 : [{ name: `${bundlePrefix(id)}*`, message: `no shard bundle in workflow run ${id}` }],
       whereMissing: (i, n) => `no artifact ${bundleName(id, { index: i, count: n })} in workflow run ${id} (its job failed before uploading, or was cancelled)`,
       workspace: ports.workspace,
       log: ports.log,
@@ -44685,7 +54068,7 @@ async function mergeStep(inputs, ports) {
     });
     conclude(outcome.record.verdict, "go-release-gate merge");
   } finally {
-    fs5.rmSync(root, { recursive: true, force: true });
+    fs30.rmSync(root, { recursive: true, force: true });
   }
 }
 async function main() {
@@ -44700,7 +54083,7 @@ async function main() {
     cache: actionCacheStore(),
     idToken: actionIdToken(process.env),
     env: process.env,
-    tempDir: process.env.RUNNER_TEMP ?? os2.tmpdir(),
+    tempDir: process.env.RUNNER_TEMP ?? os4.tmpdir(),
     workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
     platform: platform()
   };

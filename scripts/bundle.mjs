@@ -34,6 +34,48 @@ await esbuild.build({
   // output is the same bytes in every checkout.
   preserveSymlinks: true,
 });
+// The CLI's code past its first module, as one CommonJS script: src/cli/entry.ts compiles it
+// through node:vm with the code an earlier run kept (src/cli/code-cache.ts). import.meta.url
+// (node:module's createRequire in src/util/builtin.ts) is the script's own file URL.
+// @actions/tool-cache, with the HTTP stack it brings (undici: half the CLI's bytes), is a file of
+// its own, required only by a run that downloads (src/cli/adapters.ts).
+const toolCacheApart = {
+  name: 'tool-cache-apart',
+  setup(b) {
+    b.onResolve({ filter: /^@actions\/tool-cache$/ }, () => ({ path: 'tool-cache', namespace: 'tool-cache-apart' }));
+    b.onLoad({ filter: /.*/, namespace: 'tool-cache-apart' }, () => ({ contents: "module.exports = require('./cli-tool-cache.cjs');", loader: 'js' }));
+    b.onResolve({ filter: /^\.\/cli-tool-cache\.cjs$/ }, (a) => ({ path: a.path, external: true }));
+  },
+};
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: { 'cli-tool-cache': '@actions/tool-cache' },
+  outdir: distDir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  legalComments: 'eof',
+  logLevel: 'warning',
+  preserveSymlinks: true,
+});
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: { 'cli-main': 'src/cli/main.ts' },
+  plugins: [toolCacheApart],
+  outdir: distDir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  banner: { js: "const __gateImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { __GATE_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__gateImportMetaUrl' },
+  legalComments: 'eof',
+  logLevel: 'warning',
+  preserveSymlinks: true,
+});
 fs.chmodSync(path.join(distDir, 'cli.js'), 0o755);
 fs.writeFileSync(path.join(distDir, 'package.json'), '{ "type": "module" }\n');
 

@@ -20,26 +20,16 @@ export interface EarlyRun {
   result: Promise<ExecResult>;
 }
 
-let started: EarlyRun[] = [];
-
 /**
- * For `run` (the only command that probes a toolchain), asks the go on PATH what it is. The same
- * probe the toolchain stage runs (src/toolchain/probe.ts) through the same exec adapter.
+ * For `run` (the only command that probes a toolchain), asks the go on PATH what it is: the same
+ * probe the toolchain stage runs (src/toolchain/probe.ts), through the same exec adapter.
  */
-export function startEarly(argv: readonly string[], env: Env, exec: Exec = nodeExec): void {
-  if (argv[0] !== 'run' || argv.includes('--help') || argv.includes('-h')) return;
+export function startEarly(argv: readonly string[], env: Env, exec: Exec = nodeExec): EarlyRun[] {
+  if (argv[0] !== 'run' || argv.includes('--help') || argv.includes('-h')) return [];
   const file = findOnPath('go', env.PATH);
-  if (!file) return;
+  if (!file) return [];
   const { args, env: childEnv } = probeCommand(env);
-  const result = exec.run(file, args, { env: childEnv });
-  started.push({ file, args, env: childEnv, result });
-}
-
-/** What startEarly started, handed over once (a second run in one process asks again). */
-export function takeEarly(): EarlyRun[] {
-  const taken = started;
-  started = [];
-  return taken;
+  return [{ file, args, env: childEnv, result: exec.run(file, args, { env: childEnv }) }];
 }
 
 function sameEnv(a: Record<string, string | undefined> | undefined, b: Record<string, string>): boolean {

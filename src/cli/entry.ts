@@ -1,19 +1,20 @@
 #!/usr/bin/env node
-// The CLI's first module. Every start, V8 compiles the CLI's 600 KB of modules before the first
-// go command can run, while the second core waits (about 25 ms of a warm run's critical path).
-// Node keeps the compiled code when asked (module.enableCompileCache, Node 22.8 and later; a
-// no-op before): in a directory of this user's cache home, never a shared temp directory, whose
-// files anyone could plant. The cache is checked against the source it was made from, so a new
-// version of the gate recompiles; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
-import module from 'node:module';
+// The CLI's first module. It asks the go on PATH what it is (src/cli/early.ts) while the rest of
+// the CLI loads, loads that rest (dist/cli-main.cjs) with the compiled code an earlier run kept
+// (src/cli/code-cache.ts), runs the command, and ends the process (src/cli/prompt-exit.ts).
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cacheHome } from './cache-home.ts';
+import { loadScript } from './code-cache.ts';
 import { startEarly } from './early.ts';
+import { exitWith } from './prompt-exit.ts';
+import type { runCli } from './main.ts';
 
-try {
-  (module as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache?.(path.join(cacheHome(process.env), 'go-release-gate', 'compile-cache'));
-} catch {
-  // No cache: compiled as on any start.
-}
-startEarly(process.argv.slice(2), process.env);
-await import('./main.ts');
+const argv = process.argv.slice(2);
+const early = startEarly(argv, process.env);
+const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === '1' ? undefined : path.join(cacheHome(process.env), 'go-release-gate', 'code-cache');
+const cli = loadScript(fileURLToPath(new URL('./cli-main.cjs', import.meta.url)), cacheDir);
+const code = await (cli.exports.runCli as typeof runCli)(argv, early);
+// Kept after a run only: a start that printed its version would keep little of what a run calls.
+if (argv[0] === 'run') cli.keep();
+await exitWith(code);

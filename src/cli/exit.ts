@@ -21,17 +21,3 @@ export function exitCodeOf(result: RunResult): number {
   return result.verdict.passed ? EXIT_PASS : EXIT_FAIL;
 }
 
-/**
- * Kinds of what still holds Node's event loop (process.getActiveResourcesInfo()) that a finished
- * run may leave behind: the standard streams and a close on its way. Anything else (a child
- * still running, a timer, a file operation) is work a prompt exit would cut short.
- */
-const LEFT_AT_EXIT = new Set(['TTYWrap', 'PipeWrap', 'CloseReq']);
-
-/**
- * Whether the process may end now rather than wait for Node's own teardown of a finished run
- * (the environment, the heap, the worker threads: 3-4 ms the user waits for after the verdict).
- */
-export function idleAtExit(resources: readonly string[]): boolean {
-  return resources.every((r) => LEFT_AT_EXIT.has(r));
-}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ConfigError } from '../config/config.ts';
 import { parseArgs, runUsage, usage } from './args.ts';
 import { nodeExec, withProgress } from './exec.ts';
-import { answerFirst, takeEarly } from './early.ts';
+import { answerFirst, type EarlyRun } from './early.ts';
 import { cliPorts, consoleLogger, fileOutputs, memoryState } from './adapters.ts';
 import { runGate } from '../run.ts';
 import { localCacheStore } from './cache-store.ts';
@@ -13,7 +13,7 @@ import { parsePlan, PLAN_STATE_KEY } from '../cache/plan.ts';
 import { renderSaveSummary, saveCaches } from '../stages/cache-save.ts';
 import { GATE_VERSION } from '../version.ts';
 import { runInspectCommand } from './inspect-command.ts';
-import { EXIT_USAGE, exitCodeOf, idleAtExit, usageErrors } from './exit.ts';
+import { EXIT_USAGE, exitCodeOf, usageErrors } from './exit.ts';
 import { runShard } from '../fanout/shard.ts';
 import { runMergeCommand } from './merge-command.ts';
 import { chooseWorkspace, gitTopLevel } from './workspace.ts';
@@ -25,7 +25,7 @@ function quietly(log: Logger): Logger {
   return { ...log, info: () => undefined, group: (_name, fn) => fn() };
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], early: readonly EarlyRun[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
   const err = (s: string) => process.stderr.write(s);
   if (argv[0] === '--version' || argv[0] === 'version') {
@@ -81,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
   log.info(`workspace: ${workspace} (${where.source})`);
   // Progress lines are log lines (masked, neutralised); --quiet runs without them.
   // The toolchain probe the first module started (src/cli/early.ts) answers the stage's own.
-  const base = answerFirst(nodeExec, takeEarly());
+  const base = answerFirst(nodeExec, early);
   const exec = parsed.quiet ? base : withProgress(base, workspace, (line) => loud.info(line));
   // --cache-dir: restore and save GOMODCACHE/GOCACHE there; without it the user's own caches are used.
   const cacheDir = parsed.inputs['cache-dir'];
@@ -122,15 +122,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Resolves once everything written to stream has been handed to the system. */
-function flushed(stream: NodeJS.WriteStream): Promise<void> {
-  if (stream.writableLength === 0) return Promise.resolve();
-  return new Promise((resolve) => stream.write('', () => resolve()));
+/**
+ * The CLI: runs the command argv names and gives its exit code. The first module (src/cli/entry.ts)
+ * hands in what it started before this one loaded (src/cli/early.ts) and ends the process.
+ */
+export function runCli(argv: string[], early: readonly EarlyRun[]): Promise<number> {
+  return main(argv, early);
 }
-
-main(process.argv.slice(2)).then(async (code) => {
-  process.exitCode = code;
-  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
-  // Nothing left to wait for: end now, without Node's teardown (idleAtExit).
-  if (idleAtExit(process.getActiveResourcesInfo())) process.exit(code);
-});

@@ -4,7 +4,7 @@ import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { answerFirst, startEarly, takeEarly, type EarlyRun } from '../../src/cli/early.ts';
+import { answerFirst, startEarly, type EarlyRun } from '../../src/cli/early.ts';
 import { nodeExec } from '../../src/cli/exec.ts';
 import { parseProbe, probeCommand } from '../../src/toolchain/probe.ts';
 import type { Exec, ExecOptions, ExecResult, Logger } from '../../src/ports/ports.ts';
@@ -74,9 +74,7 @@ test('answerFirst: ports bound to a logger share the one answer', async () => {
 test('startEarly: for run, the go on PATH is asked what it is, through the real go command', async () => {
   const goDir = path.dirname(GO);
   const runEnv = { PATH: `${goDir}${path.delimiter}/usr/bin`, HOME: process.env.HOME ?? '/tmp' };
-  takeEarly();
-  startEarly(['run', '--go-version', 'system'], runEnv);
-  const [run, ...more] = takeEarly();
+  const [run, ...more] = startEarly(['run', '--go-version', 'system'], runEnv);
   assert.equal(more.length, 0);
   assert.equal(run.file, path.join(goDir, 'go'));
   assert.deepEqual(run.env, probeCommand(runEnv).env);
@@ -85,19 +83,15 @@ test('startEarly: for run, the go on PATH is asked what it is, through the real 
   const version = execFileSync(GO, ['env', 'GOVERSION'], { env: { ...process.env, GOTOOLCHAIN: 'local' }, encoding: 'utf8' }).trim();
   assert.equal(`go${answer?.version}`, version.replace(/[- ].*$/, ''));
   assert.ok(answer?.goroot && path.isAbsolute(answer.goroot));
-  // Taken once.
-  assert.deepEqual(takeEarly(), []);
 });
 
 test('startEarly: nothing for other commands, for help, or without a go on PATH', () => {
   const goEnv = { PATH: path.dirname(GO) };
   for (const argv of [['inspect', 'bin'], ['merge', '--out', 'x'], ['--version'], [], ['run', '--help'], ['run', '-h']]) {
-    startEarly(argv, goEnv, recordingExec('x'));
-    assert.deepEqual(takeEarly(), [], argv.join(' '));
+    assert.deepEqual(startEarly(argv, goEnv, recordingExec('x')), [], argv.join(' '));
   }
   const calls: string[] = [];
-  startEarly(['run'], { PATH: '/nonexistent-dir' }, recordingExec('x', calls));
-  assert.deepEqual(takeEarly(), []);
+  assert.deepEqual(startEarly(['run'], { PATH: '/nonexistent-dir' }, recordingExec('x', calls)), []);
   assert.deepEqual(calls, []);
 });
 

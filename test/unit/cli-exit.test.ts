@@ -4,7 +4,8 @@ import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { rule } from '../../src/pipeline/findings.ts';
 import { applyRuleOverrides } from '../../src/pipeline/gate.ts';
-import { exitCodeOf, idleAtExit, usageErrors, EXIT_FAIL, EXIT_PASS, EXIT_USAGE } from '../../src/cli/exit.ts';
+import { exitCodeOf, usageErrors, EXIT_FAIL, EXIT_PASS, EXIT_USAGE } from '../../src/cli/exit.ts';
+import { idleAtExit } from '../../src/cli/prompt-exit.ts';
 import { makeFinding, makeReport, RULES, stageResult } from '../support/report.ts';
 import { buildStage } from '../../src/stages/build.ts';
 

@@ -1,0 +1,114 @@
+// The CLI's compiled code, kept between runs. V8 compiles a function the first time it is called;
+// Node's compile cache (module.enableCompileCache) keeps only what a module compiles when it
+// loads, so every run compiled again each function it called: about 50 ms of CPU on a warm run
+// of examples/hello, on the path to the first go command and after the last. The CLI's code is
+// therefore one script (dist/cli-main.cjs), compiled here through node:vm, and the code V8 has
+// compiled by the end of a run is written out for the next (vm.Script#createCachedData holds the
+// functions compiled so far, lazily compiled ones included).
+//
+// What a kept file may be trusted for: V8 checks the V8 version, its flags and the source's
+// length, not its bytes. So the file records the identity of the script it was made from (device,
+// inode, size, mtime, ctime): any write to the script sets its ctime, which no unprivileged process
+// can set back, and a script whose stat differs is compiled from its source (the rule of
+// src/modules/treememo.ts). A script changed within SETTLED_MS of the run is not recorded, as a
+// write in the same clock tick could leave its ctime as it was. The files live in the user's cache
+// home, never a shared temp directory; whoever can write there can already change what the user
+// runs. NODE_DISABLE_COMPILE_CACHE=1 turns keeping off, as it does for Node's own cache.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+const FORMAT = 'go-release-gate code cache v1';
+const SETTLED_MS = 5_000;
+
+export interface LoadedScript {
+  exports: Record<string, unknown>;
+  /** Whether compiled code kept by an earlier run was used. */
+  fromCache: boolean;
+  /** Writes the code compiled so far, when none was kept for this script or V8 refused it. Best effort. */
+  keep(): void;
+}
+
+interface Header {
+  format: string;
+  script: string;
+  identity: string;
+}
+
+/** FNV-1a of a string: one kept file per installed script, without loading node:crypto. */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+/** Where the code compiled from script is kept, per Node version and architecture. */
+export function cacheFileFor(cacheDir: string, script: string): string {
+  return path.join(cacheDir, `cli-${fnv1a(script)}-${process.version}-${process.arch}`);
+}
+
+/** The kept code for script, when its header names this script as it is now. */
+function readKept(file: string, script: string, identity: string): Buffer | undefined {
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const nl = data.indexOf(0x0a);
+  if (nl < 0) return undefined;
+  try {
+    const header = JSON.parse(data.toString('utf8', 0, nl)) as Header;
+    if (header.format !== FORMAT || header.script !== script || header.identity !== identity) return undefined;
+  } catch {
+    return undefined;
+  }
+  return data.subarray(nl + 1);
+}
+
+/**
+ * Compiles and runs script (a CommonJS file) with the code kept for it in cacheDir, if any; its
+ * exports. Without cacheDir nothing is read or kept.
+ */
+export function loadScript(script: string, cacheDir: string | undefined, now = Date.now()): LoadedScript {
+  const fd = fs.openSync(script, 'r');
+  let source: string;
+  let stat: fs.Stats;
+  try {
+    // The identity as opened, before a byte is read: a write after it changes the next run's.
+    stat = fs.fstatSync(fd);
+    source = fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+  const identity = `${stat.dev} ${stat.ino} ${stat.size} ${stat.mtimeMs} ${stat.ctimeMs}`;
+  const settled = stat.ctimeMs < now - SETTLED_MS && stat.mtimeMs < now - SETTLED_MS;
+  const file = cacheDir && cacheFileFor(cacheDir, script);
+  const cachedData = file && settled ? readKept(file, script, identity) : undefined;
+  // Node's own wrapper for a CommonJS file, on the script's first line: line numbers stay.
+  const compiled = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: script,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  const fromCache = cachedData !== undefined && !compiled.cachedDataRejected;
+  const module = { exports: {} as Record<string, unknown> };
+  (compiled.runInThisContext() as (...a: unknown[]) => void).call(module.exports, module.exports, createRequire(script), module, script, path.dirname(script));
+  return {
+    exports: module.exports,
+    fromCache,
+    keep() {
+      if (!file || fromCache || !settled) return;
+      try {
+        const header: Header = { format: FORMAT, script, identity };
+        fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+        // Whole or not at all: a run reading it meanwhile sees the old file or the new one.
+        const tmp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), compiled.createCachedData()]), { mode: 0o600 });
+        fs.renameSync(tmp, file);
+      } catch {
+        // Not kept: the next run compiles as this one did.
+      }
+    },
+  };
+}
