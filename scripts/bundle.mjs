@@ -76,6 +76,12 @@ await esbuild.build({
   logLevel: 'warning',
   preserveSymlinks: true,
 });
+// src/cli/code-cache.ts compiles the script with no loader for import(): one would throw when
+// reached. Bundled code has none (esbuild turns its own into requires); refuse any other.
+if (/\bimport\s*\(/.test(fs.readFileSync(path.join(distDir, 'cli-main.cjs'), 'utf8'))) {
+  console.error('dist/cli-main.cjs has a dynamic import(), which node:vm cannot resolve there: import it statically or require() it');
+  process.exit(1);
+}
 fs.chmodSync(path.join(distDir, 'cli.js'), 0o755);
 fs.writeFileSync(path.join(distDir, 'package.json'), '{ "type": "module" }\n');
 
