@@ -20,4 +20,3 @@ export function exitCodeOf(result: RunResult): number {
   if (usageErrors(result).length) return EXIT_USAGE;
   return result.verdict.passed ? EXIT_PASS : EXIT_FAIL;
 }
-
