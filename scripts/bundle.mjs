@@ -47,34 +47,15 @@ const toolCacheApart = {
     b.onResolve({ filter: /^\.\/cli-tool-cache\.cjs$/ }, (a) => ({ path: a.path, external: true }));
   },
 };
+// The CLI's CommonJS files, each one bundle of its own.
+const cjs = { absWorkingDir: root, outdir: distDir, outExtension: { '.js': '.cjs' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', legalComments: 'eof', logLevel: 'warning', preserveSymlinks: true };
+await esbuild.build({ ...cjs, entryPoints: { 'cli-tool-cache': '@actions/tool-cache' } });
 await esbuild.build({
-  absWorkingDir: root,
-  entryPoints: { 'cli-tool-cache': '@actions/tool-cache' },
-  outdir: distDir,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  legalComments: 'eof',
-  logLevel: 'warning',
-  preserveSymlinks: true,
-});
-await esbuild.build({
-  absWorkingDir: root,
+  ...cjs,
   entryPoints: { 'cli-main': 'src/cli/main.ts' },
   plugins: [toolCacheApart],
-  outdir: distDir,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
   banner: { js: "const __gateImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { __GATE_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__gateImportMetaUrl' },
-  legalComments: 'eof',
-  logLevel: 'warning',
-  preserveSymlinks: true,
 });
 // src/cli/code-cache.ts compiles the script with no loader for import(): one would throw when
 // reached. Bundled code has none (esbuild turns its own into requires); refuse any other.
