@@ -3488,131 +3488,6 @@ function withProgress(exec, workspace, progress) {
   };
 }
 
-// src/util/childenv.ts
-var BASE = [
-  "PATH",
-  "HOME",
-  "USER",
-  "LOGNAME",
-  "TMPDIR",
-  "TEMP",
-  "TMP",
-  "LANG",
-  "LANGUAGE",
-  "TZ",
-  "XDG_CACHE_HOME",
-  "XDG_CONFIG_HOME",
-  "XDG_DATA_HOME",
-  "HTTP_PROXY",
-  "HTTPS_PROXY",
-  "NO_PROXY",
-  "ALL_PROXY",
-  "http_proxy",
-  "https_proxy",
-  "no_proxy",
-  "all_proxy",
-  "SSL_CERT_FILE",
-  "SSL_CERT_DIR",
-  "SystemRoot",
-  "SYSTEMROOT",
-  "windir",
-  "ComSpec",
-  "PATHEXT",
-  "USERPROFILE",
-  "APPDATA",
-  "LOCALAPPDATA",
-  "ProgramData",
-  "ProgramFiles",
-  "ProgramFiles(x86)",
-  "PROCESSOR_ARCHITECTURE",
-  "NUMBER_OF_PROCESSORS",
-  "OS"
-];
-var BASE_PREFIXES = ["LC_"];
-var ALLOW = {
-  go: {
-    names: [
-      ...BASE,
-      // Private modules: netrc credentials and ssh agents are how the go command authenticates.
-      "NETRC",
-      "SSH_AUTH_SOCK",
-      // The C toolchain cgo drives (gcc, clang, pkg-config, Apple SDKs).
-      "CC",
-      "CXX",
-      "FC",
-      "AR",
-      "PKG_CONFIG",
-      "PKG_CONFIG_PATH",
-      "PKG_CONFIG_LIBDIR",
-      "PKG_CONFIG_SYSROOT_DIR",
-      "CPATH",
-      "C_INCLUDE_PATH",
-      "CPLUS_INCLUDE_PATH",
-      "LIBRARY_PATH",
-      "LD_LIBRARY_PATH",
-      "SDKROOT",
-      "DEVELOPER_DIR",
-      "MACOSX_DEPLOYMENT_TARGET",
-      "GCCGO"
-    ],
-    prefixes: [...BASE_PREFIXES, "CGO_", "GIT_"],
-    // Go's own variables are one word (GOFLAGS, GO111MODULE, GOAMD64): GOOGLE_APPLICATION_CREDENTIALS is not one.
-    pattern: /^GO[A-Z0-9]*$/
-  },
-  git: { names: [...BASE, "SSH_AUTH_SOCK"], prefixes: [...BASE_PREFIXES, "GIT_"] },
-  // Trivy's own TRIVY_* settings would change what it scans and what we parse; only the ones
-  // that reach the vulnerability DB pass (mirrors and registry credentials).
-  trivy: {
-    names: [...BASE, "DOCKER_CONFIG", "TRIVY_DB_REPOSITORY", "TRIVY_JAVA_DB_REPOSITORY", "TRIVY_USERNAME", "TRIVY_PASSWORD", "TRIVY_REGISTRY_TOKEN"],
-    prefixes: [...BASE_PREFIXES]
-  },
-  // COSIGN_PASSWORD is not here: the sign stage hands it in, and only when it signs with a key.
-  cosign: { names: [...BASE, "TUF_ROOT"], prefixes: [...BASE_PREFIXES, "SIGSTORE_"] }
-};
-function childEnv(tool, env, extra = {}) {
-  const allow = ALLOW[tool];
-  const names = new Set(allow.names);
-  const out = {};
-  for (const [k, v] of Object.entries(env)) {
-    if (v === void 0) continue;
-    if (names.has(k) || allow.prefixes.some((p) => k.startsWith(p)) || allow.pattern?.test(k)) out[k] = v;
-  }
-  return { ...out, ...extra };
-}
-
-// src/toolchain/probe.ts
-function probeCommand(env) {
-  return { args: ["env", "GOVERSION", "GOROOT"], env: childEnv("go", env, { GOTOOLCHAIN: "local" }) };
-}
-function parseProbe(stdout) {
-  const [v, goroot = ""] = stdout.split("\n");
-  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
-  return m ? { version: m[1], goroot: goroot.trim() } : void 0;
-}
-
-// src/cli/early.ts
-function sameEnv(a, b) {
-  if (!a) return false;
-  const keys = Object.keys(b);
-  if (Object.keys(a).filter((k) => a[k] !== void 0).length !== keys.length) return false;
-  return keys.every((k) => a[k] === b[k]);
-}
-function matches(run4, file, args, options) {
-  return run4.file === file && run4.args.length === args.length && run4.args.every((a, i) => a === args[i]) && options.cwd === void 0 && options.input === void 0 && options.timeoutMs === void 0 && sameEnv(options.env, run4.env);
-}
-function answerFirst(exec, early) {
-  if (early.length === 0) return exec;
-  const waiting = [...early];
-  const wrap = (inner) => ({
-    run(file, args, options = {}) {
-      const i = waiting.findIndex((r2) => matches(r2, file, args, options));
-      return i < 0 ? inner.run(file, args, options) : waiting.splice(i, 1)[0].result;
-    },
-    ...inner.withLog ? { withLog: (log) => wrap(inner.withLog(log)) } : {}
-  });
-  return wrap(exec);
-}
-
 // src/cli/adapters.ts
 var import_node_fs4 = __toESM(require("node:fs"), 1);
 var import_node_os2 = __toESM(require("node:os"), 1);
@@ -4072,6 +3947,98 @@ function safeFileName(name) {
   return /^go[0-9A-Za-z.]+\.[a-z0-9]+-[a-z0-9]+\.(tar\.gz|zip)$/.test(name);
 }
 
+// src/util/childenv.ts
+var BASE = [
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "TMPDIR",
+  "TEMP",
+  "TMP",
+  "LANG",
+  "LANGUAGE",
+  "TZ",
+  "XDG_CACHE_HOME",
+  "XDG_CONFIG_HOME",
+  "XDG_DATA_HOME",
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "ALL_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+  "all_proxy",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "SystemRoot",
+  "SYSTEMROOT",
+  "windir",
+  "ComSpec",
+  "PATHEXT",
+  "USERPROFILE",
+  "APPDATA",
+  "LOCALAPPDATA",
+  "ProgramData",
+  "ProgramFiles",
+  "ProgramFiles(x86)",
+  "PROCESSOR_ARCHITECTURE",
+  "NUMBER_OF_PROCESSORS",
+  "OS"
+];
+var BASE_PREFIXES = ["LC_"];
+var ALLOW = {
+  go: {
+    names: [
+      ...BASE,
+      // Private modules: netrc credentials and ssh agents are how the go command authenticates.
+      "NETRC",
+      "SSH_AUTH_SOCK",
+      // The C toolchain cgo drives (gcc, clang, pkg-config, Apple SDKs).
+      "CC",
+      "CXX",
+      "FC",
+      "AR",
+      "PKG_CONFIG",
+      "PKG_CONFIG_PATH",
+      "PKG_CONFIG_LIBDIR",
+      "PKG_CONFIG_SYSROOT_DIR",
+      "CPATH",
+      "C_INCLUDE_PATH",
+      "CPLUS_INCLUDE_PATH",
+      "LIBRARY_PATH",
+      "LD_LIBRARY_PATH",
+      "SDKROOT",
+      "DEVELOPER_DIR",
+      "MACOSX_DEPLOYMENT_TARGET",
+      "GCCGO"
+    ],
+    prefixes: [...BASE_PREFIXES, "CGO_", "GIT_"],
+    // Go's own variables are one word (GOFLAGS, GO111MODULE, GOAMD64): GOOGLE_APPLICATION_CREDENTIALS is not one.
+    pattern: /^GO[A-Z0-9]*$/
+  },
+  git: { names: [...BASE, "SSH_AUTH_SOCK"], prefixes: [...BASE_PREFIXES, "GIT_"] },
+  // Trivy's own TRIVY_* settings would change what it scans and what we parse; only the ones
+  // that reach the vulnerability DB pass (mirrors and registry credentials).
+  trivy: {
+    names: [...BASE, "DOCKER_CONFIG", "TRIVY_DB_REPOSITORY", "TRIVY_JAVA_DB_REPOSITORY", "TRIVY_USERNAME", "TRIVY_PASSWORD", "TRIVY_REGISTRY_TOKEN"],
+    prefixes: [...BASE_PREFIXES]
+  },
+  // COSIGN_PASSWORD is not here: the sign stage hands it in, and only when it signs with a key.
+  cosign: { names: [...BASE, "TUF_ROOT"], prefixes: [...BASE_PREFIXES, "SIGSTORE_"] }
+};
+function childEnv(tool, env, extra = {}) {
+  const allow = ALLOW[tool];
+  const names = new Set(allow.names);
+  const out = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v === void 0) continue;
+    if (names.has(k) || allow.prefixes.some((p) => k.startsWith(p)) || allow.pattern?.test(k)) out[k] = v;
+  }
+  return { ...out, ...extra };
+}
+
 // src/tools/install.ts
 var import_node_fs5 = __toESM(require("node:fs"), 1);
 var import_node_path6 = __toESM(require("node:path"), 1);
@@ -4199,9 +4166,11 @@ function probe(ctx, bin) {
   return p;
 }
 async function runProbe(ctx, bin) {
-  const { args, env } = probeCommand(ctx.ports.env);
-  const r2 = await ctx.ports.exec.run(bin, args, { env });
-  return r2.code === 0 ? parseProbe(r2.stdout) : void 0;
+  const r2 = await ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env: childEnv("go", ctx.ports.env, { GOTOOLCHAIN: "local" }) });
+  if (r2.code !== 0) return void 0;
+  const [v, goroot] = r2.stdout.split("\n");
+  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
+  return m ? { version: m[1], goroot: goroot.trim() } : void 0;
 }
 function unreachable(ctx, wanted, onPath, what, url, error) {
   const reason = (error.message ?? String(error)).replace(`GET ${url}: `, "");
@@ -13300,7 +13269,7 @@ function renderVerdict(result, files, opts) {
 function quietly(log) {
   return { ...log, info: () => void 0, group: (_name, fn) => fn() };
 }
-async function main(argv, early) {
+async function main(argv) {
   const out = (s) => process.stdout.write(s);
   const err = (s) => process.stderr.write(s);
   if (argv[0] === "--version" || argv[0] === "version") {
@@ -13357,8 +13326,7 @@ ${usage()}`);
   const log = parsed.quiet ? quietly(loud) : loud;
   if (where4.ignored) log.warning(where4.ignored);
   log.info(`workspace: ${workspace} (${where4.source})`);
-  const base3 = answerFirst(nodeExec, early);
-  const exec = parsed.quiet ? base3 : withProgress(base3, workspace, (line) => loud.info(line));
+  const exec = parsed.quiet ? nodeExec : withProgress(nodeExec, workspace, (line) => loud.info(line));
   const cacheDir = parsed.inputs["cache-dir"];
   const cache = cacheDir ? localCacheStore(import_node_path39.default.resolve(cacheDir)) : void 0;
   const state = memoryState();
@@ -13398,8 +13366,8 @@ ${usage()}`);
     }
   }
 }
-function runCli(argv, early) {
-  return main(argv, early);
+function runCli(argv) {
+  return main(argv);
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

@@ -1,10 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
-import {
-  findOnPath,
-  probeCommand
-} from "./chunks/chunk-FUGSFO47.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/cli/entry.ts
@@ -90,61 +86,6 @@ function loadScript(script, cacheDir2, now = Date.now()) {
   };
 }
 
-// src/cli/exec.ts
-import { spawn } from "node:child_process";
-var MAX_CAPTURE = 64 * 1024 * 1024;
-var nodeExec = {
-  run(file, args, options = {}) {
-    return new Promise((resolve) => {
-      const child = spawn(file, [...args], {
-        cwd: options.cwd,
-        env: options.env,
-        stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
-        shell: false,
-        windowsHide: true
-      });
-      const out = [];
-      const err = [];
-      let outLen = 0;
-      let errLen = 0;
-      child.stdout.on("data", (b) => {
-        if (outLen < MAX_CAPTURE) out.push(b);
-        outLen += b.length;
-      });
-      child.stderr.on("data", (b) => {
-        if (errLen < MAX_CAPTURE) err.push(b);
-        errLen += b.length;
-      });
-      let timedOut = false;
-      const timer = options.timeoutMs ? setTimeout(() => {
-        timedOut = true;
-        child.kill("SIGKILL");
-      }, options.timeoutMs) : void 0;
-      if (options.input !== void 0) child.stdin.end(options.input);
-      const finish = (code2, extra = "") => {
-        if (timer) clearTimeout(timer);
-        resolve({
-          code: code2,
-          stdout: Buffer.concat(out).toString("utf8"),
-          stderr: Buffer.concat(err).toString("utf8") + extra,
-          ...timedOut ? { timedOut } : {}
-        });
-      };
-      child.on("error", (e) => finish(127, `${file}: ${e.message}`));
-      child.on("close", (code2, signal) => finish(code2 ?? (signal ? 128 : 1)));
-    });
-  }
-};
-
-// src/cli/early.ts
-function startEarly(argv2, env, exec = nodeExec) {
-  if (argv2[0] !== "run" || argv2.includes("--help") || argv2.includes("-h")) return [];
-  const file = findOnPath("go", env.PATH);
-  if (!file) return [];
-  const { args, env: childEnv } = probeCommand(env);
-  return [{ file, args, env: childEnv, result: exec.run(file, args, { env: childEnv }) }];
-}
-
 // src/cli/prompt-exit.ts
 var LEFT_AT_EXIT = /* @__PURE__ */ new Set(["TTYWrap", "PipeWrap", "CloseReq"]);
 function idleAtExit(resources) {
@@ -162,9 +103,8 @@ async function exitWith(code2) {
 
 // src/cli/entry.ts
 var argv = process.argv.slice(2);
-var early = startEarly(argv, process.env);
 var cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === "1" ? void 0 : path3.join(cacheHome(process.env), "go-release-gate", "code-cache");
 var cli = loadScript(fileURLToPath(new URL("./cli-main.cjs", import.meta.url)), cacheDir);
-var code = await cli.exports.runCli(argv, early);
+var code = await cli.exports.runCli(argv);
 if (argv[0] === "run") cli.keep();
 await exitWith(code);

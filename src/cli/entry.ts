@@ -1,20 +1,19 @@
 #!/usr/bin/env node
-// The CLI's first module. It asks the go on PATH what it is (src/cli/early.ts) while the rest of
-// the CLI loads, loads that rest (dist/cli-main.cjs) with the compiled code an earlier run kept
-// (src/cli/code-cache.ts), runs the command, and ends the process (src/cli/prompt-exit.ts).
+// The CLI's first module. It loads the rest of the CLI (dist/cli-main.cjs) with the compiled code
+// an earlier run kept (src/cli/code-cache.ts), runs the command, and ends the process
+// (src/cli/prompt-exit.ts). Nothing runs before the command's inputs are checked: no go command
+// is started from here, however much sooner it would answer.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheHome } from './cache-home.ts';
 import { loadScript } from './code-cache.ts';
-import { startEarly } from './early.ts';
 import { exitWith } from './prompt-exit.ts';
 import type { runCli } from './main.ts';
 
 const argv = process.argv.slice(2);
-const early = startEarly(argv, process.env);
 const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === '1' ? undefined : path.join(cacheHome(process.env), 'go-release-gate', 'code-cache');
 const cli = loadScript(fileURLToPath(new URL('./cli-main.cjs', import.meta.url)), cacheDir);
-const code = await (cli.exports.runCli as typeof runCli)(argv, early);
+const code = await (cli.exports.runCli as typeof runCli)(argv);
 // Kept after a run only: a start that printed its version would keep little of what a run calls.
 if (argv[0] === 'run') cli.keep();
 await exitWith(code);

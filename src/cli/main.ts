@@ -5,7 +5,6 @@ import path from 'node:path';
 import { ConfigError } from '../config/config.ts';
 import { parseArgs, runUsage, usage } from './args.ts';
 import { nodeExec, withProgress } from './exec.ts';
-import { answerFirst, type EarlyRun } from './early.ts';
 import { cliPorts, consoleLogger, fileOutputs, memoryState } from './adapters.ts';
 import { runGate } from '../run.ts';
 import { localCacheStore } from './cache-store.ts';
@@ -25,7 +24,7 @@ function quietly(log: Logger): Logger {
   return { ...log, info: () => undefined, group: (_name, fn) => fn() };
 }
 
-async function main(argv: string[], early: readonly EarlyRun[]): Promise<number> {
+async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
   const err = (s: string) => process.stderr.write(s);
   if (argv[0] === '--version' || argv[0] === 'version') {
@@ -80,9 +79,7 @@ async function main(argv: string[], early: readonly EarlyRun[]): Promise<number>
   if (where.ignored) log.warning(where.ignored);
   log.info(`workspace: ${workspace} (${where.source})`);
   // Progress lines are log lines (masked, neutralised); --quiet runs without them.
-  // The toolchain probe the first module started (src/cli/early.ts) answers the stage's own.
-  const base = answerFirst(nodeExec, early);
-  const exec = parsed.quiet ? base : withProgress(base, workspace, (line) => loud.info(line));
+  const exec = parsed.quiet ? nodeExec : withProgress(nodeExec, workspace, (line) => loud.info(line));
   // --cache-dir: restore and save GOMODCACHE/GOCACHE there; without it the user's own caches are used.
   const cacheDir = parsed.inputs['cache-dir'];
   const cache = cacheDir ? localCacheStore(path.resolve(cacheDir)) : undefined;
@@ -122,10 +119,7 @@ async function main(argv: string[], early: readonly EarlyRun[]): Promise<number>
   }
 }
 
-/**
- * The CLI: runs the command argv names and gives its exit code. The first module (src/cli/entry.ts)
- * hands in what it started before this one loaded (src/cli/early.ts) and ends the process.
- */
-export function runCli(argv: string[], early: readonly EarlyRun[]): Promise<number> {
-  return main(argv, early);
+/** The CLI: runs the command argv names and gives its exit code; the first module (src/cli/entry.ts) ends the process. */
+export function runCli(argv: string[]): Promise<number> {
+  return main(argv);
 }

@@ -10,7 +10,7 @@ import {
 } from '../toolchain/version.ts';
 import { archiveFor, parseListing, safeFileName } from '../toolchain/listing.ts';
 import { displayPath, findOnPath } from '../util/path.ts';
-import { parseProbe, probeCommand } from '../toolchain/probe.ts';
+import { childEnv } from '../util/childenv.ts';
 import { installTool, InstallError } from '../tools/install.ts';
 
 const UNRESOLVED = rule({
@@ -86,9 +86,11 @@ function probe(ctx: StageContext, bin: string): Promise<Probe> {
 }
 
 async function runProbe(ctx: StageContext, bin: string): Promise<Probe> {
-  const { args, env } = probeCommand(ctx.ports.env);
-  const r = await ctx.ports.exec.run(bin, args, { env });
-  return r.code === 0 ? parseProbe(r.stdout) : undefined;
+  const r = await ctx.ports.exec.run(bin, ['env', 'GOVERSION', 'GOROOT'], { env: childEnv('go', ctx.ports.env, { GOTOOLCHAIN: 'local' }) });
+  if (r.code !== 0) return undefined;
+  const [v, goroot] = r.stdout.split('\n');
+  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
+  return m ? { version: m[1], goroot: goroot.trim() } : undefined;
 }
 
 
