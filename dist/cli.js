@@ -21,6 +21,7 @@ import path2 from "node:path";
 import vm from "node:vm";
 var FORMAT = "go-release-gate code cache v1";
 var SETTLED_MS = 5e3;
+var KEEPING_RUNS = 3;
 function fnv1a(s) {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
@@ -40,11 +41,11 @@ function readKept(file, script, identity) {
   if (nl < 0) return void 0;
   try {
     const header = JSON.parse(data.toString("utf8", 0, nl));
-    if (header.format !== FORMAT || header.script !== script || header.identity !== identity) return void 0;
+    if (header.format !== FORMAT || header.script !== script || header.identity !== identity || !Number.isInteger(header.runs)) return void 0;
+    return { data: data.subarray(nl + 1), runs: header.runs };
   } catch {
     return void 0;
   }
-  return data.subarray(nl + 1);
 }
 function loadScript(script, cacheDir2, now = Date.now()) {
   const fd = fs.openSync(script, "r");
@@ -59,7 +60,8 @@ function loadScript(script, cacheDir2, now = Date.now()) {
   const identity = `${stat.dev} ${stat.ino} ${stat.size} ${stat.mtimeMs} ${stat.ctimeMs}`;
   const settled = stat.ctimeMs < now - SETTLED_MS && stat.mtimeMs < now - SETTLED_MS;
   const file = cacheDir2 && cacheFileFor(cacheDir2, script);
-  const cachedData = file && settled ? readKept(file, script, identity) : void 0;
+  const kept = file && settled ? readKept(file, script, identity) : void 0;
+  const cachedData = kept?.data;
   const compiled = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}
 })`, {
     filename: script,
@@ -72,9 +74,10 @@ function loadScript(script, cacheDir2, now = Date.now()) {
     exports: module.exports,
     fromCache,
     keep() {
-      if (!file || fromCache || !settled) return;
+      const runs = fromCache ? kept.runs : 0;
+      if (!file || !settled || runs >= KEEPING_RUNS) return;
       try {
-        const header = { format: FORMAT, script, identity };
+        const header = { format: FORMAT, script, identity, runs: runs + 1 };
         fs.mkdirSync(path2.dirname(file), { recursive: true, mode: 448 });
         const tmp = `${file}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}
@@ -106,5 +109,5 @@ var argv = process.argv.slice(2);
 var cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === "1" ? void 0 : path3.join(cacheHome(process.env), "go-release-gate", "code-cache");
 var cli = loadScript(fileURLToPath(new URL("./cli-main.cjs", import.meta.url)), cacheDir);
 var code = await cli.exports.runCli(argv);
-if (argv[0] === "run") cli.keep();
+if (argv[0] === "run" && (code === 0 || code === 1)) cli.keep();
 await exitWith(code);

@@ -26,7 +26,10 @@ export interface LoadedScript {
   exports: Record<string, unknown>;
   /** Whether compiled code kept by an earlier run was used. */
   fromCache: boolean;
-  /** Writes the code compiled so far, when none was kept for this script or V8 refused it. Best effort. */
+  /**
+   * Writes the code compiled so far: when none was kept for this script, V8 refused it, or fewer
+   * than KEEPING_RUNS runs wrote it. For runs that ran the gate, not for a usage error. Best effort.
+   */
   keep(): void;
 }
 
@@ -34,7 +37,17 @@ interface Header {
   format: string;
   script: string;
   identity: string;
+  /** How many runs have written this file: each adds what it compiled to what it loaded. */
+  runs: number;
 }
+
+/**
+ * Runs that write the kept code, each adding to it. A run loaded from kept code and writes it
+ * again holds both what it loaded and what it compiled itself, so a first run that called little
+ * (one that stopped at an early failure, one that built no Windows binary) does not decide for
+ * good; after this many, a run only reads.
+ */
+const KEEPING_RUNS = 3;
 
 /** FNV-1a of a string: one kept file per installed script, without loading node:crypto. */
 function fnv1a(s: string): string {
@@ -48,8 +61,8 @@ export function cacheFileFor(cacheDir: string, script: string): string {
   return path.join(cacheDir, `cli-${fnv1a(script)}-${process.version}-${process.arch}`);
 }
 
-/** The kept code for script, when its header names this script as it is now. */
-function readKept(file: string, script: string, identity: string): Buffer | undefined {
+/** The kept code for script and how many runs wrote it, when its header names this script as it is now. */
+function readKept(file: string, script: string, identity: string): { data: Buffer; runs: number } | undefined {
   let data: Buffer;
   try {
     data = fs.readFileSync(file);
@@ -60,11 +73,11 @@ function readKept(file: string, script: string, identity: string): Buffer | unde
   if (nl < 0) return undefined;
   try {
     const header = JSON.parse(data.toString('utf8', 0, nl)) as Header;
-    if (header.format !== FORMAT || header.script !== script || header.identity !== identity) return undefined;
+    if (header.format !== FORMAT || header.script !== script || header.identity !== identity || !Number.isInteger(header.runs)) return undefined;
+    return { data: data.subarray(nl + 1), runs: header.runs };
   } catch {
     return undefined;
   }
-  return data.subarray(nl + 1);
 }
 
 /**
@@ -85,7 +98,8 @@ export function loadScript(script: string, cacheDir: string | undefined, now = D
   const identity = `${stat.dev} ${stat.ino} ${stat.size} ${stat.mtimeMs} ${stat.ctimeMs}`;
   const settled = stat.ctimeMs < now - SETTLED_MS && stat.mtimeMs < now - SETTLED_MS;
   const file = cacheDir && cacheFileFor(cacheDir, script);
-  const cachedData = file && settled ? readKept(file, script, identity) : undefined;
+  const kept = file && settled ? readKept(file, script, identity) : undefined;
+  const cachedData = kept?.data;
   // Node's own wrapper for a CommonJS file, on the script's first line: line numbers stay.
   const compiled = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: script,
@@ -98,9 +112,10 @@ export function loadScript(script: string, cacheDir: string | undefined, now = D
     exports: module.exports,
     fromCache,
     keep() {
-      if (!file || fromCache || !settled) return;
+      const runs = fromCache ? kept!.runs : 0;
+      if (!file || !settled || runs >= KEEPING_RUNS) return;
       try {
-        const header: Header = { format: FORMAT, script, identity };
+        const header: Header = { format: FORMAT, script, identity, runs: runs + 1 };
         fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
         // Whole or not at all: a run reading it meanwhile sees the old file or the new one.
         const tmp = `${file}.${process.pid}.tmp`;

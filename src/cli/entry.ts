@@ -14,6 +14,7 @@ const argv = process.argv.slice(2);
 const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === '1' ? undefined : path.join(cacheHome(process.env), 'go-release-gate', 'code-cache');
 const cli = loadScript(fileURLToPath(new URL('./cli-main.cjs', import.meta.url)), cacheDir);
 const code = await (cli.exports.runCli as typeof runCli)(argv);
-// Kept after a run only: a start that printed its version would keep little of what a run calls.
-if (argv[0] === 'run') cli.keep();
+// Kept after a run of the gate only (pass or fail): a start that printed its version, or a run
+// refused for its inputs, calls little of what a run calls.
+if (argv[0] === 'run' && (code === 0 || code === 1)) cli.keep();
 await exitWith(code);

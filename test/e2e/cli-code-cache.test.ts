@@ -1,8 +1,10 @@
 // The CLI keeps the code V8 compiled for a run in the user's cache home (src/cli/code-cache.ts),
-// and the next run starts from it: the file is made by the first run, used by the next (the same
-// verdict, the file left as it was), replaced when the CLI's script changes, never used for a
-// script changed in place, and never made with NODE_DISABLE_COMPILE_CACHE=1. The CLI runs from a
-// copy of dist/, left to settle first: a script changed within the last 5 s is never recorded.
+// and the next run starts from it: the file is made by the first run of the gate (not by a start
+// that printed its version or a run refused for its inputs), added to by the next two, then only
+// read (the same verdict, the file left as it was); replaced when the CLI's script changes, never
+// used for a script changed in place, and never made with NODE_DISABLE_COMPILE_CACHE=1. The CLI
+// runs from a copy of dist/, left to settle first: a script changed within the last 5 s is never
+// recorded.
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -34,25 +36,36 @@ test('CLI: a run keeps its compiled code under XDG_CACHE_HOME/go-release-gate/co
   const version = await runCli(['--version'], { cwd, env, dist });
   assert.equal(version.code, 0, version.stderr);
   assert.deepEqual(filesUnder(kept), [], 'a start that only printed its version keeps nothing');
+  const refused = await runCli(['run', '--mode', 'ship-it'], { cwd, env, dist });
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.deepEqual(filesUnder(kept), [], 'a run refused for its inputs keeps nothing');
 
   const off = await runCli(RUN, { cwd, env: { ...env, NODE_DISABLE_COMPILE_CACHE: '1' }, dist });
   assert.equal(off.code, 0, off.stderr);
   assert.deepEqual(filesUnder(kept), []);
 
+  const runsOf = (f: string) => {
+    const data = fs.readFileSync(path.join(kept, f));
+    return { header: JSON.parse(data.toString('utf8', 0, data.indexOf(0x0a))) as { script: string; runs: number }, size: data.length };
+  };
   const first = await runCli(RUN, { cwd, env, dist });
   assert.equal(first.code, 0, first.stderr);
   const [file, ...others] = filesUnder(kept);
   assert.equal(others.length, 0);
-  const data = fs.readFileSync(path.join(kept, file));
-  const header = JSON.parse(data.toString('utf8', 0, data.indexOf(0x0a))) as { script: string };
-  assert.equal(header.script, path.join(dist, 'cli-main.cjs'));
+  assert.equal(runsOf(file).header.script, path.join(dist, 'cli-main.cjs'));
+  assert.equal(runsOf(file).header.runs, 1);
   // The functions the run called are in it: far more than the script's top level alone.
-  assert.ok(data.length > 200_000, `${data.length} bytes kept`);
+  assert.ok(runsOf(file).size > 200_000, `${runsOf(file).size} bytes kept`);
+  for (const runs of [2, 3]) {
+    const next = await runCli(RUN, { cwd, env, dist });
+    assert.equal(next.code, 0, next.stderr);
+    assert.equal(next.stdout.replace(/\d+ ms/g, ''), first.stdout.replace(/\d+ ms/g, ''));
+    assert.equal(runsOf(file).header.runs, runs);
+  }
   const madeAt = fs.statSync(path.join(kept, file)).mtimeMs;
-
-  const second = await runCli(RUN, { cwd, env, dist });
-  assert.equal(second.code, 0, second.stderr);
-  assert.equal(second.stdout.replace(/\d+ ms/g, ''), first.stdout.replace(/\d+ ms/g, ''));
+  const fourth = await runCli(RUN, { cwd, env, dist });
+  assert.equal(fourth.code, 0, fourth.stderr);
+  assert.equal(fourth.stdout.replace(/\d+ ms/g, ''), first.stdout.replace(/\d+ ms/g, ''));
   assert.equal(fs.statSync(path.join(kept, file)).mtimeMs, madeAt, 'the kept code was used, not written again');
 
   // The script changed in place, to the same length (all V8 itself would compare): its own
@@ -70,4 +83,5 @@ test('CLI: a run keeps its compiled code under XDG_CACHE_HOME/go-release-gate/co
   const third = await runCli(RUN, { cwd, env, dist });
   assert.equal(third.code, 0, third.stderr);
   assert.ok(fs.statSync(path.join(kept, file)).mtimeMs > madeAt, 'kept again for the changed script');
+  assert.equal(runsOf(file).header.runs, 1);
 });

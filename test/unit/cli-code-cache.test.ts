@@ -39,7 +39,7 @@ function scratch(t: { onTestFinished(fn: () => void): void }): { dir: string; sc
   return { dir, script, cache: path.join(dir, 'cache') };
 }
 
-test('loadScript: runs the script; keep() writes its code and the next load uses it', (t) => {
+test('loadScript: runs the script; keep() writes its code, the next loads use it and add to it three times, then only read', (t) => {
   const { script, cache } = scratch(t);
   const first = loadScript(script, cache, later());
   assert.equal(first.fromCache, false);
@@ -47,18 +47,27 @@ test('loadScript: runs the script; keep() writes its code and the next load uses
   assert.equal(first.file, script);
   assert.equal(first.req, 'function');
   assert.equal(fs.existsSync(cacheFileFor(cache, script)), false);
+  const header = () => {
+    const kept = fs.readFileSync(cacheFileFor(cache, script));
+    return JSON.parse(kept.toString('utf8', 0, kept.indexOf(0x0a))) as { script: string; identity: string; runs: number };
+  };
   loadScript(script, cache, later(), true);
-  const kept = fs.readFileSync(cacheFileFor(cache, script));
-  const header = JSON.parse(kept.toString('utf8', 0, kept.indexOf(0x0a))) as { script: string; identity: string };
-  assert.equal(header.script, script);
-  assert.match(header.identity, /^\d+ \d+ \d+ [\d.]+ [\d.]+$/);
+  assert.equal(header().script, script);
+  assert.match(header().identity, /^\d+ \d+ \d+ [\d.]+ [\d.]+$/);
+  assert.equal(header().runs, 1);
   assert.equal(fs.statSync(cacheFileFor(cache, script)).mode & 0o777, 0o600);
 
-  // Used, so not written again.
+  for (const runs of [2, 3]) {
+    const next = loadScript(script, cache, later(), true);
+    assert.equal(next.fromCache, true);
+    assert.equal(next.answer, 'one');
+    assert.equal(header().runs, runs);
+  }
+  // Written by three runs: used, not written again.
   const mtime = fs.statSync(cacheFileFor(cache, script)).mtimeMs;
-  const second = loadScript(script, cache, later(), true);
-  assert.equal(second.fromCache, true);
-  assert.equal(second.answer, 'one');
+  const fourth = loadScript(script, cache, later(), true);
+  assert.equal(fourth.fromCache, true);
+  assert.equal(header().runs, 3);
   assert.equal(fs.statSync(cacheFileFor(cache, script)).mtimeMs, mtime);
 });
 
@@ -92,7 +101,7 @@ test('loadScript: a damaged, foreign or refused kept file is ignored and replace
   const { script, cache } = scratch(t);
   const file = cacheFileFor(cache, script);
   fs.mkdirSync(cache, { recursive: true });
-  for (const junk of [Buffer.from('no header at all'), Buffer.from('{not json\nxx'), Buffer.from(`${JSON.stringify({ format: 'go-release-gate code cache v1', script: '/elsewhere.cjs', identity: 'x' })}\nxx`)]) {
+  for (const junk of [Buffer.from('no header at all'), Buffer.from('{not json\nxx'), Buffer.from(`${JSON.stringify({ format: 'go-release-gate code cache v1', script: '/elsewhere.cjs', identity: 'x', runs: 1 })}\nxx`)]) {
     fs.writeFileSync(file, junk);
     const r = loadScript(script, cache, later());
     assert.equal(r.fromCache, false);
