@@ -30,6 +30,41 @@ function fnv1a(s) {
 function cacheFileFor(cacheDir2, script) {
   return path2.join(cacheDir2, `cli-${fnv1a(script)}-${process.version}-${process.arch}`);
 }
+function scriptOf(file) {
+  const head = Buffer.alloc(4096);
+  let n;
+  const fd = fs.openSync(file, "r");
+  try {
+    n = fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const nl = head.subarray(0, n).indexOf(10);
+  if (nl < 0) return void 0;
+  try {
+    const script = JSON.parse(head.toString("utf8", 0, nl)).script;
+    return typeof script === "string" ? script : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function pruneGone(dir, own) {
+  let names;
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = path2.join(dir, name);
+    if (file === own || !name.startsWith("cli-")) continue;
+    try {
+      const script = name.endsWith(".tmp") ? void 0 : scriptOf(file);
+      if (name.endsWith(".tmp") ? Date.now() - fs.statSync(file).mtimeMs > 36e5 : script === void 0 || !fs.existsSync(script)) fs.rmSync(file, { force: true });
+    } catch {
+    }
+  }
+}
 function readKept(file, script, identity) {
   let data;
   try {
@@ -85,6 +120,7 @@ function loadScript(script, cacheDir2, now = Date.now()) {
         fs.renameSync(tmp, file);
       } catch {
       }
+      pruneGone(path2.dirname(file), file);
     }
   };
 }

@@ -61,6 +61,51 @@ export function cacheFileFor(cacheDir: string, script: string): string {
   return path.join(cacheDir, `cli-${fnv1a(script)}-${process.version}-${process.arch}`);
 }
 
+/** The script a kept file names, read from its first line; undefined when it names none. */
+function scriptOf(file: string): string | undefined {
+  const head = Buffer.alloc(4096);
+  let n: number;
+  const fd = fs.openSync(file, 'r');
+  try {
+    n = fs.readSync(fd, head, 0, head.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const nl = head.subarray(0, n).indexOf(0x0a);
+  if (nl < 0) return undefined;
+  try {
+    const script = (JSON.parse(head.toString('utf8', 0, nl)) as Partial<Header>).script;
+    return typeof script === 'string' ? script : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Removes the kept files of scripts that are gone (an install removed, a checkout deleted): one
+ * file is kept per script path and version of Node, and nothing else would ever remove them.
+ * Runs only when a run writes its own file, the first three runs of an install. Best effort.
+ */
+function pruneGone(dir: string, own: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (file === own || !name.startsWith('cli-')) continue;
+    try {
+      // A temporary file is another run's write in progress, or one that died: only the latter goes.
+      const script = name.endsWith('.tmp') ? undefined : scriptOf(file);
+      if (name.endsWith('.tmp') ? Date.now() - fs.statSync(file).mtimeMs > 3_600_000 : script === undefined || !fs.existsSync(script)) fs.rmSync(file, { force: true });
+    } catch {
+      // Left for a later run.
+    }
+  }
+}
+
 /** The kept code for script and how many runs wrote it, when its header names this script as it is now. */
 function readKept(file: string, script: string, identity: string): { data: Buffer; runs: number } | undefined {
   let data: Buffer;
@@ -124,6 +169,7 @@ export function loadScript(script: string, cacheDir: string | undefined, now = D
       } catch {
         // Not kept: the next run compiles as this one did.
       }
+      pruneGone(path.dirname(file), file);
     },
   };
 }

@@ -122,3 +122,23 @@ test('loadScript: a damaged, foreign or refused kept file is ignored and replace
   assert.equal(loadScript(script, undefined, later(), true).fromCache, false);
   assert.equal(fs.existsSync(cache), false);
 });
+
+test('keep: kept files of scripts that are gone, damaged ones and stale partial writes are removed; others stay', (t) => {
+  const { dir, script, cache } = scratch(t);
+  const other = path.join(dir, 'other.cjs');
+  fs.writeFileSync(other, 'exports.answer = () => 1;\n');
+  fs.mkdirSync(cache, { recursive: true });
+  const header = (s: string) => `${JSON.stringify({ format: 'go-release-gate code cache v1', script: s, identity: '1 2 3 4 5', runs: 1 })}\nbytes`;
+  const put = (name: string, text: string) => fs.writeFileSync(path.join(cache, name), text);
+  put('cli-00000001-v0-x', header(path.join(dir, 'removed.cjs')));
+  put('cli-00000002-v0-x', header(other));
+  put('cli-00000003-v0-x', 'damaged');
+  put('cli-00000004-v0-x.123.tmp', 'in progress');
+  put('cli-00000005-v0-x.456.tmp', 'died');
+  const hourAgo = new Date(Date.now() - 2 * 3_600_000);
+  fs.utimesSync(path.join(cache, 'cli-00000005-v0-x.456.tmp'), hourAgo, hourAgo);
+  put('not-ours', 'x');
+
+  loadScript(script, cache, later(), true);
+  assert.deepEqual(fs.readdirSync(cache).sort(), [path.basename(cacheFileFor(cache, script)), 'cli-00000002-v0-x', 'cli-00000004-v0-x.123.tmp', 'not-ours'].sort());
+});
