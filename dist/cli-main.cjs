@@ -2732,14 +2732,14 @@ function cosignAsset(r2) {
   if (!asset) throw new CosignAssetError(`cosign publishes no binary for ${r2.platform}/${r2.arch}; use cosign-version: system with a cosign on PATH`);
   const table2 = r2.table ?? COSIGN_DIGESTS;
   const sources = r2.sources ?? (r2.table ? {} : COSIGN_DIGEST_SOURCES);
-  let sha2562;
+  let sha256;
   let digestSource;
   const tabled = table2[r2.version]?.[asset];
   if (r2.sha256 && tabled && r2.sha256.toLowerCase() !== tabled) {
     throw new CosignAssetError(`cosign-sha256 ${r2.sha256.toLowerCase()} differs from the digest go-release-gate's digest table pins for ${asset} ${r2.version} (${tabled}, ${sources[r2.version]?.[asset] ?? "test table"}); remove cosign-sha256 or use a version outside the table`);
   }
   if (r2.sha256) {
-    sha2562 = r2.sha256.toLowerCase();
+    sha256 = r2.sha256.toLowerCase();
     digestSource = "the cosign-sha256 input";
   } else {
     const known = table2[r2.version]?.[asset];
@@ -2748,7 +2748,7 @@ function cosignAsset(r2) {
       const why = table2[r2.version] ? `has no digest for ${asset}` : `has no cosign ${r2.version}`;
       throw new CosignAssetError(`go-release-gate's digest table ${why} (versions it knows for ${asset}: ${versions}); give that asset's SHA-256 as cosign-sha256 (from a source you trust, not the release's own checksum file) or use a version the table knows`);
     }
-    sha2562 = known;
+    sha256 = known;
     digestSource = `go-release-gate's digest table (${sources[r2.version]?.[asset] ?? "test table"})`;
   }
   return {
@@ -2757,7 +2757,7 @@ function cosignAsset(r2) {
     arch: r2.arch,
     url: `${r2.baseUrl}/${r2.version}/${asset}`,
     asset,
-    sha256: sha2562,
+    sha256,
     digestSource,
     packing: "binary",
     program: asset.endsWith(".exe") ? "cosign.exe" : "cosign"
@@ -3071,16 +3071,16 @@ function resolveSign(input, mode, modeReason, event, hasKey, keyless) {
   return { enabled: true, reason: `release mode (${modeReason}), ${how}` };
 }
 var SHA256_HEX = /^[0-9a-fA-F]{64}$/;
-function parseCosignChoice(version, baseUrl, sha2562, env) {
-  if (sha2562 && !SHA256_HEX.test(sha2562)) throw new ConfigError("cosign-sha256", `"${sha2562}" is not a SHA-256 (64 hex digits)`);
+function parseCosignChoice(version, baseUrl, sha256, env) {
+  if (sha256 && !SHA256_HEX.test(sha256)) throw new ConfigError("cosign-sha256", `"${sha256}" is not a SHA-256 (64 hex digits)`);
   if (version === "system") {
-    if (sha2562) throw new ConfigError("cosign-sha256", "applies to a downloaded cosign; with cosign-version: system the cosign on PATH is used as it is");
+    if (sha256) throw new ConfigError("cosign-sha256", "applies to a downloaded cosign; with cosign-version: system the cosign on PATH is used as it is");
     return { kind: "system" };
   }
   const v = normalizeCosignVersion(version);
   if (!v) throw new ConfigError("cosign-version", `"${version}" is not a cosign release version (like v3.1.3) or system`);
   const base3 = checkDownloadBaseUrl("cosign-download-base-url", baseUrl, env);
-  return { kind: "release", version: v, baseUrl: base3, ...sha2562 ? { sha256: sha2562.toLowerCase() } : {} };
+  return { kind: "release", version: v, baseUrl: base3, ...sha256 ? { sha256: sha256.toLowerCase() } : {} };
 }
 function serviceUrl(name, value, env) {
   return value ? checkDownloadBaseUrl(name, value, env) : "";
@@ -3716,7 +3716,7 @@ var import_node_path32 = __toESM(require("node:path"), 1);
 
 // src/pipeline/findings.ts
 function fingerprintOf(ruleId, subject) {
-  return sha256Hash().update(`${ruleId}\0${subject}`).digest("hex").slice(0, 32);
+  return sha256Hex(`${ruleId}\0${subject}`).slice(0, 32);
 }
 function describeLocation(loc) {
   if (!loc) return "";
@@ -4327,18 +4327,15 @@ var KEY_PREFIX = "go-release-gate-v1";
 function keyPart(value) {
   return value.replace(/[^A-Za-z0-9._]+/g, "_") || "_";
 }
-function sha256(data) {
-  return sha256Hash().update(data).digest("hex");
-}
 function scopeHash(s) {
   const targets = s.targets.map((t) => `${t.goos}/${t.goarch}`).sort();
   const tags = [...s.tags].sort();
-  return sha256(JSON.stringify([s.job, s.dir.split("\\").join("/"), targets, tags, s.cgo])).slice(0, 12);
+  return sha256Hex(JSON.stringify([s.job, s.dir.split("\\").join("/"), targets, tags, s.cgo])).slice(0, 12);
 }
 function goSumHash(files) {
   const h = sha256Hash();
   for (const f of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-    h.update(f.path.split("\\").join("/")).update("\0").update(sha256(f.content)).update("\0");
+    h.update(f.path.split("\\").join("/")).update("\0").update(sha256Hex(f.content)).update("\0");
   }
   return h.digest("hex").slice(0, 20);
 }
@@ -5819,7 +5816,7 @@ function escapeModulePath(p) {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
 }
 function goModHash(content) {
-  const fileHash = sha256Hash().update(content).digest("hex");
+  const fileHash = sha256Hex(content);
   return `h1:${sha256Hash().update(`${fileHash}  go.mod
 `).digest("base64")}`;
 }
@@ -5888,12 +5885,20 @@ function writeRecord(file, value) {
   }
 }
 
+// src/util/stat-identity.ts
+var SETTLED_MS = 5e3;
+function statIdentity(s) {
+  return `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
+}
+function settledAt(s, nowMs) {
+  const cutoff = nowMs - SETTLED_MS;
+  return s.ctimeMs < cutoff && s.mtimeMs < cutoff;
+}
+
 // src/modules/treememo.ts
 var RECORD_VERSION = "go-release-gate tree v4";
-var SETTLED_MS = 5e3;
 var TOUCH_INTERVAL_MS = 36e5;
 var IDENTITY_FIELDS = 6;
-var statIdentity = (s) => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
 var TreeIdentity = class {
   numbers = new Float64Array(IDENTITY_FIELDS * 256);
   names = "";
@@ -5927,12 +5932,11 @@ function treeIdentity(entries) {
   return id.digest();
 }
 function settled2(entries, startedMs) {
-  const cutoff = startedMs - SETTLED_MS;
-  return entries.every(({ stat: s }) => s.ctimeMs < cutoff && s.mtimeMs < cutoff);
+  return entries.every(({ stat }) => settledAt(stat, startedMs));
 }
 function treeRoot(dir, startedMs) {
   const stat = rootStat(dir);
-  return stat && { identity: statIdentity(stat), settled: settled2([{ rel: "", kind: "file", stat }], startedMs) };
+  return stat && { identity: statIdentity(stat), settled: settledAt(stat, startedMs) };
 }
 function rootStat(dir) {
   try {
@@ -5942,7 +5946,7 @@ function rootStat(dir) {
   }
 }
 function treeRecordFile(gocache, dir) {
-  return gateRecordFile(gocache, `tree-${sha256Hash().update(import_node_path15.default.resolve(dir)).digest("hex")}`);
+  return gateRecordFile(gocache, `tree-${sha256Hex(import_node_path15.default.resolve(dir))}`);
 }
 function statTree(root) {
   const id = new TreeIdentity();
@@ -8613,20 +8617,20 @@ function toJson(b) {
 
 // src/inspect/early.ts
 var started = /* @__PURE__ */ new WeakMap();
-var keyOf = (name, sha2562) => `${name}\0${sha2562}`;
-function inspectEarly(state, name, sha2562, file, displayName) {
+var keyOf = (name, sha256) => `${name}\0${sha256}`;
+function inspectEarly(state, name, sha256, file, displayName) {
   const runs = started.get(state) ?? /* @__PURE__ */ new Map();
   started.set(state, runs);
   const p = inspectFile(file, displayName);
   p.catch(() => void 0);
-  return sha2562.then((sha) => {
+  return sha256.then((sha) => {
     runs.set(keyOf(name, sha), p);
     return p;
   });
 }
-function takeInspected(state, name, sha2562) {
+function takeInspected(state, name, sha256) {
   const runs = started.get(state);
-  const key = keyOf(name, sha2562);
+  const key = keyOf(name, sha256);
   const p = runs?.get(key);
   runs?.delete(key);
   return p;
@@ -8880,8 +8884,8 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
     const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, import_node_path24.default.join(out.dir, name)));
     inspection.catch(() => void 0);
     inspecting.push(inspection);
-    const sha2562 = await hashing;
-    return { ...job, ok, stderr, size, sha256: sha2562 };
+    const sha256 = await hashing;
+    return { ...job, ok, stderr, size, sha256 };
   };
   const collect = async (group, dir, r2) => {
     const target = group[0].target;
@@ -10092,16 +10096,16 @@ function trivyAsset(req) {
   const asset = trivyAssetName(version, req.os, req.arch);
   if (!asset) throw new TrivyVersionError(`Trivy publishes no release archive for ${req.os}/${req.arch}`);
   const entry = (req.table ?? TRIVY_DIGESTS)[version]?.[asset];
-  let sha2562;
+  let sha256;
   let digestSource;
   if (entry && req.userSha256 && req.userSha256 !== entry.sha256) {
     throw new TrivyVersionError(`trivy-sha256 ${req.userSha256} disagrees with the digest go-release-gate pins for ${asset} (${entry.sha256}, from ${entry.source}); remove trivy-sha256 or check where it came from`);
   }
   if (entry) {
-    sha2562 = entry.sha256;
+    sha256 = entry.sha256;
     digestSource = `the digest pinned in go-release-gate (${entry.source})`;
   } else if (req.userSha256) {
-    sha2562 = req.userSha256;
+    sha256 = req.userSha256;
     digestSource = "the trivy-sha256 input";
   } else {
     throw new TrivyVersionError(`Trivy ${version} (${asset}) is not in go-release-gate's digest table, and a release's own checksums file cannot vouch for it (a swapped release swaps both): set trivy-sha256 to the archive's SHA-256 from a source you trust, or use trivy-version ${TRIVY_DEFAULT_VERSION}`);
@@ -10112,7 +10116,7 @@ function trivyAsset(req) {
     arch: req.nodeArch,
     url: `${req.baseUrl}/v${version}/${asset}`,
     asset,
-    sha256: sha2562,
+    sha256,
     digestSource,
     packing: asset.endsWith(".zip") ? "zip" : "tar.gz",
     program: asset.endsWith(".zip") ? "trivy.exe" : "trivy"
@@ -11916,7 +11920,7 @@ function planPrune(entries, policy) {
 // src/cli/cache-store.ts
 var DAY = 24 * 60 * 60 * 1e3;
 function entryName(key) {
-  return sha256Hash().update(key).digest("hex").slice(0, 40);
+  return sha256Hex(key).slice(0, 40);
 }
 async function tar(args) {
   await new Promise((resolve, reject) => {
@@ -12691,7 +12695,7 @@ function mergeChecksums(lists) {
       else if (had !== e.sha256 && !conflicts.includes(e.name)) conflicts.push(e.name);
     }
   }
-  return { text: renderChecksums([...byName].map(([name, sha2562]) => ({ name, sha256: sha2562 }))), conflicts: conflicts.sort() };
+  return { text: renderChecksums([...byName].map(([name, sha256]) => ({ name, sha256 }))), conflicts: conflicts.sort() };
 }
 function mergeFindings(perShard) {
   const kept = /* @__PURE__ */ new Map();
@@ -13269,7 +13273,7 @@ function renderVerdict(result, files, opts) {
 function quietly(log) {
   return { ...log, info: () => void 0, group: (_name, fn) => fn() };
 }
-async function main(argv) {
+async function main(argv, gateRan) {
   const out = (s) => process.stdout.write(s);
   const err = (s) => process.stderr.write(s);
   if (argv[0] === "--version" || argv[0] === "version") {
@@ -13333,6 +13337,7 @@ ${usage()}`);
   try {
     const gate = inputs.shard ? runShard : runGate;
     const outcome = await gate(inputs, cliPorts({ exec, log, state, outputs, cache, env, tempDir, workspace }), { outputRoots: [] });
+    gateRan();
     outcome.out.write("outputs.json", `${JSON.stringify(outputs.values, null, 2)}
 `);
     const plan = parsePlan(state.get(PLAN_STATE_KEY));
@@ -13366,8 +13371,10 @@ ${usage()}`);
     }
   }
 }
-function runCli(argv) {
-  return main(argv);
+async function runCli(argv) {
+  let gateRan = false;
+  const code2 = await main(argv, () => void (gateRan = true));
+  return { code: code2, gateRan };
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {

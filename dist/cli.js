@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
+import {
+  settledAt,
+  statIdentity
+} from "./chunks/chunk-3SKPRK4T.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/cli/entry.ts
@@ -20,7 +24,6 @@ import { createRequire } from "node:module";
 import path2 from "node:path";
 import vm from "node:vm";
 var FORMAT = "go-release-gate code cache v1";
-var SETTLED_MS = 5e3;
 var KEEPING_RUNS = 3;
 function fnv1a(s) {
   let h = 2166136261;
@@ -30,23 +33,32 @@ function fnv1a(s) {
 function cacheFileFor(cacheDir2, script) {
   return path2.join(cacheDir2, `cli-${fnv1a(script)}-${process.version}-${process.arch}`);
 }
+function parseKept(data) {
+  const nl = data.indexOf(10);
+  if (nl < 0) return void 0;
+  try {
+    return { header: JSON.parse(data.toString("utf8", 0, nl)), code: data.subarray(nl + 1) };
+  } catch {
+    return void 0;
+  }
+}
 function scriptOf(file) {
   const head = Buffer.alloc(4096);
-  let n;
   const fd = fs.openSync(file, "r");
+  let n;
   try {
     n = fs.readSync(fd, head, 0, head.length, 0);
   } finally {
     fs.closeSync(fd);
   }
-  const nl = head.subarray(0, n).indexOf(10);
-  if (nl < 0) return void 0;
-  try {
-    const script = JSON.parse(head.toString("utf8", 0, nl)).script;
-    return typeof script === "string" ? script : void 0;
-  } catch {
-    return void 0;
-  }
+  const script = parseKept(head.subarray(0, n))?.header.script;
+  return typeof script === "string" ? script : void 0;
+}
+var STALE_TMP_MS = 36e5;
+function gone(file) {
+  if (file.endsWith(".tmp")) return Date.now() - fs.statSync(file).mtimeMs > STALE_TMP_MS;
+  const script = scriptOf(file);
+  return script === void 0 || !fs.existsSync(script);
 }
 function pruneGone(dir, own) {
   let names;
@@ -59,28 +71,21 @@ function pruneGone(dir, own) {
     const file = path2.join(dir, name);
     if (file === own || !name.startsWith("cli-")) continue;
     try {
-      const script = name.endsWith(".tmp") ? void 0 : scriptOf(file);
-      if (name.endsWith(".tmp") ? Date.now() - fs.statSync(file).mtimeMs > 36e5 : script === void 0 || !fs.existsSync(script)) fs.rmSync(file, { force: true });
+      if (gone(file)) fs.rmSync(file, { force: true });
     } catch {
     }
   }
 }
 function readKept(file, script, identity) {
-  let data;
+  let kept;
   try {
-    data = fs.readFileSync(file);
+    kept = parseKept(fs.readFileSync(file));
   } catch {
     return void 0;
   }
-  const nl = data.indexOf(10);
-  if (nl < 0) return void 0;
-  try {
-    const header = JSON.parse(data.toString("utf8", 0, nl));
-    if (header.format !== FORMAT || header.script !== script || header.identity !== identity || !Number.isInteger(header.runs)) return void 0;
-    return { data: data.subarray(nl + 1), runs: header.runs };
-  } catch {
-    return void 0;
-  }
+  const h = kept?.header;
+  if (!h || h.format !== FORMAT || h.script !== script || h.identity !== identity || !Number.isInteger(h.runs)) return void 0;
+  return { data: kept.code, runs: h.runs };
 }
 function loadScript(script, cacheDir2, now = Date.now()) {
   const fd = fs.openSync(script, "r");
@@ -92,8 +97,8 @@ function loadScript(script, cacheDir2, now = Date.now()) {
   } finally {
     fs.closeSync(fd);
   }
-  const identity = `${stat.dev} ${stat.ino} ${stat.size} ${stat.mtimeMs} ${stat.ctimeMs}`;
-  const settled = stat.ctimeMs < now - SETTLED_MS && stat.mtimeMs < now - SETTLED_MS;
+  const identity = statIdentity(stat);
+  const settled = settledAt(stat, now);
   const file = cacheDir2 && cacheFileFor(cacheDir2, script);
   const kept = file && settled ? readKept(file, script, identity) : void 0;
   const cachedData = kept?.data;
@@ -144,6 +149,6 @@ async function exitWith(code2) {
 var argv = process.argv.slice(2);
 var cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === "1" ? void 0 : path3.join(cacheHome(process.env), "go-release-gate", "code-cache");
 var cli = loadScript(fileURLToPath(new URL("./cli-main.cjs", import.meta.url)), cacheDir);
-var code = await cli.exports.runCli(argv);
-if (argv[0] === "run" && (code === 0 || code === 1)) cli.keep();
+var { code, gateRan } = await cli.exports.runCli(argv);
+if (gateRan) cli.keep();
 await exitWith(code);

@@ -59,7 +59,11 @@ import {
   trivyDbKeys,
   truncateText,
   warning
-} from "./chunks/chunk-DDDADEBT.js";
+} from "./chunks/chunk-BSUVS2O6.js";
+import {
+  settledAt,
+  statIdentity
+} from "./chunks/chunk-3SKPRK4T.js";
 import {
   __commonJS,
   __require,
@@ -37888,7 +37892,7 @@ import path27 from "node:path";
 
 // src/pipeline/findings.ts
 function fingerprintOf(ruleId, subject) {
-  return sha256Hash().update(`${ruleId}\0${subject}`).digest("hex").slice(0, 32);
+  return sha256Hex(`${ruleId}\0${subject}`).slice(0, 32);
 }
 function describeLocation(loc) {
   if (!loc) return "";
@@ -39749,7 +39753,7 @@ function escapeModulePath(p) {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
 }
 function goModHash(content) {
-  const fileHash = sha256Hash().update(content).digest("hex");
+  const fileHash = sha256Hex(content);
   return `h1:${sha256Hash().update(`${fileHash}  go.mod
 `).digest("base64")}`;
 }
@@ -39820,10 +39824,8 @@ function writeRecord(file, value) {
 
 // src/modules/treememo.ts
 var RECORD_VERSION = "go-release-gate tree v4";
-var SETTLED_MS = 5e3;
 var TOUCH_INTERVAL_MS = 36e5;
 var IDENTITY_FIELDS = 6;
-var statIdentity = (s) => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
 var TreeIdentity = class {
   numbers = new Float64Array(IDENTITY_FIELDS * 256);
   names = "";
@@ -39857,12 +39859,11 @@ function treeIdentity(entries) {
   return id.digest();
 }
 function settled2(entries, startedMs) {
-  const cutoff = startedMs - SETTLED_MS;
-  return entries.every(({ stat: s }) => s.ctimeMs < cutoff && s.mtimeMs < cutoff);
+  return entries.every(({ stat }) => settledAt(stat, startedMs));
 }
 function treeRoot(dir, startedMs) {
   const stat = rootStat(dir);
-  return stat && { identity: statIdentity(stat), settled: settled2([{ rel: "", kind: "file", stat }], startedMs) };
+  return stat && { identity: statIdentity(stat), settled: settledAt(stat, startedMs) };
 }
 function rootStat(dir) {
   try {
@@ -39872,7 +39873,7 @@ function rootStat(dir) {
   }
 }
 function treeRecordFile(gocache, dir) {
-  return gateRecordFile(gocache, `tree-${sha256Hash().update(path11.resolve(dir)).digest("hex")}`);
+  return gateRecordFile(gocache, `tree-${sha256Hex(path11.resolve(dir))}`);
 }
 function statTree(root) {
   const id = new TreeIdentity();

@@ -8,7 +8,7 @@
 // built saves a fresh entry instead of finding the old key taken, and later runs restore the
 // newest entry by prefix.
 import type { Target } from '../config/config.ts';
-import { sha256Hash } from '../util/hash.ts';
+import { sha256Hash, sha256Hex } from '../util/hash.ts';
 
 export const KEY_PREFIX = 'go-release-gate-v1';
 
@@ -43,10 +43,6 @@ export function keyPart(value: string): string {
   return value.replace(/[^A-Za-z0-9._]+/g, '_') || '_';
 }
 
-function sha256(data: string | Buffer): string {
-  return sha256Hash().update(data).digest('hex');
-}
-
 export interface ScopeInputs {
   /** GITHUB_JOB: matrix legs share it, so the inputs below separate them. */
   job: string;
@@ -61,14 +57,14 @@ export interface ScopeInputs {
 export function scopeHash(s: ScopeInputs): string {
   const targets = s.targets.map((t) => `${t.goos}/${t.goarch}`).sort();
   const tags = [...s.tags].sort();
-  return sha256(JSON.stringify([s.job, s.dir.split('\\').join('/'), targets, tags, s.cgo])).slice(0, 12);
+  return sha256Hex(JSON.stringify([s.job, s.dir.split('\\').join('/'), targets, tags, s.cgo])).slice(0, 12);
 }
 
 /** Hash of every go.sum / go.work.sum, by path and content; '' content list -> a fixed value. */
 export function goSumHash(files: readonly { path: string; content: Buffer | string }[]): string {
   const h = sha256Hash();
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    h.update(f.path.split('\\').join('/')).update('\0').update(sha256(f.content)).update('\0');
+    h.update(f.path.split('\\').join('/')).update('\0').update(sha256Hex(f.content)).update('\0');
   }
   return h.digest('hex').slice(0, 20);
 }

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
-import { sha256Hash } from '../util/hash.ts';
+import { sha256Hex } from '../util/hash.ts';
 import type { CacheStore } from '../ports/ports.ts';
 import { matchEntry } from '../cache/match.ts';
 import { planPrune } from '../cache/prune.ts';
@@ -33,7 +33,7 @@ export interface LocalStoreOptions {
 const DAY = 24 * 60 * 60 * 1000;
 
 function entryName(key: string): string {
-  return sha256Hash().update(key).digest('hex').slice(0, 40);
+  return sha256Hex(key).slice(0, 40);
 }
 
 async function tar(args: string[]): Promise<void> {

@@ -7,20 +7,18 @@
 // functions compiled so far, lazily compiled ones included).
 //
 // What a kept file may be trusted for: V8 checks the V8 version, its flags and the source's
-// length, not its bytes. So the file records the identity of the script it was made from (device,
-// inode, size, mtime, ctime): any write to the script sets its ctime, which no unprivileged process
-// can set back, and a script whose stat differs is compiled from its source (the rule of
-// src/modules/treememo.ts). A script changed within SETTLED_MS of the run is not recorded, as a
-// write in the same clock tick could leave its ctime as it was. The files live in the user's cache
+// length, not its bytes. So the file records the stat identity of the script it was made from,
+// and a script whose stat differs, or that is not settled, is compiled from its source and not
+// recorded (src/util/stat-identity.ts, the rule of the module tree records). The files live in the user's cache
 // home, never a shared temp directory; whoever can write there can already change what the user
 // runs. NODE_DISABLE_COMPILE_CACHE=1 turns keeping off, as it does for Node's own cache.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { settledAt, statIdentity } from '../util/stat-identity.ts';
 
 const FORMAT = 'go-release-gate code cache v1';
-const SETTLED_MS = 5_000;
 
 export interface LoadedScript {
   exports: Record<string, unknown>;
@@ -61,24 +59,39 @@ export function cacheFileFor(cacheDir: string, script: string): string {
   return path.join(cacheDir, `cli-${fnv1a(script)}-${process.version}-${process.arch}`);
 }
 
-/** The script a kept file names, read from its first line; undefined when it names none. */
+/** A kept file's header (its first line) and the compiled code after it; undefined if it has none. */
+function parseKept(data: Buffer): { header: Partial<Header>; code: Buffer } | undefined {
+  const nl = data.indexOf(0x0a);
+  if (nl < 0) return undefined;
+  try {
+    return { header: JSON.parse(data.toString('utf8', 0, nl)) as Partial<Header>, code: data.subarray(nl + 1) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The script a kept file names, from the start of the file; undefined when it names none. */
 function scriptOf(file: string): string | undefined {
   const head = Buffer.alloc(4096);
-  let n: number;
   const fd = fs.openSync(file, 'r');
+  let n: number;
   try {
     n = fs.readSync(fd, head, 0, head.length, 0);
   } finally {
     fs.closeSync(fd);
   }
-  const nl = head.subarray(0, n).indexOf(0x0a);
-  if (nl < 0) return undefined;
-  try {
-    const script = (JSON.parse(head.toString('utf8', 0, nl)) as Partial<Header>).script;
-    return typeof script === 'string' ? script : undefined;
-  } catch {
-    return undefined;
-  }
+  const script = parseKept(head.subarray(0, n))?.header.script;
+  return typeof script === 'string' ? script : undefined;
+}
+
+/** A partial write of a run that died (another run's write in progress is younger than this). */
+const STALE_TMP_MS = 3_600_000;
+
+/** Whether a file in the code cache directory can go: a partial write long dead, or the kept code of a script that is gone. */
+function gone(file: string): boolean {
+  if (file.endsWith('.tmp')) return Date.now() - fs.statSync(file).mtimeMs > STALE_TMP_MS;
+  const script = scriptOf(file);
+  return script === undefined || !fs.existsSync(script);
 }
 
 /**
@@ -97,9 +110,7 @@ function pruneGone(dir: string, own: string): void {
     const file = path.join(dir, name);
     if (file === own || !name.startsWith('cli-')) continue;
     try {
-      // A temporary file is another run's write in progress, or one that died: only the latter goes.
-      const script = name.endsWith('.tmp') ? undefined : scriptOf(file);
-      if (name.endsWith('.tmp') ? Date.now() - fs.statSync(file).mtimeMs > 3_600_000 : script === undefined || !fs.existsSync(script)) fs.rmSync(file, { force: true });
+      if (gone(file)) fs.rmSync(file, { force: true });
     } catch {
       // Left for a later run.
     }
@@ -108,21 +119,15 @@ function pruneGone(dir: string, own: string): void {
 
 /** The kept code for script and how many runs wrote it, when its header names this script as it is now. */
 function readKept(file: string, script: string, identity: string): { data: Buffer; runs: number } | undefined {
-  let data: Buffer;
+  let kept;
   try {
-    data = fs.readFileSync(file);
+    kept = parseKept(fs.readFileSync(file));
   } catch {
     return undefined;
   }
-  const nl = data.indexOf(0x0a);
-  if (nl < 0) return undefined;
-  try {
-    const header = JSON.parse(data.toString('utf8', 0, nl)) as Header;
-    if (header.format !== FORMAT || header.script !== script || header.identity !== identity || !Number.isInteger(header.runs)) return undefined;
-    return { data: data.subarray(nl + 1), runs: header.runs };
-  } catch {
-    return undefined;
-  }
+  const h = kept?.header;
+  if (!h || h.format !== FORMAT || h.script !== script || h.identity !== identity || !Number.isInteger(h.runs)) return undefined;
+  return { data: kept!.code, runs: h.runs! };
 }
 
 /**
@@ -140,8 +145,8 @@ export function loadScript(script: string, cacheDir: string | undefined, now = D
   } finally {
     fs.closeSync(fd);
   }
-  const identity = `${stat.dev} ${stat.ino} ${stat.size} ${stat.mtimeMs} ${stat.ctimeMs}`;
-  const settled = stat.ctimeMs < now - SETTLED_MS && stat.mtimeMs < now - SETTLED_MS;
+  const identity = statIdentity(stat);
+  const settled = settledAt(stat, now);
   const file = cacheDir && cacheFileFor(cacheDir, script);
   const kept = file && settled ? readKept(file, script, identity) : undefined;
   const cachedData = kept?.data;

@@ -13,8 +13,8 @@ import type { runCli } from './main.ts';
 const argv = process.argv.slice(2);
 const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === '1' ? undefined : path.join(cacheHome(process.env), 'go-release-gate', 'code-cache');
 const cli = loadScript(fileURLToPath(new URL('./cli-main.cjs', import.meta.url)), cacheDir);
-const code = await (cli.exports.runCli as typeof runCli)(argv);
-// Kept after a run of the gate only (pass or fail): a start that printed its version, or a run
-// refused for its inputs, calls little of what a run calls.
-if (argv[0] === 'run' && (code === 0 || code === 1)) cli.keep();
+const { code, gateRan } = await (cli.exports.runCli as typeof runCli)(argv);
+// Kept after a run of the gate only: a start that printed its version, or a run refused for its
+// inputs, calls little of what a run calls.
+if (gateRan) cli.keep();
 await exitWith(code);

@@ -24,7 +24,7 @@ function quietly(log: Logger): Logger {
   return { ...log, info: () => undefined, group: (_name, fn) => fn() };
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], gateRan: () => void): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
   const err = (s: string) => process.stderr.write(s);
   if (argv[0] === '--version' || argv[0] === 'version') {
@@ -88,6 +88,7 @@ async function main(argv: string[]): Promise<number> {
     // --shard i/n: the fan-out's shard pipeline (a bundle for `merge`); otherwise one whole run.
     const gate = inputs.shard ? runShard : runGate;
     const outcome = await gate(inputs, cliPorts({ exec, log, state, outputs, cache, env, tempDir, workspace }), { outputRoots: [] });
+    gateRan();
     outcome.out.write('outputs.json', `${JSON.stringify(outputs.values, null, 2)}\n`);
     // The CLI has no post step: save the caches now. Never changes the exit code.
     const plan = parsePlan(state.get(PLAN_STATE_KEY));
@@ -119,7 +120,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** The CLI: runs the command argv names and gives its exit code; the first module (src/cli/entry.ts) ends the process. */
-export function runCli(argv: string[]): Promise<number> {
-  return main(argv);
+/**
+ * The CLI: runs the command argv names; its exit code, and whether the gate's pipeline ran to a
+ * verdict (not a version start, a usage error or a crash: src/cli/code-cache.ts keeps code only
+ * from such a run). The first module (src/cli/entry.ts) ends the process.
+ */
+export async function runCli(argv: string[]): Promise<{ code: number; gateRan: boolean }> {
+  let gateRan = false;
+  const code = await main(argv, () => void (gateRan = true));
+  return { code, gateRan };
 }

@@ -5,7 +5,7 @@
 // the fact, which `go mod verify` alone does not (golang/go#47752).
 import fs from 'node:fs';
 import path from 'node:path';
-import { sha256Hash } from '../util/hash.ts';
+import { sha256Hash, sha256Hex } from '../util/hash.ts';
 
 /** The module cache's case encoding: every upper-case letter becomes '!' + its lower case. */
 export function escapeModulePath(p: string): string {
@@ -14,7 +14,7 @@ export function escapeModulePath(p: string): string {
 
 /** dirhash.Hash1 of a single go.mod file, as go.sum's "/go.mod" lines record it. */
 export function goModHash(content: Uint8Array): string {
-  const fileHash = sha256Hash().update(content).digest('hex');
+  const fileHash = sha256Hex(content);
   return `h1:${sha256Hash().update(`${fileHash}  go.mod\n`).digest('base64')}`;
 }
 

@@ -13,19 +13,18 @@
 // builds from a restored build cache, and for the same reason never takes a record: it hashes
 // every tree (and records what it hashed).
 //
-// Racing writes: a write in the same clock tick as the ctime a record saw would leave that ctime
-// as it was, so a tree is recorded only when every file in it was last changed SETTLED_MS or more
-// before its hashing started. A freshly extracted tree (a cold run, a module cache just restored
+// Racing writes: a tree is recorded only when every file in it is settled (src/util/stat-identity.ts)
+// when its hashing starts. A freshly extracted tree (a cold run, a module cache just restored
 // from a cache archive, where every ctime is the extraction's) is recorded by a later run.
 import fs from 'node:fs';
 import path from 'node:path';
 import { walkTree, type EntryKind } from './tree.ts';
 import { gateRecordFile, readRecord, writeRecord } from './records.ts';
-import { sha256Hash } from '../util/hash.ts';
+import { sha256Hash, sha256Hex } from '../util/hash.ts';
+import { settledAt, statIdentity } from '../util/stat-identity.ts';
 
 /** Bumped whenever what a record covers changes: older records then never match. */
 const RECORD_VERSION = 'go-release-gate tree v4';
-const SETTLED_MS = 5_000;
 /** Go's mtimeInterval: a record in use is touched at most this often (the cache trim keeps used entries). */
 const TOUCH_INTERVAL_MS = 3_600_000;
 
@@ -52,7 +51,6 @@ export interface EntryStat {
 }
 
 const IDENTITY_FIELDS = 6;
-const statIdentity = (s: fs.Stats) => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
 
 /**
  * One digest of every entry's kind, path and identity, in the order the tree walk gives them
@@ -95,10 +93,9 @@ function treeIdentity(entries: readonly EntryStat[]): string {
   return id.digest();
 }
 
-/** Every entry last changed SETTLED_MS or more before startedMs (a file in the future is not settled). */
+/** Every entry settled when the hashing started (src/util/stat-identity.ts). */
 function settled(entries: readonly EntryStat[], startedMs: number): boolean {
-  const cutoff = startedMs - SETTLED_MS;
-  return entries.every(({ stat: s }) => s.ctimeMs < cutoff && s.mtimeMs < cutoff);
+  return entries.every(({ stat }) => settledAt(stat, startedMs));
 }
 
 /**
@@ -109,7 +106,7 @@ function settled(entries: readonly EntryStat[], startedMs: number): boolean {
  */
 export function treeRoot(dir: string, startedMs: number): { identity: string; settled: boolean } | undefined {
   const stat = rootStat(dir);
-  return stat && { identity: statIdentity(stat), settled: settled([{ rel: '', kind: 'file', stat }], startedMs) };
+  return stat && { identity: statIdentity(stat), settled: settledAt(stat, startedMs) };
 }
 
 function rootStat(dir: string): fs.Stats | undefined {
@@ -121,7 +118,7 @@ function rootStat(dir: string): fs.Stats | undefined {
 }
 
 function treeRecordFile(gocache: string, dir: string): string {
-  return gateRecordFile(gocache, `tree-${sha256Hash().update(path.resolve(dir)).digest('hex')}`);
+  return gateRecordFile(gocache, `tree-${sha256Hex(path.resolve(dir))}`);
 }
 
 interface TreeRecord { version: string; dir: string; h1: string; root: string; identity: string; at: string }

@@ -1,6 +1,6 @@
 // A Finding is the one currency between stages and reporters: SARIF, the summary,
 // annotations and the gate all read findings; no stage formats its own report.
-import { sha256Hash } from '../util/hash.ts';
+import { sha256Hex } from '../util/hash.ts';
 
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -72,7 +72,7 @@ export interface FindingInput {
 }
 
 export function fingerprintOf(ruleId: string, subject: string): string {
-  return sha256Hash().update(`${ruleId}\0${subject}`).digest('hex').slice(0, 32);
+  return sha256Hex(`${ruleId}\0${subject}`).slice(0, 32);
 }
 
 function describeLocation(loc: Location | undefined): string {

@@ -12,8 +12,8 @@ export const sha256Hash = (): Crypto.Hash => nodeCrypto().createHash('sha256');
 /** A random UUID (v4), for names no other run picks. */
 export const randomUUID = (): string => nodeCrypto().randomUUID();
 
-/** SHA-256 (hex) of bytes in memory: crypto.hash (Node 20.12 and later) skips the Hash object. */
-export function sha256Hex(data: Uint8Array): string {
+/** SHA-256 (hex) of bytes or a string (its UTF-8) in memory: crypto.hash (Node 20.12 and later) skips the Hash object. */
+export function sha256Hex(data: Uint8Array | string): string {
   const c = nodeCrypto();
   return typeof c.hash === 'function' ? c.hash('sha256', data, 'hex') : c.createHash('sha256').update(data).digest('hex');
 }

@@ -53,7 +53,7 @@ test('loadScript: runs the script; keep() writes its code, the next loads use it
   };
   loadScript(script, cache, later(), true);
   assert.equal(header().script, script);
-  assert.match(header().identity, /^\d+ \d+ \d+ [\d.]+ [\d.]+$/);
+  assert.match(header().identity, /^\d+ \d+ \d+ \d+ [\d.]+ [\d.]+$/);
   assert.equal(header().runs, 1);
   assert.equal(fs.statSync(cacheFileFor(cache, script)).mode & 0o777, 0o600);
 

@@ -41,3 +41,8 @@ test('sha256File: a file that cannot be read is an error naming it, never a dige
   assert.throws(() => sha256File(path.join(os.tmpdir(), 'grg-no-such-binary')), /ENOENT.*grg-no-such-binary/);
   await assert.rejects(sha256FileReadAhead(path.join(os.tmpdir(), 'grg-no-such-binary')), /ENOENT.*grg-no-such-binary/);
 });
+
+test('sha256Hex: a string is hashed as its UTF-8 bytes', () => {
+  assert.equal(sha256Hex('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  assert.equal(sha256Hex('héllo\0'), sha256Hex(Buffer.from('héllo\0', 'utf8')));
+});

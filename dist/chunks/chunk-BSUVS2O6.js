@@ -29162,18 +29162,15 @@ var KEY_PREFIX = "go-release-gate-v1";
 function keyPart(value) {
   return value.replace(/[^A-Za-z0-9._]+/g, "_") || "_";
 }
-function sha256(data) {
-  return sha256Hash().update(data).digest("hex");
-}
 function scopeHash(s) {
   const targets = s.targets.map((t) => `${t.goos}/${t.goarch}`).sort();
   const tags2 = [...s.tags].sort();
-  return sha256(JSON.stringify([s.job, s.dir.split("\\").join("/"), targets, tags2, s.cgo])).slice(0, 12);
+  return sha256Hex(JSON.stringify([s.job, s.dir.split("\\").join("/"), targets, tags2, s.cgo])).slice(0, 12);
 }
 function goSumHash(files) {
   const h = sha256Hash();
   for (const f of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-    h.update(f.path.split("\\").join("/")).update("\0").update(sha256(f.content)).update("\0");
+    h.update(f.path.split("\\").join("/")).update("\0").update(sha256Hex(f.content)).update("\0");
   }
   return h.digest("hex").slice(0, 20);
 }
