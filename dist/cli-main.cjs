@@ -2261,9 +2261,9 @@ __export(main_exports, {
   runCli: () => runCli
 });
 module.exports = __toCommonJS(main_exports);
-var import_node_fs35 = __toESM(require("node:fs"), 1);
+var import_node_fs36 = __toESM(require("node:fs"), 1);
 var import_node_os6 = __toESM(require("node:os"), 1);
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_path40 = __toESM(require("node:path"), 1);
 
 // src/config/config.ts
 var import_node_path2 = __toESM(require("node:path"), 1);
@@ -3704,15 +3704,16 @@ function cliPorts(p) {
     idToken: envIdToken(p.env),
     env: p.env,
     tempDir: p.tempDir,
+    keepDir: import_node_path5.default.join(cacheHome(p.env), "go-release-gate", "kept"),
     workspace: p.workspace,
     platform: { os: import_node_os2.default.type(), arch: process.arch.toUpperCase() }
   };
 }
 
 // src/run.ts
-var import_node_fs28 = __toESM(require("node:fs"), 1);
+var import_node_fs29 = __toESM(require("node:fs"), 1);
 var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_path33 = __toESM(require("node:path"), 1);
 
 // src/pipeline/findings.ts
 function fingerprintOf(ruleId, subject) {
@@ -3910,8 +3911,8 @@ function deferredLog(base3) {
 }
 
 // src/stages/toolchain.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/toolchain/listing.ts
 function parseListing(text, source) {
@@ -4101,1788 +4102,15 @@ async function installTool(tools, asset, log) {
   return { dir, bin: programIn(dir, asset.program), source: "download", sha256: actual };
 }
 
-// src/stages/toolchain.ts
-var UNRESOLVED = rule({
-  id: "toolchain/version-unresolved",
-  name: "GoVersionUnresolved",
-  shortDescription: "The Go version to build with could not be determined.",
-  fullDescription: "go-version / go-version-file did not name a Go version that exists: the file is missing, has no go line, or no release matches.",
-  help: "Set go-version (1.26.3, 1.26.x, stable) or point go-version-file at a go.mod with a go or toolchain line.",
-  defaultSeverity: "error"
-});
-var DOWNLOAD = rule({
-  id: "toolchain/download-failed",
-  name: "GoDownloadFailed",
-  shortDescription: "The Go toolchain could not be downloaded.",
-  fullDescription: "The Go downloads listing or archive could not be fetched from go-download-base-url.",
-  help: "Check go-download-base-url (a mirror must serve the same layout and the ?mode=json&include=all listing) and the network.",
-  defaultSeverity: "error"
-});
-var CHECKSUM = rule({
-  id: "toolchain/checksum-mismatch",
-  name: "GoChecksumMismatch",
-  shortDescription: "A downloaded Go archive does not match its published SHA-256.",
-  fullDescription: "The Go archive downloaded for this run does not have the SHA-256 the downloads listing publishes. It was not extracted or used.",
-  help: "A truncated download or a tampered mirror. Retry; if it persists, compare the mirror with the official listing.",
-  defaultSeverity: "error",
-  securitySeverity: 8
-});
-var ToolchainFailure = class extends Error {
-  finding;
-  constructor(f) {
-    super(f.message);
-    this.finding = f;
-  }
-};
-function fail(r2, message, extra = {}) {
-  throw new ToolchainFailure(finding(r2, "toolchain", { message, ...extra }));
-}
-function resolveSpec(ctx) {
-  const { config } = ctx;
-  if (config.goVersion) return { spec: parseGoVersionSpec(config.goVersion), from: "input go-version" };
-  const candidates = config.goVersionFile ? [config.goVersionFile] : ["go.work", "go.mod"];
-  for (const name of candidates) {
-    const file = import_node_path7.default.resolve(config.dir, name);
-    if (!import_node_fs6.default.existsSync(file)) {
-      if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${displayPath(ctx.config.workspace, file)} does not exist`);
-      continue;
-    }
-    try {
-      const r2 = parseVersionFile(displayPath(ctx.config.workspace, file), import_node_fs6.default.readFileSync(file, "utf8"));
-      return { spec: r2.spec, from: `${displayPath(ctx.config.workspace, file)}:${r2.line} (${r2.from})`, file: displayPath(ctx.config.workspace, file), line: r2.line };
-    } catch (e) {
-      const m = /^(.*?):(\d+):/.exec(e.message);
-      fail(UNRESOLVED, e.message, { location: { file: m ? m[1] : displayPath(ctx.config.workspace, file), line: m ? Number(m[2]) : 1 } });
-    }
-  }
-  return fail(UNRESOLVED, `no go-version input and no go.mod or go.work in ${displayPath(ctx.config.workspace, config.dir) || "."}`);
-}
-var probes = /* @__PURE__ */ new WeakMap();
-function probe(ctx, bin) {
-  let seen = probes.get(ctx.state);
-  if (!seen) probes.set(ctx.state, seen = /* @__PURE__ */ new Map());
-  let p = seen.get(bin);
-  if (!p) seen.set(bin, p = runProbe(ctx, bin));
-  return p;
-}
-async function runProbe(ctx, bin) {
-  const r2 = await ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env: childEnv("go", ctx.ports.env, { GOTOOLCHAIN: "local" }) });
-  if (r2.code !== 0) return void 0;
-  const [v, goroot] = r2.stdout.split("\n");
-  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
-  return m ? { version: m[1], goroot: goroot.trim() } : void 0;
-}
-function unreachable(ctx, wanted, onPath, what, url, error) {
-  const reason = (error.message ?? String(error)).replace(`GET ${url}: `, "");
-  const system = onPath.bin ? `set go-version to system (CLI: --go-version system) to build with ${onPath.bin}` : "install Go on PATH and set go-version to system (CLI: --go-version system)";
-  return fail(
-    DOWNLOAD,
-    `Go ${describeSpec(wanted.spec)} (wanted by ${wanted.from}) could not be downloaded: ${what}: ${reason}. Not using the go on PATH: ${onPath.text}. Ways out: ${system}, or point go-download-base-url at a mirror this machine can reach (now ${ctx.config.goDownloadBaseUrl}).`,
-    wanted.file ? { location: { file: wanted.file, line: wanted.line } } : {}
-  );
-}
-async function download(ctx, wanted, onPath) {
-  const { tools, log } = ctx.ports;
-  const spec = wanted.spec;
-  const base3 = ctx.config.goDownloadBaseUrl;
-  const listingUrl = `${base3}/?mode=json&include=all`;
-  let listingFile;
-  try {
-    listingFile = await tools.download(listingUrl);
-  } catch (e) {
-    return unreachable(ctx, wanted, onPath, `could not read the Go downloads listing ${listingUrl}`, listingUrl, e);
-  }
-  let releases;
-  try {
-    releases = parseListing(import_node_fs6.default.readFileSync(listingFile, "utf8"), listingUrl);
-  } catch (e) {
-    return fail(DOWNLOAD, e.message);
-  }
-  const release = pickRelease(releases, spec);
-  if (!release) return fail(UNRESOLVED, `no Go release in ${listingUrl} matches ${describeSpec(spec)}`);
-  const plat = goPlatform(process.platform, process.arch);
-  const file = archiveFor(release, plat.os, plat.arch);
-  if (!file) return fail(UNRESOLVED, `Go ${release.version} has no archive for ${plat.os}/${plat.arch} in ${listingUrl}`);
-  if (!safeFileName(file.filename)) return fail(DOWNLOAD, `the listing names an unexpected file "${file.filename}"`);
-  if (!/^[0-9a-f]{64}$/.test(file.sha256)) return fail(DOWNLOAD, `the listing has no valid SHA-256 for ${file.filename}`);
-  const url = `${base3}/${file.filename}`;
-  const version = goToSemver(release.version);
-  let installed;
-  try {
-    installed = await installTool(tools, {
-      tool: "go",
-      version,
-      arch: process.arch,
-      url,
-      asset: file.filename,
-      sha256: file.sha256,
-      ...file.size ? { size: file.size } : {},
-      digestSource: `the Go downloads listing ${listingUrl}`,
-      packing: file.filename.endsWith(".zip") ? "zip" : "tar.gz",
-      root: "go",
-      program: process.platform === "win32" ? "bin/go.exe" : "bin/go"
-    }, log);
-  } catch (e) {
-    if (!(e instanceof InstallError)) throw e;
-    if (e.kind === "download") return unreachable(ctx, wanted, onPath, `could not download ${url}`, url, e.reason ?? e);
-    return fail(e.kind === "checksum" ? CHECKSUM : DOWNLOAD, e.message);
-  }
-  return { bin: installed.bin, version: release.version, goroot: installed.dir, source: "download", cacheVersion: version };
-}
-function goBin(goroot) {
-  return import_node_path7.default.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
-}
-async function locate(ctx, wanted) {
-  const { tools, log } = ctx.ports;
-  const spec = wanted.spec;
-  if (spec.kind === "system") {
-    const bin = findOnPath("go", ctx.ports.env.PATH);
-    const p2 = bin && await probe(ctx, bin);
-    if (!bin || !p2) return fail(UNRESOLVED, 'go-version is "system" but no working go is on PATH');
-    return { bin, version: p2.version, goroot: p2.goroot, source: "path" };
-  }
-  const cachedVersion = pickInstalled(tools.versions("go", process.arch), spec);
-  if (cachedVersion) {
-    const dir = tools.find("go", goToSemver(cachedVersion), process.arch);
-    if (dir && import_node_fs6.default.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
-  }
-  const onPath = findOnPath("go", ctx.ports.env.PATH);
-  const p = onPath && await probe(ctx, onPath);
-  if (onPath && p && satisfies(p.version, spec)) {
-    log.info(`Using go ${p.version} from PATH (${onPath}): it satisfies ${describeSpec(spec)}`);
-    return { bin: onPath, version: p.version, goroot: p.goroot, source: "path" };
-  }
-  return download(ctx, wanted, pathNote(spec, onPath, p || void 0));
-}
-function pathNote(spec, bin, p) {
-  if (!bin) return { text: "there is no go on PATH" };
-  if (!p) return { bin, text: `${bin} does not run (go env failed)` };
-  if (spec.kind === "stable" || spec.kind === "oldstable") return { bin, text: `${bin} is go ${p.version}, and which release is ${spec.kind} needs the downloads listing` };
-  return { bin, text: `${bin} is go ${p.version}, which does not satisfy ${describeSpec(spec)}` };
-}
-function toolchainTable(wanted, go, source, goroot) {
-  return { header: ["Go", "Wanted", "Source", "GOROOT"], rows: [[go, wanted ? wanted.from.replace(/\|/g, "/") : "could not be determined", source, goroot]] };
-}
-var toolchainStage = {
-  name: "toolchain",
-  rules: [UNRESOLVED, DOWNLOAD, CHECKSUM],
-  async run(ctx) {
-    let wanted;
-    try {
-      wanted = resolveSpec(ctx);
-      const { spec, from, file, line } = wanted;
-      const go = await locate(ctx, wanted);
-      const p = await probe(ctx, go.bin);
-      const broken = !p ? `${go.bin} does not run (go env failed)` : p.version !== go.version && !satisfies(p.version, spec) ? `${go.bin} reports go${p.version}, which does not satisfy ${describeSpec(spec)} from ${from}` : void 0;
-      if (broken) {
-        if (go.source === "download" && go.cacheVersion) {
-          await ctx.ports.tools.uncache("go", go.cacheVersion, process.arch);
-          return fail(UNRESOLVED, `${broken}; the downloaded toolchain was removed from the tool cache`, file ? { location: { file, line } } : {});
-        }
-        return fail(UNRESOLVED, broken, file ? { location: { file, line } } : {});
-      }
-      const toolchain = { bin: go.bin, version: p.version, goroot: p.goroot, source: go.source };
-      ctx.state.go = toolchain;
-      const binDir = import_node_path7.default.dirname(go.bin);
-      ctx.state.goEnv = {
-        ...ctx.state.goEnv,
-        // Our go commands must never fetch another toolchain behind our back (GOTOOLCHAIN=auto).
-        GOTOOLCHAIN: "local",
-        PATH: `${binDir}${import_node_path7.default.delimiter}${ctx.state.goEnv.PATH ?? ""}`
-      };
-      ctx.ports.outputs.addPath(binDir);
-      ctx.state.facts["go-version"] = toolchain.version;
-      ctx.state.facts["go-source"] = toolchain.source;
-      return {
-        status: "passed",
-        findings: [],
-        table: toolchainTable(wanted, toolchain.version, go.source, toolchain.goroot),
-        metrics: { goVersion: toolchain.version, source: toolchain.source }
-      };
-    } catch (e) {
-      if (e instanceof ToolchainFailure) {
-        return { status: "failed", reason: e.message, findings: [e.finding], table: toolchainTable(wanted, "not installed", e.finding.ruleId.replace(/^toolchain\//, ""), "") };
-      }
-      throw e;
-    }
-  }
-};
-
-// src/stages/cache.ts
-var import_node_path9 = __toESM(require("node:path"), 1);
-
-// src/pipeline/stage.ts
-async function settled(outcome) {
-  return outcome.pending ? settled(await outcome.pending) : outcome;
-}
-function skipped(reason) {
-  return { status: "skipped", reason, findings: [] };
-}
-function statusFrom(findings) {
-  return findings.some((f) => f.severity === "error") ? "failed" : "passed";
-}
-
-// src/cache/keys.ts
-var KEY_PREFIX = "go-release-gate-v1";
-function keyPart(value) {
-  return value.replace(/[^A-Za-z0-9._]+/g, "_") || "_";
-}
-function scopeHash(s) {
-  const targets = s.targets.map((t) => `${t.goos}/${t.goarch}`).sort();
-  const tags = [...s.tags].sort();
-  return sha256Hex(JSON.stringify([s.job, s.dir.split("\\").join("/"), targets, tags, s.cgo])).slice(0, 12);
-}
-function goSumHash(files) {
-  const h = sha256Hash();
-  for (const f of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-    h.update(f.path.split("\\").join("/")).update("\0").update(sha256Hex(f.content)).update("\0");
-  }
-  return h.digest("hex").slice(0, 20);
-}
-function runSuffix(env, nowMs) {
-  const id = env.GITHUB_RUN_ID;
-  if (id) return keyPart(`r${id}.${env.GITHUB_RUN_ATTEMPT || "1"}`);
-  return `t${nowMs.toString(36)}`;
-}
-function base2(kind, p) {
-  return `${KEY_PREFIX}-${kind === "modules" ? "gomod" : "gobuild"}-${keyPart(p.os)}-${keyPart(p.arch)}-go${keyPart(p.goVersion)}`;
-}
-function moduleKeys(p) {
-  const b = base2("modules", p);
-  const scoped = `${b}-${p.scope}-`;
-  const key = `${scoped}${p.goSum}`;
-  return {
-    key,
-    restoreKeys: [scoped, `${b}-`, `${KEY_PREFIX}-gomod-${keyPart(p.os)}-${keyPart(p.arch)}-`],
-    hitPrefix: key
-  };
-}
-function buildKeys(p) {
-  const b = base2("build", p);
-  const scoped = `${b}-${p.scope}-`;
-  const hitPrefix = `${scoped}${p.goSum}-`;
-  return { key: `${hitPrefix}${keyPart(p.run)}`, restoreKeys: [hitPrefix, scoped, `${b}-`], hitPrefix };
-}
-function sameKey(a, b) {
-  return a !== void 0 && b !== void 0 && a.localeCompare(b, void 0, { sensitivity: "accent" }) === 0;
-}
-function keyHasPrefix(key, prefix) {
-  return key.length >= prefix.length && sameKey(key.slice(0, prefix.length), prefix);
-}
-function restoreState(keys, matchedKey) {
-  if (!matchedKey) return "miss";
-  return sameKey(matchedKey, keys.key) || keyHasPrefix(matchedKey, keys.hitPrefix) ? "hit" : "partial";
-}
-function buildScopeOf(key) {
-  const parts = key.split("-");
-  const prefix = `${KEY_PREFIX}-gobuild`.split("-");
-  if (parts.length !== prefix.length + 6 || prefix.some((p, i) => parts[i] !== p)) return void 0;
-  if (!/^[0-9a-f]{20}$/.test(parts[prefix.length + 4]) || !parts[prefix.length + 2].startsWith("go") || parts.at(-1) === "") return void 0;
-  return `${parts.slice(0, prefix.length + 4).join("-")}-`;
-}
-function trivyDbKeys(os7, nowMs) {
-  const prefix = `${KEY_PREFIX}-trivydb-${keyPart(os7)}-`;
-  const key = `${prefix}${new Date(nowMs).toISOString().slice(0, 10)}`;
-  return { key, restoreKeys: [prefix], hitPrefix: key };
-}
-
-// src/cache/plan.ts
-var PLAN_STATE_KEY = "cache-plan";
-function serializePlan(plan) {
-  return JSON.stringify(plan);
-}
-function parsePlan(text) {
-  if (!text) return void 0;
-  try {
-    const p = JSON.parse(text);
-    if (p?.version !== 1 || !Array.isArray(p.slots) || typeof p.startedAtMs !== "number") return void 0;
-    return p;
-  } catch {
-    return void 0;
-  }
-}
-function saveDecision(plan, slot) {
-  if (plan.mode === "read-only") return { save: false, reason: "read-only: this run restores caches but never writes them" };
-  if (plan.mode === "off") return { save: false, reason: "cache: off" };
-  if (slot.noSave) return { save: false, reason: slot.noSave };
-  if (sameKey(slot.matchedKey, slot.key)) {
-    return { save: false, reason: slot.state === "error" ? "the entry for this key exists (only its download failed)" : "exact key hit: the entry exists" };
-  }
-  if (slot.kind === "modules" && slot.state === "hit") return { save: false, reason: "key hit: the entry for this go.sum exists" };
-  return { save: true };
-}
-
-// src/cache/disk.ts
+// src/toolchain/probe-memo.ts
 var import_node_fs7 = __toESM(require("node:fs"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
-var SKIP_DIR = (name) => name.startsWith(".") || name.startsWith("_") || name === "testdata" || name === "vendor" || name === "node_modules";
-function findGoSums(root) {
-  const found = [];
-  const walk = (dir) => {
-    let entries;
-    try {
-      entries = import_node_fs7.default.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = import_node_path8.default.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP_DIR(e.name)) walk(p);
-      } else if (e.isFile() && (e.name === "go.sum" || e.name === "go.work.sum")) {
-        found.push({ path: import_node_path8.default.relative(root, p).split(import_node_path8.default.sep).join("/"), content: import_node_fs7.default.readFileSync(p) });
-      }
-    }
-  };
-  walk(root);
-  return found;
-}
-function treeSize(dir) {
-  let total = 0;
-  const walk = (d) => {
-    let entries;
-    try {
-      entries = import_node_fs7.default.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const p = import_node_path8.default.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) total += import_node_fs7.default.lstatSync(p).size;
-    }
-  };
-  walk(dir);
-  return total;
-}
-function listGoCache(dir) {
-  const out = [];
-  for (const e of import_node_fs7.default.readdirSync(dir, { withFileTypes: true })) {
-    const p = import_node_path8.default.join(dir, e.name);
-    if (e.isFile()) {
-      const st = import_node_fs7.default.lstatSync(p);
-      out.push({ path: e.name, size: st.size, mtimeMs: st.mtimeMs });
-      continue;
-    }
-    if (!e.isDirectory()) continue;
-    for (const sub of import_node_fs7.default.readdirSync(p, { withFileTypes: true })) {
-      const q = import_node_path8.default.join(p, sub.name);
-      const st = import_node_fs7.default.lstatSync(q);
-      out.push({ path: `${e.name}/${sub.name}`, size: sub.isDirectory() ? treeSize(q) : st.size, mtimeMs: st.mtimeMs });
-    }
-  }
-  return out;
-}
-function removeTree(dir) {
-  try {
-    import_node_fs7.default.rmSync(dir, { recursive: true, force: true });
-    return;
-  } catch {
-  }
-  const chmod = (d) => {
-    try {
-      import_node_fs7.default.chmodSync(d, 493);
-      for (const e of import_node_fs7.default.readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) chmod(import_node_path8.default.join(d, e.name));
-    } catch {
-    }
-  };
-  chmod(dir);
-  import_node_fs7.default.rmSync(dir, { recursive: true, force: true });
-}
-function freshDir(dir) {
-  removeTree(dir);
-  import_node_fs7.default.mkdirSync(dir, { recursive: true });
-}
-function isEmptyDir(dir) {
-  try {
-    return import_node_fs7.default.readdirSync(dir).length === 0;
-  } catch {
-    return true;
-  }
-}
-function applyTrim(dir, files) {
-  for (const f of files) import_node_fs7.default.rmSync(import_node_path8.default.join(dir, ...f.path.split("/")), { recursive: true, force: true });
-}
-var MAX_USES = 1e3;
-function claimCacheDirs(root) {
-  import_node_fs7.default.mkdirSync(root, { recursive: true });
-  for (let n = 1; n <= MAX_USES; n++) {
-    try {
-      import_node_fs7.default.writeFileSync(import_node_path8.default.join(root, `use-${n}`), String(process.pid), { flag: "wx" });
-    } catch (e) {
-      if (e.code === "EEXIST") continue;
-      throw e;
-    }
-    const suffix = n === 1 ? "" : `-${n}`;
-    return { modules: import_node_path8.default.join(root, `gomod${suffix}`), build: import_node_path8.default.join(root, `gocache${suffix}`) };
-  }
-  throw new Error(`${root} already holds ${MAX_USES} claims (use-1 ... use-${MAX_USES}): not a directory this job's runs left`);
-}
 
-// src/report/escape.ts
-function escapeHtml(text) {
-  return text.replace(/[&<>|`\\*[\]]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-function cell(text) {
-  return escapeHtml(text).replace(/\r?\n/g, "<br>");
-}
-function code(text) {
-  return `<code>${cell(text)}</code>`;
-}
-function table(header, rows) {
-  const line = (cols) => `| ${cols.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
-function truncateText(text, max, rest = "report.json") {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max)}
-\u2026 ${text.length - max} more characters cut (full text in ${rest})`;
-}
-function detailsBlock(title, body, max) {
-  return ["<details><summary>" + cell(title) + "</summary>", "", "<pre>", escapeHtml(truncateText(body.replace(/\r\n?/g, "\n"), max)), "</pre>", "</details>"].join("\n");
-}
-function formatBytes(n) {
-  if (n < 1024) return `${n} B`;
-  const units = ["KiB", "MiB", "GiB"];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v.toFixed(1)} ${units[i]}`;
-}
-function formatDuration(ms) {
-  return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
-}
-function sentence(text) {
-  const t = text.trim().replace(/[\s.]+$/, "");
-  if (t === "") return "";
-  return /[!?:]$/.test(t) ? t : `${t}.`;
-}
-
-// src/stages/cache.ts
-var CACHE_DIR_NAME = "go-release-gate-cache";
-var DEFAULT_RESTORE_MINUTES = 20;
-var RestoreTimeout = class extends Error {
-};
-function restoreDeadlineMs(env) {
-  const minutes = Number(env.SEGMENT_DOWNLOAD_TIMEOUT_MINS);
-  return (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_RESTORE_MINUTES) * 6e4;
-}
-function withDeadline(work, ms, what) {
-  work.catch(() => void 0);
-  let timer;
-  const deadline = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new RestoreTimeout(`${what} did not finish within ${formatDuration(ms)}`)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-var LABEL = { modules: "module cache (GOMODCACHE)", build: "build cache (GOCACHE)", "trivy-db": "Trivy vulnerability DB" };
-async function restoreSlot(store, kind, dir, keys, deadlineMs, log) {
-  const t0 = performance.now();
-  const slot = { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss" };
-  let problem;
-  freshDir(dir);
-  try {
-    const r2 = await withDeadline(store.restore([dir], keys.key, keys.restoreKeys), deadlineMs, `restoring the ${LABEL[kind]}`);
-    if (r2.matchedKey) {
-      slot.matchedKey = r2.matchedKey;
-      slot.state = restoreState(keys, r2.matchedKey);
-    } else {
-      freshDir(dir);
-    }
-  } catch (e) {
-    slot.state = "error";
-    problem = `${LABEL[kind]} not restored: ${e instanceof Error ? e.message : String(e)}`;
-    const found = e.matchedKey;
-    if (typeof found === "string" && found) slot.matchedKey = found;
-    if (e instanceof RestoreTimeout) {
-      slot.dir = `${dir}-${Date.now().toString(36)}`;
-      slot.noSave = "the restore timed out, so this run used a stand-in directory";
-      freshDir(slot.dir);
-    } else {
-      freshDir(dir);
-    }
-    log.warning(`${sentence(problem)} Going on without it; the verdict does not depend on the cache.`);
-  }
-  const bytes = slot.matchedKey ? treeSize(slot.dir) : 0;
-  return { slot, bytes, ms: Math.round(performance.now() - t0), ...problem ? { problem } : {} };
-}
-async function goFlagsWithModcacherw(ctx) {
-  const r2 = await ctx.ports.exec.run(ctx.state.go.bin, ["env", "GOFLAGS"], { env: ctx.state.goEnv });
-  const current = r2.code === 0 ? r2.stdout.trim() : ctx.state.goEnv.GOFLAGS ?? "";
-  const flags = current.split(/\s+/).filter(Boolean);
-  if (flags.some((f) => f === "-modcacherw" || f === "-modcacherw=true" || f === "--modcacherw")) return { flags: flags.join(" "), added: false };
-  return { flags: [...flags, "-modcacherw"].join(" "), added: true };
-}
-function unavailable(ctx) {
-  if (!ctx.state.go) return "needs the Go toolchain";
-  if (ctx.config.cache === "off") return "the cache input is off: nothing was restored or saved";
-  if (!ctx.ports.cache) return "no cache store: the Actions cache service is not available here (CLI: pass --cache-dir)";
-  return void 0;
-}
-function stateText(r2) {
-  if (r2.slot.notRestored) return `not restored: ${r2.slot.notRestored}`;
-  return r2.slot.state === "error" ? `error: ${r2.problem ?? ""}` : r2.slot.state;
-}
-function saveText(plan, slot, savedAt) {
-  const d = saveDecision(plan, slot);
-  if (!d.save) return `no: ${d.reason}`;
-  return slot.kind === "build" ? `${savedAt}, after trimming` : savedAt;
-}
-var RELEASE_BUILD_CACHE = "release builds never use a restored build cache (it cannot be verified)";
-function notRestored(kind, dir, keys, why) {
-  freshDir(dir);
-  return { slot: { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss", notRestored: why }, bytes: 0, ms: 0 };
-}
-async function restoreCaches(ctx, store) {
-  const { config, ports, state } = ctx;
-  const startedAtMs = Date.now();
-  const go = state.go;
-  const parts = {
-    os: ports.platform.os,
-    arch: ports.platform.arch,
-    goVersion: go.version,
-    scope: scopeHash({
-      job: ports.env.GITHUB_JOB ?? "",
-      dir: import_node_path9.default.relative(config.workspace, config.dir) || ".",
-      targets: config.targets,
-      tags: config.tags,
-      cgo: config.cgo
-    }),
-    goSum: goSumHash(findGoSums(config.dir)),
-    run: runSuffix(ports.env, startedAtMs)
-  };
-  const dirs = claimCacheDirs(import_node_path9.default.join(ports.tempDir, CACHE_DIR_NAME));
-  const deadline = restoreDeadlineMs(ports.env);
-  const modules = await restoreSlot(store, "modules", dirs.modules, moduleKeys(parts), deadline, ports.log);
-  const build2 = config.mode === "release" ? notRestored("build", dirs.build, buildKeys(parts), RELEASE_BUILD_CACHE) : await restoreSlot(store, "build", dirs.build, buildKeys(parts), deadline, ports.log);
-  for (const r2 of [modules, build2]) {
-    if (r2.slot.notRestored) ports.log.info(`${LABEL[r2.slot.kind]}: not restored: ${r2.slot.notRestored}`);
-    else ports.log.info(`${LABEL[r2.slot.kind]}: ${r2.slot.state}${r2.slot.matchedKey ? ` (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)})` : ""} in ${formatDuration(r2.ms)}`);
-  }
-  const goFlags2 = await goFlagsWithModcacherw(ctx);
-  state.goEnv = { ...state.goEnv, GOMODCACHE: modules.slot.dir, GOCACHE: build2.slot.dir, GOFLAGS: goFlags2.flags };
-  if (goFlags2.added) state.facts["cache-goflags-added"] = "-modcacherw";
-  const plan = {
-    version: 1,
-    mode: config.cache,
-    store: store.kind,
-    startedAtMs,
-    maxBytes: config.cacheMaxSize,
-    slots: [modules.slot, build2.slot]
-  };
-  ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
-  state.facts["cache-hit"] = modules.slot.state === "error" ? "miss" : modules.slot.state;
-  state.facts["cache-build"] = build2.slot.notRestored ? "not restored" : build2.slot.state === "error" ? "miss" : build2.slot.state;
-  state.facts["cache-modules-key"] = modules.slot.key;
-  state.facts["cache-build-key"] = build2.slot.key;
-  const problems = [modules.problem, build2.problem].filter((p) => !!p);
-  return {
-    status: "passed",
-    ...problems.length ? { reason: `went on without the cache (the verdict does not depend on it): ${problems.join("; ")}` } : {},
-    findings: [],
-    table: {
-      header: ["Cache", "Result", "Matched key", "Restored", "Time", "Save"],
-      rows: [modules, build2].map((r2) => [LABEL[r2.slot.kind], stateText(r2), r2.slot.matchedKey ?? "", formatBytes(r2.bytes), formatDuration(r2.ms), saveText(plan, r2.slot, store.savedAt ?? "end of the run")])
-    },
-    metrics: {
-      store: store.kind,
-      mode: config.cache,
-      modules: modules.slot.state,
-      build: build2.slot.state,
-      modulesBytes: modules.bytes,
-      buildBytes: build2.bytes,
-      modulesMs: modules.ms,
-      buildMs: build2.ms
-    }
-  };
-}
-var cacheStage = {
-  name: "cache",
-  rules: [],
-  async run(ctx) {
-    ctx.state.facts["cache-hit"] = "off";
-    const why = unavailable(ctx);
-    if (why) return skipped(why);
-    try {
-      return await restoreCaches(ctx, ctx.ports.cache);
-    } catch (e) {
-      const message = `cache not used: ${e instanceof Error ? e.message : String(e)}`;
-      ctx.ports.log.warning(`${message}. The verdict does not depend on the cache.`);
-      ctx.state.facts["cache-hit"] = "off";
-      return { status: "passed", reason: message, findings: [] };
-    }
-  }
-};
-async function restoreTrivyDb(ctx, dir) {
-  const { config, ports } = ctx;
-  const store = ports.cache;
-  if (config.cache === "off") return { dir, text: "not cached (cache: off)" };
-  if (!store) return { dir, text: "not cached (no cache store)" };
-  const startedAtMs = Date.now();
-  const r2 = await restoreSlot(store, "trivy-db", dir, trivyDbKeys(ports.platform.os, startedAtMs), restoreDeadlineMs(ports.env), ports.log);
-  const plan = parsePlan(ports.state.get(PLAN_STATE_KEY)) ?? { version: 1, mode: config.cache, store: store.kind, startedAtMs, maxBytes: config.cacheMaxSize, slots: [] };
-  plan.slots = [...plan.slots.filter((s) => s.kind !== "trivy-db"), r2.slot];
-  ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
-  const save = saveText(plan, r2.slot, store.savedAt ?? "end of the run");
-  const text = r2.slot.matchedKey && r2.slot.state !== "error" ? `restored from the cache (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)} in ${formatDuration(r2.ms)}); save: ${save}` : `${r2.problem ?? "no cache entry"}; save: ${save}`;
-  ports.log.info(`${LABEL["trivy-db"]}: ${text}`);
-  return { dir: r2.slot.dir, ...r2.slot.matchedKey && r2.slot.state !== "error" ? { matchedKey: r2.slot.matchedKey } : {}, text };
-}
-
-// src/stages/modules.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1);
-var import_node_path20 = __toESM(require("node:path"), 1);
-
-// src/modules/load.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
-
-// src/modules/errors.ts
-var ModuleFileError = class extends Error {
-  /** Repository-relative path, '/'-separated. */
-  file;
-  /** 1-based line of the offending text. */
-  line;
-  detail;
-  constructor(file, line, detail) {
-    super(`${file}:${line}: ${detail}`);
-    this.name = "ModuleFileError";
-    this.file = file;
-    this.line = line;
-    this.detail = detail;
-  }
-};
-function splitLines(text) {
-  const lines = text.split("\n");
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  return lines.map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
-}
-
-// src/modules/modfile.ts
-var PUNCT = /* @__PURE__ */ new Set(["(", ")", "[", "]", "{", "}", ","]);
-function isWordChar(c) {
-  return !PUNCT.has(c) && !/\s/.test(c) && c !== '"' && c !== "`";
-}
-function tokenizeLine(text, file, line) {
-  const tokens = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === " " || c === "	") {
-      i++;
-      continue;
-    }
-    if (text.startsWith("//", i)) return { tokens, comment: text.slice(i + 2).trim() };
-    if (text.startsWith("/*", i)) throw new ModuleFileError(file, line, "use // comments, not /* */ comments");
-    if (PUNCT.has(c)) {
-      tokens.push({ text: c, punct: true });
-      i++;
-      continue;
-    }
-    if (c === '"') {
-      let j2 = i + 1;
-      while (j2 < text.length && text[j2] !== '"') j2 += text[j2] === "\\" ? 2 : 1;
-      if (j2 >= text.length) throw new ModuleFileError(file, line, "unterminated quoted string");
-      const quoted = text.slice(i, j2 + 1);
-      let value;
-      try {
-        value = JSON.parse(quoted);
-      } catch {
-        throw new ModuleFileError(file, line, `invalid quoted string ${quoted}`);
-      }
-      tokens.push({ text: String(value), punct: false });
-      i = j2 + 1;
-      continue;
-    }
-    if (c === "`") {
-      const j2 = text.indexOf("`", i + 1);
-      if (j2 < 0) throw new ModuleFileError(file, line, "unterminated raw string");
-      tokens.push({ text: text.slice(i + 1, j2), punct: false });
-      i = j2 + 1;
-      continue;
-    }
-    if (!isWordChar(c)) throw new ModuleFileError(file, line, `unexpected character ${JSON.stringify(c)}`);
-    let j = i;
-    while (j < text.length && isWordChar(text[j]) && !text.startsWith("//", j)) j++;
-    tokens.push({ text: text.slice(i, j), punct: false });
-    i = j;
-  }
-  return { tokens, comment: "" };
-}
-function parseDirectives(text, file) {
-  const out = [];
-  const lines = splitLines(text);
-  let block2;
-  for (let i = 0; i < lines.length; i++) {
-    const line = i + 1;
-    const { tokens, comment } = tokenizeLine(lines[i], file, line);
-    if (tokens.length === 0) continue;
-    const first = tokens[0];
-    const last = tokens[tokens.length - 1];
-    if (block2) {
-      if (first.text === ")" && first.punct) {
-        if (tokens.length > 1) throw new ModuleFileError(file, line, 'unexpected text after ")"');
-        block2 = void 0;
-        continue;
-      }
-      if (tokens.some((t) => t.punct && (t.text === "(" || t.text === ")"))) {
-        throw new ModuleFileError(file, line, `unexpected parenthesis inside the ${block2.verb} block opened at line ${block2.line}`);
-      }
-      out.push({ verb: block2.verb, args: tokens.map((t) => t.text), line, comment });
-      continue;
-    }
-    if (first.punct) throw new ModuleFileError(file, line, `unexpected "${first.text}" at the start of a directive`);
-    if (last.punct && last.text === "(") {
-      if (tokens.length !== 2) throw new ModuleFileError(file, line, `a block must be written "${first.text} (" on its own line`);
-      block2 = { verb: first.text, line };
-      continue;
-    }
-    if (tokens.length === 3 && tokens[1].text === "(" && tokens[2].text === ")") continue;
-    if (tokens.slice(1).some((t) => t.punct && (t.text === "(" || t.text === ")"))) {
-      throw new ModuleFileError(file, line, "unexpected parenthesis");
-    }
-    out.push({ verb: first.text, args: tokens.slice(1).map((t) => t.text), line, comment });
-  }
-  if (block2) throw new ModuleFileError(file, block2.line, `the ${block2.verb} block opened here is never closed with ")"`);
-  return out;
-}
-var SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+incompatible)?$/;
-function isModuleVersion(v) {
-  return SEMVER.test(v);
-}
-var MODULE_PATH = /^[A-Za-z0-9._~+\-/!]+$/;
-function isModulePath(p) {
-  return MODULE_PATH.test(p) && !p.startsWith("/") && !p.endsWith("/") && !p.includes("//") && !p.startsWith("-");
-}
-function isLocalPath(p) {
-  return p.startsWith("./") || p.startsWith("../") || p === "." || p === ".." || p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith(".\\") || p.startsWith("..\\");
-}
-var GO_VERSION2 = /^[1-9]\d*(\.(0|[1-9]\d*)){0,2}((rc|beta)[1-9]\d*)?$/;
-function isGoVersion2(v) {
-  return GO_VERSION2.test(v) && v.split(/\.|rc|beta/).every((n) => Number.isSafeInteger(Number(n)));
-}
-function parseReplace(d, file) {
-  const arrow = d.args.indexOf("=>");
-  const bad = (why) => new ModuleFileError(file, d.line, `replace ${d.args.join(" ")}: ${why}`);
-  if (arrow !== 1 && arrow !== 2) throw bad('expected "old [version] => new [version]"');
-  const left = d.args.slice(0, arrow);
-  const right = d.args.slice(arrow + 1);
-  if (right.length !== 1 && right.length !== 2) throw bad('expected "old [version] => new [version]"');
-  if (!isModulePath(left[0])) throw bad(`"${left[0]}" is not a module path`);
-  if (left[1] !== void 0 && !isModuleVersion(left[1])) throw bad(`"${left[1]}" is not a version of the form v1.2.3`);
-  const local = right.length === 1;
-  if (local && !isLocalPath(right[0])) throw bad(`a replacement without a version must be a directory path starting with ./ or ../ or /, not "${right[0]}"`);
-  if (!local && !isModulePath(right[0])) throw bad(`"${right[0]}" is not a module path`);
-  if (!local && !isModuleVersion(right[1])) throw bad(`"${right[1]}" is not a version of the form v1.2.3`);
-  return { old: { path: left[0], version: left[1] ?? "" }, new: { path: right[0], version: right[1] ?? "" }, local, line: d.line };
-}
-
-// src/modules/gomod.ts
-var KNOWN = /* @__PURE__ */ new Set(["module", "go", "toolchain", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"]);
-function expectArgs(d, file, n, shape) {
-  if (d.args.length !== n) throw new ModuleFileError(file, d.line, `${d.verb}: expected "${d.verb} ${shape}", found ${d.args.length ? `"${d.args.join(" ")}"` : "nothing"}`);
-}
-function modulePathAndVersion(d, file) {
-  expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path40, version] = d.args;
-  if (!isModulePath(path40)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path40}" is not a module path`);
-  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path40}: version "${version}" is not of the form v1.2.3`);
-  return { path: path40, version };
-}
-function isIndirect(comment) {
-  return /^indirect(;|$)/.test(comment.trim());
-}
-function parseGoMod(text, file) {
-  const mod = { file, requires: [], replaces: [], excludes: [] };
-  for (const d of parseDirectives(text, file)) {
-    if (!KNOWN.has(d.verb)) throw new ModuleFileError(file, d.line, `unknown directive "${d.verb}"`);
-    switch (d.verb) {
-      case "module": {
-        if (mod.module) throw new ModuleFileError(file, d.line, `second module directive (the first is at line ${mod.module.line})`);
-        expectArgs(d, file, 1, "module/path");
-        if (!isModulePath(d.args[0])) throw new ModuleFileError(file, d.line, `module: "${d.args[0]}" is not a module path`);
-        mod.module = { path: d.args[0], line: d.line };
-        break;
-      }
-      case "go": {
-        if (mod.go) throw new ModuleFileError(file, d.line, `second go directive (the first is at line ${mod.go.line})`);
-        expectArgs(d, file, 1, "1.N");
-        if (!isGoVersion2(d.args[0])) throw new ModuleFileError(file, d.line, `go: "${d.args[0]}" is not a Go version like 1.22 or 1.22.3`);
-        mod.go = { version: d.args[0], line: d.line };
-        break;
-      }
-      case "toolchain": {
-        expectArgs(d, file, 1, "go1.N.M");
-        if (!/^(default|go[1-9][0-9A-Za-z.+-]*)$/.test(d.args[0])) throw new ModuleFileError(file, d.line, `toolchain: "${d.args[0]}" is not a toolchain name like go1.22.3`);
-        mod.toolchain = { name: d.args[0], line: d.line };
-        break;
-      }
-      case "require":
-        mod.requires.push({ ...modulePathAndVersion(d, file), indirect: isIndirect(d.comment), line: d.line });
-        break;
-      case "exclude":
-        mod.excludes.push({ ...modulePathAndVersion(d, file), line: d.line });
-        break;
-      case "replace":
-        mod.replaces.push(parseReplace(d, file));
-        break;
-      default:
-        if (d.args.length === 0) throw new ModuleFileError(file, d.line, `${d.verb}: missing argument`);
-    }
-  }
-  if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
-  return mod;
-}
-function replacementFor(replaces, path40, version) {
-  return replaces.find((r2) => r2.old.path === path40 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path40 && r2.old.version === "");
-}
-
-// src/modules/gowork.ts
-var KNOWN2 = /* @__PURE__ */ new Set(["go", "toolchain", "godebug", "use", "replace"]);
-function parseGoWork(text, file) {
-  const work = { file, uses: [], replaces: [] };
-  for (const d of parseDirectives(text, file)) {
-    if (!KNOWN2.has(d.verb)) throw new ModuleFileError(file, d.line, `unknown directive "${d.verb}"`);
-    if (d.verb === "go") {
-      if (d.args.length !== 1 || !isGoVersion2(d.args[0])) throw new ModuleFileError(file, d.line, `go: expected a Go version like 1.22, found "${d.args.join(" ")}"`);
-      if (work.go) throw new ModuleFileError(file, d.line, `second go directive (the first is at line ${work.go.line})`);
-      work.go = { version: d.args[0], line: d.line };
-    } else if (d.verb === "use") {
-      if (d.args.length !== 1) throw new ModuleFileError(file, d.line, `use: expected one directory, found "${d.args.join(" ")}"`);
-      work.uses.push({ dir: d.args[0], line: d.line });
-    } else if (d.verb === "replace") {
-      work.replaces.push(parseReplace(d, file));
-    } else if (d.args.length === 0) {
-      throw new ModuleFileError(file, d.line, `${d.verb}: missing argument`);
-    }
-  }
-  return work;
-}
-
-// src/modules/gosum.ts
-var H1 = /^h1:[A-Za-z0-9+/]{43}=$/;
-var OTHER_HASH = /^h([2-9]|[1-9]\d+):[A-Za-z0-9+/]+={0,2}$/;
-function parseGoSum(text, file) {
-  const lines = [];
-  splitLines(text).forEach((raw2, i) => {
-    const line = i + 1;
-    const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
-    if (f.length === 0) return;
-    if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path40, rawVersion, hash] = f;
-    const goMod = rawVersion.endsWith("/go.mod");
-    const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path40)) throw new ModuleFileError(file, line, `"${path40}" is not a module path`);
-    if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
-    if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
-      throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
-    }
-    lines.push({ path: path40, version, goMod, hash, line });
-  });
-  return { file, lines };
-}
-function sumKey(path40, version, goMod) {
-  return `${path40} ${version}${goMod ? "/go.mod" : ""}`;
-}
-function indexSums(sums) {
-  const index = /* @__PURE__ */ new Map();
-  for (const sum of sums) {
-    for (const entry of sum.lines) {
-      const key = sumKey(entry.path, entry.version, entry.goMod);
-      const list3 = index.get(key) ?? [];
-      list3.push({ sum, entry });
-      index.set(key, list3);
-    }
-  }
-  return index;
-}
-function findSumConflicts(sums) {
-  const out = [];
-  for (const list3 of indexSums(sums).values()) {
-    const h1 = list3.filter((x) => x.entry.hash.startsWith("h1:"));
-    for (let i = 1; i < h1.length; i++) {
-      if (h1[i].entry.hash !== h1[0].entry.hash) {
-        out.push({ first: { file: h1[0].sum.file, entry: h1[0].entry }, second: { file: h1[i].sum.file, entry: h1[i].entry } });
-      }
-    }
-  }
-  return out;
-}
-
-// src/modules/modulestxt.ts
-function parseHeader(fields, file, line) {
-  const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
-  if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path40 = fields[1];
-  if (!isModulePath(path40)) throw bad(`"${path40}" is not a module path`);
-  let rest = fields.slice(2);
-  let version = "";
-  if (rest[0] !== "=>") {
-    if (!isModuleVersion(rest[0])) throw bad(`"${rest[0]}" is not a version of the form v1.2.3`);
-    version = rest[0];
-    rest = rest.slice(1);
-  }
-  if (rest.length === 0) {
-    if (version === "") throw bad('expected a version or "=> replacement"');
-    return { path: path40, version, line };
-  }
-  if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
-  const [, newPath, newVersion] = rest;
-  if (newVersion === void 0) {
-    if (!isLocalPath(newPath)) throw bad(`a replacement without a version must be a directory path, not "${newPath}"`);
-  } else {
-    if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
-    if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
-  }
-  return { path: path40, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
-}
-function parseModulesTxt(text, file) {
-  const txt = { file, workspace: false, modules: [] };
-  let current;
-  splitLines(text).forEach((raw2, i) => {
-    const line = i + 1;
-    if (raw2.trim() === "") return;
-    if (raw2.startsWith("## ")) {
-      const annotation = raw2.slice(3).trim();
-      if (annotation === "workspace" && line === 1) {
-        txt.workspace = true;
-        return;
-      }
-      if (!current) throw new ModuleFileError(file, line, `annotation "${raw2}" before any "# module version" line`);
-      current.annotationLines.push(line);
-      for (const entry of annotation.split(";").map((s) => s.trim())) {
-        if (entry === "explicit") current.explicit = true;
-        else if (entry.startsWith("go ")) current.goVersion = entry.slice(3).trim();
-      }
-      return;
-    }
-    if (raw2.startsWith("#")) {
-      const fields2 = raw2.trim().split(/\s+/);
-      if (fields2[0] !== "#") throw new ModuleFileError(file, line, `expected "# module/path v1.2.3" or "## annotation", found "${raw2}"`);
-      current = { ...parseHeader(fields2, file, line), explicit: false, annotationLines: [], packages: [] };
-      txt.modules.push(current);
-      return;
-    }
-    const fields = raw2.trim().split(/\s+/);
-    if (fields.length !== 1 || !isModulePath(fields[0])) throw new ModuleFileError(file, line, `expected one package import path, found "${raw2}"`);
-    if (!current) throw new ModuleFileError(file, line, `package "${fields[0]}" listed before any "# module version" line`);
-    if (current.version === "") throw new ModuleFileError(file, line, `package "${fields[0]}" listed under the wildcard replacement at line ${current.line}, which vendors nothing`);
-    current.packages.push({ path: fields[0], line });
-  });
-  return txt;
-}
-function vendoredModule(txt, path40, version) {
-  return txt.modules.find((m) => m.path === path40 && m.version === version);
-}
-function packageLineFor(txt, vendorPath) {
-  const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
-  let best;
-  for (const m of txt.modules) {
-    for (const p of m.packages) if (p.path === dir) return p.line;
-    if (m.version !== "" && (dir === m.path || dir.startsWith(`${m.path}/`)) && (!best || m.path.length > best.len)) {
-      best = { line: m.line, len: m.path.length };
-    }
-  }
-  return best?.line;
-}
-
-// src/modules/load.ts
-function relativeTo(root, abs) {
-  const rel = import_node_path10.default.relative(root, abs).split(import_node_path10.default.sep).join("/");
-  return rel === "" ? "." : rel;
-}
-async function readIfExists(file) {
-  try {
-    return await import_node_fs8.default.promises.readFile(file);
-  } catch (e) {
-    const code2 = e.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") return void 0;
-    throw e;
-  }
-}
-async function isDirectory(p) {
-  try {
-    return (await import_node_fs8.default.promises.stat(p)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-async function loadModuleSetup(dir, workFile, root) {
-  const errors = [];
-  const contents = /* @__PURE__ */ new Map();
-  const rel = (abs) => relativeTo(root, abs);
-  const parse = (fn) => {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof ModuleFileError) {
-        errors.push(e);
-        return void 0;
-      }
-      throw e;
-    }
-  };
-  const read2 = async (abs) => {
-    const data = await readIfExists(abs);
-    if (data) contents.set(abs, data);
-    return data;
-  };
-  let work;
-  const moduleDirs = [];
-  if (workFile) {
-    const data = await read2(workFile);
-    if (!data) {
-      errors.push(new ModuleFileError(rel(workFile), 1, "go.work named by GOWORK does not exist"));
-      return { errors };
-    }
-    const gowork = parse(() => parseGoWork(data.toString("utf8"), rel(workFile)));
-    if (gowork) {
-      work = { gowork, dir: import_node_path10.default.dirname(workFile) };
-      for (const u of gowork.uses) moduleDirs.push(import_node_path10.default.resolve(work.dir, u.dir));
-    }
-  } else {
-    moduleDirs.push(dir);
-  }
-  const mains = [];
-  const sums = [];
-  for (const modDir of moduleDirs) {
-    const goModPath = import_node_path10.default.join(modDir, "go.mod");
-    const data = await read2(goModPath);
-    if (!data) {
-      errors.push(new ModuleFileError(rel(goModPath), 1, workFile ? `go.work uses ${rel(modDir)}, which has no go.mod` : `no go.mod in ${rel(modDir)}`));
-      continue;
-    }
-    const gomod = parse(() => parseGoMod(data.toString("utf8"), rel(goModPath)));
-    if (gomod) mains.push({ gomod, dir: modDir });
-    const sumPath = import_node_path10.default.join(modDir, "go.sum");
-    const sumData = await read2(sumPath);
-    const sum = sumData ? parse(() => parseGoSum(sumData.toString("utf8"), rel(sumPath))) : { file: rel(sumPath), lines: [] };
-    if (sum) sums.push(sum);
-  }
-  if (work) {
-    const workSumPath = import_node_path10.default.join(work.dir, "go.work.sum");
-    const data = await read2(workSumPath);
-    if (data) {
-      const sum = parse(() => parseGoSum(data.toString("utf8"), rel(workSumPath)));
-      if (sum) sums.push(sum);
-    }
-  }
-  const vendorDir = import_node_path10.default.join(work ? work.dir : dir, "vendor");
-  const hasVendor = await isDirectory(vendorDir);
-  let txt;
-  if (hasVendor) {
-    const txtPath = import_node_path10.default.join(vendorDir, "modules.txt");
-    const data = await read2(txtPath);
-    if (data) txt = parse(() => parseModulesTxt(data.toString("utf8"), rel(txtPath)));
-  }
-  if (errors.length) return { errors };
-  const main2 = mains.find((m) => import_node_path10.default.resolve(m.dir) === import_node_path10.default.resolve(dir));
-  return { setup: { main: main2, mains, work, sums, vendorDir, hasVendor, txt, contents }, errors };
-}
-
-// src/modules/locate.ts
-function locator(setup) {
-  const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
-  const index = indexSums(setup.sums);
-  const l = {
-    require(path40) {
-      for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path40);
-        if (!r2) continue;
-        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path40, r2.version) : void 0;
-        if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
-        const rep = replacementFor(gomod.replaces, path40, r2.version);
-        if (rep) return { file: gomod.file, line: rep.line };
-        return { file: gomod.file, line: r2.line };
-      }
-      for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path40);
-        if (r2) return { file: gomod.file, line: r2.line };
-      }
-      return void 0;
-    },
-    sums(path40, version, goMod) {
-      return (index.get(sumKey(path40, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
-    },
-    vendored(path40) {
-      const vm = setup.txt?.modules.find((m) => m.path === path40 && m.version !== "");
-      return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
-    },
-    build() {
-      if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
-      return { file: setup.work.gowork.file, line: 1 };
-    },
-    module(path40) {
-      return l.require(path40) ?? l.vendored(path40) ?? l.build();
-    }
-  };
-  return l;
-}
-function where2(loc) {
-  return loc.line ? `${loc.file}:${loc.line}` : loc.file ?? loc.artifact ?? "";
-}
-
-// src/modules/settings.ts
-function globToRegExp(glob) {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "\\") {
-      i++;
-      if (i >= glob.length) return void 0;
-      re += glob[i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    } else if (c === "[") {
-      const end = glob.indexOf("]", i + 2);
-      if (end < 0) return void 0;
-      const cls = glob.slice(i + 1, end);
-      re += `[${cls.replace(/\\/g, "\\\\")}]`;
-      i = end;
-    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  }
-  try {
-    return new RegExp(`^${re}$`);
-  } catch {
-    return void 0;
-  }
-}
-function matchesPrefixPattern(pattern, modulePath) {
-  const p = pattern.replace(/\/+$/, "");
-  if (p === "") return false;
-  const n = p.split("/").length;
-  const elems = modulePath.split("/");
-  if (elems.length < n) return false;
-  const re = globToRegExp(p);
-  return re !== void 0 && re.test(elems.slice(0, n).join("/"));
-}
-function splitPatterns(list3) {
-  return list3.split(",").map((s) => s.trim()).filter((s) => s !== "");
-}
-var PUBLIC_EXAMPLES = [
-  "github.com/any-owner/any-repo",
-  "gitlab.com/any-owner/any-repo",
-  "bitbucket.org/any-owner/any-repo",
-  "codeberg.org/any-owner/any-repo",
-  "golang.org/x/text",
-  "google.golang.org/grpc",
-  "google.golang.org/protobuf",
-  "cloud.google.com/go",
-  "gopkg.in/yaml.v3",
-  "k8s.io/client-go",
-  "sigs.k8s.io/yaml",
-  "go.uber.org/zap",
-  "go.opentelemetry.io/otel",
-  "go.etcd.io/etcd",
-  "honnef.co/go/tools",
-  "mvdan.cc/sh",
-  "rsc.io/quote",
-  "modernc.org/sqlite",
-  "gonum.org/v1/gonum",
-  "gotest.tools"
-];
-function publicPathsCovered(pattern) {
-  return PUBLIC_EXAMPLES.filter((p) => matchesPrefixPattern(pattern, p));
-}
-function describeCoverage(pattern, modules) {
-  const covered = publicPathsCovered(pattern).map((p) => p.includes("any-owner") ? `${p.split("/")[0]}/...` : p);
-  const deps = modules.filter((m) => matchesPrefixPattern(pattern, m));
-  const parts = [`pattern "${pattern}" covers public modules (${covered.slice(0, 3).join(", ")}${covered.length > 3 ? ", ..." : ""})`];
-  if (deps.length) parts.push(`including ${deps.length} of this build: ${deps.slice(0, 5).join(", ")}${deps.length > 5 ? ", ..." : ""}`);
-  return parts.join(", ");
-}
-function goFlags(value) {
-  const flags = /* @__PURE__ */ new Map();
-  for (const raw2 of value.split(/\s+/).filter((s) => s !== "")) {
-    const f = raw2.replace(/^--?/, "");
-    const eq = f.indexOf("=");
-    flags.set(eq < 0 ? f : f.slice(0, eq), eq < 0 ? "true" : f.slice(eq + 1));
-  }
-  return flags;
-}
-var BUILD_REDIRECTS = {
-  toolexec: "every compiler, assembler and linker call runs through that program, which can change the binaries without any change to the source",
-  overlay: "the build reads the files that overlay names instead of the committed source files"
-};
-function analyzeSettings(s, opts) {
-  const out = [];
-  const flags = goFlags(s.GOFLAGS);
-  for (const [flag, effect] of Object.entries(BUILD_REDIRECTS)) {
-    if (!flags.has(flag)) continue;
-    const from = opts.goflagsFrom ? ` (from ${opts.goflagsFrom})` : "";
-    out.push({
-      setting: "GOFLAGS",
-      severity: opts.release ? "error" : "warning",
-      aboutVendor: false,
-      subject: `GOFLAGS -${flag}`,
-      message: `GOFLAGS="${s.GOFLAGS}"${from} sets -${flag}=${flags.get(flag)}: ${effect}${opts.release ? "; a release is never built this way" : ""}`
-    });
-  }
-  const mod = flags.get("mod");
-  if (mod === "mod") {
-    out.push(
-      opts.hasVendor ? { setting: "GOFLAGS", severity: "warning", aboutVendor: true, subject: "GOFLAGS -mod=mod vendor", message: `GOFLAGS="${s.GOFLAGS}" sets -mod=mod: go commands ignore the vendor directory and fetch modules instead, so what is built is not what vendor/ holds (the gate's own build passes -mod=vendor)` } : { setting: "GOFLAGS", severity: "warning", aboutVendor: false, subject: "GOFLAGS -mod=mod", message: `GOFLAGS="${s.GOFLAGS}" sets -mod=mod: go commands may rewrite go.mod and add missing go.sum lines from the network instead of failing` }
-    );
-  }
-  if (flags.has("insecure")) {
-    out.push({ setting: "GOFLAGS", severity: "warning", aboutVendor: false, subject: "GOFLAGS -insecure", message: `GOFLAGS="${s.GOFLAGS}" sets -insecure, which asked older go commands to fetch over HTTP and skip certificate checks (use GOINSECURE patterns if a host really needs it)` });
-  }
-  if (flags.has("modcacherw") && flags.get("modcacherw") !== "false") {
-    out.push({ setting: "GOFLAGS", severity: "note", aboutVendor: false, subject: "GOFLAGS -modcacherw", message: `GOFLAGS="${s.GOFLAGS}" sets -modcacherw: the module cache is left writable, so a module's files can be changed after they were verified (the gate's module tree check catches it, a build does not)` });
-  }
-  if (s.GOSUMDB.trim() === "off") {
-    out.push({ setting: "GOSUMDB", severity: "warning", aboutVendor: false, subject: "GOSUMDB off", message: "GOSUMDB=off: modules not yet in go.sum are accepted without checking the checksum database, so a first download of a tampered version is trusted" });
-  }
-  const sumdbSetting = s.GONOSUMDB.trim() !== "" ? "GONOSUMDB" : "GOPRIVATE";
-  for (const pattern of splitPatterns(s[sumdbSetting])) {
-    if (publicPathsCovered(pattern).length === 0) continue;
-    out.push({ setting: sumdbSetting, severity: "warning", aboutVendor: false, subject: `${sumdbSetting} ${pattern}`, message: `${sumdbSetting}: ${describeCoverage(pattern, opts.modules)}; those modules are never checked against the checksum database` });
-  }
-  if (sumdbSetting === "GONOSUMDB") {
-    for (const pattern of splitPatterns(s.GOPRIVATE)) {
-      if (publicPathsCovered(pattern).length === 0) continue;
-      out.push({ setting: "GOPRIVATE", severity: "warning", aboutVendor: false, subject: `GOPRIVATE ${pattern}`, message: `GOPRIVATE: ${describeCoverage(pattern, opts.modules)}; those modules bypass the module proxy and are fetched straight from their origin` });
-    }
-  }
-  for (const pattern of splitPatterns(s.GOINSECURE)) {
-    const covered = publicPathsCovered(pattern).length > 0;
-    out.push({
-      setting: "GOINSECURE",
-      severity: "warning",
-      aboutVendor: false,
-      subject: `GOINSECURE ${pattern}`,
-      message: `GOINSECURE: modules matching "${pattern}" may be fetched over plain HTTP or with unverified certificates${covered ? `; the ${describeCoverage(pattern, opts.modules)}` : ""}`
-    });
-  }
-  if (s.GONOSUMCHECK.trim() !== "") {
-    out.push({ setting: "GONOSUMCHECK", severity: "note", aboutVendor: false, subject: "GONOSUMCHECK", message: `GONOSUMCHECK="${s.GONOSUMCHECK}" is set to skip checksum checks; this go command does not read it (GONOSUMDB and GOPRIVATE are what it reads), so nothing is skipped here, but a build configured this way elsewhere may rely on it` });
-  }
-  return out;
-}
-
-// src/modules/replaces.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
-
-// src/modules/rules.ts
-var VERIFY_FAILED = rule({
-  id: "modules/verify-failed",
-  name: "ModuleVerifyFailed",
-  shortDescription: "A module could not be verified against go.sum.",
-  fullDescription: "A module tree in the module cache no longer hashes to what was downloaded (the gate hashes every extracted tree it builds from, as go.sum records it, against the hash the cache kept at download, which the go.sum check compares with go.sum; outside a release, a tree whose every file has the inode, size, mtime and ctime it had when an earlier run hashed it takes the hash that run recorded; go mod verify, zips included, when a module has no extracted tree), or a go command the check depends on failed (module download, vendor regeneration). A module that cannot be verified is treated as unverified: the gate does not pass.",
-  help: 'For "dir has been modified" or "zip has been modified": the module cache was changed after download; clear it (go clean -modcache) and run again, then find out what changed it. For a failed go command: read the command output in the details; a network or proxy failure needs the module cache restored or the proxy reachable.',
-  defaultSeverity: "error",
-  securitySeverity: 8
-});
-var VENDOR_MODIFIED = rule({
-  id: "modules/vendor-modified",
-  name: "VendoredFileModified",
-  shortDescription: "A vendored file differs from what go mod vendor produces.",
-  fullDescription: "A file under vendor/ is not byte-identical to the file `go mod vendor` writes from the modules at their go.sum hashes (or from the local directory of a replace). The build would compile code that no go.sum line vouches for.",
-  help: "Run `go mod vendor` (or `go work vendor` in a workspace) and commit the result. If the change was intended, make it upstream or in a fork and point a replace directive at it.",
-  defaultSeverity: "error",
-  securitySeverity: 8
-});
-var VENDOR_ADDED = rule({
-  id: "modules/vendor-added",
-  name: "VendoredFileAdded",
-  shortDescription: "vendor/ holds a file go mod vendor would not write.",
-  fullDescription: "A file exists under vendor/ that `go mod vendor` does not produce from go.mod and go.sum. Extra files can be compiled into the build (an extra .go file in a vendored package) or hide content from review.",
-  help: "Run `go mod vendor` (or `go work vendor`) and commit the result; it removes files that do not belong there.",
-  defaultSeverity: "error",
-  securitySeverity: 8
-});
-var VENDOR_REMOVED = rule({
-  id: "modules/vendor-removed",
-  name: "VendoredFileRemoved",
-  shortDescription: "A file go mod vendor writes is missing from vendor/.",
-  fullDescription: "A file that `go mod vendor` writes from the modules at their go.sum hashes is missing from vendor/. The build then differs from the verified module (a removed file can change behaviour as much as an edited one).",
-  help: "Run `go mod vendor` (or `go work vendor`) and commit the result.",
-  defaultSeverity: "error",
-  securitySeverity: 6.5
-});
-var VENDOR_MODULES_TXT = rule({
-  id: "modules/vendor-modules-txt",
-  name: "VendorModulesTxtDrift",
-  shortDescription: "vendor/modules.txt disagrees with go.mod.",
-  fullDescription: 'vendor/modules.txt does not say what go.mod (and go.work) say: a version differs, an "## explicit" marker is missing or extra, a replacement differs, or a line differs from the one `go mod vendor` writes. A -mod=vendor build trusts this file to describe the vendored code.',
-  help: "Run `go mod vendor` (or `go work vendor`) and commit the result; never edit vendor/modules.txt by hand.",
-  defaultSeverity: "error",
-  securitySeverity: 7
-});
-var MISSING_SUM = rule({
-  id: "modules/missing-sum",
-  name: "MissingGoSumEntry",
-  shortDescription: "go.sum has no hash for a required module.",
-  fullDescription: "A module that the build needs has no `h1:` line (hash of its files) or no `/go.mod` line (hash of its go.mod) in go.sum. Nothing then pins its content: a -mod=vendor build does not notice, and other builds fetch and trust whatever the proxy serves.",
-  help: "Run `go mod tidy` (or `go mod download <module>`) with the checksum database enabled and commit go.sum.",
-  defaultSeverity: "error",
-  securitySeverity: 6
-});
-var SUM_MISMATCH = rule({
-  id: "modules/sum-mismatch",
-  name: "GoSumMismatch",
-  shortDescription: "A go.sum hash does not match the module.",
-  fullDescription: "A hash in go.sum differs from the hash of the module as downloaded and verified (or two go.sum lines disagree about one module version). Either go.sum was edited or the module content changed after it was first published; both mean the source is not what go.sum says.",
-  help: 'Do not "fix" this by replacing the hash. Find out which side changed: compare with the checksum database (https://sum.golang.org/lookup/<module>@<version>), then restore go.sum from a trusted commit and run `go mod download` again.',
-  defaultSeverity: "error",
-  securitySeverity: 9
-});
-var NOT_TIDY = rule({
-  id: "modules/not-tidy",
-  name: "ModuleNotTidy",
-  shortDescription: "go.mod or go.sum differ from `go mod tidy`.",
-  fullDescription: "`go mod tidy -diff` reports lines it would add to or remove from go.mod or go.sum. Untidy files hide which modules the build really uses. A warning unless require-tidy is true. A module found tidy is recorded in GOCACHE under a key of every input of that answer (go.mod, go.sum, the imports and build constraints of its Go files, the go command and its module settings), and a run with the same key reuses it.",
-  help: "Run `go mod tidy` and commit go.mod and go.sum. Set `require-tidy: true` to make this an error.",
-  defaultSeverity: "warning"
-});
-var WEAK_VERIFICATION = rule({
-  id: "modules/weak-verification",
-  name: "WeakModuleVerification",
-  shortDescription: "A setting weakens module verification.",
-  fullDescription: "An environment or `go env -w` setting makes the go command check less: GOFLAGS=-mod=mod with a vendor directory, GONOSUMDB or GOPRIVATE patterns that cover public modules, GOSUMDB=off, GOINSECURE; or lets something other than the committed source decide what is compiled: -toolexec or -overlay in GOFLAGS (from the environment or the go env file), an error in release mode. Builds elsewhere with the same settings trust more than go.sum proves.",
-  help: "Narrow GONOSUMDB / GOPRIVATE to your private module paths (e.g. github.com/your-org/*), leave GOSUMDB at its default, drop -mod=mod from GOFLAGS when you vendor, remove -toolexec and -overlay from GOFLAGS (go env -u GOFLAGS for the go env file), and remove GOINSECURE unless a private host truly lacks TLS.",
-  defaultSeverity: "warning",
-  securitySeverity: 5
-});
-var MALFORMED_FILE = rule({
-  id: "modules/malformed-file",
-  name: "MalformedModuleFile",
-  shortDescription: "go.mod, go.work, go.sum or vendor/modules.txt cannot be read.",
-  fullDescription: "A module file does not follow the syntax the go command writes. The gate cannot prove anything about a file it cannot read, so it fails closed instead of skipping the checks that depend on it.",
-  help: "Fix the line named in the message (the go command can usually rewrite the file: `go mod tidy`, `go mod vendor`), or restore the file from a trusted commit.",
-  defaultSeverity: "error",
-  securitySeverity: 5
-});
-var REPLACE_OUTSIDE = rule({
-  id: "modules/replace-outside-workspace",
-  name: "ReplaceOutsideWorkspace",
-  shortDescription: "A replace directive points at a directory outside the workspace.",
-  fullDescription: "A directory replacement in go.mod or go.work (replace example.com/lib => ../../somewhere) resolves, after following symlinks, to a directory outside the checked-out repository. The build would compile code that is not part of the repository, that was not reviewed with it and that no go.sum line vouches for.",
-  help: "Vendor the replaced module into the repository (a directory inside it) or replace it with a published version (replace example.com/lib => example.com/fork v1.2.3).",
-  defaultSeverity: "error",
-  securitySeverity: 7
-});
-var MODULES_RULES = [VERIFY_FAILED, VENDOR_MODIFIED, VENDOR_ADDED, VENDOR_REMOVED, VENDOR_MODULES_TXT, MISSING_SUM, SUM_MISMATCH, NOT_TIDY, WEAK_VERIFICATION, MALFORMED_FILE, REPLACE_OUTSIDE];
-
-// src/modules/replaces.ts
-function realpathish(p) {
-  const rest = [];
-  let cur = p;
-  for (let i = 0; i < 256; i++) {
-    try {
-      return import_node_path11.default.join(import_node_fs9.default.realpathSync(cur), ...rest.reverse());
-    } catch {
-      const parent = import_node_path11.default.dirname(cur);
-      if (parent === cur) break;
-      rest.push(import_node_path11.default.basename(cur));
-      cur = parent;
-    }
-  }
-  return p;
-}
-function inside(root, p) {
-  const rel = import_node_path11.default.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !import_node_path11.default.isAbsolute(rel);
-}
-function replacesOutsideWorkspace(setup, workspace) {
-  const root = realpathish(workspace);
-  const files = setup.mains.map((m) => ({ file: m.gomod.file, dir: m.dir, replaces: m.gomod.replaces }));
-  if (setup.work) files.push({ file: setup.work.gowork.file, dir: setup.work.dir, replaces: setup.work.gowork.replaces });
-  const out = [];
-  for (const f of files) {
-    for (const r2 of f.replaces) {
-      if (!r2.local) continue;
-      const target = realpathish(import_node_path11.default.resolve(f.dir, r2.new.path));
-      if (inside(root, target)) continue;
-      out.push(
-        finding(REPLACE_OUTSIDE, "modules", {
-          message: `replace ${r2.old.path}${r2.old.version ? ` ${r2.old.version}` : ""} => ${r2.new.path} points outside the workspace (to ${target}): the build would compile code that is not in the repository and that no go.sum line vouches for`,
-          location: { file: f.file, line: r2.line },
-          subject: `${f.file} replace ${r2.old.path} => ${r2.new.path}`
-        })
-      );
-    }
-  }
-  return out;
-}
-
-// src/modules/gooutput.ts
-var VERIFY_LINE = /^(\S+) (v\S+): (.+)$/;
-var MISMATCH = /verifying (\S+?)@(v[^\s:]+?)(\/go\.mod)?: checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
-var SUMDB_MISMATCH = /(\S+?)@(v\S+?): verifying (module|go\.mod): checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
-var MISSING_GOMOD = /(\S+?)@(v\S+?): missing go\.sum entry for go\.mod file/g;
-var MISSING_PKG = /missing go\.sum entry (?:for module providing package|needed to verify package) (\S+)/g;
-var NOISE = /^(SECURITY ERROR|This download does NOT match|The bits may have been replaced|have intercepted the download|For more information, see|\s*(downloaded|go\.sum|go\.work\.sum):|\s*go (get|mod download)|\s*To |\s*\(Use -mod)/;
-function parseGoProblems(output) {
-  const result = { verify: [], mismatches: [], missing: [], other: [] };
-  for (const m of output.matchAll(MISMATCH)) {
-    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] !== void 0, downloaded: m[4], source: m[5].trim(), recorded: m[6] });
-  }
-  for (const m of output.matchAll(SUMDB_MISMATCH)) {
-    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] === "go.mod", downloaded: m[4], source: m[5].trim(), recorded: m[6] });
-  }
-  for (const m of output.matchAll(MISSING_GOMOD)) result.missing.push({ path: m[1], version: m[2], goMod: true });
-  for (const m of output.matchAll(MISSING_PKG)) result.missing.push({ pkg: m[1], goMod: false });
-  for (const raw2 of output.split("\n")) {
-    const line = raw2.trimEnd();
-    if (line.trim() === "" || line === "all modules verified" || NOISE.test(line)) continue;
-    if (/checksum mismatch|missing go\.sum entry/.test(line)) continue;
-    const v = VERIFY_LINE.exec(line);
-    if (v && !line.startsWith("go: ")) {
-      result.verify.push({ path: v[1], version: v[2], problem: v[3] });
-      continue;
-    }
-    result.other.push(line);
-  }
-  return result;
-}
-function parseDownloadJson(stdout) {
-  return objectsOf(stdout).flatMap((o) => {
-    if (!o.Path) return [];
-    const m = { path: o.Path, version: o.Version ?? "" };
-    if (o.Sum) m.sum = o.Sum;
-    if (o.GoModSum) m.goModSum = o.GoModSum;
-    if (o.Dir) m.dir = o.Dir;
-    if (o.Zip) m.zip = o.Zip;
-    if (o.Error) m.error = o.Error;
-    return [m];
-  });
-}
-function objectsOf(stdout) {
-  const text = stdout.trim();
-  if (text === "") return [];
-  if (text.startsWith("{") && text.endsWith("}")) {
-    try {
-      const all = JSON.parse(`[${text.replace(/^\}\n\{$/gm, "},{")}]`);
-      if (all.every((o) => typeof o === "object" && o !== null && !Array.isArray(o))) return all;
-    } catch {
-    }
-  }
-  return scanObjects(stdout);
-}
-function scanObjects(stdout) {
-  const out = [];
-  let depth = 0;
-  let start = -1;
-  let inString = false;
-  for (let i = 0; i < stdout.length; i++) {
-    const c = stdout[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === "{") {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (c === "}") {
-      depth--;
-      if (depth === 0) {
-        out.push(JSON.parse(stdout.slice(start, i + 1)));
-      }
-    }
-  }
-  if (depth !== 0) throw new Error("go mod download -json: output ends inside a JSON object");
-  return out;
-}
-var UNREACHABLE = [
-  /module lookup disabled by GOPROXY=off/,
-  /GOPROXY list is not the empty string, but contains no entries/,
-  /dial tcp [^:]*(:\d+)?: .*(connection refused|i\/o timeout|no such host|network is unreachable)/,
-  /dial tcp .*: (connect: )?(connection refused|i\/o timeout|network is unreachable)/,
-  /lookup \S+( on \S+)?: no such host/,
-  /proxyconnect tcp/,
-  /TLS handshake timeout/,
-  /Client\.Timeout exceeded/
-];
-function unreachableSource(output) {
-  for (const raw2 of output.split("\n")) {
-    const line = raw2.trim();
-    if (line !== "" && UNREACHABLE.some((re) => re.test(line))) return line;
-  }
-  return void 0;
-}
-
-// src/modules/commands.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
-
-// src/modules/tidydiff.ts
-var TidyDiffError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "TidyDiffError";
-  }
-};
-var FILE_HEADER = /^diff current\/(\S+) tidy\/(\S+)$/;
-var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-function parseTidyDiff(output) {
-  const changes = [];
-  let file;
-  let line = 0;
-  let change;
-  let inHunk = false;
-  for (const raw2 of output.split("\n")) {
-    const text = raw2.endsWith("\r") ? raw2.slice(0, -1) : raw2;
-    const header = FILE_HEADER.exec(text);
-    if (header) {
-      file = header[1];
-      inHunk = false;
-      change = void 0;
-      continue;
-    }
-    if (!file) {
-      if (text.trim() === "") continue;
-      throw new TidyDiffError(`unexpected line before the first "diff current/... tidy/..." header: ${JSON.stringify(text)}`);
-    }
-    if (!inHunk && (text.startsWith("--- ") || text.startsWith("+++ "))) continue;
-    const hunk = HUNK.exec(text);
-    if (hunk) {
-      const start = Number(hunk[1]);
-      const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
-      line = count === 0 ? start + 1 : start;
-      inHunk = true;
-      change = void 0;
-      continue;
-    }
-    if (!inHunk) {
-      if (text.trim() === "") continue;
-      throw new TidyDiffError(`unexpected line outside a hunk of ${file}: ${JSON.stringify(text)}`);
-    }
-    if (text.startsWith("\\")) continue;
-    const mark = text[0];
-    if (mark === "-" || mark === "+") {
-      if (!change) {
-        change = { file, line, removed: [], added: [] };
-        changes.push(change);
-      }
-      if (mark === "-") {
-        change.removed.push(text.slice(1));
-        line++;
-      } else {
-        change.added.push(text.slice(1));
-      }
-    } else if (mark === " " || text === "") {
-      change = void 0;
-      line++;
-    } else {
-      throw new TidyDiffError(`unexpected line in a hunk of ${file}: ${JSON.stringify(text)}`);
-    }
-  }
-  return changes;
-}
-function directivesOf(lines) {
-  try {
-    return JSON.stringify(parseDirectives(lines.join("\n"), "go.mod").map((d) => [d.verb, d.args, d.comment]));
-  } catch {
-    return void 0;
-  }
-}
-function formattingOnly(change) {
-  if (change.file !== "go.mod") return void 0;
-  const before = directivesOf(change.removed);
-  if (before === void 0 || before !== directivesOf(change.added)) return void 0;
-  const last = change.line + Math.max(change.removed.length, 1) - 1;
-  const span = change.removed.length > 1 ? `lines ${change.line}-${last}` : `line ${change.line}`;
-  const block2 = /^(\w+)\s*\($/.exec(change.removed[0]?.trim() ?? "");
-  const what = block2 ? `the ${block2[1]} block of ${span}` : span;
-  const after = change.added.length === 0 ? "without them" : change.added.length === 1 ? `on one line, "${change.added[0].trim()}"` : `as ${change.added.length} lines`;
-  return {
-    summary: `${what} ${change.added.length === 0 ? "are dropped" : `written ${after}`}`,
-    details: `as committed (${span}):
-${change.removed.join("\n")}
-as go mod tidy writes it:
-${change.added.join("\n")}`
-  };
-}
-
-// src/modules/tree.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
-function walkTree(root, visit) {
-  const walk = (dir, prefix) => {
-    for (const e of import_node_fs10.default.readdirSync(dir, { withFileTypes: true })) {
-      const rel = prefix ? `${prefix}/${e.name}` : e.name;
-      const abs = `${dir}/${e.name}`;
-      if (e.isDirectory()) walk(abs, rel);
-      else visit(rel, abs, e.isSymbolicLink() ? "link" : e.isFile() ? "file" : "special");
-    }
-  };
-  try {
-    walk(import_node_path12.default.resolve(root), "");
-  } catch (e) {
-    if (e.code !== "ENOENT") throw e;
-  }
-}
-function listFiles(root) {
-  const out = [];
-  walkTree(root, (rel, abs, kind) => out.push({ rel, kind, abs }));
-  return out;
-}
-function hashRegularFile(abs, stat) {
-  const buf = sharedReadBuffer();
-  const fd = import_node_fs10.default.openSync(abs, "r");
-  try {
-    if (stat) stat(import_node_fs10.default.fstatSync(fd));
-    let filled = 0;
-    let n;
-    while (filled < buf.length && (n = import_node_fs10.default.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
-    if (filled < buf.length) return { sha256: sha256Hex(buf.subarray(0, filled)), size: filled };
-    const h = sha256Hash().update(buf);
-    let size = filled;
-    while ((n = import_node_fs10.default.readSync(fd, buf, 0, buf.length, null)) > 0) {
-      h.update(buf.subarray(0, n));
-      size += n;
-    }
-    return { sha256: h.digest("hex"), size };
-  } finally {
-    import_node_fs10.default.closeSync(fd);
-  }
-}
-function* hashEntries(root, tree, stats) {
-  for (const { rel, kind, abs } of listFiles(root)) {
-    if (kind === "file") {
-      const entry = hashRegularFile(abs, stats && ((stat) => stats.push({ rel, kind, stat })));
-      tree.set(rel, { ...entry, kind });
-      yield entry.size;
-      continue;
-    }
-    if (stats) stats.push({ rel, kind, stat: import_node_fs10.default.lstatSync(abs) });
-    const data = kind === "link" ? Buffer.from(`symlink -> ${import_node_fs10.default.readlinkSync(abs)}`) : Buffer.from("special file");
-    tree.set(rel, { sha256: sha256Hex(data), size: data.length, kind });
-    yield data.length;
-  }
-  return tree;
-}
-function hashTree(root) {
-  const tree = /* @__PURE__ */ new Map();
-  for (const _ of hashEntries(root, tree)) ;
-  return tree;
-}
-var SLICE_BYTES = 1 << 20;
-async function hashTreeYielding(root, stats) {
-  const tree = /* @__PURE__ */ new Map();
-  let since = 0;
-  for (const bytes of hashEntries(root, tree, stats)) {
-    since += bytes;
-    if (since >= SLICE_BYTES) {
-      since = 0;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-  return tree;
-}
-function compareTrees(committed, expected) {
-  const diff = { added: [], removed: [], modified: [] };
-  for (const [p, e] of committed) {
-    const want = expected.get(p);
-    if (!want) diff.added.push(p);
-    else if (want.sha256 !== e.sha256 || want.kind !== e.kind) diff.modified.push(p);
-  }
-  for (const p of expected.keys()) if (!committed.has(p)) diff.removed.push(p);
-  diff.added.sort();
-  diff.removed.sort();
-  diff.modified.sort();
-  return diff;
-}
-function firstDifferingLine(actual, expected) {
-  const n = Math.min(actual.length, expected.length);
-  let line = 1;
-  for (let i = 0; i < n; i++) {
-    if (actual[i] !== expected[i]) return line;
-    if (actual[i] === 10) line++;
-  }
-  const endsWithNewline = actual.length > 0 && actual[actual.length - 1] === 10;
-  return actual.length === n && endsWithNewline && line > 1 ? line - 1 : line;
-}
-function moduleTreeHash(tree, prefix) {
-  const names = [...tree.keys()].map((rel) => ({ rel, name: Buffer.from(`${prefix}/${rel}`) }));
-  names.sort((a, b) => Buffer.compare(a.name, b.name));
-  const h = sha256Hash();
-  for (const { rel, name } of names) h.update(`${tree.get(rel).sha256}  ${name.toString()}
-`);
-  return `h1:${h.digest("base64")}`;
-}
-
-// src/modules/cachesums.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
-function escapeModulePath(p) {
-  return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
-}
-function goModHash(content) {
-  const fileHash = sha256Hex(content);
-  return `h1:${sha256Hash().update(`${fileHash}  go.mod
-`).digest("base64")}`;
-}
-function downloadBase(modcache, modulePath, version) {
-  return import_node_path13.default.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
-}
-async function readOrUndefined(file) {
-  try {
-    return import_node_fs11.default.readFileSync(file);
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
-    throw e;
-  }
-}
-async function cachedModuleHash(modcache, modulePath, version) {
-  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version)}.ziphash`);
-  return data?.toString("utf8").trim();
-}
-async function cachedGoModHash(modcache, modulePath, version) {
-  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version)}.mod`);
-  return data ? goModHash(data) : void 0;
-}
-
-// src/modules/treememo.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
-
-// src/modules/records.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
-function gateRecordFile(gocache, name) {
-  return import_node_path14.default.join(gocache, "go-release-gate", name);
-}
-function readRecord(file, touchAfterMs, now = Date.now()) {
-  let value;
-  let mtimeMs;
-  try {
-    const fd = import_node_fs12.default.openSync(file, "r");
-    try {
-      mtimeMs = import_node_fs12.default.fstatSync(fd).mtimeMs;
-      value = JSON.parse(import_node_fs12.default.readFileSync(fd, "utf8"));
-    } finally {
-      import_node_fs12.default.closeSync(fd);
-    }
-  } catch {
-    return void 0;
-  }
-  if (now - mtimeMs >= touchAfterMs) {
-    try {
-      import_node_fs12.default.utimesSync(file, new Date(now), new Date(now));
-    } catch {
-    }
-  }
-  return value;
-}
-function writeRecord(file, value) {
-  try {
-    import_node_fs12.default.mkdirSync(import_node_path14.default.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    import_node_fs12.default.writeFileSync(tmp, `${JSON.stringify(value)}
-`);
-    import_node_fs12.default.renameSync(tmp, file);
-    return true;
-  } catch {
-    return false;
-  }
+// src/util/fnv.ts
+function fnv1a(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
+  return h.toString(16).padStart(8, "0");
 }
 
 // src/util/stat-identity.ts
@@ -5895,1377 +4123,103 @@ function settledAt(s, nowMs) {
   return s.ctimeMs < cutoff && s.mtimeMs < cutoff;
 }
 
-// src/modules/treememo.ts
-var RECORD_VERSION = "go-release-gate tree v4";
-var TOUCH_INTERVAL_MS = 36e5;
-var IDENTITY_FIELDS = 6;
-var TreeIdentity = class {
-  numbers = new Float64Array(IDENTITY_FIELDS * 256);
-  names = "";
-  count = 0;
-  add(rel, kind, s) {
-    let at = this.count * IDENTITY_FIELDS;
-    if (at + IDENTITY_FIELDS > this.numbers.length) {
-      const grown = new Float64Array(this.numbers.length * 2);
-      grown.set(this.numbers);
-      this.numbers = grown;
-    }
-    this.names += `${kind}\0${rel}
-`;
-    const n = this.numbers;
-    n[at++] = s.dev;
-    n[at++] = s.ino;
-    n[at++] = s.mode;
-    n[at++] = s.size;
-    n[at++] = s.mtimeMs;
-    n[at] = s.ctimeMs;
-    this.count++;
-  }
-  digest() {
-    return sha256Hash().update(`${RECORD_VERSION}
-`).update(this.names).update(this.numbers.subarray(0, this.count * IDENTITY_FIELDS)).digest("hex");
-  }
-};
-function treeIdentity(entries) {
-  const id = new TreeIdentity();
-  for (const e of entries) id.add(e.rel, e.kind, e.stat);
-  return id.digest();
+// src/modules/records.ts
+var import_node_fs6 = __toESM(require("node:fs"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
+function gateRecordFile(gocache, name) {
+  return import_node_path7.default.join(gocache, "go-release-gate", name);
 }
-function settled2(entries, startedMs) {
-  return entries.every(({ stat }) => settledAt(stat, startedMs));
-}
-function treeRoot(dir, startedMs) {
-  const stat = rootStat(dir);
-  return stat && { identity: statIdentity(stat), settled: settledAt(stat, startedMs) };
-}
-function rootStat(dir) {
+function readRecord(file, touchAfterMs, now = Date.now()) {
+  let value;
+  let mtimeMs;
   try {
-    return import_node_fs13.default.lstatSync(dir);
-  } catch {
-    return void 0;
-  }
-}
-function treeRecordFile(gocache, dir) {
-  return gateRecordFile(gocache, `tree-${sha256Hex(import_node_path15.default.resolve(dir))}`);
-}
-function statTree(root) {
-  const id = new TreeIdentity();
-  walkTree(root, (rel, abs, kind) => id.add(rel, kind, import_node_fs13.default.lstatSync(abs)));
-  return id.digest();
-}
-function recordedTreeHash(memo, dir, h1) {
-  if (!memo.reuse) return void 0;
-  const rec = readRecord(treeRecordFile(memo.gocache, dir), TOUCH_INTERVAL_MS, memo.now?.());
-  if (!rec) return void 0;
-  if (rec.version !== RECORD_VERSION || rec.dir !== import_node_path15.default.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== "string" || typeof rec.at !== "string") return void 0;
-  const root = rootStat(dir);
-  if (!root || statIdentity(root) !== rec.root) return void 0;
-  let identity;
-  try {
-    identity = statTree(dir);
-  } catch {
-    return void 0;
-  }
-  if (identity !== rec.identity) return void 0;
-  return rec.at;
-}
-function recordTreeHash(memo, dir, h1, root, entries, startedMs) {
-  if (!root.settled || !settled2(entries, startedMs)) return false;
-  const rec = { version: RECORD_VERSION, dir: import_node_path15.default.resolve(dir), h1, root: root.identity, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
-  return writeRecord(treeRecordFile(memo.gocache, dir), rec);
-}
-
-// src/modules/trees.ts
-async function verifyTrees(modules, memo) {
-  const problems = [];
-  let checked = 0;
-  let reused = 0;
-  for (const m of modules) {
-    const recorded = (await readOrUndefined(`${m.zip}hash`))?.toString("utf8").trim();
-    if (recorded === void 0) {
-      problems.push({ path: m.path, version: m.version, problem: `missing ziphash: ${m.zip}hash does not exist` });
-      continue;
-    }
-    if (memo && recordedTreeHash(memo, m.dir, recorded) !== void 0) {
-      checked++;
-      reused++;
-      await new Promise((resolve) => setImmediate(resolve));
-      continue;
-    }
-    const startedMs = memo?.now?.() ?? Date.now();
-    const root = memo ? treeRoot(m.dir, startedMs) : void 0;
-    const stats = root?.settled ? [] : void 0;
-    let tree;
+    const fd = import_node_fs6.default.openSync(file, "r");
     try {
-      tree = await hashTreeYielding(m.dir, stats);
-    } catch (e) {
-      problems.push({ path: m.path, version: m.version, problem: `dir could not be hashed (${m.dir}): ${e.message}` });
-      continue;
+      mtimeMs = import_node_fs6.default.fstatSync(fd).mtimeMs;
+      value = JSON.parse(import_node_fs6.default.readFileSync(fd, "utf8"));
+    } finally {
+      import_node_fs6.default.closeSync(fd);
     }
-    const odd = [...tree].find(([, e]) => e.kind !== "file");
-    if (odd) {
-      problems.push({ path: m.path, version: m.version, problem: `dir has been modified (${m.dir}): ${odd[0]} is ${odd[1].kind === "link" ? "a symbolic link" : "not a regular file"}, which extraction never makes` });
-      continue;
+  } catch {
+    return void 0;
+  }
+  if (now - mtimeMs >= touchAfterMs) {
+    try {
+      import_node_fs6.default.utimesSync(file, new Date(now), new Date(now));
+    } catch {
     }
-    checked++;
-    if (moduleTreeHash(tree, `${m.path}@${m.version}`) !== recorded) problems.push({ path: m.path, version: m.version, problem: `dir has been modified (${m.dir})` });
-    else if (memo && root && stats) recordTreeHash(memo, m.dir, recorded, root, stats, startedMs);
   }
-  return { problems, checked, reused };
+  return value;
 }
-
-// src/modules/commands.ts
-var MINUTE = 6e4;
-function tail(text, lines = 40) {
-  const all = text.trimEnd().split("\n");
-  return all.length > lines ? `... (${all.length - lines} lines above)
-${all.slice(-lines).join("\n")}` : all.join("\n");
-}
-function sourcesUnreachable(reason, modcache, checks, output, location) {
-  return finding(VERIFY_FAILED, "modules", {
-    message: `verification could not run: the modules are not all in the module cache (${modcache}) and cannot be fetched (${reason}); ${checks.slice(0, -1).join(", ")} and ${checks[checks.length - 1]} did not run. Restore the module cache, or make GOPROXY reachable`,
-    location,
-    subject: "module sources unreachable",
-    details: tail(output),
-    // Everything later that needs the modules (the build) fails because of this.
-    rootCause: true
-  });
-}
-function commandFailed(r2, command, location) {
-  const why = r2.timedOut ? "timed out" : `exited with ${r2.code}`;
-  const first = r2.stderr.split("\n").find((l) => l.trim() !== "" && !/^go: (downloading|finding|extracting|found) /.test(l)) ?? "";
-  return finding(VERIFY_FAILED, "modules", {
-    message: `${command} ${why}${first ? `: ${first.trim()}` : ""}; what it checks could not be verified`,
-    location,
-    subject: command,
-    details: tail(r2.stderr || r2.stdout)
-  });
-}
-async function verifyModuleTrees(run4, cwd, loc, modules, memo) {
-  const trees = [];
-  for (const m of modules) {
-    if (m.error || !m.version) continue;
-    if (!m.dir || !m.zip || !import_node_fs14.default.existsSync(m.dir)) {
-      const v = await verifyModules(run4, cwd, loc);
-      return { ...v, reused: 0, result: v.ok ? `all modules verified by go mod verify (${m.path}@${m.version} has no extracted tree to hash)` : `${v.findings.length} problem(s)` };
-    }
-    trees.push({ path: m.path, version: m.version, dir: m.dir, zip: m.zip });
-  }
-  const { problems, checked, reused } = await verifyTrees(trees, memo);
-  const findings = problems.map((p) => moduleProblem("module tree check", p, loc));
-  const result = problems.length ? `${problems.length} problem(s)` : reused ? `${checked} module trees checked: each is what was downloaded (${checked - reused} hashed now, ${reused} unchanged since an earlier run hashed them: every file has the inode, size, mtime and ctime it had then)` : checked ? `${checked} module trees hashed: each is what was downloaded` : "no module trees to hash";
-  return { findings, problems: { verify: problems, mismatches: [], missing: [], other: [] }, ok: problems.length === 0, result, reused };
-}
-function moduleProblem(check, p, loc) {
-  return finding(VERIFY_FAILED, "modules", {
-    message: `${check}: ${p.path} ${p.version}: ${p.problem}`,
-    location: loc.module(p.path),
-    subject: `${p.path}@${p.version} ${p.problem.replace(/\(.*\)/, "")}`
-  });
-}
-async function verifyModules(run4, cwd, loc) {
-  const r2 = await run4.go(["mod", "verify"], cwd, 15 * MINUTE);
-  const problems = parseGoProblems(`${r2.stdout}
-${r2.stderr}`);
-  const findings = problems.verify.map((p) => moduleProblem("go mod verify", p, loc));
-  const explained = findings.length + problems.mismatches.length + problems.missing.length > 0;
-  if (r2.code !== 0 && !explained) findings.push(commandFailed(r2, "go mod verify", loc.build()));
-  const verified = /^all modules verified$/m.test(r2.stdout);
-  if (r2.code === 0 && !verified && !explained) {
-    const said = r2.stdout.trim() === "" ? "printed nothing" : `printed ${JSON.stringify(r2.stdout.trim().split("\n")[0].slice(0, 200))}`;
-    findings.push(
-      finding(VERIFY_FAILED, "modules", {
-        message: `go mod verify exited with 0 but ${said} instead of "all modules verified"; the module cache is not verified`,
-        location: loc.build(),
-        subject: "go mod verify silent success",
-        ...r2.stdout || r2.stderr ? { details: tail(`${r2.stdout}${r2.stderr}`) } : {}
-      })
-    );
-  }
-  return { findings, problems, ok: r2.code === 0 && verified };
-}
-async function downloadModules(run4, cwd, loc, modfile) {
-  const r2 = await run4.go(["mod", "download", "-json", ...modfile ? [`-modfile=${modfile}`] : []], cwd, 15 * MINUTE);
-  const problems = parseGoProblems(r2.stderr);
-  let modules = [];
-  const findings = [];
+function writeRecord(file, value, opts = {}) {
   try {
-    modules = parseDownloadJson(r2.stdout);
-  } catch (e) {
-    findings.push(commandFailed({ ...r2, stderr: `${e.message}
-${r2.stderr}` }, "go mod download", loc.build()));
-  }
-  for (const m of modules.filter((x) => x.error)) {
-    const p = parseGoProblems(m.error);
-    problems.mismatches.push(...p.mismatches);
-    problems.missing.push(...p.missing);
-    if (p.mismatches.length + p.missing.length === 0) {
-      findings.push(
-        finding(VERIFY_FAILED, "modules", { message: `go mod download ${m.path}@${m.version}: ${m.error}`, location: loc.module(m.path), subject: `${m.path}@${m.version} download` })
-      );
-    }
-  }
-  if (r2.code !== 0 && problems.mismatches.length + problems.missing.length === 0 && findings.length === 0) {
-    findings.push(commandFailed(r2, "go mod download", loc.build()));
-  }
-  const output = [r2.stderr, ...modules.filter((m) => m.error).map((m) => `${m.path}@${m.version}: ${m.error}`)].join("\n");
-  const unreachable2 = r2.code !== 0 ? unreachableSource(output) : void 0;
-  return { findings, problems, modules, output, ...unreachable2 ? { unreachable: unreachable2 } : {} };
-}
-async function checkTidy(run4, setup, main2, loc, severity2, missingReported) {
-  const r2 = await run4.go(["mod", "tidy", "-diff"], main2.dir, 15 * MINUTE);
-  const changes = r2.stdout.trim() === "" ? [] : parseTidyDiff(r2.stdout);
-  if (r2.code !== 0 && changes.length === 0) {
-    const p = parseGoProblems(r2.stderr);
-    if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ["go mod tidy -diff", main2.gomod.file, "not run: go.sum must be fixed first"] };
-    const f = commandFailed(r2, "go mod tidy -diff", { file: main2.gomod.file, line: main2.gomod.module.line });
-    return { findings: [finding(NOT_TIDY, "modules", { severity: severity2, message: f.message, location: f.location, subject: `${main2.gomod.file} tidy failed`, details: f.details })], row: ["go mod tidy -diff", main2.gomod.file, "could not run"] };
-  }
-  const files = {};
-  for (const name of ["go.mod", "go.sum"]) {
-    const abs = import_node_path16.default.join(main2.dir, name);
-    const data = setup.contents.get(abs);
-    files[name] = { file: name === "go.mod" ? main2.gomod.file : import_node_path16.default.posix.join(import_node_path16.default.posix.dirname(main2.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
-  }
-  const findings = [];
-  for (const c of changes) {
-    const added = c.file === "go.sum" ? c.added.filter((l) => !missingReported.has(l.split(/\s+/).slice(0, 2).join(" "))) : c.added;
-    if (added.length === 0 && c.removed.length === 0) continue;
-    const target = files[c.file] ?? { file: c.file, lines: c.line };
-    const line = Math.max(1, Math.min(c.line, target.lines || 1));
-    const layout = added.length === c.added.length ? formattingOnly(c) : void 0;
-    if (layout) {
-      findings.push(
-        finding(NOT_TIDY, "modules", {
-          severity: severity2 === "error" ? "error" : "note",
-          message: `formatting only: go mod tidy would lay out ${target.file} differently (${layout.summary}); nothing required or replaced changes`,
-          location: { file: target.file, line },
-          subject: `${target.file} layout ${c.removed.join("\n")}\0${c.added.join("\n")}`,
-          details: layout.details,
-          fix: "go mod tidy"
-        })
-      );
-      continue;
-    }
-    const parts = [];
-    if (c.removed.length) parts.push(`remove ${c.removed.map((l) => `"${l.trim()}"`).join(", ")}`);
-    if (added.length) parts.push(`add ${added.map((l) => `"${l.trim()}"`).join(", ")}`);
-    findings.push(
-      finding(NOT_TIDY, "modules", {
-        severity: severity2,
-        message: `go mod tidy would ${parts.join(" and ")} at ${target.file}:${line}`,
-        location: { file: target.file, line },
-        subject: `${target.file} ${c.removed.join("\n")}\0${added.join("\n")}`,
-        fix: "go mod tidy"
-      })
-    );
-  }
-  const layoutOnly = findings.filter((f) => f.message.startsWith("formatting only:")).length;
-  const result = findings.length === 0 ? "tidy" : layoutOnly === findings.length ? `formatting only (${layoutOnly} place(s))` : `${findings.length} difference(s)${layoutOnly ? `, ${layoutOnly} of them formatting only` : ""}`;
-  return { findings, row: ["go mod tidy -diff", main2.gomod.file, result], tidy: r2.code === 0 && changes.length === 0 };
-}
-
-// src/modules/sums.ts
-function neededSums(input) {
-  const { setup } = input;
-  const needed = /* @__PURE__ */ new Map();
-  const need2 = (n) => {
-    const key = sumKey(n.path, n.version, n.goMod);
-    if (!needed.has(key)) needed.set(key, n);
-  };
-  const mainPaths = new Set(setup.mains.map((m) => m.gomod.module.path));
-  const replaces = (own) => [...setup.work?.gowork.replaces ?? [], ...own.gomod.replaces];
-  for (const m of setup.mains) {
-    for (const r2 of m.gomod.requires) {
-      if (setup.work && mainPaths.has(r2.path)) continue;
-      const rep = replacementFor(replaces(m), r2.path, r2.version);
-      if (rep?.local) continue;
-      const eff = rep ? rep.new : { path: r2.path, version: r2.version };
-      need2({ ...eff, goMod: true, requiredAs: r2.path, why: `required at ${m.gomod.file}:${r2.line}` });
-    }
-  }
-  for (const d of input.downloaded ?? []) {
-    if (d.error || !d.sum) continue;
-    need2({ path: d.path, version: d.version, goMod: false, requiredAs: d.path, why: "needed by the build (go mod download)" });
-    need2({ path: d.path, version: d.version, goMod: true, requiredAs: d.path, why: "needed by the build (go mod download)" });
-  }
-  for (const vm of setup.txt?.modules ?? []) {
-    if (vm.packages.length === 0 || vm.version === "") continue;
-    if (vm.replacement && vm.replacement.version === "") continue;
-    const eff = vm.replacement ?? { path: vm.path, version: vm.version };
-    const why = `vendored (${setup.txt.file}:${vm.line})`;
-    need2({ ...eff, goMod: false, requiredAs: vm.path, why });
-    need2({ ...eff, goMod: true, requiredAs: vm.path, why });
-  }
-  return [...needed.values()];
-}
-async function checkSums(input) {
-  const { setup, loc } = input;
-  const out = [];
-  const missing = /* @__PURE__ */ new Set();
-  let checked = 0;
-  const reported = /* @__PURE__ */ new Set();
-  const report = (f, key) => {
-    if (reported.has(key)) return;
-    reported.add(key);
-    out.push(f);
-  };
-  for (const c of findSumConflicts(setup.sums)) {
-    const location = { file: c.second.file, line: c.second.entry.line };
-    report(
-      finding(SUM_MISMATCH, "modules", {
-        message: `${where2(location)} records ${c.second.entry.hash} for ${c.second.entry.path} ${c.second.entry.version}${c.second.entry.goMod ? "/go.mod" : ""}, but ${c.first.file}:${c.first.entry.line} records ${c.first.entry.hash}`,
-        location,
-        subject: `${c.second.file} ${sumKey(c.second.entry.path, c.second.entry.version, c.second.entry.goMod)} conflict`
-      }),
-      `${where2(location)}`
-    );
-  }
-  for (const n of neededSums(input)) {
-    if (loc.sums(n.path, n.version, n.goMod).length > 0) continue;
-    missing.add(sumKey(n.path, n.version, n.goMod));
-    const location = loc.require(n.requiredAs) ?? loc.vendored(n.requiredAs) ?? loc.build();
-    const kind = n.goMod ? '"/go.mod" line (hash of its go.mod)' : '"h1:" line (hash of its files)';
-    report(
-      finding(MISSING_SUM, "modules", {
-        message: `go.sum has no ${kind} for ${n.path} ${n.version}, ${n.why}`,
-        location,
-        subject: sumKey(n.path, n.version, n.goMod),
-        fix: `go mod download ${n.path}@${n.version}`
-      }),
-      `missing ${sumKey(n.path, n.version, n.goMod)}`
-    );
-  }
-  for (const sum of setup.sums) {
-    for (const entry of sum.lines) {
-      if (!entry.hash.startsWith("h1:")) continue;
-      const cached = entry.goMod ? await cachedGoModHash(input.modcache, entry.path, entry.version) : await cachedModuleHash(input.modcache, entry.path, entry.version);
-      if (cached === void 0) continue;
-      checked++;
-      if (cached === entry.hash) continue;
-      const location = { file: sum.file, line: entry.line };
-      report(
-        finding(SUM_MISMATCH, "modules", {
-          message: `${where2(location)} records ${entry.hash} for ${entry.path} ${entry.version}${entry.goMod ? "/go.mod" : ""}, but the module as downloaded and verified hashes to ${cached}`,
-          location,
-          subject: `${sum.file} ${sumKey(entry.path, entry.version, entry.goMod)}`
-        }),
-        where2(location)
-      );
-    }
-  }
-  for (const p of input.problems) {
-    for (const m of p.mismatches) {
-      const lines = loc.sums(m.path, m.version, m.goMod);
-      const line = lines.find((l) => l.entry.hash === m.recorded) ?? lines[0];
-      const location = line ? { file: line.file, line: line.entry.line } : loc.module(m.path);
-      report(
-        finding(SUM_MISMATCH, "modules", {
-          message: `checksum mismatch for ${m.path} ${m.version}${m.goMod ? "/go.mod" : ""}: downloaded ${m.downloaded}, ${m.source} has ${m.recorded} (${where2(location)})`,
-          location,
-          subject: line ? `${line.file} ${sumKey(m.path, m.version, m.goMod)}` : `${m.path}@${m.version} mismatch`,
-          details: `go reported: downloaded ${m.downloaded}, ${m.source}: ${m.recorded}`
-        }),
-        line ? where2(location) : `${m.path}@${m.version}${m.goMod} mismatch`
-      );
-    }
-    for (const m of p.missing) {
-      if (m.path && m.version) {
-        if (loc.sums(m.path, m.version, m.goMod).length > 0) continue;
-        missing.add(sumKey(m.path, m.version, m.goMod));
-        report(
-          finding(MISSING_SUM, "modules", {
-            message: `go.sum has no ${m.goMod ? '"/go.mod"' : '"h1:"'} line for ${m.path} ${m.version} (reported by the go command)`,
-            location: loc.module(m.path),
-            subject: sumKey(m.path, m.version, m.goMod),
-            fix: `go mod download ${m.path}@${m.version}`
-          }),
-          `missing ${sumKey(m.path, m.version, m.goMod)}`
-        );
-      } else if (m.pkg) {
-        const owner2 = owningRequire(setup, m.pkg);
-        if (owner2 && loc.sums(owner2.path, owner2.version, false).length > 0) continue;
-        if (owner2 && reported.has(`missing ${sumKey(owner2.path, owner2.version, false)}`)) continue;
-        report(
-          finding(MISSING_SUM, "modules", {
-            message: `go.sum has no "h1:" line for the module providing package ${m.pkg}${owner2 ? ` (${owner2.path} ${owner2.version})` : ""}`,
-            location: owner2 ? loc.module(owner2.path) : loc.build(),
-            subject: owner2 ? sumKey(owner2.path, owner2.version, false) : `package ${m.pkg}`
-          }),
-          owner2 ? `missing ${sumKey(owner2.path, owner2.version, false)}` : `missing package ${m.pkg}`
-        );
-      }
-    }
-  }
-  return { findings: out, missing, checked };
-}
-function owningRequire(setup, pkg) {
-  let best;
-  for (const m of setup.mains) {
-    for (const r2 of m.gomod.requires) {
-      if ((pkg === r2.path || pkg.startsWith(`${r2.path}/`)) && (!best || r2.path.length > best.path.length)) best = r2;
-    }
-  }
-  return best;
-}
-
-// src/modules/vendorcheck.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1);
-var import_node_path18 = __toESM(require("node:path"), 1);
-
-// src/modules/consistency.ts
-var import_node_path17 = __toESM(require("node:path"), 1);
-function describe(m) {
-  return m.version ? `${m.path}@${m.version}` : m.path;
-}
-function lessThan114(goVersion) {
-  if (!goVersion) return true;
-  const [major, minor] = goVersion.split(".").map((n) => parseInt(n, 10));
-  return major < 1 || major === 1 && (minor ?? 0) < 14;
-}
-function canonicalReplacement(r2, modDir, workDir) {
-  if (!r2.local || !workDir || !modDir || import_node_path17.default.isAbsolute(r2.new.path)) return r2.new;
-  const rel = import_node_path17.default.relative(workDir, import_node_path17.default.join(modDir, r2.new.path)).split(import_node_path17.default.sep).join("/");
-  const dirPath = rel === "" ? "." : rel === "." || rel === ".." || rel.startsWith("./") || rel.startsWith("../") ? rel : `./${rel}`;
-  return { path: dirPath, version: "" };
-}
-function checkVendorConsistency(setup) {
-  const { mains, work, txt } = setup;
-  const issues = [];
-  const workspace = work !== void 0;
-  const relaxed = !workspace && lessThan114(mains[0]?.gomod.go?.version);
-  const goModName = workspace ? "a go.mod of the workspace" : "go.mod";
-  for (const { gomod } of mains) {
-    for (const r2 of gomod.requires) {
-      const at = `${gomod.file}:${r2.line}`;
-      const vm = vendoredModule(txt, r2.path, r2.version);
-      if (vm) {
-        if (!vm.explicit && !relaxed) {
-          const line = vm.annotationLines[0] ?? vm.line;
-          issues.push({ kind: "not-explicit", file: txt.file, line, subject: `${r2.path}@${r2.version} explicit`, message: `${r2.path} ${r2.version} is required at ${at} but ${txt.file}:${line} does not mark it "## explicit"` });
-        }
-        continue;
-      }
-      const other = txt.modules.find((m) => m.path === r2.path && m.version !== "");
-      if (other) {
-        issues.push({ kind: "version-differs", file: txt.file, line: other.line, subject: `${r2.path} version`, message: `${txt.file}:${other.line} lists ${r2.path} ${other.version}, but ${at} requires ${r2.version}` });
-      } else if (!relaxed) {
-        issues.push({ kind: "not-vendored", file: gomod.file, line: r2.line, subject: `${r2.path}@${r2.version} not vendored`, message: `${r2.path} ${r2.version} is required at ${at} but is not listed in ${txt.file}` });
-      }
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const checkReplace = (r2, file, modDir) => {
-    const key = describe(r2.old);
-    if (seen.has(key)) return;
-    seen.add(key);
-    if (workspace && r2.old.version === "" && mains.some((m) => m.gomod.module.path === r2.old.path)) return;
-    const want = canonicalReplacement(r2, modDir, work?.dir);
-    const vm = vendoredModule(txt, r2.old.path, r2.old.version);
-    const at = `${file}:${r2.line}`;
-    if (!vm?.replacement) {
-      if (relaxed && (r2.old.version === "" || !vm)) return;
-      issues.push({ kind: "replace-missing", file, line: r2.line, subject: `${key} replace missing`, message: `${key} is replaced by ${describe(r2.new)} at ${at} but ${txt.file} does not record the replacement` });
-    } else if (vm.replacement.path !== want.path || vm.replacement.version !== want.version) {
-      issues.push({ kind: "replace-differs", file: txt.file, line: vm.line, subject: `${key} replace differs`, message: `${txt.file}:${vm.line} records ${key} => ${describe(vm.replacement)}, but ${at} replaces it with ${describe(want)}` });
-    }
-  };
-  for (const r2 of work?.gowork.replaces ?? []) checkReplace(r2, work.gowork.file, void 0);
-  for (const { gomod, dir } of mains) for (const r2 of gomod.replaces) checkReplace(r2, gomod.file, dir);
-  for (const vm of txt.modules) {
-    if (vm.explicit && vm.version !== "" && !mains.some(({ gomod }) => gomod.requires.some((r2) => r2.path === vm.path && r2.version === vm.version))) {
-      if (!issues.some((i) => i.kind === "version-differs" && i.line === vm.line)) {
-        issues.push({ kind: "explicit-not-required", file: txt.file, line: vm.line, subject: `${vm.path}@${vm.version} extra explicit`, message: `${txt.file}:${vm.line} marks ${vm.path} ${vm.version} explicit, but ${goModName} does not require it` });
-      }
-    }
-    if (vm.replacement) {
-      const replaces = [...work?.gowork.replaces ?? [], ...mains.flatMap((m) => m.gomod.replaces)];
-      if (!replacementFor(replaces, vm.path, vm.version)) {
-        issues.push({ kind: "replaced-not-replaced", file: txt.file, line: vm.line, subject: `${describe(vm)} extra replace`, message: `${txt.file}:${vm.line} records ${describe(vm)} => ${describe(vm.replacement)}, but ${workspace ? "the workspace" : "go.mod"} does not replace it` });
-      }
-    }
-  }
-  return issues;
-}
-
-// src/modules/linediff.ts
-var MAX_EDITS = 1e3;
-function editScript(a, b) {
-  const n = a.length;
-  const m = b.length;
-  const max = Math.min(n + m, MAX_EDITS);
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace = [];
-  let found = false;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x2 = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y2 = x2 - k;
-      while (x2 < n && y2 < m && a[x2] === b[y2]) {
-        x2++;
-        y2++;
-      }
-      v[offset + k] = x2;
-      if (x2 >= n && y2 >= m) {
-        found = true;
-        break;
-      }
-    }
-  }
-  if (!found) return void 0;
-  const ops = [];
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0; d--) {
-    const vd = trace[d];
-    const k = x - y;
-    const prevK = k === -d || k !== d && vd[offset + k - 1] < vd[offset + k + 1] ? k + 1 : k - 1;
-    const prevX = d === 0 ? 0 : vd[offset + prevK];
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      ops.push({ kind: "same", text: a[--x] });
-      y--;
-    }
-    if (d === 0) break;
-    if (x === prevX) ops.push({ kind: "missing", text: b[--y] });
-    else ops.push({ kind: "extra", text: a[--x] });
-  }
-  return ops.reverse();
-}
-function diffLines(actual, expected) {
-  const changes = [];
-  let line = 1;
-  let current;
-  const ops = editScript(actual, expected);
-  if (!ops) {
-    let i = 0;
-    while (i < actual.length && i < expected.length && actual[i] === expected[i]) i++;
-    return [{ index: i, line: Math.max(1, Math.min(i + 1, actual.length)), extra: actual.slice(i), missing: expected.slice(i) }];
-  }
-  for (const op of ops) {
-    if (op.kind === "same") {
-      current = void 0;
-      line++;
-      continue;
-    }
-    if (!current) {
-      current = { index: line - 1, line: Math.max(1, Math.min(line, actual.length)), extra: [], missing: [] };
-      changes.push(current);
-    }
-    if (op.kind === "extra") {
-      current.extra.push(op.text);
-      line++;
-    } else {
-      current.missing.push(op.text);
-    }
-  }
-  return changes;
-}
-
-// src/modules/vendorcheck.ts
-var MODULES_TXT = "modules.txt";
-var ROOT_CAUSES = /* @__PURE__ */ new Set(["replace-missing", "not-vendored"]);
-function consistencyFindings(setup) {
-  if (!setup.txt) return [];
-  return checkVendorConsistency({ mains: setup.mains, work: setup.work, txt: setup.txt }).map(
-    (i) => finding(VENDOR_MODULES_TXT, "modules", {
-      message: i.message,
-      location: { file: i.file, line: i.line },
-      subject: i.subject,
-      // A go.mod line that vendor/ never took in explains the vendored files that then differ.
-      rootCause: ROOT_CAUSES.has(i.kind)
-    })
-  );
-}
-function quote(lines) {
-  const shown2 = lines.slice(0, 3).map((l) => `"${l}"`).join(", ");
-  return lines.length > 3 ? `${shown2} and ${lines.length - 3} more` : shown2;
-}
-function blockOf(txt, line) {
-  let header = 0;
-  for (const m of txt?.modules ?? []) if (m.line <= line && m.line > header) header = m.line;
-  return header;
-}
-function owner(txt, rel) {
-  let best;
-  for (const m of txt?.modules ?? []) {
-    if (m.version === "" || !rel.startsWith(`${m.path}/`)) continue;
-    if (!best || m.path.length > best.path.length) best = m;
-  }
-  return best;
-}
-function describeOwner(setup, m) {
-  if (!m) return "no module listed in vendor/modules.txt";
-  for (const main2 of setup.mains) {
-    const r2 = replacementFor([...setup.work?.gowork.replaces ?? [], ...main2.gomod.replaces], m.path, m.version);
-    if (r2) {
-      const file = setup.work?.gowork.replaces.includes(r2) ? setup.work.gowork.file : main2.gomod.file;
-      return `${m.path} ${m.version} (replaced by ${r2.new.path}${r2.new.version ? ` ${r2.new.version}` : ""} at ${file}:${r2.line})`;
-    }
-  }
-  return `${m.path} ${m.version}`;
-}
-async function compareVendor(setup, expectedDir, root, reportedTxtLines, committedTree) {
-  const findings = [];
-  const committed = new Map(committedTree ?? hashTree(setup.vendorDir));
-  const expected = hashTree(expectedDir);
-  const vendorRel = relativeTo(root, setup.vendorDir);
-  const txtRel = `${vendorRel}/${MODULES_TXT}`;
-  const committedTxt = committed.get(MODULES_TXT);
-  const expectedTxt = expected.get(MODULES_TXT);
-  if (!committedTxt && expectedTxt) {
-    findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
-  } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await import_node_fs15.default.promises.readFile(import_node_path18.default.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await import_node_fs15.default.promises.readFile(import_node_path18.default.join(expectedDir, MODULES_TXT), "utf8")) : [];
-    const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
-    for (const change of diffLines(actual, want)) {
-      const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
-      if (reportedBlocks.has(blockOf(setup.txt, anchor))) continue;
-      const parts = [];
-      if (change.extra.length) parts.push(`has ${quote(change.extra)}`);
-      if (change.missing.length) parts.push(`${change.extra.length ? "where go mod vendor writes" : "lacks"} ${quote(change.missing)}`);
-      findings.push(
-        finding(VENDOR_MODULES_TXT, "modules", {
-          message: `${txtRel}:${change.line} differs from what go mod vendor writes: it ${parts.join(" ")}`,
-          location: { file: txtRel, line: change.line },
-          subject: `${txtRel} ${change.extra.join("\n")}\0${change.missing.join("\n")}`
-        })
-      );
-    }
-  }
-  committed.delete(MODULES_TXT);
-  expected.delete(MODULES_TXT);
-  const diff = compareTrees(committed, expected);
-  for (const rel of diff.modified) {
-    const [a, b] = await Promise.all([import_node_fs15.default.promises.readFile(import_node_path18.default.join(setup.vendorDir, rel)), import_node_fs15.default.promises.readFile(import_node_path18.default.join(expectedDir, rel))]);
-    const line = firstDifferingLine(a, b);
-    const file = `${vendorRel}/${rel}`;
-    findings.push(
-      finding(VENDOR_MODIFIED, "modules", {
-        message: `${file}:${line} differs from ${describeOwner(setup, owner(setup.txt, rel))} (sha256 ${committed.get(rel).sha256.slice(0, 12)}\u2026, expected ${expected.get(rel).sha256.slice(0, 12)}\u2026)`,
-        location: { file, line },
-        subject: file
-      })
-    );
-  }
-  for (const rel of diff.added) {
-    const file = `${vendorRel}/${rel}`;
-    const m = owner(setup.txt, rel);
-    findings.push(
-      finding(VENDOR_ADDED, "modules", {
-        message: `${file} is not written by go mod vendor${m ? ` for ${describeOwner(setup, m)}` : ""}`,
-        location: { file, line: 1 },
-        subject: file
-      })
-    );
-  }
-  for (const rel of diff.removed) {
-    const file = `${vendorRel}/${rel}`;
-    const line = setup.txt ? packageLineFor(setup.txt, rel) : void 0;
-    findings.push(
-      finding(VENDOR_REMOVED, "modules", {
-        message: `${file} is missing: go mod vendor writes it for ${describeOwner(setup, owner(setup.txt, rel))}`,
-        location: { file: txtRel, line: line ?? 1 },
-        subject: file
-      })
-    );
-  }
-  return { findings, diff, files: { committed: committed.size + (committedTxt ? 1 : 0), expected: expected.size + (expectedTxt ? 1 : 0) } };
-}
-
-// src/modules/tidyreuse.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1);
-var import_node_path19 = __toESM(require("node:path"), 1);
-
-// src/modules/goheader.ts
-function goFileHeader(src) {
-  const n = src.length;
-  let i = 0;
-  const skipSpace = () => {
-    while (i < n) {
-      const c = src[i];
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else if (c === 47 && src[i + 1] === 47) {
-        while (i < n && src[i] !== 10) i++;
-      } else if (c === 47 && src[i + 1] === 42) {
-        const close = src.indexOf("*/", i + 2);
-        if (close < 0) return false;
-        i = close + 2;
-      } else break;
-    }
+    import_node_fs6.default.mkdirSync(import_node_path7.default.dirname(file), { recursive: true, ...opts.private ? { mode: 448 } : {} });
+    const tmp = `${file}.${process.pid}.tmp`;
+    import_node_fs6.default.writeFileSync(tmp, `${JSON.stringify(value)}
+`, opts.private ? { mode: 384 } : {});
+    import_node_fs6.default.renameSync(tmp, file);
     return true;
-  };
-  const isIdent = (c) => c !== void 0 && (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c >= 128);
-  const ident = () => {
-    const start = i;
-    while (i < n && isIdent(src[i])) i++;
-    return i > start ? src.toString("latin1", start, i) : void 0;
-  };
-  const str3 = () => {
-    const q = src[i];
-    if (q === 96) {
-      const close = src.indexOf(96, i + 1);
-      if (close < 0) return false;
-      i = close + 1;
-      return true;
-    }
-    if (q !== 34) return false;
-    for (i++; i < n; i++) {
-      if (src[i] === 92) i++;
-      else if (src[i] === 34) {
-        i++;
-        return true;
-      } else if (src[i] === 10) return false;
-    }
+  } catch {
     return false;
-  };
-  const spec = () => {
-    if (src[i] === 46) i++;
-    else if (isIdent(src[i])) ident();
-    if (!skipSpace()) return false;
-    return str3();
-  };
-  const semi = () => {
-    if (src[i] === 59) i++;
-  };
-  if (!skipSpace() || ident() !== "package" || !skipSpace()) return { end: n };
-  const pkg = ident();
-  if (!pkg) return { end: n };
-  let end = i;
-  for (; ; ) {
-    semi();
-    if (!skipSpace()) return { end: n, pkg };
-    const save = i;
-    if (ident() !== "import") {
-      i = save;
-      return { end, pkg };
-    }
-    if (!skipSpace()) return { end: n, pkg };
-    if (src[i] === 40) {
-      i++;
-      for (; ; ) {
-        if (!skipSpace()) return { end: n, pkg };
-        if (src[i] === 41) {
-          i++;
-          break;
-        }
-        if (!spec()) return { end: n, pkg };
-        semi();
-      }
-    } else if (!spec()) return { end: n, pkg };
-    end = i;
   }
-}
-function goFileHeaderEnd(src) {
-  return goFileHeader(src).end;
 }
 
-// src/modules/tidyreuse.ts
-var KEY_VERSION = "go-release-gate tidy v1";
-var TIDY_SETTINGS = [
-  "GOFLAGS",
-  "GOPROXY",
-  "GONOPROXY",
-  "GOSUMDB",
-  "GONOSUMDB",
-  "GOPRIVATE",
-  "GOINSECURE",
-  "GONOSUMCHECK",
-  "GOEXPERIMENT",
-  "GO111MODULE",
-  "GOWORK",
-  "GODEBUG",
-  "GOVCS",
-  "GOTOOLCHAIN"
-];
-function moduleGoFiles(dir) {
-  const out = [];
-  const walk = (abs, rel) => {
-    const entries = import_node_fs16.default.readdirSync(abs, { withFileTypes: true });
-    if (rel !== "" && entries.some((e) => e.name === "go.mod")) return true;
-    for (const e of entries) {
-      const childRel = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isSymbolicLink()) return false;
-      if (e.isDirectory()) {
-        if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata" || childRel === "vendor") continue;
-        if (!walk(import_node_path19.default.join(abs, e.name), childRel)) return false;
-      } else if (e.isFile() && e.name.endsWith(".go")) out.push(childRel);
-    }
-    return true;
-  };
-  if (!walk(dir, "")) return void 0;
-  return out.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-}
-async function tidyKey(inputs) {
-  const { main: main2 } = inputs;
-  if (main2.gomod.replaces.some((r2) => r2.local)) return void 0;
-  const files = moduleGoFiles(main2.dir);
-  if (!files) return void 0;
-  const h = sha256Hash();
-  const field2 = (name, value) => {
-    const bytes = typeof value === "string" ? Buffer.from(value) : value;
-    h.update(`${name} ${bytes.length}
-`).update(bytes).update("\n");
-  };
-  field2("version", KEY_VERSION);
-  field2("go", inputs.goVersion);
-  field2("goroot", inputs.goroot);
-  for (const s of TIDY_SETTINGS) field2(`env ${s}`, inputs.settings[s] ?? "");
-  field2("go.mod", inputs.gomod);
-  field2("go.sum", inputs.gosum ?? "(absent)");
-  for (const rel of files) {
-    const src = import_node_fs16.default.readFileSync(import_node_path19.default.join(main2.dir, rel));
-    field2(`file ${rel}`, src.subarray(0, goFileHeaderEnd(src)));
+// src/toolchain/probe-memo.ts
+var FORMAT = "go-release-gate go env v1";
+function goEnvFile(env, platform = process.platform) {
+  const set = env.GOENV;
+  if (set) return set === "off" ? void 0 : set;
+  let dir;
+  if (platform === "win32") dir = env.AppData || env.APPDATA;
+  else if (platform === "darwin") dir = env.HOME ? `${env.HOME}/Library/Application Support` : void 0;
+  else {
+    const xdg = env.XDG_CONFIG_HOME;
+    dir = xdg ? import_node_path8.default.isAbsolute(xdg) ? xdg : void 0 : env.HOME ? `${env.HOME}/.config` : void 0;
   }
-  return h.digest("hex");
+  return dir ? import_node_path8.default.join(dir, "go", "env") : void 0;
 }
-function tidyRecordFile(gocache, key) {
-  return gateRecordFile(gocache, `tidy-${key}`);
-}
-async function reusedTidy(gocache, key) {
-  const rec = readRecord(tidyRecordFile(gocache, key), 0);
-  return rec?.key === key && rec.tidy === true && typeof rec.at === "string" ? rec.at : void 0;
-}
-async function recordTidy(gocache, key, at = /* @__PURE__ */ new Date()) {
-  writeRecord(tidyRecordFile(gocache, key), { key, tidy: true, at: at.toISOString() });
-}
-
-// src/stages/modules.ts
-var MAX_TABLE_ROWS = 200;
-function atLeast(version, major, minor) {
-  const [a, b] = version.split(".").map((n) => parseInt(n, 10));
-  return a > major || a === major && (b ?? 0) >= minor;
-}
-function runner(ctx) {
-  const go = ctx.state.go;
-  const env = { ...ctx.state.goEnv, GOTOOLCHAIN: "local" };
-  const failed = [];
-  return {
-    failed,
-    async go(args, cwd, timeoutMs = 5 * MINUTE) {
-      const r2 = await ctx.ports.exec.run(go.bin, args, { cwd, env, timeoutMs });
-      if (r2.code !== 0 && args[1] !== "tidy") failed.push(`go ${args.filter((a) => !a.startsWith("/") && !a.startsWith("-modfile=")).join(" ")}`);
-      return r2;
-    }
-  };
-}
-function withoutGateFlags(goflags, ctx) {
-  const added = ctx.state.facts["cache-goflags-added"];
-  if (!added) return goflags;
-  return goflags.split(/\s+/).filter((f) => f !== "" && f !== added).join(" ");
-}
-async function goEnvSettings(run4, dir, ctx) {
-  const names = /* @__PURE__ */ new Set(["GOWORK", "GOMODCACHE", "GOCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE", "GOENV", ...TIDY_SETTINGS.filter((n) => n !== "GONOSUMCHECK")]);
-  const r2 = await run4.go(["env", "-json", ...names], dir);
-  if (r2.code !== 0) throw new Error(`go env failed in ${dir}: ${r2.stderr.trim()}`);
-  const env = JSON.parse(r2.stdout);
-  const fromProcess = (ctx.state.goEnv.GOFLAGS ?? "").trim() !== "" && withoutGateFlags(ctx.state.goEnv.GOFLAGS ?? "", ctx) === withoutGateFlags(env.GOFLAGS ?? "", ctx);
-  return {
-    work: env.GOWORK && env.GOWORK !== "off" ? env.GOWORK : "",
-    modcache: env.GOMODCACHE,
-    gocache: env.GOCACHE && env.GOCACHE !== "off" ? env.GOCACHE : "",
-    // What tidy's answer depends on besides the files (src/modules/tidyreuse.ts); the environment's GONOSUMCHECK too.
-    tidySettings: Object.fromEntries(TIDY_SETTINGS.map((n) => [n, n === "GONOSUMCHECK" ? ctx.state.goEnv.GONOSUMCHECK ?? "" : env[n] ?? ""])),
-    goflagsFrom: fromProcess ? "the environment" : env.GOENV && env.GOENV !== "off" ? `the go env file ${env.GOENV}` : "the go env file",
-    settings: {
-      GOFLAGS: withoutGateFlags(env.GOFLAGS ?? "", ctx),
-      GONOSUMDB: env.GONOSUMDB ?? "",
-      GOPRIVATE: env.GOPRIVATE ?? "",
-      GOSUMDB: env.GOSUMDB ?? "",
-      GOINSECURE: env.GOINSECURE ?? "",
-      // Not a go env variable: only the process environment can carry it.
-      GONOSUMCHECK: ctx.state.goEnv.GONOSUMCHECK ?? ""
-    }
-  };
-}
-function settingsFindings(setup, loc, settings, opts) {
-  const modules = [...new Set(setup.mains.flatMap((m) => m.gomod.requires.map((r2) => r2.path)))];
-  return analyzeSettings(settings, { hasVendor: setup.hasVendor, modules, ...opts }).map(
-    (w) => finding(WEAK_VERIFICATION, "modules", {
-      severity: w.severity,
-      message: w.message,
-      location: w.aboutVendor && setup.txt ? { file: setup.txt.file, line: 1 } : loc.build(),
-      subject: w.subject
-    })
-  );
-}
-async function checkVendor(ctx, run4, setup, loc) {
-  const consistency = consistencyFindings(setup);
-  const txtFile = setup.txt?.file;
-  const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
-  const version = ctx.state.go.version;
-  const workspace = setup.work !== void 0;
-  const vendorRel = import_node_path20.default.posix.dirname(setup.txt?.file ?? `${import_node_path20.default.relative(ctx.config.workspace, setup.vendorDir).split(import_node_path20.default.sep).join("/")}/modules.txt`);
-  if (!atLeast(version, 1, workspace ? 22 : 18)) {
-    const f = finding(VERIFY_FAILED, "modules", {
-      message: `${workspace ? "go work vendor" : "go mod vendor"} -o needs Go ${workspace ? "1.22" : "1.18"} or later (this is Go ${version}); ${vendorRel}/ could not be compared`,
-      location: loc.build(),
-      subject: "vendor regenerate go version"
-    });
-    return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
-  }
-  await import_node_fs17.default.promises.mkdir(ctx.ports.tempDir, { recursive: true });
-  const scratch = await import_node_fs17.default.promises.mkdtemp(import_node_path20.default.join(ctx.ports.tempDir, "modules-vendor-"));
+function identityOf(p, nowMs, settled3) {
   try {
-    const out = import_node_path20.default.join(scratch, "vendor");
-    const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
-    const cwd = workspace ? setup.work.dir : setup.main.dir;
-    const regenerating = run4.go(args, cwd, 15 * MINUTE);
-    const t0 = performance.now();
-    const committed = hashTree(setup.vendorDir);
-    const hashMs = performance.now() - t0;
-    const r2 = await regenerating;
-    const problems = parseGoProblems(r2.stderr);
-    if (r2.code !== 0) {
-      const explained = problems.mismatches.length + problems.missing.length > 0;
-      const findings2 = explained ? consistency : [...consistency, commandFailed(r2, `go ${args.slice(0, 2).join(" ")}`, setup.txt ? { file: setup.txt.file, line: 1 } : loc.build())];
-      return { findings: findings2, problems, verified: false, rows: [[`${vendorRel}/`, "", `not compared: go ${args.slice(0, 2).join(" ")} failed`]], metrics: {} };
-    }
-    const t1 = performance.now();
-    const cmp = await compareVendor(setup, out, ctx.config.workspace, reportedTxtLines, committed);
-    const compareMs = Math.round(hashMs + performance.now() - t1);
-    const findings = [...consistency, ...cmp.findings];
-    const d = cmp.diff;
-    const rows = [
-      [`${vendorRel}/`, "", `${cmp.files.committed} files vs ${cmp.files.expected} regenerated: ${d.modified.length} modified, ${d.added.length} added, ${d.removed.length} removed`]
-    ];
-    return {
-      findings,
-      problems,
-      verified: !findings.some((f) => f.severity === "error"),
-      rows,
-      metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
-    };
-  } finally {
-    await import_node_fs17.default.promises.rm(scratch, { recursive: true, force: true });
-  }
-}
-async function restoreIfChanged(setup) {
-  const restored = [];
-  for (const [file, data] of setup.contents) {
-    const now = await import_node_fs17.default.promises.readFile(file).catch(() => void 0);
-    if (!now || !now.equals(data)) {
-      const tmp = `${file}.go-release-gate-${process.pid}`;
-      const mode = (await import_node_fs17.default.promises.stat(file).catch(() => void 0))?.mode;
-      await import_node_fs17.default.promises.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
-      await import_node_fs17.default.promises.rename(tmp, file);
-      restored.push(file);
-    }
-  }
-  return restored;
-}
-function dedupe(findings) {
-  const seen = /* @__PURE__ */ new Set();
-  return findings.filter((f) => {
-    const key = `${f.fingerprint}\0${where2(f.location ?? {})}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-function offline(setup, loc, modcache, reason, output, findings, rows) {
-  const checks = ["the module tree check", "the go.sum check", ...setup.hasVendor ? ["the vendor/ comparison"] : [], "go mod tidy -diff"];
-  findings.push(sourcesUnreachable(reason, modcache, checks, output, loc.build()));
-  findings.push(...consistencyFindings(setup));
-  const why = "the modules cannot be fetched (see go mod download)";
-  rows.push(["go mod download", "", `could not run: ${reason}`], ["module trees", "", `not hashed: ${why}`]);
-  if (setup.hasVendor) rows.push(["vendor/", "", `not compared: ${why}`]);
-  rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), `not checked: ${why}`], ["go mod tidy -diff", "", `not run: ${why}`]);
-  const all = dedupe(findings).sort(compareFindings);
-  for (const f of all) rows.push([f.ruleId.replace(/^modules\//, ""), f.location ? where2(f.location) : "", f.message]);
-  return { status: statusFrom(all), findings: all, table: { header: ["Check", "Where", "Result"], rows }, metrics: { verification: "not run" } };
-}
-async function runModules(ctx) {
-  if (!ctx.state.go) return skipped("needs the Go toolchain");
-  const run4 = runner(ctx);
-  const { config } = ctx;
-  const env = await goEnvSettings(run4, config.dir, ctx);
-  const loaded = await loadModuleSetup(config.dir, env.work, config.workspace);
-  if (!loaded.setup) {
-    const findings2 = loaded.errors.map(
-      (e) => finding(MALFORMED_FILE, "modules", { message: e.message, location: { file: e.file, line: e.line }, subject: `${e.file} malformed` })
-    );
-    return {
-      status: "failed",
-      reason: "a module file could not be read; nothing was verified",
-      findings: findings2,
-      table: { header: ["Check", "Where", "Result"], rows: loaded.errors.map((e) => ["malformed-file", `${e.file}:${e.line}`, e.detail]) }
-    };
-  }
-  const setup = loaded.setup;
-  const loc = locator(setup);
-  const cwd = setup.main?.dir ?? setup.work.dir;
-  const rows = [];
-  const metrics = {};
-  const findings = [];
-  findings.push(...settingsFindings(setup, loc, env.settings, { release: config.mode === "release", goflagsFrom: env.goflagsFrom }));
-  findings.push(...replacesOutsideWorkspace(setup, config.workspace));
-  const alongside = !setup.hasVendor && !setup.work && setup.main !== void 0 && !/(^|\s)-modfile[=\s]/.test(env.settings.GOFLAGS);
-  if (alongside) {
-    const pending = (async () => {
-      const dl2 = await downloadOnCopy(ctx, run4, setup, cwd, loc);
-      return dl2.unreachable ? offline(setup, loc, env.modcache, dl2.unreachable, dl2.output, findings, rows) : verifyAlongside(ctx, run4, setup, loc, env, dl2, void 0, findings, rows, metrics);
-    })();
-    return { status: "passed", findings: [], pending };
-  }
-  let dl;
-  try {
-    dl = await downloadModules(run4, cwd, loc);
-  } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${import_node_path20.default.relative(config.workspace, file)}; restored it as committed`);
-  }
-  if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
-  let vendor;
-  if (setup.hasVendor) {
-    vendor = await checkVendor(ctx, run4, setup, loc);
-    if (vendor.verified) ctx.state.modFlag = "-mod=vendor";
-  }
-  return { status: "passed", findings: [], pending: verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) };
-}
-async function downloadOnCopy(ctx, run4, setup, cwd, loc) {
-  await import_node_fs17.default.promises.mkdir(ctx.ports.tempDir, { recursive: true });
-  const copy = await import_node_fs17.default.promises.mkdtemp(import_node_path20.default.join(ctx.ports.tempDir, "modules-download-"));
-  try {
-    for (const name of ["go.mod", "go.sum"]) {
-      const data = setup.contents.get(import_node_path20.default.join(setup.main.dir, name));
-      if (data) await import_node_fs17.default.promises.writeFile(import_node_path20.default.join(copy, name), data);
-    }
-    return await downloadModules(run4, cwd, loc, import_node_path20.default.join(copy, "go.mod"));
-  } finally {
-    await import_node_fs17.default.promises.rm(copy, { recursive: true, force: true });
-  }
-}
-async function tidyReuse(ctx, setup, m, env) {
-  if (setup.work || !env.gocache) return void 0;
-  const gomod = setup.contents.get(import_node_path20.default.join(m.dir, "go.mod"));
-  if (!gomod) return void 0;
-  const go = ctx.state.go;
-  const key = await tidyKey({ main: m, gomod, gosum: setup.contents.get(import_node_path20.default.join(m.dir, "go.sum")), goVersion: go.version, goroot: go.goroot, settings: env.tidySettings }).catch(() => void 0);
-  return key ? { gocache: env.gocache, key } : void 0;
-}
-async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) {
-  const { config } = ctx;
-  metrics.modules = dl.modules.length;
-  findings.push(...dl.findings);
-  const cwd = setup.main?.dir ?? setup.work.dir;
-  const foundTidy = [];
-  try {
-    const memo = env.gocache ? { gocache: env.gocache, reuse: config.mode !== "release" } : void 0;
-    const verify = await verifyModuleTrees(run4, cwd, loc, dl.modules, memo);
-    findings.push(...verify.findings);
-    rows.push(["module trees", "", verify.result]);
-    if (verify.reused) metrics.treesReused = verify.reused;
-    if (vendor) {
-      findings.push(...vendor.findings);
-      rows.push(...vendor.rows);
-      Object.assign(metrics, vendor.metrics);
-    }
-    const sums = await checkSums({
-      setup,
-      loc,
-      modcache: env.modcache,
-      downloaded: setup.work ? void 0 : dl.modules,
-      problems: [dl.problems, verify.problems, ...vendor ? [vendor.problems] : []]
-    });
-    findings.push(...sums.findings);
-    const sumLines = setup.sums.reduce((n, s) => n + s.lines.length, 0);
-    rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), sums.findings.length ? `${sums.findings.length} problem(s)` : sumLines === 0 ? "no lines (no dependencies)" : `${sums.checked} of ${sumLines} lines checked against the verified module cache: all match`]);
-    const tidyModules = setup.work ? setup.mains : setup.main ? [setup.main] : [];
-    if (tidyModules.length && atLeast(ctx.state.go.version, 1, 23)) {
-      for (const m of tidyModules) {
-        const reuse = await tidyReuse(ctx, setup, m, env);
-        const earlier = reuse && await reusedTidy(reuse.gocache, reuse.key);
-        if (earlier) {
-          metrics.tidyReused = true;
-          rows.push(["go mod tidy -diff", m.gomod.file, `tidy (reused: a run at ${earlier} found the same go.mod, go.sum, Go file imports and go version tidy)`]);
-          continue;
-        }
-        const tidy = await checkTidy(run4, setup, m, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing);
-        if (tidy.tidy && reuse) foundTidy.push(reuse);
-        findings.push(...tidy.findings);
-        rows.push(tidy.row);
-      }
-    } else {
-      rows.push(["go mod tidy -diff", "", tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
-    }
-  } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${import_node_path20.default.relative(config.workspace, file)} during the modules checks; restored it as committed`);
-  }
-  const unproven = [...run4.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
-  if (unproven.length && !findings.some((f) => f.severity === "error")) {
-    findings.push(finding(VERIFY_FAILED, "modules", { message: `${unproven.join(", ")} did not succeed, and no finding explains why; the modules are not verified`, location: loc.build(), subject: "unexplained failure" }));
-  }
-  const all = dedupe(findings).sort(compareFindings);
-  if (!all.some((f) => f.severity === "error")) for (const t of foundTidy) await recordTidy(t.gocache, t.key);
-  for (const f of all) {
-    if (rows.length >= MAX_TABLE_ROWS) {
-      rows.push(["\u2026", "", `${all.length - (MAX_TABLE_ROWS - 1)} more findings in the report`]);
-      break;
-    }
-    rows.push([f.ruleId.replace(/^modules\//, ""), f.location ? where2(f.location) : "", f.message]);
-  }
-  return {
-    status: statusFrom(all),
-    findings: all,
-    table: { header: ["Check", "Where", "Result"], rows },
-    metrics
-  };
-}
-var modulesStage = {
-  name: "modules",
-  rules: MODULES_RULES,
-  start: runModules,
-  run: async (ctx) => settled(await runModules(ctx))
-};
-
-// src/stages/build.ts
-var import_node_fs22 = __toESM(require("node:fs"), 1);
-var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path24 = __toESM(require("node:path"), 1);
-
-// src/output/dir.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1);
-var import_node_path21 = __toESM(require("node:path"), 1);
-var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
-var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
-var BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);
-var BUNDLE = /\.sigstore\.json$/;
-function isGateOutputName(name) {
-  return FIXED_NAMES.has(name) || BINARY.test(name) || BUNDLE.test(name);
-}
-var NOFOLLOW = import_node_fs18.default.constants.O_NOFOLLOW ?? 0;
-var CREATE_FRESH = import_node_fs18.default.constants.O_WRONLY | import_node_fs18.default.constants.O_CREAT | import_node_fs18.default.constants.O_EXCL | NOFOLLOW;
-var OutputDirError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "OutputDirError";
-  }
-};
-function lstat(p) {
-  try {
-    return import_node_fs18.default.lstatSync(p);
+    const s = import_node_fs7.default.statSync(p);
+    if (!settledAt(s, nowMs)) settled3.all = false;
+    return statIdentity(s);
   } catch (e) {
-    if (e.code === "ENOENT") return void 0;
+    if (e.code === "ENOENT" || e.code === "ENOTDIR") return "absent";
     throw e;
   }
 }
-function openOutputDir(dir) {
-  const produced = [];
-  const ensureDir = () => {
-    import_node_fs18.default.mkdirSync(dir, { recursive: true });
-    const st = import_node_fs18.default.lstatSync(dir);
-    if (!st.isDirectory()) throw new OutputDirError(`output directory ${dir} is not a directory (${st.isSymbolicLink() ? "a symbolic link" : "a file"})`);
-  };
-  const target = (name) => {
-    if (name !== import_node_path21.default.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
-    return import_node_path21.default.join(dir, name);
-  };
-  const vacate = (p) => {
-    const st = lstat(p);
-    if (!st) return;
-    if (st.isDirectory()) throw new OutputDirError(`${p} is a directory where go-release-gate writes a file; remove it`);
-    import_node_fs18.default.unlinkSync(p);
-  };
-  const note = (name) => {
-    if (!produced.includes(name)) produced.push(name);
-  };
-  return {
-    dir,
-    write(name, data, mode = 420) {
-      ensureDir();
-      const p = target(name);
-      vacate(p);
-      const fd = import_node_fs18.default.openSync(p, CREATE_FRESH, mode);
-      try {
-        import_node_fs18.default.writeFileSync(fd, data);
-      } finally {
-        import_node_fs18.default.closeSync(fd);
-      }
-      note(name);
-      return p;
-    },
-    append(name, data) {
-      if (!produced.includes(name)) throw new OutputDirError(`${name} was not written by this run; refusing to append to it`);
-      const fd = import_node_fs18.default.openSync(target(name), import_node_fs18.default.constants.O_WRONLY | import_node_fs18.default.constants.O_APPEND | NOFOLLOW);
-      try {
-        import_node_fs18.default.writeFileSync(fd, data);
-      } finally {
-        import_node_fs18.default.closeSync(fd);
-      }
-    },
-    adopt(source, name) {
-      ensureDir();
-      const p = target(name);
-      vacate(p);
-      try {
-        import_node_fs18.default.linkSync(source, p);
-        import_node_fs18.default.unlinkSync(source);
-      } catch (e) {
-        const code2 = e.code;
-        if (code2 !== "EXDEV" && code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP") throw e;
-        const fd = import_node_fs18.default.openSync(p, CREATE_FRESH, import_node_fs18.default.statSync(source).mode & 511);
-        try {
-          import_node_fs18.default.writeFileSync(fd, import_node_fs18.default.readFileSync(source));
-        } finally {
-          import_node_fs18.default.closeSync(fd);
-        }
-        import_node_fs18.default.rmSync(source, { force: true });
-      }
-      note(name);
-      return p;
-    },
-    clear(trash) {
-      const removed = [];
-      const foreign = [];
-      if (!lstat(dir)) return { removed, foreign };
-      ensureDir();
-      let renaming = trash !== void 0;
-      for (const e of import_node_fs18.default.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-        if (isGateOutputName(e.name) && !e.isDirectory()) {
-          const p = import_node_path21.default.join(dir, e.name);
-          try {
-            if (renaming) import_node_fs18.default.renameSync(p, import_node_path21.default.join(trash(), e.name));
-          } catch {
-            renaming = false;
-          }
-          if (!renaming) import_node_fs18.default.unlinkSync(p);
-          removed.push(e.name);
-        } else {
-          foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
-        }
-      }
-      return { removed, foreign };
-    },
-    produced: () => [...produced]
-  };
-}
-
-// src/build/args.ts
-function ldflagsFor(opts) {
-  return [opts.strip ? "-s -w" : "", "-buildid=", opts.ldflags].filter((s) => s !== "").join(" ");
-}
-function buildArgs(opts, output, pkgs) {
-  const args = ["build", "-trimpath", "-buildvcs=auto", `-ldflags=${ldflagsFor(opts)}`];
-  if (opts.tags.length) args.push(`-tags=${opts.tags.join(",")}`);
-  if (opts.modFlag) args.push(opts.modFlag);
-  args.push("-o", output, ...typeof pkgs === "string" ? [pkgs] : pkgs);
-  return args;
-}
-function stderrFor(stderr, pkg, built) {
-  const sections = [];
-  let current = { pkg: "", lines: [] };
-  const flush = () => {
-    if (current.lines.length) sections.push({ pkg: current.pkg, text: current.lines.join("\n") });
-  };
-  for (const line of stderr.split("\n")) {
-    const m = /^# (\S+)/.exec(line) ?? /^package (\S+?):?(?:\s|$)/.exec(line);
-    if (m) {
-      flush();
-      current = { pkg: m[1], lines: [line] };
-    } else current.lines.push(line);
-  }
-  flush();
-  if (!sections.some((s) => s.pkg === pkg)) return stderr;
-  const mine = new Set(built);
-  return sections.filter((s) => s.pkg === pkg || s.pkg !== "" && !mine.has(s.pkg)).map((s) => s.text).join("\n");
-}
-function buildEnv(base3, target, cgo) {
-  return { ...base3, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: cgo ? "1" : "0" };
-}
-function binaryName(importPath) {
-  const parts = importPath.split("/").filter(Boolean);
-  let name = parts[parts.length - 1] ?? "main";
-  if (/^v\d+$/.test(name) && parts.length > 1) name = parts[parts.length - 2];
-  return name;
-}
-function goExecName(importPath) {
-  const parts = importPath.split("/");
-  const last = parts[parts.length - 1];
-  return parts.length > 1 && /^v(?!0)(?!1$)[0-9]+$/.test(last) ? parts[parts.length - 2] : last;
-}
-function artifactFileName(name, target) {
-  return `${name}_${target.goos}_${target.goarch}${target.goos === "windows" ? ".exe" : ""}`;
-}
-function renderChecksums(entries) {
-  return [...entries].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).map((e) => `${e.sha256}  ${e.name}
-`).join("");
-}
-function parseCompilerErrors(stderr) {
-  const errors = [];
-  for (const line of stderr.split(/\r?\n/)) {
-    const m = /^(?:\.\/)?([^\s:][^:]*\.go):(\d+)(?::(\d+))?: (.*)$/.exec(line.trim());
-    if (m) errors.push({ file: m[1], line: Number(m[2]), ...m[3] ? { column: Number(m[3]) } : {}, message: m[4] });
-  }
-  return errors;
-}
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-// src/build/headstart.ts
-var import_node_fs19 = __toESM(require("node:fs"), 1);
-var import_node_path22 = __toESM(require("node:path"), 1);
-var HEAD_BYTES = 4096;
-function rootMainGuess(dir) {
-  let module2;
-  let names;
+function probeKey(dir, bin, env, nowMs = Date.now(), platform = process.platform) {
   try {
-    module2 = parseGoMod(import_node_fs19.default.readFileSync(import_node_path22.default.join(dir, "go.mod"), "utf8"), "go.mod").module.path;
-    names = import_node_fs19.default.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_"));
+    const real2 = import_node_fs7.default.realpathSync.native(bin);
+    const settled3 = { all: true };
+    const self = identityOf(real2, nowMs, settled3);
+    if (self === "absent") return void 0;
+    const envFile = goEnvFile(env, platform);
+    const lines = [
+      FORMAT,
+      `bin ${real2} ${self}`,
+      `tool ${identityOf(import_node_path8.default.join(import_node_path8.default.dirname(import_node_path8.default.dirname(real2)), "pkg", "tool"), nowMs, settled3)}`,
+      `envfile ${envFile ?? "-"} ${envFile ? identityOf(envFile, nowMs, settled3) : "-"}`,
+      ...Object.keys(env).sort().map((k) => `env ${k}=${env[k]}`)
+    ];
+    return { file: import_node_path8.default.join(dir, `go-env-${fnv1a(real2)}`), key: lines.join("\n"), real: real2, settled: settled3.all };
   } catch {
     return void 0;
   }
-  if (names.length === 0) return void 0;
-  const buf = Buffer.alloc(HEAD_BYTES);
-  let certain = true;
-  for (const name of names) {
-    let n;
-    try {
-      const fd = import_node_fs19.default.openSync(import_node_path22.default.join(dir, name), "r");
-      try {
-        n = import_node_fs19.default.readSync(fd, buf, 0, HEAD_BYTES, 0);
-      } finally {
-        import_node_fs19.default.closeSync(fd);
-      }
-    } catch {
-      return void 0;
-    }
-    const head2 = goFileHeader(buf.subarray(0, n));
-    if (head2.pkg !== "main") return void 0;
-    const header = buf.toString("latin1", 0, Math.min(head2.end, n));
-    if (name.slice(0, -3).includes("_") || /^\s*\/\/\s*(go:build|\+build)/m.test(header) || header.includes('"C"') || head2.end >= n) certain = false;
+}
+function keptProbe(k) {
+  let rec;
+  try {
+    rec = JSON.parse(import_node_fs7.default.readFileSync(k.file, "utf8"));
+  } catch {
+    return void 0;
   }
-  return { importPath: module2, certain };
+  if (rec.format !== FORMAT || rec.key !== k.key || typeof rec.version !== "string" || typeof rec.goroot !== "string") return void 0;
+  return { version: rec.version, goroot: rec.goroot };
 }
-function inWorkspace(dir, gowork) {
-  if (gowork === "off") return false;
-  if (gowork) return true;
-  for (let d = import_node_path22.default.resolve(dir); ; d = import_node_path22.default.dirname(d)) {
-    if (import_node_fs19.default.existsSync(import_node_path22.default.join(d, "go.work"))) return true;
-    if (import_node_path22.default.dirname(d) === d) return false;
-  }
-}
-
-// src/build/order.ts
-function inspectionRank(t) {
-  if (t.goos === "windows") return 0;
-  if (t.goos === "darwin" || t.goos === "ios") return 1;
-  return 2;
-}
-function buildOrder(items, targetOf) {
-  return items.map((item, i) => ({ item, i, rank: inspectionRank(targetOf(item)) })).sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.item);
+async function keepProbe(k, answer, isGoCommand2) {
+  if (!k.settled || !await isGoCommand2(k.real).catch(() => false)) return false;
+  return writeRecord(k.file, { format: FORMAT, key: k.key, version: answer.version, goroot: answer.goroot }, { private: true });
 }
 
 // src/inspect/errors.ts
@@ -8421,7 +5375,7 @@ async function readPclnFacts(src, table2, le) {
 }
 
 // src/inspect/source.ts
-var import_node_fs20 = __toESM(require("node:fs"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1);
 var HEAD = 8192;
 function checkRange(size, offset, length, what) {
   if (!Number.isSafeInteger(offset) || offset < 0) throw new FormatError(0, `${what}: invalid offset ${offset}`);
@@ -8455,8 +5409,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path40) {
-  const fh = await import_node_fs20.default.promises.open(path40, "r");
+async function fileSource(path41) {
+  const fh = await import_node_fs8.default.promises.open(path41, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -8569,8 +5523,8 @@ async function inspectSource(src, file) {
   info.bytesRead = src.bytesRead;
   return info;
 }
-async function inspectFile(path40, displayName = path40) {
-  const src = await fileSource(path40);
+async function inspectFile(path41, displayName = path41) {
+  const src = await fileSource(path41);
   try {
     return await inspectSource(src, displayName);
   } finally {
@@ -8615,6 +5569,3132 @@ function toJson(b) {
   return b.slices ? b.slices.map((s) => oneJson(s, `${b.file} (${s.arch})`)) : [oneJson(b, b.file)];
 }
 
+// src/stages/toolchain.ts
+var UNRESOLVED = rule({
+  id: "toolchain/version-unresolved",
+  name: "GoVersionUnresolved",
+  shortDescription: "The Go version to build with could not be determined.",
+  fullDescription: "go-version / go-version-file did not name a Go version that exists: the file is missing, has no go line, or no release matches.",
+  help: "Set go-version (1.26.3, 1.26.x, stable) or point go-version-file at a go.mod with a go or toolchain line.",
+  defaultSeverity: "error"
+});
+var DOWNLOAD = rule({
+  id: "toolchain/download-failed",
+  name: "GoDownloadFailed",
+  shortDescription: "The Go toolchain could not be downloaded.",
+  fullDescription: "The Go downloads listing or archive could not be fetched from go-download-base-url.",
+  help: "Check go-download-base-url (a mirror must serve the same layout and the ?mode=json&include=all listing) and the network.",
+  defaultSeverity: "error"
+});
+var CHECKSUM = rule({
+  id: "toolchain/checksum-mismatch",
+  name: "GoChecksumMismatch",
+  shortDescription: "A downloaded Go archive does not match its published SHA-256.",
+  fullDescription: "The Go archive downloaded for this run does not have the SHA-256 the downloads listing publishes. It was not extracted or used.",
+  help: "A truncated download or a tampered mirror. Retry; if it persists, compare the mirror with the official listing.",
+  defaultSeverity: "error",
+  securitySeverity: 8
+});
+var ToolchainFailure = class extends Error {
+  finding;
+  constructor(f) {
+    super(f.message);
+    this.finding = f;
+  }
+};
+function fail(r2, message, extra = {}) {
+  throw new ToolchainFailure(finding(r2, "toolchain", { message, ...extra }));
+}
+function resolveSpec(ctx) {
+  const { config } = ctx;
+  if (config.goVersion) return { spec: parseGoVersionSpec(config.goVersion), from: "input go-version" };
+  const candidates = config.goVersionFile ? [config.goVersionFile] : ["go.work", "go.mod"];
+  for (const name of candidates) {
+    const file = import_node_path9.default.resolve(config.dir, name);
+    if (!import_node_fs9.default.existsSync(file)) {
+      if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${displayPath(ctx.config.workspace, file)} does not exist`);
+      continue;
+    }
+    try {
+      const r2 = parseVersionFile(displayPath(ctx.config.workspace, file), import_node_fs9.default.readFileSync(file, "utf8"));
+      return { spec: r2.spec, from: `${displayPath(ctx.config.workspace, file)}:${r2.line} (${r2.from})`, file: displayPath(ctx.config.workspace, file), line: r2.line };
+    } catch (e) {
+      const m = /^(.*?):(\d+):/.exec(e.message);
+      fail(UNRESOLVED, e.message, { location: { file: m ? m[1] : displayPath(ctx.config.workspace, file), line: m ? Number(m[2]) : 1 } });
+    }
+  }
+  return fail(UNRESOLVED, `no go-version input and no go.mod or go.work in ${displayPath(ctx.config.workspace, config.dir) || "."}`);
+}
+var probes = /* @__PURE__ */ new WeakMap();
+function probe(ctx, bin) {
+  let seen = probes.get(ctx.state);
+  if (!seen) probes.set(ctx.state, seen = /* @__PURE__ */ new Map());
+  let p = seen.get(bin);
+  if (!p) seen.set(bin, p = runProbe(ctx, bin));
+  return p;
+}
+async function runProbe(ctx, bin) {
+  const env = childEnv("go", ctx.ports.env, { GOTOOLCHAIN: "local" });
+  const key = ctx.ports.keepDir ? probeKey(ctx.ports.keepDir, bin, env) : void 0;
+  const kept = key && keptProbe(key);
+  if (kept) {
+    ctx.ports.log.debug(`${bin}: go${kept.version} in ${kept.goroot}, as an earlier run asked it (${key.file})`);
+    return kept;
+  }
+  const r2 = await ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env });
+  if (r2.code !== 0) return void 0;
+  const [v, goroot] = r2.stdout.split("\n");
+  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
+  const answer = m ? { version: m[1], goroot: goroot.trim() } : void 0;
+  if (answer && key) await keepProbe(key, answer, isGoCommand);
+  return answer;
+}
+async function isGoCommand(file) {
+  return (await inspectFile(file)).buildInfo?.path === "cmd/go";
+}
+function unreachable(ctx, wanted, onPath, what, url, error) {
+  const reason = (error.message ?? String(error)).replace(`GET ${url}: `, "");
+  const system = onPath.bin ? `set go-version to system (CLI: --go-version system) to build with ${onPath.bin}` : "install Go on PATH and set go-version to system (CLI: --go-version system)";
+  return fail(
+    DOWNLOAD,
+    `Go ${describeSpec(wanted.spec)} (wanted by ${wanted.from}) could not be downloaded: ${what}: ${reason}. Not using the go on PATH: ${onPath.text}. Ways out: ${system}, or point go-download-base-url at a mirror this machine can reach (now ${ctx.config.goDownloadBaseUrl}).`,
+    wanted.file ? { location: { file: wanted.file, line: wanted.line } } : {}
+  );
+}
+async function download(ctx, wanted, onPath) {
+  const { tools, log } = ctx.ports;
+  const spec = wanted.spec;
+  const base3 = ctx.config.goDownloadBaseUrl;
+  const listingUrl = `${base3}/?mode=json&include=all`;
+  let listingFile;
+  try {
+    listingFile = await tools.download(listingUrl);
+  } catch (e) {
+    return unreachable(ctx, wanted, onPath, `could not read the Go downloads listing ${listingUrl}`, listingUrl, e);
+  }
+  let releases;
+  try {
+    releases = parseListing(import_node_fs9.default.readFileSync(listingFile, "utf8"), listingUrl);
+  } catch (e) {
+    return fail(DOWNLOAD, e.message);
+  }
+  const release = pickRelease(releases, spec);
+  if (!release) return fail(UNRESOLVED, `no Go release in ${listingUrl} matches ${describeSpec(spec)}`);
+  const plat = goPlatform(process.platform, process.arch);
+  const file = archiveFor(release, plat.os, plat.arch);
+  if (!file) return fail(UNRESOLVED, `Go ${release.version} has no archive for ${plat.os}/${plat.arch} in ${listingUrl}`);
+  if (!safeFileName(file.filename)) return fail(DOWNLOAD, `the listing names an unexpected file "${file.filename}"`);
+  if (!/^[0-9a-f]{64}$/.test(file.sha256)) return fail(DOWNLOAD, `the listing has no valid SHA-256 for ${file.filename}`);
+  const url = `${base3}/${file.filename}`;
+  const version = goToSemver(release.version);
+  let installed;
+  try {
+    installed = await installTool(tools, {
+      tool: "go",
+      version,
+      arch: process.arch,
+      url,
+      asset: file.filename,
+      sha256: file.sha256,
+      ...file.size ? { size: file.size } : {},
+      digestSource: `the Go downloads listing ${listingUrl}`,
+      packing: file.filename.endsWith(".zip") ? "zip" : "tar.gz",
+      root: "go",
+      program: process.platform === "win32" ? "bin/go.exe" : "bin/go"
+    }, log);
+  } catch (e) {
+    if (!(e instanceof InstallError)) throw e;
+    if (e.kind === "download") return unreachable(ctx, wanted, onPath, `could not download ${url}`, url, e.reason ?? e);
+    return fail(e.kind === "checksum" ? CHECKSUM : DOWNLOAD, e.message);
+  }
+  return { bin: installed.bin, version: release.version, goroot: installed.dir, source: "download", cacheVersion: version };
+}
+function goBin(goroot) {
+  return import_node_path9.default.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+}
+async function locate(ctx, wanted) {
+  const { tools, log } = ctx.ports;
+  const spec = wanted.spec;
+  if (spec.kind === "system") {
+    const bin = findOnPath("go", ctx.ports.env.PATH);
+    const p2 = bin && await probe(ctx, bin);
+    if (!bin || !p2) return fail(UNRESOLVED, 'go-version is "system" but no working go is on PATH');
+    return { bin, version: p2.version, goroot: p2.goroot, source: "path" };
+  }
+  const cachedVersion = pickInstalled(tools.versions("go", process.arch), spec);
+  if (cachedVersion) {
+    const dir = tools.find("go", goToSemver(cachedVersion), process.arch);
+    if (dir && import_node_fs9.default.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
+  }
+  const onPath = findOnPath("go", ctx.ports.env.PATH);
+  const p = onPath && await probe(ctx, onPath);
+  if (onPath && p && satisfies(p.version, spec)) {
+    log.info(`Using go ${p.version} from PATH (${onPath}): it satisfies ${describeSpec(spec)}`);
+    return { bin: onPath, version: p.version, goroot: p.goroot, source: "path" };
+  }
+  return download(ctx, wanted, pathNote(spec, onPath, p || void 0));
+}
+function pathNote(spec, bin, p) {
+  if (!bin) return { text: "there is no go on PATH" };
+  if (!p) return { bin, text: `${bin} does not run (go env failed)` };
+  if (spec.kind === "stable" || spec.kind === "oldstable") return { bin, text: `${bin} is go ${p.version}, and which release is ${spec.kind} needs the downloads listing` };
+  return { bin, text: `${bin} is go ${p.version}, which does not satisfy ${describeSpec(spec)}` };
+}
+function toolchainTable(wanted, go, source, goroot) {
+  return { header: ["Go", "Wanted", "Source", "GOROOT"], rows: [[go, wanted ? wanted.from.replace(/\|/g, "/") : "could not be determined", source, goroot]] };
+}
+var toolchainStage = {
+  name: "toolchain",
+  rules: [UNRESOLVED, DOWNLOAD, CHECKSUM],
+  async run(ctx) {
+    let wanted;
+    try {
+      wanted = resolveSpec(ctx);
+      const { spec, from, file, line } = wanted;
+      const go = await locate(ctx, wanted);
+      const p = await probe(ctx, go.bin);
+      const broken = !p ? `${go.bin} does not run (go env failed)` : p.version !== go.version && !satisfies(p.version, spec) ? `${go.bin} reports go${p.version}, which does not satisfy ${describeSpec(spec)} from ${from}` : void 0;
+      if (broken) {
+        if (go.source === "download" && go.cacheVersion) {
+          await ctx.ports.tools.uncache("go", go.cacheVersion, process.arch);
+          return fail(UNRESOLVED, `${broken}; the downloaded toolchain was removed from the tool cache`, file ? { location: { file, line } } : {});
+        }
+        return fail(UNRESOLVED, broken, file ? { location: { file, line } } : {});
+      }
+      const toolchain = { bin: go.bin, version: p.version, goroot: p.goroot, source: go.source };
+      ctx.state.go = toolchain;
+      const binDir = import_node_path9.default.dirname(go.bin);
+      ctx.state.goEnv = {
+        ...ctx.state.goEnv,
+        // Our go commands must never fetch another toolchain behind our back (GOTOOLCHAIN=auto).
+        GOTOOLCHAIN: "local",
+        PATH: `${binDir}${import_node_path9.default.delimiter}${ctx.state.goEnv.PATH ?? ""}`
+      };
+      ctx.ports.outputs.addPath(binDir);
+      ctx.state.facts["go-version"] = toolchain.version;
+      ctx.state.facts["go-source"] = toolchain.source;
+      return {
+        status: "passed",
+        findings: [],
+        table: toolchainTable(wanted, toolchain.version, go.source, toolchain.goroot),
+        metrics: { goVersion: toolchain.version, source: toolchain.source }
+      };
+    } catch (e) {
+      if (e instanceof ToolchainFailure) {
+        return { status: "failed", reason: e.message, findings: [e.finding], table: toolchainTable(wanted, "not installed", e.finding.ruleId.replace(/^toolchain\//, ""), "") };
+      }
+      throw e;
+    }
+  }
+};
+
+// src/stages/cache.ts
+var import_node_path11 = __toESM(require("node:path"), 1);
+
+// src/pipeline/stage.ts
+async function settled(outcome) {
+  return outcome.pending ? settled(await outcome.pending) : outcome;
+}
+function skipped(reason) {
+  return { status: "skipped", reason, findings: [] };
+}
+function statusFrom(findings) {
+  return findings.some((f) => f.severity === "error") ? "failed" : "passed";
+}
+
+// src/cache/keys.ts
+var KEY_PREFIX = "go-release-gate-v1";
+function keyPart(value) {
+  return value.replace(/[^A-Za-z0-9._]+/g, "_") || "_";
+}
+function scopeHash(s) {
+  const targets = s.targets.map((t) => `${t.goos}/${t.goarch}`).sort();
+  const tags = [...s.tags].sort();
+  return sha256Hex(JSON.stringify([s.job, s.dir.split("\\").join("/"), targets, tags, s.cgo])).slice(0, 12);
+}
+function goSumHash(files) {
+  const h = sha256Hash();
+  for (const f of [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
+    h.update(f.path.split("\\").join("/")).update("\0").update(sha256Hex(f.content)).update("\0");
+  }
+  return h.digest("hex").slice(0, 20);
+}
+function runSuffix(env, nowMs) {
+  const id = env.GITHUB_RUN_ID;
+  if (id) return keyPart(`r${id}.${env.GITHUB_RUN_ATTEMPT || "1"}`);
+  return `t${nowMs.toString(36)}`;
+}
+function base2(kind, p) {
+  return `${KEY_PREFIX}-${kind === "modules" ? "gomod" : "gobuild"}-${keyPart(p.os)}-${keyPart(p.arch)}-go${keyPart(p.goVersion)}`;
+}
+function moduleKeys(p) {
+  const b = base2("modules", p);
+  const scoped = `${b}-${p.scope}-`;
+  const key = `${scoped}${p.goSum}`;
+  return {
+    key,
+    restoreKeys: [scoped, `${b}-`, `${KEY_PREFIX}-gomod-${keyPart(p.os)}-${keyPart(p.arch)}-`],
+    hitPrefix: key
+  };
+}
+function buildKeys(p) {
+  const b = base2("build", p);
+  const scoped = `${b}-${p.scope}-`;
+  const hitPrefix = `${scoped}${p.goSum}-`;
+  return { key: `${hitPrefix}${keyPart(p.run)}`, restoreKeys: [hitPrefix, scoped, `${b}-`], hitPrefix };
+}
+function sameKey(a, b) {
+  return a !== void 0 && b !== void 0 && a.localeCompare(b, void 0, { sensitivity: "accent" }) === 0;
+}
+function keyHasPrefix(key, prefix) {
+  return key.length >= prefix.length && sameKey(key.slice(0, prefix.length), prefix);
+}
+function restoreState(keys, matchedKey) {
+  if (!matchedKey) return "miss";
+  return sameKey(matchedKey, keys.key) || keyHasPrefix(matchedKey, keys.hitPrefix) ? "hit" : "partial";
+}
+function buildScopeOf(key) {
+  const parts = key.split("-");
+  const prefix = `${KEY_PREFIX}-gobuild`.split("-");
+  if (parts.length !== prefix.length + 6 || prefix.some((p, i) => parts[i] !== p)) return void 0;
+  if (!/^[0-9a-f]{20}$/.test(parts[prefix.length + 4]) || !parts[prefix.length + 2].startsWith("go") || parts.at(-1) === "") return void 0;
+  return `${parts.slice(0, prefix.length + 4).join("-")}-`;
+}
+function trivyDbKeys(os7, nowMs) {
+  const prefix = `${KEY_PREFIX}-trivydb-${keyPart(os7)}-`;
+  const key = `${prefix}${new Date(nowMs).toISOString().slice(0, 10)}`;
+  return { key, restoreKeys: [prefix], hitPrefix: key };
+}
+
+// src/cache/plan.ts
+var PLAN_STATE_KEY = "cache-plan";
+function serializePlan(plan) {
+  return JSON.stringify(plan);
+}
+function parsePlan(text) {
+  if (!text) return void 0;
+  try {
+    const p = JSON.parse(text);
+    if (p?.version !== 1 || !Array.isArray(p.slots) || typeof p.startedAtMs !== "number") return void 0;
+    return p;
+  } catch {
+    return void 0;
+  }
+}
+function saveDecision(plan, slot) {
+  if (plan.mode === "read-only") return { save: false, reason: "read-only: this run restores caches but never writes them" };
+  if (plan.mode === "off") return { save: false, reason: "cache: off" };
+  if (slot.noSave) return { save: false, reason: slot.noSave };
+  if (sameKey(slot.matchedKey, slot.key)) {
+    return { save: false, reason: slot.state === "error" ? "the entry for this key exists (only its download failed)" : "exact key hit: the entry exists" };
+  }
+  if (slot.kind === "modules" && slot.state === "hit") return { save: false, reason: "key hit: the entry for this go.sum exists" };
+  return { save: true };
+}
+
+// src/cache/disk.ts
+var import_node_fs10 = __toESM(require("node:fs"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
+var SKIP_DIR = (name) => name.startsWith(".") || name.startsWith("_") || name === "testdata" || name === "vendor" || name === "node_modules";
+function findGoSums(root) {
+  const found = [];
+  const walk = (dir) => {
+    let entries;
+    try {
+      entries = import_node_fs10.default.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = import_node_path10.default.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIR(e.name)) walk(p);
+      } else if (e.isFile() && (e.name === "go.sum" || e.name === "go.work.sum")) {
+        found.push({ path: import_node_path10.default.relative(root, p).split(import_node_path10.default.sep).join("/"), content: import_node_fs10.default.readFileSync(p) });
+      }
+    }
+  };
+  walk(root);
+  return found;
+}
+function treeSize(dir) {
+  let total = 0;
+  const walk = (d) => {
+    let entries;
+    try {
+      entries = import_node_fs10.default.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = import_node_path10.default.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) total += import_node_fs10.default.lstatSync(p).size;
+    }
+  };
+  walk(dir);
+  return total;
+}
+function listGoCache(dir) {
+  const out = [];
+  for (const e of import_node_fs10.default.readdirSync(dir, { withFileTypes: true })) {
+    const p = import_node_path10.default.join(dir, e.name);
+    if (e.isFile()) {
+      const st = import_node_fs10.default.lstatSync(p);
+      out.push({ path: e.name, size: st.size, mtimeMs: st.mtimeMs });
+      continue;
+    }
+    if (!e.isDirectory()) continue;
+    for (const sub of import_node_fs10.default.readdirSync(p, { withFileTypes: true })) {
+      const q = import_node_path10.default.join(p, sub.name);
+      const st = import_node_fs10.default.lstatSync(q);
+      out.push({ path: `${e.name}/${sub.name}`, size: sub.isDirectory() ? treeSize(q) : st.size, mtimeMs: st.mtimeMs });
+    }
+  }
+  return out;
+}
+function removeTree(dir) {
+  try {
+    import_node_fs10.default.rmSync(dir, { recursive: true, force: true });
+    return;
+  } catch {
+  }
+  const chmod = (d) => {
+    try {
+      import_node_fs10.default.chmodSync(d, 493);
+      for (const e of import_node_fs10.default.readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) chmod(import_node_path10.default.join(d, e.name));
+    } catch {
+    }
+  };
+  chmod(dir);
+  import_node_fs10.default.rmSync(dir, { recursive: true, force: true });
+}
+function freshDir(dir) {
+  removeTree(dir);
+  import_node_fs10.default.mkdirSync(dir, { recursive: true });
+}
+function isEmptyDir(dir) {
+  try {
+    return import_node_fs10.default.readdirSync(dir).length === 0;
+  } catch {
+    return true;
+  }
+}
+function applyTrim(dir, files) {
+  for (const f of files) import_node_fs10.default.rmSync(import_node_path10.default.join(dir, ...f.path.split("/")), { recursive: true, force: true });
+}
+var MAX_USES = 1e3;
+function claimCacheDirs(root) {
+  import_node_fs10.default.mkdirSync(root, { recursive: true });
+  for (let n = 1; n <= MAX_USES; n++) {
+    try {
+      import_node_fs10.default.writeFileSync(import_node_path10.default.join(root, `use-${n}`), String(process.pid), { flag: "wx" });
+    } catch (e) {
+      if (e.code === "EEXIST") continue;
+      throw e;
+    }
+    const suffix = n === 1 ? "" : `-${n}`;
+    return { modules: import_node_path10.default.join(root, `gomod${suffix}`), build: import_node_path10.default.join(root, `gocache${suffix}`) };
+  }
+  throw new Error(`${root} already holds ${MAX_USES} claims (use-1 ... use-${MAX_USES}): not a directory this job's runs left`);
+}
+
+// src/report/escape.ts
+function escapeHtml(text) {
+  return text.replace(/[&<>|`\\*[\]]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function cell(text) {
+  return escapeHtml(text).replace(/\r?\n/g, "<br>");
+}
+function code(text) {
+  return `<code>${cell(text)}</code>`;
+}
+function table(header, rows) {
+  const line = (cols) => `| ${cols.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+function truncateText(text, max, rest = "report.json") {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max)}
+\u2026 ${text.length - max} more characters cut (full text in ${rest})`;
+}
+function detailsBlock(title, body, max) {
+  return ["<details><summary>" + cell(title) + "</summary>", "", "<pre>", escapeHtml(truncateText(body.replace(/\r\n?/g, "\n"), max)), "</pre>", "</details>"].join("\n");
+}
+function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  const units = ["KiB", "MiB", "GiB"];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(1)} ${units[i]}`;
+}
+function formatDuration(ms) {
+  return ms < 1e3 ? `${ms} ms` : `${(ms / 1e3).toFixed(1)} s`;
+}
+function sentence(text) {
+  const t = text.trim().replace(/[\s.]+$/, "");
+  if (t === "") return "";
+  return /[!?:]$/.test(t) ? t : `${t}.`;
+}
+
+// src/stages/cache.ts
+var CACHE_DIR_NAME = "go-release-gate-cache";
+var DEFAULT_RESTORE_MINUTES = 20;
+var RestoreTimeout = class extends Error {
+};
+function restoreDeadlineMs(env) {
+  const minutes = Number(env.SEGMENT_DOWNLOAD_TIMEOUT_MINS);
+  return (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_RESTORE_MINUTES) * 6e4;
+}
+function withDeadline(work, ms, what) {
+  work.catch(() => void 0);
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new RestoreTimeout(`${what} did not finish within ${formatDuration(ms)}`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+var LABEL = { modules: "module cache (GOMODCACHE)", build: "build cache (GOCACHE)", "trivy-db": "Trivy vulnerability DB" };
+async function restoreSlot(store, kind, dir, keys, deadlineMs, log) {
+  const t0 = performance.now();
+  const slot = { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss" };
+  let problem;
+  freshDir(dir);
+  try {
+    const r2 = await withDeadline(store.restore([dir], keys.key, keys.restoreKeys), deadlineMs, `restoring the ${LABEL[kind]}`);
+    if (r2.matchedKey) {
+      slot.matchedKey = r2.matchedKey;
+      slot.state = restoreState(keys, r2.matchedKey);
+    } else {
+      freshDir(dir);
+    }
+  } catch (e) {
+    slot.state = "error";
+    problem = `${LABEL[kind]} not restored: ${e instanceof Error ? e.message : String(e)}`;
+    const found = e.matchedKey;
+    if (typeof found === "string" && found) slot.matchedKey = found;
+    if (e instanceof RestoreTimeout) {
+      slot.dir = `${dir}-${Date.now().toString(36)}`;
+      slot.noSave = "the restore timed out, so this run used a stand-in directory";
+      freshDir(slot.dir);
+    } else {
+      freshDir(dir);
+    }
+    log.warning(`${sentence(problem)} Going on without it; the verdict does not depend on the cache.`);
+  }
+  const bytes = slot.matchedKey ? treeSize(slot.dir) : 0;
+  return { slot, bytes, ms: Math.round(performance.now() - t0), ...problem ? { problem } : {} };
+}
+async function goFlagsWithModcacherw(ctx) {
+  const r2 = await ctx.ports.exec.run(ctx.state.go.bin, ["env", "GOFLAGS"], { env: ctx.state.goEnv });
+  const current = r2.code === 0 ? r2.stdout.trim() : ctx.state.goEnv.GOFLAGS ?? "";
+  const flags = current.split(/\s+/).filter(Boolean);
+  if (flags.some((f) => f === "-modcacherw" || f === "-modcacherw=true" || f === "--modcacherw")) return { flags: flags.join(" "), added: false };
+  return { flags: [...flags, "-modcacherw"].join(" "), added: true };
+}
+function unavailable(ctx) {
+  if (!ctx.state.go) return "needs the Go toolchain";
+  if (ctx.config.cache === "off") return "the cache input is off: nothing was restored or saved";
+  if (!ctx.ports.cache) return "no cache store: the Actions cache service is not available here (CLI: pass --cache-dir)";
+  return void 0;
+}
+function stateText(r2) {
+  if (r2.slot.notRestored) return `not restored: ${r2.slot.notRestored}`;
+  return r2.slot.state === "error" ? `error: ${r2.problem ?? ""}` : r2.slot.state;
+}
+function saveText(plan, slot, savedAt) {
+  const d = saveDecision(plan, slot);
+  if (!d.save) return `no: ${d.reason}`;
+  return slot.kind === "build" ? `${savedAt}, after trimming` : savedAt;
+}
+var RELEASE_BUILD_CACHE = "release builds never use a restored build cache (it cannot be verified)";
+function notRestored(kind, dir, keys, why) {
+  freshDir(dir);
+  return { slot: { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss", notRestored: why }, bytes: 0, ms: 0 };
+}
+async function restoreCaches(ctx, store) {
+  const { config, ports, state } = ctx;
+  const startedAtMs = Date.now();
+  const go = state.go;
+  const parts = {
+    os: ports.platform.os,
+    arch: ports.platform.arch,
+    goVersion: go.version,
+    scope: scopeHash({
+      job: ports.env.GITHUB_JOB ?? "",
+      dir: import_node_path11.default.relative(config.workspace, config.dir) || ".",
+      targets: config.targets,
+      tags: config.tags,
+      cgo: config.cgo
+    }),
+    goSum: goSumHash(findGoSums(config.dir)),
+    run: runSuffix(ports.env, startedAtMs)
+  };
+  const dirs = claimCacheDirs(import_node_path11.default.join(ports.tempDir, CACHE_DIR_NAME));
+  const deadline = restoreDeadlineMs(ports.env);
+  const modules = await restoreSlot(store, "modules", dirs.modules, moduleKeys(parts), deadline, ports.log);
+  const build2 = config.mode === "release" ? notRestored("build", dirs.build, buildKeys(parts), RELEASE_BUILD_CACHE) : await restoreSlot(store, "build", dirs.build, buildKeys(parts), deadline, ports.log);
+  for (const r2 of [modules, build2]) {
+    if (r2.slot.notRestored) ports.log.info(`${LABEL[r2.slot.kind]}: not restored: ${r2.slot.notRestored}`);
+    else ports.log.info(`${LABEL[r2.slot.kind]}: ${r2.slot.state}${r2.slot.matchedKey ? ` (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)})` : ""} in ${formatDuration(r2.ms)}`);
+  }
+  const goFlags2 = await goFlagsWithModcacherw(ctx);
+  state.goEnv = { ...state.goEnv, GOMODCACHE: modules.slot.dir, GOCACHE: build2.slot.dir, GOFLAGS: goFlags2.flags };
+  if (goFlags2.added) state.facts["cache-goflags-added"] = "-modcacherw";
+  const plan = {
+    version: 1,
+    mode: config.cache,
+    store: store.kind,
+    startedAtMs,
+    maxBytes: config.cacheMaxSize,
+    slots: [modules.slot, build2.slot]
+  };
+  ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
+  state.facts["cache-hit"] = modules.slot.state === "error" ? "miss" : modules.slot.state;
+  state.facts["cache-build"] = build2.slot.notRestored ? "not restored" : build2.slot.state === "error" ? "miss" : build2.slot.state;
+  state.facts["cache-modules-key"] = modules.slot.key;
+  state.facts["cache-build-key"] = build2.slot.key;
+  const problems = [modules.problem, build2.problem].filter((p) => !!p);
+  return {
+    status: "passed",
+    ...problems.length ? { reason: `went on without the cache (the verdict does not depend on it): ${problems.join("; ")}` } : {},
+    findings: [],
+    table: {
+      header: ["Cache", "Result", "Matched key", "Restored", "Time", "Save"],
+      rows: [modules, build2].map((r2) => [LABEL[r2.slot.kind], stateText(r2), r2.slot.matchedKey ?? "", formatBytes(r2.bytes), formatDuration(r2.ms), saveText(plan, r2.slot, store.savedAt ?? "end of the run")])
+    },
+    metrics: {
+      store: store.kind,
+      mode: config.cache,
+      modules: modules.slot.state,
+      build: build2.slot.state,
+      modulesBytes: modules.bytes,
+      buildBytes: build2.bytes,
+      modulesMs: modules.ms,
+      buildMs: build2.ms
+    }
+  };
+}
+var cacheStage = {
+  name: "cache",
+  rules: [],
+  async run(ctx) {
+    ctx.state.facts["cache-hit"] = "off";
+    const why = unavailable(ctx);
+    if (why) return skipped(why);
+    try {
+      return await restoreCaches(ctx, ctx.ports.cache);
+    } catch (e) {
+      const message = `cache not used: ${e instanceof Error ? e.message : String(e)}`;
+      ctx.ports.log.warning(`${message}. The verdict does not depend on the cache.`);
+      ctx.state.facts["cache-hit"] = "off";
+      return { status: "passed", reason: message, findings: [] };
+    }
+  }
+};
+async function restoreTrivyDb(ctx, dir) {
+  const { config, ports } = ctx;
+  const store = ports.cache;
+  if (config.cache === "off") return { dir, text: "not cached (cache: off)" };
+  if (!store) return { dir, text: "not cached (no cache store)" };
+  const startedAtMs = Date.now();
+  const r2 = await restoreSlot(store, "trivy-db", dir, trivyDbKeys(ports.platform.os, startedAtMs), restoreDeadlineMs(ports.env), ports.log);
+  const plan = parsePlan(ports.state.get(PLAN_STATE_KEY)) ?? { version: 1, mode: config.cache, store: store.kind, startedAtMs, maxBytes: config.cacheMaxSize, slots: [] };
+  plan.slots = [...plan.slots.filter((s) => s.kind !== "trivy-db"), r2.slot];
+  ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
+  const save = saveText(plan, r2.slot, store.savedAt ?? "end of the run");
+  const text = r2.slot.matchedKey && r2.slot.state !== "error" ? `restored from the cache (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)} in ${formatDuration(r2.ms)}); save: ${save}` : `${r2.problem ?? "no cache entry"}; save: ${save}`;
+  ports.log.info(`${LABEL["trivy-db"]}: ${text}`);
+  return { dir: r2.slot.dir, ...r2.slot.matchedKey && r2.slot.state !== "error" ? { matchedKey: r2.slot.matchedKey } : {}, text };
+}
+
+// src/stages/modules.ts
+var import_node_fs19 = __toESM(require("node:fs"), 1);
+var import_node_path21 = __toESM(require("node:path"), 1);
+
+// src/modules/load.ts
+var import_node_fs11 = __toESM(require("node:fs"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
+
+// src/modules/errors.ts
+var ModuleFileError = class extends Error {
+  /** Repository-relative path, '/'-separated. */
+  file;
+  /** 1-based line of the offending text. */
+  line;
+  detail;
+  constructor(file, line, detail) {
+    super(`${file}:${line}: ${detail}`);
+    this.name = "ModuleFileError";
+    this.file = file;
+    this.line = line;
+    this.detail = detail;
+  }
+};
+function splitLines(text) {
+  const lines = text.split("\n");
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines.map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+}
+
+// src/modules/modfile.ts
+var PUNCT = /* @__PURE__ */ new Set(["(", ")", "[", "]", "{", "}", ","]);
+function isWordChar(c) {
+  return !PUNCT.has(c) && !/\s/.test(c) && c !== '"' && c !== "`";
+}
+function tokenizeLine(text, file, line) {
+  const tokens = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === " " || c === "	") {
+      i++;
+      continue;
+    }
+    if (text.startsWith("//", i)) return { tokens, comment: text.slice(i + 2).trim() };
+    if (text.startsWith("/*", i)) throw new ModuleFileError(file, line, "use // comments, not /* */ comments");
+    if (PUNCT.has(c)) {
+      tokens.push({ text: c, punct: true });
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      let j2 = i + 1;
+      while (j2 < text.length && text[j2] !== '"') j2 += text[j2] === "\\" ? 2 : 1;
+      if (j2 >= text.length) throw new ModuleFileError(file, line, "unterminated quoted string");
+      const quoted = text.slice(i, j2 + 1);
+      let value;
+      try {
+        value = JSON.parse(quoted);
+      } catch {
+        throw new ModuleFileError(file, line, `invalid quoted string ${quoted}`);
+      }
+      tokens.push({ text: String(value), punct: false });
+      i = j2 + 1;
+      continue;
+    }
+    if (c === "`") {
+      const j2 = text.indexOf("`", i + 1);
+      if (j2 < 0) throw new ModuleFileError(file, line, "unterminated raw string");
+      tokens.push({ text: text.slice(i + 1, j2), punct: false });
+      i = j2 + 1;
+      continue;
+    }
+    if (!isWordChar(c)) throw new ModuleFileError(file, line, `unexpected character ${JSON.stringify(c)}`);
+    let j = i;
+    while (j < text.length && isWordChar(text[j]) && !text.startsWith("//", j)) j++;
+    tokens.push({ text: text.slice(i, j), punct: false });
+    i = j;
+  }
+  return { tokens, comment: "" };
+}
+function parseDirectives(text, file) {
+  const out = [];
+  const lines = splitLines(text);
+  let block2;
+  for (let i = 0; i < lines.length; i++) {
+    const line = i + 1;
+    const { tokens, comment } = tokenizeLine(lines[i], file, line);
+    if (tokens.length === 0) continue;
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    if (block2) {
+      if (first.text === ")" && first.punct) {
+        if (tokens.length > 1) throw new ModuleFileError(file, line, 'unexpected text after ")"');
+        block2 = void 0;
+        continue;
+      }
+      if (tokens.some((t) => t.punct && (t.text === "(" || t.text === ")"))) {
+        throw new ModuleFileError(file, line, `unexpected parenthesis inside the ${block2.verb} block opened at line ${block2.line}`);
+      }
+      out.push({ verb: block2.verb, args: tokens.map((t) => t.text), line, comment });
+      continue;
+    }
+    if (first.punct) throw new ModuleFileError(file, line, `unexpected "${first.text}" at the start of a directive`);
+    if (last.punct && last.text === "(") {
+      if (tokens.length !== 2) throw new ModuleFileError(file, line, `a block must be written "${first.text} (" on its own line`);
+      block2 = { verb: first.text, line };
+      continue;
+    }
+    if (tokens.length === 3 && tokens[1].text === "(" && tokens[2].text === ")") continue;
+    if (tokens.slice(1).some((t) => t.punct && (t.text === "(" || t.text === ")"))) {
+      throw new ModuleFileError(file, line, "unexpected parenthesis");
+    }
+    out.push({ verb: first.text, args: tokens.slice(1).map((t) => t.text), line, comment });
+  }
+  if (block2) throw new ModuleFileError(file, block2.line, `the ${block2.verb} block opened here is never closed with ")"`);
+  return out;
+}
+var SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+incompatible)?$/;
+function isModuleVersion(v) {
+  return SEMVER.test(v);
+}
+var MODULE_PATH = /^[A-Za-z0-9._~+\-/!]+$/;
+function isModulePath(p) {
+  return MODULE_PATH.test(p) && !p.startsWith("/") && !p.endsWith("/") && !p.includes("//") && !p.startsWith("-");
+}
+function isLocalPath(p) {
+  return p.startsWith("./") || p.startsWith("../") || p === "." || p === ".." || p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith(".\\") || p.startsWith("..\\");
+}
+var GO_VERSION2 = /^[1-9]\d*(\.(0|[1-9]\d*)){0,2}((rc|beta)[1-9]\d*)?$/;
+function isGoVersion2(v) {
+  return GO_VERSION2.test(v) && v.split(/\.|rc|beta/).every((n) => Number.isSafeInteger(Number(n)));
+}
+function parseReplace(d, file) {
+  const arrow = d.args.indexOf("=>");
+  const bad = (why) => new ModuleFileError(file, d.line, `replace ${d.args.join(" ")}: ${why}`);
+  if (arrow !== 1 && arrow !== 2) throw bad('expected "old [version] => new [version]"');
+  const left = d.args.slice(0, arrow);
+  const right = d.args.slice(arrow + 1);
+  if (right.length !== 1 && right.length !== 2) throw bad('expected "old [version] => new [version]"');
+  if (!isModulePath(left[0])) throw bad(`"${left[0]}" is not a module path`);
+  if (left[1] !== void 0 && !isModuleVersion(left[1])) throw bad(`"${left[1]}" is not a version of the form v1.2.3`);
+  const local = right.length === 1;
+  if (local && !isLocalPath(right[0])) throw bad(`a replacement without a version must be a directory path starting with ./ or ../ or /, not "${right[0]}"`);
+  if (!local && !isModulePath(right[0])) throw bad(`"${right[0]}" is not a module path`);
+  if (!local && !isModuleVersion(right[1])) throw bad(`"${right[1]}" is not a version of the form v1.2.3`);
+  return { old: { path: left[0], version: left[1] ?? "" }, new: { path: right[0], version: right[1] ?? "" }, local, line: d.line };
+}
+
+// src/modules/gomod.ts
+var KNOWN = /* @__PURE__ */ new Set(["module", "go", "toolchain", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"]);
+function expectArgs(d, file, n, shape) {
+  if (d.args.length !== n) throw new ModuleFileError(file, d.line, `${d.verb}: expected "${d.verb} ${shape}", found ${d.args.length ? `"${d.args.join(" ")}"` : "nothing"}`);
+}
+function modulePathAndVersion(d, file) {
+  expectArgs(d, file, 2, "module/path v1.2.3");
+  const [path41, version] = d.args;
+  if (!isModulePath(path41)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path41}" is not a module path`);
+  if (!isModuleVersion(version)) throw new ModuleFileError(file, d.line, `${d.verb} ${path41}: version "${version}" is not of the form v1.2.3`);
+  return { path: path41, version };
+}
+function isIndirect(comment) {
+  return /^indirect(;|$)/.test(comment.trim());
+}
+function parseGoMod(text, file) {
+  const mod = { file, requires: [], replaces: [], excludes: [] };
+  for (const d of parseDirectives(text, file)) {
+    if (!KNOWN.has(d.verb)) throw new ModuleFileError(file, d.line, `unknown directive "${d.verb}"`);
+    switch (d.verb) {
+      case "module": {
+        if (mod.module) throw new ModuleFileError(file, d.line, `second module directive (the first is at line ${mod.module.line})`);
+        expectArgs(d, file, 1, "module/path");
+        if (!isModulePath(d.args[0])) throw new ModuleFileError(file, d.line, `module: "${d.args[0]}" is not a module path`);
+        mod.module = { path: d.args[0], line: d.line };
+        break;
+      }
+      case "go": {
+        if (mod.go) throw new ModuleFileError(file, d.line, `second go directive (the first is at line ${mod.go.line})`);
+        expectArgs(d, file, 1, "1.N");
+        if (!isGoVersion2(d.args[0])) throw new ModuleFileError(file, d.line, `go: "${d.args[0]}" is not a Go version like 1.22 or 1.22.3`);
+        mod.go = { version: d.args[0], line: d.line };
+        break;
+      }
+      case "toolchain": {
+        expectArgs(d, file, 1, "go1.N.M");
+        if (!/^(default|go[1-9][0-9A-Za-z.+-]*)$/.test(d.args[0])) throw new ModuleFileError(file, d.line, `toolchain: "${d.args[0]}" is not a toolchain name like go1.22.3`);
+        mod.toolchain = { name: d.args[0], line: d.line };
+        break;
+      }
+      case "require":
+        mod.requires.push({ ...modulePathAndVersion(d, file), indirect: isIndirect(d.comment), line: d.line });
+        break;
+      case "exclude":
+        mod.excludes.push({ ...modulePathAndVersion(d, file), line: d.line });
+        break;
+      case "replace":
+        mod.replaces.push(parseReplace(d, file));
+        break;
+      default:
+        if (d.args.length === 0) throw new ModuleFileError(file, d.line, `${d.verb}: missing argument`);
+    }
+  }
+  if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
+  return mod;
+}
+function replacementFor(replaces, path41, version) {
+  return replaces.find((r2) => r2.old.path === path41 && r2.old.version === version) ?? replaces.find((r2) => r2.old.path === path41 && r2.old.version === "");
+}
+
+// src/modules/gowork.ts
+var KNOWN2 = /* @__PURE__ */ new Set(["go", "toolchain", "godebug", "use", "replace"]);
+function parseGoWork(text, file) {
+  const work = { file, uses: [], replaces: [] };
+  for (const d of parseDirectives(text, file)) {
+    if (!KNOWN2.has(d.verb)) throw new ModuleFileError(file, d.line, `unknown directive "${d.verb}"`);
+    if (d.verb === "go") {
+      if (d.args.length !== 1 || !isGoVersion2(d.args[0])) throw new ModuleFileError(file, d.line, `go: expected a Go version like 1.22, found "${d.args.join(" ")}"`);
+      if (work.go) throw new ModuleFileError(file, d.line, `second go directive (the first is at line ${work.go.line})`);
+      work.go = { version: d.args[0], line: d.line };
+    } else if (d.verb === "use") {
+      if (d.args.length !== 1) throw new ModuleFileError(file, d.line, `use: expected one directory, found "${d.args.join(" ")}"`);
+      work.uses.push({ dir: d.args[0], line: d.line });
+    } else if (d.verb === "replace") {
+      work.replaces.push(parseReplace(d, file));
+    } else if (d.args.length === 0) {
+      throw new ModuleFileError(file, d.line, `${d.verb}: missing argument`);
+    }
+  }
+  return work;
+}
+
+// src/modules/gosum.ts
+var H1 = /^h1:[A-Za-z0-9+/]{43}=$/;
+var OTHER_HASH = /^h([2-9]|[1-9]\d+):[A-Za-z0-9+/]+={0,2}$/;
+function parseGoSum(text, file) {
+  const lines = [];
+  splitLines(text).forEach((raw2, i) => {
+    const line = i + 1;
+    const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
+    if (f.length === 0) return;
+    if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
+    const [path41, rawVersion, hash] = f;
+    const goMod = rawVersion.endsWith("/go.mod");
+    const version = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
+    if (!isModulePath(path41)) throw new ModuleFileError(file, line, `"${path41}" is not a module path`);
+    if (!isModuleVersion(version)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
+    if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
+      throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
+    }
+    lines.push({ path: path41, version, goMod, hash, line });
+  });
+  return { file, lines };
+}
+function sumKey(path41, version, goMod) {
+  return `${path41} ${version}${goMod ? "/go.mod" : ""}`;
+}
+function indexSums(sums) {
+  const index = /* @__PURE__ */ new Map();
+  for (const sum of sums) {
+    for (const entry of sum.lines) {
+      const key = sumKey(entry.path, entry.version, entry.goMod);
+      const list3 = index.get(key) ?? [];
+      list3.push({ sum, entry });
+      index.set(key, list3);
+    }
+  }
+  return index;
+}
+function findSumConflicts(sums) {
+  const out = [];
+  for (const list3 of indexSums(sums).values()) {
+    const h1 = list3.filter((x) => x.entry.hash.startsWith("h1:"));
+    for (let i = 1; i < h1.length; i++) {
+      if (h1[i].entry.hash !== h1[0].entry.hash) {
+        out.push({ first: { file: h1[0].sum.file, entry: h1[0].entry }, second: { file: h1[i].sum.file, entry: h1[i].entry } });
+      }
+    }
+  }
+  return out;
+}
+
+// src/modules/modulestxt.ts
+function parseHeader(fields, file, line) {
+  const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
+  if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
+  const path41 = fields[1];
+  if (!isModulePath(path41)) throw bad(`"${path41}" is not a module path`);
+  let rest = fields.slice(2);
+  let version = "";
+  if (rest[0] !== "=>") {
+    if (!isModuleVersion(rest[0])) throw bad(`"${rest[0]}" is not a version of the form v1.2.3`);
+    version = rest[0];
+    rest = rest.slice(1);
+  }
+  if (rest.length === 0) {
+    if (version === "") throw bad('expected a version or "=> replacement"');
+    return { path: path41, version, line };
+  }
+  if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
+  const [, newPath, newVersion] = rest;
+  if (newVersion === void 0) {
+    if (!isLocalPath(newPath)) throw bad(`a replacement without a version must be a directory path, not "${newPath}"`);
+  } else {
+    if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
+    if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
+  }
+  return { path: path41, version, replacement: { path: newPath, version: newVersion ?? "" }, line };
+}
+function parseModulesTxt(text, file) {
+  const txt = { file, workspace: false, modules: [] };
+  let current;
+  splitLines(text).forEach((raw2, i) => {
+    const line = i + 1;
+    if (raw2.trim() === "") return;
+    if (raw2.startsWith("## ")) {
+      const annotation = raw2.slice(3).trim();
+      if (annotation === "workspace" && line === 1) {
+        txt.workspace = true;
+        return;
+      }
+      if (!current) throw new ModuleFileError(file, line, `annotation "${raw2}" before any "# module version" line`);
+      current.annotationLines.push(line);
+      for (const entry of annotation.split(";").map((s) => s.trim())) {
+        if (entry === "explicit") current.explicit = true;
+        else if (entry.startsWith("go ")) current.goVersion = entry.slice(3).trim();
+      }
+      return;
+    }
+    if (raw2.startsWith("#")) {
+      const fields2 = raw2.trim().split(/\s+/);
+      if (fields2[0] !== "#") throw new ModuleFileError(file, line, `expected "# module/path v1.2.3" or "## annotation", found "${raw2}"`);
+      current = { ...parseHeader(fields2, file, line), explicit: false, annotationLines: [], packages: [] };
+      txt.modules.push(current);
+      return;
+    }
+    const fields = raw2.trim().split(/\s+/);
+    if (fields.length !== 1 || !isModulePath(fields[0])) throw new ModuleFileError(file, line, `expected one package import path, found "${raw2}"`);
+    if (!current) throw new ModuleFileError(file, line, `package "${fields[0]}" listed before any "# module version" line`);
+    if (current.version === "") throw new ModuleFileError(file, line, `package "${fields[0]}" listed under the wildcard replacement at line ${current.line}, which vendors nothing`);
+    current.packages.push({ path: fields[0], line });
+  });
+  return txt;
+}
+function vendoredModule(txt, path41, version) {
+  return txt.modules.find((m) => m.path === path41 && m.version === version);
+}
+function packageLineFor(txt, vendorPath) {
+  const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
+  let best;
+  for (const m of txt.modules) {
+    for (const p of m.packages) if (p.path === dir) return p.line;
+    if (m.version !== "" && (dir === m.path || dir.startsWith(`${m.path}/`)) && (!best || m.path.length > best.len)) {
+      best = { line: m.line, len: m.path.length };
+    }
+  }
+  return best?.line;
+}
+
+// src/modules/load.ts
+function relativeTo(root, abs) {
+  const rel = import_node_path12.default.relative(root, abs).split(import_node_path12.default.sep).join("/");
+  return rel === "" ? "." : rel;
+}
+async function readIfExists(file) {
+  try {
+    return await import_node_fs11.default.promises.readFile(file);
+  } catch (e) {
+    const code2 = e.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return void 0;
+    throw e;
+  }
+}
+async function isDirectory(p) {
+  try {
+    return (await import_node_fs11.default.promises.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+async function loadModuleSetup(dir, workFile, root) {
+  const errors = [];
+  const contents = /* @__PURE__ */ new Map();
+  const rel = (abs) => relativeTo(root, abs);
+  const parse = (fn) => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ModuleFileError) {
+        errors.push(e);
+        return void 0;
+      }
+      throw e;
+    }
+  };
+  const read2 = async (abs) => {
+    const data = await readIfExists(abs);
+    if (data) contents.set(abs, data);
+    return data;
+  };
+  let work;
+  const moduleDirs = [];
+  if (workFile) {
+    const data = await read2(workFile);
+    if (!data) {
+      errors.push(new ModuleFileError(rel(workFile), 1, "go.work named by GOWORK does not exist"));
+      return { errors };
+    }
+    const gowork = parse(() => parseGoWork(data.toString("utf8"), rel(workFile)));
+    if (gowork) {
+      work = { gowork, dir: import_node_path12.default.dirname(workFile) };
+      for (const u of gowork.uses) moduleDirs.push(import_node_path12.default.resolve(work.dir, u.dir));
+    }
+  } else {
+    moduleDirs.push(dir);
+  }
+  const mains = [];
+  const sums = [];
+  for (const modDir of moduleDirs) {
+    const goModPath = import_node_path12.default.join(modDir, "go.mod");
+    const data = await read2(goModPath);
+    if (!data) {
+      errors.push(new ModuleFileError(rel(goModPath), 1, workFile ? `go.work uses ${rel(modDir)}, which has no go.mod` : `no go.mod in ${rel(modDir)}`));
+      continue;
+    }
+    const gomod = parse(() => parseGoMod(data.toString("utf8"), rel(goModPath)));
+    if (gomod) mains.push({ gomod, dir: modDir });
+    const sumPath = import_node_path12.default.join(modDir, "go.sum");
+    const sumData = await read2(sumPath);
+    const sum = sumData ? parse(() => parseGoSum(sumData.toString("utf8"), rel(sumPath))) : { file: rel(sumPath), lines: [] };
+    if (sum) sums.push(sum);
+  }
+  if (work) {
+    const workSumPath = import_node_path12.default.join(work.dir, "go.work.sum");
+    const data = await read2(workSumPath);
+    if (data) {
+      const sum = parse(() => parseGoSum(data.toString("utf8"), rel(workSumPath)));
+      if (sum) sums.push(sum);
+    }
+  }
+  const vendorDir = import_node_path12.default.join(work ? work.dir : dir, "vendor");
+  const hasVendor = await isDirectory(vendorDir);
+  let txt;
+  if (hasVendor) {
+    const txtPath = import_node_path12.default.join(vendorDir, "modules.txt");
+    const data = await read2(txtPath);
+    if (data) txt = parse(() => parseModulesTxt(data.toString("utf8"), rel(txtPath)));
+  }
+  if (errors.length) return { errors };
+  const main2 = mains.find((m) => import_node_path12.default.resolve(m.dir) === import_node_path12.default.resolve(dir));
+  return { setup: { main: main2, mains, work, sums, vendorDir, hasVendor, txt, contents }, errors };
+}
+
+// src/modules/locate.ts
+function locator(setup) {
+  const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
+  const index = indexSums(setup.sums);
+  const l = {
+    require(path41) {
+      for (const { gomod } of mains) {
+        const r2 = gomod.requires.find((x) => x.path === path41);
+        if (!r2) continue;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path41, r2.version) : void 0;
+        if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
+        const rep = replacementFor(gomod.replaces, path41, r2.version);
+        if (rep) return { file: gomod.file, line: rep.line };
+        return { file: gomod.file, line: r2.line };
+      }
+      for (const { gomod } of mains) {
+        const r2 = gomod.replaces.find((x) => x.new.path === path41);
+        if (r2) return { file: gomod.file, line: r2.line };
+      }
+      return void 0;
+    },
+    sums(path41, version, goMod) {
+      return (index.get(sumKey(path41, version, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    },
+    vendored(path41) {
+      const vm = setup.txt?.modules.find((m) => m.path === path41 && m.version !== "");
+      return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
+    },
+    build() {
+      if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
+      return { file: setup.work.gowork.file, line: 1 };
+    },
+    module(path41) {
+      return l.require(path41) ?? l.vendored(path41) ?? l.build();
+    }
+  };
+  return l;
+}
+function where2(loc) {
+  return loc.line ? `${loc.file}:${loc.line}` : loc.file ?? loc.artifact ?? "";
+}
+
+// src/modules/settings.ts
+function globToRegExp(glob) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "\\") {
+      i++;
+      if (i >= glob.length) return void 0;
+      re += glob[i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else if (c === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0) return void 0;
+      const cls = glob.slice(i + 1, end);
+      re += `[${cls.replace(/\\/g, "\\\\")}]`;
+      i = end;
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    return void 0;
+  }
+}
+function matchesPrefixPattern(pattern, modulePath) {
+  const p = pattern.replace(/\/+$/, "");
+  if (p === "") return false;
+  const n = p.split("/").length;
+  const elems = modulePath.split("/");
+  if (elems.length < n) return false;
+  const re = globToRegExp(p);
+  return re !== void 0 && re.test(elems.slice(0, n).join("/"));
+}
+function splitPatterns(list3) {
+  return list3.split(",").map((s) => s.trim()).filter((s) => s !== "");
+}
+var PUBLIC_EXAMPLES = [
+  "github.com/any-owner/any-repo",
+  "gitlab.com/any-owner/any-repo",
+  "bitbucket.org/any-owner/any-repo",
+  "codeberg.org/any-owner/any-repo",
+  "golang.org/x/text",
+  "google.golang.org/grpc",
+  "google.golang.org/protobuf",
+  "cloud.google.com/go",
+  "gopkg.in/yaml.v3",
+  "k8s.io/client-go",
+  "sigs.k8s.io/yaml",
+  "go.uber.org/zap",
+  "go.opentelemetry.io/otel",
+  "go.etcd.io/etcd",
+  "honnef.co/go/tools",
+  "mvdan.cc/sh",
+  "rsc.io/quote",
+  "modernc.org/sqlite",
+  "gonum.org/v1/gonum",
+  "gotest.tools"
+];
+function publicPathsCovered(pattern) {
+  return PUBLIC_EXAMPLES.filter((p) => matchesPrefixPattern(pattern, p));
+}
+function describeCoverage(pattern, modules) {
+  const covered = publicPathsCovered(pattern).map((p) => p.includes("any-owner") ? `${p.split("/")[0]}/...` : p);
+  const deps = modules.filter((m) => matchesPrefixPattern(pattern, m));
+  const parts = [`pattern "${pattern}" covers public modules (${covered.slice(0, 3).join(", ")}${covered.length > 3 ? ", ..." : ""})`];
+  if (deps.length) parts.push(`including ${deps.length} of this build: ${deps.slice(0, 5).join(", ")}${deps.length > 5 ? ", ..." : ""}`);
+  return parts.join(", ");
+}
+function goFlags(value) {
+  const flags = /* @__PURE__ */ new Map();
+  for (const raw2 of value.split(/\s+/).filter((s) => s !== "")) {
+    const f = raw2.replace(/^--?/, "");
+    const eq = f.indexOf("=");
+    flags.set(eq < 0 ? f : f.slice(0, eq), eq < 0 ? "true" : f.slice(eq + 1));
+  }
+  return flags;
+}
+var BUILD_REDIRECTS = {
+  toolexec: "every compiler, assembler and linker call runs through that program, which can change the binaries without any change to the source",
+  overlay: "the build reads the files that overlay names instead of the committed source files"
+};
+function analyzeSettings(s, opts) {
+  const out = [];
+  const flags = goFlags(s.GOFLAGS);
+  for (const [flag, effect] of Object.entries(BUILD_REDIRECTS)) {
+    if (!flags.has(flag)) continue;
+    const from = opts.goflagsFrom ? ` (from ${opts.goflagsFrom})` : "";
+    out.push({
+      setting: "GOFLAGS",
+      severity: opts.release ? "error" : "warning",
+      aboutVendor: false,
+      subject: `GOFLAGS -${flag}`,
+      message: `GOFLAGS="${s.GOFLAGS}"${from} sets -${flag}=${flags.get(flag)}: ${effect}${opts.release ? "; a release is never built this way" : ""}`
+    });
+  }
+  const mod = flags.get("mod");
+  if (mod === "mod") {
+    out.push(
+      opts.hasVendor ? { setting: "GOFLAGS", severity: "warning", aboutVendor: true, subject: "GOFLAGS -mod=mod vendor", message: `GOFLAGS="${s.GOFLAGS}" sets -mod=mod: go commands ignore the vendor directory and fetch modules instead, so what is built is not what vendor/ holds (the gate's own build passes -mod=vendor)` } : { setting: "GOFLAGS", severity: "warning", aboutVendor: false, subject: "GOFLAGS -mod=mod", message: `GOFLAGS="${s.GOFLAGS}" sets -mod=mod: go commands may rewrite go.mod and add missing go.sum lines from the network instead of failing` }
+    );
+  }
+  if (flags.has("insecure")) {
+    out.push({ setting: "GOFLAGS", severity: "warning", aboutVendor: false, subject: "GOFLAGS -insecure", message: `GOFLAGS="${s.GOFLAGS}" sets -insecure, which asked older go commands to fetch over HTTP and skip certificate checks (use GOINSECURE patterns if a host really needs it)` });
+  }
+  if (flags.has("modcacherw") && flags.get("modcacherw") !== "false") {
+    out.push({ setting: "GOFLAGS", severity: "note", aboutVendor: false, subject: "GOFLAGS -modcacherw", message: `GOFLAGS="${s.GOFLAGS}" sets -modcacherw: the module cache is left writable, so a module's files can be changed after they were verified (the gate's module tree check catches it, a build does not)` });
+  }
+  if (s.GOSUMDB.trim() === "off") {
+    out.push({ setting: "GOSUMDB", severity: "warning", aboutVendor: false, subject: "GOSUMDB off", message: "GOSUMDB=off: modules not yet in go.sum are accepted without checking the checksum database, so a first download of a tampered version is trusted" });
+  }
+  const sumdbSetting = s.GONOSUMDB.trim() !== "" ? "GONOSUMDB" : "GOPRIVATE";
+  for (const pattern of splitPatterns(s[sumdbSetting])) {
+    if (publicPathsCovered(pattern).length === 0) continue;
+    out.push({ setting: sumdbSetting, severity: "warning", aboutVendor: false, subject: `${sumdbSetting} ${pattern}`, message: `${sumdbSetting}: ${describeCoverage(pattern, opts.modules)}; those modules are never checked against the checksum database` });
+  }
+  if (sumdbSetting === "GONOSUMDB") {
+    for (const pattern of splitPatterns(s.GOPRIVATE)) {
+      if (publicPathsCovered(pattern).length === 0) continue;
+      out.push({ setting: "GOPRIVATE", severity: "warning", aboutVendor: false, subject: `GOPRIVATE ${pattern}`, message: `GOPRIVATE: ${describeCoverage(pattern, opts.modules)}; those modules bypass the module proxy and are fetched straight from their origin` });
+    }
+  }
+  for (const pattern of splitPatterns(s.GOINSECURE)) {
+    const covered = publicPathsCovered(pattern).length > 0;
+    out.push({
+      setting: "GOINSECURE",
+      severity: "warning",
+      aboutVendor: false,
+      subject: `GOINSECURE ${pattern}`,
+      message: `GOINSECURE: modules matching "${pattern}" may be fetched over plain HTTP or with unverified certificates${covered ? `; the ${describeCoverage(pattern, opts.modules)}` : ""}`
+    });
+  }
+  if (s.GONOSUMCHECK.trim() !== "") {
+    out.push({ setting: "GONOSUMCHECK", severity: "note", aboutVendor: false, subject: "GONOSUMCHECK", message: `GONOSUMCHECK="${s.GONOSUMCHECK}" is set to skip checksum checks; this go command does not read it (GONOSUMDB and GOPRIVATE are what it reads), so nothing is skipped here, but a build configured this way elsewhere may rely on it` });
+  }
+  return out;
+}
+
+// src/modules/replaces.ts
+var import_node_fs12 = __toESM(require("node:fs"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
+
+// src/modules/rules.ts
+var VERIFY_FAILED = rule({
+  id: "modules/verify-failed",
+  name: "ModuleVerifyFailed",
+  shortDescription: "A module could not be verified against go.sum.",
+  fullDescription: "A module tree in the module cache no longer hashes to what was downloaded (the gate hashes every extracted tree it builds from, as go.sum records it, against the hash the cache kept at download, which the go.sum check compares with go.sum; outside a release, a tree whose every file has the inode, size, mtime and ctime it had when an earlier run hashed it takes the hash that run recorded; go mod verify, zips included, when a module has no extracted tree), or a go command the check depends on failed (module download, vendor regeneration). A module that cannot be verified is treated as unverified: the gate does not pass.",
+  help: 'For "dir has been modified" or "zip has been modified": the module cache was changed after download; clear it (go clean -modcache) and run again, then find out what changed it. For a failed go command: read the command output in the details; a network or proxy failure needs the module cache restored or the proxy reachable.',
+  defaultSeverity: "error",
+  securitySeverity: 8
+});
+var VENDOR_MODIFIED = rule({
+  id: "modules/vendor-modified",
+  name: "VendoredFileModified",
+  shortDescription: "A vendored file differs from what go mod vendor produces.",
+  fullDescription: "A file under vendor/ is not byte-identical to the file `go mod vendor` writes from the modules at their go.sum hashes (or from the local directory of a replace). The build would compile code that no go.sum line vouches for.",
+  help: "Run `go mod vendor` (or `go work vendor` in a workspace) and commit the result. If the change was intended, make it upstream or in a fork and point a replace directive at it.",
+  defaultSeverity: "error",
+  securitySeverity: 8
+});
+var VENDOR_ADDED = rule({
+  id: "modules/vendor-added",
+  name: "VendoredFileAdded",
+  shortDescription: "vendor/ holds a file go mod vendor would not write.",
+  fullDescription: "A file exists under vendor/ that `go mod vendor` does not produce from go.mod and go.sum. Extra files can be compiled into the build (an extra .go file in a vendored package) or hide content from review.",
+  help: "Run `go mod vendor` (or `go work vendor`) and commit the result; it removes files that do not belong there.",
+  defaultSeverity: "error",
+  securitySeverity: 8
+});
+var VENDOR_REMOVED = rule({
+  id: "modules/vendor-removed",
+  name: "VendoredFileRemoved",
+  shortDescription: "A file go mod vendor writes is missing from vendor/.",
+  fullDescription: "A file that `go mod vendor` writes from the modules at their go.sum hashes is missing from vendor/. The build then differs from the verified module (a removed file can change behaviour as much as an edited one).",
+  help: "Run `go mod vendor` (or `go work vendor`) and commit the result.",
+  defaultSeverity: "error",
+  securitySeverity: 6.5
+});
+var VENDOR_MODULES_TXT = rule({
+  id: "modules/vendor-modules-txt",
+  name: "VendorModulesTxtDrift",
+  shortDescription: "vendor/modules.txt disagrees with go.mod.",
+  fullDescription: 'vendor/modules.txt does not say what go.mod (and go.work) say: a version differs, an "## explicit" marker is missing or extra, a replacement differs, or a line differs from the one `go mod vendor` writes. A -mod=vendor build trusts this file to describe the vendored code.',
+  help: "Run `go mod vendor` (or `go work vendor`) and commit the result; never edit vendor/modules.txt by hand.",
+  defaultSeverity: "error",
+  securitySeverity: 7
+});
+var MISSING_SUM = rule({
+  id: "modules/missing-sum",
+  name: "MissingGoSumEntry",
+  shortDescription: "go.sum has no hash for a required module.",
+  fullDescription: "A module that the build needs has no `h1:` line (hash of its files) or no `/go.mod` line (hash of its go.mod) in go.sum. Nothing then pins its content: a -mod=vendor build does not notice, and other builds fetch and trust whatever the proxy serves.",
+  help: "Run `go mod tidy` (or `go mod download <module>`) with the checksum database enabled and commit go.sum.",
+  defaultSeverity: "error",
+  securitySeverity: 6
+});
+var SUM_MISMATCH = rule({
+  id: "modules/sum-mismatch",
+  name: "GoSumMismatch",
+  shortDescription: "A go.sum hash does not match the module.",
+  fullDescription: "A hash in go.sum differs from the hash of the module as downloaded and verified (or two go.sum lines disagree about one module version). Either go.sum was edited or the module content changed after it was first published; both mean the source is not what go.sum says.",
+  help: 'Do not "fix" this by replacing the hash. Find out which side changed: compare with the checksum database (https://sum.golang.org/lookup/<module>@<version>), then restore go.sum from a trusted commit and run `go mod download` again.',
+  defaultSeverity: "error",
+  securitySeverity: 9
+});
+var NOT_TIDY = rule({
+  id: "modules/not-tidy",
+  name: "ModuleNotTidy",
+  shortDescription: "go.mod or go.sum differ from `go mod tidy`.",
+  fullDescription: "`go mod tidy -diff` reports lines it would add to or remove from go.mod or go.sum. Untidy files hide which modules the build really uses. A warning unless require-tidy is true. A module found tidy is recorded in GOCACHE under a key of every input of that answer (go.mod, go.sum, the imports and build constraints of its Go files, the go command and its module settings), and a run with the same key reuses it.",
+  help: "Run `go mod tidy` and commit go.mod and go.sum. Set `require-tidy: true` to make this an error.",
+  defaultSeverity: "warning"
+});
+var WEAK_VERIFICATION = rule({
+  id: "modules/weak-verification",
+  name: "WeakModuleVerification",
+  shortDescription: "A setting weakens module verification.",
+  fullDescription: "An environment or `go env -w` setting makes the go command check less: GOFLAGS=-mod=mod with a vendor directory, GONOSUMDB or GOPRIVATE patterns that cover public modules, GOSUMDB=off, GOINSECURE; or lets something other than the committed source decide what is compiled: -toolexec or -overlay in GOFLAGS (from the environment or the go env file), an error in release mode. Builds elsewhere with the same settings trust more than go.sum proves.",
+  help: "Narrow GONOSUMDB / GOPRIVATE to your private module paths (e.g. github.com/your-org/*), leave GOSUMDB at its default, drop -mod=mod from GOFLAGS when you vendor, remove -toolexec and -overlay from GOFLAGS (go env -u GOFLAGS for the go env file), and remove GOINSECURE unless a private host truly lacks TLS.",
+  defaultSeverity: "warning",
+  securitySeverity: 5
+});
+var MALFORMED_FILE = rule({
+  id: "modules/malformed-file",
+  name: "MalformedModuleFile",
+  shortDescription: "go.mod, go.work, go.sum or vendor/modules.txt cannot be read.",
+  fullDescription: "A module file does not follow the syntax the go command writes. The gate cannot prove anything about a file it cannot read, so it fails closed instead of skipping the checks that depend on it.",
+  help: "Fix the line named in the message (the go command can usually rewrite the file: `go mod tidy`, `go mod vendor`), or restore the file from a trusted commit.",
+  defaultSeverity: "error",
+  securitySeverity: 5
+});
+var REPLACE_OUTSIDE = rule({
+  id: "modules/replace-outside-workspace",
+  name: "ReplaceOutsideWorkspace",
+  shortDescription: "A replace directive points at a directory outside the workspace.",
+  fullDescription: "A directory replacement in go.mod or go.work (replace example.com/lib => ../../somewhere) resolves, after following symlinks, to a directory outside the checked-out repository. The build would compile code that is not part of the repository, that was not reviewed with it and that no go.sum line vouches for.",
+  help: "Vendor the replaced module into the repository (a directory inside it) or replace it with a published version (replace example.com/lib => example.com/fork v1.2.3).",
+  defaultSeverity: "error",
+  securitySeverity: 7
+});
+var MODULES_RULES = [VERIFY_FAILED, VENDOR_MODIFIED, VENDOR_ADDED, VENDOR_REMOVED, VENDOR_MODULES_TXT, MISSING_SUM, SUM_MISMATCH, NOT_TIDY, WEAK_VERIFICATION, MALFORMED_FILE, REPLACE_OUTSIDE];
+
+// src/modules/replaces.ts
+function realpathish(p) {
+  const rest = [];
+  let cur = p;
+  for (let i = 0; i < 256; i++) {
+    try {
+      return import_node_path13.default.join(import_node_fs12.default.realpathSync(cur), ...rest.reverse());
+    } catch {
+      const parent = import_node_path13.default.dirname(cur);
+      if (parent === cur) break;
+      rest.push(import_node_path13.default.basename(cur));
+      cur = parent;
+    }
+  }
+  return p;
+}
+function inside(root, p) {
+  const rel = import_node_path13.default.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !import_node_path13.default.isAbsolute(rel);
+}
+function replacesOutsideWorkspace(setup, workspace) {
+  const root = realpathish(workspace);
+  const files = setup.mains.map((m) => ({ file: m.gomod.file, dir: m.dir, replaces: m.gomod.replaces }));
+  if (setup.work) files.push({ file: setup.work.gowork.file, dir: setup.work.dir, replaces: setup.work.gowork.replaces });
+  const out = [];
+  for (const f of files) {
+    for (const r2 of f.replaces) {
+      if (!r2.local) continue;
+      const target = realpathish(import_node_path13.default.resolve(f.dir, r2.new.path));
+      if (inside(root, target)) continue;
+      out.push(
+        finding(REPLACE_OUTSIDE, "modules", {
+          message: `replace ${r2.old.path}${r2.old.version ? ` ${r2.old.version}` : ""} => ${r2.new.path} points outside the workspace (to ${target}): the build would compile code that is not in the repository and that no go.sum line vouches for`,
+          location: { file: f.file, line: r2.line },
+          subject: `${f.file} replace ${r2.old.path} => ${r2.new.path}`
+        })
+      );
+    }
+  }
+  return out;
+}
+
+// src/modules/gooutput.ts
+var VERIFY_LINE = /^(\S+) (v\S+): (.+)$/;
+var MISMATCH = /verifying (\S+?)@(v[^\s:]+?)(\/go\.mod)?: checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
+var SUMDB_MISMATCH = /(\S+?)@(v\S+?): verifying (module|go\.mod): checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
+var MISSING_GOMOD = /(\S+?)@(v\S+?): missing go\.sum entry for go\.mod file/g;
+var MISSING_PKG = /missing go\.sum entry (?:for module providing package|needed to verify package) (\S+)/g;
+var NOISE = /^(SECURITY ERROR|This download does NOT match|The bits may have been replaced|have intercepted the download|For more information, see|\s*(downloaded|go\.sum|go\.work\.sum):|\s*go (get|mod download)|\s*To |\s*\(Use -mod)/;
+function parseGoProblems(output) {
+  const result = { verify: [], mismatches: [], missing: [], other: [] };
+  for (const m of output.matchAll(MISMATCH)) {
+    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] !== void 0, downloaded: m[4], source: m[5].trim(), recorded: m[6] });
+  }
+  for (const m of output.matchAll(SUMDB_MISMATCH)) {
+    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] === "go.mod", downloaded: m[4], source: m[5].trim(), recorded: m[6] });
+  }
+  for (const m of output.matchAll(MISSING_GOMOD)) result.missing.push({ path: m[1], version: m[2], goMod: true });
+  for (const m of output.matchAll(MISSING_PKG)) result.missing.push({ pkg: m[1], goMod: false });
+  for (const raw2 of output.split("\n")) {
+    const line = raw2.trimEnd();
+    if (line.trim() === "" || line === "all modules verified" || NOISE.test(line)) continue;
+    if (/checksum mismatch|missing go\.sum entry/.test(line)) continue;
+    const v = VERIFY_LINE.exec(line);
+    if (v && !line.startsWith("go: ")) {
+      result.verify.push({ path: v[1], version: v[2], problem: v[3] });
+      continue;
+    }
+    result.other.push(line);
+  }
+  return result;
+}
+function parseDownloadJson(stdout) {
+  return objectsOf(stdout).flatMap((o) => {
+    if (!o.Path) return [];
+    const m = { path: o.Path, version: o.Version ?? "" };
+    if (o.Sum) m.sum = o.Sum;
+    if (o.GoModSum) m.goModSum = o.GoModSum;
+    if (o.Dir) m.dir = o.Dir;
+    if (o.Zip) m.zip = o.Zip;
+    if (o.Error) m.error = o.Error;
+    return [m];
+  });
+}
+function objectsOf(stdout) {
+  const text = stdout.trim();
+  if (text === "") return [];
+  if (text.startsWith("{") && text.endsWith("}")) {
+    try {
+      const all = JSON.parse(`[${text.replace(/^\}\n\{$/gm, "},{")}]`);
+      if (all.every((o) => typeof o === "object" && o !== null && !Array.isArray(o))) return all;
+    } catch {
+    }
+  }
+  return scanObjects(stdout);
+}
+function scanObjects(stdout) {
+  const out = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < stdout.length; i++) {
+    const c = stdout[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "{") {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (c === "}") {
+      depth--;
+      if (depth === 0) {
+        out.push(JSON.parse(stdout.slice(start, i + 1)));
+      }
+    }
+  }
+  if (depth !== 0) throw new Error("go mod download -json: output ends inside a JSON object");
+  return out;
+}
+var UNREACHABLE = [
+  /module lookup disabled by GOPROXY=off/,
+  /GOPROXY list is not the empty string, but contains no entries/,
+  /dial tcp [^:]*(:\d+)?: .*(connection refused|i\/o timeout|no such host|network is unreachable)/,
+  /dial tcp .*: (connect: )?(connection refused|i\/o timeout|network is unreachable)/,
+  /lookup \S+( on \S+)?: no such host/,
+  /proxyconnect tcp/,
+  /TLS handshake timeout/,
+  /Client\.Timeout exceeded/
+];
+function unreachableSource(output) {
+  for (const raw2 of output.split("\n")) {
+    const line = raw2.trim();
+    if (line !== "" && UNREACHABLE.some((re) => re.test(line))) return line;
+  }
+  return void 0;
+}
+
+// src/modules/commands.ts
+var import_node_fs16 = __toESM(require("node:fs"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
+
+// src/modules/tidydiff.ts
+var TidyDiffError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "TidyDiffError";
+  }
+};
+var FILE_HEADER = /^diff current\/(\S+) tidy\/(\S+)$/;
+var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function parseTidyDiff(output) {
+  const changes = [];
+  let file;
+  let line = 0;
+  let change;
+  let inHunk = false;
+  for (const raw2 of output.split("\n")) {
+    const text = raw2.endsWith("\r") ? raw2.slice(0, -1) : raw2;
+    const header = FILE_HEADER.exec(text);
+    if (header) {
+      file = header[1];
+      inHunk = false;
+      change = void 0;
+      continue;
+    }
+    if (!file) {
+      if (text.trim() === "") continue;
+      throw new TidyDiffError(`unexpected line before the first "diff current/... tidy/..." header: ${JSON.stringify(text)}`);
+    }
+    if (!inHunk && (text.startsWith("--- ") || text.startsWith("+++ "))) continue;
+    const hunk = HUNK.exec(text);
+    if (hunk) {
+      const start = Number(hunk[1]);
+      const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
+      line = count === 0 ? start + 1 : start;
+      inHunk = true;
+      change = void 0;
+      continue;
+    }
+    if (!inHunk) {
+      if (text.trim() === "") continue;
+      throw new TidyDiffError(`unexpected line outside a hunk of ${file}: ${JSON.stringify(text)}`);
+    }
+    if (text.startsWith("\\")) continue;
+    const mark = text[0];
+    if (mark === "-" || mark === "+") {
+      if (!change) {
+        change = { file, line, removed: [], added: [] };
+        changes.push(change);
+      }
+      if (mark === "-") {
+        change.removed.push(text.slice(1));
+        line++;
+      } else {
+        change.added.push(text.slice(1));
+      }
+    } else if (mark === " " || text === "") {
+      change = void 0;
+      line++;
+    } else {
+      throw new TidyDiffError(`unexpected line in a hunk of ${file}: ${JSON.stringify(text)}`);
+    }
+  }
+  return changes;
+}
+function directivesOf(lines) {
+  try {
+    return JSON.stringify(parseDirectives(lines.join("\n"), "go.mod").map((d) => [d.verb, d.args, d.comment]));
+  } catch {
+    return void 0;
+  }
+}
+function formattingOnly(change) {
+  if (change.file !== "go.mod") return void 0;
+  const before = directivesOf(change.removed);
+  if (before === void 0 || before !== directivesOf(change.added)) return void 0;
+  const last = change.line + Math.max(change.removed.length, 1) - 1;
+  const span = change.removed.length > 1 ? `lines ${change.line}-${last}` : `line ${change.line}`;
+  const block2 = /^(\w+)\s*\($/.exec(change.removed[0]?.trim() ?? "");
+  const what = block2 ? `the ${block2[1]} block of ${span}` : span;
+  const after = change.added.length === 0 ? "without them" : change.added.length === 1 ? `on one line, "${change.added[0].trim()}"` : `as ${change.added.length} lines`;
+  return {
+    summary: `${what} ${change.added.length === 0 ? "are dropped" : `written ${after}`}`,
+    details: `as committed (${span}):
+${change.removed.join("\n")}
+as go mod tidy writes it:
+${change.added.join("\n")}`
+  };
+}
+
+// src/modules/tree.ts
+var import_node_fs13 = __toESM(require("node:fs"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
+function walkTree(root, visit) {
+  const walk = (dir, prefix) => {
+    for (const e of import_node_fs13.default.readdirSync(dir, { withFileTypes: true })) {
+      const rel = prefix ? `${prefix}/${e.name}` : e.name;
+      const abs = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(abs, rel);
+      else visit(rel, abs, e.isSymbolicLink() ? "link" : e.isFile() ? "file" : "special");
+    }
+  };
+  try {
+    walk(import_node_path14.default.resolve(root), "");
+  } catch (e) {
+    if (e.code !== "ENOENT") throw e;
+  }
+}
+function listFiles(root) {
+  const out = [];
+  walkTree(root, (rel, abs, kind) => out.push({ rel, kind, abs }));
+  return out;
+}
+function hashRegularFile(abs, stat) {
+  const buf = sharedReadBuffer();
+  const fd = import_node_fs13.default.openSync(abs, "r");
+  try {
+    if (stat) stat(import_node_fs13.default.fstatSync(fd));
+    let filled = 0;
+    let n;
+    while (filled < buf.length && (n = import_node_fs13.default.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
+    if (filled < buf.length) return { sha256: sha256Hex(buf.subarray(0, filled)), size: filled };
+    const h = sha256Hash().update(buf);
+    let size = filled;
+    while ((n = import_node_fs13.default.readSync(fd, buf, 0, buf.length, null)) > 0) {
+      h.update(buf.subarray(0, n));
+      size += n;
+    }
+    return { sha256: h.digest("hex"), size };
+  } finally {
+    import_node_fs13.default.closeSync(fd);
+  }
+}
+function* hashEntries(root, tree, stats) {
+  for (const { rel, kind, abs } of listFiles(root)) {
+    if (kind === "file") {
+      const entry = hashRegularFile(abs, stats && ((stat) => stats.push({ rel, kind, stat })));
+      tree.set(rel, { ...entry, kind });
+      yield entry.size;
+      continue;
+    }
+    if (stats) stats.push({ rel, kind, stat: import_node_fs13.default.lstatSync(abs) });
+    const data = kind === "link" ? Buffer.from(`symlink -> ${import_node_fs13.default.readlinkSync(abs)}`) : Buffer.from("special file");
+    tree.set(rel, { sha256: sha256Hex(data), size: data.length, kind });
+    yield data.length;
+  }
+  return tree;
+}
+function hashTree(root) {
+  const tree = /* @__PURE__ */ new Map();
+  for (const _ of hashEntries(root, tree)) ;
+  return tree;
+}
+var SLICE_BYTES = 1 << 20;
+async function hashTreeYielding(root, stats) {
+  const tree = /* @__PURE__ */ new Map();
+  let since = 0;
+  for (const bytes of hashEntries(root, tree, stats)) {
+    since += bytes;
+    if (since >= SLICE_BYTES) {
+      since = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return tree;
+}
+function compareTrees(committed, expected) {
+  const diff = { added: [], removed: [], modified: [] };
+  for (const [p, e] of committed) {
+    const want = expected.get(p);
+    if (!want) diff.added.push(p);
+    else if (want.sha256 !== e.sha256 || want.kind !== e.kind) diff.modified.push(p);
+  }
+  for (const p of expected.keys()) if (!committed.has(p)) diff.removed.push(p);
+  diff.added.sort();
+  diff.removed.sort();
+  diff.modified.sort();
+  return diff;
+}
+function firstDifferingLine(actual, expected) {
+  const n = Math.min(actual.length, expected.length);
+  let line = 1;
+  for (let i = 0; i < n; i++) {
+    if (actual[i] !== expected[i]) return line;
+    if (actual[i] === 10) line++;
+  }
+  const endsWithNewline = actual.length > 0 && actual[actual.length - 1] === 10;
+  return actual.length === n && endsWithNewline && line > 1 ? line - 1 : line;
+}
+function moduleTreeHash(tree, prefix) {
+  const names = [...tree.keys()].map((rel) => ({ rel, name: Buffer.from(`${prefix}/${rel}`) }));
+  names.sort((a, b) => Buffer.compare(a.name, b.name));
+  const h = sha256Hash();
+  for (const { rel, name } of names) h.update(`${tree.get(rel).sha256}  ${name.toString()}
+`);
+  return `h1:${h.digest("base64")}`;
+}
+
+// src/modules/cachesums.ts
+var import_node_fs14 = __toESM(require("node:fs"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
+function escapeModulePath(p) {
+  return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+function goModHash(content) {
+  const fileHash = sha256Hex(content);
+  return `h1:${sha256Hash().update(`${fileHash}  go.mod
+`).digest("base64")}`;
+}
+function downloadBase(modcache, modulePath, version) {
+  return import_node_path15.default.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version));
+}
+async function readOrUndefined(file) {
+  try {
+    return import_node_fs14.default.readFileSync(file);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+async function cachedModuleHash(modcache, modulePath, version) {
+  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version)}.ziphash`);
+  return data?.toString("utf8").trim();
+}
+async function cachedGoModHash(modcache, modulePath, version) {
+  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version)}.mod`);
+  return data ? goModHash(data) : void 0;
+}
+
+// src/modules/treememo.ts
+var import_node_fs15 = __toESM(require("node:fs"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
+var RECORD_VERSION = "go-release-gate tree v4";
+var TOUCH_INTERVAL_MS = 36e5;
+var IDENTITY_FIELDS = 6;
+var TreeIdentity = class {
+  numbers = new Float64Array(IDENTITY_FIELDS * 256);
+  names = "";
+  count = 0;
+  add(rel, kind, s) {
+    let at = this.count * IDENTITY_FIELDS;
+    if (at + IDENTITY_FIELDS > this.numbers.length) {
+      const grown = new Float64Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    this.names += `${kind}\0${rel}
+`;
+    const n = this.numbers;
+    n[at++] = s.dev;
+    n[at++] = s.ino;
+    n[at++] = s.mode;
+    n[at++] = s.size;
+    n[at++] = s.mtimeMs;
+    n[at] = s.ctimeMs;
+    this.count++;
+  }
+  digest() {
+    return sha256Hash().update(`${RECORD_VERSION}
+`).update(this.names).update(this.numbers.subarray(0, this.count * IDENTITY_FIELDS)).digest("hex");
+  }
+};
+function treeIdentity(entries) {
+  const id = new TreeIdentity();
+  for (const e of entries) id.add(e.rel, e.kind, e.stat);
+  return id.digest();
+}
+function settled2(entries, startedMs) {
+  return entries.every(({ stat }) => settledAt(stat, startedMs));
+}
+function treeRoot(dir, startedMs) {
+  const stat = rootStat(dir);
+  return stat && { identity: statIdentity(stat), settled: settledAt(stat, startedMs) };
+}
+function rootStat(dir) {
+  try {
+    return import_node_fs15.default.lstatSync(dir);
+  } catch {
+    return void 0;
+  }
+}
+function treeRecordFile(gocache, dir) {
+  return gateRecordFile(gocache, `tree-${sha256Hex(import_node_path16.default.resolve(dir))}`);
+}
+function statTree(root) {
+  const id = new TreeIdentity();
+  walkTree(root, (rel, abs, kind) => id.add(rel, kind, import_node_fs15.default.lstatSync(abs)));
+  return id.digest();
+}
+function recordedTreeHash(memo, dir, h1) {
+  if (!memo.reuse) return void 0;
+  const rec = readRecord(treeRecordFile(memo.gocache, dir), TOUCH_INTERVAL_MS, memo.now?.());
+  if (!rec) return void 0;
+  if (rec.version !== RECORD_VERSION || rec.dir !== import_node_path16.default.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== "string" || typeof rec.at !== "string") return void 0;
+  const root = rootStat(dir);
+  if (!root || statIdentity(root) !== rec.root) return void 0;
+  let identity;
+  try {
+    identity = statTree(dir);
+  } catch {
+    return void 0;
+  }
+  if (identity !== rec.identity) return void 0;
+  return rec.at;
+}
+function recordTreeHash(memo, dir, h1, root, entries, startedMs) {
+  if (!root.settled || !settled2(entries, startedMs)) return false;
+  const rec = { version: RECORD_VERSION, dir: import_node_path16.default.resolve(dir), h1, root: root.identity, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
+  return writeRecord(treeRecordFile(memo.gocache, dir), rec);
+}
+
+// src/modules/trees.ts
+async function verifyTrees(modules, memo) {
+  const problems = [];
+  let checked = 0;
+  let reused = 0;
+  for (const m of modules) {
+    const recorded = (await readOrUndefined(`${m.zip}hash`))?.toString("utf8").trim();
+    if (recorded === void 0) {
+      problems.push({ path: m.path, version: m.version, problem: `missing ziphash: ${m.zip}hash does not exist` });
+      continue;
+    }
+    if (memo && recordedTreeHash(memo, m.dir, recorded) !== void 0) {
+      checked++;
+      reused++;
+      await new Promise((resolve) => setImmediate(resolve));
+      continue;
+    }
+    const startedMs = memo?.now?.() ?? Date.now();
+    const root = memo ? treeRoot(m.dir, startedMs) : void 0;
+    const stats = root?.settled ? [] : void 0;
+    let tree;
+    try {
+      tree = await hashTreeYielding(m.dir, stats);
+    } catch (e) {
+      problems.push({ path: m.path, version: m.version, problem: `dir could not be hashed (${m.dir}): ${e.message}` });
+      continue;
+    }
+    const odd = [...tree].find(([, e]) => e.kind !== "file");
+    if (odd) {
+      problems.push({ path: m.path, version: m.version, problem: `dir has been modified (${m.dir}): ${odd[0]} is ${odd[1].kind === "link" ? "a symbolic link" : "not a regular file"}, which extraction never makes` });
+      continue;
+    }
+    checked++;
+    if (moduleTreeHash(tree, `${m.path}@${m.version}`) !== recorded) problems.push({ path: m.path, version: m.version, problem: `dir has been modified (${m.dir})` });
+    else if (memo && root && stats) recordTreeHash(memo, m.dir, recorded, root, stats, startedMs);
+  }
+  return { problems, checked, reused };
+}
+
+// src/modules/commands.ts
+var MINUTE = 6e4;
+function tail(text, lines = 40) {
+  const all = text.trimEnd().split("\n");
+  return all.length > lines ? `... (${all.length - lines} lines above)
+${all.slice(-lines).join("\n")}` : all.join("\n");
+}
+function sourcesUnreachable(reason, modcache, checks, output, location) {
+  return finding(VERIFY_FAILED, "modules", {
+    message: `verification could not run: the modules are not all in the module cache (${modcache}) and cannot be fetched (${reason}); ${checks.slice(0, -1).join(", ")} and ${checks[checks.length - 1]} did not run. Restore the module cache, or make GOPROXY reachable`,
+    location,
+    subject: "module sources unreachable",
+    details: tail(output),
+    // Everything later that needs the modules (the build) fails because of this.
+    rootCause: true
+  });
+}
+function commandFailed(r2, command, location) {
+  const why = r2.timedOut ? "timed out" : `exited with ${r2.code}`;
+  const first = r2.stderr.split("\n").find((l) => l.trim() !== "" && !/^go: (downloading|finding|extracting|found) /.test(l)) ?? "";
+  return finding(VERIFY_FAILED, "modules", {
+    message: `${command} ${why}${first ? `: ${first.trim()}` : ""}; what it checks could not be verified`,
+    location,
+    subject: command,
+    details: tail(r2.stderr || r2.stdout)
+  });
+}
+async function verifyModuleTrees(run4, cwd, loc, modules, memo) {
+  const trees = [];
+  for (const m of modules) {
+    if (m.error || !m.version) continue;
+    if (!m.dir || !m.zip || !import_node_fs16.default.existsSync(m.dir)) {
+      const v = await verifyModules(run4, cwd, loc);
+      return { ...v, reused: 0, result: v.ok ? `all modules verified by go mod verify (${m.path}@${m.version} has no extracted tree to hash)` : `${v.findings.length} problem(s)` };
+    }
+    trees.push({ path: m.path, version: m.version, dir: m.dir, zip: m.zip });
+  }
+  const { problems, checked, reused } = await verifyTrees(trees, memo);
+  const findings = problems.map((p) => moduleProblem("module tree check", p, loc));
+  const result = problems.length ? `${problems.length} problem(s)` : reused ? `${checked} module trees checked: each is what was downloaded (${checked - reused} hashed now, ${reused} unchanged since an earlier run hashed them: every file has the inode, size, mtime and ctime it had then)` : checked ? `${checked} module trees hashed: each is what was downloaded` : "no module trees to hash";
+  return { findings, problems: { verify: problems, mismatches: [], missing: [], other: [] }, ok: problems.length === 0, result, reused };
+}
+function moduleProblem(check, p, loc) {
+  return finding(VERIFY_FAILED, "modules", {
+    message: `${check}: ${p.path} ${p.version}: ${p.problem}`,
+    location: loc.module(p.path),
+    subject: `${p.path}@${p.version} ${p.problem.replace(/\(.*\)/, "")}`
+  });
+}
+async function verifyModules(run4, cwd, loc) {
+  const r2 = await run4.go(["mod", "verify"], cwd, 15 * MINUTE);
+  const problems = parseGoProblems(`${r2.stdout}
+${r2.stderr}`);
+  const findings = problems.verify.map((p) => moduleProblem("go mod verify", p, loc));
+  const explained = findings.length + problems.mismatches.length + problems.missing.length > 0;
+  if (r2.code !== 0 && !explained) findings.push(commandFailed(r2, "go mod verify", loc.build()));
+  const verified = /^all modules verified$/m.test(r2.stdout);
+  if (r2.code === 0 && !verified && !explained) {
+    const said = r2.stdout.trim() === "" ? "printed nothing" : `printed ${JSON.stringify(r2.stdout.trim().split("\n")[0].slice(0, 200))}`;
+    findings.push(
+      finding(VERIFY_FAILED, "modules", {
+        message: `go mod verify exited with 0 but ${said} instead of "all modules verified"; the module cache is not verified`,
+        location: loc.build(),
+        subject: "go mod verify silent success",
+        ...r2.stdout || r2.stderr ? { details: tail(`${r2.stdout}${r2.stderr}`) } : {}
+      })
+    );
+  }
+  return { findings, problems, ok: r2.code === 0 && verified };
+}
+async function downloadModules(run4, cwd, loc, modfile) {
+  const r2 = await run4.go(["mod", "download", "-json", ...modfile ? [`-modfile=${modfile}`] : []], cwd, 15 * MINUTE);
+  const problems = parseGoProblems(r2.stderr);
+  let modules = [];
+  const findings = [];
+  try {
+    modules = parseDownloadJson(r2.stdout);
+  } catch (e) {
+    findings.push(commandFailed({ ...r2, stderr: `${e.message}
+${r2.stderr}` }, "go mod download", loc.build()));
+  }
+  for (const m of modules.filter((x) => x.error)) {
+    const p = parseGoProblems(m.error);
+    problems.mismatches.push(...p.mismatches);
+    problems.missing.push(...p.missing);
+    if (p.mismatches.length + p.missing.length === 0) {
+      findings.push(
+        finding(VERIFY_FAILED, "modules", { message: `go mod download ${m.path}@${m.version}: ${m.error}`, location: loc.module(m.path), subject: `${m.path}@${m.version} download` })
+      );
+    }
+  }
+  if (r2.code !== 0 && problems.mismatches.length + problems.missing.length === 0 && findings.length === 0) {
+    findings.push(commandFailed(r2, "go mod download", loc.build()));
+  }
+  const output = [r2.stderr, ...modules.filter((m) => m.error).map((m) => `${m.path}@${m.version}: ${m.error}`)].join("\n");
+  const unreachable2 = r2.code !== 0 ? unreachableSource(output) : void 0;
+  return { findings, problems, modules, output, ...unreachable2 ? { unreachable: unreachable2 } : {} };
+}
+async function checkTidy(run4, setup, main2, loc, severity2, missingReported) {
+  const r2 = await run4.go(["mod", "tidy", "-diff"], main2.dir, 15 * MINUTE);
+  const changes = r2.stdout.trim() === "" ? [] : parseTidyDiff(r2.stdout);
+  if (r2.code !== 0 && changes.length === 0) {
+    const p = parseGoProblems(r2.stderr);
+    if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ["go mod tidy -diff", main2.gomod.file, "not run: go.sum must be fixed first"] };
+    const f = commandFailed(r2, "go mod tidy -diff", { file: main2.gomod.file, line: main2.gomod.module.line });
+    return { findings: [finding(NOT_TIDY, "modules", { severity: severity2, message: f.message, location: f.location, subject: `${main2.gomod.file} tidy failed`, details: f.details })], row: ["go mod tidy -diff", main2.gomod.file, "could not run"] };
+  }
+  const files = {};
+  for (const name of ["go.mod", "go.sum"]) {
+    const abs = import_node_path17.default.join(main2.dir, name);
+    const data = setup.contents.get(abs);
+    files[name] = { file: name === "go.mod" ? main2.gomod.file : import_node_path17.default.posix.join(import_node_path17.default.posix.dirname(main2.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+  }
+  const findings = [];
+  for (const c of changes) {
+    const added = c.file === "go.sum" ? c.added.filter((l) => !missingReported.has(l.split(/\s+/).slice(0, 2).join(" "))) : c.added;
+    if (added.length === 0 && c.removed.length === 0) continue;
+    const target = files[c.file] ?? { file: c.file, lines: c.line };
+    const line = Math.max(1, Math.min(c.line, target.lines || 1));
+    const layout = added.length === c.added.length ? formattingOnly(c) : void 0;
+    if (layout) {
+      findings.push(
+        finding(NOT_TIDY, "modules", {
+          severity: severity2 === "error" ? "error" : "note",
+          message: `formatting only: go mod tidy would lay out ${target.file} differently (${layout.summary}); nothing required or replaced changes`,
+          location: { file: target.file, line },
+          subject: `${target.file} layout ${c.removed.join("\n")}\0${c.added.join("\n")}`,
+          details: layout.details,
+          fix: "go mod tidy"
+        })
+      );
+      continue;
+    }
+    const parts = [];
+    if (c.removed.length) parts.push(`remove ${c.removed.map((l) => `"${l.trim()}"`).join(", ")}`);
+    if (added.length) parts.push(`add ${added.map((l) => `"${l.trim()}"`).join(", ")}`);
+    findings.push(
+      finding(NOT_TIDY, "modules", {
+        severity: severity2,
+        message: `go mod tidy would ${parts.join(" and ")} at ${target.file}:${line}`,
+        location: { file: target.file, line },
+        subject: `${target.file} ${c.removed.join("\n")}\0${added.join("\n")}`,
+        fix: "go mod tidy"
+      })
+    );
+  }
+  const layoutOnly = findings.filter((f) => f.message.startsWith("formatting only:")).length;
+  const result = findings.length === 0 ? "tidy" : layoutOnly === findings.length ? `formatting only (${layoutOnly} place(s))` : `${findings.length} difference(s)${layoutOnly ? `, ${layoutOnly} of them formatting only` : ""}`;
+  return { findings, row: ["go mod tidy -diff", main2.gomod.file, result], tidy: r2.code === 0 && changes.length === 0 };
+}
+
+// src/modules/sums.ts
+function neededSums(input) {
+  const { setup } = input;
+  const needed = /* @__PURE__ */ new Map();
+  const need2 = (n) => {
+    const key = sumKey(n.path, n.version, n.goMod);
+    if (!needed.has(key)) needed.set(key, n);
+  };
+  const mainPaths = new Set(setup.mains.map((m) => m.gomod.module.path));
+  const replaces = (own) => [...setup.work?.gowork.replaces ?? [], ...own.gomod.replaces];
+  for (const m of setup.mains) {
+    for (const r2 of m.gomod.requires) {
+      if (setup.work && mainPaths.has(r2.path)) continue;
+      const rep = replacementFor(replaces(m), r2.path, r2.version);
+      if (rep?.local) continue;
+      const eff = rep ? rep.new : { path: r2.path, version: r2.version };
+      need2({ ...eff, goMod: true, requiredAs: r2.path, why: `required at ${m.gomod.file}:${r2.line}` });
+    }
+  }
+  for (const d of input.downloaded ?? []) {
+    if (d.error || !d.sum) continue;
+    need2({ path: d.path, version: d.version, goMod: false, requiredAs: d.path, why: "needed by the build (go mod download)" });
+    need2({ path: d.path, version: d.version, goMod: true, requiredAs: d.path, why: "needed by the build (go mod download)" });
+  }
+  for (const vm of setup.txt?.modules ?? []) {
+    if (vm.packages.length === 0 || vm.version === "") continue;
+    if (vm.replacement && vm.replacement.version === "") continue;
+    const eff = vm.replacement ?? { path: vm.path, version: vm.version };
+    const why = `vendored (${setup.txt.file}:${vm.line})`;
+    need2({ ...eff, goMod: false, requiredAs: vm.path, why });
+    need2({ ...eff, goMod: true, requiredAs: vm.path, why });
+  }
+  return [...needed.values()];
+}
+async function checkSums(input) {
+  const { setup, loc } = input;
+  const out = [];
+  const missing = /* @__PURE__ */ new Set();
+  let checked = 0;
+  const reported = /* @__PURE__ */ new Set();
+  const report = (f, key) => {
+    if (reported.has(key)) return;
+    reported.add(key);
+    out.push(f);
+  };
+  for (const c of findSumConflicts(setup.sums)) {
+    const location = { file: c.second.file, line: c.second.entry.line };
+    report(
+      finding(SUM_MISMATCH, "modules", {
+        message: `${where2(location)} records ${c.second.entry.hash} for ${c.second.entry.path} ${c.second.entry.version}${c.second.entry.goMod ? "/go.mod" : ""}, but ${c.first.file}:${c.first.entry.line} records ${c.first.entry.hash}`,
+        location,
+        subject: `${c.second.file} ${sumKey(c.second.entry.path, c.second.entry.version, c.second.entry.goMod)} conflict`
+      }),
+      `${where2(location)}`
+    );
+  }
+  for (const n of neededSums(input)) {
+    if (loc.sums(n.path, n.version, n.goMod).length > 0) continue;
+    missing.add(sumKey(n.path, n.version, n.goMod));
+    const location = loc.require(n.requiredAs) ?? loc.vendored(n.requiredAs) ?? loc.build();
+    const kind = n.goMod ? '"/go.mod" line (hash of its go.mod)' : '"h1:" line (hash of its files)';
+    report(
+      finding(MISSING_SUM, "modules", {
+        message: `go.sum has no ${kind} for ${n.path} ${n.version}, ${n.why}`,
+        location,
+        subject: sumKey(n.path, n.version, n.goMod),
+        fix: `go mod download ${n.path}@${n.version}`
+      }),
+      `missing ${sumKey(n.path, n.version, n.goMod)}`
+    );
+  }
+  for (const sum of setup.sums) {
+    for (const entry of sum.lines) {
+      if (!entry.hash.startsWith("h1:")) continue;
+      const cached = entry.goMod ? await cachedGoModHash(input.modcache, entry.path, entry.version) : await cachedModuleHash(input.modcache, entry.path, entry.version);
+      if (cached === void 0) continue;
+      checked++;
+      if (cached === entry.hash) continue;
+      const location = { file: sum.file, line: entry.line };
+      report(
+        finding(SUM_MISMATCH, "modules", {
+          message: `${where2(location)} records ${entry.hash} for ${entry.path} ${entry.version}${entry.goMod ? "/go.mod" : ""}, but the module as downloaded and verified hashes to ${cached}`,
+          location,
+          subject: `${sum.file} ${sumKey(entry.path, entry.version, entry.goMod)}`
+        }),
+        where2(location)
+      );
+    }
+  }
+  for (const p of input.problems) {
+    for (const m of p.mismatches) {
+      const lines = loc.sums(m.path, m.version, m.goMod);
+      const line = lines.find((l) => l.entry.hash === m.recorded) ?? lines[0];
+      const location = line ? { file: line.file, line: line.entry.line } : loc.module(m.path);
+      report(
+        finding(SUM_MISMATCH, "modules", {
+          message: `checksum mismatch for ${m.path} ${m.version}${m.goMod ? "/go.mod" : ""}: downloaded ${m.downloaded}, ${m.source} has ${m.recorded} (${where2(location)})`,
+          location,
+          subject: line ? `${line.file} ${sumKey(m.path, m.version, m.goMod)}` : `${m.path}@${m.version} mismatch`,
+          details: `go reported: downloaded ${m.downloaded}, ${m.source}: ${m.recorded}`
+        }),
+        line ? where2(location) : `${m.path}@${m.version}${m.goMod} mismatch`
+      );
+    }
+    for (const m of p.missing) {
+      if (m.path && m.version) {
+        if (loc.sums(m.path, m.version, m.goMod).length > 0) continue;
+        missing.add(sumKey(m.path, m.version, m.goMod));
+        report(
+          finding(MISSING_SUM, "modules", {
+            message: `go.sum has no ${m.goMod ? '"/go.mod"' : '"h1:"'} line for ${m.path} ${m.version} (reported by the go command)`,
+            location: loc.module(m.path),
+            subject: sumKey(m.path, m.version, m.goMod),
+            fix: `go mod download ${m.path}@${m.version}`
+          }),
+          `missing ${sumKey(m.path, m.version, m.goMod)}`
+        );
+      } else if (m.pkg) {
+        const owner2 = owningRequire(setup, m.pkg);
+        if (owner2 && loc.sums(owner2.path, owner2.version, false).length > 0) continue;
+        if (owner2 && reported.has(`missing ${sumKey(owner2.path, owner2.version, false)}`)) continue;
+        report(
+          finding(MISSING_SUM, "modules", {
+            message: `go.sum has no "h1:" line for the module providing package ${m.pkg}${owner2 ? ` (${owner2.path} ${owner2.version})` : ""}`,
+            location: owner2 ? loc.module(owner2.path) : loc.build(),
+            subject: owner2 ? sumKey(owner2.path, owner2.version, false) : `package ${m.pkg}`
+          }),
+          owner2 ? `missing ${sumKey(owner2.path, owner2.version, false)}` : `missing package ${m.pkg}`
+        );
+      }
+    }
+  }
+  return { findings: out, missing, checked };
+}
+function owningRequire(setup, pkg) {
+  let best;
+  for (const m of setup.mains) {
+    for (const r2 of m.gomod.requires) {
+      if ((pkg === r2.path || pkg.startsWith(`${r2.path}/`)) && (!best || r2.path.length > best.path.length)) best = r2;
+    }
+  }
+  return best;
+}
+
+// src/modules/vendorcheck.ts
+var import_node_fs17 = __toESM(require("node:fs"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
+
+// src/modules/consistency.ts
+var import_node_path18 = __toESM(require("node:path"), 1);
+function describe(m) {
+  return m.version ? `${m.path}@${m.version}` : m.path;
+}
+function lessThan114(goVersion) {
+  if (!goVersion) return true;
+  const [major, minor] = goVersion.split(".").map((n) => parseInt(n, 10));
+  return major < 1 || major === 1 && (minor ?? 0) < 14;
+}
+function canonicalReplacement(r2, modDir, workDir) {
+  if (!r2.local || !workDir || !modDir || import_node_path18.default.isAbsolute(r2.new.path)) return r2.new;
+  const rel = import_node_path18.default.relative(workDir, import_node_path18.default.join(modDir, r2.new.path)).split(import_node_path18.default.sep).join("/");
+  const dirPath = rel === "" ? "." : rel === "." || rel === ".." || rel.startsWith("./") || rel.startsWith("../") ? rel : `./${rel}`;
+  return { path: dirPath, version: "" };
+}
+function checkVendorConsistency(setup) {
+  const { mains, work, txt } = setup;
+  const issues = [];
+  const workspace = work !== void 0;
+  const relaxed = !workspace && lessThan114(mains[0]?.gomod.go?.version);
+  const goModName = workspace ? "a go.mod of the workspace" : "go.mod";
+  for (const { gomod } of mains) {
+    for (const r2 of gomod.requires) {
+      const at = `${gomod.file}:${r2.line}`;
+      const vm = vendoredModule(txt, r2.path, r2.version);
+      if (vm) {
+        if (!vm.explicit && !relaxed) {
+          const line = vm.annotationLines[0] ?? vm.line;
+          issues.push({ kind: "not-explicit", file: txt.file, line, subject: `${r2.path}@${r2.version} explicit`, message: `${r2.path} ${r2.version} is required at ${at} but ${txt.file}:${line} does not mark it "## explicit"` });
+        }
+        continue;
+      }
+      const other = txt.modules.find((m) => m.path === r2.path && m.version !== "");
+      if (other) {
+        issues.push({ kind: "version-differs", file: txt.file, line: other.line, subject: `${r2.path} version`, message: `${txt.file}:${other.line} lists ${r2.path} ${other.version}, but ${at} requires ${r2.version}` });
+      } else if (!relaxed) {
+        issues.push({ kind: "not-vendored", file: gomod.file, line: r2.line, subject: `${r2.path}@${r2.version} not vendored`, message: `${r2.path} ${r2.version} is required at ${at} but is not listed in ${txt.file}` });
+      }
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const checkReplace = (r2, file, modDir) => {
+    const key = describe(r2.old);
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (workspace && r2.old.version === "" && mains.some((m) => m.gomod.module.path === r2.old.path)) return;
+    const want = canonicalReplacement(r2, modDir, work?.dir);
+    const vm = vendoredModule(txt, r2.old.path, r2.old.version);
+    const at = `${file}:${r2.line}`;
+    if (!vm?.replacement) {
+      if (relaxed && (r2.old.version === "" || !vm)) return;
+      issues.push({ kind: "replace-missing", file, line: r2.line, subject: `${key} replace missing`, message: `${key} is replaced by ${describe(r2.new)} at ${at} but ${txt.file} does not record the replacement` });
+    } else if (vm.replacement.path !== want.path || vm.replacement.version !== want.version) {
+      issues.push({ kind: "replace-differs", file: txt.file, line: vm.line, subject: `${key} replace differs`, message: `${txt.file}:${vm.line} records ${key} => ${describe(vm.replacement)}, but ${at} replaces it with ${describe(want)}` });
+    }
+  };
+  for (const r2 of work?.gowork.replaces ?? []) checkReplace(r2, work.gowork.file, void 0);
+  for (const { gomod, dir } of mains) for (const r2 of gomod.replaces) checkReplace(r2, gomod.file, dir);
+  for (const vm of txt.modules) {
+    if (vm.explicit && vm.version !== "" && !mains.some(({ gomod }) => gomod.requires.some((r2) => r2.path === vm.path && r2.version === vm.version))) {
+      if (!issues.some((i) => i.kind === "version-differs" && i.line === vm.line)) {
+        issues.push({ kind: "explicit-not-required", file: txt.file, line: vm.line, subject: `${vm.path}@${vm.version} extra explicit`, message: `${txt.file}:${vm.line} marks ${vm.path} ${vm.version} explicit, but ${goModName} does not require it` });
+      }
+    }
+    if (vm.replacement) {
+      const replaces = [...work?.gowork.replaces ?? [], ...mains.flatMap((m) => m.gomod.replaces)];
+      if (!replacementFor(replaces, vm.path, vm.version)) {
+        issues.push({ kind: "replaced-not-replaced", file: txt.file, line: vm.line, subject: `${describe(vm)} extra replace`, message: `${txt.file}:${vm.line} records ${describe(vm)} => ${describe(vm.replacement)}, but ${workspace ? "the workspace" : "go.mod"} does not replace it` });
+      }
+    }
+  }
+  return issues;
+}
+
+// src/modules/linediff.ts
+var MAX_EDITS = 1e3;
+function editScript(a, b) {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, MAX_EDITS);
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push(v.slice());
+    for (let k = -d; k <= d; k += 2) {
+      let x2 = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y2 = x2 - k;
+      while (x2 < n && y2 < m && a[x2] === b[y2]) {
+        x2++;
+        y2++;
+      }
+      v[offset + k] = x2;
+      if (x2 >= n && y2 >= m) {
+        found = true;
+        break;
+      }
+    }
+  }
+  if (!found) return void 0;
+  const ops = [];
+  let x = n;
+  let y = m;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const vd = trace[d];
+    const k = x - y;
+    const prevK = k === -d || k !== d && vd[offset + k - 1] < vd[offset + k + 1] ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : vd[offset + prevK];
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: "same", text: a[--x] });
+      y--;
+    }
+    if (d === 0) break;
+    if (x === prevX) ops.push({ kind: "missing", text: b[--y] });
+    else ops.push({ kind: "extra", text: a[--x] });
+  }
+  return ops.reverse();
+}
+function diffLines(actual, expected) {
+  const changes = [];
+  let line = 1;
+  let current;
+  const ops = editScript(actual, expected);
+  if (!ops) {
+    let i = 0;
+    while (i < actual.length && i < expected.length && actual[i] === expected[i]) i++;
+    return [{ index: i, line: Math.max(1, Math.min(i + 1, actual.length)), extra: actual.slice(i), missing: expected.slice(i) }];
+  }
+  for (const op of ops) {
+    if (op.kind === "same") {
+      current = void 0;
+      line++;
+      continue;
+    }
+    if (!current) {
+      current = { index: line - 1, line: Math.max(1, Math.min(line, actual.length)), extra: [], missing: [] };
+      changes.push(current);
+    }
+    if (op.kind === "extra") {
+      current.extra.push(op.text);
+      line++;
+    } else {
+      current.missing.push(op.text);
+    }
+  }
+  return changes;
+}
+
+// src/modules/vendorcheck.ts
+var MODULES_TXT = "modules.txt";
+var ROOT_CAUSES = /* @__PURE__ */ new Set(["replace-missing", "not-vendored"]);
+function consistencyFindings(setup) {
+  if (!setup.txt) return [];
+  return checkVendorConsistency({ mains: setup.mains, work: setup.work, txt: setup.txt }).map(
+    (i) => finding(VENDOR_MODULES_TXT, "modules", {
+      message: i.message,
+      location: { file: i.file, line: i.line },
+      subject: i.subject,
+      // A go.mod line that vendor/ never took in explains the vendored files that then differ.
+      rootCause: ROOT_CAUSES.has(i.kind)
+    })
+  );
+}
+function quote(lines) {
+  const shown2 = lines.slice(0, 3).map((l) => `"${l}"`).join(", ");
+  return lines.length > 3 ? `${shown2} and ${lines.length - 3} more` : shown2;
+}
+function blockOf(txt, line) {
+  let header = 0;
+  for (const m of txt?.modules ?? []) if (m.line <= line && m.line > header) header = m.line;
+  return header;
+}
+function owner(txt, rel) {
+  let best;
+  for (const m of txt?.modules ?? []) {
+    if (m.version === "" || !rel.startsWith(`${m.path}/`)) continue;
+    if (!best || m.path.length > best.path.length) best = m;
+  }
+  return best;
+}
+function describeOwner(setup, m) {
+  if (!m) return "no module listed in vendor/modules.txt";
+  for (const main2 of setup.mains) {
+    const r2 = replacementFor([...setup.work?.gowork.replaces ?? [], ...main2.gomod.replaces], m.path, m.version);
+    if (r2) {
+      const file = setup.work?.gowork.replaces.includes(r2) ? setup.work.gowork.file : main2.gomod.file;
+      return `${m.path} ${m.version} (replaced by ${r2.new.path}${r2.new.version ? ` ${r2.new.version}` : ""} at ${file}:${r2.line})`;
+    }
+  }
+  return `${m.path} ${m.version}`;
+}
+async function compareVendor(setup, expectedDir, root, reportedTxtLines, committedTree) {
+  const findings = [];
+  const committed = new Map(committedTree ?? hashTree(setup.vendorDir));
+  const expected = hashTree(expectedDir);
+  const vendorRel = relativeTo(root, setup.vendorDir);
+  const txtRel = `${vendorRel}/${MODULES_TXT}`;
+  const committedTxt = committed.get(MODULES_TXT);
+  const expectedTxt = expected.get(MODULES_TXT);
+  if (!committedTxt && expectedTxt) {
+    findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
+  } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
+    const actual = splitLines(await import_node_fs17.default.promises.readFile(import_node_path19.default.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await import_node_fs17.default.promises.readFile(import_node_path19.default.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
+    for (const change of diffLines(actual, want)) {
+      const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
+      if (reportedBlocks.has(blockOf(setup.txt, anchor))) continue;
+      const parts = [];
+      if (change.extra.length) parts.push(`has ${quote(change.extra)}`);
+      if (change.missing.length) parts.push(`${change.extra.length ? "where go mod vendor writes" : "lacks"} ${quote(change.missing)}`);
+      findings.push(
+        finding(VENDOR_MODULES_TXT, "modules", {
+          message: `${txtRel}:${change.line} differs from what go mod vendor writes: it ${parts.join(" ")}`,
+          location: { file: txtRel, line: change.line },
+          subject: `${txtRel} ${change.extra.join("\n")}\0${change.missing.join("\n")}`
+        })
+      );
+    }
+  }
+  committed.delete(MODULES_TXT);
+  expected.delete(MODULES_TXT);
+  const diff = compareTrees(committed, expected);
+  for (const rel of diff.modified) {
+    const [a, b] = await Promise.all([import_node_fs17.default.promises.readFile(import_node_path19.default.join(setup.vendorDir, rel)), import_node_fs17.default.promises.readFile(import_node_path19.default.join(expectedDir, rel))]);
+    const line = firstDifferingLine(a, b);
+    const file = `${vendorRel}/${rel}`;
+    findings.push(
+      finding(VENDOR_MODIFIED, "modules", {
+        message: `${file}:${line} differs from ${describeOwner(setup, owner(setup.txt, rel))} (sha256 ${committed.get(rel).sha256.slice(0, 12)}\u2026, expected ${expected.get(rel).sha256.slice(0, 12)}\u2026)`,
+        location: { file, line },
+        subject: file
+      })
+    );
+  }
+  for (const rel of diff.added) {
+    const file = `${vendorRel}/${rel}`;
+    const m = owner(setup.txt, rel);
+    findings.push(
+      finding(VENDOR_ADDED, "modules", {
+        message: `${file} is not written by go mod vendor${m ? ` for ${describeOwner(setup, m)}` : ""}`,
+        location: { file, line: 1 },
+        subject: file
+      })
+    );
+  }
+  for (const rel of diff.removed) {
+    const file = `${vendorRel}/${rel}`;
+    const line = setup.txt ? packageLineFor(setup.txt, rel) : void 0;
+    findings.push(
+      finding(VENDOR_REMOVED, "modules", {
+        message: `${file} is missing: go mod vendor writes it for ${describeOwner(setup, owner(setup.txt, rel))}`,
+        location: { file: txtRel, line: line ?? 1 },
+        subject: file
+      })
+    );
+  }
+  return { findings, diff, files: { committed: committed.size + (committedTxt ? 1 : 0), expected: expected.size + (expectedTxt ? 1 : 0) } };
+}
+
+// src/modules/tidyreuse.ts
+var import_node_fs18 = __toESM(require("node:fs"), 1);
+var import_node_path20 = __toESM(require("node:path"), 1);
+
+// src/modules/goheader.ts
+function goFileHeader(src) {
+  const n = src.length;
+  let i = 0;
+  const skipSpace = () => {
+    while (i < n) {
+      const c = src[i];
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else if (c === 47 && src[i + 1] === 47) {
+        while (i < n && src[i] !== 10) i++;
+      } else if (c === 47 && src[i + 1] === 42) {
+        const close = src.indexOf("*/", i + 2);
+        if (close < 0) return false;
+        i = close + 2;
+      } else break;
+    }
+    return true;
+  };
+  const isIdent = (c) => c !== void 0 && (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c >= 128);
+  const ident = () => {
+    const start = i;
+    while (i < n && isIdent(src[i])) i++;
+    return i > start ? src.toString("latin1", start, i) : void 0;
+  };
+  const str3 = () => {
+    const q = src[i];
+    if (q === 96) {
+      const close = src.indexOf(96, i + 1);
+      if (close < 0) return false;
+      i = close + 1;
+      return true;
+    }
+    if (q !== 34) return false;
+    for (i++; i < n; i++) {
+      if (src[i] === 92) i++;
+      else if (src[i] === 34) {
+        i++;
+        return true;
+      } else if (src[i] === 10) return false;
+    }
+    return false;
+  };
+  const spec = () => {
+    if (src[i] === 46) i++;
+    else if (isIdent(src[i])) ident();
+    if (!skipSpace()) return false;
+    return str3();
+  };
+  const semi = () => {
+    if (src[i] === 59) i++;
+  };
+  if (!skipSpace() || ident() !== "package" || !skipSpace()) return { end: n };
+  const pkg = ident();
+  if (!pkg) return { end: n };
+  let end = i;
+  for (; ; ) {
+    semi();
+    if (!skipSpace()) return { end: n, pkg };
+    const save = i;
+    if (ident() !== "import") {
+      i = save;
+      return { end, pkg };
+    }
+    if (!skipSpace()) return { end: n, pkg };
+    if (src[i] === 40) {
+      i++;
+      for (; ; ) {
+        if (!skipSpace()) return { end: n, pkg };
+        if (src[i] === 41) {
+          i++;
+          break;
+        }
+        if (!spec()) return { end: n, pkg };
+        semi();
+      }
+    } else if (!spec()) return { end: n, pkg };
+    end = i;
+  }
+}
+function goFileHeaderEnd(src) {
+  return goFileHeader(src).end;
+}
+
+// src/modules/tidyreuse.ts
+var KEY_VERSION = "go-release-gate tidy v1";
+var TIDY_SETTINGS = [
+  "GOFLAGS",
+  "GOPROXY",
+  "GONOPROXY",
+  "GOSUMDB",
+  "GONOSUMDB",
+  "GOPRIVATE",
+  "GOINSECURE",
+  "GONOSUMCHECK",
+  "GOEXPERIMENT",
+  "GO111MODULE",
+  "GOWORK",
+  "GODEBUG",
+  "GOVCS",
+  "GOTOOLCHAIN"
+];
+function moduleGoFiles(dir) {
+  const out = [];
+  const walk = (abs, rel) => {
+    const entries = import_node_fs18.default.readdirSync(abs, { withFileTypes: true });
+    if (rel !== "" && entries.some((e) => e.name === "go.mod")) return true;
+    for (const e of entries) {
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isSymbolicLink()) return false;
+      if (e.isDirectory()) {
+        if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata" || childRel === "vendor") continue;
+        if (!walk(import_node_path20.default.join(abs, e.name), childRel)) return false;
+      } else if (e.isFile() && e.name.endsWith(".go")) out.push(childRel);
+    }
+    return true;
+  };
+  if (!walk(dir, "")) return void 0;
+  return out.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+async function tidyKey(inputs) {
+  const { main: main2 } = inputs;
+  if (main2.gomod.replaces.some((r2) => r2.local)) return void 0;
+  const files = moduleGoFiles(main2.dir);
+  if (!files) return void 0;
+  const h = sha256Hash();
+  const field2 = (name, value) => {
+    const bytes = typeof value === "string" ? Buffer.from(value) : value;
+    h.update(`${name} ${bytes.length}
+`).update(bytes).update("\n");
+  };
+  field2("version", KEY_VERSION);
+  field2("go", inputs.goVersion);
+  field2("goroot", inputs.goroot);
+  for (const s of TIDY_SETTINGS) field2(`env ${s}`, inputs.settings[s] ?? "");
+  field2("go.mod", inputs.gomod);
+  field2("go.sum", inputs.gosum ?? "(absent)");
+  for (const rel of files) {
+    const src = import_node_fs18.default.readFileSync(import_node_path20.default.join(main2.dir, rel));
+    field2(`file ${rel}`, src.subarray(0, goFileHeaderEnd(src)));
+  }
+  return h.digest("hex");
+}
+function tidyRecordFile(gocache, key) {
+  return gateRecordFile(gocache, `tidy-${key}`);
+}
+async function reusedTidy(gocache, key) {
+  const rec = readRecord(tidyRecordFile(gocache, key), 0);
+  return rec?.key === key && rec.tidy === true && typeof rec.at === "string" ? rec.at : void 0;
+}
+async function recordTidy(gocache, key, at = /* @__PURE__ */ new Date()) {
+  writeRecord(tidyRecordFile(gocache, key), { key, tidy: true, at: at.toISOString() });
+}
+
+// src/stages/modules.ts
+var MAX_TABLE_ROWS = 200;
+function atLeast(version, major, minor) {
+  const [a, b] = version.split(".").map((n) => parseInt(n, 10));
+  return a > major || a === major && (b ?? 0) >= minor;
+}
+function runner(ctx) {
+  const go = ctx.state.go;
+  const env = { ...ctx.state.goEnv, GOTOOLCHAIN: "local" };
+  const failed = [];
+  return {
+    failed,
+    async go(args, cwd, timeoutMs = 5 * MINUTE) {
+      const r2 = await ctx.ports.exec.run(go.bin, args, { cwd, env, timeoutMs });
+      if (r2.code !== 0 && args[1] !== "tidy") failed.push(`go ${args.filter((a) => !a.startsWith("/") && !a.startsWith("-modfile=")).join(" ")}`);
+      return r2;
+    }
+  };
+}
+function withoutGateFlags(goflags, ctx) {
+  const added = ctx.state.facts["cache-goflags-added"];
+  if (!added) return goflags;
+  return goflags.split(/\s+/).filter((f) => f !== "" && f !== added).join(" ");
+}
+async function goEnvSettings(run4, dir, ctx) {
+  const names = /* @__PURE__ */ new Set(["GOWORK", "GOMODCACHE", "GOCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE", "GOENV", ...TIDY_SETTINGS.filter((n) => n !== "GONOSUMCHECK")]);
+  const r2 = await run4.go(["env", "-json", ...names], dir);
+  if (r2.code !== 0) throw new Error(`go env failed in ${dir}: ${r2.stderr.trim()}`);
+  const env = JSON.parse(r2.stdout);
+  const fromProcess = (ctx.state.goEnv.GOFLAGS ?? "").trim() !== "" && withoutGateFlags(ctx.state.goEnv.GOFLAGS ?? "", ctx) === withoutGateFlags(env.GOFLAGS ?? "", ctx);
+  return {
+    work: env.GOWORK && env.GOWORK !== "off" ? env.GOWORK : "",
+    modcache: env.GOMODCACHE,
+    gocache: env.GOCACHE && env.GOCACHE !== "off" ? env.GOCACHE : "",
+    // What tidy's answer depends on besides the files (src/modules/tidyreuse.ts); the environment's GONOSUMCHECK too.
+    tidySettings: Object.fromEntries(TIDY_SETTINGS.map((n) => [n, n === "GONOSUMCHECK" ? ctx.state.goEnv.GONOSUMCHECK ?? "" : env[n] ?? ""])),
+    goflagsFrom: fromProcess ? "the environment" : env.GOENV && env.GOENV !== "off" ? `the go env file ${env.GOENV}` : "the go env file",
+    settings: {
+      GOFLAGS: withoutGateFlags(env.GOFLAGS ?? "", ctx),
+      GONOSUMDB: env.GONOSUMDB ?? "",
+      GOPRIVATE: env.GOPRIVATE ?? "",
+      GOSUMDB: env.GOSUMDB ?? "",
+      GOINSECURE: env.GOINSECURE ?? "",
+      // Not a go env variable: only the process environment can carry it.
+      GONOSUMCHECK: ctx.state.goEnv.GONOSUMCHECK ?? ""
+    }
+  };
+}
+function settingsFindings(setup, loc, settings, opts) {
+  const modules = [...new Set(setup.mains.flatMap((m) => m.gomod.requires.map((r2) => r2.path)))];
+  return analyzeSettings(settings, { hasVendor: setup.hasVendor, modules, ...opts }).map(
+    (w) => finding(WEAK_VERIFICATION, "modules", {
+      severity: w.severity,
+      message: w.message,
+      location: w.aboutVendor && setup.txt ? { file: setup.txt.file, line: 1 } : loc.build(),
+      subject: w.subject
+    })
+  );
+}
+async function checkVendor(ctx, run4, setup, loc) {
+  const consistency = consistencyFindings(setup);
+  const txtFile = setup.txt?.file;
+  const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
+  const version = ctx.state.go.version;
+  const workspace = setup.work !== void 0;
+  const vendorRel = import_node_path21.default.posix.dirname(setup.txt?.file ?? `${import_node_path21.default.relative(ctx.config.workspace, setup.vendorDir).split(import_node_path21.default.sep).join("/")}/modules.txt`);
+  if (!atLeast(version, 1, workspace ? 22 : 18)) {
+    const f = finding(VERIFY_FAILED, "modules", {
+      message: `${workspace ? "go work vendor" : "go mod vendor"} -o needs Go ${workspace ? "1.22" : "1.18"} or later (this is Go ${version}); ${vendorRel}/ could not be compared`,
+      location: loc.build(),
+      subject: "vendor regenerate go version"
+    });
+    return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
+  }
+  await import_node_fs19.default.promises.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await import_node_fs19.default.promises.mkdtemp(import_node_path21.default.join(ctx.ports.tempDir, "modules-vendor-"));
+  try {
+    const out = import_node_path21.default.join(scratch, "vendor");
+    const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
+    const cwd = workspace ? setup.work.dir : setup.main.dir;
+    const regenerating = run4.go(args, cwd, 15 * MINUTE);
+    const t0 = performance.now();
+    const committed = hashTree(setup.vendorDir);
+    const hashMs = performance.now() - t0;
+    const r2 = await regenerating;
+    const problems = parseGoProblems(r2.stderr);
+    if (r2.code !== 0) {
+      const explained = problems.mismatches.length + problems.missing.length > 0;
+      const findings2 = explained ? consistency : [...consistency, commandFailed(r2, `go ${args.slice(0, 2).join(" ")}`, setup.txt ? { file: setup.txt.file, line: 1 } : loc.build())];
+      return { findings: findings2, problems, verified: false, rows: [[`${vendorRel}/`, "", `not compared: go ${args.slice(0, 2).join(" ")} failed`]], metrics: {} };
+    }
+    const t1 = performance.now();
+    const cmp = await compareVendor(setup, out, ctx.config.workspace, reportedTxtLines, committed);
+    const compareMs = Math.round(hashMs + performance.now() - t1);
+    const findings = [...consistency, ...cmp.findings];
+    const d = cmp.diff;
+    const rows = [
+      [`${vendorRel}/`, "", `${cmp.files.committed} files vs ${cmp.files.expected} regenerated: ${d.modified.length} modified, ${d.added.length} added, ${d.removed.length} removed`]
+    ];
+    return {
+      findings,
+      problems,
+      verified: !findings.some((f) => f.severity === "error"),
+      rows,
+      metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
+    };
+  } finally {
+    await import_node_fs19.default.promises.rm(scratch, { recursive: true, force: true });
+  }
+}
+async function restoreIfChanged(setup) {
+  const restored = [];
+  for (const [file, data] of setup.contents) {
+    const now = await import_node_fs19.default.promises.readFile(file).catch(() => void 0);
+    if (!now || !now.equals(data)) {
+      const tmp = `${file}.go-release-gate-${process.pid}`;
+      const mode = (await import_node_fs19.default.promises.stat(file).catch(() => void 0))?.mode;
+      await import_node_fs19.default.promises.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
+      await import_node_fs19.default.promises.rename(tmp, file);
+      restored.push(file);
+    }
+  }
+  return restored;
+}
+function dedupe(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((f) => {
+    const key = `${f.fingerprint}\0${where2(f.location ?? {})}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function offline(setup, loc, modcache, reason, output, findings, rows) {
+  const checks = ["the module tree check", "the go.sum check", ...setup.hasVendor ? ["the vendor/ comparison"] : [], "go mod tidy -diff"];
+  findings.push(sourcesUnreachable(reason, modcache, checks, output, loc.build()));
+  findings.push(...consistencyFindings(setup));
+  const why = "the modules cannot be fetched (see go mod download)";
+  rows.push(["go mod download", "", `could not run: ${reason}`], ["module trees", "", `not hashed: ${why}`]);
+  if (setup.hasVendor) rows.push(["vendor/", "", `not compared: ${why}`]);
+  rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), `not checked: ${why}`], ["go mod tidy -diff", "", `not run: ${why}`]);
+  const all = dedupe(findings).sort(compareFindings);
+  for (const f of all) rows.push([f.ruleId.replace(/^modules\//, ""), f.location ? where2(f.location) : "", f.message]);
+  return { status: statusFrom(all), findings: all, table: { header: ["Check", "Where", "Result"], rows }, metrics: { verification: "not run" } };
+}
+async function runModules(ctx) {
+  if (!ctx.state.go) return skipped("needs the Go toolchain");
+  const run4 = runner(ctx);
+  const { config } = ctx;
+  const env = await goEnvSettings(run4, config.dir, ctx);
+  const loaded = await loadModuleSetup(config.dir, env.work, config.workspace);
+  if (!loaded.setup) {
+    const findings2 = loaded.errors.map(
+      (e) => finding(MALFORMED_FILE, "modules", { message: e.message, location: { file: e.file, line: e.line }, subject: `${e.file} malformed` })
+    );
+    return {
+      status: "failed",
+      reason: "a module file could not be read; nothing was verified",
+      findings: findings2,
+      table: { header: ["Check", "Where", "Result"], rows: loaded.errors.map((e) => ["malformed-file", `${e.file}:${e.line}`, e.detail]) }
+    };
+  }
+  const setup = loaded.setup;
+  const loc = locator(setup);
+  const cwd = setup.main?.dir ?? setup.work.dir;
+  const rows = [];
+  const metrics = {};
+  const findings = [];
+  findings.push(...settingsFindings(setup, loc, env.settings, { release: config.mode === "release", goflagsFrom: env.goflagsFrom }));
+  findings.push(...replacesOutsideWorkspace(setup, config.workspace));
+  const alongside = !setup.hasVendor && !setup.work && setup.main !== void 0 && !/(^|\s)-modfile[=\s]/.test(env.settings.GOFLAGS);
+  if (alongside) {
+    const pending = (async () => {
+      const dl2 = await downloadOnCopy(ctx, run4, setup, cwd, loc);
+      return dl2.unreachable ? offline(setup, loc, env.modcache, dl2.unreachable, dl2.output, findings, rows) : verifyAlongside(ctx, run4, setup, loc, env, dl2, void 0, findings, rows, metrics);
+    })();
+    return { status: "passed", findings: [], pending };
+  }
+  let dl;
+  try {
+    dl = await downloadModules(run4, cwd, loc);
+  } finally {
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${import_node_path21.default.relative(config.workspace, file)}; restored it as committed`);
+  }
+  if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
+  let vendor;
+  if (setup.hasVendor) {
+    vendor = await checkVendor(ctx, run4, setup, loc);
+    if (vendor.verified) ctx.state.modFlag = "-mod=vendor";
+  }
+  return { status: "passed", findings: [], pending: verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) };
+}
+async function downloadOnCopy(ctx, run4, setup, cwd, loc) {
+  await import_node_fs19.default.promises.mkdir(ctx.ports.tempDir, { recursive: true });
+  const copy = await import_node_fs19.default.promises.mkdtemp(import_node_path21.default.join(ctx.ports.tempDir, "modules-download-"));
+  try {
+    for (const name of ["go.mod", "go.sum"]) {
+      const data = setup.contents.get(import_node_path21.default.join(setup.main.dir, name));
+      if (data) await import_node_fs19.default.promises.writeFile(import_node_path21.default.join(copy, name), data);
+    }
+    return await downloadModules(run4, cwd, loc, import_node_path21.default.join(copy, "go.mod"));
+  } finally {
+    await import_node_fs19.default.promises.rm(copy, { recursive: true, force: true });
+  }
+}
+async function tidyReuse(ctx, setup, m, env) {
+  if (setup.work || !env.gocache) return void 0;
+  const gomod = setup.contents.get(import_node_path21.default.join(m.dir, "go.mod"));
+  if (!gomod) return void 0;
+  const go = ctx.state.go;
+  const key = await tidyKey({ main: m, gomod, gosum: setup.contents.get(import_node_path21.default.join(m.dir, "go.sum")), goVersion: go.version, goroot: go.goroot, settings: env.tidySettings }).catch(() => void 0);
+  return key ? { gocache: env.gocache, key } : void 0;
+}
+async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) {
+  const { config } = ctx;
+  metrics.modules = dl.modules.length;
+  findings.push(...dl.findings);
+  const cwd = setup.main?.dir ?? setup.work.dir;
+  const foundTidy = [];
+  try {
+    const memo = env.gocache ? { gocache: env.gocache, reuse: config.mode !== "release" } : void 0;
+    const verify = await verifyModuleTrees(run4, cwd, loc, dl.modules, memo);
+    findings.push(...verify.findings);
+    rows.push(["module trees", "", verify.result]);
+    if (verify.reused) metrics.treesReused = verify.reused;
+    if (vendor) {
+      findings.push(...vendor.findings);
+      rows.push(...vendor.rows);
+      Object.assign(metrics, vendor.metrics);
+    }
+    const sums = await checkSums({
+      setup,
+      loc,
+      modcache: env.modcache,
+      downloaded: setup.work ? void 0 : dl.modules,
+      problems: [dl.problems, verify.problems, ...vendor ? [vendor.problems] : []]
+    });
+    findings.push(...sums.findings);
+    const sumLines = setup.sums.reduce((n, s) => n + s.lines.length, 0);
+    rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), sums.findings.length ? `${sums.findings.length} problem(s)` : sumLines === 0 ? "no lines (no dependencies)" : `${sums.checked} of ${sumLines} lines checked against the verified module cache: all match`]);
+    const tidyModules = setup.work ? setup.mains : setup.main ? [setup.main] : [];
+    if (tidyModules.length && atLeast(ctx.state.go.version, 1, 23)) {
+      for (const m of tidyModules) {
+        const reuse = await tidyReuse(ctx, setup, m, env);
+        const earlier = reuse && await reusedTidy(reuse.gocache, reuse.key);
+        if (earlier) {
+          metrics.tidyReused = true;
+          rows.push(["go mod tidy -diff", m.gomod.file, `tidy (reused: a run at ${earlier} found the same go.mod, go.sum, Go file imports and go version tidy)`]);
+          continue;
+        }
+        const tidy = await checkTidy(run4, setup, m, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing);
+        if (tidy.tidy && reuse) foundTidy.push(reuse);
+        findings.push(...tidy.findings);
+        rows.push(tidy.row);
+      }
+    } else {
+      rows.push(["go mod tidy -diff", "", tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
+    }
+  } finally {
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${import_node_path21.default.relative(config.workspace, file)} during the modules checks; restored it as committed`);
+  }
+  const unproven = [...run4.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
+  if (unproven.length && !findings.some((f) => f.severity === "error")) {
+    findings.push(finding(VERIFY_FAILED, "modules", { message: `${unproven.join(", ")} did not succeed, and no finding explains why; the modules are not verified`, location: loc.build(), subject: "unexplained failure" }));
+  }
+  const all = dedupe(findings).sort(compareFindings);
+  if (!all.some((f) => f.severity === "error")) for (const t of foundTidy) await recordTidy(t.gocache, t.key);
+  for (const f of all) {
+    if (rows.length >= MAX_TABLE_ROWS) {
+      rows.push(["\u2026", "", `${all.length - (MAX_TABLE_ROWS - 1)} more findings in the report`]);
+      break;
+    }
+    rows.push([f.ruleId.replace(/^modules\//, ""), f.location ? where2(f.location) : "", f.message]);
+  }
+  return {
+    status: statusFrom(all),
+    findings: all,
+    table: { header: ["Check", "Where", "Result"], rows },
+    metrics
+  };
+}
+var modulesStage = {
+  name: "modules",
+  rules: MODULES_RULES,
+  start: runModules,
+  run: async (ctx) => settled(await runModules(ctx))
+};
+
+// src/stages/build.ts
+var import_node_fs23 = __toESM(require("node:fs"), 1);
+var import_node_os3 = __toESM(require("node:os"), 1);
+var import_node_path25 = __toESM(require("node:path"), 1);
+
+// src/output/dir.ts
+var import_node_fs20 = __toESM(require("node:fs"), 1);
+var import_node_path22 = __toESM(require("node:path"), 1);
+var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
+var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
+var BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);
+var BUNDLE = /\.sigstore\.json$/;
+function isGateOutputName(name) {
+  return FIXED_NAMES.has(name) || BINARY.test(name) || BUNDLE.test(name);
+}
+var NOFOLLOW = import_node_fs20.default.constants.O_NOFOLLOW ?? 0;
+var CREATE_FRESH = import_node_fs20.default.constants.O_WRONLY | import_node_fs20.default.constants.O_CREAT | import_node_fs20.default.constants.O_EXCL | NOFOLLOW;
+var OutputDirError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "OutputDirError";
+  }
+};
+function lstat(p) {
+  try {
+    return import_node_fs20.default.lstatSync(p);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+function openOutputDir(dir) {
+  const produced = [];
+  const ensureDir = () => {
+    import_node_fs20.default.mkdirSync(dir, { recursive: true });
+    const st = import_node_fs20.default.lstatSync(dir);
+    if (!st.isDirectory()) throw new OutputDirError(`output directory ${dir} is not a directory (${st.isSymbolicLink() ? "a symbolic link" : "a file"})`);
+  };
+  const target = (name) => {
+    if (name !== import_node_path22.default.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
+    return import_node_path22.default.join(dir, name);
+  };
+  const vacate = (p) => {
+    const st = lstat(p);
+    if (!st) return;
+    if (st.isDirectory()) throw new OutputDirError(`${p} is a directory where go-release-gate writes a file; remove it`);
+    import_node_fs20.default.unlinkSync(p);
+  };
+  const note = (name) => {
+    if (!produced.includes(name)) produced.push(name);
+  };
+  return {
+    dir,
+    write(name, data, mode = 420) {
+      ensureDir();
+      const p = target(name);
+      vacate(p);
+      const fd = import_node_fs20.default.openSync(p, CREATE_FRESH, mode);
+      try {
+        import_node_fs20.default.writeFileSync(fd, data);
+      } finally {
+        import_node_fs20.default.closeSync(fd);
+      }
+      note(name);
+      return p;
+    },
+    append(name, data) {
+      if (!produced.includes(name)) throw new OutputDirError(`${name} was not written by this run; refusing to append to it`);
+      const fd = import_node_fs20.default.openSync(target(name), import_node_fs20.default.constants.O_WRONLY | import_node_fs20.default.constants.O_APPEND | NOFOLLOW);
+      try {
+        import_node_fs20.default.writeFileSync(fd, data);
+      } finally {
+        import_node_fs20.default.closeSync(fd);
+      }
+    },
+    adopt(source, name) {
+      ensureDir();
+      const p = target(name);
+      vacate(p);
+      try {
+        import_node_fs20.default.linkSync(source, p);
+        import_node_fs20.default.unlinkSync(source);
+      } catch (e) {
+        const code2 = e.code;
+        if (code2 !== "EXDEV" && code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP") throw e;
+        const fd = import_node_fs20.default.openSync(p, CREATE_FRESH, import_node_fs20.default.statSync(source).mode & 511);
+        try {
+          import_node_fs20.default.writeFileSync(fd, import_node_fs20.default.readFileSync(source));
+        } finally {
+          import_node_fs20.default.closeSync(fd);
+        }
+        import_node_fs20.default.rmSync(source, { force: true });
+      }
+      note(name);
+      return p;
+    },
+    clear(trash) {
+      const removed = [];
+      const foreign = [];
+      if (!lstat(dir)) return { removed, foreign };
+      ensureDir();
+      let renaming = trash !== void 0;
+      for (const e of import_node_fs20.default.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+        if (isGateOutputName(e.name) && !e.isDirectory()) {
+          const p = import_node_path22.default.join(dir, e.name);
+          try {
+            if (renaming) import_node_fs20.default.renameSync(p, import_node_path22.default.join(trash(), e.name));
+          } catch {
+            renaming = false;
+          }
+          if (!renaming) import_node_fs20.default.unlinkSync(p);
+          removed.push(e.name);
+        } else {
+          foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
+        }
+      }
+      return { removed, foreign };
+    },
+    produced: () => [...produced]
+  };
+}
+
+// src/build/args.ts
+function ldflagsFor(opts) {
+  return [opts.strip ? "-s -w" : "", "-buildid=", opts.ldflags].filter((s) => s !== "").join(" ");
+}
+function buildArgs(opts, output, pkgs) {
+  const args = ["build", "-trimpath", "-buildvcs=auto", `-ldflags=${ldflagsFor(opts)}`];
+  if (opts.tags.length) args.push(`-tags=${opts.tags.join(",")}`);
+  if (opts.modFlag) args.push(opts.modFlag);
+  args.push("-o", output, ...typeof pkgs === "string" ? [pkgs] : pkgs);
+  return args;
+}
+function stderrFor(stderr, pkg, built) {
+  const sections = [];
+  let current = { pkg: "", lines: [] };
+  const flush = () => {
+    if (current.lines.length) sections.push({ pkg: current.pkg, text: current.lines.join("\n") });
+  };
+  for (const line of stderr.split("\n")) {
+    const m = /^# (\S+)/.exec(line) ?? /^package (\S+?):?(?:\s|$)/.exec(line);
+    if (m) {
+      flush();
+      current = { pkg: m[1], lines: [line] };
+    } else current.lines.push(line);
+  }
+  flush();
+  if (!sections.some((s) => s.pkg === pkg)) return stderr;
+  const mine = new Set(built);
+  return sections.filter((s) => s.pkg === pkg || s.pkg !== "" && !mine.has(s.pkg)).map((s) => s.text).join("\n");
+}
+function buildEnv(base3, target, cgo) {
+  return { ...base3, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: cgo ? "1" : "0" };
+}
+function binaryName(importPath) {
+  const parts = importPath.split("/").filter(Boolean);
+  let name = parts[parts.length - 1] ?? "main";
+  if (/^v\d+$/.test(name) && parts.length > 1) name = parts[parts.length - 2];
+  return name;
+}
+function goExecName(importPath) {
+  const parts = importPath.split("/");
+  const last = parts[parts.length - 1];
+  return parts.length > 1 && /^v(?!0)(?!1$)[0-9]+$/.test(last) ? parts[parts.length - 2] : last;
+}
+function artifactFileName(name, target) {
+  return `${name}_${target.goos}_${target.goarch}${target.goos === "windows" ? ".exe" : ""}`;
+}
+function renderChecksums(entries) {
+  return [...entries].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).map((e) => `${e.sha256}  ${e.name}
+`).join("");
+}
+function parseCompilerErrors(stderr) {
+  const errors = [];
+  for (const line of stderr.split(/\r?\n/)) {
+    const m = /^(?:\.\/)?([^\s:][^:]*\.go):(\d+)(?::(\d+))?: (.*)$/.exec(line.trim());
+    if (m) errors.push({ file: m[1], line: Number(m[2]), ...m[3] ? { column: Number(m[3]) } : {}, message: m[4] });
+  }
+  return errors;
+}
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+// src/build/headstart.ts
+var import_node_fs21 = __toESM(require("node:fs"), 1);
+var import_node_path23 = __toESM(require("node:path"), 1);
+var HEAD_BYTES = 4096;
+function rootMainGuess(dir) {
+  let module2;
+  let names;
+  try {
+    module2 = parseGoMod(import_node_fs21.default.readFileSync(import_node_path23.default.join(dir, "go.mod"), "utf8"), "go.mod").module.path;
+    names = import_node_fs21.default.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_"));
+  } catch {
+    return void 0;
+  }
+  if (names.length === 0) return void 0;
+  const buf = Buffer.alloc(HEAD_BYTES);
+  let certain = true;
+  for (const name of names) {
+    let n;
+    try {
+      const fd = import_node_fs21.default.openSync(import_node_path23.default.join(dir, name), "r");
+      try {
+        n = import_node_fs21.default.readSync(fd, buf, 0, HEAD_BYTES, 0);
+      } finally {
+        import_node_fs21.default.closeSync(fd);
+      }
+    } catch {
+      return void 0;
+    }
+    const head2 = goFileHeader(buf.subarray(0, n));
+    if (head2.pkg !== "main") return void 0;
+    const header = buf.toString("latin1", 0, Math.min(head2.end, n));
+    if (name.slice(0, -3).includes("_") || /^\s*\/\/\s*(go:build|\+build)/m.test(header) || header.includes('"C"') || head2.end >= n) certain = false;
+  }
+  return { importPath: module2, certain };
+}
+function inWorkspace(dir, gowork) {
+  if (gowork === "off") return false;
+  if (gowork) return true;
+  for (let d = import_node_path23.default.resolve(dir); ; d = import_node_path23.default.dirname(d)) {
+    if (import_node_fs21.default.existsSync(import_node_path23.default.join(d, "go.work"))) return true;
+    if (import_node_path23.default.dirname(d) === d) return false;
+  }
+}
+
+// src/build/order.ts
+function inspectionRank(t) {
+  if (t.goos === "windows") return 0;
+  if (t.goos === "darwin" || t.goos === "ios") return 1;
+  return 2;
+}
+function buildOrder(items, targetOf) {
+  return items.map((item, i) => ({ item, i, rank: inspectionRank(targetOf(item)) })).sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.item);
+}
+
 // src/inspect/early.ts
 var started = /* @__PURE__ */ new WeakMap();
 var keyOf = (name, sha256) => `${name}\0${sha256}`;
@@ -8637,8 +8717,8 @@ function takeInspected(state, name, sha256) {
 }
 
 // src/stages/cgo-hint.ts
-var import_node_fs21 = __toESM(require("node:fs"), 1);
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs22 = __toESM(require("node:fs"), 1);
+var import_node_path24 = __toESM(require("node:path"), 1);
 var EXCLUDED = /build constraints exclude all Go files in (.+)$/m;
 var MAX_FILES = 200;
 var MAX_BYTES = 1 << 20;
@@ -8651,7 +8731,7 @@ function cgoNeededHint(stderr, cgo, show) {
   const dir = m[1].trim();
   let names;
   try {
-    names = import_node_fs21.default.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
+    names = import_node_fs22.default.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
   } catch {
     return null;
   }
@@ -8659,12 +8739,12 @@ function cgoNeededHint(stderr, cgo, show) {
   for (const n of names) {
     let text;
     try {
-      const fd = import_node_fs21.default.openSync(import_node_path23.default.join(dir, n), "r");
+      const fd = import_node_fs22.default.openSync(import_node_path24.default.join(dir, n), "r");
       try {
         const buf = Buffer.alloc(MAX_BYTES);
-        text = buf.toString("utf8", 0, import_node_fs21.default.readSync(fd, buf, 0, MAX_BYTES, 0));
+        text = buf.toString("utf8", 0, import_node_fs22.default.readSync(fd, buf, 0, MAX_BYTES, 0));
       } finally {
-        import_node_fs21.default.closeSync(fd);
+        import_node_fs22.default.closeSync(fd);
       }
     } catch {
       continue;
@@ -8738,12 +8818,12 @@ async function mainPackages(ctx, certainRoot) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = import_node_path24.default.join(ctx.config.dir, "cmd");
-  const cmd = import_node_fs22.default.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmdDir = import_node_path25.default.join(ctx.config.dir, "cmd");
+  const cmd = import_node_fs23.default.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: import_node_fs22.default.existsSync(import_node_path24.default.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, import_node_path24.default.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: import_node_fs23.default.existsSync(import_node_path25.default.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, import_node_path25.default.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -8759,15 +8839,15 @@ function clearOnce(ctx) {
 }
 function startHead(ctx, go) {
   const { config } = ctx;
-  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || import_node_fs22.default.existsSync(import_node_path24.default.join(config.dir, "vendor")) || inWorkspace(config.dir, ctx.state.goEnv.GOWORK)) return void 0;
+  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || import_node_fs23.default.existsSync(import_node_path25.default.join(config.dir, "vendor")) || inWorkspace(config.dir, ctx.state.goEnv.GOWORK)) return void 0;
   const guess = rootMainGuess(config.dir);
   if (!guess) return void 0;
   const { importPath, certain } = guess;
-  const buildDir = import_node_fs22.default.mkdtempSync(import_node_path24.default.join(scratchRoot(ctx), "grg-build-"));
+  const buildDir = import_node_fs23.default.mkdtempSync(import_node_path25.default.join(scratchRoot(ctx), "grg-build-"));
   const builds = /* @__PURE__ */ new Map();
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: void 0 };
   for (const target of buildOrder(config.targets, (t) => t).slice(0, buildSlots())) {
-    const output = import_node_path24.default.join(buildDir, artifactFileName(binaryName(importPath), target));
+    const output = import_node_path25.default.join(buildDir, artifactFileName(binaryName(importPath), target));
     const r2 = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: buildEnv(ctx.state.goEnv, target, config.cgo) });
     r2.catch(() => void 0);
     builds.set(output, r2);
@@ -8776,7 +8856,7 @@ function startHead(ctx, go) {
 }
 async function discardHead(head2) {
   await Promise.allSettled(head2.builds.values());
-  import_node_fs22.default.rmSync(head2.buildDir, { recursive: true, force: true });
+  import_node_fs23.default.rmSync(head2.buildDir, { recursive: true, force: true });
 }
 function buildSlots() {
   return Math.max(1, import_node_os3.default.availableParallelism());
@@ -8832,23 +8912,23 @@ async function build(ctx) {
     if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
     names.set(p.name, p.importPath);
   }
-  const buildDir = confirmed?.buildDir ?? import_node_fs22.default.mkdtempSync(import_node_path24.default.join(scratchRoot(ctx), "grg-build-"));
+  const buildDir = confirmed?.buildDir ?? import_node_fs23.default.mkdtempSync(import_node_path25.default.join(scratchRoot(ctx), "grg-build-"));
   try {
     return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings, confirmed?.builds);
   } finally {
     if (confirmed) await Promise.allSettled(confirmed.builds.values());
-    import_node_fs22.default.rmSync(buildDir, { recursive: true, force: true });
+    import_node_fs23.default.rmSync(buildDir, { recursive: true, force: true });
   }
 }
 function scratchRoot(ctx) {
-  import_node_fs22.default.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  import_node_fs23.default.mkdirSync(ctx.ports.tempDir, { recursive: true });
   return isInside(ctx.config.workspace, ctx.ports.tempDir) ? import_node_os3.default.tmpdir() : ctx.ports.tempDir;
 }
 function clearOutputDir(ctx, out) {
   const shown2 = displayPath(ctx.config.workspace, out.dir) || ".";
   let trash;
-  const { removed, foreign } = out.clear(() => trash ??= import_node_fs22.default.mkdtempSync(import_node_path24.default.join(scratchRoot(ctx), "grg-old-")));
-  const deleted = trash === void 0 ? Promise.resolve() : import_node_fs22.default.promises.rm(trash, { recursive: true, force: true }).catch((e) => ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`));
+  const { removed, foreign } = out.clear(() => trash ??= import_node_fs23.default.mkdtempSync(import_node_path25.default.join(scratchRoot(ctx), "grg-old-")));
+  const deleted = trash === void 0 ? Promise.resolve() : import_node_fs23.default.promises.rm(trash, { recursive: true, force: true }).catch((e) => ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`));
   if (removed.length) ctx.ports.log.info(`removed ${removed.length} file(s) an earlier run left in ${shown2}: ${capList(removed, 20)}`);
   if (!foreign.length) return { findings: [], deleted };
   return {
@@ -8865,7 +8945,7 @@ function capList(items, max) {
 }
 async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, started2) {
   const { config, ports } = ctx;
-  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: import_node_path24.default.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: import_node_path25.default.join(buildDir, artifactFileName(pkg.name, target)) })));
   const jobs = ctx.state.selectJobs ? chosenJobs(all, ctx.state.selectJobs) : all;
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
   const byTarget = /* @__PURE__ */ new Map();
@@ -8878,10 +8958,10 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const inspecting = [];
   const finished = async (job, ok, stderr) => {
     if (!ok) return { ...job, ok, stderr };
-    const size = import_node_fs22.default.statSync(job.output).size;
-    const name = import_node_path24.default.basename(job.output);
+    const size = import_node_fs23.default.statSync(job.output).size;
+    const name = import_node_path25.default.basename(job.output);
     const hashing = sha256FileReadAhead(job.output);
-    const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, import_node_path24.default.join(out.dir, name)));
+    const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, import_node_path25.default.join(out.dir, name)));
     inspection.catch(() => void 0);
     inspecting.push(inspection);
     const sha256 = await hashing;
@@ -8890,16 +8970,16 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const collect = async (group, dir, r2) => {
     const target = group[0].target;
     const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
-    if (group.length === 1) return [await finished(group[0], r2.code === 0 && import_node_fs22.default.existsSync(group[0].output), stderr)];
+    if (group.length === 1) return [await finished(group[0], r2.code === 0 && import_node_fs23.default.existsSync(group[0].output), stderr)];
     const results2 = [];
     for (const job of group) {
-      const written = import_node_path24.default.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
-      if (import_node_fs22.default.existsSync(written)) {
-        import_node_fs22.default.renameSync(written, job.output);
+      const written = import_node_path25.default.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
+      if (import_node_fs23.default.existsSync(written)) {
+        import_node_fs23.default.renameSync(written, job.output);
         results2.push(await finished(job, true, ""));
       } else {
         const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
-        results2.push(await finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${import_node_path24.default.basename(written)}`));
+        results2.push(await finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${import_node_path25.default.basename(written)}`));
       }
     }
     return results2;
@@ -8908,8 +8988,8 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const building = await mapLimit(groups, buildSlots(), async (group) => {
     const target = group[0].target;
     const several = group.length > 1;
-    const dir = several ? import_node_fs22.default.mkdtempSync(import_node_path24.default.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
-    const r2 = await (!several && started2?.get(group[0].output) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${import_node_path24.default.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
+    const dir = several ? import_node_fs23.default.mkdtempSync(import_node_path25.default.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
+    const r2 = await (!several && started2?.get(group[0].output) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${import_node_path25.default.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, target, config.cgo)
     }));
@@ -8935,7 +9015,7 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
     if (!r2.ok) {
       const errors = parseCompilerErrors(r2.stderr);
       const first = errors[0];
-      const loc = first ? { file: displayPath(ctx.config.workspace, import_node_path24.default.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+      const loc = first ? { file: displayPath(ctx.config.workspace, import_node_path25.default.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
       const cgoHint = first ? null : cgoNeededHint(r2.stderr, config.cgo, (d) => displayPath(ctx.config.workspace, d) || ".");
       const headline = first ? `${loc.file}:${first.line}: ${first.message}` : cgoHint ?? (r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed");
       findings.push(finding(COMPILE, "build", {
@@ -8952,7 +9032,7 @@ ${r2.stderr.trim()}`);
     const a = {
       path: r2.output,
       displayPath: "",
-      name: import_node_path24.default.basename(r2.output),
+      name: import_node_path25.default.basename(r2.output),
       goos: r2.target.goos,
       goarch: r2.target.goarch,
       size: r2.size,
@@ -8994,7 +9074,7 @@ function trimCompilerQuotes(stderr) {
 }
 
 // src/stages/inspect.ts
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_path26 = __toESM(require("node:path"), 1);
 
 // src/inspect/policy.ts
 var r = (id, name, severity2, short, full, help2, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help: help2, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
@@ -9304,9 +9384,9 @@ async function nameModifiedFiles(ctx, findings) {
   if (!git) {
     listing = "git is not on PATH, so the modified files cannot be listed";
   } else {
-    const outRel = import_node_path25.default.relative(ctx.config.dir, ctx.config.outDir);
+    const outRel = import_node_path26.default.relative(ctx.config.dir, ctx.config.outDir);
     const outInside = isInside(ctx.config.workspace, ctx.config.outDir);
-    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(import_node_path25.default.sep).join("/")}`] : []];
+    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(import_node_path26.default.sep).join("/")}`] : []];
     const r2 = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv("git", ctx.ports.env), timeoutMs: 6e4 });
     const lines = r2.stdout.split("\n").filter((l) => l.trim() !== "");
     if (r2.code !== 0) listing = `git status failed: ${r2.stderr.trim().split("\n")[0] ?? ""}`;
@@ -9349,8 +9429,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-var import_node_fs25 = __toESM(require("node:fs"), 1);
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs26 = __toESM(require("node:fs"), 1);
+var import_node_path29 = __toESM(require("node:path"), 1);
 
 // src/scan/trivy-report.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -9637,31 +9717,31 @@ function unscanned(f) {
 }
 
 // src/tools/gobuild.ts
-var import_node_fs23 = __toESM(require("node:fs"), 1);
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_fs24 = __toESM(require("node:fs"), 1);
+var import_node_path27 = __toESM(require("node:path"), 1);
 var BUILD_TIMEOUT_MS = 15 * 60 * 1e3;
 async function installGoBuiltTool(t, b) {
   const semver2 = t.version.replace(/^v/, "");
   const exe = process.platform === "win32" ? `${t.program}.exe` : t.program;
   const cached = b.tools.find(t.tool, semver2, b.arch);
-  if (cached && import_node_fs23.default.existsSync(import_node_path26.default.join(cached, exe))) return { dir: cached, bin: import_node_path26.default.join(cached, exe), source: "tool-cache", sha256: "" };
+  if (cached && import_node_fs24.default.existsSync(import_node_path27.default.join(cached, exe))) return { dir: cached, bin: import_node_path27.default.join(cached, exe), source: "tool-cache", sha256: "" };
   if (b.env.GOSUMDB === "off" || b.env.GOFLAGS?.includes("-insecure")) {
     throw new InstallError("checksum", `${t.pkg}@${t.version} would be built without the checksum database (GOSUMDB=off or -insecure): set ${t.tool}-path to a binary you trust instead`);
   }
-  import_node_fs23.default.mkdirSync(b.tempDir, { recursive: true });
-  const bin = import_node_fs23.default.mkdtempSync(import_node_path26.default.join(b.tempDir, `${t.tool}-build-`));
+  import_node_fs24.default.mkdirSync(b.tempDir, { recursive: true });
+  const bin = import_node_fs24.default.mkdtempSync(import_node_path27.default.join(b.tempDir, `${t.tool}-build-`));
   b.log.info(`Building ${t.pkg}@${t.version} with the run's Go (module proxy, checked against the checksum database)`);
   const { GOOS: _os, GOARCH: _arch, ...rest } = b.env;
   const env = { ...rest, GOBIN: bin, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-trimpath" };
   const r2 = await b.exec.run(b.go, ["install", `${t.pkg}@${t.version}`], { env, cwd: b.tempDir, timeoutMs: BUILD_TIMEOUT_MS });
-  if (r2.code !== 0 || !import_node_fs23.default.existsSync(import_node_path26.default.join(bin, exe))) {
+  if (r2.code !== 0 || !import_node_fs24.default.existsSync(import_node_path27.default.join(bin, exe))) {
     const why = r2.timedOut ? `did not finish within ${BUILD_TIMEOUT_MS / 6e4} minutes` : r2.stderr.trim().split("\n").slice(-3).join(" ") || `exit code ${r2.code}`;
-    import_node_fs23.default.rmSync(bin, { recursive: true, force: true });
+    import_node_fs24.default.rmSync(bin, { recursive: true, force: true });
     throw new InstallError("download", `go install ${t.pkg}@${t.version} failed: ${why}`);
   }
   const dir = await b.tools.cache(bin, t.tool, semver2, b.arch);
-  import_node_fs23.default.rmSync(bin, { recursive: true, force: true });
-  return { dir, bin: import_node_path26.default.join(dir, exe), source: "download", sha256: "" };
+  import_node_fs24.default.rmSync(bin, { recursive: true, force: true });
+  return { dir, bin: import_node_path27.default.join(dir, exe), source: "download", sha256: "" };
 }
 
 // src/scan/govulncheck.ts
@@ -9849,13 +9929,13 @@ function reachabilityByOsv(runs) {
   for (const { platform, report } of runs) {
     for (const f of report.findings) {
       const level = levelOf(f);
-      const path40 = level === "called" ? [...f.trace].reverse() : void 0;
+      const path41 = level === "called" ? [...f.trace].reverse() : void 0;
       const cur = out.get(f.osv);
       if (!cur || RANK[level] > RANK[cur.level]) {
-        out.set(f.osv, { osv: f.osv, level, ...path40 ? { path: path40 } : {}, platforms: [platform] });
+        out.set(f.osv, { osv: f.osv, level, ...path41 ? { path: path41 } : {}, platforms: [platform] });
       } else if (level === cur.level) {
         if (!cur.platforms.includes(platform)) cur.platforms.push(platform);
-        if (path40 && (!cur.path || path40.length < cur.path.length)) cur.path = path40;
+        if (path41 && (!cur.path || path41.length < cur.path.length)) cur.path = path41;
       }
     }
   }
@@ -9878,21 +9958,21 @@ function frameText(f) {
   const name = f.function ? `${pkg}.${f.receiver ? `${f.receiver.replace(/^\*/, "")}.` : ""}${f.function}` : pkg;
   return f.position ? `${name} (${f.position.filename}:${f.position.line})` : `${name}`;
 }
-function pathText(path40, max = 4) {
-  const shown2 = path40.slice(0, max).map(frameText);
-  if (path40.length > max) shown2.splice(max - 1, shown2.length, "\u2026", frameText(path40[path40.length - 1]));
+function pathText(path41, max = 4) {
+  const shown2 = path41.slice(0, max).map(frameText);
+  if (path41.length > max) shown2.splice(max - 1, shown2.length, "\u2026", frameText(path41[path41.length - 1]));
   return shown2.join(" \u2192 ");
 }
 function joinPath(dir, file) {
   return dir ? `${dir.replace(/\/+$/, "")}/${file}` : file;
 }
-function callSite(path40, moduleDir, mainModules) {
-  const own = path40.filter((f) => mainModules.has(f.module) && f.position);
+function callSite(path41, moduleDir, mainModules) {
+  const own = path41.filter((f) => mainModules.has(f.module) && f.position);
   const site = own[own.length - 1];
   return site?.position ? { file: joinPath(moduleDir, site.position.filename), line: site.position.line, ...site.position.column ? { column: site.position.column } : {} } : void 0;
 }
-function codeFlowOf(path40, moduleDir, mainModules) {
-  return path40.map((f) => ({
+function codeFlowOf(path41, moduleDir, mainModules) {
+  return path41.map((f) => ({
     message: frameText(f),
     ...mainModules.has(f.module) && f.position ? { location: { file: joinPath(moduleDir, f.position.filename), line: f.position.line } } : {}
   }));
@@ -10142,18 +10222,18 @@ function describeTrivySource(s) {
 }
 
 // src/scan/db.ts
-var import_node_fs24 = __toESM(require("node:fs"), 1);
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs25 = __toESM(require("node:fs"), 1);
+var import_node_path28 = __toESM(require("node:path"), 1);
 function date(v) {
   if (typeof v !== "string") return void 0;
   const d = new Date(v);
   return Number.isNaN(d.getTime()) ? void 0 : d;
 }
 function readDbMetadata(cacheDir) {
-  const dir = import_node_path27.default.join(cacheDir, "db");
+  const dir = import_node_path28.default.join(cacheDir, "db");
   try {
-    if (!import_node_fs24.default.statSync(import_node_path27.default.join(dir, "trivy.db")).isFile()) return void 0;
-    const m = JSON.parse(import_node_fs24.default.readFileSync(import_node_path27.default.join(dir, "metadata.json"), "utf8"));
+    if (!import_node_fs25.default.statSync(import_node_path28.default.join(dir, "trivy.db")).isFile()) return void 0;
+    const m = JSON.parse(import_node_fs25.default.readFileSync(import_node_path28.default.join(dir, "metadata.json"), "utf8"));
     const nextUpdate = date(m.NextUpdate);
     const updatedAt = date(m.UpdatedAt);
     if (!nextUpdate || !updatedAt || typeof m.Version !== "number") return void 0;
@@ -10212,7 +10292,7 @@ async function fetchDb(o) {
   const base3 = o.baseDelayMs ?? 2e3;
   const sleep = o.sleep ?? sleepMs;
   const attempts = [];
-  import_node_fs24.default.mkdirSync(import_node_path27.default.dirname(o.cacheDir), { recursive: true });
+  import_node_fs25.default.mkdirSync(import_node_path28.default.dirname(o.cacheDir), { recursive: true });
   for (let round = 1; round <= rounds; round++) {
     if (round > 1) {
       const wait = base3 * 2 ** (round - 2);
@@ -10220,17 +10300,17 @@ async function fetchDb(o) {
       await sleep(wait);
     }
     for (const repository of o.repositories) {
-      const scratch = import_node_fs24.default.mkdtempSync(`${o.cacheDir}.fetch-`);
-      const cwd = import_node_fs24.default.mkdtempSync(import_node_path27.default.join(o.tempDir, "trivy-db-cwd-"));
+      const scratch = import_node_fs25.default.mkdtempSync(`${o.cacheDir}.fetch-`);
+      const cwd = import_node_fs25.default.mkdtempSync(import_node_path28.default.join(o.tempDir, "trivy-db-cwd-"));
       try {
         o.log.info(`Trivy DB: fetching from ${repository}`);
         const r2 = await o.exec.run(o.trivy, downloadDbArgs(scratch, repository), { cwd, env: o.env, timeoutMs: o.timeoutMs ?? 10 * 6e4 });
         const text = `${r2.stderr}
 ${r2.stdout}`;
         if (r2.code === 0 && readDbMetadata(scratch)) {
-          import_node_fs24.default.mkdirSync(o.cacheDir, { recursive: true });
-          import_node_fs24.default.rmSync(import_node_path27.default.join(o.cacheDir, "db"), { recursive: true, force: true });
-          import_node_fs24.default.renameSync(import_node_path27.default.join(scratch, "db"), import_node_path27.default.join(o.cacheDir, "db"));
+          import_node_fs25.default.mkdirSync(o.cacheDir, { recursive: true });
+          import_node_fs25.default.rmSync(import_node_path28.default.join(o.cacheDir, "db"), { recursive: true, force: true });
+          import_node_fs25.default.renameSync(import_node_path28.default.join(scratch, "db"), import_node_path28.default.join(o.cacheDir, "db"));
           attempts.push({ repository, round, ok: true, retryable: false });
           return { repository, attempts };
         }
@@ -10241,8 +10321,8 @@ ${r2.stdout}`;
       } catch (e) {
         attempts.push({ repository, round, ok: false, retryable: false, error: `trivy could not be started: ${e.message}` });
       } finally {
-        import_node_fs24.default.rmSync(scratch, { recursive: true, force: true });
-        import_node_fs24.default.rmSync(cwd, { recursive: true, force: true });
+        import_node_fs25.default.rmSync(scratch, { recursive: true, force: true });
+        import_node_fs25.default.rmSync(cwd, { recursive: true, force: true });
       }
     }
     if (!attempts.some((a) => a.round === round && a.retryable)) break;
@@ -10329,7 +10409,7 @@ async function findTrivy(ctx) {
   }
 }
 function gateTrivyCacheDir(ctx) {
-  return import_node_path28.default.join(ctx.ports.tempDir, "go-release-gate-trivy");
+  return import_node_path29.default.join(ctx.ports.tempDir, "go-release-gate-trivy");
 }
 function trivyEnv(ctx) {
   return childEnv("trivy", ctx.ports.env);
@@ -10352,22 +10432,22 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = import_node_path28.default.join(dir, name);
-      if (import_node_fs25.default.existsSync(p) && import_node_fs25.default.statSync(p).isFile()) return p;
+      const p = import_node_path29.default.join(dir, name);
+      if (import_node_fs26.default.existsSync(p) && import_node_fs26.default.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 function trivyHome(ctx) {
-  import_node_fs25.default.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  const dir = import_node_fs25.default.mkdtempSync(import_node_path28.default.join(ctx.ports.tempDir, "trivy-"));
-  const config = import_node_path28.default.join(dir, "trivy.yaml");
-  import_node_fs25.default.writeFileSync(config, "", { flag: "wx" });
+  import_node_fs26.default.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = import_node_fs26.default.mkdtempSync(import_node_path29.default.join(ctx.ports.tempDir, "trivy-"));
+  const config = import_node_path29.default.join(dir, "trivy.yaml");
+  import_node_fs26.default.writeFileSync(config, "", { flag: "wx" });
   return { dir, config };
 }
 async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
-  const output = import_node_path28.default.join(home.dir, `trivy-${kind}-${n}.json`);
-  import_node_fs25.default.rmSync(output, { force: true });
+  const output = import_node_path29.default.join(home.dir, `trivy-${kind}-${n}.json`);
+  import_node_fs26.default.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -10378,13 +10458,13 @@ async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n)
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!import_node_fs25.default.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!import_node_fs26.default.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(import_node_fs25.default.readFileSync(output, "utf8"));
+    return parseTrivyReport(import_node_fs26.default.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    import_node_fs25.default.rmSync(output, { force: true });
+    import_node_fs26.default.rmSync(output, { force: true });
   }
 }
 function parsedGoMod(text, file, ctx) {
@@ -10411,7 +10491,7 @@ async function run2(ctx) {
   try {
     return await scanWith(ctx, found, home);
   } finally {
-    import_node_fs25.default.rmSync(home.dir, { recursive: true, force: true });
+    import_node_fs26.default.rmSync(home.dir, { recursive: true, force: true });
   }
 }
 async function scanWith(ctx, found, home) {
@@ -10444,30 +10524,30 @@ async function scanWith(ctx, found, home) {
   if (db.warning) ctx.ports.log.warning(db.warning);
   ctx = { ...ctx, config: { ...config, trivyCacheDir: cacheDir, trivySkipDbUpdate: true } };
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, import_node_fs25.default.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, import_node_fs26.default.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = import_node_path28.default.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !import_node_path28.default.isAbsolute(outRel)) skipDirs.push(outRel.split(import_node_path28.default.sep).join("/"));
+  const outRel = import_node_path29.default.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !import_node_path29.default.isAbsolute(outRel)) skipDirs.push(outRel.split(import_node_path29.default.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = import_node_path28.default.join(config.dir, "go.mod");
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(import_node_fs25.default.readFileSync(file, "utf8"), file, ctx), result: r2 });
+    const file = import_node_path29.default.join(config.dir, "go.mod");
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(import_node_fs26.default.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => import_node_path28.default.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => import_node_path29.default.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, home, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === import_node_path28.default.join(dir, r2.target));
+      const a = bins.find((b) => b.path === import_node_path29.default.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
     }
   }
-  const goModFile = import_node_path28.default.join(config.dir, "go.mod");
-  const goModText = import_node_fs25.default.existsSync(goModFile) ? import_node_fs25.default.readFileSync(goModFile, "utf8") : void 0;
+  const goModFile = import_node_path29.default.join(config.dir, "go.mod");
+  const goModText = import_node_fs26.default.existsSync(goModFile) ? import_node_fs26.default.readFileSync(goModFile, "utf8") : void 0;
   const missing = unscanned({
     ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
     binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
@@ -10546,8 +10626,8 @@ async function scanWith(ctx, found, home) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-var import_node_fs26 = __toESM(require("node:fs"), 1);
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs27 = __toESM(require("node:fs"), 1);
+var import_node_path30 = __toESM(require("node:path"), 1);
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -10790,9 +10870,9 @@ ${r2.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
   return lines.find((l) => /^Error:/i.test(l)) ?? lines.find((l) => /error|fail|invalid|denied/i.test(l)) ?? lines[0] ?? `exit code ${r2.code}`;
 }
 function readGoSum(dir) {
-  const file = import_node_path29.default.join(dir, "go.sum");
-  if (!import_node_fs26.default.existsSync(file)) return [];
-  return parseGoSum(import_node_fs26.default.readFileSync(file, "utf8"), file).lines;
+  const file = import_node_path30.default.join(dir, "go.sum");
+  if (!import_node_fs27.default.existsSync(file)) return [];
+  return parseGoSum(import_node_fs27.default.readFileSync(file, "utf8"), file).lines;
 }
 function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(config.dir))) {
   return {
@@ -10807,7 +10887,7 @@ function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(c
 }
 function bundledStatement(bundleFile) {
   try {
-    const b = JSON.parse(import_node_fs26.default.readFileSync(bundleFile, "utf8"));
+    const b = JSON.parse(import_node_fs27.default.readFileSync(bundleFile, "utf8"));
     const payload = b.dsseEnvelope?.payload;
     return payload ? JSON.parse(Buffer.from(payload, "base64").toString("utf8")) : void 0;
   } catch {
@@ -10857,7 +10937,7 @@ async function run3(ctx) {
     if (sign.sigstore.trustedRoot) {
       let json2;
       try {
-        json2 = import_node_fs26.default.readFileSync(sign.sigstore.trustedRoot, "utf8");
+        json2 = import_node_fs27.default.readFileSync(sign.sigstore.trustedRoot, "utf8");
       } catch (e) {
         return unavailable2(`sigstore-trusted-root ${displayPath(config.workspace, sign.sigstore.trustedRoot)} cannot be read (${e.code ?? "error"})`);
       }
@@ -10874,7 +10954,7 @@ async function run3(ctx) {
   }
   state.facts["sign.cosign"] = cosign.source;
   ports.log.info(`cosign: ${cosign.bin} (${cosign.source})`);
-  const signDir = import_node_fs26.default.mkdtempSync(import_node_path29.default.join(ports.tempDir, "grg-sign-"));
+  const signDir = import_node_fs27.default.mkdtempSync(import_node_path30.default.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
@@ -10888,18 +10968,18 @@ async function run3(ctx) {
       if (sign.key.kind === "file") {
         keyFile = sign.key.path;
         try {
-          import_node_fs26.default.accessSync(keyFile, import_node_fs26.default.constants.R_OK);
+          import_node_fs27.default.accessSync(keyFile, import_node_fs27.default.constants.R_OK);
         } catch (e) {
           return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
         }
       } else {
-        tempKeyDir = import_node_fs26.default.mkdtempSync(import_node_path29.default.join(ports.tempDir, "grg-cosign-"));
-        keyFile = import_node_path29.default.join(tempKeyDir, "cosign.key");
-        import_node_fs26.default.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+        tempKeyDir = import_node_fs27.default.mkdtempSync(import_node_path30.default.join(ports.tempDir, "grg-cosign-"));
+        keyFile = import_node_path30.default.join(tempKeyDir, "cosign.key");
+        import_node_fs27.default.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
       }
-      const freshKey = import_node_path29.default.join(signDir, "cosign.pub");
+      const freshKey = import_node_path30.default.join(signDir, "cosign.pub");
       const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
-      if (pub.code !== 0 || !import_node_fs26.default.existsSync(freshKey)) {
+      if (pub.code !== 0 || !import_node_fs27.default.existsSync(freshKey)) {
         const why = scrub(firstError(pub));
         const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
         const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -10921,13 +11001,13 @@ async function run3(ctx) {
         return unavailable2(`Keyless signing could not get an OIDC token: ${why}. Nothing was signed.`);
       }
       addSecret(token);
-      tempKeyDir = import_node_fs26.default.mkdtempSync(import_node_path29.default.join(ports.tempDir, "grg-cosign-"));
-      const tokenFile = import_node_path29.default.join(tempKeyDir, "oidc-token");
-      import_node_fs26.default.writeFileSync(tokenFile, token, { mode: 384 });
+      tempKeyDir = import_node_fs27.default.mkdtempSync(import_node_path30.default.join(ports.tempDir, "grg-cosign-"));
+      const tokenFile = import_node_path30.default.join(tempKeyDir, "oidc-token");
+      import_node_fs27.default.writeFileSync(tokenFile, token, { mode: 384 });
       signer = { kind: "keyless", tokenFile, services: sign.sigstore };
       verifier = { kind: "keyless", policy };
     }
-    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: import_node_path29.default.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? import_node_path29.default.basename(v.policy.trustedRoot) : "" } };
+    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: import_node_path30.default.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? import_node_path30.default.basename(v.policy.trustedRoot) : "" } };
     const signArgs = (bundle, file) => signer.kind === "key" ? signBlobArgs({ key: signer.key, bundle, file, tlogUpload: sign.tlogUpload }) : signBlobKeylessArgs({ tokenFile: signer.tokenFile, bundle, file, services: signer.services, tlogUpload: sign.tlogUpload });
     const verifyArgs = (v, bundle, file) => v.kind === "key" ? verifyBlobArgs({ publicKey: v.publicKey, bundle, file, tlog: v.tlog }) : verifyBlobKeylessArgs({ bundle, file, policy: v.policy });
     const verifyText = (bundle, file) => {
@@ -10946,26 +11026,26 @@ async function run3(ctx) {
         rows.push([s.displayPath, "", "not signed: changed after build", ""]);
         continue;
       }
-      const freshBundle = import_node_path29.default.join(signDir, import_node_path29.default.basename(bundle));
+      const freshBundle = import_node_path30.default.join(signDir, import_node_path30.default.basename(bundle));
       const signed = await cosignRun(signArgs(freshBundle, s.path));
-      if (signed.code !== 0 || !import_node_fs26.default.existsSync(freshBundle)) {
+      if (signed.code !== 0 || !import_node_fs27.default.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
       }
-      out.adopt(freshBundle, import_node_path29.default.basename(bundle));
+      out.adopt(freshBundle, import_node_path30.default.basename(bundle));
       const verified = await cosignRun(verifyArgs(verifier, bundle, s.path));
       const ok = verified.code === 0;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyText(import_node_path29.default.basename(bundle), import_node_path29.default.basename(s.path));
+      const command = verifyText(import_node_path30.default.basename(bundle), import_node_path30.default.basename(s.path));
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
-    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(import_node_path29.default.basename(sums.path)), import_node_path29.default.basename(sums.path));
+    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(import_node_path30.default.basename(sums.path)), import_node_path30.default.basename(sums.path));
     let provenanceOk;
     if (config.mode === "release" && sums && findings.length === 0) {
       provenanceOk = await attestProvenance();
@@ -10991,13 +11071,13 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload, keyless: !sign.key }
     };
     async function attestProvenance() {
-      const sumsText = import_node_fs26.default.readFileSync(sums.path, "utf8");
+      const sumsText = import_node_fs27.default.readFileSync(sums.path, "utf8");
       const sumsDigest = sha256File(sums.path);
-      const location = { artifact: displayPath(config.workspace, import_node_path29.default.join(out.dir, PROVENANCE)) };
+      const location = { artifact: displayPath(config.workspace, import_node_path30.default.join(out.dir, PROVENANCE)) };
       let statement;
       try {
         statement = provenanceStatement({
-          checksums: { name: import_node_path29.default.basename(sums.path), text: sumsText, sha256: sumsDigest },
+          checksums: { name: import_node_path30.default.basename(sums.path), text: sumsText, sha256: sumsDigest },
           gateVersion: GATE_VERSION,
           goVersion: state.go?.version ?? state.facts["go-version"] ?? "",
           // A merge signs what its shards built: their parameters, not the merge job's inputs.
@@ -11015,23 +11095,23 @@ async function run3(ctx) {
       const statementFile = out.write(PROVENANCE, `${JSON.stringify(statement)}
 `);
       const bundleName = bundleNameFor(PROVENANCE);
-      const freshBundle = import_node_path29.default.join(signDir, bundleName);
+      const freshBundle = import_node_path30.default.join(signDir, bundleName);
       const attested = await cosignRun(attestBlobArgs({ statement: statementFile, bundle: freshBundle, signer, tlogUpload: sign.tlogUpload }));
-      if (attested.code !== 0 || !import_node_fs26.default.existsSync(freshBundle)) {
+      if (attested.code !== 0 || !import_node_fs27.default.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign attest-blob failed for ${PROVENANCE}: ${scrub(firstError(attested))}`, location, subject: PROVENANCE, details: scrub(`${attested.stderr}${attested.stdout}`).trim() || void 0 }));
         rows.push([location.artifact, "", "attestation failed", ""]);
         return false;
       }
       const bundle = out.adopt(freshBundle, bundleName);
       const signedStatement = bundledStatement(bundle);
-      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, import_node_path29.default.basename(sums.path), sumsDigest);
+      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, import_node_path30.default.basename(sums.path), sumsDigest);
       const verified = await cosignRun(verifyAttestationArgs({ bundle, file: sums.path, verifier }));
       const ok = verified.code === 0 && !mismatch;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob-attestation refused the provenance: ${mismatch ?? scrub(firstError(verified))}`, location, subject: PROVENANCE, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
       const binary = subjects.find((s) => s !== sums);
-      const command = verifyAttestationCommandText({ bundle: bundleName, file: import_node_path29.default.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
+      const command = verifyAttestationCommandText({ bundle: bundleName, file: import_node_path30.default.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
       const bundleShown = displayPath(config.workspace, bundle);
       rows.push([location.artifact, bundleShown, ok ? "attested, verified" : "attested, verification failed", command]);
       state.facts["sign.provenance"] = statementFile;
@@ -11042,8 +11122,8 @@ async function run3(ctx) {
       return ok;
     }
   } finally {
-    if (tempKeyDir) import_node_fs26.default.rmSync(tempKeyDir, { recursive: true, force: true });
-    import_node_fs26.default.rmSync(signDir, { recursive: true, force: true });
+    if (tempKeyDir) import_node_fs27.default.rmSync(tempKeyDir, { recursive: true, force: true });
+    import_node_fs27.default.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
@@ -11086,7 +11166,7 @@ function where3(f) {
 
 // src/report/sarif.ts
 var import_node_url = require("node:url");
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_path31 = __toESM(require("node:path"), 1);
 
 // src/report/location.ts
 function repoRelative(p) {
@@ -11204,7 +11284,7 @@ function codeFlowOf2(steps, messageChars) {
   };
 }
 function categoryOf(toolKey, r2) {
-  const moduleDir = repoRelative(import_node_path30.default.relative(r2.config.workspace, r2.config.dir));
+  const moduleDir = repoRelative(import_node_path31.default.relative(r2.config.workspace, r2.config.dir));
   return `go-release-gate/${toolKey}/${moduleDir ? `${moduleDir}/` : ""}`;
 }
 function planRuns(r2) {
@@ -11250,7 +11330,7 @@ function renderRun(p, keep, r2, limits) {
     tool: { driver: { ...p.driver, ...p.key === "" ? { semanticVersion: r2.tool.version } : {}, rules: rules.map(sarifRule) } },
     automationDetails: { id: categoryOf(p.key || "checks", r2) },
     ...ev.repositoryUrl && ev.sha ? { versionControlProvenance: [{ repositoryUri: ev.repositoryUrl, revisionId: ev.sha, ...ev.ref ? { branch: ev.ref } : {} }] } : {},
-    originalUriBaseIds: { "%SRCROOT%": { uri: (0, import_node_url.pathToFileURL)(r2.config.workspace.endsWith(import_node_path30.default.sep) ? r2.config.workspace : `${r2.config.workspace}${import_node_path30.default.sep}`).href } },
+    originalUriBaseIds: { "%SRCROOT%": { uri: (0, import_node_url.pathToFileURL)(r2.config.workspace.endsWith(import_node_path31.default.sep) ? r2.config.workspace : `${r2.config.workspace}${import_node_path31.default.sep}`).href } },
     invocations: [{
       executionSuccessful: p.executionSuccessful,
       startTimeUtc: started2.toISOString(),
@@ -11681,14 +11761,14 @@ function stageAnnotator(log) {
 }
 
 // src/report/sources.ts
-var import_node_fs27 = __toESM(require("node:fs"), 1);
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_fs28 = __toESM(require("node:fs"), 1);
+var import_node_path32 = __toESM(require("node:path"), 1);
 var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
 var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
 var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
 function read(file) {
   try {
-    return import_node_fs27.default.readFileSync(file, "utf8");
+    return import_node_fs28.default.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -11697,14 +11777,14 @@ function lineOf(text, index) {
   return text.slice(0, index).split("\n").length;
 }
 function moduleAt(dir) {
-  const goMod = import_node_path31.default.join(dir, "go.mod");
+  const goMod = import_node_path32.default.join(dir, "go.mod");
   const text = read(goMod);
   const m = text === void 0 ? null : MODULE_LINE.exec(text);
   return m ? { path: m[2], dir, goMod, line: lineOf(text, m.index + m[0].search(/\S/)) } : void 0;
 }
 function moduleRoots(dir) {
   const roots = [];
-  const work = read(import_node_path31.default.join(dir, "go.work"));
+  const work = read(import_node_path32.default.join(dir, "go.work"));
   if (work !== void 0) {
     const dirs = [...work.matchAll(USE_LINE)].map((m) => m[2]);
     for (const block2 of work.matchAll(USE_BLOCK)) {
@@ -11714,7 +11794,7 @@ function moduleRoots(dir) {
       }
     }
     for (const d of dirs) {
-      const root = moduleAt(import_node_path31.default.resolve(dir, d));
+      const root = moduleAt(import_node_path32.default.resolve(dir, d));
       if (root) roots.push(root);
     }
   }
@@ -11725,16 +11805,16 @@ function moduleRoots(dir) {
 function mainPackageSource(workspace, roots, importPath) {
   const root = [...roots].filter((r2) => importPath === r2.path || importPath.startsWith(`${r2.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!root) return void 0;
-  const pkgDir = import_node_path31.default.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
+  const pkgDir = import_node_path32.default.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
   const inRepo = (file) => repoRelative(displayPath(workspace, file));
   let names = [];
   try {
-    names = import_node_fs27.default.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
+    names = import_node_fs28.default.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
   } catch {
   }
   const candidates = [];
   for (const name of names.slice(0, 200)) {
-    const text = read(import_node_path31.default.join(pkgDir, name));
+    const text = read(import_node_path32.default.join(pkgDir, name));
     if (text === void 0) continue;
     const clause = /^package[ \t]+main\b/m.exec(text);
     if (!clause) continue;
@@ -11742,7 +11822,7 @@ function mainPackageSource(workspace, roots, importPath) {
   }
   const best = candidates.find((c) => c.hasMain) ?? candidates.find((c) => c.name === "main.go") ?? candidates[0];
   if (best) {
-    const file = inRepo(import_node_path31.default.join(pkgDir, best.name));
+    const file = inRepo(import_node_path32.default.join(pkgDir, best.name));
     if (file) return { file, line: lineOf(best.text, best.clause) };
   }
   const goMod = inRepo(root.goMod);
@@ -11832,7 +11912,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent, options = {}) {
-  const goMod = import_node_path32.default.join(config.dir, import_node_fs28.default.existsSync(import_node_path32.default.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = import_node_path33.default.join(config.dir, import_node_fs29.default.existsSync(import_node_path33.default.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -11872,8 +11952,8 @@ async function writeReports(config, ports, state, result, spent, options = {}) {
 }
 
 // src/cli/cache-store.ts
-var import_node_fs29 = __toESM(require("node:fs"), 1);
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_fs30 = __toESM(require("node:fs"), 1);
+var import_node_path34 = __toESM(require("node:path"), 1);
 var import_node_child_process3 = require("node:child_process");
 
 // src/cache/match.ts
@@ -11931,18 +12011,18 @@ async function tar(args) {
   });
 }
 function localCacheStore(root, options = {}) {
-  const entriesDir = import_node_path33.default.join(root, "entries");
+  const entriesDir = import_node_path34.default.join(root, "entries");
   const now = options.now ?? Date.now;
   const maxBytes = options.maxBytes ?? 10 * 1024 ** 3;
   const maxIdleMs = options.maxIdleMs ?? 7 * DAY;
   const readEntries = () => {
-    if (!import_node_fs29.default.existsSync(entriesDir)) return [];
+    if (!import_node_fs30.default.existsSync(entriesDir)) return [];
     const out = [];
-    for (const name of import_node_fs29.default.readdirSync(entriesDir)) {
+    for (const name of import_node_fs30.default.readdirSync(entriesDir)) {
       if (name.startsWith(".")) continue;
-      const dir = import_node_path33.default.join(entriesDir, name);
+      const dir = import_node_path34.default.join(entriesDir, name);
       try {
-        out.push({ ...JSON.parse(import_node_fs29.default.readFileSync(import_node_path33.default.join(dir, "meta.json"), "utf8")), dir });
+        out.push({ ...JSON.parse(import_node_fs30.default.readFileSync(import_node_path34.default.join(dir, "meta.json"), "utf8")), dir });
       } catch {
       }
     }
@@ -11954,7 +12034,7 @@ function localCacheStore(root, options = {}) {
     let total = entries.reduce((n, e) => n + e.bytes, 0);
     for (const e of entries) {
       if (t - e.accessedAtMs <= maxIdleMs && total <= maxBytes) break;
-      import_node_fs29.default.rmSync(e.dir, { recursive: true, force: true });
+      import_node_fs30.default.rmSync(e.dir, { recursive: true, force: true });
       total -= e.bytes;
     }
   };
@@ -11966,36 +12046,36 @@ function localCacheStore(root, options = {}) {
       const entry = matchEntry(readEntries().filter((e) => e.paths === paths.length), primaryKey, restoreKeys);
       if (!entry) return {};
       for (const [i, p] of paths.entries()) {
-        import_node_fs29.default.mkdirSync(p, { recursive: true });
-        await tar(["-xf", import_node_path33.default.join(entry.dir, `${i}.tar`), "-C", p]);
+        import_node_fs30.default.mkdirSync(p, { recursive: true });
+        await tar(["-xf", import_node_path34.default.join(entry.dir, `${i}.tar`), "-C", p]);
       }
       const meta = { key: entry.key, createdAtMs: entry.createdAtMs, accessedAtMs: now(), paths: entry.paths, bytes: entry.bytes };
-      import_node_fs29.default.writeFileSync(import_node_path33.default.join(entry.dir, "meta.json"), JSON.stringify(meta));
+      import_node_fs30.default.writeFileSync(import_node_path34.default.join(entry.dir, "meta.json"), JSON.stringify(meta));
       return { matchedKey: entry.key };
     },
     async save(paths, key) {
-      const final = import_node_path33.default.join(entriesDir, entryName(key));
-      if (import_node_fs29.default.existsSync(import_node_path33.default.join(final, "meta.json"))) return;
-      import_node_fs29.default.mkdirSync(entriesDir, { recursive: true });
-      const tmp = import_node_fs29.default.mkdtempSync(import_node_path33.default.join(entriesDir, ".new-"));
+      const final = import_node_path34.default.join(entriesDir, entryName(key));
+      if (import_node_fs30.default.existsSync(import_node_path34.default.join(final, "meta.json"))) return;
+      import_node_fs30.default.mkdirSync(entriesDir, { recursive: true });
+      const tmp = import_node_fs30.default.mkdtempSync(import_node_path34.default.join(entriesDir, ".new-"));
       try {
         let bytes = 0;
         for (const [i, p] of paths.entries()) {
-          if (!import_node_fs29.default.existsSync(p)) throw new Error(`${p} does not exist`);
-          const archive = import_node_path33.default.join(tmp, `${i}.tar`);
+          if (!import_node_fs30.default.existsSync(p)) throw new Error(`${p} does not exist`);
+          const archive = import_node_path34.default.join(tmp, `${i}.tar`);
           await tar(["-cf", archive, "-C", p, "."]);
-          bytes += import_node_fs29.default.statSync(archive).size;
+          bytes += import_node_fs30.default.statSync(archive).size;
         }
         const t = now();
         const meta = { key, createdAtMs: t, accessedAtMs: t, paths: paths.length, bytes };
-        import_node_fs29.default.writeFileSync(import_node_path33.default.join(tmp, "meta.json"), JSON.stringify(meta));
+        import_node_fs30.default.writeFileSync(import_node_path34.default.join(tmp, "meta.json"), JSON.stringify(meta));
         try {
-          import_node_fs29.default.renameSync(tmp, final);
+          import_node_fs30.default.renameSync(tmp, final);
         } catch (e) {
-          if (!import_node_fs29.default.existsSync(import_node_path33.default.join(final, "meta.json"))) throw e;
+          if (!import_node_fs30.default.existsSync(import_node_path34.default.join(final, "meta.json"))) throw e;
         }
       } finally {
-        import_node_fs29.default.rmSync(tmp, { recursive: true, force: true });
+        import_node_fs30.default.rmSync(tmp, { recursive: true, force: true });
       }
       evict();
     },
@@ -12003,7 +12083,7 @@ function localCacheStore(root, options = {}) {
       let bytes = 0;
       const drop = planPrune(readEntries(), policy);
       for (const e of drop) {
-        import_node_fs29.default.rmSync(e.dir, { recursive: true, force: true });
+        import_node_fs30.default.rmSync(e.dir, { recursive: true, force: true });
         bytes += e.bytes;
       }
       return { entries: drop.length, bytes };
@@ -12012,8 +12092,8 @@ function localCacheStore(root, options = {}) {
 }
 
 // src/stages/cache-save.ts
-var import_node_fs30 = __toESM(require("node:fs"), 1);
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs31 = __toESM(require("node:fs"), 1);
+var import_node_path35 = __toESM(require("node:path"), 1);
 
 // src/cache/trim.ts
 var GO_MTIME_INTERVAL_MS = 60 * 60 * 1e3;
@@ -12075,7 +12155,7 @@ async function saveSlot(plan, slot, store, log) {
   const decision = saveDecision(plan, slot);
   if (!decision.save) return row("skipped", decision.reason);
   if (!store) return row("skipped", "no cache store");
-  if (!import_node_fs30.default.existsSync(slot.dir) || isEmptyDir(slot.dir)) return row("skipped", "nothing to save: the directory is empty");
+  if (!import_node_fs31.default.existsSync(slot.dir) || isEmptyDir(slot.dir)) return row("skipped", "nothing to save: the directory is empty");
   if (slot.kind === "trivy-db") {
     const why = dbNotWorthSaving(slot.dir, Date.now());
     if (why) return row("skipped", why);
@@ -12125,8 +12205,8 @@ async function saveCaches(plan, store, log, options = {}) {
     for (const slot of plan.slots) {
       try {
         removeTree(slot.dir);
-        const parent = import_node_path34.default.dirname(slot.dir);
-        if (import_node_fs30.default.readdirSync(parent).every((n) => /^use-\d+$/.test(n))) removeTree(parent);
+        const parent = import_node_path35.default.dirname(slot.dir);
+        if (import_node_fs31.default.readdirSync(parent).every((n) => /^use-\d+$/.test(n))) removeTree(parent);
       } catch {
       }
     }
@@ -12453,37 +12533,37 @@ async function sourceCommit(config, ports) {
 }
 
 // src/cli/merge-command.ts
-var import_node_fs33 = __toESM(require("node:fs"), 1);
+var import_node_fs34 = __toESM(require("node:fs"), 1);
 var import_node_os5 = __toESM(require("node:os"), 1);
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_path38 = __toESM(require("node:path"), 1);
 
 // src/fanout/merge-run.ts
-var import_node_fs32 = __toESM(require("node:fs"), 1);
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_fs33 = __toESM(require("node:fs"), 1);
+var import_node_path37 = __toESM(require("node:path"), 1);
 
 // src/fanout/bundle.ts
-var import_node_fs31 = __toESM(require("node:fs"), 1);
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_fs32 = __toESM(require("node:fs"), 1);
+var import_node_path36 = __toESM(require("node:path"), 1);
 function readRegular(dir, name) {
-  const p = import_node_path35.default.join(dir, name);
+  const p = import_node_path36.default.join(dir, name);
   let st;
   try {
-    st = import_node_fs31.default.lstatSync(p);
+    st = import_node_fs32.default.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
   }
   if (!st.isFile()) throw new BundleError(`${p} is not a regular file (${st.isSymbolicLink() ? "a symbolic link" : "not a file"})`);
-  const fd = import_node_fs31.default.openSync(p, import_node_fs31.default.constants.O_RDONLY | (import_node_fs31.default.constants.O_NOFOLLOW ?? 0));
+  const fd = import_node_fs32.default.openSync(p, import_node_fs32.default.constants.O_RDONLY | (import_node_fs32.default.constants.O_NOFOLLOW ?? 0));
   try {
-    return import_node_fs31.default.readFileSync(fd);
+    return import_node_fs32.default.readFileSync(fd);
   } finally {
-    import_node_fs31.default.closeSync(fd);
+    import_node_fs32.default.closeSync(fd);
   }
 }
 function required(dir, name) {
   const data = readRegular(dir, name);
-  if (!data) throw new BundleError(`${import_node_path35.default.join(dir, name)} is missing: not a complete shard bundle`);
+  if (!data) throw new BundleError(`${import_node_path36.default.join(dir, name)} is missing: not a complete shard bundle`);
   return data;
 }
 function json(dir, name) {
@@ -12493,21 +12573,21 @@ function json(dir, name) {
     throw new Error("not a JSON object");
   } catch (e) {
     if (e instanceof BundleError) throw e;
-    throw new BundleError(`${import_node_path35.default.join(dir, name)}: ${e.message}`);
+    throw new BundleError(`${import_node_path36.default.join(dir, name)}: ${e.message}`);
   }
 }
 function loadBundle(dir, source) {
-  const manifestFile = import_node_path35.default.join(dir, MANIFEST_NAME);
+  const manifestFile = import_node_path36.default.join(dir, MANIFEST_NAME);
   const manifest = parseManifest(required(dir, MANIFEST_NAME).toString("utf8"), manifestFile);
   const report = json(dir, manifest.files.report);
   const sarif = json(dir, manifest.files.sarif);
   const sumsName = manifest.files.checksums;
-  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), import_node_path35.default.join(dir, sumsName)) : [];
+  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), import_node_path36.default.join(dir, sumsName)) : [];
   return { dir, report, sarif, view: { source, manifest, reportVerdict: String(report.verdict), checksums } };
 }
 function digestNow(dir, name) {
-  const p = import_node_path35.default.join(dir, name);
-  const st = import_node_fs31.default.lstatSync(p, { throwIfNoEntry: false });
+  const p = import_node_path36.default.join(dir, name);
+  const st = import_node_fs32.default.lstatSync(p, { throwIfNoEntry: false });
   if (!st?.isFile()) return void 0;
   return sha256File(p, { noFollow: true });
 }
@@ -12901,9 +12981,9 @@ var MergeUsageError = class extends Error {
 };
 function real(p) {
   try {
-    return import_node_fs32.default.realpathSync(p);
+    return import_node_fs33.default.realpathSync(p);
   } catch {
-    return import_node_path36.default.resolve(p);
+    return import_node_path37.default.resolve(p);
   }
 }
 async function runMerge(opts) {
@@ -13097,12 +13177,12 @@ async function runMergeCommand(inputs, dirs, io) {
 `);
     return EXIT_USAGE;
   }
-  const tempDir = import_node_fs33.default.mkdtempSync(import_node_path37.default.join(import_node_os5.default.tmpdir(), "go-release-gate-"));
+  const tempDir = import_node_fs34.default.mkdtempSync(import_node_path38.default.join(import_node_os5.default.tmpdir(), "go-release-gate-"));
   try {
-    const outDir = import_node_path37.default.resolve(cwd, outFlag || "gate-out");
+    const outDir = import_node_path38.default.resolve(cwd, outFlag || "gate-out");
     const outcome = await runMerge({
       outDir,
-      sources: dirs.map((d) => ({ dir: import_node_path37.default.resolve(cwd, d), name: d })),
+      sources: dirs.map((d) => ({ dir: import_node_path38.default.resolve(cwd, d), name: d })),
       workspace,
       log,
       outputs,
@@ -13134,13 +13214,13 @@ sarif: ${outcome.files.sarif}
 `);
     return EXIT_FAIL;
   } finally {
-    import_node_fs33.default.rmSync(tempDir, { recursive: true, force: true });
+    import_node_fs34.default.rmSync(tempDir, { recursive: true, force: true });
   }
 }
 
 // src/cli/workspace.ts
-var import_node_fs34 = __toESM(require("node:fs"), 1);
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_fs35 = __toESM(require("node:fs"), 1);
+var import_node_path39 = __toESM(require("node:path"), 1);
 var import_node_child_process4 = require("node:child_process");
 function chooseWorkspace(i) {
   if (i.env.GITHUB_WORKSPACE) {
@@ -13151,16 +13231,16 @@ function chooseWorkspace(i) {
       ...i.workspaceFlag !== void 0 ? { ignored: `--workspace is ignored inside GitHub Actions: the workspace is GITHUB_WORKSPACE (${i.env.GITHUB_WORKSPACE})` } : {}
     };
   }
-  const dir = import_node_path38.default.resolve(i.cwd, i.dirFlag ?? ".");
+  const dir = import_node_path39.default.resolve(i.cwd, i.dirFlag ?? ".");
   const pick = (workspace, source) => {
     const inputs = {};
-    if (import_node_path38.default.resolve(workspace) !== import_node_path38.default.resolve(i.cwd)) {
+    if (import_node_path39.default.resolve(workspace) !== import_node_path39.default.resolve(i.cwd)) {
       inputs["working-directory"] = dir;
-      if (i.outFlag !== void 0) inputs["output-dir"] = import_node_path38.default.resolve(i.cwd, i.outFlag);
+      if (i.outFlag !== void 0) inputs["output-dir"] = import_node_path39.default.resolve(i.cwd, i.outFlag);
     }
     return { workspace, inputs, source };
   };
-  if (i.workspaceFlag !== void 0) return pick(import_node_path38.default.resolve(i.cwd, i.workspaceFlag), "--workspace");
+  if (i.workspaceFlag !== void 0) return pick(import_node_path39.default.resolve(i.cwd, i.workspaceFlag), "--workspace");
   const top = i.gitTopLevel(dir);
   return top ? pick(top, "git top-level of --dir") : pick(dir, "--dir");
 }
@@ -13175,23 +13255,23 @@ function discoverCheckout(dir, env, uid) {
   let at;
   let dev;
   try {
-    at = import_node_fs34.default.realpathSync(dir);
-    const st = import_node_fs34.default.statSync(at);
+    at = import_node_fs35.default.realpathSync(dir);
+    const st = import_node_fs35.default.statSync(at);
     if (!st.isDirectory()) return void 0;
     dev = st.dev;
   } catch {
     return void 0;
   }
   for (; ; ) {
-    const dotGit = import_node_path38.default.join(at, ".git");
+    const dotGit = import_node_path39.default.join(at, ".git");
     const st = statOrUndefined(dotGit);
     if (st) {
       const gitDir = st.isDirectory() ? dotGit : st.isFile() ? linkedGitDir(dotGit, at) : void 0;
       if (!gitDir || !isPlainRepository(gitDir)) return void 0;
       return [at, gitDir].every((p) => statOrUndefined(p)?.uid === uid) ? { top: at } : void 0;
     }
-    if (["HEAD", "objects", "refs"].every((n) => statOrUndefined(import_node_path38.default.join(at, n)))) return void 0;
-    const up = import_node_path38.default.dirname(at);
+    if (["HEAD", "objects", "refs"].every((n) => statOrUndefined(import_node_path39.default.join(at, n)))) return void 0;
+    const up = import_node_path39.default.dirname(at);
     if (up === at) return {};
     const upStat = statOrUndefined(up);
     if (!upStat || upStat.dev !== dev) return void 0;
@@ -13200,7 +13280,7 @@ function discoverCheckout(dir, env, uid) {
 }
 function statOrUndefined(p) {
   try {
-    return import_node_fs34.default.statSync(p);
+    return import_node_fs35.default.statSync(p);
   } catch {
     return void 0;
   }
@@ -13208,32 +13288,32 @@ function statOrUndefined(p) {
 function linkedGitDir(file, base3) {
   let text;
   try {
-    text = import_node_fs34.default.readFileSync(file, "utf8");
+    text = import_node_fs35.default.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
   const m = /^gitdir: (.+?)\r?\n?$/.exec(text);
-  return m ? import_node_path38.default.resolve(base3, m[1]) : void 0;
+  return m ? import_node_path39.default.resolve(base3, m[1]) : void 0;
 }
 function isPlainRepository(gitDir) {
   let common = gitDir;
   try {
-    common = import_node_path38.default.resolve(gitDir, import_node_fs34.default.readFileSync(import_node_path38.default.join(gitDir, "commondir"), "utf8").trim());
+    common = import_node_path39.default.resolve(gitDir, import_node_fs35.default.readFileSync(import_node_path39.default.join(gitDir, "commondir"), "utf8").trim());
   } catch (e) {
     if (e.code !== "ENOENT") return false;
   }
   let head2;
   try {
-    head2 = import_node_fs34.default.readFileSync(import_node_path38.default.join(gitDir, "HEAD"), "utf8");
+    head2 = import_node_fs35.default.readFileSync(import_node_path39.default.join(gitDir, "HEAD"), "utf8");
   } catch {
     return false;
   }
   if (!/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\r?\n?$/.test(head2)) return false;
-  if (!statOrUndefined(import_node_path38.default.join(common, "objects"))?.isDirectory() || !statOrUndefined(import_node_path38.default.join(common, "refs"))?.isDirectory()) return false;
-  for (const config of /* @__PURE__ */ new Set([import_node_path38.default.join(common, "config"), import_node_path38.default.join(gitDir, "config.worktree")])) {
+  if (!statOrUndefined(import_node_path39.default.join(common, "objects"))?.isDirectory() || !statOrUndefined(import_node_path39.default.join(common, "refs"))?.isDirectory()) return false;
+  for (const config of /* @__PURE__ */ new Set([import_node_path39.default.join(common, "config"), import_node_path39.default.join(gitDir, "config.worktree")])) {
     let text = "";
     try {
-      text = import_node_fs34.default.readFileSync(config, "utf8");
+      text = import_node_fs35.default.readFileSync(config, "utf8");
     } catch (e) {
       if (e.code !== "ENOENT") return false;
     }
@@ -13244,7 +13324,7 @@ function isPlainRepository(gitDir) {
 function askGit(dir, env) {
   const r2 = (0, import_node_child_process4.spawnSync)("git", ["-C", dir, "rev-parse", "--show-toplevel"], { env: childEnv("git", env), encoding: "utf8", timeout: 3e4, shell: false });
   const top = r2.status === 0 ? r2.stdout.trim() : "";
-  return top && import_node_path38.default.isAbsolute(top) ? top : void 0;
+  return top && import_node_path39.default.isAbsolute(top) ? top : void 0;
 }
 
 // src/cli/verdict.ts
@@ -13314,7 +13394,7 @@ ${usage()}`);
     return 2;
   }
   const env = process.env;
-  const tempDir = import_node_fs35.default.mkdtempSync(import_node_path39.default.join(import_node_os6.default.tmpdir(), "go-release-gate-"));
+  const tempDir = import_node_fs36.default.mkdtempSync(import_node_path40.default.join(import_node_os6.default.tmpdir(), "go-release-gate-"));
   const where4 = chooseWorkspace({
     env,
     cwd: process.cwd(),
@@ -13332,7 +13412,7 @@ ${usage()}`);
   log.info(`workspace: ${workspace} (${where4.source})`);
   const exec = parsed.quiet ? nodeExec : withProgress(nodeExec, workspace, (line) => loud.info(line));
   const cacheDir = parsed.inputs["cache-dir"];
-  const cache = cacheDir ? localCacheStore(import_node_path39.default.resolve(cacheDir)) : void 0;
+  const cache = cacheDir ? localCacheStore(import_node_path40.default.resolve(cacheDir)) : void 0;
   const state = memoryState();
   try {
     const gate = inputs.shard ? runShard : runGate;
@@ -13365,7 +13445,7 @@ ${usage()}`);
     return 1;
   } finally {
     try {
-      import_node_fs35.default.rmSync(tempDir, { recursive: true, force: true });
+      import_node_fs36.default.rmSync(tempDir, { recursive: true, force: true });
     } catch (e) {
       log.warning(`could not remove ${tempDir}: ${e.message}`);
     }

@@ -2,9 +2,10 @@
 import { createRequire as __gateCreateRequire } from 'node:module';
 const require = __gateCreateRequire(import.meta.url);
 import {
+  fnv1a,
   settledAt,
   statIdentity
-} from "./chunks/chunk-3SKPRK4T.js";
+} from "./chunks/chunk-IIKFV3D2.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/cli/entry.ts
@@ -25,11 +26,6 @@ import path2 from "node:path";
 import vm from "node:vm";
 var FORMAT = "go-release-gate code cache v1";
 var KEEPING_RUNS = 3;
-function fnv1a(s) {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
-  return h.toString(16).padStart(8, "0");
-}
 function cacheFileFor(cacheDir2, script) {
   return path2.join(cacheDir2, `cli-${fnv1a(script)}-${process.version}-${process.arch}`);
 }

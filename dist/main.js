@@ -61,9 +61,10 @@ import {
   warning
 } from "./chunks/chunk-BSUVS2O6.js";
 import {
+  fnv1a,
   settledAt,
   statIdentity
-} from "./chunks/chunk-3SKPRK4T.js";
+} from "./chunks/chunk-IIKFV3D2.js";
 import {
   __commonJS,
   __require,
@@ -632,8 +633,8 @@ var require_minimatch = __commonJS({
       return new Minimatch(pattern, options).match(p);
     };
     module.exports = minimatch;
-    var path34 = require_path();
-    minimatch.sep = path34.sep;
+    var path35 = require_path();
+    minimatch.sep = path35.sep;
     var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     minimatch.GLOBSTAR = GLOBSTAR;
     var expand2 = require_brace_expansion();
@@ -1239,8 +1240,8 @@ var require_minimatch = __commonJS({
         if (this.empty) return f === "";
         if (f === "/" && partial) return true;
         const options = this.options;
-        if (path34.sep !== "/") {
-          f = f.split(path34.sep).join("/");
+        if (path35.sep !== "/") {
+          f = f.split(path35.sep).join("/");
         }
         f = f.split(slashSplit);
         this.debug(this.pattern, "split", f);
@@ -1278,13 +1279,13 @@ var require_minimatch = __commonJS({
 var require_readdir_glob = __commonJS({
   "node_modules/readdir-glob/index.js"(exports, module) {
     module.exports = readdirGlob;
-    var fs32 = __require("fs");
+    var fs33 = __require("fs");
     var { EventEmitter } = __require("events");
     var { Minimatch } = require_minimatch();
     var { resolve: resolve2 } = __require("path");
     function readdir(dir, strict) {
       return new Promise((resolve3, reject) => {
-        fs32.readdir(dir, { withFileTypes: true }, (err, files) => {
+        fs33.readdir(dir, { withFileTypes: true }, (err, files) => {
           if (err) {
             switch (err.code) {
               case "ENOTDIR":
@@ -1317,7 +1318,7 @@ var require_readdir_glob = __commonJS({
     }
     function stat(file, followSymlinks) {
       return new Promise((resolve3, reject) => {
-        const statFunc = followSymlinks ? fs32.stat : fs32.lstat;
+        const statFunc = followSymlinks ? fs33.stat : fs33.lstat;
         statFunc(file, (err, stats) => {
           if (err) {
             switch (err.code) {
@@ -1338,8 +1339,8 @@ var require_readdir_glob = __commonJS({
         });
       });
     }
-    async function* exploreWalkAsync(dir, path34, followSymlinks, useStat, shouldSkip, strict) {
-      let files = await readdir(path34 + dir, strict);
+    async function* exploreWalkAsync(dir, path35, followSymlinks, useStat, shouldSkip, strict) {
+      let files = await readdir(path35 + dir, strict);
       for (const file of files) {
         let name = file.name;
         if (name === void 0) {
@@ -1348,7 +1349,7 @@ var require_readdir_glob = __commonJS({
         }
         const filename = dir + "/" + name;
         const relative = filename.slice(1);
-        const absolute = path34 + "/" + relative;
+        const absolute = path35 + "/" + relative;
         let stats = null;
         if (useStat || followSymlinks) {
           stats = await stat(absolute, followSymlinks);
@@ -1362,15 +1363,15 @@ var require_readdir_glob = __commonJS({
         if (stats.isDirectory()) {
           if (!shouldSkip(relative)) {
             yield { relative, absolute, stats };
-            yield* exploreWalkAsync(filename, path34, followSymlinks, useStat, shouldSkip, false);
+            yield* exploreWalkAsync(filename, path35, followSymlinks, useStat, shouldSkip, false);
           }
         } else {
           yield { relative, absolute, stats };
         }
       }
     }
-    async function* explore(path34, followSymlinks, useStat, shouldSkip) {
-      yield* exploreWalkAsync("", path34, followSymlinks, useStat, shouldSkip, true);
+    async function* explore(path35, followSymlinks, useStat, shouldSkip) {
+      yield* exploreWalkAsync("", path35, followSymlinks, useStat, shouldSkip, true);
     }
     function readOptions(options) {
       return {
@@ -3382,54 +3383,54 @@ var require_polyfills = __commonJS({
     }
     var chdir;
     module.exports = patch;
-    function patch(fs32) {
+    function patch(fs33) {
       if (constants.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
-        patchLchmod(fs32);
+        patchLchmod(fs33);
       }
-      if (!fs32.lutimes) {
-        patchLutimes(fs32);
+      if (!fs33.lutimes) {
+        patchLutimes(fs33);
       }
-      fs32.chown = chownFix(fs32.chown);
-      fs32.fchown = chownFix(fs32.fchown);
-      fs32.lchown = chownFix(fs32.lchown);
-      fs32.chmod = chmodFix(fs32.chmod);
-      fs32.fchmod = chmodFix(fs32.fchmod);
-      fs32.lchmod = chmodFix(fs32.lchmod);
-      fs32.chownSync = chownFixSync(fs32.chownSync);
-      fs32.fchownSync = chownFixSync(fs32.fchownSync);
-      fs32.lchownSync = chownFixSync(fs32.lchownSync);
-      fs32.chmodSync = chmodFixSync(fs32.chmodSync);
-      fs32.fchmodSync = chmodFixSync(fs32.fchmodSync);
-      fs32.lchmodSync = chmodFixSync(fs32.lchmodSync);
-      fs32.stat = statFix(fs32.stat);
-      fs32.fstat = statFix(fs32.fstat);
-      fs32.lstat = statFix(fs32.lstat);
-      fs32.statSync = statFixSync(fs32.statSync);
-      fs32.fstatSync = statFixSync(fs32.fstatSync);
-      fs32.lstatSync = statFixSync(fs32.lstatSync);
-      if (fs32.chmod && !fs32.lchmod) {
-        fs32.lchmod = function(path34, mode, cb) {
+      fs33.chown = chownFix(fs33.chown);
+      fs33.fchown = chownFix(fs33.fchown);
+      fs33.lchown = chownFix(fs33.lchown);
+      fs33.chmod = chmodFix(fs33.chmod);
+      fs33.fchmod = chmodFix(fs33.fchmod);
+      fs33.lchmod = chmodFix(fs33.lchmod);
+      fs33.chownSync = chownFixSync(fs33.chownSync);
+      fs33.fchownSync = chownFixSync(fs33.fchownSync);
+      fs33.lchownSync = chownFixSync(fs33.lchownSync);
+      fs33.chmodSync = chmodFixSync(fs33.chmodSync);
+      fs33.fchmodSync = chmodFixSync(fs33.fchmodSync);
+      fs33.lchmodSync = chmodFixSync(fs33.lchmodSync);
+      fs33.stat = statFix(fs33.stat);
+      fs33.fstat = statFix(fs33.fstat);
+      fs33.lstat = statFix(fs33.lstat);
+      fs33.statSync = statFixSync(fs33.statSync);
+      fs33.fstatSync = statFixSync(fs33.fstatSync);
+      fs33.lstatSync = statFixSync(fs33.lstatSync);
+      if (fs33.chmod && !fs33.lchmod) {
+        fs33.lchmod = function(path35, mode, cb) {
           if (cb) process.nextTick(cb);
         };
-        fs32.lchmodSync = function() {
+        fs33.lchmodSync = function() {
         };
       }
-      if (fs32.chown && !fs32.lchown) {
-        fs32.lchown = function(path34, uid, gid, cb) {
+      if (fs33.chown && !fs33.lchown) {
+        fs33.lchown = function(path35, uid, gid, cb) {
           if (cb) process.nextTick(cb);
         };
-        fs32.lchownSync = function() {
+        fs33.lchownSync = function() {
         };
       }
       if (platform2 === "win32") {
-        fs32.rename = typeof fs32.rename !== "function" ? fs32.rename : (function(fs$rename) {
+        fs33.rename = typeof fs33.rename !== "function" ? fs33.rename : (function(fs$rename) {
           function rename(from, to, cb) {
             var start = Date.now();
             var backoff = 0;
             fs$rename(from, to, function CB(er) {
               if (er && (er.code === "EACCES" || er.code === "EPERM" || er.code === "EBUSY") && Date.now() - start < 6e4) {
                 setTimeout(function() {
-                  fs32.stat(to, function(stater, st) {
+                  fs33.stat(to, function(stater, st) {
                     if (stater && stater.code === "ENOENT")
                       fs$rename(from, to, CB);
                     else
@@ -3445,9 +3446,9 @@ var require_polyfills = __commonJS({
           }
           if (Object.setPrototypeOf) Object.setPrototypeOf(rename, fs$rename);
           return rename;
-        })(fs32.rename);
+        })(fs33.rename);
       }
-      fs32.read = typeof fs32.read !== "function" ? fs32.read : (function(fs$read) {
+      fs33.read = typeof fs33.read !== "function" ? fs33.read : (function(fs$read) {
         function read2(fd, buffer, offset, length, position, callback_) {
           var callback;
           if (callback_ && typeof callback_ === "function") {
@@ -3455,22 +3456,22 @@ var require_polyfills = __commonJS({
             callback = function(er, _2, __) {
               if (er && er.code === "EAGAIN" && eagCounter < 10) {
                 eagCounter++;
-                return fs$read.call(fs32, fd, buffer, offset, length, position, callback);
+                return fs$read.call(fs33, fd, buffer, offset, length, position, callback);
               }
               callback_.apply(this, arguments);
             };
           }
-          return fs$read.call(fs32, fd, buffer, offset, length, position, callback);
+          return fs$read.call(fs33, fd, buffer, offset, length, position, callback);
         }
         if (Object.setPrototypeOf) Object.setPrototypeOf(read2, fs$read);
         return read2;
-      })(fs32.read);
-      fs32.readSync = typeof fs32.readSync !== "function" ? fs32.readSync : /* @__PURE__ */ (function(fs$readSync) {
+      })(fs33.read);
+      fs33.readSync = typeof fs33.readSync !== "function" ? fs33.readSync : /* @__PURE__ */ (function(fs$readSync) {
         return function(fd, buffer, offset, length, position) {
           var eagCounter = 0;
           while (true) {
             try {
-              return fs$readSync.call(fs32, fd, buffer, offset, length, position);
+              return fs$readSync.call(fs33, fd, buffer, offset, length, position);
             } catch (er) {
               if (er.code === "EAGAIN" && eagCounter < 10) {
                 eagCounter++;
@@ -3480,11 +3481,11 @@ var require_polyfills = __commonJS({
             }
           }
         };
-      })(fs32.readSync);
-      function patchLchmod(fs33) {
-        fs33.lchmod = function(path34, mode, callback) {
-          fs33.open(
-            path34,
+      })(fs33.readSync);
+      function patchLchmod(fs34) {
+        fs34.lchmod = function(path35, mode, callback) {
+          fs34.open(
+            path35,
             constants.O_WRONLY | constants.O_SYMLINK,
             mode,
             function(err, fd) {
@@ -3492,80 +3493,80 @@ var require_polyfills = __commonJS({
                 if (callback) callback(err);
                 return;
               }
-              fs33.fchmod(fd, mode, function(err2) {
-                fs33.close(fd, function(err22) {
+              fs34.fchmod(fd, mode, function(err2) {
+                fs34.close(fd, function(err22) {
                   if (callback) callback(err2 || err22);
                 });
               });
             }
           );
         };
-        fs33.lchmodSync = function(path34, mode) {
-          var fd = fs33.openSync(path34, constants.O_WRONLY | constants.O_SYMLINK, mode);
+        fs34.lchmodSync = function(path35, mode) {
+          var fd = fs34.openSync(path35, constants.O_WRONLY | constants.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
-            ret = fs33.fchmodSync(fd, mode);
+            ret = fs34.fchmodSync(fd, mode);
             threw = false;
           } finally {
             if (threw) {
               try {
-                fs33.closeSync(fd);
+                fs34.closeSync(fd);
               } catch (er) {
               }
             } else {
-              fs33.closeSync(fd);
+              fs34.closeSync(fd);
             }
           }
           return ret;
         };
       }
-      function patchLutimes(fs33) {
-        if (constants.hasOwnProperty("O_SYMLINK") && fs33.futimes) {
-          fs33.lutimes = function(path34, at, mt, cb) {
-            fs33.open(path34, constants.O_SYMLINK, function(er, fd) {
+      function patchLutimes(fs34) {
+        if (constants.hasOwnProperty("O_SYMLINK") && fs34.futimes) {
+          fs34.lutimes = function(path35, at, mt, cb) {
+            fs34.open(path35, constants.O_SYMLINK, function(er, fd) {
               if (er) {
                 if (cb) cb(er);
                 return;
               }
-              fs33.futimes(fd, at, mt, function(er2) {
-                fs33.close(fd, function(er22) {
+              fs34.futimes(fd, at, mt, function(er2) {
+                fs34.close(fd, function(er22) {
                   if (cb) cb(er2 || er22);
                 });
               });
             });
           };
-          fs33.lutimesSync = function(path34, at, mt) {
-            var fd = fs33.openSync(path34, constants.O_SYMLINK);
+          fs34.lutimesSync = function(path35, at, mt) {
+            var fd = fs34.openSync(path35, constants.O_SYMLINK);
             var ret;
             var threw = true;
             try {
-              ret = fs33.futimesSync(fd, at, mt);
+              ret = fs34.futimesSync(fd, at, mt);
               threw = false;
             } finally {
               if (threw) {
                 try {
-                  fs33.closeSync(fd);
+                  fs34.closeSync(fd);
                 } catch (er) {
                 }
               } else {
-                fs33.closeSync(fd);
+                fs34.closeSync(fd);
               }
             }
             return ret;
           };
-        } else if (fs33.futimes) {
-          fs33.lutimes = function(_a, _b, _c, cb) {
+        } else if (fs34.futimes) {
+          fs34.lutimes = function(_a, _b, _c, cb) {
             if (cb) process.nextTick(cb);
           };
-          fs33.lutimesSync = function() {
+          fs34.lutimesSync = function() {
           };
         }
       }
       function chmodFix(orig) {
         if (!orig) return orig;
         return function(target, mode, cb) {
-          return orig.call(fs32, target, mode, function(er) {
+          return orig.call(fs33, target, mode, function(er) {
             if (chownErOk(er)) er = null;
             if (cb) cb.apply(this, arguments);
           });
@@ -3575,7 +3576,7 @@ var require_polyfills = __commonJS({
         if (!orig) return orig;
         return function(target, mode) {
           try {
-            return orig.call(fs32, target, mode);
+            return orig.call(fs33, target, mode);
           } catch (er) {
             if (!chownErOk(er)) throw er;
           }
@@ -3584,7 +3585,7 @@ var require_polyfills = __commonJS({
       function chownFix(orig) {
         if (!orig) return orig;
         return function(target, uid, gid, cb) {
-          return orig.call(fs32, target, uid, gid, function(er) {
+          return orig.call(fs33, target, uid, gid, function(er) {
             if (chownErOk(er)) er = null;
             if (cb) cb.apply(this, arguments);
           });
@@ -3594,7 +3595,7 @@ var require_polyfills = __commonJS({
         if (!orig) return orig;
         return function(target, uid, gid) {
           try {
-            return orig.call(fs32, target, uid, gid);
+            return orig.call(fs33, target, uid, gid);
           } catch (er) {
             if (!chownErOk(er)) throw er;
           }
@@ -3614,13 +3615,13 @@ var require_polyfills = __commonJS({
             }
             if (cb) cb.apply(this, arguments);
           }
-          return options ? orig.call(fs32, target, options, callback) : orig.call(fs32, target, callback);
+          return options ? orig.call(fs33, target, options, callback) : orig.call(fs33, target, callback);
         };
       }
       function statFixSync(orig) {
         if (!orig) return orig;
         return function(target, options) {
-          var stats = options ? orig.call(fs32, target, options) : orig.call(fs32, target);
+          var stats = options ? orig.call(fs33, target, options) : orig.call(fs33, target);
           if (stats) {
             if (stats.uid < 0) stats.uid += 4294967296;
             if (stats.gid < 0) stats.gid += 4294967296;
@@ -3649,16 +3650,16 @@ var require_legacy_streams = __commonJS({
   "node_modules/graceful-fs/legacy-streams.js"(exports, module) {
     var Stream = __require("stream").Stream;
     module.exports = legacy;
-    function legacy(fs32) {
+    function legacy(fs33) {
       return {
         ReadStream,
         WriteStream
       };
-      function ReadStream(path34, options) {
-        if (!(this instanceof ReadStream)) return new ReadStream(path34, options);
+      function ReadStream(path35, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path35, options);
         Stream.call(this);
         var self2 = this;
-        this.path = path34;
+        this.path = path35;
         this.fd = null;
         this.readable = true;
         this.paused = false;
@@ -3692,7 +3693,7 @@ var require_legacy_streams = __commonJS({
           });
           return;
         }
-        fs32.open(this.path, this.flags, this.mode, function(err, fd) {
+        fs33.open(this.path, this.flags, this.mode, function(err, fd) {
           if (err) {
             self2.emit("error", err);
             self2.readable = false;
@@ -3703,10 +3704,10 @@ var require_legacy_streams = __commonJS({
           self2._read();
         });
       }
-      function WriteStream(path34, options) {
-        if (!(this instanceof WriteStream)) return new WriteStream(path34, options);
+      function WriteStream(path35, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path35, options);
         Stream.call(this);
-        this.path = path34;
+        this.path = path35;
         this.fd = null;
         this.writable = true;
         this.flags = "w";
@@ -3731,7 +3732,7 @@ var require_legacy_streams = __commonJS({
         this.busy = false;
         this._queue = [];
         if (this.fd === null) {
-          this._open = fs32.open;
+          this._open = fs33.open;
           this._queue.push([this._open, this.path, this.flags, this.mode, void 0]);
           this.flush();
         }
@@ -3766,7 +3767,7 @@ var require_clone = __commonJS({
 // node_modules/graceful-fs/graceful-fs.js
 var require_graceful_fs = __commonJS({
   "node_modules/graceful-fs/graceful-fs.js"(exports, module) {
-    var fs32 = __require("fs");
+    var fs33 = __require("fs");
     var polyfills = require_polyfills();
     var legacy = require_legacy_streams();
     var clone = require_clone();
@@ -3798,12 +3799,12 @@ var require_graceful_fs = __commonJS({
         m = "GFS4: " + m.split(/\n/).join("\nGFS4: ");
         console.error(m);
       };
-    if (!fs32[gracefulQueue]) {
+    if (!fs33[gracefulQueue]) {
       queue = global[gracefulQueue] || [];
-      publishQueue(fs32, queue);
-      fs32.close = (function(fs$close) {
+      publishQueue(fs33, queue);
+      fs33.close = (function(fs$close) {
         function close(fd, cb) {
-          return fs$close.call(fs32, fd, function(err) {
+          return fs$close.call(fs33, fd, function(err) {
             if (!err) {
               resetQueue();
             }
@@ -3815,48 +3816,48 @@ var require_graceful_fs = __commonJS({
           value: fs$close
         });
         return close;
-      })(fs32.close);
-      fs32.closeSync = (function(fs$closeSync) {
+      })(fs33.close);
+      fs33.closeSync = (function(fs$closeSync) {
         function closeSync(fd) {
-          fs$closeSync.apply(fs32, arguments);
+          fs$closeSync.apply(fs33, arguments);
           resetQueue();
         }
         Object.defineProperty(closeSync, previousSymbol, {
           value: fs$closeSync
         });
         return closeSync;
-      })(fs32.closeSync);
+      })(fs33.closeSync);
       if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || "")) {
         process.on("exit", function() {
-          debug2(fs32[gracefulQueue]);
-          __require("assert").equal(fs32[gracefulQueue].length, 0);
+          debug2(fs33[gracefulQueue]);
+          __require("assert").equal(fs33[gracefulQueue].length, 0);
         });
       }
     }
     var queue;
     if (!global[gracefulQueue]) {
-      publishQueue(global, fs32[gracefulQueue]);
+      publishQueue(global, fs33[gracefulQueue]);
     }
-    module.exports = patch(clone(fs32));
-    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs32.__patched) {
-      module.exports = patch(fs32);
-      fs32.__patched = true;
+    module.exports = patch(clone(fs33));
+    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs33.__patched) {
+      module.exports = patch(fs33);
+      fs33.__patched = true;
     }
-    function patch(fs33) {
-      polyfills(fs33);
-      fs33.gracefulify = patch;
-      fs33.createReadStream = createReadStream2;
-      fs33.createWriteStream = createWriteStream2;
-      var fs$readFile = fs33.readFile;
-      fs33.readFile = readFile;
-      function readFile(path34, options, cb) {
+    function patch(fs34) {
+      polyfills(fs34);
+      fs34.gracefulify = patch;
+      fs34.createReadStream = createReadStream2;
+      fs34.createWriteStream = createWriteStream2;
+      var fs$readFile = fs34.readFile;
+      fs34.readFile = readFile;
+      function readFile(path35, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$readFile(path34, options, cb);
-        function go$readFile(path35, options2, cb2, startTime) {
-          return fs$readFile(path35, options2, function(err) {
+        return go$readFile(path35, options, cb);
+        function go$readFile(path36, options2, cb2, startTime) {
+          return fs$readFile(path36, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$readFile, [path35, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$readFile, [path36, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -3864,16 +3865,16 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$writeFile = fs33.writeFile;
-      fs33.writeFile = writeFile;
-      function writeFile(path34, data, options, cb) {
+      var fs$writeFile = fs34.writeFile;
+      fs34.writeFile = writeFile;
+      function writeFile(path35, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$writeFile(path34, data, options, cb);
-        function go$writeFile(path35, data2, options2, cb2, startTime) {
-          return fs$writeFile(path35, data2, options2, function(err) {
+        return go$writeFile(path35, data, options, cb);
+        function go$writeFile(path36, data2, options2, cb2, startTime) {
+          return fs$writeFile(path36, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path35, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path36, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -3881,17 +3882,17 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$appendFile = fs33.appendFile;
+      var fs$appendFile = fs34.appendFile;
       if (fs$appendFile)
-        fs33.appendFile = appendFile;
-      function appendFile(path34, data, options, cb) {
+        fs34.appendFile = appendFile;
+      function appendFile(path35, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$appendFile(path34, data, options, cb);
-        function go$appendFile(path35, data2, options2, cb2, startTime) {
-          return fs$appendFile(path35, data2, options2, function(err) {
+        return go$appendFile(path35, data, options, cb);
+        function go$appendFile(path36, data2, options2, cb2, startTime) {
+          return fs$appendFile(path36, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path35, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path36, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -3899,9 +3900,9 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$copyFile = fs33.copyFile;
+      var fs$copyFile = fs34.copyFile;
       if (fs$copyFile)
-        fs33.copyFile = copyFile;
+        fs34.copyFile = copyFile;
       function copyFile(src, dest, flags, cb) {
         if (typeof flags === "function") {
           cb = flags;
@@ -3919,34 +3920,34 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$readdir = fs33.readdir;
-      fs33.readdir = readdir;
+      var fs$readdir = fs34.readdir;
+      fs34.readdir = readdir;
       var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir(path34, options, cb) {
+      function readdir(path35, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path35, options2, cb2, startTime) {
-          return fs$readdir(path35, fs$readdirCallback(
-            path35,
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path36, options2, cb2, startTime) {
+          return fs$readdir(path36, fs$readdirCallback(
+            path36,
             options2,
             cb2,
             startTime
           ));
-        } : function go$readdir2(path35, options2, cb2, startTime) {
-          return fs$readdir(path35, options2, fs$readdirCallback(
-            path35,
+        } : function go$readdir2(path36, options2, cb2, startTime) {
+          return fs$readdir(path36, options2, fs$readdirCallback(
+            path36,
             options2,
             cb2,
             startTime
           ));
         };
-        return go$readdir(path34, options, cb);
-        function fs$readdirCallback(path35, options2, cb2, startTime) {
+        return go$readdir(path35, options, cb);
+        function fs$readdirCallback(path36, options2, cb2, startTime) {
           return function(err, files) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
               enqueue([
                 go$readdir,
-                [path35, options2, cb2],
+                [path36, options2, cb2],
                 err,
                 startTime || Date.now(),
                 Date.now()
@@ -3961,21 +3962,21 @@ var require_graceful_fs = __commonJS({
         }
       }
       if (process.version.substr(0, 4) === "v0.8") {
-        var legStreams = legacy(fs33);
+        var legStreams = legacy(fs34);
         ReadStream = legStreams.ReadStream;
         WriteStream = legStreams.WriteStream;
       }
-      var fs$ReadStream = fs33.ReadStream;
+      var fs$ReadStream = fs34.ReadStream;
       if (fs$ReadStream) {
         ReadStream.prototype = Object.create(fs$ReadStream.prototype);
         ReadStream.prototype.open = ReadStream$open;
       }
-      var fs$WriteStream = fs33.WriteStream;
+      var fs$WriteStream = fs34.WriteStream;
       if (fs$WriteStream) {
         WriteStream.prototype = Object.create(fs$WriteStream.prototype);
         WriteStream.prototype.open = WriteStream$open;
       }
-      Object.defineProperty(fs33, "ReadStream", {
+      Object.defineProperty(fs34, "ReadStream", {
         get: function() {
           return ReadStream;
         },
@@ -3985,7 +3986,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      Object.defineProperty(fs33, "WriteStream", {
+      Object.defineProperty(fs34, "WriteStream", {
         get: function() {
           return WriteStream;
         },
@@ -3996,7 +3997,7 @@ var require_graceful_fs = __commonJS({
         configurable: true
       });
       var FileReadStream = ReadStream;
-      Object.defineProperty(fs33, "FileReadStream", {
+      Object.defineProperty(fs34, "FileReadStream", {
         get: function() {
           return FileReadStream;
         },
@@ -4007,7 +4008,7 @@ var require_graceful_fs = __commonJS({
         configurable: true
       });
       var FileWriteStream = WriteStream;
-      Object.defineProperty(fs33, "FileWriteStream", {
+      Object.defineProperty(fs34, "FileWriteStream", {
         get: function() {
           return FileWriteStream;
         },
@@ -4017,7 +4018,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      function ReadStream(path34, options) {
+      function ReadStream(path35, options) {
         if (this instanceof ReadStream)
           return fs$ReadStream.apply(this, arguments), this;
         else
@@ -4037,7 +4038,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function WriteStream(path34, options) {
+      function WriteStream(path35, options) {
         if (this instanceof WriteStream)
           return fs$WriteStream.apply(this, arguments), this;
         else
@@ -4055,22 +4056,22 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream2(path34, options) {
-        return new fs33.ReadStream(path34, options);
+      function createReadStream2(path35, options) {
+        return new fs34.ReadStream(path35, options);
       }
-      function createWriteStream2(path34, options) {
-        return new fs33.WriteStream(path34, options);
+      function createWriteStream2(path35, options) {
+        return new fs34.WriteStream(path35, options);
       }
-      var fs$open = fs33.open;
-      fs33.open = open;
-      function open(path34, flags, mode, cb) {
+      var fs$open = fs34.open;
+      fs34.open = open;
+      function open(path35, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
-        return go$open(path34, flags, mode, cb);
-        function go$open(path35, flags2, mode2, cb2, startTime) {
-          return fs$open(path35, flags2, mode2, function(err, fd) {
+        return go$open(path35, flags, mode, cb);
+        function go$open(path36, flags2, mode2, cb2, startTime) {
+          return fs$open(path36, flags2, mode2, function(err, fd) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$open, [path35, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$open, [path36, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -4078,20 +4079,20 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      return fs33;
+      return fs34;
     }
     function enqueue(elem) {
       debug2("ENQUEUE", elem[0].name, elem[1]);
-      fs32[gracefulQueue].push(elem);
+      fs33[gracefulQueue].push(elem);
       retry2();
     }
     var retryTimer;
     function resetQueue() {
       var now = Date.now();
-      for (var i = 0; i < fs32[gracefulQueue].length; ++i) {
-        if (fs32[gracefulQueue][i].length > 2) {
-          fs32[gracefulQueue][i][3] = now;
-          fs32[gracefulQueue][i][4] = now;
+      for (var i = 0; i < fs33[gracefulQueue].length; ++i) {
+        if (fs33[gracefulQueue][i].length > 2) {
+          fs33[gracefulQueue][i][3] = now;
+          fs33[gracefulQueue][i][4] = now;
         }
       }
       retry2();
@@ -4099,9 +4100,9 @@ var require_graceful_fs = __commonJS({
     function retry2() {
       clearTimeout(retryTimer);
       retryTimer = void 0;
-      if (fs32[gracefulQueue].length === 0)
+      if (fs33[gracefulQueue].length === 0)
         return;
-      var elem = fs32[gracefulQueue].shift();
+      var elem = fs33[gracefulQueue].shift();
       var fn = elem[0];
       var args = elem[1];
       var err = elem[2];
@@ -4123,7 +4124,7 @@ var require_graceful_fs = __commonJS({
           debug2("RETRY", fn.name, args);
           fn.apply(null, args.concat([startTime]));
         } else {
-          fs32[gracefulQueue].push(elem);
+          fs33[gracefulQueue].push(elem);
         }
       }
       if (retryTimer === void 0) {
@@ -6175,22 +6176,22 @@ var require_lazystream = __commonJS({
 // node_modules/normalize-path/index.js
 var require_normalize_path = __commonJS({
   "node_modules/normalize-path/index.js"(exports, module) {
-    module.exports = function(path34, stripTrailing) {
-      if (typeof path34 !== "string") {
+    module.exports = function(path35, stripTrailing) {
+      if (typeof path35 !== "string") {
         throw new TypeError("expected path to be a string");
       }
-      if (path34 === "\\" || path34 === "/") return "/";
-      var len = path34.length;
-      if (len <= 1) return path34;
+      if (path35 === "\\" || path35 === "/") return "/";
+      var len = path35.length;
+      if (len <= 1) return path35;
       var prefix = "";
-      if (len > 4 && path34[3] === "\\") {
-        var ch = path34[2];
-        if ((ch === "?" || ch === ".") && path34.slice(0, 2) === "\\\\") {
-          path34 = path34.slice(2);
+      if (len > 4 && path35[3] === "\\") {
+        var ch = path35[2];
+        if ((ch === "?" || ch === ".") && path35.slice(0, 2) === "\\\\") {
+          path35 = path35.slice(2);
           prefix = "//";
         }
       }
-      var segs = path34.split(/[/\\]+/);
+      var segs = path35.split(/[/\\]+/);
       if (stripTrailing !== false && segs[segs.length - 1] === "") {
         segs.pop();
       }
@@ -15501,11 +15502,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path34 = {
+    var path35 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path34.win32.sep : path34.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path35.win32.sep : path35.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -18826,12 +18827,12 @@ var require_commonjs6 = __commonJS({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path34) {
-        if (!path34) {
+      resolve(path35) {
+        if (!path35) {
           return this;
         }
-        const rootPath = this.getRootString(path34);
-        const dir = path34.substring(rootPath.length);
+        const rootPath = this.getRootString(path35);
+        const dir = path35.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -19584,8 +19585,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path34) {
-        return node_path_1.win32.parse(path34).root;
+      getRootString(path35) {
+        return node_path_1.win32.parse(path35).root;
       }
       /**
        * @internal
@@ -19632,8 +19633,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path34) {
-        return path34.startsWith("/") ? "/" : "";
+      getRootString(path35) {
+        return path35.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -19683,8 +19684,8 @@ var require_commonjs6 = __commonJS({
        *
        * @internal
        */
-      constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs32 = defaultFS } = {}) {
-        this.#fs = fsFromOption(fs32);
+      constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs33 = defaultFS } = {}) {
+        this.#fs = fsFromOption(fs33);
         if (cwd instanceof URL || cwd.startsWith("file://")) {
           cwd = (0, node_url_1.fileURLToPath)(cwd);
         }
@@ -19723,11 +19724,11 @@ var require_commonjs6 = __commonJS({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path34 = this.cwd) {
-        if (typeof path34 === "string") {
-          path34 = this.cwd.resolve(path34);
+      depth(path35 = this.cwd) {
+        if (typeof path35 === "string") {
+          path35 = this.cwd.resolve(path35);
         }
-        return path34.depth();
+        return path35.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -20214,9 +20215,9 @@ var require_commonjs6 = __commonJS({
         process2();
         return results;
       }
-      chdir(path34 = this.cwd) {
+      chdir(path35 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path34 === "string" ? this.cwd.resolve(path34) : path34;
+        this.cwd = typeof path35 === "string" ? this.cwd.resolve(path35) : path35;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -20243,8 +20244,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      newRoot(fs32) {
-        return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs32 });
+      newRoot(fs33) {
+        return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs33 });
       }
       /**
        * Return true if the provided path string is an absolute path
@@ -20273,8 +20274,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      newRoot(fs32) {
-        return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs32 });
+      newRoot(fs33) {
+        return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs33 });
       }
       /**
        * Return true if the provided path string is an absolute path
@@ -20604,8 +20605,8 @@ var require_processor = __commonJS({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path34, n]) => [
-          path34,
+        return [...this.store.entries()].map(([path35, n]) => [
+          path35,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -20823,9 +20824,9 @@ var require_walker = __commonJS({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path34, opts) {
+      constructor(patterns, path35, opts) {
         this.patterns = patterns;
-        this.path = path34;
+        this.path = path35;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -20844,11 +20845,11 @@ var require_walker = __commonJS({
           });
         }
       }
-      #ignored(path34) {
-        return this.seen.has(path34) || !!this.#ignore?.ignored?.(path34);
+      #ignored(path35) {
+        return this.seen.has(path35) || !!this.#ignore?.ignored?.(path35);
       }
-      #childrenIgnored(path34) {
-        return !!this.#ignore?.childrenIgnored?.(path34);
+      #childrenIgnored(path35) {
+        return !!this.#ignore?.childrenIgnored?.(path35);
       }
       // backpressure mechanism
       pause() {
@@ -21064,8 +21065,8 @@ var require_walker = __commonJS({
     exports.GlobUtil = GlobUtil;
     var GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path34, opts) {
-        super(patterns, path34, opts);
+      constructor(patterns, path35, opts) {
+        super(patterns, path35, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -21103,8 +21104,8 @@ var require_walker = __commonJS({
     exports.GlobWalker = GlobWalker;
     var GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns, path34, opts) {
-        super(patterns, path34, opts);
+      constructor(patterns, path35, opts) {
+        super(patterns, path35, opts);
         this.results = new minipass_1.Minipass({
           signal: this.signal,
           objectMode: true
@@ -21459,8 +21460,8 @@ var require_commonjs7 = __commonJS({
 // node_modules/archiver-utils/file.js
 var require_file = __commonJS({
   "node_modules/archiver-utils/file.js"(exports, module) {
-    var fs32 = require_graceful_fs();
-    var path34 = __require("path");
+    var fs33 = require_graceful_fs();
+    var path35 = __require("path");
     var flatten = require_flatten();
     var difference = require_difference();
     var union = require_union();
@@ -21485,8 +21486,8 @@ var require_file = __commonJS({
       return result;
     };
     file.exists = function() {
-      var filepath = path34.join.apply(path34, arguments);
-      return fs32.existsSync(filepath);
+      var filepath = path35.join.apply(path35, arguments);
+      return fs33.existsSync(filepath);
     };
     file.expand = function(...args) {
       var options = isPlainObject3(args[0]) ? args.shift() : {};
@@ -21499,12 +21500,12 @@ var require_file = __commonJS({
       });
       if (options.filter) {
         matches = matches.filter(function(filepath) {
-          filepath = path34.join(options.cwd || "", filepath);
+          filepath = path35.join(options.cwd || "", filepath);
           try {
             if (typeof options.filter === "function") {
               return options.filter(filepath);
             } else {
-              return fs32.statSync(filepath)[options.filter]();
+              return fs33.statSync(filepath)[options.filter]();
             }
           } catch (e) {
             return false;
@@ -21516,7 +21517,7 @@ var require_file = __commonJS({
     file.expandMapping = function(patterns, destBase, options) {
       options = Object.assign({
         rename: function(destBase2, destPath) {
-          return path34.join(destBase2 || "", destPath);
+          return path35.join(destBase2 || "", destPath);
         }
       }, options);
       var files = [];
@@ -21524,14 +21525,14 @@ var require_file = __commonJS({
       file.expand(options, patterns).forEach(function(src) {
         var destPath = src;
         if (options.flatten) {
-          destPath = path34.basename(destPath);
+          destPath = path35.basename(destPath);
         }
         if (options.ext) {
           destPath = destPath.replace(/(\.[^\/]*)?$/, options.ext);
         }
         var dest = options.rename(destBase, destPath, options);
         if (options.cwd) {
-          src = path34.join(options.cwd, src);
+          src = path35.join(options.cwd, src);
         }
         dest = dest.replace(pathSeparatorRe, "/");
         src = src.replace(pathSeparatorRe, "/");
@@ -21612,8 +21613,8 @@ var require_file = __commonJS({
 // node_modules/archiver-utils/index.js
 var require_archiver_utils = __commonJS({
   "node_modules/archiver-utils/index.js"(exports, module) {
-    var fs32 = require_graceful_fs();
-    var path34 = __require("path");
+    var fs33 = require_graceful_fs();
+    var path35 = __require("path");
     var isStream = require_is_stream();
     var lazystream = require_lazystream();
     var normalizePath = require_normalize_path();
@@ -21661,7 +21662,7 @@ var require_archiver_utils = __commonJS({
     };
     utils.lazyReadStream = function(filepath) {
       return new lazystream.Readable(function() {
-        return fs32.createReadStream(filepath);
+        return fs33.createReadStream(filepath);
       });
     };
     utils.normalizeInputSource = function(source) {
@@ -21689,7 +21690,7 @@ var require_archiver_utils = __commonJS({
         callback = base;
         base = dirpath;
       }
-      fs32.readdir(dirpath, function(err, list2) {
+      fs33.readdir(dirpath, function(err, list2) {
         var i = 0;
         var file;
         var filepath;
@@ -21701,11 +21702,11 @@ var require_archiver_utils = __commonJS({
           if (!file) {
             return callback(null, results);
           }
-          filepath = path34.join(dirpath, file);
-          fs32.stat(filepath, function(err2, stats) {
+          filepath = path35.join(dirpath, file);
+          fs33.stat(filepath, function(err2, stats) {
             results.push({
               path: filepath,
-              relative: path34.relative(base, filepath).replace(/\\/g, "/"),
+              relative: path35.relative(base, filepath).replace(/\\/g, "/"),
               stats
             });
             if (stats && stats.isDirectory()) {
@@ -21764,10 +21765,10 @@ var require_error = __commonJS({
 // node_modules/archiver/lib/core.js
 var require_core = __commonJS({
   "node_modules/archiver/lib/core.js"(exports, module) {
-    var fs32 = __require("fs");
+    var fs33 = __require("fs");
     var glob = require_readdir_glob();
     var async = require_async();
-    var path34 = __require("path");
+    var path35 = __require("path");
     var util = require_archiver_utils();
     var inherits = __require("util").inherits;
     var ArchiverError = require_error();
@@ -21828,7 +21829,7 @@ var require_core = __commonJS({
       data.sourcePath = filepath;
       task.data = data;
       this._entriesCount++;
-      if (data.stats && data.stats instanceof fs32.Stats) {
+      if (data.stats && data.stats instanceof fs33.Stats) {
         task = this._updateQueueTaskWithStats(task, data.stats);
         if (task) {
           if (data.stats.size) {
@@ -21999,7 +22000,7 @@ var require_core = __commonJS({
         callback();
         return;
       }
-      fs32.lstat(task.filepath, function(err, stats) {
+      fs33.lstat(task.filepath, function(err, stats) {
         if (this._state.aborted) {
           setImmediate(callback);
           return;
@@ -22042,10 +22043,10 @@ var require_core = __commonJS({
         task.data.sourceType = "buffer";
         task.source = Buffer.concat([]);
       } else if (stats.isSymbolicLink() && this._moduleSupports("symlink")) {
-        var linkPath = fs32.readlinkSync(task.filepath);
-        var dirName = path34.dirname(task.filepath);
+        var linkPath = fs33.readlinkSync(task.filepath);
+        var dirName = path35.dirname(task.filepath);
         task.data.type = "symlink";
-        task.data.linkname = path34.relative(dirName, path34.resolve(dirName, linkPath));
+        task.data.linkname = path35.relative(dirName, path35.resolve(dirName, linkPath));
         task.data.sourceType = "buffer";
         task.source = Buffer.concat([]);
       } else {
@@ -33645,7 +33646,7 @@ var require_traverse = __commonJS({
       return options == null ? emptyNull : options;
     }
     function walk(root, cb) {
-      var path34 = [];
+      var path35 = [];
       var parents = [];
       var alive = true;
       var options = arguments.length > 2 ? arguments[2] : emptyNull;
@@ -33658,13 +33659,13 @@ var require_traverse = __commonJS({
         var state = {
           node,
           node_,
-          path: [].concat(path34),
+          path: [].concat(path35),
           parent: parents[parents.length - 1],
           parents,
-          key: path34[path34.length - 1],
+          key: path35[path35.length - 1],
           removedKeys: { __proto__: null },
-          isRoot: path34.length === 0,
-          level: path34.length,
+          isRoot: path35.length === 0,
+          level: path35.length,
           circular: null,
           update: function(x, stopHere) {
             if (!state.isRoot && !wasSpliced(originalKey, splicedSiblings)) {
@@ -33767,7 +33768,7 @@ var require_traverse = __commonJS({
               return;
             }
             var key = shiftedKey(listedKey, splicedChildren);
-            path34[path34.length] = key;
+            path35[path35.length] = key;
             if (modifiers.pre) {
               modifiers.pre.call(state, state.node[key], key);
             }
@@ -33783,7 +33784,7 @@ var require_traverse = __commonJS({
             if (modifiers.post) {
               modifiers.post.call(state, child);
             }
-            path34.pop();
+            path35.pop();
           });
           parents.pop();
         }
@@ -34965,11 +34966,11 @@ var require_unzip_stream = __commonJS({
           return requiredLength;
         case states.CENTRAL_DIRECTORY_FILE_HEADER_SUFFIX:
           var isUtf8 = (this.parsedEntity.flags & 2048) !== 0;
-          var path34 = this._decodeString(chunk.slice(0, this.parsedEntity.fileNameLength), isUtf8);
+          var path35 = this._decodeString(chunk.slice(0, this.parsedEntity.fileNameLength), isUtf8);
           var extraDataBuffer = chunk.slice(this.parsedEntity.fileNameLength, this.parsedEntity.fileNameLength + this.parsedEntity.extraFieldLength);
           var extra = this._readExtraFields(extraDataBuffer);
           if (extra && extra.parsed && extra.parsed.path && !isUtf8) {
-            path34 = extra.parsed.path;
+            path35 = extra.parsed.path;
           }
           this.parsedEntity.extra = extra.parsed;
           var isUnix = (this.parsedEntity.versionMadeBy & 65280) >> 8 === 3;
@@ -34981,7 +34982,7 @@ var require_unzip_stream = __commonJS({
           }
           if (this.options.debug) {
             const debugObj = Object.assign({}, this.parsedEntity, {
-              path: path34,
+              path: path35,
               flags: "0x" + this.parsedEntity.flags.toString(16),
               unixAttrs: unixAttrs && "0" + unixAttrs.toString(8),
               isSymlink,
@@ -35418,8 +35419,8 @@ var require_parser_stream = __commonJS({
 // node_modules/mkdirp/index.js
 var require_mkdirp = __commonJS({
   "node_modules/mkdirp/index.js"(exports, module) {
-    var path34 = __require("path");
-    var fs32 = __require("fs");
+    var path35 = __require("path");
+    var fs33 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -35430,7 +35431,7 @@ var require_mkdirp = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs32;
+      var xfs = opts.fs || fs33;
       if (mode === void 0) {
         mode = _0777;
       }
@@ -35438,7 +35439,7 @@ var require_mkdirp = __commonJS({
       var cb = f || /* istanbul ignore next */
       function() {
       };
-      p = path34.resolve(p);
+      p = path35.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -35446,8 +35447,8 @@ var require_mkdirp = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            if (path34.dirname(p) === p) return cb(er);
-            mkdirP(path34.dirname(p), opts, function(er2, made2) {
+            if (path35.dirname(p) === p) return cb(er);
+            mkdirP(path35.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -35469,19 +35470,19 @@ var require_mkdirp = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs32;
+      var xfs = opts.fs || fs33;
       if (mode === void 0) {
         mode = _0777;
       }
       if (!made) made = null;
-      p = path34.resolve(p);
+      p = path35.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path34.dirname(p), opts, made);
+            made = sync(path35.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -35506,8 +35507,8 @@ var require_mkdirp = __commonJS({
 // node_modules/unzip-stream/lib/extract.js
 var require_extract2 = __commonJS({
   "node_modules/unzip-stream/lib/extract.js"(exports, module) {
-    var fs32 = __require("fs");
-    var path34 = __require("path");
+    var fs33 = __require("fs");
+    var path35 = __require("path");
     var util = __require("util");
     var mkdirp = require_mkdirp();
     var Transform2 = __require("stream").Transform;
@@ -35549,11 +35550,11 @@ var require_extract2 = __commonJS({
     };
     Extract.prototype._processEntry = function(entry) {
       var self2 = this;
-      var destPath = path34.join(this.opts.path, entry.path);
-      var directory = entry.isDirectory ? destPath : path34.dirname(destPath);
+      var destPath = path35.join(this.opts.path, entry.path);
+      var directory = entry.isDirectory ? destPath : path35.dirname(destPath);
       this.unfinishedEntries++;
       var writeFileFn = function() {
-        var pipedStream = fs32.createWriteStream(destPath);
+        var pipedStream = fs33.createWriteStream(destPath);
         pipedStream.on("close", function() {
           self2.unfinishedEntries--;
           self2._notifyAwaiter();
@@ -36917,8 +36918,8 @@ var require_light = __commonJS({
 
 // src/action/main.ts
 import os4 from "node:os";
-import fs31 from "node:fs";
-import path33 from "node:path";
+import fs32 from "node:fs";
+import path34 from "node:path";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -37886,9 +37887,9 @@ function parseConfig(inputs, ctx) {
 }
 
 // src/run.ts
-import fs24 from "node:fs";
+import fs25 from "node:fs";
 import os2 from "node:os";
-import path27 from "node:path";
+import path28 from "node:path";
 
 // src/pipeline/findings.ts
 function fingerprintOf(ruleId, subject) {
@@ -38086,8 +38087,8 @@ function deferredLog(base) {
 }
 
 // src/stages/toolchain.ts
-import fs4 from "node:fs";
-import path4 from "node:path";
+import fs7 from "node:fs";
+import path6 from "node:path";
 
 // src/toolchain/listing.ts
 function parseListing(text, source) {
@@ -38277,2922 +38278,107 @@ async function installTool(tools, asset, log) {
   return { dir, bin: programIn(dir, asset.program), source: "download", sha256: actual };
 }
 
-// src/stages/toolchain.ts
-var UNRESOLVED = rule({
-  id: "toolchain/version-unresolved",
-  name: "GoVersionUnresolved",
-  shortDescription: "The Go version to build with could not be determined.",
-  fullDescription: "go-version / go-version-file did not name a Go version that exists: the file is missing, has no go line, or no release matches.",
-  help: "Set go-version (1.26.3, 1.26.x, stable) or point go-version-file at a go.mod with a go or toolchain line.",
-  defaultSeverity: "error"
-});
-var DOWNLOAD = rule({
-  id: "toolchain/download-failed",
-  name: "GoDownloadFailed",
-  shortDescription: "The Go toolchain could not be downloaded.",
-  fullDescription: "The Go downloads listing or archive could not be fetched from go-download-base-url.",
-  help: "Check go-download-base-url (a mirror must serve the same layout and the ?mode=json&include=all listing) and the network.",
-  defaultSeverity: "error"
-});
-var CHECKSUM = rule({
-  id: "toolchain/checksum-mismatch",
-  name: "GoChecksumMismatch",
-  shortDescription: "A downloaded Go archive does not match its published SHA-256.",
-  fullDescription: "The Go archive downloaded for this run does not have the SHA-256 the downloads listing publishes. It was not extracted or used.",
-  help: "A truncated download or a tampered mirror. Retry; if it persists, compare the mirror with the official listing.",
-  defaultSeverity: "error",
-  securitySeverity: 8
-});
-var ToolchainFailure = class extends Error {
-  finding;
-  constructor(f) {
-    super(f.message);
-    this.finding = f;
-  }
-};
-function fail(r2, message, extra = {}) {
-  throw new ToolchainFailure(finding(r2, "toolchain", { message, ...extra }));
-}
-function resolveSpec(ctx) {
-  const { config } = ctx;
-  if (config.goVersion) return { spec: parseGoVersionSpec(config.goVersion), from: "input go-version" };
-  const candidates = config.goVersionFile ? [config.goVersionFile] : ["go.work", "go.mod"];
-  for (const name of candidates) {
-    const file = path4.resolve(config.dir, name);
-    if (!fs4.existsSync(file)) {
-      if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${displayPath(ctx.config.workspace, file)} does not exist`);
-      continue;
-    }
-    try {
-      const r2 = parseVersionFile(displayPath(ctx.config.workspace, file), fs4.readFileSync(file, "utf8"));
-      return { spec: r2.spec, from: `${displayPath(ctx.config.workspace, file)}:${r2.line} (${r2.from})`, file: displayPath(ctx.config.workspace, file), line: r2.line };
-    } catch (e) {
-      const m = /^(.*?):(\d+):/.exec(e.message);
-      fail(UNRESOLVED, e.message, { location: { file: m ? m[1] : displayPath(ctx.config.workspace, file), line: m ? Number(m[2]) : 1 } });
-    }
-  }
-  return fail(UNRESOLVED, `no go-version input and no go.mod or go.work in ${displayPath(ctx.config.workspace, config.dir) || "."}`);
-}
-var probes = /* @__PURE__ */ new WeakMap();
-function probe(ctx, bin) {
-  let seen = probes.get(ctx.state);
-  if (!seen) probes.set(ctx.state, seen = /* @__PURE__ */ new Map());
-  let p = seen.get(bin);
-  if (!p) seen.set(bin, p = runProbe(ctx, bin));
-  return p;
-}
-async function runProbe(ctx, bin) {
-  const r2 = await ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env: childEnv("go", ctx.ports.env, { GOTOOLCHAIN: "local" }) });
-  if (r2.code !== 0) return void 0;
-  const [v, goroot] = r2.stdout.split("\n");
-  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
-  return m ? { version: m[1], goroot: goroot.trim() } : void 0;
-}
-function unreachable(ctx, wanted, onPath, what, url, error2) {
-  const reason = (error2.message ?? String(error2)).replace(`GET ${url}: `, "");
-  const system = onPath.bin ? `set go-version to system (CLI: --go-version system) to build with ${onPath.bin}` : "install Go on PATH and set go-version to system (CLI: --go-version system)";
-  return fail(
-    DOWNLOAD,
-    `Go ${describeSpec(wanted.spec)} (wanted by ${wanted.from}) could not be downloaded: ${what}: ${reason}. Not using the go on PATH: ${onPath.text}. Ways out: ${system}, or point go-download-base-url at a mirror this machine can reach (now ${ctx.config.goDownloadBaseUrl}).`,
-    wanted.file ? { location: { file: wanted.file, line: wanted.line } } : {}
-  );
-}
-async function download(ctx, wanted, onPath) {
-  const { tools, log } = ctx.ports;
-  const spec = wanted.spec;
-  const base = ctx.config.goDownloadBaseUrl;
-  const listingUrl = `${base}/?mode=json&include=all`;
-  let listingFile;
-  try {
-    listingFile = await tools.download(listingUrl);
-  } catch (e) {
-    return unreachable(ctx, wanted, onPath, `could not read the Go downloads listing ${listingUrl}`, listingUrl, e);
-  }
-  let releases;
-  try {
-    releases = parseListing(fs4.readFileSync(listingFile, "utf8"), listingUrl);
-  } catch (e) {
-    return fail(DOWNLOAD, e.message);
-  }
-  const release = pickRelease(releases, spec);
-  if (!release) return fail(UNRESOLVED, `no Go release in ${listingUrl} matches ${describeSpec(spec)}`);
-  const plat = goPlatform(process.platform, process.arch);
-  const file = archiveFor(release, plat.os, plat.arch);
-  if (!file) return fail(UNRESOLVED, `Go ${release.version} has no archive for ${plat.os}/${plat.arch} in ${listingUrl}`);
-  if (!safeFileName(file.filename)) return fail(DOWNLOAD, `the listing names an unexpected file "${file.filename}"`);
-  if (!/^[0-9a-f]{64}$/.test(file.sha256)) return fail(DOWNLOAD, `the listing has no valid SHA-256 for ${file.filename}`);
-  const url = `${base}/${file.filename}`;
-  const version2 = goToSemver(release.version);
-  let installed;
-  try {
-    installed = await installTool(tools, {
-      tool: "go",
-      version: version2,
-      arch: process.arch,
-      url,
-      asset: file.filename,
-      sha256: file.sha256,
-      ...file.size ? { size: file.size } : {},
-      digestSource: `the Go downloads listing ${listingUrl}`,
-      packing: file.filename.endsWith(".zip") ? "zip" : "tar.gz",
-      root: "go",
-      program: process.platform === "win32" ? "bin/go.exe" : "bin/go"
-    }, log);
-  } catch (e) {
-    if (!(e instanceof InstallError)) throw e;
-    if (e.kind === "download") return unreachable(ctx, wanted, onPath, `could not download ${url}`, url, e.reason ?? e);
-    return fail(e.kind === "checksum" ? CHECKSUM : DOWNLOAD, e.message);
-  }
-  return { bin: installed.bin, version: release.version, goroot: installed.dir, source: "download", cacheVersion: version2 };
-}
-function goBin(goroot) {
-  return path4.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
-}
-async function locate(ctx, wanted) {
-  const { tools, log } = ctx.ports;
-  const spec = wanted.spec;
-  if (spec.kind === "system") {
-    const bin = findOnPath("go", ctx.ports.env.PATH);
-    const p2 = bin && await probe(ctx, bin);
-    if (!bin || !p2) return fail(UNRESOLVED, 'go-version is "system" but no working go is on PATH');
-    return { bin, version: p2.version, goroot: p2.goroot, source: "path" };
-  }
-  const cachedVersion = pickInstalled(tools.versions("go", process.arch), spec);
-  if (cachedVersion) {
-    const dir = tools.find("go", goToSemver(cachedVersion), process.arch);
-    if (dir && fs4.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
-  }
-  const onPath = findOnPath("go", ctx.ports.env.PATH);
-  const p = onPath && await probe(ctx, onPath);
-  if (onPath && p && satisfies(p.version, spec)) {
-    log.info(`Using go ${p.version} from PATH (${onPath}): it satisfies ${describeSpec(spec)}`);
-    return { bin: onPath, version: p.version, goroot: p.goroot, source: "path" };
-  }
-  return download(ctx, wanted, pathNote(spec, onPath, p || void 0));
-}
-function pathNote(spec, bin, p) {
-  if (!bin) return { text: "there is no go on PATH" };
-  if (!p) return { bin, text: `${bin} does not run (go env failed)` };
-  if (spec.kind === "stable" || spec.kind === "oldstable") return { bin, text: `${bin} is go ${p.version}, and which release is ${spec.kind} needs the downloads listing` };
-  return { bin, text: `${bin} is go ${p.version}, which does not satisfy ${describeSpec(spec)}` };
-}
-function toolchainTable(wanted, go, source, goroot) {
-  return { header: ["Go", "Wanted", "Source", "GOROOT"], rows: [[go, wanted ? wanted.from.replace(/\|/g, "/") : "could not be determined", source, goroot]] };
-}
-var toolchainStage = {
-  name: "toolchain",
-  rules: [UNRESOLVED, DOWNLOAD, CHECKSUM],
-  async run(ctx) {
-    let wanted;
-    try {
-      wanted = resolveSpec(ctx);
-      const { spec, from, file, line } = wanted;
-      const go = await locate(ctx, wanted);
-      const p = await probe(ctx, go.bin);
-      const broken = !p ? `${go.bin} does not run (go env failed)` : p.version !== go.version && !satisfies(p.version, spec) ? `${go.bin} reports go${p.version}, which does not satisfy ${describeSpec(spec)} from ${from}` : void 0;
-      if (broken) {
-        if (go.source === "download" && go.cacheVersion) {
-          await ctx.ports.tools.uncache("go", go.cacheVersion, process.arch);
-          return fail(UNRESOLVED, `${broken}; the downloaded toolchain was removed from the tool cache`, file ? { location: { file, line } } : {});
-        }
-        return fail(UNRESOLVED, broken, file ? { location: { file, line } } : {});
-      }
-      const toolchain = { bin: go.bin, version: p.version, goroot: p.goroot, source: go.source };
-      ctx.state.go = toolchain;
-      const binDir = path4.dirname(go.bin);
-      ctx.state.goEnv = {
-        ...ctx.state.goEnv,
-        // Our go commands must never fetch another toolchain behind our back (GOTOOLCHAIN=auto).
-        GOTOOLCHAIN: "local",
-        PATH: `${binDir}${path4.delimiter}${ctx.state.goEnv.PATH ?? ""}`
-      };
-      ctx.ports.outputs.addPath(binDir);
-      ctx.state.facts["go-version"] = toolchain.version;
-      ctx.state.facts["go-source"] = toolchain.source;
-      return {
-        status: "passed",
-        findings: [],
-        table: toolchainTable(wanted, toolchain.version, go.source, toolchain.goroot),
-        metrics: { goVersion: toolchain.version, source: toolchain.source }
-      };
-    } catch (e) {
-      if (e instanceof ToolchainFailure) {
-        return { status: "failed", reason: e.message, findings: [e.finding], table: toolchainTable(wanted, "not installed", e.finding.ruleId.replace(/^toolchain\//, ""), "") };
-      }
-      throw e;
-    }
-  }
-};
-
-// src/stages/cache.ts
+// src/toolchain/probe-memo.ts
+import fs5 from "node:fs";
 import path5 from "node:path";
 
-// src/pipeline/stage.ts
-async function settled(outcome) {
-  return outcome.pending ? settled(await outcome.pending) : outcome;
-}
-function skipped(reason) {
-  return { status: "skipped", reason, findings: [] };
-}
-function statusFrom(findings) {
-  return findings.some((f) => f.severity === "error") ? "failed" : "passed";
-}
-
-// src/stages/cache.ts
-var CACHE_DIR_NAME = "go-release-gate-cache";
-var DEFAULT_RESTORE_MINUTES = 20;
-var RestoreTimeout = class extends Error {
-};
-function restoreDeadlineMs(env) {
-  const minutes = Number(env.SEGMENT_DOWNLOAD_TIMEOUT_MINS);
-  return (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_RESTORE_MINUTES) * 6e4;
-}
-function withDeadline(work, ms, what) {
-  work.catch(() => void 0);
-  let timer;
-  const deadline = new Promise((_2, reject) => {
-    timer = setTimeout(() => reject(new RestoreTimeout(`${what} did not finish within ${formatDuration(ms)}`)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-var LABEL = { modules: "module cache (GOMODCACHE)", build: "build cache (GOCACHE)", "trivy-db": "Trivy vulnerability DB" };
-async function restoreSlot(store, kind, dir, keys, deadlineMs, log) {
-  const t0 = performance.now();
-  const slot = { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss" };
-  let problem;
-  freshDir(dir);
-  try {
-    const r2 = await withDeadline(store.restore([dir], keys.key, keys.restoreKeys), deadlineMs, `restoring the ${LABEL[kind]}`);
-    if (r2.matchedKey) {
-      slot.matchedKey = r2.matchedKey;
-      slot.state = restoreState(keys, r2.matchedKey);
-    } else {
-      freshDir(dir);
-    }
-  } catch (e) {
-    slot.state = "error";
-    problem = `${LABEL[kind]} not restored: ${e instanceof Error ? e.message : String(e)}`;
-    const found = e.matchedKey;
-    if (typeof found === "string" && found) slot.matchedKey = found;
-    if (e instanceof RestoreTimeout) {
-      slot.dir = `${dir}-${Date.now().toString(36)}`;
-      slot.noSave = "the restore timed out, so this run used a stand-in directory";
-      freshDir(slot.dir);
-    } else {
-      freshDir(dir);
-    }
-    log.warning(`${sentence(problem)} Going on without it; the verdict does not depend on the cache.`);
-  }
-  const bytes = slot.matchedKey ? treeSize(slot.dir) : 0;
-  return { slot, bytes, ms: Math.round(performance.now() - t0), ...problem ? { problem } : {} };
-}
-async function goFlagsWithModcacherw(ctx) {
-  const r2 = await ctx.ports.exec.run(ctx.state.go.bin, ["env", "GOFLAGS"], { env: ctx.state.goEnv });
-  const current = r2.code === 0 ? r2.stdout.trim() : ctx.state.goEnv.GOFLAGS ?? "";
-  const flags = current.split(/\s+/).filter(Boolean);
-  if (flags.some((f) => f === "-modcacherw" || f === "-modcacherw=true" || f === "--modcacherw")) return { flags: flags.join(" "), added: false };
-  return { flags: [...flags, "-modcacherw"].join(" "), added: true };
-}
-function unavailable(ctx) {
-  if (!ctx.state.go) return "needs the Go toolchain";
-  if (ctx.config.cache === "off") return "the cache input is off: nothing was restored or saved";
-  if (!ctx.ports.cache) return "no cache store: the Actions cache service is not available here (CLI: pass --cache-dir)";
-  return void 0;
-}
-function stateText(r2) {
-  if (r2.slot.notRestored) return `not restored: ${r2.slot.notRestored}`;
-  return r2.slot.state === "error" ? `error: ${r2.problem ?? ""}` : r2.slot.state;
-}
-function saveText(plan, slot, savedAt) {
-  const d = saveDecision(plan, slot);
-  if (!d.save) return `no: ${d.reason}`;
-  return slot.kind === "build" ? `${savedAt}, after trimming` : savedAt;
-}
-var RELEASE_BUILD_CACHE = "release builds never use a restored build cache (it cannot be verified)";
-function notRestored(kind, dir, keys, why) {
-  freshDir(dir);
-  return { slot: { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss", notRestored: why }, bytes: 0, ms: 0 };
-}
-async function restoreCaches(ctx, store) {
-  const { config, ports, state } = ctx;
-  const startedAtMs = Date.now();
-  const go = state.go;
-  const parts = {
-    os: ports.platform.os,
-    arch: ports.platform.arch,
-    goVersion: go.version,
-    scope: scopeHash({
-      job: ports.env.GITHUB_JOB ?? "",
-      dir: path5.relative(config.workspace, config.dir) || ".",
-      targets: config.targets,
-      tags: config.tags,
-      cgo: config.cgo
-    }),
-    goSum: goSumHash(findGoSums(config.dir)),
-    run: runSuffix(ports.env, startedAtMs)
-  };
-  const dirs = claimCacheDirs(path5.join(ports.tempDir, CACHE_DIR_NAME));
-  const deadline = restoreDeadlineMs(ports.env);
-  const modules = await restoreSlot(store, "modules", dirs.modules, moduleKeys(parts), deadline, ports.log);
-  const build2 = config.mode === "release" ? notRestored("build", dirs.build, buildKeys(parts), RELEASE_BUILD_CACHE) : await restoreSlot(store, "build", dirs.build, buildKeys(parts), deadline, ports.log);
-  for (const r2 of [modules, build2]) {
-    if (r2.slot.notRestored) ports.log.info(`${LABEL[r2.slot.kind]}: not restored: ${r2.slot.notRestored}`);
-    else ports.log.info(`${LABEL[r2.slot.kind]}: ${r2.slot.state}${r2.slot.matchedKey ? ` (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)})` : ""} in ${formatDuration(r2.ms)}`);
-  }
-  const goFlags2 = await goFlagsWithModcacherw(ctx);
-  state.goEnv = { ...state.goEnv, GOMODCACHE: modules.slot.dir, GOCACHE: build2.slot.dir, GOFLAGS: goFlags2.flags };
-  if (goFlags2.added) state.facts["cache-goflags-added"] = "-modcacherw";
-  const plan = {
-    version: 1,
-    mode: config.cache,
-    store: store.kind,
-    startedAtMs,
-    maxBytes: config.cacheMaxSize,
-    slots: [modules.slot, build2.slot]
-  };
-  ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
-  state.facts["cache-hit"] = modules.slot.state === "error" ? "miss" : modules.slot.state;
-  state.facts["cache-build"] = build2.slot.notRestored ? "not restored" : build2.slot.state === "error" ? "miss" : build2.slot.state;
-  state.facts["cache-modules-key"] = modules.slot.key;
-  state.facts["cache-build-key"] = build2.slot.key;
-  const problems = [modules.problem, build2.problem].filter((p) => !!p);
-  return {
-    status: "passed",
-    ...problems.length ? { reason: `went on without the cache (the verdict does not depend on it): ${problems.join("; ")}` } : {},
-    findings: [],
-    table: {
-      header: ["Cache", "Result", "Matched key", "Restored", "Time", "Save"],
-      rows: [modules, build2].map((r2) => [LABEL[r2.slot.kind], stateText(r2), r2.slot.matchedKey ?? "", formatBytes(r2.bytes), formatDuration(r2.ms), saveText(plan, r2.slot, store.savedAt ?? "end of the run")])
-    },
-    metrics: {
-      store: store.kind,
-      mode: config.cache,
-      modules: modules.slot.state,
-      build: build2.slot.state,
-      modulesBytes: modules.bytes,
-      buildBytes: build2.bytes,
-      modulesMs: modules.ms,
-      buildMs: build2.ms
-    }
-  };
-}
-var cacheStage = {
-  name: "cache",
-  rules: [],
-  async run(ctx) {
-    ctx.state.facts["cache-hit"] = "off";
-    const why = unavailable(ctx);
-    if (why) return skipped(why);
-    try {
-      return await restoreCaches(ctx, ctx.ports.cache);
-    } catch (e) {
-      const message = `cache not used: ${e instanceof Error ? e.message : String(e)}`;
-      ctx.ports.log.warning(`${message}. The verdict does not depend on the cache.`);
-      ctx.state.facts["cache-hit"] = "off";
-      return { status: "passed", reason: message, findings: [] };
-    }
-  }
-};
-async function restoreTrivyDb(ctx, dir) {
-  const { config, ports } = ctx;
-  const store = ports.cache;
-  if (config.cache === "off") return { dir, text: "not cached (cache: off)" };
-  if (!store) return { dir, text: "not cached (no cache store)" };
-  const startedAtMs = Date.now();
-  const r2 = await restoreSlot(store, "trivy-db", dir, trivyDbKeys(ports.platform.os, startedAtMs), restoreDeadlineMs(ports.env), ports.log);
-  const plan = parsePlan(ports.state.get(PLAN_STATE_KEY)) ?? { version: 1, mode: config.cache, store: store.kind, startedAtMs, maxBytes: config.cacheMaxSize, slots: [] };
-  plan.slots = [...plan.slots.filter((s) => s.kind !== "trivy-db"), r2.slot];
-  ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
-  const save = saveText(plan, r2.slot, store.savedAt ?? "end of the run");
-  const text = r2.slot.matchedKey && r2.slot.state !== "error" ? `restored from the cache (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)} in ${formatDuration(r2.ms)}); save: ${save}` : `${r2.problem ?? "no cache entry"}; save: ${save}`;
-  ports.log.info(`${LABEL["trivy-db"]}: ${text}`);
-  return { dir: r2.slot.dir, ...r2.slot.matchedKey && r2.slot.state !== "error" ? { matchedKey: r2.slot.matchedKey } : {}, text };
-}
-
-// src/stages/modules.ts
-import fs14 from "node:fs";
-import path16 from "node:path";
-
-// src/modules/load.ts
-import fs5 from "node:fs";
-import path6 from "node:path";
-
-// src/modules/errors.ts
-var ModuleFileError = class extends Error {
-  /** Repository-relative path, '/'-separated. */
-  file;
-  /** 1-based line of the offending text. */
-  line;
-  detail;
-  constructor(file, line, detail) {
-    super(`${file}:${line}: ${detail}`);
-    this.name = "ModuleFileError";
-    this.file = file;
-    this.line = line;
-    this.detail = detail;
-  }
-};
-function splitLines(text) {
-  const lines = text.split("\n");
-  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  return lines.map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
-}
-
-// src/modules/modfile.ts
-var PUNCT = /* @__PURE__ */ new Set(["(", ")", "[", "]", "{", "}", ","]);
-function isWordChar(c) {
-  return !PUNCT.has(c) && !/\s/.test(c) && c !== '"' && c !== "`";
-}
-function tokenizeLine(text, file, line) {
-  const tokens = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === " " || c === "	") {
-      i++;
-      continue;
-    }
-    if (text.startsWith("//", i)) return { tokens, comment: text.slice(i + 2).trim() };
-    if (text.startsWith("/*", i)) throw new ModuleFileError(file, line, "use // comments, not /* */ comments");
-    if (PUNCT.has(c)) {
-      tokens.push({ text: c, punct: true });
-      i++;
-      continue;
-    }
-    if (c === '"') {
-      let j2 = i + 1;
-      while (j2 < text.length && text[j2] !== '"') j2 += text[j2] === "\\" ? 2 : 1;
-      if (j2 >= text.length) throw new ModuleFileError(file, line, "unterminated quoted string");
-      const quoted = text.slice(i, j2 + 1);
-      let value;
-      try {
-        value = JSON.parse(quoted);
-      } catch {
-        throw new ModuleFileError(file, line, `invalid quoted string ${quoted}`);
-      }
-      tokens.push({ text: String(value), punct: false });
-      i = j2 + 1;
-      continue;
-    }
-    if (c === "`") {
-      const j2 = text.indexOf("`", i + 1);
-      if (j2 < 0) throw new ModuleFileError(file, line, "unterminated raw string");
-      tokens.push({ text: text.slice(i + 1, j2), punct: false });
-      i = j2 + 1;
-      continue;
-    }
-    if (!isWordChar(c)) throw new ModuleFileError(file, line, `unexpected character ${JSON.stringify(c)}`);
-    let j = i;
-    while (j < text.length && isWordChar(text[j]) && !text.startsWith("//", j)) j++;
-    tokens.push({ text: text.slice(i, j), punct: false });
-    i = j;
-  }
-  return { tokens, comment: "" };
-}
-function parseDirectives(text, file) {
-  const out = [];
-  const lines = splitLines(text);
-  let block2;
-  for (let i = 0; i < lines.length; i++) {
-    const line = i + 1;
-    const { tokens, comment } = tokenizeLine(lines[i], file, line);
-    if (tokens.length === 0) continue;
-    const first = tokens[0];
-    const last = tokens[tokens.length - 1];
-    if (block2) {
-      if (first.text === ")" && first.punct) {
-        if (tokens.length > 1) throw new ModuleFileError(file, line, 'unexpected text after ")"');
-        block2 = void 0;
-        continue;
-      }
-      if (tokens.some((t) => t.punct && (t.text === "(" || t.text === ")"))) {
-        throw new ModuleFileError(file, line, `unexpected parenthesis inside the ${block2.verb} block opened at line ${block2.line}`);
-      }
-      out.push({ verb: block2.verb, args: tokens.map((t) => t.text), line, comment });
-      continue;
-    }
-    if (first.punct) throw new ModuleFileError(file, line, `unexpected "${first.text}" at the start of a directive`);
-    if (last.punct && last.text === "(") {
-      if (tokens.length !== 2) throw new ModuleFileError(file, line, `a block must be written "${first.text} (" on its own line`);
-      block2 = { verb: first.text, line };
-      continue;
-    }
-    if (tokens.length === 3 && tokens[1].text === "(" && tokens[2].text === ")") continue;
-    if (tokens.slice(1).some((t) => t.punct && (t.text === "(" || t.text === ")"))) {
-      throw new ModuleFileError(file, line, "unexpected parenthesis");
-    }
-    out.push({ verb: first.text, args: tokens.slice(1).map((t) => t.text), line, comment });
-  }
-  if (block2) throw new ModuleFileError(file, block2.line, `the ${block2.verb} block opened here is never closed with ")"`);
-  return out;
-}
-var SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+incompatible)?$/;
-function isModuleVersion(v) {
-  return SEMVER.test(v);
-}
-var MODULE_PATH = /^[A-Za-z0-9._~+\-/!]+$/;
-function isModulePath(p) {
-  return MODULE_PATH.test(p) && !p.startsWith("/") && !p.endsWith("/") && !p.includes("//") && !p.startsWith("-");
-}
-function isLocalPath(p) {
-  return p.startsWith("./") || p.startsWith("../") || p === "." || p === ".." || p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith(".\\") || p.startsWith("..\\");
-}
-var GO_VERSION2 = /^[1-9]\d*(\.(0|[1-9]\d*)){0,2}((rc|beta)[1-9]\d*)?$/;
-function isGoVersion2(v) {
-  return GO_VERSION2.test(v) && v.split(/\.|rc|beta/).every((n) => Number.isSafeInteger(Number(n)));
-}
-function parseReplace(d, file) {
-  const arrow = d.args.indexOf("=>");
-  const bad = (why) => new ModuleFileError(file, d.line, `replace ${d.args.join(" ")}: ${why}`);
-  if (arrow !== 1 && arrow !== 2) throw bad('expected "old [version] => new [version]"');
-  const left = d.args.slice(0, arrow);
-  const right = d.args.slice(arrow + 1);
-  if (right.length !== 1 && right.length !== 2) throw bad('expected "old [version] => new [version]"');
-  if (!isModulePath(left[0])) throw bad(`"${left[0]}" is not a module path`);
-  if (left[1] !== void 0 && !isModuleVersion(left[1])) throw bad(`"${left[1]}" is not a version of the form v1.2.3`);
-  const local = right.length === 1;
-  if (local && !isLocalPath(right[0])) throw bad(`a replacement without a version must be a directory path starting with ./ or ../ or /, not "${right[0]}"`);
-  if (!local && !isModulePath(right[0])) throw bad(`"${right[0]}" is not a module path`);
-  if (!local && !isModuleVersion(right[1])) throw bad(`"${right[1]}" is not a version of the form v1.2.3`);
-  return { old: { path: left[0], version: left[1] ?? "" }, new: { path: right[0], version: right[1] ?? "" }, local, line: d.line };
-}
-
-// src/modules/gomod.ts
-var KNOWN = /* @__PURE__ */ new Set(["module", "go", "toolchain", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"]);
-function expectArgs(d, file, n, shape) {
-  if (d.args.length !== n) throw new ModuleFileError(file, d.line, `${d.verb}: expected "${d.verb} ${shape}", found ${d.args.length ? `"${d.args.join(" ")}"` : "nothing"}`);
-}
-function modulePathAndVersion(d, file) {
-  expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path34, version2] = d.args;
-  if (!isModulePath(path34)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path34}" is not a module path`);
-  if (!isModuleVersion(version2)) throw new ModuleFileError(file, d.line, `${d.verb} ${path34}: version "${version2}" is not of the form v1.2.3`);
-  return { path: path34, version: version2 };
-}
-function isIndirect(comment) {
-  return /^indirect(;|$)/.test(comment.trim());
-}
-function parseGoMod(text, file) {
-  const mod = { file, requires: [], replaces: [], excludes: [] };
-  for (const d of parseDirectives(text, file)) {
-    if (!KNOWN.has(d.verb)) throw new ModuleFileError(file, d.line, `unknown directive "${d.verb}"`);
-    switch (d.verb) {
-      case "module": {
-        if (mod.module) throw new ModuleFileError(file, d.line, `second module directive (the first is at line ${mod.module.line})`);
-        expectArgs(d, file, 1, "module/path");
-        if (!isModulePath(d.args[0])) throw new ModuleFileError(file, d.line, `module: "${d.args[0]}" is not a module path`);
-        mod.module = { path: d.args[0], line: d.line };
-        break;
-      }
-      case "go": {
-        if (mod.go) throw new ModuleFileError(file, d.line, `second go directive (the first is at line ${mod.go.line})`);
-        expectArgs(d, file, 1, "1.N");
-        if (!isGoVersion2(d.args[0])) throw new ModuleFileError(file, d.line, `go: "${d.args[0]}" is not a Go version like 1.22 or 1.22.3`);
-        mod.go = { version: d.args[0], line: d.line };
-        break;
-      }
-      case "toolchain": {
-        expectArgs(d, file, 1, "go1.N.M");
-        if (!/^(default|go[1-9][0-9A-Za-z.+-]*)$/.test(d.args[0])) throw new ModuleFileError(file, d.line, `toolchain: "${d.args[0]}" is not a toolchain name like go1.22.3`);
-        mod.toolchain = { name: d.args[0], line: d.line };
-        break;
-      }
-      case "require":
-        mod.requires.push({ ...modulePathAndVersion(d, file), indirect: isIndirect(d.comment), line: d.line });
-        break;
-      case "exclude":
-        mod.excludes.push({ ...modulePathAndVersion(d, file), line: d.line });
-        break;
-      case "replace":
-        mod.replaces.push(parseReplace(d, file));
-        break;
-      default:
-        if (d.args.length === 0) throw new ModuleFileError(file, d.line, `${d.verb}: missing argument`);
-    }
-  }
-  if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
-  return mod;
-}
-function replacementFor(replaces, path34, version2) {
-  return replaces.find((r2) => r2.old.path === path34 && r2.old.version === version2) ?? replaces.find((r2) => r2.old.path === path34 && r2.old.version === "");
-}
-
-// src/modules/gowork.ts
-var KNOWN2 = /* @__PURE__ */ new Set(["go", "toolchain", "godebug", "use", "replace"]);
-function parseGoWork(text, file) {
-  const work = { file, uses: [], replaces: [] };
-  for (const d of parseDirectives(text, file)) {
-    if (!KNOWN2.has(d.verb)) throw new ModuleFileError(file, d.line, `unknown directive "${d.verb}"`);
-    if (d.verb === "go") {
-      if (d.args.length !== 1 || !isGoVersion2(d.args[0])) throw new ModuleFileError(file, d.line, `go: expected a Go version like 1.22, found "${d.args.join(" ")}"`);
-      if (work.go) throw new ModuleFileError(file, d.line, `second go directive (the first is at line ${work.go.line})`);
-      work.go = { version: d.args[0], line: d.line };
-    } else if (d.verb === "use") {
-      if (d.args.length !== 1) throw new ModuleFileError(file, d.line, `use: expected one directory, found "${d.args.join(" ")}"`);
-      work.uses.push({ dir: d.args[0], line: d.line });
-    } else if (d.verb === "replace") {
-      work.replaces.push(parseReplace(d, file));
-    } else if (d.args.length === 0) {
-      throw new ModuleFileError(file, d.line, `${d.verb}: missing argument`);
-    }
-  }
-  return work;
-}
-
-// src/modules/gosum.ts
-var H1 = /^h1:[A-Za-z0-9+/]{43}=$/;
-var OTHER_HASH = /^h([2-9]|[1-9]\d+):[A-Za-z0-9+/]+={0,2}$/;
-function parseGoSum(text, file) {
-  const lines = [];
-  splitLines(text).forEach((raw2, i) => {
-    const line = i + 1;
-    const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
-    if (f.length === 0) return;
-    if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path34, rawVersion, hash] = f;
-    const goMod = rawVersion.endsWith("/go.mod");
-    const version2 = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path34)) throw new ModuleFileError(file, line, `"${path34}" is not a module path`);
-    if (!isModuleVersion(version2)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
-    if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
-      throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
-    }
-    lines.push({ path: path34, version: version2, goMod, hash, line });
-  });
-  return { file, lines };
-}
-function sumKey(path34, version2, goMod) {
-  return `${path34} ${version2}${goMod ? "/go.mod" : ""}`;
-}
-function indexSums(sums) {
-  const index = /* @__PURE__ */ new Map();
-  for (const sum of sums) {
-    for (const entry of sum.lines) {
-      const key = sumKey(entry.path, entry.version, entry.goMod);
-      const list2 = index.get(key) ?? [];
-      list2.push({ sum, entry });
-      index.set(key, list2);
-    }
-  }
-  return index;
-}
-function findSumConflicts(sums) {
-  const out = [];
-  for (const list2 of indexSums(sums).values()) {
-    const h1 = list2.filter((x) => x.entry.hash.startsWith("h1:"));
-    for (let i = 1; i < h1.length; i++) {
-      if (h1[i].entry.hash !== h1[0].entry.hash) {
-        out.push({ first: { file: h1[0].sum.file, entry: h1[0].entry }, second: { file: h1[i].sum.file, entry: h1[i].entry } });
-      }
-    }
-  }
-  return out;
-}
-
-// src/modules/modulestxt.ts
-function parseHeader(fields, file, line) {
-  const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
-  if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path34 = fields[1];
-  if (!isModulePath(path34)) throw bad(`"${path34}" is not a module path`);
-  let rest = fields.slice(2);
-  let version2 = "";
-  if (rest[0] !== "=>") {
-    if (!isModuleVersion(rest[0])) throw bad(`"${rest[0]}" is not a version of the form v1.2.3`);
-    version2 = rest[0];
-    rest = rest.slice(1);
-  }
-  if (rest.length === 0) {
-    if (version2 === "") throw bad('expected a version or "=> replacement"');
-    return { path: path34, version: version2, line };
-  }
-  if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
-  const [, newPath, newVersion] = rest;
-  if (newVersion === void 0) {
-    if (!isLocalPath(newPath)) throw bad(`a replacement without a version must be a directory path, not "${newPath}"`);
-  } else {
-    if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
-    if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
-  }
-  return { path: path34, version: version2, replacement: { path: newPath, version: newVersion ?? "" }, line };
-}
-function parseModulesTxt(text, file) {
-  const txt = { file, workspace: false, modules: [] };
-  let current;
-  splitLines(text).forEach((raw2, i) => {
-    const line = i + 1;
-    if (raw2.trim() === "") return;
-    if (raw2.startsWith("## ")) {
-      const annotation = raw2.slice(3).trim();
-      if (annotation === "workspace" && line === 1) {
-        txt.workspace = true;
-        return;
-      }
-      if (!current) throw new ModuleFileError(file, line, `annotation "${raw2}" before any "# module version" line`);
-      current.annotationLines.push(line);
-      for (const entry of annotation.split(";").map((s) => s.trim())) {
-        if (entry === "explicit") current.explicit = true;
-        else if (entry.startsWith("go ")) current.goVersion = entry.slice(3).trim();
-      }
-      return;
-    }
-    if (raw2.startsWith("#")) {
-      const fields2 = raw2.trim().split(/\s+/);
-      if (fields2[0] !== "#") throw new ModuleFileError(file, line, `expected "# module/path v1.2.3" or "## annotation", found "${raw2}"`);
-      current = { ...parseHeader(fields2, file, line), explicit: false, annotationLines: [], packages: [] };
-      txt.modules.push(current);
-      return;
-    }
-    const fields = raw2.trim().split(/\s+/);
-    if (fields.length !== 1 || !isModulePath(fields[0])) throw new ModuleFileError(file, line, `expected one package import path, found "${raw2}"`);
-    if (!current) throw new ModuleFileError(file, line, `package "${fields[0]}" listed before any "# module version" line`);
-    if (current.version === "") throw new ModuleFileError(file, line, `package "${fields[0]}" listed under the wildcard replacement at line ${current.line}, which vendors nothing`);
-    current.packages.push({ path: fields[0], line });
-  });
-  return txt;
-}
-function vendoredModule(txt, path34, version2) {
-  return txt.modules.find((m) => m.path === path34 && m.version === version2);
-}
-function packageLineFor(txt, vendorPath) {
-  const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
-  let best;
-  for (const m of txt.modules) {
-    for (const p of m.packages) if (p.path === dir) return p.line;
-    if (m.version !== "" && (dir === m.path || dir.startsWith(`${m.path}/`)) && (!best || m.path.length > best.len)) {
-      best = { line: m.line, len: m.path.length };
-    }
-  }
-  return best?.line;
-}
-
-// src/modules/load.ts
-function relativeTo(root, abs) {
-  const rel = path6.relative(root, abs).split(path6.sep).join("/");
-  return rel === "" ? "." : rel;
-}
-async function readIfExists(file) {
-  try {
-    return await fs5.promises.readFile(file);
-  } catch (e) {
-    const code2 = e.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") return void 0;
-    throw e;
-  }
-}
-async function isDirectory(p) {
-  try {
-    return (await fs5.promises.stat(p)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-async function loadModuleSetup(dir, workFile, root) {
-  const errors = [];
-  const contents = /* @__PURE__ */ new Map();
-  const rel = (abs) => relativeTo(root, abs);
-  const parse3 = (fn) => {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof ModuleFileError) {
-        errors.push(e);
-        return void 0;
-      }
-      throw e;
-    }
-  };
-  const read2 = async (abs) => {
-    const data = await readIfExists(abs);
-    if (data) contents.set(abs, data);
-    return data;
-  };
-  let work;
-  const moduleDirs = [];
-  if (workFile) {
-    const data = await read2(workFile);
-    if (!data) {
-      errors.push(new ModuleFileError(rel(workFile), 1, "go.work named by GOWORK does not exist"));
-      return { errors };
-    }
-    const gowork = parse3(() => parseGoWork(data.toString("utf8"), rel(workFile)));
-    if (gowork) {
-      work = { gowork, dir: path6.dirname(workFile) };
-      for (const u of gowork.uses) moduleDirs.push(path6.resolve(work.dir, u.dir));
-    }
-  } else {
-    moduleDirs.push(dir);
-  }
-  const mains = [];
-  const sums = [];
-  for (const modDir of moduleDirs) {
-    const goModPath = path6.join(modDir, "go.mod");
-    const data = await read2(goModPath);
-    if (!data) {
-      errors.push(new ModuleFileError(rel(goModPath), 1, workFile ? `go.work uses ${rel(modDir)}, which has no go.mod` : `no go.mod in ${rel(modDir)}`));
-      continue;
-    }
-    const gomod = parse3(() => parseGoMod(data.toString("utf8"), rel(goModPath)));
-    if (gomod) mains.push({ gomod, dir: modDir });
-    const sumPath = path6.join(modDir, "go.sum");
-    const sumData = await read2(sumPath);
-    const sum = sumData ? parse3(() => parseGoSum(sumData.toString("utf8"), rel(sumPath))) : { file: rel(sumPath), lines: [] };
-    if (sum) sums.push(sum);
-  }
-  if (work) {
-    const workSumPath = path6.join(work.dir, "go.work.sum");
-    const data = await read2(workSumPath);
-    if (data) {
-      const sum = parse3(() => parseGoSum(data.toString("utf8"), rel(workSumPath)));
-      if (sum) sums.push(sum);
-    }
-  }
-  const vendorDir = path6.join(work ? work.dir : dir, "vendor");
-  const hasVendor = await isDirectory(vendorDir);
-  let txt;
-  if (hasVendor) {
-    const txtPath = path6.join(vendorDir, "modules.txt");
-    const data = await read2(txtPath);
-    if (data) txt = parse3(() => parseModulesTxt(data.toString("utf8"), rel(txtPath)));
-  }
-  if (errors.length) return { errors };
-  const main2 = mains.find((m) => path6.resolve(m.dir) === path6.resolve(dir));
-  return { setup: { main: main2, mains, work, sums, vendorDir, hasVendor, txt, contents }, errors };
-}
-
-// src/modules/locate.ts
-function locator(setup) {
-  const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
-  const index = indexSums(setup.sums);
-  const l = {
-    require(path34) {
-      for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path34);
-        if (!r2) continue;
-        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path34, r2.version) : void 0;
-        if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
-        const rep = replacementFor(gomod.replaces, path34, r2.version);
-        if (rep) return { file: gomod.file, line: rep.line };
-        return { file: gomod.file, line: r2.line };
-      }
-      for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path34);
-        if (r2) return { file: gomod.file, line: r2.line };
-      }
-      return void 0;
-    },
-    sums(path34, version2, goMod) {
-      return (index.get(sumKey(path34, version2, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
-    },
-    vendored(path34) {
-      const vm = setup.txt?.modules.find((m) => m.path === path34 && m.version !== "");
-      return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
-    },
-    build() {
-      if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
-      return { file: setup.work.gowork.file, line: 1 };
-    },
-    module(path34) {
-      return l.require(path34) ?? l.vendored(path34) ?? l.build();
-    }
-  };
-  return l;
-}
-function where(loc) {
-  return loc.line ? `${loc.file}:${loc.line}` : loc.file ?? loc.artifact ?? "";
-}
-
-// src/modules/settings.ts
-function globToRegExp(glob) {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "\\") {
-      i++;
-      if (i >= glob.length) return void 0;
-      re += glob[i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    } else if (c === "[") {
-      const end = glob.indexOf("]", i + 2);
-      if (end < 0) return void 0;
-      const cls = glob.slice(i + 1, end);
-      re += `[${cls.replace(/\\/g, "\\\\")}]`;
-      i = end;
-    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  }
-  try {
-    return new RegExp(`^${re}$`);
-  } catch {
-    return void 0;
-  }
-}
-function matchesPrefixPattern(pattern, modulePath) {
-  const p = pattern.replace(/\/+$/, "");
-  if (p === "") return false;
-  const n = p.split("/").length;
-  const elems = modulePath.split("/");
-  if (elems.length < n) return false;
-  const re = globToRegExp(p);
-  return re !== void 0 && re.test(elems.slice(0, n).join("/"));
-}
-function splitPatterns(list2) {
-  return list2.split(",").map((s) => s.trim()).filter((s) => s !== "");
-}
-var PUBLIC_EXAMPLES = [
-  "github.com/any-owner/any-repo",
-  "gitlab.com/any-owner/any-repo",
-  "bitbucket.org/any-owner/any-repo",
-  "codeberg.org/any-owner/any-repo",
-  "golang.org/x/text",
-  "google.golang.org/grpc",
-  "google.golang.org/protobuf",
-  "cloud.google.com/go",
-  "gopkg.in/yaml.v3",
-  "k8s.io/client-go",
-  "sigs.k8s.io/yaml",
-  "go.uber.org/zap",
-  "go.opentelemetry.io/otel",
-  "go.etcd.io/etcd",
-  "honnef.co/go/tools",
-  "mvdan.cc/sh",
-  "rsc.io/quote",
-  "modernc.org/sqlite",
-  "gonum.org/v1/gonum",
-  "gotest.tools"
-];
-function publicPathsCovered(pattern) {
-  return PUBLIC_EXAMPLES.filter((p) => matchesPrefixPattern(pattern, p));
-}
-function describeCoverage(pattern, modules) {
-  const covered = publicPathsCovered(pattern).map((p) => p.includes("any-owner") ? `${p.split("/")[0]}/...` : p);
-  const deps = modules.filter((m) => matchesPrefixPattern(pattern, m));
-  const parts = [`pattern "${pattern}" covers public modules (${covered.slice(0, 3).join(", ")}${covered.length > 3 ? ", ..." : ""})`];
-  if (deps.length) parts.push(`including ${deps.length} of this build: ${deps.slice(0, 5).join(", ")}${deps.length > 5 ? ", ..." : ""}`);
-  return parts.join(", ");
-}
-function goFlags(value) {
-  const flags = /* @__PURE__ */ new Map();
-  for (const raw2 of value.split(/\s+/).filter((s) => s !== "")) {
-    const f = raw2.replace(/^--?/, "");
-    const eq = f.indexOf("=");
-    flags.set(eq < 0 ? f : f.slice(0, eq), eq < 0 ? "true" : f.slice(eq + 1));
-  }
-  return flags;
-}
-var BUILD_REDIRECTS = {
-  toolexec: "every compiler, assembler and linker call runs through that program, which can change the binaries without any change to the source",
-  overlay: "the build reads the files that overlay names instead of the committed source files"
-};
-function analyzeSettings(s, opts) {
-  const out = [];
-  const flags = goFlags(s.GOFLAGS);
-  for (const [flag, effect] of Object.entries(BUILD_REDIRECTS)) {
-    if (!flags.has(flag)) continue;
-    const from = opts.goflagsFrom ? ` (from ${opts.goflagsFrom})` : "";
-    out.push({
-      setting: "GOFLAGS",
-      severity: opts.release ? "error" : "warning",
-      aboutVendor: false,
-      subject: `GOFLAGS -${flag}`,
-      message: `GOFLAGS="${s.GOFLAGS}"${from} sets -${flag}=${flags.get(flag)}: ${effect}${opts.release ? "; a release is never built this way" : ""}`
-    });
-  }
-  const mod = flags.get("mod");
-  if (mod === "mod") {
-    out.push(
-      opts.hasVendor ? { setting: "GOFLAGS", severity: "warning", aboutVendor: true, subject: "GOFLAGS -mod=mod vendor", message: `GOFLAGS="${s.GOFLAGS}" sets -mod=mod: go commands ignore the vendor directory and fetch modules instead, so what is built is not what vendor/ holds (the gate's own build passes -mod=vendor)` } : { setting: "GOFLAGS", severity: "warning", aboutVendor: false, subject: "GOFLAGS -mod=mod", message: `GOFLAGS="${s.GOFLAGS}" sets -mod=mod: go commands may rewrite go.mod and add missing go.sum lines from the network instead of failing` }
-    );
-  }
-  if (flags.has("insecure")) {
-    out.push({ setting: "GOFLAGS", severity: "warning", aboutVendor: false, subject: "GOFLAGS -insecure", message: `GOFLAGS="${s.GOFLAGS}" sets -insecure, which asked older go commands to fetch over HTTP and skip certificate checks (use GOINSECURE patterns if a host really needs it)` });
-  }
-  if (flags.has("modcacherw") && flags.get("modcacherw") !== "false") {
-    out.push({ setting: "GOFLAGS", severity: "note", aboutVendor: false, subject: "GOFLAGS -modcacherw", message: `GOFLAGS="${s.GOFLAGS}" sets -modcacherw: the module cache is left writable, so a module's files can be changed after they were verified (the gate's module tree check catches it, a build does not)` });
-  }
-  if (s.GOSUMDB.trim() === "off") {
-    out.push({ setting: "GOSUMDB", severity: "warning", aboutVendor: false, subject: "GOSUMDB off", message: "GOSUMDB=off: modules not yet in go.sum are accepted without checking the checksum database, so a first download of a tampered version is trusted" });
-  }
-  const sumdbSetting = s.GONOSUMDB.trim() !== "" ? "GONOSUMDB" : "GOPRIVATE";
-  for (const pattern of splitPatterns(s[sumdbSetting])) {
-    if (publicPathsCovered(pattern).length === 0) continue;
-    out.push({ setting: sumdbSetting, severity: "warning", aboutVendor: false, subject: `${sumdbSetting} ${pattern}`, message: `${sumdbSetting}: ${describeCoverage(pattern, opts.modules)}; those modules are never checked against the checksum database` });
-  }
-  if (sumdbSetting === "GONOSUMDB") {
-    for (const pattern of splitPatterns(s.GOPRIVATE)) {
-      if (publicPathsCovered(pattern).length === 0) continue;
-      out.push({ setting: "GOPRIVATE", severity: "warning", aboutVendor: false, subject: `GOPRIVATE ${pattern}`, message: `GOPRIVATE: ${describeCoverage(pattern, opts.modules)}; those modules bypass the module proxy and are fetched straight from their origin` });
-    }
-  }
-  for (const pattern of splitPatterns(s.GOINSECURE)) {
-    const covered = publicPathsCovered(pattern).length > 0;
-    out.push({
-      setting: "GOINSECURE",
-      severity: "warning",
-      aboutVendor: false,
-      subject: `GOINSECURE ${pattern}`,
-      message: `GOINSECURE: modules matching "${pattern}" may be fetched over plain HTTP or with unverified certificates${covered ? `; the ${describeCoverage(pattern, opts.modules)}` : ""}`
-    });
-  }
-  if (s.GONOSUMCHECK.trim() !== "") {
-    out.push({ setting: "GONOSUMCHECK", severity: "note", aboutVendor: false, subject: "GONOSUMCHECK", message: `GONOSUMCHECK="${s.GONOSUMCHECK}" is set to skip checksum checks; this go command does not read it (GONOSUMDB and GOPRIVATE are what it reads), so nothing is skipped here, but a build configured this way elsewhere may rely on it` });
-  }
-  return out;
-}
-
-// src/modules/replaces.ts
-import fs6 from "node:fs";
-import path7 from "node:path";
-
-// src/modules/rules.ts
-var VERIFY_FAILED = rule({
-  id: "modules/verify-failed",
-  name: "ModuleVerifyFailed",
-  shortDescription: "A module could not be verified against go.sum.",
-  fullDescription: "A module tree in the module cache no longer hashes to what was downloaded (the gate hashes every extracted tree it builds from, as go.sum records it, against the hash the cache kept at download, which the go.sum check compares with go.sum; outside a release, a tree whose every file has the inode, size, mtime and ctime it had when an earlier run hashed it takes the hash that run recorded; go mod verify, zips included, when a module has no extracted tree), or a go command the check depends on failed (module download, vendor regeneration). A module that cannot be verified is treated as unverified: the gate does not pass.",
-  help: 'For "dir has been modified" or "zip has been modified": the module cache was changed after download; clear it (go clean -modcache) and run again, then find out what changed it. For a failed go command: read the command output in the details; a network or proxy failure needs the module cache restored or the proxy reachable.',
-  defaultSeverity: "error",
-  securitySeverity: 8
-});
-var VENDOR_MODIFIED = rule({
-  id: "modules/vendor-modified",
-  name: "VendoredFileModified",
-  shortDescription: "A vendored file differs from what go mod vendor produces.",
-  fullDescription: "A file under vendor/ is not byte-identical to the file `go mod vendor` writes from the modules at their go.sum hashes (or from the local directory of a replace). The build would compile code that no go.sum line vouches for.",
-  help: "Run `go mod vendor` (or `go work vendor` in a workspace) and commit the result. If the change was intended, make it upstream or in a fork and point a replace directive at it.",
-  defaultSeverity: "error",
-  securitySeverity: 8
-});
-var VENDOR_ADDED = rule({
-  id: "modules/vendor-added",
-  name: "VendoredFileAdded",
-  shortDescription: "vendor/ holds a file go mod vendor would not write.",
-  fullDescription: "A file exists under vendor/ that `go mod vendor` does not produce from go.mod and go.sum. Extra files can be compiled into the build (an extra .go file in a vendored package) or hide content from review.",
-  help: "Run `go mod vendor` (or `go work vendor`) and commit the result; it removes files that do not belong there.",
-  defaultSeverity: "error",
-  securitySeverity: 8
-});
-var VENDOR_REMOVED = rule({
-  id: "modules/vendor-removed",
-  name: "VendoredFileRemoved",
-  shortDescription: "A file go mod vendor writes is missing from vendor/.",
-  fullDescription: "A file that `go mod vendor` writes from the modules at their go.sum hashes is missing from vendor/. The build then differs from the verified module (a removed file can change behaviour as much as an edited one).",
-  help: "Run `go mod vendor` (or `go work vendor`) and commit the result.",
-  defaultSeverity: "error",
-  securitySeverity: 6.5
-});
-var VENDOR_MODULES_TXT = rule({
-  id: "modules/vendor-modules-txt",
-  name: "VendorModulesTxtDrift",
-  shortDescription: "vendor/modules.txt disagrees with go.mod.",
-  fullDescription: 'vendor/modules.txt does not say what go.mod (and go.work) say: a version differs, an "## explicit" marker is missing or extra, a replacement differs, or a line differs from the one `go mod vendor` writes. A -mod=vendor build trusts this file to describe the vendored code.',
-  help: "Run `go mod vendor` (or `go work vendor`) and commit the result; never edit vendor/modules.txt by hand.",
-  defaultSeverity: "error",
-  securitySeverity: 7
-});
-var MISSING_SUM = rule({
-  id: "modules/missing-sum",
-  name: "MissingGoSumEntry",
-  shortDescription: "go.sum has no hash for a required module.",
-  fullDescription: "A module that the build needs has no `h1:` line (hash of its files) or no `/go.mod` line (hash of its go.mod) in go.sum. Nothing then pins its content: a -mod=vendor build does not notice, and other builds fetch and trust whatever the proxy serves.",
-  help: "Run `go mod tidy` (or `go mod download <module>`) with the checksum database enabled and commit go.sum.",
-  defaultSeverity: "error",
-  securitySeverity: 6
-});
-var SUM_MISMATCH = rule({
-  id: "modules/sum-mismatch",
-  name: "GoSumMismatch",
-  shortDescription: "A go.sum hash does not match the module.",
-  fullDescription: "A hash in go.sum differs from the hash of the module as downloaded and verified (or two go.sum lines disagree about one module version). Either go.sum was edited or the module content changed after it was first published; both mean the source is not what go.sum says.",
-  help: 'Do not "fix" this by replacing the hash. Find out which side changed: compare with the checksum database (https://sum.golang.org/lookup/<module>@<version>), then restore go.sum from a trusted commit and run `go mod download` again.',
-  defaultSeverity: "error",
-  securitySeverity: 9
-});
-var NOT_TIDY = rule({
-  id: "modules/not-tidy",
-  name: "ModuleNotTidy",
-  shortDescription: "go.mod or go.sum differ from `go mod tidy`.",
-  fullDescription: "`go mod tidy -diff` reports lines it would add to or remove from go.mod or go.sum. Untidy files hide which modules the build really uses. A warning unless require-tidy is true. A module found tidy is recorded in GOCACHE under a key of every input of that answer (go.mod, go.sum, the imports and build constraints of its Go files, the go command and its module settings), and a run with the same key reuses it.",
-  help: "Run `go mod tidy` and commit go.mod and go.sum. Set `require-tidy: true` to make this an error.",
-  defaultSeverity: "warning"
-});
-var WEAK_VERIFICATION = rule({
-  id: "modules/weak-verification",
-  name: "WeakModuleVerification",
-  shortDescription: "A setting weakens module verification.",
-  fullDescription: "An environment or `go env -w` setting makes the go command check less: GOFLAGS=-mod=mod with a vendor directory, GONOSUMDB or GOPRIVATE patterns that cover public modules, GOSUMDB=off, GOINSECURE; or lets something other than the committed source decide what is compiled: -toolexec or -overlay in GOFLAGS (from the environment or the go env file), an error in release mode. Builds elsewhere with the same settings trust more than go.sum proves.",
-  help: "Narrow GONOSUMDB / GOPRIVATE to your private module paths (e.g. github.com/your-org/*), leave GOSUMDB at its default, drop -mod=mod from GOFLAGS when you vendor, remove -toolexec and -overlay from GOFLAGS (go env -u GOFLAGS for the go env file), and remove GOINSECURE unless a private host truly lacks TLS.",
-  defaultSeverity: "warning",
-  securitySeverity: 5
-});
-var MALFORMED_FILE = rule({
-  id: "modules/malformed-file",
-  name: "MalformedModuleFile",
-  shortDescription: "go.mod, go.work, go.sum or vendor/modules.txt cannot be read.",
-  fullDescription: "A module file does not follow the syntax the go command writes. The gate cannot prove anything about a file it cannot read, so it fails closed instead of skipping the checks that depend on it.",
-  help: "Fix the line named in the message (the go command can usually rewrite the file: `go mod tidy`, `go mod vendor`), or restore the file from a trusted commit.",
-  defaultSeverity: "error",
-  securitySeverity: 5
-});
-var REPLACE_OUTSIDE = rule({
-  id: "modules/replace-outside-workspace",
-  name: "ReplaceOutsideWorkspace",
-  shortDescription: "A replace directive points at a directory outside the workspace.",
-  fullDescription: "A directory replacement in go.mod or go.work (replace example.com/lib => ../../somewhere) resolves, after following symlinks, to a directory outside the checked-out repository. The build would compile code that is not part of the repository, that was not reviewed with it and that no go.sum line vouches for.",
-  help: "Vendor the replaced module into the repository (a directory inside it) or replace it with a published version (replace example.com/lib => example.com/fork v1.2.3).",
-  defaultSeverity: "error",
-  securitySeverity: 7
-});
-var MODULES_RULES = [VERIFY_FAILED, VENDOR_MODIFIED, VENDOR_ADDED, VENDOR_REMOVED, VENDOR_MODULES_TXT, MISSING_SUM, SUM_MISMATCH, NOT_TIDY, WEAK_VERIFICATION, MALFORMED_FILE, REPLACE_OUTSIDE];
-
-// src/modules/replaces.ts
-function realpathish(p) {
-  const rest = [];
-  let cur = p;
-  for (let i = 0; i < 256; i++) {
-    try {
-      return path7.join(fs6.realpathSync(cur), ...rest.reverse());
-    } catch {
-      const parent = path7.dirname(cur);
-      if (parent === cur) break;
-      rest.push(path7.basename(cur));
-      cur = parent;
-    }
-  }
-  return p;
-}
-function inside(root, p) {
-  const rel = path7.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path7.isAbsolute(rel);
-}
-function replacesOutsideWorkspace(setup, workspace) {
-  const root = realpathish(workspace);
-  const files = setup.mains.map((m) => ({ file: m.gomod.file, dir: m.dir, replaces: m.gomod.replaces }));
-  if (setup.work) files.push({ file: setup.work.gowork.file, dir: setup.work.dir, replaces: setup.work.gowork.replaces });
-  const out = [];
-  for (const f of files) {
-    for (const r2 of f.replaces) {
-      if (!r2.local) continue;
-      const target = realpathish(path7.resolve(f.dir, r2.new.path));
-      if (inside(root, target)) continue;
-      out.push(
-        finding(REPLACE_OUTSIDE, "modules", {
-          message: `replace ${r2.old.path}${r2.old.version ? ` ${r2.old.version}` : ""} => ${r2.new.path} points outside the workspace (to ${target}): the build would compile code that is not in the repository and that no go.sum line vouches for`,
-          location: { file: f.file, line: r2.line },
-          subject: `${f.file} replace ${r2.old.path} => ${r2.new.path}`
-        })
-      );
-    }
-  }
-  return out;
-}
-
-// src/modules/gooutput.ts
-var VERIFY_LINE = /^(\S+) (v\S+): (.+)$/;
-var MISMATCH = /verifying (\S+?)@(v[^\s:]+?)(\/go\.mod)?: checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
-var SUMDB_MISMATCH = /(\S+?)@(v\S+?): verifying (module|go\.mod): checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
-var MISSING_GOMOD = /(\S+?)@(v\S+?): missing go\.sum entry for go\.mod file/g;
-var MISSING_PKG = /missing go\.sum entry (?:for module providing package|needed to verify package) (\S+)/g;
-var NOISE = /^(SECURITY ERROR|This download does NOT match|The bits may have been replaced|have intercepted the download|For more information, see|\s*(downloaded|go\.sum|go\.work\.sum):|\s*go (get|mod download)|\s*To |\s*\(Use -mod)/;
-function parseGoProblems(output) {
-  const result = { verify: [], mismatches: [], missing: [], other: [] };
-  for (const m of output.matchAll(MISMATCH)) {
-    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] !== void 0, downloaded: m[4], source: m[5].trim(), recorded: m[6] });
-  }
-  for (const m of output.matchAll(SUMDB_MISMATCH)) {
-    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] === "go.mod", downloaded: m[4], source: m[5].trim(), recorded: m[6] });
-  }
-  for (const m of output.matchAll(MISSING_GOMOD)) result.missing.push({ path: m[1], version: m[2], goMod: true });
-  for (const m of output.matchAll(MISSING_PKG)) result.missing.push({ pkg: m[1], goMod: false });
-  for (const raw2 of output.split("\n")) {
-    const line = raw2.trimEnd();
-    if (line.trim() === "" || line === "all modules verified" || NOISE.test(line)) continue;
-    if (/checksum mismatch|missing go\.sum entry/.test(line)) continue;
-    const v = VERIFY_LINE.exec(line);
-    if (v && !line.startsWith("go: ")) {
-      result.verify.push({ path: v[1], version: v[2], problem: v[3] });
-      continue;
-    }
-    result.other.push(line);
-  }
-  return result;
-}
-function parseDownloadJson(stdout) {
-  return objectsOf(stdout).flatMap((o) => {
-    if (!o.Path) return [];
-    const m = { path: o.Path, version: o.Version ?? "" };
-    if (o.Sum) m.sum = o.Sum;
-    if (o.GoModSum) m.goModSum = o.GoModSum;
-    if (o.Dir) m.dir = o.Dir;
-    if (o.Zip) m.zip = o.Zip;
-    if (o.Error) m.error = o.Error;
-    return [m];
-  });
-}
-function objectsOf(stdout) {
-  const text = stdout.trim();
-  if (text === "") return [];
-  if (text.startsWith("{") && text.endsWith("}")) {
-    try {
-      const all = JSON.parse(`[${text.replace(/^\}\n\{$/gm, "},{")}]`);
-      if (all.every((o) => typeof o === "object" && o !== null && !Array.isArray(o))) return all;
-    } catch {
-    }
-  }
-  return scanObjects(stdout);
-}
-function scanObjects(stdout) {
-  const out = [];
-  let depth = 0;
-  let start = -1;
-  let inString = false;
-  for (let i = 0; i < stdout.length; i++) {
-    const c = stdout[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === "{") {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (c === "}") {
-      depth--;
-      if (depth === 0) {
-        out.push(JSON.parse(stdout.slice(start, i + 1)));
-      }
-    }
-  }
-  if (depth !== 0) throw new Error("go mod download -json: output ends inside a JSON object");
-  return out;
-}
-var UNREACHABLE = [
-  /module lookup disabled by GOPROXY=off/,
-  /GOPROXY list is not the empty string, but contains no entries/,
-  /dial tcp [^:]*(:\d+)?: .*(connection refused|i\/o timeout|no such host|network is unreachable)/,
-  /dial tcp .*: (connect: )?(connection refused|i\/o timeout|network is unreachable)/,
-  /lookup \S+( on \S+)?: no such host/,
-  /proxyconnect tcp/,
-  /TLS handshake timeout/,
-  /Client\.Timeout exceeded/
-];
-function unreachableSource(output) {
-  for (const raw2 of output.split("\n")) {
-    const line = raw2.trim();
-    if (line !== "" && UNREACHABLE.some((re) => re.test(line))) return line;
-  }
-  return void 0;
-}
-
-// src/modules/commands.ts
-import fs11 from "node:fs";
-import path12 from "node:path";
-
-// src/modules/tidydiff.ts
-var TidyDiffError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "TidyDiffError";
-  }
-};
-var FILE_HEADER = /^diff current\/(\S+) tidy\/(\S+)$/;
-var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-function parseTidyDiff(output) {
-  const changes = [];
-  let file;
-  let line = 0;
-  let change;
-  let inHunk = false;
-  for (const raw2 of output.split("\n")) {
-    const text = raw2.endsWith("\r") ? raw2.slice(0, -1) : raw2;
-    const header = FILE_HEADER.exec(text);
-    if (header) {
-      file = header[1];
-      inHunk = false;
-      change = void 0;
-      continue;
-    }
-    if (!file) {
-      if (text.trim() === "") continue;
-      throw new TidyDiffError(`unexpected line before the first "diff current/... tidy/..." header: ${JSON.stringify(text)}`);
-    }
-    if (!inHunk && (text.startsWith("--- ") || text.startsWith("+++ "))) continue;
-    const hunk = HUNK.exec(text);
-    if (hunk) {
-      const start = Number(hunk[1]);
-      const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
-      line = count === 0 ? start + 1 : start;
-      inHunk = true;
-      change = void 0;
-      continue;
-    }
-    if (!inHunk) {
-      if (text.trim() === "") continue;
-      throw new TidyDiffError(`unexpected line outside a hunk of ${file}: ${JSON.stringify(text)}`);
-    }
-    if (text.startsWith("\\")) continue;
-    const mark = text[0];
-    if (mark === "-" || mark === "+") {
-      if (!change) {
-        change = { file, line, removed: [], added: [] };
-        changes.push(change);
-      }
-      if (mark === "-") {
-        change.removed.push(text.slice(1));
-        line++;
-      } else {
-        change.added.push(text.slice(1));
-      }
-    } else if (mark === " " || text === "") {
-      change = void 0;
-      line++;
-    } else {
-      throw new TidyDiffError(`unexpected line in a hunk of ${file}: ${JSON.stringify(text)}`);
-    }
-  }
-  return changes;
-}
-function directivesOf(lines) {
-  try {
-    return JSON.stringify(parseDirectives(lines.join("\n"), "go.mod").map((d) => [d.verb, d.args, d.comment]));
-  } catch {
-    return void 0;
-  }
-}
-function formattingOnly(change) {
-  if (change.file !== "go.mod") return void 0;
-  const before = directivesOf(change.removed);
-  if (before === void 0 || before !== directivesOf(change.added)) return void 0;
-  const last = change.line + Math.max(change.removed.length, 1) - 1;
-  const span = change.removed.length > 1 ? `lines ${change.line}-${last}` : `line ${change.line}`;
-  const block2 = /^(\w+)\s*\($/.exec(change.removed[0]?.trim() ?? "");
-  const what = block2 ? `the ${block2[1]} block of ${span}` : span;
-  const after = change.added.length === 0 ? "without them" : change.added.length === 1 ? `on one line, "${change.added[0].trim()}"` : `as ${change.added.length} lines`;
-  return {
-    summary: `${what} ${change.added.length === 0 ? "are dropped" : `written ${after}`}`,
-    details: `as committed (${span}):
-${change.removed.join("\n")}
-as go mod tidy writes it:
-${change.added.join("\n")}`
-  };
-}
-
-// src/modules/tree.ts
-import fs7 from "node:fs";
-import path8 from "node:path";
-function walkTree(root, visit) {
-  const walk = (dir, prefix) => {
-    for (const e of fs7.readdirSync(dir, { withFileTypes: true })) {
-      const rel = prefix ? `${prefix}/${e.name}` : e.name;
-      const abs = `${dir}/${e.name}`;
-      if (e.isDirectory()) walk(abs, rel);
-      else visit(rel, abs, e.isSymbolicLink() ? "link" : e.isFile() ? "file" : "special");
-    }
-  };
-  try {
-    walk(path8.resolve(root), "");
-  } catch (e) {
-    if (e.code !== "ENOENT") throw e;
-  }
-}
-function listFiles(root) {
-  const out = [];
-  walkTree(root, (rel, abs, kind) => out.push({ rel, kind, abs }));
-  return out;
-}
-function hashRegularFile(abs, stat) {
-  const buf = sharedReadBuffer();
-  const fd = fs7.openSync(abs, "r");
-  try {
-    if (stat) stat(fs7.fstatSync(fd));
-    let filled = 0;
-    let n;
-    while (filled < buf.length && (n = fs7.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
-    if (filled < buf.length) return { sha256: sha256Hex(buf.subarray(0, filled)), size: filled };
-    const h = sha256Hash().update(buf);
-    let size = filled;
-    while ((n = fs7.readSync(fd, buf, 0, buf.length, null)) > 0) {
-      h.update(buf.subarray(0, n));
-      size += n;
-    }
-    return { sha256: h.digest("hex"), size };
-  } finally {
-    fs7.closeSync(fd);
-  }
-}
-function* hashEntries(root, tree, stats) {
-  for (const { rel, kind, abs } of listFiles(root)) {
-    if (kind === "file") {
-      const entry = hashRegularFile(abs, stats && ((stat) => stats.push({ rel, kind, stat })));
-      tree.set(rel, { ...entry, kind });
-      yield entry.size;
-      continue;
-    }
-    if (stats) stats.push({ rel, kind, stat: fs7.lstatSync(abs) });
-    const data = kind === "link" ? Buffer.from(`symlink -> ${fs7.readlinkSync(abs)}`) : Buffer.from("special file");
-    tree.set(rel, { sha256: sha256Hex(data), size: data.length, kind });
-    yield data.length;
-  }
-  return tree;
-}
-function hashTree(root) {
-  const tree = /* @__PURE__ */ new Map();
-  for (const _2 of hashEntries(root, tree)) ;
-  return tree;
-}
-var SLICE_BYTES = 1 << 20;
-async function hashTreeYielding(root, stats) {
-  const tree = /* @__PURE__ */ new Map();
-  let since = 0;
-  for (const bytes of hashEntries(root, tree, stats)) {
-    since += bytes;
-    if (since >= SLICE_BYTES) {
-      since = 0;
-      await new Promise((resolve2) => setImmediate(resolve2));
-    }
-  }
-  return tree;
-}
-function compareTrees(committed, expected) {
-  const diff = { added: [], removed: [], modified: [] };
-  for (const [p, e] of committed) {
-    const want = expected.get(p);
-    if (!want) diff.added.push(p);
-    else if (want.sha256 !== e.sha256 || want.kind !== e.kind) diff.modified.push(p);
-  }
-  for (const p of expected.keys()) if (!committed.has(p)) diff.removed.push(p);
-  diff.added.sort();
-  diff.removed.sort();
-  diff.modified.sort();
-  return diff;
-}
-function firstDifferingLine(actual, expected) {
-  const n = Math.min(actual.length, expected.length);
-  let line = 1;
-  for (let i = 0; i < n; i++) {
-    if (actual[i] !== expected[i]) return line;
-    if (actual[i] === 10) line++;
-  }
-  const endsWithNewline = actual.length > 0 && actual[actual.length - 1] === 10;
-  return actual.length === n && endsWithNewline && line > 1 ? line - 1 : line;
-}
-function moduleTreeHash(tree, prefix) {
-  const names = [...tree.keys()].map((rel) => ({ rel, name: Buffer.from(`${prefix}/${rel}`) }));
-  names.sort((a, b) => Buffer.compare(a.name, b.name));
-  const h = sha256Hash();
-  for (const { rel, name } of names) h.update(`${tree.get(rel).sha256}  ${name.toString()}
-`);
-  return `h1:${h.digest("base64")}`;
-}
-
-// src/modules/cachesums.ts
-import fs8 from "node:fs";
-import path9 from "node:path";
-function escapeModulePath(p) {
-  return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
-}
-function goModHash(content) {
-  const fileHash = sha256Hex(content);
-  return `h1:${sha256Hash().update(`${fileHash}  go.mod
-`).digest("base64")}`;
-}
-function downloadBase(modcache, modulePath, version2) {
-  return path9.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version2));
-}
-async function readOrUndefined(file) {
-  try {
-    return fs8.readFileSync(file);
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
-    throw e;
-  }
-}
-async function cachedModuleHash(modcache, modulePath, version2) {
-  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version2)}.ziphash`);
-  return data?.toString("utf8").trim();
-}
-async function cachedGoModHash(modcache, modulePath, version2) {
-  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version2)}.mod`);
-  return data ? goModHash(data) : void 0;
-}
-
-// src/modules/treememo.ts
-import fs10 from "node:fs";
-import path11 from "node:path";
-
 // src/modules/records.ts
-import fs9 from "node:fs";
-import path10 from "node:path";
+import fs4 from "node:fs";
+import path4 from "node:path";
 function gateRecordFile(gocache, name) {
-  return path10.join(gocache, "go-release-gate", name);
+  return path4.join(gocache, "go-release-gate", name);
 }
 function readRecord(file, touchAfterMs, now = Date.now()) {
   let value;
   let mtimeMs;
   try {
-    const fd = fs9.openSync(file, "r");
+    const fd = fs4.openSync(file, "r");
     try {
-      mtimeMs = fs9.fstatSync(fd).mtimeMs;
-      value = JSON.parse(fs9.readFileSync(fd, "utf8"));
+      mtimeMs = fs4.fstatSync(fd).mtimeMs;
+      value = JSON.parse(fs4.readFileSync(fd, "utf8"));
     } finally {
-      fs9.closeSync(fd);
+      fs4.closeSync(fd);
     }
   } catch {
     return void 0;
   }
   if (now - mtimeMs >= touchAfterMs) {
     try {
-      fs9.utimesSync(file, new Date(now), new Date(now));
+      fs4.utimesSync(file, new Date(now), new Date(now));
     } catch {
     }
   }
   return value;
 }
-function writeRecord(file, value) {
+function writeRecord(file, value, opts = {}) {
   try {
-    fs9.mkdirSync(path10.dirname(file), { recursive: true });
+    fs4.mkdirSync(path4.dirname(file), { recursive: true, ...opts.private ? { mode: 448 } : {} });
     const tmp = `${file}.${process.pid}.tmp`;
-    fs9.writeFileSync(tmp, `${JSON.stringify(value)}
-`);
-    fs9.renameSync(tmp, file);
+    fs4.writeFileSync(tmp, `${JSON.stringify(value)}
+`, opts.private ? { mode: 384 } : {});
+    fs4.renameSync(tmp, file);
     return true;
   } catch {
     return false;
   }
 }
 
-// src/modules/treememo.ts
-var RECORD_VERSION = "go-release-gate tree v4";
-var TOUCH_INTERVAL_MS = 36e5;
-var IDENTITY_FIELDS = 6;
-var TreeIdentity = class {
-  numbers = new Float64Array(IDENTITY_FIELDS * 256);
-  names = "";
-  count = 0;
-  add(rel, kind, s) {
-    let at = this.count * IDENTITY_FIELDS;
-    if (at + IDENTITY_FIELDS > this.numbers.length) {
-      const grown = new Float64Array(this.numbers.length * 2);
-      grown.set(this.numbers);
-      this.numbers = grown;
-    }
-    this.names += `${kind}\0${rel}
-`;
-    const n = this.numbers;
-    n[at++] = s.dev;
-    n[at++] = s.ino;
-    n[at++] = s.mode;
-    n[at++] = s.size;
-    n[at++] = s.mtimeMs;
-    n[at] = s.ctimeMs;
-    this.count++;
+// src/toolchain/probe-memo.ts
+var FORMAT = "go-release-gate go env v1";
+function goEnvFile(env, platform2 = process.platform) {
+  const set = env.GOENV;
+  if (set) return set === "off" ? void 0 : set;
+  let dir;
+  if (platform2 === "win32") dir = env.AppData || env.APPDATA;
+  else if (platform2 === "darwin") dir = env.HOME ? `${env.HOME}/Library/Application Support` : void 0;
+  else {
+    const xdg = env.XDG_CONFIG_HOME;
+    dir = xdg ? path5.isAbsolute(xdg) ? xdg : void 0 : env.HOME ? `${env.HOME}/.config` : void 0;
   }
-  digest() {
-    return sha256Hash().update(`${RECORD_VERSION}
-`).update(this.names).update(this.numbers.subarray(0, this.count * IDENTITY_FIELDS)).digest("hex");
-  }
-};
-function treeIdentity(entries) {
-  const id = new TreeIdentity();
-  for (const e of entries) id.add(e.rel, e.kind, e.stat);
-  return id.digest();
+  return dir ? path5.join(dir, "go", "env") : void 0;
 }
-function settled2(entries, startedMs) {
-  return entries.every(({ stat }) => settledAt(stat, startedMs));
-}
-function treeRoot(dir, startedMs) {
-  const stat = rootStat(dir);
-  return stat && { identity: statIdentity(stat), settled: settledAt(stat, startedMs) };
-}
-function rootStat(dir) {
+function identityOf(p, nowMs, settled3) {
   try {
-    return fs10.lstatSync(dir);
-  } catch {
-    return void 0;
-  }
-}
-function treeRecordFile(gocache, dir) {
-  return gateRecordFile(gocache, `tree-${sha256Hex(path11.resolve(dir))}`);
-}
-function statTree(root) {
-  const id = new TreeIdentity();
-  walkTree(root, (rel, abs, kind) => id.add(rel, kind, fs10.lstatSync(abs)));
-  return id.digest();
-}
-function recordedTreeHash(memo, dir, h1) {
-  if (!memo.reuse) return void 0;
-  const rec = readRecord(treeRecordFile(memo.gocache, dir), TOUCH_INTERVAL_MS, memo.now?.());
-  if (!rec) return void 0;
-  if (rec.version !== RECORD_VERSION || rec.dir !== path11.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== "string" || typeof rec.at !== "string") return void 0;
-  const root = rootStat(dir);
-  if (!root || statIdentity(root) !== rec.root) return void 0;
-  let identity;
-  try {
-    identity = statTree(dir);
-  } catch {
-    return void 0;
-  }
-  if (identity !== rec.identity) return void 0;
-  return rec.at;
-}
-function recordTreeHash(memo, dir, h1, root, entries, startedMs) {
-  if (!root.settled || !settled2(entries, startedMs)) return false;
-  const rec = { version: RECORD_VERSION, dir: path11.resolve(dir), h1, root: root.identity, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
-  return writeRecord(treeRecordFile(memo.gocache, dir), rec);
-}
-
-// src/modules/trees.ts
-async function verifyTrees(modules, memo) {
-  const problems = [];
-  let checked = 0;
-  let reused = 0;
-  for (const m of modules) {
-    const recorded = (await readOrUndefined(`${m.zip}hash`))?.toString("utf8").trim();
-    if (recorded === void 0) {
-      problems.push({ path: m.path, version: m.version, problem: `missing ziphash: ${m.zip}hash does not exist` });
-      continue;
-    }
-    if (memo && recordedTreeHash(memo, m.dir, recorded) !== void 0) {
-      checked++;
-      reused++;
-      await new Promise((resolve2) => setImmediate(resolve2));
-      continue;
-    }
-    const startedMs = memo?.now?.() ?? Date.now();
-    const root = memo ? treeRoot(m.dir, startedMs) : void 0;
-    const stats = root?.settled ? [] : void 0;
-    let tree;
-    try {
-      tree = await hashTreeYielding(m.dir, stats);
-    } catch (e) {
-      problems.push({ path: m.path, version: m.version, problem: `dir could not be hashed (${m.dir}): ${e.message}` });
-      continue;
-    }
-    const odd = [...tree].find(([, e]) => e.kind !== "file");
-    if (odd) {
-      problems.push({ path: m.path, version: m.version, problem: `dir has been modified (${m.dir}): ${odd[0]} is ${odd[1].kind === "link" ? "a symbolic link" : "not a regular file"}, which extraction never makes` });
-      continue;
-    }
-    checked++;
-    if (moduleTreeHash(tree, `${m.path}@${m.version}`) !== recorded) problems.push({ path: m.path, version: m.version, problem: `dir has been modified (${m.dir})` });
-    else if (memo && root && stats) recordTreeHash(memo, m.dir, recorded, root, stats, startedMs);
-  }
-  return { problems, checked, reused };
-}
-
-// src/modules/commands.ts
-var MINUTE = 6e4;
-function tail(text, lines = 40) {
-  const all = text.trimEnd().split("\n");
-  return all.length > lines ? `... (${all.length - lines} lines above)
-${all.slice(-lines).join("\n")}` : all.join("\n");
-}
-function sourcesUnreachable(reason, modcache, checks, output, location) {
-  return finding(VERIFY_FAILED, "modules", {
-    message: `verification could not run: the modules are not all in the module cache (${modcache}) and cannot be fetched (${reason}); ${checks.slice(0, -1).join(", ")} and ${checks[checks.length - 1]} did not run. Restore the module cache, or make GOPROXY reachable`,
-    location,
-    subject: "module sources unreachable",
-    details: tail(output),
-    // Everything later that needs the modules (the build) fails because of this.
-    rootCause: true
-  });
-}
-function commandFailed(r2, command, location) {
-  const why = r2.timedOut ? "timed out" : `exited with ${r2.code}`;
-  const first = r2.stderr.split("\n").find((l) => l.trim() !== "" && !/^go: (downloading|finding|extracting|found) /.test(l)) ?? "";
-  return finding(VERIFY_FAILED, "modules", {
-    message: `${command} ${why}${first ? `: ${first.trim()}` : ""}; what it checks could not be verified`,
-    location,
-    subject: command,
-    details: tail(r2.stderr || r2.stdout)
-  });
-}
-async function verifyModuleTrees(run4, cwd, loc, modules, memo) {
-  const trees = [];
-  for (const m of modules) {
-    if (m.error || !m.version) continue;
-    if (!m.dir || !m.zip || !fs11.existsSync(m.dir)) {
-      const v = await verifyModules(run4, cwd, loc);
-      return { ...v, reused: 0, result: v.ok ? `all modules verified by go mod verify (${m.path}@${m.version} has no extracted tree to hash)` : `${v.findings.length} problem(s)` };
-    }
-    trees.push({ path: m.path, version: m.version, dir: m.dir, zip: m.zip });
-  }
-  const { problems, checked, reused } = await verifyTrees(trees, memo);
-  const findings = problems.map((p) => moduleProblem("module tree check", p, loc));
-  const result = problems.length ? `${problems.length} problem(s)` : reused ? `${checked} module trees checked: each is what was downloaded (${checked - reused} hashed now, ${reused} unchanged since an earlier run hashed them: every file has the inode, size, mtime and ctime it had then)` : checked ? `${checked} module trees hashed: each is what was downloaded` : "no module trees to hash";
-  return { findings, problems: { verify: problems, mismatches: [], missing: [], other: [] }, ok: problems.length === 0, result, reused };
-}
-function moduleProblem(check, p, loc) {
-  return finding(VERIFY_FAILED, "modules", {
-    message: `${check}: ${p.path} ${p.version}: ${p.problem}`,
-    location: loc.module(p.path),
-    subject: `${p.path}@${p.version} ${p.problem.replace(/\(.*\)/, "")}`
-  });
-}
-async function verifyModules(run4, cwd, loc) {
-  const r2 = await run4.go(["mod", "verify"], cwd, 15 * MINUTE);
-  const problems = parseGoProblems(`${r2.stdout}
-${r2.stderr}`);
-  const findings = problems.verify.map((p) => moduleProblem("go mod verify", p, loc));
-  const explained = findings.length + problems.mismatches.length + problems.missing.length > 0;
-  if (r2.code !== 0 && !explained) findings.push(commandFailed(r2, "go mod verify", loc.build()));
-  const verified = /^all modules verified$/m.test(r2.stdout);
-  if (r2.code === 0 && !verified && !explained) {
-    const said = r2.stdout.trim() === "" ? "printed nothing" : `printed ${JSON.stringify(r2.stdout.trim().split("\n")[0].slice(0, 200))}`;
-    findings.push(
-      finding(VERIFY_FAILED, "modules", {
-        message: `go mod verify exited with 0 but ${said} instead of "all modules verified"; the module cache is not verified`,
-        location: loc.build(),
-        subject: "go mod verify silent success",
-        ...r2.stdout || r2.stderr ? { details: tail(`${r2.stdout}${r2.stderr}`) } : {}
-      })
-    );
-  }
-  return { findings, problems, ok: r2.code === 0 && verified };
-}
-async function downloadModules(run4, cwd, loc, modfile) {
-  const r2 = await run4.go(["mod", "download", "-json", ...modfile ? [`-modfile=${modfile}`] : []], cwd, 15 * MINUTE);
-  const problems = parseGoProblems(r2.stderr);
-  let modules = [];
-  const findings = [];
-  try {
-    modules = parseDownloadJson(r2.stdout);
+    const s = fs5.statSync(p);
+    if (!settledAt(s, nowMs)) settled3.all = false;
+    return statIdentity(s);
   } catch (e) {
-    findings.push(commandFailed({ ...r2, stderr: `${e.message}
-${r2.stderr}` }, "go mod download", loc.build()));
-  }
-  for (const m of modules.filter((x) => x.error)) {
-    const p = parseGoProblems(m.error);
-    problems.mismatches.push(...p.mismatches);
-    problems.missing.push(...p.missing);
-    if (p.mismatches.length + p.missing.length === 0) {
-      findings.push(
-        finding(VERIFY_FAILED, "modules", { message: `go mod download ${m.path}@${m.version}: ${m.error}`, location: loc.module(m.path), subject: `${m.path}@${m.version} download` })
-      );
-    }
-  }
-  if (r2.code !== 0 && problems.mismatches.length + problems.missing.length === 0 && findings.length === 0) {
-    findings.push(commandFailed(r2, "go mod download", loc.build()));
-  }
-  const output = [r2.stderr, ...modules.filter((m) => m.error).map((m) => `${m.path}@${m.version}: ${m.error}`)].join("\n");
-  const unreachable2 = r2.code !== 0 ? unreachableSource(output) : void 0;
-  return { findings, problems, modules, output, ...unreachable2 ? { unreachable: unreachable2 } : {} };
-}
-async function checkTidy(run4, setup, main2, loc, severity2, missingReported) {
-  const r2 = await run4.go(["mod", "tidy", "-diff"], main2.dir, 15 * MINUTE);
-  const changes = r2.stdout.trim() === "" ? [] : parseTidyDiff(r2.stdout);
-  if (r2.code !== 0 && changes.length === 0) {
-    const p = parseGoProblems(r2.stderr);
-    if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ["go mod tidy -diff", main2.gomod.file, "not run: go.sum must be fixed first"] };
-    const f = commandFailed(r2, "go mod tidy -diff", { file: main2.gomod.file, line: main2.gomod.module.line });
-    return { findings: [finding(NOT_TIDY, "modules", { severity: severity2, message: f.message, location: f.location, subject: `${main2.gomod.file} tidy failed`, details: f.details })], row: ["go mod tidy -diff", main2.gomod.file, "could not run"] };
-  }
-  const files = {};
-  for (const name of ["go.mod", "go.sum"]) {
-    const abs = path12.join(main2.dir, name);
-    const data = setup.contents.get(abs);
-    files[name] = { file: name === "go.mod" ? main2.gomod.file : path12.posix.join(path12.posix.dirname(main2.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
-  }
-  const findings = [];
-  for (const c of changes) {
-    const added = c.file === "go.sum" ? c.added.filter((l) => !missingReported.has(l.split(/\s+/).slice(0, 2).join(" "))) : c.added;
-    if (added.length === 0 && c.removed.length === 0) continue;
-    const target = files[c.file] ?? { file: c.file, lines: c.line };
-    const line = Math.max(1, Math.min(c.line, target.lines || 1));
-    const layout = added.length === c.added.length ? formattingOnly(c) : void 0;
-    if (layout) {
-      findings.push(
-        finding(NOT_TIDY, "modules", {
-          severity: severity2 === "error" ? "error" : "note",
-          message: `formatting only: go mod tidy would lay out ${target.file} differently (${layout.summary}); nothing required or replaced changes`,
-          location: { file: target.file, line },
-          subject: `${target.file} layout ${c.removed.join("\n")}\0${c.added.join("\n")}`,
-          details: layout.details,
-          fix: "go mod tidy"
-        })
-      );
-      continue;
-    }
-    const parts = [];
-    if (c.removed.length) parts.push(`remove ${c.removed.map((l) => `"${l.trim()}"`).join(", ")}`);
-    if (added.length) parts.push(`add ${added.map((l) => `"${l.trim()}"`).join(", ")}`);
-    findings.push(
-      finding(NOT_TIDY, "modules", {
-        severity: severity2,
-        message: `go mod tidy would ${parts.join(" and ")} at ${target.file}:${line}`,
-        location: { file: target.file, line },
-        subject: `${target.file} ${c.removed.join("\n")}\0${added.join("\n")}`,
-        fix: "go mod tidy"
-      })
-    );
-  }
-  const layoutOnly = findings.filter((f) => f.message.startsWith("formatting only:")).length;
-  const result = findings.length === 0 ? "tidy" : layoutOnly === findings.length ? `formatting only (${layoutOnly} place(s))` : `${findings.length} difference(s)${layoutOnly ? `, ${layoutOnly} of them formatting only` : ""}`;
-  return { findings, row: ["go mod tidy -diff", main2.gomod.file, result], tidy: r2.code === 0 && changes.length === 0 };
-}
-
-// src/modules/sums.ts
-function neededSums(input) {
-  const { setup } = input;
-  const needed = /* @__PURE__ */ new Map();
-  const need2 = (n) => {
-    const key = sumKey(n.path, n.version, n.goMod);
-    if (!needed.has(key)) needed.set(key, n);
-  };
-  const mainPaths = new Set(setup.mains.map((m) => m.gomod.module.path));
-  const replaces = (own) => [...setup.work?.gowork.replaces ?? [], ...own.gomod.replaces];
-  for (const m of setup.mains) {
-    for (const r2 of m.gomod.requires) {
-      if (setup.work && mainPaths.has(r2.path)) continue;
-      const rep = replacementFor(replaces(m), r2.path, r2.version);
-      if (rep?.local) continue;
-      const eff = rep ? rep.new : { path: r2.path, version: r2.version };
-      need2({ ...eff, goMod: true, requiredAs: r2.path, why: `required at ${m.gomod.file}:${r2.line}` });
-    }
-  }
-  for (const d of input.downloaded ?? []) {
-    if (d.error || !d.sum) continue;
-    need2({ path: d.path, version: d.version, goMod: false, requiredAs: d.path, why: "needed by the build (go mod download)" });
-    need2({ path: d.path, version: d.version, goMod: true, requiredAs: d.path, why: "needed by the build (go mod download)" });
-  }
-  for (const vm of setup.txt?.modules ?? []) {
-    if (vm.packages.length === 0 || vm.version === "") continue;
-    if (vm.replacement && vm.replacement.version === "") continue;
-    const eff = vm.replacement ?? { path: vm.path, version: vm.version };
-    const why = `vendored (${setup.txt.file}:${vm.line})`;
-    need2({ ...eff, goMod: false, requiredAs: vm.path, why });
-    need2({ ...eff, goMod: true, requiredAs: vm.path, why });
-  }
-  return [...needed.values()];
-}
-async function checkSums(input) {
-  const { setup, loc } = input;
-  const out = [];
-  const missing = /* @__PURE__ */ new Set();
-  let checked = 0;
-  const reported = /* @__PURE__ */ new Set();
-  const report = (f, key) => {
-    if (reported.has(key)) return;
-    reported.add(key);
-    out.push(f);
-  };
-  for (const c of findSumConflicts(setup.sums)) {
-    const location = { file: c.second.file, line: c.second.entry.line };
-    report(
-      finding(SUM_MISMATCH, "modules", {
-        message: `${where(location)} records ${c.second.entry.hash} for ${c.second.entry.path} ${c.second.entry.version}${c.second.entry.goMod ? "/go.mod" : ""}, but ${c.first.file}:${c.first.entry.line} records ${c.first.entry.hash}`,
-        location,
-        subject: `${c.second.file} ${sumKey(c.second.entry.path, c.second.entry.version, c.second.entry.goMod)} conflict`
-      }),
-      `${where(location)}`
-    );
-  }
-  for (const n of neededSums(input)) {
-    if (loc.sums(n.path, n.version, n.goMod).length > 0) continue;
-    missing.add(sumKey(n.path, n.version, n.goMod));
-    const location = loc.require(n.requiredAs) ?? loc.vendored(n.requiredAs) ?? loc.build();
-    const kind = n.goMod ? '"/go.mod" line (hash of its go.mod)' : '"h1:" line (hash of its files)';
-    report(
-      finding(MISSING_SUM, "modules", {
-        message: `go.sum has no ${kind} for ${n.path} ${n.version}, ${n.why}`,
-        location,
-        subject: sumKey(n.path, n.version, n.goMod),
-        fix: `go mod download ${n.path}@${n.version}`
-      }),
-      `missing ${sumKey(n.path, n.version, n.goMod)}`
-    );
-  }
-  for (const sum of setup.sums) {
-    for (const entry of sum.lines) {
-      if (!entry.hash.startsWith("h1:")) continue;
-      const cached = entry.goMod ? await cachedGoModHash(input.modcache, entry.path, entry.version) : await cachedModuleHash(input.modcache, entry.path, entry.version);
-      if (cached === void 0) continue;
-      checked++;
-      if (cached === entry.hash) continue;
-      const location = { file: sum.file, line: entry.line };
-      report(
-        finding(SUM_MISMATCH, "modules", {
-          message: `${where(location)} records ${entry.hash} for ${entry.path} ${entry.version}${entry.goMod ? "/go.mod" : ""}, but the module as downloaded and verified hashes to ${cached}`,
-          location,
-          subject: `${sum.file} ${sumKey(entry.path, entry.version, entry.goMod)}`
-        }),
-        where(location)
-      );
-    }
-  }
-  for (const p of input.problems) {
-    for (const m of p.mismatches) {
-      const lines = loc.sums(m.path, m.version, m.goMod);
-      const line = lines.find((l) => l.entry.hash === m.recorded) ?? lines[0];
-      const location = line ? { file: line.file, line: line.entry.line } : loc.module(m.path);
-      report(
-        finding(SUM_MISMATCH, "modules", {
-          message: `checksum mismatch for ${m.path} ${m.version}${m.goMod ? "/go.mod" : ""}: downloaded ${m.downloaded}, ${m.source} has ${m.recorded} (${where(location)})`,
-          location,
-          subject: line ? `${line.file} ${sumKey(m.path, m.version, m.goMod)}` : `${m.path}@${m.version} mismatch`,
-          details: `go reported: downloaded ${m.downloaded}, ${m.source}: ${m.recorded}`
-        }),
-        line ? where(location) : `${m.path}@${m.version}${m.goMod} mismatch`
-      );
-    }
-    for (const m of p.missing) {
-      if (m.path && m.version) {
-        if (loc.sums(m.path, m.version, m.goMod).length > 0) continue;
-        missing.add(sumKey(m.path, m.version, m.goMod));
-        report(
-          finding(MISSING_SUM, "modules", {
-            message: `go.sum has no ${m.goMod ? '"/go.mod"' : '"h1:"'} line for ${m.path} ${m.version} (reported by the go command)`,
-            location: loc.module(m.path),
-            subject: sumKey(m.path, m.version, m.goMod),
-            fix: `go mod download ${m.path}@${m.version}`
-          }),
-          `missing ${sumKey(m.path, m.version, m.goMod)}`
-        );
-      } else if (m.pkg) {
-        const owner2 = owningRequire(setup, m.pkg);
-        if (owner2 && loc.sums(owner2.path, owner2.version, false).length > 0) continue;
-        if (owner2 && reported.has(`missing ${sumKey(owner2.path, owner2.version, false)}`)) continue;
-        report(
-          finding(MISSING_SUM, "modules", {
-            message: `go.sum has no "h1:" line for the module providing package ${m.pkg}${owner2 ? ` (${owner2.path} ${owner2.version})` : ""}`,
-            location: owner2 ? loc.module(owner2.path) : loc.build(),
-            subject: owner2 ? sumKey(owner2.path, owner2.version, false) : `package ${m.pkg}`
-          }),
-          owner2 ? `missing ${sumKey(owner2.path, owner2.version, false)}` : `missing package ${m.pkg}`
-        );
-      }
-    }
-  }
-  return { findings: out, missing, checked };
-}
-function owningRequire(setup, pkg) {
-  let best;
-  for (const m of setup.mains) {
-    for (const r2 of m.gomod.requires) {
-      if ((pkg === r2.path || pkg.startsWith(`${r2.path}/`)) && (!best || r2.path.length > best.path.length)) best = r2;
-    }
-  }
-  return best;
-}
-
-// src/modules/vendorcheck.ts
-import fs12 from "node:fs";
-import path14 from "node:path";
-
-// src/modules/consistency.ts
-import path13 from "node:path";
-function describe(m) {
-  return m.version ? `${m.path}@${m.version}` : m.path;
-}
-function lessThan114(goVersion) {
-  if (!goVersion) return true;
-  const [major, minor] = goVersion.split(".").map((n) => parseInt(n, 10));
-  return major < 1 || major === 1 && (minor ?? 0) < 14;
-}
-function canonicalReplacement(r2, modDir, workDir) {
-  if (!r2.local || !workDir || !modDir || path13.isAbsolute(r2.new.path)) return r2.new;
-  const rel = path13.relative(workDir, path13.join(modDir, r2.new.path)).split(path13.sep).join("/");
-  const dirPath = rel === "" ? "." : rel === "." || rel === ".." || rel.startsWith("./") || rel.startsWith("../") ? rel : `./${rel}`;
-  return { path: dirPath, version: "" };
-}
-function checkVendorConsistency(setup) {
-  const { mains, work, txt } = setup;
-  const issues = [];
-  const workspace = work !== void 0;
-  const relaxed = !workspace && lessThan114(mains[0]?.gomod.go?.version);
-  const goModName = workspace ? "a go.mod of the workspace" : "go.mod";
-  for (const { gomod } of mains) {
-    for (const r2 of gomod.requires) {
-      const at = `${gomod.file}:${r2.line}`;
-      const vm = vendoredModule(txt, r2.path, r2.version);
-      if (vm) {
-        if (!vm.explicit && !relaxed) {
-          const line = vm.annotationLines[0] ?? vm.line;
-          issues.push({ kind: "not-explicit", file: txt.file, line, subject: `${r2.path}@${r2.version} explicit`, message: `${r2.path} ${r2.version} is required at ${at} but ${txt.file}:${line} does not mark it "## explicit"` });
-        }
-        continue;
-      }
-      const other = txt.modules.find((m) => m.path === r2.path && m.version !== "");
-      if (other) {
-        issues.push({ kind: "version-differs", file: txt.file, line: other.line, subject: `${r2.path} version`, message: `${txt.file}:${other.line} lists ${r2.path} ${other.version}, but ${at} requires ${r2.version}` });
-      } else if (!relaxed) {
-        issues.push({ kind: "not-vendored", file: gomod.file, line: r2.line, subject: `${r2.path}@${r2.version} not vendored`, message: `${r2.path} ${r2.version} is required at ${at} but is not listed in ${txt.file}` });
-      }
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const checkReplace = (r2, file, modDir) => {
-    const key = describe(r2.old);
-    if (seen.has(key)) return;
-    seen.add(key);
-    if (workspace && r2.old.version === "" && mains.some((m) => m.gomod.module.path === r2.old.path)) return;
-    const want = canonicalReplacement(r2, modDir, work?.dir);
-    const vm = vendoredModule(txt, r2.old.path, r2.old.version);
-    const at = `${file}:${r2.line}`;
-    if (!vm?.replacement) {
-      if (relaxed && (r2.old.version === "" || !vm)) return;
-      issues.push({ kind: "replace-missing", file, line: r2.line, subject: `${key} replace missing`, message: `${key} is replaced by ${describe(r2.new)} at ${at} but ${txt.file} does not record the replacement` });
-    } else if (vm.replacement.path !== want.path || vm.replacement.version !== want.version) {
-      issues.push({ kind: "replace-differs", file: txt.file, line: vm.line, subject: `${key} replace differs`, message: `${txt.file}:${vm.line} records ${key} => ${describe(vm.replacement)}, but ${at} replaces it with ${describe(want)}` });
-    }
-  };
-  for (const r2 of work?.gowork.replaces ?? []) checkReplace(r2, work.gowork.file, void 0);
-  for (const { gomod, dir } of mains) for (const r2 of gomod.replaces) checkReplace(r2, gomod.file, dir);
-  for (const vm of txt.modules) {
-    if (vm.explicit && vm.version !== "" && !mains.some(({ gomod }) => gomod.requires.some((r2) => r2.path === vm.path && r2.version === vm.version))) {
-      if (!issues.some((i) => i.kind === "version-differs" && i.line === vm.line)) {
-        issues.push({ kind: "explicit-not-required", file: txt.file, line: vm.line, subject: `${vm.path}@${vm.version} extra explicit`, message: `${txt.file}:${vm.line} marks ${vm.path} ${vm.version} explicit, but ${goModName} does not require it` });
-      }
-    }
-    if (vm.replacement) {
-      const replaces = [...work?.gowork.replaces ?? [], ...mains.flatMap((m) => m.gomod.replaces)];
-      if (!replacementFor(replaces, vm.path, vm.version)) {
-        issues.push({ kind: "replaced-not-replaced", file: txt.file, line: vm.line, subject: `${describe(vm)} extra replace`, message: `${txt.file}:${vm.line} records ${describe(vm)} => ${describe(vm.replacement)}, but ${workspace ? "the workspace" : "go.mod"} does not replace it` });
-      }
-    }
-  }
-  return issues;
-}
-
-// src/modules/linediff.ts
-var MAX_EDITS = 1e3;
-function editScript(a, b) {
-  const n = a.length;
-  const m = b.length;
-  const max = Math.min(n + m, MAX_EDITS);
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace = [];
-  let found = false;
-  for (let d = 0; d <= max && !found; d++) {
-    trace.push(v.slice());
-    for (let k = -d; k <= d; k += 2) {
-      let x2 = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y2 = x2 - k;
-      while (x2 < n && y2 < m && a[x2] === b[y2]) {
-        x2++;
-        y2++;
-      }
-      v[offset + k] = x2;
-      if (x2 >= n && y2 >= m) {
-        found = true;
-        break;
-      }
-    }
-  }
-  if (!found) return void 0;
-  const ops = [];
-  let x = n;
-  let y = m;
-  for (let d = trace.length - 1; d >= 0; d--) {
-    const vd = trace[d];
-    const k = x - y;
-    const prevK = k === -d || k !== d && vd[offset + k - 1] < vd[offset + k + 1] ? k + 1 : k - 1;
-    const prevX = d === 0 ? 0 : vd[offset + prevK];
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      ops.push({ kind: "same", text: a[--x] });
-      y--;
-    }
-    if (d === 0) break;
-    if (x === prevX) ops.push({ kind: "missing", text: b[--y] });
-    else ops.push({ kind: "extra", text: a[--x] });
-  }
-  return ops.reverse();
-}
-function diffLines(actual, expected) {
-  const changes = [];
-  let line = 1;
-  let current;
-  const ops = editScript(actual, expected);
-  if (!ops) {
-    let i = 0;
-    while (i < actual.length && i < expected.length && actual[i] === expected[i]) i++;
-    return [{ index: i, line: Math.max(1, Math.min(i + 1, actual.length)), extra: actual.slice(i), missing: expected.slice(i) }];
-  }
-  for (const op of ops) {
-    if (op.kind === "same") {
-      current = void 0;
-      line++;
-      continue;
-    }
-    if (!current) {
-      current = { index: line - 1, line: Math.max(1, Math.min(line, actual.length)), extra: [], missing: [] };
-      changes.push(current);
-    }
-    if (op.kind === "extra") {
-      current.extra.push(op.text);
-      line++;
-    } else {
-      current.missing.push(op.text);
-    }
-  }
-  return changes;
-}
-
-// src/modules/vendorcheck.ts
-var MODULES_TXT = "modules.txt";
-var ROOT_CAUSES = /* @__PURE__ */ new Set(["replace-missing", "not-vendored"]);
-function consistencyFindings(setup) {
-  if (!setup.txt) return [];
-  return checkVendorConsistency({ mains: setup.mains, work: setup.work, txt: setup.txt }).map(
-    (i) => finding(VENDOR_MODULES_TXT, "modules", {
-      message: i.message,
-      location: { file: i.file, line: i.line },
-      subject: i.subject,
-      // A go.mod line that vendor/ never took in explains the vendored files that then differ.
-      rootCause: ROOT_CAUSES.has(i.kind)
-    })
-  );
-}
-function quote(lines) {
-  const shown = lines.slice(0, 3).map((l) => `"${l}"`).join(", ");
-  return lines.length > 3 ? `${shown} and ${lines.length - 3} more` : shown;
-}
-function blockOf(txt, line) {
-  let header = 0;
-  for (const m of txt?.modules ?? []) if (m.line <= line && m.line > header) header = m.line;
-  return header;
-}
-function owner(txt, rel) {
-  let best;
-  for (const m of txt?.modules ?? []) {
-    if (m.version === "" || !rel.startsWith(`${m.path}/`)) continue;
-    if (!best || m.path.length > best.path.length) best = m;
-  }
-  return best;
-}
-function describeOwner(setup, m) {
-  if (!m) return "no module listed in vendor/modules.txt";
-  for (const main2 of setup.mains) {
-    const r2 = replacementFor([...setup.work?.gowork.replaces ?? [], ...main2.gomod.replaces], m.path, m.version);
-    if (r2) {
-      const file = setup.work?.gowork.replaces.includes(r2) ? setup.work.gowork.file : main2.gomod.file;
-      return `${m.path} ${m.version} (replaced by ${r2.new.path}${r2.new.version ? ` ${r2.new.version}` : ""} at ${file}:${r2.line})`;
-    }
-  }
-  return `${m.path} ${m.version}`;
-}
-async function compareVendor(setup, expectedDir, root, reportedTxtLines, committedTree) {
-  const findings = [];
-  const committed = new Map(committedTree ?? hashTree(setup.vendorDir));
-  const expected = hashTree(expectedDir);
-  const vendorRel = relativeTo(root, setup.vendorDir);
-  const txtRel = `${vendorRel}/${MODULES_TXT}`;
-  const committedTxt = committed.get(MODULES_TXT);
-  const expectedTxt = expected.get(MODULES_TXT);
-  if (!committedTxt && expectedTxt) {
-    findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
-  } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs12.promises.readFile(path14.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await fs12.promises.readFile(path14.join(expectedDir, MODULES_TXT), "utf8")) : [];
-    const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
-    for (const change of diffLines(actual, want)) {
-      const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
-      if (reportedBlocks.has(blockOf(setup.txt, anchor))) continue;
-      const parts = [];
-      if (change.extra.length) parts.push(`has ${quote(change.extra)}`);
-      if (change.missing.length) parts.push(`${change.extra.length ? "where go mod vendor writes" : "lacks"} ${quote(change.missing)}`);
-      findings.push(
-        finding(VENDOR_MODULES_TXT, "modules", {
-          message: `${txtRel}:${change.line} differs from what go mod vendor writes: it ${parts.join(" ")}`,
-          location: { file: txtRel, line: change.line },
-          subject: `${txtRel} ${change.extra.join("\n")}\0${change.missing.join("\n")}`
-        })
-      );
-    }
-  }
-  committed.delete(MODULES_TXT);
-  expected.delete(MODULES_TXT);
-  const diff = compareTrees(committed, expected);
-  for (const rel of diff.modified) {
-    const [a, b] = await Promise.all([fs12.promises.readFile(path14.join(setup.vendorDir, rel)), fs12.promises.readFile(path14.join(expectedDir, rel))]);
-    const line = firstDifferingLine(a, b);
-    const file = `${vendorRel}/${rel}`;
-    findings.push(
-      finding(VENDOR_MODIFIED, "modules", {
-        message: `${file}:${line} differs from ${describeOwner(setup, owner(setup.txt, rel))} (sha256 ${committed.get(rel).sha256.slice(0, 12)}\u2026, expected ${expected.get(rel).sha256.slice(0, 12)}\u2026)`,
-        location: { file, line },
-        subject: file
-      })
-    );
-  }
-  for (const rel of diff.added) {
-    const file = `${vendorRel}/${rel}`;
-    const m = owner(setup.txt, rel);
-    findings.push(
-      finding(VENDOR_ADDED, "modules", {
-        message: `${file} is not written by go mod vendor${m ? ` for ${describeOwner(setup, m)}` : ""}`,
-        location: { file, line: 1 },
-        subject: file
-      })
-    );
-  }
-  for (const rel of diff.removed) {
-    const file = `${vendorRel}/${rel}`;
-    const line = setup.txt ? packageLineFor(setup.txt, rel) : void 0;
-    findings.push(
-      finding(VENDOR_REMOVED, "modules", {
-        message: `${file} is missing: go mod vendor writes it for ${describeOwner(setup, owner(setup.txt, rel))}`,
-        location: { file: txtRel, line: line ?? 1 },
-        subject: file
-      })
-    );
-  }
-  return { findings, diff, files: { committed: committed.size + (committedTxt ? 1 : 0), expected: expected.size + (expectedTxt ? 1 : 0) } };
-}
-
-// src/modules/tidyreuse.ts
-import fs13 from "node:fs";
-import path15 from "node:path";
-
-// src/modules/goheader.ts
-function goFileHeader(src) {
-  const n = src.length;
-  let i = 0;
-  const skipSpace = () => {
-    while (i < n) {
-      const c = src[i];
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else if (c === 47 && src[i + 1] === 47) {
-        while (i < n && src[i] !== 10) i++;
-      } else if (c === 47 && src[i + 1] === 42) {
-        const close = src.indexOf("*/", i + 2);
-        if (close < 0) return false;
-        i = close + 2;
-      } else break;
-    }
-    return true;
-  };
-  const isIdent = (c) => c !== void 0 && (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c >= 128);
-  const ident = () => {
-    const start = i;
-    while (i < n && isIdent(src[i])) i++;
-    return i > start ? src.toString("latin1", start, i) : void 0;
-  };
-  const str3 = () => {
-    const q = src[i];
-    if (q === 96) {
-      const close = src.indexOf(96, i + 1);
-      if (close < 0) return false;
-      i = close + 1;
-      return true;
-    }
-    if (q !== 34) return false;
-    for (i++; i < n; i++) {
-      if (src[i] === 92) i++;
-      else if (src[i] === 34) {
-        i++;
-        return true;
-      } else if (src[i] === 10) return false;
-    }
-    return false;
-  };
-  const spec = () => {
-    if (src[i] === 46) i++;
-    else if (isIdent(src[i])) ident();
-    if (!skipSpace()) return false;
-    return str3();
-  };
-  const semi = () => {
-    if (src[i] === 59) i++;
-  };
-  if (!skipSpace() || ident() !== "package" || !skipSpace()) return { end: n };
-  const pkg = ident();
-  if (!pkg) return { end: n };
-  let end = i;
-  for (; ; ) {
-    semi();
-    if (!skipSpace()) return { end: n, pkg };
-    const save = i;
-    if (ident() !== "import") {
-      i = save;
-      return { end, pkg };
-    }
-    if (!skipSpace()) return { end: n, pkg };
-    if (src[i] === 40) {
-      i++;
-      for (; ; ) {
-        if (!skipSpace()) return { end: n, pkg };
-        if (src[i] === 41) {
-          i++;
-          break;
-        }
-        if (!spec()) return { end: n, pkg };
-        semi();
-      }
-    } else if (!spec()) return { end: n, pkg };
-    end = i;
-  }
-}
-function goFileHeaderEnd(src) {
-  return goFileHeader(src).end;
-}
-
-// src/modules/tidyreuse.ts
-var KEY_VERSION = "go-release-gate tidy v1";
-var TIDY_SETTINGS = [
-  "GOFLAGS",
-  "GOPROXY",
-  "GONOPROXY",
-  "GOSUMDB",
-  "GONOSUMDB",
-  "GOPRIVATE",
-  "GOINSECURE",
-  "GONOSUMCHECK",
-  "GOEXPERIMENT",
-  "GO111MODULE",
-  "GOWORK",
-  "GODEBUG",
-  "GOVCS",
-  "GOTOOLCHAIN"
-];
-function moduleGoFiles(dir) {
-  const out = [];
-  const walk = (abs, rel) => {
-    const entries = fs13.readdirSync(abs, { withFileTypes: true });
-    if (rel !== "" && entries.some((e) => e.name === "go.mod")) return true;
-    for (const e of entries) {
-      const childRel = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isSymbolicLink()) return false;
-      if (e.isDirectory()) {
-        if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata" || childRel === "vendor") continue;
-        if (!walk(path15.join(abs, e.name), childRel)) return false;
-      } else if (e.isFile() && e.name.endsWith(".go")) out.push(childRel);
-    }
-    return true;
-  };
-  if (!walk(dir, "")) return void 0;
-  return out.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-}
-async function tidyKey(inputs) {
-  const { main: main2 } = inputs;
-  if (main2.gomod.replaces.some((r2) => r2.local)) return void 0;
-  const files = moduleGoFiles(main2.dir);
-  if (!files) return void 0;
-  const h = sha256Hash();
-  const field2 = (name, value) => {
-    const bytes = typeof value === "string" ? Buffer.from(value) : value;
-    h.update(`${name} ${bytes.length}
-`).update(bytes).update("\n");
-  };
-  field2("version", KEY_VERSION);
-  field2("go", inputs.goVersion);
-  field2("goroot", inputs.goroot);
-  for (const s of TIDY_SETTINGS) field2(`env ${s}`, inputs.settings[s] ?? "");
-  field2("go.mod", inputs.gomod);
-  field2("go.sum", inputs.gosum ?? "(absent)");
-  for (const rel of files) {
-    const src = fs13.readFileSync(path15.join(main2.dir, rel));
-    field2(`file ${rel}`, src.subarray(0, goFileHeaderEnd(src)));
-  }
-  return h.digest("hex");
-}
-function tidyRecordFile(gocache, key) {
-  return gateRecordFile(gocache, `tidy-${key}`);
-}
-async function reusedTidy(gocache, key) {
-  const rec = readRecord(tidyRecordFile(gocache, key), 0);
-  return rec?.key === key && rec.tidy === true && typeof rec.at === "string" ? rec.at : void 0;
-}
-async function recordTidy(gocache, key, at = /* @__PURE__ */ new Date()) {
-  writeRecord(tidyRecordFile(gocache, key), { key, tidy: true, at: at.toISOString() });
-}
-
-// src/stages/modules.ts
-var MAX_TABLE_ROWS = 200;
-function atLeast(version2, major, minor) {
-  const [a, b] = version2.split(".").map((n) => parseInt(n, 10));
-  return a > major || a === major && (b ?? 0) >= minor;
-}
-function runner(ctx) {
-  const go = ctx.state.go;
-  const env = { ...ctx.state.goEnv, GOTOOLCHAIN: "local" };
-  const failed = [];
-  return {
-    failed,
-    async go(args, cwd, timeoutMs = 5 * MINUTE) {
-      const r2 = await ctx.ports.exec.run(go.bin, args, { cwd, env, timeoutMs });
-      if (r2.code !== 0 && args[1] !== "tidy") failed.push(`go ${args.filter((a) => !a.startsWith("/") && !a.startsWith("-modfile=")).join(" ")}`);
-      return r2;
-    }
-  };
-}
-function withoutGateFlags(goflags, ctx) {
-  const added = ctx.state.facts["cache-goflags-added"];
-  if (!added) return goflags;
-  return goflags.split(/\s+/).filter((f) => f !== "" && f !== added).join(" ");
-}
-async function goEnvSettings(run4, dir, ctx) {
-  const names = /* @__PURE__ */ new Set(["GOWORK", "GOMODCACHE", "GOCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE", "GOENV", ...TIDY_SETTINGS.filter((n) => n !== "GONOSUMCHECK")]);
-  const r2 = await run4.go(["env", "-json", ...names], dir);
-  if (r2.code !== 0) throw new Error(`go env failed in ${dir}: ${r2.stderr.trim()}`);
-  const env = JSON.parse(r2.stdout);
-  const fromProcess = (ctx.state.goEnv.GOFLAGS ?? "").trim() !== "" && withoutGateFlags(ctx.state.goEnv.GOFLAGS ?? "", ctx) === withoutGateFlags(env.GOFLAGS ?? "", ctx);
-  return {
-    work: env.GOWORK && env.GOWORK !== "off" ? env.GOWORK : "",
-    modcache: env.GOMODCACHE,
-    gocache: env.GOCACHE && env.GOCACHE !== "off" ? env.GOCACHE : "",
-    // What tidy's answer depends on besides the files (src/modules/tidyreuse.ts); the environment's GONOSUMCHECK too.
-    tidySettings: Object.fromEntries(TIDY_SETTINGS.map((n) => [n, n === "GONOSUMCHECK" ? ctx.state.goEnv.GONOSUMCHECK ?? "" : env[n] ?? ""])),
-    goflagsFrom: fromProcess ? "the environment" : env.GOENV && env.GOENV !== "off" ? `the go env file ${env.GOENV}` : "the go env file",
-    settings: {
-      GOFLAGS: withoutGateFlags(env.GOFLAGS ?? "", ctx),
-      GONOSUMDB: env.GONOSUMDB ?? "",
-      GOPRIVATE: env.GOPRIVATE ?? "",
-      GOSUMDB: env.GOSUMDB ?? "",
-      GOINSECURE: env.GOINSECURE ?? "",
-      // Not a go env variable: only the process environment can carry it.
-      GONOSUMCHECK: ctx.state.goEnv.GONOSUMCHECK ?? ""
-    }
-  };
-}
-function settingsFindings(setup, loc, settings, opts) {
-  const modules = [...new Set(setup.mains.flatMap((m) => m.gomod.requires.map((r2) => r2.path)))];
-  return analyzeSettings(settings, { hasVendor: setup.hasVendor, modules, ...opts }).map(
-    (w) => finding(WEAK_VERIFICATION, "modules", {
-      severity: w.severity,
-      message: w.message,
-      location: w.aboutVendor && setup.txt ? { file: setup.txt.file, line: 1 } : loc.build(),
-      subject: w.subject
-    })
-  );
-}
-async function checkVendor(ctx, run4, setup, loc) {
-  const consistency = consistencyFindings(setup);
-  const txtFile = setup.txt?.file;
-  const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
-  const version2 = ctx.state.go.version;
-  const workspace = setup.work !== void 0;
-  const vendorRel = path16.posix.dirname(setup.txt?.file ?? `${path16.relative(ctx.config.workspace, setup.vendorDir).split(path16.sep).join("/")}/modules.txt`);
-  if (!atLeast(version2, 1, workspace ? 22 : 18)) {
-    const f = finding(VERIFY_FAILED, "modules", {
-      message: `${workspace ? "go work vendor" : "go mod vendor"} -o needs Go ${workspace ? "1.22" : "1.18"} or later (this is Go ${version2}); ${vendorRel}/ could not be compared`,
-      location: loc.build(),
-      subject: "vendor regenerate go version"
-    });
-    return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
-  }
-  await fs14.promises.mkdir(ctx.ports.tempDir, { recursive: true });
-  const scratch = await fs14.promises.mkdtemp(path16.join(ctx.ports.tempDir, "modules-vendor-"));
-  try {
-    const out = path16.join(scratch, "vendor");
-    const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
-    const cwd = workspace ? setup.work.dir : setup.main.dir;
-    const regenerating = run4.go(args, cwd, 15 * MINUTE);
-    const t0 = performance.now();
-    const committed = hashTree(setup.vendorDir);
-    const hashMs = performance.now() - t0;
-    const r2 = await regenerating;
-    const problems = parseGoProblems(r2.stderr);
-    if (r2.code !== 0) {
-      const explained = problems.mismatches.length + problems.missing.length > 0;
-      const findings2 = explained ? consistency : [...consistency, commandFailed(r2, `go ${args.slice(0, 2).join(" ")}`, setup.txt ? { file: setup.txt.file, line: 1 } : loc.build())];
-      return { findings: findings2, problems, verified: false, rows: [[`${vendorRel}/`, "", `not compared: go ${args.slice(0, 2).join(" ")} failed`]], metrics: {} };
-    }
-    const t1 = performance.now();
-    const cmp = await compareVendor(setup, out, ctx.config.workspace, reportedTxtLines, committed);
-    const compareMs = Math.round(hashMs + performance.now() - t1);
-    const findings = [...consistency, ...cmp.findings];
-    const d = cmp.diff;
-    const rows = [
-      [`${vendorRel}/`, "", `${cmp.files.committed} files vs ${cmp.files.expected} regenerated: ${d.modified.length} modified, ${d.added.length} added, ${d.removed.length} removed`]
-    ];
-    return {
-      findings,
-      problems,
-      verified: !findings.some((f) => f.severity === "error"),
-      rows,
-      metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
-    };
-  } finally {
-    await fs14.promises.rm(scratch, { recursive: true, force: true });
-  }
-}
-async function restoreIfChanged(setup) {
-  const restored = [];
-  for (const [file, data] of setup.contents) {
-    const now = await fs14.promises.readFile(file).catch(() => void 0);
-    if (!now || !now.equals(data)) {
-      const tmp = `${file}.go-release-gate-${process.pid}`;
-      const mode = (await fs14.promises.stat(file).catch(() => void 0))?.mode;
-      await fs14.promises.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
-      await fs14.promises.rename(tmp, file);
-      restored.push(file);
-    }
-  }
-  return restored;
-}
-function dedupe(findings) {
-  const seen = /* @__PURE__ */ new Set();
-  return findings.filter((f) => {
-    const key = `${f.fingerprint}\0${where(f.location ?? {})}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-function offline(setup, loc, modcache, reason, output, findings, rows) {
-  const checks = ["the module tree check", "the go.sum check", ...setup.hasVendor ? ["the vendor/ comparison"] : [], "go mod tidy -diff"];
-  findings.push(sourcesUnreachable(reason, modcache, checks, output, loc.build()));
-  findings.push(...consistencyFindings(setup));
-  const why = "the modules cannot be fetched (see go mod download)";
-  rows.push(["go mod download", "", `could not run: ${reason}`], ["module trees", "", `not hashed: ${why}`]);
-  if (setup.hasVendor) rows.push(["vendor/", "", `not compared: ${why}`]);
-  rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), `not checked: ${why}`], ["go mod tidy -diff", "", `not run: ${why}`]);
-  const all = dedupe(findings).sort(compareFindings);
-  for (const f of all) rows.push([f.ruleId.replace(/^modules\//, ""), f.location ? where(f.location) : "", f.message]);
-  return { status: statusFrom(all), findings: all, table: { header: ["Check", "Where", "Result"], rows }, metrics: { verification: "not run" } };
-}
-async function runModules(ctx) {
-  if (!ctx.state.go) return skipped("needs the Go toolchain");
-  const run4 = runner(ctx);
-  const { config } = ctx;
-  const env = await goEnvSettings(run4, config.dir, ctx);
-  const loaded = await loadModuleSetup(config.dir, env.work, config.workspace);
-  if (!loaded.setup) {
-    const findings2 = loaded.errors.map(
-      (e) => finding(MALFORMED_FILE, "modules", { message: e.message, location: { file: e.file, line: e.line }, subject: `${e.file} malformed` })
-    );
-    return {
-      status: "failed",
-      reason: "a module file could not be read; nothing was verified",
-      findings: findings2,
-      table: { header: ["Check", "Where", "Result"], rows: loaded.errors.map((e) => ["malformed-file", `${e.file}:${e.line}`, e.detail]) }
-    };
-  }
-  const setup = loaded.setup;
-  const loc = locator(setup);
-  const cwd = setup.main?.dir ?? setup.work.dir;
-  const rows = [];
-  const metrics = {};
-  const findings = [];
-  findings.push(...settingsFindings(setup, loc, env.settings, { release: config.mode === "release", goflagsFrom: env.goflagsFrom }));
-  findings.push(...replacesOutsideWorkspace(setup, config.workspace));
-  const alongside = !setup.hasVendor && !setup.work && setup.main !== void 0 && !/(^|\s)-modfile[=\s]/.test(env.settings.GOFLAGS);
-  if (alongside) {
-    const pending = (async () => {
-      const dl2 = await downloadOnCopy(ctx, run4, setup, cwd, loc);
-      return dl2.unreachable ? offline(setup, loc, env.modcache, dl2.unreachable, dl2.output, findings, rows) : verifyAlongside(ctx, run4, setup, loc, env, dl2, void 0, findings, rows, metrics);
-    })();
-    return { status: "passed", findings: [], pending };
-  }
-  let dl;
-  try {
-    dl = await downloadModules(run4, cwd, loc);
-  } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path16.relative(config.workspace, file)}; restored it as committed`);
-  }
-  if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
-  let vendor;
-  if (setup.hasVendor) {
-    vendor = await checkVendor(ctx, run4, setup, loc);
-    if (vendor.verified) ctx.state.modFlag = "-mod=vendor";
-  }
-  return { status: "passed", findings: [], pending: verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) };
-}
-async function downloadOnCopy(ctx, run4, setup, cwd, loc) {
-  await fs14.promises.mkdir(ctx.ports.tempDir, { recursive: true });
-  const copy = await fs14.promises.mkdtemp(path16.join(ctx.ports.tempDir, "modules-download-"));
-  try {
-    for (const name of ["go.mod", "go.sum"]) {
-      const data = setup.contents.get(path16.join(setup.main.dir, name));
-      if (data) await fs14.promises.writeFile(path16.join(copy, name), data);
-    }
-    return await downloadModules(run4, cwd, loc, path16.join(copy, "go.mod"));
-  } finally {
-    await fs14.promises.rm(copy, { recursive: true, force: true });
-  }
-}
-async function tidyReuse(ctx, setup, m, env) {
-  if (setup.work || !env.gocache) return void 0;
-  const gomod = setup.contents.get(path16.join(m.dir, "go.mod"));
-  if (!gomod) return void 0;
-  const go = ctx.state.go;
-  const key = await tidyKey({ main: m, gomod, gosum: setup.contents.get(path16.join(m.dir, "go.sum")), goVersion: go.version, goroot: go.goroot, settings: env.tidySettings }).catch(() => void 0);
-  return key ? { gocache: env.gocache, key } : void 0;
-}
-async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) {
-  const { config } = ctx;
-  metrics.modules = dl.modules.length;
-  findings.push(...dl.findings);
-  const cwd = setup.main?.dir ?? setup.work.dir;
-  const foundTidy = [];
-  try {
-    const memo = env.gocache ? { gocache: env.gocache, reuse: config.mode !== "release" } : void 0;
-    const verify = await verifyModuleTrees(run4, cwd, loc, dl.modules, memo);
-    findings.push(...verify.findings);
-    rows.push(["module trees", "", verify.result]);
-    if (verify.reused) metrics.treesReused = verify.reused;
-    if (vendor) {
-      findings.push(...vendor.findings);
-      rows.push(...vendor.rows);
-      Object.assign(metrics, vendor.metrics);
-    }
-    const sums = await checkSums({
-      setup,
-      loc,
-      modcache: env.modcache,
-      downloaded: setup.work ? void 0 : dl.modules,
-      problems: [dl.problems, verify.problems, ...vendor ? [vendor.problems] : []]
-    });
-    findings.push(...sums.findings);
-    const sumLines = setup.sums.reduce((n, s) => n + s.lines.length, 0);
-    rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), sums.findings.length ? `${sums.findings.length} problem(s)` : sumLines === 0 ? "no lines (no dependencies)" : `${sums.checked} of ${sumLines} lines checked against the verified module cache: all match`]);
-    const tidyModules = setup.work ? setup.mains : setup.main ? [setup.main] : [];
-    if (tidyModules.length && atLeast(ctx.state.go.version, 1, 23)) {
-      for (const m of tidyModules) {
-        const reuse = await tidyReuse(ctx, setup, m, env);
-        const earlier = reuse && await reusedTidy(reuse.gocache, reuse.key);
-        if (earlier) {
-          metrics.tidyReused = true;
-          rows.push(["go mod tidy -diff", m.gomod.file, `tidy (reused: a run at ${earlier} found the same go.mod, go.sum, Go file imports and go version tidy)`]);
-          continue;
-        }
-        const tidy = await checkTidy(run4, setup, m, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing);
-        if (tidy.tidy && reuse) foundTidy.push(reuse);
-        findings.push(...tidy.findings);
-        rows.push(tidy.row);
-      }
-    } else {
-      rows.push(["go mod tidy -diff", "", tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
-    }
-  } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path16.relative(config.workspace, file)} during the modules checks; restored it as committed`);
-  }
-  const unproven = [...run4.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
-  if (unproven.length && !findings.some((f) => f.severity === "error")) {
-    findings.push(finding(VERIFY_FAILED, "modules", { message: `${unproven.join(", ")} did not succeed, and no finding explains why; the modules are not verified`, location: loc.build(), subject: "unexplained failure" }));
-  }
-  const all = dedupe(findings).sort(compareFindings);
-  if (!all.some((f) => f.severity === "error")) for (const t of foundTidy) await recordTidy(t.gocache, t.key);
-  for (const f of all) {
-    if (rows.length >= MAX_TABLE_ROWS) {
-      rows.push(["\u2026", "", `${all.length - (MAX_TABLE_ROWS - 1)} more findings in the report`]);
-      break;
-    }
-    rows.push([f.ruleId.replace(/^modules\//, ""), f.location ? where(f.location) : "", f.message]);
-  }
-  return {
-    status: statusFrom(all),
-    findings: all,
-    table: { header: ["Check", "Where", "Result"], rows },
-    metrics
-  };
-}
-var modulesStage = {
-  name: "modules",
-  rules: MODULES_RULES,
-  start: runModules,
-  run: async (ctx) => settled(await runModules(ctx))
-};
-
-// src/stages/build.ts
-import fs19 from "node:fs";
-import os from "node:os";
-import path20 from "node:path";
-
-// src/output/dir.ts
-import fs15 from "node:fs";
-import path17 from "node:path";
-var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
-var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
-var BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);
-var BUNDLE = /\.sigstore\.json$/;
-function isGateOutputName(name) {
-  return FIXED_NAMES.has(name) || BINARY.test(name) || BUNDLE.test(name);
-}
-var NOFOLLOW = fs15.constants.O_NOFOLLOW ?? 0;
-var CREATE_FRESH = fs15.constants.O_WRONLY | fs15.constants.O_CREAT | fs15.constants.O_EXCL | NOFOLLOW;
-var OutputDirError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "OutputDirError";
-  }
-};
-function lstat(p) {
-  try {
-    return fs15.lstatSync(p);
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
+    if (e.code === "ENOENT" || e.code === "ENOTDIR") return "absent";
     throw e;
   }
 }
-function openOutputDir(dir) {
-  const produced = [];
-  const ensureDir = () => {
-    fs15.mkdirSync(dir, { recursive: true });
-    const st = fs15.lstatSync(dir);
-    if (!st.isDirectory()) throw new OutputDirError(`output directory ${dir} is not a directory (${st.isSymbolicLink() ? "a symbolic link" : "a file"})`);
-  };
-  const target = (name) => {
-    if (name !== path17.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
-    return path17.join(dir, name);
-  };
-  const vacate = (p) => {
-    const st = lstat(p);
-    if (!st) return;
-    if (st.isDirectory()) throw new OutputDirError(`${p} is a directory where go-release-gate writes a file; remove it`);
-    fs15.unlinkSync(p);
-  };
-  const note = (name) => {
-    if (!produced.includes(name)) produced.push(name);
-  };
-  return {
-    dir,
-    write(name, data, mode = 420) {
-      ensureDir();
-      const p = target(name);
-      vacate(p);
-      const fd = fs15.openSync(p, CREATE_FRESH, mode);
-      try {
-        fs15.writeFileSync(fd, data);
-      } finally {
-        fs15.closeSync(fd);
-      }
-      note(name);
-      return p;
-    },
-    append(name, data) {
-      if (!produced.includes(name)) throw new OutputDirError(`${name} was not written by this run; refusing to append to it`);
-      const fd = fs15.openSync(target(name), fs15.constants.O_WRONLY | fs15.constants.O_APPEND | NOFOLLOW);
-      try {
-        fs15.writeFileSync(fd, data);
-      } finally {
-        fs15.closeSync(fd);
-      }
-    },
-    adopt(source, name) {
-      ensureDir();
-      const p = target(name);
-      vacate(p);
-      try {
-        fs15.linkSync(source, p);
-        fs15.unlinkSync(source);
-      } catch (e) {
-        const code2 = e.code;
-        if (code2 !== "EXDEV" && code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP") throw e;
-        const fd = fs15.openSync(p, CREATE_FRESH, fs15.statSync(source).mode & 511);
-        try {
-          fs15.writeFileSync(fd, fs15.readFileSync(source));
-        } finally {
-          fs15.closeSync(fd);
-        }
-        fs15.rmSync(source, { force: true });
-      }
-      note(name);
-      return p;
-    },
-    clear(trash) {
-      const removed = [];
-      const foreign = [];
-      if (!lstat(dir)) return { removed, foreign };
-      ensureDir();
-      let renaming = trash !== void 0;
-      for (const e of fs15.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
-        if (isGateOutputName(e.name) && !e.isDirectory()) {
-          const p = path17.join(dir, e.name);
-          try {
-            if (renaming) fs15.renameSync(p, path17.join(trash(), e.name));
-          } catch {
-            renaming = false;
-          }
-          if (!renaming) fs15.unlinkSync(p);
-          removed.push(e.name);
-        } else {
-          foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
-        }
-      }
-      return { removed, foreign };
-    },
-    produced: () => [...produced]
-  };
-}
-
-// src/build/args.ts
-function ldflagsFor(opts) {
-  return [opts.strip ? "-s -w" : "", "-buildid=", opts.ldflags].filter((s) => s !== "").join(" ");
-}
-function buildArgs(opts, output, pkgs) {
-  const args = ["build", "-trimpath", "-buildvcs=auto", `-ldflags=${ldflagsFor(opts)}`];
-  if (opts.tags.length) args.push(`-tags=${opts.tags.join(",")}`);
-  if (opts.modFlag) args.push(opts.modFlag);
-  args.push("-o", output, ...typeof pkgs === "string" ? [pkgs] : pkgs);
-  return args;
-}
-function stderrFor(stderr, pkg, built) {
-  const sections = [];
-  let current = { pkg: "", lines: [] };
-  const flush = () => {
-    if (current.lines.length) sections.push({ pkg: current.pkg, text: current.lines.join("\n") });
-  };
-  for (const line of stderr.split("\n")) {
-    const m = /^# (\S+)/.exec(line) ?? /^package (\S+?):?(?:\s|$)/.exec(line);
-    if (m) {
-      flush();
-      current = { pkg: m[1], lines: [line] };
-    } else current.lines.push(line);
-  }
-  flush();
-  if (!sections.some((s) => s.pkg === pkg)) return stderr;
-  const mine = new Set(built);
-  return sections.filter((s) => s.pkg === pkg || s.pkg !== "" && !mine.has(s.pkg)).map((s) => s.text).join("\n");
-}
-function buildEnv(base, target, cgo) {
-  return { ...base, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: cgo ? "1" : "0" };
-}
-function binaryName(importPath) {
-  const parts = importPath.split("/").filter(Boolean);
-  let name = parts[parts.length - 1] ?? "main";
-  if (/^v\d+$/.test(name) && parts.length > 1) name = parts[parts.length - 2];
-  return name;
-}
-function goExecName(importPath) {
-  const parts = importPath.split("/");
-  const last = parts[parts.length - 1];
-  return parts.length > 1 && /^v(?!0)(?!1$)[0-9]+$/.test(last) ? parts[parts.length - 2] : last;
-}
-function artifactFileName(name, target) {
-  return `${name}_${target.goos}_${target.goarch}${target.goos === "windows" ? ".exe" : ""}`;
-}
-function renderChecksums(entries) {
-  return [...entries].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).map((e) => `${e.sha256}  ${e.name}
-`).join("");
-}
-function parseCompilerErrors(stderr) {
-  const errors = [];
-  for (const line of stderr.split(/\r?\n/)) {
-    const m = /^(?:\.\/)?([^\s:][^:]*\.go):(\d+)(?::(\d+))?: (.*)$/.exec(line.trim());
-    if (m) errors.push({ file: m[1], line: Number(m[2]), ...m[3] ? { column: Number(m[3]) } : {}, message: m[4] });
-  }
-  return errors;
-}
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-// src/build/headstart.ts
-import fs16 from "node:fs";
-import path18 from "node:path";
-var HEAD_BYTES = 4096;
-function rootMainGuess(dir) {
-  let module;
-  let names;
+function probeKey(dir, bin, env, nowMs = Date.now(), platform2 = process.platform) {
   try {
-    module = parseGoMod(fs16.readFileSync(path18.join(dir, "go.mod"), "utf8"), "go.mod").module.path;
-    names = fs16.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_"));
+    const real2 = fs5.realpathSync.native(bin);
+    const settled3 = { all: true };
+    const self2 = identityOf(real2, nowMs, settled3);
+    if (self2 === "absent") return void 0;
+    const envFile = goEnvFile(env, platform2);
+    const lines = [
+      FORMAT,
+      `bin ${real2} ${self2}`,
+      `tool ${identityOf(path5.join(path5.dirname(path5.dirname(real2)), "pkg", "tool"), nowMs, settled3)}`,
+      `envfile ${envFile ?? "-"} ${envFile ? identityOf(envFile, nowMs, settled3) : "-"}`,
+      ...Object.keys(env).sort().map((k) => `env ${k}=${env[k]}`)
+    ];
+    return { file: path5.join(dir, `go-env-${fnv1a(real2)}`), key: lines.join("\n"), real: real2, settled: settled3.all };
   } catch {
     return void 0;
   }
-  if (names.length === 0) return void 0;
-  const buf = Buffer.alloc(HEAD_BYTES);
-  let certain = true;
-  for (const name of names) {
-    let n;
-    try {
-      const fd = fs16.openSync(path18.join(dir, name), "r");
-      try {
-        n = fs16.readSync(fd, buf, 0, HEAD_BYTES, 0);
-      } finally {
-        fs16.closeSync(fd);
-      }
-    } catch {
-      return void 0;
-    }
-    const head2 = goFileHeader(buf.subarray(0, n));
-    if (head2.pkg !== "main") return void 0;
-    const header = buf.toString("latin1", 0, Math.min(head2.end, n));
-    if (name.slice(0, -3).includes("_") || /^\s*\/\/\s*(go:build|\+build)/m.test(header) || header.includes('"C"') || head2.end >= n) certain = false;
+}
+function keptProbe(k) {
+  let rec;
+  try {
+    rec = JSON.parse(fs5.readFileSync(k.file, "utf8"));
+  } catch {
+    return void 0;
   }
-  return { importPath: module, certain };
+  if (rec.format !== FORMAT || rec.key !== k.key || typeof rec.version !== "string" || typeof rec.goroot !== "string") return void 0;
+  return { version: rec.version, goroot: rec.goroot };
 }
-function inWorkspace(dir, gowork) {
-  if (gowork === "off") return false;
-  if (gowork) return true;
-  for (let d = path18.resolve(dir); ; d = path18.dirname(d)) {
-    if (fs16.existsSync(path18.join(d, "go.work"))) return true;
-    if (path18.dirname(d) === d) return false;
-  }
-}
-
-// src/build/order.ts
-function inspectionRank(t) {
-  if (t.goos === "windows") return 0;
-  if (t.goos === "darwin" || t.goos === "ios") return 1;
-  return 2;
-}
-function buildOrder(items, targetOf) {
-  return items.map((item, i) => ({ item, i, rank: inspectionRank(targetOf(item)) })).sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.item);
+async function keepProbe(k, answer, isGoCommand2) {
+  if (!k.settled || !await isGoCommand2(k.real).catch(() => false)) return false;
+  return writeRecord(k.file, { format: FORMAT, key: k.key, version: answer.version, goroot: answer.goroot }, { private: true });
 }
 
 // src/inspect/errors.ts
@@ -42348,7 +39534,7 @@ async function readPclnFacts(src, table2, le) {
 }
 
 // src/inspect/source.ts
-import fs17 from "node:fs";
+import fs6 from "node:fs";
 var HEAD = 8192;
 function checkRange(size, offset, length, what) {
   if (!Number.isSafeInteger(offset) || offset < 0) throw new FormatError(0, `${what}: invalid offset ${offset}`);
@@ -42382,8 +39568,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path34) {
-  const fh = await fs17.promises.open(path34, "r");
+async function fileSource(path35) {
+  const fh = await fs6.promises.open(path35, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -42496,13 +39682,2900 @@ async function inspectSource(src, file) {
   info2.bytesRead = src.bytesRead;
   return info2;
 }
-async function inspectFile(path34, displayName = path34) {
-  const src = await fileSource(path34);
+async function inspectFile(path35, displayName = path35) {
+  const src = await fileSource(path35);
   try {
     return await inspectSource(src, displayName);
   } finally {
     await src.close();
   }
+}
+
+// src/stages/toolchain.ts
+var UNRESOLVED = rule({
+  id: "toolchain/version-unresolved",
+  name: "GoVersionUnresolved",
+  shortDescription: "The Go version to build with could not be determined.",
+  fullDescription: "go-version / go-version-file did not name a Go version that exists: the file is missing, has no go line, or no release matches.",
+  help: "Set go-version (1.26.3, 1.26.x, stable) or point go-version-file at a go.mod with a go or toolchain line.",
+  defaultSeverity: "error"
+});
+var DOWNLOAD = rule({
+  id: "toolchain/download-failed",
+  name: "GoDownloadFailed",
+  shortDescription: "The Go toolchain could not be downloaded.",
+  fullDescription: "The Go downloads listing or archive could not be fetched from go-download-base-url.",
+  help: "Check go-download-base-url (a mirror must serve the same layout and the ?mode=json&include=all listing) and the network.",
+  defaultSeverity: "error"
+});
+var CHECKSUM = rule({
+  id: "toolchain/checksum-mismatch",
+  name: "GoChecksumMismatch",
+  shortDescription: "A downloaded Go archive does not match its published SHA-256.",
+  fullDescription: "The Go archive downloaded for this run does not have the SHA-256 the downloads listing publishes. It was not extracted or used.",
+  help: "A truncated download or a tampered mirror. Retry; if it persists, compare the mirror with the official listing.",
+  defaultSeverity: "error",
+  securitySeverity: 8
+});
+var ToolchainFailure = class extends Error {
+  finding;
+  constructor(f) {
+    super(f.message);
+    this.finding = f;
+  }
+};
+function fail(r2, message, extra = {}) {
+  throw new ToolchainFailure(finding(r2, "toolchain", { message, ...extra }));
+}
+function resolveSpec(ctx) {
+  const { config } = ctx;
+  if (config.goVersion) return { spec: parseGoVersionSpec(config.goVersion), from: "input go-version" };
+  const candidates = config.goVersionFile ? [config.goVersionFile] : ["go.work", "go.mod"];
+  for (const name of candidates) {
+    const file = path6.resolve(config.dir, name);
+    if (!fs7.existsSync(file)) {
+      if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${displayPath(ctx.config.workspace, file)} does not exist`);
+      continue;
+    }
+    try {
+      const r2 = parseVersionFile(displayPath(ctx.config.workspace, file), fs7.readFileSync(file, "utf8"));
+      return { spec: r2.spec, from: `${displayPath(ctx.config.workspace, file)}:${r2.line} (${r2.from})`, file: displayPath(ctx.config.workspace, file), line: r2.line };
+    } catch (e) {
+      const m = /^(.*?):(\d+):/.exec(e.message);
+      fail(UNRESOLVED, e.message, { location: { file: m ? m[1] : displayPath(ctx.config.workspace, file), line: m ? Number(m[2]) : 1 } });
+    }
+  }
+  return fail(UNRESOLVED, `no go-version input and no go.mod or go.work in ${displayPath(ctx.config.workspace, config.dir) || "."}`);
+}
+var probes = /* @__PURE__ */ new WeakMap();
+function probe(ctx, bin) {
+  let seen = probes.get(ctx.state);
+  if (!seen) probes.set(ctx.state, seen = /* @__PURE__ */ new Map());
+  let p = seen.get(bin);
+  if (!p) seen.set(bin, p = runProbe(ctx, bin));
+  return p;
+}
+async function runProbe(ctx, bin) {
+  const env = childEnv("go", ctx.ports.env, { GOTOOLCHAIN: "local" });
+  const key = ctx.ports.keepDir ? probeKey(ctx.ports.keepDir, bin, env) : void 0;
+  const kept = key && keptProbe(key);
+  if (kept) {
+    ctx.ports.log.debug(`${bin}: go${kept.version} in ${kept.goroot}, as an earlier run asked it (${key.file})`);
+    return kept;
+  }
+  const r2 = await ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env });
+  if (r2.code !== 0) return void 0;
+  const [v, goroot] = r2.stdout.split("\n");
+  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
+  const answer = m ? { version: m[1], goroot: goroot.trim() } : void 0;
+  if (answer && key) await keepProbe(key, answer, isGoCommand);
+  return answer;
+}
+async function isGoCommand(file) {
+  return (await inspectFile(file)).buildInfo?.path === "cmd/go";
+}
+function unreachable(ctx, wanted, onPath, what, url, error2) {
+  const reason = (error2.message ?? String(error2)).replace(`GET ${url}: `, "");
+  const system = onPath.bin ? `set go-version to system (CLI: --go-version system) to build with ${onPath.bin}` : "install Go on PATH and set go-version to system (CLI: --go-version system)";
+  return fail(
+    DOWNLOAD,
+    `Go ${describeSpec(wanted.spec)} (wanted by ${wanted.from}) could not be downloaded: ${what}: ${reason}. Not using the go on PATH: ${onPath.text}. Ways out: ${system}, or point go-download-base-url at a mirror this machine can reach (now ${ctx.config.goDownloadBaseUrl}).`,
+    wanted.file ? { location: { file: wanted.file, line: wanted.line } } : {}
+  );
+}
+async function download(ctx, wanted, onPath) {
+  const { tools, log } = ctx.ports;
+  const spec = wanted.spec;
+  const base = ctx.config.goDownloadBaseUrl;
+  const listingUrl = `${base}/?mode=json&include=all`;
+  let listingFile;
+  try {
+    listingFile = await tools.download(listingUrl);
+  } catch (e) {
+    return unreachable(ctx, wanted, onPath, `could not read the Go downloads listing ${listingUrl}`, listingUrl, e);
+  }
+  let releases;
+  try {
+    releases = parseListing(fs7.readFileSync(listingFile, "utf8"), listingUrl);
+  } catch (e) {
+    return fail(DOWNLOAD, e.message);
+  }
+  const release = pickRelease(releases, spec);
+  if (!release) return fail(UNRESOLVED, `no Go release in ${listingUrl} matches ${describeSpec(spec)}`);
+  const plat = goPlatform(process.platform, process.arch);
+  const file = archiveFor(release, plat.os, plat.arch);
+  if (!file) return fail(UNRESOLVED, `Go ${release.version} has no archive for ${plat.os}/${plat.arch} in ${listingUrl}`);
+  if (!safeFileName(file.filename)) return fail(DOWNLOAD, `the listing names an unexpected file "${file.filename}"`);
+  if (!/^[0-9a-f]{64}$/.test(file.sha256)) return fail(DOWNLOAD, `the listing has no valid SHA-256 for ${file.filename}`);
+  const url = `${base}/${file.filename}`;
+  const version2 = goToSemver(release.version);
+  let installed;
+  try {
+    installed = await installTool(tools, {
+      tool: "go",
+      version: version2,
+      arch: process.arch,
+      url,
+      asset: file.filename,
+      sha256: file.sha256,
+      ...file.size ? { size: file.size } : {},
+      digestSource: `the Go downloads listing ${listingUrl}`,
+      packing: file.filename.endsWith(".zip") ? "zip" : "tar.gz",
+      root: "go",
+      program: process.platform === "win32" ? "bin/go.exe" : "bin/go"
+    }, log);
+  } catch (e) {
+    if (!(e instanceof InstallError)) throw e;
+    if (e.kind === "download") return unreachable(ctx, wanted, onPath, `could not download ${url}`, url, e.reason ?? e);
+    return fail(e.kind === "checksum" ? CHECKSUM : DOWNLOAD, e.message);
+  }
+  return { bin: installed.bin, version: release.version, goroot: installed.dir, source: "download", cacheVersion: version2 };
+}
+function goBin(goroot) {
+  return path6.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+}
+async function locate(ctx, wanted) {
+  const { tools, log } = ctx.ports;
+  const spec = wanted.spec;
+  if (spec.kind === "system") {
+    const bin = findOnPath("go", ctx.ports.env.PATH);
+    const p2 = bin && await probe(ctx, bin);
+    if (!bin || !p2) return fail(UNRESOLVED, 'go-version is "system" but no working go is on PATH');
+    return { bin, version: p2.version, goroot: p2.goroot, source: "path" };
+  }
+  const cachedVersion = pickInstalled(tools.versions("go", process.arch), spec);
+  if (cachedVersion) {
+    const dir = tools.find("go", goToSemver(cachedVersion), process.arch);
+    if (dir && fs7.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
+  }
+  const onPath = findOnPath("go", ctx.ports.env.PATH);
+  const p = onPath && await probe(ctx, onPath);
+  if (onPath && p && satisfies(p.version, spec)) {
+    log.info(`Using go ${p.version} from PATH (${onPath}): it satisfies ${describeSpec(spec)}`);
+    return { bin: onPath, version: p.version, goroot: p.goroot, source: "path" };
+  }
+  return download(ctx, wanted, pathNote(spec, onPath, p || void 0));
+}
+function pathNote(spec, bin, p) {
+  if (!bin) return { text: "there is no go on PATH" };
+  if (!p) return { bin, text: `${bin} does not run (go env failed)` };
+  if (spec.kind === "stable" || spec.kind === "oldstable") return { bin, text: `${bin} is go ${p.version}, and which release is ${spec.kind} needs the downloads listing` };
+  return { bin, text: `${bin} is go ${p.version}, which does not satisfy ${describeSpec(spec)}` };
+}
+function toolchainTable(wanted, go, source, goroot) {
+  return { header: ["Go", "Wanted", "Source", "GOROOT"], rows: [[go, wanted ? wanted.from.replace(/\|/g, "/") : "could not be determined", source, goroot]] };
+}
+var toolchainStage = {
+  name: "toolchain",
+  rules: [UNRESOLVED, DOWNLOAD, CHECKSUM],
+  async run(ctx) {
+    let wanted;
+    try {
+      wanted = resolveSpec(ctx);
+      const { spec, from, file, line } = wanted;
+      const go = await locate(ctx, wanted);
+      const p = await probe(ctx, go.bin);
+      const broken = !p ? `${go.bin} does not run (go env failed)` : p.version !== go.version && !satisfies(p.version, spec) ? `${go.bin} reports go${p.version}, which does not satisfy ${describeSpec(spec)} from ${from}` : void 0;
+      if (broken) {
+        if (go.source === "download" && go.cacheVersion) {
+          await ctx.ports.tools.uncache("go", go.cacheVersion, process.arch);
+          return fail(UNRESOLVED, `${broken}; the downloaded toolchain was removed from the tool cache`, file ? { location: { file, line } } : {});
+        }
+        return fail(UNRESOLVED, broken, file ? { location: { file, line } } : {});
+      }
+      const toolchain = { bin: go.bin, version: p.version, goroot: p.goroot, source: go.source };
+      ctx.state.go = toolchain;
+      const binDir = path6.dirname(go.bin);
+      ctx.state.goEnv = {
+        ...ctx.state.goEnv,
+        // Our go commands must never fetch another toolchain behind our back (GOTOOLCHAIN=auto).
+        GOTOOLCHAIN: "local",
+        PATH: `${binDir}${path6.delimiter}${ctx.state.goEnv.PATH ?? ""}`
+      };
+      ctx.ports.outputs.addPath(binDir);
+      ctx.state.facts["go-version"] = toolchain.version;
+      ctx.state.facts["go-source"] = toolchain.source;
+      return {
+        status: "passed",
+        findings: [],
+        table: toolchainTable(wanted, toolchain.version, go.source, toolchain.goroot),
+        metrics: { goVersion: toolchain.version, source: toolchain.source }
+      };
+    } catch (e) {
+      if (e instanceof ToolchainFailure) {
+        return { status: "failed", reason: e.message, findings: [e.finding], table: toolchainTable(wanted, "not installed", e.finding.ruleId.replace(/^toolchain\//, ""), "") };
+      }
+      throw e;
+    }
+  }
+};
+
+// src/stages/cache.ts
+import path7 from "node:path";
+
+// src/pipeline/stage.ts
+async function settled(outcome) {
+  return outcome.pending ? settled(await outcome.pending) : outcome;
+}
+function skipped(reason) {
+  return { status: "skipped", reason, findings: [] };
+}
+function statusFrom(findings) {
+  return findings.some((f) => f.severity === "error") ? "failed" : "passed";
+}
+
+// src/stages/cache.ts
+var CACHE_DIR_NAME = "go-release-gate-cache";
+var DEFAULT_RESTORE_MINUTES = 20;
+var RestoreTimeout = class extends Error {
+};
+function restoreDeadlineMs(env) {
+  const minutes = Number(env.SEGMENT_DOWNLOAD_TIMEOUT_MINS);
+  return (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_RESTORE_MINUTES) * 6e4;
+}
+function withDeadline(work, ms, what) {
+  work.catch(() => void 0);
+  let timer;
+  const deadline = new Promise((_2, reject) => {
+    timer = setTimeout(() => reject(new RestoreTimeout(`${what} did not finish within ${formatDuration(ms)}`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+var LABEL = { modules: "module cache (GOMODCACHE)", build: "build cache (GOCACHE)", "trivy-db": "Trivy vulnerability DB" };
+async function restoreSlot(store, kind, dir, keys, deadlineMs, log) {
+  const t0 = performance.now();
+  const slot = { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss" };
+  let problem;
+  freshDir(dir);
+  try {
+    const r2 = await withDeadline(store.restore([dir], keys.key, keys.restoreKeys), deadlineMs, `restoring the ${LABEL[kind]}`);
+    if (r2.matchedKey) {
+      slot.matchedKey = r2.matchedKey;
+      slot.state = restoreState(keys, r2.matchedKey);
+    } else {
+      freshDir(dir);
+    }
+  } catch (e) {
+    slot.state = "error";
+    problem = `${LABEL[kind]} not restored: ${e instanceof Error ? e.message : String(e)}`;
+    const found = e.matchedKey;
+    if (typeof found === "string" && found) slot.matchedKey = found;
+    if (e instanceof RestoreTimeout) {
+      slot.dir = `${dir}-${Date.now().toString(36)}`;
+      slot.noSave = "the restore timed out, so this run used a stand-in directory";
+      freshDir(slot.dir);
+    } else {
+      freshDir(dir);
+    }
+    log.warning(`${sentence(problem)} Going on without it; the verdict does not depend on the cache.`);
+  }
+  const bytes = slot.matchedKey ? treeSize(slot.dir) : 0;
+  return { slot, bytes, ms: Math.round(performance.now() - t0), ...problem ? { problem } : {} };
+}
+async function goFlagsWithModcacherw(ctx) {
+  const r2 = await ctx.ports.exec.run(ctx.state.go.bin, ["env", "GOFLAGS"], { env: ctx.state.goEnv });
+  const current = r2.code === 0 ? r2.stdout.trim() : ctx.state.goEnv.GOFLAGS ?? "";
+  const flags = current.split(/\s+/).filter(Boolean);
+  if (flags.some((f) => f === "-modcacherw" || f === "-modcacherw=true" || f === "--modcacherw")) return { flags: flags.join(" "), added: false };
+  return { flags: [...flags, "-modcacherw"].join(" "), added: true };
+}
+function unavailable(ctx) {
+  if (!ctx.state.go) return "needs the Go toolchain";
+  if (ctx.config.cache === "off") return "the cache input is off: nothing was restored or saved";
+  if (!ctx.ports.cache) return "no cache store: the Actions cache service is not available here (CLI: pass --cache-dir)";
+  return void 0;
+}
+function stateText(r2) {
+  if (r2.slot.notRestored) return `not restored: ${r2.slot.notRestored}`;
+  return r2.slot.state === "error" ? `error: ${r2.problem ?? ""}` : r2.slot.state;
+}
+function saveText(plan, slot, savedAt) {
+  const d = saveDecision(plan, slot);
+  if (!d.save) return `no: ${d.reason}`;
+  return slot.kind === "build" ? `${savedAt}, after trimming` : savedAt;
+}
+var RELEASE_BUILD_CACHE = "release builds never use a restored build cache (it cannot be verified)";
+function notRestored(kind, dir, keys, why) {
+  freshDir(dir);
+  return { slot: { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss", notRestored: why }, bytes: 0, ms: 0 };
+}
+async function restoreCaches(ctx, store) {
+  const { config, ports, state } = ctx;
+  const startedAtMs = Date.now();
+  const go = state.go;
+  const parts = {
+    os: ports.platform.os,
+    arch: ports.platform.arch,
+    goVersion: go.version,
+    scope: scopeHash({
+      job: ports.env.GITHUB_JOB ?? "",
+      dir: path7.relative(config.workspace, config.dir) || ".",
+      targets: config.targets,
+      tags: config.tags,
+      cgo: config.cgo
+    }),
+    goSum: goSumHash(findGoSums(config.dir)),
+    run: runSuffix(ports.env, startedAtMs)
+  };
+  const dirs = claimCacheDirs(path7.join(ports.tempDir, CACHE_DIR_NAME));
+  const deadline = restoreDeadlineMs(ports.env);
+  const modules = await restoreSlot(store, "modules", dirs.modules, moduleKeys(parts), deadline, ports.log);
+  const build2 = config.mode === "release" ? notRestored("build", dirs.build, buildKeys(parts), RELEASE_BUILD_CACHE) : await restoreSlot(store, "build", dirs.build, buildKeys(parts), deadline, ports.log);
+  for (const r2 of [modules, build2]) {
+    if (r2.slot.notRestored) ports.log.info(`${LABEL[r2.slot.kind]}: not restored: ${r2.slot.notRestored}`);
+    else ports.log.info(`${LABEL[r2.slot.kind]}: ${r2.slot.state}${r2.slot.matchedKey ? ` (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)})` : ""} in ${formatDuration(r2.ms)}`);
+  }
+  const goFlags2 = await goFlagsWithModcacherw(ctx);
+  state.goEnv = { ...state.goEnv, GOMODCACHE: modules.slot.dir, GOCACHE: build2.slot.dir, GOFLAGS: goFlags2.flags };
+  if (goFlags2.added) state.facts["cache-goflags-added"] = "-modcacherw";
+  const plan = {
+    version: 1,
+    mode: config.cache,
+    store: store.kind,
+    startedAtMs,
+    maxBytes: config.cacheMaxSize,
+    slots: [modules.slot, build2.slot]
+  };
+  ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
+  state.facts["cache-hit"] = modules.slot.state === "error" ? "miss" : modules.slot.state;
+  state.facts["cache-build"] = build2.slot.notRestored ? "not restored" : build2.slot.state === "error" ? "miss" : build2.slot.state;
+  state.facts["cache-modules-key"] = modules.slot.key;
+  state.facts["cache-build-key"] = build2.slot.key;
+  const problems = [modules.problem, build2.problem].filter((p) => !!p);
+  return {
+    status: "passed",
+    ...problems.length ? { reason: `went on without the cache (the verdict does not depend on it): ${problems.join("; ")}` } : {},
+    findings: [],
+    table: {
+      header: ["Cache", "Result", "Matched key", "Restored", "Time", "Save"],
+      rows: [modules, build2].map((r2) => [LABEL[r2.slot.kind], stateText(r2), r2.slot.matchedKey ?? "", formatBytes(r2.bytes), formatDuration(r2.ms), saveText(plan, r2.slot, store.savedAt ?? "end of the run")])
+    },
+    metrics: {
+      store: store.kind,
+      mode: config.cache,
+      modules: modules.slot.state,
+      build: build2.slot.state,
+      modulesBytes: modules.bytes,
+      buildBytes: build2.bytes,
+      modulesMs: modules.ms,
+      buildMs: build2.ms
+    }
+  };
+}
+var cacheStage = {
+  name: "cache",
+  rules: [],
+  async run(ctx) {
+    ctx.state.facts["cache-hit"] = "off";
+    const why = unavailable(ctx);
+    if (why) return skipped(why);
+    try {
+      return await restoreCaches(ctx, ctx.ports.cache);
+    } catch (e) {
+      const message = `cache not used: ${e instanceof Error ? e.message : String(e)}`;
+      ctx.ports.log.warning(`${message}. The verdict does not depend on the cache.`);
+      ctx.state.facts["cache-hit"] = "off";
+      return { status: "passed", reason: message, findings: [] };
+    }
+  }
+};
+async function restoreTrivyDb(ctx, dir) {
+  const { config, ports } = ctx;
+  const store = ports.cache;
+  if (config.cache === "off") return { dir, text: "not cached (cache: off)" };
+  if (!store) return { dir, text: "not cached (no cache store)" };
+  const startedAtMs = Date.now();
+  const r2 = await restoreSlot(store, "trivy-db", dir, trivyDbKeys(ports.platform.os, startedAtMs), restoreDeadlineMs(ports.env), ports.log);
+  const plan = parsePlan(ports.state.get(PLAN_STATE_KEY)) ?? { version: 1, mode: config.cache, store: store.kind, startedAtMs, maxBytes: config.cacheMaxSize, slots: [] };
+  plan.slots = [...plan.slots.filter((s) => s.kind !== "trivy-db"), r2.slot];
+  ports.state.save(PLAN_STATE_KEY, serializePlan(plan));
+  const save = saveText(plan, r2.slot, store.savedAt ?? "end of the run");
+  const text = r2.slot.matchedKey && r2.slot.state !== "error" ? `restored from the cache (${r2.slot.matchedKey}, ${formatBytes(r2.bytes)} in ${formatDuration(r2.ms)}); save: ${save}` : `${r2.problem ?? "no cache entry"}; save: ${save}`;
+  ports.log.info(`${LABEL["trivy-db"]}: ${text}`);
+  return { dir: r2.slot.dir, ...r2.slot.matchedKey && r2.slot.state !== "error" ? { matchedKey: r2.slot.matchedKey } : {}, text };
+}
+
+// src/stages/modules.ts
+import fs16 from "node:fs";
+import path17 from "node:path";
+
+// src/modules/load.ts
+import fs8 from "node:fs";
+import path8 from "node:path";
+
+// src/modules/errors.ts
+var ModuleFileError = class extends Error {
+  /** Repository-relative path, '/'-separated. */
+  file;
+  /** 1-based line of the offending text. */
+  line;
+  detail;
+  constructor(file, line, detail) {
+    super(`${file}:${line}: ${detail}`);
+    this.name = "ModuleFileError";
+    this.file = file;
+    this.line = line;
+    this.detail = detail;
+  }
+};
+function splitLines(text) {
+  const lines = text.split("\n");
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines.map((l) => l.endsWith("\r") ? l.slice(0, -1) : l);
+}
+
+// src/modules/modfile.ts
+var PUNCT = /* @__PURE__ */ new Set(["(", ")", "[", "]", "{", "}", ","]);
+function isWordChar(c) {
+  return !PUNCT.has(c) && !/\s/.test(c) && c !== '"' && c !== "`";
+}
+function tokenizeLine(text, file, line) {
+  const tokens = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === " " || c === "	") {
+      i++;
+      continue;
+    }
+    if (text.startsWith("//", i)) return { tokens, comment: text.slice(i + 2).trim() };
+    if (text.startsWith("/*", i)) throw new ModuleFileError(file, line, "use // comments, not /* */ comments");
+    if (PUNCT.has(c)) {
+      tokens.push({ text: c, punct: true });
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      let j2 = i + 1;
+      while (j2 < text.length && text[j2] !== '"') j2 += text[j2] === "\\" ? 2 : 1;
+      if (j2 >= text.length) throw new ModuleFileError(file, line, "unterminated quoted string");
+      const quoted = text.slice(i, j2 + 1);
+      let value;
+      try {
+        value = JSON.parse(quoted);
+      } catch {
+        throw new ModuleFileError(file, line, `invalid quoted string ${quoted}`);
+      }
+      tokens.push({ text: String(value), punct: false });
+      i = j2 + 1;
+      continue;
+    }
+    if (c === "`") {
+      const j2 = text.indexOf("`", i + 1);
+      if (j2 < 0) throw new ModuleFileError(file, line, "unterminated raw string");
+      tokens.push({ text: text.slice(i + 1, j2), punct: false });
+      i = j2 + 1;
+      continue;
+    }
+    if (!isWordChar(c)) throw new ModuleFileError(file, line, `unexpected character ${JSON.stringify(c)}`);
+    let j = i;
+    while (j < text.length && isWordChar(text[j]) && !text.startsWith("//", j)) j++;
+    tokens.push({ text: text.slice(i, j), punct: false });
+    i = j;
+  }
+  return { tokens, comment: "" };
+}
+function parseDirectives(text, file) {
+  const out = [];
+  const lines = splitLines(text);
+  let block2;
+  for (let i = 0; i < lines.length; i++) {
+    const line = i + 1;
+    const { tokens, comment } = tokenizeLine(lines[i], file, line);
+    if (tokens.length === 0) continue;
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    if (block2) {
+      if (first.text === ")" && first.punct) {
+        if (tokens.length > 1) throw new ModuleFileError(file, line, 'unexpected text after ")"');
+        block2 = void 0;
+        continue;
+      }
+      if (tokens.some((t) => t.punct && (t.text === "(" || t.text === ")"))) {
+        throw new ModuleFileError(file, line, `unexpected parenthesis inside the ${block2.verb} block opened at line ${block2.line}`);
+      }
+      out.push({ verb: block2.verb, args: tokens.map((t) => t.text), line, comment });
+      continue;
+    }
+    if (first.punct) throw new ModuleFileError(file, line, `unexpected "${first.text}" at the start of a directive`);
+    if (last.punct && last.text === "(") {
+      if (tokens.length !== 2) throw new ModuleFileError(file, line, `a block must be written "${first.text} (" on its own line`);
+      block2 = { verb: first.text, line };
+      continue;
+    }
+    if (tokens.length === 3 && tokens[1].text === "(" && tokens[2].text === ")") continue;
+    if (tokens.slice(1).some((t) => t.punct && (t.text === "(" || t.text === ")"))) {
+      throw new ModuleFileError(file, line, "unexpected parenthesis");
+    }
+    out.push({ verb: first.text, args: tokens.slice(1).map((t) => t.text), line, comment });
+  }
+  if (block2) throw new ModuleFileError(file, block2.line, `the ${block2.verb} block opened here is never closed with ")"`);
+  return out;
+}
+var SEMVER = /^v(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+incompatible)?$/;
+function isModuleVersion(v) {
+  return SEMVER.test(v);
+}
+var MODULE_PATH = /^[A-Za-z0-9._~+\-/!]+$/;
+function isModulePath(p) {
+  return MODULE_PATH.test(p) && !p.startsWith("/") && !p.endsWith("/") && !p.includes("//") && !p.startsWith("-");
+}
+function isLocalPath(p) {
+  return p.startsWith("./") || p.startsWith("../") || p === "." || p === ".." || p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith(".\\") || p.startsWith("..\\");
+}
+var GO_VERSION2 = /^[1-9]\d*(\.(0|[1-9]\d*)){0,2}((rc|beta)[1-9]\d*)?$/;
+function isGoVersion2(v) {
+  return GO_VERSION2.test(v) && v.split(/\.|rc|beta/).every((n) => Number.isSafeInteger(Number(n)));
+}
+function parseReplace(d, file) {
+  const arrow = d.args.indexOf("=>");
+  const bad = (why) => new ModuleFileError(file, d.line, `replace ${d.args.join(" ")}: ${why}`);
+  if (arrow !== 1 && arrow !== 2) throw bad('expected "old [version] => new [version]"');
+  const left = d.args.slice(0, arrow);
+  const right = d.args.slice(arrow + 1);
+  if (right.length !== 1 && right.length !== 2) throw bad('expected "old [version] => new [version]"');
+  if (!isModulePath(left[0])) throw bad(`"${left[0]}" is not a module path`);
+  if (left[1] !== void 0 && !isModuleVersion(left[1])) throw bad(`"${left[1]}" is not a version of the form v1.2.3`);
+  const local = right.length === 1;
+  if (local && !isLocalPath(right[0])) throw bad(`a replacement without a version must be a directory path starting with ./ or ../ or /, not "${right[0]}"`);
+  if (!local && !isModulePath(right[0])) throw bad(`"${right[0]}" is not a module path`);
+  if (!local && !isModuleVersion(right[1])) throw bad(`"${right[1]}" is not a version of the form v1.2.3`);
+  return { old: { path: left[0], version: left[1] ?? "" }, new: { path: right[0], version: right[1] ?? "" }, local, line: d.line };
+}
+
+// src/modules/gomod.ts
+var KNOWN = /* @__PURE__ */ new Set(["module", "go", "toolchain", "godebug", "require", "exclude", "replace", "retract", "tool", "ignore"]);
+function expectArgs(d, file, n, shape) {
+  if (d.args.length !== n) throw new ModuleFileError(file, d.line, `${d.verb}: expected "${d.verb} ${shape}", found ${d.args.length ? `"${d.args.join(" ")}"` : "nothing"}`);
+}
+function modulePathAndVersion(d, file) {
+  expectArgs(d, file, 2, "module/path v1.2.3");
+  const [path35, version2] = d.args;
+  if (!isModulePath(path35)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path35}" is not a module path`);
+  if (!isModuleVersion(version2)) throw new ModuleFileError(file, d.line, `${d.verb} ${path35}: version "${version2}" is not of the form v1.2.3`);
+  return { path: path35, version: version2 };
+}
+function isIndirect(comment) {
+  return /^indirect(;|$)/.test(comment.trim());
+}
+function parseGoMod(text, file) {
+  const mod = { file, requires: [], replaces: [], excludes: [] };
+  for (const d of parseDirectives(text, file)) {
+    if (!KNOWN.has(d.verb)) throw new ModuleFileError(file, d.line, `unknown directive "${d.verb}"`);
+    switch (d.verb) {
+      case "module": {
+        if (mod.module) throw new ModuleFileError(file, d.line, `second module directive (the first is at line ${mod.module.line})`);
+        expectArgs(d, file, 1, "module/path");
+        if (!isModulePath(d.args[0])) throw new ModuleFileError(file, d.line, `module: "${d.args[0]}" is not a module path`);
+        mod.module = { path: d.args[0], line: d.line };
+        break;
+      }
+      case "go": {
+        if (mod.go) throw new ModuleFileError(file, d.line, `second go directive (the first is at line ${mod.go.line})`);
+        expectArgs(d, file, 1, "1.N");
+        if (!isGoVersion2(d.args[0])) throw new ModuleFileError(file, d.line, `go: "${d.args[0]}" is not a Go version like 1.22 or 1.22.3`);
+        mod.go = { version: d.args[0], line: d.line };
+        break;
+      }
+      case "toolchain": {
+        expectArgs(d, file, 1, "go1.N.M");
+        if (!/^(default|go[1-9][0-9A-Za-z.+-]*)$/.test(d.args[0])) throw new ModuleFileError(file, d.line, `toolchain: "${d.args[0]}" is not a toolchain name like go1.22.3`);
+        mod.toolchain = { name: d.args[0], line: d.line };
+        break;
+      }
+      case "require":
+        mod.requires.push({ ...modulePathAndVersion(d, file), indirect: isIndirect(d.comment), line: d.line });
+        break;
+      case "exclude":
+        mod.excludes.push({ ...modulePathAndVersion(d, file), line: d.line });
+        break;
+      case "replace":
+        mod.replaces.push(parseReplace(d, file));
+        break;
+      default:
+        if (d.args.length === 0) throw new ModuleFileError(file, d.line, `${d.verb}: missing argument`);
+    }
+  }
+  if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
+  return mod;
+}
+function replacementFor(replaces, path35, version2) {
+  return replaces.find((r2) => r2.old.path === path35 && r2.old.version === version2) ?? replaces.find((r2) => r2.old.path === path35 && r2.old.version === "");
+}
+
+// src/modules/gowork.ts
+var KNOWN2 = /* @__PURE__ */ new Set(["go", "toolchain", "godebug", "use", "replace"]);
+function parseGoWork(text, file) {
+  const work = { file, uses: [], replaces: [] };
+  for (const d of parseDirectives(text, file)) {
+    if (!KNOWN2.has(d.verb)) throw new ModuleFileError(file, d.line, `unknown directive "${d.verb}"`);
+    if (d.verb === "go") {
+      if (d.args.length !== 1 || !isGoVersion2(d.args[0])) throw new ModuleFileError(file, d.line, `go: expected a Go version like 1.22, found "${d.args.join(" ")}"`);
+      if (work.go) throw new ModuleFileError(file, d.line, `second go directive (the first is at line ${work.go.line})`);
+      work.go = { version: d.args[0], line: d.line };
+    } else if (d.verb === "use") {
+      if (d.args.length !== 1) throw new ModuleFileError(file, d.line, `use: expected one directory, found "${d.args.join(" ")}"`);
+      work.uses.push({ dir: d.args[0], line: d.line });
+    } else if (d.verb === "replace") {
+      work.replaces.push(parseReplace(d, file));
+    } else if (d.args.length === 0) {
+      throw new ModuleFileError(file, d.line, `${d.verb}: missing argument`);
+    }
+  }
+  return work;
+}
+
+// src/modules/gosum.ts
+var H1 = /^h1:[A-Za-z0-9+/]{43}=$/;
+var OTHER_HASH = /^h([2-9]|[1-9]\d+):[A-Za-z0-9+/]+={0,2}$/;
+function parseGoSum(text, file) {
+  const lines = [];
+  splitLines(text).forEach((raw2, i) => {
+    const line = i + 1;
+    const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
+    if (f.length === 0) return;
+    if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
+    const [path35, rawVersion, hash] = f;
+    const goMod = rawVersion.endsWith("/go.mod");
+    const version2 = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
+    if (!isModulePath(path35)) throw new ModuleFileError(file, line, `"${path35}" is not a module path`);
+    if (!isModuleVersion(version2)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
+    if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
+      throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
+    }
+    lines.push({ path: path35, version: version2, goMod, hash, line });
+  });
+  return { file, lines };
+}
+function sumKey(path35, version2, goMod) {
+  return `${path35} ${version2}${goMod ? "/go.mod" : ""}`;
+}
+function indexSums(sums) {
+  const index = /* @__PURE__ */ new Map();
+  for (const sum of sums) {
+    for (const entry of sum.lines) {
+      const key = sumKey(entry.path, entry.version, entry.goMod);
+      const list2 = index.get(key) ?? [];
+      list2.push({ sum, entry });
+      index.set(key, list2);
+    }
+  }
+  return index;
+}
+function findSumConflicts(sums) {
+  const out = [];
+  for (const list2 of indexSums(sums).values()) {
+    const h1 = list2.filter((x) => x.entry.hash.startsWith("h1:"));
+    for (let i = 1; i < h1.length; i++) {
+      if (h1[i].entry.hash !== h1[0].entry.hash) {
+        out.push({ first: { file: h1[0].sum.file, entry: h1[0].entry }, second: { file: h1[i].sum.file, entry: h1[i].entry } });
+      }
+    }
+  }
+  return out;
+}
+
+// src/modules/modulestxt.ts
+function parseHeader(fields, file, line) {
+  const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
+  if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
+  const path35 = fields[1];
+  if (!isModulePath(path35)) throw bad(`"${path35}" is not a module path`);
+  let rest = fields.slice(2);
+  let version2 = "";
+  if (rest[0] !== "=>") {
+    if (!isModuleVersion(rest[0])) throw bad(`"${rest[0]}" is not a version of the form v1.2.3`);
+    version2 = rest[0];
+    rest = rest.slice(1);
+  }
+  if (rest.length === 0) {
+    if (version2 === "") throw bad('expected a version or "=> replacement"');
+    return { path: path35, version: version2, line };
+  }
+  if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
+  const [, newPath, newVersion] = rest;
+  if (newVersion === void 0) {
+    if (!isLocalPath(newPath)) throw bad(`a replacement without a version must be a directory path, not "${newPath}"`);
+  } else {
+    if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
+    if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
+  }
+  return { path: path35, version: version2, replacement: { path: newPath, version: newVersion ?? "" }, line };
+}
+function parseModulesTxt(text, file) {
+  const txt = { file, workspace: false, modules: [] };
+  let current;
+  splitLines(text).forEach((raw2, i) => {
+    const line = i + 1;
+    if (raw2.trim() === "") return;
+    if (raw2.startsWith("## ")) {
+      const annotation = raw2.slice(3).trim();
+      if (annotation === "workspace" && line === 1) {
+        txt.workspace = true;
+        return;
+      }
+      if (!current) throw new ModuleFileError(file, line, `annotation "${raw2}" before any "# module version" line`);
+      current.annotationLines.push(line);
+      for (const entry of annotation.split(";").map((s) => s.trim())) {
+        if (entry === "explicit") current.explicit = true;
+        else if (entry.startsWith("go ")) current.goVersion = entry.slice(3).trim();
+      }
+      return;
+    }
+    if (raw2.startsWith("#")) {
+      const fields2 = raw2.trim().split(/\s+/);
+      if (fields2[0] !== "#") throw new ModuleFileError(file, line, `expected "# module/path v1.2.3" or "## annotation", found "${raw2}"`);
+      current = { ...parseHeader(fields2, file, line), explicit: false, annotationLines: [], packages: [] };
+      txt.modules.push(current);
+      return;
+    }
+    const fields = raw2.trim().split(/\s+/);
+    if (fields.length !== 1 || !isModulePath(fields[0])) throw new ModuleFileError(file, line, `expected one package import path, found "${raw2}"`);
+    if (!current) throw new ModuleFileError(file, line, `package "${fields[0]}" listed before any "# module version" line`);
+    if (current.version === "") throw new ModuleFileError(file, line, `package "${fields[0]}" listed under the wildcard replacement at line ${current.line}, which vendors nothing`);
+    current.packages.push({ path: fields[0], line });
+  });
+  return txt;
+}
+function vendoredModule(txt, path35, version2) {
+  return txt.modules.find((m) => m.path === path35 && m.version === version2);
+}
+function packageLineFor(txt, vendorPath) {
+  const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
+  let best;
+  for (const m of txt.modules) {
+    for (const p of m.packages) if (p.path === dir) return p.line;
+    if (m.version !== "" && (dir === m.path || dir.startsWith(`${m.path}/`)) && (!best || m.path.length > best.len)) {
+      best = { line: m.line, len: m.path.length };
+    }
+  }
+  return best?.line;
+}
+
+// src/modules/load.ts
+function relativeTo(root, abs) {
+  const rel = path8.relative(root, abs).split(path8.sep).join("/");
+  return rel === "" ? "." : rel;
+}
+async function readIfExists(file) {
+  try {
+    return await fs8.promises.readFile(file);
+  } catch (e) {
+    const code2 = e.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return void 0;
+    throw e;
+  }
+}
+async function isDirectory(p) {
+  try {
+    return (await fs8.promises.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+async function loadModuleSetup(dir, workFile, root) {
+  const errors = [];
+  const contents = /* @__PURE__ */ new Map();
+  const rel = (abs) => relativeTo(root, abs);
+  const parse3 = (fn) => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ModuleFileError) {
+        errors.push(e);
+        return void 0;
+      }
+      throw e;
+    }
+  };
+  const read2 = async (abs) => {
+    const data = await readIfExists(abs);
+    if (data) contents.set(abs, data);
+    return data;
+  };
+  let work;
+  const moduleDirs = [];
+  if (workFile) {
+    const data = await read2(workFile);
+    if (!data) {
+      errors.push(new ModuleFileError(rel(workFile), 1, "go.work named by GOWORK does not exist"));
+      return { errors };
+    }
+    const gowork = parse3(() => parseGoWork(data.toString("utf8"), rel(workFile)));
+    if (gowork) {
+      work = { gowork, dir: path8.dirname(workFile) };
+      for (const u of gowork.uses) moduleDirs.push(path8.resolve(work.dir, u.dir));
+    }
+  } else {
+    moduleDirs.push(dir);
+  }
+  const mains = [];
+  const sums = [];
+  for (const modDir of moduleDirs) {
+    const goModPath = path8.join(modDir, "go.mod");
+    const data = await read2(goModPath);
+    if (!data) {
+      errors.push(new ModuleFileError(rel(goModPath), 1, workFile ? `go.work uses ${rel(modDir)}, which has no go.mod` : `no go.mod in ${rel(modDir)}`));
+      continue;
+    }
+    const gomod = parse3(() => parseGoMod(data.toString("utf8"), rel(goModPath)));
+    if (gomod) mains.push({ gomod, dir: modDir });
+    const sumPath = path8.join(modDir, "go.sum");
+    const sumData = await read2(sumPath);
+    const sum = sumData ? parse3(() => parseGoSum(sumData.toString("utf8"), rel(sumPath))) : { file: rel(sumPath), lines: [] };
+    if (sum) sums.push(sum);
+  }
+  if (work) {
+    const workSumPath = path8.join(work.dir, "go.work.sum");
+    const data = await read2(workSumPath);
+    if (data) {
+      const sum = parse3(() => parseGoSum(data.toString("utf8"), rel(workSumPath)));
+      if (sum) sums.push(sum);
+    }
+  }
+  const vendorDir = path8.join(work ? work.dir : dir, "vendor");
+  const hasVendor = await isDirectory(vendorDir);
+  let txt;
+  if (hasVendor) {
+    const txtPath = path8.join(vendorDir, "modules.txt");
+    const data = await read2(txtPath);
+    if (data) txt = parse3(() => parseModulesTxt(data.toString("utf8"), rel(txtPath)));
+  }
+  if (errors.length) return { errors };
+  const main2 = mains.find((m) => path8.resolve(m.dir) === path8.resolve(dir));
+  return { setup: { main: main2, mains, work, sums, vendorDir, hasVendor, txt, contents }, errors };
+}
+
+// src/modules/locate.ts
+function locator(setup) {
+  const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
+  const index = indexSums(setup.sums);
+  const l = {
+    require(path35) {
+      for (const { gomod } of mains) {
+        const r2 = gomod.requires.find((x) => x.path === path35);
+        if (!r2) continue;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path35, r2.version) : void 0;
+        if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
+        const rep = replacementFor(gomod.replaces, path35, r2.version);
+        if (rep) return { file: gomod.file, line: rep.line };
+        return { file: gomod.file, line: r2.line };
+      }
+      for (const { gomod } of mains) {
+        const r2 = gomod.replaces.find((x) => x.new.path === path35);
+        if (r2) return { file: gomod.file, line: r2.line };
+      }
+      return void 0;
+    },
+    sums(path35, version2, goMod) {
+      return (index.get(sumKey(path35, version2, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    },
+    vendored(path35) {
+      const vm = setup.txt?.modules.find((m) => m.path === path35 && m.version !== "");
+      return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
+    },
+    build() {
+      if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
+      return { file: setup.work.gowork.file, line: 1 };
+    },
+    module(path35) {
+      return l.require(path35) ?? l.vendored(path35) ?? l.build();
+    }
+  };
+  return l;
+}
+function where(loc) {
+  return loc.line ? `${loc.file}:${loc.line}` : loc.file ?? loc.artifact ?? "";
+}
+
+// src/modules/settings.ts
+function globToRegExp(glob) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "\\") {
+      i++;
+      if (i >= glob.length) return void 0;
+      re += glob[i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else if (c === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0) return void 0;
+      const cls = glob.slice(i + 1, end);
+      re += `[${cls.replace(/\\/g, "\\\\")}]`;
+      i = end;
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    return void 0;
+  }
+}
+function matchesPrefixPattern(pattern, modulePath) {
+  const p = pattern.replace(/\/+$/, "");
+  if (p === "") return false;
+  const n = p.split("/").length;
+  const elems = modulePath.split("/");
+  if (elems.length < n) return false;
+  const re = globToRegExp(p);
+  return re !== void 0 && re.test(elems.slice(0, n).join("/"));
+}
+function splitPatterns(list2) {
+  return list2.split(",").map((s) => s.trim()).filter((s) => s !== "");
+}
+var PUBLIC_EXAMPLES = [
+  "github.com/any-owner/any-repo",
+  "gitlab.com/any-owner/any-repo",
+  "bitbucket.org/any-owner/any-repo",
+  "codeberg.org/any-owner/any-repo",
+  "golang.org/x/text",
+  "google.golang.org/grpc",
+  "google.golang.org/protobuf",
+  "cloud.google.com/go",
+  "gopkg.in/yaml.v3",
+  "k8s.io/client-go",
+  "sigs.k8s.io/yaml",
+  "go.uber.org/zap",
+  "go.opentelemetry.io/otel",
+  "go.etcd.io/etcd",
+  "honnef.co/go/tools",
+  "mvdan.cc/sh",
+  "rsc.io/quote",
+  "modernc.org/sqlite",
+  "gonum.org/v1/gonum",
+  "gotest.tools"
+];
+function publicPathsCovered(pattern) {
+  return PUBLIC_EXAMPLES.filter((p) => matchesPrefixPattern(pattern, p));
+}
+function describeCoverage(pattern, modules) {
+  const covered = publicPathsCovered(pattern).map((p) => p.includes("any-owner") ? `${p.split("/")[0]}/...` : p);
+  const deps = modules.filter((m) => matchesPrefixPattern(pattern, m));
+  const parts = [`pattern "${pattern}" covers public modules (${covered.slice(0, 3).join(", ")}${covered.length > 3 ? ", ..." : ""})`];
+  if (deps.length) parts.push(`including ${deps.length} of this build: ${deps.slice(0, 5).join(", ")}${deps.length > 5 ? ", ..." : ""}`);
+  return parts.join(", ");
+}
+function goFlags(value) {
+  const flags = /* @__PURE__ */ new Map();
+  for (const raw2 of value.split(/\s+/).filter((s) => s !== "")) {
+    const f = raw2.replace(/^--?/, "");
+    const eq = f.indexOf("=");
+    flags.set(eq < 0 ? f : f.slice(0, eq), eq < 0 ? "true" : f.slice(eq + 1));
+  }
+  return flags;
+}
+var BUILD_REDIRECTS = {
+  toolexec: "every compiler, assembler and linker call runs through that program, which can change the binaries without any change to the source",
+  overlay: "the build reads the files that overlay names instead of the committed source files"
+};
+function analyzeSettings(s, opts) {
+  const out = [];
+  const flags = goFlags(s.GOFLAGS);
+  for (const [flag, effect] of Object.entries(BUILD_REDIRECTS)) {
+    if (!flags.has(flag)) continue;
+    const from = opts.goflagsFrom ? ` (from ${opts.goflagsFrom})` : "";
+    out.push({
+      setting: "GOFLAGS",
+      severity: opts.release ? "error" : "warning",
+      aboutVendor: false,
+      subject: `GOFLAGS -${flag}`,
+      message: `GOFLAGS="${s.GOFLAGS}"${from} sets -${flag}=${flags.get(flag)}: ${effect}${opts.release ? "; a release is never built this way" : ""}`
+    });
+  }
+  const mod = flags.get("mod");
+  if (mod === "mod") {
+    out.push(
+      opts.hasVendor ? { setting: "GOFLAGS", severity: "warning", aboutVendor: true, subject: "GOFLAGS -mod=mod vendor", message: `GOFLAGS="${s.GOFLAGS}" sets -mod=mod: go commands ignore the vendor directory and fetch modules instead, so what is built is not what vendor/ holds (the gate's own build passes -mod=vendor)` } : { setting: "GOFLAGS", severity: "warning", aboutVendor: false, subject: "GOFLAGS -mod=mod", message: `GOFLAGS="${s.GOFLAGS}" sets -mod=mod: go commands may rewrite go.mod and add missing go.sum lines from the network instead of failing` }
+    );
+  }
+  if (flags.has("insecure")) {
+    out.push({ setting: "GOFLAGS", severity: "warning", aboutVendor: false, subject: "GOFLAGS -insecure", message: `GOFLAGS="${s.GOFLAGS}" sets -insecure, which asked older go commands to fetch over HTTP and skip certificate checks (use GOINSECURE patterns if a host really needs it)` });
+  }
+  if (flags.has("modcacherw") && flags.get("modcacherw") !== "false") {
+    out.push({ setting: "GOFLAGS", severity: "note", aboutVendor: false, subject: "GOFLAGS -modcacherw", message: `GOFLAGS="${s.GOFLAGS}" sets -modcacherw: the module cache is left writable, so a module's files can be changed after they were verified (the gate's module tree check catches it, a build does not)` });
+  }
+  if (s.GOSUMDB.trim() === "off") {
+    out.push({ setting: "GOSUMDB", severity: "warning", aboutVendor: false, subject: "GOSUMDB off", message: "GOSUMDB=off: modules not yet in go.sum are accepted without checking the checksum database, so a first download of a tampered version is trusted" });
+  }
+  const sumdbSetting = s.GONOSUMDB.trim() !== "" ? "GONOSUMDB" : "GOPRIVATE";
+  for (const pattern of splitPatterns(s[sumdbSetting])) {
+    if (publicPathsCovered(pattern).length === 0) continue;
+    out.push({ setting: sumdbSetting, severity: "warning", aboutVendor: false, subject: `${sumdbSetting} ${pattern}`, message: `${sumdbSetting}: ${describeCoverage(pattern, opts.modules)}; those modules are never checked against the checksum database` });
+  }
+  if (sumdbSetting === "GONOSUMDB") {
+    for (const pattern of splitPatterns(s.GOPRIVATE)) {
+      if (publicPathsCovered(pattern).length === 0) continue;
+      out.push({ setting: "GOPRIVATE", severity: "warning", aboutVendor: false, subject: `GOPRIVATE ${pattern}`, message: `GOPRIVATE: ${describeCoverage(pattern, opts.modules)}; those modules bypass the module proxy and are fetched straight from their origin` });
+    }
+  }
+  for (const pattern of splitPatterns(s.GOINSECURE)) {
+    const covered = publicPathsCovered(pattern).length > 0;
+    out.push({
+      setting: "GOINSECURE",
+      severity: "warning",
+      aboutVendor: false,
+      subject: `GOINSECURE ${pattern}`,
+      message: `GOINSECURE: modules matching "${pattern}" may be fetched over plain HTTP or with unverified certificates${covered ? `; the ${describeCoverage(pattern, opts.modules)}` : ""}`
+    });
+  }
+  if (s.GONOSUMCHECK.trim() !== "") {
+    out.push({ setting: "GONOSUMCHECK", severity: "note", aboutVendor: false, subject: "GONOSUMCHECK", message: `GONOSUMCHECK="${s.GONOSUMCHECK}" is set to skip checksum checks; this go command does not read it (GONOSUMDB and GOPRIVATE are what it reads), so nothing is skipped here, but a build configured this way elsewhere may rely on it` });
+  }
+  return out;
+}
+
+// src/modules/replaces.ts
+import fs9 from "node:fs";
+import path9 from "node:path";
+
+// src/modules/rules.ts
+var VERIFY_FAILED = rule({
+  id: "modules/verify-failed",
+  name: "ModuleVerifyFailed",
+  shortDescription: "A module could not be verified against go.sum.",
+  fullDescription: "A module tree in the module cache no longer hashes to what was downloaded (the gate hashes every extracted tree it builds from, as go.sum records it, against the hash the cache kept at download, which the go.sum check compares with go.sum; outside a release, a tree whose every file has the inode, size, mtime and ctime it had when an earlier run hashed it takes the hash that run recorded; go mod verify, zips included, when a module has no extracted tree), or a go command the check depends on failed (module download, vendor regeneration). A module that cannot be verified is treated as unverified: the gate does not pass.",
+  help: 'For "dir has been modified" or "zip has been modified": the module cache was changed after download; clear it (go clean -modcache) and run again, then find out what changed it. For a failed go command: read the command output in the details; a network or proxy failure needs the module cache restored or the proxy reachable.',
+  defaultSeverity: "error",
+  securitySeverity: 8
+});
+var VENDOR_MODIFIED = rule({
+  id: "modules/vendor-modified",
+  name: "VendoredFileModified",
+  shortDescription: "A vendored file differs from what go mod vendor produces.",
+  fullDescription: "A file under vendor/ is not byte-identical to the file `go mod vendor` writes from the modules at their go.sum hashes (or from the local directory of a replace). The build would compile code that no go.sum line vouches for.",
+  help: "Run `go mod vendor` (or `go work vendor` in a workspace) and commit the result. If the change was intended, make it upstream or in a fork and point a replace directive at it.",
+  defaultSeverity: "error",
+  securitySeverity: 8
+});
+var VENDOR_ADDED = rule({
+  id: "modules/vendor-added",
+  name: "VendoredFileAdded",
+  shortDescription: "vendor/ holds a file go mod vendor would not write.",
+  fullDescription: "A file exists under vendor/ that `go mod vendor` does not produce from go.mod and go.sum. Extra files can be compiled into the build (an extra .go file in a vendored package) or hide content from review.",
+  help: "Run `go mod vendor` (or `go work vendor`) and commit the result; it removes files that do not belong there.",
+  defaultSeverity: "error",
+  securitySeverity: 8
+});
+var VENDOR_REMOVED = rule({
+  id: "modules/vendor-removed",
+  name: "VendoredFileRemoved",
+  shortDescription: "A file go mod vendor writes is missing from vendor/.",
+  fullDescription: "A file that `go mod vendor` writes from the modules at their go.sum hashes is missing from vendor/. The build then differs from the verified module (a removed file can change behaviour as much as an edited one).",
+  help: "Run `go mod vendor` (or `go work vendor`) and commit the result.",
+  defaultSeverity: "error",
+  securitySeverity: 6.5
+});
+var VENDOR_MODULES_TXT = rule({
+  id: "modules/vendor-modules-txt",
+  name: "VendorModulesTxtDrift",
+  shortDescription: "vendor/modules.txt disagrees with go.mod.",
+  fullDescription: 'vendor/modules.txt does not say what go.mod (and go.work) say: a version differs, an "## explicit" marker is missing or extra, a replacement differs, or a line differs from the one `go mod vendor` writes. A -mod=vendor build trusts this file to describe the vendored code.',
+  help: "Run `go mod vendor` (or `go work vendor`) and commit the result; never edit vendor/modules.txt by hand.",
+  defaultSeverity: "error",
+  securitySeverity: 7
+});
+var MISSING_SUM = rule({
+  id: "modules/missing-sum",
+  name: "MissingGoSumEntry",
+  shortDescription: "go.sum has no hash for a required module.",
+  fullDescription: "A module that the build needs has no `h1:` line (hash of its files) or no `/go.mod` line (hash of its go.mod) in go.sum. Nothing then pins its content: a -mod=vendor build does not notice, and other builds fetch and trust whatever the proxy serves.",
+  help: "Run `go mod tidy` (or `go mod download <module>`) with the checksum database enabled and commit go.sum.",
+  defaultSeverity: "error",
+  securitySeverity: 6
+});
+var SUM_MISMATCH = rule({
+  id: "modules/sum-mismatch",
+  name: "GoSumMismatch",
+  shortDescription: "A go.sum hash does not match the module.",
+  fullDescription: "A hash in go.sum differs from the hash of the module as downloaded and verified (or two go.sum lines disagree about one module version). Either go.sum was edited or the module content changed after it was first published; both mean the source is not what go.sum says.",
+  help: 'Do not "fix" this by replacing the hash. Find out which side changed: compare with the checksum database (https://sum.golang.org/lookup/<module>@<version>), then restore go.sum from a trusted commit and run `go mod download` again.',
+  defaultSeverity: "error",
+  securitySeverity: 9
+});
+var NOT_TIDY = rule({
+  id: "modules/not-tidy",
+  name: "ModuleNotTidy",
+  shortDescription: "go.mod or go.sum differ from `go mod tidy`.",
+  fullDescription: "`go mod tidy -diff` reports lines it would add to or remove from go.mod or go.sum. Untidy files hide which modules the build really uses. A warning unless require-tidy is true. A module found tidy is recorded in GOCACHE under a key of every input of that answer (go.mod, go.sum, the imports and build constraints of its Go files, the go command and its module settings), and a run with the same key reuses it.",
+  help: "Run `go mod tidy` and commit go.mod and go.sum. Set `require-tidy: true` to make this an error.",
+  defaultSeverity: "warning"
+});
+var WEAK_VERIFICATION = rule({
+  id: "modules/weak-verification",
+  name: "WeakModuleVerification",
+  shortDescription: "A setting weakens module verification.",
+  fullDescription: "An environment or `go env -w` setting makes the go command check less: GOFLAGS=-mod=mod with a vendor directory, GONOSUMDB or GOPRIVATE patterns that cover public modules, GOSUMDB=off, GOINSECURE; or lets something other than the committed source decide what is compiled: -toolexec or -overlay in GOFLAGS (from the environment or the go env file), an error in release mode. Builds elsewhere with the same settings trust more than go.sum proves.",
+  help: "Narrow GONOSUMDB / GOPRIVATE to your private module paths (e.g. github.com/your-org/*), leave GOSUMDB at its default, drop -mod=mod from GOFLAGS when you vendor, remove -toolexec and -overlay from GOFLAGS (go env -u GOFLAGS for the go env file), and remove GOINSECURE unless a private host truly lacks TLS.",
+  defaultSeverity: "warning",
+  securitySeverity: 5
+});
+var MALFORMED_FILE = rule({
+  id: "modules/malformed-file",
+  name: "MalformedModuleFile",
+  shortDescription: "go.mod, go.work, go.sum or vendor/modules.txt cannot be read.",
+  fullDescription: "A module file does not follow the syntax the go command writes. The gate cannot prove anything about a file it cannot read, so it fails closed instead of skipping the checks that depend on it.",
+  help: "Fix the line named in the message (the go command can usually rewrite the file: `go mod tidy`, `go mod vendor`), or restore the file from a trusted commit.",
+  defaultSeverity: "error",
+  securitySeverity: 5
+});
+var REPLACE_OUTSIDE = rule({
+  id: "modules/replace-outside-workspace",
+  name: "ReplaceOutsideWorkspace",
+  shortDescription: "A replace directive points at a directory outside the workspace.",
+  fullDescription: "A directory replacement in go.mod or go.work (replace example.com/lib => ../../somewhere) resolves, after following symlinks, to a directory outside the checked-out repository. The build would compile code that is not part of the repository, that was not reviewed with it and that no go.sum line vouches for.",
+  help: "Vendor the replaced module into the repository (a directory inside it) or replace it with a published version (replace example.com/lib => example.com/fork v1.2.3).",
+  defaultSeverity: "error",
+  securitySeverity: 7
+});
+var MODULES_RULES = [VERIFY_FAILED, VENDOR_MODIFIED, VENDOR_ADDED, VENDOR_REMOVED, VENDOR_MODULES_TXT, MISSING_SUM, SUM_MISMATCH, NOT_TIDY, WEAK_VERIFICATION, MALFORMED_FILE, REPLACE_OUTSIDE];
+
+// src/modules/replaces.ts
+function realpathish(p) {
+  const rest = [];
+  let cur = p;
+  for (let i = 0; i < 256; i++) {
+    try {
+      return path9.join(fs9.realpathSync(cur), ...rest.reverse());
+    } catch {
+      const parent = path9.dirname(cur);
+      if (parent === cur) break;
+      rest.push(path9.basename(cur));
+      cur = parent;
+    }
+  }
+  return p;
+}
+function inside(root, p) {
+  const rel = path9.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path9.isAbsolute(rel);
+}
+function replacesOutsideWorkspace(setup, workspace) {
+  const root = realpathish(workspace);
+  const files = setup.mains.map((m) => ({ file: m.gomod.file, dir: m.dir, replaces: m.gomod.replaces }));
+  if (setup.work) files.push({ file: setup.work.gowork.file, dir: setup.work.dir, replaces: setup.work.gowork.replaces });
+  const out = [];
+  for (const f of files) {
+    for (const r2 of f.replaces) {
+      if (!r2.local) continue;
+      const target = realpathish(path9.resolve(f.dir, r2.new.path));
+      if (inside(root, target)) continue;
+      out.push(
+        finding(REPLACE_OUTSIDE, "modules", {
+          message: `replace ${r2.old.path}${r2.old.version ? ` ${r2.old.version}` : ""} => ${r2.new.path} points outside the workspace (to ${target}): the build would compile code that is not in the repository and that no go.sum line vouches for`,
+          location: { file: f.file, line: r2.line },
+          subject: `${f.file} replace ${r2.old.path} => ${r2.new.path}`
+        })
+      );
+    }
+  }
+  return out;
+}
+
+// src/modules/gooutput.ts
+var VERIFY_LINE = /^(\S+) (v\S+): (.+)$/;
+var MISMATCH = /verifying (\S+?)@(v[^\s:]+?)(\/go\.mod)?: checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
+var SUMDB_MISMATCH = /(\S+?)@(v\S+?): verifying (module|go\.mod): checksum mismatch\s*\n\s*downloaded:\s*(\S+)\s*\n\s*([^:\n]+):\s*(\S+)/g;
+var MISSING_GOMOD = /(\S+?)@(v\S+?): missing go\.sum entry for go\.mod file/g;
+var MISSING_PKG = /missing go\.sum entry (?:for module providing package|needed to verify package) (\S+)/g;
+var NOISE = /^(SECURITY ERROR|This download does NOT match|The bits may have been replaced|have intercepted the download|For more information, see|\s*(downloaded|go\.sum|go\.work\.sum):|\s*go (get|mod download)|\s*To |\s*\(Use -mod)/;
+function parseGoProblems(output) {
+  const result = { verify: [], mismatches: [], missing: [], other: [] };
+  for (const m of output.matchAll(MISMATCH)) {
+    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] !== void 0, downloaded: m[4], source: m[5].trim(), recorded: m[6] });
+  }
+  for (const m of output.matchAll(SUMDB_MISMATCH)) {
+    result.mismatches.push({ path: m[1], version: m[2], goMod: m[3] === "go.mod", downloaded: m[4], source: m[5].trim(), recorded: m[6] });
+  }
+  for (const m of output.matchAll(MISSING_GOMOD)) result.missing.push({ path: m[1], version: m[2], goMod: true });
+  for (const m of output.matchAll(MISSING_PKG)) result.missing.push({ pkg: m[1], goMod: false });
+  for (const raw2 of output.split("\n")) {
+    const line = raw2.trimEnd();
+    if (line.trim() === "" || line === "all modules verified" || NOISE.test(line)) continue;
+    if (/checksum mismatch|missing go\.sum entry/.test(line)) continue;
+    const v = VERIFY_LINE.exec(line);
+    if (v && !line.startsWith("go: ")) {
+      result.verify.push({ path: v[1], version: v[2], problem: v[3] });
+      continue;
+    }
+    result.other.push(line);
+  }
+  return result;
+}
+function parseDownloadJson(stdout) {
+  return objectsOf(stdout).flatMap((o) => {
+    if (!o.Path) return [];
+    const m = { path: o.Path, version: o.Version ?? "" };
+    if (o.Sum) m.sum = o.Sum;
+    if (o.GoModSum) m.goModSum = o.GoModSum;
+    if (o.Dir) m.dir = o.Dir;
+    if (o.Zip) m.zip = o.Zip;
+    if (o.Error) m.error = o.Error;
+    return [m];
+  });
+}
+function objectsOf(stdout) {
+  const text = stdout.trim();
+  if (text === "") return [];
+  if (text.startsWith("{") && text.endsWith("}")) {
+    try {
+      const all = JSON.parse(`[${text.replace(/^\}\n\{$/gm, "},{")}]`);
+      if (all.every((o) => typeof o === "object" && o !== null && !Array.isArray(o))) return all;
+    } catch {
+    }
+  }
+  return scanObjects(stdout);
+}
+function scanObjects(stdout) {
+  const out = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < stdout.length; i++) {
+    const c = stdout[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === "{") {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (c === "}") {
+      depth--;
+      if (depth === 0) {
+        out.push(JSON.parse(stdout.slice(start, i + 1)));
+      }
+    }
+  }
+  if (depth !== 0) throw new Error("go mod download -json: output ends inside a JSON object");
+  return out;
+}
+var UNREACHABLE = [
+  /module lookup disabled by GOPROXY=off/,
+  /GOPROXY list is not the empty string, but contains no entries/,
+  /dial tcp [^:]*(:\d+)?: .*(connection refused|i\/o timeout|no such host|network is unreachable)/,
+  /dial tcp .*: (connect: )?(connection refused|i\/o timeout|network is unreachable)/,
+  /lookup \S+( on \S+)?: no such host/,
+  /proxyconnect tcp/,
+  /TLS handshake timeout/,
+  /Client\.Timeout exceeded/
+];
+function unreachableSource(output) {
+  for (const raw2 of output.split("\n")) {
+    const line = raw2.trim();
+    if (line !== "" && UNREACHABLE.some((re) => re.test(line))) return line;
+  }
+  return void 0;
+}
+
+// src/modules/commands.ts
+import fs13 from "node:fs";
+import path13 from "node:path";
+
+// src/modules/tidydiff.ts
+var TidyDiffError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "TidyDiffError";
+  }
+};
+var FILE_HEADER = /^diff current\/(\S+) tidy\/(\S+)$/;
+var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function parseTidyDiff(output) {
+  const changes = [];
+  let file;
+  let line = 0;
+  let change;
+  let inHunk = false;
+  for (const raw2 of output.split("\n")) {
+    const text = raw2.endsWith("\r") ? raw2.slice(0, -1) : raw2;
+    const header = FILE_HEADER.exec(text);
+    if (header) {
+      file = header[1];
+      inHunk = false;
+      change = void 0;
+      continue;
+    }
+    if (!file) {
+      if (text.trim() === "") continue;
+      throw new TidyDiffError(`unexpected line before the first "diff current/... tidy/..." header: ${JSON.stringify(text)}`);
+    }
+    if (!inHunk && (text.startsWith("--- ") || text.startsWith("+++ "))) continue;
+    const hunk = HUNK.exec(text);
+    if (hunk) {
+      const start = Number(hunk[1]);
+      const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
+      line = count === 0 ? start + 1 : start;
+      inHunk = true;
+      change = void 0;
+      continue;
+    }
+    if (!inHunk) {
+      if (text.trim() === "") continue;
+      throw new TidyDiffError(`unexpected line outside a hunk of ${file}: ${JSON.stringify(text)}`);
+    }
+    if (text.startsWith("\\")) continue;
+    const mark = text[0];
+    if (mark === "-" || mark === "+") {
+      if (!change) {
+        change = { file, line, removed: [], added: [] };
+        changes.push(change);
+      }
+      if (mark === "-") {
+        change.removed.push(text.slice(1));
+        line++;
+      } else {
+        change.added.push(text.slice(1));
+      }
+    } else if (mark === " " || text === "") {
+      change = void 0;
+      line++;
+    } else {
+      throw new TidyDiffError(`unexpected line in a hunk of ${file}: ${JSON.stringify(text)}`);
+    }
+  }
+  return changes;
+}
+function directivesOf(lines) {
+  try {
+    return JSON.stringify(parseDirectives(lines.join("\n"), "go.mod").map((d) => [d.verb, d.args, d.comment]));
+  } catch {
+    return void 0;
+  }
+}
+function formattingOnly(change) {
+  if (change.file !== "go.mod") return void 0;
+  const before = directivesOf(change.removed);
+  if (before === void 0 || before !== directivesOf(change.added)) return void 0;
+  const last = change.line + Math.max(change.removed.length, 1) - 1;
+  const span = change.removed.length > 1 ? `lines ${change.line}-${last}` : `line ${change.line}`;
+  const block2 = /^(\w+)\s*\($/.exec(change.removed[0]?.trim() ?? "");
+  const what = block2 ? `the ${block2[1]} block of ${span}` : span;
+  const after = change.added.length === 0 ? "without them" : change.added.length === 1 ? `on one line, "${change.added[0].trim()}"` : `as ${change.added.length} lines`;
+  return {
+    summary: `${what} ${change.added.length === 0 ? "are dropped" : `written ${after}`}`,
+    details: `as committed (${span}):
+${change.removed.join("\n")}
+as go mod tidy writes it:
+${change.added.join("\n")}`
+  };
+}
+
+// src/modules/tree.ts
+import fs10 from "node:fs";
+import path10 from "node:path";
+function walkTree(root, visit) {
+  const walk = (dir, prefix) => {
+    for (const e of fs10.readdirSync(dir, { withFileTypes: true })) {
+      const rel = prefix ? `${prefix}/${e.name}` : e.name;
+      const abs = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(abs, rel);
+      else visit(rel, abs, e.isSymbolicLink() ? "link" : e.isFile() ? "file" : "special");
+    }
+  };
+  try {
+    walk(path10.resolve(root), "");
+  } catch (e) {
+    if (e.code !== "ENOENT") throw e;
+  }
+}
+function listFiles(root) {
+  const out = [];
+  walkTree(root, (rel, abs, kind) => out.push({ rel, kind, abs }));
+  return out;
+}
+function hashRegularFile(abs, stat) {
+  const buf = sharedReadBuffer();
+  const fd = fs10.openSync(abs, "r");
+  try {
+    if (stat) stat(fs10.fstatSync(fd));
+    let filled = 0;
+    let n;
+    while (filled < buf.length && (n = fs10.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
+    if (filled < buf.length) return { sha256: sha256Hex(buf.subarray(0, filled)), size: filled };
+    const h = sha256Hash().update(buf);
+    let size = filled;
+    while ((n = fs10.readSync(fd, buf, 0, buf.length, null)) > 0) {
+      h.update(buf.subarray(0, n));
+      size += n;
+    }
+    return { sha256: h.digest("hex"), size };
+  } finally {
+    fs10.closeSync(fd);
+  }
+}
+function* hashEntries(root, tree, stats) {
+  for (const { rel, kind, abs } of listFiles(root)) {
+    if (kind === "file") {
+      const entry = hashRegularFile(abs, stats && ((stat) => stats.push({ rel, kind, stat })));
+      tree.set(rel, { ...entry, kind });
+      yield entry.size;
+      continue;
+    }
+    if (stats) stats.push({ rel, kind, stat: fs10.lstatSync(abs) });
+    const data = kind === "link" ? Buffer.from(`symlink -> ${fs10.readlinkSync(abs)}`) : Buffer.from("special file");
+    tree.set(rel, { sha256: sha256Hex(data), size: data.length, kind });
+    yield data.length;
+  }
+  return tree;
+}
+function hashTree(root) {
+  const tree = /* @__PURE__ */ new Map();
+  for (const _2 of hashEntries(root, tree)) ;
+  return tree;
+}
+var SLICE_BYTES = 1 << 20;
+async function hashTreeYielding(root, stats) {
+  const tree = /* @__PURE__ */ new Map();
+  let since = 0;
+  for (const bytes of hashEntries(root, tree, stats)) {
+    since += bytes;
+    if (since >= SLICE_BYTES) {
+      since = 0;
+      await new Promise((resolve2) => setImmediate(resolve2));
+    }
+  }
+  return tree;
+}
+function compareTrees(committed, expected) {
+  const diff = { added: [], removed: [], modified: [] };
+  for (const [p, e] of committed) {
+    const want = expected.get(p);
+    if (!want) diff.added.push(p);
+    else if (want.sha256 !== e.sha256 || want.kind !== e.kind) diff.modified.push(p);
+  }
+  for (const p of expected.keys()) if (!committed.has(p)) diff.removed.push(p);
+  diff.added.sort();
+  diff.removed.sort();
+  diff.modified.sort();
+  return diff;
+}
+function firstDifferingLine(actual, expected) {
+  const n = Math.min(actual.length, expected.length);
+  let line = 1;
+  for (let i = 0; i < n; i++) {
+    if (actual[i] !== expected[i]) return line;
+    if (actual[i] === 10) line++;
+  }
+  const endsWithNewline = actual.length > 0 && actual[actual.length - 1] === 10;
+  return actual.length === n && endsWithNewline && line > 1 ? line - 1 : line;
+}
+function moduleTreeHash(tree, prefix) {
+  const names = [...tree.keys()].map((rel) => ({ rel, name: Buffer.from(`${prefix}/${rel}`) }));
+  names.sort((a, b) => Buffer.compare(a.name, b.name));
+  const h = sha256Hash();
+  for (const { rel, name } of names) h.update(`${tree.get(rel).sha256}  ${name.toString()}
+`);
+  return `h1:${h.digest("base64")}`;
+}
+
+// src/modules/cachesums.ts
+import fs11 from "node:fs";
+import path11 from "node:path";
+function escapeModulePath(p) {
+  return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+function goModHash(content) {
+  const fileHash = sha256Hex(content);
+  return `h1:${sha256Hash().update(`${fileHash}  go.mod
+`).digest("base64")}`;
+}
+function downloadBase(modcache, modulePath, version2) {
+  return path11.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version2));
+}
+async function readOrUndefined(file) {
+  try {
+    return fs11.readFileSync(file);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+async function cachedModuleHash(modcache, modulePath, version2) {
+  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version2)}.ziphash`);
+  return data?.toString("utf8").trim();
+}
+async function cachedGoModHash(modcache, modulePath, version2) {
+  const data = await readOrUndefined(`${downloadBase(modcache, modulePath, version2)}.mod`);
+  return data ? goModHash(data) : void 0;
+}
+
+// src/modules/treememo.ts
+import fs12 from "node:fs";
+import path12 from "node:path";
+var RECORD_VERSION = "go-release-gate tree v4";
+var TOUCH_INTERVAL_MS = 36e5;
+var IDENTITY_FIELDS = 6;
+var TreeIdentity = class {
+  numbers = new Float64Array(IDENTITY_FIELDS * 256);
+  names = "";
+  count = 0;
+  add(rel, kind, s) {
+    let at = this.count * IDENTITY_FIELDS;
+    if (at + IDENTITY_FIELDS > this.numbers.length) {
+      const grown = new Float64Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    this.names += `${kind}\0${rel}
+`;
+    const n = this.numbers;
+    n[at++] = s.dev;
+    n[at++] = s.ino;
+    n[at++] = s.mode;
+    n[at++] = s.size;
+    n[at++] = s.mtimeMs;
+    n[at] = s.ctimeMs;
+    this.count++;
+  }
+  digest() {
+    return sha256Hash().update(`${RECORD_VERSION}
+`).update(this.names).update(this.numbers.subarray(0, this.count * IDENTITY_FIELDS)).digest("hex");
+  }
+};
+function treeIdentity(entries) {
+  const id = new TreeIdentity();
+  for (const e of entries) id.add(e.rel, e.kind, e.stat);
+  return id.digest();
+}
+function settled2(entries, startedMs) {
+  return entries.every(({ stat }) => settledAt(stat, startedMs));
+}
+function treeRoot(dir, startedMs) {
+  const stat = rootStat(dir);
+  return stat && { identity: statIdentity(stat), settled: settledAt(stat, startedMs) };
+}
+function rootStat(dir) {
+  try {
+    return fs12.lstatSync(dir);
+  } catch {
+    return void 0;
+  }
+}
+function treeRecordFile(gocache, dir) {
+  return gateRecordFile(gocache, `tree-${sha256Hex(path12.resolve(dir))}`);
+}
+function statTree(root) {
+  const id = new TreeIdentity();
+  walkTree(root, (rel, abs, kind) => id.add(rel, kind, fs12.lstatSync(abs)));
+  return id.digest();
+}
+function recordedTreeHash(memo, dir, h1) {
+  if (!memo.reuse) return void 0;
+  const rec = readRecord(treeRecordFile(memo.gocache, dir), TOUCH_INTERVAL_MS, memo.now?.());
+  if (!rec) return void 0;
+  if (rec.version !== RECORD_VERSION || rec.dir !== path12.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== "string" || typeof rec.at !== "string") return void 0;
+  const root = rootStat(dir);
+  if (!root || statIdentity(root) !== rec.root) return void 0;
+  let identity;
+  try {
+    identity = statTree(dir);
+  } catch {
+    return void 0;
+  }
+  if (identity !== rec.identity) return void 0;
+  return rec.at;
+}
+function recordTreeHash(memo, dir, h1, root, entries, startedMs) {
+  if (!root.settled || !settled2(entries, startedMs)) return false;
+  const rec = { version: RECORD_VERSION, dir: path12.resolve(dir), h1, root: root.identity, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
+  return writeRecord(treeRecordFile(memo.gocache, dir), rec);
+}
+
+// src/modules/trees.ts
+async function verifyTrees(modules, memo) {
+  const problems = [];
+  let checked = 0;
+  let reused = 0;
+  for (const m of modules) {
+    const recorded = (await readOrUndefined(`${m.zip}hash`))?.toString("utf8").trim();
+    if (recorded === void 0) {
+      problems.push({ path: m.path, version: m.version, problem: `missing ziphash: ${m.zip}hash does not exist` });
+      continue;
+    }
+    if (memo && recordedTreeHash(memo, m.dir, recorded) !== void 0) {
+      checked++;
+      reused++;
+      await new Promise((resolve2) => setImmediate(resolve2));
+      continue;
+    }
+    const startedMs = memo?.now?.() ?? Date.now();
+    const root = memo ? treeRoot(m.dir, startedMs) : void 0;
+    const stats = root?.settled ? [] : void 0;
+    let tree;
+    try {
+      tree = await hashTreeYielding(m.dir, stats);
+    } catch (e) {
+      problems.push({ path: m.path, version: m.version, problem: `dir could not be hashed (${m.dir}): ${e.message}` });
+      continue;
+    }
+    const odd = [...tree].find(([, e]) => e.kind !== "file");
+    if (odd) {
+      problems.push({ path: m.path, version: m.version, problem: `dir has been modified (${m.dir}): ${odd[0]} is ${odd[1].kind === "link" ? "a symbolic link" : "not a regular file"}, which extraction never makes` });
+      continue;
+    }
+    checked++;
+    if (moduleTreeHash(tree, `${m.path}@${m.version}`) !== recorded) problems.push({ path: m.path, version: m.version, problem: `dir has been modified (${m.dir})` });
+    else if (memo && root && stats) recordTreeHash(memo, m.dir, recorded, root, stats, startedMs);
+  }
+  return { problems, checked, reused };
+}
+
+// src/modules/commands.ts
+var MINUTE = 6e4;
+function tail(text, lines = 40) {
+  const all = text.trimEnd().split("\n");
+  return all.length > lines ? `... (${all.length - lines} lines above)
+${all.slice(-lines).join("\n")}` : all.join("\n");
+}
+function sourcesUnreachable(reason, modcache, checks, output, location) {
+  return finding(VERIFY_FAILED, "modules", {
+    message: `verification could not run: the modules are not all in the module cache (${modcache}) and cannot be fetched (${reason}); ${checks.slice(0, -1).join(", ")} and ${checks[checks.length - 1]} did not run. Restore the module cache, or make GOPROXY reachable`,
+    location,
+    subject: "module sources unreachable",
+    details: tail(output),
+    // Everything later that needs the modules (the build) fails because of this.
+    rootCause: true
+  });
+}
+function commandFailed(r2, command, location) {
+  const why = r2.timedOut ? "timed out" : `exited with ${r2.code}`;
+  const first = r2.stderr.split("\n").find((l) => l.trim() !== "" && !/^go: (downloading|finding|extracting|found) /.test(l)) ?? "";
+  return finding(VERIFY_FAILED, "modules", {
+    message: `${command} ${why}${first ? `: ${first.trim()}` : ""}; what it checks could not be verified`,
+    location,
+    subject: command,
+    details: tail(r2.stderr || r2.stdout)
+  });
+}
+async function verifyModuleTrees(run4, cwd, loc, modules, memo) {
+  const trees = [];
+  for (const m of modules) {
+    if (m.error || !m.version) continue;
+    if (!m.dir || !m.zip || !fs13.existsSync(m.dir)) {
+      const v = await verifyModules(run4, cwd, loc);
+      return { ...v, reused: 0, result: v.ok ? `all modules verified by go mod verify (${m.path}@${m.version} has no extracted tree to hash)` : `${v.findings.length} problem(s)` };
+    }
+    trees.push({ path: m.path, version: m.version, dir: m.dir, zip: m.zip });
+  }
+  const { problems, checked, reused } = await verifyTrees(trees, memo);
+  const findings = problems.map((p) => moduleProblem("module tree check", p, loc));
+  const result = problems.length ? `${problems.length} problem(s)` : reused ? `${checked} module trees checked: each is what was downloaded (${checked - reused} hashed now, ${reused} unchanged since an earlier run hashed them: every file has the inode, size, mtime and ctime it had then)` : checked ? `${checked} module trees hashed: each is what was downloaded` : "no module trees to hash";
+  return { findings, problems: { verify: problems, mismatches: [], missing: [], other: [] }, ok: problems.length === 0, result, reused };
+}
+function moduleProblem(check, p, loc) {
+  return finding(VERIFY_FAILED, "modules", {
+    message: `${check}: ${p.path} ${p.version}: ${p.problem}`,
+    location: loc.module(p.path),
+    subject: `${p.path}@${p.version} ${p.problem.replace(/\(.*\)/, "")}`
+  });
+}
+async function verifyModules(run4, cwd, loc) {
+  const r2 = await run4.go(["mod", "verify"], cwd, 15 * MINUTE);
+  const problems = parseGoProblems(`${r2.stdout}
+${r2.stderr}`);
+  const findings = problems.verify.map((p) => moduleProblem("go mod verify", p, loc));
+  const explained = findings.length + problems.mismatches.length + problems.missing.length > 0;
+  if (r2.code !== 0 && !explained) findings.push(commandFailed(r2, "go mod verify", loc.build()));
+  const verified = /^all modules verified$/m.test(r2.stdout);
+  if (r2.code === 0 && !verified && !explained) {
+    const said = r2.stdout.trim() === "" ? "printed nothing" : `printed ${JSON.stringify(r2.stdout.trim().split("\n")[0].slice(0, 200))}`;
+    findings.push(
+      finding(VERIFY_FAILED, "modules", {
+        message: `go mod verify exited with 0 but ${said} instead of "all modules verified"; the module cache is not verified`,
+        location: loc.build(),
+        subject: "go mod verify silent success",
+        ...r2.stdout || r2.stderr ? { details: tail(`${r2.stdout}${r2.stderr}`) } : {}
+      })
+    );
+  }
+  return { findings, problems, ok: r2.code === 0 && verified };
+}
+async function downloadModules(run4, cwd, loc, modfile) {
+  const r2 = await run4.go(["mod", "download", "-json", ...modfile ? [`-modfile=${modfile}`] : []], cwd, 15 * MINUTE);
+  const problems = parseGoProblems(r2.stderr);
+  let modules = [];
+  const findings = [];
+  try {
+    modules = parseDownloadJson(r2.stdout);
+  } catch (e) {
+    findings.push(commandFailed({ ...r2, stderr: `${e.message}
+${r2.stderr}` }, "go mod download", loc.build()));
+  }
+  for (const m of modules.filter((x) => x.error)) {
+    const p = parseGoProblems(m.error);
+    problems.mismatches.push(...p.mismatches);
+    problems.missing.push(...p.missing);
+    if (p.mismatches.length + p.missing.length === 0) {
+      findings.push(
+        finding(VERIFY_FAILED, "modules", { message: `go mod download ${m.path}@${m.version}: ${m.error}`, location: loc.module(m.path), subject: `${m.path}@${m.version} download` })
+      );
+    }
+  }
+  if (r2.code !== 0 && problems.mismatches.length + problems.missing.length === 0 && findings.length === 0) {
+    findings.push(commandFailed(r2, "go mod download", loc.build()));
+  }
+  const output = [r2.stderr, ...modules.filter((m) => m.error).map((m) => `${m.path}@${m.version}: ${m.error}`)].join("\n");
+  const unreachable2 = r2.code !== 0 ? unreachableSource(output) : void 0;
+  return { findings, problems, modules, output, ...unreachable2 ? { unreachable: unreachable2 } : {} };
+}
+async function checkTidy(run4, setup, main2, loc, severity2, missingReported) {
+  const r2 = await run4.go(["mod", "tidy", "-diff"], main2.dir, 15 * MINUTE);
+  const changes = r2.stdout.trim() === "" ? [] : parseTidyDiff(r2.stdout);
+  if (r2.code !== 0 && changes.length === 0) {
+    const p = parseGoProblems(r2.stderr);
+    if (p.mismatches.length + p.missing.length > 0) return { findings: [], row: ["go mod tidy -diff", main2.gomod.file, "not run: go.sum must be fixed first"] };
+    const f = commandFailed(r2, "go mod tidy -diff", { file: main2.gomod.file, line: main2.gomod.module.line });
+    return { findings: [finding(NOT_TIDY, "modules", { severity: severity2, message: f.message, location: f.location, subject: `${main2.gomod.file} tidy failed`, details: f.details })], row: ["go mod tidy -diff", main2.gomod.file, "could not run"] };
+  }
+  const files = {};
+  for (const name of ["go.mod", "go.sum"]) {
+    const abs = path13.join(main2.dir, name);
+    const data = setup.contents.get(abs);
+    files[name] = { file: name === "go.mod" ? main2.gomod.file : path13.posix.join(path13.posix.dirname(main2.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+  }
+  const findings = [];
+  for (const c of changes) {
+    const added = c.file === "go.sum" ? c.added.filter((l) => !missingReported.has(l.split(/\s+/).slice(0, 2).join(" "))) : c.added;
+    if (added.length === 0 && c.removed.length === 0) continue;
+    const target = files[c.file] ?? { file: c.file, lines: c.line };
+    const line = Math.max(1, Math.min(c.line, target.lines || 1));
+    const layout = added.length === c.added.length ? formattingOnly(c) : void 0;
+    if (layout) {
+      findings.push(
+        finding(NOT_TIDY, "modules", {
+          severity: severity2 === "error" ? "error" : "note",
+          message: `formatting only: go mod tidy would lay out ${target.file} differently (${layout.summary}); nothing required or replaced changes`,
+          location: { file: target.file, line },
+          subject: `${target.file} layout ${c.removed.join("\n")}\0${c.added.join("\n")}`,
+          details: layout.details,
+          fix: "go mod tidy"
+        })
+      );
+      continue;
+    }
+    const parts = [];
+    if (c.removed.length) parts.push(`remove ${c.removed.map((l) => `"${l.trim()}"`).join(", ")}`);
+    if (added.length) parts.push(`add ${added.map((l) => `"${l.trim()}"`).join(", ")}`);
+    findings.push(
+      finding(NOT_TIDY, "modules", {
+        severity: severity2,
+        message: `go mod tidy would ${parts.join(" and ")} at ${target.file}:${line}`,
+        location: { file: target.file, line },
+        subject: `${target.file} ${c.removed.join("\n")}\0${added.join("\n")}`,
+        fix: "go mod tidy"
+      })
+    );
+  }
+  const layoutOnly = findings.filter((f) => f.message.startsWith("formatting only:")).length;
+  const result = findings.length === 0 ? "tidy" : layoutOnly === findings.length ? `formatting only (${layoutOnly} place(s))` : `${findings.length} difference(s)${layoutOnly ? `, ${layoutOnly} of them formatting only` : ""}`;
+  return { findings, row: ["go mod tidy -diff", main2.gomod.file, result], tidy: r2.code === 0 && changes.length === 0 };
+}
+
+// src/modules/sums.ts
+function neededSums(input) {
+  const { setup } = input;
+  const needed = /* @__PURE__ */ new Map();
+  const need2 = (n) => {
+    const key = sumKey(n.path, n.version, n.goMod);
+    if (!needed.has(key)) needed.set(key, n);
+  };
+  const mainPaths = new Set(setup.mains.map((m) => m.gomod.module.path));
+  const replaces = (own) => [...setup.work?.gowork.replaces ?? [], ...own.gomod.replaces];
+  for (const m of setup.mains) {
+    for (const r2 of m.gomod.requires) {
+      if (setup.work && mainPaths.has(r2.path)) continue;
+      const rep = replacementFor(replaces(m), r2.path, r2.version);
+      if (rep?.local) continue;
+      const eff = rep ? rep.new : { path: r2.path, version: r2.version };
+      need2({ ...eff, goMod: true, requiredAs: r2.path, why: `required at ${m.gomod.file}:${r2.line}` });
+    }
+  }
+  for (const d of input.downloaded ?? []) {
+    if (d.error || !d.sum) continue;
+    need2({ path: d.path, version: d.version, goMod: false, requiredAs: d.path, why: "needed by the build (go mod download)" });
+    need2({ path: d.path, version: d.version, goMod: true, requiredAs: d.path, why: "needed by the build (go mod download)" });
+  }
+  for (const vm of setup.txt?.modules ?? []) {
+    if (vm.packages.length === 0 || vm.version === "") continue;
+    if (vm.replacement && vm.replacement.version === "") continue;
+    const eff = vm.replacement ?? { path: vm.path, version: vm.version };
+    const why = `vendored (${setup.txt.file}:${vm.line})`;
+    need2({ ...eff, goMod: false, requiredAs: vm.path, why });
+    need2({ ...eff, goMod: true, requiredAs: vm.path, why });
+  }
+  return [...needed.values()];
+}
+async function checkSums(input) {
+  const { setup, loc } = input;
+  const out = [];
+  const missing = /* @__PURE__ */ new Set();
+  let checked = 0;
+  const reported = /* @__PURE__ */ new Set();
+  const report = (f, key) => {
+    if (reported.has(key)) return;
+    reported.add(key);
+    out.push(f);
+  };
+  for (const c of findSumConflicts(setup.sums)) {
+    const location = { file: c.second.file, line: c.second.entry.line };
+    report(
+      finding(SUM_MISMATCH, "modules", {
+        message: `${where(location)} records ${c.second.entry.hash} for ${c.second.entry.path} ${c.second.entry.version}${c.second.entry.goMod ? "/go.mod" : ""}, but ${c.first.file}:${c.first.entry.line} records ${c.first.entry.hash}`,
+        location,
+        subject: `${c.second.file} ${sumKey(c.second.entry.path, c.second.entry.version, c.second.entry.goMod)} conflict`
+      }),
+      `${where(location)}`
+    );
+  }
+  for (const n of neededSums(input)) {
+    if (loc.sums(n.path, n.version, n.goMod).length > 0) continue;
+    missing.add(sumKey(n.path, n.version, n.goMod));
+    const location = loc.require(n.requiredAs) ?? loc.vendored(n.requiredAs) ?? loc.build();
+    const kind = n.goMod ? '"/go.mod" line (hash of its go.mod)' : '"h1:" line (hash of its files)';
+    report(
+      finding(MISSING_SUM, "modules", {
+        message: `go.sum has no ${kind} for ${n.path} ${n.version}, ${n.why}`,
+        location,
+        subject: sumKey(n.path, n.version, n.goMod),
+        fix: `go mod download ${n.path}@${n.version}`
+      }),
+      `missing ${sumKey(n.path, n.version, n.goMod)}`
+    );
+  }
+  for (const sum of setup.sums) {
+    for (const entry of sum.lines) {
+      if (!entry.hash.startsWith("h1:")) continue;
+      const cached = entry.goMod ? await cachedGoModHash(input.modcache, entry.path, entry.version) : await cachedModuleHash(input.modcache, entry.path, entry.version);
+      if (cached === void 0) continue;
+      checked++;
+      if (cached === entry.hash) continue;
+      const location = { file: sum.file, line: entry.line };
+      report(
+        finding(SUM_MISMATCH, "modules", {
+          message: `${where(location)} records ${entry.hash} for ${entry.path} ${entry.version}${entry.goMod ? "/go.mod" : ""}, but the module as downloaded and verified hashes to ${cached}`,
+          location,
+          subject: `${sum.file} ${sumKey(entry.path, entry.version, entry.goMod)}`
+        }),
+        where(location)
+      );
+    }
+  }
+  for (const p of input.problems) {
+    for (const m of p.mismatches) {
+      const lines = loc.sums(m.path, m.version, m.goMod);
+      const line = lines.find((l) => l.entry.hash === m.recorded) ?? lines[0];
+      const location = line ? { file: line.file, line: line.entry.line } : loc.module(m.path);
+      report(
+        finding(SUM_MISMATCH, "modules", {
+          message: `checksum mismatch for ${m.path} ${m.version}${m.goMod ? "/go.mod" : ""}: downloaded ${m.downloaded}, ${m.source} has ${m.recorded} (${where(location)})`,
+          location,
+          subject: line ? `${line.file} ${sumKey(m.path, m.version, m.goMod)}` : `${m.path}@${m.version} mismatch`,
+          details: `go reported: downloaded ${m.downloaded}, ${m.source}: ${m.recorded}`
+        }),
+        line ? where(location) : `${m.path}@${m.version}${m.goMod} mismatch`
+      );
+    }
+    for (const m of p.missing) {
+      if (m.path && m.version) {
+        if (loc.sums(m.path, m.version, m.goMod).length > 0) continue;
+        missing.add(sumKey(m.path, m.version, m.goMod));
+        report(
+          finding(MISSING_SUM, "modules", {
+            message: `go.sum has no ${m.goMod ? '"/go.mod"' : '"h1:"'} line for ${m.path} ${m.version} (reported by the go command)`,
+            location: loc.module(m.path),
+            subject: sumKey(m.path, m.version, m.goMod),
+            fix: `go mod download ${m.path}@${m.version}`
+          }),
+          `missing ${sumKey(m.path, m.version, m.goMod)}`
+        );
+      } else if (m.pkg) {
+        const owner2 = owningRequire(setup, m.pkg);
+        if (owner2 && loc.sums(owner2.path, owner2.version, false).length > 0) continue;
+        if (owner2 && reported.has(`missing ${sumKey(owner2.path, owner2.version, false)}`)) continue;
+        report(
+          finding(MISSING_SUM, "modules", {
+            message: `go.sum has no "h1:" line for the module providing package ${m.pkg}${owner2 ? ` (${owner2.path} ${owner2.version})` : ""}`,
+            location: owner2 ? loc.module(owner2.path) : loc.build(),
+            subject: owner2 ? sumKey(owner2.path, owner2.version, false) : `package ${m.pkg}`
+          }),
+          owner2 ? `missing ${sumKey(owner2.path, owner2.version, false)}` : `missing package ${m.pkg}`
+        );
+      }
+    }
+  }
+  return { findings: out, missing, checked };
+}
+function owningRequire(setup, pkg) {
+  let best;
+  for (const m of setup.mains) {
+    for (const r2 of m.gomod.requires) {
+      if ((pkg === r2.path || pkg.startsWith(`${r2.path}/`)) && (!best || r2.path.length > best.path.length)) best = r2;
+    }
+  }
+  return best;
+}
+
+// src/modules/vendorcheck.ts
+import fs14 from "node:fs";
+import path15 from "node:path";
+
+// src/modules/consistency.ts
+import path14 from "node:path";
+function describe(m) {
+  return m.version ? `${m.path}@${m.version}` : m.path;
+}
+function lessThan114(goVersion) {
+  if (!goVersion) return true;
+  const [major, minor] = goVersion.split(".").map((n) => parseInt(n, 10));
+  return major < 1 || major === 1 && (minor ?? 0) < 14;
+}
+function canonicalReplacement(r2, modDir, workDir) {
+  if (!r2.local || !workDir || !modDir || path14.isAbsolute(r2.new.path)) return r2.new;
+  const rel = path14.relative(workDir, path14.join(modDir, r2.new.path)).split(path14.sep).join("/");
+  const dirPath = rel === "" ? "." : rel === "." || rel === ".." || rel.startsWith("./") || rel.startsWith("../") ? rel : `./${rel}`;
+  return { path: dirPath, version: "" };
+}
+function checkVendorConsistency(setup) {
+  const { mains, work, txt } = setup;
+  const issues = [];
+  const workspace = work !== void 0;
+  const relaxed = !workspace && lessThan114(mains[0]?.gomod.go?.version);
+  const goModName = workspace ? "a go.mod of the workspace" : "go.mod";
+  for (const { gomod } of mains) {
+    for (const r2 of gomod.requires) {
+      const at = `${gomod.file}:${r2.line}`;
+      const vm = vendoredModule(txt, r2.path, r2.version);
+      if (vm) {
+        if (!vm.explicit && !relaxed) {
+          const line = vm.annotationLines[0] ?? vm.line;
+          issues.push({ kind: "not-explicit", file: txt.file, line, subject: `${r2.path}@${r2.version} explicit`, message: `${r2.path} ${r2.version} is required at ${at} but ${txt.file}:${line} does not mark it "## explicit"` });
+        }
+        continue;
+      }
+      const other = txt.modules.find((m) => m.path === r2.path && m.version !== "");
+      if (other) {
+        issues.push({ kind: "version-differs", file: txt.file, line: other.line, subject: `${r2.path} version`, message: `${txt.file}:${other.line} lists ${r2.path} ${other.version}, but ${at} requires ${r2.version}` });
+      } else if (!relaxed) {
+        issues.push({ kind: "not-vendored", file: gomod.file, line: r2.line, subject: `${r2.path}@${r2.version} not vendored`, message: `${r2.path} ${r2.version} is required at ${at} but is not listed in ${txt.file}` });
+      }
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const checkReplace = (r2, file, modDir) => {
+    const key = describe(r2.old);
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (workspace && r2.old.version === "" && mains.some((m) => m.gomod.module.path === r2.old.path)) return;
+    const want = canonicalReplacement(r2, modDir, work?.dir);
+    const vm = vendoredModule(txt, r2.old.path, r2.old.version);
+    const at = `${file}:${r2.line}`;
+    if (!vm?.replacement) {
+      if (relaxed && (r2.old.version === "" || !vm)) return;
+      issues.push({ kind: "replace-missing", file, line: r2.line, subject: `${key} replace missing`, message: `${key} is replaced by ${describe(r2.new)} at ${at} but ${txt.file} does not record the replacement` });
+    } else if (vm.replacement.path !== want.path || vm.replacement.version !== want.version) {
+      issues.push({ kind: "replace-differs", file: txt.file, line: vm.line, subject: `${key} replace differs`, message: `${txt.file}:${vm.line} records ${key} => ${describe(vm.replacement)}, but ${at} replaces it with ${describe(want)}` });
+    }
+  };
+  for (const r2 of work?.gowork.replaces ?? []) checkReplace(r2, work.gowork.file, void 0);
+  for (const { gomod, dir } of mains) for (const r2 of gomod.replaces) checkReplace(r2, gomod.file, dir);
+  for (const vm of txt.modules) {
+    if (vm.explicit && vm.version !== "" && !mains.some(({ gomod }) => gomod.requires.some((r2) => r2.path === vm.path && r2.version === vm.version))) {
+      if (!issues.some((i) => i.kind === "version-differs" && i.line === vm.line)) {
+        issues.push({ kind: "explicit-not-required", file: txt.file, line: vm.line, subject: `${vm.path}@${vm.version} extra explicit`, message: `${txt.file}:${vm.line} marks ${vm.path} ${vm.version} explicit, but ${goModName} does not require it` });
+      }
+    }
+    if (vm.replacement) {
+      const replaces = [...work?.gowork.replaces ?? [], ...mains.flatMap((m) => m.gomod.replaces)];
+      if (!replacementFor(replaces, vm.path, vm.version)) {
+        issues.push({ kind: "replaced-not-replaced", file: txt.file, line: vm.line, subject: `${describe(vm)} extra replace`, message: `${txt.file}:${vm.line} records ${describe(vm)} => ${describe(vm.replacement)}, but ${workspace ? "the workspace" : "go.mod"} does not replace it` });
+      }
+    }
+  }
+  return issues;
+}
+
+// src/modules/linediff.ts
+var MAX_EDITS = 1e3;
+function editScript(a, b) {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, MAX_EDITS);
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push(v.slice());
+    for (let k = -d; k <= d; k += 2) {
+      let x2 = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y2 = x2 - k;
+      while (x2 < n && y2 < m && a[x2] === b[y2]) {
+        x2++;
+        y2++;
+      }
+      v[offset + k] = x2;
+      if (x2 >= n && y2 >= m) {
+        found = true;
+        break;
+      }
+    }
+  }
+  if (!found) return void 0;
+  const ops = [];
+  let x = n;
+  let y = m;
+  for (let d = trace.length - 1; d >= 0; d--) {
+    const vd = trace[d];
+    const k = x - y;
+    const prevK = k === -d || k !== d && vd[offset + k - 1] < vd[offset + k + 1] ? k + 1 : k - 1;
+    const prevX = d === 0 ? 0 : vd[offset + prevK];
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: "same", text: a[--x] });
+      y--;
+    }
+    if (d === 0) break;
+    if (x === prevX) ops.push({ kind: "missing", text: b[--y] });
+    else ops.push({ kind: "extra", text: a[--x] });
+  }
+  return ops.reverse();
+}
+function diffLines(actual, expected) {
+  const changes = [];
+  let line = 1;
+  let current;
+  const ops = editScript(actual, expected);
+  if (!ops) {
+    let i = 0;
+    while (i < actual.length && i < expected.length && actual[i] === expected[i]) i++;
+    return [{ index: i, line: Math.max(1, Math.min(i + 1, actual.length)), extra: actual.slice(i), missing: expected.slice(i) }];
+  }
+  for (const op of ops) {
+    if (op.kind === "same") {
+      current = void 0;
+      line++;
+      continue;
+    }
+    if (!current) {
+      current = { index: line - 1, line: Math.max(1, Math.min(line, actual.length)), extra: [], missing: [] };
+      changes.push(current);
+    }
+    if (op.kind === "extra") {
+      current.extra.push(op.text);
+      line++;
+    } else {
+      current.missing.push(op.text);
+    }
+  }
+  return changes;
+}
+
+// src/modules/vendorcheck.ts
+var MODULES_TXT = "modules.txt";
+var ROOT_CAUSES = /* @__PURE__ */ new Set(["replace-missing", "not-vendored"]);
+function consistencyFindings(setup) {
+  if (!setup.txt) return [];
+  return checkVendorConsistency({ mains: setup.mains, work: setup.work, txt: setup.txt }).map(
+    (i) => finding(VENDOR_MODULES_TXT, "modules", {
+      message: i.message,
+      location: { file: i.file, line: i.line },
+      subject: i.subject,
+      // A go.mod line that vendor/ never took in explains the vendored files that then differ.
+      rootCause: ROOT_CAUSES.has(i.kind)
+    })
+  );
+}
+function quote(lines) {
+  const shown = lines.slice(0, 3).map((l) => `"${l}"`).join(", ");
+  return lines.length > 3 ? `${shown} and ${lines.length - 3} more` : shown;
+}
+function blockOf(txt, line) {
+  let header = 0;
+  for (const m of txt?.modules ?? []) if (m.line <= line && m.line > header) header = m.line;
+  return header;
+}
+function owner(txt, rel) {
+  let best;
+  for (const m of txt?.modules ?? []) {
+    if (m.version === "" || !rel.startsWith(`${m.path}/`)) continue;
+    if (!best || m.path.length > best.path.length) best = m;
+  }
+  return best;
+}
+function describeOwner(setup, m) {
+  if (!m) return "no module listed in vendor/modules.txt";
+  for (const main2 of setup.mains) {
+    const r2 = replacementFor([...setup.work?.gowork.replaces ?? [], ...main2.gomod.replaces], m.path, m.version);
+    if (r2) {
+      const file = setup.work?.gowork.replaces.includes(r2) ? setup.work.gowork.file : main2.gomod.file;
+      return `${m.path} ${m.version} (replaced by ${r2.new.path}${r2.new.version ? ` ${r2.new.version}` : ""} at ${file}:${r2.line})`;
+    }
+  }
+  return `${m.path} ${m.version}`;
+}
+async function compareVendor(setup, expectedDir, root, reportedTxtLines, committedTree) {
+  const findings = [];
+  const committed = new Map(committedTree ?? hashTree(setup.vendorDir));
+  const expected = hashTree(expectedDir);
+  const vendorRel = relativeTo(root, setup.vendorDir);
+  const txtRel = `${vendorRel}/${MODULES_TXT}`;
+  const committedTxt = committed.get(MODULES_TXT);
+  const expectedTxt = expected.get(MODULES_TXT);
+  if (!committedTxt && expectedTxt) {
+    findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
+  } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
+    const actual = splitLines(await fs14.promises.readFile(path15.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs14.promises.readFile(path15.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
+    for (const change of diffLines(actual, want)) {
+      const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
+      if (reportedBlocks.has(blockOf(setup.txt, anchor))) continue;
+      const parts = [];
+      if (change.extra.length) parts.push(`has ${quote(change.extra)}`);
+      if (change.missing.length) parts.push(`${change.extra.length ? "where go mod vendor writes" : "lacks"} ${quote(change.missing)}`);
+      findings.push(
+        finding(VENDOR_MODULES_TXT, "modules", {
+          message: `${txtRel}:${change.line} differs from what go mod vendor writes: it ${parts.join(" ")}`,
+          location: { file: txtRel, line: change.line },
+          subject: `${txtRel} ${change.extra.join("\n")}\0${change.missing.join("\n")}`
+        })
+      );
+    }
+  }
+  committed.delete(MODULES_TXT);
+  expected.delete(MODULES_TXT);
+  const diff = compareTrees(committed, expected);
+  for (const rel of diff.modified) {
+    const [a, b] = await Promise.all([fs14.promises.readFile(path15.join(setup.vendorDir, rel)), fs14.promises.readFile(path15.join(expectedDir, rel))]);
+    const line = firstDifferingLine(a, b);
+    const file = `${vendorRel}/${rel}`;
+    findings.push(
+      finding(VENDOR_MODIFIED, "modules", {
+        message: `${file}:${line} differs from ${describeOwner(setup, owner(setup.txt, rel))} (sha256 ${committed.get(rel).sha256.slice(0, 12)}\u2026, expected ${expected.get(rel).sha256.slice(0, 12)}\u2026)`,
+        location: { file, line },
+        subject: file
+      })
+    );
+  }
+  for (const rel of diff.added) {
+    const file = `${vendorRel}/${rel}`;
+    const m = owner(setup.txt, rel);
+    findings.push(
+      finding(VENDOR_ADDED, "modules", {
+        message: `${file} is not written by go mod vendor${m ? ` for ${describeOwner(setup, m)}` : ""}`,
+        location: { file, line: 1 },
+        subject: file
+      })
+    );
+  }
+  for (const rel of diff.removed) {
+    const file = `${vendorRel}/${rel}`;
+    const line = setup.txt ? packageLineFor(setup.txt, rel) : void 0;
+    findings.push(
+      finding(VENDOR_REMOVED, "modules", {
+        message: `${file} is missing: go mod vendor writes it for ${describeOwner(setup, owner(setup.txt, rel))}`,
+        location: { file: txtRel, line: line ?? 1 },
+        subject: file
+      })
+    );
+  }
+  return { findings, diff, files: { committed: committed.size + (committedTxt ? 1 : 0), expected: expected.size + (expectedTxt ? 1 : 0) } };
+}
+
+// src/modules/tidyreuse.ts
+import fs15 from "node:fs";
+import path16 from "node:path";
+
+// src/modules/goheader.ts
+function goFileHeader(src) {
+  const n = src.length;
+  let i = 0;
+  const skipSpace = () => {
+    while (i < n) {
+      const c = src[i];
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else if (c === 47 && src[i + 1] === 47) {
+        while (i < n && src[i] !== 10) i++;
+      } else if (c === 47 && src[i + 1] === 42) {
+        const close = src.indexOf("*/", i + 2);
+        if (close < 0) return false;
+        i = close + 2;
+      } else break;
+    }
+    return true;
+  };
+  const isIdent = (c) => c !== void 0 && (c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c >= 128);
+  const ident = () => {
+    const start = i;
+    while (i < n && isIdent(src[i])) i++;
+    return i > start ? src.toString("latin1", start, i) : void 0;
+  };
+  const str3 = () => {
+    const q = src[i];
+    if (q === 96) {
+      const close = src.indexOf(96, i + 1);
+      if (close < 0) return false;
+      i = close + 1;
+      return true;
+    }
+    if (q !== 34) return false;
+    for (i++; i < n; i++) {
+      if (src[i] === 92) i++;
+      else if (src[i] === 34) {
+        i++;
+        return true;
+      } else if (src[i] === 10) return false;
+    }
+    return false;
+  };
+  const spec = () => {
+    if (src[i] === 46) i++;
+    else if (isIdent(src[i])) ident();
+    if (!skipSpace()) return false;
+    return str3();
+  };
+  const semi = () => {
+    if (src[i] === 59) i++;
+  };
+  if (!skipSpace() || ident() !== "package" || !skipSpace()) return { end: n };
+  const pkg = ident();
+  if (!pkg) return { end: n };
+  let end = i;
+  for (; ; ) {
+    semi();
+    if (!skipSpace()) return { end: n, pkg };
+    const save = i;
+    if (ident() !== "import") {
+      i = save;
+      return { end, pkg };
+    }
+    if (!skipSpace()) return { end: n, pkg };
+    if (src[i] === 40) {
+      i++;
+      for (; ; ) {
+        if (!skipSpace()) return { end: n, pkg };
+        if (src[i] === 41) {
+          i++;
+          break;
+        }
+        if (!spec()) return { end: n, pkg };
+        semi();
+      }
+    } else if (!spec()) return { end: n, pkg };
+    end = i;
+  }
+}
+function goFileHeaderEnd(src) {
+  return goFileHeader(src).end;
+}
+
+// src/modules/tidyreuse.ts
+var KEY_VERSION = "go-release-gate tidy v1";
+var TIDY_SETTINGS = [
+  "GOFLAGS",
+  "GOPROXY",
+  "GONOPROXY",
+  "GOSUMDB",
+  "GONOSUMDB",
+  "GOPRIVATE",
+  "GOINSECURE",
+  "GONOSUMCHECK",
+  "GOEXPERIMENT",
+  "GO111MODULE",
+  "GOWORK",
+  "GODEBUG",
+  "GOVCS",
+  "GOTOOLCHAIN"
+];
+function moduleGoFiles(dir) {
+  const out = [];
+  const walk = (abs, rel) => {
+    const entries = fs15.readdirSync(abs, { withFileTypes: true });
+    if (rel !== "" && entries.some((e) => e.name === "go.mod")) return true;
+    for (const e of entries) {
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isSymbolicLink()) return false;
+      if (e.isDirectory()) {
+        if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata" || childRel === "vendor") continue;
+        if (!walk(path16.join(abs, e.name), childRel)) return false;
+      } else if (e.isFile() && e.name.endsWith(".go")) out.push(childRel);
+    }
+    return true;
+  };
+  if (!walk(dir, "")) return void 0;
+  return out.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+async function tidyKey(inputs) {
+  const { main: main2 } = inputs;
+  if (main2.gomod.replaces.some((r2) => r2.local)) return void 0;
+  const files = moduleGoFiles(main2.dir);
+  if (!files) return void 0;
+  const h = sha256Hash();
+  const field2 = (name, value) => {
+    const bytes = typeof value === "string" ? Buffer.from(value) : value;
+    h.update(`${name} ${bytes.length}
+`).update(bytes).update("\n");
+  };
+  field2("version", KEY_VERSION);
+  field2("go", inputs.goVersion);
+  field2("goroot", inputs.goroot);
+  for (const s of TIDY_SETTINGS) field2(`env ${s}`, inputs.settings[s] ?? "");
+  field2("go.mod", inputs.gomod);
+  field2("go.sum", inputs.gosum ?? "(absent)");
+  for (const rel of files) {
+    const src = fs15.readFileSync(path16.join(main2.dir, rel));
+    field2(`file ${rel}`, src.subarray(0, goFileHeaderEnd(src)));
+  }
+  return h.digest("hex");
+}
+function tidyRecordFile(gocache, key) {
+  return gateRecordFile(gocache, `tidy-${key}`);
+}
+async function reusedTidy(gocache, key) {
+  const rec = readRecord(tidyRecordFile(gocache, key), 0);
+  return rec?.key === key && rec.tidy === true && typeof rec.at === "string" ? rec.at : void 0;
+}
+async function recordTidy(gocache, key, at = /* @__PURE__ */ new Date()) {
+  writeRecord(tidyRecordFile(gocache, key), { key, tidy: true, at: at.toISOString() });
+}
+
+// src/stages/modules.ts
+var MAX_TABLE_ROWS = 200;
+function atLeast(version2, major, minor) {
+  const [a, b] = version2.split(".").map((n) => parseInt(n, 10));
+  return a > major || a === major && (b ?? 0) >= minor;
+}
+function runner(ctx) {
+  const go = ctx.state.go;
+  const env = { ...ctx.state.goEnv, GOTOOLCHAIN: "local" };
+  const failed = [];
+  return {
+    failed,
+    async go(args, cwd, timeoutMs = 5 * MINUTE) {
+      const r2 = await ctx.ports.exec.run(go.bin, args, { cwd, env, timeoutMs });
+      if (r2.code !== 0 && args[1] !== "tidy") failed.push(`go ${args.filter((a) => !a.startsWith("/") && !a.startsWith("-modfile=")).join(" ")}`);
+      return r2;
+    }
+  };
+}
+function withoutGateFlags(goflags, ctx) {
+  const added = ctx.state.facts["cache-goflags-added"];
+  if (!added) return goflags;
+  return goflags.split(/\s+/).filter((f) => f !== "" && f !== added).join(" ");
+}
+async function goEnvSettings(run4, dir, ctx) {
+  const names = /* @__PURE__ */ new Set(["GOWORK", "GOMODCACHE", "GOCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE", "GOENV", ...TIDY_SETTINGS.filter((n) => n !== "GONOSUMCHECK")]);
+  const r2 = await run4.go(["env", "-json", ...names], dir);
+  if (r2.code !== 0) throw new Error(`go env failed in ${dir}: ${r2.stderr.trim()}`);
+  const env = JSON.parse(r2.stdout);
+  const fromProcess = (ctx.state.goEnv.GOFLAGS ?? "").trim() !== "" && withoutGateFlags(ctx.state.goEnv.GOFLAGS ?? "", ctx) === withoutGateFlags(env.GOFLAGS ?? "", ctx);
+  return {
+    work: env.GOWORK && env.GOWORK !== "off" ? env.GOWORK : "",
+    modcache: env.GOMODCACHE,
+    gocache: env.GOCACHE && env.GOCACHE !== "off" ? env.GOCACHE : "",
+    // What tidy's answer depends on besides the files (src/modules/tidyreuse.ts); the environment's GONOSUMCHECK too.
+    tidySettings: Object.fromEntries(TIDY_SETTINGS.map((n) => [n, n === "GONOSUMCHECK" ? ctx.state.goEnv.GONOSUMCHECK ?? "" : env[n] ?? ""])),
+    goflagsFrom: fromProcess ? "the environment" : env.GOENV && env.GOENV !== "off" ? `the go env file ${env.GOENV}` : "the go env file",
+    settings: {
+      GOFLAGS: withoutGateFlags(env.GOFLAGS ?? "", ctx),
+      GONOSUMDB: env.GONOSUMDB ?? "",
+      GOPRIVATE: env.GOPRIVATE ?? "",
+      GOSUMDB: env.GOSUMDB ?? "",
+      GOINSECURE: env.GOINSECURE ?? "",
+      // Not a go env variable: only the process environment can carry it.
+      GONOSUMCHECK: ctx.state.goEnv.GONOSUMCHECK ?? ""
+    }
+  };
+}
+function settingsFindings(setup, loc, settings, opts) {
+  const modules = [...new Set(setup.mains.flatMap((m) => m.gomod.requires.map((r2) => r2.path)))];
+  return analyzeSettings(settings, { hasVendor: setup.hasVendor, modules, ...opts }).map(
+    (w) => finding(WEAK_VERIFICATION, "modules", {
+      severity: w.severity,
+      message: w.message,
+      location: w.aboutVendor && setup.txt ? { file: setup.txt.file, line: 1 } : loc.build(),
+      subject: w.subject
+    })
+  );
+}
+async function checkVendor(ctx, run4, setup, loc) {
+  const consistency = consistencyFindings(setup);
+  const txtFile = setup.txt?.file;
+  const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
+  const version2 = ctx.state.go.version;
+  const workspace = setup.work !== void 0;
+  const vendorRel = path17.posix.dirname(setup.txt?.file ?? `${path17.relative(ctx.config.workspace, setup.vendorDir).split(path17.sep).join("/")}/modules.txt`);
+  if (!atLeast(version2, 1, workspace ? 22 : 18)) {
+    const f = finding(VERIFY_FAILED, "modules", {
+      message: `${workspace ? "go work vendor" : "go mod vendor"} -o needs Go ${workspace ? "1.22" : "1.18"} or later (this is Go ${version2}); ${vendorRel}/ could not be compared`,
+      location: loc.build(),
+      subject: "vendor regenerate go version"
+    });
+    return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
+  }
+  await fs16.promises.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await fs16.promises.mkdtemp(path17.join(ctx.ports.tempDir, "modules-vendor-"));
+  try {
+    const out = path17.join(scratch, "vendor");
+    const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
+    const cwd = workspace ? setup.work.dir : setup.main.dir;
+    const regenerating = run4.go(args, cwd, 15 * MINUTE);
+    const t0 = performance.now();
+    const committed = hashTree(setup.vendorDir);
+    const hashMs = performance.now() - t0;
+    const r2 = await regenerating;
+    const problems = parseGoProblems(r2.stderr);
+    if (r2.code !== 0) {
+      const explained = problems.mismatches.length + problems.missing.length > 0;
+      const findings2 = explained ? consistency : [...consistency, commandFailed(r2, `go ${args.slice(0, 2).join(" ")}`, setup.txt ? { file: setup.txt.file, line: 1 } : loc.build())];
+      return { findings: findings2, problems, verified: false, rows: [[`${vendorRel}/`, "", `not compared: go ${args.slice(0, 2).join(" ")} failed`]], metrics: {} };
+    }
+    const t1 = performance.now();
+    const cmp = await compareVendor(setup, out, ctx.config.workspace, reportedTxtLines, committed);
+    const compareMs = Math.round(hashMs + performance.now() - t1);
+    const findings = [...consistency, ...cmp.findings];
+    const d = cmp.diff;
+    const rows = [
+      [`${vendorRel}/`, "", `${cmp.files.committed} files vs ${cmp.files.expected} regenerated: ${d.modified.length} modified, ${d.added.length} added, ${d.removed.length} removed`]
+    ];
+    return {
+      findings,
+      problems,
+      verified: !findings.some((f) => f.severity === "error"),
+      rows,
+      metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
+    };
+  } finally {
+    await fs16.promises.rm(scratch, { recursive: true, force: true });
+  }
+}
+async function restoreIfChanged(setup) {
+  const restored = [];
+  for (const [file, data] of setup.contents) {
+    const now = await fs16.promises.readFile(file).catch(() => void 0);
+    if (!now || !now.equals(data)) {
+      const tmp = `${file}.go-release-gate-${process.pid}`;
+      const mode = (await fs16.promises.stat(file).catch(() => void 0))?.mode;
+      await fs16.promises.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
+      await fs16.promises.rename(tmp, file);
+      restored.push(file);
+    }
+  }
+  return restored;
+}
+function dedupe(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((f) => {
+    const key = `${f.fingerprint}\0${where(f.location ?? {})}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function offline(setup, loc, modcache, reason, output, findings, rows) {
+  const checks = ["the module tree check", "the go.sum check", ...setup.hasVendor ? ["the vendor/ comparison"] : [], "go mod tidy -diff"];
+  findings.push(sourcesUnreachable(reason, modcache, checks, output, loc.build()));
+  findings.push(...consistencyFindings(setup));
+  const why = "the modules cannot be fetched (see go mod download)";
+  rows.push(["go mod download", "", `could not run: ${reason}`], ["module trees", "", `not hashed: ${why}`]);
+  if (setup.hasVendor) rows.push(["vendor/", "", `not compared: ${why}`]);
+  rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), `not checked: ${why}`], ["go mod tidy -diff", "", `not run: ${why}`]);
+  const all = dedupe(findings).sort(compareFindings);
+  for (const f of all) rows.push([f.ruleId.replace(/^modules\//, ""), f.location ? where(f.location) : "", f.message]);
+  return { status: statusFrom(all), findings: all, table: { header: ["Check", "Where", "Result"], rows }, metrics: { verification: "not run" } };
+}
+async function runModules(ctx) {
+  if (!ctx.state.go) return skipped("needs the Go toolchain");
+  const run4 = runner(ctx);
+  const { config } = ctx;
+  const env = await goEnvSettings(run4, config.dir, ctx);
+  const loaded = await loadModuleSetup(config.dir, env.work, config.workspace);
+  if (!loaded.setup) {
+    const findings2 = loaded.errors.map(
+      (e) => finding(MALFORMED_FILE, "modules", { message: e.message, location: { file: e.file, line: e.line }, subject: `${e.file} malformed` })
+    );
+    return {
+      status: "failed",
+      reason: "a module file could not be read; nothing was verified",
+      findings: findings2,
+      table: { header: ["Check", "Where", "Result"], rows: loaded.errors.map((e) => ["malformed-file", `${e.file}:${e.line}`, e.detail]) }
+    };
+  }
+  const setup = loaded.setup;
+  const loc = locator(setup);
+  const cwd = setup.main?.dir ?? setup.work.dir;
+  const rows = [];
+  const metrics = {};
+  const findings = [];
+  findings.push(...settingsFindings(setup, loc, env.settings, { release: config.mode === "release", goflagsFrom: env.goflagsFrom }));
+  findings.push(...replacesOutsideWorkspace(setup, config.workspace));
+  const alongside = !setup.hasVendor && !setup.work && setup.main !== void 0 && !/(^|\s)-modfile[=\s]/.test(env.settings.GOFLAGS);
+  if (alongside) {
+    const pending = (async () => {
+      const dl2 = await downloadOnCopy(ctx, run4, setup, cwd, loc);
+      return dl2.unreachable ? offline(setup, loc, env.modcache, dl2.unreachable, dl2.output, findings, rows) : verifyAlongside(ctx, run4, setup, loc, env, dl2, void 0, findings, rows, metrics);
+    })();
+    return { status: "passed", findings: [], pending };
+  }
+  let dl;
+  try {
+    dl = await downloadModules(run4, cwd, loc);
+  } finally {
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path17.relative(config.workspace, file)}; restored it as committed`);
+  }
+  if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
+  let vendor;
+  if (setup.hasVendor) {
+    vendor = await checkVendor(ctx, run4, setup, loc);
+    if (vendor.verified) ctx.state.modFlag = "-mod=vendor";
+  }
+  return { status: "passed", findings: [], pending: verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) };
+}
+async function downloadOnCopy(ctx, run4, setup, cwd, loc) {
+  await fs16.promises.mkdir(ctx.ports.tempDir, { recursive: true });
+  const copy = await fs16.promises.mkdtemp(path17.join(ctx.ports.tempDir, "modules-download-"));
+  try {
+    for (const name of ["go.mod", "go.sum"]) {
+      const data = setup.contents.get(path17.join(setup.main.dir, name));
+      if (data) await fs16.promises.writeFile(path17.join(copy, name), data);
+    }
+    return await downloadModules(run4, cwd, loc, path17.join(copy, "go.mod"));
+  } finally {
+    await fs16.promises.rm(copy, { recursive: true, force: true });
+  }
+}
+async function tidyReuse(ctx, setup, m, env) {
+  if (setup.work || !env.gocache) return void 0;
+  const gomod = setup.contents.get(path17.join(m.dir, "go.mod"));
+  if (!gomod) return void 0;
+  const go = ctx.state.go;
+  const key = await tidyKey({ main: m, gomod, gosum: setup.contents.get(path17.join(m.dir, "go.sum")), goVersion: go.version, goroot: go.goroot, settings: env.tidySettings }).catch(() => void 0);
+  return key ? { gocache: env.gocache, key } : void 0;
+}
+async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) {
+  const { config } = ctx;
+  metrics.modules = dl.modules.length;
+  findings.push(...dl.findings);
+  const cwd = setup.main?.dir ?? setup.work.dir;
+  const foundTidy = [];
+  try {
+    const memo = env.gocache ? { gocache: env.gocache, reuse: config.mode !== "release" } : void 0;
+    const verify = await verifyModuleTrees(run4, cwd, loc, dl.modules, memo);
+    findings.push(...verify.findings);
+    rows.push(["module trees", "", verify.result]);
+    if (verify.reused) metrics.treesReused = verify.reused;
+    if (vendor) {
+      findings.push(...vendor.findings);
+      rows.push(...vendor.rows);
+      Object.assign(metrics, vendor.metrics);
+    }
+    const sums = await checkSums({
+      setup,
+      loc,
+      modcache: env.modcache,
+      downloaded: setup.work ? void 0 : dl.modules,
+      problems: [dl.problems, verify.problems, ...vendor ? [vendor.problems] : []]
+    });
+    findings.push(...sums.findings);
+    const sumLines = setup.sums.reduce((n, s) => n + s.lines.length, 0);
+    rows.push(["go.sum", setup.sums.map((s) => s.file).join(", "), sums.findings.length ? `${sums.findings.length} problem(s)` : sumLines === 0 ? "no lines (no dependencies)" : `${sums.checked} of ${sumLines} lines checked against the verified module cache: all match`]);
+    const tidyModules = setup.work ? setup.mains : setup.main ? [setup.main] : [];
+    if (tidyModules.length && atLeast(ctx.state.go.version, 1, 23)) {
+      for (const m of tidyModules) {
+        const reuse = await tidyReuse(ctx, setup, m, env);
+        const earlier = reuse && await reusedTidy(reuse.gocache, reuse.key);
+        if (earlier) {
+          metrics.tidyReused = true;
+          rows.push(["go mod tidy -diff", m.gomod.file, `tidy (reused: a run at ${earlier} found the same go.mod, go.sum, Go file imports and go version tidy)`]);
+          continue;
+        }
+        const tidy = await checkTidy(run4, setup, m, loc, ctx.config.requireTidy ? "error" : "warning", sums.missing);
+        if (tidy.tidy && reuse) foundTidy.push(reuse);
+        findings.push(...tidy.findings);
+        rows.push(tidy.row);
+      }
+    } else {
+      rows.push(["go mod tidy -diff", "", tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
+    }
+  } finally {
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path17.relative(config.workspace, file)} during the modules checks; restored it as committed`);
+  }
+  const unproven = [...run4.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
+  if (unproven.length && !findings.some((f) => f.severity === "error")) {
+    findings.push(finding(VERIFY_FAILED, "modules", { message: `${unproven.join(", ")} did not succeed, and no finding explains why; the modules are not verified`, location: loc.build(), subject: "unexplained failure" }));
+  }
+  const all = dedupe(findings).sort(compareFindings);
+  if (!all.some((f) => f.severity === "error")) for (const t of foundTidy) await recordTidy(t.gocache, t.key);
+  for (const f of all) {
+    if (rows.length >= MAX_TABLE_ROWS) {
+      rows.push(["\u2026", "", `${all.length - (MAX_TABLE_ROWS - 1)} more findings in the report`]);
+      break;
+    }
+    rows.push([f.ruleId.replace(/^modules\//, ""), f.location ? where(f.location) : "", f.message]);
+  }
+  return {
+    status: statusFrom(all),
+    findings: all,
+    table: { header: ["Check", "Where", "Result"], rows },
+    metrics
+  };
+}
+var modulesStage = {
+  name: "modules",
+  rules: MODULES_RULES,
+  start: runModules,
+  run: async (ctx) => settled(await runModules(ctx))
+};
+
+// src/stages/build.ts
+import fs20 from "node:fs";
+import os from "node:os";
+import path21 from "node:path";
+
+// src/output/dir.ts
+import fs17 from "node:fs";
+import path18 from "node:path";
+var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
+var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
+var BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);
+var BUNDLE = /\.sigstore\.json$/;
+function isGateOutputName(name) {
+  return FIXED_NAMES.has(name) || BINARY.test(name) || BUNDLE.test(name);
+}
+var NOFOLLOW = fs17.constants.O_NOFOLLOW ?? 0;
+var CREATE_FRESH = fs17.constants.O_WRONLY | fs17.constants.O_CREAT | fs17.constants.O_EXCL | NOFOLLOW;
+var OutputDirError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "OutputDirError";
+  }
+};
+function lstat(p) {
+  try {
+    return fs17.lstatSync(p);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+function openOutputDir(dir) {
+  const produced = [];
+  const ensureDir = () => {
+    fs17.mkdirSync(dir, { recursive: true });
+    const st = fs17.lstatSync(dir);
+    if (!st.isDirectory()) throw new OutputDirError(`output directory ${dir} is not a directory (${st.isSymbolicLink() ? "a symbolic link" : "a file"})`);
+  };
+  const target = (name) => {
+    if (name !== path18.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
+    return path18.join(dir, name);
+  };
+  const vacate = (p) => {
+    const st = lstat(p);
+    if (!st) return;
+    if (st.isDirectory()) throw new OutputDirError(`${p} is a directory where go-release-gate writes a file; remove it`);
+    fs17.unlinkSync(p);
+  };
+  const note = (name) => {
+    if (!produced.includes(name)) produced.push(name);
+  };
+  return {
+    dir,
+    write(name, data, mode = 420) {
+      ensureDir();
+      const p = target(name);
+      vacate(p);
+      const fd = fs17.openSync(p, CREATE_FRESH, mode);
+      try {
+        fs17.writeFileSync(fd, data);
+      } finally {
+        fs17.closeSync(fd);
+      }
+      note(name);
+      return p;
+    },
+    append(name, data) {
+      if (!produced.includes(name)) throw new OutputDirError(`${name} was not written by this run; refusing to append to it`);
+      const fd = fs17.openSync(target(name), fs17.constants.O_WRONLY | fs17.constants.O_APPEND | NOFOLLOW);
+      try {
+        fs17.writeFileSync(fd, data);
+      } finally {
+        fs17.closeSync(fd);
+      }
+    },
+    adopt(source, name) {
+      ensureDir();
+      const p = target(name);
+      vacate(p);
+      try {
+        fs17.linkSync(source, p);
+        fs17.unlinkSync(source);
+      } catch (e) {
+        const code2 = e.code;
+        if (code2 !== "EXDEV" && code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP") throw e;
+        const fd = fs17.openSync(p, CREATE_FRESH, fs17.statSync(source).mode & 511);
+        try {
+          fs17.writeFileSync(fd, fs17.readFileSync(source));
+        } finally {
+          fs17.closeSync(fd);
+        }
+        fs17.rmSync(source, { force: true });
+      }
+      note(name);
+      return p;
+    },
+    clear(trash) {
+      const removed = [];
+      const foreign = [];
+      if (!lstat(dir)) return { removed, foreign };
+      ensureDir();
+      let renaming = trash !== void 0;
+      for (const e of fs17.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+        if (isGateOutputName(e.name) && !e.isDirectory()) {
+          const p = path18.join(dir, e.name);
+          try {
+            if (renaming) fs17.renameSync(p, path18.join(trash(), e.name));
+          } catch {
+            renaming = false;
+          }
+          if (!renaming) fs17.unlinkSync(p);
+          removed.push(e.name);
+        } else {
+          foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
+        }
+      }
+      return { removed, foreign };
+    },
+    produced: () => [...produced]
+  };
+}
+
+// src/build/args.ts
+function ldflagsFor(opts) {
+  return [opts.strip ? "-s -w" : "", "-buildid=", opts.ldflags].filter((s) => s !== "").join(" ");
+}
+function buildArgs(opts, output, pkgs) {
+  const args = ["build", "-trimpath", "-buildvcs=auto", `-ldflags=${ldflagsFor(opts)}`];
+  if (opts.tags.length) args.push(`-tags=${opts.tags.join(",")}`);
+  if (opts.modFlag) args.push(opts.modFlag);
+  args.push("-o", output, ...typeof pkgs === "string" ? [pkgs] : pkgs);
+  return args;
+}
+function stderrFor(stderr, pkg, built) {
+  const sections = [];
+  let current = { pkg: "", lines: [] };
+  const flush = () => {
+    if (current.lines.length) sections.push({ pkg: current.pkg, text: current.lines.join("\n") });
+  };
+  for (const line of stderr.split("\n")) {
+    const m = /^# (\S+)/.exec(line) ?? /^package (\S+?):?(?:\s|$)/.exec(line);
+    if (m) {
+      flush();
+      current = { pkg: m[1], lines: [line] };
+    } else current.lines.push(line);
+  }
+  flush();
+  if (!sections.some((s) => s.pkg === pkg)) return stderr;
+  const mine = new Set(built);
+  return sections.filter((s) => s.pkg === pkg || s.pkg !== "" && !mine.has(s.pkg)).map((s) => s.text).join("\n");
+}
+function buildEnv(base, target, cgo) {
+  return { ...base, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: cgo ? "1" : "0" };
+}
+function binaryName(importPath) {
+  const parts = importPath.split("/").filter(Boolean);
+  let name = parts[parts.length - 1] ?? "main";
+  if (/^v\d+$/.test(name) && parts.length > 1) name = parts[parts.length - 2];
+  return name;
+}
+function goExecName(importPath) {
+  const parts = importPath.split("/");
+  const last = parts[parts.length - 1];
+  return parts.length > 1 && /^v(?!0)(?!1$)[0-9]+$/.test(last) ? parts[parts.length - 2] : last;
+}
+function artifactFileName(name, target) {
+  return `${name}_${target.goos}_${target.goarch}${target.goos === "windows" ? ".exe" : ""}`;
+}
+function renderChecksums(entries) {
+  return [...entries].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).map((e) => `${e.sha256}  ${e.name}
+`).join("");
+}
+function parseCompilerErrors(stderr) {
+  const errors = [];
+  for (const line of stderr.split(/\r?\n/)) {
+    const m = /^(?:\.\/)?([^\s:][^:]*\.go):(\d+)(?::(\d+))?: (.*)$/.exec(line.trim());
+    if (m) errors.push({ file: m[1], line: Number(m[2]), ...m[3] ? { column: Number(m[3]) } : {}, message: m[4] });
+  }
+  return errors;
+}
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+// src/build/headstart.ts
+import fs18 from "node:fs";
+import path19 from "node:path";
+var HEAD_BYTES = 4096;
+function rootMainGuess(dir) {
+  let module;
+  let names;
+  try {
+    module = parseGoMod(fs18.readFileSync(path19.join(dir, "go.mod"), "utf8"), "go.mod").module.path;
+    names = fs18.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_"));
+  } catch {
+    return void 0;
+  }
+  if (names.length === 0) return void 0;
+  const buf = Buffer.alloc(HEAD_BYTES);
+  let certain = true;
+  for (const name of names) {
+    let n;
+    try {
+      const fd = fs18.openSync(path19.join(dir, name), "r");
+      try {
+        n = fs18.readSync(fd, buf, 0, HEAD_BYTES, 0);
+      } finally {
+        fs18.closeSync(fd);
+      }
+    } catch {
+      return void 0;
+    }
+    const head2 = goFileHeader(buf.subarray(0, n));
+    if (head2.pkg !== "main") return void 0;
+    const header = buf.toString("latin1", 0, Math.min(head2.end, n));
+    if (name.slice(0, -3).includes("_") || /^\s*\/\/\s*(go:build|\+build)/m.test(header) || header.includes('"C"') || head2.end >= n) certain = false;
+  }
+  return { importPath: module, certain };
+}
+function inWorkspace(dir, gowork) {
+  if (gowork === "off") return false;
+  if (gowork) return true;
+  for (let d = path19.resolve(dir); ; d = path19.dirname(d)) {
+    if (fs18.existsSync(path19.join(d, "go.work"))) return true;
+    if (path19.dirname(d) === d) return false;
+  }
+}
+
+// src/build/order.ts
+function inspectionRank(t) {
+  if (t.goos === "windows") return 0;
+  if (t.goos === "darwin" || t.goos === "ios") return 1;
+  return 2;
+}
+function buildOrder(items, targetOf) {
+  return items.map((item, i) => ({ item, i, rank: inspectionRank(targetOf(item)) })).sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.item);
 }
 
 // src/inspect/early.ts
@@ -42527,8 +42600,8 @@ function takeInspected(state, name, sha256) {
 }
 
 // src/stages/cgo-hint.ts
-import fs18 from "node:fs";
-import path19 from "node:path";
+import fs19 from "node:fs";
+import path20 from "node:path";
 var EXCLUDED = /build constraints exclude all Go files in (.+)$/m;
 var MAX_FILES = 200;
 var MAX_BYTES = 1 << 20;
@@ -42541,7 +42614,7 @@ function cgoNeededHint(stderr, cgo, show) {
   const dir = m[1].trim();
   let names;
   try {
-    names = fs18.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
+    names = fs19.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
   } catch {
     return null;
   }
@@ -42549,12 +42622,12 @@ function cgoNeededHint(stderr, cgo, show) {
   for (const n of names) {
     let text;
     try {
-      const fd = fs18.openSync(path19.join(dir, n), "r");
+      const fd = fs19.openSync(path20.join(dir, n), "r");
       try {
         const buf = Buffer.alloc(MAX_BYTES);
-        text = buf.toString("utf8", 0, fs18.readSync(fd, buf, 0, MAX_BYTES, 0));
+        text = buf.toString("utf8", 0, fs19.readSync(fd, buf, 0, MAX_BYTES, 0));
       } finally {
-        fs18.closeSync(fd);
+        fs19.closeSync(fd);
       }
     } catch {
       continue;
@@ -42628,12 +42701,12 @@ async function mainPackages(ctx, certainRoot) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path20.join(ctx.config.dir, "cmd");
-  const cmd = fs19.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmdDir = path21.join(ctx.config.dir, "cmd");
+  const cmd = fs20.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs19.existsSync(path20.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path20.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs20.existsSync(path21.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path21.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -42649,15 +42722,15 @@ function clearOnce(ctx) {
 }
 function startHead(ctx, go) {
   const { config } = ctx;
-  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs19.existsSync(path20.join(config.dir, "vendor")) || inWorkspace(config.dir, ctx.state.goEnv.GOWORK)) return void 0;
+  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs20.existsSync(path21.join(config.dir, "vendor")) || inWorkspace(config.dir, ctx.state.goEnv.GOWORK)) return void 0;
   const guess = rootMainGuess(config.dir);
   if (!guess) return void 0;
   const { importPath, certain } = guess;
-  const buildDir = fs19.mkdtempSync(path20.join(scratchRoot(ctx), "grg-build-"));
+  const buildDir = fs20.mkdtempSync(path21.join(scratchRoot(ctx), "grg-build-"));
   const builds = /* @__PURE__ */ new Map();
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: void 0 };
   for (const target of buildOrder(config.targets, (t) => t).slice(0, buildSlots())) {
-    const output = path20.join(buildDir, artifactFileName(binaryName(importPath), target));
+    const output = path21.join(buildDir, artifactFileName(binaryName(importPath), target));
     const r2 = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: buildEnv(ctx.state.goEnv, target, config.cgo) });
     r2.catch(() => void 0);
     builds.set(output, r2);
@@ -42666,7 +42739,7 @@ function startHead(ctx, go) {
 }
 async function discardHead(head2) {
   await Promise.allSettled(head2.builds.values());
-  fs19.rmSync(head2.buildDir, { recursive: true, force: true });
+  fs20.rmSync(head2.buildDir, { recursive: true, force: true });
 }
 function buildSlots() {
   return Math.max(1, os.availableParallelism());
@@ -42722,23 +42795,23 @@ async function build(ctx) {
     if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
     names.set(p.name, p.importPath);
   }
-  const buildDir = confirmed?.buildDir ?? fs19.mkdtempSync(path20.join(scratchRoot(ctx), "grg-build-"));
+  const buildDir = confirmed?.buildDir ?? fs20.mkdtempSync(path21.join(scratchRoot(ctx), "grg-build-"));
   try {
     return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings, confirmed?.builds);
   } finally {
     if (confirmed) await Promise.allSettled(confirmed.builds.values());
-    fs19.rmSync(buildDir, { recursive: true, force: true });
+    fs20.rmSync(buildDir, { recursive: true, force: true });
   }
 }
 function scratchRoot(ctx) {
-  fs19.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  fs20.mkdirSync(ctx.ports.tempDir, { recursive: true });
   return isInside(ctx.config.workspace, ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
 function clearOutputDir(ctx, out) {
   const shown = displayPath(ctx.config.workspace, out.dir) || ".";
   let trash;
-  const { removed, foreign } = out.clear(() => trash ??= fs19.mkdtempSync(path20.join(scratchRoot(ctx), "grg-old-")));
-  const deleted = trash === void 0 ? Promise.resolve() : fs19.promises.rm(trash, { recursive: true, force: true }).catch((e) => ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`));
+  const { removed, foreign } = out.clear(() => trash ??= fs20.mkdtempSync(path21.join(scratchRoot(ctx), "grg-old-")));
+  const deleted = trash === void 0 ? Promise.resolve() : fs20.promises.rm(trash, { recursive: true, force: true }).catch((e) => ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`));
   if (removed.length) ctx.ports.log.info(`removed ${removed.length} file(s) an earlier run left in ${shown}: ${capList(removed, 20)}`);
   if (!foreign.length) return { findings: [], deleted };
   return {
@@ -42755,7 +42828,7 @@ function capList(items, max) {
 }
 async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, started2) {
   const { config, ports } = ctx;
-  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path20.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path21.join(buildDir, artifactFileName(pkg.name, target)) })));
   const jobs = ctx.state.selectJobs ? chosenJobs(all, ctx.state.selectJobs) : all;
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
   const byTarget = /* @__PURE__ */ new Map();
@@ -42768,10 +42841,10 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const inspecting = [];
   const finished = async (job, ok, stderr) => {
     if (!ok) return { ...job, ok, stderr };
-    const size = fs19.statSync(job.output).size;
-    const name = path20.basename(job.output);
+    const size = fs20.statSync(job.output).size;
+    const name = path21.basename(job.output);
     const hashing = sha256FileReadAhead(job.output);
-    const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, path20.join(out.dir, name)));
+    const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, path21.join(out.dir, name)));
     inspection.catch(() => void 0);
     inspecting.push(inspection);
     const sha256 = await hashing;
@@ -42780,16 +42853,16 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const collect = async (group, dir, r2) => {
     const target = group[0].target;
     const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
-    if (group.length === 1) return [await finished(group[0], r2.code === 0 && fs19.existsSync(group[0].output), stderr)];
+    if (group.length === 1) return [await finished(group[0], r2.code === 0 && fs20.existsSync(group[0].output), stderr)];
     const results2 = [];
     for (const job of group) {
-      const written = path20.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
-      if (fs19.existsSync(written)) {
-        fs19.renameSync(written, job.output);
+      const written = path21.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
+      if (fs20.existsSync(written)) {
+        fs20.renameSync(written, job.output);
         results2.push(await finished(job, true, ""));
       } else {
         const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
-        results2.push(await finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path20.basename(written)}`));
+        results2.push(await finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path21.basename(written)}`));
       }
     }
     return results2;
@@ -42798,8 +42871,8 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const building = await mapLimit(groups, buildSlots(), async (group) => {
     const target = group[0].target;
     const several = group.length > 1;
-    const dir = several ? fs19.mkdtempSync(path20.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
-    const r2 = await (!several && started2?.get(group[0].output) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path20.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
+    const dir = several ? fs20.mkdtempSync(path21.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
+    const r2 = await (!several && started2?.get(group[0].output) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path21.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, target, config.cgo)
     }));
@@ -42825,7 +42898,7 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
     if (!r2.ok) {
       const errors = parseCompilerErrors(r2.stderr);
       const first = errors[0];
-      const loc = first ? { file: displayPath(ctx.config.workspace, path20.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+      const loc = first ? { file: displayPath(ctx.config.workspace, path21.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
       const cgoHint = first ? null : cgoNeededHint(r2.stderr, config.cgo, (d) => displayPath(ctx.config.workspace, d) || ".");
       const headline = first ? `${loc.file}:${first.line}: ${first.message}` : cgoHint ?? (r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed");
       findings.push(finding(COMPILE, "build", {
@@ -42842,7 +42915,7 @@ ${r2.stderr.trim()}`);
     const a = {
       path: r2.output,
       displayPath: "",
-      name: path20.basename(r2.output),
+      name: path21.basename(r2.output),
       goos: r2.target.goos,
       goarch: r2.target.goarch,
       size: r2.size,
@@ -42884,7 +42957,7 @@ function trimCompilerQuotes(stderr) {
 }
 
 // src/stages/inspect.ts
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/inspect/policy.ts
 var r = (id, name, severity2, short, full, help2, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help: help2, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
@@ -43194,9 +43267,9 @@ async function nameModifiedFiles(ctx, findings) {
   if (!git) {
     listing = "git is not on PATH, so the modified files cannot be listed";
   } else {
-    const outRel = path21.relative(ctx.config.dir, ctx.config.outDir);
+    const outRel = path22.relative(ctx.config.dir, ctx.config.outDir);
     const outInside = isInside(ctx.config.workspace, ctx.config.outDir);
-    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path21.sep).join("/")}`] : []];
+    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path22.sep).join("/")}`] : []];
     const r2 = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv("git", ctx.ports.env), timeoutMs: 6e4 });
     const lines = r2.stdout.split("\n").filter((l) => l.trim() !== "");
     if (r2.code !== 0) listing = `git status failed: ${r2.stderr.trim().split("\n")[0] ?? ""}`;
@@ -43239,8 +43312,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs21 from "node:fs";
-import path23 from "node:path";
+import fs22 from "node:fs";
+import path24 from "node:path";
 
 // src/scan/trivy-report.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -43527,31 +43600,31 @@ function unscanned(f) {
 }
 
 // src/tools/gobuild.ts
-import fs20 from "node:fs";
-import path22 from "node:path";
+import fs21 from "node:fs";
+import path23 from "node:path";
 var BUILD_TIMEOUT_MS = 15 * 60 * 1e3;
 async function installGoBuiltTool(t, b) {
   const semver2 = t.version.replace(/^v/, "");
   const exe = process.platform === "win32" ? `${t.program}.exe` : t.program;
   const cached = b.tools.find(t.tool, semver2, b.arch);
-  if (cached && fs20.existsSync(path22.join(cached, exe))) return { dir: cached, bin: path22.join(cached, exe), source: "tool-cache", sha256: "" };
+  if (cached && fs21.existsSync(path23.join(cached, exe))) return { dir: cached, bin: path23.join(cached, exe), source: "tool-cache", sha256: "" };
   if (b.env.GOSUMDB === "off" || b.env.GOFLAGS?.includes("-insecure")) {
     throw new InstallError("checksum", `${t.pkg}@${t.version} would be built without the checksum database (GOSUMDB=off or -insecure): set ${t.tool}-path to a binary you trust instead`);
   }
-  fs20.mkdirSync(b.tempDir, { recursive: true });
-  const bin = fs20.mkdtempSync(path22.join(b.tempDir, `${t.tool}-build-`));
+  fs21.mkdirSync(b.tempDir, { recursive: true });
+  const bin = fs21.mkdtempSync(path23.join(b.tempDir, `${t.tool}-build-`));
   b.log.info(`Building ${t.pkg}@${t.version} with the run's Go (module proxy, checked against the checksum database)`);
   const { GOOS: _os, GOARCH: _arch, ...rest } = b.env;
   const env = { ...rest, GOBIN: bin, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-trimpath" };
   const r2 = await b.exec.run(b.go, ["install", `${t.pkg}@${t.version}`], { env, cwd: b.tempDir, timeoutMs: BUILD_TIMEOUT_MS });
-  if (r2.code !== 0 || !fs20.existsSync(path22.join(bin, exe))) {
+  if (r2.code !== 0 || !fs21.existsSync(path23.join(bin, exe))) {
     const why = r2.timedOut ? `did not finish within ${BUILD_TIMEOUT_MS / 6e4} minutes` : r2.stderr.trim().split("\n").slice(-3).join(" ") || `exit code ${r2.code}`;
-    fs20.rmSync(bin, { recursive: true, force: true });
+    fs21.rmSync(bin, { recursive: true, force: true });
     throw new InstallError("download", `go install ${t.pkg}@${t.version} failed: ${why}`);
   }
   const dir = await b.tools.cache(bin, t.tool, semver2, b.arch);
-  fs20.rmSync(bin, { recursive: true, force: true });
-  return { dir, bin: path22.join(dir, exe), source: "download", sha256: "" };
+  fs21.rmSync(bin, { recursive: true, force: true });
+  return { dir, bin: path23.join(dir, exe), source: "download", sha256: "" };
 }
 
 // src/scan/govulncheck.ts
@@ -43739,13 +43812,13 @@ function reachabilityByOsv(runs) {
   for (const { platform: platform2, report } of runs) {
     for (const f of report.findings) {
       const level = levelOf(f);
-      const path34 = level === "called" ? [...f.trace].reverse() : void 0;
+      const path35 = level === "called" ? [...f.trace].reverse() : void 0;
       const cur = out.get(f.osv);
       if (!cur || RANK[level] > RANK[cur.level]) {
-        out.set(f.osv, { osv: f.osv, level, ...path34 ? { path: path34 } : {}, platforms: [platform2] });
+        out.set(f.osv, { osv: f.osv, level, ...path35 ? { path: path35 } : {}, platforms: [platform2] });
       } else if (level === cur.level) {
         if (!cur.platforms.includes(platform2)) cur.platforms.push(platform2);
-        if (path34 && (!cur.path || path34.length < cur.path.length)) cur.path = path34;
+        if (path35 && (!cur.path || path35.length < cur.path.length)) cur.path = path35;
       }
     }
   }
@@ -43768,21 +43841,21 @@ function frameText(f) {
   const name = f.function ? `${pkg}.${f.receiver ? `${f.receiver.replace(/^\*/, "")}.` : ""}${f.function}` : pkg;
   return f.position ? `${name} (${f.position.filename}:${f.position.line})` : `${name}`;
 }
-function pathText(path34, max = 4) {
-  const shown = path34.slice(0, max).map(frameText);
-  if (path34.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path34[path34.length - 1]));
+function pathText(path35, max = 4) {
+  const shown = path35.slice(0, max).map(frameText);
+  if (path35.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path35[path35.length - 1]));
   return shown.join(" \u2192 ");
 }
 function joinPath(dir, file) {
   return dir ? `${dir.replace(/\/+$/, "")}/${file}` : file;
 }
-function callSite(path34, moduleDir, mainModules) {
-  const own = path34.filter((f) => mainModules.has(f.module) && f.position);
+function callSite(path35, moduleDir, mainModules) {
+  const own = path35.filter((f) => mainModules.has(f.module) && f.position);
   const site = own[own.length - 1];
   return site?.position ? { file: joinPath(moduleDir, site.position.filename), line: site.position.line, ...site.position.column ? { column: site.position.column } : {} } : void 0;
 }
-function codeFlowOf(path34, moduleDir, mainModules) {
-  return path34.map((f) => ({
+function codeFlowOf(path35, moduleDir, mainModules) {
+  return path35.map((f) => ({
     message: frameText(f),
     ...mainModules.has(f.module) && f.position ? { location: { file: joinPath(moduleDir, f.position.filename), line: f.position.line } } : {}
   }));
@@ -44077,7 +44150,7 @@ async function findTrivy(ctx) {
   }
 }
 function gateTrivyCacheDir(ctx) {
-  return path23.join(ctx.ports.tempDir, "go-release-gate-trivy");
+  return path24.join(ctx.ports.tempDir, "go-release-gate-trivy");
 }
 function trivyEnv(ctx) {
   return childEnv("trivy", ctx.ports.env);
@@ -44100,22 +44173,22 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path23.join(dir, name);
-      if (fs21.existsSync(p) && fs21.statSync(p).isFile()) return p;
+      const p = path24.join(dir, name);
+      if (fs22.existsSync(p) && fs22.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 function trivyHome(ctx) {
-  fs21.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  const dir = fs21.mkdtempSync(path23.join(ctx.ports.tempDir, "trivy-"));
-  const config = path23.join(dir, "trivy.yaml");
-  fs21.writeFileSync(config, "", { flag: "wx" });
+  fs22.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs22.mkdtempSync(path24.join(ctx.ports.tempDir, "trivy-"));
+  const config = path24.join(dir, "trivy.yaml");
+  fs22.writeFileSync(config, "", { flag: "wx" });
   return { dir, config };
 }
 async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
-  const output = path23.join(home.dir, `trivy-${kind}-${n}.json`);
-  fs21.rmSync(output, { force: true });
+  const output = path24.join(home.dir, `trivy-${kind}-${n}.json`);
+  fs22.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -44126,13 +44199,13 @@ async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n)
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs21.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs22.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs21.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs22.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs21.rmSync(output, { force: true });
+    fs22.rmSync(output, { force: true });
   }
 }
 function parsedGoMod(text, file, ctx) {
@@ -44159,7 +44232,7 @@ async function run2(ctx) {
   try {
     return await scanWith(ctx, found, home);
   } finally {
-    fs21.rmSync(home.dir, { recursive: true, force: true });
+    fs22.rmSync(home.dir, { recursive: true, force: true });
   }
 }
 async function scanWith(ctx, found, home) {
@@ -44192,30 +44265,30 @@ async function scanWith(ctx, found, home) {
   if (db.warning) ctx.ports.log.warning(db.warning);
   ctx = { ...ctx, config: { ...config, trivyCacheDir: cacheDir, trivySkipDbUpdate: true } };
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs21.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs22.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path23.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path23.isAbsolute(outRel)) skipDirs.push(outRel.split(path23.sep).join("/"));
+  const outRel = path24.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path24.isAbsolute(outRel)) skipDirs.push(outRel.split(path24.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path23.join(config.dir, "go.mod");
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs21.readFileSync(file, "utf8"), file, ctx), result: r2 });
+    const file = path24.join(config.dir, "go.mod");
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs22.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path23.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path24.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, home, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path23.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path24.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
     }
   }
-  const goModFile = path23.join(config.dir, "go.mod");
-  const goModText = fs21.existsSync(goModFile) ? fs21.readFileSync(goModFile, "utf8") : void 0;
+  const goModFile = path24.join(config.dir, "go.mod");
+  const goModText = fs22.existsSync(goModFile) ? fs22.readFileSync(goModFile, "utf8") : void 0;
   const missing = unscanned({
     ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
     binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
@@ -44294,8 +44367,8 @@ async function scanWith(ctx, found, home) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs22 from "node:fs";
-import path24 from "node:path";
+import fs23 from "node:fs";
+import path25 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -44538,9 +44611,9 @@ ${r2.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
   return lines.find((l) => /^Error:/i.test(l)) ?? lines.find((l) => /error|fail|invalid|denied/i.test(l)) ?? lines[0] ?? `exit code ${r2.code}`;
 }
 function readGoSum(dir) {
-  const file = path24.join(dir, "go.sum");
-  if (!fs22.existsSync(file)) return [];
-  return parseGoSum(fs22.readFileSync(file, "utf8"), file).lines;
+  const file = path25.join(dir, "go.sum");
+  if (!fs23.existsSync(file)) return [];
+  return parseGoSum(fs23.readFileSync(file, "utf8"), file).lines;
 }
 function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(config.dir))) {
   return {
@@ -44555,7 +44628,7 @@ function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(c
 }
 function bundledStatement(bundleFile) {
   try {
-    const b = JSON.parse(fs22.readFileSync(bundleFile, "utf8"));
+    const b = JSON.parse(fs23.readFileSync(bundleFile, "utf8"));
     const payload = b.dsseEnvelope?.payload;
     return payload ? JSON.parse(Buffer.from(payload, "base64").toString("utf8")) : void 0;
   } catch {
@@ -44605,7 +44678,7 @@ async function run3(ctx) {
     if (sign.sigstore.trustedRoot) {
       let json2;
       try {
-        json2 = fs22.readFileSync(sign.sigstore.trustedRoot, "utf8");
+        json2 = fs23.readFileSync(sign.sigstore.trustedRoot, "utf8");
       } catch (e) {
         return unavailable2(`sigstore-trusted-root ${displayPath(config.workspace, sign.sigstore.trustedRoot)} cannot be read (${e.code ?? "error"})`);
       }
@@ -44622,7 +44695,7 @@ async function run3(ctx) {
   }
   state.facts["sign.cosign"] = cosign.source;
   ports.log.info(`cosign: ${cosign.bin} (${cosign.source})`);
-  const signDir = fs22.mkdtempSync(path24.join(ports.tempDir, "grg-sign-"));
+  const signDir = fs23.mkdtempSync(path25.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
@@ -44636,18 +44709,18 @@ async function run3(ctx) {
       if (sign.key.kind === "file") {
         keyFile = sign.key.path;
         try {
-          fs22.accessSync(keyFile, fs22.constants.R_OK);
+          fs23.accessSync(keyFile, fs23.constants.R_OK);
         } catch (e) {
           return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
         }
       } else {
-        tempKeyDir = fs22.mkdtempSync(path24.join(ports.tempDir, "grg-cosign-"));
-        keyFile = path24.join(tempKeyDir, "cosign.key");
-        fs22.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+        tempKeyDir = fs23.mkdtempSync(path25.join(ports.tempDir, "grg-cosign-"));
+        keyFile = path25.join(tempKeyDir, "cosign.key");
+        fs23.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
       }
-      const freshKey = path24.join(signDir, "cosign.pub");
+      const freshKey = path25.join(signDir, "cosign.pub");
       const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
-      if (pub.code !== 0 || !fs22.existsSync(freshKey)) {
+      if (pub.code !== 0 || !fs23.existsSync(freshKey)) {
         const why = scrub(firstError(pub));
         const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
         const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -44669,13 +44742,13 @@ async function run3(ctx) {
         return unavailable2(`Keyless signing could not get an OIDC token: ${why}. Nothing was signed.`);
       }
       addSecret(token);
-      tempKeyDir = fs22.mkdtempSync(path24.join(ports.tempDir, "grg-cosign-"));
-      const tokenFile = path24.join(tempKeyDir, "oidc-token");
-      fs22.writeFileSync(tokenFile, token, { mode: 384 });
+      tempKeyDir = fs23.mkdtempSync(path25.join(ports.tempDir, "grg-cosign-"));
+      const tokenFile = path25.join(tempKeyDir, "oidc-token");
+      fs23.writeFileSync(tokenFile, token, { mode: 384 });
       signer = { kind: "keyless", tokenFile, services: sign.sigstore };
       verifier = { kind: "keyless", policy };
     }
-    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path24.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path24.basename(v.policy.trustedRoot) : "" } };
+    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path25.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path25.basename(v.policy.trustedRoot) : "" } };
     const signArgs = (bundle, file) => signer.kind === "key" ? signBlobArgs({ key: signer.key, bundle, file, tlogUpload: sign.tlogUpload }) : signBlobKeylessArgs({ tokenFile: signer.tokenFile, bundle, file, services: signer.services, tlogUpload: sign.tlogUpload });
     const verifyArgs = (v, bundle, file) => v.kind === "key" ? verifyBlobArgs({ publicKey: v.publicKey, bundle, file, tlog: v.tlog }) : verifyBlobKeylessArgs({ bundle, file, policy: v.policy });
     const verifyText = (bundle, file) => {
@@ -44694,26 +44767,26 @@ async function run3(ctx) {
         rows.push([s.displayPath, "", "not signed: changed after build", ""]);
         continue;
       }
-      const freshBundle = path24.join(signDir, path24.basename(bundle));
+      const freshBundle = path25.join(signDir, path25.basename(bundle));
       const signed = await cosignRun(signArgs(freshBundle, s.path));
-      if (signed.code !== 0 || !fs22.existsSync(freshBundle)) {
+      if (signed.code !== 0 || !fs23.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
       }
-      out.adopt(freshBundle, path24.basename(bundle));
+      out.adopt(freshBundle, path25.basename(bundle));
       const verified = await cosignRun(verifyArgs(verifier, bundle, s.path));
       const ok = verified.code === 0;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyText(path24.basename(bundle), path24.basename(s.path));
+      const command = verifyText(path25.basename(bundle), path25.basename(s.path));
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
-    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path24.basename(sums.path)), path24.basename(sums.path));
+    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path25.basename(sums.path)), path25.basename(sums.path));
     let provenanceOk;
     if (config.mode === "release" && sums && findings.length === 0) {
       provenanceOk = await attestProvenance();
@@ -44739,13 +44812,13 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload, keyless: !sign.key }
     };
     async function attestProvenance() {
-      const sumsText = fs22.readFileSync(sums.path, "utf8");
+      const sumsText = fs23.readFileSync(sums.path, "utf8");
       const sumsDigest = sha256File(sums.path);
-      const location = { artifact: displayPath(config.workspace, path24.join(out.dir, PROVENANCE)) };
+      const location = { artifact: displayPath(config.workspace, path25.join(out.dir, PROVENANCE)) };
       let statement;
       try {
         statement = provenanceStatement({
-          checksums: { name: path24.basename(sums.path), text: sumsText, sha256: sumsDigest },
+          checksums: { name: path25.basename(sums.path), text: sumsText, sha256: sumsDigest },
           gateVersion: GATE_VERSION,
           goVersion: state.go?.version ?? state.facts["go-version"] ?? "",
           // A merge signs what its shards built: their parameters, not the merge job's inputs.
@@ -44763,23 +44836,23 @@ async function run3(ctx) {
       const statementFile = out.write(PROVENANCE, `${JSON.stringify(statement)}
 `);
       const bundleName2 = bundleNameFor(PROVENANCE);
-      const freshBundle = path24.join(signDir, bundleName2);
+      const freshBundle = path25.join(signDir, bundleName2);
       const attested = await cosignRun(attestBlobArgs({ statement: statementFile, bundle: freshBundle, signer, tlogUpload: sign.tlogUpload }));
-      if (attested.code !== 0 || !fs22.existsSync(freshBundle)) {
+      if (attested.code !== 0 || !fs23.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign attest-blob failed for ${PROVENANCE}: ${scrub(firstError(attested))}`, location, subject: PROVENANCE, details: scrub(`${attested.stderr}${attested.stdout}`).trim() || void 0 }));
         rows.push([location.artifact, "", "attestation failed", ""]);
         return false;
       }
       const bundle = out.adopt(freshBundle, bundleName2);
       const signedStatement = bundledStatement(bundle);
-      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path24.basename(sums.path), sumsDigest);
+      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path25.basename(sums.path), sumsDigest);
       const verified = await cosignRun(verifyAttestationArgs({ bundle, file: sums.path, verifier }));
       const ok = verified.code === 0 && !mismatch;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob-attestation refused the provenance: ${mismatch ?? scrub(firstError(verified))}`, location, subject: PROVENANCE, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
       const binary = subjects.find((s) => s !== sums);
-      const command = verifyAttestationCommandText({ bundle: bundleName2, file: path24.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
+      const command = verifyAttestationCommandText({ bundle: bundleName2, file: path25.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
       const bundleShown = displayPath(config.workspace, bundle);
       rows.push([location.artifact, bundleShown, ok ? "attested, verified" : "attested, verification failed", command]);
       state.facts["sign.provenance"] = statementFile;
@@ -44790,8 +44863,8 @@ async function run3(ctx) {
       return ok;
     }
   } finally {
-    if (tempKeyDir) fs22.rmSync(tempKeyDir, { recursive: true, force: true });
-    fs22.rmSync(signDir, { recursive: true, force: true });
+    if (tempKeyDir) fs23.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs23.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
@@ -44834,7 +44907,7 @@ function where2(f) {
 
 // src/report/sarif.ts
 import { pathToFileURL } from "node:url";
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/report/location.ts
 function repoRelative(p) {
@@ -44952,7 +45025,7 @@ function codeFlowOf2(steps, messageChars) {
   };
 }
 function categoryOf(toolKey, r2) {
-  const moduleDir = repoRelative(path25.relative(r2.config.workspace, r2.config.dir));
+  const moduleDir = repoRelative(path26.relative(r2.config.workspace, r2.config.dir));
   return `go-release-gate/${toolKey}/${moduleDir ? `${moduleDir}/` : ""}`;
 }
 function planRuns(r2) {
@@ -44998,7 +45071,7 @@ function renderRun(p, keep, r2, limits) {
     tool: { driver: { ...p.driver, ...p.key === "" ? { semanticVersion: r2.tool.version } : {}, rules: rules.map(sarifRule) } },
     automationDetails: { id: categoryOf(p.key || "checks", r2) },
     ...ev.repositoryUrl && ev.sha ? { versionControlProvenance: [{ repositoryUri: ev.repositoryUrl, revisionId: ev.sha, ...ev.ref ? { branch: ev.ref } : {} }] } : {},
-    originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(r2.config.workspace.endsWith(path25.sep) ? r2.config.workspace : `${r2.config.workspace}${path25.sep}`).href } },
+    originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(r2.config.workspace.endsWith(path26.sep) ? r2.config.workspace : `${r2.config.workspace}${path26.sep}`).href } },
     invocations: [{
       executionSuccessful: p.executionSuccessful,
       startTimeUtc: started2.toISOString(),
@@ -45440,14 +45513,14 @@ function stageAnnotator(log) {
 }
 
 // src/report/sources.ts
-import fs23 from "node:fs";
-import path26 from "node:path";
+import fs24 from "node:fs";
+import path27 from "node:path";
 var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
 var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
 var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
 function read(file) {
   try {
-    return fs23.readFileSync(file, "utf8");
+    return fs24.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -45456,14 +45529,14 @@ function lineOf(text, index) {
   return text.slice(0, index).split("\n").length;
 }
 function moduleAt(dir) {
-  const goMod = path26.join(dir, "go.mod");
+  const goMod = path27.join(dir, "go.mod");
   const text = read(goMod);
   const m = text === void 0 ? null : MODULE_LINE.exec(text);
   return m ? { path: m[2], dir, goMod, line: lineOf(text, m.index + m[0].search(/\S/)) } : void 0;
 }
 function moduleRoots(dir) {
   const roots = [];
-  const work = read(path26.join(dir, "go.work"));
+  const work = read(path27.join(dir, "go.work"));
   if (work !== void 0) {
     const dirs = [...work.matchAll(USE_LINE)].map((m) => m[2]);
     for (const block2 of work.matchAll(USE_BLOCK)) {
@@ -45473,7 +45546,7 @@ function moduleRoots(dir) {
       }
     }
     for (const d of dirs) {
-      const root = moduleAt(path26.resolve(dir, d));
+      const root = moduleAt(path27.resolve(dir, d));
       if (root) roots.push(root);
     }
   }
@@ -45484,16 +45557,16 @@ function moduleRoots(dir) {
 function mainPackageSource(workspace, roots, importPath) {
   const root = [...roots].filter((r2) => importPath === r2.path || importPath.startsWith(`${r2.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!root) return void 0;
-  const pkgDir = path26.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
+  const pkgDir = path27.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
   const inRepo = (file) => repoRelative(displayPath(workspace, file));
   let names = [];
   try {
-    names = fs23.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
+    names = fs24.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
   } catch {
   }
   const candidates = [];
   for (const name of names.slice(0, 200)) {
-    const text = read(path26.join(pkgDir, name));
+    const text = read(path27.join(pkgDir, name));
     if (text === void 0) continue;
     const clause = /^package[ \t]+main\b/m.exec(text);
     if (!clause) continue;
@@ -45501,7 +45574,7 @@ function mainPackageSource(workspace, roots, importPath) {
   }
   const best = candidates.find((c) => c.hasMain) ?? candidates.find((c) => c.name === "main.go") ?? candidates[0];
   if (best) {
-    const file = inRepo(path26.join(pkgDir, best.name));
+    const file = inRepo(path27.join(pkgDir, best.name));
     if (file) return { file, line: lineOf(best.text, best.clause) };
   }
   const goMod = inRepo(root.goMod);
@@ -45591,7 +45664,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent, options = {}) {
-  const goMod = path27.join(config.dir, fs24.existsSync(path27.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path28.join(config.dir, fs25.existsSync(path28.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -45707,8 +45780,8 @@ function getMaxArtifactListCount() {
 }
 
 // node_modules/@actions/artifact/lib/internal/upload/upload-artifact.js
-import * as fs27 from "fs";
-import * as path29 from "path";
+import * as fs28 from "fs";
+import * as path30 from "path";
 
 // node_modules/@actions/artifact/lib/generated/google/protobuf/timestamp.js
 var import_runtime = __toESM(require_commonjs(), 1);
@@ -47386,13 +47459,13 @@ These characters are not allowed in the artifact name due to limitations with ce
   }
   info(`Artifact name is valid!`);
 }
-function validateFilePath(path34) {
-  if (!path34) {
+function validateFilePath(path35) {
+  if (!path35) {
     throw new Error(`Provided file path input during validation is empty`);
   }
   for (const [invalidCharacterKey, errorMessageForCharacter] of invalidArtifactFilePathCharacters) {
-    if (path34.includes(invalidCharacterKey)) {
-      throw new Error(`The path for one of the files in artifact is not valid: ${path34}. Contains the following character: ${errorMessageForCharacter}
+    if (path35.includes(invalidCharacterKey)) {
+      throw new Error(`The path for one of the files in artifact is not valid: ${path35}. Contains the following character: ${errorMessageForCharacter}
           
 Invalid characters include: ${Array.from(invalidArtifactFilePathCharacters.values()).toString()}
           
@@ -47746,13 +47819,13 @@ function internalArtifactTwirpClient(options) {
 }
 
 // node_modules/@actions/artifact/lib/internal/upload/upload-zip-specification.js
-import * as fs25 from "fs";
+import * as fs26 from "fs";
 import { normalize, resolve } from "path";
 function validateRootDirectory(rootDirectory) {
-  if (!fs25.existsSync(rootDirectory)) {
+  if (!fs26.existsSync(rootDirectory)) {
     throw new Error(`The provided rootDirectory ${rootDirectory} does not exist`);
   }
-  if (!fs25.statSync(rootDirectory).isDirectory()) {
+  if (!fs26.statSync(rootDirectory).isDirectory()) {
     throw new Error(`The provided rootDirectory ${rootDirectory} is not a valid directory`);
   }
   info(`Root directory input is valid!`);
@@ -47762,7 +47835,7 @@ function getUploadZipSpecification(filesToZip, rootDirectory) {
   rootDirectory = normalize(rootDirectory);
   rootDirectory = resolve(rootDirectory);
   for (let file of filesToZip) {
-    const stats = fs25.lstatSync(file, { throwIfNoEntry: false });
+    const stats = fs26.lstatSync(file, { throwIfNoEntry: false });
     if (!stats) {
       throw new Error(`File ${file} does not exist`);
     }
@@ -47894,7 +47967,7 @@ import { realpath as realpath2 } from "fs/promises";
 
 // node_modules/@actions/artifact/lib/internal/upload/stream.js
 import * as stream2 from "stream";
-import * as fs26 from "fs";
+import * as fs27 from "fs";
 import { realpath } from "fs/promises";
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
@@ -47940,11 +48013,11 @@ function createRawFileUploadStream(filePath) {
     const bufferSize = getUploadChunkSize();
     const uploadStream = new WaterMarkedUploadStream(bufferSize);
     let sourcePath = filePath;
-    const stats = yield fs26.promises.lstat(filePath);
+    const stats = yield fs27.promises.lstat(filePath);
     if (stats.isSymbolicLink()) {
       sourcePath = yield realpath(filePath);
     }
-    const fileStream = fs26.createReadStream(sourcePath, {
+    const fileStream = fs27.createReadStream(sourcePath, {
       highWaterMark: bufferSize
     });
     fileStream.on("error", (error2) => {
@@ -48041,7 +48114,7 @@ var zipEndCallback = () => {
 };
 
 // node_modules/@actions/artifact/lib/internal/upload/types.js
-import * as path28 from "path";
+import * as path29 from "path";
 var mimeTypes = {
   // Text
   ".txt": "text/plain",
@@ -48102,7 +48175,7 @@ var mimeTypes = {
   ".eot": "application/vnd.ms-fontobject"
 };
 function getMimeType(filePath) {
-  const ext = path28.extname(filePath).toLowerCase();
+  const ext = path29.extname(filePath).toLowerCase();
   return mimeTypes[ext] || "application/octet-stream";
 }
 
@@ -48144,10 +48217,10 @@ function uploadArtifact(name, files, rootDirectory, options) {
       if (files.length > 1) {
         throw new Error("skipArchive option is only supported when uploading a single file");
       }
-      if (!fs27.existsSync(files[0])) {
+      if (!fs28.existsSync(files[0])) {
         throw new FilesNotFoundError(files);
       }
-      artifactFileName2 = path29.basename(files[0]);
+      artifactFileName2 = path30.basename(files[0]);
       name = artifactFileName2;
     }
     validateArtifactName(name);
@@ -48212,11 +48285,11 @@ function uploadArtifact(name, files, rootDirectory, options) {
 }
 
 // node_modules/@actions/artifact/lib/internal/download/download-artifact.js
-import fs28 from "fs/promises";
+import fs29 from "fs/promises";
 import * as fsSync from "fs";
 import * as crypto2 from "crypto";
 import * as stream3 from "stream";
-import * as path30 from "path";
+import * as path31 from "path";
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync3 } from "fs";
@@ -48232,8 +48305,8 @@ var Context = class {
       if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path34 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path34} does not exist${EOL}`);
+        const path35 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path35} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -52417,10 +52490,10 @@ var scrubQueryParameters = (url) => {
   parsed.search = "";
   return parsed.toString();
 };
-function exists(path34) {
+function exists(path35) {
   return __awaiter7(this, void 0, void 0, function* () {
     try {
-      yield fs28.access(path34);
+      yield fs29.access(path35);
       return true;
     } catch (error2) {
       if (error2.code === "ENOENT") {
@@ -52465,7 +52538,7 @@ function streamExtractExternal(url_1, directory_1) {
     const filenamePlain = contentDisposition.match(/(?<!\*)filename\s*=\s*['"]?([^;\r\n"']*)['"]?/i);
     const rawName = (filenameStar === null || filenameStar === void 0 ? void 0 : filenameStar[1]) || (filenamePlain === null || filenamePlain === void 0 ? void 0 : filenamePlain[1]);
     if (rawName) {
-      fileName = path30.basename(decodeURIComponent(rawName.trim()));
+      fileName = path31.basename(decodeURIComponent(rawName.trim()));
     }
     debug(`Content-Type: ${contentType}, mimeType: ${mimeType}, urlEndsWithZip: ${urlEndsWithZip}, isZip: ${isZip}, skipDecompress: ${skipDecompress}`);
     debug(`Content-Disposition: ${contentDisposition}, fileName: ${fileName}`);
@@ -52500,7 +52573,7 @@ function streamExtractExternal(url_1, directory_1) {
       if (isZip && !skipDecompress) {
         passThrough.pipe(import_unzip_stream.default.Extract({ path: directory })).on("close", onClose).on("error", onError);
       } else {
-        const filePath = path30.join(directory, fileName);
+        const filePath = path31.join(directory, fileName);
         const writeStream = fsSync.createWriteStream(filePath);
         info(`Downloading raw file (non-zip) to: ${filePath}`);
         passThrough.pipe(writeStream).on("close", onClose).on("error", onError);
@@ -52595,7 +52668,7 @@ function resolveOrCreateDirectory() {
   return __awaiter7(this, arguments, void 0, function* (downloadPath = getGitHubWorkspaceDir()) {
     if (!(yield exists(downloadPath))) {
       debug(`Artifact destination folder does not exist, creating: ${downloadPath}`);
-      yield fs28.mkdir(downloadPath, { recursive: true });
+      yield fs29.mkdir(downloadPath, { recursive: true });
     } else {
       debug(`Artifact destination folder already exists: ${downloadPath}`);
     }
@@ -52631,17 +52704,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path34 = requestOptions.url.replace(options.baseUrl, "");
+    const path35 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path34} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path35} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path34} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path35} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -53388,32 +53461,32 @@ async function sourceCommit(config, ports) {
 }
 
 // src/fanout/merge-run.ts
-import fs30 from "node:fs";
-import path32 from "node:path";
+import fs31 from "node:fs";
+import path33 from "node:path";
 
 // src/fanout/bundle.ts
-import fs29 from "node:fs";
-import path31 from "node:path";
+import fs30 from "node:fs";
+import path32 from "node:path";
 function readRegular(dir, name) {
-  const p = path31.join(dir, name);
+  const p = path32.join(dir, name);
   let st;
   try {
-    st = fs29.lstatSync(p);
+    st = fs30.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
   }
   if (!st.isFile()) throw new BundleError(`${p} is not a regular file (${st.isSymbolicLink() ? "a symbolic link" : "not a file"})`);
-  const fd = fs29.openSync(p, fs29.constants.O_RDONLY | (fs29.constants.O_NOFOLLOW ?? 0));
+  const fd = fs30.openSync(p, fs30.constants.O_RDONLY | (fs30.constants.O_NOFOLLOW ?? 0));
   try {
-    return fs29.readFileSync(fd);
+    return fs30.readFileSync(fd);
   } finally {
-    fs29.closeSync(fd);
+    fs30.closeSync(fd);
   }
 }
 function required(dir, name) {
   const data = readRegular(dir, name);
-  if (!data) throw new BundleError(`${path31.join(dir, name)} is missing: not a complete shard bundle`);
+  if (!data) throw new BundleError(`${path32.join(dir, name)} is missing: not a complete shard bundle`);
   return data;
 }
 function json(dir, name) {
@@ -53423,21 +53496,21 @@ function json(dir, name) {
     throw new Error("not a JSON object");
   } catch (e) {
     if (e instanceof BundleError) throw e;
-    throw new BundleError(`${path31.join(dir, name)}: ${e.message}`);
+    throw new BundleError(`${path32.join(dir, name)}: ${e.message}`);
   }
 }
 function loadBundle(dir, source) {
-  const manifestFile = path31.join(dir, MANIFEST_NAME);
+  const manifestFile = path32.join(dir, MANIFEST_NAME);
   const manifest = parseManifest(required(dir, MANIFEST_NAME).toString("utf8"), manifestFile);
   const report = json(dir, manifest.files.report);
   const sarif = json(dir, manifest.files.sarif);
   const sumsName = manifest.files.checksums;
-  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path31.join(dir, sumsName)) : [];
+  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path32.join(dir, sumsName)) : [];
   return { dir, report, sarif, view: { source, manifest, reportVerdict: String(report.verdict), checksums } };
 }
 function digestNow(dir, name) {
-  const p = path31.join(dir, name);
-  const st = fs29.lstatSync(p, { throwIfNoEntry: false });
+  const p = path32.join(dir, name);
+  const st = fs30.lstatSync(p, { throwIfNoEntry: false });
   if (!st?.isFile()) return void 0;
   return sha256File(p, { noFollow: true });
 }
@@ -53831,9 +53904,9 @@ var MergeUsageError = class extends Error {
 };
 function real(p) {
   try {
-    return fs30.realpathSync(p);
+    return fs31.realpathSync(p);
   } catch {
-    return path32.resolve(p);
+    return path33.resolve(p);
   }
 }
 async function runMerge(opts) {
@@ -54145,7 +54218,7 @@ async function shardStep(inputs, ports) {
   const outcome = await runShard(inputs, ports);
   const label2 = shardLabel(outcome.shard);
   const name = bundleName(runId(), outcome.shard);
-  const files = outcome.out.produced().map((n) => path33.join(outcome.out.dir, n));
+  const files = outcome.out.produced().map((n) => path34.join(outcome.out.dir, n));
   try {
     await actionBundleStore().upload(name, outcome.out.dir, files);
     info(`shard ${label2}: bundle uploaded as artifact ${name} (${files.length} files)`);
@@ -54165,11 +54238,11 @@ async function mergeStep(inputs, ports) {
   const store = actionBundleStore();
   const names = await store.list(bundlePrefix(id));
   if (names.length === 0) warning(`no shard bundle was uploaded in workflow run ${id} (artifacts named ${bundlePrefix(id)}*): did the shard jobs run, and does this job need them?`);
-  const root = fs31.mkdtempSync(path33.join(ports.tempDir, "grg-bundles-"));
+  const root = fs32.mkdtempSync(path34.join(ports.tempDir, "grg-bundles-"));
   const sources = [];
   const unavailable2 = [];
   for (const name of names) {
-    const dir = path33.join(root, name);
+    const dir = path34.join(root, name);
     try {
       await store.download(name, dir);
       sources.push({ dir, name });
@@ -54191,7 +54264,7 @@ async function mergeStep(inputs, ports) {
     });
     conclude(outcome.record.verdict, "go-release-gate merge");
   } finally {
-    fs31.rmSync(root, { recursive: true, force: true });
+    fs32.rmSync(root, { recursive: true, force: true });
   }
 }
 async function main() {

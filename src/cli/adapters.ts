@@ -215,6 +215,7 @@ export function cliPorts(p: { exec: Exec; log: Logger; outputs: Outputs; state: 
     idToken: envIdToken(p.env),
     env: p.env,
     tempDir: p.tempDir,
+    keepDir: path.join(cacheHome(p.env), 'go-release-gate', 'kept'),
     workspace: p.workspace,
     platform: { os: os.type(), arch: process.arch.toUpperCase() },
   };

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { fnv1a } from '../util/fnv.ts';
 import { settledAt, statIdentity } from '../util/stat-identity.ts';
 
 const FORMAT = 'go-release-gate code cache v1';
@@ -46,13 +47,6 @@ interface Header {
  * good; after this many, a run only reads.
  */
 const KEEPING_RUNS = 3;
-
-/** FNV-1a of a string: one kept file per installed script, without loading node:crypto. */
-function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
-}
 
 /** Where the code compiled from script is kept, per Node version and architecture. */
 export function cacheFileFor(cacheDir: string, script: string): string {

@@ -35,12 +35,15 @@ export function readRecord(file: string, touchAfterMs: number, now = Date.now())
   return value;
 }
 
-/** Writes the record whole (a temporary file renamed over it). False when it could not be written. */
-export function writeRecord(file: string, value: unknown): boolean {
+/**
+ * Writes the record whole (a temporary file renamed over it). False when it could not be written.
+ * private: only the user may read it (a record in the user's cache home, not in GOCACHE).
+ */
+export function writeRecord(file: string, value: unknown, opts: { private?: boolean } = {}): boolean {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true, ...(opts.private ? { mode: 0o700 } : {}) });
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, `${JSON.stringify(value)}\n`);
+    fs.writeFileSync(tmp, `${JSON.stringify(value)}\n`, opts.private ? { mode: 0o600 } : {});
     fs.renameSync(tmp, file);
     return true;
   } catch {

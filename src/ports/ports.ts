@@ -112,6 +112,11 @@ export interface Ports {
   env: Readonly<Record<string, string | undefined>>;
   /** Directory for temporary files of this run. */
   tempDir: string;
+  /**
+   * A directory of this user's where answers a later run may take instead of asking again are
+   * kept (the go command's version and GOROOT: src/toolchain/probe-memo.ts); absent: every run asks.
+   */
+  keepDir?: string;
   /** Repository root; every reported path is relative to it. */
   workspace: string;
   /** Runner OS/arch as the cache keys name them, e.g. Linux / X64. */
