@@ -4102,125 +4102,9 @@ async function installTool(tools, asset, log) {
   return { dir, bin: programIn(dir, asset.program), source: "download", sha256: actual };
 }
 
-// src/toolchain/probe-memo.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1);
+// src/toolchain/goenv-memo.ts
+var import_node_fs8 = __toESM(require("node:fs"), 1);
 var import_node_path8 = __toESM(require("node:path"), 1);
-
-// src/util/fnv.ts
-function fnv1a(s) {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
-  return h.toString(16).padStart(8, "0");
-}
-
-// src/util/stat-identity.ts
-var SETTLED_MS = 5e3;
-function statIdentity(s) {
-  return `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
-}
-function settledAt(s, nowMs) {
-  const cutoff = nowMs - SETTLED_MS;
-  return s.ctimeMs < cutoff && s.mtimeMs < cutoff;
-}
-
-// src/modules/records.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
-function gateRecordFile(gocache, name) {
-  return import_node_path7.default.join(gocache, "go-release-gate", name);
-}
-function readRecord(file, touchAfterMs, now = Date.now()) {
-  let value;
-  let mtimeMs;
-  try {
-    const fd = import_node_fs6.default.openSync(file, "r");
-    try {
-      mtimeMs = import_node_fs6.default.fstatSync(fd).mtimeMs;
-      value = JSON.parse(import_node_fs6.default.readFileSync(fd, "utf8"));
-    } finally {
-      import_node_fs6.default.closeSync(fd);
-    }
-  } catch {
-    return void 0;
-  }
-  if (now - mtimeMs >= touchAfterMs) {
-    try {
-      import_node_fs6.default.utimesSync(file, new Date(now), new Date(now));
-    } catch {
-    }
-  }
-  return value;
-}
-function writeRecord(file, value, opts = {}) {
-  try {
-    import_node_fs6.default.mkdirSync(import_node_path7.default.dirname(file), { recursive: true, ...opts.private ? { mode: 448 } : {} });
-    const tmp = `${file}.${process.pid}.tmp`;
-    import_node_fs6.default.writeFileSync(tmp, `${JSON.stringify(value)}
-`, opts.private ? { mode: 384 } : {});
-    import_node_fs6.default.renameSync(tmp, file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// src/toolchain/probe-memo.ts
-var FORMAT = "go-release-gate go env v1";
-function goEnvFile(env, platform = process.platform) {
-  const set = env.GOENV;
-  if (set) return set === "off" ? void 0 : set;
-  let dir;
-  if (platform === "win32") dir = env.AppData || env.APPDATA;
-  else if (platform === "darwin") dir = env.HOME ? `${env.HOME}/Library/Application Support` : void 0;
-  else {
-    const xdg = env.XDG_CONFIG_HOME;
-    dir = xdg ? import_node_path8.default.isAbsolute(xdg) ? xdg : void 0 : env.HOME ? `${env.HOME}/.config` : void 0;
-  }
-  return dir ? import_node_path8.default.join(dir, "go", "env") : void 0;
-}
-function identityOf(p, nowMs, settled3) {
-  try {
-    const s = import_node_fs7.default.statSync(p);
-    if (!settledAt(s, nowMs)) settled3.all = false;
-    return statIdentity(s);
-  } catch (e) {
-    if (e.code === "ENOENT" || e.code === "ENOTDIR") return "absent";
-    throw e;
-  }
-}
-function probeKey(dir, bin, env, nowMs = Date.now(), platform = process.platform) {
-  try {
-    const real2 = import_node_fs7.default.realpathSync.native(bin);
-    const settled3 = { all: true };
-    const self = identityOf(real2, nowMs, settled3);
-    if (self === "absent") return void 0;
-    const envFile = goEnvFile(env, platform);
-    const lines = [
-      FORMAT,
-      `bin ${real2} ${self}`,
-      `tool ${identityOf(import_node_path8.default.join(import_node_path8.default.dirname(import_node_path8.default.dirname(real2)), "pkg", "tool"), nowMs, settled3)}`,
-      `envfile ${envFile ?? "-"} ${envFile ? identityOf(envFile, nowMs, settled3) : "-"}`,
-      ...Object.keys(env).sort().map((k) => `env ${k}=${env[k]}`)
-    ];
-    return { file: import_node_path8.default.join(dir, `go-env-${fnv1a(real2)}`), key: lines.join("\n"), real: real2, settled: settled3.all };
-  } catch {
-    return void 0;
-  }
-}
-function keptProbe(k) {
-  let rec;
-  try {
-    rec = JSON.parse(import_node_fs7.default.readFileSync(k.file, "utf8"));
-  } catch {
-    return void 0;
-  }
-  if (rec.format !== FORMAT || rec.key !== k.key || typeof rec.version !== "string" || typeof rec.goroot !== "string") return void 0;
-  return { version: rec.version, goroot: rec.goroot };
-}
-async function keepProbe(k, answer, isGoCommand2) {
-  if (!k.settled || !await isGoCommand2(k.real).catch(() => false)) return false;
-  return writeRecord(k.file, { format: FORMAT, key: k.key, version: answer.version, goroot: answer.goroot }, { private: true });
-}
 
 // src/inspect/errors.ts
 var FormatError = class extends Error {
@@ -5375,7 +5259,7 @@ async function readPclnFacts(src, table2, le) {
 }
 
 // src/inspect/source.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1);
+var import_node_fs6 = __toESM(require("node:fs"), 1);
 var HEAD = 8192;
 function checkRange(size, offset, length, what) {
   if (!Number.isSafeInteger(offset) || offset < 0) throw new FormatError(0, `${what}: invalid offset ${offset}`);
@@ -5410,7 +5294,7 @@ function makeSource(size, raw2, close, counter) {
   return src;
 }
 async function fileSource(path41) {
-  const fh = await import_node_fs8.default.promises.open(path41, "r");
+  const fh = await import_node_fs6.default.promises.open(path41, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -5569,6 +5453,144 @@ function toJson(b) {
   return b.slices ? b.slices.map((s) => oneJson(s, `${b.file} (${s.arch})`)) : [oneJson(b, b.file)];
 }
 
+// src/util/fnv.ts
+function fnv1a(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
+  return h.toString(16).padStart(8, "0");
+}
+
+// src/util/stat-identity.ts
+var SETTLED_MS = 5e3;
+function statIdentity(s) {
+  return `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
+}
+function settledAt(s, nowMs) {
+  const cutoff = nowMs - SETTLED_MS;
+  return s.ctimeMs < cutoff && s.mtimeMs < cutoff;
+}
+
+// src/modules/records.ts
+var import_node_fs7 = __toESM(require("node:fs"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
+function gateRecordFile(gocache, name) {
+  return import_node_path7.default.join(gocache, "go-release-gate", name);
+}
+function readRecord(file, touchAfterMs, now = Date.now()) {
+  let value;
+  let mtimeMs;
+  try {
+    const fd = import_node_fs7.default.openSync(file, "r");
+    try {
+      mtimeMs = import_node_fs7.default.fstatSync(fd).mtimeMs;
+      value = JSON.parse(import_node_fs7.default.readFileSync(fd, "utf8"));
+    } finally {
+      import_node_fs7.default.closeSync(fd);
+    }
+  } catch {
+    return void 0;
+  }
+  if (now - mtimeMs >= touchAfterMs) {
+    try {
+      import_node_fs7.default.utimesSync(file, new Date(now), new Date(now));
+    } catch {
+    }
+  }
+  return value;
+}
+function writeRecord(file, value, opts = {}) {
+  try {
+    import_node_fs7.default.mkdirSync(import_node_path7.default.dirname(file), { recursive: true, ...opts.private ? { mode: 448 } : {} });
+    const tmp = `${file}.${process.pid}.tmp`;
+    import_node_fs7.default.writeFileSync(tmp, `${JSON.stringify(value)}
+`, opts.private ? { mode: 384 } : {});
+    import_node_fs7.default.renameSync(tmp, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// src/toolchain/goenv-memo.ts
+var FORMAT = "go-release-gate go env v2";
+function goEnvFile(env, platform = process.platform) {
+  const set = env.GOENV;
+  if (set) return set === "off" ? void 0 : set;
+  let dir;
+  if (platform === "win32") dir = env.AppData || env.APPDATA;
+  else if (platform === "darwin") dir = env.HOME ? `${env.HOME}/Library/Application Support` : void 0;
+  else {
+    const xdg = env.XDG_CONFIG_HOME;
+    dir = xdg ? import_node_path8.default.isAbsolute(xdg) ? xdg : void 0 : env.HOME ? `${env.HOME}/.config` : void 0;
+  }
+  return dir ? import_node_path8.default.join(dir, "go", "env") : void 0;
+}
+function identityOf(p, nowMs, settled3) {
+  try {
+    const s = import_node_fs8.default.statSync(p);
+    if (!settledAt(s, nowMs)) settled3.all = false;
+    return statIdentity(s);
+  } catch (e) {
+    if (e.code === "ENOENT" || e.code === "ENOTDIR") return "absent";
+    throw e;
+  }
+}
+function goEnvKey(dir, bin, env, query, nowMs = Date.now(), platform = process.platform) {
+  try {
+    const real2 = import_node_fs8.default.realpathSync.native(bin);
+    const settled3 = { all: true };
+    const self = identityOf(real2, nowMs, settled3);
+    if (self === "absent") return void 0;
+    const envFile = goEnvFile(env, platform);
+    const lines = [
+      FORMAT,
+      `args ${JSON.stringify(query.args)}`,
+      `bin ${real2} ${self}`,
+      `tool ${identityOf(import_node_path8.default.join(import_node_path8.default.dirname(import_node_path8.default.dirname(real2)), "pkg", "tool"), nowMs, settled3)}`,
+      `envfile ${envFile ?? "-"} ${envFile ? identityOf(envFile, nowMs, settled3) : "-"}`
+    ];
+    if (query.goroot) lines.push(`goroot ${query.goroot} ${identityOf(import_node_path8.default.join(query.goroot, "go.env"), nowMs, settled3)}`);
+    if (query.cwd) {
+      for (let d = import_node_path8.default.resolve(query.cwd); ; d = import_node_path8.default.dirname(d)) {
+        lines.push(`work ${d} ${identityOf(import_node_path8.default.join(d, "go.work"), nowMs, settled3)}`);
+        if (import_node_path8.default.dirname(d) === d) break;
+      }
+    }
+    for (const k of Object.keys(env).sort()) if (env[k] !== void 0) lines.push(`env ${k}=${env[k]}`);
+    const name = fnv1a([real2, ...query.args, query.cwd ?? ""].join("\0"));
+    return { file: import_node_path8.default.join(dir, `go-env-${name}`), key: lines.join("\n"), real: real2, settled: settled3.all };
+  } catch {
+    return void 0;
+  }
+}
+function keptGoEnv(k) {
+  let rec;
+  try {
+    rec = JSON.parse(import_node_fs8.default.readFileSync(k.file, "utf8"));
+  } catch {
+    return void 0;
+  }
+  return rec.format === FORMAT && rec.key === k.key && typeof rec.stdout === "string" ? rec.stdout : void 0;
+}
+async function keepGoEnv(k, stdout, isGoCommand2) {
+  if (!k.settled || !await isGoCommand2(k.real).catch(() => false)) return false;
+  return writeRecord(k.file, { format: FORMAT, key: k.key, stdout }, { private: true });
+}
+async function isGoCommand(file) {
+  return (await inspectFile(file)).buildInfo?.path === "cmd/go";
+}
+async function askGoEnv(ports, bin, env, query, ask) {
+  const key = ports.keepDir ? goEnvKey(ports.keepDir, bin, env, query) : void 0;
+  const kept = key && keptGoEnv(key);
+  if (kept !== void 0) {
+    ports.log.debug(`go env ${query.args.join(" ")}: as an earlier run asked it (${key.file})`);
+    return { code: 0, stdout: kept, stderr: "" };
+  }
+  const r2 = await ask();
+  if (r2.code === 0 && key) await keepGoEnv(key, r2.stdout, isGoCommand);
+  return r2;
+}
+
 // src/stages/toolchain.ts
 var UNRESOLVED = rule({
   id: "toolchain/version-unresolved",
@@ -5635,22 +5657,12 @@ function probe(ctx, bin) {
 }
 async function runProbe(ctx, bin) {
   const env = childEnv("go", ctx.ports.env, { GOTOOLCHAIN: "local" });
-  const key = ctx.ports.keepDir ? probeKey(ctx.ports.keepDir, bin, env) : void 0;
-  const kept = key && keptProbe(key);
-  if (kept) {
-    ctx.ports.log.debug(`${bin}: go${kept.version} in ${kept.goroot}, as an earlier run asked it (${key.file})`);
-    return kept;
-  }
-  const r2 = await ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env });
+  const args = ["env", "GOVERSION", "GOROOT"];
+  const r2 = await askGoEnv(ctx.ports, bin, env, { args }, () => ctx.ports.exec.run(bin, args, { env }));
   if (r2.code !== 0) return void 0;
   const [v, goroot] = r2.stdout.split("\n");
   const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
-  const answer = m ? { version: m[1], goroot: goroot.trim() } : void 0;
-  if (answer && key) await keepProbe(key, answer, isGoCommand);
-  return answer;
-}
-async function isGoCommand(file) {
-  return (await inspectFile(file)).buildInfo?.path === "cmd/go";
+  return m ? { version: m[1], goroot: (goroot ?? "").trim() } : void 0;
 }
 function unreachable(ctx, wanted, onPath, what, url, error) {
   const reason = (error.message ?? String(error)).replace(`GET ${url}: `, "");
@@ -6090,7 +6102,9 @@ async function restoreSlot(store, kind, dir, keys, deadlineMs, log) {
   return { slot, bytes, ms: Math.round(performance.now() - t0), ...problem ? { problem } : {} };
 }
 async function goFlagsWithModcacherw(ctx) {
-  const r2 = await ctx.ports.exec.run(ctx.state.go.bin, ["env", "GOFLAGS"], { env: ctx.state.goEnv });
+  const go = ctx.state.go;
+  const args = ["env", "GOFLAGS"];
+  const r2 = await askGoEnv(ctx.ports, go.bin, ctx.state.goEnv, { args, goroot: go.goroot }, () => ctx.ports.exec.run(go.bin, args, { env: ctx.state.goEnv }));
   const current = r2.code === 0 ? r2.stdout.trim() : ctx.state.goEnv.GOFLAGS ?? "";
   const flags = current.split(/\s+/).filter(Boolean);
   if (flags.some((f) => f === "-modcacherw" || f === "-modcacherw=true" || f === "--modcacherw")) return { flags: flags.join(" "), added: false };
@@ -8172,6 +8186,7 @@ function runner(ctx) {
   const failed = [];
   return {
     failed,
+    env,
     async go(args, cwd, timeoutMs = 5 * MINUTE) {
       const r2 = await ctx.ports.exec.run(go.bin, args, { cwd, env, timeoutMs });
       if (r2.code !== 0 && args[1] !== "tidy") failed.push(`go ${args.filter((a) => !a.startsWith("/") && !a.startsWith("-modfile=")).join(" ")}`);
@@ -8186,7 +8201,9 @@ function withoutGateFlags(goflags, ctx) {
 }
 async function goEnvSettings(run4, dir, ctx) {
   const names = /* @__PURE__ */ new Set(["GOWORK", "GOMODCACHE", "GOCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE", "GOENV", ...TIDY_SETTINGS.filter((n) => n !== "GONOSUMCHECK")]);
-  const r2 = await run4.go(["env", "-json", ...names], dir);
+  const args = ["env", "-json", ...names];
+  const go = ctx.state.go;
+  const r2 = await askGoEnv(ctx.ports, go.bin, run4.env, { args, cwd: dir, goroot: go.goroot }, () => run4.go(args, dir));
   if (r2.code !== 0) throw new Error(`go env failed in ${dir}: ${r2.stderr.trim()}`);
   const env = JSON.parse(r2.stdout);
   const fromProcess = (ctx.state.goEnv.GOFLAGS ?? "").trim() !== "" && withoutGateFlags(ctx.state.goEnv.GOFLAGS ?? "", ctx) === withoutGateFlags(env.GOFLAGS ?? "", ctx);

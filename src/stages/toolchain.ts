@@ -12,8 +12,7 @@ import { archiveFor, parseListing, safeFileName } from '../toolchain/listing.ts'
 import { displayPath, findOnPath } from '../util/path.ts';
 import { childEnv } from '../util/childenv.ts';
 import { installTool, InstallError } from '../tools/install.ts';
-import { keepProbe, keptProbe, probeKey } from '../toolchain/probe-memo.ts';
-import { inspectFile } from '../inspect/binary.ts';
+import { askGoEnv } from '../toolchain/goenv-memo.ts';
 
 const UNRESOLVED = rule({
   id: 'toolchain/version-unresolved',
@@ -89,24 +88,13 @@ function probe(ctx: StageContext, bin: string): Promise<Probe> {
 
 async function runProbe(ctx: StageContext, bin: string): Promise<Probe> {
   const env = childEnv('go', ctx.ports.env, { GOTOOLCHAIN: 'local' });
-  const key = ctx.ports.keepDir ? probeKey(ctx.ports.keepDir, bin, env) : undefined;
-  const kept = key && keptProbe(key);
-  if (kept) {
-    ctx.ports.log.debug(`${bin}: go${kept.version} in ${kept.goroot}, as an earlier run asked it (${key.file})`);
-    return kept;
-  }
-  const r = await ctx.ports.exec.run(bin, ['env', 'GOVERSION', 'GOROOT'], { env });
+  const args = ['env', 'GOVERSION', 'GOROOT'];
+  // Neither answer depends on the directory go runs in.
+  const r = await askGoEnv(ctx.ports, bin, env, { args }, () => ctx.ports.exec.run(bin, args, { env }));
   if (r.code !== 0) return undefined;
   const [v, goroot] = r.stdout.split('\n');
   const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
-  const answer = m ? { version: m[1], goroot: goroot.trim() } : undefined;
-  if (answer && key) await keepProbe(key, answer, isGoCommand);
-  return answer;
-}
-
-/** The build info of file says it is the go command itself (not a wrapper that runs one). */
-async function isGoCommand(file: string): Promise<boolean> {
-  return (await inspectFile(file)).buildInfo?.path === 'cmd/go';
+  return m ? { version: m[1], goroot: (goroot ?? '').trim() } : undefined;
 }
 
 

@@ -1,8 +1,9 @@
-// The CLI keeps the go command's answer to `go env GOVERSION GOROOT` in the user's cache home
-// (src/toolchain/probe-memo.ts) and a later run with the same go, files and environment takes it
-// instead of starting go: the same toolchain is reported and the same binaries are built. Another
-// environment asks again; a wrapper script on PATH is asked every time and never kept, since the
-// Go it runs is not in its own bytes.
+// The CLI keeps the go command's answers to go env (the toolchain probe, `go env GOVERSION GOROOT`,
+// and the modules stage's settings) in the user's cache home (src/toolchain/goenv-memo.ts), and a
+// later run with the same go, files and environment takes them instead of starting go: the same
+// toolchain is reported and the same binaries are built. Another environment asks again; a
+// wrapper script on PATH is asked every time and never kept, since the Go it runs is not in its
+// own bytes.
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -17,8 +18,8 @@ import { GO } from '../support/env.ts';
 const RUN = ['run', '--go-version', 'system', '--sign', 'never', '--targets', 'linux/amd64', '--out', 'gate-out'];
 const TAKEN = /as an earlier run asked it/;
 
-test('CLI: the go env probe is kept for the go command and taken by the next run; another environment or a wrapper asks go', async (t) => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-probe-memo-'));
+test('CLI: go env answers are kept for the go command and taken by the next run; another environment or a wrapper asks go', async (t) => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-goenv-memo-'));
   t.onTestFinished(() => fs.rmSync(tmp, { recursive: true, force: true }));
   const cwd = path.join(tmp, 'hello');
   fs.cpSync(path.join(ROOT, 'examples', 'hello'), cwd, { recursive: true });
@@ -45,28 +46,33 @@ test('CLI: the go env probe is kept for the go command and taken by the next run
     return { go: r.goVersion, facts: [r.facts['go-version'], r.facts['go-source']], sums: fs.readFileSync(path.join(cwd, 'gate-out', 'SHA256SUMS'), 'utf8') };
   };
 
+  const taken = (r: { stdout: string; stderr: string }) => (r.stderr + r.stdout).match(new RegExp(TAKEN, 'g'))?.length ?? 0;
+  const records = () => fs.readdirSync(kept).map((f) => ({ f, ...JSON.parse(fs.readFileSync(path.join(kept, f), 'utf8')) }) as { f: string; key: string; stdout: string });
+
   const first = await runCli(RUN, { cwd, env });
   assert.equal(first.code, 0, first.stderr);
-  assert.doesNotMatch(first.stderr + first.stdout, TAKEN);
-  const files = fs.readdirSync(kept);
-  assert.equal(files.length, 1, files.join(', '));
-  const file = path.join(kept, files[0]);
-  assert.equal(fs.statSync(file).mode & 0o777, 0o600);
-  const record = JSON.parse(fs.readFileSync(file, 'utf8'));
-  assert.equal(record.goroot, goroot);
-  assert.match(record.key, new RegExp(`^bin ${realGo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `, 'm'));
+  assert.equal(taken(first), 0);
+  const files = fs.readdirSync(kept).sort();
+  assert.equal(files.length, 2, files.join(', '));
+  for (const f of files) assert.equal(fs.statSync(path.join(kept, f)).mode & 0o777, 0o600);
+  const probe = records().find((r) => r.stdout.startsWith('go'))!;
+  assert.deepEqual(probe.stdout.trim().split('\n').slice(1), [goroot]);
+  assert.match(probe.key, new RegExp(`^bin ${realGo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `, 'm'));
+  const settings = records().find((r) => r.f !== probe.f)!;
+  assert.equal(JSON.parse(settings.stdout).GOMODCACHE, goCaches.GOMODCACHE);
+  assert.match(settings.key, new RegExp(`^work ${cwd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} absent$`, 'm'));
   const asked = toolchain();
 
   const second = await runCli(RUN, { cwd, env });
   assert.equal(second.code, 0, second.stderr);
-  assert.match(second.stderr + second.stdout, TAKEN);
+  assert.equal(taken(second), 2, 'the probe and the modules stage both took their answers');
   assert.deepEqual(toolchain(), asked, 'the same toolchain reported, the same binaries built');
 
   // Another environment (GOROOT set, here to what go finds anyway): asked again, and kept for it.
   const other = await runCli(RUN, { cwd, env: { ...env, GOROOT: goroot } });
   assert.equal(other.code, 0, other.stderr);
-  assert.doesNotMatch(other.stderr + other.stdout, TAKEN);
-  assert.match(JSON.parse(fs.readFileSync(file, 'utf8')).key, /^env GOROOT=/m);
+  assert.equal(taken(other), 0);
+  for (const r of records()) assert.match(r.key, /^env GOROOT=/m);
   assert.deepEqual(toolchain(), asked);
 
   // The wrapper: asked on every run, never kept, though it has settled.
@@ -74,8 +80,8 @@ test('CLI: the go env probe is kept for the go command and taken by the next run
   for (let i = 0; i < 2; i++) {
     const wrapped = await runCli(RUN, { cwd, env: { ...env, PATH: `${wrapperBin}${path.delimiter}${process.env.PATH}` } });
     assert.equal(wrapped.code, 0, wrapped.stderr);
-    assert.doesNotMatch(wrapped.stderr + wrapped.stdout, TAKEN);
+    assert.equal(taken(wrapped), 0);
     assert.deepEqual(toolchain(), asked);
   }
-  assert.deepEqual(fs.readdirSync(kept), files, 'nothing kept for the wrapper');
+  assert.deepEqual(fs.readdirSync(kept).sort(), files, 'nothing kept for the wrapper');
 });
