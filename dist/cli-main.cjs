@@ -33,6 +33,12 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
+var __gateBuiltins = new Map();
+function __gateBuiltin(id) {
+  let m = __gateBuiltins.get(id);
+  if (m === undefined) __gateBuiltins.set(id, (m = __toESM(require(id), 1)));
+  return m;
+}
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // node_modules/semver/internal/constants.js
@@ -2261,13 +2267,13 @@ __export(main_exports, {
   runCli: () => runCli
 });
 module.exports = __toCommonJS(main_exports);
-var import_node_fs36 = __toESM(require("node:fs"), 1);
-var import_node_os6 = __toESM(require("node:os"), 1);
-var import_node_path40 = __toESM(require("node:path"), 1);
+var import_node_fs36 = __gateBuiltin("node:fs");
+var import_node_os6 = __gateBuiltin("node:os");
+var import_node_path40 = __gateBuiltin("node:path");
 
 // src/config/config.ts
-var import_node_path2 = __toESM(require("node:path"), 1);
-var import_node_fs3 = __toESM(require("node:fs"), 1);
+var import_node_path2 = __gateBuiltin("node:path");
+var import_node_fs3 = __gateBuiltin("node:fs");
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -2476,8 +2482,8 @@ function goPlatform(platform, arch) {
 }
 
 // src/util/path.ts
-var import_node_fs = __toESM(require("node:fs"), 1);
-var import_node_path = __toESM(require("node:path"), 1);
+var import_node_fs = __gateBuiltin("node:fs");
+var import_node_path = __gateBuiltin("node:path");
 function findOnPath(name, envPath, platform = process.platform) {
   const names = platform === "win32" ? [`${name}.exe`, name] : [name];
   for (const dir of (envPath ?? "").split(import_node_path.default.delimiter)) {
@@ -2765,7 +2771,7 @@ function cosignAsset(r2) {
 }
 
 // src/util/hash.ts
-var import_node_fs2 = __toESM(require("node:fs"), 1);
+var import_node_fs2 = __gateBuiltin("node:fs");
 
 // src/util/builtin.ts
 var import_node_module = require("node:module");
@@ -3391,7 +3397,7 @@ function runUsage() {
 var import_node_child_process = require("node:child_process");
 
 // src/cli/progress.ts
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path3 = __gateBuiltin("node:path");
 var base = (file) => import_node_path3.default.basename(file).replace(/\.exe$/i, "");
 function shown(workspace, p) {
   const rel = import_node_path3.default.relative(workspace, p);
@@ -3489,20 +3495,20 @@ function withProgress(exec, workspace, progress) {
 }
 
 // src/cli/adapters.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1);
-var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_fs4 = __gateBuiltin("node:fs");
+var import_node_os2 = __gateBuiltin("node:os");
+var import_node_path5 = __gateBuiltin("node:path");
 
 // src/cli/cache-home.ts
-var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_os = __gateBuiltin("node:os");
+var import_node_path4 = __gateBuiltin("node:path");
 function cacheHome(env) {
   return env.XDG_CACHE_HOME || import_node_path4.default.join(import_node_os.default.homedir(), ".cache");
 }
 
 // src/cli/adapters.ts
 var import_node_child_process2 = require("node:child_process");
-var import_node_diagnostics_channel = __toESM(require("node:diagnostics_channel"), 1);
+var import_node_diagnostics_channel = __gateBuiltin("node:diagnostics_channel");
 
 // src/util/logtext.ts
 var COMMAND_BREAK = "\xB7";
@@ -3711,9 +3717,9 @@ function cliPorts(p) {
 }
 
 // src/run.ts
-var import_node_fs29 = __toESM(require("node:fs"), 1);
-var import_node_os4 = __toESM(require("node:os"), 1);
-var import_node_path33 = __toESM(require("node:path"), 1);
+var import_node_fs29 = __gateBuiltin("node:fs");
+var import_node_os4 = __gateBuiltin("node:os");
+var import_node_path33 = __gateBuiltin("node:path");
 
 // src/pipeline/findings.ts
 function fingerprintOf(ruleId, subject) {
@@ -3911,8 +3917,8 @@ function deferredLog(base3) {
 }
 
 // src/stages/toolchain.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __gateBuiltin("node:fs");
+var import_node_path9 = __gateBuiltin("node:path");
 
 // src/toolchain/listing.ts
 function parseListing(text, source) {
@@ -4041,8 +4047,8 @@ function childEnv(tool, env, extra = {}) {
 }
 
 // src/tools/install.ts
-var import_node_fs5 = __toESM(require("node:fs"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs5 = __gateBuiltin("node:fs");
+var import_node_path6 = __gateBuiltin("node:path");
 var InstallError = class extends Error {
   kind;
   /** The download's own error (its message names the network failure). */
@@ -4103,8 +4109,8 @@ async function installTool(tools, asset, log) {
 }
 
 // src/toolchain/goenv-memo.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1);
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_fs8 = __gateBuiltin("node:fs");
+var import_node_path8 = __gateBuiltin("node:path");
 
 // src/inspect/errors.ts
 var FormatError = class extends Error {
@@ -5259,7 +5265,7 @@ async function readPclnFacts(src, table2, le) {
 }
 
 // src/inspect/source.ts
-var import_node_fs6 = __toESM(require("node:fs"), 1);
+var import_node_fs6 = __gateBuiltin("node:fs");
 var HEAD = 8192;
 function checkRange(size, offset, length, what) {
   if (!Number.isSafeInteger(offset) || offset < 0) throw new FormatError(0, `${what}: invalid offset ${offset}`);
@@ -5471,8 +5477,8 @@ function settledAt(s, nowMs) {
 }
 
 // src/modules/records.ts
-var import_node_fs7 = __toESM(require("node:fs"), 1);
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs7 = __gateBuiltin("node:fs");
+var import_node_path7 = __gateBuiltin("node:path");
 function gateRecordFile(gocache, name) {
   return import_node_path7.default.join(gocache, "go-release-gate", name);
 }
@@ -5801,7 +5807,7 @@ var toolchainStage = {
 };
 
 // src/stages/cache.ts
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path11 = __gateBuiltin("node:path");
 
 // src/pipeline/stage.ts
 async function settled(outcome) {
@@ -5905,8 +5911,8 @@ function saveDecision(plan, slot) {
 }
 
 // src/cache/disk.ts
-var import_node_fs10 = __toESM(require("node:fs"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs10 = __gateBuiltin("node:fs");
+var import_node_path10 = __gateBuiltin("node:path");
 var SKIP_DIR = (name) => name.startsWith(".") || name.startsWith("_") || name === "testdata" || name === "vendor" || name === "node_modules";
 function findGoSums(root) {
   const found = [];
@@ -6227,12 +6233,12 @@ async function restoreTrivyDb(ctx, dir) {
 }
 
 // src/stages/modules.ts
-var import_node_fs19 = __toESM(require("node:fs"), 1);
-var import_node_path21 = __toESM(require("node:path"), 1);
+var import_node_fs19 = __gateBuiltin("node:fs");
+var import_node_path21 = __gateBuiltin("node:path");
 
 // src/modules/load.ts
-var import_node_fs11 = __toESM(require("node:fs"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs11 = __gateBuiltin("node:fs");
+var import_node_path12 = __gateBuiltin("node:path");
 
 // src/modules/errors.ts
 var ModuleFileError = class extends Error {
@@ -6858,8 +6864,8 @@ function analyzeSettings(s, opts) {
 }
 
 // src/modules/replaces.ts
-var import_node_fs12 = __toESM(require("node:fs"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs12 = __gateBuiltin("node:fs");
+var import_node_path13 = __gateBuiltin("node:path");
 
 // src/modules/rules.ts
 var VERIFY_FAILED = rule({
@@ -7103,8 +7109,8 @@ function unreachableSource(output) {
 }
 
 // src/modules/commands.ts
-var import_node_fs16 = __toESM(require("node:fs"), 1);
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_fs16 = __gateBuiltin("node:fs");
+var import_node_path17 = __gateBuiltin("node:path");
 
 // src/modules/tidydiff.ts
 var TidyDiffError = class extends Error {
@@ -7196,8 +7202,8 @@ ${change.added.join("\n")}`
 }
 
 // src/modules/tree.ts
-var import_node_fs13 = __toESM(require("node:fs"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs13 = __gateBuiltin("node:fs");
+var import_node_path14 = __gateBuiltin("node:path");
 function walkTree(root, visit) {
   const walk = (dir, prefix) => {
     for (const e of import_node_fs13.default.readdirSync(dir, { withFileTypes: true })) {
@@ -7304,8 +7310,8 @@ function moduleTreeHash(tree, prefix) {
 }
 
 // src/modules/cachesums.ts
-var import_node_fs14 = __toESM(require("node:fs"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs14 = __gateBuiltin("node:fs");
+var import_node_path15 = __gateBuiltin("node:path");
 function escapeModulePath(p) {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
 }
@@ -7335,8 +7341,8 @@ async function cachedGoModHash(modcache, modulePath, version) {
 }
 
 // src/modules/treememo.ts
-var import_node_fs15 = __toESM(require("node:fs"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs15 = __gateBuiltin("node:fs");
+var import_node_path16 = __gateBuiltin("node:path");
 var RECORD_VERSION = "go-release-gate tree v4";
 var TOUCH_INTERVAL_MS = 36e5;
 var IDENTITY_FIELDS = 6;
@@ -7751,11 +7757,11 @@ function owningRequire(setup, pkg) {
 }
 
 // src/modules/vendorcheck.ts
-var import_node_fs17 = __toESM(require("node:fs"), 1);
-var import_node_path19 = __toESM(require("node:path"), 1);
+var import_node_fs17 = __gateBuiltin("node:fs");
+var import_node_path19 = __gateBuiltin("node:path");
 
 // src/modules/consistency.ts
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path18 = __gateBuiltin("node:path");
 function describe(m) {
   return m.version ? `${m.path}@${m.version}` : m.path;
 }
@@ -8018,8 +8024,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
 }
 
 // src/modules/tidyreuse.ts
-var import_node_fs18 = __toESM(require("node:fs"), 1);
-var import_node_path20 = __toESM(require("node:path"), 1);
+var import_node_fs18 = __gateBuiltin("node:fs");
+var import_node_path20 = __gateBuiltin("node:path");
 
 // src/modules/goheader.ts
 function goFileHeader(src) {
@@ -8466,13 +8472,13 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-var import_node_fs23 = __toESM(require("node:fs"), 1);
-var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path25 = __toESM(require("node:path"), 1);
+var import_node_fs23 = __gateBuiltin("node:fs");
+var import_node_os3 = __gateBuiltin("node:os");
+var import_node_path25 = __gateBuiltin("node:path");
 
 // src/output/dir.ts
-var import_node_fs20 = __toESM(require("node:fs"), 1);
-var import_node_path22 = __toESM(require("node:path"), 1);
+var import_node_fs20 = __gateBuiltin("node:fs");
+var import_node_path22 = __gateBuiltin("node:path");
 var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
 var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
 var BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);
@@ -8659,8 +8665,8 @@ async function mapLimit(items, limit, fn) {
 }
 
 // src/build/headstart.ts
-var import_node_fs21 = __toESM(require("node:fs"), 1);
-var import_node_path23 = __toESM(require("node:path"), 1);
+var import_node_fs21 = __gateBuiltin("node:fs");
+var import_node_path23 = __gateBuiltin("node:path");
 var HEAD_BYTES = 4096;
 function rootMainGuess(dir) {
   let module2;
@@ -8734,8 +8740,8 @@ function takeInspected(state, name, sha256) {
 }
 
 // src/stages/cgo-hint.ts
-var import_node_fs22 = __toESM(require("node:fs"), 1);
-var import_node_path24 = __toESM(require("node:path"), 1);
+var import_node_fs22 = __gateBuiltin("node:fs");
+var import_node_path24 = __gateBuiltin("node:path");
 var EXCLUDED = /build constraints exclude all Go files in (.+)$/m;
 var MAX_FILES = 200;
 var MAX_BYTES = 1 << 20;
@@ -9091,7 +9097,7 @@ function trimCompilerQuotes(stderr) {
 }
 
 // src/stages/inspect.ts
-var import_node_path26 = __toESM(require("node:path"), 1);
+var import_node_path26 = __gateBuiltin("node:path");
 
 // src/inspect/policy.ts
 var r = (id, name, severity2, short, full, help2, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help: help2, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
@@ -9446,8 +9452,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-var import_node_fs26 = __toESM(require("node:fs"), 1);
-var import_node_path29 = __toESM(require("node:path"), 1);
+var import_node_fs26 = __gateBuiltin("node:fs");
+var import_node_path29 = __gateBuiltin("node:path");
 
 // src/scan/trivy-report.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -9734,8 +9740,8 @@ function unscanned(f) {
 }
 
 // src/tools/gobuild.ts
-var import_node_fs24 = __toESM(require("node:fs"), 1);
-var import_node_path27 = __toESM(require("node:path"), 1);
+var import_node_fs24 = __gateBuiltin("node:fs");
+var import_node_path27 = __gateBuiltin("node:path");
 var BUILD_TIMEOUT_MS = 15 * 60 * 1e3;
 async function installGoBuiltTool(t, b) {
   const semver2 = t.version.replace(/^v/, "");
@@ -10239,8 +10245,8 @@ function describeTrivySource(s) {
 }
 
 // src/scan/db.ts
-var import_node_fs25 = __toESM(require("node:fs"), 1);
-var import_node_path28 = __toESM(require("node:path"), 1);
+var import_node_fs25 = __gateBuiltin("node:fs");
+var import_node_path28 = __gateBuiltin("node:path");
 function date(v) {
   if (typeof v !== "string") return void 0;
   const d = new Date(v);
@@ -10643,8 +10649,8 @@ async function scanWith(ctx, found, home) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-var import_node_fs27 = __toESM(require("node:fs"), 1);
-var import_node_path30 = __toESM(require("node:path"), 1);
+var import_node_fs27 = __gateBuiltin("node:fs");
+var import_node_path30 = __gateBuiltin("node:path");
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -11183,7 +11189,7 @@ function where3(f) {
 
 // src/report/sarif.ts
 var import_node_url = require("node:url");
-var import_node_path31 = __toESM(require("node:path"), 1);
+var import_node_path31 = __gateBuiltin("node:path");
 
 // src/report/location.ts
 function repoRelative(p) {
@@ -11778,8 +11784,8 @@ function stageAnnotator(log) {
 }
 
 // src/report/sources.ts
-var import_node_fs28 = __toESM(require("node:fs"), 1);
-var import_node_path32 = __toESM(require("node:path"), 1);
+var import_node_fs28 = __gateBuiltin("node:fs");
+var import_node_path32 = __gateBuiltin("node:path");
 var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
 var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
 var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
@@ -11969,8 +11975,8 @@ async function writeReports(config, ports, state, result, spent, options = {}) {
 }
 
 // src/cli/cache-store.ts
-var import_node_fs30 = __toESM(require("node:fs"), 1);
-var import_node_path34 = __toESM(require("node:path"), 1);
+var import_node_fs30 = __gateBuiltin("node:fs");
+var import_node_path34 = __gateBuiltin("node:path");
 var import_node_child_process3 = require("node:child_process");
 
 // src/cache/match.ts
@@ -12109,8 +12115,8 @@ function localCacheStore(root, options = {}) {
 }
 
 // src/stages/cache-save.ts
-var import_node_fs31 = __toESM(require("node:fs"), 1);
-var import_node_path35 = __toESM(require("node:path"), 1);
+var import_node_fs31 = __gateBuiltin("node:fs");
+var import_node_path35 = __gateBuiltin("node:path");
 
 // src/cache/trim.ts
 var GO_MTIME_INTERVAL_MS = 60 * 60 * 1e3;
@@ -12550,17 +12556,17 @@ async function sourceCommit(config, ports) {
 }
 
 // src/cli/merge-command.ts
-var import_node_fs34 = __toESM(require("node:fs"), 1);
-var import_node_os5 = __toESM(require("node:os"), 1);
-var import_node_path38 = __toESM(require("node:path"), 1);
+var import_node_fs34 = __gateBuiltin("node:fs");
+var import_node_os5 = __gateBuiltin("node:os");
+var import_node_path38 = __gateBuiltin("node:path");
 
 // src/fanout/merge-run.ts
-var import_node_fs33 = __toESM(require("node:fs"), 1);
-var import_node_path37 = __toESM(require("node:path"), 1);
+var import_node_fs33 = __gateBuiltin("node:fs");
+var import_node_path37 = __gateBuiltin("node:path");
 
 // src/fanout/bundle.ts
-var import_node_fs32 = __toESM(require("node:fs"), 1);
-var import_node_path36 = __toESM(require("node:path"), 1);
+var import_node_fs32 = __gateBuiltin("node:fs");
+var import_node_path36 = __gateBuiltin("node:path");
 function readRegular(dir, name) {
   const p = import_node_path36.default.join(dir, name);
   let st;
@@ -13236,8 +13242,8 @@ sarif: ${outcome.files.sarif}
 }
 
 // src/cli/workspace.ts
-var import_node_fs35 = __toESM(require("node:fs"), 1);
-var import_node_path39 = __toESM(require("node:path"), 1);
+var import_node_fs35 = __gateBuiltin("node:fs");
+var import_node_path39 = __gateBuiltin("node:path");
 var import_node_child_process4 = require("node:child_process");
 function chooseWorkspace(i) {
   if (i.env.GITHUB_WORKSPACE) {

@@ -57,6 +57,24 @@ await esbuild.build({
   banner: { js: "const __gateImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { __GATE_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__gateImportMetaUrl' },
 });
+// esbuild gives every module that imports a built-in its own __toESM(require(...)), which copies
+// each of the built-in's properties as a getter: 36 copies of node:fs and 40 of node:path, run
+// before the first build starts. One copy per built-in serves them all (an import's namespace
+// is read-only, so sharing it changes nothing an importer sees).
+{
+  const file = path.join(distDir, 'cli-main.cjs');
+  const text = fs.readFileSync(file, 'utf8');
+  const once = "var __gateBuiltins = new Map();\nfunction __gateBuiltin(id) {\n  let m = __gateBuiltins.get(id);\n  if (m === undefined) __gateBuiltins.set(id, (m = __toESM(require(id), 1)));\n  return m;\n}\n";
+  const shared = text.replace(/__toESM\(require\(("node:[a-z_/]+")\), 1\)/g, '__gateBuiltin($1)');
+  // After esbuild's own helpers, which the function uses (var __toESM is hoisted; this is placed where it is assigned).
+  const at = shared.indexOf('\n', shared.indexOf('var __toESM = ')) ;
+  const end = shared.indexOf('));\n', at);
+  if (at < 0 || end < 0) {
+    console.error('dist/cli-main.cjs: esbuild\'s __toESM helper not found where expected');
+    process.exit(1);
+  }
+  fs.writeFileSync(file, shared.slice(0, end + 4) + once + shared.slice(end + 4));
+}
 // src/cli/code-cache.ts compiles the script with no loader for import(): one would throw when
 // reached. Bundled code has none (esbuild turns its own into requires); refuse any other.
 if (/\bimport\s*\(/.test(fs.readFileSync(path.join(distDir, 'cli-main.cjs'), 'utf8'))) {
