@@ -17,7 +17,7 @@ const goCommand = async () => true;
 const later = () => Date.now() + SETTLED_MS + 1_000;
 
 function fixture(t: { onTestFinished(fn: () => void): void }) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-probe-memo-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-goenv-memo-'));
   t.onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
   const goroot = path.join(dir, 'go');
   fs.mkdirSync(path.join(goroot, 'bin'), { recursive: true });
