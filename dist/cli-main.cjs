@@ -4108,7 +4108,7 @@ async function installTool(tools, asset, log) {
   return { dir, bin: programIn(dir, asset.program), source: "download", sha256: actual };
 }
 
-// src/toolchain/goenv-memo.ts
+// src/toolchain/probe-memo.ts
 var import_node_fs8 = __gateBuiltin("node:fs");
 var import_node_path8 = __gateBuiltin("node:path");
 
@@ -5517,8 +5517,9 @@ function writeRecord(file, value, opts = {}) {
   }
 }
 
-// src/toolchain/goenv-memo.ts
-var FORMAT = "go-release-gate go env v2";
+// src/toolchain/probe-memo.ts
+var FORMAT = "go-release-gate go env v1";
+var PROBE_READS = ["GOROOT", "GOENV", "HOME", "XDG_CONFIG_HOME", "AppData", "APPDATA", "GOTOOLCHAIN"];
 function goEnvFile(env, platform = process.platform) {
   const set = env.GOENV;
   if (set) return set === "off" ? void 0 : set;
@@ -5541,7 +5542,7 @@ function identityOf(p, nowMs, settled3) {
     throw e;
   }
 }
-function goEnvKey(dir, bin, env, query, nowMs = Date.now(), platform = process.platform) {
+function probeKey(dir, bin, env, nowMs = Date.now(), platform = process.platform) {
   try {
     const real2 = import_node_fs8.default.realpathSync.native(bin);
     const settled3 = { all: true };
@@ -5550,26 +5551,17 @@ function goEnvKey(dir, bin, env, query, nowMs = Date.now(), platform = process.p
     const envFile = goEnvFile(env, platform);
     const lines = [
       FORMAT,
-      `args ${JSON.stringify(query.args)}`,
       `bin ${real2} ${self}`,
       `tool ${identityOf(import_node_path8.default.join(import_node_path8.default.dirname(import_node_path8.default.dirname(real2)), "pkg", "tool"), nowMs, settled3)}`,
-      `envfile ${envFile ?? "-"} ${envFile ? identityOf(envFile, nowMs, settled3) : "-"}`
+      `envfile ${envFile ?? "-"} ${envFile ? identityOf(envFile, nowMs, settled3) : "-"}`,
+      ...PROBE_READS.map((k) => `env ${k}${env[k] === void 0 ? " unset" : `=${env[k]}`}`)
     ];
-    if (query.goroot) lines.push(`goroot ${query.goroot} ${identityOf(import_node_path8.default.join(query.goroot, "go.env"), nowMs, settled3)}`);
-    if (query.cwd) {
-      for (let d = import_node_path8.default.resolve(query.cwd); ; d = import_node_path8.default.dirname(d)) {
-        lines.push(`work ${d} ${identityOf(import_node_path8.default.join(d, "go.work"), nowMs, settled3)}`);
-        if (import_node_path8.default.dirname(d) === d) break;
-      }
-    }
-    for (const k of Object.keys(env).sort()) if (env[k] !== void 0) lines.push(`env ${k}=${env[k]}`);
-    const name = fnv1a([real2, ...query.args, query.cwd ?? ""].join("\0"));
-    return { file: import_node_path8.default.join(dir, `go-env-${name}`), key: lines.join("\n"), real: real2, settled: settled3.all };
+    return { file: import_node_path8.default.join(dir, `go-env-${fnv1a(real2)}`), key: lines.join("\n"), real: real2, settled: settled3.all };
   } catch {
     return void 0;
   }
 }
-function keptGoEnv(k) {
+function keptProbe(k) {
   let rec;
   try {
     rec = JSON.parse(import_node_fs8.default.readFileSync(k.file, "utf8"));
@@ -5578,22 +5570,22 @@ function keptGoEnv(k) {
   }
   return rec.format === FORMAT && rec.key === k.key && typeof rec.stdout === "string" ? rec.stdout : void 0;
 }
-async function keepGoEnv(k, stdout, isGoCommand2) {
+async function keepProbe(k, stdout, isGoCommand2) {
   if (!k.settled || !await isGoCommand2(k.real).catch(() => false)) return false;
   return writeRecord(k.file, { format: FORMAT, key: k.key, stdout }, { private: true });
 }
 async function isGoCommand(file) {
   return (await inspectFile(file)).buildInfo?.path === "cmd/go";
 }
-async function askGoEnv(ports, bin, env, query, ask) {
-  const key = ports.keepDir ? goEnvKey(ports.keepDir, bin, env, query) : void 0;
-  const kept = key && keptGoEnv(key);
+async function probeGoEnv(ports, bin, env, ask) {
+  const key = ports.keepDir ? probeKey(ports.keepDir, bin, env) : void 0;
+  const kept = key && keptProbe(key);
   if (kept !== void 0) {
-    ports.log.debug(`go env ${query.args.join(" ")}: as an earlier run asked it (${key.file})`);
+    ports.log.debug(`${bin}: go env GOVERSION GOROOT as an earlier run asked it (${key.file})`);
     return { code: 0, stdout: kept, stderr: "" };
   }
   const r2 = await ask();
-  if (r2.code === 0 && key) await keepGoEnv(key, r2.stdout, isGoCommand);
+  if (r2.code === 0 && key) await keepProbe(key, r2.stdout, isGoCommand);
   return r2;
 }
 
@@ -5663,8 +5655,7 @@ function probe(ctx, bin) {
 }
 async function runProbe(ctx, bin) {
   const env = childEnv("go", ctx.ports.env, { GOTOOLCHAIN: "local" });
-  const args = ["env", "GOVERSION", "GOROOT"];
-  const r2 = await askGoEnv(ctx.ports, bin, env, { args }, () => ctx.ports.exec.run(bin, args, { env }));
+  const r2 = await probeGoEnv(ctx.ports, bin, env, () => ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env }));
   if (r2.code !== 0) return void 0;
   const [v, goroot] = r2.stdout.split("\n");
   const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
@@ -6108,9 +6099,7 @@ async function restoreSlot(store, kind, dir, keys, deadlineMs, log) {
   return { slot, bytes, ms: Math.round(performance.now() - t0), ...problem ? { problem } : {} };
 }
 async function goFlagsWithModcacherw(ctx) {
-  const go = ctx.state.go;
-  const args = ["env", "GOFLAGS"];
-  const r2 = await askGoEnv(ctx.ports, go.bin, ctx.state.goEnv, { args, goroot: go.goroot }, () => ctx.ports.exec.run(go.bin, args, { env: ctx.state.goEnv }));
+  const r2 = await ctx.ports.exec.run(ctx.state.go.bin, ["env", "GOFLAGS"], { env: ctx.state.goEnv });
   const current = r2.code === 0 ? r2.stdout.trim() : ctx.state.goEnv.GOFLAGS ?? "";
   const flags = current.split(/\s+/).filter(Boolean);
   if (flags.some((f) => f === "-modcacherw" || f === "-modcacherw=true" || f === "--modcacherw")) return { flags: flags.join(" "), added: false };
@@ -8192,7 +8181,6 @@ function runner(ctx) {
   const failed = [];
   return {
     failed,
-    env,
     async go(args, cwd, timeoutMs = 5 * MINUTE) {
       const r2 = await ctx.ports.exec.run(go.bin, args, { cwd, env, timeoutMs });
       if (r2.code !== 0 && args[1] !== "tidy") failed.push(`go ${args.filter((a) => !a.startsWith("/") && !a.startsWith("-modfile=")).join(" ")}`);
@@ -8207,9 +8195,7 @@ function withoutGateFlags(goflags, ctx) {
 }
 async function goEnvSettings(run4, dir, ctx) {
   const names = /* @__PURE__ */ new Set(["GOWORK", "GOMODCACHE", "GOCACHE", "GOFLAGS", "GONOSUMDB", "GOPRIVATE", "GOSUMDB", "GOINSECURE", "GOENV", ...TIDY_SETTINGS.filter((n) => n !== "GONOSUMCHECK")]);
-  const args = ["env", "-json", ...names];
-  const go = ctx.state.go;
-  const r2 = await askGoEnv(ctx.ports, go.bin, run4.env, { args, cwd: dir, goroot: go.goroot }, () => run4.go(args, dir));
+  const r2 = await run4.go(["env", "-json", ...names], dir);
   if (r2.code !== 0) throw new Error(`go env failed in ${dir}: ${r2.stderr.trim()}`);
   const env = JSON.parse(r2.stdout);
   const fromProcess = (ctx.state.goEnv.GOFLAGS ?? "").trim() !== "" && withoutGateFlags(ctx.state.goEnv.GOFLAGS ?? "", ctx) === withoutGateFlags(env.GOFLAGS ?? "", ctx);

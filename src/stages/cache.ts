@@ -9,7 +9,6 @@ import { buildKeys, goSumHash, moduleKeys, restoreState, runSuffix, scopeHash, t
 import { parsePlan, PLAN_STATE_KEY, saveDecision, serializePlan, type CachePlan, type CacheSlot } from '../cache/plan.ts';
 import { claimCacheDirs, findGoSums, freshDir, treeSize } from '../cache/disk.ts';
 import { formatBytes, formatDuration, sentence } from '../report/escape.ts';
-import { askGoEnv } from '../toolchain/goenv-memo.ts';
 
 export const CACHE_DIR_NAME = 'go-release-gate-cache';
 const DEFAULT_RESTORE_MINUTES = 20;
@@ -86,9 +85,7 @@ export async function restoreSlot(store: CacheStore, kind: CacheKind, dir: strin
  * cache can be cleaned and replaced. `added` says the gate put it there, not the user.
  */
 async function goFlagsWithModcacherw(ctx: StageContext): Promise<{ flags: string; added: boolean }> {
-  const go = ctx.state.go!;
-  const args = ['env', 'GOFLAGS'];
-  const r = await askGoEnv(ctx.ports, go.bin, ctx.state.goEnv, { args, goroot: go.goroot }, () => ctx.ports.exec.run(go.bin, args, { env: ctx.state.goEnv }));
+  const r = await ctx.ports.exec.run(ctx.state.go!.bin, ['env', 'GOFLAGS'], { env: ctx.state.goEnv });
   const current = r.code === 0 ? r.stdout.trim() : (ctx.state.goEnv.GOFLAGS ?? '');
   const flags = current.split(/\s+/).filter(Boolean);
   if (flags.some((f) => f === '-modcacherw' || f === '-modcacherw=true' || f === '--modcacherw')) return { flags: flags.join(' '), added: false };

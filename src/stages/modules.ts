@@ -20,7 +20,6 @@ import { compareVendor, consistencyFindings } from '../modules/vendorcheck.ts';
 import { hashTree } from '../modules/tree.ts';
 import { TIDY_SETTINGS, recordTidy, reusedTidy, tidyKey, type TidyReuse } from '../modules/tidyreuse.ts';
 import { MALFORMED_FILE, MODULES_RULES, VERIFY_FAILED, WEAK_VERIFICATION } from '../modules/rules.ts';
-import { askGoEnv } from '../toolchain/goenv-memo.ts';
 
 const MAX_TABLE_ROWS = 200;
 
@@ -30,14 +29,13 @@ function atLeast(version: string, major: number, minor: number): boolean {
 }
 
 /** Runs go for the stage, and remembers every command that failed (tidy -diff exits 1 on any difference). */
-function runner(ctx: StageContext): Runner & { failed: string[]; env: Record<string, string | undefined> } {
+function runner(ctx: StageContext): Runner & { failed: string[] } {
   const go = ctx.state.go!;
   // GOTOOLCHAIN=local: a go line in go.mod must never make these commands fetch another toolchain.
   const env = { ...ctx.state.goEnv, GOTOOLCHAIN: 'local' };
   const failed: string[] = [];
   return {
     failed,
-    env,
     async go(args, cwd, timeoutMs = 5 * MINUTE) {
       const r = await ctx.ports.exec.run(go.bin, args, { cwd, env, timeoutMs });
       if (r.code !== 0 && args[1] !== 'tidy') failed.push(`go ${args.filter((a) => !a.startsWith('/') && !a.startsWith('-modfile=')).join(' ')}`);
@@ -56,12 +54,9 @@ function withoutGateFlags(goflags: string, ctx: StageContext): string {
   return goflags.split(/\s+/).filter((f) => f !== '' && f !== added).join(' ');
 }
 
-async function goEnvSettings(run: ReturnType<typeof runner>, dir: string, ctx: StageContext) {
+async function goEnvSettings(run: Runner, dir: string, ctx: StageContext) {
   const names = new Set(['GOWORK', 'GOMODCACHE', 'GOCACHE', 'GOFLAGS', 'GONOSUMDB', 'GOPRIVATE', 'GOSUMDB', 'GOINSECURE', 'GOENV', ...TIDY_SETTINGS.filter((n) => n !== 'GONOSUMCHECK')]);
-  const args = ['env', '-json', ...names];
-  const go = ctx.state.go!;
-  // GOWORK is looked for from dir upward; GOPROXY and GOSUMDB may come from $GOROOT/go.env.
-  const r = await askGoEnv(ctx.ports, go.bin, run.env, { args, cwd: dir, goroot: go.goroot }, () => run.go(args, dir));
+  const r = await run.go(['env', '-json', ...names], dir);
   if (r.code !== 0) throw new Error(`go env failed in ${dir}: ${r.stderr.trim()}`);
   const env = JSON.parse(r.stdout) as Record<string, string>;
   // go env merges the process environment with the go env file (GOENV); say which one set GOFLAGS.

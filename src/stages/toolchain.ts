@@ -12,7 +12,7 @@ import { archiveFor, parseListing, safeFileName } from '../toolchain/listing.ts'
 import { displayPath, findOnPath } from '../util/path.ts';
 import { childEnv } from '../util/childenv.ts';
 import { installTool, InstallError } from '../tools/install.ts';
-import { askGoEnv } from '../toolchain/goenv-memo.ts';
+import { probeGoEnv } from '../toolchain/probe-memo.ts';
 
 const UNRESOLVED = rule({
   id: 'toolchain/version-unresolved',
@@ -88,9 +88,8 @@ function probe(ctx: StageContext, bin: string): Promise<Probe> {
 
 async function runProbe(ctx: StageContext, bin: string): Promise<Probe> {
   const env = childEnv('go', ctx.ports.env, { GOTOOLCHAIN: 'local' });
-  const args = ['env', 'GOVERSION', 'GOROOT'];
-  // Neither answer depends on the directory go runs in.
-  const r = await askGoEnv(ctx.ports, bin, env, { args }, () => ctx.ports.exec.run(bin, args, { env }));
+  // Kept per go binary (src/toolchain/probe-memo.ts); neither answer depends on the directory go runs in.
+  const r = await probeGoEnv(ctx.ports, bin, env, () => ctx.ports.exec.run(bin, ['env', 'GOVERSION', 'GOROOT'], { env }));
   if (r.code !== 0) return undefined;
   const [v, goroot] = r.stdout.split('\n');
   const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());

@@ -1,18 +1,20 @@
-// The go command's answers to `go env`, kept for the next run. Each question is a process of its
-// own (7-8 ms of CPU here, and a fork of this process); the toolchain probe (`go env GOVERSION
-// GOROOT`) is on the path to the first build, where nothing can start before the toolchain is
-// known. What go env answers is fixed by what the go command is and what it reads
-// (cmd/go/internal/cfg): its environment, the user's go env file, $GOROOT/go.env, the directory
-// above its own executable when that holds pkg/tool (where it finds GOROOT), and, for GOWORK, a
-// go.work in the directory it runs in or any above it. A later run that finds all of these as they
-// were takes the answer without asking.
+// The go command's answer to `go env GOVERSION GOROOT`, kept for the next run. Asking it is a
+// process of its own (7-8 ms of CPU, 12-15 ms of wall time here, and a fork of this process) on
+// the path to the first build: nothing can start before the toolchain is known. The answer is
+// fixed by what the go command is and what it reads to find its GOROOT (cmd/go/internal/cfg):
+// the GOROOT variable, else GOROOT in the user's go env file (cfg.EnvFile: $GOENV, else go/env in
+// os.UserConfigDir, found from HOME, XDG_CONFIG_HOME or AppData), else the directory above its
+// own executable when that holds pkg/tool. A later run that finds all of these as they were takes
+// the answer without asking.
 //
 // Only the go command itself is remembered, never a wrapper: a shell script or a version
 // manager's shim (asdf, mise) on PATH answers for whichever Go the current directory selects, and
 // its own bytes say nothing of that. So an answer is kept only for a binary whose build info says
 // `path cmd/go`, and what is compared is that binary's real path and stat identity
-// (src/util/stat-identity.ts: the same identity, the same bytes) and the identity of every file
-// above, each present or absent as it was.
+// (src/util/stat-identity.ts: the same identity, the same bytes), the identity (or absence) of
+// its pkg/tool directory and of the go env file, and the variables above. Only those: the record
+// holds paths and stat numbers, never another variable of the environment (a GOPROXY with a
+// password in it, a token), and the answer itself is a version and a directory.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExecResult, Ports } from '../ports/ports.ts';
@@ -21,19 +23,13 @@ import { fnv1a } from '../util/fnv.ts';
 import { settledAt, statIdentity } from '../util/stat-identity.ts';
 import { writeRecord } from '../modules/records.ts';
 
-const FORMAT = 'go-release-gate go env v2';
+const FORMAT = 'go-release-gate go env v1';
 
-/** One go env question: its arguments, and what else its answer depends on. */
-export interface GoEnvQuery {
-  args: readonly string[];
-  /** The directory it runs in, when it asks for GOWORK (found from there upward). */
-  cwd?: string;
-  /** The toolchain's GOROOT, when it asks for what $GOROOT/go.env may set (GOPROXY, GOSUMDB, GOTOOLCHAIN). */
-  goroot?: string;
-}
+/** The variables `go env GOVERSION GOROOT` reads (GOTOOLCHAIN: the probe sets it to local). */
+export const PROBE_READS = ['GOROOT', 'GOENV', 'HOME', 'XDG_CONFIG_HOME', 'AppData', 'APPDATA', 'GOTOOLCHAIN'] as const;
 
 /** What an answer is kept under: its file, everything it depends on, and whether it may be recorded now. */
-export interface GoEnvKey {
+export interface ProbeKey {
   file: string;
   key: string;
   /** The go binary as it runs (symbolic links resolved). */
@@ -73,10 +69,10 @@ function identityOf(p: string, nowMs: number, settled: { all: boolean }): string
 }
 
 /**
- * The key the answer of bin with env to query is kept under in dir; undefined when bin cannot
- * be resolved or a file cannot be statted (then go is asked, as without a keep directory).
+ * The key the probe of bin with env is kept under in dir; undefined when bin cannot be resolved
+ * or a file cannot be statted (then go is asked, as without a keep directory).
  */
-export function goEnvKey(dir: string, bin: string, env: Readonly<Record<string, string | undefined>>, query: GoEnvQuery, nowMs = Date.now(), platform: NodeJS.Platform = process.platform): GoEnvKey | undefined {
+export function probeKey(dir: string, bin: string, env: Readonly<Record<string, string | undefined>>, nowMs = Date.now(), platform: NodeJS.Platform = process.platform): ProbeKey | undefined {
   try {
     const real = fs.realpathSync.native(bin);
     const settled = { all: true };
@@ -85,29 +81,19 @@ export function goEnvKey(dir: string, bin: string, env: Readonly<Record<string, 
     const envFile = goEnvFile(env, platform);
     const lines = [
       FORMAT,
-      `args ${JSON.stringify(query.args)}`,
       `bin ${real} ${self}`,
       `tool ${identityOf(path.join(path.dirname(path.dirname(real)), 'pkg', 'tool'), nowMs, settled)}`,
       `envfile ${envFile ?? '-'} ${envFile ? identityOf(envFile, nowMs, settled) : '-'}`,
+      ...PROBE_READS.map((k) => `env ${k}${env[k] === undefined ? ' unset' : `=${env[k]}`}`),
     ];
-    if (query.goroot) lines.push(`goroot ${query.goroot} ${identityOf(path.join(query.goroot, 'go.env'), nowMs, settled)}`);
-    if (query.cwd) {
-      // Every directory go may look for a go.work in (it stops earlier at GOROOT: more is only stricter).
-      for (let d = path.resolve(query.cwd); ; d = path.dirname(d)) {
-        lines.push(`work ${d} ${identityOf(path.join(d, 'go.work'), nowMs, settled)}`);
-        if (path.dirname(d) === d) break;
-      }
-    }
-    for (const k of Object.keys(env).sort()) if (env[k] !== undefined) lines.push(`env ${k}=${env[k]}`);
-    const name = fnv1a([real, ...query.args, query.cwd ?? ''].join('\0'));
-    return { file: path.join(dir, `go-env-${name}`), key: lines.join('\n'), real, settled: settled.all };
+    return { file: path.join(dir, `go-env-${fnv1a(real)}`), key: lines.join('\n'), real, settled: settled.all };
   } catch {
     return undefined;
   }
 }
 
 /** The kept answer (go env's standard output) for exactly this key, or undefined (none, another key, unreadable). */
-export function keptGoEnv(k: GoEnvKey): string | undefined {
+export function keptProbe(k: ProbeKey): string | undefined {
   let rec: Partial<{ format: string; key: string; stdout: string }>;
   try {
     rec = JSON.parse(fs.readFileSync(k.file, 'utf8'));
@@ -121,7 +107,7 @@ export function keptGoEnv(k: GoEnvKey): string | undefined {
  * Keeps the answer when every file of the key is settled and the binary is the go command
  * (isGoCommand reads its build info). Best effort: false when not kept.
  */
-export async function keepGoEnv(k: GoEnvKey, stdout: string, isGoCommand: (file: string) => Promise<boolean>): Promise<boolean> {
+export async function keepProbe(k: ProbeKey, stdout: string, isGoCommand: (file: string) => Promise<boolean>): Promise<boolean> {
   if (!k.settled || !(await isGoCommand(k.real).catch(() => false))) return false;
   return writeRecord(k.file, { format: FORMAT, key: k.key, stdout }, { private: true });
 }
@@ -132,17 +118,17 @@ async function isGoCommand(file: string): Promise<boolean> {
 }
 
 /**
- * `go env` through the kept answers of ports.keepDir: the kept standard output when every input
- * is as it was, else ask (ask runs bin with args, env and cwd) and keep a successful answer.
+ * `go env GOVERSION GOROOT` through the answers kept in ports.keepDir: the kept standard output
+ * when every input is as it was, else ask (bin run with env) and keep a successful answer.
  */
-export async function askGoEnv(ports: Pick<Ports, 'keepDir' | 'log'>, bin: string, env: Readonly<Record<string, string | undefined>>, query: GoEnvQuery, ask: () => Promise<ExecResult>): Promise<ExecResult> {
-  const key = ports.keepDir ? goEnvKey(ports.keepDir, bin, env, query) : undefined;
-  const kept = key && keptGoEnv(key);
+export async function probeGoEnv(ports: Pick<Ports, 'keepDir' | 'log'>, bin: string, env: Readonly<Record<string, string | undefined>>, ask: () => Promise<ExecResult>): Promise<ExecResult> {
+  const key = ports.keepDir ? probeKey(ports.keepDir, bin, env) : undefined;
+  const kept = key && keptProbe(key);
   if (kept !== undefined) {
-    ports.log.debug(`go env ${query.args.join(' ')}: as an earlier run asked it (${key!.file})`);
+    ports.log.debug(`${bin}: go env GOVERSION GOROOT as an earlier run asked it (${key!.file})`);
     return { code: 0, stdout: kept, stderr: '' };
   }
   const r = await ask();
-  if (r.code === 0 && key) await keepGoEnv(key, r.stdout, isGoCommand);
+  if (r.code === 0 && key) await keepProbe(key, r.stdout, isGoCommand);
   return r;
 }

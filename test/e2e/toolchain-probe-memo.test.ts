@@ -1,9 +1,8 @@
-// The CLI keeps the go command's answers to go env (the toolchain probe, `go env GOVERSION GOROOT`,
-// and the modules stage's settings) in the user's cache home (src/toolchain/goenv-memo.ts), and a
-// later run with the same go, files and environment takes them instead of starting go: the same
-// toolchain is reported and the same binaries are built. Another environment asks again; a
-// wrapper script on PATH is asked every time and never kept, since the Go it runs is not in its
-// own bytes.
+// The CLI keeps the go command's answer to `go env GOVERSION GOROOT` in the user's cache home
+// (src/toolchain/probe-memo.ts), and a later run with the same go, files and variables takes it
+// instead of starting go: the same toolchain is reported and the same binaries are built. Another
+// GOROOT asks again; a wrapper script on PATH is asked every time and never kept, since the Go it
+// runs is not in its own bytes; no other variable's value is written down.
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -18,8 +17,8 @@ import { GO } from '../support/env.ts';
 const RUN = ['run', '--go-version', 'system', '--sign', 'never', '--targets', 'linux/amd64', '--out', 'gate-out'];
 const TAKEN = /as an earlier run asked it/;
 
-test('CLI: go env answers are kept for the go command and taken by the next run; another environment or a wrapper asks go', async (t) => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-goenv-memo-'));
+test('CLI: the go env probe is kept for the go command and taken by the next run; another GOROOT or a wrapper asks go', async (t) => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-probe-memo-'));
   t.onTestFinished(() => fs.rmSync(tmp, { recursive: true, force: true }));
   const cwd = path.join(tmp, 'hello');
   fs.cpSync(path.join(ROOT, 'examples', 'hello'), cwd, { recursive: true });
@@ -47,32 +46,30 @@ test('CLI: go env answers are kept for the go command and taken by the next run;
   };
 
   const taken = (r: { stdout: string; stderr: string }) => (r.stderr + r.stdout).match(new RegExp(TAKEN, 'g'))?.length ?? 0;
-  const records = () => fs.readdirSync(kept).map((f) => ({ f, ...JSON.parse(fs.readFileSync(path.join(kept, f), 'utf8')) }) as { f: string; key: string; stdout: string });
 
-  const first = await runCli(RUN, { cwd, env });
+  const first = await runCli(RUN, { cwd, env: { ...env, GITHUB_TOKEN: 'ghp_not_to_be_kept' } });
   assert.equal(first.code, 0, first.stderr);
   assert.equal(taken(first), 0);
-  const files = fs.readdirSync(kept).sort();
-  assert.equal(files.length, 2, files.join(', '));
-  for (const f of files) assert.equal(fs.statSync(path.join(kept, f)).mode & 0o777, 0o600);
-  const probe = records().find((r) => r.stdout.startsWith('go'))!;
-  assert.deepEqual(probe.stdout.trim().split('\n').slice(1), [goroot]);
-  assert.match(probe.key, new RegExp(`^bin ${realGo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `, 'm'));
-  const settings = records().find((r) => r.f !== probe.f)!;
-  assert.equal(JSON.parse(settings.stdout).GOMODCACHE, goCaches.GOMODCACHE);
-  assert.match(settings.key, new RegExp(`^work ${cwd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} absent$`, 'm'));
+  const files = fs.readdirSync(kept);
+  assert.equal(files.length, 1, files.join(', '));
+  const file = path.join(kept, files[0]);
+  assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+  const record = JSON.parse(fs.readFileSync(file, 'utf8')) as { key: string; stdout: string };
+  assert.deepEqual(record.stdout.trim().split('\n').slice(1), [goroot]);
+  assert.match(record.key, new RegExp(`^bin ${realGo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `, 'm'));
+  assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /ghp_not_to_be_kept|GOMODCACHE|PATH=/);
   const asked = toolchain();
 
   const second = await runCli(RUN, { cwd, env });
   assert.equal(second.code, 0, second.stderr);
-  assert.equal(taken(second), 2, 'the probe and the modules stage both took their answers');
+  assert.equal(taken(second), 1, 'the toolchain probe took the kept answer');
   assert.deepEqual(toolchain(), asked, 'the same toolchain reported, the same binaries built');
 
-  // Another environment (GOROOT set, here to what go finds anyway): asked again, and kept for it.
+  // GOROOT set (here to what go finds anyway): asked again, and kept for it.
   const other = await runCli(RUN, { cwd, env: { ...env, GOROOT: goroot } });
   assert.equal(other.code, 0, other.stderr);
   assert.equal(taken(other), 0);
-  for (const r of records()) assert.match(r.key, /^env GOROOT=/m);
+  assert.match(JSON.parse(fs.readFileSync(file, 'utf8')).key, /^env GOROOT=/m);
   assert.deepEqual(toolchain(), asked);
 
   // The wrapper: asked on every run, never kept, though it has settled.
@@ -83,5 +80,5 @@ test('CLI: go env answers are kept for the go command and taken by the next run;
     assert.equal(taken(wrapped), 0);
     assert.deepEqual(toolchain(), asked);
   }
-  assert.deepEqual(fs.readdirSync(kept).sort(), files, 'nothing kept for the wrapper');
+  assert.deepEqual(fs.readdirSync(kept), files, 'nothing kept for the wrapper');
 });
