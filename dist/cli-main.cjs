@@ -3505,6 +3505,9 @@ var import_node_path4 = __gateBuiltin("node:path");
 function cacheHome(env) {
   return env.XDG_CACHE_HOME || import_node_path4.default.join(import_node_os.default.homedir(), ".cache");
 }
+function gateCacheDir(env, name) {
+  return import_node_path4.default.join(cacheHome(env), "go-release-gate", name);
+}
 
 // src/cli/adapters.ts
 var import_node_child_process2 = require("node:child_process");
@@ -3703,14 +3706,14 @@ function cliPorts(p) {
   return {
     exec: p.exec,
     log: p.log,
-    tools: localTools(import_node_path5.default.join(cacheHome(p.env), "go-release-gate", "tools"), p.tempDir),
+    tools: localTools(gateCacheDir(p.env, "tools"), p.tempDir),
     state: p.state,
     outputs: p.outputs,
     ...p.cache ? { cache: p.cache } : {},
     idToken: envIdToken(p.env),
     env: p.env,
     tempDir: p.tempDir,
-    keepDir: import_node_path5.default.join(cacheHome(p.env), "go-release-gate", "kept"),
+    keepDir: gateCacheDir(p.env, "kept"),
     workspace: p.workspace,
     platform: { os: import_node_os2.default.type(), arch: process.arch.toUpperCase() }
   };
@@ -3954,98 +3957,6 @@ function safeFileName(name) {
   return /^go[0-9A-Za-z.]+\.[a-z0-9]+-[a-z0-9]+\.(tar\.gz|zip)$/.test(name);
 }
 
-// src/util/childenv.ts
-var BASE = [
-  "PATH",
-  "HOME",
-  "USER",
-  "LOGNAME",
-  "TMPDIR",
-  "TEMP",
-  "TMP",
-  "LANG",
-  "LANGUAGE",
-  "TZ",
-  "XDG_CACHE_HOME",
-  "XDG_CONFIG_HOME",
-  "XDG_DATA_HOME",
-  "HTTP_PROXY",
-  "HTTPS_PROXY",
-  "NO_PROXY",
-  "ALL_PROXY",
-  "http_proxy",
-  "https_proxy",
-  "no_proxy",
-  "all_proxy",
-  "SSL_CERT_FILE",
-  "SSL_CERT_DIR",
-  "SystemRoot",
-  "SYSTEMROOT",
-  "windir",
-  "ComSpec",
-  "PATHEXT",
-  "USERPROFILE",
-  "APPDATA",
-  "LOCALAPPDATA",
-  "ProgramData",
-  "ProgramFiles",
-  "ProgramFiles(x86)",
-  "PROCESSOR_ARCHITECTURE",
-  "NUMBER_OF_PROCESSORS",
-  "OS"
-];
-var BASE_PREFIXES = ["LC_"];
-var ALLOW = {
-  go: {
-    names: [
-      ...BASE,
-      // Private modules: netrc credentials and ssh agents are how the go command authenticates.
-      "NETRC",
-      "SSH_AUTH_SOCK",
-      // The C toolchain cgo drives (gcc, clang, pkg-config, Apple SDKs).
-      "CC",
-      "CXX",
-      "FC",
-      "AR",
-      "PKG_CONFIG",
-      "PKG_CONFIG_PATH",
-      "PKG_CONFIG_LIBDIR",
-      "PKG_CONFIG_SYSROOT_DIR",
-      "CPATH",
-      "C_INCLUDE_PATH",
-      "CPLUS_INCLUDE_PATH",
-      "LIBRARY_PATH",
-      "LD_LIBRARY_PATH",
-      "SDKROOT",
-      "DEVELOPER_DIR",
-      "MACOSX_DEPLOYMENT_TARGET",
-      "GCCGO"
-    ],
-    prefixes: [...BASE_PREFIXES, "CGO_", "GIT_"],
-    // Go's own variables are one word (GOFLAGS, GO111MODULE, GOAMD64): GOOGLE_APPLICATION_CREDENTIALS is not one.
-    pattern: /^GO[A-Z0-9]*$/
-  },
-  git: { names: [...BASE, "SSH_AUTH_SOCK"], prefixes: [...BASE_PREFIXES, "GIT_"] },
-  // Trivy's own TRIVY_* settings would change what it scans and what we parse; only the ones
-  // that reach the vulnerability DB pass (mirrors and registry credentials).
-  trivy: {
-    names: [...BASE, "DOCKER_CONFIG", "TRIVY_DB_REPOSITORY", "TRIVY_JAVA_DB_REPOSITORY", "TRIVY_USERNAME", "TRIVY_PASSWORD", "TRIVY_REGISTRY_TOKEN"],
-    prefixes: [...BASE_PREFIXES]
-  },
-  // COSIGN_PASSWORD is not here: the sign stage hands it in, and only when it signs with a key.
-  cosign: { names: [...BASE, "TUF_ROOT"], prefixes: [...BASE_PREFIXES, "SIGSTORE_"] }
-};
-function childEnv(tool, env, extra = {}) {
-  const allow = ALLOW[tool];
-  const names = new Set(allow.names);
-  const out = {};
-  for (const [k, v] of Object.entries(env)) {
-    if (v === void 0) continue;
-    if (names.has(k) || allow.prefixes.some((p) => k.startsWith(p)) || allow.pattern?.test(k)) out[k] = v;
-  }
-  return { ...out, ...extra };
-}
-
 // src/tools/install.ts
 var import_node_fs5 = __gateBuiltin("node:fs");
 var import_node_path6 = __gateBuiltin("node:path");
@@ -4108,7 +4019,7 @@ async function installTool(tools, asset, log) {
   return { dir, bin: programIn(dir, asset.program), source: "download", sha256: actual };
 }
 
-// src/toolchain/probe-memo.ts
+// src/toolchain/probe.ts
 var import_node_fs8 = __gateBuiltin("node:fs");
 var import_node_path8 = __gateBuiltin("node:path");
 
@@ -5421,6 +5332,18 @@ async function inspectFile(path41, displayName = path41) {
     await src.close();
   }
 }
+async function readBuildInfoFile(path41) {
+  const src = await fileSource(path41);
+  try {
+    if (src.size < 16) throw unrecognized(`file is ${src.size} bytes, shorter than any executable header`);
+    const head2 = await src.read(0, 16, "file magic");
+    if (isFatMacho(head2)) return null;
+    const raw2 = await readRawBuildInfo(src, await readImage(src, head2));
+    return raw2 && parseBuildInfo(raw2.version, raw2.modinfo);
+  } finally {
+    await src.close();
+  }
+}
 function oneJson(b, file) {
   return {
     file,
@@ -5459,6 +5382,98 @@ function toJson(b) {
   return b.slices ? b.slices.map((s) => oneJson(s, `${b.file} (${s.arch})`)) : [oneJson(b, b.file)];
 }
 
+// src/util/childenv.ts
+var BASE = [
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "TMPDIR",
+  "TEMP",
+  "TMP",
+  "LANG",
+  "LANGUAGE",
+  "TZ",
+  "XDG_CACHE_HOME",
+  "XDG_CONFIG_HOME",
+  "XDG_DATA_HOME",
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "ALL_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+  "all_proxy",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "SystemRoot",
+  "SYSTEMROOT",
+  "windir",
+  "ComSpec",
+  "PATHEXT",
+  "USERPROFILE",
+  "APPDATA",
+  "LOCALAPPDATA",
+  "ProgramData",
+  "ProgramFiles",
+  "ProgramFiles(x86)",
+  "PROCESSOR_ARCHITECTURE",
+  "NUMBER_OF_PROCESSORS",
+  "OS"
+];
+var BASE_PREFIXES = ["LC_"];
+var ALLOW = {
+  go: {
+    names: [
+      ...BASE,
+      // Private modules: netrc credentials and ssh agents are how the go command authenticates.
+      "NETRC",
+      "SSH_AUTH_SOCK",
+      // The C toolchain cgo drives (gcc, clang, pkg-config, Apple SDKs).
+      "CC",
+      "CXX",
+      "FC",
+      "AR",
+      "PKG_CONFIG",
+      "PKG_CONFIG_PATH",
+      "PKG_CONFIG_LIBDIR",
+      "PKG_CONFIG_SYSROOT_DIR",
+      "CPATH",
+      "C_INCLUDE_PATH",
+      "CPLUS_INCLUDE_PATH",
+      "LIBRARY_PATH",
+      "LD_LIBRARY_PATH",
+      "SDKROOT",
+      "DEVELOPER_DIR",
+      "MACOSX_DEPLOYMENT_TARGET",
+      "GCCGO"
+    ],
+    prefixes: [...BASE_PREFIXES, "CGO_", "GIT_"],
+    // Go's own variables are one word (GOFLAGS, GO111MODULE, GOAMD64): GOOGLE_APPLICATION_CREDENTIALS is not one.
+    pattern: /^GO[A-Z0-9]*$/
+  },
+  git: { names: [...BASE, "SSH_AUTH_SOCK"], prefixes: [...BASE_PREFIXES, "GIT_"] },
+  // Trivy's own TRIVY_* settings would change what it scans and what we parse; only the ones
+  // that reach the vulnerability DB pass (mirrors and registry credentials).
+  trivy: {
+    names: [...BASE, "DOCKER_CONFIG", "TRIVY_DB_REPOSITORY", "TRIVY_JAVA_DB_REPOSITORY", "TRIVY_USERNAME", "TRIVY_PASSWORD", "TRIVY_REGISTRY_TOKEN"],
+    prefixes: [...BASE_PREFIXES]
+  },
+  // COSIGN_PASSWORD is not here: the sign stage hands it in, and only when it signs with a key.
+  cosign: { names: [...BASE, "TUF_ROOT"], prefixes: [...BASE_PREFIXES, "SIGSTORE_"] }
+};
+function childEnv(tool, env, extra = {}) {
+  const allow = ALLOW[tool];
+  const names = new Set(allow.names);
+  const out = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v === void 0) continue;
+    if (names.has(k) || allow.prefixes.some((p) => k.startsWith(p)) || allow.pattern?.test(k)) out[k] = v;
+  }
+  return { ...out, ...extra };
+}
+
 // src/util/fnv.ts
 function fnv1a(s) {
   let h = 2166136261;
@@ -5466,17 +5481,7 @@ function fnv1a(s) {
   return h.toString(16).padStart(8, "0");
 }
 
-// src/util/stat-identity.ts
-var SETTLED_MS = 5e3;
-function statIdentity(s) {
-  return `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
-}
-function settledAt(s, nowMs) {
-  const cutoff = nowMs - SETTLED_MS;
-  return s.ctimeMs < cutoff && s.mtimeMs < cutoff;
-}
-
-// src/modules/records.ts
+// src/util/records.ts
 var import_node_fs7 = __gateBuiltin("node:fs");
 var import_node_path7 = __gateBuiltin("node:path");
 function gateRecordFile(gocache, name) {
@@ -5504,21 +5509,35 @@ function readRecord(file, touchAfterMs, now = Date.now()) {
   }
   return value;
 }
+function writeWhole(file, data, opts = {}) {
+  import_node_fs7.default.mkdirSync(import_node_path7.default.dirname(file), { recursive: true, ...opts.private ? { mode: 448 } : {} });
+  const tmp = `${file}.${process.pid}.tmp`;
+  import_node_fs7.default.writeFileSync(tmp, data, opts.private ? { mode: 384 } : {});
+  import_node_fs7.default.renameSync(tmp, file);
+}
 function writeRecord(file, value, opts = {}) {
   try {
-    import_node_fs7.default.mkdirSync(import_node_path7.default.dirname(file), { recursive: true, ...opts.private ? { mode: 448 } : {} });
-    const tmp = `${file}.${process.pid}.tmp`;
-    import_node_fs7.default.writeFileSync(tmp, `${JSON.stringify(value)}
-`, opts.private ? { mode: 384 } : {});
-    import_node_fs7.default.renameSync(tmp, file);
+    writeWhole(file, `${JSON.stringify(value)}
+`, opts);
     return true;
   } catch {
     return false;
   }
 }
 
-// src/toolchain/probe-memo.ts
+// src/util/stat-identity.ts
+var SETTLED_MS = 5e3;
+function statIdentity(s) {
+  return `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
+}
+function settledAt(s, nowMs) {
+  const cutoff = nowMs - SETTLED_MS;
+  return s.ctimeMs < cutoff && s.mtimeMs < cutoff;
+}
+
+// src/toolchain/probe.ts
 var FORMAT = "go-release-gate go env v1";
+var PROBE_ARGS = ["env", "GOVERSION", "GOROOT"];
 var PROBE_READS = ["GOROOT", "GOENV", "HOME", "XDG_CONFIG_HOME", "AppData", "APPDATA", "GOTOOLCHAIN"];
 function goEnvFile(env, platform = process.platform) {
   const set = env.GOENV;
@@ -5562,31 +5581,33 @@ function probeKey(dir, bin, env, nowMs = Date.now(), platform = process.platform
   }
 }
 function keptProbe(k) {
-  let rec;
-  try {
-    rec = JSON.parse(import_node_fs8.default.readFileSync(k.file, "utf8"));
-  } catch {
-    return void 0;
-  }
-  return rec.format === FORMAT && rec.key === k.key && typeof rec.stdout === "string" ? rec.stdout : void 0;
+  const rec = readRecord(k.file, Infinity);
+  return rec?.format === FORMAT && rec.key === k.key && typeof rec.stdout === "string" ? rec.stdout : void 0;
 }
 async function keepProbe(k, stdout, isGoCommand2) {
   if (!k.settled || !await isGoCommand2(k.real).catch(() => false)) return false;
   return writeRecord(k.file, { format: FORMAT, key: k.key, stdout }, { private: true });
 }
 async function isGoCommand(file) {
-  return (await inspectFile(file)).buildInfo?.path === "cmd/go";
+  return (await readBuildInfoFile(file))?.path === "cmd/go";
 }
-async function probeGoEnv(ports, bin, env, ask) {
+function parseProbe(stdout) {
+  const [v, goroot = ""] = stdout.split("\n");
+  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
+  return m ? { version: m[1], goroot: goroot.trim() } : void 0;
+}
+async function probeGo(ports, bin) {
+  const env = childEnv("go", ports.env, { GOTOOLCHAIN: "local" });
   const key = ports.keepDir ? probeKey(ports.keepDir, bin, env) : void 0;
   const kept = key && keptProbe(key);
   if (kept !== void 0) {
     ports.log.debug(`${bin}: go env GOVERSION GOROOT as an earlier run asked it (${key.file})`);
-    return { code: 0, stdout: kept, stderr: "" };
+    return parseProbe(kept);
   }
-  const r2 = await ask();
-  if (r2.code === 0 && key) await keepProbe(key, r2.stdout, isGoCommand);
-  return r2;
+  const r2 = await ports.exec.run(bin, PROBE_ARGS, { env });
+  const answer = r2.code === 0 ? parseProbe(r2.stdout) : void 0;
+  if (answer && key) await keepProbe(key, r2.stdout, isGoCommand);
+  return answer;
 }
 
 // src/stages/toolchain.ts
@@ -5650,16 +5671,8 @@ function probe(ctx, bin) {
   let seen = probes.get(ctx.state);
   if (!seen) probes.set(ctx.state, seen = /* @__PURE__ */ new Map());
   let p = seen.get(bin);
-  if (!p) seen.set(bin, p = runProbe(ctx, bin));
+  if (!p) seen.set(bin, p = probeGo(ctx.ports, bin));
   return p;
-}
-async function runProbe(ctx, bin) {
-  const env = childEnv("go", ctx.ports.env, { GOTOOLCHAIN: "local" });
-  const r2 = await probeGoEnv(ctx.ports, bin, env, () => ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env }));
-  if (r2.code !== 0) return void 0;
-  const [v, goroot] = r2.stdout.split("\n");
-  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
-  return m ? { version: m[1], goroot: (goroot ?? "").trim() } : void 0;
 }
 function unreachable(ctx, wanted, onPath, what, url, error) {
   const reason = (error.message ?? String(error)).replace(`GET ${url}: `, "");

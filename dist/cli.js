@@ -4,12 +4,12 @@ const require = __gateCreateRequire(import.meta.url);
 import {
   fnv1a,
   settledAt,
-  statIdentity
-} from "./chunks/chunk-IIKFV3D2.js";
+  statIdentity,
+  writeWhole
+} from "./chunks/chunk-XPYS2AUE.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/cli/entry.ts
-import path3 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/cli/cache-home.ts
@@ -17,6 +17,9 @@ import os from "node:os";
 import path from "node:path";
 function cacheHome(env) {
   return env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
+}
+function gateCacheDir(env, name) {
+  return path.join(cacheHome(env), "go-release-gate", name);
 }
 
 // src/cli/code-cache.ts
@@ -114,11 +117,8 @@ function loadScript(script, cacheDir2, now = Date.now()) {
       if (!file || !settled || runs >= KEEPING_RUNS) return;
       try {
         const header = { format: FORMAT, script, identity, runs: runs + 1 };
-        fs.mkdirSync(path2.dirname(file), { recursive: true, mode: 448 });
-        const tmp = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}
-`), compiled.createCachedData()]), { mode: 384 });
-        fs.renameSync(tmp, file);
+        writeWhole(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}
+`), compiled.createCachedData()]), { private: true });
       } catch {
       }
       pruneGone(path2.dirname(file), file);
@@ -143,7 +143,7 @@ async function exitWith(code2) {
 
 // src/cli/entry.ts
 var argv = process.argv.slice(2);
-var cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === "1" ? void 0 : path3.join(cacheHome(process.env), "go-release-gate", "code-cache");
+var cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === "1" ? void 0 : gateCacheDir(process.env, "code-cache");
 var cli = loadScript(fileURLToPath(new URL("./cli-main.cjs", import.meta.url)), cacheDir);
 var { code, gateRan } = await cli.exports.runCli(argv);
 if (gateRan) cli.keep();

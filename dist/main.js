@@ -62,9 +62,12 @@ import {
 } from "./chunks/chunk-BSUVS2O6.js";
 import {
   fnv1a,
+  gateRecordFile,
+  readRecord,
   settledAt,
-  statIdentity
-} from "./chunks/chunk-IIKFV3D2.js";
+  statIdentity,
+  writeRecord
+} from "./chunks/chunk-XPYS2AUE.js";
 import {
   __commonJS,
   __require,
@@ -633,8 +636,8 @@ var require_minimatch = __commonJS({
       return new Minimatch(pattern, options).match(p);
     };
     module.exports = minimatch;
-    var path35 = require_path();
-    minimatch.sep = path35.sep;
+    var path34 = require_path();
+    minimatch.sep = path34.sep;
     var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     minimatch.GLOBSTAR = GLOBSTAR;
     var expand2 = require_brace_expansion();
@@ -1240,8 +1243,8 @@ var require_minimatch = __commonJS({
         if (this.empty) return f === "";
         if (f === "/" && partial) return true;
         const options = this.options;
-        if (path35.sep !== "/") {
-          f = f.split(path35.sep).join("/");
+        if (path34.sep !== "/") {
+          f = f.split(path34.sep).join("/");
         }
         f = f.split(slashSplit);
         this.debug(this.pattern, "split", f);
@@ -1279,13 +1282,13 @@ var require_minimatch = __commonJS({
 var require_readdir_glob = __commonJS({
   "node_modules/readdir-glob/index.js"(exports, module) {
     module.exports = readdirGlob;
-    var fs33 = __require("fs");
+    var fs32 = __require("fs");
     var { EventEmitter } = __require("events");
     var { Minimatch } = require_minimatch();
     var { resolve: resolve2 } = __require("path");
     function readdir(dir, strict) {
       return new Promise((resolve3, reject) => {
-        fs33.readdir(dir, { withFileTypes: true }, (err, files) => {
+        fs32.readdir(dir, { withFileTypes: true }, (err, files) => {
           if (err) {
             switch (err.code) {
               case "ENOTDIR":
@@ -1318,7 +1321,7 @@ var require_readdir_glob = __commonJS({
     }
     function stat(file, followSymlinks) {
       return new Promise((resolve3, reject) => {
-        const statFunc = followSymlinks ? fs33.stat : fs33.lstat;
+        const statFunc = followSymlinks ? fs32.stat : fs32.lstat;
         statFunc(file, (err, stats) => {
           if (err) {
             switch (err.code) {
@@ -1339,8 +1342,8 @@ var require_readdir_glob = __commonJS({
         });
       });
     }
-    async function* exploreWalkAsync(dir, path35, followSymlinks, useStat, shouldSkip, strict) {
-      let files = await readdir(path35 + dir, strict);
+    async function* exploreWalkAsync(dir, path34, followSymlinks, useStat, shouldSkip, strict) {
+      let files = await readdir(path34 + dir, strict);
       for (const file of files) {
         let name = file.name;
         if (name === void 0) {
@@ -1349,7 +1352,7 @@ var require_readdir_glob = __commonJS({
         }
         const filename = dir + "/" + name;
         const relative = filename.slice(1);
-        const absolute = path35 + "/" + relative;
+        const absolute = path34 + "/" + relative;
         let stats = null;
         if (useStat || followSymlinks) {
           stats = await stat(absolute, followSymlinks);
@@ -1363,15 +1366,15 @@ var require_readdir_glob = __commonJS({
         if (stats.isDirectory()) {
           if (!shouldSkip(relative)) {
             yield { relative, absolute, stats };
-            yield* exploreWalkAsync(filename, path35, followSymlinks, useStat, shouldSkip, false);
+            yield* exploreWalkAsync(filename, path34, followSymlinks, useStat, shouldSkip, false);
           }
         } else {
           yield { relative, absolute, stats };
         }
       }
     }
-    async function* explore(path35, followSymlinks, useStat, shouldSkip) {
-      yield* exploreWalkAsync("", path35, followSymlinks, useStat, shouldSkip, true);
+    async function* explore(path34, followSymlinks, useStat, shouldSkip) {
+      yield* exploreWalkAsync("", path34, followSymlinks, useStat, shouldSkip, true);
     }
     function readOptions(options) {
       return {
@@ -3383,54 +3386,54 @@ var require_polyfills = __commonJS({
     }
     var chdir;
     module.exports = patch;
-    function patch(fs33) {
+    function patch(fs32) {
       if (constants.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
-        patchLchmod(fs33);
+        patchLchmod(fs32);
       }
-      if (!fs33.lutimes) {
-        patchLutimes(fs33);
+      if (!fs32.lutimes) {
+        patchLutimes(fs32);
       }
-      fs33.chown = chownFix(fs33.chown);
-      fs33.fchown = chownFix(fs33.fchown);
-      fs33.lchown = chownFix(fs33.lchown);
-      fs33.chmod = chmodFix(fs33.chmod);
-      fs33.fchmod = chmodFix(fs33.fchmod);
-      fs33.lchmod = chmodFix(fs33.lchmod);
-      fs33.chownSync = chownFixSync(fs33.chownSync);
-      fs33.fchownSync = chownFixSync(fs33.fchownSync);
-      fs33.lchownSync = chownFixSync(fs33.lchownSync);
-      fs33.chmodSync = chmodFixSync(fs33.chmodSync);
-      fs33.fchmodSync = chmodFixSync(fs33.fchmodSync);
-      fs33.lchmodSync = chmodFixSync(fs33.lchmodSync);
-      fs33.stat = statFix(fs33.stat);
-      fs33.fstat = statFix(fs33.fstat);
-      fs33.lstat = statFix(fs33.lstat);
-      fs33.statSync = statFixSync(fs33.statSync);
-      fs33.fstatSync = statFixSync(fs33.fstatSync);
-      fs33.lstatSync = statFixSync(fs33.lstatSync);
-      if (fs33.chmod && !fs33.lchmod) {
-        fs33.lchmod = function(path35, mode, cb) {
+      fs32.chown = chownFix(fs32.chown);
+      fs32.fchown = chownFix(fs32.fchown);
+      fs32.lchown = chownFix(fs32.lchown);
+      fs32.chmod = chmodFix(fs32.chmod);
+      fs32.fchmod = chmodFix(fs32.fchmod);
+      fs32.lchmod = chmodFix(fs32.lchmod);
+      fs32.chownSync = chownFixSync(fs32.chownSync);
+      fs32.fchownSync = chownFixSync(fs32.fchownSync);
+      fs32.lchownSync = chownFixSync(fs32.lchownSync);
+      fs32.chmodSync = chmodFixSync(fs32.chmodSync);
+      fs32.fchmodSync = chmodFixSync(fs32.fchmodSync);
+      fs32.lchmodSync = chmodFixSync(fs32.lchmodSync);
+      fs32.stat = statFix(fs32.stat);
+      fs32.fstat = statFix(fs32.fstat);
+      fs32.lstat = statFix(fs32.lstat);
+      fs32.statSync = statFixSync(fs32.statSync);
+      fs32.fstatSync = statFixSync(fs32.fstatSync);
+      fs32.lstatSync = statFixSync(fs32.lstatSync);
+      if (fs32.chmod && !fs32.lchmod) {
+        fs32.lchmod = function(path34, mode, cb) {
           if (cb) process.nextTick(cb);
         };
-        fs33.lchmodSync = function() {
+        fs32.lchmodSync = function() {
         };
       }
-      if (fs33.chown && !fs33.lchown) {
-        fs33.lchown = function(path35, uid, gid, cb) {
+      if (fs32.chown && !fs32.lchown) {
+        fs32.lchown = function(path34, uid, gid, cb) {
           if (cb) process.nextTick(cb);
         };
-        fs33.lchownSync = function() {
+        fs32.lchownSync = function() {
         };
       }
       if (platform2 === "win32") {
-        fs33.rename = typeof fs33.rename !== "function" ? fs33.rename : (function(fs$rename) {
+        fs32.rename = typeof fs32.rename !== "function" ? fs32.rename : (function(fs$rename) {
           function rename(from, to, cb) {
             var start = Date.now();
             var backoff = 0;
             fs$rename(from, to, function CB(er) {
               if (er && (er.code === "EACCES" || er.code === "EPERM" || er.code === "EBUSY") && Date.now() - start < 6e4) {
                 setTimeout(function() {
-                  fs33.stat(to, function(stater, st) {
+                  fs32.stat(to, function(stater, st) {
                     if (stater && stater.code === "ENOENT")
                       fs$rename(from, to, CB);
                     else
@@ -3446,9 +3449,9 @@ var require_polyfills = __commonJS({
           }
           if (Object.setPrototypeOf) Object.setPrototypeOf(rename, fs$rename);
           return rename;
-        })(fs33.rename);
+        })(fs32.rename);
       }
-      fs33.read = typeof fs33.read !== "function" ? fs33.read : (function(fs$read) {
+      fs32.read = typeof fs32.read !== "function" ? fs32.read : (function(fs$read) {
         function read2(fd, buffer, offset, length, position, callback_) {
           var callback;
           if (callback_ && typeof callback_ === "function") {
@@ -3456,22 +3459,22 @@ var require_polyfills = __commonJS({
             callback = function(er, _2, __) {
               if (er && er.code === "EAGAIN" && eagCounter < 10) {
                 eagCounter++;
-                return fs$read.call(fs33, fd, buffer, offset, length, position, callback);
+                return fs$read.call(fs32, fd, buffer, offset, length, position, callback);
               }
               callback_.apply(this, arguments);
             };
           }
-          return fs$read.call(fs33, fd, buffer, offset, length, position, callback);
+          return fs$read.call(fs32, fd, buffer, offset, length, position, callback);
         }
         if (Object.setPrototypeOf) Object.setPrototypeOf(read2, fs$read);
         return read2;
-      })(fs33.read);
-      fs33.readSync = typeof fs33.readSync !== "function" ? fs33.readSync : /* @__PURE__ */ (function(fs$readSync) {
+      })(fs32.read);
+      fs32.readSync = typeof fs32.readSync !== "function" ? fs32.readSync : /* @__PURE__ */ (function(fs$readSync) {
         return function(fd, buffer, offset, length, position) {
           var eagCounter = 0;
           while (true) {
             try {
-              return fs$readSync.call(fs33, fd, buffer, offset, length, position);
+              return fs$readSync.call(fs32, fd, buffer, offset, length, position);
             } catch (er) {
               if (er.code === "EAGAIN" && eagCounter < 10) {
                 eagCounter++;
@@ -3481,11 +3484,11 @@ var require_polyfills = __commonJS({
             }
           }
         };
-      })(fs33.readSync);
-      function patchLchmod(fs34) {
-        fs34.lchmod = function(path35, mode, callback) {
-          fs34.open(
-            path35,
+      })(fs32.readSync);
+      function patchLchmod(fs33) {
+        fs33.lchmod = function(path34, mode, callback) {
+          fs33.open(
+            path34,
             constants.O_WRONLY | constants.O_SYMLINK,
             mode,
             function(err, fd) {
@@ -3493,80 +3496,80 @@ var require_polyfills = __commonJS({
                 if (callback) callback(err);
                 return;
               }
-              fs34.fchmod(fd, mode, function(err2) {
-                fs34.close(fd, function(err22) {
+              fs33.fchmod(fd, mode, function(err2) {
+                fs33.close(fd, function(err22) {
                   if (callback) callback(err2 || err22);
                 });
               });
             }
           );
         };
-        fs34.lchmodSync = function(path35, mode) {
-          var fd = fs34.openSync(path35, constants.O_WRONLY | constants.O_SYMLINK, mode);
+        fs33.lchmodSync = function(path34, mode) {
+          var fd = fs33.openSync(path34, constants.O_WRONLY | constants.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
-            ret = fs34.fchmodSync(fd, mode);
+            ret = fs33.fchmodSync(fd, mode);
             threw = false;
           } finally {
             if (threw) {
               try {
-                fs34.closeSync(fd);
+                fs33.closeSync(fd);
               } catch (er) {
               }
             } else {
-              fs34.closeSync(fd);
+              fs33.closeSync(fd);
             }
           }
           return ret;
         };
       }
-      function patchLutimes(fs34) {
-        if (constants.hasOwnProperty("O_SYMLINK") && fs34.futimes) {
-          fs34.lutimes = function(path35, at, mt, cb) {
-            fs34.open(path35, constants.O_SYMLINK, function(er, fd) {
+      function patchLutimes(fs33) {
+        if (constants.hasOwnProperty("O_SYMLINK") && fs33.futimes) {
+          fs33.lutimes = function(path34, at, mt, cb) {
+            fs33.open(path34, constants.O_SYMLINK, function(er, fd) {
               if (er) {
                 if (cb) cb(er);
                 return;
               }
-              fs34.futimes(fd, at, mt, function(er2) {
-                fs34.close(fd, function(er22) {
+              fs33.futimes(fd, at, mt, function(er2) {
+                fs33.close(fd, function(er22) {
                   if (cb) cb(er2 || er22);
                 });
               });
             });
           };
-          fs34.lutimesSync = function(path35, at, mt) {
-            var fd = fs34.openSync(path35, constants.O_SYMLINK);
+          fs33.lutimesSync = function(path34, at, mt) {
+            var fd = fs33.openSync(path34, constants.O_SYMLINK);
             var ret;
             var threw = true;
             try {
-              ret = fs34.futimesSync(fd, at, mt);
+              ret = fs33.futimesSync(fd, at, mt);
               threw = false;
             } finally {
               if (threw) {
                 try {
-                  fs34.closeSync(fd);
+                  fs33.closeSync(fd);
                 } catch (er) {
                 }
               } else {
-                fs34.closeSync(fd);
+                fs33.closeSync(fd);
               }
             }
             return ret;
           };
-        } else if (fs34.futimes) {
-          fs34.lutimes = function(_a, _b, _c, cb) {
+        } else if (fs33.futimes) {
+          fs33.lutimes = function(_a, _b, _c, cb) {
             if (cb) process.nextTick(cb);
           };
-          fs34.lutimesSync = function() {
+          fs33.lutimesSync = function() {
           };
         }
       }
       function chmodFix(orig) {
         if (!orig) return orig;
         return function(target, mode, cb) {
-          return orig.call(fs33, target, mode, function(er) {
+          return orig.call(fs32, target, mode, function(er) {
             if (chownErOk(er)) er = null;
             if (cb) cb.apply(this, arguments);
           });
@@ -3576,7 +3579,7 @@ var require_polyfills = __commonJS({
         if (!orig) return orig;
         return function(target, mode) {
           try {
-            return orig.call(fs33, target, mode);
+            return orig.call(fs32, target, mode);
           } catch (er) {
             if (!chownErOk(er)) throw er;
           }
@@ -3585,7 +3588,7 @@ var require_polyfills = __commonJS({
       function chownFix(orig) {
         if (!orig) return orig;
         return function(target, uid, gid, cb) {
-          return orig.call(fs33, target, uid, gid, function(er) {
+          return orig.call(fs32, target, uid, gid, function(er) {
             if (chownErOk(er)) er = null;
             if (cb) cb.apply(this, arguments);
           });
@@ -3595,7 +3598,7 @@ var require_polyfills = __commonJS({
         if (!orig) return orig;
         return function(target, uid, gid) {
           try {
-            return orig.call(fs33, target, uid, gid);
+            return orig.call(fs32, target, uid, gid);
           } catch (er) {
             if (!chownErOk(er)) throw er;
           }
@@ -3615,13 +3618,13 @@ var require_polyfills = __commonJS({
             }
             if (cb) cb.apply(this, arguments);
           }
-          return options ? orig.call(fs33, target, options, callback) : orig.call(fs33, target, callback);
+          return options ? orig.call(fs32, target, options, callback) : orig.call(fs32, target, callback);
         };
       }
       function statFixSync(orig) {
         if (!orig) return orig;
         return function(target, options) {
-          var stats = options ? orig.call(fs33, target, options) : orig.call(fs33, target);
+          var stats = options ? orig.call(fs32, target, options) : orig.call(fs32, target);
           if (stats) {
             if (stats.uid < 0) stats.uid += 4294967296;
             if (stats.gid < 0) stats.gid += 4294967296;
@@ -3650,16 +3653,16 @@ var require_legacy_streams = __commonJS({
   "node_modules/graceful-fs/legacy-streams.js"(exports, module) {
     var Stream = __require("stream").Stream;
     module.exports = legacy;
-    function legacy(fs33) {
+    function legacy(fs32) {
       return {
         ReadStream,
         WriteStream
       };
-      function ReadStream(path35, options) {
-        if (!(this instanceof ReadStream)) return new ReadStream(path35, options);
+      function ReadStream(path34, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path34, options);
         Stream.call(this);
         var self2 = this;
-        this.path = path35;
+        this.path = path34;
         this.fd = null;
         this.readable = true;
         this.paused = false;
@@ -3693,7 +3696,7 @@ var require_legacy_streams = __commonJS({
           });
           return;
         }
-        fs33.open(this.path, this.flags, this.mode, function(err, fd) {
+        fs32.open(this.path, this.flags, this.mode, function(err, fd) {
           if (err) {
             self2.emit("error", err);
             self2.readable = false;
@@ -3704,10 +3707,10 @@ var require_legacy_streams = __commonJS({
           self2._read();
         });
       }
-      function WriteStream(path35, options) {
-        if (!(this instanceof WriteStream)) return new WriteStream(path35, options);
+      function WriteStream(path34, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path34, options);
         Stream.call(this);
-        this.path = path35;
+        this.path = path34;
         this.fd = null;
         this.writable = true;
         this.flags = "w";
@@ -3732,7 +3735,7 @@ var require_legacy_streams = __commonJS({
         this.busy = false;
         this._queue = [];
         if (this.fd === null) {
-          this._open = fs33.open;
+          this._open = fs32.open;
           this._queue.push([this._open, this.path, this.flags, this.mode, void 0]);
           this.flush();
         }
@@ -3767,7 +3770,7 @@ var require_clone = __commonJS({
 // node_modules/graceful-fs/graceful-fs.js
 var require_graceful_fs = __commonJS({
   "node_modules/graceful-fs/graceful-fs.js"(exports, module) {
-    var fs33 = __require("fs");
+    var fs32 = __require("fs");
     var polyfills = require_polyfills();
     var legacy = require_legacy_streams();
     var clone = require_clone();
@@ -3799,12 +3802,12 @@ var require_graceful_fs = __commonJS({
         m = "GFS4: " + m.split(/\n/).join("\nGFS4: ");
         console.error(m);
       };
-    if (!fs33[gracefulQueue]) {
+    if (!fs32[gracefulQueue]) {
       queue = global[gracefulQueue] || [];
-      publishQueue(fs33, queue);
-      fs33.close = (function(fs$close) {
+      publishQueue(fs32, queue);
+      fs32.close = (function(fs$close) {
         function close(fd, cb) {
-          return fs$close.call(fs33, fd, function(err) {
+          return fs$close.call(fs32, fd, function(err) {
             if (!err) {
               resetQueue();
             }
@@ -3816,48 +3819,48 @@ var require_graceful_fs = __commonJS({
           value: fs$close
         });
         return close;
-      })(fs33.close);
-      fs33.closeSync = (function(fs$closeSync) {
+      })(fs32.close);
+      fs32.closeSync = (function(fs$closeSync) {
         function closeSync(fd) {
-          fs$closeSync.apply(fs33, arguments);
+          fs$closeSync.apply(fs32, arguments);
           resetQueue();
         }
         Object.defineProperty(closeSync, previousSymbol, {
           value: fs$closeSync
         });
         return closeSync;
-      })(fs33.closeSync);
+      })(fs32.closeSync);
       if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || "")) {
         process.on("exit", function() {
-          debug2(fs33[gracefulQueue]);
-          __require("assert").equal(fs33[gracefulQueue].length, 0);
+          debug2(fs32[gracefulQueue]);
+          __require("assert").equal(fs32[gracefulQueue].length, 0);
         });
       }
     }
     var queue;
     if (!global[gracefulQueue]) {
-      publishQueue(global, fs33[gracefulQueue]);
+      publishQueue(global, fs32[gracefulQueue]);
     }
-    module.exports = patch(clone(fs33));
-    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs33.__patched) {
-      module.exports = patch(fs33);
-      fs33.__patched = true;
+    module.exports = patch(clone(fs32));
+    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs32.__patched) {
+      module.exports = patch(fs32);
+      fs32.__patched = true;
     }
-    function patch(fs34) {
-      polyfills(fs34);
-      fs34.gracefulify = patch;
-      fs34.createReadStream = createReadStream2;
-      fs34.createWriteStream = createWriteStream2;
-      var fs$readFile = fs34.readFile;
-      fs34.readFile = readFile;
-      function readFile(path35, options, cb) {
+    function patch(fs33) {
+      polyfills(fs33);
+      fs33.gracefulify = patch;
+      fs33.createReadStream = createReadStream2;
+      fs33.createWriteStream = createWriteStream2;
+      var fs$readFile = fs33.readFile;
+      fs33.readFile = readFile;
+      function readFile(path34, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$readFile(path35, options, cb);
-        function go$readFile(path36, options2, cb2, startTime) {
-          return fs$readFile(path36, options2, function(err) {
+        return go$readFile(path34, options, cb);
+        function go$readFile(path35, options2, cb2, startTime) {
+          return fs$readFile(path35, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$readFile, [path36, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$readFile, [path35, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -3865,16 +3868,16 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$writeFile = fs34.writeFile;
-      fs34.writeFile = writeFile;
-      function writeFile(path35, data, options, cb) {
+      var fs$writeFile = fs33.writeFile;
+      fs33.writeFile = writeFile;
+      function writeFile(path34, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$writeFile(path35, data, options, cb);
-        function go$writeFile(path36, data2, options2, cb2, startTime) {
-          return fs$writeFile(path36, data2, options2, function(err) {
+        return go$writeFile(path34, data, options, cb);
+        function go$writeFile(path35, data2, options2, cb2, startTime) {
+          return fs$writeFile(path35, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path36, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path35, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -3882,17 +3885,17 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$appendFile = fs34.appendFile;
+      var fs$appendFile = fs33.appendFile;
       if (fs$appendFile)
-        fs34.appendFile = appendFile;
-      function appendFile(path35, data, options, cb) {
+        fs33.appendFile = appendFile;
+      function appendFile(path34, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$appendFile(path35, data, options, cb);
-        function go$appendFile(path36, data2, options2, cb2, startTime) {
-          return fs$appendFile(path36, data2, options2, function(err) {
+        return go$appendFile(path34, data, options, cb);
+        function go$appendFile(path35, data2, options2, cb2, startTime) {
+          return fs$appendFile(path35, data2, options2, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path36, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path35, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -3900,9 +3903,9 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$copyFile = fs34.copyFile;
+      var fs$copyFile = fs33.copyFile;
       if (fs$copyFile)
-        fs34.copyFile = copyFile;
+        fs33.copyFile = copyFile;
       function copyFile(src, dest, flags, cb) {
         if (typeof flags === "function") {
           cb = flags;
@@ -3920,34 +3923,34 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$readdir = fs34.readdir;
-      fs34.readdir = readdir;
+      var fs$readdir = fs33.readdir;
+      fs33.readdir = readdir;
       var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir(path35, options, cb) {
+      function readdir(path34, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path36, options2, cb2, startTime) {
-          return fs$readdir(path36, fs$readdirCallback(
-            path36,
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path35, options2, cb2, startTime) {
+          return fs$readdir(path35, fs$readdirCallback(
+            path35,
             options2,
             cb2,
             startTime
           ));
-        } : function go$readdir2(path36, options2, cb2, startTime) {
-          return fs$readdir(path36, options2, fs$readdirCallback(
-            path36,
+        } : function go$readdir2(path35, options2, cb2, startTime) {
+          return fs$readdir(path35, options2, fs$readdirCallback(
+            path35,
             options2,
             cb2,
             startTime
           ));
         };
-        return go$readdir(path35, options, cb);
-        function fs$readdirCallback(path36, options2, cb2, startTime) {
+        return go$readdir(path34, options, cb);
+        function fs$readdirCallback(path35, options2, cb2, startTime) {
           return function(err, files) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
               enqueue([
                 go$readdir,
-                [path36, options2, cb2],
+                [path35, options2, cb2],
                 err,
                 startTime || Date.now(),
                 Date.now()
@@ -3962,21 +3965,21 @@ var require_graceful_fs = __commonJS({
         }
       }
       if (process.version.substr(0, 4) === "v0.8") {
-        var legStreams = legacy(fs34);
+        var legStreams = legacy(fs33);
         ReadStream = legStreams.ReadStream;
         WriteStream = legStreams.WriteStream;
       }
-      var fs$ReadStream = fs34.ReadStream;
+      var fs$ReadStream = fs33.ReadStream;
       if (fs$ReadStream) {
         ReadStream.prototype = Object.create(fs$ReadStream.prototype);
         ReadStream.prototype.open = ReadStream$open;
       }
-      var fs$WriteStream = fs34.WriteStream;
+      var fs$WriteStream = fs33.WriteStream;
       if (fs$WriteStream) {
         WriteStream.prototype = Object.create(fs$WriteStream.prototype);
         WriteStream.prototype.open = WriteStream$open;
       }
-      Object.defineProperty(fs34, "ReadStream", {
+      Object.defineProperty(fs33, "ReadStream", {
         get: function() {
           return ReadStream;
         },
@@ -3986,7 +3989,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      Object.defineProperty(fs34, "WriteStream", {
+      Object.defineProperty(fs33, "WriteStream", {
         get: function() {
           return WriteStream;
         },
@@ -3997,7 +4000,7 @@ var require_graceful_fs = __commonJS({
         configurable: true
       });
       var FileReadStream = ReadStream;
-      Object.defineProperty(fs34, "FileReadStream", {
+      Object.defineProperty(fs33, "FileReadStream", {
         get: function() {
           return FileReadStream;
         },
@@ -4008,7 +4011,7 @@ var require_graceful_fs = __commonJS({
         configurable: true
       });
       var FileWriteStream = WriteStream;
-      Object.defineProperty(fs34, "FileWriteStream", {
+      Object.defineProperty(fs33, "FileWriteStream", {
         get: function() {
           return FileWriteStream;
         },
@@ -4018,7 +4021,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      function ReadStream(path35, options) {
+      function ReadStream(path34, options) {
         if (this instanceof ReadStream)
           return fs$ReadStream.apply(this, arguments), this;
         else
@@ -4038,7 +4041,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function WriteStream(path35, options) {
+      function WriteStream(path34, options) {
         if (this instanceof WriteStream)
           return fs$WriteStream.apply(this, arguments), this;
         else
@@ -4056,22 +4059,22 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream2(path35, options) {
-        return new fs34.ReadStream(path35, options);
+      function createReadStream2(path34, options) {
+        return new fs33.ReadStream(path34, options);
       }
-      function createWriteStream2(path35, options) {
-        return new fs34.WriteStream(path35, options);
+      function createWriteStream2(path34, options) {
+        return new fs33.WriteStream(path34, options);
       }
-      var fs$open = fs34.open;
-      fs34.open = open;
-      function open(path35, flags, mode, cb) {
+      var fs$open = fs33.open;
+      fs33.open = open;
+      function open(path34, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
-        return go$open(path35, flags, mode, cb);
-        function go$open(path36, flags2, mode2, cb2, startTime) {
-          return fs$open(path36, flags2, mode2, function(err, fd) {
+        return go$open(path34, flags, mode, cb);
+        function go$open(path35, flags2, mode2, cb2, startTime) {
+          return fs$open(path35, flags2, mode2, function(err, fd) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$open, [path36, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+              enqueue([go$open, [path35, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -4079,20 +4082,20 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      return fs34;
+      return fs33;
     }
     function enqueue(elem) {
       debug2("ENQUEUE", elem[0].name, elem[1]);
-      fs33[gracefulQueue].push(elem);
+      fs32[gracefulQueue].push(elem);
       retry2();
     }
     var retryTimer;
     function resetQueue() {
       var now = Date.now();
-      for (var i = 0; i < fs33[gracefulQueue].length; ++i) {
-        if (fs33[gracefulQueue][i].length > 2) {
-          fs33[gracefulQueue][i][3] = now;
-          fs33[gracefulQueue][i][4] = now;
+      for (var i = 0; i < fs32[gracefulQueue].length; ++i) {
+        if (fs32[gracefulQueue][i].length > 2) {
+          fs32[gracefulQueue][i][3] = now;
+          fs32[gracefulQueue][i][4] = now;
         }
       }
       retry2();
@@ -4100,9 +4103,9 @@ var require_graceful_fs = __commonJS({
     function retry2() {
       clearTimeout(retryTimer);
       retryTimer = void 0;
-      if (fs33[gracefulQueue].length === 0)
+      if (fs32[gracefulQueue].length === 0)
         return;
-      var elem = fs33[gracefulQueue].shift();
+      var elem = fs32[gracefulQueue].shift();
       var fn = elem[0];
       var args = elem[1];
       var err = elem[2];
@@ -4124,7 +4127,7 @@ var require_graceful_fs = __commonJS({
           debug2("RETRY", fn.name, args);
           fn.apply(null, args.concat([startTime]));
         } else {
-          fs33[gracefulQueue].push(elem);
+          fs32[gracefulQueue].push(elem);
         }
       }
       if (retryTimer === void 0) {
@@ -6176,22 +6179,22 @@ var require_lazystream = __commonJS({
 // node_modules/normalize-path/index.js
 var require_normalize_path = __commonJS({
   "node_modules/normalize-path/index.js"(exports, module) {
-    module.exports = function(path35, stripTrailing) {
-      if (typeof path35 !== "string") {
+    module.exports = function(path34, stripTrailing) {
+      if (typeof path34 !== "string") {
         throw new TypeError("expected path to be a string");
       }
-      if (path35 === "\\" || path35 === "/") return "/";
-      var len = path35.length;
-      if (len <= 1) return path35;
+      if (path34 === "\\" || path34 === "/") return "/";
+      var len = path34.length;
+      if (len <= 1) return path34;
       var prefix = "";
-      if (len > 4 && path35[3] === "\\") {
-        var ch = path35[2];
-        if ((ch === "?" || ch === ".") && path35.slice(0, 2) === "\\\\") {
-          path35 = path35.slice(2);
+      if (len > 4 && path34[3] === "\\") {
+        var ch = path34[2];
+        if ((ch === "?" || ch === ".") && path34.slice(0, 2) === "\\\\") {
+          path34 = path34.slice(2);
           prefix = "//";
         }
       }
-      var segs = path35.split(/[/\\]+/);
+      var segs = path34.split(/[/\\]+/);
       if (stripTrailing !== false && segs[segs.length - 1] === "") {
         segs.pop();
       }
@@ -15502,11 +15505,11 @@ var require_commonjs3 = __commonJS({
       return (f) => f.length === len && f !== "." && f !== "..";
     };
     var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-    var path35 = {
+    var path34 = {
       win32: { sep: "\\" },
       posix: { sep: "/" }
     };
-    exports.sep = defaultPlatform === "win32" ? path35.win32.sep : path35.posix.sep;
+    exports.sep = defaultPlatform === "win32" ? path34.win32.sep : path34.posix.sep;
     exports.minimatch.sep = exports.sep;
     exports.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
     exports.minimatch.GLOBSTAR = exports.GLOBSTAR;
@@ -18827,12 +18830,12 @@ var require_commonjs6 = __commonJS({
       /**
        * Get the Path object referenced by the string path, resolved from this Path
        */
-      resolve(path35) {
-        if (!path35) {
+      resolve(path34) {
+        if (!path34) {
           return this;
         }
-        const rootPath = this.getRootString(path35);
-        const dir = path35.substring(rootPath.length);
+        const rootPath = this.getRootString(path34);
+        const dir = path34.substring(rootPath.length);
         const dirParts = dir.split(this.splitSep);
         const result = rootPath ? this.getRoot(rootPath).#resolveParts(dirParts) : this.#resolveParts(dirParts);
         return result;
@@ -19585,8 +19588,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path35) {
-        return node_path_1.win32.parse(path35).root;
+      getRootString(path34) {
+        return node_path_1.win32.parse(path34).root;
       }
       /**
        * @internal
@@ -19633,8 +19636,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      getRootString(path35) {
-        return path35.startsWith("/") ? "/" : "";
+      getRootString(path34) {
+        return path34.startsWith("/") ? "/" : "";
       }
       /**
        * @internal
@@ -19684,8 +19687,8 @@ var require_commonjs6 = __commonJS({
        *
        * @internal
        */
-      constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs33 = defaultFS } = {}) {
-        this.#fs = fsFromOption(fs33);
+      constructor(cwd = process.cwd(), pathImpl, sep2, { nocase, childrenCacheSize = 16 * 1024, fs: fs32 = defaultFS } = {}) {
+        this.#fs = fsFromOption(fs32);
         if (cwd instanceof URL || cwd.startsWith("file://")) {
           cwd = (0, node_url_1.fileURLToPath)(cwd);
         }
@@ -19724,11 +19727,11 @@ var require_commonjs6 = __commonJS({
       /**
        * Get the depth of a provided path, string, or the cwd
        */
-      depth(path35 = this.cwd) {
-        if (typeof path35 === "string") {
-          path35 = this.cwd.resolve(path35);
+      depth(path34 = this.cwd) {
+        if (typeof path34 === "string") {
+          path34 = this.cwd.resolve(path34);
         }
-        return path35.depth();
+        return path34.depth();
       }
       /**
        * Return the cache of child entries.  Exposed so subclasses can create
@@ -20215,9 +20218,9 @@ var require_commonjs6 = __commonJS({
         process2();
         return results;
       }
-      chdir(path35 = this.cwd) {
+      chdir(path34 = this.cwd) {
         const oldCwd = this.cwd;
-        this.cwd = typeof path35 === "string" ? this.cwd.resolve(path35) : path35;
+        this.cwd = typeof path34 === "string" ? this.cwd.resolve(path34) : path34;
         this.cwd[setAsCwd](oldCwd);
       }
     };
@@ -20244,8 +20247,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      newRoot(fs33) {
-        return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs33 });
+      newRoot(fs32) {
+        return new PathWin32(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs32 });
       }
       /**
        * Return true if the provided path string is an absolute path
@@ -20274,8 +20277,8 @@ var require_commonjs6 = __commonJS({
       /**
        * @internal
        */
-      newRoot(fs33) {
-        return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs33 });
+      newRoot(fs32) {
+        return new PathPosix(this.rootPath, IFDIR, void 0, this.roots, this.nocase, this.childrenCache(), { fs: fs32 });
       }
       /**
        * Return true if the provided path string is an absolute path
@@ -20605,8 +20608,8 @@ var require_processor = __commonJS({
       }
       // match, absolute, ifdir
       entries() {
-        return [...this.store.entries()].map(([path35, n]) => [
-          path35,
+        return [...this.store.entries()].map(([path34, n]) => [
+          path34,
           !!(n & 2),
           !!(n & 1)
         ]);
@@ -20824,9 +20827,9 @@ var require_walker = __commonJS({
       signal;
       maxDepth;
       includeChildMatches;
-      constructor(patterns, path35, opts) {
+      constructor(patterns, path34, opts) {
         this.patterns = patterns;
-        this.path = path35;
+        this.path = path34;
         this.opts = opts;
         this.#sep = !opts.posix && opts.platform === "win32" ? "\\" : "/";
         this.includeChildMatches = opts.includeChildMatches !== false;
@@ -20845,11 +20848,11 @@ var require_walker = __commonJS({
           });
         }
       }
-      #ignored(path35) {
-        return this.seen.has(path35) || !!this.#ignore?.ignored?.(path35);
+      #ignored(path34) {
+        return this.seen.has(path34) || !!this.#ignore?.ignored?.(path34);
       }
-      #childrenIgnored(path35) {
-        return !!this.#ignore?.childrenIgnored?.(path35);
+      #childrenIgnored(path34) {
+        return !!this.#ignore?.childrenIgnored?.(path34);
       }
       // backpressure mechanism
       pause() {
@@ -21065,8 +21068,8 @@ var require_walker = __commonJS({
     exports.GlobUtil = GlobUtil;
     var GlobWalker = class extends GlobUtil {
       matches = /* @__PURE__ */ new Set();
-      constructor(patterns, path35, opts) {
-        super(patterns, path35, opts);
+      constructor(patterns, path34, opts) {
+        super(patterns, path34, opts);
       }
       matchEmit(e) {
         this.matches.add(e);
@@ -21104,8 +21107,8 @@ var require_walker = __commonJS({
     exports.GlobWalker = GlobWalker;
     var GlobStream = class extends GlobUtil {
       results;
-      constructor(patterns, path35, opts) {
-        super(patterns, path35, opts);
+      constructor(patterns, path34, opts) {
+        super(patterns, path34, opts);
         this.results = new minipass_1.Minipass({
           signal: this.signal,
           objectMode: true
@@ -21460,8 +21463,8 @@ var require_commonjs7 = __commonJS({
 // node_modules/archiver-utils/file.js
 var require_file = __commonJS({
   "node_modules/archiver-utils/file.js"(exports, module) {
-    var fs33 = require_graceful_fs();
-    var path35 = __require("path");
+    var fs32 = require_graceful_fs();
+    var path34 = __require("path");
     var flatten = require_flatten();
     var difference = require_difference();
     var union = require_union();
@@ -21486,8 +21489,8 @@ var require_file = __commonJS({
       return result;
     };
     file.exists = function() {
-      var filepath = path35.join.apply(path35, arguments);
-      return fs33.existsSync(filepath);
+      var filepath = path34.join.apply(path34, arguments);
+      return fs32.existsSync(filepath);
     };
     file.expand = function(...args) {
       var options = isPlainObject3(args[0]) ? args.shift() : {};
@@ -21500,12 +21503,12 @@ var require_file = __commonJS({
       });
       if (options.filter) {
         matches = matches.filter(function(filepath) {
-          filepath = path35.join(options.cwd || "", filepath);
+          filepath = path34.join(options.cwd || "", filepath);
           try {
             if (typeof options.filter === "function") {
               return options.filter(filepath);
             } else {
-              return fs33.statSync(filepath)[options.filter]();
+              return fs32.statSync(filepath)[options.filter]();
             }
           } catch (e) {
             return false;
@@ -21517,7 +21520,7 @@ var require_file = __commonJS({
     file.expandMapping = function(patterns, destBase, options) {
       options = Object.assign({
         rename: function(destBase2, destPath) {
-          return path35.join(destBase2 || "", destPath);
+          return path34.join(destBase2 || "", destPath);
         }
       }, options);
       var files = [];
@@ -21525,14 +21528,14 @@ var require_file = __commonJS({
       file.expand(options, patterns).forEach(function(src) {
         var destPath = src;
         if (options.flatten) {
-          destPath = path35.basename(destPath);
+          destPath = path34.basename(destPath);
         }
         if (options.ext) {
           destPath = destPath.replace(/(\.[^\/]*)?$/, options.ext);
         }
         var dest = options.rename(destBase, destPath, options);
         if (options.cwd) {
-          src = path35.join(options.cwd, src);
+          src = path34.join(options.cwd, src);
         }
         dest = dest.replace(pathSeparatorRe, "/");
         src = src.replace(pathSeparatorRe, "/");
@@ -21613,8 +21616,8 @@ var require_file = __commonJS({
 // node_modules/archiver-utils/index.js
 var require_archiver_utils = __commonJS({
   "node_modules/archiver-utils/index.js"(exports, module) {
-    var fs33 = require_graceful_fs();
-    var path35 = __require("path");
+    var fs32 = require_graceful_fs();
+    var path34 = __require("path");
     var isStream = require_is_stream();
     var lazystream = require_lazystream();
     var normalizePath = require_normalize_path();
@@ -21662,7 +21665,7 @@ var require_archiver_utils = __commonJS({
     };
     utils.lazyReadStream = function(filepath) {
       return new lazystream.Readable(function() {
-        return fs33.createReadStream(filepath);
+        return fs32.createReadStream(filepath);
       });
     };
     utils.normalizeInputSource = function(source) {
@@ -21690,7 +21693,7 @@ var require_archiver_utils = __commonJS({
         callback = base;
         base = dirpath;
       }
-      fs33.readdir(dirpath, function(err, list2) {
+      fs32.readdir(dirpath, function(err, list2) {
         var i = 0;
         var file;
         var filepath;
@@ -21702,11 +21705,11 @@ var require_archiver_utils = __commonJS({
           if (!file) {
             return callback(null, results);
           }
-          filepath = path35.join(dirpath, file);
-          fs33.stat(filepath, function(err2, stats) {
+          filepath = path34.join(dirpath, file);
+          fs32.stat(filepath, function(err2, stats) {
             results.push({
               path: filepath,
-              relative: path35.relative(base, filepath).replace(/\\/g, "/"),
+              relative: path34.relative(base, filepath).replace(/\\/g, "/"),
               stats
             });
             if (stats && stats.isDirectory()) {
@@ -21765,10 +21768,10 @@ var require_error = __commonJS({
 // node_modules/archiver/lib/core.js
 var require_core = __commonJS({
   "node_modules/archiver/lib/core.js"(exports, module) {
-    var fs33 = __require("fs");
+    var fs32 = __require("fs");
     var glob = require_readdir_glob();
     var async = require_async();
-    var path35 = __require("path");
+    var path34 = __require("path");
     var util = require_archiver_utils();
     var inherits = __require("util").inherits;
     var ArchiverError = require_error();
@@ -21829,7 +21832,7 @@ var require_core = __commonJS({
       data.sourcePath = filepath;
       task.data = data;
       this._entriesCount++;
-      if (data.stats && data.stats instanceof fs33.Stats) {
+      if (data.stats && data.stats instanceof fs32.Stats) {
         task = this._updateQueueTaskWithStats(task, data.stats);
         if (task) {
           if (data.stats.size) {
@@ -22000,7 +22003,7 @@ var require_core = __commonJS({
         callback();
         return;
       }
-      fs33.lstat(task.filepath, function(err, stats) {
+      fs32.lstat(task.filepath, function(err, stats) {
         if (this._state.aborted) {
           setImmediate(callback);
           return;
@@ -22043,10 +22046,10 @@ var require_core = __commonJS({
         task.data.sourceType = "buffer";
         task.source = Buffer.concat([]);
       } else if (stats.isSymbolicLink() && this._moduleSupports("symlink")) {
-        var linkPath = fs33.readlinkSync(task.filepath);
-        var dirName = path35.dirname(task.filepath);
+        var linkPath = fs32.readlinkSync(task.filepath);
+        var dirName = path34.dirname(task.filepath);
         task.data.type = "symlink";
-        task.data.linkname = path35.relative(dirName, path35.resolve(dirName, linkPath));
+        task.data.linkname = path34.relative(dirName, path34.resolve(dirName, linkPath));
         task.data.sourceType = "buffer";
         task.source = Buffer.concat([]);
       } else {
@@ -33646,7 +33649,7 @@ var require_traverse = __commonJS({
       return options == null ? emptyNull : options;
     }
     function walk(root, cb) {
-      var path35 = [];
+      var path34 = [];
       var parents = [];
       var alive = true;
       var options = arguments.length > 2 ? arguments[2] : emptyNull;
@@ -33659,13 +33662,13 @@ var require_traverse = __commonJS({
         var state = {
           node,
           node_,
-          path: [].concat(path35),
+          path: [].concat(path34),
           parent: parents[parents.length - 1],
           parents,
-          key: path35[path35.length - 1],
+          key: path34[path34.length - 1],
           removedKeys: { __proto__: null },
-          isRoot: path35.length === 0,
-          level: path35.length,
+          isRoot: path34.length === 0,
+          level: path34.length,
           circular: null,
           update: function(x, stopHere) {
             if (!state.isRoot && !wasSpliced(originalKey, splicedSiblings)) {
@@ -33768,7 +33771,7 @@ var require_traverse = __commonJS({
               return;
             }
             var key = shiftedKey(listedKey, splicedChildren);
-            path35[path35.length] = key;
+            path34[path34.length] = key;
             if (modifiers.pre) {
               modifiers.pre.call(state, state.node[key], key);
             }
@@ -33784,7 +33787,7 @@ var require_traverse = __commonJS({
             if (modifiers.post) {
               modifiers.post.call(state, child);
             }
-            path35.pop();
+            path34.pop();
           });
           parents.pop();
         }
@@ -34966,11 +34969,11 @@ var require_unzip_stream = __commonJS({
           return requiredLength;
         case states.CENTRAL_DIRECTORY_FILE_HEADER_SUFFIX:
           var isUtf8 = (this.parsedEntity.flags & 2048) !== 0;
-          var path35 = this._decodeString(chunk.slice(0, this.parsedEntity.fileNameLength), isUtf8);
+          var path34 = this._decodeString(chunk.slice(0, this.parsedEntity.fileNameLength), isUtf8);
           var extraDataBuffer = chunk.slice(this.parsedEntity.fileNameLength, this.parsedEntity.fileNameLength + this.parsedEntity.extraFieldLength);
           var extra = this._readExtraFields(extraDataBuffer);
           if (extra && extra.parsed && extra.parsed.path && !isUtf8) {
-            path35 = extra.parsed.path;
+            path34 = extra.parsed.path;
           }
           this.parsedEntity.extra = extra.parsed;
           var isUnix = (this.parsedEntity.versionMadeBy & 65280) >> 8 === 3;
@@ -34982,7 +34985,7 @@ var require_unzip_stream = __commonJS({
           }
           if (this.options.debug) {
             const debugObj = Object.assign({}, this.parsedEntity, {
-              path: path35,
+              path: path34,
               flags: "0x" + this.parsedEntity.flags.toString(16),
               unixAttrs: unixAttrs && "0" + unixAttrs.toString(8),
               isSymlink,
@@ -35419,8 +35422,8 @@ var require_parser_stream = __commonJS({
 // node_modules/mkdirp/index.js
 var require_mkdirp = __commonJS({
   "node_modules/mkdirp/index.js"(exports, module) {
-    var path35 = __require("path");
-    var fs33 = __require("fs");
+    var path34 = __require("path");
+    var fs32 = __require("fs");
     var _0777 = parseInt("0777", 8);
     module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
     function mkdirP(p, opts, f, made) {
@@ -35431,7 +35434,7 @@ var require_mkdirp = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs33;
+      var xfs = opts.fs || fs32;
       if (mode === void 0) {
         mode = _0777;
       }
@@ -35439,7 +35442,7 @@ var require_mkdirp = __commonJS({
       var cb = f || /* istanbul ignore next */
       function() {
       };
-      p = path35.resolve(p);
+      p = path34.resolve(p);
       xfs.mkdir(p, mode, function(er) {
         if (!er) {
           made = made || p;
@@ -35447,8 +35450,8 @@ var require_mkdirp = __commonJS({
         }
         switch (er.code) {
           case "ENOENT":
-            if (path35.dirname(p) === p) return cb(er);
-            mkdirP(path35.dirname(p), opts, function(er2, made2) {
+            if (path34.dirname(p) === p) return cb(er);
+            mkdirP(path34.dirname(p), opts, function(er2, made2) {
               if (er2) cb(er2, made2);
               else mkdirP(p, opts, cb, made2);
             });
@@ -35470,19 +35473,19 @@ var require_mkdirp = __commonJS({
         opts = { mode: opts };
       }
       var mode = opts.mode;
-      var xfs = opts.fs || fs33;
+      var xfs = opts.fs || fs32;
       if (mode === void 0) {
         mode = _0777;
       }
       if (!made) made = null;
-      p = path35.resolve(p);
+      p = path34.resolve(p);
       try {
         xfs.mkdirSync(p, mode);
         made = made || p;
       } catch (err0) {
         switch (err0.code) {
           case "ENOENT":
-            made = sync(path35.dirname(p), opts, made);
+            made = sync(path34.dirname(p), opts, made);
             sync(p, opts, made);
             break;
           // In the case of any other error, just see if there's a dir
@@ -35507,8 +35510,8 @@ var require_mkdirp = __commonJS({
 // node_modules/unzip-stream/lib/extract.js
 var require_extract2 = __commonJS({
   "node_modules/unzip-stream/lib/extract.js"(exports, module) {
-    var fs33 = __require("fs");
-    var path35 = __require("path");
+    var fs32 = __require("fs");
+    var path34 = __require("path");
     var util = __require("util");
     var mkdirp = require_mkdirp();
     var Transform2 = __require("stream").Transform;
@@ -35550,11 +35553,11 @@ var require_extract2 = __commonJS({
     };
     Extract.prototype._processEntry = function(entry) {
       var self2 = this;
-      var destPath = path35.join(this.opts.path, entry.path);
-      var directory = entry.isDirectory ? destPath : path35.dirname(destPath);
+      var destPath = path34.join(this.opts.path, entry.path);
+      var directory = entry.isDirectory ? destPath : path34.dirname(destPath);
       this.unfinishedEntries++;
       var writeFileFn = function() {
-        var pipedStream = fs33.createWriteStream(destPath);
+        var pipedStream = fs32.createWriteStream(destPath);
         pipedStream.on("close", function() {
           self2.unfinishedEntries--;
           self2._notifyAwaiter();
@@ -36918,8 +36921,8 @@ var require_light = __commonJS({
 
 // src/action/main.ts
 import os4 from "node:os";
-import fs32 from "node:fs";
-import path34 from "node:path";
+import fs31 from "node:fs";
+import path33 from "node:path";
 
 // src/config/inputs.ts
 var INPUTS = [
@@ -37887,9 +37890,9 @@ function parseConfig(inputs, ctx) {
 }
 
 // src/run.ts
-import fs25 from "node:fs";
+import fs24 from "node:fs";
 import os2 from "node:os";
-import path28 from "node:path";
+import path27 from "node:path";
 
 // src/pipeline/findings.ts
 function fingerprintOf(ruleId, subject) {
@@ -38087,8 +38090,8 @@ function deferredLog(base) {
 }
 
 // src/stages/toolchain.ts
-import fs7 from "node:fs";
-import path6 from "node:path";
+import fs6 from "node:fs";
+import path5 from "node:path";
 
 // src/toolchain/listing.ts
 function parseListing(text, source) {
@@ -38122,98 +38125,6 @@ function archiveFor(release, os5, arch) {
 }
 function safeFileName(name) {
   return /^go[0-9A-Za-z.]+\.[a-z0-9]+-[a-z0-9]+\.(tar\.gz|zip)$/.test(name);
-}
-
-// src/util/childenv.ts
-var BASE = [
-  "PATH",
-  "HOME",
-  "USER",
-  "LOGNAME",
-  "TMPDIR",
-  "TEMP",
-  "TMP",
-  "LANG",
-  "LANGUAGE",
-  "TZ",
-  "XDG_CACHE_HOME",
-  "XDG_CONFIG_HOME",
-  "XDG_DATA_HOME",
-  "HTTP_PROXY",
-  "HTTPS_PROXY",
-  "NO_PROXY",
-  "ALL_PROXY",
-  "http_proxy",
-  "https_proxy",
-  "no_proxy",
-  "all_proxy",
-  "SSL_CERT_FILE",
-  "SSL_CERT_DIR",
-  "SystemRoot",
-  "SYSTEMROOT",
-  "windir",
-  "ComSpec",
-  "PATHEXT",
-  "USERPROFILE",
-  "APPDATA",
-  "LOCALAPPDATA",
-  "ProgramData",
-  "ProgramFiles",
-  "ProgramFiles(x86)",
-  "PROCESSOR_ARCHITECTURE",
-  "NUMBER_OF_PROCESSORS",
-  "OS"
-];
-var BASE_PREFIXES = ["LC_"];
-var ALLOW = {
-  go: {
-    names: [
-      ...BASE,
-      // Private modules: netrc credentials and ssh agents are how the go command authenticates.
-      "NETRC",
-      "SSH_AUTH_SOCK",
-      // The C toolchain cgo drives (gcc, clang, pkg-config, Apple SDKs).
-      "CC",
-      "CXX",
-      "FC",
-      "AR",
-      "PKG_CONFIG",
-      "PKG_CONFIG_PATH",
-      "PKG_CONFIG_LIBDIR",
-      "PKG_CONFIG_SYSROOT_DIR",
-      "CPATH",
-      "C_INCLUDE_PATH",
-      "CPLUS_INCLUDE_PATH",
-      "LIBRARY_PATH",
-      "LD_LIBRARY_PATH",
-      "SDKROOT",
-      "DEVELOPER_DIR",
-      "MACOSX_DEPLOYMENT_TARGET",
-      "GCCGO"
-    ],
-    prefixes: [...BASE_PREFIXES, "CGO_", "GIT_"],
-    // Go's own variables are one word (GOFLAGS, GO111MODULE, GOAMD64): GOOGLE_APPLICATION_CREDENTIALS is not one.
-    pattern: /^GO[A-Z0-9]*$/
-  },
-  git: { names: [...BASE, "SSH_AUTH_SOCK"], prefixes: [...BASE_PREFIXES, "GIT_"] },
-  // Trivy's own TRIVY_* settings would change what it scans and what we parse; only the ones
-  // that reach the vulnerability DB pass (mirrors and registry credentials).
-  trivy: {
-    names: [...BASE, "DOCKER_CONFIG", "TRIVY_DB_REPOSITORY", "TRIVY_JAVA_DB_REPOSITORY", "TRIVY_USERNAME", "TRIVY_PASSWORD", "TRIVY_REGISTRY_TOKEN"],
-    prefixes: [...BASE_PREFIXES]
-  },
-  // COSIGN_PASSWORD is not here: the sign stage hands it in, and only when it signs with a key.
-  cosign: { names: [...BASE, "TUF_ROOT"], prefixes: [...BASE_PREFIXES, "SIGSTORE_"] }
-};
-function childEnv(tool, env, extra = {}) {
-  const allow = ALLOW[tool];
-  const names = new Set(allow.names);
-  const out = {};
-  for (const [k, v] of Object.entries(env)) {
-    if (v === void 0) continue;
-    if (names.has(k) || allow.prefixes.some((p) => k.startsWith(p)) || allow.pattern?.test(k)) out[k] = v;
-  }
-  return { ...out, ...extra };
 }
 
 // src/tools/install.ts
@@ -38278,9 +38189,9 @@ async function installTool(tools, asset, log) {
   return { dir, bin: programIn(dir, asset.program), source: "download", sha256: actual };
 }
 
-// src/toolchain/probe-memo.ts
-import fs6 from "node:fs";
-import path5 from "node:path";
+// src/toolchain/probe.ts
+import fs5 from "node:fs";
+import path4 from "node:path";
 
 // src/inspect/errors.ts
 var FormatError = class extends Error {
@@ -39469,8 +39380,8 @@ function makeSource(size, raw2, close, counter) {
   };
   return src;
 }
-async function fileSource(path35) {
-  const fh = await fs4.promises.open(path35, "r");
+async function fileSource(path34) {
+  const fh = await fs4.promises.open(path34, "r");
   try {
     const { size } = await fh.stat();
     const counter = { n: 0 };
@@ -39583,58 +39494,122 @@ async function inspectSource(src, file) {
   info2.bytesRead = src.bytesRead;
   return info2;
 }
-async function inspectFile(path35, displayName = path35) {
-  const src = await fileSource(path35);
+async function inspectFile(path34, displayName = path34) {
+  const src = await fileSource(path34);
   try {
     return await inspectSource(src, displayName);
   } finally {
     await src.close();
   }
 }
-
-// src/modules/records.ts
-import fs5 from "node:fs";
-import path4 from "node:path";
-function gateRecordFile(gocache, name) {
-  return path4.join(gocache, "go-release-gate", name);
-}
-function readRecord(file, touchAfterMs, now = Date.now()) {
-  let value;
-  let mtimeMs;
+async function readBuildInfoFile(path34) {
+  const src = await fileSource(path34);
   try {
-    const fd = fs5.openSync(file, "r");
-    try {
-      mtimeMs = fs5.fstatSync(fd).mtimeMs;
-      value = JSON.parse(fs5.readFileSync(fd, "utf8"));
-    } finally {
-      fs5.closeSync(fd);
-    }
-  } catch {
-    return void 0;
-  }
-  if (now - mtimeMs >= touchAfterMs) {
-    try {
-      fs5.utimesSync(file, new Date(now), new Date(now));
-    } catch {
-    }
-  }
-  return value;
-}
-function writeRecord(file, value, opts = {}) {
-  try {
-    fs5.mkdirSync(path4.dirname(file), { recursive: true, ...opts.private ? { mode: 448 } : {} });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs5.writeFileSync(tmp, `${JSON.stringify(value)}
-`, opts.private ? { mode: 384 } : {});
-    fs5.renameSync(tmp, file);
-    return true;
-  } catch {
-    return false;
+    if (src.size < 16) throw unrecognized(`file is ${src.size} bytes, shorter than any executable header`);
+    const head2 = await src.read(0, 16, "file magic");
+    if (isFatMacho(head2)) return null;
+    const raw2 = await readRawBuildInfo(src, await readImage(src, head2));
+    return raw2 && parseBuildInfo(raw2.version, raw2.modinfo);
+  } finally {
+    await src.close();
   }
 }
 
-// src/toolchain/probe-memo.ts
+// src/util/childenv.ts
+var BASE = [
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "TMPDIR",
+  "TEMP",
+  "TMP",
+  "LANG",
+  "LANGUAGE",
+  "TZ",
+  "XDG_CACHE_HOME",
+  "XDG_CONFIG_HOME",
+  "XDG_DATA_HOME",
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "ALL_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+  "all_proxy",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "SystemRoot",
+  "SYSTEMROOT",
+  "windir",
+  "ComSpec",
+  "PATHEXT",
+  "USERPROFILE",
+  "APPDATA",
+  "LOCALAPPDATA",
+  "ProgramData",
+  "ProgramFiles",
+  "ProgramFiles(x86)",
+  "PROCESSOR_ARCHITECTURE",
+  "NUMBER_OF_PROCESSORS",
+  "OS"
+];
+var BASE_PREFIXES = ["LC_"];
+var ALLOW = {
+  go: {
+    names: [
+      ...BASE,
+      // Private modules: netrc credentials and ssh agents are how the go command authenticates.
+      "NETRC",
+      "SSH_AUTH_SOCK",
+      // The C toolchain cgo drives (gcc, clang, pkg-config, Apple SDKs).
+      "CC",
+      "CXX",
+      "FC",
+      "AR",
+      "PKG_CONFIG",
+      "PKG_CONFIG_PATH",
+      "PKG_CONFIG_LIBDIR",
+      "PKG_CONFIG_SYSROOT_DIR",
+      "CPATH",
+      "C_INCLUDE_PATH",
+      "CPLUS_INCLUDE_PATH",
+      "LIBRARY_PATH",
+      "LD_LIBRARY_PATH",
+      "SDKROOT",
+      "DEVELOPER_DIR",
+      "MACOSX_DEPLOYMENT_TARGET",
+      "GCCGO"
+    ],
+    prefixes: [...BASE_PREFIXES, "CGO_", "GIT_"],
+    // Go's own variables are one word (GOFLAGS, GO111MODULE, GOAMD64): GOOGLE_APPLICATION_CREDENTIALS is not one.
+    pattern: /^GO[A-Z0-9]*$/
+  },
+  git: { names: [...BASE, "SSH_AUTH_SOCK"], prefixes: [...BASE_PREFIXES, "GIT_"] },
+  // Trivy's own TRIVY_* settings would change what it scans and what we parse; only the ones
+  // that reach the vulnerability DB pass (mirrors and registry credentials).
+  trivy: {
+    names: [...BASE, "DOCKER_CONFIG", "TRIVY_DB_REPOSITORY", "TRIVY_JAVA_DB_REPOSITORY", "TRIVY_USERNAME", "TRIVY_PASSWORD", "TRIVY_REGISTRY_TOKEN"],
+    prefixes: [...BASE_PREFIXES]
+  },
+  // COSIGN_PASSWORD is not here: the sign stage hands it in, and only when it signs with a key.
+  cosign: { names: [...BASE, "TUF_ROOT"], prefixes: [...BASE_PREFIXES, "SIGSTORE_"] }
+};
+function childEnv(tool, env, extra = {}) {
+  const allow = ALLOW[tool];
+  const names = new Set(allow.names);
+  const out = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v === void 0) continue;
+    if (names.has(k) || allow.prefixes.some((p) => k.startsWith(p)) || allow.pattern?.test(k)) out[k] = v;
+  }
+  return { ...out, ...extra };
+}
+
+// src/toolchain/probe.ts
 var FORMAT = "go-release-gate go env v1";
+var PROBE_ARGS = ["env", "GOVERSION", "GOROOT"];
 var PROBE_READS = ["GOROOT", "GOENV", "HOME", "XDG_CONFIG_HOME", "AppData", "APPDATA", "GOTOOLCHAIN"];
 function goEnvFile(env, platform2 = process.platform) {
   const set = env.GOENV;
@@ -39644,13 +39619,13 @@ function goEnvFile(env, platform2 = process.platform) {
   else if (platform2 === "darwin") dir = env.HOME ? `${env.HOME}/Library/Application Support` : void 0;
   else {
     const xdg = env.XDG_CONFIG_HOME;
-    dir = xdg ? path5.isAbsolute(xdg) ? xdg : void 0 : env.HOME ? `${env.HOME}/.config` : void 0;
+    dir = xdg ? path4.isAbsolute(xdg) ? xdg : void 0 : env.HOME ? `${env.HOME}/.config` : void 0;
   }
-  return dir ? path5.join(dir, "go", "env") : void 0;
+  return dir ? path4.join(dir, "go", "env") : void 0;
 }
 function identityOf(p, nowMs, settled3) {
   try {
-    const s = fs6.statSync(p);
+    const s = fs5.statSync(p);
     if (!settledAt(s, nowMs)) settled3.all = false;
     return statIdentity(s);
   } catch (e) {
@@ -39660,7 +39635,7 @@ function identityOf(p, nowMs, settled3) {
 }
 function probeKey(dir, bin, env, nowMs = Date.now(), platform2 = process.platform) {
   try {
-    const real2 = fs6.realpathSync.native(bin);
+    const real2 = fs5.realpathSync.native(bin);
     const settled3 = { all: true };
     const self2 = identityOf(real2, nowMs, settled3);
     if (self2 === "absent") return void 0;
@@ -39668,41 +39643,43 @@ function probeKey(dir, bin, env, nowMs = Date.now(), platform2 = process.platfor
     const lines = [
       FORMAT,
       `bin ${real2} ${self2}`,
-      `tool ${identityOf(path5.join(path5.dirname(path5.dirname(real2)), "pkg", "tool"), nowMs, settled3)}`,
+      `tool ${identityOf(path4.join(path4.dirname(path4.dirname(real2)), "pkg", "tool"), nowMs, settled3)}`,
       `envfile ${envFile ?? "-"} ${envFile ? identityOf(envFile, nowMs, settled3) : "-"}`,
       ...PROBE_READS.map((k) => `env ${k}${env[k] === void 0 ? " unset" : `=${env[k]}`}`)
     ];
-    return { file: path5.join(dir, `go-env-${fnv1a(real2)}`), key: lines.join("\n"), real: real2, settled: settled3.all };
+    return { file: path4.join(dir, `go-env-${fnv1a(real2)}`), key: lines.join("\n"), real: real2, settled: settled3.all };
   } catch {
     return void 0;
   }
 }
 function keptProbe(k) {
-  let rec;
-  try {
-    rec = JSON.parse(fs6.readFileSync(k.file, "utf8"));
-  } catch {
-    return void 0;
-  }
-  return rec.format === FORMAT && rec.key === k.key && typeof rec.stdout === "string" ? rec.stdout : void 0;
+  const rec = readRecord(k.file, Infinity);
+  return rec?.format === FORMAT && rec.key === k.key && typeof rec.stdout === "string" ? rec.stdout : void 0;
 }
 async function keepProbe(k, stdout, isGoCommand2) {
   if (!k.settled || !await isGoCommand2(k.real).catch(() => false)) return false;
   return writeRecord(k.file, { format: FORMAT, key: k.key, stdout }, { private: true });
 }
 async function isGoCommand(file) {
-  return (await inspectFile(file)).buildInfo?.path === "cmd/go";
+  return (await readBuildInfoFile(file))?.path === "cmd/go";
 }
-async function probeGoEnv(ports, bin, env, ask) {
+function parseProbe(stdout) {
+  const [v, goroot = ""] = stdout.split("\n");
+  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
+  return m ? { version: m[1], goroot: goroot.trim() } : void 0;
+}
+async function probeGo(ports, bin) {
+  const env = childEnv("go", ports.env, { GOTOOLCHAIN: "local" });
   const key = ports.keepDir ? probeKey(ports.keepDir, bin, env) : void 0;
   const kept = key && keptProbe(key);
   if (kept !== void 0) {
     ports.log.debug(`${bin}: go env GOVERSION GOROOT as an earlier run asked it (${key.file})`);
-    return { code: 0, stdout: kept, stderr: "" };
+    return parseProbe(kept);
   }
-  const r2 = await ask();
-  if (r2.code === 0 && key) await keepProbe(key, r2.stdout, isGoCommand);
-  return r2;
+  const r2 = await ports.exec.run(bin, PROBE_ARGS, { env });
+  const answer = r2.code === 0 ? parseProbe(r2.stdout) : void 0;
+  if (answer && key) await keepProbe(key, r2.stdout, isGoCommand);
+  return answer;
 }
 
 // src/stages/toolchain.ts
@@ -39746,13 +39723,13 @@ function resolveSpec(ctx) {
   if (config.goVersion) return { spec: parseGoVersionSpec(config.goVersion), from: "input go-version" };
   const candidates = config.goVersionFile ? [config.goVersionFile] : ["go.work", "go.mod"];
   for (const name of candidates) {
-    const file = path6.resolve(config.dir, name);
-    if (!fs7.existsSync(file)) {
+    const file = path5.resolve(config.dir, name);
+    if (!fs6.existsSync(file)) {
       if (config.goVersionFile) fail(UNRESOLVED, `go-version-file ${displayPath(ctx.config.workspace, file)} does not exist`);
       continue;
     }
     try {
-      const r2 = parseVersionFile(displayPath(ctx.config.workspace, file), fs7.readFileSync(file, "utf8"));
+      const r2 = parseVersionFile(displayPath(ctx.config.workspace, file), fs6.readFileSync(file, "utf8"));
       return { spec: r2.spec, from: `${displayPath(ctx.config.workspace, file)}:${r2.line} (${r2.from})`, file: displayPath(ctx.config.workspace, file), line: r2.line };
     } catch (e) {
       const m = /^(.*?):(\d+):/.exec(e.message);
@@ -39766,16 +39743,8 @@ function probe(ctx, bin) {
   let seen = probes.get(ctx.state);
   if (!seen) probes.set(ctx.state, seen = /* @__PURE__ */ new Map());
   let p = seen.get(bin);
-  if (!p) seen.set(bin, p = runProbe(ctx, bin));
+  if (!p) seen.set(bin, p = probeGo(ctx.ports, bin));
   return p;
-}
-async function runProbe(ctx, bin) {
-  const env = childEnv("go", ctx.ports.env, { GOTOOLCHAIN: "local" });
-  const r2 = await probeGoEnv(ctx.ports, bin, env, () => ctx.ports.exec.run(bin, ["env", "GOVERSION", "GOROOT"], { env }));
-  if (r2.code !== 0) return void 0;
-  const [v, goroot] = r2.stdout.split("\n");
-  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
-  return m ? { version: m[1], goroot: (goroot ?? "").trim() } : void 0;
 }
 function unreachable(ctx, wanted, onPath, what, url, error2) {
   const reason = (error2.message ?? String(error2)).replace(`GET ${url}: `, "");
@@ -39799,7 +39768,7 @@ async function download(ctx, wanted, onPath) {
   }
   let releases;
   try {
-    releases = parseListing(fs7.readFileSync(listingFile, "utf8"), listingUrl);
+    releases = parseListing(fs6.readFileSync(listingFile, "utf8"), listingUrl);
   } catch (e) {
     return fail(DOWNLOAD, e.message);
   }
@@ -39835,7 +39804,7 @@ async function download(ctx, wanted, onPath) {
   return { bin: installed.bin, version: release.version, goroot: installed.dir, source: "download", cacheVersion: version2 };
 }
 function goBin(goroot) {
-  return path6.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
+  return path5.join(goroot, "bin", process.platform === "win32" ? "go.exe" : "go");
 }
 async function locate(ctx, wanted) {
   const { tools, log } = ctx.ports;
@@ -39849,7 +39818,7 @@ async function locate(ctx, wanted) {
   const cachedVersion = pickInstalled(tools.versions("go", process.arch), spec);
   if (cachedVersion) {
     const dir = tools.find("go", goToSemver(cachedVersion), process.arch);
-    if (dir && fs7.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
+    if (dir && fs6.existsSync(goBin(dir))) return { bin: goBin(dir), version: cachedVersion, goroot: dir, source: "tool-cache" };
   }
   const onPath = findOnPath("go", ctx.ports.env.PATH);
   const p = onPath && await probe(ctx, onPath);
@@ -39888,12 +39857,12 @@ var toolchainStage = {
       }
       const toolchain = { bin: go.bin, version: p.version, goroot: p.goroot, source: go.source };
       ctx.state.go = toolchain;
-      const binDir = path6.dirname(go.bin);
+      const binDir = path5.dirname(go.bin);
       ctx.state.goEnv = {
         ...ctx.state.goEnv,
         // Our go commands must never fetch another toolchain behind our back (GOTOOLCHAIN=auto).
         GOTOOLCHAIN: "local",
-        PATH: `${binDir}${path6.delimiter}${ctx.state.goEnv.PATH ?? ""}`
+        PATH: `${binDir}${path5.delimiter}${ctx.state.goEnv.PATH ?? ""}`
       };
       ctx.ports.outputs.addPath(binDir);
       ctx.state.facts["go-version"] = toolchain.version;
@@ -39914,7 +39883,7 @@ var toolchainStage = {
 };
 
 // src/stages/cache.ts
-import path7 from "node:path";
+import path6 from "node:path";
 
 // src/pipeline/stage.ts
 async function settled(outcome) {
@@ -40012,7 +39981,7 @@ async function restoreCaches(ctx, store) {
     goVersion: go.version,
     scope: scopeHash({
       job: ports.env.GITHUB_JOB ?? "",
-      dir: path7.relative(config.workspace, config.dir) || ".",
+      dir: path6.relative(config.workspace, config.dir) || ".",
       targets: config.targets,
       tags: config.tags,
       cgo: config.cgo
@@ -40020,7 +39989,7 @@ async function restoreCaches(ctx, store) {
     goSum: goSumHash(findGoSums(config.dir)),
     run: runSuffix(ports.env, startedAtMs)
   };
-  const dirs = claimCacheDirs(path7.join(ports.tempDir, CACHE_DIR_NAME));
+  const dirs = claimCacheDirs(path6.join(ports.tempDir, CACHE_DIR_NAME));
   const deadline = restoreDeadlineMs(ports.env);
   const modules = await restoreSlot(store, "modules", dirs.modules, moduleKeys(parts), deadline, ports.log);
   const build2 = config.mode === "release" ? notRestored("build", dirs.build, buildKeys(parts), RELEASE_BUILD_CACHE) : await restoreSlot(store, "build", dirs.build, buildKeys(parts), deadline, ports.log);
@@ -40099,12 +40068,12 @@ async function restoreTrivyDb(ctx, dir) {
 }
 
 // src/stages/modules.ts
-import fs16 from "node:fs";
-import path17 from "node:path";
+import fs15 from "node:fs";
+import path16 from "node:path";
 
 // src/modules/load.ts
-import fs8 from "node:fs";
-import path8 from "node:path";
+import fs7 from "node:fs";
+import path7 from "node:path";
 
 // src/modules/errors.ts
 var ModuleFileError = class extends Error {
@@ -40253,10 +40222,10 @@ function expectArgs(d, file, n, shape) {
 }
 function modulePathAndVersion(d, file) {
   expectArgs(d, file, 2, "module/path v1.2.3");
-  const [path35, version2] = d.args;
-  if (!isModulePath(path35)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path35}" is not a module path`);
-  if (!isModuleVersion(version2)) throw new ModuleFileError(file, d.line, `${d.verb} ${path35}: version "${version2}" is not of the form v1.2.3`);
-  return { path: path35, version: version2 };
+  const [path34, version2] = d.args;
+  if (!isModulePath(path34)) throw new ModuleFileError(file, d.line, `${d.verb}: "${path34}" is not a module path`);
+  if (!isModuleVersion(version2)) throw new ModuleFileError(file, d.line, `${d.verb} ${path34}: version "${version2}" is not of the form v1.2.3`);
+  return { path: path34, version: version2 };
 }
 function isIndirect(comment) {
   return /^indirect(;|$)/.test(comment.trim());
@@ -40302,8 +40271,8 @@ function parseGoMod(text, file) {
   if (!mod.module) throw new ModuleFileError(file, 1, 'no module directive (expected "module example.com/name")');
   return mod;
 }
-function replacementFor(replaces, path35, version2) {
-  return replaces.find((r2) => r2.old.path === path35 && r2.old.version === version2) ?? replaces.find((r2) => r2.old.path === path35 && r2.old.version === "");
+function replacementFor(replaces, path34, version2) {
+  return replaces.find((r2) => r2.old.path === path34 && r2.old.version === version2) ?? replaces.find((r2) => r2.old.path === path34 && r2.old.version === "");
 }
 
 // src/modules/gowork.ts
@@ -40338,20 +40307,20 @@ function parseGoSum(text, file) {
     const f = raw2.trim().split(/\s+/).filter((s) => s !== "");
     if (f.length === 0) return;
     if (f.length !== 3) throw new ModuleFileError(file, line, `expected "module version hash", found ${f.length} field${f.length === 1 ? "" : "s"}`);
-    const [path35, rawVersion, hash] = f;
+    const [path34, rawVersion, hash] = f;
     const goMod = rawVersion.endsWith("/go.mod");
     const version2 = goMod ? rawVersion.slice(0, -"/go.mod".length) : rawVersion;
-    if (!isModulePath(path35)) throw new ModuleFileError(file, line, `"${path35}" is not a module path`);
+    if (!isModulePath(path34)) throw new ModuleFileError(file, line, `"${path34}" is not a module path`);
     if (!isModuleVersion(version2)) throw new ModuleFileError(file, line, `"${rawVersion}" is not a version of the form v1.2.3 or v1.2.3/go.mod`);
     if (!H1.test(hash) && !(OTHER_HASH.test(hash) && !hash.startsWith("h1:"))) {
       throw new ModuleFileError(file, line, `"${hash}" is not a hash of the form h1:<44 base64 characters>`);
     }
-    lines.push({ path: path35, version: version2, goMod, hash, line });
+    lines.push({ path: path34, version: version2, goMod, hash, line });
   });
   return { file, lines };
 }
-function sumKey(path35, version2, goMod) {
-  return `${path35} ${version2}${goMod ? "/go.mod" : ""}`;
+function sumKey(path34, version2, goMod) {
+  return `${path34} ${version2}${goMod ? "/go.mod" : ""}`;
 }
 function indexSums(sums) {
   const index = /* @__PURE__ */ new Map();
@@ -40382,8 +40351,8 @@ function findSumConflicts(sums) {
 function parseHeader(fields, file, line) {
   const bad = (why) => new ModuleFileError(file, line, `module line "${fields.join(" ")}": ${why}`);
   if (fields.length < 3) throw bad('expected "# module/path v1.2.3"');
-  const path35 = fields[1];
-  if (!isModulePath(path35)) throw bad(`"${path35}" is not a module path`);
+  const path34 = fields[1];
+  if (!isModulePath(path34)) throw bad(`"${path34}" is not a module path`);
   let rest = fields.slice(2);
   let version2 = "";
   if (rest[0] !== "=>") {
@@ -40393,7 +40362,7 @@ function parseHeader(fields, file, line) {
   }
   if (rest.length === 0) {
     if (version2 === "") throw bad('expected a version or "=> replacement"');
-    return { path: path35, version: version2, line };
+    return { path: path34, version: version2, line };
   }
   if (rest[0] !== "=>" || rest.length < 2 || rest.length > 3) throw bad('expected "=> replacement [version]" after the version');
   const [, newPath, newVersion] = rest;
@@ -40403,7 +40372,7 @@ function parseHeader(fields, file, line) {
     if (!isModulePath(newPath)) throw bad(`"${newPath}" is not a module path`);
     if (!isModuleVersion(newVersion)) throw bad(`"${newVersion}" is not a version of the form v1.2.3`);
   }
-  return { path: path35, version: version2, replacement: { path: newPath, version: newVersion ?? "" }, line };
+  return { path: path34, version: version2, replacement: { path: newPath, version: newVersion ?? "" }, line };
 }
 function parseModulesTxt(text, file) {
   const txt = { file, workspace: false, modules: [] };
@@ -40440,8 +40409,8 @@ function parseModulesTxt(text, file) {
   });
   return txt;
 }
-function vendoredModule(txt, path35, version2) {
-  return txt.modules.find((m) => m.path === path35 && m.version === version2);
+function vendoredModule(txt, path34, version2) {
+  return txt.modules.find((m) => m.path === path34 && m.version === version2);
 }
 function packageLineFor(txt, vendorPath) {
   const dir = vendorPath.includes("/") ? vendorPath.slice(0, vendorPath.lastIndexOf("/")) : "";
@@ -40457,12 +40426,12 @@ function packageLineFor(txt, vendorPath) {
 
 // src/modules/load.ts
 function relativeTo(root, abs) {
-  const rel = path8.relative(root, abs).split(path8.sep).join("/");
+  const rel = path7.relative(root, abs).split(path7.sep).join("/");
   return rel === "" ? "." : rel;
 }
 async function readIfExists(file) {
   try {
-    return await fs8.promises.readFile(file);
+    return await fs7.promises.readFile(file);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return void 0;
@@ -40471,7 +40440,7 @@ async function readIfExists(file) {
 }
 async function isDirectory(p) {
   try {
-    return (await fs8.promises.stat(p)).isDirectory();
+    return (await fs7.promises.stat(p)).isDirectory();
   } catch {
     return false;
   }
@@ -40506,8 +40475,8 @@ async function loadModuleSetup(dir, workFile, root) {
     }
     const gowork = parse3(() => parseGoWork(data.toString("utf8"), rel(workFile)));
     if (gowork) {
-      work = { gowork, dir: path8.dirname(workFile) };
-      for (const u of gowork.uses) moduleDirs.push(path8.resolve(work.dir, u.dir));
+      work = { gowork, dir: path7.dirname(workFile) };
+      for (const u of gowork.uses) moduleDirs.push(path7.resolve(work.dir, u.dir));
     }
   } else {
     moduleDirs.push(dir);
@@ -40515,7 +40484,7 @@ async function loadModuleSetup(dir, workFile, root) {
   const mains = [];
   const sums = [];
   for (const modDir of moduleDirs) {
-    const goModPath = path8.join(modDir, "go.mod");
+    const goModPath = path7.join(modDir, "go.mod");
     const data = await read2(goModPath);
     if (!data) {
       errors.push(new ModuleFileError(rel(goModPath), 1, workFile ? `go.work uses ${rel(modDir)}, which has no go.mod` : `no go.mod in ${rel(modDir)}`));
@@ -40523,29 +40492,29 @@ async function loadModuleSetup(dir, workFile, root) {
     }
     const gomod = parse3(() => parseGoMod(data.toString("utf8"), rel(goModPath)));
     if (gomod) mains.push({ gomod, dir: modDir });
-    const sumPath = path8.join(modDir, "go.sum");
+    const sumPath = path7.join(modDir, "go.sum");
     const sumData = await read2(sumPath);
     const sum = sumData ? parse3(() => parseGoSum(sumData.toString("utf8"), rel(sumPath))) : { file: rel(sumPath), lines: [] };
     if (sum) sums.push(sum);
   }
   if (work) {
-    const workSumPath = path8.join(work.dir, "go.work.sum");
+    const workSumPath = path7.join(work.dir, "go.work.sum");
     const data = await read2(workSumPath);
     if (data) {
       const sum = parse3(() => parseGoSum(data.toString("utf8"), rel(workSumPath)));
       if (sum) sums.push(sum);
     }
   }
-  const vendorDir = path8.join(work ? work.dir : dir, "vendor");
+  const vendorDir = path7.join(work ? work.dir : dir, "vendor");
   const hasVendor = await isDirectory(vendorDir);
   let txt;
   if (hasVendor) {
-    const txtPath = path8.join(vendorDir, "modules.txt");
+    const txtPath = path7.join(vendorDir, "modules.txt");
     const data = await read2(txtPath);
     if (data) txt = parse3(() => parseModulesTxt(data.toString("utf8"), rel(txtPath)));
   }
   if (errors.length) return { errors };
-  const main2 = mains.find((m) => path8.resolve(m.dir) === path8.resolve(dir));
+  const main2 = mains.find((m) => path7.resolve(m.dir) === path7.resolve(dir));
   return { setup: { main: main2, mains, work, sums, vendorDir, hasVendor, txt, contents }, errors };
 }
 
@@ -40554,35 +40523,35 @@ function locator(setup) {
   const mains = setup.main ? [setup.main, ...setup.mains.filter((m) => m !== setup.main)] : setup.mains;
   const index = indexSums(setup.sums);
   const l = {
-    require(path35) {
+    require(path34) {
       for (const { gomod } of mains) {
-        const r2 = gomod.requires.find((x) => x.path === path35);
+        const r2 = gomod.requires.find((x) => x.path === path34);
         if (!r2) continue;
-        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path35, r2.version) : void 0;
+        const workRep = setup.work ? replacementFor(setup.work.gowork.replaces, path34, r2.version) : void 0;
         if (workRep) return { file: setup.work.gowork.file, line: workRep.line };
-        const rep = replacementFor(gomod.replaces, path35, r2.version);
+        const rep = replacementFor(gomod.replaces, path34, r2.version);
         if (rep) return { file: gomod.file, line: rep.line };
         return { file: gomod.file, line: r2.line };
       }
       for (const { gomod } of mains) {
-        const r2 = gomod.replaces.find((x) => x.new.path === path35);
+        const r2 = gomod.replaces.find((x) => x.new.path === path34);
         if (r2) return { file: gomod.file, line: r2.line };
       }
       return void 0;
     },
-    sums(path35, version2, goMod) {
-      return (index.get(sumKey(path35, version2, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
+    sums(path34, version2, goMod) {
+      return (index.get(sumKey(path34, version2, goMod)) ?? []).map(({ sum, entry }) => ({ file: sum.file, entry }));
     },
-    vendored(path35) {
-      const vm = setup.txt?.modules.find((m) => m.path === path35 && m.version !== "");
+    vendored(path34) {
+      const vm = setup.txt?.modules.find((m) => m.path === path34 && m.version !== "");
       return vm && setup.txt ? { file: setup.txt.file, line: vm.line } : void 0;
     },
     build() {
       if (mains[0]) return { file: mains[0].gomod.file, line: mains[0].gomod.module.line };
       return { file: setup.work.gowork.file, line: 1 };
     },
-    module(path35) {
-      return l.require(path35) ?? l.vendored(path35) ?? l.build();
+    module(path34) {
+      return l.require(path34) ?? l.vendored(path34) ?? l.build();
     }
   };
   return l;
@@ -40730,8 +40699,8 @@ function analyzeSettings(s, opts) {
 }
 
 // src/modules/replaces.ts
-import fs9 from "node:fs";
-import path9 from "node:path";
+import fs8 from "node:fs";
+import path8 from "node:path";
 
 // src/modules/rules.ts
 var VERIFY_FAILED = rule({
@@ -40840,19 +40809,19 @@ function realpathish(p) {
   let cur = p;
   for (let i = 0; i < 256; i++) {
     try {
-      return path9.join(fs9.realpathSync(cur), ...rest.reverse());
+      return path8.join(fs8.realpathSync(cur), ...rest.reverse());
     } catch {
-      const parent = path9.dirname(cur);
+      const parent = path8.dirname(cur);
       if (parent === cur) break;
-      rest.push(path9.basename(cur));
+      rest.push(path8.basename(cur));
       cur = parent;
     }
   }
   return p;
 }
 function inside(root, p) {
-  const rel = path9.relative(root, p);
-  return rel === "" || !rel.startsWith("..") && !path9.isAbsolute(rel);
+  const rel = path8.relative(root, p);
+  return rel === "" || !rel.startsWith("..") && !path8.isAbsolute(rel);
 }
 function replacesOutsideWorkspace(setup, workspace) {
   const root = realpathish(workspace);
@@ -40862,7 +40831,7 @@ function replacesOutsideWorkspace(setup, workspace) {
   for (const f of files) {
     for (const r2 of f.replaces) {
       if (!r2.local) continue;
-      const target = realpathish(path9.resolve(f.dir, r2.new.path));
+      const target = realpathish(path8.resolve(f.dir, r2.new.path));
       if (inside(root, target)) continue;
       out.push(
         finding(REPLACE_OUTSIDE, "modules", {
@@ -40975,8 +40944,8 @@ function unreachableSource(output) {
 }
 
 // src/modules/commands.ts
-import fs13 from "node:fs";
-import path13 from "node:path";
+import fs12 from "node:fs";
+import path12 from "node:path";
 
 // src/modules/tidydiff.ts
 var TidyDiffError = class extends Error {
@@ -41068,11 +41037,11 @@ ${change.added.join("\n")}`
 }
 
 // src/modules/tree.ts
-import fs10 from "node:fs";
-import path10 from "node:path";
+import fs9 from "node:fs";
+import path9 from "node:path";
 function walkTree(root, visit) {
   const walk = (dir, prefix) => {
-    for (const e of fs10.readdirSync(dir, { withFileTypes: true })) {
+    for (const e of fs9.readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix ? `${prefix}/${e.name}` : e.name;
       const abs = `${dir}/${e.name}`;
       if (e.isDirectory()) walk(abs, rel);
@@ -41080,7 +41049,7 @@ function walkTree(root, visit) {
     }
   };
   try {
-    walk(path10.resolve(root), "");
+    walk(path9.resolve(root), "");
   } catch (e) {
     if (e.code !== "ENOENT") throw e;
   }
@@ -41092,22 +41061,22 @@ function listFiles(root) {
 }
 function hashRegularFile(abs, stat) {
   const buf = sharedReadBuffer();
-  const fd = fs10.openSync(abs, "r");
+  const fd = fs9.openSync(abs, "r");
   try {
-    if (stat) stat(fs10.fstatSync(fd));
+    if (stat) stat(fs9.fstatSync(fd));
     let filled = 0;
     let n;
-    while (filled < buf.length && (n = fs10.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
+    while (filled < buf.length && (n = fs9.readSync(fd, buf, filled, buf.length - filled, null)) > 0) filled += n;
     if (filled < buf.length) return { sha256: sha256Hex(buf.subarray(0, filled)), size: filled };
     const h = sha256Hash().update(buf);
     let size = filled;
-    while ((n = fs10.readSync(fd, buf, 0, buf.length, null)) > 0) {
+    while ((n = fs9.readSync(fd, buf, 0, buf.length, null)) > 0) {
       h.update(buf.subarray(0, n));
       size += n;
     }
     return { sha256: h.digest("hex"), size };
   } finally {
-    fs10.closeSync(fd);
+    fs9.closeSync(fd);
   }
 }
 function* hashEntries(root, tree, stats) {
@@ -41118,8 +41087,8 @@ function* hashEntries(root, tree, stats) {
       yield entry.size;
       continue;
     }
-    if (stats) stats.push({ rel, kind, stat: fs10.lstatSync(abs) });
-    const data = kind === "link" ? Buffer.from(`symlink -> ${fs10.readlinkSync(abs)}`) : Buffer.from("special file");
+    if (stats) stats.push({ rel, kind, stat: fs9.lstatSync(abs) });
+    const data = kind === "link" ? Buffer.from(`symlink -> ${fs9.readlinkSync(abs)}`) : Buffer.from("special file");
     tree.set(rel, { sha256: sha256Hex(data), size: data.length, kind });
     yield data.length;
   }
@@ -41176,8 +41145,8 @@ function moduleTreeHash(tree, prefix) {
 }
 
 // src/modules/cachesums.ts
-import fs11 from "node:fs";
-import path11 from "node:path";
+import fs10 from "node:fs";
+import path10 from "node:path";
 function escapeModulePath(p) {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
 }
@@ -41187,11 +41156,11 @@ function goModHash(content) {
 `).digest("base64")}`;
 }
 function downloadBase(modcache, modulePath, version2) {
-  return path11.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version2));
+  return path10.join(modcache, "cache", "download", ...escapeModulePath(modulePath).split("/"), "@v", escapeModulePath(version2));
 }
 async function readOrUndefined(file) {
   try {
-    return fs11.readFileSync(file);
+    return fs10.readFileSync(file);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -41207,8 +41176,8 @@ async function cachedGoModHash(modcache, modulePath, version2) {
 }
 
 // src/modules/treememo.ts
-import fs12 from "node:fs";
-import path12 from "node:path";
+import fs11 from "node:fs";
+import path11 from "node:path";
 var RECORD_VERSION = "go-release-gate tree v4";
 var TOUCH_INTERVAL_MS = 36e5;
 var IDENTITY_FIELDS = 6;
@@ -41253,24 +41222,24 @@ function treeRoot(dir, startedMs) {
 }
 function rootStat(dir) {
   try {
-    return fs12.lstatSync(dir);
+    return fs11.lstatSync(dir);
   } catch {
     return void 0;
   }
 }
 function treeRecordFile(gocache, dir) {
-  return gateRecordFile(gocache, `tree-${sha256Hex(path12.resolve(dir))}`);
+  return gateRecordFile(gocache, `tree-${sha256Hex(path11.resolve(dir))}`);
 }
 function statTree(root) {
   const id = new TreeIdentity();
-  walkTree(root, (rel, abs, kind) => id.add(rel, kind, fs12.lstatSync(abs)));
+  walkTree(root, (rel, abs, kind) => id.add(rel, kind, fs11.lstatSync(abs)));
   return id.digest();
 }
 function recordedTreeHash(memo, dir, h1) {
   if (!memo.reuse) return void 0;
   const rec = readRecord(treeRecordFile(memo.gocache, dir), TOUCH_INTERVAL_MS, memo.now?.());
   if (!rec) return void 0;
-  if (rec.version !== RECORD_VERSION || rec.dir !== path12.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== "string" || typeof rec.at !== "string") return void 0;
+  if (rec.version !== RECORD_VERSION || rec.dir !== path11.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== "string" || typeof rec.at !== "string") return void 0;
   const root = rootStat(dir);
   if (!root || statIdentity(root) !== rec.root) return void 0;
   let identity;
@@ -41284,7 +41253,7 @@ function recordedTreeHash(memo, dir, h1) {
 }
 function recordTreeHash(memo, dir, h1, root, entries, startedMs) {
   if (!root.settled || !settled2(entries, startedMs)) return false;
-  const rec = { version: RECORD_VERSION, dir: path12.resolve(dir), h1, root: root.identity, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
+  const rec = { version: RECORD_VERSION, dir: path11.resolve(dir), h1, root: root.identity, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
   return writeRecord(treeRecordFile(memo.gocache, dir), rec);
 }
 
@@ -41358,7 +41327,7 @@ async function verifyModuleTrees(run4, cwd, loc, modules, memo) {
   const trees = [];
   for (const m of modules) {
     if (m.error || !m.version) continue;
-    if (!m.dir || !m.zip || !fs13.existsSync(m.dir)) {
+    if (!m.dir || !m.zip || !fs12.existsSync(m.dir)) {
       const v = await verifyModules(run4, cwd, loc);
       return { ...v, reused: 0, result: v.ok ? `all modules verified by go mod verify (${m.path}@${m.version} has no extracted tree to hash)` : `${v.findings.length} problem(s)` };
     }
@@ -41436,9 +41405,9 @@ async function checkTidy(run4, setup, main2, loc, severity2, missingReported) {
   }
   const files = {};
   for (const name of ["go.mod", "go.sum"]) {
-    const abs = path13.join(main2.dir, name);
+    const abs = path12.join(main2.dir, name);
     const data = setup.contents.get(abs);
-    files[name] = { file: name === "go.mod" ? main2.gomod.file : path13.posix.join(path13.posix.dirname(main2.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
+    files[name] = { file: name === "go.mod" ? main2.gomod.file : path12.posix.join(path12.posix.dirname(main2.gomod.file), "go.sum"), lines: data ? splitLines(data.toString("utf8")).length : 0 };
   }
   const findings = [];
   for (const c of changes) {
@@ -41623,11 +41592,11 @@ function owningRequire(setup, pkg) {
 }
 
 // src/modules/vendorcheck.ts
-import fs14 from "node:fs";
-import path15 from "node:path";
+import fs13 from "node:fs";
+import path14 from "node:path";
 
 // src/modules/consistency.ts
-import path14 from "node:path";
+import path13 from "node:path";
 function describe(m) {
   return m.version ? `${m.path}@${m.version}` : m.path;
 }
@@ -41637,8 +41606,8 @@ function lessThan114(goVersion) {
   return major < 1 || major === 1 && (minor ?? 0) < 14;
 }
 function canonicalReplacement(r2, modDir, workDir) {
-  if (!r2.local || !workDir || !modDir || path14.isAbsolute(r2.new.path)) return r2.new;
-  const rel = path14.relative(workDir, path14.join(modDir, r2.new.path)).split(path14.sep).join("/");
+  if (!r2.local || !workDir || !modDir || path13.isAbsolute(r2.new.path)) return r2.new;
+  const rel = path13.relative(workDir, path13.join(modDir, r2.new.path)).split(path13.sep).join("/");
   const dirPath = rel === "" ? "." : rel === "." || rel === ".." || rel.startsWith("./") || rel.startsWith("../") ? rel : `./${rel}`;
   return { path: dirPath, version: "" };
 }
@@ -41831,8 +41800,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   if (!committedTxt && expectedTxt) {
     findings.push(finding(VENDOR_MODULES_TXT, "modules", { message: `${txtRel} is missing: go mod vendor writes it to record what was vendored`, location: { file: txtRel, line: 1 }, subject: `${txtRel} missing` }));
   } else if (committedTxt && committedTxt.sha256 !== expectedTxt?.sha256) {
-    const actual = splitLines(await fs14.promises.readFile(path15.join(setup.vendorDir, MODULES_TXT), "utf8"));
-    const want = expectedTxt ? splitLines(await fs14.promises.readFile(path15.join(expectedDir, MODULES_TXT), "utf8")) : [];
+    const actual = splitLines(await fs13.promises.readFile(path14.join(setup.vendorDir, MODULES_TXT), "utf8"));
+    const want = expectedTxt ? splitLines(await fs13.promises.readFile(path14.join(expectedDir, MODULES_TXT), "utf8")) : [];
     const reportedBlocks = new Set(reportedTxtLines.map((l) => blockOf(setup.txt, l)));
     for (const change of diffLines(actual, want)) {
       const anchor = change.extra.length === 0 && change.line > 1 ? change.line - 1 : change.line;
@@ -41853,7 +41822,7 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
   expected.delete(MODULES_TXT);
   const diff = compareTrees(committed, expected);
   for (const rel of diff.modified) {
-    const [a, b] = await Promise.all([fs14.promises.readFile(path15.join(setup.vendorDir, rel)), fs14.promises.readFile(path15.join(expectedDir, rel))]);
+    const [a, b] = await Promise.all([fs13.promises.readFile(path14.join(setup.vendorDir, rel)), fs13.promises.readFile(path14.join(expectedDir, rel))]);
     const line = firstDifferingLine(a, b);
     const file = `${vendorRel}/${rel}`;
     findings.push(
@@ -41890,8 +41859,8 @@ async function compareVendor(setup, expectedDir, root, reportedTxtLines, committ
 }
 
 // src/modules/tidyreuse.ts
-import fs15 from "node:fs";
-import path16 from "node:path";
+import fs14 from "node:fs";
+import path15 from "node:path";
 
 // src/modules/goheader.ts
 function goFileHeader(src) {
@@ -41997,14 +41966,14 @@ var TIDY_SETTINGS = [
 function moduleGoFiles(dir) {
   const out = [];
   const walk = (abs, rel) => {
-    const entries = fs15.readdirSync(abs, { withFileTypes: true });
+    const entries = fs14.readdirSync(abs, { withFileTypes: true });
     if (rel !== "" && entries.some((e) => e.name === "go.mod")) return true;
     for (const e of entries) {
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       if (e.isSymbolicLink()) return false;
       if (e.isDirectory()) {
         if (e.name.startsWith(".") || e.name.startsWith("_") || e.name === "testdata" || childRel === "vendor") continue;
-        if (!walk(path16.join(abs, e.name), childRel)) return false;
+        if (!walk(path15.join(abs, e.name), childRel)) return false;
       } else if (e.isFile() && e.name.endsWith(".go")) out.push(childRel);
     }
     return true;
@@ -42030,7 +41999,7 @@ async function tidyKey(inputs) {
   field2("go.mod", inputs.gomod);
   field2("go.sum", inputs.gosum ?? "(absent)");
   for (const rel of files) {
-    const src = fs15.readFileSync(path16.join(main2.dir, rel));
+    const src = fs14.readFileSync(path15.join(main2.dir, rel));
     field2(`file ${rel}`, src.subarray(0, goFileHeaderEnd(src)));
   }
   return h.digest("hex");
@@ -42111,7 +42080,7 @@ async function checkVendor(ctx, run4, setup, loc) {
   const reportedTxtLines = consistency.filter((f) => f.location?.file === txtFile).map((f) => f.location.line);
   const version2 = ctx.state.go.version;
   const workspace = setup.work !== void 0;
-  const vendorRel = path17.posix.dirname(setup.txt?.file ?? `${path17.relative(ctx.config.workspace, setup.vendorDir).split(path17.sep).join("/")}/modules.txt`);
+  const vendorRel = path16.posix.dirname(setup.txt?.file ?? `${path16.relative(ctx.config.workspace, setup.vendorDir).split(path16.sep).join("/")}/modules.txt`);
   if (!atLeast(version2, 1, workspace ? 22 : 18)) {
     const f = finding(VERIFY_FAILED, "modules", {
       message: `${workspace ? "go work vendor" : "go mod vendor"} -o needs Go ${workspace ? "1.22" : "1.18"} or later (this is Go ${version2}); ${vendorRel}/ could not be compared`,
@@ -42120,10 +42089,10 @@ async function checkVendor(ctx, run4, setup, loc) {
     });
     return { findings: [...consistency, f], problems: parseGoProblems(""), verified: false, rows: [], metrics: {} };
   }
-  await fs16.promises.mkdir(ctx.ports.tempDir, { recursive: true });
-  const scratch = await fs16.promises.mkdtemp(path17.join(ctx.ports.tempDir, "modules-vendor-"));
+  await fs15.promises.mkdir(ctx.ports.tempDir, { recursive: true });
+  const scratch = await fs15.promises.mkdtemp(path16.join(ctx.ports.tempDir, "modules-vendor-"));
   try {
-    const out = path17.join(scratch, "vendor");
+    const out = path16.join(scratch, "vendor");
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
     const cwd = workspace ? setup.work.dir : setup.main.dir;
     const regenerating = run4.go(args, cwd, 15 * MINUTE);
@@ -42153,18 +42122,18 @@ async function checkVendor(ctx, run4, setup, loc) {
       metrics: { vendorFiles: cmp.files.committed, vendorCompareMs: compareMs, vendorModified: d.modified.length, vendorAdded: d.added.length, vendorRemoved: d.removed.length }
     };
   } finally {
-    await fs16.promises.rm(scratch, { recursive: true, force: true });
+    await fs15.promises.rm(scratch, { recursive: true, force: true });
   }
 }
 async function restoreIfChanged(setup) {
   const restored = [];
   for (const [file, data] of setup.contents) {
-    const now = await fs16.promises.readFile(file).catch(() => void 0);
+    const now = await fs15.promises.readFile(file).catch(() => void 0);
     if (!now || !now.equals(data)) {
       const tmp = `${file}.go-release-gate-${process.pid}`;
-      const mode = (await fs16.promises.stat(file).catch(() => void 0))?.mode;
-      await fs16.promises.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
-      await fs16.promises.rename(tmp, file);
+      const mode = (await fs15.promises.stat(file).catch(() => void 0))?.mode;
+      await fs15.promises.writeFile(tmp, data, { flag: "wx", ...mode !== void 0 ? { mode: mode & 511 } : {} });
+      await fs15.promises.rename(tmp, file);
       restored.push(file);
     }
   }
@@ -42228,7 +42197,7 @@ async function runModules(ctx) {
   try {
     dl = await downloadModules(run4, cwd, loc);
   } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path17.relative(config.workspace, file)}; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.info(`go mod download changed ${path16.relative(config.workspace, file)}; restored it as committed`);
   }
   if (dl.unreachable) return offline(setup, loc, env.modcache, dl.unreachable, dl.output, findings, rows);
   let vendor;
@@ -42239,24 +42208,24 @@ async function runModules(ctx) {
   return { status: "passed", findings: [], pending: verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) };
 }
 async function downloadOnCopy(ctx, run4, setup, cwd, loc) {
-  await fs16.promises.mkdir(ctx.ports.tempDir, { recursive: true });
-  const copy = await fs16.promises.mkdtemp(path17.join(ctx.ports.tempDir, "modules-download-"));
+  await fs15.promises.mkdir(ctx.ports.tempDir, { recursive: true });
+  const copy = await fs15.promises.mkdtemp(path16.join(ctx.ports.tempDir, "modules-download-"));
   try {
     for (const name of ["go.mod", "go.sum"]) {
-      const data = setup.contents.get(path17.join(setup.main.dir, name));
-      if (data) await fs16.promises.writeFile(path17.join(copy, name), data);
+      const data = setup.contents.get(path16.join(setup.main.dir, name));
+      if (data) await fs15.promises.writeFile(path16.join(copy, name), data);
     }
-    return await downloadModules(run4, cwd, loc, path17.join(copy, "go.mod"));
+    return await downloadModules(run4, cwd, loc, path16.join(copy, "go.mod"));
   } finally {
-    await fs16.promises.rm(copy, { recursive: true, force: true });
+    await fs15.promises.rm(copy, { recursive: true, force: true });
   }
 }
 async function tidyReuse(ctx, setup, m, env) {
   if (setup.work || !env.gocache) return void 0;
-  const gomod = setup.contents.get(path17.join(m.dir, "go.mod"));
+  const gomod = setup.contents.get(path16.join(m.dir, "go.mod"));
   if (!gomod) return void 0;
   const go = ctx.state.go;
-  const key = await tidyKey({ main: m, gomod, gosum: setup.contents.get(path17.join(m.dir, "go.sum")), goVersion: go.version, goroot: go.goroot, settings: env.tidySettings }).catch(() => void 0);
+  const key = await tidyKey({ main: m, gomod, gosum: setup.contents.get(path16.join(m.dir, "go.sum")), goVersion: go.version, goroot: go.goroot, settings: env.tidySettings }).catch(() => void 0);
   return key ? { gocache: env.gocache, key } : void 0;
 }
 async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings, rows, metrics) {
@@ -42305,7 +42274,7 @@ async function verifyAlongside(ctx, run4, setup, loc, env, dl, vendor, findings,
       rows.push(["go mod tidy -diff", "", tidyModules.length ? `skipped: needs Go 1.23 (this is Go ${ctx.state.go.version})` : "skipped: no go.mod in the working directory"]);
     }
   } finally {
-    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path17.relative(config.workspace, file)} during the modules checks; restored it as committed`);
+    for (const file of await restoreIfChanged(setup)) ctx.ports.log.warning(`a go command rewrote ${path16.relative(config.workspace, file)} during the modules checks; restored it as committed`);
   }
   const unproven = [...run4.failed, ...setup.hasVendor && !vendor?.verified ? ["the vendor comparison"] : []];
   if (unproven.length && !findings.some((f) => f.severity === "error")) {
@@ -42335,13 +42304,13 @@ var modulesStage = {
 };
 
 // src/stages/build.ts
-import fs20 from "node:fs";
+import fs19 from "node:fs";
 import os from "node:os";
-import path21 from "node:path";
+import path20 from "node:path";
 
 // src/output/dir.ts
-import fs17 from "node:fs";
-import path18 from "node:path";
+import fs16 from "node:fs";
+import path17 from "node:path";
 var FIXED_NAMES = /* @__PURE__ */ new Set(["SHA256SUMS", "results.sarif", "report.json", "summary.md", "outputs.json", "cosign.pub", "provenance.intoto.jsonl", "shard.json"]);
 var GOOS = "aix|android|darwin|dragonfly|freebsd|illumos|ios|js|linux|netbsd|openbsd|plan9|solaris|wasip1|windows";
 var BINARY = new RegExp(`^[^/\\\\]+_(${GOOS})_[a-z0-9]+(\\.exe)?$`);
@@ -42349,8 +42318,8 @@ var BUNDLE = /\.sigstore\.json$/;
 function isGateOutputName(name) {
   return FIXED_NAMES.has(name) || BINARY.test(name) || BUNDLE.test(name);
 }
-var NOFOLLOW = fs17.constants.O_NOFOLLOW ?? 0;
-var CREATE_FRESH = fs17.constants.O_WRONLY | fs17.constants.O_CREAT | fs17.constants.O_EXCL | NOFOLLOW;
+var NOFOLLOW = fs16.constants.O_NOFOLLOW ?? 0;
+var CREATE_FRESH = fs16.constants.O_WRONLY | fs16.constants.O_CREAT | fs16.constants.O_EXCL | NOFOLLOW;
 var OutputDirError = class extends Error {
   constructor(message) {
     super(message);
@@ -42359,7 +42328,7 @@ var OutputDirError = class extends Error {
 };
 function lstat(p) {
   try {
-    return fs17.lstatSync(p);
+    return fs16.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
@@ -42368,19 +42337,19 @@ function lstat(p) {
 function openOutputDir(dir) {
   const produced = [];
   const ensureDir = () => {
-    fs17.mkdirSync(dir, { recursive: true });
-    const st = fs17.lstatSync(dir);
+    fs16.mkdirSync(dir, { recursive: true });
+    const st = fs16.lstatSync(dir);
     if (!st.isDirectory()) throw new OutputDirError(`output directory ${dir} is not a directory (${st.isSymbolicLink() ? "a symbolic link" : "a file"})`);
   };
   const target = (name) => {
-    if (name !== path18.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
-    return path18.join(dir, name);
+    if (name !== path17.basename(name) || name === "." || name === ".." || name === "") throw new OutputDirError(`"${name}" is not a plain file name`);
+    return path17.join(dir, name);
   };
   const vacate = (p) => {
     const st = lstat(p);
     if (!st) return;
     if (st.isDirectory()) throw new OutputDirError(`${p} is a directory where go-release-gate writes a file; remove it`);
-    fs17.unlinkSync(p);
+    fs16.unlinkSync(p);
   };
   const note = (name) => {
     if (!produced.includes(name)) produced.push(name);
@@ -42391,22 +42360,22 @@ function openOutputDir(dir) {
       ensureDir();
       const p = target(name);
       vacate(p);
-      const fd = fs17.openSync(p, CREATE_FRESH, mode);
+      const fd = fs16.openSync(p, CREATE_FRESH, mode);
       try {
-        fs17.writeFileSync(fd, data);
+        fs16.writeFileSync(fd, data);
       } finally {
-        fs17.closeSync(fd);
+        fs16.closeSync(fd);
       }
       note(name);
       return p;
     },
     append(name, data) {
       if (!produced.includes(name)) throw new OutputDirError(`${name} was not written by this run; refusing to append to it`);
-      const fd = fs17.openSync(target(name), fs17.constants.O_WRONLY | fs17.constants.O_APPEND | NOFOLLOW);
+      const fd = fs16.openSync(target(name), fs16.constants.O_WRONLY | fs16.constants.O_APPEND | NOFOLLOW);
       try {
-        fs17.writeFileSync(fd, data);
+        fs16.writeFileSync(fd, data);
       } finally {
-        fs17.closeSync(fd);
+        fs16.closeSync(fd);
       }
     },
     adopt(source, name) {
@@ -42414,18 +42383,18 @@ function openOutputDir(dir) {
       const p = target(name);
       vacate(p);
       try {
-        fs17.linkSync(source, p);
-        fs17.unlinkSync(source);
+        fs16.linkSync(source, p);
+        fs16.unlinkSync(source);
       } catch (e) {
         const code2 = e.code;
         if (code2 !== "EXDEV" && code2 !== "EPERM" && code2 !== "ENOTSUP" && code2 !== "EOPNOTSUPP") throw e;
-        const fd = fs17.openSync(p, CREATE_FRESH, fs17.statSync(source).mode & 511);
+        const fd = fs16.openSync(p, CREATE_FRESH, fs16.statSync(source).mode & 511);
         try {
-          fs17.writeFileSync(fd, fs17.readFileSync(source));
+          fs16.writeFileSync(fd, fs16.readFileSync(source));
         } finally {
-          fs17.closeSync(fd);
+          fs16.closeSync(fd);
         }
-        fs17.rmSync(source, { force: true });
+        fs16.rmSync(source, { force: true });
       }
       note(name);
       return p;
@@ -42436,15 +42405,15 @@ function openOutputDir(dir) {
       if (!lstat(dir)) return { removed, foreign };
       ensureDir();
       let renaming = trash !== void 0;
-      for (const e of fs17.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
+      for (const e of fs16.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
         if (isGateOutputName(e.name) && !e.isDirectory()) {
-          const p = path18.join(dir, e.name);
+          const p = path17.join(dir, e.name);
           try {
-            if (renaming) fs17.renameSync(p, path18.join(trash(), e.name));
+            if (renaming) fs16.renameSync(p, path17.join(trash(), e.name));
           } catch {
             renaming = false;
           }
-          if (!renaming) fs17.unlinkSync(p);
+          if (!renaming) fs16.unlinkSync(p);
           removed.push(e.name);
         } else {
           foreign.push(e.isDirectory() ? `${e.name}/` : e.name);
@@ -42528,15 +42497,15 @@ async function mapLimit(items, limit, fn) {
 }
 
 // src/build/headstart.ts
-import fs18 from "node:fs";
-import path19 from "node:path";
+import fs17 from "node:fs";
+import path18 from "node:path";
 var HEAD_BYTES = 4096;
 function rootMainGuess(dir) {
   let module;
   let names;
   try {
-    module = parseGoMod(fs18.readFileSync(path19.join(dir, "go.mod"), "utf8"), "go.mod").module.path;
-    names = fs18.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_"));
+    module = parseGoMod(fs17.readFileSync(path18.join(dir, "go.mod"), "utf8"), "go.mod").module.path;
+    names = fs17.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_"));
   } catch {
     return void 0;
   }
@@ -42546,11 +42515,11 @@ function rootMainGuess(dir) {
   for (const name of names) {
     let n;
     try {
-      const fd = fs18.openSync(path19.join(dir, name), "r");
+      const fd = fs17.openSync(path18.join(dir, name), "r");
       try {
-        n = fs18.readSync(fd, buf, 0, HEAD_BYTES, 0);
+        n = fs17.readSync(fd, buf, 0, HEAD_BYTES, 0);
       } finally {
-        fs18.closeSync(fd);
+        fs17.closeSync(fd);
       }
     } catch {
       return void 0;
@@ -42565,9 +42534,9 @@ function rootMainGuess(dir) {
 function inWorkspace(dir, gowork) {
   if (gowork === "off") return false;
   if (gowork) return true;
-  for (let d = path19.resolve(dir); ; d = path19.dirname(d)) {
-    if (fs18.existsSync(path19.join(d, "go.work"))) return true;
-    if (path19.dirname(d) === d) return false;
+  for (let d = path18.resolve(dir); ; d = path18.dirname(d)) {
+    if (fs17.existsSync(path18.join(d, "go.work"))) return true;
+    if (path18.dirname(d) === d) return false;
   }
 }
 
@@ -42603,8 +42572,8 @@ function takeInspected(state, name, sha256) {
 }
 
 // src/stages/cgo-hint.ts
-import fs19 from "node:fs";
-import path20 from "node:path";
+import fs18 from "node:fs";
+import path19 from "node:path";
 var EXCLUDED = /build constraints exclude all Go files in (.+)$/m;
 var MAX_FILES = 200;
 var MAX_BYTES = 1 << 20;
@@ -42617,7 +42586,7 @@ function cgoNeededHint(stderr, cgo, show) {
   const dir = m[1].trim();
   let names;
   try {
-    names = fs19.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
+    names = fs18.readdirSync(dir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go")).slice(0, MAX_FILES);
   } catch {
     return null;
   }
@@ -42625,12 +42594,12 @@ function cgoNeededHint(stderr, cgo, show) {
   for (const n of names) {
     let text;
     try {
-      const fd = fs19.openSync(path20.join(dir, n), "r");
+      const fd = fs18.openSync(path19.join(dir, n), "r");
       try {
         const buf = Buffer.alloc(MAX_BYTES);
-        text = buf.toString("utf8", 0, fs19.readSync(fd, buf, 0, MAX_BYTES, 0));
+        text = buf.toString("utf8", 0, fs18.readSync(fd, buf, 0, MAX_BYTES, 0));
       } finally {
-        fs19.closeSync(fd);
+        fs18.closeSync(fd);
       }
     } catch {
       continue;
@@ -42704,12 +42673,12 @@ async function mainPackages(ctx, certainRoot) {
   }
   const root = (await goList(ctx, ["."])).pkgs.find((p) => p.name === "main");
   if (root) return { pkgs: [asMain(root)], problems };
-  const cmdDir = path21.join(ctx.config.dir, "cmd");
-  const cmd = fs20.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
+  const cmdDir = path20.join(ctx.config.dir, "cmd");
+  const cmd = fs19.existsSync(cmdDir) ? (await goList(ctx, ["./cmd/..."])).pkgs.filter((p) => p.name === "main") : [];
   if (cmd.length === 0) {
     problems.push(finding(NO_MAIN, "build", {
       message: `no main package in ${displayPath(ctx.config.workspace, ctx.config.dir) || "."}: the module root is not package main and cmd/ has no main package`,
-      location: fs20.existsSync(path21.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path21.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
+      location: fs19.existsSync(path20.join(ctx.config.dir, "go.mod")) ? { file: displayPath(ctx.config.workspace, path20.join(ctx.config.dir, "go.mod")), line: 1 } : void 0
     }));
   }
   return { pkgs: cmd.map(asMain), problems };
@@ -42725,15 +42694,15 @@ function clearOnce(ctx) {
 }
 function startHead(ctx, go) {
   const { config } = ctx;
-  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs20.existsSync(path21.join(config.dir, "vendor")) || inWorkspace(config.dir, ctx.state.goEnv.GOWORK)) return void 0;
+  if (config.packages.length || ctx.state.selectJobs || ctx.state.modFlag || fs19.existsSync(path20.join(config.dir, "vendor")) || inWorkspace(config.dir, ctx.state.goEnv.GOWORK)) return void 0;
   const guess = rootMainGuess(config.dir);
   if (!guess) return void 0;
   const { importPath, certain } = guess;
-  const buildDir = fs20.mkdtempSync(path21.join(scratchRoot(ctx), "grg-build-"));
+  const buildDir = fs19.mkdtempSync(path20.join(scratchRoot(ctx), "grg-build-"));
   const builds = /* @__PURE__ */ new Map();
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: void 0 };
   for (const target of buildOrder(config.targets, (t) => t).slice(0, buildSlots())) {
-    const output = path21.join(buildDir, artifactFileName(binaryName(importPath), target));
+    const output = path20.join(buildDir, artifactFileName(binaryName(importPath), target));
     const r2 = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: buildEnv(ctx.state.goEnv, target, config.cgo) });
     r2.catch(() => void 0);
     builds.set(output, r2);
@@ -42742,7 +42711,7 @@ function startHead(ctx, go) {
 }
 async function discardHead(head2) {
   await Promise.allSettled(head2.builds.values());
-  fs20.rmSync(head2.buildDir, { recursive: true, force: true });
+  fs19.rmSync(head2.buildDir, { recursive: true, force: true });
 }
 function buildSlots() {
   return Math.max(1, os.availableParallelism());
@@ -42798,23 +42767,23 @@ async function build(ctx) {
     if (other) throw new Error(`main packages ${other} and ${p.importPath} would both produce a binary named ${p.name}`);
     names.set(p.name, p.importPath);
   }
-  const buildDir = confirmed?.buildDir ?? fs20.mkdtempSync(path21.join(scratchRoot(ctx), "grg-build-"));
+  const buildDir = confirmed?.buildDir ?? fs19.mkdtempSync(path20.join(scratchRoot(ctx), "grg-build-"));
   try {
     return await buildInto(ctx, go, out, buildDir, targets, pkgs, findings, confirmed?.builds);
   } finally {
     if (confirmed) await Promise.allSettled(confirmed.builds.values());
-    fs20.rmSync(buildDir, { recursive: true, force: true });
+    fs19.rmSync(buildDir, { recursive: true, force: true });
   }
 }
 function scratchRoot(ctx) {
-  fs20.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  fs19.mkdirSync(ctx.ports.tempDir, { recursive: true });
   return isInside(ctx.config.workspace, ctx.ports.tempDir) ? os.tmpdir() : ctx.ports.tempDir;
 }
 function clearOutputDir(ctx, out) {
   const shown = displayPath(ctx.config.workspace, out.dir) || ".";
   let trash;
-  const { removed, foreign } = out.clear(() => trash ??= fs20.mkdtempSync(path21.join(scratchRoot(ctx), "grg-old-")));
-  const deleted = trash === void 0 ? Promise.resolve() : fs20.promises.rm(trash, { recursive: true, force: true }).catch((e) => ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`));
+  const { removed, foreign } = out.clear(() => trash ??= fs19.mkdtempSync(path20.join(scratchRoot(ctx), "grg-old-")));
+  const deleted = trash === void 0 ? Promise.resolve() : fs19.promises.rm(trash, { recursive: true, force: true }).catch((e) => ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`));
   if (removed.length) ctx.ports.log.info(`removed ${removed.length} file(s) an earlier run left in ${shown}: ${capList(removed, 20)}`);
   if (!foreign.length) return { findings: [], deleted };
   return {
@@ -42831,7 +42800,7 @@ function capList(items, max) {
 }
 async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, started2) {
   const { config, ports } = ctx;
-  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path21.join(buildDir, artifactFileName(pkg.name, target)) })));
+  const all = targets.flatMap((target) => pkgs.map((pkg) => ({ pkg, target, output: path20.join(buildDir, artifactFileName(pkg.name, target)) })));
   const jobs = ctx.state.selectJobs ? chosenJobs(all, ctx.state.selectJobs) : all;
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: ctx.state.modFlag };
   const byTarget = /* @__PURE__ */ new Map();
@@ -42844,10 +42813,10 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const inspecting = [];
   const finished = async (job, ok, stderr) => {
     if (!ok) return { ...job, ok, stderr };
-    const size = fs20.statSync(job.output).size;
-    const name = path21.basename(job.output);
+    const size = fs19.statSync(job.output).size;
+    const name = path20.basename(job.output);
     const hashing = sha256FileReadAhead(job.output);
-    const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, path21.join(out.dir, name)));
+    const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, path20.join(out.dir, name)));
     inspection.catch(() => void 0);
     inspecting.push(inspection);
     const sha256 = await hashing;
@@ -42856,16 +42825,16 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const collect = async (group, dir, r2) => {
     const target = group[0].target;
     const stderr = config.cgo ? trimCompilerQuotes(r2.stderr) : r2.stderr;
-    if (group.length === 1) return [await finished(group[0], r2.code === 0 && fs20.existsSync(group[0].output), stderr)];
+    if (group.length === 1) return [await finished(group[0], r2.code === 0 && fs19.existsSync(group[0].output), stderr)];
     const results2 = [];
     for (const job of group) {
-      const written = path21.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
-      if (fs20.existsSync(written)) {
-        fs20.renameSync(written, job.output);
+      const written = path20.join(dir, `${goExecName(job.pkg.importPath)}${target.goos === "windows" ? ".exe" : ""}`);
+      if (fs19.existsSync(written)) {
+        fs19.renameSync(written, job.output);
         results2.push(await finished(job, true, ""));
       } else {
         const own = stderrFor(stderr, job.pkg.importPath, group.map((j) => j.pkg.importPath));
-        results2.push(await finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path21.basename(written)}`));
+        results2.push(await finished(job, false, own.trim() ? own : `go build exited ${r2.code} and wrote no ${path20.basename(written)}`));
       }
     }
     return results2;
@@ -42874,8 +42843,8 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
   const building = await mapLimit(groups, buildSlots(), async (group) => {
     const target = group[0].target;
     const several = group.length > 1;
-    const dir = several ? fs20.mkdtempSync(path21.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
-    const r2 = await (!several && started2?.get(group[0].output) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path21.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
+    const dir = several ? fs19.mkdtempSync(path20.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
+    const r2 = await (!several && started2?.get(group[0].output) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path20.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
       cwd: config.dir,
       env: buildEnv(ctx.state.goEnv, target, config.cgo)
     }));
@@ -42901,7 +42870,7 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
     if (!r2.ok) {
       const errors = parseCompilerErrors(r2.stderr);
       const first = errors[0];
-      const loc = first ? { file: displayPath(ctx.config.workspace, path21.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
+      const loc = first ? { file: displayPath(ctx.config.workspace, path20.resolve(config.dir, first.file)), line: first.line, ...first.column ? { column: first.column } : {} } : void 0;
       const cgoHint = first ? null : cgoNeededHint(r2.stderr, config.cgo, (d) => displayPath(ctx.config.workspace, d) || ".");
       const headline = first ? `${loc.file}:${first.line}: ${first.message}` : cgoHint ?? (r2.stderr.trim().split("\n").slice(-1)[0] || "go build failed");
       findings.push(finding(COMPILE, "build", {
@@ -42918,7 +42887,7 @@ ${r2.stderr.trim()}`);
     const a = {
       path: r2.output,
       displayPath: "",
-      name: path21.basename(r2.output),
+      name: path20.basename(r2.output),
       goos: r2.target.goos,
       goarch: r2.target.goarch,
       size: r2.size,
@@ -42960,7 +42929,7 @@ function trimCompilerQuotes(stderr) {
 }
 
 // src/stages/inspect.ts
-import path22 from "node:path";
+import path21 from "node:path";
 
 // src/inspect/policy.ts
 var r = (id, name, severity2, short, full, help2, securitySeverity2) => rule({ id, name, defaultSeverity: severity2, shortDescription: short, fullDescription: full, help: help2, ...securitySeverity2 ? { securitySeverity: securitySeverity2 } : {} });
@@ -43270,9 +43239,9 @@ async function nameModifiedFiles(ctx, findings) {
   if (!git) {
     listing = "git is not on PATH, so the modified files cannot be listed";
   } else {
-    const outRel = path22.relative(ctx.config.dir, ctx.config.outDir);
+    const outRel = path21.relative(ctx.config.dir, ctx.config.outDir);
     const outInside = isInside(ctx.config.workspace, ctx.config.outDir);
-    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path22.sep).join("/")}`] : []];
+    const args = ["status", "--short", "--untracked-files=all", "--", ":/", ...outInside ? [`:(exclude)${outRel.split(path21.sep).join("/")}`] : []];
     const r2 = await ctx.ports.exec.run(git, args, { cwd: ctx.config.dir, env: childEnv("git", ctx.ports.env), timeoutMs: 6e4 });
     const lines = r2.stdout.split("\n").filter((l) => l.trim() !== "");
     if (r2.code !== 0) listing = `git status failed: ${r2.stderr.trim().split("\n")[0] ?? ""}`;
@@ -43315,8 +43284,8 @@ async function run(ctx) {
 var inspectStage = { name: "inspect", rules: INSPECT_RULES, run };
 
 // src/stages/scan.ts
-import fs22 from "node:fs";
-import path24 from "node:path";
+import fs21 from "node:fs";
+import path23 from "node:path";
 
 // src/scan/trivy-report.ts
 var SEVERITY_ORDER = ["UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"];
@@ -43603,31 +43572,31 @@ function unscanned(f) {
 }
 
 // src/tools/gobuild.ts
-import fs21 from "node:fs";
-import path23 from "node:path";
+import fs20 from "node:fs";
+import path22 from "node:path";
 var BUILD_TIMEOUT_MS = 15 * 60 * 1e3;
 async function installGoBuiltTool(t, b) {
   const semver2 = t.version.replace(/^v/, "");
   const exe = process.platform === "win32" ? `${t.program}.exe` : t.program;
   const cached = b.tools.find(t.tool, semver2, b.arch);
-  if (cached && fs21.existsSync(path23.join(cached, exe))) return { dir: cached, bin: path23.join(cached, exe), source: "tool-cache", sha256: "" };
+  if (cached && fs20.existsSync(path22.join(cached, exe))) return { dir: cached, bin: path22.join(cached, exe), source: "tool-cache", sha256: "" };
   if (b.env.GOSUMDB === "off" || b.env.GOFLAGS?.includes("-insecure")) {
     throw new InstallError("checksum", `${t.pkg}@${t.version} would be built without the checksum database (GOSUMDB=off or -insecure): set ${t.tool}-path to a binary you trust instead`);
   }
-  fs21.mkdirSync(b.tempDir, { recursive: true });
-  const bin = fs21.mkdtempSync(path23.join(b.tempDir, `${t.tool}-build-`));
+  fs20.mkdirSync(b.tempDir, { recursive: true });
+  const bin = fs20.mkdtempSync(path22.join(b.tempDir, `${t.tool}-build-`));
   b.log.info(`Building ${t.pkg}@${t.version} with the run's Go (module proxy, checked against the checksum database)`);
   const { GOOS: _os, GOARCH: _arch, ...rest } = b.env;
   const env = { ...rest, GOBIN: bin, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-trimpath" };
   const r2 = await b.exec.run(b.go, ["install", `${t.pkg}@${t.version}`], { env, cwd: b.tempDir, timeoutMs: BUILD_TIMEOUT_MS });
-  if (r2.code !== 0 || !fs21.existsSync(path23.join(bin, exe))) {
+  if (r2.code !== 0 || !fs20.existsSync(path22.join(bin, exe))) {
     const why = r2.timedOut ? `did not finish within ${BUILD_TIMEOUT_MS / 6e4} minutes` : r2.stderr.trim().split("\n").slice(-3).join(" ") || `exit code ${r2.code}`;
-    fs21.rmSync(bin, { recursive: true, force: true });
+    fs20.rmSync(bin, { recursive: true, force: true });
     throw new InstallError("download", `go install ${t.pkg}@${t.version} failed: ${why}`);
   }
   const dir = await b.tools.cache(bin, t.tool, semver2, b.arch);
-  fs21.rmSync(bin, { recursive: true, force: true });
-  return { dir, bin: path23.join(dir, exe), source: "download", sha256: "" };
+  fs20.rmSync(bin, { recursive: true, force: true });
+  return { dir, bin: path22.join(dir, exe), source: "download", sha256: "" };
 }
 
 // src/scan/govulncheck.ts
@@ -43815,13 +43784,13 @@ function reachabilityByOsv(runs) {
   for (const { platform: platform2, report } of runs) {
     for (const f of report.findings) {
       const level = levelOf(f);
-      const path35 = level === "called" ? [...f.trace].reverse() : void 0;
+      const path34 = level === "called" ? [...f.trace].reverse() : void 0;
       const cur = out.get(f.osv);
       if (!cur || RANK[level] > RANK[cur.level]) {
-        out.set(f.osv, { osv: f.osv, level, ...path35 ? { path: path35 } : {}, platforms: [platform2] });
+        out.set(f.osv, { osv: f.osv, level, ...path34 ? { path: path34 } : {}, platforms: [platform2] });
       } else if (level === cur.level) {
         if (!cur.platforms.includes(platform2)) cur.platforms.push(platform2);
-        if (path35 && (!cur.path || path35.length < cur.path.length)) cur.path = path35;
+        if (path34 && (!cur.path || path34.length < cur.path.length)) cur.path = path34;
       }
     }
   }
@@ -43844,21 +43813,21 @@ function frameText(f) {
   const name = f.function ? `${pkg}.${f.receiver ? `${f.receiver.replace(/^\*/, "")}.` : ""}${f.function}` : pkg;
   return f.position ? `${name} (${f.position.filename}:${f.position.line})` : `${name}`;
 }
-function pathText(path35, max = 4) {
-  const shown = path35.slice(0, max).map(frameText);
-  if (path35.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path35[path35.length - 1]));
+function pathText(path34, max = 4) {
+  const shown = path34.slice(0, max).map(frameText);
+  if (path34.length > max) shown.splice(max - 1, shown.length, "\u2026", frameText(path34[path34.length - 1]));
   return shown.join(" \u2192 ");
 }
 function joinPath(dir, file) {
   return dir ? `${dir.replace(/\/+$/, "")}/${file}` : file;
 }
-function callSite(path35, moduleDir, mainModules) {
-  const own = path35.filter((f) => mainModules.has(f.module) && f.position);
+function callSite(path34, moduleDir, mainModules) {
+  const own = path34.filter((f) => mainModules.has(f.module) && f.position);
   const site = own[own.length - 1];
   return site?.position ? { file: joinPath(moduleDir, site.position.filename), line: site.position.line, ...site.position.column ? { column: site.position.column } : {} } : void 0;
 }
-function codeFlowOf(path35, moduleDir, mainModules) {
-  return path35.map((f) => ({
+function codeFlowOf(path34, moduleDir, mainModules) {
+  return path34.map((f) => ({
     message: frameText(f),
     ...mainModules.has(f.module) && f.position ? { location: { file: joinPath(moduleDir, f.position.filename), line: f.position.line } } : {}
   }));
@@ -44153,7 +44122,7 @@ async function findTrivy(ctx) {
   }
 }
 function gateTrivyCacheDir(ctx) {
-  return path24.join(ctx.ports.tempDir, "go-release-gate-trivy");
+  return path23.join(ctx.ports.tempDir, "go-release-gate-trivy");
 }
 function trivyEnv(ctx) {
   return childEnv("trivy", ctx.ports.env);
@@ -44176,22 +44145,22 @@ function explainTrivyFailure(what, code2, stderr, cacheDir, skipDbUpdate) {
 function findIgnoreFile(ctx) {
   for (const dir of [ctx.config.dir, ctx.config.workspace]) {
     for (const name of IGNORE_FILE_NAMES) {
-      const p = path24.join(dir, name);
-      if (fs22.existsSync(p) && fs22.statSync(p).isFile()) return p;
+      const p = path23.join(dir, name);
+      if (fs21.existsSync(p) && fs21.statSync(p).isFile()) return p;
     }
   }
   return void 0;
 }
 function trivyHome(ctx) {
-  fs22.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  const dir = fs22.mkdtempSync(path24.join(ctx.ports.tempDir, "trivy-"));
-  const config = path24.join(dir, "trivy.yaml");
-  fs22.writeFileSync(config, "", { flag: "wx" });
+  fs21.mkdirSync(ctx.ports.tempDir, { recursive: true });
+  const dir = fs21.mkdtempSync(path23.join(ctx.ports.tempDir, "trivy-"));
+  const config = path23.join(dir, "trivy.yaml");
+  fs21.writeFileSync(config, "", { flag: "wx" });
   return { dir, config };
 }
 async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n) {
-  const output = path24.join(home.dir, `trivy-${kind}-${n}.json`);
-  fs22.rmSync(output, { force: true });
+  const output = path23.join(home.dir, `trivy-${kind}-${n}.json`);
+  fs21.rmSync(output, { force: true });
   const args = trivyScanArgs(kind, target, { cacheDir: ctx.config.trivyCacheDir, skipDbUpdate: ctx.config.trivySkipDbUpdate, output, config: home.config, ignoreFile, skipDirs });
   ctx.ports.log.info(`trivy ${args.join(" ")}`);
   let r2;
@@ -44202,13 +44171,13 @@ async function runTrivy(ctx, trivy, home, kind, target, ignoreFile, skipDirs, n)
   }
   if (r2.timedOut) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} did not finish within ${TRIVY_TIMEOUT_MS / 6e4} minutes`);
   if (r2.code !== 0) throw new Error(explainTrivyFailure(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}`, r2.code, r2.stderr, ctx.config.trivyCacheDir, ctx.config.trivySkipDbUpdate));
-  if (!fs22.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
+  if (!fs21.existsSync(output)) throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)} exited 0 but wrote no report`);
   try {
-    return parseTrivyReport(fs22.readFileSync(output, "utf8"));
+    return parseTrivyReport(fs21.readFileSync(output, "utf8"));
   } catch (e) {
     throw new Error(`trivy ${kind} ${displayPath(ctx.config.workspace, target)}: ${e.message}`);
   } finally {
-    fs22.rmSync(output, { force: true });
+    fs21.rmSync(output, { force: true });
   }
 }
 function parsedGoMod(text, file, ctx) {
@@ -44235,7 +44204,7 @@ async function run2(ctx) {
   try {
     return await scanWith(ctx, found, home);
   } finally {
-    fs22.rmSync(home.dir, { recursive: true, force: true });
+    fs21.rmSync(home.dir, { recursive: true, force: true });
   }
 }
 async function scanWith(ctx, found, home) {
@@ -44268,30 +44237,30 @@ async function scanWith(ctx, found, home) {
   if (db.warning) ctx.ports.log.warning(db.warning);
   ctx = { ...ctx, config: { ...config, trivyCacheDir: cacheDir, trivySkipDbUpdate: true } };
   const ignoreFile = findIgnoreFile(ctx);
-  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs22.readFileSync(ignoreFile, "utf8")) : [];
+  const entries = ignoreFile ? parseIgnoreFile(ignoreFile, fs21.readFileSync(ignoreFile, "utf8")) : [];
   const skipDirs = [];
-  const outRel = path24.relative(config.dir, config.outDir);
-  if (outRel && !outRel.startsWith("..") && !path24.isAbsolute(outRel)) skipDirs.push(outRel.split(path24.sep).join("/"));
+  const outRel = path23.relative(config.dir, config.outDir);
+  if (outRel && !outRel.startsWith("..") && !path23.isAbsolute(outRel)) skipDirs.push(outRel.split(path23.sep).join("/"));
   const modules = [];
   for (const r2 of await runTrivy(ctx, trivy, home, "fs", config.dir, ignoreFile, skipDirs, 0)) {
     if (r2.type !== "gomod" || r2.target !== "go.mod") continue;
-    const file = path24.join(config.dir, "go.mod");
-    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs22.readFileSync(file, "utf8"), file, ctx), result: r2 });
+    const file = path23.join(config.dir, "go.mod");
+    modules.push({ file: displayPath(ctx.config.workspace, file), gomod: parsedGoMod(fs21.readFileSync(file, "utf8"), file, ctx), result: r2 });
   }
   const binaries = [];
   const bins = ctx.state.artifacts.filter((a) => a.goos !== "" && a.goarch !== "");
-  const dirs = [...new Set(bins.map((a) => path24.dirname(a.path)))];
+  const dirs = [...new Set(bins.map((a) => path23.dirname(a.path)))];
   const unread = new Set(bins.map((a) => a.displayPath));
   for (const [i, dir] of dirs.entries()) {
     for (const r2 of await runTrivy(ctx, trivy, home, "rootfs", dir, ignoreFile, [], i + 1)) {
-      const a = bins.find((b) => b.path === path24.join(dir, r2.target));
+      const a = bins.find((b) => b.path === path23.join(dir, r2.target));
       if (!a || r2.type !== "gobinary") continue;
       unread.delete(a.displayPath);
       binaries.push({ artifact: a.displayPath, result: r2 });
     }
   }
-  const goModFile = path24.join(config.dir, "go.mod");
-  const goModText = fs22.existsSync(goModFile) ? fs22.readFileSync(goModFile, "utf8") : void 0;
+  const goModFile = path23.join(config.dir, "go.mod");
+  const goModText = fs21.existsSync(goModFile) ? fs21.readFileSync(goModFile, "utf8") : void 0;
   const missing = unscanned({
     ...goModText !== void 0 ? { goMod: { file: displayPath(ctx.config.workspace, goModFile), needsScan: goModNeedsScan(parsedGoMod(goModText, goModFile, ctx), goModText), scanned: modules.length > 0 } } : {},
     binaries: bins.map((a) => ({ file: a.displayPath, scanned: !unread.has(a.displayPath) }))
@@ -44370,8 +44339,8 @@ async function scanWith(ctx, found, home) {
 var scanStage = { name: "scan", rules: SCAN_RULES, runtimeRuleIds: /^scan\/(cve|ghsa|go)-[a-z0-9-]+$/, run: run2 };
 
 // src/stages/sign.ts
-import fs23 from "node:fs";
-import path25 from "node:path";
+import fs22 from "node:fs";
+import path24 from "node:path";
 
 // src/sign/argv.ts
 function signBlobArgs(o) {
@@ -44614,9 +44583,9 @@ ${r2.stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
   return lines.find((l) => /^Error:/i.test(l)) ?? lines.find((l) => /error|fail|invalid|denied/i.test(l)) ?? lines[0] ?? `exit code ${r2.code}`;
 }
 function readGoSum(dir) {
-  const file = path25.join(dir, "go.sum");
-  if (!fs23.existsSync(file)) return [];
-  return parseGoSum(fs23.readFileSync(file, "utf8"), file).lines;
+  const file = path24.join(dir, "go.sum");
+  if (!fs22.existsSync(file)) return [];
+  return parseGoSum(fs22.readFileSync(file, "utf8"), file).lines;
 }
 function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(config.dir))) {
   return {
@@ -44631,7 +44600,7 @@ function buildParametersOf(config, dependencies = moduleDependencies(readGoSum(c
 }
 function bundledStatement(bundleFile) {
   try {
-    const b = JSON.parse(fs23.readFileSync(bundleFile, "utf8"));
+    const b = JSON.parse(fs22.readFileSync(bundleFile, "utf8"));
     const payload = b.dsseEnvelope?.payload;
     return payload ? JSON.parse(Buffer.from(payload, "base64").toString("utf8")) : void 0;
   } catch {
@@ -44681,7 +44650,7 @@ async function run3(ctx) {
     if (sign.sigstore.trustedRoot) {
       let json2;
       try {
-        json2 = fs23.readFileSync(sign.sigstore.trustedRoot, "utf8");
+        json2 = fs22.readFileSync(sign.sigstore.trustedRoot, "utf8");
       } catch (e) {
         return unavailable2(`sigstore-trusted-root ${displayPath(config.workspace, sign.sigstore.trustedRoot)} cannot be read (${e.code ?? "error"})`);
       }
@@ -44698,7 +44667,7 @@ async function run3(ctx) {
   }
   state.facts["sign.cosign"] = cosign.source;
   ports.log.info(`cosign: ${cosign.bin} (${cosign.source})`);
-  const signDir = fs23.mkdtempSync(path25.join(ports.tempDir, "grg-sign-"));
+  const signDir = fs22.mkdtempSync(path24.join(ports.tempDir, "grg-sign-"));
   const out = state.out ?? (state.out = openOutputDir(config.outDir));
   let tempKeyDir;
   try {
@@ -44712,18 +44681,18 @@ async function run3(ctx) {
       if (sign.key.kind === "file") {
         keyFile = sign.key.path;
         try {
-          fs23.accessSync(keyFile, fs23.constants.R_OK);
+          fs22.accessSync(keyFile, fs22.constants.R_OK);
         } catch (e) {
           return unavailable2(`cosign-key ${displayPath(ctx.config.workspace, keyFile)} cannot be read (${e.code ?? "error"})`);
         }
       } else {
-        tempKeyDir = fs23.mkdtempSync(path25.join(ports.tempDir, "grg-cosign-"));
-        keyFile = path25.join(tempKeyDir, "cosign.key");
-        fs23.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
+        tempKeyDir = fs22.mkdtempSync(path24.join(ports.tempDir, "grg-cosign-"));
+        keyFile = path24.join(tempKeyDir, "cosign.key");
+        fs22.writeFileSync(keyFile, sign.key.kind === "pem" ? sign.key.pem : ports.env[sign.key.name], { mode: 384 });
       }
-      const freshKey = path25.join(signDir, "cosign.pub");
+      const freshKey = path24.join(signDir, "cosign.pub");
       const pub = await cosignRun(publicKeyArgs(keyFile, freshKey));
-      if (pub.code !== 0 || !fs23.existsSync(freshKey)) {
+      if (pub.code !== 0 || !fs22.existsSync(freshKey)) {
         const why = scrub(firstError(pub));
         const hint = /decrypt|password|passphrase/i.test(why) ? " (is COSIGN_PASSWORD the password of this key?)" : "";
         const message = `cosign could not read the signing key: ${why}${hint}`;
@@ -44745,13 +44714,13 @@ async function run3(ctx) {
         return unavailable2(`Keyless signing could not get an OIDC token: ${why}. Nothing was signed.`);
       }
       addSecret(token);
-      tempKeyDir = fs23.mkdtempSync(path25.join(ports.tempDir, "grg-cosign-"));
-      const tokenFile = path25.join(tempKeyDir, "oidc-token");
-      fs23.writeFileSync(tokenFile, token, { mode: 384 });
+      tempKeyDir = fs22.mkdtempSync(path24.join(ports.tempDir, "grg-cosign-"));
+      const tokenFile = path24.join(tempKeyDir, "oidc-token");
+      fs22.writeFileSync(tokenFile, token, { mode: 384 });
       signer = { kind: "keyless", tokenFile, services: sign.sigstore };
       verifier = { kind: "keyless", policy };
     }
-    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path25.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path25.basename(v.policy.trustedRoot) : "" } };
+    const shownVerifier = (v) => v.kind === "key" ? { ...v, publicKey: path24.basename(v.publicKey) } : { kind: "keyless", policy: { ...v.policy, trustedRoot: v.policy.trustedRoot ? path24.basename(v.policy.trustedRoot) : "" } };
     const signArgs = (bundle, file) => signer.kind === "key" ? signBlobArgs({ key: signer.key, bundle, file, tlogUpload: sign.tlogUpload }) : signBlobKeylessArgs({ tokenFile: signer.tokenFile, bundle, file, services: signer.services, tlogUpload: sign.tlogUpload });
     const verifyArgs = (v, bundle, file) => v.kind === "key" ? verifyBlobArgs({ publicKey: v.publicKey, bundle, file, tlog: v.tlog }) : verifyBlobKeylessArgs({ bundle, file, policy: v.policy });
     const verifyText = (bundle, file) => {
@@ -44770,26 +44739,26 @@ async function run3(ctx) {
         rows.push([s.displayPath, "", "not signed: changed after build", ""]);
         continue;
       }
-      const freshBundle = path25.join(signDir, path25.basename(bundle));
+      const freshBundle = path24.join(signDir, path24.basename(bundle));
       const signed = await cosignRun(signArgs(freshBundle, s.path));
-      if (signed.code !== 0 || !fs23.existsSync(freshBundle)) {
+      if (signed.code !== 0 || !fs22.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign sign-blob failed for ${s.displayPath}: ${scrub(firstError(signed))}`, location, subject: s.displayPath, details: scrub(`${signed.stderr}${signed.stdout}`).trim() || void 0 }));
         rows.push([s.displayPath, "", "signing failed", ""]);
         continue;
       }
-      out.adopt(freshBundle, path25.basename(bundle));
+      out.adopt(freshBundle, path24.basename(bundle));
       const verified = await cosignRun(verifyArgs(verifier, bundle, s.path));
       const ok = verified.code === 0;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob refused the new signature of ${s.displayPath}: ${scrub(firstError(verified))}`, location, subject: s.displayPath, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
-      const command = verifyText(path25.basename(bundle), path25.basename(s.path));
+      const command = verifyText(path24.basename(bundle), path24.basename(s.path));
       rows.push([s.displayPath, bundleShown, ok ? "signed, verified" : "signed, verification failed", command]);
       signatures2.push({ path: s.displayPath, bundle: bundleShown, verified: ok, command });
     }
     const sums = subjects.find((s) => s.path === state.checksumsFile);
     const sumsSigned = sums && signatures2.some((x) => x.path === sums.displayPath && x.verified);
-    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path25.basename(sums.path)), path25.basename(sums.path));
+    if (sumsSigned) state.facts["sign.verify"] = verifyText(bundleNameFor(path24.basename(sums.path)), path24.basename(sums.path));
     let provenanceOk;
     if (config.mode === "release" && sums && findings.length === 0) {
       provenanceOk = await attestProvenance();
@@ -44815,13 +44784,13 @@ async function run3(ctx) {
       metrics: { signed: signatures2.length, verified: signatures2.filter((x) => x.verified).length, files: subjects.length, tlogUpload: sign.tlogUpload, keyless: !sign.key }
     };
     async function attestProvenance() {
-      const sumsText = fs23.readFileSync(sums.path, "utf8");
+      const sumsText = fs22.readFileSync(sums.path, "utf8");
       const sumsDigest = sha256File(sums.path);
-      const location = { artifact: displayPath(config.workspace, path25.join(out.dir, PROVENANCE)) };
+      const location = { artifact: displayPath(config.workspace, path24.join(out.dir, PROVENANCE)) };
       let statement;
       try {
         statement = provenanceStatement({
-          checksums: { name: path25.basename(sums.path), text: sumsText, sha256: sumsDigest },
+          checksums: { name: path24.basename(sums.path), text: sumsText, sha256: sumsDigest },
           gateVersion: GATE_VERSION,
           goVersion: state.go?.version ?? state.facts["go-version"] ?? "",
           // A merge signs what its shards built: their parameters, not the merge job's inputs.
@@ -44839,23 +44808,23 @@ async function run3(ctx) {
       const statementFile = out.write(PROVENANCE, `${JSON.stringify(statement)}
 `);
       const bundleName2 = bundleNameFor(PROVENANCE);
-      const freshBundle = path25.join(signDir, bundleName2);
+      const freshBundle = path24.join(signDir, bundleName2);
       const attested = await cosignRun(attestBlobArgs({ statement: statementFile, bundle: freshBundle, signer, tlogUpload: sign.tlogUpload }));
-      if (attested.code !== 0 || !fs23.existsSync(freshBundle)) {
+      if (attested.code !== 0 || !fs22.existsSync(freshBundle)) {
         findings.push(finding(SIGN_RULES.signingFailed, "sign", { message: `cosign attest-blob failed for ${PROVENANCE}: ${scrub(firstError(attested))}`, location, subject: PROVENANCE, details: scrub(`${attested.stderr}${attested.stdout}`).trim() || void 0 }));
         rows.push([location.artifact, "", "attestation failed", ""]);
         return false;
       }
       const bundle = out.adopt(freshBundle, bundleName2);
       const signedStatement = bundledStatement(bundle);
-      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path25.basename(sums.path), sumsDigest);
+      const mismatch = JSON.stringify(signedStatement) !== JSON.stringify(statement) ? "the signed statement is not the one written" : subjectsMatchChecksums(signedStatement, sumsText, path24.basename(sums.path), sumsDigest);
       const verified = await cosignRun(verifyAttestationArgs({ bundle, file: sums.path, verifier }));
       const ok = verified.code === 0 && !mismatch;
       if (!ok) {
         findings.push(finding(SIGN_RULES.verificationFailed, "sign", { message: `cosign verify-blob-attestation refused the provenance: ${mismatch ?? scrub(firstError(verified))}`, location, subject: PROVENANCE, details: scrub(`${verified.stderr}${verified.stdout}`).trim() || void 0 }));
       }
       const binary = subjects.find((s) => s !== sums);
-      const command = verifyAttestationCommandText({ bundle: bundleName2, file: path25.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
+      const command = verifyAttestationCommandText({ bundle: bundleName2, file: path24.basename(binary?.path ?? sums.path), verifier: shownVerifier(verifier) });
       const bundleShown = displayPath(config.workspace, bundle);
       rows.push([location.artifact, bundleShown, ok ? "attested, verified" : "attested, verification failed", command]);
       state.facts["sign.provenance"] = statementFile;
@@ -44866,8 +44835,8 @@ async function run3(ctx) {
       return ok;
     }
   } finally {
-    if (tempKeyDir) fs23.rmSync(tempKeyDir, { recursive: true, force: true });
-    fs23.rmSync(signDir, { recursive: true, force: true });
+    if (tempKeyDir) fs22.rmSync(tempKeyDir, { recursive: true, force: true });
+    fs22.rmSync(signDir, { recursive: true, force: true });
   }
 }
 var signStage = { name: "sign", rules: RULES2, settlesFirst: true, run: run3 };
@@ -44910,7 +44879,7 @@ function where2(f) {
 
 // src/report/sarif.ts
 import { pathToFileURL } from "node:url";
-import path26 from "node:path";
+import path25 from "node:path";
 
 // src/report/location.ts
 function repoRelative(p) {
@@ -45028,7 +44997,7 @@ function codeFlowOf2(steps, messageChars) {
   };
 }
 function categoryOf(toolKey, r2) {
-  const moduleDir = repoRelative(path26.relative(r2.config.workspace, r2.config.dir));
+  const moduleDir = repoRelative(path25.relative(r2.config.workspace, r2.config.dir));
   return `go-release-gate/${toolKey}/${moduleDir ? `${moduleDir}/` : ""}`;
 }
 function planRuns(r2) {
@@ -45074,7 +45043,7 @@ function renderRun(p, keep, r2, limits) {
     tool: { driver: { ...p.driver, ...p.key === "" ? { semanticVersion: r2.tool.version } : {}, rules: rules.map(sarifRule) } },
     automationDetails: { id: categoryOf(p.key || "checks", r2) },
     ...ev.repositoryUrl && ev.sha ? { versionControlProvenance: [{ repositoryUri: ev.repositoryUrl, revisionId: ev.sha, ...ev.ref ? { branch: ev.ref } : {} }] } : {},
-    originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(r2.config.workspace.endsWith(path26.sep) ? r2.config.workspace : `${r2.config.workspace}${path26.sep}`).href } },
+    originalUriBaseIds: { "%SRCROOT%": { uri: pathToFileURL(r2.config.workspace.endsWith(path25.sep) ? r2.config.workspace : `${r2.config.workspace}${path25.sep}`).href } },
     invocations: [{
       executionSuccessful: p.executionSuccessful,
       startTimeUtc: started2.toISOString(),
@@ -45516,14 +45485,14 @@ function stageAnnotator(log) {
 }
 
 // src/report/sources.ts
-import fs24 from "node:fs";
-import path27 from "node:path";
+import fs23 from "node:fs";
+import path26 from "node:path";
 var MODULE_LINE = /^[ \t]*module[ \t]+("?)([^\s"/][^\s"]*)\1[ \t]*(?:\/\/.*)?$/m;
 var USE_LINE = /^[ \t]*use[ \t]+("?)([^\s"()]+)\1[ \t]*(?:\/\/.*)?$/gm;
 var USE_BLOCK = /^[ \t]*use[ \t]*\(([^)]*)\)/gm;
 function read(file) {
   try {
-    return fs24.readFileSync(file, "utf8");
+    return fs23.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -45532,14 +45501,14 @@ function lineOf(text, index) {
   return text.slice(0, index).split("\n").length;
 }
 function moduleAt(dir) {
-  const goMod = path27.join(dir, "go.mod");
+  const goMod = path26.join(dir, "go.mod");
   const text = read(goMod);
   const m = text === void 0 ? null : MODULE_LINE.exec(text);
   return m ? { path: m[2], dir, goMod, line: lineOf(text, m.index + m[0].search(/\S/)) } : void 0;
 }
 function moduleRoots(dir) {
   const roots = [];
-  const work = read(path27.join(dir, "go.work"));
+  const work = read(path26.join(dir, "go.work"));
   if (work !== void 0) {
     const dirs = [...work.matchAll(USE_LINE)].map((m) => m[2]);
     for (const block2 of work.matchAll(USE_BLOCK)) {
@@ -45549,7 +45518,7 @@ function moduleRoots(dir) {
       }
     }
     for (const d of dirs) {
-      const root = moduleAt(path27.resolve(dir, d));
+      const root = moduleAt(path26.resolve(dir, d));
       if (root) roots.push(root);
     }
   }
@@ -45560,16 +45529,16 @@ function moduleRoots(dir) {
 function mainPackageSource(workspace, roots, importPath) {
   const root = [...roots].filter((r2) => importPath === r2.path || importPath.startsWith(`${r2.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
   if (!root) return void 0;
-  const pkgDir = path27.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
+  const pkgDir = path26.join(root.dir, ...importPath.slice(root.path.length).split("/").filter(Boolean));
   const inRepo = (file) => repoRelative(displayPath(workspace, file));
   let names = [];
   try {
-    names = fs24.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
+    names = fs23.readdirSync(pkgDir).filter((n) => n.endsWith(".go") && !n.endsWith("_test.go") && !n.startsWith(".") && !n.startsWith("_")).sort();
   } catch {
   }
   const candidates = [];
   for (const name of names.slice(0, 200)) {
-    const text = read(path27.join(pkgDir, name));
+    const text = read(path26.join(pkgDir, name));
     if (text === void 0) continue;
     const clause = /^package[ \t]+main\b/m.exec(text);
     if (!clause) continue;
@@ -45577,7 +45546,7 @@ function mainPackageSource(workspace, roots, importPath) {
   }
   const best = candidates.find((c) => c.hasMain) ?? candidates.find((c) => c.name === "main.go") ?? candidates[0];
   if (best) {
-    const file = inRepo(path27.join(pkgDir, best.name));
+    const file = inRepo(path26.join(pkgDir, best.name));
     if (file) return { file, line: lineOf(best.text, best.clause) };
   }
   const goMod = inRepo(root.goMod);
@@ -45667,7 +45636,7 @@ function checkRuleOverrides(config, stages) {
   }
 }
 async function writeReports(config, ports, state, result, spent, options = {}) {
-  const goMod = path28.join(config.dir, fs25.existsSync(path28.join(config.dir, "go.mod")) ? "go.mod" : "");
+  const goMod = path27.join(config.dir, fs24.existsSync(path27.join(config.dir, "go.mod")) ? "go.mod" : "");
   const report = {
     tool: { ...TOOL, version: GATE_VERSION },
     run: result,
@@ -45783,8 +45752,8 @@ function getMaxArtifactListCount() {
 }
 
 // node_modules/@actions/artifact/lib/internal/upload/upload-artifact.js
-import * as fs28 from "fs";
-import * as path30 from "path";
+import * as fs27 from "fs";
+import * as path29 from "path";
 
 // node_modules/@actions/artifact/lib/generated/google/protobuf/timestamp.js
 var import_runtime = __toESM(require_commonjs(), 1);
@@ -47462,13 +47431,13 @@ These characters are not allowed in the artifact name due to limitations with ce
   }
   info(`Artifact name is valid!`);
 }
-function validateFilePath(path35) {
-  if (!path35) {
+function validateFilePath(path34) {
+  if (!path34) {
     throw new Error(`Provided file path input during validation is empty`);
   }
   for (const [invalidCharacterKey, errorMessageForCharacter] of invalidArtifactFilePathCharacters) {
-    if (path35.includes(invalidCharacterKey)) {
-      throw new Error(`The path for one of the files in artifact is not valid: ${path35}. Contains the following character: ${errorMessageForCharacter}
+    if (path34.includes(invalidCharacterKey)) {
+      throw new Error(`The path for one of the files in artifact is not valid: ${path34}. Contains the following character: ${errorMessageForCharacter}
           
 Invalid characters include: ${Array.from(invalidArtifactFilePathCharacters.values()).toString()}
           
@@ -47822,13 +47791,13 @@ function internalArtifactTwirpClient(options) {
 }
 
 // node_modules/@actions/artifact/lib/internal/upload/upload-zip-specification.js
-import * as fs26 from "fs";
+import * as fs25 from "fs";
 import { normalize, resolve } from "path";
 function validateRootDirectory(rootDirectory) {
-  if (!fs26.existsSync(rootDirectory)) {
+  if (!fs25.existsSync(rootDirectory)) {
     throw new Error(`The provided rootDirectory ${rootDirectory} does not exist`);
   }
-  if (!fs26.statSync(rootDirectory).isDirectory()) {
+  if (!fs25.statSync(rootDirectory).isDirectory()) {
     throw new Error(`The provided rootDirectory ${rootDirectory} is not a valid directory`);
   }
   info(`Root directory input is valid!`);
@@ -47838,7 +47807,7 @@ function getUploadZipSpecification(filesToZip, rootDirectory) {
   rootDirectory = normalize(rootDirectory);
   rootDirectory = resolve(rootDirectory);
   for (let file of filesToZip) {
-    const stats = fs26.lstatSync(file, { throwIfNoEntry: false });
+    const stats = fs25.lstatSync(file, { throwIfNoEntry: false });
     if (!stats) {
       throw new Error(`File ${file} does not exist`);
     }
@@ -47970,7 +47939,7 @@ import { realpath as realpath2 } from "fs/promises";
 
 // node_modules/@actions/artifact/lib/internal/upload/stream.js
 import * as stream2 from "stream";
-import * as fs27 from "fs";
+import * as fs26 from "fs";
 import { realpath } from "fs/promises";
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
@@ -48016,11 +47985,11 @@ function createRawFileUploadStream(filePath) {
     const bufferSize = getUploadChunkSize();
     const uploadStream = new WaterMarkedUploadStream(bufferSize);
     let sourcePath = filePath;
-    const stats = yield fs27.promises.lstat(filePath);
+    const stats = yield fs26.promises.lstat(filePath);
     if (stats.isSymbolicLink()) {
       sourcePath = yield realpath(filePath);
     }
-    const fileStream = fs27.createReadStream(sourcePath, {
+    const fileStream = fs26.createReadStream(sourcePath, {
       highWaterMark: bufferSize
     });
     fileStream.on("error", (error2) => {
@@ -48117,7 +48086,7 @@ var zipEndCallback = () => {
 };
 
 // node_modules/@actions/artifact/lib/internal/upload/types.js
-import * as path29 from "path";
+import * as path28 from "path";
 var mimeTypes = {
   // Text
   ".txt": "text/plain",
@@ -48178,7 +48147,7 @@ var mimeTypes = {
   ".eot": "application/vnd.ms-fontobject"
 };
 function getMimeType(filePath) {
-  const ext = path29.extname(filePath).toLowerCase();
+  const ext = path28.extname(filePath).toLowerCase();
   return mimeTypes[ext] || "application/octet-stream";
 }
 
@@ -48220,10 +48189,10 @@ function uploadArtifact(name, files, rootDirectory, options) {
       if (files.length > 1) {
         throw new Error("skipArchive option is only supported when uploading a single file");
       }
-      if (!fs28.existsSync(files[0])) {
+      if (!fs27.existsSync(files[0])) {
         throw new FilesNotFoundError(files);
       }
-      artifactFileName2 = path30.basename(files[0]);
+      artifactFileName2 = path29.basename(files[0]);
       name = artifactFileName2;
     }
     validateArtifactName(name);
@@ -48288,11 +48257,11 @@ function uploadArtifact(name, files, rootDirectory, options) {
 }
 
 // node_modules/@actions/artifact/lib/internal/download/download-artifact.js
-import fs29 from "fs/promises";
+import fs28 from "fs/promises";
 import * as fsSync from "fs";
 import * as crypto2 from "crypto";
 import * as stream3 from "stream";
-import * as path31 from "path";
+import * as path30 from "path";
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync3 } from "fs";
@@ -48308,8 +48277,8 @@ var Context = class {
       if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path35 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path35} does not exist${EOL}`);
+        const path34 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path34} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -52493,10 +52462,10 @@ var scrubQueryParameters = (url) => {
   parsed.search = "";
   return parsed.toString();
 };
-function exists(path35) {
+function exists(path34) {
   return __awaiter7(this, void 0, void 0, function* () {
     try {
-      yield fs29.access(path35);
+      yield fs28.access(path34);
       return true;
     } catch (error2) {
       if (error2.code === "ENOENT") {
@@ -52541,7 +52510,7 @@ function streamExtractExternal(url_1, directory_1) {
     const filenamePlain = contentDisposition.match(/(?<!\*)filename\s*=\s*['"]?([^;\r\n"']*)['"]?/i);
     const rawName = (filenameStar === null || filenameStar === void 0 ? void 0 : filenameStar[1]) || (filenamePlain === null || filenamePlain === void 0 ? void 0 : filenamePlain[1]);
     if (rawName) {
-      fileName = path31.basename(decodeURIComponent(rawName.trim()));
+      fileName = path30.basename(decodeURIComponent(rawName.trim()));
     }
     debug(`Content-Type: ${contentType}, mimeType: ${mimeType}, urlEndsWithZip: ${urlEndsWithZip}, isZip: ${isZip}, skipDecompress: ${skipDecompress}`);
     debug(`Content-Disposition: ${contentDisposition}, fileName: ${fileName}`);
@@ -52576,7 +52545,7 @@ function streamExtractExternal(url_1, directory_1) {
       if (isZip && !skipDecompress) {
         passThrough.pipe(import_unzip_stream.default.Extract({ path: directory })).on("close", onClose).on("error", onError);
       } else {
-        const filePath = path31.join(directory, fileName);
+        const filePath = path30.join(directory, fileName);
         const writeStream = fsSync.createWriteStream(filePath);
         info(`Downloading raw file (non-zip) to: ${filePath}`);
         passThrough.pipe(writeStream).on("close", onClose).on("error", onError);
@@ -52671,7 +52640,7 @@ function resolveOrCreateDirectory() {
   return __awaiter7(this, arguments, void 0, function* (downloadPath = getGitHubWorkspaceDir()) {
     if (!(yield exists(downloadPath))) {
       debug(`Artifact destination folder does not exist, creating: ${downloadPath}`);
-      yield fs29.mkdir(downloadPath, { recursive: true });
+      yield fs28.mkdir(downloadPath, { recursive: true });
     } else {
       debug(`Artifact destination folder already exists: ${downloadPath}`);
     }
@@ -52707,17 +52676,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path35 = requestOptions.url.replace(options.baseUrl, "");
+    const path34 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path35} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path34} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path35} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path34} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -53464,32 +53433,32 @@ async function sourceCommit(config, ports) {
 }
 
 // src/fanout/merge-run.ts
-import fs31 from "node:fs";
-import path33 from "node:path";
-
-// src/fanout/bundle.ts
 import fs30 from "node:fs";
 import path32 from "node:path";
+
+// src/fanout/bundle.ts
+import fs29 from "node:fs";
+import path31 from "node:path";
 function readRegular(dir, name) {
-  const p = path32.join(dir, name);
+  const p = path31.join(dir, name);
   let st;
   try {
-    st = fs30.lstatSync(p);
+    st = fs29.lstatSync(p);
   } catch (e) {
     if (e.code === "ENOENT") return void 0;
     throw e;
   }
   if (!st.isFile()) throw new BundleError(`${p} is not a regular file (${st.isSymbolicLink() ? "a symbolic link" : "not a file"})`);
-  const fd = fs30.openSync(p, fs30.constants.O_RDONLY | (fs30.constants.O_NOFOLLOW ?? 0));
+  const fd = fs29.openSync(p, fs29.constants.O_RDONLY | (fs29.constants.O_NOFOLLOW ?? 0));
   try {
-    return fs30.readFileSync(fd);
+    return fs29.readFileSync(fd);
   } finally {
-    fs30.closeSync(fd);
+    fs29.closeSync(fd);
   }
 }
 function required(dir, name) {
   const data = readRegular(dir, name);
-  if (!data) throw new BundleError(`${path32.join(dir, name)} is missing: not a complete shard bundle`);
+  if (!data) throw new BundleError(`${path31.join(dir, name)} is missing: not a complete shard bundle`);
   return data;
 }
 function json(dir, name) {
@@ -53499,21 +53468,21 @@ function json(dir, name) {
     throw new Error("not a JSON object");
   } catch (e) {
     if (e instanceof BundleError) throw e;
-    throw new BundleError(`${path32.join(dir, name)}: ${e.message}`);
+    throw new BundleError(`${path31.join(dir, name)}: ${e.message}`);
   }
 }
 function loadBundle(dir, source) {
-  const manifestFile = path32.join(dir, MANIFEST_NAME);
+  const manifestFile = path31.join(dir, MANIFEST_NAME);
   const manifest = parseManifest(required(dir, MANIFEST_NAME).toString("utf8"), manifestFile);
   const report = json(dir, manifest.files.report);
   const sarif = json(dir, manifest.files.sarif);
   const sumsName = manifest.files.checksums;
-  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path32.join(dir, sumsName)) : [];
+  const checksums = sumsName ? parseChecksums(required(dir, sumsName).toString("utf8"), path31.join(dir, sumsName)) : [];
   return { dir, report, sarif, view: { source, manifest, reportVerdict: String(report.verdict), checksums } };
 }
 function digestNow(dir, name) {
-  const p = path32.join(dir, name);
-  const st = fs30.lstatSync(p, { throwIfNoEntry: false });
+  const p = path31.join(dir, name);
+  const st = fs29.lstatSync(p, { throwIfNoEntry: false });
   if (!st?.isFile()) return void 0;
   return sha256File(p, { noFollow: true });
 }
@@ -53907,9 +53876,9 @@ var MergeUsageError = class extends Error {
 };
 function real(p) {
   try {
-    return fs31.realpathSync(p);
+    return fs30.realpathSync(p);
   } catch {
-    return path33.resolve(p);
+    return path32.resolve(p);
   }
 }
 async function runMerge(opts) {
@@ -54221,7 +54190,7 @@ async function shardStep(inputs, ports) {
   const outcome = await runShard(inputs, ports);
   const label2 = shardLabel(outcome.shard);
   const name = bundleName(runId(), outcome.shard);
-  const files = outcome.out.produced().map((n) => path34.join(outcome.out.dir, n));
+  const files = outcome.out.produced().map((n) => path33.join(outcome.out.dir, n));
   try {
     await actionBundleStore().upload(name, outcome.out.dir, files);
     info(`shard ${label2}: bundle uploaded as artifact ${name} (${files.length} files)`);
@@ -54241,11 +54210,11 @@ async function mergeStep(inputs, ports) {
   const store = actionBundleStore();
   const names = await store.list(bundlePrefix(id));
   if (names.length === 0) warning(`no shard bundle was uploaded in workflow run ${id} (artifacts named ${bundlePrefix(id)}*): did the shard jobs run, and does this job need them?`);
-  const root = fs32.mkdtempSync(path34.join(ports.tempDir, "grg-bundles-"));
+  const root = fs31.mkdtempSync(path33.join(ports.tempDir, "grg-bundles-"));
   const sources = [];
   const unavailable2 = [];
   for (const name of names) {
-    const dir = path34.join(root, name);
+    const dir = path33.join(root, name);
     try {
       await store.download(name, dir);
       sources.push({ dir, name });
@@ -54267,7 +54236,7 @@ async function mergeStep(inputs, ports) {
     });
     conclude(outcome.record.verdict, "go-release-gate merge");
   } finally {
-    fs32.rmSync(root, { recursive: true, force: true });
+    fs31.rmSync(root, { recursive: true, force: true });
   }
 }
 async function main() {

@@ -66,11 +66,12 @@ await esbuild.build({
   const text = fs.readFileSync(file, 'utf8');
   const once = "var __gateBuiltins = new Map();\nfunction __gateBuiltin(id) {\n  let m = __gateBuiltins.get(id);\n  if (m === undefined) __gateBuiltins.set(id, (m = __toESM(require(id), 1)));\n  return m;\n}\n";
   const shared = text.replace(/__toESM\(require\(("node:[a-z_/]+")\), 1\)/g, '__gateBuiltin($1)');
-  // After esbuild's own helpers, which the function uses (var __toESM is hoisted; this is placed where it is assigned).
-  const at = shared.indexOf('\n', shared.indexOf('var __toESM = ')) ;
-  const end = shared.indexOf('));\n', at);
-  if (at < 0 || end < 0) {
-    console.error('dist/cli-main.cjs: esbuild\'s __toESM helper not found where expected');
+  // Placed right after esbuild's own __toESM, which it calls.
+  const helper = shared.indexOf('var __toESM = ');
+  const end = helper < 0 ? -1 : shared.indexOf('));\n', helper);
+  // Any other spelling esbuild might give a built-in's import would be left copying again: refuse it.
+  if (end < 0 || /__toESM\(require\("node:/.test(shared)) {
+    console.error('dist/cli-main.cjs: esbuild\'s __toESM helper, or its call for a built-in, is not where or what this script expects');
     process.exit(1);
   }
   fs.writeFileSync(file, shared.slice(0, end + 4) + once + shared.slice(end + 4));

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cacheHome } from './cache-home.ts';
+import { gateCacheDir } from './cache-home.ts';
 import { spawnSync } from 'node:child_process';
 import diagnostics from 'node:diagnostics_channel';
 import { randomUUID } from '../util/hash.ts';
@@ -208,14 +208,14 @@ export function cliPorts(p: { exec: Exec; log: Logger; outputs: Outputs; state: 
   return {
     exec: p.exec,
     log: p.log,
-    tools: localTools(path.join(cacheHome(p.env), 'go-release-gate', 'tools'), p.tempDir),
+    tools: localTools(gateCacheDir(p.env, 'tools'), p.tempDir),
     state: p.state,
     outputs: p.outputs,
     ...(p.cache ? { cache: p.cache } : {}),
     idToken: envIdToken(p.env),
     env: p.env,
     tempDir: p.tempDir,
-    keepDir: path.join(cacheHome(p.env), 'go-release-gate', 'kept'),
+    keepDir: gateCacheDir(p.env, 'kept'),
     workspace: p.workspace,
     platform: { os: os.type(), arch: process.arch.toUpperCase() },
   };

@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { fnv1a } from '../util/fnv.ts';
+import { writeWhole } from '../util/records.ts';
 import { settledAt, statIdentity } from '../util/stat-identity.ts';
 
 const FORMAT = 'go-release-gate code cache v1';
@@ -78,7 +79,7 @@ function scriptOf(file: string): string | undefined {
   return typeof script === 'string' ? script : undefined;
 }
 
-/** A partial write of a run that died (another run's write in progress is younger than this). */
+/** A partial write (writeWhole's file.<pid>.tmp) of a run that died; another run's write in progress is younger than this. */
 const STALE_TMP_MS = 3_600_000;
 
 /** Whether a file in the code cache directory can go: a partial write long dead, or the kept code of a script that is gone. */
@@ -160,11 +161,7 @@ export function loadScript(script: string, cacheDir: string | undefined, now = D
       if (!file || !settled || runs >= KEEPING_RUNS) return;
       try {
         const header: Header = { format: FORMAT, script, identity, runs: runs + 1 };
-        fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-        // Whole or not at all: a run reading it meanwhile sees the old file or the new one.
-        const tmp = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), compiled.createCachedData()]), { mode: 0o600 });
-        fs.renameSync(tmp, file);
+        writeWhole(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), compiled.createCachedData()]), { private: true });
       } catch {
         // Not kept: the next run compiles as this one did.
       }

@@ -3,15 +3,14 @@
 // an earlier run kept (src/cli/code-cache.ts), runs the command, and ends the process
 // (src/cli/prompt-exit.ts). Nothing runs before the command's inputs are checked: no go command
 // is started from here, however much sooner it would answer.
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheHome } from './cache-home.ts';
+import { gateCacheDir } from './cache-home.ts';
 import { loadScript } from './code-cache.ts';
 import { exitWith } from './prompt-exit.ts';
 import type { runCli } from './main.ts';
 
 const argv = process.argv.slice(2);
-const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === '1' ? undefined : path.join(cacheHome(process.env), 'go-release-gate', 'code-cache');
+const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === '1' ? undefined : gateCacheDir(process.env, 'code-cache');
 const cli = loadScript(fileURLToPath(new URL('./cli-main.cjs', import.meta.url)), cacheDir);
 const { code, gateRan } = await (cli.exports.runCli as typeof runCli)(argv);
 // Kept after a run of the gate only: a start that printed its version, or a run refused for its

@@ -150,6 +150,24 @@ export async function inspectFile(path: string, displayName = path): Promise<Bin
   }
 }
 
+/**
+ * The build info of a thin executable and nothing else (no pcln table, no container facts): which
+ * Go program a file is, for a few kilobytes read. Null when it has none or is a fat Mach-O file;
+ * a file that is not an executable is a FormatError.
+ */
+export async function readBuildInfoFile(path: string): Promise<BuildInfo | null> {
+  const src = await fileSource(path);
+  try {
+    if (src.size < 16) throw unrecognized(`file is ${src.size} bytes, shorter than any executable header`);
+    const head = await src.read(0, 16, 'file magic');
+    if (isFatMacho(head)) return null;
+    const raw = await readRawBuildInfo(src, await readImage(src, head));
+    return raw && parseBuildInfo(raw.version, raw.modinfo);
+  } finally {
+    await src.close();
+  }
+}
+
 export async function inspectBytes(bytes: Uint8Array, file = '<memory>'): Promise<BinaryInfo> {
   return inspectSource(bufferSource(bytes), file);
 }

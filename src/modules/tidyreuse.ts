@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { goFileHeaderEnd } from './goheader.ts';
-import { gateRecordFile, readRecord, writeRecord } from './records.ts';
+import { gateRecordFile, readRecord, writeRecord } from '../util/records.ts';
 import type { MainModule } from './consistency.ts';
 import { sha256Hash } from '../util/hash.ts';
 

@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { walkTree, type EntryKind } from './tree.ts';
-import { gateRecordFile, readRecord, writeRecord } from './records.ts';
+import { gateRecordFile, readRecord, writeRecord } from '../util/records.ts';
 import { sha256Hash, sha256Hex } from '../util/hash.ts';
 import { settledAt, statIdentity } from '../util/stat-identity.ts';
 

@@ -114,7 +114,7 @@ export interface Ports {
   tempDir: string;
   /**
    * A directory of this user's where answers a later run may take instead of asking again are
-   * kept (the go command's version and GOROOT: src/toolchain/probe-memo.ts). The CLI's is under
+   * kept (the go command's version and GOROOT: src/toolchain/probe.ts). The CLI's is under
    * the user's cache home; the Action has none (a hosted runner starts every job afresh), and
    * without one every run asks.
    */

@@ -10,9 +10,8 @@ import {
 } from '../toolchain/version.ts';
 import { archiveFor, parseListing, safeFileName } from '../toolchain/listing.ts';
 import { displayPath, findOnPath } from '../util/path.ts';
-import { childEnv } from '../util/childenv.ts';
 import { installTool, InstallError } from '../tools/install.ts';
-import { probeGoEnv } from '../toolchain/probe-memo.ts';
+import { probeGo } from '../toolchain/probe.ts';
 
 const UNRESOLVED = rule({
   id: 'toolchain/version-unresolved',
@@ -82,20 +81,9 @@ function probe(ctx: StageContext, bin: string): Promise<Probe> {
   let seen = probes.get(ctx.state);
   if (!seen) probes.set(ctx.state, (seen = new Map()));
   let p = seen.get(bin);
-  if (!p) seen.set(bin, (p = runProbe(ctx, bin)));
+  if (!p) seen.set(bin, (p = probeGo(ctx.ports, bin)));
   return p;
 }
-
-async function runProbe(ctx: StageContext, bin: string): Promise<Probe> {
-  const env = childEnv('go', ctx.ports.env, { GOTOOLCHAIN: 'local' });
-  // Kept per go binary (src/toolchain/probe-memo.ts); neither answer depends on the directory go runs in.
-  const r = await probeGoEnv(ctx.ports, bin, env, () => ctx.ports.exec.run(bin, ['env', 'GOVERSION', 'GOROOT'], { env }));
-  if (r.code !== 0) return undefined;
-  const [v, goroot] = r.stdout.split('\n');
-  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
-  return m ? { version: m[1], goroot: (goroot ?? '').trim() } : undefined;
-}
-
 
 /** What the user asked for and where that was written: every failure message starts from it. */
 interface Wanted {

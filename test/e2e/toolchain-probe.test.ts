@@ -1,5 +1,5 @@
 // The CLI keeps the go command's answer to `go env GOVERSION GOROOT` in the user's cache home
-// (src/toolchain/probe-memo.ts), and a later run with the same go, files and variables takes it
+// (src/toolchain/probe.ts), and a later run with the same go, files and variables takes it
 // instead of starting go: the same toolchain is reported and the same binaries are built. Another
 // GOROOT asks again; a wrapper script on PATH is asked every time and never kept, since the Go it
 // runs is not in its own bytes; no other variable's value is written down.
@@ -18,7 +18,7 @@ const RUN = ['run', '--go-version', 'system', '--sign', 'never', '--targets', 'l
 const TAKEN = /as an earlier run asked it/;
 
 test('CLI: the go env probe is kept for the go command and taken by the next run; another GOROOT or a wrapper asks go', async (t) => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-probe-memo-'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-probe-'));
   t.onTestFinished(() => fs.rmSync(tmp, { recursive: true, force: true }));
   const cwd = path.join(tmp, 'hello');
   fs.cpSync(path.join(ROOT, 'examples', 'hello'), cwd, { recursive: true });

@@ -1,4 +1,5 @@
-// The go command's version and GOROOT, kept for a later run (src/toolchain/probe-memo.ts): taken
+// The go command's version and GOROOT (src/toolchain/probe.ts): what go env prints, read; and kept
+// for a later run, taken
 // only for the same binary (its real path and bytes), the same pkg/tool, go env file and the
 // variables go reads for them; kept only for the go command itself, only when everything it
 // names is settled, and never with another variable's value.
@@ -7,7 +8,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { goEnvFile, keepProbe, keptProbe, probeKey } from '../../src/toolchain/probe-memo.ts';
+import { execFileSync } from 'node:child_process';
+import { goEnvFile, keepProbe, keptProbe, parseProbe, probeKey } from '../../src/toolchain/probe.ts';
+import { readBuildInfoFile } from '../../src/inspect/binary.ts';
+import { FormatError } from '../../src/inspect/errors.ts';
+import { GO } from '../support/env.ts';
 import { SETTLED_MS } from '../../src/util/stat-identity.ts';
 
 const ANSWER = 'go1.26.8\n/opt/go\n';
@@ -129,4 +134,23 @@ test('probe memo: only the variables go reads for the answer are keyed, and no o
   // ...those it reads to find the go env file do.
   assert.equal(keptProbe(probeKey(f.keep, f.bin, { ...env, GOENV: path.join(f.dir, 'other-env') })!), undefined);
   assert.equal(keptProbe(probeKey(f.keep, f.bin, { ...env, XDG_CONFIG_HOME: undefined })!), undefined);
+});
+
+test('parseProbe: the version without "go" and GOROOT; anything else is no answer', () => {
+  assert.deepEqual(parseProbe('go1.26.8\n/usr/local/go\n'), { version: '1.26.8', goroot: '/usr/local/go' });
+  assert.deepEqual(parseProbe('go1.27rc1\nC:\\Go\r\n'), { version: '1.27rc1', goroot: 'C:\\Go' });
+  assert.deepEqual(parseProbe('go1.26'), { version: '1.26', goroot: '' });
+  assert.equal(parseProbe('devel go1.27-abcdef\n/src/go\n'), undefined);
+  assert.equal(parseProbe(''), undefined);
+});
+
+test('what the memo asks of a binary before keeping: the real go command says cmd/go and the go env answer parses; a script is no executable', async (t) => {
+  const real = fs.realpathSync(GO);
+  assert.equal((await readBuildInfoFile(real))?.path, 'cmd/go');
+  assert.deepEqual(parseProbe(execFileSync(real, ['env', 'GOVERSION', 'GOROOT'], { encoding: 'utf8', env: { ...process.env, GOTOOLCHAIN: 'local' } }))?.goroot, execFileSync(real, ['env', 'GOROOT'], { encoding: 'utf8' }).trim());
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-probe-script-'));
+  t.onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const script = path.join(dir, 'go');
+  fs.writeFileSync(script, `#!/bin/sh\nexec '${real}' "$@"\n`, { mode: 0o755 });
+  await assert.rejects(readBuildInfoFile(script), FormatError);
 });

@@ -1,4 +1,5 @@
-// The go command's answer to `go env GOVERSION GOROOT`, kept for the next run. Asking it is a
+// How the gate asks a go binary what it is: `go env GOVERSION GOROOT`, never switching to another
+// toolchain (GOTOOLCHAIN=local), and the answer kept for the next run. Asking is a
 // process of its own (7-8 ms of CPU, 12-15 ms of wall time here, and a fork of this process) on
 // the path to the first build: nothing can start before the toolchain is known. The answer is
 // fixed by what the go command is and what it reads to find its GOROOT (cmd/go/internal/cfg):
@@ -17,13 +18,16 @@
 // password in it, a token), and the answer itself is a version and a directory.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExecResult, Ports } from '../ports/ports.ts';
-import { inspectFile } from '../inspect/binary.ts';
+import type { Ports } from '../ports/ports.ts';
+import { readBuildInfoFile } from '../inspect/binary.ts';
+import { childEnv } from '../util/childenv.ts';
 import { fnv1a } from '../util/fnv.ts';
+import { readRecord, writeRecord } from '../util/records.ts';
 import { settledAt, statIdentity } from '../util/stat-identity.ts';
-import { writeRecord } from '../modules/records.ts';
 
 const FORMAT = 'go-release-gate go env v1';
+
+const PROBE_ARGS = ['env', 'GOVERSION', 'GOROOT'];
 
 /** The variables `go env GOVERSION GOROOT` reads (GOTOOLCHAIN: the probe sets it to local). */
 export const PROBE_READS = ['GOROOT', 'GOENV', 'HOME', 'XDG_CONFIG_HOME', 'AppData', 'APPDATA', 'GOTOOLCHAIN'] as const;
@@ -94,13 +98,9 @@ export function probeKey(dir: string, bin: string, env: Readonly<Record<string, 
 
 /** The kept answer (go env's standard output) for exactly this key, or undefined (none, another key, unreadable). */
 export function keptProbe(k: ProbeKey): string | undefined {
-  let rec: Partial<{ format: string; key: string; stdout: string }>;
-  try {
-    rec = JSON.parse(fs.readFileSync(k.file, 'utf8'));
-  } catch {
-    return undefined;
-  }
-  return rec.format === FORMAT && rec.key === k.key && typeof rec.stdout === 'string' ? rec.stdout : undefined;
+  // In the user's cache home, not GOCACHE: no trim to be touched for.
+  const rec = readRecord(k.file, Infinity) as Partial<{ format: string; key: string; stdout: string }> | undefined;
+  return rec?.format === FORMAT && rec.key === k.key && typeof rec.stdout === 'string' ? rec.stdout : undefined;
 }
 
 /**
@@ -114,21 +114,31 @@ export async function keepProbe(k: ProbeKey, stdout: string, isGoCommand: (file:
 
 /** The build info of file says it is the go command itself (not a wrapper that runs one). */
 async function isGoCommand(file: string): Promise<boolean> {
-  return (await inspectFile(file)).buildInfo?.path === 'cmd/go';
+  return (await readBuildInfoFile(file))?.path === 'cmd/go';
+}
+
+/** The version (without "go") and GOROOT a probe printed; undefined for anything else. */
+export function parseProbe(stdout: string): { version: string; goroot: string } | undefined {
+  const [v, goroot = ''] = stdout.split('\n');
+  const m = /^go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)/.exec(v.trim());
+  return m ? { version: m[1], goroot: goroot.trim() } : undefined;
 }
 
 /**
- * `go env GOVERSION GOROOT` through the answers kept in ports.keepDir: the kept standard output
- * when every input is as it was, else ask (bin run with env) and keep a successful answer.
+ * What the go binary bin is: its version and GOROOT, from the answer kept in ports.keepDir when
+ * every input is as it was, else from `go env GOVERSION GOROOT` (neither answer depends on the
+ * directory go runs in), whose answer is then kept. Undefined when go does not answer.
  */
-export async function probeGoEnv(ports: Pick<Ports, 'keepDir' | 'log'>, bin: string, env: Readonly<Record<string, string | undefined>>, ask: () => Promise<ExecResult>): Promise<ExecResult> {
+export async function probeGo(ports: Pick<Ports, 'exec' | 'env' | 'keepDir' | 'log'>, bin: string): Promise<{ version: string; goroot: string } | undefined> {
+  const env = childEnv('go', ports.env, { GOTOOLCHAIN: 'local' });
   const key = ports.keepDir ? probeKey(ports.keepDir, bin, env) : undefined;
   const kept = key && keptProbe(key);
   if (kept !== undefined) {
     ports.log.debug(`${bin}: go env GOVERSION GOROOT as an earlier run asked it (${key!.file})`);
-    return { code: 0, stdout: kept, stderr: '' };
+    return parseProbe(kept);
   }
-  const r = await ask();
-  if (r.code === 0 && key) await keepProbe(key, r.stdout, isGoCommand);
-  return r;
+  const r = await ports.exec.run(bin, PROBE_ARGS, { env });
+  const answer = r.code === 0 ? parseProbe(r.stdout) : undefined;
+  if (answer && key) await keepProbe(key, r.stdout, isGoCommand);
+  return answer;
 }
