@@ -2788,9 +2788,10 @@ function sha256Hex(data) {
   const c = nodeCrypto();
   return typeof c.hash === "function" ? c.hash("sha256", data, "hex") : c.createHash("sha256").update(data).digest("hex");
 }
+var READ_BYTES = 128 << 10;
 var readBuffer;
 function sharedReadBuffer() {
-  return readBuffer ??= Buffer.allocUnsafe(1 << 20);
+  return readBuffer ??= Buffer.allocUnsafe(READ_BYTES);
 }
 function sha256File(file, opts = {}) {
   const fd = import_node_fs2.default.openSync(file, import_node_fs2.default.constants.O_RDONLY | (opts.noFollow ? import_node_fs2.default.constants.O_NOFOLLOW ?? 0 : 0));
@@ -2804,32 +2805,25 @@ function sha256File(file, opts = {}) {
     import_node_fs2.default.closeSync(fd);
   }
 }
-var READ_AHEAD_BYTES = 1 << 20;
-var spareBuffers = [];
-async function sha256FileReadAhead(file) {
-  const fh = await import_node_fs2.default.promises.open(file, "r");
-  const bufs = [spareBuffers.pop() ?? Buffer.allocUnsafe(READ_AHEAD_BYTES), spareBuffers.pop() ?? Buffer.allocUnsafe(READ_AHEAD_BYTES)];
-  let reading = false;
+var SLICE_BYTES = 1 << 20;
+async function sha256FileInSlices(file) {
+  const fd = import_node_fs2.default.openSync(file, "r");
   try {
     const h = sha256Hash();
-    let at = 0;
-    let next = 0;
-    reading = true;
-    let pending = fh.read(bufs[next], 0, READ_AHEAD_BYTES, at);
-    for (; ; ) {
-      const { bytesRead } = await pending;
-      reading = false;
-      if (bytesRead === 0) return h.digest("hex");
-      at += bytesRead;
-      const full = bufs[next];
-      next ^= 1;
-      reading = true;
-      pending = fh.read(bufs[next], 0, READ_AHEAD_BYTES, at);
-      h.update(full.subarray(0, bytesRead));
+    const buf = sharedReadBuffer();
+    let since = 0;
+    let n;
+    while ((n = import_node_fs2.default.readSync(fd, buf, 0, buf.length, null)) > 0) {
+      h.update(buf.subarray(0, n));
+      since += n;
+      if (since >= SLICE_BYTES) {
+        since = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
+    return h.digest("hex");
   } finally {
-    if (!reading) spareBuffers.push(...bufs);
-    await fh.close();
+    import_node_fs2.default.closeSync(fd);
   }
 }
 
@@ -7266,13 +7260,13 @@ function hashTree(root) {
   for (const _ of hashEntries(root, tree)) ;
   return tree;
 }
-var SLICE_BYTES = 1 << 20;
+var SLICE_BYTES2 = 1 << 20;
 async function hashTreeYielding(root, stats) {
   const tree = /* @__PURE__ */ new Map();
   let since = 0;
   for (const bytes of hashEntries(root, tree, stats)) {
     since += bytes;
-    if (since >= SLICE_BYTES) {
+    if (since >= SLICE_BYTES2) {
       since = 0;
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -8982,7 +8976,7 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
     if (!ok) return { ...job, ok, stderr };
     const size = import_node_fs23.default.statSync(job.output).size;
     const name = import_node_path25.default.basename(job.output);
-    const hashing = sha256FileReadAhead(job.output);
+    const hashing = sha256FileInSlices(job.output);
     const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, import_node_path25.default.join(out.dir, name)));
     inspection.catch(() => void 0);
     inspecting.push(inspection);

@@ -49,7 +49,7 @@ import {
   setOutput,
   setSecret,
   sha256File,
-  sha256FileReadAhead,
+  sha256FileInSlices,
   sha256Hash,
   sha256Hex,
   sharedReadBuffer,
@@ -59,7 +59,7 @@ import {
   trivyDbKeys,
   truncateText,
   warning
-} from "./chunks/chunk-BSUVS2O6.js";
+} from "./chunks/chunk-UXT5CXAD.js";
 import {
   fnv1a,
   gateRecordFile,
@@ -42815,7 +42815,7 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
     if (!ok) return { ...job, ok, stderr };
     const size = fs19.statSync(job.output).size;
     const name = path20.basename(job.output);
-    const hashing = sha256FileReadAhead(job.output);
+    const hashing = sha256FileInSlices(job.output);
     const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, path20.join(out.dir, name)));
     inspection.catch(() => void 0);
     inspecting.push(inspection);

@@ -19,7 +19,7 @@ import {
   summary,
   table,
   treeSize
-} from "./chunks/chunk-BSUVS2O6.js";
+} from "./chunks/chunk-UXT5CXAD.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/stages/cache-save.ts

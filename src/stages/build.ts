@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sha256FileReadAhead } from '../util/hash.ts';
+import { sha256FileInSlices } from '../util/hash.ts';
 import { finding, rule, type Finding } from '../pipeline/findings.ts';
 import { skipped, statusFrom, type Artifact, type GoToolchain, type Stage, type StageContext, type StageOutcome } from '../pipeline/stage.ts';
 import type { ExecResult } from '../ports/ports.ts';
@@ -301,14 +301,14 @@ async function buildInto(
   const inspecting: Promise<unknown>[] = [];
   const finished = async (job: Job, ok: boolean, stderr: string): Promise<JobResult> => {
     if (!ok) return { ...job, ok, stderr };
-    // Hashed and inspected as soon as it is written, while the other targets still build, the
-    // hash's next read and the inspection's reads on the thread pool while a hash step or an
-    // inspection step runs here. Hashed through reused buffers: reading a binary whole into fresh
+    // Hashed and inspected as soon as it is written, while the other targets still build, a slice
+    // of the hash and a step of the inspection in turn (the inspection's reads on the thread pool
+    // meanwhile). Hashed through one small reused buffer: reading a binary whole into fresh
     // memory, to inspect it from there too, cost more in page faults than the inspection's own
     // reads (gum: +35 ms CPU).
     const size = fs.statSync(job.output).size;
     const name = path.basename(job.output);
-    const hashing = sha256FileReadAhead(job.output);
+    const hashing = sha256FileInSlices(job.output);
     const inspection = inspectEarly(ctx.state, name, hashing, job.output, displayPath(config.workspace, path.join(out.dir, name)));
     inspection.catch(() => undefined);
     inspecting.push(inspection);

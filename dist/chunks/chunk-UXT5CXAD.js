@@ -29112,9 +29112,10 @@ function sha256Hex(data) {
   const c = nodeCrypto();
   return typeof c.hash === "function" ? c.hash("sha256", data, "hex") : c.createHash("sha256").update(data).digest("hex");
 }
+var READ_BYTES = 128 << 10;
 var readBuffer;
 function sharedReadBuffer() {
-  return readBuffer ??= Buffer.allocUnsafe(1 << 20);
+  return readBuffer ??= Buffer.allocUnsafe(READ_BYTES);
 }
 function sha256File(file, opts = {}) {
   const fd = fs3.openSync(file, fs3.constants.O_RDONLY | (opts.noFollow ? fs3.constants.O_NOFOLLOW ?? 0 : 0));
@@ -29128,32 +29129,25 @@ function sha256File(file, opts = {}) {
     fs3.closeSync(fd);
   }
 }
-var READ_AHEAD_BYTES = 1 << 20;
-var spareBuffers = [];
-async function sha256FileReadAhead(file) {
-  const fh = await fs3.promises.open(file, "r");
-  const bufs = [spareBuffers.pop() ?? Buffer.allocUnsafe(READ_AHEAD_BYTES), spareBuffers.pop() ?? Buffer.allocUnsafe(READ_AHEAD_BYTES)];
-  let reading = false;
+var SLICE_BYTES = 1 << 20;
+async function sha256FileInSlices(file) {
+  const fd = fs3.openSync(file, "r");
   try {
     const h = sha256Hash();
-    let at = 0;
-    let next = 0;
-    reading = true;
-    let pending = fh.read(bufs[next], 0, READ_AHEAD_BYTES, at);
-    for (; ; ) {
-      const { bytesRead } = await pending;
-      reading = false;
-      if (bytesRead === 0) return h.digest("hex");
-      at += bytesRead;
-      const full = bufs[next];
-      next ^= 1;
-      reading = true;
-      pending = fh.read(bufs[next], 0, READ_AHEAD_BYTES, at);
-      h.update(full.subarray(0, bytesRead));
+    const buf = sharedReadBuffer();
+    let since = 0;
+    let n;
+    while ((n = fs3.readSync(fd, buf, 0, buf.length, null)) > 0) {
+      h.update(buf.subarray(0, n));
+      since += n;
+      if (since >= SLICE_BYTES) {
+        since = 0;
+        await new Promise((resolve3) => setImmediate(resolve3));
+      }
     }
+    return h.digest("hex");
   } finally {
-    if (!reading) spareBuffers.push(...bufs);
-    await fh.close();
+    fs3.closeSync(fd);
   }
 }
 
@@ -70002,7 +69996,7 @@ export {
   sha256Hex,
   sharedReadBuffer,
   sha256File,
-  sha256FileReadAhead,
+  sha256FileInSlices,
   scopeHash,
   goSumHash,
   runSuffix,
