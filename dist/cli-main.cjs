@@ -7200,8 +7200,9 @@ ${change.added.join("\n")}`
 // src/modules/tree.ts
 var import_node_fs13 = __gateBuiltin("node:fs");
 var import_node_path14 = __gateBuiltin("node:path");
-function walkTree(root, visit) {
+function walkTree(root, visit, enter) {
   const walk = (dir, prefix) => {
+    if (prefix && enter) enter(prefix, dir);
     for (const e of import_node_fs13.default.readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix ? `${prefix}/${e.name}` : e.name;
       const abs = `${dir}/${e.name}`;
@@ -7214,11 +7215,6 @@ function walkTree(root, visit) {
   } catch (e) {
     if (e.code !== "ENOENT") throw e;
   }
-}
-function listFiles(root) {
-  const out = [];
-  walkTree(root, (rel, abs, kind) => out.push({ rel, kind, abs }));
-  return out;
 }
 function hashRegularFile(abs, stat) {
   const buf = sharedReadBuffer();
@@ -7241,14 +7237,20 @@ function hashRegularFile(abs, stat) {
   }
 }
 function* hashEntries(root, tree, stats) {
-  for (const { rel, kind, abs } of listFiles(root)) {
+  const listed = [];
+  walkTree(root, (rel, abs, kind) => listed.push({ rel, kind, abs }), stats && ((rel, abs) => listed.push({ rel, kind: "dir", abs, stat: import_node_fs13.default.lstatSync(abs) })));
+  for (const { rel, kind, abs, stat } of listed) {
+    if (kind === "dir") {
+      stats.push({ rel, stat });
+      continue;
+    }
     if (kind === "file") {
-      const entry = hashRegularFile(abs, stats && ((stat) => stats.push({ rel, kind, stat })));
+      const entry = hashRegularFile(abs, stats && ((stat2) => stats.push({ rel, stat: stat2 })));
       tree.set(rel, { ...entry, kind });
       yield entry.size;
       continue;
     }
-    if (stats) stats.push({ rel, kind, stat: import_node_fs13.default.lstatSync(abs) });
+    if (stats) stats.push({ rel, stat: import_node_fs13.default.lstatSync(abs) });
     const data = kind === "link" ? Buffer.from(`symlink -> ${import_node_fs13.default.readlinkSync(abs)}`) : Buffer.from("special file");
     tree.set(rel, { sha256: sha256Hex(data), size: data.length, kind });
     yield data.length;
@@ -7339,21 +7341,22 @@ async function cachedGoModHash(modcache, modulePath, version) {
 // src/modules/treememo.ts
 var import_node_fs15 = __gateBuiltin("node:fs");
 var import_node_path16 = __gateBuiltin("node:path");
-var RECORD_VERSION = "go-release-gate tree v4";
+var RECORD_VERSION = "go-release-gate tree v5";
 var TOUCH_INTERVAL_MS = 36e5;
 var IDENTITY_FIELDS = 6;
+function kindOf(s) {
+  return s.isFile() ? "file" : s.isDirectory() ? "dir" : s.isSymbolicLink() ? "link" : "special";
+}
 var TreeIdentity = class {
-  numbers = new Float64Array(IDENTITY_FIELDS * 256);
+  numbers;
   names = "";
   count = 0;
-  add(rel, kind, s) {
+  constructor(entries) {
+    this.numbers = new Float64Array(IDENTITY_FIELDS * entries);
+  }
+  add(rel, s) {
     let at = this.count * IDENTITY_FIELDS;
-    if (at + IDENTITY_FIELDS > this.numbers.length) {
-      const grown = new Float64Array(this.numbers.length * 2);
-      grown.set(this.numbers);
-      this.numbers = grown;
-    }
-    this.names += `${kind}\0${rel}
+    this.names += `${kindOf(s)}\0${rel}
 `;
     const n = this.numbers;
     n[at++] = s.dev;
@@ -7370,8 +7373,8 @@ var TreeIdentity = class {
   }
 };
 function treeIdentity(entries) {
-  const id = new TreeIdentity();
-  for (const e of entries) id.add(e.rel, e.kind, e.stat);
+  const id = new TreeIdentity(entries.length);
+  for (const e of entries) id.add(e.rel, e.stat);
   return id.digest();
 }
 function settled2(entries, startedMs) {
@@ -7389,11 +7392,16 @@ function rootStat(dir) {
   }
 }
 function treeRecordFile(gocache, dir) {
-  return gateRecordFile(gocache, `tree-${sha256Hex(import_node_path16.default.resolve(dir))}`);
+  return gateRecordFile(gocache, `tree-${sha256Hex(`${RECORD_VERSION}\0${import_node_path16.default.resolve(dir)}`)}`);
 }
-function statTree(root) {
-  const id = new TreeIdentity();
-  walkTree(root, (rel, abs, kind) => id.add(rel, kind, import_node_fs15.default.lstatSync(abs)));
+var NO_THROW = { throwIfNoEntry: false };
+function statListed(root, entries) {
+  const id = new TreeIdentity(entries.length);
+  for (const rel of entries) {
+    const s = import_node_fs15.default.lstatSync(`${root}/${rel}`, NO_THROW);
+    if (!s) return void 0;
+    id.add(rel, s);
+  }
   return id.digest();
 }
 function recordedTreeHash(memo, dir, h1) {
@@ -7401,11 +7409,12 @@ function recordedTreeHash(memo, dir, h1) {
   const rec = readRecord(treeRecordFile(memo.gocache, dir), TOUCH_INTERVAL_MS, memo.now?.());
   if (!rec) return void 0;
   if (rec.version !== RECORD_VERSION || rec.dir !== import_node_path16.default.resolve(dir) || rec.h1 !== h1 || typeof rec.identity !== "string" || typeof rec.at !== "string") return void 0;
+  if (!Array.isArray(rec.entries) || !rec.entries.every((e) => typeof e === "string")) return void 0;
   const root = rootStat(dir);
   if (!root || statIdentity(root) !== rec.root) return void 0;
   let identity;
   try {
-    identity = statTree(dir);
+    identity = statListed(import_node_path16.default.resolve(dir), rec.entries);
   } catch {
     return void 0;
   }
@@ -7414,7 +7423,15 @@ function recordedTreeHash(memo, dir, h1) {
 }
 function recordTreeHash(memo, dir, h1, root, entries, startedMs) {
   if (!root.settled || !settled2(entries, startedMs)) return false;
-  const rec = { version: RECORD_VERSION, dir: import_node_path16.default.resolve(dir), h1, root: root.identity, identity: treeIdentity(entries), at: new Date(memo.now?.() ?? Date.now()).toISOString() };
+  const rec = {
+    version: RECORD_VERSION,
+    dir: import_node_path16.default.resolve(dir),
+    h1,
+    root: root.identity,
+    entries: entries.map((e) => e.rel),
+    identity: treeIdentity(entries),
+    at: new Date(memo.now?.() ?? Date.now()).toISOString()
+  };
   return writeRecord(treeRecordFile(memo.gocache, dir), rec);
 }
 

@@ -25,13 +25,14 @@ export type Tree = Map<string, TreeEntry>;
 
 /**
  * Calls visit for every entry under root that is not a directory (directories are walked, not
- * listed): its '/'-separated path from root, its path on disk and its kind. Paths are joined as
- * strings, not with path.join: a name from readdir never holds a separator, and normalising
- * thousands of paths was a tenth of a warm run's time in this process. An absent root is an
- * empty tree.
+ * listed): its '/'-separated path from root, its path on disk and its kind. With enter, every
+ * directory below root is handed to it first, before it is read. Paths are joined as strings,
+ * not with path.join: a name from readdir never holds a separator, and normalising thousands of
+ * paths was a tenth of a warm run's time in this process. An absent root is an empty tree.
  */
-export function walkTree(root: string, visit: (rel: string, abs: string, kind: EntryKind) => void): void {
+export function walkTree(root: string, visit: (rel: string, abs: string, kind: EntryKind) => void, enter?: (rel: string, abs: string) => void): void {
   const walk = (dir: string, prefix: string): void => {
+    if (prefix && enter) enter(prefix, dir);
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix ? `${prefix}/${e.name}` : e.name;
       const abs = `${dir}/${e.name}`;
@@ -45,13 +46,6 @@ export function walkTree(root: string, visit: (rel: string, abs: string, kind: E
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-}
-
-/** Every entry under root that is not a directory, by '/'-separated path and kind. */
-export function listFiles(root: string): { rel: string; kind: EntryKind; abs: string }[] {
-  const out: { rel: string; kind: EntryKind; abs: string }[] = [];
-  walkTree(root, (rel, abs, kind) => out.push({ rel, kind, abs }));
-  return out;
 }
 
 // One read buffer for every file hashed (sharedReadBuffer): a module tree is thousands of small
@@ -85,17 +79,25 @@ function hashRegularFile(abs: string, stat?: (s: fs.Stats) => void): { sha256: s
 
 /**
  * Hashes one file after another, saying how many bytes each took: the sync and async forms share
- * it. With stats, every entry's stat is collected too.
+ * it. With stats, every entry's stat is collected too, in the walk's order: each directory below
+ * root as it was before it was read (a file added to it later changes its mtime and ctime), each
+ * file as it was opened, before any byte of it was read.
  */
 function* hashEntries(root: string, tree: Tree, stats?: EntryStat[]): Generator<number, Tree> {
-  for (const { rel, kind, abs } of listFiles(root)) {
+  const listed: { rel: string; kind: EntryKind | 'dir'; abs: string; stat?: fs.Stats }[] = [];
+  walkTree(root, (rel, abs, kind) => listed.push({ rel, kind, abs }), stats && ((rel, abs) => listed.push({ rel, kind: 'dir', abs, stat: fs.lstatSync(abs) })));
+  for (const { rel, kind, abs, stat } of listed) {
+    if (kind === 'dir') {
+      stats!.push({ rel, stat: stat! });
+      continue;
+    }
     if (kind === 'file') {
-      const entry = hashRegularFile(abs, stats && ((stat) => stats.push({ rel, kind, stat })));
+      const entry = hashRegularFile(abs, stats && ((stat) => stats.push({ rel, stat })));
       tree.set(rel, { ...entry, kind });
       yield entry.size;
       continue;
     }
-    if (stats) stats.push({ rel, kind, stat: fs.lstatSync(abs) });
+    if (stats) stats.push({ rel, stat: fs.lstatSync(abs) });
     const data = kind === 'link' ? Buffer.from(`symlink -> ${fs.readlinkSync(abs)}`) : Buffer.from('special file');
     tree.set(rel, { sha256: sha256Hex(data), size: data.length, kind });
     yield data.length;

@@ -252,6 +252,21 @@ const MORE_TAMPERING: typeof TAMPERING = [
   }, /^dir has been modified \(.*\)$/],
 ];
 
+// A record lists its entries and a later run stats that list, reading no directory: what was
+// added below the root shows only in the identity of the directory that holds it.
+MORE_TAMPERING.push(
+  ['a file added in a subdirectory', (d) => fs.writeFileSync(path.join(d, 'a', 'extra.go'), 'package a\n'), /^dir has been modified \(.*\)$/],
+  ['a file added in a new directory two levels down', (d) => {
+    fs.mkdirSync(path.join(d, 'a', 'x'));
+    fs.writeFileSync(path.join(d, 'a', 'x', 'y.txt'), 'new\n');
+  }, /^dir has been modified \(.*\)$/],
+  ['a file moved from a subdirectory to the root', (d) => fs.renameSync(path.join(d, 'a', 'b.txt'), path.join(d, 'b.txt')), /^dir has been modified \(.*\)$/],
+  ['a subdirectory replaced by a file', (d) => {
+    fs.rmSync(path.join(d, 'a'), { recursive: true });
+    fs.writeFileSync(path.join(d, 'a'), 'nested\n');
+  }, /^dir has been modified \(.*\)$/],
+);
+
 for (const [what, tamper, want] of MORE_TAMPERING) {
   test(`${what} after the tree was recorded is still found: the record is not taken`, async (t) => {
     const { mod } = downloadOdd(t);
@@ -265,6 +280,38 @@ for (const [what, tamper, want] of MORE_TAMPERING) {
     assert.match(problems[0].problem, want);
   });
 }
+
+test('a record is taken without reading a directory; an empty directory added below the root sends the tree to be hashed again', async (t) => {
+  const { mod } = downloadOdd(t);
+  const memo = ahead(t);
+  assert.deepEqual(await verifyTrees([mod], memo), { problems: [], checked: 1, reused: 0 });
+  const readdir = vi.spyOn(fs, 'readdirSync');
+  try {
+    assert.deepEqual(await verifyTrees([mod], memo), { problems: [], checked: 1, reused: 1 });
+    assert.equal(readdir.mock.calls.length, 0, 'a tree taken from its record is not listed');
+  } finally {
+    readdir.mockRestore();
+  }
+  // An empty directory is no part of the go.sum hash (dirhash hashes files), so the tree still
+  // matches; but it changed, so the record is not taken.
+  fs.mkdirSync(path.join(mod.dir, 'a', 'empty'));
+  assert.deepEqual(await verifyTrees([mod], memo), { problems: [], checked: 1, reused: 0 });
+});
+
+test('a record whose list is not a list of paths, or names an entry that is gone, is not taken', async (t) => {
+  const { mod } = downloadOdd(t);
+  const memo = ahead(t);
+  await verifyTrees([mod], memo);
+  const [name] = recordsIn(memo.gocache);
+  const file = path.join(memo.gocache, 'go-release-gate', name);
+  const rec = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.ok(Array.isArray(rec.entries) && rec.entries.includes('a') && rec.entries.includes('a/b.txt'), JSON.stringify(rec.entries));
+  for (const entries of [[...rec.entries, 'gone.txt'], rec.entries.slice(1), 'a/b.txt', [...rec.entries, 7], null]) {
+    fs.writeFileSync(file, JSON.stringify({ ...rec, entries }));
+    assert.deepEqual(await verifyTrees([mod], memo), { problems: [], checked: 1, reused: 0 }, JSON.stringify(entries));
+  }
+  assert.deepEqual(await verifyTrees([mod], memo), { problems: [], checked: 1, reused: 1 });
+});
 
 test('a tree changed in the last few seconds is hashed but not recorded', async (t) => {
   const { mod } = downloadOdd(t);
