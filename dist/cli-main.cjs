@@ -3429,6 +3429,11 @@ function announcesStart(s) {
   return base(s.file) === "trivy" && !s.args.includes("--skip-db-update");
 }
 
+// src/util/clock.ts
+function nowMs() {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
 // src/cli/exec.ts
 var MAX_CAPTURE = 64 * 1024 * 1024;
 var nodeExec = {
@@ -3480,9 +3485,9 @@ function withProgress(exec, workspace, progress) {
       const what = describeStep(step);
       if (what === void 0) return exec.run(file, args, options);
       if (announcesStart(step)) progress(`  ${what} ...`);
-      const t0 = performance.now();
+      const t0 = nowMs();
       const r2 = await exec.run(file, args, options);
-      progress(progressLine(what, r2, performance.now() - t0));
+      progress(progressLine(what, r2, nowMs() - t0));
       return r2;
     }
   };
@@ -3795,7 +3800,7 @@ function errorText(e) {
 }
 async function runPipeline(stages, ctx, hooks = {}) {
   const startedAt = /* @__PURE__ */ new Date();
-  const t0 = performance.now();
+  const t0 = nowMs();
   const results = [];
   const after = (r2, stage2) => hooks.afterStage ? hooks.afterStage(r2, stage2) : r2;
   const background = [];
@@ -3807,7 +3812,7 @@ async function runPipeline(stages, ctx, hooks = {}) {
         b.log.flush();
         return after(r2, b.stage);
       });
-      results[b.index].durationMs = Math.round((b.ended.at ?? performance.now()) - b.started);
+      results[b.index].durationMs = Math.round((b.ended.at ?? nowMs()) - b.started);
     }
   };
   const early = /* @__PURE__ */ new Map();
@@ -3832,7 +3837,7 @@ async function runPipeline(stages, ctx, hooks = {}) {
   };
   for (const stage2 of stages) {
     if (stage2.settlesFirst) await settle();
-    const s0 = performance.now();
+    const s0 = nowMs();
     const log = deferredLog(ctx.ports.log);
     const pre = early.get(stage2);
     const stageCtx = { ...contextFor(log), ...pre ? { prefetched: pre.answer } : {} };
@@ -3847,13 +3852,13 @@ async function runPipeline(stages, ctx, hooks = {}) {
       });
       return pending ? done : after(done, stage2);
     });
-    result.durationMs = Math.round(performance.now() - s0);
+    result.durationMs = Math.round(nowMs() - s0);
     results.push(result);
     startPrefetches(stage2);
     if (pending) {
       log.buffer();
       const ended = {};
-      const mark = () => void (ended.at = performance.now());
+      const mark = () => void (ended.at = nowMs());
       pending.then(mark, mark);
       background.push({ index: results.length - 1, stage: stage2, started: s0, ended, pending, log });
     }
@@ -3867,7 +3872,7 @@ async function runPipeline(stages, ctx, hooks = {}) {
     findings,
     rules: rules.filter((r2, i) => rules.findIndex((x) => x.id === r2.id) === i),
     startedAt,
-    durationMs: Math.round(performance.now() - t0)
+    durationMs: Math.round(nowMs() - t0)
   };
 }
 async function finish(stage2, ctx, run4) {
@@ -5524,8 +5529,8 @@ var SETTLED_MS = 5e3;
 function statIdentity(s) {
   return `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
 }
-function settledAt(s, nowMs) {
-  const cutoff = nowMs - SETTLED_MS;
+function settledAt(s, nowMs2) {
+  const cutoff = nowMs2 - SETTLED_MS;
   return s.ctimeMs < cutoff && s.mtimeMs < cutoff;
 }
 
@@ -5545,28 +5550,28 @@ function goEnvFile(env, platform = process.platform) {
   }
   return dir ? import_node_path8.default.join(dir, "go", "env") : void 0;
 }
-function identityOf(p, nowMs, settled3) {
+function identityOf(p, nowMs2, settled3) {
   try {
     const s = import_node_fs8.default.statSync(p);
-    if (!settledAt(s, nowMs)) settled3.all = false;
+    if (!settledAt(s, nowMs2)) settled3.all = false;
     return statIdentity(s);
   } catch (e) {
     if (e.code === "ENOENT" || e.code === "ENOTDIR") return "absent";
     throw e;
   }
 }
-function probeKey(dir, bin, env, nowMs = Date.now(), platform = process.platform) {
+function probeKey(dir, bin, env, nowMs2 = Date.now(), platform = process.platform) {
   try {
     const real2 = import_node_fs8.default.realpathSync.native(bin);
     const settled3 = { all: true };
-    const self = identityOf(real2, nowMs, settled3);
+    const self = identityOf(real2, nowMs2, settled3);
     if (self === "absent") return void 0;
     const envFile = goEnvFile(env, platform);
     const lines = [
       FORMAT,
       `bin ${real2} ${self}`,
-      `tool ${identityOf(import_node_path8.default.join(import_node_path8.default.dirname(import_node_path8.default.dirname(real2)), "pkg", "tool"), nowMs, settled3)}`,
-      `envfile ${envFile ?? "-"} ${envFile ? identityOf(envFile, nowMs, settled3) : "-"}`,
+      `tool ${identityOf(import_node_path8.default.join(import_node_path8.default.dirname(import_node_path8.default.dirname(real2)), "pkg", "tool"), nowMs2, settled3)}`,
+      `envfile ${envFile ?? "-"} ${envFile ? identityOf(envFile, nowMs2, settled3) : "-"}`,
       ...PROBE_READS.map((k) => `env ${k}${env[k] === void 0 ? " unset" : `=${env[k]}`}`)
     ];
     return { file: import_node_path8.default.join(dir, `go-env-${fnv1a(real2)}`), key: lines.join("\n"), real: real2, settled: settled3.all };
@@ -5835,10 +5840,10 @@ function goSumHash(files) {
   }
   return h.digest("hex").slice(0, 20);
 }
-function runSuffix(env, nowMs) {
+function runSuffix(env, nowMs2) {
   const id = env.GITHUB_RUN_ID;
   if (id) return keyPart(`r${id}.${env.GITHUB_RUN_ATTEMPT || "1"}`);
-  return `t${nowMs.toString(36)}`;
+  return `t${nowMs2.toString(36)}`;
 }
 function base2(kind, p) {
   return `${KEY_PREFIX}-${kind === "modules" ? "gomod" : "gobuild"}-${keyPart(p.os)}-${keyPart(p.arch)}-go${keyPart(p.goVersion)}`;
@@ -5876,9 +5881,9 @@ function buildScopeOf(key) {
   if (!/^[0-9a-f]{20}$/.test(parts[prefix.length + 4]) || !parts[prefix.length + 2].startsWith("go") || parts.at(-1) === "") return void 0;
   return `${parts.slice(0, prefix.length + 4).join("-")}-`;
 }
-function trivyDbKeys(os7, nowMs) {
+function trivyDbKeys(os7, nowMs2) {
   const prefix = `${KEY_PREFIX}-trivydb-${keyPart(os7)}-`;
-  const key = `${prefix}${new Date(nowMs).toISOString().slice(0, 10)}`;
+  const key = `${prefix}${new Date(nowMs2).toISOString().slice(0, 10)}`;
   return { key, restoreKeys: [prefix], hitPrefix: key };
 }
 
@@ -6076,7 +6081,7 @@ function withDeadline(work, ms, what) {
 }
 var LABEL = { modules: "module cache (GOMODCACHE)", build: "build cache (GOCACHE)", "trivy-db": "Trivy vulnerability DB" };
 async function restoreSlot(store, kind, dir, keys, deadlineMs, log) {
-  const t0 = performance.now();
+  const t0 = nowMs();
   const slot = { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss" };
   let problem;
   freshDir(dir);
@@ -6103,7 +6108,7 @@ async function restoreSlot(store, kind, dir, keys, deadlineMs, log) {
     log.warning(`${sentence(problem)} Going on without it; the verdict does not depend on the cache.`);
   }
   const bytes = slot.matchedKey ? treeSize(slot.dir) : 0;
-  return { slot, bytes, ms: Math.round(performance.now() - t0), ...problem ? { problem } : {} };
+  return { slot, bytes, ms: Math.round(nowMs() - t0), ...problem ? { problem } : {} };
 }
 async function goFlagsWithModcacherw(ctx) {
   const r2 = await ctx.ports.exec.run(ctx.state.go.bin, ["env", "GOFLAGS"], { env: ctx.state.goEnv });
@@ -8274,9 +8279,9 @@ async function checkVendor(ctx, run4, setup, loc) {
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
     const cwd = workspace ? setup.work.dir : setup.main.dir;
     const regenerating = run4.go(args, cwd, 15 * MINUTE);
-    const t0 = performance.now();
+    const t0 = nowMs();
     const committed = hashTree(setup.vendorDir);
-    const hashMs = performance.now() - t0;
+    const hashMs = nowMs() - t0;
     const r2 = await regenerating;
     const problems = parseGoProblems(r2.stderr);
     if (r2.code !== 0) {
@@ -8284,9 +8289,9 @@ async function checkVendor(ctx, run4, setup, loc) {
       const findings2 = explained ? consistency : [...consistency, commandFailed(r2, `go ${args.slice(0, 2).join(" ")}`, setup.txt ? { file: setup.txt.file, line: 1 } : loc.build())];
       return { findings: findings2, problems, verified: false, rows: [[`${vendorRel}/`, "", `not compared: go ${args.slice(0, 2).join(" ")} failed`]], metrics: {} };
     }
-    const t1 = performance.now();
+    const t1 = nowMs();
     const cmp = await compareVendor(setup, out, ctx.config.workspace, reportedTxtLines, committed);
-    const compareMs = Math.round(hashMs + performance.now() - t1);
+    const compareMs = Math.round(hashMs + nowMs() - t1);
     const findings = [...consistency, ...cmp.findings];
     const d = cmp.diff;
     const rows = [
@@ -10276,8 +10281,8 @@ function readDbMetadata(cacheDir) {
     return void 0;
   }
 }
-function isFresh(meta, nowMs) {
-  return !!meta && meta.nextUpdate.getTime() > nowMs;
+function isFresh(meta, nowMs2) {
+  return !!meta && meta.nextUpdate.getTime() > nowMs2;
 }
 function formatAge(ms) {
   const m = Math.floor(ms / 6e4);
@@ -10287,13 +10292,13 @@ function formatAge(ms) {
   if (h) return `${h}h ${m % 60}m`;
   return `${m}m`;
 }
-function dbAgeMs(meta, nowMs) {
-  return Math.max(0, nowMs - meta.updatedAt.getTime());
+function dbAgeMs(meta, nowMs2) {
+  return Math.max(0, nowMs2 - meta.updatedAt.getTime());
 }
-function dbNotWorthSaving(cacheDir, nowMs) {
+function dbNotWorthSaving(cacheDir, nowMs2) {
   const m = readDbMetadata(cacheDir);
   if (!m) return "no complete vulnerability DB in the directory";
-  if (!isFresh(m, nowMs)) return `the DB is due for an update since ${m.nextUpdate.toISOString()} (not refreshed this run)`;
+  if (!isFresh(m, nowMs2)) return `the DB is due for an update since ${m.nextUpdate.toISOString()} (not refreshed this run)`;
   return void 0;
 }
 function downloadDbArgs(cacheDir, repository) {
@@ -12176,13 +12181,13 @@ function trimBuildCache(plan, dir) {
   return t;
 }
 async function saveSlot(plan, slot, store, log) {
-  const t0 = performance.now();
+  const t0 = nowMs();
   const row = (result, detail, extra = {}) => ({
     slot,
     result,
     detail,
     bytes: 0,
-    ms: Math.round(performance.now() - t0),
+    ms: Math.round(nowMs() - t0),
     ...extra
   });
   const decision = saveDecision(plan, slot);
@@ -13021,7 +13026,7 @@ function real(p) {
 }
 async function runMerge(opts) {
   const started2 = /* @__PURE__ */ new Date();
-  const t0 = performance.now();
+  const t0 = nowMs();
   if (opts.sources.length === 0 && !opts.unavailable?.length) throw new MergeUsageError("no shard bundle given: pass the shard output directories");
   const outReal = real(opts.outDir);
   for (const s of opts.sources) {
@@ -13094,11 +13099,11 @@ async function runMerge(opts) {
     name: "merge",
     status: statusFrom(own),
     findings: own,
-    durationMs: Math.round(performance.now() - t0),
+    durationMs: Math.round(nowMs() - t0),
     metrics: { shards: bundles.length, expected: checked.reference?.count ?? 0, binaries: artifacts2.length }
   };
   const signed = await signMerged(opts, mergeStage, { artifacts: signable, checksumsFile, out, ref });
-  const durationMs = Math.round(performance.now() - t0);
+  const durationMs = Math.round(nowMs() - t0);
   const shardStages = reported.map((b) => (Array.isArray(b.report.stages) ? b.report.stages : []).filter((s) => s.name !== "sign"));
   const stages = [...mergeStages(shardStages, findings), mergeStage, signed.stage];
   const record = {

@@ -30,6 +30,7 @@ import {
   goSumHash,
   info,
   moduleKeys,
+  nowMs,
   onFirstUse,
   parsePlan,
   prepareDb,
@@ -59,7 +60,7 @@ import {
   trivyDbKeys,
   truncateText,
   warning
-} from "./chunks/chunk-UXT5CXAD.js";
+} from "./chunks/chunk-LBPFEBYU.js";
 import {
   fnv1a,
   gateRecordFile,
@@ -37971,7 +37972,7 @@ function errorText(e) {
 }
 async function runPipeline(stages, ctx, hooks = {}) {
   const startedAt = /* @__PURE__ */ new Date();
-  const t0 = performance.now();
+  const t0 = nowMs();
   const results = [];
   const after = (r2, stage2) => hooks.afterStage ? hooks.afterStage(r2, stage2) : r2;
   const background = [];
@@ -37983,7 +37984,7 @@ async function runPipeline(stages, ctx, hooks = {}) {
         b.log.flush();
         return after(r2, b.stage);
       });
-      results[b.index].durationMs = Math.round((b.ended.at ?? performance.now()) - b.started);
+      results[b.index].durationMs = Math.round((b.ended.at ?? nowMs()) - b.started);
     }
   };
   const early = /* @__PURE__ */ new Map();
@@ -38008,7 +38009,7 @@ async function runPipeline(stages, ctx, hooks = {}) {
   };
   for (const stage2 of stages) {
     if (stage2.settlesFirst) await settle();
-    const s0 = performance.now();
+    const s0 = nowMs();
     const log = deferredLog(ctx.ports.log);
     const pre = early.get(stage2);
     const stageCtx = { ...contextFor(log), ...pre ? { prefetched: pre.answer } : {} };
@@ -38023,13 +38024,13 @@ async function runPipeline(stages, ctx, hooks = {}) {
       });
       return pending ? done : after(done, stage2);
     });
-    result.durationMs = Math.round(performance.now() - s0);
+    result.durationMs = Math.round(nowMs() - s0);
     results.push(result);
     startPrefetches(stage2);
     if (pending) {
       log.buffer();
       const ended = {};
-      const mark = () => void (ended.at = performance.now());
+      const mark = () => void (ended.at = nowMs());
       pending.then(mark, mark);
       background.push({ index: results.length - 1, stage: stage2, started: s0, ended, pending, log });
     }
@@ -38043,7 +38044,7 @@ async function runPipeline(stages, ctx, hooks = {}) {
     findings,
     rules: rules.filter((r2, i) => rules.findIndex((x) => x.id === r2.id) === i),
     startedAt,
-    durationMs: Math.round(performance.now() - t0)
+    durationMs: Math.round(nowMs() - t0)
   };
 }
 async function finish(stage2, ctx, run4) {
@@ -39623,28 +39624,28 @@ function goEnvFile(env, platform2 = process.platform) {
   }
   return dir ? path4.join(dir, "go", "env") : void 0;
 }
-function identityOf(p, nowMs, settled3) {
+function identityOf(p, nowMs2, settled3) {
   try {
     const s = fs5.statSync(p);
-    if (!settledAt(s, nowMs)) settled3.all = false;
+    if (!settledAt(s, nowMs2)) settled3.all = false;
     return statIdentity(s);
   } catch (e) {
     if (e.code === "ENOENT" || e.code === "ENOTDIR") return "absent";
     throw e;
   }
 }
-function probeKey(dir, bin, env, nowMs = Date.now(), platform2 = process.platform) {
+function probeKey(dir, bin, env, nowMs2 = Date.now(), platform2 = process.platform) {
   try {
     const real2 = fs5.realpathSync.native(bin);
     const settled3 = { all: true };
-    const self2 = identityOf(real2, nowMs, settled3);
+    const self2 = identityOf(real2, nowMs2, settled3);
     if (self2 === "absent") return void 0;
     const envFile = goEnvFile(env, platform2);
     const lines = [
       FORMAT,
       `bin ${real2} ${self2}`,
-      `tool ${identityOf(path4.join(path4.dirname(path4.dirname(real2)), "pkg", "tool"), nowMs, settled3)}`,
-      `envfile ${envFile ?? "-"} ${envFile ? identityOf(envFile, nowMs, settled3) : "-"}`,
+      `tool ${identityOf(path4.join(path4.dirname(path4.dirname(real2)), "pkg", "tool"), nowMs2, settled3)}`,
+      `envfile ${envFile ?? "-"} ${envFile ? identityOf(envFile, nowMs2, settled3) : "-"}`,
       ...PROBE_READS.map((k) => `env ${k}${env[k] === void 0 ? " unset" : `=${env[k]}`}`)
     ];
     return { file: path4.join(dir, `go-env-${fnv1a(real2)}`), key: lines.join("\n"), real: real2, settled: settled3.all };
@@ -39915,7 +39916,7 @@ function withDeadline(work, ms, what) {
 }
 var LABEL = { modules: "module cache (GOMODCACHE)", build: "build cache (GOCACHE)", "trivy-db": "Trivy vulnerability DB" };
 async function restoreSlot(store, kind, dir, keys, deadlineMs, log) {
-  const t0 = performance.now();
+  const t0 = nowMs();
   const slot = { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: "miss" };
   let problem;
   freshDir(dir);
@@ -39942,7 +39943,7 @@ async function restoreSlot(store, kind, dir, keys, deadlineMs, log) {
     log.warning(`${sentence(problem)} Going on without it; the verdict does not depend on the cache.`);
   }
   const bytes = slot.matchedKey ? treeSize(slot.dir) : 0;
-  return { slot, bytes, ms: Math.round(performance.now() - t0), ...problem ? { problem } : {} };
+  return { slot, bytes, ms: Math.round(nowMs() - t0), ...problem ? { problem } : {} };
 }
 async function goFlagsWithModcacherw(ctx) {
   const r2 = await ctx.ports.exec.run(ctx.state.go.bin, ["env", "GOFLAGS"], { env: ctx.state.goEnv });
@@ -42113,9 +42114,9 @@ async function checkVendor(ctx, run4, setup, loc) {
     const args = workspace ? ["work", "vendor", "-o", out] : ["mod", "vendor", "-o", out];
     const cwd = workspace ? setup.work.dir : setup.main.dir;
     const regenerating = run4.go(args, cwd, 15 * MINUTE);
-    const t0 = performance.now();
+    const t0 = nowMs();
     const committed = hashTree(setup.vendorDir);
-    const hashMs = performance.now() - t0;
+    const hashMs = nowMs() - t0;
     const r2 = await regenerating;
     const problems = parseGoProblems(r2.stderr);
     if (r2.code !== 0) {
@@ -42123,9 +42124,9 @@ async function checkVendor(ctx, run4, setup, loc) {
       const findings2 = explained ? consistency : [...consistency, commandFailed(r2, `go ${args.slice(0, 2).join(" ")}`, setup.txt ? { file: setup.txt.file, line: 1 } : loc.build())];
       return { findings: findings2, problems, verified: false, rows: [[`${vendorRel}/`, "", `not compared: go ${args.slice(0, 2).join(" ")} failed`]], metrics: {} };
     }
-    const t1 = performance.now();
+    const t1 = nowMs();
     const cmp = await compareVendor(setup, out, ctx.config.workspace, reportedTxtLines, committed);
-    const compareMs = Math.round(hashMs + performance.now() - t1);
+    const compareMs = Math.round(hashMs + nowMs() - t1);
     const findings = [...consistency, ...cmp.findings];
     const d = cmp.diff;
     const rows = [
@@ -53900,7 +53901,7 @@ function real(p) {
 }
 async function runMerge(opts) {
   const started2 = /* @__PURE__ */ new Date();
-  const t0 = performance.now();
+  const t0 = nowMs();
   if (opts.sources.length === 0 && !opts.unavailable?.length) throw new MergeUsageError("no shard bundle given: pass the shard output directories");
   const outReal = real(opts.outDir);
   for (const s of opts.sources) {
@@ -53973,11 +53974,11 @@ async function runMerge(opts) {
     name: "merge",
     status: statusFrom(own),
     findings: own,
-    durationMs: Math.round(performance.now() - t0),
+    durationMs: Math.round(nowMs() - t0),
     metrics: { shards: bundles.length, expected: checked.reference?.count ?? 0, binaries: artifacts2.length }
   };
   const signed = await signMerged(opts, mergeStage, { artifacts: signable, checksumsFile, out, ref });
-  const durationMs = Math.round(performance.now() - t0);
+  const durationMs = Math.round(nowMs() - t0);
   const shardStages = reported.map((b) => (Array.isArray(b.report.stages) ? b.report.stages : []).filter((s) => s.name !== "sign"));
   const stages = [...mergeStages(shardStages, findings), mergeStage, signed.stage];
   const record = {

@@ -12,6 +12,7 @@ import {
   getState,
   isEmptyDir,
   listGoCache,
+  nowMs,
   parsePlan,
   removeTree,
   saveDecision,
@@ -19,7 +20,7 @@ import {
   summary,
   table,
   treeSize
-} from "./chunks/chunk-UXT5CXAD.js";
+} from "./chunks/chunk-LBPFEBYU.js";
 import "./chunks/chunk-DUXI62Z6.js";
 
 // src/stages/cache-save.ts
@@ -74,13 +75,13 @@ function trimBuildCache(plan, dir) {
   return t;
 }
 async function saveSlot(plan, slot, store, log) {
-  const t0 = performance.now();
+  const t0 = nowMs();
   const row = (result, detail, extra = {}) => ({
     slot,
     result,
     detail,
     bytes: 0,
-    ms: Math.round(performance.now() - t0),
+    ms: Math.round(nowMs() - t0),
     ...extra
   });
   const decision = saveDecision(plan, slot);

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import type { Exec, ExecOptions, ExecResult } from '../ports/ports.ts';
 import { announcesStart, describeStep, progressLine } from './progress.ts';
+import { nowMs } from '../util/clock.ts';
 
 const MAX_CAPTURE = 64 * 1024 * 1024;
 
@@ -62,9 +63,9 @@ export function withProgress(exec: Exec, workspace: string, progress: (line: str
       const what = describeStep(step);
       if (what === undefined) return exec.run(file, args, options);
       if (announcesStart(step)) progress(`  ${what} ...`);
-      const t0 = performance.now();
+      const t0 = nowMs();
       const r = await exec.run(file, args, options);
-      progress(progressLine(what, r, performance.now() - t0));
+      progress(progressLine(what, r, nowMs() - t0));
       return r;
     },
   };

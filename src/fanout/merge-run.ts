@@ -22,6 +22,7 @@ import { sha256Hex } from '../util/hash.ts';
 import { CHECKSUM_MISMATCH, checkShards, FOREIGN_OUTPUT, MERGE_RULES, OTHER_SET, UNREADABLE_BUNDLE, type SetReference } from './check.ts';
 import { mergeChecksums, mergedVerdict, mergeFindings, mergeSarif, mergeStages, renderMergedJson, shardRow, type MergedArtifact, type MergedRecord, type StageRecord } from './merge.ts';
 import { renderMergeSummary } from './summary.ts';
+import { nowMs } from '../util/clock.ts';
 
 export interface MergeSource {
   /** Directory holding one shard bundle. */
@@ -72,7 +73,7 @@ function real(p: string): string {
 
 export async function runMerge(opts: MergeOptions): Promise<MergeOutcome> {
   const started = new Date();
-  const t0 = performance.now();
+  const t0 = nowMs();
   if (opts.sources.length === 0 && !opts.unavailable?.length) throw new MergeUsageError('no shard bundle given: pass the shard output directories');
   const outReal = real(opts.outDir);
   for (const s of opts.sources) {
@@ -151,11 +152,11 @@ export async function runMerge(opts: MergeOptions): Promise<MergeOutcome> {
     name: 'merge',
     status: statusFrom(own),
     findings: own,
-    durationMs: Math.round(performance.now() - t0),
+    durationMs: Math.round(nowMs() - t0),
     metrics: { shards: bundles.length, expected: checked.reference?.count ?? 0, binaries: artifacts.length },
   };
   const signed = await signMerged(opts, mergeStage, { artifacts: signable, checksumsFile, out, ref });
-  const durationMs = Math.round(performance.now() - t0);
+  const durationMs = Math.round(nowMs() - t0);
   // The shards' sign stage only says that a shard never signs: the merge's own replaces it.
   const shardStages = reported.map((b) => (Array.isArray(b.report.stages) ? b.report.stages : []).filter((s: StageRecord) => s.name !== 'sign') as StageRecord[]);
   const stages = [...mergeStages(shardStages, findings), mergeStage, signed.stage];

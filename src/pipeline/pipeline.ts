@@ -5,6 +5,7 @@ import type { Logger } from '../ports/ports.ts';
 import type { Finding, Rule } from './findings.ts';
 import { finding, rule as defineRule, compareFindings } from './findings.ts';
 import { applyRuleOverrides, decide, type Verdict } from './gate.ts';
+import { nowMs } from '../util/clock.ts';
 
 export const STAGE_CRASHED = defineRule({
   id: 'gate/stage-errored',
@@ -39,7 +40,7 @@ export interface PipelineHooks {
 
 export async function runPipeline(stages: readonly Stage[], ctx: StageContext, hooks: PipelineHooks = {}): Promise<RunResult> {
   const startedAt = new Date();
-  const t0 = performance.now();
+  const t0 = nowMs();
   const results: StageResult[] = [];
   const after = (r: StageResult, stage: Stage) => (hooks.afterStage ? hooks.afterStage(r, stage) : r);
   const background: { index: number; stage: Stage; started: number; ended: { at?: number }; pending: Promise<StageOutcome>; log: DeferredLog }[] = [];
@@ -54,7 +55,7 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext, h
         return after(r, b.stage);
       });
       // Its own time: from its start until its checks ended, not until the pipeline collected them.
-      results[b.index].durationMs = Math.round((b.ended.at ?? performance.now()) - b.started);
+      results[b.index].durationMs = Math.round((b.ended.at ?? nowMs()) - b.started);
     }
   };
 
@@ -84,7 +85,7 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext, h
 
   for (const stage of stages) {
     if (stage.settlesFirst) await settle();
-    const s0 = performance.now();
+    const s0 = nowMs();
     const log = deferredLog(ctx.ports.log);
     const pre = early.get(stage);
     const stageCtx: StageContext = { ...contextFor(log), ...(pre ? { prefetched: pre.answer } : {}) };
@@ -101,13 +102,13 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext, h
       // A stage still checking in the background reports its findings when it has them all.
       return pending ? done : after(done, stage);
     });
-    result.durationMs = Math.round(performance.now() - s0);
+    result.durationMs = Math.round(nowMs() - s0);
     results.push(result);
     startPrefetches(stage);
     if (pending) {
       log.buffer();
       const ended: { at?: number } = {};
-      const mark = () => void (ended.at = performance.now());
+      const mark = () => void (ended.at = nowMs());
       pending.then(mark, mark);
       background.push({ index: results.length - 1, stage, started: s0, ended, pending, log });
     }
@@ -121,7 +122,7 @@ export async function runPipeline(stages: readonly Stage[], ctx: StageContext, h
     findings,
     rules: rules.filter((r, i) => rules.findIndex((x) => x.id === r.id) === i),
     startedAt,
-    durationMs: Math.round(performance.now() - t0),
+    durationMs: Math.round(nowMs() - t0),
   };
 }
 

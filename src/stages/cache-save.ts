@@ -11,6 +11,7 @@ import { planTrim, type TrimPlan } from '../cache/trim.ts';
 import { applyTrim, isEmptyDir, listGoCache, removeTree, treeSize } from '../cache/disk.ts';
 import { dbNotWorthSaving } from '../scan/db.ts';
 import { cell, formatBytes, formatDuration, sentence, table } from '../report/escape.ts';
+import { nowMs } from '../util/clock.ts';
 
 const LABEL: Record<CacheKind, string> = { modules: 'module cache (GOMODCACHE)', build: 'build cache (GOCACHE)', 'trivy-db': 'Trivy vulnerability DB' };
 
@@ -41,9 +42,9 @@ export function trimBuildCache(plan: CachePlan, dir: string): TrimPlan {
 }
 
 async function saveSlot(plan: CachePlan, slot: CacheSlot, store: CacheStore | undefined, log: Logger): Promise<SaveRow> {
-  const t0 = performance.now();
+  const t0 = nowMs();
   const row = (result: SaveRow['result'], detail: string, extra: Partial<SaveRow> = {}): SaveRow => ({
-    slot, result, detail, bytes: 0, ms: Math.round(performance.now() - t0), ...extra,
+    slot, result, detail, bytes: 0, ms: Math.round(nowMs() - t0), ...extra,
   });
   const decision = saveDecision(plan, slot);
   if (!decision.save) return row('skipped', decision.reason);

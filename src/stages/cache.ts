@@ -9,6 +9,7 @@ import { buildKeys, goSumHash, moduleKeys, restoreState, runSuffix, scopeHash, t
 import { parsePlan, PLAN_STATE_KEY, saveDecision, serializePlan, type CachePlan, type CacheSlot } from '../cache/plan.ts';
 import { claimCacheDirs, findGoSums, freshDir, treeSize } from '../cache/disk.ts';
 import { formatBytes, formatDuration, sentence } from '../report/escape.ts';
+import { nowMs } from '../util/clock.ts';
 
 export const CACHE_DIR_NAME = 'go-release-gate-cache';
 const DEFAULT_RESTORE_MINUTES = 20;
@@ -46,7 +47,7 @@ interface Restored {
 }
 
 export async function restoreSlot(store: CacheStore, kind: CacheKind, dir: string, keys: CacheKeys, deadlineMs: number, log: Logger): Promise<Restored> {
-  const t0 = performance.now();
+  const t0 = nowMs();
   const slot: CacheSlot = { kind, dir, key: keys.key, restoreKeys: keys.restoreKeys, state: 'miss' };
   let problem: string | undefined;
   freshDir(dir);
@@ -77,7 +78,7 @@ export async function restoreSlot(store: CacheStore, kind: CacheKind, dir: strin
     log.warning(`${sentence(problem)} Going on without it; the verdict does not depend on the cache.`);
   }
   const bytes = slot.matchedKey ? treeSize(slot.dir) : 0;
-  return { slot, bytes, ms: Math.round(performance.now() - t0), ...(problem ? { problem } : {}) };
+  return { slot, bytes, ms: Math.round(nowMs() - t0), ...(problem ? { problem } : {}) };
 }
 
 /**

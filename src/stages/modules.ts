@@ -20,6 +20,7 @@ import { compareVendor, consistencyFindings } from '../modules/vendorcheck.ts';
 import { hashTree } from '../modules/tree.ts';
 import { TIDY_SETTINGS, recordTidy, reusedTidy, tidyKey, type TidyReuse } from '../modules/tidyreuse.ts';
 import { MALFORMED_FILE, MODULES_RULES, VERIFY_FAILED, WEAK_VERIFICATION } from '../modules/rules.ts';
+import { nowMs } from '../util/clock.ts';
 
 const MAX_TABLE_ROWS = 200;
 
@@ -126,9 +127,9 @@ async function checkVendor(ctx: StageContext, run: Runner, setup: ModuleSetup, l
     const cwd = workspace ? setup.work!.dir : setup.main!.dir;
     // Hash the committed tree while the go command writes the expected one.
     const regenerating = run.go(args, cwd, 15 * MINUTE);
-    const t0 = performance.now();
+    const t0 = nowMs();
     const committed = hashTree(setup.vendorDir);
-    const hashMs = performance.now() - t0;
+    const hashMs = nowMs() - t0;
     const r = await regenerating;
     const problems = parseGoProblems(r.stderr);
     if (r.code !== 0) {
@@ -137,9 +138,9 @@ async function checkVendor(ctx: StageContext, run: Runner, setup: ModuleSetup, l
       const findings = explained ? consistency : [...consistency, commandFailed(r, `go ${args.slice(0, 2).join(' ')}`, setup.txt ? { file: setup.txt.file, line: 1 } : loc.build())];
       return { findings, problems, verified: false, rows: [[`${vendorRel}/`, '', `not compared: go ${args.slice(0, 2).join(' ')} failed`]], metrics: {} };
     }
-    const t1 = performance.now();
+    const t1 = nowMs();
     const cmp = await compareVendor(setup, out, ctx.config.workspace, reportedTxtLines, committed);
-    const compareMs = Math.round(hashMs + performance.now() - t1);
+    const compareMs = Math.round(hashMs + nowMs() - t1);
     const findings = [...consistency, ...cmp.findings];
     const d = cmp.diff;
     const rows: Row[] = [

@@ -29168,10 +29168,10 @@ function goSumHash(files) {
   }
   return h.digest("hex").slice(0, 20);
 }
-function runSuffix(env, nowMs) {
+function runSuffix(env, nowMs2) {
   const id = env.GITHUB_RUN_ID;
   if (id) return keyPart(`r${id}.${env.GITHUB_RUN_ATTEMPT || "1"}`);
-  return `t${nowMs.toString(36)}`;
+  return `t${nowMs2.toString(36)}`;
 }
 function base(kind, p) {
   return `${KEY_PREFIX}-${kind === "modules" ? "gomod" : "gobuild"}-${keyPart(p.os)}-${keyPart(p.arch)}-go${keyPart(p.goVersion)}`;
@@ -29202,9 +29202,9 @@ function restoreState(keys, matchedKey) {
   if (!matchedKey) return "miss";
   return sameKey(matchedKey, keys.key) || keyHasPrefix(matchedKey, keys.hitPrefix) ? "hit" : "partial";
 }
-function trivyDbKeys(os9, nowMs) {
+function trivyDbKeys(os9, nowMs2) {
   const prefix2 = `${KEY_PREFIX}-trivydb-${keyPart(os9)}-`;
-  const key = `${prefix2}${new Date(nowMs).toISOString().slice(0, 10)}`;
+  const key = `${prefix2}${new Date(nowMs2).toISOString().slice(0, 10)}`;
   return { key, restoreKeys: [prefix2], hitPrefix: key };
 }
 
@@ -69682,6 +69682,11 @@ function actionCacheStore() {
   };
 }
 
+// src/util/clock.ts
+function nowMs() {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
 // src/cache/disk.ts
 import fs11 from "node:fs";
 import path15 from "node:path";
@@ -69853,8 +69858,8 @@ function readDbMetadata(cacheDir2) {
     return void 0;
   }
 }
-function isFresh(meta, nowMs) {
-  return !!meta && meta.nextUpdate.getTime() > nowMs;
+function isFresh(meta, nowMs2) {
+  return !!meta && meta.nextUpdate.getTime() > nowMs2;
 }
 function formatAge(ms) {
   const m = Math.floor(ms / 6e4);
@@ -69864,13 +69869,13 @@ function formatAge(ms) {
   if (h) return `${h}h ${m % 60}m`;
   return `${m}m`;
 }
-function dbAgeMs(meta, nowMs) {
-  return Math.max(0, nowMs - meta.updatedAt.getTime());
+function dbAgeMs(meta, nowMs2) {
+  return Math.max(0, nowMs2 - meta.updatedAt.getTime());
 }
-function dbNotWorthSaving(cacheDir2, nowMs) {
+function dbNotWorthSaving(cacheDir2, nowMs2) {
   const m = readDbMetadata(cacheDir2);
   if (!m) return "no complete vulnerability DB in the directory";
-  if (!isFresh(m, nowMs)) return `the DB is due for an update since ${m.nextUpdate.toISOString()} (not refreshed this run)`;
+  if (!isFresh(m, nowMs2)) return `the DB is due for an update since ${m.nextUpdate.toISOString()} (not refreshed this run)`;
   return void 0;
 }
 function downloadDbArgs(cacheDir2, repository) {
@@ -69997,6 +70002,7 @@ export {
   sharedReadBuffer,
   sha256File,
   sha256FileInSlices,
+  nowMs,
   scopeHash,
   goSumHash,
   runSuffix,
