@@ -7346,12 +7346,9 @@ async function cachedGoModHash(modcache, modulePath, version) {
 // src/modules/treememo.ts
 var import_node_fs15 = __gateBuiltin("node:fs");
 var import_node_path16 = __gateBuiltin("node:path");
-var RECORD_VERSION = "go-release-gate tree v5";
+var RECORD_VERSION = "go-release-gate tree v6";
 var TOUCH_INTERVAL_MS = 36e5;
 var IDENTITY_FIELDS = 6;
-function kindOf(s) {
-  return s.isFile() ? "file" : s.isDirectory() ? "dir" : s.isSymbolicLink() ? "link" : "special";
-}
 var TreeIdentity = class {
   numbers;
   names = "";
@@ -7361,7 +7358,7 @@ var TreeIdentity = class {
   }
   add(rel, s) {
     let at = this.count * IDENTITY_FIELDS;
-    this.names += `${kindOf(s)}\0${rel}
+    this.names += `${rel}
 `;
     const n = this.numbers;
     n[at++] = s.dev;

@@ -41181,12 +41181,9 @@ async function cachedGoModHash(modcache, modulePath, version2) {
 // src/modules/treememo.ts
 import fs11 from "node:fs";
 import path11 from "node:path";
-var RECORD_VERSION = "go-release-gate tree v5";
+var RECORD_VERSION = "go-release-gate tree v6";
 var TOUCH_INTERVAL_MS = 36e5;
 var IDENTITY_FIELDS = 6;
-function kindOf(s) {
-  return s.isFile() ? "file" : s.isDirectory() ? "dir" : s.isSymbolicLink() ? "link" : "special";
-}
 var TreeIdentity = class {
   numbers;
   names = "";
@@ -41196,7 +41193,7 @@ var TreeIdentity = class {
   }
   add(rel, s) {
     let at = this.count * IDENTITY_FIELDS;
-    this.names += `${kindOf(s)}\0${rel}
+    this.names += `${rel}
 `;
     const n = this.numbers;
     n[at++] = s.dev;

@@ -28,7 +28,7 @@ import { sha256Hash, sha256Hex } from '../util/hash.ts';
 import { settledAt, statIdentity } from '../util/stat-identity.ts';
 
 /** Bumped whenever what a record covers changes: older records then never match. */
-const RECORD_VERSION = 'go-release-gate tree v5';
+const RECORD_VERSION = 'go-release-gate tree v6';
 /** Go's mtimeInterval: a record in use is touched at most this often (the cache trim keeps used entries). */
 const TOUCH_INTERVAL_MS = 3_600_000;
 
@@ -56,14 +56,10 @@ export interface EntryStat {
 
 const IDENTITY_FIELDS = 6;
 
-/** The kind the digest names, from the stat itself: a file turned into a link or a directory changes it. */
-function kindOf(s: fs.Stats): string {
-  return s.isFile() ? 'file' : s.isDirectory() ? 'dir' : s.isSymbolicLink() ? 'link' : 'special';
-}
-
 /**
- * One digest of every entry's kind, path and identity, in the order of the record's list. Every
- * number goes into one array and every name into one string: three updates of the hash, not a
+ * One digest of every entry's path and identity, in the order of the record's list. The mode
+ * holds the entry's type, so a file turned into a link or a directory changes it. Every number
+ * goes into one array and every name into one string: three updates of the hash, not a
  * formatted line per entry.
  */
 class TreeIdentity {
@@ -77,7 +73,7 @@ class TreeIdentity {
 
   add(rel: string, s: fs.Stats): void {
     let at = this.count * IDENTITY_FIELDS;
-    this.names += `${kindOf(s)}\0${rel}\n`;
+    this.names += `${rel}\n`;
     const n = this.numbers;
     n[at++] = s.dev;
     n[at++] = s.ino;
