@@ -126,13 +126,13 @@ function treeRecordFile(gocache: string, dir: string): string {
 
 interface TreeRecord { version: string; dir: string; h1: string; root: string; entries: string[]; identity: string; at: string }
 
+const NO_THROW = { throwIfNoEntry: false } as const;
+
 /**
  * The identity of the listed entries of the tree at root, as they are now; undefined when one is
  * gone. The list is the record's own: a file or directory added anywhere shows in the identity of
  * the directory holding it, so no directory is read.
  */
-const NO_THROW = { throwIfNoEntry: false } as const;
-
 function statListed(root: string, entries: readonly string[]): string | undefined {
   const id = new TreeIdentity(entries.length);
   for (const rel of entries) {
