@@ -84,7 +84,9 @@ Goal: at least 3x faster. ${n / o >= 3 ? 'Met' : 'Not met'}: ${(n / o).toFixed(1
 ${(totalSize / 1048576).toFixed(0)} MiB (${((100 * totalRead) / totalSize).toFixed(1)}%): headers, the dynamic table and notes, the build info blob,
 and the function-name and file-name tables of Go's pcln table (for time.LoadLocation, tzdata and
 leaked paths). Go binaries without a \`.go.buildinfo\` section (esbuild) cost a scan of the data
-segment; PE files cost a scan of \`.rdata\` for the pcln table header, which no section names.
+segment. PE files name no section for the pcln table: Go's module data in the data section points
+at it (a scan of the data section for the text's start address, minpc), and only when that fails
+is \`.rdata\` searched for the table's header.
 ${skipped}
 <details><summary>Bytes read per file</summary>
 

@@ -4572,6 +4572,7 @@ async function readPe(src) {
   const mappings = sections.filter((s) => s.sizeOfRawData > 0).map((s) => ({ addr: imageBase + BigInt(s.virtualAddress), offset: s.pointerToRawData, size: s.sizeOfRawData, name: s.name }));
   const data = sections.find((s) => s.virtualAddress !== 0 && s.sizeOfRawData !== 0 && (s.characteristics & ~ALIGN_MASK) >>> 0 === DATA);
   const rdata = sections.filter((s) => s.name === ".rdata" && s.sizeOfRawData > 0);
+  const text = sections.find((s) => s.name === ".text" && s.sizeOfRawData > 0);
   return {
     format: "pe",
     arch: archName(MACHINES2[machine], machine),
@@ -4593,7 +4594,8 @@ async function readPe(src) {
     mappings,
     dataStart: data ? { addr: imageBase + BigInt(data.virtualAddress), size: BigInt(data.virtualSize) } : null,
     pclntab: null,
-    pclntabSearch: rdata.map((s) => ({ offset: s.pointerToRawData, size: s.sizeOfRawData }))
+    pclntabSearch: rdata.map((s) => ({ offset: s.pointerToRawData, size: s.sizeOfRawData })),
+    ...data && text ? { moduledataHint: { data: { offset: data.pointerToRawData, size: data.sizeOfRawData }, textAddr: imageBase + BigInt(text.virtualAddress), ptrSize: pe64 ? 8 : 4 } } : {}
   };
 }
 
@@ -5106,6 +5108,46 @@ async function tablesOf(src, table2, le) {
     files: { offset: table2.offset + filetab, size: pctab - filetab }
   };
 }
+var MAX_MODULEDATA_SCAN = 16 << 20;
+async function pclntabFromModuledata(src, image, le) {
+  const hint = image.moduledataHint;
+  if (!hint || hint.data.size > MAX_MODULEDATA_SCAN || hint.data.size < hint.ptrSize) return null;
+  const p = hint.ptrSize;
+  const data = Buffer.from(await src.read(hint.data.offset, hint.data.size, "data section"));
+  const needle = Buffer.alloc(p);
+  if (p === 8) {
+    if (le) needle.writeBigUInt64LE(hint.textAddr);
+    else needle.writeBigUInt64BE(hint.textAddr);
+  } else if (le) needle.writeUInt32LE(Number(hint.textAddr & 0xffffffffn));
+  else needle.writeUInt32BE(Number(hint.textAddr & 0xffffffffn));
+  const minpcAt = [p + 6 * 3 * p + p, 3 * 3 * p + p];
+  for (let i = data.indexOf(needle); i >= 0; i = data.indexOf(needle, i + 1)) {
+    if (i % p !== 0) continue;
+    for (const at of minpcAt) {
+      const start = i - at;
+      if (start < 0) continue;
+      const ptr = p === 8 ? le ? data.readBigUInt64LE(start) : data.readBigUInt64BE(start) : BigInt(le ? data.readUInt32LE(start) : data.readUInt32BE(start));
+      const table2 = rangeAt(image.mappings, image.pclntabSearch, ptr);
+      if (!table2) continue;
+      try {
+        await tablesOf(src, table2, le);
+        return table2;
+      } catch (e) {
+        if (!(e instanceof FormatError)) throw e;
+      }
+    }
+  }
+  return null;
+}
+function rangeAt(mappings, ranges, addr) {
+  for (const m of mappings) {
+    if (addr < m.addr || addr - m.addr >= BigInt(m.size)) continue;
+    const offset = m.offset + Number(addr - m.addr);
+    const r2 = ranges.find((x) => x.offset <= offset && offset < x.offset + x.size);
+    return r2 ? { offset, size: r2.offset + r2.size - offset } : null;
+  }
+  return null;
+}
 var LE_NEEDLE = Buffer.from([255, 255, 255, 0, 0]);
 var BE_NEEDLE = Buffer.from([255, 255, 255]);
 async function searchPclntab(src, ranges, le) {
@@ -5258,12 +5300,12 @@ async function readImage(src, head2) {
 }
 async function pclnFacts(src, image) {
   const le = image.endian === "little";
-  const table2 = image.pclntab ?? (image.pclntabSearch.length > 0 ? await searchPclntab(src, image.pclntabSearch, le) : null);
+  const table2 = image.pclntab ?? (image.pclntabSearch.length > 0 ? await pclntabFromModuledata(src, image, le) ?? await searchPclntab(src, image.pclntabSearch, le) : null);
   return table2 ? readPclnFacts(src, table2, le) : null;
 }
 async function inspectThin(src, file, head2) {
   const image = await readImage(src, head2);
-  const { mappings: _m, dataStart: _d, pclntab: _p, pclntabSearch: _s, ...facts } = image;
+  const { mappings: _m, dataStart: _d, pclntab: _p, pclntabSearch: _s, moduledataHint: _h, ...facts } = image;
   let buildInfo = null;
   let buildInfoError = null;
   let goVersionM = null;

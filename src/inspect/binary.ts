@@ -5,7 +5,7 @@ import { readElf } from './elf.ts';
 import { readPe } from './pe.ts';
 import { isFatMacho, isThinMacho, readFatArches, readMacho } from './macho.ts';
 import { BuildInfoSyntaxError, formatGoVersionM, parseBuildInfo, readRawBuildInfo, type BuildInfo, type ModuleInfo } from './buildinfo.ts';
-import { readPclnFacts, searchPclntab, type PclnFacts } from './pclntab.ts';
+import { pclntabFromModuledata, readPclnFacts, searchPclntab, type PclnFacts } from './pclntab.ts';
 import { fromUnicode, toUnicode } from './goquote.ts';
 import { bufferSource, fileSource, type ByteSource } from './source.ts';
 import type { ContainerFacts, Image } from './image.ts';
@@ -70,13 +70,13 @@ async function readImage(src: ByteSource, head: Uint8Array): Promise<Image> {
 
 async function pclnFacts(src: ByteSource, image: Image): Promise<PclnFacts | null> {
   const le = image.endian === 'little';
-  const table = image.pclntab ?? (image.pclntabSearch.length > 0 ? await searchPclntab(src, image.pclntabSearch, le) : null);
+  const table = image.pclntab ?? (image.pclntabSearch.length > 0 ? ((await pclntabFromModuledata(src, image, le)) ?? (await searchPclntab(src, image.pclntabSearch, le))) : null);
   return table ? readPclnFacts(src, table, le) : null;
 }
 
 async function inspectThin(src: ByteSource, file: string, head: Uint8Array): Promise<BinaryInfo> {
   const image = await readImage(src, head);
-  const { mappings: _m, dataStart: _d, pclntab: _p, pclntabSearch: _s, ...facts } = image;
+  const { mappings: _m, dataStart: _d, pclntab: _p, pclntabSearch: _s, moduledataHint: _h, ...facts } = image;
   let buildInfo: BuildInfo | null = null;
   let buildInfoError: string | null = null;
   let goVersionM: string | null = null;

@@ -49,6 +49,11 @@ export interface Image extends ContainerFacts {
   pclntab: Range | null;
   /** Ranges that may hold the pcln table when no section names it (PE .rdata). */
   pclntabSearch: Range[];
+  /**
+   * Where Go's module data may say where that table is, before any search (PE): the data section
+   * holding runtime.firstmoduledata, the address the program's text starts at, and the pointer size.
+   */
+  moduledataHint?: { data: Range; textAddr: bigint; ptrSize: 4 | 8 };
 }
 
 /** Go's GOARCH names, the vocabulary of targets and build settings. */

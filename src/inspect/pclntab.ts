@@ -4,7 +4,7 @@
 // tables are read, not the whole pcln table.
 import { FormatError } from './errors.ts';
 import { block, safe, word } from './fields.ts';
-import type { Range } from './image.ts';
+import type { Image, Mapping, Range } from './image.ts';
 import type { ByteSource } from './source.ts';
 
 // Go 1.20+, 1.18-1.19, 1.16-1.17, 1.2-1.15.
@@ -52,6 +52,66 @@ async function tablesOf(src: ByteSource, table: Range, le: boolean): Promise<Tab
     funcnames: { offset: table.offset + funcname, size: cu - funcname },
     files: { offset: table.offset + filetab, size: pctab - filetab },
   };
+}
+
+/**
+ * Module data larger than this is not read whole: the search through the ranges is left to do it.
+ * A Go program's data section is a small part of its read-only data (gum's Windows binary: 0.73
+ * MB against 7.3 MB).
+ */
+const MAX_MODULEDATA_SCAN = 16 << 20;
+
+/**
+ * The pcln table of a PE file from Go's module data, before any search through .rdata.
+ * runtime.firstmoduledata, in the data section, starts with a pointer to the table (Go 1.16 and
+ * later: to its header, then six slices and findfunctab before minpc; Go 1.2-1.15: the table's
+ * slice, then two slices and findfunctab before minpc), and minpc is the address the program's text starts at,
+ * which the section table gives. So each word in the data section that holds that address is
+ * taken as minpc, and the pointer where the module data would start is checked as a header.
+ * Null when none checks out (an externally linked program whose text starts with C code, another
+ * layout): the caller searches.
+ */
+export async function pclntabFromModuledata(src: ByteSource, image: Pick<Image, 'mappings' | 'pclntabSearch' | 'moduledataHint'>, le: boolean): Promise<Range | null> {
+  const hint = image.moduledataHint;
+  if (!hint || hint.data.size > MAX_MODULEDATA_SCAN || hint.data.size < hint.ptrSize) return null;
+  const p = hint.ptrSize;
+  const data = Buffer.from(await src.read(hint.data.offset, hint.data.size, 'data section'));
+  const needle = Buffer.alloc(p);
+  if (p === 8) {
+    if (le) needle.writeBigUInt64LE(hint.textAddr);
+    else needle.writeBigUInt64BE(hint.textAddr);
+  } else if (le) needle.writeUInt32LE(Number(hint.textAddr & 0xffffffffn));
+  else needle.writeUInt32BE(Number(hint.textAddr & 0xffffffffn));
+  // Where minpc sits from the module data's start, Go 1.16+ then Go 1.2-1.15.
+  const minpcAt = [p + 6 * 3 * p + p, 3 * 3 * p + p];
+  for (let i = data.indexOf(needle); i >= 0; i = data.indexOf(needle, i + 1)) {
+    if (i % p !== 0) continue;
+    for (const at of minpcAt) {
+      const start = i - at;
+      if (start < 0) continue;
+      const ptr = p === 8 ? (le ? data.readBigUInt64LE(start) : data.readBigUInt64BE(start)) : BigInt(le ? data.readUInt32LE(start) : data.readUInt32BE(start));
+      const table = rangeAt(image.mappings, image.pclntabSearch, ptr);
+      if (!table) continue;
+      try {
+        await tablesOf(src, table, le);
+        return table;
+      } catch (e) {
+        if (!(e instanceof FormatError)) throw e;
+      }
+    }
+  }
+  return null;
+}
+
+/** The file range from the address addr to the end of the search range holding it, if one does. */
+function rangeAt(mappings: readonly Mapping[], ranges: readonly Range[], addr: bigint): Range | null {
+  for (const m of mappings) {
+    if (addr < m.addr || addr - m.addr >= BigInt(m.size)) continue;
+    const offset = m.offset + Number(addr - m.addr);
+    const r = ranges.find((x) => x.offset <= offset && offset < x.offset + x.size);
+    return r ? { offset, size: r.offset + r.size - offset } : null;
+  }
+  return null;
 }
 
 /** Looks for a pcln table header inside ranges with no section name for it (PE .rdata). */

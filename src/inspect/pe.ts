@@ -125,6 +125,7 @@ export async function readPe(src: ByteSource): Promise<Image> {
   // Same test as debug/buildinfo; the >>> 0 keeps the u32 unsigned after masking flags (not an offset).
   const data = sections.find((s) => s.virtualAddress !== 0 && s.sizeOfRawData !== 0 && ((s.characteristics & ~ALIGN_MASK) >>> 0) === DATA);
   const rdata = sections.filter((s) => s.name === '.rdata' && s.sizeOfRawData > 0);
+  const text = sections.find((s) => s.name === '.text' && s.sizeOfRawData > 0);
   return {
     format: 'pe',
     arch: archName(MACHINES[machine], machine),
@@ -147,5 +148,6 @@ export async function readPe(src: ByteSource): Promise<Image> {
     dataStart: data ? { addr: imageBase + BigInt(data.virtualAddress), size: BigInt(data.virtualSize) } : null,
     pclntab: null,
     pclntabSearch: rdata.map((s) => ({ offset: s.pointerToRawData, size: s.sizeOfRawData })),
+    ...(data && text ? { moduledataHint: { data: { offset: data.pointerToRawData, size: data.sizeOfRawData }, textAddr: imageBase + BigInt(text.virtualAddress), ptrSize: pe64 ? 8 : 4 } } : {}),
   };
 }
