@@ -1,3 +1,4 @@
+'use strict';
 const __gateImportMetaUrl = require('node:url').pathToFileURL(__filename).href;
 "use strict";
 var __create = Object.create;

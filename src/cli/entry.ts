@@ -9,11 +9,17 @@ import { loadScript } from './code-cache.ts';
 import { exitWith } from './prompt-exit.ts';
 import type { runCli } from './main.ts';
 
-const argv = process.argv.slice(2);
-const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === '1' ? undefined : gateCacheDir(process.env, 'code-cache');
-const cli = loadScript(fileURLToPath(new URL('./cli-main.cjs', import.meta.url)), cacheDir);
-const { code, gateRan } = await (cli.exports.runCli as typeof runCli)(argv);
-// Kept after a run of the gate only: a start that printed its version, or a run refused for its
-// inputs, calls little of what a run calls.
-if (gateRan) cli.keep();
-await exitWith(code);
+async function start(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE === '1' ? undefined : gateCacheDir(process.env, 'code-cache');
+  const cli = loadScript(fileURLToPath(new URL('./cli-main.cjs', import.meta.url)), cacheDir);
+  const { code, gateRan } = await (cli.exports.runCli as typeof runCli)(argv);
+  // Kept after a run of the gate only: a start that printed its version, or a run refused for its
+  // inputs, calls little of what a run calls.
+  if (gateRan) cli.keep();
+  await exitWith(code);
+}
+
+// Not a top-level await: the bundle is CommonJS (scripts/bundle.mjs). A crash still ends the
+// process with Node's report and exit code 1, as an unhandled rejection does.
+void start();
