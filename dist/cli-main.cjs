@@ -9006,7 +9006,12 @@ function clearOutputDir(ctx, out) {
   const shown2 = displayPath(ctx.config.workspace, out.dir) || ".";
   let trash;
   const { removed, foreign } = out.clear(() => trash ??= import_node_fs23.default.mkdtempSync(import_node_path25.default.join(scratchRoot(ctx), "grg-old-")));
-  const deleted = trash === void 0 ? Promise.resolve() : import_node_fs23.default.promises.rm(trash, { recursive: true, force: true }).catch((e) => ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`));
+  const deleted = trash === void 0 ? Promise.resolve() : new Promise((resolve) => {
+    import_node_fs23.default.rm(trash, { recursive: true, force: true }, (e) => {
+      if (e) ctx.ports.log.warning(`could not delete ${trash}: ${e.message}`);
+      resolve();
+    });
+  });
   if (removed.length) ctx.ports.log.info(`removed ${removed.length} file(s) an earlier run left in ${shown2}: ${capList(removed, 20)}`);
   if (!foreign.length) return { findings: [], deleted };
   return {
