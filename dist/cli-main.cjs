@@ -5129,16 +5129,19 @@ async function pclntabFromModuledata(src, image, le) {
       if (start < 0) continue;
       const ptr = p === 8 ? le ? data.readBigUInt64LE(start) : data.readBigUInt64BE(start) : BigInt(le ? data.readUInt32LE(start) : data.readUInt32BE(start));
       const table2 = rangeAt(image.mappings, image.pclntabSearch, ptr);
-      if (!table2) continue;
-      try {
-        await tablesOf(src, table2, le);
-        return table2;
-      } catch (e) {
-        if (!(e instanceof FormatError)) throw e;
-      }
+      if (table2 && await isTable(src, table2, le)) return table2;
     }
   }
   return null;
+}
+async function isTable(src, candidate, le) {
+  try {
+    await tablesOf(src, candidate, le);
+    return true;
+  } catch (e) {
+    if (!(e instanceof FormatError)) throw e;
+    return false;
+  }
 }
 function rangeAt(mappings, ranges, addr) {
   for (const m of mappings) {
@@ -5163,12 +5166,7 @@ async function searchPclntab(src, ranges, le) {
         if (at >= CHUNK2) break;
         if (at < 0 || !isHeader(b, at, le)) continue;
         const candidate = { offset: r2.offset + start + at, size: r2.size - start - at };
-        try {
-          await tablesOf(src, candidate, le);
-          return candidate;
-        } catch (e) {
-          if (!(e instanceof FormatError)) throw e;
-        }
+        if (await isTable(src, candidate, le)) return candidate;
       }
     }
   }

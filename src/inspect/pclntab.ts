@@ -91,16 +91,21 @@ export async function pclntabFromModuledata(src: ByteSource, image: Pick<Image, 
       if (start < 0) continue;
       const ptr = p === 8 ? (le ? data.readBigUInt64LE(start) : data.readBigUInt64BE(start)) : BigInt(le ? data.readUInt32LE(start) : data.readUInt32BE(start));
       const table = rangeAt(image.mappings, image.pclntabSearch, ptr);
-      if (!table) continue;
-      try {
-        await tablesOf(src, table, le);
-        return table;
-      } catch (e) {
-        if (!(e instanceof FormatError)) throw e;
-      }
+      if (table && (await isTable(src, table, le))) return table;
     }
   }
   return null;
+}
+
+/** Whether a pcln table starts at candidate: a header whose name tables are in order and inside it. */
+async function isTable(src: ByteSource, candidate: Range, le: boolean): Promise<boolean> {
+  try {
+    await tablesOf(src, candidate, le);
+    return true;
+  } catch (e) {
+    if (!(e instanceof FormatError)) throw e;
+    return false;
+  }
 }
 
 /** The file range from the address addr to the end of the search range holding it, if one does. */
@@ -135,12 +140,7 @@ export async function searchPclntab(src: ByteSource, ranges: Range[], le: boolea
         if (at >= CHUNK) break;
         if (at < 0 || !isHeader(b, at, le)) continue;
         const candidate = { offset: r.offset + start + at, size: r.size - start - at };
-        try {
-          await tablesOf(src, candidate, le);
-          return candidate;
-        } catch (e) {
-          if (!(e instanceof FormatError)) throw e;
-        }
+        if (await isTable(src, candidate, le)) return candidate;
       }
     }
   }
