@@ -2794,13 +2794,19 @@ var readBuffer;
 function sharedReadBuffer() {
   return readBuffer ??= Buffer.allocUnsafe(READ_BYTES);
 }
+function* hashSteps(fd, h) {
+  const buf = sharedReadBuffer();
+  let n;
+  while ((n = import_node_fs2.default.readSync(fd, buf, 0, buf.length, null)) > 0) {
+    h.update(buf.subarray(0, n));
+    yield n;
+  }
+}
 function sha256File(file, opts = {}) {
   const fd = import_node_fs2.default.openSync(file, import_node_fs2.default.constants.O_RDONLY | (opts.noFollow ? import_node_fs2.default.constants.O_NOFOLLOW ?? 0 : 0));
   try {
     const h = sha256Hash();
-    const buf = sharedReadBuffer();
-    let n;
-    while ((n = import_node_fs2.default.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
+    for (const _ of hashSteps(fd, h)) ;
     return h.digest("hex");
   } finally {
     import_node_fs2.default.closeSync(fd);
@@ -2811,11 +2817,8 @@ async function sha256FileInSlices(file) {
   const fd = import_node_fs2.default.openSync(file, "r");
   try {
     const h = sha256Hash();
-    const buf = sharedReadBuffer();
     let since = 0;
-    let n;
-    while ((n = import_node_fs2.default.readSync(fd, buf, 0, buf.length, null)) > 0) {
-      h.update(buf.subarray(0, n));
+    for (const n of hashSteps(fd, h)) {
       since += n;
       if (since >= SLICE_BYTES) {
         since = 0;
@@ -4086,6 +4089,14 @@ function fixedName(bytes) {
 }
 
 // src/inspect/image.ts
+function mappedAt(mappings, addr) {
+  for (const m of mappings) {
+    if (addr < m.addr || addr - m.addr >= BigInt(m.size)) continue;
+    const delta = Number(addr - m.addr);
+    return { offset: m.offset + delta, left: m.size - delta };
+  }
+  return null;
+}
 function archName(known, raw2) {
   return known ?? `unknown(0x${raw2.toString(16)})`;
 }
@@ -4874,13 +4885,8 @@ var HEADER = 32;
 var CHUNK = 1 << 20;
 var MAX_VARINT = 10;
 async function readAt(src, mappings, addr, n) {
-  for (const m of mappings) {
-    if (addr < m.addr || addr >= m.addr + BigInt(m.size)) continue;
-    const delta = Number(addr - m.addr);
-    const offset = m.offset + delta;
-    return { bytes: await src.read(offset, Math.min(n, m.size - delta), "build info data"), offset };
-  }
-  return null;
+  const at = mappedAt(mappings, addr);
+  return at && { bytes: await src.read(at.offset, Math.min(n, at.left), "build info data"), offset: at.offset };
 }
 async function searchMagic(src, mappings, start, size) {
   const end = start + size;
@@ -4925,8 +4931,7 @@ async function inlineString(src, mappings, addr, what) {
   return { text: bytesToByteString(body?.bytes ?? new Uint8Array(0)), next: dataAddr + v.value };
 }
 function remaining(mappings, addr) {
-  const m = mappings.find((x) => addr >= x.addr && addr < x.addr + BigInt(x.size));
-  return m ? m.size - Number(addr - m.addr) : 0;
+  return mappedAt(mappings, addr)?.left ?? 0;
 }
 function readPtr(b, at, size, le) {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -5114,21 +5119,18 @@ async function pclntabFromModuledata(src, image, le) {
   const hint = image.moduledataHint;
   if (!hint || hint.data.size > MAX_MODULEDATA_SCAN || hint.data.size < hint.ptrSize) return null;
   const p = hint.ptrSize;
+  const bits = p === 8 ? 64 : 32;
   const data = Buffer.from(await src.read(hint.data.offset, hint.data.size, "data section"));
+  const words = block(data, hint.data.offset, le);
   const needle = Buffer.alloc(p);
-  if (p === 8) {
-    if (le) needle.writeBigUInt64LE(hint.textAddr);
-    else needle.writeBigUInt64BE(hint.textAddr);
-  } else if (le) needle.writeUInt32LE(Number(hint.textAddr & 0xffffffffn));
-  else needle.writeUInt32BE(Number(hint.textAddr & 0xffffffffn));
+  if (p === 8) new DataView(needle.buffer).setBigUint64(0, hint.textAddr, le);
+  else new DataView(needle.buffer).setUint32(0, Number(hint.textAddr & 0xffffffffn), le);
   const minpcAt = [p + 6 * 3 * p + p, 3 * 3 * p + p];
   for (let i = data.indexOf(needle); i >= 0; i = data.indexOf(needle, i + 1)) {
     if (i % p !== 0) continue;
     for (const at of minpcAt) {
-      const start = i - at;
-      if (start < 0) continue;
-      const ptr = p === 8 ? le ? data.readBigUInt64LE(start) : data.readBigUInt64BE(start) : BigInt(le ? data.readUInt32LE(start) : data.readUInt32BE(start));
-      const table2 = rangeAt(image.mappings, image.pclntabSearch, ptr);
+      if (i < at) continue;
+      const table2 = rangeAt(image.mappings, image.pclntabSearch, word(words, i - at, bits, "module data"));
       if (table2 && await isTable(src, table2, le)) return table2;
     }
   }
@@ -5144,13 +5146,9 @@ async function isTable(src, candidate, le) {
   }
 }
 function rangeAt(mappings, ranges, addr) {
-  for (const m of mappings) {
-    if (addr < m.addr || addr - m.addr >= BigInt(m.size)) continue;
-    const offset = m.offset + Number(addr - m.addr);
-    const r2 = ranges.find((x) => x.offset <= offset && offset < x.offset + x.size);
-    return r2 ? { offset, size: r2.offset + r2.size - offset } : null;
-  }
-  return null;
+  const at = mappedAt(mappings, addr);
+  const r2 = at && ranges.find((x) => x.offset <= at.offset && at.offset < x.offset + x.size);
+  return at && r2 ? { offset: at.offset, size: r2.offset + r2.size - at.offset } : null;
 }
 var LE_NEEDLE = Buffer.from([255, 255, 255, 0, 0]);
 var BE_NEEDLE = Buffer.from([255, 255, 255]);
@@ -5345,9 +5343,12 @@ async function inspectThin(src, file, head2) {
     bytesRead: 0
   };
 }
-async function inspectSource(src, file) {
+async function fileMagic(src) {
   if (src.size < 16) throw unrecognized(`file is ${src.size} bytes, shorter than any executable header`);
-  const head2 = await src.read(0, 16, "file magic");
+  return src.read(0, 16, "file magic");
+}
+async function inspectSource(src, file) {
+  const head2 = await fileMagic(src);
   let info;
   if (isFatMacho(head2)) {
     const slices = [];
@@ -5375,8 +5376,7 @@ async function inspectFile(path41, displayName = path41) {
 async function readBuildInfoFile(path41) {
   const src = await fileSource(path41);
   try {
-    if (src.size < 16) throw unrecognized(`file is ${src.size} bytes, shorter than any executable header`);
-    const head2 = await src.read(0, 16, "file magic");
+    const head2 = await fileMagic(src);
     if (isFatMacho(head2)) return null;
     const raw2 = await readRawBuildInfo(src, await readImage(src, head2));
     return raw2 && parseBuildInfo(raw2.version, raw2.modinfo);
@@ -7284,14 +7284,10 @@ function hashRegularFile(abs, stat) {
 }
 function* hashEntries(root, tree, stats) {
   const listed = [];
-  walkTree(root, (rel, abs, kind) => listed.push({ rel, kind, abs }), stats && ((rel, abs) => listed.push({ rel, kind: "dir", abs, stat: import_node_fs13.default.lstatSync(abs) })));
-  for (const { rel, kind, abs, stat } of listed) {
-    if (kind === "dir") {
-      stats.push({ rel, stat });
-      continue;
-    }
+  walkTree(root, (rel, abs, kind) => listed.push({ rel, kind, abs }), stats && ((rel, abs) => stats.push({ rel, stat: import_node_fs13.default.lstatSync(abs) })));
+  for (const { rel, kind, abs } of listed) {
     if (kind === "file") {
-      const entry = hashRegularFile(abs, stats && ((stat2) => stats.push({ rel, stat: stat2 })));
+      const entry = hashRegularFile(abs, stats && ((stat) => stats.push({ rel, stat })));
       tree.set(rel, { ...entry, kind });
       yield entry.size;
       continue;

@@ -17,20 +17,23 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 // its first build (3.4 ms sooner to the first go build on examples/hello, 25 paired runs).
 // import.meta.url (src/util/builtin.ts, src/cli/entry.ts) is each file's own URL. "use strict"
 // comes first, where it counts: the sources are ES modules, written for strict mode.
-const metaUrl = { banner: { js: "'use strict';\nconst __gateImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" }, define: { 'import.meta.url': '__gateImportMetaUrl' } };
-const common = {
+const bundled = {
   absWorkingDir: root,
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  banner: metaUrl.banner,
-  define: { __GATE_VERSION__: JSON.stringify(pkg.version), ...metaUrl.define },
   legalComments: 'eof',
   logLevel: 'warning',
   // Paths in the bundle stay those under ./node_modules even when it is a symlink, so the
   // output is the same bytes in every checkout.
   preserveSymlinks: true,
+};
+// The gate's own code: strict from the first line, import.meta.url as the file's URL, its version.
+const common = {
+  ...bundled,
+  banner: { js: "'use strict';\nconst __gateImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { __GATE_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__gateImportMetaUrl' },
 };
 
 fs.rmSync(distDir, { recursive: true, force: true });
@@ -60,16 +63,11 @@ const toolCacheApart = {
     b.onResolve({ filter: /^\.\/cli-tool-cache\.cjs$/ }, (a) => ({ path: a.path, external: true }));
   },
 };
-// The CLI's CommonJS files, each one bundle of its own.
-const cjs = { absWorkingDir: root, outdir: distDir, outExtension: { '.js': '.cjs' }, bundle: true, platform: 'node', format: 'cjs', target: 'node20', legalComments: 'eof', logLevel: 'warning', preserveSymlinks: true };
-await esbuild.build({ ...cjs, entryPoints: { 'cli-tool-cache': '@actions/tool-cache' } });
-await esbuild.build({
-  ...cjs,
-  entryPoints: { 'cli-main': 'src/cli/main.ts' },
-  plugins: [toolCacheApart],
-  banner: metaUrl.banner,
-  define: { __GATE_VERSION__: JSON.stringify(pkg.version), ...metaUrl.define },
-});
+// The CLI's .cjs files, each one bundle of its own. @actions/tool-cache is bundled as it is (no
+// banner: it is not the gate's code).
+const cjsFiles = { outdir: distDir, outExtension: { '.js': '.cjs' } };
+await esbuild.build({ ...bundled, ...cjsFiles, entryPoints: { 'cli-tool-cache': '@actions/tool-cache' } });
+await esbuild.build({ ...common, ...cjsFiles, entryPoints: { 'cli-main': 'src/cli/main.ts' }, plugins: [toolCacheApart] });
 // esbuild gives every module that imports a built-in its own __toESM(require(...)), which copies
 // each of the built-in's properties as a getter: 36 copies of node:fs and 40 of node:path, run
 // before the first build starts. One copy per built-in serves them all (an import's namespace

@@ -120,10 +120,15 @@ async function inspectThin(src: ByteSource, file: string, head: Uint8Array): Pro
   };
 }
 
+/** The file's first 16 bytes, where every format's magic is; a shorter file is not an executable. */
+async function fileMagic(src: ByteSource): Promise<Uint8Array> {
+  if (src.size < 16) throw unrecognized(`file is ${src.size} bytes, shorter than any executable header`);
+  return src.read(0, 16, 'file magic');
+}
+
 /** Inspects bytes from any source; the result's bytesRead is what this call read. */
 export async function inspectSource(src: ByteSource, file: string): Promise<BinaryInfo> {
-  if (src.size < 16) throw unrecognized(`file is ${src.size} bytes, shorter than any executable header`);
-  const head = await src.read(0, 16, 'file magic');
+  const head = await fileMagic(src);
   let info: BinaryInfo;
   if (isFatMacho(head)) {
     const slices: BinaryInfo[] = [];
@@ -158,8 +163,7 @@ export async function inspectFile(path: string, displayName = path): Promise<Bin
 export async function readBuildInfoFile(path: string): Promise<BuildInfo | null> {
   const src = await fileSource(path);
   try {
-    if (src.size < 16) throw unrecognized(`file is ${src.size} bytes, shorter than any executable header`);
-    const head = await src.read(0, 16, 'file magic');
+    const head = await fileMagic(src);
     if (isFatMacho(head)) return null;
     const raw = await readRawBuildInfo(src, await readImage(src, head));
     return raw && parseBuildInfo(raw.version, raw.modinfo);

@@ -3,7 +3,7 @@
 // text `go version -m` prints for it. Strings are byte strings (see goquote.ts).
 import { FormatError } from './errors.ts';
 import { bytesToByteString, goQuote, goUnquotePrefix } from './goquote.ts';
-import type { Image, Mapping } from './image.ts';
+import { mappedAt, type Image, type Mapping } from './image.ts';
 import type { ByteSource } from './source.ts';
 
 export interface ModuleInfo {
@@ -36,13 +36,8 @@ const MAX_VARINT = 10;
 
 /** Up to n file-backed bytes at a virtual address, cut at the end of its mapping. */
 async function readAt(src: ByteSource, mappings: Mapping[], addr: bigint, n: number): Promise<{ bytes: Uint8Array; offset: number } | null> {
-  for (const m of mappings) {
-    if (addr < m.addr || addr >= m.addr + BigInt(m.size)) continue;
-    const delta = Number(addr - m.addr);
-    const offset = m.offset + delta;
-    return { bytes: await src.read(offset, Math.min(n, m.size - delta), 'build info data'), offset };
-  }
-  return null;
+  const at = mappedAt(mappings, addr);
+  return at && { bytes: await src.read(at.offset, Math.min(n, at.left), 'build info data'), offset: at.offset };
 }
 
 /** Address of the 16-aligned magic inside [start, start+size), or null. */
@@ -94,8 +89,7 @@ async function inlineString(src: ByteSource, mappings: Mapping[], addr: bigint, 
 }
 
 function remaining(mappings: Mapping[], addr: bigint): number {
-  const m = mappings.find((x) => addr >= x.addr && addr < x.addr + BigInt(x.size));
-  return m ? m.size - Number(addr - m.addr) : 0;
+  return mappedAt(mappings, addr)?.left ?? 0;
 }
 
 function readPtr(b: Uint8Array, at: number, size: 4 | 8, le: boolean): bigint {

@@ -13,6 +13,19 @@ export interface Mapping {
   name?: string;
 }
 
+/**
+ * Where the virtual address addr lies in the file, and how many file-backed bytes of its mapping
+ * follow it; null when no mapping holds it. Every address lookup of the inspector goes through here.
+ */
+export function mappedAt(mappings: readonly Mapping[], addr: bigint): { offset: number; left: number } | null {
+  for (const m of mappings) {
+    if (addr < m.addr || addr - m.addr >= BigInt(m.size)) continue;
+    const delta = Number(addr - m.addr);
+    return { offset: m.offset + delta, left: m.size - delta };
+  }
+  return null;
+}
+
 /** A byte range of the file. */
 export interface Range {
   offset: number;

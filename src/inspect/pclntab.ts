@@ -4,7 +4,7 @@
 // tables are read, not the whole pcln table.
 import { FormatError } from './errors.ts';
 import { block, safe, word } from './fields.ts';
-import type { Image, Mapping, Range } from './image.ts';
+import { mappedAt, type Image, type Mapping, type Range } from './image.ts';
 import type { ByteSource } from './source.ts';
 
 // Go 1.20+, 1.18-1.19, 1.16-1.17, 1.2-1.15.
@@ -75,22 +75,19 @@ export async function pclntabFromModuledata(src: ByteSource, image: Pick<Image, 
   const hint = image.moduledataHint;
   if (!hint || hint.data.size > MAX_MODULEDATA_SCAN || hint.data.size < hint.ptrSize) return null;
   const p = hint.ptrSize;
+  const bits = p === 8 ? 64 : 32;
   const data = Buffer.from(await src.read(hint.data.offset, hint.data.size, 'data section'));
+  const words = block(data, hint.data.offset, le);
   const needle = Buffer.alloc(p);
-  if (p === 8) {
-    if (le) needle.writeBigUInt64LE(hint.textAddr);
-    else needle.writeBigUInt64BE(hint.textAddr);
-  } else if (le) needle.writeUInt32LE(Number(hint.textAddr & 0xffffffffn));
-  else needle.writeUInt32BE(Number(hint.textAddr & 0xffffffffn));
+  if (p === 8) new DataView(needle.buffer).setBigUint64(0, hint.textAddr, le);
+  else new DataView(needle.buffer).setUint32(0, Number(hint.textAddr & 0xffffffffn), le);
   // Where minpc sits from the module data's start, Go 1.16+ then Go 1.2-1.15.
   const minpcAt = [p + 6 * 3 * p + p, 3 * 3 * p + p];
   for (let i = data.indexOf(needle); i >= 0; i = data.indexOf(needle, i + 1)) {
     if (i % p !== 0) continue;
     for (const at of minpcAt) {
-      const start = i - at;
-      if (start < 0) continue;
-      const ptr = p === 8 ? (le ? data.readBigUInt64LE(start) : data.readBigUInt64BE(start)) : BigInt(le ? data.readUInt32LE(start) : data.readUInt32BE(start));
-      const table = rangeAt(image.mappings, image.pclntabSearch, ptr);
+      if (i < at) continue;
+      const table = rangeAt(image.mappings, image.pclntabSearch, word(words, i - at, bits, 'module data'));
       if (table && (await isTable(src, table, le))) return table;
     }
   }
@@ -110,13 +107,9 @@ async function isTable(src: ByteSource, candidate: Range, le: boolean): Promise<
 
 /** The file range from the address addr to the end of the search range holding it, if one does. */
 function rangeAt(mappings: readonly Mapping[], ranges: readonly Range[], addr: bigint): Range | null {
-  for (const m of mappings) {
-    if (addr < m.addr || addr - m.addr >= BigInt(m.size)) continue;
-    const offset = m.offset + Number(addr - m.addr);
-    const r = ranges.find((x) => x.offset <= offset && offset < x.offset + x.size);
-    return r ? { offset, size: r.offset + r.size - offset } : null;
-  }
-  return null;
+  const at = mappedAt(mappings, addr);
+  const r = at && ranges.find((x) => x.offset <= at.offset && at.offset < x.offset + x.size);
+  return at && r ? { offset: at.offset, size: r.offset + r.size - at.offset } : null;
 }
 
 /** Looks for a pcln table header inside ranges with no section name for it (PE .rdata). */

@@ -79,18 +79,14 @@ function hashRegularFile(abs: string, stat?: (s: fs.Stats) => void): { sha256: s
 
 /**
  * Hashes one file after another, saying how many bytes each took: the sync and async forms share
- * it. With stats, every entry's stat is collected too, in the walk's order: each directory below
- * root as it was before it was read (a file added to it later changes its mtime and ctime), each
- * file as it was opened, before any byte of it was read.
+ * it. With stats, every entry's stat is collected too: each directory below root as it was before
+ * it was read (a file added to it later changes its mtime and ctime), then each file as it was
+ * opened, before any byte of it was read.
  */
 function* hashEntries(root: string, tree: Tree, stats?: EntryStat[]): Generator<number, Tree> {
-  const listed: { rel: string; kind: EntryKind | 'dir'; abs: string; stat?: fs.Stats }[] = [];
-  walkTree(root, (rel, abs, kind) => listed.push({ rel, kind, abs }), stats && ((rel, abs) => listed.push({ rel, kind: 'dir', abs, stat: fs.lstatSync(abs) })));
-  for (const { rel, kind, abs, stat } of listed) {
-    if (kind === 'dir') {
-      stats!.push({ rel, stat: stat! });
-      continue;
-    }
+  const listed: { rel: string; kind: EntryKind; abs: string }[] = [];
+  walkTree(root, (rel, abs, kind) => listed.push({ rel, kind, abs }), stats && ((rel, abs) => stats.push({ rel, stat: fs.lstatSync(abs) })));
+  for (const { rel, kind, abs } of listed) {
     if (kind === 'file') {
       const entry = hashRegularFile(abs, stats && ((stat) => stats.push({ rel, stat })));
       tree.set(rel, { ...entry, kind });

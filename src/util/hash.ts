@@ -33,6 +33,20 @@ export function sharedReadBuffer(): Buffer {
 }
 
 /**
+ * Reads the open file fd through the shared buffer into h, one buffer at a time, saying how many
+ * bytes each took: the sync and the sliced form share it. Each step is done with the buffer
+ * before it yields.
+ */
+function* hashSteps(fd: number, h: Crypto.Hash): Generator<number> {
+  const buf = sharedReadBuffer();
+  let n: number;
+  while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) {
+    h.update(buf.subarray(0, n));
+    yield n;
+  }
+}
+
+/**
  * SHA-256 of a file in hex, streamed through the shared buffer so a 200 MB toolchain never sits in
  * memory. noFollow: refuse a symbolic link instead of hashing what it points at (files someone
  * else wrote).
@@ -41,9 +55,7 @@ export function sha256File(file: string, opts: { noFollow?: boolean } = {}): str
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (opts.noFollow ? (fs.constants.O_NOFOLLOW ?? 0) : 0));
   try {
     const h = sha256Hash();
-    const buf = sharedReadBuffer();
-    let n: number;
-    while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
+    for (const _ of hashSteps(fd, h));
     return h.digest('hex');
   } finally {
     fs.closeSync(fd);
@@ -60,18 +72,14 @@ const SLICE_BYTES = 1 << 20;
  * on this thread, through the shared buffer: reading on the thread pool into buffers hashed here
  * (two 1 MiB buffers, one filling while the other was hashed) cost gum's four binaries 82 ms of
  * CPU against 51, for the same wall time, because every buffer was filled in another core's cache.
- * Several files may be hashed at once; each synchronous step finishes with the buffer before it
- * yields.
+ * Several files may be hashed at once: they take turns with the buffer between steps.
  */
 export async function sha256FileInSlices(file: string): Promise<string> {
   const fd = fs.openSync(file, 'r');
   try {
     const h = sha256Hash();
-    const buf = sharedReadBuffer();
     let since = 0;
-    let n: number;
-    while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) {
-      h.update(buf.subarray(0, n));
+    for (const n of hashSteps(fd, h)) {
       since += n;
       if (since >= SLICE_BYTES) {
         since = 0;
