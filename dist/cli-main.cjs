@@ -2269,7 +2269,7 @@ __export(main_exports, {
 });
 module.exports = __toCommonJS(main_exports);
 var import_node_fs36 = __gateBuiltin("node:fs");
-var import_node_os6 = __gateBuiltin("node:os");
+var import_node_os7 = __gateBuiltin("node:os");
 var import_node_path40 = __gateBuiltin("node:path");
 
 // src/config/config.ts
@@ -2477,9 +2477,9 @@ function specOrThrow(fileName, line, text) {
   }
 }
 function goPlatform(platform, arch) {
-  const os7 = platform === "win32" ? "windows" : platform;
+  const os8 = platform === "win32" ? "windows" : platform;
   const a = { x64: "amd64", ia32: "386", arm: "armv6l", arm64: "arm64", s390x: "s390x", ppc64: "ppc64le", riscv64: "riscv64", loong64: "loong64" };
-  return { os: os7, arch: a[arch] ?? arch };
+  return { os: os8, arch: a[arch] ?? arch };
 }
 
 // src/util/path.ts
@@ -2719,10 +2719,10 @@ var COSIGN_DIGEST_SOURCES = {
 var OS = { linux: "linux", darwin: "darwin", win32: "windows" };
 var ARCH = { x64: "amd64", arm64: "arm64" };
 function cosignAssetName(platform, arch) {
-  const os7 = OS[platform];
+  const os8 = OS[platform];
   const a = ARCH[arch];
-  if (!os7 || !a) return void 0;
-  return `cosign-${os7}-${a}${os7 === "windows" ? ".exe" : ""}`;
+  if (!os8 || !a) return void 0;
+  return `cosign-${os8}-${a}${os8 === "windows" ? ".exe" : ""}`;
 }
 function normalizeCosignVersion(v) {
   const m = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/.exec(v);
@@ -3724,7 +3724,7 @@ function cliPorts(p) {
 
 // src/run.ts
 var import_node_fs29 = __gateBuiltin("node:fs");
-var import_node_os4 = __gateBuiltin("node:os");
+var import_node_os5 = __gateBuiltin("node:os");
 var import_node_path33 = __gateBuiltin("node:path");
 
 // src/pipeline/findings.ts
@@ -3953,8 +3953,8 @@ function parseListing(text, source) {
     };
   });
 }
-function archiveFor(release, os7, arch) {
-  return release.files.find((f) => f.kind === "archive" && f.os === os7 && f.arch === arch);
+function archiveFor(release, os8, arch) {
+  return release.files.find((f) => f.kind === "archive" && f.os === os8 && f.arch === arch);
 }
 function safeFileName(name) {
   return /^go[0-9A-Za-z.]+\.[a-z0-9]+-[a-z0-9]+\.(tar\.gz|zip)$/.test(name);
@@ -5922,8 +5922,8 @@ function buildScopeOf(key) {
   if (!/^[0-9a-f]{20}$/.test(parts[prefix.length + 4]) || !parts[prefix.length + 2].startsWith("go") || parts.at(-1) === "") return void 0;
   return `${parts.slice(0, prefix.length + 4).join("-")}-`;
 }
-function trivyDbKeys(os7, nowMs2) {
-  const prefix = `${KEY_PREFIX}-trivydb-${keyPart(os7)}-`;
+function trivyDbKeys(os8, nowMs2) {
+  const prefix = `${KEY_PREFIX}-trivydb-${keyPart(os8)}-`;
   const key = `${prefix}${new Date(nowMs2).toISOString().slice(0, 10)}`;
   return { key, restoreKeys: [prefix], hitPrefix: key };
 }
@@ -8522,7 +8522,7 @@ var modulesStage = {
 
 // src/stages/build.ts
 var import_node_fs23 = __gateBuiltin("node:fs");
-var import_node_os3 = __gateBuiltin("node:os");
+var import_node_os4 = __gateBuiltin("node:os");
 var import_node_path25 = __gateBuiltin("node:path");
 
 // src/output/dir.ts
@@ -8767,6 +8767,20 @@ function buildOrder(items, targetOf) {
   return items.map((item, i) => ({ item, i, rank: inspectionRank(targetOf(item)) })).sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.item);
 }
 
+// src/build/cores.ts
+var import_node_os3 = __gateBuiltin("node:os");
+function cores() {
+  return Math.max(1, import_node_os3.default.availableParallelism());
+}
+function buildSlots() {
+  return cores();
+}
+function buildShare(env, cores2, builds) {
+  if ((env.GOMAXPROCS ?? "") !== "") return {};
+  const share = Math.max(1, Math.floor(cores2 / Math.max(1, Math.min(builds, cores2))));
+  return share >= cores2 ? {} : { GOMAXPROCS: String(share) };
+}
+
 // src/inspect/early.ts
 var started = /* @__PURE__ */ new WeakMap();
 var keyOf = (name, sha256) => `${name}\0${sha256}`;
@@ -8918,9 +8932,10 @@ function startHead(ctx, go) {
   const buildDir = import_node_fs23.default.mkdtempSync(import_node_path25.default.join(scratchRoot(ctx), "grg-build-"));
   const builds = /* @__PURE__ */ new Map();
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: void 0 };
+  const share = buildShare(ctx.state.goEnv, cores(), config.targets.length);
   for (const target of buildOrder(config.targets, (t) => t).slice(0, buildSlots())) {
     const output = import_node_path25.default.join(buildDir, artifactFileName(binaryName(importPath), target));
-    const r2 = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: buildEnv(ctx.state.goEnv, target, config.cgo) });
+    const r2 = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: { ...buildEnv(ctx.state.goEnv, target, config.cgo), ...share } });
     r2.catch(() => void 0);
     builds.set(output, r2);
   }
@@ -8929,9 +8944,6 @@ function startHead(ctx, go) {
 async function discardHead(head2) {
   await Promise.allSettled(head2.builds.values());
   import_node_fs23.default.rmSync(head2.buildDir, { recursive: true, force: true });
-}
-function buildSlots() {
-  return Math.max(1, import_node_os3.default.availableParallelism());
 }
 async function discover(ctx) {
   const go = ctx.state.go;
@@ -8994,7 +9006,7 @@ async function build(ctx) {
 }
 function scratchRoot(ctx) {
   import_node_fs23.default.mkdirSync(ctx.ports.tempDir, { recursive: true });
-  return isInside(ctx.config.workspace, ctx.ports.tempDir) ? import_node_os3.default.tmpdir() : ctx.ports.tempDir;
+  return isInside(ctx.config.workspace, ctx.ports.tempDir) ? import_node_os4.default.tmpdir() : ctx.ports.tempDir;
 }
 function clearOutputDir(ctx, out) {
   const shown2 = displayPath(ctx.config.workspace, out.dir) || ".";
@@ -9062,13 +9074,14 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
     return results2;
   };
   const groups = buildOrder([...byTarget.values()], (group) => group[0].target);
+  const share = buildShare(ctx.state.goEnv, cores(), groups.length);
   const building = await mapLimit(groups, buildSlots(), async (group) => {
     const target = group[0].target;
     const several = group.length > 1;
     const dir = several ? import_node_fs23.default.mkdtempSync(import_node_path25.default.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
     const r2 = await (!several && started2?.get(group[0].output) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${import_node_path25.default.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
       cwd: config.dir,
-      env: buildEnv(ctx.state.goEnv, target, config.cgo)
+      env: { ...buildEnv(ctx.state.goEnv, target, config.cgo), ...share }
     }));
     const done = nextTurn(() => collect(group, dir, r2));
     done.catch(() => void 0);
@@ -10236,8 +10249,8 @@ function normalizeTrivyVersion(value) {
   if (!VERSION.test(v)) throw new TrivyVersionError(`"${value}" is not a Trivy version like ${TRIVY_DEFAULT_VERSION} (or "system" for the trivy on PATH)`);
   return v;
 }
-function trivyAssetName(version, os7, arch) {
-  const o = os7.toLowerCase();
+function trivyAssetName(version, os8, arch) {
+  const o = os8.toLowerCase();
   const a = arch.toLowerCase();
   const cpu = a === "x64" || a === "amd64" ? "64bit" : a === "arm64" ? "ARM64" : void 0;
   if (!cpu) return void 0;
@@ -11951,7 +11964,7 @@ function goGcSettings(env, machine) {
 
 // src/run.ts
 function initialState(env, out) {
-  const goEnv = childEnv("go", env, { GOTOOLCHAIN: "local", ...goGcSettings(env, { totalMemBytes: import_node_os4.default.totalmem(), cores: import_node_os4.default.availableParallelism() }) });
+  const goEnv = childEnv("go", env, { GOTOOLCHAIN: "local", ...goGcSettings(env, { totalMemBytes: import_node_os5.default.totalmem(), cores: cores() }) });
   return { goEnv, artifacts: [], facts: {}, ...out ? { out } : {} };
 }
 async function runGate(inputs, ports, options = {}) {
@@ -12611,7 +12624,7 @@ async function sourceCommit(config, ports) {
 
 // src/cli/merge-command.ts
 var import_node_fs34 = __gateBuiltin("node:fs");
-var import_node_os5 = __gateBuiltin("node:os");
+var import_node_os6 = __gateBuiltin("node:os");
 var import_node_path38 = __gateBuiltin("node:path");
 
 // src/fanout/merge-run.ts
@@ -13254,7 +13267,7 @@ async function runMergeCommand(inputs, dirs, io) {
 `);
     return EXIT_USAGE;
   }
-  const tempDir = import_node_fs34.default.mkdtempSync(import_node_path38.default.join(import_node_os5.default.tmpdir(), "go-release-gate-"));
+  const tempDir = import_node_fs34.default.mkdtempSync(import_node_path38.default.join(import_node_os6.default.tmpdir(), "go-release-gate-"));
   try {
     const outDir = import_node_path38.default.resolve(cwd, outFlag || "gate-out");
     const outcome = await runMerge({
@@ -13471,7 +13484,7 @@ ${usage()}`);
     return 2;
   }
   const env = process.env;
-  const tempDir = import_node_fs36.default.mkdtempSync(import_node_path40.default.join(import_node_os6.default.tmpdir(), "go-release-gate-"));
+  const tempDir = import_node_fs36.default.mkdtempSync(import_node_path40.default.join(import_node_os7.default.tmpdir(), "go-release-gate-"));
   const where4 = chooseWorkspace({
     env,
     cwd: process.cwd(),

@@ -16,6 +16,7 @@ import { GATE_VERSION } from './version.ts';
 import { displayPath } from './util/path.ts';
 import { childEnv } from './util/childenv.ts';
 import { goGcSettings } from './toolchain/gc.ts';
+import { cores } from './build/cores.ts';
 import { openOutputDir, type OutputDir } from './output/dir.ts';
 
 export interface GateOutcome {
@@ -30,7 +31,7 @@ export interface GateOutcome {
 export function initialState(env: Readonly<Record<string, string | undefined>>, out?: OutputDir): RunState {
   // Every go command (and the C compiler under cgo) sees only the variables Go reads: never the
   // runner's tokens or the signing secrets. They collect garbage less often (src/toolchain/gc.ts).
-  const goEnv = childEnv('go', env, { GOTOOLCHAIN: 'local', ...goGcSettings(env, { totalMemBytes: os.totalmem(), cores: os.availableParallelism() }) });
+  const goEnv = childEnv('go', env, { GOTOOLCHAIN: 'local', ...goGcSettings(env, { totalMemBytes: os.totalmem(), cores: cores() }) });
   return { goEnv, artifacts: [], facts: {}, ...(out ? { out } : {}) };
 }
 

@@ -14,6 +14,7 @@ import { artifactFileName, binaryName, buildArgs, buildEnv, mapLimit, parseCompi
 import { displayPath, isInside } from '../util/path.ts';
 import { inWorkspace, rootMainGuess } from '../build/headstart.ts';
 import { buildOrder } from '../build/order.ts';
+import { buildShare, buildSlots, cores } from '../build/cores.ts';
 import { inspectEarly } from '../inspect/early.ts';
 import { cgoNeededHint } from './cgo-hint.ts';
 
@@ -149,9 +150,11 @@ function startHead(ctx: StageContext, go: GoToolchain): HeadStart | undefined {
   const buildDir = fs.mkdtempSync(path.join(scratchRoot(ctx), 'grg-build-'));
   const builds = new Map<string, Promise<ExecResult>>();
   const opts = { ldflags: config.ldflags, tags: config.tags, strip: config.strip, modFlag: undefined };
+  // The share of a build when go list confirms the guess: one job a target.
+  const share = buildShare(ctx.state.goEnv, cores(), config.targets.length);
   for (const target of buildOrder(config.targets, (t) => t).slice(0, buildSlots())) {
     const output = path.join(buildDir, artifactFileName(binaryName(importPath), target));
-    const r = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: buildEnv(ctx.state.goEnv, target, config.cgo) });
+    const r = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: { ...buildEnv(ctx.state.goEnv, target, config.cgo), ...share } });
     // Observed here; the build stage awaits it, or waits it out when go list says otherwise.
     r.catch(() => undefined);
     builds.set(output, r);
@@ -163,10 +166,6 @@ function startHead(ctx: StageContext, go: GoToolchain): HeadStart | undefined {
 async function discardHead(head: HeadStart): Promise<void> {
   await Promise.allSettled(head.builds.values());
   fs.rmSync(head.buildDir, { recursive: true, force: true });
-}
-
-function buildSlots(): number {
-  return Math.max(1, os.availableParallelism());
 }
 
 /**
@@ -341,6 +340,7 @@ async function buildInto(
   };
   // The head start (startHead) began the first of these, in the same order.
   const groups = buildOrder([...byTarget.values()], (group) => group[0].target);
+  const share = buildShare(ctx.state.goEnv, cores(), groups.length);
   const building = await mapLimit(groups, buildSlots(), async (group) => {
     const target = group[0].target;
     const several = group.length > 1;
@@ -348,7 +348,7 @@ async function buildInto(
     const dir = several ? fs.mkdtempSync(path.join(buildDir, `${target.goos}_${target.goarch}-`)) : '';
     const r = await ((!several && started?.get(group[0].output)) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
       cwd: config.dir,
-      env: buildEnv(ctx.state.goEnv, target, config.cgo),
+      env: { ...buildEnv(ctx.state.goEnv, target, config.cgo), ...share },
     }));
     // The slot's next build starts first, then this one's binaries are hashed and read, a slice
     // at a time: hashing a 14 MB binary before letting go of the slot held the next build back

@@ -104,6 +104,28 @@ test('a module whose root is its one main package starts building before go list
   assert.deepEqual(readReport(path.join(ws, 'out')).artifacts.map((a: { path: string }) => path.basename(a.path)).sort(), ['hello_darwin_arm64', 'hello_linux_amd64', 'hello_linux_arm64', 'hello_windows_amd64.exe']);
 });
 
+test('builds run at once share the cores: each gets GOMAXPROCS of its share, unless the user set one', async () => {
+  const ws = makeWorkspace(path.join(ROOT, 'examples', 'hello'));
+  const targets = ['linux/amd64', 'linux/arm64', 'darwin/arm64', 'windows/amd64'];
+  const cores = os.availableParallelism();
+  const run = async (env: Record<string, string>) => {
+    const go = fakeGo();
+    const r = await runCli(['run', '--go-version', 'system', '--targets', targets.join(','), '--scan', 'off', '--out', 'out'], { cwd: ws, env: { PATH: `${go.dir}${path.delimiter}${process.env.PATH}`, ...env } });
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    const builds = go.calls().filter((c) => c.args[0] === 'build');
+    assert.equal(builds.length, targets.length);
+    return builds.map((c) => c.gomaxprocs);
+  };
+  // Four builds at once on up to four cores, or one core's worth each on more: one P each. On
+  // one core the build has the machine to itself and nothing is added.
+  assert.deepEqual(await run({ GOMAXPROCS: '' }), targets.map(() => (cores > 1 ? '1' : '')));
+  assert.deepEqual(await run({ GOMAXPROCS: '3' }), targets.map(() => '3'));
+  // Whatever the share, the same bytes as a build left to itself.
+  const own = path.join(ws, 'own');
+  execFileSync(GO, ['build', '-trimpath', '-buildvcs=auto', '-ldflags=-s -w -buildid=', '-o', own, '.'], { cwd: ws, env: { ...goEnv, CGO_ENABLED: '0', GOOS: 'linux', GOARCH: 'arm64', GOMAXPROCS: '' } });
+  assert.ok(fs.readFileSync(own).equals(fs.readFileSync(path.join(ws, 'out', 'hello_linux_arm64'))), 'hello_linux_arm64 differs from a go build with every core');
+});
+
 test('a root whose Go files say package main but are all excluded by build constraints: the early builds are thrown away, cmd/ is built', async () => {
   const src = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-rootgen-'));
   fs.writeFileSync(path.join(src, 'go.mod'), 'module example.com/gen\n\ngo 1.22\n');
@@ -129,10 +151,15 @@ test('a root whose Go files say package main but are all excluded by build const
 
 test('several commands of one target are built by one go build, to the same bytes as one go build each', async () => {
   const ws = makeWorkspace(fixture('multi-cmd'));
-  const r = await runCli(['run', '--targets', 'linux/amd64,windows/amd64', '--out', 'out'], { cwd: ws });
+  const go = fakeGo();
+  const r = await runCli(['run', '--targets', 'linux/amd64,windows/amd64', '--out', 'out'], { cwd: ws, env: { PATH: `${go.dir}${path.delimiter}${process.env.PATH}`, GOMAXPROCS: '' } });
   assert.equal(r.code, 0, r.stderr + r.stdout);
   const report = readReport(path.join(ws, 'out'));
   assert.equal(report.stages.find((s: { name: string }) => s.name === 'build').metrics.built, 4);
+  // Two builds at once: each its share of the cores (none added when that is every core).
+  const cores = os.availableParallelism();
+  const share = Math.floor(cores / Math.min(2, cores));
+  assert.deepEqual(go.calls().filter((c) => c.args[0] === 'build').map((c) => c.gomaxprocs), ['', ''].map(() => (share >= cores ? '' : String(share))));
   // The same flags, one package per go build.
   const sep = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-sep-'));
   try {

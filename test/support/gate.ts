@@ -40,11 +40,13 @@ export interface FakeGo {
   /** Absent when go never ran. */
   log: string;
   invocations(): string[][];
+  /** Each invocation's arguments and the GOMAXPROCS it ran with (undefined: unset). */
+  calls(): { args: string[]; gomaxprocs?: string }[];
 }
 
 /**
- * A `go` that appends its arguments to a log, then runs the real go. Proves what was (or was
- * not) executed, and that each value arrived as one argument.
+ * A `go` that appends its arguments (and the GOMAXPROCS it was given) to a log, then runs the
+ * real go. Proves what was (or was not) executed, and that each value arrived as one argument.
  */
 export function fakeGo(): FakeGo {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grg-fakego-'));
@@ -52,19 +54,23 @@ export function fakeGo(): FakeGo {
   const real = which('go', process.env.PATH ?? '');
   // One "arg:<value>" line per argument, "end" after each invocation, appended in one write so
   // that go commands running at once (the parallel builds) never interleave their records.
-  fs.writeFileSync(path.join(dir, 'go'), `#!/bin/sh\nrec=$(for a in "$@"; do printf 'arg:%s\\n' "$a"; done; echo end)\nprintf '%s\\n' "$rec" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(path.join(dir, 'go'), `#!/bin/sh\nrec=$(for a in "$@"; do printf 'arg:%s\\n' "$a"; done; [ -n "\${GOMAXPROCS+set}" ] && printf 'maxprocs:%s\\n' "$GOMAXPROCS"; echo end)\nprintf '%s\\n' "$rec" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
   return {
     dir,
     log,
     invocations() {
+      return this.calls().map((c) => c.args);
+    },
+    calls() {
       if (!fs.existsSync(log)) return [];
-      const calls: string[][] = [];
-      let cur: string[] = [];
+      const calls: { args: string[]; gomaxprocs?: string }[] = [];
+      let cur: { args: string[]; gomaxprocs?: string } = { args: [] };
       for (const line of fs.readFileSync(log, 'utf8').split('\n')) {
         if (line === 'end') {
           calls.push(cur);
-          cur = [];
-        } else if (line.startsWith('arg:')) cur.push(line.slice(4));
+          cur = { args: [] };
+        } else if (line.startsWith('arg:')) cur.args.push(line.slice(4));
+        else if (line.startsWith('maxprocs:')) cur.gomaxprocs = line.slice(9);
       }
       return calls;
     },
