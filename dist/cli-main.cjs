@@ -8671,8 +8671,8 @@ function stderrFor(stderr, pkg, built) {
   const mine = new Set(built);
   return sections.filter((s) => s.pkg === pkg || s.pkg !== "" && !mine.has(s.pkg)).map((s) => s.text).join("\n");
 }
-function buildEnv(base3, target, cgo) {
-  return { ...base3, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: cgo ? "1" : "0" };
+function buildEnv(base3, target, cgo, share = {}) {
+  return { ...base3, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: cgo ? "1" : "0", ...share };
 }
 function binaryName(importPath) {
   const parts = importPath.split("/").filter(Boolean);
@@ -8935,7 +8935,7 @@ function startHead(ctx, go) {
   const share = buildShare(ctx.state.goEnv, cores(), config.targets.length);
   for (const target of buildOrder(config.targets, (t) => t).slice(0, buildSlots())) {
     const output = import_node_path25.default.join(buildDir, artifactFileName(binaryName(importPath), target));
-    const r2 = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: { ...buildEnv(ctx.state.goEnv, target, config.cgo), ...share } });
+    const r2 = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: buildEnv(ctx.state.goEnv, target, config.cgo, share) });
     r2.catch(() => void 0);
     builds.set(output, r2);
   }
@@ -9081,7 +9081,7 @@ async function buildInto(ctx, go, out, buildDir, targets, pkgs, findings, starte
     const dir = several ? import_node_fs23.default.mkdtempSync(import_node_path25.default.join(buildDir, `${target.goos}_${target.goarch}-`)) : "";
     const r2 = await (!several && started2?.get(group[0].output) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${import_node_path25.default.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
       cwd: config.dir,
-      env: { ...buildEnv(ctx.state.goEnv, target, config.cgo), ...share }
+      env: buildEnv(ctx.state.goEnv, target, config.cgo, share)
     }));
     const done = nextTurn(() => collect(group, dir, r2));
     done.catch(() => void 0);

@@ -49,8 +49,9 @@ export function stderrFor(stderr: string, pkg: string, built: readonly string[])
   return sections.filter((s) => s.pkg === pkg || (s.pkg !== '' && !mine.has(s.pkg))).map((s) => s.text).join('\n');
 }
 
-export function buildEnv(base: Record<string, string>, target: Target, cgo: boolean): Record<string, string> {
-  return { ...base, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: cgo ? '1' : '0' };
+/** One go build's environment: the go processes' own, the target, cgo, and the build's share of the cores (src/build/cores.ts). */
+export function buildEnv(base: Record<string, string>, target: Target, cgo: boolean, share: Record<string, string> = {}): Record<string, string> {
+  return { ...base, GOOS: target.goos, GOARCH: target.goarch, CGO_ENABLED: cgo ? '1' : '0', ...share };
 }
 
 /**

@@ -154,7 +154,7 @@ function startHead(ctx: StageContext, go: GoToolchain): HeadStart | undefined {
   const share = buildShare(ctx.state.goEnv, cores(), config.targets.length);
   for (const target of buildOrder(config.targets, (t) => t).slice(0, buildSlots())) {
     const output = path.join(buildDir, artifactFileName(binaryName(importPath), target));
-    const r = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: { ...buildEnv(ctx.state.goEnv, target, config.cgo), ...share } });
+    const r = ctx.ports.exec.run(go.bin, buildArgs(opts, output, importPath), { cwd: config.dir, env: buildEnv(ctx.state.goEnv, target, config.cgo, share) });
     // Observed here; the build stage awaits it, or waits it out when go list says otherwise.
     r.catch(() => undefined);
     builds.set(output, r);
@@ -348,7 +348,7 @@ async function buildInto(
     const dir = several ? fs.mkdtempSync(path.join(buildDir, `${target.goos}_${target.goarch}-`)) : '';
     const r = await ((!several && started?.get(group[0].output)) || ports.exec.run(go.bin, several ? buildArgs(opts, `${dir}${path.sep}`, group.map((j) => j.pkg.importPath)) : buildArgs(opts, group[0].output, group[0].pkg.importPath), {
       cwd: config.dir,
-      env: { ...buildEnv(ctx.state.goEnv, target, config.cgo), ...share },
+      env: buildEnv(ctx.state.goEnv, target, config.cgo, share),
     }));
     // The slot's next build starts first, then this one's binaries are hashed and read, a slice
     // at a time: hashing a 14 MB binary before letting go of the slot held the next build back

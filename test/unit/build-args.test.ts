@@ -24,6 +24,8 @@ test('buildEnv sets the target and CGO_ENABLED=0 unless cgo', () => {
   const env = buildEnv({ PATH: '/bin', CGO_ENABLED: '1', GOOS: 'plan9' }, { goos: 'linux', goarch: 'arm64' }, false);
   assert.deepEqual(env, { PATH: '/bin', CGO_ENABLED: '0', GOOS: 'linux', GOARCH: 'arm64' });
   assert.equal(buildEnv({}, { goos: 'linux', goarch: 'amd64' }, true).CGO_ENABLED, '1');
+  // The build's share of the cores goes in last.
+  assert.deepEqual(buildEnv({ PATH: '/bin' }, { goos: 'linux', goarch: 'amd64' }, false, { GOMAXPROCS: '1' }), { PATH: '/bin', CGO_ENABLED: '0', GOOS: 'linux', GOARCH: 'amd64', GOMAXPROCS: '1' });
 });
 
 test('binary names follow go build: last element, skipping a major-version suffix', () => {
